@@ -1,0 +1,50 @@
+import type { CheckResult } from '../checks/types.js'
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F'
+
+export interface GateVerdict {
+  readonly passed: boolean
+  readonly minScore: number
+  /** Every reason the gate failed (empty when it passed). */
+  readonly reasons: readonly string[]
+}
+
+/** The JSON report (PRODUCT.md §3). Later fields are added, never renamed. */
+export interface ScanReport {
+  readonly schemaVersion: 1
+  readonly tool: { readonly name: 'shipshape'; readonly version: string }
+  readonly repository: {
+    readonly root: string
+    readonly commit: string | null
+    /** `owner/repo` when known (links in the PR comment). */
+    readonly slug?: string | null
+    /** Server URL for links, e.g. https://github.com. */
+    readonly serverUrl?: string | null
+  }
+  /** null when no check could be judged. */
+  readonly score: number | null
+  readonly grade: Grade | null
+  readonly gate: GateVerdict
+  readonly checks: readonly CheckResult[]
+  /** Config warnings, expired waivers, skipped files: things a user should know. */
+  readonly warnings: readonly string[]
+  readonly stats: {
+    readonly files: number
+    readonly filesRead: number
+    readonly bytesRead: number
+    readonly skippedTooLarge: number
+    readonly durationMs: number
+  }
+}
+
+export const REPORT_FORMATS = ['text', 'markdown', 'json', 'sarif', 'summary'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface RenderOptions {
+  /** Use ANSI colour (text format only). */
+  readonly color: boolean
+  /** Hard cap on output characters (markdown: GitHub's 65,536 comment limit). */
+  readonly maxChars?: number
+}
+
+export type Renderer = (report: ScanReport, options: RenderOptions) => string
