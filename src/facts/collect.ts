@@ -8,7 +8,12 @@ import type { Facts } from './types.js'
  * Collects every fact area once. A collector that throws leaves its area empty and is recorded
  * in `failures`, so one broken parser never sinks the scan.
  */
-export function collectFacts(snapshot: Snapshot, _config: Config): Facts {
+export interface FactInputs {
+  /** Version tags: from local git refs, or from the API when the checkout has none (null: unknown). */
+  readonly tags?: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null
+}
+
+export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}): Facts {
   const failures: ParseProblem[] = []
   const guard = <T>(area: string, fallback: T, fn: () => T): T => {
     try {

@@ -1,0 +1,37 @@
+import type { ParseProblem } from '../ci/types.js'
+
+/** A health check declared on the deployment side. */
+export interface DeployHealthcheck {
+  readonly path: string
+  readonly line: number
+  /** `dockerfile`, `compose`, `kubernetes` (incl. Helm templates). */
+  readonly source: 'dockerfile' | 'compose' | 'kubernetes'
+  /** `liveness` / `readiness` / `startup` for k8s; `healthcheck` otherwise. */
+  readonly kind: 'healthcheck' | 'liveness' | 'readiness' | 'startup'
+  /** The command or `httpGet.path` as written. */
+  readonly command: string
+  /** The HTTP path it hits, when one can be read (`/healthz` from `curl -f http://localhost:8000/healthz`). */
+  readonly httpPath?: string
+}
+
+export interface Dockerfile {
+  readonly path: string
+  /** Why this Dockerfile does not ship the service (`.devcontainer`, test-only, docs), or null. */
+  readonly notService: string | null
+  /** `FROM` images, in order. */
+  readonly baseImages: readonly string[]
+}
+
+/** Image builds without a Dockerfile: buildpacks, jib, ko, nixpacks… */
+export interface OtherImageBuild {
+  readonly path: string
+  readonly line?: number
+  readonly kind: string
+}
+
+export interface DeployFacts {
+  readonly dockerfiles: readonly Dockerfile[]
+  readonly otherBuilds: readonly OtherImageBuild[]
+  readonly healthchecks: readonly DeployHealthcheck[]
+  readonly problems: readonly ParseProblem[]
+}
