@@ -1,0 +1,179 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { Minimatch } from 'minimatch'
+import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { WorkTreeSnapshot } from './worktree.js'
+
+export interface GitSnapshotOptions {
+  readonly ignore?: readonly string[]
+  readonly maxFileBytes?: number
+  readonly label?: string
+  /**
+   * A snapshot of the work tree at HEAD: blobs the commit shares with a clean HEAD are read from
+   * it (already cached when the head scan ran) instead of from git, so a base scan costs little.
+   */
+  readonly shareWith?: WorkTreeSnapshot
+}
+
+interface Entry {
+  readonly sha: string
+  readonly size: number
+  readonly symlink: boolean
+}
+
+const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_CONFIG_NOSYSTEM: '1' }
+
+function git(root: string, args: string[], input?: string): Buffer {
+  return execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], {
+    cwd: root,
+    input,
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env: GIT_ENV
+  })
+}
+
+/** Resolves a revision to a commit SHA, or null when the repository does not have it. */
+export function resolveCommit(root: string, rev: string): string | null {
+  try {
+    return git(root, ['rev-parse', '--verify', '-q', `${rev}^{commit}`]).toString('utf8').trim() || null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A commit read from git objects: the same Snapshot contract as the working tree, with no
+ * checkout. Symlinks are never followed (a tree's symlink is reported unsafe); submodules are left
+ * out.
+ */
+export class GitTreeSnapshot implements Snapshot {
+  readonly label: string
+  readonly commit: string
+  private readonly entries = new Map<string, Entry>()
+  private readonly list: string[]
+  private readonly cache = new Map<string, FileRead>()
+  private readonly cap: number
+  private readonly stat: SnapshotStats
+  private readonly shared = new Set<string>()
+
+  constructor(private readonly root: string, commit: string, private readonly opts: GitSnapshotOptions = {}) {
+    this.commit = commit
+    this.label = opts.label ?? '.'
+    this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    const matchers = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true }))
+    let ignored = 0
+    const out = git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]).toString('utf8')
+    for (const rec of out.split('\0')) {
+      if (rec === '') continue
+      // "<mode> <type> <sha> <size>\t<path>"
+      const tab = rec.indexOf('\t')
+      const [mode, type, sha, size] = rec.slice(0, tab).split(/\s+/)
+      const path = rec.slice(tab + 1)
+      if (type !== 'blob' || !sha) continue
+      if (matchers.some((m) => m.match(path))) {
+        ignored++
+        continue
+      }
+      this.entries.set(path, { sha, size: Number(size) || 0, symlink: mode === '120000' })
+    }
+    this.list = [...this.entries.keys()].sort()
+    this.stat = { files: this.list.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
+    if (opts.shareWith) this.findShared(opts.shareWith)
+  }
+
+  /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
+  private findShared(head: WorkTreeSnapshot): void {
+    if (!head.commit) return
+    try {
+      const dirty = new Set(git(this.root, ['diff', '--name-only', '-z', 'HEAD']).toString('utf8').split('\0'))
+      const changed = new Set(git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit, head.commit]).toString('utf8').split('\0'))
+      for (const p of this.list) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p)
+    } catch {
+      // No sharing: everything is read from git.
+    }
+  }
+
+  files(): readonly string[] {
+    return this.list
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path)
+  }
+
+  under(dir: string): readonly string[] {
+    if (dir === '') return this.list
+    const prefix = dir.endsWith('/') ? dir : dir + '/'
+    return this.list.filter((p) => p.startsWith(prefix))
+  }
+
+  text(path: string): string | undefined {
+    const r = this.read(path)
+    return r.kind === 'text' ? r.text : undefined
+  }
+
+  read(path: string): FileRead {
+    const hit = this.cache.get(path)
+    if (hit) return hit
+    const result = this.load(path)
+    this.cache.set(path, result)
+    return result
+  }
+
+  /** Reads many blobs in one `git cat-file --batch` (for collectors that know what they need). */
+  prefetch(paths: readonly string[]): void {
+    const wanted = paths.filter((p) => !this.cache.has(p) && !this.shared.has(p) && this.entries.has(p) && !this.entries.get(p)!.symlink && this.entries.get(p)!.size <= this.cap)
+    if (wanted.length === 0) return
+    const res = spawnSync('git', ['cat-file', '--batch'], {
+      cwd: this.root,
+      input: wanted.map((p) => this.entries.get(p)!.sha).join('\n') + '\n',
+      maxBuffer: 1024 * 1024 * 1024,
+      env: GIT_ENV
+    })
+    if (res.status !== 0 || !res.stdout) return
+    const buf = res.stdout
+    let off = 0
+    for (const p of wanted) {
+      const nl = buf.indexOf(0x0a, off)
+      if (nl < 0) break
+      const header = buf.subarray(off, nl).toString('utf8').split(' ')
+      const size = Number(header[2])
+      if (header[1] !== 'blob' || !Number.isFinite(size)) break
+      this.cache.set(p, this.decode(p, buf.subarray(nl + 1, nl + 1 + size)))
+      off = nl + 1 + size + 1
+    }
+  }
+
+  stats(): SnapshotStats {
+    return this.stat
+  }
+
+  private load(path: string): FileRead {
+    const e = this.entries.get(path)
+    if (!e) return { kind: 'missing' }
+    if (e.symlink) {
+      this.stat.unsafe.push(`${path} (symlink)`)
+      return { kind: 'error', message: 'symlink not followed' }
+    }
+    if (e.size > this.cap) {
+      this.stat.tooLarge.push({ path, size: e.size })
+      return { kind: 'too-large', size: e.size, cap: this.cap }
+    }
+    if (this.shared.has(path) && this.opts.shareWith) return this.opts.shareWith.read(path)
+    try {
+      return this.decode(path, git(this.root, ['cat-file', 'blob', e.sha]))
+    } catch (err) {
+      return { kind: 'error', message: String((err as Error).message ?? err).slice(0, 200) }
+    }
+  }
+
+  private decode(_path: string, bytes: Buffer): FileRead {
+    this.stat.reads++
+    this.stat.bytesRead += bytes.length
+    if (looksBinary(bytes)) {
+      this.stat.binary++
+      return { kind: 'binary', size: bytes.length }
+    }
+    return { kind: 'text', text: bytes.toString('utf8'), size: bytes.length }
+  }
+}

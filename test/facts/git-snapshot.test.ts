@@ -1,0 +1,42 @@
+import { symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { GitTreeSnapshot, resolveCommit } from '../../src/facts/git-snapshot.js'
+import { WorkTreeSnapshot } from '../../src/facts/worktree.js'
+import { git, tempGitRepo } from '../helpers/tmp-repo.js'
+
+describe('GitTreeSnapshot', () => {
+  it('reads an older commit from git objects, without a checkout', () => {
+    const dir = tempGitRepo({ 'a.py': 'v1\n', 'keep.txt': 'same\n', 'bin.dat': new Uint8Array([1, 0, 2]) })
+    const base = resolveCommit(dir, 'HEAD')!
+    writeFileSync(join(dir, 'a.py'), 'v2\n')
+    writeFileSync(join(dir, 'new.py'), 'new\n')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'head')
+    const head = new WorkTreeSnapshot(dir)
+    const snap = new GitTreeSnapshot(dir, base, { shareWith: head })
+    expect(snap.commit).toBe(base)
+    expect(snap.files()).toEqual(['a.py', 'bin.dat', 'keep.txt'])
+    expect(snap.text('a.py')).toBe('v1\n')
+    expect(snap.text('keep.txt')).toBe('same\n')
+    expect(snap.read('bin.dat').kind).toBe('binary')
+    expect(snap.read('new.py')).toEqual({ kind: 'missing' })
+    // keep.txt and bin.dat are shared with the clean work tree: only a.py was read from git.
+    expect(snap.stats().reads).toBe(1)
+    expect(head.stats().reads).toBe(2)
+  })
+
+  it('prefetches in one batch, caps sizes, never follows symlinks, resolves unknown revs to null', () => {
+    const dir = tempGitRepo({ 'x.txt': 'x', 'y.txt': 'y', 'big.txt': 'b'.repeat(3000) })
+    symlinkSync('/etc/passwd', join(dir, 'link'))
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'link')
+    const snap = new GitTreeSnapshot(dir, resolveCommit(dir, 'HEAD')!, { maxFileBytes: 1000, ignore: ['y.*'] })
+    expect(snap.files()).toEqual(['big.txt', 'link', 'x.txt'])
+    snap.prefetch(['x.txt', 'big.txt', 'link'])
+    expect(snap.text('x.txt')).toBe('x')
+    expect(snap.read('big.txt').kind).toBe('too-large')
+    expect(snap.read('link').kind).toBe('error')
+    expect(resolveCommit(dir, 'deadbeef')).toBeNull()
+  })
+})
