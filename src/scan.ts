@@ -3,11 +3,14 @@ import { join } from 'node:path'
 import type { CheckId } from './checks/ids.js'
 import { runChecks } from './checks/run.js'
 import type { Config } from './config/types.js'
+import { ensureCommit } from './facts/base-commit.js'
 import { collectFacts, type FactInputs } from './facts/collect.js'
+import { GitTreeSnapshot } from './facts/git-snapshot.js'
 import { readLocalTags } from './facts/git-tags.js'
 import type { Snapshot } from './facts/snapshot.js'
 import { WorkTreeSnapshot } from './facts/worktree.js'
 import type { ScanReport } from './report/types.js'
+import { computeDelta, regressionOf, type Regression } from './scoring/delta.js'
 import { gate } from './scoring/gate.js'
 import { applyPolicy } from './scoring/policy.js'
 import { scoreOf } from './scoring/score.js'
@@ -23,6 +26,7 @@ export interface ScanOptions {
   readonly minScore?: number
   /** Checks required on top of the config's. */
   readonly requiredExtra?: readonly CheckId[]
+  /** Overrides config `fail-on-regression`. */
   readonly failOnRegression?: boolean
   /** `owner/repo` and server URL, for links in the PR comment. */
   readonly slug?: string | null
@@ -31,6 +35,18 @@ export interface ScanOptions {
   readonly today?: Date
   /** Warnings gathered before the scan (config warnings…), carried into the report. */
   readonly warnings?: readonly string[]
+  /** The PR base commit to compare against (pull_request runs), or null. */
+  readonly baseSha?: string | null
+  /** Fetch the base commit from origin when the checkout lacks it. */
+  readonly fetchBase?: boolean
+}
+
+export interface ScanOutcome {
+  readonly report: ScanReport
+  /** Why the base could not be compared (said once), or null. */
+  readonly baseNote: string | null
+  /** Time spent on the base scan, ms (0 without a base). */
+  readonly baseMs: number
 }
 
 /** Opens the working tree with the config's ignore globs and size cap. */
@@ -38,49 +54,103 @@ export function openWorkTree(root: string, config: Config): WorkTreeSnapshot {
   return new WorkTreeSnapshot(root, { ignore: config.ignore, maxFileBytes: config.maxFileBytes })
 }
 
+/** Version tags from the checkout; null (unknown) when a shallow clone simply has none. */
+export function localTags(root: string): FactInputs['tags'] {
+  const local = readLocalTags(root)
+  const shallow = existsSync(join(root, '.git', 'shallow'))
+  return local && (local.length > 0 || !shallow) ? { names: local, source: 'git' } : null
+}
+
 /** The whole pipeline on a working tree: snapshot → facts → checks → policy → score → gate. */
 export function scanRepository(opts: ScanOptions): ScanReport {
-  const snapshot = openWorkTree(opts.root, opts.config)
-  let tags = opts.inputs?.tags
-  if (tags === undefined) {
-    // No local tags in a shallow clone (actions/checkout's default) says nothing: leave it unknown.
-    const local = readLocalTags(opts.root)
-    const shallow = existsSync(join(opts.root, '.git', 'shallow'))
-    tags = local && (local.length > 0 || !shallow) ? { names: local, source: 'git' } : null
+  return scanWithBase(opts).report
+}
+
+/**
+ * Scans the working tree and, when a base commit is given, the base too (read from git objects,
+ * sharing every unchanged blob with the work tree), then reports the delta and applies the ratchet.
+ * API facts are collected once and reused for the base.
+ */
+export function scanWithBase(opts: ScanOptions): ScanOutcome {
+  const head = openWorkTree(opts.root, opts.config)
+  const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) }
+  let baseNote: string | null = null
+  let baseMs = 0
+  let base: ScanReport | null = null
+  if (opts.baseSha) {
+    const t0 = performance.now()
+    const have = ensureCommit(opts.root, opts.baseSha, { fetch: opts.fetchBase ?? false })
+    if (have.ok) {
+      try {
+        const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head })
+        base = scanSnapshot(snap, { ...opts, inputs, warnings: [] })
+      } catch (err) {
+        baseNote = `the base commit could not be read: ${(err as Error).message}`
+      }
+    } else baseNote = have.reason
+    baseMs = performance.now() - t0
   }
-  return scanSnapshot(snapshot, { ...opts, inputs: { ...opts.inputs, tags } })
+  const judged = judge(head, { ...opts, inputs })
+  if (!base) {
+    const report = toReport(judged, opts, null)
+    const warnings = baseNote ? [...report.warnings, `No comparison with the PR base: ${baseNote}.`] : report.warnings
+    return { report: { ...report, warnings }, baseNote, baseMs }
+  }
+  const headPart = { score: judged.score, grade: judged.grade, checks: judged.results, repository: { root: head.label, commit: head.commit } }
+  const delta = computeDelta(base, headPart)
+  const report = toReport(judged, opts, regressionOf(delta))
+  return { report: { ...report, delta }, baseNote, baseMs }
 }
 
 /** The pipeline on any snapshot (a working tree, or a git tree for the PR base). */
-export function scanSnapshot(snapshot: Snapshot, opts: ScanOptions): ScanReport {
+export function scanSnapshot(snapshot: Snapshot, opts: ScanOptions, regression: Regression | null = null): ScanReport {
+  return toReport(judge(snapshot, opts), opts, regression)
+}
+
+interface Judged {
+  readonly snapshot: Snapshot
+  readonly results: ReturnType<typeof applyPolicy>['results']
+  readonly score: number | null
+  readonly grade: ScanReport['grade']
+  readonly warnings: readonly string[]
+  readonly ms: number
+}
+
+/** Facts → checks → policy → score: everything but the gate. */
+function judge(snapshot: Snapshot, opts: ScanOptions): Judged {
   const started = performance.now()
   const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {})
   const raw = runChecks(facts, opts.config)
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? new Date(), requiredExtra: opts.requiredExtra ?? [] })
   const { score, grade } = scoreOf(policy.results)
+  const warnings = [...(opts.warnings ?? []), ...policy.warnings, ...facts.failures.map((f) => f.message)]
+  return { snapshot, results: policy.results, score, grade, warnings, ms: performance.now() - started }
+}
+
+function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): ScanReport {
   const minScore = opts.minScore ?? opts.config.minScore
-  const required = policy.results.filter((r) => r.required).map((r) => r.id)
-  const verdict = gate(policy.results, score, { minScore, required, failOnRegression: opts.failOnRegression ?? opts.config.failOnRegression, regression: null })
-  const stats = snapshot.stats()
-  const warnings = [...(opts.warnings ?? []), ...policy.warnings]
-  for (const f of facts.failures) warnings.push(f.message)
+  const required = j.results.filter((r) => r.required).map((r) => r.id)
+  const failOnRegression = opts.failOnRegression ?? opts.config.failOnRegression
+  const verdict = gate(j.results, j.score, { minScore, required, failOnRegression, regression })
+  const stats = j.snapshot.stats()
+  const warnings = [...j.warnings]
   if (stats.tooLarge.length > 0) warnings.push(`${stats.tooLarge.length} file(s) over the ${opts.config.maxFileBytes}-byte read cap were skipped`)
   if (stats.unsafe.length > 0) warnings.push(`${stats.unsafe.length} path(s) were not read because they leave the repository or are not regular files`)
   return {
     schemaVersion: 1,
     tool: { name: 'shipshape', version: VERSION },
-    repository: { root: snapshot.label, commit: snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
-    score,
-    grade,
+    repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
+    score: j.score,
+    grade: j.grade,
     gate: verdict,
-    checks: policy.results,
+    checks: j.results,
     warnings,
     stats: {
       files: stats.files,
       filesRead: stats.reads,
       bytesRead: stats.bytesRead,
       skippedTooLarge: stats.tooLarge.length,
-      durationMs: Math.round(performance.now() - started)
+      durationMs: Math.round(j.ms)
     }
   }
 }

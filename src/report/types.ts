@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/types.js'
+import type { ReportDelta } from '../scoring/delta.js'
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F'
 
@@ -28,6 +29,8 @@ export interface ScanReport {
   readonly checks: readonly CheckResult[]
   /** Config warnings, expired waivers, skipped files: things a user should know. */
   readonly warnings: readonly string[]
+  /** The change against the PR base (pull_request runs with a readable base commit). */
+  readonly delta?: ReportDelta
   readonly stats: {
     readonly files: number
     readonly filesRead: number
