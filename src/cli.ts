@@ -2,6 +2,7 @@ import { renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve, basename, join } from 'node:path'
 import { parseArgs, USAGE } from './cli-args.js'
 import { loadConfig } from './config/load.js'
+import { detectRepository, startGitHubSession } from './github/session.js'
 import { render } from './report/index.js'
 import type { ReportFormat } from './report/types.js'
 import { scanRepository } from './scan.js'
@@ -46,9 +47,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   for (const w of loaded.warnings) io.stderr(`shipshape: warning: ${w}\n`)
 
+  // A token plus a detectable owner/repo enables the API-backed checks (PRODUCT.md §3).
+  const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null)
+  const where = token ? detectRepository(root, io.env) : null
+  const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root, config: loaded.config }) : null
+
   const report = scanRepository({
     root,
     config: loaded.config,
+    inputs: github?.factInputs,
     minScore: args.minScore ?? undefined,
     requiredExtra: args.requiredChecks,
     warnings: loaded.warnings

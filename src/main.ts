@@ -2,6 +2,8 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { loadConfig } from './config/load.js'
+import { readActionContext } from './github/context.js'
+import { publishPrComment, startGitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
 import { render } from './report/index.js'
 import type { ScanReport } from './report/types.js'
@@ -24,6 +26,19 @@ export async function run(): Promise<void> {
 
     const slug = process.env.GITHUB_REPOSITORY ?? null
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
+    // API facts (rulesets, protection, PR run times, tags) before the scan; none without a token.
+    const context = readActionContext(process.env)
+    const github = await startGitHubSession({
+      token: inputs.githubToken || null,
+      adminToken: inputs.adminToken,
+      owner: context.owner,
+      repo: context.repo,
+      apiUrl: context.apiUrl,
+      defaultBranch: context.defaultBranch,
+      root,
+      config: loaded.config,
+      logger: { debug: (m) => core.debug(m) }
+    })
     const report = scanRepository({
       root,
       config: loaded.config,
@@ -32,10 +47,21 @@ export async function run(): Promise<void> {
       failOnRegression: inputs.failOnRegression ?? undefined,
       slug,
       serverUrl,
-      warnings: loaded.warnings
+      warnings: loaded.warnings,
+      inputs: github?.factInputs
     })
 
     await publish(report, inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif))
+
+    const comment = await publishPrComment(github, report, {
+      context,
+      mode: inputs.comment,
+      key: inputs.commentKey,
+      renderMarkdown: (r, maxChars) => render('markdown', r, { color: false, maxChars })
+    })
+    core.setOutput('comment-url', comment.url ?? '')
+    if (comment.warning) core.warning(comment.warning)
+    core.debug(`PR comment: ${comment.note}; GitHub API calls: ${github?.client.calls() ?? 0}`)
 
     if (report.gate.passed) core.info(`Shipshape gate passed (score ${report.score ?? 'n/a'}).`)
     else core.setFailed(`Shipshape gate failed: ${report.gate.reasons.join('; ')}`)

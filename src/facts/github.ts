@@ -264,31 +264,29 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'string', text: s, line })
       i = j + 1
     } else if (c === '<' && text[i + 1] === '<') {
-      // Heredoc: skip to the terminator line.
+      // Heredoc: opaque; skip to its terminator line.
       const m = /^<<-?\s*([A-Za-z_]\w*)/.exec(text.slice(i, i + 80))
       const nl = text.indexOf('\n', i)
       if (!m || nl < 0) {
         i += 2
         continue
       }
-      const lines = text.slice(nl + 1).split('\n')
-      let skipped = 0
-      for (const l of lines) {
-        skipped++
-        if (l.trim() === m[1]) break
-      }
       tokens.push({ kind: 'other', text: 'heredoc', line })
-      line += skipped
       let k = nl + 1
-      for (let s = 0; s < skipped && k <= n; s++) {
+      line++
+      while (k < n) {
         const e = text.indexOf('\n', k)
-        k = e < 0 ? n : e + 1
+        const end = e < 0 ? n : e
+        const done = text.slice(k, end).trim() === m[1]
+        k = end
+        if (done) break
+        k++
+        line++
       }
       i = k
-      tokens.push({ kind: 'nl', text: '\n', line: line - 1 })
     } else if (/[A-Za-z_]/.test(c)) {
       let j = i + 1
-      while (j < n && /[\w.\-[\]*]/.test(text[j]!) && !(text[j] === '[' || text[j] === ']')) j++
+      while (j < n && /[\w.\-*]/.test(text[j]!)) j++
       tokens.push({ kind: 'ident', text: text.slice(i, j), line })
       i = j
     } else if (/[0-9]/.test(c)) {

@@ -1,0 +1,190 @@
+import { Minimatch } from 'minimatch'
+import { isExcluded } from '../../facts/excluded.js'
+import type { Ecosystem } from '../../facts/manifests/types.js'
+import { basename, type Snapshot } from '../../facts/snapshot.js'
+import type { Evidence } from '../types.js'
+import type { ConfigSignature } from './match.js'
+
+/**
+ * What kind of repository this is, from the file listing alone: which ecosystems it holds (so a
+ * remediation shows the snippet for the stack in front of the reader) and which configuration
+ * files show intent for a practice ("configured, not run in CI"). Listing and reading snapshot
+ * files is cached by the snapshot, so checks stay free of I/O of their own.
+ */
+
+const MANIFESTS: readonly { readonly file: string; readonly ecosystem: Ecosystem }[] = [
+  { file: 'pyproject.toml', ecosystem: 'python' },
+  { file: 'setup.py', ecosystem: 'python' },
+  { file: 'setup.cfg', ecosystem: 'python' },
+  { file: 'requirements.txt', ecosystem: 'python' },
+  { file: 'Pipfile', ecosystem: 'python' },
+  { file: 'package.json', ecosystem: 'node' },
+  { file: 'go.mod', ecosystem: 'go' },
+  { file: 'pom.xml', ecosystem: 'java' },
+  { file: 'build.gradle', ecosystem: 'java' },
+  { file: 'build.gradle.kts', ecosystem: 'java' },
+  { file: 'Gemfile', ecosystem: 'ruby' }
+]
+
+const MANIFEST_BY_NAME: ReadonlyMap<string, Ecosystem> = new Map(MANIFESTS.map((m) => [m.file, m.ecosystem]))
+
+const SOURCE_EXTENSIONS: Readonly<Record<string, Ecosystem>> = {
+  py: 'python',
+  ts: 'node',
+  tsx: 'node',
+  js: 'node',
+  mjs: 'node',
+  cjs: 'node',
+  go: 'go',
+  java: 'java',
+  kt: 'java',
+  rb: 'ruby'
+}
+
+export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = {
+  python: 'Python',
+  node: 'Node.js / TypeScript',
+  go: 'Go',
+  java: 'Java (Maven / Gradle)',
+  ruby: 'Ruby'
+}
+
+export interface RepoProfile {
+  /** Ecosystems with a manifest, most source files first. */
+  readonly ecosystems: readonly Ecosystem[]
+  readonly typescript: boolean
+  readonly django: boolean
+  readonly rails: boolean
+  readonly gradle: boolean
+}
+
+const profiles = new WeakMap<Snapshot, RepoProfile>()
+const ownFilesCache = new WeakMap<Snapshot, readonly OwnFile[]>()
+
+export interface OwnFile {
+  readonly path: string
+  readonly name: string
+}
+
+/** The repository's own files (vendored, generated and docs trees left out), once per snapshot. */
+export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
+  const cached = ownFilesCache.get(snapshot)
+  if (cached) return cached
+  const list = snapshot.files().filter((p) => !isExcluded(p)).map((path) => ({ path, name: basename(path) }))
+  ownFilesCache.set(snapshot, list)
+  return list
+}
+
+/** The repository's ecosystems and frameworks, computed once per snapshot. */
+export function repoProfile(snapshot: Snapshot): RepoProfile {
+  const cached = profiles.get(snapshot)
+  if (cached) return cached
+  const present = new Set<Ecosystem>()
+  const sources = new Map<Ecosystem, number>()
+  let typescript = false
+  let django = false
+  let rails = false
+  let gradle = false
+  for (const { path, name } of ownFiles(snapshot)) {
+    const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith('requirements') && name.endsWith('.txt') ? 'python' : undefined)
+    if (manifest) present.add(manifest)
+    if (name === 'tsconfig.json') typescript = true
+    if (name === 'manage.py') django = true
+    if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
+    if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
+    const dot = name.lastIndexOf('.')
+    const eco = dot > 0 ? SOURCE_EXTENSIONS[name.slice(dot + 1)] : undefined
+    if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1)
+  }
+  const order: Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
+  const ecosystems = order.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle }
+  profiles.set(snapshot, profile)
+  return profile
+}
+
+function fileMatches(pattern: string, path: string, name: string): boolean {
+  if (pattern.endsWith('/')) return path.startsWith(pattern) || path.includes('/' + pattern)
+  if (pattern.includes('/')) return path === pattern || path.endsWith('/' + pattern)
+  if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1))
+  return name === pattern
+}
+
+/** At most this many candidate files are opened per content signature. */
+const MAX_READS_PER_SIGNATURE = 20
+
+function lineIncluding(text: string, needle: string): number | undefined {
+  let start = 0
+  let line = 1
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start)
+    const stop = end < 0 ? text.length : end
+    if (text.slice(start, stop).includes(needle)) return line
+    if (end < 0) break
+    start = end + 1
+    line++
+  }
+  return undefined
+}
+
+export interface ConfigHit {
+  readonly tool: string
+  readonly evidence: Evidence
+}
+
+/**
+ * Configuration files (or lines in them) that show a practice is set up, plus user globs from
+ * config (`signatures.<check>.files`). Vendored and generated trees are skipped.
+ */
+export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[], extraGlobs: readonly string[] = []): ConfigHit[] {
+  const hits: ConfigHit[] = []
+  const reads = new Map<ConfigSignature, number>()
+  const seen = new Set<string>()
+  // Exact basenames are looked up; only prefix, directory and path patterns are tried per file.
+  const byName = new Map<string, ConfigSignature[]>()
+  const patterns: ConfigSignature[] = []
+  for (const sig of sigs) {
+    if (/[*/]/.test(sig.file)) patterns.push(sig)
+    else byName.set(sig.file, [...(byName.get(sig.file) ?? []), sig])
+  }
+  const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
+  for (const { path, name } of ownFiles(snapshot)) {
+    const candidates = [...(byName.get(name) ?? []), ...patterns.filter((p) => fileMatches(p.file, path, name))]
+    for (const sig of candidates) {
+      const key = `${sig.tool}\0${path}`
+      if (seen.has(key)) continue
+      if (sig.contains === undefined) {
+        seen.add(key)
+        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured in ${path}` } })
+        continue
+      }
+      const n = reads.get(sig) ?? 0
+      if (n >= MAX_READS_PER_SIGNATURE) continue
+      reads.set(sig, n + 1)
+      const text = snapshot.text(path)
+      const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
+      if (line === undefined) continue
+      seen.add(key)
+      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured in ${path} (${sig.contains})` } })
+    }
+    for (const glob of globs) {
+      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `${path} matches the configured signature ${glob.pattern}` } })
+    }
+  }
+  return hits
+}
+
+/** A remediation snippet per ecosystem, or a generic text when none applies. */
+export type Snippets = Readonly<Partial<Record<Ecosystem, string>>>
+
+/**
+ * The remediation for the ecosystems detected (at most two, most prominent first), after an
+ * opening sentence that says what to change for the status found.
+ */
+export function remediationFor(opening: string, snippets: Snippets, profile: RepoProfile, fallback: string): string {
+  const parts = [opening]
+  const picked = profile.ecosystems.filter((e) => snippets[e] !== undefined).slice(0, 2)
+  if (picked.length === 0) parts.push('', fallback)
+  for (const eco of picked) parts.push('', `**${ECOSYSTEM_NAMES[eco]}**:`, '', snippets[eco]!)
+  return parts.join('\n')
+}

@@ -1,0 +1,174 @@
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+
+/**
+ * Linters and format checks (SIGNATURES.md §1). A formatter counts only in check mode; a fixer
+ * (`black .`, `prettier --write`, `ruff format`) rewrites files on the runner and exits 0 unless
+ * a `git diff --exit-code` follows it or pre-commit runs it (pre-commit fails when a hook changes
+ * files). Hygiene hooks of pre-commit-hooks (`trailing-whitespace`, `check-yaml`) are not lint and
+ * are deliberately absent.
+ */
+
+const RUFF_SUBCOMMANDS = ['format', 'rule', 'config', 'linter', 'clean', 'version', 'help', 'server', 'analyze']
+
+const PYTHON: readonly CommandSignature[] = [
+  { tool: 'ruff', ecosystem: 'python', commands: ['ruff'], subcommands: ['check'], bareUnless: RUFF_SUBCOMMANDS, nonBlockingFlags: ['--exit-zero'], softFixFlags: ['--fix'] },
+  { tool: 'ruff format', ecosystem: 'python', commands: ['ruff'], subcommands: ['format'], checkFlags: ['--check', '--diff', '--exit-non-zero-on-format'] },
+  { tool: 'black', ecosystem: 'python', commands: ['black'], checkFlags: ['--check', '--diff'] },
+  { tool: 'isort', ecosystem: 'python', commands: ['isort'], checkFlags: ['--check-only', '--check', '-c', '--diff'] },
+  { tool: 'flake8', ecosystem: 'python', commands: ['flake8', 'pflake8', 'flake8p'], nonBlockingFlags: ['--exit-zero'] },
+  { tool: 'pylint', ecosystem: 'python', commands: ['pylint'], nonBlockingFlags: ['--exit-zero', '--fail-under=0'] },
+  { tool: 'hatch fmt', ecosystem: 'python', commands: ['hatch'], subcommands: ['fmt'], checkFlags: ['--check'] },
+  { tool: 'pycodestyle', ecosystem: 'python', commands: ['pycodestyle', 'pep8'] },
+  { tool: 'pydocstyle', ecosystem: 'python', commands: ['pydocstyle'] },
+  { tool: 'autoflake', ecosystem: 'python', commands: ['autoflake'], checkFlags: ['--check', '--check-diff'] },
+  { tool: 'pyupgrade', ecosystem: 'python', commands: ['pyupgrade'], nonBlockingFlags: ['--exit-zero-even-if-changed'] },
+  { tool: 'djlint', ecosystem: 'python', commands: ['djlint'], checkFlags: ['--check', '--lint'] },
+  { tool: 'pyproject-fmt', ecosystem: 'python', commands: ['pyproject-fmt'], checkFlags: ['--check'] },
+  { tool: 'blackdoc', ecosystem: 'python', commands: ['blackdoc'], checkFlags: ['--check'] },
+  { tool: 'pylama', ecosystem: 'python', commands: ['pylama'] },
+  { tool: 'prospector', ecosystem: 'python', commands: ['prospector'] }
+]
+
+const NODE: readonly CommandSignature[] = [
+  { tool: 'eslint', ecosystem: 'node', commands: ['eslint', 'eslint_d'], softFixFlags: ['--fix'] },
+  { tool: 'next lint', ecosystem: 'node', commands: ['next'], subcommands: ['lint'], softFixFlags: ['--fix'] },
+  { tool: 'ng lint', ecosystem: 'node', commands: ['ng'], subcommands: ['lint'] },
+  { tool: 'vue-cli-service lint', ecosystem: 'node', commands: ['vue-cli-service'], subcommands: ['lint'], nonBlockingFlags: ['--no-fix-warnings'] },
+  { tool: 'prettier', ecosystem: 'node', commands: ['prettier'], checkFlags: ['--check', '-c', '--list-different', '-l'] },
+  { tool: 'biome', ecosystem: 'node', commands: ['biome'], subcommands: ['ci', 'check', 'lint'], softFixFlags: ['--write', '--fix', '--apply', '--apply-unsafe'] },
+  { tool: 'biome format', ecosystem: 'node', commands: ['biome'], subcommands: ['format'], fixFlags: ['--write', '--apply'] },
+  { tool: 'oxlint', ecosystem: 'node', commands: ['oxlint'] },
+  { tool: 'standard', ecosystem: 'node', commands: ['standard', 'ts-standard'], softFixFlags: ['--fix'] },
+  { tool: 'xo', ecosystem: 'node', commands: ['xo'], softFixFlags: ['--fix'] },
+  { tool: 'dprint', ecosystem: 'node', commands: ['dprint'], subcommands: ['check'] },
+  { tool: 'deno lint', ecosystem: 'node', commands: ['deno'], subcommands: ['lint'] },
+  { tool: 'deno fmt', ecosystem: 'node', commands: ['deno'], subcommands: ['fmt'], checkFlags: ['--check'] },
+  { tool: 'tslint', ecosystem: 'node', commands: ['tslint'] },
+  { tool: 'stylelint', ecosystem: 'node', commands: ['stylelint'], softFixFlags: ['--fix'] },
+  { tool: 'nx lint', ecosystem: 'node', commands: ['nx'], subcommands: ['lint'], anyPositional: true },
+  { tool: 'nx lint', ecosystem: 'node', commands: ['nx'], requireAnyFlag: ['-t~lint', '--target~lint', '--targets~lint'] },
+  { tool: 'turbo lint', ecosystem: 'node', commands: ['turbo'], subcommands: ['lint'], anyPositional: true }
+]
+
+const GO: readonly CommandSignature[] = [
+  { tool: 'golangci-lint', ecosystem: 'go', commands: ['golangci-lint'], subcommands: ['run'], nonBlockingFlags: ['--issues-exit-code=0'] },
+  { tool: 'go vet', ecosystem: 'go', commands: ['go'], subcommands: ['vet'] },
+  { tool: 'staticcheck', ecosystem: 'go', commands: ['staticcheck'] },
+  { tool: 'revive', ecosystem: 'go', commands: ['revive'] },
+  { tool: 'errcheck', ecosystem: 'go', commands: ['errcheck'] },
+  { tool: 'gofmt', ecosystem: 'go', commands: ['gofmt', 'goimports', 'gofumpt'], fixFlags: ['-w'], needsCheckedOutput: true },
+  { tool: 'buf lint', commands: ['buf'], subcommands: ['lint'] }
+]
+
+const JAVA: readonly CommandSignature[] = [
+  { tool: 'checkstyle', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['checkstyle:check'], anyPositional: true },
+  { tool: 'spring-javaformat', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spring-javaformat:validate'], anyPositional: true },
+  { tool: 'spotless', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spotless:check'], anyPositional: true },
+  { tool: 'pmd', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['pmd:check', 'pmd:cpd-check'], anyPositional: true },
+  { tool: 'spotbugs', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spotbugs:check'], anyPositional: true },
+  { tool: 'fmt-maven-plugin', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['fmt:check'], anyPositional: true },
+  { tool: 'checkstyle', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['checkstylemain', 'checkstyletest'], anyPositional: true },
+  { tool: 'spotless', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['spotlesscheck'], anyPositional: true },
+  { tool: 'spring-javaformat', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['checkformat', 'checkformatmain'], anyPositional: true },
+  { tool: 'pmd', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['pmdmain', 'pmdtest'], anyPositional: true },
+  { tool: 'ktlint', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['ktlintcheck'], anyPositional: true },
+  { tool: 'detekt', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['detekt'], anyPositional: true },
+  { tool: 'spotbugs', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['spotbugsmain'], anyPositional: true },
+  { tool: 'ktlint', ecosystem: 'java', commands: ['ktlint'], fixFlags: ['-F', '--format'] },
+  { tool: 'detekt', ecosystem: 'java', commands: ['detekt', 'detekt-cli'] }
+]
+
+const RUBY: readonly CommandSignature[] = [
+  { tool: 'rubocop', ecosystem: 'ruby', commands: ['rubocop'], softFixFlags: ['-a', '-A', '--autocorrect', '--autocorrect-all', '--auto-correct', '--auto-correct-all'] },
+  { tool: 'standardrb', ecosystem: 'ruby', commands: ['standardrb'], softFixFlags: ['--fix'] },
+  { tool: 'erb_lint', ecosystem: 'ruby', commands: ['erb_lint', 'erblint'], softFixFlags: ['-a', '--autocorrect'] },
+  { tool: 'herb', ecosystem: 'ruby', commands: ['herb'], subcommands: ['analyze'] },
+  { tool: 'haml-lint', ecosystem: 'ruby', commands: ['haml-lint'] },
+  { tool: 'reek', ecosystem: 'ruby', commands: ['reek'] }
+]
+
+/** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
+const GENERIC: readonly CommandSignature[] = [
+  { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
+  { tool: 'shellcheck', commands: ['shellcheck'] },
+  { tool: 'hadolint', commands: ['hadolint'] },
+  { tool: 'actionlint', commands: ['actionlint'] },
+  { tool: 'yamllint', commands: ['yamllint'] },
+  { tool: 'markdownlint', commands: ['markdownlint', 'markdownlint-cli2'], softFixFlags: ['--fix'] },
+  { tool: 'codespell', commands: ['codespell'], softFixFlags: ['-w', '--write-changes'] },
+  { tool: 'typos', commands: ['typos'], fixFlags: ['-w', '--write-changes'] },
+  { tool: 'editorconfig-checker', commands: ['editorconfig-checker', 'ec'] }
+]
+
+/**
+ * Task runners left unresolved (no Makefile target, no readable package.json): weaker, but a step
+ * named `lint` that fails the job when the linter does. Runs whose chain was followed further are
+ * skipped by the judge, so a resolved `npm run lint` counts through its real command only.
+ */
+const TASK_RUNNERS: readonly CommandSignature[] = [
+  { tool: 'npm run lint', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['lint', 'run lint', 'run lint:check', 'run format:check', 'lint:check', 'format:check'], note: 'script not resolved' },
+  { tool: 'make lint', commands: ['make', 'just', 'task'], subcommands: ['lint', 'fmt-check', 'format-check', 'check-format'], anyPositional: true, note: 'target not resolved' }
+]
+
+const ACTIONS: readonly ActionSignature[] = [
+  { tool: 'ruff', ecosystem: 'python', names: ['astral-sh/ruff-action', 'chartboost/ruff-action'], asCommand: { argv: ['ruff'], input: 'args', default: 'check' } },
+  { tool: 'black', ecosystem: 'python', names: ['psf/black'], asCommand: { argv: ['black'], input: 'options', default: '--check --diff' } },
+  { tool: 'isort', ecosystem: 'python', names: ['isort/isort-action'], asCommand: { argv: ['isort'], input: 'configuration', default: '--check-only --diff' } },
+  { tool: 'flake8', ecosystem: 'python', names: ['py-actions/flake8', 'truebrain/actions-flake8', 'suo/flake8-github-action', 'ricardochaves/python-lint'] },
+  { tool: 'reviewdog', names: ['reviewdog/action-setup'], kind: 'setup', note: 'installs reviewdog only' },
+  {
+    tool: 'reviewdog',
+    names: ['reviewdog/action-*', 'tsuyoshicho/action-*'],
+    blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error', 'fail-on-error=true', 'fail-level=error', 'fail-level=warning', 'fail-level=any']
+  },
+  { tool: 'lint-action', names: ['wearerequired/lint-action'] },
+  { tool: 'super-linter', names: ['super-linter/super-linter', 'super-linter/super-linter/*', 'github/super-linter', 'github/super-linter/*'], nonBlockingInputs: ['disable_errors=true'] },
+  { tool: 'MegaLinter', names: ['oxsecurity/megalinter', 'oxsecurity/megalinter/*', 'megalinter/megalinter', 'megalinter/megalinter/*'], nonBlockingInputs: ['disable_errors=true'] },
+  { tool: 'trunk', names: ['trunk-io/trunk-action'] },
+  { tool: 'golangci-lint', ecosystem: 'go', names: ['golangci/golangci-lint-action'], asCommand: { argv: ['golangci-lint', 'run'], input: 'args', default: '' } },
+  { tool: 'staticcheck', ecosystem: 'go', names: ['dominikh/staticcheck-action'] },
+  { tool: 'eslint annotations', ecosystem: 'node', names: ['ataylorme/eslint-annotate-action'], nonBlockingInputs: ['fail-on-error=false'] },
+  { tool: 'prettier', ecosystem: 'node', names: ['creyd/prettier_action'], asCommand: { argv: ['prettier'], input: 'prettier_options', default: '--write **/*.js' } },
+  { tool: 'biome', ecosystem: 'node', names: ['biomejs/setup-biome'], kind: 'setup', note: 'installs Biome only; a step must run `biome ci`' },
+  { tool: 'standardrb', ecosystem: 'ruby', names: ['standardrb/standard-ruby-action'] },
+  { tool: 'rubocop annotations', ecosystem: 'ruby', names: ['r7kamura/rubocop-problem-matchers-action'], kind: 'setup', note: 'annotations only; a step must run rubocop' },
+  { tool: 'google-java-format', ecosystem: 'java', names: ['axel-op/googlejavaformat-action'] },
+  { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] }
+]
+
+const CONFIGS: readonly ConfigSignature[] = [
+  { tool: 'ruff', ecosystem: 'python', file: 'ruff.toml' },
+  { tool: 'ruff', ecosystem: 'python', file: '.ruff.toml' },
+  { tool: 'ruff', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.ruff' },
+  { tool: 'black', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.black]' },
+  { tool: 'isort', ecosystem: 'python', file: '.isort.cfg' },
+  { tool: 'flake8', ecosystem: 'python', file: '.flake8' },
+  { tool: 'flake8', ecosystem: 'python', file: 'setup.cfg', contains: '[flake8]' },
+  { tool: 'flake8', ecosystem: 'python', file: 'tox.ini', contains: '[flake8]' },
+  { tool: 'pylint', ecosystem: 'python', file: '.pylintrc' },
+  { tool: 'pylint', ecosystem: 'python', file: 'pylintrc' },
+  { tool: 'eslint', ecosystem: 'node', file: '.eslintrc*' },
+  { tool: 'eslint', ecosystem: 'node', file: 'eslint.config.*' },
+  { tool: 'prettier', ecosystem: 'node', file: '.prettierrc*' },
+  { tool: 'prettier', ecosystem: 'node', file: 'prettier.config.*' },
+  { tool: 'biome', ecosystem: 'node', file: 'biome.json' },
+  { tool: 'biome', ecosystem: 'node', file: 'biome.jsonc' },
+  { tool: 'oxlint', ecosystem: 'node', file: '.oxlintrc.json' },
+  { tool: 'golangci-lint', ecosystem: 'go', file: '.golangci.*' },
+  { tool: 'revive', ecosystem: 'go', file: 'revive.toml' },
+  { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
+  { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
+  { tool: 'standardrb', ecosystem: 'ruby', file: '.standard.yml' },
+  { tool: 'MegaLinter', file: '.mega-linter.yml' },
+  { tool: 'trunk', file: '.trunk/trunk.yaml' },
+  { tool: 'pre-commit', file: '.pre-commit-config.yaml' },
+  { tool: 'lint-staged', file: '.lintstagedrc*' },
+  { tool: 'husky', file: '.husky/' },
+  { tool: 'lefthook', file: 'lefthook.yml' }
+]
+
+export const LINT: Catalogue = {
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  actions: ACTIONS,
+  configs: CONFIGS
+}

@@ -1,0 +1,199 @@
+import type { ActionUse, ChainLink, CiJob, CiTriggers, ToolRun } from '../../facts/ci/types.js'
+import type { CheckContext, Evidence } from '../types.js'
+import { findConfigs, type ConfigHit } from './ecosystem.js'
+import { chainEvidence, listNames, pickEvidence } from './evidence.js'
+import { actionNameMatches, judgeAction, judgeRun, NOT_A_RUN, type Catalogue, type CommandVerdict } from './match.js'
+
+/**
+ * The judgement shared by the CI-practice checks (lint, tests, type checking, static analysis):
+ * match every resolved CI command and action against a catalogue, then sort what matched into the
+ * tiers PRODUCT.md §1 grades — enforced on pull requests, enforced in CI but not on PRs, only in
+ * local hooks, present but unable to fail — plus configuration that shows intent. Each check then
+ * maps the tiers to its own statuses and messages.
+ */
+
+export interface Finding {
+  readonly tool: string
+  readonly where: 'ci' | 'local'
+  readonly onPr: boolean
+  readonly events: readonly string[]
+  /** Why it cannot fail the build (or does not really run), or null when it enforces. */
+  readonly blockedBy: string | null
+  readonly kind: 'counts' | 'setup' | 'related'
+  readonly evidence: Evidence
+  /** `file#job` of the CI job, when known (same-job rules such as SARIF upload). */
+  readonly jobKey?: string
+}
+
+export interface Judgement {
+  /** Enforcing, in CI, on pull requests. */
+  readonly pr: readonly Finding[]
+  /** Enforcing, in CI, but never on pull requests (push, schedule, manual only). */
+  readonly notOnPr: readonly Finding[]
+  /** Enforcing, but only in local hooks (pre-commit without CI, husky, …). */
+  readonly local: readonly Finding[]
+  /** Recognised, but unable to fail the build (`|| true`, `--exit-zero`, a fixer, …). */
+  readonly nonBlocking: readonly Finding[]
+  /** Setup-only actions, related tools, and runs that do not really run the check (`--collect-only`). */
+  readonly other: readonly Finding[]
+  readonly configs: readonly ConfigHit[]
+  /** Unparseable CI files and collector failures. */
+  readonly problems: readonly Evidence[]
+  /** How many CI files could not be parsed. */
+  readonly unreadable: number
+  /** Whether any CI configuration exists at all. */
+  readonly hasCi: boolean
+}
+
+export interface PracticeOptions {
+  /**
+   * Actions whose presence in the same job turns a non-blocking finding into an enforced one
+   * (SARIF uploaded to code scanning gates the PR through code-scanning alerts).
+   */
+  readonly forgivenByJobActions?: readonly string[]
+  /** Why such a finding counts anyway, shown in its evidence. */
+  readonly forgivenNote?: string
+}
+
+function jobKey(job: CiJob | undefined): string | undefined {
+  return job ? `${job.file}#${job.id}` : undefined
+}
+
+function chainKey(chain: readonly ChainLink[]): string {
+  return chain.map((l) => `${l.path}:${l.line ?? ''}:${l.text}`).join('\n')
+}
+
+function triggerNote(t: CiTriggers): string {
+  const events = t.events.length > 0 ? t.events.join(', ') : 'no pull_request trigger'
+  return `not on pull requests: ${events}`
+}
+
+function finding(tool: string, subject: string, chain: readonly ChainLink[], where: 'ci' | 'local', triggers: CiTriggers, blockedBy: string | null, kind: Finding['kind'], note: string | undefined, key: string | undefined): Finding {
+  const onPr = where === 'ci' && triggers.pullRequest
+  const qualifiers: string[] = []
+  if (blockedBy) qualifiers.push(blockedBy.startsWith(NOT_A_RUN) ? blockedBy : `runs but ${blockedBy}`)
+  else if (where === 'local') qualifiers.push('local hook only, not in CI')
+  else if (!onPr) qualifiers.push(triggerNote(triggers))
+  if (note) qualifiers.push(note)
+  const evidence = chainEvidence(subject, chain, qualifiers.join('; ') || undefined)
+  return { tool, where, onPr, events: triggers.events, blockedBy, kind, evidence, ...(key ? { jobKey: key } : {}) }
+}
+
+/** Commands given in config (`signatures.<check>.commands`): a word prefix of argv or of a chain link's text. */
+function extraCommandMatches(extra: readonly string[], run: ToolRun): string | undefined {
+  for (const spec of extra) {
+    const words = spec.trim().split(/\s+/).filter(Boolean)
+    if (words.length === 0) continue
+    if (words.every((w, i) => (run.argv[i] ?? '').toLowerCase() === w.toLowerCase())) return spec
+    if (run.chain.some((l) => l.text.trim() === spec.trim() || l.text.trim().startsWith(spec.trim() + ' '))) return spec
+  }
+  return undefined
+}
+
+function fromRun(run: ToolRun, verdict: CommandVerdict): Finding {
+  const blockedBy = verdict.blockedBy ?? (run.neutralised ? `cannot fail: ${run.neutralised}` : null)
+  return finding(verdict.signature.tool, run.text, run.chain, run.where, run.triggers, blockedBy, verdict.signature.kind ?? 'counts', verdict.note, jobKey(run.job))
+}
+
+function fromAction(use: ActionUse, verdict: CommandVerdict): Finding {
+  const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null)
+  return finding(verdict.signature.tool, use.action.name, use.chain, 'ci', use.triggers, blockedBy, verdict.signature.kind ?? 'counts', verdict.note, jobKey(use.job))
+}
+
+/** Runs that another run's chain continues (`npm test` when its script was followed): not leaves. */
+function resolvedFurther(runs: readonly ToolRun[]): Set<string> {
+  const prefixes = new Set<string>()
+  for (const r of runs) {
+    for (let n = 1; n < r.chain.length; n++) prefixes.add(chainKey(r.chain.slice(0, n)))
+  }
+  return prefixes
+}
+
+export function judgePractice(ctx: CheckContext, catalogue: Catalogue, options: PracticeOptions = {}): Judgement {
+  const { ci, snapshot } = ctx.facts
+  const findings: Finding[] = []
+  const inner = resolvedFurther(ci.runs)
+  for (const run of ci.runs) {
+    const extra = extraCommandMatches(ctx.extra.commands, run)
+    if (extra) {
+      findings.push(fromRun(run, { signature: { tool: extra, commands: [] }, blockedBy: null }))
+      continue
+    }
+    if (inner.has(chainKey(run.chain))) continue
+    const verdict = judgeRun(catalogue.commands, run)
+    if (verdict) findings.push(fromRun(run, verdict))
+  }
+  const extraActions = ctx.extra.actions.map((a) => a.toLowerCase())
+  for (const use of ci.actions) {
+    if (extraActions.length > 0 && actionNameMatches(extraActions, use.action.name)) {
+      findings.push(fromAction(use, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }))
+      continue
+    }
+    for (const sig of catalogue.actions) {
+      const verdict = judgeAction(sig, use, catalogue.commands)
+      if (verdict) {
+        findings.push(fromAction(use, verdict))
+        break
+      }
+    }
+  }
+  const forgivingJobs = new Set<string>()
+  if (options.forgivenByJobActions) {
+    for (const use of ci.actions) {
+      const key = jobKey(use.job)
+      if (key && !use.neutralised && actionNameMatches(options.forgivenByJobActions, use.action.name)) forgivingJobs.add(key)
+    }
+  }
+  const pr: Finding[] = []
+  const notOnPr: Finding[] = []
+  const local: Finding[] = []
+  const nonBlocking: Finding[] = []
+  const other: Finding[] = []
+  for (const f0 of findings) {
+    let f = f0
+    if (f.kind === 'counts' && f.blockedBy && f.jobKey && forgivingJobs.has(f.jobKey) && !f.blockedBy.startsWith(NOT_A_RUN)) {
+      const message = `${f.evidence.message} (${options.forgivenNote ?? 'counted anyway'})`
+      f = { ...f, blockedBy: null, evidence: { ...f.evidence, message } }
+    }
+    if (f.kind !== 'counts' || f.blockedBy?.startsWith(NOT_A_RUN)) other.push(f)
+    else if (f.blockedBy) nonBlocking.push(f)
+    else if (f.where === 'local') local.push(f)
+    else if (f.onPr) pr.push(f)
+    else notOnPr.push(f)
+  }
+  const configs = findConfigs(snapshot, catalogue.configs, ctx.extra.files)
+  const problems: Evidence[] = [
+    ...ci.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `could not be read as CI configuration: ${p.message}` })),
+    ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message }))
+  ]
+  const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi }
+}
+
+export function tools(findings: readonly Finding[]): string {
+  return listNames(findings.map((f) => f.tool))
+}
+
+export function configTools(configs: readonly ConfigHit[]): string {
+  return listNames(configs.map((c) => c.tool))
+}
+
+export function eventsOf(findings: readonly Finding[]): string {
+  const events = [...new Set(findings.flatMap((f) => f.events))]
+  return events.length > 0 ? events.join(', ') : 'no pull_request trigger'
+}
+
+const NO_CI = 'No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, …).'
+
+/** Evidence with the deciding tier first, then the rest of what was found. */
+export function evidenceOf(j: Judgement, lead: readonly Finding[]): Evidence[] {
+  const rest = [j.pr, j.notOnPr, j.local, j.nonBlocking, j.other].filter((t) => t !== lead)
+  const noCi: Evidence[] = j.hasCi ? [] : [{ message: NO_CI }]
+  return pickEvidence([
+    { items: lead.map((f) => f.evidence), max: 5 },
+    { items: rest.flat().map((f) => f.evidence), max: 3 },
+    { items: j.configs.map((c) => c.evidence), max: 3 },
+    { items: j.problems, max: 3 },
+    { items: noCi, max: 1 }
+  ])
+}

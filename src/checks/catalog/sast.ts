@@ -1,0 +1,114 @@
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+
+/**
+ * Static analysis and quality gates (SIGNATURES.md §3.2), starting from what OpenSSF Scorecard's
+ * SAST check recognises. Dependency scanners (SCA), secret scanners and DAST are `related`: shown,
+ * never counted. `github/codeql-action/upload-sarif` alone is not CodeQL: it uploads another tool's
+ * results, so the tool that produced them is what counts.
+ *
+ * Trivy decision: Trivy is mostly SCA and image scanning. Only its misconfiguration scanning of the
+ * repository (`trivy config`, or `fs`/`repo` with the `misconfig` scanner) is static analysis of
+ * checked-in code (IaC); every other Trivy scan is related. Trivy exits 0 on findings unless
+ * `--exit-code`/`exit-code` is non-zero.
+ */
+
+const REPORTS_ONLY = 'uploads to code scanning'
+
+const COMMANDS: readonly CommandSignature[] = [
+  { tool: 'CodeQL', commands: ['codeql'], subcommands: ['database analyze'] },
+  { tool: 'Semgrep', commands: ['semgrep', 'opengrep'], subcommands: ['ci'] },
+  { tool: 'Semgrep', commands: ['semgrep', 'opengrep'], subcommands: ['scan'], bareUnless: ['login', 'logout', 'publish', 'install-semgrep-pro', 'lsp', 'show'], blockingFlags: ['--error'] },
+  { tool: 'SonarQube', commands: ['sonar-scanner', 'sonar-scanner-cli'] },
+  { tool: 'SonarQube', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['sonar:sonar'], anyPositional: true },
+  { tool: 'SonarQube', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['sonar', 'sonarqube'], anyPositional: true },
+  { tool: 'SonarQube', commands: ['dotnet-sonarscanner'] },
+  { tool: 'Bandit', ecosystem: 'python', commands: ['bandit'], nonBlockingFlags: ['--exit-zero'] },
+  { tool: 'Snyk Code', commands: ['snyk'], subcommands: ['code test'] },
+  { tool: 'Snyk IaC', commands: ['snyk'], subcommands: ['iac test'] },
+  { tool: 'Snyk (dependencies)', commands: ['snyk'], subcommands: ['test', 'monitor', 'container test'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'gosec', ecosystem: 'go', commands: ['gosec'], nonBlockingFlags: ['-no-fail', '--no-fail'] },
+  { tool: 'Brakeman', ecosystem: 'ruby', commands: ['brakeman'], nonBlockingFlags: ['--no-exit-on-warn', '-z=false'] },
+  { tool: 'njsscan', ecosystem: 'node', commands: ['njsscan', 'nodejsscan'] },
+  { tool: 'Pysa', ecosystem: 'python', commands: ['pyre'], subcommands: ['analyze'] },
+  { tool: 'Horusec', commands: ['horusec'], subcommands: ['start'] },
+  { tool: 'Bearer', commands: ['bearer'], subcommands: ['scan'] },
+  { tool: 'zizmor', commands: ['zizmor'], nonBlockingFlags: ['--no-exit-codes'] },
+  { tool: 'Checkov', commands: ['checkov'], nonBlockingFlags: ['--soft-fail'] },
+  { tool: 'KICS', commands: ['kics'], subcommands: ['scan'] },
+  { tool: 'tfsec', commands: ['tfsec'], nonBlockingFlags: ['--soft-fail'] },
+  { tool: 'Trivy (misconfiguration)', commands: ['trivy'], subcommands: ['config'], blockingFlags: ['--exit-code=!0'] },
+  { tool: 'Trivy (misconfiguration)', commands: ['trivy'], subcommands: ['fs', 'filesystem', 'repo', 'repository'], requireAnyFlag: ['--scanners~misconfig', '--security-checks~config'], blockingFlags: ['--exit-code=!0'] },
+  { tool: 'Trivy', commands: ['trivy'], kind: 'related', note: 'dependency / image scanning, not static analysis of the code' },
+  { tool: 'Qodana', commands: ['qodana'], subcommands: ['scan'] },
+  { tool: 'pip-audit', ecosystem: 'python', commands: ['pip-audit', 'safety'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'npm audit', ecosystem: 'node', commands: ['npm', 'yarn', 'pnpm'], subcommands: ['audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'govulncheck', ecosystem: 'go', commands: ['govulncheck'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'bundler-audit', ecosystem: 'ruby', commands: ['bundle-audit', 'bundler-audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'osv-scanner', commands: ['osv-scanner', 'grype'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' }
+]
+
+const SCA = 'dependency scanning (SCA), not static analysis'
+
+const ACTIONS: readonly ActionSignature[] = [
+  { tool: 'CodeQL', names: ['github/codeql-action/analyze', 'advancedsecurity-codeql-analyze'] },
+  { tool: 'CodeQL', names: ['github/codeql-action/init', 'advancedsecurity-codeql-init'], kind: 'setup', note: 'initialises CodeQL; an analyze step must follow' },
+  { tool: 'SARIF upload', names: ['github/codeql-action/upload-sarif'], kind: 'related', note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
+  { tool: 'Snyk', names: ['snyk/actions/setup'], kind: 'setup', note: 'installs the Snyk CLI only' },
+  { tool: 'Snyk', names: ['snyk/actions/*'] },
+  { tool: 'Pysa', ecosystem: 'python', names: ['facebook/pysa-action'] },
+  { tool: 'Qodana', names: ['jetbrains/qodana-action'] },
+  { tool: 'hadolint', names: ['hadolint/hadolint-action'], nonBlockingInputs: ['no-fail=true'] },
+  { tool: 'Bandit', ecosystem: 'python', names: ['pycqa/bandit-action', 'tj-actions/bandit'], nonBlockingInputs: ['exit_zero=true', 'exit-zero=true'] },
+  { tool: 'Brakeman', ecosystem: 'ruby', names: ['devmasx/brakeman-linter-action'] },
+  { tool: 'gosec', ecosystem: 'go', names: ['securego/gosec'], asCommand: { argv: ['gosec'], input: 'args', default: './...' } },
+  { tool: 'Claude security review', names: ['anthropics/claude-code-security-review'] },
+  { tool: 'SonarQube', names: ['sonarsource/sonarqube-scan-action', 'sonarsource/sonarqube-scan-action/*', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-quality-gate-action', 'sonarcloudanalyze', 'sonarqubeanalyze'] },
+  { tool: 'SonarQube', names: ['sonarcloudprepare', 'sonarqubeprepare'], kind: 'setup', note: 'prepares the analysis; an analyze task must follow' },
+  { tool: 'Semgrep', names: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'] },
+  { tool: 'Bearer', names: ['bearer/bearer-action'] },
+  { tool: 'Checkmarx', names: ['checkmarx/ast-github-action', 'checkmarx/checkmarx-ast-github-action'] },
+  { tool: 'Codacy', names: ['codacy/codacy-analysis-cli-action'] },
+  { tool: 'zizmor', names: ['zizmorcore/zizmor-action', 'woodruffw/zizmor-action'] },
+  { tool: 'Checkov', names: ['bridgecrewio/checkov-action'], nonBlockingInputs: ['soft_fail=true'] },
+  { tool: 'Trivy (misconfiguration)', names: ['aquasecurity/trivy-action'], requireInputs: ['scan-type=config', 'scanners~misconfig'], blockingInputs: ['exit-code=!0'] },
+  { tool: 'Trivy', names: ['aquasecurity/trivy-action'], kind: 'related', note: 'dependency / image scanning, not static analysis of the code' },
+  { tool: 'GitLab SAST', names: ['security/sast.gitlab-ci.yml', 'security/sast.latest.gitlab-ci.yml', 'jobs/sast.gitlab-ci.yml', 'jobs/sast.latest.gitlab-ci.yml', 'jobs/sast-iac.gitlab-ci.yml', 'security/sast-iac.gitlab-ci.yml'] },
+  { tool: 'GitLab Auto DevOps', names: ['auto-devops.gitlab-ci.yml'] },
+  {
+    tool: 'dependency scanning',
+    names: ['actions/dependency-review-action', 'pypa/gh-action-pip-audit', 'golang/govulncheck-action', 'google/osv-scanner-action', 'google/osv-scanner-action/*', 'anchore/scan-action', 'dependency-check/dependency-check_action', 'security/dependency-scanning.gitlab-ci.yml', 'security/container-scanning.gitlab-ci.yml'],
+    kind: 'related',
+    note: SCA
+  },
+  { tool: 'secret scanning', names: ['gitleaks/gitleaks-action', 'trufflesecurity/trufflehog', 'security/secret-detection.gitlab-ci.yml'], kind: 'related', note: 'secret scanning, not static analysis' },
+  { tool: 'DAST', names: ['zaproxy/action-baseline', 'zaproxy/action-api-scan', 'zaproxy/action-full-scan', 'stackhawk/hawkscan-action'], kind: 'related', note: 'dynamic scanning (DAST), not static analysis' }
+]
+
+const CONFIGS: readonly ConfigSignature[] = [
+  { tool: 'CodeQL', file: '.github/codeql/' },
+  { tool: 'SonarQube', file: 'sonar-project.properties' },
+  { tool: 'SonarQube', ecosystem: 'java', file: 'pom.xml', contains: '<sonar.host.url>' },
+  { tool: 'SonarQube', ecosystem: 'java', file: 'pom.xml', contains: 'sonar-maven-plugin' },
+  { tool: 'SonarQube', ecosystem: 'java', file: 'build.gradle', contains: 'org.sonarqube' },
+  { tool: 'SonarQube', ecosystem: 'java', file: 'build.gradle.kts', contains: 'org.sonarqube' },
+  { tool: 'Semgrep', file: '.semgrep.yml' },
+  { tool: 'Semgrep', file: '.semgrep.yaml' },
+  { tool: 'Semgrep', file: '.semgrep/' },
+  { tool: 'Bandit', ecosystem: 'python', file: '.bandit' },
+  { tool: 'Bandit', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.bandit]' },
+  { tool: 'Brakeman', ecosystem: 'ruby', file: 'config/brakeman.ignore' },
+  { tool: 'gosec', ecosystem: 'go', file: '.golangci.yml', contains: 'gosec' },
+  { tool: 'gosec', ecosystem: 'go', file: '.golangci.yaml', contains: 'gosec' },
+  { tool: 'Qodana', file: 'qodana.yaml' },
+  { tool: 'Qodana', file: 'qodana.yml' },
+  { tool: 'DeepSource', file: '.deepsource.toml' },
+  { tool: 'Codacy', file: '.codacy.yml' },
+  { tool: 'Codacy', file: '.codacy.yaml' }
+]
+
+/** Actions whose presence in a job makes its scanners' findings gate PRs through code scanning. */
+export const CODE_SCANNING_UPLOAD: readonly string[] = ['github/codeql-action/upload-sarif']
+export const CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`
+
+export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS }

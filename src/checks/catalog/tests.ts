@@ -1,0 +1,134 @@
+import type { Ecosystem } from '../../facts/manifests/types.js'
+import type { Snapshot } from '../../facts/snapshot.js'
+import { ownFiles } from './ecosystem.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+
+/**
+ * Test runners (SIGNATURES.md §2). A run that collects without running (`--collect-only`), skips
+ * the tests (`-DskipTests`, `-x test`) or selects none (`go test -run XXX_NONE`) is recognised and
+ * reported, never counted. npm's placeholder `echo "Error: no test specified" && exit 1` resolves
+ * to `echo`, which is no runner. Coverage uploads are not test runs: something else made the report.
+ */
+
+const PYTHON: readonly CommandSignature[] = [
+  { tool: 'pytest', ecosystem: 'python', commands: ['pytest', 'py.test'], notARunFlags: ['--collect-only', '--co', '--setup-plan', '--version', '--help'] },
+  { tool: 'unittest', ecosystem: 'python', commands: ['unittest'] },
+  { tool: 'nose2', ecosystem: 'python', commands: ['nose2', 'nosetests', 'green'] },
+  { tool: 'Django tests', ecosystem: 'python', commands: ['manage.py', 'django-admin'], subcommands: ['test'] },
+  { tool: 'Django tests', ecosystem: 'python', commands: ['python', 'python3'], subcommands: ['manage.py test'] },
+  { tool: 'coverage run', ecosystem: 'python', commands: ['coverage'], subcommands: ['run'] },
+  { tool: 'hatch test', ecosystem: 'python', commands: ['hatch'], subcommands: ['test'] },
+  { tool: 'tox', ecosystem: 'python', commands: ['tox'], notARunFlags: ['--notest', '-l', '--listenvs', '--version'], note: 'environments not resolved' },
+  { tool: 'nox', ecosystem: 'python', commands: ['nox'], notARunFlags: ['-l', '--list', '--version'], note: 'sessions not resolved' }
+]
+
+const NODE: readonly CommandSignature[] = [
+  { tool: 'jest', ecosystem: 'node', commands: ['jest'], notARunFlags: ['--listTests', '--showConfig', '--version'] },
+  { tool: 'vitest', ecosystem: 'node', commands: ['vitest'], subcommands: ['run'], bareUnless: ['list', 'bench', 'init', 'typecheck'] },
+  { tool: 'mocha', ecosystem: 'node', commands: ['mocha', '_mocha'], notARunFlags: ['--dry-run', '--version'] },
+  { tool: 'ava', ecosystem: 'node', commands: ['ava'] },
+  { tool: 'tap', ecosystem: 'node', commands: ['tap', 'tape'] },
+  { tool: 'node --test', ecosystem: 'node', commands: ['node'], requireAnyFlag: ['--test'] },
+  { tool: 'playwright', ecosystem: 'node', commands: ['playwright'], subcommands: ['test'], notARunFlags: ['--list'] },
+  { tool: 'cypress', ecosystem: 'node', commands: ['cypress'], subcommands: ['run'] },
+  { tool: 'bun test', ecosystem: 'node', commands: ['bun'], subcommands: ['test'] },
+  { tool: 'deno test', ecosystem: 'node', commands: ['deno'], subcommands: ['test'] },
+  { tool: 'karma', ecosystem: 'node', commands: ['karma'], subcommands: ['start'], anyPositional: true },
+  { tool: 'ng test', ecosystem: 'node', commands: ['ng'], subcommands: ['test', 'e2e'] },
+  { tool: 'nx test', ecosystem: 'node', commands: ['nx'], subcommands: ['test'], anyPositional: true },
+  { tool: 'nx test', ecosystem: 'node', commands: ['nx'], requireAnyFlag: ['-t~test', '--target~test', '--targets~test'] },
+  { tool: 'turbo test', ecosystem: 'node', commands: ['turbo'], subcommands: ['test'], anyPositional: true }
+]
+
+const GO: readonly CommandSignature[] = [
+  {
+    tool: 'go test',
+    ecosystem: 'go',
+    commands: ['go', 'richgo'],
+    subcommands: ['test'],
+    notARunFlags: ['-run=^$', '-run=XXX_NONE', '-run=NONE', '-run=^XXX$', '-run=xxx', '--run=^$', '-list=.*', '-list']
+  },
+  { tool: 'gotestsum', ecosystem: 'go', commands: ['gotestsum'] },
+  { tool: 'ginkgo', ecosystem: 'go', commands: ['ginkgo'], notARunFlags: ['--dry-run', '-dry-run'] }
+]
+
+const JAVA_SKIP = ['-DskipTests', '-Dmaven.test.skip=true', '-DskipUTs', '-x=test', '--exclude-task=test']
+
+const JAVA: readonly CommandSignature[] = [
+  { tool: 'Maven tests', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['test', 'verify', 'package', 'install', 'deploy', 'integration-test', 'surefire:test', 'failsafe:integration-test'], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: 'Gradle tests', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['test', 'check', 'build', 'integrationtest'], anyPositional: true, notARunFlags: JAVA_SKIP }
+]
+
+const RUBY: readonly CommandSignature[] = [
+  { tool: 'rspec', ecosystem: 'ruby', commands: ['rspec', 'parallel_rspec', 'turbo_tests'], notARunFlags: ['--dry-run'] },
+  { tool: 'rails test', ecosystem: 'ruby', commands: ['rails'], subcommands: ['test', 'test:system', 'test:all', 'spec'], anyPositional: true },
+  { tool: 'rake', ecosystem: 'ruby', commands: ['rake'], subcommands: ['test', 'spec', 'default', 'test:all', 'ci'], anyPositional: true, bareUnless: ['db:migrate', 'db:setup', 'assets:precompile', 'db:create', 'db:prepare', 'db:schema:load'] },
+  { tool: 'minitest', ecosystem: 'ruby', commands: ['ruby'], requireAnyFlag: ['-Itest'] },
+  { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
+]
+
+const TASK_RUNNERS: readonly CommandSignature[] = [
+  { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
+  { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
+]
+
+const ACTIONS: readonly ActionSignature[] = [
+  { tool: 'cypress', ecosystem: 'node', names: ['cypress-io/github-action'] },
+  { tool: 'tox', ecosystem: 'python', names: ['fedora-python/tox-github-action'] },
+  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
+  { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
+  { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
+  { tool: 'test results', names: ['dorny/test-reporter', 'enricomi/publish-unit-test-result-action', 'enricomi/publish-unit-test-result-action/*', 'mikepenz/action-junit-report'], kind: 'related', note: 'publishes results; a step must run the tests' },
+  { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' }
+]
+
+/** Runner configuration: shows a suite is set up even when CI never runs it. */
+const CONFIGS: readonly ConfigSignature[] = [
+  { tool: 'pytest', ecosystem: 'python', file: 'pytest.ini' },
+  { tool: 'pytest', ecosystem: 'python', file: 'conftest.py' },
+  { tool: 'pytest', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.pytest.ini_options]' },
+  { tool: 'pytest', ecosystem: 'python', file: 'setup.cfg', contains: '[tool:pytest]' },
+  { tool: 'jest', ecosystem: 'node', file: 'jest.config.*' },
+  { tool: 'vitest', ecosystem: 'node', file: 'vitest.config.*' },
+  { tool: 'mocha', ecosystem: 'node', file: '.mocharc*' },
+  { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
+  { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
+  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }
+]
+
+/** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
+export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly prefix?: string; readonly suffixes: readonly string[]; readonly under?: string }[] = [
+  { ecosystem: 'python', prefix: 'test_', suffixes: ['.py'] },
+  { ecosystem: 'python', suffixes: ['_test.py', '_tests.py'] },
+  { ecosystem: 'node', suffixes: ['.test.ts', '.test.js', '.test.tsx', '.test.jsx', '.test.mjs', '.test.cjs', '.spec.ts', '.spec.js', '.spec.tsx', '.spec.jsx', '.e2e-spec.ts'] },
+  { ecosystem: 'go', suffixes: ['_test.go'] },
+  { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
+  { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
+  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' }
+]
+
+export const TESTS: Catalogue = {
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  actions: ACTIONS,
+  configs: CONFIGS
+}
+
+export interface TestSuite {
+  /** Test files found outside vendored and generated trees. */
+  readonly count: number
+  /** A few of them, for evidence. */
+  readonly examples: readonly string[]
+}
+
+/** Test files in the repository: evidence that a suite exists even when CI never runs it. */
+export function findTestSuite(snapshot: Snapshot): TestSuite {
+  let count = 0
+  const examples: string[] = []
+  for (const { path, name } of ownFiles(snapshot)) {
+    const hit = TEST_FILES.some((t) => (t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
+    if (!hit) continue
+    count++
+    if (examples.length < 3) examples.push(path)
+  }
+  return { count, examples }
+}

@@ -1,0 +1,69 @@
+import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
+import { LINT } from './catalog/lint.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, workflow } from './catalog/remedies.js'
+import { defineCheck, type Outcome } from './types.js'
+
+/**
+ * ci-lint: does CI run a linter or format check on every pull request? Pass needs an enforcing
+ * run on PRs; a run only on push/schedule/manual or only in local hooks is partial; a run that
+ * cannot fail (`|| true`, `--exit-zero`, a formatter without `--check`) and configuration nobody
+ * runs are reported as evidence of a fail.
+ */
+
+const messages = {
+  pr: 'A linter or format check runs on pull requests: {tools}.',
+  'not-on-prs': 'Lint runs in CI but not on pull requests ({events}): {tools}.',
+  'local-only': 'Lint runs only in local hooks, not in CI: {tools}.',
+  'non-blocking': 'Lint runs in CI but cannot fail the build: {tools}.',
+  'configured-only': 'Lint is configured ({tools}) but no CI job runs it.',
+  unreadable: 'No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  none: 'No CI job runs a linter or format check.',
+  'no-ci': 'No CI configuration was found, so nothing lints pull requests.'
+} as const
+
+const SNIPPETS: Snippets = {
+  python: workflow('.github/workflows/lint.yml', 'lint', ['- uses: astral-sh/ruff-action@v3', '- uses: astral-sh/ruff-action@v3', '  with:', '    args: format --check']),
+  node: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npx eslint . --max-warnings 0', '- run: npx prettier --check .']),
+  go: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- uses: golangci/golangci-lint-action@v8']),
+  java: [
+    'Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:',
+    '',
+    workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
+  ].join('\n'),
+  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+}
+
+const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'
+
+export default defineCheck({
+  meta: {
+    id: 'ci-lint',
+    title: 'Lint in CI',
+    question: 'Does CI run a linter or format check on every pull request?',
+    messages,
+    why: 'A linter on every pull request catches bugs, dead code and style drift before review, so reviewers spend their attention on design instead of formatting. Only a check that can fail the build enforces anything: a linter run with `|| true`, or a formatter that silently rewrites files, reports nothing to the pull request.',
+    remediation: FALLBACK
+  },
+  run(ctx): Outcome<keyof typeof messages> {
+    const j = judgePractice(ctx, LINT)
+    const profile = repoProfile(ctx.facts.snapshot)
+    const fix = (opening: string): string => remediationFor(opening, SNIPPETS, profile, FALLBACK)
+    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
+    if (j.notOnPr.length > 0) {
+      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
+    }
+    if (j.local.length > 0) {
+      return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: fix(RUN_PRE_COMMIT_IN_CI) }
+    }
+    if (j.nonBlocking.length > 0) {
+      return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
+    }
+    const evidence = evidenceOf(j, [])
+    const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
+    if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
+    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    if (j.configs.length > 0) return { status: 'fail', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation }
+    return { status: 'fail', messageId: 'none', evidence, remediation }
+  }
+})

@@ -1,0 +1,73 @@
+import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
+import { pickEvidence } from './catalog/evidence.js'
+import { evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { findTestSuite, TESTS } from './catalog/tests.js'
+import { defineCheck, type Evidence, type Outcome } from './types.js'
+
+/**
+ * ci-tests: does CI run the test suite on every pull request? Pass needs an enforcing test run on
+ * PRs; runs only on push/schedule/manual are partial. Everything else fails — and when a suite
+ * exists but CI never runs it (or only a local hook does), the message says so, because the fix
+ * is one workflow away.
+ */
+
+const messages = {
+  pr: 'Tests run on pull requests: {tools}.',
+  'not-on-prs': 'Tests run in CI but not on pull requests ({events}): {tools}.',
+  'non-blocking': 'Tests run in CI but cannot fail the build: {tools}.',
+  'local-only': 'Tests run only in local hooks, not in CI: {tools}.',
+  'suite-not-run': 'A test suite exists ({count} test file(s)) but no CI job runs it.',
+  unreadable: 'No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  none: 'No CI job runs tests, and no test suite was found.',
+  'no-ci': 'No CI configuration was found, so no tests run on pull requests.'
+} as const
+
+const PYTHON = workflow('.github/workflows/test.yml', 'test', ['- uses: astral-sh/setup-uv@v6', '- run: uv sync --all-extras', '- run: uv run pytest'])
+const DJANGO = workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-python@v5', '  with:', "    python-version: '3.12'", '- run: pip install -r requirements.txt', '- run: python manage.py test'])
+const RAILS = workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rails db:setup test test:system'])
+
+function snippets(profile: RepoProfile): Snippets {
+  return {
+    python: profile.django ? DJANGO : PYTHON,
+    node: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npm test']),
+    go: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go test -race ./...']),
+    java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', `    cache: ${profile.gradle ? 'gradle' : 'maven'}`, profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
+    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec'])
+  }
+}
+
+const FALLBACK = 'Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).'
+
+export default defineCheck({
+  meta: {
+    id: 'ci-tests',
+    title: 'Tests in CI',
+    question: 'Does CI run the test suite on every pull request?',
+    messages,
+    why: 'Tests that run on every pull request turn "works on my machine" into a fact checked before merge: regressions are caught by the change that caused them, while its author still has the context. Tests that run only after merge, on a schedule, or only on a laptop find breakage after it has shipped.',
+    remediation: FALLBACK
+  },
+  run(ctx): Outcome<keyof typeof messages> {
+    const j = judgePractice(ctx, TESTS)
+    const profile = repoProfile(ctx.facts.snapshot)
+    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
+    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
+    if (j.notOnPr.length > 0) {
+      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
+    }
+    const suite = findTestSuite(ctx.facts.snapshot)
+    const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: `test file (${suite.count} in the repository)` }))
+    const withSuite = (lead: Evidence[]): Evidence[] => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }])
+    const remediation = fix('Run the test suite in CI on every pull request:')
+    if (j.nonBlocking.length > 0) {
+      return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) }
+    }
+    if (j.local.length > 0) return { status: 'fail', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation }
+    const evidence = withSuite(evidenceOf(j, []))
+    if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
+    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    if (suite.count > 0) return { status: 'fail', messageId: 'suite-not-run', data: { count: suite.count }, evidence, remediation }
+    return { status: 'fail', messageId: 'none', evidence, remediation }
+  }
+})

@@ -1,0 +1,104 @@
+import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER } from './catalog/remedies.js'
+import { CODE_SCANNING_NOTE, CODE_SCANNING_UPLOAD, SAST } from './catalog/sast.js'
+import type { Ecosystem } from '../facts/manifests/types.js'
+import { defineCheck, type Outcome } from './types.js'
+
+/**
+ * static-analysis: does CI run static analysis or a quality gate (CodeQL, Semgrep, SonarQube,
+ * Bandit, Snyk, gosec, Brakeman, …) on pull requests? A scan on a schedule only still counts as
+ * SAST (Scorecard does) but gates nothing: partial. A scan that cannot fail is partial too ("scans,
+ * non-blocking") — unless its SARIF goes to code scanning in the same job, whose PR check fails on
+ * new alerts. Dependency scanners, secret scanners and a lone `upload-sarif` never count.
+ * CodeQL "default setup" lives in repository settings and leaves no file: a fail says so.
+ */
+
+const messages = {
+  pr: 'Static analysis runs on pull requests: {tools}.',
+  'not-on-prs': 'Static analysis runs in CI but not on pull requests ({events}): {tools}.',
+  'local-only': 'Static analysis runs only in local hooks, not in CI: {tools}.',
+  'non-blocking': 'Static analysis runs in CI but cannot fail the build: {tools}.',
+  configured: 'Static analysis is configured ({tools}) but CI does not run it.',
+  unreadable: 'No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  none: 'No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).',
+  'no-ci': 'No CI configuration was found, and no static analysis is configured.'
+} as const
+
+const CODEQL_LANGUAGE: Readonly<Record<Ecosystem, string>> = {
+  python: 'python',
+  node: 'javascript-typescript',
+  go: 'go',
+  java: 'java-kotlin',
+  ruby: 'ruby'
+}
+
+/** A CodeQL workflow for the languages detected: the one snippet every ecosystem shares. */
+function codeql(languages: readonly Ecosystem[]): string {
+  const list = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ['python']
+  return [
+    '```yaml',
+    '# .github/workflows/codeql.yml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    'permissions:',
+    '  security-events: write',
+    '  contents: read',
+    'jobs:',
+    '  analyze:',
+    '    runs-on: ubuntu-latest',
+    '    strategy:',
+    '      matrix:',
+    `        language: [${list.join(', ')}]`,
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: github/codeql-action/init@v3',
+    '        with:',
+    '          languages: ${{ matrix.language }}',
+    "          build-mode: ${{ matrix.language == 'go' && 'autobuild' || 'none' }}",
+    '      - uses: github/codeql-action/analyze@v3',
+    '```'
+  ].join('\n')
+}
+
+const ALTERNATIVES: Snippets = {
+  python: 'Or run Bandit as a blocking step: `- run: uvx bandit -r src -ll` (or Semgrep: `semgrep ci`).',
+  node: 'Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate.',
+  go: 'Or run gosec: `- uses: securego/gosec@master` with `args: ./...`.',
+  java: 'Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.',
+  ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.'
+}
+
+const FALLBACK = 'Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).'
+
+export default defineCheck({
+  meta: {
+    id: 'static-analysis',
+    title: 'Static analysis in CI',
+    question: 'Does CI run static analysis / a quality gate (CodeQL, Semgrep, SonarQube/SonarCloud, Bandit, Snyk, gosec, Brakeman, …)?',
+    messages,
+    why: 'Static analysis finds injection, unsafe deserialisation, hard-coded secrets and similar flaws in the code itself, before they merge. Dependency scanners do not: they look at what you import, not at what you wrote. A scan that runs only weekly, or that cannot fail, reports a flaw after it has shipped.',
+    remediation: FALLBACK
+  },
+  run(ctx): Outcome<keyof typeof messages> {
+    const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
+    const profile = repoProfile(ctx.facts.snapshot)
+    const fix = (opening: string): string => [remediationFor(opening, ALTERNATIVES, profile, ''), '', codeql(profile.ecosystems)].join('\n').replace(/\n{3,}/g, '\n\n')
+    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
+    if (j.notOnPr.length > 0) {
+      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
+    }
+    const remediation = fix('Run static analysis on every pull request, for example CodeQL:')
+    if (j.nonBlocking.length > 0) {
+      return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, 'Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request.'].join('\n\n') }
+    }
+    if (j.local.length > 0) return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation }
+    const evidence = evidenceOf(j, [])
+    if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
+    if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
+    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    return { status: 'fail', messageId: 'none', evidence, remediation }
+  }
+})

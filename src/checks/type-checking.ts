@@ -1,0 +1,67 @@
+import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { TYPECHECKERS } from './catalog/typecheckers.js'
+import { defineCheck, type Outcome } from './types.js'
+
+/**
+ * type-checking: does CI run a type checker on pull requests? For compiled languages (Go, Java)
+ * a CI build is the type check. Partial covers everything that shows typing is set up without an
+ * enforcing PR run: a checker on push only, in a local hook only, unable to fail, or configuration
+ * (mypy/pyright config, tsconfig.json, a `typecheck` script, a compiled language's build file).
+ */
+
+const messages = {
+  pr: 'A type checker runs on pull requests: {tools}.',
+  'not-on-prs': 'A type checker runs in CI but not on pull requests ({events}): {tools}.',
+  'local-only': 'A type checker runs only in local hooks, not in CI: {tools}.',
+  'non-blocking': 'A type checker runs in CI but cannot fail the build: {tools}.',
+  configured: 'Type checking is configured ({tools}) but CI does not run it on pull requests.',
+  unreadable: 'No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  none: 'No type checker is configured or run in CI.',
+  'no-ci': 'No CI configuration was found, and no type checker is configured.'
+} as const
+
+function snippets(profile: RepoProfile): Snippets {
+  return {
+    python: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: astral-sh/setup-uv@v6', '- run: uv sync --all-extras', '- run: uv run mypy .   # or: uv run pyright']),
+    node: profile.typescript
+      ? workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npx tsc --noEmit'])
+      : 'Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.',
+    go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
+    java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
+    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check'])
+  }
+}
+
+const FALLBACK = 'Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).'
+
+export default defineCheck({
+  meta: {
+    id: 'type-checking',
+    title: 'Type checking in CI',
+    question: 'Does CI run a type checker on pull requests (mypy, pyright, `tsc --noEmit`, …)?',
+    messages,
+    why: 'A type checker proves whole classes of bugs absent — a misspelt field, a missing `await`, a `None` passed where a value is required — on every change, including the paths tests do not reach. It only protects the code base when it runs on every pull request and can fail it.',
+    remediation: FALLBACK
+  },
+  run(ctx): Outcome<keyof typeof messages> {
+    const j = judgePractice(ctx, TYPECHECKERS)
+    const profile = repoProfile(ctx.facts.snapshot)
+    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
+    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
+    if (j.notOnPr.length > 0) {
+      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
+    }
+    const remediation = fix('Run the type checker in CI on every pull request:')
+    if (j.local.length > 0) return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation }
+    if (j.nonBlocking.length > 0) {
+      return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
+    }
+    const evidence = evidenceOf(j, [])
+    if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
+    if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
+    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    return { status: 'fail', messageId: 'none', evidence, remediation }
+  }
+})

@@ -1,0 +1,110 @@
+import ciTests from '../../src/checks/ci-tests.js'
+import { checkTester } from '../helpers/check-tester.js'
+import { action, run } from '../helpers/facts.js'
+
+const CI = '.github/workflows/ci.yml'
+
+checkTester(ciTests, {
+  pass: [
+    {
+      name: 'pytest on pull_request',
+      facts: { ci: { runs: [run('uv run pytest -n auto', { line: 31 })] } },
+      messageId: 'pr',
+      data: { tools: 'pytest' },
+      evidence: [{ path: CI, line: 31, message: 'uv run pytest -n auto — .github/workflows/ci.yml:31' }]
+    },
+    {
+      name: 'coverage run -m pytest through a script',
+      facts: {
+        ci: {
+          runs: [
+            run('coverage run -m pytest tests/', {
+              chain: [{ path: '.github/workflows/test-backend.yml', line: 36, text: 'bash scripts/tests-start.sh' }, { path: 'backend/scripts/test.sh', line: 6, text: 'coverage run -m pytest tests/' }]
+            })
+          ]
+        }
+      },
+      messageId: 'pr',
+      data: { tools: 'coverage run' },
+      evidence: [{ path: '.github/workflows/test-backend.yml', line: 36, message: '→ backend/scripts/test.sh:6 coverage run -m pytest tests/' }]
+    },
+    { name: 'python manage.py test', facts: { ci: { runs: [run('python src/manage.py test --parallel')] } }, messageId: 'pr', data: { tools: 'Django tests' } },
+    { name: 'python -m unittest', facts: { ci: { runs: [run('python -m unittest discover -s tests')] } }, messageId: 'pr', data: { tools: 'unittest' } },
+    { name: 'jest', facts: { ci: { runs: [run('jest --ci')] } }, messageId: 'pr', data: { tools: 'jest' } },
+    { name: 'vitest run', facts: { ci: { runs: [run('npx vitest run')] } }, messageId: 'pr', data: { tools: 'vitest' } },
+    { name: 'node --test', facts: { ci: { runs: [run('node --test test/')] } }, messageId: 'pr', data: { tools: 'node --test' } },
+    { name: 'playwright test', facts: { ci: { runs: [run('npx playwright test')] } }, messageId: 'pr', data: { tools: 'playwright' } },
+    { name: 'go test', facts: { ci: { runs: [run('go test -race -coverprofile=coverage.out ./...')] } }, messageId: 'pr', data: { tools: 'go test' } },
+    { name: 'gotestsum', facts: { ci: { runs: [run('gotestsum --format testname -- ./...')] } }, messageId: 'pr' },
+    { name: 'mvnw verify', facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvnw', '-B', 'verify'] })] } }, messageId: 'pr', data: { tools: 'Maven tests' } },
+    { name: 'synthetic surefire:test', facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvn', 'surefire:test'] })] } }, messageId: 'pr' },
+    { name: 'gradle build', facts: { ci: { runs: [run('./gradlew build', { argv: ['gradle', 'build'] })] } }, messageId: 'pr', data: { tools: 'Gradle tests' } },
+    { name: 'rails template: db:setup test test:system', facts: { ci: { runs: [run('bin/rails db:setup test test:system')] } }, messageId: 'pr', data: { tools: 'rails test' } },
+    { name: 'bundle exec rspec', facts: { ci: { runs: [run('bundle exec rspec')] } }, messageId: 'pr', data: { tools: 'rspec' } },
+    { name: 'bundle exec rake (default task)', facts: { ci: { runs: [run('bundle exec rake')] } }, messageId: 'pr', data: { tools: 'rake' } },
+    { name: 'cypress action', facts: { ci: { actions: [action('cypress-io/github-action')] } }, messageId: 'pr', data: { tools: 'cypress' } },
+    { name: 'extra command', facts: { ci: { runs: [run('./ci/run-suite.sh', { argv: ['run-suite.sh'] })] } }, extra: { commands: ['run-suite.sh'] }, messageId: 'pr' }
+  ],
+  partial: [
+    {
+      name: 'tests only on push to main',
+      facts: { ci: { runs: [run('pytest', { push: true, line: 20 })] } },
+      messageId: 'not-on-prs',
+      data: { events: 'push' },
+      evidence: [{ line: 20, message: 'not on pull requests: push' }],
+      remediation: ['pull_request']
+    },
+    { name: 'playwright only on schedule', facts: { ci: { runs: [run('npx playwright test', { schedule: true })] } }, messageId: 'not-on-prs', data: { events: 'schedule' } },
+    { name: 'tests only on workflow_dispatch', facts: { ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
+  ],
+  fail: [
+    {
+      name: 'pytest --collect-only is not a test run',
+      facts: { ci: { runs: [run('pytest --collect-only', { line: 12 })] } },
+      messageId: 'none',
+      evidence: [{ line: 12, message: 'does not run the check: --collect-only' }]
+    },
+    { name: 'mvn package -DskipTests', facts: { ci: { runs: [run('mvn -B package -DskipTests')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: -DskipTests' }] },
+    { name: 'gradle build -x test', facts: { ci: { runs: [run('./gradlew build -x test', { argv: ['gradle', 'build', '-x', 'test'] })] } }, messageId: 'none', evidence: [{ message: '-x=test' }] },
+    { name: 'go test -run XXX_NONE', facts: { ci: { runs: [run('go test -run XXX_NONE ./...')] } }, messageId: 'none', evidence: [{ message: '-run=XXX_NONE' }] },
+    { name: 'pytest || true', facts: { ci: { runs: [run('pytest', { neutralised: '|| true' })] } }, messageId: 'non-blocking', evidence: [{ message: 'runs but cannot fail: || true' }] },
+    {
+      name: "npm's placeholder test script resolves to echo",
+      facts: {
+        files: { 'package.json': '{"scripts":{"test":"echo \\"Error: no test specified\\" && exit 1"}}' },
+        ci: {
+          runs: [
+            run('echo "Error: no test specified"', { argv: ['echo', 'Error: no test specified'], chain: [{ path: CI, line: 8, text: 'npm test' }, { path: 'package.json', line: 1, text: 'echo "Error: no test specified"' }] }),
+            run('exit 1', { argv: ['exit', '1'], chain: [{ path: CI, line: 8, text: 'npm test' }, { path: 'package.json', line: 1, text: 'exit 1' }] })
+          ]
+        }
+      },
+      messageId: 'none'
+    },
+    {
+      name: 'coverage upload without a test step',
+      facts: { ci: { actions: [action('codecov/codecov-action', { line: 40 })] } },
+      messageId: 'none',
+      evidence: [{ line: 40, message: 'uploads coverage; a step must run the tests' }]
+    },
+    {
+      name: 'suite exists but CI only lints',
+      facts: { files: { 'pyproject.toml': '[project]\n', 'tests/test_api.py': 'def test_x(): pass\n', 'tests/test_db.py': '' }, ci: { runs: [run('ruff check .')] } },
+      messageId: 'suite-not-run',
+      data: { count: 2 },
+      evidence: [{ path: 'tests/test_api.py', message: 'test file (2 in the repository)' }],
+      remediation: ['uv run pytest']
+    },
+    {
+      name: 'no CI at all with a jest suite (express realworld)',
+      facts: { files: { 'package.json': '{}', 'src/tests/services/article.test.ts': '', 'e2e/src/server/server.spec.ts': '', 'node_modules/x/a.test.js': '' } },
+      messageId: 'no-ci',
+      evidence: [{ path: 'e2e/src/server/server.spec.ts' }, { path: 'src/tests/services/article.test.ts' }, { message: 'No CI configuration was found' }],
+      evidenceCount: 3,
+      remediation: ['npm test']
+    },
+    { name: 'tests only in a local hook', facts: { ci: { runs: [run('pytest -x', { local: true })] } }, messageId: 'local-only' },
+    { name: 'Django remediation uses manage.py', facts: { files: { 'manage.py': '', 'requirements.txt': 'django\n' }, ci: { runs: [run('flake8')] } }, messageId: 'none', remediation: ['python manage.py test'] },
+    { name: 'unparseable CI file', facts: { ci: { problems: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] } }, messageId: 'unreadable', evidence: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] }
+  ]
+})

@@ -1,0 +1,90 @@
+import staticAnalysis from '../../src/checks/static-analysis.js'
+import { checkTester } from '../helpers/check-tester.js'
+import { action, run } from '../helpers/facts.js'
+
+const CODEQL = '.github/workflows/codeql.yml'
+
+checkTester(staticAnalysis, {
+  pass: [
+    {
+      name: 'CodeQL init + analyze on pull_request',
+      facts: { ci: { actions: [action('github/codeql-action/init', { path: CODEQL, line: 30, version: 'v3' }), action('github/codeql-action/analyze', { path: CODEQL, line: 38, version: 'v3' })] } },
+      messageId: 'pr',
+      data: { tools: 'CodeQL' },
+      evidence: [{ path: CODEQL, line: 38, message: 'github/codeql-action/analyze — .github/workflows/codeql.yml:38 uses: github/codeql-action/analyze@v3' }, { path: CODEQL, line: 30, message: 'an analyze step must follow' }]
+    },
+    { name: 'semgrep ci blocks', facts: { ci: { runs: [run('semgrep ci')] } }, messageId: 'pr', data: { tools: 'Semgrep' } },
+    { name: 'semgrep scan --error', facts: { ci: { runs: [run('semgrep scan --config auto --error')] } }, messageId: 'pr' },
+    {
+      name: 'semgrep without --error but SARIF uploaded in the same job',
+      facts: { ci: { runs: [run('semgrep scan --config auto --sarif-output=semgrep.sarif', { line: 20, job: 'semgrep' })], actions: [action('github/codeql-action/upload-sarif', { line: 24, job: 'semgrep' })] } },
+      messageId: 'pr',
+      evidence: [{ line: 20, message: 'uploads to code scanning' }, { line: 24, message: "uploads another tool's SARIF" }]
+    },
+    { name: 'bandit -r', facts: { ci: { runs: [run('bandit -c pyproject.toml -r .')] } }, messageId: 'pr', data: { tools: 'Bandit' } },
+    { name: 'gosec', facts: { ci: { runs: [run('gosec ./...')] } }, messageId: 'pr', data: { tools: 'gosec' } },
+    { name: 'brakeman (Rails template scan_ruby)', facts: { ci: { runs: [run('bin/brakeman --no-pager')] } }, messageId: 'pr', data: { tools: 'Brakeman' } },
+    { name: 'SonarQube scan action', facts: { ci: { actions: [action('SonarSource/sonarqube-scan-action')] } }, messageId: 'pr', data: { tools: 'SonarQube' } },
+    { name: 'snyk/actions/node (Scorecard counts it)', facts: { ci: { actions: [action('snyk/actions/node')] } }, messageId: 'pr', data: { tools: 'Snyk' } },
+    { name: 'zizmor action (workflow security)', facts: { ci: { actions: [action('zizmorcore/zizmor-action')] } }, messageId: 'pr', data: { tools: 'zizmor' } },
+    { name: 'trivy config with exit-code 1', facts: { ci: { actions: [action('aquasecurity/trivy-action', { with: { 'scan-type': 'config', 'exit-code': '1' } })] } }, messageId: 'pr', data: { tools: 'Trivy (misconfiguration)' } },
+    { name: 'GitLab SAST template', facts: { ci: { actions: [action('Security/SAST.gitlab-ci.yml', { path: '.gitlab-ci.yml', line: 3, system: 'gitlab-ci' })] } }, messageId: 'pr', data: { tools: 'GitLab SAST' } },
+    { name: 'mvn sonar:sonar', facts: { ci: { runs: [run('./mvnw -B verify sonar:sonar', { argv: ['mvnw', '-B', 'verify', 'sonar:sonar'] })] } }, messageId: 'pr' }
+  ],
+  partial: [
+    {
+      name: 'CodeQL only on schedule',
+      facts: { ci: { actions: [action('github/codeql-action/analyze', { path: CODEQL, line: 40, schedule: true })] } },
+      messageId: 'not-on-prs',
+      data: { events: 'schedule' },
+      evidence: [{ path: CODEQL, line: 40, message: 'not on pull requests: schedule' }],
+      remediation: ['pull_request']
+    },
+    { name: 'semgrep without --error and no upload', facts: { ci: { runs: [run('semgrep --config p/ci src', { line: 9 })] } }, messageId: 'non-blocking', evidence: [{ line: 9, message: 'exits 0 on findings without --error' }] },
+    { name: 'bandit --exit-zero', facts: { ci: { runs: [run('bandit -r src --exit-zero')] } }, messageId: 'non-blocking', evidence: [{ message: 'cannot fail: --exit-zero' }] },
+    { name: 'gosec -no-fail', facts: { ci: { runs: [run('gosec -no-fail ./...')] } }, messageId: 'non-blocking' },
+    { name: 'brakeman --no-exit-on-warn', facts: { ci: { runs: [run('bundle exec brakeman --no-exit-on-warn')] } }, messageId: 'non-blocking' },
+    { name: 'trivy config with default exit code', facts: { ci: { actions: [action('aquasecurity/trivy-action', { with: { 'scan-type': 'config' } })] } }, messageId: 'non-blocking', evidence: [{ message: 'exit-code' }] },
+    { name: 'CodeQL with continue-on-error', facts: { ci: { actions: [action('github/codeql-action/analyze', { neutralised: 'continue-on-error: true' })] } }, messageId: 'non-blocking' },
+    {
+      name: 'sonar-project.properties but no CI step',
+      facts: { files: { 'sonar-project.properties': 'sonar.projectKey=acme_api\n' }, ci: { runs: [run('pytest')] } },
+      messageId: 'configured',
+      data: { tools: 'SonarQube' },
+      evidence: [{ path: 'sonar-project.properties', message: 'SonarQube is configured' }]
+    },
+    {
+      name: '<sonar.host.url> in pom.xml',
+      facts: { files: { 'pom.xml': '<project>\n  <properties>\n    <sonar.host.url>https://sonar.example.com</sonar.host.url>\n  </properties>\n</project>\n' } },
+      messageId: 'configured',
+      evidence: [{ path: 'pom.xml', line: 3 }]
+    },
+    { name: 'bandit only in a local pre-commit hook', facts: { ci: { runs: [run('bandit -c pyproject.toml', { local: true })] } }, messageId: 'local-only' },
+    { name: 'extra config file glob', facts: { files: { 'security/custom-rules.yml': 'rules: []\n' } }, extra: { files: ['security/*.yml'] }, messageId: 'configured' }
+  ],
+  fail: [
+    {
+      name: 'upload-sarif alone is not CodeQL',
+      facts: { ci: { actions: [action('github/codeql-action/upload-sarif', { line: 50 })] } },
+      messageId: 'none',
+      evidence: [{ line: 50, message: 'upload-sarif alone is not CodeQL' }],
+      remediation: ['github/codeql-action/analyze']
+    },
+    {
+      name: 'trivy image scan is SCA, even with upload-sarif',
+      facts: { ci: { actions: [action('aquasecurity/trivy-action', { line: 12, with: { 'image-ref': 'app:latest', format: 'sarif' } }), action('github/codeql-action/upload-sarif', { line: 18 })] } },
+      messageId: 'none',
+      evidence: [{ line: 12, message: 'not static analysis' }]
+    },
+    { name: 'dependabot-like SCA only: pip-audit', facts: { ci: { runs: [run('pip-audit')] } }, messageId: 'none', evidence: [{ message: 'dependency scanning (SCA)' }] },
+    { name: 'gitleaks is secret scanning', facts: { ci: { actions: [action('gitleaks/gitleaks-action')] } }, messageId: 'none' },
+    { name: '.snyk alone is only a policy file', facts: { files: { '.snyk': 'version: v1.25.0\n' }, ci: { runs: [run('pytest')] } }, messageId: 'none' },
+    {
+      name: 'checkstyle is lint, not SAST (spring-petclinic)',
+      facts: { files: { 'pom.xml': '<project/>\n' }, ci: { runs: [run('./mvnw -B verify', { argv: ['mvn', 'checkstyle:check'] })] } },
+      messageId: 'none',
+      remediation: ['java-kotlin']
+    },
+    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] }
+  ]
+})

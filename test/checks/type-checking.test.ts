@@ -1,0 +1,80 @@
+import typeChecking from '../../src/checks/type-checking.js'
+import { checkTester } from '../helpers/check-tester.js'
+import { action, run } from '../helpers/facts.js'
+
+const CI = '.github/workflows/ci.yml'
+
+checkTester(typeChecking, {
+  pass: [
+    { name: 'mypy on pull_request', facts: { ci: { runs: [run('uv run mypy backend/app', { line: 17 })] } }, messageId: 'pr', data: { tools: 'mypy' }, evidence: [{ path: CI, line: 17, message: 'uv run mypy backend/app' }] },
+    {
+      name: 'mypy and ty through prek on PRs (full-stack-fastapi-template)',
+      facts: {
+        ci: {
+          runs: [
+            run('uv run mypy backend/app', { chain: [{ path: '.github/workflows/pre-commit.yml', line: 64, text: 'uv run prek run --from-ref origin/$BASE --to-ref HEAD' }, { path: '.pre-commit-config.yaml', line: 52, text: 'uv run mypy backend/app' }] }),
+            run('uv run ty check backend/app', { chain: [{ path: '.github/workflows/pre-commit.yml', line: 64, text: 'uv run prek run --from-ref origin/$BASE --to-ref HEAD' }, { path: '.pre-commit-config.yaml', line: 58, text: 'uv run ty check backend/app' }] })
+          ]
+        }
+      },
+      messageId: 'pr',
+      data: { tools: 'mypy, ty' },
+      evidence: [{ path: '.github/workflows/pre-commit.yml', line: 64, message: '→ .pre-commit-config.yaml:52 uv run mypy backend/app' }]
+    },
+    { name: 'pyright', facts: { ci: { runs: [run('pyright')] } }, messageId: 'pr' },
+    { name: 'tsc --noEmit', facts: { ci: { runs: [run('npx tsc --noEmit -p tsconfig.json')] } }, messageId: 'pr', data: { tools: 'tsc' } },
+    { name: 'vue-tsc', facts: { ci: { runs: [run('vue-tsc --noEmit')] } }, messageId: 'pr' },
+    { name: 'go build', facts: { ci: { runs: [run('go build ./...')] } }, messageId: 'pr', data: { tools: 'go compiler' } },
+    { name: 'go test compiles too', facts: { ci: { runs: [run('go test ./...')] } }, messageId: 'pr' },
+    {
+      name: 'spring-petclinic: mvnw verify compiles Java',
+      facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvnw', '-B', 'verify'], path: '.github/workflows/maven-build.yml', line: 29 })] } },
+      messageId: 'pr',
+      data: { tools: 'Java compiler (Maven)' },
+      evidence: [{ path: '.github/workflows/maven-build.yml', line: 29 }]
+    },
+    { name: 'synthetic compiler:compile', facts: { ci: { runs: [run('./mvnw -B package', { argv: ['mvn', 'compiler:compile'] })] } }, messageId: 'pr' },
+    { name: 'gradle compileJava', facts: { ci: { runs: [run('./gradlew build', { argv: ['gradle', 'compileJava'] })] } }, messageId: 'pr', data: { tools: 'Java compiler (Gradle)' } },
+    { name: 'sorbet', facts: { ci: { runs: [run('bundle exec srb tc')] } }, messageId: 'pr', data: { tools: 'sorbet' } },
+    { name: 'pyright-action', facts: { ci: { actions: [action('jakebailey/pyright-action')] } }, messageId: 'pr', data: { tools: 'pyright' } }
+  ],
+  partial: [
+    {
+      name: 'tsconfig.json only, no CI (express realworld)',
+      facts: { files: { 'package.json': '{"devDependencies":{"typescript":"~5.2.2"}}', 'tsconfig.json': '{}', 'src/main.ts': '' } },
+      messageId: 'configured',
+      data: { tools: 'TypeScript' },
+      evidence: [{ path: 'tsconfig.json', message: 'TypeScript is configured' }],
+      remediation: ['npx tsc --noEmit']
+    },
+    {
+      name: '[tool.mypy] in pyproject, CI runs only pytest',
+      facts: { files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.mypy]\nstrict = true\n' }, ci: { runs: [run('pytest')] } },
+      messageId: 'configured',
+      data: { tools: 'mypy' },
+      evidence: [{ path: 'pyproject.toml', line: 4 }],
+      remediation: ['uv run mypy']
+    },
+    {
+      name: 'typecheck script present, not run',
+      facts: { files: { 'package.json': '{\n  "scripts": {\n    "typecheck": "tsc --noEmit"\n  }\n}\n' }, ci: { runs: [run('eslint .')] } },
+      messageId: 'configured',
+      evidence: [{ path: 'package.json', line: 3 }]
+    },
+    { name: 'mypy only in a local pre-commit hook', facts: { ci: { runs: [run('mypy', { local: true, line: 30 })] } }, messageId: 'local-only', evidence: [{ path: '.pre-commit-config.yaml', line: 30 }] },
+    { name: 'mypy only on push', facts: { ci: { runs: [run('mypy src', { push: true })] } }, messageId: 'not-on-prs', data: { events: 'push' } },
+    { name: 'mypy || true', facts: { ci: { runs: [run('mypy src', { neutralised: '|| true' })] } }, messageId: 'non-blocking', evidence: [{ message: 'cannot fail: || true' }] },
+    { name: 'go.mod without CI', facts: { files: { 'go.mod': 'module x\n', 'main.go': '' } }, messageId: 'configured', data: { tools: 'Go compiler' }, remediation: ['go vet ./...'] }
+  ],
+  fail: [
+    {
+      name: 'mypy only in dev dependencies is not a run nor a config',
+      facts: { files: { 'requirements-dev.txt': 'mypy==1.11\n', 'app.py': '' }, ci: { runs: [run('pytest')] } },
+      messageId: 'none',
+      remediation: ['mypy']
+    },
+    { name: 'esbuild does not type-check', facts: { files: { 'package.json': '{}' }, ci: { runs: [run('esbuild src/index.js --bundle')] } }, messageId: 'none' },
+    { name: 'tsc --version is not a check', facts: { ci: { runs: [run('tsc --version')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: --version' }] },
+    { name: 'no CI, nothing configured', facts: { files: { 'README.md': '# hi\n' } }, messageId: 'no-ci' }
+  ]
+})
