@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest'
+import type { CheckId, Status } from '../../src/checks/ids.js'
+import type { CheckResult } from '../../src/checks/types.js'
+import { gate, type GateOptions } from '../../src/scoring/gate.js'
+
+function result(id: CheckId, status: Status, extra: Partial<CheckResult> = {}): CheckResult {
+  const score = status === 'pass' ? 10 : status === 'partial' ? 5 : status === 'fail' ? 0 : null
+  return { id, title: id, status, score, weight: 3, required: false, summary: '', messageId: 'm', evidence: [], remediation: null, ...extra }
+}
+
+const base: GateOptions = { minScore: 70, required: [], failOnRegression: false }
+
+describe('gate', () => {
+  test('passes at exactly min-score', () => {
+    expect(gate([result('ci-lint', 'pass')], 70, base)).toEqual({ passed: true, minScore: 70, reasons: [] })
+  })
+
+  test('fails under min-score, naming both numbers', () => {
+    expect(gate([], 64, base)).toEqual({ passed: false, minScore: 70, reasons: ['score 64 is under 70'] })
+  })
+
+  test('a null score (nothing judged) never fails', () => {
+    expect(gate([result('mandatory-prs', 'unknown')], null, { ...base, minScore: 100 })).toEqual({ passed: true, minScore: 100, reasons: [] })
+  })
+
+  test.each([
+    { status: 'partial', reason: 'required check ci-tests is partial' },
+    { status: 'fail', reason: 'required check ci-tests is fail' }
+  ] as const)('a required check that is $status fails', ({ status, reason }) => {
+    expect(gate([result('ci-tests', status)], 95, { ...base, required: ['ci-tests'] }).reasons).toEqual([reason])
+  })
+
+  test('a waived required check is not satisfied, and the reason says so', () => {
+    const waived = result('contract-tests', 'waived', { waiver: { reason: 'r', expires: '2027-01-01', original: 'fail' } })
+    expect(gate([waived], 95, { ...base, required: ['contract-tests'] }).reasons).toEqual([
+      'required check contract-tests is waived (was fail); a waiver does not satisfy a required check'
+    ])
+  })
+
+  test('a required check with no result fails', () => {
+    expect(gate([], 95, { ...base, required: ['ci-lint'] }).reasons).toEqual(['required check ci-lint has no result (it is disabled or did not run)'])
+  })
+
+  test('unknown never fails the gate alone, required or not; nor does not-applicable', () => {
+    const results = [result('mandatory-prs', 'unknown'), result('ci-duration', 'unknown'), result('contract-tests', 'not-applicable')]
+    expect(gate(results, null, { ...base, required: ['mandatory-prs', 'contract-tests'] })).toEqual({ passed: true, minScore: 70, reasons: [] })
+    expect(gate(results, 85, { ...base, required: ['mandatory-prs'] }).passed).toBe(true)
+  })
+
+  test('a required pass is fine, and a check listed twice is reported once', () => {
+    expect(gate([result('ci-lint', 'pass'), result('ci-tests', 'fail')], 90, { ...base, required: ['ci-lint', 'ci-tests', 'ci-tests'] }).reasons).toEqual([
+      'required check ci-tests is fail'
+    ])
+  })
+
+  test('every reason at once, in order: score, required, regression', () => {
+    const verdict = gate([result('ci-lint', 'partial'), result('ci-tests', 'fail')], 55, {
+      minScore: 70,
+      required: ['ci-lint', 'ci-tests'],
+      failOnRegression: true,
+      regression: { baseScore: 72, worsened: [{ id: 'ci-tests', from: 'pass', to: 'fail' }] }
+    })
+    expect(verdict).toEqual({
+      passed: false,
+      minScore: 70,
+      reasons: [
+        'score 55 is under 70',
+        'required check ci-lint is partial',
+        'required check ci-tests is fail',
+        'score dropped from 72 to 55 against the base',
+        'check ci-tests got worse against the base: pass → fail'
+      ]
+    })
+  })
+})
+
+describe('regression', () => {
+  const regression = { baseScore: 90, worsened: [{ id: 'ci-lint' as const, from: 'pass' as const, to: 'partial' as const }] }
+
+  test('ignored unless enabled', () => {
+    expect(gate([], 85, { ...base, regression }).passed).toBe(true)
+  })
+
+  test('a score drop alone fails when enabled', () => {
+    expect(gate([], 85, { ...base, failOnRegression: true, regression: { baseScore: 90, worsened: [] } }).reasons).toEqual(['score dropped from 90 to 85 against the base'])
+  })
+
+  test('a worsened check alone fails when enabled, even if the score held', () => {
+    expect(gate([], 90, { ...base, failOnRegression: true, regression }).reasons).toEqual(['check ci-lint got worse against the base: pass → partial'])
+  })
+
+  test('an equal or better score, or a missing side, is no regression', () => {
+    const opts = (baseScore: number | null): GateOptions => ({ ...base, failOnRegression: true, regression: { baseScore, worsened: [] } })
+    expect(gate([], 90, opts(90)).passed).toBe(true)
+    expect(gate([], 95, opts(90)).passed).toBe(true)
+    expect(gate([], 90, opts(null)).passed).toBe(true)
+    expect(gate([], null, opts(90)).passed).toBe(true)
+    expect(gate([], 90, { ...base, failOnRegression: true, regression: null }).passed).toBe(true)
+  })
+})
