@@ -12,6 +12,12 @@ export interface DeployHealthcheck {
   readonly command: string
   /** The HTTP path it hits, when one can be read (`/healthz` from `curl -f http://localhost:8000/healthz`). */
   readonly httpPath?: string
+  /** How the probe checks: an HTTP request, a command, a TCP connect or a gRPC health call. */
+  readonly probe?: 'http' | 'exec' | 'tcp' | 'grpc'
+  /** Compose service name (a healthcheck on `db`/`redis` checks a dependency, not the app). */
+  readonly service?: string
+  /** Compose service image, when declared (`postgres:16`). */
+  readonly image?: string
 }
 
 export interface Dockerfile {
@@ -20,6 +26,8 @@ export interface Dockerfile {
   readonly notService: string | null
   /** `FROM` images, in order. */
   readonly baseImages: readonly string[]
+  /** Line of the first `FROM`, for evidence. */
+  readonly line?: number
 }
 
 /** Image builds without a Dockerfile: buildpacks, jib, ko, nixpacks… */

@@ -14,6 +14,8 @@ export interface Dependency {
   readonly dev: boolean
   /** Version spec as written, when any. */
   readonly spec?: string
+  /** Ruby: `require: false` in the Gemfile, so Bundler.require does not load the gem. */
+  readonly noAutoRequire?: boolean
 }
 
 export interface Manifest {
@@ -22,6 +24,8 @@ export interface Manifest {
   /** Directory holding the manifest ('' for the root): a service root candidate in monorepos. */
   readonly dir: string
   readonly dependencies: readonly Dependency[]
+  /** npm/yarn/pnpm `workspaces` globs declared by this manifest; each workspace package is its own manifest. */
+  readonly workspaces?: readonly string[]
 }
 
 export interface ManifestFacts {

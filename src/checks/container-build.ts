@@ -1,0 +1,145 @@
+import { minimatch } from 'minimatch'
+import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
+import type { ToolRun } from '../facts/ci/types.js'
+import type { Dockerfile } from '../facts/deploy/types.js'
+import { joinPath } from '../facts/snapshot.js'
+import { defineCheck, type CheckContext, type Evidence } from './types.js'
+
+const REMEDIATION = [
+  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
+  '```dockerfile',
+  'FROM python:3.12-slim',
+  'WORKDIR /app',
+  'COPY requirements.txt .',
+  'RUN pip install --no-cache-dir -r requirements.txt',
+  'COPY . .',
+  'USER 1000',
+  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+  '```',
+  'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
+  '```yaml',
+  'on: { pull_request: {}, push: { branches: [main] } }',
+  'permissions: { contents: read, packages: write }',
+  'jobs:',
+  '  image:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: docker/setup-buildx-action@v3',
+  '      - uses: docker/login-action@v3',
+  "        if: github.event_name == 'push'",
+  '        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }',
+  '      - uses: docker/build-push-action@v6',
+  '        with:',
+  "          push: ${{ github.event_name == 'push' }}",
+  '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
+  '```',
+  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+].join('\n')
+
+interface CiBuild {
+  readonly evidence: Evidence
+  /** Dockerfile the build names (`-f`, `file:`), repo-relative, when given. */
+  readonly file?: string
+}
+
+function runnable(x: { job?: { disabled: string | null } | undefined; step?: { disabled: string | null } | undefined }): boolean {
+  return !x.job?.disabled && !x.step?.disabled
+}
+
+function fileArg(run: ToolRun): string | undefined {
+  const a = run.argv
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i]!
+    if ((w === '-f' || w === '--file') && a[i + 1]) return joinPath(run.cwd, a[i + 1]!)
+    if (w.startsWith('--file=')) return joinPath(run.cwd, w.slice(7))
+  }
+  return undefined
+}
+
+function linkEvidence(chain: readonly { path: string; line?: number; text: string }[], message: string): Evidence {
+  const first = chain[0]
+  return first ? { path: first.path, ...(first.line !== undefined ? { line: first.line } : {}), message } : { message }
+}
+
+function ciBuilds(ctx: CheckContext): CiBuild[] {
+  const { ci } = ctx.facts
+  const out: CiBuild[] = []
+  const extraCommands = ctx.extra.commands
+  for (const run of ci.runs) {
+    if (run.where !== 'ci' || !runnable(run)) continue
+    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.some((g) => w.includes(g)))))
+    const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c)
+    if (!cmd && !extra) continue
+    const file = cmd?.dockerfile ? fileArg(run) : undefined
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}) })
+  }
+  for (const use of ci.actions) {
+    if (!runnable(use)) continue
+    const name = use.action.name.toLowerCase()
+    const act = BUILD_ACTIONS.find((a) => a.name === name)
+    const extra = !act && ctx.extra.actions.includes(name)
+    if (!act && !extra) continue
+    if (act?.when) {
+      const v = use.action.with[act.when.input]
+      if (v === undefined || (!act.when.values.includes('*') && !act.when.values.includes(v))) continue
+    }
+    const raw = act?.fileInput ? use.action.with[act.fileInput] : undefined
+    const file = raw ? joinPath(use.step.workingDirectory ?? '', raw.split(/\s+/)[0]!) : undefined
+    const push = use.action.with.push
+    const note = push === 'false' ? ' (build only, push: false)' : ''
+    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...(file ? { file } : {}) })
+  }
+  for (const job of ci.jobs) {
+    if (job.disabled) continue
+    const image = job.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)))
+    if (image) out.push({ evidence: { path: job.file, ...(job.line !== undefined ? { line: job.line } : {}), message: `CI job \`${job.id}\` runs in builder image ${image}` } })
+  }
+  return out
+}
+
+function dockerfileEvidence(d: Dockerfile): Evidence {
+  return { path: d.path, ...(d.line !== undefined ? { line: d.line } : {}), message: d.notService ? `not the service image: ${d.notService}` : `Dockerfile${d.baseImages.length ? ` (FROM ${d.baseImages[d.baseImages.length - 1]})` : ''}` }
+}
+
+export default defineCheck({
+  meta: {
+    id: 'container-build',
+    title: 'Container image built in CI',
+    question: 'Is the service shipped as a container image built in CI?',
+    messages: {
+      'built-in-ci': 'The service has an image build ({what}) and CI builds it.',
+      'ci-build-only': 'CI builds an image without a Dockerfile in the repository ({what}).',
+      'not-built': 'The service has an image build ({what}), but CI never builds it.',
+      'not-service': 'Only Dockerfiles that do not ship the service were found ({what}).',
+      none: 'No Dockerfile or other container image build was found.'
+    },
+    why: 'An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.',
+    remediation: REMEDIATION
+  },
+  run(ctx: CheckContext) {
+    const { deploy } = ctx.facts
+    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
+    const service = deploy.dockerfiles.filter((d) => !d.notService)
+    const others = deploy.dockerfiles.filter((d) => d.notService)
+    const notServicePaths = new Set(others.map((d) => d.path))
+    const builds = ciBuilds(ctx).filter((b) => !b.file || !notServicePaths.has(b.file))
+    const declared: Evidence[] = [
+      ...service.map(dockerfileEvidence),
+      ...deploy.otherBuilds.map((b) => ({ path: b.path, ...(b.line !== undefined ? { line: b.line } : {}), message: `image build without a Dockerfile: ${b.kind}` })),
+      ...extraFiles.map((f) => ({ path: f, message: 'image build configuration (from config signatures)' }))
+    ]
+    const what = [service.length ? `${service.length} Dockerfile${service.length > 1 ? 's' : ''}` : '', ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? 'configured build files' : ''].filter(Boolean).join(', ')
+    if (declared.length > 0 && builds.length > 0) {
+      return { status: 'pass', messageId: 'built-in-ci', data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] }
+    }
+    if (builds.length > 0 && others.length === 0) {
+      return { status: 'pass', messageId: 'ci-build-only', data: { what: builds[0]!.evidence.message }, evidence: builds.slice(0, 5).map((b) => b.evidence) }
+    }
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    if (others.length > 0) {
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+    }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+  }
+})

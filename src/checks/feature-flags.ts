@@ -1,0 +1,223 @@
+import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
+import { normalizePythonName } from '../facts/manifests/python.js'
+import type { Ecosystem } from '../facts/manifests/types.js'
+import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
+import { basename } from '../facts/snapshot.js'
+import { defineCheck, type CheckContext, type Evidence } from './types.js'
+
+const ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
+
+const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
+  python: [
+    '**Python** — OpenFeature with a provider (flagd, Unleash, LaunchDarkly, …):',
+    '```bash',
+    'pip install openfeature-sdk openfeature-provider-flagd',
+    '```',
+    '```python',
+    'from openfeature import api',
+    'from openfeature.contrib.provider.flagd import FlagdProvider',
+    '',
+    'api.set_provider(FlagdProvider())',
+    'flags = api.get_client()',
+    '',
+    'if flags.get_boolean_value("new-checkout", False):',
+    '    return new_checkout(order)',
+    '```',
+    'Django: `pip install django-waffle`, add `waffle` to `INSTALLED_APPS`, then `if waffle.flag_is_active(request, "new-checkout"):`.'
+  ].join('\n'),
+  node: [
+    '**Node / TypeScript** — OpenFeature server SDK (or `unleash-client`):',
+    '```bash',
+    'npm install @openfeature/server-sdk @openfeature/flagd-provider',
+    '```',
+    '```ts',
+    "import { OpenFeature } from '@openfeature/server-sdk'",
+    "import { FlagdProvider } from '@openfeature/flagd-provider'",
+    '',
+    'await OpenFeature.setProviderAndWait(new FlagdProvider())',
+    'const flags = OpenFeature.getClient()',
+    "if (await flags.getBooleanValue('new-checkout', false)) { /* new path */ }",
+    '```'
+  ].join('\n'),
+  go: [
+    '**Go** — OpenFeature go-sdk:',
+    '```go',
+    'import "github.com/open-feature/go-sdk/openfeature"',
+    '',
+    'client := openfeature.NewDefaultClient()',
+    'enabled, _ := client.BooleanValue(ctx, "new-checkout", false, openfeature.EvaluationContext{})',
+    'if enabled { /* new path */ }',
+    '```'
+  ].join('\n'),
+  java: [
+    '**Java / Spring** — OpenFeature Java SDK (or `io.getunleash:springboot-unleash-starter`, Togglz):',
+    '```xml',
+    '<dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId><version>1.14.0</version></dependency>',
+    '```',
+    '```java',
+    'Client flags = OpenFeatureAPI.getInstance().getClient();',
+    'if (flags.getBooleanValue("new-checkout", false)) { /* new path */ }',
+    '```'
+  ].join('\n'),
+  ruby: [
+    '**Ruby / Rails** — Flipper:',
+    '```ruby',
+    "gem 'flipper-active_record'",
+    '',
+    'if Flipper.enabled?(:new_checkout, current_user)',
+    '  # new path',
+    'end',
+    '```'
+  ].join('\n')
+}
+
+function remediationFor(ecosystems: readonly Ecosystem[]): string {
+  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS
+  return ['Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
+}
+
+function genericSignatures(packages: readonly string[]): FlagSignature[] {
+  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
+}
+
+interface SdkFinding {
+  readonly sig: FlagSignature
+  readonly use: PackageUse
+}
+
+function depEvidence(f: SdkFinding, note: string): Evidence {
+  const d = f.use.deps[0]!
+  return { path: d.manifest, ...(d.line !== undefined ? { line: d.line } : {}), message: `${f.sig.label} SDK \`${d.name}\` is a dependency${note}` }
+}
+
+function useEvidence(f: SdkFinding): Evidence[] {
+  const out: Evidence[] = []
+  const imp = f.use.imports[0]
+  if (imp) out.push({ path: imp.path, line: imp.line, message: `imported: ${imp.text}` })
+  for (const c of f.use.calls.slice(0, 3)) out.push({ path: c.path, line: c.line, message: `flag evaluated: ${c.text}` })
+  return out
+}
+
+/** `from app import feature_flags` / `import flags, os`: the module is named among the imported names. */
+function importsName(text: string, stem: string): boolean {
+  const at = text.indexOf('import ')
+  if (at < 0) return false
+  return text
+    .slice(at + 7)
+    .split(',')
+    .some((part) => part.trim().split(/\s+/)[0] === stem)
+}
+
+/** An in-house resolver module or flag model, and where code checks it. */
+function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] } {
+  const defined: Evidence[] = []
+  const checked: Evidence[] = []
+  const stems = new Set(IN_HOUSE_MODULE_STEMS)
+  const resolvers: SourceFile[] = []
+  for (const f of usage.sources()) {
+    if (f.test || f.template) continue
+    const name = basename(f.path)
+    const stem = name.slice(0, name.lastIndexOf('.') < 0 ? name.length : name.lastIndexOf('.'))
+    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue
+    const lines = usage.lines(f.path) ?? []
+    const at = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)))
+    if (at < 0) continue
+    resolvers.push(f)
+    defined.push({ path: f.path, line: at + 1, message: `in-house flag resolver: ${lines[at]!.trim()}` })
+  }
+  for (const r of resolvers) {
+    const name = basename(r.path)
+    const stem = name.slice(0, name.lastIndexOf('.'))
+    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || importsName(imp.text, stem)))
+    if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` })
+  }
+  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })
+  for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` })
+  if (models.length > 0) {
+    const modelFiles = new Set(models.map((m) => m.path))
+    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes('/migrations/') && !h.path.includes('/migrate/') && !/^\s*(import|from|require)\b/.test(h.text))
+    const ref = refs[0]
+    if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` })
+  }
+  return { defined, checked }
+}
+
+function envToggles(usage: UsageFacts): Evidence[] {
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)))
+  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }))
+}
+
+/** Manifests that could not be read may hide a dependency: said on every non-pass outcome. */
+function problemEvidence(ctx: CheckContext): Evidence[] {
+  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...(p.line !== undefined ? { line: p.line } : {}), message: `manifest could not be fully read: ${p.message}` }))
+}
+
+export default defineCheck({
+  meta: {
+    id: 'feature-flags',
+    title: 'Feature flags',
+    question: 'Are features released behind flags?',
+    messages: {
+      'sdk-used': '{sdk} is a dependency and flags are evaluated in code.',
+      'in-house': 'An in-house flag system is defined and checked in code.',
+      'sdk-unused': '{sdk} is a dependency, but no production code uses it.',
+      'in-house-unused': 'An in-house flag module or model exists, but no production code checks it.',
+      'env-toggles': 'Only environment-variable / settings toggles were found, no flag system.',
+      none: 'No feature-flag SDK, library or in-house flag system was found.'
+    },
+    why: 'Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves — no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.',
+    remediation: remediationFor([])
+  },
+  run(ctx: CheckContext) {
+    const { manifests, usage } = ctx.facts
+    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
+    const remediation = remediationFor(ecosystems)
+    const sigs = [...FLAG_SDKS, ...genericSignatures(ctx.extra.packages)]
+    const used: SdkFinding[] = []
+    const unused: SdkFinding[] = []
+    const analyticsOnly: SdkFinding[] = []
+    for (const sig of sigs) {
+      const use = packageUse(manifests, usage, sig)
+      if (use.deps.length === 0) continue
+      const ruby = sig.ecosystem === 'ruby'
+      const generic = sig.calls.length === 0
+      if (sig.analytics) {
+        if (use.calls.length > 0) used.push({ sig, use })
+        else analyticsOnly.push({ sig, use })
+      } else if (use.calls.length > 0 || (!ruby && use.imports.length > 0) || (ruby && generic && !use.deps[0]!.noAutoRequire)) used.push({ sig, use })
+      else unused.push({ sig, use })
+    }
+    const analyticsNotes: Evidence[] = analyticsOnly.map((f) => depEvidence(f, ', but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found'))
+    if (used.length > 0) {
+      const first = used[0]!
+      return {
+        status: 'pass',
+        messageId: 'sdk-used',
+        data: { sdk: [...new Set(used.map((u) => u.sig.label))].join(', ') },
+        evidence: used.flatMap((u) => [depEvidence(u, ''), ...useEvidence(u)]).slice(0, 12).concat(first.use.calls.length === 0 ? [{ message: `${first.sig.label} is imported; no evaluation call was recognised` }] : [])
+      }
+    }
+    const house = inHouse(usage)
+    if (house.checked.length > 0) {
+      return { status: 'pass', messageId: 'in-house', evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] }
+    }
+    if (unused.length > 0) {
+      return {
+        status: 'partial',
+        messageId: 'sdk-unused',
+        data: { sdk: [...new Set(unused.map((u) => u.sig.label))].join(', ') },
+        evidence: [
+          ...unused.map((u) => depEvidence(u, u.use.testOnly.length > 0 ? ', used only in tests' : ', but it is never imported or called outside tests')),
+          ...unused.flatMap((u) => u.use.testOnly.slice(0, 2).map((t) => ({ path: t.path, line: t.line, message: `test-only use: ${t.text}` }))),
+          ...analyticsNotes,
+          ...problemEvidence(ctx)
+        ],
+        remediation
+      }
+    }
+    if (house.defined.length > 0) return { status: 'partial', messageId: 'in-house-unused', evidence: [...house.defined.slice(0, 5), ...analyticsNotes, ...problemEvidence(ctx)], remediation }
+    const toggles = envToggles(usage)
+    if (toggles.length > 0) return { status: 'partial', messageId: 'env-toggles', evidence: [...toggles, ...analyticsNotes, ...problemEvidence(ctx)], remediation }
+    return { status: 'fail', messageId: 'none', evidence: [...analyticsNotes, ...problemEvidence(ctx)], remediation }
+  }
+})

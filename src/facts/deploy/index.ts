@@ -1,0 +1,62 @@
+import type { ParseProblem } from '../ci/types.js'
+import { excludedSegment, isExcluded, isVendored } from '../excluded.js'
+import { readText } from '../manifests/text.js'
+import type { Snapshot } from '../snapshot.js'
+import { composeHealthchecks, isComposeFile } from './compose.js'
+import { isDockerfile, notServiceReason, parseDockerfile } from './dockerfile.js'
+import { kubernetesProbes, mayHaveProbes } from './k8s.js'
+import { mayDeclareBuild, otherBuilds } from './builds.js'
+import type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
+
+export type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
+export { httpPathOf } from './http-path.js'
+
+/** Build output holds copies of the sources (`target/classes/Dockerfile`); `build/` is a common home of real Dockerfiles and stays. */
+const BUILD_COPIES: ReadonlySet<string> = new Set(['dist', 'target'])
+
+/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure (SIGNATURES.md §6.6). */
+function isCiConfig(path: string): boolean {
+  return path.startsWith('.github/') || path.startsWith('.circleci/') || path === '.gitlab-ci.yml' || path.startsWith('.gitlab/') || path.startsWith('.azure-pipelines/') || /^azure-pipelines.*\.ya?ml$/.test(path) || path === 'bitbucket-pipelines.yml' || path === '.travis.yml'
+}
+
+/**
+ * Deployment facts: Dockerfiles (everywhere but vendored trees, each with the reason it does not
+ * ship the service, if any), image builds without a Dockerfile, and deployment-side health
+ * checks (Dockerfile HEALTHCHECK, compose `healthcheck.test`, Kubernetes/Helm probes).
+ */
+export function collectDeploy(snapshot: Snapshot): DeployFacts {
+  const problems: ParseProblem[] = []
+  const dockerfiles: Dockerfile[] = []
+  const builds: OtherImageBuild[] = []
+  const healthchecks: DeployHealthcheck[] = []
+  for (const path of snapshot.files()) {
+    if (isVendored(path) || excludedSegment(path, BUILD_COPIES)) continue
+    try {
+      if (isDockerfile(path)) {
+        const text = readText(snapshot, path, problems)
+        const parsed = text === undefined ? { baseImages: [], healthchecks: [] } : parseDockerfile(path, text)
+        const notService = notServiceReason(path, parsed.baseImages)
+        dockerfiles.push({ path, notService, baseImages: parsed.baseImages, ...('firstFromLine' in parsed && parsed.firstFromLine !== undefined ? { line: parsed.firstFromLine } : {}) })
+        if (!notService) healthchecks.push(...parsed.healthchecks)
+        continue
+      }
+      if (isExcluded(path) || isCiConfig(path)) continue
+      if (mayDeclareBuild(path)) {
+        builds.push(...otherBuilds(path, readText(snapshot, path, problems)))
+        continue
+      }
+      const lower = path.toLowerCase()
+      if (!lower.endsWith('.yml') && !lower.endsWith('.yaml') && !lower.endsWith('.tpl')) continue
+      if (isComposeFile(path)) {
+        const text = readText(snapshot, path, problems)
+        if (text !== undefined) healthchecks.push(...composeHealthchecks(path, text))
+        continue
+      }
+      const text = snapshot.text(path)
+      if (text !== undefined && mayHaveProbes(text)) healthchecks.push(...kubernetesProbes(path, text))
+    } catch (err) {
+      problems.push({ path, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` })
+    }
+  }
+  return { dockerfiles, otherBuilds: builds, healthchecks, problems }
+}

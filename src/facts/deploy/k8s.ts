@@ -1,0 +1,58 @@
+import { httpPathOf } from './http-path.js'
+import type { DeployHealthcheck } from './types.js'
+import { childrenOf, flowList, unquote, yamlLines } from './yaml-lines.js'
+
+const PROBES: Readonly<Record<string, 'liveness' | 'readiness' | 'startup'>> = {
+  livenessProbe: 'liveness',
+  readinessProbe: 'readiness',
+  startupProbe: 'startup'
+}
+
+/** Cheap pre-filter before walking a YAML file. */
+export function mayHaveProbes(text: string): boolean {
+  return text.includes('livenessProbe') || text.includes('readinessProbe') || text.includes('startupProbe')
+}
+
+/**
+ * Kubernetes / Helm probes (`livenessProbe`, `readinessProbe`, `startupProbe`) in manifests,
+ * chart templates and `values.yaml`: `httpGet.path`, `exec.command`, `tcpSocket`, `grpc`. A probe
+ * whose body is a template (`{{- toYaml .Values.livenessProbe | nindent 12 }}`) is listed with
+ * that text: the values file holds the real path and is read too.
+ */
+export function kubernetesProbes(path: string, text: string): DeployHealthcheck[] {
+  const out: DeployHealthcheck[] = []
+  const lines = yamlLines(text)
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    const kind = l.key ? PROBES[l.key] : undefined
+    if (!kind) continue
+    const body = childrenOf(lines, i)
+    const base = { path, line: l.line, source: 'kubernetes' as const, kind }
+    const http = body.find((c) => c.key === 'path' && c.parents[c.parents.length - 1] === 'httpGet')
+    if (http) {
+      const p = unquote(http.value)
+      out.push({ ...base, command: `httpGet ${p}`, probe: 'http', httpPath: p })
+      continue
+    }
+    const cmdIdx = lines.findIndex((c, k) => k > i && k <= i + body.length && c.key === 'command' && c.parents[c.parents.length - 1] === 'exec')
+    if (cmdIdx >= 0) {
+      const c = lines[cmdIdx]!
+      const items = flowList(c.value) ?? (c.value ? [unquote(c.value)] : childrenOf(lines, cmdIdx).filter((x) => x.item).map((x) => unquote(x.value)))
+      const command = items.join(' ')
+      const httpPath = httpPathOf(command)
+      out.push({ ...base, command, probe: 'exec', ...(httpPath ? { httpPath } : {}) })
+      continue
+    }
+    if (body.some((c) => c.key === 'tcpSocket')) {
+      out.push({ ...base, command: 'tcpSocket', probe: 'tcp' })
+      continue
+    }
+    if (body.some((c) => c.key === 'grpc')) {
+      out.push({ ...base, command: 'grpc', probe: 'grpc' })
+      continue
+    }
+    const template = l.value.includes('{{') ? l.value : body.find((c) => c.value.includes('{{'))?.value
+    if (template) out.push({ ...base, command: template })
+  }
+  return out
+}

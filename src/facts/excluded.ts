@@ -1,0 +1,71 @@
+/**
+ * Trees that are vendored, generated or not part of the shipped service (SIGNATURES.md §0.3).
+ * One list for every collector, so "what counts as the repository's own code" means the same
+ * thing to manifests, usage, routes and deploy facts.
+ */
+
+/** Vendored or generated dependency trees: never the repository's own declarations. */
+export const VENDORED_DIRS: readonly string[] = [
+  'node_modules',
+  'vendor',
+  '.venv',
+  'venv',
+  'site-packages',
+  '.tox',
+  '.git',
+  'third_party',
+  'bower_components',
+  '.nox'
+]
+
+/** Build output: generated copies of the sources. */
+export const BUILD_OUTPUT_DIRS: readonly string[] = ['dist', 'build', 'target']
+
+/** Material about the service rather than the service: samples, fixtures, documentation. */
+export const NON_PRODUCT_DIRS: readonly string[] = ['testdata', 'fixtures', 'examples', 'docs']
+
+/** Every excluded directory name of SIGNATURES.md §0.3. */
+export const EXCLUDED_DIRS: readonly string[] = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS]
+
+const EXCLUDED_SET = new Set(EXCLUDED_DIRS)
+const VENDORED_SET = new Set(VENDORED_DIRS)
+
+/** The first excluded directory segment of a path (`pkg/node_modules/x/package.json` → `node_modules`), or null. */
+export function excludedSegment(path: string, dirs: ReadonlySet<string> = EXCLUDED_SET): string | null {
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (dirs.has(parts[i]!)) return parts[i]!
+  }
+  return null
+}
+
+/** True when a file lives in a vendored, generated or non-product tree. */
+export function isExcluded(path: string): boolean {
+  return excludedSegment(path) !== null
+}
+
+/** True when a file lives in a vendored dependency tree (`build/` and `docs/` are not vendored). */
+export function isVendored(path: string): boolean {
+  return excludedSegment(path, VENDORED_SET) !== null
+}
+
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'specs', 'e2e', 'integration-tests', 'integration_tests', 'testing', 'test-utils', 'test_utils'])
+
+/**
+ * Test code, by directory (`tests/`, `src/test/`, `__tests__/`, `spec/`) or file name
+ * (`test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `x_spec.rb`,
+ * `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
+ * outbound call, and a flag evaluated only in a test ships nothing.
+ */
+export function isTestPath(path: string): boolean {
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length - 1; i++) if (TEST_DIRS.has(parts[i]!.toLowerCase())) return true
+  const name = parts[parts.length - 1]!
+  const lower = name.toLowerCase()
+  if (lower === 'conftest.py') return true
+  if (lower.startsWith('test_') && lower.endsWith('.py')) return true
+  if (lower.endsWith('_test.py') || lower.endsWith('_test.go') || lower.endsWith('_spec.rb') || lower.endsWith('_test.rb')) return true
+  if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true
+  if (/(Test|Tests|IT)\.(java|kt)$/.test(name)) return true
+  return false
+}

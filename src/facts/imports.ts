@@ -1,0 +1,134 @@
+import type { Ecosystem } from './manifests/types.js'
+
+/**
+ * Import statements per ecosystem, read line by line (no parser, no backtracking patterns), and
+ * the names under which packages are imported.
+ */
+
+/** Lines longer than this are generated or minified: skipped. */
+const MAX_LINE = 4000
+
+/** Python distributions whose import name differs from the normalised distribution name. */
+export const PYTHON_IMPORT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'launchdarkly-server-sdk': ['ldclient'],
+  'ldclient-py': ['ldclient'],
+  'django-waffle': ['waffle'],
+  'django-flags': ['flags'],
+  'python-json-logger': ['pythonjsonlogger'],
+  unleashclient: ['UnleashClient'],
+  'configcat-client': ['configcatclient'],
+  'splitio-client': ['splitio'],
+  'openfeature-sdk': ['openfeature'],
+  'openfeature-provider-flagd': ['openfeature.contrib.provider.flagd', 'openfeature'],
+  'devcycle-python-server-sdk': ['devcycle_python_sdk'],
+  'optimizely-sdk': ['optimizely'],
+  'statsig-python-core': ['statsig_python_core', 'statsig'],
+  'flask-featureflags': ['flask_featureflags'],
+  'gargoyle-yplan': ['gargoyle'],
+  'retry2': ['retry'],
+  'aws-lambda-powertools': ['aws_lambda_powertools'],
+  pyyaml: ['yaml'],
+  pillow: ['PIL'],
+  beautifulsoup4: ['bs4'],
+  'scikit-learn': ['sklearn'],
+  'python-dateutil': ['dateutil'],
+  'purgatory-circuitbreaker': ['purgatory'],
+  'flipt-client': ['flipt_client']
+}
+
+/** Import names of a Python distribution: the table above, else the name with `-` → `_`. */
+export function pythonModulesFor(dist: string): readonly string[] {
+  return PYTHON_IMPORT_NAMES[dist] ?? [dist.replace(/-/g, '_')]
+}
+
+function quoted(s: string, from: number): string | undefined {
+  for (let i = from; i < s.length; i++) {
+    const q = s[i]!
+    if (q === '"' || q === "'" || q === '`') {
+      const end = s.indexOf(q, i + 1)
+      return end < 0 ? undefined : s.slice(i + 1, end)
+    }
+    if (q !== ' ' && q !== '(' && q !== '\t') return undefined
+  }
+  return undefined
+}
+
+/** Imports of one file, line by line (no parser: multi-line JS imports are caught by their `from '…'` line). */
+export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { line: number; module: string; text: string }[] {
+  const out: { line: number; module: string; text: string }[] = []
+  let goBlock = false
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!
+    if (raw.length > MAX_LINE) continue
+    const t = raw.trim()
+    const add = (module: string): void => {
+      if (module) out.push({ line: i + 1, module, text: t })
+    }
+    switch (ecosystem) {
+      case 'python': {
+        if (t.startsWith('from ')) {
+          const m = /^from\s+([A-Za-z0-9_.]+)\s+import\b/.exec(t)
+          if (m) add(m[1]!)
+        } else if (t.startsWith('import ')) {
+          for (const part of t.slice(7).split(',')) add(part.trim().split(/\s+/)[0]!.replace(/[^A-Za-z0-9_.]/g, ''))
+        }
+        break
+      }
+      case 'node': {
+        for (const key of [' from ', 'require(', 'import(']) {
+          let at = t.indexOf(key)
+          while (at >= 0) {
+            const m = quoted(t, at + key.length)
+            if (m !== undefined) add(m)
+            at = t.indexOf(key, at + key.length)
+          }
+        }
+        if (t.startsWith('} from ') || t.startsWith('from ')) {
+          const m = quoted(t, t.indexOf('from ') + 5)
+          if (m !== undefined && !t.includes(' from ')) add(m)
+        }
+        if (t.startsWith('import ') && (t[7] === '"' || t[7] === "'")) {
+          const m = quoted(t, 7)
+          if (m !== undefined) add(m)
+        }
+        break
+      }
+      case 'go': {
+        if (goBlock) {
+          if (t.startsWith(')')) goBlock = false
+          else {
+            const q = t.indexOf('"')
+            if (q >= 0) add(quoted(t, q) ?? '')
+          }
+        } else if (t.startsWith('import')) {
+          const rest = t.slice(6).trim()
+          if (rest.startsWith('(')) goBlock = !rest.includes(')')
+          else {
+            const q = rest.indexOf('"')
+            if (q >= 0) add(quoted(rest, q) ?? '')
+          }
+        }
+        break
+      }
+      case 'java': {
+        const m = /^import\s+(static\s+)?([A-Za-z0-9_.*]+)/.exec(t)
+        if (m) add(m[2]!.replace(/\.\*$/, ''))
+        break
+      }
+      case 'ruby': {
+        const m = /^require\s*\(?\s*["']([^"']+)["']/.exec(t)
+        if (m) add(m[1]!)
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** Whether an import of `module` is an import of `wanted` (or of something under it). */
+export function moduleMatches(ecosystem: Ecosystem, module: string, wanted: string): boolean {
+  if (module === wanted) return true
+  const sep = ecosystem === 'python' || ecosystem === 'java' ? '.' : '/'
+  return module.startsWith(wanted + sep)
+}
+

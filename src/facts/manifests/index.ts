@@ -1,0 +1,99 @@
+import type { ParseProblem } from '../ci/types.js'
+import { isExcluded } from '../excluded.js'
+import { basename, dirname, type Snapshot } from '../snapshot.js'
+import { parseGoMod } from './go.js'
+import { parseGradle, parsePom, parseVersionCatalog, type VersionCatalog } from './java.js'
+import { parsePackageJson } from './node.js'
+import { isRequirementsFile, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from './python.js'
+import { parseGemfile } from './ruby.js'
+import { readText } from './text.js'
+import type { Dependency, Ecosystem, Manifest, ManifestFacts } from './types.js'
+
+export type { Dependency, Ecosystem, Manifest, ManifestFacts } from './types.js'
+export { normalizePythonName } from './python.js'
+
+type Parser = (snapshot: Snapshot, path: string, problems: ParseProblem[], ctx: { catalog: () => VersionCatalog | undefined }) => { deps: Dependency[]; workspaces?: string[] }[]
+
+const withText =
+  (fn: (path: string, text: string, problems: ParseProblem[]) => Dependency[]): Parser =>
+  (snapshot, path, problems) => {
+    const text = readText(snapshot, path, problems)
+    return text === undefined ? [] : [{ deps: fn(path, text, problems) }]
+  }
+
+/** Manifest kinds by file name: data, so a new ecosystem is one more row. */
+const BY_NAME: Readonly<Record<string, { ecosystem: Ecosystem; parse: Parser }>> = {
+  'pyproject.toml': { ecosystem: 'python', parse: withText(parsePyproject) },
+  Pipfile: { ecosystem: 'python', parse: withText(parsePipfile) },
+  'setup.cfg': { ecosystem: 'python', parse: withText((p, t) => parseSetupCfg(p, t)) },
+  'setup.py': { ecosystem: 'python', parse: withText((p, t) => parseSetupPy(p, t)) },
+  'package.json': {
+    ecosystem: 'node',
+    parse: (snapshot, path, problems) => {
+      const text = readText(snapshot, path, problems)
+      return text === undefined ? [] : [parsePackageJson(path, text, problems)]
+    }
+  },
+  'go.mod': { ecosystem: 'go', parse: withText(parseGoMod) },
+  'pom.xml': { ecosystem: 'java', parse: withText(parsePom) },
+  'build.gradle': { ecosystem: 'java', parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
+  'build.gradle.kts': { ecosystem: 'java', parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
+  Gemfile: { ecosystem: 'ruby', parse: withText((p, t) => parseGemfile(p, t)) }
+}
+
+function gradle(snapshot: Snapshot, path: string, problems: ParseProblem[], catalog: VersionCatalog | undefined): { deps: Dependency[] }[] {
+  const text = readText(snapshot, path, problems)
+  return text === undefined ? [] : [{ deps: parseGradle(path, text, catalog) }]
+}
+
+/**
+ * Direct dependencies of every manifest outside excluded trees (SIGNATURES.md §0.3). Lockfiles
+ * are never read. A broken manifest becomes a problem, never a throw.
+ */
+export function collectManifests(snapshot: Snapshot): ManifestFacts {
+  const problems: ParseProblem[] = []
+  const manifests: Manifest[] = []
+  const catalogs = new Map<string, VersionCatalog | undefined>()
+  const catalogFor = (dir: string): VersionCatalog | undefined => {
+    // The catalog lives in gradle/ of the build root: the manifest's dir or an ancestor.
+    for (let d = dir; ; d = dirname(d)) {
+      const p = d ? `${d}/gradle/libs.versions.toml` : 'gradle/libs.versions.toml'
+      if (snapshot.has(p)) {
+        if (!catalogs.has(p)) {
+          const text = readText(snapshot, p, problems)
+          catalogs.set(p, text === undefined ? undefined : parseVersionCatalog(p, text, problems))
+        }
+        return catalogs.get(p)
+      }
+      if (!d) return undefined
+    }
+  }
+  const seen = new Set<string>()
+  const push = (path: string, ecosystem: Ecosystem, deps: Dependency[], workspaces?: string[]): void => {
+    if (seen.has(path)) return
+    seen.add(path)
+    manifests.push({ path, ecosystem, dir: dirname(path), dependencies: deps, ...(workspaces ? { workspaces } : {}) })
+  }
+  const visitedRequirements = new Set<string>()
+  for (const path of snapshot.files()) {
+    if (isExcluded(path)) continue
+    const name = basename(path)
+    const kind = BY_NAME[name]
+    try {
+      if (kind) {
+        for (const r of kind.parse(snapshot, path, problems, { catalog: () => catalogFor(dirname(path)) })) push(path, kind.ecosystem, r.deps, r.workspaces)
+      } else if (isRequirementsFile(path) && !visitedRequirements.has(path)) {
+        for (const r of parseRequirements(snapshot, path, problems, visitedRequirements)) push(r.path, 'python', r.deps)
+      }
+    } catch (err) {
+      problems.push({ path, message: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` })
+    }
+  }
+  manifests.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { manifests, problems }
+}
+
+/** Every declared direct dependency, flattened. */
+export function allDependencies(facts: ManifestFacts): Dependency[] {
+  return facts.manifests.flatMap((m) => m.dependencies)
+}

@@ -1,0 +1,188 @@
+import type { ParseProblem } from '../ci/types.js'
+import { parseTomlSafe } from './python.js'
+import { splitLines } from './text.js'
+import type { Dependency } from './types.js'
+
+const MAX_XML_DEPTH = 64
+
+/**
+ * `pom.xml` `<dependencies>` outside `<dependencyManagement>` and outside plugin declarations,
+ * named `groupId:artifactId`; `<scope>test</scope>` is a dev dependency. A small tag scanner
+ * (comments, CDATA, processing instructions skipped) keeps line numbers, which an object-mapping
+ * parser would lose. Mismatched tags become a problem; what was read before stays.
+ */
+export function parsePom(path: string, text: string, problems: ParseProblem[]): Dependency[] {
+  const deps: Dependency[] = []
+  const stack: string[] = []
+  let line = 1
+  let i = 0
+  let current: { group?: string; artifact?: string; version?: string; scope?: string; line: number } | null = null
+  let textStart = -1
+  const advance = (to: number): void => {
+    for (let k = i; k < to && k < text.length; k++) if (text.charCodeAt(k) === 10) line++
+    i = to
+  }
+  while (i < text.length) {
+    const lt = text.indexOf('<', i)
+    if (lt < 0) break
+    advance(lt)
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4)
+      advance(end < 0 ? text.length : end + 3)
+      continue
+    }
+    if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i)
+      advance(end < 0 ? text.length : end + 3)
+      continue
+    }
+    if (text.startsWith('<?', i) || text.startsWith('<!', i)) {
+      const end = text.indexOf('>', i)
+      advance(end < 0 ? text.length : end + 1)
+      continue
+    }
+    const gt = text.indexOf('>', i)
+    if (gt < 0) {
+      problems.push({ path, line, message: 'invalid XML: unterminated tag' })
+      break
+    }
+    const tagLine = line
+    const raw = text.slice(i + 1, gt)
+    advance(gt + 1)
+    if (raw.startsWith('/')) {
+      const name = raw.slice(1).trim()
+      const open = stack.pop()
+      if (open !== name) {
+        problems.push({ path, line: tagLine, message: `invalid XML: </${name}> closes <${open ?? 'nothing'}>` })
+        return deps
+      }
+      if (current && stack.length > 0 && textStart >= 0) {
+        const value = text.slice(textStart, lt).trim()
+        if (name === 'groupId') current.group = value
+        else if (name === 'artifactId') current.artifact = value
+        else if (name === 'version') current.version = value
+        else if (name === 'scope') current.scope = value
+      }
+      textStart = -1
+      if (name === 'dependency' && current) {
+        if (current.group && current.artifact) {
+          deps.push({
+            name: `${current.group}:${current.artifact}`,
+            ecosystem: 'java',
+            manifest: path,
+            line: current.line,
+            dev: current.scope === 'test',
+            ...(current.version ? { spec: current.version } : {})
+          })
+        }
+        current = null
+      }
+      continue
+    }
+    const selfClosing = raw.endsWith('/')
+    const name = raw.replace(/\/$/, '').trim().split(/\s+/)[0] ?? ''
+    if (selfClosing) continue
+    stack.push(name)
+    if (stack.length > MAX_XML_DEPTH) {
+      problems.push({ path, line: tagLine, message: `XML nested deeper than ${MAX_XML_DEPTH}; rest ignored` })
+      return deps
+    }
+    textStart = i
+    if (name === 'dependency' && stack[stack.length - 2] === 'dependencies' && !stack.includes('dependencyManagement') && !stack.includes('plugin')) {
+      current = { line: tagLine }
+    }
+  }
+  if (stack.length > 0) problems.push({ path, line, message: `invalid XML: <${stack[stack.length - 1]}> is never closed` })
+  return deps
+}
+
+/** Gradle configurations whose dependencies only serve tests. */
+function devConfiguration(conf: string): boolean {
+  return /^(test|androidTest|integrationTest|functionalTest|e2eTest|testFixtures)/.test(conf) || /Test(Implementation|RuntimeOnly|CompileOnly|Api)$/.test(conf)
+}
+
+const CONFIGURATIONS = /^(implementation|api|compileOnly|runtimeOnly|annotationProcessor|kapt|ksp|compile|runtime|developmentOnly|testImplementation|testRuntimeOnly|testCompileOnly|testCompile|androidTestImplementation|[a-z][A-Za-z]*(Implementation|RuntimeOnly|CompileOnly|Api))$/
+
+export interface VersionCatalog {
+  /** Accessor (`spring.boot.starter.web`, dots for `-`/`_`) → `group:artifact`. */
+  readonly libraries: ReadonlyMap<string, string>
+  readonly bundles: ReadonlyMap<string, readonly string[]>
+}
+
+const accessor = (key: string): string => key.replace(/[-_]/g, '.')
+
+/** `gradle/libs.versions.toml` `[libraries]` and `[bundles]`, best effort. */
+export function parseVersionCatalog(path: string, text: string, problems: ParseProblem[]): VersionCatalog {
+  const libraries = new Map<string, string>()
+  const bundles = new Map<string, string[]>()
+  const doc = parseTomlSafe(text, path, problems)
+  const libs = doc?.libraries
+  if (libs && typeof libs === 'object') {
+    for (const [key, v] of Object.entries(libs as Record<string, unknown>)) {
+      let coord: string | undefined
+      if (typeof v === 'string') coord = v.split(':').slice(0, 2).join(':')
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>
+        if (typeof o.module === 'string') coord = o.module
+        else if (typeof o.group === 'string' && typeof o.name === 'string') coord = `${o.group}:${o.name}`
+      }
+      if (coord) libraries.set(accessor(key), coord)
+    }
+  }
+  const b = doc?.bundles
+  if (b && typeof b === 'object') {
+    for (const [key, v] of Object.entries(b as Record<string, unknown>)) {
+      if (Array.isArray(v)) bundles.set(accessor(key), v.filter((x): x is string => typeof x === 'string').map(accessor))
+    }
+  }
+  return { libraries, bundles }
+}
+
+/**
+ * `build.gradle` / `build.gradle.kts`, line by line: `implementation "g:a:v"`,
+ * `implementation("g:a:v")`, `implementation group: 'g', name: 'a'`, `platform(...)`, and
+ * version-catalog accessors `libs.x.y` / `libs.bundles.z` resolved through the catalog.
+ */
+export function parseGradle(path: string, text: string, catalog: VersionCatalog | undefined): Dependency[] {
+  const deps: Dependency[] = []
+  const lines = splitLines(text)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim()
+    const m = /^([A-Za-z]+)\s*\(?\s*(.*)$/.exec(line)
+    if (!m || !CONFIGURATIONS.test(m[1]!)) continue
+    const dev = devConfiguration(m[1]!)
+    let rest = m[2]!
+    const plat = /^(enforcedPlatform|platform)\s*\(\s*/.exec(rest)
+    if (plat) rest = rest.slice(plat[0].length)
+    const push = (name: string, spec?: string): void => {
+      deps.push({ name, ecosystem: 'java', manifest: path, line: i + 1, dev, ...(spec ? { spec } : {}) })
+    }
+    const q = rest[0]
+    if (q === '"' || q === "'") {
+      const end = rest.indexOf(q, 1)
+      if (end < 0) continue
+      const parts = rest.slice(1, end).split(':')
+      if (parts.length >= 2 && parts[0] && parts[1]) push(`${parts[0]}:${parts[1]}`, parts[2])
+      continue
+    }
+    const named = /group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["']/.exec(rest)
+    if (named) {
+      push(`${named[1]}:${named[2]}`)
+      continue
+    }
+    const lib = /^libs\.([A-Za-z0-9_.]+)/.exec(rest)
+    if (lib && catalog) {
+      const acc = lib[1]!.replace(/\.get$/, '')
+      if (acc.startsWith('bundles.')) {
+        for (const member of catalog.bundles.get(acc.slice('bundles.'.length)) ?? []) {
+          const coord = catalog.libraries.get(member)
+          if (coord) push(coord)
+        }
+      } else {
+        const coord = catalog.libraries.get(acc)
+        if (coord) push(coord)
+      }
+    }
+  }
+  return deps
+}

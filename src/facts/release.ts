@@ -1,0 +1,241 @@
+import type { ParseProblem } from './ci/types.js'
+import { excludedSegment, isVendored } from './excluded.js'
+import { readText } from './manifests/text.js'
+import { yamlLines } from './deploy/yaml-lines.js'
+import { basename, dirname, type Snapshot } from './snapshot.js'
+
+export interface TagFacts {
+  readonly names: readonly string[]
+  /** Names that look like versions: `v1.2.3`, `1.2`, `api-v1.2`, `pkg@1.0.0`, `2024.01.15`. */
+  readonly versionTags: readonly string[]
+  readonly source: 'git' | 'api'
+}
+
+export interface ChangelogHeading {
+  readonly line: number
+  readonly text: string
+  /** The version the heading names, when any. */
+  readonly version?: string
+  /** ISO date (`YYYY-MM-DD`) in the heading, when any. */
+  readonly date?: string
+  /** `Unreleased` / `[Unreleased]`: a placeholder, not a release. */
+  readonly unreleased: boolean
+  /** At least one non-blank line before the next heading. */
+  readonly hasBody: boolean
+}
+
+export interface ChangelogFile {
+  readonly path: string
+  /** Headings that name a release (a version or a date, not `Unreleased`), in file order. */
+  readonly releases: readonly ChangelogHeading[]
+  /** Non-blank lines in the file. */
+  readonly contentLines: number
+  /** Newest ISO date among release headings, when any. */
+  readonly newestDate?: string
+}
+
+export interface ReleaseConfig {
+  readonly path: string
+  readonly line?: number
+  /** release-please, semantic-release, changesets, goreleaser, release-drafter, … */
+  readonly tool: string
+  /** The tool only drafts notes; it never publishes a release (release-drafter, `.github/release.yml` categories). */
+  readonly draftsOnly: boolean
+}
+
+/** A CI workflow that runs when a version tag is pushed or a release is published. */
+export interface ReleaseTrigger {
+  readonly path: string
+  readonly line: number
+  readonly trigger: 'push-tags' | 'release' | 'gitlab-tag'
+  /** Tag filters as written (`v*`), for push-tags. */
+  readonly text: string
+}
+
+export interface ReleaseFacts {
+  /** Null when tags could not be read (no git directory or a shallow clone without tags, and no API). */
+  readonly tags: TagFacts | null
+  readonly changelogs: readonly ChangelogFile[]
+  readonly configs: readonly ReleaseConfig[]
+  readonly triggers: readonly ReleaseTrigger[]
+  readonly problems: readonly ParseProblem[]
+}
+
+const VERSION_CORE = /^[vV]?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.+_-]*)?$/
+
+/** Whether a tag names a version, allowing a component prefix (`api-v1.2`, `pkg@1.0.0`, `release/1.2`). */
+export function isVersionTag(name: string): boolean {
+  if (name.length > 200) return false
+  if (VERSION_CORE.test(name)) return true
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]
+    if ((c === '-' || c === '_' || c === '/' || c === '@') && VERSION_CORE.test(name.slice(i + 1))) return true
+  }
+  return false
+}
+
+const CHANGELOG_STEMS = new Set(['changelog', 'changes', 'history', 'news', 'releases', 'release_notes', 'release-notes', 'releasenotes', 'whatsnew', 'whats_new'])
+const CHANGELOG_DIRS = new Set(['release-notes', 'release_notes', 'releasenotes', 'changelog', 'changelogs', 'releases'])
+const TEXT_EXT = /\.(md|markdown|rst|txt|adoc|asciidoc)$/i
+
+export function isChangelogFile(path: string): boolean {
+  const name = basename(path)
+  const lower = name.toLowerCase()
+  const ext = TEXT_EXT.exec(lower)
+  if (!ext && lower.includes('.')) return false
+  const stem = ext ? lower.slice(0, -ext[0].length) : lower
+  if (CHANGELOG_STEMS.has(stem) || stem.startsWith('changelog') || stem.startsWith('release-notes') || stem.startsWith('release_notes')) return true
+  const dir = basename(dirname(path)).toLowerCase()
+  return ext !== null && CHANGELOG_DIRS.has(dir)
+}
+
+const VERSION_IN_TEXT = /\bv?(\d+\.\d+(?:\.\d+)?(?:[-.][0-9A-Za-z]+)?)\b/
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/
+const UNDERLINE = /^(={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|#{3,})\s*$/
+
+/** `## [1.0.0] ##` → `[1.0.0]`, by index (a trailing-`#` regex backtracks on long runs of `#`). */
+function stripHashes(t: string): string {
+  let start = 0
+  while (start < t.length && t[start] === '#') start++
+  let end = t.length
+  while (end > start && t[end - 1] === '#') end--
+  return t.slice(start, end).trim()
+}
+
+/** Headings of a Markdown (ATX) or reStructuredText / setext changelog, with what they name. */
+export function changelogHeadings(text: string, path = ''): ChangelogHeading[] {
+  const lines = text.split(/\r?\n/)
+  const heads: { line: number; text: string; end: number; level: number }[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim()
+    if (t.startsWith('#') && /^#{1,6}(\s|$)/.test(t)) heads.push({ line: i + 1, text: stripHashes(t), end: i + 1, level: t.length - t.replace(/^#+/, '').length })
+    else if (t && !UNDERLINE.test(t) && i + 1 < lines.length && UNDERLINE.test(lines[i + 1]!.trim()) && lines[i + 1]!.trim().length >= Math.min(t.length, 3)) {
+      const u = lines[i + 1]!.trim()[0]
+      heads.push({ line: i + 1, text: t, end: i + 2, level: u === '=' ? 1 : u === '-' ? 2 : 3 })
+      i++
+    }
+  }
+  const out: ChangelogHeading[] = []
+  for (let h = 0; h < heads.length; h++) {
+    const head = heads[h]!
+    // Entries run to the next heading of the same or a higher level: `### Added` belongs to its release.
+    let nextHead = h + 1
+    while (nextHead < heads.length && heads[nextHead]!.level > head.level) nextHead++
+    const next = nextHead < heads.length ? heads[nextHead]!.line - 1 : lines.length
+    let hasBody = false
+    for (let k = head.end; k < next; k++) {
+      const t = lines[k]!.trim()
+      const isHeading = heads.some((x) => x.line === k + 1)
+      if (t && !isHeading && !UNDERLINE.test(t) && !t.startsWith('[')) {
+        hasBody = true
+        break
+      }
+      if (t.startsWith('[') && !/^\[[^\]]+\]:\s/.test(t)) {
+        hasBody = true
+        break
+      }
+    }
+    const plain = head.text.replace(/[[\]`*_]/g, ' ')
+    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain)
+    const v = VERSION_IN_TEXT.exec(plain)
+    const d = ISO_DATE.exec(plain)
+    out.push({ line: head.line, text: head.text, unreleased, hasBody, ...(v ? { version: v[1] } : {}), ...(d ? { date: d[0] } : {}) })
+  }
+  // A release-notes file named after its version (`release-notes/1.4.0.md`) is one release.
+  if (path && out.every((o) => !o.version)) {
+    const m = VERSION_IN_TEXT.exec(basename(path))
+    if (m && text.trim()) out.unshift({ line: 1, text: basename(path), version: m[1]!, unreleased: false, hasBody: true })
+  }
+  return out
+}
+
+function parseChangelog(path: string, text: string): ChangelogFile {
+  const heads = changelogHeadings(text, path)
+  const releases = heads.filter((h) => !h.unreleased && (h.version !== undefined || h.date !== undefined))
+  let newest: string | undefined
+  for (const r of releases) if (r.date && (!newest || r.date > newest)) newest = r.date
+  let contentLines = 0
+  for (const l of text.split('\n')) if (l.trim()) contentLines++
+  return { path, releases, contentLines, ...(newest ? { newestDate: newest } : {}) }
+}
+
+/** Release tool configuration files, as data. */
+const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; tool: string; draftsOnly?: boolean; needle?: string }[] = [
+  { match: (_p, n) => n === 'release-please-config.json' || n === '.release-please-manifest.json', tool: 'release-please' },
+  { match: (_p, n) => n === '.releaserc' || n.startsWith('.releaserc.') || /^release\.config\.(js|cjs|mjs|ts)$/.test(n), tool: 'semantic-release' },
+  { match: (p) => p === '.changeset/config.json', tool: 'changesets' },
+  { match: (_p, n) => n === '.goreleaser.yml' || n === '.goreleaser.yaml' || n === 'goreleaser.yml' || n === 'goreleaser.yaml', tool: 'goreleaser' },
+  { match: (_p, n) => n === '.release-it.json' || n.startsWith('.release-it.'), tool: 'release-it' },
+  { match: (_p, n) => n === '.versionrc' || n.startsWith('.versionrc.'), tool: 'standard-version' },
+  { match: (_p, n) => n === '.autorc' || n.startsWith('.autorc.'), tool: 'auto' },
+  { match: (_p, n) => n === '.cz.toml' || n === 'cz.toml' || n === '.cz.json' || n === '.cz.yaml', tool: 'commitizen' },
+  { match: (_p, n) => n === '.bumpversion.cfg' || n === '.bumpversion.toml', tool: 'bump2version' },
+  { match: (_p, n) => n === 'tbump.toml', tool: 'tbump' },
+  { match: (_p, n) => n === 'jreleaser.yml' || n === 'jreleaser.yaml' || n === 'jreleaser.toml' || n === 'jreleaser.json', tool: 'jreleaser' },
+  { match: (_p, n) => n === 'cliff.toml', tool: 'git-cliff' },
+  { match: (p) => p === '.github/release-drafter.yml' || p === '.github/release-drafter.yaml', tool: 'release-drafter', draftsOnly: true },
+  { match: (p) => p === '.github/release.yml' || p === '.github/release.yaml', tool: 'github-release-notes', draftsOnly: true },
+  { match: (_p, n) => n === 'pyproject.toml', tool: 'python-semantic-release', needle: '[tool.semantic_release' },
+  { match: (_p, n) => n === 'pyproject.toml', tool: 'commitizen', needle: '[tool.commitizen' },
+  { match: (_p, n) => n === 'pyproject.toml', tool: 'bump-my-version', needle: '[tool.bumpversion' },
+  { match: (_p, n) => n === 'pyproject.toml', tool: 'towncrier', needle: '[tool.towncrier' },
+  { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' }
+]
+
+function workflowTriggers(path: string, text: string): ReleaseTrigger[] {
+  const out: ReleaseTrigger[] = []
+  for (const l of yamlLines(text)) {
+    if (l.parents.length === 0 && l.key === 'on' && /\brelease\b/.test(l.value)) out.push({ path, line: l.line, trigger: 'release', text: l.value })
+    if (l.parents.length === 1 && l.parents[0] === 'on' && l.key === 'release') out.push({ path, line: l.line, trigger: 'release', text: 'release' })
+    if (l.parents.length === 2 && l.parents[0] === 'on' && l.parents[1] === 'push' && l.key === 'tags') out.push({ path, line: l.line, trigger: 'push-tags', text: l.value || 'tags' })
+  }
+  return out
+}
+
+function gitlabTriggers(path: string, text: string): ReleaseTrigger[] {
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim()
+    if (t.includes('$CI_COMMIT_TAG') || (t === '- tags' && i > 0 && /^\s*only:\s*$/.test(lines[i - 1]!))) return [{ path, line: i + 1, trigger: 'gitlab-tag', text: t }]
+  }
+  return []
+}
+
+/**
+ * Release facts: version tags (given by the caller: local git refs or the API), changelog files
+ * with the releases their headings name, release tool configuration, and CI workflows triggered
+ * by tags or published releases.
+ */
+export function collectRelease(snapshot: Snapshot, tags: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null | undefined): ReleaseFacts {
+  const problems: ParseProblem[] = []
+  const changelogs: ChangelogFile[] = []
+  const configs: ReleaseConfig[] = []
+  const triggers: ReleaseTrigger[] = []
+  const nonProduct = new Set(['examples', 'fixtures', 'testdata'])
+  for (const path of snapshot.files()) {
+    if (isVendored(path) || excludedSegment(path, nonProduct)) continue
+    const name = basename(path).toLowerCase()
+    if (isChangelogFile(path)) {
+      const text = readText(snapshot, path, problems)
+      if (text !== undefined) changelogs.push(parseChangelog(path, text))
+      continue
+    }
+    for (const c of CONFIG_FILES) {
+      if (!c.match(path, name)) continue
+      if (c.needle) {
+        const text = snapshot.text(path)
+        const idx = text === undefined ? -1 : text.split(/\r?\n/).findIndex((l) => l.includes(c.needle!))
+        if (idx >= 0) configs.push({ path, line: idx + 1, tool: c.tool, draftsOnly: false })
+      } else configs.push({ path, tool: c.tool, draftsOnly: c.draftsOnly ?? false })
+    }
+    if (/^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(path)) {
+      const text = readText(snapshot, path, problems)
+      if (text !== undefined) triggers.push(...workflowTriggers(path, text))
+    } else if (path === '.gitlab-ci.yml') {
+      const text = readText(snapshot, path, problems)
+      if (text !== undefined) triggers.push(...gitlabTriggers(path, text))
+    }
+  }
+  const tagFacts: TagFacts | null = tags ? { names: tags.names, versionTags: tags.names.filter(isVersionTag), source: tags.source } : null
+  return { tags: tagFacts, changelogs, configs, triggers, problems }
+}

@@ -1,0 +1,331 @@
+import type { ParseProblem } from './ci/types.js'
+import { isExcluded, isTestPath } from './excluded.js'
+import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
+import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
+import type { Snapshot } from './snapshot.js'
+
+export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
+
+/**
+ * Where packages are used in code: imports per ecosystem and a bounded line search for usage
+ * calls (flag evaluations, retry decorators, …). Everything is computed lazily and memoised, so
+ * a repository whose manifests name no relevant package never has its sources read. Only source
+ * files of an ecosystem are read, outside excluded trees, under a per-file size cap.
+ *
+ * Test code is kept but marked (`test: true`): callers decide, and the dependency checks do not
+ * count tests as production use.
+ */
+
+export interface SourceFile {
+  readonly path: string
+  readonly ecosystem: Ecosystem
+  readonly test: boolean
+  /** A template (Django/Jinja `.html`, ERB), searched for template tags, never for imports. */
+  readonly template: boolean
+}
+
+export interface ImportRef {
+  readonly path: string
+  readonly line: number
+  readonly ecosystem: Ecosystem
+  /** Module as written: `ldclient.config`, `./flags`, `github.com/sony/gobreaker/v2`, `io.github.resilience4j.retry`, `flipper`. */
+  readonly module: string
+  /** The line, trimmed. */
+  readonly text: string
+  readonly test: boolean
+}
+
+export interface LineHit {
+  readonly path: string
+  readonly line: number
+  readonly text: string
+  /** The token that matched. */
+  readonly token: string
+  readonly ecosystem: Ecosystem
+  readonly test: boolean
+}
+
+export interface GrepOptions {
+  readonly ecosystems?: readonly Ecosystem[]
+  /** Also search templates of those ecosystems. */
+  readonly templates?: boolean
+  readonly includeTests?: boolean
+  /** Restrict to these files. */
+  readonly files?: readonly string[]
+  /** Stop after this many hits (default 200). */
+  readonly limit?: number
+}
+
+export interface UsageFacts {
+  sources(ecosystem?: Ecosystem): readonly SourceFile[]
+  /** Imports of every source file of an ecosystem; with `mentioning`, only of files whose text contains one of those words. */
+  imports(ecosystem: Ecosystem, mentioning?: readonly string[]): readonly ImportRef[]
+  /** Imports of any of `modules` (prefix-aware per ecosystem: `ldclient` matches `ldclient.config`). */
+  importsOf(ecosystem: Ecosystem, modules: readonly string[]): readonly ImportRef[]
+  /** Lines containing any token (plain substring, case-sensitive). */
+  grep(tokens: readonly string[], opts?: GrepOptions): readonly LineHit[]
+  /** The lines of a source file (cached reads), or undefined. */
+  lines(path: string): readonly string[] | undefined
+  readonly problems: readonly ParseProblem[]
+}
+
+const SOURCE_EXT: readonly [string, Ecosystem, boolean][] = [
+  ['.py', 'python', false],
+  ['.pyi', 'python', false],
+  ['.html', 'python', true],
+  ['.jinja', 'python', true],
+  ['.jinja2', 'python', true],
+  ['.j2', 'python', true],
+  ['.js', 'node', false],
+  ['.mjs', 'node', false],
+  ['.cjs', 'node', false],
+  ['.jsx', 'node', false],
+  ['.ts', 'node', false],
+  ['.mts', 'node', false],
+  ['.cts', 'node', false],
+  ['.tsx', 'node', false],
+  ['.go', 'go', false],
+  ['.java', 'java', false],
+  ['.kt', 'java', false],
+  ['.kts', 'java', false],
+  ['.scala', 'java', false],
+  ['.groovy', 'java', false],
+  ['.rb', 'ruby', false],
+  ['.rake', 'ruby', false],
+  ['.erb', 'ruby', true],
+  ['.haml', 'ruby', true],
+  ['.slim', 'ruby', true]
+]
+
+/** Per-file cap for scanning: larger sources are generated or minified. */
+export const MAX_SOURCE_BYTES = 512 * 1024
+/** Files per ecosystem read for imports or searches. */
+export const MAX_SOURCE_FILES = 20_000
+const MAX_LINE = 4000
+
+export function sourceKind(path: string): { ecosystem: Ecosystem; template: boolean } | null {
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.d.ts') || lower.endsWith('.min.js')) return null
+  // Build scripts are not application code (`tasks.create(` in build.gradle.kts is no breaker).
+  if (lower.endsWith('.gradle.kts')) return null
+  for (const [ext, ecosystem, template] of SOURCE_EXT) if (lower.endsWith(ext)) return { ecosystem, template }
+  return null
+}
+
+export function collectUsage(snapshot: Snapshot): UsageFacts {
+  const problems: ParseProblem[] = []
+  let sourceList: SourceFile[] | undefined
+  const byEco = new Map<Ecosystem, SourceFile[]>()
+  const importCache = new Map<Ecosystem, ImportRef[]>()
+  const lineCache = new Map<string, readonly string[] | undefined>()
+  const textCache = new Map<string, string | undefined>()
+  /** Source text under the scan cap, memoised (snapshots differ in how much they cache). */
+  const textOf = (path: string): string | undefined => {
+    if (textCache.has(path)) return textCache.get(path)
+    const r = snapshot.read(path)
+    const t = r.kind === 'text' && r.size <= MAX_SOURCE_BYTES ? r.text : undefined
+    textCache.set(path, t)
+    return t
+  }
+
+  const sources = (): SourceFile[] => {
+    if (sourceList) return sourceList
+    sourceList = []
+    for (const path of snapshot.files()) {
+      const kind = sourceKind(path)
+      if (!kind || isExcluded(path)) continue
+      const list = byEco.get(kind.ecosystem) ?? []
+      if (list.length >= MAX_SOURCE_FILES) continue
+      const f: SourceFile = { path, ecosystem: kind.ecosystem, template: kind.template, test: isTestPath(path) }
+      list.push(f)
+      byEco.set(kind.ecosystem, list)
+      sourceList.push(f)
+    }
+    return sourceList
+  }
+
+  const lines = (path: string): readonly string[] | undefined => {
+    if (lineCache.has(path)) return lineCache.get(path)
+    const t = textOf(path)
+    const out = t === undefined ? undefined : t.split(/\r?\n/)
+    lineCache.set(path, out)
+    return out
+  }
+
+  const fileImports = new Map<string, ImportRef[]>()
+  const importsOfFile = (f: SourceFile): ImportRef[] => {
+    const cached = fileImports.get(f.path)
+    if (cached) return cached
+    const out: ImportRef[] = []
+    const ls = lines(f.path)
+    if (ls) {
+      try {
+        for (const imp of scanImports(f.ecosystem, ls)) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
+      } catch (err) {
+        problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` })
+      }
+    }
+    fileImports.set(f.path, out)
+    return out
+  }
+
+  /**
+   * Imports of the files whose text mentions one of `words` (all files without words). The
+   * native substring pre-filter keeps a lookup of one package cheap on a large repository.
+   */
+  const imports = (ecosystem: Ecosystem, words?: readonly string[]): ImportRef[] => {
+    if (!words) {
+      const cached = importCache.get(ecosystem)
+      if (cached) return cached
+    }
+    sources()
+    const out: ImportRef[] = []
+    for (const f of byEco.get(ecosystem) ?? []) {
+      if (f.template) continue
+      if (words) {
+        const text = textOf(f.path)
+        if (text === undefined || !words.some((w) => text.includes(w))) continue
+      }
+      out.push(...importsOfFile(f))
+    }
+    if (!words) importCache.set(ecosystem, out)
+    return out
+  }
+
+
+  return {
+    get problems() {
+      return problems
+    },
+    sources(ecosystem?: Ecosystem) {
+      const all = sources()
+      return ecosystem ? (byEco.get(ecosystem) ?? []) : all
+    },
+    imports,
+    importsOf(ecosystem, modules) {
+      if (modules.length === 0) return []
+      return imports(ecosystem, modules).filter((imp) => modules.some((m) => moduleMatches(ecosystem, imp.module, m)))
+    },
+    grep(tokens, opts = {}) {
+      const limit = opts.limit ?? 200
+      const hits: LineHit[] = []
+      if (tokens.length === 0) return hits
+      // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking).
+      const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+      const only = opts.files ? new Set(opts.files) : undefined
+      const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
+      for (const f of sources()) {
+        if (ecos && !ecos.has(f.ecosystem)) continue
+        if (f.template && !opts.templates) continue
+        if (f.test && !opts.includeTests) continue
+        if (only && !only.has(f.path)) continue
+        // Native substring search over the whole text first: most files hold no token at all.
+        const text = textOf(f.path)
+        if (text === undefined || !anyToken.test(text)) continue
+        const ls = lines(f.path)
+        if (!ls) continue
+        for (let i = 0; i < ls.length; i++) {
+          const l = ls[i]!
+          if (l.length > MAX_LINE) continue
+          for (const token of tokens) {
+            if (l.includes(token)) {
+              hits.push({ path: f.path, line: i + 1, text: l.trim(), token, ecosystem: f.ecosystem, test: f.test })
+              break
+            }
+          }
+          if (hits.length >= limit) return hits
+        }
+      }
+      return hits
+    },
+    lines
+  }
+}
+
+/** A package as the dependency checks' catalogues describe it. */
+export interface PackageSignature {
+  /** Display name: `LaunchDarkly`, `tenacity`. */
+  readonly label: string
+  readonly ecosystem: Ecosystem
+  /**
+   * Dependency names, normalised per ecosystem. Go entries match the module and its major-version
+   * suffixes (`github.com/sony/gobreaker` matches `…/gobreaker/v2`); Java entries ending in `:*`
+   * match every artifact of the group.
+   */
+  readonly packages: readonly string[]
+  /** Import names when they differ from the package name (Java packages always). */
+  readonly imports?: readonly string[]
+  /** Calls or annotations that show the package doing its job (`variation(`, `@retry`). */
+  readonly calls: readonly string[]
+  /** When set, a call only counts in a file that also contains one of these (`HTTPAdapter(` with `Retry(`). */
+  readonly fileAlso?: readonly string[]
+  /** Search templates too (`{% flag %}`). */
+  readonly templates?: boolean
+}
+
+export interface PackageUse {
+  /** Production (non-dev) declarations. */
+  readonly deps: readonly Dependency[]
+  /** Declarations only as dev/test dependencies. */
+  readonly devDeps: readonly Dependency[]
+  /** Imports outside tests (Ruby: explicit `require` only; Bundler's auto-require is not a use). */
+  readonly imports: readonly ImportRef[]
+  /** Usage calls outside tests. */
+  readonly calls: readonly LineHit[]
+  /** Imports or calls found only in tests. */
+  readonly testOnly: readonly (ImportRef | LineHit)[]
+}
+
+export function dependencyMatches(sig: PackageSignature, name: string): boolean {
+  for (const p of sig.packages) {
+    if (name === p) return true
+    if (sig.ecosystem === 'go' && name.startsWith(p + '/v') && /^\d+$/.test(name.slice(p.length + 2))) return true
+    if (sig.ecosystem === 'java' && p.endsWith(':*') && name.startsWith(p.slice(0, -1))) return true
+  }
+  return false
+}
+
+function defaultImports(sig: PackageSignature): readonly string[] {
+  if (sig.imports) return sig.imports
+  switch (sig.ecosystem) {
+    case 'python':
+      return sig.packages.flatMap((p) => pythonModulesFor(p))
+    case 'java':
+      return sig.packages.map((p) => p.split(':')[0]!)
+    default:
+      return sig.packages
+  }
+}
+
+/**
+ * Where a package is declared and used: a fact query (no judgement), shared by the dependency
+ * checks. Sources are only read when the package is declared.
+ */
+export function packageUse(manifests: ManifestFacts, usage: UsageFacts, sig: PackageSignature): PackageUse {
+  const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name))
+  const deps = declared.filter((d) => !d.dev)
+  const devDeps = declared.filter((d) => d.dev)
+  if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] }
+  const allImports = usage.importsOf(sig.ecosystem, defaultImports(sig))
+  let calls = usage.grep(sig.calls, { ecosystems: [sig.ecosystem], templates: sig.templates ?? false, includeTests: true })
+  if (sig.fileAlso) {
+    const also = sig.fileAlso
+    calls = calls.filter((c) => (usage.lines(c.path) ?? []).some((l) => also.some((t) => l.includes(t))))
+  }
+  const prodImports = allImports.filter((i) => !i.test)
+  const prodCalls = calls.filter((c) => !c.test)
+  const testOnly = prodImports.length === 0 && prodCalls.length === 0 ? [...allImports.filter((i) => i.test), ...calls.filter((c) => c.test)] : []
+  return { deps, devDeps, imports: prodImports, calls: prodCalls, testOnly }
+}
+
+/** Usage facts of nothing: the fallback when the usage collector itself fails. */
+export function emptyUsage(): UsageFacts {
+  return {
+    problems: [],
+    sources: () => [],
+    imports: () => [],
+    importsOf: () => [],
+    grep: () => [],
+    lines: () => undefined
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import check from '../../src/checks/circuit-breakers.js'
+import { factsFor, runCheck } from './dependency-facts.js'
+
+const run = (files: Record<string, string>, extra = {}) => runCheck(check, factsFor(files), extra)
+
+describe('circuit-breakers', () => {
+  it('passes when tenacity wraps an outbound HTTP call', () => {
+    const out = run({
+      'pyproject.toml': '[project]\nname = "svc"\ndependencies = [\n  "httpx",\n  "tenacity>=8",\n]\n',
+      'app/clients/rates.py': 'import httpx\nfrom tenacity import retry, stop_after_attempt\n\n@retry(stop=stop_after_attempt(3))\ndef fetch():\n    return httpx.get(URL, timeout=5)\n'
+    })
+    expect(out.status).toBe('pass')
+    expect(out.messageId).toBe('library-used')
+    expect(out.data).toEqual({ libs: 'tenacity' })
+    expect(out.evidence).toEqual([
+      { path: 'pyproject.toml', line: 5, message: 'tenacity (`tenacity`) is a dependency' },
+      { path: 'app/clients/rates.py', line: 4, message: 'used: @retry(stop=stop_after_attempt(3))' },
+      { path: 'app/clients/rates.py', line: 2, message: 'used: from tenacity import retry, stop_after_attempt' }
+    ])
+  })
+
+  it('is partial when tenacity only waits for the database at start-up (full-stack template trap)', () => {
+    const out = run({
+      'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["tenacity<9.0.0,>=8.2.3", "sqlmodel"]\n',
+      'backend/app/backend_pre_start.py': [
+        'from sqlmodel import Session, select',
+        'from tenacity import after_log, before_log, retry, stop_after_attempt, wait_fixed',
+        '',
+        'max_tries = 60 * 5',
+        '@retry(stop=stop_after_attempt(max_tries), wait=wait_fixed(1))',
+        'def init(db_engine) -> None:',
+        '    with Session(db_engine) as session:',
+        '        session.exec(select(1))'
+      ].join('\n')
+    })
+    expect(out.status).toBe('partial')
+    expect(out.messageId).toBe('startup-only')
+    expect(out.evidence?.[0]).toEqual({ path: 'backend/pyproject.toml', line: 3, message: 'tenacity (`tenacity`) is a dependency' })
+    expect(out.evidence?.[1]).toEqual({ path: 'backend/app/backend_pre_start.py', line: 5, message: 'start-up wait, not an outbound call: @retry(stop=stop_after_attempt(max_tries), wait=wait_fixed(1))' })
+  })
+
+  it('also treats a retry next to SELECT 1 in an ordinary module as a start-up wait', () => {
+    const out = run({
+      'requirements.txt': 'backoff\n',
+      'app/db.py': 'import backoff\n\n@backoff.on_exception(backoff.expo, Exception, max_tries=30)\ndef wait():\n    conn.execute("SELECT 1")\n'
+    })
+    expect([out.status, out.messageId]).toEqual(['partial', 'startup-only'])
+  })
+
+  it('is partial for job-queue retries only (Celery autoretry), with the reason', () => {
+    const out = run({ 'requirements.txt': 'celery\n', 'app/tasks.py': '@shared_task(autoretry_for=(Exception,), retry_backoff=True)\ndef send(x):\n    pass\n' })
+    expect(out.status).toBe('partial')
+    expect(out.messageId).toBe('job-retries')
+    expect(out.evidence).toEqual([{ path: 'app/tasks.py', line: 1, message: 'job-queue retry (re-runs the job; protects no outbound call): @shared_task(autoretry_for=(Exception,), retry_backoff=True)' }])
+  })
+
+  it('is partial for a dependency nobody uses, or uses only in tests', () => {
+    const unused = run({ 'package.json': JSON.stringify({ dependencies: { opossum: '^8' } }, null, 2), 'src/index.ts': "import express from 'express'\n" })
+    expect([unused.status, unused.messageId, unused.evidence]).toEqual(['partial', 'dependency-only', [{ path: 'package.json', line: 3, message: 'opossum (`opossum`) is a dependency, but it is never imported or called outside tests' }]])
+    const testOnly = run({ 'requirements.txt': 'tenacity\n', 'tests/conftest.py': 'from tenacity import retry\n' })
+    expect(testOnly.evidence).toEqual([{ path: 'requirements.txt', line: 1, message: 'tenacity (`tenacity`) is a dependency, used only in tests' }])
+  })
+
+  it('passes for urllib3 Retry mounted on a requests HTTPAdapter; requests alone is nothing', () => {
+    const out = run({
+      'requirements.txt': 'requests\n',
+      'app/http.py': 'import requests\nfrom urllib3.util.retry import Retry\nfrom requests.adapters import HTTPAdapter\nsession.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5)))\n'
+    })
+    expect([out.status, out.data]).toEqual(['pass', { libs: 'urllib3 Retry + requests HTTPAdapter' }])
+    expect(out.evidence?.[1]).toEqual({ path: 'app/http.py', line: 4, message: 'used: session.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5)))' })
+    const plain = run({ 'requirements.txt': 'requests\n', 'app/http.py': 'import requests\nrequests.get(URL, timeout=5)\n' })
+    expect([plain.status, plain.messageId]).toEqual(['fail', 'none'])
+  })
+
+  it('passes for opossum, gobreaker, Resilience4j and circuitbox', () => {
+    const node = run({ 'package.json': JSON.stringify({ dependencies: { opossum: '^8' } }), 'src/rates.ts': "import CircuitBreaker from 'opossum'\nconst breaker = new CircuitBreaker(fetchRates, { timeout: 3000 })\n" })
+    expect([node.status, node.evidence?.[1]]).toEqual(['pass', { path: 'src/rates.ts', line: 2, message: 'used: const breaker = new CircuitBreaker(fetchRates, { timeout: 3000 })' }])
+    const go = run({ 'go.mod': 'module x\nrequire github.com/sony/gobreaker/v2 v2.0.0\n', 'internal/cb.go': 'package cb\nimport "github.com/sony/gobreaker/v2"\nvar cb = gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{Name: "x"})\n' })
+    expect([go.status, go.data]).toEqual(['pass', { libs: 'gobreaker' }])
+    const java = run({
+      'pom.xml': '<project><dependencies><dependency><groupId>io.github.resilience4j</groupId><artifactId>resilience4j-spring-boot3</artifactId></dependency></dependencies></project>',
+      'src/main/java/x/RatesClient.java': 'package x;\nimport io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;\nclass RatesClient {\n  @CircuitBreaker(name = "rates", fallbackMethod = "cached")\n  Rates fetch() { return null; }\n}\n'
+    })
+    expect([java.status, java.evidence?.[1]]).toEqual(['pass', { path: 'src/main/java/x/RatesClient.java', line: 4, message: 'used: @CircuitBreaker(name = "rates", fallbackMethod = "cached")' }])
+    const ruby = run({ Gemfile: "gem 'circuitbox'\n", 'app/services/rates.rb': 'class Rates\n  def fetch\n    Circuitbox.circuit(:rates, exceptions: [Net::ReadTimeout]).run { get }\n  end\nend\n' })
+    expect([ruby.status, ruby.data]).toEqual(['pass', { libs: 'circuitbox' }])
+  })
+
+  it('is partial for a hand-rolled retry loop', () => {
+    const out = run({ 'requirements.txt': 'httpx\n', 'app/client.py': 'import time\nfor attempt in range(3):\n    try:\n        return httpx.get(u)\n    except httpx.HTTPError:\n        time.sleep(2 ** attempt)\n' })
+    expect([out.status, out.messageId, out.evidence]).toEqual(['partial', 'hand-rolled', [{ path: 'app/client.py', line: 2, message: 'hand-rolled retry loop: for attempt in range(3):' }]])
+  })
+
+  it('fails with nothing, and names the detected ecosystem in the remediation', () => {
+    const out = run({ 'go.mod': 'module x\n', 'main.go': 'package main\n' })
+    expect([out.status, out.messageId]).toEqual(['fail', 'none'])
+    expect(out.remediation).toContain('gobreaker')
+    expect(out.remediation).not.toContain('tenacity')
+  })
+})

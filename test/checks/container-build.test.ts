@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import check from '../../src/checks/container-build.js'
+import { ciAction, ciRun, factsFor, job, runCheck } from './dependency-facts.js'
+
+const WF = '.github/workflows/image.yml'
+const DOCKERFILE = 'FROM python:3.12-slim\nCOPY . .\n'
+
+describe('container-build', () => {
+  it('passes for a Dockerfile built by docker/build-push-action', () => {
+    const out = runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { actions: [ciAction(WF, 14, 'docker/build-push-action', { push: 'true' })] } }))
+    expect(out.status).toBe('pass')
+    expect(out.messageId).toBe('built-in-ci')
+    expect(out.evidence).toEqual([
+      { path: 'Dockerfile', line: 1, message: 'Dockerfile (FROM python:3.12-slim)' },
+      { path: WF, line: 14, message: 'CI builds an image with docker/build-push-action' }
+    ])
+  })
+
+  it('passes for `docker build` in a workflow that only runs on tags', () => {
+    const tagJob = job(WF, 'release', { triggers: { pullRequest: false, push: true, schedule: false, manual: false, events: ['push'] } })
+    const out = runCheck(check, factsFor({ 'backend/Dockerfile': DOCKERFILE }, { ci: { runs: [ciRun(WF, 20, 'docker build -t ghcr.io/acme/api:1 backend', { job: tagJob })] } }))
+    expect([out.status, out.evidence?.[1]]).toEqual(['pass', { path: WF, line: 20, message: 'CI builds an image: docker build -t ghcr.io/acme/api:1 backend' }])
+  })
+
+  it('is partial for a Dockerfile CI never builds', () => {
+    const out = runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { runs: [ciRun(WF, 9, 'pytest -q')] } }))
+    expect(out.status).toBe('partial')
+    expect(out.messageId).toBe('not-built')
+    expect(out.data).toEqual({ what: '1 Dockerfile' })
+    expect(out.evidence).toEqual([
+      { path: 'Dockerfile', line: 1, message: 'Dockerfile (FROM python:3.12-slim)' },
+      { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }
+    ])
+  })
+
+  it('fails when the only Dockerfile is a devcontainer, even if CI builds it', () => {
+    const facts = factsFor({ '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n' }, { ci: { runs: [ciRun(WF, 7, 'docker build -f .devcontainer/Dockerfile .')] } })
+    const out = runCheck(check, facts)
+    expect(out.status).toBe('fail')
+    expect(out.messageId).toBe('not-service')
+    expect(out.evidence).toEqual([{ path: '.devcontainer/Dockerfile', line: 1, message: 'not the service image: development container (.devcontainer)' }])
+  })
+
+  it('does not count a CI build of a test Dockerfile, nor a disabled job, nor a local hook', () => {
+    const disabled = job(WF, 'image', { disabled: 'if: false' })
+    const facts = factsFor(
+      { Dockerfile: DOCKERFILE, 'Dockerfile.test': 'FROM python:3.12\n' },
+      { ci: { runs: [ciRun(WF, 5, 'docker build -f Dockerfile.test .'), ciRun(WF, 30, 'docker build .', { job: disabled }), ciRun('.pre-commit-config.yaml', 3, 'docker build .', { where: 'local' })] } }
+    )
+    expect(runCheck(check, facts).status).toBe('partial')
+  })
+
+  it('passes for jib via Maven in CI; partial for the Spring Boot plugin alone (petclinic)', () => {
+    const pom = '<project>\n<build><plugins>\n<plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin>\n</plugins></build>\n</project>\n'
+    const built = runCheck(check, factsFor({ 'pom.xml': pom }, { ci: { runs: [ciRun(WF, 11, 'mvnw -B spring-boot:build-image')] } }))
+    expect([built.status, built.data]).toEqual(['pass', { what: 'spring-boot-build-image' }])
+    const notBuilt = runCheck(check, factsFor({ 'pom.xml': pom }, { ci: { runs: [ciRun(WF, 11, 'mvnw -B verify')] } }))
+    expect([notBuilt.status, notBuilt.evidence?.[0]]).toEqual(['partial', { path: 'pom.xml', line: 3, message: 'image build without a Dockerfile: spring-boot-build-image' }])
+  })
+
+  it('passes when CI builds with ko and the repo has no Dockerfile', () => {
+    const out = runCheck(check, factsFor({ 'go.mod': 'module x\n' }, { ci: { runs: [ciRun(WF, 12, 'ko build ./cmd/server')] } }))
+    expect([out.status, out.messageId]).toEqual(['pass', 'ci-build-only'])
+  })
+
+  it('accepts extra actions from config', () => {
+    const out = runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { actions: [ciAction(WF, 8, 'acme/image-action')] } }), { actions: ['acme/image-action'] })
+    expect(out.status).toBe('pass')
+  })
+
+  it('fails with no image build at all', () => {
+    const out = runCheck(check, factsFor({ 'app.py': 'print(1)\n' }))
+    expect([out.status, out.messageId, out.evidence]).toEqual(['fail', 'none', []])
+  })
+})

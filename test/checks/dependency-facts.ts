@@ -1,0 +1,72 @@
+import type { ExtraSignatures } from '../../src/config/types.js'
+import type { Config } from '../../src/config/types.js'
+import type { ActionUse, CiFacts, CiJob, CiStep, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
+import { collectDeploy } from '../../src/facts/deploy/index.js'
+import { collectManifests } from '../../src/facts/manifests/index.js'
+import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
+import { collectRelease } from '../../src/facts/release.js'
+import type { Facts } from '../../src/facts/types.js'
+import { collectUsage } from '../../src/facts/usage.js'
+import type { Check, CheckContext, Outcome } from '../../src/checks/types.js'
+
+/** Fixture facts for the dependency-based checks: real collectors over an in-memory repository, CI facts by hand. */
+export function factsFor(
+  files: Record<string, string | Uint8Array>,
+  opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null } = {}
+): Facts {
+  const snapshot = new MemorySnapshot(files)
+  const ci: CiFacts = { files: [], jobs: [], runs: [], actions: [], problems: [], ...opts.ci }
+  const facts = {
+    snapshot,
+    ci,
+    github: null,
+    settingsAsCode: { rules: [], problems: [] },
+    manifests: collectManifests(snapshot),
+    usage: collectUsage(snapshot),
+    deploy: collectDeploy(snapshot),
+    release: collectRelease(snapshot, opts.tags === undefined ? null : opts.tags),
+    failures: []
+  }
+  return facts as unknown as Facts
+}
+
+export const NO_EXTRA: ExtraSignatures = { commands: [], actions: [], packages: [], routes: [], files: [] }
+
+export function runCheck(check: Check, facts: Facts, extra: Partial<ExtraSignatures> = {}): Outcome<string> {
+  const ctx: CheckContext = { facts, extra: { ...NO_EXTRA, ...extra }, config: {} as Config }
+  return check.run(ctx)
+}
+
+const PUSH: CiTriggers = { pullRequest: false, push: true, schedule: false, manual: false, events: ['push'] }
+
+export function job(file: string, id: string, extra: Partial<CiJob> = {}): CiJob {
+  return { system: 'github-actions', file, line: 3, id, name: id, triggers: PUSH, disabled: null, canFail: false, steps: [], images: [], services: [], via: [], ...extra }
+}
+
+function step(file: string, line: number, extra: Partial<CiStep> = {}): CiStep {
+  return { loc: { path: file, line, text: '' }, canFail: false, disabled: null, via: [], ...extra }
+}
+
+/** A command CI runs, as the CI collector would report it. */
+export function ciRun(file: string, line: number, text: string, extra: { job?: CiJob; cwd?: string; where?: 'ci' | 'local' } = {}): ToolRun {
+  const j = extra.job ?? job(file, 'build')
+  return {
+    argv: text.split(/\s+/),
+    text,
+    chain: [{ path: file, line, text }],
+    where: extra.where ?? 'ci',
+    system: 'github-actions',
+    job: j,
+    step: step(file, line, { run: text }),
+    triggers: j.triggers,
+    neutralised: null,
+    cwd: extra.cwd ?? ''
+  }
+}
+
+/** An action a workflow uses. */
+export function ciAction(file: string, line: number, name: string, withInputs: Record<string, string> = {}, extra: { job?: CiJob } = {}): ActionUse {
+  const j = extra.job ?? job(file, 'build')
+  const action = { raw: `${name}@v1`, name, version: 'v1', with: withInputs, local: false }
+  return { action, chain: [{ path: file, line, text: `uses: ${name}@v1` }], system: 'github-actions', job: j, step: step(file, line, { uses: action }), triggers: j.triggers, neutralised: null }
+}

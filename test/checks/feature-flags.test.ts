@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import check from '../../src/checks/feature-flags.js'
+import { factsFor, runCheck } from './dependency-facts.js'
+
+const run = (files: Record<string, string>, extra = {}) => runCheck(check, factsFor(files), extra)
+
+describe('feature-flags', () => {
+  it('passes when a Python SDK is declared and flags are evaluated (LaunchDarkly → ldclient)', () => {
+    const out = run({
+      'requirements.txt': 'fastapi\nlaunchdarkly-server-sdk==9.*\n',
+      'app/flags_client.py': 'import ldclient\nfrom ldclient.config import Config\nldclient.set_config(Config("sdk-key"))\n',
+      'app/routes.py': 'def checkout(ctx):\n    if ldclient.get().variation("new-checkout", ctx, False):\n        return 1\n'
+    })
+    expect(out.status).toBe('pass')
+    expect(out.messageId).toBe('sdk-used')
+    expect(out.data).toEqual({ sdk: 'LaunchDarkly' })
+    expect(out.evidence).toEqual([
+      { path: 'requirements.txt', line: 2, message: 'LaunchDarkly SDK `launchdarkly-server-sdk` is a dependency' },
+      { path: 'app/flags_client.py', line: 1, message: 'imported: import ldclient' },
+      { path: 'app/routes.py', line: 2, message: 'flag evaluated: if ldclient.get().variation("new-checkout", ctx, False):' }
+    ])
+  })
+
+  it('passes for Node OpenFeature and for Go OpenFeature', () => {
+    const node = run({
+      'package.json': JSON.stringify({ dependencies: { '@openfeature/server-sdk': '^1' } }, null, 2),
+      'src/checkout.ts': "import { OpenFeature } from '@openfeature/server-sdk'\nconst on = await OpenFeature.getClient().getBooleanValue('x', false)\n"
+    })
+    expect([node.status, node.messageId, node.evidence?.[2]]).toEqual(['pass', 'sdk-used', { path: 'src/checkout.ts', line: 2, message: "flag evaluated: const on = await OpenFeature.getClient().getBooleanValue('x', false)" }])
+    const go = run({
+      'go.mod': 'module x\nrequire github.com/open-feature/go-sdk v1.13.0\n',
+      'internal/flags.go': 'package flags\nimport "github.com/open-feature/go-sdk/openfeature"\nfunc On() bool { v, _ := openfeature.NewDefaultClient().BooleanValue(ctx, "x", false, ec); return v }\n'
+    })
+    expect([go.status, go.data]).toEqual(['pass', { sdk: 'OpenFeature' }])
+  })
+
+  it('passes for django-waffle used only through a template tag', () => {
+    const out = run({ 'pyproject.toml': '[project]\ndependencies = ["django", "django-waffle"]\n', 'shop/templates/cart.html': '{% load waffle_tags %}\n{% flag "new_cart" %}new{% endflag %}\n' })
+    expect(out.status).toBe('pass')
+    expect(out.evidence?.[1]).toEqual({ path: 'shop/templates/cart.html', line: 2, message: 'flag evaluated: {% flag "new_cart" %}new{% endflag %}' })
+  })
+
+  it('passes for Flipper in Rails only when code calls it (auto-require is not use)', () => {
+    const gemfile = "source 'https://rubygems.org'\ngem 'rails'\ngem 'flipper-active_record'\n"
+    const used = run({ Gemfile: gemfile, 'app/controllers/cart_controller.rb': 'class CartController\n  def show\n    if Flipper.enabled?(:new_cart, current_user)\n    end\n  end\nend\n' })
+    expect([used.status, used.evidence?.[1]]).toEqual(['pass', { path: 'app/controllers/cart_controller.rb', line: 3, message: 'flag evaluated: if Flipper.enabled?(:new_cart, current_user)' }])
+    const unused = run({ Gemfile: gemfile, 'app/models/user.rb': 'class User; end\n' })
+    expect([unused.status, unused.messageId]).toEqual(['partial', 'sdk-unused'])
+  })
+
+  it('is partial when the SDK is installed but unused, naming the manifest line', () => {
+    const out = run({ 'package.json': JSON.stringify({ dependencies: { express: '^5', 'unleash-client': '^6' } }, null, 2), 'src/app.ts': "import express from 'express'\n" })
+    expect(out.status).toBe('partial')
+    expect(out.messageId).toBe('sdk-unused')
+    expect(out.evidence).toEqual([{ path: 'package.json', line: 4, message: 'Unleash SDK `unleash-client` is a dependency, but it is never imported or called outside tests' }])
+    expect(out.remediation).toContain('@openfeature/server-sdk')
+    expect(out.remediation).not.toContain('Flipper')
+  })
+
+  it('does not count use in tests as production use', () => {
+    const out = run({ 'requirements.txt': 'UnleashClient\n', 'tests/test_flags.py': 'from UnleashClient import UnleashClient\nclient.is_enabled("x")\n' })
+    expect(out.status).toBe('partial')
+    expect(out.evidence).toEqual([
+      { path: 'requirements.txt', line: 1, message: 'Unleash SDK `unleashclient` is a dependency, used only in tests' },
+      { path: 'tests/test_flags.py', line: 1, message: 'test-only use: from UnleashClient import UnleashClient' },
+      { path: 'tests/test_flags.py', line: 2, message: 'test-only use: client.is_enabled("x")' }
+    ])
+  })
+
+  it('fails when PostHog is only used for analytics, and says so', () => {
+    const out = run({ 'requirements.txt': 'posthog\n', 'app/analytics.py': 'import posthog\ndef configure_posthog():\n    posthog.capture("id", "signup")\n' })
+    expect(out.status).toBe('fail')
+    expect(out.messageId).toBe('none')
+    expect(out.evidence).toEqual([{ path: 'requirements.txt', line: 1, message: 'PostHog SDK `posthog` is a dependency, but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found' }])
+  })
+
+  it('passes when PostHog evaluates flags', () => {
+    const out = run({ 'requirements.txt': 'posthog\n', 'app/views.py': 'import posthog\nif posthog.feature_enabled("beta", user_id):\n    pass\n' })
+    expect([out.status, out.data]).toEqual(['pass', { sdk: 'PostHog' }])
+  })
+
+  it('passes for an in-house resolver checked in code, partial when nothing checks it', () => {
+    const resolver = 'from django.conf import settings\n\ndef is_enabled(name: str) -> bool:\n    return FeatureFlag.objects.filter(name=name, on=True).exists()\n'
+    const used = run({ 'requirements.txt': 'django\n', 'app/feature_flags.py': resolver, 'app/views.py': 'from app.feature_flags import is_enabled\n' })
+    expect(used.status).toBe('pass')
+    expect(used.messageId).toBe('in-house')
+    expect(used.evidence).toEqual([
+      { path: 'app/feature_flags.py', line: 3, message: 'in-house flag resolver: def is_enabled(name: str) -> bool:' },
+      { path: 'app/views.py', line: 1, message: 'in-house flags checked in code: from app.feature_flags import is_enabled' }
+    ])
+    const unused = run({ 'requirements.txt': 'django\n', 'app/feature_flags.py': resolver })
+    expect([unused.status, unused.messageId]).toEqual(['partial', 'in-house-unused'])
+  })
+
+  it('is partial for bare env-var toggles, not a flag system', () => {
+    const out = run({ 'requirements.txt': 'flask\n', 'app/main.py': 'import os\nif os.getenv("FEATURE_NEW_SEARCH") == "1":\n    pass\nif settings.DEBUG:\n    pass\n' })
+    expect(out.status).toBe('partial')
+    expect(out.messageId).toBe('env-toggles')
+    expect(out.evidence).toEqual([{ path: 'app/main.py', line: 2, message: 'env/settings toggle: if os.getenv("FEATURE_NEW_SEARCH") == "1":' }])
+  })
+
+  it('fails with nothing; a management client or a lockfile entry is not an SDK', () => {
+    const out = run({ 'requirements.txt': 'launchdarkly-api\n', 'poetry.lock': '[[package]]\nname = "launchdarkly-server-sdk"\n', 'app/main.py': 'import argparse\nparser.add_argument("--flag")\n' })
+    expect([out.status, out.messageId, out.evidence]).toEqual(['fail', 'none', []])
+  })
+
+  it('names a manifest it could not read, since it may hide the SDK', () => {
+    const out = run({ 'pyproject.toml': '[project]\ndependencies = ["launchdarkly-server-sdk"\n' })
+    expect(out.status).toBe('fail')
+    expect(out.evidence).toHaveLength(1)
+    expect(out.evidence?.[0]).toMatchObject({ path: 'pyproject.toml' })
+    expect(out.evidence?.[0]?.message).toMatch(/^manifest could not be fully read: invalid TOML/)
+  })
+
+  it('accepts extra packages from config (Python names normalised)', () => {
+    const out = run({ 'requirements.txt': 'acme-toggles\n', 'app/main.py': 'import acme_toggles\n' }, { packages: ['Acme_Toggles'] })
+    expect([out.status, out.data]).toEqual(['pass', { sdk: 'Acme_Toggles' }])
+  })
+})
