@@ -119,6 +119,18 @@ export interface ToolRun {
   readonly neutralised: string | null
   /** Directory the command runs in, repo-relative ('' for the root). */
   readonly cwd: string
+  /** The pre-commit hook id this command came from. */
+  readonly hookId?: string
+  /** The command's output is tested (`test -z "$(gofmt -l .)"`), so it fails on findings. */
+  readonly checkedOutput?: boolean
+  /** A fixer followed by `git diff --exit-code` in the same script: it fails on changes. */
+  readonly followedByDiffCheck?: boolean
+  /** Run by pre-commit, where a hook that modifies files fails. */
+  readonly failsOnChange?: boolean
+  /** The command is a condition (`if cmd; then`), so its failure does not fail the step. */
+  readonly inCondition?: boolean
+  /** Synthesised from a build lifecycle or an action (e.g. `mvn checkstyle:check` bound to `verify`). */
+  readonly synthetic?: boolean
 }
 
 /** An action, Azure task or CircleCI orb used by a job. */

@@ -1,0 +1,240 @@
+import type { Snapshot } from '../../snapshot.js'
+import { joinPath } from '../../snapshot.js'
+import { splitScript } from '../shell.js'
+import type { ChainLink } from '../types.js'
+import { normaliseTool, unwrap } from './wrappers.js'
+
+/**
+ * The resolver's engine: splits a script into commands, strips wrappers, and hands each command to
+ * the indirection resolvers (make, npm scripts, tox, …), which read the repository and feed the
+ * commands they find back here. Every hop appends a ChainLink; everything is bounded by a depth
+ * cap, a stack of what is being resolved (cycles), a cap on commands and a work budget.
+ */
+
+/** A command the resolver found. Optional fields are only present when true / known. */
+export interface ResolvedCommand {
+  readonly argv: readonly string[]
+  readonly text: string
+  readonly chain: readonly ChainLink[]
+  readonly neutralised: string | null
+  readonly cwd: string
+  /** The pre-commit hook id (or `husky:pre-commit`, `lefthook:pre-commit:lint`, `lint-staged`) the command comes from. */
+  readonly hookId?: string
+  /** The command runs inside `$(…)`/`<(…)` whose output a `test -z`/`[ -n ]`/`diff` checks (e.g. `test -z "$(gofmt -l .)"`): output non-empty fails the script. */
+  readonly checkedOutput?: true
+  /** A later command of the same script is `git diff --exit-code`/`--quiet`: a fixer here still fails CI when it changes files. */
+  readonly followedByDiffCheck?: true
+  /** Runs as a pre-commit hook: any file it modifies makes the hook fail, so a formatter here acts as a check. */
+  readonly failsOnChange?: true
+  /** The condition of an `if`/`while`: its failure changes the flow, it does not fail the script. */
+  readonly inCondition?: true
+  /** Synthetic command standing for a build-tool lifecycle step (`mvn checkstyle:check` bound to a phase, Gradle `spotlessCheck` run by `check`). */
+  readonly synthetic?: true
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+export interface Flags {
+  hookId?: string
+  checkedOutput?: true
+  inCondition?: true
+  failsOnChange?: true
+}
+
+/** Where a command stands: its chain (ending with its own link), directory, neutraliser, depth. */
+export interface Site {
+  readonly chain: readonly ChainLink[]
+  readonly text: string
+  readonly cwd: string
+  readonly neutralised: string | null
+  readonly depth: number
+  readonly flags: Flags
+  /** Keys of the indirections being resolved, outermost first (cycle detection). */
+  readonly stack: readonly string[]
+}
+
+/** Where a script's text comes from. */
+export interface ScriptAt {
+  readonly path: string
+  /** 1-based line of the script's first line. */
+  readonly line?: number
+  readonly cwd: string
+}
+
+export const MAX_DEPTH = 8
+export const MAX_COMMANDS = 2000
+const MAX_WORK = 20_000
+const TEXT_MAX = 120
+
+export type Resolver = (ctx: Ctx, argv: readonly string[], site: Site) => boolean
+
+export class Ctx {
+  readonly out: Mutable<ResolvedCommand>[] = []
+  work = 0
+  /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
+  readonly memo = new Map<string, unknown>()
+
+  constructor(
+    readonly snapshot: Snapshot,
+    readonly resolvers: readonly Resolver[]
+  ) {}
+
+  full(): boolean {
+    return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK
+  }
+
+  cached<T>(key: string, load: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T
+    const v = load()
+    this.memo.set(key, v)
+    return v
+  }
+}
+
+export function link(path: string, line: number | undefined, text: string): ChainLink {
+  const t = shortText(text)
+  return line === undefined ? { path, text: t } : { path, line, text: t }
+}
+
+export function shortText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim()
+  return one.length > TEXT_MAX ? one.slice(0, TEXT_MAX - 1) + '…' : one
+}
+
+/**
+ * Runs a script found at `at`, one link per command on top of `base.chain`. `extra` adds a
+ * neutraliser or flags for every command (e.g. a make `-` prefix).
+ */
+export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Site, 'text' | 'cwd'>, extra: { neutralised?: string | null; flags?: Flags } = {}): void {
+  if (ctx.full()) return
+  const commands = splitScript(script)
+  const start = ctx.out.length
+  const starts: number[] = []
+  let cwd = at.cwd
+  for (const c of commands) {
+    starts.push(ctx.out.length)
+    if (ctx.full()) break
+    const line = at.line === undefined ? undefined : at.line + c.line - 1
+    const flags: Flags = { ...base.flags, ...extra.flags }
+    if (c.checkedOutput) flags.checkedOutput = true
+    if (c.inCondition) flags.inCondition = true
+    const site: Site = {
+      chain: [...base.chain, link(at.path, line, c.text)],
+      text: c.text,
+      cwd,
+      neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
+      depth: base.depth,
+      flags,
+      stack: base.stack
+    }
+    const w0 = c.words[0]
+    if ((w0 === 'cd' || w0 === 'pushd') && c.words.length === 2) {
+      const to = c.words[1]!
+      if (!to.includes('$') && !to.startsWith('/') && to !== '-' && to !== '~') cwd = joinPath(cwd, to) ?? cwd
+      continue
+    }
+    dispatch(ctx, c.words, site)
+  }
+  // A `git diff --exit-code` turns every earlier fixer of the same script into a check.
+  for (let k = 0; k < commands.length && k < starts.length; k++) {
+    const c = commands[k]!
+    if (c.neutralised === null && isDiffCheck(c.words)) {
+      for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
+    }
+  }
+}
+
+function isDiffCheck(words: readonly string[]): boolean {
+  return words[0] === 'git' && words[1] === 'diff' && words.some((w) => w === '--exit-code' || w === '--quiet')
+}
+
+/** Strips wrappers, then lets the first resolver that recognises the command follow it; else emits it. */
+export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {
+  if (ctx.full() || words.length === 0) return
+  ctx.work++
+  const u = unwrap(words)
+  for (const argv of u.before) emit(ctx, argv, site)
+  if (u.script !== undefined) {
+    if (site.depth >= MAX_DEPTH) return emit(ctx, words, site)
+    const last = site.chain[site.chain.length - 1]
+    runScript(ctx, u.script, { path: last?.path ?? '', line: last?.line, cwd: site.cwd }, { ...site, chain: site.chain.slice(0, -1), depth: site.depth + 1 })
+    return
+  }
+  if (u.argv.length === 0) return
+  // The first resolver (repository scripts) sees the path as written; the others the tool name.
+  const tool = [normaliseTool(u.argv[0]!), ...u.argv.slice(1)]
+  for (let k = 0; k < ctx.resolvers.length; k++) if (ctx.resolvers[k]!(ctx, k === 0 ? u.argv : tool, site)) return
+  emit(ctx, u.argv, site)
+}
+
+export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { synthetic?: boolean; link?: ChainLink; neutralised?: string | null; text?: string } = {}): void {
+  if (ctx.out.length >= MAX_COMMANDS || argv.length === 0) return
+  const cmd: Mutable<ResolvedCommand> = {
+    argv: [normaliseTool(argv[0]!), ...argv.slice(1)],
+    text: extra.text ?? (extra.link ? extra.link.text : site.text),
+    chain: extra.link ? [...site.chain, extra.link] : site.chain,
+    neutralised: site.neutralised ?? extra.neutralised ?? null,
+    cwd: site.cwd
+  }
+  const f = site.flags
+  if (f.hookId !== undefined) cmd.hookId = f.hookId
+  if (f.checkedOutput) cmd.checkedOutput = true
+  if (f.failsOnChange) cmd.failsOnChange = true
+  if (f.inCondition) cmd.inCondition = true
+  if (extra.synthetic) cmd.synthetic = true
+  ctx.out.push(cmd)
+}
+
+/**
+ * Follows an indirection into a file: refuses (returns false, so the caller emits the command as
+ * written) past the depth cap or when `key` is already being resolved (a cycle).
+ */
+export function enter(site: Site, key: string): Omit<Site, 'text' | 'cwd'> | undefined {
+  if (site.depth >= MAX_DEPTH || site.stack.includes(key)) return undefined
+  return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] }
+}
+
+/** Splits options from positional words: `valueOpts` take the next word unless written `--x=v`. */
+export function positionals(args: readonly string[], valueOpts: ReadonlySet<string>): { pos: string[]; opts: Map<string, string>; rest: string[] } {
+  const pos: string[] = []
+  const opts = new Map<string, string>()
+  let rest: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--') {
+      rest = args.slice(i + 1)
+      break
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      const eq = a.indexOf('=')
+      if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1))
+      else if (valueOpts.has(a) && i + 1 < args.length) opts.set(a, args[++i]!)
+      else opts.set(a, '')
+      continue
+    }
+    pos.push(a)
+  }
+  return { pos, opts, rest }
+}
+
+/** Quotes words back into shell text (for appending `-- args` to a script). */
+export function shellJoin(words: readonly string[]): string {
+  return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ')
+}
+
+/** 1-based line of the first line at or after `from` (1-based) containing `needle`. */
+export function lineOf(text: string, needle: string, from = 1): number | undefined {
+  let line = 1
+  let pos = 0
+  while (line < from) {
+    const nl = text.indexOf('\n', pos)
+    if (nl < 0) return undefined
+    pos = nl + 1
+    line++
+  }
+  const at = text.indexOf(needle, pos)
+  if (at < 0) return undefined
+  let n = line
+  for (let i = text.indexOf('\n', pos); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++
+  return n
+}

@@ -1,0 +1,79 @@
+import type { Snapshot } from '../../snapshot.js'
+import type { ChainLink } from '../types.js'
+import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
+import { collectHooks, resolveLintStaged } from './hooks.js'
+import { resolveGradle, resolveMaven } from './jvm.js'
+import { resolveMake } from './make.js'
+import { resolveMonorepo } from './monorepo.js'
+import { resolveNodeScripts, resolveRunAll } from './node.js'
+import { resolvePreCommit } from './precommit.js'
+import { resolveHatch, resolveInvoke, resolvePyScripts } from './python-tasks.js'
+import { resolveScriptFile } from './scripts.js'
+import { resolveGoTask, resolveJust, resolveMise } from './task-runners.js'
+import { resolveNox, resolveTox } from './tox-nox.js'
+
+/**
+ * The indirection resolver (SIGNATURES.md §0.2/§0.3): from a CI step's script to the simple
+ * commands CI really runs, through make, package.json scripts, monorepo runners, tox, nox, just,
+ * Task, mise, hatch/pdm/rye/poe/taskipy/invoke, repository shell scripts, pre-commit/prek, Maven
+ * and Gradle lifecycles and Rails `bin/ci`, each hop recorded as a ChainLink.
+ *
+ * Conventions: a resolved task runner (make, npm run, tox, …) is replaced by what it runs; an
+ * unresolvable one (missing target, absent file, depth cap, cycle) is emitted as written, so
+ * nothing is lost. Maven and Gradle are emitted as written and followed by synthetic lifecycle
+ * commands (`synthetic: true`). argv[0] is the lower-cased basename with wrappers removed
+ * (`python3` → `python`).
+ */
+
+export type { ResolvedCommand } from './engine.js'
+
+export interface ScriptOrigin {
+  snapshot: Snapshot
+  path: string
+  line?: number
+  cwd: string
+  chain: readonly ChainLink[]
+}
+
+/** Order matters: script files before tools; taskipy (`task` with `[tool.taskipy]`) before go-task. */
+const RESOLVERS: readonly Resolver[] = [
+  resolveScriptFile,
+  resolveMake,
+  resolveNodeScripts,
+  resolveRunAll,
+  resolveMonorepo,
+  resolveTox,
+  resolveNox,
+  resolveHatch,
+  resolvePyScripts,
+  resolveInvoke,
+  resolveJust,
+  resolveGoTask,
+  resolveMise,
+  resolvePreCommit,
+  resolveLintStaged,
+  resolveMaven,
+  resolveGradle
+]
+
+/** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
+export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
+  const ctx = new Ctx(origin.snapshot, RESOLVERS)
+  try {
+    runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
+  } catch {
+    // A resolver bug must not lose the commands found so far nor escape the collector.
+  }
+  return ctx.out
+}
+
+/** Local-only git hooks (pre-commit config hooks, husky `.husky/*`, lefthook.yml, simple-git-hooks, lint-staged) resolved to commands. */
+export function collectLocalHooks(snapshot: Snapshot): ResolvedCommand[] {
+  const ctx = new Ctx(snapshot, RESOLVERS)
+  try {
+    collectHooks(ctx)
+  } catch {
+    // As above: keep what was found.
+  }
+  return ctx.out
+}

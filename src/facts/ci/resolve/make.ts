@@ -1,0 +1,255 @@
+import { minimatch } from 'minimatch'
+import { dirname, joinPath } from '../../snapshot.js'
+import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
+
+/**
+ * `make X` → the recipes of target X (prerequisites first) in the Makefile of the directory, with
+ * `include`d files, best-effort `$(VAR)` expansion and the `-` prefix (errors ignored) as a
+ * neutraliser. A line scanner, not GNU make: conditionals take every branch, functions stay text.
+ */
+
+interface Recipe {
+  readonly text: string
+  readonly line: number
+  readonly path: string
+}
+
+interface Target {
+  readonly name: string
+  readonly prereqs: string[]
+  recipe: Recipe[]
+}
+
+interface Makefile {
+  readonly path: string
+  readonly targets: Map<string, Target>
+  readonly vars: Map<string, string>
+  first?: string
+}
+
+const MAKE_FILES = ['GNUmakefile', 'makefile', 'Makefile']
+const VALUE_OPTS = new Set(['-C', '--directory', '-f', '--file', '--makefile', '-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '--assume-new'])
+const DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/
+const VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/
+const MAX_INCLUDES = 20
+
+export function resolveMake(ctx: Ctx, argv: readonly string[], site: Site): boolean {
+  const tool = argv[0]!.toLowerCase()
+  if (tool !== 'make' && tool !== 'gmake' && tool !== '$(make)' && tool !== '${make}') return false
+  let dir = site.cwd
+  let file: string | undefined
+  const targets: string[] = []
+  const overrides = new Map<string, string>()
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!
+    const eq = a.indexOf('=')
+    if (a.startsWith('--') && eq > 0) {
+      const k = a.slice(0, eq)
+      if (k === '--directory') dir = joinPath(dir, a.slice(eq + 1)) ?? dir
+      if (k === '--file' || k === '--makefile') file = a.slice(eq + 1)
+      continue
+    }
+    if (a === '-C' || a === '--directory') dir = joinPath(dir, argv[++i] ?? '') ?? dir
+    else if (a.startsWith('-C') && a.length > 2) dir = joinPath(dir, a.slice(2)) ?? dir
+    else if (a === '-f' || a === '--file' || a === '--makefile') file = argv[++i]
+    else if (a === '-j' || a === '-l') {
+      if (/^[0-9]+$/.test(argv[i + 1] ?? '')) i++
+    } else if (VALUE_OPTS.has(a)) i++
+    else if (a.startsWith('-')) continue
+    else if (eq > 0) overrides.set(a.slice(0, eq), a.slice(eq + 1))
+    else targets.push(a)
+  }
+  const mf = loadMakefile(ctx, dir, file)
+  if (mf === undefined) return false
+  for (const [k, v] of overrides) mf.vars.set(k, v)
+  const goals = targets.length > 0 ? targets : mf.vars.has('.DEFAULT_GOAL') ? [mf.vars.get('.DEFAULT_GOAL')!.trim()] : mf.first ? [mf.first] : []
+  const done = new Set<string>()
+  for (const g of goals) {
+    if (!mf.targets.has(g)) {
+      emit(ctx, ['make', g], site)
+      continue
+    }
+    runTarget(ctx, mf, g, done, site, dir)
+  }
+  return true
+}
+
+function runTarget(ctx: Ctx, mf: Makefile, name: string, done: Set<string>, site: Site, dir: string): void {
+  if (done.has(name) || ctx.full()) return
+  done.add(name)
+  const t = mf.targets.get(name)
+  if (t === undefined) return
+  const base = enter(site, `make:${mf.path}#${name}`)
+  if (base === undefined) return
+  for (const p of t.prereqs) if (mf.targets.has(p)) runTarget(ctx, mf, p, done, site, dir)
+  for (const r of t.recipe) {
+    let text = r.text
+    let ignore = false
+    for (;;) {
+      const c = text[0]
+      if (c === '@' || c === '+' || c === ' ' || c === '\t') text = text.slice(1)
+      else if (c === '-') {
+        ignore = true
+        text = text.slice(1)
+      } else break
+    }
+    const expanded = expand(text, mf.vars, 0)
+    runScript(ctx, expanded, { path: r.path, line: r.line, cwd: dir }, base, ignore ? { neutralised: "make '-' prefix" } : {})
+  }
+}
+
+function loadMakefile(ctx: Ctx, dir: string, file: string | undefined): Makefile | undefined {
+  const snap = ctx.snapshot
+  const path = file !== undefined ? joinPath(dir, file) : MAKE_FILES.map((f) => joinPath(dir, f)!).find((p) => snap.has(p))
+  if (path === undefined || !snap.has(path)) return undefined
+  const cached = ctx.cached(`make:${path}`, () => {
+    const mf: Makefile = { path, targets: new Map(), vars: new Map() }
+    parseInto(ctx, mf, path, dir, 0)
+    return mf
+  })
+  // Overrides from the command line must not leak into other invocations.
+  return { ...cached, vars: new Map(cached.vars) }
+}
+
+function parseInto(ctx: Ctx, mf: Makefile, path: string, dir: string, includes: number): number {
+  const text = ctx.snapshot.text(path)
+  if (text === undefined) return includes
+  const lines = text.split('\n')
+  let current: Target[] = []
+  const pendingReset = new Set<Target>()
+  let inDefine = false
+  for (let i = 0; i < lines.length; i++) {
+    const startLine = i + 1
+    let line = lines[i]!.replace(/\r$/, '')
+    if (line.startsWith('\t')) {
+      // Recipe line (with backslash continuations, whose leading tab make removes).
+      let body = line.slice(1)
+      while (body.endsWith('\\') && i + 1 < lines.length) body += '\n' + lines[++i]!.replace(/\r$/, '').replace(/^\t/, '')
+      if (current.length === 0 || inDefine) continue
+      for (const t of current) {
+        // A target's recipe is the last one given (make warns and overrides).
+        if (pendingReset.delete(t)) t.recipe = []
+        t.recipe.push({ text: body, line: startLine, path })
+      }
+      continue
+    }
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i]!.replace(/\r$/, '').trim()
+    const trimmed = line.trim()
+    if (inDefine) {
+      if (trimmed.startsWith('endef')) inDefine = false
+      continue
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) continue
+    if (/^(define|override define|export define)\b/.test(trimmed)) {
+      inDefine = true
+      continue
+    }
+    const inc = /^(-include|sinclude|include)\s+(.*)$/.exec(trimmed)
+    if (inc) {
+      for (const f of expand(inc[2]!, mf.vars, 0).split(/\s+/)) {
+        if (f === '' || includes >= MAX_INCLUDES) continue
+        for (const p of matchFiles(ctx, dir, f)) includes = parseInto(ctx, mf, p, dirname(p) === dir ? dir : dir, includes + 1)
+      }
+      continue
+    }
+    if (DIRECTIVE.test(trimmed) && !/^(export|override)\s+[A-Za-z0-9_.-]+\s*[?:+!]*=/.test(trimmed)) continue
+    const colon = findRuleColon(line)
+    if (colon >= 0) {
+      const names = expand(line.slice(0, colon), mf.vars, 0).trim().split(/\s+/).filter((n) => n !== '')
+      let rest = line.slice(colon + 1)
+      if (rest.startsWith(':')) rest = rest.slice(1)
+      const semi = rest.indexOf(';')
+      const prereqPart = semi >= 0 ? rest.slice(0, semi) : rest
+      if (/^\s*[A-Za-z0-9_.-]+\s*[?:+!]*=/.test(prereqPart)) continue // target-specific variable
+      const prereqs = expand(prereqPart, mf.vars, 0).split(/\s+/).filter((p) => p !== '' && p !== '|')
+      current = []
+      pendingReset.clear()
+      for (const n of names) {
+        if (n.includes('%')) continue
+        let t = mf.targets.get(n)
+        if (t === undefined) {
+          t = { name: n, prereqs: [], recipe: [] }
+          mf.targets.set(n, t)
+        }
+        t.prereqs.push(...prereqs)
+        pendingReset.add(t)
+        if (semi >= 0 && rest.slice(semi + 1).trim() !== '') {
+          pendingReset.delete(t)
+          t.recipe = [{ text: rest.slice(semi + 1).trim(), line: startLine, path }]
+        }
+        if (mf.first === undefined && !n.startsWith('.')) mf.first = n
+        current.push(t)
+      }
+      continue
+    }
+    const v = VAR_DEF.exec(trimmed)
+    if (v) {
+      const op = trimmed.slice(v[1]!.length).trimStart()
+      if (op.startsWith('?=') && mf.vars.has(v[1]!)) continue
+      if (op.startsWith('+=') && mf.vars.has(v[1]!)) mf.vars.set(v[1]!, mf.vars.get(v[1]!)! + ' ' + v[2]!)
+      else mf.vars.set(v[1]!, v[2]!)
+      current = []
+    }
+  }
+  return includes
+}
+
+/** The `:` of a rule line (`a b: c`), not `:=`/`::=` and not inside `$(…)`. */
+function findRuleColon(line: string): number {
+  let depth = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (c === '(' || c === '{') depth++
+    else if (c === ')' || c === '}') depth--
+    else if (c === '=' && depth === 0) return -1
+    else if (c === ':' && depth === 0) {
+      const next = line[i + 1] === ':' ? line[i + 2] : line[i + 1]
+      if (next === '=' || (line[i + 1] === ':' && line[i + 2] === ':' && line[i + 3] === '=')) return -1
+      return i
+    }
+  }
+  return -1
+}
+
+function matchFiles(ctx: Ctx, dir: string, pattern: string): string[] {
+  const full = joinPath(dir, pattern)
+  if (full === undefined) return []
+  if (!/[*?[]/.test(pattern)) return ctx.snapshot.has(full) ? [full] : []
+  return ctx.snapshot
+    .under(dir)
+    .filter((p) => minimatch(p, full))
+    .slice(0, MAX_INCLUDES)
+}
+
+/** `$(VAR)`/`${VAR}` from simple definitions (5 levels), `$(MAKE)` → make, `$$` → `$`; functions stay as written. */
+export function expand(text: string, vars: ReadonlyMap<string, string>, depth: number): string {
+  if (!text.includes('$')) return text
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c !== '$') {
+      out += c
+      continue
+    }
+    const n = text[i + 1]
+    if (n === '$') {
+      out += '$'
+      i++
+      continue
+    }
+    if (n === '(' || n === '{') {
+      const close = n === '(' ? ')' : '}'
+      const end = text.indexOf(close, i + 2)
+      const name = end < 0 ? '' : text.slice(i + 2, end)
+      if (/^[A-Za-z0-9_.-]+$/.test(name)) {
+        if (name === 'MAKE') out += 'make'
+        else if (vars.has(name) && depth < 5) out += expand(vars.get(name)!, vars, depth + 1)
+        else out += text.slice(i, end + 1)
+        i = end
+        continue
+      }
+    }
+    out += c
+  }
+  return out
+}

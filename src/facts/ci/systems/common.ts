@@ -1,0 +1,116 @@
+import { joinPath, type Snapshot } from '../../snapshot.js'
+import type { ActionRef, ChainLink, CiTriggers, ParseProblem } from '../types.js'
+import { isMap, parseYaml, str } from '../yaml.js'
+
+/**
+ * Small helpers shared by the CI-system parsers: reading a YAML file into a value or a problem,
+ * building triggers, links and action references. Parsers return plain CiJob values; resolving
+ * the commands inside them is collectCi's business.
+ */
+
+/** What a parser needs: the snapshot (for includes, templates, local actions) and a problem sink. */
+export interface ParseContext {
+  readonly snapshot: Snapshot
+  readonly problems: ParseProblem[]
+}
+
+/** Reads and parses a YAML file (its first non-empty document); a missing, oversized or malformed file becomes a problem. */
+export function readYaml(ctx: ParseContext, path: string, from?: ChainLink): unknown {
+  return readYamlDocs(ctx, path, from)?.find((d) => d !== null && d !== undefined) ?? undefined
+}
+
+/** Every document of a YAML file, or undefined (with a problem recorded). */
+export function readYamlDocs(ctx: ParseContext, path: string, from?: ChainLink): readonly unknown[] | undefined {
+  const r = ctx.snapshot.read(path)
+  if (r.kind !== 'text') {
+    const why = r.kind === 'missing' ? 'not found' : r.kind === 'too-large' ? `too large (${r.size} bytes)` : r.kind === 'binary' ? 'binary' : `unreadable: ${r.message}`
+    ctx.problems.push(from ? { path: from.path, ...(from.line ? { line: from.line } : {}), message: `${path} ${why}` } : { path, message: `${path} ${why}` })
+    return undefined
+  }
+  const parsed = parseYaml(r.text, path)
+  if (!parsed.ok) {
+    ctx.problems.push(parsed.problem)
+    return undefined
+  }
+  return parsed.docs
+}
+
+type Flags = Pick<CiTriggers, 'pullRequest' | 'push' | 'schedule' | 'manual'>
+
+/** Builds a CiTriggers, leaving out filters that are absent (so exact comparisons stay simple). */
+export function triggers(
+  flags: Partial<Flags>,
+  events: readonly string[],
+  filters: { prPaths?: readonly string[] | undefined; prPathsIgnore?: readonly string[] | undefined; prBranches?: readonly string[] | undefined } = {}
+): CiTriggers {
+  const t: { -readonly [K in keyof CiTriggers]: CiTriggers[K] } = {
+    pullRequest: flags.pullRequest ?? false,
+    push: flags.push ?? false,
+    schedule: flags.schedule ?? false,
+    manual: flags.manual ?? false,
+    events: [...new Set(events)]
+  }
+  if (filters.prPaths !== undefined) t.prPaths = filters.prPaths
+  if (filters.prPathsIgnore !== undefined) t.prPathsIgnore = filters.prPathsIgnore
+  if (filters.prBranches !== undefined) t.prBranches = filters.prBranches
+  return t
+}
+
+/** The same triggers with some kinds switched off (the filters go with the PR flag). */
+export function restrict(t: CiTriggers, keep: Partial<Record<keyof Flags, boolean>>): CiTriggers {
+  const pullRequest = t.pullRequest && keep.pullRequest !== false
+  return triggers(
+    { pullRequest, push: t.push && keep.push !== false, schedule: t.schedule && keep.schedule !== false, manual: t.manual && keep.manual !== false },
+    t.events,
+    pullRequest ? t : {}
+  )
+}
+
+export function link(path: string, line: number | undefined, text: string): ChainLink {
+  return line === undefined ? { path, text: short(text) } : { path, line, text: short(text) }
+}
+
+/** First non-empty line of a text, trimmed to 80 characters, for evidence. */
+export function short(text: string): string {
+  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? ''
+  return first.length > 80 ? first.slice(0, 79) + '…' : first
+}
+
+/** `with:`/`inputs:` values as strings (nested values dropped: they are not command text). */
+export function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!isMap(v)) return out
+  for (const [k, x] of Object.entries(v)) {
+    const s = str(x)
+    if (s !== undefined) out[k] = s
+  }
+  return out
+}
+
+/**
+ * A `uses:`-style reference: `owner/repo/path@ref` (remote: lower-cased name), `./local/path`,
+ * `docker://image:tag`. Remote names keep their sub-path (`github/codeql-action/analyze`).
+ */
+export function actionRef(raw: string, withValues: Record<string, string>): ActionRef {
+  const r = raw.trim()
+  if (r.startsWith('./') || r.startsWith('../')) return { raw: r, name: r, with: withValues, local: true }
+  if (r.startsWith('docker://')) return { raw: r, name: r.toLowerCase(), with: withValues, local: false }
+  const at = r.lastIndexOf('@')
+  if (at > 0) return { raw: r, name: r.slice(0, at).toLowerCase(), version: r.slice(at + 1), with: withValues, local: false }
+  return { raw: r, name: r.toLowerCase(), with: withValues, local: false }
+}
+
+/**
+ * A working directory as a repo-relative path ('' = root), or undefined when it is absent or
+ * computed at run time (`${{ … }}`, `$VAR`).
+ */
+export function workDir(v: unknown, base = ''): string | undefined {
+  const s = str(v)?.trim()
+  if (s === undefined || s === '' || s.includes('$')) return undefined
+  if (s.startsWith('/')) return undefined
+  return joinPath(base, s)
+}
+
+/** Caps for following includes, templates, composite actions and reusable workflows. */
+export const MAX_INCLUDE_DEPTH = 8
+export const MAX_INCLUDED_FILES = 100

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest'
+import { isWorkflowFile, parseGithubWorkflows } from '../../../../src/facts/ci/systems/github.js'
+import { readIf, workflowTriggers } from '../../../../src/facts/ci/systems/github-triggers.js'
+import { ctxOf, lines } from './helpers.js'
+
+const CI = lines(
+  'name: CI', // 1
+  'on:', // 2
+  '  push:', // 3
+  '    branches: [main]', // 4
+  '  pull_request:', // 5
+  "    paths: ['src/**']", // 6
+  'jobs:', // 7
+  '  lint:', // 8
+  '    runs-on: ubuntu-latest', // 9
+  '    defaults:', // 10
+  '      run:', // 11
+  '        working-directory: backend', // 12
+  '    steps:', // 13
+  '      - uses: actions/checkout@v4', // 14
+  '      - name: Ruff', // 15
+  '        run: ruff check .', // 16
+  '      - run: |', // 17
+  '          mypy .', // 18
+  '          pytest', // 19
+  '        continue-on-error: true', // 20
+  '      - uses: ./.github/actions/setup', // 21
+  '        with:', // 22
+  '          target: lint', // 23
+  '  deploy:', // 24
+  "    if: github.event_name == 'push'", // 25
+  '    runs-on: x', // 26
+  '    container: python:3.12', // 27
+  '    services:', // 28
+  '      pg:', // 29
+  '        image: postgres:16', // 30
+  '    steps:', // 31
+  '      - run: make deploy', // 32
+  '  off:', // 33
+  '    if: ${{ false }}', // 34
+  '    steps:', // 35
+  '      - run: echo off', // 36
+  '  shared:', // 37
+  '    uses: ./.github/workflows/reusable.yml', // 38
+  '    with:', // 39
+  '      target: test', // 40
+  '  remote:', // 41
+  '    uses: org/repo/.github/workflows/x.yml@main' // 42
+)
+
+const ACTION = lines(
+  'name: setup', // 1
+  'inputs:', // 2
+  '  target:', // 3
+  '    default: all', // 4
+  'runs:', // 5
+  '  using: composite', // 6
+  '  steps:', // 7
+  '    - run: make ${{ inputs.target }}', // 8
+  '      shell: bash' // 9
+)
+
+const REUSABLE = lines(
+  'on:', // 1
+  '  workflow_call:', // 2
+  '    inputs:', // 3
+  '      target:', // 4
+  '        type: string', // 5
+  'jobs:', // 6
+  '  test:', // 7
+  '    runs-on: x', // 8
+  '    steps:', // 9
+  '      - run: make ${{ inputs.target }}' // 10
+)
+
+describe('parseGithubWorkflows', () => {
+  const ctx = ctxOf({ '.github/workflows/ci.yml': CI, '.github/actions/setup/action.yml': ACTION, '.github/workflows/reusable.yml': REUSABLE })
+  const jobs = parseGithubWorkflows(ctx, ['.github/workflows/ci.yml', '.github/workflows/reusable.yml'])
+  const byId = (id: string) => jobs.find((j) => j.id === id)!
+
+  it('keeps triggers with PR filters, and drops a workflow_call-only workflow called locally', () => {
+    expect(ctx.problems).toEqual([])
+    expect(jobs.map((j) => j.id)).toEqual(['lint', 'deploy', 'off', 'test', 'remote'])
+    expect(byId('lint').triggers).toEqual({ pullRequest: true, push: true, schedule: false, manual: false, events: ['push', 'pull_request'], prPaths: ['src/**'] })
+    expect(byId('lint').line).toBe(8)
+    expect(byId('lint').workingDirectory).toBe('backend')
+  })
+
+  it('reads steps with exact run lines, uses/with and continue-on-error', () => {
+    const steps = byId('lint').steps
+    expect(steps[0]).toMatchObject({ uses: { raw: 'actions/checkout@v4', name: 'actions/checkout', version: 'v4', local: false }, loc: { path: '.github/workflows/ci.yml', line: 14 } })
+    expect(steps[1]).toMatchObject({ name: 'Ruff', run: 'ruff check .', runLine: 16, canFail: false, workingDirectory: 'backend', loc: { line: 15, text: 'Ruff' } })
+    expect(steps[2]).toMatchObject({ run: 'mypy .\npytest\n', runLine: 18, canFail: true })
+    expect(steps[3]).toMatchObject({ uses: { raw: './.github/actions/setup', local: true, with: { target: 'lint' } }, loc: { line: 21 } })
+  })
+
+  it('inlines a local composite action with its inputs and a via link', () => {
+    const inlined = byId('lint').steps[4]!
+    expect(inlined).toMatchObject({ run: 'make lint', runLine: 8, loc: { path: '.github/actions/setup/action.yml', line: 8 } })
+    expect(inlined.via).toEqual([{ path: '.github/workflows/ci.yml', line: 21, text: 'uses: ./.github/actions/setup' }])
+    expect(byId('lint').steps).toHaveLength(5)
+  })
+
+  it('narrows triggers by job if:, disables if: false, keeps images and services', () => {
+    expect(byId('deploy').triggers).toEqual({ pullRequest: false, push: true, schedule: false, manual: false, events: ['push', 'pull_request'] })
+    expect(byId('deploy').images).toEqual(['python:3.12'])
+    expect(byId('deploy').services).toEqual(['postgres:16'])
+    expect(byId('off').disabled).toBe('if: ${{ false }}')
+  })
+
+  it('turns a local reusable workflow into caller jobs with the caller triggers', () => {
+    const test = byId('test')
+    expect(test.file).toBe('.github/workflows/reusable.yml')
+    expect(test.name).toBe('shared / test')
+    expect(test.triggers).toEqual(byId('lint').triggers)
+    expect(test.via).toEqual([{ path: '.github/workflows/ci.yml', line: 38, text: 'uses: ./.github/workflows/reusable.yml' }])
+    expect(test.steps[0]).toMatchObject({ run: 'make test', runLine: 10 })
+  })
+
+  it('keeps a remote reusable workflow as a job of unknown content', () => {
+    expect(byId('remote')).toMatchObject({ steps: [], line: 41, triggers: byId('lint').triggers })
+  })
+
+  it('guards composite-action cycles and reports a missing local action', () => {
+    const loop = lines('runs:', '  using: composite', '  steps:', '    - uses: ./a', '    - run: echo inner')
+    const c = ctxOf({
+      '.github/workflows/w.yml': lines('on: pull_request', 'jobs:', '  j:', '    steps:', '      - uses: ./a', '      - uses: ./missing'),
+      'a/action.yml': loop
+    })
+    const [j] = parseGithubWorkflows(c, ['.github/workflows/w.yml'])
+    expect(j!.steps.map((s) => s.run ?? s.uses?.raw)).toEqual(['./a', './a', 'echo inner', './missing'])
+    expect(c.problems).toEqual([{ path: '.github/workflows/w.yml', line: 6, message: 'local action ./missing not found' }])
+  })
+
+  it('does not treat a python-shell run as a shell script', () => {
+    const c = ctxOf({ '.github/workflows/w.yml': lines('on: push', 'jobs:', '  j:', '    steps:', '      - run: print(1)', '        shell: python') })
+    const [j] = parseGithubWorkflows(c, ['.github/workflows/w.yml'])
+    expect(j!.steps[0]!.run).toBeUndefined()
+  })
+
+  it('reports malformed YAML with its line and keeps going', () => {
+    const c = ctxOf({ '.github/workflows/bad.yml': lines('on: push', 'jobs:', '  j:', '    steps: [', '  x: }'), '.github/workflows/ok.yml': lines('on: push', 'jobs:', '  j:', '    steps:', '      - run: make') })
+    const jobs2 = parseGithubWorkflows(c, ['.github/workflows/bad.yml', '.github/workflows/ok.yml'])
+    expect(jobs2.map((j) => j.file)).toEqual(['.github/workflows/ok.yml'])
+    expect(c.problems).toHaveLength(1)
+    expect(c.problems[0]).toMatchObject({ path: '.github/workflows/bad.yml', line: 5 })
+    expect(c.problems[0]!.message).toMatch(/^YAML parse error/)
+  })
+})
+
+describe('workflowTriggers', () => {
+  const flags = (on: unknown) => {
+    const t = workflowTriggers(on)
+    return [t.pullRequest, t.push, t.schedule, t.manual]
+  }
+  it.each([
+    ['push', [false, true, false, false]],
+    [['push', 'pull_request'], [true, true, false, false]],
+    [{ pull_request_target: null }, [true, false, false, false]],
+    [{ merge_group: null }, [true, false, false, false]],
+    [{ push: { tags: ['v*'] } }, [false, false, false, false]],
+    [{ push: { tags: ['v*'], branches: ['main'] } }, [false, true, false, false]],
+    [{ pull_request: { types: ['closed'] } }, [false, false, false, false]],
+    [{ pull_request: { types: ['opened', 'labeled'] } }, [true, false, false, false]],
+    [{ schedule: [{ cron: '0 0 * * *' }] }, [false, false, true, false]],
+    [{ workflow_dispatch: null, repository_dispatch: null }, [false, false, false, true]],
+    [{ workflow_call: null }, [false, false, false, false]],
+    [{ release: { types: ['published'] } }, [false, false, false, false]]
+  ])('%j → %j', (on, expected) => {
+    expect(flags(on)).toEqual(expected)
+  })
+
+  it('keeps branches and paths-ignore of the PR trigger', () => {
+    expect(workflowTriggers({ pull_request: { branches: ['main'], 'paths-ignore': ['docs/**'] } })).toEqual({
+      pullRequest: true,
+      push: false,
+      schedule: false,
+      manual: false,
+      events: ['pull_request'],
+      prBranches: ['main'],
+      prPathsIgnore: ['docs/**']
+    })
+  })
+})
+
+describe('readIf', () => {
+  const all = workflowTriggers(['push', 'pull_request', 'schedule', 'workflow_dispatch'])
+  const flags = (cond: string) => {
+    const r = readIf(cond, all)
+    return [r.disabled, r.triggers.pullRequest, r.triggers.push, r.triggers.schedule, r.triggers.manual]
+  }
+  it.each([
+    ['false', ['if: false', true, true, true, true]],
+    ['${{ false }}', ['if: ${{ false }}', true, true, true, true]],
+    ["github.event_name == 'push'", [null, false, true, false, false]],
+    ['${{ github.event_name == "pull_request" }}', [null, true, false, false, false]],
+    ["github.event_name != 'pull_request'", [null, false, true, true, true]],
+    ["github.ref == 'refs/heads/main'", [null, false, true, true, true]],
+    ["startsWith(github.ref, 'refs/tags/')", [null, false, false, true, true]],
+    ["success() && github.event_name == 'schedule'", [null, false, false, true, false]],
+    ["github.event_name == 'push' || github.event_name == 'pull_request'", [null, true, true, true, true]],
+    ["contains(github.event.pull_request.labels.*.name, 'ci')", [null, true, true, true, true]]
+  ])('%s', (cond, expected) => {
+    expect(flags(cond)).toEqual(expected)
+  })
+})
+
+describe('isWorkflowFile', () => {
+  it.each([
+    ['.github/workflows/ci.yml', true],
+    ['.github/workflows/ci.yaml', true],
+    ['.github/workflows/ci.yml.disabled', false],
+    ['.github/workflows/disabled/ci.yml', false],
+    ['.github/workflows/README.md', false]
+  ])('%s', (p, ok) => {
+    expect(isWorkflowFile(p, '.github/workflows')).toBe(ok)
+  })
+})
