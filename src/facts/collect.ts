@@ -1,6 +1,13 @@
 import type { Config } from '../config/types.js'
 import { collectCi } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
+import { collectDeploy } from './deploy/index.js'
+import { collectManifests } from './manifests/index.js'
+import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
+import { collectService, EMPTY_SERVICE } from './service/index.js'
+import { collectRelease } from './release.js'
+import { collectUsage, emptyUsage } from './usage.js'
+import { collectSettingsAsCode, type GitHubFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
 import type { Facts } from './types.js'
 
@@ -11,6 +18,8 @@ import type { Facts } from './types.js'
 export interface FactInputs {
   /** Version tags: from local git refs, or from the API when the checkout has none (null: unknown). */
   readonly tags?: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null
+  /** GitHub API facts collected at the edge (src/github/collect.ts); null or absent: no API. */
+  readonly github?: GitHubFacts | null
 }
 
 export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}): Facts {
@@ -24,5 +33,12 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     }
   }
   const ci = guard('CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, () => collectCi(snapshot))
-  return { snapshot, ci, failures }
+  const settingsAsCode = guard('Settings-as-code', { rules: [], problems: [] }, () => collectSettingsAsCode(snapshot))
+  const manifests = guard('Manifest', { manifests: [], problems: [] }, () => collectManifests(snapshot))
+  const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
+  const deploy = guard('Deployment', { dockerfiles: [], otherBuilds: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot))
+  const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
+  const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
+  const release = guard('Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags))
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, failures }
 }

@@ -1,4 +1,11 @@
 import type { CiFacts, ParseProblem } from './ci/types.js'
+import type { DeployFacts } from './deploy/types.js'
+import type { ManifestFacts } from './manifests/types.js'
+import type { OpenApiFacts } from './openapi/types.js'
+import type { ReleaseFacts } from './release.js'
+import type { ServiceFacts } from './service/types.js'
+import type { UsageFacts } from './usage.js'
+import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
 
 /**
@@ -10,6 +17,22 @@ export interface Facts {
   /** Listing and cached reads; checks should prefer the parsed areas below. */
   readonly snapshot: Snapshot
   readonly ci: CiFacts
+  /** Direct dependencies per manifest (lockfiles never read). */
+  readonly manifests: ManifestFacts
+  /** Imports and usage calls in source files, read lazily. */
+  readonly usage: UsageFacts
+  /** Dockerfiles, image builds without one, deployment-side health checks. */
+  readonly deploy: DeployFacts
+  /** HTTP frameworks and routes with full paths (prefixes, includes, mounts resolved). */
+  readonly service: ServiceFacts
+  /** Committed OpenAPI specs, framework spec generation and contract test files. */
+  readonly openapi: OpenApiFacts
+  /** Version tags, changelogs, release tooling and release-triggered workflows. */
+  readonly release: ReleaseFacts
+  /** GitHub API facts (rules, protection, PR run durations), or null when no API was available. */
+  readonly github: GitHubFacts | null
+  /** Branch rules declared in the repository (`.github/settings.yml`, Terraform, ruleset JSON). */
+  readonly settingsAsCode: SettingsAsCodeFacts
   /** Collectors that threw: the area is empty and the checks that need it say so. */
   readonly failures: readonly ParseProblem[]
 }

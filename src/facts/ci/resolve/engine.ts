@@ -66,7 +66,11 @@ export const MAX_COMMANDS = 2000
 const MAX_WORK = 20_000
 const TEXT_MAX = 120
 
-export type Resolver = (ctx: Ctx, argv: readonly string[], site: Site) => boolean
+export interface Resolver {
+  (ctx: Ctx, argv: readonly string[], site: Site): boolean
+  /** Sees argv[0] as written (a path such as `./scripts/lint.sh`), not the normalised tool name. */
+  wantsPath?: boolean
+}
 
 export class Ctx {
   readonly out: Mutable<ResolvedCommand>[] = []
@@ -161,9 +165,9 @@ export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {
     return
   }
   if (u.argv.length === 0) return
-  // The first resolver (repository scripts) sees the path as written; the others the tool name.
+  // Resolvers marked `wantsPath` (repository scripts) see the path as written; the others the tool name.
   const tool = [normaliseTool(u.argv[0]!), ...u.argv.slice(1)]
-  for (let k = 0; k < ctx.resolvers.length; k++) if (ctx.resolvers[k]!(ctx, k === 0 ? u.argv : tool, site)) return
+  for (const r of ctx.resolvers) if (r(ctx, r.wantsPath ? u.argv : tool, site)) return
   emit(ctx, u.argv, site)
 }
 

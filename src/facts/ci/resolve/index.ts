@@ -35,8 +35,14 @@ export interface ScriptOrigin {
   chain: readonly ChainLink[]
 }
 
-/** Order matters: script files before tools; taskipy (`task` with `[tool.taskipy]`) before go-task. */
+/**
+ * Order matters: the Maven and Gradle wrappers (`./mvnw`, `./gradlew`) before repository script
+ * files (they are scripts too, but what they run is the lifecycle); script files before other
+ * tools; taskipy (`task` with `[tool.taskipy]`) before go-task.
+ */
 const RESOLVERS: readonly Resolver[] = [
+  resolveMaven,
+  resolveGradle,
   resolveScriptFile,
   resolveMake,
   resolveNodeScripts,
@@ -51,9 +57,7 @@ const RESOLVERS: readonly Resolver[] = [
   resolveGoTask,
   resolveMise,
   resolvePreCommit,
-  resolveLintStaged,
-  resolveMaven,
-  resolveGradle
+  resolveLintStaged
 ]
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */

@@ -76,3 +76,4 @@ export function stringLiterals(s: string): string[] {
   }
   return out
 }
+resolveScriptFile.wantsPath = true

@@ -219,6 +219,17 @@ describe('pre-commit', () => {
 })
 
 describe('maven and gradle', () => {
+  it('follows ./mvnw and ./gradlew to the lifecycle, not into the wrapper scripts', () => {
+    const files = {
+      mvnw: '#!/bin/sh\nif [ -z "$JAVA_HOME" ]; then\n  echo no java\nfi\nexec java -jar wrapper.jar "$@"\n',
+      gradlew: '#!/bin/sh\nuname\nexec java -jar gradle-wrapper.jar "$@"\n',
+      'pom.xml': '<project>\n  <build>\n    <plugins>\n      <plugin>\n        <artifactId>maven-checkstyle-plugin</artifactId>\n        <executions><execution><phase>validate</phase><goals><goal>check</goal></goals></execution></executions>\n      </plugin>\n    </plugins>\n  </build>\n</project>\n',
+      'build.gradle': "plugins {\n  id 'java'\n  id 'checkstyle'\n}\n"
+    }
+    expect(argvs(run(files, './mvnw -B verify'))).toEqual(['mvn -B verify', 'mvn compiler:compile', 'mvn surefire:test', 'mvn checkstyle:check'])
+    expect(argvs(run(files, './gradlew build'))).toEqual(['gradle build', 'gradle compileJava', 'gradle test', 'gradle checkstyleMain'])
+  })
+
   const pom = `<project>
   <build>
     <plugins>

@@ -1,0 +1,68 @@
+import type { ActionSignature, CommandSignature } from './match.js'
+
+/**
+ * How CI publishes an OpenAPI description beyond the running app (SIGNATURES.md §5.3): uploading
+ * the spec as an artifact or release asset, deploying a rendered reference to Pages, or pushing
+ * it to a docs portal. Artifact and release actions count only when an input names a spec file
+ * (`spec` below); Pages deploys count only when the workflow also builds a Redoc/Swagger UI page
+ * or the published directory holds a spec.
+ */
+
+export type PublishKind = 'artifact' | 'pages' | 'release' | 'portal' | 'commit'
+
+export interface PublishAction extends ActionSignature {
+  readonly publish: PublishKind
+  /** The action counts only when one of its inputs mentions a spec file or spec directory. */
+  readonly needsSpecInput?: boolean
+}
+
+export const PUBLISH_ACTIONS: readonly PublishAction[] = [
+  { tool: 'upload-artifact', names: ['actions/upload-artifact'], publish: 'artifact', needsSpecInput: true },
+  { tool: 'GitHub release asset', names: ['softprops/action-gh-release', 'ncipollo/release-action'], publish: 'release', needsSpecInput: true },
+  { tool: 'GitHub Pages', names: ['actions/upload-pages-artifact', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action'], publish: 'pages', needsSpecInput: true },
+  { tool: 'Swagger UI action', names: ['legion2/swagger-ui-action'], publish: 'pages' },
+  { tool: 'bump.sh', names: ['bump-sh/github-action'], publish: 'portal' },
+  { tool: 'ReadMe rdme', names: ['readmeio/rdme'], publish: 'portal' },
+  { tool: 'Stainless', names: ['stainless-api/upload-openapi-spec-action'], publish: 'portal' },
+  { tool: 'Microcks import', names: ['microcks/import-github-action'], publish: 'portal' }
+]
+
+export interface PublishCommand extends CommandSignature {
+  readonly publish: PublishKind
+  readonly needsSpecArg?: boolean
+}
+
+export const PUBLISH_COMMANDS: readonly PublishCommand[] = [
+  { tool: 'bump deploy', commands: ['bump'], subcommands: ['deploy'], publish: 'portal' },
+  { tool: 'rdme openapi', commands: ['rdme'], subcommands: ['openapi', 'openapi:upload'], publish: 'portal' },
+  { tool: 'SwaggerHub', commands: ['swaggerhub'], subcommands: ['api:create', 'api:update', 'api:publish'], publish: 'portal' },
+  { tool: 'Redocly push', commands: ['redocly', 'openapi'], subcommands: ['push'], publish: 'portal' },
+  { tool: 'Redoc build', commands: ['redocly', 'redoc-cli'], subcommands: ['build-docs', 'bundle'], publish: 'pages' },
+  { tool: 'Scalar registry', commands: ['scalar'], subcommands: ['registry'], publish: 'portal' },
+  { tool: 'gh release asset', commands: ['gh'], subcommands: ['release'], publish: 'release', needsSpecArg: true },
+  { tool: 'Postman API', commands: ['postman'], subcommands: ['api'], publish: 'portal' },
+  { tool: 'Stoplight push', commands: ['stoplight'], subcommands: ['push'], publish: 'portal' }
+]
+
+/** Text that names a spec file or a spec directory in an action input or a command. */
+export function mentionsSpec(text: string, specPaths: readonly string[]): boolean {
+  const lower = text.toLowerCase()
+  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true
+  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf('/') + 1).toLowerCase() || '\0'))
+}
+
+/** Generate-and-commit: a job that regenerates the spec and commits it back. */
+export const COMMIT_ACTIONS: readonly string[] = ['stefanzweifel/git-auto-commit-action', 'endbug/add-and-commit', 'peter-evans/create-pull-request']
+
+/** How to serve and publish a spec, per framework (Markdown). */
+export const OPENAPI_SNIPPETS: Readonly<Record<string, string>> = {
+  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
+  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
+  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
+  express: 'Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require(\'swagger-ui-express\')\nconst spec = YAML.parse(fs.readFileSync(\'./openapi.yaml\', \'utf8\'))\napp.use(\'/api-docs\', swaggerUi.serve, swaggerUi.setup(spec))\n```',
+  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
+  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  spring: 'Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.',
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+}

@@ -1,0 +1,163 @@
+import type { ManifestFacts } from '../manifests/types.js'
+import type { SourceSet } from '../service/files.js'
+import { pyConstLookup } from '../service/routes/python-common.js'
+import { readProperties } from '../service/routes/spring.js'
+import type { Route, ServiceFacts } from '../service/types.js'
+import { callText, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
+import type { Ecosystem } from '../manifests/types.js'
+import type { SpecGenerator } from './types.js'
+
+/**
+ * Framework generation of an OpenAPI document, and where the app serves it. Most signatures are
+ * a table row (a code token plus the route it serves by default, or a route whose handler shows
+ * it is the docs view); FastAPI's `openapi_url` and NestJS's `SwaggerModule.setup` are read from
+ * the call.
+ */
+
+export interface GeneratorSignature {
+  readonly tool: string
+  readonly ecosystem: Ecosystem
+  readonly tokens: readonly string[]
+  /** Default route served; null: generates only (CLI, settings) unless a route below serves it. */
+  readonly servedAt: string | null
+  /** A declared route whose handler contains one of these serves it. */
+  readonly routeHandlers?: readonly string[]
+  readonly specFirst?: boolean
+}
+
+export const GENERATORS: readonly GeneratorSignature[] = [
+  { tool: 'drf-spectacular', ecosystem: 'python', tokens: ['drf_spectacular', 'SpectacularAPIView'], servedAt: null, routeHandlers: ['SpectacularAPIView', 'SpectacularSwaggerView', 'SpectacularRedocView'] },
+  { tool: 'drf-yasg', ecosystem: 'python', tokens: ['drf_yasg'], servedAt: null, routeHandlers: ['schema_view'] },
+  { tool: 'DRF schema view', ecosystem: 'python', tokens: ['rest_framework.schemas import get_schema_view'], servedAt: null, routeHandlers: ['get_schema_view', 'schema_view'] },
+  { tool: 'django-ninja', ecosystem: 'python', tokens: ['NinjaAPI('], servedAt: '/api/openapi.json' },
+  { tool: 'flask-smorest', ecosystem: 'python', tokens: ['from flask_smorest import'], servedAt: null },
+  { tool: 'flasgger', ecosystem: 'python', tokens: ['Swagger(app', 'from flasgger import'], servedAt: '/apispec_1.json' },
+  { tool: 'APIFlask', ecosystem: 'python', tokens: ['APIFlask('], servedAt: '/openapi.json' },
+  { tool: 'flask-restx', ecosystem: 'python', tokens: ['from flask_restx import', 'from flask_restplus import'], servedAt: '/swagger.json' },
+  { tool: 'connexion', ecosystem: 'python', tokens: ['.add_api('], servedAt: '/openapi.json', specFirst: true },
+  { tool: 'apispec', ecosystem: 'python', tokens: ['APISpec('], servedAt: null },
+  { tool: 'swagger-jsdoc', ecosystem: 'node', tokens: ['swaggerJsdoc(', 'swaggerJSDoc('], servedAt: null, routeHandlers: ['swaggerUi', 'swaggerUI'] },
+  { tool: 'swagger-ui-express', ecosystem: 'node', tokens: ['swagger-ui-express'], servedAt: null, routeHandlers: ['swaggerUi', 'swaggerUI'] },
+  { tool: 'express-openapi-validator', ecosystem: 'node', tokens: ['OpenApiValidator.middleware('], servedAt: null, specFirst: true },
+  { tool: 'tsoa', ecosystem: 'node', tokens: ["from 'tsoa'", 'from "tsoa"'], servedAt: null, routeHandlers: ['swaggerUi'] },
+  { tool: '@fastify/swagger', ecosystem: 'node', tokens: ['@fastify/swagger', 'fastify-swagger'], servedAt: '/documentation/json' },
+  { tool: '@hono/zod-openapi', ecosystem: 'node', tokens: ['@hono/zod-openapi'], servedAt: null },
+  { tool: 'swaggo', ecosystem: 'go', tokens: ['github.com/swaggo/', '// @title'], servedAt: null, routeHandlers: ['Swagger', 'swagger'] },
+  { tool: 'huma', ecosystem: 'go', tokens: ['github.com/danielgtaylor/huma'], servedAt: '/openapi.json' },
+  { tool: 'oapi-codegen', ecosystem: 'go', tokens: ['oapi-codegen'], servedAt: null, specFirst: true },
+  { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
+  { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
+  { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' }
+]
+
+/** Dependencies that generate and serve a spec by being present. */
+const DEPENDENCY_GENERATORS: readonly { tool: string; prefix: string; servedAt: string; disabledBy: string }[] = [
+  { tool: 'springdoc', prefix: 'org.springdoc:', servedAt: '/v3/api-docs', disabledBy: 'springdoc.api-docs.enabled' }
+]
+
+export function findGenerators(src: SourceSet, service: ServiceFacts, manifests: ManifestFacts): SpecGenerator[] {
+  const out: SpecGenerator[] = []
+  const ecos = new Set(service.frameworks.map((f) => f.ecosystem))
+  if (service.frameworks.some((f) => f.framework === 'fastapi')) out.push(...fastapiGenerators(src))
+  if (service.frameworks.some((f) => f.framework === 'nestjs')) out.push(...nestGenerators(src))
+  for (const sig of GENERATORS) {
+    if (!ecos.has(sig.ecosystem)) continue
+    const hit = firstHit(src, sig.ecosystem, sig.tokens)
+    if (!hit) continue
+    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : undefined
+    out.push({
+      tool: sig.tool,
+      path: hit.path,
+      line: hit.line,
+      text: hit.text,
+      servedAt: route ? route.path : sig.servedAt,
+      ...(route ? { note: `served by the route at ${route.file}:${route.line}` } : {}),
+      ...(sig.specFirst ? { specFirst: true } : {})
+    })
+  }
+  for (const m of manifests.manifests) {
+    for (const d of m.dependencies) {
+      const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
+      if (!g || out.some((o) => o.tool === g.tool)) continue
+      const off = springProperty(src, g.disabledBy) === 'false'
+      out.push({ tool: g.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt: off ? null : g.servedAt, ...(off ? { note: `${g.disabledBy}=false` } : {}) })
+    }
+  }
+  return out
+}
+
+function servingRoute(routes: readonly Route[], handlers: readonly string[]): Route | undefined {
+  return routes.find((r) => r.handler !== undefined && handlers.some((h) => r.handler!.includes(h)))
+}
+
+function firstHit(src: SourceSet, eco: Ecosystem, tokens: readonly string[]): { path: string; line: number; text: string } | undefined {
+  for (const file of src.files(eco)) {
+    const lines = src.lines(file)
+    if (!lines) continue
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!
+      if (!tokens.some((t) => l.includes(t))) continue
+      const t = l.trim()
+      if ((t.startsWith('#') || (t.startsWith('//') && !t.startsWith('// @') && !t.startsWith('//go:generate'))) ) continue
+      return { path: file, line: i + 1, text: t.slice(0, 200) }
+    }
+  }
+  return undefined
+}
+
+function fastapiGenerators(src: SourceSet): SpecGenerator[] {
+  const out: SpecGenerator[] = []
+  const consts = pyConstLookup({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
+  for (const file of src.files('python')) {
+    const lines = src.lines(file)
+    if (!lines) continue
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!
+      const at = l.indexOf('FastAPI(')
+      if (at < 0 || /[\w.]/.test(l[at - 1] ?? ' ') || l.trimStart().startsWith('#') || l.includes('import')) continue
+      const text = callText(lines, i, at + 7)
+      const url = keywordArg(text, 'openapi_url')
+      const base = { tool: 'FastAPI', path: file, line: i + 1, text: l.trim().slice(0, 200) }
+      if (url === undefined) out.push({ ...base, servedAt: '/openapi.json' })
+      else if (url === 'None') out.push({ ...base, servedAt: null, note: 'openapi_url=None disables the spec' })
+      else if (/\bif\b/.test(url)) {
+        const lit = readLiteral(url.slice(url.indexOf('None') >= 0 && url.indexOf('None') < url.indexOf(' if ') ? url.indexOf(' else ') + 6 : 0), 0)
+        out.push({ ...base, servedAt: lit?.value ?? '/openapi.json', note: `served conditionally: openapi_url=${url.slice(0, 120)}` })
+      } else {
+        const r = resolveExpr(url, consts(file))
+        out.push({ ...base, servedAt: 'value' in r ? r.value : `${url} (not resolved)` })
+      }
+    }
+  }
+  return out
+}
+
+function nestGenerators(src: SourceSet): SpecGenerator[] {
+  const out: SpecGenerator[] = []
+  for (const file of src.files('node')) {
+    const lines = src.lines(file)
+    if (!lines) continue
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!
+      const at = l.indexOf('SwaggerModule.setup(')
+      if (at < 0 || l.trimStart().startsWith('//')) continue
+      const lit = readLiteral(l, at + 20)
+      const guard = lines.slice(Math.max(0, i - 4), i).find((x) => /\bif\s*\(/.test(x) && /(production|NODE_ENV|isProd|env)/.test(x))
+      out.push({
+        tool: 'NestJS SwaggerModule',
+        path: file,
+        line: i + 1,
+        text: l.trim().slice(0, 200),
+        servedAt: '/' + (lit?.value ?? 'api').replace(/^\//, ''),
+        ...(guard ? { note: `served conditionally: ${guard.trim().slice(0, 120)}` } : {})
+      })
+    }
+  }
+  return out
+}
+
+/** A Spring property value from `application.properties`/`.yml` of the default profile. */
+function springProperty(src: SourceSet, key: string): string | undefined {
+  return readProperties({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] }).get(key)?.value
+}

@@ -1,0 +1,76 @@
+import { isExcluded, isTestPath } from '../excluded.js'
+import type { Ecosystem } from '../manifests/types.js'
+import { sourceKind } from '../usage.js'
+import type { Snapshot } from '../snapshot.js'
+import type { Skipped } from './types.js'
+
+/**
+ * The files the route scan reads, and how: only sources of the ecosystems where a framework was
+ * found, outside vendored/generated/example trees and test code, under a size cap, and with
+ * minified lines left out. Every file left out for size is recorded so evidence can say what
+ * was not read.
+ */
+
+/** Per-file cap for route scanning: larger sources are generated or bundled. */
+export const MAX_ROUTE_FILE_BYTES = 1024 * 1024
+/** Lines longer than this are minified or generated: skipped. */
+export const MAX_LINE_CHARS = 10 * 1024
+/** Lines read per file. */
+export const MAX_LINES_PER_FILE = 50_000
+/** Files per ecosystem read by the route scan. */
+export const MAX_FILES_PER_ECOSYSTEM = 25_000
+
+export interface SourceSet {
+  readonly snapshot: Snapshot
+  /** Source files of an ecosystem, outside excluded trees and tests. */
+  files(ecosystem: Ecosystem): readonly string[]
+  /** Lines of a file with over-long lines blanked (so numbering stays right), or undefined. */
+  lines(path: string): readonly string[] | undefined
+  has(path: string): boolean
+  readonly skipped: Skipped[]
+  readonly read: () => number
+}
+
+export function sourceSet(snapshot: Snapshot): SourceSet {
+  const byEco = new Map<Ecosystem, string[]>()
+  for (const path of snapshot.files()) {
+    const kind = sourceKind(path)
+    if (!kind || kind.template || isExcluded(path) || isTestPath(path)) continue
+    const list = byEco.get(kind.ecosystem) ?? []
+    if (list.length < MAX_FILES_PER_ECOSYSTEM) list.push(path)
+    byEco.set(kind.ecosystem, list)
+  }
+  const cache = new Map<string, readonly string[] | undefined>()
+  const skipped: Skipped[] = []
+  let reads = 0
+  const lines = (path: string): readonly string[] | undefined => {
+    if (cache.has(path)) return cache.get(path)
+    let out: string[] | undefined
+    const r = snapshot.read(path)
+    reads++
+    if (r.kind === 'too-large' || (r.kind === 'text' && r.size > MAX_ROUTE_FILE_BYTES)) {
+      skipped.push({ path, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` })
+    } else if (r.kind === 'text') {
+      out = r.text.split('\n', MAX_LINES_PER_FILE)
+      let long = 0
+      for (let i = 0; i < out.length; i++) {
+        const l = out[i]!
+        if (l.length > MAX_LINE_CHARS) {
+          out[i] = ''
+          long++
+        } else if (l.endsWith('\r')) out[i] = l.slice(0, -1)
+      }
+      if (long > 0) skipped.push({ path, reason: `${long} line(s) over ${MAX_LINE_CHARS} characters (minified or generated) not scanned` })
+    }
+    cache.set(path, out)
+    return out
+  }
+  return {
+    snapshot,
+    files: (eco) => byEco.get(eco) ?? [],
+    lines,
+    has: (p) => snapshot.has(p),
+    skipped,
+    read: () => reads
+  }
+}

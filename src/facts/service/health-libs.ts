@@ -1,0 +1,62 @@
+import type { Ecosystem } from '../manifests/types.js'
+import type { SourceSet } from './files.js'
+import type { HealthLibrary } from './types.js'
+
+/**
+ * Health-check libraries recognised by a line in the service's code (settings, wiring). Routes
+ * mounted through the frameworks' own calls are found by the route extractors; this table covers
+ * libraries that serve their routes themselves. Data, so a new library is one row.
+ */
+export interface HealthLibrarySignature {
+  readonly name: string
+  readonly ecosystem: Ecosystem
+  /** Any of these substrings on a line (comments skipped). */
+  readonly tokens: readonly string[]
+  /** Routes it serves by default. */
+  readonly routes: readonly string[]
+  /** Substrings anywhere in the service that show a dependency check registered with it. */
+  readonly checks?: readonly string[]
+}
+
+export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
+  { name: 'django-health-check', ecosystem: 'python', tokens: ['"health_check"', "'health_check'", 'HealthCheckView'], routes: [], checks: ['health_check.db', 'health_check.cache', 'health_check.Database', 'health_check.Cache', 'health_check.contrib.redis'] },
+  { name: 'dockerflow', ecosystem: 'python', tokens: ['DockerflowMiddleware', 'Dockerflow(', 'dockerflow.fastapi'], routes: ['/__heartbeat__', '/__lbheartbeat__'] },
+  { name: 'django-watchman', ecosystem: 'python', tokens: ["'watchman'", '"watchman"'], routes: [] },
+  { name: 'flask-healthz', ecosystem: 'python', tokens: ['from flask_healthz import'], routes: ['/healthz/live', '/healthz/ready'] },
+  { name: 'py-healthcheck', ecosystem: 'python', tokens: ['from healthcheck import HealthCheck'], routes: [] },
+  { name: 'fastapi-health', ecosystem: 'python', tokens: ['from fastapi_health import'], routes: [] },
+  { name: '@godaddy/terminus', ecosystem: 'node', tokens: ['createTerminus('], routes: [] },
+  { name: 'lightship', ecosystem: 'node', tokens: ['createLightship('], routes: ['/health', '/live', '/ready'] },
+  { name: 'express-actuator', ecosystem: 'node', tokens: ["require('express-actuator')", "from 'express-actuator'"], routes: ['/health'] },
+  { name: 'fastify-healthcheck', ecosystem: 'node', tokens: ["'fastify-healthcheck'"], routes: ['/health'] },
+  { name: '@fastify/under-pressure', ecosystem: 'node', tokens: ['exposeStatusRoute'], routes: ['/status'] },
+  { name: 'alexliesenfeld/health', ecosystem: 'go', tokens: ['health.NewChecker('], routes: [] },
+  { name: 'hellofresh/health-go', ecosystem: 'go', tokens: ['github.com/hellofresh/health-go'], routes: [] },
+  { name: 'grpc health', ecosystem: 'go', tokens: ['grpc_health_v1.RegisterHealthServer', 'healthpb.RegisterHealthServer'], routes: [] },
+  { name: 'Spring HealthIndicator', ecosystem: 'java', tokens: ['implements HealthIndicator', 'extends AbstractHealthIndicator', 'implements ReactiveHealthIndicator', ': HealthIndicator'], routes: [], checks: ['Health.down(', 'Health.up('] },
+  { name: 'okcomputer', ecosystem: 'ruby', tokens: ['OkComputer::Registry.register'], routes: ['/okcomputer'] },
+  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] }
+]
+
+export function findHealthLibraries(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
+  const out: HealthLibrary[] = []
+  for (const sig of HEALTH_LIBRARIES) {
+    if (!ecosystems.has(sig.ecosystem)) continue
+    let found: HealthLibrary | undefined
+    const checks = new Set<string>()
+    for (const file of src.files(sig.ecosystem)) {
+      const lines = src.lines(file)
+      if (!lines) continue
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i]!
+        const t = l.trimStart()
+        if (t.startsWith('#') || t.startsWith('//')) continue
+        if (!found && sig.tokens.some((k) => l.includes(k))) found = { name: sig.name, path: file, line: i + 1, text: t.slice(0, 200), routes: sig.routes, checks: [] }
+        for (const c of sig.checks ?? []) if (l.includes(c)) checks.add(c)
+      }
+      if (found && !sig.checks) break
+    }
+    if (found) out.push({ ...found, checks: [...checks] })
+  }
+  return out
+}

@@ -1,0 +1,21 @@
+import type { ParseProblem } from '../../ci/types.js'
+import type { ManifestFacts } from '../../manifests/types.js'
+import type { SourceSet } from '../files.js'
+import type { Framework, HealthLibrary, Route } from '../types.js'
+
+/** What every framework extractor gets, and what it returns. */
+export interface ExtractContext {
+  readonly src: SourceSet
+  readonly frameworks: ReadonlySet<Framework>
+  readonly manifests: ManifestFacts
+  readonly problems: ParseProblem[]
+}
+
+export interface Extracted {
+  readonly routes: Route[]
+  readonly libraries?: HealthLibrary[]
+}
+
+export type Extractor = (ctx: ExtractContext) => Extracted
+
+export const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'] as const

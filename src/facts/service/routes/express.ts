@@ -1,0 +1,175 @@
+import { braceBody, touchesIn } from '../body.js'
+import { RouteGraph, type ChildRef } from '../graph.js'
+import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import type { Framework, Route } from '../types.js'
+import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
+import { defaultExport, jsBindings, resolveSpecifier, type JsBinding } from './js-imports.js'
+
+/**
+ * Express, Fastify, Koa and Hono routes: `app.get('/x')`, `router.route('/x').get()`,
+ * `fastify.route({ url })`, mounts by `app.use('/api', router)`, `fastify.register(plugin,
+ * { prefix })` and Hono `app.route('/api', sub)`, following routers imported from other files.
+ * A receiver counts only when the file creates it (`express.Router()`, `Fastify()`, `new Hono()`)
+ * or receives it as a parameter named like an app, so `axios.get('/x')` is never a route.
+ */
+
+interface Ctor {
+  readonly call: string
+  readonly framework: Framework
+  readonly root: boolean
+  readonly prefixKw?: string
+}
+
+export const JS_CONSTRUCTORS: readonly Ctor[] = [
+  { call: 'express()', framework: 'express', root: true },
+  { call: 'express.Router(', framework: 'express', root: false },
+  { call: 'Router(', framework: 'express', root: false, prefixKw: 'prefix' },
+  { call: 'Fastify(', framework: 'fastify', root: true },
+  { call: 'fastify(', framework: 'fastify', root: true },
+  { call: 'new Koa(', framework: 'koa', root: true },
+  { call: 'new KoaRouter(', framework: 'koa', root: false, prefixKw: 'prefix' },
+  { call: 'new Hono(', framework: 'hono', root: false }
+]
+
+/** Parameter names that make a function's argument an app or router (plugins, route modules). */
+const PARAM_RECEIVERS = new Set(['app', 'router', 'fastify', 'server', 'instance', 'api', 'routes'])
+
+const ROUTE_METHODS = new Set<string>([...HTTP_METHODS, 'all'])
+
+export function extractExpress(ctx: ExtractContext): Extracted {
+  const fws = (['express', 'fastify', 'koa', 'hono'] as const).filter((f) => ctx.frameworks.has(f))
+  if (fws.length === 0) return { routes: [] }
+  const framework: Framework = fws[0]!
+  const graph = new RouteGraph()
+  const has = (p: string): boolean => ctx.src.has(p)
+  const mounts: { file: string; receiver: string; prefix: Resolved; child: string; line: number }[] = []
+  const extraRoutes: Route[] = []
+  for (const file of ctx.src.files('node')) {
+    const lines = ctx.src.lines(file)
+    if (!lines) continue
+    const joined = lines.length < 4000 ? lines.join('\n') : ''
+    if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue
+    const consts = jsConsts(lines)
+    const lookup = (n: string): string | undefined => consts.get(n)
+    const receivers = new Map<string, Framework>()
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line)
+      if (!m) continue
+      const rhs = m[2]!
+      const c = JS_CONSTRUCTORS.find((k) => rhs.startsWith(k.call) || rhs.startsWith('new ' + k.call) || rhs.includes('.' + k.call))
+      if (!c) continue
+      const kw = c.prefixKw ? keywordArg(callText(lines, i, line.indexOf(rhs)), c.prefixKw) : undefined
+      const base = /\.basePath\(\s*(['"`][^'"`]*['"`])/.exec(rhs)
+      const prefix = kw !== undefined ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1]!, lookup) : undefined
+      graph.addRouter({ file, name: m[1]!, root: c.root, framework: c.framework, ...(prefix ? { prefix } : {}) })
+      receivers.set(m[1]!, c.framework)
+    }
+    for (const p of PARAM_RECEIVERS) {
+      if (receivers.has(p)) continue
+      if (joined.includes(`(${p}`) || joined.includes(`${p} =>`) || joined.includes(`${p}: `)) {
+        graph.addRouter({ file, name: p, root: false, framework })
+        receivers.set(p, framework)
+      }
+    }
+    if (receivers.size === 0) continue
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      if (line.trimStart().startsWith('//') || line.trimStart().startsWith('*')) continue
+      for (const { recv, method, open } of receiverCalls(line, receivers)) {
+        const text = callText(lines, i, open)
+        const args = callArgs(text, 0)
+        const first = args[0] ?? ''
+        const lit = readLiteral(first, 0)
+        const fw = receivers.get(recv)!
+        const addRoute = (path: Resolved, methods: string[]): void => {
+          const [from, to] = braceBody(lines, i)
+          graph.addRoute({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to) })
+        }
+        if (ROUTE_METHODS.has(method) && lit) {
+          addRoute(resolveExpr(first, lookup), [method === 'all' ? 'ANY' : method.toUpperCase()])
+        } else if (method === 'route' && lit && args.length === 1) {
+          const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1]!.toUpperCase())
+          addRoute(resolveExpr(first, lookup), chained.length ? chained : ['ANY'])
+        } else if (method === 'route' && first.startsWith('{')) {
+          const url = keywordArg(first, 'url') ?? keywordArg(first, 'path')
+          const meth = keywordArg(first, 'method')
+          if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, '').toUpperCase() || 'ANY'] : ['ANY'])
+        } else if ((method === 'use' || (method === 'route' && args.length >= 2)) && lit && args.length >= 2) {
+          mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1]!, line: i + 1 })
+        } else if (method === 'use' && !lit && args.length >= 1) {
+          mounts.push({ file, receiver: recv, prefix: { value: '' }, child: args[args.length - 1]!, line: i + 1 })
+        } else if (method === 'register' && args.length >= 1) {
+          const opts = args[1] ?? ''
+          const prefix = keywordArg(opts, 'prefix')
+          mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: '' }, child: first, line: i + 1 })
+        }
+      }
+    }
+  }
+  const bindingCache = new Map<string, Map<string, JsBinding>>()
+  for (const mt of mounts) {
+    const child = childRef(mt.child, mt.file, ctx, has, bindingCache)
+    if (child) {
+      graph.addMount({ parent: { file: mt.file, name: mt.receiver }, child, prefix: mt.prefix })
+    } else if ('value' in mt.prefix && mt.prefix.value !== '') {
+      // An external middleware mounted at a path (`app.use('/api-docs', swaggerUi.serve)`): the path is served.
+      graph.addRoute({ router: { file: mt.file, name: mt.receiver }, path: mt.prefix, methods: ['ANY'], framework, line: mt.line, handler: mt.child })
+    }
+  }
+  return { routes: [...graph.resolve((parts) => joinUrl(...parts)), ...extraRoutes] }
+}
+
+function childRef(expr: string, file: string, ctx: ExtractContext, has: (p: string) => boolean, cache: Map<string, Map<string, JsBinding>>): ChildRef | undefined {
+  const req = /^(?:require|import)\(\s*(['"`][^'"`]+['"`])\s*\)/.exec(expr)
+  if (req) {
+    const target = resolveSpecifier(readLiteral(req[1]!, 0)!.value, file, has)
+    return target ? withDefault(target, ctx) : undefined
+  }
+  const name = expr.replace(/\.(routes|middleware)\(\)$/, '').replace(/\(\)$/, '').trim()
+  if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return undefined
+  let b = cache.get(file)
+  if (!b) {
+    b = jsBindings(ctx.src.lines(file) ?? [], file, has)
+    cache.set(file, b)
+  }
+  const head = name.split('.')[0]!
+  const bind = b.get(head)
+  if (!bind) return { file, name: head }
+  if (bind.name) return { file: bind.file, name: bind.name }
+  return withDefault(bind.file, ctx)
+}
+
+function withDefault(target: string, ctx: ExtractContext): ChildRef {
+  const def = defaultExport(ctx.src.lines(target) ?? [])
+  return def ? { file: target, name: def } : { file: target }
+}
+
+/** `const API_PREFIX = '/api'` constants of one file. */
+function jsConsts(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const l of lines) {
+    const m = /^\s*(?:export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*/.exec(l)
+    if (!m) continue
+    const lit = readLiteral(l, m[0].length)
+    if (lit && !lit.template) out.set(m[1]!, lit.value)
+  }
+  return out
+}
+
+/** `recv.method(` calls on a line for known receivers, found by indexOf (linear, no regex scan). */
+function receiverCalls(line: string, receivers: ReadonlyMap<string, Framework>): { recv: string; method: string; open: number }[] {
+  const out: { recv: string; method: string; open: number }[] = []
+  for (const recv of receivers.keys()) {
+    let at = line.indexOf(recv + '.')
+    while (at >= 0 && out.length < 20) {
+      const prev = at === 0 ? '' : line[at - 1]!
+      let j = at + recv.length + 1
+      const start = j
+      while (j < line.length && j - start < 12 && /[a-zA-Z]/.test(line[j]!)) j++
+      if (!/[\w$.]/.test(prev) && line[j] === '(' && j > start) out.push({ recv, method: line.slice(start, j), open: j })
+      at = line.indexOf(recv + '.', at + recv.length + 1)
+    }
+  }
+  return out.sort((a, b) => a.open - b.open)
+}

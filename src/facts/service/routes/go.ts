@@ -1,0 +1,168 @@
+import { braceBody, touchesIn } from '../body.js'
+import { RouteGraph } from '../graph.js'
+import { dirname } from '../../snapshot.js'
+import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import type { Framework, HealthLibrary } from '../types.js'
+import type { Extracted, ExtractContext } from './context.js'
+
+/**
+ * Go routes: net/http `HandleFunc("/x")` (and Go 1.22 `"GET /x"` patterns), gin/echo `GET`,
+ * chi/fiber `Get`, gorilla `HandleFunc(...).Methods()`. Prefixes: `v1 := r.Group("/v1")`,
+ * `PathPrefix("/api").Subrouter()`, chi `r.Route("/x", func(r chi.Router) {…})` (by brace depth),
+ * and `r.Mount("/x", pkg.Routes())` where the routes are declared in function `Routes` of the
+ * service (functions are the routers of the graph).
+ */
+
+const METHODS: Readonly<Record<string, string>> = {
+  GET: 'GET', POST: 'POST', PUT: 'PUT', DELETE: 'DELETE', PATCH: 'PATCH', HEAD: 'HEAD', OPTIONS: 'OPTIONS', Any: 'ANY',
+  Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY',
+  HandleFunc: 'ANY', Handle: 'ANY', HandlerFunc: 'ANY', Method: 'ANY', MethodFunc: 'ANY'
+}
+
+/** Health middleware that serves routes by itself. */
+const GO_HEALTH_MIDDLEWARE: readonly { token: string; name: string; routes: readonly string[]; pathArg?: boolean }[] = [
+  { token: 'middleware.Heartbeat(', name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
+  { token: 'healthcheck.New(', name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
+  { token: 'healthcheck.NewHandler(', name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] }
+]
+
+const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
+const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
+
+function frameworkOf(fws: ReadonlySet<Framework>): Framework {
+  for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla'] as const) if (fws.has(f)) return f
+  return 'go-net-http'
+}
+
+export function extractGo(ctx: ExtractContext): Extracted {
+  const fws = ctx.frameworks
+  if (![...fws].some((f) => ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'go-net-http'].includes(f))) return { routes: [] }
+  const framework = frameworkOf(fws)
+  const graph = new RouteGraph()
+  const libraries: HealthLibrary[] = []
+  const pkgConsts = new Map<string, Map<string, string>>()
+  for (const file of ctx.src.files('go')) {
+    const consts = pkgConsts.get(dirname(file)) ?? new Map<string, string>()
+    pkgConsts.set(dirname(file), consts)
+    for (const l of ctx.src.lines(file) ?? []) {
+      const m = /^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*"/.exec(l)
+      const lit = m ? readLiteral(l, l.indexOf('"')) : undefined
+      if (m && lit) consts.set(m[1]!, lit.value)
+    }
+  }
+  for (const file of ctx.src.files('go')) {
+    const lines = ctx.src.lines(file)
+    if (!lines) continue
+    const pkg = dirname(file)
+    const consts = pkgConsts.get(pkg)!
+    const lookup = (n: string): string | undefined => consts.get(n.slice(n.lastIndexOf('.') + 1))
+    let fn = ''
+    let vars = new Map<string, Resolved[]>()
+    let depth = 0
+    const scopes: { name: string; prefix: Resolved[]; depth: number }[] = []
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      const t = line.trim()
+      if (t.startsWith('//')) continue
+      const f = FUNC.exec(line)
+      if (f) {
+        fn = f[1]!
+        vars = new Map()
+        graph.addRouter({ file: pkg, name: fn, root: fn === 'main' })
+      }
+      for (const mw of GO_HEALTH_MIDDLEWARE) {
+        const at = line.indexOf(mw.token)
+        if (at < 0) continue
+        const lit = mw.pathArg ? readLiteral(line, at + mw.token.length) : undefined
+        const routes = lit ? [lit.value] : [...mw.routes]
+        libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] })
+        for (const r of routes) graph.addRoute({ router: { file: pkg, name: fn }, path: { value: r }, methods: ['GET'], framework, file, line: i + 1, touches: [] })
+      }
+      const prefixOf = (recv: string): Resolved[] => {
+        for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s]!.name === recv) return scopes[s]!.prefix
+        return vars.get(recv) ?? []
+      }
+      const assign = /^([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*)\.(Group|PathPrefix)\(/.exec(t)
+      if (assign) {
+        const lit = readLiteral(t, t.indexOf('(', assign[0].length - 1) + 1)
+        const arg = callArgs(t, t.indexOf('(', assign[0].length - 1))[0] ?? ''
+        vars.set(assign[1]!, [...prefixOf(assign[2]!), lit ? { value: lit.value } : resolveExpr(arg, lookup)])
+      }
+      CALL.lastIndex = 0
+      let m: RegExpExecArray | null = null
+      while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
+        /* skip receivers such as r.With(mw) before the route call */
+      }
+      if (m && !assign) {
+        const [, recv, method] = m
+        const open = m.index + m[0].length - 1
+        const args = callArgs(callText(lines, i, open), 0)
+        const first = args[0] ?? ''
+        const path = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : undefined
+        if (method === 'Route' && path && 'value' in path && line.includes('func(')) {
+          const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open))
+          scopes.push({ name: param ? param[1]! : recv!, prefix: [...prefixOf(recv!), path], depth: depth + 1 })
+        } else if (method === 'Mount' && path && args[1]) {
+          const name = args[1].replace(/\(.*$/, '').split('.').pop()!
+          if (/^[A-Za-z_]\w*$/.test(name)) graph.addMount({ parent: { file: pkg, name: fn }, child: { file: '*', name }, prefix: joinResolved([...prefixOf(recv!), path]) })
+        } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value))) {
+          let p = path
+          let verb = METHODS[method!]!
+          if ('value' in p && /^[A-Z]+ \//.test(p.value)) {
+            verb = p.value.slice(0, p.value.indexOf(' '))
+            p = { value: p.value.slice(p.value.indexOf(' ') + 1) }
+          }
+          const methods = /\.Methods\(([^)]*)\)/.exec(line)
+          const body = handlerBody(ctx, file, lines, i, args[1] ?? '', pkg)
+          graph.addRoute({
+            router: { file: pkg, name: fn },
+            path: joinResolved([...prefixOf(recv!), p]),
+            methods: methods ? methods[1]!.replace(/["\s]|http\.Method/g, '').toUpperCase().split(',') : [verb],
+            framework,
+            file,
+            line: i + 1,
+            ...(args[1] ? { handler: args[1].slice(0, 80) } : {}),
+            touches: body ? touchesIn(body.file, ctx.src.lines(body.file) ?? [], body.from, body.to) : []
+          })
+        }
+      }
+      for (const c of line) {
+        if (c === '{') depth++
+        else if (c === '}') depth--
+      }
+      while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
+    }
+  }
+  return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries }
+}
+
+function joinResolved(parts: readonly Resolved[]): Resolved {
+  let out = ''
+  for (const p of parts) {
+    if ('unknown' in p) return p
+    out = joinUrl(out, p.value)
+  }
+  return { value: out === '/' && parts.every((p) => 'value' in p && p.value === '') ? '' : out }
+}
+
+/** Body of an inline `func(c *gin.Context) {` handler, or of a named handler function in the package. */
+function handlerBody(ctx: ExtractContext, file: string, lines: readonly string[], i: number, handler: string, pkg: string): { file: string; from: number; to: number } | undefined {
+  if (handler.includes('func(')) {
+    const [from, to] = braceBody(lines, i)
+    return { file, from, to }
+  }
+  const name = handler.split('.').pop()!.replace(/\(.*$/, '').trim()
+  if (!/^[A-Za-z_]\w*$/.test(name)) return undefined
+  for (const f of ctx.src.files('go')) {
+    if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
+    const ls = ctx.src.lines(f) ?? []
+    for (let k = 0; k < ls.length; k++) {
+      const l = ls[k]!
+      if (l.startsWith('func ') && (l.includes(` ${name}(`) || l.includes(`)${name}(`))) {
+        const [from, to] = braceBody(ls, k)
+        return { file: f, from, to }
+      }
+    }
+  }
+  return undefined
+}

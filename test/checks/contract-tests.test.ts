@@ -1,0 +1,53 @@
+import contractTests from '../../src/checks/contract-tests.js'
+import { checkTester } from '../helpers/check-tester.js'
+import { action, run } from '../helpers/facts.js'
+
+const APP = { 'requirements.txt': 'fastapi\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' }
+const ST_TEST = {
+  'tests/test_contract.py': 'import schemathesis\nfrom app.main import app\nschema = schemathesis.openapi.from_asgi("/openapi.json", app)\n\n@schema.parametrize()\ndef test_api(case):\n    case.call_and_validate()\n'
+}
+
+checkTester(contractTests, {
+  pass: [
+    {
+      name: 'schemathesis run on pull requests',
+      facts: { files: APP, ci: { runs: [run('schemathesis run http://localhost:8000/openapi.json --checks all', { line: 30 })] } },
+      messageId: 'pass',
+      data: { tools: 'Schemathesis' },
+      evidence: [{ path: '.github/workflows/ci.yml', line: 30 }]
+    },
+    { name: 'schemathesis GitHub Action', facts: { files: APP, ci: { actions: [action('schemathesis/action', { version: 'v2' })] } }, messageId: 'pass', data: { tools: 'Schemathesis' } },
+    { name: 'oasdiff breaking', facts: { files: APP, ci: { runs: [run('oasdiff breaking base.yaml openapi.yaml --fail-on ERR')] } }, messageId: 'pass', data: { tools: 'oasdiff' } },
+    {
+      name: 'schemathesis pytest file run by pytest on PRs',
+      facts: { files: { ...APP, ...ST_TEST }, ci: { runs: [run('uv run pytest tests', { line: 40 })] } },
+      messageId: 'pass',
+      data: { tools: 'Schemathesis' },
+      evidence: [{ path: 'tests/test_contract.py', line: 3 }, { path: '.github/workflows/ci.yml', line: 40 }]
+    },
+    {
+      name: 'drift check: regenerate then git diff --exit-code',
+      facts: { files: APP, ci: { runs: [run('python manage.py spectacular --file schema.yml', { line: 12 }), run('git diff --exit-code schema.yml', { line: 13 })] } },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' },
+      evidence: [{ line: 13, message: 'committed spec compared with the regenerated one' }]
+    }
+  ],
+  partial: [
+    { name: 'schemathesis only on schedule', facts: { files: APP, ci: { runs: [run('st run openapi.yaml', { schedule: true })] } }, messageId: 'not-on-prs', data: { tools: 'Schemathesis' } },
+    {
+      name: 'contract test file whose suite CI runs elsewhere',
+      facts: { files: { ...APP, ...ST_TEST }, ci: { runs: [run('pytest tests/unit')] } },
+      messageId: 'not-on-prs',
+      data: { tools: 'Schemathesis' },
+      evidence: [{ path: 'tests/test_contract.py', line: 3 }]
+    },
+    { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
+  ],
+  fail: [
+    { name: 'schemathesis as a dependency only, commented-out test', facts: { files: { ...APP, 'requirements-dev.txt': 'schemathesis\n', 'tests/test_api.py': 'import schemathesis\n# @schema.parametrize()\ndef test_api(case):\n    pass\n' }, ci: { runs: [run('pytest')] } }, messageId: 'fail', remediation: ['schemathesis/action'] },
+    { name: 'spectral lint is not a contract test', facts: { files: APP, ci: { runs: [run('spectral lint openapi.yaml')] } }, messageId: 'fail' },
+    { name: 'prism mock is not a contract test', facts: { files: APP, ci: { runs: [run('prism mock openapi.yaml')] } }, messageId: 'fail' }
+  ],
+  notApplicable: [{ name: 'no HTTP API', facts: { files: { 'requirements.txt': 'click\n' }, ci: { runs: [run('schemathesis run x')] } }, messageId: 'no-service' }]
+})

@@ -1,0 +1,70 @@
+import healthEndpoint from '../../src/checks/health-endpoint.js'
+import { checkTester } from '../helpers/check-tester.js'
+
+const REQ = { 'requirements.txt': 'fastapi\n' }
+const FASTAPI_HEALTH = {
+  ...REQ,
+  'app/main.py': ['from fastapi import FastAPI', 'from app.api import router', 'app = FastAPI()', 'app.include_router(router, prefix="/api/v1")'].join('\n'),
+  'app/api.py': ['from fastapi import APIRouter', 'router = APIRouter(prefix="/utils")', '@router.get("/health-check/")', 'def hc(session):', '    session.execute(select(1))', '    return True'].join('\n')
+}
+
+checkTester(healthEndpoint, {
+  pass: [
+    {
+      name: 'FastAPI deep health route through two prefixes',
+      facts: { files: FASTAPI_HEALTH },
+      messageId: 'pass-deep',
+      data: { routes: '/api/v1/utils/health-check/', touches: 'select(1)' },
+      evidence: [{ path: 'app/api.py', line: 3, message: 'GET /api/v1/utils/health-check/: checks a dependency: select(1) at app/api.py:5' }]
+    },
+    {
+      name: 'Rails /up is shallow',
+      facts: { files: { Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n", 'config/routes.rb': 'Rails.application.routes.draw do\n  get "up" => "rails/health#show"\nend\n' } },
+      messageId: 'pass-shallow',
+      data: { routes: '/up' },
+      evidence: [{ path: 'config/routes.rb', line: 2, message: 'GET /up — Rails::HealthController: returns without touching a dependency' }]
+    },
+    {
+      name: 'route listed in config signatures',
+      facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/system/check")\ndef c():\n    return 1\n' } },
+      extra: { routes: ['/system/check'] },
+      messageId: 'pass-shallow',
+      data: { routes: '/system/check' }
+    },
+    {
+      name: 'Spring Actuator with a JPA starter is deep',
+      facts: {
+        files: {
+          'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>'
+        }
+      },
+      messageId: 'pass-deep',
+      data: { routes: '/actuator/health' }
+    }
+  ],
+  partial: [
+    {
+      name: 'only a Dockerfile HEALTHCHECK on the home page',
+      facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/")\ndef home():\n    return 1\n', Dockerfile: 'FROM python:3.12\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\n' } },
+      messageId: 'deploy-only',
+      data: { target: '/' },
+      evidence: [{ path: 'Dockerfile', line: 2, message: 'dockerfile healthcheck: /' }]
+    }
+  ],
+  fail: [
+    {
+      name: 'FastAPI without any health route; /status as a business resource does not count',
+      facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/orders/{id}/status")\ndef st():\n    return 1\n' } },
+      messageId: 'fail',
+      data: { frameworks: 'FastAPI' },
+      remediation: ['@router.get("/healthz"', 'SELECT 1']
+    },
+    {
+      name: 'compose healthcheck of postgres is not the app',
+      facts: { files: { 'package.json': '{"dependencies": {"express": "^4"}}', 'index.js': "const app = express()\napp.get('/', h)\n", 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n' } },
+      messageId: 'fail',
+      remediation: ["app.get('/healthz'"]
+    }
+  ],
+  notApplicable: [{ name: 'a library with no HTTP framework', facts: { files: { 'requirements.txt': 'requests\n', 'lib.py': 'import requests\n' } }, messageId: 'no-service', summary: 'No HTTP framework found in dependencies or imports' }]
+})

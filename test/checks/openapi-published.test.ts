@@ -1,0 +1,64 @@
+import openapiPublished from '../../src/checks/openapi-published.js'
+import { checkTester } from '../helpers/check-tester.js'
+import { action, run } from '../helpers/facts.js'
+
+const REQ = { 'requirements.txt': 'fastapi\n' }
+const EXPRESS = { 'package.json': '{"dependencies": {"express": "^4"}}', 'src/app.js': "const app = express()\napp.get('/orders', h)\n" }
+const SPEC = { 'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: "1"\npaths:\n  /orders: {}\n' }
+
+checkTester(openapiPublished, {
+  pass: [
+    {
+      name: 'FastAPI serves its generated spec by default',
+      facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI(title="x")\n' } },
+      messageId: 'pass-served',
+      data: { spec: 'FastAPI generation', served: '/openapi.json' },
+      evidence: [{ path: 'main.py', line: 2, message: 'FastAPI serves /openapi.json' }]
+    },
+    {
+      name: 'Express serves the committed spec with swagger-ui-express',
+      facts: { files: { ...EXPRESS, ...SPEC, 'src/docs.js': "const swaggerUi = require('swagger-ui-express')\nconst app = express()\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n" } },
+      messageId: 'pass-served',
+      data: { spec: 'openapi.yaml', served: '/api-docs' }
+    },
+    {
+      name: 'committed spec uploaded as an artifact',
+      facts: { files: { ...EXPRESS, ...SPEC }, ci: { actions: [action('actions/upload-artifact', { with: { name: 'spec', path: 'openapi.yaml' }, line: 22 })] } },
+      messageId: 'pass-published',
+      data: { published: 'upload-artifact (artifact)' },
+      evidence: [{ path: 'openapi.yaml', message: 'OpenAPI 3.0.3 "Orders", 1 path(s)' }]
+    },
+    {
+      name: 'spec pushed to bump.sh',
+      facts: { files: { ...EXPRESS, ...SPEC }, ci: { runs: [run('bump deploy openapi.yaml --doc orders', { push: true })] } },
+      messageId: 'pass-published',
+      data: { published: 'bump deploy (portal)' }
+    }
+  ],
+  partial: [
+    {
+      name: 'FastAPI with openapi_url=None and nothing published',
+      facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI(openapi_url=None)\n' } },
+      messageId: 'partial',
+      summary: 'openapi_url=None disables the spec',
+      remediation: ['openapi_url']
+    },
+    {
+      name: 'committed spec; upload-artifact of coverage does not publish it',
+      facts: { files: { ...EXPRESS, ...SPEC }, ci: { actions: [action('actions/upload-artifact', { with: { path: 'coverage/' } })] } },
+      messageId: 'partial',
+      data: { spec: 'openapi.yaml' },
+      remediation: ['swagger-ui-express']
+    }
+  ],
+  fail: [
+    {
+      name: 'Express API without spec; a fixture spec does not count',
+      facts: { files: { ...EXPRESS, 'test/fixtures/petstore.yaml': 'openapi: 3.0.0\ninfo: {title: p}\npaths: {}\n' } },
+      messageId: 'fail',
+      data: { frameworks: 'Express' },
+      evidence: [{ path: 'test/fixtures/petstore.yaml', message: 'not counted: under fixtures/ (fixture or example)' }]
+    }
+  ],
+  notApplicable: [{ name: 'no HTTP framework', facts: { files: { ...SPEC } }, messageId: 'no-service' }]
+})

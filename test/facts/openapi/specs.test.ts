@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
+import { collectOpenApi } from '../../../src/facts/openapi/index.js'
+import { nestingDepth, sniffSpec } from '../../../src/facts/openapi/parse.js'
+import { collectService } from '../../../src/facts/service/index.js'
+import { manifestsOf } from '../service/fixtures.js'
+
+const NO_MANIFESTS = { manifests: [], problems: [] }
+
+function openapiOf(files: Record<string, string>, deps: Record<string, readonly string[]> = {}) {
+  const snap = new MemorySnapshot(files)
+  const manifests = manifestsOf(deps)
+  return collectOpenApi(snap, collectService(snap, manifests), manifests)
+}
+
+describe('committed specs', () => {
+  it('finds specs by content, YAML and JSON, and marks fixtures', () => {
+    const o = openapiOf({
+      'api/service.yaml': 'openapi: "3.1.0"\ninfo:\n  title: Orders\n  version: "1"\npaths:\n  /orders: {}\n  /health: {}\n',
+      'docs/swagger.json': '{"swagger": "2.0", "info": {"title": "x"}, "paths": {"/a": {}}}',
+      'tests/fixtures/petstore.yaml': 'openapi: 3.0.0\ninfo: {title: p}\npaths: {}\n',
+      'node_modules/x/openapi.yaml': 'openapi: 3.0.0\ninfo: {}\npaths: {}\n',
+      'config.yaml': 'name: not a spec\n',
+      'asyncapi.yaml': 'asyncapi: 2.6.0\n'
+    })
+    expect(o.specs.map((s) => [s.path, s.version, s.pathCount, s.notOwn, s.problem])).toEqual([
+      ['api/service.yaml', '3.1.0', 2, null, null],
+      ['docs/swagger.json', '2.0', 1, null, null],
+      ['tests/fixtures/petstore.yaml', '3.0.0', 0, 'under fixtures/ (fixture or example)', null]
+    ])
+    expect(o.specs[0]!.title).toBe('Orders')
+  })
+
+  it('does not parse a JSON nested 200,000 deep, and says why', () => {
+    const deep = '{"openapi": "3.0.0", "info": {}, "paths": ' + '['.repeat(200_000) + ']'.repeat(200_000) + '}'
+    const o = openapiOf({ 'openapi.json': deep })
+    expect(o.specs).toMatchObject([{ path: 'openapi.json', pathCount: null, problem: 'nested deeper than 128 levels: not parsed' }])
+    expect(o.skipped).toEqual([{ path: 'openapi.json', reason: 'nested deeper than 128 levels: not parsed' }])
+  })
+
+  it('does not follow $ref cycles', () => {
+    const spec = 'openapi: 3.0.0\ninfo: {title: c}\npaths:\n  /a:\n    $ref: "#/paths/~1b"\n  /b:\n    $ref: "#/paths/~1a"\ncomponents:\n  schemas:\n    A: {$ref: "#/components/schemas/A"}\n'
+    expect(openapiOf({ 'openapi.yaml': spec }).specs).toMatchObject([{ pathCount: 2, problem: null }])
+  })
+
+  it('refuses a YAML alias bomb', () => {
+    const lines = ['openapi: 3.0.0', 'info: {title: bomb}', 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for (let i = 1; i < 300; i++) lines.push(`a${i}: &a${i} [*a${i - 1 || ''},*a${i - 1 || ''},*a${i - 1 || ''},*a${i - 1 || ''},*a${i - 1 || ''}]`.replace(/\*a0/g, '*a'))
+    lines.push('paths: {}')
+    const o = openapiOf({ 'openapi.yaml': lines.join('\n') })
+    expect(o.specs).toMatchObject([{ pathCount: null, problem: 'more than 200 YAML aliases (possible alias bomb): not parsed' }])
+  })
+
+  it('reports broken YAML as a problem, never a throw', () => {
+    const o = openapiOf({ 'openapi.yaml': 'openapi: 3.0.3\ninfo: {title: x\npaths: [\n' })
+    expect(o.specs[0]!.pathCount).toBeNull()
+    expect(o.specs[0]!.problem).toMatch(/^YAML could not be parsed/)
+  })
+
+  it('sniffs only the documented keys and measures depth linearly', () => {
+    expect(sniffSpec('openapi: 3.0.0\n')).toEqual({ kind: 'openapi', version: '3.0.0', format: 'yaml' })
+    expect(sniffSpec("swagger: '2.0'\n")).toEqual({ kind: 'swagger', version: '2.0', format: 'yaml' })
+    expect(sniffSpec('openapi: 2.0\n')).toBeUndefined()
+    expect(nestingDepth('{"a": "[[[[", "b": [[1]]}')).toBe(3)
+  })
+})
+
+describe('framework generation', () => {
+  it('reads FastAPI openapi_url through a settings constant, and None', () => {
+    const on = openapiOf(
+      {
+        'app/main.py': 'from fastapi import FastAPI\nfrom app.core.config import settings\napp = FastAPI(\n    title="x",\n    openapi_url=f"{settings.API_V1_STR}/openapi.json",\n)\n',
+        'app/core/config.py': 'class Settings:\n    API_V1_STR: str = "/api/v1"\n'
+      },
+      { 'requirements.txt': ['fastapi'] }
+    )
+    expect(on.generators).toEqual([{ tool: 'FastAPI', path: 'app/main.py', line: 3, text: 'app = FastAPI(', servedAt: '/api/v1/openapi.json' }])
+    const off = openapiOf({ 'main.py': 'from fastapi import FastAPI\napp = FastAPI(openapi_url=None)\n' }, { 'requirements.txt': ['fastapi'] })
+    expect(off.generators[0]).toMatchObject({ servedAt: null, note: 'openapi_url=None disables the spec' })
+  })
+
+  it('finds drf-spectacular served through a routed view, and springdoc by dependency', () => {
+    const drf = openapiOf(
+      {
+        'proj/settings.py': 'ROOT_URLCONF = "proj.urls"\nINSTALLED_APPS = ["drf_spectacular"]\n',
+        'proj/urls.py': 'from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n]\n'
+      },
+      { 'requirements.txt': ['django', 'djangorestframework', 'drf-spectacular'] }
+    )
+    expect(drf.generators).toMatchObject([{ tool: 'drf-spectacular', servedAt: '/api/schema/' }])
+    const spring = openapiOf({}, { 'pom.xml': ['org.springframework.boot:spring-boot-starter-web', 'org.springdoc:springdoc-openapi-starter-webmvc-ui'] })
+    expect(spring.generators).toMatchObject([{ tool: 'springdoc', path: 'pom.xml', servedAt: '/v3/api-docs' }])
+  })
+
+  it('finds contract test files only when the tool is used on live lines', () => {
+    const o = openapiOf({
+      'tests/test_contract.py': 'import schemathesis\nfrom app.main import app\nschema = schemathesis.openapi.from_asgi("/openapi.json", app)\n\n@schema.parametrize()\ndef test_api(case):\n    case.call_and_validate()\n',
+      'tests/test_stub.py': 'import schemathesis\n# @schema.parametrize()\ndef test_api(case):\n    pass\n',
+      'requirements-dev.txt': 'schemathesis\n'
+    })
+    expect(o.contractTests).toEqual([{ tool: 'Schemathesis', path: 'tests/test_contract.py', line: 3, text: 'schema = schemathesis.openapi.from_asgi("/openapi.json", app)' }])
+    expect(NO_MANIFESTS.manifests).toEqual([])
+  })
+})

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
+import { collectService } from '../../../src/facts/service/index.js'
+import type { ServiceFacts } from '../../../src/facts/service/types.js'
+import { manifestsOf } from './fixtures.js'
+
+function scan(files: Record<string, string>, deps: Record<string, readonly string[]>): ServiceFacts {
+  return collectService(new MemorySnapshot(files), manifestsOf(deps))
+}
+
+function paths(s: ServiceFacts): string[] {
+  return s.routes.map((r) => r.path).sort()
+}
+
+describe('Django + DRF', () => {
+  const files = {
+    'requirements.txt': 'django\ndjangorestframework\n',
+    'proj/settings.py': 'ROOT_URLCONF = "proj.urls"\nINSTALLED_APPS = ["health_check", "health_check.db"]\n',
+    'proj/urls.py': [
+      'from django.urls import include, path, re_path',
+      'from rest_framework.routers import DefaultRouter',
+      'from users import views',
+      'router = DefaultRouter()',
+      'router.register(r"users", views.UserViewSet)',
+      'urlpatterns = [',
+      '    path("api/v1/", include("api.urls")),',
+      '    path("api/", include(router.urls)),',
+      '    path("ht/", include("health_check.urls")),',
+      '    re_path(r"^ping/?$", views.ping),',
+      ']'
+    ].join('\n'),
+    'api/urls.py': ['from django.urls import path', 'from . import views', 'urlpatterns = [', '    path("health/", views.health),', '    path(', '        "orders/<int:pk>/",', '        views.order,', '    ),', ']'].join('\n'),
+    'api/views.py': ['from django.db import connection', 'def health(request):', '    connection.ensure_connection()', '    return JsonResponse({})', 'def order(request, pk):', '    return None'].join('\n'),
+    'users/views.py': 'def ping(request):\n    return HttpResponse("pong")\n'
+  }
+  it('resolves include() chains, DRF routers and health_check', () => {
+    const s = scan(files, { 'requirements.txt': ['django', 'djangorestframework'] })
+    expect(paths(s)).toEqual(['/api/users', '/api/users/{pk}/', '/api/v1/health/', '/api/v1/orders/<int:pk>/', '/ht/', '/ping/'])
+    const health = s.routes.find((r) => r.path === '/api/v1/health/')!
+    expect(health).toMatchObject({ file: 'api/urls.py', line: 4, handler: 'views.health' })
+    expect(health.touches).toEqual([{ token: 'ensure_connection', file: 'api/views.py', line: 3 }])
+    expect(s.routes.find((r) => r.path === '/api/v1/orders/<int:pk>/')!.line).toBe(5)
+    expect(s.routes.find((r) => r.path === '/ht/')).toMatchObject({ library: 'django-health-check', line: 9 })
+    expect(s.healthLibraries.find((l) => l.name === 'django-health-check')?.routes).toEqual(['/ht/'])
+  })
+})
+
+describe('Flask', () => {
+  it('uses register_blueprint url_prefix over the blueprint own prefix, across modules', () => {
+    const s = scan(
+      {
+        'app/__init__.py': ['from flask import Flask', 'from .api import bp as api_bp', 'from app.admin import admin', 'app = Flask(__name__)', 'app.register_blueprint(api_bp, url_prefix="/api/v2")', 'app.register_blueprint(admin)', '@app.route("/healthz")', 'def hz():', '    return "ok"'].join('\n'),
+        'app/api.py': ['from flask import Blueprint', 'bp = Blueprint("api", __name__, url_prefix="/api/v1")', '@bp.get("/items")', 'def items():', '    return []'].join('\n'),
+        'app/admin.py': ['from flask import Blueprint', 'admin = Blueprint("admin", __name__, url_prefix="/admin")', '@admin.route("/status", methods=["GET", "POST"])', 'def st():', '    db.session.execute("SELECT 1")'].join('\n')
+      },
+      { 'requirements.txt': ['flask'] }
+    )
+    expect(paths(s)).toEqual(['/admin/status', '/api/v2/items', '/healthz'])
+    expect(s.routes.find((r) => r.path === '/admin/status')).toMatchObject({ methods: ['GET', 'POST'], file: 'app/admin.py', line: 3 })
+  })
+})
+
+describe('Express / Fastify', () => {
+  it('follows app.use with routers imported from other files', () => {
+    const s = scan(
+      {
+        'src/app.js': ["const express = require('express')", "const users = require('./routes/users')", "import health from './routes/health.js'", 'const app = express()', "app.use('/api/users', users)", "app.use('/internal', health)", "app.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))", "const client = axios.create()", "client.get('/not-a-route')"].join('\n'),
+        'src/routes/users.js': ["const router = require('express').Router()", "router.get('/:id', (req, res) => res.json({}))", 'module.exports = router'].join('\n'),
+        'src/routes/health.ts': ["import { Router } from 'express'", 'const r = Router()', "r.get('/healthz', async (req, res) => {", "  await prisma.$queryRaw`SELECT 1`", '  res.send()', '})', 'export default r'].join('\n')
+      },
+      { 'package.json': ['express'] }
+    )
+    expect(paths(s)).toEqual(['/api-docs', '/api/users/:id', '/internal/healthz'])
+    expect(s.routes.find((r) => r.path === '/internal/healthz')!.touches).toEqual([{ token: 'SELECT 1', file: 'src/routes/health.ts', line: 4 }])
+  })
+
+  it('follows fastify.register with a prefix and fastify.route({ url })', () => {
+    const s = scan(
+      {
+        'server.ts': ["import Fastify from 'fastify'", "import routes from './plugins/routes'", 'const app = Fastify()', "app.register(routes, { prefix: '/v1' })", "app.route({ method: 'GET', url: '/ping', handler: async () => 'pong' })"].join('\n'),
+        'plugins/routes.ts': ['export default async function routes(fastify, opts) {', "  fastify.get('/health', async () => ({ ok: true }))", '}'].join('\n')
+      },
+      { 'package.json': ['fastify'] }
+    )
+    expect(paths(s)).toEqual(['/ping', '/v1/health'])
+    expect(s.routes.find((r) => r.path === '/ping')!.methods).toEqual(['GET'])
+  })
+})
+
+describe('NestJS', () => {
+  it('joins controller, method and global prefix, honouring exclude', () => {
+    const s = scan(
+      {
+        'src/main.ts': ["const app = await NestFactory.create(AppModule)", "app.setGlobalPrefix('api', { exclude: ['health'] })"].join('\n'),
+        'src/health/health.controller.ts': ["@Controller('health')", 'export class HealthController {', '  @Get()', '  @HealthCheck()', '  check() {', "    return this.health.check([() => this.db.pingCheck('database')])", '  }', '}'].join('\n'),
+        'src/users/users.controller.ts': ["@Controller({ path: 'users' })", 'export class UsersController {', "  @Get(':id')", '  one() { return 1 }', '}'].join('\n'),
+        'src/app.module.ts': '@Module({ imports: [TerminusModule] })\nexport class AppModule {}\n'
+      },
+      { 'package.json': ['@nestjs/core'] }
+    )
+    expect(paths(s)).toEqual(['/api/users/:id', '/health'])
+    expect(s.routes.find((r) => r.path === '/health')!.touches!.map((t) => t.token)).toEqual(['pingCheck('])
+    expect(s.healthLibraries.map((l) => l.name)).toContain('@nestjs/terminus')
+  })
+})
+
+describe('Go', () => {
+  it('resolves gin groups and chi Route/Mount across functions', () => {
+    const gin = scan(
+      {
+        'go.mod': 'module x',
+        'main.go': ['package main', 'import "github.com/gin-gonic/gin"', 'const apiPrefix = "/api"', 'func main() {', '\tr := gin.Default()', '\tv1 := r.Group(apiPrefix + "/v1")', '\tv1.GET("/health", healthHandler)', '\tr.GET("/ping", func(c *gin.Context) { c.String(200, "pong") })', '}', 'func healthHandler(c *gin.Context) {', '\tif err := db.PingContext(c); err != nil {', '\t}', '}'].join('\n')
+      },
+      { 'go.mod': ['github.com/gin-gonic/gin'] }
+    )
+    expect(paths(gin)).toEqual(['/api/v1/health', '/ping'])
+    expect(gin.routes.find((r) => r.path === '/api/v1/health')!.touches!.map((t) => t.token)).toEqual(['PingContext('])
+    const chi = scan(
+      {
+        'go.mod': 'module x',
+        'cmd/main.go': ['package main', 'func main() {', '\tr := chi.NewRouter()', '\tr.Use(middleware.Heartbeat("/ping"))', '\tr.Route("/api", func(r chi.Router) {', '\t\tr.Get("/users", listUsers)', '\t})', '\tr.Mount("/admin", admin.Routes())', '\thttp.HandleFunc("GET /healthz", hz)', '}'].join('\n'),
+        'admin/routes.go': ['package admin', 'func Routes() chi.Router {', '\tr := chi.NewRouter()', '\tr.Get("/stats", stats)', '\treturn r', '}'].join('\n')
+      },
+      { 'go.mod': ['github.com/go-chi/chi/v5'] }
+    )
+    expect(paths(chi)).toEqual(['/admin/stats', '/api/users', '/healthz', '/ping'])
+    expect(chi.routes.find((r) => r.path === '/healthz')!.methods).toEqual(['GET'])
+  })
+})
+
+describe('Spring', () => {
+  it('joins class and method mappings and derives Actuator routes from config', () => {
+    const s = scan(
+      {
+        'pom.xml': '<project/>',
+        'src/main/java/x/UserController.java': ['@RestController', '@RequestMapping("/api/users")', 'public class UserController {', '  @GetMapping("/{id}")', '  public User one() { return null; }', '  @GetMapping', '  public List<User> all() { return null; }', '}'].join('\n'),
+        'src/main/resources/application.yml': ['management:', '  endpoints:', '    web:', '      base-path: /manage', '      exposure:', '        include: health,info'].join('\n')
+      },
+      { 'pom.xml': ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-actuator', 'org.springframework.boot:spring-boot-starter-data-jpa'] }
+    )
+    expect(paths(s)).toEqual(['/api/users', '/api/users/{id}', '/manage/health'])
+    expect(s.actuator).toMatchObject({ basePath: '/manage', healthExposed: true })
+    expect(s.routes.find((r) => r.path === '/manage/health')!.touches!.length).toBe(1)
+  })
+
+  it('Actuator with health not exposed gives no health route', () => {
+    const s = scan(
+      { 'src/main/resources/application.properties': 'management.endpoints.web.exposure.include=info,metrics\n' },
+      { 'pom.xml': ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-actuator'] }
+    )
+    expect(s.actuator?.healthExposed).toBe(false)
+    expect(s.routes).toEqual([])
+  })
+})
+
+describe('Rails', () => {
+  it('reads namespaces, scopes, resources and the health controller', () => {
+    const s = scan(
+      {
+        Gemfile: "gem 'rails'",
+        'config/routes.rb': ['Rails.application.routes.draw do', '  get "up" => "rails/health#show", as: :rails_health_check', '  namespace :api do', '    scope "/v1" do', '      resources :orders', "      get 'ping', to: 'ping#index'", '    end', '  end', '  mount OkComputer::Engine, at: "/health"', 'end'].join('\n'),
+        'app/controllers/api/ping_controller.rb': ['class Api::PingController < ApplicationController', '  def index', '    ActiveRecord::Base.connection.execute("SELECT 1")', '    head :ok', '  end', 'end'].join('\n')
+      },
+      { Gemfile: ['rails'] }
+    )
+    expect(paths(s)).toEqual(['/api/v1/orders', '/api/v1/orders/:id', '/api/v1/ping', '/health', '/up'])
+    expect(s.routes.find((r) => r.path === '/up')).toMatchObject({ library: 'Rails::HealthController', line: 2 })
+    expect(s.routes.find((r) => r.path === '/api/v1/ping')!.touches!.length).toBe(1)
+    expect(s.healthLibraries.map((l) => l.name)).toEqual(['okcomputer'])
+  })
+})
+
+describe('Starlette', () => {
+  it('tracks Mount prefixes by bracket depth', () => {
+    const s = scan(
+      { 'app.py': ['from starlette.applications import Starlette', 'routes = [', '    Route("/", home),', '    Mount("/api", routes=[', '        Route("/health", health),', '    ]),', '    Route("/about", about),', ']', 'app = Starlette(routes=routes)'].join('\n') },
+      { 'requirements.txt': ['starlette'] }
+    )
+    expect(paths(s)).toEqual(['/', '/about', '/api/health'])
+  })
+})
+
+describe('no framework', () => {
+  it('finds no service and reads no sources', () => {
+    const s = scan({ 'lib.py': 'import requests\n' }, { 'requirements.txt': ['requests'] })
+    expect(s.frameworks).toEqual([])
+    expect(s.filesScanned).toBe(0)
+  })
+})
