@@ -38478,8 +38478,17 @@ function resolveNodeScripts(ctx, argv, site) {
   if (name === void 0) {
     if (sub === "run" || sub === "run-script" || sub === "rum" || sub === "urn") {
       explicit = true;
-      const p = tool === "npm" ? positionals2(args, NPM_OPTS) : { pos: args.filter((a) => !a.startsWith("-")).slice(0, 1), opts: /* @__PURE__ */ new Map(), rest: [] };
+      const p = positionals2(args, tool === "npm" ? NPM_OPTS : valueOpts);
       name = p.pos[0];
+      if (tool !== "npm") {
+        for (const k of ["--filter", "-F"]) {
+          const v = p.opts.get(k);
+          if (v !== void 0 && v !== "") {
+            workspaces = true;
+            filters.push(v);
+          }
+        }
+      }
       if (tool === "npm") {
         for (const [k, v] of p.opts) {
           if (k !== "--workspaces" && k !== "-ws" && k !== "-w" && k !== "--workspace") continue;
@@ -40665,6 +40674,7 @@ var WorkflowParser = class {
   steps(path2, stepsNode, jobWd, via, inputs, stack, depth) {
     const out = [];
     const items = list(stepsNode);
+    const reraised = reraisedStepIds(items);
     items.forEach((step, i) => {
       if (!isMap(step)) return;
       const line = itemLine(stepsNode, i);
@@ -40678,7 +40688,8 @@ var WorkflowParser = class {
       const base = {
         loc,
         ...name !== void 0 ? { name } : {},
-        canFail: truthy(get(step, "continue-on-error")),
+        // continue-on-error does not neutralise a step whose failure a later step re-raises.
+        canFail: truthy(get(step, "continue-on-error")) && !reraised.has(str3(get(step, "id")) ?? ""),
         disabled: cond.disabled,
         ...wd !== void 0 ? { workingDirectory: wd } : {},
         via
@@ -40724,6 +40735,17 @@ function isWorkflowFile(path2, dir2) {
   if (dirname(path2) !== dir2) return false;
   const b = basename(path2);
   return b.endsWith(".yml") || b.endsWith(".yaml");
+}
+function reraisedStepIds(items) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const step of items) {
+    if (!isMap(step)) continue;
+    const cond = str3(get(step, "if"));
+    const run = str3(get(step, "run"));
+    if (cond === void 0 || run === void 0 || !/\bexit\s+[1-9]|^\s*false\s*$/m.test(run)) continue;
+    for (const m of cond.matchAll(/steps\.([A-Za-z0-9_-]{1,100})\.outcome\s*(==\s*'failure'|!=\s*'success')/g)) ids.add(m[1]);
+  }
+  return ids;
 }
 
 // src/facts/ci/systems/gitlab-rules.ts

@@ -140,8 +140,18 @@ export function resolveNodeScripts(ctx: Ctx, argv: readonly string[], site: Site
   if (name === undefined) {
     if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
       explicit = true
-      const p = tool === 'npm' ? positionals(args, NPM_OPTS) : { pos: args.filter((a) => !a.startsWith('-')).slice(0, 1), opts: new Map<string, string>(), rest: [] }
+      const p = positionals(args, tool === 'npm' ? NPM_OPTS : valueOpts)
       name = p.pos[0]
+      if (tool !== 'npm') {
+        // `bun run --filter pkg lint`, `pnpm run --filter pkg lint`: options after `run`.
+        for (const k of ['--filter', '-F']) {
+          const v = p.opts.get(k)
+          if (v !== undefined && v !== '') {
+            workspaces = true
+            filters.push(v)
+          }
+        }
+      }
       if (tool === 'npm') {
         for (const [k, v] of p.opts) {
           if (k !== '--workspaces' && k !== '-ws' && k !== '-w' && k !== '--workspace') continue

@@ -188,6 +188,7 @@ class WorkflowParser {
   ): CiStep[] {
     const out: CiStep[] = []
     const items = list(stepsNode)
+    const reraised = reraisedStepIds(items)
     items.forEach((step, i) => {
       if (!isMap(step)) return
       const line = itemLine(stepsNode, i)
@@ -201,7 +202,8 @@ class WorkflowParser {
       const base = {
         loc,
         ...(name !== undefined ? { name } : {}),
-        canFail: truthy(get(step, 'continue-on-error')),
+        // continue-on-error does not neutralise a step whose failure a later step re-raises.
+        canFail: truthy(get(step, 'continue-on-error')) && !reraised.has(str(get(step, 'id')) ?? ''),
         disabled: cond.disabled,
         ...(wd !== undefined ? { workingDirectory: wd } : {}),
         via
@@ -253,4 +255,21 @@ export function isWorkflowFile(path: string, dir: string): boolean {
   if (dirname(path) !== dir) return false
   const b = basename(path)
   return b.endsWith('.yml') || b.endsWith('.yaml')
+}
+
+/**
+ * Ids of steps whose failure a later step turns back into a job failure: the common pattern of
+ * `continue-on-error: true` (to run a fix-up step) followed by
+ * `if: steps.<id>.outcome == 'failure'` with `run: exit 1`.
+ */
+export function reraisedStepIds(items: readonly unknown[]): Set<string> {
+  const ids = new Set<string>()
+  for (const step of items) {
+    if (!isMap(step)) continue
+    const cond = str(get(step, 'if'))
+    const run = str(get(step, 'run'))
+    if (cond === undefined || run === undefined || !/\bexit\s+[1-9]|^\s*false\s*$/m.test(run)) continue
+    for (const m of cond.matchAll(/steps\.([A-Za-z0-9_-]{1,100})\.outcome\s*(==\s*'failure'|!=\s*'success')/g)) ids.add(m[1]!)
+  }
+  return ids
 }

@@ -110,6 +110,17 @@ describe('package.json scripts', () => {
   })
 })
 
+describe('workspace filters after run', () => {
+  it('reads bun/pnpm --filter written after `run`', () => {
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['frontend'] }),
+      'frontend/package.json': JSON.stringify({ name: 'frontend', scripts: { lint: 'biome check .' } })
+    }
+    expect(argvs(run(files, 'bun run --filter frontend lint'))).toEqual(['biome check .'])
+    expect(argvs(run(files, 'pnpm run --filter frontend lint'))).toEqual(['biome check .'])
+  })
+})
+
 describe('tox and nox', () => {
   const tox = '[tox]\nenvlist = py312, lint\n\n[testenv]\ncommands =\n    pytest {posargs:tests}\n\n[testenv:lint]\ncommands =\n    ruff check .\n    - mypy src\n'
   it('runs envlist envs with their commands, - prefix neutralises', () => {

@@ -216,3 +216,27 @@ describe('isWorkflowFile', () => {
     expect(isWorkflowFile(p, '.github/workflows')).toBe(ok)
   })
 })
+
+describe('continue-on-error re-raised by a later step', () => {
+  it('keeps a step that can fail when a later step exits 1 on its failure outcome', () => {
+    const wf = lines(
+      'on: pull_request',
+      'jobs:',
+      '  lint:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - id: precommit',
+      '        run: pre-commit run --all-files',
+      '        continue-on-error: true',
+      '      - id: other',
+      '        run: ruff check .',
+      '        continue-on-error: true',
+      '      - run: git push',
+      "      - if: steps.precommit.outcome == 'failure'",
+      '        run: exit 1'
+    )
+    const [job] = parseGithubWorkflows(ctxOf({ '.github/workflows/lint.yml': wf }), ['.github/workflows/lint.yml'])
+    const steps = job!.steps
+    expect(steps.map((s) => s.canFail)).toEqual([false, true, false, false])
+  })
+})
