@@ -5782,7 +5782,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5857,7 +5857,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5952,11 +5952,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5979,10 +5979,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5999,7 +5999,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6179,7 +6179,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6201,7 +6201,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6237,13 +6237,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -33240,6 +33240,19 @@ function ciFiles(files) {
   return files.filter((f) => f.system === "github-actions").slice(0, 5).map((f) => ({ path: f.path, message: "GitHub Actions workflow" }));
 }
 
+// src/facts/path-memo.ts
+function memoByPath(fn, max = 5e5) {
+  let cache = /* @__PURE__ */ new Map();
+  return (path2) => {
+    const hit = cache.get(path2);
+    if (hit !== void 0 || cache.has(path2)) return hit;
+    const value = fn(path2);
+    if (cache.size >= max) cache = /* @__PURE__ */ new Map();
+    cache.set(path2, value);
+    return value;
+  };
+}
+
 // src/facts/excluded.ts
 var VENDORED_DIRS = [
   "node_modules",
@@ -33259,6 +33272,10 @@ var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS
 var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
 var VENDORED_SET = new Set(VENDORED_DIRS);
 function excludedSegment(path2, dirs = EXCLUDED_SET) {
+  return dirs === EXCLUDED_SET ? excludedMemo(path2) : segmentIn(path2, dirs);
+}
+var excludedMemo = memoByPath((path2) => segmentIn(path2, EXCLUDED_SET));
+function segmentIn(path2, dirs) {
   const parts = path2.split("/");
   for (let i = 0; i < parts.length - 1; i++) {
     if (dirs.has(parts[i])) return parts[i];
@@ -33272,7 +33289,8 @@ function isVendored(path2) {
   return excludedSegment(path2, VENDORED_SET) !== null;
 }
 var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
-function isTestPath(path2) {
+var isTestPath = memoByPath(testPath);
+function testPath(path2) {
   const parts = path2.split("/");
   for (let i = 0; i < parts.length - 1; i++) if (TEST_DIRS.has(parts[i].toLowerCase())) return true;
   const name = parts[parts.length - 1];
@@ -35504,7 +35522,8 @@ var SOURCE_EXT = [
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
-function sourceKind(path2) {
+var sourceKind = memoByPath(kindOf);
+function kindOf(path2) {
   const lower = path2.toLowerCase();
   if (lower.endsWith(".d.ts") || lower.endsWith(".min.js")) return null;
   if (lower.endsWith(".gradle.kts")) return null;
@@ -42852,10 +42871,15 @@ function sourceSet(snapshot) {
     cache.set(path2, out);
     return out;
   };
+  const mentions = (path2, tokens) => {
+    const r = snapshot.read(path2);
+    return r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES && tokens.some((t) => r.text.includes(t));
+  };
   return {
     snapshot,
     files: (eco) => byEco.get(eco) ?? [],
     lines,
+    mentions,
     has: (p) => snapshot.has(p),
     skipped,
     read: () => reads
@@ -42879,6 +42903,7 @@ var CONTRACT_FILE_SIGNATURES = [
   { tool: "committed-spec drift test", requires: [".openapi()", "get_openapi("], uses: ["openapi.json", "openapi.yaml", "schema.yml", "schema.yaml"] }
 ];
 var SCC_DIR = "src/test/resources/contracts/";
+var ANY_REQUIRED = new RegExp(CONTRACT_FILE_SIGNATURES.flatMap((s) => s.requires).map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 function findContractTestFiles(snapshot) {
   const out = [];
   let scc = false;
@@ -42893,7 +42918,7 @@ function findContractTestFiles(snapshot) {
     if (!kind || kind.template || !isTestPath(path2)) continue;
     const r = snapshot.read(path2);
     if (r.kind !== "text" || r.size > 512 * 1024) continue;
-    if (!CONTRACT_FILE_SIGNATURES.some((s) => s.requires.some((q) => r.text.includes(q)))) continue;
+    if (!ANY_REQUIRED.test(r.text)) continue;
     const lines = r.text.split("\n");
     for (const sig of CONTRACT_FILE_SIGNATURES) {
       let required = false;
@@ -43545,7 +43570,7 @@ function extractSpring(ctx) {
   if (!ctx.frameworks.has("spring") && !actuatorDep) return { routes: [], actuator: null };
   const props = readProperties(ctx);
   const context3 = props.get("server.servlet.context-path")?.value ?? props.get("spring.webflux.base-path")?.value ?? "";
-  const constants3 = javaConstants(ctx);
+  const constants4 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
     const lines = ctx.src.lines(file);
@@ -43564,7 +43589,7 @@ function extractSpring(ctx) {
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
       const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants3);
+      const path2 = mappingPath(args, constants4);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -43619,7 +43644,7 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants3) {
+function mappingPath(args, constants4) {
   const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
@@ -43627,7 +43652,7 @@ function mappingPath(args, constants3) {
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
-  const r = resolveExpr(expr, (n) => constants3.get(n.slice(n.lastIndexOf(".") + 1)));
+  const r = resolveExpr(expr, (n) => constants4.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
 function javaConstants(ctx) {
@@ -43745,6 +43770,7 @@ function servingRoute(routes, handlers) {
 }
 function firstHit(src, eco, tokens) {
   for (const file of src.files(eco)) {
+    if (!src.mentions(file, tokens)) continue;
     const lines = src.lines(file);
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
@@ -43761,6 +43787,7 @@ function fastapiGenerators(src) {
   const out = [];
   const consts = pyConstLookup({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
   for (const file of src.files("python")) {
+    if (!src.mentions(file, ["FastAPI("])) continue;
     const lines = src.lines(file);
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
@@ -43786,6 +43813,7 @@ function fastapiGenerators(src) {
 function nestGenerators(src) {
   const out = [];
   for (const file of src.files("node")) {
+    if (!src.mentions(file, ["SwaggerModule.setup("])) continue;
     const lines = src.lines(file);
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
@@ -44073,7 +44101,9 @@ function findHealthLibraries(src, ecosystems) {
     if (!ecosystems.has(sig.ecosystem)) continue;
     let found;
     const checks = /* @__PURE__ */ new Set();
+    const wanted = [...sig.tokens, ...sig.checks ?? []];
     for (const file of src.files(sig.ecosystem)) {
+      if (!src.mentions(file, wanted)) continue;
       const lines = src.lines(file);
       if (!lines) continue;
       for (let i = 0; i < lines.length; i++) {
@@ -45440,7 +45470,7 @@ function collectFacts(snapshot, _config, _inputs = {}) {
 
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync as closeSync2, constants as constants3, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3, sep as sep4 } from "node:path";
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class {
@@ -45512,23 +45542,25 @@ var WorkTreeSnapshot = class {
     return this.stat;
   }
   load(path2) {
-    const abs = join3(this.rootReal, ...path2.split("/"));
-    let real;
-    try {
-      const l = lstatSync3(abs);
-      real = l.isSymbolicLink() || path2.includes("/") ? realpathSync2(abs) : abs;
-    } catch (err) {
-      const code = err.code;
-      if (code === "ENOENT") return { kind: "missing" };
-      if (code === "ELOOP") return this.refuse(path2, "symlink cycle");
-      return { kind: "error", message: code ?? String(err) };
-    }
-    if (real !== this.rootReal && !real.startsWith(this.rootReal + sep4)) return this.refuse(path2, "symlink leaves the repository");
     let fd;
     try {
-      fd = openSync2(real, "r");
+      const slash = path2.lastIndexOf("/");
+      const dir2 = slash < 0 ? this.rootReal : this.realDir(path2.slice(0, slash));
+      if (!this.inside(dir2)) return this.refuse(path2, "symlink leaves the repository");
+      const file = join3(dir2, path2.slice(slash + 1));
+      try {
+        fd = openSync2(file, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+      } catch (err) {
+        if (err.code !== "ELOOP") throw err;
+        const real = realpathSync2.native(file);
+        if (!this.inside(real)) return this.refuse(path2, "symlink leaves the repository");
+        fd = openSync2(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+      }
     } catch (err) {
-      return { kind: "error", message: err.code ?? String(err) };
+      const code = err.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+      if (code === "ELOOP") return this.refuse(path2, "symlink cycle");
+      return { kind: "error", message: code ?? String(err) };
     }
     try {
       const st = fstatSync2(fd);
@@ -45557,6 +45589,19 @@ var WorkTreeSnapshot = class {
     } finally {
       closeSync2(fd);
     }
+  }
+  inside(real) {
+    return real === this.rootReal || real.startsWith(this.rootReal + sep4);
+  }
+  dirs = /* @__PURE__ */ new Map();
+  /** The real path of a repo-relative directory (throws like realpath on cycles or absence). */
+  realDir(dir2) {
+    let real = this.dirs.get(dir2);
+    if (real === void 0) {
+      real = realpathSync2.native(join3(this.rootReal, ...dir2.split("/")));
+      this.dirs.set(dir2, real);
+    }
+    return real;
   }
   refuse(path2, why) {
     this.stat.unsafe.push(`${path2} (${why})`);

@@ -1,3 +1,4 @@
+import { memoByPath } from './path-memo.js'
 /**
  * Trees that are vendored, generated or not part of the shipped service (SIGNATURES.md §0.3).
  * One list for every collector, so "what counts as the repository's own code" means the same
@@ -32,6 +33,12 @@ const VENDORED_SET = new Set(VENDORED_DIRS)
 
 /** The first excluded directory segment of a path (`pkg/node_modules/x/package.json` → `node_modules`), or null. */
 export function excludedSegment(path: string, dirs: ReadonlySet<string> = EXCLUDED_SET): string | null {
+  return dirs === EXCLUDED_SET ? excludedMemo(path) : segmentIn(path, dirs)
+}
+
+const excludedMemo = memoByPath((path) => segmentIn(path, EXCLUDED_SET))
+
+function segmentIn(path: string, dirs: ReadonlySet<string>): string | null {
   const parts = path.split('/')
   for (let i = 0; i < parts.length - 1; i++) {
     if (dirs.has(parts[i]!)) return parts[i]!
@@ -57,7 +64,9 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
  * `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
-export function isTestPath(path: string): boolean {
+export const isTestPath = memoByPath(testPath)
+
+function testPath(path: string): boolean {
   const parts = path.split('/')
   for (let i = 0; i < parts.length - 1; i++) if (TEST_DIRS.has(parts[i]!.toLowerCase())) return true
   const name = parts[parts.length - 1]!

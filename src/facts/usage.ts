@@ -1,3 +1,4 @@
+import { memoByPath } from './path-memo.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
@@ -103,7 +104,9 @@ export const MAX_SOURCE_BYTES = 512 * 1024
 export const MAX_SOURCE_FILES = 20_000
 const MAX_LINE = 4000
 
-export function sourceKind(path: string): { ecosystem: Ecosystem; template: boolean } | null {
+export const sourceKind = memoByPath(kindOf)
+
+function kindOf(path: string): { ecosystem: Ecosystem; template: boolean } | null {
   const lower = path.toLowerCase()
   if (lower.endsWith('.d.ts') || lower.endsWith('.min.js')) return null
   // Build scripts are not application code (`tasks.create(` in build.gradle.kts is no breaker).

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { Minimatch } from 'minimatch'
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
@@ -97,24 +97,28 @@ export class WorkTreeSnapshot implements Snapshot {
   }
 
   private load(path: string): FileRead {
-    const abs = join(this.rootReal, ...path.split('/'))
-    let real: string
-    try {
-      const l = lstatSync(abs)
-      // Resolve every symlink on the way (the file or any parent) and refuse what leaves the root.
-      real = l.isSymbolicLink() || path.includes('/') ? realpathSync(abs) : abs
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') return { kind: 'missing' }
-      if (code === 'ELOOP') return this.refuse(path, 'symlink cycle')
-      return { kind: 'error', message: code ?? String(err) }
-    }
-    if (real !== this.rootReal && !real.startsWith(this.rootReal + sep)) return this.refuse(path, 'symlink leaves the repository')
     let fd: number
     try {
-      fd = openSync(real, 'r')
+      // Parent directories are resolved once each (cached) and must stay inside the root; the
+      // file itself is opened with O_NOFOLLOW, so one syscall both reads and refuses a symlink,
+      // which is then resolved and checked like a directory.
+      const slash = path.lastIndexOf('/')
+      const dir = slash < 0 ? this.rootReal : this.realDir(path.slice(0, slash))
+      if (!this.inside(dir)) return this.refuse(path, 'symlink leaves the repository')
+      const file = join(dir, path.slice(slash + 1))
+      try {
+        fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ELOOP') throw err
+        const real = realpathSync.native(file)
+        if (!this.inside(real)) return this.refuse(path, 'symlink leaves the repository')
+        fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+      }
     } catch (err) {
-      return { kind: 'error', message: (err as NodeJS.ErrnoException).code ?? String(err) }
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
+      if (code === 'ELOOP') return this.refuse(path, 'symlink cycle')
+      return { kind: 'error', message: code ?? String(err) }
     }
     try {
       const st = fstatSync(fd)
@@ -143,6 +147,22 @@ export class WorkTreeSnapshot implements Snapshot {
     } finally {
       closeSync(fd)
     }
+  }
+
+  private inside(real: string): boolean {
+    return real === this.rootReal || real.startsWith(this.rootReal + sep)
+  }
+
+  private readonly dirs = new Map<string, string>()
+
+  /** The real path of a repo-relative directory (throws like realpath on cycles or absence). */
+  private realDir(dir: string): string {
+    let real = this.dirs.get(dir)
+    if (real === undefined) {
+      real = realpathSync.native(join(this.rootReal, ...dir.split('/')))
+      this.dirs.set(dir, real)
+    }
+    return real
   }
 
   private refuse(path: string, why: string): FileRead {

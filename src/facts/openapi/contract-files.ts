@@ -33,6 +33,9 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
 /** Files under these directories are Spring Cloud Contract contracts. */
 const SCC_DIR = 'src/test/resources/contracts/'
 
+/** One pass over a file for every signature's `requires` tokens (literal alternation, linear). */
+const ANY_REQUIRED = new RegExp(CONTRACT_FILE_SIGNATURES.flatMap((s) => s.requires).map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+
 export function findContractTestFiles(snapshot: Snapshot): ContractTestFile[] {
   const out: ContractTestFile[] = []
   let scc = false
@@ -47,7 +50,7 @@ export function findContractTestFiles(snapshot: Snapshot): ContractTestFile[] {
     if (!kind || kind.template || !isTestPath(path)) continue
     const r = snapshot.read(path)
     if (r.kind !== 'text' || r.size > 512 * 1024) continue
-    if (!CONTRACT_FILE_SIGNATURES.some((s) => s.requires.some((q) => r.text.includes(q)))) continue
+    if (!ANY_REQUIRED.test(r.text)) continue
     const lines = r.text.split('\n')
     for (const sig of CONTRACT_FILE_SIGNATURES) {
       let required = false

@@ -93,6 +93,7 @@ function servingRoute(routes: readonly Route[], handlers: readonly string[]): Ro
 
 function firstHit(src: SourceSet, eco: Ecosystem, tokens: readonly string[]): { path: string; line: number; text: string } | undefined {
   for (const file of src.files(eco)) {
+    if (!src.mentions(file, tokens)) continue
     const lines = src.lines(file)
     if (!lines) continue
     for (let i = 0; i < lines.length; i++) {
@@ -110,6 +111,7 @@ function fastapiGenerators(src: SourceSet): SpecGenerator[] {
   const out: SpecGenerator[] = []
   const consts = pyConstLookup({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
   for (const file of src.files('python')) {
+    if (!src.mentions(file, ['FastAPI('])) continue
     const lines = src.lines(file)
     if (!lines) continue
     for (let i = 0; i < lines.length; i++) {
@@ -136,6 +138,7 @@ function fastapiGenerators(src: SourceSet): SpecGenerator[] {
 function nestGenerators(src: SourceSet): SpecGenerator[] {
   const out: SpecGenerator[] = []
   for (const file of src.files('node')) {
+    if (!src.mentions(file, ['SwaggerModule.setup('])) continue
     const lines = src.lines(file)
     if (!lines) continue
     for (let i = 0; i < lines.length; i++) {

@@ -26,6 +26,8 @@ export interface SourceSet {
   files(ecosystem: Ecosystem): readonly string[]
   /** Lines of a file with over-long lines blanked (so numbering stays right), or undefined. */
   lines(path: string): readonly string[] | undefined
+  /** Whether the file's text contains any of the tokens (a cheap filter before a line scan). */
+  mentions(path: string, tokens: readonly string[]): boolean
   has(path: string): boolean
   readonly skipped: Skipped[]
   readonly read: () => number
@@ -65,10 +67,15 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
     cache.set(path, out)
     return out
   }
+  const mentions = (path: string, tokens: readonly string[]): boolean => {
+    const r = snapshot.read(path)
+    return r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES && tokens.some((t) => r.text.includes(t))
+  }
   return {
     snapshot,
     files: (eco) => byEco.get(eco) ?? [],
     lines,
+    mentions,
     has: (p) => snapshot.has(p),
     skipped,
     read: () => reads

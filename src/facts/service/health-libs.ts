@@ -44,7 +44,9 @@ export function findHealthLibraries(src: SourceSet, ecosystems: ReadonlySet<Ecos
     if (!ecosystems.has(sig.ecosystem)) continue
     let found: HealthLibrary | undefined
     const checks = new Set<string>()
+    const wanted = [...sig.tokens, ...(sig.checks ?? [])]
     for (const file of src.files(sig.ecosystem)) {
+      if (!src.mentions(file, wanted)) continue
       const lines = src.lines(file)
       if (!lines) continue
       for (let i = 0; i < lines.length; i++) {
