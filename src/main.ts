@@ -7,7 +7,7 @@ import { publishPrComment, startGitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
 import { render } from './report/index.js'
 import type { ScanReport } from './report/types.js'
-import { scanRepository } from './scan.js'
+import { scanWithBase } from './scan.js'
 
 /**
  * The action pipeline: inputs → config → scan → outputs, job summary, SARIF → (PR comment) → gate.
@@ -39,8 +39,12 @@ export async function run(): Promise<void> {
       config: loaded.config,
       logger: { debug: (m) => core.debug(m) }
     })
-    const report = scanRepository({
+    // On a pull request the base commit is scanned too (from git objects) for the delta and ratchet.
+    const baseSha = context.pullRequest?.baseSha ?? null
+    const scanned = scanWithBase({
       root,
+      baseSha,
+      fetchBase: true,
       config: loaded.config,
       minScore: inputs.minScore ?? undefined,
       requiredExtra: inputs.requiredChecks,
@@ -50,6 +54,9 @@ export async function run(): Promise<void> {
       warnings: loaded.warnings,
       inputs: github?.factInputs
     })
+    const report = scanned.report
+    if (scanned.baseNote) core.warning(`No comparison with the PR base: ${scanned.baseNote}.`)
+    if (baseSha) core.debug(`Base scan took ${Math.round(scanned.baseMs)} ms (head scan ${report.stats.durationMs} ms).`)
 
     await publish(report, inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif))
 

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs'
 export interface PullRequestContext {
   readonly number: number
   readonly baseRef: string | null
+  /** The PR base commit the score is compared against. */
+  readonly baseSha: string | null
   readonly headSha: string | null
   /** `owner/repo` of the PR head; differs from the base for fork PRs. */
   readonly headRepo: string | null
@@ -60,6 +62,7 @@ export function readActionContext(env: Env, readFile: (path: string) => string =
     pullRequest = {
       number: pr.number,
       baseRef: str(base.ref),
+      baseSha: str(base.sha),
       headSha: str(head.sha),
       headRepo,
       // A deleted fork has head.repo null: treat as a fork (its token is read-only too).

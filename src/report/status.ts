@@ -45,13 +45,15 @@ export function waiverText(check: CheckResult): string | null {
   return `Waived until ${w.expires} (was ${w.original}): ${w.reason}`
 }
 
-/** `81/100 (B)`, or null when nothing was judged. */
-export function scoreText(report: Pick<ScanReport, 'score' | 'grade'>): string | null {
+/** `81/100 (B)`, `72 → 81/100 (B)` against a base with a score, or null when nothing was judged. */
+export function scoreText(report: Pick<ScanReport, 'score' | 'grade' | 'delta'>): string | null {
   if (report.score === null) return null
-  return report.grade ? `${report.score}/100 (${report.grade})` : `${report.score}/100`
+  const from = report.delta?.base.score
+  const base = from !== null && from !== undefined && from !== report.score ? `${from} → ` : ''
+  return `${base}${report.score}/100${report.grade ? ` (${report.grade})` : ''}`
 }
 
-/** `+3 against base`, `−5 against base`, `no change against base`, or null without a delta. */
+/** `▲ +9 against base`, `▼ −5 against base`, `no change against base`, or null without a delta. */
 export function changeText(report: Pick<ScanReport, 'delta'>): string | null {
   const change = report.delta?.change
   if (change === null || change === undefined) return null

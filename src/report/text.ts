@@ -32,7 +32,9 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
     const title = plainText(c.title, 100).padEnd(width)
     const waiver = waiverText(c)
     const summary = plainText(waiver ? `${waiver} — ${c.summary}` : c.summary, CAPS.summary)
-    out.push(`  ${label} ${c.required ? paint('1', title) : title}  ${paint('2', summary)}`)
+    const moved = report.delta?.checks.find((d) => d.id === c.id && d.changed)
+    const was = moved ? paint('33', moved.base === null ? ' [new]' : ` [was ${viewOf(moved.base).label}]`) : ''
+    out.push(`  ${label} ${c.required ? paint('1', title) : title}${was}  ${paint('2', summary)}`)
   }
 
   for (const c of actionable(report.checks)) out.push('', ...detail(c, paint))

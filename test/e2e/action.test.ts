@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import yaml from 'js-yaml'
-import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { existsSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
 import { commentMarker } from '../../src/github/comment.js'
+import { BUNDLE, PR, runAction as runWith, TOKEN, type RunOptions, type RunResult } from '../helpers/action-runner.js'
 import { ERRORS, FakeGitHub, prRun, RULES } from '../helpers/fake-github.js'
 import { tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
-
-/**
- * Runs the committed bundle dist/index.js with `node`, as the Actions runner does: inputs as
- * INPUT_* env (defaults parsed from action.yml), GITHUB_* env pointing at a loopback fake GitHub,
- * outputs and summary read back from the GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
- */
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-/** SHIPSHAPE_E2E_BUNDLE points at another build of src/index.ts (e.g. while dist/ is stale). */
-const BUNDLE = process.env.SHIPSHAPE_E2E_BUNDLE ?? join(ROOT, 'dist/index.js')
-const TOKEN = 'ghs_e2eTokenValue'
-const PR = 17
 
 const SERVICE = {
   'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi"]\n',
@@ -27,103 +11,13 @@ const SERVICE = {
   '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ruff check .\n      - run: pytest\n'
 }
 
-let defaults: Record<string, string>
 let fake: FakeGitHub
-
-beforeAll(() => {
-  const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-  defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? '')]))
-})
 
 afterEach(async () => {
   await fake?.stop()
 })
 
-interface RunResult {
-  readonly code: number
-  readonly stdout: string
-  readonly outputs: Record<string, string>
-  readonly summary: string
-  readonly report: { checks: { id: string; status: string; summary: string }[] } | null
-  readonly warnings: string[]
-}
-
-interface RunOptions {
-  readonly repo: string
-  readonly event?: 'pull_request' | 'push'
-  readonly fork?: boolean
-  readonly inputs?: Record<string, string>
-}
-
-/** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter` blocks). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!)
-    if (!m) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!)
-    out[m[1]!] = value.join('\n')
-  }
-  return out
-}
-
-function runAction(opts: RunOptions): Promise<RunResult> {
-  const tmp = mkdtempSync(join(tmpdir(), 'shipshape-runner-'))
-  onTestFinished(() => rmSync(tmp, { recursive: true, force: true }))
-  const eventPath = join(tmp, 'event.json')
-  const head = opts.fork ? 'eve/api' : `${fake.owner}/${fake.repo}`
-  writeFileSync(
-    eventPath,
-    JSON.stringify(
-      opts.event === 'push'
-        ? { ref: 'refs/heads/main', repository: { full_name: 'acme/api', default_branch: 'main' } }
-        : {
-            action: 'synchronize',
-            number: PR,
-            pull_request: { number: PR, base: { ref: 'main', repo: { full_name: 'acme/api' } }, head: { ref: 'feature', sha: 'c'.repeat(40), repo: { full_name: head, fork: opts.fork === true } } },
-            repository: { full_name: 'acme/api', default_branch: 'main' }
-          }
-    )
-  )
-  const outputFile = join(tmp, 'output')
-  const summaryFile = join(tmp, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const inputs = { ...defaults, 'min-score': '0', ...opts.inputs }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: opts.repo,
-    GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/api',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp,
-    RUNNER_DEBUG: '1'
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)
-  return new Promise((resolve, reject) => {
-    // Asynchronous spawn: the fake server lives in this process and must keep answering.
-    const child = spawn(process.execPath, [BUNDLE], { cwd: opts.repo, env })
-    let stdout = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
-      const report = outputs.report && existsSync(outputs.report) ? JSON.parse(readFileSync(outputs.report, 'utf8')) : null
-      const warnings = stdout.split('\n').filter((l) => l.startsWith('::warning'))
-      resolve({ code: code ?? -1, stdout, outputs, summary: readFileSync(summaryFile, 'utf8'), report, warnings })
-    })
-  })
-}
+const runAction = (opts: RunOptions): Promise<RunResult> => runWith(fake, opts)
 
 const statusOf = (r: RunResult, id: string) => r.report?.checks.find((c) => c.id === id)?.status
 const writes = () => fake.requests.filter((r) => r.method !== 'GET')

@@ -16,7 +16,7 @@ describe('markdown (PR comment body)', () => {
   })
 
   it('opens with one headline: score, grade, change against base and the gate verdict with reasons', () => {
-    expect(lines(md())[0]).toBe('### ❌ Shipshape 58/100 (F), ▼ −3 against base — gate failed: score 58 is under 70; required check ci\\-tests is fail')
+    expect(lines(md())[0]).toBe('### ❌ Shipshape 61 → 58/100 (F), ▼ −3 against base — gate failed: score 58 is under 70; required check ci\\-tests is fail')
     const passing = sampleReport({ score: 81, grade: 'B', delta: undefined, gate: { passed: true, minScore: 70, reasons: [] } })
     expect(lines(md(passing))[0]).toBe('### ✅ Shipshape 81/100 (B) — gate passed')
     const failing = sampleReport({ score: 64, grade: 'D', delta: undefined, gate: { passed: false, minScore: 70, reasons: ['score 64 is under 70'] } })

@@ -12,9 +12,10 @@ describe('text (terminal)', () => {
 
   it('leads with the verdict and its reasons, then one line per check', () => {
     const lines = text().split('\n')
-    expect(lines.slice(0, 3)).toEqual(['Shipshape 58/100 (F) (▼ −3 against base) · gate FAILED', '  ✖ score 58 is under 70', '  ✖ required check ci-tests is fail'])
+    expect(lines.slice(0, 3)).toEqual(['Shipshape 61 → 58/100 (F) (▼ −3 against base) · gate FAILED', '  ✖ score 58 is under 70', '  ✖ required check ci-tests is fail'])
     // Titles are padded to the longest ("Mandatory pull requests", 23 characters).
-    expect(lines).toContain(`  ✖ Fail    ${'CI tests'.padEnd(23)}  No test run was found in CI.`)
+    // A check whose status moved against the base says what it was.
+    expect(lines).toContain(`  ✖ Fail    ${'CI tests'.padEnd(23)} [was Pass]  No test run was found in CI.`)
     expect(lines).toContain(`  ~ Waived  ${'Container build'.padEnd(23)}  Waived until 2026-12-31 (was partial): images are built by the platform team — A Dockerfile exists but CI does not build it.`)
   })
 
