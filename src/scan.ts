@@ -14,6 +14,7 @@ import { computeDelta, regressionOf, type Regression } from './scoring/delta.js'
 import { gate } from './scoring/gate.js'
 import { applyPolicy } from './scoring/policy.js'
 import { scoreOf } from './scoring/score.js'
+import { combineGates, scoreServices, type ServiceReport } from './services.js'
 import { VERSION } from './version.js'
 
 export interface ScanOptions {
@@ -113,6 +114,7 @@ interface Judged {
   readonly score: number | null
   readonly grade: ScanReport['grade']
   readonly warnings: readonly string[]
+  readonly services: readonly ServiceReport[]
   readonly ms: number
 }
 
@@ -124,14 +126,20 @@ function judge(snapshot: Snapshot, opts: ScanOptions): Judged {
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? new Date(), requiredExtra: opts.requiredExtra ?? [] })
   const { score, grade } = scoreOf(policy.results)
   const warnings = [...(opts.warnings ?? []), ...policy.warnings, ...facts.failures.map((f) => f.message)]
-  return { snapshot, results: policy.results, score, grade, warnings, ms: performance.now() - started }
+  const services = scoreServices(snapshot, facts, opts.config, {
+    inputs: opts.inputs ?? {},
+    today: opts.today ?? new Date(),
+    minScore: opts.minScore ?? opts.config.minScore,
+    requiredExtra: opts.requiredExtra ?? []
+  })
+  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started }
 }
 
 function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): ScanReport {
   const minScore = opts.minScore ?? opts.config.minScore
   const required = j.results.filter((r) => r.required).map((r) => r.id)
   const failOnRegression = opts.failOnRegression ?? opts.config.failOnRegression
-  const verdict = gate(j.results, j.score, { minScore, required, failOnRegression, regression })
+  const verdict = combineGates(gate(j.results, j.score, { minScore, required, failOnRegression, regression }), j.services)
   const stats = j.snapshot.stats()
   const warnings = [...j.warnings]
   if (stats.tooLarge.length > 0) warnings.push(`${stats.tooLarge.length} file(s) over the ${opts.config.maxFileBytes}-byte read cap were skipped`)
@@ -144,6 +152,7 @@ function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): 
     grade: j.grade,
     gate: verdict,
     checks: j.results,
+    ...(j.services.length > 0 ? { services: j.services } : {}),
     warnings,
     stats: {
       files: stats.files,

@@ -37,7 +37,7 @@ interface Layout {
 }
 
 export function composeMarkdown(report: ScanReport, profile: MarkdownProfile): string {
-  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report)]
+  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report), ...(report.services ? [servicesTable(report.services)] : [])]
   const todo = actionable(report.checks)
   const build = (layout: Layout): string => {
     const parts = [...fixed]
@@ -134,6 +134,16 @@ function table(report: ScanReport): string {
     return `| ${cells.join(' | ')} |`
   })
   return [head, ...rows].join('\n')
+}
+
+/** One row per monorepo service: its score, gate and the service checks it does not pass. */
+function servicesTable(services: NonNullable<ScanReport['services']>): string {
+  const rows = services.map((s) => {
+    const score = s.score === null ? '—' : `${s.score}/100${s.grade ? ` (${s.grade})` : ''}`
+    const open = s.checks.filter((c) => c.status === 'fail' || c.status === 'partial').map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
+    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${s.gate.passed ? '✅ passed' : '❌ failed'} | ${open.length > 0 ? open.join(', ') : 'all pass'} |`
+  })
+  return ['**Services**', '', '| Service | Path | Score | Gate | To act on |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
 function details(report: ScanReport, check: CheckResult, layout: Layout): string {

@@ -34,7 +34,19 @@ export function toJson(report: ScanReport): Record<string, unknown> {
       skippedTooLarge: report.stats.skippedTooLarge,
       durationMs: report.stats.durationMs
     },
-    ...(report.delta ? { delta: delta(report.delta) } : {})
+    ...(report.delta ? { delta: delta(report.delta) } : {}),
+    ...(report.services ? { services: report.services.map(service) } : {})
+  }
+}
+
+function service(s: NonNullable<ScanReport['services']>[number]): Record<string, unknown> {
+  return {
+    name: s.name,
+    path: s.path,
+    score: s.score,
+    grade: s.grade,
+    gate: { passed: s.gate.passed, minScore: s.gate.minScore, reasons: [...s.gate.reasons] },
+    checks: s.checks.map(check)
   }
 }
 

@@ -37,6 +37,15 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
     out.push(`  ${label} ${c.required ? paint('1', title) : title}${was}  ${paint('2', summary)}`)
   }
 
+  if (report.services) {
+    out.push('', paint('1', 'Services'))
+    for (const svc of report.services) {
+      const score = svc.score === null ? 'no score' : `${svc.score}/100${svc.grade ? ` (${svc.grade})` : ''}`
+      const open = svc.checks.filter((c) => c.status === 'fail' || c.status === 'partial').map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`)
+      out.push(`  ${plainText(svc.name, 60)} (${plainText(svc.path, 120)}): ${score} · ${svc.gate.passed ? paint('32', 'gate passed') : paint('1;31', 'gate FAILED')}${open.length > 0 ? ` · ${open.join(', ')}` : ''}`)
+    }
+  }
+
   for (const c of actionable(report.checks)) out.push('', ...detail(c, paint))
 
   if (report.warnings.length > 0) {

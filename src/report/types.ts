@@ -1,5 +1,6 @@
 import type { CheckResult } from '../checks/types.js'
 import type { ReportDelta } from '../scoring/delta.js'
+import type { ServiceReport } from '../services.js'
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F'
 
@@ -29,6 +30,8 @@ export interface ScanReport {
   readonly checks: readonly CheckResult[]
   /** Config warnings, expired waivers, skipped files: things a user should know. */
   readonly warnings: readonly string[]
+  /** Monorepo services scored on the service-level checks (absent for a single-service repository). */
+  readonly services?: readonly ServiceReport[]
   /** The change against the PR base (pull_request runs with a readable base commit). */
   readonly delta?: ReportDelta
   readonly stats: {

@@ -1,0 +1,141 @@
+import type { CheckId } from './checks/ids.js'
+import { runChecks } from './checks/run.js'
+import type { CheckResult } from './checks/types.js'
+import type { Config, ServiceDecl } from './config/types.js'
+import type { ActionUse, CiFacts, ToolRun } from './facts/ci/types.js'
+import { collectFacts, type FactInputs } from './facts/collect.js'
+import { FilteredSnapshot } from './facts/filtered-snapshot.js'
+import { basename } from './facts/snapshot.js'
+import type { Snapshot } from './facts/snapshot.js'
+import type { Facts } from './facts/types.js'
+import type { GateVerdict, Grade } from './report/types.js'
+import { gate } from './scoring/gate.js'
+import { applyPolicy } from './scoring/policy.js'
+import { scoreOf } from './scoring/score.js'
+
+/**
+ * Monorepo services: each service root (a directory with its own manifest and an HTTP framework,
+ * or one listed under `services:` in config) is scored on the service-level practices, with CI
+ * runs scoped to the service by working directory, path filters and the paths they name.
+ */
+
+/** The practices that belong to one service rather than to the repository. */
+export const SERVICE_CHECKS: readonly CheckId[] = ['openapi-published', 'contract-tests', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build']
+
+export interface ServiceReport {
+  readonly name: string
+  /** Repo-relative directory ('.' for the root). */
+  readonly path: string
+  readonly score: number | null
+  readonly grade: Grade | null
+  readonly gate: GateVerdict
+  readonly checks: readonly CheckResult[]
+}
+
+/** Repository-wide files every service view keeps: CI and task-runner configuration. */
+const SHARED_DIRS = ['.github/', '.circleci/', '.gitlab/', '.azure-pipelines/', '.azuredevops/', 'azure-pipelines/', 'jenkins/', '.gitea/', '.forgejo/', '.husky/', 'scripts/']
+const SHARED_ROOT_FILES = new Set([
+  'Makefile', 'GNUmakefile', 'makefile', 'justfile', 'Justfile', '.justfile', 'Taskfile.yml', 'Taskfile.yaml', 'mise.toml', 'tox.ini', 'noxfile.py',
+  '.pre-commit-config.yaml', '.gitlab-ci.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', 'Jenkinsfile', '.travis.yml', 'bitbucket-pipelines.yml', 'package.json'
+])
+
+/** Service roots: from config, else every distinct manifest directory that declares an HTTP framework (two or more make a monorepo). */
+export function detectServices(facts: Facts, config: Config): ServiceDecl[] {
+  if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === '.' ? '' : s.path }))
+  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === 'dependency').map((f) => f.dir))].sort()
+  if (dirs.length < 2) return []
+  const names = new Map<string, number>()
+  for (const d of dirs) names.set(nameOf(d), (names.get(nameOf(d)) ?? 0) + 1)
+  return dirs.map((d) => ({ name: (names.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }))
+}
+
+function nameOf(dir: string): string {
+  return dir === '' ? 'root' : basename(dir)
+}
+
+const inside = (dir: string, p: string): boolean => dir === '' || p === dir || p.startsWith(dir + '/')
+
+/** The files a service's view keeps: its own tree, plus shared CI and task files outside every service. */
+export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: readonly ServiceDecl[]): Snapshot {
+  const others = all.filter((s) => s.path !== service.path && s.path !== '' && !inside(s.path, service.path))
+  return new FilteredSnapshot(snapshot, (p) => {
+    if (others.some((o) => inside(o.path, p))) return false
+    if (inside(service.path, p)) return true
+    return SHARED_ROOT_FILES.has(p) || SHARED_DIRS.some((d) => p.startsWith(d))
+  })
+}
+
+/** Texts that tell which service a run works on: its working directory, chain and arguments. */
+function runTexts(cwd: string, chain: readonly { path: string; text: string }[], extra: readonly string[]): string[] {
+  return [cwd, ...chain.map((c) => c.path), ...chain.map((c) => c.text), ...extra]
+}
+
+function mentions(text: string, dir: string): boolean {
+  if (dir === '') return false
+  let at = text.indexOf(dir)
+  while (at >= 0) {
+    const before = at === 0 ? '' : text[at - 1]!
+    const after = text[at + dir.length] ?? ''
+    if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true
+    at = text.indexOf(dir, at + 1)
+  }
+  return false
+}
+
+/**
+ * Whether a CI run or action works on this service: its directory (cwd, chain file, an argument
+ * naming it) or the PR path filters say so; a run that names only other services does not; a run
+ * that names no service at all is repository-wide and counts for every service.
+ */
+export function covers(service: ServiceDecl, others: readonly ServiceDecl[], texts: readonly string[], prPaths: readonly string[] | undefined): boolean {
+  const dir = service.path
+  if (dir === '') return !others.some((o) => texts.some((t) => mentions(t, o.path)))
+  if (texts.some((t) => mentions(t, dir) || inside(dir, t))) return true
+  if (texts.some((t) => others.some((o) => o.path !== '' && (mentions(t, o.path) || inside(o.path, t))))) return false
+  if (prPaths && prPaths.length > 0) {
+    if (prPaths.some((p) => inside(dir, p) || p.startsWith(dir + '/') || mentions(p, dir))) return true
+    if (prPaths.every((p) => others.some((o) => o.path !== '' && p.startsWith(o.path + '/')))) return false
+  }
+  return true
+}
+
+function scopeCi(ci: CiFacts, service: ServiceDecl, all: readonly ServiceDecl[]): CiFacts {
+  const others = all.filter((s) => s.path !== service.path)
+  const runOk = (r: ToolRun): boolean => covers(service, others, runTexts(r.cwd, r.chain, r.argv), r.triggers.prPaths)
+  const actionOk = (a: ActionUse): boolean =>
+    covers(service, others, runTexts(a.step.workingDirectory ?? a.job.workingDirectory ?? '', a.chain, Object.values(a.action.with)), a.triggers.prPaths)
+  return { ...ci, runs: ci.runs.filter(runOk), actions: ci.actions.filter(actionOk) }
+}
+
+/** Scores each service on the service-level checks; gates each with the repository's policy. */
+export function scoreServices(
+  snapshot: Snapshot,
+  facts: Facts,
+  config: Config,
+  opts: { inputs: FactInputs; today: Date; minScore: number; requiredExtra: readonly CheckId[] }
+): ServiceReport[] {
+  const services = detectServices(facts, config)
+  if (services.length === 0) return []
+  const serviceConfig: Config = {
+    ...config,
+    checks: Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id as CheckId) }])) as Config['checks']
+  }
+  return services.map((service) => {
+    const view = serviceView(snapshot, service, services)
+    const own = collectFacts(view, serviceConfig, opts.inputs)
+    const scoped: Facts = { ...own, ci: scopeCi(own.ci, service, services) }
+    const raw = runChecks(scoped, serviceConfig)
+    const { results } = applyPolicy(raw, serviceConfig, { today: opts.today, requiredExtra: opts.requiredExtra.filter((id) => SERVICE_CHECKS.includes(id)) })
+    const { score, grade } = scoreOf(results)
+    const required = results.filter((r) => r.required).map((r) => r.id)
+    const verdict = gate(results, score, { minScore: opts.minScore, required, failOnRegression: false, regression: null })
+    return { name: service.name, path: service.path === '' ? '.' : service.path, score, grade, gate: verdict, checks: results }
+  })
+}
+
+/** The overall verdict: the repository's gate, failed as well by every service whose own gate failed. */
+export function combineGates(overall: GateVerdict, services: readonly ServiceReport[]): GateVerdict {
+  const reasons = [...overall.reasons]
+  for (const s of services) for (const r of s.gate.reasons) reasons.push(`service ${s.name}: ${r}`)
+  return { ...overall, passed: overall.passed && services.every((s) => s.gate.passed), reasons }
+}
