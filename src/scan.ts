@@ -84,6 +84,7 @@ export function scanWithBase(opts: ScanOptions): ScanOutcome {
     if (have.ok) {
       try {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head })
+        snap.prefetchUnshared()
         base = scanSnapshot(snap, { ...opts, inputs, warnings: [] })
       } catch (err) {
         baseNote = `the base commit could not be read: ${(err as Error).message}`
