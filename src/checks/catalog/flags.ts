@@ -121,11 +121,16 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
 /** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */
 export const FLAG_MANAGEMENT_CLIENTS: readonly string[] = ['launchdarkly-api', 'launchdarkly-api-client', 'flagsmith-go-api-client', 'launchdarkly-eventsource']
 
-/** Module names of an in-house flag resolver (`feature_flags.py`, `featureFlags.ts`, `flags.go`). */
-export const IN_HOUSE_MODULE_STEMS: readonly string[] = ['feature_flags', 'featureflags', 'feature-flags', 'featureflag', 'feature_flag', 'feature-flag', 'feature_toggles', 'featuretoggles', 'feature-toggles', 'toggles', 'flags', 'features']
+/**
+ * Module names of an in-house flag resolver (`feature_flags.py`, `featureFlags.ts`, `flags.go`).
+ * Not `features`: that name holds model mixins, ML features or product features far more often
+ * than flags (a real DRF service's `models/features.py` is model mixins).
+ */
+export const IN_HOUSE_MODULE_STEMS: readonly string[] = ['feature_flags', 'featureflags', 'feature-flags', 'featureflag', 'feature_flag', 'feature-flag', 'feature_toggles', 'featuretoggles', 'feature-toggles', 'toggles', 'flags']
 
 /** What a resolver module must contain to be a resolver, not a constants file. */
-export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = ['is_enabled', 'isEnabled', 'IsEnabled', 'is_active', 'isActive', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(']
+/** Not `is_active`/`isActive`: every user or record model has one. */
+export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = ['is_enabled', 'isEnabled', 'IsEnabled', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(']
 
 /** A flag model or table defined in code: `class FeatureFlag(models.Model)`, `create_table :feature_flags`. */
 export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
