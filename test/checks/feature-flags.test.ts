@@ -92,6 +92,15 @@ describe('feature-flags', () => {
     expect([unused.status, unused.messageId]).toEqual(['partial', 'in-house-unused'])
   })
 
+  it('does not take model mixins in a features module, or is_active, for a flag system', () => {
+    const out = run({
+      'requirements.txt': 'django\n',
+      'app/models/features.py': 'class CustomFieldsMixin:\n    def cf(self):\n        return {"is_active": True}\n\ndef register_models(*models):\n    return models\n',
+      'app/users/apps.py': 'from app.models.features import register_models\n\nif user.is_active:\n    register_models()\n'
+    })
+    expect(out.status).toBe('fail')
+  })
+
   it('is partial for bare env-var toggles, not a flag system', () => {
     const out = run({ 'requirements.txt': 'flask\n', 'app/main.py': 'import os\nif os.getenv("FEATURE_NEW_SEARCH") == "1":\n    pass\nif settings.DEBUG:\n    pass\n' })
     expect(out.status).toBe('partial')
