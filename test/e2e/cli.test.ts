@@ -3,12 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { NODE } from '../helpers/runtime.js'
 import { tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000 })
+  const r = spawnSync(NODE, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000 })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -83,7 +84,7 @@ describe('dist/cli.js (the bundled CLI, run as a user runs it)', () => {
   it('runs with no install from a copy of dist/ alone', () => {
     const dir = tempTree({})
     execFileSync('cp', [CLI, join(dir, 'cli.js')])
-    const r = spawnSync(process.execPath, [join(dir, 'cli.js'), '--version'], { encoding: 'utf8' })
+    const r = spawnSync(NODE, [join(dir, 'cli.js'), '--version'], { encoding: 'utf8' })
     expect(r.status).toBe(0)
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { NODE } from '../helpers/runtime.js'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { render } from '../../src/report/index.js'
@@ -75,7 +76,7 @@ describe('monorepo services', () => {
   })
   it('gives three rows and the overall gate through the bundled CLI', () => {
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-    const r = spawnSync(process.execPath, [cli, 'scan', tempGitRepo(MONOREPO), '--format', 'json', '--min-score', '50'], { encoding: 'utf8' })
+    const r = spawnSync(NODE, [cli, 'scan', tempGitRepo(MONOREPO), '--format', 'json', '--min-score', '50'], { encoding: 'utf8' })
     expect(r.status).toBe(1)
     const json = JSON.parse(r.stdout)
     expect(json.services.map((s: { name: string; gate: { passed: boolean } }) => [s.name, s.gate.passed])).toEqual([

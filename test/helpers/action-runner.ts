@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 import { onTestFinished } from 'vitest'
+import { NODE } from './runtime.js'
 import type { FakeGitHub } from './fake-github.js'
 
 /**
@@ -102,7 +103,7 @@ export function runAction(fake: FakeGitHub, opts: RunOptions): Promise<RunResult
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)
   return new Promise((resolve, reject) => {
     // Asynchronous spawn: the fake server lives in this process and must keep answering.
-    const child = spawn(process.execPath, [BUNDLE], { cwd: opts.repo, env })
+    const child = spawn(NODE, [BUNDLE], { cwd: opts.repo, env })
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stdout += d.toString()))
