@@ -5782,7 +5782,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5857,7 +5857,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5952,11 +5952,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5979,10 +5979,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5999,7 +5999,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6179,7 +6179,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6201,7 +6201,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6237,13 +6237,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -21755,7 +21755,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute3, join as join5, resolve as resolve3 } from "node:path";
 
 // src/config/load.ts
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -24335,14 +24335,14 @@ function requireDumper() {
     let hasFoldableLine = false;
     const shouldTrackWidth = lineWidth !== -1;
     let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string2, 0)) && isPlainSafeLast(codePointAt(string2, string2.length - 1));
+    let plain2 = isPlainSafeFirst(codePointAt(string2, 0)) && isPlainSafeLast(codePointAt(string2, string2.length - 1));
     if (singleLineOnly || forceQuotes) {
       for (i = 0; i < string2.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string2, i);
         if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
     } else {
@@ -24358,13 +24358,13 @@ function requireDumper() {
         } else if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
       hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string2[previousLineBreak + 1] !== " ");
     }
     if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string2)) {
+      if (plain2 && !forceQuotes && !testAmbiguousType(string2)) {
         return STYLE_PLAIN;
       }
       return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -26978,6 +26978,35 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
+// src/facts/safe-glob.ts
+var MAX_GLOB_LENGTH = 1024;
+var MAX_STARS_PER_SEGMENT = 2;
+var MAX_BRACE_GROUPS = 2;
+var MAX_BRACE_COMMAS = 32;
+function unsafeGlobReason(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
+  if (/[?*+@!]\(/.test(glob)) return "extended glob patterns like `+(a|b)` are not supported";
+  let groups2 = 0;
+  let commas = 0;
+  for (const c of glob) {
+    if (c === "{") groups2++;
+    else if (c === ",") commas++;
+  }
+  if (groups2 > MAX_BRACE_GROUPS || commas > MAX_BRACE_COMMAS) return `at most ${MAX_BRACE_GROUPS} brace groups with ${MAX_BRACE_COMMAS} alternatives in all`;
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const runs = segment.match(/\*+/g)?.length ?? 0;
+    if (runs > MAX_STARS_PER_SEGMENT) return `at most ${MAX_STARS_PER_SEGMENT} \`*\` per path segment`;
+  }
+  return null;
+}
+function isSafeGlob(glob) {
+  return unsafeGlobReason(glob) === null;
+}
+function safeMinimatch(path2, glob, options) {
+  return isSafeGlob(glob) && minimatch(path2, glob, options);
+}
+
 // src/config/messages.ts
 var MAX_SHOWN = 60;
 function show(value) {
@@ -27128,6 +27157,14 @@ var ignoreGlobsAreValid = (ctx) => {
     }
   });
 };
+var globsAreBounded = (ctx) => {
+  const check3 = (path2, glob) => {
+    const why = glob === void 0 ? null : unsafeGlobReason(normalizeGlob(glob));
+    if (why !== null) ctx.error(path2, `${show(glob)} is too costly to match: ${why}`);
+  };
+  ctx.written.ignore?.forEach((glob, i) => check3(`ignore[${i}]`, glob));
+  for (const id of CHECK_IDS) ctx.written.signatures?.[id]?.files?.forEach((glob, i) => check3(`signatures.${id}.files[${i}]`, glob));
+};
 var someCheckCarriesWeight = (ctx) => {
   const live = CHECK_IDS.filter((id) => ctx.config.checks[id].enabled && ctx.config.checks[id].weight > 0);
   if (live.length === 0) ctx.warn("checks: no enabled check has a weight above 0, so there will be no score and min-score cannot fail the gate");
@@ -27146,6 +27183,7 @@ var RULES = [
   servicePathsStayInside,
   servicePathsAreDistinct,
   ignoreGlobsAreValid,
+  globsAreBounded,
   someCheckCarriesWeight,
   signaturesForEnabledChecks
 ];
@@ -27402,7 +27440,7 @@ function readConfigFile(abs, label, confineTo) {
   }
   let fd;
   try {
-    fd = openSync(real, "r");
+    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
     return failure([{ path: label, message: `${label}: cannot be read: ${err.code ?? String(err)}` }], [], label);
   }
@@ -27453,6 +27491,7 @@ function readActionContext(env, readFile = (p) => readFileSync(p, "utf8")) {
     pullRequest = {
       number: pr.number,
       baseRef: str2(base.ref),
+      baseSha: str2(base.sha),
       headSha: str2(head.sha),
       headRepo,
       // A deleted fork has head.repo null: treat as a fork (its token is read-only too).
@@ -32406,7 +32445,7 @@ function reportDigest(report) {
   return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
 }
 function isOurs(c, marker, who) {
-  if (!c.user || !c.body.includes(marker)) return false;
+  if (!c.user || !c.body.startsWith(marker)) return false;
   if (c.user.login.toLowerCase() !== who.login.toLowerCase()) return false;
   return who.type === void 0 || c.user.type === who.type;
 }
@@ -32624,7 +32663,18 @@ function toJson(report) {
       skippedTooLarge: report.stats.skippedTooLarge,
       durationMs: report.stats.durationMs
     },
-    ...report.delta ? { delta: delta(report.delta) } : {}
+    ...report.delta ? { delta: delta(report.delta) } : {},
+    ...report.services ? { services: report.services.map(service) } : {}
+  };
+}
+function service(s) {
+  return {
+    name: s.name,
+    path: s.path,
+    score: s.score,
+    grade: s.grade,
+    gate: { passed: s.gate.passed, minScore: s.gate.minScore, reasons: [...s.gate.reasons] },
+    checks: s.checks.map(check2)
   };
 }
 function check2(c) {
@@ -32820,7 +32870,9 @@ function waiverText(check3) {
 }
 function scoreText(report) {
   if (report.score === null) return null;
-  return report.grade ? `${report.score}/100 (${report.grade})` : `${report.score}/100`;
+  const from = report.delta?.base.score;
+  const base = from !== null && from !== void 0 && from !== report.score ? `${from} \u2192 ` : "";
+  return `${base}${report.score}/100${report.grade ? ` (${report.grade})` : ""}`;
 }
 function changeText(report) {
   const change = report.delta?.change;
@@ -32841,7 +32893,7 @@ function duration(ms) {
 
 // src/report/compose.ts
 function composeMarkdown(report, profile) {
-  const fixed = [headline(report, profile), ...profile.stats ? [statsLine(report)] : [], table(report)];
+  const fixed = [headline(report, profile), ...profile.stats ? [statsLine(report)] : [], table(report), ...report.services ? [servicesTable(report.services)] : []];
   const todo = actionable(report.checks);
   const build = (layout2) => {
     const parts = [...fixed];
@@ -32929,6 +32981,14 @@ function table(report) {
     return `| ${cells.join(" | ")} |`;
   });
   return [head, ...rows].join("\n");
+}
+function servicesTable(services) {
+  const rows = services.map((s) => {
+    const score = s.score === null ? "\u2014" : `${s.score}/100${s.grade ? ` (${s.grade})` : ""}`;
+    const open2 = s.checks.filter((c) => c.status === "fail" || c.status === "partial").map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`);
+    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${s.gate.passed ? "\u2705 passed" : "\u274C failed"} | ${open2.length > 0 ? open2.join(", ") : "all pass"} |`;
+  });
+  return ["**Services**", "", "| Service | Path | Score | Gate | To act on |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 function details(report, check3, layout) {
   const v = viewOf(check3.status);
@@ -33117,7 +33177,17 @@ function renderText(report, options) {
     const title = plainText(c.title, 100).padEnd(width);
     const waiver = waiverText(c);
     const summary2 = plainText(waiver ? `${waiver} \u2014 ${c.summary}` : c.summary, CAPS.summary);
-    out.push(`  ${label} ${c.required ? paint("1", title) : title}  ${paint("2", summary2)}`);
+    const moved = report.delta?.checks.find((d) => d.id === c.id && d.changed);
+    const was = moved ? paint("33", moved.base === null ? " [new]" : ` [was ${viewOf(moved.base).label}]`) : "";
+    out.push(`  ${label} ${c.required ? paint("1", title) : title}${was}  ${paint("2", summary2)}`);
+  }
+  if (report.services) {
+    out.push("", paint("1", "Services"));
+    for (const svc of report.services) {
+      const score2 = svc.score === null ? "no score" : `${svc.score}/100${svc.grade ? ` (${svc.grade})` : ""}`;
+      const open2 = svc.checks.filter((c) => c.status === "fail" || c.status === "partial").map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`);
+      out.push(`  ${plainText(svc.name, 60)} (${plainText(svc.path, 120)}): ${score2} \xB7 ${svc.gate.passed ? paint("32", "gate passed") : paint("1;31", "gate FAILED")}${open2.length > 0 ? ` \xB7 ${open2.join(", ")}` : ""}`);
+    }
   }
   for (const c of actionable(report.checks)) out.push("", ...detail(c, paint));
   if (report.warnings.length > 0) {
@@ -33327,6 +33397,18 @@ function looksBinary(buf) {
   const n = Math.min(buf.length, 8192);
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
   return false;
+}
+function rangeWithPrefix(sorted, prefix) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
 }
 
 // src/checks/catalog/ecosystem.ts
@@ -35373,6 +35455,54 @@ function parseSetupPy(path2, text) {
   return deps;
 }
 
+// src/facts/line-cache.ts
+var bounded = /* @__PURE__ */ new WeakMap();
+var plain = /* @__PURE__ */ new WeakMap();
+function boundedLines(read, maxLines, maxChars) {
+  let byBounds = bounded.get(read);
+  const key = `${maxLines}:${maxChars}`;
+  const hit = byBounds?.get(key);
+  if (hit) return hit;
+  const out = read.text.split("\n", maxLines);
+  let long = 0;
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i];
+    if (l.length > maxChars) {
+      out[i] = "";
+      long++;
+    } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
+  }
+  const result2 = { lines: out, long };
+  if (!byBounds) {
+    byBounds = /* @__PURE__ */ new Map();
+    bounded.set(read, byBounds);
+  }
+  byBounds.set(key, result2);
+  return result2;
+}
+function plainLines(read) {
+  let out = plain.get(read);
+  if (!out) {
+    out = read.text.split(/\r?\n/);
+    plain.set(read, out);
+  }
+  return out;
+}
+var mentioned = /* @__PURE__ */ new WeakMap();
+function mentionsAny(read, tokens) {
+  const key = tokens.join("\0");
+  let byTokens = mentioned.get(read);
+  const hit = byTokens?.get(key);
+  if (hit !== void 0) return hit;
+  const found = tokens.some((t) => read.text.includes(t));
+  if (!byTokens) {
+    byTokens = /* @__PURE__ */ new Map();
+    mentioned.set(read, byTokens);
+  }
+  byTokens.set(key, found);
+  return found;
+}
+
 // src/facts/imports.ts
 var MAX_LINE = 4e3;
 var PYTHON_IMPORT_NAMES = {
@@ -35561,8 +35691,8 @@ function collectUsage(snapshot) {
   };
   const lines = (path2) => {
     if (lineCache.has(path2)) return lineCache.get(path2);
-    const t = textOf2(path2);
-    const out = t === void 0 ? void 0 : t.split(/\r?\n/);
+    const r = snapshot.read(path2);
+    const out = r.kind === "text" && r.size <= MAX_SOURCE_BYTES ? plainLines(r) : void 0;
     lineCache.set(path2, out);
     return out;
   };
@@ -36028,16 +36158,16 @@ var container_build_default = defineCheck({
   run(ctx) {
     const { deploy } = ctx.facts;
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
-    const service = deploy.dockerfiles.filter((d) => !d.notService);
+    const service2 = deploy.dockerfiles.filter((d) => !d.notService);
     const others = deploy.dockerfiles.filter((d) => d.notService);
     const notServicePaths = new Set(others.map((d) => d.path));
     const builds = ciBuilds(ctx).filter((b) => !b.file || !notServicePaths.has(b.file));
     const declared = [
-      ...service.map(dockerfileEvidence),
+      ...service2.map(dockerfileEvidence),
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
       ...extraFiles.map((f) => ({ path: f, message: "image build configuration (from config signatures)" }))
     ];
-    const what = [service.length ? `${service.length} Dockerfile${service.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
+    const what = [service2.length ? `${service2.length} Dockerfile${service2.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
     if (declared.length > 0 && builds.length > 0) {
       return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
     }
@@ -36127,12 +36257,192 @@ function scriptArgv(argv) {
   return argv;
 }
 
+// src/checks/catalog/health.ts
+var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
+  "health",
+  "healthz",
+  "health-check",
+  "healthcheck",
+  "health_check",
+  "_health",
+  "__health",
+  "healthy",
+  "livez",
+  "readyz",
+  "startupz",
+  "live",
+  "ready",
+  "readiness",
+  "liveness",
+  "alive",
+  "ping",
+  "heartbeat",
+  "__heartbeat__",
+  "__lbheartbeat__",
+  "hc",
+  "ht",
+  "okcomputer",
+  "watchman"
+]);
+var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
+var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
+var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
+function healthSegment(path2) {
+  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
+  const last = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
+  if (NOT_HEALTH.has(last)) return null;
+  if (HEALTH_SEGMENTS.has(last)) return last;
+  if (AMBIGUOUS_SEGMENTS.has(last)) {
+    const before = segs.slice(0, -1).map((s) => s.toLowerCase());
+    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last;
+  }
+  return null;
+}
+var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
+var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
+var HEALTH_SNIPPETS = {
+  fastapi: [
+    "```python",
+    "from fastapi import APIRouter, Depends, HTTPException",
+    "from sqlalchemy import text",
+    "",
+    "router = APIRouter()",
+    "",
+    '@router.get("/healthz", include_in_schema=False)',
+    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
+    "    try:",
+    '        session.execute(text("SELECT 1"))',
+    "    except Exception as exc:",
+    '        raise HTTPException(status_code=503, detail="database unavailable") from exc',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  django: [
+    "`pip install django-health-check`, then:",
+    "```python",
+    "# settings.py",
+    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
+    "# urls.py",
+    'urlpatterns += [path("health/", include("health_check.urls"))]',
+    "```"
+  ].join("\n"),
+  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
+  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
+  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
+  nestjs: [
+    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
+    "```ts",
+    "@Controller('health')",
+    "export class HealthController {",
+    "  constructor(private health: HealthCheckService, private db: TypeOrmHealthIndicator) {}",
+    "  @Get()",
+    "  @HealthCheck()",
+    "  check() { return this.health.check([() => this.db.pingCheck('database')]) }",
+    "}",
+    "```"
+  ].join("\n"),
+  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
+  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  spring: [
+    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
+    "```yaml",
+    "# application.yml",
+    "management:",
+    "  endpoints.web.exposure.include: health,info",
+    "  endpoint.health.probes.enabled: true",
+    "```",
+    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
+  ].join("\n"),
+  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n")
+};
+
+// src/checks/catalog/graphql.ts
+var GRAPHQL_SERVERS = [
+  { tool: "graphene", ecosystem: "python", packages: ["graphene", "graphene-django"] },
+  { tool: "Strawberry", ecosystem: "python", packages: ["strawberry-graphql", "strawberry-graphql-django"] },
+  { tool: "Ariadne", ecosystem: "python", packages: ["ariadne", "ariadne-django"] },
+  { tool: "Apollo Server", ecosystem: "node", packages: ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-fastify", "apollo-server-koa"] },
+  { tool: "NestJS GraphQL", ecosystem: "node", packages: ["@nestjs/graphql"] },
+  { tool: "GraphQL Yoga", ecosystem: "node", packages: ["graphql-yoga"] },
+  { tool: "Mercurius", ecosystem: "node", packages: ["mercurius"] },
+  { tool: "express-graphql", ecosystem: "node", packages: ["express-graphql", "graphql-http"] },
+  { tool: "gqlgen", ecosystem: "go", packages: ["github.com/99designs/gqlgen"] },
+  { tool: "graphql-go", ecosystem: "go", packages: ["github.com/graph-gophers/graphql-go", "github.com/graphql-go/graphql", "github.com/graphql-go/handler"] },
+  { tool: "Spring GraphQL", ecosystem: "java", packages: ["org.springframework.boot:spring-boot-starter-graphql", "org.springframework.graphql:spring-graphql"] },
+  { tool: "Netflix DGS", ecosystem: "java", packages: ["com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter", "com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter"] },
+  { tool: "graphql-ruby", ecosystem: "ruby", packages: ["graphql"] }
+];
+var GRAPHQL_SEGMENTS = /* @__PURE__ */ new Set(["graphql", "graphiql", "playground", "altair", "voyager", "subscriptions"]);
+var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
+  "static",
+  "media",
+  "assets",
+  "uploads",
+  ".well-known",
+  "favicon.ico",
+  "robots.txt",
+  "sitemap.xml",
+  "metrics",
+  "admin",
+  "thumbnail",
+  "thumbnails"
+]);
+var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
+var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics"];
+function plumbingRoute(route) {
+  const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
+  if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
+  if (healthSegment(route.path) !== null || route.library) return "health";
+  if (PLUMBING_MOUNTS.has(segs[0] ?? "") || segs.some((s) => WEBHOOK_SEGMENTS.has(s))) return "plumbing";
+  const handler2 = (route.handler ?? "").toLowerCase();
+  if (segs.length === 0 || route.prefixUnknown) {
+    if (handler2 === "" && segs.length === 0) return "home page";
+    if (PLUMBING_HANDLER_WORDS.some((w) => handler2.includes(w))) return "plumbing";
+  }
+  if (handler2.includes("webhook")) return "plumbing";
+  return null;
+}
+function graphqlOnly(facts) {
+  const ecosystems = new Set(facts.service.frameworks.map((f) => f.ecosystem));
+  let server;
+  for (const m of facts.manifests.manifests) {
+    for (const d of m.dependencies) {
+      if (d.dev || !ecosystems.has(d.ecosystem)) continue;
+      const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name));
+      if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...d.line ? { line: d.line } : {}, message: `GraphQL server: ${sig.tool} (${d.name})` } };
+    }
+  }
+  if (!server) return null;
+  if (facts.openapi.specs.some((s) => s.notOwn === null)) return null;
+  if (facts.service.routes.some((r) => plumbingRoute(r) === null)) return null;
+  const gql = facts.service.routes.find((r) => plumbingRoute(r) === "GraphQL");
+  return {
+    tool: server.tool,
+    evidence: [server.evidence, ...gql ? [{ path: gql.file, line: gql.line, message: `GraphQL endpoint ${gql.path}; no REST resource route besides GraphQL, health and plumbing` }] : []]
+  };
+}
+
+// src/checks/catalog/framework-repo.ts
+function frameworkRepo(service2) {
+  const own = service2.publishes?.[0];
+  if (!own) return void 0;
+  return {
+    status: "not-applicable",
+    messageId: "framework-repo",
+    data: { name: own.name },
+    evidence: [{ path: own.path, ...own.line ? { line: own.line } : {}, message: `publishes ${own.name}, the framework itself` }]
+  };
+}
+
 // src/checks/contract-tests.ts
 var messages4 = {
   pass: "CI tests the API against its contract on pull requests: {tools}.",
   "not-on-prs": "Contract tests exist ({tools}) but CI does not run them on pull requests.",
   fail: "No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test."
+  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.",
+  "graphql-only": "The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against."
 };
 var contract_tests_default = defineCheck({
   meta: {
@@ -36145,7 +36455,7 @@ var contract_tests_default = defineCheck({
   },
   run(ctx) {
     const { facts } = ctx;
-    if (facts.service.frameworks.length === 0) return { status: "not-applicable", messageId: "no-service" };
+    if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: "not-applicable", messageId: "no-service" };
     const j = judgePractice(ctx, CONTRACT);
     const drift = driftChecks(facts.ci.runs);
     const files = facts.openapi.contractTests;
@@ -36166,6 +36476,8 @@ var contract_tests_default = defineCheck({
       const ev = [...evidenceOf(j, other), ...evidence2];
       return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12) };
     }
+    const gql = graphqlOnly(facts);
+    if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
     return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3) };
   }
 });
@@ -36308,8 +36620,8 @@ var FLAG_SDKS = [
   sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
   sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS)
 ];
-var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags", "features"];
-var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "is_active", "isActive", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
+var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
+var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
 var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
 var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
 var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features."];
@@ -36512,106 +36824,6 @@ var feature_flags_default = defineCheck({
   }
 });
 
-// src/checks/catalog/health.ts
-var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
-  "health",
-  "healthz",
-  "health-check",
-  "healthcheck",
-  "health_check",
-  "_health",
-  "__health",
-  "healthy",
-  "livez",
-  "readyz",
-  "startupz",
-  "live",
-  "ready",
-  "readiness",
-  "liveness",
-  "alive",
-  "ping",
-  "heartbeat",
-  "__heartbeat__",
-  "__lbheartbeat__",
-  "hc",
-  "ht",
-  "okcomputer",
-  "watchman"
-]);
-var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
-var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
-var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
-function healthSegment(path2) {
-  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
-  const last = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
-  if (NOT_HEALTH.has(last)) return null;
-  if (HEALTH_SEGMENTS.has(last)) return last;
-  if (AMBIGUOUS_SEGMENTS.has(last)) {
-    const before = segs.slice(0, -1).map((s) => s.toLowerCase());
-    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last;
-  }
-  return null;
-}
-var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
-var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
-var HEALTH_SNIPPETS = {
-  fastapi: [
-    "```python",
-    "from fastapi import APIRouter, Depends, HTTPException",
-    "from sqlalchemy import text",
-    "",
-    "router = APIRouter()",
-    "",
-    '@router.get("/healthz", include_in_schema=False)',
-    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
-    "    try:",
-    '        session.execute(text("SELECT 1"))',
-    "    except Exception as exc:",
-    '        raise HTTPException(status_code=503, detail="database unavailable") from exc',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  django: [
-    "`pip install django-health-check`, then:",
-    "```python",
-    "# settings.py",
-    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
-    "# urls.py",
-    'urlpatterns += [path("health/", include("health_check.urls"))]',
-    "```"
-  ].join("\n"),
-  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
-  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
-  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
-  nestjs: [
-    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
-    "```ts",
-    "@Controller('health')",
-    "export class HealthController {",
-    "  constructor(private health: HealthCheckService, private db: TypeOrmHealthIndicator) {}",
-    "  @Get()",
-    "  @HealthCheck()",
-    "  check() { return this.health.check([() => this.db.pingCheck('database')]) }",
-    "}",
-    "```"
-  ].join("\n"),
-  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
-  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  spring: [
-    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
-    "```yaml",
-    "# application.yml",
-    "management:",
-    "  endpoints.web.exposure.include: health,info",
-    "  endpoint.health.probes.enabled: true",
-    "```",
-    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
-  ].join("\n"),
-  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n")
-};
-
 // src/checks/health-endpoint.ts
 var messages5 = {
   "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
@@ -36619,7 +36831,8 @@ var messages5 = {
   "deploy-only": "Only deployment-side health checks were found ({probes}), and they hit {target}, not a dedicated health route.",
   "deploy-unmatched": "The deployment probes {probes}, but no route of the app serves that path.",
   fail: "No health or readiness route was found ({frameworks}).",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no service to probe."
+  "no-service": "No HTTP framework found in dependencies or imports: there is no service to probe.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
 };
 var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
 var FRAMEWORK_NAMES = {
@@ -36664,11 +36877,11 @@ var health_endpoint_default = defineCheck({
     remediation: "Add a dedicated `/healthz` (liveness) route, and a readiness route that pings the database and cache and answers 503 when they are down; point the Dockerfile `HEALTHCHECK` or the Kubernetes probes at them."
   },
   run({ facts, extra }) {
-    const { service, deploy } = facts;
-    if (service.frameworks.length === 0) return { status: "not-applicable", messageId: "no-service" };
+    const { service: service2, deploy } = facts;
+    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, "") || "/"));
-    const dedicated = service.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, "") || "/"));
-    const libraries = service.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name));
+    const dedicated = service2.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, "") || "/"));
+    const libraries = service2.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name));
     const probes = deploy.healthchecks.filter(isAppProbe);
     const evidence2 = [];
     for (const r of dedicated.slice(0, 6)) {
@@ -36679,8 +36892,8 @@ var health_endpoint_default = defineCheck({
     }
     for (const l of libraries.slice(0, 3)) evidence2.push({ path: l.path, ...l.line ? { line: l.line } : {}, message: `${l.name}${l.routes.length ? ` serves ${l.routes.join(", ")}` : ""}${l.checks.length ? ` (checks: ${l.checks.join(", ")})` : ""}` });
     for (const h of probes.slice(0, 4)) evidence2.push({ path: h.path, line: h.line, message: `${h.source} ${h.kind}: ${h.httpPath ?? h.command}` });
-    if (service.skipped.length) evidence2.push({ message: `not scanned for routes: ${service.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service.skipped.length > 3 ? ` and ${service.skipped.length - 3} more` : ""}` });
-    const remediation = remediationFor4(service.frameworks.map((f) => f.framework));
+    if (service2.skipped.length) evidence2.push({ message: `not scanned for routes: ${service2.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service2.skipped.length > 3 ? ` and ${service2.skipped.length - 3} more` : ""}` });
+    const remediation = remediationFor4(service2.frameworks.map((f) => f.framework));
     if (dedicated.length > 0 || libraries.length > 0) {
       const names = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
       const routes = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
@@ -36695,7 +36908,7 @@ var health_endpoint_default = defineCheck({
       const target = probes.some((p) => p.httpPath) ? [...new Set(probes.filter((p) => p.httpPath).map((p) => p.httpPath))].join(", ") : "a command or TCP port";
       return { status: "partial", messageId: "deploy-only", data: { probes: list2.join(", "), target }, evidence: evidence2, remediation };
     }
-    return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service.frameworks) }, evidence: evidence2, remediation };
+    return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
   }
 });
 function remediationFor4(fws) {
@@ -36931,7 +37144,9 @@ var messages7 = {
   "pass-published": "An OpenAPI description exists ({spec}) and CI publishes it ({published}).",
   partial: "An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.",
   fail: "The service ({frameworks}) has no OpenAPI description: none committed and none generated.",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe."
+  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to describe.",
+  "graphql-only": "The API is GraphQL only ({tool}); its schema is the contract, so an OpenAPI description does not apply."
 };
 var openapi_published_default = defineCheck({
   meta: {
@@ -36943,8 +37158,8 @@ var openapi_published_default = defineCheck({
     remediation: "Generate or commit an OpenAPI document, then serve it from the app (framework default) or publish it from CI (artifact, GitHub Pages, release asset or a docs portal)."
   },
   run({ facts }) {
-    const { service, openapi, ci } = facts;
-    if (service.frameworks.length === 0) return { status: "not-applicable", messageId: "no-service" };
+    const { service: service2, openapi, ci } = facts;
+    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
     const own = openapi.specs.filter((s) => s.notOwn === null);
     const evidence2 = [];
     for (const s of own.slice(0, 3)) evidence2.push({ path: s.path, message: `${s.kind === "openapi" ? "OpenAPI" : "Swagger"} ${s.version}${s.title ? ` "${s.title}"` : ""}, ${s.pathCount ?? "?"} path(s)${s.problem ? ` \u2014 ${s.problem}` : ""}` });
@@ -36952,13 +37167,17 @@ var openapi_published_default = defineCheck({
     for (const g of openapi.generators.slice(0, 4)) evidence2.push({ path: g.path, ...g.line ? { line: g.line } : {}, message: `${g.tool}${g.servedAt ? ` serves ${g.servedAt}` : " generates a spec, not served"}${g.note ? ` (${g.note})` : ""}` });
     for (const s of openapi.skipped.slice(0, 3)) evidence2.push({ ...s.path ? { path: s.path } : {}, message: `skipped: ${s.reason}` });
     const exists3 = own.length > 0 || openapi.generators.length > 0;
-    const remediation = remediationFor5(service.frameworks.map((f) => f.framework));
-    if (!exists3) return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service.frameworks) }, evidence: evidence2, remediation };
+    const remediation = remediationFor5(service2.frameworks.map((f) => f.framework));
+    if (!exists3) {
+      const gql = graphqlOnly(facts);
+      if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
+      return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
+    }
     const spec = own.length > 0 ? own[0].path + (own.length > 1 ? ` and ${own.length - 1} more` : "") : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(", ") + " generation";
-    const served = openapi.generators.filter((g) => g.servedAt !== null);
+    const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== "");
     const published = publications(ci.runs, ci.actions, own.map((s) => s.path));
     evidence2.push(...published.slice(0, 3).map((p) => p.evidence));
-    if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: served.map((g) => g.servedAt).join(", ") }, evidence: evidence2 };
+    if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: [...new Set(served.map((g) => g.servedAt))].join(", ") }, evidence: evidence2 };
     if (published.length > 0) return { status: "pass", messageId: "pass-published", data: { spec, published: [...new Set(published.map((p) => p.what))].join(", ") }, evidence: evidence2 };
     const off = openapi.generators.find((g) => g.note);
     return { status: "partial", messageId: "partial", data: { spec, why: off?.note ? ` (${off.note})` : "" }, evidence: evidence2, remediation };
@@ -37344,7 +37563,8 @@ var PYTHON4 = [
   { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
   { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
   { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
-  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] }
+  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
+  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
 ];
 var NODE3 = [
   { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
@@ -37613,8 +37833,7 @@ var GitTreeSnapshot = class {
   }
   under(dir2) {
     if (dir2 === "") return this.list;
-    const prefix = dir2.endsWith("/") ? dir2 : dir2 + "/";
-    return this.list.filter((p) => p.startsWith(prefix));
+    return rangeWithPrefix(this.list, dir2.endsWith("/") ? dir2 : dir2 + "/");
   }
   text(path2) {
     const r = this.read(path2);
@@ -37626,6 +37845,22 @@ var GitTreeSnapshot = class {
     const result2 = this.load(path2);
     this.cache.set(path2, result2);
     return result2;
+  }
+  /**
+   * Reads every blob the work tree cannot supply (changed since HEAD) in one batch, up to a byte
+   * budget, so the base scan spawns git once instead of once per file.
+   */
+  prefetchUnshared(maxBytes = 256 * 1024 * 1024) {
+    const wanted = [];
+    let bytes2 = 0;
+    for (const p of this.list) {
+      const e = this.entries.get(p);
+      if (this.shared.has(p) || e.symlink || e.size > this.cap) continue;
+      if (bytes2 + e.size > maxBytes) break;
+      bytes2 += e.size;
+      wanted.push(p);
+    }
+    this.prefetch(wanted);
   }
   /** Reads many blobs in one `git cat-file --batch` (for collectors that know what they need). */
   prefetch(paths) {
@@ -39179,13 +39414,13 @@ function resolveNodeScripts(ctx, argv, site) {
 function matchesFilter(p, f) {
   const clean = f.replace(/\.\.\.$/, "").replace(/^\.\.\./, "").replace(/^\{(.*)\}$/, "$1");
   if (p.name === clean) return true;
-  if (clean.startsWith("./") || clean.includes("/")) return minimatch(p.dir, clean.replace(/^\.\//, "").replace(/\/$/, ""));
-  return p.name !== void 0 && clean.includes("*") && minimatch(p.name, clean);
+  if (clean.startsWith("./") || clean.includes("/")) return safeMinimatch(p.dir, clean.replace(/^\.\//, "").replace(/\/$/, ""));
+  return p.name !== void 0 && clean.includes("*") && safeMinimatch(p.name, clean);
 }
 function matchScripts(p, pattern) {
   if (!pattern.includes("*")) return p.scripts[pattern] !== void 0 ? [pattern] : [];
   const pat = pattern.replace(/:/g, "/");
-  return Object.keys(p.scripts).filter((n) => minimatch(n.replace(/:/g, "/"), pat));
+  return Object.keys(p.scripts).filter((n) => safeMinimatch(n.replace(/:/g, "/"), pat));
 }
 var RUN_ALL = /* @__PURE__ */ new Set(["npm-run-all", "npm-run-all2", "run-s", "run-p"]);
 var CONCURRENTLY_OPTS = /* @__PURE__ */ new Set(["-n", "--names", "-c", "--prefix-colors", "-p", "--prefix", "-s", "--success", "--max-processes", "-m", "--restart-tries", "--restart-after", "-l", "--prefix-length", "-t", "--timestamp-format", "--default-input-target", "--handle-input", "--pad-prefix", "--kill-signal"]);
@@ -39695,7 +39930,7 @@ function matchFiles(ctx, dir2, pattern) {
   const full = joinPath2(dir2, pattern);
   if (full === void 0) return [];
   if (!/[*?[]/.test(pattern)) return ctx.snapshot.has(full) ? [full] : [];
-  return ctx.snapshot.under(dir2).filter((p) => minimatch(p, full)).slice(0, MAX_INCLUDES);
+  return ctx.snapshot.under(dir2).filter((p) => safeMinimatch(p, full)).slice(0, MAX_INCLUDES);
 }
 function expand3(text, vars, depth) {
   if (!text.includes("$")) return text;
@@ -41612,7 +41847,7 @@ var GitlabConfig = class _GitlabConfig {
     }
     const out = [];
     for (const f of this.ctx.snapshot.files()) {
-      if (minimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break;
+      if (safeMinimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break;
     }
     return out;
   }
@@ -42206,15 +42441,15 @@ function composeHealthchecks(path2, text) {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.key !== "test" || l.parents.length !== 3 || l.parents[0] !== "services" || l.parents[2] !== "healthcheck") continue;
-    const service = l.parents[1];
-    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service && s.parents[2] === "healthcheck");
+    const service2 = l.parents[1];
+    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service2 && s.parents[2] === "healthcheck");
     if (siblings.some((s) => s.key === "disable" && /^true$/i.test(s.value))) continue;
     let items = flowList(l.value);
     if (!items && l.value === "") items = childrenOf(lines, i).filter((c) => c.item).map((c) => unquote(c.value));
     const command = items ? items.filter((w, k) => !(k === 0 && WRAPPERS2.has(w))).join(" ") : unquote(l.value).replace(/^CMD-SHELL\s+/, "");
     if (!command || items && items[0] === "NONE") continue;
     const httpPath = httpPathOf(command);
-    const image = images2.get(service);
+    const image = images2.get(service2);
     out.push({
       path: path2,
       line: l.line,
@@ -42222,7 +42457,7 @@ function composeHealthchecks(path2, text) {
       kind: "healthcheck",
       command,
       probe: httpPath !== void 0 ? "http" : "exec",
-      service,
+      service: service2,
       ...image ? { image } : {},
       ...httpPath !== void 0 ? { httpPath } : {}
     });
@@ -42857,29 +43092,23 @@ function sourceSet(snapshot) {
     if (r.kind === "too-large" || r.kind === "text" && r.size > MAX_ROUTE_FILE_BYTES) {
       skipped.push({ path: path2, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` });
     } else if (r.kind === "text") {
-      out = r.text.split("\n", MAX_LINES_PER_FILE);
-      let long = 0;
-      for (let i = 0; i < out.length; i++) {
-        const l = out[i];
-        if (l.length > MAX_LINE_CHARS) {
-          out[i] = "";
-          long++;
-        } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
-      }
+      const split = boundedLines(r, MAX_LINES_PER_FILE, MAX_LINE_CHARS);
+      out = split.lines;
+      const long = split.long;
       if (long > 0) skipped.push({ path: path2, reason: `${long} line(s) over ${MAX_LINE_CHARS} characters (minified or generated) not scanned` });
     }
     cache.set(path2, out);
     return out;
   };
-  const mentions = (path2, tokens) => {
+  const mentions2 = (path2, tokens) => {
     const r = snapshot.read(path2);
-    return r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES && tokens.some((t) => r.text.includes(t));
+    return r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES && mentionsAny(r, tokens);
   };
   return {
     snapshot,
     files: (eco) => byEco.get(eco) ?? [],
     lines,
-    mentions,
+    mentions: mentions2,
     has: (p) => snapshot.has(p),
     skipped,
     read: () => reads
@@ -43570,7 +43799,7 @@ function extractSpring(ctx) {
   if (!ctx.frameworks.has("spring") && !actuatorDep) return { routes: [], actuator: null };
   const props = readProperties(ctx);
   const context3 = props.get("server.servlet.context-path")?.value ?? props.get("spring.webflux.base-path")?.value ?? "";
-  const constants4 = javaConstants(ctx);
+  const constants5 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
     const lines = ctx.src.lines(file);
@@ -43589,7 +43818,7 @@ function extractSpring(ctx) {
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
       const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants4);
+      const path2 = mappingPath(args, constants5);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -43644,7 +43873,7 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants4) {
+function mappingPath(args, constants5) {
   const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
@@ -43652,7 +43881,7 @@ function mappingPath(args, constants4) {
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
-  const r = resolveExpr(expr, (n) => constants4.get(n.slice(n.lastIndexOf(".") + 1)));
+  const r = resolveExpr(expr, (n) => constants5.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
 function javaConstants(ctx) {
@@ -43722,6 +43951,7 @@ var GENERATORS = [
   { tool: "swagger-ui-express", ecosystem: "node", tokens: ["swagger-ui-express"], servedAt: null, routeHandlers: ["swaggerUi", "swaggerUI"] },
   { tool: "express-openapi-validator", ecosystem: "node", tokens: ["OpenApiValidator.middleware("], servedAt: null, specFirst: true },
   { tool: "tsoa", ecosystem: "node", tokens: ["from 'tsoa'", 'from "tsoa"'], servedAt: null, routeHandlers: ["swaggerUi"] },
+  { tool: "@wesleytodd/openapi", ecosystem: "node", tokens: ["@wesleytodd/openapi"], servedAt: "/openapi.json" },
   { tool: "@fastify/swagger", ecosystem: "node", tokens: ["@fastify/swagger", "fastify-swagger"], servedAt: "/documentation/json" },
   { tool: "@hono/zod-openapi", ecosystem: "node", tokens: ["@hono/zod-openapi"], servedAt: null },
   { tool: "swaggo", ecosystem: "go", tokens: ["github.com/swaggo/", "// @title"], servedAt: null, routeHandlers: ["Swagger", "swagger"] },
@@ -43735,16 +43965,16 @@ var GENERATORS = [
 var DEPENDENCY_GENERATORS = [
   { tool: "springdoc", prefix: "org.springdoc:", servedAt: "/v3/api-docs", disabledBy: "springdoc.api-docs.enabled" }
 ];
-function findGenerators(src, service, manifests) {
+function findGenerators(src, service2, manifests) {
   const out = [];
-  const ecos = new Set(service.frameworks.map((f) => f.ecosystem));
-  if (service.frameworks.some((f) => f.framework === "fastapi")) out.push(...fastapiGenerators(src));
-  if (service.frameworks.some((f) => f.framework === "nestjs")) out.push(...nestGenerators(src));
+  const ecos = new Set(service2.frameworks.map((f) => f.ecosystem));
+  if (service2.frameworks.some((f) => f.framework === "fastapi")) out.push(...fastapiGenerators(src));
+  if (service2.frameworks.some((f) => f.framework === "nestjs")) out.push(...nestGenerators(src));
   for (const sig of GENERATORS) {
     if (!ecos.has(sig.ecosystem)) continue;
     const hit = firstHit(src, sig.ecosystem, sig.tokens);
     if (!hit) continue;
-    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : void 0;
+    const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : void 0;
     out.push({
       tool: sig.tool,
       path: hit.path,
@@ -43790,23 +44020,46 @@ function fastapiGenerators(src) {
     if (!src.mentions(file, ["FastAPI("])) continue;
     const lines = src.lines(file);
     if (!lines) continue;
+    const inString = pyStringLines(lines);
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       const at2 = l.indexOf("FastAPI(");
-      if (at2 < 0 || /[\w.]/.test(l[at2 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
+      if (at2 < 0 || inString[i] || /[\w.]/.test(l[at2 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
       const text = callText(lines, i, at2 + 7);
       const url = keywordArg(text, "openapi_url");
       const base = { tool: "FastAPI", path: file, line: i + 1, text: l.trim().slice(0, 200) };
       if (url === void 0) out.push({ ...base, servedAt: "/openapi.json" });
       else if (url === "None") out.push({ ...base, servedAt: null, note: "openapi_url=None disables the spec" });
+      else if (/^[rfb]?(""|'')$/.test(url.trim())) out.push({ ...base, servedAt: null, note: 'openapi_url="" disables the spec' });
       else if (/\bif\b/.test(url)) {
         const lit = readLiteral(url.slice(url.indexOf("None") >= 0 && url.indexOf("None") < url.indexOf(" if ") ? url.indexOf(" else ") + 6 : 0), 0);
         out.push({ ...base, servedAt: lit?.value ?? "/openapi.json", note: `served conditionally: openapi_url=${url.slice(0, 120)}` });
       } else {
         const r = resolveExpr(url, consts(file));
-        out.push({ ...base, servedAt: "value" in r ? r.value : `${url} (not resolved)` });
+        if ("value" in r && r.value === "") out.push({ ...base, servedAt: null, note: `openapi_url=${url.slice(0, 80)} is empty, which disables the spec` });
+        else out.push({ ...base, servedAt: "value" in r ? r.value : `${url} (not resolved)` });
       }
     }
+  }
+  return out;
+}
+function pyStringLines(lines) {
+  const out = new Array(lines.length).fill(false);
+  let open2 = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const startedInside = open2 !== null;
+    let from = 0;
+    for (; ; ) {
+      const dq = l.indexOf('"""', from);
+      const sq = l.indexOf("'''", from);
+      const at2 = open2 ? l.indexOf(open2, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+      if (at2 < 0) break;
+      if (open2) open2 = null;
+      else open2 = l.slice(at2, at2 + 3);
+      from = at2 + 3;
+    }
+    out[i] = startedInside;
   }
   return out;
 }
@@ -43970,7 +44223,7 @@ function findSpecs(snapshot, skipped) {
 var EMPTY_OPENAPI = { specs: [], generators: [], contractTests: [], skipped: [], problems: [] };
 
 // src/facts/openapi/index.ts
-function collectOpenApi(snapshot, service, manifests) {
+function collectOpenApi(snapshot, service2, manifests) {
   const problems = [];
   const skipped = [];
   const part = (name, fn) => {
@@ -43982,9 +44235,68 @@ function collectOpenApi(snapshot, service, manifests) {
     }
   };
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
-  const generators = service.frameworks.length ? part("OpenAPI generators", () => findGenerators(sourceSet(snapshot), service, manifests)) : [];
+  const generators = service2.frameworks.length ? part("OpenAPI generators", () => findGenerators(sourceSet(snapshot), service2, manifests)) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
   return { specs, generators, contractTests, skipped, problems };
+}
+
+// src/facts/service/own-package.ts
+var HEAD_LINES = 400;
+function ownPackage(snapshot, m) {
+  const base = m.path.slice(m.path.lastIndexOf("/") + 1);
+  const text = snapshot.text(m.path);
+  if (text === void 0) return void 0;
+  if (base === "package.json") {
+    try {
+      const name = JSON.parse(text).name;
+      return typeof name === "string" && name ? { name, path: m.path, ...lineOf2(text, `"name"`) } : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  const lines = text.split("\n", HEAD_LINES);
+  if (base === "go.mod") {
+    const i = lines.findIndex((l) => l.startsWith("module "));
+    const mod = i < 0 ? "" : lines[i].slice(7).trim().replace(/^"|"$/g, "");
+    return mod ? { name: mod, path: m.path, line: i + 1 } : void 0;
+  }
+  if (base === "pyproject.toml" || base === "setup.cfg") {
+    const sections = base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"];
+    let inSection = false;
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t.startsWith("[")) inSection = sections.includes(t);
+      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
+      if (v) return { name: normalizePythonName(v[1]), path: m.path, line: i + 1 };
+    }
+    return void 0;
+  }
+  if (base === "setup.py") {
+    for (let i = 0; i < lines.length; i++) {
+      const v = /^\s*name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']\s*,?\s*$/.exec(lines[i]);
+      if (v) return { name: normalizePythonName(v[1]), path: m.path, line: i + 1 };
+    }
+    return void 0;
+  }
+  if (base === "Gemfile") {
+    const dir2 = m.path.slice(0, m.path.length - base.length).replace(/\/$/, "");
+    const spec = snapshot.files().find((f) => f.endsWith(".gemspec") && f.slice(0, f.lastIndexOf("/") + 1) === (dir2 ? dir2 + "/" : ""));
+    const specText = spec ? snapshot.text(spec) : void 0;
+    if (!spec || specText === void 0) return void 0;
+    const specLines = specText.split("\n", HEAD_LINES);
+    for (let i = 0; i < specLines.length; i++) {
+      const v = /^\s*\w+\.name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']/.exec(specLines[i]);
+      if (v) return { name: v[1], path: spec, line: i + 1 };
+    }
+  }
+  return void 0;
+}
+function lineOf2(text, token) {
+  const at2 = text.indexOf(token);
+  if (at2 < 0) return {};
+  let line = 1;
+  for (let i = 0; i < at2; i++) if (text.charCodeAt(i) === 10) line++;
+  return { line };
 }
 
 // src/facts/service/detect.ts
@@ -44021,7 +44333,20 @@ function packageMatches(pattern, name) {
   return name === pattern;
 }
 var IMPORT_HEAD = 16 * 1024;
-function detectFrameworks(snapshot, manifests, problems, extraFiles) {
+function frameworkPackages(snapshot, manifests) {
+  const out = [];
+  for (const m of manifests.manifests) {
+    if (isExcluded(m.path)) continue;
+    const own = ownPackage(snapshot, m);
+    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own);
+  }
+  return out;
+}
+function detectFrameworks(snapshot, manifests, problems, extraFiles, published) {
+  const own = frameworkPackages(snapshot, manifests);
+  published?.push(...own);
+  const ownDirs = own.map((o) => dirname(o.path));
+  const underOwn = (path2) => ownDirs.some((d) => d === "" || path2 === d || path2.startsWith(d + "/"));
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (u) => {
@@ -44032,8 +44357,9 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles) {
   };
   const ecoWithFramework = /* @__PURE__ */ new Set();
   for (const m of manifests.manifests) {
-    if (isExcluded(m.path)) continue;
+    if (isExcluded(m.path) || underOwn(m.path)) continue;
     for (const d of m.dependencies) {
+      if (d.dev) continue;
       for (const sig of FRAMEWORKS) {
         if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue;
         ecoWithFramework.add(sig.ecosystem);
@@ -44045,7 +44371,7 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles) {
   const files = extraFiles ?? snapshot.files();
   for (const path2 of files) {
     const kind = sourceKind(path2);
-    if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2)) continue;
+    if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2) || underOwn(path2)) continue;
     const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem);
     const r = snapshot.read(path2);
     if (r.kind !== "text") continue;
@@ -44559,7 +44885,8 @@ var METHODS = {
 var GO_HEALTH_MIDDLEWARE = [
   { token: "middleware.Heartbeat(", name: "chi middleware.Heartbeat", routes: [], pathArg: true },
   { token: "healthcheck.New(", name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
-  { token: "healthcheck.NewHandler(", name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] }
+  { token: "healthcheck.NewHandler(", name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
+  { token: "rest.Ping", name: "go-pkgz/rest Ping", routes: ["/ping"] }
 ];
 var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
@@ -44943,8 +45270,9 @@ var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, e
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems = [];
-  const frameworks = detectFrameworks(snapshot, manifests, problems);
-  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0 };
+  const published = [];
+  const frameworks = detectFrameworks(snapshot, manifests, problems, void 0, published);
+  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0, ...published.length ? { publishes: published } : {} };
   const src = sourceSet(snapshot);
   const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems };
   const routes = [];
@@ -45046,10 +45374,10 @@ function changelogHeadings(text, path2 = "") {
         break;
       }
     }
-    const plain = head.text.replace(/[[\]`*_]/g, " ");
-    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain);
-    const v = VERSION_IN_TEXT.exec(plain);
-    const d = ISO_DATE.exec(plain);
+    const plain2 = head.text.replace(/[[\]`*_]/g, " ");
+    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain2);
+    const v = VERSION_IN_TEXT.exec(plain2);
+    const d = ISO_DATE.exec(plain2);
     out.push({ line: head.line, text: head.text, unreleased, hasBody, ...v ? { version: v[1] } : {}, ...d ? { date: d[0] } : {} });
   }
   if (path2 && out.every((o) => !o.version)) {
@@ -45169,7 +45497,7 @@ function isVendored2(path2) {
 var isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var num2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : null;
 var strings2 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function lineOf2(text, needle, fallback = 1) {
+function lineOf3(text, needle, fallback = 1) {
   const i = text.indexOf(needle);
   return i < 0 ? fallback : text.slice(0, i).split("\n").length;
 }
@@ -45185,7 +45513,7 @@ function collectProbot(path2, text, out, problems) {
   for (const b of doc.branches.slice(0, 100)) {
     if (!isObj4(b) || typeof b.name !== "string" || !("protection" in b)) continue;
     const p = b.protection;
-    const line = lineOf2(text, `name: ${b.name}`, lineOf2(text, "branches:"));
+    const line = lineOf3(text, `name: ${b.name}`, lineOf3(text, "branches:"));
     if (!isObj4(p)) {
       out.push({ source: "probot-settings", path: path2, line, branches: [b.name], enforcement: null, pullRequest: null, statusChecks: null });
       continue;
@@ -45224,7 +45552,7 @@ function collectRulesetJson(path2, text, out, problems) {
       statusChecks = list2.filter(isObj4).map((c) => c.context).filter((c) => typeof c === "string");
     }
   }
-  out.push({ source: "ruleset-json", path: path2, line: lineOf2(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
+  out.push({ source: "ruleset-json", path: path2, line: lineOf3(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
 }
 function tokenize(text) {
   const tokens = [];
@@ -45462,15 +45790,15 @@ function collectFacts(snapshot, _config, _inputs = {}) {
   const manifests = guard2("Manifest", { manifests: [], problems: [] }, () => collectManifests(snapshot));
   const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
   const deploy = guard2("Deployment", { dockerfiles: [], otherBuilds: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot));
-  const service = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
-  const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests));
+  const service2 = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
+  const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service2, manifests));
   const release = guard2("Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags));
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, failures };
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, failures };
 }
 
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { closeSync as closeSync2, constants as constants3, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3, sep as sep4 } from "node:path";
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class {
@@ -45549,12 +45877,12 @@ var WorkTreeSnapshot = class {
       if (!this.inside(dir2)) return this.refuse(path2, "symlink leaves the repository");
       const file = join3(dir2, path2.slice(slash + 1));
       try {
-        fd = openSync2(file, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+        fd = openSync2(file, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
       } catch (err) {
         if (err.code !== "ELOOP") throw err;
         const real = realpathSync2.native(file);
         if (!this.inside(real)) return this.refuse(path2, "symlink leaves the repository");
-        fd = openSync2(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+        fd = openSync2(real, constants4.O_RDONLY | constants4.O_NONBLOCK);
       }
     } catch (err) {
       const code = err.code;
@@ -45666,7 +45994,8 @@ function walk(root2, unsafe) {
 function readGitignore(file, base) {
   let text;
   try {
-    if (lstatSync3(file).size > 1024 * 1024) return [];
+    const st = lstatSync3(file);
+    if (!st.isFile() || st.size > 1024 * 1024) return [];
     text = readFileSync4(file, "utf8");
   } catch {
     return [];
@@ -45682,6 +46011,7 @@ function readGitignore(file, base) {
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
     const pattern = anchored ? line : `**/${line}`;
+    if (!isSafeGlob(pattern)) continue;
     rules.push({ base, matcher: new Minimatch(pattern, { dot: true }), negate, dirOnly });
   }
   return rules;
@@ -45824,6 +46154,199 @@ function scoreOf(results) {
   return { score, grade: gradeOf(score) };
 }
 
+// src/facts/filtered-snapshot.ts
+var FilteredSnapshot = class {
+  /**
+   * `candidates`, when given, is a sorted subset of the base's files known to hold every file
+   * `keep` accepts (a service's subtree plus the shared files): filtering it instead of the whole
+   * listing keeps one view per service linear in the service's size, not the repository's.
+   */
+  constructor(base, keep, candidates) {
+    this.base = base;
+    this.label = base.label;
+    this.commit = base.commit;
+    this.list = (candidates ?? base.files()).filter(keep);
+    this.set = new Set(this.list);
+  }
+  base;
+  label;
+  commit;
+  list;
+  set;
+  files() {
+    return this.list;
+  }
+  has(path2) {
+    return this.set.has(path2);
+  }
+  read(path2) {
+    return this.set.has(path2) ? this.base.read(path2) : { kind: "missing" };
+  }
+  text(path2) {
+    return this.set.has(path2) ? this.base.text(path2) : void 0;
+  }
+  under(dir2) {
+    if (dir2 === "") return this.list;
+    const prefix = dir2.endsWith("/") ? dir2 : dir2 + "/";
+    return rangeWithPrefix(this.list, prefix);
+  }
+  stats() {
+    return this.base.stats();
+  }
+};
+
+// src/services.ts
+var SERVICE_CHECKS = ["openapi-published", "contract-tests", "health-endpoint", "feature-flags", "circuit-breakers", "container-build"];
+var SHARED_DIRS = [".github/", ".circleci/", ".gitlab/", ".azure-pipelines/", ".azuredevops/", "azure-pipelines/", "jenkins/", ".gitea/", ".forgejo/", ".husky/", "scripts/"];
+var SHARED_ROOT_FILES = /* @__PURE__ */ new Set([
+  "Makefile",
+  "GNUmakefile",
+  "makefile",
+  "justfile",
+  "Justfile",
+  ".justfile",
+  "Taskfile.yml",
+  "Taskfile.yaml",
+  "mise.toml",
+  "tox.ini",
+  "noxfile.py",
+  ".pre-commit-config.yaml",
+  ".gitlab-ci.yml",
+  "azure-pipelines.yml",
+  "azure-pipelines.yaml",
+  "Jenkinsfile",
+  ".travis.yml",
+  "bitbucket-pipelines.yml",
+  "package.json"
+]);
+function detectServices(facts, config) {
+  if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === "." ? "" : s.path }));
+  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === "dependency").map((f) => f.dir))].sort();
+  if (dirs.length < 2) return [];
+  const names = /* @__PURE__ */ new Map();
+  for (const d of dirs) names.set(nameOf(d), (names.get(nameOf(d)) ?? 0) + 1);
+  return dirs.map((d) => ({ name: (names.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }));
+}
+function nameOf(dir2) {
+  return dir2 === "" ? "root" : basename(dir2);
+}
+var inside = (dir2, p) => dir2 === "" || p === dir2 || p.startsWith(dir2 + "/");
+function serviceView(snapshot, service2, all) {
+  const others = new Set(all.filter((s) => s.path !== service2.path && s.path !== "" && !inside(s.path, service2.path)).map((s) => s.path));
+  const inOther = (p) => {
+    if (others.size === 0) return false;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) if (others.has(p.slice(0, i))) return true;
+    return others.has(p);
+  };
+  const keep = (p) => {
+    if (inOther(p)) return false;
+    if (inside(service2.path, p)) return true;
+    return SHARED_ROOT_FILES.has(p) || SHARED_DIRS.some((d) => p.startsWith(d));
+  };
+  return new FilteredSnapshot(snapshot, keep, service2.path === "" ? void 0 : viewCandidates(snapshot, service2.path));
+}
+function viewCandidates(snapshot, dir2) {
+  const out = new Set(snapshot.under(dir2));
+  if (snapshot.has(dir2)) out.add(dir2);
+  for (const f of SHARED_ROOT_FILES) if (snapshot.has(f)) out.add(f);
+  for (const d of SHARED_DIRS) for (const f of snapshot.under(d)) out.add(f);
+  return [...out].sort();
+}
+function runTexts(cwd, chain, extra) {
+  return [cwd, ...chain.map((c) => c.path), ...chain.map((c) => c.text), ...extra];
+}
+function mentions(text, dir2) {
+  if (dir2 === "") return false;
+  let at2 = text.indexOf(dir2);
+  while (at2 >= 0) {
+    const before = at2 === 0 ? "" : text[at2 - 1];
+    const after = text[at2 + dir2.length] ?? "";
+    if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true;
+    at2 = text.indexOf(dir2, at2 + 1);
+  }
+  return false;
+}
+function covers(service2, others, texts, prPaths) {
+  const dir2 = service2.path;
+  if (dir2 === "") return !others.some((o) => texts.some((t) => mentions(t, o.path)));
+  if (texts.some((t) => mentions(t, dir2) || inside(dir2, t))) return true;
+  if (texts.some((t) => others.some((o) => o.path !== "" && (mentions(t, o.path) || inside(o.path, t))))) return false;
+  if (prPaths && prPaths.length > 0) {
+    if (prPaths.some((p) => inside(dir2, p) || p.startsWith(dir2 + "/") || mentions(p, dir2))) return true;
+    if (prPaths.every((p) => others.some((o) => o.path !== "" && p.startsWith(o.path + "/")))) return false;
+  }
+  return true;
+}
+function scopeCi(ci, service2, all) {
+  const others = all.filter((s) => s.path !== service2.path);
+  const runOk = (r) => covers(service2, others, runTexts(r.cwd, r.chain, r.argv), r.triggers.prPaths);
+  const actionOk = (a) => covers(service2, others, runTexts(a.step.workingDirectory ?? a.job.workingDirectory ?? "", a.chain, Object.values(a.action.with)), a.triggers.prPaths);
+  return { ...ci, runs: ci.runs.filter(runOk), actions: ci.actions.filter(actionOk) };
+}
+function scoreServices(snapshot, facts, config, opts) {
+  const services = detectServices(facts, config);
+  if (services.length === 0) return [];
+  const serviceConfig = {
+    ...config,
+    checks: Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id) }]))
+  };
+  const owner = ownerIndex(services);
+  return services.map((service2) => {
+    const view = serviceView(snapshot, service2, services);
+    const scoped = scopeFacts(facts, view, (path2) => owner(path2) === service2.path, service2, services);
+    const raw = runChecks(scoped, serviceConfig);
+    const { results } = applyPolicy(raw, serviceConfig, { today: opts.today, requiredExtra: opts.requiredExtra.filter((id) => SERVICE_CHECKS.includes(id)) });
+    const { score, grade } = scoreOf(results);
+    const required = results.filter((r) => r.required).map((r) => r.id);
+    const verdict = gate(results, score, { minScore: opts.minScore, required, failOnRegression: false, regression: null });
+    return { name: service2.name, path: service2.path === "" ? "." : service2.path, score, grade, gate: verdict, checks: results };
+  });
+}
+function ownerIndex(services) {
+  const dirs = new Set(services.map((s) => s.path));
+  return (path2) => {
+    for (let i = path2.lastIndexOf("/"); i >= 0; i = path2.lastIndexOf("/", i - 1)) {
+      if (dirs.has(path2.slice(0, i))) return path2.slice(0, i);
+      if (i === 0) break;
+    }
+    if (dirs.has(path2)) return path2;
+    return dirs.has("") ? "" : null;
+  };
+}
+function scopeFacts(facts, view, owns, service2, all) {
+  const byPath = (list2) => list2.filter((x) => owns(x.path));
+  const { service: svc, openapi, deploy, manifests } = facts;
+  return {
+    ...facts,
+    snapshot: view,
+    ci: scopeCi(facts.ci, service2, all),
+    manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
+    usage: collectUsage(view),
+    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
+    service: {
+      ...svc,
+      frameworks: byPath(svc.frameworks),
+      routes: svc.routes.filter((r) => owns(r.file)),
+      healthLibraries: byPath(svc.healthLibraries),
+      actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
+      skipped: byPath(svc.skipped),
+      problems: byPath(svc.problems)
+    },
+    openapi: {
+      specs: byPath(openapi.specs),
+      generators: byPath(openapi.generators),
+      contractTests: byPath(openapi.contractTests),
+      skipped: byPath(openapi.skipped),
+      problems: byPath(openapi.problems)
+    }
+  };
+}
+function combineGates(overall, services) {
+  const reasons2 = [...overall.reasons];
+  for (const s of services) for (const r of s.gate.reasons) reasons2.push(`service ${s.name}: ${r}`);
+  return { ...overall, passed: overall.passed && services.every((s) => s.gate.passed), reasons: reasons2 };
+}
+
 // src/scan.ts
 function openWorkTree(root2, config) {
   return new WorkTreeSnapshot(root2, { ignore: config.ignore, maxFileBytes: config.maxFileBytes });
@@ -45832,9 +46355,6 @@ function localTags(root2) {
   const local = readLocalTags(root2);
   const shallow = existsSync5(join4(root2, ".git", "shallow"));
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
-}
-function scanRepository(opts) {
-  return scanWithBase(opts).report;
 }
 function scanWithBase(opts) {
   const head = openWorkTree(opts.root, opts.config);
@@ -45848,6 +46368,7 @@ function scanWithBase(opts) {
     if (have.ok) {
       try {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head });
+        snap.prefetchUnshared();
         base = scanSnapshot(snap, { ...opts, inputs, warnings: [] });
       } catch (err) {
         baseNote = `the base commit could not be read: ${err.message}`;
@@ -45876,13 +46397,19 @@ function judge2(snapshot, opts) {
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? /* @__PURE__ */ new Date(), requiredExtra: opts.requiredExtra ?? [] });
   const { score, grade } = scoreOf(policy.results);
   const warnings2 = [...opts.warnings ?? [], ...policy.warnings, ...facts.failures.map((f) => f.message)];
-  return { snapshot, results: policy.results, score, grade, warnings: warnings2, ms: performance.now() - started };
+  const services = scoreServices(snapshot, facts, opts.config, {
+    inputs: opts.inputs ?? {},
+    today: opts.today ?? /* @__PURE__ */ new Date(),
+    minScore: opts.minScore ?? opts.config.minScore,
+    requiredExtra: opts.requiredExtra ?? []
+  });
+  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started };
 }
 function toReport(j, opts, regression) {
   const minScore = opts.minScore ?? opts.config.minScore;
   const required = j.results.filter((r) => r.required).map((r) => r.id);
   const failOnRegression = opts.failOnRegression ?? opts.config.failOnRegression;
-  const verdict = gate(j.results, j.score, { minScore, required, failOnRegression, regression });
+  const verdict = combineGates(gate(j.results, j.score, { minScore, required, failOnRegression, regression }), j.services);
   const stats = j.snapshot.stats();
   const warnings2 = [...j.warnings];
   if (stats.tooLarge.length > 0) warnings2.push(`${stats.tooLarge.length} file(s) over the ${opts.config.maxFileBytes}-byte read cap were skipped`);
@@ -45895,6 +46422,7 @@ function toReport(j, opts, regression) {
     grade: j.grade,
     gate: verdict,
     checks: j.results,
+    ...j.services.length > 0 ? { services: j.services } : {},
     warnings: warnings2,
     stats: {
       files: stats.files,
@@ -45932,8 +46460,11 @@ ${loaded.errors.map((e) => `  - ${e.message}`).join("\n")}`);
       config: loaded.config,
       logger: { debug: (m) => debug(m) }
     });
-    const report = scanRepository({
+    const baseSha = context3.pullRequest?.baseSha ?? null;
+    const scanned = scanWithBase({
       root: root2,
+      baseSha,
+      fetchBase: true,
       config: loaded.config,
       minScore: inputs.minScore ?? void 0,
       requiredExtra: inputs.requiredChecks,
@@ -45943,6 +46474,9 @@ ${loaded.errors.map((e) => `  - ${e.message}`).join("\n")}`);
       warnings: loaded.warnings,
       inputs: github?.factInputs
     });
+    const report = scanned.report;
+    if (scanned.baseNote) warning(`No comparison with the PR base: ${scanned.baseNote}.`);
+    if (baseSha) debug(`Base scan took ${Math.round(scanned.baseMs)} ms (head scan ${report.stats.durationMs} ms).`);
     await publish(report, inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif));
     const comment = await publishPrComment(github, report, {
       context: context3,

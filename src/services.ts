@@ -3,7 +3,8 @@ import { runChecks } from './checks/run.js'
 import type { CheckResult } from './checks/types.js'
 import type { Config, ServiceDecl } from './config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './facts/ci/types.js'
-import { collectFacts, type FactInputs } from './facts/collect.js'
+import type { FactInputs } from './facts/collect.js'
+import { collectUsage } from './facts/usage.js'
 import { FilteredSnapshot } from './facts/filtered-snapshot.js'
 import { basename } from './facts/snapshot.js'
 import type { Snapshot } from './facts/snapshot.js'
@@ -57,12 +58,29 @@ const inside = (dir: string, p: string): boolean => dir === '' || p === dir || p
 
 /** The files a service's view keeps: its own tree, plus shared CI and task files outside every service. */
 export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: readonly ServiceDecl[]): Snapshot {
-  const others = all.filter((s) => s.path !== service.path && s.path !== '' && !inside(s.path, service.path))
-  return new FilteredSnapshot(snapshot, (p) => {
-    if (others.some((o) => inside(o.path, p))) return false
+  const others = new Set(all.filter((s) => s.path !== service.path && s.path !== '' && !inside(s.path, service.path)).map((s) => s.path))
+  // Another service owns p when p is, or lies under, its path: look up p and each directory
+  // prefix of p (O(depth)), not every service (a 200-service monorepo would be quadratic).
+  const inOther = (p: string): boolean => {
+    if (others.size === 0) return false
+    for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) if (others.has(p.slice(0, i))) return true
+    return others.has(p)
+  }
+  const keep = (p: string): boolean => {
+    if (inOther(p)) return false
     if (inside(service.path, p)) return true
     return SHARED_ROOT_FILES.has(p) || SHARED_DIRS.some((d) => p.startsWith(d))
-  })
+  }
+  return new FilteredSnapshot(snapshot, keep, service.path === '' ? undefined : viewCandidates(snapshot, service.path))
+}
+
+/** Every file a view of `dir` can keep (its subtree and the shared files), sorted like the listing. */
+function viewCandidates(snapshot: Snapshot, dir: string): string[] {
+  const out = new Set<string>(snapshot.under(dir))
+  if (snapshot.has(dir)) out.add(dir)
+  for (const f of SHARED_ROOT_FILES) if (snapshot.has(f)) out.add(f)
+  for (const d of SHARED_DIRS) for (const f of snapshot.under(d)) out.add(f)
+  return [...out].sort()
 }
 
 /** Texts that tell which service a run works on: its working directory, chain and arguments. */
@@ -120,10 +138,10 @@ export function scoreServices(
     ...config,
     checks: Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id as CheckId) }])) as Config['checks']
   }
+  const owner = ownerIndex(services)
   return services.map((service) => {
     const view = serviceView(snapshot, service, services)
-    const own = collectFacts(view, serviceConfig, opts.inputs)
-    const scoped: Facts = { ...own, ci: scopeCi(own.ci, service, services) }
+    const scoped = scopeFacts(facts, view, (path) => owner(path) === service.path, service, services)
     const raw = runChecks(scoped, serviceConfig)
     const { results } = applyPolicy(raw, serviceConfig, { today: opts.today, requiredExtra: opts.requiredExtra.filter((id) => SERVICE_CHECKS.includes(id)) })
     const { score, grade } = scoreOf(results)
@@ -131,6 +149,54 @@ export function scoreServices(
     const verdict = gate(results, score, { minScore: opts.minScore, required, failOnRegression: false, regression: null })
     return { name: service.name, path: service.path === '' ? '.' : service.path, score, grade, gate: verdict, checks: results }
   })
+}
+
+/** The service that owns a path: the deepest service directory containing it ('' for the root service, null for none). */
+function ownerIndex(services: readonly ServiceDecl[]): (path: string) => string | null {
+  const dirs = new Set(services.map((s) => s.path))
+  return (path) => {
+    for (let i = path.lastIndexOf('/'); i >= 0; i = path.lastIndexOf('/', i - 1)) {
+      if (dirs.has(path.slice(0, i))) return path.slice(0, i)
+      if (i === 0) break
+    }
+    if (dirs.has(path)) return path
+    return dirs.has('') ? '' : null
+  }
+}
+
+/**
+ * A service's facts, cut from the repository's: everything collected once for the whole tree
+ * (routes with their resolved prefixes, specs, manifests, Dockerfiles, health checks) restricted
+ * to the files the service owns, CI scoped to the runs that cover it, and usage read lazily
+ * through the service's view. Nothing is parsed twice.
+ */
+export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) => boolean, service: ServiceDecl, all: readonly ServiceDecl[]): Facts {
+  const byPath = <T extends { readonly path: string }>(list: readonly T[]): T[] => list.filter((x) => owns(x.path))
+  const { service: svc, openapi, deploy, manifests } = facts
+  return {
+    ...facts,
+    snapshot: view,
+    ci: scopeCi(facts.ci, service, all),
+    manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
+    usage: collectUsage(view),
+    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
+    service: {
+      ...svc,
+      frameworks: byPath(svc.frameworks),
+      routes: svc.routes.filter((r) => owns(r.file)),
+      healthLibraries: byPath(svc.healthLibraries),
+      actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
+      skipped: byPath(svc.skipped),
+      problems: byPath(svc.problems)
+    },
+    openapi: {
+      specs: byPath(openapi.specs),
+      generators: byPath(openapi.generators),
+      contractTests: byPath(openapi.contractTests),
+      skipped: byPath(openapi.skipped),
+      problems: byPath(openapi.problems)
+    }
+  }
 }
 
 /** The overall verdict: the repository's gate, failed as well by every service whose own gate failed. */

@@ -3,9 +3,11 @@ import type { ContractTestFile } from '../facts/openapi/types.js'
 import type { Snapshot } from '../facts/snapshot.js'
 import { CONTRACT, CONTRACT_SNIPPET, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
 import { chainEvidence } from './catalog/evidence.js'
+import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
 import { evidenceOf, judgePractice } from './catalog/practice.js'
 import { TESTS } from './catalog/tests.js'
+import { frameworkRepo } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -19,7 +21,9 @@ const messages = {
   pass: 'CI tests the API against its contract on pull requests: {tools}.',
   'not-on-prs': 'Contract tests exist ({tools}) but CI does not run them on pull requests.',
   fail: 'No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.',
-  'no-service': 'No HTTP framework found in dependencies or imports: there is no HTTP API to test.'
+  'no-service': 'No HTTP framework found in dependencies or imports: there is no HTTP API to test.',
+  'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.',
+  'graphql-only': 'The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against.'
 } as const
 type Id = keyof typeof messages
 
@@ -34,7 +38,7 @@ export default defineCheck({
   },
   run(ctx): Outcome<Id> {
     const { facts } = ctx
-    if (facts.service.frameworks.length === 0) return { status: 'not-applicable', messageId: 'no-service' }
+    if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const j = judgePractice(ctx, CONTRACT)
     const drift = driftChecks(facts.ci.runs)
     const files = facts.openapi.contractTests
@@ -55,6 +59,8 @@ export default defineCheck({
       const ev = [...evidenceOf(j, other), ...evidence]
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: [...new Set(present)].join(', ') }, evidence: ev.slice(0, 12) }
     }
+    const gql = graphqlOnly(facts)
+    if (gql) return { status: 'not-applicable', messageId: 'graphql-only', data: { tool: gql.tool }, evidence: [...gql.evidence] }
     return { status: 'fail', messageId: 'fail', evidence: j.problems.slice(0, 3) }
   }
 })

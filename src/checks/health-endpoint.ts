@@ -1,6 +1,7 @@
 import type { DeployHealthcheck } from '../facts/deploy/types.js'
 import type { Framework, Route } from '../facts/service/types.js'
 import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment } from './catalog/health.js'
+import { frameworkRepo } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -16,7 +17,8 @@ const messages = {
   'deploy-only': 'Only deployment-side health checks were found ({probes}), and they hit {target}, not a dedicated health route.',
   'deploy-unmatched': 'The deployment probes {probes}, but no route of the app serves that path.',
   fail: 'No health or readiness route was found ({frameworks}).',
-  'no-service': 'No HTTP framework found in dependencies or imports: there is no service to probe.'
+  'no-service': 'No HTTP framework found in dependencies or imports: there is no service to probe.',
+  'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe.'
 } as const
 type Id = keyof typeof messages
 
@@ -54,7 +56,7 @@ export default defineCheck({
   },
   run({ facts, extra }): Outcome<Id> {
     const { service, deploy } = facts
-    if (service.frameworks.length === 0) return { status: 'not-applicable', messageId: 'no-service' }
+    if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, '') || '/'))
     const dedicated = service.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, '') || '/'))
     const libraries = service.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name))

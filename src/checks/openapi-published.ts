@@ -1,11 +1,13 @@
 import type { ActionUse, ToolRun } from '../facts/ci/types.js'
 import type { Framework } from '../facts/service/types.js'
 import { chainEvidence } from './catalog/evidence.js'
+import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
 import { COMMIT_ACTIONS, mentionsSpec, OPENAPI_SNIPPETS, PUBLISH_ACTIONS, PUBLISH_COMMANDS } from './catalog/openapi.js'
 import { scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
 import { actionNameMatches } from './catalog/match.js'
 import { frameworkList } from './health-endpoint.js'
+import { frameworkRepo } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -20,7 +22,9 @@ const messages = {
   'pass-published': 'An OpenAPI description exists ({spec}) and CI publishes it ({published}).',
   partial: 'An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.',
   fail: 'The service ({frameworks}) has no OpenAPI description: none committed and none generated.',
-  'no-service': 'No HTTP framework found in dependencies or imports: there is no HTTP API to describe.'
+  'no-service': 'No HTTP framework found in dependencies or imports: there is no HTTP API to describe.',
+  'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to describe.',
+  'graphql-only': 'The API is GraphQL only ({tool}); its schema is the contract, so an OpenAPI description does not apply.'
 } as const
 type Id = keyof typeof messages
 
@@ -35,7 +39,7 @@ export default defineCheck({
   },
   run({ facts }): Outcome<Id> {
     const { service, openapi, ci } = facts
-    if (service.frameworks.length === 0) return { status: 'not-applicable', messageId: 'no-service' }
+    if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const own = openapi.specs.filter((s) => s.notOwn === null)
     const evidence: Evidence[] = []
     for (const s of own.slice(0, 3)) evidence.push({ path: s.path, message: `${s.kind === 'openapi' ? 'OpenAPI' : 'Swagger'} ${s.version}${s.title ? ` "${s.title}"` : ''}, ${s.pathCount ?? '?'} path(s)${s.problem ? ` — ${s.problem}` : ''}` })
@@ -44,12 +48,16 @@ export default defineCheck({
     for (const s of openapi.skipped.slice(0, 3)) evidence.push({ ...(s.path ? { path: s.path } : {}), message: `skipped: ${s.reason}` })
     const exists = own.length > 0 || openapi.generators.length > 0
     const remediation = remediationFor(service.frameworks.map((f) => f.framework))
-    if (!exists) return { status: 'fail', messageId: 'fail', data: { frameworks: frameworkList(service.frameworks) }, evidence, remediation }
+    if (!exists) {
+      const gql = graphqlOnly(facts)
+      if (gql) return { status: 'not-applicable', messageId: 'graphql-only', data: { tool: gql.tool }, evidence: [...gql.evidence] }
+      return { status: 'fail', messageId: 'fail', data: { frameworks: frameworkList(service.frameworks) }, evidence, remediation }
+    }
     const spec = own.length > 0 ? own[0]!.path + (own.length > 1 ? ` and ${own.length - 1} more` : '') : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(', ') + ' generation'
-    const served = openapi.generators.filter((g) => g.servedAt !== null)
+    const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== '')
     const published = publications(ci.runs, ci.actions, own.map((s) => s.path))
     evidence.push(...published.slice(0, 3).map((p) => p.evidence))
-    if (served.length > 0) return { status: 'pass', messageId: 'pass-served', data: { spec, served: served.map((g) => g.servedAt!).join(', ') }, evidence }
+    if (served.length > 0) return { status: 'pass', messageId: 'pass-served', data: { spec, served: [...new Set(served.map((g) => g.servedAt!))].join(', ') }, evidence }
     if (published.length > 0) return { status: 'pass', messageId: 'pass-published', data: { spec, published: [...new Set(published.map((p) => p.what))].join(', ') }, evidence }
     const off = openapi.generators.find((g) => g.note)
     return { status: 'partial', messageId: 'partial', data: { spec, why: off?.note ? ` (${off.note})` : '' }, evidence, remediation }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import yaml from 'js-yaml'
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, MAX_CONFIG_BYTES, MAX_CONFIG_ERRORS } from './defaults.js'
@@ -138,7 +138,8 @@ function readConfigFile(abs: string, label: string, confineTo: string | null): L
   }
   let fd: number
   try {
-    fd = openSync(real, 'r')
+    // Non-blocking: opening a FIFO must not wait for a writer; fstat below refuses it.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
     return failure([{ path: label, message: `${label}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }], [], label)
   }

@@ -1,5 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { CHECK_IDS } from '../checks/ids.js'
+import { unsafeGlobReason } from '../facts/safe-glob.js'
 import { show } from './messages.js'
 import { normalizeGlob, normalizeServicePath } from './normalize.js'
 import type { WrittenConfig } from './schema.js'
@@ -93,6 +94,16 @@ export const ignoreGlobsAreValid: Rule = (ctx) => {
   })
 }
 
+/** A glob whose matching could backtrack for minutes (facts/safe-glob.ts) is an error, not a hang. */
+export const globsAreBounded: Rule = (ctx) => {
+  const check = (path: string, glob: string | undefined): void => {
+    const why = glob === undefined ? null : unsafeGlobReason(normalizeGlob(glob))
+    if (why !== null) ctx.error(path, `${show(glob)} is too costly to match: ${why}`)
+  }
+  ctx.written.ignore?.forEach((glob, i) => check(`ignore[${i}]`, glob))
+  for (const id of CHECK_IDS) ctx.written.signatures?.[id]?.files?.forEach((glob, i) => check(`signatures.${id}.files[${i}]`, glob))
+}
+
 /** With every weight at 0 (or every check off) no score can be computed; say so rather than surprise. */
 export const someCheckCarriesWeight: Rule = (ctx) => {
   const live = CHECK_IDS.filter((id) => ctx.config.checks[id].enabled && ctx.config.checks[id].weight > 0)
@@ -115,6 +126,7 @@ export const RULES: readonly Rule[] = [
   servicePathsStayInside,
   servicePathsAreDistinct,
   ignoreGlobsAreValid,
+  globsAreBounded,
   someCheckCarriesWeight,
   signaturesForEnabledChecks
 ]

@@ -1,4 +1,4 @@
-import type { FileRead, Snapshot, SnapshotStats } from './snapshot.js'
+import { rangeWithPrefix, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
 
 /**
  * A view of another snapshot restricted to some files (a monorepo service's directory plus the
@@ -11,10 +11,15 @@ export class FilteredSnapshot implements Snapshot {
   private readonly list: string[]
   private readonly set: Set<string>
 
-  constructor(private readonly base: Snapshot, keep: (path: string) => boolean) {
+  /**
+   * `candidates`, when given, is a sorted subset of the base's files known to hold every file
+   * `keep` accepts (a service's subtree plus the shared files): filtering it instead of the whole
+   * listing keeps one view per service linear in the service's size, not the repository's.
+   */
+  constructor(private readonly base: Snapshot, keep: (path: string) => boolean, candidates?: readonly string[]) {
     this.label = base.label
     this.commit = base.commit
-    this.list = base.files().filter(keep)
+    this.list = (candidates ?? base.files()).filter(keep)
     this.set = new Set(this.list)
   }
 
@@ -37,7 +42,7 @@ export class FilteredSnapshot implements Snapshot {
   under(dir: string): readonly string[] {
     if (dir === '') return this.list
     const prefix = dir.endsWith('/') ? dir : dir + '/'
-    return this.list.filter((p) => p.startsWith(prefix))
+    return rangeWithPrefix(this.list, prefix)
   }
 
   stats(): SnapshotStats {

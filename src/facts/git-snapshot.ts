@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { Minimatch } from 'minimatch'
-import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { DEFAULT_MAX_FILE_BYTES, looksBinary, rangeWithPrefix, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
 import { WorkTreeSnapshot } from './worktree.js'
 
 export interface GitSnapshotOptions {
@@ -103,8 +103,7 @@ export class GitTreeSnapshot implements Snapshot {
 
   under(dir: string): readonly string[] {
     if (dir === '') return this.list
-    const prefix = dir.endsWith('/') ? dir : dir + '/'
-    return this.list.filter((p) => p.startsWith(prefix))
+    return rangeWithPrefix(this.list, dir.endsWith('/') ? dir : dir + '/')
   }
 
   text(path: string): string | undefined {

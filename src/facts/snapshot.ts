@@ -73,3 +73,17 @@ export function looksBinary(buf: Uint8Array): boolean {
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true
   return false
 }
+
+/** The files of a sorted list that start with `prefix`: one binary search, then the contiguous run. */
+export function rangeWithPrefix(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! < prefix) lo = mid + 1
+    else hi = mid
+  }
+  const out: string[] = []
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!)
+  return out
+}

@@ -1,3 +1,4 @@
+import { plainLines } from './line-cache.js'
 import { memoByPath } from './path-memo.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
@@ -149,8 +150,9 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
 
   const lines = (path: string): readonly string[] | undefined => {
     if (lineCache.has(path)) return lineCache.get(path)
-    const t = textOf(path)
-    const out = t === undefined ? undefined : t.split(/\r?\n/)
+    const r = snapshot.read(path)
+    // Split once per read, shared with every other view of the snapshot (service views).
+    const out = r.kind === 'text' && r.size <= MAX_SOURCE_BYTES ? plainLines(r) : undefined
     lineCache.set(path, out)
     return out
   }

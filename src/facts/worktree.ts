@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { Minimatch } from 'minimatch'
+import { isSafeGlob } from './safe-glob.js'
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
 
 export interface WorkTreeOptions {
@@ -242,7 +243,10 @@ function walk(root: string, unsafe: string[]): string[] {
 function readGitignore(file: string, base: string): IgnoreRule[] {
   let text: string
   try {
-    if (lstatSync(file).size > 1024 * 1024) return []
+    // Like git, never follow a symlinked .gitignore (it could name /dev/zero or a file outside
+    // the root) and never open a FIFO (the read would block forever).
+    const st = lstatSync(file)
+    if (!st.isFile() || st.size > 1024 * 1024) return []
     text = readFileSync(file, 'utf8')
   } catch {
     return []
@@ -258,6 +262,7 @@ function readGitignore(file: string, base: string): IgnoreRule[] {
     const anchored = line.includes('/')
     if (line.startsWith('/')) line = line.slice(1)
     const pattern = anchored ? line : `**/${line}`
+    if (!isSafeGlob(pattern)) continue
     rules.push({ base, matcher: new Minimatch(pattern, { dot: true }), negate, dirOnly })
   }
   return rules

@@ -81,8 +81,12 @@ export type UpsertOutcome =
   | { readonly action: 'skipped'; readonly reason: string }
   | { readonly action: 'failed'; readonly error: ApiError; readonly warning: string }
 
+/**
+ * Our comments open with the marker (commentBody). Anywhere else it is quoted text, e.g. a
+ * repository file name cited as evidence that spells another key's marker: never ours.
+ */
 function isOurs(c: IssueComment, marker: string, who: Identity): boolean {
-  if (!c.user || !c.body.includes(marker)) return false
+  if (!c.user || !c.body.startsWith(marker)) return false
   if (c.user.login.toLowerCase() !== who.login.toLowerCase()) return false
   return who.type === undefined || c.user.type === who.type
 }

@@ -7,6 +7,11 @@ const ST_TEST = {
   'tests/test_contract.py': 'import schemathesis\nfrom app.main import app\nschema = schemathesis.openapi.from_asgi("/openapi.json", app)\n\n@schema.parametrize()\ndef test_api(case):\n    case.call_and_validate()\n'
 }
 
+const STRAWBERRY = {
+  'requirements.txt': 'fastapi\nstrawberry-graphql\n',
+  'app/main.py': 'from fastapi import FastAPI\nfrom strawberry.fastapi import GraphQLRouter\napp = FastAPI(openapi_url=None)\napp.include_router(GraphQLRouter(schema), prefix="/graphql")\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n'
+}
+
 checkTester(contractTests, {
   pass: [
     {
@@ -45,9 +50,24 @@ checkTester(contractTests, {
     { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
   ],
   fail: [
+    {
+      name: 'GraphQL plus a REST route is mixed: contract tests still apply',
+      facts: { files: { ...STRAWBERRY, 'app/orders.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/orders")\ndef orders():\n    return []\n', 'app/main.py': STRAWBERRY['app/main.py'] + 'app.include_router(orders.router)\n' } },
+      messageId: 'fail'
+    },
     { name: 'schemathesis as a dependency only, commented-out test', facts: { files: { ...APP, 'requirements-dev.txt': 'schemathesis\n', 'tests/test_api.py': 'import schemathesis\n# @schema.parametrize()\ndef test_api(case):\n    pass\n' }, ci: { runs: [run('pytest')] } }, messageId: 'fail', remediation: ['schemathesis/action'] },
     { name: 'spectral lint is not a contract test', facts: { files: APP, ci: { runs: [run('spectral lint openapi.yaml')] } }, messageId: 'fail' },
     { name: 'prism mock is not a contract test', facts: { files: APP, ci: { runs: [run('prism mock openapi.yaml')] } }, messageId: 'fail' }
   ],
-  notApplicable: [{ name: 'no HTTP API', facts: { files: { 'requirements.txt': 'click\n' }, ci: { runs: [run('schemathesis run x')] } }, messageId: 'no-service' }]
+  notApplicable: [
+    { name: 'the repository of the framework itself (publishes djangorestframework)', facts: { files: { 'pyproject.toml': '[project]\nname = "djangorestframework"\ndependencies = ["django>=5.2"]\n', 'rest_framework/urls.py': 'urlpatterns = [path("health/", h)]\n' } }, messageId: 'framework-repo', data: { name: 'djangorestframework' }, evidence: [{ path: 'pyproject.toml', line: 2, message: 'publishes djangorestframework' }] },
+    { name: 'no HTTP API', facts: { files: { 'requirements.txt': 'click\n' }, ci: { runs: [run('schemathesis run x')] } }, messageId: 'no-service' },
+    {
+      name: 'GraphQL-only API (Strawberry on FastAPI): no REST contract to test',
+      facts: { files: STRAWBERRY, ci: { runs: [run('pytest')] } },
+      messageId: 'graphql-only',
+      data: { tool: 'Strawberry' },
+      evidence: [{ path: 'requirements.txt', line: 2, message: 'GraphQL server: Strawberry (strawberry-graphql)' }]
+    }
+  ]
 })

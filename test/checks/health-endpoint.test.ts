@@ -66,5 +66,6 @@ checkTester(healthEndpoint, {
       remediation: ["app.get('/healthz'"]
     }
   ],
-  notApplicable: [{ name: 'a library with no HTTP framework', facts: { files: { 'requirements.txt': 'requests\n', 'lib.py': 'import requests\n' } }, messageId: 'no-service', summary: 'No HTTP framework found in dependencies or imports' }]
+  notApplicable: [
+    { name: 'the repository of the framework itself (publishes djangorestframework)', facts: { files: { 'pyproject.toml': '[project]\nname = "djangorestframework"\ndependencies = ["django>=5.2"]\n', 'rest_framework/urls.py': 'urlpatterns = [path("health/", h)]\n' } }, messageId: 'framework-repo', data: { name: 'djangorestframework' }, evidence: [{ path: 'pyproject.toml', line: 2, message: 'publishes djangorestframework' }] },{ name: 'a library with no HTTP framework', facts: { files: { 'requirements.txt': 'requests\n', 'lib.py': 'import requests\n' } }, messageId: 'no-service', summary: 'No HTTP framework found in dependencies or imports' }]
 })

@@ -4,6 +4,20 @@ import { action, run } from '../helpers/facts.js'
 
 const REQ = { 'requirements.txt': 'fastapi\n' }
 const EXPRESS = { 'package.json': '{"dependencies": {"express": "^4"}}', 'src/app.js': "const app = express()\napp.get('/orders', h)\n" }
+const GRAPHENE_SHOP = {
+  'requirements.txt': 'django\ngraphene\n',
+  'shop/settings.py': 'ROOT_URLCONF = "shop.urls"\n',
+  'shop/urls.py': [
+    'urlpatterns = [',
+    '    path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="api"),',
+    '    re_path(r"^plugins/(?P<plugin_id>[.0-9A-Za-z_-]+)/", handle_plugin_webhook, name="plugins"),',
+    '    path("thumbnail/<str:instance_id>/<int:size>/", handle_thumbnail, name="thumbnail"),',
+    '    path(".well-known/jwks.json", jwks, name="jwks"),',
+    '    path("", views.home, name="home"),',
+    ']',
+    ''
+  ].join('\n')
+}
 const SPEC = { 'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: "1"\npaths:\n  /orders: {}\n' }
 
 checkTester(openapiPublished, {
@@ -53,6 +67,17 @@ checkTester(openapiPublished, {
   ],
   fail: [
     {
+      name: 'GraphQL plus one REST resource route is a mixed API: it still needs a spec',
+      facts: { files: { ...GRAPHENE_SHOP, 'shop/urls.py': GRAPHENE_SHOP['shop/urls.py'].replace('    path("", views.home', '    path("api/orders/", views.orders),\n    path("", views.home') } },
+      messageId: 'fail',
+      data: { frameworks: 'Django' }
+    },
+    {
+      name: 'Apollo Server only as a dev dependency does not make the API GraphQL-only',
+      facts: { files: { 'package.json': '{"dependencies": {"express": "^4"}, "devDependencies": {"@apollo/server": "^4"}}', 'src/app.js': "const app = express()\napp.use('/graphql', gql)\n" } },
+      messageId: 'fail'
+    },
+    {
       name: 'Express API without spec; a fixture spec does not count',
       facts: { files: { ...EXPRESS, 'test/fixtures/petstore.yaml': 'openapi: 3.0.0\ninfo: {title: p}\npaths: {}\n' } },
       messageId: 'fail',
@@ -60,5 +85,21 @@ checkTester(openapiPublished, {
       evidence: [{ path: 'test/fixtures/petstore.yaml', message: 'not counted: under fixtures/ (fixture or example)' }]
     }
   ],
-  notApplicable: [{ name: 'no HTTP framework', facts: { files: { ...SPEC } }, messageId: 'no-service' }]
+  notApplicable: [
+    { name: 'the repository of the framework itself (publishes djangorestframework)', facts: { files: { 'pyproject.toml': '[project]\nname = "djangorestframework"\ndependencies = ["django>=5.2"]\n', 'rest_framework/urls.py': 'urlpatterns = [path("health/", h)]\n' } }, messageId: 'framework-repo', data: { name: 'djangorestframework' }, evidence: [{ path: 'pyproject.toml', line: 2, message: 'publishes djangorestframework' }] },
+    { name: 'no HTTP framework', facts: { files: { ...SPEC } }, messageId: 'no-service' },
+    {
+      name: 'GraphQL-only Django app: besides /graphql/ only webhooks, thumbnails, static files and the home page',
+      facts: { files: { ...GRAPHENE_SHOP } },
+      messageId: 'graphql-only',
+      data: { tool: 'graphene' },
+      evidence: [{ path: 'requirements.txt', line: 2, message: 'GraphQL server: graphene' }, { path: 'shop/urls.py', line: 2, message: 'GraphQL endpoint /graphql/' }]
+    },
+    {
+      name: 'GraphQL-only Express app (Apollo Server) with a health route',
+      facts: { files: { 'package.json': '{"dependencies": {"express": "^4", "@apollo/server": "^4"}}', 'src/app.js': "const app = express()\napp.use('/graphql', expressMiddleware(server))\napp.get('/healthz', h)\n" } },
+      messageId: 'graphql-only',
+      data: { tool: 'Apollo Server' }
+    }
+  ]
 })

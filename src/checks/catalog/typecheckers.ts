@@ -13,7 +13,8 @@ const PYTHON: readonly CommandSignature[] = [
   { tool: 'pyright', ecosystem: 'python', commands: ['pyright', 'basedpyright'], notARunFlags: ['--version', '--help'] },
   { tool: 'pytype', ecosystem: 'python', commands: ['pytype'] },
   { tool: 'pyre', ecosystem: 'python', commands: ['pyre'], subcommands: ['check'] },
-  { tool: 'ty', ecosystem: 'python', commands: ['ty'], subcommands: ['check'] }
+  { tool: 'ty', ecosystem: 'python', commands: ['ty'], subcommands: ['check'] },
+  { tool: 'pyrefly', ecosystem: 'python', commands: ['pyrefly'], subcommands: ['check'] }
 ]
 
 const NODE: readonly CommandSignature[] = [

@@ -40,6 +40,7 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'swagger-ui-express', ecosystem: 'node', tokens: ['swagger-ui-express'], servedAt: null, routeHandlers: ['swaggerUi', 'swaggerUI'] },
   { tool: 'express-openapi-validator', ecosystem: 'node', tokens: ['OpenApiValidator.middleware('], servedAt: null, specFirst: true },
   { tool: 'tsoa', ecosystem: 'node', tokens: ["from 'tsoa'", 'from "tsoa"'], servedAt: null, routeHandlers: ['swaggerUi'] },
+  { tool: '@wesleytodd/openapi', ecosystem: 'node', tokens: ['@wesleytodd/openapi'], servedAt: '/openapi.json' },
   { tool: '@fastify/swagger', ecosystem: 'node', tokens: ['@fastify/swagger', 'fastify-swagger'], servedAt: '/documentation/json' },
   { tool: '@hono/zod-openapi', ecosystem: 'node', tokens: ['@hono/zod-openapi'], servedAt: null },
   { tool: 'swaggo', ecosystem: 'go', tokens: ['github.com/swaggo/', '// @title'], servedAt: null, routeHandlers: ['Swagger', 'swagger'] },
@@ -114,23 +115,52 @@ function fastapiGenerators(src: SourceSet): SpecGenerator[] {
     if (!src.mentions(file, ['FastAPI('])) continue
     const lines = src.lines(file)
     if (!lines) continue
+    const inString = pyStringLines(lines)
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!
       const at = l.indexOf('FastAPI(')
-      if (at < 0 || /[\w.]/.test(l[at - 1] ?? ' ') || l.trimStart().startsWith('#') || l.includes('import')) continue
+      if (at < 0 || inString[i] || /[\w.]/.test(l[at - 1] ?? ' ') || l.trimStart().startsWith('#') || l.includes('import')) continue
       const text = callText(lines, i, at + 7)
       const url = keywordArg(text, 'openapi_url')
       const base = { tool: 'FastAPI', path: file, line: i + 1, text: l.trim().slice(0, 200) }
       if (url === undefined) out.push({ ...base, servedAt: '/openapi.json' })
       else if (url === 'None') out.push({ ...base, servedAt: null, note: 'openapi_url=None disables the spec' })
+      else if (/^[rfb]?(""|'')$/.test(url.trim())) out.push({ ...base, servedAt: null, note: 'openapi_url="" disables the spec' })
       else if (/\bif\b/.test(url)) {
         const lit = readLiteral(url.slice(url.indexOf('None') >= 0 && url.indexOf('None') < url.indexOf(' if ') ? url.indexOf(' else ') + 6 : 0), 0)
         out.push({ ...base, servedAt: lit?.value ?? '/openapi.json', note: `served conditionally: openapi_url=${url.slice(0, 120)}` })
       } else {
         const r = resolveExpr(url, consts(file))
-        out.push({ ...base, servedAt: 'value' in r ? r.value : `${url} (not resolved)` })
+        if ('value' in r && r.value === '') out.push({ ...base, servedAt: null, note: `openapi_url=${url.slice(0, 80)} is empty, which disables the spec` })
+        else out.push({ ...base, servedAt: 'value' in r ? r.value : `${url} (not resolved)` })
       }
     }
+  }
+  return out
+}
+
+/**
+ * Which lines lie inside a Python triple-quoted string (a docstring's `app = FastAPI()` example is
+ * not an app). One linear pass over the `"""`/`'''` quotes; a line counts as inside when a string
+ * was already open at its start (code before an opening quote on the same line is still code).
+ */
+export function pyStringLines(lines: readonly string[]): boolean[] {
+  const out: boolean[] = new Array<boolean>(lines.length).fill(false)
+  let open: string | null = null
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    const startedInside = open !== null
+    let from = 0
+    for (;;) {
+      const dq = l.indexOf('"""', from)
+      const sq = l.indexOf("'''", from)
+      const at = open ? l.indexOf(open, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq)
+      if (at < 0) break
+      if (open) open = null
+      else open = l.slice(at, at + 3)
+      from = at + 3
+    }
+    out[i] = startedInside
   }
   return out
 }

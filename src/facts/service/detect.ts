@@ -3,6 +3,7 @@ import { isExcluded, isTestPath } from '../excluded.js'
 import type { Ecosystem, ManifestFacts } from '../manifests/types.js'
 import { dirname, type Snapshot } from '../snapshot.js'
 import { moduleMatches, scanImports, sourceKind } from '../usage.js'
+import { ownPackage, type OwnPackage } from './own-package.js'
 import type { Framework, FrameworkUse } from './types.js'
 
 /**
@@ -59,7 +60,32 @@ function packageMatches(pattern: string, name: string): boolean {
 /** Bytes of a file looked at for imports: imports sit at the top. */
 const IMPORT_HEAD = 16 * 1024
 
-export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, problems: ParseProblem[], extraFiles?: readonly string[]): FrameworkUse[] {
+/**
+ * Directories whose manifest publishes a framework package itself (the framework's own
+ * repository: `djangorestframework`, `express`, `github.com/gin-gonic/gin`). Their code uses the
+ * framework to build it, not to serve an API, so nothing under them is a service.
+ */
+export function frameworkPackages(snapshot: Snapshot, manifests: ManifestFacts): OwnPackage[] {
+  const out: OwnPackage[] = []
+  for (const m of manifests.manifests) {
+    if (isExcluded(m.path)) continue
+    const own = ownPackage(snapshot, m)
+    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own)
+  }
+  return out
+}
+
+/**
+ * Frameworks used by the repository's services. A framework declared only as a development or
+ * test dependency does not make a service (a client library testing against a stub server); its
+ * imports in non-test code still can. `published` receives the framework packages this
+ * repository publishes itself (see frameworkPackages); their directories are left out.
+ */
+export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, problems: ParseProblem[], extraFiles?: readonly string[], published?: OwnPackage[]): FrameworkUse[] {
+  const own = frameworkPackages(snapshot, manifests)
+  published?.push(...own)
+  const ownDirs = own.map((o) => dirname(o.path))
+  const underOwn = (path: string): boolean => ownDirs.some((d) => d === '' || path === d || path.startsWith(d + '/'))
   const out: FrameworkUse[] = []
   const seen = new Set<string>()
   const add = (u: FrameworkUse): void => {
@@ -70,8 +96,9 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
   }
   const ecoWithFramework = new Set<Ecosystem>()
   for (const m of manifests.manifests) {
-    if (isExcluded(m.path)) continue
+    if (isExcluded(m.path) || underOwn(m.path)) continue
     for (const d of m.dependencies) {
+      if (d.dev) continue
       for (const sig of FRAMEWORKS) {
         if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue
         ecoWithFramework.add(sig.ecosystem)
@@ -84,7 +111,7 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
   const files = extraFiles ?? snapshot.files()
   for (const path of files) {
     const kind = sourceKind(path)
-    if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path) || isTestPath(path)) continue
+    if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path) || isTestPath(path) || underOwn(path)) continue
     const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem)
     const r = snapshot.read(path)
     if (r.kind !== 'text') continue

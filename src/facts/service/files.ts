@@ -1,4 +1,5 @@
 import { isExcluded, isTestPath } from '../excluded.js'
+import { boundedLines, mentionsAny } from '../line-cache.js'
 import type { Ecosystem } from '../manifests/types.js'
 import { sourceKind } from '../usage.js'
 import type { Snapshot } from '../snapshot.js'
@@ -47,21 +48,16 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   let reads = 0
   const lines = (path: string): readonly string[] | undefined => {
     if (cache.has(path)) return cache.get(path)
-    let out: string[] | undefined
+    let out: readonly string[] | undefined
     const r = snapshot.read(path)
     reads++
     if (r.kind === 'too-large' || (r.kind === 'text' && r.size > MAX_ROUTE_FILE_BYTES)) {
       skipped.push({ path, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` })
     } else if (r.kind === 'text') {
-      out = r.text.split('\n', MAX_LINES_PER_FILE)
-      let long = 0
-      for (let i = 0; i < out.length; i++) {
-        const l = out[i]!
-        if (l.length > MAX_LINE_CHARS) {
-          out[i] = ''
-          long++
-        } else if (l.endsWith('\r')) out[i] = l.slice(0, -1)
-      }
+      // Split once per read, shared with every other view of the snapshot (service views).
+      const split = boundedLines(r, MAX_LINES_PER_FILE, MAX_LINE_CHARS)
+      out = split.lines
+      const long = split.long
       if (long > 0) skipped.push({ path, reason: `${long} line(s) over ${MAX_LINE_CHARS} characters (minified or generated) not scanned` })
     }
     cache.set(path, out)
@@ -69,7 +65,7 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   }
   const mentions = (path: string, tokens: readonly string[]): boolean => {
     const r = snapshot.read(path)
-    return r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES && tokens.some((t) => r.text.includes(t))
+    return r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES && mentionsAny(r, tokens)
   }
   return {
     snapshot,

@@ -4,6 +4,7 @@ import type { Snapshot } from '../snapshot.js'
 import { detectFrameworks } from './detect.js'
 import { sourceSet } from './files.js'
 import { findHealthLibraries } from './health-libs.js'
+import type { OwnPackage } from './own-package.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
 import { extractExpress } from './routes/express.js'
@@ -31,8 +32,9 @@ const MAX_ROUTES = 5000
  */
 export function collectService(snapshot: Snapshot, manifests: ManifestFacts): ServiceFacts {
   const problems: ParseProblem[] = []
-  const frameworks = detectFrameworks(snapshot, manifests, problems)
-  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0 }
+  const published: OwnPackage[] = []
+  const frameworks = detectFrameworks(snapshot, manifests, problems, undefined, published)
+  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0, ...(published.length ? { publishes: published } : {}) }
   const src = sourceSet(snapshot)
   const ctx: ExtractContext = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems }
   const routes: Route[] = []

@@ -106,6 +106,8 @@ export interface ServiceFacts {
   readonly problems: readonly ParseProblem[]
   /** Files read by the route scan (for benchmarks and evidence). */
   readonly filesScanned: number
+  /** Framework packages this repository publishes itself (it is the framework, not a service on it). */
+  readonly publishes?: readonly { readonly name: string; readonly path: string; readonly line?: number }[]
 }
 
 export const EMPTY_SERVICE: ServiceFacts = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 }

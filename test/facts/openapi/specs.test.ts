@@ -79,6 +79,29 @@ describe('framework generation', () => {
     expect(off.generators[0]).toMatchObject({ servedAt: null, note: 'openapi_url=None disables the spec' })
   })
 
+  it('treats openapi_url="" as disabled and ignores FastAPI() inside docstrings', () => {
+    const o = openapiOf(
+      {
+        'svc/auth.py': 'def guard():\n    """\n    Use it like this:\n\n        app = FastAPI()\n\n    """\n    return 1\n',
+        'svc/main.py': 'from fastapi import FastAPI\nEMPTY = ""\nroot = FastAPI(openapi_url="")\nfront = FastAPI(openapi_url=EMPTY)\napi = FastAPI(\n    title="x",\n    openapi_url="/docs/openapi.json",\n)\n'
+      },
+      { 'requirements.txt': ['fastapi'] }
+    )
+    expect(o.generators.map((g) => [g.path, g.line, g.servedAt, g.note])).toEqual([
+      ['svc/main.py', 3, null, 'openapi_url="" disables the spec'],
+      ['svc/main.py', 4, null, 'openapi_url=EMPTY is empty, which disables the spec'],
+      ['svc/main.py', 5, '/docs/openapi.json', undefined]
+    ])
+  })
+
+  it('finds Express apps documented with @wesleytodd/openapi, which serves the generated spec', () => {
+    const o = openapiOf(
+      { 'src/lib/openapi-service.ts': "import openapi from '@wesleytodd/openapi'\nexport const oapi = openapi('/docs/openapi', { openapi: '3.0.3' })\n" },
+      { 'package.json': ['express', '@wesleytodd/openapi'] }
+    )
+    expect(o.generators).toEqual([{ tool: '@wesleytodd/openapi', path: 'src/lib/openapi-service.ts', line: 1, text: "import openapi from '@wesleytodd/openapi'", servedAt: '/openapi.json' }])
+  })
+
   it('finds drf-spectacular served through a routed view, and springdoc by dependency', () => {
     const drf = openapiOf(
       {

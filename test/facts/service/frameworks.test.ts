@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
+import { collectManifests } from '../../../src/facts/manifests/index.js'
 import { collectService } from '../../../src/facts/service/index.js'
 import type { ServiceFacts } from '../../../src/facts/service/types.js'
 import { manifestsOf } from './fixtures.js'
@@ -126,6 +127,18 @@ describe('Go', () => {
     expect(paths(chi)).toEqual(['/admin/stats', '/api/users', '/healthz', '/ping'])
     expect(chi.routes.find((r) => r.path === '/healthz')!.methods).toEqual(['GET'])
   })
+
+  it('knows go-pkgz/rest Ping middleware serves /ping', () => {
+    const s = scan(
+      {
+        'go.mod': 'module x',
+        'app/server.go': ['package app', 'import "github.com/go-pkgz/rest"', 'func (s *Server) routes() chi.Router {', '	router := chi.NewRouter()', '	router.Use(rest.Ping)', '	router.Get("/api/v1/find", s.find)', '	return router', '}'].join('\n')
+      },
+      { 'go.mod': ['github.com/go-chi/chi/v5', 'github.com/go-pkgz/rest'] }
+    )
+    expect(paths(s)).toEqual(['/api/v1/find', '/ping'])
+    expect(s.healthLibraries).toMatchObject([{ name: 'go-pkgz/rest Ping', path: 'app/server.go', line: 5, routes: ['/ping'] }])
+  })
 })
 
 describe('Spring', () => {
@@ -185,5 +198,45 @@ describe('no framework', () => {
     const s = scan({ 'lib.py': 'import requests\n' }, { 'requirements.txt': ['requests'] })
     expect(s.frameworks).toEqual([])
     expect(s.filesScanned).toBe(0)
+  })
+})
+
+describe('repositories that are not services on a framework', () => {
+  const real = (files: Record<string, string>): ServiceFacts => {
+    const snap = new MemorySnapshot(files)
+    return collectService(snap, collectManifests(snap))
+  }
+
+  it('the framework repository itself publishes the framework package: no service, and says which', () => {
+    const drf = real({
+      'pyproject.toml': '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "djangorestframework"\ndependencies = ["django>=5.2"]\n',
+      'rest_framework/__init__.py': 'import django\n',
+      'rest_framework/versioning.py': 'from django.urls import path\nurlpatterns = [path("users/", users_list)]\n'
+    })
+    expect(drf.frameworks).toEqual([])
+    expect(drf.publishes).toEqual([{ name: 'djangorestframework', path: 'pyproject.toml', line: 5 }])
+    const gin = real({ 'go.mod': 'module github.com/gin-gonic/gin\n\ngo 1.22\n', 'gin.go': 'package gin\nimport "net/http"\nfunc (e *Engine) Run() { http.ListenAndServe(":8080", e) }\n' })
+    expect(gin.frameworks).toEqual([])
+    expect(gin.publishes).toEqual([{ name: 'github.com/gin-gonic/gin', path: 'go.mod', line: 1 }])
+  })
+
+  it('a service named like nothing in the catalogue is still a service', () => {
+    const s = real({ 'pyproject.toml': '[project]\nname = "orders-api"\ndependencies = ["fastapi"]\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' })
+    expect(s.frameworks.map((f) => f.framework)).toEqual(['fastapi'])
+    expect(s.publishes).toBeUndefined()
+  })
+
+  it('a framework only in dev dependencies makes no service unless non-test code imports it', () => {
+    const client = real({
+      'package.json': '{"name": "orders-client", "dependencies": {"undici": "^6"}, "devDependencies": {"express": "^4"}}',
+      'src/client.js': "import { request } from 'undici'\nexport const get = (u) => request(u)\n",
+      'test/stub-server.js': "import express from 'express'\nconst app = express()\napp.get('/orders', h)\n"
+    })
+    expect(client.frameworks).toEqual([])
+    const bundled = real({
+      'package.json': '{"name": "orders", "devDependencies": {"express": "^4", "esbuild": "^0.27"}}',
+      'src/server.js': "import express from 'express'\nconst app = express()\napp.get('/healthz', h)\napp.listen(3000)\n"
+    })
+    expect(bundled.frameworks).toMatchObject([{ framework: 'express', via: 'import', path: 'src/server.js' }])
   })
 })

@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch'
+import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 

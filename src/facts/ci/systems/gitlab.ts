@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch'
+import { safeMinimatch } from '../../safe-glob.js'
 import { joinPath } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
 import { fileOf, get, isMap, isReference, itemLine, keyLine, list, str, strings, truthy, valueLine, type YamlMap } from '../yaml.js'
@@ -123,7 +123,7 @@ class GitlabConfig {
     }
     const out: string[] = []
     for (const f of this.ctx.snapshot.files()) {
-      if (minimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break
+      if (safeMinimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break
     }
     return out
   }

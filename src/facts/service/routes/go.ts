@@ -23,7 +23,8 @@ const METHODS: Readonly<Record<string, string>> = {
 const GO_HEALTH_MIDDLEWARE: readonly { token: string; name: string; routes: readonly string[]; pathArg?: boolean }[] = [
   { token: 'middleware.Heartbeat(', name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
   { token: 'healthcheck.New(', name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
-  { token: 'healthcheck.NewHandler(', name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] }
+  { token: 'healthcheck.NewHandler(', name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
+  { token: 'rest.Ping', name: 'go-pkgz/rest Ping', routes: ['/ping'] }
 ]
 
 const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g

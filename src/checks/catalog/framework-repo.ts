@@ -1,0 +1,19 @@
+import type { ServiceFacts } from '../../facts/service/types.js'
+import type { Outcome } from '../types.js'
+
+/**
+ * The repository of an HTTP framework (encode/django-rest-framework, expressjs/express) is a
+ * library, not a service: the framework is what it publishes, so the service checks (health
+ * route, OpenAPI, contract tests) do not apply. The service facts say so by finding no framework
+ * use and naming the framework package the repository publishes.
+ */
+export function frameworkRepo(service: ServiceFacts): Outcome<'framework-repo'> | undefined {
+  const own = service.publishes?.[0]
+  if (!own) return undefined
+  return {
+    status: 'not-applicable',
+    messageId: 'framework-repo',
+    data: { name: own.name },
+    evidence: [{ path: own.path, ...(own.line ? { line: own.line } : {}), message: `publishes ${own.name}, the framework itself` }]
+  }
+}

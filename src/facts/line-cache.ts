@@ -1,0 +1,79 @@
+import type { FileRead } from './snapshot.js'
+
+/**
+ * Line splits of file texts, shared by every collector and every view of one snapshot. The
+ * cache is keyed by the snapshot's own read result (a WeakMap entry per `FileRead` object), so a
+ * file read once is split once however many collectors, checks and monorepo service views (which
+ * hand out the same cached read) ask for its lines, and the split is freed with the snapshot.
+ * A snapshot that returns a fresh object per read simply gets no sharing, never a stale answer.
+ */
+
+type TextRead = Extract<FileRead, { kind: 'text' }>
+
+export interface BoundedLines {
+  /** At most `maxLines` lines, `\r` stripped, lines over `maxChars` blanked (numbering stays right). */
+  readonly lines: readonly string[]
+  /** How many lines were blanked for length. */
+  readonly long: number
+}
+
+const bounded = new WeakMap<TextRead, Map<string, BoundedLines>>()
+const plain = new WeakMap<TextRead, readonly string[]>()
+
+/**
+ * The route scan's view of a text: split on `\n` (at most `maxLines` lines), a trailing `\r`
+ * dropped, over-long (minified) lines blanked. Memoised per read and per bound pair.
+ */
+export function boundedLines(read: TextRead, maxLines: number, maxChars: number): BoundedLines {
+  let byBounds = bounded.get(read)
+  const key = `${maxLines}:${maxChars}`
+  const hit = byBounds?.get(key)
+  if (hit) return hit
+  const out = read.text.split('\n', maxLines)
+  let long = 0
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i]!
+    if (l.length > maxChars) {
+      out[i] = ''
+      long++
+    } else if (l.endsWith('\r')) out[i] = l.slice(0, -1)
+  }
+  const result: BoundedLines = { lines: out, long }
+  if (!byBounds) {
+    byBounds = new Map()
+    bounded.set(read, byBounds)
+  }
+  byBounds.set(key, result)
+  return result
+}
+
+/** Every line of a text, split on `\n` or `\r\n` (the usage scan's view). Memoised per read. */
+export function plainLines(read: TextRead): readonly string[] {
+  let out = plain.get(read)
+  if (!out) {
+    out = read.text.split(/\r?\n/)
+    plain.set(read, out)
+  }
+  return out
+}
+
+const mentioned = new WeakMap<TextRead, Map<string, boolean>>()
+
+/**
+ * Whether a text contains any of the tokens (plain substrings), memoised per read and token set:
+ * the health-library and generator searches ask the same question of the same file again in
+ * every monorepo service view.
+ */
+export function mentionsAny(read: TextRead, tokens: readonly string[]): boolean {
+  const key = tokens.join('\0')
+  let byTokens = mentioned.get(read)
+  const hit = byTokens?.get(key)
+  if (hit !== undefined) return hit
+  const found = tokens.some((t) => read.text.includes(t))
+  if (!byTokens) {
+    byTokens = new Map()
+    mentioned.set(read, byTokens)
+  }
+  byTokens.set(key, found)
+  return found
+}

@@ -1,0 +1,77 @@
+import type { Manifest } from '../manifests/types.js'
+import { normalizePythonName } from '../manifests/python.js'
+import type { Snapshot } from '../snapshot.js'
+
+/**
+ * The name a manifest publishes its own package under (`[project] name`, package.json `name`,
+ * go.mod `module`, a gemspec's `name`). Shipshape uses it to tell the repository of a framework
+ * (encode/django-rest-framework publishes `djangorestframework`) from a service built on it.
+ * Line reads with anchored patterns only; anything unreadable is simply no name.
+ */
+
+export interface OwnPackage {
+  readonly name: string
+  readonly path: string
+  readonly line?: number
+}
+
+/** Lines looked at for the name: it sits at the top of every manifest format. */
+const HEAD_LINES = 400
+
+export function ownPackage(snapshot: Snapshot, m: Manifest): OwnPackage | undefined {
+  const base = m.path.slice(m.path.lastIndexOf('/') + 1)
+  const text = snapshot.text(m.path)
+  if (text === undefined) return undefined
+  if (base === 'package.json') {
+    try {
+      const name = (JSON.parse(text) as { name?: unknown }).name
+      return typeof name === 'string' && name ? { name, path: m.path, ...lineOf(text, `"name"`) } : undefined
+    } catch {
+      return undefined
+    }
+  }
+  const lines = text.split('\n', HEAD_LINES)
+  if (base === 'go.mod') {
+    const i = lines.findIndex((l) => l.startsWith('module '))
+    const mod = i < 0 ? '' : lines[i]!.slice(7).trim().replace(/^"|"$/g, '')
+    return mod ? { name: mod, path: m.path, line: i + 1 } : undefined
+  }
+  if (base === 'pyproject.toml' || base === 'setup.cfg') {
+    const sections = base === 'setup.cfg' ? ['[metadata]'] : ['[project]', '[tool.poetry]']
+    let inSection = false
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!.trim()
+      if (t.startsWith('[')) inSection = sections.includes(t)
+      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null
+      if (v) return { name: normalizePythonName(v[1]!), path: m.path, line: i + 1 }
+    }
+    return undefined
+  }
+  if (base === 'setup.py') {
+    for (let i = 0; i < lines.length; i++) {
+      const v = /^\s*name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']\s*,?\s*$/.exec(lines[i]!)
+      if (v) return { name: normalizePythonName(v[1]!), path: m.path, line: i + 1 }
+    }
+    return undefined
+  }
+  if (base === 'Gemfile') {
+    const dir = m.path.slice(0, m.path.length - base.length).replace(/\/$/, '')
+    const spec = snapshot.files().find((f) => f.endsWith('.gemspec') && f.slice(0, f.lastIndexOf('/') + 1) === (dir ? dir + '/' : ''))
+    const specText = spec ? snapshot.text(spec) : undefined
+    if (!spec || specText === undefined) return undefined
+    const specLines = specText.split('\n', HEAD_LINES)
+    for (let i = 0; i < specLines.length; i++) {
+      const v = /^\s*\w+\.name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']/.exec(specLines[i]!)
+      if (v) return { name: v[1]!, path: spec, line: i + 1 }
+    }
+  }
+  return undefined
+}
+
+function lineOf(text: string, token: string): { line?: number } {
+  const at = text.indexOf(token)
+  if (at < 0) return {}
+  let line = 1
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++
+  return { line }
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { collectCi } from '../../src/facts/ci/index.js'
+import { resolveScript } from '../../src/facts/ci/resolve/index.js'
+import { MAX_SHELL_COMMANDS, MAX_SHELL_NESTING, splitScript } from '../../src/facts/ci/shell.js'
+import { parseYaml } from '../../src/facts/ci/yaml.js'
+import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
+import { bounded, ciYaml, manifestText, options, shellText, yamlText } from './arbitraries.js'
+
+/** The CI model: YAML loading, every CI system's parser, shell splitting and script resolution. */
+
+const CI_FILES = ['.github/workflows/ci.yml', '.gitlab-ci.yml', '.circleci/config.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.github/actions/local/action.yml'] as const
+
+describe('parseYaml', () => {
+  it('never throws; a failure is a ParseProblem with a 1-based line', () => {
+    fc.assert(
+      fc.property(yamlText, (text) => {
+        const r = bounded(() => parseYaml(text, 'x.yml'))
+        if (!r.ok) {
+          expect(r.problem.path).toBe('x.yml')
+          if (r.problem.line !== undefined) expect(r.problem.line).toBeGreaterThanOrEqual(1)
+        }
+      }),
+      options()
+    )
+  })
+})
+
+describe('collectCi over every CI system', () => {
+  it('never throws on arbitrary text and returns the model shape', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CI_FILES), yamlText, (path, text) => {
+        const ci = bounded(() => collectCi(new MemorySnapshot({ [path]: text, Jenkinsfile: text })))
+        expect(Array.isArray(ci.jobs) && Array.isArray(ci.problems)).toBe(true)
+      }),
+      options()
+    )
+  })
+
+  it('never throws on valid YAML of arbitrary shape, in all systems at once', () => {
+    fc.assert(
+      fc.property(fc.array(ciYaml, { minLength: CI_FILES.length, maxLength: CI_FILES.length }), (texts) => {
+        const files = Object.fromEntries(CI_FILES.map((p, i) => [p, texts[i]!]))
+        const ci = bounded(() => collectCi(new MemorySnapshot(files)))
+        for (const job of ci.jobs) expect(typeof job.file).toBe('string')
+      }),
+      options()
+    )
+  })
+})
+
+describe('splitScript', () => {
+  it('never throws, stays near its command cap, and reports lines inside the script', () => {
+    fc.assert(
+      fc.property(shellText, (script) => {
+        const cmds = bounded(() => splitScript(script))
+        // The cap is checked between commands, so commands already open (nested up to the nesting
+        // cap) still finish: a soft bound, seen at 2,001 with fuzzed input.
+        expect(cmds.length).toBeLessThanOrEqual(MAX_SHELL_COMMANDS + MAX_SHELL_NESTING)
+        const lines = script.split('\n').length
+        for (const c of cmds) {
+          expect(c.line).toBeGreaterThanOrEqual(1)
+          expect(c.line).toBeLessThanOrEqual(lines)
+          expect(c.text.length).toBeLessThanOrEqual(120)
+        }
+      }),
+      options(300)
+    )
+  })
+})
+
+describe('resolveScript', () => {
+  it('follows scripts through arbitrary Makefile, package.json, tox.ini, pre-commit and noxfile text in bounded time', () => {
+    fc.assert(
+      fc.property(shellText, shellText, manifestText, yamlText, (script, makefile, pkg, precommit) => {
+        const snapshot = new MemorySnapshot({
+          Makefile: makefile,
+          'package.json': pkg,
+          'tox.ini': '[testenv]\ncommands = ' + makefile,
+          'noxfile.py': makefile,
+          'justfile': makefile,
+          'Taskfile.yml': precommit,
+          '.pre-commit-config.yaml': precommit,
+          'scripts/ci.sh': script
+        })
+        const out = bounded(() => resolveScript(script + '\nmake test\nnpm test\ntox\nnox\njust x\ntask x\npre-commit run\n./scripts/ci.sh', { snapshot, path: 'ci.yml', line: 1, cwd: '', chain: [] }))
+        expect(Array.isArray(out)).toBe(true)
+      }),
+      options(100)
+    )
+  })
+})

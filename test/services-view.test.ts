@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { MemorySnapshot } from '../src/facts/memory-snapshot.js'
+import { serviceView } from '../src/services.js'
+
+/** The view's definition, written naively (every file against every other service). */
+function naive(files: readonly string[], service: { path: string }, all: readonly { path: string }[]): string[] {
+  const inside = (dir: string, p: string): boolean => dir === '' || p === dir || p.startsWith(dir + '/')
+  const others = all.filter((s) => s.path !== service.path && s.path !== '' && !inside(s.path, service.path))
+  const shared = ['.github/', 'scripts/']
+  return files.filter((p) => !others.some((o) => inside(o.path, p)) && (inside(service.path, p) || p === 'Makefile' || p === 'package.json' || shared.some((d) => p.startsWith(d))))
+}
+
+describe('serviceView', () => {
+  const files = [
+    '.github/workflows/ci.yml',
+    'Makefile',
+    'README.md',
+    'package.json',
+    'scripts/deploy.sh',
+    'services/api/main.py',
+    'services/api/internal/worker/main.py',
+    'services/api/internal/workerx/x.py',
+    'services/api-gateway/index.ts',
+    'services/web/app.ts',
+    'services/web/scripts/build.sh',
+    'libs/shared/util.py'
+  ]
+  const snap = new MemorySnapshot(Object.fromEntries(files.map((f) => [f, 'x'])))
+  const all = [{ name: 'root', path: '' }, { name: 'api', path: 'services/api' }, { name: 'worker', path: 'services/api/internal/worker' }, { name: 'web', path: 'services/web' }]
+  it('keeps a service subtree and the shared CI and task files, without nested or sibling services', () => {
+    expect(serviceView(snap, all[1]!, all).files()).toEqual([
+      '.github/workflows/ci.yml',
+      'Makefile',
+      'package.json',
+      'scripts/deploy.sh',
+      'services/api/internal/workerx/x.py',
+      'services/api/main.py'
+    ])
+    expect(serviceView(snap, all[2]!, all).files()).toEqual(['.github/workflows/ci.yml', 'Makefile', 'package.json', 'scripts/deploy.sh', 'services/api/internal/worker/main.py'])
+  })
+  it('matches the naive definition for every service, the root included', () => {
+    for (const s of all) expect(serviceView(snap, s, all).files()).toEqual(naive(snap.files(), s, all))
+  })
+})
