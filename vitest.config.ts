@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.test-results.json' }]] : ['default']
+    // CI reads the tally from this JSON file (.ci/run); a second run names its own file.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: process.env.SHIPSHAPE_TEST_RESULTS ?? '.test-results.json' }]] : ['default']
   }
 })
