@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_CONFIG } from '../src/config/defaults.js'
+import { collectManifests } from '../src/facts/manifests/index.js'
+import { collectService } from '../src/facts/service/index.js'
 import { WorkTreeSnapshot } from '../src/facts/worktree.js'
 import { scanRepository } from '../src/scan.js'
 import { commitAll, generateRepo } from './generate.js'
@@ -17,6 +19,9 @@ interface Row {
   readonly listMs: number
   readonly floorMs: number
   readonly scanMs: number
+  /** The route scan alone (manifests + frameworks + routes), reads included, on a fresh snapshot. */
+  readonly routesMs: number
+  readonly routes: number
   readonly filesRead: number
   readonly mbRead: number
   readonly peakMb: number
@@ -64,6 +69,10 @@ async function benchRepo(name: string, root: string): Promise<Row> {
     }
     return bytes
   })
+  const routeScan = await measure(() => {
+    const snap = new WorkTreeSnapshot(root)
+    return collectService(snap, collectManifests(snap)).routes.length
+  })
   const scan = await measure(() => scanRepository({ root, config: DEFAULT_CONFIG, inputs: { tags: null } }))
   const r = scan.value
   return {
@@ -72,6 +81,8 @@ async function benchRepo(name: string, root: string): Promise<Row> {
     listMs: listed.ms,
     floorMs: floor.ms,
     scanMs: scan.ms,
+    routesMs: routeScan.ms,
+    routes: routeScan.value,
     filesRead: r.stats.filesRead,
     mbRead: r.stats.bytesRead / 1024 / 1024,
     peakMb: scan.peakMb
@@ -98,10 +109,10 @@ async function main(): Promise<void> {
   for (const dir of extra) rows.push(await benchRepo(dir, dir))
 
   const fmt = (n: number, d = 0): string => n.toFixed(d)
-  console.log('| repository | files | list ms | floor ms (list + read all) | scan ms | scan / floor | files/s | files read | MB read | peak RSS MB |')
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  console.log('| repository | files | list ms | floor ms (list + read all) | route scan ms (routes) | scan ms | scan / floor | files/s | files read | MB read | peak RSS MB |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.files} | ${fmt(r.listMs)} | ${fmt(r.floorMs)} | ${fmt(r.scanMs)} | ${fmt(r.scanMs / r.floorMs, 2)} | ${fmt(r.files / (r.scanMs / 1000))} | ${r.filesRead} | ${fmt(r.mbRead, 1)} | ${fmt(r.peakMb)} |`)
+    console.log(`| ${r.name} | ${r.files} | ${fmt(r.listMs)} | ${fmt(r.floorMs)} | ${fmt(r.routesMs)} (${r.routes}) | ${fmt(r.scanMs)} | ${fmt(r.scanMs / r.floorMs, 2)} | ${fmt(r.files / (r.scanMs / 1000))} | ${r.filesRead} | ${fmt(r.mbRead, 1)} | ${fmt(r.peakMb)} |`)
   }
 }
 
