@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { Minimatch } from 'minimatch'
-import { DEFAULT_MAX_FILE_BYTES, looksBinary, rangeWithPrefix, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { ListedSnapshot } from './listed-snapshot.js'
+import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type SnapshotStats } from './snapshot.js'
 import { WorkTreeSnapshot } from './worktree.js'
 
 export interface GitSnapshotOptions {
@@ -46,17 +47,17 @@ export function resolveCommit(root: string, rev: string): string | null {
  * checkout. Symlinks are never followed (a tree's symlink is reported unsafe); submodules are left
  * out.
  */
-export class GitTreeSnapshot implements Snapshot {
+export class GitTreeSnapshot extends ListedSnapshot {
   readonly label: string
   readonly commit: string
   private readonly entries = new Map<string, Entry>()
-  private readonly list: string[]
   private readonly cache = new Map<string, FileRead>()
   private readonly cap: number
   private readonly stat: SnapshotStats
   private readonly shared = new Set<string>()
 
   constructor(private readonly root: string, commit: string, private readonly opts: GitSnapshotOptions = {}) {
+    super()
     this.commit = commit
     this.label = opts.label ?? '.'
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
@@ -76,8 +77,8 @@ export class GitTreeSnapshot implements Snapshot {
       }
       this.entries.set(path, { sha, size: Number(size) || 0, symlink: mode === '120000' })
     }
-    this.list = [...this.entries.keys()].sort()
-    this.stat = { files: this.list.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
+    this.setListing([...this.entries.keys()].sort())
+    this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
     if (opts.shareWith) this.findShared(opts.shareWith)
   }
 
@@ -87,28 +88,10 @@ export class GitTreeSnapshot implements Snapshot {
     try {
       const dirty = new Set(git(this.root, ['diff', '--name-only', '-z', 'HEAD']).toString('utf8').split('\0'))
       const changed = new Set(git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit, head.commit]).toString('utf8').split('\0'))
-      for (const p of this.list) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p)
+      for (const p of this.files()) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p)
     } catch {
       // No sharing: everything is read from git.
     }
-  }
-
-  files(): readonly string[] {
-    return this.list
-  }
-
-  has(path: string): boolean {
-    return this.entries.has(path)
-  }
-
-  under(dir: string): readonly string[] {
-    if (dir === '') return this.list
-    return rangeWithPrefix(this.list, dir.endsWith('/') ? dir : dir + '/')
-  }
-
-  text(path: string): string | undefined {
-    const r = this.read(path)
-    return r.kind === 'text' ? r.text : undefined
   }
 
   read(path: string): FileRead {
@@ -126,7 +109,7 @@ export class GitTreeSnapshot implements Snapshot {
   prefetchUnshared(maxBytes = 256 * 1024 * 1024): void {
     const wanted: string[] = []
     let bytes = 0
-    for (const p of this.list) {
+    for (const p of this.files()) {
       const e = this.entries.get(p)!
       if (this.shared.has(p) || e.symlink || e.size > this.cap) continue
       if (bytes + e.size > maxBytes) break

@@ -1,36 +1,39 @@
-import { DEFAULT_MAX_FILE_BYTES, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { ListedSnapshot } from './listed-snapshot.js'
+import { DEFAULT_MAX_FILE_BYTES, type FileRead, type SnapshotStats } from './snapshot.js'
 
 /**
  * A snapshot held in memory: used by unit tests (check tables) and by anything that already has
- * file contents. Same semantics as the disk snapshots (size cap, binary detection, sorted list).
+ * file contents. Same semantics as the disk snapshots (size cap, binary detection, sorted list,
+ * cached reads).
  */
-export class MemorySnapshot implements Snapshot {
+export class MemorySnapshot extends ListedSnapshot {
   readonly label: string
   readonly commit: string | null
   private readonly contents: Map<string, string | Uint8Array>
-  private readonly sorted: string[]
+  private readonly cache = new Map<string, FileRead>()
+  private readonly cap: number
   private readonly stat: SnapshotStats
 
   constructor(files: Record<string, string | Uint8Array>, opts: { label?: string; commit?: string | null; maxFileBytes?: number } = {}) {
+    super()
     this.label = opts.label ?? '.'
     this.commit = opts.commit ?? null
     this.contents = new Map(Object.entries(files))
-    this.sorted = [...this.contents.keys()].sort()
+    this.setListing([...this.contents.keys()].sort())
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-    this.stat = { files: this.sorted.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored: 0 }
-  }
-
-  private readonly cap: number
-
-  files(): readonly string[] {
-    return this.sorted
-  }
-
-  has(path: string): boolean {
-    return this.contents.has(path)
+    this.stat = { files: this.contents.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored: 0 }
   }
 
   read(path: string): FileRead {
+    let r = this.cache.get(path)
+    if (r === undefined) {
+      r = this.load(path)
+      this.cache.set(path, r)
+    }
+    return r
+  }
+
+  private load(path: string): FileRead {
     const c = this.contents.get(path)
     if (c === undefined) return { kind: 'missing' }
     const bytes = typeof c === 'string' ? Buffer.byteLength(c) : c.length
@@ -41,17 +44,6 @@ export class MemorySnapshot implements Snapshot {
     }
     if (c.includes('\0')) return { kind: 'binary', size: bytes }
     return { kind: 'text', text: c, size: bytes }
-  }
-
-  text(path: string): string | undefined {
-    const r = this.read(path)
-    return r.kind === 'text' ? r.text : undefined
-  }
-
-  under(dir: string): readonly string[] {
-    if (dir === '') return this.sorted
-    const prefix = dir.endsWith('/') ? dir : dir + '/'
-    return this.sorted.filter((p) => p.startsWith(prefix))
   }
 
   stats(): SnapshotStats {

@@ -3,7 +3,8 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdir
 import { join, sep } from 'node:path'
 import { Minimatch } from 'minimatch'
 import { isSafeGlob } from './safe-glob.js'
-import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { ListedSnapshot } from './listed-snapshot.js'
+import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type SnapshotStats } from './snapshot.js'
 
 export interface WorkTreeOptions {
   /** minimatch globs (repo-relative) of files to leave out. */
@@ -23,17 +24,16 @@ const WALK_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn'])
  * when the directory is a git work tree, else walks it honouring `.gitignore`. Reads are lazy,
  * cached and capped; no read ever leaves the root, whatever symlinks say.
  */
-export class WorkTreeSnapshot implements Snapshot {
+export class WorkTreeSnapshot extends ListedSnapshot {
   readonly label: string
   readonly commit: string | null
   private readonly rootReal: string
-  private readonly list: string[]
-  private readonly set: Set<string>
   private readonly cache = new Map<string, FileRead>()
   private readonly cap: number
   private readonly stat: SnapshotStats
 
   constructor(readonly root: string, opts: WorkTreeOptions = {}) {
+    super()
     this.rootReal = realpathSync(root)
     this.label = opts.label ?? '.'
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
@@ -52,43 +52,14 @@ export class WorkTreeSnapshot implements Snapshot {
     }
     if (opts.maxFiles !== undefined && all.length > opts.maxFiles) all = all.slice(0, opts.maxFiles)
     all.sort()
-    this.list = all
-    this.set = new Set(all)
+    this.setListing(all)
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored }
-  }
-
-  files(): readonly string[] {
-    return this.list
-  }
-
-  has(path: string): boolean {
-    return this.set.has(path)
-  }
-
-  under(dir: string): readonly string[] {
-    if (dir === '') return this.list
-    const prefix = dir.endsWith('/') ? dir : dir + '/'
-    let lo = 0
-    let hi = this.list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.list[mid]! < prefix) lo = mid + 1
-      else hi = mid
-    }
-    const out: string[] = []
-    for (let i = lo; i < this.list.length && this.list[i]!.startsWith(prefix); i++) out.push(this.list[i]!)
-    return out
-  }
-
-  text(path: string): string | undefined {
-    const r = this.read(path)
-    return r.kind === 'text' ? r.text : undefined
   }
 
   read(path: string): FileRead {
     const hit = this.cache.get(path)
     if (hit) return hit
-    const result = this.set.has(path) ? this.load(path) : ({ kind: 'missing' } as const)
+    const result = this.has(path) ? this.load(path) : ({ kind: 'missing' } as const)
     this.cache.set(path, result)
     return result
   }
