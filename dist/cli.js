@@ -34870,17 +34870,25 @@ function plainLines(read) {
 }
 var mentioned = /* @__PURE__ */ new WeakMap();
 function mentionsAny(read, tokens) {
-  const key = tokens.join("\0");
   let byTokens = mentioned.get(read);
-  const hit = byTokens?.get(key);
+  const hit = byTokens?.get(tokens);
   if (hit !== void 0) return hit;
-  const found = tokens.some((t) => read.text.includes(t));
+  const found = anyOf(tokens).test(read.text);
   if (!byTokens) {
     byTokens = /* @__PURE__ */ new Map();
     mentioned.set(read, byTokens);
   }
-  byTokens.set(key, found);
+  byTokens.set(tokens, found);
   return found;
+}
+var alternations = /* @__PURE__ */ new WeakMap();
+function anyOf(tokens) {
+  let re = alternations.get(tokens);
+  if (!re) {
+    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    alternations.set(tokens, re);
+  }
+  return re;
 }
 
 // src/facts/imports.ts
@@ -37142,6 +37150,33 @@ import { execFileSync as execFileSync2 } from "node:child_process";
 
 // src/facts/git-snapshot.ts
 import { execFileSync, spawnSync } from "node:child_process";
+
+// src/facts/listed-snapshot.ts
+var ListedSnapshot = class {
+  list = [];
+  set = /* @__PURE__ */ new Set();
+  /** Sets the listing; `sorted` must already be sorted. */
+  setListing(sorted) {
+    this.list = sorted;
+    this.set = new Set(sorted);
+  }
+  files() {
+    return this.list;
+  }
+  has(path2) {
+    return this.set.has(path2);
+  }
+  under(dir2) {
+    if (dir2 === "") return this.list;
+    return rangeWithPrefix(this.list, dir2.endsWith("/") ? dir2 : dir2 + "/");
+  }
+  text(path2) {
+    const r = this.read(path2);
+    return r.kind === "text" ? r.text : void 0;
+  }
+};
+
+// src/facts/git-snapshot.ts
 var GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1" };
 function git(root2, args, input) {
   return execFileSync("git", ["-c", "core.fsmonitor=false", ...args], {
@@ -37159,8 +37194,9 @@ function resolveCommit(root2, rev) {
     return null;
   }
 }
-var GitTreeSnapshot = class {
+var GitTreeSnapshot = class extends ListedSnapshot {
   constructor(root2, commit, opts = {}) {
+    super();
     this.root = root2;
     this.opts = opts;
     this.commit = commit;
@@ -37181,8 +37217,8 @@ var GitTreeSnapshot = class {
       }
       this.entries.set(path2, { sha, size: Number(size) || 0, symlink: mode === "120000" });
     }
-    this.list = [...this.entries.keys()].sort();
-    this.stat = { files: this.list.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored };
+    this.setListing([...this.entries.keys()].sort());
+    this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored };
     if (opts.shareWith) this.findShared(opts.shareWith);
   }
   root;
@@ -37190,7 +37226,6 @@ var GitTreeSnapshot = class {
   label;
   commit;
   entries = /* @__PURE__ */ new Map();
-  list;
   cache = /* @__PURE__ */ new Map();
   cap;
   stat;
@@ -37201,23 +37236,9 @@ var GitTreeSnapshot = class {
     try {
       const dirty = new Set(git(this.root, ["diff", "--name-only", "-z", "HEAD"]).toString("utf8").split("\0"));
       const changed = new Set(git(this.root, ["diff", "--name-only", "-z", "--no-renames", this.commit, head.commit]).toString("utf8").split("\0"));
-      for (const p of this.list) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p);
+      for (const p of this.files()) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p);
     } catch {
     }
-  }
-  files() {
-    return this.list;
-  }
-  has(path2) {
-    return this.entries.has(path2);
-  }
-  under(dir2) {
-    if (dir2 === "") return this.list;
-    return rangeWithPrefix(this.list, dir2.endsWith("/") ? dir2 : dir2 + "/");
-  }
-  text(path2) {
-    const r = this.read(path2);
-    return r.kind === "text" ? r.text : void 0;
   }
   read(path2) {
     const hit = this.cache.get(path2);
@@ -37233,7 +37254,7 @@ var GitTreeSnapshot = class {
   prefetchUnshared(maxBytes = 256 * 1024 * 1024) {
     const wanted = [];
     let bytes2 = 0;
-    for (const p of this.list) {
+    for (const p of this.files()) {
       const e = this.entries.get(p);
       if (this.shared.has(p) || e.symlink || e.size > this.cap) continue;
       if (bytes2 + e.size > maxBytes) break;
@@ -43393,11 +43414,13 @@ function firstHit(src, eco, tokens) {
   }
   return void 0;
 }
+var FASTAPI_TOKENS = ["FastAPI("];
+var NEST_SWAGGER_TOKENS = ["SwaggerModule.setup("];
 function fastapiGenerators(src) {
   const out = [];
   const consts = pyConstLookup({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
   for (const file of src.files("python")) {
-    if (!src.mentions(file, ["FastAPI("])) continue;
+    if (!src.mentions(file, FASTAPI_TOKENS)) continue;
     const lines = src.lines(file);
     if (!lines) continue;
     const inString = pyStringLines(lines);
@@ -43446,7 +43469,7 @@ function pyStringLines(lines) {
 function nestGenerators(src) {
   const out = [];
   for (const file of src.files("node")) {
-    if (!src.mentions(file, ["SwaggerModule.setup("])) continue;
+    if (!src.mentions(file, NEST_SWAGGER_TOKENS)) continue;
     const lines = src.lines(file);
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
@@ -44847,93 +44870,8 @@ function collectRelease(snapshot, tags) {
   return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems };
 }
 
-// src/facts/github.ts
-var MAX_TF_FILES = 200;
-var MAX_TF_DEPTH = 16;
-var MAX_RULESET_FILES = 50;
-function collectSettingsAsCode(snapshot) {
-  const rules = [];
-  const problems = [];
-  for (const path2 of [".github/settings.yml", ".github/settings.yaml"]) {
-    const text = snapshot.text(path2);
-    if (text !== void 0) collectProbot(path2, text, rules, problems);
-  }
-  const tf = snapshot.files().filter((p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
-  for (const path2 of tf) {
-    const text = snapshot.text(path2);
-    if (text === void 0 || !text.includes("github_")) continue;
-    collectTerraform(path2, text, rules, problems);
-  }
-  const rulesets = snapshot.under(".github/rulesets").filter((p) => p.endsWith(".json")).slice(0, MAX_RULESET_FILES);
-  for (const path2 of rulesets) {
-    const text = snapshot.text(path2);
-    if (text !== void 0) collectRulesetJson(path2, text, rules, problems);
-  }
-  return { rules, problems };
-}
-function isVendored2(path2) {
-  return /(^|\/)(\.terraform|node_modules|vendor|examples?|testdata|fixtures)\//.test(path2);
-}
-var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var num2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : null;
-var strings2 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function lineOf3(text, needle, fallback = 1) {
-  const i = text.indexOf(needle);
-  return i < 0 ? fallback : text.slice(0, i).split("\n").length;
-}
-function collectProbot(path2, text, out, problems) {
-  let doc;
-  try {
-    doc = load(text, { json: true });
-  } catch (err) {
-    problems.push({ path: path2, message: `not valid YAML: ${err.message.split("\n")[0]}` });
-    return;
-  }
-  if (!isObj3(doc) || !Array.isArray(doc.branches)) return;
-  for (const b of doc.branches.slice(0, 100)) {
-    if (!isObj3(b) || typeof b.name !== "string" || !("protection" in b)) continue;
-    const p = b.protection;
-    const line = lineOf3(text, `name: ${b.name}`, lineOf3(text, "branches:"));
-    if (!isObj3(p)) {
-      out.push({ source: "probot-settings", path: path2, line, branches: [b.name], enforcement: null, pullRequest: null, statusChecks: null });
-      continue;
-    }
-    const reviews = p.required_pull_request_reviews;
-    const checks = p.required_status_checks;
-    out.push({
-      source: "probot-settings",
-      path: path2,
-      line,
-      branches: [b.name],
-      enforcement: null,
-      pullRequest: isObj3(reviews) ? { approvals: num2(reviews.required_approving_review_count) ?? 1, codeOwners: reviews.require_code_owner_reviews === true } : null,
-      statusChecks: isObj3(checks) ? [...strings2(checks.contexts), ...Array.isArray(checks.checks) ? checks.checks.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string") : []] : null
-    });
-  }
-}
-function collectRulesetJson(path2, text, out, problems) {
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    problems.push({ path: path2, message: `not valid JSON: ${err.message}` });
-    return;
-  }
-  if (!isObj3(doc) || doc.target !== void 0 && doc.target !== "branch" || !Array.isArray(doc.rules)) return;
-  const cond = isObj3(doc.conditions) && isObj3(doc.conditions.ref_name) ? strings2(doc.conditions.ref_name.include) : [];
-  let pullRequest = null;
-  let statusChecks = null;
-  for (const r of doc.rules) {
-    if (!isObj3(r)) continue;
-    const params = isObj3(r.parameters) ? r.parameters : {};
-    if (r.type === "pull_request") pullRequest = { approvals: num2(params.required_approving_review_count) ?? 0, codeOwners: params.require_code_owner_review === true };
-    if (r.type === "required_status_checks") {
-      const list2 = Array.isArray(params.required_status_checks) ? params.required_status_checks : [];
-      statusChecks = list2.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string");
-    }
-  }
-  out.push({ source: "ruleset-json", path: path2, line: lineOf3(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
-}
+// src/facts/hcl.ts
+var MAX_HCL_DEPTH = 16;
 function tokenize(text) {
   const tokens = [];
   let line = 1;
@@ -45031,7 +44969,7 @@ function parseBody(tokens, pos, depth, into) {
     if (tokens[j]?.kind === "punct" && tokens[j].text === "{") {
       pos.i = j + 1;
       const block = { type: t.text, labels, line: t.line, attrs: /* @__PURE__ */ new Map(), blocks: [] };
-      if (depth >= MAX_TF_DEPTH) skipBlock(tokens, pos);
+      if (depth >= MAX_HCL_DEPTH) skipBlock(tokens, pos);
       else parseBody(tokens, pos, depth + 1, block);
       into.blocks.push(block);
       continue;
@@ -45074,7 +45012,7 @@ function parseValue(tokens, pos, depth) {
         pos.i++;
         continue;
       }
-      if (depth >= MAX_TF_DEPTH || u.kind === "ident" && u.text === "for") {
+      if (depth >= MAX_HCL_DEPTH || u.kind === "ident" && u.text === "for") {
         skipExpression(tokens, pos);
         return null;
       }
@@ -45107,6 +45045,93 @@ var child2 = (b, type2) => b.blocks.find((x) => x.type === type2);
 var children2 = (b, type2) => b.blocks.filter((x) => x.type === type2);
 var strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 var numOrNull = (v) => typeof v === "number" ? v : null;
+
+// src/facts/github.ts
+var MAX_TF_FILES = 200;
+var MAX_RULESET_FILES = 50;
+function collectSettingsAsCode(snapshot) {
+  const rules = [];
+  const problems = [];
+  for (const path2 of [".github/settings.yml", ".github/settings.yaml"]) {
+    const text = snapshot.text(path2);
+    if (text !== void 0) collectProbot(path2, text, rules, problems);
+  }
+  const tf = snapshot.files().filter((p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
+  for (const path2 of tf) {
+    const text = snapshot.text(path2);
+    if (text === void 0 || !text.includes("github_")) continue;
+    collectTerraform(path2, text, rules, problems);
+  }
+  const rulesets = snapshot.under(".github/rulesets").filter((p) => p.endsWith(".json")).slice(0, MAX_RULESET_FILES);
+  for (const path2 of rulesets) {
+    const text = snapshot.text(path2);
+    if (text !== void 0) collectRulesetJson(path2, text, rules, problems);
+  }
+  return { rules, problems };
+}
+function isVendored2(path2) {
+  return /(^|\/)(\.terraform|node_modules|vendor|examples?|testdata|fixtures)\//.test(path2);
+}
+var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var num2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : null;
+var strings2 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function lineOf3(text, needle, fallback = 1) {
+  const i = text.indexOf(needle);
+  return i < 0 ? fallback : text.slice(0, i).split("\n").length;
+}
+function collectProbot(path2, text, out, problems) {
+  let doc;
+  try {
+    doc = load(text, { json: true });
+  } catch (err) {
+    problems.push({ path: path2, message: `not valid YAML: ${err.message.split("\n")[0]}` });
+    return;
+  }
+  if (!isObj3(doc) || !Array.isArray(doc.branches)) return;
+  for (const b of doc.branches.slice(0, 100)) {
+    if (!isObj3(b) || typeof b.name !== "string" || !("protection" in b)) continue;
+    const p = b.protection;
+    const line = lineOf3(text, `name: ${b.name}`, lineOf3(text, "branches:"));
+    if (!isObj3(p)) {
+      out.push({ source: "probot-settings", path: path2, line, branches: [b.name], enforcement: null, pullRequest: null, statusChecks: null });
+      continue;
+    }
+    const reviews = p.required_pull_request_reviews;
+    const checks = p.required_status_checks;
+    out.push({
+      source: "probot-settings",
+      path: path2,
+      line,
+      branches: [b.name],
+      enforcement: null,
+      pullRequest: isObj3(reviews) ? { approvals: num2(reviews.required_approving_review_count) ?? 1, codeOwners: reviews.require_code_owner_reviews === true } : null,
+      statusChecks: isObj3(checks) ? [...strings2(checks.contexts), ...Array.isArray(checks.checks) ? checks.checks.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string") : []] : null
+    });
+  }
+}
+function collectRulesetJson(path2, text, out, problems) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    problems.push({ path: path2, message: `not valid JSON: ${err.message}` });
+    return;
+  }
+  if (!isObj3(doc) || doc.target !== void 0 && doc.target !== "branch" || !Array.isArray(doc.rules)) return;
+  const cond = isObj3(doc.conditions) && isObj3(doc.conditions.ref_name) ? strings2(doc.conditions.ref_name.include) : [];
+  let pullRequest = null;
+  let statusChecks = null;
+  for (const r of doc.rules) {
+    if (!isObj3(r)) continue;
+    const params = isObj3(r.parameters) ? r.parameters : {};
+    if (r.type === "pull_request") pullRequest = { approvals: num2(params.required_approving_review_count) ?? 0, codeOwners: params.require_code_owner_review === true };
+    if (r.type === "required_status_checks") {
+      const list2 = Array.isArray(params.required_status_checks) ? params.required_status_checks : [];
+      statusChecks = list2.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string");
+    }
+  }
+  out.push({ source: "ruleset-json", path: path2, line: lineOf3(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
+}
 var TF_READERS = {
   github_branch_protection: { source: "terraform-branch-protection", read: readTfProtection },
   github_branch_protection_v3: { source: "terraform-branch-protection-v3", read: readTfProtection },
@@ -45181,8 +45206,9 @@ import { execFileSync as execFileSync3 } from "node:child_process";
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4, sep as sep4 } from "node:path";
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
-var WorkTreeSnapshot = class {
+var WorkTreeSnapshot = class extends ListedSnapshot {
   constructor(root2, opts = {}) {
+    super();
     this.root = root2;
     this.rootReal = realpathSync2(root2);
     this.label = opts.label ?? ".";
@@ -45202,47 +45228,20 @@ var WorkTreeSnapshot = class {
     }
     if (opts.maxFiles !== void 0 && all.length > opts.maxFiles) all = all.slice(0, opts.maxFiles);
     all.sort();
-    this.list = all;
-    this.set = new Set(all);
+    this.setListing(all);
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored };
   }
   root;
   label;
   commit;
   rootReal;
-  list;
-  set;
   cache = /* @__PURE__ */ new Map();
   cap;
   stat;
-  files() {
-    return this.list;
-  }
-  has(path2) {
-    return this.set.has(path2);
-  }
-  under(dir2) {
-    if (dir2 === "") return this.list;
-    const prefix = dir2.endsWith("/") ? dir2 : dir2 + "/";
-    let lo = 0;
-    let hi = this.list.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (this.list[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out = [];
-    for (let i = lo; i < this.list.length && this.list[i].startsWith(prefix); i++) out.push(this.list[i]);
-    return out;
-  }
-  text(path2) {
-    const r = this.read(path2);
-    return r.kind === "text" ? r.text : void 0;
-  }
   read(path2) {
     const hit = this.cache.get(path2);
     if (hit) return hit;
-    const result2 = this.set.has(path2) ? this.load(path2) : { kind: "missing" };
+    const result2 = this.has(path2) ? this.load(path2) : { kind: "missing" };
     this.cache.set(path2, result2);
     return result2;
   }
@@ -45535,40 +45534,24 @@ function scoreOf(results) {
 }
 
 // src/facts/filtered-snapshot.ts
-var FilteredSnapshot = class {
+var FilteredSnapshot = class extends ListedSnapshot {
   /**
    * `candidates`, when given, is a sorted subset of the base's files known to hold every file
    * `keep` accepts (a service's subtree plus the shared files): filtering it instead of the whole
    * listing keeps one view per service linear in the service's size, not the repository's.
    */
   constructor(base, keep, candidates) {
+    super();
     this.base = base;
     this.label = base.label;
     this.commit = base.commit;
-    this.list = (candidates ?? base.files()).filter(keep);
-    this.set = new Set(this.list);
+    this.setListing((candidates ?? base.files()).filter(keep));
   }
   base;
   label;
   commit;
-  list;
-  set;
-  files() {
-    return this.list;
-  }
-  has(path2) {
-    return this.set.has(path2);
-  }
   read(path2) {
-    return this.set.has(path2) ? this.base.read(path2) : { kind: "missing" };
-  }
-  text(path2) {
-    return this.set.has(path2) ? this.base.text(path2) : void 0;
-  }
-  under(dir2) {
-    if (dir2 === "") return this.list;
-    const prefix = dir2.endsWith("/") ? dir2 : dir2 + "/";
-    return rangeWithPrefix(this.list, prefix);
+    return this.has(path2) ? this.base.read(path2) : { kind: "missing" };
   }
   stats() {
     return this.base.stats();

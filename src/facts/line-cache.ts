@@ -57,7 +57,7 @@ export function plainLines(read: TextRead): readonly string[] {
   return out
 }
 
-const mentioned = new WeakMap<TextRead, Map<string, boolean>>()
+const mentioned = new WeakMap<TextRead, Map<readonly string[], boolean>>()
 
 /**
  * Whether a text contains any of the tokens (plain substrings), memoised per read and token set:
@@ -65,15 +65,27 @@ const mentioned = new WeakMap<TextRead, Map<string, boolean>>()
  * every monorepo service view.
  */
 export function mentionsAny(read: TextRead, tokens: readonly string[]): boolean {
-  const key = tokens.join('\0')
+  // Keyed by the token list itself (catalogue lists are module constants): no string building.
   let byTokens = mentioned.get(read)
-  const hit = byTokens?.get(key)
+  const hit = byTokens?.get(tokens)
   if (hit !== undefined) return hit
-  const found = tokens.some((t) => read.text.includes(t))
+  const found = anyOf(tokens).test(read.text)
   if (!byTokens) {
     byTokens = new Map()
     mentioned.set(read, byTokens)
   }
-  byTokens.set(key, found)
+  byTokens.set(tokens, found)
   return found
+}
+
+const alternations = new WeakMap<readonly string[], RegExp>()
+
+/** One literal alternation per token list: a single pass over a text instead of one per token. */
+function anyOf(tokens: readonly string[]): RegExp {
+  let re = alternations.get(tokens)
+  if (!re) {
+    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+    alternations.set(tokens, re)
+  }
+  return re
 }

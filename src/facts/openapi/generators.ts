@@ -108,11 +108,14 @@ function firstHit(src: SourceSet, eco: Ecosystem, tokens: readonly string[]): { 
   return undefined
 }
 
+const FASTAPI_TOKENS: readonly string[] = ['FastAPI(']
+const NEST_SWAGGER_TOKENS: readonly string[] = ['SwaggerModule.setup(']
+
 function fastapiGenerators(src: SourceSet): SpecGenerator[] {
   const out: SpecGenerator[] = []
   const consts = pyConstLookup({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
   for (const file of src.files('python')) {
-    if (!src.mentions(file, ['FastAPI('])) continue
+    if (!src.mentions(file, FASTAPI_TOKENS)) continue
     const lines = src.lines(file)
     if (!lines) continue
     const inString = pyStringLines(lines)
@@ -168,7 +171,7 @@ export function pyStringLines(lines: readonly string[]): boolean[] {
 function nestGenerators(src: SourceSet): SpecGenerator[] {
   const out: SpecGenerator[] = []
   for (const file of src.files('node')) {
-    if (!src.mentions(file, ['SwaggerModule.setup('])) continue
+    if (!src.mentions(file, NEST_SWAGGER_TOKENS)) continue
     const lines = src.lines(file)
     if (!lines) continue
     for (let i = 0; i < lines.length; i++) {
