@@ -44733,7 +44733,8 @@ function extractExpress(ctx) {
   for (const file of ctx.src.files("node")) {
     const lines = ctx.src.lines(file);
     if (!lines) continue;
-    const joined = lines.length < 4e3 ? lines.join("\n") : "";
+    const raw = ctx.src.snapshot.read(file);
+    const joined = lines.length >= 4e3 ? "" : raw.kind === "text" && raw.text.length <= MAX_LINE_CHARS ? raw.text : lines.join("\n");
     if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue;
     const consts = jsConsts(lines);
     const lookup = (n) => consts.get(n);

@@ -1,3 +1,4 @@
+import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type ChildRef } from '../graph.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
@@ -47,7 +48,10 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   for (const file of ctx.src.files('node')) {
     const lines = ctx.src.lines(file)
     if (!lines) continue
-    const joined = lines.length < 4000 ? lines.join('\n') : ''
+    // The file's own text when no line was blanked (short files: no line can exceed the cap), else
+    // the kept lines joined: the same text either way, without rebuilding it for every file.
+    const raw = ctx.src.snapshot.read(file)
+    const joined = lines.length >= 4000 ? '' : raw.kind === 'text' && raw.text.length <= MAX_LINE_CHARS ? raw.text : lines.join('\n')
     if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue
     const consts = jsConsts(lines)
     const lookup = (n: string): string | undefined => consts.get(n)
