@@ -41867,10 +41867,11 @@ function composeHealthchecks(path2, text) {
 }
 
 // src/facts/deploy/dockerfile.ts
+var NOT_A_DOCKERFILE = /\.(?:dockerignore|[cm]?[jt]sx?|py|go|rb|java|kt|rs|md|txt|json|ya?ml|toml|html|sh|snap|lock)$/;
 function isDockerfile(path2) {
   const name = basename(path2);
   const lower = name.toLowerCase();
-  if (lower.endsWith(".dockerignore")) return false;
+  if (NOT_A_DOCKERFILE.test(lower)) return false;
   return lower === "dockerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower === "containerfile" || lower.startsWith("containerfile.");
 }
 var NAME_REASONS = {

@@ -3,11 +3,14 @@ import { basename } from '../snapshot.js'
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
 
-/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile(.*)`; not `*.dockerignore`. */
+/** Source and document extensions: `dockerfile.ts` or `Dockerfile.md` is code or prose about Dockerfiles, not one. */
+const NOT_A_DOCKERFILE = /\.(?:dockerignore|[cm]?[jt]sx?|py|go|rb|java|kt|rs|md|txt|json|ya?ml|toml|html|sh|snap|lock)$/
+
+/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile(.*)`; not `*.dockerignore` nor `dockerfile.ts`. */
 export function isDockerfile(path: string): boolean {
   const name = basename(path)
   const lower = name.toLowerCase()
-  if (lower.endsWith('.dockerignore')) return false
+  if (NOT_A_DOCKERFILE.test(lower)) return false
   return lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { isDockerfile } from '../../../src/facts/deploy/dockerfile.js'
 import { collectDeploy, httpPathOf } from '../../../src/facts/deploy/index.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 
@@ -131,5 +132,12 @@ describe('compose and Kubernetes health checks', () => {
       { path: 'k8s/deployment.yaml', line: 12, source: 'kubernetes', kind: 'readiness', command: 'sh -c curl -f localhost:8080/readyz', probe: 'exec', httpPath: '/readyz' },
       { path: 'k8s/deployment.yaml', line: 15, source: 'kubernetes', kind: 'startup', command: 'tcpSocket', probe: 'tcp' }
     ])
+  })
+})
+
+describe('isDockerfile', () => {
+  it('takes Dockerfiles and Containerfiles by name, not code or prose about them', () => {
+    for (const p of ['Dockerfile', 'api/Dockerfile.prod', 'web.Dockerfile', 'ops/e2e.dockerfile', 'Containerfile', 'Containerfile.dev']) expect(isDockerfile(p)).toBe(true)
+    for (const p of ['src/facts/deploy/dockerfile.ts', 'tools/dockerfile.py', 'docs/Dockerfile.md', '.dockerignore', 'Dockerfile.dockerignore', 'lint/dockerfile.go', 'Dockerfile.json']) expect(isDockerfile(p)).toBe(false)
   })
 })
