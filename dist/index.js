@@ -35556,9 +35556,13 @@ function quoted(s, from) {
 function scanImports(ecosystem, lines) {
   const out = [];
   let goBlock = false;
+  let inString = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (raw.length > MAX_LINE) continue;
+    const startedInside = inString !== null;
+    inString = stringStateAfter(raw, inString, ecosystem);
+    if (startedInside) continue;
     const t = raw.trim();
     const add = (module) => {
       if (module) out.push({ line: i + 1, module, text: t });
@@ -35574,10 +35578,12 @@ function scanImports(ecosystem, lines) {
         break;
       }
       case "node": {
+        const statement = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
         for (const key of [" from ", "require(", "import("]) {
+          if (key === " from " && !statement) continue;
           let at2 = t.indexOf(key);
           while (at2 >= 0) {
-            const m = quoted(t, at2 + key.length);
+            const m = insideQuotes(t, at2) ? void 0 : quoted(t, at2 + key.length);
             if (m !== void 0) add(m);
             at2 = t.indexOf(key, at2 + key.length);
           }
@@ -35622,6 +35628,40 @@ function scanImports(ecosystem, lines) {
     }
   }
   return out;
+}
+function insideQuotes(line, at2) {
+  let open2 = null;
+  for (let k = 0; k < at2; k++) {
+    const c = line[k];
+    if (c === "\\") k++;
+    else if (open2 === null ? c === "'" || c === '"' || c === "`" : c === open2) open2 = open2 === null ? c : null;
+  }
+  return open2 !== null;
+}
+var DQ3 = '"'.repeat(3);
+var SQ3 = "'".repeat(3);
+function stringStateAfter(line, open2, ecosystem) {
+  let state = open2;
+  if (ecosystem === "node") {
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k];
+      if (c === "\\") k++;
+      else if (c === "`") state = state === null ? "`" : null;
+    }
+    return state;
+  }
+  if (ecosystem !== "python") return null;
+  for (let k = 0; ; ) {
+    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k);
+    if (next < 0) return state;
+    state = state === null ? line.slice(next, next + 3) : null;
+    k = next + 3;
+  }
+}
+function firstTriple(line, from) {
+  const a = line.indexOf(DQ3, from);
+  const b = line.indexOf(SQ3, from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 function moduleMatches(ecosystem, module, wanted) {
   if (module === wanted) return true;

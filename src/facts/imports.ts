@@ -57,9 +57,15 @@ function quoted(s: string, from: number): string | undefined {
 export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { line: number; module: string; text: string }[] {
   const out: { line: number; module: string; text: string }[] = []
   let goBlock = false
+  // Inside a multi-line string (a JS template literal, a Python triple-quoted string) a line that
+  // looks like an import is text: a code snippet in a docstring or a generator's template.
+  let inString: string | null = null
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!
     if (raw.length > MAX_LINE) continue
+    const startedInside = inString !== null
+    inString = stringStateAfter(raw, inString, ecosystem)
+    if (startedInside) continue
     const t = raw.trim()
     const add = (module: string): void => {
       if (module) out.push({ line: i + 1, module, text: t })
@@ -75,10 +81,14 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
         break
       }
       case 'node': {
+        // `x from 'm'` only on an import/export statement; `require(`/`import(` anywhere but inside
+        // a string (a snippet such as "const app = require('express')" is text, not an import).
+        const statement = t.startsWith('import ') || t.startsWith('export ') || t.startsWith('}')
         for (const key of [' from ', 'require(', 'import(']) {
+          if (key === ' from ' && !statement) continue
           let at = t.indexOf(key)
           while (at >= 0) {
-            const m = quoted(t, at + key.length)
+            const m = insideQuotes(t, at) ? undefined : quoted(t, at + key.length)
             if (m !== undefined) add(m)
             at = t.indexOf(key, at + key.length)
           }
@@ -123,6 +133,50 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
     }
   }
   return out
+}
+
+/** Whether position `at` of a line lies inside a '…', "…" or `…` string opened on that line. */
+function insideQuotes(line: string, at: number): boolean {
+  let open: string | null = null
+  for (let k = 0; k < at; k++) {
+    const c = line[k]!
+    if (c === '\\') k++
+    else if (open === null ? c === "'" || c === '"' || c === '`' : c === open) open = open === null ? c : null
+  }
+  return open !== null
+}
+
+const DQ3 = '"'.repeat(3)
+const SQ3 = "'".repeat(3)
+
+/**
+ * Whether a line leaves a multi-line string open: counts JS backticks (unescaped) or Python
+ * triple quotes, toggling the state. A cheap lexical pass: quotes inside other strings on the
+ * same line can fool it, and then at most a few import-looking lines are misread.
+ */
+function stringStateAfter(line: string, open: string | null, ecosystem: Ecosystem): string | null {
+  let state = open
+  if (ecosystem === 'node') {
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k]
+      if (c === '\\') k++
+      else if (c === '`') state = state === null ? '`' : null
+    }
+    return state
+  }
+  if (ecosystem !== 'python') return null
+  for (let k = 0; ; ) {
+    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k)
+    if (next < 0) return state
+    state = state === null ? line.slice(next, next + 3) : null
+    k = next + 3
+  }
+}
+
+function firstTriple(line: string, from: number): number {
+  const a = line.indexOf(DQ3, from)
+  const b = line.indexOf(SQ3, from)
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b)
 }
 
 /** Whether an import of `module` is an import of `wanted` (or of something under it). */

@@ -58,3 +58,10 @@ describe('collectUsage', () => {
     expect(usage.grep(['@tenacity.retry']).map((h) => [h.path, h.line, h.token])).toEqual([['app/svc.py', 2, '@tenacity.retry']])
   })
 })
+
+describe('imports that are text, not code', () => {
+  it('skips snippets in strings, template literals and Python docstrings', () => {
+    expect(scanImports('node', ['const s = "import express from \'express\'"', "const r = \"const app = require('express')\"", 'const doc = `', "import express from 'express'", "const app = require('express')", '`', "import ok from 'ok'"]).map((i) => i.module)).toEqual(['ok'])
+    expect(scanImports('python', ['"""Example:', '', 'from fastapi import FastAPI', '"""', 'from real import x', "X = '''import flask'''", 'import os']).map((i) => i.module)).toEqual(['real', 'os'])
+  })
+})
