@@ -1,36 +1,17 @@
 import type { ExtraSignatures } from '../../src/config/types.js'
 import type { Config } from '../../src/config/types.js'
 import type { ActionUse, CiFacts, CiJob, CiStep, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
-import { collectDeploy } from '../../src/facts/deploy/index.js'
-import { collectManifests } from '../../src/facts/manifests/index.js'
-import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { collectRelease } from '../../src/facts/release.js'
 import type { Facts } from '../../src/facts/types.js'
-import { collectUsage } from '../../src/facts/usage.js'
 import type { Check, CheckContext, Outcome } from '../../src/checks/types.js'
+import { factsFor as sharedFactsFor, NO_EXTRA } from '../helpers/facts.js'
 
-/** Fixture facts for the dependency-based checks: real collectors over an in-memory repository, CI facts by hand. */
+/** Fixture facts for the dependency-based checks: the shared builder (real collectors), CI facts by hand, no API. */
 export function factsFor(
   files: Record<string, string | Uint8Array>,
   opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null } = {}
 ): Facts {
-  const snapshot = new MemorySnapshot(files)
-  const ci: CiFacts = { files: [], jobs: [], runs: [], actions: [], problems: [], ...opts.ci }
-  const facts = {
-    snapshot,
-    ci,
-    github: null,
-    settingsAsCode: { rules: [], problems: [] },
-    manifests: collectManifests(snapshot),
-    usage: collectUsage(snapshot),
-    deploy: collectDeploy(snapshot),
-    release: collectRelease(snapshot, opts.tags === undefined ? null : opts.tags),
-    failures: []
-  }
-  return facts as unknown as Facts
+  return sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags })
 }
-
-export const NO_EXTRA: ExtraSignatures = { commands: [], actions: [], packages: [], routes: [], files: [] }
 
 export function runCheck(check: Check, facts: Facts, extra: Partial<ExtraSignatures> = {}): Outcome<string> {
   const ctx: CheckContext = { facts, extra: { ...NO_EXTRA, ...extra }, config: {} as Config }

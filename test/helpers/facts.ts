@@ -1,62 +1,27 @@
-import { CHECK_IDS, type CheckId } from '../../src/checks/ids.js'
-import type { CheckPolicy, Config, ExtraSignatures } from '../../src/config/types.js'
+import type { Config, ExtraSignatures } from '../../src/config/types.js'
 import type { ActionUse, ChainLink, CiFacts, CiJob, CiStep, CiSystem, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
+import { collectFacts, type FactInputs } from '../../src/facts/collect.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
 import type { Facts } from '../../src/facts/types.js'
 
 /**
- * Facts for check tables: an in-memory repository plus CI facts written by hand with `run()` and
- * `action()`, so a check is tested on exactly the model the CI collector produces.
- *
- * The config defaults and the fact collector are built by other areas; they are loaded when they
- * exist (a variable specifier keeps the type checker from requiring them), and a minimal literal
- * stands in until then.
+ * Facts for check tables: an in-memory repository run through the real collectors, with CI facts
+ * optionally written by hand with `run()` and `action()`, so a check is tested on exactly the
+ * model the CI collector produces.
  */
-
-type CollectFacts = (snapshot: MemorySnapshot, config: Config) => Facts
-
-async function optional<T>(specifier: string, pick: (mod: Record<string, unknown>) => T | undefined): Promise<T | undefined> {
-  try {
-    return pick((await import(specifier)) as Record<string, unknown>)
-  } catch {
-    return undefined
-  }
-}
-
-const DEFAULTS_MODULE = '../../src/config/defaults.js'
-const COLLECT_MODULE = '../../src/facts/collect.js'
-
-const loadedConfig = await optional<Config>(DEFAULTS_MODULE, (m) => {
-  const c = (m.defaultConfig ?? m.DEFAULT_CONFIG) as Config | undefined
-  return c && typeof c === 'object' && 'checks' in c && 'signatures' in c ? c : undefined
-})
-const loadedCollect = await optional<CollectFacts>(COLLECT_MODULE, (m) => (typeof m.collectFacts === 'function' ? (m.collectFacts as CollectFacts) : undefined))
 
 export const NO_EXTRA: ExtraSignatures = { commands: [], actions: [], packages: [], routes: [], files: [] }
 
-function perCheck<T>(value: T): Record<CheckId, T> {
-  return Object.fromEntries(CHECK_IDS.map((id) => [id, value])) as Record<CheckId, T>
-}
-
-const POLICY: CheckPolicy = { enabled: true, weight: 1, required: false }
-
-/** The default configuration (from src/config/defaults.ts once it exists). */
-export const testConfig: Config = loadedConfig ?? {
-  minScore: 70,
-  checks: perCheck(POLICY),
-  ignore: [],
-  waivers: [],
-  signatures: perCheck(NO_EXTRA),
-  failOnRegression: false,
-  services: [],
-  maxFileBytes: 2 * 1024 * 1024,
-  source: null
-}
+/** The default configuration. */
+export const testConfig: Config = DEFAULT_CONFIG
 
 export const EMPTY_CI: CiFacts = { files: [], jobs: [], runs: [], actions: [], problems: [] }
 
 export interface FactsInput {
-  readonly files?: Record<string, string>
+  readonly files?: Record<string, string | Uint8Array>
+  /** Version tags, as the edge passes them (null: unknown). */
+  readonly tags?: FactInputs['tags']
   /** CI facts; `files` is derived from the runs' and actions' first chain links when not given. */
   readonly ci?: Partial<CiFacts>
 }
@@ -72,14 +37,8 @@ function deriveCiFiles(ci: Partial<CiFacts>): CiFacts['files'] {
 /** Builds a Facts object for a check test. */
 export function factsFor(input: FactsInput = {}): Facts {
   const snapshot = new MemorySnapshot(input.files ?? {})
-  const ci: CiFacts | undefined = input.ci ? { ...EMPTY_CI, files: deriveCiFiles(input.ci), ...input.ci } : undefined
-  if (loadedCollect) {
-    const collected = loadedCollect(snapshot, testConfig)
-    return ci ? { ...collected, ci } : collected
-  }
-  // Stand-in until src/facts/collect.ts loads: the areas the CI-practice checks read.
-  const minimal: Pick<Facts, 'snapshot' | 'ci' | 'failures'> & Partial<Facts> = { snapshot, ci: ci ?? EMPTY_CI, github: null, failures: [] }
-  return minimal as Facts
+  const collected = collectFacts(snapshot, testConfig, input.tags === undefined ? {} : { tags: input.tags })
+  return input.ci ? { ...collected, ci: { ...EMPTY_CI, files: deriveCiFiles(input.ci), ...input.ci } } : collected
 }
 
 export interface TriggerOptions {
