@@ -46394,7 +46394,8 @@ function scanWithBase(opts) {
       try {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head });
         snap.prefetchUnshared();
-        base = scanSnapshot(snap, { ...opts, inputs, warnings: [] });
+        const j = judge2(snap, { ...opts, inputs, warnings: [] }, false);
+        base = { score: j.score, grade: j.grade, checks: j.results, repository: { root: snap.label, commit: snap.commit } };
       } catch (err) {
         baseNote = `the base commit could not be read: ${err.message}`;
       }
@@ -46412,17 +46413,14 @@ function scanWithBase(opts) {
   const report = toReport(judged, opts, regressionOf(delta2));
   return { report: { ...report, delta: delta2 }, baseNote, baseMs };
 }
-function scanSnapshot(snapshot, opts, regression = null) {
-  return toReport(judge2(snapshot, opts), opts, regression);
-}
-function judge2(snapshot, opts) {
+function judge2(snapshot, opts, withServices = true) {
   const started = performance.now();
   const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {});
   const raw = runChecks(facts, opts.config);
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? /* @__PURE__ */ new Date(), requiredExtra: opts.requiredExtra ?? [] });
   const { score, grade } = scoreOf(policy.results);
   const warnings2 = [...opts.warnings ?? [], ...policy.warnings, ...facts.failures.map((f) => f.message)];
-  const services = scoreServices(snapshot, facts, opts.config, {
+  const services = !withServices ? [] : scoreServices(snapshot, facts, opts.config, {
     inputs: opts.inputs ?? {},
     today: opts.today ?? /* @__PURE__ */ new Date(),
     minScore: opts.minScore ?? opts.config.minScore,

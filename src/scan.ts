@@ -77,7 +77,7 @@ export function scanWithBase(opts: ScanOptions): ScanOutcome {
   const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) }
   let baseNote: string | null = null
   let baseMs = 0
-  let base: ScanReport | null = null
+  let base: Parameters<typeof computeDelta>[0] | null = null
   if (opts.baseSha) {
     const t0 = performance.now()
     const have = ensureCommit(opts.root, opts.baseSha, { fetch: opts.fetchBase ?? false })
@@ -85,7 +85,9 @@ export function scanWithBase(opts: ScanOptions): ScanOutcome {
       try {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head })
         snap.prefetchUnshared()
-        base = scanSnapshot(snap, { ...opts, inputs, warnings: [] })
+        // Only the checks and the score matter for the delta: no per-service scoring of the base.
+        const j = judge(snap, { ...opts, inputs, warnings: [] }, false)
+        base = { score: j.score, grade: j.grade, checks: j.results, repository: { root: snap.label, commit: snap.commit } }
       } catch (err) {
         baseNote = `the base commit could not be read: ${(err as Error).message}`
       }
@@ -120,14 +122,14 @@ interface Judged {
 }
 
 /** Facts → checks → policy → score: everything but the gate. */
-function judge(snapshot: Snapshot, opts: ScanOptions): Judged {
+function judge(snapshot: Snapshot, opts: ScanOptions, withServices = true): Judged {
   const started = performance.now()
   const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {})
   const raw = runChecks(facts, opts.config)
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? new Date(), requiredExtra: opts.requiredExtra ?? [] })
   const { score, grade } = scoreOf(policy.results)
   const warnings = [...(opts.warnings ?? []), ...policy.warnings, ...facts.failures.map((f) => f.message)]
-  const services = scoreServices(snapshot, facts, opts.config, {
+  const services = !withServices ? [] : scoreServices(snapshot, facts, opts.config, {
     inputs: opts.inputs ?? {},
     today: opts.today ?? new Date(),
     minScore: opts.minScore ?? opts.config.minScore,
