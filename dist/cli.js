@@ -34890,6 +34890,17 @@ function anyOf(tokens) {
   }
   return re;
 }
+var perRead = /* @__PURE__ */ new WeakMap();
+function memoOnRead(read, key, compute) {
+  let answers = perRead.get(read);
+  if (answers === void 0) {
+    answers = /* @__PURE__ */ new Map();
+    perRead.set(read, answers);
+  } else if (answers.has(key)) return answers.get(key);
+  const value = compute();
+  answers.set(key, value);
+  return value;
+}
 
 // src/facts/imports.ts
 var MAX_LINE = 4e3;
@@ -35094,14 +35105,6 @@ function collectUsage(snapshot) {
   const byEco = /* @__PURE__ */ new Map();
   const importCache = /* @__PURE__ */ new Map();
   const lineCache = /* @__PURE__ */ new Map();
-  const textCache = /* @__PURE__ */ new Map();
-  const textOf2 = (path2) => {
-    if (textCache.has(path2)) return textCache.get(path2);
-    const r = snapshot.read(path2);
-    const t = r.kind === "text" && r.size <= MAX_SOURCE_BYTES ? r.text : void 0;
-    textCache.set(path2, t);
-    return t;
-  };
   const sources = () => {
     if (sourceList) return sourceList;
     sourceList = [];
@@ -35129,10 +35132,11 @@ function collectUsage(snapshot) {
     const cached = fileImports.get(f.path);
     if (cached) return cached;
     const out = [];
-    const ls = lines(f.path);
-    if (ls) {
+    const r = snapshot.read(f.path);
+    if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
       try {
-        for (const imp of scanImports(f.ecosystem, ls)) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
+        const found = memoOnRead(r, `imports\0${f.ecosystem}`, () => scanImports(f.ecosystem, plainLines(r)));
+        for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -35150,8 +35154,8 @@ function collectUsage(snapshot) {
     for (const f of byEco.get(ecosystem) ?? []) {
       if (f.template) continue;
       if (words2) {
-        const text = textOf2(f.path);
-        if (text === void 0 || !words2.some((w) => text.includes(w))) continue;
+        const r = snapshot.read(f.path);
+        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES || !mentionsAny(r, words2)) continue;
       }
       out.push(...importsOfFile(f));
     }
@@ -35176,6 +35180,7 @@ function collectUsage(snapshot) {
       const hits = [];
       if (tokens.length === 0) return hits;
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+      const key = `grep\0${tokens.join("\0")}`;
       const only = opts.files ? new Set(opts.files) : void 0;
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : void 0;
       for (const f of sources()) {
@@ -35183,19 +35188,10 @@ function collectUsage(snapshot) {
         if (f.template && !opts.templates) continue;
         if (f.test && !opts.includeTests) continue;
         if (only && !only.has(f.path)) continue;
-        const text = textOf2(f.path);
-        if (text === void 0 || !anyToken.test(text)) continue;
-        const ls = lines(f.path);
-        if (!ls) continue;
-        for (let i = 0; i < ls.length; i++) {
-          const l = ls[i];
-          if (l.length > MAX_LINE2) continue;
-          for (const token of tokens) {
-            if (l.includes(token)) {
-              hits.push({ path: f.path, line: i + 1, text: l.trim(), token, ecosystem: f.ecosystem, test: f.test });
-              break;
-            }
-          }
+        const r = snapshot.read(f.path);
+        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens))) {
+          hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
       }
@@ -35203,6 +35199,23 @@ function collectUsage(snapshot) {
     },
     lines
   };
+}
+var NO_HITS = [];
+function fileHits(read, anyToken, tokens) {
+  if (!anyToken.test(read.text)) return NO_HITS;
+  const ls = plainLines(read);
+  const out = [];
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i];
+    if (l.length > MAX_LINE2) continue;
+    for (const token of tokens) {
+      if (l.includes(token)) {
+        out.push({ line: i + 1, text: l.trim(), token });
+        break;
+      }
+    }
+  }
+  return out;
 }
 function dependencyMatches(sig, name) {
   for (const p of sig.packages) {
@@ -35212,7 +35225,16 @@ function dependencyMatches(sig, name) {
   }
   return false;
 }
+var importNames = /* @__PURE__ */ new WeakMap();
 function defaultImports(sig) {
+  let names = importNames.get(sig);
+  if (!names) {
+    names = importNamesOf(sig);
+    importNames.set(sig, names);
+  }
+  return names;
+}
+function importNamesOf(sig) {
   if (sig.imports) return sig.imports;
   switch (sig.ecosystem) {
     case "python":
@@ -43412,9 +43434,11 @@ function findGenerators(src, service2, manifests) {
   const ecos = new Set(service2.frameworks.map((f) => f.ecosystem));
   if (service2.frameworks.some((f) => f.framework === "fastapi")) out.push(...fastapiGenerators(src));
   if (service2.frameworks.some((f) => f.framework === "nestjs")) out.push(...nestGenerators(src));
+  const candidates = /* @__PURE__ */ new Map();
+  for (const eco of ecos) candidates.set(eco, src.files(eco).filter((f) => src.mentions(f, tokensOf(eco))));
   for (const sig of GENERATORS) {
     if (!ecos.has(sig.ecosystem)) continue;
-    const hit = firstHit(src, sig.ecosystem, sig.tokens);
+    const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens);
     if (!hit) continue;
     const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : void 0;
     out.push({
@@ -43440,8 +43464,17 @@ function findGenerators(src, service2, manifests) {
 function servingRoute(routes, handlers) {
   return routes.find((r) => r.handler !== void 0 && handlers.some((h) => r.handler.includes(h)));
 }
-function firstHit(src, eco, tokens) {
-  for (const file of src.files(eco)) {
+var ECOSYSTEM_TOKENS = /* @__PURE__ */ new Map();
+function tokensOf(eco) {
+  let tokens = ECOSYSTEM_TOKENS.get(eco);
+  if (!tokens) {
+    tokens = [...new Set(GENERATORS.filter((g) => g.ecosystem === eco).flatMap((g) => g.tokens))];
+    ECOSYSTEM_TOKENS.set(eco, tokens);
+  }
+  return tokens;
+}
+function firstHit(src, files, tokens) {
+  for (const file of files) {
     if (!src.mentions(file, tokens)) continue;
     const lines = src.lines(file);
     if (!lines) continue;
@@ -45709,14 +45742,23 @@ function scoreServices(snapshot, facts, config, opts) {
 }
 function ownerIndex(services) {
   const dirs = new Set(services.map((s) => s.path));
+  const memo = /* @__PURE__ */ new Map();
   return (path2) => {
+    let hit = memo.get(path2);
+    if (hit === void 0) {
+      hit = find(path2);
+      memo.set(path2, hit);
+    }
+    return hit;
+  };
+  function find(path2) {
     for (let i = path2.lastIndexOf("/"); i >= 0; i = path2.lastIndexOf("/", i - 1)) {
       if (dirs.has(path2.slice(0, i))) return path2.slice(0, i);
       if (i === 0) break;
     }
     if (dirs.has(path2)) return path2;
     return dirs.has("") ? "" : null;
-  };
+  }
 }
 function scopeFacts(facts, view, owns, service2, all) {
   const byPath = (list2) => list2.filter((x) => owns(x.path));

@@ -154,7 +154,16 @@ export function scoreServices(
 /** The service that owns a path: the deepest service directory containing it ('' for the root service, null for none). */
 function ownerIndex(services: readonly ServiceDecl[]): (path: string) => string | null {
   const dirs = new Set(services.map((s) => s.path))
+  const memo = new Map<string, string | null>()
   return (path) => {
+    let hit = memo.get(path)
+    if (hit === undefined) {
+      hit = find(path)
+      memo.set(path, hit)
+    }
+    return hit
+  }
+  function find(path: string): string | null {
     for (let i = path.lastIndexOf('/'); i >= 0; i = path.lastIndexOf('/', i - 1)) {
       if (dirs.has(path.slice(0, i))) return path.slice(0, i)
       if (i === 0) break

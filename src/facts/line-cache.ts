@@ -8,7 +8,7 @@ import type { FileRead } from './snapshot.js'
  * A snapshot that returns a fresh object per read simply gets no sharing, never a stale answer.
  */
 
-type TextRead = Extract<FileRead, { kind: 'text' }>
+export type TextRead = Extract<FileRead, { kind: 'text' }>
 
 export interface BoundedLines {
   /** At most `maxLines` lines, `\r` stripped, lines over `maxChars` blanked (numbering stays right). */
@@ -88,4 +88,22 @@ function anyOf(tokens: readonly string[]): RegExp {
     alternations.set(tokens, re)
   }
   return re
+}
+
+const perRead = new WeakMap<TextRead, Map<string, unknown>>()
+
+/**
+ * Any per-file answer that depends only on the file's text (its grep hits for a token list, its
+ * imports), memoised on the read itself: every monorepo service view and the PR-base scan (whose
+ * unchanged files are the head's own reads) get it for free. `key` names the question.
+ */
+export function memoOnRead<T>(read: TextRead, key: string, compute: () => T): T {
+  let answers = perRead.get(read)
+  if (answers === undefined) {
+    answers = new Map()
+    perRead.set(read, answers)
+  } else if (answers.has(key)) return answers.get(key) as T
+  const value = compute()
+  answers.set(key, value)
+  return value
 }

@@ -1,4 +1,4 @@
-import { plainLines } from './line-cache.js'
+import { memoOnRead, mentionsAny, plainLines, type TextRead } from './line-cache.js'
 import { memoByPath } from './path-memo.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
@@ -122,16 +122,6 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
   const byEco = new Map<Ecosystem, SourceFile[]>()
   const importCache = new Map<Ecosystem, ImportRef[]>()
   const lineCache = new Map<string, readonly string[] | undefined>()
-  const textCache = new Map<string, string | undefined>()
-  /** Source text under the scan cap, memoised (snapshots differ in how much they cache). */
-  const textOf = (path: string): string | undefined => {
-    if (textCache.has(path)) return textCache.get(path)
-    const r = snapshot.read(path)
-    const t = r.kind === 'text' && r.size <= MAX_SOURCE_BYTES ? r.text : undefined
-    textCache.set(path, t)
-    return t
-  }
-
   const sources = (): SourceFile[] => {
     if (sourceList) return sourceList
     sourceList = []
@@ -162,10 +152,12 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     const cached = fileImports.get(f.path)
     if (cached) return cached
     const out: ImportRef[] = []
-    const ls = lines(f.path)
-    if (ls) {
+    const r = snapshot.read(f.path)
+    if (r.kind === 'text' && r.size <= MAX_SOURCE_BYTES) {
       try {
-        for (const imp of scanImports(f.ecosystem, ls)) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
+        // The scan of a text is shared by every view of it (services, the PR base).
+        const found = memoOnRead(r, `imports\0${f.ecosystem}`, () => scanImports(f.ecosystem, plainLines(r)))
+        for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` })
       }
@@ -188,8 +180,8 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     for (const f of byEco.get(ecosystem) ?? []) {
       if (f.template) continue
       if (words) {
-        const text = textOf(f.path)
-        if (text === undefined || !words.some((w) => text.includes(w))) continue
+        const r = snapshot.read(f.path)
+        if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES || !mentionsAny(r, words)) continue
       }
       out.push(...importsOfFile(f))
     }
@@ -215,8 +207,10 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       const limit = opts.limit ?? 200
       const hits: LineHit[] = []
       if (tokens.length === 0) return hits
-      // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking).
+      // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking);
+      // a file's hits are memoised on its read, so service views and the PR base never rescan it.
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+      const key = `grep\0${tokens.join('\0')}`
       const only = opts.files ? new Set(opts.files) : undefined
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
       for (const f of sources()) {
@@ -224,20 +218,10 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         if (f.template && !opts.templates) continue
         if (f.test && !opts.includeTests) continue
         if (only && !only.has(f.path)) continue
-        // Native substring search over the whole text first: most files hold no token at all.
-        const text = textOf(f.path)
-        if (text === undefined || !anyToken.test(text)) continue
-        const ls = lines(f.path)
-        if (!ls) continue
-        for (let i = 0; i < ls.length; i++) {
-          const l = ls[i]!
-          if (l.length > MAX_LINE) continue
-          for (const token of tokens) {
-            if (l.includes(token)) {
-              hits.push({ path: f.path, line: i + 1, text: l.trim(), token, ecosystem: f.ecosystem, test: f.test })
-              break
-            }
-          }
+        const r = snapshot.read(f.path)
+        if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens))) {
+          hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
       }
@@ -245,6 +229,32 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     },
     lines
   }
+}
+
+interface FileHit {
+  readonly line: number
+  readonly text: string
+  readonly token: string
+}
+
+const NO_HITS: readonly FileHit[] = []
+
+/** Every line of one text holding a token (the first token per line), after a native whole-text test. */
+function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[]): readonly FileHit[] {
+  if (!anyToken.test(read.text)) return NO_HITS
+  const ls = plainLines(read)
+  const out: FileHit[] = []
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!
+    if (l.length > MAX_LINE) continue
+    for (const token of tokens) {
+      if (l.includes(token)) {
+        out.push({ line: i + 1, text: l.trim(), token })
+        break
+      }
+    }
+  }
+  return out
 }
 
 /** A package as the dependency checks' catalogues describe it. */
@@ -290,7 +300,19 @@ export function dependencyMatches(sig: PackageSignature, name: string): boolean 
   return false
 }
 
+const importNames = new WeakMap<PackageSignature, readonly string[]>()
+
+/** Import names of a signature, one array per signature (the per-file mention memo is keyed by it). */
 function defaultImports(sig: PackageSignature): readonly string[] {
+  let names = importNames.get(sig)
+  if (!names) {
+    names = importNamesOf(sig)
+    importNames.set(sig, names)
+  }
+  return names
+}
+
+function importNamesOf(sig: PackageSignature): readonly string[] {
   if (sig.imports) return sig.imports
   switch (sig.ecosystem) {
     case 'python':

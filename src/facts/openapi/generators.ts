@@ -62,9 +62,13 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   const ecos = new Set(service.frameworks.map((f) => f.ecosystem))
   if (service.frameworks.some((f) => f.framework === 'fastapi')) out.push(...fastapiGenerators(src))
   if (service.frameworks.some((f) => f.framework === 'nestjs')) out.push(...nestGenerators(src))
+  // One whole-text pass per file for every signature of its ecosystem; each signature then
+  // looks only at the few files that mention some generator at all.
+  const candidates = new Map<Ecosystem, string[]>()
+  for (const eco of ecos) candidates.set(eco, src.files(eco).filter((f) => src.mentions(f, tokensOf(eco))))
   for (const sig of GENERATORS) {
     if (!ecos.has(sig.ecosystem)) continue
-    const hit = firstHit(src, sig.ecosystem, sig.tokens)
+    const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens)
     if (!hit) continue
     const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : undefined
     out.push({
@@ -92,8 +96,20 @@ function servingRoute(routes: readonly Route[], handlers: readonly string[]): Ro
   return routes.find((r) => r.handler !== undefined && handlers.some((h) => r.handler!.includes(h)))
 }
 
-function firstHit(src: SourceSet, eco: Ecosystem, tokens: readonly string[]): { path: string; line: number; text: string } | undefined {
-  for (const file of src.files(eco)) {
+const ECOSYSTEM_TOKENS = new Map<Ecosystem, readonly string[]>()
+
+/** Every generator token of an ecosystem, one array per ecosystem (mention memos are keyed by it). */
+function tokensOf(eco: Ecosystem): readonly string[] {
+  let tokens = ECOSYSTEM_TOKENS.get(eco)
+  if (!tokens) {
+    tokens = [...new Set(GENERATORS.filter((g) => g.ecosystem === eco).flatMap((g) => g.tokens))]
+    ECOSYSTEM_TOKENS.set(eco, tokens)
+  }
+  return tokens
+}
+
+function firstHit(src: SourceSet, files: readonly string[], tokens: readonly string[]): { path: string; line: number; text: string } | undefined {
+  for (const file of files) {
     if (!src.mentions(file, tokens)) continue
     const lines = src.lines(file)
     if (!lines) continue
