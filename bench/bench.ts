@@ -91,7 +91,7 @@ async function benchRepo(name: string, root: string): Promise<Row> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  const sizes = [10_000, 100_000, ...(args.includes('--big') ? [300_000] : [])]
+  const sizes = args.includes('--only') ? [] : [10_000, 100_000, ...(args.includes('--big') ? [300_000] : [])]
   const extra = args.filter((a) => !a.startsWith('--'))
   const rows: Row[] = []
   for (const n of sizes) {

@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants2 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5939,7 +5939,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6034,11 +6034,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6061,10 +6061,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6081,7 +6081,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6261,7 +6261,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6283,7 +6283,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6319,13 +6319,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -32691,14 +32691,22 @@ function ciFiles(files) {
 }
 
 // src/facts/path-memo.ts
-function memoByPath(fn, max = 5e5) {
+function memoByDir(fn, max = 2e5) {
   let cache = /* @__PURE__ */ new Map();
+  let lastDir;
+  let lastValue;
   return (path2) => {
-    const hit = cache.get(path2);
-    if (hit !== void 0 || cache.has(path2)) return hit;
-    const value = fn(path2);
-    if (cache.size >= max) cache = /* @__PURE__ */ new Map();
-    cache.set(path2, value);
+    const slash = path2.lastIndexOf("/");
+    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
+    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
+    let value = cache.get(dir2);
+    if (value === void 0 && !cache.has(dir2)) {
+      value = fn(dir2);
+      if (cache.size >= max) cache = /* @__PURE__ */ new Map();
+      cache.set(dir2, value);
+    }
+    lastDir = dir2;
+    lastValue = value;
     return value;
   };
 }
@@ -32722,14 +32730,17 @@ var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS
 var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
 var VENDORED_SET = new Set(VENDORED_DIRS);
 function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  return dirs === EXCLUDED_SET ? excludedMemo(path2) : segmentIn(path2, dirs);
-}
-var excludedMemo = memoByPath((path2) => segmentIn(path2, EXCLUDED_SET));
-function segmentIn(path2, dirs) {
-  const parts = path2.split("/");
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (dirs.has(parts[i])) return parts[i];
+  let memo = bySet.get(dirs);
+  if (!memo) {
+    memo = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo);
   }
+  return memo(path2);
+}
+var bySet = /* @__PURE__ */ new WeakMap();
+function segmentIn(dir2, dirs) {
+  if (dir2 === "") return null;
+  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
   return null;
 }
 function isExcluded(path2) {
@@ -32739,17 +32750,16 @@ function isVendored(path2) {
   return excludedSegment(path2, VENDORED_SET) !== null;
 }
 var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
-var isTestPath = memoByPath(testPath);
-function testPath(path2) {
-  const parts = path2.split("/");
-  for (let i = 0; i < parts.length - 1; i++) if (TEST_DIRS.has(parts[i].toLowerCase())) return true;
-  const name = parts[parts.length - 1];
+function isTestPath(path2) {
+  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var testDir = memoByDir((dir2) => dir2 !== "" && dir2.split("/").some((part) => TEST_DIRS.has(part.toLowerCase())));
+function testName(name) {
   const lower = name.toLowerCase();
-  if (lower === "conftest.py") return true;
-  if (lower.startsWith("test_") && lower.endsWith(".py")) return true;
-  if (lower.endsWith("_test.py") || lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
-  if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
-  if (/(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
+  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
+  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
+  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
+  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
   return false;
 }
 
@@ -32774,9 +32784,7 @@ function joinPath2(dir2, rel) {
   return parts.join("/");
 }
 function looksBinary(buf) {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
 }
 function rangeWithPrefix(sorted, prefix) {
   let lo = 0;
@@ -34863,10 +34871,19 @@ function boundedLines(read, maxLines, maxChars) {
 function plainLines(read) {
   let out = plain.get(read);
   if (!out) {
-    out = read.text.split(/\r?\n/);
+    out = reusableSplit(read) ?? read.text.split(/\r?\n/);
     plain.set(read, out);
   }
   return out;
+}
+function reusableSplit(read) {
+  const byBounds = bounded.get(read);
+  if (!byBounds) return void 0;
+  for (const [key, b] of byBounds) {
+    const maxLines = Number(key.slice(0, key.indexOf(":")));
+    if (b.long === 0 && b.lines.length < maxLines && !read.text.includes("\r")) return b.lines;
+  }
+  return void 0;
 }
 var mentioned = /* @__PURE__ */ new WeakMap();
 function mentionsAny(read, tokens) {
@@ -35091,13 +35108,15 @@ var SOURCE_EXT = [
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
-var sourceKind = memoByPath(kindOf);
-function kindOf(path2) {
-  const lower = path2.toLowerCase();
-  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js")) return null;
-  if (lower.endsWith(".gradle.kts")) return null;
-  for (const [ext2, ecosystem, template] of SOURCE_EXT) if (lower.endsWith(ext2)) return { ecosystem, template };
-  return null;
+var BY_EXTENSION = new Map(SOURCE_EXT.map(([ext2, ecosystem, template]) => [ext2, { ecosystem, template }]));
+function sourceKind(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
+  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
+  if (!kind) return null;
+  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
+  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
+  return kind;
 }
 function collectUsage(snapshot) {
   const problems = [];
@@ -41977,13 +41996,14 @@ function imageName(ref) {
   if (colon > r.lastIndexOf("/")) r = r.slice(0, colon);
   return r.replace(/^docker\.io\/(library\/)?/, "").replace(/^library\//, "");
 }
+var NON_PRODUCT = new Set(NON_PRODUCT_DIRS);
 function notServiceReason(path2, baseImages) {
   const parts = path2.split("/");
   for (let i = 0; i < parts.length - 1; i++) {
     const reason = DIR_REASONS[parts[i].toLowerCase()];
     if (reason) return reason;
   }
-  const nonProduct = excludedSegment(path2, new Set(NON_PRODUCT_DIRS));
+  const nonProduct = excludedSegment(path2, NON_PRODUCT);
   if (nonProduct) return `lives under ${nonProduct}/ (documentation, examples or fixtures)`;
   const name = basename(path2).toLowerCase();
   for (const part of name.split(/[._-]/)) {
@@ -43263,7 +43283,7 @@ function extractSpring(ctx) {
   if (!ctx.frameworks.has("spring") && !actuatorDep) return { routes: [], actuator: null };
   const props = readProperties(ctx);
   const context3 = props.get("server.servlet.context-path")?.value ?? props.get("spring.webflux.base-path")?.value ?? "";
-  const constants3 = javaConstants(ctx);
+  const constants2 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
     const lines = ctx.src.lines(file);
@@ -43282,7 +43302,7 @@ function extractSpring(ctx) {
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
       const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants3);
+      const path2 = mappingPath(args, constants2);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -43337,7 +43357,7 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants3) {
+function mappingPath(args, constants2) {
   const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
@@ -43345,7 +43365,7 @@ function mappingPath(args, constants3) {
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
-  const r = resolveExpr(expr, (n) => constants3.get(n.slice(n.lastIndexOf(".") + 1)));
+  const r = resolveExpr(expr, (n) => constants2.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
 function javaConstants(ctx) {
@@ -44174,8 +44194,16 @@ var JS_CONSTRUCTORS = [
   { call: "new KoaRouter(", framework: "koa", root: false, prefixKw: "prefix" },
   { call: "new Hono(", framework: "hono", root: false }
 ];
-var PARAM_RECEIVERS = /* @__PURE__ */ new Set(["app", "router", "fastify", "server", "instance", "api", "routes"]);
+var PARAM_RECEIVERS = ["app", "router", "fastify", "server", "instance", "api", "routes"];
+var PARAM_NAMES = PARAM_RECEIVERS.join("|");
+var PARAM_USE = new RegExp(`\\((${PARAM_NAMES})|(${PARAM_NAMES})(?: =>|: )`, "g");
+function paramReceivers(text) {
+  const found = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(PARAM_USE)) found.add(m[1] ?? m[2]);
+  return PARAM_RECEIVERS.filter((p) => found.has(p));
+}
 var ROUTE_METHODS = /* @__PURE__ */ new Set([...HTTP_METHODS, "all"]);
+var COMMENT_LINE = /^\s*(?:\/\/|\*)/;
 function extractExpress(ctx) {
   const fws = ["express", "fastify", "koa", "hono"].filter((f) => ctx.frameworks.has(f));
   if (fws.length === 0) return { routes: [] };
@@ -44206,17 +44234,15 @@ function extractExpress(ctx) {
       graph.addRouter({ file, name: m[1], root: c.root, framework: c.framework, ...prefix ? { prefix } : {} });
       receivers.set(m[1], c.framework);
     }
-    for (const p of PARAM_RECEIVERS) {
+    for (const p of paramReceivers(joined)) {
       if (receivers.has(p)) continue;
-      if (joined.includes(`(${p}`) || joined.includes(`${p} =>`) || joined.includes(`${p}: `)) {
-        graph.addRouter({ file, name: p, root: false, framework });
-        receivers.set(p, framework);
-      }
+      graph.addRouter({ file, name: p, root: false, framework });
+      receivers.set(p, framework);
     }
     if (receivers.size === 0) continue;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      if (line.trimStart().startsWith("//") || line.trimStart().startsWith("*")) continue;
+      if (COMMENT_LINE.test(line)) continue;
       for (const { recv, method, open } of receiverCalls(line, receivers)) {
         const text = callText(lines, i, open);
         const args = callArgs(text, 0);
@@ -44911,14 +44937,14 @@ function gitlabTriggers(path2, text) {
   }
   return [];
 }
+var RELEASE_NON_PRODUCT = /* @__PURE__ */ new Set(["examples", "fixtures", "testdata"]);
 function collectRelease(snapshot, tags) {
   const problems = [];
   const changelogs = [];
   const configs = [];
   const triggers2 = [];
-  const nonProduct = /* @__PURE__ */ new Set(["examples", "fixtures", "testdata"]);
   for (const path2 of snapshot.files()) {
-    if (isVendored(path2) || excludedSegment(path2, nonProduct)) continue;
+    if (isVendored(path2) || excludedSegment(path2, RELEASE_NON_PRODUCT)) continue;
     const name = basename(path2).toLowerCase();
     if (isChangelogFile(path2)) {
       const text = readText(snapshot, path2, problems);
@@ -45276,10 +45302,204 @@ function collectFacts(snapshot, _config, _inputs = {}) {
   return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, failures };
 }
 
+// src/facts/read-order.ts
+var ECOSYSTEM_ORDER = ["python", "node", "go", "ruby", "java"];
+function bulkReadOrder(files) {
+  const app = new Map(ECOSYSTEM_ORDER.map((e) => [e, []]));
+  const tests = [];
+  for (const path2 of files) {
+    const kind = sourceKind(path2);
+    if (!kind || kind.template || isExcluded(path2)) continue;
+    if (isTestPath(path2)) tests.push(path2);
+    else app.get(kind.ecosystem)?.push(path2);
+  }
+  return [...[...app.values()].flat(), ...tests];
+}
+
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import * as fs from "node:fs";
+import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4, sep as sep4 } from "node:path";
+
+// src/facts/read-ahead.ts
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+
+// src/facts/safe-read.ts
+function safeRead(fs2, sep5, rootReal, path2, cap2, dirs, alloc) {
+  const inside2 = (real) => real === rootReal || real.startsWith(rootReal.endsWith(sep5) ? rootReal : rootReal + sep5);
+  const under = (base, rel) => (base.endsWith(sep5) ? base : base + sep5) + rel.split("/").join(sep5);
+  const flags = fs2.constants.O_RDONLY | fs2.constants.O_NONBLOCK;
+  let fd;
+  try {
+    const slash = path2.lastIndexOf("/");
+    let dir2 = rootReal;
+    if (slash >= 0) {
+      const rel = path2.slice(0, slash);
+      const known = dirs.get(rel);
+      dir2 = known ?? fs2.realpathSync.native(under(rootReal, rel));
+      if (known === void 0) dirs.set(rel, dir2);
+    }
+    if (!inside2(dir2)) return { kind: "refused", why: "symlink leaves the repository" };
+    const file = under(dir2, path2.slice(slash + 1));
+    try {
+      fd = fs2.openSync(file, flags | fs2.constants.O_NOFOLLOW);
+    } catch (err) {
+      if (err.code !== "ELOOP") throw err;
+      const real = fs2.realpathSync.native(file);
+      if (!inside2(real)) return { kind: "refused", why: "symlink leaves the repository" };
+      fd = fs2.openSync(real, flags);
+    }
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
+    return { kind: "error", message: code ?? String(err) };
+  }
+  try {
+    const st = fs2.fstatSync(fd);
+    if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
+    if (st.size > cap2) return { kind: "too-large", size: st.size };
+    const buf = alloc(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = fs2.readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { kind: "bytes", bytes: off === st.size ? buf : buf.subarray(0, off) };
+  } catch (err) {
+    return { kind: "error", message: err.code ?? String(err) };
+  } finally {
+    fs2.closeSync(fd);
+  }
+}
+
+// src/facts/read-ahead.ts
+var FREE = 0;
+var MAIN = 2;
+var POSTED = 0;
+var DONE = 1;
+var WAITING = 2;
+var MAX_WAIT_MS = 1e4;
+function workerMain(fs2, data, read) {
+  const claims = new Int32Array(data.claims);
+  const signal = new Int32Array(data.signal);
+  const dirs = /* @__PURE__ */ new Map();
+  let batch = [];
+  let transfer = [];
+  let bytes2 = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    data.port.postMessage(batch, transfer);
+    batch = [];
+    transfer = [];
+    bytes2 = 0;
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  try {
+    for (let i = 0; i < data.paths.length; i++) {
+      if (Atomics.compareExchange(claims, i, 0, 1) !== 0) continue;
+      const raw = read(fs2, data.sep, data.rootReal, data.paths[i], data.cap, dirs, (n) => new Uint8Array(n));
+      if (raw.kind === "bytes") {
+        transfer.push(raw.bytes.buffer);
+        bytes2 += raw.bytes.byteLength;
+      }
+      batch.push({ i, raw });
+      if (batch.length >= 64 || bytes2 >= 1024 * 1024 || Atomics.load(signal, 2) !== 0) flush();
+    }
+  } finally {
+    flush();
+    Atomics.store(signal, 1, 1);
+    Atomics.notify(signal, 0);
+  }
+}
+var WORKER_SOURCE = `'use strict'
+const fs = require('node:fs')
+const { workerData } = require('node:worker_threads')
+const safeRead = ${safeRead.toString()}
+;(${workerMain.toString()})(fs, workerData, safeRead)
+`;
+var ReadAhead = class {
+  index = /* @__PURE__ */ new Map();
+  claims;
+  signal;
+  pending = /* @__PURE__ */ new Map();
+  port;
+  worker;
+  /** Starts reading `paths` (in that order) under `rootReal`, each capped at `cap` bytes. */
+  constructor(rootReal, sep5, paths, cap2) {
+    paths.forEach((p, i) => this.index.set(p, i));
+    const claims = new SharedArrayBuffer(4 * Math.max(1, paths.length));
+    const signal = new SharedArrayBuffer(4 * 3);
+    this.claims = new Int32Array(claims);
+    this.signal = new Int32Array(signal);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    let worker = null;
+    try {
+      const data = { rootReal, sep: sep5, cap: cap2, paths, claims, signal, port: port2 };
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data, transferList: [port2] });
+      worker.unref();
+      worker.on("error", () => Atomics.store(this.signal, DONE, 1));
+    } catch {
+      Atomics.store(this.signal, DONE, 1);
+    }
+    this.worker = worker;
+    port1.unref();
+  }
+  /**
+   * The worker's read of a file, or undefined when the caller must read it itself (not on the
+   * list, not reached yet — the worker will then skip it — or the worker is gone).
+   */
+  take(path2) {
+    const i = this.index.get(path2);
+    if (i === void 0) return void 0;
+    const ready = this.pending.get(i);
+    if (ready) return this.use(i, ready);
+    const was = Atomics.compareExchange(this.claims, i, FREE, MAIN);
+    if (was === FREE || was === MAIN) return void 0;
+    const deadline = Date.now() + MAX_WAIT_MS;
+    Atomics.store(this.signal, WAITING, 1);
+    try {
+      for (; ; ) {
+        const seen = Atomics.load(this.signal, POSTED);
+        this.drain();
+        const got = this.pending.get(i);
+        if (got) return this.use(i, got);
+        if (Atomics.load(this.signal, DONE) === 1) {
+          this.drain();
+          const last = this.pending.get(i);
+          return last ? this.use(i, last) : void 0;
+        }
+        if (Date.now() > deadline) return void 0;
+        Atomics.wait(this.signal, POSTED, seen, 50);
+      }
+    } finally {
+      Atomics.store(this.signal, WAITING, 0);
+    }
+  }
+  /** Stops the worker (reads already delivered stay usable). */
+  stop() {
+    for (let i = 0; i < this.claims.length; i++) Atomics.compareExchange(this.claims, i, FREE, MAIN);
+    void this.worker?.terminate();
+    this.pending.clear();
+    this.port.close();
+  }
+  use(i, raw) {
+    this.pending.delete(i);
+    return raw;
+  }
+  drain() {
+    for (let m = receiveMessageOnPort(this.port); m !== void 0; m = receiveMessageOnPort(this.port)) {
+      for (const p of m.message) this.pending.set(p.i, p.raw);
+    }
+  }
+};
+
+// src/facts/worktree.ts
+var READ_AHEAD_FROM = 2e3;
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class extends ListedSnapshot {
   constructor(root2, opts = {}) {
@@ -45305,6 +45525,10 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     all.sort();
     this.setListing(all);
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored };
+    if (opts.readAhead && all.length >= (opts.readAheadFrom ?? READ_AHEAD_FROM)) {
+      const order = opts.readAhead(all);
+      if (order.length > 0) this.ahead = new ReadAhead(this.rootReal, sep4, order, this.cap);
+    }
   }
   root;
   label;
@@ -45313,6 +45537,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
   cache = /* @__PURE__ */ new Map();
   cap;
   stat;
+  ahead;
   read(path2) {
     const hit = this.cache.get(path2);
     if (hit) return hit;
@@ -45324,67 +45549,34 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     return this.stat;
   }
   load(path2) {
-    let fd;
-    try {
-      const slash = path2.lastIndexOf("/");
-      const dir2 = slash < 0 ? this.rootReal : this.realDir(path2.slice(0, slash));
-      if (!this.inside(dir2)) return this.refuse(path2, "symlink leaves the repository");
-      const file = join4(dir2, path2.slice(slash + 1));
-      try {
-        fd = openSync2(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
-      } catch (err) {
-        if (err.code !== "ELOOP") throw err;
-        const real = realpathSync2.native(file);
-        if (!this.inside(real)) return this.refuse(path2, "symlink leaves the repository");
-        fd = openSync2(real, constants2.O_RDONLY | constants2.O_NONBLOCK);
-      }
-    } catch (err) {
-      const code = err.code;
-      if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-      if (code === "ELOOP") return this.refuse(path2, "symlink cycle");
-      return { kind: "error", message: code ?? String(err) };
+    const raw = this.ahead?.take(path2) ?? safeRead(fs, sep4, this.rootReal, path2, this.cap, this.dirs, Buffer.allocUnsafe);
+    switch (raw.kind) {
+      case "missing":
+        return raw;
+      case "error":
+        return raw;
+      case "refused":
+        return this.refuse(path2, raw.why);
+      case "too-large":
+        this.stat.tooLarge.push({ path: path2, size: raw.size });
+        return { kind: "too-large", size: raw.size, cap: this.cap };
     }
-    try {
-      const st = fstatSync2(fd);
-      if (!st.isFile()) return this.refuse(path2, "not a regular file");
-      if (st.size > this.cap) {
-        this.stat.tooLarge.push({ path: path2, size: st.size });
-        return { kind: "too-large", size: st.size, cap: this.cap };
-      }
-      const buf = Buffer.allocUnsafe(st.size);
-      let off = 0;
-      while (off < st.size) {
-        const n = readSync2(fd, buf, off, st.size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      const bytes2 = buf.subarray(0, off);
-      this.stat.reads++;
-      this.stat.bytesRead += off;
-      if (looksBinary(bytes2)) {
-        this.stat.binary++;
-        return { kind: "binary", size: off };
-      }
-      return { kind: "text", text: bytes2.toString("utf8"), size: off };
-    } catch (err) {
-      return { kind: "error", message: err.code ?? String(err) };
-    } finally {
-      closeSync2(fd);
+    const bytes2 = raw.bytes;
+    this.stat.reads++;
+    this.stat.bytesRead += bytes2.byteLength;
+    if (looksBinary(bytes2)) {
+      this.stat.binary++;
+      return { kind: "binary", size: bytes2.byteLength };
     }
+    const text = Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).toString("utf8");
+    return { kind: "text", text, size: bytes2.byteLength };
   }
-  inside(real) {
-    return real === this.rootReal || real.startsWith(this.rootReal + sep4);
+  /** Stops reading ahead (a scan that ended early); reads still work, on this thread. */
+  stopReadingAhead() {
+    this.ahead?.stop();
+    this.ahead = void 0;
   }
   dirs = /* @__PURE__ */ new Map();
-  /** The real path of a repo-relative directory (throws like realpath on cycles or absence). */
-  realDir(dir2) {
-    let real = this.dirs.get(dir2);
-    if (real === void 0) {
-      real = realpathSync2.native(join4(this.rootReal, ...dir2.split("/")));
-      this.dirs.set(dir2, real);
-    }
-    return real;
-  }
   refuse(path2, why) {
     this.stat.unsafe.push(`${path2} (${why})`);
     return { kind: "error", message: why };
@@ -45796,7 +45988,8 @@ function combineGates(overall, services) {
 
 // src/scan.ts
 function openWorkTree(root2, config) {
-  return new WorkTreeSnapshot(root2, { ignore: config.ignore, maxFileBytes: config.maxFileBytes });
+  const ahead = process.env.SHIPSHAPE_READ_AHEAD !== "0";
+  return new WorkTreeSnapshot(root2, { ignore: config.ignore, maxFileBytes: config.maxFileBytes, ...ahead ? { readAhead: bulkReadOrder } : {} });
 }
 function localTags(root2) {
   const local = readLocalTags(root2);
@@ -45827,7 +46020,12 @@ function scanWithBase(opts) {
     } else baseNote = have.reason;
     baseMs = performance.now() - t0;
   }
-  const judged = judge2(head, { ...opts, inputs });
+  let judged;
+  try {
+    judged = judge2(head, { ...opts, inputs });
+  } finally {
+    head.stopReadingAhead();
+  }
   if (!base) {
     const report2 = toReport(judged, opts, null);
     const warnings2 = baseNote ? [...report2.warnings, `No comparison with the PR base: ${baseNote}.`] : report2.warnings;

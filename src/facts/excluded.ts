@@ -1,4 +1,4 @@
-import { memoByPath } from './path-memo.js'
+import { memoByDir } from './path-memo.js'
 /**
  * Trees that are vendored, generated or not part of the shipped service (SIGNATURES.md §0.3).
  * One list for every collector, so "what counts as the repository's own code" means the same
@@ -33,16 +33,21 @@ const VENDORED_SET = new Set(VENDORED_DIRS)
 
 /** The first excluded directory segment of a path (`pkg/node_modules/x/package.json` → `node_modules`), or null. */
 export function excludedSegment(path: string, dirs: ReadonlySet<string> = EXCLUDED_SET): string | null {
-  return dirs === EXCLUDED_SET ? excludedMemo(path) : segmentIn(path, dirs)
+  let memo = bySet.get(dirs)
+  if (!memo) {
+    memo = memoByDir((dir) => segmentIn(dir, dirs))
+    bySet.set(dirs, memo)
+  }
+  return memo(path)
 }
 
-const excludedMemo = memoByPath((path) => segmentIn(path, EXCLUDED_SET))
+/** One directory memo per set of names (sets are module constants, so this stays small). */
+const bySet = new WeakMap<ReadonlySet<string>, (path: string) => string | null>()
 
-function segmentIn(path: string, dirs: ReadonlySet<string>): string | null {
-  const parts = path.split('/')
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (dirs.has(parts[i]!)) return parts[i]!
-  }
+/** The first segment of a directory path that is in `dirs`, or null. */
+function segmentIn(dir: string, dirs: ReadonlySet<string>): string | null {
+  if (dir === '') return null
+  for (const part of dir.split('/')) if (dirs.has(part)) return part
   return null
 }
 
@@ -64,17 +69,17 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
  * `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
-export const isTestPath = memoByPath(testPath)
+export function isTestPath(path: string): boolean {
+  return testDir(path) || testName(path.slice(path.lastIndexOf('/') + 1))
+}
 
-function testPath(path: string): boolean {
-  const parts = path.split('/')
-  for (let i = 0; i < parts.length - 1; i++) if (TEST_DIRS.has(parts[i]!.toLowerCase())) return true
-  const name = parts[parts.length - 1]!
+const testDir = memoByDir((dir) => dir !== '' && dir.split('/').some((part) => TEST_DIRS.has(part.toLowerCase())))
+
+function testName(name: string): boolean {
   const lower = name.toLowerCase()
-  if (lower === 'conftest.py') return true
-  if (lower.startsWith('test_') && lower.endsWith('.py')) return true
-  if (lower.endsWith('_test.py') || lower.endsWith('_test.go') || lower.endsWith('_spec.rb') || lower.endsWith('_test.rb')) return true
-  if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true
-  if (/(Test|Tests|IT)\.(java|kt)$/.test(name)) return true
+  if (lower.endsWith('.py')) return lower === 'conftest.py' || lower.startsWith('test_') || lower.endsWith('_test.py')
+  if (lower.endsWith('_test.go') || lower.endsWith('_spec.rb') || lower.endsWith('_test.rb')) return true
+  if ((lower.includes('.test.') || lower.includes('.spec.')) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true
+  if ((name.endsWith('.java') || name.endsWith('.kt')) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true
   return false
 }

@@ -51,10 +51,24 @@ export function boundedLines(read: TextRead, maxLines: number, maxChars: number)
 export function plainLines(read: TextRead): readonly string[] {
   let out = plain.get(read)
   if (!out) {
-    out = read.text.split(/\r?\n/)
+    out = reusableSplit(read) ?? read.text.split(/\r?\n/)
     plain.set(read, out)
   }
   return out
+}
+
+/**
+ * The route scan's split of the same text when it is exactly the plain split (every line kept,
+ * none blanked, no `\r`): one array of lines per file instead of two.
+ */
+function reusableSplit(read: TextRead): readonly string[] | undefined {
+  const byBounds = bounded.get(read)
+  if (!byBounds) return undefined
+  for (const [key, b] of byBounds) {
+    const maxLines = Number(key.slice(0, key.indexOf(':')))
+    if (b.long === 0 && b.lines.length < maxLines && !read.text.includes('\r')) return b.lines
+  }
+  return undefined
 }
 
 const mentioned = new WeakMap<TextRead, Map<readonly string[], boolean>>()

@@ -206,14 +206,16 @@ function gitlabTriggers(path: string, text: string): ReleaseTrigger[] {
  * with the releases their headings name, release tool configuration, and CI workflows triggered
  * by tags or published releases.
  */
+/** Trees whose changelogs and release configs belong to samples, not the service. */
+const RELEASE_NON_PRODUCT: ReadonlySet<string> = new Set(['examples', 'fixtures', 'testdata'])
+
 export function collectRelease(snapshot: Snapshot, tags: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null | undefined): ReleaseFacts {
   const problems: ParseProblem[] = []
   const changelogs: ChangelogFile[] = []
   const configs: ReleaseConfig[] = []
   const triggers: ReleaseTrigger[] = []
-  const nonProduct = new Set(['examples', 'fixtures', 'testdata'])
   for (const path of snapshot.files()) {
-    if (isVendored(path) || excludedSegment(path, nonProduct)) continue
+    if (isVendored(path) || excludedSegment(path, RELEASE_NON_PRODUCT)) continue
     const name = basename(path).toLowerCase()
     if (isChangelogFile(path)) {
       const text = readText(snapshot, path, problems)

@@ -69,9 +69,8 @@ export function joinPath(dir: string, rel: string): string | undefined {
 
 /** Heuristic binary detection: a NUL byte in the first 8 KiB. */
 export function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 8192)
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true
-  return false
+  // Buffer#indexOf is a native byte search: ~10x a JavaScript loop over every small file.
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0
 }
 
 /** The files of a sorted list that start with `prefix`: one binary search, then the contiguous run. */

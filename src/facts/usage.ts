@@ -1,5 +1,4 @@
 import { memoOnRead, mentionsAny, plainLines, type TextRead } from './line-cache.js'
-import { memoByPath } from './path-memo.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
@@ -105,15 +104,19 @@ export const MAX_SOURCE_BYTES = 512 * 1024
 export const MAX_SOURCE_FILES = 20_000
 const MAX_LINE = 4000
 
-export const sourceKind = memoByPath(kindOf)
+const BY_EXTENSION = new Map<string, { ecosystem: Ecosystem; template: boolean }>(SOURCE_EXT.map(([ext, ecosystem, template]) => [ext, { ecosystem, template }]))
 
-function kindOf(path: string): { ecosystem: Ecosystem; template: boolean } | null {
-  const lower = path.toLowerCase()
-  if (lower.endsWith('.d.ts') || lower.endsWith('.min.js')) return null
-  // Build scripts are not application code (`tasks.create(` in build.gradle.kts is no breaker).
-  if (lower.endsWith('.gradle.kts')) return null
-  for (const [ext, ecosystem, template] of SOURCE_EXT) if (lower.endsWith(ext)) return { ecosystem, template }
-  return null
+/** A source file's ecosystem (and whether it is a template) from its extension, or null. */
+export function sourceKind(path: string): { ecosystem: Ecosystem; template: boolean } | null {
+  const dot = path.lastIndexOf('.')
+  if (dot < 0 || dot < path.lastIndexOf('/')) return null
+  const kind = BY_EXTENSION.get(path.slice(dot).toLowerCase())
+  if (!kind) return null
+  // Declarations and bundles are not sources; build scripts are not application code
+  // (`tasks.create(` in build.gradle.kts is no breaker).
+  const lower = path.slice(Math.max(0, dot - 7)).toLowerCase()
+  if (lower.endsWith('.d.ts') || lower.endsWith('.min.js') || lower.endsWith('.gradle.kts')) return null
+  return kind
 }
 
 export function collectUsage(snapshot: Snapshot): UsageFacts {

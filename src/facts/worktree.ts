@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
+import * as fs from 'node:fs'
+import { lstatSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { Minimatch } from 'minimatch'
 import { isSafeGlob } from './safe-glob.js'
 import { ListedSnapshot } from './listed-snapshot.js'
+import { ReadAhead } from './read-ahead.js'
+import { safeRead } from './safe-read.js'
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type SnapshotStats } from './snapshot.js'
 
 export interface WorkTreeOptions {
@@ -14,7 +17,16 @@ export interface WorkTreeOptions {
   readonly label?: string
   /** Hard cap on listed files; the rest are dropped and counted. */
   readonly maxFiles?: number
+  /**
+   * Files to read ahead on a worker thread, in the order the scan will want them (given the
+   * listing); used when the listing has at least `readAheadFrom` files (default 2,000).
+   */
+  readonly readAhead?: (files: readonly string[]) => readonly string[]
+  readonly readAheadFrom?: number
 }
+
+/** Below this many files a worker thread costs more than it saves. */
+const READ_AHEAD_FROM = 2000
 
 /** Directories never walked when git cannot list the files. */
 const WALK_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn'])
@@ -54,7 +66,13 @@ export class WorkTreeSnapshot extends ListedSnapshot {
     all.sort()
     this.setListing(all)
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored }
+    if (opts.readAhead && all.length >= (opts.readAheadFrom ?? READ_AHEAD_FROM)) {
+      const order = opts.readAhead(all)
+      if (order.length > 0) this.ahead = new ReadAhead(this.rootReal, sep, order, this.cap)
+    }
   }
+
+  private ahead: ReadAhead | undefined
 
   read(path: string): FileRead {
     const hit = this.cache.get(path)
@@ -69,73 +87,36 @@ export class WorkTreeSnapshot extends ListedSnapshot {
   }
 
   private load(path: string): FileRead {
-    let fd: number
-    try {
-      // Parent directories are resolved once each (cached) and must stay inside the root; the
-      // file itself is opened with O_NOFOLLOW, so one syscall both reads and refuses a symlink,
-      // which is then resolved and checked like a directory.
-      const slash = path.lastIndexOf('/')
-      const dir = slash < 0 ? this.rootReal : this.realDir(path.slice(0, slash))
-      if (!this.inside(dir)) return this.refuse(path, 'symlink leaves the repository')
-      const file = join(dir, path.slice(slash + 1))
-      try {
-        fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ELOOP') throw err
-        const real = realpathSync.native(file)
-        if (!this.inside(real)) return this.refuse(path, 'symlink leaves the repository')
-        fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
-      if (code === 'ELOOP') return this.refuse(path, 'symlink cycle')
-      return { kind: 'error', message: code ?? String(err) }
+    const raw = this.ahead?.take(path) ?? safeRead(fs, sep, this.rootReal, path, this.cap, this.dirs, Buffer.allocUnsafe)
+    switch (raw.kind) {
+      case 'missing':
+        return raw
+      case 'error':
+        return raw
+      case 'refused':
+        return this.refuse(path, raw.why)
+      case 'too-large':
+        this.stat.tooLarge.push({ path, size: raw.size })
+        return { kind: 'too-large', size: raw.size, cap: this.cap }
     }
-    try {
-      const st = fstatSync(fd)
-      if (!st.isFile()) return this.refuse(path, 'not a regular file')
-      if (st.size > this.cap) {
-        this.stat.tooLarge.push({ path, size: st.size })
-        return { kind: 'too-large', size: st.size, cap: this.cap }
-      }
-      const buf = Buffer.allocUnsafe(st.size)
-      let off = 0
-      while (off < st.size) {
-        const n = readSync(fd, buf, off, st.size - off, off)
-        if (n === 0) break
-        off += n
-      }
-      const bytes = buf.subarray(0, off)
-      this.stat.reads++
-      this.stat.bytesRead += off
-      if (looksBinary(bytes)) {
-        this.stat.binary++
-        return { kind: 'binary', size: off }
-      }
-      return { kind: 'text', text: bytes.toString('utf8'), size: off }
-    } catch (err) {
-      return { kind: 'error', message: (err as NodeJS.ErrnoException).code ?? String(err) }
-    } finally {
-      closeSync(fd)
+    const bytes = raw.bytes
+    this.stat.reads++
+    this.stat.bytesRead += bytes.byteLength
+    if (looksBinary(bytes)) {
+      this.stat.binary++
+      return { kind: 'binary', size: bytes.byteLength }
     }
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    return { kind: 'text', text, size: bytes.byteLength }
   }
 
-  private inside(real: string): boolean {
-    return real === this.rootReal || real.startsWith(this.rootReal + sep)
+  /** Stops reading ahead (a scan that ended early); reads still work, on this thread. */
+  stopReadingAhead(): void {
+    this.ahead?.stop()
+    this.ahead = undefined
   }
 
   private readonly dirs = new Map<string, string>()
-
-  /** The real path of a repo-relative directory (throws like realpath on cycles or absence). */
-  private realDir(dir: string): string {
-    let real = this.dirs.get(dir)
-    if (real === undefined) {
-      real = realpathSync.native(join(this.rootReal, ...dir.split('/')))
-      this.dirs.set(dir, real)
-    }
-    return real
-  }
 
   private refuse(path: string, why: string): FileRead {
     this.stat.unsafe.push(`${path} (${why})`)

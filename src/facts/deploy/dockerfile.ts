@@ -62,13 +62,15 @@ function imageName(ref: string): string {
 }
 
 /** Why a Dockerfile does not build the shipped service, or null. */
+const NON_PRODUCT: ReadonlySet<string> = new Set(NON_PRODUCT_DIRS)
+
 export function notServiceReason(path: string, baseImages: readonly string[]): string | null {
   const parts = path.split('/')
   for (let i = 0; i < parts.length - 1; i++) {
     const reason = DIR_REASONS[parts[i]!.toLowerCase()]
     if (reason) return reason
   }
-  const nonProduct = excludedSegment(path, new Set(NON_PRODUCT_DIRS))
+  const nonProduct = excludedSegment(path, NON_PRODUCT)
   if (nonProduct) return `lives under ${nonProduct}/ (documentation, examples or fixtures)`
   const name = basename(path).toLowerCase()
   for (const part of name.split(/[._-]/)) {

@@ -33,9 +33,20 @@ export const JS_CONSTRUCTORS: readonly Ctor[] = [
 ]
 
 /** Parameter names that make a function's argument an app or router (plugins, route modules). */
-const PARAM_RECEIVERS = new Set(['app', 'router', 'fastify', 'server', 'instance', 'api', 'routes'])
+const PARAM_RECEIVERS: readonly string[] = ['app', 'router', 'fastify', 'server', 'instance', 'api', 'routes']
+const PARAM_NAMES = PARAM_RECEIVERS.join('|')
+/** `(app`, `app =>` or `app: ` anywhere in the text: one linear pass (an alternation of literals). */
+const PARAM_USE = new RegExp(`\\((${PARAM_NAMES})|(${PARAM_NAMES})(?: =>|: )`, 'g')
+
+/** The receiver parameter names a file uses, in catalogue order. */
+function paramReceivers(text: string): string[] {
+  const found = new Set<string>()
+  for (const m of text.matchAll(PARAM_USE)) found.add(m[1] ?? m[2]!)
+  return PARAM_RECEIVERS.filter((p) => found.has(p))
+}
 
 const ROUTE_METHODS = new Set<string>([...HTTP_METHODS, 'all'])
+const COMMENT_LINE = /^\s*(?:\/\/|\*)/
 
 export function extractExpress(ctx: ExtractContext): Extracted {
   const fws = (['express', 'fastify', 'koa', 'hono'] as const).filter((f) => ctx.frameworks.has(f))
@@ -69,17 +80,15 @@ export function extractExpress(ctx: ExtractContext): Extracted {
       graph.addRouter({ file, name: m[1]!, root: c.root, framework: c.framework, ...(prefix ? { prefix } : {}) })
       receivers.set(m[1]!, c.framework)
     }
-    for (const p of PARAM_RECEIVERS) {
+    for (const p of paramReceivers(joined)) {
       if (receivers.has(p)) continue
-      if (joined.includes(`(${p}`) || joined.includes(`${p} =>`) || joined.includes(`${p}: `)) {
-        graph.addRouter({ file, name: p, root: false, framework })
-        receivers.set(p, framework)
-      }
+      graph.addRouter({ file, name: p, root: false, framework })
+      receivers.set(p, framework)
     }
     if (receivers.size === 0) continue
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
-      if (line.trimStart().startsWith('//') || line.trimStart().startsWith('*')) continue
+      if (COMMENT_LINE.test(line)) continue
       for (const { recv, method, open } of receiverCalls(line, receivers)) {
         const text = callText(lines, i, open)
         const args = callArgs(text, 0)
