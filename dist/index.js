@@ -5782,7 +5782,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5857,7 +5857,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5952,11 +5952,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5979,10 +5979,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5999,7 +5999,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6179,7 +6179,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6201,7 +6201,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6237,13 +6237,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -43903,7 +43903,7 @@ function extractSpring(ctx) {
   if (!ctx.frameworks.has("spring") && !actuatorDep) return { routes: [], actuator: null };
   const props = readProperties(ctx);
   const context3 = props.get("server.servlet.context-path")?.value ?? props.get("spring.webflux.base-path")?.value ?? "";
-  const constants4 = javaConstants(ctx);
+  const constants5 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
     const lines = ctx.src.lines(file);
@@ -43922,7 +43922,7 @@ function extractSpring(ctx) {
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
       const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants4);
+      const path2 = mappingPath(args, constants5);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -43977,7 +43977,7 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants4) {
+function mappingPath(args, constants5) {
   const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
@@ -43985,7 +43985,7 @@ function mappingPath(args, constants4) {
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
-  const r = resolveExpr(expr, (n) => constants4.get(n.slice(n.lastIndexOf(".") + 1)));
+  const r = resolveExpr(expr, (n) => constants5.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
 function javaConstants(ctx) {
@@ -44538,14 +44538,23 @@ var HEALTH_LIBRARIES = [
   { name: "okcomputer", ecosystem: "ruby", tokens: ["OkComputer::Registry.register"], routes: ["/okcomputer"] },
   { name: "rails-healthcheck", ecosystem: "ruby", tokens: ["Healthcheck.configure"], routes: ["/healthcheck"] }
 ];
+var WANTED = new Map(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...sig.checks ?? []]]));
+var BY_ECOSYSTEM = /* @__PURE__ */ new Map();
+for (const [sig, words2] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...BY_ECOSYSTEM.get(sig.ecosystem) ?? [], ...words2]);
 function findHealthLibraries(src, ecosystems) {
   const out = [];
+  const candidates = /* @__PURE__ */ new Map();
+  for (const eco of ecosystems) {
+    const words2 = BY_ECOSYSTEM.get(eco);
+    if (words2) candidates.set(eco, src.files(eco).filter((f) => src.mentions(f, words2)));
+  }
   for (const sig of HEALTH_LIBRARIES) {
-    if (!ecosystems.has(sig.ecosystem)) continue;
+    const files = candidates.get(sig.ecosystem);
+    if (!files || files.length === 0) continue;
     let found;
     const checks = /* @__PURE__ */ new Set();
-    const wanted = [...sig.tokens, ...sig.checks ?? []];
-    for (const file of src.files(sig.ecosystem)) {
+    const wanted = WANTED.get(sig);
+    for (const file of files) {
       if (!src.mentions(file, wanted)) continue;
       const lines = src.lines(file);
       if (!lines) continue;
@@ -45922,34 +45931,18 @@ function collectFacts(snapshot, _config, _inputs = {}) {
   return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, failures };
 }
 
-// src/facts/read-order.ts
-var ECOSYSTEM_ORDER = ["python", "node", "go", "ruby", "java"];
-function bulkReadOrder(files) {
-  const app = new Map(ECOSYSTEM_ORDER.map((e) => [e, []]));
-  const tests = [];
-  for (const path2 of files) {
-    const kind = sourceKind(path2);
-    if (!kind || kind.template || isExcluded(path2)) continue;
-    if (isTestPath(path2)) tests.push(path2);
-    else app.get(kind.ecosystem)?.push(path2);
-  }
-  return [...[...app.values()].flat(), ...tests];
-}
-
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import * as fs3 from "node:fs";
-import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync2, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join3, sep as sep4 } from "node:path";
-
-// src/facts/read-ahead.ts
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/facts/safe-read.ts
-function safeRead(fs4, sep5, rootReal, path2, cap2, dirs, alloc) {
-  const inside2 = (real) => real === rootReal || real.startsWith(rootReal.endsWith(sep5) ? rootReal : rootReal + sep5);
-  const under = (base, rel) => (base.endsWith(sep5) ? base : base + sep5) + rel.split("/").join(sep5);
-  const flags = fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2 } from "node:fs";
+import { sep as sep4 } from "node:path";
+function safeRead(rootReal, path2, cap2, dirs) {
+  const inside2 = (real) => real === rootReal || real.startsWith(rootReal.endsWith(sep4) ? rootReal : rootReal + sep4);
+  const under = (base, rel) => (base.endsWith(sep4) ? base : base + sep4) + rel.split("/").join(sep4);
+  const flags = constants4.O_RDONLY | constants4.O_NONBLOCK;
   let fd;
   try {
     const slash = path2.lastIndexOf("/");
@@ -45957,18 +45950,18 @@ function safeRead(fs4, sep5, rootReal, path2, cap2, dirs, alloc) {
     if (slash >= 0) {
       const rel = path2.slice(0, slash);
       const known = dirs.get(rel);
-      dir2 = known ?? fs4.realpathSync.native(under(rootReal, rel));
+      dir2 = known ?? realpathSync2.native(under(rootReal, rel));
       if (known === void 0) dirs.set(rel, dir2);
     }
     if (!inside2(dir2)) return { kind: "refused", why: "symlink leaves the repository" };
     const file = under(dir2, path2.slice(slash + 1));
     try {
-      fd = fs4.openSync(file, flags | fs4.constants.O_NOFOLLOW);
+      fd = openSync2(file, flags | constants4.O_NOFOLLOW);
     } catch (err) {
       if (err.code !== "ELOOP") throw err;
-      const real = fs4.realpathSync.native(file);
+      const real = realpathSync2.native(file);
       if (!inside2(real)) return { kind: "refused", why: "symlink leaves the repository" };
-      fd = fs4.openSync(real, flags);
+      fd = openSync2(real, flags);
     }
   } catch (err) {
     const code = err.code;
@@ -45977,13 +45970,13 @@ function safeRead(fs4, sep5, rootReal, path2, cap2, dirs, alloc) {
     return { kind: "error", message: code ?? String(err) };
   }
   try {
-    const st = fs4.fstatSync(fd);
+    const st = fstatSync2(fd);
     if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
     if (st.size > cap2) return { kind: "too-large", size: st.size };
-    const buf = alloc(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
-      const n = fs4.readSync(fd, buf, off, st.size - off, off);
+      const n = readSync2(fd, buf, off, st.size - off, off);
       if (n === 0) break;
       off += n;
     }
@@ -45991,141 +45984,17 @@ function safeRead(fs4, sep5, rootReal, path2, cap2, dirs, alloc) {
   } catch (err) {
     return { kind: "error", message: err.code ?? String(err) };
   } finally {
-    fs4.closeSync(fd);
+    closeSync2(fd);
   }
 }
-
-// src/facts/read-ahead.ts
-var FREE = 0;
-var MAIN = 2;
-var POSTED = 0;
-var DONE = 1;
-var WAITING = 2;
-var MAX_WAIT_MS = 1e4;
-function workerMain(fs4, data, read) {
-  const claims = new Int32Array(data.claims);
-  const signal = new Int32Array(data.signal);
-  const dirs = /* @__PURE__ */ new Map();
-  let batch = [];
-  let transfer = [];
-  let bytes2 = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
-    data.port.postMessage(batch, transfer);
-    batch = [];
-    transfer = [];
-    bytes2 = 0;
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
-  };
-  try {
-    for (let i = 0; i < data.paths.length; i++) {
-      if (Atomics.compareExchange(claims, i, 0, 1) !== 0) continue;
-      const raw = read(fs4, data.sep, data.rootReal, data.paths[i], data.cap, dirs, (n) => new Uint8Array(n));
-      if (raw.kind === "bytes") {
-        transfer.push(raw.bytes.buffer);
-        bytes2 += raw.bytes.byteLength;
-      }
-      batch.push({ i, raw });
-      if (batch.length >= 64 || bytes2 >= 1024 * 1024 || Atomics.load(signal, 2) !== 0) flush();
-    }
-  } finally {
-    flush();
-    Atomics.store(signal, 1, 1);
-    Atomics.notify(signal, 0);
-  }
-}
-var WORKER_SOURCE = `'use strict'
-const fs = require('node:fs')
-const { workerData } = require('node:worker_threads')
-const safeRead = ${safeRead.toString()}
-;(${workerMain.toString()})(fs, workerData, safeRead)
-`;
-var ReadAhead = class {
-  index = /* @__PURE__ */ new Map();
-  claims;
-  signal;
-  pending = /* @__PURE__ */ new Map();
-  port;
-  worker;
-  /** Starts reading `paths` (in that order) under `rootReal`, each capped at `cap` bytes. */
-  constructor(rootReal, sep5, paths, cap2) {
-    paths.forEach((p, i) => this.index.set(p, i));
-    const claims = new SharedArrayBuffer(4 * Math.max(1, paths.length));
-    const signal = new SharedArrayBuffer(4 * 3);
-    this.claims = new Int32Array(claims);
-    this.signal = new Int32Array(signal);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    let worker = null;
-    try {
-      const data = { rootReal, sep: sep5, cap: cap2, paths, claims, signal, port: port2 };
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data, transferList: [port2] });
-      worker.unref();
-      worker.on("error", () => Atomics.store(this.signal, DONE, 1));
-    } catch {
-      Atomics.store(this.signal, DONE, 1);
-    }
-    this.worker = worker;
-    port1.unref();
-  }
-  /**
-   * The worker's read of a file, or undefined when the caller must read it itself (not on the
-   * list, not reached yet — the worker will then skip it — or the worker is gone).
-   */
-  take(path2) {
-    const i = this.index.get(path2);
-    if (i === void 0) return void 0;
-    const ready = this.pending.get(i);
-    if (ready) return this.use(i, ready);
-    const was = Atomics.compareExchange(this.claims, i, FREE, MAIN);
-    if (was === FREE || was === MAIN) return void 0;
-    const deadline = Date.now() + MAX_WAIT_MS;
-    Atomics.store(this.signal, WAITING, 1);
-    try {
-      for (; ; ) {
-        const seen = Atomics.load(this.signal, POSTED);
-        this.drain();
-        const got = this.pending.get(i);
-        if (got) return this.use(i, got);
-        if (Atomics.load(this.signal, DONE) === 1) {
-          this.drain();
-          const last = this.pending.get(i);
-          return last ? this.use(i, last) : void 0;
-        }
-        if (Date.now() > deadline) return void 0;
-        Atomics.wait(this.signal, POSTED, seen, 50);
-      }
-    } finally {
-      Atomics.store(this.signal, WAITING, 0);
-    }
-  }
-  /** Stops the worker (reads already delivered stay usable). */
-  stop() {
-    for (let i = 0; i < this.claims.length; i++) Atomics.compareExchange(this.claims, i, FREE, MAIN);
-    void this.worker?.terminate();
-    this.pending.clear();
-    this.port.close();
-  }
-  use(i, raw) {
-    this.pending.delete(i);
-    return raw;
-  }
-  drain() {
-    for (let m = receiveMessageOnPort(this.port); m !== void 0; m = receiveMessageOnPort(this.port)) {
-      for (const p of m.message) this.pending.set(p.i, p.raw);
-    }
-  }
-};
 
 // src/facts/worktree.ts
-var READ_AHEAD_FROM = 2e3;
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class extends ListedSnapshot {
   constructor(root2, opts = {}) {
     super();
     this.root = root2;
-    this.rootReal = realpathSync2(root2);
+    this.rootReal = realpathSync3(root2);
     this.label = opts.label ?? ".";
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const unsafe = [];
@@ -46145,10 +46014,6 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     all.sort();
     this.setListing(all);
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored };
-    if (opts.readAhead && all.length >= (opts.readAheadFrom ?? READ_AHEAD_FROM)) {
-      const order = opts.readAhead(all);
-      if (order.length > 0) this.ahead = new ReadAhead(this.rootReal, sep4, order, this.cap);
-    }
   }
   root;
   label;
@@ -46157,7 +46022,6 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
   cache = /* @__PURE__ */ new Map();
   cap;
   stat;
-  ahead;
   read(path2) {
     const hit = this.cache.get(path2);
     if (hit) return hit;
@@ -46169,7 +46033,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     return this.stat;
   }
   load(path2) {
-    const raw = this.ahead?.take(path2) ?? safeRead(fs3, sep4, this.rootReal, path2, this.cap, this.dirs, Buffer.allocUnsafe);
+    const raw = safeRead(this.rootReal, path2, this.cap, this.dirs);
     switch (raw.kind) {
       case "missing":
         return raw;
@@ -46190,11 +46054,6 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     }
     const text = Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).toString("utf8");
     return { kind: "text", text, size: bytes2.byteLength };
-  }
-  /** Stops reading ahead (a scan that ended early); reads still work, on this thread. */
-  stopReadingAhead() {
-    this.ahead?.stop();
-    this.ahead = void 0;
   }
   dirs = /* @__PURE__ */ new Map();
   refuse(path2, why) {
@@ -46608,8 +46467,7 @@ function combineGates(overall, services) {
 
 // src/scan.ts
 function openWorkTree(root2, config) {
-  const ahead = process.env.SHIPSHAPE_READ_AHEAD !== "0";
-  return new WorkTreeSnapshot(root2, { ignore: config.ignore, maxFileBytes: config.maxFileBytes, ...ahead ? { readAhead: bulkReadOrder } : {} });
+  return new WorkTreeSnapshot(root2, { ignore: config.ignore, maxFileBytes: config.maxFileBytes });
 }
 function localTags(root2) {
   const local = readLocalTags(root2);
@@ -46637,12 +46495,7 @@ function scanWithBase(opts) {
     } else baseNote = have.reason;
     baseMs = performance.now() - t0;
   }
-  let judged;
-  try {
-    judged = judge2(head, { ...opts, inputs });
-  } finally {
-    head.stopReadingAhead();
-  }
+  const judged = judge2(head, { ...opts, inputs });
   if (!base) {
     const report2 = toReport(judged, opts, null);
     const warnings2 = baseNote ? [...report2.warnings, `No comparison with the PR base: ${baseNote}.`] : report2.warnings;

@@ -7,7 +7,6 @@ import { ensureCommit } from './facts/base-commit.js'
 import { collectFacts, type FactInputs } from './facts/collect.js'
 import { GitTreeSnapshot } from './facts/git-snapshot.js'
 import { readLocalTags } from './facts/git-tags.js'
-import { bulkReadOrder } from './facts/read-order.js'
 import type { Snapshot } from './facts/snapshot.js'
 import { WorkTreeSnapshot } from './facts/worktree.js'
 import type { ScanReport } from './report/types.js'
@@ -53,9 +52,7 @@ export interface ScanOutcome {
 
 /** Opens the working tree with the config's ignore globs and size cap. */
 export function openWorkTree(root: string, config: Config): WorkTreeSnapshot {
-  // SHIPSHAPE_READ_AHEAD=0 turns the reading thread off (a runner that forbids worker threads).
-  const ahead = process.env.SHIPSHAPE_READ_AHEAD !== '0'
-  return new WorkTreeSnapshot(root, { ignore: config.ignore, maxFileBytes: config.maxFileBytes, ...(ahead ? { readAhead: bulkReadOrder } : {}) })
+  return new WorkTreeSnapshot(root, { ignore: config.ignore, maxFileBytes: config.maxFileBytes })
 }
 
 /** Version tags from the checkout; null (unknown) when a shallow clone simply has none. */
@@ -97,12 +94,7 @@ export function scanWithBase(opts: ScanOptions): ScanOutcome {
     } else baseNote = have.reason
     baseMs = performance.now() - t0
   }
-  let judged: Judged
-  try {
-    judged = judge(head, { ...opts, inputs })
-  } finally {
-    head.stopReadingAhead()
-  }
+  const judged = judge(head, { ...opts, inputs })
   if (!base) {
     const report = toReport(judged, opts, null)
     const warnings = baseNote ? [...report.warnings, `No comparison with the PR base: ${baseNote}.`] : report.warnings

@@ -1,9 +1,7 @@
-/**
- * Reading one repository file without ever leaving the root: the one read routine of the work
- * tree snapshot, run on the main thread and, unchanged, inside the read-ahead worker. It is a
- * single self-contained function (its only inputs are its parameters) because the worker runs
- * its source text: it may not refer to anything imported.
- */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { sep } from 'node:path'
+
+/** Reading one repository file without ever leaving the root: the work tree snapshot's one read routine. */
 
 /** What a read found, before text decoding. */
 export type RawRead =
@@ -13,20 +11,16 @@ export type RawRead =
   | { readonly kind: 'refused'; readonly why: string }
   | { readonly kind: 'error'; readonly message: string }
 
-/** The parts of `node:fs` the read uses (passed in, so the worker can hand over its own). */
-export type ReadFs = Pick<typeof import('node:fs'), 'openSync' | 'fstatSync' | 'readSync' | 'closeSync' | 'realpathSync' | 'constants'>
-
 /**
  * Reads `path` (repo-relative, POSIX) under `rootReal` (a real path). Parent directories are
  * resolved once each (cached in `dirs`) and must stay inside the root; the file is opened with
  * O_NOFOLLOW (a symlink is then resolved and checked like a directory) and O_NONBLOCK (a FIFO
- * never blocks), must be a regular file and at most `cap` bytes. `alloc` makes the buffer (the
- * worker needs one that owns its memory, to transfer it).
+ * never blocks), must be a regular file and at most `cap` bytes.
  */
-export function safeRead(fs: ReadFs, sep: string, rootReal: string, path: string, cap: number, dirs: Map<string, string>, alloc: (n: number) => Uint8Array): RawRead {
+export function safeRead(rootReal: string, path: string, cap: number, dirs: Map<string, string>): RawRead {
   const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep)
   const under = (base: string, rel: string): string => (base.endsWith(sep) ? base : base + sep) + rel.split('/').join(sep)
-  const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK
   let fd: number
   try {
     const slash = path.lastIndexOf('/')
@@ -34,18 +28,18 @@ export function safeRead(fs: ReadFs, sep: string, rootReal: string, path: string
     if (slash >= 0) {
       const rel = path.slice(0, slash)
       const known = dirs.get(rel)
-      dir = known ?? fs.realpathSync.native(under(rootReal, rel))
+      dir = known ?? realpathSync.native(under(rootReal, rel))
       if (known === undefined) dirs.set(rel, dir)
     }
     if (!inside(dir)) return { kind: 'refused', why: 'symlink leaves the repository' }
     const file = under(dir, path.slice(slash + 1))
     try {
-      fd = fs.openSync(file, flags | fs.constants.O_NOFOLLOW)
+      fd = openSync(file, flags | constants.O_NOFOLLOW)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOOP') throw err
-      const real = fs.realpathSync.native(file)
+      const real = realpathSync.native(file)
       if (!inside(real)) return { kind: 'refused', why: 'symlink leaves the repository' }
-      fd = fs.openSync(real, flags)
+      fd = openSync(real, flags)
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
@@ -54,13 +48,13 @@ export function safeRead(fs: ReadFs, sep: string, rootReal: string, path: string
     return { kind: 'error', message: code ?? String(err) }
   }
   try {
-    const st = fs.fstatSync(fd)
+    const st = fstatSync(fd)
     if (!st.isFile()) return { kind: 'refused', why: 'not a regular file' }
     if (st.size > cap) return { kind: 'too-large', size: st.size }
-    const buf = alloc(st.size)
+    const buf = Buffer.allocUnsafe(st.size)
     let off = 0
     while (off < st.size) {
-      const n = fs.readSync(fd, buf, off, st.size - off, off)
+      const n = readSync(fd, buf, off, st.size - off, off)
       if (n === 0) break
       off += n
     }
@@ -68,6 +62,6 @@ export function safeRead(fs: ReadFs, sep: string, rootReal: string, path: string
   } catch (err) {
     return { kind: 'error', message: (err as NodeJS.ErrnoException).code ?? String(err) }
   } finally {
-    fs.closeSync(fd)
+    closeSync(fd)
   }
 }

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import * as fs from 'node:fs'
 import { lstatSync, readdirSync, realpathSync, existsSync, readFileSync } from 'node:fs'
-import { join, sep } from 'node:path'
+import { join } from 'node:path'
 import { Minimatch } from 'minimatch'
 import { isSafeGlob } from './safe-glob.js'
 import { ListedSnapshot } from './listed-snapshot.js'
-import { ReadAhead } from './read-ahead.js'
 import { safeRead } from './safe-read.js'
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type SnapshotStats } from './snapshot.js'
 
@@ -17,16 +15,7 @@ export interface WorkTreeOptions {
   readonly label?: string
   /** Hard cap on listed files; the rest are dropped and counted. */
   readonly maxFiles?: number
-  /**
-   * Files to read ahead on a worker thread, in the order the scan will want them (given the
-   * listing); used when the listing has at least `readAheadFrom` files (default 2,000).
-   */
-  readonly readAhead?: (files: readonly string[]) => readonly string[]
-  readonly readAheadFrom?: number
 }
-
-/** Below this many files a worker thread costs more than it saves. */
-const READ_AHEAD_FROM = 2000
 
 /** Directories never walked when git cannot list the files. */
 const WALK_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn'])
@@ -66,13 +55,7 @@ export class WorkTreeSnapshot extends ListedSnapshot {
     all.sort()
     this.setListing(all)
     this.stat = { files: all.length, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe, ignored }
-    if (opts.readAhead && all.length >= (opts.readAheadFrom ?? READ_AHEAD_FROM)) {
-      const order = opts.readAhead(all)
-      if (order.length > 0) this.ahead = new ReadAhead(this.rootReal, sep, order, this.cap)
-    }
   }
-
-  private ahead: ReadAhead | undefined
 
   read(path: string): FileRead {
     const hit = this.cache.get(path)
@@ -87,7 +70,7 @@ export class WorkTreeSnapshot extends ListedSnapshot {
   }
 
   private load(path: string): FileRead {
-    const raw = this.ahead?.take(path) ?? safeRead(fs, sep, this.rootReal, path, this.cap, this.dirs, Buffer.allocUnsafe)
+    const raw = safeRead(this.rootReal, path, this.cap, this.dirs)
     switch (raw.kind) {
       case 'missing':
         return raw
@@ -108,12 +91,6 @@ export class WorkTreeSnapshot extends ListedSnapshot {
     }
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
     return { kind: 'text', text, size: bytes.byteLength }
-  }
-
-  /** Stops reading ahead (a scan that ended early); reads still work, on this thread. */
-  stopReadingAhead(): void {
-    this.ahead?.stop()
-    this.ahead = undefined
   }
 
   private readonly dirs = new Map<string, string>()

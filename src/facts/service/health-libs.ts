@@ -38,14 +38,26 @@ export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
   { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] }
 ]
 
+/** Each signature's tokens and check markers, one array per signature (mention memos are keyed by it). */
+const WANTED = new Map<HealthLibrarySignature, readonly string[]>(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...(sig.checks ?? [])]]))
+/** Every signature's words per ecosystem: one whole-text pass per file finds the few candidates. */
+const BY_ECOSYSTEM = new Map<Ecosystem, readonly string[]>()
+for (const [sig, words] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...(BY_ECOSYSTEM.get(sig.ecosystem) ?? []), ...words])
+
 export function findHealthLibraries(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
   const out: HealthLibrary[] = []
+  const candidates = new Map<Ecosystem, readonly string[]>()
+  for (const eco of ecosystems) {
+    const words = BY_ECOSYSTEM.get(eco)
+    if (words) candidates.set(eco, src.files(eco).filter((f) => src.mentions(f, words)))
+  }
   for (const sig of HEALTH_LIBRARIES) {
-    if (!ecosystems.has(sig.ecosystem)) continue
+    const files = candidates.get(sig.ecosystem)
+    if (!files || files.length === 0) continue
     let found: HealthLibrary | undefined
     const checks = new Set<string>()
-    const wanted = [...sig.tokens, ...(sig.checks ?? [])]
-    for (const file of src.files(sig.ecosystem)) {
+    const wanted = WANTED.get(sig)!
+    for (const file of files) {
       if (!src.mentions(file, wanted)) continue
       const lines = src.lines(file)
       if (!lines) continue

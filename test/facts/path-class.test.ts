@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { excludedSegment, isExcluded, isTestPath, isVendored } from '../../src/facts/excluded.js'
+import { memoByDir } from '../../src/facts/path-memo.js'
+import { sourceKind } from '../../src/facts/usage.js'
+
+/** Path classification answers the same whatever order the paths come in (the memo is per directory). */
+
+describe('memoByDir', () => {
+  it('calls the function once per directory and answers root files, nested and alternating paths', () => {
+    const seen: string[] = []
+    const depth = memoByDir((dir) => {
+      seen.push(dir)
+      return dir === '' ? 0 : dir.split('/').length
+    })
+    const paths = ['a.py', 'x/b.py', 'x/c.py', 'x/y/d.py', 'x/e.py', 'xy/f.py', 'x/y/g.py', 'h.py', 'x/y/d.py', 'x', 'xx/y']
+    expect(paths.map(depth)).toEqual([0, 1, 1, 2, 1, 1, 2, 0, 2, 0, 1])
+    expect([...new Set(seen)].sort()).toEqual(seen.slice().sort())
+    expect(seen.sort()).toEqual(['', 'x', 'x/y', 'xx', 'xy'])
+  })
+})
+
+describe('path classification', () => {
+  const cases: [string, boolean, boolean, boolean][] = [
+    // path, excluded, vendored, test
+    ['src/app.py', false, false, false],
+    ['node_modules/x/index.js', true, true, false],
+    ['pkg/vendor/lib.go', true, true, false],
+    ['docs/conf.py', true, false, false],
+    ['build/out.js', true, false, false],
+    ['tests/test_api.py', false, false, true],
+    ['src/Tests/Helper.cs', false, false, true],
+    ['app/conftest.py', false, false, true],
+    ['app/api_test.py', false, false, true],
+    ['app/test_api.py', false, false, true],
+    ['app/testing.py', false, false, false],
+    ['web/a.test.ts', false, false, true],
+    ['web/a.spec.mjs', false, false, true],
+    ['web/a.testing.ts', false, false, false],
+    ['src/main/java/FooTest.java', false, false, true],
+    ['src/main/java/FooIT.kt', false, false, true],
+    ['src/main/java/Footest.java', false, false, false],
+    ['go/x_test.go', false, false, true],
+    ['spec/models/user_spec.rb', false, false, true],
+    ['vendor', false, false, false]
+  ]
+  it.each(cases)('%s', (path, excluded, vendored, test) => {
+    // Twice, in both orders, so the per-directory memo's fast path is exercised.
+    for (let i = 0; i < 2; i++) {
+      expect(isExcluded(path)).toBe(excluded)
+      expect(isVendored(path)).toBe(vendored)
+      expect(isTestPath(path)).toBe(test)
+    }
+  })
+
+  it('names the first excluded segment, for any set of names', () => {
+    expect(excludedSegment('a/docs/node_modules/x.js')).toBe('docs')
+    expect(excludedSegment('a/docs/node_modules/x.js', new Set(['node_modules']))).toBe('node_modules')
+    expect(excludedSegment('docs.py')).toBeNull()
+  })
+
+  it('knows a source file by its extension, not by a dotted directory', () => {
+    expect(sourceKind('a/b.py')).toEqual({ ecosystem: 'python', template: false })
+    expect(sourceKind('a/B.PY')).toEqual({ ecosystem: 'python', template: false })
+    expect(sourceKind('t/page.html')).toEqual({ ecosystem: 'python', template: true })
+    expect(sourceKind('x.d.ts')).toBeNull()
+    expect(sourceKind('x.min.js')).toBeNull()
+    expect(sourceKind('build.gradle.kts')).toBeNull()
+    expect(sourceKind('App.kts')).toEqual({ ecosystem: 'java', template: false })
+    expect(sourceKind('my.py/README')).toBeNull()
+    expect(sourceKind('Makefile')).toBeNull()
+    expect(sourceKind('.ts')).toEqual({ ecosystem: 'node', template: false })
+  })
+})
