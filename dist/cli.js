@@ -37285,22 +37285,23 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const matchers = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true }));
     let ignored = 0;
-    const out = git(root2, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit]).toString("utf8");
+    const out = git(root2, ["ls-tree", "-r", "-z", "--full-tree", commit]).toString("utf8");
     for (const rec of out.split("\0")) {
       if (rec === "") continue;
       const tab = rec.indexOf("	");
-      const [mode, type2, sha, size] = rec.slice(0, tab).split(/\s+/);
+      const [mode, type2, sha] = rec.slice(0, tab).split(/\s+/);
       const path2 = rec.slice(tab + 1);
       if (type2 !== "blob" || !sha) continue;
       if (matchers.some((m) => m.match(path2))) {
         ignored++;
         continue;
       }
-      this.entries.set(path2, { sha, size: Number(size) || 0, symlink: mode === "120000" });
+      this.entries.set(path2, { sha, size: null, symlink: mode === "120000" });
     }
     this.setListing([...this.entries.keys()].sort());
     this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored };
     if (opts.shareWith) this.findShared(opts.shareWith);
+    this.sizeUnshared(this.files().filter((p) => !this.shared.has(p)));
   }
   root;
   opts;
@@ -37311,6 +37312,28 @@ var GitTreeSnapshot = class extends ListedSnapshot {
   cap;
   stat;
   shared = /* @__PURE__ */ new Set();
+  /** Sizes of the blobs read from git, in one `git cat-file --batch-check`. */
+  sizeUnshared(paths) {
+    const wanted = paths.map((p) => this.entries.get(p)).filter((e) => !e.symlink && e.size === null);
+    if (wanted.length === 0) return;
+    const res = spawnSync("git", ["cat-file", "--batch-check"], {
+      cwd: this.root,
+      input: wanted.map((e) => e.sha).join("\n") + "\n",
+      maxBuffer: 256 * 1024 * 1024,
+      env: GIT_ENV
+    });
+    if (res.status !== 0 || !res.stdout) return;
+    const lines = res.stdout.toString("utf8").split("\n");
+    wanted.forEach((e, i) => {
+      const size = Number((lines[i] ?? "").split(" ")[2]);
+      if (Number.isFinite(size)) e.size = size;
+    });
+  }
+  /** A blob's size, asked of git when the batch did not give it. */
+  sizeOf(path2, e) {
+    if (e.size === null) this.sizeUnshared([path2]);
+    return e.size ?? Number.MAX_SAFE_INTEGER;
+  }
   /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
   findShared(head) {
     if (!head.commit) return;
@@ -37337,16 +37360,21 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     let bytes2 = 0;
     for (const p of this.files()) {
       const e = this.entries.get(p);
-      if (this.shared.has(p) || e.symlink || e.size > this.cap) continue;
-      if (bytes2 + e.size > maxBytes) break;
-      bytes2 += e.size;
+      if (this.shared.has(p) || e.symlink) continue;
+      const size = this.sizeOf(p, e);
+      if (size > this.cap) continue;
+      if (bytes2 + size > maxBytes) break;
+      bytes2 += size;
       wanted.push(p);
     }
     this.prefetch(wanted);
   }
   /** Reads many blobs in one `git cat-file --batch` (for collectors that know what they need). */
   prefetch(paths) {
-    const wanted = paths.filter((p) => !this.cache.has(p) && !this.shared.has(p) && this.entries.has(p) && !this.entries.get(p).symlink && this.entries.get(p).size <= this.cap);
+    const wanted = paths.filter((p) => {
+      const e = this.entries.get(p);
+      return e !== void 0 && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap;
+    });
     if (wanted.length === 0) return;
     const res = spawnSync("git", ["cat-file", "--batch"], {
       cwd: this.root,
@@ -37377,11 +37405,12 @@ var GitTreeSnapshot = class extends ListedSnapshot {
       this.stat.unsafe.push(`${path2} (symlink)`);
       return { kind: "error", message: "symlink not followed" };
     }
-    if (e.size > this.cap) {
-      this.stat.tooLarge.push({ path: path2, size: e.size });
-      return { kind: "too-large", size: e.size, cap: this.cap };
-    }
     if (this.shared.has(path2) && this.opts.shareWith) return this.opts.shareWith.read(path2);
+    const size = this.sizeOf(path2, e);
+    if (size > this.cap) {
+      this.stat.tooLarge.push({ path: path2, size });
+      return { kind: "too-large", size, cap: this.cap };
+    }
     try {
       return this.decode(path2, git(this.root, ["cat-file", "blob", e.sha]));
     } catch (err) {

@@ -17,7 +17,8 @@ export interface GitSnapshotOptions {
 
 interface Entry {
   readonly sha: string
-  readonly size: number
+  /** Blob size; looked up only for blobs read from git (shared ones are read, and capped, from the work tree). */
+  size: number | null
   readonly symlink: boolean
 }
 
@@ -63,23 +64,51 @@ export class GitTreeSnapshot extends ListedSnapshot {
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     const matchers = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true }))
     let ignored = 0
-    const out = git(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]).toString('utf8')
+    // No `-l`: asking every blob's size costs an object lookup per file (seconds on 100k loose
+    // objects); only the blobs read from git need one, asked in one batch below.
+    const out = git(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8')
     for (const rec of out.split('\0')) {
       if (rec === '') continue
-      // "<mode> <type> <sha> <size>\t<path>"
+      // "<mode> <type> <sha>\t<path>"
       const tab = rec.indexOf('\t')
-      const [mode, type, sha, size] = rec.slice(0, tab).split(/\s+/)
+      const [mode, type, sha] = rec.slice(0, tab).split(/\s+/)
       const path = rec.slice(tab + 1)
       if (type !== 'blob' || !sha) continue
       if (matchers.some((m) => m.match(path))) {
         ignored++
         continue
       }
-      this.entries.set(path, { sha, size: Number(size) || 0, symlink: mode === '120000' })
+      this.entries.set(path, { sha, size: null, symlink: mode === '120000' })
     }
     this.setListing([...this.entries.keys()].sort())
     this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
     if (opts.shareWith) this.findShared(opts.shareWith)
+    this.sizeUnshared(this.files().filter((p) => !this.shared.has(p)))
+  }
+
+  /** Sizes of the blobs read from git, in one `git cat-file --batch-check`. */
+  private sizeUnshared(paths: readonly string[]): void {
+    const wanted = paths.map((p) => this.entries.get(p)!).filter((e) => !e.symlink && e.size === null)
+    if (wanted.length === 0) return
+    const res = spawnSync('git', ['cat-file', '--batch-check'], {
+      cwd: this.root,
+      input: wanted.map((e) => e.sha).join('\n') + '\n',
+      maxBuffer: 256 * 1024 * 1024,
+      env: GIT_ENV
+    })
+    if (res.status !== 0 || !res.stdout) return
+    // "<sha> blob <size>" per line, in input order.
+    const lines = res.stdout.toString('utf8').split('\n')
+    wanted.forEach((e, i) => {
+      const size = Number((lines[i] ?? '').split(' ')[2])
+      if (Number.isFinite(size)) e.size = size
+    })
+  }
+
+  /** A blob's size, asked of git when the batch did not give it. */
+  private sizeOf(path: string, e: Entry): number {
+    if (e.size === null) this.sizeUnshared([path])
+    return e.size ?? Number.MAX_SAFE_INTEGER
   }
 
   /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
@@ -111,9 +140,11 @@ export class GitTreeSnapshot extends ListedSnapshot {
     let bytes = 0
     for (const p of this.files()) {
       const e = this.entries.get(p)!
-      if (this.shared.has(p) || e.symlink || e.size > this.cap) continue
-      if (bytes + e.size > maxBytes) break
-      bytes += e.size
+      if (this.shared.has(p) || e.symlink) continue
+      const size = this.sizeOf(p, e)
+      if (size > this.cap) continue
+      if (bytes + size > maxBytes) break
+      bytes += size
       wanted.push(p)
     }
     this.prefetch(wanted)
@@ -121,7 +152,10 @@ export class GitTreeSnapshot extends ListedSnapshot {
 
   /** Reads many blobs in one `git cat-file --batch` (for collectors that know what they need). */
   prefetch(paths: readonly string[]): void {
-    const wanted = paths.filter((p) => !this.cache.has(p) && !this.shared.has(p) && this.entries.has(p) && !this.entries.get(p)!.symlink && this.entries.get(p)!.size <= this.cap)
+    const wanted = paths.filter((p) => {
+      const e = this.entries.get(p)
+      return e !== undefined && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap
+    })
     if (wanted.length === 0) return
     const res = spawnSync('git', ['cat-file', '--batch'], {
       cwd: this.root,
@@ -154,11 +188,12 @@ export class GitTreeSnapshot extends ListedSnapshot {
       this.stat.unsafe.push(`${path} (symlink)`)
       return { kind: 'error', message: 'symlink not followed' }
     }
-    if (e.size > this.cap) {
-      this.stat.tooLarge.push({ path, size: e.size })
-      return { kind: 'too-large', size: e.size, cap: this.cap }
-    }
     if (this.shared.has(path) && this.opts.shareWith) return this.opts.shareWith.read(path)
+    const size = this.sizeOf(path, e)
+    if (size > this.cap) {
+      this.stat.tooLarge.push({ path, size })
+      return { kind: 'too-large', size, cap: this.cap }
+    }
     try {
       return this.decode(path, git(this.root, ['cat-file', 'blob', e.sha]))
     } catch (err) {
