@@ -39,4 +39,28 @@ describe('GitTreeSnapshot', () => {
     expect(snap.read('link').kind).toBe('error')
     expect(resolveCommit(dir, 'deadbeef')).toBeNull()
   })
+
+  it('caps a changed blob read from git by its size, and a shared one by the work tree read', () => {
+    const dir = tempGitRepo({ 'grown.txt': 'small', 'same-big.txt': 's'.repeat(3000), 'ok.txt': 'ok' })
+    const base = resolveCommit(dir, 'HEAD')!
+    writeFileSync(join(dir, 'grown.txt'), 'g'.repeat(500))
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'head')
+    // The base's grown.txt is its old small blob; make the base side the large one instead.
+    const bigBase = tempGitRepo({ 'changed.txt': 'c'.repeat(3000), 'same-big.txt': 's'.repeat(3000) })
+    const bigBaseSha = resolveCommit(bigBase, 'HEAD')!
+    writeFileSync(join(bigBase, 'changed.txt'), 'short now')
+    git(bigBase, 'add', '-A')
+    git(bigBase, 'commit', '-q', '-m', 'shrink')
+    const head = new WorkTreeSnapshot(bigBase, { maxFileBytes: 1000 })
+    const snap = new GitTreeSnapshot(bigBase, bigBaseSha, { maxFileBytes: 1000, shareWith: head })
+    snap.prefetchUnshared()
+    expect(snap.read('changed.txt')).toEqual({ kind: 'too-large', size: 3000, cap: 1000 })
+    expect(snap.read('same-big.txt')).toEqual({ kind: 'too-large', size: 3000, cap: 1000 })
+    expect(snap.stats().tooLarge).toEqual([{ path: 'changed.txt', size: 3000 }])
+    expect(snap.stats().reads).toBe(0)
+    const small = new GitTreeSnapshot(dir, base, { maxFileBytes: 100, shareWith: new WorkTreeSnapshot(dir, { maxFileBytes: 100 }) })
+    expect(small.text('grown.txt')).toBe('small')
+    expect(small.text('ok.txt')).toBe('ok')
+  })
 })
