@@ -43587,6 +43587,27 @@ var RouteGraph = class {
   }
   addMount(edge) {
     this.mounts.push(edge);
+    this.mountIndex = void 0;
+  }
+  /** Mounts by the child they name (a file, or `*` plus a name), in insertion order: resolving looks up, never scans. */
+  mountIndex;
+  mountsOf(node) {
+    if (!this.mountIndex) {
+      const index = /* @__PURE__ */ new Map();
+      this.mounts.forEach((edge, at2) => {
+        const key = edge.child.file === "*" ? "*\0" + (edge.child.name ?? "") : edge.child.file;
+        const list2 = index.get(key);
+        if (list2) list2.push({ at: at2, edge });
+        else index.set(key, [{ at: at2, edge }]);
+      });
+      this.mountIndex = index;
+    }
+    const byFile = this.mountIndex.get(node.file) ?? [];
+    const byName = this.mountIndex.get("*\0" + node.name) ?? [];
+    const both = byName.length === 0 ? byFile : byFile.length === 0 ? byName : [...byFile, ...byName].sort((a, b) => a.at - b.at);
+    const out = [];
+    for (const { edge } of both) if (this.matches(edge.child, node)) out.push(edge);
+    return out;
   }
   addRoute(route) {
     this.routes.push(route);
@@ -43600,7 +43621,7 @@ var RouteGraph = class {
   /** Every prefix chain from an app down to this router (outermost first). */
   chains(node, depth, seen) {
     const own = node.prefix ?? { value: "" };
-    const parents = depth < MAX_DEPTH3 && !node.root ? this.mounts.filter((m) => this.matches(m.child, node)) : [];
+    const parents = depth < MAX_DEPTH3 && !node.root ? this.mountsOf(node) : [];
     const out = [];
     for (const m of parents) {
       const parent = this.nodes.get(m.parent.file + "\0" + m.parent.name) ?? { file: m.parent.file, name: m.parent.name, root: true };

@@ -77,6 +77,29 @@ export class RouteGraph {
 
   addMount(edge: MountEdge): void {
     this.mounts.push(edge)
+    this.mountIndex = undefined
+  }
+
+  /** Mounts by the child they name (a file, or `*` plus a name), in insertion order: resolving looks up, never scans. */
+  private mountIndex: Map<string, { readonly at: number; readonly edge: MountEdge }[]> | undefined
+
+  private mountsOf(node: RouterNode): readonly MountEdge[] {
+    if (!this.mountIndex) {
+      const index = new Map<string, { at: number; edge: MountEdge }[]>()
+      this.mounts.forEach((edge, at) => {
+        const key = edge.child.file === '*' ? '*\0' + (edge.child.name ?? '') : edge.child.file
+        const list = index.get(key)
+        if (list) list.push({ at, edge })
+        else index.set(key, [{ at, edge }])
+      })
+      this.mountIndex = index
+    }
+    const byFile = this.mountIndex.get(node.file) ?? []
+    const byName = this.mountIndex.get('*\0' + node.name) ?? []
+    const both = byName.length === 0 ? byFile : byFile.length === 0 ? byName : [...byFile, ...byName].sort((a, b) => a.at - b.at)
+    const out: MountEdge[] = []
+    for (const { edge } of both) if (this.matches(edge.child, node)) out.push(edge)
+    return out
   }
 
   addRoute(route: LocalRoute): void {
@@ -93,7 +116,7 @@ export class RouteGraph {
   /** Every prefix chain from an app down to this router (outermost first). */
   private chains(node: RouterNode, depth: number, seen: Set<RouterNode>): Chain[] {
     const own: Resolved = node.prefix ?? { value: '' }
-    const parents = depth < MAX_DEPTH && !node.root ? this.mounts.filter((m) => this.matches(m.child, node)) : []
+    const parents = depth < MAX_DEPTH && !node.root ? this.mountsOf(node) : []
     const out: Chain[] = []
     for (const m of parents) {
       const parent = this.nodes.get(m.parent.file + '\0' + m.parent.name) ?? { file: m.parent.file, name: m.parent.name, root: true }
