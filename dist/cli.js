@@ -37314,7 +37314,7 @@ var GitTreeSnapshot = class extends ListedSnapshot {
   shared = /* @__PURE__ */ new Set();
   /** Sizes of the blobs read from git, in one `git cat-file --batch-check`. */
   sizeUnshared(paths) {
-    const wanted = paths.map((p) => this.entries.get(p)).filter((e) => !e.symlink && e.size === null);
+    const wanted = paths.map((p) => this.entries.get(p)).filter((e) => !e.symlink && e.size === null && !e.absent);
     if (wanted.length === 0) return;
     const res = spawnSync("git", ["cat-file", "--batch-check"], {
       cwd: this.root,
@@ -37325,13 +37325,14 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     if (res.status !== 0 || !res.stdout) return;
     const lines = res.stdout.toString("utf8").split("\n");
     wanted.forEach((e, i) => {
-      const size = Number((lines[i] ?? "").split(" ")[2]);
-      if (Number.isFinite(size)) e.size = size;
+      const [, type2, size] = (lines[i] ?? "").split(" ");
+      if (type2 === "missing") e.absent = true;
+      else if (Number.isFinite(Number(size))) e.size = Number(size);
     });
   }
   /** A blob's size, asked of git when the batch did not give it. */
   sizeOf(path2, e) {
-    if (e.size === null) this.sizeUnshared([path2]);
+    if (e.size === null && !e.absent) this.sizeUnshared([path2]);
     return e.size ?? Number.MAX_SAFE_INTEGER;
   }
   /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
@@ -37362,7 +37363,7 @@ var GitTreeSnapshot = class extends ListedSnapshot {
       const e = this.entries.get(p);
       if (this.shared.has(p) || e.symlink) continue;
       const size = this.sizeOf(p, e);
-      if (size > this.cap) continue;
+      if (size > this.cap || e.absent) continue;
       if (bytes2 + size > maxBytes) break;
       bytes2 += size;
       wanted.push(p);
@@ -37373,7 +37374,7 @@ var GitTreeSnapshot = class extends ListedSnapshot {
   prefetch(paths) {
     const wanted = paths.filter((p) => {
       const e = this.entries.get(p);
-      return e !== void 0 && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap;
+      return e !== void 0 && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap && !e.absent;
     });
     if (wanted.length === 0) return;
     const res = spawnSync("git", ["cat-file", "--batch"], {
@@ -37407,6 +37408,7 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     }
     if (this.shared.has(path2) && this.opts.shareWith) return this.opts.shareWith.read(path2);
     const size = this.sizeOf(path2, e);
+    if (e.absent) return { kind: "error", message: "blob not in the local object store (partial clone)" };
     if (size > this.cap) {
       this.stat.tooLarge.push({ path: path2, size });
       return { kind: "too-large", size, cap: this.cap };

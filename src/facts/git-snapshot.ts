@@ -19,6 +19,8 @@ interface Entry {
   readonly sha: string
   /** Blob size; looked up only for blobs read from git (shared ones are read, and capped, from the work tree). */
   size: number | null
+  /** Not in the local object store (a partial clone filtering large blobs): asked once, never read. */
+  absent?: boolean
   readonly symlink: boolean
 }
 
@@ -88,7 +90,7 @@ export class GitTreeSnapshot extends ListedSnapshot {
 
   /** Sizes of the blobs read from git, in one `git cat-file --batch-check`. */
   private sizeUnshared(paths: readonly string[]): void {
-    const wanted = paths.map((p) => this.entries.get(p)!).filter((e) => !e.symlink && e.size === null)
+    const wanted = paths.map((p) => this.entries.get(p)!).filter((e) => !e.symlink && e.size === null && !e.absent)
     if (wanted.length === 0) return
     const res = spawnSync('git', ['cat-file', '--batch-check'], {
       cwd: this.root,
@@ -100,14 +102,15 @@ export class GitTreeSnapshot extends ListedSnapshot {
     // "<sha> blob <size>" per line, in input order.
     const lines = res.stdout.toString('utf8').split('\n')
     wanted.forEach((e, i) => {
-      const size = Number((lines[i] ?? '').split(' ')[2])
-      if (Number.isFinite(size)) e.size = size
+      const [, type, size] = (lines[i] ?? '').split(' ')
+      if (type === 'missing') e.absent = true
+      else if (Number.isFinite(Number(size))) e.size = Number(size)
     })
   }
 
   /** A blob's size, asked of git when the batch did not give it. */
   private sizeOf(path: string, e: Entry): number {
-    if (e.size === null) this.sizeUnshared([path])
+    if (e.size === null && !e.absent) this.sizeUnshared([path])
     return e.size ?? Number.MAX_SAFE_INTEGER
   }
 
@@ -142,7 +145,7 @@ export class GitTreeSnapshot extends ListedSnapshot {
       const e = this.entries.get(p)!
       if (this.shared.has(p) || e.symlink) continue
       const size = this.sizeOf(p, e)
-      if (size > this.cap) continue
+      if (size > this.cap || e.absent) continue
       if (bytes + size > maxBytes) break
       bytes += size
       wanted.push(p)
@@ -154,7 +157,7 @@ export class GitTreeSnapshot extends ListedSnapshot {
   prefetch(paths: readonly string[]): void {
     const wanted = paths.filter((p) => {
       const e = this.entries.get(p)
-      return e !== undefined && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap
+      return e !== undefined && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap && !e.absent
     })
     if (wanted.length === 0) return
     const res = spawnSync('git', ['cat-file', '--batch'], {
@@ -190,6 +193,7 @@ export class GitTreeSnapshot extends ListedSnapshot {
     }
     if (this.shared.has(path) && this.opts.shareWith) return this.opts.shareWith.read(path)
     const size = this.sizeOf(path, e)
+    if (e.absent) return { kind: 'error', message: 'blob not in the local object store (partial clone)' }
     if (size > this.cap) {
       this.stat.tooLarge.push({ path, size })
       return { kind: 'too-large', size, cap: this.cap }

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs'
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GitTreeSnapshot, resolveCommit } from '../../src/facts/git-snapshot.js'
@@ -62,5 +62,15 @@ describe('GitTreeSnapshot', () => {
     const small = new GitTreeSnapshot(dir, base, { maxFileBytes: 100, shareWith: new WorkTreeSnapshot(dir, { maxFileBytes: 100 }) })
     expect(small.text('grown.txt')).toBe('small')
     expect(small.text('ok.txt')).toBe('ok')
+  })
+
+  it('reads a blob missing from the object store (a partial clone) as an error, asked of git once', () => {
+    const dir = tempGitRepo({ 'big.json': '{"a": 1}\n', 'ok.txt': 'ok' })
+    const sha = git(dir, 'rev-parse', 'HEAD:big.json').trim()
+    rmSync(join(dir, '.git', 'objects', sha.slice(0, 2), sha.slice(2)))
+    const snap = new GitTreeSnapshot(dir, resolveCommit(dir, 'HEAD')!)
+    snap.prefetchUnshared()
+    expect(snap.read('big.json')).toEqual({ kind: 'error', message: 'blob not in the local object store (partial clone)' })
+    expect(snap.text('ok.txt')).toBe('ok')
   })
 })
