@@ -198,6 +198,7 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
       skipped: byPath(svc.skipped),
       problems: byPath(svc.problems)
     },
+    securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes('/')), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),
       generators: byPath(openapi.generators),

@@ -6,6 +6,7 @@ import { collectManifests } from './manifests/index.js'
 import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
+import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
 import { collectUsage, emptyUsage } from './usage.js'
 import { collectSettingsAsCode, type GitHubFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
@@ -40,5 +41,6 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = guard('Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags))
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, failures }
+  const securityRules = guard('Security rules', NO_SECURITY_RULES, () => collectSecurityRules(snapshot))
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, failures }
 }

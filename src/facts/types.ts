@@ -3,6 +3,7 @@ import type { DeployFacts } from './deploy/types.js'
 import type { ManifestFacts } from './manifests/types.js'
 import type { OpenApiFacts } from './openapi/types.js'
 import type { ReleaseFacts } from './release.js'
+import type { SecurityRuleFacts } from './security-rules.js'
 import type { ServiceFacts } from './service/types.js'
 import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
@@ -33,6 +34,8 @@ export interface Facts {
   readonly github: GitHubFacts | null
   /** Branch rules declared in the repository (`.github/settings.yml`, Terraform, ruleset JSON). */
   readonly settingsAsCode: SettingsAsCodeFacts
+  /** Security rule sets enabled inside a linter's configuration (gosec in golangci-lint, ruff's `S`). */
+  readonly securityRules: SecurityRuleFacts
   /** Collectors that threw: the area is empty and the checks that need it say so. */
   readonly failures: readonly ParseProblem[]
 }

@@ -3,6 +3,7 @@ import { checkTester } from '../helpers/check-tester.js'
 import { action, run } from '../helpers/facts.js'
 
 const CODEQL = '.github/workflows/codeql.yml'
+const GOSEC_ON = 'linters:\n  enable:\n    - govet\n    - gosec\n'
 
 checkTester(staticAnalysis, {
   pass: [
@@ -29,7 +30,27 @@ checkTester(staticAnalysis, {
     { name: 'zizmor action (workflow security)', facts: { ci: { actions: [action('zizmorcore/zizmor-action')] } }, messageId: 'pr', data: { tools: 'zizmor' } },
     { name: 'trivy config with exit-code 1', facts: { ci: { actions: [action('aquasecurity/trivy-action', { with: { 'scan-type': 'config', 'exit-code': '1' } })] } }, messageId: 'pr', data: { tools: 'Trivy (misconfiguration)' } },
     { name: 'GitLab SAST template', facts: { ci: { actions: [action('Security/SAST.gitlab-ci.yml', { path: '.gitlab-ci.yml', line: 3, system: 'gitlab-ci' })] } }, messageId: 'pr', data: { tools: 'GitLab SAST' } },
-    { name: 'mvn sonar:sonar', facts: { ci: { runs: [run('./mvnw -B verify sonar:sonar', { argv: ['mvnw', '-B', 'verify', 'sonar:sonar'] })] } }, messageId: 'pr' }
+    { name: 'mvn sonar:sonar', facts: { ci: { runs: [run('./mvnw -B verify sonar:sonar', { argv: ['mvnw', '-B', 'verify', 'sonar:sonar'] })] } }, messageId: 'pr' },
+    {
+      name: 'golangci-lint run with gosec enabled in .golangci.yml',
+      facts: { files: { '.golangci.yml': GOSEC_ON }, ci: { runs: [run('golangci-lint run ./...', { line: 14 })] } },
+      messageId: 'pr',
+      data: { tools: 'gosec (golangci-lint)' },
+      evidence: [{ line: 14, message: 'linters.enable: gosec in .golangci.yml:4' }]
+    },
+    {
+      name: 'golangci-lint action with every linter on (v2 default: all)',
+      facts: { files: { '.golangci.yaml': 'version: "2"\nlinters:\n  default: all\n  disable: [wsl]\n' }, ci: { actions: [action('golangci/golangci-lint-action', { version: 'v8' })] } },
+      messageId: 'pr',
+      data: { tools: 'gosec (golangci-lint)' }
+    },
+    {
+      name: 'ruff check with the flake8-bandit S rules selected',
+      facts: { files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff.lint]\nselect = [\n  "E",\n  "S",\n]\n' }, ci: { runs: [run('uv run ruff check .')] } },
+      messageId: 'pr',
+      data: { tools: 'Bandit rules (ruff S)' },
+      evidence: [{ message: 'select: S in pyproject.toml:7' }]
+    }
   ],
   partial: [
     {
@@ -60,7 +81,15 @@ checkTester(staticAnalysis, {
       evidence: [{ path: 'pom.xml', line: 3 }]
     },
     { name: 'bandit only in a local pre-commit hook', facts: { ci: { runs: [run('bandit -c pyproject.toml', { local: true })] } }, messageId: 'local-only' },
-    { name: 'extra config file glob', facts: { files: { 'security/custom-rules.yml': 'rules: []\n' } }, extra: { files: ['security/*.yml'] }, messageId: 'configured' }
+    { name: 'extra config file glob', facts: { files: { 'security/custom-rules.yml': 'rules: []\n' } }, extra: { files: ['security/*.yml'] }, messageId: 'configured' },
+    { name: 'ruff S rules but ruff --exit-zero', facts: { files: { 'ruff.toml': 'extend-select = ["S101"]\n' }, ci: { runs: [run('ruff check --exit-zero')] } }, messageId: 'non-blocking', data: { tools: 'Bandit rules (ruff S)' } },
+    {
+      name: 'gosec enabled but golangci-lint never runs in CI',
+      facts: { files: { 'svc/.golangci.yml': GOSEC_ON }, ci: { runs: [run('go test ./...')] } },
+      messageId: 'configured',
+      data: { tools: 'gosec (golangci-lint)' },
+      evidence: [{ path: 'svc/.golangci.yml', line: 4, message: 'gosec (golangci-lint) is configured in svc/.golangci.yml (linters.enable: gosec)' }]
+    }
   ],
   fail: [
     {
@@ -85,6 +114,9 @@ checkTester(staticAnalysis, {
       messageId: 'none',
       remediation: ['java-kotlin']
     },
-    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] }
+    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] },
+    { name: 'golangci-lint with gosec only in the disable list', facts: { files: { '.golangci.yml': 'linters:\n  enable-all: true\n  disable:\n    - gosec\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
+    { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
+    { name: 'ruff without the S rules (and S ignored)', facts: { files: { 'pyproject.toml': '[tool.ruff]\nselect = ["ALL"]\nignore = ["S"]\n' }, ci: { runs: [run('ruff check .')] } }, messageId: 'none' }
   ]
 })

@@ -1,5 +1,6 @@
 import type { ActionUse, ToolRun } from '../../facts/ci/types.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
+import type { RuleSet } from '../../facts/security-rules.js'
 
 /**
  * The vocabulary of the CI-practice catalogues (lint, tests, types, SAST): how a command or an
@@ -90,10 +91,23 @@ export interface ConfigSignature {
   readonly contains?: string
 }
 
+/**
+ * Another practice's tool that does this practice's job when its own configuration switches the
+ * rules on (golangci-lint with gosec enabled, ruff with the `S` rules): its runs count under
+ * `tool`, judged by its own signatures (so `--exit-zero` still makes it non-blocking).
+ */
+export interface ImpliedSignature {
+  readonly tool: string
+  readonly rules: RuleSet
+  readonly commands: readonly CommandSignature[]
+  readonly actions: readonly ActionSignature[]
+}
+
 export interface Catalogue {
   readonly commands: readonly CommandSignature[]
   readonly actions: readonly ActionSignature[]
   readonly configs: readonly ConfigSignature[]
+  readonly implied?: readonly ImpliedSignature[]
 }
 
 /** Prefix of a verdict for a command that does not really do the job (`pytest --collect-only`). */

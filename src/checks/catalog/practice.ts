@@ -109,8 +109,32 @@ function resolvedFurther(runs: readonly ToolRun[]): Set<string> {
   return prefixes
 }
 
-export function judgePractice(ctx: CheckContext, catalogue: Catalogue, options: PracticeOptions = {}): Judgement {
+/**
+ * The catalogue plus the runs of other tools whose configuration enables this practice's rules
+ * (facts: `securityRules`), renamed and annotated with where the rules are switched on; and those
+ * configurations as config hits.
+ */
+function withImplied(ctx: CheckContext, catalogue: Catalogue): { catalogue: Catalogue; configs: ConfigHit[]; problems: Evidence[] } {
+  if (!catalogue.implied) return { catalogue, configs: [], problems: [] }
+  const problems = ctx.facts.securityRules.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `linter configuration could not be read: ${p.message}` }))
+  const commands = [...catalogue.commands]
+  const actions = [...catalogue.actions]
+  const configs: ConfigHit[] = []
+  for (const imp of catalogue.implied ?? []) {
+    const on = ctx.facts.securityRules.enabled.filter((e) => e.rules === imp.rules)
+    if (on.length === 0) continue
+    const where = `${on[0]!.how} in ${on[0]!.path}${on[0]!.line ? `:${on[0]!.line}` : ''}`
+    const note = (n: string | undefined): string => (n ? `${n}; ${where}` : where)
+    commands.push(...imp.commands.map((c) => ({ ...c, tool: imp.tool, note: note(c.note) })))
+    actions.push(...imp.actions.map((a) => ({ ...a, tool: imp.tool, note: note(a.note) })))
+    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...(e.line ? { line: e.line } : {}), message: `${imp.tool} is configured in ${e.path} (${e.how})` } })
+  }
+  return { catalogue: { ...catalogue, commands, actions }, configs, problems }
+}
+
+export function judgePractice(ctx: CheckContext, base: Catalogue, options: PracticeOptions = {}): Judgement {
   const { ci, snapshot } = ctx.facts
+  const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base)
   const findings: Finding[] = []
   const inner = resolvedFurther(ci.runs)
   for (const run of ci.runs) {
@@ -161,10 +185,11 @@ export function judgePractice(ctx: CheckContext, catalogue: Catalogue, options: 
     else if (f.onPr) pr.push(f)
     else notOnPr.push(f)
   }
-  const configs = findConfigs(snapshot, catalogue.configs, ctx.extra.files)
+  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs]
   const problems: Evidence[] = [
     ...ci.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `could not be read as CI configuration: ${p.message}` })),
-    ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message }))
+    ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message })),
+    ...configProblems
   ]
   const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0
   return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi }

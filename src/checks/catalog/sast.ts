@@ -1,4 +1,5 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import { LINT } from './lint.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
 
 /**
  * Static analysis and quality gates (SIGNATURES.md §3.2), starting from what OpenSSF Scorecard's
@@ -98,8 +99,6 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Bandit', ecosystem: 'python', file: '.bandit' },
   { tool: 'Bandit', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.bandit]' },
   { tool: 'Brakeman', ecosystem: 'ruby', file: 'config/brakeman.ignore' },
-  { tool: 'gosec', ecosystem: 'go', file: '.golangci.yml', contains: 'gosec' },
-  { tool: 'gosec', ecosystem: 'go', file: '.golangci.yaml', contains: 'gosec' },
   { tool: 'Qodana', file: 'qodana.yaml' },
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
@@ -111,4 +110,15 @@ const CONFIGS: readonly ConfigSignature[] = [
 export const CODE_SCANNING_UPLOAD: readonly string[] = ['github/codeql-action/upload-sarif']
 export const CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`
 
-export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS }
+/** A linter's own signatures (its flags and action inputs), to judge its runs as another practice's. */
+function hostedBy(tool: string): Pick<ImpliedSignature, 'commands' | 'actions'> {
+  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) }
+}
+
+/** Security rule sets that ride on a linter's run when its configuration enables them (SIGNATURES.md §3.2, M). */
+const IMPLIED: readonly ImpliedSignature[] = [
+  { tool: 'gosec (golangci-lint)', rules: 'gosec', ...hostedBy('golangci-lint') },
+  { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') }
+]
+
+export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED }
