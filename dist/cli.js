@@ -44472,11 +44472,34 @@ var METHODS = {
   MethodFunc: "ANY"
 };
 var GO_HEALTH_MIDDLEWARE = [
-  { token: "middleware.Heartbeat(", name: "chi middleware.Heartbeat", routes: [], pathArg: true },
-  { token: "healthcheck.New(", name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
-  { token: "healthcheck.NewHandler(", name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
-  { token: "rest.Ping", name: "go-pkgz/rest Ping", routes: ["/ping"] }
+  { token: "middleware.Heartbeat(", module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: "chi middleware.Heartbeat", routes: [], pathArg: true },
+  { token: "healthcheck.New(", module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
+  { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
+  { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] }
 ];
+var memberOf = (mw) => mw.token.slice(mw.token.indexOf(".") + 1);
+function goAliases(lines) {
+  const out = /* @__PURE__ */ new Map();
+  for (const imp of scanImports("go", lines)) {
+    const spec = imp.text.replace(/^import\s+(\(\s*)?/, "");
+    const alias = spec.slice(0, spec.indexOf('"')).trim();
+    if (/^[A-Za-z_]\w*$/.test(alias) && alias !== "_") out.set(alias, imp.module);
+  }
+  return out;
+}
+function middlewareAt(line, mw, aliases) {
+  const at3 = line.indexOf(mw.token);
+  if (at3 >= 0) return { at: at3, token: mw.token };
+  const member = memberOf(mw);
+  if (!line.includes("." + member)) return void 0;
+  for (const [alias, module] of aliases()) {
+    if (!mw.module.test(module)) continue;
+    const token = `${alias}.${member}`;
+    const found = line.indexOf(token);
+    if (found >= 0 && (found === 0 || !/[\w.]/.test(line[found - 1]))) return { at: found, token };
+  }
+  return void 0;
+}
 var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
 function frameworkOf(fws) {
@@ -44504,6 +44527,8 @@ function extractGo(ctx) {
     if (!lines) continue;
     const pkg = dirname(file);
     const consts = pkgConsts.get(pkg);
+    let fileAliases;
+    const aliases = () => fileAliases ??= goAliases(lines);
     const lookup = (n) => consts.get(n.slice(n.lastIndexOf(".") + 1));
     let fn = "";
     let vars = /* @__PURE__ */ new Map();
@@ -44520,9 +44545,9 @@ function extractGo(ctx) {
         graph.addRouter({ file: pkg, name: fn, root: fn === "main" });
       }
       for (const mw of GO_HEALTH_MIDDLEWARE) {
-        const at3 = line.indexOf(mw.token);
-        if (at3 < 0) continue;
-        const lit = mw.pathArg ? readLiteral(line, at3 + mw.token.length) : void 0;
+        const use = middlewareAt(line, mw, aliases);
+        if (!use) continue;
+        const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : void 0;
         const routes = lit ? [lit.value] : [...mw.routes];
         libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] });
         for (const r of routes) graph.addRoute({ router: { file: pkg, name: fn }, path: { value: r }, methods: ["GET"], framework, file, line: i + 1, touches: [] });

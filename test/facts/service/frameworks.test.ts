@@ -139,6 +139,35 @@ describe('Go', () => {
     expect(paths(s)).toEqual(['/api/v1/find', '/ping'])
     expect(s.healthLibraries).toMatchObject([{ name: 'go-pkgz/rest Ping', path: 'app/server.go', line: 5, routes: ['/ping'] }])
   })
+
+  it('finds health middleware under an import alias, and not under another package of the same member name', () => {
+    const s = scan(
+      {
+        'go.mod': 'module x',
+        'app/server.go': [
+          'package app',
+          'import (',
+          '\tR "github.com/go-pkgz/rest"',
+          '\tmw "github.com/go-chi/chi/v5/middleware"',
+          '\tother "example.com/ping"',
+          ')',
+          'func (s *Server) routes() chi.Router {',
+          '\trouter := chi.NewRouter()',
+          '\trouter.Use(R.Ping, other.Ping)',
+          '\trouter.Use(mw.Heartbeat("/health"))',
+          '\treturn router',
+          '}'
+        ].join('\n'),
+        'app/noise.go': ['package app', 'import R "example.com/rest"', 'func f() { router.Use(R.Ping) }'].join('\n')
+      },
+      { 'go.mod': ['github.com/go-chi/chi/v5', 'github.com/go-pkgz/rest'] }
+    )
+    expect(paths(s)).toEqual(['/health', '/ping'])
+    expect(s.healthLibraries).toMatchObject([
+      { name: 'go-pkgz/rest Ping', path: 'app/server.go', line: 9, routes: ['/ping'] },
+      { name: 'chi middleware.Heartbeat', path: 'app/server.go', line: 10, routes: ['/health'] }
+    ])
+  })
 })
 
 describe('Spring', () => {

@@ -3,6 +3,7 @@ import { RouteGraph } from '../graph.js'
 import { dirname } from '../../snapshot.js'
 import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
+import { scanImports } from '../../imports.js'
 import type { Extracted, ExtractContext } from './context.js'
 
 /**
@@ -19,13 +20,52 @@ const METHODS: Readonly<Record<string, string>> = {
   HandleFunc: 'ANY', Handle: 'ANY', HandlerFunc: 'ANY', Method: 'ANY', MethodFunc: 'ANY'
 }
 
+interface GoHealthMiddleware {
+  /** `package.Function` as written with the package's own name. */
+  readonly token: string
+  /** The import path, so an aliased import (`R "github.com/go-pkgz/rest"` → `R.Ping`) is found too. */
+  readonly module: RegExp
+  readonly name: string
+  readonly routes: readonly string[]
+  readonly pathArg?: boolean
+}
+
 /** Health middleware that serves routes by itself. */
-const GO_HEALTH_MIDDLEWARE: readonly { token: string; name: string; routes: readonly string[]; pathArg?: boolean }[] = [
-  { token: 'middleware.Heartbeat(', name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
-  { token: 'healthcheck.New(', name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
-  { token: 'healthcheck.NewHandler(', name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
-  { token: 'rest.Ping', name: 'go-pkgz/rest Ping', routes: ['/ping'] }
+const GO_HEALTH_MIDDLEWARE: readonly GoHealthMiddleware[] = [
+  { token: 'middleware.Heartbeat(', module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
+  { token: 'healthcheck.New(', module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
+  { token: 'healthcheck.NewHandler(', module: /^github\.com\/heptiolabs\/healthcheck$/, name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
+  { token: 'rest.Ping', module: /^github\.com\/go-pkgz\/rest$/, name: 'go-pkgz/rest Ping', routes: ['/ping'] }
 ]
+
+/** The part after the package name (`Ping`, `Heartbeat(`). */
+const memberOf = (mw: GoHealthMiddleware): string => mw.token.slice(mw.token.indexOf('.') + 1)
+
+/** Explicitly aliased imports of a Go file: alias → import path (`_` and `.` imports left out). */
+function goAliases(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const imp of scanImports('go', lines)) {
+    const spec = imp.text.replace(/^import\s+(\(\s*)?/, '')
+    const alias = spec.slice(0, spec.indexOf('"')).trim()
+    if (/^[A-Za-z_]\w*$/.test(alias) && alias !== '_') out.set(alias, imp.module)
+  }
+  return out
+}
+
+/** Where a middleware is used on a line: its own token, or an aliased import's. */
+function middlewareAt(line: string, mw: GoHealthMiddleware, aliases: () => Map<string, string>): { at: number; token: string } | undefined {
+  const at = line.indexOf(mw.token)
+  if (at >= 0) return { at, token: mw.token }
+  const member = memberOf(mw)
+  if (!line.includes('.' + member)) return undefined
+  for (const [alias, module] of aliases()) {
+    if (!mw.module.test(module)) continue
+    const token = `${alias}.${member}`
+    const found = line.indexOf(token)
+    if (found >= 0 && (found === 0 || !/[\w.]/.test(line[found - 1]!))) return { at: found, token }
+  }
+  return undefined
+}
 
 const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
@@ -56,6 +96,8 @@ export function extractGo(ctx: ExtractContext): Extracted {
     if (!lines) continue
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
+    let fileAliases: Map<string, string> | undefined
+    const aliases = (): Map<string, string> => (fileAliases ??= goAliases(lines))
     const lookup = (n: string): string | undefined => consts.get(n.slice(n.lastIndexOf('.') + 1))
     let fn = ''
     let vars = new Map<string, Resolved[]>()
@@ -72,9 +114,9 @@ export function extractGo(ctx: ExtractContext): Extracted {
         graph.addRouter({ file: pkg, name: fn, root: fn === 'main' })
       }
       for (const mw of GO_HEALTH_MIDDLEWARE) {
-        const at = line.indexOf(mw.token)
-        if (at < 0) continue
-        const lit = mw.pathArg ? readLiteral(line, at + mw.token.length) : undefined
+        const use = middlewareAt(line, mw, aliases)
+        if (!use) continue
+        const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : undefined
         const routes = lit ? [lit.value] : [...mw.routes]
         libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] })
         for (const r of routes) graph.addRoute({ router: { file: pkg, name: fn }, path: { value: r }, methods: ['GET'], framework, file, line: i + 1, touches: [] })
