@@ -114,13 +114,15 @@ export class GitTreeSnapshot extends ListedSnapshot {
     return e.size ?? Number.MAX_SAFE_INTEGER
   }
 
-  /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
+  /**
+   * Paths whose blob is what the work tree holds: one `git diff <base>` (base tree against the
+   * work tree) names every file changed since the base, committed or not.
+   */
   private findShared(head: WorkTreeSnapshot): void {
     if (!head.commit) return
     try {
-      const dirty = new Set(git(this.root, ['diff', '--name-only', '-z', 'HEAD']).toString('utf8').split('\0'))
-      const changed = new Set(git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit, head.commit]).toString('utf8').split('\0'))
-      for (const p of this.files()) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p)
+      const changed = new Set(git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit]).toString('utf8').split('\0'))
+      for (const p of this.files()) if (!changed.has(p) && head.has(p)) this.shared.add(p)
     } catch {
       // No sharing: everything is read from git.
     }

@@ -73,4 +73,21 @@ describe('GitTreeSnapshot', () => {
     expect(snap.read('big.json')).toEqual({ kind: 'error', message: 'blob not in the local object store (partial clone)' })
     expect(snap.text('ok.txt')).toBe('ok')
   })
+
+  it('never shares a file the work tree changed since the base, committed, staged or not', () => {
+    const dir = tempGitRepo({ 'committed.txt': 'base\n', 'staged.txt': 'base\n', 'edited.txt': 'base\n', 'same.txt': 'same\n' })
+    const base = resolveCommit(dir, 'HEAD')!
+    writeFileSync(join(dir, 'committed.txt'), 'head\n')
+    git(dir, 'commit', '-q', '-am', 'head')
+    writeFileSync(join(dir, 'staged.txt'), 'staged\n')
+    git(dir, 'add', 'staged.txt')
+    writeFileSync(join(dir, 'edited.txt'), 'edited\n')
+    const head = new WorkTreeSnapshot(dir)
+    const snap = new GitTreeSnapshot(dir, base, { shareWith: head })
+    for (const f of ['committed.txt', 'staged.txt', 'edited.txt']) expect(snap.text(f), f).toBe('base\n')
+    expect(snap.text('same.txt')).toBe('same\n')
+    // Only the three changed files came from git; same.txt is the work tree's own read.
+    expect(snap.stats().reads).toBe(3)
+    expect(head.stats().reads).toBe(1)
+  })
 })
