@@ -37979,13 +37979,15 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     if (e.size === null && !e.absent) this.sizeUnshared([path2]);
     return e.size ?? Number.MAX_SAFE_INTEGER;
   }
-  /** Paths whose blob equals HEAD's and whose work-tree file is clean. */
+  /**
+   * Paths whose blob is what the work tree holds: one `git diff <base>` (base tree against the
+   * work tree) names every file changed since the base, committed or not.
+   */
   findShared(head) {
     if (!head.commit) return;
     try {
-      const dirty = new Set(git(this.root, ["diff", "--name-only", "-z", "HEAD"]).toString("utf8").split("\0"));
-      const changed = new Set(git(this.root, ["diff", "--name-only", "-z", "--no-renames", this.commit, head.commit]).toString("utf8").split("\0"));
-      for (const p of this.files()) if (!dirty.has(p) && !changed.has(p) && head.has(p)) this.shared.add(p);
+      const changed = new Set(git(this.root, ["diff", "--name-only", "-z", "--no-renames", this.commit]).toString("utf8").split("\0"));
+      for (const p of this.files()) if (!changed.has(p) && head.has(p)) this.shared.add(p);
     } catch {
     }
   }
