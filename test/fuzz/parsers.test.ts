@@ -5,6 +5,7 @@ import { collectManifests } from '../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
 import { collectOpenApi } from '../../src/facts/openapi/index.js'
 import { parseSpec, sniffSpec } from '../../src/facts/openapi/parse.js'
+import { collectSecurityRules } from '../../src/facts/security-rules.js'
 import { collectService } from '../../src/facts/service/index.js'
 import { bounded, codeText, manifestText, options, yamlText } from './arbitraries.js'
 
@@ -50,6 +51,21 @@ describe('collectManifests', () => {
       fc.property(fc.constantFrom(...MANIFESTS), manifestText, fc.constantFrom('', 'services/api/'), (name, text, dir) => {
         const facts = bounded(() => collectManifests(new MemorySnapshot({ [dir + name]: text })))
         for (const p of facts.problems) expect(p.path).toBe(dir + name)
+      }),
+      options(300)
+    )
+  })
+})
+
+describe('collectSecurityRules', () => {
+  it('reads arbitrary golangci-lint and ruff configuration as rules or problems, never throws', () => {
+    const names = ['.golangci.yml', '.golangci.toml', '.golangci.json', 'ruff.toml', 'pyproject.toml']
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.oneof(yamlText, manifestText, fc.json()), (name, text) => {
+        const body = name === 'pyproject.toml' ? `[tool.ruff]\n${text}` : text
+        const facts = bounded(() => collectSecurityRules(new MemorySnapshot({ [name]: body })))
+        for (const p of facts.problems) expect(p.path).toBe(name)
+        for (const e of facts.enabled) expect(e.path).toBe(name)
       }),
       options(300)
     )
