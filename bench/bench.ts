@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: builds synthetic repositories (10k, 100k and, with --big, 300k files) and
  * prints, for a full scan: wall time, files/s, peak RSS, and the floor — the time to simply read
- * every listed file once in the same process. Figures are printed, never asserted.
+ * every listed file once in the same process — and the same scan with the PR-base comparison
+ * (synthetic repositories get a pull-request commit; other directories compare with HEAD~20, or
+ * `--base-depth N`). Figures are printed, never asserted.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,8 +13,8 @@ import { DEFAULT_CONFIG } from '../src/config/defaults.js'
 import { collectManifests } from '../src/facts/manifests/index.js'
 import { collectService } from '../src/facts/service/index.js'
 import { WorkTreeSnapshot } from '../src/facts/worktree.js'
-import { scanRepository } from '../src/scan.js'
-import { commitAll, generateRepo } from './generate.js'
+import { scanRepository, scanWithBase } from '../src/scan.js'
+import { commitAll, commitChange, generateRepo } from './generate.js'
 
 interface Row {
   readonly name: string
@@ -25,6 +28,9 @@ interface Row {
   readonly filesRead: number
   readonly mbRead: number
   readonly peakMb: number
+  /** Scan with the PR-base comparison (base read from git objects), and the base it compared with. */
+  readonly withBaseMs: number | null
+  readonly baseNote: string
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -75,6 +81,9 @@ async function benchRepo(name: string, root: string): Promise<Row> {
   })
   const scan = await measure(() => scanRepository({ root, config: DEFAULT_CONFIG, inputs: { tags: null } }))
   const r = scan.value
+  // The PR-base comparison: the same scan plus the base commit read from git objects.
+  const base = baseCommit(root, baseDepth)
+  const withBase = base ? await measure(() => scanWithBase({ root, config: DEFAULT_CONFIG, inputs: { tags: null }, baseSha: base.sha })) : null
   return {
     name,
     files: listed.value,
@@ -85,14 +94,36 @@ async function benchRepo(name: string, root: string): Promise<Row> {
     routes: routeScan.value,
     filesRead: r.stats.filesRead,
     mbRead: r.stats.bytesRead / 1024 / 1024,
-    peakMb: scan.peakMb
+    peakMb: scan.peakMb,
+    withBaseMs: withBase ? withBase.ms : null,
+    baseNote: base ? `HEAD~${base.depth}, ${base.changed} changed` : 'no base'
+  }
+}
+
+/** How far back the base is (`--base-depth N`, default 20); synthetic repositories get one change commit. */
+let baseDepth = 20
+
+/** The commit `depth` back (or the oldest one), with how many files differ from HEAD; null without history. */
+function baseCommit(root: string, depth: number): { sha: string; depth: number; changed: number } | null {
+  const git = (...a: string[]): string => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).trim()
+  try {
+    const count = Number(git('rev-list', '--count', 'HEAD'))
+    const d = Math.min(depth, count - 1)
+    if (!(d > 0)) return null
+    const sha = git('rev-parse', `HEAD~${d}`)
+    const changed = git('diff', '--name-only', sha, 'HEAD').split('\n').filter(Boolean).length
+    return { sha, depth: d, changed }
+  } catch {
+    return null
   }
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const sizes = args.includes('--only') ? [] : [10_000, 100_000, ...(args.includes('--big') ? [300_000] : [])]
-  const extra = args.filter((a) => !a.startsWith('--'))
+  const depthAt = args.indexOf('--base-depth')
+  if (depthAt >= 0) baseDepth = Number(args[depthAt + 1]) || baseDepth
+  const extra = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--base-depth')
   const rows: Row[] = []
   for (const n of sizes) {
     const root = mkdtempSync(join(tmpdir(), `shipshape-bench-${n}-`))
@@ -100,6 +131,7 @@ async function main(): Promise<void> {
       const t0 = performance.now()
       generateRepo(root, n)
       commitAll(root)
+      commitChange(root)
       console.error(`generated ${n} files in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
       rows.push(await benchRepo(`synthetic ${n / 1000}k`, root))
     } finally {
@@ -109,10 +141,11 @@ async function main(): Promise<void> {
   for (const dir of extra) rows.push(await benchRepo(dir, dir))
 
   const fmt = (n: number, d = 0): string => n.toFixed(d)
-  console.log('| repository | files | list ms | floor ms (list + read all) | route scan ms (routes) | scan ms | scan / floor | files/s | files read | MB read | peak RSS MB |')
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  console.log('| repository | files | list ms | floor ms (list + read all) | route scan ms (routes) | scan ms | scan / floor | files/s | files read | MB read | peak RSS MB | scan + PR base ms (base) | base adds |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.files} | ${fmt(r.listMs)} | ${fmt(r.floorMs)} | ${fmt(r.routesMs)} (${r.routes}) | ${fmt(r.scanMs)} | ${fmt(r.scanMs / r.floorMs, 2)} | ${fmt(r.files / (r.scanMs / 1000))} | ${r.filesRead} | ${fmt(r.mbRead, 1)} | ${fmt(r.peakMb)} |`)
+    const base = r.withBaseMs === null ? `– (${r.baseNote}) | –` : `${fmt(r.withBaseMs)} (${r.baseNote}) | ${fmt(((r.withBaseMs - r.scanMs) / r.scanMs) * 100)} %`
+    console.log(`| ${r.name} | ${r.files} | ${fmt(r.listMs)} | ${fmt(r.floorMs)} | ${fmt(r.routesMs)} (${r.routes}) | ${fmt(r.scanMs)} | ${fmt(r.scanMs / r.floorMs, 2)} | ${fmt(r.files / (r.scanMs / 1000))} | ${r.filesRead} | ${fmt(r.mbRead, 1)} | ${fmt(r.peakMb)} | ${base} |`)
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 /**
@@ -57,14 +57,30 @@ export function generateRepo(root: string, files: number): number {
 }
 
 /** Makes the directory a git repository with everything committed (the scanner lists with git). */
-export function commitAll(root: string): void {
+export function commitAll(root: string, message = 'synthetic'): void {
   const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@x' }
   const run = (...args: string[]): void => {
     execFileSync('git', args, { cwd: root, env, stdio: 'ignore', maxBuffer: 1 << 30 })
   }
-  run('init', '-q', '-b', 'main')
+  if (message === 'synthetic') run('init', '-q', '-b', 'main')
   run('add', '-A')
-  run('commit', '-q', '-m', 'synthetic')
+  run('commit', '-q', '-m', message)
+}
+
+/**
+ * A second commit, like a pull request: one file in a thousand edited (a line appended) and one
+ * new route module, so the PR-base comparison has a base with a little to read from git.
+ */
+export function commitChange(root: string): number {
+  const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 }).split('\n').filter(Boolean)
+  let changed = 0
+  for (let i = 0; i < files.length; i += 1000) {
+    appendFileSync(join(root, files[i]!), '\n# changed by the pull request\n')
+    changed++
+  }
+  writeFileSync(join(root, 'services/svc0/app/pr_added.py'), pySource(9999))
+  commitAll(root, 'pull request')
+  return changed + 1
 }
 
 function pySource(i: number): string {
