@@ -44126,6 +44126,7 @@ var GENERATORS = [
   { tool: "flask-smorest", ecosystem: "python", tokens: ["from flask_smorest import"], servedAt: null },
   { tool: "flasgger", ecosystem: "python", tokens: ["Swagger(app", "from flasgger import"], servedAt: "/apispec_1.json" },
   { tool: "APIFlask", ecosystem: "python", tokens: ["APIFlask("], servedAt: "/openapi.json" },
+  { tool: "APIFairy", ecosystem: "python", tokens: ["from apifairy import APIFairy", "APIFairy("], servedAt: "/apispec.json" },
   { tool: "flask-restx", ecosystem: "python", tokens: ["from flask_restx import", "from flask_restplus import"], servedAt: "/swagger.json" },
   { tool: "connexion", ecosystem: "python", tokens: [".add_api("], servedAt: "/openapi.json", specFirst: true },
   { tool: "apispec", ecosystem: "python", tokens: ["APISpec("], servedAt: null },

@@ -102,6 +102,14 @@ describe('framework generation', () => {
     expect(o.generators).toEqual([{ tool: '@wesleytodd/openapi', path: 'src/lib/openapi-service.ts', line: 1, text: "import openapi from '@wesleytodd/openapi'", servedAt: '/openapi.json' }])
   })
 
+  it('finds Flask apps documented with APIFairy, which serves the generated spec at /apispec.json', () => {
+    const o = openapiOf(
+      { 'api/app.py': 'from flask import Flask\nfrom apifairy import APIFairy\n\napifairy = APIFairy()\n\ndef create_app():\n    app = Flask(__name__)\n    apifairy.init_app(app)\n    return app\n' },
+      { 'requirements.txt': ['flask', 'apifairy'] }
+    )
+    expect(o.generators).toEqual([{ tool: 'APIFairy', path: 'api/app.py', line: 2, text: 'from apifairy import APIFairy', servedAt: '/apispec.json' }])
+  })
+
   it('finds drf-spectacular served through a routed view, and springdoc by dependency', () => {
     const drf = openapiOf(
       {
