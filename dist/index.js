@@ -36960,6 +36960,7 @@ var FRAMEWORK_NAMES = {
   chi: "chi",
   fiber: "fiber",
   gorilla: "gorilla/mux",
+  kratos: "Kratos",
   spring: "Spring Boot",
   rails: "Rails"
 };
@@ -37020,9 +37021,9 @@ var health_endpoint_default = defineCheck({
   }
 });
 function remediationFor4(fws) {
-  const order = ["fastapi", "drf", "django", "flask", "nestjs", "fastify", "express", "gin", "chi", "go-net-http", "echo", "fiber", "spring", "rails"];
+  const order = ["fastapi", "drf", "django", "flask", "nestjs", "fastify", "express", "gin", "chi", "go-net-http", "echo", "fiber", "kratos", "spring", "rails"];
   const fw = order.find((f) => fws.includes(f));
-  const key = fw === "drf" ? "django" : fw === "echo" || fw === "fiber" ? "gin" : fw;
+  const key = fw === "drf" ? "django" : fw === "echo" || fw === "fiber" ? "gin" : fw === "kratos" ? "go-net-http" : fw;
   const snippet2 = key ? HEALTH_SNIPPETS[key] : void 0;
   const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
   return snippet2 ? `${base}
@@ -44512,6 +44513,8 @@ var FRAMEWORKS = [
   { framework: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
   { framework: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"] },
   { framework: "gorilla", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
+  { framework: "kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"] },
   { framework: "go-net-http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
   {
     framework: "spring",
@@ -45126,12 +45129,12 @@ function middlewareAt(line, mw, aliases) {
 var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
 function frameworkOf(fws) {
-  for (const f of ["gin", "echo", "chi", "fiber", "gorilla"]) if (fws.has(f)) return f;
+  for (const f of ["gin", "echo", "chi", "fiber", "gorilla", "kratos"]) if (fws.has(f)) return f;
   return "go-net-http";
 }
 function extractGo(ctx) {
   const fws = ctx.frameworks;
-  if (![...fws].some((f) => ["gin", "echo", "chi", "fiber", "gorilla", "go-net-http"].includes(f))) return { routes: [] };
+  if (![...fws].some((f) => ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "go-net-http"].includes(f))) return { routes: [] };
   const framework = frameworkOf(fws);
   const graph = new RouteGraph();
   const libraries = [];

@@ -27,7 +27,7 @@ const NOT_SERVING = new Set(['Spring HealthIndicator', 'grpc health'])
 
 const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
   fastapi: 'FastAPI', starlette: 'Starlette', django: 'Django', drf: 'Django REST Framework', flask: 'Flask', express: 'Express', fastify: 'Fastify',
-  nestjs: 'NestJS', koa: 'Koa', hono: 'Hono', 'go-net-http': 'Go net/http', gin: 'gin', echo: 'echo', chi: 'chi', fiber: 'fiber', gorilla: 'gorilla/mux', spring: 'Spring Boot', rails: 'Rails'
+  nestjs: 'NestJS', koa: 'Koa', hono: 'Hono', 'go-net-http': 'Go net/http', gin: 'gin', echo: 'echo', chi: 'chi', fiber: 'fiber', gorilla: 'gorilla/mux', kratos: 'Kratos', spring: 'Spring Boot', rails: 'Rails'
 }
 
 export function frameworkList(fws: readonly { framework: Framework }[]): string {
@@ -91,9 +91,10 @@ export default defineCheck({
 })
 
 function remediationFor(fws: readonly Framework[]): string {
-  const order: Framework[] = ['fastapi', 'drf', 'django', 'flask', 'nestjs', 'fastify', 'express', 'gin', 'chi', 'go-net-http', 'echo', 'fiber', 'spring', 'rails']
+  const order: Framework[] = ['fastapi', 'drf', 'django', 'flask', 'nestjs', 'fastify', 'express', 'gin', 'chi', 'go-net-http', 'echo', 'fiber', 'kratos', 'spring', 'rails']
   const fw = order.find((f) => fws.includes(f))
-  const key: Framework | undefined = fw === 'drf' ? 'django' : fw === 'echo' || fw === 'fiber' ? 'gin' : fw
+  // Kratos's HTTP server takes net/http handlers (`srv.HandleFunc`), so the net/http snippet applies.
+  const key: Framework | undefined = fw === 'drf' ? 'django' : fw === 'echo' || fw === 'fiber' ? 'gin' : fw === 'kratos' ? 'go-net-http' : fw
   const snippet = key ? HEALTH_SNIPPETS[key] : undefined
   const base = 'Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.'
   return snippet ? `${base}\n\n${snippet}` : base

@@ -39,6 +39,8 @@ export const FRAMEWORKS: readonly FrameworkSignature[] = [
   { framework: 'chi', ecosystem: 'go', packages: ['github.com/go-chi/chi/*'], imports: ['github.com/go-chi/chi'] },
   { framework: 'fiber', ecosystem: 'go', packages: ['github.com/gofiber/fiber/*'], imports: ['github.com/gofiber/fiber'] },
   { framework: 'gorilla', ecosystem: 'go', packages: ['github.com/gorilla/mux'], imports: ['github.com/gorilla/mux'] },
+  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
+  { framework: 'kratos', ecosystem: 'go', packages: ['github.com/go-kratos/kratos/*'], imports: ['github.com/go-kratos/kratos/v2/transport/http'] },
   { framework: 'go-net-http', ecosystem: 'go', packages: [], imports: ['net/http'], alsoContains: ['ListenAndServe', 'NewServeMux', 'http.HandleFunc(', 'http.Handle('] },
   {
     framework: 'spring',

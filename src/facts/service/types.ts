@@ -24,6 +24,7 @@ export type Framework =
   | 'chi'
   | 'fiber'
   | 'gorilla'
+  | 'kratos'
   | 'spring'
   | 'rails'
 

@@ -140,6 +140,19 @@ describe('Go', () => {
     expect(s.healthLibraries).toMatchObject([{ name: 'go-pkgz/rest Ping', path: 'app/server.go', line: 5, routes: ['/ping'] }])
   })
 
+  it('knows Kratos, whose HTTP routes are generated from protobuf into *_http.pb.go', () => {
+    const s = scan(
+      {
+        'go.mod': 'module x',
+        'internal/server/http.go': ['package server', 'import "github.com/go-kratos/kratos/v2/transport/http"', 'func NewHTTPServer() *http.Server {', '\tsrv := http.NewServer()', '\treturn srv', '}'].join('\n'),
+        'api/helloworld/v1/greeter_http.pb.go': ['package v1', 'import http "github.com/go-kratos/kratos/v2/transport/http"', 'func RegisterGreeterHTTPServer(s *http.Server, srv GreeterHTTPServer) {', '\tr := s.Route("/")', '\tr.GET("/helloworld/{name}", _Greeter_SayHello0_HTTP_Handler(srv))', '}'].join('\n')
+      },
+      { 'go.mod': ['github.com/go-kratos/kratos/v2'] }
+    )
+    expect(s.frameworks.map((f) => f.framework)).toEqual(['kratos'])
+    expect(paths(s)).toEqual(['/helloworld/{name}'])
+  })
+
   it('finds health middleware under an import alias, and not under another package of the same member name', () => {
     const s = scan(
       {

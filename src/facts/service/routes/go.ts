@@ -71,13 +71,13 @@ const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
 
 function frameworkOf(fws: ReadonlySet<Framework>): Framework {
-  for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla'] as const) if (fws.has(f)) return f
+  for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos'] as const) if (fws.has(f)) return f
   return 'go-net-http'
 }
 
 export function extractGo(ctx: ExtractContext): Extracted {
   const fws = ctx.frameworks
-  if (![...fws].some((f) => ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'go-net-http'].includes(f))) return { routes: [] }
+  if (![...fws].some((f) => ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos', 'go-net-http'].includes(f))) return { routes: [] }
   const framework = frameworkOf(fws)
   const graph = new RouteGraph()
   const libraries: HealthLibrary[] = []
