@@ -39079,7 +39079,9 @@ function positionals2(args, valueOpts) {
     }
     if (a.startsWith("-") && a.length > 1) {
       const eq = a.indexOf("=");
+      const glued = a[1] !== "-" && a.length > 2 ? a.slice(0, 2) : void 0;
       if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (glued !== void 0 && !valueOpts.has(a) && valueOpts.has(glued)) opts.set(glued, a.slice(2));
       else if (valueOpts.has(a) && i + 1 < args.length) opts.set(a, args[++i]);
       else opts.set(a, "");
       continue;

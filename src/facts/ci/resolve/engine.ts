@@ -211,7 +211,10 @@ export function positionals(args: readonly string[], valueOpts: ReadonlySet<stri
     }
     if (a.startsWith('-') && a.length > 1) {
       const eq = a.indexOf('=')
+      const glued = a[1] !== '-' && a.length > 2 ? a.slice(0, 2) : undefined
       if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1))
+      // A short value option glued to its value (`tox -elint`, `make -Cdir`): `-e lint`.
+      else if (glued !== undefined && !valueOpts.has(a) && valueOpts.has(glued)) opts.set(glued, a.slice(2))
       else if (valueOpts.has(a) && i + 1 < args.length) opts.set(a, args[++i]!)
       else opts.set(a, '')
       continue

@@ -128,6 +128,9 @@ describe('tox and nox', () => {
     expect(out.map((c) => [c.argv.join(' '), c.neutralised])).toEqual([['pytest tests', null], ['ruff check .', null], ['mypy src', "tox '-' prefix"]])
     expect(chain(out[1]!).at(-1)).toBe('tox.ini:10 ruff check .')
     expect(argvs(run({ 'tox.ini': tox }, 'tox -e lint'))).toEqual(['ruff check .', 'mypy src'])
+    // A short option glued to its value is the same option: `-elint` runs lint only, never pytest.
+    expect(argvs(run({ 'tox.ini': tox }, 'tox -elint'))).toEqual(['ruff check .', 'mypy src'])
+    expect(argvs(run({ 'tox.ini': tox }, 'tox -epy312,lint'))).toEqual(['pytest tests', 'ruff check .', 'mypy src'])
   })
   it('reads legacy_tox_ini from pyproject', () => {
     const py = '[project]\nname = "x"\n\n[tool.tox]\nlegacy_tox_ini = """\n[tox]\nenvlist = py\n[testenv]\ncommands = pytest\n"""\n'
