@@ -101,8 +101,8 @@ export default defineCheck({
     messages: {
       complete: '{tags} version tags, and {documented}.',
       'tags-only': '{tags} version tags, but no release workflow or maintained changelog.',
-      'documented-only': 'Releases are {documented}, but the repository has no version tags.',
-      'documented-tags-unknown': 'Releases are {documented}; whether version tags exist could not be read.',
+      'documented-only': 'Releases are prepared ({documented}), but the repository has no version tags.',
+      'documented-tags-unknown': 'Releases are prepared ({documented}); whether version tags exist could not be read.',
       'tags-unknown': 'No release workflow or maintained changelog, and version tags could not be read.',
       none: 'No version tags, release workflow or maintained changelog.'
     },
