@@ -5884,35 +5884,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at3, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at3, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at3, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at3, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at3, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -21007,12 +21007,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at3) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve4, reject) => {
                 if (finished()) {
@@ -24714,9 +24714,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open.length; i++) {
-    const at3 = open[i];
-    out += masked.slice(last, at3) + "\0";
-    last = at3 + 1;
+    const at2 = open[i];
+    out += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
   }
   return out + masked.slice(last);
 }
@@ -34633,51 +34633,51 @@ function parsePyproject(path2, text, problems) {
   const c = new Collector(path2, lines);
   const project = isTable(doc.project) ? doc.project : void 0;
   if (project) {
-    const at3 = sectionIndex(lines, "project");
-    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at3);
+    const at2 = sectionIndex(lines, "project");
+    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at2);
     const opt = project["optional-dependencies"];
     if (isTable(opt)) {
       const optAt = sectionIndex(lines, "project.optional-dependencies");
-      for (const [extra, list2] of Object.entries(opt)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at3);
+      for (const [extra, list2] of Object.entries(opt)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at2);
     }
   }
   const groups2 = doc["dependency-groups"];
   if (isTable(groups2)) {
-    const at3 = sectionIndex(lines, "dependency-groups");
-    for (const [g, list2] of Object.entries(groups2)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(g), at3);
+    const at2 = sectionIndex(lines, "dependency-groups");
+    for (const [g, list2] of Object.entries(groups2)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(g), at2);
   }
   const tool = isTable(doc.tool) ? doc.tool : {};
   const poetry = isTable(tool.poetry) ? tool.poetry : void 0;
   if (poetry) {
     if (isTable(poetry.dependencies)) {
-      const at3 = sectionIndex(lines, "tool.poetry.dependencies");
-      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at3);
+      const at2 = sectionIndex(lines, "tool.poetry.dependencies");
+      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at2);
     }
     if (isTable(poetry["dev-dependencies"])) {
-      const at3 = sectionIndex(lines, "tool.poetry.dev-dependencies");
-      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at3);
+      const at2 = sectionIndex(lines, "tool.poetry.dev-dependencies");
+      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at2);
     }
     if (isTable(poetry.group)) {
       for (const [g, body] of Object.entries(poetry.group)) {
         if (!isTable(body) || !isTable(body.dependencies)) continue;
-        const at3 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
-        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at3);
+        const at2 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
+        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at2);
       }
     }
   }
   const pdm = isTable(tool.pdm) ? tool.pdm : void 0;
   if (pdm && isTable(pdm["dev-dependencies"])) {
-    const at3 = sectionIndex(lines, "tool.pdm.dev-dependencies");
-    for (const list2 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at3);
+    const at2 = sectionIndex(lines, "tool.pdm.dev-dependencies");
+    for (const list2 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at2);
   }
   const hatch = isTable(tool.hatch) ? tool.hatch : void 0;
   if (hatch && isTable(hatch.envs)) {
     for (const [env, body] of Object.entries(hatch.envs)) {
       if (!isTable(body)) continue;
-      const at3 = sectionIndex(lines, `tool.hatch.envs.${env}`);
+      const at2 = sectionIndex(lines, `tool.hatch.envs.${env}`);
       for (const key of ["dependencies", "extra-dependencies"]) {
         const list2 = body[key];
-        if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at3);
+        if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at2);
       }
     }
   }
@@ -34691,8 +34691,8 @@ function parsePipfile(path2, text, problems) {
   for (const [section, dev] of [["packages", false], ["dev-packages", true]]) {
     const t = doc[section];
     if (isTable(t)) {
-      const at3 = sectionIndex(lines, section);
-      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at3);
+      const at2 = sectionIndex(lines, section);
+      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at2);
     }
   }
   return c.deps;
@@ -34820,9 +34820,9 @@ function parseSetupPy(path2, text) {
   for (const [key, dev] of SETUP_KEYS) {
     let from = 0;
     for (; ; ) {
-      const at3 = text.indexOf(key, from);
-      if (at3 < 0) break;
-      from = at3 + key.length;
+      const at2 = text.indexOf(key, from);
+      if (at2 < 0) break;
+      from = at2 + key.length;
       let i = from;
       while (i < text.length && /\s/.test(text[i])) i++;
       if (text[i] !== "=" && text[i] !== ":") continue;
@@ -35008,11 +35008,11 @@ function scanImports(ecosystem, lines) {
         const statement = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
         for (const key of [" from ", "require(", "import("]) {
           if (key === " from " && !statement) continue;
-          let at3 = t.indexOf(key);
-          while (at3 >= 0) {
-            const m = insideQuotes(t, at3) ? void 0 : quoted(t, at3 + key.length);
+          let at2 = t.indexOf(key);
+          while (at2 >= 0) {
+            const m = insideQuotes(t, at2) ? void 0 : quoted(t, at2 + key.length);
             if (m !== void 0) add(m);
-            at3 = t.indexOf(key, at3 + key.length);
+            at2 = t.indexOf(key, at2 + key.length);
           }
         }
         if (t.startsWith("} from ") || t.startsWith("from ")) {
@@ -35056,9 +35056,9 @@ function scanImports(ecosystem, lines) {
   }
   return out;
 }
-function insideQuotes(line, at3) {
+function insideQuotes(line, at2) {
   let open = null;
-  for (let k = 0; k < at3; k++) {
+  for (let k = 0; k < at2; k++) {
     const c = line[k];
     if (c === "\\") k++;
     else if (open === null ? c === "'" || c === '"' || c === "`" : c === open) open = open === null ? c : null;
@@ -36199,9 +36199,9 @@ function useEvidence(f) {
   return out;
 }
 function importsName(text, stem) {
-  const at3 = text.indexOf("import ");
-  if (at3 < 0) return false;
-  return text.slice(at3 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
+  const at2 = text.indexOf("import ");
+  if (at2 < 0) return false;
+  return text.slice(at2 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
 }
 function inHouse(usage) {
   const defined = [];
@@ -36214,10 +36214,10 @@ function inHouse(usage) {
     const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
     if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
     const lines = usage.lines(f.path) ?? [];
-    const at3 = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)));
-    if (at3 < 0) continue;
+    const at2 = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)));
+    if (at2 < 0) continue;
     resolvers.push(f);
-    defined.push({ path: f.path, line: at3 + 1, message: `in-house flag resolver: ${lines[at3].trim()}` });
+    defined.push({ path: f.path, line: at2 + 1, message: `in-house flag resolver: ${lines[at2].trim()}` });
   }
   for (const r of resolvers) {
     const name = basename(r.path);
@@ -38226,8 +38226,8 @@ function stripOptions(args, w) {
   return rest;
 }
 function dropVersion(word) {
-  const at3 = word.lastIndexOf("@");
-  let w = at3 > 0 ? word.slice(0, at3) : word;
+  const at2 = word.lastIndexOf("@");
+  let w = at2 > 0 ? word.slice(0, at2) : word;
   const eq = w.search(/[=<>~]=/);
   if (eq > 0) w = w.slice(0, eq);
   return w;
@@ -38370,21 +38370,21 @@ function shortText(text) {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length > TEXT_MAX2 ? one.slice(0, TEXT_MAX2 - 1) + "\u2026" : one;
 }
-function runScript(ctx, script, at3, base, extra = {}) {
+function runScript(ctx, script, at2, base, extra = {}) {
   if (ctx.full()) return;
   const commands = splitScript(script);
   const start = ctx.out.length;
   const starts = [];
-  let cwd = at3.cwd;
+  let cwd = at2.cwd;
   for (const c of commands) {
     starts.push(ctx.out.length);
     if (ctx.full()) break;
-    const line = at3.line === void 0 ? void 0 : at3.line + c.line - 1;
+    const line = at2.line === void 0 ? void 0 : at2.line + c.line - 1;
     const flags = { ...base.flags, ...extra.flags };
     if (c.checkedOutput) flags.checkedOutput = true;
     if (c.inCondition) flags.inCondition = true;
     const site = {
-      chain: [...base.chain, link(at3.path, line, c.text)],
+      chain: [...base.chain, link(at2.path, line, c.text)],
       text: c.text,
       cwd,
       neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
@@ -38482,10 +38482,10 @@ function lineOf(text, needle, from = 1) {
     pos = nl + 1;
     line++;
   }
-  const at3 = text.indexOf(needle, pos);
-  if (at3 < 0) return void 0;
+  const at2 = text.indexOf(needle, pos);
+  if (at2 < 0) return void 0;
   let n = line;
-  for (let i = text.indexOf("\n", pos); i >= 0 && i < at3; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = text.indexOf("\n", pos); i >= 0 && i < at2; i = text.indexOf("\n", i + 1)) n++;
   return n;
 }
 
@@ -39134,7 +39134,7 @@ function scanXml(src) {
     const gt = src.indexOf(">", i);
     if (gt < 0) break;
     const tag = src.slice(i + 1, gt);
-    const at3 = line;
+    const at2 = line;
     advance(gt + 1);
     if (tag.startsWith("?") || tag.startsWith("!")) continue;
     if (tag.startsWith("/")) {
@@ -39142,7 +39142,7 @@ function scanXml(src) {
       continue;
     }
     const name = /^[A-Za-z0-9_.:-]+/.exec(tag)?.[0] ?? "";
-    const node = { name, line: at3, children: [], text: "" };
+    const node = { name, line: at2, children: [], text: "" };
     stack[stack.length - 1].children.push(node);
     if (!tag.endsWith("/")) stack.push(node);
   }
@@ -39648,6 +39648,16 @@ function runNxTarget(ctx, proj, target, site) {
   return true;
 }
 
+// src/facts/doc-path.ts
+function at(doc, ...keys) {
+  let v = doc;
+  for (const k of keys) {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, k)) return void 0;
+    v = v[k];
+  }
+  return v;
+}
+
 // src/facts/ci/resolve/scripts.ts
 var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
 var SHELL_SHEBANG = /^#!\s*\S*\/(env\s+(-S\s+)?)?(ba|z|da|k)?sh\b/;
@@ -39726,14 +39736,6 @@ function readToml(ctx, path2) {
       return void 0;
     }
   });
-}
-function at(doc, ...keys) {
-  let v = doc;
-  for (const k of keys) {
-    if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, k)) return void 0;
-    v = v[k];
-  }
-  return v;
 }
 function tomlKeyLine(text, table2, key) {
   const sub = lineOf(text, `[${table2}.${key}]`) ?? lineOf(text, `[${table2}."${key}"]`);
@@ -40129,8 +40131,8 @@ function loadTox(ctx, dir2, file) {
   }
   const tox = doc["tool"]?.["tox"] ?? {};
   if (typeof tox["legacy_tox_ini"] === "string") {
-    const at3 = lineOf(py, "legacy_tox_ini") ?? 1;
-    return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at3));
+    const at2 = lineOf(py, "legacy_tox_ini") ?? 1;
+    return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at2));
   }
   const commands = /* @__PURE__ */ new Map();
   const cmds = (table2, header) => {
@@ -40448,8 +40450,8 @@ function actionRef(raw, withValues) {
   const r = raw.trim();
   if (r.startsWith("./") || r.startsWith("../")) return { raw: r, name: r, with: withValues, local: true };
   if (r.startsWith("docker://")) return { raw: r, name: r.toLowerCase(), with: withValues, local: false };
-  const at3 = r.lastIndexOf("@");
-  if (at3 > 0) return { raw: r, name: r.slice(0, at3).toLowerCase(), version: r.slice(at3 + 1), with: withValues, local: false };
+  const at2 = r.lastIndexOf("@");
+  if (at2 > 0) return { raw: r, name: r.slice(0, at2).toLowerCase(), version: r.slice(at2 + 1), with: withValues, local: false };
   return { raw: r, name: r.toLowerCase(), with: withValues, local: false };
 }
 function workDir(v, base = "") {
@@ -40623,8 +40625,8 @@ var AzureParser = class {
       }
       const task = str3(get(step, "task"));
       if (task === void 0) return [];
-      const at3 = task.lastIndexOf("@");
-      const uses = { raw: task, name: (at3 > 0 ? task.slice(0, at3) : task).toLowerCase(), ...at3 > 0 ? { version: task.slice(at3 + 1) } : {}, with: stringMap(get(step, "inputs")), local: false };
+      const at2 = task.lastIndexOf("@");
+      const uses = { raw: task, name: (at2 > 0 ? task.slice(0, at2) : task).toLowerCase(), ...at2 > 0 ? { version: task.slice(at2 + 1) } : {}, with: stringMap(get(step, "inputs")), local: false };
       return [{ ...base, loc: link2(file, line, name ?? `task: ${task}`), uses }];
     });
   }
@@ -40827,9 +40829,9 @@ var CircleParser = class {
     if (slash <= 0) return void 0;
     const orb = this.orbs.get(raw.slice(0, slash));
     if (orb === void 0) return { raw, name: raw.toLowerCase(), with: params, local: false };
-    const at3 = orb.lastIndexOf("@");
-    const orbName = (at3 > 0 ? orb.slice(0, at3) : orb).toLowerCase();
-    return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...at3 > 0 ? { version: orb.slice(at3 + 1) } : {}, with: params, local: false };
+    const at2 = orb.lastIndexOf("@");
+    const orbName = (at2 > 0 ? orb.slice(0, at2) : orb).toLowerCase();
+    return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...at2 > 0 ? { version: orb.slice(at2 + 1) } : {}, with: params, local: false };
   }
 };
 function workflowTriggers(wf) {
@@ -41372,9 +41374,9 @@ var GitlabConfig = class _GitlabConfig {
     for (const [kind, value] of entries) {
       const files = kind === "project" ? strings(get(item, "file")) : [];
       for (const target of files.length > 0 ? files.map((f) => `${value}/${f.replace(/^\//, "")}`) : [value]) {
-        const at3 = kind === "component" ? target.lastIndexOf("@") : -1;
-        const name = at3 > 0 ? target.slice(0, at3) : target;
-        const version = at3 > 0 ? target.slice(at3 + 1) : str3(get(item, "ref"));
+        const at2 = kind === "component" ? target.lastIndexOf("@") : -1;
+        const name = at2 > 0 ? target.slice(0, at2) : target;
+        const version = at2 > 0 ? target.slice(at2 + 1) : str3(get(item, "ref"));
         const ref = { raw: `${kind}: ${target}`, name: `${REMOTE_INCLUDES[kind]}:${name}`, ...version !== void 0 ? { version } : {}, with: {}, local: false };
         this.remotes.push({ ref, loc: link2(path2, line, `include: ${kind}: ${target}`), via });
       }
@@ -41885,9 +41887,9 @@ function httpPathOf(command) {
     return command[i] === "/" ? pathFrom(command, i) : "/";
   }
   for (const host of LOCAL_HOSTS) {
-    const at3 = command.indexOf(host);
-    if (at3 < 0) continue;
-    let i = at3 + host.length;
+    const at2 = command.indexOf(host);
+    if (at2 < 0) continue;
+    let i = at2 + host.length;
     if (command[i] === ":") {
       i++;
       while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
@@ -42050,8 +42052,8 @@ var DIR_REASONS = {
 var DATASTORE_IMAGES = ["postgres", "postgis/postgis", "mysql", "mariadb", "redis", "mongo", "elasticsearch", "docker.elastic.co/elasticsearch", "opensearchproject/opensearch", "rabbitmq", "localstack/localstack", "minio/minio", "memcached", "bitnami/postgresql", "bitnami/redis", "bitnami/mysql", "mcr.microsoft.com/mssql/server", "cassandra", "neo4j", "clickhouse/clickhouse-server"];
 function imageName(ref) {
   let r = ref.toLowerCase();
-  const at3 = r.indexOf("@");
-  if (at3 >= 0) r = r.slice(0, at3);
+  const at2 = r.indexOf("@");
+  if (at2 >= 0) r = r.slice(0, at2);
   const colon = r.lastIndexOf(":");
   if (colon > r.lastIndexOf("/")) r = r.slice(0, colon);
   return r.replace(/^docker\.io\/(library\/)?/, "").replace(/^library\//, "");
@@ -42484,9 +42486,9 @@ function parsePackageJson(path2, text, problems) {
   for (const [section, dev] of SECTIONS2) {
     const table2 = obj[section];
     if (typeof table2 !== "object" || table2 === null || Array.isArray(table2)) continue;
-    const at3 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
     for (const [name, spec] of Object.entries(table2)) {
-      const line = locate(lines, `"${name}"`, at3);
+      const line = locate(lines, `"${name}"`, at2);
       deps.push({ name, ecosystem: "node", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
   }
@@ -42769,16 +42771,16 @@ function callArgs(s, open) {
 }
 var IDENT = /[A-Za-z0-9_$]/;
 function keywordArg(s, name) {
-  let at3 = s.indexOf(name);
-  while (at3 >= 0) {
-    const before = at3 === 0 ? "" : s[at3 - 1];
-    let j = at3 + name.length;
+  let at2 = s.indexOf(name);
+  while (at2 >= 0) {
+    const before = at2 === 0 ? "" : s[at2 - 1];
+    let j = at2 + name.length;
     while (s[j] === " ") j++;
     const sep5 = s[j];
     if (!IDENT.test(before) && (sep5 === "=" || sep5 === ":") && s[j + 1] !== "=") {
       return readArg(s, j + 1).text;
     }
-    at3 = s.indexOf(name, at3 + name.length);
+    at2 = s.indexOf(name, at2 + name.length);
   }
   return void 0;
 }
@@ -43005,11 +43007,11 @@ var RouteGraph = class {
   mountsOf(node) {
     if (!this.mountIndex) {
       const index = /* @__PURE__ */ new Map();
-      this.mounts.forEach((edge, at3) => {
+      this.mounts.forEach((edge, at2) => {
         const key = edge.child.file === "*" ? "*\0" + (edge.child.name ?? "") : edge.child.file;
         const list2 = index.get(key);
-        if (list2) list2.push({ at: at3, edge });
-        else index.set(key, [{ at: at3, edge }]);
+        if (list2) list2.push({ at: at2, edge });
+        else index.set(key, [{ at: at2, edge }]);
       });
       this.mountIndex = index;
     }
@@ -43602,9 +43604,9 @@ function fastapiGenerators(src) {
     const inString = pyStringLines(lines);
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      const at3 = l.indexOf("FastAPI(");
-      if (at3 < 0 || inString[i] || /[\w.]/.test(l[at3 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
-      const text = callText(lines, i, at3 + 7);
+      const at2 = l.indexOf("FastAPI(");
+      if (at2 < 0 || inString[i] || /[\w.]/.test(l[at2 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
+      const text = callText(lines, i, at2 + 7);
       const url = keywordArg(text, "openapi_url");
       const base = { tool: "FastAPI", path: file, line: i + 1, text: l.trim().slice(0, 200) };
       if (url === void 0) out.push({ ...base, servedAt: "/openapi.json" });
@@ -43632,11 +43634,11 @@ function pyStringLines(lines) {
     for (; ; ) {
       const dq = l.indexOf('"""', from);
       const sq = l.indexOf("'''", from);
-      const at3 = open ? l.indexOf(open, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-      if (at3 < 0) break;
+      const at2 = open ? l.indexOf(open, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+      if (at2 < 0) break;
       if (open) open = null;
-      else open = l.slice(at3, at3 + 3);
-      from = at3 + 3;
+      else open = l.slice(at2, at2 + 3);
+      from = at2 + 3;
     }
     out[i] = startedInside;
   }
@@ -43650,9 +43652,9 @@ function nestGenerators(src) {
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      const at3 = l.indexOf("SwaggerModule.setup(");
-      if (at3 < 0 || l.trimStart().startsWith("//")) continue;
-      const lit = readLiteral(l, at3 + 20);
+      const at2 = l.indexOf("SwaggerModule.setup(");
+      if (at2 < 0 || l.trimStart().startsWith("//")) continue;
+      const lit = readLiteral(l, at2 + 20);
       const guard2 = lines.slice(Math.max(0, i - 4), i).find((x) => /\bif\s*\(/.test(x) && /(production|NODE_ENV|isProd|env)/.test(x));
       out.push({
         tool: "NestJS SwaggerModule",
@@ -43871,10 +43873,10 @@ function ownPackage(snapshot, m) {
   return void 0;
 }
 function lineOf2(text, token) {
-  const at3 = text.indexOf(token);
-  if (at3 < 0) return {};
+  const at2 = text.indexOf(token);
+  if (at2 < 0) return {};
   let line = 1;
-  for (let i = 0; i < at3; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < at2; i++) if (text.charCodeAt(i) === 10) line++;
   return { line };
 }
 
@@ -44168,10 +44170,10 @@ function parseUrlconf(lines, lookup) {
     const plus = /^urlpatterns\s*(\+=|=.*\+)\s*([A-Za-z_]\w*)\.urls\b/.exec(t);
     if (plus) plusRouters.push(plus[2]);
     for (const fn of ["path(", "re_path(", "url("]) {
-      let at3 = line.indexOf(fn);
-      while (at3 >= 0) {
-        if (at3 === 0 || !/[\w.]/.test(line[at3 - 1])) {
-          const text = callText(lines, i, at3 + fn.length - 1);
+      let at2 = line.indexOf(fn);
+      while (at2 >= 0) {
+        if (at2 === 0 || !/[\w.]/.test(line[at2 - 1])) {
+          const text = callText(lines, i, at2 + fn.length - 1);
           const args = callArgs(text, 0);
           const first = args[0];
           if (first !== void 0) {
@@ -44182,7 +44184,7 @@ function parseUrlconf(lines, lookup) {
             patterns.push({ route: "value" in r ? r.value : "", line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ..."unknown" in r ? { unknown: r.unknown } : {} });
           }
         }
-        at3 = line.indexOf(fn, at3 + fn.length);
+        at2 = line.indexOf(fn, at2 + fn.length);
       }
     }
   }
@@ -44414,14 +44416,14 @@ function jsConsts(lines) {
 function receiverCalls(line, receivers) {
   const out = [];
   for (const recv of receivers.keys()) {
-    let at3 = line.indexOf(recv + ".");
-    while (at3 >= 0 && out.length < 20) {
-      const prev = at3 === 0 ? "" : line[at3 - 1];
-      let j = at3 + recv.length + 1;
+    let at2 = line.indexOf(recv + ".");
+    while (at2 >= 0 && out.length < 20) {
+      const prev = at2 === 0 ? "" : line[at2 - 1];
+      let j = at2 + recv.length + 1;
       const start = j;
       while (j < line.length && j - start < 12 && /[a-zA-Z]/.test(line[j])) j++;
       if (!/[\w$.]/.test(prev) && line[j] === "(" && j > start) out.push({ recv, method: line.slice(start, j), open: j });
-      at3 = line.indexOf(recv + ".", at3 + recv.length + 1);
+      at2 = line.indexOf(recv + ".", at2 + recv.length + 1);
     }
   }
   return out.sort((a, b) => a.open - b.open);
@@ -44496,8 +44498,8 @@ function goAliases(lines) {
   return out;
 }
 function middlewareAt(line, mw, aliases) {
-  const at3 = line.indexOf(mw.token);
-  if (at3 >= 0) return { at: at3, token: mw.token };
+  const at2 = line.indexOf(mw.token);
+  if (at2 >= 0) return { at: at2, token: mw.token };
   const member = memberOf(mw);
   if (!line.includes("." + member)) return void 0;
   for (const [alias, module] of aliases()) {
@@ -44747,10 +44749,10 @@ function starletteRoutes(ctx) {
       const line = lines[i];
       const hits = [];
       for (const kind of ["Route", "Mount", "WebSocketRoute"]) {
-        let at3 = line.indexOf(kind + "(");
-        while (at3 >= 0) {
-          if (at3 === 0 || !/[\w.]/.test(line[at3 - 1]) || line.slice(Math.max(0, at3 - 8), at3) === "routing.") hits.push({ col: at3, kind });
-          at3 = line.indexOf(kind + "(", at3 + 1);
+        let at2 = line.indexOf(kind + "(");
+        while (at2 >= 0) {
+          if (at2 === 0 || !/[\w.]/.test(line[at2 - 1]) || line.slice(Math.max(0, at2 - 8), at2) === "routing.") hits.push({ col: at2, kind });
+          at2 = line.indexOf(kind + "(", at2 + 1);
         }
       }
       hits.sort((a, b) => a.col - b.col);
@@ -44844,10 +44846,10 @@ function extractRails(ctx) {
           });
         }
       } else if (word === "mount") {
-        const at3 = /(?:at:|=>)\s*['"]([^'"]*)['"]/.exec(rest)?.[1];
+        const at2 = /(?:at:|=>)\s*['"]([^'"]*)['"]/.exec(rest)?.[1];
         const engine = /^\s*\(?\s*([A-Z][\w:]*)/.exec(rest)?.[1] ?? "";
-        if (at3 !== void 0) {
-          const path2 = joinUrl(...stack, at3);
+        if (at2 !== void 0) {
+          const path2 = joinUrl(...stack, at2);
           const lib2 = HEALTH_ENGINES[engine];
           routes.push({ path: path2, methods: ["ANY"], framework: "rails", file, line: i + 1, handler: engine, ...lib2 ? { library: lib2 } : {} });
           if (lib2) libraries.push({ name: lib2, path: file, line: i + 1, text: t, routes: [path2], checks: [] });
@@ -45108,8 +45110,8 @@ function collectSecurityRules(snapshot) {
     read++;
     const doc = parse4(path2, text, problems);
     if (doc === void 0) continue;
-    const found = golangci ? golangciGosec(doc) : ruffBandit(name === "pyproject.toml" ? at2(doc, "tool", "ruff") : doc);
-    if (found) enabled.push({ rules: golangci ? "gosec" : "bandit", host: golangci ? "golangci-lint" : "ruff", path: path2, ...lineOf3(text, found.needle), how: found.how });
+    const found = golangci ? golangciGosec(doc) : ruffBandit(name === "pyproject.toml" ? at(doc, "tool", "ruff") : doc);
+    if (found) enabled.push({ rules: golangci ? "gosec" : "bandit", host: golangci ? "golangci-lint" : "ruff", path: path2, ...lineWith(text, found.needle), how: found.how });
   }
   return { enabled, problems };
 }
@@ -45137,38 +45139,29 @@ function parse4(path2, text, problems) {
   }
   return y.value;
 }
-function at2(doc, ...keys) {
-  let v = doc;
-  for (const k of keys) {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return void 0;
-    v = v[k];
-  }
-  return v;
-}
 function strings2(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
 function golangciGosec(doc) {
-  const linters = at2(doc, "linters");
-  const has = (key) => strings2(at2(linters, key)).some((l) => l.toLowerCase() === "gosec");
+  const linters = at(doc, "linters");
+  const has = (key) => strings2(at(linters, key)).some((l) => l.toLowerCase() === "gosec");
   if (has("enable")) return { how: "linters.enable: gosec", needle: "gosec" };
-  const all = at2(linters, "enable-all") === true || at2(linters, "default") === "all";
-  if (all && !has("disable")) return { how: at2(linters, "default") === "all" ? "linters.default: all" : "linters.enable-all: true", needle: at2(linters, "default") === "all" ? "default" : "enable-all" };
+  const all = at(linters, "enable-all") === true || at(linters, "default") === "all";
+  if (all && !has("disable")) return { how: at(linters, "default") === "all" ? "linters.default: all" : "linters.enable-all: true", needle: at(linters, "default") === "all" ? "default" : "enable-all" };
   return null;
 }
 function ruffBandit(ruff) {
   if (ruff === void 0) return null;
-  const list2 = (key) => [...strings2(at2(ruff, key)), ...strings2(at2(ruff, "lint", key))];
+  const list2 = (key) => [...strings2(at(ruff, key)), ...strings2(at(ruff, "lint", key))];
   const selected = [...list2("select"), ...list2("extend-select")];
   const hit = selected.find((c) => c === "ALL" || /^S\d*$/.test(c));
   if (!hit) return null;
   if (list2("ignore").some((c) => c === "S")) return null;
   return { how: `select: ${hit}`, needle: `"${hit}"` };
 }
-function lineOf3(text, needle) {
-  const lines = text.split("\n");
-  const i = lines.findIndex((l) => l.includes(needle) || l.includes(needle.replace(/"/g, "'")));
-  return i >= 0 ? { line: i + 1 } : {};
+function lineWith(text, needle) {
+  const line = lineOf(text, needle) ?? lineOf(text, needle.replace(/"/g, "'"));
+  return line === void 0 ? {} : { line };
 }
 
 // src/facts/hcl.ts
@@ -45376,7 +45369,7 @@ function isVendored2(path2) {
 var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var num2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : null;
 var strings3 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function lineOf4(text, needle, fallback = 1) {
+function lineOf3(text, needle, fallback = 1) {
   const i = text.indexOf(needle);
   return i < 0 ? fallback : text.slice(0, i).split("\n").length;
 }
@@ -45392,7 +45385,7 @@ function collectProbot(path2, text, out, problems) {
   for (const b of doc.branches.slice(0, 100)) {
     if (!isObj3(b) || typeof b.name !== "string" || !("protection" in b)) continue;
     const p = b.protection;
-    const line = lineOf4(text, `name: ${b.name}`, lineOf4(text, "branches:"));
+    const line = lineOf3(text, `name: ${b.name}`, lineOf3(text, "branches:"));
     if (!isObj3(p)) {
       out.push({ source: "probot-settings", path: path2, line, branches: [b.name], enforcement: null, pullRequest: null, statusChecks: null });
       continue;
@@ -45431,7 +45424,7 @@ function collectRulesetJson(path2, text, out, problems) {
       statusChecks = list2.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string");
     }
   }
-  out.push({ source: "ruleset-json", path: path2, line: lineOf4(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
+  out.push({ source: "ruleset-json", path: path2, line: lineOf3(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
 }
 var TF_READERS = {
   github_branch_protection: { source: "terraform-branch-protection", read: readTfProtection },
@@ -45938,12 +45931,12 @@ function runTexts(cwd, chain, extra) {
 }
 function mentions(text, dir2) {
   if (dir2 === "") return false;
-  let at3 = text.indexOf(dir2);
-  while (at3 >= 0) {
-    const before = at3 === 0 ? "" : text[at3 - 1];
-    const after = text[at3 + dir2.length] ?? "";
+  let at2 = text.indexOf(dir2);
+  while (at2 >= 0) {
+    const before = at2 === 0 ? "" : text[at2 - 1];
+    const after = text[at2 + dir2.length] ?? "";
     if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true;
-    at3 = text.indexOf(dir2, at3 + 1);
+    at2 = text.indexOf(dir2, at2 + 1);
   }
   return false;
 }

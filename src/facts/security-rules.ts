@@ -1,6 +1,8 @@
 import { parse as parseToml } from 'smol-toml'
 import type { ParseProblem } from './ci/types.js'
+import { lineOf } from './ci/resolve/engine.js'
 import { parseYaml } from './ci/yaml.js'
+import { at } from './doc-path.js'
 import { isExcluded } from './excluded.js'
 import { basename, type Snapshot } from './snapshot.js'
 
@@ -51,7 +53,7 @@ export function collectSecurityRules(snapshot: Snapshot): SecurityRuleFacts {
     const doc = parse(path, text, problems)
     if (doc === undefined) continue
     const found = golangci ? golangciGosec(doc) : ruffBandit(name === 'pyproject.toml' ? at(doc, 'tool', 'ruff') : doc)
-    if (found) enabled.push({ rules: golangci ? 'gosec' : 'bandit', host: golangci ? 'golangci-lint' : 'ruff', path, ...lineOf(text, found.needle), how: found.how })
+    if (found) enabled.push({ rules: golangci ? 'gosec' : 'bandit', host: golangci ? 'golangci-lint' : 'ruff', path, ...lineWith(text, found.needle), how: found.how })
   }
   return { enabled, problems }
 }
@@ -81,14 +83,6 @@ function parse(path: string, text: string, problems: ParseProblem[]): unknown {
   return y.value
 }
 
-function at(doc: unknown, ...keys: string[]): unknown {
-  let v = doc
-  for (const k of keys) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined
-    v = (v as Record<string, unknown>)[k]
-  }
-  return v
-}
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
@@ -118,8 +112,8 @@ function ruffBandit(ruff: unknown): { how: string; needle: string } | null {
   return { how: `select: ${hit}`, needle: `"${hit}"` }
 }
 
-function lineOf(text: string, needle: string): { line?: number } {
-  const lines = text.split('\n')
-  const i = lines.findIndex((l) => l.includes(needle) || l.includes(needle.replace(/"/g, "'")))
-  return i >= 0 ? { line: i + 1 } : {}
+/** The line naming the rules (double- or single-quoted), for evidence. */
+function lineWith(text: string, needle: string): { line?: number } {
+  const line = lineOf(text, needle) ?? lineOf(text, needle.replace(/"/g, "'"))
+  return line === undefined ? {} : { line }
 }

@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml'
+import { at } from '../../doc-path.js'
 import { joinPath } from '../../snapshot.js'
 import { dispatch, emit, enter, lineOf, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
@@ -24,14 +25,6 @@ export function readToml(ctx: Ctx, path: string): { doc: Toml; text: string } | 
   })
 }
 
-function at(doc: unknown, ...keys: string[]): unknown {
-  let v = doc
-  for (const k of keys) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, k)) return undefined
-    v = (v as Toml)[k]
-  }
-  return v
-}
 
 /** Line of `key` inside TOML table `table` (`[table]` then `key =`), or of `[table.key]`. */
 export function tomlKeyLine(text: string, table: string, key: string): number | undefined {
