@@ -35499,7 +35499,7 @@ function boundedLines(read, maxLines, maxChars) {
       long++;
     } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
   }
-  const result2 = { lines: out, long };
+  const result2 = { lines: out, long, complete: long === 0 && out.length < maxLines };
   if (!byBounds) {
     byBounds = /* @__PURE__ */ new Map();
     bounded.set(read, byBounds);
@@ -35518,10 +35518,7 @@ function plainLines(read) {
 function reusableSplit(read) {
   const byBounds = bounded.get(read);
   if (!byBounds) return void 0;
-  for (const [key, b] of byBounds) {
-    const maxLines = Number(key.slice(0, key.indexOf(":")));
-    if (b.long === 0 && b.lines.length < maxLines && !read.text.includes("\r")) return b.lines;
-  }
+  for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
   return void 0;
 }
 var mentioned = /* @__PURE__ */ new WeakMap();

@@ -15,6 +15,8 @@ export interface BoundedLines {
   readonly lines: readonly string[]
   /** How many lines were blanked for length. */
   readonly long: number
+  /** Every line kept and none blanked: the same lines a plain split gives, when there is no `\r`. */
+  readonly complete: boolean
 }
 
 const bounded = new WeakMap<TextRead, Map<string, BoundedLines>>()
@@ -38,7 +40,7 @@ export function boundedLines(read: TextRead, maxLines: number, maxChars: number)
       long++
     } else if (l.endsWith('\r')) out[i] = l.slice(0, -1)
   }
-  const result: BoundedLines = { lines: out, long }
+  const result: BoundedLines = { lines: out, long, complete: long === 0 && out.length < maxLines }
   if (!byBounds) {
     byBounds = new Map()
     bounded.set(read, byBounds)
@@ -64,10 +66,7 @@ export function plainLines(read: TextRead): readonly string[] {
 function reusableSplit(read: TextRead): readonly string[] | undefined {
   const byBounds = bounded.get(read)
   if (!byBounds) return undefined
-  for (const [key, b] of byBounds) {
-    const maxLines = Number(key.slice(0, key.indexOf(':')))
-    if (b.long === 0 && b.lines.length < maxLines && !read.text.includes('\r')) return b.lines
-  }
+  for (const b of byBounds.values()) if (b.complete && !read.text.includes('\r')) return b.lines
   return undefined
 }
 
