@@ -7,7 +7,7 @@ const textRead = (text: string): Extract<FileRead, { kind: 'text' }> => ({ kind:
 describe('shared line splits', () => {
   it('bounds lines: \\r dropped, over-long lines blanked and counted, at most maxLines lines', () => {
     const r = textRead(`a\r\n${'x'.repeat(11)}\nb\nc\nd`)
-    expect(boundedLines(r, 4, 10)).toEqual({ lines: ['a', '', 'b', 'c'], long: 1 })
+    expect(boundedLines(r, 4, 10)).toEqual({ lines: ['a', '', 'b', 'c'], long: 1, complete: false })
   })
   it('splits a read once per bound pair and shares the result', () => {
     const r = textRead('one\ntwo')
@@ -15,7 +15,20 @@ describe('shared line splits', () => {
     expect(boundedLines(r, 100, 10)).toBe(first)
     const narrow = boundedLines(r, 100, 2)
     expect(narrow).not.toBe(first)
-    expect(narrow).toEqual({ lines: ['', ''], long: 2 })
+    expect(narrow).toEqual({ lines: ['', ''], long: 2, complete: false })
+  })
+  it('gives the plain split the bounded one when that is complete and has no \\r, else splits anew', () => {
+    const whole = textRead('one\ntwo')
+    const b = boundedLines(whole, 100, 10)
+    expect(b.complete).toBe(true)
+    expect(plainLines(whole)).toBe(b.lines)
+    const crlf = textRead('one\r\ntwo')
+    expect(boundedLines(crlf, 100, 10).complete).toBe(true)
+    expect(plainLines(crlf)).not.toBe(boundedLines(crlf, 100, 10).lines)
+    expect(plainLines(crlf)).toEqual(['one', 'two'])
+    const cut = textRead('a\nb\nc')
+    expect(boundedLines(cut, 2, 10).complete).toBe(false)
+    expect(plainLines(cut)).toEqual(['a', 'b', 'c'])
   })
   it('never shares between two reads of equal text (no stale answer across snapshots)', () => {
     const a = textRead('same')
