@@ -34221,16 +34221,21 @@ var TESTS = {
   actions: ACTIONS2,
   configs: CONFIGS2
 };
+var PASSES_WITH_NO_TESTS = [
+  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
+];
 function findTestSuite(snapshot) {
   let count2 = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
   const examples = [];
   for (const { path: path2, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.some((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
+    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
     if (!hit) continue;
     count2++;
+    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
     if (examples.length < 3) examples.push(path2);
   }
-  return { count: count2, examples };
+  return { count: count2, byEcosystem, examples };
 }
 
 // src/checks/ci-tests.ts
@@ -34240,6 +34245,7 @@ var messages3 = {
   "non-blocking": "Tests run in CI but cannot fail the build: {tools}.",
   "local-only": "Tests run only in local hooks, not in CI: {tools}.",
   "suite-not-run": "A test suite exists ({count} test file(s)) but no CI job runs it.",
+  "nothing-to-test": "CI runs {tools}, but the repository has no {files}: the run passes without testing anything.",
   unreadable: "No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
   none: "No CI job runs tests, and no test suite was found.",
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
@@ -34256,6 +34262,24 @@ function snippets(profile) {
     ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"])
   };
 }
+function withoutEmptyRuns(j, suite) {
+  const idle = PASSES_WITH_NO_TESTS.filter((p) => (suite.byEcosystem.get(p.ecosystem) ?? 0) === 0);
+  const empty = [];
+  if (idle.length === 0) return { judgement: j, empty: { findings: empty, files: "" } };
+  const isIdle = (f) => idle.some((p) => p.tools.includes(f.tool));
+  const keep = (tier) => {
+    const out = [];
+    for (const f of tier) {
+      if (!isIdle(f)) out.push(f);
+      else empty.push({ ...f, evidence: { ...f.evidence, message: `${f.evidence.message} (no ${idle.find((p) => p.tools.includes(f.tool)).files} in the repository: nothing to test)` } });
+    }
+    return out;
+  };
+  const pr = keep(j.pr);
+  const notOnPr = keep(j.notOnPr);
+  const files = [...new Set(idle.filter((p) => empty.some((f) => p.tools.includes(f.tool))).map((p) => p.files))].join(", ");
+  return { judgement: { ...j, pr, notOnPr, other: [...j.other, ...empty] }, empty: { findings: empty, files } };
+}
 var FALLBACK2 = "Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).";
 var ci_tests_default = defineCheck({
   meta: {
@@ -34267,14 +34291,14 @@ var ci_tests_default = defineCheck({
     remediation: FALLBACK2
   },
   run(ctx) {
-    const j = judgePractice(ctx, TESTS);
+    const suite = findTestSuite(ctx.facts.snapshot);
+    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite);
     const profile = repoProfile(ctx.facts.snapshot);
     const fix = (opening) => remediationFor(opening, snippets(profile), profile, FALLBACK2);
     if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
     if (j.notOnPr.length > 0) {
       return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
     }
-    const suite = findTestSuite(ctx.facts.snapshot);
     const suiteEvidence = suite.examples.map((path2) => ({ path: path2, message: `test file (${suite.count} in the repository)` }));
     const withSuite = (lead) => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }]);
     const remediation = fix("Run the test suite in CI on every pull request:");
@@ -34282,6 +34306,11 @@ var ci_tests_default = defineCheck({
       return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
     }
     if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
+    if (empty.findings.length > 0 && j.nonBlocking.length === 0 && j.local.length === 0) {
+      const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
+      const remediation2 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
+      return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: remediation2 };
+    }
     const evidence2 = withSuite(evidenceOf(j, []));
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
     if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };

@@ -1,8 +1,8 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { pickEvidence } from './catalog/evidence.js'
-import { evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { evidenceOf, eventsOf, judgePractice, tools, type Finding, type Judgement } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
-import { findTestSuite, TESTS } from './catalog/tests.js'
+import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -18,6 +18,7 @@ const messages = {
   'non-blocking': 'Tests run in CI but cannot fail the build: {tools}.',
   'local-only': 'Tests run only in local hooks, not in CI: {tools}.',
   'suite-not-run': 'A test suite exists ({count} test file(s)) but no CI job runs it.',
+  'nothing-to-test': 'CI runs {tools}, but the repository has no {files}: the run passes without testing anything.',
   unreadable: 'No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
   none: 'No CI job runs tests, and no test suite was found.',
   'no-ci': 'No CI configuration was found, so no tests run on pull requests.'
@@ -37,6 +38,29 @@ function snippets(profile: RepoProfile): Snippets {
   }
 }
 
+/**
+ * Takes out the runs of runners that pass with nothing to test (`go test` without a `_test.go`
+ * file anywhere): they stay as evidence, marked, but never count as a test run.
+ */
+function withoutEmptyRuns(j: Judgement, suite: TestSuite): { judgement: Judgement; empty: { findings: Finding[]; files: string } } {
+  const idle = PASSES_WITH_NO_TESTS.filter((p) => (suite.byEcosystem.get(p.ecosystem) ?? 0) === 0)
+  const empty: Finding[] = []
+  if (idle.length === 0) return { judgement: j, empty: { findings: empty, files: '' } }
+  const isIdle = (f: Finding): boolean => idle.some((p) => p.tools.includes(f.tool))
+  const keep = (tier: readonly Finding[]): Finding[] => {
+    const out: Finding[] = []
+    for (const f of tier) {
+      if (!isIdle(f)) out.push(f)
+      else empty.push({ ...f, evidence: { ...f.evidence, message: `${f.evidence.message} (no ${idle.find((p) => p.tools.includes(f.tool))!.files} in the repository: nothing to test)` } })
+    }
+    return out
+  }
+  const pr = keep(j.pr)
+  const notOnPr = keep(j.notOnPr)
+  const files = [...new Set(idle.filter((p) => empty.some((f) => p.tools.includes(f.tool))).map((p) => p.files))].join(', ')
+  return { judgement: { ...j, pr, notOnPr, other: [...j.other, ...empty] }, empty: { findings: empty, files } }
+}
+
 const FALLBACK = 'Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).'
 
 export default defineCheck({
@@ -49,14 +73,14 @@ export default defineCheck({
     remediation: FALLBACK
   },
   run(ctx): Outcome<keyof typeof messages> {
-    const j = judgePractice(ctx, TESTS)
+    const suite = findTestSuite(ctx.facts.snapshot)
+    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite)
     const profile = repoProfile(ctx.facts.snapshot)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
     }
-    const suite = findTestSuite(ctx.facts.snapshot)
     const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: `test file (${suite.count} in the repository)` }))
     const withSuite = (lead: Evidence[]): Evidence[] => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }])
     const remediation = fix('Run the test suite in CI on every pull request:')
@@ -64,6 +88,11 @@ export default defineCheck({
       return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) }
     }
     if (j.local.length > 0) return { status: 'fail', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation }
+    if (empty.findings.length > 0 && j.nonBlocking.length === 0 && j.local.length === 0) {
+      const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) }
+      const remediation = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`
+      return { status: 'fail', messageId: 'nothing-to-test', data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation }
+    }
     const evidence = withSuite(evidenceOf(j, []))
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
     if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }

@@ -7,6 +7,13 @@ const CI = '.github/workflows/ci.yml'
 checkTester(ciTests, {
   pass: [
     {
+      name: 'pytest counts while go test without Go test files is only noted',
+      facts: { files: { 'go.mod': 'module x\n', 'tests/test_a.py': '' }, ci: { runs: [run('pytest', { line: 9 }), run('go test ./...', { line: 10 })] } },
+      messageId: 'pr',
+      data: { tools: 'pytest' },
+      evidence: [{ line: 9 }, { line: 10, message: 'nothing to test' }]
+    },
+    {
       name: 'pytest on pull_request',
       facts: { ci: { runs: [run('uv run pytest -n auto', { line: 31 })] } },
       messageId: 'pr',
@@ -34,8 +41,8 @@ checkTester(ciTests, {
     { name: 'vitest run', facts: { ci: { runs: [run('npx vitest run')] } }, messageId: 'pr', data: { tools: 'vitest' } },
     { name: 'node --test', facts: { ci: { runs: [run('node --test test/')] } }, messageId: 'pr', data: { tools: 'node --test' } },
     { name: 'playwright test', facts: { ci: { runs: [run('npx playwright test')] } }, messageId: 'pr', data: { tools: 'playwright' } },
-    { name: 'go test', facts: { ci: { runs: [run('go test -race -coverprofile=coverage.out ./...')] } }, messageId: 'pr', data: { tools: 'go test' } },
-    { name: 'gotestsum', facts: { ci: { runs: [run('gotestsum --format testname -- ./...')] } }, messageId: 'pr' },
+    { name: 'go test', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test -race -coverprofile=coverage.out ./...')] } }, messageId: 'pr', data: { tools: 'go test' } },
+    { name: 'gotestsum', facts: { files: { 'cmd/x_test.go': 'package main\n' }, ci: { runs: [run('gotestsum --format testname -- ./...')] } }, messageId: 'pr' },
     { name: 'mvnw verify', facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvnw', '-B', 'verify'] })] } }, messageId: 'pr', data: { tools: 'Maven tests' } },
     { name: 'synthetic surefire:test', facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvn', 'surefire:test'] })] } }, messageId: 'pr' },
     { name: 'gradle build', facts: { ci: { runs: [run('./gradlew build', { argv: ['gradle', 'build'] })] } }, messageId: 'pr', data: { tools: 'Gradle tests' } },
@@ -55,9 +62,22 @@ checkTester(ciTests, {
       remediation: ['pull_request']
     },
     { name: 'playwright only on schedule', facts: { ci: { runs: [run('npx playwright test', { schedule: true })] } }, messageId: 'not-on-prs', data: { events: 'schedule' } },
-    { name: 'tests only on workflow_dispatch', facts: { ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
+    { name: 'tests only on workflow_dispatch', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
   ],
   fail: [
+    {
+      name: 'go test on pull requests with no _test.go file anywhere passes having tested nothing',
+      facts: { files: { 'go.mod': 'module x\n', 'main.go': 'package main\n', 'internal/biz/biz.go': 'package biz\n' }, ci: { runs: [run('go test ./...', { line: 21 })] } },
+      messageId: 'nothing-to-test',
+      data: { tools: 'go test', files: 'Go test files (`*_test.go`)' },
+      evidence: [{ line: 21, message: 'nothing to test' }],
+      remediation: ['*_test.go']
+    },
+    {
+      name: 'gotestsum only on push with no Go tests is not a test run either',
+      facts: { files: { 'go.mod': 'module x\n' }, ci: { runs: [run('gotestsum -- ./...', { push: true })] } },
+      messageId: 'nothing-to-test'
+    },
     {
       name: 'pytest --collect-only is not a test run',
       facts: { ci: { runs: [run('pytest --collect-only', { line: 12 })] } },
@@ -66,7 +86,7 @@ checkTester(ciTests, {
     },
     { name: 'mvn package -DskipTests', facts: { ci: { runs: [run('mvn -B package -DskipTests')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: -DskipTests' }] },
     { name: 'gradle build -x test', facts: { ci: { runs: [run('./gradlew build -x test', { argv: ['gradle', 'build', '-x', 'test'] })] } }, messageId: 'none', evidence: [{ message: '-x=test' }] },
-    { name: 'go test -run XXX_NONE', facts: { ci: { runs: [run('go test -run XXX_NONE ./...')] } }, messageId: 'none', evidence: [{ message: '-run=XXX_NONE' }] },
+    { name: 'go test -run XXX_NONE', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test -run XXX_NONE ./...')] } }, messageId: 'suite-not-run', evidence: [{ message: '-run=XXX_NONE' }] },
     { name: 'pytest || true', facts: { ci: { runs: [run('pytest', { neutralised: '|| true' })] } }, messageId: 'non-blocking', evidence: [{ message: 'runs but cannot fail: || true' }] },
     {
       name: "npm's placeholder test script resolves to echo",

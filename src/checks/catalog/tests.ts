@@ -116,19 +116,33 @@ export const TESTS: Catalogue = {
 export interface TestSuite {
   /** Test files found outside vendored and generated trees. */
   readonly count: number
+  /** How many of them per ecosystem. */
+  readonly byEcosystem: ReadonlyMap<Ecosystem, number>
   /** A few of them, for evidence. */
   readonly examples: readonly string[]
 }
 
+/**
+ * Runners that succeed when there is nothing to test: `go test ./...` over packages without a
+ * single `_test.go` file prints `[no test files]` and exits 0 (and so do gotestsum and ginkgo,
+ * which drive it). Go test files are found by name alone (the toolchain reads no other), so a
+ * repository without one certainly tests nothing, and such a run is no evidence of tests.
+ */
+export const PASSES_WITH_NO_TESTS: readonly { readonly tools: readonly string[]; readonly ecosystem: Ecosystem; readonly files: string }[] = [
+  { tools: ['go test', 'gotestsum', 'ginkgo'], ecosystem: 'go', files: 'Go test files (`*_test.go`)' }
+]
+
 /** Test files in the repository: evidence that a suite exists even when CI never runs it. */
 export function findTestSuite(snapshot: Snapshot): TestSuite {
   let count = 0
+  const byEcosystem = new Map<Ecosystem, number>()
   const examples: string[] = []
   for (const { path, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.some((t) => (t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
+    const hit = TEST_FILES.find((t) => (t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
     if (!hit) continue
     count++
+    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1)
     if (examples.length < 3) examples.push(path)
   }
-  return { count, examples }
+  return { count, byEcosystem, examples }
 }
