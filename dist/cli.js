@@ -36841,6 +36841,10 @@ function releaseProcess(ctx) {
     if (cmd || ctx.extra.commands.some((c) => run.text.startsWith(c))) found.push(linkEvidence2(run.chain, `release command in CI: ${run.text}`));
   }
   for (const t of release.triggers) {
+    if (t.buildOnly) {
+      drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` });
+      continue;
+    }
     found.push({ path: t.path, line: t.line, message: t.trigger === "push-tags" ? `workflow runs on pushed tags (${t.text})` : t.trigger === "release" ? "workflow runs when a release is published" : `GitLab job runs on tags (${t.text})` });
   }
   for (const c of release.configs) {
@@ -45066,14 +45070,26 @@ var CONFIG_FILES = [
   { match: (_p, n) => n === "pyproject.toml", tool: "towncrier", needle: "[tool.towncrier" },
   { match: (_p, n) => n === "package.json", tool: "semantic-release", needle: '"release": {' }
 ];
+var EVERYDAY_EVENTS = /\b(pull_request|pull_request_target|merge_group|schedule)\b/;
+var RELEASE_WORK = /refs\/tags|ref_type|\bpublish|\bdeploy|\brelease|docker push|push: *true|twine upload|upload-release-asset|registry/i;
 function workflowTriggers3(path2, text) {
   const out = [];
+  let everyday = false;
+  let releaseWork = false;
   for (const l of yamlLines(text)) {
-    if (l.parents.length === 0 && l.key === "on" && /\brelease\b/.test(l.value)) out.push({ path: path2, line: l.line, trigger: "release", text: l.value });
+    const top = l.parents[0] ?? l.key;
+    if (l.parents.length === 0 && l.key === "on") {
+      if (/\brelease\b/.test(l.value)) out.push({ path: path2, line: l.line, trigger: "release", text: l.value });
+      if (EVERYDAY_EVENTS.test(l.value)) everyday = true;
+    }
     if (l.parents.length === 1 && l.parents[0] === "on" && l.key === "release") out.push({ path: path2, line: l.line, trigger: "release", text: "release" });
+    if (l.parents.length === 1 && l.parents[0] === "on" && l.key !== null && EVERYDAY_EVENTS.test(l.key)) everyday = true;
+    if (l.parents.length === 1 && l.parents[0] === "on" && l.key === null && EVERYDAY_EVENTS.test(l.value)) everyday = true;
+    if (l.parents.length === 2 && l.parents[0] === "on" && l.parents[1] === "push" && (l.key === "branches" || l.key === "branches-ignore")) everyday = true;
     if (l.parents.length === 2 && l.parents[0] === "on" && l.parents[1] === "push" && l.key === "tags") out.push({ path: path2, line: l.line, trigger: "push-tags", text: l.value || "tags" });
+    if (top === "jobs" && l.parents.length >= 2 && RELEASE_WORK.test(`${l.key ?? ""} ${l.value}`)) releaseWork = true;
   }
-  return out;
+  return everyday && !releaseWork ? out.map((t) => ({ ...t, buildOnly: true })) : out;
 }
 function gitlabTriggers(path2, text) {
   const lines = text.split(/\r?\n/);

@@ -81,6 +81,10 @@ function releaseProcess(ctx: CheckContext): Process {
     if (cmd || ctx.extra.commands.some((c) => run.text.startsWith(c))) found.push(linkEvidence(run.chain, `release command in CI: ${run.text}`))
   }
   for (const t of release.triggers) {
+    if (t.buildOnly) {
+      drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` })
+      continue
+    }
     found.push({ path: t.path, line: t.line, message: t.trigger === 'push-tags' ? `workflow runs on pushed tags (${t.text})` : t.trigger === 'release' ? 'workflow runs when a release is published' : `GitLab job runs on tags (${t.text})` })
   }
   for (const c of release.configs) {

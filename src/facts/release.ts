@@ -50,6 +50,12 @@ export interface ReleaseTrigger {
   readonly trigger: 'push-tags' | 'release' | 'gitlab-tag'
   /** Tag filters as written (`v*`), for push-tags. */
   readonly text: string
+  /**
+   * The workflow also runs on pull requests, branch pushes or a schedule (everyday CI that tags
+   * happen to trigger too) and none of its jobs does anything a release does — publish, deploy,
+   * upload a release asset, or act only on tags (`startsWith(github.ref, 'refs/tags/')`).
+   */
+  readonly buildOnly?: boolean
 }
 
 export interface ReleaseFacts {
@@ -182,14 +188,29 @@ const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; t
   { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' }
 ]
 
+/** Events that make a workflow everyday CI rather than a release pipeline. */
+const EVERYDAY_EVENTS = /\b(pull_request|pull_request_target|merge_group|schedule)\b/
+/** What a release job does, in a job's text (keys, `run:` scripts, `uses:`, `if:` conditions). */
+const RELEASE_WORK = /refs\/tags|ref_type|\bpublish|\bdeploy|\brelease|docker push|push: *true|twine upload|upload-release-asset|registry/i
+
 function workflowTriggers(path: string, text: string): ReleaseTrigger[] {
   const out: ReleaseTrigger[] = []
+  let everyday = false
+  let releaseWork = false
   for (const l of yamlLines(text)) {
-    if (l.parents.length === 0 && l.key === 'on' && /\brelease\b/.test(l.value)) out.push({ path, line: l.line, trigger: 'release', text: l.value })
+    const top = l.parents[0] ?? l.key
+    if (l.parents.length === 0 && l.key === 'on') {
+      if (/\brelease\b/.test(l.value)) out.push({ path, line: l.line, trigger: 'release', text: l.value })
+      if (EVERYDAY_EVENTS.test(l.value)) everyday = true
+    }
     if (l.parents.length === 1 && l.parents[0] === 'on' && l.key === 'release') out.push({ path, line: l.line, trigger: 'release', text: 'release' })
+    if (l.parents.length === 1 && l.parents[0] === 'on' && l.key !== null && EVERYDAY_EVENTS.test(l.key)) everyday = true
+    if (l.parents.length === 1 && l.parents[0] === 'on' && l.key === null && EVERYDAY_EVENTS.test(l.value)) everyday = true
+    if (l.parents.length === 2 && l.parents[0] === 'on' && l.parents[1] === 'push' && (l.key === 'branches' || l.key === 'branches-ignore')) everyday = true
     if (l.parents.length === 2 && l.parents[0] === 'on' && l.parents[1] === 'push' && l.key === 'tags') out.push({ path, line: l.line, trigger: 'push-tags', text: l.value || 'tags' })
+    if (top === 'jobs' && l.parents.length >= 2 && RELEASE_WORK.test(`${l.key ?? ''} ${l.value}`)) releaseWork = true
   }
-  return out
+  return everyday && !releaseWork ? out.map((t) => ({ ...t, buildOnly: true })) : out
 }
 
 function gitlabTriggers(path: string, text: string): ReleaseTrigger[] {

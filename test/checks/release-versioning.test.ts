@@ -74,6 +74,23 @@ describe('release-versioning', () => {
     expect(out.evidence?.[0]).toEqual({ path: 'CHANGELOG.md', message: 'changelog is a stub (empty)' })
   })
 
+  it('does not count everyday CI that tags also trigger when none of its jobs releases (spring-boot-realworld)', () => {
+    const ci = "name: Java CI\non:\n  push:\n    branches:\n      - '**'\n    tags:\n      - 'v*'\n  pull_request:\n    branches: ['**']\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Test with Gradle\n        run: ./gradlew clean test\n"
+    const out = runCheck(check, factsFor({ '.github/workflows/gradle.yml': ci }, { tags: { names: [], source: 'git' } }))
+    expect([out.status, out.messageId]).toEqual(['fail', 'none'])
+    expect(out.evidence).toContainEqual({ path: '.github/workflows/gradle.yml', line: 6, message: expect.stringContaining('not a release process') })
+  })
+
+  it('counts mixed CI when a job acts on tags or publishes, and a tags-only workflow whatever it does', () => {
+    const gated = "on:\n  push:\n    branches: [main]\n    tags: ['v*']\n  pull_request:\njobs:\n  image:\n    if: startsWith(github.ref, 'refs/tags/')\n    steps:\n      - run: make image\n"
+    const publishing = "on: [pull_request]\njobs:\n  x:\n    steps:\n      - run: npm test\n"
+    const tagsOnly = "on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    steps:\n      - run: make dist\n"
+    for (const [name, text, counts] of [['gated', gated, true], ['no tags', publishing, false], ['tags only', tagsOnly, true]] as const) {
+      const out = runCheck(check, factsFor({ [`.github/workflows/${name}.yml`]: text }, { tags: TAGS }))
+      expect([name, out.status]).toEqual([name, counts ? 'pass' : 'partial'])
+    }
+  })
+
   it('fails with no tags and nothing else', () => {
     const out = runCheck(check, factsFor({ 'README.md': '# x\n' }, { tags: { names: [], source: 'git' } }))
     expect([out.status, out.messageId]).toEqual(['fail', 'none'])
