@@ -44515,7 +44515,9 @@ var GO_HEALTH_MIDDLEWARE = [
   { token: "middleware.Heartbeat(", module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: "chi middleware.Heartbeat", routes: [], pathArg: true },
   { token: "healthcheck.New(", module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
   { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
-  { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] }
+  { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] },
+  // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
+  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" }
 ];
 var memberOf = (mw) => mw.token.slice(mw.token.indexOf(".") + 1);
 function goAliases(lines) {
@@ -44523,12 +44525,20 @@ function goAliases(lines) {
   for (const imp of scanImports("go", lines)) {
     const spec = imp.text.replace(/^import\s+(\(\s*)?/, "");
     const alias = spec.slice(0, spec.indexOf('"')).trim();
-    if (/^[A-Za-z_]\w*$/.test(alias) && alias !== "_") out.set(alias, imp.module);
+    if (alias === "_" || alias === ".") continue;
+    if (/^[A-Za-z_]\w*$/.test(alias)) out.set(alias, imp.module);
+    else if (alias === "") {
+      const parts = imp.module.split("/");
+      let last = parts.pop() ?? "";
+      if (/^v\d+$/.test(last)) last = parts.pop() ?? "";
+      last = last.replace(/\.v\d+$/, "");
+      if (/^[A-Za-z_]\w*$/.test(last) && !out.has(last)) out.set(last, imp.module);
+    }
   }
   return out;
 }
 function middlewareAt(line, mw, aliases) {
-  const at2 = line.indexOf(mw.token);
+  const at2 = mw.importRequired ? -1 : line.indexOf(mw.token);
   if (at2 >= 0) return { at: at2, token: mw.token };
   const member = memberOf(mw);
   if (!line.includes("." + member)) return void 0;
@@ -44586,7 +44596,7 @@ function extractGo(ctx) {
       }
       for (const mw of GO_HEALTH_MIDDLEWARE) {
         const use = middlewareAt(line, mw, aliases);
-        if (!use) continue;
+        if (!use || mw.unless && lines.some((l) => l.includes(mw.unless))) continue;
         const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : void 0;
         const routes = lit ? [lit.value] : [...mw.routes];
         libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] });

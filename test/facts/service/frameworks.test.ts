@@ -153,6 +153,18 @@ describe('Go', () => {
     expect(paths(s)).toEqual(['/helloworld/{name}'])
   })
 
+  it("counts the grpc.health.v1 service Kratos's gRPC server registers, but not grpc-go's own NewServer or CustomHealth()", () => {
+    const kratos = ['package server', 'import (', '\t"github.com/go-kratos/kratos/v2/middleware/recovery"', '\t"github.com/go-kratos/kratos/v2/transport/grpc"', ')', 'func NewGRPCServer() *grpc.Server {', '\tsrv := grpc.NewServer(grpc.Middleware(recovery.Recovery()))', '\treturn srv', '}'].join('\n')
+    const s = scan({ 'go.mod': 'module x', 'internal/server/grpc.go': kratos }, { 'go.mod': ['github.com/go-kratos/kratos/v2'] })
+    expect(s.healthLibraries).toMatchObject([{ name: 'Kratos gRPC server (grpc.health.v1)', path: 'internal/server/grpc.go', line: 7, routes: [] }])
+    const aliased = scan({ 'go.mod': 'module x', 'srv.go': ['package srv', 'import kgrpc "github.com/go-kratos/kratos/v2/transport/grpc"', 'func New() { _ = kgrpc.NewServer() }'].join('\n') }, { 'go.mod': ['github.com/go-kratos/kratos/v2'] })
+    expect(aliased.healthLibraries.map((l) => l.line)).toEqual([3])
+    const plain = scan({ 'go.mod': 'module x', 'srv.go': ['package srv', 'import "google.golang.org/grpc"', 'func New() { _ = grpc.NewServer() }'].join('\n') }, { 'go.mod': ['github.com/go-kratos/kratos/v2'] })
+    expect(plain.healthLibraries).toEqual([])
+    const custom = scan({ 'go.mod': 'module x', 'internal/server/grpc.go': kratos.replace('grpc.Middleware(', 'grpc.CustomHealth(), grpc.Middleware(') }, { 'go.mod': ['github.com/go-kratos/kratos/v2'] })
+    expect(custom.healthLibraries).toEqual([])
+  })
+
   it('finds health middleware under an import alias, and not under another package of the same member name', () => {
     const s = scan(
       {

@@ -28,6 +28,13 @@ interface GoHealthMiddleware {
   readonly name: string
   readonly routes: readonly string[]
   readonly pathArg?: boolean
+  /**
+   * The package name is common (`grpc`): the token counts only when the file imports this module
+   * (under its own name or an alias), never by its name alone.
+   */
+  readonly importRequired?: boolean
+  /** A call in the same file that switches the behaviour off (`grpc.CustomHealth()`). */
+  readonly unless?: string
 }
 
 /** Health middleware that serves routes by itself. */
@@ -35,26 +42,40 @@ const GO_HEALTH_MIDDLEWARE: readonly GoHealthMiddleware[] = [
   { token: 'middleware.Heartbeat(', module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
   { token: 'healthcheck.New(', module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
   { token: 'healthcheck.NewHandler(', module: /^github\.com\/heptiolabs\/healthcheck$/, name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
-  { token: 'rest.Ping', module: /^github\.com\/go-pkgz\/rest$/, name: 'go-pkgz/rest Ping', routes: ['/ping'] }
+  { token: 'rest.Ping', module: /^github\.com\/go-pkgz\/rest$/, name: 'go-pkgz/rest Ping', routes: ['/ping'] },
+  // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
+  { token: 'grpc.NewServer(', module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: 'Kratos gRPC server (grpc.health.v1)', routes: [], importRequired: true, unless: 'CustomHealth(' }
 ]
 
 /** The part after the package name (`Ping`, `Heartbeat(`). */
 const memberOf = (mw: GoHealthMiddleware): string => mw.token.slice(mw.token.indexOf('.') + 1)
 
-/** Explicitly aliased imports of a Go file: alias → import path (`_` and `.` imports left out). */
+/**
+ * The names a Go file's imports are used under: an explicit alias, else the package's usual name
+ * (the path's last element, a `/vN` or `.vN` major version skipped) when that is an identifier.
+ * Blank (`_`) and dot imports are left out.
+ */
 function goAliases(lines: readonly string[]): Map<string, string> {
   const out = new Map<string, string>()
   for (const imp of scanImports('go', lines)) {
     const spec = imp.text.replace(/^import\s+(\(\s*)?/, '')
     const alias = spec.slice(0, spec.indexOf('"')).trim()
-    if (/^[A-Za-z_]\w*$/.test(alias) && alias !== '_') out.set(alias, imp.module)
+    if (alias === '_' || alias === '.') continue
+    if (/^[A-Za-z_]\w*$/.test(alias)) out.set(alias, imp.module)
+    else if (alias === '') {
+      const parts = imp.module.split('/')
+      let last = parts.pop() ?? ''
+      if (/^v\d+$/.test(last)) last = parts.pop() ?? ''
+      last = last.replace(/\.v\d+$/, '')
+      if (/^[A-Za-z_]\w*$/.test(last) && !out.has(last)) out.set(last, imp.module)
+    }
   }
   return out
 }
 
 /** Where a middleware is used on a line: its own token, or an aliased import's. */
 function middlewareAt(line: string, mw: GoHealthMiddleware, aliases: () => Map<string, string>): { at: number; token: string } | undefined {
-  const at = line.indexOf(mw.token)
+  const at = mw.importRequired ? -1 : line.indexOf(mw.token)
   if (at >= 0) return { at, token: mw.token }
   const member = memberOf(mw)
   if (!line.includes('.' + member)) return undefined
@@ -115,7 +136,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
       }
       for (const mw of GO_HEALTH_MIDDLEWARE) {
         const use = middlewareAt(line, mw, aliases)
-        if (!use) continue
+        if (!use || (mw.unless && lines.some((l) => l.includes(mw.unless!)))) continue
         const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : undefined
         const routes = lit ? [lit.value] : [...mw.routes]
         libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] })
