@@ -37612,7 +37612,8 @@ function hostedBy(tool) {
 }
 var IMPLIED = [
   { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
-  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") }
+  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
+  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
 ];
 var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED };
 
@@ -37664,7 +37665,7 @@ function codeql(languages) {
 }
 var ALTERNATIVES = {
   python: 'Or run Bandit as a blocking step: `- run: uvx bandit -r src -ll` (or Semgrep: `semgrep ci`); if CI already runs `ruff check`, add `"S"` to `select` under `[tool.ruff.lint]`.',
-  node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate.",
+  node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).",
   go: "Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.",
   java: "Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.",
   ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`."
@@ -45767,6 +45768,8 @@ function collectRelease(snapshot, tags) {
 var NO_SECURITY_RULES = { enabled: [], problems: [] };
 var GOLANGCI_FILES = /* @__PURE__ */ new Set([".golangci.yml", ".golangci.yaml", ".golangci.toml", ".golangci.json"]);
 var RUFF_FILES = /* @__PURE__ */ new Set(["ruff.toml", ".ruff.toml", "pyproject.toml"]);
+var ESLINTRC_DATA = /* @__PURE__ */ new Set([".eslintrc", ".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml", "package.json"]);
+var ESLINT_CODE = /^(\.eslintrc\.c?js|eslint\.config\.[cm]?[jt]s)$/;
 var MAX_FILES = 200;
 function collectSecurityRules(snapshot) {
   const enabled = [];
@@ -45775,9 +45778,18 @@ function collectSecurityRules(snapshot) {
   for (const path2 of snapshot.files()) {
     const name = basename(path2);
     const golangci = GOLANGCI_FILES.has(name);
-    if (!golangci && !RUFF_FILES.has(name) || isExcluded(path2) || read >= MAX_FILES) continue;
+    const eslintData = ESLINTRC_DATA.has(name);
+    const eslintCode = !eslintData && ESLINT_CODE.test(name);
+    if (!golangci && !RUFF_FILES.has(name) && !eslintData && !eslintCode || isExcluded(path2) || read >= MAX_FILES) continue;
     const text = snapshot.text(path2);
     if (text === void 0) continue;
+    if (eslintData || eslintCode) {
+      if (!text.includes("security") || name === "package.json" && !text.includes('"eslintConfig"')) continue;
+      read++;
+      const found2 = eslintCode ? eslintSecurityInCode(text) : eslintSecurityInData(path2, text, problems);
+      if (found2) enabled.push({ rules: "eslint-security", host: "eslint", path: path2, ...lineWith(text, found2.needle), how: found2.how });
+      continue;
+    }
     if (name === "pyproject.toml" && !text.includes("[tool.ruff")) continue;
     read++;
     const doc = parse4(path2, text, problems);
@@ -45830,6 +45842,66 @@ function ruffBandit(ruff) {
   if (!hit) return null;
   if (list2("ignore").some((c) => c === "S")) return null;
   return { how: `select: ${hit}`, needle: `"${hit}"` };
+}
+var SECURITY_PRESET = /^plugin:security\/recommended(-legacy)?$/;
+var PLUGIN_NAMES = /* @__PURE__ */ new Set(["security", "eslint-plugin-security"]);
+function eslintrcSecurity(cfg, depth = 0) {
+  const ext2 = at(cfg, "extends");
+  const preset = (typeof ext2 === "string" ? [ext2] : strings2(ext2)).find((e) => SECURITY_PRESET.test(e));
+  if (preset) return { how: `extends: ${preset}`, needle: preset };
+  const rules = at(cfg, "rules");
+  if (strings2(at(cfg, "plugins")).some((p) => PLUGIN_NAMES.has(p)) && rules && typeof rules === "object") {
+    const on = Object.entries(rules).find(([k, v]) => k.startsWith("security/") && ruleOn(v));
+    if (on) return { how: `rules: ${on[0]}`, needle: on[0] };
+  }
+  const overrides = at(cfg, "overrides");
+  if (depth === 0 && Array.isArray(overrides)) {
+    for (const o of overrides.slice(0, 50)) {
+      const hit = eslintrcSecurity(o, 1);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+function ruleOn(v) {
+  const level = Array.isArray(v) ? v[0] : v;
+  return level === "error" || level === "warn" || level === 1 || level === 2;
+}
+function eslintSecurityInData(path2, text, problems) {
+  let doc;
+  if (basename(path2) === "package.json") {
+    try {
+      doc = at(JSON.parse(text), "eslintConfig");
+    } catch {
+      return null;
+    }
+  } else {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      const y = parseYaml(stripLineComments(text), path2);
+      if (!y.ok) {
+        problems.push(y.problem);
+        return null;
+      }
+      doc = y.value;
+    }
+  }
+  return doc === void 0 ? null : eslintrcSecurity(doc);
+}
+function stripLineComments(text) {
+  return text.replace(/^\s*\/\/.*$/gm, "");
+}
+function eslintSecurityInCode(text) {
+  const code = text.split("\n").filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join("\n");
+  const preset = /plugin:security\/recommended(-legacy)?/.exec(code);
+  if (preset) return { how: `extends: ${preset[0]}`, needle: preset[0] };
+  if (!code.includes("eslint-plugin-security")) return null;
+  const cfg = /\.configs(\.recommended|\[\s*['"]recommended['"]\s*\])/.exec(code);
+  if (cfg) return { how: "eslint-plugin-security recommended config", needle: cfg[0] };
+  const rule2 = /['"](security\/[a-z-]{1,60})['"]\s*:\s*(\[\s*)?(['"](error|warn)['"]|[12]\b)/.exec(code);
+  if (rule2) return { how: `rules: ${rule2[1]}`, needle: rule2[1] };
+  return null;
 }
 function lineWith(text, needle) {
   const line = lineOf(text, needle) ?? lineOf(text, needle.replace(/"/g, "'"));

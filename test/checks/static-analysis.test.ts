@@ -45,6 +45,13 @@ checkTester(staticAnalysis, {
       data: { tools: 'gosec (golangci-lint)' }
     },
     {
+      name: 'eslint with eslint-plugin-security in .eslintrc.json (node-express-boilerplate)',
+      facts: { files: { 'package.json': '{}', '.eslintrc.json': '{\n  "env": { "node": true },\n  "extends": ["airbnb-base", "plugin:security/recommended"]\n}\n' }, ci: { runs: [run('eslint .', { line: 30 })] } },
+      messageId: 'pr',
+      data: { tools: 'eslint-plugin-security (eslint)' },
+      evidence: [{ line: 30, message: 'extends: plugin:security/recommended in .eslintrc.json:3' }]
+    },
+    {
       name: 'ruff check with the flake8-bandit S rules selected',
       facts: { files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff.lint]\nselect = [\n  "E",\n  "S",\n]\n' }, ci: { runs: [run('uv run ruff check .')] } },
       messageId: 'pr',
@@ -117,6 +124,7 @@ checkTester(staticAnalysis, {
     { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] },
     { name: 'golangci-lint with gosec only in the disable list', facts: { files: { '.golangci.yml': 'linters:\n  enable-all: true\n  disable:\n    - gosec\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
+    { name: 'eslint without eslint-plugin-security is lint, not SAST', facts: { files: { '.eslintrc.json': '{"extends": ["airbnb-base"]}' }, ci: { runs: [run('npx eslint .')] } }, messageId: 'none' },
     { name: 'ruff without the S rules (and S ignored)', facts: { files: { 'pyproject.toml': '[tool.ruff]\nselect = ["ALL"]\nignore = ["S"]\n' }, ci: { runs: [run('ruff check .')] } }, messageId: 'none' }
   ]
 })

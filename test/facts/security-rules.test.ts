@@ -55,6 +55,34 @@ describe('security rules enabled in linter configuration', () => {
     expect(r.enabled).toEqual([])
   })
 
+  it('finds eslint-plugin-security in eslintrc (JSON with comments, YAML, package.json, overrides) and in flat configs read as text', () => {
+    const r = rules({
+      '.eslintrc.json': '{\n  // house style\n  "extends": ["airbnb-base", "plugin:security/recommended", "prettier"]\n}\n',
+      'a/.eslintrc.yml': 'plugins:\n  - security\nrules:\n  security/detect-object-injection: off\n  security/detect-eval-with-expression: error\n',
+      'b/package.json': '{"name": "b", "eslintConfig": {"overrides": [{"files": ["*.js"], "extends": "plugin:security/recommended-legacy"}]}}',
+      'c/eslint.config.mjs': "import js from '@eslint/js'\nimport pluginSecurity from 'eslint-plugin-security'\n\nexport default [js.configs.recommended, pluginSecurity.configs.recommended]\n",
+      'd/eslint.config.js': "const security = require('eslint-plugin-security')\nmodule.exports = [{ plugins: { security }, rules: { 'security/detect-non-literal-regexp': 'warn' } }]\n"
+    })
+    expect(r.enabled.map((e) => [e.path, e.host, e.how, e.line])).toEqual([
+      ['.eslintrc.json', 'eslint', 'extends: plugin:security/recommended', 3],
+      ['a/.eslintrc.yml', 'eslint', 'rules: security/detect-eval-with-expression', 5],
+      ['b/package.json', 'eslint', 'extends: plugin:security/recommended-legacy', 1],
+      ['c/eslint.config.mjs', 'eslint', 'eslint-plugin-security recommended config', 4],
+      ['d/eslint.config.js', 'eslint', 'rules: security/detect-non-literal-regexp', 2]
+    ])
+    expect(r.problems).toEqual([])
+  })
+
+  it('leaves out eslint configs that only mention the plugin, turn its rules off, or comment it out', () => {
+    const r = rules({
+      '.eslintrc.json': '{"plugins": ["security"], "rules": {"security/detect-object-injection": "off", "no-console": "error"}}',
+      'a/eslint.config.js': "// import security from 'eslint-plugin-security'\n// security.configs.recommended\nexport default []\n",
+      'b/package.json': '{"name": "b", "devDependencies": {"eslint-plugin-security": "^3"}}',
+      'c/.eslintrc': 'extends:\n  - eslint:recommended\n# - plugin:security/recommended\n'
+    })
+    expect(r.enabled).toEqual([])
+  })
+
   it('reports a configuration it cannot parse, with the file', () => {
     const r = rules({ '.golangci.yml': 'linters: [\n', 'ruff.toml': 'select = [\n' })
     expect(r.enabled).toEqual([])

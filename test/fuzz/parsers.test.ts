@@ -58,11 +58,13 @@ describe('collectManifests', () => {
 })
 
 describe('collectSecurityRules', () => {
-  it('reads arbitrary golangci-lint and ruff configuration as rules or problems, never throws', () => {
-    const names = ['.golangci.yml', '.golangci.toml', '.golangci.json', 'ruff.toml', 'pyproject.toml']
+  it('reads arbitrary golangci-lint, ruff and ESLint configuration as rules or problems, never throws', () => {
+    const names = ['.golangci.yml', '.golangci.toml', '.golangci.json', 'ruff.toml', 'pyproject.toml', '.eslintrc', '.eslintrc.json', 'package.json', 'eslint.config.mjs']
+    // ESLint files are only parsed when they name the plugin: seed that so the parser is reached.
+    const seed = (name: string): string => (name === 'pyproject.toml' ? '[tool.ruff]\n' : name === 'package.json' ? '"eslintConfig" security\n' : name.includes('eslint') ? '# security eslint-plugin-security\n' : '')
     fc.assert(
-      fc.property(fc.constantFrom(...names), fc.oneof(yamlText, manifestText, fc.json()), (name, text) => {
-        const body = name === 'pyproject.toml' ? `[tool.ruff]\n${text}` : text
+      fc.property(fc.constantFrom(...names), fc.oneof(yamlText, manifestText, fc.json(), codeText), (name, text) => {
+        const body = seed(name) + text
         const facts = bounded(() => collectSecurityRules(new MemorySnapshot({ [name]: body })))
         for (const p of facts.problems) expect(p.path).toBe(name)
         for (const e of facts.enabled) expect(e.path).toBe(name)

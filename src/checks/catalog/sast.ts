@@ -118,7 +118,8 @@ function hostedBy(tool: string): Pick<ImpliedSignature, 'commands' | 'actions'> 
 /** Security rule sets that ride on a linter's run when its configuration enables them (SIGNATURES.md §3.2, M). */
 const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'gosec (golangci-lint)', rules: 'gosec', ...hostedBy('golangci-lint') },
-  { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') }
+  { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') },
+  { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') }
 ]
 
 export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED }
