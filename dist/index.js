@@ -36523,7 +36523,7 @@ var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
   "thumbnails"
 ]);
 var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
-var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics"];
+var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics", "swagger", "redoc", "openapi", "apidoc"];
 function plumbingRoute(route) {
   const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
   if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
@@ -44929,6 +44929,75 @@ function defaultExport(lines) {
   return void 0;
 }
 
+// src/facts/service/routes/route-tables.ts
+var TABLE = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]{0,80})\s*(?::[^=]{1,60})?=\s*\[/;
+var OBJECT = /\{([^{}]{0,400})\}/g;
+var FIELD = /([A-Za-z_$][\w$]{0,40})\s*:\s*('[^'\n]{0,200}'|"[^"\n]{0,200}"|`[^`$\n]{0,200}`|[A-Za-z_$][\w$.]{0,80})/g;
+var FOR_EACH = /\b([A-Za-z_$][\w$]{0,80})\.forEach\( ?(?:async )?(?:\( ?\{ ?([A-Za-z_$][\w$]{0,40}), ?([A-Za-z_$][\w$]{0,40}) ?\} ?\)|(?:\( ?)?([A-Za-z_$][\w$]{0,40})(?: ?\))? ?=>|function ?\( ?([A-Za-z_$][\w$]{0,40}))/;
+var FOR_OF = /\bfor ?\( ?(?:const|let|var) (?:\{ ?([A-Za-z_$][\w$]{0,40}), ?([A-Za-z_$][\w$]{0,40}) ?\}|([A-Za-z_$][\w$]{0,40})) of ([A-Za-z_$][\w$]{0,80}) ?\)/;
+var BODY_LINES = 12;
+var BODY_CHARS = 2e3;
+var HEAD_CHARS = 300;
+function unquote2(v) {
+  const q = v[0];
+  return q === "'" || q === '"' || q === "`" ? v.slice(1, -1) : void 0;
+}
+function tables(lines) {
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].length <= HEAD_CHARS ? TABLE.exec(lines[i]) : null;
+    if (!m) continue;
+    const text = callText(lines, i, lines[i].indexOf("[", m[0].length - 1));
+    const entries = [];
+    for (const o of text.matchAll(OBJECT)) {
+      const fields = /* @__PURE__ */ new Map();
+      for (const f of o[1].matchAll(FIELD)) fields.set(f[1], f[2]);
+      if (fields.size === 0) continue;
+      const first = [...fields.values()][0];
+      let line = i;
+      for (let k = i; k < lines.length && k < i + 200; k++) {
+        if (lines[k].includes(first)) {
+          line = k;
+          break;
+        }
+      }
+      entries.push({ fields, line: line + 1 });
+    }
+    if (entries.length > 0) out.set(m[1], entries);
+  }
+  return out;
+}
+function tableMounts(lines, isReceiver) {
+  if (!lines.some((l) => l.includes("forEach(") || l.includes(" of "))) return [];
+  const byName = tables(lines);
+  if (byName.size === 0) return [];
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > HEAD_CHARS) continue;
+    const each2 = FOR_EACH.exec(line);
+    const loop = each2 ? void 0 : FOR_OF.exec(line);
+    const table2 = each2?.[1] ?? loop?.[4];
+    const entries = table2 ? byName.get(table2) : void 0;
+    if (!entries) continue;
+    const pair = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
+    const param = each2 ? each2[4] ?? each2[5] : loop[3];
+    const body = lines.slice(i, i + BODY_LINES).join(" ").slice(0, BODY_CHARS);
+    const arg = param ? `${param.replace(/\$/g, "\\$")}\\.([A-Za-z_$][\\w$]*)` : "([A-Za-z_$][\\w$]*)";
+    const use = new RegExp(`\\b([A-Za-z_$][\\w$]*)\\.use\\(\\s*${arg}\\s*,\\s*${arg}\\s*\\)`).exec(body);
+    if (!use || !isReceiver(use[1])) continue;
+    const [pathKey, childKey] = pair ? [use[2], use[3]].map((v) => pair.includes(v) ? v : void 0) : [use[2], use[3]];
+    if (!pathKey || !childKey) continue;
+    for (const e of entries) {
+      const prefix = unquote2(e.fields.get(pathKey) ?? "");
+      const child3 = e.fields.get(childKey);
+      if (prefix === void 0 || !child3 || unquote2(child3) !== void 0) continue;
+      out.push({ receiver: use[1], prefix, child: child3, line: e.line });
+    }
+  }
+  return out;
+}
+
 // src/facts/service/routes/express.ts
 var JS_CONSTRUCTORS = [
   { call: "express()", framework: "express", root: true },
@@ -44957,6 +45026,7 @@ function extractExpress(ctx) {
   const graph = new RouteGraph();
   const has = (p) => ctx.src.has(p);
   const mounts = [];
+  const tableFiles = [];
   const extraRoutes = [];
   for (const file of ctx.src.files("node")) {
     const lines = ctx.src.lines(file);
@@ -44986,6 +45056,7 @@ function extractExpress(ctx) {
       receivers.set(p, framework);
     }
     if (receivers.size === 0) continue;
+    tableFiles.push([file, receivers]);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (COMMENT_LINE.test(line)) continue;
@@ -44995,12 +45066,12 @@ function extractExpress(ctx) {
         const first = args[0] ?? "";
         const lit = readLiteral(first, 0);
         const fw = receivers.get(recv);
-        const addRoute = (path2, methods) => {
+        const addRoute = (path2, methods, handler2) => {
           const [from, to] = braceBody(lines, i);
-          graph.addRoute({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to) });
+          graph.addRoute({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
         };
         if (ROUTE_METHODS.has(method) && lit) {
-          addRoute(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()]);
+          addRoute(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]) : void 0);
         } else if (method === "route" && lit && args.length === 1) {
           const chained = [...line.slice(open2).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
           addRoute(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
@@ -45021,6 +45092,9 @@ function extractExpress(ctx) {
     }
   }
   const bindingCache = /* @__PURE__ */ new Map();
+  for (const [file, receivers] of tableFiles) {
+    for (const t of tableMounts(ctx.src.lines(file) ?? [], (n) => receivers.has(n))) mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line });
+  }
   for (const mt of mounts) {
     const child3 = childRef(mt.child, mt.file, ctx, has, bindingCache);
     if (child3) {
@@ -45030,6 +45104,9 @@ function extractExpress(ctx) {
     }
   }
   return { routes: [...graph.resolve((parts) => joinUrl(...parts)), ...extraRoutes] };
+}
+function handlerRef(arg) {
+  return /^[A-Za-z_$][\w$.]*(\(|$)/.test(arg) && !/^(async|function)\b/.test(arg) ? arg.slice(0, 200) : void 0;
 }
 function childRef(expr, file, ctx, has, cache) {
   const req = /^(?:require|import)\(\s*(['"`][^'"`]+['"`])\s*\)/.exec(expr);

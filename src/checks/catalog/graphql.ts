@@ -50,7 +50,7 @@ const PLUMBING_MOUNTS: ReadonlySet<string> = new Set([
 const WEBHOOK_SEGMENTS: ReadonlySet<string> = new Set(['webhook', 'webhooks'])
 
 /** Handler-name words of plumbing routes whose path could not be read (a regex or a variable). */
-const PLUMBING_HANDLER_WORDS: readonly string[] = ['graphql', 'graphiql', 'webhook', 'thumbnail', 'image', 'jwks', 'static', 'serve', 'home', 'index', 'favicon', 'robots', 'health', 'metrics']
+const PLUMBING_HANDLER_WORDS: readonly string[] = ['graphql', 'graphiql', 'webhook', 'thumbnail', 'image', 'jwks', 'static', 'serve', 'home', 'index', 'favicon', 'robots', 'health', 'metrics', 'swagger', 'redoc', 'openapi', 'apidoc']
 
 /** Why a route is not part of a REST API, or null when it may be one. */
 export function plumbingRoute(route: Route): string | null {

@@ -75,6 +75,44 @@ describe('Express / Fastify', () => {
     expect(s.routes.find((r) => r.path === '/internal/healthz')!.touches).toEqual([{ token: 'SELECT 1', file: 'src/routes/health.ts', line: 4 }])
   })
 
+  it('mounts route tables looped over with forEach or for…of, and keeps reference handlers', () => {
+    const s = scan(
+      {
+        'src/app.js': ["const express = require('express')", "const routes = require('./routes/v1')", 'const app = express()', "app.use('/v1', routes)"].join('\n'),
+        'src/routes/v1/index.js': [
+          "const express = require('express')",
+          "const authRoute = require('./auth.route')",
+          "const docsRoute = require('./docs.route')",
+          "const adminRoute = require('./admin.route')",
+          'const router = express.Router()',
+          'const defaultRoutes = [',
+          '  {',
+          "    path: '/auth',",
+          '    route: authRoute,',
+          '  },',
+          '  // routes available only in development',
+          "  { path: '/docs', route: docsRoute },",
+          "  { path: someVariable, route: authRoute },",
+          ']',
+          "const extra = [{ path: '/admin', route: adminRoute }]",
+          'defaultRoutes.forEach((route) => {',
+          '  router.use(route.path, route.route)',
+          '})',
+          'for (const { path, route } of extra) router.use(path, route)',
+          'module.exports = router'
+        ].join('\n'),
+        'src/routes/v1/auth.route.js': ["const router = require('express').Router()", "router.post('/login', authController.login)", 'module.exports = router'].join('\n'),
+        'src/routes/v1/admin.route.js': ["const router = require('express').Router()", "router.get('/stats', (req, res) => res.json({}))", 'module.exports = router'].join('\n'),
+        'src/routes/v1/docs.route.js': ["const router = require('express').Router()", "router.use('/', swaggerUi.serve)", "router.get(", "  '/',", '  swaggerUi.setup(specs, { explorer: true })', ')', 'module.exports = router'].join('\n')
+      },
+      { 'package.json': ['express'] }
+    )
+    expect([...new Set(paths(s))]).toEqual(['/v1/admin/stats', '/v1/auth/login', '/v1/docs/'])
+    expect(s.routes.find((r) => r.path === '/v1/auth/login')!.handler).toBe('authController.login')
+    expect(s.routes.find((r) => r.path === '/v1/docs/' && r.methods.includes('GET'))!.handler).toBe('swaggerUi.setup(specs, { explorer: true })')
+    expect(s.routes.find((r) => r.path === '/v1/admin/stats')!.handler).toBeUndefined()
+  })
+
   it('follows fastify.register with a prefix and fastify.route({ url })', () => {
     const s = scan(
       {

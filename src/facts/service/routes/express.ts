@@ -5,6 +5,7 @@ import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type
 import type { Framework, Route } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
 import { defaultExport, jsBindings, resolveSpecifier, type JsBinding } from './js-imports.js'
+import { tableMounts } from './route-tables.js'
 
 /**
  * Express, Fastify, Koa and Hono routes: `app.get('/x')`, `router.route('/x').get()`,
@@ -55,6 +56,7 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const graph = new RouteGraph()
   const has = (p: string): boolean => ctx.src.has(p)
   const mounts: { file: string; receiver: string; prefix: Resolved; child: string; line: number }[] = []
+  const tableFiles: [string, ReadonlyMap<string, Framework>][] = []
   const extraRoutes: Route[] = []
   for (const file of ctx.src.files('node')) {
     const lines = ctx.src.lines(file)
@@ -86,6 +88,7 @@ export function extractExpress(ctx: ExtractContext): Extracted {
       receivers.set(p, framework)
     }
     if (receivers.size === 0) continue
+    tableFiles.push([file, receivers])
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
       if (COMMENT_LINE.test(line)) continue
@@ -95,12 +98,12 @@ export function extractExpress(ctx: ExtractContext): Extracted {
         const first = args[0] ?? ''
         const lit = readLiteral(first, 0)
         const fw = receivers.get(recv)!
-        const addRoute = (path: Resolved, methods: string[]): void => {
+        const addRoute = (path: Resolved, methods: string[], handler?: string): void => {
           const [from, to] = braceBody(lines, i)
-          graph.addRoute({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to) })
+          graph.addRoute({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...(handler ? { handler } : {}) })
         }
         if (ROUTE_METHODS.has(method) && lit) {
-          addRoute(resolveExpr(first, lookup), [method === 'all' ? 'ANY' : method.toUpperCase()])
+          addRoute(resolveExpr(first, lookup), [method === 'all' ? 'ANY' : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]!) : undefined)
         } else if (method === 'route' && lit && args.length === 1) {
           const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1]!.toUpperCase())
           addRoute(resolveExpr(first, lookup), chained.length ? chained : ['ANY'])
@@ -121,6 +124,9 @@ export function extractExpress(ctx: ExtractContext): Extracted {
     }
   }
   const bindingCache = new Map<string, Map<string, JsBinding>>()
+  for (const [file, receivers] of tableFiles) {
+    for (const t of tableMounts(ctx.src.lines(file) ?? [], (n) => receivers.has(n))) mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line })
+  }
   for (const mt of mounts) {
     const child = childRef(mt.child, mt.file, ctx, has, bindingCache)
     if (child) {
@@ -131,6 +137,11 @@ export function extractExpress(ctx: ExtractContext): Extracted {
     }
   }
   return { routes: [...graph.resolve((parts) => joinUrl(...parts)), ...extraRoutes] }
+}
+
+/** A route's handler when it is a reference or a call (`listUsers`, `swaggerUi.setup(spec)`), not an inline function. */
+function handlerRef(arg: string): string | undefined {
+  return /^[A-Za-z_$][\w$.]*(\(|$)/.test(arg) && !/^(async|function)\b/.test(arg) ? arg.slice(0, 200) : undefined
 }
 
 function childRef(expr: string, file: string, ctx: ExtractContext, has: (p: string) => boolean, cache: Map<string, Map<string, JsBinding>>): ChildRef | undefined {
