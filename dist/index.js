@@ -35521,7 +35521,8 @@ function boundedLines(read, maxLines, maxChars) {
   if (hit) return hit;
   const out = read.text.split("\n", maxLines);
   let long = 0;
-  for (let i = 0; i < out.length; i++) {
+  const clean = read.text.length <= maxChars && !read.text.includes("\r");
+  for (let i = 0; !clean && i < out.length; i++) {
     const l = out[i];
     if (l.length > maxChars) {
       out[i] = "";
@@ -43301,11 +43302,18 @@ function sourceSet(snapshot) {
     const r = snapshot.read(path2);
     return r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES && mentionsAny(r, tokens);
   };
+  const text = (path2) => {
+    const r = snapshot.read(path2);
+    if (r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES) return r.text;
+    if (r.kind === "too-large" || r.kind === "text") lines(path2);
+    return void 0;
+  };
   return {
     snapshot,
     files: (eco) => byEco.get(eco) ?? [],
     lines,
     mentions: mentions2,
+    text,
     has: (p) => snapshot.has(p),
     skipped,
     read: () => reads
@@ -43837,6 +43845,8 @@ function pythonConstants(lines, out = /* @__PURE__ */ new Map(), indented = fals
 }
 
 // src/facts/service/routes/python-common.ts
+var DECORATOR_LINE = /^[ \t]*@/m;
+var CONST_HINTS = ["_STR", "PREFIX", "URL", "PATH"];
 var ASSIGN2 = /^\s*([A-Za-z_][A-Za-z0-9_]{0,80})\s*(?::\s*[A-Za-z_][\w.[\]]{0,60}\s*)?=\s*([A-Za-z_][\w.]{0,80})\(/;
 var RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/;
 function pyConstLookup(ctx) {
@@ -43858,6 +43868,7 @@ function pyConstLookup(ctx) {
     if (!global2) {
       global2 = /* @__PURE__ */ new Map();
       for (const f of ctx.src.files("python")) {
+        if (!ctx.src.mentions(f, CONST_HINTS)) continue;
         const ls = ctx.src.lines(f);
         if (ls && ls.some((l) => l.includes("_STR") || l.includes("PREFIX") || l.includes("URL") || l.includes("PATH"))) pythonConstants(ls, global2, true);
       }
@@ -43885,12 +43896,15 @@ function extractPython(ctx, specs) {
     for (const a of spec.apps) ctors.set(a, { spec, app: true });
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw });
   }
+  const ctorNames = [...ctors.keys()];
   for (const file of files) {
+    const raw = ctx.src.text(file);
+    if (raw === void 0 || !ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw)) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
     const lookup = consts(file);
     let relevant = false;
-    for (const c of ctors.keys()) if (lines.some((l) => l.includes(c))) relevant = true;
+    for (const c of ctorNames) if (lines.some((l) => l.includes(c))) relevant = true;
     if (!relevant && !lines.some((l) => l.trimStart().startsWith("@"))) continue;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -44020,6 +44034,7 @@ function extractSpring(ctx) {
   const constants5 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
+    if (!ctx.src.text(file)?.includes("Mapping")) continue;
     const lines = ctx.src.lines(file);
     if (!lines || !lines.some((l) => l.includes("Mapping"))) continue;
     let classPrefix = "";
@@ -44105,6 +44120,8 @@ function mappingPath(args, constants5) {
 function javaConstants(ctx) {
   const out = /* @__PURE__ */ new Map();
   for (const file of ctx.src.files("java")) {
+    const text = ctx.src.text(file);
+    if (text === void 0 || !text.includes("static final String") && !text.includes("const val")) continue;
     for (const l of ctx.src.lines(file) ?? []) {
       if (!l.includes("static final String") && !l.includes("const val")) continue;
       const m = /(?:static final String|const val)\s+([A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*/.exec(l);
@@ -44703,6 +44720,7 @@ function extractDjango(ctx) {
   const index = pyIndex(files);
   const consts = pyConstLookup(ctx);
   const urlFiles = files.filter((f) => {
+    if (!ctx.src.text(f)?.includes("urlpatterns")) return false;
     const ls = ctx.src.lines(f);
     return ls !== void 0 && ls.some((l) => l.includes("urlpatterns"));
   });
@@ -45029,10 +45047,11 @@ function extractExpress(ctx) {
   const tableFiles = [];
   const extraRoutes = [];
   for (const file of ctx.src.files("node")) {
+    const raw = ctx.src.text(file);
+    if (raw === void 0 || !fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw)) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
-    const raw = ctx.src.snapshot.read(file);
-    const joined = lines.length >= 4e3 ? "" : raw.kind === "text" && raw.text.length <= MAX_LINE_CHARS ? raw.text : lines.join("\n");
+    const joined = lines.length >= 4e3 ? "" : raw.length <= MAX_LINE_CHARS ? raw : lines.join("\n");
     if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue;
     const consts = jsConsts(lines);
     const lookup = (n) => consts.get(n);
@@ -45249,6 +45268,8 @@ function middlewareAt(line, mw, aliases) {
   return void 0;
 }
 var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
+var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
+var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
 var FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
 function frameworkOf(fws) {
   for (const f of ["gin", "echo", "chi", "fiber", "gorilla", "kratos"]) if (fws.has(f)) return f;
@@ -45264,13 +45285,19 @@ function extractGo(ctx) {
   for (const file of ctx.src.files("go")) {
     const consts = pkgConsts.get(dirname(file)) ?? /* @__PURE__ */ new Map();
     pkgConsts.set(dirname(file), consts);
-    for (const l of ctx.src.lines(file) ?? []) {
-      const m = /^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*"/.exec(l);
-      const lit = m ? readLiteral(l, l.indexOf('"')) : void 0;
-      if (m && lit) consts.set(m[1], lit.value);
+    const text = ctx.src.text(file);
+    if (text === void 0 || !text.includes('"')) continue;
+    CONST_LINE.lastIndex = 0;
+    for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
+      const end = text.indexOf("\n", m.index);
+      const l = text.slice(m.index, end < 0 ? void 0 : end);
+      const lit = readLiteral(l, l.indexOf('"'));
+      if (lit) consts.set(m[1], lit.value);
     }
   }
   for (const file of ctx.src.files("go")) {
+    const text = ctx.src.text(file);
+    if (text === void 0 || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
     const pkg = dirname(file);
@@ -45373,6 +45400,7 @@ function handlerBody(ctx, file, lines, i, handler2, pkg) {
   if (!/^[A-Za-z_]\w*$/.test(name)) return void 0;
   for (const f of ctx.src.files("go")) {
     if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
+    if (!ctx.src.text(f)?.includes(name + "(")) continue;
     const ls = ctx.src.lines(f) ?? [];
     for (let k = 0; k < ls.length; k++) {
       const l = ls[k];
@@ -45403,6 +45431,8 @@ function extractNest(ctx) {
   const local = [];
   const libraries = [];
   for (const file of ctx.src.files("node")) {
+    const raw = ctx.src.text(file);
+    if (raw === void 0 || !(raw.includes("@Controller(") || raw.includes(".setGlobalPrefix(") || raw.includes("TerminusModule"))) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
     let controller;

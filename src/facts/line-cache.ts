@@ -33,7 +33,9 @@ export function boundedLines(read: TextRead, maxLines: number, maxChars: number)
   if (hit) return hit
   const out = read.text.split('\n', maxLines)
   let long = 0
-  for (let i = 0; i < out.length; i++) {
+  // A text no longer than the line cap and free of `\r` needs no per-line pass (the common case).
+  const clean = read.text.length <= maxChars && !read.text.includes('\r')
+  for (let i = 0; !clean && i < out.length; i++) {
     const l = out[i]!
     if (l.length > maxChars) {
       out[i] = ''

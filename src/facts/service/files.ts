@@ -29,6 +29,11 @@ export interface SourceSet {
   lines(path: string): readonly string[] | undefined
   /** Whether the file's text contains any of the tokens (a cheap filter before a line scan). */
   mentions(path: string, tokens: readonly string[]): boolean
+  /**
+   * The whole text of a file the route scan would split (same size cap), for a cheap relevance
+   * test before the split; undefined when it is not read as text.
+   */
+  text(path: string): string | undefined
   has(path: string): boolean
   readonly skipped: Skipped[]
   readonly read: () => number
@@ -67,11 +72,19 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
     const r = snapshot.read(path)
     return r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES && mentionsAny(r, tokens)
   }
+  const text = (path: string): string | undefined => {
+    const r = snapshot.read(path)
+    if (r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES) return r.text
+    // Over the cap: recorded as skipped, exactly as a split would.
+    if (r.kind === 'too-large' || r.kind === 'text') lines(path)
+    return undefined
+  }
   return {
     snapshot,
     files: (eco) => byEco.get(eco) ?? [],
     lines,
     mentions,
+    text,
     has: (p) => snapshot.has(p),
     skipped,
     read: () => reads

@@ -38,6 +38,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
   const index = pyIndex(files)
   const consts = pyConstLookup(ctx)
   const urlFiles = files.filter((f) => {
+    if (!ctx.src.text(f)?.includes('urlpatterns')) return false
     const ls = ctx.src.lines(f)
     return ls !== undefined && ls.some((l) => l.includes('urlpatterns'))
   })

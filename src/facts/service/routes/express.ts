@@ -59,12 +59,15 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const tableFiles: [string, ReadonlyMap<string, Framework>][] = []
   const extraRoutes: Route[] = []
   for (const file of ctx.src.files('node')) {
+    // Relevance is decided on the whole text before any line split: most files name no framework
+    // and call no route method. (A blanked minified line can only make the split text shorter.)
+    const raw = ctx.src.text(file)
+    if (raw === undefined || (!fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     // The file's own text when no line was blanked (short files: no line can exceed the cap), else
     // the kept lines joined: the same text either way, without rebuilding it for every file.
-    const raw = ctx.src.snapshot.read(file)
-    const joined = lines.length >= 4000 ? '' : raw.kind === 'text' && raw.text.length <= MAX_LINE_CHARS ? raw.text : lines.join('\n')
+    const joined = lines.length >= 4000 ? '' : raw.length <= MAX_LINE_CHARS ? raw : lines.join('\n')
     if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue
     const consts = jsConsts(lines)
     const lookup = (n: string): string | undefined => consts.get(n)

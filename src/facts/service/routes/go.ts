@@ -89,6 +89,10 @@ function middlewareAt(line: string, mw: GoHealthMiddleware, aliases: () => Map<s
 }
 
 const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
+/** Any call the route pass acts on (a method route, Route/Mount, a Group/PathPrefix prefix). */
+const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mount', 'Group', 'PathPrefix'].join('|')})\\(`)
+/** A package-level string constant line, found in a whole text. */
+const CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
 
 function frameworkOf(fws: ReadonlySet<Framework>): Framework {
@@ -106,13 +110,22 @@ export function extractGo(ctx: ExtractContext): Extracted {
   for (const file of ctx.src.files('go')) {
     const consts = pkgConsts.get(dirname(file)) ?? new Map<string, string>()
     pkgConsts.set(dirname(file), consts)
-    for (const l of ctx.src.lines(file) ?? []) {
-      const m = /^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*"/.exec(l)
-      const lit = m ? readLiteral(l, l.indexOf('"')) : undefined
-      if (m && lit) consts.set(m[1]!, lit.value)
+    // String constants straight from the whole text (no line split): `Name = "…"`, `const Name string = "…"`.
+    const text = ctx.src.text(file)
+    if (text === undefined || !text.includes('"')) continue
+    CONST_LINE.lastIndex = 0
+    for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
+      const end = text.indexOf('\n', m.index)
+      const l = text.slice(m.index, end < 0 ? undefined : end)
+      const lit = readLiteral(l, l.indexOf('"'))
+      if (lit) consts.set(m[1]!, lit.value)
     }
   }
   for (const file of ctx.src.files('go')) {
+    // Only files that call a routing method or name a health middleware can add anything: the
+    // rest (most of a Go code base) are never split into lines.
+    const text = ctx.src.text(file)
+    if (text === undefined || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const pkg = dirname(file)
@@ -219,6 +232,7 @@ function handlerBody(ctx: ExtractContext, file: string, lines: readonly string[]
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined
   for (const f of ctx.src.files('go')) {
     if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
+    if (!ctx.src.text(f)?.includes(name + '(')) continue
     const ls = ctx.src.lines(f) ?? []
     for (let k = 0; k < ls.length; k++) {
       const l = ls[k]!

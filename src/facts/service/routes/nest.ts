@@ -26,6 +26,9 @@ export function extractNest(ctx: ExtractContext): Extracted {
   const local: (Route & { controller: string })[] = []
   const libraries: HealthLibrary[] = []
   for (const file of ctx.src.files('node')) {
+    // Only a controller, the global prefix or the Terminus module matter; decided before any split.
+    const raw = ctx.src.text(file)
+    if (raw === undefined || !(raw.includes('@Controller(') || raw.includes('.setGlobalPrefix(') || raw.includes('TerminusModule'))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     let controller: string | undefined

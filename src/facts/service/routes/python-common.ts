@@ -25,6 +25,11 @@ export interface PyFrameworkSpec {
   readonly mounts: readonly { readonly call: string; readonly prefixKw: string; readonly replacesOwn: boolean; readonly prefixArg?: number; readonly childArg: number }[]
 }
 
+/** A decorator line anywhere in a text (`@app.get(…)`), tested before the text is split. */
+const DECORATOR_LINE = /^[ \t]*@/m
+/** Words naming the UPPER_CASE constants the service-wide lookup keeps (one list: its memo key). */
+const CONST_HINTS: readonly string[] = ['_STR', 'PREFIX', 'URL', 'PATH']
+
 const ASSIGN = /^\s*([A-Za-z_][A-Za-z0-9_]{0,80})\s*(?::\s*[A-Za-z_][\w.[\]]{0,60}\s*)?=\s*([A-Za-z_][\w.]{0,80})\(/
 const RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/
 
@@ -48,6 +53,7 @@ export function pyConstLookup(ctx: ExtractContext): (file: string) => (name: str
     if (!global) {
       global = new Map()
       for (const f of ctx.src.files('python')) {
+        if (!ctx.src.mentions(f, CONST_HINTS)) continue
         const ls = ctx.src.lines(f)
         if (ls && ls.some((l) => l.includes('_STR') || l.includes('PREFIX') || l.includes('URL') || l.includes('PATH'))) pythonConstants(ls, global, true)
       }
@@ -77,12 +83,16 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     for (const a of spec.apps) ctors.set(a, { spec, app: true })
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw })
   }
+  const ctorNames = [...ctors.keys()]
   for (const file of files) {
+    // Relevance on the whole text, before any split: a constructor named, or a decorator line.
+    const raw = ctx.src.text(file)
+    if (raw === undefined || (!ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const lookup = consts(file)
     let relevant = false
-    for (const c of ctors.keys()) if (lines.some((l) => l.includes(c))) relevant = true
+    for (const c of ctorNames) if (lines.some((l) => l.includes(c))) relevant = true
     if (!relevant && !lines.some((l) => l.trimStart().startsWith('@'))) continue
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!

@@ -32,6 +32,7 @@ export function extractSpring(ctx: ExtractContext): Extracted & { actuator: Actu
   const constants = javaConstants(ctx)
   const routes: Route[] = []
   for (const file of ctx.src.files('java')) {
+    if (!ctx.src.text(file)?.includes('Mapping')) continue
     const lines = ctx.src.lines(file)
     if (!lines || !lines.some((l) => l.includes('Mapping'))) continue
     let classPrefix = ''
@@ -120,6 +121,8 @@ function mappingPath(args: string, constants: Map<string, string>): string | und
 function javaConstants(ctx: ExtractContext): Map<string, string> {
   const out = new Map<string, string>()
   for (const file of ctx.src.files('java')) {
+    const text = ctx.src.text(file)
+    if (text === undefined || (!text.includes('static final String') && !text.includes('const val'))) continue
     for (const l of ctx.src.lines(file) ?? []) {
       if (!l.includes('static final String') && !l.includes('const val')) continue
       const m = /(?:static final String|const val)\s+([A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*/.exec(l)
