@@ -43981,7 +43981,17 @@ function extractPython(ctx, specs) {
     const r = resolve4(p.file, p.receiver);
     const node = r?.name ? graph.router(r.file, r.name) : void 0;
     if (!node) continue;
-    graph.addRoute({ ...p.route, file: p.file, router: { file: node.file, name: node.name }, framework: node.framework ?? specs[0].framework });
+    const pr = p.route;
+    graph.addRoute({
+      path: pr.path,
+      methods: pr.methods,
+      line: pr.line,
+      ...pr.handler !== void 0 ? { handler: pr.handler } : {},
+      ...pr.touches !== void 0 ? { touches: pr.touches } : {},
+      file: p.file,
+      router: { file: node.file, name: node.name },
+      framework: node.framework ?? specs[0].framework
+    });
   }
   return graph.resolve((parts) => joinUrl(...parts));
 }
@@ -44986,7 +44996,6 @@ function tables(lines) {
   return out;
 }
 function tableMounts(lines, isReceiver) {
-  if (!lines.some((l) => l.includes("forEach(") || l.includes(" of "))) return [];
   const byName = tables(lines);
   if (byName.size === 0) return [];
   const out = [];
@@ -45056,7 +45065,8 @@ function extractExpress(ctx) {
     const consts = jsConsts(lines);
     const lookup = (n) => consts.get(n);
     const receivers = /* @__PURE__ */ new Map();
-    for (let i = 0; i < lines.length; i++) {
+    const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call));
+    for (let i = 0; constructs && i < lines.length; i++) {
       const line = lines[i];
       const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line);
       if (!m) continue;
@@ -45075,11 +45085,12 @@ function extractExpress(ctx) {
       receivers.set(p, framework);
     }
     if (receivers.size === 0) continue;
-    tableFiles.push([file, receivers]);
+    if (raw.includes("forEach(") || raw.includes(" of ")) tableFiles.push([file, receivers]);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      if (COMMENT_LINE.test(line)) continue;
-      for (const { recv, method, open: open2 } of receiverCalls(line, receivers)) {
+      const calls = receiverCalls(line, receivers);
+      if (calls.length === 0 || COMMENT_LINE.test(line)) continue;
+      for (const { recv, method, open: open2 } of calls) {
         const text = callText(lines, i, open2);
         const args = callArgs(text, 0);
         const first = args[0] ?? "";
@@ -45508,6 +45519,8 @@ function starletteRoutes(ctx) {
   const out = [];
   const consts = pyConstLookup(ctx);
   for (const file of ctx.src.files("python")) {
+    const raw = ctx.src.text(file);
+    if (raw === void 0 || !(raw.includes("Route(") || raw.includes("Mount("))) continue;
     const lines = ctx.src.lines(file);
     if (!lines || !lines.some((l) => l.includes("Route(") || l.includes("Mount("))) continue;
     const lookup = consts(file);

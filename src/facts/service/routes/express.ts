@@ -72,7 +72,9 @@ export function extractExpress(ctx: ExtractContext): Extracted {
     const consts = jsConsts(lines)
     const lookup = (n: string): string | undefined => consts.get(n)
     const receivers = new Map<string, Framework>()
-    for (let i = 0; i < lines.length; i++) {
+    // Every constructor match below names its call in the text: without one, no line can match.
+    const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call))
+    for (let i = 0; constructs && i < lines.length; i++) {
       const line = lines[i]!
       const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line)
       if (!m) continue
@@ -91,11 +93,12 @@ export function extractExpress(ctx: ExtractContext): Extracted {
       receivers.set(p, framework)
     }
     if (receivers.size === 0) continue
-    tableFiles.push([file, receivers])
+    if (raw.includes('forEach(') || raw.includes(' of ')) tableFiles.push([file, receivers])
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
-      if (COMMENT_LINE.test(line)) continue
-      for (const { recv, method, open } of receiverCalls(line, receivers)) {
+      const calls = receiverCalls(line, receivers)
+      if (calls.length === 0 || COMMENT_LINE.test(line)) continue
+      for (const { recv, method, open } of calls) {
         const text = callText(lines, i, open)
         const args = callArgs(text, 0)
         const first = args[0] ?? ''

@@ -169,7 +169,17 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     const r = resolve(p.file, p.receiver)
     const node = r?.name ? graph.router(r.file, r.name) : undefined
     if (!node) continue
-    graph.addRoute({ ...p.route, file: p.file, router: { file: node.file, name: node.name }, framework: node.framework ?? specs[0]!.framework })
+    const pr = p.route
+    graph.addRoute({
+      path: pr.path,
+      methods: pr.methods,
+      line: pr.line,
+      ...(pr.handler !== undefined ? { handler: pr.handler } : {}),
+      ...(pr.touches !== undefined ? { touches: pr.touches } : {}),
+      file: p.file,
+      router: { file: node.file, name: node.name },
+      framework: node.framework ?? specs[0]!.framework
+    })
   }
   return graph.resolve((parts) => joinUrl(...parts))
 }

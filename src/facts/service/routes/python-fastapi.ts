@@ -43,6 +43,8 @@ function starletteRoutes(ctx: ExtractContext): Route[] {
   const out: Route[] = []
   const consts = pyConstLookup(ctx)
   for (const file of ctx.src.files('python')) {
+    const raw = ctx.src.text(file)
+    if (raw === undefined || !(raw.includes('Route(') || raw.includes('Mount('))) continue
     const lines = ctx.src.lines(file)
     if (!lines || !lines.some((l) => l.includes('Route(') || l.includes('Mount('))) continue
     const lookup = consts(file)

@@ -64,9 +64,8 @@ function tables(lines: readonly string[]): Map<string, Entry[]> {
   return out
 }
 
-/** Mounts made by looping over route tables in one file, for receivers the extractor knows. */
+/** Mounts made by looping over route tables in one file, for receivers the extractor knows (callers pass files that loop). */
 export function tableMounts(lines: readonly string[], isReceiver: (name: string) => boolean): TableMount[] {
-  if (!lines.some((l) => l.includes('forEach(') || l.includes(' of '))) return []
   const byName = tables(lines)
   if (byName.size === 0) return []
   const out: TableMount[] = []
