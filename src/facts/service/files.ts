@@ -50,12 +50,16 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   }
   const cache = new Map<string, readonly string[] | undefined>()
   const skipped: Skipped[] = []
-  let reads = 0
+  // Files the route scan read, by its whole text or its lines: each counted once.
+  const readPaths = new Set<string>()
+  const touch = (path: string): void => {
+    readPaths.add(path)
+  }
   const lines = (path: string): readonly string[] | undefined => {
     if (cache.has(path)) return cache.get(path)
     let out: readonly string[] | undefined
     const r = snapshot.read(path)
-    reads++
+    touch(path)
     if (r.kind === 'too-large' || (r.kind === 'text' && r.size > MAX_ROUTE_FILE_BYTES)) {
       skipped.push({ path, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` })
     } else if (r.kind === 'text') {
@@ -74,6 +78,7 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   }
   const text = (path: string): string | undefined => {
     const r = snapshot.read(path)
+    touch(path)
     if (r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES) return r.text
     // Over the cap: recorded as skipped, exactly as a split would.
     if (r.kind === 'too-large' || r.kind === 'text') lines(path)
@@ -87,6 +92,6 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
     text,
     has: (p) => snapshot.has(p),
     skipped,
-    read: () => reads
+    read: () => readPaths.size
   }
 }
