@@ -40812,7 +40812,9 @@ function fromIni(path2, sections) {
   }
   const toxSec = sections.get("tox");
   const list2 = (toxSec?.get("env_list") ?? toxSec?.get("envlist") ?? []).flatMap((l) => l.text.split(/[,\s]+/));
-  return { path: path2, envlist: list2.flatMap(expandFactors).filter((e) => e !== ""), commands };
+  const mapping = sections.get("gh-actions")?.get("python");
+  const ghActions = mapping ? [...new Set(mapping.flatMap((l) => (l.text.includes(":") ? l.text.slice(l.text.indexOf(":") + 1) : "").split(/[,\s]+/)).flatMap(expandFactors).filter((e) => e !== ""))] : void 0;
+  return { path: path2, envlist: list2.flatMap(expandFactors).filter((e) => e !== ""), commands, ...ghActions && ghActions.length > 0 ? { ghActions } : {} };
 }
 function expandFactors(env) {
   const m = /^([^{]*)\{([^}]*)\}(.*)$/.exec(env);
@@ -40829,7 +40831,8 @@ function resolveTox(ctx, argv, site) {
   const cfg = loadTox(ctx, site.cwd, conf);
   if (cfg === void 0) return false;
   const envOpt = p.opts.get("-e");
-  const envs = envOpt !== void 0 && envOpt !== "ALL" ? envOpt.split(",").flatMap(expandFactors) : cfg.envlist.length > 0 ? cfg.envlist : ["py"];
+  const onGitHub = site.chain[0]?.path.startsWith(".github/") === true;
+  const envs = envOpt !== void 0 && envOpt !== "ALL" ? envOpt.split(",").flatMap(expandFactors) : envOpt === void 0 && onGitHub && cfg.ghActions ? cfg.ghActions : cfg.envlist.length > 0 ? cfg.envlist : ["py"];
   const base = enter(site, `tox:${cfg.path}`);
   if (base === void 0) return false;
   for (const env of envs) {

@@ -18,6 +18,12 @@ interface ToxConfig {
   readonly envlist: string[]
   /** env name ('' = base [testenv]) → commands. */
   readonly commands: Map<string, ToxLine[]>
+  /**
+   * tox-gh-actions: the environments its `[gh-actions] python =` mapping selects (every Python
+   * version's, a superset of any one job's), which a bare `tox` runs on GitHub Actions instead of
+   * the envlist.
+   */
+  readonly ghActions?: string[]
 }
 
 function parseIni(text: string, lineOffset: number): Map<string, Map<string, ToxLine[]>> {
@@ -96,7 +102,11 @@ function fromIni(path: string, sections: Map<string, Map<string, ToxLine[]>>): T
   }
   const toxSec = sections.get('tox')
   const list = (toxSec?.get('env_list') ?? toxSec?.get('envlist') ?? []).flatMap((l) => l.text.split(/[,\s]+/))
-  return { path, envlist: list.flatMap(expandFactors).filter((e) => e !== ''), commands }
+  const mapping = sections.get('gh-actions')?.get('python')
+  const ghActions = mapping
+    ? [...new Set(mapping.flatMap((l) => (l.text.includes(':') ? l.text.slice(l.text.indexOf(':') + 1) : '').split(/[,\s]+/)).flatMap(expandFactors).filter((e) => e !== ''))]
+    : undefined
+  return { path, envlist: list.flatMap(expandFactors).filter((e) => e !== ''), commands, ...(ghActions && ghActions.length > 0 ? { ghActions } : {}) }
 }
 
 /** `py{311,312}-django{4,5}` → every combination (bounded). */
@@ -116,7 +126,9 @@ export function resolveTox(ctx: Ctx, argv: readonly string[], site: Site): boole
   const cfg = loadTox(ctx, site.cwd, conf)
   if (cfg === undefined) return false
   const envOpt = p.opts.get('-e')
-  const envs = envOpt !== undefined && envOpt !== 'ALL' ? envOpt.split(',').flatMap(expandFactors) : cfg.envlist.length > 0 ? cfg.envlist : ['py']
+  // On GitHub Actions a bare `tox` with tox-gh-actions configured runs the mapped environments.
+  const onGitHub = site.chain[0]?.path.startsWith('.github/') === true
+  const envs = envOpt !== undefined && envOpt !== 'ALL' ? envOpt.split(',').flatMap(expandFactors) : envOpt === undefined && onGitHub && cfg.ghActions ? cfg.ghActions : cfg.envlist.length > 0 ? cfg.envlist : ['py']
   const base = enter(site, `tox:${cfg.path}`)
   if (base === undefined) return false
   for (const env of envs) {

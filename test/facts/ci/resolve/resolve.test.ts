@@ -132,6 +132,14 @@ describe('tox and nox', () => {
     expect(argvs(run({ 'tox.ini': tox }, 'tox -elint'))).toEqual(['ruff check .', 'mypy src'])
     expect(argvs(run({ 'tox.ini': tox }, 'tox -epy312,lint'))).toEqual(['pytest tests', 'ruff check .', 'mypy src'])
   })
+  it('on GitHub Actions, a bare tox with tox-gh-actions runs the mapped environments, not the envlist', () => {
+    const gh = '[tox]\nenvlist = py{311,312}, lint, docs\n\n[gh-actions]\npython =\n    3.11: py311\n    3.12: py312, lint\n\n[testenv]\ncommands = pytest\n\n[testenv:lint]\ncommands = ruff check .\n\n[testenv:docs]\ncommands = sphinx-build docs out\n'
+    expect(argvs(run({ 'tox.ini': gh }, 'tox'))).toEqual(['pytest', 'pytest', 'ruff check .'])
+    expect(argvs(run({ 'tox.ini': gh }, 'tox -e docs'))).toEqual(['sphinx-build docs out'])
+    // Elsewhere the plugin does nothing: the envlist runs.
+    const gitlab = resolveScript('tox', { snapshot: new MemorySnapshot({ 'tox.ini': gh }), path: '.gitlab-ci.yml', line: 3, cwd: '', chain: [{ path: '.gitlab-ci.yml', line: 2, text: 'test' }] })
+    expect(argvs(gitlab)).toEqual(['pytest', 'pytest', 'ruff check .', 'sphinx-build docs out'])
+  })
   it('reads legacy_tox_ini from pyproject', () => {
     const py = '[project]\nname = "x"\n\n[tool.tox]\nlegacy_tox_ini = """\n[tox]\nenvlist = py\n[testenv]\ncommands = pytest\n"""\n'
     const out = run({ 'pyproject.toml': py }, 'tox')
