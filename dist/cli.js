@@ -44072,8 +44072,35 @@ var HEALTH_LIBRARIES = [
 var WANTED = new Map(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...sig.checks ?? []]]));
 var BY_ECOSYSTEM = /* @__PURE__ */ new Map();
 for (const [sig, words2] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...BY_ECOSYSTEM.get(sig.ecosystem) ?? [], ...words2]);
-function findHealthLibraries(src, ecosystems) {
+var WRAPPER_CALL = /\b([A-Za-z_$][\w$.]{0,60})\(\s{0,4}(?:[A-Za-z_$][\w$.]{0,60}\s{0,4},\s{0,4})?(['"`])(\/[\w./-]{0,80})\2/g;
+var WRAPPER_PATH = /(^|\/)(_{0,2}health[\w-]*|healthz|livez|readyz|ping|heartbeat|alive|ready|live)\/?$/i;
+var WRAPPER_WORDS = ["health", "Health", "HEALTH"];
+var WRAPPER_ECOSYSTEMS = ["python", "node"];
+function healthWrappers(src, ecosystems) {
   const out = [];
+  for (const eco of WRAPPER_ECOSYSTEMS) {
+    if (!ecosystems.has(eco)) continue;
+    for (const file of src.files(eco)) {
+      if (!src.mentions(file, WRAPPER_WORDS)) continue;
+      const lines = src.lines(file) ?? [];
+      for (let i = 0; i < lines.length && out.length < 5; i++) {
+        const l = lines[i];
+        const t = l.trimStart();
+        if (t.startsWith("#") || t.startsWith("//") || t.startsWith("def ") || t.startsWith("function ") || l.length > 2e3 || !/health/i.test(l)) continue;
+        WRAPPER_CALL.lastIndex = 0;
+        for (let m = WRAPPER_CALL.exec(l); m; m = WRAPPER_CALL.exec(l)) {
+          const callee = m[1];
+          if (!/health/i.test(callee.slice(callee.lastIndexOf(".") + 1)) || !WRAPPER_PATH.test(m[3])) continue;
+          out.push({ name: `${callee} (health-check wrapper)`, path: file, line: i + 1, text: t.slice(0, 200), routes: [m[3]], checks: [] });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+function findHealthLibraries(src, ecosystems) {
+  const out = healthWrappers(src, ecosystems);
   const candidates = /* @__PURE__ */ new Map();
   for (const eco of ecosystems) {
     const words2 = BY_ECOSYSTEM.get(eco);

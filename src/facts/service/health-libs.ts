@@ -44,8 +44,42 @@ const WANTED = new Map<HealthLibrarySignature, readonly string[]>(HEALTH_LIBRARI
 const BY_ECOSYSTEM = new Map<Ecosystem, readonly string[]>()
 for (const [sig, words] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...(BY_ECOSYSTEM.get(sig.ecosystem) ?? []), ...words])
 
-export function findHealthLibraries(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
+/**
+ * A function named for health called with a health path literal — `health_check(application,
+ * "/health/")` (an ASGI/WSGI wrapper answering that path before the app), `healthcheck('/healthz')`
+ * (a middleware factory): the app serves that path even though no router declares it.
+ */
+const WRAPPER_CALL = /\b([A-Za-z_$][\w$.]{0,60})\(\s{0,4}(?:[A-Za-z_$][\w$.]{0,60}\s{0,4},\s{0,4})?(['"`])(\/[\w./-]{0,80})\2/g
+const WRAPPER_PATH = /(^|\/)(_{0,2}health[\w-]*|healthz|livez|readyz|ping|heartbeat|alive|ready|live)\/?$/i
+const WRAPPER_WORDS: readonly string[] = ['health', 'Health', 'HEALTH']
+const WRAPPER_ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node']
+
+function healthWrappers(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
   const out: HealthLibrary[] = []
+  for (const eco of WRAPPER_ECOSYSTEMS) {
+    if (!ecosystems.has(eco)) continue
+    for (const file of src.files(eco)) {
+      if (!src.mentions(file, WRAPPER_WORDS)) continue
+      const lines = src.lines(file) ?? []
+      for (let i = 0; i < lines.length && out.length < 5; i++) {
+        const l = lines[i]!
+        const t = l.trimStart()
+        if (t.startsWith('#') || t.startsWith('//') || t.startsWith('def ') || t.startsWith('function ') || l.length > 2000 || !/health/i.test(l)) continue
+        WRAPPER_CALL.lastIndex = 0
+        for (let m = WRAPPER_CALL.exec(l); m; m = WRAPPER_CALL.exec(l)) {
+          const callee = m[1]!
+          if (!/health/i.test(callee.slice(callee.lastIndexOf('.') + 1)) || !WRAPPER_PATH.test(m[3]!)) continue
+          out.push({ name: `${callee} (health-check wrapper)`, path: file, line: i + 1, text: t.slice(0, 200), routes: [m[3]!], checks: [] })
+          break
+        }
+      }
+    }
+  }
+  return out
+}
+
+export function findHealthLibraries(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
+  const out: HealthLibrary[] = healthWrappers(src, ecosystems)
   const candidates = new Map<Ecosystem, readonly string[]>()
   for (const eco of ecosystems) {
     const words = BY_ECOSYSTEM.get(eco)

@@ -61,6 +61,25 @@ describe('Flask', () => {
   })
 })
 
+describe('health-check wrappers', () => {
+  it('finds a function named for health called with a health path (an ASGI wrapper, a middleware factory), and nothing else', () => {
+    const s = scan(
+      {
+        'requirements.txt': 'django\n',
+        'proj/asgi/__init__.py': ['from django.core.asgi import get_asgi_application', 'from .health_check import health_check', 'application = get_asgi_application()', 'application = health_check(application, "/health/")'].join('\n'),
+        'proj/asgi/health_check.py': ['def health_check(application, health_url="/health/"):', '    async def wrapper(scope, receive, send):', '        if scope.get("path") != health_url:', '            return await application(scope, receive, send)'].join('\n'),
+        'proj/other.py': ['# health_check(application, "/health/")', 'report_health(app, "/metrics")', 'check(app, "/health")', 'client.get("/health")'].join('\n'),
+        'web/server.js': ["const express = require('express')", 'const app = express()', "app.use(healthcheck('/healthz'))"].join('\n')
+      },
+      { 'requirements.txt': ['django'], 'package.json': ['express'] }
+    )
+    expect(s.healthLibraries.map((l) => [l.name, l.path, l.line, l.routes])).toEqual([
+      ['health_check (health-check wrapper)', 'proj/asgi/__init__.py', 4, ['/health/']],
+      ['healthcheck (health-check wrapper)', 'web/server.js', 3, ['/healthz']]
+    ])
+  })
+})
+
 describe('Express / Fastify', () => {
   it('follows app.use with routers imported from other files', () => {
     const s = scan(
