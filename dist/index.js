@@ -43904,75 +43904,25 @@ function extractPython(ctx, specs) {
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw });
   }
   const ctorNames = [...ctors.keys()];
+  const memoKey = `python\0${specs.map((sp) => sp.framework).join(",")}`;
   for (const file of files) {
     const raw = ctx.src.text(file);
     if (raw === void 0 || !ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw)) continue;
     const lines = ctx.src.lines(file);
-    if (!lines) continue;
+    const read = ctx.src.snapshot.read(file);
+    if (!lines || read.kind !== "text") continue;
+    const found = memoOnRead(read, memoKey, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }));
+    if (found.routers.length + found.routes.length + found.mounts.length === 0) continue;
     const lookup = consts(file);
-    let relevant = false;
-    for (const c of ctorNames) if (lines.some((l) => l.includes(c))) relevant = true;
-    if (!relevant && !lines.some((l) => l.trimStart().startsWith("@"))) continue;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const a = ASSIGN2.exec(line);
-      if (a) {
-        const ctorName = a[2].slice(a[2].lastIndexOf(".") + 1);
-        const ctor = ctors.get(ctorName);
-        if (ctor) {
-          const text = callText(lines, i, line.indexOf("(", a[0].length - 1));
-          const kw = ctor.prefixKw ? keywordArg(text, ctor.prefixKw) : void 0;
-          graph.addRouter({ file, name: a[1], root: ctor.app, framework: ctor.spec.framework, ...kw !== void 0 ? { prefix: prefixOf(kw, lookup) } : {} });
-          continue;
-        }
-      }
-      const m = RECEIVER_CALL.exec(line);
-      if (!m) continue;
-      const receiver = m[1];
-      const method = m[2];
-      const open2 = m[0].length - 1;
-      if (line.trimStart().startsWith("@") && decoratorNames.has(method)) {
-        const text = callText(lines, i, open2);
-        const lit = readLiteral(text, 1);
-        if (!lit) continue;
-        const methodsKw = keywordArg(text, "methods");
-        const methods = methodsKw ? literalList(methodsKw) : decoratorNames.get(method);
-        const [from, to] = pythonBody(lines, i);
-        pending.push({ file, receiver, route: { path: pathOf(lit.value, lit.template, lookup), methods: methods.length ? methods : ["ANY"], line: i + 1, touches: touchesIn(file, lines, from, to) } });
-      } else if (addRouteNames.has(method)) {
-        const text = callText(lines, i, open2);
-        const args = callArgs(text, 0);
-        const lit = args[0] ? readLiteral(args[0], 0) : void 0;
-        if (!lit) continue;
-        const handler2 = args[addRouteNames.get(method)];
-        const body = handler2 ? defBody(lines, handler2) : void 0;
-        pending.push({
-          file,
-          receiver,
-          route: {
-            path: pathOf(lit.value, lit.template, lookup),
-            methods: literalList(keywordArg(text, "methods") ?? "") || ["ANY"],
-            line: i + 1,
-            ...handler2 ? { handler: handler2 } : {},
-            ...body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {}
-          }
-        });
-      } else if (mountNames.has(method)) {
-        const spec = mountNames.get(method);
-        const text = callText(lines, i, open2);
-        const args = callArgs(text, 0);
-        const child3 = args[spec.childArg];
-        if (!child3) continue;
-        const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== void 0 ? args[spec.prefixArg] : void 0);
-        const prefix = kw === void 0 ? { value: "" } : prefixOf(kw, lookup);
-        pendingMounts.push({ file, receiver, child: child3.split("(")[0].trim(), prefix, replacesOwn: spec.replacesOwn && kw !== void 0 });
-      }
-    }
+    for (const r of found.routers) graph.addRouter({ file, name: r.name, root: r.root, framework: r.framework, ...r.prefixExpr !== void 0 ? { prefix: prefixOf(r.prefixExpr, lookup) } : {} });
+    for (const r of found.routes) pending.push({ file, receiver: r.receiver, route: { ...r.route, path: pathOf(r.pathLit.value, r.pathLit.template, lookup) } });
+    for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === void 0 ? { value: "" } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn });
   }
   const bindings = (file) => {
     let b = bindingsOf.get(file);
     if (!b) {
-      b = pythonBindings(ctx.src.lines(file) ?? [], file);
+      const read = ctx.src.snapshot.read(file);
+      b = read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file);
       bindingsOf.set(file, b);
     }
     return b;
@@ -44001,6 +43951,67 @@ function extractPython(ctx, specs) {
     });
   }
   return graph.resolve((parts) => joinUrl(...parts));
+}
+var NO_PY = { routers: [], routes: [], mounts: [] };
+function pythonFile(file, lines, t) {
+  let relevant = false;
+  for (const c of t.ctorNames) if (lines.some((l) => l.includes(c))) relevant = true;
+  if (!relevant && !lines.some((l) => l.trimStart().startsWith("@"))) return NO_PY;
+  const out = { routers: [], routes: [], mounts: [] };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const a = ASSIGN2.exec(line);
+    if (a) {
+      const ctorName = a[2].slice(a[2].lastIndexOf(".") + 1);
+      const ctor = t.ctors.get(ctorName);
+      if (ctor) {
+        const text = callText(lines, i, line.indexOf("(", a[0].length - 1));
+        const kw = ctor.prefixKw ? keywordArg(text, ctor.prefixKw) : void 0;
+        out.routers.push({ name: a[1], root: ctor.app, framework: ctor.spec.framework, ...kw !== void 0 ? { prefixExpr: kw } : {} });
+        continue;
+      }
+    }
+    const m = RECEIVER_CALL.exec(line);
+    if (!m) continue;
+    const receiver = m[1];
+    const method = m[2];
+    const open2 = m[0].length - 1;
+    if (line.trimStart().startsWith("@") && t.decoratorNames.has(method)) {
+      const text = callText(lines, i, open2);
+      const lit = readLiteral(text, 1);
+      if (!lit) continue;
+      const methodsKw = keywordArg(text, "methods");
+      const methods = methodsKw ? literalList(methodsKw) : t.decoratorNames.get(method);
+      const [from, to] = pythonBody(lines, i);
+      out.routes.push({ receiver, pathLit: { value: lit.value, template: lit.template }, route: { methods: methods.length ? methods : ["ANY"], line: i + 1, touches: touchesIn(file, lines, from, to) } });
+    } else if (t.addRouteNames.has(method)) {
+      const text = callText(lines, i, open2);
+      const args = callArgs(text, 0);
+      const lit = args[0] ? readLiteral(args[0], 0) : void 0;
+      if (!lit) continue;
+      const handler2 = args[t.addRouteNames.get(method)];
+      const body = handler2 ? defBody(lines, handler2) : void 0;
+      out.routes.push({
+        receiver,
+        pathLit: { value: lit.value, template: lit.template },
+        route: {
+          methods: literalList(keywordArg(text, "methods") ?? "") || ["ANY"],
+          line: i + 1,
+          ...handler2 ? { handler: handler2 } : {},
+          ...body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {}
+        }
+      });
+    } else if (t.mountNames.has(method)) {
+      const spec = t.mountNames.get(method);
+      const text = callText(lines, i, open2);
+      const args = callArgs(text, 0);
+      const child3 = args[spec.childArg];
+      if (!child3) continue;
+      const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== void 0 ? args[spec.prefixArg] : void 0);
+      out.mounts.push({ receiver, child: child3.split("(")[0].trim(), ...kw !== void 0 ? { prefixExpr: kw } : {}, replacesOwn: spec.replacesOwn && kw !== void 0 });
+    }
+  }
+  return out;
 }
 function prefixOf(expr, lookup) {
   return resolveExpr(expr, lookup);
@@ -45087,78 +45098,18 @@ function extractExpress(ctx) {
   const graph = new RouteGraph();
   const has = (p) => ctx.src.has(p);
   const mounts = [];
-  const tableFiles = [];
-  const extraRoutes = [];
   for (const file of ctx.src.files("node")) {
     const raw = ctx.src.text(file);
     if (raw === void 0 || !fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw)) continue;
-    const lines = ctx.src.lines(file);
-    if (!lines) continue;
-    const joined = lines.length >= 4e3 ? "" : raw.length <= MAX_LINE_CHARS ? raw : lines.join("\n");
-    if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue;
-    const consts = jsConsts(lines);
-    const lookup = (n) => consts.get(n);
-    const receivers = /* @__PURE__ */ new Map();
-    const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call));
-    for (let i = 0; constructs && i < lines.length; i++) {
-      const line = lines[i];
-      const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line);
-      if (!m) continue;
-      const rhs = m[2];
-      const c = JS_CONSTRUCTORS.find((k) => rhs.startsWith(k.call) || rhs.startsWith("new " + k.call) || rhs.includes("." + k.call));
-      if (!c) continue;
-      const kw = c.prefixKw ? keywordArg(callText(lines, i, line.indexOf(rhs)), c.prefixKw) : void 0;
-      const base = /\.basePath\(\s*(['"`][^'"`]*['"`])/.exec(rhs);
-      const prefix = kw !== void 0 ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1], lookup) : void 0;
-      graph.addRouter({ file, name: m[1], root: c.root, framework: c.framework, ...prefix ? { prefix } : {} });
-      receivers.set(m[1], c.framework);
-    }
-    for (const p of paramReceivers(joined)) {
-      if (receivers.has(p)) continue;
-      graph.addRouter({ file, name: p, root: false, framework });
-      receivers.set(p, framework);
-    }
-    if (receivers.size === 0) continue;
-    if (raw.includes("forEach(") || raw.includes(" of ")) tableFiles.push([file, receivers]);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const calls = receiverCalls(line, receivers);
-      if (calls.length === 0 || COMMENT_LINE.test(line)) continue;
-      for (const { recv, method, open: open2 } of calls) {
-        const text = callText(lines, i, open2);
-        const args = callArgs(text, 0);
-        const first = args[0] ?? "";
-        const lit = readLiteral(first, 0);
-        const fw = receivers.get(recv);
-        const addRoute = (path2, methods, handler2) => {
-          const [from, to] = braceBody(lines, i);
-          graph.addRoute({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
-        };
-        if (ROUTE_METHODS.has(method) && lit) {
-          addRoute(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]) : void 0);
-        } else if (method === "route" && lit && args.length === 1) {
-          const chained = [...line.slice(open2).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
-          addRoute(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
-        } else if (method === "route" && first.startsWith("{")) {
-          const url = keywordArg(first, "url") ?? keywordArg(first, "path");
-          const meth = keywordArg(first, "method");
-          if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, "").toUpperCase() || "ANY"] : ["ANY"]);
-        } else if ((method === "use" || method === "route" && args.length >= 2) && lit && args.length >= 2) {
-          mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1], line: i + 1 });
-        } else if (method === "use" && !lit && args.length >= 1) {
-          mounts.push({ file, receiver: recv, prefix: { value: "" }, child: args[args.length - 1], line: i + 1 });
-        } else if (method === "register" && args.length >= 1) {
-          const opts = args[1] ?? "";
-          const prefix = keywordArg(opts, "prefix");
-          mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: "" }, child: first, line: i + 1 });
-        }
-      }
-    }
+    const read = ctx.src.snapshot.read(file);
+    if (!ctx.src.lines(file)) continue;
+    const found = read.kind === "text" ? memoOnRead(read, `express\0${fws.join(",")}`, () => expressFile(ctx, file, raw, fws)) : void 0;
+    if (!found) continue;
+    for (const r of found.routers) graph.addRouter(r);
+    for (const r of found.routes) graph.addRoute(r);
+    mounts.push(...found.mounts);
   }
   const bindingCache = /* @__PURE__ */ new Map();
-  for (const [file, receivers] of tableFiles) {
-    for (const t of tableMounts(ctx.src.lines(file) ?? [], (n) => receivers.has(n))) mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line });
-  }
   for (const mt of mounts) {
     const child3 = childRef(mt.child, mt.file, ctx, has, bindingCache);
     if (child3) {
@@ -45167,7 +45118,76 @@ function extractExpress(ctx) {
       graph.addRoute({ router: { file: mt.file, name: mt.receiver }, path: mt.prefix, methods: ["ANY"], framework, line: mt.line, handler: mt.child });
     }
   }
-  return { routes: [...graph.resolve((parts) => joinUrl(...parts)), ...extraRoutes] };
+  return { routes: graph.resolve((parts) => joinUrl(...parts)) };
+}
+function expressFile(ctx, file, raw, fws) {
+  const framework = fws[0];
+  const out = { routers: [], routes: [], mounts: [] };
+  const lines = ctx.src.lines(file);
+  if (!lines) return out;
+  const joined = lines.length >= 4e3 ? "" : raw.length <= MAX_LINE_CHARS ? raw : lines.join("\n");
+  if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) return out;
+  const consts = jsConsts(lines);
+  const lookup = (n) => consts.get(n);
+  const receivers = /* @__PURE__ */ new Map();
+  const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call));
+  for (let i = 0; constructs && i < lines.length; i++) {
+    const line = lines[i];
+    const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line);
+    if (!m) continue;
+    const rhs = m[2];
+    const c = JS_CONSTRUCTORS.find((k) => rhs.startsWith(k.call) || rhs.startsWith("new " + k.call) || rhs.includes("." + k.call));
+    if (!c) continue;
+    const kw = c.prefixKw ? keywordArg(callText(lines, i, line.indexOf(rhs)), c.prefixKw) : void 0;
+    const base = /\.basePath\(\s*(['"`][^'"`]*['"`])/.exec(rhs);
+    const prefix = kw !== void 0 ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1], lookup) : void 0;
+    out.routers.push({ file, name: m[1], root: c.root, framework: c.framework, ...prefix ? { prefix } : {} });
+    receivers.set(m[1], c.framework);
+  }
+  for (const p of paramReceivers(joined)) {
+    if (receivers.has(p)) continue;
+    out.routers.push({ file, name: p, root: false, framework });
+    receivers.set(p, framework);
+  }
+  if (receivers.size === 0) return out;
+  if (raw.includes("forEach(") || raw.includes(" of ")) {
+    for (const t of tableMounts(lines, (n) => receivers.has(n))) out.mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line });
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const calls = receiverCalls(line, receivers);
+    if (calls.length === 0 || COMMENT_LINE.test(line)) continue;
+    for (const { recv, method, open: open2 } of calls) {
+      const text = callText(lines, i, open2);
+      const args = callArgs(text, 0);
+      const first = args[0] ?? "";
+      const lit = readLiteral(first, 0);
+      const fw = receivers.get(recv);
+      const addRoute = (path2, methods, handler2) => {
+        const [from, to] = braceBody(lines, i);
+        out.routes.push({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
+      };
+      if (ROUTE_METHODS.has(method) && lit) {
+        addRoute(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]) : void 0);
+      } else if (method === "route" && lit && args.length === 1) {
+        const chained = [...line.slice(open2).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
+        addRoute(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
+      } else if (method === "route" && first.startsWith("{")) {
+        const url = keywordArg(first, "url") ?? keywordArg(first, "path");
+        const meth = keywordArg(first, "method");
+        if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, "").toUpperCase() || "ANY"] : ["ANY"]);
+      } else if ((method === "use" || method === "route" && args.length >= 2) && lit && args.length >= 2) {
+        out.mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1], line: i + 1 });
+      } else if (method === "use" && !lit && args.length >= 1) {
+        out.mounts.push({ file, receiver: recv, prefix: { value: "" }, child: args[args.length - 1], line: i + 1 });
+      } else if (method === "register" && args.length >= 1) {
+        const opts = args[1] ?? "";
+        const prefix = keywordArg(opts, "prefix");
+        out.mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: "" }, child: first, line: i + 1 });
+      }
+    }
+  }
+  return out;
 }
 function handlerRef(arg) {
   return /^[A-Za-z_$][\w$.]*(\(|$)/.test(arg) && !/^(async|function)\b/.test(arg) ? arg.slice(0, 200) : void 0;

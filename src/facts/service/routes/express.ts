@@ -1,8 +1,9 @@
 import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
-import { RouteGraph, type ChildRef } from '../graph.js'
+import { RouteGraph, type ChildRef, type LocalRoute, type RouterNode } from '../graph.js'
+import { memoOnRead } from '../../line-cache.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
-import type { Framework, Route } from '../types.js'
+import type { Framework } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
 import { defaultExport, jsBindings, resolveSpecifier, type JsBinding } from './js-imports.js'
 import { tableMounts } from './route-tables.js'
@@ -56,83 +57,23 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const graph = new RouteGraph()
   const has = (p: string): boolean => ctx.src.has(p)
   const mounts: { file: string; receiver: string; prefix: Resolved; child: string; line: number }[] = []
-  const tableFiles: [string, ReadonlyMap<string, Framework>][] = []
-  const extraRoutes: Route[] = []
   for (const file of ctx.src.files('node')) {
     // Relevance is decided on the whole text before any line split: most files name no framework
     // and call no route method. (A blanked minified line can only make the split text shorter.)
     const raw = ctx.src.text(file)
     if (raw === undefined || (!fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw))) continue
-    const lines = ctx.src.lines(file)
-    if (!lines) continue
-    // The file's own text when no line was blanked (short files: no line can exceed the cap), else
-    // the kept lines joined: the same text either way, without rebuilding it for every file.
-    const joined = lines.length >= 4000 ? '' : raw.length <= MAX_LINE_CHARS ? raw : lines.join('\n')
-    if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) continue
-    const consts = jsConsts(lines)
-    const lookup = (n: string): string | undefined => consts.get(n)
-    const receivers = new Map<string, Framework>()
-    // Every constructor match below names its call in the text: without one, no line can match.
-    const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call))
-    for (let i = 0; constructs && i < lines.length; i++) {
-      const line = lines[i]!
-      const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line)
-      if (!m) continue
-      const rhs = m[2]!
-      const c = JS_CONSTRUCTORS.find((k) => rhs.startsWith(k.call) || rhs.startsWith('new ' + k.call) || rhs.includes('.' + k.call))
-      if (!c) continue
-      const kw = c.prefixKw ? keywordArg(callText(lines, i, line.indexOf(rhs)), c.prefixKw) : undefined
-      const base = /\.basePath\(\s*(['"`][^'"`]*['"`])/.exec(rhs)
-      const prefix = kw !== undefined ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1]!, lookup) : undefined
-      graph.addRouter({ file, name: m[1]!, root: c.root, framework: c.framework, ...(prefix ? { prefix } : {}) })
-      receivers.set(m[1]!, c.framework)
-    }
-    for (const p of paramReceivers(joined)) {
-      if (receivers.has(p)) continue
-      graph.addRouter({ file, name: p, root: false, framework })
-      receivers.set(p, framework)
-    }
-    if (receivers.size === 0) continue
-    if (raw.includes('forEach(') || raw.includes(' of ')) tableFiles.push([file, receivers])
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!
-      const calls = receiverCalls(line, receivers)
-      if (calls.length === 0 || COMMENT_LINE.test(line)) continue
-      for (const { recv, method, open } of calls) {
-        const text = callText(lines, i, open)
-        const args = callArgs(text, 0)
-        const first = args[0] ?? ''
-        const lit = readLiteral(first, 0)
-        const fw = receivers.get(recv)!
-        const addRoute = (path: Resolved, methods: string[], handler?: string): void => {
-          const [from, to] = braceBody(lines, i)
-          graph.addRoute({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...(handler ? { handler } : {}) })
-        }
-        if (ROUTE_METHODS.has(method) && lit) {
-          addRoute(resolveExpr(first, lookup), [method === 'all' ? 'ANY' : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]!) : undefined)
-        } else if (method === 'route' && lit && args.length === 1) {
-          const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1]!.toUpperCase())
-          addRoute(resolveExpr(first, lookup), chained.length ? chained : ['ANY'])
-        } else if (method === 'route' && first.startsWith('{')) {
-          const url = keywordArg(first, 'url') ?? keywordArg(first, 'path')
-          const meth = keywordArg(first, 'method')
-          if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, '').toUpperCase() || 'ANY'] : ['ANY'])
-        } else if ((method === 'use' || (method === 'route' && args.length >= 2)) && lit && args.length >= 2) {
-          mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1]!, line: i + 1 })
-        } else if (method === 'use' && !lit && args.length >= 1) {
-          mounts.push({ file, receiver: recv, prefix: { value: '' }, child: args[args.length - 1]!, line: i + 1 })
-        } else if (method === 'register' && args.length >= 1) {
-          const opts = args[1] ?? ''
-          const prefix = keywordArg(opts, 'prefix')
-          mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: '' }, child: first, line: i + 1 })
-        }
-      }
-    }
+    // One file's routers, routes and mounts depend on its text alone: memoised on the read, so
+    // the PR-base scan (whose unchanged files are the head's reads) does not parse them again.
+    const read = ctx.src.snapshot.read(file)
+    // The split is memoised on the read too; asking for it records this scan's skips either way.
+    if (!ctx.src.lines(file)) continue
+    const found = read.kind === 'text' ? memoOnRead(read, `express\0${fws.join(',')}`, () => expressFile(ctx, file, raw, fws)) : undefined
+    if (!found) continue
+    for (const r of found.routers) graph.addRouter(r)
+    for (const r of found.routes) graph.addRoute(r)
+    mounts.push(...found.mounts)
   }
   const bindingCache = new Map<string, Map<string, JsBinding>>()
-  for (const [file, receivers] of tableFiles) {
-    for (const t of tableMounts(ctx.src.lines(file) ?? [], (n) => receivers.has(n))) mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line })
-  }
   for (const mt of mounts) {
     const child = childRef(mt.child, mt.file, ctx, has, bindingCache)
     if (child) {
@@ -142,7 +83,95 @@ export function extractExpress(ctx: ExtractContext): Extracted {
       graph.addRoute({ router: { file: mt.file, name: mt.receiver }, path: mt.prefix, methods: ['ANY'], framework, line: mt.line, handler: mt.child })
     }
   }
-  return { routes: [...graph.resolve((parts) => joinUrl(...parts)), ...extraRoutes] }
+  return { routes: graph.resolve((parts) => joinUrl(...parts)) }
+}
+
+interface ExpressMount {
+  readonly file: string
+  readonly receiver: string
+  readonly prefix: Resolved
+  readonly child: string
+  readonly line: number
+}
+
+interface ExpressFile {
+  readonly routers: RouterNode[]
+  readonly routes: LocalRoute[]
+  readonly mounts: ExpressMount[]
+}
+
+/** One file's routers (constructed or taken as parameters), its routes and its mounts. */
+function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readonly Framework[]): ExpressFile {
+  const framework: Framework = fws[0]!
+  const out: ExpressFile = { routers: [], routes: [], mounts: [] }
+  const lines = ctx.src.lines(file)
+  if (!lines) return out
+  // The file's own text when no line was blanked (short files: no line can exceed the cap), else
+  // the kept lines joined: the same text either way, without rebuilding it for every file.
+  const joined = lines.length >= 4000 ? '' : raw.length <= MAX_LINE_CHARS ? raw : lines.join('\n')
+  if (!fws.some((f) => joined.includes(f)) && !/\.(get|post|use|route|register)\(/.test(joined)) return out
+  const consts = jsConsts(lines)
+  const lookup = (n: string): string | undefined => consts.get(n)
+  const receivers = new Map<string, Framework>()
+  // Every constructor match below names its call in the text: without one, no line can match.
+  const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call))
+  for (let i = 0; constructs && i < lines.length; i++) {
+    const line = lines[i]!
+    const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line)
+    if (!m) continue
+    const rhs = m[2]!
+    const c = JS_CONSTRUCTORS.find((k) => rhs.startsWith(k.call) || rhs.startsWith('new ' + k.call) || rhs.includes('.' + k.call))
+    if (!c) continue
+    const kw = c.prefixKw ? keywordArg(callText(lines, i, line.indexOf(rhs)), c.prefixKw) : undefined
+    const base = /\.basePath\(\s*(['"`][^'"`]*['"`])/.exec(rhs)
+    const prefix = kw !== undefined ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1]!, lookup) : undefined
+    out.routers.push({ file, name: m[1]!, root: c.root, framework: c.framework, ...(prefix ? { prefix } : {}) })
+    receivers.set(m[1]!, c.framework)
+  }
+  for (const p of paramReceivers(joined)) {
+    if (receivers.has(p)) continue
+    out.routers.push({ file, name: p, root: false, framework })
+    receivers.set(p, framework)
+  }
+  if (receivers.size === 0) return out
+  if (raw.includes('forEach(') || raw.includes(' of ')) {
+    for (const t of tableMounts(lines, (n) => receivers.has(n))) out.mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line })
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const calls = receiverCalls(line, receivers)
+    if (calls.length === 0 || COMMENT_LINE.test(line)) continue
+    for (const { recv, method, open } of calls) {
+      const text = callText(lines, i, open)
+      const args = callArgs(text, 0)
+      const first = args[0] ?? ''
+      const lit = readLiteral(first, 0)
+      const fw = receivers.get(recv)!
+      const addRoute = (path: Resolved, methods: string[], handler?: string): void => {
+        const [from, to] = braceBody(lines, i)
+        out.routes.push({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...(handler ? { handler } : {}) })
+      }
+      if (ROUTE_METHODS.has(method) && lit) {
+        addRoute(resolveExpr(first, lookup), [method === 'all' ? 'ANY' : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]!) : undefined)
+      } else if (method === 'route' && lit && args.length === 1) {
+        const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1]!.toUpperCase())
+        addRoute(resolveExpr(first, lookup), chained.length ? chained : ['ANY'])
+      } else if (method === 'route' && first.startsWith('{')) {
+        const url = keywordArg(first, 'url') ?? keywordArg(first, 'path')
+        const meth = keywordArg(first, 'method')
+        if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, '').toUpperCase() || 'ANY'] : ['ANY'])
+      } else if ((method === 'use' || (method === 'route' && args.length >= 2)) && lit && args.length >= 2) {
+        out.mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1]!, line: i + 1 })
+      } else if (method === 'use' && !lit && args.length >= 1) {
+        out.mounts.push({ file, receiver: recv, prefix: { value: '' }, child: args[args.length - 1]!, line: i + 1 })
+      } else if (method === 'register' && args.length >= 1) {
+        const opts = args[1] ?? ''
+        const prefix = keywordArg(opts, 'prefix')
+        out.mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: '' }, child: first, line: i + 1 })
+      }
+    }
+  }
+  return out
 }
 
 /** A route's handler when it is a reference or a call (`listUsers`, `swaggerUi.setup(spec)`), not an inline function. */

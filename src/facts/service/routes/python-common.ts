@@ -1,3 +1,4 @@
+import { memoOnRead } from '../../line-cache.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute } from '../graph.js'
 import { pyIndex, pythonBindings, pythonConstants, resolvePyRef, type PyBinding } from '../python-imports.js'
@@ -84,76 +85,30 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw })
   }
   const ctorNames = [...ctors.keys()]
+  const memoKey = `python\0${specs.map((sp) => sp.framework).join(',')}`
   for (const file of files) {
     // Relevance on the whole text, before any split: a constructor named, or a decorator line.
     const raw = ctx.src.text(file)
     if (raw === undefined || (!ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw))) continue
     const lines = ctx.src.lines(file)
-    if (!lines) continue
+    const read = ctx.src.snapshot.read(file)
+    if (!lines || read.kind !== 'text') continue
+    // What one file declares depends on its text alone (expressions stay unresolved): memoised on
+    // the read, so the PR-base scan does not parse unchanged files again. Constants are looked up
+    // afterwards, since they may come from other files.
+    const found = memoOnRead(read, memoKey, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }))
+    if (found.routers.length + found.routes.length + found.mounts.length === 0) continue
     const lookup = consts(file)
-    let relevant = false
-    for (const c of ctorNames) if (lines.some((l) => l.includes(c))) relevant = true
-    if (!relevant && !lines.some((l) => l.trimStart().startsWith('@'))) continue
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!
-      const a = ASSIGN.exec(line)
-      if (a) {
-        const ctorName = a[2]!.slice(a[2]!.lastIndexOf('.') + 1)
-        const ctor = ctors.get(ctorName)
-        if (ctor) {
-          const text = callText(lines, i, line.indexOf('(', a[0].length - 1))
-          const kw = ctor.prefixKw ? keywordArg(text, ctor.prefixKw) : undefined
-          graph.addRouter({ file, name: a[1]!, root: ctor.app, framework: ctor.spec.framework, ...(kw !== undefined ? { prefix: prefixOf(kw, lookup) } : {}) })
-          continue
-        }
-      }
-      const m = RECEIVER_CALL.exec(line)
-      if (!m) continue
-      const receiver = m[1]!
-      const method = m[2]!
-      const open = m[0].length - 1
-      if (line.trimStart().startsWith('@') && decoratorNames.has(method)) {
-        const text = callText(lines, i, open)
-        const lit = readLiteral(text, 1)
-        if (!lit) continue
-        const methodsKw = keywordArg(text, 'methods')
-        const methods = methodsKw ? literalList(methodsKw) : decoratorNames.get(method)!
-        const [from, to] = pythonBody(lines, i)
-        pending.push({ file, receiver, route: { path: pathOf(lit.value, lit.template, lookup), methods: methods.length ? methods : ['ANY'], line: i + 1, touches: touchesIn(file, lines, from, to) } })
-      } else if (addRouteNames.has(method)) {
-        const text = callText(lines, i, open)
-        const args = callArgs(text, 0)
-        const lit = args[0] ? readLiteral(args[0], 0) : undefined
-        if (!lit) continue
-        const handler = args[addRouteNames.get(method)!]
-        const body = handler ? defBody(lines, handler) : undefined
-        pending.push({
-          file,
-          receiver,
-          route: {
-            path: pathOf(lit.value, lit.template, lookup),
-            methods: literalList(keywordArg(text, 'methods') ?? '') || ['ANY'],
-            line: i + 1,
-            ...(handler ? { handler } : {}),
-            ...(body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {})
-          }
-        })
-      } else if (mountNames.has(method)) {
-        const spec = mountNames.get(method)!
-        const text = callText(lines, i, open)
-        const args = callArgs(text, 0)
-        const child = args[spec.childArg]
-        if (!child) continue
-        const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== undefined ? args[spec.prefixArg] : undefined)
-        const prefix = kw === undefined ? { value: '' } : prefixOf(kw, lookup)
-        pendingMounts.push({ file, receiver, child: child.split('(')[0]!.trim(), prefix, replacesOwn: spec.replacesOwn && kw !== undefined })
-      }
-    }
+    for (const r of found.routers) graph.addRouter({ file, name: r.name, root: r.root, framework: r.framework, ...(r.prefixExpr !== undefined ? { prefix: prefixOf(r.prefixExpr, lookup) } : {}) })
+    for (const r of found.routes) pending.push({ file, receiver: r.receiver, route: { ...r.route, path: pathOf(r.pathLit.value, r.pathLit.template, lookup) } })
+    for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === undefined ? { value: '' } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn })
   }
   const bindings = (file: string): Map<string, PyBinding> => {
     let b = bindingsOf.get(file)
     if (!b) {
-      b = pythonBindings(ctx.src.lines(file) ?? [], file)
+      // A file's import bindings depend on its text and path alone: shared with the PR-base scan.
+      const read = ctx.src.snapshot.read(file)
+      b = read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnRead(read, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file)
       bindingsOf.set(file, b)
     }
     return b
@@ -182,6 +137,84 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     })
   }
   return graph.resolve((parts) => joinUrl(...parts))
+}
+
+interface PyTables {
+  readonly ctors: ReadonlyMap<string, { spec: PyFrameworkSpec; app: boolean; prefixKw?: string }>
+  readonly ctorNames: readonly string[]
+  readonly decoratorNames: ReadonlyMap<string, readonly string[]>
+  readonly addRouteNames: ReadonlyMap<string, number>
+  readonly mountNames: ReadonlyMap<string, PyFrameworkSpec['mounts'][number]>
+}
+
+/** One file's declarations, with prefixes and paths still as written (resolved by the caller). */
+interface PyFile {
+  readonly routers: { readonly name: string; readonly root: boolean; readonly framework: Framework; readonly prefixExpr?: string }[]
+  readonly routes: { readonly receiver: string; readonly pathLit: { readonly value: string; readonly template: boolean }; readonly route: Omit<LocalRoute, 'router' | 'framework' | 'path'> }[]
+  readonly mounts: { readonly receiver: string; readonly child: string; readonly prefixExpr?: string; readonly replacesOwn: boolean }[]
+}
+
+const NO_PY: PyFile = { routers: [], routes: [], mounts: [] }
+
+function pythonFile(file: string, lines: readonly string[], t: PyTables): PyFile {
+  let relevant = false
+  for (const c of t.ctorNames) if (lines.some((l) => l.includes(c))) relevant = true
+  if (!relevant && !lines.some((l) => l.trimStart().startsWith('@'))) return NO_PY
+  const out = { routers: [] as PyFile['routers'][number][], routes: [] as PyFile['routes'][number][], mounts: [] as PyFile['mounts'][number][] }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const a = ASSIGN.exec(line)
+    if (a) {
+      const ctorName = a[2]!.slice(a[2]!.lastIndexOf('.') + 1)
+      const ctor = t.ctors.get(ctorName)
+      if (ctor) {
+        const text = callText(lines, i, line.indexOf('(', a[0].length - 1))
+        const kw = ctor.prefixKw ? keywordArg(text, ctor.prefixKw) : undefined
+        out.routers.push({ name: a[1]!, root: ctor.app, framework: ctor.spec.framework, ...(kw !== undefined ? { prefixExpr: kw } : {}) })
+        continue
+      }
+    }
+    const m = RECEIVER_CALL.exec(line)
+    if (!m) continue
+    const receiver = m[1]!
+    const method = m[2]!
+    const open = m[0].length - 1
+    if (line.trimStart().startsWith('@') && t.decoratorNames.has(method)) {
+      const text = callText(lines, i, open)
+      const lit = readLiteral(text, 1)
+      if (!lit) continue
+      const methodsKw = keywordArg(text, 'methods')
+      const methods = methodsKw ? literalList(methodsKw) : t.decoratorNames.get(method)!
+      const [from, to] = pythonBody(lines, i)
+      out.routes.push({ receiver, pathLit: { value: lit.value, template: lit.template }, route: { methods: methods.length ? methods : ['ANY'], line: i + 1, touches: touchesIn(file, lines, from, to) } })
+    } else if (t.addRouteNames.has(method)) {
+      const text = callText(lines, i, open)
+      const args = callArgs(text, 0)
+      const lit = args[0] ? readLiteral(args[0], 0) : undefined
+      if (!lit) continue
+      const handler = args[t.addRouteNames.get(method)!]
+      const body = handler ? defBody(lines, handler) : undefined
+      out.routes.push({
+        receiver,
+        pathLit: { value: lit.value, template: lit.template },
+        route: {
+          methods: literalList(keywordArg(text, 'methods') ?? '') || ['ANY'],
+          line: i + 1,
+          ...(handler ? { handler } : {}),
+          ...(body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {})
+        }
+      })
+    } else if (t.mountNames.has(method)) {
+      const spec = t.mountNames.get(method)!
+      const text = callText(lines, i, open)
+      const args = callArgs(text, 0)
+      const child = args[spec.childArg]
+      if (!child) continue
+      const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== undefined ? args[spec.prefixArg] : undefined)
+      out.mounts.push({ receiver, child: child.split('(')[0]!.trim(), ...(kw !== undefined ? { prefixExpr: kw } : {}), replacesOwn: spec.replacesOwn && kw !== undefined })
+    }
+  }
+  return out
 }
 
 function prefixOf(expr: string, lookup: (n: string) => string | undefined): Resolved {
