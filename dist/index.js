@@ -33494,6 +33494,7 @@ function fileMatches(pattern, path2, name) {
   if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
   return name === pattern;
 }
+var NONE = [];
 var MAX_READS_PER_SIGNATURE = 20;
 function lineIncluding(text, needle) {
   let start = 0;
@@ -33513,14 +33514,27 @@ function findConfigs(snapshot, sigs, extraGlobs = []) {
   const reads = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   const byName = /* @__PURE__ */ new Map();
-  const patterns = [];
+  const byFirst = /* @__PURE__ */ new Map();
+  const dirs = [];
+  const add = (m, k, sig) => {
+    const list2 = m.get(k);
+    if (list2) list2.push(sig);
+    else m.set(k, [sig]);
+  };
   for (const sig of sigs) {
-    if (/[*/]/.test(sig.file)) patterns.push(sig);
-    else byName.set(sig.file, [...byName.get(sig.file) ?? [], sig]);
+    const f = sig.file;
+    if (f.endsWith("/")) dirs.push(sig);
+    else if (f.includes("/")) add(byName, f.slice(f.lastIndexOf("/") + 1), sig);
+    else if (f.endsWith("*")) add(byFirst, f[0] ?? "", sig);
+    else add(byName, f, sig);
   }
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }));
+  const candidates = [];
   for (const { path: path2, name } of ownFiles(snapshot)) {
-    const candidates = [...byName.get(name) ?? [], ...patterns.filter((p) => fileMatches(p.file, path2, name))];
+    candidates.length = 0;
+    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
+    for (const sig of byFirst.get(name[0] ?? "") ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
+    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) candidates.push(sig);
     for (const sig of candidates) {
       const key = `${sig.tool}\0${path2}`;
       if (seen.has(key)) continue;
@@ -37966,7 +37980,12 @@ var GitTreeSnapshot = class extends ListedSnapshot {
     for (const rec of out.split("\0")) {
       if (rec === "") continue;
       const tab = rec.indexOf("	");
-      const [mode, type2, sha] = rec.slice(0, tab).split(/\s+/);
+      const sp1 = rec.indexOf(" ");
+      const sp2 = rec.indexOf(" ", sp1 + 1);
+      if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab) continue;
+      const mode = rec.slice(0, sp1);
+      const type2 = rec.slice(sp1 + 1, sp2);
+      const sha = rec.slice(sp2 + 1, tab);
       const path2 = rec.slice(tab + 1);
       if (type2 !== "blob" || !sha) continue;
       if (matchers.some((m) => m.match(path2))) {
@@ -43359,21 +43378,27 @@ function findContractTestFiles(snapshot) {
     if (!kind || kind.template || !isTestPath(path2)) continue;
     const r = snapshot.read(path2);
     if (r.kind !== "text" || r.size > 512 * 1024) continue;
-    if (!ANY_REQUIRED.test(r.text)) continue;
-    const lines = r.text.split("\n");
-    for (const sig of CONTRACT_FILE_SIGNATURES) {
-      let required = false;
-      let use;
-      for (let i = 0; i < lines.length && !(required && use); i++) {
-        const l = lines[i];
-        if (l.length > 1e4) continue;
-        const t = l.trim();
-        if (t.startsWith("#") || t.startsWith("//") || t.startsWith("*")) continue;
-        if (!required && sig.requires.some((q) => l.includes(q))) required = true;
-        if (!use && sig.uses.some((q) => l.includes(q))) use = { line: i + 1, text: t.slice(0, 200) };
-      }
-      if (required && use) out.push({ tool: sig.tool, path: path2, ...use });
+    for (const f of memoOnRead(r, "contractTests", () => contractUses(r.text))) out.push({ tool: f.tool, path: path2, line: f.line, text: f.text });
+  }
+  return out;
+}
+var NO_USES = [];
+function contractUses(text) {
+  if (!ANY_REQUIRED.test(text)) return NO_USES;
+  const out = [];
+  const lines = text.split("\n");
+  for (const sig of CONTRACT_FILE_SIGNATURES) {
+    let required = false;
+    let use;
+    for (let i = 0; i < lines.length && !(required && use); i++) {
+      const l = lines[i];
+      if (l.length > 1e4) continue;
+      const t = l.trim();
+      if (t.startsWith("#") || t.startsWith("//") || t.startsWith("*")) continue;
+      if (!required && sig.requires.some((q) => l.includes(q))) required = true;
+      if (!use && sig.uses.some((q) => l.includes(q))) use = { line: i + 1, text: t.slice(0, 200) };
     }
+    if (required && use) out.push({ tool: sig.tool, ...use });
   }
   return out;
 }

@@ -73,7 +73,12 @@ export class GitTreeSnapshot extends ListedSnapshot {
       if (rec === '') continue
       // "<mode> <type> <sha>\t<path>"
       const tab = rec.indexOf('\t')
-      const [mode, type, sha] = rec.slice(0, tab).split(/\s+/)
+      const sp1 = rec.indexOf(' ')
+      const sp2 = rec.indexOf(' ', sp1 + 1)
+      if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab) continue
+      const mode = rec.slice(0, sp1)
+      const type = rec.slice(sp1 + 1, sp2)
+      const sha = rec.slice(sp2 + 1, tab)
       const path = rec.slice(tab + 1)
       if (type !== 'blob' || !sha) continue
       if (matchers.some((m) => m.match(path))) {

@@ -110,6 +110,8 @@ function fileMatches(pattern: string, path: string, name: string): boolean {
   return name === pattern
 }
 
+const NONE: readonly ConfigSignature[] = []
+
 /** At most this many candidate files are opened per content signature. */
 const MAX_READS_PER_SIGNATURE = 20
 
@@ -140,16 +142,30 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
   const hits: ConfigHit[] = []
   const reads = new Map<ConfigSignature, number>()
   const seen = new Set<string>()
-  // Exact basenames are looked up; only prefix, directory and path patterns are tried per file.
+  // Every pattern is looked up, never tried file by file: exact basenames and `dir/file` paths by
+  // their basename, `prefix*` names by their first character; only `dir/` patterns are tested per file.
   const byName = new Map<string, ConfigSignature[]>()
-  const patterns: ConfigSignature[] = []
+  const byFirst = new Map<string, ConfigSignature[]>()
+  const dirs: ConfigSignature[] = []
+  const add = (m: Map<string, ConfigSignature[]>, k: string, sig: ConfigSignature): void => {
+    const list = m.get(k)
+    if (list) list.push(sig)
+    else m.set(k, [sig])
+  }
   for (const sig of sigs) {
-    if (/[*/]/.test(sig.file)) patterns.push(sig)
-    else byName.set(sig.file, [...(byName.get(sig.file) ?? []), sig])
+    const f = sig.file
+    if (f.endsWith('/')) dirs.push(sig)
+    else if (f.includes('/')) add(byName, f.slice(f.lastIndexOf('/') + 1), sig)
+    else if (f.endsWith('*')) add(byFirst, f[0] ?? '', sig)
+    else add(byName, f, sig)
   }
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
+  const candidates: ConfigSignature[] = []
   for (const { path, name } of ownFiles(snapshot)) {
-    const candidates = [...(byName.get(name) ?? []), ...patterns.filter((p) => fileMatches(p.file, path, name))]
+    candidates.length = 0
+    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
+    for (const sig of byFirst.get(name[0] ?? '') ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
+    for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) candidates.push(sig)
     for (const sig of candidates) {
       const key = `${sig.tool}\0${path}`
       if (seen.has(key)) continue

@@ -1,4 +1,5 @@
 import { isExcluded, isTestPath } from '../excluded.js'
+import { memoOnRead } from '../line-cache.js'
 import type { Snapshot } from '../snapshot.js'
 import { sourceKind } from '../usage.js'
 import type { ContractTestFile } from './types.js'
@@ -50,21 +51,30 @@ export function findContractTestFiles(snapshot: Snapshot): ContractTestFile[] {
     if (!kind || kind.template || !isTestPath(path)) continue
     const r = snapshot.read(path)
     if (r.kind !== 'text' || r.size > 512 * 1024) continue
-    if (!ANY_REQUIRED.test(r.text)) continue
-    const lines = r.text.split('\n')
-    for (const sig of CONTRACT_FILE_SIGNATURES) {
-      let required = false
-      let use: { line: number; text: string } | undefined
-      for (let i = 0; i < lines.length && !(required && use); i++) {
-        const l = lines[i]!
-        if (l.length > 10_000) continue
-        const t = l.trim()
-        if (t.startsWith('#') || t.startsWith('//') || t.startsWith('*')) continue
-        if (!required && sig.requires.some((q) => l.includes(q))) required = true
-        if (!use && sig.uses.some((q) => l.includes(q))) use = { line: i + 1, text: t.slice(0, 200) }
-      }
-      if (required && use) out.push({ tool: sig.tool, path, ...use })
+    // A file's findings depend on its text alone: memoised on the read (service views, PR base).
+    for (const f of memoOnRead(r, 'contractTests', () => contractUses(r.text))) out.push({ tool: f.tool, path, line: f.line, text: f.text })
+  }
+  return out
+}
+
+const NO_USES: readonly { tool: string; line: number; text: string }[] = []
+
+function contractUses(text: string): readonly { tool: string; line: number; text: string }[] {
+  if (!ANY_REQUIRED.test(text)) return NO_USES
+  const out: { tool: string; line: number; text: string }[] = []
+  const lines = text.split('\n')
+  for (const sig of CONTRACT_FILE_SIGNATURES) {
+    let required = false
+    let use: { line: number; text: string } | undefined
+    for (let i = 0; i < lines.length && !(required && use); i++) {
+      const l = lines[i]!
+      if (l.length > 10_000) continue
+      const t = l.trim()
+      if (t.startsWith('#') || t.startsWith('//') || t.startsWith('*')) continue
+      if (!required && sig.requires.some((q) => l.includes(q))) required = true
+      if (!use && sig.uses.some((q) => l.includes(q))) use = { line: i + 1, text: t.slice(0, 200) }
     }
+    if (required && use) out.push({ tool: sig.tool, ...use })
   }
   return out
 }
