@@ -35822,7 +35822,8 @@ function healthSegment(path2) {
   if (NOT_HEALTH.has(last)) return null;
   if (HEALTH_SEGMENTS.has(last)) return last;
   if (AMBIGUOUS_SEGMENTS.has(last)) {
-    const before = segs.slice(0, -1).map((s) => s.toLowerCase());
+    const all = path2.split("/").filter((s) => s !== "");
+    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1])).map((s) => s.toLowerCase());
     if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last;
   }
   return null;
@@ -43296,7 +43297,7 @@ function extractPython(ctx, specs) {
   const consts = pyConstLookup(ctx);
   const pending = [];
   const pendingMounts = [];
-  const bindingsOf = /* @__PURE__ */ new Map();
+  const bindingsOf2 = /* @__PURE__ */ new Map();
   const decoratorNames = /* @__PURE__ */ new Map();
   const addRouteNames = /* @__PURE__ */ new Map();
   const mountNames = /* @__PURE__ */ new Map();
@@ -43324,11 +43325,11 @@ function extractPython(ctx, specs) {
     for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === void 0 ? { value: "" } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn });
   }
   const bindings = (file) => {
-    let b = bindingsOf.get(file);
+    let b = bindingsOf2.get(file);
     if (!b) {
       const read = ctx.src.snapshot.read(file);
       b = read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file);
-      bindingsOf.set(file, b);
+      bindingsOf2.set(file, b);
     }
     return b;
   };
@@ -44554,6 +44555,10 @@ function expressFile(ctx, file, raw, fws) {
     out.routers.push({ file, name: p, root: false, framework });
     receivers.set(p, framework);
   }
+  const classes = raw.includes("class ") && raw.includes("this.") ? controllerClasses(lines) : [];
+  for (const c of classes) out.routers.push({ file, name: c.name, root: false, framework });
+  if (classes.length > 0) receivers.set("this", framework);
+  const classAt = (i) => classes.find((c) => i >= c.from && i < c.to)?.name;
   if (receivers.size === 0) return out;
   if (raw.includes("forEach(") || raw.includes(" of ")) {
     for (const t of tableMounts(lines, (n) => receivers.has(n))) out.mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line });
@@ -44562,12 +44567,15 @@ function expressFile(ctx, file, raw, fws) {
     const line = lines[i];
     const calls = receiverCalls(line, receivers);
     if (calls.length === 0 || COMMENT_LINE.test(line)) continue;
-    for (const { recv, method, open } of calls) {
+    for (const { recv: callee, method, open } of calls) {
+      const recv = callee === "this" ? classAt(i) : callee;
+      if (recv === void 0) continue;
       const text = callText(lines, i, open);
       const args = callArgs(text, 0);
       const first = args[0] ?? "";
       const lit = readLiteral(first, 0);
-      const fw = receivers.get(recv);
+      if (callee === "this" && lit && lit.value !== "" && !lit.value.startsWith("/")) continue;
+      const fw = receivers.get(callee);
       const addRoute = (path2, methods, handler2) => {
         const [from, to] = braceBody(lines, i);
         out.routes.push({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
@@ -44597,7 +44605,27 @@ function expressFile(ctx, file, raw, fws) {
 function handlerRef(arg) {
   return /^[A-Za-z_$][\w$.]*(\(|$)/.test(arg) && !/^(async|function)\b/.test(arg) ? arg.slice(0, 200) : void 0;
 }
+var CONTROLLER_CLASS = /^\s*(?:export\s+)?(?:default\s+)?class\s+([A-Za-z_$][\w$]{0,80})\s+extends\s+([A-Za-z_$][\w$.]{0,80})/;
+var CONTROLLER_BASE = /(?:Controller|Router|Routes|Api|API)$/;
+function controllerClasses(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length && out.length < 50; i++) {
+    const m = lines[i].length <= 300 ? CONTROLLER_CLASS.exec(lines[i]) : null;
+    if (!m || !CONTROLLER_BASE.test(m[2])) continue;
+    const [from, to] = braceBody(lines, i);
+    out.push({ name: m[1], from, to });
+  }
+  return out;
+}
+var NEW_CHILD = /^new\s+([A-Za-z_$][\w$]{0,80})\s*\([^]{0,300}\)\s*\.\s*(?:router|app|routes)$/;
 function childRef(expr, file, ctx, has, cache) {
+  const made = NEW_CHILD.exec(expr);
+  if (made) {
+    const cls = made[1];
+    const bind3 = bindingsOf(file, ctx, has, cache).get(cls);
+    if (!bind3) return { file, name: cls };
+    return bind3.name ? { file: bind3.file, name: bind3.name } : withDefault(bind3.file, ctx);
+  }
   const req = /^(?:require|import)\(\s*(['"`][^'"`]+['"`])\s*\)/.exec(expr);
   if (req) {
     const target = resolveSpecifier(readLiteral(req[1], 0).value, file, has);
@@ -44605,16 +44633,19 @@ function childRef(expr, file, ctx, has, cache) {
   }
   const name = expr.replace(/\.(routes|middleware)\(\)$/, "").replace(/\(\)$/, "").trim();
   if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return void 0;
+  const head = name.split(".")[0];
+  const bind2 = bindingsOf(file, ctx, has, cache).get(head);
+  if (!bind2) return { file, name: head };
+  if (bind2.name) return { file: bind2.file, name: bind2.name };
+  return withDefault(bind2.file, ctx);
+}
+function bindingsOf(file, ctx, has, cache) {
   let b = cache.get(file);
   if (!b) {
     b = jsBindings(ctx.src.lines(file) ?? [], file, has);
     cache.set(file, b);
   }
-  const head = name.split(".")[0];
-  const bind2 = b.get(head);
-  if (!bind2) return { file, name: head };
-  if (bind2.name) return { file: bind2.file, name: bind2.name };
-  return withDefault(bind2.file, ctx);
+  return b;
 }
 function withDefault(target, ctx) {
   const def = defaultExport(ctx.src.lines(target) ?? []);

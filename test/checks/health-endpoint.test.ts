@@ -11,6 +11,12 @@ const FASTAPI_HEALTH = {
 checkTester(healthEndpoint, {
   pass: [
     {
+      name: "a resource's status under a parameter is not the app's health (/:projectId/status)",
+      facts: { files: { 'package.json': '{"dependencies":{"express":"^4"}}', 'src/app.js': ["const express = require('express')", 'const app = express()', "app.get('/:projectId/status', getStatus)", "app.get('/api/status', apiStatus)"].join('\n') } },
+      messageId: 'pass-shallow',
+      data: { routes: '/api/status' }
+    },
+    {
       name: 'FastAPI deep health route through two prefixes',
       facts: { files: FASTAPI_HEALTH },
       messageId: 'pass-deep',

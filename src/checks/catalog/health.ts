@@ -26,7 +26,9 @@ export function healthSegment(path: string): string | null {
   if (NOT_HEALTH.has(last)) return null
   if (HEALTH_SEGMENTS.has(last)) return last
   if (AMBIGUOUS_SEGMENTS.has(last)) {
-    const before = segs.slice(0, -1).map((s) => s.toLowerCase())
+    // A parameter before it makes it a resource's status (`/:projectId/status`), never the app's.
+    const all = path.split('/').filter((s) => s !== '')
+    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1]!)).map((s) => s.toLowerCase())
     if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last
   }
   return null

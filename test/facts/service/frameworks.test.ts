@@ -132,6 +132,40 @@ describe('Express / Fastify', () => {
     expect(s.routes.find((r) => r.path === '/v1/admin/stats')!.handler).toBeUndefined()
   })
 
+  it('reads controller classes: this.route/this.get inside, mounted elsewhere as new X(…).router', () => {
+    const s = scan(
+      {
+        'src/app.ts': ["import express from 'express'", "import IndexRouter from './routes/index.js'", 'const app = express()', "app.use('/', new IndexRouter(config).router)"].join('\n'),
+        'src/routes/index.ts': [
+          "import Controller from './controller.js'",
+          "import { HealthCheckController } from './health-check.js'",
+          'class IndexRouter extends Controller {',
+          '  constructor(config) {',
+          '    super(config)',
+          "    this.use('/health', new HealthCheckController(config).router)",
+          "    this.get('/version', this.version)",
+          '  }',
+          '}',
+          'export default IndexRouter'
+        ].join('\n'),
+        'src/routes/health-check.ts': [
+          "import type { Request, Response } from 'express'",
+          "import Controller from './controller.js'",
+          'export class HealthCheckController extends Controller {',
+          '  constructor(config) {',
+          '    super(config)',
+          "    this.route({ method: 'get', path: '', handler: this.getHealth })",
+          '  }',
+          '}'
+        ].join('\n'),
+        'src/cache.ts': ["import express from 'express'", 'export class TokenCache extends BaseRouter {', "  lookup() { return this.get('token') }", '}'].join('\n')
+      },
+      { 'package.json': ['express'] }
+    )
+    expect(paths(s)).toEqual(['/health', '/version'])
+    expect(s.routes.find((r) => r.path === '/health')).toMatchObject({ file: 'src/routes/health-check.ts', line: 6, methods: ['GET'] })
+  })
+
   it('follows fastify.register with a prefix and fastify.route({ url })', () => {
     const s = scan(
       {

@@ -133,6 +133,12 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
     out.routers.push({ file, name: p, root: false, framework })
     receivers.set(p, framework)
   }
+  // Controller classes (`class HealthCheckController extends Controller { … this.route({ path }) }`):
+  // inside one, `this` is a router named after the class, mounted elsewhere as `new X(…).router`.
+  const classes = raw.includes('class ') && raw.includes('this.') ? controllerClasses(lines) : []
+  for (const c of classes) out.routers.push({ file, name: c.name, root: false, framework })
+  if (classes.length > 0) receivers.set('this', framework)
+  const classAt = (i: number): string | undefined => classes.find((c) => i >= c.from && i < c.to)?.name
   if (receivers.size === 0) return out
   if (raw.includes('forEach(') || raw.includes(' of ')) {
     for (const t of tableMounts(lines, (n) => receivers.has(n))) out.mounts.push({ file, receiver: t.receiver, prefix: { value: t.prefix }, child: t.child, line: t.line })
@@ -141,12 +147,16 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
     const line = lines[i]!
     const calls = receiverCalls(line, receivers)
     if (calls.length === 0 || COMMENT_LINE.test(line)) continue
-    for (const { recv, method, open } of calls) {
+    for (const { recv: callee, method, open } of calls) {
+      const recv = callee === 'this' ? classAt(i) : callee
+      if (recv === undefined) continue
       const text = callText(lines, i, open)
       const args = callArgs(text, 0)
       const first = args[0] ?? ''
       const lit = readLiteral(first, 0)
-      const fw = receivers.get(recv)!
+      // `this.get('key')` in a class is as often a cache as a route: only paths count there.
+      if (callee === 'this' && lit && lit.value !== '' && !lit.value.startsWith('/')) continue
+      const fw = receivers.get(callee)!
       const addRoute = (path: Resolved, methods: string[], handler?: string): void => {
         const [from, to] = braceBody(lines, i)
         out.routes.push({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...(handler ? { handler } : {}) })
@@ -179,7 +189,32 @@ function handlerRef(arg: string): string | undefined {
   return /^[A-Za-z_$][\w$.]*(\(|$)/.test(arg) && !/^(async|function)\b/.test(arg) ? arg.slice(0, 200) : undefined
 }
 
+/** A class whose base names a router or controller, with its body's line range. */
+const CONTROLLER_CLASS = /^\s*(?:export\s+)?(?:default\s+)?class\s+([A-Za-z_$][\w$]{0,80})\s+extends\s+([A-Za-z_$][\w$.]{0,80})/
+const CONTROLLER_BASE = /(?:Controller|Router|Routes|Api|API)$/
+
+function controllerClasses(lines: readonly string[]): { name: string; from: number; to: number }[] {
+  const out: { name: string; from: number; to: number }[] = []
+  for (let i = 0; i < lines.length && out.length < 50; i++) {
+    const m = lines[i]!.length <= 300 ? CONTROLLER_CLASS.exec(lines[i]!) : null
+    if (!m || !CONTROLLER_BASE.test(m[2]!)) continue
+    const [from, to] = braceBody(lines, i)
+    out.push({ name: m[1]!, from, to })
+  }
+  return out
+}
+
+/** `new HealthCheckController(config, services).router`: the class's router. */
+const NEW_CHILD = /^new\s+([A-Za-z_$][\w$]{0,80})\s*\([^]{0,300}\)\s*\.\s*(?:router|app|routes)$/
+
 function childRef(expr: string, file: string, ctx: ExtractContext, has: (p: string) => boolean, cache: Map<string, Map<string, JsBinding>>): ChildRef | undefined {
+  const made = NEW_CHILD.exec(expr)
+  if (made) {
+    const cls = made[1]!
+    const bind = bindingsOf(file, ctx, has, cache).get(cls)
+    if (!bind) return { file, name: cls }
+    return bind.name ? { file: bind.file, name: bind.name } : withDefault(bind.file, ctx)
+  }
   const req = /^(?:require|import)\(\s*(['"`][^'"`]+['"`])\s*\)/.exec(expr)
   if (req) {
     const target = resolveSpecifier(readLiteral(req[1]!, 0)!.value, file, has)
@@ -187,16 +222,20 @@ function childRef(expr: string, file: string, ctx: ExtractContext, has: (p: stri
   }
   const name = expr.replace(/\.(routes|middleware)\(\)$/, '').replace(/\(\)$/, '').trim()
   if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return undefined
+  const head = name.split('.')[0]!
+  const bind = bindingsOf(file, ctx, has, cache).get(head)
+  if (!bind) return { file, name: head }
+  if (bind.name) return { file: bind.file, name: bind.name }
+  return withDefault(bind.file, ctx)
+}
+
+function bindingsOf(file: string, ctx: ExtractContext, has: (p: string) => boolean, cache: Map<string, Map<string, JsBinding>>): Map<string, JsBinding> {
   let b = cache.get(file)
   if (!b) {
     b = jsBindings(ctx.src.lines(file) ?? [], file, has)
     cache.set(file, b)
   }
-  const head = name.split('.')[0]!
-  const bind = b.get(head)
-  if (!bind) return { file, name: head }
-  if (bind.name) return { file: bind.file, name: bind.name }
-  return withDefault(bind.file, ctx)
+  return b
 }
 
 function withDefault(target: string, ctx: ExtractContext): ChildRef {
