@@ -43305,14 +43305,11 @@ function sourceSet(snapshot) {
   const cache = /* @__PURE__ */ new Map();
   const skipped = [];
   const readPaths = /* @__PURE__ */ new Set();
-  const touch = (path2) => {
-    readPaths.add(path2);
-  };
   const lines = (path2) => {
     if (cache.has(path2)) return cache.get(path2);
     let out;
     const r = snapshot.read(path2);
-    touch(path2);
+    readPaths.add(path2);
     if (r.kind === "too-large" || r.kind === "text" && r.size > MAX_ROUTE_FILE_BYTES) {
       skipped.push({ path: path2, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` });
     } else if (r.kind === "text") {
@@ -43330,7 +43327,7 @@ function sourceSet(snapshot) {
   };
   const text = (path2) => {
     const r = snapshot.read(path2);
-    touch(path2);
+    readPaths.add(path2);
     if (r.kind === "text" && r.size <= MAX_ROUTE_FILE_BYTES) return r.text;
     if (r.kind === "too-large" || r.kind === "text") lines(path2);
     return void 0;

@@ -52,14 +52,11 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   const skipped: Skipped[] = []
   // Files the route scan read, by its whole text or its lines: each counted once.
   const readPaths = new Set<string>()
-  const touch = (path: string): void => {
-    readPaths.add(path)
-  }
   const lines = (path: string): readonly string[] | undefined => {
     if (cache.has(path)) return cache.get(path)
     let out: readonly string[] | undefined
     const r = snapshot.read(path)
-    touch(path)
+    readPaths.add(path)
     if (r.kind === 'too-large' || (r.kind === 'text' && r.size > MAX_ROUTE_FILE_BYTES)) {
       skipped.push({ path, reason: `${r.size} bytes, over the ${MAX_ROUTE_FILE_BYTES}-byte cap for route scanning` })
     } else if (r.kind === 'text') {
@@ -78,7 +75,7 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
   }
   const text = (path: string): string | undefined => {
     const r = snapshot.read(path)
-    touch(path)
+    readPaths.add(path)
     if (r.kind === 'text' && r.size <= MAX_ROUTE_FILE_BYTES) return r.text
     // Over the cap: recorded as skipped, exactly as a split would.
     if (r.kind === 'too-large' || r.kind === 'text') lines(path)
