@@ -56,7 +56,7 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const framework: Framework = fws[0]!
   const graph = new RouteGraph()
   const has = (p: string): boolean => ctx.src.has(p)
-  const mounts: { file: string; receiver: string; prefix: Resolved; child: string; line: number }[] = []
+  const mounts: ExpressMount[] = []
   for (const file of ctx.src.files('node')) {
     // Relevance is decided on the whole text before any line split: most files name no framework
     // and call no route method. (A blanked minified line can only make the split text shorter.)
