@@ -34320,7 +34320,7 @@ var ci_tests_default = defineCheck({
       return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
     }
     if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
-    if (empty.findings.length > 0 && j.nonBlocking.length === 0 && j.local.length === 0) {
+    if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
       const remediation2 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
       return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: remediation2 };

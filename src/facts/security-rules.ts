@@ -9,8 +9,9 @@ import { basename, type Snapshot } from './snapshot.js'
 /**
  * Security rule sets switched on inside a linter's own configuration (SIGNATURES.md §3.2):
  * golangci-lint with its `gosec` linter enabled, ruff with the flake8-bandit `S` rules
- * selected, and ESLint with eslint-plugin-security's rules (Node SAST). Such a linter run in CI is a static-analysis run; the checks decide that, this only
- * reads the configuration — parsed, so a `disable: [gosec]` list is never mistaken for enabling it.
+ * selected, and ESLint with eslint-plugin-security's rules (Node SAST). Such a linter run in CI
+ * is a static-analysis run; the checks decide that, this only reads the configuration — parsed,
+ * so a `disable: [gosec]` list is never mistaken for enabling it.
  */
 
 export type RuleSet = 'gosec' | 'bandit' | 'eslint-security'
