@@ -43294,7 +43294,7 @@ function extractPython(ctx, specs) {
   const consts = pyConstLookup(ctx);
   const pending = [];
   const pendingMounts = [];
-  const bindingsOf2 = /* @__PURE__ */ new Map();
+  const bindingsOf3 = /* @__PURE__ */ new Map();
   const decoratorNames = /* @__PURE__ */ new Map();
   const addRouteNames = /* @__PURE__ */ new Map();
   const mountNames = /* @__PURE__ */ new Map();
@@ -43322,11 +43322,11 @@ function extractPython(ctx, specs) {
     for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === void 0 ? { value: "" } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn });
   }
   const bindings = (file) => {
-    let b = bindingsOf2.get(file);
+    let b = bindingsOf3.get(file);
     if (!b) {
       const read = ctx.src.snapshot.read(file);
       b = read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file);
-      bindingsOf2.set(file, b);
+      bindingsOf3.set(file, b);
     }
     return b;
   };
@@ -44186,7 +44186,13 @@ function extractDjango(ctx) {
   const parse5 = (file) => {
     let p = parsed.get(file);
     if (!p) {
-      p = parseUrlconf(ctx.src.lines(file) ?? [], consts(file));
+      const raw = onRead(ctx, file, "djangoUrlconf", () => parseUrlconf(ctx.src.lines(file) ?? []));
+      const lookup = consts(file);
+      const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
+        const r = resolveExpr(routeExpr, lookup);
+        return { ...pat, route: "value" in r ? r.value : "", ..."unknown" in r ? { unknown: r.unknown } : {} };
+      });
+      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters] };
       parsed.set(file, p);
     }
     return p;
@@ -44269,13 +44275,35 @@ function rootUrlconfs(ctx, index) {
   }
   return out;
 }
+function onRead(ctx, file, key, compute) {
+  const read = ctx.src.snapshot.read(file);
+  return read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, key, compute) : compute();
+}
+function bindingsOf(ctx, file) {
+  return onRead(ctx, file, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file));
+}
+function definitionsOf(ctx, file) {
+  return onRead(ctx, file, "pyDefinitions", () => {
+    const defs = /* @__PURE__ */ new Map();
+    const classes = /* @__PURE__ */ new Map();
+    const lines = ctx.src.lines(file) ?? [];
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i].trimStart();
+      const def = /^(?:async )?def ([A-Za-z_]\w*)\(/.exec(t);
+      if (def && !defs.has(def[1])) defs.set(def[1], i);
+      const cls = /^class ([A-Za-z_]\w*)[(:]/.exec(t);
+      if (cls && !classes.has(cls[1])) classes.set(cls[1], i);
+    }
+    return { defs, classes };
+  });
+}
 function resolveInclude(target, from, ctx, index) {
   const byPath = index.suffix(target.split(".").join("/") + ".py");
   if (byPath) return byPath;
-  const r = resolvePyRef(target, from, pythonBindings(ctx.src.lines(from) ?? [], from), index);
+  const r = resolvePyRef(target, from, bindingsOf(ctx, from), index);
   return r && r.name === void 0 ? r.file : void 0;
 }
-function parseUrlconf(lines, lookup) {
+function parseUrlconf(lines) {
   const patterns = [];
   const routers = /* @__PURE__ */ new Map();
   const plusRouters = [];
@@ -44304,11 +44332,10 @@ function parseUrlconf(lines, lookup) {
           const args = callArgs(text, 0);
           const first = args[0];
           if (first !== void 0) {
-            const r = resolveExpr(first, lookup);
             const view = args[1] ?? "";
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view);
             const include = inc ? includeTarget(inc[1]) : void 0;
-            patterns.push({ route: "value" in r ? r.value : "", line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ..."unknown" in r ? { unknown: r.unknown } : {} });
+            patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {} });
           }
         }
         at2 = line.indexOf(fn, at2 + fn.length);
@@ -44327,21 +44354,21 @@ function viewBody(ctx, file, view, index) {
   if (!/^[A-Za-z_][\w.]*$/.test(ref)) return void 0;
   const parts = ref.split(".");
   const name = parts[parts.length - 1];
-  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join(".") : ref, file, pythonBindings(ctx.src.lines(file) ?? [], file), index);
+  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join(".") : ref, file, bindingsOf(ctx, file), index);
   const target = parts.length > 1 ? resolved?.file : resolved?.file ?? file;
   if (!target) return void 0;
   const lines = ctx.src.lines(target) ?? [];
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].trimStart();
-    if (t.startsWith(`def ${name}(`) || t.startsWith(`async def ${name}(`)) {
-      const [from, to] = pythonBody(lines, i);
-      return { file: target, from, to };
-    }
-    if (t.startsWith(`class ${name}(`) || t.startsWith(`class ${name}:`)) {
-      let end = i + 1;
-      while (end < lines.length && end < i + 80 && (lines[end].trim() === "" || /^\s/.test(lines[end]))) end++;
-      return { file: target, from: i + 1, to: end };
-    }
+  const { defs, classes } = definitionsOf(ctx, target);
+  const d = defs.get(name);
+  const c = classes.get(name);
+  if (d !== void 0 && (c === void 0 || d < c)) {
+    const [from, to] = pythonBody(lines, d);
+    return { file: target, from, to };
+  }
+  if (c !== void 0) {
+    let end = c + 1;
+    while (end < lines.length && end < c + 80 && (lines[end].trim() === "" || /^\s/.test(lines[end]))) end++;
+    return { file: target, from: c + 1, to: end };
   }
   return void 0;
 }
@@ -44619,7 +44646,7 @@ function childRef(expr, file, ctx, has, cache) {
   const made = NEW_CHILD.exec(expr);
   if (made) {
     const cls = made[1];
-    const bind3 = bindingsOf(file, ctx, has, cache).get(cls);
+    const bind3 = bindingsOf2(file, ctx, has, cache).get(cls);
     if (!bind3) return { file, name: cls };
     return bind3.name ? { file: bind3.file, name: bind3.name } : withDefault(bind3.file, ctx);
   }
@@ -44631,12 +44658,12 @@ function childRef(expr, file, ctx, has, cache) {
   const name = expr.replace(/\.(routes|middleware)\(\)$/, "").replace(/\(\)$/, "").trim();
   if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return void 0;
   const head = name.split(".")[0];
-  const bind2 = bindingsOf(file, ctx, has, cache).get(head);
+  const bind2 = bindingsOf2(file, ctx, has, cache).get(head);
   if (!bind2) return { file, name: head };
   if (bind2.name) return { file: bind2.file, name: bind2.name };
   return withDefault(bind2.file, ctx);
 }
-function bindingsOf(file, ctx, has, cache) {
+function bindingsOf2(file, ctx, has, cache) {
   let b = cache.get(file);
   if (!b) {
     b = jsBindings(ctx.src.lines(file) ?? [], file, has);
@@ -45348,7 +45375,8 @@ function collectRelease(snapshot, tags) {
     const name = basename(path2).toLowerCase();
     if (isChangelogFile(path2)) {
       const text = readText(snapshot, path2, problems);
-      if (text !== void 0) changelogs.push(parseChangelog(path2, text));
+      const read = snapshot.read(path2);
+      if (text !== void 0) changelogs.push(read.kind === "text" ? memoOnRead(read, "changelog", () => parseChangelog(path2, text)) : parseChangelog(path2, text));
       continue;
     }
     for (const c of CONFIG_FILES) {

@@ -1,5 +1,6 @@
 import type { ParseProblem } from './ci/types.js'
 import { excludedSegment, isVendored } from './excluded.js'
+import { memoOnRead } from './line-cache.js'
 import { readText } from './manifests/text.js'
 import { yamlLines } from './deploy/yaml-lines.js'
 import { basename, dirname, type Snapshot } from './snapshot.js'
@@ -240,7 +241,9 @@ export function collectRelease(snapshot: Snapshot, tags: { readonly names: reado
     const name = basename(path).toLowerCase()
     if (isChangelogFile(path)) {
       const text = readText(snapshot, path, problems)
-      if (text !== undefined) changelogs.push(parseChangelog(path, text))
+      const read = snapshot.read(path)
+      // A changelog's releases depend on its text alone: parsed once, shared with the PR base.
+      if (text !== undefined) changelogs.push(read.kind === 'text' ? memoOnRead(read, 'changelog', () => parseChangelog(path, text)) : parseChangelog(path, text))
       continue
     }
     for (const c of CONFIG_FILES) {

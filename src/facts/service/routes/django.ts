@@ -1,6 +1,7 @@
 import { isExcluded } from '../../excluded.js'
+import { memoOnRead } from '../../line-cache.js'
 import { pythonBody, touchesIn } from '../body.js'
-import { pyIndex, pythonBindings, resolvePyRef } from '../python-imports.js'
+import { pyIndex, pythonBindings, resolvePyRef, type PyBinding } from '../python-imports.js'
 import { callArgs, callText, readLiteral, resolveExpr } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
 import type { Extracted, ExtractContext } from './context.js'
@@ -20,6 +21,17 @@ interface Pattern {
   /** `include(...)` target: a module path or `router.urls`. */
   readonly include?: string
   readonly unknown?: string
+}
+
+/** A pattern as written: its route expression is resolved later, with the service's constants. */
+interface RawPattern extends Omit<Pattern, 'route' | 'unknown'> {
+  readonly routeExpr: string
+}
+
+interface RawUrlconf {
+  readonly patterns: readonly RawPattern[]
+  readonly routers: Map<string, { prefix: string; line: number }[]>
+  readonly plusRouters: readonly string[]
 }
 
 /** Libraries whose URLconf an `include()` mounts, with the routes below it. */
@@ -46,7 +58,15 @@ export function extractDjango(ctx: ExtractContext): Extracted {
   const parse = (file: string) => {
     let p = parsed.get(file)
     if (!p) {
-      p = parseUrlconf(ctx.src.lines(file) ?? [], consts(file))
+      // What a URLconf declares depends on its text alone: memoised on the read, so the PR-base
+      // scan does not parse an unchanged URLconf again. Route expressions resolve afterwards.
+      const raw = onRead(ctx, file, 'djangoUrlconf', () => parseUrlconf(ctx.src.lines(file) ?? []))
+      const lookup = consts(file)
+      const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
+        const r = resolveExpr(routeExpr, lookup)
+        return { ...pat, route: 'value' in r ? r.value : '', ...('unknown' in r ? { unknown: r.unknown } : {}) }
+      })
+      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters] }
       parsed.set(file, p)
     }
     return p
@@ -133,15 +153,43 @@ function rootUrlconfs(ctx: ExtractContext, index: ReturnType<typeof pyIndex>): s
   return out
 }
 
+/** A per-file answer that depends on the file's text and path alone, memoised on its read (shared with the PR base). */
+function onRead<T>(ctx: ExtractContext, file: string, key: string, compute: () => T): T {
+  const read = ctx.src.snapshot.read(file)
+  return read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnRead(read, key, compute) : compute()
+}
+
+/** A file's import bindings (the Python route scan's memo, so each file is scanned once). */
+function bindingsOf(ctx: ExtractContext, file: string): Map<string, PyBinding> {
+  return onRead(ctx, file, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file))
+}
+
+/** The first line of each top-level or nested `def name(` / `class name` of a file, by name. */
+function definitionsOf(ctx: ExtractContext, file: string): { defs: Map<string, number>; classes: Map<string, number> } {
+  return onRead(ctx, file, 'pyDefinitions', () => {
+    const defs = new Map<string, number>()
+    const classes = new Map<string, number>()
+    const lines = ctx.src.lines(file) ?? []
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!.trimStart()
+      const def = /^(?:async )?def ([A-Za-z_]\w*)\(/.exec(t)
+      if (def && !defs.has(def[1]!)) defs.set(def[1]!, i)
+      const cls = /^class ([A-Za-z_]\w*)[(:]/.exec(t)
+      if (cls && !classes.has(cls[1]!)) classes.set(cls[1]!, i)
+    }
+    return { defs, classes }
+  })
+}
+
 function resolveInclude(target: string, from: string, ctx: ExtractContext, index: ReturnType<typeof pyIndex>): string | undefined {
   const byPath = index.suffix(target.split('.').join('/') + '.py')
   if (byPath) return byPath
-  const r = resolvePyRef(target, from, pythonBindings(ctx.src.lines(from) ?? [], from), index)
+  const r = resolvePyRef(target, from, bindingsOf(ctx, from), index)
   return r && r.name === undefined ? r.file : undefined
 }
 
-function parseUrlconf(lines: readonly string[], lookup: (n: string) => string | undefined) {
-  const patterns: Pattern[] = []
+function parseUrlconf(lines: readonly string[]): RawUrlconf {
+  const patterns: RawPattern[] = []
   const routers = new Map<string, { prefix: string; line: number }[]>()
   const plusRouters: string[] = []
   for (let i = 0; i < lines.length; i++) {
@@ -169,11 +217,10 @@ function parseUrlconf(lines: readonly string[], lookup: (n: string) => string | 
           const args = callArgs(text, 0)
           const first = args[0]
           if (first !== undefined) {
-            const r = resolveExpr(first, lookup)
             const view = args[1] ?? ''
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view)
             const include = inc ? includeTarget(inc[1]!) : undefined
-            patterns.push({ route: 'value' in r ? r.value : '', line: i + 1, view: inc ? '' : view, ...(include !== undefined ? { include } : {}), ...('unknown' in r ? { unknown: r.unknown } : {}) })
+            patterns.push({ routeExpr: first, line: i + 1, view: inc ? '' : view, ...(include !== undefined ? { include } : {}) })
           }
         }
         at = line.indexOf(fn, at + fn.length)
@@ -195,21 +242,22 @@ function viewBody(ctx: ExtractContext, file: string, view: string, index: Return
   if (!/^[A-Za-z_][\w.]*$/.test(ref)) return undefined
   const parts = ref.split('.')
   const name = parts[parts.length - 1]!
-  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join('.') : ref, file, pythonBindings(ctx.src.lines(file) ?? [], file), index)
+  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join('.') : ref, file, bindingsOf(ctx, file), index)
   const target = parts.length > 1 ? resolved?.file : (resolved?.file ?? file)
   if (!target) return undefined
   const lines = ctx.src.lines(target) ?? []
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trimStart()
-    if (t.startsWith(`def ${name}(`) || t.startsWith(`async def ${name}(`)) {
-      const [from, to] = pythonBody(lines, i)
-      return { file: target, from, to }
-    }
-    if (t.startsWith(`class ${name}(`) || t.startsWith(`class ${name}:`)) {
-      let end = i + 1
-      while (end < lines.length && end < i + 80 && (lines[end]!.trim() === '' || /^\s/.test(lines[end]!))) end++
-      return { file: target, from: i + 1, to: end }
-    }
+  // The first definition of the name, a function or a class, whichever comes first.
+  const { defs, classes } = definitionsOf(ctx, target)
+  const d = defs.get(name)
+  const c = classes.get(name)
+  if (d !== undefined && (c === undefined || d < c)) {
+    const [from, to] = pythonBody(lines, d)
+    return { file: target, from, to }
+  }
+  if (c !== undefined) {
+    let end = c + 1
+    while (end < lines.length && end < c + 80 && (lines[end]!.trim() === '' || /^\s/.test(lines[end]!))) end++
+    return { file: target, from: c + 1, to: end }
   }
   return undefined
 }

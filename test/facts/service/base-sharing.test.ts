@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { GitTreeSnapshot, resolveCommit } from '../../../src/facts/git-snapshot.js'
+import { collectManifests } from '../../../src/facts/manifests/index.js'
+import { collectService } from '../../../src/facts/service/index.js'
+import type { Snapshot } from '../../../src/facts/snapshot.js'
+import { WorkTreeSnapshot } from '../../../src/facts/worktree.js'
+import { git, tempGitRepo } from '../../helpers/tmp-repo.js'
+
+const routesOf = (snap: Snapshot): string[] => collectService(snap, collectManifests(snap)).routes.map((r) => `${r.path} ${r.file}:${r.line}`).sort()
+
+describe('per-file route facts shared between the PR base and the head', () => {
+  it('a Django URLconf the PR left alone is parsed once, but its prefix constant resolves per commit', () => {
+    const dir = tempGitRepo({
+      'requirements.txt': 'django\n',
+      'proj/settings.py': 'ROOT_URLCONF = "proj.urls"\nAPI_PREFIX = "v1/"\n',
+      'proj/urls.py': ['from django.urls import include, path', 'from proj import views', 'urlpatterns = [', '    path(API_PREFIX + "health/", views.health),', '    path("api/", include("api.urls")),', ']', ''].join('\n'),
+      'proj/views.py': 'def health(request):\n    return HttpResponse("ok")\n',
+      'api/urls.py': 'from django.urls import path\nfrom api.views import ItemView\nurlpatterns = [\n    path("items/", ItemView.as_view()),\n]\n',
+      'api/views.py': 'class ItemView(View):\n    pass\n'
+    })
+    const base = resolveCommit(dir, 'HEAD')!
+    writeFileSync(join(dir, 'proj/settings.py'), 'ROOT_URLCONF = "proj.urls"\nAPI_PREFIX = "v2/"\n')
+    git(dir, 'commit', '-q', '-am', 'head')
+    const head = new WorkTreeSnapshot(dir)
+    const headRoutes = routesOf(head)
+    const baseRoutes = routesOf(new GitTreeSnapshot(dir, base, { shareWith: head }))
+    expect(headRoutes).toEqual(['/api/items/ api/urls.py:4', '/v2/health/ proj/urls.py:4'])
+    expect(baseRoutes).toEqual(['/api/items/ api/urls.py:4', '/v1/health/ proj/urls.py:4'])
+    // And the head alone, from a fresh snapshot, agrees with the head that shared its reads.
+    expect(routesOf(new WorkTreeSnapshot(dir))).toEqual(headRoutes)
+  })
+})
