@@ -34343,7 +34343,7 @@ var RESILIENCE_LIBS = [
   lib("purgatory", "circuit-breaker", "python", ["purgatory", "purgatory-circuitbreaker"], ["CircuitBreakerFactory(", ".breaker(", "get_breaker("]),
   lib("pyresilience", "circuit-breaker", "python", ["pyresilience"], ["@resilient", "CircuitBreaker("]),
   lib("tenacity", "retry", "python", ["tenacity"], ["@retry", "Retrying(", "AsyncRetrying(", "stop_after_attempt(", "wait_exponential("]),
-  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "on_exception("]),
+  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "@on_exception(", "@on_predicate("]),
   lib("stamina", "retry", "python", ["stamina"], ["@stamina.retry", "stamina.retry(", "retry_context(", "AsyncRetryingCaller(", "RetryingCaller("]),
   lib("retrying", "retry", "python", ["retrying"], ["@retry", "Retrying("]),
   lib("retry", "retry", "python", ["retry", "retry2"], ["@retry(", "retry_call("]),
@@ -36331,6 +36331,13 @@ var container_build_default = defineCheck({
   }
 });
 
+// src/facts/ci/diff-check.ts
+function isDiffCheck(words2, outputChecked) {
+  if (words2[0] !== "git") return false;
+  if (words2[1] === "diff") return words2.some((w) => w === "--exit-code" || w === "--quiet");
+  return words2[1] === "status" && outputChecked && words2.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
+}
+
 // src/checks/catalog/contract.ts
 var CONTRACT = {
   commands: [
@@ -36362,6 +36369,7 @@ var CONTRACT = {
 var SPEC_DUMPS = [
   { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
   { tool: "swag", commands: ["swag"], subcommands: ["init"] },
+  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
   { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
   { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
   { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
@@ -36374,8 +36382,8 @@ var RUNNERS_BY_EXTENSION = [
   { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
   { ext: [".rb"], ecosystem: "ruby" }
 ];
-var CONTRACT_SNIPPET = [
-  "Run Schemathesis against the running app on every pull request:",
+var SCHEMATHESIS_STEP = [
+  "Run Schemathesis against the running app on every pull request (any stack):",
   "```yaml",
   "on: pull_request",
   "jobs:",
@@ -36387,20 +36395,68 @@ var CONTRACT_SNIPPET = [
   "      - uses: schemathesis/action@v2",
   "        with:",
   "          schema: 'http://localhost:8000/openapi.json'",
-  "```",
-  "In a Python app, the same check runs in-process with pytest:",
-  "```python",
-  "import schemathesis",
-  "from app.main import app",
-  "",
-  'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
-  "",
-  "@schema.parametrize()",
-  "def test_api(case):",
-  "    case.call_and_validate()",
-  "```",
-  "Other stacks: Dredd or Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`)."
+  "```"
 ].join("\n");
+var IN_SUITE = {
+  python: [
+    "**Python** \u2014 the same check in-process with pytest:",
+    "```python",
+    "import schemathesis",
+    "from app.main import app",
+    "",
+    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
+    "",
+    "@schema.parametrize()",
+    "def test_api(case):",
+    "    case.call_and_validate()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
+    "```ts",
+    "import jestOpenAPI from 'jest-openapi'",
+    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
+    "",
+    "it('GET /items matches the spec', async () => {",
+    "  const res = await request(app).get('/items')",
+    "  expect(res).toSatisfyApiSpec()",
+    "})",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
+    "```yaml",
+    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
+    "      - run: git diff --exit-code docs/",
+    "```",
+    "```go",
+    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
+    "route, params, _ := router.FindRoute(req)",
+    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
+    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
+    "```java",
+    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
+    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
+    "```ruby",
+    "include Committee::Rails::Test::Methods",
+    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
+    "```"
+  ].join("\n")
+};
+var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
+function contractRemediation(ecosystems) {
+  const known = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
+  return [SCHEMATHESIS_STEP, ...(known.length > 0 ? known : Object.keys(IN_SUITE)).map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
+}
+var CONTRACT_SNIPPET = contractRemediation([]);
 function scriptArgv(argv) {
   if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
   return argv;
@@ -36607,6 +36663,7 @@ var contract_tests_default = defineCheck({
     const { facts } = ctx;
     if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: "not-applicable", messageId: "no-service" };
     const j = judgePractice(ctx, CONTRACT);
+    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))]);
     const drift = driftChecks(facts.ci.runs);
     const files = facts.openapi.contractTests;
     const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }));
@@ -36624,11 +36681,11 @@ var contract_tests_default = defineCheck({
     const present2 = [...other.map((f) => f.tool), ...drift.map(() => "spec drift check"), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)];
     if (present2.length > 0) {
       const ev = [...evidenceOf(j, other), ...evidence2];
-      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12) };
+      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12), remediation };
     }
     const gql = graphqlOnly(facts);
     if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
-    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3) };
+    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3), remediation };
   }
 });
 function driftChecks(runs) {
@@ -36637,7 +36694,7 @@ function driftChecks(runs) {
   const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
   for (const r of runs) {
     if (r.where !== "ci" || r.neutralised || !dumps.has(jobKey2(r))) continue;
-    const isGitDiff = r.argv[0] === "git" && r.argv[1] === "diff" && (r.argv.includes("--exit-code") || r.argv.includes("--quiet"));
+    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
     const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
     if (!isGitDiff && !isDiff) continue;
     out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one") });
@@ -36774,8 +36831,9 @@ var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "
 var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
 var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
 var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
-var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features."];
-var ENV_TOGGLE_READERS = ["getenv(", "environ", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
+var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED"];
+var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy"];
+var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
 
 // src/checks/feature-flags.ts
 var ECOSYSTEMS2 = ["python", "node", "go", "java", "ruby"];
@@ -36898,7 +36956,7 @@ function inHouse(usage) {
   return { defined, checked };
 }
 function envToggles(usage) {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)));
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
   return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }));
 }
 function problemEvidence2(ctx) {
@@ -37389,6 +37447,10 @@ var RELEASE_ACTIONS = [
   { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
   { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
   { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
+  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
+  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
+  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
+  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
   { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
   { name: "jreleaser/release-action", label: "JReleaser" },
   { name: "rymndhng/release-on-push-action", label: "release-on-push" },
@@ -39074,13 +39136,10 @@ function runScript(ctx, script, at2, base, extra = {}) {
   }
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k];
-    if (c.neutralised === null && isDiffCheck(c.words)) {
+    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
       for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
     }
   }
-}
-function isDiffCheck(words2) {
-  return words2[0] === "git" && words2[1] === "diff" && words2.some((w) => w === "--exit-code" || w === "--quiet");
 }
 function dispatch(ctx, words2, site) {
   if (ctx.full() || words2.length === 0) return;
@@ -40162,11 +40221,31 @@ function expand3(text, vars, depth) {
       continue;
     }
     if (n === "(" || n === "{") {
+      const found = /^\$[({]shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)[^)}]*[)}]/.exec(text.slice(i, i + 200));
+      if (found) {
+        out += found[1];
+        i += found[0].length - 1;
+        continue;
+      }
+      if (text.startsWith("$(shell ", i)) {
+        let open2 = 0;
+        let j = i + 1;
+        for (; j < text.length; j++) {
+          if (text[j] === "(") open2++;
+          else if (text[j] === ")" && --open2 === 0) break;
+        }
+        if (j < text.length) {
+          out += "$(" + expand3(text.slice(i + 8, j), vars, depth + 1) + ")";
+          i = j;
+          continue;
+        }
+      }
       const close = n === "(" ? ")" : "}";
       const end = text.indexOf(close, i + 2);
       const name = end < 0 ? "" : text.slice(i + 2, end);
       if (/^[A-Za-z0-9_.-]+$/.test(name)) {
         if (name === "MAKE") out += "make";
+        else if (name === "SHELL" && !vars.has(name)) out += "sh";
         else if (vars.has(name) && depth < 5) out += expand3(vars.get(name), vars, depth + 1);
         else out += text.slice(i, end + 1);
         i = end;
@@ -45371,7 +45450,9 @@ var METHODS = {
   Handle: "ANY",
   HandlerFunc: "ANY",
   Method: "ANY",
-  MethodFunc: "ANY"
+  MethodFunc: "ANY",
+  // gin/echo `Match([]string{"GET", "HEAD"}, "/health", h)`: the methods come first.
+  Match: "ANY"
 };
 var GO_HEALTH_MIDDLEWARE = [
   { token: "middleware.Heartbeat(", module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: "chi middleware.Heartbeat", routes: [], pathArg: true },
@@ -45489,7 +45570,9 @@ function extractGo(ctx) {
       if (m && !assign) {
         const [, recv, method] = m;
         const open2 = m.index + m[0].length - 1;
-        const args = callArgs(callText(lines, i, open2), 0);
+        const all = callArgs(callText(lines, i, open2), 0);
+        const matchVerbs = method === "Match" ? [...(all[0] ?? "").matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]).toUpperCase()) : void 0;
+        const args = matchVerbs ? all.slice(1) : all;
         const first = args[0] ?? "";
         const path2 = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : void 0;
         if (method === "Route" && path2 && "value" in path2 && line.includes("func(")) {
@@ -45498,7 +45581,7 @@ function extractGo(ctx) {
         } else if (method === "Mount" && path2 && args[1]) {
           const name = args[1].replace(/\(.*$/, "").split(".").pop();
           if (/^[A-Za-z_]\w*$/.test(name)) graph.addMount({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf2(recv), path2]) });
-        } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value))) {
+        } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf2(recv).length > 0)) {
           let p = path2;
           let verb = METHODS[method];
           if ("value" in p && /^[A-Z]+ \//.test(p.value)) {
@@ -45510,7 +45593,7 @@ function extractGo(ctx) {
           graph.addRoute({
             router: { file: pkg, name: fn },
             path: joinResolved([...prefixOf2(recv), p]),
-            methods: methods ? methods[1].replace(/["\s]|http\.Method/g, "").toUpperCase().split(",") : [verb],
+            methods: methods ? methods[1].replace(/["\s]|http\.Method/g, "").toUpperCase().split(",") : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
             framework,
             file,
             line: i + 1,

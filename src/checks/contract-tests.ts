@@ -1,7 +1,8 @@
+import { isDiffCheck } from '../facts/ci/diff-check.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { ContractTestFile } from '../facts/openapi/types.js'
 import type { Snapshot } from '../facts/snapshot.js'
-import { CONTRACT, CONTRACT_SNIPPET, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
+import { CONTRACT, CONTRACT_SNIPPET, contractRemediation, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
 import { chainEvidence } from './catalog/evidence.js'
 import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
@@ -40,6 +41,7 @@ export default defineCheck({
     const { facts } = ctx
     if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const j = judgePractice(ctx, CONTRACT)
+    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))])
     const drift = driftChecks(facts.ci.runs)
     const files = facts.openapi.contractTests
     const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }))
@@ -57,22 +59,22 @@ export default defineCheck({
     const present = [...other.map((f) => f.tool), ...drift.map(() => 'spec drift check'), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)]
     if (present.length > 0) {
       const ev = [...evidenceOf(j, other), ...evidence]
-      return { status: 'partial', messageId: 'not-on-prs', data: { tools: [...new Set(present)].join(', ') }, evidence: ev.slice(0, 12) }
+      return { status: 'partial', messageId: 'not-on-prs', data: { tools: [...new Set(present)].join(', ') }, evidence: ev.slice(0, 12), remediation }
     }
     const gql = graphqlOnly(facts)
     if (gql) return { status: 'not-applicable', messageId: 'graphql-only', data: { tool: gql.tool }, evidence: [...gql.evidence] }
-    return { status: 'fail', messageId: 'fail', evidence: j.problems.slice(0, 3) }
+    return { status: 'fail', messageId: 'fail', evidence: j.problems.slice(0, 3), remediation }
   }
 })
 
-/** A spec regenerated and then compared (`git diff --exit-code`, `diff -u`) in the same job. */
+/** A spec regenerated and then compared (`git diff --exit-code`, a tested `git status --porcelain`, `diff -u`) in the same job. */
 function driftChecks(runs: readonly ToolRun[]): { onPr: boolean; evidence: Evidence }[] {
   const out: { onPr: boolean; evidence: Evidence }[] = []
   const jobKey = (r: ToolRun): string => (r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? '')
   const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey))
   for (const r of runs) {
     if (r.where !== 'ci' || r.neutralised || !dumps.has(jobKey(r))) continue
-    const isGitDiff = r.argv[0] === 'git' && r.argv[1] === 'diff' && (r.argv.includes('--exit-code') || r.argv.includes('--quiet'))
+    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true)
     const isDiff = r.argv[0] === 'diff' && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a))
     if (!isGitDiff && !isDiff) continue
     out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, 'committed spec compared with the regenerated one') })

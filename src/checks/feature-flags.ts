@@ -1,4 +1,4 @@
-import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
+import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
 import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
@@ -143,7 +143,7 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
 }
 
 function envToggles(usage: UsageFacts): Evidence[] {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)))
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
   return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }))
 }
 

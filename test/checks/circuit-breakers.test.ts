@@ -48,6 +48,17 @@ describe('circuit-breakers', () => {
     expect([out.status, out.messageId]).toEqual(['partial', 'startup-only'])
   })
 
+  it('credits backoff decorators, not a function whose name ends in on_exception (redash metrics)', () => {
+    const files = {
+      'requirements.txt': 'backoff\n',
+      'app/metrics.py': 'def calculate_metrics_on_exception(error):\n    pass\n',
+      'app/client.py': 'from backoff import on_exception, expo\n\n@on_exception(expo, QuotaError, max_tries=10)\ndef send(path):\n    return requests.get(path)\n'
+    }
+    const out = run(files)
+    expect(out.status).toBe('pass')
+    expect(out.evidence?.filter((e) => e.message.startsWith('used')).map((e) => `${e.path}:${e.line}`)).toEqual(['app/client.py:3', 'app/client.py:1'])
+  })
+
   it('is partial for job-queue retries only (Celery autoretry), with the reason', () => {
     const out = run({ 'requirements.txt': 'celery\n', 'app/tasks.py': '@shared_task(autoretry_for=(Exception,), retry_backoff=True)\ndef send(x):\n    pass\n' })
     expect(out.status).toBe('partial')

@@ -7,6 +7,8 @@ const ST_TEST = {
   'tests/test_contract.py': 'import schemathesis\nfrom app.main import app\nschema = schemathesis.openapi.from_asgi("/openapi.json", app)\n\n@schema.parametrize()\ndef test_api(case):\n    case.call_and_validate()\n'
 }
 
+const GO_APP = { 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n', 'main.go': 'package main\n\nimport "github.com/gin-gonic/gin"\n\nfunc main() {\n\tr := gin.New()\n\tr.GET("/items", list)\n}\n' }
+
 const STRAWBERRY = {
   'requirements.txt': 'fastapi\nstrawberry-graphql\n',
   'app/main.py': 'from fastapi import FastAPI\nfrom strawberry.fastapi import GraphQLRouter\napp = FastAPI(openapi_url=None)\napp.include_router(GraphQLRouter(schema), prefix="/graphql")\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n'
@@ -36,6 +38,16 @@ checkTester(contractTests, {
       messageId: 'pass',
       data: { tools: 'spec drift check' },
       evidence: [{ line: 13, message: 'committed spec compared with the regenerated one' }]
+    },
+    {
+      name: 'drift check: go-swagger regenerates, a tested git status --porcelain compares',
+      facts: {
+        files: GO_APP,
+        ci: { runs: [run('swagger generate spec --scan-models -o docs/spec.json', { line: 20 }), run('git status --porcelain', { line: 21, checkedOutput: true })] }
+      },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' },
+      evidence: [{ line: 21, message: 'committed spec compared with the regenerated one' }]
     }
   ],
   partial: [
@@ -50,6 +62,12 @@ checkTester(contractTests, {
     { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
   ],
   fail: [
+    {
+      name: 'git status --porcelain whose output nobody tests is no drift check; a Go service is shown the Go fix',
+      facts: { files: GO_APP, ci: { runs: [run('swag init -o docs', { line: 20 }), run('git status --porcelain', { line: 21 })] } },
+      messageId: 'fail',
+      remediation: ['schemathesis/action', 'swag init', 'openapi3filter']
+    },
     {
       name: 'GraphQL plus a REST route is mixed: contract tests still apply',
       facts: { files: { ...STRAWBERRY, 'app/orders.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/orders")\ndef orders():\n    return []\n', 'app/main.py': STRAWBERRY['app/main.py'] + 'app.include_router(orders.router)\n' } },

@@ -108,6 +108,14 @@ describe('feature-flags', () => {
     expect(out.evidence).toEqual([{ path: 'app/main.py', line: 2, message: 'env/settings toggle: if os.getenv("FEATURE_NEW_SEARCH") == "1":' }])
   })
 
+  it('reads *_ENABLED / ENABLE_* settings read from the environment as toggles; the Feature-Policy header is none', () => {
+    const toggles = run({ 'requirements.txt': 'django\n', 'hc/settings.py': 'SHELL_ENABLED = envbool("SHELL_ENABLED", "False")\n', 'hc/views.py': 'if not settings.SHELL_ENABLED:\n    raise Http404\n' })
+    expect([toggles.status, toggles.messageId]).toEqual(['partial', 'env-toggles'])
+    expect(toggles.evidence?.map((e) => `${e.path}:${e.line}`)).toEqual(['hc/settings.py:1', 'hc/views.py:1'])
+    const header = run({ 'requirements.txt': 'flask\n', 'app/security.py': 'talisman.init_app(app, feature_policy=settings.FEATURE_POLICY)\n' })
+    expect(header.status).toBe('fail')
+  })
+
   it('fails with nothing; a management client or a lockfile entry is not an SDK', () => {
     const out = run({ 'requirements.txt': 'launchdarkly-api\n', 'poetry.lock': '[[package]]\nname = "launchdarkly-server-sdk"\n', 'app/main.py': 'import argparse\nparser.add_argument("--flag")\n' })
     expect([out.status, out.messageId, out.evidence]).toEqual(['fail', 'none', []])

@@ -91,6 +91,11 @@ describe('release-versioning', () => {
     }
   })
 
+  it('counts a release-asset upload action as release work (gotify uploads binaries with svenstaro/upload-release-action)', () => {
+    const out = runCheck(check, factsFor({}, { tags: TAGS, ci: { actions: [ciAction(WF, 33, 'svenstaro/upload-release-action')] } }))
+    expect([out.status, JSON.stringify(out.evidence)]).toEqual(['pass', expect.stringContaining('upload-release-action')])
+  })
+
   it('fails with no tags and nothing else', () => {
     const out = runCheck(check, factsFor({ 'README.md': '# x\n' }, { tags: { names: [], source: 'git' } }))
     expect([out.status, out.messageId]).toEqual(['fail', 'none'])

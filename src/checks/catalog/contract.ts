@@ -38,6 +38,7 @@ export const CONTRACT: Catalogue = {
 export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'drf-spectacular', commands: ['manage.py', 'django-admin'], subcommands: ['spectacular', 'generate_swagger', 'generateschema', 'export_openapi_schema'] },
   { tool: 'swag', commands: ['swag'], subcommands: ['init'] },
+  { tool: 'go-swagger', commands: ['swagger'], subcommands: ['generate'] },
   { tool: 'flask openapi', commands: ['flask'], subcommands: ['openapi', 'spec'] },
   { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateOpenApiDocs'], anyPositional: true },
   { tool: 'rswag', commands: ['rake', 'rails'], subcommands: ['rswag:specs:swaggerize'] },
@@ -53,9 +54,8 @@ export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; r
   { ext: ['.rb'], ecosystem: 'ruby' }
 ]
 
-/** How to add contract tests (Markdown). */
-export const CONTRACT_SNIPPET = [
-  'Run Schemathesis against the running app on every pull request:',
+const SCHEMATHESIS_STEP = [
+  'Run Schemathesis against the running app on every pull request (any stack):',
   '```yaml',
   'on: pull_request',
   'jobs:',
@@ -67,20 +67,75 @@ export const CONTRACT_SNIPPET = [
   '      - uses: schemathesis/action@v2',
   '        with:',
   "          schema: 'http://localhost:8000/openapi.json'",
-  '```',
-  'In a Python app, the same check runs in-process with pytest:',
-  '```python',
-  'import schemathesis',
-  'from app.main import app',
-  '',
-  'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
-  '',
-  '@schema.parametrize()',
-  'def test_api(case):',
-  '    case.call_and_validate()',
-  '```',
-  'Other stacks: Dredd or Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).'
+  '```'
 ].join('\n')
+
+/** In-suite contract tests per ecosystem (Markdown). */
+const IN_SUITE: Readonly<Record<'python' | 'node' | 'go' | 'java' | 'ruby', string>> = {
+  python: [
+    '**Python** — the same check in-process with pytest:',
+    '```python',
+    'import schemathesis',
+    'from app.main import app',
+    '',
+    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
+    '',
+    '@schema.parametrize()',
+    'def test_api(case):',
+    '    case.call_and_validate()',
+    '```'
+  ].join('\n'),
+  node: [
+    '**Node** — validate responses against the spec in the test suite (jest-openapi):',
+    '```ts',
+    "import jestOpenAPI from 'jest-openapi'",
+    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
+    '',
+    "it('GET /items matches the spec', async () => {",
+    "  const res = await request(app).get('/items')",
+    '  expect(res).toSatisfyApiSpec()',
+    '})',
+    '```'
+  ].join('\n'),
+  go: [
+    '**Go** — fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:',
+    '```yaml',
+    '      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs',
+    '      - run: git diff --exit-code docs/',
+    '```',
+    '```go',
+    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
+    'route, params, _ := router.FindRoute(req)',
+    'in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}',
+    'err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})',
+    '```'
+  ].join('\n'),
+  java: [
+    '**Java / Spring** — check MockMvc responses against the spec (swagger-request-validator):',
+    '```java',
+    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
+    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
+    '```'
+  ].join('\n'),
+  ruby: [
+    '**Rails** — rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:',
+    '```ruby',
+    'include Committee::Rails::Test::Methods',
+    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
+    '```'
+  ].join('\n')
+}
+
+const OTHER_WAYS = 'Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).'
+
+/** How to add contract tests for the ecosystems detected (every ecosystem when none is given). */
+export function contractRemediation(ecosystems: readonly string[]): string {
+  const known = (Object.keys(IN_SUITE) as (keyof typeof IN_SUITE)[]).filter((e) => ecosystems.length === 0 || ecosystems.includes(e))
+  return [SCHEMATHESIS_STEP, ...(known.length > 0 ? known : Object.keys(IN_SUITE) as (keyof typeof IN_SUITE)[]).map((e) => IN_SUITE[e]), OTHER_WAYS].join('\n\n')
+}
+
+/** How to add contract tests (Markdown), for every stack. */
+export const CONTRACT_SNIPPET = contractRemediation([])
 
 /** argv with a `python script.py` prefix reduced to the script (`python manage.py x` → `manage.py x`). */
 export function scriptArgv(argv: readonly string[]): readonly string[] {

@@ -138,6 +138,8 @@ export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'c
 /** The class names those models define, searched for elsewhere in code. */
 export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureToggle']
 
-/** Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`) on a line that also reads config. */
-export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.']
-export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config']
+/** Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`, `ENABLE_X`, `X_ENABLED`) on a line that also reads config. */
+export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED']
+/** Flag-like names that are something else: the HTTP Feature-Policy header. */
+export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy']
+export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config']

@@ -19,7 +19,7 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('purgatory', 'circuit-breaker', 'python', ['purgatory', 'purgatory-circuitbreaker'], ['CircuitBreakerFactory(', '.breaker(', 'get_breaker(']),
   lib('pyresilience', 'circuit-breaker', 'python', ['pyresilience'], ['@resilient', 'CircuitBreaker(']),
   lib('tenacity', 'retry', 'python', ['tenacity'], ['@retry', 'Retrying(', 'AsyncRetrying(', 'stop_after_attempt(', 'wait_exponential(']),
-  lib('backoff', 'retry', 'python', ['backoff'], ['@backoff.on_exception', '@backoff.on_predicate', 'backoff.on_exception(', 'on_exception(']),
+  lib('backoff', 'retry', 'python', ['backoff'], ['@backoff.on_exception', '@backoff.on_predicate', 'backoff.on_exception(', '@on_exception(', '@on_predicate(']),
   lib('stamina', 'retry', 'python', ['stamina'], ['@stamina.retry', 'stamina.retry(', 'retry_context(', 'AsyncRetryingCaller(', 'RetryingCaller(']),
   lib('retrying', 'retry', 'python', ['retrying'], ['@retry', 'Retrying(']),
   lib('retry', 'retry', 'python', ['retry', 'retry2'], ['@retry(', 'retry_call(']),

@@ -219,6 +219,20 @@ describe('Go', () => {
     expect(chi.routes.find((r) => r.path === '/healthz')!.methods).toEqual(['GET'])
   })
 
+  it('reads gin Match (methods first) and a route whose whole path is its group prefix', () => {
+    const s = scan(
+      {
+        'go.mod': 'module x',
+        'router.go': ['package router', 'import "github.com/gin-gonic/gin"', 'func New() *gin.Engine {', '\tg := gin.New()', '\tg.Match([]string{"GET", "HEAD"}, "/health", healthHandler.Health)', '\tapi := g.Group("/api")', '\tstatus := api.Group("/status")', '\tstatus.GET("", statusHandler)', '\tapi.GET("", index)', '\tg.GET("", root)', '\treturn g', '}'].join('\n')
+      },
+      { 'go.mod': ['github.com/gin-gonic/gin'] }
+    )
+    // A bare g.GET("") has no group prefix: not read as a route.
+    expect(paths(s)).toEqual(['/api', '/api/status', '/health'])
+    expect(s.routes.find((r) => r.path === '/health')!.methods).toEqual(['GET', 'HEAD'])
+    expect(s.routes.find((r) => r.path === '/health')!.handler).toBe('healthHandler.Health')
+  })
+
   it('knows go-pkgz/rest Ping middleware serves /ping', () => {
     const s = scan(
       {

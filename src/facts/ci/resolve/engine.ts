@@ -1,3 +1,4 @@
+import { isDiffCheck } from '../diff-check.js'
 import type { Snapshot } from '../../snapshot.js'
 import { joinPath } from '../../snapshot.js'
 import { splitScript } from '../shell.js'
@@ -142,15 +143,12 @@ export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Sit
   // A `git diff --exit-code` turns every earlier fixer of the same script into a check.
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k]!
-    if (c.neutralised === null && isDiffCheck(c.words)) {
+    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
       for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
     }
   }
 }
 
-function isDiffCheck(words: readonly string[]): boolean {
-  return words[0] === 'git' && words[1] === 'diff' && words.some((w) => w === '--exit-code' || w === '--quiet')
-}
 
 /** Strips wrappers, then lets the first resolver that recognises the command follow it; else emits it. */
 export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {

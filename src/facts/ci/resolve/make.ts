@@ -221,7 +221,11 @@ function matchFiles(ctx: Ctx, dir: string, pattern: string): string[] {
     .slice(0, MAX_INCLUDES)
 }
 
-/** `$(VAR)`/`${VAR}` from simple definitions (5 levels), `$(MAKE)` → make, `$$` → `$`; functions stay as written. */
+/**
+ * `$(VAR)`/`${VAR}` from simple definitions (5 levels), `$(MAKE)` → make, `$(SHELL)` → sh unless
+ * set, `$(shell command -v X)`/`$(shell which X)` → X, other `$(shell cmd)` → the shell's `$(cmd)`,
+ * `$$` → `$`; other functions stay as written.
+ */
 export function expand(text: string, vars: ReadonlyMap<string, string>, depth: number): string {
   if (!text.includes('$')) return text
   let out = ''
@@ -238,11 +242,34 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
       continue
     }
     if (n === '(' || n === '{') {
+      // `BASH ?= $(shell command -v bash)`: the path of a program found on PATH is that program.
+      const found = /^\$[({]shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)[^)}]*[)}]/.exec(text.slice(i, i + 200))
+      if (found) {
+        out += found[1]!
+        i += found[0].length - 1
+        continue
+      }
+      // `$(shell cmd)` in a recipe substitutes cmd's output, as the shell's `$(cmd)` would.
+      if (text.startsWith('$(shell ', i)) {
+        let open = 0
+        let j = i + 1
+        for (; j < text.length; j++) {
+          if (text[j] === '(') open++
+          else if (text[j] === ')' && --open === 0) break
+        }
+        if (j < text.length) {
+          out += '$(' + expand(text.slice(i + 8, j), vars, depth + 1) + ')'
+          i = j
+          continue
+        }
+      }
       const close = n === '(' ? ')' : '}'
       const end = text.indexOf(close, i + 2)
       const name = end < 0 ? '' : text.slice(i + 2, end)
       if (/^[A-Za-z0-9_.-]+$/.test(name)) {
         if (name === 'MAKE') out += 'make'
+        // Make's own SHELL is /bin/sh unless the Makefile sets it.
+        else if (name === 'SHELL' && !vars.has(name)) out += 'sh'
         else if (vars.has(name) && depth < 5) out += expand(vars.get(name)!, vars, depth + 1)
         else out += text.slice(i, end + 1)
         i = end

@@ -17,7 +17,9 @@ import type { Extracted, ExtractContext } from './context.js'
 const METHODS: Readonly<Record<string, string>> = {
   GET: 'GET', POST: 'POST', PUT: 'PUT', DELETE: 'DELETE', PATCH: 'PATCH', HEAD: 'HEAD', OPTIONS: 'OPTIONS', Any: 'ANY',
   Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY',
-  HandleFunc: 'ANY', Handle: 'ANY', HandlerFunc: 'ANY', Method: 'ANY', MethodFunc: 'ANY'
+  HandleFunc: 'ANY', Handle: 'ANY', HandlerFunc: 'ANY', Method: 'ANY', MethodFunc: 'ANY',
+  // gin/echo `Match([]string{"GET", "HEAD"}, "/health", h)`: the methods come first.
+  Match: 'ANY'
 }
 
 interface GoHealthMiddleware {
@@ -173,7 +175,9 @@ export function extractGo(ctx: ExtractContext): Extracted {
       if (m && !assign) {
         const [, recv, method] = m
         const open = m.index + m[0].length - 1
-        const args = callArgs(callText(lines, i, open), 0)
+        const all = callArgs(callText(lines, i, open), 0)
+        const matchVerbs = method === 'Match' ? [...(all[0] ?? '').matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]!).toUpperCase()) : undefined
+        const args = matchVerbs ? all.slice(1) : all
         const first = args[0] ?? ''
         const path = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : undefined
         if (method === 'Route' && path && 'value' in path && line.includes('func(')) {
@@ -182,7 +186,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
         } else if (method === 'Mount' && path && args[1]) {
           const name = args[1].replace(/\(.*$/, '').split('.').pop()!
           if (/^[A-Za-z_]\w*$/.test(name)) graph.addMount({ parent: { file: pkg, name: fn }, child: { file: '*', name }, prefix: joinResolved([...prefixOf(recv!), path]) })
-        } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value))) {
+        } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value) || (path.value === '' && prefixOf(recv!).length > 0))) {
           let p = path
           let verb = METHODS[method!]!
           if ('value' in p && /^[A-Z]+ \//.test(p.value)) {
@@ -194,7 +198,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
           graph.addRoute({
             router: { file: pkg, name: fn },
             path: joinResolved([...prefixOf(recv!), p]),
-            methods: methods ? methods[1]!.replace(/["\s]|http\.Method/g, '').toUpperCase().split(',') : [verb],
+            methods: methods ? methods[1]!.replace(/["\s]|http\.Method/g, '').toUpperCase().split(',') : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
             framework,
             file,
             line: i + 1,

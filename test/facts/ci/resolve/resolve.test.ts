@@ -297,6 +297,26 @@ describe('maven and gradle', () => {
   })
 })
 
+describe('Make functions and shells in recipes', () => {
+  it('follows $(BASH) set from $(shell command -v bash) and an unset $(SHELL) into the script', () => {
+    const files = {
+      Makefile: 'BASH ?= $(shell command -v bash 2> /dev/null)\nunit:\n\tGO_FLAGS=-race $(BASH) -xe ./scripts/test.sh\nsh:\n\t$(SHELL) scripts/test.sh\n',
+      'scripts/test.sh': '#!/usr/bin/env bash\ngo test ./...\n'
+    }
+    for (const target of ['unit', 'sh']) {
+      const out = run(files, `make ${target}`)
+      expect(argvs(out)).toEqual(['go test ./...'])
+      expect(chain(out[0]!).at(-1)).toBe('scripts/test.sh:2 go test ./...')
+    }
+  })
+  it('reads $(shell cmd) in a recipe as the command substitution it is', () => {
+    const out = run({ Makefile: 'check:\n\tif [ -n "$(shell git status --porcelain | grep docs)" ]; then exit 1; fi\n' }, 'make check')
+    const status = out.find((c) => c.argv[0] === 'git')!
+    expect(status.argv).toEqual(['git', 'status', '--porcelain'])
+    expect(status.checkedOutput).toBe(true)
+  })
+})
+
 describe('bounds', () => {
   it('survives mutually dependent make targets', () => {
     expect(argvs(run({ Makefile: 'a: b\n\techo a\nb: a\n\techo b\n' }, 'make a'))).toEqual(['echo b', 'echo a'])
