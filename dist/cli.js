@@ -33541,6 +33541,8 @@ var NODE2 = [
   { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
   { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
   { tool: "ava", ecosystem: "node", commands: ["ava"] },
+  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
+  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
   { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
   { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
   { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
@@ -33597,6 +33599,7 @@ var CONFIGS2 = [
   { tool: "jest", ecosystem: "node", file: "jest.config.*" },
   { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
   { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
+  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
   { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
   { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
   { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
@@ -33788,7 +33791,7 @@ var JOB_RETRY_TOKENS = {
   java: ["@RetryableTopic", "DefaultErrorHandler("]
 };
 var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
-var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "retries.times", "attempts.times"];
+var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "attempt++", "attempts++", "retries--", "retries - 1)", "retries.times", "attempts.times"];
 var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff"];
 var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
 
@@ -37172,6 +37175,8 @@ var PYTHON4 = [
 var NODE3 = [
   { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
   { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
   { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
   { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
   { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
@@ -37234,6 +37239,7 @@ var CONFIGS4 = [
   { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
   { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
   { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
+  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
   { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
   { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
   { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
@@ -38279,7 +38285,10 @@ var WRAPPERS = [
   { prefix: ["dotenv", "run"] },
   { prefix: ["dotenv"], valueOpts: ["-e", "-c", "-v"] },
   { prefix: ["with-contenv"] },
-  { prefix: ["retry"], valueOpts: ["-t", "--times", "-d", "--delay"] }
+  { prefix: ["retry"], valueOpts: ["-t", "--times", "-d", "--delay"] },
+  // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
+  { prefix: ["nyc"], valueOpts: ["--reporter", "-r", "--report-dir", "--temp-dir", "-t", "--include", "-n", "--exclude", "-x", "--extension", "-e", "--require", "-i", "--cwd", "--nycrc-path"] },
+  { prefix: ["c8"], valueOpts: ["--reporter", "-r", "--reports-dir", "-o", "--include", "-n", "--exclude", "-x", "--src", "--temp-directory", "--extension", "-e", "--config", "-c"] }
 ];
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var PYTHON5 = /^(python[0-9.]*|py|pypy[0-9.]*)$/;

@@ -35,6 +35,7 @@ checkTester(ciTests, {
       data: { tools: 'coverage run' },
       evidence: [{ path: '.github/workflows/test-backend.yml', line: 36, message: '→ backend/scripts/test.sh:6 coverage run -m pytest tests/' }]
     },
+    { name: 'jasmine (parse-server)', facts: { ci: { runs: [run('jasmine --config=spec/support/jasmine.json')] } }, messageId: 'pr', data: { tools: 'jasmine' } },
     { name: 'python manage.py test', facts: { ci: { runs: [run('python src/manage.py test --parallel')] } }, messageId: 'pr', data: { tools: 'Django tests' } },
     { name: 'python -m unittest', facts: { ci: { runs: [run('python -m unittest discover -s tests')] } }, messageId: 'pr', data: { tools: 'unittest' } },
     { name: 'jest', facts: { ci: { runs: [run('jest --ci')] } }, messageId: 'pr', data: { tools: 'jest' } },

@@ -48,6 +48,15 @@ describe('circuit-breakers', () => {
     expect([out.status, out.messageId]).toEqual(['partial', 'startup-only'])
   })
 
+  it('sees a while (retryCount < MAX) loop with a delay as a hand-rolled retry (hoppscotch)', () => {
+    const out = run({
+      'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10' } }),
+      'src/collections.service.ts': 'async move() {\n  let retryCount = 0\n  while (retryCount < this.MAX_RETRIES) {\n    try { return await this.prisma.$transaction(fn) } catch (e) { retryCount++; await delay(retryCount * 100) }\n  }\n}\n'
+    })
+    expect([out.status, out.messageId]).toEqual(['partial', 'hand-rolled'])
+    expect(out.evidence?.[0]).toMatchObject({ path: 'src/collections.service.ts', line: 3 })
+  })
+
   it('credits backoff decorators, not a function whose name ends in on_exception (redash metrics)', () => {
     const files = {
       'requirements.txt': 'backoff\n',

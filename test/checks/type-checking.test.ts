@@ -22,6 +22,7 @@ checkTester(typeChecking, {
       evidence: [{ path: '.github/workflows/pre-commit.yml', line: 64, message: '→ .pre-commit-config.yaml:52 uv run mypy backend/app' }]
     },
     { name: 'pyright', facts: { ci: { runs: [run('pyright')] } }, messageId: 'pr' },
+    { name: 'flow (bare flow is flow status) and flow check', facts: { ci: { runs: [run('flow', { line: 3 }), run('flow check src', { line: 4 })] } }, messageId: 'pr', data: { tools: 'flow' }, evidence: [{ line: 3 }, { line: 4 }] },
     { name: 'pyrefly check (Meta), while mypy in the same job cannot fail', facts: { ci: { runs: [run('uv run pyrefly check src/', { line: 201 }), run('uv run mypy src/', { line: 214, neutralised: 'continue-on-error: true' })] } }, messageId: 'pr', data: { tools: 'pyrefly' }, evidence: [{ path: CI, line: 201, message: 'uv run pyrefly check src/' }] },
     { name: 'tsc --noEmit', facts: { ci: { runs: [run('npx tsc --noEmit -p tsconfig.json')] } }, messageId: 'pr', data: { tools: 'tsc' } },
     { name: 'vue-tsc', facts: { ci: { runs: [run('vue-tsc --noEmit')] } }, messageId: 'pr' },

@@ -27,6 +27,8 @@ const NODE: readonly CommandSignature[] = [
   { tool: 'vitest', ecosystem: 'node', commands: ['vitest'], subcommands: ['run'], bareUnless: ['list', 'bench', 'init', 'typecheck'] },
   { tool: 'mocha', ecosystem: 'node', commands: ['mocha', '_mocha'], notARunFlags: ['--dry-run', '--version'] },
   { tool: 'ava', ecosystem: 'node', commands: ['ava'] },
+  { tool: 'jasmine', ecosystem: 'node', commands: ['jasmine'], bareUnless: ['init', 'examples', 'help', 'version'] },
+  { tool: 'uvu', ecosystem: 'node', commands: ['uvu'] },
   { tool: 'tap', ecosystem: 'node', commands: ['tap', 'tape'] },
   { tool: 'node --test', ecosystem: 'node', commands: ['node'], requireAnyFlag: ['--test'] },
   { tool: 'playwright', ecosystem: 'node', commands: ['playwright'], subcommands: ['test'], notARunFlags: ['--list'] },
@@ -91,6 +93,7 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'jest', ecosystem: 'node', file: 'jest.config.*' },
   { tool: 'vitest', ecosystem: 'node', file: 'vitest.config.*' },
   { tool: 'mocha', ecosystem: 'node', file: '.mocharc*' },
+  { tool: 'jasmine', ecosystem: 'node', file: 'spec/support/jasmine.json' },
   { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
   { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
   { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }

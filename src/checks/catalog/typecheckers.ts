@@ -20,6 +20,8 @@ const PYTHON: readonly CommandSignature[] = [
 const NODE: readonly CommandSignature[] = [
   { tool: 'tsc', ecosystem: 'node', commands: ['tsc', 'tsgo'], notARunFlags: ['--version', '-v', '--init', '--showConfig', '--help', '-h', '--listFilesOnly'] },
   { tool: 'vue-tsc', ecosystem: 'node', commands: ['vue-tsc'] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: 'flow', ecosystem: 'node', commands: ['flow'], subcommands: ['check', 'status', 'focus-check'], bareUnless: ['init', 'stop', 'start', 'version', 'ls', 'server', 'coverage', 'config'] },
   { tool: 'svelte-check', ecosystem: 'node', commands: ['svelte-check'] },
   { tool: 'astro check', ecosystem: 'node', commands: ['astro'], subcommands: ['check'] },
   { tool: 'deno check', ecosystem: 'node', commands: ['deno'], subcommands: ['check'] },
@@ -92,6 +94,7 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'pytype', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.pytype]' },
   { tool: 'pyre', ecosystem: 'python', file: '.pyre_configuration' },
   { tool: 'TypeScript', ecosystem: 'node', file: 'tsconfig.json' },
+  { tool: 'flow', ecosystem: 'node', file: '.flowconfig' },
   { tool: 'typecheck script', ecosystem: 'node', file: 'package.json', contains: '"typecheck"' },
   { tool: 'typecheck script', ecosystem: 'node', file: 'package.json', contains: '"type-check"' },
   { tool: 'Go compiler', ecosystem: 'go', file: 'go.mod' },

@@ -51,7 +51,10 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['dotenv', 'run'] },
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
-  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] }
+  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] },
+  // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
+  { prefix: ['nyc'], valueOpts: ['--reporter', '-r', '--report-dir', '--temp-dir', '-t', '--include', '-n', '--exclude', '-x', '--extension', '-e', '--require', '-i', '--cwd', '--nycrc-path'] },
+  { prefix: ['c8'], valueOpts: ['--reporter', '-r', '--reports-dir', '-o', '--include', '-n', '--exclude', '-x', '--src', '--temp-directory', '--extension', '-e', '--config', '-c'] }
 ]
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/

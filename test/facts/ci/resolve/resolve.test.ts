@@ -297,6 +297,14 @@ describe('maven and gradle', () => {
   })
 })
 
+describe('coverage wrappers', () => {
+  it('run the command after their options (nyc, c8)', () => {
+    const files = { 'package.json': JSON.stringify({ scripts: { coverage: 'cross-env TESTING=1 nyc --reporter lcov jasmine', cov2: 'c8 -r lcov node --test' } }) }
+    expect(argvs(run(files, 'npm run coverage'))).toEqual(['jasmine'])
+    expect(argvs(run(files, 'npm run cov2'))).toEqual(['node --test'])
+  })
+})
+
 describe('Make functions and shells in recipes', () => {
   it('follows $(BASH) set from $(shell command -v bash) and an unset $(SHELL) into the script', () => {
     const files = {
