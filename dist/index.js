@@ -34411,7 +34411,7 @@ var JOB_RETRY_TOKENS = {
   java: ["@RetryableTopic", "DefaultErrorHandler("]
 };
 var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
-var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "attempt++", "attempts++", "retries--", "retries - 1)", "retries.times", "attempts.times"];
+var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times"];
 var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff"];
 var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
 
@@ -36835,7 +36835,7 @@ var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled
 var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
 var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
 var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED"];
-var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy"];
+var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
 var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
 
 // src/checks/feature-flags.ts

@@ -114,6 +114,8 @@ describe('feature-flags', () => {
     expect(toggles.evidence?.map((e) => `${e.path}:${e.line}`)).toEqual(['hc/settings.py:1', 'hc/views.py:1'])
     const header = run({ 'requirements.txt': 'flask\n', 'app/security.py': 'talisman.init_app(app, feature_policy=settings.FEATURE_POLICY)\n' })
     expect(header.status).toBe('fail')
+    const tooling = run({ 'requirements.txt': 'django\n', 'config/settings.py': 'DEBUG_TOOLBAR_ENABLED = env.bool("DEBUG_TOOLBAR_ENABLED", default=True)\nSENTRY_ENABLED = os.getenv("SENTRY_ENABLED")\n' })
+    expect(tooling.status).toBe('fail')
   })
 
   it('fails with nothing; a management client or a lockfile entry is not an SDK', () => {
