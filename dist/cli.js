@@ -35528,8 +35528,8 @@ var BUILD_COMMANDS = [
   { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
   { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
   { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
-  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true },
-  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true },
+  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
   { argv: ["podman", "build"], label: "podman build", dockerfile: true },
   { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
   { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
@@ -35586,6 +35586,166 @@ function argvMatches(argv, pattern) {
   return true;
 }
 
+// src/facts/deploy/http-path.ts
+var LOCAL_HOSTS = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
+var STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`", "|", ";", ")", "&", ",", "]", ">", "\\"]);
+function pathFrom(s, slash) {
+  let end = slash;
+  while (end < s.length && !STOP.has(s[end])) end++;
+  return s.slice(slash, end) || "/";
+}
+function httpPathOf(command) {
+  const scheme = command.indexOf("://");
+  if (scheme >= 0) {
+    let i = scheme + 3;
+    while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
+    return command[i] === "/" ? pathFrom(command, i) : "/";
+  }
+  for (const host of LOCAL_HOSTS) {
+    const at2 = command.indexOf(host);
+    if (at2 < 0) continue;
+    let i = at2 + host.length;
+    if (command[i] === ":") {
+      i++;
+      while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
+    }
+    if (command[i] === "/") return pathFrom(command, i);
+    if (i >= command.length || STOP.has(command[i])) return "/";
+  }
+  return void 0;
+}
+
+// src/facts/deploy/yaml-lines.ts
+var MAX_LINES = 5e4;
+function yamlLines(text) {
+  const out = [];
+  const stack = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
+    const raw = lines[i];
+    let indent = 0;
+    while (indent < raw.length && raw[indent] === " ") indent++;
+    let body = raw.slice(indent);
+    if (!body || body.startsWith("#")) continue;
+    let item = false;
+    if (body === "-" || body.startsWith("- ")) {
+      item = true;
+      body = body.slice(1).trimStart();
+      indent += raw.slice(indent + 1).length - raw.slice(indent + 1).trimStart().length + 1;
+    }
+    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
+    const parents = stack.map((s) => s.key);
+    const m = /^(["']?)([A-Za-z0-9_.$/-]+)\1\s*:(\s|$)/.exec(body);
+    if (m) {
+      const key = m[2];
+      const value = body.slice(m[0].length).trim();
+      out.push({ line: i + 1, indent, key, value, item, parents });
+      stack.push({ indent, key });
+    } else {
+      out.push({ line: i + 1, indent, key: null, value: body.trim(), item, parents });
+    }
+  }
+  return out;
+}
+function childrenOf(lines, index) {
+  const base = lines[index].indent;
+  const out = [];
+  for (let j = index + 1; j < lines.length; j++) {
+    if (lines[j].indent <= base) break;
+    out.push(lines[j]);
+  }
+  return out;
+}
+function flowList(value) {
+  const v = value.trim();
+  if (!v.startsWith("[")) return void 0;
+  const end = v.lastIndexOf("]");
+  const inner = v.slice(1, end < 0 ? v.length : end);
+  const items = [];
+  let cur = "";
+  let quote3 = null;
+  for (const ch of inner) {
+    if (quote3) {
+      if (ch === quote3) quote3 = null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") quote3 = ch;
+    else if (ch === ",") {
+      items.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) items.push(cur.trim());
+  return items;
+}
+function unquote(v) {
+  const t = v.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+// src/facts/deploy/compose.ts
+function isComposeFile(path2) {
+  const name = basename(path2).toLowerCase();
+  if (!name.endsWith(".yml") && !name.endsWith(".yaml")) return false;
+  return name.startsWith("docker-compose") || name.startsWith("compose") || /\.compose\.ya?ml$/.test(name);
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["CMD", "CMD-SHELL"]);
+function composeHealthchecks(path2, text) {
+  const out = [];
+  const lines = yamlLines(text);
+  const images2 = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    if (l.key === "image" && l.parents.length === 2 && l.parents[0] === "services") images2.set(l.parents[1], unquote(l.value));
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.key !== "test" || l.parents.length !== 3 || l.parents[0] !== "services" || l.parents[2] !== "healthcheck") continue;
+    const service2 = l.parents[1];
+    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service2 && s.parents[2] === "healthcheck");
+    if (siblings.some((s) => s.key === "disable" && /^true$/i.test(s.value))) continue;
+    let items = flowList(l.value);
+    if (!items && l.value === "") items = childrenOf(lines, i).filter((c) => c.item).map((c) => unquote(c.value));
+    const command = items ? items.filter((w, k) => !(k === 0 && WRAPPERS.has(w))).join(" ") : unquote(l.value).replace(/^CMD-SHELL\s+/, "");
+    if (!command || items && items[0] === "NONE") continue;
+    const httpPath = httpPathOf(command);
+    const image = images2.get(service2);
+    out.push({
+      path: path2,
+      line: l.line,
+      source: "compose",
+      kind: "healthcheck",
+      command,
+      probe: httpPath !== void 0 ? "http" : "exec",
+      service: service2,
+      ...image ? { image } : {},
+      ...httpPath !== void 0 ? { httpPath } : {}
+    });
+  }
+  return out;
+}
+function composeBuilds(dir2, text) {
+  const lines = yamlLines(text);
+  const builds = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    if (l.parents[0] !== "services") continue;
+    if (l.key === "build" && l.parents.length === 2) {
+      const b = builds.get(l.parents[1]) ?? {};
+      if (l.value !== "") b.context = unquote(l.value);
+      builds.set(l.parents[1], b);
+    } else if (l.parents.length === 3 && l.parents[2] === "build" && (l.key === "context" || l.key === "dockerfile")) {
+      const b = builds.get(l.parents[1]) ?? {};
+      b[l.key] = unquote(l.value);
+      builds.set(l.parents[1], b);
+    }
+  }
+  return [...builds].map(([service2, b]) => {
+    const context3 = b.context ?? ".";
+    const plain2 = (p) => !p.includes("$") && !p.includes("://") && !p.startsWith("/");
+    if (!plain2(context3) || b.dockerfile !== void 0 && !plain2(b.dockerfile)) return { service: service2, dockerfile: void 0 };
+    return { service: service2, dockerfile: joinPath2(joinPath2(dir2, context3) ?? dir2, b.dockerfile ?? "Dockerfile") };
+  });
+}
+
 // src/checks/container-build.ts
 var REMEDIATION2 = [
   "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
@@ -35618,6 +35778,31 @@ var REMEDIATION2 = [
   "```",
   "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`."
 ].join("\n");
+var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function composeBuilt(run, snapshot) {
+  const a = run.argv[0] === "docker-compose" ? run.argv.slice(1) : run.argv.slice(2);
+  const at2 = a.indexOf("build");
+  const named = [];
+  for (let i = 0; i < at2; i++) {
+    const w = a[i];
+    if ((w === "-f" || w === "--file") && a[i + 1]) named.push(a[++i]);
+    else if (w.startsWith("--file=")) named.push(w.slice(7));
+  }
+  const services = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1])));
+  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath2(run.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
+  if (files.length === 0 || named.some((f) => f.includes("$"))) return void 0;
+  const out = [];
+  for (const f of files) {
+    const text = snapshot.text(f);
+    if (text === void 0) return void 0;
+    for (const b of composeBuilds(dirname(f), text)) {
+      if (services.length > 0 && !services.includes(b.service)) continue;
+      if (b.dockerfile === void 0) return void 0;
+      out.push(b.dockerfile);
+    }
+  }
+  return out;
+}
 function runnable(x) {
   return !x.job?.disabled && !x.step?.disabled;
 }
@@ -35643,8 +35828,10 @@ function ciBuilds(ctx) {
     const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
     const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c);
     if (!cmd && !extra) continue;
-    const file = cmd?.dockerfile ? fileArg(run) : void 0;
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {} });
+    const compose = cmd?.compose === true;
+    const file = cmd?.dockerfile && !compose ? fileArg(run) : void 0;
+    const files = compose ? composeBuilt(run, ctx.facts.snapshot) : void 0;
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {}, ...files ? { files } : {} });
   }
   for (const use of ci.actions) {
     if (!runnable(use)) continue;
@@ -35693,7 +35880,7 @@ var container_build_default = defineCheck({
     const service2 = deploy.dockerfiles.filter((d) => !d.notService);
     const others = deploy.dockerfiles.filter((d) => d.notService);
     const notServicePaths = new Set(others.map((d) => d.path));
-    const builds = ciBuilds(ctx).filter((b) => !b.file || !notServicePaths.has(b.file));
+    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))));
     const declared = [
       ...service2.map(dockerfileEvidence),
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
@@ -38253,7 +38440,7 @@ function applySetE(cmds) {
 }
 
 // src/facts/ci/resolve/wrappers.ts
-var WRAPPERS = [
+var WRAPPERS2 = [
   { prefix: ["uv", "run"], valueOpts: ["--with", "-w", "--group", "--extra", "--package", "--python", "-p", "--env-file", "--with-requirements", "--index", "--only-group", "--no-group", "--with-editable", "--directory", "--project"] },
   { prefix: ["uv", "tool", "run"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
   { prefix: ["uvx"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
@@ -38319,7 +38506,7 @@ function unwrapOnce(argv, before) {
   if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
   if (t === "go" && argv[1] === "run") return unwrapGoRun(argv);
   if (t === "docker" || t === "podman" || t === "docker-compose") return unwrapDocker(argv, t);
-  for (const w of WRAPPERS) {
+  for (const w of WRAPPERS2) {
     if (w.prefix[0] !== t || w.prefix.length > argv.length) continue;
     if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue;
     return stripOptions(argv.slice(w.prefix.length), w);
@@ -42012,144 +42199,6 @@ function guard(problems, path2, fn, fallback) {
     problems.push({ path: path2, message: `CI analysis failed: ${err?.message ?? String(err)}` });
     return fallback;
   }
-}
-
-// src/facts/deploy/http-path.ts
-var LOCAL_HOSTS = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
-var STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`", "|", ";", ")", "&", ",", "]", ">", "\\"]);
-function pathFrom(s, slash) {
-  let end = slash;
-  while (end < s.length && !STOP.has(s[end])) end++;
-  return s.slice(slash, end) || "/";
-}
-function httpPathOf(command) {
-  const scheme = command.indexOf("://");
-  if (scheme >= 0) {
-    let i = scheme + 3;
-    while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
-    return command[i] === "/" ? pathFrom(command, i) : "/";
-  }
-  for (const host of LOCAL_HOSTS) {
-    const at2 = command.indexOf(host);
-    if (at2 < 0) continue;
-    let i = at2 + host.length;
-    if (command[i] === ":") {
-      i++;
-      while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
-    }
-    if (command[i] === "/") return pathFrom(command, i);
-    if (i >= command.length || STOP.has(command[i])) return "/";
-  }
-  return void 0;
-}
-
-// src/facts/deploy/yaml-lines.ts
-var MAX_LINES = 5e4;
-function yamlLines(text) {
-  const out = [];
-  const stack = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
-    const raw = lines[i];
-    let indent = 0;
-    while (indent < raw.length && raw[indent] === " ") indent++;
-    let body = raw.slice(indent);
-    if (!body || body.startsWith("#")) continue;
-    let item = false;
-    if (body === "-" || body.startsWith("- ")) {
-      item = true;
-      body = body.slice(1).trimStart();
-      indent += raw.slice(indent + 1).length - raw.slice(indent + 1).trimStart().length + 1;
-    }
-    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
-    const parents = stack.map((s) => s.key);
-    const m = /^(["']?)([A-Za-z0-9_.$/-]+)\1\s*:(\s|$)/.exec(body);
-    if (m) {
-      const key = m[2];
-      const value = body.slice(m[0].length).trim();
-      out.push({ line: i + 1, indent, key, value, item, parents });
-      stack.push({ indent, key });
-    } else {
-      out.push({ line: i + 1, indent, key: null, value: body.trim(), item, parents });
-    }
-  }
-  return out;
-}
-function childrenOf(lines, index) {
-  const base = lines[index].indent;
-  const out = [];
-  for (let j = index + 1; j < lines.length; j++) {
-    if (lines[j].indent <= base) break;
-    out.push(lines[j]);
-  }
-  return out;
-}
-function flowList(value) {
-  const v = value.trim();
-  if (!v.startsWith("[")) return void 0;
-  const end = v.lastIndexOf("]");
-  const inner = v.slice(1, end < 0 ? v.length : end);
-  const items = [];
-  let cur = "";
-  let quote3 = null;
-  for (const ch of inner) {
-    if (quote3) {
-      if (ch === quote3) quote3 = null;
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") quote3 = ch;
-    else if (ch === ",") {
-      items.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) items.push(cur.trim());
-  return items;
-}
-function unquote(v) {
-  const t = v.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
-  return t;
-}
-
-// src/facts/deploy/compose.ts
-function isComposeFile(path2) {
-  const name = basename(path2).toLowerCase();
-  if (!name.endsWith(".yml") && !name.endsWith(".yaml")) return false;
-  return name.startsWith("docker-compose") || name.startsWith("compose") || /\.compose\.ya?ml$/.test(name);
-}
-var WRAPPERS2 = /* @__PURE__ */ new Set(["CMD", "CMD-SHELL"]);
-function composeHealthchecks(path2, text) {
-  const out = [];
-  const lines = yamlLines(text);
-  const images2 = /* @__PURE__ */ new Map();
-  for (const l of lines) {
-    if (l.key === "image" && l.parents.length === 2 && l.parents[0] === "services") images2.set(l.parents[1], unquote(l.value));
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.key !== "test" || l.parents.length !== 3 || l.parents[0] !== "services" || l.parents[2] !== "healthcheck") continue;
-    const service2 = l.parents[1];
-    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service2 && s.parents[2] === "healthcheck");
-    if (siblings.some((s) => s.key === "disable" && /^true$/i.test(s.value))) continue;
-    let items = flowList(l.value);
-    if (!items && l.value === "") items = childrenOf(lines, i).filter((c) => c.item).map((c) => unquote(c.value));
-    const command = items ? items.filter((w, k) => !(k === 0 && WRAPPERS2.has(w))).join(" ") : unquote(l.value).replace(/^CMD-SHELL\s+/, "");
-    if (!command || items && items[0] === "NONE") continue;
-    const httpPath = httpPathOf(command);
-    const image = images2.get(service2);
-    out.push({
-      path: path2,
-      line: l.line,
-      source: "compose",
-      kind: "healthcheck",
-      command,
-      probe: httpPath !== void 0 ? "http" : "exec",
-      service: service2,
-      ...image ? { image } : {},
-      ...httpPath !== void 0 ? { httpPath } : {}
-    });
-  }
-  return out;
 }
 
 // src/facts/deploy/dockerfile.ts

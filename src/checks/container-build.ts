@@ -2,7 +2,8 @@ import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { Dockerfile } from '../facts/deploy/types.js'
-import { joinPath } from '../facts/snapshot.js'
+import { composeBuilds } from '../facts/deploy/compose.js'
+import { dirname, joinPath, type Snapshot } from '../facts/snapshot.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 const REMEDIATION = [
@@ -41,6 +42,39 @@ interface CiBuild {
   readonly evidence: Evidence
   /** Dockerfile the build names (`-f`, `file:`), repo-relative, when given. */
   readonly file?: string
+  /** Dockerfiles a `docker compose build` builds, when its compose file was read. */
+  readonly files?: readonly string[]
+}
+
+const COMPOSE_DEFAULTS = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
+
+/**
+ * The Dockerfiles `docker compose [-f F …] build [SERVICE …]` builds, from its compose files
+ * (the `-f` ones, else the default names in its directory); undefined when none can be read.
+ */
+function composeBuilt(run: ToolRun, snapshot: Snapshot): string[] | undefined {
+  const a = run.argv[0] === 'docker-compose' ? run.argv.slice(1) : run.argv.slice(2)
+  const at = a.indexOf('build')
+  const named: string[] = []
+  for (let i = 0; i < at; i++) {
+    const w = a[i]!
+    if ((w === '-f' || w === '--file') && a[i + 1]) named.push(a[++i]!)
+    else if (w.startsWith('--file=')) named.push(w.slice(7))
+  }
+  const services = a.slice(at + 1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1]!)))
+  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath(run.cwd, f)).filter((f): f is string => f !== undefined && snapshot.has(f))
+  if (files.length === 0 || named.some((f) => f.includes('$'))) return undefined
+  const out: string[] = []
+  for (const f of files) {
+    const text = snapshot.text(f)
+    if (text === undefined) return undefined
+    for (const b of composeBuilds(dirname(f), text)) {
+      if (services.length > 0 && !services.includes(b.service)) continue
+      if (b.dockerfile === undefined) return undefined
+      out.push(b.dockerfile)
+    }
+  }
+  return out
 }
 
 function runnable(x: { job?: { disabled: string | null } | undefined; step?: { disabled: string | null } | undefined }): boolean {
@@ -71,8 +105,10 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
     const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.some((g) => w.includes(g)))))
     const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c)
     if (!cmd && !extra) continue
-    const file = cmd?.dockerfile ? fileArg(run) : undefined
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}) })
+    const compose = cmd?.compose === true
+    const file = cmd?.dockerfile && !compose ? fileArg(run) : undefined
+    const files = compose ? composeBuilt(run, ctx.facts.snapshot) : undefined
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}) })
   }
   for (const use of ci.actions) {
     if (!runnable(use)) continue
@@ -123,7 +159,8 @@ export default defineCheck({
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
     const notServicePaths = new Set(others.map((d) => d.path))
-    const builds = ciBuilds(ctx).filter((b) => !b.file || !notServicePaths.has(b.file))
+    // A build of only non-service Dockerfiles (a compose file of local development images) ships no service.
+    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))))
     const declared: Evidence[] = [
       ...service.map(dockerfileEvidence),
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...(b.line !== undefined ? { line: b.line } : {}), message: `image build without a Dockerfile: ${b.kind}` })),

@@ -22,6 +22,22 @@ describe('container-build', () => {
     expect([out.status, out.evidence?.[1]]).toEqual(['pass', { path: WF, line: 20, message: 'CI builds an image: docker build -t ghcr.io/acme/api:1 backend' }])
   })
 
+  it('counts docker compose build only for the Dockerfiles its compose file builds (Django-Styleguide-Example)', () => {
+    const compose = 'services:\n  django:\n    build:\n      context: .\n      dockerfile: docker/local.Dockerfile\n  db:\n    image: postgres:16\n'
+    const files = { 'docker/production.Dockerfile': DOCKERFILE, 'docker/local.Dockerfile': DOCKERFILE, 'docker-compose.yml': compose }
+    const local = runCheck(check, factsFor(files, { ci: { runs: [ciRun(WF, 9, 'docker compose build')] } }))
+    expect([local.status, local.messageId]).toEqual(['partial', 'not-built'])
+    // The same command with a compose file that builds the production image ships the service.
+    const prod = runCheck(check, factsFor({ ...files, 'deploy/compose.yml': 'services:\n  web:\n    build:\n      context: ..\n      dockerfile: docker/production.Dockerfile\n' }, { ci: { runs: [ciRun(WF, 9, 'docker compose -f deploy/compose.yml build web')] } }))
+    expect(prod.status).toBe('pass')
+    // A short-form build context: services.app.build: ./api builds api/Dockerfile.
+    const short = runCheck(check, factsFor({ 'api/Dockerfile': DOCKERFILE, 'compose.yaml': 'services:\n  app:\n    build: ./api\n' }, { ci: { runs: [ciRun(WF, 9, 'docker-compose build')] } }))
+    expect(short.status).toBe('pass')
+    // A compose file that builds nothing (images only) makes `build` a no-op.
+    const images = runCheck(check, factsFor({ Dockerfile: DOCKERFILE, 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n' }, { ci: { runs: [ciRun(WF, 9, 'docker compose build')] } }))
+    expect(images.status).toBe('partial')
+  })
+
   it('is partial for a Dockerfile CI never builds', () => {
     const out = runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { runs: [ciRun(WF, 9, 'pytest -q')] } }))
     expect(out.status).toBe('partial')

@@ -10,6 +10,8 @@ export interface BuildCommand {
   readonly label: string
   /** The command builds from a Dockerfile (so `-f` can point at a non-service one). */
   readonly dockerfile: boolean
+  /** The Dockerfiles are the ones a compose file names (`docker compose build`). */
+  readonly compose?: true
 }
 
 const JAVA_GOALS = ['jib:build', 'jib:dockerBuild', 'jib:buildTar', 'spring-boot:build-image', 'build-image']
@@ -20,8 +22,8 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['docker', 'buildx', 'build'], label: 'docker buildx build', dockerfile: true },
   { argv: ['docker', 'buildx', 'bake'], label: 'docker buildx bake', dockerfile: true },
   { argv: ['docker', 'image', 'build'], label: 'docker image build', dockerfile: true },
-  { argv: ['docker', 'compose', 'build'], label: 'docker compose build', dockerfile: true },
-  { argv: ['docker-compose', 'build'], label: 'docker-compose build', dockerfile: true },
+  { argv: ['docker', 'compose', 'build'], label: 'docker compose build', dockerfile: true, compose: true },
+  { argv: ['docker-compose', 'build'], label: 'docker-compose build', dockerfile: true, compose: true },
   { argv: ['podman', 'build'], label: 'podman build', dockerfile: true },
   { argv: ['buildah', 'bud'], label: 'buildah bud', dockerfile: true },
   { argv: ['buildah', 'build'], label: 'buildah build', dockerfile: true },

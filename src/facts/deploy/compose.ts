@@ -1,4 +1,4 @@
-import { basename } from '../snapshot.js'
+import { basename, joinPath } from '../snapshot.js'
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
 import { childrenOf, flowList, unquote, yamlLines } from './yaml-lines.js'
@@ -49,4 +49,35 @@ export function composeHealthchecks(path: string, text: string): DeployHealthche
     })
   }
   return out
+}
+
+/** What a compose file's services build: `build: ./dir` or `build: { context, dockerfile }`. */
+export interface ComposeBuild {
+  readonly service: string
+  /** Repo-relative Dockerfile path, or undefined when the context is not a plain path. */
+  readonly dockerfile: string | undefined
+}
+
+/** The image builds of a compose file (`dir` is the file's directory, repo-relative). */
+export function composeBuilds(dir: string, text: string): ComposeBuild[] {
+  const lines = yamlLines(text)
+  const builds = new Map<string, { context?: string; dockerfile?: string }>()
+  for (const l of lines) {
+    if (l.parents[0] !== 'services') continue
+    if (l.key === 'build' && l.parents.length === 2) {
+      const b = builds.get(l.parents[1]!) ?? {}
+      if (l.value !== '') b.context = unquote(l.value)
+      builds.set(l.parents[1]!, b)
+    } else if (l.parents.length === 3 && l.parents[2] === 'build' && (l.key === 'context' || l.key === 'dockerfile')) {
+      const b = builds.get(l.parents[1]!) ?? {}
+      b[l.key] = unquote(l.value)
+      builds.set(l.parents[1]!, b)
+    }
+  }
+  return [...builds].map(([service, b]) => {
+    const context = b.context ?? '.'
+    const plain = (p: string): boolean => !p.includes('$') && !p.includes('://') && !p.startsWith('/')
+    if (!plain(context) || (b.dockerfile !== undefined && !plain(b.dockerfile))) return { service, dockerfile: undefined }
+    return { service, dockerfile: joinPath(joinPath(dir, context) ?? dir, b.dockerfile ?? 'Dockerfile') }
+  })
 }
