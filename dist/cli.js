@@ -39871,7 +39871,11 @@ function resolveMonorepo(ctx, argv, site) {
     const sub = p.pos[0];
     let targets = [];
     let project;
-    if (sub === "run-many" || sub === "affected") {
+    if (sub === "format:check") {
+      emit2(ctx, ["prettier", "--check", "."], site, { synthetic: true });
+      return true;
+    }
+    if (sub === "run-many" || sub === "affected" || sub?.startsWith("$") && targetsOpt !== void 0) {
       targets = [...(targetsOpt ?? "").split(","), ...p.pos.slice(1)].filter((t) => t !== "");
     } else if (sub?.startsWith("affected:")) targets = [sub.slice(9)];
     else if (sub === "run" && p.pos[1]?.includes(":")) {
@@ -39913,7 +39917,7 @@ function runTask(ctx, task, site, tool, project) {
     }
   }
   if (!found) {
-    const root2 = readPkg(ctx, "package.json");
+    const root2 = only === void 0 ? readPkg(ctx, "package.json") : void 0;
     if (root2?.scripts[name] !== void 0) runPkgScript(ctx, root2, name, [], site, false);
     else emit2(ctx, [tool, "run", task], site);
   }

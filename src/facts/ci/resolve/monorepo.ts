@@ -48,7 +48,14 @@ export function resolveMonorepo(ctx: Ctx, argv: readonly string[], site: Site): 
     const sub = p.pos[0]
     let targets: string[] = []
     let project: string | undefined
-    if (sub === 'run-many' || sub === 'affected') {
+    // `nx format:check` is Prettier's check over the workspace.
+    if (sub === 'format:check') {
+      emit(ctx, ['prettier', '--check', '.'], site, { synthetic: true })
+      return true
+    }
+    // `nx $NX_AFFECTED_OR_ALL --target=lint`: the subcommand comes from a variable (affected or
+    // run-many); with targets given, either runs them across the projects.
+    if (sub === 'run-many' || sub === 'affected' || (sub?.startsWith('$') && targetsOpt !== undefined)) {
       targets = [...(targetsOpt ?? '').split(','), ...p.pos.slice(1)].filter((t) => t !== '')
     } else if (sub?.startsWith('affected:')) targets = [sub.slice(9)]
     else if (sub === 'run' && p.pos[1]?.includes(':')) {
@@ -91,7 +98,9 @@ function runTask(ctx: Ctx, task: string, site: Site, tool: string, project?: str
     }
   }
   if (!found) {
-    const root = readPkg(ctx, 'package.json')
+    // The root package's script stands in only when no project was named (`nx build web` runs
+    // web's target, never the root's `build` script).
+    const root = only === undefined ? readPkg(ctx, 'package.json') : undefined
     if (root?.scripts[name] !== undefined) runPkgScript(ctx, root, name, [], site, false)
     else emit(ctx, [tool, 'run', task], site)
   }

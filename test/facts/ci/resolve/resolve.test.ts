@@ -108,6 +108,18 @@ describe('package.json scripts', () => {
     expect(out.map((c) => [c.argv.join(' '), c.synthetic ?? false])).toEqual([['eslint', true], ['jest apps/api', false]])
     expect(chain(out[1]!).at(-1)).toBe('apps/api/project.json:7 jest apps/api')
   })
+
+  it('reads nx with its subcommand in a variable, nx format:check, and a named project without the root script (amplication)', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { build: 'nx run-many --target=build' } }),
+      'apps/api/project.json': JSON.stringify({ name: 'api', targets: { lint: { executor: '@nx/eslint:lint' }, build: { executor: '@nx/js:tsc' } } }, null, 2),
+      'apps/web/project.json': JSON.stringify({ name: 'web', targets: { build: { executor: '@nx/webpack:webpack' } } }, null, 2)
+    }
+    expect(argvs(run(files, 'npx nx $NX_AFFECTED_OR_ALL --target=lint'))).toEqual(['eslint'])
+    expect(argvs(run(files, 'npx nx format:check $NX_FORCE_ALL'))).toEqual(['prettier --check .'])
+    // web's build target has no known tool: it is not the root script's run-many (which would credit api's tsc).
+    expect(argvs(run(files, 'npx nx build web'))).toEqual(['nx run build'])
+  })
 })
 
 describe('workspace filters after run', () => {
