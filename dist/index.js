@@ -44953,7 +44953,7 @@ function extractDjango(ctx) {
         const r = resolveExpr(routeExpr, lookup);
         return { ...pat, route: "value" in r ? r.value : "", ..."unknown" in r ? { unknown: r.unknown } : {} };
       });
-      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters] };
+      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters], joined: raw.joined };
       parsed.set(file, p);
     }
     return p;
@@ -44983,36 +44983,44 @@ function extractDjango(ctx) {
       }
     };
     for (const name of plusRouters) emitRouter(name, prefix);
-    for (const pat of patterns) {
-      const full = prefix + pat.route;
-      const unk = unknown ?? pat.unknown;
-      if (pat.include !== void 0) {
-        const lib2 = INCLUDED_LIBRARIES[pat.include];
-        if (lib2) {
-          for (const r of lib2.routes) routes.push({ path: djangoPath(full + r), methods: ["GET"], framework: "django", file, line: pat.line, library: lib2.name, ...unk ? { prefixUnknown: unk } : {} });
-          libraries.push({ name: lib2.name, path: file, line: pat.line, text: `include("${pat.include}")`, routes: lib2.routes.map((r) => djangoPath(full + r)), checks: [] });
+    const nested = new Set(patterns.filter((p) => p.include !== void 0 && patterns.some((q) => q.list === p.include) && !parse5(file).joined.includes(p.include)).map((p) => p.include));
+    const emitPatterns = (pats, prefix2, unknown2, level) => {
+      for (const pat of pats) {
+        const full = prefix2 + pat.route;
+        const unk = unknown2 ?? pat.unknown;
+        if (pat.include !== void 0 && nested.has(pat.include)) {
+          if (level < MAX_INCLUDE_DEPTH3) emitPatterns(patterns.filter((q) => q.list === pat.include), full, unk, level + 1);
           continue;
         }
-        if (pat.include.endsWith(".urls") && routers.has(pat.include.slice(0, -5))) {
-          emitRouter(pat.include.slice(0, -5), full);
+        if (pat.include !== void 0) {
+          const lib2 = INCLUDED_LIBRARIES[pat.include];
+          if (lib2) {
+            for (const r of lib2.routes) routes.push({ path: djangoPath(full + r), methods: ["GET"], framework: "django", file, line: pat.line, library: lib2.name, ...unk ? { prefixUnknown: unk } : {} });
+            libraries.push({ name: lib2.name, path: file, line: pat.line, text: `include("${pat.include}")`, routes: lib2.routes.map((r) => djangoPath(full + r)), checks: [] });
+            continue;
+          }
+          if (pat.include.endsWith(".urls") && routers.has(pat.include.slice(0, -5))) {
+            emitRouter(pat.include.slice(0, -5), full);
+            continue;
+          }
+          const target = resolveInclude(pat.include, file, ctx, index);
+          if (target) walk2(target, full, unk, depth + 1, seen);
           continue;
         }
-        const target = resolveInclude(pat.include, file, ctx, index);
-        if (target) walk2(target, full, unk, depth + 1, seen);
-        continue;
+        const body = viewBody(ctx, file, pat.view, index);
+        routes.push({
+          path: djangoPath(full),
+          methods: ["ANY"],
+          framework: ctx.frameworks.has("drf") && /ViewSet|APIView|api_view/.test(pat.view) ? "drf" : "django",
+          file,
+          line: pat.line,
+          ...pat.view ? { handler: pat.view } : {},
+          ...unk ? { prefixUnknown: unk } : {},
+          ...body ? { touches: touchesIn(body.file, ctx.src.lines(body.file) ?? lines, body.from, body.to) } : {}
+        });
       }
-      const body = viewBody(ctx, file, pat.view, index);
-      routes.push({
-        path: djangoPath(full),
-        methods: ["ANY"],
-        framework: ctx.frameworks.has("drf") && /ViewSet|APIView|api_view/.test(pat.view) ? "drf" : "django",
-        file,
-        line: pat.line,
-        ...pat.view ? { handler: pat.view } : {},
-        ...unk ? { prefixUnknown: unk } : {},
-        ...body ? { touches: touchesIn(body.file, ctx.src.lines(body.file) ?? lines, body.from, body.to) } : {}
-      });
-    }
+    };
+    emitPatterns(patterns.filter((p) => p.list === void 0 || !nested.has(p.list)), prefix, unknown, depth);
     seen.delete(file);
   };
   for (const r of roots) walk2(r, "", void 0, 0, /* @__PURE__ */ new Set());
@@ -45068,18 +45076,25 @@ function parseUrlconf(lines) {
   const patterns = [];
   const routers = /* @__PURE__ */ new Map();
   const plusRouters = [];
+  const joined = [];
+  let list2;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const t = line.trim();
     if (t.startsWith("#")) continue;
+    if (t !== "" && !/^\s/.test(line) && !/^[\])}]/.test(t)) {
+      const assign = /^([A-Za-z_]\w*)\s*(?::[^=]*)?\+?=\s*(.*)$/.exec(t);
+      list2 = assign && assign[1] !== "urlpatterns" ? assign[1] : void 0;
+      if (assign?.[1] === "urlpatterns") for (const w of assign[2].matchAll(/\b([A-Za-z_]\w*)\b/g)) joined.push(w[1]);
+    }
     const reg = /^([A-Za-z_]\w*)\.register\(/.exec(t);
     if (reg) {
       const args = callArgs(callText(lines, i, line.indexOf("(")), 0);
       const lit = args[0] ? readLiteral(args[0], 0) : void 0;
       if (lit) {
-        const list2 = routers.get(reg[1]) ?? [];
-        list2.push({ prefix: lit.value.replace(/^\^/, ""), line: i + 1 });
-        routers.set(reg[1], list2);
+        const list3 = routers.get(reg[1]) ?? [];
+        list3.push({ prefix: lit.value.replace(/^\^/, ""), line: i + 1 });
+        routers.set(reg[1], list3);
       }
       continue;
     }
@@ -45096,14 +45111,14 @@ function parseUrlconf(lines) {
             const view = args[1] ?? "";
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view);
             const include = inc ? includeTarget(inc[1]) : void 0;
-            patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {} });
+            patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ...list2 !== void 0 ? { list: list2 } : {} });
           }
         }
         at2 = line.indexOf(fn, at2 + fn.length);
       }
     }
   }
-  return { patterns, routers, plusRouters };
+  return { patterns, routers, plusRouters, joined };
 }
 function includeTarget(arg) {
   const lit = readLiteral(arg, 0);

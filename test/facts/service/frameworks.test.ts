@@ -44,6 +44,34 @@ describe('Django + DRF', () => {
     expect(s.routes.find((r) => r.path === '/ht/')).toMatchObject({ library: 'django-health-check', line: 9 })
     expect(s.healthLibraries.find((l) => l.name === 'django-health-check')?.routes).toEqual(['/ht/'])
   })
+
+  it('mounts a module-level list included from the same URLconf under each include prefix only (healthchecks api_urls)', () => {
+    const s = scan(
+      {
+        'requirements.txt': 'django\n',
+        'hc/settings.py': 'ROOT_URLCONF = "hc.urls"\n',
+        'hc/urls.py': [
+          'from django.urls import include, path',
+          'from hc import views',
+          'api_urls = [',
+          '    path("status/", views.status),',
+          '    path("checks/", views.checks),',
+          ']',
+          'extra = [path("about/", views.about)]',
+          'urlpatterns = [',
+          '    path("api/v1/", include(api_urls)),',
+          '    path("api/v3/", include(api_urls)),',
+          '    path("", views.index),',
+          ']',
+          'urlpatterns += extra',
+          ''
+        ].join('\n')
+      },
+      { 'requirements.txt': ['django'] }
+    )
+    // `extra` is joined into urlpatterns: its routes stay at the root.
+    expect(paths(s)).toEqual(['/', '/about/', '/api/v1/checks/', '/api/v1/status/', '/api/v3/checks/', '/api/v3/status/'])
+  })
 })
 
 describe('Flask', () => {

@@ -21,6 +21,8 @@ interface Pattern {
   /** `include(...)` target: a module path or `router.urls`. */
   readonly include?: string
   readonly unknown?: string
+  /** The module-level list the pattern is written in (`api_urls = [ … ]`), when it is not `urlpatterns`. */
+  readonly list?: string
 }
 
 /** A pattern as written: its route expression is resolved later, with the service's constants. */
@@ -32,6 +34,8 @@ interface RawUrlconf {
   readonly patterns: readonly RawPattern[]
   readonly routers: Map<string, { prefix: string; line: number }[]>
   readonly plusRouters: readonly string[]
+  /** Names written on `urlpatterns = …`/`urlpatterns += …` lines (lists joined into the URLconf itself). */
+  readonly joined: readonly string[]
 }
 
 /** Libraries whose URLconf an `include()` mounts, with the routes below it. */
@@ -54,7 +58,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
     const ls = ctx.src.lines(f)
     return ls !== undefined && ls.some((l) => l.includes('urlpatterns'))
   })
-  const parsed = new Map<string, { patterns: Pattern[]; routers: Map<string, { prefix: string; line: number; basename?: string }[]>; plusRouters: string[] }>()
+  const parsed = new Map<string, { patterns: Pattern[]; routers: Map<string, { prefix: string; line: number; basename?: string }[]>; plusRouters: string[]; joined: readonly string[] }>()
   const parse = (file: string) => {
     let p = parsed.get(file)
     if (!p) {
@@ -66,7 +70,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
         const r = resolveExpr(routeExpr, lookup)
         return { ...pat, route: 'value' in r ? r.value : '', ...('unknown' in r ? { unknown: r.unknown } : {}) }
       })
-      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters] }
+      p = { patterns, routers: raw.routers, plusRouters: [...raw.plusRouters], joined: raw.joined }
       parsed.set(file, p)
     }
     return p
@@ -96,36 +100,46 @@ export function extractDjango(ctx: ExtractContext): Extracted {
       }
     }
     for (const name of plusRouters) emitRouter(name, prefix)
-    for (const pat of patterns) {
-      const full = prefix + pat.route
-      const unk = unknown ?? pat.unknown
-      if (pat.include !== undefined) {
-        const lib = INCLUDED_LIBRARIES[pat.include]
-        if (lib) {
-          for (const r of lib.routes) routes.push({ path: djangoPath(full + r), methods: ['GET'], framework: 'django', file, line: pat.line, library: lib.name, ...(unk ? { prefixUnknown: unk } : {}) })
-          libraries.push({ name: lib.name, path: file, line: pat.line, text: `include("${pat.include}")`, routes: lib.routes.map((r) => djangoPath(full + r)), checks: [] })
+    // A module-level list mounted by `include(api_urls)` in the same file (and not joined into
+    // urlpatterns) holds routes under that include's prefix only.
+    const nested = new Set(patterns.filter((p) => p.include !== undefined && patterns.some((q) => q.list === p.include) && !parse(file).joined.includes(p.include)).map((p) => p.include!))
+    const emitPatterns = (pats: readonly Pattern[], prefix: string, unknown: string | undefined, level: number): void => {
+      for (const pat of pats) {
+        const full = prefix + pat.route
+        const unk = unknown ?? pat.unknown
+        if (pat.include !== undefined && nested.has(pat.include)) {
+          if (level < MAX_INCLUDE_DEPTH) emitPatterns(patterns.filter((q) => q.list === pat.include), full, unk, level + 1)
           continue
         }
-        if (pat.include.endsWith('.urls') && routers.has(pat.include.slice(0, -5))) {
-          emitRouter(pat.include.slice(0, -5), full)
+        if (pat.include !== undefined) {
+          const lib = INCLUDED_LIBRARIES[pat.include]
+          if (lib) {
+            for (const r of lib.routes) routes.push({ path: djangoPath(full + r), methods: ['GET'], framework: 'django', file, line: pat.line, library: lib.name, ...(unk ? { prefixUnknown: unk } : {}) })
+            libraries.push({ name: lib.name, path: file, line: pat.line, text: `include("${pat.include}")`, routes: lib.routes.map((r) => djangoPath(full + r)), checks: [] })
+            continue
+          }
+          if (pat.include.endsWith('.urls') && routers.has(pat.include.slice(0, -5))) {
+            emitRouter(pat.include.slice(0, -5), full)
+            continue
+          }
+          const target = resolveInclude(pat.include, file, ctx, index)
+          if (target) walk(target, full, unk, depth + 1, seen)
           continue
         }
-        const target = resolveInclude(pat.include, file, ctx, index)
-        if (target) walk(target, full, unk, depth + 1, seen)
-        continue
+        const body = viewBody(ctx, file, pat.view, index)
+        routes.push({
+          path: djangoPath(full),
+          methods: ['ANY'],
+          framework: ctx.frameworks.has('drf') && /ViewSet|APIView|api_view/.test(pat.view) ? 'drf' : 'django',
+          file,
+          line: pat.line,
+          ...(pat.view ? { handler: pat.view } : {}),
+          ...(unk ? { prefixUnknown: unk } : {}),
+          ...(body ? { touches: touchesIn(body.file, ctx.src.lines(body.file) ?? lines, body.from, body.to) } : {})
+        })
       }
-      const body = viewBody(ctx, file, pat.view, index)
-      routes.push({
-        path: djangoPath(full),
-        methods: ['ANY'],
-        framework: ctx.frameworks.has('drf') && /ViewSet|APIView|api_view/.test(pat.view) ? 'drf' : 'django',
-        file,
-        line: pat.line,
-        ...(pat.view ? { handler: pat.view } : {}),
-        ...(unk ? { prefixUnknown: unk } : {}),
-        ...(body ? { touches: touchesIn(body.file, ctx.src.lines(body.file) ?? lines, body.from, body.to) } : {})
-      })
     }
+    emitPatterns(patterns.filter((p) => p.list === undefined || !nested.has(p.list)), prefix, unknown, depth)
     seen.delete(file)
   }
   for (const r of roots) walk(r, '', undefined, 0, new Set())
@@ -192,10 +206,19 @@ function parseUrlconf(lines: readonly string[]): RawUrlconf {
   const patterns: RawPattern[] = []
   const routers = new Map<string, { prefix: string; line: number }[]>()
   const plusRouters: string[] = []
+  const joined: string[] = []
+  let list: string | undefined
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const t = line.trim()
     if (t.startsWith('#')) continue
+    // Which module-level list the following lines belong to: a top-level `name = [` / `name += [`
+    // starts one; any other top-level statement ends it.
+    if (t !== '' && !/^\s/.test(line) && !/^[\])}]/.test(t)) {
+      const assign = /^([A-Za-z_]\w*)\s*(?::[^=]*)?\+?=\s*(.*)$/.exec(t)
+      list = assign && assign[1] !== 'urlpatterns' ? assign[1] : undefined
+      if (assign?.[1] === 'urlpatterns') for (const w of assign[2]!.matchAll(/\b([A-Za-z_]\w*)\b/g)) joined.push(w[1]!)
+    }
     const reg = /^([A-Za-z_]\w*)\.register\(/.exec(t)
     if (reg) {
       const args = callArgs(callText(lines, i, line.indexOf('(')), 0)
@@ -220,14 +243,14 @@ function parseUrlconf(lines: readonly string[]): RawUrlconf {
             const view = args[1] ?? ''
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view)
             const include = inc ? includeTarget(inc[1]!) : undefined
-            patterns.push({ routeExpr: first, line: i + 1, view: inc ? '' : view, ...(include !== undefined ? { include } : {}) })
+            patterns.push({ routeExpr: first, line: i + 1, view: inc ? '' : view, ...(include !== undefined ? { include } : {}), ...(list !== undefined ? { list } : {}) })
           }
         }
         at = line.indexOf(fn, at + fn.length)
       }
     }
   }
-  return { patterns, routers, plusRouters }
+  return { patterns, routers, plusRouters, joined }
 }
 
 function includeTarget(arg: string): string {
