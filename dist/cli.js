@@ -43894,7 +43894,7 @@ function nestGenerators(src) {
       const l = lines[i];
       const at2 = l.indexOf("SwaggerModule.setup(");
       if (at2 < 0 || l.trimStart().startsWith("//")) continue;
-      const lit = readLiteral(l, at2 + 20);
+      const lit = readLiteral(l, at2 + 20) ?? constantArg(lines, l.slice(at2 + 20));
       const guard2 = lines.slice(Math.max(0, i - 4), i).find((x) => /\bif\s*\(/.test(x) && /(production|NODE_ENV|isProd|env)/.test(x));
       out.push({
         tool: "NestJS SwaggerModule",
@@ -43907,6 +43907,16 @@ function nestGenerators(src) {
     }
   }
   return out;
+}
+function constantArg(lines, rest) {
+  const name = /^\s*([A-Za-z_$][\w$]*)\s*,/.exec(rest)?.[1];
+  if (!name) return void 0;
+  const decl = new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, "\\$")}\\s*(?::\\s*string\\s*)?=\\s*(['"\`])([^'"\`$]{0,200})\\1`);
+  for (const l of lines) {
+    const m = decl.exec(l);
+    if (m) return { value: m[2] };
+  }
+  return void 0;
 }
 function springProperty(src, key) {
   return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] }).get(key)?.value;

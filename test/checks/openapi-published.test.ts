@@ -20,8 +20,35 @@ const GRAPHENE_SHOP = {
 }
 const SPEC = { 'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: "1"\npaths:\n  /orders: {}\n' }
 
+const NEST = { 'package.json': '{"dependencies": {"@nestjs/core": "^10", "@nestjs/swagger": "^7"}}' }
+
 checkTester(openapiPublished, {
   pass: [
+    {
+      name: 'NestJS SwaggerModule.setup with its path in a local constant (hoppscotch)',
+      facts: {
+        files: {
+          ...NEST,
+          'src/main.ts': [
+            "import { SwaggerModule, DocumentBuilder } from '@nestjs/swagger'",
+            'function setupSwagger(app) {',
+            "  const swaggerDocPath = '/api-docs'",
+            '  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build())',
+            '  SwaggerModule.setup(swaggerDocPath, app, document)',
+            '}',
+            ''
+          ].join('\n')
+        }
+      },
+      messageId: 'pass-served',
+      data: { spec: 'NestJS SwaggerModule generation', served: '/api-docs' }
+    },
+    {
+      name: 'NestJS SwaggerModule.setup with a literal path',
+      facts: { files: { ...NEST, 'src/main.ts': "import { SwaggerModule } from '@nestjs/swagger'\nSwaggerModule.setup('docs', app, document)\n" } },
+      messageId: 'pass-served',
+      data: { spec: 'NestJS SwaggerModule generation', served: '/docs' }
+    },
     {
       name: 'FastAPI serves its generated spec by default',
       facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI(title="x")\n' } },

@@ -195,7 +195,7 @@ function nestGenerators(src: SourceSet): SpecGenerator[] {
       const l = lines[i]!
       const at = l.indexOf('SwaggerModule.setup(')
       if (at < 0 || l.trimStart().startsWith('//')) continue
-      const lit = readLiteral(l, at + 20)
+      const lit = readLiteral(l, at + 20) ?? constantArg(lines, l.slice(at + 20))
       const guard = lines.slice(Math.max(0, i - 4), i).find((x) => /\bif\s*\(/.test(x) && /(production|NODE_ENV|isProd|env)/.test(x))
       out.push({
         tool: 'NestJS SwaggerModule',
@@ -208,6 +208,18 @@ function nestGenerators(src: SourceSet): SpecGenerator[] {
     }
   }
   return out
+}
+
+/** `SwaggerModule.setup(docsPath, …)` with `const docsPath = '/api-docs'` in the same file: the constant's value. */
+function constantArg(lines: readonly string[], rest: string): { value: string } | undefined {
+  const name = /^\s*([A-Za-z_$][\w$]*)\s*,/.exec(rest)?.[1]
+  if (!name) return undefined
+  const decl = new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::\\s*string\\s*)?=\\s*(['"\`])([^'"\`$]{0,200})\\1`)
+  for (const l of lines) {
+    const m = decl.exec(l)
+    if (m) return { value: m[2]! }
+  }
+  return undefined
 }
 
 /** A Spring property value from `application.properties`/`.yml` of the default profile. */
