@@ -44980,19 +44980,14 @@ function extractGo(ctx) {
     pkgConsts.set(dirname(file), consts);
     const text = ctx.src.text(file);
     if (text === void 0 || !text.includes('"')) continue;
-    CONST_LINE.lastIndex = 0;
-    for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
-      const end = text.indexOf("\n", m.index);
-      const l = text.slice(m.index, end < 0 ? void 0 : end);
-      const lit = readLiteral(l, l.indexOf('"'));
-      if (lit) consts.set(m[1], lit.value);
-    }
+    for (const [name, value] of onRead2(ctx, file, "goConsts", () => stringConstants(text))) consts.set(name, value);
   }
   for (const file of ctx.src.files("go")) {
     const text = ctx.src.text(file);
     if (text === void 0 || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
+    const shape = onRead2(ctx, file, "goShape", () => lineShape(lines));
     const pkg = dirname(file);
     const consts = pkgConsts.get(pkg);
     let fileAliases;
@@ -45003,9 +44998,13 @@ function extractGo(ctx) {
     let depth = 0;
     const scopes = [];
     for (let i = 0; i < lines.length; i++) {
+      if (shape.events[i] === 0) {
+        depth += shape.delta[i];
+        while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
+        continue;
+      }
       const line = lines[i];
       const t = line.trim();
-      if (t.startsWith("//")) continue;
       const f = FUNC.exec(line);
       if (f) {
         fn = f[1];
@@ -45069,14 +45068,42 @@ function extractGo(ctx) {
           });
         }
       }
-      for (const c of line) {
-        if (c === "{") depth++;
-        else if (c === "}") depth--;
-      }
+      depth += shape.delta[i];
       while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
     }
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries };
+}
+function onRead2(ctx, file, key, compute) {
+  const read = ctx.src.snapshot.read(file);
+  return read.kind === "text" ? memoOnRead(read, key, compute) : compute();
+}
+function stringConstants(text) {
+  const out = [];
+  CONST_LINE.lastIndex = 0;
+  for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
+    const end = text.indexOf("\n", m.index);
+    const l = text.slice(m.index, end < 0 ? void 0 : end);
+    const lit = readLiteral(l, l.indexOf('"'));
+    if (lit) out.push([m[1], lit.value]);
+  }
+  return out;
+}
+function lineShape(lines) {
+  const delta2 = new Int32Array(lines.length);
+  const events = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim().startsWith("//")) continue;
+    let d = 0;
+    for (const c of line) {
+      if (c === "{") d++;
+      else if (c === "}") d--;
+    }
+    delta2[i] = d;
+    if (FUNC.test(line) || ROUTING_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes("." + memberOf(mw)))) events[i] = 1;
+  }
+  return { delta: delta2, events };
 }
 function joinResolved(parts) {
   let out = "";

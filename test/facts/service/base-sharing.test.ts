@@ -31,4 +31,20 @@ describe('per-file route facts shared between the PR base and the head', () => {
     // And the head alone, from a fresh snapshot, agrees with the head that shared its reads.
     expect(routesOf(new WorkTreeSnapshot(dir))).toEqual(headRoutes)
   })
+
+  it('a Go router file the PR left alone replays its shape, with the package constant of each commit', () => {
+    const dir = tempGitRepo({
+      'go.mod': 'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.0\n',
+      'consts.go': 'package main\n\nconst apiPrefix = "/v1"\n',
+      'main.go': ['package main', '', 'func main() {', '\tr := chi.NewRouter()', '\t// r.Get("/commented", nope)', '\tr.Route(apiPrefix, func(r chi.Router) {', '\t\tr.Get("/users", listUsers)', '\t})', '\tr.Get("/healthz", hz)', '}', ''].join('\n')
+    })
+    const base = resolveCommit(dir, 'HEAD')!
+    writeFileSync(join(dir, 'consts.go'), 'package main\n\nconst apiPrefix = "/v2"\n')
+    git(dir, 'commit', '-q', '-am', 'head')
+    const head = new WorkTreeSnapshot(dir)
+    const headRoutes = routesOf(head)
+    expect(headRoutes).toEqual(['/healthz main.go:9', '/v2/users main.go:7'])
+    expect(routesOf(new GitTreeSnapshot(dir, base, { shareWith: head }))).toEqual(['/healthz main.go:9', '/v1/users main.go:7'])
+    expect(routesOf(new WorkTreeSnapshot(dir))).toEqual(headRoutes)
+  })
 })

@@ -4,6 +4,7 @@ import { dirname } from '../../snapshot.js'
 import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
+import { memoOnRead } from '../../line-cache.js'
 import type { Extracted, ExtractContext } from './context.js'
 
 /**
@@ -112,16 +113,9 @@ export function extractGo(ctx: ExtractContext): Extracted {
   for (const file of ctx.src.files('go')) {
     const consts = pkgConsts.get(dirname(file)) ?? new Map<string, string>()
     pkgConsts.set(dirname(file), consts)
-    // String constants straight from the whole text (no line split): `Name = "…"`, `const Name string = "…"`.
     const text = ctx.src.text(file)
     if (text === undefined || !text.includes('"')) continue
-    CONST_LINE.lastIndex = 0
-    for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
-      const end = text.indexOf('\n', m.index)
-      const l = text.slice(m.index, end < 0 ? undefined : end)
-      const lit = readLiteral(l, l.indexOf('"'))
-      if (lit) consts.set(m[1]!, lit.value)
-    }
+    for (const [name, value] of onRead(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
   }
   for (const file of ctx.src.files('go')) {
     // Only files that call a routing method or name a health middleware can add anything: the
@@ -130,6 +124,9 @@ export function extractGo(ctx: ExtractContext): Extracted {
     if (text === undefined || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
+    // Brace depth per line and the lines the pass acts on depend on the text alone: memoised on
+    // the read (the PR base replays them instead of rescanning every character).
+    const shape = onRead(ctx, file, 'goShape', () => lineShape(lines))
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
     let fileAliases: Map<string, string> | undefined
@@ -140,9 +137,13 @@ export function extractGo(ctx: ExtractContext): Extracted {
     let depth = 0
     const scopes: { name: string; prefix: Resolved[]; depth: number }[] = []
     for (let i = 0; i < lines.length; i++) {
+      if (shape.events[i] === 0) {
+        depth += shape.delta[i]!
+        while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
+        continue
+      }
       const line = lines[i]!
       const t = line.trim()
-      if (t.startsWith('//')) continue
       const f = FUNC.exec(line)
       if (f) {
         fn = f[1]!
@@ -207,14 +208,52 @@ export function extractGo(ctx: ExtractContext): Extracted {
           })
         }
       }
-      for (const c of line) {
-        if (c === '{') depth++
-        else if (c === '}') depth--
-      }
+      depth += shape.delta[i]!
       while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
     }
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries }
+}
+
+/** A per-file answer that depends on the file's text alone, memoised on its read (shared with the PR base). */
+function onRead<T>(ctx: ExtractContext, file: string, key: string, compute: () => T): T {
+  const read = ctx.src.snapshot.read(file)
+  return read.kind === 'text' ? memoOnRead(read, key, compute) : compute()
+}
+
+/** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */
+function stringConstants(text: string): [string, string][] {
+  const out: [string, string][] = []
+  CONST_LINE.lastIndex = 0
+  for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
+    const end = text.indexOf('\n', m.index)
+    const l = text.slice(m.index, end < 0 ? undefined : end)
+    const lit = readLiteral(l, l.indexOf('"'))
+    if (lit) out.push([m[1]!, lit.value])
+  }
+  return out
+}
+
+/**
+ * Per line: the brace-depth change (comment lines count none) and whether the route pass acts on
+ * it (a function declaration, a routing call, a health-middleware member) — the other lines only
+ * move the depth.
+ */
+function lineShape(lines: readonly string[]): { delta: Int32Array; events: Uint8Array } {
+  const delta = new Int32Array(lines.length)
+  const events = new Uint8Array(lines.length)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.trim().startsWith('//')) continue
+    let d = 0
+    for (const c of line) {
+      if (c === '{') d++
+      else if (c === '}') d--
+    }
+    delta[i] = d
+    if (FUNC.test(line) || ROUTING_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
+  }
+  return { delta, events }
 }
 
 function joinResolved(parts: readonly Resolved[]): Resolved {
