@@ -43720,26 +43720,49 @@ function readProperties(ctx) {
       });
       continue;
     }
-    let doc;
-    try {
-      doc = load(text.split(/^---\s*$/m)[0], { json: true });
-    } catch (err) {
-      ctx.problems.push({ path: path2, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` });
-      continue;
-    }
-    const flat = (v, prefix, depth) => {
-      if (depth > 12 || out.size > 5e3) return;
-      if (v !== null && typeof v === "object" && !Array.isArray(v)) {
-        for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, depth + 1);
-      } else if (prefix) {
-        const last = prefix.slice(prefix.lastIndexOf(".") + 1);
-        const line = lines.findIndex((l) => l.trimStart().startsWith(last + ":"));
-        out.set(prefix, { value: Array.isArray(v) ? v.join(",") : String(v), path: path2, line: line + 1 || 1 });
+    for (const seg of yamlDocuments(lines)) {
+      let doc;
+      try {
+        doc = load(seg.text, { json: true });
+      } catch (err) {
+        ctx.problems.push({ path: path2, line: seg.start + 1, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` });
+        continue;
       }
-    };
-    flat(doc, "", 0);
+      const props = /* @__PURE__ */ new Map();
+      const flat = (v, prefix, depth) => {
+        if (depth > 12 || props.size > 5e3) return;
+        if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+          for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, depth + 1);
+        } else if (prefix) props.set(prefix, Array.isArray(v) ? v.join(",") : String(v));
+      };
+      flat(doc, "", 0);
+      if (!defaultProfileDoc(props)) continue;
+      for (const [key, value] of props) {
+        if (out.size > 5e3) break;
+        const last = key.slice(key.lastIndexOf(".") + 1);
+        const at2 = seg.lines.findIndex((l) => l.trimStart().startsWith(last + ":"));
+        out.set(key, { value, path: path2, line: at2 < 0 ? seg.start + 1 : seg.start + at2 + 1 });
+      }
+    }
   }
   return out;
+}
+function yamlDocuments(lines) {
+  const out = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i].trimEnd() !== "---") continue;
+    const part = lines.slice(start, i);
+    out.push({ text: part.join("\n"), lines: part, start });
+    start = i + 1;
+  }
+  return out;
+}
+function defaultProfileDoc(props) {
+  const on = props.get("spring.config.activate.on-profile") ?? props.get("spring.profiles");
+  if (on === void 0) return true;
+  const terms = on.split(/[,&|\s()]+/).filter((t) => t !== "");
+  return terms.length > 0 && terms.every((t) => t.startsWith("!"));
 }
 
 // src/facts/openapi/generators.ts
@@ -43771,7 +43794,8 @@ var GENERATORS = [
   { tool: "grape-swagger", ecosystem: "ruby", tokens: ["add_swagger_documentation"], servedAt: "/swagger_doc" }
 ];
 var DEPENDENCY_GENERATORS = [
-  { tool: "springdoc", prefix: "org.springdoc:", servedAt: "/v3/api-docs", disabledBy: "springdoc.api-docs.enabled" }
+  // Served at springdoc.api-docs.path (default /v3/api-docs) below the servlet context path.
+  { tool: "springdoc", prefix: "org.springdoc:", servedAt: "/v3/api-docs", disabledBy: "springdoc.api-docs.enabled", pathBy: "springdoc.api-docs.path", under: ["server.servlet.context-path", "spring.webflux.base-path"] }
 ];
 function findGenerators(src, service2, manifests) {
   const out = [];
@@ -43800,7 +43824,9 @@ function findGenerators(src, service2, manifests) {
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix));
       if (!g || out.some((o) => o.tool === g.tool)) continue;
       const off = springProperty(src, g.disabledBy) === "false";
-      out.push({ tool: g.tool, path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name, servedAt: off ? null : g.servedAt, ...off ? { note: `${g.disabledBy}=false` } : {} });
+      const base = (g.under ?? []).map((k) => springProperty(src, k)).find((v) => v !== void 0) ?? "";
+      const served = joinUrl(base, (g.pathBy ? springProperty(src, g.pathBy) : void 0) ?? g.servedAt);
+      out.push({ tool: g.tool, path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name, servedAt: off ? null : served, ...off ? { note: `${g.disabledBy}=false` } : {} });
     }
   }
   return out;

@@ -22,8 +22,18 @@ const SPEC = { 'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders\n  versio
 
 const NEST = { 'package.json': '{"dependencies": {"@nestjs/core": "^10", "@nestjs/swagger": "^7"}}' }
 
+const SPRING = {
+  'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.springdoc</groupId><artifactId>springdoc-openapi-starter-webmvc-ui</artifactId></dependency></dependencies></project>\n'
+}
+
 checkTester(openapiPublished, {
   pass: [
+    {
+      name: 'springdoc serves below the servlet context path (spring-petclinic-rest)',
+      facts: { files: { ...SPRING, 'src/main/resources/application.properties': 'server.servlet.context-path=/petclinic/\n' } },
+      messageId: 'pass-served',
+      data: { spec: 'springdoc generation', served: '/petclinic/v3/api-docs' }
+    },
     {
       name: 'NestJS SwaggerModule.setup with its path in a local constant (hoppscotch)',
       facts: {
@@ -77,6 +87,17 @@ checkTester(openapiPublished, {
     }
   ],
   partial: [
+    {
+      name: 'springdoc switched off in a later document for every profile but api-docs (jhipster)',
+      facts: {
+        files: {
+          ...SPRING,
+          'src/main/resources/config/application.yml': "# comments only\n---\nspring:\n  config:\n    activate:\n      on-profile: '!api-docs'\nspringdoc:\n  api-docs:\n    enabled: false\n"
+        }
+      },
+      messageId: 'partial',
+      summary: 'springdoc.api-docs.enabled=false'
+    },
     {
       name: 'FastAPI with openapi_url=None and nothing published',
       facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI(openapi_url=None)\n' } },

@@ -3,7 +3,7 @@ import type { SourceSet } from '../service/files.js'
 import { pyConstLookup } from '../service/routes/python-common.js'
 import { readProperties } from '../service/routes/spring.js'
 import type { Route, ServiceFacts } from '../service/types.js'
-import { callText, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
+import { callText, joinUrl, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
 import type { Ecosystem } from '../manifests/types.js'
 import type { SpecGenerator } from './types.js'
 
@@ -54,8 +54,9 @@ export const GENERATORS: readonly GeneratorSignature[] = [
 ]
 
 /** Dependencies that generate and serve a spec by being present. */
-const DEPENDENCY_GENERATORS: readonly { tool: string; prefix: string; servedAt: string; disabledBy: string }[] = [
-  { tool: 'springdoc', prefix: 'org.springdoc:', servedAt: '/v3/api-docs', disabledBy: 'springdoc.api-docs.enabled' }
+const DEPENDENCY_GENERATORS: readonly { tool: string; prefix: string; servedAt: string; disabledBy: string; pathBy?: string; under?: readonly string[] }[] = [
+  // Served at springdoc.api-docs.path (default /v3/api-docs) below the servlet context path.
+  { tool: 'springdoc', prefix: 'org.springdoc:', servedAt: '/v3/api-docs', disabledBy: 'springdoc.api-docs.enabled', pathBy: 'springdoc.api-docs.path', under: ['server.servlet.context-path', 'spring.webflux.base-path'] }
 ]
 
 export function findGenerators(src: SourceSet, service: ServiceFacts, manifests: ManifestFacts): SpecGenerator[] {
@@ -87,7 +88,9 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
       const off = springProperty(src, g.disabledBy) === 'false'
-      out.push({ tool: g.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt: off ? null : g.servedAt, ...(off ? { note: `${g.disabledBy}=false` } : {}) })
+      const base = (g.under ?? []).map((k) => springProperty(src, k)).find((v) => v !== undefined) ?? ''
+      const served = joinUrl(base, (g.pathBy ? springProperty(src, g.pathBy) : undefined) ?? g.servedAt)
+      out.push({ tool: g.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt: off ? null : served, ...(off ? { note: `${g.disabledBy}=false` } : {}) })
     }
   }
   return out

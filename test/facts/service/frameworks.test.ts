@@ -343,6 +343,38 @@ describe('Spring', () => {
     expect(s.routes.find((r) => r.path === '/manage/health')!.touches!.length).toBe(1)
   })
 
+  it('reads every default-profile document of application.yml, not the first only (jhipster: a comment-only first document)', () => {
+    const yml = [
+      '# only comments before the first separator',
+      '---',
+      'spring:',
+      '  config:',
+      '    activate:',
+      "      on-profile: '!api-docs'",
+      'springdoc:',
+      '  api-docs:',
+      '    enabled: false',
+      '---',
+      'management:',
+      '  endpoints:',
+      '    web:',
+      '      base-path: /management',
+      '---',
+      'spring:',
+      '  config:',
+      '    activate:',
+      '      on-profile: dev',
+      'management:',
+      '  endpoints:',
+      '    web:',
+      '      base-path: /dev-only',
+      ''
+    ].join('\n')
+    const s = scan({ 'pom.xml': '<project/>', 'src/main/resources/config/application.yml': yml }, { 'pom.xml': ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-actuator'] })
+    expect(paths(s)).toEqual(['/management/health'])
+    expect(s.actuator).toMatchObject({ basePath: '/management' })
+  })
+
   it('Actuator with health not exposed gives no health route', () => {
     const s = scan(
       { 'src/main/resources/application.properties': 'management.endpoints.web.exposure.include=info,metrics\n' },

@@ -157,24 +157,53 @@ export function readProperties(ctx: ExtractContext): Map<string, Prop> {
       })
       continue
     }
-    let doc: unknown
-    try {
-      doc = load(text.split(/^---\s*$/m)[0]!, { json: true })
-    } catch (err) {
-      ctx.problems.push({ path, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` })
-      continue
-    }
-    const flat = (v: unknown, prefix: string, depth: number): void => {
-      if (depth > 12 || out.size > 5000) return
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        for (const [k, x] of Object.entries(v as Record<string, unknown>)) flat(x, prefix ? `${prefix}.${k}` : k, depth + 1)
-      } else if (prefix) {
-        const last = prefix.slice(prefix.lastIndexOf('.') + 1)
-        const line = lines.findIndex((l) => l.trimStart().startsWith(last + ':'))
-        out.set(prefix, { value: Array.isArray(v) ? v.join(',') : String(v), path, line: line + 1 || 1 })
+    // Every document of the default profile, in order (a later one overrides): those without an
+    // activation, and those activated only by the absence of a profile (`on-profile: '!api-docs'`).
+    for (const seg of yamlDocuments(lines)) {
+      let doc: unknown
+      try {
+        doc = load(seg.text, { json: true })
+      } catch (err) {
+        ctx.problems.push({ path, line: seg.start + 1, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` })
+        continue
+      }
+      const props = new Map<string, string>()
+      const flat = (v: unknown, prefix: string, depth: number): void => {
+        if (depth > 12 || props.size > 5000) return
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) flat(x, prefix ? `${prefix}.${k}` : k, depth + 1)
+        } else if (prefix) props.set(prefix, Array.isArray(v) ? v.join(',') : String(v))
+      }
+      flat(doc, '', 0)
+      if (!defaultProfileDoc(props)) continue
+      for (const [key, value] of props) {
+        if (out.size > 5000) break
+        const last = key.slice(key.lastIndexOf('.') + 1)
+        const at = seg.lines.findIndex((l) => l.trimStart().startsWith(last + ':'))
+        out.set(key, { value, path, line: at < 0 ? seg.start + 1 : seg.start + at + 1 })
       }
     }
-    flat(doc, '', 0)
   }
   return out
+}
+
+/** The `---`-separated documents of a YAML text, with the 0-based line each starts on. */
+function yamlDocuments(lines: readonly string[]): { text: string; lines: readonly string[]; start: number }[] {
+  const out: { text: string; lines: readonly string[]; start: number }[] = []
+  let start = 0
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.trimEnd() !== '---') continue
+    const part = lines.slice(start, i)
+    out.push({ text: part.join('\n'), lines: part, start })
+    start = i + 1
+  }
+  return out
+}
+
+/** A document applies with no profile active: no activation, or one met by a profile's absence only. */
+function defaultProfileDoc(props: ReadonlyMap<string, string>): boolean {
+  const on = props.get('spring.config.activate.on-profile') ?? props.get('spring.profiles')
+  if (on === undefined) return true
+  const terms = on.split(/[,&|\s()]+/).filter((t) => t !== '')
+  return terms.length > 0 && terms.every((t) => t.startsWith('!'))
 }
