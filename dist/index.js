@@ -33823,6 +33823,7 @@ function subcommandMatches(sig, args) {
     }
   }
   if (sig.bareUnless) return pos.length === 0 || !sig.bareUnless.includes(pos[0]);
+  if (sig.taskPattern) return pos.length === 0 || pos.some((p) => sig.taskPattern.test(p));
   return false;
 }
 function firstFlag(args, specs) {
@@ -34194,7 +34195,7 @@ var JAVA2 = [
 var RUBY2 = [
   { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
   { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
-  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, bareUnless: ["db:migrate", "db:setup", "assets:precompile", "db:create", "db:prepare", "db:schema:load"] },
+  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
   { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
   { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
 ];
@@ -34406,7 +34407,8 @@ var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait
 var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
 var JOB_RETRY_TOKENS = {
   python: ["autoretry_for", "self.retry(", "retry_backoff", "raise Retry(", "Retry(max=", "dramatiq.Retry", "@dramatiq.actor(max_retries"],
-  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in", "discard_on "],
+  // discard_on drops a failed job: no retry.
+  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
   node: ["attempts:", "backoff: {"],
   java: ["@RetryableTopic", "DefaultErrorHandler("]
 };
@@ -41809,6 +41811,53 @@ function circleDir(v) {
   return s.startsWith("/") || s.startsWith("~") || s.includes("$") ? void 0 : s.replace(/\/+$/, "");
 }
 
+// src/facts/ci/systems/github-env.ts
+var MAX_VALUES = 8;
+var MATRIX_REF = /^\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}$/;
+function matrixValues(matrix, key, field) {
+  const out = [];
+  const add = (v) => {
+    const s = field === void 0 ? str4(v) : str4(get(v, field));
+    if (s !== void 0 && !s.includes("${{") && !out.includes(s) && out.length < MAX_VALUES) out.push(s.replace(/\n/g, " "));
+  };
+  for (const v of list(get(matrix, key))) add(v);
+  for (const inc of list(get(matrix, "include"))) if (isMap(inc)) add(get(inc, key));
+  return out;
+}
+function envScope(outer, envNode, matrix) {
+  const env = stringMap(envNode);
+  if (Object.keys(env).length === 0) return outer;
+  const out = new Map(outer);
+  for (const [name, raw] of Object.entries(env)) {
+    const v = raw.trim();
+    const m = MATRIX_REF.exec(v);
+    if (m) {
+      const found = matrixValues(matrix, m[1], m[2]);
+      if (found.length > 0) out.set(name, found);
+      else out.delete(name);
+    } else if (!v.includes("${{") && !v.includes("\n")) out.set(name, [v]);
+    else out.delete(name);
+  }
+  return out;
+}
+function substituteEnv(script, vars) {
+  if (vars.size === 0 || !script.includes("$")) return script;
+  return script.split("\n").map((line) => {
+    const names = [...line.matchAll(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g)].map((m) => m[1] ?? m[2]).filter((n) => vars.has(n));
+    if (names.length === 0 || line.trimStart().startsWith("#")) return line;
+    const multi = names.find((n) => vars.get(n).length > 1);
+    const variants = multi ? vars.get(multi) : [vars.get(names[0])[0]];
+    return variants.map(
+      (value) => line.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (whole, a, b) => {
+        const n = a ?? b;
+        const vs = vars.get(n);
+        if (!vs) return whole;
+        return n === multi ? value : vs[0];
+      })
+    ).join(" ; ");
+  }).join("\n");
+}
+
 // src/facts/ci/systems/github-triggers.ts
 var EVENT_KINDS = {
   pull_request: "pullRequest",
@@ -41986,7 +42035,9 @@ var WorkflowParser = class {
         continue;
       }
       const wd = workDir(get(get(get(job3, "defaults"), "run"), "working-directory")) ?? wfDir;
-      const steps = this.steps(path2, get(job3, "steps"), wd, [], inputs, stack, 0);
+      const matrix = get(get(job3, "strategy"), "matrix");
+      const env = { vars: envScope(envScope(/* @__PURE__ */ new Map(), get(doc, "env"), void 0), get(job3, "env"), matrix), matrix };
+      const steps = this.steps(path2, get(job3, "steps"), wd, [], inputs, stack, 0, env);
       out.push({
         system: this.system,
         file: path2,
@@ -42042,7 +42093,7 @@ var WorkflowParser = class {
     ];
   }
   /** Steps of a job or composite action; composite actions are inlined after their `uses` step. */
-  steps(path2, stepsNode, jobWd, via, inputs, stack, depth) {
+  steps(path2, stepsNode, jobWd, via, inputs, stack, depth, env = { vars: /* @__PURE__ */ new Map(), matrix: void 0 }) {
     const out = [];
     const items = list(stepsNode);
     const reraised = reraisedStepIds(items);
@@ -42068,7 +42119,8 @@ var WorkflowParser = class {
       if (run2 !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
         const runLine = valueLine(step, "run");
-        out.push(isShell ? { ...base, run: substituteInputs(run2, inputs), ...runLine !== void 0 ? { runLine } : {} } : base);
+        const script = substituteEnv(substituteInputs(run2, inputs), envScope(env.vars, get(step, "env"), env.matrix));
+        out.push(isShell ? { ...base, run: script, ...runLine !== void 0 ? { runLine } : {} } : base);
         return;
       }
       if (uses === void 0) {
@@ -42077,11 +42129,11 @@ var WorkflowParser = class {
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
       out.push({ ...base, uses: ref });
-      if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth));
+      if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
     return out;
   }
-  composite(uses, given, step, stack, depth) {
+  composite(uses, given, step, stack, depth, env) {
     const dir2 = joinPath2("", uses);
     if (dir2 === void 0 || depth >= MAX_INCLUDE_DEPTH2) return [];
     const file = [`${dir2}/action.yml`, `${dir2}/action.yaml`].find((p) => this.ctx.snapshot.has(p));
@@ -42094,7 +42146,7 @@ var WorkflowParser = class {
     const runs = get(doc, "runs");
     if (str4(get(runs, "using")) !== "composite") return [];
     const inputs = inputDefaults(get(doc, "inputs"), given);
-    const inner = this.steps(file, get(runs, "steps"), void 0, [...step.via, step.loc], inputs, [...stack, file], depth + 1);
+    const inner = this.steps(file, get(runs, "steps"), void 0, [...step.via, step.loc], inputs, [...stack, file], depth + 1, env);
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }));
   }
 };

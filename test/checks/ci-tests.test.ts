@@ -35,6 +35,7 @@ checkTester(ciTests, {
       data: { tools: 'coverage run' },
       evidence: [{ path: '.github/workflows/test-backend.yml', line: 36, message: '→ backend/scripts/test.sh:6 coverage run -m pytest tests/' }]
     },
+    { name: 'bare rake, rake ci and namespaced test tasks', facts: { ci: { runs: [run('bundle exec rake', { line: 3 }), run('bundle exec rake parallel:spec', { line: 4 }), run('rake ci', { line: 5 })] } }, messageId: 'pr', data: { tools: 'rake' }, evidence: [{ line: 3 }, { line: 4 }, { line: 5 }] },
     { name: 'jasmine (parse-server)', facts: { ci: { runs: [run('jasmine --config=spec/support/jasmine.json')] } }, messageId: 'pr', data: { tools: 'jasmine' } },
     { name: 'python manage.py test', facts: { ci: { runs: [run('python src/manage.py test --parallel')] } }, messageId: 'pr', data: { tools: 'Django tests' } },
     { name: 'python -m unittest', facts: { ci: { runs: [run('python -m unittest discover -s tests')] } }, messageId: 'pr', data: { tools: 'unittest' } },
@@ -66,6 +67,7 @@ checkTester(ciTests, {
     { name: 'tests only on workflow_dispatch', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
   ],
   fail: [
+    { name: 'rake tasks that test nothing (importmap:verify, db:migrate, rubocop) (rubygems.org)', facts: { ci: { runs: [run('bundle exec rake importmap:verify'), run('bin/rake db:migrate'), run('rake rubocop')] } }, messageId: 'none' },
     {
       name: 'go test on pull requests with no _test.go file anywhere passes having tested nothing',
       facts: { files: { 'go.mod': 'module x\n', 'main.go': 'package main\n', 'internal/biz/biz.go': 'package biz\n' }, ci: { runs: [run('go test ./...', { line: 21 })] } },

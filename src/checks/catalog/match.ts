@@ -41,6 +41,11 @@ export interface CommandSignature {
   readonly anyPositional?: boolean
   /** Also accept a first positional word that is none of these (ruff's legacy `ruff .`). */
   readonly bareUnless?: readonly string[]
+  /**
+   * Also accept the bare command, or any positional word matching this (rake: the default task,
+   * `ci`, `parallel:spec`, `test:units`; never `importmap:verify` or `db:migrate`).
+   */
+  readonly taskPattern?: RegExp
   /** At least one must be present or the command is not this tool's check at all (`node --test`). */
   readonly requireAnyFlag?: readonly string[]
   /** A formatter that only checks with one of these flags; without them it is a fixer. */
@@ -187,6 +192,7 @@ function subcommandMatches(sig: CommandSignature, args: readonly string[]): bool
     }
   }
   if (sig.bareUnless) return pos.length === 0 || !sig.bareUnless.includes(pos[0]!)
+  if (sig.taskPattern) return pos.length === 0 || pos.some((p) => sig.taskPattern!.test(p))
   return false
 }
 

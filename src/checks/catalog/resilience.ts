@@ -85,7 +85,8 @@ export const STARTUP_CONTEXT_TOKENS: readonly string[] = ['SELECT 1', 'select(1)
 /** Job-queue retries: the job is re-run, no outbound call is protected (SIGNATURES.md §8.2). */
 export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly string[]>>> = {
   python: ['autoretry_for', 'self.retry(', 'retry_backoff', 'raise Retry(', 'Retry(max=', 'dramatiq.Retry', '@dramatiq.actor(max_retries'],
-  ruby: ['sidekiq_options retry', 'retry_on ', 'sidekiq_retry_in', 'discard_on '],
+  // discard_on drops a failed job: no retry.
+  ruby: ['sidekiq_options retry', 'retry_on ', 'sidekiq_retry_in'],
   node: ['attempts:', 'backoff: {'],
   java: ['@RetryableTopic', 'DefaultErrorHandler(']
 }

@@ -64,7 +64,7 @@ const JAVA: readonly CommandSignature[] = [
 const RUBY: readonly CommandSignature[] = [
   { tool: 'rspec', ecosystem: 'ruby', commands: ['rspec', 'parallel_rspec', 'turbo_tests'], notARunFlags: ['--dry-run'] },
   { tool: 'rails test', ecosystem: 'ruby', commands: ['rails'], subcommands: ['test', 'test:system', 'test:all', 'spec'], anyPositional: true },
-  { tool: 'rake', ecosystem: 'ruby', commands: ['rake'], subcommands: ['test', 'spec', 'default', 'test:all', 'ci'], anyPositional: true, bareUnless: ['db:migrate', 'db:setup', 'assets:precompile', 'db:create', 'db:prepare', 'db:schema:load'] },
+  { tool: 'rake', ecosystem: 'ruby', commands: ['rake'], subcommands: ['test', 'spec', 'default', 'test:all', 'ci'], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
   { tool: 'minitest', ecosystem: 'ruby', commands: ['ruby'], requireAnyFlag: ['-Itest'] },
   { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
 ]

@@ -2,6 +2,7 @@ import { basename, dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../yaml.js'
 import { actionRef, link, MAX_INCLUDE_DEPTH, readYaml, stringMap, workDir, type ParseContext } from './common.js'
+import { envScope, substituteEnv, type EnvValues } from './github-env.js'
 import { readIf, workflowTriggers } from './github-triggers.js'
 
 /**
@@ -107,7 +108,9 @@ class WorkflowParser {
         continue
       }
       const wd = workDir(get(get(get(job, 'defaults'), 'run'), 'working-directory')) ?? wfDir
-      const steps = this.steps(path, get(job, 'steps'), wd, [], inputs, stack, 0)
+      const matrix = get(get(job, 'strategy'), 'matrix')
+      const env = { vars: envScope(envScope(new Map(), get(doc, 'env'), undefined), get(job, 'env'), matrix), matrix }
+      const steps = this.steps(path, get(job, 'steps'), wd, [], inputs, stack, 0, env)
       out.push({
         system: this.system,
         file: path,
@@ -184,7 +187,8 @@ class WorkflowParser {
     via: readonly ChainLink[],
     inputs: Readonly<Record<string, string>>,
     stack: readonly string[],
-    depth: number
+    depth: number,
+    env: { readonly vars: EnvValues; readonly matrix: unknown } = { vars: new Map(), matrix: undefined }
   ): CiStep[] {
     const out: CiStep[] = []
     const items = list(stepsNode)
@@ -211,7 +215,8 @@ class WorkflowParser {
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
         const runLine = valueLine(step, 'run')
-        out.push(isShell ? { ...base, run: substituteInputs(run, inputs), ...(runLine !== undefined ? { runLine } : {}) } : base)
+        const script = substituteEnv(substituteInputs(run, inputs), envScope(env.vars, get(step, 'env'), env.matrix))
+        out.push(isShell ? { ...base, run: script, ...(runLine !== undefined ? { runLine } : {}) } : base)
         return
       }
       if (uses === undefined) {
@@ -220,12 +225,12 @@ class WorkflowParser {
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
       out.push({ ...base, uses: ref })
-      if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth))
+      if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
     return out
   }
 
-  private composite(uses: string, given: Readonly<Record<string, string>>, step: CiStep, stack: readonly string[], depth: number): CiStep[] {
+  private composite(uses: string, given: Readonly<Record<string, string>>, step: CiStep, stack: readonly string[], depth: number, env: { readonly vars: EnvValues; readonly matrix: unknown }): CiStep[] {
     const dir = joinPath('', uses)
     if (dir === undefined || depth >= MAX_INCLUDE_DEPTH) return []
     const file = [`${dir}/action.yml`, `${dir}/action.yaml`].find((p) => this.ctx.snapshot.has(p))
@@ -239,7 +244,7 @@ class WorkflowParser {
     const runs = get(doc, 'runs')
     if (str(get(runs, 'using')) !== 'composite') return []
     const inputs = inputDefaults(get(doc, 'inputs'), given)
-    const inner = this.steps(file, get(runs, 'steps'), undefined, [...step.via, step.loc], inputs, [...stack, file], depth + 1)
+    const inner = this.steps(file, get(runs, 'steps'), undefined, [...step.via, step.loc], inputs, [...stack, file], depth + 1, env)
     // The caller's failure handling covers every inlined step.
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }))
   }

@@ -239,4 +239,35 @@ describe('continue-on-error re-raised by a later step', () => {
     const steps = job!.steps
     expect(steps.map((s) => s.canFail)).toEqual([false, true, false, false])
   })
+
+  it('reads env variables into run scripts: literals, and every value of a matrix key (rubygems.org)', () => {
+    const wf = lines(
+      'on: pull_request',
+      'env:',
+      '  RAILS_ENV: test',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        tests:',
+      '          - { id: general, command: test }',
+      '          - { id: system, command: "test:system" }',
+      '        ruby: ["3.3"]',
+      '        include:',
+      '          - ruby: "3.4"',
+      '    env:',
+      '      RUBY: ${{ matrix.ruby }}',
+      '    steps:',
+      '      - run: |',
+      '          echo $RAILS_ENV',
+      '          bin/rails $TEST_COMMAND',
+      '          echo ${RUBY} $UNSET',
+      '        env:',
+      '          TEST_COMMAND: ${{ matrix.tests.command }}',
+      '      - run: echo $TEST_COMMAND'
+    )
+    const [job] = parseGithubWorkflows(ctxOf({ '.github/workflows/test.yml': wf }), ['.github/workflows/test.yml'])
+    expect(job!.steps.map((s) => s.run)).toEqual(['echo test\nbin/rails test ; bin/rails test:system\necho 3.3 $UNSET ; echo 3.4 $UNSET\n', 'echo $TEST_COMMAND'])
+  })
 })
