@@ -40467,7 +40467,10 @@ var NX_EXECUTORS = {
   "@nx/js:tsc": ["tsc"],
   "@nrwl/js:tsc": ["tsc"],
   "@nx/playwright:playwright": ["playwright", "test"],
-  "@nx/cypress:cypress": ["cypress", "run"]
+  "@nx/cypress:cypress": ["cypress", "run"],
+  // nx-container builds the project's image with Docker buildx.
+  "@nx-tools/nx-container:build": ["docker", "buildx", "build"],
+  "@nx-tools/nx-docker:build": ["docker", "buildx", "build"]
 };
 var TURBO_OPTS = /* @__PURE__ */ new Set(["--filter", "-F", "--concurrency", "--cache-dir", "--graph", "--output-logs", "--log-order", "--cache", "--env-mode", "--scope"]);
 var NX_OPTS = /* @__PURE__ */ new Set(["-t", "--target", "--targets", "-p", "--projects", "--exclude", "--base", "--head", "--parallel", "-c", "--configuration", "--output-style"]);
@@ -40504,14 +40507,14 @@ function resolveMonorepo(ctx, argv, site) {
       const [proj, target] = p.pos[1].split(":");
       project = proj;
       targets = [target];
-    } else if (sub !== void 0 && sub.includes(":")) {
-      const [proj, target] = sub.split(":");
-      project = proj;
-      targets = [target];
+    } else if (sub !== void 0 && sub.includes(":") && isProject(ctx, sub.slice(0, sub.indexOf(":")))) {
+      project = sub.slice(0, sub.indexOf(":"));
+      targets = [sub.slice(sub.indexOf(":") + 1)];
     } else if (sub !== void 0) {
       targets = [sub];
       project = p.pos[1];
     }
+    if (project?.includes("$")) project = void 0;
     if (targets.length === 0) return false;
     for (const t of targets) runTask(ctx, t, site, tool, project);
     return true;
@@ -40543,6 +40546,9 @@ function runTask(ctx, task, site, tool, project) {
     if (root2?.scripts[name] !== void 0) runPkgScript(ctx, root2, name, [], site, false);
     else emit2(ctx, [tool, "run", task], site);
   }
+}
+function isProject(ctx, name) {
+  return projects(ctx).some((p) => p.name === name || p.dir === name || p.dir.endsWith("/" + name));
 }
 function projects(ctx) {
   return ctx.cached("monorepo:projects", () => {

@@ -20,7 +20,10 @@ const NX_EXECUTORS: Readonly<Record<string, readonly string[]>> = {
   '@nx/js:tsc': ['tsc'],
   '@nrwl/js:tsc': ['tsc'],
   '@nx/playwright:playwright': ['playwright', 'test'],
-  '@nx/cypress:cypress': ['cypress', 'run']
+  '@nx/cypress:cypress': ['cypress', 'run'],
+  // nx-container builds the project's image with Docker buildx.
+  '@nx-tools/nx-container:build': ['docker', 'buildx', 'build'],
+  '@nx-tools/nx-docker:build': ['docker', 'buildx', 'build']
 }
 
 const TURBO_OPTS = new Set(['--filter', '-F', '--concurrency', '--cache-dir', '--graph', '--output-logs', '--log-order', '--cache', '--env-mode', '--scope'])
@@ -62,14 +65,16 @@ export function resolveMonorepo(ctx: Ctx, argv: readonly string[], site: Site): 
       const [proj, target] = p.pos[1].split(':')
       project = proj
       targets = [target!]
-    } else if (sub !== undefined && sub.includes(':')) {
-      const [proj, target] = sub.split(':')
-      project = proj
-      targets = [target!]
+    } else if (sub !== undefined && sub.includes(':') && isProject(ctx, sub.slice(0, sub.indexOf(':')))) {
+      project = sub.slice(0, sub.indexOf(':'))
+      targets = [sub.slice(sub.indexOf(':') + 1)]
     } else if (sub !== undefined) {
+      // `nx build web`, and a target whose name has a colon (`nx package:container web`).
       targets = [sub]
       project = p.pos[1]
     }
+    // A project named by an expression (`${{ matrix.project }}`) may be any of them.
+    if (project?.includes('$')) project = undefined
     if (targets.length === 0) return false
     for (const t of targets) runTask(ctx, t, site, tool, project)
     return true
@@ -104,6 +109,10 @@ function runTask(ctx: Ctx, task: string, site: Site, tool: string, project?: str
     if (root?.scripts[name] !== undefined) runPkgScript(ctx, root, name, [], site, false)
     else emit(ctx, [tool, 'run', task], site)
   }
+}
+
+function isProject(ctx: Ctx, name: string): boolean {
+  return projects(ctx).some((p) => p.name === name || p.dir === name || p.dir.endsWith('/' + name))
 }
 
 interface Project {

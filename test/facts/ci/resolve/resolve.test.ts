@@ -120,6 +120,12 @@ describe('package.json scripts', () => {
     // web's build target has no known tool: it is not the root script's run-many (which would credit api's tsc).
     expect(argvs(run(files, 'npx nx build web'))).toEqual(['nx run build'])
   })
+
+  it('reads a target whose name has a colon for a project given by an expression (nx package:container ${{ matrix.project }})', () => {
+    const files = { 'apps/server/project.json': JSON.stringify({ name: 'server', targets: { 'package:container': { executor: '@nx-tools/nx-container:build' } } }, null, 2) }
+    expect(argvs(run(files, 'npx nx package:container ${{ matrix.project }} --prod'))).toEqual(['docker buildx build'])
+    expect(argvs(run(files, 'npx nx server:package:container'))).toEqual(['docker buildx build'])
+  })
 })
 
 describe('workspace filters after run', () => {
