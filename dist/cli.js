@@ -35833,7 +35833,7 @@ function ciBuilds(ctx) {
     const compose = cmd?.compose === true;
     const file = cmd?.dockerfile && !compose ? fileArg(run) : void 0;
     const files = compose ? composeBuilt(run, ctx.facts.snapshot) : void 0;
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {}, ...files ? { files } : {} });
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
   }
   for (const use of ci.actions) {
     if (!runnable(use)) continue;
@@ -35849,12 +35849,12 @@ function ciBuilds(ctx) {
     const file = raw ? joinPath2(use.step.workingDirectory ?? "", raw.split(/\s+/)[0]) : void 0;
     const push = use.action.with.push;
     const note = push === "false" ? " (build only, push: false)" : "";
-    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...file ? { file } : {} });
+    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...file ? { file } : {}, needsDockerfile: act?.fileInput !== void 0 });
   }
   for (const job3 of ci.jobs) {
     if (job3.disabled) continue;
     const image = job3.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)));
-    if (image) out.push({ evidence: { path: job3.file, ...job3.line !== void 0 ? { line: job3.line } : {}, message: `CI job \`${job3.id}\` runs in builder image ${image}` } });
+    if (image) out.push({ evidence: { path: job3.file, ...job3.line !== void 0 ? { line: job3.line } : {}, message: `CI job \`${job3.id}\` runs in builder image ${image}` }, needsDockerfile: false });
   }
   return out;
 }
@@ -35892,8 +35892,9 @@ var container_build_default = defineCheck({
     if (declared.length > 0 && builds.length > 0) {
       return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
     }
-    if (builds.length > 0 && others.length === 0) {
-      return { status: "pass", messageId: "ci-build-only", data: { what: builds[0].evidence.message }, evidence: builds.slice(0, 5).map((b) => b.evidence) };
+    const dockerless = builds.filter((b) => !b.needsDockerfile);
+    if (dockerless.length > 0 && others.length === 0) {
+      return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
     }
     if (declared.length > 0) return { status: "partial", messageId: "not-built", data: { what }, evidence: [...declared.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }] };
     if (others.length > 0) {

@@ -44,6 +44,8 @@ interface CiBuild {
   readonly file?: string
   /** Dockerfiles a `docker compose build` builds, when its compose file was read. */
   readonly files?: readonly string[]
+  /** The build reads a Dockerfile (docker build, a build-push action), unlike ko, buildpacks or jib. */
+  readonly needsDockerfile: boolean
 }
 
 const COMPOSE_DEFAULTS = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
@@ -108,7 +110,7 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
     const compose = cmd?.compose === true
     const file = cmd?.dockerfile && !compose ? fileArg(run) : undefined
     const files = compose ? composeBuilt(run, ctx.facts.snapshot) : undefined
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}) })
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}), needsDockerfile: cmd?.dockerfile === true })
   }
   for (const use of ci.actions) {
     if (!runnable(use)) continue
@@ -124,12 +126,12 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
     const file = raw ? joinPath(use.step.workingDirectory ?? '', raw.split(/\s+/)[0]!) : undefined
     const push = use.action.with.push
     const note = push === 'false' ? ' (build only, push: false)' : ''
-    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...(file ? { file } : {}) })
+    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...(file ? { file } : {}), needsDockerfile: act?.fileInput !== undefined })
   }
   for (const job of ci.jobs) {
     if (job.disabled) continue
     const image = job.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)))
-    if (image) out.push({ evidence: { path: job.file, ...(job.line !== undefined ? { line: job.line } : {}), message: `CI job \`${job.id}\` runs in builder image ${image}` } })
+    if (image) out.push({ evidence: { path: job.file, ...(job.line !== undefined ? { line: job.line } : {}), message: `CI job \`${job.id}\` runs in builder image ${image}` }, needsDockerfile: false })
   }
   return out
 }
@@ -170,8 +172,11 @@ export default defineCheck({
     if (declared.length > 0 && builds.length > 0) {
       return { status: 'pass', messageId: 'built-in-ci', data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] }
     }
-    if (builds.length > 0 && others.length === 0) {
-      return { status: 'pass', messageId: 'ci-build-only', data: { what: builds[0]!.evidence.message }, evidence: builds.slice(0, 5).map((b) => b.evidence) }
+    // Without a Dockerfile here, only a build that needs none (ko, buildpacks, jib) builds this
+    // code: a docker build reads some other tree's Dockerfile (another service of a monorepo).
+    const dockerless = builds.filter((b) => !b.needsDockerfile)
+    if (dockerless.length > 0 && others.length === 0) {
+      return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
     if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
     if (others.length > 0) {

@@ -74,6 +74,11 @@ describe('container-build', () => {
     expect([notBuilt.status, notBuilt.evidence?.[0]]).toEqual(['partial', { path: 'pom.xml', line: 3, message: 'image build without a Dockerfile: spring-boot-build-image' }])
   })
 
+  it('does not credit a docker build to a tree without a Dockerfile (a monorepo library whose view sees a repo-wide image build)', () => {
+    const out = runCheck(check, factsFor({ 'package.json': '{}' }, { ci: { runs: [ciRun(WF, 12, 'docker buildx build .')] } }))
+    expect(out.status).toBe('fail')
+  })
+
   it('passes when CI builds with ko and the repo has no Dockerfile', () => {
     const out = runCheck(check, factsFor({ 'go.mod': 'module x\n' }, { ci: { runs: [ciRun(WF, 12, 'ko build ./cmd/server')] } }))
     expect([out.status, out.messageId]).toEqual(['pass', 'ci-build-only'])
