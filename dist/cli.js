@@ -35274,7 +35274,7 @@ function collectUsage(snapshot) {
         if (only && !only.has(f.path)) continue;
         const r = snapshot.read(f.path);
         if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
@@ -35285,13 +35285,24 @@ function collectUsage(snapshot) {
   };
 }
 var NO_HITS = [];
-function fileHits(read, anyToken, tokens) {
+var COMMENT_PREFIXES = {
+  python: ["#"],
+  ruby: ["#"],
+  node: ["//", "/*", "* "],
+  go: ["//", "/*", "* "],
+  java: ["//", "/*", "* "]
+};
+function fileHits(read, anyToken, tokens, comments) {
   if (!anyToken.test(read.text)) return NO_HITS;
   const ls = plainLines(read);
   const out = [];
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i];
     if (l.length > MAX_LINE2) continue;
+    if (comments) {
+      const t = l.trimStart();
+      if (comments.some((c) => t.startsWith(c))) continue;
+    }
     for (const token of tokens) {
       if (l.includes(token)) {
         out.push({ line: i + 1, text: l.trim(), token });

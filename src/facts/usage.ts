@@ -223,7 +223,8 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         if (only && !only.has(f.path)) continue
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens))) {
+        // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
@@ -242,14 +243,27 @@ interface FileHit {
 
 const NO_HITS: readonly FileHit[] = []
 
-/** Every line of one text holding a token (the first token per line), after a native whole-text test. */
-function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[]): readonly FileHit[] {
+/** Line-comment starts per ecosystem: a commented-out call is no use of a package. */
+const COMMENT_PREFIXES: Readonly<Record<Ecosystem, readonly string[]>> = {
+  python: ['#'],
+  ruby: ['#'],
+  node: ['//', '/*', '* '],
+  go: ['//', '/*', '* '],
+  java: ['//', '/*', '* ']
+}
+
+/** Every line of one text holding a token (the first token per line), after a native whole-text test; comment lines are left out. */
+function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined): readonly FileHit[] {
   if (!anyToken.test(read.text)) return NO_HITS
   const ls = plainLines(read)
   const out: FileHit[] = []
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i]!
     if (l.length > MAX_LINE) continue
+    if (comments) {
+      const t = l.trimStart()
+      if (comments.some((c) => t.startsWith(c))) continue
+    }
     for (const token of tokens) {
       if (l.includes(token)) {
         out.push({ line: i + 1, text: l.trim(), token })

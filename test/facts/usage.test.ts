@@ -57,6 +57,19 @@ describe('collectUsage', () => {
     expect(usage.grep(['{% flag '], { ecosystems: ['python'], templates: true }).map((h) => [h.path, h.line])).toEqual([['app/templates/home.html', 1]])
     expect(usage.grep(['@tenacity.retry']).map((h) => [h.path, h.line, h.token])).toEqual([['app/svc.py', 2, '@tenacity.retry']])
   })
+
+  it('leaves commented-out lines out of the search, per language (a JS #private field is code)', () => {
+    const usage = collectUsage(
+      new MemorySnapshot({
+        'app/jobs.rb': '  # discard_on ActiveJob::DeserializationError\n  retry_on Faraday::Error\n',
+        'src/flags.ts': "// client.variation('old', false)\n/* client.variation('x') */\n * client.variation('doc')\nclass A { #variation = client.variation('new', false) }\n",
+        'main.go': '// breaker.Execute(f)\nbreaker.Execute(f)\n'
+      })
+    )
+    expect(usage.grep(['discard_on', 'retry_on']).map((h) => [h.path, h.line])).toEqual([['app/jobs.rb', 2]])
+    expect(usage.grep(['variation(']).map((h) => [h.path, h.line])).toEqual([['src/flags.ts', 4]])
+    expect(usage.grep(['.Execute(']).map((h) => [h.path, h.line])).toEqual([['main.go', 2]])
+  })
 })
 
 describe('imports that are text, not code', () => {
