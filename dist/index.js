@@ -36219,166 +36219,6 @@ function argvMatches(argv, pattern) {
   return true;
 }
 
-// src/facts/deploy/http-path.ts
-var LOCAL_HOSTS = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
-var STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`", "|", ";", ")", "&", ",", "]", ">", "\\"]);
-function pathFrom(s, slash) {
-  let end = slash;
-  while (end < s.length && !STOP.has(s[end])) end++;
-  return s.slice(slash, end) || "/";
-}
-function httpPathOf(command) {
-  const scheme = command.indexOf("://");
-  if (scheme >= 0) {
-    let i = scheme + 3;
-    while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
-    return command[i] === "/" ? pathFrom(command, i) : "/";
-  }
-  for (const host of LOCAL_HOSTS) {
-    const at2 = command.indexOf(host);
-    if (at2 < 0) continue;
-    let i = at2 + host.length;
-    if (command[i] === ":") {
-      i++;
-      while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
-    }
-    if (command[i] === "/") return pathFrom(command, i);
-    if (i >= command.length || STOP.has(command[i])) return "/";
-  }
-  return void 0;
-}
-
-// src/facts/deploy/yaml-lines.ts
-var MAX_LINES = 5e4;
-function yamlLines(text) {
-  const out = [];
-  const stack = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
-    const raw = lines[i];
-    let indent = 0;
-    while (indent < raw.length && raw[indent] === " ") indent++;
-    let body = raw.slice(indent);
-    if (!body || body.startsWith("#")) continue;
-    let item = false;
-    if (body === "-" || body.startsWith("- ")) {
-      item = true;
-      body = body.slice(1).trimStart();
-      indent += raw.slice(indent + 1).length - raw.slice(indent + 1).trimStart().length + 1;
-    }
-    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
-    const parents = stack.map((s) => s.key);
-    const m = /^(["']?)([A-Za-z0-9_.$/-]+)\1\s*:(\s|$)/.exec(body);
-    if (m) {
-      const key = m[2];
-      const value = body.slice(m[0].length).trim();
-      out.push({ line: i + 1, indent, key, value, item, parents });
-      stack.push({ indent, key });
-    } else {
-      out.push({ line: i + 1, indent, key: null, value: body.trim(), item, parents });
-    }
-  }
-  return out;
-}
-function childrenOf(lines, index) {
-  const base = lines[index].indent;
-  const out = [];
-  for (let j = index + 1; j < lines.length; j++) {
-    if (lines[j].indent <= base) break;
-    out.push(lines[j]);
-  }
-  return out;
-}
-function flowList(value) {
-  const v = value.trim();
-  if (!v.startsWith("[")) return void 0;
-  const end = v.lastIndexOf("]");
-  const inner = v.slice(1, end < 0 ? v.length : end);
-  const items = [];
-  let cur = "";
-  let quote3 = null;
-  for (const ch of inner) {
-    if (quote3) {
-      if (ch === quote3) quote3 = null;
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") quote3 = ch;
-    else if (ch === ",") {
-      items.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) items.push(cur.trim());
-  return items;
-}
-function unquote(v) {
-  const t = v.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
-  return t;
-}
-
-// src/facts/deploy/compose.ts
-function isComposeFile(path2) {
-  const name = basename(path2).toLowerCase();
-  if (!name.endsWith(".yml") && !name.endsWith(".yaml")) return false;
-  return name.startsWith("docker-compose") || name.startsWith("compose") || /\.compose\.ya?ml$/.test(name);
-}
-var WRAPPERS = /* @__PURE__ */ new Set(["CMD", "CMD-SHELL"]);
-function composeHealthchecks(path2, text) {
-  const out = [];
-  const lines = yamlLines(text);
-  const images2 = /* @__PURE__ */ new Map();
-  for (const l of lines) {
-    if (l.key === "image" && l.parents.length === 2 && l.parents[0] === "services") images2.set(l.parents[1], unquote(l.value));
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.key !== "test" || l.parents.length !== 3 || l.parents[0] !== "services" || l.parents[2] !== "healthcheck") continue;
-    const service2 = l.parents[1];
-    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service2 && s.parents[2] === "healthcheck");
-    if (siblings.some((s) => s.key === "disable" && /^true$/i.test(s.value))) continue;
-    let items = flowList(l.value);
-    if (!items && l.value === "") items = childrenOf(lines, i).filter((c) => c.item).map((c) => unquote(c.value));
-    const command = items ? items.filter((w, k) => !(k === 0 && WRAPPERS.has(w))).join(" ") : unquote(l.value).replace(/^CMD-SHELL\s+/, "");
-    if (!command || items && items[0] === "NONE") continue;
-    const httpPath = httpPathOf(command);
-    const image = images2.get(service2);
-    out.push({
-      path: path2,
-      line: l.line,
-      source: "compose",
-      kind: "healthcheck",
-      command,
-      probe: httpPath !== void 0 ? "http" : "exec",
-      service: service2,
-      ...image ? { image } : {},
-      ...httpPath !== void 0 ? { httpPath } : {}
-    });
-  }
-  return out;
-}
-function composeBuilds(dir2, text) {
-  const lines = yamlLines(text);
-  const builds = /* @__PURE__ */ new Map();
-  for (const l of lines) {
-    if (l.parents[0] !== "services") continue;
-    if (l.key === "build" && l.parents.length === 2) {
-      const b = builds.get(l.parents[1]) ?? {};
-      if (l.value !== "") b.context = unquote(l.value);
-      builds.set(l.parents[1], b);
-    } else if (l.parents.length === 3 && l.parents[2] === "build" && (l.key === "context" || l.key === "dockerfile")) {
-      const b = builds.get(l.parents[1]) ?? {};
-      b[l.key] = unquote(l.value);
-      builds.set(l.parents[1], b);
-    }
-  }
-  return [...builds].map(([service2, b]) => {
-    const context3 = b.context ?? ".";
-    const plain2 = (p) => !p.includes("$") && !p.includes("://") && !p.startsWith("/");
-    if (!plain2(context3) || b.dockerfile !== void 0 && !plain2(b.dockerfile)) return { service: service2, dockerfile: void 0 };
-    return { service: service2, dockerfile: joinPath2(joinPath2(dir2, context3) ?? dir2, b.dockerfile ?? "Dockerfile") };
-  });
-}
-
 // src/checks/container-build.ts
 var REMEDIATION2 = [
   "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
@@ -36412,7 +36252,7 @@ var REMEDIATION2 = [
   "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`."
 ].join("\n");
 var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function composeBuilt(run2, snapshot) {
+function composeBuilt(run2, deploy, snapshot) {
   const a = run2.argv[0] === "docker-compose" ? run2.argv.slice(1) : run2.argv.slice(2);
   const at2 = a.indexOf("build");
   const named = [];
@@ -36426,9 +36266,9 @@ function composeBuilt(run2, snapshot) {
   if (files.length === 0 || named.some((f) => f.includes("$"))) return void 0;
   const out = [];
   for (const f of files) {
-    const text = snapshot.text(f);
-    if (text === void 0) return void 0;
-    for (const b of composeBuilds(dirname(f), text)) {
+    const compose = deploy.composeFiles.find((c) => c.path === f);
+    if (!compose) return void 0;
+    for (const b of compose.builds) {
       if (services.length > 0 && !services.includes(b.service)) continue;
       if (b.dockerfile === void 0) return void 0;
       out.push(b.dockerfile);
@@ -36463,7 +36303,7 @@ function ciBuilds(ctx) {
     if (!cmd && !extra) continue;
     const compose = cmd?.compose === true;
     const file = cmd?.dockerfile && !compose ? fileArg(run2) : void 0;
-    const files = compose ? composeBuilt(run2, ctx.facts.snapshot) : void 0;
+    const files = compose ? composeBuilt(run2, ctx.facts.deploy, ctx.facts.snapshot) : void 0;
     out.push({ evidence: linkEvidence(run2.chain, `CI builds an image: ${run2.text}`), ...file ? { file } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
   }
   for (const use of ci.actions) {
@@ -36657,8 +36497,8 @@ var IN_SUITE = {
 };
 var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
 function contractRemediation(ecosystems) {
-  const known = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
-  return [SCHEMATHESIS_STEP, ...(known.length > 0 ? known : Object.keys(IN_SUITE)).map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
+  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
 }
 var CONTRACT_SNIPPET = contractRemediation([]);
 function scriptArgv(argv) {
@@ -39074,7 +38914,7 @@ function applySetE(cmds) {
 }
 
 // src/facts/ci/resolve/wrappers.ts
-var WRAPPERS2 = [
+var WRAPPERS = [
   { prefix: ["uv", "run"], valueOpts: ["--with", "-w", "--group", "--extra", "--package", "--python", "-p", "--env-file", "--with-requirements", "--index", "--only-group", "--no-group", "--with-editable", "--directory", "--project"] },
   { prefix: ["uv", "tool", "run"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
   { prefix: ["uvx"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
@@ -39140,7 +38980,7 @@ function unwrapOnce(argv, before) {
   if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
   if (t === "go" && argv[1] === "run") return unwrapGoRun(argv);
   if (t === "docker" || t === "podman" || t === "docker-compose") return unwrapDocker(argv, t);
-  for (const w of WRAPPERS2) {
+  for (const w of WRAPPERS) {
     if (w.prefix[0] !== t || w.prefix.length > argv.length) continue;
     if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue;
     return stripOptions(argv.slice(w.prefix.length), w);
@@ -41831,6 +41671,7 @@ function circleDir(v) {
 
 // src/facts/ci/systems/github-env.ts
 var MAX_VALUES = 8;
+var VAR_REF = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
 var MATRIX_REF = /^\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}$/;
 function matrixValues(matrix, key, field) {
   const out = [];
@@ -41861,12 +41702,12 @@ function envScope(outer, envNode, matrix) {
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
   return script.split("\n").map((line) => {
-    const names = [...line.matchAll(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g)].map((m) => m[1] ?? m[2]).filter((n) => vars.has(n));
+    const names = [...line.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]).filter((n) => vars.has(n));
     if (names.length === 0 || line.trimStart().startsWith("#")) return line;
     const multi = names.find((n) => vars.get(n).length > 1);
     const variants = multi ? vars.get(multi) : [vars.get(names[0])[0]];
     return variants.map(
-      (value) => line.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (whole, a, b) => {
+      (value) => line.replace(VAR_REF, (whole, a, b) => {
         const n = a ?? b;
         const vs = vars.get(n);
         if (!vs) return whole;
@@ -42895,6 +42736,166 @@ function guard(problems, path2, fn, fallback) {
   }
 }
 
+// src/facts/deploy/http-path.ts
+var LOCAL_HOSTS = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
+var STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`", "|", ";", ")", "&", ",", "]", ">", "\\"]);
+function pathFrom(s, slash) {
+  let end = slash;
+  while (end < s.length && !STOP.has(s[end])) end++;
+  return s.slice(slash, end) || "/";
+}
+function httpPathOf(command) {
+  const scheme = command.indexOf("://");
+  if (scheme >= 0) {
+    let i = scheme + 3;
+    while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
+    return command[i] === "/" ? pathFrom(command, i) : "/";
+  }
+  for (const host of LOCAL_HOSTS) {
+    const at2 = command.indexOf(host);
+    if (at2 < 0) continue;
+    let i = at2 + host.length;
+    if (command[i] === ":") {
+      i++;
+      while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
+    }
+    if (command[i] === "/") return pathFrom(command, i);
+    if (i >= command.length || STOP.has(command[i])) return "/";
+  }
+  return void 0;
+}
+
+// src/facts/deploy/yaml-lines.ts
+var MAX_LINES = 5e4;
+function yamlLines(text) {
+  const out = [];
+  const stack = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
+    const raw = lines[i];
+    let indent = 0;
+    while (indent < raw.length && raw[indent] === " ") indent++;
+    let body = raw.slice(indent);
+    if (!body || body.startsWith("#")) continue;
+    let item = false;
+    if (body === "-" || body.startsWith("- ")) {
+      item = true;
+      body = body.slice(1).trimStart();
+      indent += raw.slice(indent + 1).length - raw.slice(indent + 1).trimStart().length + 1;
+    }
+    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
+    const parents = stack.map((s) => s.key);
+    const m = /^(["']?)([A-Za-z0-9_.$/-]+)\1\s*:(\s|$)/.exec(body);
+    if (m) {
+      const key = m[2];
+      const value = body.slice(m[0].length).trim();
+      out.push({ line: i + 1, indent, key, value, item, parents });
+      stack.push({ indent, key });
+    } else {
+      out.push({ line: i + 1, indent, key: null, value: body.trim(), item, parents });
+    }
+  }
+  return out;
+}
+function childrenOf(lines, index) {
+  const base = lines[index].indent;
+  const out = [];
+  for (let j = index + 1; j < lines.length; j++) {
+    if (lines[j].indent <= base) break;
+    out.push(lines[j]);
+  }
+  return out;
+}
+function flowList(value) {
+  const v = value.trim();
+  if (!v.startsWith("[")) return void 0;
+  const end = v.lastIndexOf("]");
+  const inner = v.slice(1, end < 0 ? v.length : end);
+  const items = [];
+  let cur = "";
+  let quote3 = null;
+  for (const ch of inner) {
+    if (quote3) {
+      if (ch === quote3) quote3 = null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") quote3 = ch;
+    else if (ch === ",") {
+      items.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) items.push(cur.trim());
+  return items;
+}
+function unquote(v) {
+  const t = v.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+// src/facts/deploy/compose.ts
+function isComposeFile(path2) {
+  const name = basename(path2).toLowerCase();
+  if (!name.endsWith(".yml") && !name.endsWith(".yaml")) return false;
+  return name.startsWith("docker-compose") || name.startsWith("compose") || /\.compose\.ya?ml$/.test(name);
+}
+var WRAPPERS2 = /* @__PURE__ */ new Set(["CMD", "CMD-SHELL"]);
+function composeHealthchecks(path2, text) {
+  const out = [];
+  const lines = yamlLines(text);
+  const images2 = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    if (l.key === "image" && l.parents.length === 2 && l.parents[0] === "services") images2.set(l.parents[1], unquote(l.value));
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.key !== "test" || l.parents.length !== 3 || l.parents[0] !== "services" || l.parents[2] !== "healthcheck") continue;
+    const service2 = l.parents[1];
+    const siblings = lines.filter((s) => s.parents.length === 3 && s.parents[1] === service2 && s.parents[2] === "healthcheck");
+    if (siblings.some((s) => s.key === "disable" && /^true$/i.test(s.value))) continue;
+    let items = flowList(l.value);
+    if (!items && l.value === "") items = childrenOf(lines, i).filter((c) => c.item).map((c) => unquote(c.value));
+    const command = items ? items.filter((w, k) => !(k === 0 && WRAPPERS2.has(w))).join(" ") : unquote(l.value).replace(/^CMD-SHELL\s+/, "");
+    if (!command || items && items[0] === "NONE") continue;
+    const httpPath = httpPathOf(command);
+    const image = images2.get(service2);
+    out.push({
+      path: path2,
+      line: l.line,
+      source: "compose",
+      kind: "healthcheck",
+      command,
+      probe: httpPath !== void 0 ? "http" : "exec",
+      service: service2,
+      ...image ? { image } : {},
+      ...httpPath !== void 0 ? { httpPath } : {}
+    });
+  }
+  return out;
+}
+function composeBuilds(dir2, text) {
+  const lines = yamlLines(text);
+  const builds = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    if (l.parents[0] !== "services") continue;
+    if (l.key === "build" && l.parents.length === 2) {
+      const b = builds.get(l.parents[1]) ?? {};
+      if (l.value !== "") b.context = unquote(l.value);
+      builds.set(l.parents[1], b);
+    } else if (l.parents.length === 3 && l.parents[2] === "build" && (l.key === "context" || l.key === "dockerfile")) {
+      const b = builds.get(l.parents[1]) ?? {};
+      b[l.key] = unquote(l.value);
+      builds.set(l.parents[1], b);
+    }
+  }
+  return [...builds].map(([service2, b]) => {
+    const context3 = b.context ?? ".";
+    const plain2 = (p) => !p.includes("$") && !p.includes("://") && !p.startsWith("/");
+    if (!plain2(context3) || b.dockerfile !== void 0 && !plain2(b.dockerfile)) return { service: service2, dockerfile: void 0 };
+    return { service: service2, dockerfile: joinPath2(joinPath2(dir2, context3) ?? dir2, b.dockerfile ?? "Dockerfile") };
+  });
+}
+
 // src/facts/deploy/dockerfile.ts
 var NOT_A_DOCKERFILE = /\.(?:dockerignore|[cm]?[jt]sx?|py|go|rb|java|kt|rs|md|txt|json|ya?ml|toml|html|sh|snap|lock)$/;
 function isDockerfile(path2) {
@@ -43113,6 +43114,7 @@ function collectDeploy(snapshot) {
   const dockerfiles = [];
   const builds = [];
   const healthchecks = [];
+  const composeFiles = [];
   for (const path2 of snapshot.files()) {
     if (isVendored(path2) || excludedSegment(path2, BUILD_COPIES)) continue;
     try {
@@ -43133,7 +43135,10 @@ function collectDeploy(snapshot) {
       if (!lower.endsWith(".yml") && !lower.endsWith(".yaml") && !lower.endsWith(".tpl")) continue;
       if (isComposeFile(path2)) {
         const text2 = readText(snapshot, path2, problems);
-        if (text2 !== void 0) healthchecks.push(...composeHealthchecks(path2, text2));
+        if (text2 !== void 0) {
+          healthchecks.push(...composeHealthchecks(path2, text2));
+          composeFiles.push({ path: path2, builds: composeBuilds(dirname(path2), text2) });
+        }
         continue;
       }
       const text = snapshot.text(path2);
@@ -43142,7 +43147,7 @@ function collectDeploy(snapshot) {
       problems.push({ path: path2, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
-  return { dockerfiles, otherBuilds: builds, healthchecks, problems };
+  return { dockerfiles, otherBuilds: builds, composeFiles, healthchecks, problems };
 }
 
 // src/facts/manifests/go.ts
@@ -44085,6 +44090,13 @@ function pythonConstants(lines, out = /* @__PURE__ */ new Map(), indented = fals
   return out;
 }
 
+// src/facts/service/routes/context.ts
+var HTTP_METHODS = ["get", "post", "put", "delete", "patch", "head", "options"];
+function memoOnFile(ctx, file, key, compute) {
+  const read = ctx.src.snapshot.read(file);
+  return read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, key, compute) : compute();
+}
+
 // src/facts/service/routes/python-common.ts
 var DECORATOR_LINE = /^[ \t]*@/m;
 var CONST_HINTS = ["_STR", "PREFIX", "URL", "PATH"];
@@ -44125,7 +44137,6 @@ function extractPython(ctx, specs) {
   const consts = pyConstLookup(ctx);
   const pending = [];
   const pendingMounts = [];
-  const bindingsOf3 = /* @__PURE__ */ new Map();
   const decoratorNames = /* @__PURE__ */ new Map();
   const addRouteNames = /* @__PURE__ */ new Map();
   const mountNames = /* @__PURE__ */ new Map();
@@ -44152,16 +44163,7 @@ function extractPython(ctx, specs) {
     for (const r of found.routes) pending.push({ file, receiver: r.receiver, route: { ...r.route, path: pathOf(r.pathLit.value, r.pathLit.template, lookup) } });
     for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === void 0 ? { value: "" } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn });
   }
-  const bindings = (file) => {
-    let b = bindingsOf3.get(file);
-    if (!b) {
-      const read = ctx.src.snapshot.read(file);
-      b = read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file);
-      bindingsOf3.set(file, b);
-    }
-    return b;
-  };
-  const resolve4 = (file, ref) => resolvePyRef(ref, file, bindings(file), index);
+  const resolve4 = (file, ref) => resolvePyRef(ref, file, pyBindingsOf(ctx, file), index);
   for (const pm of pendingMounts) {
     const parent = resolve4(pm.file, pm.receiver);
     const child3 = resolve4(pm.file, pm.child);
@@ -44275,6 +44277,9 @@ function defBody(lines, handler2) {
     if (t.startsWith(`def ${name}(`) || t.startsWith(`async def ${name}(`)) return pythonBody(lines, i);
   }
   return void 0;
+}
+function pyBindingsOf(ctx, file) {
+  return memoOnFile(ctx, file, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file));
 }
 
 // src/facts/service/routes/spring.ts
@@ -44509,13 +44514,16 @@ function findGenerators(src, service2, manifests) {
       ...sig.specFirst ? { specFirst: true } : {}
     });
   }
+  let props;
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix));
       if (!g || out.some((o) => o.tool === g.tool)) continue;
-      const off = springProperty(src, g.disabledBy) === "false";
-      const base = (g.under ?? []).map((k) => springProperty(src, k)).find((v) => v !== void 0) ?? "";
-      const served = joinUrl(base, (g.pathBy ? springProperty(src, g.pathBy) : void 0) ?? g.servedAt);
+      props ??= springProperties(src);
+      const prop = (key) => props.get(key)?.value;
+      const off = prop(g.disabledBy) === "false";
+      const base = (g.under ?? []).map(prop).find((v) => v !== void 0) ?? "";
+      const served = joinUrl(base, (g.pathBy ? prop(g.pathBy) : void 0) ?? g.servedAt);
       out.push({ tool: g.tool, path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name, servedAt: off ? null : served, ...off ? { note: `${g.disabledBy}=false` } : {} });
     }
   }
@@ -44634,8 +44642,8 @@ function constantArg(lines, rest) {
   }
   return void 0;
 }
-function springProperty(src, key) {
-  return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] }).get(key)?.value;
+function springProperties(src) {
+  return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
 }
 
 // src/facts/openapi/parse.ts
@@ -45053,7 +45061,7 @@ function extractDjango(ctx) {
   const parse5 = (file) => {
     let p = parsed.get(file);
     if (!p) {
-      const raw = onRead(ctx, file, "djangoUrlconf", () => parseUrlconf(ctx.src.lines(file) ?? []));
+      const raw = memoOnFile(ctx, file, "djangoUrlconf", () => parseUrlconf(ctx.src.lines(file) ?? []));
       const lookup = consts(file);
       const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
         const r = resolveExpr(routeExpr, lookup);
@@ -45079,7 +45087,7 @@ function extractDjango(ctx) {
   const walk2 = (file, prefix, unknown, depth, seen) => {
     if (depth > MAX_INCLUDE_DEPTH3 || seen.has(file)) return;
     seen.add(file);
-    const { patterns, routers, plusRouters } = parse5(file);
+    const { patterns, routers, plusRouters, joined } = parse5(file);
     const lines = ctx.src.lines(file) ?? [];
     const emitRouter = (name, base) => {
       for (const reg of routers.get(name) ?? []) {
@@ -45089,7 +45097,7 @@ function extractDjango(ctx) {
       }
     };
     for (const name of plusRouters) emitRouter(name, prefix);
-    const nested = new Set(patterns.filter((p) => p.include !== void 0 && patterns.some((q) => q.list === p.include) && !parse5(file).joined.includes(p.include)).map((p) => p.include));
+    const nested = new Set(patterns.filter((p) => p.include !== void 0 && patterns.some((q) => q.list === p.include) && !joined.includes(p.include)).map((p) => p.include));
     const emitPatterns = (pats, prefix2, unknown2, level) => {
       for (const pat of pats) {
         const full = prefix2 + pat.route;
@@ -45150,15 +45158,8 @@ function rootUrlconfs(ctx, index) {
   }
   return out;
 }
-function onRead(ctx, file, key, compute) {
-  const read = ctx.src.snapshot.read(file);
-  return read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, key, compute) : compute();
-}
-function bindingsOf(ctx, file) {
-  return onRead(ctx, file, "pyBindings", () => pythonBindings(ctx.src.lines(file) ?? [], file));
-}
 function definitionsOf(ctx, file) {
-  return onRead(ctx, file, "pyDefinitions", () => {
+  return memoOnFile(ctx, file, "pyDefinitions", () => {
     const defs = /* @__PURE__ */ new Map();
     const classes = /* @__PURE__ */ new Map();
     const lines = ctx.src.lines(file) ?? [];
@@ -45175,7 +45176,7 @@ function definitionsOf(ctx, file) {
 function resolveInclude(target, from, ctx, index) {
   const byPath = index.suffix(target.split(".").join("/") + ".py");
   if (byPath) return byPath;
-  const r = resolvePyRef(target, from, bindingsOf(ctx, from), index);
+  const r = resolvePyRef(target, from, pyBindingsOf(ctx, from), index);
   return r && r.name === void 0 ? r.file : void 0;
 }
 function parseUrlconf(lines) {
@@ -45236,7 +45237,7 @@ function viewBody(ctx, file, view, index) {
   if (!/^[A-Za-z_][\w.]*$/.test(ref)) return void 0;
   const parts = ref.split(".");
   const name = parts[parts.length - 1];
-  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join(".") : ref, file, bindingsOf(ctx, file), index);
+  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join(".") : ref, file, pyBindingsOf(ctx, file), index);
   const target = parts.length > 1 ? resolved?.file : resolved?.file ?? file;
   if (!target) return void 0;
   const lines = ctx.src.lines(target) ?? [];
@@ -45254,9 +45255,6 @@ function viewBody(ctx, file, view, index) {
   }
   return void 0;
 }
-
-// src/facts/service/routes/context.ts
-var HTTP_METHODS = ["get", "post", "put", "delete", "patch", "head", "options"];
 
 // src/facts/service/routes/js-imports.ts
 var EXTENSIONS = ["", ".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx", "/index.ts", "/index.js", "/index.mjs"];
@@ -45528,7 +45526,7 @@ function childRef(expr, file, ctx, has, cache) {
   const made = NEW_CHILD.exec(expr);
   if (made) {
     const cls = made[1];
-    const bind3 = bindingsOf2(file, ctx, has, cache).get(cls);
+    const bind3 = bindingsOf(file, ctx, has, cache).get(cls);
     if (!bind3) return { file, name: cls };
     return bind3.name ? { file: bind3.file, name: bind3.name } : withDefault(bind3.file, ctx);
   }
@@ -45540,12 +45538,12 @@ function childRef(expr, file, ctx, has, cache) {
   const name = expr.replace(/\.(routes|middleware)\(\)$/, "").replace(/\(\)$/, "").trim();
   if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return void 0;
   const head = name.split(".")[0];
-  const bind2 = bindingsOf2(file, ctx, has, cache).get(head);
+  const bind2 = bindingsOf(file, ctx, has, cache).get(head);
   if (!bind2) return { file, name: head };
   if (bind2.name) return { file: bind2.file, name: bind2.name };
   return withDefault(bind2.file, ctx);
 }
-function bindingsOf2(file, ctx, has, cache) {
+function bindingsOf(file, ctx, has, cache) {
   let b = cache.get(file);
   if (!b) {
     b = jsBindings(ctx.src.lines(file) ?? [], file, has);
@@ -45696,14 +45694,14 @@ function extractGo(ctx) {
     pkgConsts.set(dirname(file), consts);
     const text = ctx.src.text(file);
     if (text === void 0 || !text.includes('"')) continue;
-    for (const [name, value] of onRead2(ctx, file, "goConsts", () => stringConstants(text))) consts.set(name, value);
+    for (const [name, value] of memoOnFile(ctx, file, "goConsts", () => stringConstants(text))) consts.set(name, value);
   }
   for (const file of ctx.src.files("go")) {
     const text = ctx.src.text(file);
     if (text === void 0 || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
-    const shape = onRead2(ctx, file, "goShape", () => lineShape(lines));
+    const shape = memoOnFile(ctx, file, "goShape", () => lineShape(lines));
     const pkg = dirname(file);
     const consts = pkgConsts.get(pkg);
     let fileAliases;
@@ -45789,10 +45787,6 @@ function extractGo(ctx) {
     }
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries };
-}
-function onRead2(ctx, file, key, compute) {
-  const read = ctx.src.snapshot.read(file);
-  return read.kind === "text" ? memoOnRead(read, key, compute) : compute();
 }
 function stringConstants(text) {
   const out = [];
@@ -46780,7 +46774,7 @@ function collectFacts(snapshot, _config, _inputs = {}) {
   const settingsAsCode = guard2("Settings-as-code", { rules: [], problems: [] }, () => collectSettingsAsCode(snapshot));
   const manifests = guard2("Manifest", { manifests: [], problems: [] }, () => collectManifests(snapshot));
   const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
-  const deploy = guard2("Deployment", { dockerfiles: [], otherBuilds: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot));
+  const deploy = guard2("Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot));
   const service2 = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
   const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service2, manifests));
   const release = guard2("Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags));
@@ -47297,7 +47291,7 @@ function scopeFacts(facts, view, owns, service2, all) {
     ci: scopeCi(facts.ci, service2, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),
-    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
+    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
     service: {
       ...svc,
       frameworks: byPath(svc.frameworks),

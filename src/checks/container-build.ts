@@ -1,9 +1,8 @@
 import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
 import type { ToolRun } from '../facts/ci/types.js'
-import type { Dockerfile } from '../facts/deploy/types.js'
-import { composeBuilds } from '../facts/deploy/compose.js'
-import { dirname, joinPath, type Snapshot } from '../facts/snapshot.js'
+import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
+import { joinPath, type Snapshot } from '../facts/snapshot.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 const REMEDIATION = [
@@ -51,10 +50,11 @@ interface CiBuild {
 const COMPOSE_DEFAULTS = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
 
 /**
- * The Dockerfiles `docker compose [-f F …] build [SERVICE …]` builds, from its compose files
- * (the `-f` ones, else the default names in its directory); undefined when none can be read.
+ * The Dockerfiles `docker compose [-f F …] build [SERVICE …]` builds, from the compose files the
+ * deployment facts read (the `-f` ones, else the default names in its directory); undefined when
+ * a compose file it uses was not read or a build context is not a plain path.
  */
-function composeBuilt(run: ToolRun, snapshot: Snapshot): string[] | undefined {
+function composeBuilt(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): string[] | undefined {
   const a = run.argv[0] === 'docker-compose' ? run.argv.slice(1) : run.argv.slice(2)
   const at = a.indexOf('build')
   const named: string[] = []
@@ -68,9 +68,9 @@ function composeBuilt(run: ToolRun, snapshot: Snapshot): string[] | undefined {
   if (files.length === 0 || named.some((f) => f.includes('$'))) return undefined
   const out: string[] = []
   for (const f of files) {
-    const text = snapshot.text(f)
-    if (text === undefined) return undefined
-    for (const b of composeBuilds(dirname(f), text)) {
+    const compose = deploy.composeFiles.find((c) => c.path === f)
+    if (!compose) return undefined
+    for (const b of compose.builds) {
       if (services.length > 0 && !services.includes(b.service)) continue
       if (b.dockerfile === undefined) return undefined
       out.push(b.dockerfile)
@@ -109,7 +109,7 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
     if (!cmd && !extra) continue
     const compose = cmd?.compose === true
     const file = cmd?.dockerfile && !compose ? fileArg(run) : undefined
-    const files = compose ? composeBuilt(run, ctx.facts.snapshot) : undefined
+    const files = compose ? composeBuilt(run, ctx.facts.deploy, ctx.facts.snapshot) : undefined
     out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}), needsDockerfile: cmd?.dockerfile === true })
   }
   for (const use of ci.actions) {

@@ -37,7 +37,7 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const settingsAsCode = guard('Settings-as-code', { rules: [], problems: [] }, () => collectSettingsAsCode(snapshot))
   const manifests = guard('Manifest', { manifests: [], problems: [] }, () => collectManifests(snapshot))
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
-  const deploy = guard('Deployment', { dockerfiles: [], otherBuilds: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot))
+  const deploy = guard('Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot))
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = guard('Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags))

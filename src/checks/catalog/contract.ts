@@ -1,3 +1,4 @@
+import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { Catalogue, CommandSignature } from './match.js'
 
 /**
@@ -71,7 +72,7 @@ const SCHEMATHESIS_STEP = [
 ].join('\n')
 
 /** In-suite contract tests per ecosystem (Markdown). */
-const IN_SUITE: Readonly<Record<'python' | 'node' | 'go' | 'java' | 'ruby', string>> = {
+const IN_SUITE: Readonly<Record<Ecosystem, string>> = {
   python: [
     '**Python** — the same check in-process with pytest:',
     '```python',
@@ -129,9 +130,9 @@ const IN_SUITE: Readonly<Record<'python' | 'node' | 'go' | 'java' | 'ruby', stri
 const OTHER_WAYS = 'Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).'
 
 /** How to add contract tests for the ecosystems detected (every ecosystem when none is given). */
-export function contractRemediation(ecosystems: readonly string[]): string {
-  const known = (Object.keys(IN_SUITE) as (keyof typeof IN_SUITE)[]).filter((e) => ecosystems.length === 0 || ecosystems.includes(e))
-  return [SCHEMATHESIS_STEP, ...(known.length > 0 ? known : Object.keys(IN_SUITE) as (keyof typeof IN_SUITE)[]).map((e) => IN_SUITE[e]), OTHER_WAYS].join('\n\n')
+export function contractRemediation(ecosystems: readonly Ecosystem[]): string {
+  const shown = (Object.keys(IN_SUITE) as Ecosystem[]).filter((e) => ecosystems.length === 0 || ecosystems.includes(e))
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join('\n\n')
 }
 
 /** How to add contract tests (Markdown), for every stack. */

@@ -1,6 +1,6 @@
 import { basename, joinPath } from '../snapshot.js'
 import { httpPathOf } from './http-path.js'
-import type { DeployHealthcheck } from './types.js'
+import type { ComposeFile, DeployHealthcheck } from './types.js'
 import { childrenOf, flowList, unquote, yamlLines } from './yaml-lines.js'
 
 /** `docker-compose*.y(a)ml`, `compose*.y(a)ml`, `*.compose.y(a)ml`. */
@@ -51,15 +51,8 @@ export function composeHealthchecks(path: string, text: string): DeployHealthche
   return out
 }
 
-/** What a compose file's services build: `build: ./dir` or `build: { context, dockerfile }`. */
-export interface ComposeBuild {
-  readonly service: string
-  /** Repo-relative Dockerfile path, or undefined when the context is not a plain path. */
-  readonly dockerfile: string | undefined
-}
-
-/** The image builds of a compose file (`dir` is the file's directory, repo-relative). */
-export function composeBuilds(dir: string, text: string): ComposeBuild[] {
+/** The image builds of a compose file (`dir` is the file's directory, repo-relative): `build: ./dir` or `build: { context, dockerfile }`. */
+export function composeBuilds(dir: string, text: string): ComposeFile['builds'][number][] {
   const lines = yamlLines(text)
   const builds = new Map<string, { context?: string; dockerfile?: string }>()
   for (const l of lines) {

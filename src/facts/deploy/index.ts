@@ -1,12 +1,12 @@
 import type { ParseProblem } from '../ci/types.js'
 import { excludedSegment, isExcluded, isVendored } from '../excluded.js'
 import { readText } from '../manifests/text.js'
-import type { Snapshot } from '../snapshot.js'
-import { composeHealthchecks, isComposeFile } from './compose.js'
+import { dirname, type Snapshot } from '../snapshot.js'
+import { composeBuilds, composeHealthchecks, isComposeFile } from './compose.js'
 import { isDockerfile, notServiceReason, parseDockerfile } from './dockerfile.js'
 import { kubernetesProbes, mayHaveProbes } from './k8s.js'
 import { mayDeclareBuild, otherBuilds } from './builds.js'
-import type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
+import type { ComposeFile, DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
 
 export type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
 export { httpPathOf } from './http-path.js'
@@ -29,6 +29,7 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
   const dockerfiles: Dockerfile[] = []
   const builds: OtherImageBuild[] = []
   const healthchecks: DeployHealthcheck[] = []
+  const composeFiles: ComposeFile[] = []
   for (const path of snapshot.files()) {
     if (isVendored(path) || excludedSegment(path, BUILD_COPIES)) continue
     try {
@@ -49,7 +50,10 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
       if (!lower.endsWith('.yml') && !lower.endsWith('.yaml') && !lower.endsWith('.tpl')) continue
       if (isComposeFile(path)) {
         const text = readText(snapshot, path, problems)
-        if (text !== undefined) healthchecks.push(...composeHealthchecks(path, text))
+        if (text !== undefined) {
+          healthchecks.push(...composeHealthchecks(path, text))
+          composeFiles.push({ path, builds: composeBuilds(dirname(path), text) })
+        }
         continue
       }
       const text = snapshot.text(path)
@@ -58,5 +62,5 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
       problems.push({ path, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` })
     }
   }
-  return { dockerfiles, otherBuilds: builds, healthchecks, problems }
+  return { dockerfiles, otherBuilds: builds, composeFiles, healthchecks, problems }
 }

@@ -37,9 +37,17 @@ export interface OtherImageBuild {
   readonly kind: string
 }
 
+/** A compose file and the Dockerfiles its services build (`dockerfile` undefined when not a plain path). */
+export interface ComposeFile {
+  readonly path: string
+  readonly builds: readonly { readonly service: string; readonly dockerfile: string | undefined }[]
+}
+
 export interface DeployFacts {
   readonly dockerfiles: readonly Dockerfile[]
   readonly otherBuilds: readonly OtherImageBuild[]
+  /** Compose files read, with what each builds (`docker compose build` in CI builds those). */
+  readonly composeFiles: readonly ComposeFile[]
   readonly healthchecks: readonly DeployHealthcheck[]
   readonly problems: readonly ParseProblem[]
 }

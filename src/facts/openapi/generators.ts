@@ -83,13 +83,17 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       ...(sig.specFirst ? { specFirst: true } : {})
     })
   }
+  let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
-      const off = springProperty(src, g.disabledBy) === 'false'
-      const base = (g.under ?? []).map((k) => springProperty(src, k)).find((v) => v !== undefined) ?? ''
-      const served = joinUrl(base, (g.pathBy ? springProperty(src, g.pathBy) : undefined) ?? g.servedAt)
+      // The application properties are read once for every key asked of them.
+      props ??= springProperties(src)
+      const prop = (key: string): string | undefined => props!.get(key)?.value
+      const off = prop(g.disabledBy) === 'false'
+      const base = (g.under ?? []).map(prop).find((v) => v !== undefined) ?? ''
+      const served = joinUrl(base, (g.pathBy ? prop(g.pathBy) : undefined) ?? g.servedAt)
       out.push({ tool: g.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt: off ? null : served, ...(off ? { note: `${g.disabledBy}=false` } : {}) })
     }
   }
@@ -225,7 +229,7 @@ function constantArg(lines: readonly string[], rest: string): { value: string } 
   return undefined
 }
 
-/** A Spring property value from `application.properties`/`.yml` of the default profile. */
-function springProperty(src: SourceSet, key: string): string | undefined {
-  return readProperties({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] }).get(key)?.value
+/** Spring properties from `application.properties`/`.yml` of the default profile. */
+function springProperties(src: SourceSet): ReturnType<typeof readProperties> {
+  return readProperties({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
 }

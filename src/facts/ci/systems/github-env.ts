@@ -12,6 +12,8 @@ import { stringMap } from './common.js'
 export type EnvValues = ReadonlyMap<string, readonly string[]>
 
 const MAX_VALUES = 8
+/** `$NAME` or `${NAME}` in a script. */
+const VAR_REF = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g
 const MATRIX_REF = /^\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}$/
 
 /** The values of `matrix.key` (or `matrix.key.field` for a list of maps), include entries too. */
@@ -54,13 +56,13 @@ export function substituteEnv(script: string, vars: EnvValues): string {
   return script
     .split('\n')
     .map((line) => {
-      const names = [...line.matchAll(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g)].map((m) => m[1] ?? m[2]!).filter((n) => vars.has(n))
+      const names = [...line.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]!).filter((n) => vars.has(n))
       if (names.length === 0 || line.trimStart().startsWith('#')) return line
       const multi = names.find((n) => vars.get(n)!.length > 1)
       const variants = multi ? vars.get(multi)! : [vars.get(names[0]!)![0]!]
       return variants
         .map((value) =>
-          line.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (whole, a: string | undefined, b: string | undefined) => {
+          line.replace(VAR_REF, (whole, a: string | undefined, b: string | undefined) => {
             const n = (a ?? b)!
             const vs = vars.get(n)
             if (!vs) return whole

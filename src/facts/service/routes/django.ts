@@ -1,11 +1,10 @@
 import { isExcluded } from '../../excluded.js'
-import { memoOnRead } from '../../line-cache.js'
 import { pythonBody, touchesIn } from '../body.js'
-import { pyIndex, pythonBindings, resolvePyRef, type PyBinding } from '../python-imports.js'
+import { pyIndex, resolvePyRef } from '../python-imports.js'
 import { callArgs, callText, readLiteral, resolveExpr } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
-import type { Extracted, ExtractContext } from './context.js'
-import { pyConstLookup } from './python-common.js'
+import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import { pyBindingsOf, pyConstLookup } from './python-common.js'
 
 /**
  * Django URLconfs: `path()`/`re_path()`/`url()` in `urlpatterns`, `include("app.urls")` followed
@@ -64,7 +63,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
     if (!p) {
       // What a URLconf declares depends on its text alone: memoised on the read, so the PR-base
       // scan does not parse an unchanged URLconf again. Route expressions resolve afterwards.
-      const raw = onRead(ctx, file, 'djangoUrlconf', () => parseUrlconf(ctx.src.lines(file) ?? []))
+      const raw = memoOnFile(ctx, file, 'djangoUrlconf', () => parseUrlconf(ctx.src.lines(file) ?? []))
       const lookup = consts(file)
       const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
         const r = resolveExpr(routeExpr, lookup)
@@ -90,7 +89,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
   const walk = (file: string, prefix: string, unknown: string | undefined, depth: number, seen: Set<string>): void => {
     if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return
     seen.add(file)
-    const { patterns, routers, plusRouters } = parse(file)
+    const { patterns, routers, plusRouters, joined } = parse(file)
     const lines = ctx.src.lines(file) ?? []
     const emitRouter = (name: string, base: string): void => {
       for (const reg of routers.get(name) ?? []) {
@@ -102,7 +101,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
     for (const name of plusRouters) emitRouter(name, prefix)
     // A module-level list mounted by `include(api_urls)` in the same file (and not joined into
     // urlpatterns) holds routes under that include's prefix only.
-    const nested = new Set(patterns.filter((p) => p.include !== undefined && patterns.some((q) => q.list === p.include) && !parse(file).joined.includes(p.include)).map((p) => p.include!))
+    const nested = new Set(patterns.filter((p) => p.include !== undefined && patterns.some((q) => q.list === p.include) && !joined.includes(p.include)).map((p) => p.include!))
     const emitPatterns = (pats: readonly Pattern[], prefix: string, unknown: string | undefined, level: number): void => {
       for (const pat of pats) {
         const full = prefix + pat.route
@@ -167,20 +166,9 @@ function rootUrlconfs(ctx: ExtractContext, index: ReturnType<typeof pyIndex>): s
   return out
 }
 
-/** A per-file answer that depends on the file's text and path alone, memoised on its read (shared with the PR base). */
-function onRead<T>(ctx: ExtractContext, file: string, key: string, compute: () => T): T {
-  const read = ctx.src.snapshot.read(file)
-  return read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnRead(read, key, compute) : compute()
-}
-
-/** A file's import bindings (the Python route scan's memo, so each file is scanned once). */
-function bindingsOf(ctx: ExtractContext, file: string): Map<string, PyBinding> {
-  return onRead(ctx, file, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file))
-}
-
 /** The first line of each top-level or nested `def name(` / `class name` of a file, by name. */
 function definitionsOf(ctx: ExtractContext, file: string): { defs: Map<string, number>; classes: Map<string, number> } {
-  return onRead(ctx, file, 'pyDefinitions', () => {
+  return memoOnFile(ctx, file, 'pyDefinitions', () => {
     const defs = new Map<string, number>()
     const classes = new Map<string, number>()
     const lines = ctx.src.lines(file) ?? []
@@ -198,7 +186,7 @@ function definitionsOf(ctx: ExtractContext, file: string): { defs: Map<string, n
 function resolveInclude(target: string, from: string, ctx: ExtractContext, index: ReturnType<typeof pyIndex>): string | undefined {
   const byPath = index.suffix(target.split('.').join('/') + '.py')
   if (byPath) return byPath
-  const r = resolvePyRef(target, from, bindingsOf(ctx, from), index)
+  const r = resolvePyRef(target, from, pyBindingsOf(ctx, from), index)
   return r && r.name === undefined ? r.file : undefined
 }
 
@@ -265,7 +253,7 @@ function viewBody(ctx: ExtractContext, file: string, view: string, index: Return
   if (!/^[A-Za-z_][\w.]*$/.test(ref)) return undefined
   const parts = ref.split('.')
   const name = parts[parts.length - 1]!
-  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join('.') : ref, file, bindingsOf(ctx, file), index)
+  const resolved = resolvePyRef(parts.length > 1 ? parts.slice(0, -1).join('.') : ref, file, pyBindingsOf(ctx, file), index)
   const target = parts.length > 1 ? resolved?.file : (resolved?.file ?? file)
   if (!target) return undefined
   const lines = ctx.src.lines(target) ?? []

@@ -4,8 +4,7 @@ import { dirname } from '../../snapshot.js'
 import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
-import { memoOnRead } from '../../line-cache.js'
-import type { Extracted, ExtractContext } from './context.js'
+import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
 
 /**
  * Go routes: net/http `HandleFunc("/x")` (and Go 1.22 `"GET /x"` patterns), gin/echo `GET`,
@@ -115,7 +114,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
     pkgConsts.set(dirname(file), consts)
     const text = ctx.src.text(file)
     if (text === undefined || !text.includes('"')) continue
-    for (const [name, value] of onRead(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
+    for (const [name, value] of memoOnFile(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
   }
   for (const file of ctx.src.files('go')) {
     // Only files that call a routing method or name a health middleware can add anything: the
@@ -126,7 +125,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
     if (!lines) continue
     // Brace depth per line and the lines the pass acts on depend on the text alone: memoised on
     // the read (the PR base replays them instead of rescanning every character).
-    const shape = onRead(ctx, file, 'goShape', () => lineShape(lines))
+    const shape = memoOnFile(ctx, file, 'goShape', () => lineShape(lines))
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
     let fileAliases: Map<string, string> | undefined
@@ -213,12 +212,6 @@ export function extractGo(ctx: ExtractContext): Extracted {
     }
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries }
-}
-
-/** A per-file answer that depends on the file's text alone, memoised on its read (shared with the PR base). */
-function onRead<T>(ctx: ExtractContext, file: string, key: string, compute: () => T): T {
-  const read = ctx.src.snapshot.read(file)
-  return read.kind === 'text' ? memoOnRead(read, key, compute) : compute()
 }
 
 /** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */

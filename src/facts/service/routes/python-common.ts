@@ -4,7 +4,7 @@ import { RouteGraph, type LocalRoute } from '../graph.js'
 import { pyIndex, pythonBindings, pythonConstants, resolvePyRef, type PyBinding } from '../python-imports.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import type { ExtractContext } from './context.js'
+import { memoOnFile, type ExtractContext } from './context.js'
 
 /**
  * The engine shared by the decorator-style Python frameworks (FastAPI, Flask and their
@@ -72,7 +72,6 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
   const consts = pyConstLookup(ctx)
   const pending: { file: string; receiver: string; route: Omit<LocalRoute, 'router' | 'framework'> }[] = []
   const pendingMounts: { file: string; receiver: string; child: string; prefix: Resolved; replacesOwn: boolean }[] = []
-  const bindingsOf = new Map<string, Map<string, PyBinding>>()
   const decoratorNames = new Map<string, readonly string[]>()
   const addRouteNames = new Map<string, number>()
   const mountNames = new Map<string, PyFrameworkSpec['mounts'][number]>()
@@ -103,17 +102,7 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     for (const r of found.routes) pending.push({ file, receiver: r.receiver, route: { ...r.route, path: pathOf(r.pathLit.value, r.pathLit.template, lookup) } })
     for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === undefined ? { value: '' } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn })
   }
-  const bindings = (file: string): Map<string, PyBinding> => {
-    let b = bindingsOf.get(file)
-    if (!b) {
-      // A file's import bindings depend on its text and path alone: shared with the PR-base scan.
-      const read = ctx.src.snapshot.read(file)
-      b = read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnRead(read, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file)) : pythonBindings(ctx.src.lines(file) ?? [], file)
-      bindingsOf.set(file, b)
-    }
-    return b
-  }
-  const resolve = (file: string, ref: string): { file: string; name?: string } | undefined => resolvePyRef(ref, file, bindings(file), index)
+  const resolve = (file: string, ref: string): { file: string; name?: string } | undefined => resolvePyRef(ref, file, pyBindingsOf(ctx, file), index)
   for (const pm of pendingMounts) {
     const parent = resolve(pm.file, pm.receiver)
     const child = resolve(pm.file, pm.child)
@@ -250,4 +239,9 @@ export function defBody(lines: readonly string[], handler: string): [number, num
     if (t.startsWith(`def ${name}(`) || t.startsWith(`async def ${name}(`)) return pythonBody(lines, i)
   }
   return undefined
+}
+
+/** A Python file's import bindings, memoised on its read (shared by the Python and Django route scans and the PR base). */
+export function pyBindingsOf(ctx: ExtractContext, file: string): Map<string, PyBinding> {
+  return memoOnFile(ctx, file, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file))
 }
