@@ -34983,6 +34983,19 @@ function memoOnRead(read, key, compute) {
   answers.set(key, value);
   return value;
 }
+function memoOnReadIf(read, key, holds, compute) {
+  let answers = perRead.get(read);
+  if (answers === void 0) {
+    answers = /* @__PURE__ */ new Map();
+    perRead.set(read, answers);
+  } else if (answers.has(key)) {
+    const value2 = answers.get(key);
+    if (holds(value2)) return value2;
+  }
+  const value = compute();
+  answers.set(key, value);
+  return value;
+}
 
 // src/facts/imports.ts
 var MAX_LINE = 4e3;
@@ -37407,237 +37420,124 @@ function runOne(check3, facts, config) {
   }
 }
 
+// src/facts/git-objects.ts
+function treeEntries(out) {
+  const entries = [];
+  for (const rec of out.split("\0")) {
+    const tab = rec.indexOf("	");
+    const sp1 = rec.indexOf(" ");
+    const sp2 = rec.indexOf(" ", sp1 + 1);
+    if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab) continue;
+    const sha = rec.slice(sp2 + 1, tab);
+    if (sha) entries.push({ mode: rec.slice(0, sp1), type: rec.slice(sp1 + 1, sp2), sha, path: rec.slice(tab + 1) });
+  }
+  return entries;
+}
+function batchSizes(out, count2) {
+  const lines = out.split("\n");
+  const sizes = [];
+  for (let i = 0; i < count2; i++) {
+    const [, type2, size] = (lines[i] ?? "").split(" ");
+    sizes.push(type2 === "missing" ? "missing" : size !== void 0 && Number.isFinite(Number(size)) ? Number(size) : null);
+  }
+  return sizes;
+}
+function batchContents(buf, count2) {
+  const out = [];
+  let off = 0;
+  for (let i = 0; i < count2; i++) {
+    const nl = buf.indexOf(10, off);
+    if (nl < 0) break;
+    const header = new TextDecoder().decode(buf.subarray(off, nl)).split(" ");
+    const size = Number(header[2]);
+    if (header[1] !== "blob" || !Number.isFinite(size) || nl + 1 + size > buf.length) break;
+    out.push(buf.subarray(nl + 1, nl + 1 + size));
+    off = nl + 1 + size + 1;
+  }
+  return out;
+}
+
 // src/facts/base-commit.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-
-// src/facts/git-snapshot.ts
-import { execFileSync, spawnSync } from "node:child_process";
-
-// src/facts/listed-snapshot.ts
-var ListedSnapshot = class {
-  list = [];
-  set = /* @__PURE__ */ new Set();
-  /** Sets the listing; `sorted` must already be sorted. */
-  setListing(sorted) {
-    this.list = sorted;
-    this.set = new Set(sorted);
-  }
-  files() {
-    return this.list;
-  }
-  has(path2) {
-    return this.set.has(path2);
-  }
-  under(dir2) {
-    if (dir2 === "") return this.list;
-    return rangeWithPrefix(this.list, dir2.endsWith("/") ? dir2 : dir2 + "/");
-  }
-  text(path2) {
-    const r = this.read(path2);
-    return r.kind === "text" ? r.text : void 0;
-  }
-};
-
-// src/facts/git-snapshot.ts
-var GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1" };
-function git(root2, args, input) {
-  return execFileSync("git", ["-c", "core.fsmonitor=false", ...args], {
-    cwd: root2,
-    input,
-    maxBuffer: 1024 * 1024 * 1024,
-    stdio: ["pipe", "pipe", "ignore"],
-    env: GIT_ENV
-  });
-}
-function resolveCommit(root2, rev) {
-  try {
-    return git(root2, ["rev-parse", "--verify", "-q", `${rev}^{commit}`]).toString("utf8").trim() || null;
-  } catch {
-    return null;
-  }
-}
-var GitTreeSnapshot = class extends ListedSnapshot {
-  constructor(root2, commit, opts = {}) {
-    super();
-    this.root = root2;
-    this.opts = opts;
-    this.commit = commit;
-    this.label = opts.label ?? ".";
-    this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const matchers = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true }));
-    let ignored = 0;
-    const out = git(root2, ["ls-tree", "-r", "-z", "--full-tree", commit]).toString("utf8");
-    for (const rec of out.split("\0")) {
-      if (rec === "") continue;
-      const tab = rec.indexOf("	");
-      const sp1 = rec.indexOf(" ");
-      const sp2 = rec.indexOf(" ", sp1 + 1);
-      if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab) continue;
-      const mode = rec.slice(0, sp1);
-      const type2 = rec.slice(sp1 + 1, sp2);
-      const sha = rec.slice(sp2 + 1, tab);
-      const path2 = rec.slice(tab + 1);
-      if (type2 !== "blob" || !sha) continue;
-      if (matchers.some((m) => m.match(path2))) {
-        ignored++;
-        continue;
-      }
-      this.entries.set(path2, { sha, size: null, symlink: mode === "120000" });
-    }
-    this.setListing([...this.entries.keys()].sort());
-    this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored };
-    if (opts.shareWith) this.findShared(opts.shareWith);
-    this.sizeUnshared(this.files().filter((p) => !this.shared.has(p)));
-  }
-  root;
-  opts;
-  label;
-  commit;
-  entries = /* @__PURE__ */ new Map();
-  cache = /* @__PURE__ */ new Map();
-  cap;
-  stat;
-  shared = /* @__PURE__ */ new Set();
-  /** Sizes of the blobs read from git, in one `git cat-file --batch-check`. */
-  sizeUnshared(paths) {
-    const wanted = paths.map((p) => this.entries.get(p)).filter((e) => !e.symlink && e.size === null && !e.absent);
-    if (wanted.length === 0) return;
-    const res = spawnSync("git", ["cat-file", "--batch-check"], {
-      cwd: this.root,
-      input: wanted.map((e) => e.sha).join("\n") + "\n",
-      maxBuffer: 256 * 1024 * 1024,
-      env: GIT_ENV
-    });
-    if (res.status !== 0 || !res.stdout) return;
-    const lines = res.stdout.toString("utf8").split("\n");
-    wanted.forEach((e, i) => {
-      const [, type2, size] = (lines[i] ?? "").split(" ");
-      if (type2 === "missing") e.absent = true;
-      else if (Number.isFinite(Number(size))) e.size = Number(size);
-    });
-  }
-  /** A blob's size, asked of git when the batch did not give it. */
-  sizeOf(path2, e) {
-    if (e.size === null && !e.absent) this.sizeUnshared([path2]);
-    return e.size ?? Number.MAX_SAFE_INTEGER;
-  }
-  /**
-   * Paths whose blob is what the work tree holds: one `git diff <base>` (base tree against the
-   * work tree) names every file changed since the base, committed or not.
-   */
-  findShared(head) {
-    if (!head.commit) return;
+function runBaseJob(job3, cp, parse5) {
+  const { treeEntries: treeEntries2, batchSizes: batchSizes2, batchContents: batchContents2 } = parse5;
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
+  const git = (args, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args], { cwd: job3.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
+  const resolve4 = () => {
     try {
-      const changed = new Set(git(this.root, ["diff", "--name-only", "-z", "--no-renames", this.commit]).toString("utf8").split("\0"));
-      for (const p of this.files()) if (!changed.has(p) && head.has(p)) this.shared.add(p);
+      return git(["rev-parse", "--verify", "-q", `${job3.sha}^{commit}`]).toString("utf8").trim() || null;
     } catch {
+      return null;
     }
-  }
-  read(path2) {
-    const hit = this.cache.get(path2);
-    if (hit) return hit;
-    const result2 = this.load(path2);
-    this.cache.set(path2, result2);
-    return result2;
-  }
-  /**
-   * Reads every blob the work tree cannot supply (changed since HEAD) in one batch, up to a byte
-   * budget, so the base scan spawns git once instead of once per file.
-   */
-  prefetchUnshared(maxBytes = 256 * 1024 * 1024) {
-    const wanted = [];
-    let bytes2 = 0;
-    for (const p of this.files()) {
-      const e = this.entries.get(p);
-      if (this.shared.has(p) || e.symlink) continue;
-      const size = this.sizeOf(p, e);
-      if (size > this.cap || e.absent) continue;
-      if (bytes2 + size > maxBytes) break;
-      bytes2 += size;
-      wanted.push(p);
-    }
-    this.prefetch(wanted);
-  }
-  /** Reads many blobs in one `git cat-file --batch` (for collectors that know what they need). */
-  prefetch(paths) {
-    const wanted = paths.filter((p) => {
-      const e = this.entries.get(p);
-      return e !== void 0 && !this.cache.has(p) && !this.shared.has(p) && !e.symlink && this.sizeOf(p, e) <= this.cap && !e.absent;
-    });
-    if (wanted.length === 0) return;
-    const res = spawnSync("git", ["cat-file", "--batch"], {
-      cwd: this.root,
-      input: wanted.map((p) => this.entries.get(p).sha).join("\n") + "\n",
-      maxBuffer: 1024 * 1024 * 1024,
-      env: GIT_ENV
-    });
-    if (res.status !== 0 || !res.stdout) return;
-    const buf = res.stdout;
-    let off = 0;
-    for (const p of wanted) {
-      const nl = buf.indexOf(10, off);
-      if (nl < 0) break;
-      const header = buf.subarray(off, nl).toString("utf8").split(" ");
-      const size = Number(header[2]);
-      if (header[1] !== "blob" || !Number.isFinite(size)) break;
-      this.cache.set(p, this.decode(p, buf.subarray(nl + 1, nl + 1 + size)));
-      off = nl + 1 + size + 1;
-    }
-  }
-  stats() {
-    return this.stat;
-  }
-  load(path2) {
-    const e = this.entries.get(path2);
-    if (!e) return { kind: "missing" };
-    if (e.symlink) {
-      this.stat.unsafe.push(`${path2} (symlink)`);
-      return { kind: "error", message: "symlink not followed" };
-    }
-    if (this.shared.has(path2) && this.opts.shareWith) return this.opts.shareWith.read(path2);
-    const size = this.sizeOf(path2, e);
-    if (e.absent) return { kind: "error", message: "blob not in the local object store (partial clone)" };
-    if (size > this.cap) {
-      this.stat.tooLarge.push({ path: path2, size });
-      return { kind: "too-large", size, cap: this.cap };
-    }
+  };
+  const short2 = job3.sha.slice(0, 12);
+  if (!/^[0-9a-f]{7,64}$/i.test(job3.sha)) return { ok: false, reason: `'${job3.sha}' is not a commit SHA` };
+  let commit = resolve4();
+  let fetched = false;
+  if (!commit) {
+    if (!job3.fetch) return { ok: false, reason: `the base commit ${short2} is not in the checkout` };
     try {
-      return this.decode(path2, git(this.root, ["cat-file", "blob", e.sha]));
+      git(["fetch", "--no-tags", "--quiet", "--depth=1", "--no-write-fetch-head", "origin", job3.sha], job3.timeoutMs);
     } catch (err) {
-      return { kind: "error", message: String(err.message ?? err).slice(0, 200) };
+      const stderr = String(err.stderr ?? "").trim().split("\n").pop() ?? "";
+      return { ok: false, reason: `the base commit ${short2} could not be fetched from origin${stderr ? ` (${stderr.slice(0, 160)})` : ""}` };
     }
+    commit = resolve4();
+    if (!commit) return { ok: false, reason: `the base commit ${short2} is still missing after fetching` };
+    fetched = true;
   }
-  decode(_path, bytes2) {
-    this.stat.reads++;
-    this.stat.bytesRead += bytes2.length;
-    if (looksBinary(bytes2)) {
-      this.stat.binary++;
-      return { kind: "binary", size: bytes2.length };
-    }
-    return { kind: "text", text: bytes2.toString("utf8"), size: bytes2.length };
-  }
-};
-
-// src/facts/base-commit.ts
-function ensureCommit(root2, sha, opts) {
-  if (!/^[0-9a-f]{7,64}$/i.test(sha)) return { ok: false, reason: `'${sha}' is not a commit SHA` };
-  const have = resolveCommit(root2, sha);
-  if (have) return { ok: true, commit: have, fetched: false };
-  if (!opts.fetch) return { ok: false, reason: `the base commit ${sha.slice(0, 12)} is not in the checkout` };
+  let tree;
   try {
-    execFileSync2("git", ["-c", "core.fsmonitor=false", "fetch", "--no-tags", "--quiet", "--depth=1", "--no-write-fetch-head", "origin", sha], {
-      cwd: root2,
-      stdio: ["ignore", "ignore", "pipe"],
-      timeout: opts.timeoutMs ?? 6e4,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
-    });
+    tree = git(["ls-tree", "-r", "-z", "--full-tree", commit]).toString("utf8");
   } catch (err) {
-    const stderr = String(err.stderr ?? "").trim().split("\n").pop() ?? "";
-    return { ok: false, reason: `the base commit ${sha.slice(0, 12)} could not be fetched from origin${stderr ? ` (${stderr.slice(0, 160)})` : ""}` };
+    return { ok: false, reason: `the base commit could not be read: ${String(err.message ?? err).split("\n")[0].slice(0, 200)}` };
   }
-  const got = resolveCommit(root2, sha);
-  return got ? { ok: true, commit: got, fetched: true } : { ok: false, reason: `the base commit ${sha.slice(0, 12)} is still missing after fetching` };
+  let changed = null;
+  if (job3.diff) {
+    try {
+      changed = git(["diff", "--name-only", "-z", "--no-renames", commit]).toString("utf8").split("\0").filter((p) => p !== "");
+    } catch {
+      changed = null;
+    }
+  }
+  return { ok: true, commit, fetched, tree, changed, blobs: changed ? readChanged(changed) : [] };
+  function readChanged(paths) {
+    const want = new Set(paths);
+    const entries = treeEntries2(tree).filter((e) => e.type === "blob" && e.mode !== "120000" && want.has(e.path));
+    if (entries.length === 0) return [];
+    let sizes;
+    try {
+      sizes = batchSizes2(git(["cat-file", "--batch-check"], void 0, entries.map((e) => e.sha).join("\n") + "\n").toString("utf8"), entries.length);
+    } catch {
+      return [];
+    }
+    let spent = 0;
+    const read = [];
+    sizes.forEach((size, i) => {
+      if (typeof size === "number" && size <= job3.cap && spent + size <= job3.budget) {
+        spent += size;
+        read.push(i);
+      }
+    });
+    let contents = [];
+    try {
+      if (read.length > 0) contents = batchContents2(git(["cat-file", "--batch"], void 0, read.map((i) => entries[i].sha).join("\n") + "\n"), read.length);
+    } catch {
+      contents = [];
+    }
+    const bytes2 = /* @__PURE__ */ new Map();
+    contents.forEach((b, k) => bytes2.set(read[k], b));
+    return entries.map((e, i) => {
+      const size = sizes[i];
+      return { path: e.path, size: typeof size === "number" ? size : null, absent: size === "missing", bytes: bytes2.get(i) ?? null };
+    });
+  }
 }
+var WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
+${treeEntries.toString()}
+${batchSizes.toString()}
+${batchContents.toString()}
+const run = ${runBaseJob.toString()}
+parentPort.postMessage(run(workerData, require('node:child_process'), { treeEntries: ${treeEntries.name}, batchSizes: ${batchSizes.name}, batchContents: ${batchContents.name} }))`;
 
 // src/facts/ci/shell.ts
 var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
@@ -37652,7 +37552,20 @@ var CONDITION_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "while", "until"
 var BODY_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else"]);
 var END_KEYWORDS = /* @__PURE__ */ new Set(["fi", "done", "esac"]);
 var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
+var splits = /* @__PURE__ */ new Map();
+var MAX_MEMO_SCRIPTS = 2e4;
+var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
 function splitScript(script) {
+  const hit = splits.get(script);
+  if (hit) return hit;
+  const out = splitUncached(script);
+  if (script.length <= MAX_MEMO_SCRIPT_CHARS) {
+    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
+    splits.set(script, out);
+  }
+  return out;
+}
+function splitUncached(script) {
   const text = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
   const p = new Parser(text, 1, 0, { count: 0 });
   const root2 = p.parseGroup(null);
@@ -38660,6 +38573,10 @@ var referenceType = new Type("!reference", {
 });
 var mergeType = types.merge;
 var SCHEMA = CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [referenceType] });
+function parseYamlFile(snapshot, path2) {
+  const read = snapshot.read(path2);
+  return read.kind === "text" ? memoOnRead(read, "yaml", () => parseYaml(read.text, path2)) : void 0;
+}
 function parseYaml(text, path2, maxBytes = MAX_YAML_BYTES) {
   if (Buffer.byteLength(text) > maxBytes) {
     return { ok: false, problem: { path: path2, message: `YAML file larger than ${maxBytes} bytes, not parsed` } };
@@ -38903,10 +38820,8 @@ function resolvePreCommit(ctx, argv, site) {
   return true;
 }
 function expandConfig(ctx, path2, site, opts) {
-  const text = ctx.snapshot.text(path2);
-  if (text === void 0) return;
-  const r = parseYaml(text, path2);
-  if (!r.ok || !isMap(r.value)) return;
+  const r = parseYamlFile(ctx.snapshot, path2);
+  if (!r?.ok || !isMap(r.value)) return;
   const defaultStages = strings(get(r.value, "default_stages"));
   const repos = get(r.value, "repos");
   for (const repo of list(repos)) {
@@ -38937,8 +38852,8 @@ function expandConfig(ctx, path2, site, opts) {
       }
       const known = HOOK_COMMANDS[key]?.[id];
       const argv = [...known ?? [id], ...args];
-      const text2 = shortText(argv.join(" "));
-      emit2(ctx, argv, { ...hookSite, text: text2 }, { link: link(path2, line, `${id}: ${text2}`), text: text2 });
+      const text = shortText(argv.join(" "));
+      emit2(ctx, argv, { ...hookSite, text }, { link: link(path2, line, `${id}: ${text}`), text });
     });
   }
 }
@@ -40183,10 +40098,8 @@ function resolveJust(ctx, argv, site) {
 var TASKFILES = ["Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml", "Taskfile.dist.yaml"];
 function loadTaskfile(ctx, path2) {
   return ctx.cached(`taskfile:${path2}`, () => {
-    const text = ctx.snapshot.text(path2);
-    if (text === void 0) return void 0;
-    const r = parseYaml(text, path2);
-    if (!r.ok || !isMap(r.value)) return void 0;
+    const r = parseYamlFile(ctx.snapshot, path2);
+    if (!r?.ok || !isMap(r.value)) return void 0;
     const tasks = get(r.value, "tasks");
     const includes = get(r.value, "includes");
     return { path: path2, tasks: isMap(tasks) ? tasks : {}, includes: isMap(includes) ? includes : {} };
@@ -40596,7 +40509,7 @@ function readYamlDocs(ctx, path2, from) {
     ctx.problems.push(from ? { path: from.path, ...from.line ? { line: from.line } : {}, message: `${path2} ${why}` } : { path: path2, message: `${path2} ${why}` });
     return void 0;
   }
-  const parsed = parseYaml(r.text, path2);
+  const parsed = parseYamlFile(ctx.snapshot, path2);
   if (!parsed.ok) {
     ctx.problems.push(parsed.problem);
     return void 0;
@@ -43476,6 +43389,10 @@ function memoOnFile(ctx, file, key, compute) {
   const read = ctx.src.snapshot.read(file);
   return read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnRead(read, key, compute) : compute();
 }
+function memoOnFileIf(ctx, file, key, holds, compute) {
+  const read = ctx.src.snapshot.read(file);
+  return read.kind === "text" && ctx.src.text(file) !== void 0 ? memoOnReadIf(read, key, holds, compute) : compute();
+}
 
 // src/facts/service/routes/python-common.ts
 var DECORATOR_LINE = /^[ \t]*@/m;
@@ -45058,6 +44975,7 @@ var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
 var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
 var FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
+var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
 function frameworkOf(fws) {
   for (const f of ["gin", "echo", "chi", "fiber", "gorilla", "kratos"]) if (fws.has(f)) return f;
   return "go-net-http";
@@ -45076,97 +44994,169 @@ function extractGo(ctx) {
     if (text === void 0 || !text.includes('"')) continue;
     for (const [name, value] of memoOnFile(ctx, file, "goConsts", () => stringConstants(text))) consts.set(name, value);
   }
+  const handlers = handlerIndex(ctx);
   for (const file of ctx.src.files("go")) {
     const text = ctx.src.text(file);
-    if (text === void 0 || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes("." + memberOf(mw))))) continue;
+    if (text === void 0 || !memoOnFile(ctx, file, "goRouting", () => ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file);
     if (!lines) continue;
-    const shape = memoOnFile(ctx, file, "goShape", () => lineShape(lines));
     const pkg = dirname(file);
     const consts = pkgConsts.get(pkg);
-    let fileAliases;
-    const aliases = () => fileAliases ??= goAliases(lines);
-    const lookup = (n) => consts.get(n.slice(n.lastIndexOf(".") + 1));
-    let fn = "";
-    let vars = /* @__PURE__ */ new Map();
-    let depth = 0;
-    const scopes = [];
-    for (let i = 0; i < lines.length; i++) {
-      if (shape.events[i] === 0) {
-        depth += shape.delta[i];
-        while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
-        continue;
-      }
-      const line = lines[i];
-      const t = line.trim();
-      const f = FUNC.exec(line);
-      if (f) {
-        fn = f[1];
-        vars = /* @__PURE__ */ new Map();
-        graph.addRouter({ file: pkg, name: fn, root: fn === "main" });
-      }
-      for (const mw of GO_HEALTH_MIDDLEWARE) {
-        const use = middlewareAt(line, mw, aliases);
-        if (!use || mw.unless && lines.some((l) => l.includes(mw.unless))) continue;
-        const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : void 0;
-        const routes = lit ? [lit.value] : [...mw.routes];
-        libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] });
-        for (const r of routes) graph.addRoute({ router: { file: pkg, name: fn }, path: { value: r }, methods: ["GET"], framework, file, line: i + 1, touches: [] });
-      }
-      const prefixOf2 = (recv) => {
-        for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s].name === recv) return scopes[s].prefix;
-        return vars.get(recv) ?? [];
-      };
-      const assign = /^([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*)\.(Group|PathPrefix)\(/.exec(t);
-      if (assign) {
-        const lit = readLiteral(t, t.indexOf("(", assign[0].length - 1) + 1);
-        const arg = callArgs(t, t.indexOf("(", assign[0].length - 1))[0] ?? "";
-        vars.set(assign[1], [...prefixOf2(assign[2]), lit ? { value: lit.value } : resolveExpr(arg, lookup)]);
-      }
-      CALL.lastIndex = 0;
-      let m = null;
-      while (!assign && (m = CALL.exec(line)) && !(m[2] === "Route" || m[2] === "Mount" || METHODS[m[2]])) {
-      }
-      if (m && !assign) {
-        const [, recv, method] = m;
-        const open = m.index + m[0].length - 1;
-        const all = callArgs(callText(lines, i, open), 0);
-        const matchVerbs = method === "Match" ? [...(all[0] ?? "").matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]).toUpperCase()) : void 0;
-        const args = matchVerbs ? all.slice(1) : all;
-        const first = args[0] ?? "";
-        const path2 = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : void 0;
-        if (method === "Route" && path2 && "value" in path2 && line.includes("func(")) {
-          const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open));
-          scopes.push({ name: param ? param[1] : recv, prefix: [...prefixOf2(recv), path2], depth: depth + 1 });
-        } else if (method === "Mount" && path2 && args[1]) {
-          const name = args[1].replace(/\(.*$/, "").split(".").pop();
-          if (/^[A-Za-z_]\w*$/.test(name)) graph.addMount({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf2(recv), path2]) });
-        } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf2(recv).length > 0)) {
-          let p = path2;
-          let verb = METHODS[method];
-          if ("value" in p && /^[A-Z]+ \//.test(p.value)) {
-            verb = p.value.slice(0, p.value.indexOf(" "));
-            p = { value: p.value.slice(p.value.indexOf(" ") + 1) };
-          }
-          const methods = /\.Methods\(([^)]*)\)/.exec(line);
-          const body = handlerBody(ctx, file, lines, i, args[1] ?? "", pkg);
-          graph.addRoute({
-            router: { file: pkg, name: fn },
-            path: joinResolved([...prefixOf2(recv), p]),
-            methods: methods ? methods[1].replace(/["\s]|http\.Method/g, "").toUpperCase().split(",") : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
-            framework,
-            file,
-            line: i + 1,
-            ...args[1] ? { handler: args[1].slice(0, 80) } : {},
-            touches: body ? touchesIn(body.file, ctx.src.lines(body.file) ?? [], body.from, body.to) : []
-          });
-        }
-      }
-      depth += shape.delta[i];
-      while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
+    const env = { framework, constOf: (n) => consts.get(n), handlerAt: (name) => handlers(pkg, name), linesOf: (f) => ctx.src.lines(f) };
+    const pass = memoOnFileIf(ctx, file, "goPass", (p) => stillHolds(p, env), () => passFile(file, lines, env));
+    for (const op of pass.ops) {
+      if ("root" in op) graph.addRouter(op);
+      else if ("child" in op) graph.addMount(op);
+      else graph.addRoute(op);
     }
+    libraries.push(...pass.libraries);
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries };
+}
+function stillHolds(p, env) {
+  if (p.framework !== env.framework) return false;
+  for (const [name, value] of p.consts) if (env.constOf(name) !== value) return false;
+  for (const [name, at2] of p.handlers) {
+    const now = env.handlerAt(name);
+    if (now?.file !== at2?.file || now?.line !== at2?.line) return false;
+  }
+  for (const [file, lines] of p.bodies) if (env.linesOf(file) !== lines) return false;
+  return true;
+}
+function passFile(file, lines, env) {
+  const { framework } = env;
+  const ops = [];
+  const libraries = [];
+  const consts = /* @__PURE__ */ new Map();
+  const handlers = /* @__PURE__ */ new Map();
+  const bodies = /* @__PURE__ */ new Map();
+  const linesOf = (f) => {
+    const ls = env.linesOf(f);
+    bodies.set(f, ls);
+    return ls;
+  };
+  const shape = lineShape(lines);
+  const pkg = dirname(file);
+  let fileAliases;
+  const aliases = () => fileAliases ??= goAliases(lines);
+  const lookup = (n) => {
+    const name = n.slice(n.lastIndexOf(".") + 1);
+    const value = env.constOf(name);
+    consts.set(name, value);
+    return value;
+  };
+  let fn = "";
+  let vars = /* @__PURE__ */ new Map();
+  let depth = 0;
+  const scopes = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (shape.events[i] === 0) {
+      depth += shape.delta[i];
+      while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
+      continue;
+    }
+    const line = lines[i];
+    const t = line.trim();
+    const f = FUNC.exec(line);
+    if (f) {
+      fn = f[1];
+      vars = /* @__PURE__ */ new Map();
+      ops.push({ file: pkg, name: fn, root: fn === "main" });
+    }
+    for (const mw of GO_HEALTH_MIDDLEWARE) {
+      const use = middlewareAt(line, mw, aliases);
+      if (!use || mw.unless && lines.some((l) => l.includes(mw.unless))) continue;
+      const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : void 0;
+      const routes = lit ? [lit.value] : [...mw.routes];
+      libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] });
+      for (const r of routes) ops.push({ router: { file: pkg, name: fn }, path: { value: r }, methods: ["GET"], framework, file, line: i + 1, touches: [] });
+    }
+    const prefixOf2 = (recv) => {
+      for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s].name === recv) return scopes[s].prefix;
+      return vars.get(recv) ?? [];
+    };
+    const assign = /^([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*)\.(Group|PathPrefix)\(/.exec(t);
+    if (assign) {
+      const lit = readLiteral(t, t.indexOf("(", assign[0].length - 1) + 1);
+      const arg = callArgs(t, t.indexOf("(", assign[0].length - 1))[0] ?? "";
+      vars.set(assign[1], [...prefixOf2(assign[2]), lit ? { value: lit.value } : resolveExpr(arg, lookup)]);
+    }
+    CALL.lastIndex = 0;
+    let m = null;
+    while (!assign && (m = CALL.exec(line)) && !(m[2] === "Route" || m[2] === "Mount" || METHODS[m[2]])) {
+    }
+    if (m && !assign) {
+      const [, recv, method] = m;
+      const open = m.index + m[0].length - 1;
+      const all = callArgs(callText(lines, i, open), 0);
+      const matchVerbs = method === "Match" ? [...(all[0] ?? "").matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]).toUpperCase()) : void 0;
+      const args = matchVerbs ? all.slice(1) : all;
+      const first = args[0] ?? "";
+      const path2 = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : void 0;
+      if (method === "Route" && path2 && "value" in path2 && line.includes("func(")) {
+        const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open));
+        scopes.push({ name: param ? param[1] : recv, prefix: [...prefixOf2(recv), path2], depth: depth + 1 });
+      } else if (method === "Mount" && path2 && args[1]) {
+        const name = args[1].replace(/\(.*$/, "").split(".").pop();
+        if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf2(recv), path2]) });
+      } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf2(recv).length > 0)) {
+        let p = path2;
+        let verb = METHODS[method];
+        if ("value" in p && /^[A-Z]+ \//.test(p.value)) {
+          verb = p.value.slice(0, p.value.indexOf(" "));
+          p = { value: p.value.slice(p.value.indexOf(" ") + 1) };
+        }
+        const methods = /\.Methods\(([^)]*)\)/.exec(line);
+        const body = handlerBody(file, lines, i, args[1] ?? "", (name) => {
+          const at2 = env.handlerAt(name);
+          handlers.set(name, at2);
+          return at2;
+        }, linesOf);
+        ops.push({
+          router: { file: pkg, name: fn },
+          path: joinResolved([...prefixOf2(recv), p]),
+          methods: methods ? methods[1].replace(/["\s]|http\.Method/g, "").toUpperCase().split(",") : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
+          framework,
+          file,
+          line: i + 1,
+          ...args[1] ? { handler: args[1].slice(0, 80) } : {},
+          touches: body ? touchesIn(body.file, body.lines, body.from, body.to) : []
+        });
+      }
+    }
+    depth += shape.delta[i];
+    while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
+  }
+  return { framework, ops, libraries, consts, handlers, bodies };
+}
+function handlerIndex(ctx) {
+  const byPkg = /* @__PURE__ */ new Map();
+  return (pkg, name) => {
+    let index = byPkg.get(pkg);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const f of ctx.src.files("go")) {
+        if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
+        const text = ctx.src.text(f);
+        if (text === void 0) continue;
+        for (const [fnName, line] of memoOnFile(ctx, f, "goFuncs", () => funcDecls(text))) if (!index.has(fnName)) index.set(fnName, { file: f, line });
+      }
+      byPkg.set(pkg, index);
+    }
+    return index.get(name);
+  };
+}
+function funcDecls(text) {
+  const out = [];
+  let line = 0;
+  let at2 = 0;
+  FUNC_DECL.lastIndex = 0;
+  for (let m = FUNC_DECL.exec(text); m; m = FUNC_DECL.exec(text)) {
+    for (let k = text.indexOf("\n", at2); k >= 0 && k < m.index; k = text.indexOf("\n", k + 1)) line++;
+    at2 = m.index;
+    out.push([m[1], line]);
+  }
+  return out;
 }
 function stringConstants(text) {
   const out = [];
@@ -45203,26 +45193,18 @@ function joinResolved(parts) {
   }
   return { value: out === "/" && parts.every((p) => "value" in p && p.value === "") ? "" : out };
 }
-function handlerBody(ctx, file, lines, i, handler2, pkg) {
+function handlerBody(file, lines, i, handler2, handlerAt, linesOf) {
   if (handler2.includes("func(")) {
-    const [from, to] = braceBody(lines, i);
-    return { file, from, to };
+    const [from2, to2] = braceBody(lines, i);
+    return { file, lines, from: from2, to: to2 };
   }
   const name = handler2.split(".").pop().replace(/\(.*$/, "").trim();
   if (!/^[A-Za-z_]\w*$/.test(name)) return void 0;
-  for (const f of ctx.src.files("go")) {
-    if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
-    if (!ctx.src.text(f)?.includes(name + "(")) continue;
-    const ls = ctx.src.lines(f) ?? [];
-    for (let k = 0; k < ls.length; k++) {
-      const l = ls[k];
-      if (l.startsWith("func ") && (l.includes(` ${name}(`) || l.includes(`)${name}(`))) {
-        const [from, to] = braceBody(ls, k);
-        return { file: f, from, to };
-      }
-    }
-  }
-  return void 0;
+  const at2 = handlerAt(name);
+  const ls = at2 ? linesOf(at2.file) : void 0;
+  if (!at2 || !ls) return void 0;
+  const [from, to] = braceBody(ls, at2.line);
+  return { file: at2.file, lines: ls, from, to };
 }
 
 // src/facts/service/routes/nest.ts
@@ -46162,8 +46144,36 @@ function collectFacts(snapshot, _config, _inputs = {}) {
   return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, failures };
 }
 
+// src/facts/listed-snapshot.ts
+var ListedSnapshot = class {
+  list = [];
+  set = /* @__PURE__ */ new Set();
+  /** Sets the listing; `sorted` must already be sorted. */
+  setListing(sorted) {
+    this.list = sorted;
+    this.set = new Set(sorted);
+  }
+  files() {
+    return this.list;
+  }
+  has(path2) {
+    return this.set.has(path2);
+  }
+  under(dir2) {
+    if (dir2 === "") return this.list;
+    return rangeWithPrefix(this.list, dir2.endsWith("/") ? dir2 : dir2 + "/");
+  }
+  text(path2) {
+    const r = this.read(path2);
+    return r.kind === "text" ? r.text : void 0;
+  }
+};
+
+// src/facts/git-snapshot.ts
+var GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1" };
+
 // src/facts/worktree.ts
-import { execFileSync as execFileSync3 } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4 } from "node:path";
 
@@ -46229,9 +46239,9 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
     this.label = opts.label ?? ".";
     this.cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const unsafe = [];
-    const git2 = gitListing(this.rootReal);
-    let all = git2 ? git2.files : walk(this.rootReal, unsafe);
-    this.commit = git2 ? git2.commit : null;
+    const git = gitListing(this.rootReal);
+    let all = git ? git.files : walk(this.rootReal, unsafe);
+    this.commit = git ? git.commit : null;
     const matchers = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true }));
     let ignored = 0;
     if (matchers.length > 0) {
@@ -46294,7 +46304,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
 };
 function gitListing(root2) {
   if (!existsSync3(join4(root2, ".git"))) return null;
-  const git2 = (args) => execFileSync3("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args], {
+  const git = (args) => execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args], {
     cwd: root2,
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
@@ -46302,7 +46312,7 @@ function gitListing(root2) {
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }
   });
   try {
-    const out = git2(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+    const out = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
     const seen = /* @__PURE__ */ new Set();
     const files = [];
     for (const p of out.split("\0")) {
@@ -46312,7 +46322,7 @@ function gitListing(root2) {
     }
     let commit = null;
     try {
-      commit = git2(["rev-parse", "--verify", "-q", "HEAD"]).trim() || null;
+      commit = git(["rev-parse", "--verify", "-q", "HEAD"]).trim() || null;
     } catch {
       commit = null;
     }
@@ -46381,34 +46391,6 @@ function ignoredBy(rules, path2, isDir) {
     if (r.matcher.match(rel)) ignored = !r.negate;
   }
   return ignored;
-}
-
-// src/scoring/delta.ts
-var RANK = { pass: 2, partial: 1, fail: 0 };
-function computeDelta(base, head) {
-  const ids = [];
-  for (const c of [...head.checks, ...base.checks]) if (!ids.includes(c.id)) ids.push(c.id);
-  const status = (r, id) => r.checks.find((c) => c.id === id)?.status ?? null;
-  return {
-    base: { commit: base.repository.commit, score: base.score, grade: base.grade },
-    head: { commit: head.repository.commit, score: head.score, grade: head.grade },
-    change: base.score === null || head.score === null ? null : head.score - base.score,
-    checks: ids.map((id) => {
-      const b = status(base, id);
-      const h = status(head, id);
-      return { id, base: b, head: h, changed: b !== h };
-    })
-  };
-}
-function regressionOf(delta2) {
-  const worsened = [];
-  for (const c of delta2.checks) {
-    if (c.base === null || c.head === null) continue;
-    const from = RANK[c.base];
-    const to = RANK[c.head];
-    if (from !== void 0 && to !== void 0 && to < from) worsened.push({ id: c.id, from: c.base, to: c.head });
-  }
-  return { baseScore: delta2.base.score, worsened };
 }
 
 // src/scoring/gate.ts
@@ -46707,39 +46689,7 @@ function localTags(root2) {
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
 }
 function scanRepository(opts) {
-  return scanWithBase(opts).report;
-}
-function scanWithBase(opts) {
-  const head = openWorkTree(opts.root, opts.config);
-  const inputs = { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(opts.root) };
-  let baseNote = null;
-  let baseMs = 0;
-  let base = null;
-  if (opts.baseSha) {
-    const t0 = performance.now();
-    const have = ensureCommit(opts.root, opts.baseSha, { fetch: opts.fetchBase ?? false });
-    if (have.ok) {
-      try {
-        const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head });
-        snap.prefetchUnshared();
-        const j = judge2(snap, { ...opts, inputs, warnings: [] }, false);
-        base = { score: j.score, grade: j.grade, checks: j.results, repository: { root: snap.label, commit: snap.commit } };
-      } catch (err) {
-        baseNote = `the base commit could not be read: ${err.message}`;
-      }
-    } else baseNote = have.reason;
-    baseMs = performance.now() - t0;
-  }
-  const judged = judge2(head, { ...opts, inputs });
-  if (!base) {
-    const report2 = toReport(judged, opts, null);
-    const warnings2 = baseNote ? [...report2.warnings, `No comparison with the PR base: ${baseNote}.`] : report2.warnings;
-    return { report: { ...report2, warnings: warnings2 }, baseNote, baseMs };
-  }
-  const headPart = { score: judged.score, grade: judged.grade, checks: judged.results, repository: { root: head.label, commit: head.commit } };
-  const delta2 = computeDelta(base, headPart);
-  const report = toReport(judged, opts, regressionOf(delta2));
-  return { report: { ...report, delta: delta2 }, baseNote, baseMs };
+  return toReport(judge2(openWorkTree(opts.root, opts.config), { ...opts, inputs: { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(opts.root) } }), opts, null);
 }
 function judge2(snapshot, opts, withServices = true) {
   const started = performance.now();
@@ -46754,14 +46704,16 @@ function judge2(snapshot, opts, withServices = true) {
     minScore: opts.minScore ?? opts.config.minScore,
     requiredExtra: opts.requiredExtra ?? []
   });
-  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started };
+  const st = snapshot.stats();
+  const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] };
+  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started, stats };
 }
 function toReport(j, opts, regression) {
   const minScore = opts.minScore ?? opts.config.minScore;
   const required = j.results.filter((r) => r.required).map((r) => r.id);
   const failOnRegression = opts.failOnRegression ?? opts.config.failOnRegression;
   const verdict = combineGates(gate(j.results, j.score, { minScore, required, failOnRegression, regression }), j.services);
-  const stats = j.snapshot.stats();
+  const stats = j.stats;
   const warnings2 = [...j.warnings];
   if (stats.tooLarge.length > 0) warnings2.push(`${stats.tooLarge.length} file(s) over the ${opts.config.maxFileBytes}-byte read cap were skipped`);
   if (stats.unsafe.length > 0) warnings2.push(`${stats.unsafe.length} path(s) were not read because they leave the repository or are not regular files`);

@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
     })
     // On a pull request the base commit is scanned too (from git objects) for the delta and ratchet.
     const baseSha = context.pullRequest?.baseSha ?? null
-    const scanned = scanWithBase({
+    const scanned = await scanWithBase({
       root,
       baseSha,
       fetchBase: true,
@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
     })
     const report = scanned.report
     if (scanned.baseNote) core.warning(`No comparison with the PR base: ${scanned.baseNote}.`)
-    if (baseSha) core.debug(`Base scan took ${Math.round(scanned.baseMs)} ms (head scan ${report.stats.durationMs} ms).`)
+    if (baseSha) core.debug(`Base scan added ${Math.round(scanned.baseMs)} ms after the head scan's ${report.stats.durationMs} ms (git work on the ${scanned.baseVia}).`)
 
     await publish(report, inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif))
 

@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import type { CheckId } from './checks/ids.js'
 import { runChecks } from './checks/run.js'
 import type { Config } from './config/types.js'
-import { ensureCommit } from './facts/base-commit.js'
+import { prepareBase } from './facts/base-commit.js'
 import { collectFacts, type FactInputs } from './facts/collect.js'
 import { GitTreeSnapshot } from './facts/git-snapshot.js'
 import { readLocalTags } from './facts/git-tags.js'
-import type { Snapshot } from './facts/snapshot.js'
+import type { Snapshot, SnapshotStats } from './facts/snapshot.js'
 import { WorkTreeSnapshot } from './facts/worktree.js'
 import type { ScanReport } from './report/types.js'
 import { computeDelta, regressionOf, type Regression } from './scoring/delta.js'
@@ -46,8 +46,10 @@ export interface ScanOutcome {
   readonly report: ScanReport
   /** Why the base could not be compared (said once), or null. */
   readonly baseNote: string | null
-  /** Time spent on the base scan, ms (0 without a base). */
+  /** Time the base scan added after the head's, ms (0 without a base). */
   readonly baseMs: number
+  /** Where the base's git work ran ('worker' unless no worker thread could be used), or null without a base. */
+  readonly baseVia: 'worker' | 'main thread' | null
 }
 
 /** Opens the working tree with the config's ignore globs and size cap. */
@@ -64,26 +66,35 @@ export function localTags(root: string): FactInputs['tags'] {
 
 /** The whole pipeline on a working tree: snapshot → facts → checks → policy → score → gate. */
 export function scanRepository(opts: ScanOptions): ScanReport {
-  return scanWithBase(opts).report
+  return toReport(judge(openWorkTree(opts.root, opts.config), { ...opts, inputs: { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) } }), opts, null)
 }
 
 /**
  * Scans the working tree and, when a base commit is given, the base too (read from git objects,
  * sharing every unchanged blob with the work tree), then reports the delta and applies the ratchet.
- * API facts are collected once and reused for the base.
+ * API facts are collected once and reused for the base. The base's git work (a fetch when the
+ * checkout lacks the commit, its tree listing, the changed files) runs on a worker thread while
+ * the head is scanned.
  */
-export function scanWithBase(opts: ScanOptions): ScanOutcome {
+export async function scanWithBase(opts: ScanOptions): Promise<ScanOutcome> {
   const head = openWorkTree(opts.root, opts.config)
   const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) }
+  const prepared = opts.baseSha ? prepareBase({ root: opts.root, sha: opts.baseSha, fetch: opts.fetchBase ?? false, diff: head.commit !== null, timeoutMs: 60_000, cap: opts.config.maxFileBytes, budget: 256 * 1024 * 1024 }) : null
+  // The head first: the base then finds every unchanged file already read, split and scanned, so
+  // its time is only what the PR changed plus the pipeline's own work (baseMs measures just that,
+  // including any wait for the git work still running).
+  const judged = judge(head, { ...opts, inputs })
   let baseNote: string | null = null
   let baseMs = 0
+  let baseVia: ScanOutcome['baseVia'] = null
   let base: Parameters<typeof computeDelta>[0] | null = null
-  if (opts.baseSha) {
+  if (prepared) {
     const t0 = performance.now()
-    const have = ensureCommit(opts.root, opts.baseSha, { fetch: opts.fetchBase ?? false })
+    const have = await prepared
+    baseVia = have.via
     if (have.ok) {
       try {
-        const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head })
+        const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head, listing: have })
         snap.prefetchUnshared()
         // Only the checks and the score matter for the delta: no per-service scoring of the base.
         const j = judge(snap, { ...opts, inputs, warnings: [] }, false)
@@ -94,16 +105,15 @@ export function scanWithBase(opts: ScanOptions): ScanOutcome {
     } else baseNote = have.reason
     baseMs = performance.now() - t0
   }
-  const judged = judge(head, { ...opts, inputs })
   if (!base) {
     const report = toReport(judged, opts, null)
     const warnings = baseNote ? [...report.warnings, `No comparison with the PR base: ${baseNote}.`] : report.warnings
-    return { report: { ...report, warnings }, baseNote, baseMs }
+    return { report: { ...report, warnings }, baseNote, baseMs, baseVia }
   }
   const headPart = { score: judged.score, grade: judged.grade, checks: judged.results, repository: { root: head.label, commit: head.commit } }
   const delta = computeDelta(base, headPart)
   const report = toReport(judged, opts, regressionOf(delta))
-  return { report: { ...report, delta }, baseNote, baseMs }
+  return { report: { ...report, delta }, baseNote, baseMs, baseVia }
 }
 
 /** The pipeline on any snapshot (a working tree, or a git tree for the PR base). */
@@ -119,6 +129,8 @@ interface Judged {
   readonly warnings: readonly string[]
   readonly services: readonly ServiceReport[]
   readonly ms: number
+  /** The snapshot's counters when this judgement ended (a later base scan reads shared files through the head). */
+  readonly stats: SnapshotStats
 }
 
 /** Facts → checks → policy → score: everything but the gate. */
@@ -135,7 +147,9 @@ function judge(snapshot: Snapshot, opts: ScanOptions, withServices = true): Judg
     minScore: opts.minScore ?? opts.config.minScore,
     requiredExtra: opts.requiredExtra ?? []
   })
-  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started }
+  const st = snapshot.stats()
+  const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] }
+  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started, stats }
 }
 
 function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): ScanReport {
@@ -143,7 +157,7 @@ function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): 
   const required = j.results.filter((r) => r.required).map((r) => r.id)
   const failOnRegression = opts.failOnRegression ?? opts.config.failOnRegression
   const verdict = combineGates(gate(j.results, j.score, { minScore, required, failOnRegression, regression }), j.services)
-  const stats = j.snapshot.stats()
+  const stats = j.stats
   const warnings = [...j.warnings]
   if (stats.tooLarge.length > 0) warnings.push(`${stats.tooLarge.length} file(s) over the ${opts.config.maxFileBytes}-byte read cap were skipped`)
   if (stats.unsafe.length > 0) warnings.push(`${stats.unsafe.length} path(s) were not read because they leave the repository or are not regular files`)

@@ -1,28 +1,176 @@
-import { execFileSync } from 'node:child_process'
-import { resolveCommit } from './git-snapshot.js'
+import * as childProcess from 'node:child_process'
+import { Worker } from 'node:worker_threads'
+import { batchContents, batchSizes, treeEntries } from './git-objects.js'
 
-export type EnsureResult = { readonly ok: true; readonly commit: string; readonly fetched: boolean } | { readonly ok: false; readonly reason: string }
+/** The plumbing parsers the job uses, passed in (the worker declares them from their source). */
+export interface GitParsers {
+  readonly treeEntries: typeof treeEntries
+  readonly batchSizes: typeof batchSizes
+  readonly batchContents: typeof batchContents
+}
+
+const PARSERS: GitParsers = { treeEntries, batchSizes, batchContents }
 
 /**
- * Makes sure a commit is in the local object store: present already, or fetched shallowly from
- * `origin` (actions/checkout leaves a depth-1 clone that lacks the PR base). Never throws.
+ * The PR base's git work — make sure the commit is local (fetching it shallowly from `origin`
+ * when actions/checkout left a depth-1 clone), list its tree, and name the files changed since
+ * it — started before the head scan and run on a worker thread, so the fetch and both listings
+ * overlap the head scan instead of adding to it. Never throws: a failure is a reason.
  */
-export function ensureCommit(root: string, sha: string, opts: { fetch: boolean; timeoutMs?: number }): EnsureResult {
-  if (!/^[0-9a-f]{7,64}$/i.test(sha)) return { ok: false, reason: `'${sha}' is not a commit SHA` }
-  const have = resolveCommit(root, sha)
-  if (have) return { ok: true, commit: have, fetched: false }
-  if (!opts.fetch) return { ok: false, reason: `the base commit ${sha.slice(0, 12)} is not in the checkout` }
-  try {
-    execFileSync('git', ['-c', 'core.fsmonitor=false', 'fetch', '--no-tags', '--quiet', '--depth=1', '--no-write-fetch-head', 'origin', sha], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: opts.timeoutMs ?? 60_000,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
-    })
-  } catch (err) {
-    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').pop() ?? ''
-    return { ok: false, reason: `the base commit ${sha.slice(0, 12)} could not be fetched from origin${stderr ? ` (${stderr.slice(0, 160)})` : ''}` }
+
+export type PreparedBase =
+  | {
+      readonly ok: true
+      readonly commit: string
+      readonly fetched: boolean
+      /** `git ls-tree -r -z --full-tree <commit>` output. */
+      readonly tree: string
+      /** Paths that differ between the commit and the work tree (`git diff --name-only`), or null when that could not be asked. */
+      readonly changed: readonly string[] | null
+      /** The base's own blobs of the changed paths (what the work tree cannot supply): sizes, and contents within the cap and budget. */
+      readonly blobs: readonly BaseBlob[]
+    }
+  | { readonly ok: false; readonly reason: string }
+
+export interface BaseBlob {
+  readonly path: string
+  /** Null when git did not say (the snapshot then asks itself). */
+  readonly size: number | null
+  /** Not in the local object store (a partial clone). */
+  readonly absent: boolean
+  /** Null when over the cap or the budget, or not read. */
+  readonly bytes: Uint8Array | null
+}
+
+export interface BaseJob {
+  readonly root: string
+  readonly sha: string
+  readonly fetch: boolean
+  /** Whether to ask which files changed (needs a work tree at a commit). */
+  readonly diff: boolean
+  readonly timeoutMs: number
+  /** Per-file read cap and total byte budget for the changed blobs read ahead. */
+  readonly cap: number
+  readonly budget: number
+}
+
+/**
+ * The job itself. Self-contained on purpose — it runs as the worker's source text (its modules
+ * are passed in, it reads nothing from the enclosing module) — and directly when no worker can
+ * be started.
+ */
+export function runBaseJob(job: BaseJob, cp: Pick<typeof childProcess, 'execFileSync'>, parse: GitParsers): PreparedBase {
+  const { treeEntries, batchSizes, batchContents } = parse
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' }
+  const git = (args: string[], timeout?: number, input?: string): Buffer =>
+    cp.execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd: job.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'], ...(timeout ? { timeout } : {}) })
+  const resolve = (): string | null => {
+    try {
+      return git(['rev-parse', '--verify', '-q', `${job.sha}^{commit}`]).toString('utf8').trim() || null
+    } catch {
+      return null
+    }
   }
-  const got = resolveCommit(root, sha)
-  return got ? { ok: true, commit: got, fetched: true } : { ok: false, reason: `the base commit ${sha.slice(0, 12)} is still missing after fetching` }
+  const short = job.sha.slice(0, 12)
+  if (!/^[0-9a-f]{7,64}$/i.test(job.sha)) return { ok: false, reason: `'${job.sha}' is not a commit SHA` }
+  let commit = resolve()
+  let fetched = false
+  if (!commit) {
+    if (!job.fetch) return { ok: false, reason: `the base commit ${short} is not in the checkout` }
+    try {
+      git(['fetch', '--no-tags', '--quiet', '--depth=1', '--no-write-fetch-head', 'origin', job.sha], job.timeoutMs)
+    } catch (err) {
+      const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').pop() ?? ''
+      return { ok: false, reason: `the base commit ${short} could not be fetched from origin${stderr ? ` (${stderr.slice(0, 160)})` : ''}` }
+    }
+    commit = resolve()
+    if (!commit) return { ok: false, reason: `the base commit ${short} is still missing after fetching` }
+    fetched = true
+  }
+  let tree: string
+  try {
+    tree = git(['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8')
+  } catch (err) {
+    return { ok: false, reason: `the base commit could not be read: ${String((err as Error).message ?? err).split('\n')[0]!.slice(0, 200)}` }
+  }
+  let changed: string[] | null = null
+  if (job.diff) {
+    try {
+      changed = git(['diff', '--name-only', '-z', '--no-renames', commit]).toString('utf8').split('\0').filter((p) => p !== '')
+    } catch {
+      changed = null
+    }
+  }
+  return { ok: true, commit, fetched, tree, changed, blobs: changed ? readChanged(changed) : [] }
+
+  /** The base's blobs at the changed paths: sizes in one batch, then contents in another. */
+  function readChanged(paths: readonly string[]): BaseBlob[] {
+    const want = new Set(paths)
+    const entries = treeEntries(tree).filter((e) => e.type === 'blob' && e.mode !== '120000' && want.has(e.path))
+    if (entries.length === 0) return []
+    let sizes: (number | 'missing' | null)[]
+    try {
+      sizes = batchSizes(git(['cat-file', '--batch-check'], undefined, entries.map((e) => e.sha).join('\n') + '\n').toString('utf8'), entries.length)
+    } catch {
+      return []
+    }
+    let spent = 0
+    const read: number[] = []
+    sizes.forEach((size, i) => {
+      if (typeof size === 'number' && size <= job.cap && spent + size <= job.budget) {
+        spent += size
+        read.push(i)
+      }
+    })
+    let contents: Uint8Array[] = []
+    try {
+      if (read.length > 0) contents = batchContents(git(['cat-file', '--batch'], undefined, read.map((i) => entries[i]!.sha).join('\n') + '\n'), read.length)
+    } catch {
+      contents = []
+    }
+    const bytes = new Map<number, Uint8Array>()
+    contents.forEach((b, k) => bytes.set(read[k]!, b))
+    return entries.map((e, i) => {
+      const size = sizes[i]!
+      return { path: e.path, size: typeof size === 'number' ? size : null, absent: size === 'missing', bytes: bytes.get(i) ?? null }
+    })
+  }
+}
+
+/** The worker's source: the job function's own text, called with the worker's modules. */
+const WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
+${treeEntries.toString()}
+${batchSizes.toString()}
+${batchContents.toString()}
+const run = ${runBaseJob.toString()}
+parentPort.postMessage(run(workerData, require('node:child_process'), { treeEntries: ${treeEntries.name}, batchSizes: ${batchSizes.name}, batchContents: ${batchContents.name} }))`
+
+/**
+ * Starts the base job on a worker thread and returns its answer as a promise; the caller runs
+ * the head scan meanwhile. Falls back to running it in place when no worker can be started or
+ * the worker fails.
+ */
+export function prepareBase(job: BaseJob): Promise<PreparedBase & { readonly via: 'worker' | 'main thread' }> {
+  const here = (): PreparedBase & { via: 'main thread' } => ({ ...runBaseJob(job, childProcess, PARSERS), via: 'main thread' })
+  let worker: Worker
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job })
+  } catch {
+    return Promise.resolve(here())
+  }
+  return new Promise((resolve) => {
+    let answered = false
+    worker.once('message', (m: PreparedBase) => {
+      answered = true
+      resolve({ ...m, via: 'worker' })
+    })
+    // A worker that cannot run its source (a restricted runtime) leaves the job to this thread.
+    worker.once('error', () => {
+      answered = true
+      resolve(here())
+    })
+    worker.once('exit', () => {
+      if (!answered) resolve({ ok: false, reason: 'the base commit could not be read: the reader stopped', via: 'worker' })
+    })
+  })
 }

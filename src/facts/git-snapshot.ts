@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { Minimatch } from 'minimatch'
+import type { BaseBlob } from './base-commit.js'
+import { batchContents, batchSizes, treeEntries } from './git-objects.js'
 import { ListedSnapshot } from './listed-snapshot.js'
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, type FileRead, type SnapshotStats } from './snapshot.js'
 import { WorkTreeSnapshot } from './worktree.js'
@@ -13,6 +15,8 @@ export interface GitSnapshotOptions {
    * it (already cached when the head scan ran) instead of from git, so a base scan costs little.
    */
   readonly shareWith?: WorkTreeSnapshot
+  /** The commit's tree listing and changed files, already asked of git (on a worker, during the head scan). */
+  readonly listing?: { readonly tree: string; readonly changed: readonly string[] | null; readonly blobs: readonly BaseBlob[] }
 }
 
 interface Entry {
@@ -68,19 +72,9 @@ export class GitTreeSnapshot extends ListedSnapshot {
     let ignored = 0
     // No `-l`: asking every blob's size costs an object lookup per file (seconds on 100k loose
     // objects); only the blobs read from git need one, asked in one batch below.
-    const out = git(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8')
-    for (const rec of out.split('\0')) {
-      if (rec === '') continue
-      // "<mode> <type> <sha>\t<path>"
-      const tab = rec.indexOf('\t')
-      const sp1 = rec.indexOf(' ')
-      const sp2 = rec.indexOf(' ', sp1 + 1)
-      if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab) continue
-      const mode = rec.slice(0, sp1)
-      const type = rec.slice(sp1 + 1, sp2)
-      const sha = rec.slice(sp2 + 1, tab)
-      const path = rec.slice(tab + 1)
-      if (type !== 'blob' || !sha) continue
+    const out = opts.listing?.tree ?? git(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8')
+    for (const { mode, type, sha, path } of treeEntries(out)) {
+      if (type !== 'blob') continue
       if (matchers.some((m) => m.match(path))) {
         ignored++
         continue
@@ -90,6 +84,14 @@ export class GitTreeSnapshot extends ListedSnapshot {
     this.setListing([...this.entries.keys()].sort())
     this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
     if (opts.shareWith) this.findShared(opts.shareWith)
+    // Blobs the worker already sized and read: no git run of our own for them.
+    for (const b of opts.listing?.blobs ?? []) {
+      const e = this.entries.get(b.path)
+      if (!e || e.symlink) continue
+      if (b.absent) e.absent = true
+      else if (b.size !== null) e.size = b.size
+      if (b.bytes && b.size !== null && b.size <= this.cap && !this.shared.has(b.path)) this.cache.set(b.path, this.decode(b.path, Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength)))
+    }
     this.sizeUnshared(this.files().filter((p) => !this.shared.has(p)))
   }
 
@@ -104,12 +106,11 @@ export class GitTreeSnapshot extends ListedSnapshot {
       env: GIT_ENV
     })
     if (res.status !== 0 || !res.stdout) return
-    // "<sha> blob <size>" per line, in input order.
-    const lines = res.stdout.toString('utf8').split('\n')
+    const sizes = batchSizes(res.stdout.toString('utf8'), wanted.length)
     wanted.forEach((e, i) => {
-      const [, type, size] = (lines[i] ?? '').split(' ')
-      if (type === 'missing') e.absent = true
-      else if (Number.isFinite(Number(size))) e.size = Number(size)
+      const size = sizes[i]
+      if (size === 'missing') e.absent = true
+      else if (typeof size === 'number') e.size = size
     })
   }
 
@@ -126,7 +127,9 @@ export class GitTreeSnapshot extends ListedSnapshot {
   private findShared(head: WorkTreeSnapshot): void {
     if (!head.commit) return
     try {
-      const changed = new Set(git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit]).toString('utf8').split('\0'))
+      const listed = this.opts.listing ? this.opts.listing.changed : git(this.root, ['diff', '--name-only', '-z', '--no-renames', this.commit]).toString('utf8').split('\0')
+      if (listed === null) return
+      const changed = new Set(listed)
       for (const p of this.files()) if (!changed.has(p) && head.has(p)) this.shared.add(p)
     } catch {
       // No sharing: everything is read from git.
@@ -174,17 +177,10 @@ export class GitTreeSnapshot extends ListedSnapshot {
       env: GIT_ENV
     })
     if (res.status !== 0 || !res.stdout) return
-    const buf = res.stdout
-    let off = 0
-    for (const p of wanted) {
-      const nl = buf.indexOf(0x0a, off)
-      if (nl < 0) break
-      const header = buf.subarray(off, nl).toString('utf8').split(' ')
-      const size = Number(header[2])
-      if (header[1] !== 'blob' || !Number.isFinite(size)) break
-      this.cache.set(p, this.decode(p, buf.subarray(nl + 1, nl + 1 + size)))
-      off = nl + 1 + size + 1
-    }
+    batchContents(res.stdout, wanted.length).forEach((bytes, i) => {
+      const p = wanted[i]!
+      this.cache.set(p, this.decode(p, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)))
+    })
   }
 
   stats(): SnapshotStats {

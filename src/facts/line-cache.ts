@@ -122,3 +122,22 @@ export function memoOnRead<T>(read: TextRead, key: string, compute: () => T): T 
   answers.set(key, value)
   return value
 }
+
+/**
+ * memoOnRead for an answer that depends on more than the text (other files, a package's
+ * constants): the memoised answer is reused only while `holds` accepts it; otherwise it is
+ * recomputed and replaces it (the next view asks again).
+ */
+export function memoOnReadIf<T>(read: TextRead, key: string, holds: (value: T) => boolean, compute: () => T): T {
+  let answers = perRead.get(read)
+  if (answers === undefined) {
+    answers = new Map()
+    perRead.set(read, answers)
+  } else if (answers.has(key)) {
+    const value = answers.get(key) as T
+    if (holds(value)) return value
+  }
+  const value = compute()
+  answers.set(key, value)
+  return value
+}

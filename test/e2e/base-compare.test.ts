@@ -7,13 +7,13 @@ import { git, tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
 
 const WF = (steps: string) => `on: [pull_request]\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`
 
-describe('scan against the PR base', () => {
-  it('reports the delta and fails the ratchet when a check got worse', () => {
+describe('scan against the PR base', async () => {
+  it('reports the delta and fails the ratchet when a check got worse', async () => {
     const dir = tempGitRepo({ '.github/workflows/ci.yml': WF('      - run: ruff check .\n      - run: pytest\n'), 'pyproject.toml': '[project]\nname="x"\n' })
     const base = git(dir, 'rev-parse', 'HEAD').trim()
     writeFileSync(join(dir, '.github/workflows/ci.yml'), WF('      - run: pytest\n'))
     git(dir, 'commit', '-qam', 'drop lint')
-    const out = scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
+    const out = await scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
     expect(out.baseNote).toBeNull()
     const d = out.report.delta!
     expect(d.base.commit).toBe(base)
@@ -23,32 +23,32 @@ describe('scan against the PR base', () => {
     expect(out.report.gate.reasons.join('\n')).toContain('ci-lint')
   })
 
-  it('passes the ratchet when the head improves, even far below min-score', () => {
+  it('passes the ratchet when the head improves, even far below min-score', async () => {
     const dir = tempGitRepo({ '.github/workflows/ci.yml': WF('      - run: pytest\n') })
     const base = git(dir, 'rev-parse', 'HEAD').trim()
     writeFileSync(join(dir, '.github/workflows/ci.yml'), WF('      - run: ruff check .\n      - run: pytest\n'))
     git(dir, 'commit', '-qam', 'add lint')
-    const out = scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
+    const out = await scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
     expect(out.report.delta!.change).toBeGreaterThan(0)
     expect(out.report.gate.passed).toBe(true)
   })
 
-  it('fetches a base commit the shallow checkout lacks, from origin', () => {
+  it('fetches a base commit the shallow checkout lacks, from origin', async () => {
     const origin = tempGitRepo({ 'a.txt': 'one\n' })
     const base = git(origin, 'rev-parse', 'HEAD').trim()
     writeFileSync(join(origin, 'a.txt'), 'two\n')
     git(origin, 'commit', '-qam', 'two')
     const clone = tempTree({})
     git(clone, 'clone', '-q', '--depth=1', `file://${origin}`, 'repo')
-    const out = scanWithBase({ root: join(clone, 'repo'), config: DEFAULT_CONFIG, baseSha: base, fetchBase: true, inputs: { tags: null } })
+    const out = await scanWithBase({ root: join(clone, 'repo'), config: DEFAULT_CONFIG, baseSha: base, fetchBase: true, inputs: { tags: null } })
     expect(out.baseNote).toBeNull()
     expect(out.report.delta!.base.commit).toBe(base)
   })
 
-  it('says once why there is no comparison when the base cannot be had, and reports head only', () => {
+  it('says once why there is no comparison when the base cannot be had, and reports head only', async () => {
     const dir = tempGitRepo({ 'a.txt': 'x' })
     unlinkSync(join(dir, 'a.txt'))
-    const out = scanWithBase({ root: dir, config: DEFAULT_CONFIG, baseSha: 'f'.repeat(40), fetchBase: false, inputs: { tags: null } })
+    const out = await scanWithBase({ root: dir, config: DEFAULT_CONFIG, baseSha: 'f'.repeat(40), fetchBase: false, inputs: { tags: null } })
     expect(out.report.delta).toBeUndefined()
     expect(out.baseNote).toContain('not in the checkout')
     expect(out.report.warnings.filter((w) => w.startsWith('No comparison with the PR base'))).toHaveLength(1)

@@ -50,6 +50,8 @@ describe('delta and ratchet through dist/index.js', () => {
     expect(body).toContain('| Status | Check | What was found | Change |')
     expect(body).toMatch(/\| \[Lint in CI\]\([^)]*\) \| [^|]* \| was Fail \|/)
     expect(r.summary).toContain('against base')
+    // The base's git work ran on a worker thread while the bundle scanned the head.
+    expect(r.stdout).toMatch(/::debug::Base scan added \d+ ms after the head scan's \d+ ms \(git work on the worker\)/)
   })
 
   it('fails the ratchet when the head drops the health route, naming the check, even above min-score', async () => {

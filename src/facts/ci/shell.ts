@@ -63,8 +63,24 @@ const END_KEYWORDS = new Set(['fi', 'done', 'esac'])
 /** Commands that always exit 0: `a || <one of these>` swallows a's failure. */
 const ALWAYS_SUCCEEDS = new Set(['true', ':', 'echo', 'printf'])
 
-/** Splits a script into simple commands in source order (inner substitution commands before their host). */
-export function splitScript(script: string): ShellCommand[] {
+/** Split scripts by their text: the same `run:` lines, recipes and npm scripts come back for every monorepo view and the PR base. */
+const splits = new Map<string, readonly ShellCommand[]>()
+const MAX_MEMO_SCRIPTS = 20_000
+const MAX_MEMO_SCRIPT_CHARS = 64 * 1024
+
+/** Splits a script into simple commands in source order (inner substitution commands before their host). Read-only, memoised by text. */
+export function splitScript(script: string): readonly ShellCommand[] {
+  const hit = splits.get(script)
+  if (hit) return hit
+  const out = splitUncached(script)
+  if (script.length <= MAX_MEMO_SCRIPT_CHARS) {
+    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear()
+    splits.set(script, out)
+  }
+  return out
+}
+
+function splitUncached(script: string): ShellCommand[] {
   const text = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script
   const p = new Parser(text, 1, 0, { count: 0 })
   const root = p.parseGroup(null)

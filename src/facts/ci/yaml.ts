@@ -1,5 +1,7 @@
 import * as jsyaml from 'js-yaml'
 import { CORE_SCHEMA, loadAll, Type, type State } from 'js-yaml'
+import { memoOnRead } from '../line-cache.js'
+import type { Snapshot } from '../snapshot.js'
 import type { ParseProblem } from './types.js'
 
 /**
@@ -52,6 +54,16 @@ const SCHEMA = CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [referenceT
 
 /** `value` is the first non-empty document; `docs` all of them (GitLab puts a `spec:` header document first). */
 export type YamlResult = { ok: true; value: unknown; docs: readonly unknown[] } | { ok: false; problem: ParseProblem }
+
+/**
+ * Parses a repository file's YAML, once per read: every monorepo view and the PR base (whose
+ * unchanged files are the head's own reads) get the same parsed documents, positions included.
+ * Undefined when the file is not readable text. Callers treat the documents as read-only.
+ */
+export function parseYamlFile(snapshot: Snapshot, path: string): YamlResult | undefined {
+  const read = snapshot.read(path)
+  return read.kind === 'text' ? memoOnRead(read, 'yaml', () => parseYaml(read.text, path)) : undefined
+}
 
 /** Parses the first document of a YAML file. Never throws. */
 export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES): YamlResult {

@@ -47,4 +47,29 @@ describe('per-file route facts shared between the PR base and the head', () => {
     expect(routesOf(new GitTreeSnapshot(dir, base, { shareWith: head }))).toEqual(['/healthz main.go:9', '/v1/users main.go:7'])
     expect(routesOf(new WorkTreeSnapshot(dir))).toEqual(headRoutes)
   })
+
+  it('a Go router file the PR left alone still sees its handler change in another file: body and declaration per commit', () => {
+    const main = ['package main', '', 'func main() {', '\tr := gin.Default()', '\tr.GET("/healthz", healthz)', '\tr.GET("/readyz", readyz)', '}', ''].join('\n')
+    const dir = tempGitRepo({
+      'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n',
+      'main.go': main,
+      'health.go': 'package main\n\nfunc healthz(c *gin.Context) {\n\tif err := db.PingContext(c); err != nil {\n\t\tc.Status(503)\n\t}\n}\n',
+      'ready.go': 'package main\n\nfunc other(c *gin.Context) {}\n'
+    })
+    const base = resolveCommit(dir, 'HEAD')!
+    // The head makes /healthz shallow and declares readyz in a new file, with a deep body.
+    writeFileSync(join(dir, 'health.go'), 'package main\n\nfunc healthz(c *gin.Context) {\n\tc.Status(200)\n}\n')
+    writeFileSync(join(dir, 'a_ready.go'), 'package main\n\nfunc readyz(c *gin.Context) {\n\tdb.PingContext(c)\n}\n')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'head')
+    const touches = (snap: Snapshot): string[] =>
+      collectService(snap, collectManifests(snap))
+        .routes.map((r) => `${r.path} ${r.touches?.map((t) => `${t.file}:${t.line}`).join(',') ?? ''}`)
+        .sort()
+    const head = new WorkTreeSnapshot(dir)
+    const headTouches = touches(head)
+    expect(headTouches).toEqual(['/healthz ', '/readyz a_ready.go:4'])
+    expect(touches(new GitTreeSnapshot(dir, base, { shareWith: head }))).toEqual(['/healthz health.go:4', '/readyz '])
+    expect(touches(new WorkTreeSnapshot(dir))).toEqual(headTouches)
+  })
 })

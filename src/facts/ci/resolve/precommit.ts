@@ -1,5 +1,5 @@
 import { joinPath } from '../../snapshot.js'
-import { get, isMap, itemLine, list, parseYaml, str, strings } from '../yaml.js'
+import { get, isMap, itemLine, list, parseYamlFile, str, strings } from '../yaml.js'
 import { dispatch, emit, enter, link, runScript, shellJoin, shortText, type Ctx, type Site } from './engine.js'
 
 /**
@@ -84,10 +84,8 @@ export function resolvePreCommit(ctx: Ctx, argv: readonly string[], site: Site):
 
 /** Every hook of a pre-commit config as commands, on top of `site` (whose chain may be empty). */
 export function expandConfig(ctx: Ctx, path: string, site: Site, opts: { hookId?: string | undefined; stage: string }): void {
-  const text = ctx.snapshot.text(path)
-  if (text === undefined) return
-  const r = parseYaml(text, path)
-  if (!r.ok || !isMap(r.value)) return
+  const r = parseYamlFile(ctx.snapshot, path)
+  if (!r?.ok || !isMap(r.value)) return
   const defaultStages = strings(get(r.value, 'default_stages'))
   const repos = get(r.value, 'repos')
   for (const repo of list(repos)) {

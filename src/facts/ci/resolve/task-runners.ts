@@ -1,5 +1,5 @@
 import { dirname, joinPath } from '../../snapshot.js'
-import { get, isMap, itemLine, keyLine, list, parseYaml, str, truthy, valueLine } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, parseYamlFile, str, truthy, valueLine } from '../yaml.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 import { readToml, tomlKeyLine } from './python-tasks.js'
 
@@ -103,10 +103,8 @@ interface Taskfile {
 
 function loadTaskfile(ctx: Ctx, path: string): Taskfile | undefined {
   return ctx.cached(`taskfile:${path}`, () => {
-    const text = ctx.snapshot.text(path)
-    if (text === undefined) return undefined
-    const r = parseYaml(text, path)
-    if (!r.ok || !isMap(r.value)) return undefined
+    const r = parseYamlFile(ctx.snapshot, path)
+    if (!r?.ok || !isMap(r.value)) return undefined
     const tasks = get(r.value, 'tasks')
     const includes = get(r.value, 'includes')
     return { path, tasks: isMap(tasks) ? tasks : {}, includes: isMap(includes) ? includes : {} }

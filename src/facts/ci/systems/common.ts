@@ -1,6 +1,6 @@
 import { joinPath, type Snapshot } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiTriggers, ParseProblem } from '../types.js'
-import { isMap, parseYaml, str } from '../yaml.js'
+import { isMap, parseYamlFile, str } from '../yaml.js'
 
 /**
  * Small helpers shared by the CI-system parsers: reading a YAML file into a value or a problem,
@@ -27,7 +27,7 @@ export function readYamlDocs(ctx: ParseContext, path: string, from?: ChainLink):
     ctx.problems.push(from ? { path: from.path, ...(from.line ? { line: from.line } : {}), message: `${path} ${why}` } : { path, message: `${path} ${why}` })
     return undefined
   }
-  const parsed = parseYaml(r.text, path)
+  const parsed = parseYamlFile(ctx.snapshot, path)!
   if (!parsed.ok) {
     ctx.problems.push(parsed.problem)
     return undefined

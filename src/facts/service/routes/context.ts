@@ -1,5 +1,5 @@
 import type { ParseProblem } from '../../ci/types.js'
-import { memoOnRead } from '../../line-cache.js'
+import { memoOnRead, memoOnReadIf } from '../../line-cache.js'
 import type { ManifestFacts } from '../../manifests/types.js'
 import type { SourceSet } from '../files.js'
 import type { Framework, HealthLibrary, Route } from '../types.js'
@@ -29,4 +29,10 @@ export const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'o
 export function memoOnFile<T>(ctx: ExtractContext, file: string, key: string, compute: () => T): T {
   const read = ctx.src.snapshot.read(file)
   return read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnRead(read, key, compute) : compute()
+}
+
+/** memoOnFile for an answer that also depends on other files: a memoised answer is reused while `holds` says so, else recomputed. */
+export function memoOnFileIf<T>(ctx: ExtractContext, file: string, key: string, holds: (value: T) => boolean, compute: () => T): T {
+  const read = ctx.src.snapshot.read(file)
+  return read.kind === 'text' && ctx.src.text(file) !== undefined ? memoOnReadIf(read, key, holds, compute) : compute()
 }

@@ -1,10 +1,10 @@
 import { braceBody, touchesIn } from '../body.js'
-import { RouteGraph } from '../graph.js'
+import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
 import { dirname } from '../../snapshot.js'
 import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
 
 /**
  * Go routes: net/http `HandleFunc("/x")` (and Go 1.22 `"GET /x"` patterns), gin/echo `GET`,
@@ -96,6 +96,8 @@ const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mou
 /** A package-level string constant line, found in a whole text. */
 const CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
+/** The same, found in a whole text (one line each). */
+const FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm
 
 function frameworkOf(fws: ReadonlySet<Framework>): Framework {
   for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos'] as const) if (fws.has(f)) return f
@@ -116,102 +118,215 @@ export function extractGo(ctx: ExtractContext): Extracted {
     if (text === undefined || !text.includes('"')) continue
     for (const [name, value] of memoOnFile(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
   }
+  const handlers = handlerIndex(ctx)
   for (const file of ctx.src.files('go')) {
     // Only files that call a routing method or name a health middleware can add anything: the
     // rest (most of a Go code base) are never split into lines.
     const text = ctx.src.text(file)
-    if (text === undefined || !(ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
+    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
-    // Brace depth per line and the lines the pass acts on depend on the text alone: memoised on
-    // the read (the PR base replays them instead of rescanning every character).
-    const shape = memoOnFile(ctx, file, 'goShape', () => lineShape(lines))
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
-    let fileAliases: Map<string, string> | undefined
-    const aliases = (): Map<string, string> => (fileAliases ??= goAliases(lines))
-    const lookup = (n: string): string | undefined => consts.get(n.slice(n.lastIndexOf('.') + 1))
-    let fn = ''
-    let vars = new Map<string, Resolved[]>()
-    let depth = 0
-    const scopes: { name: string; prefix: Resolved[]; depth: number }[] = []
-    for (let i = 0; i < lines.length; i++) {
-      if (shape.events[i] === 0) {
-        depth += shape.delta[i]!
-        while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
-        continue
-      }
-      const line = lines[i]!
-      const t = line.trim()
-      const f = FUNC.exec(line)
-      if (f) {
-        fn = f[1]!
-        vars = new Map()
-        graph.addRouter({ file: pkg, name: fn, root: fn === 'main' })
-      }
-      for (const mw of GO_HEALTH_MIDDLEWARE) {
-        const use = middlewareAt(line, mw, aliases)
-        if (!use || (mw.unless && lines.some((l) => l.includes(mw.unless!)))) continue
-        const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : undefined
-        const routes = lit ? [lit.value] : [...mw.routes]
-        libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] })
-        for (const r of routes) graph.addRoute({ router: { file: pkg, name: fn }, path: { value: r }, methods: ['GET'], framework, file, line: i + 1, touches: [] })
-      }
-      const prefixOf = (recv: string): Resolved[] => {
-        for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s]!.name === recv) return scopes[s]!.prefix
-        return vars.get(recv) ?? []
-      }
-      const assign = /^([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*)\.(Group|PathPrefix)\(/.exec(t)
-      if (assign) {
-        const lit = readLiteral(t, t.indexOf('(', assign[0].length - 1) + 1)
-        const arg = callArgs(t, t.indexOf('(', assign[0].length - 1))[0] ?? ''
-        vars.set(assign[1]!, [...prefixOf(assign[2]!), lit ? { value: lit.value } : resolveExpr(arg, lookup)])
-      }
-      CALL.lastIndex = 0
-      let m: RegExpExecArray | null = null
-      while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
-        /* skip receivers such as r.With(mw) before the route call */
-      }
-      if (m && !assign) {
-        const [, recv, method] = m
-        const open = m.index + m[0].length - 1
-        const all = callArgs(callText(lines, i, open), 0)
-        const matchVerbs = method === 'Match' ? [...(all[0] ?? '').matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]!).toUpperCase()) : undefined
-        const args = matchVerbs ? all.slice(1) : all
-        const first = args[0] ?? ''
-        const path = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : undefined
-        if (method === 'Route' && path && 'value' in path && line.includes('func(')) {
-          const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open))
-          scopes.push({ name: param ? param[1]! : recv!, prefix: [...prefixOf(recv!), path], depth: depth + 1 })
-        } else if (method === 'Mount' && path && args[1]) {
-          const name = args[1].replace(/\(.*$/, '').split('.').pop()!
-          if (/^[A-Za-z_]\w*$/.test(name)) graph.addMount({ parent: { file: pkg, name: fn }, child: { file: '*', name }, prefix: joinResolved([...prefixOf(recv!), path]) })
-        } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value) || (path.value === '' && prefixOf(recv!).length > 0))) {
-          let p = path
-          let verb = METHODS[method!]!
-          if ('value' in p && /^[A-Z]+ \//.test(p.value)) {
-            verb = p.value.slice(0, p.value.indexOf(' '))
-            p = { value: p.value.slice(p.value.indexOf(' ') + 1) }
-          }
-          const methods = /\.Methods\(([^)]*)\)/.exec(line)
-          const body = handlerBody(ctx, file, lines, i, args[1] ?? '', pkg)
-          graph.addRoute({
-            router: { file: pkg, name: fn },
-            path: joinResolved([...prefixOf(recv!), p]),
-            methods: methods ? methods[1]!.replace(/["\s]|http\.Method/g, '').toUpperCase().split(',') : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
-            framework,
-            file,
-            line: i + 1,
-            ...(args[1] ? { handler: args[1].slice(0, 80) } : {}),
-            touches: body ? touchesIn(body.file, ctx.src.lines(body.file) ?? [], body.from, body.to) : []
-          })
-        }
-      }
-      depth += shape.delta[i]!
-      while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
+    const env: PassEnv = { framework, constOf: (n) => consts.get(n), handlerAt: (name) => handlers(pkg, name), linesOf: (f) => ctx.src.lines(f) }
+    // The pass depends on the file's text and on what it asked of the rest (constants, handler
+    // declarations, their bodies): memoised on the read and replayed while those answers hold
+    // (a monorepo view, the PR base).
+    const pass = memoOnFileIf(ctx, file, 'goPass', (p) => stillHolds(p, env), () => passFile(file, lines, env))
+    for (const op of pass.ops) {
+      if ('root' in op) graph.addRouter(op)
+      else if ('child' in op) graph.addMount(op)
+      else graph.addRoute(op)
     }
+    libraries.push(...pass.libraries)
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries }
+}
+
+/** What a file's pass may ask beyond its own text. */
+interface PassEnv {
+  readonly framework: Framework
+  /** A package-level string constant of the file's package. */
+  constOf(name: string): string | undefined
+  /** Where a named handler function of the package (or a sub-package) is declared. */
+  handlerAt(name: string): HandlerAt | undefined
+  linesOf(file: string): readonly string[] | undefined
+}
+
+interface HandlerAt {
+  readonly file: string
+  /** 0-based line of the `func` declaration. */
+  readonly line: number
+}
+
+/** One file's contribution to the route graph, with every outside answer it depended on. */
+interface FilePass {
+  readonly framework: Framework
+  readonly ops: readonly (RouterNode | MountEdge | LocalRoute)[]
+  readonly libraries: readonly HealthLibrary[]
+  readonly consts: ReadonlyMap<string, string | undefined>
+  readonly handlers: ReadonlyMap<string, HandlerAt | undefined>
+  readonly bodies: ReadonlyMap<string, readonly string[] | undefined>
+}
+
+/** Whether a memoised pass still holds in this view: the same framework and the same answer to everything it asked. */
+function stillHolds(p: FilePass, env: PassEnv): boolean {
+  if (p.framework !== env.framework) return false
+  for (const [name, value] of p.consts) if (env.constOf(name) !== value) return false
+  for (const [name, at] of p.handlers) {
+    const now = env.handlerAt(name)
+    if (now?.file !== at?.file || now?.line !== at?.line) return false
+  }
+  // Lines are split once per read: the same array is the same file content.
+  for (const [file, lines] of p.bodies) if (env.linesOf(file) !== lines) return false
+  return true
+}
+
+/** The route pass over one file (brace depth for chi `Route` scopes, `Group` variables, routing calls, health middleware). */
+function passFile(file: string, lines: readonly string[], env: PassEnv): FilePass {
+  const { framework } = env
+  const ops: (RouterNode | MountEdge | LocalRoute)[] = []
+  const libraries: HealthLibrary[] = []
+  const consts = new Map<string, string | undefined>()
+  const handlers = new Map<string, HandlerAt | undefined>()
+  const bodies = new Map<string, readonly string[] | undefined>()
+  const linesOf = (f: string): readonly string[] | undefined => {
+    const ls = env.linesOf(f)
+    bodies.set(f, ls)
+    return ls
+  }
+  // Brace depth per line and the lines the pass acts on depend on the text alone.
+  const shape = lineShape(lines)
+  const pkg = dirname(file)
+  let fileAliases: Map<string, string> | undefined
+  const aliases = (): Map<string, string> => (fileAliases ??= goAliases(lines))
+  const lookup = (n: string): string | undefined => {
+    const name = n.slice(n.lastIndexOf('.') + 1)
+    const value = env.constOf(name)
+    consts.set(name, value)
+    return value
+  }
+  let fn = ''
+  let vars = new Map<string, Resolved[]>()
+  let depth = 0
+  const scopes: { name: string; prefix: Resolved[]; depth: number }[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (shape.events[i] === 0) {
+      depth += shape.delta[i]!
+      while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
+      continue
+    }
+    const line = lines[i]!
+    const t = line.trim()
+    const f = FUNC.exec(line)
+    if (f) {
+      fn = f[1]!
+      vars = new Map()
+      ops.push({ file: pkg, name: fn, root: fn === 'main' })
+    }
+    for (const mw of GO_HEALTH_MIDDLEWARE) {
+      const use = middlewareAt(line, mw, aliases)
+      if (!use || (mw.unless && lines.some((l) => l.includes(mw.unless!)))) continue
+      const lit = mw.pathArg ? readLiteral(line, use.at + use.token.length) : undefined
+      const routes = lit ? [lit.value] : [...mw.routes]
+      libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] })
+      for (const r of routes) ops.push({ router: { file: pkg, name: fn }, path: { value: r }, methods: ['GET'], framework, file, line: i + 1, touches: [] })
+    }
+    const prefixOf = (recv: string): Resolved[] => {
+      for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s]!.name === recv) return scopes[s]!.prefix
+      return vars.get(recv) ?? []
+    }
+    const assign = /^([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*)\.(Group|PathPrefix)\(/.exec(t)
+    if (assign) {
+      const lit = readLiteral(t, t.indexOf('(', assign[0].length - 1) + 1)
+      const arg = callArgs(t, t.indexOf('(', assign[0].length - 1))[0] ?? ''
+      vars.set(assign[1]!, [...prefixOf(assign[2]!), lit ? { value: lit.value } : resolveExpr(arg, lookup)])
+    }
+    CALL.lastIndex = 0
+    let m: RegExpExecArray | null = null
+    while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
+      /* skip receivers such as r.With(mw) before the route call */
+    }
+    if (m && !assign) {
+      const [, recv, method] = m
+      const open = m.index + m[0].length - 1
+      const all = callArgs(callText(lines, i, open), 0)
+      const matchVerbs = method === 'Match' ? [...(all[0] ?? '').matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]!).toUpperCase()) : undefined
+      const args = matchVerbs ? all.slice(1) : all
+      const first = args[0] ?? ''
+      const path = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : undefined
+      if (method === 'Route' && path && 'value' in path && line.includes('func(')) {
+        const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open))
+        scopes.push({ name: param ? param[1]! : recv!, prefix: [...prefixOf(recv!), path], depth: depth + 1 })
+      } else if (method === 'Mount' && path && args[1]) {
+        const name = args[1].replace(/\(.*$/, '').split('.').pop()!
+        if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name }, prefix: joinResolved([...prefixOf(recv!), path]) })
+      } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value) || (path.value === '' && prefixOf(recv!).length > 0))) {
+        let p = path
+        let verb = METHODS[method!]!
+        if ('value' in p && /^[A-Z]+ \//.test(p.value)) {
+          verb = p.value.slice(0, p.value.indexOf(' '))
+          p = { value: p.value.slice(p.value.indexOf(' ') + 1) }
+        }
+        const methods = /\.Methods\(([^)]*)\)/.exec(line)
+        const body = handlerBody(file, lines, i, args[1] ?? '', (name) => {
+          const at = env.handlerAt(name)
+          handlers.set(name, at)
+          return at
+        }, linesOf)
+        ops.push({
+          router: { file: pkg, name: fn },
+          path: joinResolved([...prefixOf(recv!), p]),
+          methods: methods ? methods[1]!.replace(/["\s]|http\.Method/g, '').toUpperCase().split(',') : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
+          framework,
+          file,
+          line: i + 1,
+          ...(args[1] ? { handler: args[1].slice(0, 80) } : {}),
+          touches: body ? touchesIn(body.file, body.lines, body.from, body.to) : []
+        })
+      }
+    }
+    depth += shape.delta[i]!
+    while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
+  }
+  return { framework, ops, libraries, consts, handlers, bodies }
+}
+
+/**
+ * Where each function of a package (its directory and the directories below) is first declared,
+ * in listing order: one index per package asked about, built from each file's declarations
+ * (memoised on its read).
+ */
+function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) => HandlerAt | undefined {
+  const byPkg = new Map<string, Map<string, HandlerAt>>()
+  return (pkg, name) => {
+    let index = byPkg.get(pkg)
+    if (!index) {
+      index = new Map()
+      for (const f of ctx.src.files('go')) {
+        if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
+        const text = ctx.src.text(f)
+        if (text === undefined) continue
+        for (const [fnName, line] of memoOnFile(ctx, f, 'goFuncs', () => funcDecls(text))) if (!index.has(fnName)) index.set(fnName, { file: f, line })
+      }
+      byPkg.set(pkg, index)
+    }
+    return index.get(name)
+  }
+}
+
+/** Top-level function declarations of a Go text (`func Name(`, `func (r *T) Name(`) and their 0-based lines, without splitting it. */
+function funcDecls(text: string): [string, number][] {
+  const out: [string, number][] = []
+  let line = 0
+  let at = 0
+  FUNC_DECL.lastIndex = 0
+  for (let m = FUNC_DECL.exec(text); m; m = FUNC_DECL.exec(text)) {
+    for (let k = text.indexOf('\n', at); k >= 0 && k < m.index; k = text.indexOf('\n', k + 1)) line++
+    at = m.index
+    out.push([m[1]!, line])
+  }
+  return out
 }
 
 /** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */
@@ -259,24 +374,23 @@ function joinResolved(parts: readonly Resolved[]): Resolved {
 }
 
 /** Body of an inline `func(c *gin.Context) {` handler, or of a named handler function in the package. */
-function handlerBody(ctx: ExtractContext, file: string, lines: readonly string[], i: number, handler: string, pkg: string): { file: string; from: number; to: number } | undefined {
+function handlerBody(
+  file: string,
+  lines: readonly string[],
+  i: number,
+  handler: string,
+  handlerAt: (name: string) => HandlerAt | undefined,
+  linesOf: (file: string) => readonly string[] | undefined
+): { file: string; lines: readonly string[]; from: number; to: number } | undefined {
   if (handler.includes('func(')) {
     const [from, to] = braceBody(lines, i)
-    return { file, from, to }
+    return { file, lines, from, to }
   }
   const name = handler.split('.').pop()!.replace(/\(.*$/, '').trim()
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined
-  for (const f of ctx.src.files('go')) {
-    if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
-    if (!ctx.src.text(f)?.includes(name + '(')) continue
-    const ls = ctx.src.lines(f) ?? []
-    for (let k = 0; k < ls.length; k++) {
-      const l = ls[k]!
-      if (l.startsWith('func ') && (l.includes(` ${name}(`) || l.includes(`)${name}(`))) {
-        const [from, to] = braceBody(ls, k)
-        return { file: f, from, to }
-      }
-    }
-  }
-  return undefined
+  const at = handlerAt(name)
+  const ls = at ? linesOf(at.file) : undefined
+  if (!at || !ls) return undefined
+  const [from, to] = braceBody(ls, at.line)
+  return { file: at.file, lines: ls, from, to }
 }
