@@ -38187,6 +38187,93 @@ function prepareBase(job3) {
   });
 }
 
+// src/facts/asked.ts
+var RecordingSnapshot = class {
+  constructor(inner) {
+    this.inner = inner;
+    this.label = inner.label;
+    this.commit = inner.commit;
+  }
+  inner;
+  label;
+  commit;
+  reads = /* @__PURE__ */ new Map();
+  hasAnswers = /* @__PURE__ */ new Map();
+  dirs = /* @__PURE__ */ new Set();
+  filters = [];
+  whole = false;
+  files() {
+    this.whole = true;
+    return this.inner.files();
+  }
+  /** The listing through a filter, remembered as the filter. */
+  filesWhere(keep) {
+    this.filters.push(keep);
+    return this.inner.files().filter(keep);
+  }
+  has(path2) {
+    const v = this.inner.has(path2);
+    this.hasAnswers.set(path2, v);
+    return v;
+  }
+  read(path2) {
+    const r = this.inner.read(path2);
+    this.reads.set(path2, r);
+    return r;
+  }
+  text(path2) {
+    const r = this.read(path2);
+    return r.kind === "text" ? r.text : void 0;
+  }
+  under(dir2) {
+    this.dirs.add(dir2);
+    return this.inner.under(dir2);
+  }
+  stats() {
+    return this.inner.stats();
+  }
+  asked() {
+    return { reads: this.reads, has: this.hasAnswers, under: this.dirs, filters: this.filters, wholeListing: this.whole };
+  }
+};
+function filesWhere(snapshot, keep) {
+  return snapshot instanceof RecordingSnapshot ? snapshot.filesWhere(keep) : snapshot.files().filter(keep);
+}
+function listingDifference(a, b) {
+  const out = [];
+  for (const p of a.files()) if (!b.has(p)) out.push(p);
+  for (const p of b.files()) if (!a.has(p)) out.push(p);
+  return out;
+}
+function answersSame(asked, snapshot, added) {
+  if (added.length > 0) {
+    if (asked.wholeListing) return false;
+    for (const keep of asked.filters) if (added.some(keep)) return false;
+    for (const dir2 of asked.under) {
+      const prefix = dir2 === "" ? "" : dir2.endsWith("/") ? dir2 : dir2 + "/";
+      if (added.some((p) => p.startsWith(prefix))) return false;
+    }
+  }
+  for (const [path2, v] of asked.has) if (snapshot.has(path2) !== v) return false;
+  for (const [path2, r] of asked.reads) if (!sameRead(snapshot.read(path2), r)) return false;
+  return true;
+}
+function sameRead(a, b) {
+  if (a === b) return true;
+  switch (a.kind) {
+    case "text":
+      return b.kind === "text" && a.text === b.text;
+    case "missing":
+      return b.kind === "missing";
+    case "binary":
+      return b.kind === "binary" && a.size === b.size;
+    case "too-large":
+      return b.kind === "too-large" && a.size === b.size && a.cap === b.cap;
+    case "error":
+      return b.kind === "error" && a.message === b.message;
+  }
+}
+
 // src/facts/ci/shell.ts
 var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
 var MAX_SHELL_COMMANDS = 2e3;
@@ -39543,7 +39630,7 @@ function nearestPkg(ctx, dir2) {
 function workspacePkgs(ctx) {
   return ctx.cached(
     "pkg:workspaces",
-    () => ctx.snapshot.files().filter((f) => f.endsWith("/package.json") && !EXCLUDED.test(f)).slice(0, MAX_PACKAGES).flatMap((f) => readPkg(ctx, f) ?? [])
+    () => filesWhere(ctx.snapshot, (f) => f.endsWith("/package.json") && !EXCLUDED.test(f)).slice(0, MAX_PACKAGES).flatMap((f) => readPkg(ctx, f) ?? [])
   );
 }
 function scriptLine(pkg, name) {
@@ -40349,8 +40436,7 @@ function projects(ctx) {
   return ctx.cached("monorepo:projects", () => {
     const byDir = /* @__PURE__ */ new Map();
     for (const pkg of workspacePkgs(ctx)) byDir.set(pkg.dir, { dir: pkg.dir, pkg, ...pkg.name !== void 0 ? { name: pkg.name } : {} });
-    for (const f of ctx.snapshot.files()) {
-      if (!(f === "project.json" || f.endsWith("/project.json")) || f.includes("node_modules/")) continue;
+    for (const f of filesWhere(ctx.snapshot, (p) => (p === "project.json" || p.endsWith("/project.json")) && !p.includes("node_modules/"))) {
       const text = ctx.snapshot.text(f);
       if (text === void 0) continue;
       let json2;
@@ -42196,8 +42282,8 @@ var GitlabConfig = class _GitlabConfig {
       return p === void 0 ? [] : [p];
     }
     const out = [];
-    for (const f of this.ctx.snapshot.files()) {
-      if (safeMinimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break;
+    for (const f of filesWhere(this.ctx.snapshot, (p) => safeMinimatch(p, rel, { dot: true }))) {
+      if (out.push(f) >= MAX_INCLUDED_FILES) break;
     }
     return out;
   }
@@ -42604,9 +42690,8 @@ function collectCi(snapshot) {
   const ctx = { snapshot, problems };
   const found = CI_FILES.map(() => []);
   let hasPreCommit = false;
-  for (const path2 of snapshot.files()) {
+  for (const path2 of filesWhere(snapshot, isCiListed)) {
     if (path2 === PRE_COMMIT_CONFIG) hasPreCommit = true;
-    if (!maybeCi(path2)) continue;
     const i = CI_FILES.findIndex((k) => k.match(path2));
     if (i >= 0) found[i].push(path2);
   }
@@ -42648,6 +42733,9 @@ function collectCi(snapshot) {
   }
   for (const rc of guard(problems, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));
   return { files, jobs, runs, actions, problems };
+}
+function isCiListed(path2) {
+  return path2 === PRE_COMMIT_CONFIG || maybeCi(path2) && CI_FILES.some((k) => k.match(path2));
 }
 function maybeCi(path2) {
   const c = path2.charCodeAt(0);
@@ -43050,13 +43138,19 @@ var BUILD_COPIES = /* @__PURE__ */ new Set(["dist", "target"]);
 function isCiConfig(path2) {
   return path2.startsWith(".github/") || path2.startsWith(".circleci/") || path2 === ".gitlab-ci.yml" || path2.startsWith(".gitlab/") || path2.startsWith(".azure-pipelines/") || /^azure-pipelines.*\.ya?ml$/.test(path2) || path2 === "bitbucket-pipelines.yml" || path2 === ".travis.yml";
 }
+function deployListed(path2) {
+  if (isVendored(path2) || excludedSegment(path2, BUILD_COPIES)) return false;
+  if (isDockerfile(path2)) return true;
+  if (isExcluded(path2) || isCiConfig(path2)) return false;
+  return mayDeclareBuild(path2) || /\.(ya?ml|tpl)$/i.test(path2);
+}
 function collectDeploy(snapshot) {
   const problems = [];
   const dockerfiles = [];
   const builds = [];
   const healthchecks = [];
   const composeFiles = [];
-  for (const path2 of snapshot.files()) {
+  for (const path2 of filesWhere(snapshot, deployListed)) {
     if (isVendored(path2) || excludedSegment(path2, BUILD_COPIES)) continue;
     try {
       if (isDockerfile(path2)) {
@@ -43427,10 +43521,9 @@ function collectManifests(snapshot) {
     manifests.push({ path: path2, ecosystem, dir: dirname(path2), dependencies: deps, ...workspaces ? { workspaces } : {} });
   };
   const visitedRequirements = /* @__PURE__ */ new Set();
-  for (const path2 of snapshot.files()) {
-    if (isExcluded(path2)) continue;
+  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
     const name = basename(path2);
-    const kind = BY_NAME[name];
+    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : void 0;
     try {
       if (kind) {
         for (const r of kind.parse(snapshot, path2, problems, { catalog: () => catalogFor(dirname(path2)) })) push(path2, kind.ecosystem, r.deps, r.workspaces);
@@ -46282,13 +46375,18 @@ function gitlabTriggers(path2, text) {
   return [];
 }
 var RELEASE_NON_PRODUCT = /* @__PURE__ */ new Set(["examples", "fixtures", "testdata"]);
+function releaseListed(path2) {
+  if (isVendored(path2) || excludedSegment(path2, RELEASE_NON_PRODUCT)) return false;
+  const name = basename(path2).toLowerCase();
+  return isChangelogFile(path2) || CONFIG_FILES.some((c) => c.match(path2, name)) || RELEASE_WORKFLOW.test(path2) || path2 === ".gitlab-ci.yml";
+}
+var RELEASE_WORKFLOW = /^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/;
 function collectRelease(snapshot, tags) {
   const problems = [];
   const changelogs = [];
   const configs = [];
   const triggers2 = [];
-  for (const path2 of snapshot.files()) {
-    if (isVendored(path2) || excludedSegment(path2, RELEASE_NON_PRODUCT)) continue;
+  for (const path2 of filesWhere(snapshot, releaseListed)) {
     const name = basename(path2).toLowerCase();
     if (isChangelogFile(path2)) {
       const text = readText(snapshot, path2, problems);
@@ -46304,7 +46402,7 @@ function collectRelease(snapshot, tags) {
         if (idx >= 0) configs.push({ path: path2, line: idx + 1, tool: c.tool, draftsOnly: false });
       } else configs.push({ path: path2, tool: c.tool, draftsOnly: c.draftsOnly ?? false });
     }
-    if (/^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(path2)) {
+    if (RELEASE_WORKFLOW.test(path2)) {
       const text = readText(snapshot, path2, problems);
       if (text !== void 0) triggers2.push(...workflowTriggers3(path2, text));
     } else if (path2 === ".gitlab-ci.yml") {
@@ -46327,7 +46425,10 @@ function collectSecurityRules(snapshot) {
   const enabled = [];
   const problems = [];
   let read = 0;
-  for (const path2 of snapshot.files()) {
+  for (const path2 of filesWhere(snapshot, (p) => {
+    const n = basename(p);
+    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n)) && !isExcluded(p);
+  })) {
     const name = basename(path2);
     const golangci = GOLANGCI_FILES.has(name);
     const eslintData = ESLINTRC_DATA.has(name);
@@ -46646,7 +46747,7 @@ function collectSettingsAsCode(snapshot) {
     const text = snapshot.text(path2);
     if (text !== void 0) collectProbot(path2, text, rules, problems);
   }
-  const tf = snapshot.files().filter((p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
+  const tf = filesWhere(snapshot, (p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
   for (const path2 of tf) {
     const text = snapshot.text(path2);
     if (text === void 0 || !text.includes("github_")) continue;
@@ -46770,26 +46871,38 @@ function collectTerraform(path2, text, out, problems) {
 }
 
 // src/facts/collect.ts
-function collectFacts(snapshot, _config, _inputs = {}) {
+function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
   const failures = [];
-  const guard2 = (area, fallback, fn) => {
+  const asked = {};
+  const guard2 = (area2, fallback, fn) => {
     try {
       return fn();
     } catch (err) {
-      failures.push({ path: "", message: `${area} facts could not be collected: ${err?.message ?? String(err)}` });
+      failures.push({ path: "", message: `${area2} facts could not be collected: ${err?.message ?? String(err)}` });
       return fallback;
     }
   };
-  const ci = guard2("CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, () => collectCi(snapshot));
-  const settingsAsCode = guard2("Settings-as-code", { rules: [], problems: [] }, () => collectSettingsAsCode(snapshot));
-  const manifests = guard2("Manifest", { manifests: [], problems: [] }, () => collectManifests(snapshot));
+  const area = (key, label, fallback, collect) => {
+    const from = opts.reuse;
+    const before = from?.asked[key];
+    if (from && before && answersSame(before, snapshot, from.added)) return from.facts[key];
+    if (!opts.record) return guard2(label, fallback, () => collect(snapshot));
+    const recorder = new RecordingSnapshot(snapshot);
+    const n = failures.length;
+    const value = guard2(label, fallback, () => collect(recorder));
+    if (failures.length === n) asked[key] = recorder.asked();
+    return value;
+  };
+  const ci = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi);
+  const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
+  const manifests = area("manifests", "Manifest", { manifests: [], problems: [] }, collectManifests);
   const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
-  const deploy = guard2("Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot));
+  const deploy = area("deploy", "Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, collectDeploy);
   const service2 = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
   const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service2, manifests));
-  const release = guard2("Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags));
-  const securityRules = guard2("Security rules", NO_SECURITY_RULES, () => collectSecurityRules(snapshot));
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, failures };
+  const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
+  const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, failures, asked };
 }
 
 // src/facts/git-snapshot.ts
@@ -47534,7 +47647,7 @@ async function scanWithBase(opts) {
   const head = openWorkTree(opts.root, opts.config);
   const inputs = { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(opts.root) };
   const prepared = opts.baseSha ? prepareBase({ root: opts.root, sha: opts.baseSha, fetch: opts.fetchBase ?? false, diff: head.commit !== null, timeoutMs: 6e4, cap: opts.config.maxFileBytes, budget: 256 * 1024 * 1024 }) : null;
-  const judged = judge2(head, { ...opts, inputs });
+  const judged = judge2(head, { ...opts, inputs }, true, { record: prepared !== null });
   let baseNote = null;
   let baseMs = 0;
   let baseVia = null;
@@ -47547,7 +47660,8 @@ async function scanWithBase(opts) {
       try {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head, listing: have });
         snap.prefetchUnshared();
-        const j = judge2(snap, { ...opts, inputs, warnings: [] }, false);
+        const reuse = { facts: judged.facts, asked: judged.facts.asked, added: listingDifference(head, snap) };
+        const j = judge2(snap, { ...opts, inputs, warnings: [] }, false, { reuse });
         base = { score: j.score, grade: j.grade, checks: j.results, repository: { root: snap.label, commit: snap.commit } };
       } catch (err) {
         baseNote = `the base commit could not be read: ${err.message}`;
@@ -47565,9 +47679,9 @@ async function scanWithBase(opts) {
   const report = toReport(judged, opts, regressionOf(delta2));
   return { report: { ...report, delta: delta2 }, baseNote, baseMs, baseVia };
 }
-function judge2(snapshot, opts, withServices = true) {
+function judge2(snapshot, opts, withServices = true, collect = {}) {
   const started = performance.now();
-  const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {});
+  const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {}, collect);
   const raw = runChecks(facts, opts.config);
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? /* @__PURE__ */ new Date(), requiredExtra: opts.requiredExtra ?? [] });
   const { score, grade } = scoreOf(policy.results);
@@ -47580,7 +47694,7 @@ function judge2(snapshot, opts, withServices = true) {
   });
   const st = snapshot.stats();
   const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] };
-  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started, stats };
+  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started, stats, facts };
 }
 function toReport(j, opts, regression) {
   const minScore = opts.minScore ?? opts.config.minScore;

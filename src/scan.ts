@@ -4,7 +4,8 @@ import type { CheckId } from './checks/ids.js'
 import { runChecks } from './checks/run.js'
 import type { Config } from './config/types.js'
 import { prepareBase } from './facts/base-commit.js'
-import { collectFacts, type FactInputs } from './facts/collect.js'
+import { listingDifference } from './facts/asked.js'
+import { collectFacts, type CollectOptions, type FactInputs } from './facts/collect.js'
 import { GitTreeSnapshot } from './facts/git-snapshot.js'
 import { readLocalTags } from './facts/git-tags.js'
 import type { Snapshot, SnapshotStats } from './facts/snapshot.js'
@@ -83,7 +84,7 @@ export async function scanWithBase(opts: ScanOptions): Promise<ScanOutcome> {
   // The head first: the base then finds every unchanged file already read, split and scanned, so
   // its time is only what the PR changed plus the pipeline's own work (baseMs measures just that,
   // including any wait for the git work still running).
-  const judged = judge(head, { ...opts, inputs })
+  const judged = judge(head, { ...opts, inputs }, true, { record: prepared !== null })
   let baseNote: string | null = null
   let baseMs = 0
   let baseVia: ScanOutcome['baseVia'] = null
@@ -97,7 +98,9 @@ export async function scanWithBase(opts: ScanOptions): Promise<ScanOutcome> {
         const snap = new GitTreeSnapshot(opts.root, have.commit, { ignore: opts.config.ignore, maxFileBytes: opts.config.maxFileBytes, shareWith: head, listing: have })
         snap.prefetchUnshared()
         // Only the checks and the score matter for the delta: no per-service scoring of the base.
-        const j = judge(snap, { ...opts, inputs, warnings: [] }, false)
+        // Fact areas whose inputs the PR left alone are the head's own.
+        const reuse = { facts: judged.facts, asked: judged.facts.asked, added: listingDifference(head, snap) }
+        const j = judge(snap, { ...opts, inputs, warnings: [] }, false, { reuse })
         base = { score: j.score, grade: j.grade, checks: j.results, repository: { root: snap.label, commit: snap.commit } }
       } catch (err) {
         baseNote = `the base commit could not be read: ${(err as Error).message}`
@@ -131,12 +134,13 @@ interface Judged {
   readonly ms: number
   /** The snapshot's counters when this judgement ended (a later base scan reads shared files through the head). */
   readonly stats: SnapshotStats
+  readonly facts: ReturnType<typeof collectFacts>
 }
 
 /** Facts → checks → policy → score: everything but the gate. */
-function judge(snapshot: Snapshot, opts: ScanOptions, withServices = true): Judged {
+function judge(snapshot: Snapshot, opts: ScanOptions, withServices = true, collect: CollectOptions = {}): Judged {
   const started = performance.now()
-  const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {})
+  const facts = collectFacts(snapshot, opts.config, opts.inputs ?? {}, collect)
   const raw = runChecks(facts, opts.config)
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? new Date(), requiredExtra: opts.requiredExtra ?? [] })
   const { score, grade } = scoreOf(policy.results)
@@ -149,7 +153,7 @@ function judge(snapshot: Snapshot, opts: ScanOptions, withServices = true): Judg
   })
   const st = snapshot.stats()
   const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] }
-  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started, stats }
+  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started, stats, facts }
 }
 
 function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): ScanReport {

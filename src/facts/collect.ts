@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js'
+import { answersSame, RecordingSnapshot, type Asked } from './asked.js'
 import { collectCi } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
 import { collectDeploy } from './deploy/index.js'
@@ -23,8 +24,27 @@ export interface FactInputs {
   readonly github?: GitHubFacts | null
 }
 
-export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}): Facts {
+/** The areas whose collectors read only configuration and manifests (never the usage or route scans): these can be reused for the PR base. */
+export const REUSABLE_AREAS = ['ci', 'settingsAsCode', 'manifests', 'deploy', 'release', 'securityRules'] as const
+export type ReusableArea = (typeof REUSABLE_AREAS)[number]
+
+/** What the head's reusable collectors asked (recorded when `record` is set). */
+export type AskedByArea = Partial<Record<ReusableArea, Asked>>
+
+export interface CollectOptions {
+  /** Record what each reusable collector asked (the head of a PR comparison). */
+  readonly record?: boolean
+  /**
+   * Facts of another snapshot (the PR head) with what their collectors asked, and the files
+   * listed by only one of the two: an area is taken from there when this snapshot answers
+   * everything the same way.
+   */
+  readonly reuse?: { readonly facts: Facts; readonly asked: AskedByArea; readonly added: readonly string[] }
+}
+
+export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}, opts: CollectOptions = {}): Facts & { readonly asked: AskedByArea } {
   const failures: ParseProblem[] = []
+  const asked: AskedByArea = {}
   const guard = <T>(area: string, fallback: T, fn: () => T): T => {
     try {
       return fn()
@@ -33,14 +53,27 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
       return fallback
     }
   }
-  const ci = guard('CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, () => collectCi(snapshot))
-  const settingsAsCode = guard('Settings-as-code', { rules: [], problems: [] }, () => collectSettingsAsCode(snapshot))
-  const manifests = guard('Manifest', { manifests: [], problems: [] }, () => collectManifests(snapshot))
+  /** A reusable area: the other snapshot's facts when they hold here, else collected (and recorded when asked to). */
+  const area = <K extends ReusableArea>(key: K, label: string, fallback: Facts[K], collect: (snap: Snapshot) => Facts[K]): Facts[K] => {
+    const from = opts.reuse
+    const before = from?.asked[key]
+    if (from && before && answersSame(before, snapshot, from.added)) return from.facts[key]
+    if (!opts.record) return guard(label, fallback, () => collect(snapshot))
+    const recorder = new RecordingSnapshot(snapshot)
+    const n = failures.length
+    const value = guard(label, fallback, () => collect(recorder))
+    // A collector that threw is never reused: its failure must be said for each snapshot.
+    if (failures.length === n) asked[key] = recorder.asked()
+    return value
+  }
+  const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi)
+  const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
+  const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
-  const deploy = guard('Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, () => collectDeploy(snapshot))
+  const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, collectDeploy)
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
-  const release = guard('Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, () => collectRelease(snapshot, _inputs.tags))
-  const securityRules = guard('Security rules', NO_SECURITY_RULES, () => collectSecurityRules(snapshot))
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, failures }
+  const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
+  const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, failures, asked }
 }

@@ -1,3 +1,4 @@
+import { filesWhere } from './asked.js'
 import { load as loadYaml } from 'js-yaml'
 import type { ParseProblem } from './ci/types.js'
 import type { Snapshot } from './snapshot.js'
@@ -130,7 +131,7 @@ export function collectSettingsAsCode(snapshot: Snapshot): SettingsAsCodeFacts {
     const text = snapshot.text(path)
     if (text !== undefined) collectProbot(path, text, rules, problems)
   }
-  const tf = snapshot.files().filter((p) => p.endsWith('.tf') && !isVendored(p)).slice(0, MAX_TF_FILES)
+  const tf = filesWhere(snapshot, (p) => p.endsWith('.tf') && !isVendored(p)).slice(0, MAX_TF_FILES)
   for (const path of tf) {
     const text = snapshot.text(path)
     if (text === undefined || !text.includes('github_')) continue

@@ -1,3 +1,4 @@
+import { filesWhere } from './asked.js'
 import type { ParseProblem } from './ci/types.js'
 import { excludedSegment, isVendored } from './excluded.js'
 import { memoOnRead } from './line-cache.js'
@@ -231,13 +232,21 @@ function gitlabTriggers(path: string, text: string): ReleaseTrigger[] {
 /** Trees whose changelogs and release configs belong to samples, not the service. */
 const RELEASE_NON_PRODUCT: ReadonlySet<string> = new Set(['examples', 'fixtures', 'testdata'])
 
+/** Every listed file the collector reads: changelogs, release tool configs, workflows. */
+function releaseListed(path: string): boolean {
+  if (isVendored(path) || excludedSegment(path, RELEASE_NON_PRODUCT)) return false
+  const name = basename(path).toLowerCase()
+  return isChangelogFile(path) || CONFIG_FILES.some((c) => c.match(path, name)) || RELEASE_WORKFLOW.test(path) || path === '.gitlab-ci.yml'
+}
+
+const RELEASE_WORKFLOW = /^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/
+
 export function collectRelease(snapshot: Snapshot, tags: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null | undefined): ReleaseFacts {
   const problems: ParseProblem[] = []
   const changelogs: ChangelogFile[] = []
   const configs: ReleaseConfig[] = []
   const triggers: ReleaseTrigger[] = []
-  for (const path of snapshot.files()) {
-    if (isVendored(path) || excludedSegment(path, RELEASE_NON_PRODUCT)) continue
+  for (const path of filesWhere(snapshot, releaseListed)) {
     const name = basename(path).toLowerCase()
     if (isChangelogFile(path)) {
       const text = readText(snapshot, path, problems)
@@ -254,7 +263,7 @@ export function collectRelease(snapshot: Snapshot, tags: { readonly names: reado
         if (idx >= 0) configs.push({ path, line: idx + 1, tool: c.tool, draftsOnly: false })
       } else configs.push({ path, tool: c.tool, draftsOnly: c.draftsOnly ?? false })
     }
-    if (/^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(path)) {
+    if (RELEASE_WORKFLOW.test(path)) {
       const text = readText(snapshot, path, problems)
       if (text !== undefined) triggers.push(...workflowTriggers(path, text))
     } else if (path === '.gitlab-ci.yml') {

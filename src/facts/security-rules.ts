@@ -1,3 +1,4 @@
+import { filesWhere } from './asked.js'
 import { parse as parseToml } from 'smol-toml'
 import type { ParseProblem } from './ci/types.js'
 import { lineOf } from './ci/resolve/engine.js'
@@ -46,7 +47,10 @@ export function collectSecurityRules(snapshot: Snapshot): SecurityRuleFacts {
   const enabled: EnabledRules[] = []
   const problems: ParseProblem[] = []
   let read = 0
-  for (const path of snapshot.files()) {
+  for (const path of filesWhere(snapshot, (p) => {
+    const n = basename(p)
+    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n)) && !isExcluded(p)
+  })) {
     const name = basename(path)
     const golangci = GOLANGCI_FILES.has(name)
     const eslintData = ESLINTRC_DATA.has(name)

@@ -1,3 +1,4 @@
+import { filesWhere } from '../asked.js'
 import { dirname, type Snapshot } from '../snapshot.js'
 import { collectLocalHooks, resolveScript, type ResolvedCommand } from './resolve/index.js'
 import { actionScript } from './systems/action-scripts.js'
@@ -74,9 +75,8 @@ export function collectCi(snapshot: Snapshot): CiFacts {
   const ctx: ParseContext = { snapshot, problems }
   const found = CI_FILES.map(() => [] as string[])
   let hasPreCommit = false
-  for (const path of snapshot.files()) {
+  for (const path of filesWhere(snapshot, isCiListed)) {
     if (path === PRE_COMMIT_CONFIG) hasPreCommit = true
-    if (!maybeCi(path)) continue
     const i = CI_FILES.findIndex((k) => k.match(path))
     if (i >= 0) found[i]!.push(path)
   }
@@ -122,6 +122,11 @@ export function collectCi(snapshot: Snapshot): CiFacts {
 }
 
 /** Cheap pre-filter so a 100k-file listing costs one string test per file. */
+/** The listed files the collector starts from: every system's CI files and the pre-commit config. */
+function isCiListed(path: string): boolean {
+  return path === PRE_COMMIT_CONFIG || (maybeCi(path) && CI_FILES.some((k) => k.match(path)))
+}
+
 function maybeCi(path: string): boolean {
   const c = path.charCodeAt(0)
   // '.', 'a', 'b', 'j', 'J'

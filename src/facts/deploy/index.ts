@@ -1,3 +1,4 @@
+import { filesWhere } from '../asked.js'
 import type { ParseProblem } from '../ci/types.js'
 import { excludedSegment, isExcluded, isVendored } from '../excluded.js'
 import { readText } from '../manifests/text.js'
@@ -19,6 +20,14 @@ function isCiConfig(path: string): boolean {
   return path.startsWith('.github/') || path.startsWith('.circleci/') || path === '.gitlab-ci.yml' || path.startsWith('.gitlab/') || path.startsWith('.azure-pipelines/') || /^azure-pipelines.*\.ya?ml$/.test(path) || path === 'bitbucket-pipelines.yml' || path === '.travis.yml'
 }
 
+/** Every listed file the loop below may act on (Dockerfiles, build configs, compose and other YAML manifests). */
+function deployListed(path: string): boolean {
+  if (isVendored(path) || excludedSegment(path, BUILD_COPIES)) return false
+  if (isDockerfile(path)) return true
+  if (isExcluded(path) || isCiConfig(path)) return false
+  return mayDeclareBuild(path) || /\.(ya?ml|tpl)$/i.test(path)
+}
+
 /**
  * Deployment facts: Dockerfiles (everywhere but vendored trees, each with the reason it does not
  * ship the service, if any), image builds without a Dockerfile, and deployment-side health
@@ -30,7 +39,7 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
   const builds: OtherImageBuild[] = []
   const healthchecks: DeployHealthcheck[] = []
   const composeFiles: ComposeFile[] = []
-  for (const path of snapshot.files()) {
+  for (const path of filesWhere(snapshot, deployListed)) {
     if (isVendored(path) || excludedSegment(path, BUILD_COPIES)) continue
     try {
       if (isDockerfile(path)) {

@@ -1,3 +1,4 @@
+import { filesWhere } from '../asked.js'
 import type { ParseProblem } from '../ci/types.js'
 import { isExcluded } from '../excluded.js'
 import { basename, dirname, type Snapshot } from '../snapshot.js'
@@ -75,10 +76,9 @@ export function collectManifests(snapshot: Snapshot): ManifestFacts {
     manifests.push({ path, ecosystem, dir: dirname(path), dependencies: deps, ...(workspaces ? { workspaces } : {}) })
   }
   const visitedRequirements = new Set<string>()
-  for (const path of snapshot.files()) {
-    if (isExcluded(path)) continue
+  for (const path of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
     const name = basename(path)
-    const kind = BY_NAME[name]
+    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined
     try {
       if (kind) {
         for (const r of kind.parse(snapshot, path, problems, { catalog: () => catalogFor(dirname(path)) })) push(path, kind.ecosystem, r.deps, r.workspaces)

@@ -1,3 +1,4 @@
+import { filesWhere } from '../../asked.js'
 import { dirname } from '../../snapshot.js'
 import { emit, enter, lineOf, link, positionals, runScript, type Ctx, type Site } from './engine.js'
 import { readPkg, runPkgScript, workspacePkgs, type Pkg } from './node.js'
@@ -126,8 +127,7 @@ function projects(ctx: Ctx): Project[] {
   return ctx.cached('monorepo:projects', () => {
     const byDir = new Map<string, Project>()
     for (const pkg of workspacePkgs(ctx)) byDir.set(pkg.dir, { dir: pkg.dir, pkg, ...(pkg.name !== undefined ? { name: pkg.name } : {}) })
-    for (const f of ctx.snapshot.files()) {
-      if (!(f === 'project.json' || f.endsWith('/project.json')) || f.includes('node_modules/')) continue
+    for (const f of filesWhere(ctx.snapshot, (p) => (p === 'project.json' || p.endsWith('/project.json')) && !p.includes('node_modules/'))) {
       const text = ctx.snapshot.text(f)
       if (text === undefined) continue
       let json: unknown

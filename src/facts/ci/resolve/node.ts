@@ -1,3 +1,4 @@
+import { filesWhere } from '../../asked.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { dispatch, emit, enter, lineOf, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
@@ -55,9 +56,7 @@ export function nearestPkg(ctx: Ctx, dir: string): Pkg | undefined {
 /** Workspace packages: every package.json except the root one and vendored trees. */
 export function workspacePkgs(ctx: Ctx): Pkg[] {
   return ctx.cached('pkg:workspaces', () =>
-    ctx.snapshot
-      .files()
-      .filter((f) => f.endsWith('/package.json') && !EXCLUDED.test(f))
+    filesWhere(ctx.snapshot, (f) => f.endsWith('/package.json') && !EXCLUDED.test(f))
       .slice(0, MAX_PACKAGES)
       .flatMap((f) => readPkg(ctx, f) ?? [])
   )

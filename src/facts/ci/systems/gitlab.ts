@@ -1,3 +1,4 @@
+import { filesWhere } from '../../asked.js'
 import { safeMinimatch } from '../../safe-glob.js'
 import { joinPath } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
@@ -122,8 +123,8 @@ class GitlabConfig {
       return p === undefined ? [] : [p]
     }
     const out: string[] = []
-    for (const f of this.ctx.snapshot.files()) {
-      if (safeMinimatch(f, rel, { dot: true }) && out.push(f) >= MAX_INCLUDED_FILES) break
+    for (const f of filesWhere(this.ctx.snapshot, (p) => safeMinimatch(p, rel, { dot: true }))) {
+      if (out.push(f) >= MAX_INCLUDED_FILES) break
     }
     return out
   }
