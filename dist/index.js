@@ -44141,16 +44141,8 @@ var CONST_HINTS = ["_STR", "PREFIX", "URL", "PATH"];
 var ASSIGN2 = /^\s*([A-Za-z_][A-Za-z0-9_]{0,80})\s*(?::\s*[A-Za-z_][\w.[\]]{0,60}\s*)?=\s*([A-Za-z_][\w.]{0,80})\(/;
 var RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/;
 function pyConstLookup(ctx) {
-  const perFile = /* @__PURE__ */ new Map();
   let global2;
-  const fileConsts = (f) => {
-    let m = perFile.get(f);
-    if (!m) {
-      m = pythonConstants(ctx.src.lines(f) ?? []);
-      perFile.set(f, m);
-    }
-    return m;
-  };
+  const fileConsts = (f) => memoOnFile(ctx, f, "pyConsts", () => pythonConstants(ctx.src.lines(f) ?? []));
   return (file) => (name) => {
     const own = fileConsts(file).get(name);
     if (own !== void 0 && own !== "\0conflict") return own;
@@ -44160,8 +44152,11 @@ function pyConstLookup(ctx) {
       global2 = /* @__PURE__ */ new Map();
       for (const f of ctx.src.files("python")) {
         if (!ctx.src.mentions(f, CONST_HINTS)) continue;
-        const ls = ctx.src.lines(f);
-        if (ls && ls.some((l) => l.includes("_STR") || l.includes("PREFIX") || l.includes("URL") || l.includes("PATH"))) pythonConstants(ls, global2, true);
+        const found = memoOnFile(ctx, f, "pyClassConsts", () => {
+          const ls = ctx.src.lines(f);
+          return ls && ls.some((l) => l.includes("_STR") || l.includes("PREFIX") || l.includes("URL") || l.includes("PATH")) ? pythonConstants(ls, /* @__PURE__ */ new Map(), true) : void 0;
+        });
+        for (const [k, v2] of found ?? []) global2.set(k, global2.has(k) && global2.get(k) !== v2 ? "\0conflict" : v2);
       }
     }
     const v = global2.get(last);
@@ -46963,7 +46958,8 @@ var GitTreeSnapshot = class extends ListedSnapshot {
       }
       this.entries.set(path2, { sha, size: null, symlink: mode === "120000" });
     }
-    this.setListing([...this.entries.keys()].sort());
+    const paths = [...this.entries.keys()];
+    this.setListing(paths.every((p, i) => i === 0 || paths[i - 1] < p) ? paths : paths.sort());
     this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored };
     if (opts.shareWith) this.findShared(opts.shareWith);
     for (const b of opts.listing?.blobs ?? []) {

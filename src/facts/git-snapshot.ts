@@ -81,7 +81,9 @@ export class GitTreeSnapshot extends ListedSnapshot {
       }
       this.entries.set(path, { sha, size: null, symlink: mode === '120000' })
     }
-    this.setListing([...this.entries.keys()].sort())
+    // ls-tree lists in git's tree order, which is already sorted for all but unusual names: sorted only when not.
+    const paths = [...this.entries.keys()]
+    this.setListing(paths.every((p, i) => i === 0 || paths[i - 1]! < p) ? paths : paths.sort())
     this.stat = { files: this.entries.size, reads: 0, bytesRead: 0, tooLarge: [], binary: 0, unsafe: [], ignored }
     if (opts.shareWith) this.findShared(opts.shareWith)
     // Blobs the worker already sized and read: no git run of our own for them.

@@ -36,16 +36,9 @@ const RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/
 
 /** Constants visible from a file: its module-level constants, then unique UPPER_CASE class attributes of the service. */
 export function pyConstLookup(ctx: ExtractContext): (file: string) => (name: string) => string | undefined {
-  const perFile = new Map<string, Map<string, string>>()
   let global: Map<string, string> | undefined
-  const fileConsts = (f: string): Map<string, string> => {
-    let m = perFile.get(f)
-    if (!m) {
-      m = pythonConstants(ctx.src.lines(f) ?? [])
-      perFile.set(f, m)
-    }
-    return m
-  }
+  // Each file's constants depend on its text alone: memoised on the read (monorepo views, the PR base).
+  const fileConsts = (f: string): ReadonlyMap<string, string> => memoOnFile(ctx, f, 'pyConsts', () => pythonConstants(ctx.src.lines(f) ?? []))
   return (file) => (name) => {
     const own = fileConsts(file).get(name)
     if (own !== undefined && own !== '\0conflict') return own
@@ -55,8 +48,12 @@ export function pyConstLookup(ctx: ExtractContext): (file: string) => (name: str
       global = new Map()
       for (const f of ctx.src.files('python')) {
         if (!ctx.src.mentions(f, CONST_HINTS)) continue
-        const ls = ctx.src.lines(f)
-        if (ls && ls.some((l) => l.includes('_STR') || l.includes('PREFIX') || l.includes('URL') || l.includes('PATH'))) pythonConstants(ls, global, true)
+        // A file's class-level constants, merged as one pass over every file would: two values make a conflict.
+        const found = memoOnFile(ctx, f, 'pyClassConsts', () => {
+          const ls = ctx.src.lines(f)
+          return ls && ls.some((l) => l.includes('_STR') || l.includes('PREFIX') || l.includes('URL') || l.includes('PATH')) ? pythonConstants(ls, new Map(), true) : undefined
+        })
+        for (const [k, v] of found ?? []) global.set(k, global.has(k) && global.get(k) !== v ? '\0conflict' : v)
       }
     }
     const v = global.get(last)
