@@ -34911,8 +34911,18 @@ function parseSetupPy(path2, text) {
 }
 
 // src/facts/line-cache.ts
-var bounded = /* @__PURE__ */ new WeakMap();
-var plain = /* @__PURE__ */ new WeakMap();
+var SLOTS = /* @__PURE__ */ Symbol("shipshape.read-memo");
+function slotsOf(read) {
+  const holder = read;
+  let s = holder[SLOTS];
+  if (s === void 0) {
+    s = {};
+    Object.defineProperty(holder, SLOTS, { value: s, enumerable: false });
+  }
+  return s;
+}
+var bounded = { get: (r) => slotsOf(r).bounded, set: (r, v) => void (slotsOf(r).bounded = v) };
+var plain = { get: (r) => slotsOf(r).plain, set: (r, v) => void (slotsOf(r).plain = v) };
 function boundedLines(read, maxLines, maxChars) {
   let byBounds = bounded.get(read);
   const key = `${maxLines}:${maxChars}`;
@@ -34950,7 +34960,7 @@ function reusableSplit(read) {
   for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
   return void 0;
 }
-var mentioned = /* @__PURE__ */ new WeakMap();
+var mentioned = { get: (r) => slotsOf(r).mentioned, set: (r, v) => void (slotsOf(r).mentioned = v) };
 function mentionsAny(read, tokens) {
   let byTokens = mentioned.get(read);
   const hit = byTokens?.get(tokens);
@@ -34972,7 +34982,17 @@ function anyOf(tokens) {
   }
   return re;
 }
-var perRead = /* @__PURE__ */ new WeakMap();
+var perRead = { get: (r) => slotsOf(r).answers, set: (r, v) => void (slotsOf(r).answers = v) };
+var interned = /* @__PURE__ */ new Map();
+function memoKey(key) {
+  let k = interned.get(key);
+  if (k === void 0) {
+    if (interned.size > 1e4) interned.clear();
+    interned.set(key, key);
+    k = key;
+  }
+  return k;
+}
 function memoOnRead(read, key, compute) {
   let answers = perRead.get(read);
   if (answers === void 0) {
@@ -35183,6 +35203,7 @@ var SOURCE_EXT = [
   [".haml", "ruby", true],
   [".slim", "ruby", true]
 ];
+var IMPORT_KEYS = { python: "imports\0python", node: "imports\0node", go: "imports\0go", java: "imports\0java", ruby: "imports\0ruby" };
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
@@ -35232,7 +35253,7 @@ function collectUsage(snapshot) {
     const r = snapshot.read(f.path);
     if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
       try {
-        const found = memoOnRead(r, `imports\0${f.ecosystem}`, () => scanImports(f.ecosystem, plainLines(r)));
+        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)));
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
@@ -35277,7 +35298,7 @@ function collectUsage(snapshot) {
       const hits = [];
       if (tokens.length === 0) return hits;
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-      const key = `grep\0${tokens.join("\0")}`;
+      const key = memoKey(`grep\0${tokens.join("\0")}`);
       const only = opts.files ? new Set(opts.files) : void 0;
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : void 0;
       for (const f of sources()) {
@@ -43528,14 +43549,14 @@ function extractPython(ctx, specs) {
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw });
   }
   const ctorNames = [...ctors.keys()];
-  const memoKey = `python\0${specs.map((sp) => sp.framework).join(",")}`;
+  const key = memoKey(`python\0${specs.map((sp) => sp.framework).join(",")}`);
   for (const file of files) {
     const raw = ctx.src.text(file);
     if (raw === void 0 || !ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw)) continue;
     const lines = ctx.src.lines(file);
     const read = ctx.src.snapshot.read(file);
     if (!lines || read.kind !== "text") continue;
-    const found = memoOnRead(read, memoKey, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }));
+    const found = memoOnRead(read, key, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }));
     if (found.routers.length + found.routes.length + found.mounts.length === 0) continue;
     const lookup = consts(file);
     for (const r of found.routers) graph.addRouter({ file, name: r.name, root: r.root, framework: r.framework, ...r.prefixExpr !== void 0 ? { prefix: prefixOf(r.prefixExpr, lookup) } : {} });
@@ -44787,12 +44808,13 @@ function extractExpress(ctx) {
   const graph = new RouteGraph();
   const has = (p) => ctx.src.has(p);
   const mounts = [];
+  const key = memoKey(`express\0${fws.join(",")}`);
   for (const file of ctx.src.files("node")) {
     const raw = ctx.src.text(file);
     if (raw === void 0 || !fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw)) continue;
     const read = ctx.src.snapshot.read(file);
     if (!ctx.src.lines(file)) continue;
-    const found = read.kind === "text" ? memoOnRead(read, `express\0${fws.join(",")}`, () => expressFile(ctx, file, raw, fws)) : void 0;
+    const found = read.kind === "text" ? memoOnRead(read, key, () => expressFile(ctx, file, raw, fws)) : void 0;
     if (!found) continue;
     for (const r of found.routers) graph.addRouter(r);
     for (const r of found.routes) graph.addRoute(r);

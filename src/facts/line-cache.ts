@@ -2,7 +2,7 @@ import type { FileRead } from './snapshot.js'
 
 /**
  * Line splits of file texts, shared by every collector and every view of one snapshot. The
- * cache is keyed by the snapshot's own read result (a WeakMap entry per `FileRead` object), so a
+ * cache is keyed by the snapshot's own read result (held by the `FileRead` object itself), so a
  * file read once is split once however many collectors, checks and monorepo service views (which
  * hand out the same cached read) ask for its lines, and the split is freed with the snapshot.
  * A snapshot that returns a fresh object per read simply gets no sharing, never a stale answer.
@@ -19,8 +19,29 @@ export interface BoundedLines {
   readonly complete: boolean
 }
 
-const bounded = new WeakMap<TextRead, Map<string, BoundedLines>>()
-const plain = new WeakMap<TextRead, readonly string[]>()
+/** Everything memoised on one read, held by the read itself (a property lookup, not a hash probe per question). */
+interface Slots {
+  bounded?: Map<string, BoundedLines>
+  plain?: readonly string[]
+  mentioned?: Map<readonly string[], boolean>
+  answers?: Map<string, unknown>
+}
+
+const SLOTS = Symbol('shipshape.read-memo')
+
+function slotsOf(read: TextRead): Slots {
+  const holder = read as TextRead & { [SLOTS]?: Slots }
+  let s = holder[SLOTS]
+  if (s === undefined) {
+    s = {}
+    // Not enumerable: spreads and JSON of a read never carry it.
+    Object.defineProperty(holder, SLOTS, { value: s, enumerable: false })
+  }
+  return s
+}
+
+const bounded = { get: (r: TextRead) => slotsOf(r).bounded, set: (r: TextRead, v: Map<string, BoundedLines>) => void (slotsOf(r).bounded = v) }
+const plain = { get: (r: TextRead) => slotsOf(r).plain, set: (r: TextRead, v: readonly string[]) => void (slotsOf(r).plain = v) }
 
 /**
  * The route scan's view of a text: split on `\n` (at most `maxLines` lines), a trailing `\r`
@@ -72,7 +93,7 @@ function reusableSplit(read: TextRead): readonly string[] | undefined {
   return undefined
 }
 
-const mentioned = new WeakMap<TextRead, Map<readonly string[], boolean>>()
+const mentioned = { get: (r: TextRead) => slotsOf(r).mentioned, set: (r: TextRead, v: Map<readonly string[], boolean>) => void (slotsOf(r).mentioned = v) }
 
 /**
  * Whether a text contains any of the tokens (plain substrings), memoised per read and token set:
@@ -105,7 +126,23 @@ function anyOf(tokens: readonly string[]): RegExp {
   return re
 }
 
-const perRead = new WeakMap<TextRead, Map<string, unknown>>()
+const perRead = { get: (r: TextRead) => slotsOf(r).answers, set: (r: TextRead, v: Map<string, unknown>) => void (slotsOf(r).answers = v) }
+const interned = new Map<string, string>()
+
+/**
+ * One string object per memo key built at run time (`grep\0…`, `imports\0python`): a per-read
+ * lookup with the same object is a pointer comparison, where an equal but distinct string is
+ * compared character by character on every file. Ask once per query, not per file.
+ */
+export function memoKey(key: string): string {
+  let k = interned.get(key)
+  if (k === undefined) {
+    if (interned.size > 10_000) interned.clear()
+    interned.set(key, key)
+    k = key
+  }
+  return k
+}
 
 /**
  * Any per-file answer that depends only on the file's text (its grep hits for a token list, its

@@ -1,4 +1,4 @@
-import { memoOnRead, mentionsAny, plainLines, type TextRead } from './line-cache.js'
+import { memoKey, memoOnRead, mentionsAny, plainLines, type TextRead } from './line-cache.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
@@ -98,6 +98,9 @@ const SOURCE_EXT: readonly [string, Ecosystem, boolean][] = [
   ['.slim', 'ruby', true]
 ]
 
+/** The per-read memo key of each ecosystem's import scan (constants: compared by identity). */
+const IMPORT_KEYS: Readonly<Record<Ecosystem, string>> = { python: 'imports\0python', node: 'imports\0node', go: 'imports\0go', java: 'imports\0java', ruby: 'imports\0ruby' }
+
 /** Per-file cap for scanning: larger sources are generated or minified. */
 export const MAX_SOURCE_BYTES = 512 * 1024
 /** Files per ecosystem read for imports or searches. */
@@ -159,7 +162,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     if (r.kind === 'text' && r.size <= MAX_SOURCE_BYTES) {
       try {
         // The scan of a text is shared by every view of it (services, the PR base).
-        const found = memoOnRead(r, `imports\0${f.ecosystem}`, () => scanImports(f.ecosystem, plainLines(r)))
+        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)))
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` })
@@ -213,7 +216,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking);
       // a file's hits are memoised on its read, so service views and the PR base never rescan it.
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
-      const key = `grep\0${tokens.join('\0')}`
+      const key = memoKey(`grep\0${tokens.join('\0')}`)
       const only = opts.files ? new Set(opts.files) : undefined
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
       for (const f of sources()) {

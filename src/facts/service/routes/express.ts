@@ -1,7 +1,7 @@
 import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type ChildRef, type LocalRoute, type RouterNode } from '../graph.js'
-import { memoOnRead } from '../../line-cache.js'
+import { memoKey, memoOnRead } from '../../line-cache.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
@@ -57,6 +57,7 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const graph = new RouteGraph()
   const has = (p: string): boolean => ctx.src.has(p)
   const mounts: ExpressMount[] = []
+  const key = memoKey(`express\0${fws.join(',')}`)
   for (const file of ctx.src.files('node')) {
     // Relevance is decided on the whole text before any line split: most files name no framework
     // and call no route method. (A blanked minified line can only make the split text shorter.)
@@ -67,7 +68,7 @@ export function extractExpress(ctx: ExtractContext): Extracted {
     const read = ctx.src.snapshot.read(file)
     // The split is memoised on the read too; asking for it records this scan's skips either way.
     if (!ctx.src.lines(file)) continue
-    const found = read.kind === 'text' ? memoOnRead(read, `express\0${fws.join(',')}`, () => expressFile(ctx, file, raw, fws)) : undefined
+    const found = read.kind === 'text' ? memoOnRead(read, key, () => expressFile(ctx, file, raw, fws)) : undefined
     if (!found) continue
     for (const r of found.routers) graph.addRouter(r)
     for (const r of found.routes) graph.addRoute(r)

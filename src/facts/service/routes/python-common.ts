@@ -1,4 +1,4 @@
-import { memoOnRead } from '../../line-cache.js'
+import { memoKey, memoOnRead } from '../../line-cache.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute } from '../graph.js'
 import { pyIndex, pythonBindings, pythonConstants, resolvePyRef, type PyBinding } from '../python-imports.js'
@@ -81,7 +81,7 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw })
   }
   const ctorNames = [...ctors.keys()]
-  const memoKey = `python\0${specs.map((sp) => sp.framework).join(',')}`
+  const key = memoKey(`python\0${specs.map((sp) => sp.framework).join(',')}`)
   for (const file of files) {
     // Relevance on the whole text, before any split: a constructor named, or a decorator line.
     const raw = ctx.src.text(file)
@@ -92,7 +92,7 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     // What one file declares depends on its text alone (expressions stay unresolved): memoised on
     // the read, so the PR-base scan does not parse unchanged files again. Constants are looked up
     // afterwards, since they may come from other files.
-    const found = memoOnRead(read, memoKey, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }))
+    const found = memoOnRead(read, key, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }))
     if (found.routers.length + found.routes.length + found.mounts.length === 0) continue
     const lookup = consts(file)
     for (const r of found.routers) graph.addRouter({ file, name: r.name, root: r.root, framework: r.framework, ...(r.prefixExpr !== undefined ? { prefix: prefixOf(r.prefixExpr, lookup) } : {}) })
