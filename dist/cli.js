@@ -23953,14 +23953,14 @@ function requireDumper() {
     let hasFoldableLine = false;
     const shouldTrackWidth = lineWidth !== -1;
     let previousLineBreak = -1;
-    let plain2 = isPlainSafeFirst(codePointAt(string2, 0)) && isPlainSafeLast(codePointAt(string2, string2.length - 1));
+    let plain = isPlainSafeFirst(codePointAt(string2, 0)) && isPlainSafeLast(codePointAt(string2, string2.length - 1));
     if (singleLineOnly || forceQuotes) {
       for (i = 0; i < string2.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string2, i);
         if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+        plain = plain && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
     } else {
@@ -23976,13 +23976,13 @@ function requireDumper() {
         } else if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+        plain = plain && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
       hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string2[previousLineBreak + 1] !== " ");
     }
     if (!hasLineBreak && !hasFoldableLine) {
-      if (plain2 && !forceQuotes && !testAmbiguousType(string2)) {
+      if (plain && !forceQuotes && !testAmbiguousType(string2)) {
         return STYLE_PLAIN;
       }
       return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -34921,10 +34921,9 @@ function slotsOf(read) {
   }
   return s;
 }
-var bounded = { get: (r) => slotsOf(r).bounded, set: (r, v) => void (slotsOf(r).bounded = v) };
-var plain = { get: (r) => slotsOf(r).plain, set: (r, v) => void (slotsOf(r).plain = v) };
 function boundedLines(read, maxLines, maxChars) {
-  let byBounds = bounded.get(read);
+  const slots = slotsOf(read);
+  let byBounds = slots.bounded;
   const key = `${maxLines}:${maxChars}`;
   const hit = byBounds?.get(key);
   if (hit) return hit;
@@ -34941,34 +34940,35 @@ function boundedLines(read, maxLines, maxChars) {
   const result2 = { lines: out, long, complete: long === 0 && out.length < maxLines };
   if (!byBounds) {
     byBounds = /* @__PURE__ */ new Map();
-    bounded.set(read, byBounds);
+    slots.bounded = byBounds;
   }
   byBounds.set(key, result2);
   return result2;
 }
 function plainLines(read) {
-  let out = plain.get(read);
+  const slots = slotsOf(read);
+  let out = slots.plain;
   if (!out) {
     out = reusableSplit(read) ?? read.text.split(/\r?\n/);
-    plain.set(read, out);
+    slots.plain = out;
   }
   return out;
 }
 function reusableSplit(read) {
-  const byBounds = bounded.get(read);
+  const byBounds = slotsOf(read).bounded;
   if (!byBounds) return void 0;
   for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
   return void 0;
 }
-var mentioned = { get: (r) => slotsOf(r).mentioned, set: (r, v) => void (slotsOf(r).mentioned = v) };
 function mentionsAny(read, tokens) {
-  let byTokens = mentioned.get(read);
+  const slots = slotsOf(read);
+  let byTokens = slots.mentioned;
   const hit = byTokens?.get(tokens);
   if (hit !== void 0) return hit;
   const found = anyOf(tokens).test(read.text);
   if (!byTokens) {
     byTokens = /* @__PURE__ */ new Map();
-    mentioned.set(read, byTokens);
+    slots.mentioned = byTokens;
   }
   byTokens.set(tokens, found);
   return found;
@@ -34982,7 +34982,6 @@ function anyOf(tokens) {
   }
   return re;
 }
-var perRead = { get: (r) => slotsOf(r).answers, set: (r, v) => void (slotsOf(r).answers = v) };
 var interned = /* @__PURE__ */ new Map();
 function memoKey(key) {
   let k = interned.get(key);
@@ -34994,21 +34993,12 @@ function memoKey(key) {
   return k;
 }
 function memoOnRead(read, key, compute) {
-  let answers = perRead.get(read);
-  if (answers === void 0) {
-    answers = /* @__PURE__ */ new Map();
-    perRead.set(read, answers);
-  } else if (answers.has(key)) return answers.get(key);
-  const value = compute();
-  answers.set(key, value);
-  return value;
+  return memoOnReadIf(read, key, () => true, compute);
 }
 function memoOnReadIf(read, key, holds, compute) {
-  let answers = perRead.get(read);
-  if (answers === void 0) {
-    answers = /* @__PURE__ */ new Map();
-    perRead.set(read, answers);
-  } else if (answers.has(key)) {
+  const slots = slotsOf(read);
+  const answers = slots.answers ??= /* @__PURE__ */ new Map();
+  if (answers.has(key)) {
     const value2 = answers.get(key);
     if (holds(value2)) return value2;
   }
@@ -42286,8 +42276,8 @@ function composeBuilds(dir2, text) {
   }
   return [...builds].map(([service2, b]) => {
     const context3 = b.context ?? ".";
-    const plain2 = (p) => !p.includes("$") && !p.includes("://") && !p.startsWith("/");
-    if (!plain2(context3) || b.dockerfile !== void 0 && !plain2(b.dockerfile)) return { service: service2, dockerfile: void 0 };
+    const plain = (p) => !p.includes("$") && !p.includes("://") && !p.startsWith("/");
+    if (!plain(context3) || b.dockerfile !== void 0 && !plain(b.dockerfile)) return { service: service2, dockerfile: void 0 };
     return { service: service2, dockerfile: joinPath2(joinPath2(dir2, context3) ?? dir2, b.dockerfile ?? "Dockerfile") };
   });
 }
@@ -45666,10 +45656,10 @@ function changelogHeadings(text, path2 = "") {
         break;
       }
     }
-    const plain2 = head.text.replace(/[[\]`*_]/g, " ");
-    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain2);
-    const v = VERSION_IN_TEXT.exec(plain2);
-    const d = ISO_DATE.exec(plain2);
+    const plain = head.text.replace(/[[\]`*_]/g, " ");
+    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain);
+    const v = VERSION_IN_TEXT.exec(plain);
+    const d = ISO_DATE.exec(plain);
     out.push({ line: head.line, text: head.text, unreleased, hasBody, ...v ? { version: v[1] } : {}, ...d ? { date: d[0] } : {} });
   }
   if (path2 && out.every((o) => !o.version)) {
@@ -46813,7 +46803,10 @@ function localTags(root2) {
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
 }
 function scanRepository(opts) {
-  return toReport(judge2(openWorkTree(opts.root, opts.config), { ...opts, inputs: { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(opts.root) } }), opts, null);
+  return toReport(judge2(openWorkTree(opts.root, opts.config), { ...opts, inputs: withTags(opts) }), opts, null);
+}
+function withTags(opts) {
+  return { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(opts.root) };
 }
 function judge2(snapshot, opts, withServices = true, collect = {}) {
   const started = performance.now();

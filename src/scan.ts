@@ -67,7 +67,12 @@ export function localTags(root: string): FactInputs['tags'] {
 
 /** The whole pipeline on a working tree: snapshot → facts → checks → policy → score → gate. */
 export function scanRepository(opts: ScanOptions): ScanReport {
-  return toReport(judge(openWorkTree(opts.root, opts.config), { ...opts, inputs: { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) } }), opts, null)
+  return toReport(judge(openWorkTree(opts.root, opts.config), { ...opts, inputs: withTags(opts) }), opts, null)
+}
+
+/** The scan's fact inputs, with version tags read from the checkout unless given. */
+function withTags(opts: ScanOptions): FactInputs {
+  return { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) }
 }
 
 /**
@@ -79,7 +84,7 @@ export function scanRepository(opts: ScanOptions): ScanReport {
  */
 export async function scanWithBase(opts: ScanOptions): Promise<ScanOutcome> {
   const head = openWorkTree(opts.root, opts.config)
-  const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(opts.root) }
+  const inputs = withTags(opts)
   const prepared = opts.baseSha ? prepareBase({ root: opts.root, sha: opts.baseSha, fetch: opts.fetchBase ?? false, diff: head.commit !== null, timeoutMs: 60_000, cap: opts.config.maxFileBytes, budget: 256 * 1024 * 1024 }) : null
   // The head first: the base then finds every unchanged file already read, split and scanned, so
   // its time is only what the PR changed plus the pipeline's own work (baseMs measures just that,

@@ -40,15 +40,14 @@ function slotsOf(read: TextRead): Slots {
   return s
 }
 
-const bounded = { get: (r: TextRead) => slotsOf(r).bounded, set: (r: TextRead, v: Map<string, BoundedLines>) => void (slotsOf(r).bounded = v) }
-const plain = { get: (r: TextRead) => slotsOf(r).plain, set: (r: TextRead, v: readonly string[]) => void (slotsOf(r).plain = v) }
 
 /**
  * The route scan's view of a text: split on `\n` (at most `maxLines` lines), a trailing `\r`
  * dropped, over-long (minified) lines blanked. Memoised per read and per bound pair.
  */
 export function boundedLines(read: TextRead, maxLines: number, maxChars: number): BoundedLines {
-  let byBounds = bounded.get(read)
+  const slots = slotsOf(read)
+  let byBounds = slots.bounded
   const key = `${maxLines}:${maxChars}`
   const hit = byBounds?.get(key)
   if (hit) return hit
@@ -66,7 +65,7 @@ export function boundedLines(read: TextRead, maxLines: number, maxChars: number)
   const result: BoundedLines = { lines: out, long, complete: long === 0 && out.length < maxLines }
   if (!byBounds) {
     byBounds = new Map()
-    bounded.set(read, byBounds)
+    slots.bounded = byBounds
   }
   byBounds.set(key, result)
   return result
@@ -74,10 +73,11 @@ export function boundedLines(read: TextRead, maxLines: number, maxChars: number)
 
 /** Every line of a text, split on `\n` or `\r\n` (the usage scan's view). Memoised per read. */
 export function plainLines(read: TextRead): readonly string[] {
-  let out = plain.get(read)
+  const slots = slotsOf(read)
+  let out = slots.plain
   if (!out) {
     out = reusableSplit(read) ?? read.text.split(/\r?\n/)
-    plain.set(read, out)
+    slots.plain = out
   }
   return out
 }
@@ -87,13 +87,12 @@ export function plainLines(read: TextRead): readonly string[] {
  * none blanked, no `\r`): one array of lines per file instead of two.
  */
 function reusableSplit(read: TextRead): readonly string[] | undefined {
-  const byBounds = bounded.get(read)
+  const byBounds = slotsOf(read).bounded
   if (!byBounds) return undefined
   for (const b of byBounds.values()) if (b.complete && !read.text.includes('\r')) return b.lines
   return undefined
 }
 
-const mentioned = { get: (r: TextRead) => slotsOf(r).mentioned, set: (r: TextRead, v: Map<readonly string[], boolean>) => void (slotsOf(r).mentioned = v) }
 
 /**
  * Whether a text contains any of the tokens (plain substrings), memoised per read and token set:
@@ -102,13 +101,14 @@ const mentioned = { get: (r: TextRead) => slotsOf(r).mentioned, set: (r: TextRea
  */
 export function mentionsAny(read: TextRead, tokens: readonly string[]): boolean {
   // Keyed by the token list itself (catalogue lists are module constants): no string building.
-  let byTokens = mentioned.get(read)
+  const slots = slotsOf(read)
+  let byTokens = slots.mentioned
   const hit = byTokens?.get(tokens)
   if (hit !== undefined) return hit
   const found = anyOf(tokens).test(read.text)
   if (!byTokens) {
     byTokens = new Map()
-    mentioned.set(read, byTokens)
+    slots.mentioned = byTokens
   }
   byTokens.set(tokens, found)
   return found
@@ -126,7 +126,6 @@ function anyOf(tokens: readonly string[]): RegExp {
   return re
 }
 
-const perRead = { get: (r: TextRead) => slotsOf(r).answers, set: (r: TextRead, v: Map<string, unknown>) => void (slotsOf(r).answers = v) }
 const interned = new Map<string, string>()
 
 /**
@@ -150,14 +149,7 @@ export function memoKey(key: string): string {
  * unchanged files are the head's own reads) get it for free. `key` names the question.
  */
 export function memoOnRead<T>(read: TextRead, key: string, compute: () => T): T {
-  let answers = perRead.get(read)
-  if (answers === undefined) {
-    answers = new Map()
-    perRead.set(read, answers)
-  } else if (answers.has(key)) return answers.get(key) as T
-  const value = compute()
-  answers.set(key, value)
-  return value
+  return memoOnReadIf(read, key, () => true, compute)
 }
 
 /**
@@ -166,11 +158,9 @@ export function memoOnRead<T>(read: TextRead, key: string, compute: () => T): T 
  * recomputed and replaces it (the next view asks again).
  */
 export function memoOnReadIf<T>(read: TextRead, key: string, holds: (value: T) => boolean, compute: () => T): T {
-  let answers = perRead.get(read)
-  if (answers === undefined) {
-    answers = new Map()
-    perRead.set(read, answers)
-  } else if (answers.has(key)) {
+  const slots = slotsOf(read)
+  const answers = (slots.answers ??= new Map())
+  if (answers.has(key)) {
     const value = answers.get(key) as T
     if (holds(value)) return value
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { scanWithBase } from '../../src/scan.js'
-import { git, tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
+import { git, shallowCloneLackingBase, tempGitRepo } from '../helpers/tmp-repo.js'
 
 const WF = (steps: string) => `on: [pull_request]\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`
 
@@ -34,13 +34,8 @@ describe('scan against the PR base', async () => {
   })
 
   it('fetches a base commit the shallow checkout lacks, from origin', async () => {
-    const origin = tempGitRepo({ 'a.txt': 'one\n' })
-    const base = git(origin, 'rev-parse', 'HEAD').trim()
-    writeFileSync(join(origin, 'a.txt'), 'two\n')
-    git(origin, 'commit', '-qam', 'two')
-    const clone = tempTree({})
-    git(clone, 'clone', '-q', '--depth=1', `file://${origin}`, 'repo')
-    const out = await scanWithBase({ root: join(clone, 'repo'), config: DEFAULT_CONFIG, baseSha: base, fetchBase: true, inputs: { tags: null } })
+    const { root, base } = shallowCloneLackingBase()
+    const out = await scanWithBase({ root, config: DEFAULT_CONFIG, baseSha: base, fetchBase: true, inputs: { tags: null } })
     expect(out.baseNote).toBeNull()
     expect(out.report.delta!.base.commit).toBe(base)
   })

@@ -6,7 +6,7 @@ import { prepareBase, runBaseJob } from '../../src/facts/base-commit.js'
 import { batchContents, batchSizes, treeEntries } from '../../src/facts/git-objects.js'
 import { GitTreeSnapshot } from '../../src/facts/git-snapshot.js'
 import { WorkTreeSnapshot } from '../../src/facts/worktree.js'
-import { git, tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
+import { git, shallowCloneLackingBase, tempGitRepo } from '../helpers/tmp-repo.js'
 
 function repoWithTwoCommits(): { dir: string; base: string } {
   const dir = tempGitRepo({ 'a.py': 'v1\n', 'same.txt': 'same\n', 'gone.txt': 'bye\n' })
@@ -70,13 +70,7 @@ describe('the PR base git work', () => {
   })
 
   it('fetches a commit a shallow clone lacks, and says why when it cannot', async () => {
-    const origin = tempGitRepo({ 'a.txt': 'one\n' })
-    const base = git(origin, 'rev-parse', 'HEAD').trim()
-    writeFileSync(join(origin, 'a.txt'), 'two\n')
-    git(origin, 'commit', '-qam', 'two')
-    const clone = tempTree({})
-    git(clone, 'clone', '-q', '--depth=1', `file://${origin}`, 'repo')
-    const root = join(clone, 'repo')
+    const { root, base } = shallowCloneLackingBase()
     const refused = await prepareBase({ root, sha: base, fetch: false, diff: true, timeoutMs: 10_000, cap: 1 << 20, budget: 1 << 26 })
     expect(refused).toMatchObject({ ok: false, reason: `the base commit ${base.slice(0, 12)} is not in the checkout` })
     const got = await prepareBase({ root, sha: base, fetch: true, diff: true, timeoutMs: 10_000, cap: 1 << 20, budget: 1 << 26 })

@@ -53,3 +53,14 @@ export function tempGitRepo(files: Record<string, string | Uint8Array>): string 
   git(dir, 'commit', '-q', '-m', 'init')
   return dir
 }
+
+/** A depth-1 clone (`<tmp>/repo`) of an origin with two commits: `base`, the first commit, is not in the clone. */
+export function shallowCloneLackingBase(): { root: string; base: string } {
+  const origin = tempGitRepo({ 'a.txt': 'one\n' })
+  const base = git(origin, 'rev-parse', 'HEAD').trim()
+  writeFileSync(join(origin, 'a.txt'), 'two\n')
+  git(origin, 'commit', '-qam', 'two')
+  const clone = tempTree({})
+  git(clone, 'clone', '-q', '--depth=1', `file://${origin}`, 'repo')
+  return { root: join(clone, 'repo'), base }
+}
