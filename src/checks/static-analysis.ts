@@ -25,17 +25,21 @@ const messages = {
   'no-ci': 'No CI configuration was found, and no static analysis is configured.'
 } as const
 
-const CODEQL_LANGUAGE: Readonly<Record<Ecosystem, string>> = {
+/** CodeQL's language ids; PHP and Elixir have none (their SAST tools are in ALTERNATIVES). */
+const CODEQL_LANGUAGE: Readonly<Partial<Record<Ecosystem, string>>> = {
   python: 'python',
   node: 'javascript-typescript',
   go: 'go',
   java: 'java-kotlin',
-  ruby: 'ruby'
+  ruby: 'ruby',
+  rust: 'rust',
+  dotnet: 'csharp'
 }
 
-/** A CodeQL workflow for the languages detected: the one snippet every ecosystem shares. */
+/** A CodeQL workflow for the languages detected that CodeQL analyses ('' when it analyses none of them). */
 function codeql(languages: readonly Ecosystem[]): string {
-  const list = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ['python']
+  const list = languages.length > 0 ? languages.flatMap((l) => CODEQL_LANGUAGE[l] ?? []) : ['python']
+  if (list.length === 0) return ''
   return [
     '```yaml',
     '# .github/workflows/codeql.yml',
@@ -68,7 +72,11 @@ const ALTERNATIVES: Snippets = {
   node: 'Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).',
   go: 'Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.',
   java: 'Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.',
-  ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.'
+  ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.',
+  rust: 'Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.',
+  php: 'Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.',
+  dotnet: 'Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.',
+  elixir: 'Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`.'
 }
 
 const FALLBACK = 'Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).'
@@ -85,7 +93,11 @@ export default defineCheck({
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
     const profile = repoProfile(ctx.facts.snapshot)
-    const fix = (opening: string): string => [remediationFor(opening, ALTERNATIVES, profile, ''), '', codeql(profile.ecosystems)].join('\n').replace(/\n{3,}/g, '\n\n')
+    const fix = (opening: string): string => {
+      const workflow = codeql(profile.ecosystems)
+      const first = workflow ? opening : 'Run static analysis on every pull request.'
+      return [remediationFor(first, ALTERNATIVES, profile, ''), '', workflow].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()
+    }
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
