@@ -32617,7 +32617,7 @@ function defineCheck(check3) {
   return check3;
 }
 function fillTemplate(template, data) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => data && key in data ? String(data[key]) : whole);
+  return template.replace(/\{(\w+)\}/g, (whole2, key) => data && key in data ? String(data[key]) : whole2);
 }
 function statusScore(status, score) {
   if (status === "pass") return score ?? 10;
@@ -32763,6 +32763,76 @@ function testName(name) {
   return false;
 }
 
+// src/facts/ecosystems.ts
+var C_COMMENTS = ["//", "/*", "* "];
+var ECOSYSTEMS = {
+  python: {
+    name: "Python",
+    manifests: ["pyproject.toml", "setup.py", "setup.cfg", "Pipfile"],
+    sources: [".py", ".pyi"],
+    templates: [".html", ".jinja", ".jinja2", ".j2"],
+    comments: ["#"],
+    moduleSeparator: "."
+  },
+  node: {
+    name: "Node.js / TypeScript",
+    manifests: ["package.json"],
+    sources: [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "/"
+  },
+  go: { name: "Go", manifests: ["go.mod"], sources: [".go"], templates: [], comments: C_COMMENTS, moduleSeparator: "/" },
+  java: {
+    name: "Java (Maven / Gradle)",
+    manifests: ["pom.xml", "build.gradle", "build.gradle.kts"],
+    sources: [".java", ".kt", ".kts", ".scala", ".groovy"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  ruby: { name: "Ruby", manifests: ["Gemfile"], sources: [".rb", ".rake"], templates: [".erb", ".haml", ".slim"], comments: ["#"], moduleSeparator: "/" },
+  // Rust: `//` and `///` doc comments; module paths `axum::routing::get`.
+  rust: { name: "Rust", manifests: ["Cargo.toml"], sources: [".rs"], templates: [], comments: C_COMMENTS, moduleSeparator: "::" },
+  // PHP: Blade templates end in `.blade.php` (see sourceKindOf); `#` comments too.
+  php: { name: "PHP", manifests: ["composer.json"], sources: [".php"], templates: [".twig"], comments: [...C_COMMENTS, "#"], moduleSeparator: "\\" },
+  // .NET: project files carry the dependencies (`<PackageReference>`); central props files too.
+  dotnet: {
+    name: ".NET (C#)",
+    manifests: ["Directory.Build.props", "Directory.Packages.props", "packages.config"],
+    manifestSuffixes: [".csproj", ".fsproj", ".vbproj"],
+    sources: [".cs", ".fs", ".vb"],
+    templates: [".cshtml", ".razor"],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  elixir: { name: "Elixir", manifests: ["mix.exs"], sources: [".ex", ".exs"], templates: [".eex", ".heex", ".leex"], comments: ["#"], moduleSeparator: "." }
+};
+var ECOSYSTEM_IDS = Object.keys(ECOSYSTEMS);
+var MANIFEST_NAMES = new Map(ECOSYSTEM_IDS.flatMap((e) => ECOSYSTEMS[e].manifests.map((m) => [m, e])));
+var MANIFEST_SUFFIXES = ECOSYSTEM_IDS.flatMap((e) => (ECOSYSTEMS[e].manifestSuffixes ?? []).map((s) => [s, e]));
+function manifestEcosystem(name) {
+  const exact = MANIFEST_NAMES.get(name);
+  if (exact) return exact;
+  if (name.startsWith("requirements") && name.endsWith(".txt")) return "python";
+  for (const [suffix, e] of MANIFEST_SUFFIXES) if (name.length > suffix.length && name.endsWith(suffix)) return e;
+  return void 0;
+}
+var BY_EXTENSION = new Map(
+  ECOSYSTEM_IDS.flatMap((e) => [...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }]), ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }])])
+);
+function sourceKindOf(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
+  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
+  if (!kind) return null;
+  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
+  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
+  if (kind.ecosystem === "php" && lower.endsWith(".blade.php")) return BLADE;
+  return kind;
+}
+var BLADE = { ecosystem: "php", template: true };
+
 // src/facts/snapshot.ts
 var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 function dirname(path2) {
@@ -32800,39 +32870,7 @@ function rangeWithPrefix(sorted, prefix) {
 }
 
 // src/checks/catalog/ecosystem.ts
-var MANIFESTS = [
-  { file: "pyproject.toml", ecosystem: "python" },
-  { file: "setup.py", ecosystem: "python" },
-  { file: "setup.cfg", ecosystem: "python" },
-  { file: "requirements.txt", ecosystem: "python" },
-  { file: "Pipfile", ecosystem: "python" },
-  { file: "package.json", ecosystem: "node" },
-  { file: "go.mod", ecosystem: "go" },
-  { file: "pom.xml", ecosystem: "java" },
-  { file: "build.gradle", ecosystem: "java" },
-  { file: "build.gradle.kts", ecosystem: "java" },
-  { file: "Gemfile", ecosystem: "ruby" }
-];
-var MANIFEST_BY_NAME = new Map(MANIFESTS.map((m) => [m.file, m.ecosystem]));
-var SOURCE_EXTENSIONS = {
-  py: "python",
-  ts: "node",
-  tsx: "node",
-  js: "node",
-  mjs: "node",
-  cjs: "node",
-  go: "go",
-  java: "java",
-  kt: "java",
-  rb: "ruby"
-};
-var ECOSYSTEM_NAMES = {
-  python: "Python",
-  node: "Node.js / TypeScript",
-  go: "Go",
-  java: "Java (Maven / Gradle)",
-  ruby: "Ruby"
-};
+var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
 var profiles = /* @__PURE__ */ new WeakMap();
 var ownFilesCache = /* @__PURE__ */ new WeakMap();
 function ownFiles(snapshot) {
@@ -32852,18 +32890,16 @@ function repoProfile(snapshot) {
   let rails = false;
   let gradle2 = false;
   for (const { path: path2, name } of ownFiles(snapshot)) {
-    const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith("requirements") && name.endsWith(".txt") ? "python" : void 0);
+    const manifest = manifestEcosystem(name);
     if (manifest) present2.add(manifest);
     if (name === "tsconfig.json") typescript = true;
     if (name === "manage.py") django = true;
     if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
     if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
-    const dot = name.lastIndexOf(".");
-    const eco = dot > 0 ? SOURCE_EXTENSIONS[name.slice(dot + 1)] : void 0;
-    if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1);
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1);
   }
-  const order = ["python", "node", "go", "java", "ruby"];
-  const ecosystems = order.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
+  const ecosystems = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const profile = { ecosystems, typescript, django, rails, gradle: gradle2 };
   profiles.set(snapshot, profile);
   return profile;
@@ -34410,8 +34446,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type2) {
-  let t = table2;
+function peekTable(ctx, key, table3, meta, type2) {
+  let t = table3;
   let m = meta;
   let k;
   let hasOwn = false;
@@ -35121,6 +35157,26 @@ function scanImports(ecosystem, lines) {
         if (m) add(m[1]);
         break;
       }
+      case "rust": {
+        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "php": {
+        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "dotnet": {
+        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "elixir": {
+        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
     }
   }
   return out;
@@ -35161,52 +35217,15 @@ function firstTriple(line, from) {
 }
 function moduleMatches(ecosystem, module, wanted) {
   if (module === wanted) return true;
-  const sep5 = ecosystem === "python" || ecosystem === "java" ? "." : "/";
-  return module.startsWith(wanted + sep5);
+  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator);
 }
 
 // src/facts/usage.ts
-var SOURCE_EXT = [
-  [".py", "python", false],
-  [".pyi", "python", false],
-  [".html", "python", true],
-  [".jinja", "python", true],
-  [".jinja2", "python", true],
-  [".j2", "python", true],
-  [".js", "node", false],
-  [".mjs", "node", false],
-  [".cjs", "node", false],
-  [".jsx", "node", false],
-  [".ts", "node", false],
-  [".mts", "node", false],
-  [".cts", "node", false],
-  [".tsx", "node", false],
-  [".go", "go", false],
-  [".java", "java", false],
-  [".kt", "java", false],
-  [".kts", "java", false],
-  [".scala", "java", false],
-  [".groovy", "java", false],
-  [".rb", "ruby", false],
-  [".rake", "ruby", false],
-  [".erb", "ruby", true],
-  [".haml", "ruby", true],
-  [".slim", "ruby", true]
-];
-var IMPORT_KEYS = { python: "imports\0python", node: "imports\0node", go: "imports\0go", java: "imports\0java", ruby: "imports\0ruby" };
+var IMPORT_KEYS = new Map(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]));
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
-var BY_EXTENSION = new Map(SOURCE_EXT.map(([ext2, ecosystem, template]) => [ext2, { ecosystem, template }]));
-function sourceKind(path2) {
-  const dot = path2.lastIndexOf(".");
-  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
-  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
-  if (!kind) return null;
-  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
-  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
-  return kind;
-}
+var sourceKind = sourceKindOf;
 function collectUsage(snapshot) {
   const problems = [];
   let sourceList;
@@ -35243,7 +35262,7 @@ function collectUsage(snapshot) {
     const r = snapshot.read(f.path);
     if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
       try {
-        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)));
+        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem), () => scanImports(f.ecosystem, plainLines(r)));
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
@@ -35298,7 +35317,7 @@ function collectUsage(snapshot) {
         if (only && !only.has(f.path)) continue;
         const r = snapshot.read(f.path);
         if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
@@ -35309,13 +35328,6 @@ function collectUsage(snapshot) {
   };
 }
 var NO_HITS = [];
-var COMMENT_PREFIXES = {
-  python: ["#"],
-  ruby: ["#"],
-  node: ["//", "/*", "* "],
-  go: ["//", "/*", "* "],
-  java: ["//", "/*", "* "]
-};
 function fileHits(read, anyToken, tokens, comments) {
   if (!anyToken.test(read.text)) return NO_HITS;
   const ls = plainLines(read);
@@ -35341,6 +35353,7 @@ function dependencyMatches(sig, name) {
     if (name === p) return true;
     if (sig.ecosystem === "go" && name.startsWith(p + "/v") && /^\d+$/.test(name.slice(p.length + 2))) return true;
     if (sig.ecosystem === "java" && p.endsWith(":*") && name.startsWith(p.slice(0, -1))) return true;
+    if (sig.ecosystem === "dotnet" && name.toLowerCase() === p.toLowerCase()) return true;
   }
   return false;
 }
@@ -35360,6 +35373,10 @@ function importNamesOf(sig) {
       return sig.packages.flatMap((p) => pythonModulesFor(p));
     case "java":
       return sig.packages.map((p) => p.split(":")[0]);
+    case "rust":
+      return sig.packages.map((p) => p.replace(/-/g, "_"));
+    case "elixir":
+      return sig.packages.map((p) => p.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""));
     default:
       return sig.packages;
   }
@@ -35392,7 +35409,7 @@ function emptyUsage() {
 }
 
 // src/checks/circuit-breakers.ts
-var ECOSYSTEMS = ["python", "node", "go", "java", "ruby"];
+var FALLBACK_SHOWN = ["python", "node", "go", "java", "ruby"];
 var REMEDIATION = {
   python: [
     "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
@@ -35438,10 +35455,47 @@ var REMEDIATION = {
     "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
     "circuit.run { RatesClient.fetch }",
     "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 reqwest-middleware with reqwest-retry:",
+    "```rust",
+    "use reqwest_middleware::ClientBuilder;",
+    "use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};",
+    "",
+    "let policy = ExponentialBackoff::builder().build_with_max_retries(3);",
+    "let client = ClientBuilder::new(reqwest::Client::new())",
+    "    .with(RetryTransientMiddleware::new_with_policy(policy))",
+    "    .build();",
+    "let rates = client.get(RATES_URL).send().await?;",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
+    "```php",
+    "$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
+    "```csharp",
+    "builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "    .AddStandardResilienceHandler();",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 Tesla retry and fuse middleware:",
+    "```elixir",
+    "defmodule MyApp.RatesClient do",
+    "  use Tesla",
+    "  plug Tesla.Middleware.Timeout, timeout: 5_000",
+    "  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3",
+    "  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}",
+    "end",
+    "```"
   ].join("\n")
 };
 function remediationFor2(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS;
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN;
   return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => REMEDIATION[e])].join("\n\n");
 }
 function startupWait(usage, hit) {
@@ -35460,13 +35514,13 @@ function depEvidence(f, note) {
   return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
 }
 function genericSignatures(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
 }
 function jobRetries(ctx) {
   const { manifests, usage } = ctx.facts;
   const deps = manifests.manifests.flatMap((m) => m.dependencies);
   const out = [];
-  for (const eco of ECOSYSTEMS) {
+  for (const eco of ECOSYSTEM_IDS) {
     const tokens = JOB_RETRY_TOKENS[eco];
     if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
     if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
@@ -35507,7 +35561,7 @@ var circuit_breakers_default = defineCheck({
   },
   run(ctx) {
     const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
     const remediation = remediationFor2(ecosystems);
     const findings = [];
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
@@ -35897,6 +35951,49 @@ var IN_SUITE = {
     "include Committee::Rails::Test::Methods",
     'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
     "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 fail the PR when the spec generated by utoipa drifts from the committed one:",
+    "```rust",
+    "#[test]",
+    "fn openapi_is_up_to_date() {",
+    "    let generated = ApiDoc::openapi().to_pretty_json().unwrap();",
+    '    let committed = std::fs::read_to_string("openapi.json").unwrap();',
+    '    assert_eq!(generated, committed, "regenerate and commit openapi.json");',
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
+    "```php",
+    "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
+    "$response = $this->getJson('/api/items');",
+    "$this->assertTrue($validator->validate($response->baseResponse, '/api/items', 'get'));",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**ASP.NET Core** \u2014 write the document at build time (Microsoft.Extensions.ApiDescription.Server) and fail the PR when it drifts:",
+    "```xml",
+    "<PropertyGroup>",
+    "  <OpenApiGenerateDocuments>true</OpenApiGenerateDocuments>",
+    "  <OpenApiDocumentsDirectory>$(MSBuildProjectDirectory)</OpenApiDocumentsDirectory>",
+    "</PropertyGroup>",
+    "```",
+    "```yaml",
+    "      - run: dotnet build",
+    "      - run: git diff --exit-code -- '*.json'",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir / Phoenix** \u2014 open_api_spex checks responses against the spec in tests:",
+    "```elixir",
+    "import OpenApiSpex.TestAssertions",
+    "",
+    'test "GET /api/items matches the spec", %{conn: conn} do',
+    '  json = conn |> get("/api/items") |> json_response(200)',
+    '  assert_schema(json, "ItemList", MyAppWeb.ApiSpec.spec())',
+    "end",
+    "```"
   ].join("\n")
 };
 var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
@@ -36284,7 +36381,7 @@ var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBA
 var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
 
 // src/checks/feature-flags.ts
-var ECOSYSTEMS2 = ["python", "node", "go", "java", "ruby"];
+var FALLBACK_SHOWN2 = ["python", "node", "go", "java", "ruby"];
 var REMEDIATION3 = {
   python: [
     "**Python** \u2014 OpenFeature with a provider (flagd, Unleash, LaunchDarkly, \u2026):",
@@ -36346,14 +36443,53 @@ var REMEDIATION3 = {
     "  # new path",
     "end",
     "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, \u2026):",
+    "```rust",
+    "let client = open_feature::OpenFeature::singleton().await.create_client();",
+    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 Laravel Pennant:",
+    "```php",
+    "use Laravel\\Pennant\\Feature;",
+    "",
+    "Feature::define('new-checkout', fn (User $user) => $user->isInternal());",
+    "if (Feature::active('new-checkout')) {",
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.FeatureManagement (flags from the `FeatureManagement` configuration section):",
+    "```csharp",
+    "builder.Services.AddFeatureManagement();",
+    "",
+    "// in a handler, with IFeatureManager injected:",
+    'if (await featureManager.IsEnabledAsync("NewCheckout")) { /* new path */ }',
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 fun_with_flags:",
+    "```elixir",
+    "if FunWithFlags.enabled?(:new_checkout, for: user) do",
+    "  new_checkout(order)",
+    "else",
+    "  checkout(order)",
+    "end",
+    "```"
   ].join("\n")
 };
 function remediationFor3(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS2;
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN2;
   return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
 }
 function genericSignatures2(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS2.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
 }
 function depEvidence2(f, note) {
   const d = f.use.deps[0];
@@ -36428,7 +36564,7 @@ var feature_flags_default = defineCheck({
   },
   run(ctx) {
     const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS2.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
     const remediation = remediationFor3(ecosystems);
     const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
     const used = [];
@@ -36480,6 +36616,50 @@ var feature_flags_default = defineCheck({
   }
 });
 
+// src/facts/service/frameworks.ts
+var table2 = {
+  fastapi: { name: "FastAPI", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
+  starlette: { name: "Starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
+  drf: { name: "Django REST Framework", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"], like: "django" },
+  django: { name: "Django", ecosystem: "python", packages: ["django"], imports: ["django"] },
+  flask: { name: "Flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
+  nestjs: { name: "NestJS", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
+  fastify: { name: "Fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
+  express: { name: "Express", ecosystem: "node", packages: ["express"], imports: ["express"] },
+  koa: { name: "Koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
+  hono: { name: "Hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
+  gin: { name: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
+  chi: { name: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
+  "go-net-http": { name: "Go net/http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
+  echo: { name: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"], like: "gin" },
+  fiber: { name: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"], like: "gin" },
+  // Kratos serves HTTP through transport/http, which takes net/http handlers (`srv.HandleFunc`);
+  // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
+  kratos: { name: "Kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"], like: "go-net-http" },
+  gorilla: { name: "gorilla/mux", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  spring: {
+    name: "Spring Boot",
+    ecosystem: "java",
+    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
+    imports: ["org.springframework.web.bind.annotation"]
+  },
+  rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
+};
+var FRAMEWORKS = table2;
+var FRAMEWORK_IDS = Object.keys(table2);
+function frameworkList(fws) {
+  return [...new Set(fws.map((f) => FRAMEWORKS[f.framework].name))].join(", ");
+}
+function snippetFor(fws, snippets3) {
+  for (const fw of FRAMEWORK_IDS) {
+    if (!fws.includes(fw)) continue;
+    const info = FRAMEWORKS[fw];
+    const s = snippets3[fw] ?? (info.like ? snippets3[info.like] : void 0) ?? snippets3[info.ecosystem];
+    if (s !== void 0) return s;
+  }
+  return void 0;
+}
+
 // src/checks/health-endpoint.ts
 var messages5 = {
   "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
@@ -36491,30 +36671,6 @@ var messages5 = {
   "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
 };
 var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
-var FRAMEWORK_NAMES = {
-  fastapi: "FastAPI",
-  starlette: "Starlette",
-  django: "Django",
-  drf: "Django REST Framework",
-  flask: "Flask",
-  express: "Express",
-  fastify: "Fastify",
-  nestjs: "NestJS",
-  koa: "Koa",
-  hono: "Hono",
-  "go-net-http": "Go net/http",
-  gin: "gin",
-  echo: "echo",
-  chi: "chi",
-  fiber: "fiber",
-  gorilla: "gorilla/mux",
-  kratos: "Kratos",
-  spring: "Spring Boot",
-  rails: "Rails"
-};
-function frameworkList(fws) {
-  return [...new Set(fws.map((f) => FRAMEWORK_NAMES[f.framework]))].join(", ");
-}
 function routeText(r) {
   const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : "";
   return `${r.methods.join("/")} ${prefix}${r.path}`;
@@ -36569,10 +36725,7 @@ var health_endpoint_default = defineCheck({
   }
 });
 function remediationFor4(fws) {
-  const order = ["fastapi", "drf", "django", "flask", "nestjs", "fastify", "express", "gin", "chi", "go-net-http", "echo", "fiber", "kratos", "spring", "rails"];
-  const fw = order.find((f) => fws.includes(f));
-  const key = fw === "drf" ? "django" : fw === "echo" || fw === "fiber" ? "gin" : fw === "kratos" ? "go-net-http" : fw;
-  const snippet2 = key ? HEALTH_SNIPPETS[key] : void 0;
+  const snippet2 = snippetFor(fws, HEALTH_SNIPPETS);
   const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
   return snippet2 ? `${base}
 
@@ -36876,11 +37029,11 @@ function publications(runs, actions, specPaths) {
   return out;
 }
 function remediationFor5(fws) {
-  const key = fws.includes("fastapi") ? "fastapi" : fws.includes("drf") || fws.includes("django") ? "django" : fws.includes("flask") ? "flask" : fws.includes("nestjs") ? "nestjs" : fws.includes("fastify") ? "fastify" : fws.some((f) => ["express", "koa", "hono"].includes(f)) ? "express" : fws.includes("spring") ? "spring" : fws.includes("rails") ? "rails" : fws.length ? "go" : void 0;
+  const snippet2 = snippetFor(fws, OPENAPI_SNIPPETS);
   const base = "Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).";
-  return key ? `${base}
+  return snippet2 ? `${base}
 
-${OPENAPI_SNIPPETS[key]}` : base;
+${snippet2}` : base;
 }
 
 // src/checks/catalog/releases.ts
@@ -37159,10 +37312,13 @@ var CODEQL_LANGUAGE = {
   node: "javascript-typescript",
   go: "go",
   java: "java-kotlin",
-  ruby: "ruby"
+  ruby: "ruby",
+  rust: "rust",
+  dotnet: "csharp"
 };
 function codeql(languages) {
-  const list2 = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ["python"];
+  const list2 = languages.length > 0 ? languages.flatMap((l) => CODEQL_LANGUAGE[l] ?? []) : ["python"];
+  if (list2.length === 0) return "";
   return [
     "```yaml",
     "# .github/workflows/codeql.yml",
@@ -37194,7 +37350,11 @@ var ALTERNATIVES = {
   node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).",
   go: "Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.",
   java: "Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.",
-  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`."
+  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.",
+  rust: "Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.",
+  php: "Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.",
+  dotnet: "Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.",
+  elixir: "Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`."
 };
 var FALLBACK3 = "Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).";
 var static_analysis_default = defineCheck({
@@ -37209,7 +37369,11 @@ var static_analysis_default = defineCheck({
   run(ctx) {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE });
     const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => [remediationFor(opening, ALTERNATIVES, profile, ""), "", codeql(profile.ecosystems)].join("\n").replace(/\n{3,}/g, "\n\n");
+    const fix = (opening) => {
+      const workflow2 = codeql(profile.ecosystems);
+      const first = workflow2 ? opening : "Run static analysis on every pull request.";
+      return [remediationFor(first, ALTERNATIVES, profile, ""), "", workflow2].join("\n").replace(/\n{3,}/g, "\n\n").trimEnd();
+    };
     if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
     if (j.notOnPr.length > 0) {
       return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
@@ -39934,10 +40098,10 @@ function readToml(ctx, path2) {
     }
   });
 }
-function tomlKeyLine(text, table2, key) {
-  const sub = lineOf(text, `[${table2}.${key}]`) ?? lineOf(text, `[${table2}."${key}"]`);
+function tomlKeyLine(text, table3, key) {
+  const sub = lineOf(text, `[${table3}.${key}]`) ?? lineOf(text, `[${table3}."${key}"]`);
   if (sub !== void 0) return sub;
-  const head = lineOf(text, `[${table2}]`);
+  const head = lineOf(text, `[${table3}]`);
   if (head === void 0) return void 0;
   const lines = text.split("\n");
   for (let i = head; i < lines.length; i++) {
@@ -40014,8 +40178,8 @@ function resolvePyScripts(ctx, argv, site) {
   const name = argv[k];
   const args = argv.slice(k + 1);
   if (name === void 0) return false;
-  const table2 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
-  const scripts = py ? at(py.doc, ...table2.split(".")) : void 0;
+  const table3 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
+  const scripts = py ? at(py.doc, ...table3.split(".")) : void 0;
   if (tool === "task" && scripts === void 0) return false;
   if (py === void 0 || scripts === void 0 || at(scripts, name) === void 0) {
     if (tool === "poe") return false;
@@ -40025,17 +40189,17 @@ function resolvePyScripts(ctx, argv, site) {
     }
     return false;
   }
-  runPyScript(ctx, tool, py, table2, scripts, name, args, site);
+  runPyScript(ctx, tool, py, table3, scripts, name, args, site);
   return true;
 }
-function runPyScript(ctx, tool, py, table2, scripts, name, args, site) {
+function runPyScript(ctx, tool, py, table3, scripts, name, args, site) {
   const base = enter(site, `${tool}:${py.path}#${name}`);
   if (base === void 0) return emit2(ctx, [tool, name], site);
   const value = scripts[name];
-  const line = tomlKeyLine(py.text, table2, name);
+  const line = tomlKeyLine(py.text, table3, name);
   const hooks = tool === "pdm" || tool === "task";
   const sub = (n) => {
-    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table2, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
+    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table3, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
   };
   if (hooks) sub(`pre_${name}`);
   if (typeof value === "string") {
@@ -40330,8 +40494,8 @@ function loadTox(ctx, dir2, file) {
     return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at2));
   }
   const commands = /* @__PURE__ */ new Map();
-  const cmds = (table2, header) => {
-    const c = table2?.["commands"];
+  const cmds = (table3, header) => {
+    const c = table3?.["commands"];
     const line = lineOf(py, header) ?? 1;
     if (!Array.isArray(c)) return [];
     return c.filter(Array.isArray).map((argv) => ({ text: argv.map((a) => typeof a === "string" ? quote2(a) : "").join(" "), line }));
@@ -41091,10 +41255,10 @@ function substituteEnv(script, vars) {
     const multi = names.find((n) => vars.get(n).length > 1);
     const variants = multi ? vars.get(multi) : [vars.get(names[0])[0]];
     return variants.map(
-      (value) => line.replace(VAR_REF, (whole, a, b) => {
+      (value) => line.replace(VAR_REF, (whole2, a, b) => {
         const n = a ?? b;
         const vs = vars.get(n);
-        if (!vs) return whole;
+        if (!vs) return whole2;
         return n === multi ? value : vs[0];
       })
     ).join(" ; ");
@@ -41235,9 +41399,9 @@ function localWorkflowPath(uses) {
 }
 function substituteInputs(script, inputs) {
   if (!script.includes("inputs.")) return script;
-  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole, name) => {
+  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole2, name) => {
     const v = inputs[name];
-    return v === void 0 ? whole : v.replace(/\n/g, " ");
+    return v === void 0 ? whole2 : v.replace(/\n/g, " ");
   });
 }
 function inputDefaults(spec, given) {
@@ -42767,10 +42931,10 @@ function parsePackageJson(path2, text, problems) {
   const lines = splitLines(text);
   const deps = [];
   for (const [section, dev] of SECTIONS2) {
-    const table2 = obj[section];
-    if (typeof table2 !== "object" || table2 === null || Array.isArray(table2)) continue;
+    const table3 = obj[section];
+    if (typeof table3 !== "object" || table3 === null || Array.isArray(table3)) continue;
     const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
-    for (const [name, spec] of Object.entries(table2)) {
+    for (const [name, spec] of Object.entries(table3)) {
       const line = locate(lines, `"${name}"`, at2);
       deps.push({ name, ecosystem: "node", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
@@ -42827,11 +42991,203 @@ function parseGemfile(path2, text) {
   return deps;
 }
 
+// src/facts/manifests/rust.ts
+var isTable2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var SECTIONS3 = [
+  ["dependencies", false],
+  ["dev-dependencies", true],
+  ["build-dependencies", true]
+];
+function parseCargoToml(path2, text, problems) {
+  const doc = parseTomlSafe(text, path2, problems);
+  if (!doc) return { deps: [] };
+  const lines = splitLines(text);
+  const deps = [];
+  const read = (table3, dev, header) => {
+    if (!isTable2(table3)) return;
+    const at2 = headerLine(lines, header);
+    for (const [key, v] of Object.entries(table3)) {
+      const name = isTable2(v) && typeof v.package === "string" ? v.package : key;
+      const spec = typeof v === "string" ? v : isTable2(v) && typeof v.version === "string" ? v.version : void 0;
+      const line = keyLine2(lines, key, header, at2);
+      deps.push({ name, ecosystem: "rust", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
+    }
+  };
+  for (const [section, dev] of SECTIONS3) read(doc[section], dev, section);
+  if (isTable2(doc.target)) {
+    for (const [cfg, t] of Object.entries(doc.target)) {
+      if (!isTable2(t)) continue;
+      for (const [section, dev] of SECTIONS3) read(t[section], dev, `target.${cfg}.${section}`);
+    }
+  }
+  const ws = isTable2(doc.workspace) && Array.isArray(doc.workspace.members) ? doc.workspace.members.filter((m) => typeof m === "string") : void 0;
+  return { deps, ...ws ? { workspaces: ws } : {} };
+}
+function headerLine(lines, header) {
+  const want = header.replace(/["'\s]/g, "");
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[") && t.replace(/["'\s]/g, "") === `[${want}]`) return i;
+  }
+  return -1;
+}
+function keyLine2(lines, key, header, from) {
+  if (from >= 0) {
+    for (let i = from + 1; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t.startsWith("[")) break;
+      const bare = t.startsWith('"') ? t.startsWith(`"${key}"`) ? t.slice(key.length + 2) : "" : t.startsWith(key) ? t.slice(key.length) : "";
+      if (bare.trimStart().startsWith("=")) return i + 1;
+    }
+  }
+  const sub = headerLine(lines, `${header}.${key}`);
+  return sub >= 0 ? sub + 1 : void 0;
+}
+
+// src/facts/manifests/php.ts
+var SECTIONS4 = [
+  ["require", false],
+  ["require-dev", true]
+];
+function isPlatform(name) {
+  return name === "php" || name === "hhvm" || name.startsWith("ext-") || name.startsWith("lib-") || name.startsWith("composer-");
+}
+function parseComposerJson(path2, text, problems) {
+  let doc;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch (err) {
+    const line = jsonErrorLine(text, err);
+    problems.push({ path: path2, ...line !== void 0 ? { line } : {}, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    return [];
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    problems.push({ path: path2, message: "composer.json is not a JSON object" });
+    return [];
+  }
+  const obj = doc;
+  const lines = splitLines(text);
+  const deps = [];
+  for (const [section, dev] of SECTIONS4) {
+    const table3 = obj[section];
+    if (typeof table3 !== "object" || table3 === null || Array.isArray(table3)) continue;
+    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    for (const [raw, spec] of Object.entries(table3)) {
+      const name = raw.toLowerCase();
+      if (isPlatform(name)) continue;
+      const line = locate(lines, `"${raw}"`, at2);
+      deps.push({ name, ecosystem: "php", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
+    }
+  }
+  return deps;
+}
+
+// src/facts/manifests/dotnet.ts
+var MAX_TAG = 4e3;
+var TEST_PROJECT_NAME = /[.](Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|Specs?|E2E|EndToEnd|Benchmarks?)\.(cs|fs|vb)proj$/i;
+function parseDotnetProject(path2, text, problems) {
+  if (!text.includes("<")) {
+    if (text.trim()) problems.push({ path: path2, message: "not an XML project file" });
+    return [];
+  }
+  const clean = blankComments(text);
+  const testProject = TEST_PROJECT_NAME.test(path2) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(clean) || /Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"/i.test(clean);
+  const deps = [];
+  const push = (name, line2, dev, spec) => {
+    deps.push({ name, ecosystem: "dotnet", manifest: path2, line: line2, dev: dev || testProject, ...spec ? { spec } : {} });
+  };
+  let line = 1;
+  let last = 0;
+  const tag = /<(PackageReference|GlobalPackageReference|FrameworkReference|Project|Sdk|package)\b([^<>]{0,4000})>/g;
+  for (let m = tag.exec(clean); m; m = tag.exec(clean)) {
+    for (let k = last; k < m.index; k++) if (clean.charCodeAt(k) === 10) line++;
+    last = m.index;
+    const attrs = m[2];
+    if (attrs.length >= MAX_TAG) continue;
+    const attr = (n) => new RegExp(`(?:^|\\s)${n}\\s*=\\s*"([^"]{1,300})"`, "i").exec(attrs)?.[1]?.trim();
+    switch (m[1]) {
+      case "PackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, /^all$/i.test(attr("PrivateAssets") ?? ""), attr("Version"));
+        break;
+      }
+      case "GlobalPackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, true, attr("Version"));
+        break;
+      }
+      case "FrameworkReference": {
+        const name = attr("Include");
+        if (name) push(name, line, false);
+        break;
+      }
+      case "Project":
+      case "Sdk": {
+        const sdk2 = attr(m[1] === "Project" ? "Sdk" : "Name");
+        if (sdk2) {
+          for (const s of sdk2.split(";")) if (s.trim()) push(s.trim().split("/")[0], line, false);
+        }
+        break;
+      }
+      case "package": {
+        const name = attr("id");
+        if (name) push(name, line, /^true$/i.test(attr("developmentDependency") ?? ""), attr("version"));
+        break;
+      }
+    }
+  }
+  return deps;
+}
+function blankComments(text) {
+  if (!text.includes("<!--")) return text;
+  return text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, " "));
+}
+
+// src/facts/manifests/elixir.ts
+var TUPLE_LINES = 6;
+function parseMixExs(path2, text) {
+  const lines = splitLines(text);
+  let from = 0;
+  let to = lines.length;
+  const start = lines.findIndex((l) => /^\s*defp?\s+deps\b/.test(l));
+  if (start >= 0) {
+    const indent = /^\s*/.exec(lines[start])[0].length;
+    from = start + 1;
+    for (let i = from; i < lines.length; i++) {
+      const m = /^(\s*)end\b/.exec(lines[i]);
+      if (m && m[1].length === indent) {
+        to = i;
+        break;
+      }
+    }
+  }
+  const deps = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("#")) continue;
+    const m = /^\[?\s*\{\s*:([a-z_][a-z0-9_]*)\s*,?(.*)$/.exec(t);
+    if (!m) continue;
+    let opts = m[2];
+    for (let k = i + 1; k < Math.min(to, i + TUPLE_LINES) && !opts.includes("}"); k++) opts += " " + lines[k].trim();
+    const only = /only:\s*(\[[^\]]*\]|:[a-z_]+)/.exec(opts)?.[1];
+    const dev = only !== void 0 && !only.includes(":prod") || /runtime:\s*false/.test(opts);
+    const spec = /^\s*"([^"]{1,60})"/.exec(opts)?.[1];
+    deps.push({ name: m[1], ecosystem: "elixir", manifest: path2, line: i + 1, dev, ...spec ? { spec } : {} });
+  }
+  const apps = /apps_path:\s*"([^"]{1,100})"/.exec(text)?.[1];
+  return { deps, ...apps ? { workspaces: [`${apps}/*`] } : {} };
+}
+
 // src/facts/manifests/index.ts
 var withText = (fn) => (snapshot, path2, problems) => {
   const text = readText(snapshot, path2, problems);
   return text === void 0 ? [] : [{ deps: fn(path2, text, problems) }];
 };
+var whole = (fn) => (snapshot, path2, problems) => {
+  const text = readText(snapshot, path2, problems);
+  return text === void 0 ? [] : [fn(path2, text, problems)];
+};
+var DOTNET = { ecosystem: "dotnet", parse: withText(parseDotnetProject) };
 var BY_NAME = {
   "pyproject.toml": { ecosystem: "python", parse: withText(parsePyproject) },
   Pipfile: { ecosystem: "python", parse: withText(parsePipfile) },
@@ -42848,8 +43204,18 @@ var BY_NAME = {
   "pom.xml": { ecosystem: "java", parse: withText(parsePom) },
   "build.gradle": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
   "build.gradle.kts": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
-  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) }
+  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) },
+  "Cargo.toml": { ecosystem: "rust", parse: whole(parseCargoToml) },
+  "composer.json": { ecosystem: "php", parse: withText(parseComposerJson) },
+  "mix.exs": { ecosystem: "elixir", parse: whole((p, t) => parseMixExs(p, t)) },
+  "Directory.Build.props": DOTNET,
+  "Directory.Packages.props": DOTNET,
+  "packages.config": DOTNET
 };
+function parserFor(name) {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name];
+  return manifestEcosystem(name) === "dotnet" ? DOTNET : void 0;
+}
 function gradle(snapshot, path2, problems, catalog) {
   const text = readText(snapshot, path2, problems);
   return text === void 0 ? [] : [{ deps: parseGradle(path2, text, catalog) }];
@@ -42878,9 +43244,8 @@ function collectManifests(snapshot) {
     manifests.push({ path: path2, ecosystem, dir: dirname(path2), dependencies: deps, ...workspaces ? { workspaces } : {} });
   };
   const visitedRequirements = /* @__PURE__ */ new Set();
-  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
-    const name = basename(path2);
-    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : void 0;
+  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== void 0 || isRequirementsFile(p)))) {
+    const kind = parserFor(basename(path2));
     try {
       if (kind) {
         for (const r of kind.parse(snapshot, path2, problems, { catalog: () => catalogFor(dirname(path2)) })) push(path2, kind.ecosystem, r.deps, r.workspaces);
@@ -44205,16 +44570,24 @@ function ownPackage(snapshot, m) {
     const mod = i < 0 ? "" : lines[i].slice(7).trim().replace(/^"|"$/g, "");
     return mod ? { name: mod, path: m.path, line: i + 1 } : void 0;
   }
-  if (base === "pyproject.toml" || base === "setup.cfg") {
-    const sections = base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"];
-    let inSection = false;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].trim();
-      if (t.startsWith("[")) inSection = sections.includes(t);
-      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
-      if (v) return { name: normalizePythonName(v[1]), path: m.path, line: i + 1 };
+  if (base === "pyproject.toml" || base === "setup.cfg") return tomlName(lines, base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"], m.path, normalizePythonName);
+  if (base === "composer.json") {
+    try {
+      const name = JSON.parse(text).name;
+      return typeof name === "string" && name ? { name: name.toLowerCase(), path: m.path, ...lineOf2(text, `"name"`) } : void 0;
+    } catch {
+      return void 0;
     }
-    return void 0;
+  }
+  if (base === "Cargo.toml") return tomlName(lines, ["[package]"], m.path, (n) => n);
+  if (base === "mix.exs") {
+    const i = lines.findIndex((l) => /^\s*app:\s*:[a-z_][a-z0-9_]*/.test(l));
+    return i < 0 ? void 0 : { name: /app:\s*:([a-z_][a-z0-9_]*)/.exec(lines[i])[1], path: m.path, line: i + 1 };
+  }
+  if (m.ecosystem === "dotnet" && /\.(cs|fs|vb)proj$/.test(base)) {
+    const i = lines.findIndex((l) => /<PackageId>[^<]{1,200}<\/PackageId>/.test(l));
+    if (i >= 0) return { name: /<PackageId>\s*([^<]{1,200}?)\s*<\/PackageId>/.exec(lines[i])[1], path: m.path, line: i + 1 };
+    return { name: base.slice(0, base.lastIndexOf(".")), path: m.path };
   }
   if (base === "setup.py") {
     for (let i = 0; i < lines.length; i++) {
@@ -44236,6 +44609,16 @@ function ownPackage(snapshot, m) {
   }
   return void 0;
 }
+function tomlName(lines, sections, path2, normalise) {
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[")) inSection = sections.includes(t);
+    const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
+    if (v) return { name: normalise(v[1]), path: path2, line: i + 1 };
+  }
+  return void 0;
+}
 function lineOf2(text, token) {
   const at2 = text.indexOf(token);
   if (at2 < 0) return {};
@@ -44245,34 +44628,8 @@ function lineOf2(text, token) {
 }
 
 // src/facts/service/detect.ts
-var FRAMEWORKS = [
-  { framework: "fastapi", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
-  { framework: "starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
-  { framework: "django", ecosystem: "python", packages: ["django"], imports: ["django"] },
-  { framework: "drf", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"] },
-  { framework: "flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
-  { framework: "express", ecosystem: "node", packages: ["express"], imports: ["express"] },
-  { framework: "fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
-  { framework: "nestjs", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
-  { framework: "koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
-  { framework: "hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
-  { framework: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
-  { framework: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"] },
-  { framework: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
-  { framework: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"] },
-  { framework: "gorilla", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
-  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
-  { framework: "kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"] },
-  { framework: "go-net-http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
-  {
-    framework: "spring",
-    ecosystem: "java",
-    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
-    imports: ["org.springframework.web.bind.annotation"]
-  },
-  { framework: "rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
-];
-function packageMatches(pattern, name) {
+function packageMatches(pattern, name, ecosystem) {
+  if (ecosystem === "dotnet") return name.toLowerCase() === pattern.toLowerCase();
   if (pattern.endsWith("/*")) {
     const base = pattern.slice(0, -2);
     return name === base || name.startsWith(base + "/");
@@ -44285,7 +44642,7 @@ function frameworkPackages(snapshot, manifests) {
   for (const m of manifests.manifests) {
     if (isExcluded(m.path)) continue;
     const own = ownPackage(snapshot, m);
-    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own);
+    if (own && FRAMEWORK_IDS.some((f) => FRAMEWORKS[f].ecosystem === m.ecosystem && FRAMEWORKS[f].packages.some((p) => packageMatches(p, own.name, m.ecosystem)))) out.push(own);
   }
   return out;
 }
@@ -44307,10 +44664,11 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
     if (isExcluded(m.path) || underOwn(m.path)) continue;
     for (const d of m.dependencies) {
       if (d.dev) continue;
-      for (const sig of FRAMEWORKS) {
-        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue;
+      for (const framework of FRAMEWORK_IDS) {
+        const sig = FRAMEWORKS[framework];
+        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue;
         ecoWithFramework.add(sig.ecosystem);
-        add({ framework: sig.framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
+        add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
       }
     }
   }
@@ -44319,7 +44677,7 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
   for (const path2 of files) {
     const kind = sourceKind(path2);
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2) || underOwn(path2)) continue;
-    const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem);
+    const sigs = FRAMEWORK_IDS.filter((f) => FRAMEWORKS[f].ecosystem === kind.ecosystem).map((framework) => ({ framework, ...FRAMEWORKS[framework] }));
     const r = snapshot.read(path2);
     if (r.kind !== "text") continue;
     const head = r.text.length > IMPORT_HEAD ? r.text.slice(0, IMPORT_HEAD) : r.text;
@@ -44749,8 +45107,8 @@ function tableMounts(lines, isReceiver) {
     if (line.length > HEAD_CHARS) continue;
     const each2 = FOR_EACH.exec(line);
     const loop = each2 ? void 0 : FOR_OF.exec(line);
-    const table2 = each2?.[1] ?? loop?.[4];
-    const entries = table2 ? byName.get(table2) : void 0;
+    const table3 = each2?.[1] ?? loop?.[4];
+    const entries = table3 ? byName.get(table3) : void 0;
     if (!entries) continue;
     const pair = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
     const param = each2 ? each2[4] ?? each2[5] : loop[3];
