@@ -33328,6 +33328,674 @@ function judgeRun(sigs, run) {
   return null;
 }
 
+// src/checks/catalog/containers.ts
+var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
+var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
+var BUILD_COMMANDS = [
+  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
+  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
+  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
+  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
+  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
+  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
+  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
+  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
+  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
+  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
+  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
+  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
+  { argv: ["img", "build"], label: "img build", dockerfile: true },
+  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
+  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
+  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
+  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
+  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
+  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
+  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
+  { argv: ["earthly"], label: "earthly", dockerfile: false },
+  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
+  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
+  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
+  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
+  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
+];
+var BUILD_ACTIONS = [
+  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
+  { name: "docker/bake-action", label: "docker/bake-action" },
+  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
+  { name: "depot/bake-action", label: "depot/bake-action" },
+  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
+  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
+  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
+  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
+  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
+  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
+  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "circleci/docker", label: "CircleCI docker orb" },
+  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
+  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
+];
+var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
+function argvMatches(argv, pattern) {
+  if (argv[0] !== pattern[0]) return false;
+  if (pattern.length === 1) return true;
+  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
+  if (words2[0] !== pattern[1]) return false;
+  let k = 1;
+  for (let i = 2; i < pattern.length; i++) {
+    while (k < words2.length && words2[k] !== pattern[i]) k++;
+    if (k >= words2.length) return false;
+    k++;
+  }
+  return true;
+}
+
+// src/checks/catalog/contract.ts
+var CONTRACT = {
+  commands: [
+    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
+    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
+    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
+    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
+    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
+    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
+    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
+    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
+    { tool: "openapi-diff", commands: ["openapi-diff"] },
+    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
+    { tool: "Portman", commands: ["portman"] }
+  ],
+  actions: [
+    { tool: "Schemathesis", names: ["schemathesis/action"] },
+    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
+    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
+    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
+    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
+  ],
+  configs: [
+    { tool: "Dredd", file: "dredd.yml" },
+    { tool: "Schemathesis", file: "schemathesis.toml" },
+    { tool: "Optic", file: "optic.yml" }
+  ]
+};
+var SPEC_DUMPS = [
+  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
+  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
+  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
+  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
+  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
+  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
+  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
+];
+var RUNNERS_BY_EXTENSION = [
+  { ext: [".py"], ecosystem: "python" },
+  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
+  { ext: [".go"], ecosystem: "go" },
+  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
+  { ext: [".rb"], ecosystem: "ruby" }
+];
+var SCHEMATHESIS_STEP = [
+  "Run Schemathesis against the running app on every pull request (any stack):",
+  "```yaml",
+  "on: pull_request",
+  "jobs:",
+  "  contract:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4",
+  "      - run: docker compose up -d --wait",
+  "      - uses: schemathesis/action@v2",
+  "        with:",
+  "          schema: 'http://localhost:8000/openapi.json'",
+  "```"
+].join("\n");
+var IN_SUITE = {
+  python: [
+    "**Python** \u2014 the same check in-process with pytest:",
+    "```python",
+    "import schemathesis",
+    "from app.main import app",
+    "",
+    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
+    "",
+    "@schema.parametrize()",
+    "def test_api(case):",
+    "    case.call_and_validate()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
+    "```ts",
+    "import jestOpenAPI from 'jest-openapi'",
+    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
+    "",
+    "it('GET /items matches the spec', async () => {",
+    "  const res = await request(app).get('/items')",
+    "  expect(res).toSatisfyApiSpec()",
+    "})",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
+    "```yaml",
+    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
+    "      - run: git diff --exit-code docs/",
+    "```",
+    "```go",
+    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
+    "route, params, _ := router.FindRoute(req)",
+    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
+    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
+    "```java",
+    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
+    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
+    "```ruby",
+    "include Committee::Rails::Test::Methods",
+    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 fail the PR when the spec generated by utoipa drifts from the committed one:",
+    "```rust",
+    "#[test]",
+    "fn openapi_is_up_to_date() {",
+    "    let generated = ApiDoc::openapi().to_pretty_json().unwrap();",
+    '    let committed = std::fs::read_to_string("openapi.json").unwrap();',
+    '    assert_eq!(generated, committed, "regenerate and commit openapi.json");',
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
+    "```php",
+    "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
+    "$response = $this->getJson('/api/items');",
+    "$this->assertTrue($validator->validate($response->baseResponse, '/api/items', 'get'));",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**ASP.NET Core** \u2014 write the document at build time (Microsoft.Extensions.ApiDescription.Server) and fail the PR when it drifts:",
+    "```xml",
+    "<PropertyGroup>",
+    "  <OpenApiGenerateDocuments>true</OpenApiGenerateDocuments>",
+    "  <OpenApiDocumentsDirectory>$(MSBuildProjectDirectory)</OpenApiDocumentsDirectory>",
+    "</PropertyGroup>",
+    "```",
+    "```yaml",
+    "      - run: dotnet build",
+    "      - run: git diff --exit-code -- '*.json'",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir / Phoenix** \u2014 open_api_spex checks responses against the spec in tests:",
+    "```elixir",
+    "import OpenApiSpex.TestAssertions",
+    "",
+    'test "GET /api/items matches the spec", %{conn: conn} do',
+    '  json = conn |> get("/api/items") |> json_response(200)',
+    '  assert_schema(json, "ItemList", MyAppWeb.ApiSpec.spec())',
+    "end",
+    "```"
+  ].join("\n")
+};
+var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
+function contractRemediation(ecosystems) {
+  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
+}
+var CONTRACT_SNIPPET = contractRemediation([]);
+function scriptArgv(argv) {
+  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
+  return argv;
+}
+
+// src/checks/catalog/openapi.ts
+var PUBLISH_ACTIONS = [
+  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
+  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
+  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
+  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
+  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
+  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
+  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
+  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
+];
+var PUBLISH_COMMANDS = [
+  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
+  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
+  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
+  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
+  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
+  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
+  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
+  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
+  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
+];
+function mentionsSpec(text, specPaths) {
+  const lower = text.toLowerCase();
+  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
+  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
+}
+var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
+var OPENAPI_SNIPPETS = {
+  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
+  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
+  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
+  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
+  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
+  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+};
+
+// src/checks/catalog/releases.ts
+var RELEASE_ACTIONS = [
+  { name: "googleapis/release-please-action", label: "release-please" },
+  { name: "google-github-actions/release-please-action", label: "release-please" },
+  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
+  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
+  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
+  { name: "changesets/action", label: "changesets" },
+  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
+  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
+  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
+  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
+  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
+  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
+  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
+  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
+  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
+  { name: "jreleaser/release-action", label: "JReleaser" },
+  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
+  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
+];
+var RELEASE_COMMANDS = [
+  { argv: ["semantic-release"], label: "semantic-release" },
+  { argv: ["gh", "release", "create"], label: "gh release create" },
+  { argv: ["goreleaser"], label: "goreleaser" },
+  { argv: ["changeset", "publish"], label: "changeset publish" },
+  { argv: ["changeset", "tag"], label: "changeset tag" },
+  { argv: ["release-it"], label: "release-it" },
+  { argv: ["standard-version"], label: "standard-version" },
+  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
+  { argv: ["lerna", "publish"], label: "lerna publish" },
+  { argv: ["lerna", "version"], label: "lerna version" },
+  { argv: ["cz", "bump"], label: "commitizen bump" },
+  { argv: ["jreleaser"], label: "jreleaser" },
+  { argv: ["auto", "shipit"], label: "auto shipit" },
+  { argv: ["release-please"], label: "release-please" },
+  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
+  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
+];
+
+// src/checks/catalog/sast.ts
+var REPORTS_ONLY = "uploads to code scanning";
+var COMMANDS = [
+  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
+  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
+  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
+  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
+  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
+  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
+  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
+  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
+  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
+  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
+  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
+  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
+  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
+  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
+  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
+  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
+  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
+  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
+];
+var SCA = "dependency scanning (SCA), not static analysis";
+var ACTIONS2 = [
+  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
+  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
+  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
+  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
+  { tool: "Snyk", names: ["snyk/actions/*"] },
+  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
+  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
+  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
+  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
+  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
+  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
+  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
+  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
+  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
+  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
+  { tool: "Bearer", names: ["bearer/bearer-action"] },
+  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
+  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
+  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
+  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
+  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
+  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
+  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
+  {
+    tool: "dependency scanning",
+    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
+    kind: "related",
+    note: SCA
+  },
+  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
+  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
+];
+var CONFIGS2 = [
+  { tool: "CodeQL", file: ".github/codeql/" },
+  { tool: "SonarQube", file: "sonar-project.properties" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
+  { tool: "Semgrep", file: ".semgrep.yml" },
+  { tool: "Semgrep", file: ".semgrep.yaml" },
+  { tool: "Semgrep", file: ".semgrep/" },
+  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
+  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
+  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
+  { tool: "Qodana", file: "qodana.yaml" },
+  { tool: "Qodana", file: "qodana.yml" },
+  { tool: "DeepSource", file: ".deepsource.toml" },
+  { tool: "Codacy", file: ".codacy.yml" },
+  { tool: "Codacy", file: ".codacy.yaml" }
+];
+var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
+var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
+function hostedBy(tool) {
+  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
+}
+var IMPLIED = [
+  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
+  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
+  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
+];
+var SAST = { commands: COMMANDS, actions: ACTIONS2, configs: CONFIGS2, implied: IMPLIED };
+
+// src/checks/catalog/tests.ts
+var PYTHON2 = [
+  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
+  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
+  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
+  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
+  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
+  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
+  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
+];
+var NODE2 = [
+  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
+  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
+  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
+  { tool: "ava", ecosystem: "node", commands: ["ava"] },
+  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
+  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
+  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
+  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
+  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
+  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
+  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
+  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
+  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
+  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
+  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
+];
+var GO2 = [
+  {
+    tool: "go test",
+    ecosystem: "go",
+    commands: ["go", "richgo"],
+    subcommands: ["test"],
+    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
+  },
+  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
+  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
+];
+var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
+var JAVA2 = [
+  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
+];
+var RUBY2 = [
+  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
+  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
+  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
+  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
+  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
+];
+var TASK_RUNNERS2 = [
+  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
+  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS3 = [
+  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
+  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
+  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
+];
+var CONFIGS3 = [
+  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
+  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
+  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
+  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
+  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
+  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
+  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
+  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
+  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
+  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
+  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
+];
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
+];
+var TESTS = {
+  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
+  actions: ACTIONS3,
+  configs: CONFIGS3
+};
+var PASSES_WITH_NO_TESTS = [
+  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
+];
+function findTestSuite(snapshot) {
+  let count2 = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const { path: path2, name } of ownFiles(snapshot)) {
+    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
+    if (!hit) continue;
+    count2++;
+    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
+    if (examples.length < 3) examples.push(path2);
+  }
+  return { count: count2, byEcosystem, examples };
+}
+
+// src/checks/catalog/typecheckers.ts
+var PYTHON3 = [
+  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
+  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
+  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
+  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
+  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
+  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
+  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
+];
+var NODE3 = [
+  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
+  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
+  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
+  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
+  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
+  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
+  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
+  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
+];
+var GO3 = [
+  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
+  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
+  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
+];
+var JAVA3 = [
+  {
+    tool: "Java compiler (Maven)",
+    ecosystem: "java",
+    commands: ["mvn", "mvnw"],
+    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
+    anyPositional: true
+  },
+  {
+    tool: "Java compiler (Gradle)",
+    ecosystem: "java",
+    commands: ["gradle", "gradlew"],
+    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
+    anyPositional: true
+  },
+  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
+];
+var RUBY3 = [
+  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
+  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
+];
+var TASK_RUNNERS3 = [
+  {
+    tool: "npm run typecheck",
+    commands: ["npm", "yarn", "pnpm", "bun"],
+    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
+    note: "script not resolved"
+  },
+  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS4 = [
+  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
+  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
+];
+var CONFIGS4 = [
+  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
+  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
+  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
+  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
+  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
+  { tool: "ty", ecosystem: "python", file: "ty.toml" },
+  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
+  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
+  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
+  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
+  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
+  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
+  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
+  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
+  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
+];
+var TYPECHECKERS = {
+  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
+  actions: ACTIONS4,
+  configs: CONFIGS4
+};
+
+// src/checks/catalog/opaque.ts
+var CATALOGUES = [LINT, TESTS, TYPECHECKERS, SAST, CONTRACT];
+var KNOWN_ACTION_NAMES = [
+  ...CATALOGUES.flatMap((c) => c.actions.flatMap((a) => a.names)),
+  ...BUILD_ACTIONS.map((a) => a.name),
+  ...RELEASE_ACTIONS.map((a) => a.name),
+  ...PUBLISH_ACTIONS.flatMap((a) => a.names)
+];
+var INERT_WORDS = /(^|[/_.-])(harden|setup|install|cache|checkout|artifacts?|upload|download|login|auth|credentials|configure|notify|notification|slack|discord|teams|telegram|email|comment|label(l?er)?|stale|assign|greet(ings)?|welcome|changelog|version|tag|release|publish|deploy|pages|docs?|coverage|codecov|coveralls|sbom|sign|attest|cosign|cache|wait|cancel|lock|dependabot|renovate|automerge|auto-merge|approve|size|metadata|summary|report|results|status|badge|ghcr|registry|push)([/_.-]|$)/;
+var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
+function mayRunCheck(name) {
+  const tail = name.toLowerCase().replace(/@.*$/, "").replace(/^[^/]*\//, "");
+  return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
+}
+function helperScript(run) {
+  const w0 = run.argv[0] ?? "";
+  const script = /^(ba|z|da|k)?sh$/.test(w0) ? run.argv.find((a, i) => i > 0 && !a.startsWith("-")) ?? "" : w0;
+  return INERT_WORDS.test(script.toLowerCase().replace(/^.*\//, ""));
+}
+function understoodRun(run) {
+  return CATALOGUES.some((c) => judgeRun(c.commands, run) !== null);
+}
+function knownAction(use) {
+  if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name)) return true;
+  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null));
+}
+function opaqueSteps(ci) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (o) => {
+    const e = o.evidence;
+    const key = `${e.path ?? ""}:${e.line ?? ""}:${e.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(o);
+  };
+  for (const run of ci.runs) {
+    if (run.where !== "ci" || run.opaque === void 0 || run.job?.disabled || understoodRun(run) || helperScript(run)) continue;
+    add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: "commands", value: run.text } });
+  }
+  for (const use of ci.actions) {
+    if (use.action.local || use.job.disabled || use.step.disabled || knownAction(use) || !mayRunCheck(use.action.name)) continue;
+    const why = use.job.opaque ?? "an action Shipshape does not know";
+    add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: "actions", value: use.action.name } });
+  }
+  return out;
+}
+
 // src/checks/catalog/practice.ts
 function jobKey(job3) {
   return job3 ? `${job3.file}#${job3.id}` : void 0;
@@ -33450,7 +34118,7 @@ function judgePractice(ctx, base, options = {}) {
     ...configProblems
   ];
   const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0;
-  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi };
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi, opaque: opaqueSteps(ci) };
 }
 function tools(findings) {
   return listNames(findings.map((f) => f.tool));
@@ -33473,6 +34141,25 @@ function evidenceOf(j, lead) {
     { items: j.problems, max: 3 },
     { items: noCi, max: 1 }
   ]);
+}
+function undecided(j, check3, doing, otherwise) {
+  if (j.unreadable > 0) return { status: "unknown", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}` };
+  if (j.opaque.length === 0) return void 0;
+  const steps = listNames(j.opaque.map((o) => o.name));
+  const evidence2 = pickEvidence([
+    { items: j.opaque.map((o) => o.evidence), max: 6 },
+    { items: evidenceOf(j, []), max: 4 }
+  ]);
+  return { status: "unknown", messageId: "opaque", data: { count: j.opaque.length, steps }, evidence: evidence2, remediation: declareRemediation(j.opaque, check3, doing, otherwise) };
+}
+function declareRemediation(opaque, check3, doing, otherwise) {
+  const commands = [...new Set(opaque.filter((o) => o.declare.kind === "commands").map((o) => o.declare.value))].slice(0, 3);
+  const actions = [...new Set(opaque.filter((o) => o.declare.kind === "actions").map((o) => o.declare.value))].slice(0, 3);
+  const yaml2 = ["```yaml", "# .github/shipshape.yml", "signatures:", `  ${check3}:`];
+  if (commands.length > 0) yaml2.push("    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`));
+  if (actions.length > 0) yaml2.push("    actions:", ...actions.map((a) => `      - ${JSON.stringify(a)}`));
+  yaml2.push("```");
+  return [`Shipshape could not see what these CI steps run. If one of them ${doing}, declare it so it counts:`, "", ...yaml2, "", otherwise].join("\n");
 }
 
 // src/checks/catalog/remedies.ts
@@ -33514,6 +34201,7 @@ var messages2 = {
   "non-blocking": "Lint runs in CI but cannot fail the build: {tools}.",
   "configured-only": "Lint is configured ({tools}) but no CI job runs it.",
   unreadable: "No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No linter was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No CI job runs a linter or format check.",
   "no-ci": "No CI configuration was found, so nothing lints pull requests."
 };
@@ -33555,122 +34243,12 @@ var ci_lint_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     const remediation = fix("Add a CI job that runs a linter in check mode on every pull request:");
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation);
+    if (unsure) return unsure;
     if (j.configs.length > 0) return { status: "fail", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
-
-// src/checks/catalog/tests.ts
-var PYTHON2 = [
-  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
-  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
-  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
-  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
-  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
-  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
-  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
-];
-var NODE2 = [
-  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
-  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
-  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
-  { tool: "ava", ecosystem: "node", commands: ["ava"] },
-  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
-  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
-  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
-  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
-  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
-  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
-  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
-  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
-  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
-  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
-  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
-];
-var GO2 = [
-  {
-    tool: "go test",
-    ecosystem: "go",
-    commands: ["go", "richgo"],
-    subcommands: ["test"],
-    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
-  },
-  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
-  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
-];
-var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
-var JAVA2 = [
-  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
-  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
-];
-var RUBY2 = [
-  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
-  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
-  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
-  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
-  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
-];
-var TASK_RUNNERS2 = [
-  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
-  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS2 = [
-  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
-  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
-  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
-];
-var CONFIGS2 = [
-  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
-  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
-  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
-  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
-  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
-  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
-  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
-  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
-  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
-  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
-  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
-];
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
-];
-var TESTS = {
-  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
-  actions: ACTIONS2,
-  configs: CONFIGS2
-};
-var PASSES_WITH_NO_TESTS = [
-  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
-];
-function findTestSuite(snapshot) {
-  let count2 = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
-    if (!hit) continue;
-    count2++;
-    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
-    if (examples.length < 3) examples.push(path2);
-  }
-  return { count: count2, byEcosystem, examples };
-}
 
 // src/checks/ci-tests.ts
 var messages3 = {
@@ -33681,15 +34259,16 @@ var messages3 = {
   "suite-not-run": "A test suite exists ({count} test file(s)) but no CI job runs it.",
   "nothing-to-test": "CI runs {tools}, but the repository has no {files}: the run passes without testing anything.",
   unreadable: "No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No test run was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No CI job runs tests, and no test suite was found.",
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
 };
-var PYTHON3 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
+var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
 var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
 var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
 function snippets(profile) {
   return {
-    python: profile.django ? DJANGO : PYTHON3,
+    python: profile.django ? DJANGO : PYTHON4,
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
@@ -33739,6 +34318,8 @@ var ci_tests_default = defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
     }
+    const unsure = j.hasCi ? undecided(j, "ci-tests", "runs the tests", remediation) : void 0;
+    if (unsure) return { ...unsure, evidence: withSuite([...unsure.evidence ?? []]) };
     if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
@@ -33747,7 +34328,6 @@ var ci_tests_default = defineCheck({
     }
     const evidence2 = withSuite(evidenceOf(j, []));
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
     if (suite.count > 0) return { status: "fail", messageId: "suite-not-run", data: { count: suite.count }, evidence: evidence2, remediation };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
@@ -35611,72 +36191,6 @@ var circuit_breakers_default = defineCheck({
   }
 });
 
-// src/checks/catalog/containers.ts
-var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
-var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
-var BUILD_COMMANDS = [
-  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
-  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
-  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
-  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
-  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
-  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
-  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
-  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
-  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
-  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
-  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
-  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
-  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
-  { argv: ["img", "build"], label: "img build", dockerfile: true },
-  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
-  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
-  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
-  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
-  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
-  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
-  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
-  { argv: ["earthly"], label: "earthly", dockerfile: false },
-  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
-  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
-  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
-  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
-  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
-];
-var BUILD_ACTIONS = [
-  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
-  { name: "docker/bake-action", label: "docker/bake-action" },
-  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
-  { name: "depot/bake-action", label: "depot/bake-action" },
-  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
-  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
-  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
-  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
-  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
-  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
-  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "circleci/docker", label: "CircleCI docker orb" },
-  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
-  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
-];
-var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
-function argvMatches(argv, pattern) {
-  if (argv[0] !== pattern[0]) return false;
-  if (pattern.length === 1) return true;
-  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
-  if (words2[0] !== pattern[1]) return false;
-  let k = 1;
-  for (let i = 2; i < pattern.length; i++) {
-    while (k < words2.length && words2[k] !== pattern[i]) k++;
-    if (k >= words2.length) return false;
-    k++;
-  }
-  return true;
-}
-
 // src/checks/container-build.ts
 var REMEDIATION2 = [
   "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
@@ -35838,173 +36352,6 @@ function isDiffCheck(words2, outputChecked) {
   if (words2[0] !== "git") return false;
   if (words2[1] === "diff") return words2.some((w) => w === "--exit-code" || w === "--quiet");
   return words2[1] === "status" && outputChecked && words2.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
-}
-
-// src/checks/catalog/contract.ts
-var CONTRACT = {
-  commands: [
-    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
-    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
-    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
-    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
-    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
-    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
-    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
-    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
-    { tool: "openapi-diff", commands: ["openapi-diff"] },
-    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
-    { tool: "Portman", commands: ["portman"] }
-  ],
-  actions: [
-    { tool: "Schemathesis", names: ["schemathesis/action"] },
-    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
-    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
-    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
-    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
-  ],
-  configs: [
-    { tool: "Dredd", file: "dredd.yml" },
-    { tool: "Schemathesis", file: "schemathesis.toml" },
-    { tool: "Optic", file: "optic.yml" }
-  ]
-};
-var SPEC_DUMPS = [
-  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
-  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
-  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
-  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
-  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
-  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
-  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
-];
-var RUNNERS_BY_EXTENSION = [
-  { ext: [".py"], ecosystem: "python" },
-  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
-  { ext: [".go"], ecosystem: "go" },
-  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
-  { ext: [".rb"], ecosystem: "ruby" }
-];
-var SCHEMATHESIS_STEP = [
-  "Run Schemathesis against the running app on every pull request (any stack):",
-  "```yaml",
-  "on: pull_request",
-  "jobs:",
-  "  contract:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v4",
-  "      - run: docker compose up -d --wait",
-  "      - uses: schemathesis/action@v2",
-  "        with:",
-  "          schema: 'http://localhost:8000/openapi.json'",
-  "```"
-].join("\n");
-var IN_SUITE = {
-  python: [
-    "**Python** \u2014 the same check in-process with pytest:",
-    "```python",
-    "import schemathesis",
-    "from app.main import app",
-    "",
-    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
-    "",
-    "@schema.parametrize()",
-    "def test_api(case):",
-    "    case.call_and_validate()",
-    "```"
-  ].join("\n"),
-  node: [
-    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
-    "```ts",
-    "import jestOpenAPI from 'jest-openapi'",
-    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
-    "",
-    "it('GET /items matches the spec', async () => {",
-    "  const res = await request(app).get('/items')",
-    "  expect(res).toSatisfyApiSpec()",
-    "})",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
-    "```yaml",
-    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
-    "      - run: git diff --exit-code docs/",
-    "```",
-    "```go",
-    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
-    "route, params, _ := router.FindRoute(req)",
-    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
-    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
-    "```java",
-    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
-    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
-    "```ruby",
-    "include Committee::Rails::Test::Methods",
-    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
-    "```"
-  ].join("\n"),
-  rust: [
-    "**Rust** \u2014 fail the PR when the spec generated by utoipa drifts from the committed one:",
-    "```rust",
-    "#[test]",
-    "fn openapi_is_up_to_date() {",
-    "    let generated = ApiDoc::openapi().to_pretty_json().unwrap();",
-    '    let committed = std::fs::read_to_string("openapi.json").unwrap();',
-    '    assert_eq!(generated, committed, "regenerate and commit openapi.json");',
-    "}",
-    "```"
-  ].join("\n"),
-  php: [
-    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
-    "```php",
-    "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
-    "$response = $this->getJson('/api/items');",
-    "$this->assertTrue($validator->validate($response->baseResponse, '/api/items', 'get'));",
-    "```"
-  ].join("\n"),
-  dotnet: [
-    "**ASP.NET Core** \u2014 write the document at build time (Microsoft.Extensions.ApiDescription.Server) and fail the PR when it drifts:",
-    "```xml",
-    "<PropertyGroup>",
-    "  <OpenApiGenerateDocuments>true</OpenApiGenerateDocuments>",
-    "  <OpenApiDocumentsDirectory>$(MSBuildProjectDirectory)</OpenApiDocumentsDirectory>",
-    "</PropertyGroup>",
-    "```",
-    "```yaml",
-    "      - run: dotnet build",
-    "      - run: git diff --exit-code -- '*.json'",
-    "```"
-  ].join("\n"),
-  elixir: [
-    "**Elixir / Phoenix** \u2014 open_api_spex checks responses against the spec in tests:",
-    "```elixir",
-    "import OpenApiSpex.TestAssertions",
-    "",
-    'test "GET /api/items matches the spec", %{conn: conn} do',
-    '  json = conn |> get("/api/items") |> json_response(200)',
-    '  assert_schema(json, "ItemList", MyAppWeb.ApiSpec.spec())',
-    "end",
-    "```"
-  ].join("\n")
-};
-var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
-function contractRemediation(ecosystems) {
-  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
-  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
-}
-var CONTRACT_SNIPPET = contractRemediation([]);
-function scriptArgv(argv) {
-  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
-  return argv;
 }
 
 // src/checks/catalog/health.ts
@@ -36908,46 +37255,6 @@ function runsPurpose(job3, purpose) {
   return false;
 }
 
-// src/checks/catalog/openapi.ts
-var PUBLISH_ACTIONS = [
-  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
-  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
-  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
-  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
-  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
-  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
-  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
-  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
-];
-var PUBLISH_COMMANDS = [
-  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
-  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
-  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
-  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
-  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
-  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
-  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
-  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
-  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
-];
-function mentionsSpec(text, specPaths) {
-  const lower = text.toLowerCase();
-  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
-  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
-}
-var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
-var OPENAPI_SNIPPETS = {
-  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
-  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
-  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
-  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
-  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
-  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
-  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
-  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
-};
-
 // src/checks/openapi-published.ts
 var messages7 = {
   "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
@@ -37035,48 +37342,6 @@ function remediationFor5(fws) {
 
 ${snippet2}` : base;
 }
-
-// src/checks/catalog/releases.ts
-var RELEASE_ACTIONS = [
-  { name: "googleapis/release-please-action", label: "release-please" },
-  { name: "google-github-actions/release-please-action", label: "release-please" },
-  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
-  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
-  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
-  { name: "changesets/action", label: "changesets" },
-  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
-  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
-  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
-  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
-  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
-  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
-  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
-  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
-  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
-  { name: "jreleaser/release-action", label: "JReleaser" },
-  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
-  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
-];
-var RELEASE_COMMANDS = [
-  { argv: ["semantic-release"], label: "semantic-release" },
-  { argv: ["gh", "release", "create"], label: "gh release create" },
-  { argv: ["goreleaser"], label: "goreleaser" },
-  { argv: ["changeset", "publish"], label: "changeset publish" },
-  { argv: ["changeset", "tag"], label: "changeset tag" },
-  { argv: ["release-it"], label: "release-it" },
-  { argv: ["standard-version"], label: "standard-version" },
-  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
-  { argv: ["lerna", "publish"], label: "lerna publish" },
-  { argv: ["lerna", "version"], label: "lerna version" },
-  { argv: ["cz", "bump"], label: "commitizen bump" },
-  { argv: ["jreleaser"], label: "jreleaser" },
-  { argv: ["auto", "shipit"], label: "auto shipit" },
-  { argv: ["release-please"], label: "release-please" },
-  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
-  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
-];
 
 // src/checks/release-versioning.ts
 var REMEDIATION4 = [
@@ -37195,107 +37460,6 @@ var release_versioning_default = defineCheck({
   }
 });
 
-// src/checks/catalog/sast.ts
-var REPORTS_ONLY = "uploads to code scanning";
-var COMMANDS = [
-  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
-  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
-  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
-  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
-  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
-  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
-  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
-  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
-  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
-  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
-  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
-  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
-  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
-  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
-  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
-  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
-  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
-  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
-];
-var SCA = "dependency scanning (SCA), not static analysis";
-var ACTIONS3 = [
-  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
-  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
-  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
-  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
-  { tool: "Snyk", names: ["snyk/actions/*"] },
-  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
-  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
-  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
-  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
-  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
-  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
-  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
-  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
-  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
-  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
-  { tool: "Bearer", names: ["bearer/bearer-action"] },
-  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
-  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
-  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
-  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
-  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
-  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
-  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
-  {
-    tool: "dependency scanning",
-    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
-    kind: "related",
-    note: SCA
-  },
-  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
-  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
-];
-var CONFIGS3 = [
-  { tool: "CodeQL", file: ".github/codeql/" },
-  { tool: "SonarQube", file: "sonar-project.properties" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
-  { tool: "Semgrep", file: ".semgrep.yml" },
-  { tool: "Semgrep", file: ".semgrep.yaml" },
-  { tool: "Semgrep", file: ".semgrep/" },
-  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
-  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
-  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
-  { tool: "Qodana", file: "qodana.yaml" },
-  { tool: "Qodana", file: "qodana.yml" },
-  { tool: "DeepSource", file: ".deepsource.toml" },
-  { tool: "Codacy", file: ".codacy.yml" },
-  { tool: "Codacy", file: ".codacy.yaml" }
-];
-var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
-var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
-function hostedBy(tool) {
-  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
-}
-var IMPLIED = [
-  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
-  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
-  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
-];
-var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED };
-
 // src/checks/static-analysis.ts
 var messages8 = {
   pr: "Static analysis runs on pull requests: {tools}.",
@@ -37304,6 +37468,7 @@ var messages8 = {
   "non-blocking": "Static analysis runs in CI but cannot fail the build: {tools}.",
   configured: "Static analysis is configured ({tools}) but CI does not run it.",
   unreadable: "No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No static analysis was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).",
   "no-ci": "No CI configuration was found, and no static analysis is configured."
 };
@@ -37386,103 +37551,11 @@ var static_analysis_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "static-analysis", "runs static analysis", remediation);
+    if (unsure) return unsure;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
-
-// src/checks/catalog/typecheckers.ts
-var PYTHON4 = [
-  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
-  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
-  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
-  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
-  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
-  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
-  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
-];
-var NODE3 = [
-  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
-  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
-  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
-  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
-  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
-  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
-  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
-  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
-  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
-  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
-];
-var GO3 = [
-  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
-  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
-  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
-];
-var JAVA3 = [
-  {
-    tool: "Java compiler (Maven)",
-    ecosystem: "java",
-    commands: ["mvn", "mvnw"],
-    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
-    anyPositional: true
-  },
-  {
-    tool: "Java compiler (Gradle)",
-    ecosystem: "java",
-    commands: ["gradle", "gradlew"],
-    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
-    anyPositional: true
-  },
-  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
-];
-var RUBY3 = [
-  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
-  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
-];
-var TASK_RUNNERS3 = [
-  {
-    tool: "npm run typecheck",
-    commands: ["npm", "yarn", "pnpm", "bun"],
-    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
-    note: "script not resolved"
-  },
-  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS4 = [
-  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
-  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
-];
-var CONFIGS4 = [
-  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
-  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
-  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
-  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
-  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
-  { tool: "ty", ecosystem: "python", file: "ty.toml" },
-  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
-  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
-  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
-  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
-  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
-  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
-  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
-  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
-  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
-];
-var TYPECHECKERS = {
-  commands: [...PYTHON4, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
-  actions: ACTIONS4,
-  configs: CONFIGS4
-};
 
 // src/checks/type-checking.ts
 var messages9 = {
@@ -37492,6 +37565,7 @@ var messages9 = {
   "non-blocking": "A type checker runs in CI but cannot fail the build: {tools}.",
   configured: "Type checking is configured ({tools}) but CI does not run it on pull requests.",
   unreadable: "No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No type checker was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No type checker is configured or run in CI.",
   "no-ci": "No CI configuration was found, and no type checker is configured."
 };
@@ -37530,7 +37604,8 @@ var type_checking_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "type-checking", "runs the type checker or compiles the code", remediation);
+    if (unsure) return unsure;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
@@ -38771,7 +38846,16 @@ function emit2(ctx, argv, site, extra = {}) {
   if (f.failsOnChange) cmd.failsOnChange = true;
   if (f.inCondition) cmd.inCondition = true;
   if (extra.synthetic) cmd.synthetic = true;
+  const opaque = extra.opaque ?? unexpanded(argv);
+  if (opaque !== void 0) cmd.opaque = opaque;
   ctx.out.push(cmd);
+}
+var TASK_RUNNERS4 = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
+function unexpanded(argv) {
+  const at2 = argv.findIndex((w) => w.includes("${{"));
+  if (at2 < 0 || at2 > 0 && !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0])))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? argv[at2];
+  return `${expr} is an expression Shipshape cannot expand`;
 }
 function enter(site, key) {
   if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
@@ -40032,7 +40116,12 @@ function resolveScriptFile(ctx, argv, site) {
   else return false;
   if (file.includes("$") || file.startsWith("/")) return false;
   const path2 = joinPath2(site.cwd, file);
-  if (path2 === void 0 || !ctx.snapshot.has(path2)) return false;
+  if (path2 === void 0) return false;
+  if (!ctx.snapshot.has(path2)) {
+    if (!looksLikeRepoScript(path2)) return false;
+    emit2(ctx, argv, site, { opaque: `${path2} is not in the repository, so what it runs is unknown` });
+    return true;
+  }
   if (path2 === "bin/ci" || path2.endsWith("/bin/ci")) {
     if (resolveRailsCi(ctx, path2, site)) return true;
   }
@@ -40044,6 +40133,10 @@ function resolveScriptFile(ctx, argv, site) {
   if (base === void 0) return false;
   runScript(ctx, text, { path: path2, line: 1, cwd: site.cwd }, base);
   return true;
+}
+var GENERATED = /(^|\/)(node_modules|vendor|\.venv|venv|env|target|build|dist|out|\.bin|\.cargo|\.tox|\.nox|bin\/Debug|bin\/Release)\//;
+function looksLikeRepoScript(path2) {
+  return !GENERATED.test(path2) && /\.(sh|bash|zsh|py|rb|pl|js|mjs|ts|ps1)$/.test(path2);
 }
 function resolveRailsCi(ctx, binPath, site) {
   const root2 = binPath.slice(0, -"bin/ci".length);
@@ -41247,6 +41340,20 @@ function envScope(outer, envNode, matrix) {
   }
   return out;
 }
+var MATRIX_IN_SCRIPT = /\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}/g;
+function substituteMatrix(script, matrix) {
+  if (matrix === void 0 || !script.includes("matrix.")) return script;
+  const vars = /* @__PURE__ */ new Map();
+  let n = 0;
+  const named = script.replace(MATRIX_IN_SCRIPT, (whole2, key, field) => {
+    const values = matrixValues(matrix, key, field);
+    if (values.length === 0) return whole2;
+    const name = `__SHIPSHAPE_MATRIX_${n++}`;
+    vars.set(name, values);
+    return "${" + name + "}";
+  });
+  return vars.size === 0 ? script : substituteEnv(named, vars);
+}
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
   return script.split("\n").map((line) => {
@@ -41482,6 +41589,7 @@ var WorkflowParser = class {
       if (doc !== void 0) this.ctx.problems.push({ path: target, line: 1, message: "reusable workflow is not a YAML mapping" });
     }
     const jobLine = keyLine(jobsMap, id);
+    const opaque = target === void 0 ? `${uses} is a reusable workflow of another repository: its steps are not visible here` : `${target} could not be read`;
     return [
       {
         system: this.system,
@@ -41492,10 +41600,12 @@ var WorkflowParser = class {
         triggers: t,
         disabled,
         canFail,
-        steps: [],
+        // The call itself, as a step using the workflow: catalogues and config signatures can name it.
+        steps: target === void 0 ? [{ loc: here, uses: actionRef(uses, stringMap(get(job3, "with"))), canFail, disabled, via: [] }] : [],
         images: [],
         services: [],
-        via
+        via,
+        opaque
       }
     ];
   }
@@ -41526,7 +41636,7 @@ var WorkflowParser = class {
       if (run !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
         const runLine = valueLine(step, "run");
-        const script = substituteEnv(substituteInputs(run, inputs), envScope(env.vars, get(step, "env"), env.matrix));
+        const script = substituteEnv(substituteMatrix(substituteInputs(run, inputs), env.matrix), envScope(env.vars, get(step, "env"), env.matrix));
         out.push(isShell ? { ...base, run: script, ...runLine !== void 0 ? { runLine } : {} } : base);
         return;
       }

@@ -1,5 +1,5 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER } from './catalog/remedies.js'
 import { CODE_SCANNING_NOTE, CODE_SCANNING_UPLOAD, SAST } from './catalog/sast.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
@@ -21,6 +21,7 @@ const messages = {
   'non-blocking': 'Static analysis runs in CI but cannot fail the build: {tools}.',
   configured: 'Static analysis is configured ({tools}) but CI does not run it.',
   unreadable: 'No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  opaque: 'No static analysis was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
   none: 'No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).',
   'no-ci': 'No CI configuration was found, and no static analysis is configured.'
 } as const
@@ -110,7 +111,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'static-analysis', 'runs static analysis', remediation)
+    if (unsure) return unsure
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }
 })

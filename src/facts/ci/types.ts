@@ -95,6 +95,8 @@ export interface CiJob {
   readonly services: readonly string[]
   /** Reusable workflow / include chain leading to this job. */
   readonly via: readonly ChainLink[]
+  /** Why the job's steps are not visible here (a remote reusable workflow), when they are not. */
+  readonly opaque?: string
 }
 
 /** A simple command that CI (or a local hook) really runs, after following indirections. */
@@ -131,6 +133,11 @@ export interface ToolRun {
   readonly inCondition?: boolean
   /** Synthesised from a build lifecycle or an action (e.g. `mvn checkstyle:check` bound to `verify`). */
   readonly synthetic?: boolean
+  /**
+   * Why Shipshape could not follow this command to what it really runs (a repository script that
+   * is not in the checkout, an expression it cannot expand), when it could not.
+   */
+  readonly opaque?: string
 }
 
 /** An action, Azure task or CircleCI orb used by a job. */

@@ -2,7 +2,7 @@ import { basename, dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../yaml.js'
 import { actionRef, link, MAX_INCLUDE_DEPTH, readYaml, stringMap, workDir, type ParseContext } from './common.js'
-import { envScope, substituteEnv, type EnvValues } from './github-env.js'
+import { envScope, substituteEnv, substituteMatrix, type EnvValues } from './github-env.js'
 import { readIf, workflowTriggers } from './github-triggers.js'
 
 /**
@@ -161,6 +161,7 @@ class WorkflowParser {
     }
     // Remote (or unreadable) reusable workflow: the job exists, its content is unknown here.
     const jobLine = keyLine(jobsMap, id)
+    const opaque = target === undefined ? `${uses} is a reusable workflow of another repository: its steps are not visible here` : `${target} could not be read`
     return [
       {
         system: this.system,
@@ -171,10 +172,12 @@ class WorkflowParser {
         triggers: t,
         disabled,
         canFail,
-        steps: [],
+        // The call itself, as a step using the workflow: catalogues and config signatures can name it.
+        steps: target === undefined ? [{ loc: here, uses: actionRef(uses, stringMap(get(job, 'with'))), canFail, disabled, via: [] }] : [],
         images: [],
         services: [],
-        via
+        via,
+        opaque
       }
     ]
   }
@@ -215,7 +218,7 @@ class WorkflowParser {
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
         const runLine = valueLine(step, 'run')
-        const script = substituteEnv(substituteInputs(run, inputs), envScope(env.vars, get(step, 'env'), env.matrix))
+        const script = substituteEnv(substituteMatrix(substituteInputs(run, inputs), env.matrix), envScope(env.vars, get(step, 'env'), env.matrix))
         out.push(isShell ? { ...base, run: script, ...(runLine !== undefined ? { runLine } : {}) } : base)
         return
       }
