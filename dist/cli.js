@@ -33956,16 +33956,115 @@ var KNOWN_ACTION_NAMES = [
   ...RELEASE_ACTIONS.map((a) => a.name),
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ];
-var INERT_WORDS = /(^|[/_.-])(harden|setup|install|cache|checkout|artifacts?|upload|download|login|auth|credentials|configure|notify|notification|slack|discord|teams|telegram|email|comment|label(l?er)?|stale|assign|greet(ings)?|welcome|changelog|version|tag|release|publish|deploy|pages|docs?|coverage|codecov|coveralls|sbom|sign|attest|cosign|cache|wait|cancel|lock|dependabot|renovate|automerge|auto-merge|approve|size|metadata|summary|report|results|status|badge|ghcr|registry|push)([/_.-]|$)/;
+var INERT = [
+  "harden",
+  "setup",
+  "install",
+  "installer",
+  "cache",
+  "checkout",
+  "artifact",
+  "artifacts",
+  "upload",
+  "download",
+  "login",
+  "auth",
+  "credentials",
+  "configure",
+  "notify",
+  "notification",
+  "slack",
+  "discord",
+  "teams",
+  "telegram",
+  "email",
+  "comment",
+  "label",
+  "labeler",
+  "labeller",
+  "stale",
+  "assign",
+  "greet",
+  "greetings",
+  "welcome",
+  "changelog",
+  "version",
+  "tag",
+  "release",
+  "publish",
+  "deploy",
+  "pages",
+  "doc",
+  "docs",
+  "coverage",
+  "codecov",
+  "coveralls",
+  "sbom",
+  "sign",
+  "attest",
+  "cosign",
+  "wait",
+  "await",
+  "cancel",
+  "lock",
+  "dependabot",
+  "renovate",
+  "automerge",
+  "merge",
+  "approve",
+  "size",
+  "metadata",
+  "summary",
+  "report",
+  "results",
+  "status",
+  "badge",
+  "ghcr",
+  "registry",
+  "push",
+  "render",
+  "dependency",
+  "dependencies",
+  "submission",
+  "trivy",
+  "k6",
+  "chart",
+  "helm",
+  "slash",
+  "chatops",
+  "issue",
+  "issues",
+  "triage",
+  "milestone",
+  "backport",
+  "translation",
+  "translations",
+  "i18n",
+  "sync",
+  "mirror",
+  "benchmark",
+  "bench",
+  "stats",
+  "github-script",
+  "permission",
+  "permissions",
+  "user",
+  "users",
+  "references",
+  "command"
+];
+var INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})([/_.-]|$)`);
 var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
 function mayRunCheck(name) {
-  const tail = name.toLowerCase().replace(/@.*$/, "").replace(/^[^/]*\//, "");
+  const n = name.toLowerCase().replace(/@.*$/, "");
+  const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
 }
+function manualOnly(t) {
+  return t.manual && !t.pullRequest && !t.push && !t.schedule;
+}
 function helperScript(run) {
-  const w0 = run.argv[0] ?? "";
-  const script = /^(ba|z|da|k)?sh$/.test(w0) ? run.argv.find((a, i) => i > 0 && !a.startsWith("-")) ?? "" : w0;
-  return INERT_WORDS.test(script.toLowerCase().replace(/^.*\//, ""));
+  return run.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
 }
 function understoodRun(run) {
   return CATALOGUES.some((c) => judgeRun(c.commands, run) !== null);
@@ -33985,11 +34084,11 @@ function opaqueSteps(ci) {
     out.push(o);
   };
   for (const run of ci.runs) {
-    if (run.where !== "ci" || run.opaque === void 0 || run.job?.disabled || understoodRun(run) || helperScript(run)) continue;
+    if (run.where !== "ci" || run.opaque === void 0 || run.job?.disabled || manualOnly(run.triggers) || understoodRun(run) || helperScript(run)) continue;
     add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: "commands", value: run.text } });
   }
   for (const use of ci.actions) {
-    if (use.action.local || use.job.disabled || use.step.disabled || knownAction(use) || !mayRunCheck(use.action.name)) continue;
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || !mayRunCheck(use.action.name)) continue;
     const why = use.job.opaque ?? "an action Shipshape does not know";
     add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: "actions", value: use.action.name } });
   }
@@ -38852,11 +38951,14 @@ function emit2(ctx, argv, site, extra = {}) {
 }
 var TASK_RUNNERS4 = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
 function unexpanded(argv) {
-  const at2 = argv.findIndex((w) => w.includes("${{"));
-  if (at2 < 0 || at2 > 0 && !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0])))) return void 0;
-  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? argv[at2];
+  const at2 = argv.findIndex((w) => HIDING.test(w));
+  if (at2 < 0) return void 0;
+  const word = argv[at2];
+  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0]))))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
   return `${expr} is an expression Shipshape cannot expand`;
 }
+var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
 function enter(site, key) {
   if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
   return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
@@ -41614,6 +41716,7 @@ var WorkflowParser = class {
     const out = [];
     const items = list(stepsNode);
     const reraised = reraisedStepIds(items);
+    let elsewhere;
     items.forEach((step, i) => {
       if (!isMap(step)) return;
       const line = itemLine(stepsNode, i);
@@ -41631,7 +41734,8 @@ var WorkflowParser = class {
         canFail: truthy(get(step, "continue-on-error")) && !reraised.has(str3(get(step, "id")) ?? ""),
         disabled: cond.disabled,
         ...wd !== void 0 ? { workingDirectory: wd } : {},
-        via
+        via,
+        ...elsewhere !== void 0 ? { elsewhere } : {}
       };
       if (run !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
@@ -41645,6 +41749,7 @@ var WorkflowParser = class {
         return;
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
+      if (ref.name === "actions/checkout" && !ref.with.path) elsewhere = otherRepository(ref.with.repository);
       out.push({ ...base, uses: ref });
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
@@ -41667,6 +41772,11 @@ var WorkflowParser = class {
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }));
   }
 };
+function otherRepository(repository) {
+  const r = repository?.trim();
+  if (!r || r.includes("github.repository") || r.includes("github.event.pull_request.head.repo")) return void 0;
+  return r;
+}
 function imagesOf(v) {
   const s = str3(v) ?? str3(get(v, "image"));
   return s === void 0 || s.trim() === "" ? [] : [s.trim()];
@@ -42359,7 +42469,7 @@ function collectCi(snapshot) {
         const synthetic = actionScript(job3.system, step.uses);
         if (synthetic !== void 0) emit3(synthetic.script, step.loc.line, synthetic.cwd ?? cwd);
       }
-      if (step.run !== void 0) emit3(step.run, step.runLine, cwd);
+      if (step.run !== void 0 && step.elsewhere === void 0) emit3(step.run, step.runLine, cwd);
     }
   }
   for (const rc of guard(problems, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));

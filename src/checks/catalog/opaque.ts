@@ -1,4 +1,4 @@
-import type { ActionUse, CiFacts, ToolRun } from '../../facts/ci/types.js'
+import type { ActionUse, CiFacts, CiTriggers, ToolRun } from '../../facts/ci/types.js'
 import type { Evidence } from '../types.js'
 import { BUILD_ACTIONS } from './containers.js'
 import { CONTRACT } from './contract.js'
@@ -40,23 +40,38 @@ const KNOWN_ACTION_NAMES: readonly string[] = [
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ]
 
-/** Words of helper actions and workflows: they prepare or follow up, never run a check. */
-const INERT_WORDS = /(^|[/_.-])(harden|setup|install|cache|checkout|artifacts?|upload|download|login|auth|credentials|configure|notify|notification|slack|discord|teams|telegram|email|comment|label(l?er)?|stale|assign|greet(ings)?|welcome|changelog|version|tag|release|publish|deploy|pages|docs?|coverage|codecov|coveralls|sbom|sign|attest|cosign|cache|wait|cancel|lock|dependabot|renovate|automerge|auto-merge|approve|size|metadata|summary|report|results|status|badge|ghcr|registry|push)([/_.-]|$)/
+/** Words of helper actions, workflows and scripts: they prepare, report or follow up, never run a check. */
+const INERT = [
+  'harden', 'setup', 'install', 'installer', 'cache', 'checkout', 'artifact', 'artifacts', 'upload', 'download', 'login', 'auth', 'credentials',
+  'configure', 'notify', 'notification', 'slack', 'discord', 'teams', 'telegram', 'email', 'comment', 'label', 'labeler', 'labeller', 'stale',
+  'assign', 'greet', 'greetings', 'welcome', 'changelog', 'version', 'tag', 'release', 'publish', 'deploy', 'pages', 'doc', 'docs', 'coverage',
+  'codecov', 'coveralls', 'sbom', 'sign', 'attest', 'cosign', 'wait', 'await', 'cancel', 'lock', 'dependabot', 'renovate', 'automerge', 'merge',
+  'approve', 'size', 'metadata', 'summary', 'report', 'results', 'status', 'badge', 'ghcr', 'registry', 'push', 'render', 'dependency',
+  'dependencies', 'submission', 'trivy', 'k6', 'chart', 'helm', 'slash', 'chatops', 'issue', 'issues', 'triage', 'milestone', 'backport',
+  'translation', 'translations', 'i18n', 'sync', 'mirror', 'benchmark', 'bench', 'stats', 'github-script', 'permission', 'permissions', 'user', 'users',
+  'references', 'command'
+]
+const INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})([/_.-]|$)`)
 
 /** Words that say an action or workflow may run a check. */
 const MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/
 
 /** A name (action or workflow path) that may hide a check: a "may run" word and no helper word. */
 function mayRunCheck(name: string): boolean {
-  const tail = name.toLowerCase().replace(/@.*$/, '').replace(/^[^/]*\//, '')
+  const n = name.toLowerCase().replace(/@.*$/, '')
+  // A reusable workflow is named by its file (`org/ci/.github/workflows/release.yml` → `release.yml`), an action by its repository and path.
+  const tail = n.includes('/.github/workflows/') ? n.slice(n.lastIndexOf('/') + 1) : n.replace(/^[^/]*\//, '')
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail)
 }
 
-/** A missing script named for a chore (`./scripts/deploy.sh`, `ci/notify-slack.sh`): it runs no check. */
+/** A job only started by hand (workflow_dispatch and the like): an ad-hoc tool, not a check of every change. */
+function manualOnly(t: CiTriggers): boolean {
+  return t.manual && !t.pullRequest && !t.push && !t.schedule
+}
+
+/** A missing script or a task named for a chore (`./scripts/deploy.sh`, `make deploy.${{ matrix.env }}`): it runs no check. */
 function helperScript(run: ToolRun): boolean {
-  const w0 = run.argv[0] ?? ''
-  const script = /^(ba|z|da|k)?sh$/.test(w0) ? (run.argv.find((a, i) => i > 0 && !a.startsWith('-')) ?? '') : w0
-  return INERT_WORDS.test(script.toLowerCase().replace(/^.*\//, ''))
+  return run.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, '')))
 }
 
 function understoodRun(run: ToolRun): boolean {
@@ -87,11 +102,11 @@ export function opaqueSteps(ci: CiFacts): OpaqueStep[] {
     out.push(o)
   }
   for (const run of ci.runs) {
-    if (run.where !== 'ci' || run.opaque === undefined || run.job?.disabled || understoodRun(run) || helperScript(run)) continue
+    if (run.where !== 'ci' || run.opaque === undefined || run.job?.disabled || manualOnly(run.triggers) || understoodRun(run) || helperScript(run)) continue
     add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: 'commands', value: run.text } })
   }
   for (const use of ci.actions) {
-    if (use.action.local || use.job.disabled || use.step.disabled || knownAction(use) || !mayRunCheck(use.action.name)) continue
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || !mayRunCheck(use.action.name)) continue
     const why = use.job.opaque ?? 'an action Shipshape does not know'
     add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: 'actions', value: use.action.name } })
   }

@@ -72,6 +72,12 @@ export interface CiStep {
   readonly workingDirectory?: string
   /** Call chain leading here (composite actions, reusable workflows, includes), outermost first. */
   readonly via: readonly ChainLink[]
+  /**
+   * The repository whose checkout the step runs in, when an earlier step replaced the workspace
+   * with another repository's (`actions/checkout` with `repository:` and no `path:`): its commands
+   * are that repository's, not this one's.
+   */
+  readonly elsewhere?: string
 }
 
 export interface CiJob {

@@ -201,11 +201,17 @@ const TASK_RUNNERS = new Set(['make', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bu
  * hide what runs.
  */
 function unexpanded(argv: readonly string[]): string | undefined {
-  const at = argv.findIndex((w) => w.includes('${{'))
-  if (at < 0 || (at > 0 && !(at <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]!))))) return undefined
-  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at).join(' '))?.[0] ?? argv[at]!
+  const at = argv.findIndex((w) => HIDING.test(w))
+  if (at < 0) return undefined
+  const word = argv[at]!
+  // An option or an option's value (`-Prelease=${{ … }}`, `KEY=${{ … }}`) does not choose what runs.
+  if (at > 0 && (word.startsWith('-') || /^[A-Za-z_][\w.-]*=/.test(word) || !(at <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]!))))) return undefined
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at).join(' '))?.[0] ?? word
   return `${expr} is an expression Shipshape cannot expand`
 }
+
+/** Expressions that can hold a command or a target: matrix values, workflow inputs, env, outputs of other steps or jobs. Secrets, github.*, runner.* and vars.* never choose what runs. */
+const HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/
 
 /**
  * Follows an indirection into a file: refuses (returns false, so the caller emits the command as

@@ -196,6 +196,8 @@ class WorkflowParser {
     const out: CiStep[] = []
     const items = list(stepsNode)
     const reraised = reraisedStepIds(items)
+    // The workspace holds another repository after `actions/checkout` with `repository:` and no `path:`.
+    let elsewhere: string | undefined
     items.forEach((step, i) => {
       if (!isMap(step)) return
       const line = itemLine(stepsNode, i)
@@ -213,7 +215,8 @@ class WorkflowParser {
         canFail: truthy(get(step, 'continue-on-error')) && !reraised.has(str(get(step, 'id')) ?? ''),
         disabled: cond.disabled,
         ...(wd !== undefined ? { workingDirectory: wd } : {}),
-        via
+        via,
+        ...(elsewhere !== undefined ? { elsewhere } : {})
       }
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
@@ -227,6 +230,7 @@ class WorkflowParser {
         return
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
+      if (ref.name === 'actions/checkout' && !ref.with.path) elsewhere = otherRepository(ref.with.repository)
       out.push({ ...base, uses: ref })
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
@@ -251,6 +255,13 @@ class WorkflowParser {
     // The caller's failure handling covers every inlined step.
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }))
   }
+}
+
+/** The `repository:` of a checkout when it is not this repository (`${{ github.repository }}`, or absent). */
+function otherRepository(repository: string | undefined): string | undefined {
+  const r = repository?.trim()
+  if (!r || r.includes('github.repository') || r.includes('github.event.pull_request.head.repo')) return undefined
+  return r
 }
 
 function imagesOf(v: unknown): string[] {
