@@ -39819,7 +39819,7 @@ function gradlePlugins(text, path2) {
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
-var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/;
+var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
 function resolveMake(ctx, argv, site) {
