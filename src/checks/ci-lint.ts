@@ -32,7 +32,8 @@ const SNIPPETS: Snippets = {
     '',
     workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
   ].join('\n'),
-  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+  rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings'])
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'

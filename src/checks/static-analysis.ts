@@ -74,7 +74,7 @@ const ALTERNATIVES: Snippets = {
   go: 'Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.',
   java: 'Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.',
   ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.',
-  rust: 'Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.',
+  rust: 'Or cargo-deny as a blocking step (`- uses: EmbarkStudios/cargo-deny-action@v2` with a `deny.toml`; or `- run: cargo install cargo-audit --locked && cargo audit`), and Semgrep (`- run: semgrep ci`) for the code itself.',
   php: 'Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.',
   dotnet: 'Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.',
   elixir: 'Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`.'

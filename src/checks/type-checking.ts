@@ -5,8 +5,8 @@ import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { defineCheck, type Outcome } from './types.js'
 
 /**
- * type-checking: does CI run a type checker on pull requests? For compiled languages (Go, Java)
- * a CI build is the type check. Partial covers everything that shows typing is set up without an
+ * type-checking: does CI run a type checker on pull requests? For compiled languages (Go, Java,
+ * Rust) a CI build is the type check. Partial covers everything that shows typing is set up without an
  * enforcing PR run: a checker on push only, in a local hook only, unable to fail, or configuration
  * (mypy/pyright config, tsconfig.json, a `typecheck` script, a compiled language's build file).
  */
@@ -31,7 +31,8 @@ function snippets(profile: RepoProfile): Snippets {
       : 'Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.',
     go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check'])
+    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
+    rust: workflow('.github/workflows/check.yml', 'check', ['- uses: dtolnay/rust-toolchain@stable', '- uses: Swatinem/rust-cache@v2', '- run: cargo check --workspace --all-targets --all-features --locked'])
   }
 }
 

@@ -87,6 +87,37 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'reek', ecosystem: 'ruby', commands: ['reek'] }
 ]
 
+/**
+ * Rust. rustfmt checks only with `--check` (`cargo fmt --all -- --check`); without it, it rewrites
+ * files. Clippy fails on errors and deny-level lints (correctness lints are deny by default), so
+ * it counts either way; warnings fail it only when they are denied (`-- -D warnings`, also
+ * `RUSTFLAGS=-Dwarnings` or `[lints]` levels set to `deny` in Cargo.toml), which the evidence
+ * says. `cargo clippy --fix` applies fixes and exits 0. `cross` runs the same subcommands in a
+ * container. Manifest checks (cargo-sort, machete, shear, udeps, taplo) lint the Cargo files.
+ */
+const CLIPPY_DENY_WARNINGS = ['-D=warnings', '-Dwarnings', '--deny=warnings', '-D=clippy::all', '-Dclippy::all']
+const RUST: readonly CommandSignature[] = [
+  { tool: 'rustfmt', ecosystem: 'rust', commands: ['cargo', 'cross'], subcommands: ['fmt'], checkFlags: ['--check'] },
+  { tool: 'rustfmt', ecosystem: 'rust', commands: ['rustfmt'], checkFlags: ['--check'] },
+  { tool: 'clippy', ecosystem: 'rust', commands: ['cargo', 'cross'], subcommands: ['clippy'], requireAnyFlag: CLIPPY_DENY_WARNINGS, fixFlags: ['--fix'], note: 'warnings are errors (-D warnings)' },
+  {
+    tool: 'clippy',
+    ecosystem: 'rust',
+    commands: ['cargo', 'cross'],
+    subcommands: ['clippy'],
+    fixFlags: ['--fix'],
+    note: 'errors and deny-level lints fail it; warnings only when denied (`-- -D warnings`, RUSTFLAGS=-Dwarnings or `[lints]` levels in Cargo.toml)'
+  },
+  { tool: 'cargo-sort', ecosystem: 'rust', commands: ['cargo'], subcommands: ['sort'], checkFlags: ['--check', '-c'] },
+  { tool: 'cargo-machete', ecosystem: 'rust', commands: ['cargo'], subcommands: ['machete'], fixFlags: ['--fix'] },
+  { tool: 'cargo-machete', ecosystem: 'rust', commands: ['cargo-machete'], fixFlags: ['--fix'] },
+  { tool: 'cargo-shear', ecosystem: 'rust', commands: ['cargo'], subcommands: ['shear'], fixFlags: ['--fix'] },
+  { tool: 'cargo-udeps', ecosystem: 'rust', commands: ['cargo'], subcommands: ['udeps'] },
+  { tool: 'taplo', ecosystem: 'rust', commands: ['taplo'], subcommands: ['fmt', 'format'], checkFlags: ['--check'] },
+  { tool: 'taplo', ecosystem: 'rust', commands: ['taplo'], subcommands: ['lint', 'check'] },
+  { tool: 'cargo xtask lint', ecosystem: 'rust', commands: ['cargo'], subcommands: ['xtask lint', 'xtask clippy', 'xtask fmt-check', 'xtask check-fmt', 'xtask format-check', 'xtask check-format', 'xtask tidy'], note: 'an xtask, judged by its task name' }
+]
+
 /** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
 const GENERIC: readonly CommandSignature[] = [
   { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
@@ -133,7 +164,14 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'standardrb', ecosystem: 'ruby', names: ['standardrb/standard-ruby-action'] },
   { tool: 'rubocop annotations', ecosystem: 'ruby', names: ['r7kamura/rubocop-problem-matchers-action'], kind: 'setup', note: 'annotations only; a step must run rubocop' },
   { tool: 'google-java-format', ecosystem: 'java', names: ['axel-op/googlejavaformat-action'] },
-  { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] }
+  { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] },
+  // Rust: actions-rs/cargo (archived, still common) and its forks run `cargo <command> <args>`.
+  { tool: 'cargo', ecosystem: 'rust', names: ['actions-rs/cargo', 'clechasseur/rs-cargo', 'marcopolo/cargo'], asCommand: { argv: ['cargo'], input: 'command', default: null, then: 'args', only: true } },
+  { tool: 'clippy', ecosystem: 'rust', names: ['actions-rs/clippy-check', 'clechasseur/rs-clippy-check', 'auguwu/clippy-action'], asCommand: { argv: ['cargo', 'clippy'], input: 'args', default: '' } },
+  { tool: 'clippy', ecosystem: 'rust', names: ['giraffate/clippy-action'], blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error'] },
+  { tool: 'rustfmt', ecosystem: 'rust', names: ['actions-rust-lang/rustfmt'] },
+  // Formats the code and commits the result: a fixer, never a check.
+  { tool: 'rustfmt (auto-commit)', ecosystem: 'rust', names: ['mbrobbel/rustfmt-check'], kind: 'related', note: 'formats and commits the result; it never fails on unformatted code' }
 ]
 
 const CONFIGS: readonly ConfigSignature[] = [
@@ -159,6 +197,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
   { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
   { tool: 'standardrb', ecosystem: 'ruby', file: '.standard.yml' },
+  { tool: 'rustfmt', ecosystem: 'rust', file: 'rustfmt.toml' },
+  { tool: 'rustfmt', ecosystem: 'rust', file: '.rustfmt.toml' },
+  { tool: 'clippy', ecosystem: 'rust', file: 'clippy.toml' },
+  { tool: 'clippy', ecosystem: 'rust', file: '.clippy.toml' },
+  { tool: 'clippy', ecosystem: 'rust', file: 'Cargo.toml', contains: '[lints' },
+  { tool: 'clippy', ecosystem: 'rust', file: 'Cargo.toml', contains: '[workspace.lints' },
+  { tool: 'taplo', ecosystem: 'rust', file: 'taplo.toml' },
+  { tool: 'taplo', ecosystem: 'rust', file: '.taplo.toml' },
   { tool: 'MegaLinter', file: '.mega-linter.yml' },
   { tool: 'trunk', file: '.trunk/trunk.yaml' },
   { tool: 'pre-commit', file: '.pre-commit-config.yaml' },
@@ -168,7 +214,7 @@ const CONFIGS: readonly ConfigSignature[] = [
 ]
 
 export const LINT: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...RUST, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

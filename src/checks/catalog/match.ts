@@ -77,8 +77,13 @@ export interface ActionSignature {
   readonly nonBlockingInputs?: readonly string[]
   /** It cannot fail unless one of these input specs holds (reviewdog `fail_on_error=true`). */
   readonly blockingInputs?: readonly string[]
-  /** Judge the action as this command with its arguments taken from an input (ruff-action `args`). */
-  readonly asCommand?: { readonly argv: readonly string[]; readonly input: string; readonly default: string | null }
+  /**
+   * Judge the action as this command with its arguments taken from an input (ruff-action `args`);
+   * `then` names an input whose words follow (actions-rs/cargo: `command: clippy`, `args: -- -D warnings`).
+   * `only`: a generic runner (actions-rs/cargo runs any subcommand), which is this tool only when its
+   * command is one of the catalogue's.
+   */
+  readonly asCommand?: { readonly argv: readonly string[]; readonly input: string; readonly default: string | null; readonly then?: string; readonly only?: true }
   readonly kind?: SignatureKind
   readonly note?: string
 }
@@ -275,14 +280,19 @@ export function judgeAction(sig: ActionSignature, use: ActionUse, commands: read
     return verdict(`only reports: set ${sig.blockingInputs[0]!.replace('=', ': ')} to make it fail`)
   }
   if (sig.asCommand) {
-    const key = Object.keys(inputs).find((k) => k.toLowerCase() === sig.asCommand!.input)
-    const args = key !== undefined ? inputs[key]! : sig.asCommand.default
+    const input = (name: string): string | undefined => {
+      const key = Object.keys(inputs).find((k) => k.toLowerCase() === name)
+      return key !== undefined ? inputs[key]! : undefined
+    }
+    const args = input(sig.asCommand.input) ?? sig.asCommand.default
     if (args === null) return null
-    const argv = [...sig.asCommand.argv, ...splitArgs(args)]
+    const then = sig.asCommand.then !== undefined ? input(sig.asCommand.then) : undefined
+    const argv = [...sig.asCommand.argv, ...splitArgs(args), ...(then !== undefined ? splitArgs(then) : [])]
     for (const c of commands) {
       const v = judgeCommand(c, argv)
       if (v) return v
     }
+    if (sig.asCommand.only) return null
   }
   return verdict(null)
 }

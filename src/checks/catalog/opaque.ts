@@ -49,7 +49,7 @@ const INERT = [
   'approve', 'size', 'metadata', 'summary', 'report', 'results', 'status', 'badge', 'ghcr', 'registry', 'push', 'render', 'dependency',
   'dependencies', 'submission', 'trivy', 'k6', 'chart', 'helm', 'slash', 'chatops', 'issue', 'issues', 'triage', 'milestone', 'backport',
   'translation', 'translations', 'i18n', 'sync', 'mirror', 'benchmark', 'bench', 'stats', 'github-script', 'permission', 'permissions', 'user', 'users',
-  'references', 'command'
+  'references', 'command', 'list'
 ]
 const INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})([/_.-]|$)`)
 

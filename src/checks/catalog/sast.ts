@@ -46,7 +46,18 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'govulncheck', ecosystem: 'go', commands: ['govulncheck'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'bundler-audit', ecosystem: 'ruby', commands: ['bundle-audit', 'bundler-audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'osv-scanner', commands: ['osv-scanner', 'grype'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
-  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' }
+  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' },
+  // Rust: cargo-audit (RustSec advisories) and cargo-deny (advisories, bans, licences, sources)
+  // count as static analysis for Rust: they are the gate Rust services run, and what clippy does
+  // not. Trap: they stay a Rust decision; the other ecosystems' dependency scanners (npm audit,
+  // pip-audit, govulncheck, bundler-audit, osv-scanner, Trivy) remain related, never counted.
+  // Clippy is lint, not static analysis; `cargo vet` and `cargo geiger` only report.
+  { tool: 'cargo-audit', ecosystem: 'rust', commands: ['cargo'], subcommands: ['audit fix'], kind: 'related', note: 'updates vulnerable dependencies; a check must run `cargo audit`' },
+  { tool: 'cargo-audit', ecosystem: 'rust', commands: ['cargo', 'cargo-audit'], subcommands: ['audit'], notARunFlags: ['--help', '-h', '--version', '-V'], note: 'RustSec advisories' },
+  { tool: 'cargo-deny', ecosystem: 'rust', commands: ['cargo'], subcommands: ['deny check'], note: 'advisories, bans, licences and sources' },
+  { tool: 'cargo-deny', ecosystem: 'rust', commands: ['cargo-deny'], subcommands: ['check'], note: 'advisories, bans, licences and sources' },
+  { tool: 'cargo-vet', ecosystem: 'rust', commands: ['cargo'], subcommands: ['vet'], kind: 'related', note: 'supply-chain audit records, not static analysis of the code' },
+  { tool: 'cargo-geiger', ecosystem: 'rust', commands: ['cargo'], subcommands: ['geiger'], kind: 'related', note: 'counts unsafe code; it fails nothing by default' }
 ]
 
 const SCA = 'dependency scanning (SCA), not static analysis'
@@ -83,6 +94,9 @@ const ACTIONS: readonly ActionSignature[] = [
     note: SCA
   },
   { tool: 'secret scanning', names: ['gitleaks/gitleaks-action', 'trufflesecurity/trufflehog', 'security/secret-detection.gitlab-ci.yml'], kind: 'related', note: 'secret scanning, not static analysis' },
+  // Rust: cargo-deny's and cargo-audit's actions (see the Rust decision above).
+  { tool: 'cargo-deny', ecosystem: 'rust', names: ['embarkstudios/cargo-deny-action'], asCommand: { argv: ['cargo', 'deny'], input: 'command', default: 'check', then: 'arguments', only: true } },
+  { tool: 'cargo-audit', ecosystem: 'rust', names: ['rustsec/audit-check', 'actions-rs/audit-check', 'actions-rust-lang/audit'] },
   { tool: 'DAST', names: ['zaproxy/action-baseline', 'zaproxy/action-api-scan', 'zaproxy/action-full-scan', 'stackhawk/hawkscan-action'], kind: 'related', note: 'dynamic scanning (DAST), not static analysis' }
 ]
 
@@ -103,7 +117,9 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
   { tool: 'Codacy', file: '.codacy.yml' },
-  { tool: 'Codacy', file: '.codacy.yaml' }
+  { tool: 'Codacy', file: '.codacy.yaml' },
+  { tool: 'cargo-deny', ecosystem: 'rust', file: 'deny.toml' },
+  { tool: 'cargo-audit', ecosystem: 'rust', file: '.cargo/audit.toml' }
 ]
 
 /** Actions whose presence in a job makes its scanners' findings gate PRs through code scanning. */

@@ -69,6 +69,27 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
 ]
 
+/**
+ * Rust: `cargo test` (`--no-run` only compiles), nextest (`cargo nextest run`; `list`/`archive`
+ * run nothing), coverage runners that run the suite (llvm-cov, tarpaulin; `llvm-cov report` only
+ * reports an earlier run), insta and miri. `cross test` runs the same suite in a container. An
+ * xtask is Rust code Shipshape does not read: its task name is all it goes by.
+ */
+const RUST_NOT_A_RUN = ['--no-run', '--help', '-h', '--version', '-V', '--list']
+const RUST: readonly CommandSignature[] = [
+  { tool: 'cargo test', ecosystem: 'rust', commands: ['cargo', 'cross'], subcommands: ['test'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'nextest', ecosystem: 'rust', commands: ['cargo'], subcommands: ['nextest run', 'nextest r'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'nextest', ecosystem: 'rust', commands: ['cargo-nextest'], subcommands: ['nextest run', 'run'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'cargo llvm-cov', ecosystem: 'rust', commands: ['cargo'], subcommands: ['llvm-cov report', 'llvm-cov clean', 'llvm-cov show-env'], kind: 'related', note: 'reports or cleans coverage; a step must run the tests' },
+  { tool: 'cargo llvm-cov', ecosystem: 'rust', commands: ['cargo'], subcommands: ['llvm-cov'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'cargo tarpaulin', ecosystem: 'rust', commands: ['cargo'], subcommands: ['tarpaulin'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'cargo tarpaulin', ecosystem: 'rust', commands: ['cargo-tarpaulin'], notARunFlags: RUST_NOT_A_RUN },
+  { tool: 'cargo insta test', ecosystem: 'rust', commands: ['cargo'], subcommands: ['insta test'] },
+  { tool: 'miri', ecosystem: 'rust', commands: ['cargo'], subcommands: ['miri test', 'miri nextest'] },
+  { tool: 'wasm-pack test', ecosystem: 'rust', commands: ['wasm-pack'], subcommands: ['test'] },
+  { tool: 'cargo xtask test', ecosystem: 'rust', commands: ['cargo'], subcommands: ['xtask test', 'xtask tests', 'xtask test-all', 'xtask integration-test', 'xtask e2e'], note: 'an xtask, judged by its task name' }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -81,7 +102,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
   { tool: 'test results', names: ['dorny/test-reporter', 'enricomi/publish-unit-test-result-action', 'enricomi/publish-unit-test-result-action/*', 'mikepenz/action-junit-report'], kind: 'related', note: 'publishes results; a step must run the tests' },
-  { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' }
+  { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' },
+  // Rust: actions-rs/cargo and forks run `cargo <command> <args>`; tarpaulin runs the suite for coverage.
+  { tool: 'cargo', ecosystem: 'rust', names: ['actions-rs/cargo', 'clechasseur/rs-cargo', 'marcopolo/cargo'], asCommand: { argv: ['cargo'], input: 'command', default: null, then: 'args', only: true } },
+  { tool: 'cargo tarpaulin', ecosystem: 'rust', names: ['actions-rs/tarpaulin'] }
 ]
 
 /** Runner configuration: shows a suite is set up even when CI never runs it. */
@@ -96,7 +120,8 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'jasmine', ecosystem: 'node', file: 'spec/support/jasmine.json' },
   { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
   { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
-  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }
+  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' },
+  { tool: 'nextest', ecosystem: 'rust', file: '.config/nextest.toml' }
 ]
 
 /** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
@@ -107,11 +132,14 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'go', suffixes: ['_test.go'] },
   { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
   { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
-  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' }
+  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
+  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
+  { ecosystem: 'rust', suffixes: ['.rs'], under: 'tests/' },
+  { ecosystem: 'rust', suffixes: ['_test.rs', '_tests.rs'] }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...RUST, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -59,6 +59,26 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'steep', ecosystem: 'ruby', commands: ['steep'], subcommands: ['check'] }
 ]
 
+/**
+ * Rust: every cargo subcommand that compiles type-checks (check, build, clippy, test even with
+ * `--no-run`, nextest, run, bench, coverage runners; `cross` likewise). `cargo run -p xtask` only
+ * builds the repository's task runner, and `cargo doc` documents without checking bodies: neither
+ * counts.
+ */
+const RUST: readonly CommandSignature[] = [
+  {
+    tool: 'Rust compiler (cargo)',
+    ecosystem: 'rust',
+    commands: ['cargo', 'cross'],
+    subcommands: ['check', 'build', 'clippy', 'test', 'nextest run', 'bench', 'llvm-cov', 'tarpaulin', 'miri', 'zigbuild', 'auditable build', 'component build', 'leptos build'],
+    notARunFlags: ['--help', '-h', '--version', '-V']
+  },
+  { tool: 'Rust compiler (cargo)', ecosystem: 'rust', commands: ['cargo', 'cross'], subcommands: ['run'], notARunFlags: ['--package=xtask', '-p=xtask', '--help', '-h'] },
+  { tool: 'Rust compiler', ecosystem: 'rust', commands: ['rustc'], notARunFlags: ['--version', '-V', '--help', '-h', '--print'] },
+  { tool: 'Rust compiler (maturin)', ecosystem: 'rust', commands: ['maturin'], subcommands: ['build', 'develop'] },
+  { tool: 'Rust compiler (wasm-pack)', ecosystem: 'rust', commands: ['wasm-pack'], subcommands: ['build', 'test'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -74,7 +94,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'mypy', ecosystem: 'python', names: ['tsuyoshicho/action-mypy'], blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error'] },
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
-  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } }
+  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
+  // Rust: actions-rs/cargo and forks run `cargo <command> <args>`; the clippy actions compile too.
+  { tool: 'Rust compiler (cargo)', ecosystem: 'rust', names: ['actions-rs/cargo', 'clechasseur/rs-cargo', 'marcopolo/cargo'], asCommand: { argv: ['cargo'], input: 'command', default: null, then: 'args', only: true } },
+  { tool: 'Rust compiler (clippy)', ecosystem: 'rust', names: ['actions-rs/clippy-check', 'clechasseur/rs-clippy-check', 'auguwu/clippy-action', 'giraffate/clippy-action'] }
 ]
 
 /**
@@ -101,12 +124,13 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Java compiler', ecosystem: 'java', file: 'pom.xml' },
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle' },
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle.kts' },
+  { tool: 'Rust compiler', ecosystem: 'rust', file: 'Cargo.toml' },
   { tool: 'sorbet', ecosystem: 'ruby', file: 'sorbet/config' },
   { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' }
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...RUST, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -52,6 +52,8 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
   { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] },
+  // `rustup run nightly cargo fmt`: the toolchain, then the command.
+  { prefix: ['rustup', 'run'], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
   { prefix: ['nyc'], valueOpts: ['--reporter', '-r', '--report-dir', '--temp-dir', '-t', '--include', '-n', '--exclude', '-x', '--extension', '-e', '--require', '-i', '--cwd', '--nycrc-path'] },
   { prefix: ['c8'], valueOpts: ['--reporter', '-r', '--reports-dir', '-o', '--include', '-n', '--exclude', '-x', '--src', '--temp-directory', '--extension', '-e', '--config', '-c'] }
