@@ -2,7 +2,7 @@ import { isDiffCheck } from '../facts/ci/diff-check.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { ContractTestFile } from '../facts/openapi/types.js'
 import type { Snapshot } from '../facts/snapshot.js'
-import { CONTRACT, CONTRACT_SNIPPET, contractRemediation, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
+import { CONTRACT, CONTRACT_SNIPPET, contractRemediation, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMP_TEXT, SPEC_DUMPS } from './catalog/contract.js'
 import { chainEvidence } from './catalog/evidence.js'
 import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
@@ -71,7 +71,7 @@ export default defineCheck({
 function driftChecks(runs: readonly ToolRun[]): { onPr: boolean; evidence: Evidence }[] {
   const out: { onPr: boolean; evidence: Evidence }[] = []
   const jobKey = (r: ToolRun): string => (r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? '')
-  const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey))
+  const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))).map(jobKey))
   for (const r of runs) {
     if (r.where !== 'ci' || r.neutralised || r.diffFixUp || !dumps.has(jobKey(r))) continue
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true)

@@ -46,6 +46,13 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] }
 ]
 
+/**
+ * A command whose text shows it writes the spec: the app's own generator (`app.openapi()`,
+ * `get_openapi`, a `openapi.json` output) or a task named for it (`cargo run -- generate-openapi`,
+ * `cargo run -p openapi-generator`, `npm run generate:openapi`, `make openapi-gen`).
+ */
+export const SPEC_DUMP_TEXT = /openapi\(\)|get_openapi|openapi\.(json|ya?ml)|\b(generate|gen|dump|export|write|print)[-_:]?(openapi|swagger)\b|\b(openapi|swagger)[-_:]?(gen|generate|generator|dump|export)\b/i
+
 /** Test runners per contract-test file extension, so a test-file contract test counts when CI runs its suite. */
 export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; readonly ecosystem: 'python' | 'node' | 'go' | 'java' | 'ruby' }[] = [
   { ext: ['.py'], ecosystem: 'python' },

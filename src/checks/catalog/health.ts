@@ -96,5 +96,59 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '```',
     'Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`.'
   ].join('\n'),
-  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n')
+  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n'),
+  // Rust: one per framework; `rust` covers the others (warp, tide, poem, loco: `/_health` is built in).
+  axum: [
+    '```rust',
+    'async fn healthz(State(pool): State<PgPool>) -> StatusCode {',
+    '    match sqlx::query("SELECT 1").execute(&pool).await {',
+    '        Ok(_) => StatusCode::OK,',
+    '        Err(_) => StatusCode::SERVICE_UNAVAILABLE,',
+    '    }',
+    '}',
+    '',
+    'let app = Router::new().route("/healthz", get(healthz)).with_state(pool);',
+    '```'
+  ].join('\n'),
+  'actix-web': [
+    '```rust',
+    '#[get("/healthz")]',
+    'async fn healthz(pool: web::Data<PgPool>) -> HttpResponse {',
+    '    match sqlx::query("SELECT 1").execute(pool.get_ref()).await {',
+    '        Ok(_) => HttpResponse::Ok().finish(),',
+    '        Err(_) => HttpResponse::ServiceUnavailable().finish(),',
+    '    }',
+    '}',
+    '',
+    '// App::new().service(healthz)',
+    '```'
+  ].join('\n'),
+  rocket: [
+    '```rust',
+    '#[get("/healthz")]',
+    'async fn healthz(mut db: Connection<Db>) -> Status {',
+    '    match sqlx::query("SELECT 1").execute(&mut **db).await {',
+    '        Ok(_) => Status::Ok,',
+    '        Err(_) => Status::ServiceUnavailable,',
+    '    }',
+    '}',
+    '',
+    '// rocket::build().mount("/", routes![healthz])',
+    '```'
+  ].join('\n'),
+  rust: [
+    '```rust',
+    '// warp (poem and tide alike): a route that answers 503 when the database does not',
+    'let db = pool.clone();',
+    'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
+    '    let db = db.clone();',
+    '    async move {',
+    '        match sqlx::query("SELECT 1").execute(&db).await {',
+    '            Ok(_) => warp::http::StatusCode::OK,',
+    '            Err(_) => warp::http::StatusCode::SERVICE_UNAVAILABLE,',
+    '        }',
+    '    }',
+    '});',
+    '```'
+  ].join('\n')
 }

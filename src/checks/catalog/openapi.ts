@@ -20,7 +20,7 @@ export interface PublishAction extends ActionSignature {
 
 export const PUBLISH_ACTIONS: readonly PublishAction[] = [
   { tool: 'upload-artifact', names: ['actions/upload-artifact'], publish: 'artifact', needsSpecInput: true },
-  { tool: 'GitHub release asset', names: ['softprops/action-gh-release', 'ncipollo/release-action'], publish: 'release', needsSpecInput: true },
+  { tool: 'GitHub release asset', names: ['softprops/action-gh-release', 'ncipollo/release-action', 'svenstaro/upload-release-action', 'actions/upload-release-asset', 'shogo82148/actions-upload-release-asset'], publish: 'release', needsSpecInput: true },
   { tool: 'GitHub Pages', names: ['actions/upload-pages-artifact', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action'], publish: 'pages', needsSpecInput: true },
   { tool: 'Swagger UI action', names: ['legion2/swagger-ui-action'], publish: 'pages' },
   { tool: 'bump.sh', names: ['bump-sh/github-action'], publish: 'portal' },
@@ -67,5 +67,10 @@ export const OPENAPI_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, st
   nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
   spring: 'Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.',
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
+  axum: 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders", responses((status = 200, body = [Order])))]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve the document with utoipa-swagger-ui:\n```rust\nlet app = Router::new()\n    .merge(SwaggerUi::new("/swagger-ui").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .route("/orders", get(list_orders));\n```',
+  'actix-web': 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders")]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve it:\n```rust\nApp::new()\n    .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .service(list_orders)\n```',
+  rocket: 'Use rocket_okapi: annotate handlers with `#[openapi]`, mount them with `openapi_get_routes![list_orders]` (which serves `openapi.json` under the mount) and the UI with `make_swagger_ui(&SwaggerUIConfig { url: "../openapi.json".to_owned(), ..Default::default() })`:\n```rust\nrocket::build()\n    .mount("/", openapi_get_routes![list_orders])\n    .mount("/swagger-ui/", make_swagger_ui(&swagger_config()))\n```',
+  poem: 'With poem-openapi the service generates the document from its `#[OpenApi]` impl; serve it:\n```rust\nlet api = OpenApiService::new(OrdersApi, "Orders", "1.0").server("http://localhost:3000/api");\nlet spec = api.spec_endpoint();\nlet app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n```',
+  rust: 'Generate the document with utoipa (`#[derive(OpenApi)]` over `#[utoipa::path]` handlers) and serve `ApiDoc::openapi()` as JSON on a route such as `/api-docs/openapi.json` (or publish it from CI: `cargo run --bin gen-openapi > openapi.json` and upload it as a release asset).'
 }

@@ -5,6 +5,7 @@ import { readProperties } from '../service/routes/spring.js'
 import type { Route, ServiceFacts } from '../service/types.js'
 import { callText, joinUrl, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
 import type { Ecosystem } from '../manifests/types.js'
+import { rustServers } from './rust.js'
 import type { SpecGenerator } from './types.js'
 
 /**
@@ -50,7 +51,15 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
   { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
   { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
-  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' }
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' },
+  // Rust: where each serves its document is read by rust.ts (UIs, spec endpoints, document routes).
+  // Trap: ts-rs and specta export TypeScript types, not OpenAPI.
+  { tool: 'utoipa', ecosystem: 'rust', tokens: ['derive(OpenApi', 'utoipa::OpenApi', '#[utoipa::path', 'utoipa::openapi::', 'utoipa_axum::'], servedAt: null },
+  { tool: 'aide', ecosystem: 'rust', tokens: ['aide::', 'use aide'], servedAt: null },
+  { tool: 'paperclip', ecosystem: 'rust', tokens: ['paperclip::', 'api_v2_operation'], servedAt: null },
+  { tool: 'okapi (rocket_okapi)', ecosystem: 'rust', tokens: ['rocket_okapi', 'openapi_get_routes!'], servedAt: '/openapi.json' },
+  { tool: 'poem-openapi', ecosystem: 'rust', tokens: ['poem_openapi', 'OpenApiService::new('], servedAt: null },
+  { tool: 'apistos', ecosystem: 'rust', tokens: ['apistos::'], servedAt: null }
 ]
 
 /** Dependencies that generate and serve a spec by being present. */
@@ -83,6 +92,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       ...(sig.specFirst ? { specFirst: true } : {})
     })
   }
+  if (ecos.has('rust')) out.push(...rustServers(src, service, out.some((g) => GENERATORS.some((x) => x.tool === g.tool && x.ecosystem === 'rust'))))
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {

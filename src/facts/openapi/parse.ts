@@ -35,6 +35,44 @@ export function sniffSpec(head: string): { kind: 'openapi' | 'swagger'; version:
   return undefined
 }
 
+/**
+ * The top-level `"openapi"`/`"swagger"` key of a JSON document anywhere in it, for specs written
+ * with sorted keys (`serde_json` maps, `jq -S`: `"components"` and `"info"` come first, so the
+ * version is far past the first KB). One linear pass over the text, tracking strings and depth.
+ */
+export function sniffJsonSpec(text: string): { kind: 'openapi' | 'swagger'; version: string; format: 'json' } | undefined {
+  if (!text.trimStart().startsWith('{')) return undefined
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 123 || c === 91) depth++
+    else if (c === 125 || c === 93) depth--
+    else if (c === 34) {
+      const end = stringEnd(text, i)
+      if (depth === 1 && end - i <= 8) {
+        const key = text.slice(i + 1, end)
+        if (key === 'openapi' || key === 'swagger') {
+          const m = /^\s*:\s*"([0-9.]{1,12})"/.exec(text.slice(end + 1, end + 40))
+          const version = m?.[1]
+          if (version !== undefined && ((key === 'openapi' && /^3\.\d+(\.\d+)?$/.test(version)) || (key === 'swagger' && version === '2.0'))) return { kind: key, version, format: 'json' }
+        }
+      }
+      i = end
+    }
+  }
+  return undefined
+}
+
+/** Index of the quote closing the JSON string opened at `open` (or the text's end). */
+function stringEnd(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 92) i++
+    else if (c === 34) return i
+  }
+  return text.length
+}
+
 /** Maximum bracket nesting of a JSON (or flow-YAML) text, outside strings; stops past `cap`. */
 export function nestingDepth(text: string, cap = MAX_SPEC_DEPTH + 1): number {
   let depth = 0

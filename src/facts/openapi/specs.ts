@@ -1,11 +1,12 @@
 import { excludedSegment, isTestPath, VENDORED_DIRS } from '../excluded.js'
 import type { Snapshot } from '../snapshot.js'
-import { MAX_SPEC_BYTES, parseSpec, sniffSpec } from './parse.js'
+import { MAX_SPEC_BYTES, parseSpec, sniffJsonSpec, sniffSpec } from './parse.js'
 import type { SpecDoc } from './types.js'
 
 /**
  * Committed OpenAPI documents, recognised by content (a top-level `openapi: 3.x` or
- * `swagger: "2.0"` in the first KB), never by file name alone. Vendored trees are not read;
+ * `swagger: "2.0"` in the first KB, or anywhere at the top level of a spec-named JSON file whose
+ * keys are sorted), never by file name alone. Vendored trees are not read;
  * fixtures, examples and test data are read but marked as not this service's spec.
  */
 
@@ -35,7 +36,8 @@ export function findSpecs(snapshot: Snapshot, skipped: { path: string; reason: s
       continue
     }
     if (r.kind !== 'text') continue
-    const sniff = sniffSpec(r.text)
+    // A spec-named JSON file whose head does not say: its keys may be sorted (`"openapi"` after `"components"`).
+    const sniff = sniffSpec(r.text) ?? (likely(path) === 0 && r.text.length <= MAX_SPEC_BYTES && path.toLowerCase().endsWith('.json') ? sniffJsonSpec(r.text) : undefined)
     if (!sniff) continue
     if (r.text.length > MAX_SPEC_BYTES) {
       skipped.push({ path, reason: `${r.text.length} bytes, over ${MAX_SPEC_BYTES}: not parsed` })

@@ -43,7 +43,14 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'db.Stats',
   'httpx.get(',
   'requests.get(',
-  'fetch('
+  'fetch(',
+  // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
+  'DbConn',
+  'Connection<',
+  '.acquire()',
+  'get_conn(',
+  '.get_connection(',
+  'cmd("PING")'
 ]
 
 const MAX_BODY_LINES = 40

@@ -46,7 +46,17 @@ const table = {
     packages: ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-webflux'],
     imports: ['org.springframework.web.bind.annotation']
   },
-  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] }
+  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
+  // Rust. Crates are imported with `_` for `-` (`actix_web`). aide and utoipa-axum build on axum;
+  // poem-openapi on poem; loco's `Routes` on axum (it serves `/_ping` and `/_health` itself).
+  // Trap: hyper, reqwest, tonic and tower are clients or lower layers, not routing frameworks.
+  axum: { name: 'axum', ecosystem: 'rust', packages: ['axum'], imports: ['axum'] },
+  'actix-web': { name: 'actix-web', ecosystem: 'rust', packages: ['actix-web'], imports: ['actix_web'] },
+  rocket: { name: 'Rocket', ecosystem: 'rust', packages: ['rocket'], imports: ['rocket'] },
+  warp: { name: 'warp', ecosystem: 'rust', packages: ['warp'], imports: ['warp'] },
+  poem: { name: 'poem', ecosystem: 'rust', packages: ['poem', 'poem-openapi'], imports: ['poem', 'poem_openapi'] },
+  tide: { name: 'tide', ecosystem: 'rust', packages: ['tide'], imports: ['tide'] },
+  loco: { name: 'Loco', ecosystem: 'rust', packages: ['loco-rs'], imports: ['loco_rs'], like: 'axum' }
 } as const satisfies Record<string, FrameworkInfo>
 
 export type Framework = keyof typeof table

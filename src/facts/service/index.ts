@@ -13,6 +13,7 @@ import { extractGo } from './routes/go.js'
 import { extractNest } from './routes/nest.js'
 import { extractFastApi } from './routes/python-fastapi.js'
 import { extractRails } from './routes/rails.js'
+import { extractRust } from './routes/rust.js'
 import { extractSpring } from './routes/spring.js'
 import type { ActuatorFacts, HealthLibrary, Route, ServiceFacts } from './types.js'
 
@@ -20,7 +21,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractRust]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

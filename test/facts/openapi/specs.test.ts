@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 import { collectOpenApi } from '../../../src/facts/openapi/index.js'
-import { nestingDepth, sniffSpec } from '../../../src/facts/openapi/parse.js'
+import { nestingDepth, sniffJsonSpec, sniffSpec } from '../../../src/facts/openapi/parse.js'
 import { collectService } from '../../../src/facts/service/index.js'
 import { manifestsOf } from '../service/fixtures.js'
 
@@ -62,6 +62,17 @@ describe('committed specs', () => {
     expect(sniffSpec("swagger: '2.0'\n")).toEqual({ kind: 'swagger', version: '2.0', format: 'yaml' })
     expect(sniffSpec('openapi: 2.0\n')).toBeUndefined()
     expect(nestingDepth('{"a": "[[[[", "b": [[1]]}')).toBe(3)
+  })
+
+  it('finds the version key of a spec-named JSON file written with sorted keys, at the top level only', () => {
+    const filler = `"components": {"schemas": {${Array.from({ length: 60 }, (_, k) => `"S${k}": {"type": "object", "description": "${'x'.repeat(20)}"}`).join(', ')}}}`
+    const sorted = `{\n  ${filler},\n  "info": {"title": "Svc", "version": "1"},\n  "openapi": "3.0.2",\n  "paths": {"/health": {}}\n}\n`
+    const nested = `{\n  ${filler},\n  "x": {"openapi": "3.0.2"}\n}\n`
+    expect(sniffSpec(sorted)).toBeUndefined()
+    expect(sniffJsonSpec(sorted)).toEqual({ kind: 'openapi', version: '3.0.2', format: 'json' })
+    expect(sniffJsonSpec(nested)).toBeUndefined()
+    const o = openapiOf({ 'server/openapi.json': sorted, 'data/values.json': sorted })
+    expect(o.specs.map((s) => [s.path, s.version, s.pathCount])).toEqual([['server/openapi.json', '3.0.2', 1]])
   })
 })
 
