@@ -1,12 +1,8 @@
-import { touchesIn } from '../body.js'
-import type { Framework } from '../frameworks.js'
-import type { LocalRoute, RouteGraph } from '../graph.js'
 import type { Resolved } from '../text.js'
-import type { Route } from '../types.js'
-import type { ExtractContext } from './context.js'
-import { attrRoute, tableEntries } from './rust-attrs.js'
-import type { FnRef, RustIndex } from './rust-index.js'
-import type { Expr, RsFn, RsItemAttrs, Stmt } from './rust-syntax.js'
+import { attrRoute } from './rust-attrs.js'
+import type { FnRef } from './rust-index.js'
+import { fnNode, RouteSink, type NodeId } from './rust-sink.js'
+import type { Expr, Stmt } from './rust-syntax.js'
 import { handlerInfo, pathValue, warpSegments } from './rust-values.js'
 
 /**
@@ -19,11 +15,6 @@ import { handlerInfo, pathValue, warpSegments } from './rust-values.js'
  * A local variable that is never nested elsewhere in the function is part of the function's
  * router (what the function returns or serves).
  */
-
-export interface NodeId {
-  readonly file: string
-  readonly name: string
-}
 
 interface State {
   readonly node: NodeId
@@ -56,33 +47,7 @@ const DOCS_METHODS = new Set(['swagger_ui', 'spec_endpoint', 'spec_endpoint_yaml
 const SCOPES = new Set(['scope', 'Scope::new'])
 const RESOURCES = new Set(['resource', 'Resource::new'])
 
-/**
- * A function's router. Node names carry their file, so a mount names its child by name alone
- * (`*`): the graph finds a node's parents by one lookup, however many routers a file holds.
- */
-export function fnNode(ref: FnRef): NodeId {
-  const f = ref.fn
-  return { file: ref.file, name: `${ref.file}::${[...f.mods, ...(f.impl ? [`<${f.impl}>`] : [])].join('::')}::${f.name}@${f.line}` }
-}
-
-export class RustWalker {
-  /** Attribute handlers registered somewhere (node name + file). */
-  readonly registered = new Set<string>()
-  private readonly tables = new Map<string, NodeId>()
-  private readonly impls = new Map<string, NodeId[]>()
-
-  constructor(
-    private readonly ctx: ExtractContext,
-    private readonly index: RustIndex,
-    private readonly graph: RouteGraph,
-    private readonly frameworkOf: (file: string) => Framework
-  ) {}
-
-  node(id: NodeId, prefix?: Resolved): NodeId {
-    this.graph.addRouter({ file: id.file, name: id.name, root: false, ...(prefix ? { prefix } : {}) })
-    return id
-  }
-
+export class RustWalker extends RouteSink {
   walkFn(ref: FnRef): void {
     if (!ref.fn.body) return
     const node = this.node(fnNode(ref))
@@ -315,44 +280,6 @@ export class RustWalker {
     }
   }
 
-  private readonly seen = new Map<string, number>()
-
-  /**
-   * A route; a second one on the same line with the same path (`.route(post().to(a)).route(delete().to(b))`)
-   * adds its methods to the first, as the report lists one route per declaration line.
-   */
-  private addRoute(r: LocalRoute): void {
-    const key = `${r.router.name}\0${r.file ?? ''}\0${r.line}\0${'value' in r.path ? r.path.value : r.path.unknown}`
-    const at = this.seen.get(key)
-    if (at === undefined) {
-      this.seen.set(key, this.graph.routes.length)
-      this.graph.addRoute(r)
-      return
-    }
-    const old = this.graph.routes[at]!
-    this.graph.routes[at] = { ...old, methods: [...new Set([...old.methods, ...r.methods])] }
-  }
-
-  private mount(parent: NodeId, child: NodeId, prefix: readonly Resolved[]): void {
-    const at = this.place(parent, prefix)
-    this.graph.addMount({ parent: at.node, child: { file: '*', name: child.name }, prefix: at.path })
-  }
-
-  /**
-   * Where parts land in the graph: a path below the node, or — when a part is unknown (a base path
-   * from configuration) — a path below a node mounted at that unknown part, so what follows it is kept.
-   */
-  private place(node: NodeId, parts: readonly Resolved[]): { node: NodeId; path: Resolved } {
-    let u = -1
-    for (let k = 0; k < parts.length; k++) if ('unknown' in parts[k]!) u = k
-    if (u < 0) return { node, path: joinedResolved(parts) }
-    const before = this.place(node, parts.slice(0, u))
-    const unknown = parts[u] as { unknown: string }
-    const child = this.node({ file: node.file, name: `${node.name}~{${unknown.unknown}}` })
-    this.graph.addMount({ parent: before.node, child: { file: '*', name: child.name }, prefix: 'value' in before.path && before.path.value !== '' ? { unknown: `${before.path.value}{${unknown.unknown}}` } : unknown })
-    return { node: child, path: joinedResolved(parts.slice(u + 1)) }
-  }
-
   private route(node: NodeId, path: readonly Resolved[], h: Expr, scope: Scope, line: number, methods?: readonly string[]): void {
     const info = handlerInfo(h, scope.ref, this.index, this.ctx)
     const at = this.place(node, path)
@@ -366,66 +293,6 @@ export class RustWalker {
       ...(info.handler ? { handler: info.handler } : {})
     })
     if (info.touches) this.defer(scope.ref.file, line, info.touches)
-  }
-
-  private readonly lazy = new Map<string, () => Route['touches']>()
-
-  /**
-   * Touches are read from a handler's body only when asked for (the health check asks about its
-   * routes alone): a route scan of a large code base never reads every handler.
-   */
-  private defer(file: string, line: number, compute: () => Route['touches']): void {
-    this.lazy.set(`${file}\0${line}`, compute)
-  }
-
-  /** Gives every route whose handler is known a `touches` read on first access. */
-  attachTouches(routes: Route[]): void {
-    for (const r of routes) {
-      const compute = this.lazy.get(`${r.file}\0${r.line}`)
-      if (!compute || r.touches !== undefined) continue
-      lazyTouches(r, compute)
-    }
-  }
-
-  /** Dependency touches in a handler function's body (its signature too: request guards such as a DB connection). */
-  touches(r: FnRef): Route['touches'] {
-    const lines = this.ctx.src.lines(r.file)
-    return lines ? touchesIn(r.file, lines, r.fn.line - 1, Math.min(r.fn.end, r.fn.line + 60)) : []
-  }
-
-  /** A struct carrying a route table in an attribute: a router of its own. */
-  table(file: string, item: RsItemAttrs): void {
-    const entries = item.attrs.flatMap((a) => tableEntries(a.args))
-    if (entries.length === 0) return
-    const node = this.node({ file, name: `table#${item.name}` })
-    this.tables.set(item.name, node)
-    const ref: FnRef = { file, fn: { name: item.name, line: item.line, end: item.line, attrs: [], params: [], body: null, mods: item.mods }, module: this.index.moduleOf(file) }
-    for (const e of entries) {
-      if (e.kind === 'route') {
-        const info = handlerInfo({ k: 'path', segs: e.handler, line: e.line }, ref, this.index, this.ctx)
-        this.addRoute({ router: node, path: { value: e.path }, methods: [e.method], framework: this.frameworkOf(file), file, line: e.line, ...(info.handler ? { handler: info.handler } : {}) })
-        if (info.touches) this.defer(file, e.line, info.touches)
-      } else {
-        const name = e.target[e.target.length - 1]!
-        this.graph.addMount({ parent: node, child: { file: '*', name: `table#${name}` }, prefix: { value: e.path } })
-      }
-    }
-  }
-
-  /** A poem-openapi `#[OpenApi]` impl: its `#[oai(path, method)]` methods are routes. */
-  openApiImpl(file: string, type: string, prefix: string | undefined, fns: readonly RsFn[]): void {
-    const node = this.node({ file, name: `${file}::impl#${type}` }, prefix !== undefined ? { value: prefix } : undefined)
-    const list = this.impls.get(type) ?? []
-    list.push(node)
-    this.impls.set(type, list)
-    for (const fn of fns) {
-      const r = attrRoute(fn)
-      if (!r) continue
-      const ref: FnRef = { file, fn, module: this.index.moduleOf(file) }
-      this.registered.add(fnNode(ref).name + '\0' + file)
-      this.addRoute({ router: node, path: { value: r.path }, methods: r.methods, framework: this.frameworkOf(file), file, line: r.line, handler: fn.name })
-      this.defer(file, r.line, () => this.touches(ref))
-    }
   }
 
   // ---- warp ----
@@ -492,35 +359,6 @@ export class RustWalker {
   }
 }
 
-/** Defines `route.touches` as computed on first read, then kept. */
-export function lazyTouches(route: Route, compute: () => Route['touches']): void {
-  let done = false
-  let value: Route['touches']
-  Object.defineProperty(route, 'touches', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!done) {
-        value = compute()
-        done = true
-      }
-      return value
-    }
-  })
-}
-
 function last(segs: readonly string[]): string {
   return segs[segs.length - 1] ?? ''
-}
-
-/** Known path parts joined with single slashes (`place` keeps unknown parts out of it). */
-function joinedResolved(parts: readonly Resolved[]): Resolved {
-  let out = ''
-  for (const p of parts) {
-    if ('unknown' in p) return p
-    // `mount("/admin", …)` of `#[get("/")]` is `/admin` (Rocket and actix join it so).
-    if (p.value === '' || (p.value === '/' && out !== '')) continue
-    out = out.replace(/\/$/, '') + (p.value.startsWith('/') ? p.value : '/' + p.value)
-  }
-  return { value: out }
 }

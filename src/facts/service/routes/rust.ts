@@ -5,7 +5,8 @@ import type { Route } from '../types.js'
 import type { Extracted, ExtractContext } from './context.js'
 import { attrRoute, isOpenApiImpl, openApiPrefix } from './rust-attrs.js'
 import { RustIndex, type FnRef } from './rust-index.js'
-import { RustWalker, fnNode, lazyTouches } from './rust-walk.js'
+import { fnNode, lazyTouches } from './rust-sink.js'
+import { RustWalker } from './rust-walk.js'
 
 /**
  * Rust routes, for axum (and aide's `ApiRouter`), actix-web, Rocket, warp, poem (and
