@@ -1,41 +1,13 @@
 import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
+import { containerRemediation } from './catalog/dockerfiles.js'
+import { repoProfile } from './catalog/ecosystem.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
-  'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
-  '```yaml',
-  'on: { pull_request: {}, push: { branches: [main] } }',
-  'permissions: { contents: read, packages: write }',
-  'jobs:',
-  '  image:',
-  '    runs-on: ubuntu-latest',
-  '    steps:',
-  '      - uses: actions/checkout@v4',
-  '      - uses: docker/setup-buildx-action@v3',
-  '      - uses: docker/login-action@v3',
-  "        if: github.event_name == 'push'",
-  '        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }',
-  '      - uses: docker/build-push-action@v6',
-  '        with:',
-  "          push: ${{ github.event_name == 'push' }}",
-  '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
-  '```',
-  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
-].join('\n')
+const REMEDIATION = containerRemediation([])
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -178,10 +150,11 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    const remediation = containerRemediation(repoProfile(ctx.facts.snapshot).ecosystems)
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation }
   }
 })

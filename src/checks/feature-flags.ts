@@ -1,4 +1,4 @@
-import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
+import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS, type FlagSignature } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
@@ -168,7 +168,7 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
   for (const r of resolvers) {
     const name = basename(r.path)
     const stem = name.slice(0, name.lastIndexOf('.'))
-    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || importsName(imp.text, stem)))
+    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.startsWith(stem + '::') || imp.module.includes('::' + stem) || importsName(imp.text, stem)))
     if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` })
   }
   const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })
@@ -180,6 +180,18 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
     if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` })
   }
   return { defined, checked }
+}
+
+/** Routes that switch the service's own flags at runtime (`PATCH /experimental-features`). */
+function toggleRoutes(ctx: CheckContext): Evidence[] {
+  const out: Evidence[] = []
+  for (const r of ctx.facts.service.routes) {
+    const last = (r.path.split('/').filter(Boolean).pop() ?? '').toLowerCase()
+    if (!TOGGLE_ROUTE_SEGMENTS.includes(last) || !r.methods.some((m) => TOGGLE_WRITE_METHODS.includes(m))) continue
+    out.push({ path: r.file, line: r.line, message: `in-house flags toggled at runtime: ${r.methods.join('/')} ${r.prefixUnknown ? `{${r.prefixUnknown}}` : ''}${r.path}` })
+    if (out.length >= 3) break
+  }
+  return out
 }
 
 function envToggles(usage: UsageFacts): Evidence[] {
@@ -238,6 +250,7 @@ export default defineCheck({
       }
     }
     const house = inHouse(usage)
+    house.checked.push(...toggleRoutes(ctx))
     if (house.checked.length > 0) {
       return { status: 'pass', messageId: 'in-house', evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] }
     }

@@ -133,7 +133,8 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
       case 'rust': {
         // `use axum::{Router, routing::get};`, `pub use x::y as z;`, `extern crate serde;`
         const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t)
-        if (m) add(m[1]!)
+        // The repository's own modules are named from the crate root (`crate::flags` → `flags`).
+        if (m) add(m[1]!.replace(/^(?:(?:crate|self|super)::)+/, ''))
         break
       }
       case 'php': {

@@ -187,7 +187,13 @@ const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; t
   { match: (_p, n) => n === 'pyproject.toml', tool: 'commitizen', needle: '[tool.commitizen' },
   { match: (_p, n) => n === 'pyproject.toml', tool: 'bump-my-version', needle: '[tool.bumpversion' },
   { match: (_p, n) => n === 'pyproject.toml', tool: 'towncrier', needle: '[tool.towncrier' },
-  { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' }
+  { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' },
+  // Rust: release-plz, cargo-release (`release.toml`, `[workspace.metadata.release]`), cargo-dist.
+  { match: (_p, n) => n === 'release-plz.toml' || n === '.release-plz.toml', tool: 'release-plz' },
+  { match: (_p, n) => n === 'release.toml', tool: 'cargo-release' },
+  { match: (_p, n) => n === 'dist-workspace.toml', tool: 'cargo-dist' },
+  { match: (_p, n) => n === 'cargo.toml', tool: 'cargo-release', needle: '[workspace.metadata.release]' },
+  { match: (_p, n) => n === 'cargo.toml', tool: 'cargo-dist', needle: '[workspace.metadata.dist]' }
 ]
 
 /** Events that make a workflow everyday CI rather than a release pipeline. */

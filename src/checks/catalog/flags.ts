@@ -115,7 +115,17 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
   sdk('Vercel Flags SDK', 'node', ['@vercel/flags', 'flags'], ['flag({', 'flag<'], { imports: ['@vercel/flags', 'flags/next', 'flags/sveltekit'] }),
   sdk('fflip', 'node', ['fflip'], ['isFeatureEnabledForUser(', 'userHasFeature(']),
   sdk('HappyKit Flags', 'node', ['@happykit/flags'], ['useFlags(', 'getFlags(']),
-  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS)
+  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS),
+  // Rust (crates are imported with `_` for `-`: `open_feature`, `unleash_api_client`).
+  sdk('LaunchDarkly', 'rust', ['launchdarkly-server-sdk'], ['bool_variation(', 'str_variation(', 'float_variation(', 'int_variation(', 'json_variation(', 'variation_detail(', 'all_flags_detail(']),
+  sdk('Unleash', 'rust', ['unleash-api-client'], ['is_enabled(', 'get_variant(']),
+  sdk('Flagsmith', 'rust', ['flagsmith'], ['get_environment_flags(', 'get_identity_flags(', 'is_feature_enabled(', 'get_feature_value_as_string(']),
+  sdk('OpenFeature', 'rust', ['open-feature', 'open-feature-flagd', 'open-feature-flipt', 'open-feature-env-var'], ['get_bool_value(', 'get_string_value(', 'get_int_value(', 'get_float_value(', 'get_struct_value(', 'get_bool_details('], { imports: ['open_feature'] }),
+  sdk('ConfigCat', 'rust', ['configcat'], ['get_value(', 'get_flag_details(', 'get_all_values(']),
+  sdk('GrowthBook', 'rust', ['growthbook-rust'], ['is_on(', 'is_off(', 'feature_result(']),
+  sdk('PostHog', 'rust', ['posthog-rs'], ['is_feature_enabled(', 'get_feature_flag('], { analytics: true }),
+  sdk('Statsig', 'rust', ['statsig-rust', 'statsig'], ['check_gate(', 'get_feature_gate(', 'get_experiment(', 'get_dynamic_config('], { analytics: true }),
+  sdk('Flipt', 'rust', ['flipt', 'flipt-client'], ['evaluate_boolean(', 'evaluate_variant(', 'boolean('])
 ]
 
 /** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */
@@ -134,6 +144,15 @@ export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = ['is_enabled', 'isEna
 
 /** A flag model or table defined in code: `class FeatureFlag(models.Model)`, `create_table :feature_flags`. */
 export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
+
+/**
+ * Routes of an in-house flag system toggled at runtime: a write (`PATCH`/`POST`/`PUT`) on a path
+ * whose last segment names flags (`PATCH /experimental-features`). Trap: `/features` and `/flags`
+ * alone are left out — product feature lists, plans and moderation flags use them; a Rust
+ * `struct FeatureFlag` is product data as often (a webhook product's event-type flags).
+ */
+export const TOGGLE_ROUTE_SEGMENTS: readonly string[] = ['feature-flags', 'feature_flags', 'featureflags', 'experimental-features', 'experimental_features', 'feature-toggles', 'feature_toggles', 'toggles']
+export const TOGGLE_WRITE_METHODS: readonly string[] = ['PATCH', 'POST', 'PUT']
 
 /** The class names those models define, searched for elsewhere in code. */
 export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureToggle']

@@ -28,7 +28,14 @@ export const RELEASE_ACTIONS: readonly ReleaseAction[] = [
   { name: 'marvinpinto/action-automatic-releases', label: 'GitHub release (action-automatic-releases)' },
   { name: 'jreleaser/release-action', label: 'JReleaser' },
   { name: 'rymndhng/release-on-push-action', label: 'release-on-push' },
-  { name: 'release-drafter/release-drafter', label: 'release-drafter', draftUnless: 'publish' }
+  { name: 'release-drafter/release-drafter', label: 'release-drafter', draftUnless: 'publish' },
+  // Rust: release-plz (version bump, changelog, tag, crates.io), cargo-dist's generated workflow,
+  // taiki-e's release actions. Trap: git-cliff only writes a changelog; it publishes nothing.
+  { name: 'release-plz/action', label: 'release-plz' },
+  { name: 'marcoieni/release-plz-action', label: 'release-plz' },
+  { name: 'taiki-e/create-gh-release-action', label: 'GitHub release (create-gh-release-action)' },
+  { name: 'taiki-e/upload-rust-binary-action', label: 'GitHub release asset (upload-rust-binary-action)' },
+  { name: 'axodotdev/cargo-dist', label: 'cargo-dist' }
 ]
 
 export interface ReleaseCommand {
@@ -56,5 +63,13 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['mvn'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['mvnw'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['gradle'], goal: ['release', 'githubRelease'], label: 'gradle release' },
-  { argv: ['gradlew'], goal: ['release', 'githubRelease'], label: 'gradle release' }
+  { argv: ['gradlew'], goal: ['release', 'githubRelease'], label: 'gradle release' },
+  // Rust: cargo-release tags and publishes; release-plz and cargo-dist (`dist host` uploads the release).
+  { argv: ['cargo', 'release'], label: 'cargo-release' },
+  { argv: ['release-plz', 'release'], label: 'release-plz' },
+  { argv: ['cargo', 'release-plz'], goal: ['release'], label: 'release-plz' },
+  { argv: ['dist', 'host'], label: 'cargo-dist' },
+  { argv: ['cargo', 'dist'], goal: ['host'], label: 'cargo-dist' },
+  { argv: ['cargo', 'publish'], label: 'cargo publish (crates.io)' },
+  { argv: ['cargo', 'smart-release'], label: 'cargo-smart-release' }
 ]

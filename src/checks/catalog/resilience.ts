@@ -73,7 +73,18 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('semian', 'circuit-breaker', 'ruby', ['semian'], ['Semian.register', 'semian/net_http', 'Semian::', 'semian_configuration']),
   lib('retriable', 'retry', 'ruby', ['retriable'], ['Retriable.retriable', 'Retriable.with_context', 'retriable(']),
   lib('retryable', 'retry', 'ruby', ['retryable'], ['Retryable.retryable', 'retryable(']),
-  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry'])
+  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry']),
+  // Rust. Trap: reqwest-middleware alone is plumbing (tracing, auth), not a retry policy — it
+  // counts through reqwest-retry's middleware only; tower's retry needs its layer in code.
+  lib('failsafe', 'circuit-breaker', 'rust', ['failsafe'], ['failsafe::Config', 'Config::new().', 'CircuitBreaker', '.call(', 'failure_policy']),
+  lib('recloser', 'circuit-breaker', 'rust', ['recloser'], ['Recloser::custom(', 'Recloser::default(', 'AsyncRecloser', '.call(']),
+  lib('backoff', 'retry', 'rust', ['backoff'], ['backoff::retry(', 'backoff::retry_notify(', 'backoff::future::retry(', 'backoff::future::retry_notify(', 'future::retry(', 'retry_notify(', 'ExponentialBackoff']),
+  lib('tokio-retry', 'retry', 'rust', ['tokio-retry', 'tokio-retry2'], ['Retry::spawn(', 'RetryIf::spawn(', 'ExponentialBackoff::from_millis(', 'FixedInterval::from_millis(']),
+  lib('backon', 'retry', 'rust', ['backon'], ['ExponentialBuilder', 'ConstantBuilder', 'FibonacciBuilder', '.retry(']),
+  lib('retry', 'retry', 'rust', ['retry'], ['retry::retry(', 'retry_with_index(', 'retry(Fixed::', 'retry(Exponential::', 'retry(delay::']),
+  lib('exponential-backoff', 'retry', 'rust', ['exponential-backoff'], ['Backoff::new(']),
+  lib('reqwest-retry', 'http-retry', 'rust', ['reqwest-retry'], ['RetryTransientMiddleware::new_with_policy(', 'RetryTransientMiddleware::new_with_policy_and_strategy(', 'ExponentialBackoff::builder(']),
+  lib('tower retry', 'http-retry', 'rust', ['tower'], ['RetryLayer::new(', 'retry::Retry::new(', 'tower::retry::'])
 ]
 
 /** Files that only wait for a dependency at start-up (SIGNATURES.md §8.2): retries there protect no request path. */
@@ -95,6 +106,6 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']
 
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
-export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
+export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['tries += 1', 'retries += 1', 'retry_count += 1', 'while let Err(', 'for attempt in 0..', 'for attempt in 1..', 'for retry in 0..', 'for _ in 0..max_retries', 'for _ in 0..MAX_RETRIES', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
-export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']
+export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker', 'struct CircuitBreaker']

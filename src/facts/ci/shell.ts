@@ -647,7 +647,9 @@ function emit(c: Cmd, neutralised: string | null, src: string, out: ShellCommand
     const proc = (sub as { processSubst?: boolean }).processSubst === true
     const { processSubst: _p, ...clean } = sub as ShellCommand & { processSubst?: boolean }
     if (checks || (diffs && proc)) out.push({ ...clean, checkedOutput: true, neutralised: clean.neutralised ?? neutralised })
-    else if (c.words.length === 0) out.push({ ...clean, neutralised: clean.neutralised ?? neutralised })
+    // `if ! out=$(diff -u a b); then`: an assignment's status is its substitution's, so the
+    // substitution is the condition.
+    else if (c.words.length === 0) out.push({ ...clean, neutralised: clean.neutralised ?? neutralised, ...(c.cond ? { inCondition: true as const } : {}) })
     else out.push({ ...clean, neutralised: clean.neutralised ?? '$(…) output' })
   }
   if (c.words.length === 0) return
@@ -739,7 +741,11 @@ function successText(u: Cmd | Grp): string {
   return w[0] === 'exit' || w[0] === 'return' ? `${w[0]} ${w[1] ?? ''}`.trim() : (w[0] ?? '')
 }
 
-/** `set +e` (or `set +o errexit`) neutralises every later command until `set -e`. */
+/**
+ * `set +e` (or `set +o errexit`) neutralises every later command until `set -e` — not the
+ * conditions of `if`/`while`, which errexit never applied to: their failure steers the flow
+ * either way (`set +e; if ! diff -u a b; then exit 1; fi` still fails on a difference).
+ */
 function applySetE(cmds: ShellCommand[]): ShellCommand[] {
   let off = false
   return cmds.map((c) => {
@@ -753,6 +759,6 @@ function applySetE(cmds: ShellCommand[]): ShellCommand[] {
       }
       return c
     }
-    return off && c.neutralised === null ? { ...c, neutralised: 'set +e' } : c
+    return off && c.neutralised === null && c.inCondition !== true ? { ...c, neutralised: 'set +e' } : c
   })
 }

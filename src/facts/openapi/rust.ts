@@ -99,12 +99,26 @@ function nestedAt(lines: readonly string[], i: number): string | undefined {
   return undefined
 }
 
-/** `#[cfg(feature = "swagger")]` on the statement (a few lines above it), as the feature's name. */
+/**
+ * `#[cfg(feature = "swagger")]` on the statement, or on a statement enclosing it (the closure of
+ * `#[cfg(…)] let app = app.configure(|cfg| { … })`), as the feature's name. Walks up at most 25
+ * lines: sibling statements above are passed over, their attributes never count.
+ */
 function featureGate(lines: readonly string[], i: number): string | undefined {
-  for (let k = i; k >= 0 && k > i - 6; k--) {
-    const m = /#\[cfg\(feature\s*=\s*"([^"]{1,60})"\)\]/.exec(lines[k]!)
-    if (m) return m[1]
-    if (k < i && /;\s*$|^\s*}\s*$/.test(lines[k]!)) break
+  let depth = 0
+  let sibling = false
+  for (let k = i; k >= 0 && k > i - 25; k--) {
+    const l = lines[k]!
+    if (k < i) {
+      for (const c of l) depth += c === '}' ? 1 : c === '{' ? -1 : 0
+      if (depth < 0) {
+        // The line that opens the enclosing block: its statement's attributes are above it.
+        depth = 0
+        sibling = false
+      } else if (depth === 0 && /;\s*$/.test(l)) sibling = true
+    }
+    const m = /#\[cfg\(feature\s*=\s*"([^"]{1,60})"\)\]/.exec(l)
+    if (m && !sibling) return m[1]
   }
   return undefined
 }

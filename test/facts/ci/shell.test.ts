@@ -65,6 +65,16 @@ describe('splitScript', () => {
     ])
   })
 
+  it('a condition stays a condition under set +e, also an assignment from a substitution (`if ! out=$(diff …)`)', () => {
+    expect(brief('set +e\nif ! out=$(echo "$x" | diff -C5 "$spec" -); then\n  exit 1\nfi\nflake8 src')).toEqual([
+      { words: ['set', '+e'], line: 1, n: null },
+      { words: ['echo', '$x'], line: 2, n: null, cond: true },
+      { words: ['diff', '-C5', '$spec', '-'], line: 2, n: null, cond: true },
+      { words: ['exit', '1'], line: 3, n: 'set +e' },
+      { words: ['flake8', 'src'], line: 5, n: 'set +e' }
+    ])
+  })
+
   it('keeps unterminated quotes and parentheses bounded', () => {
     expect(splitScript('echo "abc').map((c) => c.words)).toEqual([['echo', 'abc']])
     expect(splitScript("echo 'x\nruff").map((c) => c.words)).toEqual([['echo', 'x\nruff']])

@@ -155,7 +155,8 @@ describe('the ecosystems table', () => {
 describe('imports of the new ecosystems', () => {
   const mods = (eco: Parameters<typeof scanImports>[0], src: string) => scanImports(eco, src.split('\n')).map((i) => i.module)
   it('reads use/using/alias lines and matches modules by their separator', () => {
-    expect(mods('rust', 'use axum::{routing::get, Router};\npub use crate::x;\nextern crate serde;\nlet used = 1;')).toEqual(['axum', 'crate::x', 'serde'])
+    // The repository's own modules are named from the crate root: `crate::x` (and `super::`, `self::`) is `x`.
+    expect(mods('rust', 'use axum::{routing::get, Router};\npub use crate::x;\nuse super::flags::on;\nextern crate serde;\nlet used = 1;')).toEqual(['axum', 'x', 'flags::on', 'serde'])
     expect(mods('php', 'use Laravel\\Pennant\\Feature;\nuse function Foo\\bar;\n$use = 1;')).toEqual(['Laravel\\Pennant\\Feature', 'Foo\\bar'])
     expect(mods('dotnet', 'using Polly;\nglobal using Microsoft.FeatureManagement;\nusing Json = System.Text.Json;\nusing (var s = Open()) {}')).toEqual(['Polly', 'Microsoft.FeatureManagement', 'System.Text.Json'])
     expect(mods('elixir', '  use Phoenix.Router\n  alias MyApp.Repo\n  import Plug.Conn\n  usage = 1')).toEqual(['Phoenix.Router', 'MyApp.Repo', 'Plug.Conn'])
