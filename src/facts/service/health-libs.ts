@@ -35,7 +35,9 @@ export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
   { name: 'grpc health', ecosystem: 'go', tokens: ['grpc_health_v1.RegisterHealthServer', 'healthpb.RegisterHealthServer'], routes: [] },
   { name: 'Spring HealthIndicator', ecosystem: 'java', tokens: ['implements HealthIndicator', 'extends AbstractHealthIndicator', 'implements ReactiveHealthIndicator', ': HealthIndicator'], routes: [], checks: ['Health.down(', 'Health.up('] },
   { name: 'okcomputer', ecosystem: 'ruby', tokens: ['OkComputer::Registry.register'], routes: ['/okcomputer'] },
-  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] }
+  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] },
+  // Rust: Loco's app routes with its defaults serve a ping and a health route (the latter checks the database and cache).
+  { name: 'Loco default routes', ecosystem: 'rust', tokens: ['AppRoutes::with_default_routes('], routes: ['/_ping', '/_health'] }
 ]
 
 /** Each signature's tokens and check markers, one array per signature (mention memos are keyed by it). */
