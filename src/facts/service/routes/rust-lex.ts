@@ -22,6 +22,8 @@ const MAX_STR = 400
 
 const TWO = new Set(['::', '=>', '->', '..', '==', '!=', '<=', '>=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '^=', '&=', '|='])
 
+const TWO_FIRST = new Set([...TWO].map((t) => t.charCodeAt(0)))
+
 const isIdStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127
 const isIdChar = (c: number): boolean => isIdStart(c) || (c >= 48 && c <= 57)
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
@@ -163,12 +165,15 @@ export function lexRust(text: string, maxTokens = MAX_TOKENS): Tok[] {
       i = k
       continue
     }
-    const two = text.slice(i, i + 2)
-    if (TWO.has(two)) {
-      // `..=` stays `..` then `=`: ranges are never routes.
-      push('punct', two, line)
-      i += 2
-      continue
+    // Two-character punctuation is looked up only after a character that can start one.
+    if (TWO_FIRST.has(c)) {
+      const two = text.slice(i, i + 2)
+      if (TWO.has(two)) {
+        // `..=` stays `..` then `=`: ranges are never routes.
+        push('punct', two, line)
+        i += 2
+        continue
+      }
     }
     push('punct', text[i]!, line)
     i++
