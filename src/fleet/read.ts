@@ -1,0 +1,118 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { LIMITS } from './limits.js'
+import { listNames } from './names.js'
+import type { ReportFile } from './parse.js'
+
+/**
+ * The fleet's one reading edge. Named files and directories (searched for `*.json`, symlinks
+ * inside them skipped) become a bounded list of report paths; each file is read only when it is a
+ * regular file under the size cap and the run's byte budget, opened non-blocking so a FIFO never
+ * hangs the run.
+ */
+
+export interface Gathered {
+  readonly paths: readonly string[]
+  /** Paths given that do not exist or are neither a file nor a directory (usage errors). */
+  readonly errors: readonly string[]
+  readonly notes: readonly string[]
+}
+
+export function gatherReportPaths(args: readonly string[], max: number = LIMITS.reports): Gathered {
+  const found: string[] = []
+  const errors: string[] = []
+  let over = 0
+  const add = (p: string): void => {
+    if (found.length < max) found.push(p)
+    else over++
+  }
+  const walk = (dir: string, depth: number): void => {
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch (err) {
+      errors.push(`cannot list '${dir}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+      return
+    }
+    for (const name of names) {
+      const p = join(dir, name)
+      let st
+      try {
+        st = lstatSync(p)
+      } catch {
+        continue
+      }
+      if (st.isDirectory() && depth < LIMITS.depth) walk(p, depth + 1)
+      else if (st.isFile() && name.toLowerCase().endsWith('.json')) add(p)
+    }
+  }
+  for (const arg of args) {
+    let st
+    try {
+      st = statSync(arg)
+    } catch {
+      errors.push(`'${arg}' does not exist`)
+      continue
+    }
+    if (st.isDirectory()) walk(arg, 1)
+    else add(arg)
+  }
+  const notes = over > 0 ? [`${over} report file(s) beyond the cap of ${max} were not read (raise it with --max-reports)`] : []
+  return { paths: found, errors, notes }
+}
+
+export type ReadResult = { ok: true; text: string; bytes: number; mtimeMs: number } | { ok: false; error: string; mtimeMs: number }
+
+/** Reads a regular file of at most `cap` bytes as UTF-8. */
+export function readCapped(path: string, cap: number): ReadResult {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (err) {
+    return { ok: false, error: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, mtimeMs: 0 }
+  }
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile()) return { ok: false, error: 'not a regular file', mtimeMs: st.mtimeMs }
+    if (st.size > cap) return { ok: false, error: `${formatBytes(st.size)}, over the ${formatBytes(cap)} cap: not read`, mtimeMs: st.mtimeMs }
+    const buf = Buffer.allocUnsafe(st.size)
+    let off = 0
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off)
+      if (n === 0) break
+      off += n
+    }
+    return { ok: true, text: buf.toString('utf8', 0, off), bytes: off, mtimeMs: st.mtimeMs }
+  } catch (err) {
+    return { ok: false, error: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, mtimeMs: 0 }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Reads report files one at a time, handing each to `use` (so only one file's text is held at
+ * once). The budget can be overrun by at most one file; the files after it are not read.
+ */
+export function readReports(paths: readonly string[], use: (file: ReportFile) => void, budget: number = LIMITS.totalBytes): string[] {
+  let spent = 0
+  const starved: string[] = []
+  paths.forEach((source, order) => {
+    if (spent >= budget) {
+      starved.push(source)
+      use({ source, text: null, error: `not read: the run's ${formatBytes(budget)} read budget was spent`, mtimeMs: 0, order })
+      return
+    }
+    const r = readCapped(source, LIMITS.reportBytes)
+    if (r.ok) spent += r.bytes
+    use(r.ok ? { source, text: r.text, error: null, mtimeMs: r.mtimeMs, order } : { source, text: null, error: r.error, mtimeMs: r.mtimeMs, order })
+  })
+  return starved.length > 0 ? [`${starved.length} report file(s) were not read once ${formatBytes(budget)} had been read: ${listNames(starved)}`] : []
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${+(n / 1024 / 1024 / 1024).toFixed(1)} GiB`
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`
+  return `${n} bytes`
+}
