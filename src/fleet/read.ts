@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
+import { constants, fstatSync, lstatSync, openSync, readdirSync, statSync } from 'node:fs'
+import { readOpen } from '../facts/safe-read.js'
 import { join } from 'node:path'
 import { LIMITS } from './limits.js'
 import { listNames } from './names.js'
@@ -63,30 +64,32 @@ export function gatherReportPaths(args: readonly string[], max: number = LIMITS.
 
 export type ReadResult = { ok: true; text: string; bytes: number; mtimeMs: number } | { ok: false; error: string; mtimeMs: number }
 
-/** Reads a regular file of at most `cap` bytes as UTF-8. */
+/** Reads a regular file of at most `cap` bytes as UTF-8 (opened non-blocking: a FIFO never hangs). */
 export function readCapped(path: string, cap: number): ReadResult {
   let fd: number
+  let mtimeMs = 0
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
-    return { ok: false, error: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, mtimeMs: 0 }
+    return { ok: false, error: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, mtimeMs }
   }
   try {
-    const st = fstatSync(fd)
-    if (!st.isFile()) return { ok: false, error: 'not a regular file', mtimeMs: st.mtimeMs }
-    if (st.size > cap) return { ok: false, error: `${formatBytes(st.size)}, over the ${formatBytes(cap)} cap: not read`, mtimeMs: st.mtimeMs }
-    const buf = Buffer.allocUnsafe(st.size)
-    let off = 0
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off)
-      if (n === 0) break
-      off += n
-    }
-    return { ok: true, text: buf.toString('utf8', 0, off), bytes: off, mtimeMs: st.mtimeMs }
-  } catch (err) {
-    return { ok: false, error: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, mtimeMs: 0 }
-  } finally {
-    closeSync(fd)
+    mtimeMs = fstatSync(fd).mtimeMs
+  } catch {
+    // readOpen says what is wrong with it.
+  }
+  const r = readOpen(fd, cap)
+  switch (r.kind) {
+    case 'bytes':
+      return { ok: true, text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength).toString('utf8'), bytes: r.bytes.byteLength, mtimeMs }
+    case 'too-large':
+      return { ok: false, error: `${formatBytes(r.size)}, over the ${formatBytes(cap)} cap: not read`, mtimeMs }
+    case 'refused':
+      return { ok: false, error: r.why, mtimeMs }
+    case 'missing':
+      return { ok: false, error: 'could not be read (ENOENT)', mtimeMs }
+    case 'error':
+      return { ok: false, error: `could not be read (${r.message})`, mtimeMs }
   }
 }
 

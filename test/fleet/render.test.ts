@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { Ajv, type AnySchema } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { aggregate } from '../../src/fleet/aggregate.js'
 import { renderFleetFiles } from '../../src/fleet/cli.js'
@@ -12,24 +10,13 @@ import { parsePrevious } from '../../src/fleet/previous.js'
 import { renderFleetJson } from '../../src/fleet/json.js'
 import type { Fleet } from '../../src/fleet/types.js'
 import { toJson } from '../../src/report/json.js'
+import { schemaValidators } from '../helpers/schema.js'
 import { hostileReport } from '../report/hostile.js'
 import { NASTY } from '../report/inert.js'
 import { generatedReport } from './generate.js'
 
 type Json = Record<string, unknown>
-const schema = JSON.parse(readFileSync(new URL('../../schema/fleet.schema.json', import.meta.url), 'utf8')) as Json
-
-/** The shipped schema allows later fields; the closed copy proves it names every field we write. */
-function closed(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closed)
-  if (typeof node !== 'object' || node === null) return node
-  const out: Json = {}
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, closed(s)])) : closed(v)
-  if ('properties' in out) out.additionalProperties = false
-  return out
-}
-const validate = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema as AnySchema)
-const validateClosed = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(closed(schema) as AnySchema)
+const { open: validate, closed: validateClosed } = schemaValidators('fleet.schema.json')
 
 const file = (text: string, source: string, order: number) => ({ source, text, error: null, mtimeMs: 0, order })
 /** A fleet with every kind of row: generated reports, a hostile one, a missing, an unreadable and a foreign one. */
