@@ -36,8 +36,8 @@ export function runFleetCli(argv: readonly string[], io: FleetIO): number {
 }
 
 /** Reads the inputs, aggregates, renders every file; pure apart from reading. */
-export function buildFleet(args: Pick<FleetArgs, 'reports' | 'previous' | 'expected' | 'maxReports'>, now: Date): { fleet: Fleet; errors: string[] } {
-  const gathered = gatherReportPaths(args.reports, args.maxReports)
+export function buildFleet(args: Pick<FleetArgs, 'reports' | 'previous' | 'expected' | 'maxReports'> & { output?: string }, now: Date): { fleet: Fleet; errors: string[] } {
+  const gathered = gatherReportPaths(args.reports, args.maxReports, args.output ?? null)
   const notes = [...gathered.notes]
   const entries: RepoEntry[] = []
   notes.push(...readReports(gathered.paths, (file) => entries.push(parseReport(file))))

@@ -1,6 +1,6 @@
 import { constants, fstatSync, lstatSync, openSync, readdirSync, statSync } from 'node:fs'
 import { readOpen } from '../facts/safe-read.js'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { LIMITS } from './limits.js'
 import { listNames } from './names.js'
 import type { ReportFile } from './parse.js'
@@ -19,7 +19,9 @@ export interface Gathered {
   readonly notes: readonly string[]
 }
 
-export function gatherReportPaths(args: readonly string[], max: number = LIMITS.reports): Gathered {
+/** `skip` (the output directory) is never searched, so a dashboard written among the reports is not read back. */
+export function gatherReportPaths(args: readonly string[], max: number = LIMITS.reports, skip: string | null = null): Gathered {
+  const skipped = skip === null ? null : resolve(skip)
   const found: string[] = []
   const errors: string[] = []
   let over = 0
@@ -43,7 +45,7 @@ export function gatherReportPaths(args: readonly string[], max: number = LIMITS.
       } catch {
         continue
       }
-      if (st.isDirectory() && depth < LIMITS.depth) walk(p, depth + 1)
+      if (st.isDirectory() && depth < LIMITS.depth && resolve(p) !== skipped) walk(p, depth + 1)
       else if (st.isFile() && name.toLowerCase().endsWith('.json')) add(p)
     }
   }

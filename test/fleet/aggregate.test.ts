@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { aggregate, median, parseExpected } from '../../src/fleet/aggregate.js'
-import { buildFleet, renderFleetFiles } from '../../src/fleet/cli.js'
+import { buildFleet, renderFleetFiles, runFleetCli } from '../../src/fleet/cli.js'
 import { renderFleetJson } from '../../src/fleet/json.js'
 import { parseReport } from '../../src/fleet/parse.js'
 import { parsePrevious } from '../../src/fleet/previous.js'
@@ -139,6 +139,25 @@ describe('the fleet from files on disk', () => {
     const capped = build([join(dir, 'r')], { maxReports: 5 })
     expect(capped.fleet.summary.repositories).toBe(5)
     expect(capped.fleet.notes.join()).toMatch(/9 report file\(s\) beyond the cap of 5 were not read/)
+  })
+
+  it('reads at most 5,000 of 10,000 report files by default, and says how many it left', () => {
+    const dir = tmp()
+    const tiny = JSON.stringify({ schemaVersion: 1, tool: { name: 'shipshape', version: '0.1.0' }, score: 50, grade: 'F', gate: { passed: false }, checks: [{ id: 'ci-lint', status: 'pass' }] })
+    for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, `acme__svc-${String(i).padStart(5, '0')}.json`), tiny)
+    const { fleet } = build([dir])
+    expect(fleet.summary.repositories).toBe(5_000)
+    expect(fleet.notes).toContain('5000 report file(s) beyond the cap of 5000 were not read (raise it with --max-reports)')
+  }, 60_000)
+
+  it('does not read back the dashboard it writes among the reports', () => {
+    const dir = tmp()
+    writeReports(dir, 2)
+    writeFileSync(join(dir, 'x.json'), '{}')
+    const site = join(dir, 'site')
+    expect(runFleetCli(['fleet', dir, '--output', site], { stdout: () => {}, stderr: () => {} })).toBe(0)
+    expect(runFleetCli(['fleet', dir, '--output', site], { stdout: () => {}, stderr: () => {} })).toBe(0)
+    expect(JSON.parse(readFileSync(join(site, 'fleet.json'), 'utf8')).summary.repositories).toBe(3)
   })
 
   it('uses the file time to order duplicates without scannedAt', () => {
