@@ -1,6 +1,6 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, workflow } from './catalog/remedies.js'
 import { defineCheck, type Outcome } from './types.js'
 
@@ -18,6 +18,7 @@ const messages = {
   'non-blocking': 'Lint runs in CI but cannot fail the build: {tools}.',
   'configured-only': 'Lint is configured ({tools}) but no CI job runs it.',
   unreadable: 'No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  opaque: 'No linter was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
   none: 'No CI job runs a linter or format check.',
   'no-ci': 'No CI configuration was found, so nothing lints pull requests.'
 } as const
@@ -62,7 +63,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'ci-lint', 'runs a linter or format check', remediation)
+    if (unsure) return unsure
     if (j.configs.length > 0) return { status: 'fail', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }

@@ -1,6 +1,6 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { pickEvidence } from './catalog/evidence.js'
-import { evidenceOf, eventsOf, judgePractice, tools, type Finding, type Judgement } from './catalog/practice.js'
+import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
 import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
@@ -20,6 +20,7 @@ const messages = {
   'suite-not-run': 'A test suite exists ({count} test file(s)) but no CI job runs it.',
   'nothing-to-test': 'CI runs {tools}, but the repository has no {files}: the run passes without testing anything.',
   unreadable: 'No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  opaque: 'No test run was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
   none: 'No CI job runs tests, and no test suite was found.',
   'no-ci': 'No CI configuration was found, so no tests run on pull requests.'
 } as const
@@ -87,6 +88,8 @@ export default defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) }
     }
+    const unsure = j.hasCi ? undecided(j, 'ci-tests', 'runs the tests', remediation) : undefined
+    if (unsure) return { ...unsure, evidence: withSuite([...(unsure.evidence ?? [])]) }
     if (j.local.length > 0) return { status: 'fail', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation }
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) }
@@ -95,7 +98,6 @@ export default defineCheck({
     }
     const evidence = withSuite(evidenceOf(j, []))
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
     if (suite.count > 0) return { status: 'fail', messageId: 'suite-not-run', data: { count: suite.count }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }

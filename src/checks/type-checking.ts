@@ -1,5 +1,5 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { defineCheck, type Outcome } from './types.js'
@@ -18,6 +18,7 @@ const messages = {
   'non-blocking': 'A type checker runs in CI but cannot fail the build: {tools}.',
   configured: 'Type checking is configured ({tools}) but CI does not run it on pull requests.',
   unreadable: 'No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  opaque: 'No type checker was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
   none: 'No type checker is configured or run in CI.',
   'no-ci': 'No CI configuration was found, and no type checker is configured.'
 } as const
@@ -61,7 +62,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'type-checking', 'runs the type checker or compiles the code', remediation)
+    if (unsure) return unsure
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }
 })

@@ -31,6 +31,8 @@ export interface ResolvedCommand {
   readonly inCondition?: true
   /** Synthetic command standing for a build-tool lifecycle step (`mvn checkstyle:check` bound to a phase, Gradle `spotlessCheck` run by `check`). */
   readonly synthetic?: true
+  /** Why the command could not be followed (see ToolRun.opaque). */
+  readonly opaque?: string
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -169,7 +171,7 @@ export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {
   emit(ctx, u.argv, site)
 }
 
-export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { synthetic?: boolean; link?: ChainLink; neutralised?: string | null; text?: string } = {}): void {
+export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { synthetic?: boolean; link?: ChainLink; neutralised?: string | null; text?: string; opaque?: string } = {}): void {
   if (ctx.out.length >= MAX_COMMANDS || argv.length === 0) return
   const cmd: Mutable<ResolvedCommand> = {
     argv: [normaliseTool(argv[0]!), ...argv.slice(1)],
@@ -184,8 +186,32 @@ export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { syn
   if (f.failsOnChange) cmd.failsOnChange = true
   if (f.inCondition) cmd.inCondition = true
   if (extra.synthetic) cmd.synthetic = true
+  const opaque = extra.opaque ?? unexpanded(argv)
+  if (opaque !== undefined) cmd.opaque = opaque
   ctx.out.push(cmd)
 }
+
+/** Programs whose first arguments name what they run (a target, task, script or session). */
+const TASK_RUNNERS = new Set(['make', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'tox', 'nox', 'mix', 'cargo', 'composer', 'rake', 'bundle', 'invoke', 'poe', 'hatch', 'nx', 'turbo', 'gradle', 'gradlew', 'mvn', 'mvnw', 'dotnet', 'uv', 'poetry', 'pdm', 'bash', 'sh'])
+
+/**
+ * A command whose program, or whose task runner's target, is a CI expression left unexpanded
+ * (`${{ inputs.cmd }}`, `make ${{ matrix.target }}` when the matrix is not readable): what it runs
+ * is decided at run time. Expressions elsewhere (`docker build -t x:${{ github.sha }}`) do not
+ * hide what runs.
+ */
+function unexpanded(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((w) => HIDING.test(w))
+  if (at < 0) return undefined
+  const word = argv[at]!
+  // An option or an option's value (`-Prelease=${{ … }}`, `KEY=${{ … }}`) does not choose what runs.
+  if (at > 0 && (word.startsWith('-') || /^[A-Za-z_][\w.-]*=/.test(word) || !(at <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]!))))) return undefined
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at).join(' '))?.[0] ?? word
+  return `${expr} is an expression Shipshape cannot expand`
+}
+
+/** Expressions that can hold a command or a target: matrix values, workflow inputs, env, outputs of other steps or jobs. Secrets, github.*, runner.* and vars.* never choose what runs. */
+const HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/
 
 /**
  * Follows an indirection into a file: refuses (returns false, so the caller emits the command as
