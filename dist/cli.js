@@ -36684,7 +36684,7 @@ function driftChecks(runs) {
   const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
   const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
   for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !dumps.has(jobKey2(r))) continue;
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || !dumps.has(jobKey2(r))) continue;
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
     const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
     if (!isGitDiff && !isDiff) continue;
@@ -38907,11 +38907,16 @@ function runScript(ctx, script, at2, base, extra = {}) {
     }
     dispatch(ctx, c.words, site);
   }
+  const commits = commands.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
+  const fails = commands.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k];
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
+    if (commits || c.inCondition && !fails) {
+      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
+      continue;
     }
+    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
   }
 }
 function dispatch(ctx, words2, site) {
@@ -39814,7 +39819,7 @@ function gradlePlugins(text, path2) {
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
-var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/;
+var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
 function resolveMake(ctx, argv, site) {

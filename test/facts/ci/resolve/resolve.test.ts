@@ -65,6 +65,16 @@ describe('make', () => {
     expect(run(files, 'make -C sub').map((c) => [c.argv.join(' '), c.cwd])).toEqual([['go vet ./...', 'sub']])
     expect(argvs(run(files, 'make loop'))).toEqual(['echo loop'])
   })
+  it('reads a rule whose target is a variable ($(DIST): $(DEPS)) and skips function-call lines', () => {
+    const mk = {
+      Makefile: 'YARN ?= yarn\nDIST = frontend/dist\nDEPS = \\\n\tfrontend/package.json \\\n\t$(shell find frontend/src -type f)\n$(info building)\n$(eval X := 1)\n\n$(DIST): $(DEPS)\n\tcd frontend && $(YARN) build\n\n.PHONY: dist\ndist: $(DIST)\n',
+      'frontend/package.json': '{"scripts": {"prebuild": "eslint src", "build": "vite build"}}'
+    }
+    expect(run(mk, 'make dist').map((c) => [c.argv.join(' '), c.cwd])).toEqual([
+      ['eslint src', 'frontend'],
+      ['vite build', 'frontend']
+    ])
+  })
   it('emits unresolvable targets as written and propagates || true', () => {
     expect(argvs(run(files, 'make nope'))).toEqual(['make nope'])
     expect(argvs(run({}, 'make lint'))).toEqual(['make lint'])
