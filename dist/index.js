@@ -32645,6 +32645,7 @@ function toJson(report) {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...report.scannedAt ? { scannedAt: report.scannedAt } : {},
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,
@@ -47728,6 +47729,9 @@ function safeRead(rootReal, path2, cap2, dirs) {
     if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
     return { kind: "error", message: code ?? String(err) };
   }
+  return readOpen(fd, cap2);
+}
+function readOpen(fd, cap2) {
   try {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
@@ -48302,6 +48306,7 @@ function toReport(j, opts, regression) {
   return {
     schemaVersion: 1,
     tool: { name: "shipshape", version: VERSION9 },
+    scannedAt: (opts.today ?? /* @__PURE__ */ new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,
