@@ -32645,6 +32645,7 @@ function toJson(report) {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...report.scannedAt ? { scannedAt: report.scannedAt } : {},
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,
@@ -40003,6 +40004,7 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
@@ -40090,7 +40092,7 @@ function resolveNodeScripts(ctx, argv, site) {
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
         args = p.rest;
       } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
@@ -47728,6 +47730,9 @@ function safeRead(rootReal, path2, cap2, dirs) {
     if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
     return { kind: "error", message: code ?? String(err) };
   }
+  return readOpen(fd, cap2);
+}
+function readOpen(fd, cap2) {
   try {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
@@ -48302,6 +48307,7 @@ function toReport(j, opts, regression) {
   return {
     schemaVersion: 1,
     tool: { name: "shipshape", version: VERSION9 },
+    scannedAt: (opts.today ?? /* @__PURE__ */ new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,
