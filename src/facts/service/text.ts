@@ -218,3 +218,20 @@ export function indentOf(line: string): number {
   while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++
   return i
 }
+
+/**
+ * The first group of each match of a global, multiline regular expression (a declaration such as
+ * `func Name(` or `fn name`) with the 0-based line it is on, counted without splitting the text.
+ */
+export function matchLines(text: string, re: RegExp): [string, number][] {
+  const out: [string, number][] = []
+  let line = 0
+  let at = 0
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let k = text.indexOf('\n', at); k >= 0 && k < m.index; k = text.indexOf('\n', k + 1)) line++
+    at = m.index
+    out.push([m[1]!, line])
+  }
+  return out
+}

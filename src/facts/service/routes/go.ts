@@ -1,7 +1,7 @@
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
 import { dirname } from '../../snapshot.js'
-import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import { callArgs, callText, joinUrl, matchLines, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
 import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
@@ -317,16 +317,7 @@ function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) => Handl
 
 /** Top-level function declarations of a Go text (`func Name(`, `func (r *T) Name(`) and their 0-based lines, without splitting it. */
 function funcDecls(text: string): [string, number][] {
-  const out: [string, number][] = []
-  let line = 0
-  let at = 0
-  FUNC_DECL.lastIndex = 0
-  for (let m = FUNC_DECL.exec(text); m; m = FUNC_DECL.exec(text)) {
-    for (let k = text.indexOf('\n', at); k >= 0 && k < m.index; k = text.indexOf('\n', k + 1)) line++
-    at = m.index
-    out.push([m[1]!, line])
-  }
-  return out
+  return matchLines(text, FUNC_DECL)
 }
 
 /** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */

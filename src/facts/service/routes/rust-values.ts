@@ -1,5 +1,5 @@
 import { braceBody, touchesIn } from '../body.js'
-import type { Resolved } from '../text.js'
+import { matchLines, type Resolved } from '../text.js'
 import type { Route } from '../types.js'
 import type { ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'
@@ -199,13 +199,6 @@ function locate(ctx: ExtractContext, index: RustIndex, from: string, name: strin
 /** First declaration line (0-based) of each function name in a text. */
 function fnDecls(text: string): Map<string, number> {
   const out = new Map<string, number>()
-  let line = 0
-  let at = 0
-  FN_DECL.lastIndex = 0
-  for (let m = FN_DECL.exec(text); m; m = FN_DECL.exec(text)) {
-    for (let k = text.indexOf('\n', at); k >= 0 && k < m.index; k = text.indexOf('\n', k + 1)) line++
-    at = m.index
-    if (!out.has(m[1]!)) out.set(m[1]!, line)
-  }
+  for (const [name, line] of matchLines(text, FN_DECL)) if (!out.has(name)) out.set(name, line)
   return out
 }
