@@ -1,4 +1,5 @@
 import ciLint from '../../src/checks/ci-lint.js'
+import contractTests from '../../src/checks/contract-tests.js'
 import ciTests from '../../src/checks/ci-tests.js'
 import staticAnalysis from '../../src/checks/static-analysis.js'
 import typeChecking from '../../src/checks/type-checking.js'
@@ -112,6 +113,33 @@ checkTester(staticAnalysis, {
       name: 'rust: an xtask that only lists things is no step that could hide a check',
       facts: { files: RUST, ci: { runs: [{ ...cargo('cargo xtask list-features --exclude-feature cuda'), opaque: 'an xtask' }] } },
       messageId: 'none'
+    }
+  ]
+})
+
+checkTester(contractTests, {
+  pass: [
+    {
+      name: 'rust: a script regenerates the spec with a task named for it and diffs it in a condition after set +e',
+      facts: {
+        files: {
+          ...RUST,
+          'generate-openapi.sh': [
+            '#!/bin/bash',
+            'set -eo pipefail',
+            'output=$(cargo run --manifest-path server/Cargo.toml -- generate-openapi | jq -S .)',
+            'set +e',
+            'if ! diff_result=$(echo "$output" | diff -C5 "$openapi_path" -); then',
+            '    echo "$diff_result"',
+            '    exit 1',
+            'fi'
+          ].join('\n'),
+          '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./generate-openapi.sh --check\n'
+        }
+      },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' },
+      evidence: [{ path: '.github/workflows/ci.yml', line: 7, message: 'committed spec compared with the regenerated one' }]
     }
   ]
 })

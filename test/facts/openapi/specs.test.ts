@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 import { collectOpenApi } from '../../../src/facts/openapi/index.js'
 import { nestingDepth, sniffJsonSpec, sniffSpec } from '../../../src/facts/openapi/parse.js'
+import { collectManifests } from '../../../src/facts/manifests/index.js'
 import { collectService } from '../../../src/facts/service/index.js'
 import { manifestsOf } from '../service/fixtures.js'
 
@@ -142,5 +143,62 @@ describe('framework generation', () => {
     })
     expect(o.contractTests).toEqual([{ tool: 'Schemathesis', path: 'tests/test_contract.py', line: 3, text: 'schema = schemathesis.openapi.from_asgi("/openapi.json", app)' }])
     expect(NO_MANIFESTS.manifests).toEqual([])
+  })
+})
+
+describe('Rust generators and where they serve', () => {
+  /** Real Cargo manifests: the frameworks come from the `Cargo.toml` of the fixture. */
+  const openapiOf = (files: Record<string, string>) => {
+    const snap = new MemorySnapshot(files)
+    const manifests = collectManifests(snap)
+    return collectOpenApi(snap, collectService(snap, manifests), manifests)
+  }
+  const served = (o: ReturnType<typeof openapiOf>) => o.generators.map((g) => [g.tool, g.servedAt, g.note ?? null])
+
+  it('utoipa with a UI server behind a cargo feature: served, and the feature is said', () => {
+    const o = openapiOf(
+      {
+        'Cargo.toml': '[package]\nname = "s"\n[dependencies]\nactix-web = "4"\nutoipa = "5"\n',
+        'src/lib.rs': [
+          'use utoipa::OpenApi;',
+          'pub fn app() {',
+          '    let app = actix_web::App::new().configure(routes::config);',
+          '    #[cfg(feature = "swagger")]',
+          '    let app = app.configure(|cfg| {',
+          '        use utoipa_scalar::{Scalar, Servable};',
+          '        let openapi = ApiDoc::openapi();',
+          '        cfg.service(Scalar::with_url("/scalar", openapi.clone()));',
+          '    });',
+          '}'
+        ].join('\n')
+      }
+    )
+    expect(served(o)).toEqual([
+      ['utoipa', null, null],
+      ['utoipa-scalar', '/scalar', 'served only in builds with cargo feature swagger']
+    ])
+  })
+
+  it('aide: a route naming a document serves it; without a generator such a route proves nothing', () => {
+    const files = {
+      'Cargo.toml': '[package]\nname = "s"\n[dependencies]\naxum = "0.8"\naide = "0.14"\n',
+      'src/main.rs': 'use aide::axum::ApiRouter;\nfn docs() -> Router {\n    Router::new().route("/api/v1/openapi.json", get(spec)).route("/docs", get(redoc))\n}\n'
+    }
+    expect(served(openapiOf(files))).toEqual([
+      ['aide', null, null],
+      ['spec route', '/api/v1/openapi.json', 'served by the route at src/main.rs:3']
+    ])
+    expect(served(openapiOf({ ...files, 'src/main.rs': files['src/main.rs'].replace('use aide::axum::ApiRouter;\n', '') }))).toEqual([])
+  })
+
+  it('poem-openapi: the spec endpoint is served where it is nested', () => {
+    const o = openapiOf({
+      'Cargo.toml': '[package]\nname = "s"\n[dependencies]\npoem = "3"\npoem-openapi = "5"\n',
+      'src/main.rs': 'use poem_openapi::OpenApiService;\nfn app() {\n    let api = OpenApiService::new(Api, "S", "1");\n    let spec = api.spec_endpoint();\n    let app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n}\n'
+    })
+    expect(served(o)).toEqual([
+      ['poem-openapi', null, null],
+      ['poem-openapi', '/openapi.json', null]
+    ])
   })
 })

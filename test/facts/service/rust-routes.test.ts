@@ -238,6 +238,16 @@ describe('warp, poem, tide, loco and route tables', () => {
     expect(list.sort()).toEqual(['GET /healthz', 'POST /api/orders'].sort())
   })
 
+  it('loco: Routes::prefix(..).add(..), and the default routes AppRoutes serves itself', () => {
+    const { list, service } = routesOf({
+      'Cargo.toml': cargo('l', 'loco-rs = "0.14"'),
+      'src/app.rs': 'mod controllers;\nfn routes(_ctx: &AppContext) -> AppRoutes {\n    AppRoutes::with_default_routes().prefix("/v1").add_route(controllers::notes::routes())\n}\n',
+      'src/controllers/notes.rs': 'pub fn routes() -> Routes {\n    Routes::new().prefix("api/notes").add("/", get(list)).add("/{id}", get(get_one).delete(remove))\n}\n'
+    })
+    expect(list.sort()).toEqual(['GET /v1/api/notes', 'GET/DELETE /v1/api/notes/{id}'].sort())
+    expect(service.healthLibraries.map((l) => [l.name, l.routes])).toEqual([['Loco default routes', ['/_ping', '/_health']]])
+  })
+
   it('route tables in an attribute: "path" => verb(handler), lists of verbs, sub-tables mounted at their path', () => {
     const { list } = routesOf({
       'Cargo.toml': cargo('m', 'actix-web = "4"'),

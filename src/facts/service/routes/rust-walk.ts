@@ -220,7 +220,7 @@ export class RustWalker extends RouteSink {
     if (name === 'at' && args.length === 1) return { ...st, at: [...(st.at ?? st.prefix), ...pathValue(args[0], scope.ref.file, this.index)] }
     if (NEST.has(name) && args.length === 2) this.mountExpr(st, [...st.prefix, ...pathValue(args[0], scope.ref.file, this.index)], args[1]!, scope)
     else if (name === 'nest' && args.length === 1 && st.at) this.mountExpr(st, st.at, args[0]!, scope)
-    else if ((name === 'merge' || name === 'service' || name === 'configure' || VEC_ADD.has(name)) && args.length === 1) this.mountExpr(st, st.prefix, args[0]!, scope)
+    else if ((name === 'merge' || name === 'service' || name === 'configure' || name === 'add_route' || VEC_ADD.has(name)) && args.length === 1) this.mountExpr(st, st.prefix, args[0]!, scope)
     else if (name === 'mount' && args.length === 2) this.mountExpr(st, [...st.prefix, ...pathValue(args[0], scope.ref.file, this.index)], args[1]!, scope)
     else if (name === 'prefix' && args.length === 1) return { ...st, prefix: [...st.prefix, ...pathValue(args[0], scope.ref.file, this.index)] }
     return st

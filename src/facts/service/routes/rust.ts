@@ -23,7 +23,7 @@ import { RustWalker } from './rust-walk.js'
 /** Texts that show a file builds routes (a cheap filter before parsing). */
 const ROUTE_TOKENS: readonly string[] = [
   '.route(', '.route_service(', '.api_route', '.nest', '.merge(', '.service(', '.configure(', '.mount(', 'routes![', 'routes!(', 'services![', '.at(', '.add(',
-  'warp::', 'path!(', '#[get(', '#[post(', '#[put(', '#[delete(', '#[patch(', '#[head(', '#[route(', '#[oai(', '::get(', '::post(', '#[OpenApi',
+  'warp::', 'path!(', '#[get(', '#[post(', '#[put(', '#[delete(', '#[patch(', '#[head(', '#[route(', '#[oai(', '#[OpenApi', '.add_route(', 'AppRoutes::',
   '=> get(', '=>get(', '=> [get(', '=> post(', '=> put(', '=> delete(', '=> patch(', '=> [', '=> sub(', '=>sub(', 'OpenApiService::new('
 ]
 
