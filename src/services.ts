@@ -40,14 +40,24 @@ const SHARED_ROOT_FILES = new Set([
   '.pre-commit-config.yaml', '.gitlab-ci.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', 'Jenkinsfile', '.travis.yml', 'bitbucket-pipelines.yml', 'package.json'
 ])
 
-/** Service roots: from config, else every distinct manifest directory that declares an HTTP framework (two or more make a monorepo). */
+/**
+ * Service roots: from config, else every distinct manifest directory that declares an HTTP
+ * framework (two or more make a monorepo). A Rust crate is a root only when it builds a binary
+ * (`src/main.rs`, `src/bin/`, `[[bin]]`): a workspace's library crates that use the framework's
+ * types (handlers, extractors, middleware) are parts of the service that links them.
+ */
 export function detectServices(facts: Facts, config: Config): ServiceDecl[] {
   if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === '.' ? '' : s.path }))
-  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === 'dependency').map((f) => f.dir))].sort()
+  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === 'dependency' && (f.ecosystem !== 'rust' || rustBinary(facts.snapshot, f.dir))).map((f) => f.dir))].sort()
   if (dirs.length < 2) return []
   const names = new Map<string, number>()
   for (const d of dirs) names.set(nameOf(d), (names.get(nameOf(d)) ?? 0) + 1)
   return dirs.map((d) => ({ name: (names.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }))
+}
+
+function rustBinary(snapshot: Snapshot, dir: string): boolean {
+  const at = (p: string): string => (dir === '' ? p : `${dir}/${p}`)
+  return snapshot.has(at('src/main.rs')) || snapshot.under(at('src/bin')).length > 0 || (snapshot.text(at('Cargo.toml'))?.includes('[[bin]]') ?? false)
 }
 
 function nameOf(dir: string): string {

@@ -213,4 +213,16 @@ describe('a Rust (axum) service, end to end', () => {
     expect(fix('circuit-breakers')).toContain('reqwest_retry')
     expect(fix('static-analysis')).toContain('cargo-deny-action')
   })
+
+  it('counts as services only the crates of a workspace that build a binary: library crates using the framework are parts of one', () => {
+    const crate = (name: string, deps: string) => `[package]\nname = "${name}"\nversion = "0.1.0"\n\n[dependencies]\n${deps}\n`
+    const lib = { 'crates/handlers/Cargo.toml': crate('handlers', 'axum = "0.8"'), 'crates/handlers/src/lib.rs': 'pub async fn h() {}\n' }
+    const api = { 'crates/api/Cargo.toml': crate('api', 'axum = "0.8"\nhandlers = { path = "../handlers" }'), 'crates/api/src/main.rs': 'fn main() { let app = Router::new().route("/healthz", get(h)); }\n' }
+    const worker = { 'crates/worker/Cargo.toml': crate('worker', 'axum = "0.8"') + '\n[[bin]]\nname = "worker"\npath = "worker.rs"\n', 'crates/worker/worker.rs': 'fn main() {}\n' }
+    const ws = { 'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n' }
+    const one = scanRepository({ root: tempGitRepo({ ...ws, ...lib, ...api }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
+    expect(one.services).toBeUndefined()
+    const two = scanRepository({ root: tempGitRepo({ ...ws, ...lib, ...api, ...worker }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
+    expect(two.services!.map((s) => s.path)).toEqual(['crates/api', 'crates/worker'])
+  })
 })
