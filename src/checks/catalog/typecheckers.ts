@@ -59,6 +59,19 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'steep', ecosystem: 'ruby', commands: ['steep'], subcommands: ['check'] }
 ]
 
+/**
+ * PHP has no compiler to lean on: its type checkers are the static analysers PHPStan (Larastan is
+ * PHPStan with Laravel extensions), Psalm, Phan and Mago's analyzer. Writing a baseline
+ * (`--generate-baseline`, `--set-baseline`) reports nothing, and Psalter (`--alter`) rewrites code.
+ */
+const PHP: readonly CommandSignature[] = [
+  { tool: 'PHPStan', ecosystem: 'php', commands: ['phpstan', 'phpstan.phar'], subcommands: ['analyse', 'analyze'], notARunFlags: ['--generate-baseline', '-b', '--version', '--help'] },
+  { tool: 'Larastan', ecosystem: 'php', commands: ['artisan'], subcommands: ['code:analyse', 'code:analyze'] },
+  { tool: 'Psalm', ecosystem: 'php', commands: ['psalm', 'psalm.phar'], notARunFlags: ['--init', '--version', '--help', '--alter', '--set-baseline', '--language-server'] },
+  { tool: 'Phan', ecosystem: 'php', commands: ['phan', 'phan.phar'], notARunFlags: ['--init', '--version', '--help'] },
+  { tool: 'Mago analyzer', ecosystem: 'php', commands: ['mago'], subcommands: ['analyze', 'analyse'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -74,7 +87,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'mypy', ecosystem: 'python', names: ['tsuyoshicho/action-mypy'], blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error'] },
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
-  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } }
+  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
+  { tool: 'PHPStan', ecosystem: 'php', names: ['php-actions/phpstan'] },
+  { tool: 'PHPStan', ecosystem: 'php', names: ['docker://oskarstark/phpstan-ga*'], asCommand: { argv: ['phpstan'], input: 'args', default: 'analyse' } },
+  { tool: 'Psalm', ecosystem: 'php', names: ['docker://ghcr.io/psalm/psalm-github-actions*', 'docker://vimeo/psalm-github-actions*', 'psalm/psalm-github-actions', 'docker://ghcr.io/psalm/psalm-action*'] }
 ]
 
 /**
@@ -102,11 +118,17 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle' },
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle.kts' },
   { tool: 'sorbet', ecosystem: 'ruby', file: 'sorbet/config' },
-  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' }
+  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.neon' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.neon.dist' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.dist.neon' },
+  { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml' },
+  { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml.dist' },
+  { tool: 'Phan', ecosystem: 'php', file: '.phan/config.php' }
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }
