@@ -59,6 +59,24 @@ const DEPENDENCY_GENERATORS: readonly { tool: string; prefix: string; servedAt: 
   { tool: 'springdoc', prefix: 'org.springdoc:', servedAt: '/v3/api-docs', disabledBy: 'springdoc.api-docs.enabled', pathBy: 'springdoc.api-docs.path', under: ['server.servlet.context-path', 'spring.webflux.base-path'] }
 ]
 
+/**
+ * PHP generators recognised by their Composer package (their annotations are optional, their
+ * routes come with the package or the route configuration). `routeHandlers`: a declared route to
+ * one of these handlers serves the spec; otherwise `servedAt` is the package's default route
+ * (null: it only generates). Traps: NelmioApiDocBundle serves nothing until its routes are
+ * imported; l5-swagger and Scribe serve what `artisan l5-swagger:generate` / `scribe:generate`
+ * wrote at deploy time; swagger-php alone is a generator (`vendor/bin/openapi`) with no route.
+ */
+const PHP_GENERATORS: readonly { tool: string; packages: readonly string[]; servedAt: string | null; routeHandlers?: readonly string[]; note?: string }[] = [
+  { tool: 'NelmioApiDocBundle', packages: ['nelmio/api-doc-bundle'], servedAt: null, routeHandlers: ['nelmio_api_doc.controller'] },
+  { tool: 'API Platform', packages: ['api-platform/core', 'api-platform/symfony', 'api-platform/laravel'], servedAt: '/api/docs.jsonopenapi', routeHandlers: ['api_platform.action.documentation'] },
+  { tool: 'l5-swagger', packages: ['darkaonline/l5-swagger'], servedAt: '/docs/api-docs.json', note: 'written by php artisan l5-swagger:generate' },
+  { tool: 'Scramble', packages: ['dedoc/scramble'], servedAt: '/docs/api.json' },
+  { tool: 'Scribe', packages: ['knuckleswtf/scribe'], servedAt: '/docs.openapi', note: 'written by php artisan scribe:generate' },
+  { tool: 'laravel-openapi', packages: ['vyuldashev/laravel-openapi'], servedAt: null },
+  { tool: 'swagger-php', packages: ['zircote/swagger-php'], servedAt: null }
+]
+
 export function findGenerators(src: SourceSet, service: ServiceFacts, manifests: ManifestFacts): SpecGenerator[] {
   const out: SpecGenerator[] = []
   const ecos = new Set(service.frameworks.map((f) => f.ecosystem))
@@ -86,6 +104,15 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
+      const php = d.ecosystem === 'php' && !d.dev ? PHP_GENERATORS.find((g) => g.packages.includes(d.name)) : undefined
+      if (php) {
+        if (out.some((o) => o.tool === php.tool)) continue
+        const route = php.routeHandlers ? servingRoute(service.routes, php.routeHandlers) : undefined
+        const servedAt = route ? route.path : php.servedAt
+        const note = route ? `served by the route at ${route.file}:${route.line}` : php.note
+        out.push({ tool: php.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt, ...(note ? { note } : {}) })
+        continue
+      }
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
       // The application properties are read once for every key asked of them.

@@ -43,7 +43,18 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'db.Stats',
   'httpx.get(',
   'requests.get(',
-  'fetch('
+  'fetch(',
+  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
+  'DB::',
+  '::count()',
+  '->getPdo(',
+  'Cache::',
+  'Redis::',
+  '->ping(',
+  'EntityManager',
+  '->executeQuery(',
+  '->fetchOne(',
+  '->isConnected('
 ]
 
 const MAX_BODY_LINES = 40
