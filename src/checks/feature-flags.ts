@@ -168,7 +168,7 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
   for (const r of resolvers) {
     const name = basename(r.path)
     const stem = name.slice(0, name.lastIndexOf('.'))
-    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || importsName(imp.text, stem)))
+    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.endsWith('\\' + stem) || importsName(imp.text, stem)))
     if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` })
   }
   const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })

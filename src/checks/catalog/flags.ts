@@ -115,7 +115,21 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
   sdk('Vercel Flags SDK', 'node', ['@vercel/flags', 'flags'], ['flag({', 'flag<'], { imports: ['@vercel/flags', 'flags/next', 'flags/sveltekit'] }),
   sdk('fflip', 'node', ['fflip'], ['isFeatureEnabledForUser(', 'userHasFeature(']),
   sdk('HappyKit Flags', 'node', ['@happykit/flags'], ['useFlags(', 'getFlags(']),
-  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS)
+  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS),
+  // PHP. Composer names are not namespaces, so each row names its namespace in `imports`. Laravel
+  // Pennant is evaluated in code and in Blade (`@feature('x')`); `Feature::define(` only declares.
+  sdk('Laravel Pennant', 'php', ['laravel/pennant'], ['Feature::active(', 'Feature::inactive(', 'Feature::for(', 'Feature::value(', 'Feature::when(', 'Feature::unless(', 'Feature::someAreActive(', 'Feature::allAreActive(', 'EnsureFeaturesAreActive::using(', '@feature('], { templates: true, imports: ['Laravel\\Pennant'] }),
+  sdk('LaunchDarkly', 'php', ['launchdarkly/server-sdk', 'launchdarkly/launchdarkly-php'], LD_CALLS, { imports: ['LaunchDarkly'] }),
+  sdk('Unleash', 'php', ['unleash/client', 'unleash/symfony-client-bundle'], UNLEASH_CALLS, { imports: ['Unleash\\Client'] }),
+  sdk('Flagsmith', 'php', ['flagsmith/flagsmith-php-client'], FLAGSMITH_CALLS, { imports: ['Flagsmith'] }),
+  sdk('ConfigCat', 'php', ['configcat/configcat-client'], CONFIGCAT_CALLS, { imports: ['ConfigCat'] }),
+  sdk('GrowthBook', 'php', ['growthbook/growthbook'], GROWTHBOOK_CALLS, { imports: ['Growthbook'] }),
+  sdk('OpenFeature', 'php', ['open-feature/sdk'], OPENFEATURE_CALLS, { imports: ['OpenFeature'] }),
+  sdk('Split', 'php', ['splitsoftware/split-sdk-php'], SPLIT_CALLS, { imports: ['SplitIO'] }),
+  sdk('PostHog', 'php', ['posthog/posthog-php'], POSTHOG_CALLS, { analytics: true, imports: ['PostHog'] }),
+  sdk('Flagception', 'php', ['flagception/flagception-bundle', 'flagception/flagception'], ['->isActive(', '#[Feature(', "feature('"], { templates: true, imports: ['Flagception'] }),
+  sdk('novaway/feature-flag-bundle', 'php', ['novaway/feature-flag-bundle'], ['isFeatureEnabled(', '#[IsFeatureEnabled', '#[FeatureEnabled'], { templates: true, imports: ['Novaway\\Bundle\\FeatureFlagBundle'] }),
+  sdk('ylsideas/feature-flags', 'php', ['ylsideas/feature-flags'], ['Features::accessible(', "@feature('", 'Features::'], { templates: true, imports: ['YlsIdeas\\FeatureFlags'] })
 ]
 
 /** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */
