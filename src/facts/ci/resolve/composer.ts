@@ -126,6 +126,9 @@ function runComposerScript(ctx: Ctx, file: ComposerFile, name: string, args: rea
   if (base === undefined) return emit(ctx, ['composer', name, ...args], site)
   const entries = file.scripts.get(name) ?? []
   entries.forEach((entry, k) => {
+    // `@a` → 200 × `@b` → 200 × `@c` …: every entry is work, so a reference bomb stops at the budget.
+    if (ctx.full()) return
+    ctx.work++
     const t = entry.trim()
     if (t === '' || CALLBACK.test(t)) return
     const line = entryLine(file, name, entry, k)

@@ -251,10 +251,25 @@ function handlerOf(ctx: ExtractContext, toks: readonly Token[], a: Arg, file: st
   return { handler, ...controllerTouches(ctx, cls, method) }
 }
 
+const CLASS_FILES = new WeakMap<ExtractContext['src'], Map<string, string>>()
+
+/** PHP files by basename (PSR-4: a class lives in a file named after it), the first one of each name. */
+function classFiles(ctx: ExtractContext): Map<string, string> {
+  let m = CLASS_FILES.get(ctx.src)
+  if (!m) {
+    m = new Map()
+    for (const f of ctx.src.files('php')) {
+      const name = f.slice(f.lastIndexOf('/') + 1)
+      if (!m.has(name)) m.set(name, f)
+    }
+    CLASS_FILES.set(ctx.src, m)
+  }
+  return m
+}
+
 /** Dependency touches in `Class::method` of the class's own file (`HealthController.php`). */
 export function controllerTouches(ctx: ExtractContext, cls: string, method: string): Pick<Route, 'touches'> {
-  const name = `/${cls}.php`
-  const file = ctx.src.files('php').find((f) => f.endsWith(name) || f === name.slice(1))
+  const file = classFiles(ctx).get(`${cls}.php`)
   const lines = file ? ctx.src.lines(file) : undefined
   if (!file || !lines) return {}
   // Mezzio and PSR-15 handlers answer in `handle()`, invokable controllers in `__invoke()`.

@@ -147,20 +147,34 @@ export function lexPhp(text: string): Token[] {
 
 const OPEN: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '#[': ']' }
 
-/** Index of the bracket closing the one at `open`, or -1 (unbalanced within the file). */
-export function closing(toks: readonly Token[], open: number): number {
-  const stack: string[] = []
-  for (let i = open; i < toks.length; i++) {
+/** Matching brackets of a token list, computed once per list: index of the closer, or -1. */
+const MATCHES = new WeakMap<readonly Token[], Int32Array>()
+
+function matches(toks: readonly Token[]): Int32Array {
+  let m = MATCHES.get(toks)
+  if (m) return m
+  m = new Int32Array(toks.length).fill(-1)
+  const stack: number[] = []
+  for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!
     if (t.k !== 'p') continue
-    const want = OPEN[t.v]
-    if (want !== undefined) stack.push(want)
+    if (OPEN[t.v] !== undefined) stack.push(i)
     else if (t.v === ')' || t.v === ']' || t.v === '}') {
-      if (stack.pop() !== t.v) return -1
-      if (stack.length === 0) return i
+      // A stray closer closes the nearest opener of its kind; the openers above it stay unmatched.
+      let k = stack.length - 1
+      while (k >= 0 && OPEN[toks[stack[k]!]!.v] !== t.v) k--
+      if (k < 0) continue
+      m[stack[k]!] = i
+      stack.length = k
     }
   }
-  return -1
+  MATCHES.set(toks, m)
+  return m
+}
+
+/** Index of the bracket closing the one at `open`, or -1 (unbalanced within the file). One pass per token list, then a lookup. */
+export function closing(toks: readonly Token[], open: number): number {
+  return open >= 0 && open < toks.length ? matches(toks)[open]! : -1
 }
 
 export interface Arg {
@@ -243,7 +257,8 @@ export interface PathBase {
  * `base_path('x')`, `app_path('x')`; undefined for anything else (variables, interpolation).
  * With `path`, a file path relative to the repository (`..` resolved).
  */
-export function stringOf(toks: readonly Token[], a: Arg, base?: PathBase): string | undefined {
+export function stringOf(toks: readonly Token[], a: Arg, base?: PathBase, depth = 0): string | undefined {
+  if (depth > 8) return undefined
   let out = ''
   let i = a.from
   let sawPath = false
@@ -263,11 +278,11 @@ export function stringOf(toks: readonly Token[], a: Arg, base?: PathBase): strin
       const first = inner.args[0]
       const fn = t.v.replace(/^\\/, '')
       if (fn === 'dirname') {
-        const v = first ? stringOf(toks, first, base) : undefined
+        const v = first ? stringOf(toks, first, base, depth + 1) : undefined
         if (v === undefined) return undefined
         out += dirname(v)
       } else {
-        const v = first ? stringOf(toks, first, base) : ''
+        const v = first ? stringOf(toks, first, base, depth + 1) : ''
         if (v === undefined) return undefined
         out += joinPath(base.root, fn === 'app_path' ? `app/${v}` : v) ?? ''
       }

@@ -69,6 +69,25 @@ describe('composer scripts', () => {
   })
 })
 
+describe('composer scripts: hostile input', () => {
+  it('stops a fan-out of @references (200 entries per script, eight levels) within the work budget', () => {
+    const scripts: Record<string, string[]> = {}
+    for (let level = 0; level < 9; level++) scripts[`s${level}`] = Array.from({ length: 200 }, () => (level < 8 ? `@s${level + 1}` : 'phpunit'))
+    const started = performance.now()
+    const out = run({ 'composer.json': JSON.stringify({ scripts }) }, 'composer s0')
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(out.length).toBeLessThanOrEqual(2000)
+  })
+
+  it('reads a composer.json that is not an object, has non-string entries or a huge script, and never throws', () => {
+    for (const text of ['[]', 'null', '"x"', '{"scripts": []}', '{"scripts": {"test": 42, "lint": [null, 1, {"a": 1}, "phpcs"]}}', '\ufeff{"scripts": {"test": "phpunit"}}', JSON.stringify({ scripts: { test: 'phpunit ' + 'x'.repeat(200_000) } })]) {
+      expect(() => run({ 'composer.json': text }, 'composer test\ncomposer lint')).not.toThrow()
+    }
+    expect(argvs(run({ 'composer.json': '{"scripts": {"lint": [null, 1, "phpcs"]}}' }, 'composer lint'))).toEqual(['phpcs'])
+    expect(argvs(run({ 'composer.json': '\ufeff{"scripts": {"test": "phpunit"}}' }, 'composer test'))).toEqual(['phpunit'])
+  })
+})
+
 describe('the PHP interpreter and composer exec', () => {
   it.each([
     ['php vendor/bin/phpunit --testsuite unit', ['phpunit --testsuite unit']],
