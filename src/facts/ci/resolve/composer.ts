@@ -1,5 +1,5 @@
 import { dirname, joinPath } from '../../snapshot.js'
-import { dispatch, emit, enter, lineOf, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, lineOf, nearest, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**
  * Composer scripts (`composer.json` `scripts`), run by `composer NAME`, `composer run-script NAME`
@@ -69,14 +69,7 @@ export function readComposer(ctx: Ctx, path: string): ComposerFile | undefined {
 
 /** The composer.json at `dir` or, as Composer does when there is none, in the nearest directory above. */
 function nearestComposer(ctx: Ctx, dir: string): ComposerFile | undefined {
-  let d: string | undefined = dir
-  for (let i = 0; i < 20 && d !== undefined; i++) {
-    const c = readComposer(ctx, d === '' ? 'composer.json' : `${d}/composer.json`)
-    if (c !== undefined) return c
-    if (d === '') break
-    d = dirname(d)
-  }
-  return undefined
+  return nearest(dir, 'composer.json', (path) => readComposer(ctx, path))
 }
 
 /** 1-based line of entry `k` of script `name` (the key's line for a one-line script). */

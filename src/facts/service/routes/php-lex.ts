@@ -1,4 +1,5 @@
 import { dirname, joinPath } from '../../snapshot.js'
+import { braceBody } from '../body.js'
 
 /**
  * A small PHP lexer for route files: identifiers (namespaced), variables, string literals,
@@ -314,26 +315,11 @@ export function stringsOf(toks: readonly Token[], a: Arg): string[] {
 }
 
 /**
- * The lines of method `name` of the class in `text` (a controller), as a 0-based [from, to)
- * window for reading its body: from the `function name(` line to its closing brace, at most 60
- * lines.
+ * The lines of method `name` of a class (a controller), as a 0-based [from, to) window for reading
+ * its body: from the `function name(` line until its braces balance.
  */
 export function methodBody(lines: readonly string[], name: string): [number, number] | undefined {
   const decl = new RegExp(`\\bfunction\\s+${name.replace(/[^\w]/g, '')}\\s*\\(`)
-  for (let i = 0; i < lines.length; i++) {
-    if (!decl.test(lines[i]!)) continue
-    let depth = 0
-    let opened = false
-    for (let k = i; k < lines.length && k < i + 60; k++) {
-      for (const ch of lines[k]!) {
-        if (ch === '{') {
-          depth++
-          opened = true
-        } else if (ch === '}') depth--
-      }
-      if (opened && depth <= 0) return [i, k + 1]
-    }
-    return [i, Math.min(lines.length, i + 60)]
-  }
+  for (let i = 0; i < lines.length; i++) if (decl.test(lines[i]!)) return braceBody(lines, i)
   return undefined
 }
