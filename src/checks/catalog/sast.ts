@@ -14,6 +14,7 @@ import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, Imp
  */
 
 const REPORTS_ONLY = 'uploads to code scanning'
+const SCA_NOTE = 'dependency scanning (SCA), not static analysis'
 
 const COMMANDS: readonly CommandSignature[] = [
   { tool: 'CodeQL', commands: ['codeql'], subcommands: ['database analyze'] },
@@ -46,7 +47,12 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'govulncheck', ecosystem: 'go', commands: ['govulncheck'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'bundler-audit', ecosystem: 'ruby', commands: ['bundle-audit', 'bundler-audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'osv-scanner', commands: ['osv-scanner', 'grype'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
-  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' }
+  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' },
+  // Elixir. Sobelow (Phoenix SAST) exits 0 on findings unless `--exit` is given, or `--config`
+  // reads a `.sobelow-conf` whose `exit:` is set (`exit: :low`; `exit: false` is the default).
+  // `mix hex.audit` (retired packages) and `mix deps.audit` (mix_audit) are dependency scanning.
+  { tool: 'Sobelow', ecosystem: 'elixir', commands: ['mix'], subcommands: ['sobelow'], blockingFlags: ['--exit'], blockingConfig: { file: '.sobelow-conf', sets: /\bexit:\s*(?!false\b|nil\b)["':\w]/, flag: '--config' }, notARunFlags: ['--version', '--details', '-d', '--save-config'] },
+  { tool: 'mix hex.audit', ecosystem: 'elixir', commands: ['mix'], subcommands: ['hex.audit', 'deps.audit'], kind: 'related', note: SCA_NOTE }
 ]
 
 const SCA = 'dependency scanning (SCA), not static analysis'
@@ -103,7 +109,9 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
   { tool: 'Codacy', file: '.codacy.yml' },
-  { tool: 'Codacy', file: '.codacy.yaml' }
+  { tool: 'Codacy', file: '.codacy.yaml' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: '.sobelow-conf' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: 'mix.exs', contains: ':sobelow' }
 ]
 
 /** Actions whose presence in a job makes its scanners' findings gate PRs through code scanning. */

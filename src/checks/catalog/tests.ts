@@ -69,6 +69,21 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
 ]
 
+/**
+ * Elixir: ExUnit through `mix test`, or through ExCoveralls (`mix coveralls`, `mix
+ * coveralls.lcov`, `.html`, `.json`, … run the suite and report coverage). `mix test.watch` is a
+ * local loop. Aliases (a `test` alias that creates the database first) are expanded by the CI
+ * resolver, so the command judged is the real task.
+ */
+const COVERALLS = ['coveralls', 'coveralls.html', 'coveralls.json', 'coveralls.lcov', 'coveralls.github', 'coveralls.post', 'coveralls.detail', 'coveralls.cobertura', 'coveralls.xml', 'coveralls.multiple', 'coveralls.travis', 'coveralls.circle', 'coveralls.gitlab', 'coveralls.semaphore', 'coveralls.drone']
+
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'ExUnit (mix test)', ecosystem: 'elixir', commands: ['mix'], subcommands: ['test'], notARunFlags: ['--help'] },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', commands: ['mix'], subcommands: COVERALLS },
+  { tool: 'espec', ecosystem: 'elixir', commands: ['mix'], subcommands: ['espec'] },
+  { tool: 'rebar3 eunit/ct', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['eunit', 'ct'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -96,7 +111,8 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'jasmine', ecosystem: 'node', file: 'spec/support/jasmine.json' },
   { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
   { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
-  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }
+  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', file: 'coveralls.json' }
 ]
 
 /** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
@@ -107,11 +123,13 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'go', suffixes: ['_test.go'] },
   { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
   { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
-  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' }
+  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: 'elixir', suffixes: ['_test.exs'], under: 'test/' }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...ELIXIR, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }
