@@ -43,16 +43,20 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'flask openapi', commands: ['flask'], subcommands: ['openapi', 'spec'] },
   { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateOpenApiDocs'], anyPositional: true },
   { tool: 'rswag', commands: ['rake', 'rails'], subcommands: ['rswag:specs:swaggerize'] },
-  { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] }
+  { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] },
+  { tool: 'open_api_spex', commands: ['mix'], subcommands: ['openapi.spec.json', 'openapi.spec.yaml'] },
+  { tool: 'phoenix_swagger', commands: ['mix'], subcommands: ['phx.swagger.generate'] }
 ]
 
 /** Test runners per contract-test file extension, so a test-file contract test counts when CI runs its suite. */
-export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; readonly ecosystem: 'python' | 'node' | 'go' | 'java' | 'ruby' }[] = [
+export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; readonly ecosystem: Ecosystem }[] = [
   { ext: ['.py'], ecosystem: 'python' },
   { ext: ['.js', '.ts', '.mjs', '.cjs', '.tsx', '.jsx'], ecosystem: 'node' },
   { ext: ['.go'], ecosystem: 'go' },
   { ext: ['.java', '.kt', '.groovy', '.yml', '.yaml', '.kts'], ecosystem: 'java' },
-  { ext: ['.rb'], ecosystem: 'ruby' }
+  { ext: ['.rb'], ecosystem: 'ruby' },
+  // ExUnit compiles test/support (elixirc_paths in :test) with the suite: a ConnCase there counts.
+  { ext: ['.ex', '.exs'], ecosystem: 'elixir' }
 ]
 
 const SCHEMATHESIS_STEP = [

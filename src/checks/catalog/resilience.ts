@@ -73,7 +73,16 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('semian', 'circuit-breaker', 'ruby', ['semian'], ['Semian.register', 'semian/net_http', 'Semian::', 'semian_configuration']),
   lib('retriable', 'retry', 'ruby', ['retriable'], ['Retriable.retriable', 'Retriable.with_context', 'retriable(']),
   lib('retryable', 'retry', 'ruby', ['retryable'], ['Retryable.retryable', 'retryable(']),
-  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry'])
+  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry']),
+  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
+  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
+  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
+  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
+  lib('Tesla retry/fuse middleware', 'http-retry', 'elixir', ['tesla'], ['Tesla.Middleware.Retry', 'Tesla.Middleware.Fuse']),
+  lib('fuse', 'circuit-breaker', 'elixir', ['fuse'], [':fuse.install(', ':fuse.ask(', ':fuse.run(', ':fuse.melt(']),
+  lib('Req retry', 'http-retry', 'elixir', ['req'], ['retry: :transient', 'retry: :safe_transient', 'retry: &', 'retry: fn', 'max_retries:'], { fileAlso: ['Req.'] }),
+  lib('ElixirRetry', 'retry', 'elixir', ['retry'], ['retry with:', 'retry_while ', 'retry_while(', 'wait with:'], { imports: ['Retry'] }),
+  lib('external_service', 'circuit-breaker', 'elixir', ['external_service'], ['ExternalService.call(', 'ExternalService.call!(', 'ExternalService.start('])
 ]
 
 /** Files that only wait for a dependency at start-up (SIGNATURES.md §8.2): retries there protect no request path. */
@@ -88,13 +97,15 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
   // discard_on drops a failed job: no retry.
   ruby: ['sidekiq_options retry', 'retry_on ', 'sidekiq_retry_in'],
   node: ['attempts:', 'backoff: {'],
-  java: ['@RetryableTopic', 'DefaultErrorHandler(']
+  java: ['@RetryableTopic', 'DefaultErrorHandler('],
+  // Oban workers (`use Oban.Worker, max_attempts: 5`).
+  elixir: ['use Oban.Worker, max_attempts', 'max_attempts:']
 }
 
 /** The job-queue libraries that make the Node tokens above meaningful. */
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']
 
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
-export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
+export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']

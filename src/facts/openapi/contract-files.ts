@@ -28,6 +28,10 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
   { tool: 'committee', requires: ['Committee::'], uses: ['assert_schema_conform', 'assert_response_schema_confirm'] },
   { tool: 'rswag', requires: ['swagger_helper', 'openapi_helper'], uses: ['run_test!'] },
   { tool: 'openapi_first', requires: ['OpenapiFirst'], uses: ['OpenapiFirst::Test', 'assert_api_conform'] },
+  // Elixir: open_api_spex assertions (often wired once into a shared ConnCase under test/support,
+  // so every controller test validates its response); phoenix_swagger's schema test.
+  { tool: 'OpenApiSpex.TestAssertions', requires: ['OpenApiSpex.TestAssertions'], uses: ['assert_schema(', 'assert_schema ', 'assert_operation_response(', 'assert_operation_response ', 'assert_response_schema(', 'assert_response_schema ', 'assert_raw_schema(', 'assert_request_schema('] },
+  { tool: 'PhoenixSwagger.SchemaTest', requires: ['PhoenixSwagger.SchemaTest'], uses: ['validate_resp_schema('] },
   { tool: 'committed-spec drift test', requires: ['.openapi()', 'get_openapi('], uses: ['openapi.json', 'openapi.yaml', 'schema.yml', 'schema.yaml'] }
 ]
 

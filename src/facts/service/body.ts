@@ -43,7 +43,14 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'db.Stats',
   'httpx.get(',
   'requests.get(',
-  'fetch('
+  'fetch(',
+  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
+  'Repo.',
+  'Ecto.Adapters.SQL',
+  'Postgrex.',
+  'Redix.',
+  'Cachex.',
+  '.health_check('
 ]
 
 const MAX_BODY_LINES = 40

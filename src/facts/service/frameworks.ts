@@ -46,7 +46,12 @@ const table = {
     packages: ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-webflux'],
     imports: ['org.springframework.web.bind.annotation']
   },
-  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] }
+  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
+  // Elixir. Phoenix first: a Phoenix app also runs Plug and often declares bandit. A bare Plug
+  // service declares a server adapter (plug_cowboy, bandit) and routes with Plug.Router; the
+  // `plug` package alone is a library dependency of many non-services, so it is no signal.
+  phoenix: { name: 'Phoenix', ecosystem: 'elixir', packages: ['phoenix'], imports: ['Phoenix.Router', 'Phoenix.Endpoint'] },
+  plug: { name: 'Plug', ecosystem: 'elixir', packages: ['plug_cowboy', 'bandit'], imports: ['Plug.Router'] }
 } as const satisfies Record<string, FrameworkInfo>
 
 export type Framework = keyof typeof table
