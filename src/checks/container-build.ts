@@ -3,19 +3,37 @@ import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './ca
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
+import { repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
+/** A minimal service Dockerfile per ecosystem (others get the advice without a Dockerfile of the wrong stack). */
+const DOCKERFILES: Snippets = {
+  python: ['```dockerfile', 'FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'USER 1000', 'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]', '```'].join('\n'),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    '```dockerfile',
+    'FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY mix.exs mix.lock ./',
+    'RUN mix deps.get --only prod && mix deps.compile',
+    'COPY config config',
+    'COPY lib lib',
+    'COPY priv priv',
+    'RUN mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/my_app ./',
+    'USER nobody',
+    'CMD ["bin/my_app", "start"]',
+    '```'
+  ].join('\n')
+}
+
+const WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
   'on: { pull_request: {}, push: { branches: [main] } }',
@@ -36,6 +54,15 @@ const REMEDIATION = [
   '```',
   'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
 ].join('\n')
+
+/** The fix for the stack in front of the reader: its Dockerfile when there is one (Python when no stack is known), then the CI workflow. */
+function remediationFor(profile: RepoProfile): string {
+  const eco = profile.ecosystems.length === 0 ? 'python' : profile.ecosystems.find((e) => DOCKERFILES[e] !== undefined)
+  const head = eco ? ['Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:', DOCKERFILES[eco]!] : ['Ship the service as an image that CI builds on every change: a multi-stage `Dockerfile` that builds the app, then copies only what runs into a slim base image and runs it as a non-root user,']
+  return [...head, WORKFLOW].join('\n')
+}
+
+const REMEDIATION = remediationFor({ ecosystems: [], typescript: false, django: false, rails: false, gradle: false })
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -178,10 +205,11 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    const remediation = remediationFor(repoProfile(ctx.facts.snapshot))
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation }
   }
 })

@@ -27,6 +27,8 @@ export interface MixProject {
   readonly path: string
   readonly dir: string
   readonly text: string
+  /** The text's lines, split once (captured functions are looked up in them). */
+  readonly lines: readonly string[]
   readonly aliases: ReadonlyMap<string, MixAlias>
   /** `apps_path: "apps"` of an umbrella project. */
   readonly appsPath?: string
@@ -239,33 +241,34 @@ function parseAliases(text: string): Map<string, MixAlias> {
 }
 
 /** `{:name, …}` dependency names anywhere in the file (comment lines left out). */
-function depNames(text: string): Set<string> {
+function depNames(lines: readonly string[]): Set<string> {
   const out = new Set<string>()
-  for (const l of text.split('\n')) {
+  for (const l of lines) {
     if (l.trimStart().startsWith('#')) continue
     for (const m of l.matchAll(/\{\s*:([a-z_][a-z0-9_]*)\s*,/g)) out.add(m[1]!)
   }
   return out
 }
 
-function lineOfMatch(text: string, re: RegExp): number | undefined {
-  const lines = text.split('\n')
+function lineOfMatch(lines: readonly string[], re: RegExp): number | undefined {
   for (let i = 0; i < lines.length; i++) if (!lines[i]!.trimStart().startsWith('#') && re.test(lines[i]!)) return i + 1
   return undefined
 }
 
 export function parseMixProject(path: string, raw: string): MixProject {
   const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw
+  const lines = text.split('\n')
   const apps = /apps_path:\s*"([^"\n]{1,100})"/.exec(text)?.[1]
-  const wae = lineOfMatch(text, /\bwarnings_as_errors:\s*true\b/)
+  const wae = lineOfMatch(lines, /\bwarnings_as_errors:\s*true\b/)
   return {
     path,
     dir: dirname(path),
     text,
+    lines,
     aliases: parseAliases(text),
     ...(apps !== undefined ? { appsPath: apps } : {}),
     ...(wae !== undefined ? { warningsAsErrors: wae } : {}),
-    deps: depNames(text)
+    deps: depNames(lines)
   }
 }
 
@@ -275,7 +278,7 @@ export function parseMixProject(path: string, raw: string): MixProject {
  * body is the `def`/`defp` of that name up to its matching `end` (or its `do:` line).
  */
 export function functionSteps(project: MixProject, name: string): MixAliasStep[] {
-  const lines = project.text.split('\n')
+  const lines = project.lines
   const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, '\\$&')}\\b`)
   const at = lines.findIndex((l) => head.test(l))
   if (at < 0) return []

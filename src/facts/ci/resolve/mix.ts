@@ -154,7 +154,7 @@ function runExCheck(ctx: Ctx, project: MixProject, args: readonly string[], site
   const conf = confText !== undefined ? parseCheckExs(confText) : new Map<string, { command?: string; enabled: boolean; line: number }>()
   const only = new Set(args.flatMap((a, i) => (args[i - 1] === '--only' ? [a.replace(/^:/, '')] : [])))
   const except = new Set(args.flatMap((a, i) => (args[i - 1] === '--except' ? [a.replace(/^:/, '')] : [])))
-  const depLine = project.text.split('\n').findIndex((l) => /\{\s*:ex_check\b/.test(l)) + 1
+  const depLine = project.lines.findIndex((l) => /\{\s*:ex_check\b/.test(l)) + 1
   const run = (name: string, command: string, at: { path: string; line: number }, cd?: string): void => {
     if ((only.size > 0 && !only.has(name)) || except.has(name)) return
     const cwd = cd !== undefined ? (joinPath(project.dir, cd) ?? project.dir) : project.dir
