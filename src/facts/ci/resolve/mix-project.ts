@@ -174,7 +174,7 @@ export function tokenize(s: string, from: number): Token[] {
         continue
       }
     }
-    const m = /^[^\s,\[\](){}"'#]+/.exec(s.slice(i, i + 200))
+    const m = /^[^\s,[\](){}"'#]+/.exec(s.slice(i, i + 200))
     const word = m ? m[0] : ch
     if (/^[a-z_][\w?!]*:$/.test(word) && /\s/.test(s[i + word.length] ?? ' ')) out.push({ k: 'key', v: word.slice(0, -1), line })
     else out.push({ k: 'word', v: word, line })

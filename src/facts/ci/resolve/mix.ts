@@ -96,7 +96,11 @@ function runTask(ctx: Ctx, project: MixProject, task: string, args: readonly str
     const steps = expandSteps(project, alias.steps)
     steps.forEach((step, k) => {
       const extra = k === steps.length - 1 ? args : []
-      runStep(ctx, project, task, step, extra, { ...site, ...base })
+      if (step.fn) {
+        // A captured function whose body calls no task Shipshape can read: what it runs is unknown.
+        const at: Site = { ...site, ...base, chain: [...site.chain, link(project.path, step.line, `&${step.text}/1`)], text: `&${step.text}/1`, cwd: project.dir }
+        emit(ctx, ['mix', task, ...args], at, { opaque: `the mix alias \`${task}\` calls ${step.text}/1 in ${project.path}, whose tasks Shipshape cannot read` })
+      } else runStep(ctx, project, task, step, extra, { ...site, ...base })
     })
     return true
   }
@@ -115,9 +119,13 @@ function runTask(ctx: Ctx, project: MixProject, task: string, args: readonly str
   return false
 }
 
-/** Captured functions replaced by the steps they run (one level: a function's steps are tasks). */
+/** Captured functions replaced by the steps they run (one level: a function's steps are tasks); kept as they are when none can be read. */
 function expandSteps(project: MixProject, steps: readonly MixAliasStep[]): MixAliasStep[] {
-  return steps.flatMap((s) => (s.fn ? functionSteps(project, s.text) : [s]))
+  return steps.flatMap((s) => {
+    if (!s.fn) return [s]
+    const found = functionSteps(project, s.text)
+    return found.length > 0 ? found : [s]
+  })
 }
 
 function runStep(ctx: Ctx, project: MixProject, alias: string, step: MixAliasStep, extra: readonly string[], site: Site): void {

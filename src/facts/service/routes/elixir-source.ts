@@ -20,8 +20,11 @@ export interface Statement {
 const MAX_CONTINUATION = 12
 const MAX_BODY_LINES = 60
 
-/** The line without a trailing `# comment` (a `#` inside a string or `#{…}` interpolation stays). */
-export function stripComment(line: string): string {
+/**
+ * Visits the characters of a line that lie outside `"…"`/`'…'` strings (escapes honoured), until
+ * `visit` returns true; returns that index, or -1.
+ */
+function codeChars(line: string, visit: (c: string, i: number) => boolean): number {
   let quote = ''
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!
@@ -31,26 +34,25 @@ export function stripComment(line: string): string {
       continue
     }
     if (c === '"' || c === "'") quote = c
-    else if (c === '#' && line[i + 1] !== '{') return line.slice(0, i)
+    else if (visit(c, i)) return i
   }
-  return line
+  return -1
+}
+
+/** The line without a trailing `# comment` (a `#` inside a string or `#{…}` interpolation stays). */
+export function stripComment(line: string): string {
+  const at = codeChars(line, (c, i) => c === '#' && line[i + 1] !== '{')
+  return at < 0 ? line : line.slice(0, at)
 }
 
 /** Unclosed brackets of a line outside strings. */
 function openBrackets(line: string): number {
   let depth = 0
-  let quote = ''
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!
-    if (quote) {
-      if (c === '\\') i++
-      else if (c === quote) quote = ''
-      continue
-    }
-    if (c === '"' || c === "'") quote = c
-    else if (c === '(' || c === '[' || c === '{') depth++
+  codeChars(line, (c) => {
+    if (c === '(' || c === '[' || c === '{') depth++
     else if (c === ')' || c === ']' || c === '}') depth--
-  }
+    return false
+  })
   return depth
 }
 

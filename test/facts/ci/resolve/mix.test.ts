@@ -38,10 +38,13 @@ const MIX_EXS = `defmodule Shop.MixProject do
       "test.ci": "coveralls.lcov",
       "test.typings": ["cmd mkdir -p priv/plts", "dialyzer"],
       seed: &seed/1,
+      custom: ["deps.get", &custom/1],
       loop: ["loop.b"],
       "loop.b": ["loop"]
     ]
   end
+
+  defp custom(args), do: Enum.each(args, &IO.puts/1)
 
   defp seed(_args) do
     Mix.Task.run("ecto.migrate", ["--quiet"])
@@ -53,7 +56,7 @@ end
 describe('mix.exs reading', () => {
   it('reads aliases as steps with their lines, captured functions and dependencies', () => {
     const p = parseMixProject('mix.exs', MIX_EXS)
-    expect([...p.aliases.keys()]).toEqual(['setup', 'ecto.setup', 'test', 'lint', 'lint.all', 'ci', 'test.ci', 'test.typings', 'seed', 'loop', 'loop.b'])
+    expect([...p.aliases.keys()]).toEqual(['setup', 'ecto.setup', 'test', 'lint', 'lint.all', 'ci', 'test.ci', 'test.typings', 'seed', 'custom', 'loop', 'loop.b'])
     expect(p.aliases.get('lint')).toEqual({ line: 21, steps: [{ text: 'format --check-formatted', line: 21 }, { text: 'credo --strict', line: 21 }] })
     expect(p.aliases.get('test.ci')!.steps).toEqual([{ text: 'coveralls.lcov', line: 24 }])
     expect(p.aliases.get('seed')!.steps).toEqual([{ text: 'seed', line: 26, fn: true }])
@@ -96,6 +99,13 @@ describe('mix aliases in CI', () => {
   it('runs cmd steps as shell commands and captured functions through Mix.Task.run and Mix.shell().cmd', () => {
     expect(argvs(run(files, 'mix test.typings'))).toEqual(['mkdir -p priv/plts', 'mix dialyzer'])
     expect(argvs(run(files, 'mix seed'))).toEqual(['mix ecto.migrate --quiet', 'psql -f priv/seed.sql'])
+  })
+
+  it('marks an alias whose captured function runs no readable task as opaque', () => {
+    const out = run(files, 'mix custom --x')
+    expect(argvs(out)).toEqual(['mix deps.get', 'mix custom --x'])
+    expect(out[1]!.opaque).toBe('the mix alias `custom` calls custom/1 in mix.exs, whose tasks Shipshape cannot read')
+    expect(out[0]!.opaque).toBeUndefined()
   })
 
   it('stops at a cycle and emits the command as written', () => {
