@@ -40905,6 +40905,7 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
@@ -40992,7 +40993,7 @@ function resolveNodeScripts(ctx, argv, site) {
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
         args = p.rest;
       } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
