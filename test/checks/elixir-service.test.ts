@@ -69,6 +69,15 @@ checkTester(containerBuild, {
   pass: [{ name: "Blacksmith's build-push-action on pull requests", facts: { files: { Dockerfile: 'FROM elixir:1.18 AS build\nRUN mix release\n' }, ci: { actions: [action('useblacksmith/build-push-action', { with: { push: 'false' } })] } }, messageId: 'built-in-ci', evidence: [{ path: 'Dockerfile' }, { message: 'useblacksmith/build-push-action (build only, push: false)' }] }]
 })
 
+const RETAG = 'name: Retag dev image to a versioned image\non:\n  workflow_dispatch:\n    inputs:\n      version:\n        description: Version to publish\n        required: false\njobs:\n  retag:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n      - run: docker buildx imagetools create -t ghcr.io/acme/shop:${{ inputs.version }} ghcr.io/acme/shop:dev\n'
+const TAGS = { names: ['v1.1.0', 'v1.2.0'], source: 'git' as const }
+
 checkTester(releaseVersioning, {
-  pass: [{ name: 'mix hex.publish on tags', facts: { tags: { names: ['v1.2.0'], source: 'git' }, ci: { runs: [run('mix hex.publish --yes', { path: '.github/workflows/publish.yml', line: 20 })] } }, messageId: 'complete', evidence: [{}, { path: '.github/workflows/publish.yml', line: 20, message: 'release command in CI: mix hex.publish --yes' }] }]
+  partial: [
+    { name: 'a manual workflow with a version input that only runs the tests', facts: { tags: TAGS, files: { '.github/workflows/manual.yml': 'on:\n  workflow_dispatch:\n    inputs:\n      version:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mix test\n' } }, messageId: 'tags-only' },
+    { name: 'a version input on a workflow that also runs on every push', facts: { tags: TAGS, files: { '.github/workflows/image.yml': RETAG.replace('on:\n', 'on:\n  push:\n') } }, messageId: 'tags-only' }
+  ],
+  pass: [
+    { name: 'a release cut by hand: workflow_dispatch with a version input publishing a versioned image', facts: { tags: TAGS, files: { '.github/workflows/retag.yml': RETAG } }, messageId: 'complete', evidence: [{}, { path: '.github/workflows/retag.yml', line: 5, message: 'release workflow started by hand with a `version` input, whose jobs publish' }] },
+    { name: 'mix hex.publish on tags', facts: { tags: { names: ['v1.2.0'], source: 'git' }, ci: { runs: [run('mix hex.publish --yes', { path: '.github/workflows/publish.yml', line: 20 })] } }, messageId: 'complete', evidence: [{}, { path: '.github/workflows/publish.yml', line: 20, message: 'release command in CI: mix hex.publish --yes' }] }]
 })
