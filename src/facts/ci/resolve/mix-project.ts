@@ -273,12 +273,12 @@ export function parseMixProject(path: string, raw: string): MixProject {
 }
 
 /**
- * The steps a captured function runs: `Mix.Task.run("task", ["arg"])`, `Mix.Task.rerun(…)`,
+ * The steps a function of `lines` runs (a captured function of mix.exs, a custom task's `run/1`):
+ * `Mix.Task.run("task", ["arg"])`, `Mix.Task.rerun(…)`,
  * `Mix.shell().cmd("…")` (a shell command, as `cmd …`), `System.cmd("mix", ["task", …])`. The
  * body is the `def`/`defp` of that name up to its matching `end` (or its `do:` line).
  */
-export function functionSteps(project: MixProject, name: string): MixAliasStep[] {
-  const lines = project.lines
+export function functionSteps(lines: readonly string[], name: string): MixAliasStep[] {
   const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, '\\$&')}\\b`)
   const at = lines.findIndex((l) => head.test(l))
   if (at < 0) return []
@@ -308,6 +308,11 @@ export function functionSteps(project: MixProject, name: string): MixAliasStep[]
     }
   }
   return steps
+}
+
+/** The module of a mix task: `crap.ci` → `Mix.Tasks.Crap.Ci`, `ecto.gen_repo` → `Mix.Tasks.Ecto.GenRepo`. */
+export function taskModule(task: string): string {
+  return ['Mix', 'Tasks', ...task.split('.').map((seg) => seg.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''))].join('.')
 }
 
 /** ex_check's curated tools: the command, and what enables it (a dependency or a file of the project). */

@@ -1,7 +1,7 @@
 import { dirname, joinPath } from '../../snapshot.js'
 import { splitScript } from '../shell.js'
 import { dispatch, emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
-import { EX_CHECK_TOOLS, functionSteps, parseCheckExs, parseMixProject, type MixAliasStep, type MixProject } from './mix-project.js'
+import { EX_CHECK_TOOLS, functionSteps, parseCheckExs, parseMixProject, taskModule, type MixAliasStep, type MixProject } from './mix-project.js'
 
 /**
  * Mix, Elixir's task runner: `mix TASK args` runs the alias of that name in `mix.exs` when there
@@ -116,6 +116,28 @@ function runTask(ctx: Ctx, project: MixProject, task: string, args: readonly str
     emitTask(ctx, project, ['mix', task, ...args], site)
     return true
   }
+  return runCustomTask(ctx, project, task, site)
+}
+
+/**
+ * A task the project defines itself (`defmodule Mix.Tasks.Ci do … def run(_) do Mix.Task.run("test") …`
+ * under `lib/mix/tasks/`): the tasks and commands its `run/1` calls. A task whose body calls none
+ * (an export, a seed) is left as written.
+ */
+function runCustomTask(ctx: Ctx, project: MixProject, task: string, site: Site): boolean {
+  const dir = joinPath(project.dir, 'lib/mix/tasks')
+  if (dir === undefined || !/^[a-z][\w.]*$/.test(task)) return false
+  const decl = `defmodule ${taskModule(task)} do`
+  for (const file of ctx.snapshot.under(dir).filter((f) => f.endsWith('.ex')).slice(0, MAX_APPS)) {
+    const lines = ctx.cached(`mix-task:${file}`, () => ctx.snapshot.text(file)?.split('\n'))
+    if (!lines || !lines.some((l) => l.trim() === decl)) continue
+    const steps = functionSteps(lines, 'run')
+    if (steps.length === 0) return false
+    const base = enter(site, `mix-task:${file}`)
+    if (base === undefined) return false
+    for (const step of steps) runStep(ctx, { ...project, path: file }, task, step, [], { ...site, ...base })
+    return true
+  }
   return false
 }
 
@@ -123,7 +145,7 @@ function runTask(ctx: Ctx, project: MixProject, task: string, args: readonly str
 function expandSteps(project: MixProject, steps: readonly MixAliasStep[]): MixAliasStep[] {
   return steps.flatMap((s) => {
     if (!s.fn) return [s]
-    const found = functionSteps(project, s.text)
+    const found = functionSteps(project.lines, s.text)
     return found.length > 0 ? found : [s]
   })
 }

@@ -108,6 +108,13 @@ describe('mix aliases in CI', () => {
     expect(out[0]!.opaque).toBeUndefined()
   })
 
+  it('follows a task the project defines under lib/mix/tasks through its run/1', () => {
+    const task = 'defmodule Mix.Tasks.Shop.Ci do\n  use Mix.Task\n  @moduledoc "Mix.Task.run(\\"not_this\\")"\n  def run(_args) do\n    Mix.Task.run("format", ["--check-formatted"])\n    Mix.Task.run("shop.ci")\n    Mix.Task.run("test")\n  end\nend\n'
+    const out = run({ ...files, 'lib/mix/tasks/shop.ci.ex': task, 'lib/mix/tasks/export.ex': 'defmodule Mix.Tasks.Export do\n  def run(_), do: File.write!("x", "y")\nend\n' }, 'mix shop.ci\nmix export')
+    expect(argvs(out)).toEqual(['mix format --check-formatted', 'mix shop.ci', 'mix ecto.create --quiet', 'mix ecto.migrate --quiet', 'mix test', 'mix export'])
+    expect(links(out[0]!).at(-1)).toBe('lib/mix/tasks/shop.ci.ex:5')
+  })
+
   it('stops at a cycle and emits the command as written', () => {
     expect(argvs(run(files, 'mix loop'))).toEqual(['mix loop'])
   })
