@@ -34,6 +34,28 @@ const DOCKERFILES: Snippets = {
     'COPY . .',
     'ENV SERVER_NAME=:8080',
     '```'
+  ].join('\n'),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    '```dockerfile',
+    'FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY mix.exs mix.lock ./',
+    'RUN mix deps.get --only prod && mix deps.compile',
+    'COPY config config',
+    'COPY lib lib',
+    'COPY priv priv',
+    'RUN mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/my_app ./',
+    'USER nobody',
+    'CMD ["bin/my_app", "start"]',
+    '```'
   ].join('\n')
 }
 

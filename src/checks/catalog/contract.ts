@@ -51,7 +51,9 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'laravel-openapi', commands: ['artisan'], subcommands: ['openapi:generate'] },
   { tool: 'NelmioApiDocBundle', commands: ['console'], subcommands: ['nelmio:apidoc:dump'] },
   { tool: 'API Platform', commands: ['console', 'artisan'], subcommands: ['api:openapi:export'] },
-  { tool: 'swagger-php', commands: ['openapi'], requireAnyFlag: ['-o', '--output'] }
+  { tool: 'swagger-php', commands: ['openapi'], requireAnyFlag: ['-o', '--output'] },
+  { tool: 'open_api_spex', commands: ['mix'], subcommands: ['openapi.spec.json', 'openapi.spec.yaml'] },
+  { tool: 'phoenix_swagger', commands: ['mix'], subcommands: ['phx.swagger.generate'] }
 ]
 
 /** Test runners per contract-test file extension, so a test-file contract test counts when CI runs its suite. */
@@ -61,7 +63,9 @@ export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; r
   { ext: ['.go'], ecosystem: 'go' },
   { ext: ['.java', '.kt', '.groovy', '.yml', '.yaml', '.kts'], ecosystem: 'java' },
   { ext: ['.rb'], ecosystem: 'ruby' },
-  { ext: ['.php'], ecosystem: 'php' }
+  { ext: ['.php'], ecosystem: 'php' },
+  // ExUnit compiles test/support (elixirc_paths in :test) with the suite: a ConnCase there counts.
+  { ext: ['.ex', '.exs'], ecosystem: 'elixir' }
 ]
 
 const SCHEMATHESIS_STEP = [

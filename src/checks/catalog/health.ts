@@ -127,5 +127,36 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     "    return $response->withHeader('Content-Type', 'application/json');",
     '});',
     '```'
+  ].join('\n'),
+  phoenix: [
+    '```elixir',
+    '# lib/my_app_web/router.ex',
+    'scope "/", MyAppWeb do',
+    '  get "/healthz", HealthController, :show',
+    'end',
+    '',
+    '# lib/my_app_web/controllers/health_controller.ex',
+    'defmodule MyAppWeb.HealthController do',
+    '  use MyAppWeb, :controller',
+    '',
+    '  def show(conn, _params) do',
+    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '      {:ok, _} -> json(conn, %{status: "ok"})',
+    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    '    end',
+    '  end',
+    'end',
+    '```'
+  ].join('\n'),
+  plug: [
+    '```elixir',
+    '# in the Plug.Router that serves the app',
+    'get "/healthz" do',
+    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '    {:ok, _} -> send_resp(conn, 200, "ok")',
+    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
+    '  end',
+    'end',
+    '```'
   ].join('\n')
 }

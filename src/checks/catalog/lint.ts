@@ -117,6 +117,21 @@ const PHP: readonly CommandSignature[] = [
   { tool: 'composer-dependency-analyser', ecosystem: 'php', commands: ['composer-dependency-analyser'] }
 ]
 
+/**
+ * Elixir: every tool is a mix task (`mix credo`, `mix format`), reached through mix aliases and
+ * `mix do` chains, which the CI resolver expands. Traps: `mix format` without
+ * `--check-formatted` rewrites files and exits 0; `mix credo --mute-exit-status` reports only;
+ * `mix credo gen.config`/`explain`/`categories` run no check; `mix deps.unlock --check-unused`
+ * is dependency hygiene, not lint, and is left out.
+ */
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'credo', ecosystem: 'elixir', commands: ['mix'], subcommands: ['credo gen.config', 'credo gen.check', 'credo explain', 'credo categories', 'credo info', 'credo version', 'credo help'], kind: 'related', note: 'does not run the checks' },
+  { tool: 'credo', ecosystem: 'elixir', commands: ['mix'], subcommands: ['credo'], nonBlockingFlags: ['--mute-exit-status'] },
+  { tool: 'mix format', ecosystem: 'elixir', commands: ['mix'], subcommands: ['format'], checkFlags: ['--check-formatted'] },
+  { tool: 'erlfmt', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['fmt'], checkFlags: ['--check', '-c'] },
+  { tool: 'elvis', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['lint'] }
+]
+
 /** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
 const GENERIC: readonly CommandSignature[] = [
   { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
@@ -203,6 +218,9 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'PHP_CodeSniffer', ecosystem: 'php', file: '.phpcs.xml.dist' },
   { tool: 'Mago', ecosystem: 'php', file: 'mago.toml' },
   { tool: 'ECS', ecosystem: 'php', file: 'ecs.php' },
+  // Elixir: `.formatter.exs` is generated with every project; only a run in CI counts.
+  { tool: 'credo', ecosystem: 'elixir', file: '.credo.exs' },
+  { tool: 'mix format', ecosystem: 'elixir', file: '.formatter.exs' },
   { tool: 'MegaLinter', file: '.mega-linter.yml' },
   { tool: 'trunk', file: '.trunk/trunk.yaml' },
   { tool: 'pre-commit', file: '.pre-commit-config.yaml' },
@@ -212,7 +230,7 @@ const CONFIGS: readonly ConfigSignature[] = [
 ]
 
 export const LINT: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

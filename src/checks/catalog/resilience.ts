@@ -87,7 +87,16 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('Symfony RetryableHttpClient', 'http-retry', 'php', ['symfony/http-client', 'symfony/framework-bundle'], ['new RetryableHttpClient(', 'retry_failed:', '->retryFailed('], { configFiles: ['config/packages/framework.yaml', 'config/packages/prod/framework.yaml', 'config/packages/http_client.yaml', 'app/config/config.yml'] }),
   lib('Saloon retries', 'http-retry', 'php', ['saloonphp/saloon'], ['$tries =', 'sendAndRetry(', '$retryInterval ='], { fileAlso: ['Saloon\\'] }),
   lib('php-http RetryPlugin', 'http-retry', 'php', ['php-http/client-common'], ['new RetryPlugin(']),
-  lib('stechstudio/backoff', 'retry', 'php', ['stechstudio/backoff'], ['backoff(', 'new Backoff(', 'Backoff::'], { imports: ['STS\\Backoff'] })
+  lib('stechstudio/backoff', 'retry', 'php', ['stechstudio/backoff'], ['backoff(', 'new Backoff(', 'Backoff::'], { imports: ['STS\\Backoff'] }),
+  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
+  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
+  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
+  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
+  lib('Tesla retry/fuse middleware', 'http-retry', 'elixir', ['tesla'], ['Tesla.Middleware.Retry', 'Tesla.Middleware.Fuse']),
+  lib('fuse', 'circuit-breaker', 'elixir', ['fuse'], [':fuse.install(', ':fuse.ask(', ':fuse.run(', ':fuse.melt(']),
+  lib('Req retry', 'http-retry', 'elixir', ['req'], ['retry: :transient', 'retry: :safe_transient', 'retry: &', 'retry: fn', 'max_retries:'], { fileAlso: ['Req.'] }),
+  lib('ElixirRetry', 'retry', 'elixir', ['retry'], ['retry with:', 'retry_while ', 'retry_while(', 'wait with:'], { imports: ['Retry'] }),
+  lib('external_service', 'circuit-breaker', 'elixir', ['external_service'], ['ExternalService.call(', 'ExternalService.call!(', 'ExternalService.start('])
 ]
 
 /**
@@ -111,13 +120,15 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
   node: ['attempts:', 'backoff: {'],
   java: ['@RetryableTopic', 'DefaultErrorHandler('],
   // Laravel queued jobs and Symfony Messenger transports re-run failed jobs.
-  php: ['public $tries', 'public int $tries', 'public $backoff', 'function retryUntil(', '->retryStrategy(']
+  php: ['public $tries', 'public int $tries', 'public $backoff', 'function retryUntil(', '->retryStrategy('],
+  // Oban workers (`use Oban.Worker, max_attempts: 5`).
+  elixir: ['use Oban.Worker, max_attempts', 'max_attempts:']
 }
 
 /** The job-queue libraries that make the Node tokens above meaningful. */
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']
 
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
-export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
+export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times', 'defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']

@@ -15,6 +15,7 @@ import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, Imp
  */
 
 const REPORTS_ONLY = 'uploads to code scanning'
+const SCA_NOTE = 'dependency scanning (SCA), not static analysis'
 
 /** PHPStan levels below the gating one, given on the command line (`--level=3`, `-l 3`): the run is type checking only. */
 const PHPSTAN_LOW_LEVELS = [0, 1, 2, 3, 4].flatMap((n) => [`--level=${n}`, `-l=${n}`])
@@ -60,7 +61,12 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'Symfony security check', ecosystem: 'php', commands: ['symfony'], subcommands: ['security:check', 'check:security'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'local-php-security-checker', ecosystem: 'php', commands: ['local-php-security-checker'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'osv-scanner', commands: ['osv-scanner', 'grype'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
-  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' }
+  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' },
+  // Elixir. Sobelow (Phoenix SAST) exits 0 on findings unless `--exit` is given, or `--config`
+  // reads a `.sobelow-conf` whose `exit:` is set (`exit: :low`; `exit: false` is the default).
+  // `mix hex.audit` (retired packages) and `mix deps.audit` (mix_audit) are dependency scanning.
+  { tool: 'Sobelow', ecosystem: 'elixir', commands: ['mix'], subcommands: ['sobelow'], blockingFlags: ['--exit'], blockingConfig: { file: '.sobelow-conf', sets: /\bexit:\s*(?!false\b|nil\b)["':\w]/, flag: '--config' }, notARunFlags: ['--version', '--details', '-d', '--save-config'] },
+  { tool: 'mix hex.audit', ecosystem: 'elixir', commands: ['mix'], subcommands: ['hex.audit', 'deps.audit'], kind: 'related', note: SCA_NOTE }
 ]
 
 const SCA = 'dependency scanning (SCA), not static analysis'
@@ -118,7 +124,9 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
   { tool: 'Codacy', file: '.codacy.yml' },
-  { tool: 'Codacy', file: '.codacy.yaml' }
+  { tool: 'Codacy', file: '.codacy.yaml' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: '.sobelow-conf' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: 'mix.exs', contains: ':sobelow' }
 ]
 
 /** Actions whose presence in a job makes its scanners' findings gate PRs through code scanning. */

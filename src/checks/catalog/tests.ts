@@ -84,6 +84,21 @@ const PHP: readonly CommandSignature[] = [
   { tool: 'phpspec', ecosystem: 'php', commands: ['phpspec'], subcommands: ['run'] }
 ]
 
+/**
+ * Elixir: ExUnit through `mix test`, or through ExCoveralls (`mix coveralls`, `mix
+ * coveralls.lcov`, `.html`, `.json`, … run the suite and report coverage). `mix test.watch` is a
+ * local loop. Aliases (a `test` alias that creates the database first) are expanded by the CI
+ * resolver, so the command judged is the real task.
+ */
+const COVERALLS = ['coveralls', 'coveralls.html', 'coveralls.json', 'coveralls.lcov', 'coveralls.github', 'coveralls.post', 'coveralls.detail', 'coveralls.cobertura', 'coveralls.xml', 'coveralls.multiple', 'coveralls.travis', 'coveralls.circle', 'coveralls.gitlab', 'coveralls.semaphore', 'coveralls.drone']
+
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'ExUnit (mix test)', ecosystem: 'elixir', commands: ['mix'], subcommands: ['test'], notARunFlags: ['--help'] },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', commands: ['mix'], subcommands: COVERALLS },
+  { tool: 'espec', ecosystem: 'elixir', commands: ['mix'], subcommands: ['espec'] },
+  { tool: 'rebar3 eunit/ct', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['eunit', 'ct'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -118,7 +133,8 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'PHPUnit', ecosystem: 'php', file: 'phpunit.dist.xml' },
   { tool: 'Pest', ecosystem: 'php', file: 'tests/Pest.php' },
   { tool: 'Codeception', ecosystem: 'php', file: 'codeception.yml' },
-  { tool: 'Behat', ecosystem: 'php', file: 'behat.yml' }
+  { tool: 'Behat', ecosystem: 'php', file: 'behat.yml' },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', file: 'coveralls.json' }
 ]
 
 /** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
@@ -132,11 +148,13 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
   // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
   { ecosystem: 'php', suffixes: ['Test.php', 'Cest.php', 'Cept.php'], under: 'tests/' },
-  { ecosystem: 'php', suffixes: ['Test.php'], under: 'Tests/' }
+  { ecosystem: 'php', suffixes: ['Test.php'], under: 'Tests/' },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: 'elixir', suffixes: ['_test.exs'], under: 'test/' }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -72,6 +72,21 @@ const PHP: readonly CommandSignature[] = [
   { tool: 'Mago analyzer', ecosystem: 'php', commands: ['mago'], subcommands: ['analyze', 'analyse'] }
 ]
 
+/**
+ * Elixir is dynamically typed; what type-checks it in CI is the compiler's type checker with its
+ * warnings made fatal (`mix compile --warnings-as-errors`, or `elixirc_options:
+ * [warnings_as_errors: true]` in mix.exs, which the CI resolver turns into that command after each
+ * compiling task), Dialyzer through dialyxir, or Gradient. Traps: a plain `mix compile` only
+ * warns; `mix dialyzer --plt` and `mix dialyzer.build` build the PLT and check nothing;
+ * `--ignore-exit-status` cannot fail.
+ */
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', commands: ['mix'], subcommands: ['compile'], requireAnyFlag: ['--warnings-as-errors'], note: 'the compiler type-checks; its warnings fail the build' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', commands: ['mix'], subcommands: ['dialyzer'], nonBlockingFlags: ['--ignore-exit-status'], notARunFlags: ['--plt', '--help'] },
+  { tool: 'Dialyzer', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['dialyzer'] },
+  { tool: 'Gradient', ecosystem: 'elixir', commands: ['mix'], subcommands: ['gradient'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -124,11 +139,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.dist.neon' },
   { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml' },
   { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml.dist' },
-  { tool: 'Phan', ecosystem: 'php', file: '.phan/config.php' }
+  { tool: 'Phan', ecosystem: 'php', file: '.phan/config.php' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', file: 'mix.exs', contains: ':dialyxir' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', file: '.dialyzer_ignore.exs' },
+  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', file: 'mix.exs', contains: 'warnings_as_errors: true' }
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -36,6 +36,10 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
   { tool: 'API Platform schema assertions', requires: ['ApiPlatform\\Symfony\\Bundle\\Test\\ApiTestCase', 'ApiPlatform\\Laravel\\Test\\'], uses: ['assertMatchesResourceItemJsonSchema(', 'assertMatchesResourceCollectionJsonSchema(', 'assertMatchesJsonSchema('] },
   { tool: 'Pact', requires: ['PhpPact\\'], uses: ['->verify(', 'new Verifier(', 'InteractionBuilder'] },
   { tool: 'swagger-test', requires: ['ByJG\\ApiTools', 'ByJG\\Swagger'], uses: ['assertRequest(', 'ApiRequester'] },
+  // Elixir: open_api_spex assertions (often wired once into a shared ConnCase under test/support,
+  // so every controller test validates its response); phoenix_swagger's schema test.
+  { tool: 'OpenApiSpex.TestAssertions', requires: ['OpenApiSpex.TestAssertions'], uses: ['assert_schema(', 'assert_schema ', 'assert_operation_response(', 'assert_operation_response ', 'assert_response_schema(', 'assert_response_schema ', 'assert_raw_schema(', 'assert_request_schema('] },
+  { tool: 'PhoenixSwagger.SchemaTest', requires: ['PhoenixSwagger.SchemaTest'], uses: ['validate_resp_schema('] },
   { tool: 'committed-spec drift test', requires: ['.openapi()', 'get_openapi('], uses: ['openapi.json', 'openapi.yaml', 'schema.yml', 'schema.yaml'] }
 ]
 

@@ -50,7 +50,14 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
   { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
   { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
-  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' }
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' },
+  // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
+  // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
+  // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).
+  // `PutApiSpec` alone only caches the spec for validation plugs. phoenix_swagger generates
+  // `swagger.json` with `mix phx.swagger.generate` and serves it through its SwaggerUI plug.
+  { tool: 'open_api_spex', ecosystem: 'elixir', tokens: ['OpenApiSpex.OpenApi', 'OpenApiSpex.Plug.PutApiSpec', 'OpenApiSpex.Plug.RenderSpec'], servedAt: null, routeHandlers: ['OpenApiSpex.Plug.RenderSpec', 'OpenApiSpex.Plug.SwaggerUI'] },
+  { tool: 'phoenix_swagger', ecosystem: 'elixir', tokens: ['PhoenixSwagger'], servedAt: null, routeHandlers: ['PhoenixSwagger.Plug.SwaggerUI'] }
 ]
 
 /** Dependencies that generate and serve a spec by being present. */
@@ -127,8 +134,13 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   return out
 }
 
+/** The route serving the spec: the first handler of the list that some route uses (the JSON before its UI). */
 function servingRoute(routes: readonly Route[], handlers: readonly string[]): Route | undefined {
-  return routes.find((r) => r.handler !== undefined && handlers.some((h) => r.handler!.includes(h)))
+  for (const h of handlers) {
+    const r = routes.find((x) => x.handler !== undefined && x.handler.includes(h))
+    if (r) return r
+  }
+  return undefined
 }
 
 const ECOSYSTEM_TOKENS = new Map<Ecosystem, readonly string[]>()

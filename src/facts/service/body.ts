@@ -54,7 +54,14 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'EntityManager',
   '->executeQuery(',
   '->fetchOne(',
-  '->isConnected('
+  '->isConnected(',
+  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
+  'Repo.',
+  'Ecto.Adapters.SQL',
+  'Postgrex.',
+  'Redix.',
+  'Cachex.',
+  '.health_check('
 ]
 
 const MAX_BODY_LINES = 40

@@ -56,7 +56,12 @@ const table = {
   slim: { name: 'Slim', ecosystem: 'php', packages: ['slim/slim'], imports: ['Slim\\Factory\\AppFactory', 'Slim\\App'] },
   mezzio: { name: 'Mezzio', ecosystem: 'php', packages: ['mezzio/mezzio'], imports: ['Mezzio\\Application'], like: 'slim' },
   codeigniter: { name: 'CodeIgniter', ecosystem: 'php', packages: ['codeigniter4/framework'], imports: ['CodeIgniter\\Router\\RouteCollection'] },
-  cakephp: { name: 'CakePHP', ecosystem: 'php', packages: ['cakephp/cakephp'], imports: ['Cake\\Routing\\RouteBuilder'] }
+  cakephp: { name: 'CakePHP', ecosystem: 'php', packages: ['cakephp/cakephp'], imports: ['Cake\\Routing\\RouteBuilder'] },
+  // Elixir. Phoenix first: a Phoenix app also runs Plug and often declares bandit. A bare Plug
+  // service declares a server adapter (plug_cowboy, bandit) and routes with Plug.Router; the
+  // `plug` package alone is a library dependency of many non-services, so it is no signal.
+  phoenix: { name: 'Phoenix', ecosystem: 'elixir', packages: ['phoenix'], imports: ['Phoenix.Router', 'Phoenix.Endpoint'] },
+  plug: { name: 'Plug', ecosystem: 'elixir', packages: ['plug_cowboy', 'bandit'], imports: ['Plug.Router'] }
 } as const satisfies Record<string, FrameworkInfo>
 
 export type Framework = keyof typeof table

@@ -7,6 +7,7 @@ import { findHealthLibraries } from './health-libs.js'
 import type { OwnPackage } from './own-package.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
+import { extractElixir } from './routes/elixir.js'
 import { extractExpress } from './routes/express.js'
 import { extractFlask } from './routes/flask.js'
 import { extractGo } from './routes/go.js'
@@ -22,7 +23,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000
