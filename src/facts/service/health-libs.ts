@@ -36,6 +36,11 @@ export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
   { name: 'Spring HealthIndicator', ecosystem: 'java', tokens: ['implements HealthIndicator', 'extends AbstractHealthIndicator', 'implements ReactiveHealthIndicator', ': HealthIndicator'], routes: [], checks: ['Health.down(', 'Health.up('] },
   { name: 'okcomputer', ecosystem: 'ruby', tokens: ['OkComputer::Registry.register'], routes: ['/okcomputer'] },
   { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] },
+  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
+  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
+  { name: 'healthchex', ecosystem: 'elixir', tokens: ['Healthchex.Probes.Liveness', 'Healthchex.Probes.Readiness'], routes: ['/health/live', '/health/ready'] },
+  { name: 'plug_heartbeat', ecosystem: 'elixir', tokens: ['plug PlugHeartbeat', 'plug(PlugHeartbeat'], routes: ['/heartbeat'] },
+  { name: 'plug_checkup', ecosystem: 'elixir', tokens: ['PlugCheckup.Options.new('], routes: [], checks: ['%PlugCheckup.Check{'] },
   // Rust: Loco's app routes with its defaults serve a ping and a health route (the latter checks the database and cache).
   { name: 'Loco default routes', ecosystem: 'rust', tokens: ['AppRoutes::with_default_routes('], routes: ['/_ping', '/_health'] }
 ]
