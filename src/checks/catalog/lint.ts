@@ -87,6 +87,19 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'reek', ecosystem: 'ruby', commands: ['reek'] }
 ]
 
+// .NET: `dotnet format` fixes files unless `--verify-no-changes` (the legacy dotnet-format global
+// tool: `--check`); CSharpier likewise (`csharpier check`, older `--check`). `dotnet tool run X`
+// and `dotnet X` reach the tool X (see the wrappers). Roslyn analyzers ride on `dotnet build`
+// only when warnings are errors (security-rules / dotnet-analyzers: the `implied` rows below).
+const DOTNET: readonly CommandSignature[] = [
+  { tool: 'dotnet format', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['format'], checkFlags: ['--verify-no-changes', '--check'] },
+  { tool: 'dotnet-format', ecosystem: 'dotnet', commands: ['dotnet-format'], checkFlags: ['--check', '--verify-no-changes'] },
+  { tool: 'CSharpier', ecosystem: 'dotnet', commands: ['csharpier', 'dotnet-csharpier'], subcommands: ['check'] },
+  { tool: 'CSharpier', ecosystem: 'dotnet', commands: ['csharpier', 'dotnet-csharpier'], checkFlags: ['--check'] },
+  { tool: 'Fantomas', ecosystem: 'dotnet', commands: ['fantomas'], checkFlags: ['--check'] },
+  { tool: 'Roslynator', ecosystem: 'dotnet', commands: ['roslynator'], subcommands: ['analyze'] }
+]
+
 /** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
 const GENERIC: readonly CommandSignature[] = [
   { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
@@ -155,6 +168,8 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'biome', ecosystem: 'node', file: 'biome.jsonc' },
   { tool: 'oxlint', ecosystem: 'node', file: '.oxlintrc.json' },
   { tool: 'golangci-lint', ecosystem: 'go', file: '.golangci.*' },
+  { tool: 'dotnet format', ecosystem: 'dotnet', file: '.editorconfig', contains: 'dotnet_diagnostic.' },
+  { tool: 'CSharpier', ecosystem: 'dotnet', file: '.csharpierrc*' },
   { tool: 'revive', ecosystem: 'go', file: 'revive.toml' },
   { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
   { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
@@ -168,7 +183,7 @@ const CONFIGS: readonly ConfigSignature[] = [
 ]
 
 export const LINT: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...DOTNET, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -22,7 +22,12 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'SonarQube', commands: ['sonar-scanner', 'sonar-scanner-cli'] },
   { tool: 'SonarQube', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['sonar:sonar'], anyPositional: true },
   { tool: 'SonarQube', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['sonar', 'sonarqube'], anyPositional: true },
-  { tool: 'SonarQube', commands: ['dotnet-sonarscanner'] },
+  // SonarScanner for .NET: `begin` only sets up the MSBuild hooks; the build in between is analysed
+  // and `end` uploads it (and waits for the quality gate with /d:sonar.qualitygate.wait=true).
+  { tool: 'SonarQube', ecosystem: 'dotnet', commands: ['dotnet-sonarscanner', 'sonarscanner', 'sonarscanner.msbuild', 'sonarscanner.msbuild.exe'], subcommands: ['end'] },
+  { tool: 'SonarQube', ecosystem: 'dotnet', commands: ['dotnet-sonarscanner', 'sonarscanner', 'sonarscanner.msbuild', 'sonarscanner.msbuild.exe'], kind: 'setup', note: '`begin` prepares the analysis; `end` must follow the build' },
+  { tool: 'Security Code Scan', ecosystem: 'dotnet', commands: ['security-scan'] },
+  { tool: 'dotnet list package --vulnerable', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['list package', 'package list'], requireAnyFlag: ['--vulnerable'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'Bandit', ecosystem: 'python', commands: ['bandit'], nonBlockingFlags: ['--exit-zero'] },
   { tool: 'Snyk Code', commands: ['snyk'], subcommands: ['code test'] },
   { tool: 'Snyk IaC', commands: ['snyk'], subcommands: ['iac test'] },
@@ -99,6 +104,7 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Bandit', ecosystem: 'python', file: '.bandit' },
   { tool: 'Bandit', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.bandit]' },
   { tool: 'Brakeman', ecosystem: 'ruby', file: 'config/brakeman.ignore' },
+  { tool: 'SonarQube', ecosystem: 'dotnet', file: 'SonarQube.Analysis.xml' },
   { tool: 'Qodana', file: 'qodana.yaml' },
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },

@@ -69,6 +69,18 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
 ]
 
+// .NET: `dotnet test` builds and runs the test projects; `--list-tests` (`-t`) only lists them.
+// `dotnet vstest`, vstest.console and the NUnit/xUnit consoles run built test assemblies.
+// Trap: a test project run as an executable (`dotnet run --project tests/X.Tests`, xUnit v3 and
+// TUnit allow it) is not recognised here: `dotnet run` runs anything.
+const DOTNET: readonly CommandSignature[] = [
+  { tool: 'dotnet test', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['test'], notARunFlags: ['--list-tests', '-t', '--help', '-h'] },
+  { tool: 'dotnet vstest', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['vstest'], notARunFlags: ['--ListTests', '/ListTests', '--help'] },
+  { tool: 'vstest', ecosystem: 'dotnet', commands: ['vstest.console', 'vstest.console.exe'], notARunFlags: ['/ListTests', '--ListTests', '/?'] },
+  { tool: 'NUnit console', ecosystem: 'dotnet', commands: ['nunit3-console', 'nunit3-console.exe', 'nunit-console', 'nunit-console.exe'], notARunFlags: ['--explore', '--help'] },
+  { tool: 'xUnit console', ecosystem: 'dotnet', commands: ['xunit.console', 'xunit.console.exe', 'xunit.console.x86.exe'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -96,7 +108,10 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'jasmine', ecosystem: 'node', file: 'spec/support/jasmine.json' },
   { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
   { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
-  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }
+  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.csproj', contains: 'Microsoft.NET.Test.Sdk' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.fsproj', contains: 'Microsoft.NET.Test.Sdk' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.runsettings' }
 ]
 
 /** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
@@ -107,11 +122,13 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'go', suffixes: ['_test.go'] },
   { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
   { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
-  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' }
+  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
+  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
+  { ecosystem: 'dotnet', suffixes: ['Tests.cs', 'Test.cs', 'Tests.fs', 'Test.fs', 'Tests.vb', 'Specs.cs'] }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...DOTNET, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -59,6 +59,18 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'steep', ecosystem: 'ruby', commands: ['steep'], subcommands: ['check'] }
 ]
 
+/**
+ * .NET: the C#/F#/VB compiler runs in every build, and `dotnet test`, `publish` and `pack` build
+ * first. Traps: `--no-build` reuses an earlier build (that build step is the type check); `dotnet
+ * run` compiles one program to run it, not the code under review, so it is left out; `dotnet
+ * format` does not need the code to compile.
+ */
+export const DOTNET_BUILD: readonly CommandSignature[] = [
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['build', 'test', 'publish', 'pack', 'msbuild'], notARunFlags: ['--no-build', '-p:NoBuild=true', '/p:NoBuild=true', '--list-tests', '-t'] },
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['msbuild', 'msbuild.exe', 'xbuild'] },
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['csc', 'csc.exe', 'fsc', 'vbc'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -102,11 +114,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle' },
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle.kts' },
   { tool: 'sorbet', ecosystem: 'ruby', file: 'sorbet/config' },
-  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' }
+  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.csproj' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.fsproj' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.vbproj' }
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...DOTNET_BUILD, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }
