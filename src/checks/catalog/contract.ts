@@ -17,6 +17,10 @@ export const CONTRACT: Catalogue = {
     { tool: 'Pact verification', commands: ['rake'], subcommands: ['pact:verify'] },
     { tool: 'Prism proxy', commands: ['prism'], subcommands: ['proxy'] },
     { tool: 'oasdiff', commands: ['oasdiff'], subcommands: ['breaking', 'changelog', 'diff'] },
+    // openapitools/openapi-diff (Java, docker image) reports and exits 0 unless told to fail; the npm
+    // openapi-diff fails on breaking changes by default. The Java tool's output flags tell them apart.
+    { tool: 'openapi-diff', commands: ['openapi-diff'], requireAnyFlag: ['--fail-on-incompatible', '--fail-on-changed'] },
+    { tool: 'openapi-diff', commands: ['openapi-diff'], requireAnyFlag: ['--state', '--markdown', '--html', '--json', '--text', '--asciidoc', '-l', '--log-level'], blockingFlags: ['--fail-on-incompatible', '--fail-on-changed'] },
     { tool: 'openapi-diff', commands: ['openapi-diff'] },
     { tool: 'Optic', commands: ['optic'], subcommands: ['diff', 'ci'] },
     { tool: 'Portman', commands: ['portman'] }
@@ -43,16 +47,20 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'flask openapi', commands: ['flask'], subcommands: ['openapi', 'spec'] },
   { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateOpenApiDocs'], anyPositional: true },
   { tool: 'rswag', commands: ['rake', 'rails'], subcommands: ['rswag:specs:swaggerize'] },
-  { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] }
+  { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] },
+  // .NET: the Swashbuckle CLI (`dotnet swagger tofile --output openapi.json bin/…/Api.dll v1`) and NSwag.
+  { tool: 'Swashbuckle CLI', commands: ['swagger'], subcommands: ['tofile'] },
+  { tool: 'NSwag', commands: ['nswag'], subcommands: ['run', 'aspnetcore2openapi', 'webapi2openapi'] }
 ]
 
 /** Test runners per contract-test file extension, so a test-file contract test counts when CI runs its suite. */
-export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; readonly ecosystem: 'python' | 'node' | 'go' | 'java' | 'ruby' }[] = [
+export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; readonly ecosystem: 'python' | 'node' | 'go' | 'java' | 'ruby' | 'dotnet' }[] = [
   { ext: ['.py'], ecosystem: 'python' },
   { ext: ['.js', '.ts', '.mjs', '.cjs', '.tsx', '.jsx'], ecosystem: 'node' },
   { ext: ['.go'], ecosystem: 'go' },
   { ext: ['.java', '.kt', '.groovy', '.yml', '.yaml', '.kts'], ecosystem: 'java' },
-  { ext: ['.rb'], ecosystem: 'ruby' }
+  { ext: ['.rb'], ecosystem: 'ruby' },
+  { ext: ['.cs', '.fs', '.vb'], ecosystem: 'dotnet' }
 ]
 
 const SCHEMATHESIS_STEP = [

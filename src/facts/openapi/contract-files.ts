@@ -28,6 +28,8 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
   { tool: 'committee', requires: ['Committee::'], uses: ['assert_schema_conform', 'assert_response_schema_confirm'] },
   { tool: 'rswag', requires: ['swagger_helper', 'openapi_helper'], uses: ['run_test!'] },
   { tool: 'openapi_first', requires: ['OpenapiFirst'], uses: ['OpenapiFirst::Test', 'assert_api_conform'] },
+  // PactNet: consumer tests (`UponReceiving`) and provider verification (`new PactVerifier(…)…Verify()`).
+  { tool: 'Pact', requires: ['using PactNet'], uses: ['new PactVerifier(', 'PactVerifier(', '.UponReceiving('] },
   { tool: 'committed-spec drift test', requires: ['.openapi()', 'get_openapi('], uses: ['openapi.json', 'openapi.yaml', 'schema.yml', 'schema.yaml'] }
 ]
 

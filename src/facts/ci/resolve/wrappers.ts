@@ -214,6 +214,8 @@ const DOCKER_RUN = new Set([
   '--ulimit', '--security-opt', '--pull', '--hostname', '-h', '--volumes-from', '--tmpfs', '--device', '--gpus', '--ipc', '--pid', '--cidfile'
 ])
 
+const DATA_FILE = /\.(json|ya?ml|md|txt|xml|csv|html?|proto)$/i
+
 function unwrapDocker(argv: string[], t: string): string[] | null {
   let i = 1
   const compose = t === 'docker-compose' || argv[1] === 'compose'
@@ -236,7 +238,8 @@ function unwrapDocker(argv: string[], t: string): string[] | null {
   const inner = argv.slice(i + 1)
   if (sub === 'exec') return inner.length > 0 ? inner : null
   const base = basename(image.replace(/[:@].*$/, '')).toLowerCase()
-  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || inner[0]!.includes('/'))) return inner
+  // A first argument that is a path to a program runs it; a path to a data file is the image's own argument (`openapi-diff /data/a.json /data/b.json`).
+  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || (inner[0]!.includes('/') && !DATA_FILE.test(inner[0]!)))) return inner
   if (GENERIC_IMAGES.has(base) || base === '' || base.includes('$')) return null
   return [base, ...inner]
 }
