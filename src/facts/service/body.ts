@@ -43,7 +43,14 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'db.Stats',
   'httpx.get(',
   'requests.get(',
-  'fetch('
+  'fetch(',
+  // .NET: EF Core, ADO.NET, MongoDB, StackExchange.Redis
+  'CanConnectAsync',
+  'OpenAsync(',
+  'ExecuteScalar',
+  'ExecuteSqlRaw',
+  'RunCommandAsync',
+  'PingAsync('
 ]
 
 const MAX_BODY_LINES = 40

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
+import { followDockerfile, resolveDockerBuild, type ImageBuild } from './dockerfile.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveMake } from './make.js'
@@ -57,7 +58,8 @@ const RESOLVERS: readonly Resolver[] = [
   resolveGoTask,
   resolveMise,
   resolvePreCommit,
-  resolveLintStaged
+  resolveLintStaged,
+  resolveDockerBuild
 ]
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
@@ -67,6 +69,19 @@ export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCom
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
     // A resolver bug must not lose the commands found so far nor escape the collector.
+  }
+  return ctx.out
+}
+
+export type { ImageBuild } from './dockerfile.js'
+
+/** The RUN instructions of an image an action builds (docker/build-push-action and the like), each linked to its Dockerfile line after `chain`. */
+export function resolveImageBuild(snapshot: Snapshot, build: ImageBuild, chain: readonly ChainLink[]): ResolvedCommand[] {
+  const ctx = new Ctx(snapshot, RESOLVERS)
+  try {
+    followDockerfile(ctx, build, { chain, neutralised: null, depth: 0, flags: {}, stack: [] })
+  } catch {
+    // As below: keep what was found.
   }
   return ctx.out
 }

@@ -55,8 +55,8 @@ export const ASPNET_HEALTH_CHECKS: readonly HealthCheckRow[] = [
 const CUSTOM = new Set(['AddCheck', 'AddTypeActivatedCheck', 'AddAsyncCheck'])
 const BY_METHOD = new Map(ASPNET_HEALTH_CHECKS.map((r) => [r.method, r]))
 const MENTIONS = ['HealthCheck']
-/** What a custom check's code does when it reaches a dependency (beyond the shared tokens). */
-const DOTNET_TOUCHES = ['CanConnectAsync', 'OpenAsync(', 'ExecuteScalar', 'ExecuteSqlRaw', 'RunCommandAsync', 'PingAsync(', 'CreateDbContext', 'GetDatabase(', '.SendAsync(', '.GetAsync(', 'Database.', 'DbContext']
+/** What a custom check's code does when it reaches a dependency, beyond the shared tokens (too broad for a handler, telling in a health check). */
+const DOTNET_TOUCHES = ['CreateDbContext', 'GetDatabase(', '.SendAsync(', '.GetAsync(', 'Database.', 'DbContext']
 /** Words in a custom check's type name that say what it reaches. */
 const DEPENDENCY_NAME = /(Db|Database|Sql|Mongo|Redis|Cache|Queue|Bus|Kafka|Rabbit|Elastic|Storage|Blob|Http|Url|Api|Service|Connection|Broker|Store)/
 

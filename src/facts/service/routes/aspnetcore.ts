@@ -97,7 +97,7 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
       const rel = pathArg(r.arg, consts)
       if (!rel) continue
       for (const p of prefixes(r.base)) {
-        const path = joinUrl(p.path, 'value' in rel ? rel.value : '')
+        const path = joinUrl(p.path, 'value' in rel && rel.value !== '/' ? rel.value : '')
         const unknown = p.unknown ?? ('unknown' in rel ? rel.unknown : undefined)
         const where = { framework: 'aspnetcore' as const, file, line: r.line, ...(unknown ? { prefixUnknown: unknown } : {}) }
         if (r.health) {
@@ -183,6 +183,8 @@ function fileFacts(t: CsText): FileFacts {
     if (!s.text.includes('Map') && !s.text.includes('UseHealthChecks') && !s.text.includes('UseMvc')) continue
     const assign = /^\s*(?:[A-Za-z_][\w.<>?]*\s+)?([A-Za-z_]\w*)\s*=(?![=>])/.exec(s.text)
     for (const c of chains(s.text)) {
+      // A bare call (`MapItems(group)`, or a declaration `static void MapItems(this …)`) has no builder to hang on.
+      if (c.receiver === '') continue
       const r = walk(c, baseOf(c.receiver, s.start + c.at), s.start, t, routes, calls)
       if (r.conventional) conventional = true
       if (assign && r.base && c.at >= assign[0].length - 1 && c.at <= assign[0].length + 8) vars.set(assign[1]!, r.base)

@@ -133,19 +133,27 @@ export interface Segment {
   readonly end: string
 }
 
-/** Most segments read from one file, and longest segment kept. */
+/** Most segments read from one file, and longest segment kept (a longer one is cut and the parse resynchronises). */
 const MAX_SEGMENTS = 50_000
-const MAX_SEGMENT = 4000
+const MAX_SEGMENT = 20_000
 
-/** Statement fragments: the text between `;`, `{` and `}` that lie outside strings. */
+/**
+ * Statement fragments: the text between `;`, `{` and `}` outside strings and outside parentheses
+ * (an object initializer or a lambda body passed as an argument stays in its call's segment:
+ * `app.MapHealthChecks("/h", new HealthCheckOptions { Predicate = _ => false })`).
+ */
 export function segments(t: CsText): Segment[] {
   const out: Segment[] = []
   let start = 0
   let depth = 0
+  let parens = 0
   const b = t.bare
   for (let i = 0; i < b.length && out.length < MAX_SEGMENTS; i++) {
     const c = b[i]
-    if (c !== ';' && c !== '{' && c !== '}') continue
+    if (c === '(' || c === '[') parens++
+    else if ((c === ')' || c === ']') && parens > 0) parens--
+    if (parens > 0 && i - start > MAX_SEGMENT) parens = 0
+    if (parens > 0 || (c !== ';' && c !== '{' && c !== '}')) continue
     const text = t.code.slice(start, Math.min(i, start + MAX_SEGMENT))
     if (text.trim() !== '') out.push({ text, start, depth, end: c })
     if (c === '{') depth++
