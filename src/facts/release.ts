@@ -187,7 +187,11 @@ const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; t
   { match: (_p, n) => n === 'pyproject.toml', tool: 'commitizen', needle: '[tool.commitizen' },
   { match: (_p, n) => n === 'pyproject.toml', tool: 'bump-my-version', needle: '[tool.bumpversion' },
   { match: (_p, n) => n === 'pyproject.toml', tool: 'towncrier', needle: '[tool.towncrier' },
-  { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' }
+  { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' },
+  // .NET versioning from tags, like bump2version elsewhere: GitVersion, Nerdbank.GitVersioning, MinVer.
+  { match: (_p, n) => n === 'gitversion.yml' || n === 'gitversion.yaml', tool: 'GitVersion' },
+  { match: (_p, n) => n === 'version.json', tool: 'Nerdbank.GitVersioning', needle: 'GitVersioning' },
+  { match: (_p, n) => n === 'directory.build.props' || n === 'directory.packages.props' || n.endsWith('.csproj'), tool: 'MinVer', needle: '"MinVer"' }
 ]
 
 /** Events that make a workflow everyday CI rather than a release pipeline. */

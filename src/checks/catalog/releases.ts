@@ -56,5 +56,8 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['mvn'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['mvnw'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['gradle'], goal: ['release', 'githubRelease'], label: 'gradle release' },
-  { argv: ['gradlew'], goal: ['release', 'githubRelease'], label: 'gradle release' }
+  { argv: ['gradlew'], goal: ['release', 'githubRelease'], label: 'gradle release' },
+  { argv: ['dotnet', 'nuget', 'push'], label: 'dotnet nuget push' },
+  { argv: ['nuget', 'push'], label: 'nuget push' },
+  { argv: ['nbgv', 'tag'], label: 'nbgv tag' }
 ]
