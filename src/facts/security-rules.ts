@@ -4,6 +4,7 @@ import type { ParseProblem } from './ci/types.js'
 import { lineOf } from './ci/resolve/engine.js'
 import { parseYaml } from './ci/yaml.js'
 import { at } from './doc-path.js'
+import { dotnetAnalyzerRules, type DotnetRuleSet } from './dotnet-analyzers.js'
 import { isExcluded } from './excluded.js'
 import { basename, type Snapshot } from './snapshot.js'
 
@@ -15,12 +16,12 @@ import { basename, type Snapshot } from './snapshot.js'
  * so a `disable: [gosec]` list is never mistaken for enabling it.
  */
 
-export type RuleSet = 'gosec' | 'bandit' | 'eslint-security'
+export type RuleSet = 'gosec' | 'bandit' | 'eslint-security' | DotnetRuleSet
 
 export interface EnabledRules {
   readonly rules: RuleSet
   /** The linter whose run carries the rules. */
-  readonly host: 'golangci-lint' | 'ruff' | 'eslint'
+  readonly host: 'golangci-lint' | 'ruff' | 'eslint' | 'dotnet build'
   readonly path: string
   readonly line?: number
   /** How the configuration enables them (`linters.enable: gosec`, `lint.select: S`). */
@@ -74,6 +75,7 @@ export function collectSecurityRules(snapshot: Snapshot): SecurityRuleFacts {
     const found = golangci ? golangciGosec(doc) : ruffBandit(name === 'pyproject.toml' ? at(doc, 'tool', 'ruff') : doc)
     if (found) enabled.push({ rules: golangci ? 'gosec' : 'bandit', host: golangci ? 'golangci-lint' : 'ruff', path, ...lineWith(text, found.needle), how: found.how })
   }
+  for (const d of dotnetAnalyzerRules(snapshot)) enabled.push({ ...d, host: 'dotnet build' })
   return { enabled, problems }
 }
 

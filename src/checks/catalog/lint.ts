@@ -1,4 +1,5 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
+import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
 
 /**
  * Linters and format checks (SIGNATURES.md §1). A formatter counts only in check mode; a fixer
@@ -182,8 +183,15 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'lefthook', file: 'lefthook.yml' }
 ]
 
+/** Style analyzers that fail the .NET build when warnings are errors (facts: dotnet-analyzers.ts). */
+const IMPLIED: readonly ImpliedSignature[] = [
+  { tool: 'Roslyn analyzers (dotnet build)', rules: 'roslyn-style', commands: DOTNET_BUILD, actions: [] },
+  { tool: 'Roslyn analyzers (dotnet build -warnaserror)', rules: 'roslyn-style-cli', commands: warnAsErrorBuilds(), actions: [] }
+]
+
 export const LINT: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...DOTNET, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  implied: IMPLIED
 }

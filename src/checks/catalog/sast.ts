@@ -1,4 +1,5 @@
 import { LINT } from './lint.js'
+import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
 
 /**
@@ -125,7 +126,10 @@ function hostedBy(tool: string): Pick<ImpliedSignature, 'commands' | 'actions'> 
 const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'gosec (golangci-lint)', rules: 'gosec', ...hostedBy('golangci-lint') },
   { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') },
-  { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') }
+  { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') },
+  // Roslyn security analyzers fail the build that compiles the code, when warnings are errors.
+  { tool: 'Roslyn security analyzers (dotnet build)', rules: 'roslyn-security', commands: DOTNET_BUILD, actions: [] },
+  { tool: 'Roslyn security analyzers (dotnet build -warnaserror)', rules: 'roslyn-security-cli', commands: warnAsErrorBuilds(), actions: [] }
 ]
 
 export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED }

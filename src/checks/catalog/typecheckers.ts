@@ -71,6 +71,11 @@ export const DOTNET_BUILD: readonly CommandSignature[] = [
   { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['csc', 'csc.exe', 'fsc', 'vbc'] }
 ]
 
+/** The same builds, counted only when the command line makes warnings errors (analyzers reported as warnings otherwise). */
+export function warnAsErrorBuilds(): CommandSignature[] {
+  return DOTNET_BUILD.map((c) => ({ ...c, requireAnyFlag: ['-warnaserror', '/warnaserror', '--warnaserror', '-p:TreatWarningsAsErrors=true', '/p:TreatWarningsAsErrors=true', '-property:TreatWarningsAsErrors=true'] }))
+}
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
