@@ -2,6 +2,7 @@ import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
 import { followDockerfile, resolveDockerBuild, type ImageBuild } from './dockerfile.js'
+import { resolveDotnetBuild } from './dotnet-build.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveMake } from './make.js'
@@ -39,11 +40,14 @@ export interface ScriptOrigin {
 /**
  * Order matters: the Maven and Gradle wrappers (`./mvnw`, `./gradlew`) before repository script
  * files (they are scripts too, but what they run is the lifecycle); script files before other
- * tools; taskipy (`task` with `[tool.taskipy]`) before go-task.
+ * tools; taskipy (`task` with `[tool.taskipy]`) before go-task. .NET build scripts (Cake, NUKE,
+ * FAKE) come before script files too: their bootstrappers (`./build.sh --target=Test`) stand for
+ * the build script's targets.
  */
 const RESOLVERS: readonly Resolver[] = [
   resolveMaven,
   resolveGradle,
+  resolveDotnetBuild,
   resolveScriptFile,
   resolveMake,
   resolveNodeScripts,
