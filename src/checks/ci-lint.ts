@@ -32,7 +32,11 @@ const SNIPPETS: Snippets = {
     '',
     workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
   ].join('\n'),
-  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+  dotnet: [
+    workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet format --verify-no-changes']),
+    'Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`.'
+  ].join('\n')
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'

@@ -35,7 +35,8 @@ function snippets(profile: RepoProfile): Snippets {
     node: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npm test']),
     go: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go test -race ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', `    cache: ${profile.gradle ? 'gradle' : 'maven'}`, profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec'])
+    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec']),
+    dotnet: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet test --configuration Release'])
   }
 }
 

@@ -2,20 +2,33 @@ import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
+import type { Ecosystem } from '../facts/ecosystems.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
+import { repoProfile } from './catalog/ecosystem.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
+/** A minimal Dockerfile per ecosystem (an ecosystem without one gets the workflow and a pointer). */
+const DOCKERFILES: Readonly<Partial<Record<Ecosystem, string>>> = {
+  python: ['```dockerfile', 'FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'USER 1000', 'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]', '```'].join('\n'),
+  // .NET: a multi-stage build on the SDK and ASP.NET images (or no Dockerfile: `dotnet publish /t:PublishContainer`).
+  dotnet: [
+    '```dockerfile',
+    'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN dotnet publish src/Api/Api.csproj -c Release -o /app',
+    '',
+    'FROM mcr.microsoft.com/dotnet/aspnet:9.0',
+    'WORKDIR /app',
+    'COPY --from=build /app .',
+    'USER $APP_UID',
+    'ENTRYPOINT ["dotnet", "Api.dll"]',
+    '```',
+    'Or build it without a Dockerfile: `dotnet publish src/Api/Api.csproj /t:PublishContainer -p ContainerRepository=ghcr.io/org/api`.'
+  ].join('\n')
+}
+
+const WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
   'on: { pull_request: {}, push: { branches: [main] } }',
@@ -36,6 +49,17 @@ const REMEDIATION = [
   '```',
   'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
 ].join('\n')
+
+const OPENING = 'Ship the service as an image that CI builds on every change.'
+
+/** The Dockerfile for the repository's main ecosystem, then the workflow. */
+function remediationFor(ecosystems: readonly Ecosystem[]): string {
+  const eco = ecosystems.find((e) => DOCKERFILES[e] !== undefined)
+  if (eco === undefined && ecosystems.length > 0) return [`${OPENING} Write a \`Dockerfile\` that builds and runs the service,`, WORKFLOW].join('\n')
+  return [`${OPENING} A minimal \`Dockerfile\`:`, DOCKERFILES[eco ?? 'python']!, WORKFLOW].join('\n')
+}
+
+const REMEDIATION = remediationFor([])
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -168,6 +192,7 @@ export default defineCheck({
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...(b.line !== undefined ? { line: b.line } : {}), message: `image build without a Dockerfile: ${b.kind}` })),
       ...extraFiles.map((f) => ({ path: f, message: 'image build configuration (from config signatures)' }))
     ]
+    const remediation = remediationFor(repoProfile(ctx.facts.snapshot).ecosystems)
     const what = [service.length ? `${service.length} Dockerfile${service.length > 1 ? 's' : ''}` : '', ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? 'configured build files' : ''].filter(Boolean).join(', ')
     if (declared.length > 0 && builds.length > 0) {
       return { status: 'pass', messageId: 'built-in-ci', data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] }
@@ -178,10 +203,10 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation }
   }
 })

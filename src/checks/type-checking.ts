@@ -31,7 +31,8 @@ function snippets(profile: RepoProfile): Snippets {
       : 'Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.',
     go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check'])
+    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
+    dotnet: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet build --configuration Release -warnaserror'])
   }
 }
 

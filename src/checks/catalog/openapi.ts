@@ -67,5 +67,6 @@ export const OPENAPI_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, st
   nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
   spring: 'Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.',
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
+  aspnetcore: 'Generate the document with `Microsoft.AspNetCore.OpenApi` (.NET 9+) and serve it — outside `if (app.Environment.IsDevelopment())`, or publish it from CI:\n```csharp\nbuilder.Services.AddOpenApi();\nvar app = builder.Build();\napp.MapOpenApi(); // serves /openapi/v1.json\n```\nWith Swashbuckle: `builder.Services.AddSwaggerGen()` and `app.UseSwagger()` (serves `/swagger/v1/swagger.json`).'
 }
