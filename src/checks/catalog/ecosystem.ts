@@ -126,14 +126,15 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
     else if (f.startsWith('*.')) add(byExt, f.slice(1), sig)
     else add(byName, f, sig)
   }
+  // Few extensions (`.csproj`, `.fsproj`): an endsWith per extension allocates nothing per file.
+  const exts = [...byExt]
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
   const candidates: ConfigSignature[] = []
   for (const { path, name } of ownFiles(snapshot)) {
     candidates.length = 0
     for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
     for (const sig of byFirst.get(name[0] ?? '') ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
-    const dot = byExt.size > 0 ? name.lastIndexOf('.') : -1
-    if (dot > 0) for (const sig of byExt.get(name.slice(dot)) ?? NONE) candidates.push(sig)
+    for (const [ext, list] of exts) if (name.endsWith(ext) && name.length > ext.length) candidates.push(...list)
     for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) candidates.push(sig)
     for (const sig of candidates) {
       const key = `${sig.tool}\0${path}`

@@ -60,6 +60,16 @@ export const resolveDotnetBuild: Resolver = (ctx, argv, site) => {
     file = joinPath(site.cwd, script ?? 'build.cake')
   } else if (w0 === 'nuke') {
     kind = 'nuke'
+  } else if (w0 === 'dotnet' && args[0] === 'run') {
+    // NUKE without its bootstrapper: `dotnet run --project build/_build.csproj -- Test`.
+    const at = args.findIndex((a) => a === '--project' || a === '-p')
+    const project = at >= 0 ? args[at + 1] : undefined
+    const dir = project ? joinPath(site.cwd, project.endsWith('proj') ? dirname(project) : project) : undefined
+    if (dir === undefined || !ctx.snapshot.under(dir).some((f) => f.endsWith('.cs') && (ctx.snapshot.text(f) ?? '').includes('NukeBuild'))) return false
+    kind = 'nuke'
+    file = nukeBuildFile(ctx, site.cwd, dir)
+    const dash = args.indexOf('--')
+    args = dash >= 0 ? args.slice(dash + 1) : []
   } else if (w0 === 'fake' || w0 === 'dotnet-fake') {
     kind = 'fake'
     const script = args.find((a) => a.endsWith('.fsx'))
@@ -78,7 +88,7 @@ export const resolveDotnetBuild: Resolver = (ctx, argv, site) => {
     return resolveDotnetBuild(ctx, [script.replace(/\\/g, '/'), ...args], site)
   }
   if (kind === undefined) return false
-  if (kind === 'nuke') file = nukeBuildFile(ctx, site.cwd)
+  if (kind === 'nuke') file ??= nukeBuildFile(ctx, site.cwd)
   if (file === undefined) return false
   const text = ctx.snapshot.text(file)
   if (text === undefined || text.length > 512 * 1024) return false
@@ -104,9 +114,9 @@ export const resolveDotnetBuild: Resolver = (ctx, argv, site) => {
 }
 resolveDotnetBuild.wantsPath = true
 
-/** The NUKE build project's source: `build/Build.cs` (any `.cs` under `build/` deriving from NukeBuild). */
-function nukeBuildFile(ctx: Ctx, cwd: string): string | undefined {
-  const dir = joinPath(cwd, 'build') ?? 'build'
+/** The NUKE build project's source: `build/Build.cs` (any `.cs` under `build/`, or the given project directory, deriving from NukeBuild). */
+function nukeBuildFile(ctx: Ctx, cwd: string, project?: string): string | undefined {
+  const dir = project ?? joinPath(cwd, 'build') ?? 'build'
   const candidates = ctx.snapshot.under(dir).filter((f) => f.endsWith('.cs'))
   return candidates.find((f) => (ctx.snapshot.text(f) ?? '').includes('NukeBuild'))
 }

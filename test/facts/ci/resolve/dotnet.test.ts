@@ -73,6 +73,8 @@ describe('NUKE', () => {
   it('runs the named targets and their dependencies', () => {
     expect(argvs(run(files, './build.sh Test'))).toEqual(['dotnet build', 'dotnet test --no-build', 'dotnet format --verify-no-changes'])
     expect(argvs(run(files, 'nuke'))).toEqual(['dotnet build'])
+    expect(argvs(run(files, 'dotnet run --project build/_build.csproj -- Test'))).toEqual(['dotnet build', 'dotnet test --no-build', 'dotnet format --verify-no-changes'])
+    expect(argvs(run(files, 'dotnet run --project src/Api'))).toEqual(['dotnet run --project src/Api'])
   })
 })
 
