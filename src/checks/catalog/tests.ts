@@ -92,6 +92,9 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
+  // Azure Pipelines `VSTest@2` runs built test assemblies (the build step compiles them).
+  { tool: 'VSTest', ecosystem: 'dotnet', names: ['vstest'] },
+  { tool: 'test results', names: ['publishtestresults'], kind: 'related', note: 'publishes results; a step must run the tests' },
   { tool: 'test results', names: ['dorny/test-reporter', 'enricomi/publish-unit-test-result-action', 'enricomi/publish-unit-test-result-action/*', 'mikepenz/action-junit-report'], kind: 'related', note: 'publishes results; a step must run the tests' },
   { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' }
 ]

@@ -111,13 +111,18 @@ describe('Azure Pipelines DotNetCoreCLI@2', () => {
           '    inputs:', // 9
           '      command: custom', // 10
           '      custom: format', // 11
-          "      arguments: '--verify-no-changes'" // 12
+          "      arguments: '--verify-no-changes'", // 12
+          '  - task: DotNetCoreCLI@2', // 13
+          '    inputs:', // 14
+          '      command: push', // 15
+          "      packagesToPush: '$(Build.ArtifactStagingDirectory)/*.nupkg'" // 16
         )
       })
     )
     expect(facts.runs.map((r) => [r.argv.join(' '), r.triggers.pullRequest])).toEqual([
       ['dotnet test src/**/*.Test*/*.csproj', true],
-      ['dotnet format --verify-no-changes', true]
+      ['dotnet format --verify-no-changes', true],
+      ['dotnet nuget push $Build.ArtifactStagingDirectory/*.nupkg', true]
     ])
   })
 })
