@@ -1,4 +1,6 @@
+import type { ManifestFacts } from '../manifests/types.js'
 import type { SourceSet } from '../service/files.js'
+import { dotnetProjects } from '../service/routes/dotnet-projects.js'
 import { callText } from '../service/text.js'
 import type { SpecGenerator } from './types.js'
 
@@ -46,56 +48,60 @@ interface Hit {
   readonly guard?: string
 }
 
-export function dotnetGenerators(src: SourceSet): SpecGenerator[] {
-  const gen = new Map<Row, Hit>()
-  const serve = new Map<Row, Hit>()
-  const names = new Map<Row, string>()
-  // Document names anywhere (`SwaggerDoc("public", …)` is often in the extension method AddSwaggerGen calls).
-  const anyName = new Map<Row, string>()
+export function dotnetGenerators(src: SourceSet, manifests: ManifestFacts): SpecGenerator[] {
+  const projects = dotnetProjects(manifests)
+  const gens = new Map<Row, Hit[]>(ROWS.map((r) => [r, []]))
+  const serves = new Map<Row, Hit[]>(ROWS.map((r) => [r, []]))
+  // Document names by project, and anywhere (`SwaggerDoc("public", …)` is often in an extension method AddSwaggerGen calls).
+  const names = new Map<string, string>()
   for (const file of src.files('dotnet')) {
     if (!file.endsWith('.cs') || !src.mentions(file, TOKENS)) continue
     const lines = src.lines(file) ?? []
+    const seen = new Set<string>()
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!
       const t = l.trim()
       if (t.startsWith('//') || t.startsWith('*')) continue
       for (const row of ROWS) {
-        if (!anyName.has(row)) {
-          const n = row.docName.exec(l)?.[1]
-          if (n) anyName.set(row, n)
-        }
+        const n = row.docName.exec(l)?.[1]
+        const key = `${row.tool}\0${projects.of(file)}`
+        if (n && !names.has(key)) names.set(key, n)
+        if (n && !names.has(row.tool)) names.set(row.tool, n)
       }
       // An extension method named like the call (`static void AddSwaggerGen(this IServiceCollection s)`) is no call.
       if (/\bstatic\b.*\(\s*this\b/.test(l)) continue
       for (const row of ROWS) {
-        for (const [tokens, into] of [[row.generate, gen], [row.serve, serve]] as const) {
+        for (const [tokens, into] of [[row.generate, gens], [row.serve, serves]] as const) {
           const token = tokens.find((k) => l.includes(k) && !/[\w]/.test(l[l.indexOf(k) - 1] ?? ' '))
-          if (!token || into.has(row)) continue
-          const col = l.indexOf(token) + token.length - 1
-          const call = callText(lines, i, col)
-          into.set(row, { path: file, line: i + 1, text: t.slice(0, 200), call, ...guardOf(lines, i) })
-          if (into === gen) {
-            const name = row.docName.exec(call)?.[1] ?? (row.tool === 'Swashbuckle' ? docNameNear(lines, i, row.docName) : undefined)
-            if (name && !names.has(row)) names.set(row, name)
-          }
+          const once = `${row.tool}\0${into === gens ? 'g' : 's'}`
+          if (!token || seen.has(once)) continue
+          seen.add(once)
+          const call = callText(lines, i, l.indexOf(token) + token.length - 1)
+          into.get(row)!.push({ path: file, line: i + 1, text: t.slice(0, 200), call, ...guardOf(lines, i) })
         }
       }
     }
   }
   const out: SpecGenerator[] = []
   for (const row of ROWS) {
-    const g = gen.get(row)
-    const s = serve.get(row)
-    // Minimal APIs' MapOpenApi and UseOpenApi also stand alone; NSwag's UseOpenApi needs its generator.
-    const at = g ?? (row.tool === 'Microsoft.AspNetCore.OpenApi' ? s : undefined)
-    if (!at) continue
-    if (!s) {
-      out.push({ tool: row.tool, path: at.path, line: at.line, text: at.text, servedAt: null, note: `no ${row.serve[0]!.replace('(', '()')} call serves it` })
-      continue
+    const g = gens.get(row)!
+    const s = serves.get(row)!
+    // Minimal APIs' MapOpenApi stands alone; the others serve only what a generator generates.
+    const sources = g.length > 0 ? g : row.tool === 'Microsoft.AspNetCore.OpenApi' ? s : []
+    const byProject = new Map<string, Hit>()
+    for (const h of sources) if (!byProject.has(projects.of(h.path)) && byProject.size < 50) byProject.set(projects.of(h.path), h)
+    for (const [project, at] of byProject) {
+      // Served by the same project, or by a shared library's extension method; a library's generator by any app.
+      const serve = s.find((x) => projects.of(x.path) === project) ?? s.find((x) => !projects.isWeb(projects.of(x.path))) ?? (projects.isWeb(project) ? undefined : s[0])
+      if (!serve) {
+        out.push({ tool: row.tool, path: at.path, line: at.line, text: at.text, servedAt: null, note: `no ${row.serve[0]!.replace('(', '()')} call serves it` })
+        continue
+      }
+      const template = row.override.exec(serve.call)?.[1] ?? row.servedAt
+      const doc = names.get(`${row.tool}\0${project}`) ?? names.get(row.tool) ?? 'v1'
+      const servedAt = '/' + template.replace(/\{documentName\}/g, doc).replace(/^\/+/, '')
+      out.push({ tool: row.tool, path: at.path, line: at.line, text: at.text, servedAt, ...(serve.guard ? { note: `served conditionally: ${serve.guard}` } : {}) })
     }
-    const template = row.override.exec(s.call)?.[1] ?? row.servedAt
-    const servedAt = '/' + template.replace(/\{documentName\}/g, names.get(row) ?? anyName.get(row) ?? 'v1').replace(/^\/+/, '')
-    out.push({ tool: row.tool, path: at.path, line: at.line, text: at.text, servedAt, ...(s.guard ? { note: `served conditionally: ${s.guard}` } : {}) })
   }
   return out
 }
@@ -109,13 +115,4 @@ function guardOf(lines: readonly string[], i: number): { guard?: string } {
     if (m) return { guard: `if (${m[1]!.trim()})` }
   }
   return {}
-}
-
-/** `SwaggerDoc("name", …)` written a few lines after `AddSwaggerGen(c => {`. */
-function docNameNear(lines: readonly string[], i: number, re: RegExp): string | undefined {
-  for (let k = i; k < lines.length && k < i + 40; k++) {
-    const m = re.exec(lines[k]!)
-    if (m) return m[1]
-  }
-  return undefined
 }

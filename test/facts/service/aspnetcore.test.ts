@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { collectManifests } from '../../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
+import { collectOpenApi } from '../../../src/facts/openapi/index.js'
 import { collectService } from '../../../src/facts/service/index.js'
 import { chains, maskCSharp, segments } from '../../../src/facts/service/routes/csharp-text.js'
 import type { ServiceFacts } from '../../../src/facts/service/types.js'
@@ -174,5 +175,31 @@ describe('C# text', () => {
     const [c] = chains('services.AddHealthChecks().AddCheck<DbCheck<AppDb>>("db", tags: new[] { "ready" }).AddUrlGroup(uri)')
     expect(c!.receiver).toBe('services')
     expect(c!.calls.map((k) => [k.name, k.generic, k.args.length])).toEqual([['AddHealthChecks', '', 0], ['AddCheck', 'DbCheck<AppDb>', 2], ['AddUrlGroup', '', 1]])
+  })
+})
+
+describe('several ASP.NET Core services in one repository', () => {
+  const files = {
+    'src/Api/Api.csproj': WEB,
+    'src/Api/Startup.cs': 'services.AddSwaggerGen(c => c.SwaggerDoc("public", info));\nservices.AddHealthChecks().AddCheck<DbCheck>("db");\napp.UseSwagger(c => c.RouteTemplate = "specs/{documentName}/swagger.json");\napp.MapHealthChecks("/healthz");\n',
+    'src/Billing/Billing.csproj': WEB,
+    'src/Billing/Startup.cs': 'services.AddSwaggerGen();\nservices.AddHealthChecks();\napp.MapHealthChecks("/healthz");\n',
+    'src/Shared/Shared.csproj': LIB,
+    'src/Shared/Health.cs': 'public static class Health { public static void AddShared(this IServiceCollection s) => s.AddHealthChecks().AddUrlGroup(new Uri("https://idp"), "idp"); }\n',
+    'src/Api/DbCheck.cs': 'class DbCheck : IHealthCheck { Task<HealthCheckResult> CheckHealthAsync() { await _db.Database.CanConnectAsync(); } }\n'
+  }
+
+  it('gives each service its own health checks (and the shared libraries\' ones) and its own OpenAPI serving', () => {
+    const snap = new MemorySnapshot(files)
+    const manifests = collectManifests(snap)
+    const s = collectService(snap, manifests)
+    const touches = (file: string) => s.routes.find((r) => r.file === file)!.touches!.map((t) => t.token)
+    expect(touches('src/Api/Startup.cs')).toEqual(['AddUrlGroup (HTTP dependency)', 'AddCheck<DbCheck>'])
+    expect(touches('src/Billing/Startup.cs')).toEqual(['AddUrlGroup (HTTP dependency)'])
+    const gens = collectOpenApi(snap, s, manifests).generators
+    expect(gens.map((g) => [g.path, g.servedAt])).toEqual([
+      ['src/Api/Startup.cs', '/specs/public/swagger.json'],
+      ['src/Billing/Startup.cs', null]
+    ])
   })
 })

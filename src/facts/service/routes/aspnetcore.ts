@@ -6,6 +6,7 @@ import { controllerRoutes, parseControllers, type ControllerFile } from './aspne
 import type { Extracted, ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'
 import { chains, csConstants, lineAt, maskCSharp, pathArg, segments, type Chain, type CsText } from './csharp-text.js'
+import { dotnetProjects } from './dotnet-projects.js'
 
 /**
  * ASP.NET Core routes, C# only:
@@ -80,6 +81,7 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
   const consts = new Map<string, string>()
   for (const f of files) if (ctx.src.mentions(f, CONST_TOKENS)) csConstants(ctx.src.text(f) ?? '', consts)
   const registrations = healthRegistrations(ctx, files)
+  const projects = dotnetProjects(ctx.manifests)
   // Call sites of every extension method: the prefixes its routes take.
   const callers = new Map<string, Base[]>()
   for (const ff of perFile.values()) for (const c of ff.calls) callers.set(c.name, [...(callers.get(c.name) ?? []), c.base].slice(0, 20))
@@ -101,7 +103,9 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
         const unknown = p.unknown ?? ('unknown' in rel ? rel.unknown : undefined)
         const where = { framework: 'aspnetcore' as const, file, line: r.line, ...(unknown ? { prefixUnknown: unknown } : {}) }
         if (r.health) {
-          const checks = r.health.predicateOff ? [] : registrations
+          // A web project's own registrations, and those of the class libraries every app shares.
+          const own = projects.of(file)
+          const checks = r.health.predicateOff ? [] : registrations.filter((c) => projects.of(c.file) === own || !projects.isWeb(projects.of(c.file)))
           const touches = checks.filter((c) => c.dependency).map((c) => ({ token: c.name, file: c.file, line: c.line }))
           routes.push({ path, methods: ['GET'], ...where, library: LIBRARY, touches })
           libraries.push({ name: LIBRARY, path: file, line: r.line, text: path, routes: [path], checks: touches.map((c) => c.token) })
