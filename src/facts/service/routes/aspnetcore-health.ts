@@ -1,7 +1,7 @@
 import { DEPENDENCY_TOKENS } from '../body.js'
 import type { ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'
-import { chains, lineAt, maskCSharp, segments } from './csharp-text.js'
+import { assignment, chains, lineAt, maskCSharp, segments, type CsText } from './csharp-text.js'
 
 /**
  * What ASP.NET Core health checks check: the checks registered on `AddHealthChecks()` —
@@ -15,6 +15,13 @@ import { chains, lineAt, maskCSharp, segments } from './csharp-text.js'
  * chain that starts at `AddHealthChecks()` (or a variable holding it), or when its health-check
  * package is a dependency.
  */
+/** A C# file's masked text, memoised on the file's read (shared by every extractor and service view). */
+export function maskedSource(ctx: ExtractContext, file: string): CsText | undefined {
+  const lines = ctx.src.lines(file)
+  if (!lines) return undefined
+  return memoOnFile(ctx, file, 'aspnetcore:masked', () => maskCSharp(lines.join('\n')))
+}
+
 export interface HealthCheckRow {
   readonly method: string
   /** What it checks, shown in evidence. */
@@ -77,16 +84,15 @@ export function healthRegistrations(ctx: ExtractContext, files: readonly string[
   const out: HealthRegistration[] = []
   const custom: { type: string; file: string; line: number }[] = []
   for (const file of candidates) {
-    const lines = ctx.src.lines(file)
-    if (!lines) continue
-    const t = memoOnFile(ctx, file, 'aspnetcore:masked', () => maskCSharp(lines.join('\n')))
+    const t = maskedSource(ctx, file)
+    if (!t) continue
     const builders = new Set<string>()
     for (const s of segments(t)) {
       if (!s.text.includes('Add')) continue
-      const assign = /^\s*(?:[A-Za-z_][\w.<>?]*\s+)?([A-Za-z_]\w*)\s*=(?![=>])/.exec(s.text)
+      const assign = assignment(s.text)
       for (const c of chains(s.text)) {
         const from = c.calls.findIndex((k) => k.name === 'AddHealthChecks' && k.args.length === 0)
-        if (from >= 0 && assign) builders.add(assign[1]!)
+        if (from >= 0 && assign) builders.add(assign.name)
         const onBuilder = from >= 0 || builders.has(c.receiver)
         c.calls.forEach((call, k) => {
           if (from >= 0 && k <= from) return

@@ -1,11 +1,11 @@
 import { braceBody, touchesIn } from '../body.js'
 import { joinUrl } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
-import { healthRegistrations } from './aspnetcore-health.js'
+import { healthRegistrations, maskedSource } from './aspnetcore-health.js'
 import { controllerRoutes, parseControllers, type ControllerFile } from './aspnetcore-controllers.js'
 import type { Extracted, ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'
-import { chains, csConstants, lineAt, maskCSharp, pathArg, segments, type Chain, type CsText } from './csharp-text.js'
+import { assignment, chains, csConstants, lineAt, pathArg, segments, type Chain, type CsText } from './csharp-text.js'
 import { dotnetProjects } from './dotnet-projects.js'
 
 /**
@@ -74,7 +74,7 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
   const perFile = new Map<string, FileFacts>()
   for (const f of files) {
     if (!ctx.src.mentions(f, TOKENS)) continue
-    const t = masked(ctx, f)
+    const t = maskedSource(ctx, f)
     if (t) perFile.set(f, memoOnFile(ctx, f, 'aspnetcore:file', () => fileFacts(t)))
   }
   // Route constants may live in files that declare nothing else (`static class ApiRoutes`).
@@ -139,12 +139,6 @@ function mergeLibraries(libs: readonly HealthLibrary[]): HealthLibrary {
   return { ...libs[0]!, routes: [...new Set(libs.flatMap((l) => l.routes))], checks: [...new Set(libs.flatMap((l) => l.checks))] }
 }
 
-function masked(ctx: ExtractContext, file: string): CsText | undefined {
-  const lines = ctx.src.lines(file)
-  if (!lines) return undefined
-  return memoOnFile(ctx, file, 'aspnetcore:masked', () => maskCSharp(lines.join('\n')))
-}
-
 /** A minimal-API handler's lines: the call's line only when it ends there, else its braces. */
 function handlerBody(lines: readonly string[], i: number): [number, number] {
   const l = lines[i] ?? ''
@@ -185,13 +179,13 @@ function fileFacts(t: CsText): FileFacts {
   }
   for (const s of segs) {
     if (!s.text.includes('Map') && !s.text.includes('UseHealthChecks') && !s.text.includes('UseMvc')) continue
-    const assign = /^\s*(?:[A-Za-z_][\w.<>?]*\s+)?([A-Za-z_]\w*)\s*=(?![=>])/.exec(s.text)
+    const assign = assignment(s.text)
     for (const c of chains(s.text)) {
       // A bare call (`MapItems(group)`, or a declaration `static void MapItems(this …)`) has no builder to hang on.
       if (c.receiver === '') continue
       const r = walk(c, baseOf(c.receiver, s.start + c.at), s.start, t, routes, calls)
       if (r.conventional) conventional = true
-      if (assign && r.base && c.at >= assign[0].length - 1 && c.at <= assign[0].length + 8) vars.set(assign[1]!, r.base)
+      if (assign && r.base && c.at >= assign.head - 1 && c.at <= assign.head + 8) vars.set(assign.name, r.base)
     }
   }
   return { routes, calls, conventional, controllers: parseControllers(t) }

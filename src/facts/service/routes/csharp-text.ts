@@ -289,3 +289,9 @@ export function pathArg(arg: string | undefined, consts: ReadonlyMap<string, str
   if (t.startsWith('$"') || t.startsWith('$@"') || t.startsWith('@$"') || t.includes('+')) return { unknown: t.slice(0, 80) }
   return undefined
 }
+
+/** The variable a statement assigns (`var api = …`, `RouteGroupBuilder api = …`, `api = …`), with the length of that head. */
+export function assignment(statement: string): { name: string; head: number } | undefined {
+  const m = /^\s*(?:[A-Za-z_][\w.<>?]*\s+)?([A-Za-z_]\w*)\s*=(?![=>])/.exec(statement)
+  return m ? { name: m[1]!, head: m[0].length } : undefined
+}
