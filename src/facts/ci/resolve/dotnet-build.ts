@@ -176,50 +176,47 @@ function bodies(lines: readonly string[], starts: readonly { name: string; line:
   return out
 }
 
-export function parseCake(text: string): Script {
-  const lines = text.split('\n')
+/** Declarations of tasks or targets, one per line (`decl`'s first group names it), with the dependencies named on its lines until `stop`. */
+function declarations(lines: readonly string[], decl: RegExp, depsOn: (line: string) => readonly string[], stop?: RegExp): { starts: { name: string; line: number }[]; deps: Map<string, string[]> } {
   const starts: { name: string; line: number }[] = []
   const deps = new Map<string, string[]>()
   let current: string | undefined
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!
     if (l.trim().startsWith('//')) continue
-    const task = /\bTask\(\s*"([^"]{1,80})"\s*\)/.exec(l)
-    if (task) {
-      current = task[1]!
+    const m = decl.exec(l)
+    if (m) {
+      current = m[1]!
       starts.push({ name: current, line: i })
       deps.set(current, [])
     }
-    if (/\bRunTarget\(/.test(l)) current = undefined
-    if (current) for (const d of l.matchAll(/\.IsDependentOn\(\s*"([^"]{1,80})"\s*\)/g)) deps.get(current)!.push(d[1]!)
+    if (stop?.test(l)) current = undefined
+    if (current) deps.get(current)!.push(...depsOn(l))
   }
+  return { starts, deps }
+}
+
+const tasksOf = (starts: readonly { name: string; line: number }[], deps: ReadonlyMap<string, string[]>, b: ReadonlyMap<string, { text: string; line: number }[]>): Map<string, Task> =>
+  new Map(starts.map((s) => [s.name, { deps: deps.get(s.name) ?? [], body: b.get(s.name) ?? [] }]))
+
+export function parseCake(text: string): Script {
+  const lines = text.split('\n')
+  const { starts, deps } = declarations(lines, /\bTask\(\s*"([^"]{1,80})"\s*\)/, (l) => [...l.matchAll(/\.IsDependentOn\(\s*"([^"]{1,80})"\s*\)/g)].map((d) => d[1]!), /\bRunTarget\(/)
   const runTarget = lines.findIndex((l) => /\bRunTarget\(/.test(l))
   const cut = runTarget >= 0 ? starts.filter((s) => s.line < runTarget) : starts
-  const b = bodies(lines, runTarget >= 0 ? [...cut, { name: '\0end', line: runTarget }] : cut)
-  const tasks = new Map<string, Task>(cut.map((s) => [s.name, { deps: deps.get(s.name) ?? [], body: b.get(s.name) ?? [] }]))
+  const tasks = tasksOf(cut, deps, bodies(lines, runTarget >= 0 ? [...cut, { name: '\0end', line: runTarget }] : cut))
   const def = /Argument\s*(?:<\s*string\s*>)?\(\s*"target"\s*,\s*"([^"]{1,80})"/.exec(text)?.[1] ?? /RunTarget\(\s*"([^"]{1,80})"/.exec(text)?.[1] ?? (tasks.has('Default') ? 'Default' : undefined)
   return def === undefined ? { tasks } : { tasks, defaultTarget: def }
 }
 
 export function parseNuke(text: string): Script {
   const lines = text.split('\n')
-  const starts: { name: string; line: number }[] = []
-  const deps = new Map<string, string[]>()
-  let current: string | undefined
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!
-    if (l.trim().startsWith('//')) continue
-    const target = /\bTarget\s+([A-Za-z_]\w*)\s*=>/.exec(l)
-    if (target) {
-      current = target[1]!
-      starts.push({ name: current, line: i })
-      deps.set(current, [])
-    }
-    const on = current ? /\.DependsOn\(([^)]{0,300})\)/.exec(l) : null
-    if (on && current) deps.get(current)!.push(...on[1]!.split(',').map((x) => x.trim().replace(/^.*\./, '')).filter((x) => /^\w+$/.test(x)))
+  const dependsOn = (l: string): string[] => {
+    const on = /\.DependsOn\(([^)]{0,300})\)/.exec(l)
+    return on ? on[1]!.split(',').map((x) => x.trim().replace(/^.*\./, '')).filter((x) => /^\w+$/.test(x)) : []
   }
-  const b = bodies(lines, starts)
-  const tasks = new Map<string, Task>(starts.map((s) => [s.name, { deps: deps.get(s.name) ?? [], body: b.get(s.name) ?? [] }]))
+  const { starts, deps } = declarations(lines, /\bTarget\s+([A-Za-z_]\w*)\s*=>/, dependsOn)
+  const tasks = tasksOf(starts, deps, bodies(lines, starts))
   const def = /Execute<\w+>\(\s*\w+\s*=>\s*\w+\.(\w+)\s*\)/.exec(text)?.[1]
   return def === undefined ? { tasks } : { tasks, defaultTarget: def }
 }
@@ -240,8 +237,7 @@ export function parseFake(text: string): Script {
     if (m[2] === '==>') add(m[3]!, m[1]!)
     else add(m[1]!, m[3]!)
   }
-  const b = bodies(lines, starts)
-  const tasks = new Map<string, Task>(starts.map((s) => [s.name, { deps: deps.get(s.name) ?? [], body: b.get(s.name) ?? [] }]))
+  const tasks = tasksOf(starts, deps, bodies(lines, starts))
   const def = /Target\.runOrDefault(?:WithArguments)?\s+"([^"]{1,80})"/.exec(text)?.[1]
   return def === undefined ? { tasks } : { tasks, defaultTarget: def }
 }

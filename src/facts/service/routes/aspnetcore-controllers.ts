@@ -161,9 +161,9 @@ export function parseControllers(t: CsText): ControllerFile {
       text += ' ' + lines[k]!.trim()
       open += count(bare[k]!, '[') - count(bare[k]!, ']')
     }
-    const close = closingBracket(text)
-    for (const group of splitGroups(text.slice(0, close + 1))) pending.push(...attributes(group))
-    const rest = text.slice(close + 1).trim()
+    const { groups, end } = attributeGroups(text)
+    for (const group of groups) pending.push(...attributes(group))
+    const rest = text.slice(end).trim()
     if (rest !== '') declare(rest, k)
     track(k)
     i = k
@@ -177,45 +177,26 @@ function count(s: string, c: string): number {
   return n
 }
 
-/** The `]` that closes the last attribute group at the start of the text. */
-function closingBracket(text: string): number {
-  let depth = 0
-  let last = -1
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === '"') {
-      const end = text.indexOf('"', i + 1)
-      if (end < 0) break
-      i = end
-    } else if (c === '[') depth++
-    else if (c === ']') {
-      depth--
-      if (depth === 0) {
-        last = i
-        if (text.slice(i + 1).trimStart()[0] !== '[') return i
-      }
-    }
-  }
-  return last
-}
-
-/** `[A][B("x")]` → `[A]`, `[B("x")]`. */
-function splitGroups(text: string): string[] {
-  const out: string[] = []
+/** The attribute groups at the start of a text (`[A][B("x")] public …` → `[A]`, `[B("x")]`) and where they end. */
+function attributeGroups(text: string): { groups: string[]; end: number } {
+  const groups: string[] = []
   let depth = 0
   let start = 0
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (c === '"') {
-      const end = text.indexOf('"', i + 1)
-      if (end < 0) break
-      i = end
+      const close = text.indexOf('"', i + 1)
+      if (close < 0) break
+      i = close
     } else if (c === '[') {
       if (depth === 0) start = i
       depth++
-    } else if (c === ']' && --depth === 0) out.push(text.slice(start, i + 1))
+    } else if (c === ']' && --depth === 0) {
+      groups.push(text.slice(start, i + 1))
+      if (text.slice(i + 1).trimStart()[0] !== '[') return { groups, end: i + 1 }
+    }
   }
-  return out
+  return { groups, end: groups.length > 0 ? text.lastIndexOf(']') + 1 : 0 }
 }
 
 /** `[Route("x")] [HttpGet]` on one action means GET x: a template-less verb takes the Route templates. */
