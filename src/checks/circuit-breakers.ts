@@ -220,26 +220,20 @@ export default defineCheck({
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
-    const startupOnly = findings.filter((f) => f.startup.length > 0)
-    if (startupOnly.length > 0) {
+    // A library used only where it protects no outbound call: start-up waits, then local-resource retries.
+    const notOutbound = (hits: (f: LibFinding) => readonly (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
+      const only = findings.filter((f) => hits(f).length > 0)
+      if (only.length === 0) return undefined
       return {
-        status: 'partial',
-        messageId: 'startup-only',
-        data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(', ') },
-        evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ''), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, 'start-up wait, not an outbound call'))]), ...extras],
+        status: 'partial' as const,
+        messageId,
+        data: { libs: [...new Set(only.map((f) => f.sig.label))].join(', ') },
+        evidence: [...only.flatMap((f) => [depEvidence(f, ''), ...hits(f).slice(0, 3).map((h) => hitEvidence(h, note))]), ...extras],
         remediation
       }
     }
-    const localOnly = findings.filter((f) => f.local.length > 0)
-    if (localOnly.length > 0) {
-      return {
-        status: 'partial',
-        messageId: 'local-only',
-        data: { libs: [...new Set(localOnly.map((f) => f.sig.label))].join(', ') },
-        evidence: [...localOnly.flatMap((f) => [depEvidence(f, ''), ...f.local.slice(0, 3).map((h) => hitEvidence(h, 'retries a local resource, not an outbound call'))]), ...extras],
-        remediation
-      }
-    }
+    const limited = notOutbound((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notOutbound((f) => f.local, 'local-only', 'retries a local resource, not an outbound call')
+    if (limited) return limited
     if (findings.length > 0) {
       return {
         status: 'partial',
