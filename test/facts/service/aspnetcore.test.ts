@@ -203,3 +203,26 @@ describe('several ASP.NET Core services in one repository', () => {
     ])
   })
 })
+
+describe('.NET Aspire', () => {
+  it('client integrations register health checks that the shared MapDefaultEndpoints routes run', () => {
+    const s = scan({
+      'src/ServiceDefaults/ServiceDefaults.csproj': LIB,
+      'src/ServiceDefaults/Extensions.cs': [
+        'public static class Extensions',
+        '{',
+        '    public static WebApplication MapDefaultEndpoints(this WebApplication app)',
+        '    {',
+        '        app.MapHealthChecks("/health");',
+        '        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });',
+        '        return app;',
+        '    }',
+        '}'
+      ].join('\n'),
+      'src/Basket/Basket.csproj': WEB,
+      'src/Basket/Program.cs': 'builder.AddRedisClient("redis");\nbuilder.AddNpgsqlDataSource("db", s => s.DisableHealthChecks = true);\nvar app = builder.Build();\napp.MapDefaultEndpoints();\n'
+    })
+    expect(paths(s)).toEqual(['GET /alive', 'GET /health'])
+    expect(route(s, '/health')!.touches!.map((t) => t.token)).toEqual(['AddRedisClient (Redis (Aspire))'])
+  })
+})

@@ -30,6 +30,8 @@ export interface HealthCheckRow {
   readonly package?: string
   /** Another library has a method of the same name (see the trap above). */
   readonly ambiguous?: boolean
+  /** An Aspire client integration: registers its check unless its settings set `DisableHealthChecks = true`. */
+  readonly aspire?: boolean
 }
 
 export const ASPNET_HEALTH_CHECKS: readonly HealthCheckRow[] = [
@@ -56,12 +58,30 @@ export const ASPNET_HEALTH_CHECKS: readonly HealthCheckRow[] = [
   { method: 'AddHangfire', checks: 'Hangfire', package: 'AspNetCore.HealthChecks.Hangfire' },
   { method: 'AddIdentityServer', checks: 'identity server', package: 'AspNetCore.HealthChecks.OpenIdConnectServer' },
   { method: 'AddUrlGroup', checks: 'HTTP dependency', package: 'AspNetCore.HealthChecks.Uris' },
-  { method: 'AddDbContextCheck', checks: 'EF Core database' }
+  { method: 'AddDbContextCheck', checks: 'EF Core database' },
+  // .NET Aspire client integrations register a health check for what they connect to (unless
+  // `DisableHealthChecks = true`), on the host builder rather than on AddHealthChecks(). Their names
+  // differ from the app host's resources (`AddRedis`, `AddPostgres`), so they need no chain.
+  { method: 'AddNpgsqlDbContext', checks: 'PostgreSQL (Aspire)', aspire: true },
+  { method: 'AddNpgsqlDataSource', checks: 'PostgreSQL (Aspire)', aspire: true },
+  { method: 'AddSqlServerDbContext', checks: 'SQL Server (Aspire)', aspire: true },
+  { method: 'AddSqlServerClient', checks: 'SQL Server (Aspire)', aspire: true },
+  { method: 'AddMySqlDataSource', checks: 'MySQL (Aspire)', aspire: true },
+  { method: 'AddMySqlDbContext', checks: 'MySQL (Aspire)', aspire: true },
+  { method: 'AddRedisClient', checks: 'Redis (Aspire)', aspire: true },
+  { method: 'AddRedisDistributedCache', checks: 'Redis (Aspire)', aspire: true },
+  { method: 'AddMongoDBClient', checks: 'MongoDB (Aspire)', aspire: true },
+  { method: 'AddRabbitMQClient', checks: 'RabbitMQ (Aspire)', aspire: true },
+  { method: 'AddKafkaProducer', checks: 'Kafka (Aspire)', aspire: true },
+  { method: 'AddAzureServiceBusClient', checks: 'Azure Service Bus (Aspire)', aspire: true },
+  { method: 'AddAzureBlobClient', checks: 'Azure Blob Storage (Aspire)', aspire: true },
+  { method: 'AddAzureCosmosClient', checks: 'Cosmos DB (Aspire)', aspire: true },
+  { method: 'AddElasticsearchClient', checks: 'Elasticsearch (Aspire)', aspire: true }
 ]
 
 const CUSTOM = new Set(['AddCheck', 'AddTypeActivatedCheck', 'AddAsyncCheck'])
 const BY_METHOD = new Map(ASPNET_HEALTH_CHECKS.map((r) => [r.method, r]))
-const MENTIONS = ['HealthCheck']
+const MENTIONS = ['HealthCheck', ...ASPNET_HEALTH_CHECKS.filter((r) => r.aspire).map((r) => r.method)]
 /** What a custom check's code does when it reaches a dependency, beyond the shared tokens (too broad for a handler, telling in a health check). */
 const DOTNET_TOUCHES = ['CreateDbContext', 'GetDatabase(', '.SendAsync(', '.GetAsync(', 'Database.', 'DbContext']
 /** Words in a custom check's type name that say what it reaches. */
@@ -99,6 +119,7 @@ export function healthRegistrations(ctx: ExtractContext, files: readonly string[
           const line = lineAt(t, s.start + call.at)
           const row = BY_METHOD.get(call.name)
           if (row) {
+            if (row.aspire && call.args.some((a) => /DisableHealthChecks\s*=\s*true/.test(a))) return
             const known = onBuilder || (row.package !== undefined && deps.has(row.package.toLowerCase())) || !row.ambiguous
             if (known && !(call.name === 'AddSqlServer' && call.generic !== '')) out.push({ name: `${row.method} (${row.checks})`, file, line, dependency: true })
             return

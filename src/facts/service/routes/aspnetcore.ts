@@ -103,9 +103,11 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
         const unknown = p.unknown ?? ('unknown' in rel ? rel.unknown : undefined)
         const where = { framework: 'aspnetcore' as const, file, line: r.line, ...(unknown ? { prefixUnknown: unknown } : {}) }
         if (r.health) {
-          // A web project's own registrations, and those of the class libraries every app shares.
+          // A web project's own registrations, and those of the class libraries every app shares;
+          // a route a shared library maps (Aspire's MapDefaultEndpoints) serves every app's checks.
           const own = projects.of(file)
-          const checks = r.health.predicateOff ? [] : registrations.filter((c) => projects.of(c.file) === own || !projects.isWeb(projects.of(c.file)))
+          const shared = !projects.isWeb(own)
+          const checks = r.health.predicateOff ? [] : registrations.filter((c) => shared || projects.of(c.file) === own || !projects.isWeb(projects.of(c.file)))
           const touches = checks.filter((c) => c.dependency).map((c) => ({ token: c.name, file: c.file, line: c.line }))
           routes.push({ path, methods: ['GET'], ...where, library: LIBRARY, touches })
           libraries.push({ name: LIBRARY, path: file, line: r.line, text: path, routes: [path], checks: touches.map((c) => c.token) })
