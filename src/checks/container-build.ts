@@ -2,14 +2,61 @@ import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
-import type { Ecosystem } from '../facts/ecosystems.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
-import { repoProfile } from './catalog/ecosystem.js'
+import { repoProfile, type Snippets } from './catalog/ecosystem.js'
+import type { Ecosystem } from '../facts/ecosystems.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-/** A minimal Dockerfile per ecosystem (an ecosystem without one gets the workflow and a pointer). */
-const DOCKERFILES: Readonly<Partial<Record<Ecosystem, string>>> = {
-  python: ['```dockerfile', 'FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'USER 1000', 'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]', '```'].join('\n'),
+/** A minimal service Dockerfile per ecosystem: the first detected one that has a row, else Python's. */
+const DOCKERFILES: Snippets = {
+  python: [
+    '```dockerfile',
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'USER 1000',
+    'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+    '```'
+  ].join('\n'),
+  // PHP: dependencies installed in a Composer stage; FrankenPHP serves `public/` (Laravel, Symfony).
+  php: [
+    '```dockerfile',
+    'FROM composer:2 AS vendor',
+    'WORKDIR /app',
+    'COPY composer.json composer.lock ./',
+    'RUN composer install --no-dev --no-scripts --prefer-dist --no-interaction',
+    '',
+    'FROM dunglas/frankenphp:1-php8.3',
+    'WORKDIR /app',
+    'COPY --from=vendor /app/vendor ./vendor',
+    'COPY . .',
+    'ENV SERVER_NAME=:8080',
+    '```'
+  ].join('\n'),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    '```dockerfile',
+    'FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY mix.exs mix.lock ./',
+    'RUN mix deps.get --only prod && mix deps.compile',
+    'COPY config config',
+    'COPY lib lib',
+    'COPY priv priv',
+    'RUN mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/my_app ./',
+    'USER nobody',
+    'CMD ["bin/my_app", "start"]',
+    '```'
+  ].join('\n'),
   // .NET: a multi-stage build on the SDK and ASP.NET images (or no Dockerfile: `dotnet publish /t:PublishContainer`).
   dotnet: [
     '```dockerfile',
@@ -28,7 +75,7 @@ const DOCKERFILES: Readonly<Partial<Record<Ecosystem, string>>> = {
   ].join('\n')
 }
 
-const WORKFLOW = [
+const IMAGE_WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
   'on: { pull_request: {}, push: { branches: [main] } }',
@@ -46,17 +93,14 @@ const WORKFLOW = [
   '        with:',
   "          push: ${{ github.event_name == 'push' }}",
   '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
-  '```',
-  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+  '```'
 ].join('\n')
 
-const OPENING = 'Ship the service as an image that CI builds on every change.'
+const WITHOUT_DOCKERFILE = 'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
 
-/** The Dockerfile for the repository's main ecosystem, then the workflow. */
 function remediationFor(ecosystems: readonly Ecosystem[]): string {
-  const eco = ecosystems.find((e) => DOCKERFILES[e] !== undefined)
-  if (eco === undefined && ecosystems.length > 0) return [`${OPENING} Write a \`Dockerfile\` that builds and runs the service,`, WORKFLOW].join('\n')
-  return [`${OPENING} A minimal \`Dockerfile\`:`, DOCKERFILES[eco ?? 'python']!, WORKFLOW].join('\n')
+  const eco = ecosystems.find((e) => DOCKERFILES[e] !== undefined) ?? 'python'
+  return ['Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:', DOCKERFILES[eco]!, IMAGE_WORKFLOW, ...(eco === 'python' ? [WITHOUT_DOCKERFILE] : [])].join('\n')
 }
 
 const REMEDIATION = remediationFor([])
