@@ -35,7 +35,11 @@ const SNIPPETS: Snippets = {
   ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
   php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
   elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
-  rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings'])
+  rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings']),
+  dotnet: [
+    workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet format --verify-no-changes']),
+    'Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`.'
+  ].join('\n')
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'

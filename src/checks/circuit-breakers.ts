@@ -2,6 +2,7 @@ import {
   HAND_ROLLED_RETRY_TOKENS,
   HOME_GROWN_BREAKER_TOKENS,
   JOB_RETRY_TOKENS,
+  LOCAL_RETRY_TOKENS,
   NODE_QUEUE_PACKAGES,
   RESILIENCE_LIBS,
   RETRIES_OFF,
@@ -118,11 +119,18 @@ function startupWait(usage: UsageFacts, hit: { path: string; line: number }): bo
   return false
 }
 
+/** A use in a file that retries a local resource (a locked SQLite database), not an outbound call. */
+function localRetry(usage: UsageFacts, hit: { path: string }): boolean {
+  const lines = usage.lines(hit.path) ?? []
+  return lines.some((l) => LOCAL_RETRY_TOKENS.some((t) => l.includes(t)))
+}
+
 interface LibFinding {
   readonly sig: ResilienceSignature
   readonly use: PackageUse
   readonly real: (ImportRef | LineHit)[]
   readonly startup: (ImportRef | LineHit)[]
+  readonly local: (ImportRef | LineHit)[]
 }
 
 function hitEvidence(h: ImportRef | LineHit, what: string): Evidence {
@@ -177,6 +185,7 @@ export default defineCheck({
     messages: {
       'library-used': '{libs} protect calls in code.',
       'startup-only': '{libs} is only used to wait for a dependency at start-up, not around outbound calls.',
+      'local-only': '{libs} only retries a local resource (a locked database file), not outbound calls.',
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
       'job-retries': 'Only job-queue retries were found; they re-run jobs but protect no outbound call.',
@@ -196,10 +205,11 @@ export default defineCheck({
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
       const hits: (ImportRef | LineHit)[] = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports]
-      const real = hits.filter((h) => !startupWait(usage, h))
       const startup = hits.filter((h) => startupWait(usage, h))
+      const local = hits.filter((h) => !startup.includes(h) && localRetry(usage, h))
+      const real = hits.filter((h) => !startup.includes(h) && !local.includes(h))
       if (sig.kind === 'http-retry' && hits.length === 0) continue
-      findings.push({ sig, use, real, startup })
+      findings.push({ sig, use, real, startup, local })
     }
     const used = findings.filter((f) => f.real.length > 0)
     if (used.length > 0) {
@@ -211,16 +221,20 @@ export default defineCheck({
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
-    const startupOnly = findings.filter((f) => f.startup.length > 0)
-    if (startupOnly.length > 0) {
+    // A library used only where it protects no outbound call: start-up waits, then local-resource retries.
+    const notOutbound = (hits: (f: LibFinding) => readonly (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
+      const only = findings.filter((f) => hits(f).length > 0)
+      if (only.length === 0) return undefined
       return {
-        status: 'partial',
-        messageId: 'startup-only',
-        data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(', ') },
-        evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ''), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, 'start-up wait, not an outbound call'))]), ...extras],
+        status: 'partial' as const,
+        messageId,
+        data: { libs: [...new Set(only.map((f) => f.sig.label))].join(', ') },
+        evidence: [...only.flatMap((f) => [depEvidence(f, ''), ...hits(f).slice(0, 3).map((h) => hitEvidence(h, note))]), ...extras],
         remediation
       }
     }
+    const limited = notOutbound((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notOutbound((f) => f.local, 'local-only', 'retries a local resource, not an outbound call')
+    if (limited) return limited
     if (findings.length > 0) {
       return {
         status: 'partial',

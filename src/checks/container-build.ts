@@ -70,6 +70,22 @@ const DOCKERFILES: Snippets = {
     'USER 1000',
     'ENTRYPOINT ["/usr/local/bin/server"]',
     '```'
+  ].join('\n'),
+  // .NET: a multi-stage build on the SDK and ASP.NET images (or no Dockerfile: `dotnet publish /t:PublishContainer`).
+  dotnet: [
+    '```dockerfile',
+    'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN dotnet publish src/Api/Api.csproj -c Release -o /app',
+    '',
+    'FROM mcr.microsoft.com/dotnet/aspnet:9.0',
+    'WORKDIR /app',
+    'COPY --from=build /app .',
+    'USER $APP_UID',
+    'ENTRYPOINT ["dotnet", "Api.dll"]',
+    '```',
+    'Or build it without a Dockerfile: `dotnet publish src/Api/Api.csproj /t:PublishContainer -p ContainerRepository=ghcr.io/org/api`.'
   ].join('\n')
 }
 
@@ -223,7 +239,6 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { deploy } = ctx.facts
-    const remediation = remediationFor(repoProfile(ctx.facts.snapshot).ecosystems)
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
@@ -235,6 +250,7 @@ export default defineCheck({
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...(b.line !== undefined ? { line: b.line } : {}), message: `image build without a Dockerfile: ${b.kind}` })),
       ...extraFiles.map((f) => ({ path: f, message: 'image build configuration (from config signatures)' }))
     ]
+    const remediation = remediationFor(repoProfile(ctx.facts.snapshot).ecosystems)
     const what = [service.length ? `${service.length} Dockerfile${service.length > 1 ? 's' : ''}` : '', ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? 'configured build files' : ''].filter(Boolean).join(', ')
     if (declared.length > 0 && builds.length > 0) {
       return { status: 'pass', messageId: 'built-in-ci', data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] }

@@ -66,14 +66,17 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
 /**
  * Test code, by directory (`tests/`, `src/test/`, `__tests__/`, `spec/`) or file name
  * (`test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `x_spec.rb`,
- * `XTest.php`, `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
+ * `XTest.php`, `conftest.py`, `OrderTests.cs`), and .NET test project directories (`Orders.Api.Tests/`). Test code is not production use: a retry in a flaky-test helper protects no
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
 export function isTestPath(path: string): boolean {
   return testDir(path) || testName(path.slice(path.lastIndexOf('/') + 1))
 }
 
-const testDir = memoByDir((dir) => dir !== '' && dir.split('/').some((part) => TEST_DIRS.has(part.toLowerCase())))
+/** .NET test projects live in their own directory named for them: `Orders.Api.Tests`, `Orders.IntegrationTests`, `Api.Test`. */
+const DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i
+
+const testDir = memoByDir((dir) => dir !== '' && dir.split('/').some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)))
 
 function testName(name: string): boolean {
   const lower = name.toLowerCase()
@@ -83,5 +86,6 @@ function testName(name: string): boolean {
   if ((name.endsWith('.java') || name.endsWith('.kt')) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true
   // PHPUnit and Pest test classes: `OrderTest.php` (a `database/migrations/…_create_tests_table.php` is not one).
   if (name.endsWith('Test.php') && name.length > 8) return true
+  if ((name.endsWith('.cs') || name.endsWith('.fs') || name.endsWith('.vb')) && /Tests?\.(cs|fs|vb)$/.test(name)) return true
   return false
 }

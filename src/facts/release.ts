@@ -197,7 +197,11 @@ const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; t
   { match: (_p, n) => n === 'release.toml', tool: 'cargo-release' },
   { match: (_p, n) => n === 'dist-workspace.toml', tool: 'cargo-dist' },
   { match: (_p, n) => n === 'cargo.toml', tool: 'cargo-release', needle: '[workspace.metadata.release]' },
-  { match: (_p, n) => n === 'cargo.toml', tool: 'cargo-dist', needle: '[workspace.metadata.dist]' }
+  { match: (_p, n) => n === 'cargo.toml', tool: 'cargo-dist', needle: '[workspace.metadata.dist]' },
+  // .NET versioning from tags, like bump2version elsewhere: GitVersion, Nerdbank.GitVersioning, MinVer.
+  { match: (_p, n) => n === 'gitversion.yml' || n === 'gitversion.yaml', tool: 'GitVersion' },
+  { match: (_p, n) => n === 'version.json', tool: 'Nerdbank.GitVersioning', needle: 'GitVersioning' },
+  { match: (_p, n) => n === 'directory.build.props' || n === 'directory.packages.props' || n.endsWith('.csproj'), tool: 'MinVer', needle: '"MinVer"' }
 ]
 
 /** `workflow_dispatch` inputs that name the version a manual run releases. */

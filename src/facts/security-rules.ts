@@ -4,6 +4,7 @@ import type { ParseProblem } from './ci/types.js'
 import { lineOf } from './ci/resolve/engine.js'
 import { parseYaml } from './ci/yaml.js'
 import { at } from './doc-path.js'
+import { dotnetAnalyzerRules, type DotnetRuleSet } from './dotnet-analyzers.js'
 import { isExcluded } from './excluded.js'
 import { isPhpstanConfig, isPsalmConfig, phpstanLevel, PHPSTAN_GATING_LEVEL, psalmLevel, PSALM_GATING_LEVEL } from './php-analysers.js'
 import { basename, type Snapshot } from './snapshot.js'
@@ -17,12 +18,12 @@ import { basename, type Snapshot } from './snapshot.js'
  * same way: PHPStan or Psalm configured at a gating level (php-analysers.ts) is a quality gate.
  */
 
-export type RuleSet = 'gosec' | 'bandit' | 'eslint-security' | 'phpstan-gating' | 'psalm-gating'
+export type RuleSet = 'gosec' | 'bandit' | 'eslint-security' | 'phpstan-gating' | 'psalm-gating' | DotnetRuleSet
 
 export interface EnabledRules {
   readonly rules: RuleSet
   /** The linter whose run carries the rules. */
-  readonly host: 'golangci-lint' | 'ruff' | 'eslint' | 'phpstan' | 'psalm'
+  readonly host: 'golangci-lint' | 'ruff' | 'eslint' | 'phpstan' | 'psalm' | 'dotnet build'
   readonly path: string
   readonly line?: number
   /** How the configuration enables them (`linters.enable: gosec`, `lint.select: S`). */
@@ -85,6 +86,7 @@ export function collectSecurityRules(snapshot: Snapshot): SecurityRuleFacts {
     const found = golangci ? golangciGosec(doc) : ruffBandit(name === 'pyproject.toml' ? at(doc, 'tool', 'ruff') : doc)
     if (found) enabled.push({ rules: golangci ? 'gosec' : 'bandit', host: golangci ? 'golangci-lint' : 'ruff', path, ...lineWith(text, found.needle), how: found.how })
   }
+  for (const d of dotnetAnalyzerRules(snapshot)) enabled.push({ ...d, host: 'dotnet build' })
   return { enabled, problems }
 }
 

@@ -45,6 +45,19 @@ export const codeText = hostileText(CODE_TOKENS)
 export const manifestText = hostileText(MANIFEST_TOKENS)
 export const markdownText = hostileText(MD_TOKENS)
 
+/** C#, Dockerfile and .NET build-script shapes: routes, attributes, chains, strings of every kind. */
+const DOTNET_TOKENS = [
+  'app.MapGet(', '.MapPost(', 'var g = app.MapGroup(', '.MapGroup(', 'g.MapGet(', '.MapItems()', 'static void MapItems(this RouteGroupBuilder group)', 'group.MapDelete(',
+  'app.MapHealthChecks(', 'app.UseHealthChecks(', 'services.AddHealthChecks()', '.AddCheck<', '.AddNpgSql(', '.AddSqlServer<', 'Predicate = _ => false', 'new HealthCheckOptions {',
+  '[Route("', '[HttpGet("', '[HttpPost]', '[controller]', '[action]', '~/', '[Area("', 'class X : ControllerBase', 'class Y : X', 'public IActionResult Index()', 'MapControllerRoute(',
+  'AddSwaggerGen(', 'SwaggerDoc("', 'UseSwagger(', 'RouteTemplate = "', 'AddOpenApi(', 'MapOpenApi(', 'UseOpenApi(', 'Path = "', 'if (app.Environment.IsDevelopment())',
+  'const string A = "', '"', '@"', '$"', '"""', "'", "'\\''", '\\', '//', '/*', '*/', '{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '=>', '.', ' ', '\n', 'health', '/healthz',
+  'FROM a AS b\n', 'FROM b\n', 'RUN ', 'COPY . .\n', 'COPY --from=b ', 'WORKDIR /app\n', '<<EOF\n', 'EOF\n', '--target ', '["sh", "-c", "',
+  'Task("', '.IsDependentOn("', '.Does(() => ', 'DotNetTest(', 'RunTarget(', 'Argument("target", "', 'Target T => _ => _', '.DependsOn(', 'Execute<Build>(x => x.', 'DotNet("',
+  'Target.create "', '==> "', '<== "', 'Target.runOrDefault "', 'DotNet.test id "', 'NoBuild = true', 'VerifyNoChanges = true'
+]
+export const dotnetText = hostileText(DOTNET_TOKENS)
+
 /** Valid YAML for an arbitrary JSON-like value, with CI keys likely: reaches the CI parsers' walkers. */
 export const ciYaml: fc.Arbitrary<string> = (() => {
   const key = fc.oneof(fc.constantFrom('on', 'jobs', 'steps', 'run', 'uses', 'with', 'script', 'stages', 'include', 'extends', 'needs', 'matrix', 'strategy', 'name', 'runs-on', 'services', 'image', 'workflows', 'stage', 'rules', 'if', 'when', 'pipelines', 'default', 'trigger', 'pr', 'pool', 'template', 'parameters', 'orbs', 'commands', 'executors', 'before_script', 'after_script', 'variables', 'local', 'file', 'project', 'ref', 'pull_request', 'push', 'branches', 'paths'), fc.string({ maxLength: 8 }))

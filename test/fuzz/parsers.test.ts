@@ -7,7 +7,8 @@ import { collectOpenApi } from '../../src/facts/openapi/index.js'
 import { parseSpec, sniffSpec } from '../../src/facts/openapi/parse.js'
 import { collectSecurityRules } from '../../src/facts/security-rules.js'
 import { collectService } from '../../src/facts/service/index.js'
-import { bounded, codeText, manifestText, options, yamlText } from './arbitraries.js'
+import { resolveScript } from '../../src/facts/ci/resolve/index.js'
+import { bounded, codeText, dotnetText, manifestText, options, yamlText } from './arbitraries.js'
 
 /** Config, manifests, route extraction and OpenAPI: arbitrary text in, a value (never a throw) out, in bounded time. */
 
@@ -116,6 +117,53 @@ describe('OpenAPI', () => {
         const parsed = bounded(() => parseSpec(text, sniff?.format ?? 'yaml', sniff ?? { kind: 'openapi', version: '3.0.0' }))
         expect(parsed.pathCount === null || parsed.pathCount >= 0).toBe(true)
         bounded(() => parseSpec(text, 'json', { kind: 'swagger', version: '2.0' }))
+      }),
+      options(300)
+    )
+  })
+})
+
+describe('.NET', () => {
+  const WEB = '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup><PackageReference Include="AspNetCore.HealthChecks.NpgSql" /></ItemGroup>\n</Project>\n'
+
+  it('extracts ASP.NET Core routes, health checks and OpenAPI generation from arbitrary C# in bounded time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('src/Api/Program.cs', 'src/Api/Controllers/HealthController.cs', 'src/Api/Endpoints.cs'), dotnetText, dotnetText, (path, text, other) => {
+        const snapshot = new MemorySnapshot({ 'src/Api/Api.csproj': WEB, [path]: text, 'src/Api/Other.cs': other })
+        const manifests = collectManifests(snapshot)
+        const service = bounded(() => collectService(snapshot, manifests), 'collectService')
+        for (const r of service.routes) {
+          expect(r.path.startsWith('/')).toBe(true)
+          expect(r.line).toBeGreaterThanOrEqual(1)
+        }
+        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+      }),
+      options(300)
+    )
+  })
+
+  it('follows arbitrary Dockerfiles and Cake, NUKE and FAKE scripts in bounded time', () => {
+    const files = fc.record({ Dockerfile: dotnetText, 'build.cake': dotnetText, 'build/Build.cs': dotnetText.map((t) => 'class Build : NukeBuild {\n' + t), 'build.fsx': dotnetText })
+    const script = fc.constantFrom('docker build .', 'docker buildx build --target b -f Dockerfile .', 'dotnet cake', './build.sh --target=Test', 'nuke T', 'dotnet fake build -t T')
+    fc.assert(
+      fc.property(files, script, (f, cmd) => {
+        const snapshot = new MemorySnapshot({ ...f, 'build.sh': 'dotnet cake "$@"\n', '.nuke/parameters.json': '{}' })
+        const out = bounded(() => resolveScript(cmd, { snapshot, path: 'ci.yml', line: 1, cwd: '', chain: [] }), 'resolveScript')
+        for (const c of out) expect(c.argv.length).toBeGreaterThan(0)
+      }),
+      options(300)
+    )
+  })
+
+  it('reads arbitrary project files, props, editorconfig and global.json as rules, dependencies or problems', () => {
+    const names = ['Directory.Build.props', 'src/A/A.csproj', '.editorconfig', 'x.globalconfig', 'Directory.Packages.props', 'global.json']
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.oneof(manifestText, dotnetText, fc.json()), (name, text) => {
+        const body = (name === 'global.json' ? '{"msbuild-sdks": ' : '<TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n') + text
+        const rules = bounded(() => collectSecurityRules(new MemorySnapshot({ [name]: body })))
+        for (const e of rules.enabled) expect(e.path).toBe(name)
+        const manifests = bounded(() => collectManifests(new MemorySnapshot({ [name]: body })))
+        for (const p of manifests.problems) expect(p.path).toBe(name)
       }),
       options(300)
     )

@@ -46,7 +46,9 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['mvn'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },
   { argv: ['mvnw'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },
   { argv: ['gradle'], goal: GRADLE_GOALS, label: 'gradle image build', dockerfile: false },
-  { argv: ['gradlew'], goal: GRADLE_GOALS, label: 'gradle image build', dockerfile: false }
+  { argv: ['gradlew'], goal: GRADLE_GOALS, label: 'gradle image build', dockerfile: false },
+  // .NET SDK containers: `dotnet publish /t:PublishContainer` (also -t:, --target:), or the DefaultContainer publish profile.
+  { argv: ['dotnet', 'publish'], goal: ['PublishContainer', 'PublishProfile=DefaultContainer'], label: 'dotnet publish (SDK container)', dockerfile: false }
 ]
 
 export interface BuildAction {

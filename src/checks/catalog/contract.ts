@@ -17,6 +17,10 @@ export const CONTRACT: Catalogue = {
     { tool: 'Pact verification', commands: ['rake'], subcommands: ['pact:verify'] },
     { tool: 'Prism proxy', commands: ['prism'], subcommands: ['proxy'] },
     { tool: 'oasdiff', commands: ['oasdiff'], subcommands: ['breaking', 'changelog', 'diff'] },
+    // openapitools/openapi-diff (Java, docker image) reports and exits 0 unless told to fail; the npm
+    // openapi-diff fails on breaking changes by default. The Java tool's output flags tell them apart.
+    { tool: 'openapi-diff', commands: ['openapi-diff'], requireAnyFlag: ['--fail-on-incompatible', '--fail-on-changed'] },
+    { tool: 'openapi-diff', commands: ['openapi-diff'], requireAnyFlag: ['--state', '--markdown', '--html', '--json', '--text', '--asciidoc', '-l', '--log-level'], blockingFlags: ['--fail-on-incompatible', '--fail-on-changed'] },
     { tool: 'openapi-diff', commands: ['openapi-diff'] },
     { tool: 'Optic', commands: ['optic'], subcommands: ['diff', 'ci'] },
     { tool: 'Portman', commands: ['portman'] }
@@ -53,7 +57,10 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'API Platform', commands: ['console', 'artisan'], subcommands: ['api:openapi:export'] },
   { tool: 'swagger-php', commands: ['openapi'], requireAnyFlag: ['-o', '--output'] },
   { tool: 'open_api_spex', commands: ['mix'], subcommands: ['openapi.spec.json', 'openapi.spec.yaml'] },
-  { tool: 'phoenix_swagger', commands: ['mix'], subcommands: ['phx.swagger.generate'] }
+  { tool: 'phoenix_swagger', commands: ['mix'], subcommands: ['phx.swagger.generate'] },
+  // .NET: the Swashbuckle CLI (`dotnet swagger tofile --output openapi.json bin/…/Api.dll v1`) and NSwag.
+  { tool: 'Swashbuckle CLI', commands: ['swagger'], subcommands: ['tofile'] },
+  { tool: 'NSwag', commands: ['nswag'], subcommands: ['run', 'aspnetcore2openapi', 'webapi2openapi'] }
 ]
 
 /**
@@ -72,7 +79,8 @@ export const RUNNERS_BY_EXTENSION: readonly { readonly ext: readonly string[]; r
   { ext: ['.rb'], ecosystem: 'ruby' },
   { ext: ['.php'], ecosystem: 'php' },
   // ExUnit compiles test/support (elixirc_paths in :test) with the suite: a ConnCase there counts.
-  { ext: ['.ex', '.exs'], ecosystem: 'elixir' }
+  { ext: ['.ex', '.exs'], ecosystem: 'elixir' },
+  { ext: ['.cs', '.fs', '.vb'], ecosystem: 'dotnet' }
 ]
 
 const SCHEMATHESIS_STEP = [

@@ -74,6 +74,7 @@ function fileMatches(pattern: string, path: string, name: string): boolean {
   if (pattern.endsWith('/')) return path.startsWith(pattern) || path.includes('/' + pattern)
   if (pattern.includes('/')) return path === pattern || path.endsWith('/' + pattern)
   if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1))
+  if (pattern.startsWith('*')) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1
   return name === pattern
 }
 
@@ -110,9 +111,11 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
   const reads = new Map<ConfigSignature, number>()
   const seen = new Set<string>()
   // Every pattern is looked up, never tried file by file: exact basenames and `dir/file` paths by
-  // their basename, `prefix*` names by their first character; only `dir/` patterns are tested per file.
+  // their basename, `prefix*` names by their first character, `*.ext` names by their extension;
+  // only `dir/` patterns are tested per file.
   const byName = new Map<string, ConfigSignature[]>()
   const byFirst = new Map<string, ConfigSignature[]>()
+  const byExt = new Map<string, ConfigSignature[]>()
   const dirs: ConfigSignature[] = []
   const add = (m: Map<string, ConfigSignature[]>, k: string, sig: ConfigSignature): void => {
     const list = m.get(k)
@@ -124,14 +127,18 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
     if (f.endsWith('/')) dirs.push(sig)
     else if (f.includes('/')) add(byName, f.slice(f.lastIndexOf('/') + 1), sig)
     else if (f.endsWith('*')) add(byFirst, f[0] ?? '', sig)
+    else if (f.startsWith('*.')) add(byExt, f.slice(1), sig)
     else add(byName, f, sig)
   }
+  // Few extensions (`.csproj`, `.fsproj`): an endsWith per extension allocates nothing per file.
+  const exts = [...byExt]
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
   const candidates: ConfigSignature[] = []
   for (const { path, name } of ownFiles(snapshot)) {
     candidates.length = 0
     for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
     for (const sig of byFirst.get(name[0] ?? '') ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
+    for (const [ext, list] of exts) if (name.endsWith(ext) && name.length > ext.length) candidates.push(...list)
     for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) candidates.push(sig)
     for (const sig of candidates) {
       const key = `${sig.tool}\0${path}`

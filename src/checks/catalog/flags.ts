@@ -150,7 +150,28 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
   sdk('GrowthBook', 'rust', ['growthbook-rust'], ['is_on(', 'is_off(', 'feature_result(']),
   sdk('PostHog', 'rust', ['posthog-rs'], ['is_feature_enabled(', 'get_feature_flag('], { analytics: true }),
   sdk('Statsig', 'rust', ['statsig-rust', 'statsig'], ['check_gate(', 'get_feature_gate(', 'get_experiment(', 'get_dynamic_config('], { analytics: true }),
-  sdk('Flipt', 'rust', ['flipt', 'flipt-client'], ['evaluate_boolean(', 'evaluate_variant(', 'boolean('])
+  sdk('Flipt', 'rust', ['flipt', 'flipt-client'], ['evaluate_boolean(', 'evaluate_variant(', 'boolean(']),
+  // .NET (NuGet ids compare case-insensitively). Microsoft.FeatureManagement evaluates flags with
+  // `IFeatureManager.IsEnabledAsync`, gates actions with `[FeatureGate]` and Razor markup with
+  // `<feature name="…">`. Trap: a flag SDK brought by an MSBuild SDK (`<Sdk Name="Org.Server.Sdk" />`,
+  // global.json `msbuild-sdks`) never appears as a PackageReference: only its use in code can show
+  // it (the in-house rules), never its name.
+  sdk('Microsoft.FeatureManagement', 'dotnet', ['Microsoft.FeatureManagement', 'Microsoft.FeatureManagement.AspNetCore'], ['IsEnabledAsync(', '[FeatureGate(', 'GetVariantAsync(', '<feature name='], { templates: true }),
+  sdk('LaunchDarkly', 'dotnet', ['LaunchDarkly.ServerSdk', 'LaunchDarkly.ClientSdk', 'LaunchDarkly.OpenFeature.ServerProvider'], [...LD_CALLS, 'IntVariation(', 'StringVariation(', 'JsonVariation(']),
+  sdk('Unleash', 'dotnet', ['Unleash.Client'], UNLEASH_CALLS),
+  sdk('Flagsmith', 'dotnet', ['Flagsmith'], [...FLAGSMITH_CALLS, 'GetEnvironmentFlags(', 'GetIdentityFlags(', 'IsFeatureEnabled(']),
+  sdk('ConfigCat', 'dotnet', ['ConfigCat.Client'], [...CONFIGCAT_CALLS, 'GetValueAsync(']),
+  sdk('Split', 'dotnet', ['Splitio', 'Splitio-net-core', 'SplitIO'], [...SPLIT_CALLS, 'GetTreatmentAsync(']),
+  sdk('GrowthBook', 'dotnet', ['growthbook-c-sharp', 'GrowthBook'], GROWTHBOOK_CALLS),
+  sdk('OpenFeature', 'dotnet', ['OpenFeature', 'OpenFeature.Contrib.Providers.Flagd', 'OpenFeature.Contrib.Providers.ConfigCat', 'OpenFeature.Contrib.Providers.Flagsmith', 'OpenFeature.Providers.MultiProvider'], [...OPENFEATURE_CALLS, 'GetBooleanValueAsync(', 'GetStringValueAsync(', 'GetBooleanDetailsAsync(']),
+  sdk('PostHog', 'dotnet', ['PostHog', 'PostHog.AspNetCore'], [...POSTHOG_CALLS, 'IsFeatureEnabledAsync(', 'GetFeatureFlagAsync('], { analytics: true }),
+  sdk('Statsig', 'dotnet', ['Statsig', 'StatsigServerSDK'], [...STATSIG_CALLS, 'CheckGateSync(', 'GetExperimentSync('], { analytics: true }),
+  sdk('Optimizely', 'dotnet', ['Optimizely.SDK'], [...OPTIMIZELY_CALLS, '.Decide('], { analytics: true }),
+  sdk('Flipt', 'dotnet', ['Flipt.Client', 'flipt-client-dotnet'], FLIPT_CALLS),
+  sdk('DevCycle', 'dotnet', ['DevCycle.SDK.Server.Local', 'DevCycle.SDK.Server.Cloud'], [...DEVCYCLE_CALLS, 'VariableAsync(', 'VariableValueAsync(']),
+  sdk('AWS AppConfig', 'dotnet', ['AWSSDK.AppConfigData'], [...APPCONFIG_CALLS, 'StartConfigurationSessionAsync(', 'GetLatestConfigurationAsync(']),
+  sdk('Esquio', 'dotnet', ['Esquio', 'Esquio.AspNetCore'], ['IsEnabledAsync(', '[FeatureFilter(', 'AddEsquio(']),
+  sdk('FeatureToggle', 'dotnet', ['FeatureToggle'], ['.FeatureEnabled', ': SimpleFeatureToggle', ': EnabledOnOrAfterDateFeatureToggle'])
 ]
 
 /** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */

@@ -212,5 +212,15 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '    }',
     '});',
     '```'
+  ].join('\n'),
+  aspnetcore: [
+    'Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:',
+    '```csharp',
+    'builder.Services.AddHealthChecks()',
+    '    .AddNpgSql(builder.Configuration.GetConnectionString("Default")!, tags: ["ready"]);',
+    '',
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
+    '```'
   ].join('\n')
 }

@@ -1,4 +1,5 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
+import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
 
 /**
  * Linters and format checks (SIGNATURES.md §1). A formatter counts only in check mode; a fixer
@@ -163,6 +164,19 @@ const RUST: readonly CommandSignature[] = [
   { tool: 'cargo xtask lint', ecosystem: 'rust', commands: ['cargo'], subcommands: ['xtask lint', 'xtask clippy', 'xtask fmt-check', 'xtask check-fmt', 'xtask format-check', 'xtask check-format', 'xtask tidy'], note: 'an xtask, judged by its task name' }
 ]
 
+// .NET: `dotnet format` fixes files unless `--verify-no-changes` (the legacy dotnet-format global
+// tool: `--check`); CSharpier likewise (`csharpier check`, older `--check`). `dotnet tool run X`
+// and `dotnet X` reach the tool X (see the wrappers). Roslyn analyzers ride on `dotnet build`
+// only when warnings are errors (security-rules / dotnet-analyzers: the `implied` rows below).
+const DOTNET: readonly CommandSignature[] = [
+  { tool: 'dotnet format', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['format'], checkFlags: ['--verify-no-changes', '--check'] },
+  { tool: 'dotnet-format', ecosystem: 'dotnet', commands: ['dotnet-format'], checkFlags: ['--check', '--verify-no-changes'] },
+  { tool: 'CSharpier', ecosystem: 'dotnet', commands: ['csharpier', 'dotnet-csharpier'], subcommands: ['check'] },
+  { tool: 'CSharpier', ecosystem: 'dotnet', commands: ['csharpier', 'dotnet-csharpier'], checkFlags: ['--check'] },
+  { tool: 'Fantomas', ecosystem: 'dotnet', commands: ['fantomas'], checkFlags: ['--check'] },
+  { tool: 'Roslynator', ecosystem: 'dotnet', commands: ['roslynator'], subcommands: ['analyze'] }
+]
+
 /** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
 const GENERIC: readonly CommandSignature[] = [
   { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
@@ -243,6 +257,8 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'biome', ecosystem: 'node', file: 'biome.jsonc' },
   { tool: 'oxlint', ecosystem: 'node', file: '.oxlintrc.json' },
   { tool: 'golangci-lint', ecosystem: 'go', file: '.golangci.*' },
+  { tool: 'dotnet format', ecosystem: 'dotnet', file: '.editorconfig', contains: 'dotnet_diagnostic.' },
+  { tool: 'CSharpier', ecosystem: 'dotnet', file: '.csharpierrc*' },
   { tool: 'revive', ecosystem: 'go', file: 'revive.toml' },
   { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
   { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
@@ -275,8 +291,15 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'lefthook', file: 'lefthook.yml' }
 ]
 
+/** Style analyzers that fail the .NET build when warnings are errors (facts: dotnet-analyzers.ts). */
+const IMPLIED: readonly ImpliedSignature[] = [
+  { tool: 'Roslyn analyzers (dotnet build)', rules: 'roslyn-style', commands: DOTNET_BUILD, actions: [] },
+  { tool: 'Roslyn analyzers (dotnet build -warnaserror)', rules: 'roslyn-style-cli', commands: warnAsErrorBuilds(), actions: [] }
+]
+
 export const LINT: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  implied: IMPLIED
 }

@@ -101,8 +101,8 @@ export interface ConfigSignature {
   readonly tool: string
   readonly ecosystem?: Ecosystem
   /**
-   * `name` matches a basename anywhere; `name*` a basename prefix; `dir/` a directory segment
-   * (`.github/codeql/`); `a/b.yml` a path suffix.
+   * `name` matches a basename anywhere; `name*` a basename prefix; `*.ext` a basename extension
+   * (`*.csproj`); `dir/` a directory segment (`.github/codeql/`); `a/b.yml` a path suffix.
    */
   readonly file: string
   /** The file must contain a line including this text (`[tool.mypy]`, `<sonar.host.url>`). */

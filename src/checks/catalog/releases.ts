@@ -73,5 +73,8 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['dist', 'host'], label: 'cargo-dist' },
   { argv: ['cargo', 'dist'], goal: ['host'], label: 'cargo-dist' },
   { argv: ['cargo', 'publish'], label: 'cargo publish (crates.io)' },
-  { argv: ['cargo', 'smart-release'], label: 'cargo-smart-release' }
+  { argv: ['cargo', 'smart-release'], label: 'cargo-smart-release' },
+  { argv: ['dotnet', 'nuget', 'push'], label: 'dotnet nuget push' },
+  { argv: ['nuget', 'push'], label: 'nuget push' },
+  { argv: ['nbgv', 'tag'], label: 'nbgv tag' }
 ]

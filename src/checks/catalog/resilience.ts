@@ -107,7 +107,15 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('retry', 'retry', 'rust', ['retry'], ['retry::retry(', 'retry_with_index(', 'retry(Fixed::', 'retry(Exponential::', 'retry(delay::']),
   lib('exponential-backoff', 'retry', 'rust', ['exponential-backoff'], ['Backoff::new(']),
   lib('reqwest-retry', 'http-retry', 'rust', ['reqwest-retry'], ['RetryTransientMiddleware::new_with_policy(', 'RetryTransientMiddleware::new_with_policy_and_strategy(', 'ExponentialBackoff::builder(']),
-  lib('tower retry', 'http-retry', 'rust', ['tower'], ['RetryLayer::new(', 'retry::Retry::new(', 'tower::retry::'])
+  lib('tower retry', 'http-retry', 'rust', ['tower'], ['RetryLayer::new(', 'retry::Retry::new(', 'tower::retry::']),
+  // .NET: Polly v7 (`Policy.Handle<E>().WaitAndRetryAsync(…)`, `.CircuitBreakerAsync(…)`) and v8
+  // (`new ResiliencePipelineBuilder().AddRetry(…)`); the HttpClientFactory integrations wrap every
+  // call of a named or typed client (`AddStandardResilienceHandler()`, `AddPolicyHandler(…)`).
+  lib('Polly', 'circuit-breaker', 'dotnet', ['Polly', 'Polly.Core', 'Polly.Extensions', 'Polly.Contrib.WaitAndRetry'], ['Policy.Handle', 'Policy.Timeout', 'Policy.Wrap', '.HandleInner<', '.WaitAndRetry', '.RetryAsync(', '.RetryForever', '.CircuitBreaker(', '.CircuitBreakerAsync(', '.AdvancedCircuitBreaker', 'ResiliencePipelineBuilder', '.AddRetry(', '.AddCircuitBreaker(', '.AddTimeout(', 'Backoff.DecorrelatedJitterBackoff'], { imports: ['Polly'] }),
+  lib('Microsoft.Extensions.Http.Resilience', 'circuit-breaker', 'dotnet', ['Microsoft.Extensions.Http.Resilience'], ['AddStandardResilienceHandler(', 'AddResilienceHandler(', 'AddStandardHedgingHandler(']),
+  lib('Microsoft.Extensions.Http.Polly', 'circuit-breaker', 'dotnet', ['Microsoft.Extensions.Http.Polly'], ['AddPolicyHandler(', 'AddTransientHttpErrorPolicy(', 'AddPolicyHandlerFromRegistry(', 'HttpPolicyExtensions.']),
+  lib('Microsoft.Extensions.Resilience', 'circuit-breaker', 'dotnet', ['Microsoft.Extensions.Resilience'], ['AddResiliencePipeline(']),
+  lib('Steeltoe Hystrix', 'circuit-breaker', 'dotnet', ['Steeltoe.CircuitBreaker.HystrixCore', 'Steeltoe.CircuitBreaker.HystrixBase'], ['HystrixCommand', 'AddHystrixCommand'])
 ]
 
 /**
@@ -122,6 +130,13 @@ export const STARTUP_FILE_PATTERNS: readonly RegExp[] = [/(^|[/_-])pre_?start/i,
 
 /** Tokens near a retry that show it waits for the database or a broker at boot. */
 export const STARTUP_CONTEXT_TOKENS: readonly string[] = ['SELECT 1', 'select(1)', 'wait_for_db', 'wait_for_database', 'db_ready', 'init_db(', 'ensure_connection(', '.PingContext(', 'db.Ping(', 'wait_for_redis', 'wait_for_broker']
+
+/**
+ * Retries around a local resource (a locked SQLite file): they protect no outbound call. A file
+ * that uses a retry library and names one of these is a local retry (jellyfin wraps its SQLite
+ * writes in Polly `WaitAndRetry` on "database is locked").
+ */
+export const LOCAL_RETRY_TOKENS: readonly string[] = ['database is locked', 'database table is locked', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SqliteException', 'sqlite3.OperationalError']
 
 /** Job-queue retries: the job is re-run, no outbound call is protected (SIGNATURES.md §8.2). */
 export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly string[]>>> = {
@@ -140,6 +155,6 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']
 
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
-export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['tries += 1', 'retries += 1', 'retry_count += 1', 'while let Err(', 'for attempt in 0..', 'for attempt in 1..', 'for retry in 0..', 'for _ in 0..max_retries', 'for _ in 0..MAX_RETRIES', '$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times', 'defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(']
-export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
+export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['tries += 1', 'retries += 1', 'retry_count += 1', 'while let Err(', 'for attempt in 0..', 'for attempt in 1..', 'for retry in 0..', 'for _ in 0..max_retries', 'for _ in 0..MAX_RETRIES', '$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times', 'defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(', 'attempt++', 'attempts++']
+export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff', 'Task.Delay(']
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']

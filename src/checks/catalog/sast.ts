@@ -1,5 +1,5 @@
 import { LINT } from './lint.js'
-import { TYPECHECKERS } from './typecheckers.js'
+import { DOTNET_BUILD, TYPECHECKERS, warnAsErrorBuilds } from './typecheckers.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
 
 /**
@@ -30,7 +30,12 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'SonarQube', commands: ['sonar-scanner', 'sonar-scanner-cli'] },
   { tool: 'SonarQube', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['sonar:sonar'], anyPositional: true },
   { tool: 'SonarQube', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['sonar', 'sonarqube'], anyPositional: true },
-  { tool: 'SonarQube', commands: ['dotnet-sonarscanner'] },
+  // SonarScanner for .NET: `begin` only sets up the MSBuild hooks; the build in between is analysed
+  // and `end` uploads it (and waits for the quality gate with /d:sonar.qualitygate.wait=true).
+  { tool: 'SonarQube', ecosystem: 'dotnet', commands: ['dotnet-sonarscanner', 'sonarscanner', 'sonarscanner.msbuild', 'sonarscanner.msbuild.exe'], subcommands: ['end'] },
+  { tool: 'SonarQube', ecosystem: 'dotnet', commands: ['dotnet-sonarscanner', 'sonarscanner', 'sonarscanner.msbuild', 'sonarscanner.msbuild.exe'], kind: 'setup', note: '`begin` prepares the analysis; `end` must follow the build' },
+  { tool: 'Security Code Scan', ecosystem: 'dotnet', commands: ['security-scan'] },
+  { tool: 'dotnet list package --vulnerable', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['list package', 'package list'], requireAnyFlag: ['--vulnerable'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'Bandit', ecosystem: 'python', commands: ['bandit'], nonBlockingFlags: ['--exit-zero'] },
   { tool: 'Snyk Code', commands: ['snyk'], subcommands: ['code test'] },
   { tool: 'Snyk IaC', commands: ['snyk'], subcommands: ['iac test'] },
@@ -134,6 +139,7 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Bandit', ecosystem: 'python', file: '.bandit' },
   { tool: 'Bandit', ecosystem: 'python', file: 'pyproject.toml', contains: '[tool.bandit]' },
   { tool: 'Brakeman', ecosystem: 'ruby', file: 'config/brakeman.ignore' },
+  { tool: 'SonarQube', ecosystem: 'dotnet', file: 'SonarQube.Analysis.xml' },
   { tool: 'Qodana', file: 'qodana.yaml' },
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
@@ -167,7 +173,10 @@ const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') },
   // PHP's analysers are a quality gate at a strict enough level (facts/php-analysers.ts).
   { tool: 'PHPStan (gating level)', rules: 'phpstan-gating', ...phpstanGate() },
-  { tool: 'Psalm (gating level)', rules: 'psalm-gating', ...hostedBy('Psalm', TYPECHECKERS) }
+  { tool: 'Psalm (gating level)', rules: 'psalm-gating', ...hostedBy('Psalm', TYPECHECKERS) },
+  // Roslyn security analyzers fail the build that compiles the code, when warnings are errors.
+  { tool: 'Roslyn security analyzers (dotnet build)', rules: 'roslyn-security', commands: DOTNET_BUILD, actions: [] },
+  { tool: 'Roslyn security analyzers (dotnet build -warnaserror)', rules: 'roslyn-security-cli', commands: warnAsErrorBuilds(), actions: [] }
 ]
 
 export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED }

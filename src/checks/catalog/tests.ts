@@ -120,6 +120,18 @@ const RUST: readonly CommandSignature[] = [
   { tool: 'cargo xtask test', ecosystem: 'rust', commands: ['cargo'], subcommands: ['xtask test', 'xtask tests', 'xtask test-all', 'xtask integration-test', 'xtask e2e'], note: 'an xtask, judged by its task name' }
 ]
 
+// .NET: `dotnet test` builds and runs the test projects; `--list-tests` (`-t`) only lists them.
+// `dotnet vstest`, vstest.console and the NUnit/xUnit consoles run built test assemblies.
+// Trap: a test project run as an executable (`dotnet run --project tests/X.Tests`, xUnit v3 and
+// TUnit allow it) is not recognised here: `dotnet run` runs anything.
+const DOTNET: readonly CommandSignature[] = [
+  { tool: 'dotnet test', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['test'], notARunFlags: ['--list-tests', '-t', '--help', '-h'] },
+  { tool: 'dotnet vstest', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['vstest'], notARunFlags: ['--ListTests', '/ListTests', '--help'] },
+  { tool: 'vstest', ecosystem: 'dotnet', commands: ['vstest.console', 'vstest.console.exe'], notARunFlags: ['/ListTests', '--ListTests', '/?'] },
+  { tool: 'NUnit console', ecosystem: 'dotnet', commands: ['nunit3-console', 'nunit3-console.exe', 'nunit-console', 'nunit-console.exe'], notARunFlags: ['--explore', '--help'] },
+  { tool: 'xUnit console', ecosystem: 'dotnet', commands: ['xunit.console', 'xunit.console.exe', 'xunit.console.x86.exe'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -131,6 +143,9 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
+  // Azure Pipelines `VSTest@2` runs built test assemblies (the build step compiles them).
+  { tool: 'VSTest', ecosystem: 'dotnet', names: ['vstest'] },
+  { tool: 'test results', names: ['publishtestresults'], kind: 'related', note: 'publishes results; a step must run the tests' },
   { tool: 'test results', names: ['dorny/test-reporter', 'enricomi/publish-unit-test-result-action', 'enricomi/publish-unit-test-result-action/*', 'mikepenz/action-junit-report'], kind: 'related', note: 'publishes results; a step must run the tests' },
   { tool: 'PHPUnit', ecosystem: 'php', names: ['php-actions/phpunit'] },
   { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' },
@@ -159,7 +174,10 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Codeception', ecosystem: 'php', file: 'codeception.yml' },
   { tool: 'Behat', ecosystem: 'php', file: 'behat.yml' },
   { tool: 'ExCoveralls', ecosystem: 'elixir', file: 'coveralls.json' },
-  { tool: 'nextest', ecosystem: 'rust', file: '.config/nextest.toml' }
+  { tool: 'nextest', ecosystem: 'rust', file: '.config/nextest.toml' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.csproj', contains: 'Microsoft.NET.Test.Sdk' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.fsproj', contains: 'Microsoft.NET.Test.Sdk' },
+  { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.runsettings' }
 ]
 
 /** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
@@ -178,11 +196,13 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'elixir', suffixes: ['_test.exs'], under: 'test/' },
   // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
   { ecosystem: 'rust', suffixes: ['.rs'], under: 'tests/' },
-  { ecosystem: 'rust', suffixes: ['_test.rs', '_tests.rs'] }
+  { ecosystem: 'rust', suffixes: ['_test.rs', '_tests.rs'] },
+  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
+  { ecosystem: 'dotnet', suffixes: ['Tests.cs', 'Test.cs', 'Tests.fs', 'Test.fs', 'Tests.vb', 'Specs.cs'] }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

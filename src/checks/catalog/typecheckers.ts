@@ -107,6 +107,23 @@ const RUST: readonly CommandSignature[] = [
   { tool: 'Rust compiler (wasm-pack)', ecosystem: 'rust', commands: ['wasm-pack'], subcommands: ['build', 'test'] }
 ]
 
+/**
+ * .NET: the C#/F#/VB compiler runs in every build, and `dotnet test`, `publish` and `pack` build
+ * first. Traps: `--no-build` reuses an earlier build (that build step is the type check); `dotnet
+ * run` compiles one program to run it, not the code under review, so it is left out; `dotnet
+ * format` does not need the code to compile.
+ */
+export const DOTNET_BUILD: readonly CommandSignature[] = [
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['dotnet'], subcommands: ['build', 'test', 'publish', 'pack', 'msbuild'], notARunFlags: ['--no-build', '-p:NoBuild=true', '/p:NoBuild=true', '--list-tests', '-t'] },
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['msbuild', 'msbuild.exe', 'xbuild'] },
+  { tool: '.NET compiler', ecosystem: 'dotnet', commands: ['csc', 'csc.exe', 'fsc', 'vbc'] }
+]
+
+/** The same builds, counted only when the command line makes warnings errors (analyzers reported as warnings otherwise). */
+export function warnAsErrorBuilds(): CommandSignature[] {
+  return DOTNET_BUILD.map((c) => ({ ...c, requireAnyFlag: ['-warnaserror', '/warnaserror', '--warnaserror', '-p:TreatWarningsAsErrors=true', '/p:TreatWarningsAsErrors=true', '-property:TreatWarningsAsErrors=true'] }))
+}
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -166,11 +183,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Phan', ecosystem: 'php', file: '.phan/config.php' },
   { tool: 'Dialyzer', ecosystem: 'elixir', file: 'mix.exs', contains: ':dialyxir' },
   { tool: 'Dialyzer', ecosystem: 'elixir', file: '.dialyzer_ignore.exs' },
-  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', file: 'mix.exs', contains: 'warnings_as_errors: true' }
+  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', file: 'mix.exs', contains: 'warnings_as_errors: true' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.csproj' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.fsproj' },
+  { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.vbproj' }
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

@@ -1,6 +1,6 @@
 import { filesWhere } from '../asked.js'
 import { dirname, type Snapshot } from '../snapshot.js'
-import { collectLocalHooks, resolveScript, type ResolvedCommand } from './resolve/index.js'
+import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand } from './resolve/index.js'
 import { actionScript } from './systems/action-scripts.js'
 import { parseAzurePipelines } from './systems/azure.js'
 import { parseBitbucket } from './systems/bitbucket.js'
@@ -8,6 +8,7 @@ import { parseCircleci } from './systems/circleci.js'
 import type { ParseContext } from './systems/common.js'
 import { isWorkflowFile, parseGithubWorkflows } from './systems/github.js'
 import { parseGitlab } from './systems/gitlab.js'
+import { imageBuildOf } from './systems/image-builds.js'
 import { parseJenkinsfile } from './systems/jenkins.js'
 import { parsePreCommitCi, PRE_COMMIT_CONFIG } from './systems/precommit-ci.js'
 import { parseTravis } from './systems/travis.js'
@@ -113,6 +114,9 @@ export function collectCi(snapshot: Snapshot): CiFacts {
         actions.push({ action: step.uses, chain, system: job.system, job, step, triggers: job.triggers, neutralised })
         const synthetic = actionScript(job.system, step.uses)
         if (synthetic !== undefined) emit(synthetic.script, step.loc.line, synthetic.cwd ?? cwd)
+        // An image built from this repository runs its Dockerfile's RUN instructions (tests, linters) in CI.
+        const image = imageBuildOf(job.system, step.uses)
+        if (image !== undefined) for (const rc of guard(problems, step.loc.path, () => resolveImageBuild(snapshot, image, chain), [])) runs.push(toolRun(rc, job, step, neutralised))
       }
       // A step running in another repository's checkout runs that repository's commands: none of this one's.
       if (step.run !== undefined && step.elsewhere === undefined) emit(step.run, step.runLine, cwd)

@@ -1,6 +1,10 @@
 import { basename } from '../snapshot.js'
 import type { OtherImageBuild } from './types.js'
 
+function dotnetProject(n: string): boolean {
+  return n.endsWith('.csproj') || n.endsWith('.fsproj') || n === 'directory.build.props'
+}
+
 /** A marker inside a build file that means "this build can produce an image without a Dockerfile". */
 interface Marker {
   readonly files: (name: string) => boolean
@@ -16,7 +20,12 @@ const MARKERS: readonly Marker[] = [
   { files: (n) => n.startsWith('build.gradle'), needle: 'org.springframework.boot', kind: 'spring-boot-build-image' },
   { files: (n) => n === 'project.toml', needle: 'io.buildpacks', kind: 'buildpacks' },
   { files: (n) => n === 'project.toml', needle: '[_]', kind: 'buildpacks' },
-  { files: (n) => n === 'earthfile', needle: 'SAVE IMAGE', kind: 'earthly' }
+  { files: (n) => n === 'earthfile', needle: 'SAVE IMAGE', kind: 'earthly' },
+  // .NET SDK containers (`dotnet publish /t:PublishContainer`): the project opts in or names the image.
+  { files: dotnetProject, needle: '<EnableSdkContainerSupport>true', kind: 'dotnet SDK container' },
+  { files: dotnetProject, needle: '<ContainerRepository>', kind: 'dotnet SDK container' },
+  { files: dotnetProject, needle: '<ContainerImageName>', kind: 'dotnet SDK container' },
+  { files: dotnetProject, needle: '<ContainerBaseImage>', kind: 'dotnet SDK container' }
 ]
 
 /** Files whose mere presence declares an image build. */

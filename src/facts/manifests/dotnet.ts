@@ -19,6 +19,9 @@ import type { Dependency } from './types.js'
 /** Tags longer than this are not project XML. */
 const MAX_TAG = 4000
 
+/** Project SDKs of test projects (`<Project Sdk="MSTest.Sdk/3.6.0">`). */
+const TEST_SDK = /<(?:Project\s[^>]{0,200}\bSdk|Sdk\s[^>]{0,200}\bName)\s*=\s*"MSTest\.Sdk\b/i
+
 const TEST_PROJECT_NAME = /[.](Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|Specs?|E2E|EndToEnd|Benchmarks?)\.(cs|fs|vb)proj$/i
 
 export function parseDotnetProject(path: string, text: string, problems: ParseProblem[]): Dependency[] {
@@ -27,7 +30,7 @@ export function parseDotnetProject(path: string, text: string, problems: ParsePr
     return []
   }
   const clean = blankComments(text)
-  const testProject = TEST_PROJECT_NAME.test(path) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(clean) || /Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"/i.test(clean)
+  const testProject = TEST_PROJECT_NAME.test(path) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(clean) || /Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"/i.test(clean) || TEST_SDK.test(clean)
   const deps: Dependency[] = []
   const push = (name: string, line: number, dev: boolean, spec?: string): void => {
     deps.push({ name, ecosystem: 'dotnet', manifest: path, line, dev: dev || testProject, ...(spec ? { spec } : {}) })
@@ -77,4 +80,29 @@ export function parseDotnetProject(path: string, text: string, problems: ParsePr
 function blankComments(text: string): string {
   if (!text.includes('<!--')) return text
   return text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, ' '))
+}
+
+/**
+ * `global.json`: the MSBuild project SDKs the repository pins (`"msbuild-sdks": { "Org.Server.Sdk":
+ * "1.6.0" }`), which projects use by name (`<Sdk Name="Org.Server.Sdk" />`) and which never appear
+ * as a PackageReference. A global.json without them (only the .NET SDK version) declares nothing.
+ */
+export function parseGlobalJson(path: string, text: string, problems: ParseProblem[]): Dependency[] {
+  if (!text.includes('msbuild-sdks')) return []
+  let doc: unknown
+  try {
+    doc = JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''))
+  } catch (err) {
+    problems.push({ path, message: `JSON parse error: ${err instanceof Error ? err.message : String(err)}` })
+    return []
+  }
+  const sdks = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)['msbuild-sdks'] : undefined
+  if (sdks === null || typeof sdks !== 'object' || Array.isArray(sdks)) return []
+  const lines = text.split('\n')
+  const out: Dependency[] = []
+  for (const [name, version] of Object.entries(sdks as Record<string, unknown>).slice(0, 200)) {
+    const at = lines.findIndex((l) => l.includes(`"${name}"`))
+    out.push({ name, ecosystem: 'dotnet', manifest: path, ...(at >= 0 ? { line: at + 1 } : {}), dev: /^MSTest\.Sdk$/i.test(name), ...(typeof version === 'string' ? { spec: version } : {}) })
+  }
+  return out
 }

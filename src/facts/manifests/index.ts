@@ -9,7 +9,7 @@ import { isRequirementsFile, parsePipfile, parsePyproject, parseRequirements, pa
 import { parseGemfile } from './ruby.js'
 import { parseCargoToml } from './rust.js'
 import { parseComposerJson } from './php.js'
-import { parseDotnetProject } from './dotnet.js'
+import { parseDotnetProject, parseGlobalJson } from './dotnet.js'
 import { parseMixExs } from './elixir.js'
 import { manifestEcosystem } from '../ecosystems.js'
 import { readText } from './text.js'
@@ -62,7 +62,15 @@ const BY_NAME: Readonly<Record<string, { ecosystem: Ecosystem; parse: Parser }>>
   'mix.exs': { ecosystem: 'elixir', parse: whole((p, t) => parseMixExs(p, t)) },
   'Directory.Build.props': DOTNET,
   'Directory.Packages.props': DOTNET,
-  'packages.config': DOTNET
+  'packages.config': DOTNET,
+  // Not an ecosystem marker (a global.json may pin only the SDK version): read for its MSBuild SDKs.
+  'global.json': { ecosystem: 'dotnet', parse: globalJson }
+}
+
+function globalJson(snapshot: Snapshot, path: string, problems: ParseProblem[]): { deps: Dependency[] }[] {
+  const text = readText(snapshot, path, problems)
+  const deps = text === undefined ? [] : parseGlobalJson(path, text, problems)
+  return deps.length > 0 ? [{ deps }] : []
 }
 
 /** The parser of a manifest file name: by exact name, else by the ecosystem's suffix (`*.csproj`). */
@@ -105,7 +113,7 @@ export function collectManifests(snapshot: Snapshot): ManifestFacts {
     manifests.push({ path, ecosystem, dir: dirname(path), dependencies: deps, ...(workspaces ? { workspaces } : {}) })
   }
   const visitedRequirements = new Set<string>()
-  for (const path of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== undefined || isRequirementsFile(p)))) {
+  for (const path of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== undefined || isRequirementsFile(p) || basename(p) === 'global.json'))) {
     const kind = parserFor(basename(path))
     try {
       if (kind) {

@@ -40,6 +40,8 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
   // so every controller test validates its response); phoenix_swagger's schema test.
   { tool: 'OpenApiSpex.TestAssertions', requires: ['OpenApiSpex.TestAssertions'], uses: ['assert_schema(', 'assert_schema ', 'assert_operation_response(', 'assert_operation_response ', 'assert_response_schema(', 'assert_response_schema ', 'assert_raw_schema(', 'assert_request_schema('] },
   { tool: 'PhoenixSwagger.SchemaTest', requires: ['PhoenixSwagger.SchemaTest'], uses: ['validate_resp_schema('] },
+  // PactNet: consumer tests (`UponReceiving`) and provider verification (`new PactVerifier(…)…Verify()`).
+  { tool: 'Pact', requires: ['using PactNet'], uses: ['new PactVerifier(', 'PactVerifier(', '.UponReceiving('] },
   { tool: 'committed-spec drift test', requires: ['.openapi()', 'get_openapi('], uses: ['openapi.json', 'openapi.yaml', 'schema.yml', 'schema.yaml'] }
 ]
 

@@ -6,6 +6,7 @@ import type { Route, ServiceFacts } from '../service/types.js'
 import { callText, joinUrl, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
 import type { Ecosystem } from '../manifests/types.js'
 import { rustServers } from './rust.js'
+import { dotnetGenerators } from './dotnet-generators.js'
 import type { SpecGenerator } from './types.js'
 
 /**
@@ -98,6 +99,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   const ecos = new Set(service.frameworks.map((f) => f.ecosystem))
   if (service.frameworks.some((f) => f.framework === 'fastapi')) out.push(...fastapiGenerators(src))
   if (service.frameworks.some((f) => f.framework === 'nestjs')) out.push(...nestGenerators(src))
+  if (service.frameworks.some((f) => f.framework === 'aspnetcore')) out.push(...dotnetGenerators(src, manifests))
   // One whole-text pass per file for every signature of its ecosystem; each signature then
   // looks only at the few files that mention some generator at all.
   const candidates = new Map<Ecosystem, string[]>()

@@ -68,7 +68,14 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   '.acquire()',
   'get_conn(',
   '.get_connection(',
-  'cmd("PING")'
+  'cmd("PING")',
+  // .NET: EF Core, ADO.NET, MongoDB, StackExchange.Redis
+  'CanConnectAsync',
+  'OpenAsync(',
+  'ExecuteScalar',
+  'ExecuteSqlRaw',
+  'RunCommandAsync',
+  'PingAsync('
 ]
 
 const MAX_BODY_LINES = 40

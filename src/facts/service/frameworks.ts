@@ -71,7 +71,19 @@ const table = {
   warp: { name: 'warp', ecosystem: 'rust', packages: ['warp'], imports: ['warp'] },
   poem: { name: 'poem', ecosystem: 'rust', packages: ['poem', 'poem-openapi'], imports: ['poem', 'poem_openapi'] },
   tide: { name: 'tide', ecosystem: 'rust', packages: ['tide'], imports: ['tide'] },
-  loco: { name: 'Loco', ecosystem: 'rust', packages: ['loco-rs'], imports: ['loco_rs'], like: 'axum' }
+  loco: { name: 'Loco', ecosystem: 'rust', packages: ['loco-rs'], imports: ['loco_rs'], like: 'axum' },
+  // .NET: a web project (`<Project Sdk="Microsoft.NET.Sdk.Web">`) is the service; so are the
+  // ASP.NET Core 1.x/2.0 metapackages. Trap: `<FrameworkReference Include="Microsoft.AspNetCore.App" />`
+  // in a class library (controllers, middleware, health checks shared by services) does not make
+  // it a service of its own, so that name is not listed (the 2.1 package of the same name came
+  // with the web SDK); a host without the web SDK is still found by its imports.
+  aspnetcore: {
+    name: 'ASP.NET Core',
+    ecosystem: 'dotnet',
+    packages: ['Microsoft.NET.Sdk.Web', 'Microsoft.AspNetCore.All', 'Microsoft.AspNetCore'],
+    imports: ['Microsoft.AspNetCore.Builder', 'Microsoft.AspNetCore.Mvc', 'Microsoft.AspNetCore.Hosting'],
+    alsoContains: ['WebApplication', 'WebHost', 'UseStartup', 'ControllerBase', ': Controller', 'MapGet(', 'UseEndpoints(', 'MapControllers(']
+  }
 } as const satisfies Record<string, FrameworkInfo>
 
 export type Framework = keyof typeof table

@@ -5,6 +5,7 @@ import { detectFrameworks } from './detect.js'
 import { sourceSet } from './files.js'
 import { findHealthLibraries } from './health-libs.js'
 import type { OwnPackage } from './own-package.js'
+import { extractAspNetCore } from './routes/aspnetcore.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
 import { extractElixir } from './routes/elixir.js'
@@ -24,7 +25,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

@@ -104,6 +104,21 @@ describe('.NET projects', () => {
       { name: 'xunit', eco: 'dotnet', manifest: 'tests/Api.Tests/Api.Tests.csproj', line: 3, dev: true }
     ])
   })
+
+  it('reads global.json MSBuild SDKs (a test SDK is a development one); an MSTest.Sdk project is a test project', () => {
+    const { all } = collect({
+      'global.json': '{\n  // pinned\n  "sdk": { "version": "9.0.100" },\n  "msbuild-sdks": {\n    "Org.Server.Sdk": "1.6.0",\n    "MSTest.Sdk": "3.6.0"\n  }\n}\n',
+      'tests/Unit/Unit.csproj': '<Project Sdk="MSTest.Sdk">\n  <ItemGroup>\n    <PackageReference Include="NSubstitute" />\n  </ItemGroup>\n</Project>\n'
+    })
+    expect(all).toEqual([
+      { name: 'Org.Server.Sdk', eco: 'dotnet', manifest: 'global.json', line: 5, dev: false },
+      { name: 'MSTest.Sdk', eco: 'dotnet', manifest: 'global.json', line: 6, dev: true },
+      { name: 'MSTest.Sdk', eco: 'dotnet', manifest: 'tests/Unit/Unit.csproj', line: 1, dev: true },
+      { name: 'NSubstitute', eco: 'dotnet', manifest: 'tests/Unit/Unit.csproj', line: 3, dev: true }
+    ])
+    expect(collect({ 'global.json': '{ "sdk": { "version": "9.0.100" } }' }).all).toEqual([])
+    expect(collect({ 'global.json': '{ "msbuild-sdks": { broken' }).facts.problems).toEqual([expect.objectContaining({ path: 'global.json' })])
+  })
 })
 
 describe('mix.exs', () => {

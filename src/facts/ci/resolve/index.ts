@@ -2,6 +2,8 @@ import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
 import { resolveComposer } from './composer.js'
+import { followDockerfile, resolveDockerBuild, type ImageBuild } from './dockerfile.js'
+import { resolveDotnetBuild } from './dotnet-build.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveCargo } from './cargo.js'
@@ -42,11 +44,14 @@ export interface ScriptOrigin {
 /**
  * Order matters: the Maven and Gradle wrappers (`./mvnw`, `./gradlew`) before repository script
  * files (they are scripts too, but what they run is the lifecycle); script files before other
- * tools; taskipy (`task` with `[tool.taskipy]`) before go-task.
+ * tools; taskipy (`task` with `[tool.taskipy]`) before go-task. .NET build scripts (Cake, NUKE,
+ * FAKE) come before script files too: their bootstrappers (`./build.sh --target=Test`) stand for
+ * the build script's targets.
  */
 const RESOLVERS: readonly Resolver[] = [
   resolveMaven,
   resolveGradle,
+  resolveDotnetBuild,
   resolveScriptFile,
   resolveMake,
   resolveNodeScripts,
@@ -64,7 +69,8 @@ const RESOLVERS: readonly Resolver[] = [
   resolveMix,
   resolveCargo,
   resolvePreCommit,
-  resolveLintStaged
+  resolveLintStaged,
+  resolveDockerBuild
 ]
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
@@ -74,6 +80,19 @@ export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCom
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
     // A resolver bug must not lose the commands found so far nor escape the collector.
+  }
+  return ctx.out
+}
+
+export type { ImageBuild } from './dockerfile.js'
+
+/** The RUN instructions of an image an action builds (docker/build-push-action and the like), each linked to its Dockerfile line after `chain`. */
+export function resolveImageBuild(snapshot: Snapshot, build: ImageBuild, chain: readonly ChainLink[]): ResolvedCommand[] {
+  const ctx = new Ctx(snapshot, RESOLVERS)
+  try {
+    followDockerfile(ctx, build, { chain, neutralised: null, depth: 0, flags: {}, stack: [] })
+  } catch {
+    // As below: keep what was found.
   }
   return ctx.out
 }

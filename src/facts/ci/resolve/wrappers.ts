@@ -106,6 +106,7 @@ function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | n
   if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv)
   if (t === 'coverage' && argv[1] === 'run') return unwrapCoverage(argv, before)
   if (t === 'go' && argv[1] === 'run') return unwrapGoRun(argv)
+  if (t === 'dotnet' || t === 'dotnet.exe' || t === 'dnx') return unwrapDotnetTool(argv, t)
   if (t === 'docker' || t === 'podman' || t === 'docker-compose') return unwrapDocker(argv, t)
   for (const w of WRAPPERS) {
     if (w.prefix[0] !== t || w.prefix.length > argv.length) continue
@@ -215,6 +216,30 @@ function unwrapGoRun(argv: string[]): string[] | null {
   return [name, ...argv.slice(i + 1)]
 }
 
+/**
+ * The .NET SDK's own commands. Any other `dotnet NAME` runs the .NET tool `NAME` (`dotnet-NAME`),
+ * local (`.config/dotnet-tools.json`) or global: `dotnet csharpier check .`, `dotnet sonarscanner
+ * end`, `dotnet cake`, `dotnet ef …`. So do `dotnet tool run NAME` and .NET 10's `dnx NAME@version`.
+ */
+const DOTNET_COMMANDS = new Set([
+  'add', 'build', 'build-server', 'clean', 'completions', 'dev-certs', 'exec', 'format', 'fsi', 'help', 'list', 'msbuild', 'new', 'nuget', 'pack',
+  'package', 'project', 'publish', 'reference', 'remove', 'restore', 'run', 'sdk', 'sln', 'solution', 'store', 'test', 'tool', 'user-jwts',
+  'user-secrets', 'vstest', 'watch', 'workload'
+])
+const TOOL_NAME = /^[A-Za-z][\w.-]{0,80}$/
+
+/** `dotnet tool run X …` / `dotnet X …` (X not an SDK command) / `dnx X@1.2 …` → `X …`. */
+function unwrapDotnetTool(argv: string[], t: string): string[] | null {
+  if (t === 'dnx') {
+    const i = argv.slice(1).findIndex((a) => !a.startsWith('-')) + 1
+    return i > 0 ? [dropVersion(argv[i]!), ...argv.slice(i + 1)] : null
+  }
+  if (argv[1] === 'tool' && (argv[2] === 'run' || argv[2] === 'exec') && argv[3] !== undefined) return argv.slice(3)
+  const sub = argv[1]
+  if (sub === undefined || DOTNET_COMMANDS.has(sub.toLowerCase()) || !TOOL_NAME.test(sub) || /\.(dll|exe)$/i.test(sub)) return null
+  return argv.slice(1)
+}
+
 const COMPOSE_GLOBAL = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory'])
 const COMPOSE_RUN = new Set(['-e', '--env', '-u', '--user', '-w', '--workdir', '-v', '--volume', '-p', '--publish', '--name', '--entrypoint', '-l', '--label', '--index'])
 const DOCKER_RUN = new Set([
@@ -222,6 +247,8 @@ const DOCKER_RUN = new Set([
   '--env-file', '--mount', '--platform', '-l', '--label', '--cpus', '-m', '--memory', '--add-host', '--cap-add', '--cap-drop', '--shm-size',
   '--ulimit', '--security-opt', '--pull', '--hostname', '-h', '--volumes-from', '--tmpfs', '--device', '--gpus', '--ipc', '--pid', '--cidfile'
 ])
+
+const DATA_FILE = /\.(json|ya?ml|md|txt|xml|csv|html?|proto)$/i
 
 function unwrapDocker(argv: string[], t: string): string[] | null {
   let i = 1
@@ -245,7 +272,8 @@ function unwrapDocker(argv: string[], t: string): string[] | null {
   const inner = argv.slice(i + 1)
   if (sub === 'exec') return inner.length > 0 ? inner : null
   const base = basename(image.replace(/[:@].*$/, '')).toLowerCase()
-  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || inner[0]!.includes('/'))) return inner
+  // A first argument that is a path to a program runs it; a path to a data file is the image's own argument (`openapi-diff /data/a.json /data/b.json`).
+  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || (inner[0]!.includes('/') && !DATA_FILE.test(inner[0]!)))) return inner
   if (GENERIC_IMAGES.has(base) || base === '' || base.includes('$')) return null
   return [base, ...inner]
 }

@@ -39,6 +39,9 @@ const dir = (v: string | undefined): string | undefined => (v === undefined || v
 
 const withCwd = (script: string, cwd: string | undefined): SyntheticScript => (cwd === undefined ? { script } : { script, cwd })
 
+/** Azure macros (`$(Build.ArtifactStagingDirectory)`) in a task input are variables, not command substitutions. */
+const azureMacros = (v: string | undefined): string | undefined => v?.replace(/\$\(([\w.]+)\)/g, '$$$1')
+
 /** `targetType: inline` → the script input; otherwise the file run by `runner`. */
 const inlineOrFile = (runner: string) => (w: Inputs) => {
   const cwd = dir(w.workingDirectory)
@@ -88,7 +91,9 @@ export const ACTION_SCRIPTS: readonly ActionScriptRow[] = [
     name: 'dotnetcorecli',
     script: (w) => {
       const command = (w.command ?? 'build').toLowerCase()
-      return withCwd(command === 'custom' ? words('dotnet', w.custom, w.arguments) : words('dotnet', command, w.projects, w.arguments), dir(w.workingDirectory))
+      // `push` publishes packages (`dotnet nuget push`); `custom` runs any dotnet command.
+      const script = command === 'custom' ? words('dotnet', w.custom, w.arguments) : command === 'push' ? words('dotnet nuget push', azureMacros(w.packagesToPush)) : words('dotnet', command, w.projects, w.arguments)
+      return withCwd(script, dir(w.workingDirectory))
     }
   }
 ]
