@@ -16,7 +16,7 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
   const stack: string[] = []
   let line = 1
   let i = 0
-  let current: { group?: string; artifact?: string; version?: string; scope?: string; line: number } | null = null
+  let current: { group?: string; artifact?: string; version?: string; scope?: string; optional?: string; line: number } | null = null
   let textStart = -1
   const advance = (to: number): void => {
     for (let k = i; k < to && k < text.length; k++) if (text.charCodeAt(k) === 10) line++
@@ -62,6 +62,7 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
         else if (name === 'artifactId') current.artifact = value
         else if (name === 'version') current.version = value
         else if (name === 'scope') current.scope = value
+        else if (name === 'optional') current.optional = value
       }
       textStart = -1
       if (name === 'dependency' && current) {
@@ -72,7 +73,8 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
             manifest: path,
             line: current.line,
             dev: current.scope === 'test',
-            ...(current.version ? { spec: current.version } : {})
+            ...(current.version ? { spec: current.version } : {}),
+            ...(current.optional === 'true' ? { optional: true } : {})
           })
         }
         current = null
@@ -151,11 +153,12 @@ export function parseGradle(path: string, text: string, catalog: VersionCatalog 
     const m = /^([A-Za-z]+)\s*\(?\s*(.*)$/.exec(line)
     if (!m || !CONFIGURATIONS.test(m[1]!)) continue
     const dev = devConfiguration(m[1]!)
+    const optional = /^compileOnly$|[a-z]CompileOnly$/.test(m[1]!) && !dev
     let rest = m[2]!
     const plat = /^(enforcedPlatform|platform)\s*\(\s*/.exec(rest)
     if (plat) rest = rest.slice(plat[0].length)
     const push = (name: string, spec?: string): void => {
-      deps.push({ name, ecosystem: 'java', manifest: path, line: i + 1, dev, ...(spec ? { spec } : {}) })
+      deps.push({ name, ecosystem: 'java', manifest: path, line: i + 1, dev, ...(spec ? { spec } : {}), ...(optional ? { optional: true } : {}) })
     }
     const q = rest[0]
     if (q === '"' || q === "'") {

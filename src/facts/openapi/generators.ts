@@ -6,6 +6,7 @@ import type { Route, ServiceFacts } from '../service/types.js'
 import { callText, joinUrl, keywordArg, readLiteral, resolveExpr } from '../service/text.js'
 import type { Ecosystem } from '../manifests/types.js'
 import type { SpecGenerator } from './types.js'
+import { jvmGenerators } from './jvm-generators.js'
 
 /**
  * Framework generation of an OpenAPI document, and where the app serves it. Most signatures are
@@ -83,6 +84,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       ...(sig.specFirst ? { specFirst: true } : {})
     })
   }
+  out.push(...jvmGenerators(src, service, manifests))
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
