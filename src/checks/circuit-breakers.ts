@@ -3,6 +3,9 @@ import {
   HOME_GROWN_BREAKER_TOKENS,
   JOB_RETRY_TOKENS,
   NODE_QUEUE_PACKAGES,
+  NOT_OUTBOUND_FILES,
+  NOT_OUTBOUND_RETRY_TOKENS,
+  RETRY_FILTER_LINES,
   RESILIENCE_LIBS,
   SLEEP_TOKENS,
   STARTUP_CONTEXT_TOKENS,
@@ -117,11 +120,23 @@ function startupWait(usage: UsageFacts, hit: { path: string; line: number }): bo
   return false
 }
 
+/** A retry filtered on a database or local-state exception (on its line or just after), or in a data migration. */
+function notOutbound(usage: UsageFacts, hit: ImportRef | LineHit): boolean {
+  const tokens = NOT_OUTBOUND_RETRY_TOKENS[hit.ecosystem]
+  if (!tokens || 'module' in hit) return false
+  if (NOT_OUTBOUND_FILES.some((re) => re.test(hit.path))) return true
+  const lines = usage.lines(hit.path) ?? []
+  for (let i = hit.line - 1; i < Math.min(lines.length, hit.line + RETRY_FILTER_LINES); i++) if (tokens.some((t) => lines[i]!.includes(t))) return true
+  return false
+}
+
 interface LibFinding {
   readonly sig: ResilienceSignature
   readonly use: PackageUse
   readonly real: (ImportRef | LineHit)[]
   readonly startup: (ImportRef | LineHit)[]
+  /** Retries of database writes or local state. */
+  readonly local: (ImportRef | LineHit)[]
 }
 
 function hitEvidence(h: ImportRef | LineHit, what: string): Evidence {
@@ -176,6 +191,7 @@ export default defineCheck({
     messages: {
       'library-used': '{libs} protect calls in code.',
       'startup-only': '{libs} is only used to wait for a dependency at start-up, not around outbound calls.',
+      'local-only': '{libs} only retries database writes or local state (optimistic locking, conflicts), not outbound calls.',
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
       'job-retries': 'Only job-queue retries were found; they re-run jobs but protect no outbound call.',
@@ -195,10 +211,11 @@ export default defineCheck({
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
       const hits: (ImportRef | LineHit)[] = [...use.calls, ...imports]
-      const real = hits.filter((h) => !startupWait(usage, h))
       const startup = hits.filter((h) => startupWait(usage, h))
+      const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h))
+      const real = hits.filter((h) => !startup.includes(h) && !local.includes(h))
       if (sig.kind === 'http-retry' && hits.length === 0) continue
-      findings.push({ sig, use, real, startup })
+      findings.push({ sig, use, real, startup, local })
     }
     const used = findings.filter((f) => f.real.length > 0)
     if (used.length > 0) {
@@ -217,6 +234,16 @@ export default defineCheck({
         messageId: 'startup-only',
         data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(', ') },
         evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ''), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, 'start-up wait, not an outbound call'))]), ...extras],
+        remediation
+      }
+    }
+    const localOnly = findings.filter((f) => f.local.length > 0)
+    if (localOnly.length > 0) {
+      return {
+        status: 'partial',
+        messageId: 'local-only',
+        data: { libs: [...new Set(localOnly.map((f) => f.sig.label))].join(', ') },
+        evidence: [...localOnly.flatMap((f) => f.local.slice(0, 3).map((h) => hitEvidence(h, 'retries a database write or local state, not an outbound call'))), ...extras],
         remediation
       }
     }
