@@ -6,6 +6,12 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(ciTests, {
   pass: [
+    {
+      name: 'a checkout of ${{ inputs.repository }} (the PR head passed to a reusable workflow) is this repository (hawkBit)',
+      facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: ${{ inputs.repository }}\n          ref: ${{ inputs.ref }}\n      - run: mvn clean verify --batch-mode\n', 'pom.xml': '<project></project>' } },
+      messageId: 'pr',
+      data: { tools: 'Maven tests' }
+    },
     { name: 'an opaque step declared in the config counts', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./ci/run-tests.sh\n' } }, extra: { commands: ['./ci/run-tests.sh'] }, messageId: 'pr', data: { tools: './ci/run-tests.sh' } },
     { name: 'a command written as a matrix expression runs every value', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        command: ["ruff check .", "pytest -q"]\n    steps:\n      - run: ${{ matrix.command }}\n' } }, messageId: 'pr', data: { tools: 'pytest' }, evidence: [{ path: CI, line: 9 }] },
     {
