@@ -109,6 +109,8 @@ export interface VersionCatalog {
   /** Accessor (`spring.boot.starter.web`, dots for `-`/`_`) → `group:artifact`. */
   readonly libraries: ReadonlyMap<string, string>
   readonly bundles: ReadonlyMap<string, readonly string[]>
+  /** `[plugins]`: accessor (`spring.boot` for `libs.plugins.spring.boot`) → plugin id. */
+  readonly plugins: ReadonlyMap<string, string>
 }
 
 const accessor = (key: string): string => key.replace(/[-_]/g, '.')
@@ -131,13 +133,21 @@ export function parseVersionCatalog(path: string, text: string, problems: ParseP
       if (coord) libraries.set(accessor(key), coord)
     }
   }
+  const plugins = new Map<string, string>()
+  const p = doc?.plugins
+  if (p && typeof p === 'object') {
+    for (const [key, v] of Object.entries(p as Record<string, unknown>)) {
+      const id = typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' && typeof (v as Record<string, unknown>).id === 'string' ? ((v as Record<string, unknown>).id as string) : undefined
+      if (id) plugins.set(accessor(key), id)
+    }
+  }
   const b = doc?.bundles
   if (b && typeof b === 'object') {
     for (const [key, v] of Object.entries(b as Record<string, unknown>)) {
       if (Array.isArray(v)) bundles.set(accessor(key), v.filter((x): x is string => typeof x === 'string').map(accessor))
     }
   }
-  return { libraries, bundles }
+  return { libraries, bundles, plugins }
 }
 
 /**
