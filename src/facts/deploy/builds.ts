@@ -14,6 +14,9 @@ const MARKERS: readonly Marker[] = [
   { files: (n) => n.startsWith('build.gradle'), needle: 'com.google.cloud.tools.jib', kind: 'jib' },
   { files: (n) => n.startsWith('build.gradle'), needle: 'bootBuildImage', kind: 'spring-boot-build-image' },
   { files: (n) => n.startsWith('build.gradle'), needle: 'org.springframework.boot', kind: 'spring-boot-build-image' },
+  { files: (n) => n === 'pom.xml', needle: 'quarkus-container-image-', kind: 'quarkus container-image' },
+  { files: (n) => n.startsWith('build.gradle'), needle: 'quarkus-container-image-', kind: 'quarkus container-image' },
+  { files: (n) => n.startsWith('build.gradle'), needle: 'com.bmuschko.docker', kind: 'gradle-docker-plugin' },
   { files: (n) => n === 'project.toml', needle: 'io.buildpacks', kind: 'buildpacks' },
   { files: (n) => n === 'project.toml', needle: '[_]', kind: 'buildpacks' },
   { files: (n) => n === 'earthfile', needle: 'SAVE IMAGE', kind: 'earthly' }

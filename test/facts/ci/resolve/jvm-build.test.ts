@@ -122,3 +122,62 @@ describe('Gradle tasks followed from CI', () => {
     expect(argvs(run(files, './gradlew publishAll'))).toEqual(['gradle publishAll', 'gradle bootBuildImage'])
   })
 })
+
+describe('Maven profiles, properties and modules', () => {
+  const pom = (extra: string) => `<project>
+  <properties><spotbugs.skip>\${skipAnalysis}</spotbugs.skip></properties>
+  <modules><module>app</module></modules>
+  <build>
+    <plugins>
+      <plugin>
+        <artifactId>maven-checkstyle-plugin</artifactId>
+        <executions><execution><phase>validate</phase><goals><goal>check</goal></goals></execution></executions>
+      </plugin>
+    </plugins>
+  </build>
+  <profiles>
+    <profile>
+      <id>local</id>
+      <activation><property><name>local</name></property></activation>
+      <properties><checkstyle.skip>true</checkstyle.skip></properties>
+    </profile>
+    <profile>
+      <id>prod</id>
+      <build><plugins><plugin>
+        <artifactId>spotless-maven-plugin</artifactId>
+        <executions><execution><goals><goal>check</goal></goals></execution></executions>
+      </plugin></plugins></build>
+    </profile>${extra}
+  </profiles>
+</project>
+`
+  const files = {
+    'pom.xml': pom(''),
+    'app/pom.xml': '<project><build><plugins><plugin><artifactId>maven-pmd-plugin</artifactId><executions><execution><goals><goal>check</goal></goals></execution></executions></plugin></plugins></build></project>',
+    'app/src/main/resources/application.properties': 'quarkus.container-image.build=true\n'
+  }
+  const judged = (script: string) => run(files, script).filter((c) => c.synthetic).map((c) => [c.argv.join(' '), c.neutralised])
+
+  it('a property that activates a profile which sets checkstyle.skip stops the lint (Apicurio -Dlocal)', () => {
+    expect(judged('./mvnw install -Dlocal -DskipTests')).toContainEqual(['mvn checkstyle:check', '<checkstyle.skip>true</checkstyle.skip> (set by an active profile)'])
+    expect(judged('./mvnw clean package -Pprod -DskipTests')).toContainEqual(['mvn checkstyle:check', null])
+  })
+
+  it('-P activates a profile whose plugins bind to the lifecycle; modules add their own plugins', () => {
+    const out = judged('./mvnw clean verify -Pprod')
+    expect(out).toContainEqual(['mvn spotless:check', null])
+    expect(out).toContainEqual(['mvn pmd:check', null])
+    expect(judged('./mvnw clean verify').map((c) => c[0])).not.toContain('mvn spotless:check')
+  })
+
+  it('Quarkus builds its image in package when application.properties says so', () => {
+    expect(judged('./mvnw package -DskipTests').map((c) => c[0])).toContain('mvn quarkus:image-build')
+    expect(judged('./mvnw compile').map((c) => c[0])).not.toContain('mvn quarkus:image-build')
+  })
+
+  it('-pl builds the named modules only, and Error Prone rides on the compiler', () => {
+    const ep = { 'pom.xml': '<project><modules><module>a</module><module>b</module></modules></project>', 'a/pom.xml': '<project><build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration><compilerArgs><arg>-Xplugin:ErrorProne</arg></compilerArgs></configuration></plugin></plugins></build></project>', 'b/pom.xml': '<project><build><plugins><plugin><artifactId>maven-checkstyle-plugin</artifactId><executions><execution><phase>validate</phase><goals><goal>check</goal></goals></execution></executions></plugin></plugins></build></project>' }
+    expect(run(ep, 'mvn -pl a verify').filter((c) => c.synthetic).map((c) => c.argv.join(' '))).toEqual(['mvn compiler:compile', 'mvn errorprone', 'mvn surefire:test'])
+    expect(run(ep, 'mvn verify').filter((c) => c.synthetic).map((c) => c.argv.join(' '))).toContain('mvn checkstyle:check')
+  })
+})
