@@ -40,6 +40,17 @@ checkTester(contractTests, {
       evidence: [{ line: 13, message: 'committed spec compared with the regenerated one' }]
     },
     {
+      name: 'drift check: the springdoc Gradle plugin regenerates, a git diff in an if that exits 1 compares (halo)',
+      facts: {
+        files: {
+          'build.gradle': "plugins {\n  id 'org.springframework.boot' version '3.3.0'\n  id 'org.springdoc.openapi-gradle-plugin' version '1.9.0'\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-webflux'\n}\n",
+          '.github/workflows/openapi.yml': 'on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./gradlew generateOpenApiDocs\n      - run: |\n          if ! git diff --exit-code -- api-docs/openapi; then\n            exit 1\n          fi\n'
+        }
+      },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' }
+    },
+    {
       name: 'drift check: go-swagger regenerates, a tested git status --porcelain compares',
       facts: {
         files: GO_APP,
@@ -62,6 +73,14 @@ checkTester(contractTests, {
     { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
   ],
   fail: [
+    {
+      name: 'a client SDK regenerated from the spec and diffed is no spec drift check (Apicurio go-sdk freshness)',
+      facts: {
+        files: { ...APP, 'openapi.json': '{"openapi": "3.0.2", "info": {"title": "x", "version": "1"}, "paths": {}}' },
+        ci: { runs: [run('kiota generate --openapi ../openapi.json --output pkg', { line: 12 }), run('git diff --exit-code go-sdk/pkg/', { line: 13 })] }
+      },
+      messageId: 'fail'
+    },
     {
       name: 'git status --porcelain whose output nobody tests is no drift check; a Go service is shown the Go fix',
       facts: { files: GO_APP, ci: { runs: [run('swag init -o docs', { line: 20 }), run('git status --porcelain', { line: 21 })] } },

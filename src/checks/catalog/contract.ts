@@ -41,7 +41,7 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'swag', commands: ['swag'], subcommands: ['init'] },
   { tool: 'go-swagger', commands: ['swagger'], subcommands: ['generate'] },
   { tool: 'flask openapi', commands: ['flask'], subcommands: ['openapi', 'spec'] },
-  { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateOpenApiDocs'], anyPositional: true },
+  { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateopenapidocs'], anyPositional: true },
   { tool: 'rswag', commands: ['rake', 'rails'], subcommands: ['rswag:specs:swaggerize'] },
   { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] }
 ]
