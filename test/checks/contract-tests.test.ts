@@ -59,6 +59,13 @@ checkTester(contractTests, {
       messageId: 'pass',
       data: { tools: 'spec drift check' },
       evidence: [{ line: 21, message: 'committed spec compared with the regenerated one' }]
+    },
+    {
+      name: 'drift check: a diff test in an if whose branch exits 1',
+      facts: { files: { ...APP, '.github/workflows/docs.yml': 'on: pull_request\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py spectacular --file schema.yml\n      - run: |\n          if ! git diff --quiet schema.yml; then\n            echo "schema.yml is stale"\n            exit 1\n          fi\n' } },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' },
+      evidence: [{ path: '.github/workflows/docs.yml', line: 7, message: 'committed spec compared with the regenerated one' }]
     }
   ],
   partial: [
@@ -79,6 +86,11 @@ checkTester(contractTests, {
         files: { ...APP, 'openapi.json': '{"openapi": "3.0.2", "info": {"title": "x", "version": "1"}, "paths": {}}' },
         ci: { runs: [run('kiota generate --openapi ../openapi.json --output pkg', { line: 12 }), run('git diff --exit-code go-sdk/pkg/', { line: 13 })] }
       },
+      messageId: 'fail'
+    },
+    {
+      name: 'a job that regenerates the spec and commits it when it changed is a fix-up, not a drift check',
+      facts: { files: { ...APP, '.github/workflows/docs.yml': 'on: pull_request\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py spectacular --file schema.yml\n      - run: |\n          git add --all\n          if git diff --cached --quiet; then\n            exit 0\n          fi\n          git commit -m "chore: update schema"\n          git push\n' } },
       messageId: 'fail'
     },
     {
