@@ -14,6 +14,8 @@ import {
 } from './catalog/resilience.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
+import { snippetFor, type Framework } from '../facts/service/frameworks.js'
+import { JVM_RESILIENCE } from './catalog/jvm-snippets.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
@@ -105,9 +107,11 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   ].join('\n')
 }
 
-function remediationFor(ecosystems: readonly Ecosystem[]): string {
+function remediationFor(ecosystems: readonly Ecosystem[], frameworks: readonly Framework[] = []): string {
   const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN
-  return ['Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
+  // The Java row is Spring's Resilience4j starter: other JVM frameworks get their own.
+  const jvm = frameworks.includes('spring') ? undefined : snippetFor(frameworks, JVM_RESILIENCE)
+  return ['Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:', ...chosen.map((e) => (e === 'java' && jvm ? jvm : REMEDIATION[e]))].join('\n\n')
 }
 
 /** A use inside a start-up wait (wait-for-db script, or a retry next to `SELECT 1`). */
@@ -203,7 +207,7 @@ export default defineCheck({
   run(ctx: CheckContext) {
     const { manifests, usage } = ctx.facts
     const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
-    const remediation = remediationFor(ecosystems)
+    const remediation = remediationFor(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework))
     const findings: LibFinding[] = []
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
       const use = packageUse(manifests, usage, sig)

@@ -3,6 +3,7 @@ import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './ca
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
+import { repoProfile } from './catalog/ecosystem.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 const REMEDIATION = [
@@ -36,6 +37,44 @@ const REMEDIATION = [
   '```',
   'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
 ].join('\n')
+
+/**
+ * The JVM: an image without a Dockerfile, built by the build tool CI already runs — Spring Boot's
+ * buildpacks, Quarkus' container-image extension, Jib for every other framework.
+ */
+function jvmRemediation(gradle: boolean, frameworks: readonly string[]): string {
+  const how = frameworks.includes('spring')
+    ? gradle ? '`./gradlew bootBuildImage --imageName=ghcr.io/acme/app` (Spring Boot buildpacks, no Dockerfile)' : '`./mvnw spring-boot:build-image -Dspring-boot.build-image.imageName=ghcr.io/acme/app` (Spring Boot buildpacks, no Dockerfile)'
+    : frameworks.includes('quarkus')
+      ? `the \`io.quarkus:quarkus-container-image-jib\` extension and \`${gradle ? './gradlew build' : './mvnw -B package'} -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true\``
+      : gradle ? 'the Jib plugin (`plugins { id("com.google.cloud.tools.jib") version "3.4.4" }`) and `./gradlew jib --image=ghcr.io/acme/app`' : 'Jib: `./mvnw -B compile com.google.cloud.tools:jib-maven-plugin:3.4.4:build -Dimage=ghcr.io/acme/app`'
+  return [
+    `Ship the service as an image that CI builds on every change. On the JVM the build tool does it: ${how}, in a workflow that runs on pull requests and pushes from \`main\`:`,
+    '```yaml',
+    'on: { pull_request: {}, push: { branches: [main] } }',
+    'permissions: { contents: read, packages: write }',
+    'jobs:',
+    '  image:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-java@v4',
+    '        with: { distribution: temurin, java-version: 21 }',
+    '      - uses: docker/login-action@v3',
+    "        if: github.event_name == 'push'",
+    '        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }',
+    `      - run: ${gradle ? './gradlew' : './mvnw -B'} … # the image build above`,
+    '```',
+    'A Dockerfile (`FROM eclipse-temurin:21-jre`, copying the built jar) built by `docker/build-push-action` works too.'
+  ].join('\n')
+}
+
+/** The remediation for the stack in front of the reader. */
+function remediationFor(ctx: CheckContext): string {
+  const profile = repoProfile(ctx.facts.snapshot)
+  if (profile.ecosystems[0] === 'java') return jvmRemediation(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework))
+  return REMEDIATION
+}
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -178,10 +217,11 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    const remediation = remediationFor(ctx)
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation }
   }
 })

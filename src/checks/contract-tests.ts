@@ -41,7 +41,7 @@ export default defineCheck({
     const { facts } = ctx
     if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const j = judgePractice(ctx, CONTRACT)
-    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))])
+    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework))
     const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path))
     const files = facts.openapi.contractTests
     const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }))

@@ -1,4 +1,6 @@
 import type { Ecosystem } from '../../facts/manifests/types.js'
+import { snippetFor, type Framework } from '../../facts/service/frameworks.js'
+import { JVM_CONTRACT } from './jvm-snippets.js'
 import type { Catalogue, CommandSignature } from './match.js'
 
 /**
@@ -173,9 +175,11 @@ const IN_SUITE: Readonly<Record<Ecosystem, string>> = {
 const OTHER_WAYS = 'Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).'
 
 /** How to add contract tests for the ecosystems detected (every ecosystem when none is given). */
-export function contractRemediation(ecosystems: readonly Ecosystem[]): string {
+export function contractRemediation(ecosystems: readonly Ecosystem[], frameworks: readonly Framework[] = []): string {
   const shown = (Object.keys(IN_SUITE) as Ecosystem[]).filter((e) => ecosystems.length === 0 || ecosystems.includes(e))
-  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join('\n\n')
+  // A JVM service on another framework than Spring gets its own in-suite snippet (MockMvc is Spring's).
+  const jvm = frameworks.includes('spring') ? undefined : snippetFor(frameworks, JVM_CONTRACT)
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => (e === 'java' && jvm ? jvm : IN_SUITE[e])), OTHER_WAYS].join('\n\n')
 }
 
 /** How to add contract tests (Markdown), for every stack. */

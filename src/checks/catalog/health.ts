@@ -1,5 +1,6 @@
 import type { Ecosystem } from '../../facts/ecosystems.js'
 import type { Framework } from '../../facts/service/frameworks.js'
+import { JVM_HEALTH } from './jvm-snippets.js'
 
 /**
  * Health-route vocabulary (SIGNATURES.md §6.1). A route is a health route when the LAST segment
@@ -103,5 +104,7 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '```',
     'Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`.'
   ].join('\n'),
-  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n')
+  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n'),
+  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
+  ...JVM_HEALTH
 }
