@@ -162,8 +162,11 @@ function literals(text: string): string[] {
 
 const TRUE_SET = /^(?:is)?([A-Za-z]+)\s*(?:=\s*|\.set\s*\(\s*|\s+|\(\s*)(true|false)\b/
 
+/** Longest statement read (a generated or minified line is no task wiring). */
+const MAX_STATEMENT = 4000
+
 function statement(text: string, frame: Frame | undefined, model: GradleModel, line: number, aliases: PluginAliases): void {
-  const s = text.trim()
+  const s = text.length > MAX_STATEMENT ? '' : text.trim()
   if (s === '') return
   if (frame?.kind === 'plugins' || /^apply\s*\(?\s*plugin\s*[:=]/.test(s) || /^plugins\.apply\s*\(/.test(s)) {
     const id = pluginId(s, aliases)
@@ -224,6 +227,8 @@ export function parseGradleBuild(text: string, aliases: PluginAliases = new Map(
   const model: GradleModel = { plugins: [], tasks: new Map(), ignoreFailures: new Map() }
   const stack: Frame[] = []
   let segment = ''
+  /** Whether the segment holds only blanks so far (its first character sets segLine). */
+  let blank = true
   let segLine = 1
   let depth = 0 // open ( and [ in the current segment
   let inBlock = false
@@ -234,6 +239,7 @@ export function parseGradleBuild(text: string, aliases: PluginAliases = new Map(
     statement(segment, stack[stack.length - 1], model, segLine || line, aliases)
     if (all) for (let k = before; k < model.plugins.length; k++) model.plugins[k] = { ...model.plugins[k]!, everywhere: true }
     segment = ''
+    blank = true
     depth = 0
   }
   for (let n = 0; n < lines.length && n < MAX_LINES; n++) {
@@ -257,15 +263,17 @@ export function parseGradleBuild(text: string, aliases: PluginAliases = new Map(
       if (c === '"' || c === "'") {
         const lit = readLiteral(l, i)
         const end = lit ? lit.end : l.length
-        if (segment.trim() === '') segLine = lineNo
+        if (blank) segLine = lineNo
+        blank = false
         segment += l.slice(i, end)
         i = end - 1
         continue
       }
       if (c === '{') {
         const parent = stack[stack.length - 1]
-        if (stack.length < 64) stack.push(frameFor(segment, model, parent, segLine || lineNo))
+        if (stack.length < 64) stack.push(frameFor(segment.length > 2000 ? '' : segment, model, parent, segLine || lineNo))
         segment = ''
+        blank = true
         depth = 0
         continue
       }
@@ -280,7 +288,10 @@ export function parseGradleBuild(text: string, aliases: PluginAliases = new Map(
       }
       if (c === '(' || c === '[') depth++
       else if (c === ')' || c === ']') depth = Math.max(0, depth - 1)
-      if (segment.trim() === '' && c !== ' ' && c !== '\t') segLine = lineNo
+      if (blank && c !== ' ' && c !== '\t') {
+        segLine = lineNo
+        blank = false
+      }
       segment += c
     }
     // A statement with open brackets (`dependsOn(\n  'a',\n  'b'\n)`) or a trailing operator continues.
