@@ -24,6 +24,7 @@ checkTester(contractTests, {
       evidence: [{ path: '.github/workflows/ci.yml', line: 30 }]
     },
     { name: 'schemathesis GitHub Action', facts: { files: APP, ci: { actions: [action('schemathesis/action', { version: 'v2' })] } }, messageId: 'pass', data: { tools: 'Schemathesis' } },
+    { name: 'Pact JVM provider verification through the Gradle plugin', facts: { files: APP, ci: { runs: [run('./gradlew pactVerify')] } }, messageId: 'pass', data: { tools: 'Pact verification' } },
     { name: 'oasdiff breaking', facts: { files: APP, ci: { runs: [run('oasdiff breaking base.yaml openapi.yaml --fail-on ERR')] } }, messageId: 'pass', data: { tools: 'oasdiff' } },
     {
       name: 'schemathesis pytest file run by pytest on PRs',

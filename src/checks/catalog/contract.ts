@@ -21,7 +21,10 @@ export const CONTRACT: Catalogue = {
     { tool: 'oasdiff', commands: ['oasdiff'], subcommands: ['breaking', 'changelog', 'diff'] },
     { tool: 'openapi-diff', commands: ['openapi-diff'] },
     { tool: 'Optic', commands: ['optic'], subcommands: ['diff', 'ci'] },
-    { tool: 'Portman', commands: ['portman'] }
+    { tool: 'Portman', commands: ['portman'] },
+    // Pact JVM: the Gradle plugin's and the Maven plugin's provider verification.
+    { tool: 'Pact verification', commands: ['gradle', 'gradlew'], subcommands: ['pactverify'], anyPositional: true },
+    { tool: 'Pact verification', commands: ['mvn', 'mvnw'], subcommands: ['pact:verify'], anyPositional: true }
   ],
   actions: [
     { tool: 'Schemathesis', names: ['schemathesis/action'] },

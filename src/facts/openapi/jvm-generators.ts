@@ -77,6 +77,8 @@ const CODE_ROWS: readonly CodeRow[] = [
   { tool: 'javalin-openapi', packages: ['io.javalin.community.openapi:javalin-openapi-plugin'], tokens: ['OpenApiPlugin(', 'OpenApiPlugin {'], servedAt: '/openapi', pathArg: ['documentationPath', 'withDocumentationPath'] },
   { tool: 'Ktor OpenAPI', packages: ['io.ktor:ktor-server-openapi*'], tokens: ['openAPI('], servedAt: '/openapi', pathArg: ['path'] },
   { tool: 'Ktor Swagger UI', packages: ['io.ktor:ktor-server-swagger*'], tokens: ['swaggerUI('], servedAt: '/swagger', pathArg: ['path'] },
+  // smiley4 ktor-openapi / ktor-swagger-ui: `route("api.json") { openApi() }` serves the generated spec.
+  { tool: 'ktor-openapi (smiley4)', packages: ['io.github.smiley4:ktor-openapi', 'io.github.smiley4:ktor-swagger-ui'], tokens: ['openApi()', 'openApiSpec('], servedAt: '/api.json' },
   { tool: 'swagger-jaxrs2', packages: ['io.swagger.core.v3:swagger-jaxrs2*'], tokens: ['OpenApiResource'], servedAt: '/openapi.json' },
   { tool: 'dropwizard-swagger', packages: ['com.smoketurner:dropwizard-swagger', 'io.federecio:dropwizard-swagger'], tokens: ['SwaggerBundle'], servedAt: '/swagger.json' }
 ]

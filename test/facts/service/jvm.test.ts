@@ -80,6 +80,14 @@ describe('annotated routes', () => {
     expect(s.routes.find((r) => r.path === '/v1/api/orders')).toMatchObject({ framework: 'quarkus', file: 'src/main/java/app/OrdersResource.java', line: 6 })
   })
 
+  it('Quarkus reactive routes: @RouteBase prefix and @Route(path = …)', () => {
+    const s = scan({
+      'pom.xml': pom(['io.quarkus:quarkus-reactive-routes']),
+      'src/main/java/app/Ops.java': '@RouteBase(path = "ops")\npublic class Ops {\n    @Route(path = "ping", methods = Route.HttpMethod.GET)\n    void ping(RoutingContext rc) { rc.response().end("pong"); }\n}\n'
+    })
+    expect(routes(s)).toEqual(['ANY /ops/ping'])
+  })
+
   it('Micronaut: @Controller prefix, relative @Get paths, context path; multi-line annotations are not routes', () => {
     const s = scan({
       'build.gradle': "dependencies {\n  implementation('io.micronaut:micronaut-http-server-netty')\n}\n",
@@ -243,6 +251,11 @@ describe('JVM OpenAPI modules', () => {
     expect(served.generators).toMatchObject([{ tool: 'micronaut-openapi', servedAt: '/swagger' }])
     const only = openapi({ 'build.gradle': gradle })
     expect(only.generators).toMatchObject([{ tool: 'micronaut-openapi', servedAt: null }])
+  })
+
+  it('smiley4 ktor-openapi serves the generated spec', () => {
+    const o = openapi({ 'build.gradle.kts': 'dependencies {\n  implementation("io.ktor:ktor-server-netty:3.0.0")\n  implementation("io.github.smiley4:ktor-openapi:5.0.0")\n}\n', 'src/main/kotlin/App.kt': 'import io.ktor.server.routing.*\nfun Application.docs() {\n  routing {\n    route("api.json") { openApi() }\n  }\n}\n' })
+    expect(o.generators).toMatchObject([{ tool: 'ktor-openapi (smiley4)', servedAt: '/api.json', line: 4 }])
   })
 
   it('javalin-openapi serves only once OpenApiPlugin is registered', () => {

@@ -47,6 +47,8 @@ const STYLES: readonly Style[] = [
     tokens: ['@Path', '@GET', '@POST'],
     prefixProps: [['quarkus.http.root-path'], ['quarkus.rest.path', 'quarkus.resteasy.path', 'quarkus.resteasy-reactive.path']]
   },
+  // Quarkus reactive routes: `@RouteBase(path = "x")` on the class, `@Route(path = "y", methods = …)` on the method.
+  { frameworks: ['quarkus'], classPrefix: ['RouteBase'], methods: { Route: 'ANY' }, tokens: ['@Route('], prefixProps: [['quarkus.http.root-path']] },
   { frameworks: ['micronaut'], classPrefix: ['Controller'], methods: VERB_METHODS, tokens: ['@Controller'], prefixProps: [['micronaut.server.context-path']] },
   { frameworks: ['javalin'], classPrefix: ['Endpoints'], methods: VERB_METHODS, tokens: ['@Endpoints'], prefixProps: [] }
 ]
