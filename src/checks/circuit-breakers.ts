@@ -231,26 +231,15 @@ export default defineCheck({
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
-    const startupOnly = findings.filter((f) => f.startup.length > 0)
-    if (startupOnly.length > 0) {
-      return {
-        status: 'partial',
-        messageId: 'startup-only',
-        data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(', ') },
-        evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ''), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, 'start-up wait, not an outbound call'))]), ...extras],
-        remediation
-      }
+    // Uses that protect no outbound call: waits at start-up, then retries of database writes or local state.
+    const notProtecting = (pick: (f: LibFinding) => (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
+      const hit = findings.filter((f) => pick(f).length > 0)
+      if (hit.length === 0) return undefined
+      const evidence = hit.flatMap((f) => [...(messageId === 'startup-only' ? [depEvidence(f, '')] : []), ...pick(f).slice(0, 3).map((h) => hitEvidence(h, note))])
+      return { status: 'partial' as const, messageId, data: { libs: [...new Set(hit.map((f) => f.sig.label))].join(', ') }, evidence: [...evidence, ...extras], remediation }
     }
-    const localOnly = findings.filter((f) => f.local.length > 0)
-    if (localOnly.length > 0) {
-      return {
-        status: 'partial',
-        messageId: 'local-only',
-        data: { libs: [...new Set(localOnly.map((f) => f.sig.label))].join(', ') },
-        evidence: [...localOnly.flatMap((f) => f.local.slice(0, 3).map((h) => hitEvidence(h, 'retries a database write or local state, not an outbound call'))), ...extras],
-        remediation
-      }
-    }
+    const waits = notProtecting((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notProtecting((f) => f.local, 'local-only', 'retries a database write or local state, not an outbound call')
+    if (waits) return waits
     if (findings.length > 0) {
       return {
         status: 'partial',

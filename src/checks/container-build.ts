@@ -6,6 +6,9 @@ import { joinPath, type Snapshot } from '../facts/snapshot.js'
 import { repoProfile } from './catalog/ecosystem.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
+/** The head of an image workflow: on pull requests and pushes to main, allowed to push packages. */
+const IMAGE_JOB = ['on: { pull_request: {}, push: { branches: [main] } }', 'permissions: { contents: read, packages: write }', 'jobs:', '  image:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4']
+
 const REMEDIATION = [
   'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
   '```dockerfile',
@@ -19,13 +22,7 @@ const REMEDIATION = [
   '```',
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
-  'on: { pull_request: {}, push: { branches: [main] } }',
-  'permissions: { contents: read, packages: write }',
-  'jobs:',
-  '  image:',
-  '    runs-on: ubuntu-latest',
-  '    steps:',
-  '      - uses: actions/checkout@v4',
+  ...IMAGE_JOB,
   '      - uses: docker/setup-buildx-action@v3',
   '      - uses: docker/login-action@v3',
   "        if: github.event_name == 'push'",
@@ -51,13 +48,7 @@ function jvmRemediation(gradle: boolean, frameworks: readonly string[]): string 
   return [
     `Ship the service as an image that CI builds on every change. On the JVM the build tool does it: ${how}, in a workflow that runs on pull requests and pushes from \`main\`:`,
     '```yaml',
-    'on: { pull_request: {}, push: { branches: [main] } }',
-    'permissions: { contents: read, packages: write }',
-    'jobs:',
-    '  image:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
+    ...IMAGE_JOB,
     '      - uses: actions/setup-java@v4',
     '        with: { distribution: temurin, java-version: 21 }',
     '      - uses: docker/login-action@v3',
