@@ -77,15 +77,16 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('Vert.x circuit breaker', 'circuit-breaker', 'java', ['io.vertx:vertx-circuit-breaker'], ['CircuitBreaker.create(', 'RetryPolicy.'], { imports: ['io.vertx.circuitbreaker'], fileAlso: ['io.vertx.circuitbreaker'] }),
   lib('Arrow resilience', 'circuit-breaker', 'java', ['io.arrow-kt:arrow-resilience*'], ['CircuitBreaker(', 'Schedule.exponential', 'Schedule.recurs', '.retry('], { imports: ['arrow.resilience'], fileAlso: ['arrow.resilience'] }),
   lib('kotlin-retry', 'retry', 'java', ['com.michael-bull.kotlin-retry:kotlin-retry*'], ['retry(', 'retryResult('], { imports: ['com.github.michaelbull.retry'], fileAlso: ['com.github.michaelbull.retry'] }),
-  lib('OpenFeign Retryer', 'http-retry', 'java', ['io.github.openfeign:*', 'org.springframework.cloud:spring-cloud-starter-openfeign'], ['new Retryer.Default(', 'Retryer.Default('], { fileAlso: ['feign.Retryer'] }),
-  lib('Apache HttpClient retry', 'http-retry', 'java', ['org.apache.httpcomponents.client5:httpclient5'], ['DefaultHttpRequestRetryStrategy(', 'setRetryStrategy('], { fileAlso: ['org.apache.hc.client5'] }),
-  lib('Ktor client HttpRequestRetry', 'http-retry', 'java', ['io.ktor:ktor-client-core*'], ['install(HttpRequestRetry)', 'install(HttpRequestRetry ', 'retryOnServerErrors(', 'retryOnException('], { fileAlso: ['io.ktor.client'] }),
-  // Built into libraries the service has for other reasons: only their retry calls count, and
+  lib('OpenFeign Retryer', 'http-retry', 'java', ['io.github.openfeign:*', 'org.springframework.cloud:spring-cloud-starter-openfeign'], ['new Retryer.Default(', 'Retryer.Default('], { fileAlso: ['feign.Retryer'], imports: ['feign'] }),
+  lib('Apache HttpClient retry', 'http-retry', 'java', ['org.apache.httpcomponents.client5:httpclient5'], ['DefaultHttpRequestRetryStrategy(', 'setRetryStrategy('], { fileAlso: ['org.apache.hc.client5'], imports: ['org.apache.hc.client5'] }),
+  lib('Ktor client HttpRequestRetry', 'http-retry', 'java', ['io.ktor:ktor-client-core*'], ['install(HttpRequestRetry)', 'install(HttpRequestRetry ', 'retryOnServerErrors(', 'retryOnException('], { fileAlso: ['io.ktor.client'], imports: ['io.ktor.client'] }),
+  // Built into libraries the service has for other reasons: only their retry calls count (their
+  // narrow `imports` keep the import scan off every file of a Spring service), and
   // a retry filtered on a database or local-state exception (OptimisticLockingFailureException,
   // ConcurrencyFailureException, IllegalStateException) protects no outbound call (NOT_OUTBOUND_RETRY_TOKENS).
-  lib('Reactor retry', 'http-retry', 'java', ['io.projectreactor:reactor-core', 'org.springframework.boot:spring-boot-starter-webflux', 'org.springframework:spring-webflux', 'io.projectreactor.netty:reactor-netty*'], ['.retryWhen(', 'Retry.backoff(', 'Retry.fixedDelay('], { fileAlso: ['reactor.util.retry'] }),
-  lib('Spring Framework retry', 'http-retry', 'java', ['org.springframework.boot:*', 'org.springframework:*'], ['@Retryable(', 'new RetryTemplate('], { fileAlso: ['org.springframework.resilience', 'org.springframework.core.retry'] }),
-  lib('AWS SDK retry policy', 'http-retry', 'java', ['software.amazon.awssdk:*'], ['.retryPolicy(', '.retryPolicy {', 'RetryPolicy.builder(', '.retryStrategy(', '.numRetries(', 'RetryMode.STANDARD', 'RetryMode.ADAPTIVE'], { fileAlso: ['software.amazon.awssdk'] }),
+  lib('Reactor retry', 'http-retry', 'java', ['io.projectreactor:reactor-core', 'org.springframework.boot:spring-boot-starter-webflux', 'org.springframework:spring-webflux', 'io.projectreactor.netty:reactor-netty*'], ['.retryWhen(', 'Retry.backoff(', 'Retry.fixedDelay('], { fileAlso: ['reactor.util.retry'], imports: ['reactor.util.retry'] }),
+  lib('Spring Framework retry', 'http-retry', 'java', ['org.springframework.boot:*', 'org.springframework:*'], ['@Retryable(', 'new RetryTemplate('], { fileAlso: ['org.springframework.resilience', 'org.springframework.core.retry'], imports: ['org.springframework.resilience', 'org.springframework.core.retry'] }),
+  lib('AWS SDK retry policy', 'http-retry', 'java', ['software.amazon.awssdk:*'], ['.retryPolicy(', '.retryPolicy {', 'RetryPolicy.builder(', '.retryStrategy(', '.numRetries(', 'RetryMode.STANDARD', 'RetryMode.ADAPTIVE'], { fileAlso: ['software.amazon.awssdk'], imports: ['software.amazon.awssdk.core.retry', 'software.amazon.awssdk.retries'] }),
   // Ruby
   lib('circuitbox', 'circuit-breaker', 'ruby', ['circuitbox'], ['Circuitbox.circuit(', 'Circuitbox::']),
   lib('stoplight', 'circuit-breaker', 'ruby', ['stoplight'], ['Stoplight(', 'Stoplight::Light']),

@@ -1,3 +1,4 @@
+import { memoOnRead, memoOnReadIf } from '../../line-cache.js'
 import { parseVersionCatalog } from '../../manifests/java.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { emit, enter, link, runScript, shellJoin, type Ctx, type Site } from './engine.js'
@@ -72,19 +73,31 @@ function loadBuild(ctx: Ctx, dir: string): Build {
   return ctx.cached(`gradle-build:${dir}`, () => {
     const files = [...['build.gradle', 'build.gradle.kts'].map((f) => joinPath(dir, f)!).filter((p) => ctx.snapshot.has(p)), ...ctx.snapshot.under(dir).filter((p) => /(^|\/)build\.gradle(\.kts)?$/.test(p) && dirname(p) !== dir && !/(^|\/)(build|node_modules|buildSrc)\//.test(p)).slice(0, 60)]
     const aliases = catalogPlugins(ctx, dir)
-    const projects = files.map((file) => ({ dir: dirname(file), file, model: parseGradleBuild(ctx.snapshot.text(file) ?? '', aliases) }))
+    const projects = files.map((file) => ({ dir: dirname(file), file, model: modelOf(ctx, file, aliases) }))
     const root = projects.filter((p) => p.dir === dir)
     return { root: dir, projects, everywhere: root.flatMap((p) => p.model.plugins.filter((x) => x.everywhere).map((x) => ({ ...x, file: p.file }))) }
   })
 }
 
-/** `[plugins]` of the version catalog in `gradle/` of the build root or an ancestor. */
+const NO_ALIASES: ReadonlyMap<string, string> = new Map()
+
+/**
+ * A build script's model, memoised on the file's read: every CI step that runs Gradle (and every
+ * service view, and the PR base) shares one parse while the catalog's aliases are the same.
+ */
+function modelOf(ctx: Ctx, file: string, aliases: ReadonlyMap<string, string>): GradleModel {
+  const read = ctx.snapshot.read(file)
+  if (read.kind !== 'text') return parseGradleBuild('', aliases)
+  return memoOnReadIf(read, 'gradle-model', (m: { aliases: ReadonlyMap<string, string>; model: GradleModel }) => m.aliases === aliases, () => ({ aliases, model: parseGradleBuild(read.text, aliases) })).model
+}
+
+/** `[plugins]` of the version catalog in `gradle/` of the build root or an ancestor (one map per catalog read). */
 function catalogPlugins(ctx: Ctx, dir: string): ReadonlyMap<string, string> {
   for (let d = dir; ; d = dirname(d)) {
     const p = d ? `${d}/gradle/libs.versions.toml` : 'gradle/libs.versions.toml'
-    const text = ctx.snapshot.text(p)
-    if (text !== undefined) return parseVersionCatalog(p, text, []).plugins
-    if (!d) return new Map()
+    const read = ctx.snapshot.read(p)
+    if (read.kind === 'text') return memoOnRead(read, 'gradle-catalog-plugins', () => parseVersionCatalog(p, read.text, []).plugins)
+    if (!d) return NO_ALIASES
   }
 }
 
