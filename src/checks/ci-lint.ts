@@ -1,7 +1,7 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
 import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, workflow } from './catalog/remedies.js'
+import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { defineCheck, type Outcome } from './types.js'
 
 /**
@@ -47,7 +47,9 @@ function snippets(profile: RepoProfile): Snippets {
     node: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npx eslint . --max-warnings 0', '- run: npx prettier --check .']),
     go: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- uses: golangci/golangci-lint-action@v8']),
     java: javaSnippet(profile),
-    ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+    ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+    php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
+    elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}'])
   }
 }
 

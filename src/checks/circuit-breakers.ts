@@ -7,6 +7,7 @@ import {
   NOT_OUTBOUND_RETRY_TOKENS,
   RETRY_FILTER_LINES,
   RESILIENCE_LIBS,
+  RETRIES_OFF,
   SLEEP_TOKENS,
   STARTUP_CONTEXT_TOKENS,
   STARTUP_FILE_PATTERNS,
@@ -214,7 +215,7 @@ export default defineCheck({
       if (use.deps.length === 0) continue
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
-      const hits: (ImportRef | LineHit)[] = [...use.calls, ...imports]
+      const hits: (ImportRef | LineHit)[] = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports]
       const startup = hits.filter((h) => startupWait(usage, h))
       const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h))
       const real = hits.filter((h) => !startup.includes(h) && !local.includes(h))

@@ -3,23 +3,66 @@ import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './ca
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
-import { repoProfile } from './catalog/ecosystem.js'
+import { repoProfile, type Snippets } from './catalog/ecosystem.js'
+import type { Ecosystem } from '../facts/ecosystems.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
+
+/** A minimal service Dockerfile per ecosystem: the first detected one that has a row, else Python's. */
+const DOCKERFILES: Snippets = {
+  python: [
+    '```dockerfile',
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'USER 1000',
+    'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+    '```'
+  ].join('\n'),
+  // PHP: dependencies installed in a Composer stage; FrankenPHP serves `public/` (Laravel, Symfony).
+  php: [
+    '```dockerfile',
+    'FROM composer:2 AS vendor',
+    'WORKDIR /app',
+    'COPY composer.json composer.lock ./',
+    'RUN composer install --no-dev --no-scripts --prefer-dist --no-interaction',
+    '',
+    'FROM dunglas/frankenphp:1-php8.3',
+    'WORKDIR /app',
+    'COPY --from=vendor /app/vendor ./vendor',
+    'COPY . .',
+    'ENV SERVER_NAME=:8080',
+    '```'
+  ].join('\n'),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    '```dockerfile',
+    'FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY mix.exs mix.lock ./',
+    'RUN mix deps.get --only prod && mix deps.compile',
+    'COPY config config',
+    'COPY lib lib',
+    'COPY priv priv',
+    'RUN mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/my_app ./',
+    'USER nobody',
+    'CMD ["bin/my_app", "start"]',
+    '```'
+  ].join('\n')
+}
 
 /** The head of an image workflow: on pull requests and pushes to main, allowed to push packages. */
 const IMAGE_JOB = ['on: { pull_request: {}, push: { branches: [main] } }', 'permissions: { contents: read, packages: write }', 'jobs:', '  image:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4']
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
+const IMAGE_WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
   ...IMAGE_JOB,
@@ -31,9 +74,17 @@ const REMEDIATION = [
   '        with:',
   "          push: ${{ github.event_name == 'push' }}",
   '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
-  '```',
-  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+  '```'
 ].join('\n')
+
+const WITHOUT_DOCKERFILE = 'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+
+function remediationFor(ecosystems: readonly Ecosystem[]): string {
+  const eco = ecosystems.find((e) => DOCKERFILES[e] !== undefined) ?? 'python'
+  return ['Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:', DOCKERFILES[eco]!, IMAGE_WORKFLOW, ...(eco === 'python' ? [WITHOUT_DOCKERFILE] : [])].join('\n')
+}
+
+const REMEDIATION = remediationFor([])
 
 /**
  * The JVM: an image without a Dockerfile, built by the build tool CI already runs — Spring Boot's
@@ -58,13 +109,6 @@ function jvmRemediation(gradle: boolean, frameworks: readonly string[]): string 
     '```',
     'A Dockerfile (`FROM eclipse-temurin:21-jre`, copying the built jar) built by `docker/build-push-action` works too.'
   ].join('\n')
-}
-
-/** The remediation for the stack in front of the reader. */
-function remediationFor(ctx: CheckContext): string {
-  const profile = repoProfile(ctx.facts.snapshot)
-  if (profile.ecosystems[0] === 'java') return jvmRemediation(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework))
-  return REMEDIATION
 }
 
 interface CiBuild {
@@ -187,6 +231,8 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { deploy } = ctx.facts
+    const profile = repoProfile(ctx.facts.snapshot)
+    const remediation = profile.ecosystems[0] === 'java' ? jvmRemediation(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework)) : remediationFor(profile.ecosystems)
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
@@ -208,7 +254,6 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    const remediation = remediationFor(ctx)
     if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
       return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }

@@ -65,6 +65,8 @@ export const BUILD_ACTIONS: readonly BuildAction[] = [
   { name: 'docker/build-push-action', label: 'docker/build-push-action', fileInput: 'file' },
   { name: 'docker/bake-action', label: 'docker/bake-action' },
   { name: 'depot/build-push-action', label: 'depot/build-push-action', fileInput: 'file' },
+  // Blacksmith's drop-in replacement for docker/build-push-action (same inputs).
+  { name: 'useblacksmith/build-push-action', label: 'useblacksmith/build-push-action', fileInput: 'file' },
   { name: 'depot/bake-action', label: 'depot/bake-action' },
   { name: 'redhat-actions/buildah-build', label: 'redhat-actions/buildah-build', fileInput: 'containerfiles' },
   { name: 'mr-smithers-excellent/docker-build-push', label: 'mr-smithers-excellent/docker-build-push', fileInput: 'dockerfile' },

@@ -23,6 +23,8 @@ export interface RepoProfile {
   readonly gradle: boolean
   /** Kotlin sources (`.kt`): JVM snippets use ktlint/detekt and the Kotlin DSL. */
   readonly kotlin: boolean
+  /** A Laravel application (an `artisan` file): `php artisan test`, Pint. */
+  readonly laravel: boolean
 }
 
 const profiles = new WeakMap<Snapshot, RepoProfile>()
@@ -53,6 +55,7 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
   let rails = false
   let gradle = false
   let kotlin = false
+  let laravel = false
   for (const { path, name } of ownFiles(snapshot)) {
     const manifest = manifestEcosystem(name)
     if (manifest) present.add(manifest)
@@ -61,11 +64,12 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
     if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
     if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
     if (name.endsWith('.kt')) kotlin = true
+    if (name === 'artisan') laravel = true
     const kind = sourceKindOf(path)
     if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1)
   }
   const ecosystems = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
-  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, kotlin }
+  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, kotlin, laravel }
   profiles.set(snapshot, profile)
   return profile
 }

@@ -149,7 +149,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
       continue
     }
     if (inner.has(chainKey(run.chain))) continue
-    const verdict = judgeRun(catalogue.commands, run)
+    const verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
     if (verdict) findings.push(fromRun(run, verdict))
   }
   const extraActions = ctx.extra.actions.map((a) => a.toLowerCase())

@@ -1,7 +1,7 @@
 import { filesWhere } from '../../asked.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../snapshot.js'
-import { dispatch, emit, enter, lineOf, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, lineOf, nearest, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**
  * package.json scripts run by npm, yarn, pnpm and bun (with `pre`/`post` hooks for npm and yarn,
@@ -43,14 +43,7 @@ export function readPkg(ctx: Ctx, path: string): Pkg | undefined {
 
 /** The nearest package.json at or above `dir` (npm's lookup). */
 export function nearestPkg(ctx: Ctx, dir: string): Pkg | undefined {
-  let d: string | undefined = dir
-  for (let i = 0; i < 20 && d !== undefined; i++) {
-    const p = readPkg(ctx, d === '' ? 'package.json' : `${d}/package.json`)
-    if (p !== undefined) return p
-    if (d === '') break
-    d = dirname(d)
-  }
-  return undefined
+  return nearest(dir, 'package.json', (path) => readPkg(ctx, path))
 }
 
 /** Workspace packages: every package.json except the root one and vendored trees. */
