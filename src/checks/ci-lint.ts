@@ -1,4 +1,4 @@
-import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
+import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
 import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
@@ -23,23 +23,39 @@ const messages = {
   'no-ci': 'No CI configuration was found, so nothing lints pull requests.'
 } as const
 
-const SNIPPETS: Snippets = {
-  python: workflow('.github/workflows/lint.yml', 'lint', ['- uses: astral-sh/ruff-action@v3', '- uses: astral-sh/ruff-action@v3', '  with:', '    args: format --check']),
-  node: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npx eslint . --max-warnings 0', '- run: npx prettier --check .']),
-  go: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- uses: golangci/golangci-lint-action@v8']),
-  java: [
-    'Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:',
+/** The JVM snippet follows the build: Maven plugins bound to `validate`, or Gradle plugins run by `check` (ktlint for Kotlin). */
+function javaSnippet(profile: RepoProfile): string {
+  const setup = ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', `    cache: ${profile.gradle ? 'gradle' : 'maven'}`]
+  if (!profile.gradle) {
+    return [
+      'Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:',
+      '',
+      workflow('.github/workflows/build.yml', 'build', [...setup, '- run: ./mvnw -B verify'])
+    ].join('\n')
+  }
+  const plugin = profile.kotlin ? 'id("org.jlleitschuh.gradle.ktlint") version "12.1.1"' : 'id("com.diffplug.spotless") version "6.25.0"'
+  return [
+    `Apply a linter that \`check\` runs (\`plugins { ${plugin} }\`${profile.kotlin ? ', or detekt' : ', or `checkstyle`'}), then run \`check\` on pull requests:`,
     '',
-    workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
-  ].join('\n'),
-  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
-  php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
-  elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
-  rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings']),
-  dotnet: [
-    workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet format --verify-no-changes']),
-    'Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`.'
+    workflow('.github/workflows/build.yml', 'build', [...setup, '- run: ./gradlew check'])
   ].join('\n')
+}
+
+function snippets(profile: RepoProfile): Snippets {
+  return {
+    python: workflow('.github/workflows/lint.yml', 'lint', ['- uses: astral-sh/ruff-action@v3', '- uses: astral-sh/ruff-action@v3', '  with:', '    args: format --check']),
+    node: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npx eslint . --max-warnings 0', '- run: npx prettier --check .']),
+    go: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- uses: golangci/golangci-lint-action@v8']),
+    java: javaSnippet(profile),
+    ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+    php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
+    elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
+    rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings']),
+    dotnet: [
+      workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet format --verify-no-changes']),
+      'Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`.'
+    ].join('\n')
+  }
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'
@@ -56,7 +72,7 @@ export default defineCheck({
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, LINT)
     const profile = repoProfile(ctx.facts.snapshot)
-    const fix = (opening: string): string => remediationFor(opening, SNIPPETS, profile, FALLBACK)
+    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }

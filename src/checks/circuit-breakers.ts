@@ -4,6 +4,9 @@ import {
   JOB_RETRY_TOKENS,
   LOCAL_RETRY_TOKENS,
   NODE_QUEUE_PACKAGES,
+  NOT_OUTBOUND_FILES,
+  NOT_OUTBOUND_RETRY_TOKENS,
+  RETRY_FILTER_LINES,
   RESILIENCE_LIBS,
   RETRIES_OFF,
   SLEEP_TOKENS,
@@ -13,6 +16,8 @@ import {
 } from './catalog/resilience.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
+import { snippetFor, type Framework } from '../facts/service/frameworks.js'
+import { JVM_RESILIENCE } from './catalog/jvm-snippets.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
@@ -104,9 +109,11 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   ].join('\n')
 }
 
-function remediationFor(ecosystems: readonly Ecosystem[]): string {
+function remediationFor(ecosystems: readonly Ecosystem[], frameworks: readonly Framework[] = []): string {
   const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN
-  return ['Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
+  // The Java row is Spring's Resilience4j starter: other JVM frameworks get their own.
+  const jvm = frameworks.includes('spring') ? undefined : snippetFor(frameworks, JVM_RESILIENCE)
+  return ['Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:', ...chosen.map((e) => (e === 'java' && jvm ? jvm : REMEDIATION[e]))].join('\n\n')
 }
 
 /** A use inside a start-up wait (wait-for-db script, or a retry next to `SELECT 1`). */
@@ -119,10 +126,15 @@ function startupWait(usage: UsageFacts, hit: { path: string; line: number }): bo
   return false
 }
 
-/** A use in a file that retries a local resource (a locked SQLite database), not an outbound call. */
-function localRetry(usage: UsageFacts, hit: { path: string }): boolean {
+/** A retry in a file that retries a locked local database, filtered on a database or local-state exception (on its line or just after), or in a data migration. */
+function notOutbound(usage: UsageFacts, hit: ImportRef | LineHit): boolean {
+  const tokens = NOT_OUTBOUND_RETRY_TOKENS[hit.ecosystem]
+  if (NOT_OUTBOUND_FILES.some((re) => re.test(hit.path))) return true
   const lines = usage.lines(hit.path) ?? []
-  return lines.some((l) => LOCAL_RETRY_TOKENS.some((t) => l.includes(t)))
+  if (lines.some((l) => LOCAL_RETRY_TOKENS.some((t) => l.includes(t)))) return true
+  if (!tokens || 'module' in hit) return false
+  for (let i = hit.line - 1; i < Math.min(lines.length, hit.line + RETRY_FILTER_LINES); i++) if (tokens.some((t) => lines[i]!.includes(t))) return true
+  return false
 }
 
 interface LibFinding {
@@ -130,6 +142,7 @@ interface LibFinding {
   readonly use: PackageUse
   readonly real: (ImportRef | LineHit)[]
   readonly startup: (ImportRef | LineHit)[]
+  /** Retries of database writes or local state. */
   readonly local: (ImportRef | LineHit)[]
 }
 
@@ -185,7 +198,7 @@ export default defineCheck({
     messages: {
       'library-used': '{libs} protect calls in code.',
       'startup-only': '{libs} is only used to wait for a dependency at start-up, not around outbound calls.',
-      'local-only': '{libs} only retries a local resource (a locked database file), not outbound calls.',
+      'local-only': '{libs} only retries database writes or local resources (a locked database file, optimistic-locking conflicts), not outbound calls.',
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
       'job-retries': 'Only job-queue retries were found; they re-run jobs but protect no outbound call.',
@@ -197,7 +210,7 @@ export default defineCheck({
   run(ctx: CheckContext) {
     const { manifests, usage } = ctx.facts
     const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
-    const remediation = remediationFor(ecosystems)
+    const remediation = remediationFor(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework))
     const findings: LibFinding[] = []
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
       const use = packageUse(manifests, usage, sig)
@@ -206,7 +219,7 @@ export default defineCheck({
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
       const hits: (ImportRef | LineHit)[] = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports]
       const startup = hits.filter((h) => startupWait(usage, h))
-      const local = hits.filter((h) => !startup.includes(h) && localRetry(usage, h))
+      const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h))
       const real = hits.filter((h) => !startup.includes(h) && !local.includes(h))
       if (sig.kind === 'http-retry' && hits.length === 0) continue
       findings.push({ sig, use, real, startup, local })
@@ -221,20 +234,15 @@ export default defineCheck({
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
-    // A library used only where it protects no outbound call: start-up waits, then local-resource retries.
-    const notOutbound = (hits: (f: LibFinding) => readonly (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
-      const only = findings.filter((f) => hits(f).length > 0)
-      if (only.length === 0) return undefined
-      return {
-        status: 'partial' as const,
-        messageId,
-        data: { libs: [...new Set(only.map((f) => f.sig.label))].join(', ') },
-        evidence: [...only.flatMap((f) => [depEvidence(f, ''), ...hits(f).slice(0, 3).map((h) => hitEvidence(h, note))]), ...extras],
-        remediation
-      }
+    // Uses that protect no outbound call: waits at start-up, then retries of database writes or local state.
+    const notProtecting = (pick: (f: LibFinding) => (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
+      const hit = findings.filter((f) => pick(f).length > 0)
+      if (hit.length === 0) return undefined
+      const evidence = hit.flatMap((f) => [...(messageId === 'startup-only' ? [depEvidence(f, '')] : []), ...pick(f).slice(0, 3).map((h) => hitEvidence(h, note))])
+      return { status: 'partial' as const, messageId, data: { libs: [...new Set(hit.map((f) => f.sig.label))].join(', ') }, evidence: [...evidence, ...extras], remediation }
     }
-    const limited = notOutbound((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notOutbound((f) => f.local, 'local-only', 'retries a local resource, not an outbound call')
-    if (limited) return limited
+    const waits = notProtecting((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notProtecting((f) => f.local, 'local-only', 'retries a database write or local state, not an outbound call')
+    if (waits) return waits
     if (findings.length > 0) {
       return {
         status: 'partial',

@@ -89,16 +89,13 @@ const DOCKERFILES: Snippets = {
   ].join('\n')
 }
 
+/** The head of an image workflow: on pull requests and pushes to main, allowed to push packages. */
+const IMAGE_JOB = ['on: { pull_request: {}, push: { branches: [main] } }', 'permissions: { contents: read, packages: write }', 'jobs:', '  image:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4']
+
 const IMAGE_WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
-  'on: { pull_request: {}, push: { branches: [main] } }',
-  'permissions: { contents: read, packages: write }',
-  'jobs:',
-  '  image:',
-  '    runs-on: ubuntu-latest',
-  '    steps:',
-  '      - uses: actions/checkout@v4',
+  ...IMAGE_JOB,
   '      - uses: docker/setup-buildx-action@v3',
   '      - uses: docker/login-action@v3',
   "        if: github.event_name == 'push'",
@@ -118,6 +115,31 @@ function remediationFor(ecosystems: readonly Ecosystem[]): string {
 }
 
 const REMEDIATION = remediationFor([])
+
+/**
+ * The JVM: an image without a Dockerfile, built by the build tool CI already runs — Spring Boot's
+ * buildpacks, Quarkus' container-image extension, Jib for every other framework.
+ */
+function jvmRemediation(gradle: boolean, frameworks: readonly string[]): string {
+  const how = frameworks.includes('spring')
+    ? gradle ? '`./gradlew bootBuildImage --imageName=ghcr.io/acme/app` (Spring Boot buildpacks, no Dockerfile)' : '`./mvnw spring-boot:build-image -Dspring-boot.build-image.imageName=ghcr.io/acme/app` (Spring Boot buildpacks, no Dockerfile)'
+    : frameworks.includes('quarkus')
+      ? `the \`io.quarkus:quarkus-container-image-jib\` extension and \`${gradle ? './gradlew build' : './mvnw -B package'} -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true\``
+      : gradle ? 'the Jib plugin (`plugins { id("com.google.cloud.tools.jib") version "3.4.4" }`) and `./gradlew jib --image=ghcr.io/acme/app`' : 'Jib: `./mvnw -B compile com.google.cloud.tools:jib-maven-plugin:3.4.4:build -Dimage=ghcr.io/acme/app`'
+  return [
+    `Ship the service as an image that CI builds on every change. On the JVM the build tool does it: ${how}, in a workflow that runs on pull requests and pushes from \`main\`:`,
+    '```yaml',
+    ...IMAGE_JOB,
+    '      - uses: actions/setup-java@v4',
+    '        with: { distribution: temurin, java-version: 21 }',
+    '      - uses: docker/login-action@v3',
+    "        if: github.event_name == 'push'",
+    '        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }',
+    `      - run: ${gradle ? './gradlew' : './mvnw -B'} … # the image build above`,
+    '```',
+    'A Dockerfile (`FROM eclipse-temurin:21-jre`, copying the built jar) built by `docker/build-push-action` works too.'
+  ].join('\n')
+}
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -239,6 +261,8 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { deploy } = ctx.facts
+    const profile = repoProfile(ctx.facts.snapshot)
+    const remediation = profile.ecosystems[0] === 'java' ? jvmRemediation(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework)) : remediationFor(profile.ecosystems)
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
@@ -250,7 +274,6 @@ export default defineCheck({
       ...deploy.otherBuilds.map((b) => ({ path: b.path, ...(b.line !== undefined ? { line: b.line } : {}), message: `image build without a Dockerfile: ${b.kind}` })),
       ...extraFiles.map((f) => ({ path: f, message: 'image build configuration (from config signatures)' }))
     ]
-    const remediation = remediationFor(repoProfile(ctx.facts.snapshot).ecosystems)
     const what = [service.length ? `${service.length} Dockerfile${service.length > 1 ? 's' : ''}` : '', ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? 'configured build files' : ''].filter(Boolean).join(', ')
     if (declared.length > 0 && builds.length > 0) {
       return { status: 'pass', messageId: 'built-in-ci', data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] }

@@ -41,8 +41,8 @@ export default defineCheck({
     const { facts } = ctx
     if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const j = judgePractice(ctx, CONTRACT)
-    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))])
-    const drift = driftChecks(facts.ci.runs)
+    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework))
+    const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path))
     const files = facts.openapi.contractTests
     const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }))
     const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => 'spec drift check'), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)]
@@ -67,14 +67,34 @@ export default defineCheck({
   }
 })
 
+/**
+ * The paths a `git diff` compares, when it names any (after `--`, else its non-option words that
+ * look like paths): a diff scoped to generated client code (`go-sdk/pkg/`) compares no spec.
+ */
+function diffPaths(argv: readonly string[]): string[] {
+  const rest = argv.slice(2)
+  const dash = rest.indexOf('--')
+  const words = dash >= 0 ? rest.slice(dash + 1) : rest.filter((w) => !w.startsWith('-') && /[./]/.test(w) && !/^(origin|upstream)\//.test(w) && !/\.\./.test(w))
+  return words.filter((w) => !w.startsWith('-'))
+}
+
+const SPEC_PATH = /openapi|swagger|oas|api-?docs|spec|schema/i
+
+/** A diff that compares a spec: unscoped, or scoped to a path that names one or holds a committed spec. */
+function comparesSpec(argv: readonly string[], specPaths: readonly string[]): boolean {
+  const paths = diffPaths(argv)
+  if (paths.length === 0) return true
+  return paths.some((p) => SPEC_PATH.test(p) || specPaths.some((sp) => sp === p || sp.startsWith(p.replace(/\/?$/, '/'))))
+}
+
 /** A spec regenerated and then compared (`git diff --exit-code`, a tested `git status --porcelain`, `diff -u`) in the same job. */
-function driftChecks(runs: readonly ToolRun[]): { onPr: boolean; evidence: Evidence }[] {
+function driftChecks(runs: readonly ToolRun[], specPaths: readonly string[]): { onPr: boolean; evidence: Evidence }[] {
   const out: { onPr: boolean; evidence: Evidence }[] = []
   const jobKey = (r: ToolRun): string => (r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? '')
   const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))).map(jobKey))
   for (const r of runs) {
     if (r.where !== 'ci' || r.neutralised || r.diffFixUp || !dumps.has(jobKey(r))) continue
-    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true)
+    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true) && (r.argv[1] !== 'diff' || comparesSpec(r.argv, specPaths))
     const isDiff = r.argv[0] === 'diff' && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a))
     if (!isGitDiff && !isDiff) continue
     out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, 'committed spec compared with the regenerated one') })

@@ -51,7 +51,7 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '```'
   ].join('\n'),
   java: [
-    '**Java / Spring** — OpenFeature Java SDK (or `io.getunleash:springboot-unleash-starter`, Togglz):',
+    '**Java / Kotlin** — OpenFeature Java SDK (or Unleash, Togglz; `io.getunleash:springboot-unleash-starter` on Spring):',
     '```xml',
     '<dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId><version>1.14.0</version></dependency>',
     '```',

@@ -64,6 +64,13 @@ function linkEvidence(chain: readonly { path: string; line?: number }[], message
   return first ? { path: first.path, ...(first.line !== undefined ? { line: first.line } : {}), message } : { message }
 }
 
+/** The `except`/`positional` conditions of a release command (`git tag v1.2` creates, `git tag -l` lists). */
+function releaseForm(argv: readonly string[], c: (typeof RELEASE_COMMANDS)[number]): boolean {
+  const rest = argv.slice(c.argv.length)
+  if (c.except && rest.some((w) => c.except!.includes(w.split('=')[0]!))) return false
+  return !c.positional || rest.some((w) => !w.startsWith('-'))
+}
+
 interface Process {
   readonly found: Evidence[]
   readonly drafts: Evidence[]
@@ -84,7 +91,7 @@ function releaseProcess(ctx: CheckContext): Process {
   }
   for (const run of ci.runs) {
     if (run.where !== 'ci' || !runnable(run)) continue
-    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.includes(w))))
+    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.includes(w))) && releaseForm(run.argv, c))
     if (cmd || ctx.extra.commands.some((c) => run.text.startsWith(c))) found.push(linkEvidence(run.chain, `release command in CI: ${run.text}`))
   }
   for (const t of release.triggers) {

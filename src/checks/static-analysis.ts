@@ -72,7 +72,7 @@ const ALTERNATIVES: Snippets = {
   python: 'Or run Bandit as a blocking step: `- run: uvx bandit -r src -ll` (or Semgrep: `semgrep ci`); if CI already runs `ruff check`, add `"S"` to `select` under `[tool.ruff.lint]`.',
   node: 'Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).',
   go: 'Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.',
-  java: 'Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.',
+  java: 'Or a SonarQube quality gate with `SONAR_TOKEN`: `./mvnw -B verify sonar:sonar` (Gradle: the `org.sonarqube` plugin and `./gradlew sonar`), or SpotBugs with the find-sec-bugs plugin failing the build.',
   ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.',
   rust: 'Or cargo-deny as a blocking step (`- uses: EmbarkStudios/cargo-deny-action@v2` with a `deny.toml`; or `- run: cargo install cargo-audit --locked && cargo audit`), and Semgrep (`- run: semgrep ci`) for the code itself.',
   php: 'Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.',

@@ -290,7 +290,8 @@ export function dependencyMatches(sig: PackageSignature, name: string): boolean 
   for (const p of sig.packages) {
     if (name === p) return true
     if (sig.ecosystem === 'go' && name.startsWith(p + '/v') && /^\d+$/.test(name.slice(p.length + 2))) return true
-    if (sig.ecosystem === 'java' && p.endsWith(':*') && name.startsWith(p.slice(0, -1))) return true
+    // A Maven group (`io.github.resilience4j:*`) or an artifact prefix (`io.smallrye:smallrye-fault-tolerance*`).
+    if (sig.ecosystem === 'java' && p.endsWith('*') && name.startsWith(p.slice(0, -1))) return true
     // NuGet package ids are case-insensitive.
     if (sig.ecosystem === 'dotnet' && name.toLowerCase() === p.toLowerCase()) return true
   }

@@ -6,6 +6,12 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(ciTests, {
   pass: [
+    {
+      name: 'a checkout of ${{ inputs.repository }} (the PR head passed to a reusable workflow) is this repository (hawkBit)',
+      facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: ${{ inputs.repository }}\n          ref: ${{ inputs.ref }}\n      - run: mvn clean verify --batch-mode\n', 'pom.xml': '<project></project>' } },
+      messageId: 'pr',
+      data: { tools: 'Maven tests' }
+    },
     { name: 'composer test → @php artisan test --parallel (koel)', facts: { files: { 'composer.json': '{"scripts": {"test": "@php artisan test --parallel"}}', '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: composer test\n' } }, messageId: 'pr', data: { tools: 'artisan test' }, evidence: [{ path: CI, line: 6, message: 'composer.json:1' }] },
     { name: 'php bin/phpunit --testsuite unit (wallabag)', facts: { ci: { runs: [run('php bin/phpunit --testsuite unit', { argv: ['phpunit', '--testsuite', 'unit'] })] } }, messageId: 'pr', data: { tools: 'PHPUnit' } },
     { name: 'Pest in parallel', facts: { ci: { runs: [run('./vendor/bin/pest --parallel')] } }, messageId: 'pr', data: { tools: 'Pest' } },

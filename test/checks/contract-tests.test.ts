@@ -43,6 +43,7 @@ checkTester(contractTests, {
       evidence: [{ path: '.github/workflows/ci.yml', line: 30 }]
     },
     { name: 'schemathesis GitHub Action', facts: { files: APP, ci: { actions: [action('schemathesis/action', { version: 'v2' })] } }, messageId: 'pass', data: { tools: 'Schemathesis' } },
+    { name: 'Pact JVM provider verification through the Gradle plugin', facts: { files: APP, ci: { runs: [run('./gradlew pactVerify')] } }, messageId: 'pass', data: { tools: 'Pact verification' } },
     { name: 'oasdiff breaking', facts: { files: APP, ci: { runs: [run('oasdiff breaking base.yaml openapi.yaml --fail-on ERR')] } }, messageId: 'pass', data: { tools: 'oasdiff' } },
     {
       name: 'schemathesis pytest file run by pytest on PRs',
@@ -57,6 +58,17 @@ checkTester(contractTests, {
       messageId: 'pass',
       data: { tools: 'spec drift check' },
       evidence: [{ line: 13, message: 'committed spec compared with the regenerated one' }]
+    },
+    {
+      name: 'drift check: the springdoc Gradle plugin regenerates, a git diff in an if that exits 1 compares (halo)',
+      facts: {
+        files: {
+          'build.gradle': "plugins {\n  id 'org.springframework.boot' version '3.3.0'\n  id 'org.springdoc.openapi-gradle-plugin' version '1.9.0'\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-webflux'\n}\n",
+          '.github/workflows/openapi.yml': 'on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./gradlew generateOpenApiDocs\n      - run: |\n          if ! git diff --exit-code -- api-docs/openapi; then\n            exit 1\n          fi\n'
+        }
+      },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' }
     },
     {
       name: 'drift check: go-swagger regenerates, a tested git status --porcelain compares',
@@ -88,6 +100,14 @@ checkTester(contractTests, {
     { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
   ],
   fail: [
+    {
+      name: 'a client SDK regenerated from the spec and diffed is no spec drift check (Apicurio go-sdk freshness)',
+      facts: {
+        files: { ...APP, 'openapi.json': '{"openapi": "3.0.2", "info": {"title": "x", "version": "1"}, "paths": {}}' },
+        ci: { runs: [run('kiota generate --openapi ../openapi.json --output pkg', { line: 12 }), run('git diff --exit-code go-sdk/pkg/', { line: 13 })] }
+      },
+      messageId: 'fail'
+    },
     {
       name: 'a job that regenerates the spec and commits it when it changed is a fix-up, not a drift check',
       facts: { files: { ...APP, '.github/workflows/docs.yml': 'on: pull_request\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py spectacular --file schema.yml\n      - run: |\n          git add --all\n          if git diff --cached --quiet; then\n            exit 0\n          fi\n          git commit -m "chore: update schema"\n          git push\n' } },

@@ -97,6 +97,17 @@ checkTester(healthEndpoint, {
       facts: { files: { 'package.json': '{"dependencies": {"express": "^4"}}', 'index.js': "const app = express()\napp.get('/', h)\n", 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n' } },
       messageId: 'fail',
       remediation: ["app.get('/healthz'"]
+    },
+    {
+      name: 'the healthcheck of a database-init job is not the app (hawkBit db-init: pgrep sleep); a Spring service is shown Actuator',
+      facts: {
+        files: {
+          'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+          'docker/compose.yml': 'services:\n  hawkbit-db-init:\n    image: "hawkbit/hawkbit-repository-jpa-init:latest"\n    healthcheck:\n      test: [ "CMD", "pgrep", "sleep" ]\n'
+        }
+      },
+      messageId: 'fail',
+      remediation: ['spring-boot-starter-actuator']
     }
   ],
   notApplicable: [

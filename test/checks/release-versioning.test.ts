@@ -19,6 +19,15 @@ describe('release-versioning', () => {
     ])
   })
 
+  it('a dispatched workflow that creates the version tag is a release process; listing tags is not (hawkBit)', () => {
+    const make = (script: string) => runCheck(check, factsFor({}, { tags: TAGS, ci: { runs: [ciRun(WF, 60, script)] } }))
+    const created = make('git tag -a ${TAG_NAME} -m "Release version ${TAG_NAME}"')
+    expect([created.status, created.evidence?.[1]?.message]).toEqual(['pass', 'release command in CI: git tag -a ${TAG_NAME} -m "Release version ${TAG_NAME}"'])
+    expect(make('git tag -l v*').status).toBe('partial')
+    expect(make('git tag --sort=-v:refname').status).toBe('partial')
+    expect(make('git tag').status).toBe('partial')
+  })
+
   it('passes with version tags and a maintained changelog', () => {
     const out = runCheck(check, factsFor({ 'CHANGELOG.md': CHANGELOG }, { tags: TAGS }))
     expect(out.status).toBe('pass')

@@ -14,8 +14,11 @@ export interface BuildCommand {
   readonly compose?: true
 }
 
-const JAVA_GOALS = ['jib:build', 'jib:dockerBuild', 'jib:buildTar', 'spring-boot:build-image', 'build-image']
-const GRADLE_GOALS = ['jib', 'jibDockerBuild', 'jibBuildTar', 'bootBuildImage']
+// JVM: Jib, Spring Boot buildpacks, Quarkus (`quarkus.container-image.build=true` on the command line
+// or in application.properties, which the Maven resolver turns into `quarkus:image-build`), and
+// gradle-docker-plugin's DockerBuildImage tasks.
+const JAVA_GOALS = ['jib:build', 'jib:dockerBuild', 'jib:buildTar', 'spring-boot:build-image', 'build-image', 'quarkus:image-build', 'quarkus:image-push', 'quarkus.container-image.build=true']
+const GRADLE_GOALS = ['jib', 'jibDockerBuild', 'jibBuildTar', 'bootBuildImage', 'dockerBuildImage', 'imageBuild', 'imagePush', 'quarkus.container-image.build=true']
 
 export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['docker', 'build'], label: 'docker build', dockerfile: true },

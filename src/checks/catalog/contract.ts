@@ -1,4 +1,6 @@
 import type { Ecosystem } from '../../facts/manifests/types.js'
+import { snippetFor, type Framework } from '../../facts/service/frameworks.js'
+import { JVM_CONTRACT } from './jvm-snippets.js'
 import type { Catalogue, CommandSignature } from './match.js'
 
 /**
@@ -23,7 +25,10 @@ export const CONTRACT: Catalogue = {
     { tool: 'openapi-diff', commands: ['openapi-diff'], requireAnyFlag: ['--state', '--markdown', '--html', '--json', '--text', '--asciidoc', '-l', '--log-level'], blockingFlags: ['--fail-on-incompatible', '--fail-on-changed'] },
     { tool: 'openapi-diff', commands: ['openapi-diff'] },
     { tool: 'Optic', commands: ['optic'], subcommands: ['diff', 'ci'] },
-    { tool: 'Portman', commands: ['portman'] }
+    { tool: 'Portman', commands: ['portman'] },
+    // Pact JVM: the Gradle plugin's and the Maven plugin's provider verification.
+    { tool: 'Pact verification', commands: ['gradle', 'gradlew'], subcommands: ['pactverify'], anyPositional: true },
+    { tool: 'Pact verification', commands: ['mvn', 'mvnw'], subcommands: ['pact:verify'], anyPositional: true }
   ],
   actions: [
     { tool: 'Schemathesis', names: ['schemathesis/action'] },
@@ -45,7 +50,7 @@ export const SPEC_DUMPS: readonly CommandSignature[] = [
   { tool: 'swag', commands: ['swag'], subcommands: ['init'] },
   { tool: 'go-swagger', commands: ['swagger'], subcommands: ['generate'] },
   { tool: 'flask openapi', commands: ['flask'], subcommands: ['openapi', 'spec'] },
-  { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateOpenApiDocs'], anyPositional: true },
+  { tool: 'springdoc', commands: ['gradle', 'gradlew'], subcommands: ['generateopenapidocs'], anyPositional: true },
   { tool: 'rswag', commands: ['rake', 'rails'], subcommands: ['rswag:specs:swaggerize'] },
   { tool: 'tsoa', commands: ['tsoa'], subcommands: ['spec', 'spec-and-routes'] },
   // PHP generators' export commands (artisan and Symfony console), and swagger-php's CLI.
@@ -201,9 +206,11 @@ const IN_SUITE: Readonly<Record<Ecosystem, string>> = {
 const OTHER_WAYS = 'Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).'
 
 /** How to add contract tests for the ecosystems detected (every ecosystem when none is given). */
-export function contractRemediation(ecosystems: readonly Ecosystem[]): string {
+export function contractRemediation(ecosystems: readonly Ecosystem[], frameworks: readonly Framework[] = []): string {
   const shown = (Object.keys(IN_SUITE) as Ecosystem[]).filter((e) => ecosystems.length === 0 || ecosystems.includes(e))
-  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join('\n\n')
+  // A JVM service on another framework than Spring gets its own in-suite snippet (MockMvc is Spring's).
+  const jvm = frameworks.includes('spring') ? undefined : snippetFor(frameworks, JVM_CONTRACT)
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => (e === 'java' && jvm ? jvm : IN_SUITE[e])), OTHER_WAYS].join('\n\n')
 }
 
 /** How to add contract tests (Markdown), for every stack. */

@@ -211,4 +211,4 @@ export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES
  * `ENABLE_SUBPATH_BASED_ACCESS`), which gate no product feature.
  */
 export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy', 'DEBUG', 'TOOLBAR', 'SENTRY', 'METRICS', 'TELEMETRY', 'TRACING', 'PROFILER', 'LOGGING', 'CORS', 'SSL', 'TLS', 'HTTPS', 'SUBPATH', 'PROXY', 'CACHE']
-export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config']
+export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config', '@Requires(property', '@IfBuildProperty(', '@ConfigProperty(name']

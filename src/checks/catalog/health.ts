@@ -1,5 +1,6 @@
 import type { Ecosystem } from '../../facts/ecosystems.js'
 import type { Framework } from '../../facts/service/frameworks.js'
+import { JVM_HEALTH } from './jvm-snippets.js'
 
 /**
  * Health-route vocabulary (SIGNATURES.md §6.1). A route is a health route when the LAST segment
@@ -37,6 +38,13 @@ export function healthSegment(path: string): string | null {
 
 /** Docker images whose compose healthcheck checks a dependency, not the app. */
 export const DEPENDENCY_IMAGES: readonly string[] = ['postgres', 'postgis', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'rabbitmq', 'memcached', 'elasticsearch', 'opensearch', 'kafka', 'zookeeper', 'minio', 'localstack', 'clickhouse', 'cassandra', 'nats', 'etcd', 'consul', 'vault', 'keycloak', 'mailhog', 'mailpit']
+
+/**
+ * Compose services (name or image) that run once and wait: database migrations, init and seed
+ * jobs. Their healthcheck (`pgrep sleep` after `AND_THEN=sleep infinity`) says the job finished,
+ * not that the service serves.
+ */
+export const ONE_OFF_SERVICES: RegExp = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i
 
 /** Commands of dependency checks (`pg_isready`) in a deployment healthcheck. */
 export const DEPENDENCY_COMMANDS: readonly string[] = ['pg_isready', 'redis-cli', 'mysqladmin', 'mongosh', 'mongo --eval', 'rabbitmq-diagnostics', 'cqlsh', 'nc -z']
@@ -222,5 +230,7 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
     'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
     '```'
-  ].join('\n')
+  ].join('\n'),
+  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
+  ...JVM_HEALTH
 }

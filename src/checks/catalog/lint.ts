@@ -75,6 +75,12 @@ const JAVA: readonly CommandSignature[] = [
   { tool: 'ktlint', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['ktlintcheck'], anyPositional: true },
   { tool: 'detekt', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['detekt'], anyPositional: true },
   { tool: 'spotbugs', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['spotbugsmain'], anyPositional: true },
+  // JVM beyond Spring: Error Prone rides on compileJava (the Gradle/Maven resolvers emit it when
+  // the plugin or `-Xplugin:ErrorProne` is configured), kotlinter's lintKotlin, ktlint/detekt Maven plugins.
+  { tool: 'Error Prone', ecosystem: 'java', commands: ['gradle', 'gradlew', 'mvn', 'mvnw'], subcommands: ['errorprone'], anyPositional: true },
+  { tool: 'ktlint', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['lintkotlin'], anyPositional: true },
+  { tool: 'ktlint', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['ktlint:check'], anyPositional: true },
+  { tool: 'detekt', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['detekt:check'], anyPositional: true },
   { tool: 'ktlint', ecosystem: 'java', commands: ['ktlint'], fixFlags: ['-F', '--format'] },
   { tool: 'detekt', ecosystem: 'java', commands: ['detekt', 'detekt-cli'] }
 ]
@@ -261,6 +267,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'CSharpier', ecosystem: 'dotnet', file: '.csharpierrc*' },
   { tool: 'revive', ecosystem: 'go', file: 'revive.toml' },
   { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
+  { tool: 'detekt', ecosystem: 'java', file: 'detekt.yml' },
+  { tool: 'detekt', ecosystem: 'java', file: 'detekt-config.yml' },
+  { tool: 'ktlint', ecosystem: 'java', file: '.editorconfig', contains: 'ktlint_' },
+  { tool: 'spotless', ecosystem: 'java', file: 'build.gradle', contains: 'com.diffplug.spotless' },
+  { tool: 'spotless', ecosystem: 'java', file: 'build.gradle.kts', contains: 'com.diffplug.spotless' },
+  { tool: 'spotless', ecosystem: 'java', file: 'pom.xml', contains: 'spotless-maven-plugin' },
+  { tool: 'ktlint', ecosystem: 'java', file: 'build.gradle.kts', contains: 'org.jlleitschuh.gradle.ktlint' },
+  { tool: 'detekt', ecosystem: 'java', file: 'build.gradle.kts', contains: 'io.gitlab.arturbosch.detekt' },
   { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
   { tool: 'standardrb', ecosystem: 'ruby', file: '.standard.yml' },
   { tool: 'rustfmt', ecosystem: 'rust', file: 'rustfmt.toml' },

@@ -43,6 +43,10 @@ export interface ReleaseCommand {
   /** When set, some later argv word must contain one of these (`release:perform`). */
   readonly goal?: readonly string[]
   readonly label: string
+  /** Flags that make the command no release (`git tag -l` lists, `-d` deletes). */
+  readonly except?: readonly string[]
+  /** A positional word must follow the argv prefix (the tag being created). */
+  readonly positional?: true
 }
 
 export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
@@ -76,5 +80,11 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['cargo', 'smart-release'], label: 'cargo-smart-release' },
   { argv: ['dotnet', 'nuget', 'push'], label: 'dotnet nuget push' },
   { argv: ['nuget', 'push'], label: 'nuget push' },
-  { argv: ['nbgv', 'tag'], label: 'nbgv tag' }
+  { argv: ['nbgv', 'tag'], label: 'nbgv tag' },
+  // A workflow that creates the version tag itself (`git tag -a "$VERSION" && git push origin "$VERSION"`,
+  // hawkBit's dispatched release) is a release process; listing, deleting or verifying tags is not.
+  { argv: ['git', 'tag'], label: 'git tag (the workflow creates the version tag)', positional: true, except: ['-l', '--list', '-d', '--delete', '-v', '--verify', '--contains', '--no-contains', '--points-at', '--merged', '--no-merged', '-n', '--sort'] },
+  { argv: ['mvn'], goal: ['jreleaser:full-release', 'jreleaser:release'], label: 'JReleaser (Maven)' },
+  { argv: ['gradle'], goal: ['jreleaserFullRelease', 'jreleaserRelease'], label: 'JReleaser (Gradle)' },
+  { argv: ['gradle'], goal: ['afterReleaseBuild', 'createRelease'], label: 'gradle release plugin' }
 ]

@@ -60,13 +60,33 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('go-retryablehttp', 'http-retry', 'go', ['github.com/hashicorp/go-retryablehttp'], ['retryablehttp.NewClient(', 'retryablehttp.Client', 'retryablehttp.NewRequest(']),
   lib('resty retries', 'http-retry', 'go', ['github.com/go-resty/resty'], ['SetRetryCount(', 'AddRetryCondition(']),
   // Java
-  lib('Resilience4j', 'circuit-breaker', 'java', ['io.github.resilience4j:*'], ['@CircuitBreaker(', '@Retry(', '@Bulkhead(', '@TimeLimiter(', '@RateLimiter(', 'CircuitBreaker.of(', 'CircuitBreaker.decorate', 'Retry.of(', 'Retry.decorate', 'CircuitBreakerRegistry', 'RetryRegistry']),
+  // A RateLimiter throttles inbound requests (login attempts): it protects no outbound call, so
+  // neither `@RateLimiter` nor the ratelimiter modules' imports count as use.
+  lib('Resilience4j', 'circuit-breaker', 'java', ['io.github.resilience4j:*'], ['@CircuitBreaker(', '@Retry(', '@Bulkhead(', '@TimeLimiter(', 'CircuitBreaker.of(', 'CircuitBreaker.decorate', 'Retry.of(', 'Retry.decorate', 'CircuitBreakerRegistry', 'RetryRegistry', 'CircuitBreakerOperator.of(', 'RetryOperator.of('], {
+    imports: ['io.github.resilience4j.circuitbreaker', 'io.github.resilience4j.retry', 'io.github.resilience4j.bulkhead', 'io.github.resilience4j.timelimiter', 'io.github.resilience4j.decorators', 'io.github.resilience4j.reactor.circuitbreaker', 'io.github.resilience4j.reactor.retry', 'io.github.resilience4j.kotlin.circuitbreaker', 'io.github.resilience4j.kotlin.retry', 'io.github.resilience4j.feign']
+  }),
   lib('Spring Cloud CircuitBreaker', 'circuit-breaker', 'java', ['org.springframework.cloud:spring-cloud-starter-circuitbreaker-resilience4j', 'org.springframework.cloud:spring-cloud-starter-circuitbreaker-reactor-resilience4j', 'org.springframework.cloud:spring-cloud-circuitbreaker-resilience4j'], ['CircuitBreakerFactory', 'ReactiveCircuitBreakerFactory', '@CircuitBreaker(', '@Retry('], { imports: ['org.springframework.cloud.client.circuitbreaker', 'io.github.resilience4j'] }),
   lib('Spring Retry', 'retry', 'java', ['org.springframework.retry:spring-retry'], ['@Retryable(', '@EnableRetry', 'RetryTemplate', '@Recover']),
   lib('Failsafe', 'circuit-breaker', 'java', ['dev.failsafe:failsafe', 'net.jodah:failsafe'], ['Failsafe.with(', 'CircuitBreaker.builder(', 'RetryPolicy.builder(', 'new RetryPolicy', 'new CircuitBreaker']),
   lib('Hystrix', 'circuit-breaker', 'java', ['com.netflix.hystrix:hystrix-core', 'org.springframework.cloud:spring-cloud-starter-netflix-hystrix', 'com.netflix.hystrix:hystrix-javanica'], ['@HystrixCommand', 'HystrixCommand<', 'extends HystrixCommand'], { imports: ['com.netflix.hystrix'] }),
   lib('Sentinel', 'circuit-breaker', 'java', ['com.alibaba.csp:sentinel-core', 'com.alibaba.cloud:spring-cloud-starter-alibaba-sentinel'], ['@SentinelResource', 'SphU.entry(', 'DegradeRule'], { imports: ['com.alibaba.csp.sentinel'] }),
-  lib('MicroProfile Fault Tolerance', 'circuit-breaker', 'java', ['org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api', 'io.quarkus:quarkus-smallrye-fault-tolerance'], ['@CircuitBreaker', '@Retry', '@Fallback', '@Timeout'], { imports: ['org.eclipse.microprofile.faulttolerance'] }),
+  lib('MicroProfile Fault Tolerance', 'circuit-breaker', 'java', ['org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api', 'io.quarkus:quarkus-smallrye-fault-tolerance', 'io.smallrye:smallrye-fault-tolerance*', 'io.helidon.microprofile.fault-tolerance:helidon-microprofile-fault-tolerance', 'io.openliberty.features:mpFaultTolerance-*'], ['@CircuitBreaker', '@Retry', '@Fallback', '@Timeout', 'Guard.create(', 'TypedGuard.create('], { imports: ['org.eclipse.microprofile.faulttolerance', 'io.smallrye.faulttolerance'] }),
+  // ---- JVM beyond Spring, and Kotlin
+  lib('Micronaut retry', 'circuit-breaker', 'java', ['io.micronaut:micronaut-retry'], ['@Retryable(', '@CircuitBreaker('], { imports: ['io.micronaut.retry'], fileAlso: ['io.micronaut.retry'] }),
+  lib('Helidon fault tolerance', 'circuit-breaker', 'java', ['io.helidon.faulttolerance:helidon-fault-tolerance'], ['Retry.builder(', 'CircuitBreaker.builder(', 'FaultTolerance.', '@Ft.Retry', '@Ft.CircuitBreaker'], { imports: ['io.helidon.faulttolerance'], fileAlso: ['io.helidon.faulttolerance'] }),
+  lib('Vert.x circuit breaker', 'circuit-breaker', 'java', ['io.vertx:vertx-circuit-breaker'], ['CircuitBreaker.create(', 'RetryPolicy.'], { imports: ['io.vertx.circuitbreaker'], fileAlso: ['io.vertx.circuitbreaker'] }),
+  lib('Arrow resilience', 'circuit-breaker', 'java', ['io.arrow-kt:arrow-resilience*'], ['CircuitBreaker(', 'Schedule.exponential', 'Schedule.recurs', '.retry('], { imports: ['arrow.resilience'], fileAlso: ['arrow.resilience'] }),
+  lib('kotlin-retry', 'retry', 'java', ['com.michael-bull.kotlin-retry:kotlin-retry*'], ['retry(', 'retryResult('], { imports: ['com.github.michaelbull.retry'], fileAlso: ['com.github.michaelbull.retry'] }),
+  lib('OpenFeign Retryer', 'http-retry', 'java', ['io.github.openfeign:*', 'org.springframework.cloud:spring-cloud-starter-openfeign'], ['new Retryer.Default(', 'Retryer.Default('], { fileAlso: ['feign.Retryer'], imports: ['feign'] }),
+  lib('Apache HttpClient retry', 'http-retry', 'java', ['org.apache.httpcomponents.client5:httpclient5'], ['DefaultHttpRequestRetryStrategy(', 'setRetryStrategy('], { fileAlso: ['org.apache.hc.client5'], imports: ['org.apache.hc.client5'] }),
+  lib('Ktor client HttpRequestRetry', 'http-retry', 'java', ['io.ktor:ktor-client-core*'], ['install(HttpRequestRetry)', 'install(HttpRequestRetry ', 'retryOnServerErrors(', 'retryOnException('], { fileAlso: ['io.ktor.client'], imports: ['io.ktor.client'] }),
+  // Built into libraries the service has for other reasons: only their retry calls count (their
+  // narrow `imports` keep the import scan off every file of a Spring service), and
+  // a retry filtered on a database or local-state exception (OptimisticLockingFailureException,
+  // ConcurrencyFailureException, IllegalStateException) protects no outbound call (NOT_OUTBOUND_RETRY_TOKENS).
+  lib('Reactor retry', 'http-retry', 'java', ['io.projectreactor:reactor-core', 'org.springframework.boot:spring-boot-starter-webflux', 'org.springframework:spring-webflux', 'io.projectreactor.netty:reactor-netty*'], ['.retryWhen(', 'Retry.backoff(', 'Retry.fixedDelay('], { fileAlso: ['reactor.util.retry'], imports: ['reactor.util.retry'] }),
+  lib('Spring Framework retry', 'http-retry', 'java', ['org.springframework.boot:*', 'org.springframework:*'], ['@Retryable(', 'new RetryTemplate('], { fileAlso: ['org.springframework.resilience', 'org.springframework.core.retry'], imports: ['org.springframework.resilience', 'org.springframework.core.retry'] }),
+  lib('AWS SDK retry policy', 'http-retry', 'java', ['software.amazon.awssdk:*'], ['.retryPolicy(', '.retryPolicy {', 'RetryPolicy.builder(', '.retryStrategy(', '.numRetries(', 'RetryMode.STANDARD', 'RetryMode.ADAPTIVE'], { fileAlso: ['software.amazon.awssdk'], imports: ['software.amazon.awssdk.core.retry', 'software.amazon.awssdk.retries'] }),
   // Ruby
   lib('circuitbox', 'circuit-breaker', 'ruby', ['circuitbox'], ['Circuitbox.circuit(', 'Circuitbox::']),
   lib('stoplight', 'circuit-breaker', 'ruby', ['stoplight'], ['Stoplight(', 'Stoplight::Light']),
@@ -150,6 +170,24 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
   // Oban workers (`use Oban.Worker, max_attempts: 5`).
   elixir: ['use Oban.Worker, max_attempts', 'max_attempts:']
 }
+
+/**
+ * JVM: exceptions a retry is filtered on (`.filter(OptimisticLockingFailureException.class::isInstance)`,
+ * `@Retryable(includes = ConcurrencyFailureException.class)`, a RetryPolicy's `.includes(…)`) that
+ * show it retries a database write or waits for local state, not an outbound call; read on the
+ * retry's line and the few after it. Data migrations retry database writes too.
+ */
+export const NOT_OUTBOUND_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly string[]>>> = {
+  java: [
+    'OptimisticLockingFailureException', 'OptimisticLockException', 'PessimisticLockingFailureException', 'ConcurrencyFailureException', 'CannotAcquireLockException',
+    'DeadlockLoserDataAccessException', 'CannotSerializeTransactionException', 'DataIntegrityViolationException', 'DuplicateKeyException', 'StaleObjectStateException',
+    'StaleStateException', 'TransientDataAccessException', 'SQLTransientException', 'ObjectOptimisticLockingFailureException',
+    'IllegalStateException', 'IllegalArgumentException', 'FileAlreadyExistsException', 'StateException.class', 'StateException)'
+  ]
+}
+export const NOT_OUTBOUND_FILES: readonly RegExp[] = [/(^|\/)migrations?\//i, /Migration\.(java|kt)$/]
+/** Lines after a retry read for its exception filter. */
+export const RETRY_FILTER_LINES = 4
 
 /** The job-queue libraries that make the Node tokens above meaningful. */
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']

@@ -16,7 +16,7 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
   const stack: string[] = []
   let line = 1
   let i = 0
-  let current: { group?: string; artifact?: string; version?: string; scope?: string; line: number } | null = null
+  let current: { group?: string; artifact?: string; version?: string; scope?: string; optional?: string; line: number } | null = null
   let textStart = -1
   const advance = (to: number): void => {
     for (let k = i; k < to && k < text.length; k++) if (text.charCodeAt(k) === 10) line++
@@ -62,6 +62,7 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
         else if (name === 'artifactId') current.artifact = value
         else if (name === 'version') current.version = value
         else if (name === 'scope') current.scope = value
+        else if (name === 'optional') current.optional = value
       }
       textStart = -1
       if (name === 'dependency' && current) {
@@ -72,7 +73,8 @@ export function parsePom(path: string, text: string, problems: ParseProblem[]): 
             manifest: path,
             line: current.line,
             dev: current.scope === 'test',
-            ...(current.version ? { spec: current.version } : {})
+            ...(current.version ? { spec: current.version } : {}),
+            ...(current.optional === 'true' ? { optional: true } : {})
           })
         }
         current = null
@@ -107,6 +109,8 @@ export interface VersionCatalog {
   /** Accessor (`spring.boot.starter.web`, dots for `-`/`_`) → `group:artifact`. */
   readonly libraries: ReadonlyMap<string, string>
   readonly bundles: ReadonlyMap<string, readonly string[]>
+  /** `[plugins]`: accessor (`spring.boot` for `libs.plugins.spring.boot`) → plugin id. */
+  readonly plugins: ReadonlyMap<string, string>
 }
 
 const accessor = (key: string): string => key.replace(/[-_]/g, '.')
@@ -129,13 +133,21 @@ export function parseVersionCatalog(path: string, text: string, problems: ParseP
       if (coord) libraries.set(accessor(key), coord)
     }
   }
+  const plugins = new Map<string, string>()
+  const p = doc?.plugins
+  if (p && typeof p === 'object') {
+    for (const [key, v] of Object.entries(p as Record<string, unknown>)) {
+      const id = typeof v === 'string' ? v.split(':')[0] : v && typeof v === 'object' && typeof (v as Record<string, unknown>).id === 'string' ? ((v as Record<string, unknown>).id as string) : undefined
+      if (id) plugins.set(accessor(key), id)
+    }
+  }
   const b = doc?.bundles
   if (b && typeof b === 'object') {
     for (const [key, v] of Object.entries(b as Record<string, unknown>)) {
       if (Array.isArray(v)) bundles.set(accessor(key), v.filter((x): x is string => typeof x === 'string').map(accessor))
     }
   }
-  return { libraries, bundles }
+  return { libraries, bundles, plugins }
 }
 
 /**
@@ -151,11 +163,12 @@ export function parseGradle(path: string, text: string, catalog: VersionCatalog 
     const m = /^([A-Za-z]+)\s*\(?\s*(.*)$/.exec(line)
     if (!m || !CONFIGURATIONS.test(m[1]!)) continue
     const dev = devConfiguration(m[1]!)
+    const optional = /^compileOnly$|[a-z]CompileOnly$/.test(m[1]!) && !dev
     let rest = m[2]!
     const plat = /^(enforcedPlatform|platform)\s*\(\s*/.exec(rest)
     if (plat) rest = rest.slice(plat[0].length)
     const push = (name: string, spec?: string): void => {
-      deps.push({ name, ecosystem: 'java', manifest: path, line: i + 1, dev, ...(spec ? { spec } : {}) })
+      deps.push({ name, ecosystem: 'java', manifest: path, line: i + 1, dev, ...(spec ? { spec } : {}), ...(optional ? { optional: true } : {}) })
     }
     const q = rest[0]
     if (q === '"' || q === "'") {

@@ -18,6 +18,13 @@ export interface Dependency {
   readonly spec?: string
   /** Ruby: `require: false` in the Gemfile, so Bundler.require does not load the gem. */
   readonly noAutoRequire?: boolean
+  /**
+   * JVM: not on the runtime classpath of the modules that depend on this one — Maven
+   * `<optional>true</optional>` (the declaring module has it, its dependants do not) or Gradle
+   * `compileOnly` (compiled against, never packaged). A library module declaring Actuator optional
+   * gives no service a health endpoint.
+   */
+  readonly optional?: boolean
 }
 
 export interface Manifest {

@@ -8,6 +8,7 @@ import type { Ecosystem } from '../manifests/types.js'
 import { rustServers } from './rust.js'
 import { dotnetGenerators } from './dotnet-generators.js'
 import type { SpecGenerator } from './types.js'
+import { jvmGenerators } from './jvm-generators.js'
 
 /**
  * Framework generation of an OpenAPI document, and where the app serves it. Most signatures are
@@ -120,6 +121,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
     })
   }
   if (ecos.has('rust')) out.push(...rustServers(src, service, out.some((g) => GENERATORS.some((x) => x.tool === g.tool && x.ecosystem === 'rust'))))
+  out.push(...jvmGenerators(src, service, manifests))
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {

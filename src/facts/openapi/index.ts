@@ -5,6 +5,7 @@ import type { ServiceFacts } from '../service/types.js'
 import type { Snapshot } from '../snapshot.js'
 import { findContractTestFiles } from './contract-files.js'
 import { findGenerators } from './generators.js'
+import { staticSpecs } from './jvm-generators.js'
 import { findSpecs } from './specs.js'
 import type { OpenApiFacts } from './types.js'
 
@@ -24,7 +25,7 @@ export function collectOpenApi(snapshot: Snapshot, service: ServiceFacts, manife
     }
   }
   const specs = part('OpenAPI documents', () => findSpecs(snapshot, skipped))
-  const generators = service.frameworks.length ? part('OpenAPI generators', () => findGenerators(sourceSet(snapshot), service, manifests)) : []
+  const generators = service.frameworks.length ? part('OpenAPI generators', () => [...findGenerators(sourceSet(snapshot), service, manifests), ...staticSpecs(specs, service)]) : []
   const contractTests = part('contract test files', () => findContractTestFiles(snapshot))
   return { specs, generators, contractTests, skipped, problems }
 }

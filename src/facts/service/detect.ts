@@ -20,6 +20,8 @@ function packageMatches(pattern: string, name: string, ecosystem: Ecosystem): bo
     const base = pattern.slice(0, -2)
     return name === base || name.startsWith(base + '/')
   }
+  // Maven groups (`org.glassfish.jersey.containers:*`) and artifact prefixes (`io.ktor:ktor-server-core*`).
+  if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1))
   return name === pattern
 }
 

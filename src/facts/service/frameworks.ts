@@ -46,6 +46,56 @@ const table = {
     packages: ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-webflux'],
     imports: ['org.springframework.web.bind.annotation']
   },
+  // ---- JVM beyond Spring (Java and Kotlin). Maven coordinates `group:artifact`; a trailing `*`
+  // matches every artifact with that prefix (Ktor's `-jvm` variants). Client artifacts share the
+  // groups (`quarkus-rest-client`, `ktor-client-*`, `micronaut-http-client`) and are deliberately
+  // absent: a client is no service. Row order is the preference for fix snippets.
+  quarkus: {
+    name: 'Quarkus',
+    ecosystem: 'java',
+    packages: [
+      'io.quarkus:quarkus-rest', 'io.quarkus:quarkus-rest-jackson', 'io.quarkus:quarkus-rest-jsonb', 'io.quarkus:quarkus-rest-kotlin-serialization',
+      'io.quarkus:quarkus-resteasy', 'io.quarkus:quarkus-resteasy-jackson', 'io.quarkus:quarkus-resteasy-jsonb',
+      'io.quarkus:quarkus-resteasy-reactive', 'io.quarkus:quarkus-resteasy-reactive-jackson', 'io.quarkus:quarkus-resteasy-reactive-jsonb', 'io.quarkus:quarkus-resteasy-reactive-kotlin-serialization',
+      'io.quarkus:quarkus-reactive-routes', 'io.quarkus:quarkus-undertow', 'io.quarkus:quarkus-vertx-http'
+    ],
+    imports: ['io.quarkus.runtime', 'io.quarkus.vertx.web', 'org.jboss.resteasy.reactive'],
+    like: 'jaxrs'
+  },
+  micronaut: {
+    name: 'Micronaut',
+    ecosystem: 'java',
+    packages: ['io.micronaut:micronaut-http-server-netty', 'io.micronaut:micronaut-http-server', 'io.micronaut.servlet:micronaut-http-server-jetty', 'io.micronaut.servlet:micronaut-http-server-tomcat', 'io.micronaut.servlet:micronaut-http-server-undertow', 'io.micronaut.servlet:micronaut-servlet-engine'],
+    imports: ['io.micronaut.http.annotation']
+  },
+  ktor: {
+    name: 'Ktor',
+    ecosystem: 'java',
+    packages: ['io.ktor:ktor-server-core*', 'io.ktor:ktor-server-netty*', 'io.ktor:ktor-server-cio*', 'io.ktor:ktor-server-jetty*', 'io.ktor:ktor-server-tomcat*'],
+    imports: ['io.ktor.server.application', 'io.ktor.server.routing', 'io.ktor.server.engine']
+  },
+  javalin: { name: 'Javalin', ecosystem: 'java', packages: ['io.javalin:javalin', 'io.javalin:javalin-bundle'], imports: ['io.javalin'] },
+  // Dropwizard serves Jersey (JAX-RS) resources plus an admin connector (`/healthcheck`).
+  dropwizard: { name: 'Dropwizard', ecosystem: 'java', packages: ['io.dropwizard:dropwizard-core'], imports: ['io.dropwizard.core', 'io.dropwizard.Application'], like: 'jaxrs' },
+  helidon: {
+    name: 'Helidon',
+    ecosystem: 'java',
+    packages: ['io.helidon.webserver:helidon-webserver', 'io.helidon.microprofile.bundles:helidon-microprofile', 'io.helidon.microprofile.bundles:helidon-microprofile-core', 'io.helidon.microprofile.server:helidon-microprofile-server'],
+    imports: ['io.helidon.webserver', 'io.helidon.microprofile.server']
+  },
+  vertx: { name: 'Vert.x Web', ecosystem: 'java', packages: ['io.vertx:vertx-web'], imports: ['io.vertx.ext.web', 'io.vertx.reactivex.ext.web', 'io.vertx.rxjava3.ext.web', 'io.vertx.mutiny.ext.web'] },
+  // Jakarta REST / JAX-RS on Jersey, RESTEasy or an application server. The bare API artifacts
+  // (`jakarta.ws.rs-api`) are shared with REST clients: only imports next to a `@Path(` count.
+  jaxrs: {
+    name: 'Jakarta REST (JAX-RS)',
+    ecosystem: 'java',
+    packages: [
+      'org.glassfish.jersey.core:jersey-server', 'org.glassfish.jersey.containers:*', 'org.jboss.resteasy:resteasy-core', 'org.jboss.resteasy:resteasy-jaxrs', 'org.jboss.resteasy:resteasy-undertow',
+      'org.apache.cxf:cxf-rt-frontend-jaxrs', 'jakarta.platform:jakarta.jakartaee-api', 'jakarta.platform:jakarta.jakartaee-web-api', 'jakarta.platform:jakarta.jakartaee-core-api', 'org.eclipse.microprofile:microprofile'
+    ],
+    imports: ['jakarta.ws.rs', 'javax.ws.rs'],
+    alsoContains: ['@Path(']
+  },
   rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
   // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
   // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components

@@ -1,4 +1,4 @@
-import { joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../snapshot.js'
 import { emit, enter, link, type Ctx, type Site } from './engine.js'
 
 /**
@@ -106,19 +106,65 @@ export function goalPrefix(artifactId: string): string {
   return artifactId.replace(/^maven-(.*)-plugin$/, '$1').replace(/^(.*)-maven-plugin$/, '$1')
 }
 
+/** Skip properties a plugin reads besides `<prefix>.skip`. */
+const SKIP_PROPS: Readonly<Record<string, readonly string[]>> = { spotless: ['spotless.check.skip', 'spotless.skip'], pmd: ['pmd.skip'], 'pmd-cpd': ['cpd.skip'], 'spring-javaformat': ['spring-javaformat.skip'] }
+
+/** `-P a,!b` and `-Pa` → activated and deactivated profile ids. */
+function profileArgs(value: string, on: Set<string>, off: Set<string>): void {
+  for (const id of value.split(',')) {
+    const t = id.trim()
+    if (t.startsWith('!') || t.startsWith('-')) off.add(t.slice(1))
+    else if (t) on.add(t.replace(/^\+/, ''))
+  }
+}
+
+/**
+ * The profiles of a POM that a command activates: by `-P id`, by a property (`<activation><property>
+ * <name>local</name>` with `-Dlocal`; `!local` when it is absent; `<value>` must match), or by
+ * default (`<activeByDefault>`) when no profile of that POM is activated explicitly. Activations
+ * on the JDK, OS or files are not judged (left inactive).
+ */
+function activeProfiles(project: XmlNode | undefined, props: ReadonlyMap<string, string>, on: ReadonlySet<string>, off: ReadonlySet<string>): XmlNode[] {
+  const all = children(child(project, 'profiles'), 'profile')
+  const byProperty = (p: XmlNode): boolean => {
+    const prop = child(child(p, 'activation'), 'property')
+    if (!prop) return false
+    const name = textOf(child(prop, 'name'))
+    const value = textOf(child(prop, 'value'))
+    if (name.startsWith('!')) return !props.has(name.slice(1))
+    return props.has(name) && (value === '' || (value.startsWith('!') ? props.get(name) !== value.slice(1) : props.get(name) === value))
+  }
+  const explicit = all.filter((p) => on.has(textOf(child(p, 'id'))) || byProperty(p))
+  const defaults = explicit.length > 0 ? [] : all.filter((p) => textOf(child(child(p, 'activation'), 'activeByDefault')) === 'true')
+  return [...explicit, ...defaults].filter((p) => !off.has(textOf(child(p, 'id'))))
+}
+
+interface PomPlugin {
+  readonly node: XmlNode
+  readonly pom: string
+  /** The profile that declares it, when any. */
+  readonly profile?: string
+}
+
 export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   const tool = argv[0]!.toLowerCase()
   if (tool !== 'mvn' && tool !== 'mvnw' && tool !== 'mvnw.cmd') return false
   let pomPath = joinPath(site.cwd, 'pom.xml')
   const goals: string[] = []
-  const props = new Map<string, string>()
+  const cli = new Map<string, string>()
+  const on = new Set<string>()
+  const off = new Set<string>()
+  const selected: string[] = []
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '-f' || a === '--file') pomPath = joinPath(site.cwd, argv[++i] ?? '')
     else if (a.startsWith('-D')) {
-      const [k, v] = a.slice(2).split('=')
-      props.set(k!, v ?? 'true')
-    } else if (['-P', '-pl', '--projects', '-T', '--threads', '-s', '--settings', '-gs', '-rf', '-t'].includes(a)) i++
+      const eq = a.indexOf('=')
+      cli.set(eq < 0 ? a.slice(2) : a.slice(2, eq), eq < 0 ? 'true' : a.slice(eq + 1))
+    } else if (a === '-P' || a === '--activate-profiles') profileArgs(argv[++i] ?? '', on, off)
+    else if (a.startsWith('-P')) profileArgs(a.slice(2), on, off)
+    else if (a === '-pl' || a === '--projects') selected.push(...(argv[++i] ?? '').split(',').filter((x) => x && !x.startsWith('!')))
+    else if (['-T', '--threads', '-s', '--settings', '-gs', '-rf', '-t', '-l', '--log-file'].includes(a)) i++
     else if (!a.startsWith('-')) goals.push(a)
   }
   emit(ctx, ['mvn', ...argv.slice(1)], site)
@@ -129,118 +175,86 @@ export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boo
   const base = enter(site, `maven:${pomPath}`)
   if (base === undefined) return true
   const s: Site = { ...site, ...base }
+  const root = pomPath
   const project = child(scanXml(text), 'project')
-  const plugins = children(child(child(project, 'build'), 'plugins'), 'plugin')
-  const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)))
-  const skipTests = props.has('skipTests') || props.get('maven.test.skip') === 'true'
-  const explicit = goals.filter((g) => g.includes(':'))
-  const cliSkip = (prefix: string): string | null => (props.get(`${prefix}.skip`) === 'true' ? `-D${prefix}.skip` : null)
-  const synth = (argv2: string[], line: number | undefined, neutralised: string | null, why: string): void => {
-    emit(ctx, argv2, { ...s, text: argv2.join(' ') }, { synthetic: true, link: link(pomPath!, line, why), neutralised, text: argv2.join(' ') })
+  // Properties: the POM's, then those of the active profiles, then the command line's.
+  const props = new Map<string, string>()
+  const own = (p: XmlNode | undefined): void => {
+    for (const c of child(p, 'properties')?.children ?? []) props.set(c.name, c.text.trim())
   }
-  const pluginOf = (artifact: string): XmlNode | undefined => plugins.find((p) => textOf(child(p, 'artifactId')) === artifact)
-  const neutraliser = (p: XmlNode | undefined, extra?: XmlNode): string | null => {
-    for (const cfg of [child(p, 'configuration'), child(extra, 'configuration')]) {
-      for (const [k, v] of NEUTRALISING_CONFIG) if (textOf(child(cfg, k)).toLowerCase() === v) return `pom: <${k}>${v}</${k}>`
+  own(project)
+  for (const [k, v] of cli) props.set(k, v)
+  const profiles = activeProfiles(project, props, on, off)
+  for (const p of profiles) own(p)
+  for (const [k, v] of cli) props.set(k, v)
+  const expand = (v: string): string => v.replace(/\$\{([\w.-]{1,100})\}/g, (m, k: string) => props.get(k) ?? m)
+  // Plugins bound in the POM and its active profiles, then in the modules the command builds.
+  const plugins: PomPlugin[] = children(child(child(project, 'build'), 'plugins'), 'plugin').map((node) => ({ node, pom: root }))
+  for (const p of profiles) plugins.push(...children(child(child(p, 'build'), 'plugins'), 'plugin').map((node) => ({ node, pom: root, profile: textOf(child(p, 'id')) })))
+  const moduleDir = dirname(root)
+  const modules = selected.length > 0 ? selected : [...children(child(project, 'modules'), 'module'), ...profiles.flatMap((p) => children(child(p, 'modules'), 'module'))].map(textOf)
+  for (const m of modules.slice(0, 40)) {
+    const mp = joinPath(moduleDir, m.replace(/^:/, '').replace(/\/pom\.xml$/, ''))
+    const mt = mp === undefined ? undefined : ctx.snapshot.text(joinPath(mp, 'pom.xml') ?? '')
+    if (mt === undefined) continue
+    plugins.push(...children(child(child(child(scanXml(mt), 'project'), 'build'), 'plugins'), 'plugin').map((node) => ({ node, pom: joinPath(mp!, 'pom.xml')! })))
+  }
+  const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)))
+  const skipTests = (props.has('skipTests') && props.get('skipTests') !== 'false') || props.get('maven.test.skip') === 'true'
+  const explicit = goals.filter((g) => g.includes(':'))
+  const propSkip = (prefix: string): string | null => {
+    for (const k of [`${prefix}.skip`, ...(SKIP_PROPS[prefix] ?? [])]) {
+      if (props.get(k) === 'true') return cli.has(k) ? `-D${k}` : `<${k}>true</${k}> (${profiles.some((p) => child(p, 'properties')?.children.some((c) => c.name === k)) ? 'set by an active profile' : 'pom property'})`
     }
     return null
   }
-  if (lastPhase >= PHASES.indexOf('compile')) synth(['mvn', 'compiler:compile'], undefined, null, 'compile phase')
+  const emitted = new Set<string>()
+  const synth = (argv2: string[], pom: string, line: number | undefined, neutralised: string | null, why: string): void => {
+    const key = argv2.join(' ')
+    if (emitted.has(key)) return
+    emitted.add(key)
+    emit(ctx, argv2, { ...s, text: argv2.join(' ') }, { synthetic: true, link: link(pom, line, why), neutralised, text: argv2.join(' ') })
+  }
+  const pluginOf = (artifact: string): PomPlugin | undefined => plugins.find((p) => textOf(child(p.node, 'artifactId')) === artifact)
+  const neutraliser = (p: XmlNode | undefined, extra?: XmlNode): string | null => {
+    for (const cfg of [child(p, 'configuration'), child(extra, 'configuration')]) {
+      for (const [k, v] of NEUTRALISING_CONFIG) if (expand(textOf(child(cfg, k))).toLowerCase() === v) return `pom: <${k}>${v}</${k}>`
+    }
+    return null
+  }
+  if (lastPhase >= PHASES.indexOf('compile')) {
+    synth(['mvn', 'compiler:compile'], root, undefined, null, 'compile phase')
+    // Error Prone is a javac plugin: it runs wherever the compiler does.
+    const ep = plugins.find((p) => p.node.text.includes('Xplugin:ErrorProne') || child(p.node, 'configuration')?.children.some((c) => c.name === 'compilerArgs' && c.children.some((a) => a.text.includes('Xplugin:ErrorProne'))))
+    if (ep) synth(['mvn', 'errorprone'], ep.pom, ep.node.line, null, 'maven-compiler-plugin -Xplugin:ErrorProne')
+  }
   if (lastPhase >= PHASES.indexOf('test') && !skipTests) {
     const sf = pluginOf('maven-surefire-plugin')
-    synth(['mvn', 'surefire:test'], sf?.line, neutraliser(sf) ?? (props.get('maven.test.failure.ignore') === 'true' ? '-Dmaven.test.failure.ignore' : null), 'test phase: maven-surefire-plugin')
+    synth(['mvn', 'surefire:test'], sf?.pom ?? root, sf?.node.line, neutraliser(sf?.node) ?? (props.get('maven.test.failure.ignore') === 'true' ? '-Dmaven.test.failure.ignore' : null), 'test phase: maven-surefire-plugin')
   }
   for (const p of plugins) {
-    const artifact = textOf(child(p, 'artifactId'))
+    const artifact = textOf(child(p.node, 'artifactId'))
     const prefix = goalPrefix(artifact)
-    for (const ex of children(child(p, 'executions'), 'execution')) {
+    for (const ex of children(child(p.node, 'executions'), 'execution')) {
       for (const g of children(child(ex, 'goals'), 'goal')) {
         const goal = `${prefix}:${textOf(g)}`
         const phase = textOf(child(ex, 'phase')) || DEFAULT_PHASE[goal]
         if (phase === undefined || phase === 'none' || PHASES.indexOf(phase) < 0 || PHASES.indexOf(phase) > lastPhase) continue
         if (prefix === 'failsafe' && skipTests) continue
-        synth(['mvn', goal], p.line, neutraliser(p, ex) ?? cliSkip(prefix), `${artifact} ${goal} (${phase})`)
+        synth(['mvn', goal], p.pom, p.node.line, neutraliser(p.node, ex) ?? propSkip(prefix), `${artifact} ${goal} (${phase})${p.profile ? ` in profile ${p.profile}` : ''}`)
       }
     }
+  }
+  // Quarkus builds its image during `package` when `quarkus.container-image.build` is true.
+  if (lastPhase >= PHASES.indexOf('package')) {
+    const configured = [moduleDir, ...modules.map((m) => joinPath(moduleDir, m) ?? moduleDir)].map((d) => joinPath(d, 'src/main/resources/application.properties')!).find((f) => /^\s*quarkus\.container-image\.build\s*=\s*true/m.test(ctx.snapshot.text(f) ?? ''))
+    if (props.get('quarkus.container-image.build') === 'true' || configured) synth(['mvn', 'quarkus:image-build'], configured ?? root, undefined, null, 'quarkus.container-image.build=true')
   }
   for (const g of explicit) {
     const parts = g.split(':')
     const goal = parts.length >= 3 ? `${goalPrefix(parts[1]!)}:${parts[parts.length - 1]}` : g
-    const p = plugins.find((x) => goalPrefix(textOf(child(x, 'artifactId'))) === goal.split(':')[0])
-    synth(['mvn', goal], p?.line, neutraliser(p) ?? cliSkip(goal.split(':')[0]!), p ? `${textOf(child(p, 'artifactId'))} ${goal}` : goal)
+    const p = plugins.find((x) => goalPrefix(textOf(child(x.node, 'artifactId'))) === goal.split(':')[0])
+    synth(['mvn', goal], p?.pom ?? root, p?.node.line, neutraliser(p?.node) ?? propSkip(goal.split(':')[0]!), p ? `${textOf(child(p.node, 'artifactId'))} ${goal}` : goal)
   }
   return true
-}
-
-// ---- Gradle ----------------------------------------------------------------------------------
-
-/** Plugin id → tasks that `check` depends on. */
-const GRADLE_CHECK_TASKS: Readonly<Record<string, readonly string[]>> = {
-  checkstyle: ['checkstyleMain'],
-  pmd: ['pmdMain'],
-  'com.github.spotbugs': ['spotbugsMain'],
-  'com.diffplug.spotless': ['spotlessCheck'],
-  'io.gitlab.arturbosch.detekt': ['detekt'],
-  'org.jlleitschuh.gradle.ktlint': ['ktlintCheck'],
-  jacoco: [],
-  'org.sonarqube': []
-}
-const JAVA_PLUGINS = new Set(['java', 'java-library', 'application', 'org.springframework.boot', 'org.jetbrains.kotlin.jvm', 'kotlin', 'groovy'])
-const CHECK_GOALS = new Set(['build', 'check'])
-const COMPILE_GOALS = new Set(['build', 'check', 'test', 'assemble', 'compileJava', 'jar', 'bootJar', 'classes'])
-
-export function resolveGradle(ctx: Ctx, argv: readonly string[], site: Site): boolean {
-  const tool = argv[0]!.toLowerCase()
-  if (tool !== 'gradle' && tool !== 'gradlew' && tool !== 'gradlew.bat') return false
-  const tasks: string[] = []
-  const excluded = new Set<string>()
-  let dir = site.cwd
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '-x' || a === '--exclude-task') excluded.add((argv[++i] ?? '').replace(/^:/, ''))
-    else if (a === '-p' || a === '--project-dir') dir = joinPath(site.cwd, argv[++i] ?? '') ?? dir
-    else if (['-b', '--build-file', '-c', '--settings-file', '-D', '-P', '-I', '--init-script', '--max-workers', '-g'].includes(a)) i++
-    else if (!a.startsWith('-')) tasks.push(a.replace(/^.*:/, ''))
-  }
-  emit(ctx, ['gradle', ...argv.slice(1)], site)
-  const files = ['build.gradle', 'build.gradle.kts'].map((f) => joinPath(dir, f)!).filter((p) => ctx.snapshot.has(p))
-  const sub = ctx.snapshot.under(dir).filter((p) => /(^|\/)build\.gradle(\.kts)?$/.test(p) && !files.includes(p) && !p.includes('/build/')).slice(0, 30)
-  const base = enter(site, `gradle:${dir}`)
-  if (base === undefined) return true
-  const s: Site = { ...site, ...base }
-  const emitted = new Set<string>()
-  const synth = (task: string, path: string | undefined, line: number | undefined, why: string): void => {
-    if (excluded.has(task) || emitted.has(task)) return
-    emitted.add(task)
-    const l = path !== undefined ? link(path, line, why) : link(files[0] ?? 'build.gradle', undefined, why)
-    emit(ctx, ['gradle', task], { ...s, text: `gradle ${task}` }, { synthetic: true, link: l, text: `gradle ${task}` })
-  }
-  const plugins: { id: string; path: string; line: number }[] = []
-  for (const f of [...files, ...sub]) plugins.push(...gradlePlugins(ctx.snapshot.text(f) ?? '', f))
-  const isJava = plugins.some((p) => JAVA_PLUGINS.has(p.id))
-  const javaAt = plugins.find((p) => JAVA_PLUGINS.has(p.id))
-  for (const t of tasks) {
-    if (COMPILE_GOALS.has(t) && (isJava || plugins.length > 0)) synth('compileJava', javaAt?.path, javaAt?.line, `${javaAt?.id ?? 'java'} plugin: compileJava`)
-    if ((CHECK_GOALS.has(t) || t === 'test') && (isJava || plugins.length > 0)) synth('test', javaAt?.path, javaAt?.line, `${javaAt?.id ?? 'java'} plugin: test`)
-    if (CHECK_GOALS.has(t)) {
-      for (const p of plugins) for (const ct of GRADLE_CHECK_TASKS[p.id] ?? []) synth(ct, p.path, p.line, `${p.id} plugin: ${ct}`)
-    } else if (!COMPILE_GOALS.has(t) && t !== 'clean') {
-      const p = plugins.find((x) => (GRADLE_CHECK_TASKS[x.id] ?? []).includes(t) || (x.id === 'org.sonarqube' && (t === 'sonar' || t === 'sonarqube')))
-      synth(t, p?.path, p?.line, p ? `${p.id} plugin: ${t}` : t)
-    }
-  }
-  return true
-}
-
-function gradlePlugins(text: string, path: string): { id: string; path: string; line: number }[] {
-  const out: { id: string; path: string; line: number }[] = []
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length && i < 5000; i++) {
-    const t = lines[i]!.trim()
-    const m = /^(?:id\s*\(?\s*["']([A-Za-z0-9_.-]+)["']|apply\s*\(?\s*plugin\s*[:=]\s*["']([A-Za-z0-9_.-]+)["']|`?(java|java-library|checkstyle|pmd|jacoco|application)`?\s*$|kotlin\s*\(\s*["']jvm["']\s*\))/.exec(t)
-    if (!m) continue
-    const id = m[1] ?? m[2] ?? m[3] ?? 'org.jetbrains.kotlin.jvm'
-    out.push({ id, path, line: i + 1 })
-  }
-  return out
 }

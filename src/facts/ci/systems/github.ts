@@ -257,10 +257,15 @@ class WorkflowParser {
   }
 }
 
-/** The `repository:` of a checkout when it is not this repository (`${{ github.repository }}`, or absent). */
+/**
+ * The `repository:` of a checkout when it is not this repository (`${{ github.repository }}`, or
+ * absent). A workflow input (`${{ inputs.repository }}`, the reusable-workflow idiom for "the PR
+ * head or this repository") or the PR head's repository is this repository's code (or a fork's):
+ * empty when the workflow is not called with it, so the checkout's default applies.
+ */
 function otherRepository(repository: string | undefined): string | undefined {
   const r = repository?.trim()
-  if (!r || r.includes('github.repository') || r.includes('github.event.pull_request.head.repo')) return undefined
+  if (!r || /github\.repository\b|github\.event\.pull_request\.head\.repo|github\.head_ref|\binputs\.|github\.event\.inputs\./.test(r)) return undefined
   return r
 }
 

@@ -25,7 +25,8 @@ const DEEP_STARTERS = ['spring-boot-starter-data-jpa', 'spring-boot-starter-jdbc
 
 export function extractSpring(ctx: ExtractContext): Extracted & { actuator: ActuatorFacts | null } {
   const deps = ctx.manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === 'java')
-  const actuatorDep = deps.find((d) => d.name === 'org.springframework.boot:spring-boot-starter-actuator')
+  // `<optional>` in a library module (or `compileOnly`) does not reach the application's classpath.
+  const actuatorDep = deps.find((d) => d.name === 'org.springframework.boot:spring-boot-starter-actuator' && !d.dev && !d.optional)
   if (!ctx.frameworks.has('spring') && !actuatorDep) return { routes: [], actuator: null }
   const props = readProperties(ctx)
   const context = props.get('server.servlet.context-path')?.value ?? props.get('spring.webflux.base-path')?.value ?? ''
@@ -118,8 +119,14 @@ function mappingPath(args: string, constants: Map<string, string>): string | und
   return 'value' in r ? r.value : undefined
 }
 
-function javaConstants(ctx: ExtractContext): Map<string, string> {
+const CONSTANTS = new WeakMap<ExtractContext['src'], Map<string, string>>()
+
+/** `static final String X = "…"` / `const val X = "…"` of every JVM source, read once per source set. */
+export function javaConstants(ctx: ExtractContext): Map<string, string> {
+  const cached = CONSTANTS.get(ctx.src)
+  if (cached) return cached
   const out = new Map<string, string>()
+  CONSTANTS.set(ctx.src, out)
   for (const file of ctx.src.files('java')) {
     const text = ctx.src.text(file)
     if (text === undefined || (!text.includes('static final String') && !text.includes('const val'))) continue
