@@ -70,7 +70,7 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
-  const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, collectDeploy)
+  const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy)
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
