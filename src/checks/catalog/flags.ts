@@ -130,7 +130,20 @@ export const IN_HOUSE_MODULE_STEMS: readonly string[] = ['feature_flags', 'featu
 
 /** What a resolver module must contain to be a resolver, not a constants file. */
 /** Not `is_active`/`isActive`: every user or record model has one. */
-export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = ['is_enabled', 'isEnabled', 'IsEnabled', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(']
+export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = [
+  'is_enabled', 'isEnabled', 'IsEnabled', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(',
+  // A flags object whose method is plain `enabled` (`request.flags.enabled(AdminFlagValue.READ_ONLY)`).
+  'def enabled(',
+  // Per-request or per-user checks exposed by middleware or a hook (`req.hasFeatureFlag(flag)`, `useFeatureFlag(flag)`).
+  'hasFeatureFlag', 'useFeatureFlag'
+]
+
+/**
+ * Code that only reads flags to show or flip them — a developer or debug menu — gates nothing:
+ * a flag store referenced only from there is defined but unused. Matched on the importing file's
+ * path segments and name.
+ */
+export const IN_HOUSE_DEV_TOOLING = /(^|[/._-])(developer|devtools?|dev[-_]?menu|dev[-_]?tools|debug(menu|panel)?)([/._-]|$)/i
 
 /** A flag model or table defined in code: `class FeatureFlag(models.Model)`, `create_table :feature_flags`. */
 export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
