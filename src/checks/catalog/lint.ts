@@ -1,4 +1,4 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, PackageSignature } from './match.js'
 
 /**
  * Linters and format checks (SIGNATURES.md §1). A formatter counts only in check mode; a fixer
@@ -167,8 +167,22 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'lefthook', file: 'lefthook.yml' }
 ]
 
+/** Linters installed as dependencies: "configured", evidence for a fail when no CI job runs them. */
+const PACKAGES: readonly PackageSignature[] = [
+  { tool: 'ruff', ecosystem: 'python', names: ['ruff'] },
+  { tool: 'flake8', ecosystem: 'python', names: ['flake8'] },
+  { tool: 'pylint', ecosystem: 'python', names: ['pylint'] },
+  { tool: 'black', ecosystem: 'python', names: ['black'] },
+  { tool: 'eslint', ecosystem: 'node', names: ['eslint'] },
+  { tool: 'biome', ecosystem: 'node', names: ['@biomejs/biome'] },
+  { tool: 'oxlint', ecosystem: 'node', names: ['oxlint'] },
+  { tool: 'prettier', ecosystem: 'node', names: ['prettier'] },
+  { tool: 'rubocop', ecosystem: 'ruby', names: ['rubocop', 'rubocop-rails-omakase', 'standard'] }
+]
+
 export const LINT: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  packages: PACKAGES
 }

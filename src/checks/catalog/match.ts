@@ -108,11 +108,24 @@ export interface ImpliedSignature {
   readonly actions: readonly ActionSignature[]
 }
 
+/**
+ * A package whose presence as a dependency (usually a development one: `gem 'brakeman'` in the
+ * development group, `mypy` in a dev extra) shows the tool is installed for the practice.
+ */
+export interface PackageSignature {
+  readonly tool: string
+  readonly ecosystem: Ecosystem
+  /** Dependency names as the manifests normalise them. */
+  readonly names: readonly string[]
+}
+
 export interface Catalogue {
   readonly commands: readonly CommandSignature[]
   readonly actions: readonly ActionSignature[]
   readonly configs: readonly ConfigSignature[]
   readonly implied?: readonly ImpliedSignature[]
+  /** Packages that show the tool is installed ("configured, not run in CI" when nothing runs it). */
+  readonly packages?: readonly PackageSignature[]
 }
 
 /** Prefix of a verdict for a command that does not really do the job (`pytest --collect-only`). */
@@ -288,8 +301,8 @@ export function judgeAction(sig: ActionSignature, use: ActionUse, commands: read
 }
 
 /** Judges a run against a list of signatures: the first that recognises it wins. */
-export function judgeRun(sigs: readonly CommandSignature[], run: ToolRun): CommandVerdict | null {
-  const flags = run as ToolRun & RunFlags
+export function judgeRun(sigs: readonly CommandSignature[], run: Pick<ToolRun, 'argv' | 'checkedOutput' | 'followedByDiffCheck' | 'failsOnChange'>): CommandVerdict | null {
+  const flags = run
   const runFlags: RunFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true }
   for (const sig of sigs) {
     const v = judgeCommand(sig, run.argv, runFlags)

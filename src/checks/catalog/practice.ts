@@ -1,5 +1,6 @@
 import type { ActionUse, ChainLink, CiJob, CiTriggers, ToolRun } from '../../facts/ci/types.js'
 import type { CheckContext, Evidence } from '../types.js'
+import { declaredTools, installedTools } from './configured.js'
 import { findConfigs, type ConfigHit } from './ecosystem.js'
 import { chainEvidence, listNames, pickEvidence } from './evidence.js'
 import { actionNameMatches, judgeAction, judgeRun, NOT_A_RUN, type Catalogue, type CommandVerdict } from './match.js'
@@ -190,7 +191,9 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     else if (f.onPr) pr.push(f)
     else notOnPr.push(f)
   }
-  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs]
+  // Task-runner declarations are resolved only when nothing in CI or hooks does the job.
+  const enforcing = pr.length + notOnPr.length + local.length + nonBlocking.length > 0
+  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...(enforcing ? [] : declaredTools(ctx, catalogue))]
   const problems: Evidence[] = [
     ...ci.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `could not be read as CI configuration: ${p.message}` })),
     ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message })),

@@ -1,4 +1,4 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, PackageSignature } from './match.js'
 
 /**
  * Type checkers (SIGNATURES.md §3.1). For compiled languages the compiler is the type checker:
@@ -105,8 +105,25 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' }
 ]
 
+/**
+ * Type checkers installed as dependencies. Not `typescript`: every TypeScript code base installs it
+ * to compile, and `tsconfig.json` already says it is set up; not `@types/*` stubs either.
+ */
+const PACKAGES: readonly PackageSignature[] = [
+  { tool: 'mypy', ecosystem: 'python', names: ['mypy'] },
+  { tool: 'pyright', ecosystem: 'python', names: ['pyright', 'basedpyright'] },
+  { tool: 'pytype', ecosystem: 'python', names: ['pytype'] },
+  { tool: 'pyre', ecosystem: 'python', names: ['pyre-check'] },
+  { tool: 'ty', ecosystem: 'python', names: ['ty'] },
+  { tool: 'vue-tsc', ecosystem: 'node', names: ['vue-tsc'] },
+  { tool: 'flow', ecosystem: 'node', names: ['flow-bin'] },
+  { tool: 'sorbet', ecosystem: 'ruby', names: ['sorbet', 'sorbet-static', 'sorbet-static-and-runtime'] },
+  { tool: 'steep', ecosystem: 'ruby', names: ['steep'] }
+]
+
 export const TYPECHECKERS: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  packages: PACKAGES
 }

@@ -1,6 +1,6 @@
 import { filesWhere } from '../asked.js'
 import { dirname, type Snapshot } from '../snapshot.js'
-import { collectLocalHooks, resolveScript, type ResolvedCommand } from './resolve/index.js'
+import { collectDeclared, collectLocalHooks, resolveScript, type ResolvedCommand } from './resolve/index.js'
 import { actionScript } from './systems/action-scripts.js'
 import { parseAzurePipelines } from './systems/azure.js'
 import { parseBitbucket } from './systems/bitbucket.js'
@@ -11,7 +11,7 @@ import { parseGitlab } from './systems/gitlab.js'
 import { parseJenkinsfile } from './systems/jenkins.js'
 import { parsePreCommitCi, PRE_COMMIT_CONFIG } from './systems/precommit-ci.js'
 import { parseTravis } from './systems/travis.js'
-import { NO_TRIGGERS, type ActionUse, type ChainLink, type CiFacts, type CiJob, type CiStep, type CiSystem, type ParseProblem, type ToolRun } from './types.js'
+import { NO_TRIGGERS, type ActionUse, type ChainLink, type CiFacts, type CiJob, type CiStep, type CiSystem, type DeclaredRun, type ParseProblem, type ToolRun } from './types.js'
 
 export * from './types.js'
 
@@ -119,7 +119,10 @@ export function collectCi(snapshot: Snapshot): CiFacts {
     }
   }
   for (const rc of guard(problems, '', () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc))
-  return { files, jobs, runs, actions, problems }
+  let declared: readonly DeclaredRun[] | undefined
+  // Resolved only when a check asks (no CI run counted), and then once.
+  const declaredRuns = (): readonly DeclaredRun[] => (declared ??= guard([], '', () => collectDeclared(snapshot), []))
+  return { files, jobs, runs, actions, problems, declared: declaredRuns }
 }
 
 /** Cheap pre-filter so a 100k-file listing costs one string test per file. */

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
+import { declaredCommands } from './declared.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveMake } from './make.js'
@@ -80,4 +81,9 @@ export function collectLocalHooks(snapshot: Snapshot): ResolvedCommand[] {
     // As above: keep what was found.
   }
   return ctx.out
+}
+
+/** Commands the task runners declare (Makefile targets, package.json scripts, tox, nox, just), resolved whether or not anything runs them. */
+export function collectDeclared(snapshot: Snapshot): ResolvedCommand[] {
+  return declaredCommands(snapshot, RESOLVERS)
 }
