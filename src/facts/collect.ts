@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js'
 import { answersSame, RecordingSnapshot, type Asked } from './asked.js'
-import { collectCi } from './ci/index.js'
+import { collectCi, lazyDeclared } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
 import { collectDeploy } from './deploy/index.js'
 import { collectManifests } from './manifests/index.js'
@@ -66,7 +66,8 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     if (failures.length === n) asked[key] = recorder.asked()
     return value
   }
-  const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi)
+  // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
+  const ci = { ...area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi), declared: lazyDeclared(snapshot) }
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))

@@ -119,10 +119,17 @@ export function collectCi(snapshot: Snapshot): CiFacts {
     }
   }
   for (const rc of guard(problems, '', () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc))
+  return { files, jobs, runs, actions, problems }
+}
+
+/**
+ * The task runners' declared commands of a snapshot, resolved when first asked (a check whose
+ * practice CI runs never asks) and then once. Bound to the snapshot by the caller, not kept in
+ * reusable CI facts: the PR base must never read the head's task files.
+ */
+export function lazyDeclared(snapshot: Snapshot): () => readonly DeclaredRun[] {
   let declared: readonly DeclaredRun[] | undefined
-  // Resolved only when a check asks (no CI run counted), and then once.
-  const declaredRuns = (): readonly DeclaredRun[] => (declared ??= guard([], '', () => collectDeclared(snapshot), []))
-  return { files, jobs, runs, actions, problems, declared: declaredRuns }
+  return () => (declared ??= guard([], '', () => collectDeclared(snapshot), []))
 }
 
 /** Cheap pre-filter so a 100k-file listing costs one string test per file. */
