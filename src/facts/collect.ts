@@ -8,6 +8,7 @@ import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
 import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
+import { collectTypeCheckSkips } from './ts-build.js'
 import { collectUsage, emptyUsage } from './usage.js'
 import { collectSettingsAsCode, type GitHubFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
@@ -76,5 +77,6 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, failures, asked }
+  const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
+  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

@@ -4,6 +4,7 @@ import type { ManifestFacts } from './manifests/types.js'
 import type { OpenApiFacts } from './openapi/types.js'
 import type { ReleaseFacts } from './release.js'
 import type { SecurityRuleFacts } from './security-rules.js'
+import type { TypeCheckSkip } from './ts-build.js'
 import type { ServiceFacts } from './service/types.js'
 import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
@@ -36,6 +37,8 @@ export interface Facts {
   readonly settingsAsCode: SettingsAsCodeFacts
   /** Security rule sets enabled inside a linter's configuration (gosec in golangci-lint, ruff's `S`). */
   readonly securityRules: SecurityRuleFacts
+  /** Build settings that make a TypeScript build skip its type check (Next.js `ignoreBuildErrors`, Nest's swc builder). */
+  readonly typeCheckSkips: readonly TypeCheckSkip[]
   /** Collectors that threw: the area is empty and the checks that need it say so. */
   readonly failures: readonly ParseProblem[]
 }

@@ -36,14 +36,23 @@ export function installedTools(ctx: CheckContext, catalogue: Catalogue): ConfigH
   return out
 }
 
-/** Commands the task runners declare that do the practice's job. */
-export function declaredTools(ctx: CheckContext, catalogue: Catalogue): ConfigHit[] {
+/**
+ * Commands the task runners declare that do the practice's job, and that no CI job reaches (a
+ * declaration CI runs is judged from CI). `veto` is the check's own reason a run does not do the
+ * job after all (a `next build` with `ignoreBuildErrors`).
+ */
+export function declaredTools(ctx: CheckContext, catalogue: Catalogue, veto?: (run: { readonly cwd: string }, tool: string) => string | undefined): ConfigHit[] {
   const declared = ctx.facts.ci.declared?.() ?? []
+  if (declared.length === 0) return []
+  const reached = new Set<string>()
+  for (const r of ctx.facts.ci.runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)
   const out: ConfigHit[] = []
   const seen = new Set<string>()
   for (const run of declared) {
     const v = judgeRun(catalogue.commands, run)
     if (!v || (v.signature.kind ?? 'counts') !== 'counts' || v.blockedBy?.startsWith(NOT_A_RUN)) continue
+    const last = run.chain[run.chain.length - 1]
+    if ((last && reached.has(`${last.path}:${last.line ?? ''}`)) || veto?.(run, v.signature.tool) !== undefined) continue
     const head = run.chain[0]
     const key = `${v.signature.tool}\0${head?.path ?? ''}`
     if (head === undefined || seen.has(key)) continue
