@@ -67,8 +67,9 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     if (failures.length === n) asked[key] = recorder.asked()
     return value
   }
+  const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi)
   // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
-  const ci = { ...area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi), declared: lazyDeclared(snapshot) }
+  const declared = lazyDeclared(snapshot)
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
@@ -78,5 +79,5 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
   const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
+  return { snapshot, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

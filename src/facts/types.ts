@@ -1,4 +1,4 @@
-import type { CiFacts, ParseProblem } from './ci/types.js'
+import type { CiFacts, DeclaredRun, ParseProblem } from './ci/types.js'
 import type { DeployFacts } from './deploy/types.js'
 import type { ManifestFacts } from './manifests/types.js'
 import type { OpenApiFacts } from './openapi/types.js'
@@ -19,6 +19,11 @@ export interface Facts {
   /** Listing and cached reads; checks should prefer the parsed areas below. */
   readonly snapshot: Snapshot
   readonly ci: CiFacts
+  /**
+   * What the task runners declare (Makefile targets, package.json scripts, tox, nox, just),
+   * resolved on first use and memoised: a scan whose CI runs every checker never reads them.
+   */
+  readonly declared: () => readonly DeclaredRun[]
   /** Direct dependencies per manifest (lockfiles never read). */
   readonly manifests: ManifestFacts
   /** Imports and usage calls in source files, read lazily. */

@@ -42,7 +42,7 @@ export function installedTools(ctx: CheckContext, catalogue: Catalogue): ConfigH
  * job after all (a `next build` with `ignoreBuildErrors`).
  */
 export function declaredTools(ctx: CheckContext, catalogue: Catalogue, veto?: (run: { readonly cwd: string }, tool: string) => string | undefined): ConfigHit[] {
-  const declared = ctx.facts.ci.declared?.() ?? []
+  const declared = ctx.facts.declared()
   if (declared.length === 0) return []
   const reached = new Set<string>()
   for (const r of ctx.facts.ci.runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)

@@ -185,9 +185,4 @@ export interface CiFacts {
   readonly actions: readonly ActionUse[]
   /** Unparseable CI files, unresolvable indirections worth mentioning. */
   readonly problems: readonly ParseProblem[]
-  /**
-   * What the task runners declare, resolved on first use and memoised (a scan whose CI runs every
-   * checker never reads them). Absent when not collected.
-   */
-  readonly declared?: () => readonly DeclaredRun[]
 }
