@@ -77,6 +77,13 @@ export interface Resolver {
   wantsPath?: boolean
 }
 
+/** An image built earlier in the same CI job (`docker build -t api .`, a build-push action with `tags:`). */
+export interface BuiltImage {
+  readonly dockerfile: string
+  readonly context: string
+  readonly target?: string
+}
+
 export class Ctx {
   readonly out: Mutable<ResolvedCommand>[] = []
   work = 0
@@ -85,7 +92,9 @@ export class Ctx {
 
   constructor(
     readonly snapshot: Snapshot,
-    readonly resolvers: readonly Resolver[]
+    readonly resolvers: readonly Resolver[],
+    /** Images built by this job so far, by tag and by name without tag (shared by the job's steps). */
+    readonly images: Map<string, BuiltImage> = new Map()
   ) {}
 
   full(): boolean {

@@ -1,8 +1,9 @@
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
-import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
+import { Ctx, runScript, type BuiltImage, type ResolvedCommand, type Resolver } from './engine.js'
 import { declaredCommands } from './declared.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
+import { resolveContainer } from './containers.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveMake } from './make.js'
 import { resolveMonorepo } from './monorepo.js'
@@ -34,6 +35,8 @@ export interface ScriptOrigin {
   line?: number
   cwd: string
   chain: readonly ChainLink[]
+  /** Images the job built in earlier steps (shared across the job's steps, filled as they are resolved). */
+  images?: Map<string, BuiltImage>
 }
 
 /**
@@ -42,6 +45,7 @@ export interface ScriptOrigin {
  * tools; taskipy (`task` with `[tool.taskipy]`) before go-task.
  */
 const RESOLVERS: readonly Resolver[] = [
+  resolveContainer,
   resolveMaven,
   resolveGradle,
   resolveScriptFile,
@@ -63,7 +67,7 @@ const RESOLVERS: readonly Resolver[] = [
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
 export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS)
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images)
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {

@@ -1,9 +1,10 @@
 import { basename } from '../../snapshot.js'
 
 /**
- * Wrappers: commands that run another command (`uv run`, `npx`, `sudo`, `python -m`, `docker
- * compose run`, …). Stripping them makes argv[0] the real tool. A table of prefixes, each with the
- * options that take a value, so adding a wrapper is a data change.
+ * Wrappers: commands that run another command (`uv run`, `npx`, `sudo`, `python -m`, …).
+ * Stripping them makes argv[0] the real tool. A table of prefixes, each with the options that take
+ * a value, so adding a wrapper is a data change. Containers (`docker run`, `docker compose run`)
+ * are not wrappers but a resolver (containers.ts): what they run may be the image's own command.
  */
 
 interface Wrapper {
@@ -60,8 +61,6 @@ const WRAPPERS: readonly Wrapper[] = [
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 const PYTHON = /^(python[0-9.]*|py|pypy[0-9.]*)$/
 const MODULE_NAMES: Readonly<Record<string, string>> = { pre_commit: 'pre-commit', 'pytest_cov': 'pytest' }
-/** Base images whose command is not a tool: `docker run python:3.12` with no command is not "python". */
-const GENERIC_IMAGES = new Set(['python', 'node', 'golang', 'ubuntu', 'alpine', 'debian', 'ruby', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'busybox', 'bash', 'centos', 'fedora', 'amazoncorretto', 'rust'])
 
 /** argv[0] as the catalogues compare it: lower-cased basename, python3.x → python. */
 export function normaliseTool(word: string): string {
@@ -100,7 +99,6 @@ function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | n
   if (t === 'python') return unwrapPython(argv)
   if (t === 'coverage' && argv[1] === 'run') return unwrapCoverage(argv, before)
   if (t === 'go' && argv[1] === 'run') return unwrapGoRun(argv)
-  if (t === 'docker' || t === 'podman' || t === 'docker-compose') return unwrapDocker(argv, t)
   for (const w of WRAPPERS) {
     if (w.prefix[0] !== t || w.prefix.length > argv.length) continue
     if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue
@@ -179,39 +177,4 @@ function unwrapGoRun(argv: string[]): string[] | null {
   let name = segs.pop() ?? ''
   if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop()!
   return [name, ...argv.slice(i + 1)]
-}
-
-const COMPOSE_GLOBAL = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory'])
-const COMPOSE_RUN = new Set(['-e', '--env', '-u', '--user', '-w', '--workdir', '-v', '--volume', '-p', '--publish', '--name', '--entrypoint', '-l', '--label', '--index'])
-const DOCKER_RUN = new Set([
-  '-e', '--env', '-v', '--volume', '-w', '--workdir', '-p', '--publish', '--name', '--network', '--net', '-u', '--user', '--entrypoint',
-  '--env-file', '--mount', '--platform', '-l', '--label', '--cpus', '-m', '--memory', '--add-host', '--cap-add', '--cap-drop', '--shm-size',
-  '--ulimit', '--security-opt', '--pull', '--hostname', '-h', '--volumes-from', '--tmpfs', '--device', '--gpus', '--ipc', '--pid', '--cidfile'
-])
-
-function unwrapDocker(argv: string[], t: string): string[] | null {
-  let i = 1
-  const compose = t === 'docker-compose' || argv[1] === 'compose'
-  if (compose && t !== 'docker-compose') i = 2
-  if (compose) {
-    while (i < argv.length && argv[i]!.startsWith('-')) i += COMPOSE_GLOBAL.has(argv[i]!) ? 2 : 1
-    const sub = argv[i]
-    if (sub !== 'run' && sub !== 'exec') return null
-    i++
-    while (i < argv.length && argv[i]!.startsWith('-')) i += COMPOSE_RUN.has(argv[i]!) ? 2 : 1
-    const inner = argv.slice(i + 1)
-    return inner.length > 0 ? inner : null
-  }
-  const sub = argv[i]
-  if (sub !== 'run' && sub !== 'exec') return null
-  i++
-  while (i < argv.length && argv[i]!.startsWith('-')) i += DOCKER_RUN.has(argv[i]!) ? 2 : 1
-  const image = argv[i]
-  if (image === undefined) return null
-  const inner = argv.slice(i + 1)
-  if (sub === 'exec') return inner.length > 0 ? inner : null
-  const base = basename(image.replace(/[:@].*$/, '')).toLowerCase()
-  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || inner[0]!.includes('/'))) return inner
-  if (GENERIC_IMAGES.has(base) || base === '' || base.includes('$')) return null
-  return [base, ...inner]
 }
