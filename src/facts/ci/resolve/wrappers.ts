@@ -178,3 +178,42 @@ function unwrapGoRun(argv: string[]): string[] | null {
   if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop()!
   return [name, ...argv.slice(i + 1)]
 }
+
+/**
+ * Programs that start a command line of their own: a word the wrapper table does not know followed
+ * by one of these is taken for a wrapper (`with-secrets -- npm test`, `op run -- make lint`,
+ * `somewrapper uv run pre-commit run --all`).
+ */
+const KNOWN_PROGRAMS = new Set([
+  'make', 'gmake', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'pnpx', 'bunx', 'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox',
+  'pre-commit', 'prek', 'bundle', 'rake', 'rails', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'mix', 'composer', 'python', 'node', 'deno',
+  'pytest', 'jest', 'vitest', 'rspec', 'ruff', 'mypy', 'eslint', 'tsc', 'golangci-lint'
+])
+
+/**
+ * Words that are never wrappers although a command may follow them as data or run elsewhere:
+ * `echo make lint` prints it, `ssh host make` and `kubectl exec … -- npm test` run on another
+ * machine, `git`/`gh` subcommands are not commands.
+ */
+const NOT_WRAPPERS = new Set([
+  'echo', 'printf', 'cat', 'tee', 'git', 'gh', 'cd', 'pushd', 'export', 'set', 'unset', 'test', '[', '[[', 'grep', 'sed', 'awk', 'curl', 'wget', 'ssh', 'scp',
+  'rsync', 'kubectl', 'helm', 'ls', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'chown', 'which', 'type', 'hash', 'alias', 'trap', 'read', 'eval', 'source', '.',
+  'docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'az', 'aws', 'gcloud', 'heroku', 'fly', 'flyctl', 'vercel', 'netlify', 'terraform', 'tar',
+  'zip', 'unzip', 'find', 'xargs', 'parallel', 'apt-get', 'apt', 'yum', 'dnf', 'apk', 'brew', 'pip', 'pip3', 'gem', 'choco', 'sleep', 'true', 'false', 'exit', 'return'
+])
+
+/**
+ * `wrapper [options] [--] PROGRAM …` where `wrapper` is a word nothing knows and PROGRAM is a
+ * known program: the command line it wraps, or undefined. The caller records the guess.
+ */
+export function guessWrapped(argv: readonly string[]): readonly string[] | undefined {
+  const w0 = normaliseTool(argv[0]!)
+  if (argv.length < 2 || NOT_WRAPPERS.has(w0) || KNOWN_PROGRAMS.has(w0) || w0.includes('$') || /[=<>|;&]/.test(argv[0]!)) return undefined
+  let i = 1
+  // The wrapper's own options (`--profile ci`) are skipped only when a `--` ends them.
+  const dashes = argv.indexOf('--')
+  if (dashes > 0 && dashes < 6) i = dashes + 1
+  const next = argv[i]
+  if (next === undefined || !KNOWN_PROGRAMS.has(normaliseTool(next))) return undefined
+  return argv.slice(i)
+}
