@@ -146,7 +146,7 @@ function jobRetries(ctx: CheckContext): Evidence[] {
   for (const eco of ECOSYSTEM_IDS) {
     const tokens = JOB_RETRY_TOKENS[eco]
     if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue
-    if (eco === 'node' && !deps.some((d) => d.ecosystem === 'node' && NODE_QUEUE_PACKAGES.includes(d.name))) continue
+    if (eco === 'node' && !deps.some((d) => d.ecosystem === 'node' && !d.own && NODE_QUEUE_PACKAGES.includes(d.name))) continue
     for (const h of usage.grep(tokens, { ecosystems: [eco], limit: 5 })) out.push(hitEvidence(h, 'job-queue retry (re-runs the job; protects no outbound call)'))
   }
   return out.slice(0, 5)

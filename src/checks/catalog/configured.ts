@@ -25,7 +25,7 @@ export function installedTools(ctx: CheckContext, catalogue: Catalogue): ConfigH
   const seen = new Set<string>()
   for (const m of ctx.facts.manifests.manifests) {
     for (const d of m.dependencies) {
-      const sig = sigs.find((s) => s.ecosystem === d.ecosystem && s.names.includes(d.name))
+      const sig = d.own ? undefined : sigs.find((s) => s.ecosystem === d.ecosystem && s.names.includes(d.name))
       if (!sig || seen.has(sig.tool)) continue
       seen.add(sig.tool)
       const kind = d.dev ? 'a development dependency' : 'a dependency'

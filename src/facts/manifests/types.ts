@@ -18,6 +18,11 @@ export interface Dependency {
   readonly spec?: string
   /** Ruby: `require: false` in the Gemfile, so Bundler.require does not load the gem. */
   readonly noAutoRequire?: boolean
+  /**
+   * A package this repository publishes itself (a workspace package, the root project, an
+   * example depending on the library it sits in): never a third-party SDK or library.
+   */
+  readonly own?: true
 }
 
 export interface Manifest {

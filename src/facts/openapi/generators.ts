@@ -86,7 +86,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
-      const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
+      const g = d.own ? undefined : DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
       // The application properties are read once for every key asked of them.
       props ??= springProperties(src)
