@@ -91,6 +91,11 @@ function middlewareAt(line: string, mw: GoHealthMiddleware, aliases: () => Map<s
 }
 
 const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
+/**
+ * A call of a project helper that may wrap chi's `Mount` (`a.MountRouter("API", "/api", h)`): named
+ * for mounting, and followed only when its body mounts its own parameters.
+ */
+const MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/
 /** Any call the route pass acts on (a method route, Route/Mount, a Group/PathPrefix prefix). */
 const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mount', 'Group', 'PathPrefix'].join('|')})\\(`)
 /** A package-level string constant line, found in a whole text. */
@@ -123,12 +128,12 @@ export function extractGo(ctx: ExtractContext): Extracted {
     // Only files that call a routing method or name a health middleware can add anything: the
     // rest (most of a Go code base) are never split into lines.
     const text = ctx.src.text(file)
-    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
+    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || MOUNT_HELPER_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
-    const env: PassEnv = { framework, constOf: (n) => consts.get(n), handlerAt: (name) => handlers(pkg, name), linesOf: (f) => ctx.src.lines(f) }
+    const env: PassEnv = { framework, constOf: (n) => consts.get(n), pkgConst: (q, n) => qualifiedConst(pkgConsts, q, n), handlerAt: (name) => handlers(pkg, name), funcAt: (name) => handlers('', name), linesOf: (f) => ctx.src.lines(f) }
     // The pass depends on the file's text and on what it asked of the rest (constants, handler
     // declarations, their bodies): memoised on the read and replayed while those answers hold
     // (a monorepo view, the PR base).
@@ -148,8 +153,12 @@ interface PassEnv {
   readonly framework: Framework
   /** A package-level string constant of the file's package. */
   constOf(name: string): string | undefined
+  /** A string constant of another package, by the name it is imported under (`consts.URLPathAPI`). */
+  pkgConst(pkg: string, name: string): string | undefined
   /** Where a named handler function of the package (or a sub-package) is declared. */
   handlerAt(name: string): HandlerAt | undefined
+  /** Where a function of any package is first declared (a method called on another package's value). */
+  funcAt(name: string): HandlerAt | undefined
   linesOf(file: string): readonly string[] | undefined
 }
 
@@ -172,9 +181,13 @@ interface FilePass {
 /** Whether a memoised pass still holds in this view: the same framework and the same answer to everything it asked. */
 function stillHolds(p: FilePass, env: PassEnv): boolean {
   if (p.framework !== env.framework) return false
-  for (const [name, value] of p.consts) if (env.constOf(name) !== value) return false
+  for (const [name, value] of p.consts) {
+    const dot = name.indexOf('.')
+    if ((dot > 0 ? env.pkgConst(name.slice(0, dot), name.slice(dot + 1)) : env.constOf(name)) !== value) return false
+  }
   for (const [name, at] of p.handlers) {
-    const now = env.handlerAt(name)
+    // `*name`: asked of every package (funcAt), not of the file's own.
+    const now = name.startsWith('*') ? env.funcAt(name.slice(1)) : env.handlerAt(name)
     if (now?.file !== at?.file || now?.line !== at?.line) return false
   }
   // Lines are split once per read: the same array is the same file content.
@@ -204,7 +217,12 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     const name = n.slice(n.lastIndexOf('.') + 1)
     const value = env.constOf(name)
     consts.set(name, value)
-    return value
+    // `consts.URLPathAPI`: a constant of the package imported as `consts`.
+    const q = /^([A-Za-z_]\w*)\.[A-Za-z_]\w*$/.exec(n)?.[1]
+    if (value !== undefined || q === undefined) return value
+    const other = env.pkgConst(q, name)
+    consts.set(`${q}.${name}`, other)
+    return other
   }
   let fn = ''
   let vars = new Map<string, Resolved[]>()
@@ -246,6 +264,20 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     let m: RegExpExecArray | null = null
     while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
       /* skip receivers such as r.With(mw) before the route call */
+    }
+    const helper = !m && !assign && !f ? MOUNT_HELPER_CALL.exec(line) : null
+    if (helper && helper[1] !== 'Mount') {
+      const wraps = mountHelper(helper[1]!, (name) => {
+        const at = env.handlerAt(name) ?? env.funcAt(name)
+        handlers.set(name, env.handlerAt(name))
+        handlers.set(`*${name}`, env.funcAt(name))
+        return at
+      }, linesOf)
+      const args = wraps ? callArgs(callText(lines, i, helper.index + helper[0].length - 1), 0) : []
+      const pathArg = wraps ? args[wraps.path] : undefined
+      const child = wraps ? args[wraps.handler]?.replace(/\(.*$/, '').split('.').pop() : undefined
+      const path = pathArg !== undefined ? resolveExpr(pathArg, lookup) : undefined
+      if (path && child && /^[A-Za-z_]\w*$/.test(child)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name: child }, prefix: path })
     }
     if (m && !assign) {
       const [, recv, method] = m
@@ -359,7 +391,7 @@ function lineShape(lines: readonly string[]): { delta: Int32Array; events: Uint8
       else if (c === '}') d--
     }
     delta[i] = d
-    if (FUNC.test(line) || ROUTING_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
+    if (FUNC.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
   }
   return { delta, events }
 }
@@ -393,4 +425,38 @@ function handlerBody(
   if (!at || !ls) return undefined
   const [from, to] = braceBody(ls, at.line)
   return { file: at.file, lines: ls, from, to }
+}
+
+/**
+ * A function of the package whose body mounts two of its own parameters with chi's `Mount`
+ * (`func (s *Server) MountRouter(desc, urlPath string, h http.Handler) { … r.Mount(urlPath, h) }`):
+ * the indexes of the path and handler parameters, or undefined.
+ */
+function mountHelper(name: string, handlerAt: (name: string) => HandlerAt | undefined, linesOf: (file: string) => readonly string[] | undefined): { path: number; handler: number } | undefined {
+  const at = handlerAt(name)
+  const ls = at ? linesOf(at.file) : undefined
+  if (!at || !ls) return undefined
+  const decl = ls[at.line] ?? ''
+  const open = decl.indexOf('(', decl.indexOf(name))
+  const close = open < 0 ? -1 : decl.indexOf(')', open)
+  if (close < 0) return undefined
+  const params = decl
+    .slice(open + 1, close)
+    .split(',')
+    .map((p) => p.trim().split(/\s+/)[0] ?? '')
+  const [from, to] = braceBody(ls, at.line)
+  for (let k = from; k <= to && k < ls.length; k++) {
+    const mount = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]!)
+    if (!mount) continue
+    const path = params.indexOf(mount[1]!)
+    const handler = params.indexOf(mount[2]!)
+    if (path >= 0 && handler >= 0) return { path, handler }
+  }
+  return undefined
+}
+
+/** A string constant of the package directory named `pkg` (the first one, in listing order, that declares it). */
+function qualifiedConst(pkgConsts: ReadonlyMap<string, ReadonlyMap<string, string>>, pkg: string, name: string): string | undefined {
+  for (const [dir, consts] of pkgConsts) if ((dir === pkg || dir.endsWith('/' + pkg)) && consts.has(name)) return consts.get(name)
+  return undefined
 }
