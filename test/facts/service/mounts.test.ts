@@ -51,3 +51,17 @@ describe('chi mounts', () => {
     expect(paths(scan(other, { 'go.mod': ['github.com/go-chi/chi/v5'] }))).toEqual(['/health', '/ping'])
   })
 })
+
+describe('Rails engines mounted by the application', () => {
+  it('reads an in-repository engine’s routes under its mount path', () => {
+    const s = scan(
+      {
+        Gemfile: "gem 'rails'\n",
+        'config/routes.rb': ['Rails.application.routes.draw do', '  mount Admin::Engine => "/admin"', '  get "up" => "rails/health#show"', 'end'].join('\n'),
+        'engines/admin/config/routes.rb': ['Admin::Engine.routes.draw do', '  get "health", to: "health#show"', '  namespace :api do', '    get "openapi", to: "docs#show"', '  end', 'end'].join('\n')
+      },
+      { Gemfile: ['rails'] }
+    )
+    expect(paths(s)).toEqual(['/admin', '/admin/api/openapi', '/admin/health', '/up'])
+  })
+})
