@@ -180,3 +180,12 @@ describe('feature-flags: in-house flag systems of the known stacks', () => {
     expect(gated.status).toBe('pass')
   })
 })
+
+describe('feature-flags: start-up switches', () => {
+  it('reads feature-* command-line switches as toggles, like env vars (package-registry)', () => {
+    const out = runCheck(check, factsFor({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc init() {\n\tflag.BoolVar(&featureProxyMode, "feature-proxy-mode", false, "Enable proxy mode (technical preview).")\n}\n' }))
+    expect([out.status, out.messageId, out.evidence?.[0]?.line]).toEqual(['partial', 'env-toggles', 3])
+    // Other switches are not feature toggles.
+    expect(runCheck(check, factsFor({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc init() {\n\tflag.BoolVar(&dryRun, "dry-run", false, "")\n}\n' })).status).toBe('fail')
+  })
+})

@@ -151,12 +151,16 @@ export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'c
 /** The class names those models define, searched for elsewhere in code. */
 export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureToggle']
 
-/** Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`, `ENABLE_X`, `X_ENABLED`) on a line that also reads config. */
-export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED']
+/**
+ * Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`, `ENABLE_X`, `X_ENABLED`) on a
+ * line that also reads config — start-up command-line switches too (`flag.BoolVar(&x,
+ * "feature-proxy-mode", …)`, `add_argument("--feature-x")`), which also need a restart to flip.
+ */
+export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED', '"feature-', '"--feature-', "'--feature-"]
 /**
  * Flag-like names that are something else: the HTTP Feature-Policy header, and switches for
  * developer tooling, observability or transport (`DEBUG_TOOLBAR_ENABLED`, `SENTRY_ENABLED`,
  * `ENABLE_SUBPATH_BASED_ACCESS`), which gate no product feature.
  */
 export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy', 'DEBUG', 'TOOLBAR', 'SENTRY', 'METRICS', 'TELEMETRY', 'TRACING', 'PROFILER', 'LOGGING', 'CORS', 'SSL', 'TLS', 'HTTPS', 'SUBPATH', 'PROXY', 'CACHE']
-export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config']
+export const ENV_TOGGLE_READERS: readonly string[] = ['flag.BoolVar(', 'flag.Bool(', '.BoolVar(', 'Flags().Bool(', 'add_argument(', 'getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config']
