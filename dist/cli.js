@@ -328,13 +328,13 @@ var require_tunnel = __commonJS({
     var debug;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
       debug = function() {
-        var args = Array.prototype.slice.call(arguments);
-        if (typeof args[0] === "string") {
-          args[0] = "TUNNEL: " + args[0];
+        var args2 = Array.prototype.slice.call(arguments);
+        if (typeof args2[0] === "string") {
+          args2[0] = "TUNNEL: " + args2[0];
         } else {
-          args.unshift("TUNNEL:");
+          args2.unshift("TUNNEL:");
         }
-        console.error.apply(console, args);
+        console.error.apply(console, args2);
       };
     } else {
       debug = function() {
@@ -2139,8 +2139,8 @@ var require_dispatcher = __commonJS({
       destroy() {
         throw new Error("not implemented");
       }
-      compose(...args) {
-        const interceptors = Array.isArray(args[0]) ? args[0] : args;
+      compose(...args2) {
+        const interceptors = Array.isArray(args2[0]) ? args2[0] : args2;
         let dispatch2 = this.dispatch.bind(this);
         for (const interceptor of interceptors) {
           if (interceptor == null) {
@@ -2165,14 +2165,14 @@ var require_dispatcher = __commonJS({
         this.#dispatcher = dispatcher;
         this.#dispatch = dispatch2;
       }
-      dispatch(...args) {
-        this.#dispatch(...args);
+      dispatch(...args2) {
+        this.#dispatch(...args2);
       }
-      close(...args) {
-        return this.#dispatcher.close(...args);
+      close(...args2) {
+        return this.#dispatcher.close(...args2);
       }
-      destroy(...args) {
-        return this.#dispatcher.destroy(...args);
+      destroy(...args2) {
+        return this.#dispatcher.destroy(...args2);
       }
     };
     module.exports = Dispatcher;
@@ -5054,21 +5054,21 @@ var require_file = __commonJS({
           lastModified: d
         };
       }
-      stream(...args) {
+      stream(...args2) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.stream(...args);
+        return this[kState].blobLike.stream(...args2);
       }
-      arrayBuffer(...args) {
+      arrayBuffer(...args2) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.arrayBuffer(...args);
+        return this[kState].blobLike.arrayBuffer(...args2);
       }
-      slice(...args) {
+      slice(...args2) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.slice(...args);
+        return this[kState].blobLike.slice(...args2);
       }
-      text(...args) {
+      text(...args2) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.text(...args);
+        return this[kState].blobLike.text(...args2);
       }
       get size() {
         webidl.brandCheck(this, _FileLike);
@@ -6431,8 +6431,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(...args) {
-          return writeH1(client, ...args);
+        write(...args2) {
+          return writeH1(client, ...args2);
         },
         resume() {
           resumeH1(client);
@@ -7071,8 +7071,8 @@ var require_client_h2 = __commonJS({
       return {
         version: "h2",
         defaultPipelining: Infinity,
-        write(...args) {
-          return writeH2(client, ...args);
+        write(...args2) {
+          return writeH2(client, ...args2);
         },
         resume() {
           resumeH2(client);
@@ -8606,8 +8606,8 @@ var require_balanced_pool = __commonJS({
           pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
-          const err = args[2];
+        pool.on("disconnect", (...args2) => {
+          const err = args2[2];
           if (err && err.code === "UND_ERR_SOCKET") {
             pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
@@ -9576,24 +9576,24 @@ var require_readable = __commonJS({
           callback(err);
         }
       }
-      on(ev, ...args) {
+      on(ev, ...args2) {
         if (ev === "data" || ev === "readable") {
           this[kReading] = true;
         }
-        return super.on(ev, ...args);
+        return super.on(ev, ...args2);
       }
-      addListener(ev, ...args) {
-        return this.on(ev, ...args);
+      addListener(ev, ...args2) {
+        return this.on(ev, ...args2);
       }
-      off(ev, ...args) {
-        const ret = super.off(ev, ...args);
+      off(ev, ...args2) {
+        const ret = super.off(ev, ...args2);
         if (ev === "data" || ev === "readable") {
           this[kReading] = this.listenerCount("data") > 0 || this.listenerCount("readable") > 0;
         }
         return ret;
       }
-      removeListener(ev, ...args) {
-        return this.off(ev, ...args);
+      removeListener(ev, ...args2) {
+        return this.off(ev, ...args2);
       }
       push(chunk) {
         if (this[kConsume] && chunk !== null) {
@@ -11539,29 +11539,29 @@ var require_decorator_handler = __commonJS({
         }
         this.#handler = handler2;
       }
-      onConnect(...args) {
-        return this.#handler.onConnect?.(...args);
+      onConnect(...args2) {
+        return this.#handler.onConnect?.(...args2);
       }
-      onError(...args) {
-        return this.#handler.onError?.(...args);
+      onError(...args2) {
+        return this.#handler.onError?.(...args2);
       }
-      onUpgrade(...args) {
-        return this.#handler.onUpgrade?.(...args);
+      onUpgrade(...args2) {
+        return this.#handler.onUpgrade?.(...args2);
       }
-      onResponseStarted(...args) {
-        return this.#handler.onResponseStarted?.(...args);
+      onResponseStarted(...args2) {
+        return this.#handler.onResponseStarted?.(...args2);
       }
-      onHeaders(...args) {
-        return this.#handler.onHeaders?.(...args);
+      onHeaders(...args2) {
+        return this.#handler.onHeaders?.(...args2);
       }
-      onData(...args) {
-        return this.#handler.onData?.(...args);
+      onData(...args2) {
+        return this.#handler.onData?.(...args2);
       }
-      onComplete(...args) {
-        return this.#handler.onComplete?.(...args);
+      onComplete(...args2) {
+        return this.#handler.onComplete?.(...args2);
       }
-      onBodySent(...args) {
-        return this.#handler.onBodySent?.(...args);
+      onBodySent(...args2) {
+        return this.#handler.onBodySent?.(...args2);
       }
     };
   }
@@ -18805,7 +18805,7 @@ var require_eventsource = __commonJS({
     var experimentalWarned = false;
     var defaultReconnectionTime = 3e3;
     var CONNECTING = 0;
-    var OPEN = 1;
+    var OPEN2 = 1;
     var CLOSED = 2;
     var ANONYMOUS = "anonymous";
     var USE_CREDENTIALS = "use-credentials";
@@ -18937,7 +18937,7 @@ var require_eventsource = __commonJS({
             this.dispatchEvent(new Event("error"));
             return;
           }
-          this.#readyState = OPEN;
+          this.#readyState = OPEN2;
           this.dispatchEvent(new Event("open"));
           this.#state.origin = response.urlList[response.urlList.length - 1].origin;
           const eventSourceStream = new EventSourceStream({
@@ -19044,7 +19044,7 @@ var require_eventsource = __commonJS({
         __proto__: null,
         configurable: false,
         enumerable: true,
-        value: OPEN,
+        value: OPEN2,
         writable: false
       },
       CLOSED: {
@@ -20072,11 +20072,11 @@ var require_light = __commonJS({
             return 0;
           }
         }
-        async trigger(name, ...args) {
+        async trigger(name, ...args2) {
           var e, promises;
           try {
             if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
+              this.trigger("debug", `Event triggered: ${name}`, args2);
             }
             if (this._events[name] == null) {
               return;
@@ -20093,7 +20093,7 @@ var require_light = __commonJS({
                 listener.status = "none";
               }
               try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                returned = typeof listener.cb === "function" ? listener.cb(...args2) : void 0;
                 if (typeof (returned != null ? returned.then : void 0) === "function") {
                   return await returned;
                 } else {
@@ -20191,9 +20191,9 @@ var require_light = __commonJS({
       parser$1 = parser;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        constructor(task, args2, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
           this.task = task;
-          this.args = args;
+          this.args = args2;
           this.rejectOnDrop = rejectOnDrop;
           this.Events = Events2;
           this._states = _states;
@@ -20584,13 +20584,13 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve6, returned, task;
+          var args2, cb, error, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
-                returned = await task(...args);
+                returned = await task(...args2);
                 return function() {
                   return resolve6(returned);
                 };
@@ -20606,14 +20606,14 @@ var require_light = __commonJS({
             return cb();
           }
         }
-        schedule(task, ...args) {
+        schedule(task, ...args2) {
           var promise, reject, resolve6;
           resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
             resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args: args2, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -20955,20 +20955,20 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args2, index, next, options, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
+              ({ options, args: args2 } = next = queue.first());
               if (capacity != null && options.weight > capacity) {
                 return this.Promise.resolve(null);
               }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              this.Events.trigger("debug", `Draining ${options.id}`, { args: args2, options });
               index = this._randomIndex();
               return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
                 var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args2, options });
                 if (success) {
                   queue.shift();
                   empty = this.empty();
@@ -21065,13 +21065,13 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job3) {
-            var args, blocked, error, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job3);
+            var args2, blocked, error, options, reachedHWM, shifted, strategy;
+            ({ args: args2, options } = job3);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
             } catch (error1) {
               error = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error });
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args2, options, error });
               job3.doDrop({ error });
               return false;
             }
@@ -21104,54 +21104,54 @@ var require_light = __commonJS({
               return this._submitLock.schedule(this._addToQueue, job3);
             }
           }
-          submit(...args) {
+          submit(...args2) {
             var cb, fn, job3, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+            if (typeof args2[0] === "function") {
+              ref = args2, [fn, ...args2] = ref, [cb] = splice.call(args2, -1);
               options = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              ref1 = args2, [options, fn, ...args2] = ref1, [cb] = splice.call(args2, -1);
               options = parser$5.load(options, this.jobDefaults);
             }
-            task = (...args2) => {
+            task = (...args3) => {
               return new this.Promise(function(resolve6, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                return fn(...args3, function(...args4) {
+                  return (args4[0] != null ? reject : resolve6)(args4);
                 });
               });
             };
-            job3 = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job3.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
+            job3 = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job3.promise.then(function(args3) {
+              return typeof cb === "function" ? cb(...args3) : void 0;
+            }).catch(function(args3) {
+              if (Array.isArray(args3)) {
+                return typeof cb === "function" ? cb(...args3) : void 0;
               } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
+                return typeof cb === "function" ? cb(args3) : void 0;
               }
             });
             return this._receive(job3);
           }
-          schedule(...args) {
+          schedule(...args2) {
             var job3, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
+            if (typeof args2[0] === "function") {
+              [task, ...args2] = args2;
               options = {};
             } else {
-              [options, task, ...args] = args;
+              [options, task, ...args2] = args2;
             }
-            job3 = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job3 = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             this._receive(job3);
             return job3.promise;
           }
           wrap(fn) {
             var schedule, wrapped;
             schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
+            wrapped = function(...args2) {
+              return schedule(fn.bind(this), ...args2);
             };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
+            wrapped.withOptions = function(options, ...args2) {
+              return schedule(options, fn, ...args2);
             };
             return wrapped;
           }
@@ -22758,14 +22758,14 @@ function requireLoader() {
     state.result = snapshot.result;
   }
   const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
+    YAML: function handleYamlDirective(state, name, args2) {
       if (state.version !== null) {
         throwError(state, "duplication of %YAML directive");
       }
-      if (args.length !== 1) {
+      if (args2.length !== 1) {
         throwError(state, "YAML directive accepts exactly one argument");
       }
-      const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args2[0]);
       if (match2 === null) {
         throwError(state, "ill-formed argument of the YAML directive");
       }
@@ -22774,19 +22774,19 @@ function requireLoader() {
       if (major !== 1) {
         throwError(state, "unacceptable YAML version of the document");
       }
-      state.version = args[0];
+      state.version = args2[0];
       state.checkLineBreaks = minor < 2;
       if (minor !== 1 && minor !== 2) {
         throwWarning(state, "unsupported YAML version of the document");
       }
     },
-    TAG: function handleTagDirective(state, name, args) {
+    TAG: function handleTagDirective(state, name, args2) {
       let prefix;
-      if (args.length !== 2) {
+      if (args2.length !== 2) {
         throwError(state, "TAG directive accepts exactly two arguments");
       }
-      const handle = args[0];
-      prefix = args[1];
+      const handle = args2[0];
+      prefix = args2[1];
       if (!PATTERN_TAG_HANDLE.test(handle)) {
         throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
       }
@@ -26136,7 +26136,7 @@ var Minimatch = class {
     this.parseNegate();
     this.globSet = [...new Set(this.braceExpand())];
     if (options.debug) {
-      this.debug = (...args) => console.error(...args);
+      this.debug = (...args2) => console.error(...args2);
     }
     this.debug(this.pattern, this.globSet);
     const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
@@ -26656,11 +26656,11 @@ var Minimatch = class {
       });
       const filtered = pp.filter((p) => p !== GLOBSTAR);
       if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
+        const prefixes2 = [];
         for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
+          prefixes2.push(filtered.slice(0, i).join("/"));
         }
-        return "(?:" + prefixes.join("|") + ")";
+        return "(?:" + prefixes2.join("|") + ")";
       }
       return filtered.join("/");
     }).join("|");
@@ -27377,6 +27377,7 @@ function testName(name) {
   if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
   if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
   if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
+  if (name.endsWith("Test.php") && name.length > 8) return true;
   return false;
 }
 
@@ -27506,6 +27507,7 @@ function repoProfile(snapshot) {
   let django = false;
   let rails = false;
   let gradle2 = false;
+  let laravel = false;
   for (const { path: path2, name } of ownFiles(snapshot)) {
     const manifest = manifestEcosystem(name);
     if (manifest) present2.add(manifest);
@@ -27513,11 +27515,12 @@ function repoProfile(snapshot) {
     if (name === "manage.py") django = true;
     if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
     if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
+    if (name === "artisan") laravel = true;
     const kind = sourceKindOf(path2);
     if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1);
   }
   const ecosystems = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
-  const profile = { ecosystems, typescript, django, rails, gradle: gradle2 };
+  const profile = { ecosystems, typescript, django, rails, gradle: gradle2, laravel };
   profiles.set(snapshot, profile);
   return profile;
 }
@@ -27673,6 +27676,33 @@ var RUBY = [
   { tool: "haml-lint", ecosystem: "ruby", commands: ["haml-lint"] },
   { tool: "reek", ecosystem: "ruby", commands: ["reek"] }
 ];
+var PHP = [
+  { tool: "PHP-CS-Fixer", ecosystem: "php", commands: ["php-cs-fixer", "php-cs-fixer.phar"], subcommands: ["fix"], checkFlags: ["--dry-run"] },
+  { tool: "PHP-CS-Fixer", ecosystem: "php", commands: ["php-cs-fixer", "php-cs-fixer.phar"], subcommands: ["check"] },
+  { tool: "Pint", ecosystem: "php", commands: ["pint"], checkFlags: ["--test", "--bail", "--repair"] },
+  { tool: "PHP_CodeSniffer", ecosystem: "php", commands: ["phpcs", "phpcs.phar"], nonBlockingFlags: ["--runtime-set=ignore_errors_on_exit"] },
+  { tool: "Mago lint", ecosystem: "php", commands: ["mago"], subcommands: ["lint"], softFixFlags: ["--fix"] },
+  { tool: "Mago format", ecosystem: "php", commands: ["mago"], subcommands: ["format", "fmt"], checkFlags: ["--check", "--dry-run"] },
+  { tool: "ECS", ecosystem: "php", commands: ["ecs"], subcommands: ["check"], bareUnless: ["list", "help", "init", "check-markdown", "worker"], fixFlags: ["--fix"] },
+  { tool: "Rector", ecosystem: "php", commands: ["rector"], subcommands: ["process"], bareUnless: ["list", "help", "init", "setup-ci", "custom-rule", "worker", "list-rules"], checkFlags: ["--dry-run", "-n"] },
+  { tool: "PHPMD", ecosystem: "php", commands: ["phpmd", "phpmd.phar"], nonBlockingFlags: ["--ignore-violations-on-exit"] },
+  { tool: "twigcs", ecosystem: "php", commands: ["twigcs"] },
+  { tool: "twig-cs-fixer", ecosystem: "php", commands: ["twig-cs-fixer"], subcommands: ["lint"] },
+  { tool: "Symfony lint", ecosystem: "php", commands: ["console"], subcommands: ["lint:yaml", "lint:twig", "lint:xliff", "lint:container", "lint:translations"] },
+  { tool: "php -l", ecosystem: "php", commands: ["php"], requireAnyFlag: ["-l", "--syntax-check"] },
+  { tool: "parallel-lint", ecosystem: "php", commands: ["parallel-lint"] },
+  { tool: "composer validate", ecosystem: "php", commands: ["composer"], subcommands: ["validate"], nonBlockingFlags: ["--no-check-publish=never"] },
+  { tool: "composer normalize", ecosystem: "php", commands: ["composer"], subcommands: ["normalize"], checkFlags: ["--dry-run", "--diff"] },
+  { tool: "composer-require-checker", ecosystem: "php", commands: ["composer-require-checker"] },
+  { tool: "composer-dependency-analyser", ecosystem: "php", commands: ["composer-dependency-analyser"] }
+];
+var ELIXIR = [
+  { tool: "credo", ecosystem: "elixir", commands: ["mix"], subcommands: ["credo gen.config", "credo gen.check", "credo explain", "credo categories", "credo info", "credo version", "credo help"], kind: "related", note: "does not run the checks" },
+  { tool: "credo", ecosystem: "elixir", commands: ["mix"], subcommands: ["credo"], nonBlockingFlags: ["--mute-exit-status"] },
+  { tool: "mix format", ecosystem: "elixir", commands: ["mix"], subcommands: ["format"], checkFlags: ["--check-formatted"] },
+  { tool: "erlfmt", ecosystem: "elixir", commands: ["rebar3"], subcommands: ["fmt"], checkFlags: ["--check", "-c"] },
+  { tool: "elvis", ecosystem: "elixir", commands: ["rebar3"], subcommands: ["lint"] }
+];
 var GENERIC = [
   { tool: "trunk check", commands: ["trunk"], subcommands: ["check"] },
   { tool: "shellcheck", commands: ["shellcheck"] },
@@ -27711,6 +27741,11 @@ var ACTIONS = [
   { tool: "standardrb", ecosystem: "ruby", names: ["standardrb/standard-ruby-action"] },
   { tool: "rubocop annotations", ecosystem: "ruby", names: ["r7kamura/rubocop-problem-matchers-action"], kind: "setup", note: "annotations only; a step must run rubocop" },
   { tool: "google-java-format", ecosystem: "java", names: ["axel-op/googlejavaformat-action"] },
+  // PHP
+  { tool: "PHP-CS-Fixer", ecosystem: "php", names: ["docker://oskarstark/php-cs-fixer-ga*", "oskarstark/php-cs-fixer-ga"], asCommand: { argv: ["php-cs-fixer", "fix"], input: "args", default: "" } },
+  { tool: "Pint", ecosystem: "php", names: ["aglipanci/laravel-pint-action"], blockingInputs: ["testmode=true"] },
+  { tool: "PHP_CodeSniffer", ecosystem: "php", names: ["php-actions/phpcs", "chekalsky/phpcs-action", "thenabeel/action-phpcs"] },
+  { tool: "PHPMD", ecosystem: "php", names: ["php-actions/phpmd"] },
   { tool: "GitLab Code Quality", names: ["code-quality.gitlab-ci.yml", "jobs/code-quality.gitlab-ci.yml"] }
 ];
 var CONFIGS = [
@@ -27736,6 +27771,18 @@ var CONFIGS = [
   { tool: "checkstyle", ecosystem: "java", file: "checkstyle.xml" },
   { tool: "rubocop", ecosystem: "ruby", file: ".rubocop.yml" },
   { tool: "standardrb", ecosystem: "ruby", file: ".standard.yml" },
+  { tool: "PHP-CS-Fixer", ecosystem: "php", file: ".php-cs-fixer.php" },
+  { tool: "PHP-CS-Fixer", ecosystem: "php", file: ".php-cs-fixer.dist.php" },
+  { tool: "PHP-CS-Fixer", ecosystem: "php", file: ".php_cs.dist" },
+  { tool: "Pint", ecosystem: "php", file: "pint.json" },
+  { tool: "PHP_CodeSniffer", ecosystem: "php", file: "phpcs.xml" },
+  { tool: "PHP_CodeSniffer", ecosystem: "php", file: "phpcs.xml.dist" },
+  { tool: "PHP_CodeSniffer", ecosystem: "php", file: ".phpcs.xml.dist" },
+  { tool: "Mago", ecosystem: "php", file: "mago.toml" },
+  { tool: "ECS", ecosystem: "php", file: "ecs.php" },
+  // Elixir: `.formatter.exs` is generated with every project; only a run in CI counts.
+  { tool: "credo", ecosystem: "elixir", file: ".credo.exs" },
+  { tool: "mix format", ecosystem: "elixir", file: ".formatter.exs" },
   { tool: "MegaLinter", file: ".mega-linter.yml" },
   { tool: "trunk", file: ".trunk/trunk.yaml" },
   { tool: "pre-commit", file: ".pre-commit-config.yaml" },
@@ -27744,7 +27791,7 @@ var CONFIGS = [
   { tool: "lefthook", file: "lefthook.yml" }
 ];
 var LINT = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 };
@@ -27814,18 +27861,18 @@ function valueMatches(op, want, got) {
   if (op === "!") return g !== "" && g !== w;
   return g.split(/[\s,]+/).includes(w) || g.includes(w);
 }
-function hasFlag(args, spec) {
+function hasFlag(args2, spec) {
   const { name, op, value } = parseSpec(spec);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
     if (op === "") {
       if (a === name || a.startsWith(name + "=")) return true;
       continue;
     }
     if (a.startsWith(name + "=")) {
       if (valueMatches(op, value, a.slice(name.length + 1))) return true;
-    } else if (a === name && i + 1 < args.length) {
-      if (valueMatches(op, value, args[i + 1])) return true;
+    } else if (a === name && i + 1 < args2.length) {
+      if (valueMatches(op, value, args2[i + 1])) return true;
     }
   }
   return false;
@@ -27837,17 +27884,17 @@ function hasInput(inputs, spec) {
   if (op === "") return true;
   return valueMatches(op, value, inputs[key]);
 }
-function positionals(args) {
-  return args.filter((a) => a !== "" && !a.startsWith("-")).map((a) => a.toLowerCase());
+function positionals(args2) {
+  return args2.filter((a) => a !== "" && !a.startsWith("-")).map((a) => a.toLowerCase());
 }
 function wordMatches(pattern, word) {
   if (word === void 0) return false;
   if (word === pattern) return true;
   return pattern.includes(".") && word.endsWith("/" + pattern);
 }
-function subcommandMatches(sig, args) {
+function subcommandMatches(sig, args2) {
   if (!sig.subcommands) return true;
-  const pos = positionals(args);
+  const pos = positionals(args2);
   for (const sub of sig.subcommands) {
     const words2 = sub.split(" ");
     const starts = sig.anyPositional ? pos.length : Math.min(1, pos.length);
@@ -27859,31 +27906,48 @@ function subcommandMatches(sig, args) {
   if (sig.taskPattern) return pos.length === 0 || pos.some((p) => sig.taskPattern.test(p));
   return false;
 }
-function firstFlag(args, specs) {
-  return specs?.find((s) => hasFlag(args, s));
+function firstFlag(args2, specs) {
+  return specs?.find((s) => hasFlag(args2, s));
+}
+function configBlocks(sig, args2, read) {
+  const conf = sig.blockingConfig;
+  if (!conf || !read) return false;
+  let file = conf.file;
+  if (conf.flag !== void 0) {
+    const at2 = args2.findIndex((a2) => a2 === conf.flag || a2.startsWith(conf.flag + "="));
+    if (at2 < 0) return false;
+    const a = args2[at2];
+    const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args2[at2 + 1];
+    if (value !== void 0 && value !== "" && !value.startsWith("-") && value.endsWith(conf.file)) file = value;
+  }
+  const text = read(file);
+  return text !== void 0 && text.split("\n").some((l) => !l.trimStart().startsWith("#") && conf.sets.test(l));
 }
 function judgeCommand(sig, argv, flags = {}) {
   if (argv.length === 0 || !sig.commands.includes(argv[0].toLowerCase())) return null;
-  const args = argv.slice(1);
-  if (!subcommandMatches(sig, args)) return null;
-  if (sig.requireAnyFlag && !firstFlag(args, sig.requireAnyFlag)) return null;
+  const args2 = argv.slice(1);
+  if (!subcommandMatches(sig, args2)) return null;
+  if (sig.requireAnyFlag && !firstFlag(args2, sig.requireAnyFlag)) return null;
   const verdict = (blockedBy, note) => {
     const n = note ?? sig.note;
     return { signature: sig, blockedBy, ...n ? { note: n } : {} };
   };
-  const notRun = firstFlag(args, sig.notARunFlags);
+  const notRun = firstFlag(args2, sig.notARunFlags);
   if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`);
-  const off = firstFlag(args, sig.nonBlockingFlags);
+  const off = firstFlag(args2, sig.nonBlockingFlags);
   if (off) return verdict(`cannot fail: ${off}`);
   const guarded = flags.followedByDiffCheck === true || flags.failsOnChange === true;
-  const fix = firstFlag(args, sig.fixFlags);
+  const fix = firstFlag(args2, sig.fixFlags);
   if (fix && !guarded) return verdict(`fixes files instead of checking them: ${fix} with no diff check after it`);
-  if (sig.checkFlags && !firstFlag(args, sig.checkFlags) && !guarded) {
+  if (sig.checkFlags && !firstFlag(args2, sig.checkFlags) && !guarded) {
     return verdict(`fixes files instead of checking them: no ${sig.checkFlags.join("/")}`);
   }
   if (sig.needsCheckedOutput && flags.checkedOutput !== true && !guarded) return verdict("exits 0 whatever it finds and its output is not tested");
-  if (sig.blockingFlags && !firstFlag(args, sig.blockingFlags)) return verdict(`exits 0 on findings without ${sig.blockingFlags.join(" or ")}`);
-  const soft = firstFlag(args, sig.softFixFlags);
+  if (sig.blockingFlags && !firstFlag(args2, sig.blockingFlags) && !configBlocks(sig, args2, flags.readFile)) {
+    const viaConfig = sig.blockingConfig ? ` or \`${sig.blockingConfig.file}\` setting it${sig.blockingConfig.flag ? ` with ${sig.blockingConfig.flag}` : ""}` : "";
+    return verdict(`exits 0 on findings without ${sig.blockingFlags.join(" or ")}${viaConfig}`);
+  }
+  const soft = firstFlag(args2, sig.softFixFlags);
   if (soft) return verdict(null, `${soft}: fails only on what it cannot fix`);
   return verdict(null);
 }
@@ -27925,9 +27989,9 @@ function judgeAction(sig, use, commands) {
   }
   if (sig.asCommand) {
     const key = Object.keys(inputs).find((k) => k.toLowerCase() === sig.asCommand.input);
-    const args = key !== void 0 ? inputs[key] : sig.asCommand.default;
-    if (args === null) return null;
-    const argv = [...sig.asCommand.argv, ...splitArgs(args)];
+    const args2 = key !== void 0 ? inputs[key] : sig.asCommand.default;
+    if (args2 === null) return null;
+    const argv = [...sig.asCommand.argv, ...splitArgs(args2)];
     for (const c of commands) {
       const v = judgeCommand(c, argv);
       if (v) return v;
@@ -27935,9 +27999,13 @@ function judgeAction(sig, use, commands) {
   }
   return verdict(null);
 }
-function judgeRun(sigs, run) {
+function judgeRun(sigs, run, read) {
   const flags = run;
-  const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true };
+  const readFile = read ? (p) => {
+    const at2 = joinPath2(run.cwd, p);
+    return at2 === void 0 ? void 0 : read(at2);
+  } : void 0;
+  const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true, ...readFile ? { readFile } : {} };
   for (const sig of sigs) {
     const v = judgeCommand(sig, run.argv, runFlags);
     if (v) return v;
@@ -27983,6 +28051,8 @@ var BUILD_ACTIONS = [
   { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
   { name: "docker/bake-action", label: "docker/bake-action" },
   { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
+  // Blacksmith's drop-in replacement for docker/build-push-action (same inputs).
+  { name: "useblacksmith/build-push-action", label: "useblacksmith/build-push-action", fileInput: "file" },
   { name: "depot/bake-action", label: "depot/bake-action" },
   { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
   { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
@@ -28046,14 +28116,27 @@ var SPEC_DUMPS = [
   { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
   { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
   { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
-  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
+  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] },
+  // PHP generators' export commands (artisan and Symfony console), and swagger-php's CLI.
+  { tool: "l5-swagger", commands: ["artisan"], subcommands: ["l5-swagger:generate"] },
+  { tool: "Scribe", commands: ["artisan"], subcommands: ["scribe:generate"] },
+  { tool: "Scramble", commands: ["artisan"], subcommands: ["scramble:export"] },
+  { tool: "laravel-openapi", commands: ["artisan"], subcommands: ["openapi:generate"] },
+  { tool: "NelmioApiDocBundle", commands: ["console"], subcommands: ["nelmio:apidoc:dump"] },
+  { tool: "API Platform", commands: ["console", "artisan"], subcommands: ["api:openapi:export"] },
+  { tool: "swagger-php", commands: ["openapi"], requireAnyFlag: ["-o", "--output"] },
+  { tool: "open_api_spex", commands: ["mix"], subcommands: ["openapi.spec.json", "openapi.spec.yaml"] },
+  { tool: "phoenix_swagger", commands: ["mix"], subcommands: ["phx.swagger.generate"] }
 ];
 var RUNNERS_BY_EXTENSION = [
   { ext: [".py"], ecosystem: "python" },
   { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
   { ext: [".go"], ecosystem: "go" },
   { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
-  { ext: [".rb"], ecosystem: "ruby" }
+  { ext: [".rb"], ecosystem: "ruby" },
+  { ext: [".php"], ecosystem: "php" },
+  // ExUnit compiles test/support (elixirc_paths in :test) with the suite: a ConnCase there counts.
+  { ext: [".ex", ".exs"], ecosystem: "elixir" }
 ];
 var SCHEMATHESIS_STEP = [
   "Run Schemathesis against the running app on every pull request (any stack):",
@@ -28135,7 +28218,7 @@ var IN_SUITE = {
     "```"
   ].join("\n"),
   php: [
-    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
+    "**PHP** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing; Laravel: hotmeteor/spectator):",
     "```php",
     "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
     "$response = $this->getJson('/api/items');",
@@ -28215,7 +28298,12 @@ var OPENAPI_SNIPPETS = {
   nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
   spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
+  laravel: "`composer require dedoc/scramble`: it generates the spec from your routes, requests and resources and serves it at `/docs/api.json` (UI at `/docs/api`). To publish it from CI as well:\n```yaml\n- run: php artisan scramble:export --path=openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```",
+  symfony: "`composer require nelmio/api-doc-bundle`, describe the actions with `#[OA\\\u2026]` attributes, and import its routes:\n```yaml\n# config/routes/nelmio_api_doc.yaml\napp.swagger:\n    path: /api/doc.json\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.swagger }\napp.swagger_ui:\n    path: /api/doc\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.swagger_ui }\n```",
+  php: "Describe the API with swagger-php attributes (`#[OA\\Get(path: '/items')]`), generate the document in CI and publish it:\n```yaml\n- run: vendor/bin/openapi src -o openapi.yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.yaml }\n```",
+  phoenix: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), describe operations in controllers (`use OpenApiSpex.ControllerSpecs`) and serve the spec:\n```elixir\n# lib/my_app_web/router.ex\npipeline :api do\n  plug :accepts, ["json"]\n  plug OpenApiSpex.Plug.PutApiSpec, module: MyAppWeb.ApiSpec\nend\n\nscope "/api" do\n  pipe_through :api\n  get "/openapi", OpenApiSpex.Plug.RenderSpec, []\nend\n```\n`MyAppWeb.ApiSpec` implements `OpenApiSpex.OpenApi`; its `spec/0` builds the paths with `OpenApiSpex.Paths.from_router(MyAppWeb.Router)`.',
+  plug: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), then in the Plug.Router:\n```elixir\nplug OpenApiSpex.Plug.PutApiSpec, module: MyApp.ApiSpec\nplug :match\nplug :dispatch\n\nget "/openapi", to: OpenApiSpex.Plug.RenderSpec\n```'
 };
 
 // src/checks/catalog/releases.ts
@@ -28254,14 +28342,137 @@ var RELEASE_COMMANDS = [
   { argv: ["jreleaser"], label: "jreleaser" },
   { argv: ["auto", "shipit"], label: "auto shipit" },
   { argv: ["release-please"], label: "release-please" },
+  // Elixir: publishing a package version to Hex (`mix release` only assembles an OTP release: no version is published).
+  { argv: ["mix", "hex.publish"], label: "mix hex.publish" },
   { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
   { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
   { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
   { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
 ];
 
+// src/checks/catalog/typecheckers.ts
+var PYTHON2 = [
+  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
+  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
+  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
+  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
+  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
+  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
+  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
+];
+var NODE2 = [
+  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
+  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
+  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
+  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
+  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
+  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
+  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
+  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
+];
+var GO2 = [
+  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
+  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
+  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
+];
+var JAVA2 = [
+  {
+    tool: "Java compiler (Maven)",
+    ecosystem: "java",
+    commands: ["mvn", "mvnw"],
+    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
+    anyPositional: true
+  },
+  {
+    tool: "Java compiler (Gradle)",
+    ecosystem: "java",
+    commands: ["gradle", "gradlew"],
+    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
+    anyPositional: true
+  },
+  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
+];
+var RUBY2 = [
+  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
+  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
+];
+var PHP2 = [
+  { tool: "PHPStan", ecosystem: "php", commands: ["phpstan", "phpstan.phar"], subcommands: ["analyse", "analyze"], notARunFlags: ["--generate-baseline", "-b", "--version", "--help"] },
+  { tool: "Larastan", ecosystem: "php", commands: ["artisan"], subcommands: ["code:analyse", "code:analyze"] },
+  { tool: "Psalm", ecosystem: "php", commands: ["psalm", "psalm.phar"], notARunFlags: ["--init", "--version", "--help", "--alter", "--set-baseline", "--language-server"] },
+  { tool: "Phan", ecosystem: "php", commands: ["phan", "phan.phar"], notARunFlags: ["--init", "--version", "--help"] },
+  { tool: "Mago analyzer", ecosystem: "php", commands: ["mago"], subcommands: ["analyze", "analyse"] }
+];
+var ELIXIR2 = [
+  { tool: "Elixir compiler (warnings as errors)", ecosystem: "elixir", commands: ["mix"], subcommands: ["compile"], requireAnyFlag: ["--warnings-as-errors"], note: "the compiler type-checks; its warnings fail the build" },
+  { tool: "Dialyzer", ecosystem: "elixir", commands: ["mix"], subcommands: ["dialyzer"], nonBlockingFlags: ["--ignore-exit-status"], notARunFlags: ["--plt", "--help"] },
+  { tool: "Dialyzer", ecosystem: "elixir", commands: ["rebar3"], subcommands: ["dialyzer"] },
+  { tool: "Gradient", ecosystem: "elixir", commands: ["mix"], subcommands: ["gradient"] }
+];
+var TASK_RUNNERS2 = [
+  {
+    tool: "npm run typecheck",
+    commands: ["npm", "yarn", "pnpm", "bun"],
+    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
+    note: "script not resolved"
+  },
+  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS2 = [
+  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
+  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
+  { tool: "PHPStan", ecosystem: "php", names: ["php-actions/phpstan"] },
+  { tool: "PHPStan", ecosystem: "php", names: ["docker://oskarstark/phpstan-ga*"], asCommand: { argv: ["phpstan"], input: "args", default: "analyse" } },
+  { tool: "Psalm", ecosystem: "php", names: ["docker://ghcr.io/psalm/psalm-github-actions*", "docker://vimeo/psalm-github-actions*", "psalm/psalm-github-actions", "docker://ghcr.io/psalm/psalm-action*"] }
+];
+var CONFIGS2 = [
+  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
+  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
+  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
+  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
+  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
+  { tool: "ty", ecosystem: "python", file: "ty.toml" },
+  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
+  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
+  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
+  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
+  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
+  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
+  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
+  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
+  { tool: "steep", ecosystem: "ruby", file: "Steepfile" },
+  { tool: "PHPStan", ecosystem: "php", file: "phpstan.neon" },
+  { tool: "PHPStan", ecosystem: "php", file: "phpstan.neon.dist" },
+  { tool: "PHPStan", ecosystem: "php", file: "phpstan.dist.neon" },
+  { tool: "Psalm", ecosystem: "php", file: "psalm.xml" },
+  { tool: "Psalm", ecosystem: "php", file: "psalm.xml.dist" },
+  { tool: "Phan", ecosystem: "php", file: ".phan/config.php" },
+  { tool: "Dialyzer", ecosystem: "elixir", file: "mix.exs", contains: ":dialyxir" },
+  { tool: "Dialyzer", ecosystem: "elixir", file: ".dialyzer_ignore.exs" },
+  { tool: "Elixir compiler (warnings as errors)", ecosystem: "elixir", file: "mix.exs", contains: "warnings_as_errors: true" }
+];
+var TYPECHECKERS = {
+  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...PHP2, ...ELIXIR2, ...TASK_RUNNERS2],
+  actions: ACTIONS2,
+  configs: CONFIGS2
+};
+
 // src/checks/catalog/sast.ts
 var REPORTS_ONLY = "uploads to code scanning";
+var SCA_NOTE = "dependency scanning (SCA), not static analysis";
+var PHPSTAN_LOW_LEVELS = [0, 1, 2, 3, 4].flatMap((n) => [`--level=${n}`, `-l=${n}`]);
+var PHPSTAN_GATING_FLAGS = [5, 6, 7, 8, 9, 10, "max"].flatMap((n) => [`--level=${n}`, `-l=${n}`]);
 var COMMANDS = [
   { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
   { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
@@ -28288,15 +28499,27 @@ var COMMANDS = [
   { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
   { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
   { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
+  // PHP: a level given on the command line decides on its own; Psalm's taint analysis is SAST at any level.
+  { tool: "PHPStan (gating level)", ecosystem: "php", commands: ["phpstan", "phpstan.phar"], subcommands: ["analyse", "analyze"], requireAnyFlag: PHPSTAN_GATING_FLAGS, notARunFlags: ["--generate-baseline", "-b"] },
+  { tool: "Psalm taint analysis", ecosystem: "php", commands: ["psalm", "psalm.phar"], requireAnyFlag: ["--taint-analysis"], notARunFlags: ["--set-baseline", "--alter"] },
+  { tool: "Progpilot", ecosystem: "php", commands: ["progpilot", "progpilot.phar"] },
   { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
   { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
   { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
   { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "composer audit", ecosystem: "php", commands: ["composer"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "Symfony security check", ecosystem: "php", commands: ["symfony"], subcommands: ["security:check", "check:security"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "local-php-security-checker", ecosystem: "php", commands: ["local-php-security-checker"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
   { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
+  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" },
+  // Elixir. Sobelow (Phoenix SAST) exits 0 on findings unless `--exit` is given, or `--config`
+  // reads a `.sobelow-conf` whose `exit:` is set (`exit: :low`; `exit: false` is the default).
+  // `mix hex.audit` (retired packages) and `mix deps.audit` (mix_audit) are dependency scanning.
+  { tool: "Sobelow", ecosystem: "elixir", commands: ["mix"], subcommands: ["sobelow"], blockingFlags: ["--exit"], blockingConfig: { file: ".sobelow-conf", sets: /\bexit:\s*(?!false\b|nil\b)["':\w]/, flag: "--config" }, notARunFlags: ["--version", "--details", "-d", "--save-config"] },
+  { tool: "mix hex.audit", ecosystem: "elixir", commands: ["mix"], subcommands: ["hex.audit", "deps.audit"], kind: "related", note: SCA_NOTE }
 ];
 var SCA = "dependency scanning (SCA), not static analysis";
-var ACTIONS2 = [
+var ACTIONS3 = [
   { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
   { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
   { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
@@ -28308,6 +28531,7 @@ var ACTIONS2 = [
   { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
   { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
   { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
+  { tool: "Psalm taint analysis", ecosystem: "php", names: ["docker://ghcr.io/psalm/psalm-github-actions*", "docker://vimeo/psalm-github-actions*", "psalm/psalm-github-actions"], requireInputs: ["security_analysis=true"] },
   { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
   { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
   { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
@@ -28330,7 +28554,7 @@ var ACTIONS2 = [
   { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
   { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
 ];
-var CONFIGS2 = [
+var CONFIGS3 = [
   { tool: "CodeQL", file: ".github/codeql/" },
   { tool: "SonarQube", file: "sonar-project.properties" },
   { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
@@ -28347,22 +28571,31 @@ var CONFIGS2 = [
   { tool: "Qodana", file: "qodana.yml" },
   { tool: "DeepSource", file: ".deepsource.toml" },
   { tool: "Codacy", file: ".codacy.yml" },
-  { tool: "Codacy", file: ".codacy.yaml" }
+  { tool: "Codacy", file: ".codacy.yaml" },
+  { tool: "Sobelow", ecosystem: "elixir", file: ".sobelow-conf" },
+  { tool: "Sobelow", ecosystem: "elixir", file: "mix.exs", contains: ":sobelow" }
 ];
 var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
 var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
-function hostedBy(tool) {
-  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
+function hostedBy(tool, catalogue = LINT) {
+  return { commands: catalogue.commands.filter((c) => c.tool === tool), actions: catalogue.actions.filter((a) => a.tool === tool) };
+}
+function phpstanGate() {
+  const hosted = hostedBy("PHPStan", TYPECHECKERS);
+  return { commands: hosted.commands.map((c) => ({ ...c, notARunFlags: [...c.notARunFlags ?? [], ...PHPSTAN_LOW_LEVELS] })), actions: hosted.actions };
 }
 var IMPLIED = [
   { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
   { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
-  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
+  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") },
+  // PHP's analysers are a quality gate at a strict enough level (facts/php-analysers.ts).
+  { tool: "PHPStan (gating level)", rules: "phpstan-gating", ...phpstanGate() },
+  { tool: "Psalm (gating level)", rules: "psalm-gating", ...hostedBy("Psalm", TYPECHECKERS) }
 ];
-var SAST = { commands: COMMANDS, actions: ACTIONS2, configs: CONFIGS2, implied: IMPLIED };
+var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED };
 
 // src/checks/catalog/tests.ts
-var PYTHON2 = [
+var PYTHON3 = [
   { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
   { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
   { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
@@ -28373,7 +28606,7 @@ var PYTHON2 = [
   { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
   { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
 ];
-var NODE2 = [
+var NODE3 = [
   { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
   { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
   { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
@@ -28392,7 +28625,7 @@ var NODE2 = [
   { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
   { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
 ];
-var GO2 = [
+var GO3 = [
   {
     tool: "go test",
     ecosystem: "go",
@@ -28404,31 +28637,49 @@ var GO2 = [
   { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
 ];
 var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
-var JAVA2 = [
+var JAVA3 = [
   { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
   { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
 ];
-var RUBY2 = [
+var RUBY3 = [
   { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
   { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
   { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
   { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
   { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
 ];
-var TASK_RUNNERS2 = [
+var PHP_NOT_A_RUN = ["--list-tests", "--list-suites", "--list-groups", "--list-tests-xml", "--version", "--help", "--generate-configuration", "--migrate-configuration", "--init"];
+var PHP3 = [
+  { tool: "PHPUnit", ecosystem: "php", commands: ["phpunit", "phpunit.phar", "simple-phpunit"], notARunFlags: PHP_NOT_A_RUN },
+  { tool: "Pest", ecosystem: "php", commands: ["pest"], notARunFlags: PHP_NOT_A_RUN },
+  { tool: "ParaTest", ecosystem: "php", commands: ["paratest"], notARunFlags: PHP_NOT_A_RUN },
+  { tool: "artisan test", ecosystem: "php", commands: ["artisan"], subcommands: ["test"], notARunFlags: PHP_NOT_A_RUN },
+  { tool: "Codeception", ecosystem: "php", commands: ["codecept", "codecept.phar"], subcommands: ["run"] },
+  { tool: "Behat", ecosystem: "php", commands: ["behat"], notARunFlags: ["--dry-run", "--init", "--definitions", "-d", "--version", "--help"] },
+  { tool: "phpspec", ecosystem: "php", commands: ["phpspec"], subcommands: ["run"] }
+];
+var COVERALLS = ["coveralls", "coveralls.html", "coveralls.json", "coveralls.lcov", "coveralls.github", "coveralls.post", "coveralls.detail", "coveralls.cobertura", "coveralls.xml", "coveralls.multiple", "coveralls.travis", "coveralls.circle", "coveralls.gitlab", "coveralls.semaphore", "coveralls.drone"];
+var ELIXIR3 = [
+  { tool: "ExUnit (mix test)", ecosystem: "elixir", commands: ["mix"], subcommands: ["test"], notARunFlags: ["--help"] },
+  { tool: "ExCoveralls", ecosystem: "elixir", commands: ["mix"], subcommands: COVERALLS },
+  { tool: "espec", ecosystem: "elixir", commands: ["mix"], subcommands: ["espec"] },
+  { tool: "rebar3 eunit/ct", ecosystem: "elixir", commands: ["rebar3"], subcommands: ["eunit", "ct"] }
+];
+var TASK_RUNNERS3 = [
   { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
   { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
 ];
-var ACTIONS3 = [
+var ACTIONS4 = [
   { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
   { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
   { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
   { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
   { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
   { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
+  { tool: "PHPUnit", ecosystem: "php", names: ["php-actions/phpunit"] },
   { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
 ];
-var CONFIGS3 = [
+var CONFIGS4 = [
   { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
   { tool: "pytest", ecosystem: "python", file: "conftest.py" },
   { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
@@ -28439,7 +28690,14 @@ var CONFIGS3 = [
   { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
   { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
   { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
-  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
+  { tool: "rspec", ecosystem: "ruby", file: ".rspec" },
+  { tool: "PHPUnit", ecosystem: "php", file: "phpunit.xml" },
+  { tool: "PHPUnit", ecosystem: "php", file: "phpunit.xml.dist" },
+  { tool: "PHPUnit", ecosystem: "php", file: "phpunit.dist.xml" },
+  { tool: "Pest", ecosystem: "php", file: "tests/Pest.php" },
+  { tool: "Codeception", ecosystem: "php", file: "codeception.yml" },
+  { tool: "Behat", ecosystem: "php", file: "behat.yml" },
+  { tool: "ExCoveralls", ecosystem: "elixir", file: "coveralls.json" }
 ];
 var TEST_FILES = [
   { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
@@ -28448,12 +28706,17 @@ var TEST_FILES = [
   { ecosystem: "go", suffixes: ["_test.go"] },
   { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
   { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
+  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
+  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
+  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" }
 ];
 var TESTS = {
-  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
-  actions: ACTIONS3,
-  configs: CONFIGS3
+  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...PHP3, ...ELIXIR3, ...TASK_RUNNERS3],
+  actions: ACTIONS4,
+  configs: CONFIGS4
 };
 var PASSES_WITH_NO_TESTS = [
   { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
@@ -28471,99 +28734,6 @@ function findTestSuite(snapshot) {
   }
   return { count: count2, byEcosystem, examples };
 }
-
-// src/checks/catalog/typecheckers.ts
-var PYTHON3 = [
-  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
-  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
-  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
-  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
-  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
-  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
-  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
-];
-var NODE3 = [
-  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
-  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
-  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
-  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
-  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
-  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
-  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
-  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
-  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
-  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
-];
-var GO3 = [
-  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
-  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
-  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
-];
-var JAVA3 = [
-  {
-    tool: "Java compiler (Maven)",
-    ecosystem: "java",
-    commands: ["mvn", "mvnw"],
-    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
-    anyPositional: true
-  },
-  {
-    tool: "Java compiler (Gradle)",
-    ecosystem: "java",
-    commands: ["gradle", "gradlew"],
-    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
-    anyPositional: true
-  },
-  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
-];
-var RUBY3 = [
-  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
-  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
-];
-var TASK_RUNNERS3 = [
-  {
-    tool: "npm run typecheck",
-    commands: ["npm", "yarn", "pnpm", "bun"],
-    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
-    note: "script not resolved"
-  },
-  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS4 = [
-  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
-  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
-];
-var CONFIGS4 = [
-  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
-  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
-  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
-  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
-  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
-  { tool: "ty", ecosystem: "python", file: "ty.toml" },
-  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
-  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
-  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
-  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
-  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
-  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
-  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
-  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
-  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
-];
-var TYPECHECKERS = {
-  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
-  actions: ACTIONS4,
-  configs: CONFIGS4
-};
 
 // src/checks/catalog/opaque.ts
 var CATALOGUES = [LINT, TESTS, TYPECHECKERS, SAST, CONTRACT];
@@ -28751,11 +28921,11 @@ function fromAction(use, verdict) {
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
 function resolvedFurther(runs) {
-  const prefixes = /* @__PURE__ */ new Set();
+  const prefixes2 = /* @__PURE__ */ new Set();
   for (const r of runs) {
-    for (let n = 1; n < r.chain.length; n++) prefixes.add(chainKey(r.chain.slice(0, n)));
+    for (let n = 1; n < r.chain.length; n++) prefixes2.add(chainKey(r.chain.slice(0, n)));
   }
-  return prefixes;
+  return prefixes2;
 }
 function withImplied(ctx, catalogue) {
   if (!catalogue.implied) return { catalogue, configs: [], problems: [] };
@@ -28786,7 +28956,7 @@ function judgePractice(ctx, base, options = {}) {
       continue;
     }
     if (inner.has(chainKey(run.chain))) continue;
-    const verdict = judgeRun(catalogue.commands, run);
+    const verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p));
     if (verdict) findings.push(fromRun(run, verdict));
   }
   const extraActions = ctx.extra.actions.map((a) => a.toLowerCase());
@@ -28905,6 +29075,8 @@ var RUN_PRE_COMMIT_IN_CI = [
   "      - uses: pre-commit/action@v3.0.1",
   "```"
 ].join("\n");
+var PHP_SETUP = ["- uses: shivammathur/setup-php@v2", "  with:", "    php-version: '8.3'", "- uses: ramsey/composer-install@v3"];
+var SETUP_BEAM = ["- uses: erlef/setup-beam@v1", "  with:", "    elixir-version: '1.18'", "    otp-version: '27'", "- run: mix deps.get"];
 function workflow(file, job3, steps) {
   return ["```yaml", `# ${file}`, "on: [pull_request]", "jobs:", `  ${job3}:`, "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4", ...steps.map((s) => `      ${s}`), "```"].join("\n");
 }
@@ -28930,7 +29102,9 @@ var SNIPPETS = {
     "",
     workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", "    cache: maven", "- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck"])
   ].join("\n"),
-  ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"])
+  ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"]),
+  php: workflow(".github/workflows/lint.yml", "lint", [...PHP_SETUP, "- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test"]),
+  elixir: workflow(".github/workflows/lint.yml", "lint", [...SETUP_BEAM, "- run: mix format --check-formatted", '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}'])
 };
 var FALLBACK = "Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).";
 var ci_lint_default = defineCheck({
@@ -28988,7 +29162,9 @@ function snippets(profile) {
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"])
+    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
+    php: workflow(".github/workflows/test.yml", "test", [...PHP_SETUP, profile.laravel ? "- run: php artisan test" : "- run: vendor/bin/phpunit"]),
+    elixir: workflow(".github/workflows/test.yml", "test", [...SETUP_BEAM, "- run: mix test", "  env:", "    MIX_ENV: test"])
   };
 }
 function withoutEmptyRuns(j, suite) {
@@ -29113,8 +29289,32 @@ var RESILIENCE_LIBS = [
   lib("semian", "circuit-breaker", "ruby", ["semian"], ["Semian.register", "semian/net_http", "Semian::", "semian_configuration"]),
   lib("retriable", "retry", "ruby", ["retriable"], ["Retriable.retriable", "Retriable.with_context", "retriable("]),
   lib("retryable", "retry", "ruby", ["retryable"], ["Retryable.retryable", "retryable("]),
-  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"])
+  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"]),
+  // PHP. Composer names are not namespaces: a library whose import alone shows it in use names
+  // its namespace in `imports`; the HTTP clients' own retries count only by their calls. Traps:
+  // Laravel jobs' `public $tries` re-run jobs (JOB_RETRY_TOKENS), so Saloon's `$tries` counts only
+  // in a file that uses Saloon; Laravel's `->retry(` counts only next to the HTTP client.
+  lib("ganesha", "circuit-breaker", "php", ["ackintosh/ganesha"], ["Builder::withRateStrategy(", "Builder::withCountStrategy(", "GuzzleMiddleware(", "->isAvailable("], { imports: ["Ackintosh\\Ganesha"] }),
+  lib("php-circuit-breaker", "circuit-breaker", "php", ["leocarmo/circuit-breaker-php", "ejsmont-artur/php-circuit-breaker"], ["CircuitBreaker::isAvailable(", "CircuitBreaker::failure(", "CircuitBreakerFactory", "->isAvailable("], { imports: ["LeoCarmo\\CircuitBreaker", "Ejsmont\\CircuitBreaker"] }),
+  lib("Guzzle retry middleware", "http-retry", "php", ["guzzlehttp/guzzle"], ["Middleware::retry("]),
+  lib("guzzle_retry_middleware", "http-retry", "php", ["caseyamcl/guzzle_retry_middleware"], ["GuzzleRetryMiddleware::factory(", "new GuzzleRetryMiddleware("]),
+  lib("Laravel HTTP client retry", "http-retry", "php", ["laravel/framework", "illuminate/http"], ["Http::retry(", "->retry("], { fileAlso: ["Http::", "PendingRequest", "Illuminate\\Http\\Client"] }),
+  lib("Laravel retry()", "http-retry", "php", ["laravel/framework", "illuminate/support"], ["= retry(", "return retry(", "(retry(", "=> retry("]),
+  lib("Symfony RetryableHttpClient", "http-retry", "php", ["symfony/http-client", "symfony/framework-bundle"], ["new RetryableHttpClient(", "retry_failed:", "->retryFailed("], { configFiles: ["config/packages/framework.yaml", "config/packages/prod/framework.yaml", "config/packages/http_client.yaml", "app/config/config.yml"] }),
+  lib("Saloon retries", "http-retry", "php", ["saloonphp/saloon"], ["$tries =", "sendAndRetry(", "$retryInterval ="], { fileAlso: ["Saloon\\"] }),
+  lib("php-http RetryPlugin", "http-retry", "php", ["php-http/client-common"], ["new RetryPlugin("]),
+  lib("stechstudio/backoff", "retry", "php", ["stechstudio/backoff"], ["backoff(", "new Backoff(", "Backoff::"], { imports: ["STS\\Backoff"] }),
+  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
+  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
+  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
+  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
+  lib("Tesla retry/fuse middleware", "http-retry", "elixir", ["tesla"], ["Tesla.Middleware.Retry", "Tesla.Middleware.Fuse"]),
+  lib("fuse", "circuit-breaker", "elixir", ["fuse"], [":fuse.install(", ":fuse.ask(", ":fuse.run(", ":fuse.melt("]),
+  lib("Req retry", "http-retry", "elixir", ["req"], ["retry: :transient", "retry: :safe_transient", "retry: &", "retry: fn", "max_retries:"], { fileAlso: ["Req."] }),
+  lib("ElixirRetry", "retry", "elixir", ["retry"], ["retry with:", "retry_while ", "retry_while(", "wait with:"], { imports: ["Retry"] }),
+  lib("external_service", "circuit-breaker", "elixir", ["external_service"], ["ExternalService.call(", "ExternalService.call!(", "ExternalService.start("])
 ];
+var RETRIES_OFF = /\b(retry|retries|maxRetries|max_retries|maxAttempts|max_attempts|tries|limit)\s*[:=]\s*0(?![\d.])|\bretry_failed\s*:\s*false\b/;
 var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i];
 var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
 var JOB_RETRY_TOKENS = {
@@ -29122,10 +29322,14 @@ var JOB_RETRY_TOKENS = {
   // discard_on drops a failed job: no retry.
   ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
   node: ["attempts:", "backoff: {"],
-  java: ["@RetryableTopic", "DefaultErrorHandler("]
+  java: ["@RetryableTopic", "DefaultErrorHandler("],
+  // Laravel queued jobs and Symfony Messenger transports re-run failed jobs.
+  php: ["public $tries", "public int $tries", "public $backoff", "function retryUntil(", "->retryStrategy("],
+  // Oban workers (`use Oban.Worker, max_attempts: 5`).
+  elixir: ["use Oban.Worker, max_attempts", "max_attempts:"]
 };
 var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
-var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times"];
+var HAND_ROLLED_RETRY_TOKENS = ["$attempts++", "$attempt++", "$retries--", "$tries++", "for ($attempt = ", "while ($attempts <", "while ($attempt <", "for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times", "defp retry(", "defp do_retry(", "defp with_retry(", "defp with_retries(", "Backoff.backoff("];
 var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff"];
 var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
 
@@ -30618,11 +30822,25 @@ function collectUsage(snapshot) {
           if (hits.length >= limit) return hits;
         }
       }
+      const eco = opts.ecosystems?.[0];
+      if (opts.configFiles && eco) {
+        const wanted = opts.configFiles;
+        for (const path2 of snapshot.files()) {
+          if (!wanted.some((w) => path2 === w || path2.endsWith("/" + w)) || isExcluded(path2)) continue;
+          const r = snapshot.read(path2);
+          if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
+          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS)) {
+            hits.push({ path: path2, line: h.line, text: h.text, token: h.token, ecosystem: eco, test: isTestPath(path2) });
+            if (hits.length >= limit) return hits;
+          }
+        }
+      }
       return hits;
     },
     lines
   };
 }
+var CONFIG_COMMENTS = ["#"];
 var NO_HITS = [];
 function fileHits(read, anyToken, tokens, comments) {
   if (!anyToken.test(read.text)) return NO_HITS;
@@ -30684,6 +30902,7 @@ function packageUse(manifests, usage, sig) {
   if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] };
   const allImports = usage.importsOf(sig.ecosystem, defaultImports(sig));
   let calls = usage.grep(sig.calls, { ecosystems: [sig.ecosystem], templates: sig.templates ?? false, includeTests: true });
+  if (sig.configFiles) calls = [...calls, ...usage.grep(sig.calls, { ecosystems: [sig.ecosystem], files: [], configFiles: sig.configFiles, includeTests: true })];
   if (sig.fileAlso) {
     const also = sig.fileAlso;
     calls = calls.filter((c) => (usage.lines(c.path) ?? []).some((l) => also.some((t) => l.includes(t))));
@@ -30864,7 +31083,7 @@ var circuit_breakers_default = defineCheck({
       const use = packageUse(manifests, usage, sig);
       if (use.deps.length === 0) continue;
       const imports = sig.kind === "http-retry" || sig.ecosystem === "ruby" ? [] : use.imports;
-      const hits = [...use.calls, ...imports];
+      const hits = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports];
       const real = hits.filter((h) => !startupWait(usage, h));
       const startup = hits.filter((h) => startupWait(usage, h));
       if (sig.kind === "http-retry" && hits.length === 0) continue;
@@ -30908,17 +31127,57 @@ var circuit_breakers_default = defineCheck({
 });
 
 // src/checks/container-build.ts
-var REMEDIATION2 = [
-  "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
-  "```dockerfile",
-  "FROM python:3.12-slim",
-  "WORKDIR /app",
-  "COPY requirements.txt .",
-  "RUN pip install --no-cache-dir -r requirements.txt",
-  "COPY . .",
-  "USER 1000",
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  "```",
+var DOCKERFILES = {
+  python: [
+    "```dockerfile",
+    "FROM python:3.12-slim",
+    "WORKDIR /app",
+    "COPY requirements.txt .",
+    "RUN pip install --no-cache-dir -r requirements.txt",
+    "COPY . .",
+    "USER 1000",
+    'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+    "```"
+  ].join("\n"),
+  // PHP: dependencies installed in a Composer stage; FrankenPHP serves `public/` (Laravel, Symfony).
+  php: [
+    "```dockerfile",
+    "FROM composer:2 AS vendor",
+    "WORKDIR /app",
+    "COPY composer.json composer.lock ./",
+    "RUN composer install --no-dev --no-scripts --prefer-dist --no-interaction",
+    "",
+    "FROM dunglas/frankenphp:1-php8.3",
+    "WORKDIR /app",
+    "COPY --from=vendor /app/vendor ./vendor",
+    "COPY . .",
+    "ENV SERVER_NAME=:8080",
+    "```"
+  ].join("\n"),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    "```dockerfile",
+    "FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build",
+    "ENV MIX_ENV=prod",
+    "WORKDIR /app",
+    "RUN mix local.hex --force && mix local.rebar --force",
+    "COPY mix.exs mix.lock ./",
+    "RUN mix deps.get --only prod && mix deps.compile",
+    "COPY config config",
+    "COPY lib lib",
+    "COPY priv priv",
+    "RUN mix release",
+    "",
+    "FROM debian:bookworm-slim",
+    "RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*",
+    "WORKDIR /app",
+    "COPY --from=build /app/_build/prod/rel/my_app ./",
+    "USER nobody",
+    'CMD ["bin/my_app", "start"]',
+    "```"
+  ].join("\n")
+};
+var IMAGE_WORKFLOW = [
   "and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:",
   "```yaml",
   "on: { pull_request: {}, push: { branches: [main] } }",
@@ -30936,9 +31195,14 @@ var REMEDIATION2 = [
   "        with:",
   "          push: ${{ github.event_name == 'push' }}",
   "          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}",
-  "```",
-  "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`."
+  "```"
 ].join("\n");
+var WITHOUT_DOCKERFILE = "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.";
+function remediationFor3(ecosystems) {
+  const eco = ecosystems.find((e) => DOCKERFILES[e] !== void 0) ?? "python";
+  return ["Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:", DOCKERFILES[eco], IMAGE_WORKFLOW, ...eco === "python" ? [WITHOUT_DOCKERFILE] : []].join("\n");
+}
+var REMEDIATION2 = remediationFor3([]);
 var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 function composeBuilt(run, deploy, snapshot) {
   const a = run.argv[0] === "docker-compose" ? run.argv.slice(1) : run.argv.slice(2);
@@ -31037,6 +31301,7 @@ var container_build_default = defineCheck({
   },
   run(ctx) {
     const { deploy } = ctx.facts;
+    const remediation = remediationFor3(repoProfile(ctx.facts.snapshot).ecosystems);
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
     const service2 = deploy.dockerfiles.filter((d) => !d.notService);
     const others = deploy.dockerfiles.filter((d) => d.notService);
@@ -31055,11 +31320,11 @@ var container_build_default = defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
     }
-    if (declared.length > 0) return { status: "partial", messageId: "not-built", data: { what }, evidence: [...declared.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }] };
+    if (declared.length > 0) return { status: "partial", messageId: "not-built", data: { what }, evidence: [...declared.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }], remediation };
     if (others.length > 0) {
-      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence) };
+      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation };
     }
-    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) };
+    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation };
   }
 });
 
@@ -31168,7 +31433,69 @@ var HEALTH_SNIPPETS = {
     "```",
     "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
   ].join("\n"),
-  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n")
+  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
+  laravel: [
+    "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
+    "```php",
+    "// routes/api.php",
+    "Route::get('/ready', function () {",
+    "    DB::connection()->getPdo();",
+    "    Cache::store()->get('ready');",
+    "    return response()->json(['status' => 'ok']);",
+    "});",
+    "```"
+  ].join("\n"),
+  symfony: [
+    "```php",
+    "// src/Controller/HealthController.php",
+    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
+    "public function __invoke(Connection $db): JsonResponse",
+    "{",
+    "    $db->executeQuery('SELECT 1');",
+    "    return new JsonResponse(['status' => 'ok']);",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "```php",
+    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "    $pdo->query('SELECT 1');",
+    `    $response->getBody()->write('{"status":"ok"}');`,
+    "    return $response->withHeader('Content-Type', 'application/json');",
+    "});",
+    "```"
+  ].join("\n"),
+  phoenix: [
+    "```elixir",
+    "# lib/my_app_web/router.ex",
+    'scope "/", MyAppWeb do',
+    '  get "/healthz", HealthController, :show',
+    "end",
+    "",
+    "# lib/my_app_web/controllers/health_controller.ex",
+    "defmodule MyAppWeb.HealthController do",
+    "  use MyAppWeb, :controller",
+    "",
+    "  def show(conn, _params) do",
+    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '      {:ok, _} -> json(conn, %{status: "ok"})',
+    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  plug: [
+    "```elixir",
+    "# in the Plug.Router that serves the app",
+    'get "/healthz" do',
+    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '    {:ok, _} -> send_resp(conn, 200, "ok")',
+    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
+    "  end",
+    "end",
+    "```"
+  ].join("\n")
 };
 
 // src/checks/catalog/graphql.ts
@@ -31433,11 +31760,36 @@ var FLAG_SDKS = [
   sdk("Vercel Flags SDK", "node", ["@vercel/flags", "flags"], ["flag({", "flag<"], { imports: ["@vercel/flags", "flags/next", "flags/sveltekit"] }),
   sdk("fflip", "node", ["fflip"], ["isFeatureEnabledForUser(", "userHasFeature("]),
   sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
-  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS)
+  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS),
+  // PHP. Composer names are not namespaces, so each row names its namespace in `imports`. Laravel
+  // Pennant is evaluated in code and in Blade (`@feature('x')`); `Feature::define(` only declares.
+  sdk("Laravel Pennant", "php", ["laravel/pennant"], ["Feature::active(", "Feature::inactive(", "Feature::for(", "Feature::value(", "Feature::when(", "Feature::unless(", "Feature::someAreActive(", "Feature::allAreActive(", "EnsureFeaturesAreActive::using(", "@feature("], { templates: true, imports: ["Laravel\\Pennant"] }),
+  sdk("LaunchDarkly", "php", ["launchdarkly/server-sdk", "launchdarkly/launchdarkly-php"], LD_CALLS, { imports: ["LaunchDarkly"] }),
+  sdk("Unleash", "php", ["unleash/client", "unleash/symfony-client-bundle"], UNLEASH_CALLS, { imports: ["Unleash\\Client"] }),
+  sdk("Flagsmith", "php", ["flagsmith/flagsmith-php-client"], FLAGSMITH_CALLS, { imports: ["Flagsmith"] }),
+  sdk("ConfigCat", "php", ["configcat/configcat-client"], CONFIGCAT_CALLS, { imports: ["ConfigCat"] }),
+  sdk("GrowthBook", "php", ["growthbook/growthbook"], GROWTHBOOK_CALLS, { imports: ["Growthbook"] }),
+  sdk("OpenFeature", "php", ["open-feature/sdk"], OPENFEATURE_CALLS, { imports: ["OpenFeature"] }),
+  sdk("Split", "php", ["splitsoftware/split-sdk-php"], SPLIT_CALLS, { imports: ["SplitIO"] }),
+  sdk("PostHog", "php", ["posthog/posthog-php"], POSTHOG_CALLS, { analytics: true, imports: ["PostHog"] }),
+  sdk("Flagception", "php", ["flagception/flagception-bundle", "flagception/flagception"], ["->isActive(", "#[Feature(", "feature('"], { templates: true, imports: ["Flagception"] }),
+  sdk("novaway/feature-flag-bundle", "php", ["novaway/feature-flag-bundle"], ["isFeatureEnabled(", "#[IsFeatureEnabled", "#[FeatureEnabled"], { templates: true, imports: ["Novaway\\Bundle\\FeatureFlagBundle"] }),
+  sdk("ylsideas/feature-flags", "php", ["ylsideas/feature-flags"], ["Features::accessible(", "@feature('", "Features::"], { templates: true, imports: ["YlsIdeas\\FeatureFlags"] }),
+  // Elixir (Hex packages). Calls are module-qualified (`FunWithFlags.enabled?(:x, for: user)`);
+  // the Erlang LaunchDarkly SDK is called as `:ldclient.variation(…)`. Trap: fun_with_flags_ui
+  // is the admin UI only (its mount is no evaluation).
+  sdk("fun_with_flags", "elixir", ["fun_with_flags"], ["FunWithFlags.enabled?(", "FunWithFlags.enabled? "]),
+  sdk("ConfigCat", "elixir", ["configcat"], ["ConfigCat.get_value(", "ConfigCat.get_value_details(", "ConfigCat.get_all_values("], { imports: ["ConfigCat"] }),
+  sdk("LaunchDarkly", "elixir", ["ldclient", "launchdarkly_server_sdk"], [":ldclient.variation(", ":ldclient.variation_detail(", ":ldclient.all_flags_state("]),
+  sdk("Unleash", "elixir", ["unleash", "unleash_fresha"], ["Unleash.enabled?(", "Unleash.get_variant("]),
+  sdk("Flagsmith", "elixir", ["flagsmith_engine", "flagsmith_elixir_sdk"], ["Flagsmith.Client.is_feature_enabled(", "Flagsmith.Client.get_environment_flags(", "Flagsmith.Client.get_identity_flags(", "Flagsmith.Client.get_feature_value("]),
+  sdk("OpenFeature", "elixir", ["open_feature"], ["OpenFeature.Client.get_boolean_value(", "OpenFeature.Client.get_string_value(", "OpenFeature.Client.get_boolean_details("]),
+  sdk("GrowthBook", "elixir", ["growthbook"], ["GrowthBook.feature_on?(", "GrowthBook.feature("]),
+  sdk("PostHog", "elixir", ["posthog"], ["Posthog.feature_flag(", "Posthog.feature_flags(", "Posthog.feature_flag_enabled?("], { analytics: true })
 ];
 var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
 var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
-var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
+var IN_HOUSE_MODEL_TOKENS = ['schema "feature_flags"', 'schema("feature_flags"', "class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
 var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
 var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED"];
 var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
@@ -31547,7 +31899,7 @@ var REMEDIATION3 = {
     "```"
   ].join("\n")
 };
-function remediationFor3(ecosystems) {
+function remediationFor4(ecosystems) {
   const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN2;
   return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
 }
@@ -31570,6 +31922,9 @@ function importsName(text, stem) {
   if (at2 < 0) return false;
   return text.slice(at2 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
 }
+function camelCase(snake) {
+  return snake.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
 function inHouse(usage) {
   const defined = [];
   const checked = [];
@@ -31581,16 +31936,20 @@ function inHouse(usage) {
     const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
     if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
     const lines = usage.lines(f.path) ?? [];
-    const at2 = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)));
+    const mentions2 = (l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t));
+    const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions2(l));
+    const at2 = def >= 0 ? def : lines.findIndex(mentions2);
     if (at2 < 0) continue;
     resolvers.push(f);
     defined.push({ path: f.path, line: at2 + 1, message: `in-house flag resolver: ${lines[at2].trim()}` });
   }
   for (const r of resolvers) {
     const name = basename(r.path);
-    const stem = name.slice(0, name.lastIndexOf("."));
-    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || importsName(imp.text, stem)));
-    if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` });
+    const file = name.slice(0, name.lastIndexOf("."));
+    const stem = r.ecosystem === "elixir" ? camelCase(file) : file;
+    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || imp.module.endsWith("\\" + stem) || importsName(imp.text, stem)));
+    const call = hit ?? (r.ecosystem === "elixir" ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ["elixir"], limit: 5 }).find((h) => h.path !== r.path) : void 0);
+    if (call) checked.push({ path: call.path, line: call.line, message: `in-house flags checked in code: ${call.text}` });
   }
   const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 });
   for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` });
@@ -31623,12 +31982,12 @@ var feature_flags_default = defineCheck({
       none: "No feature-flag SDK, library or in-house flag system was found."
     },
     why: "Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves \u2014 no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.",
-    remediation: remediationFor3([])
+    remediation: remediationFor4([])
   },
   run(ctx) {
     const { manifests, usage } = ctx.facts;
     const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
-    const remediation = remediationFor3(ecosystems);
+    const remediation = remediationFor4(ecosystems);
     const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
     const used = [];
     const unused = [];
@@ -31706,7 +32065,22 @@ var table = {
     packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
     imports: ["org.springframework.web.bind.annotation"]
   },
-  rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
+  rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] },
+  // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
+  // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components
+  // (the database or queue package alone in a Symfony app or a library) are not Laravel.
+  laravel: { name: "Laravel", ecosystem: "php", packages: ["laravel/framework"], imports: ["Illuminate\\Support\\Facades\\Route", "Illuminate\\Foundation\\Application"] },
+  lumen: { name: "Lumen", ecosystem: "php", packages: ["laravel/lumen-framework"], imports: ["Laravel\\Lumen"], like: "laravel" },
+  symfony: { name: "Symfony", ecosystem: "php", packages: ["symfony/framework-bundle"], imports: ["Symfony\\Component\\Routing\\Attribute\\Route", "Symfony\\Component\\Routing\\Annotation\\Route", "Symfony\\Bundle\\FrameworkBundle"] },
+  slim: { name: "Slim", ecosystem: "php", packages: ["slim/slim"], imports: ["Slim\\Factory\\AppFactory", "Slim\\App"] },
+  mezzio: { name: "Mezzio", ecosystem: "php", packages: ["mezzio/mezzio"], imports: ["Mezzio\\Application"], like: "slim" },
+  codeigniter: { name: "CodeIgniter", ecosystem: "php", packages: ["codeigniter4/framework"], imports: ["CodeIgniter\\Router\\RouteCollection"] },
+  cakephp: { name: "CakePHP", ecosystem: "php", packages: ["cakephp/cakephp"], imports: ["Cake\\Routing\\RouteBuilder"] },
+  // Elixir. Phoenix first: a Phoenix app also runs Plug and often declares bandit. A bare Plug
+  // service declares a server adapter (plug_cowboy, bandit) and routes with Plug.Router; the
+  // `plug` package alone is a library dependency of many non-services, so it is no signal.
+  phoenix: { name: "Phoenix", ecosystem: "elixir", packages: ["phoenix"], imports: ["Phoenix.Router", "Phoenix.Endpoint"] },
+  plug: { name: "Plug", ecosystem: "elixir", packages: ["plug_cowboy", "bandit"], imports: ["Plug.Router"] }
 };
 var FRAMEWORKS = table;
 var FRAMEWORK_IDS = Object.keys(table);
@@ -31769,7 +32143,7 @@ var health_endpoint_default = defineCheck({
     for (const l of libraries.slice(0, 3)) evidence2.push({ path: l.path, ...l.line ? { line: l.line } : {}, message: `${l.name}${l.routes.length ? ` serves ${l.routes.join(", ")}` : ""}${l.checks.length ? ` (checks: ${l.checks.join(", ")})` : ""}` });
     for (const h of probes.slice(0, 4)) evidence2.push({ path: h.path, line: h.line, message: `${h.source} ${h.kind}: ${h.httpPath ?? h.command}` });
     if (service2.skipped.length) evidence2.push({ message: `not scanned for routes: ${service2.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service2.skipped.length > 3 ? ` and ${service2.skipped.length - 3} more` : ""}` });
-    const remediation = remediationFor4(service2.frameworks.map((f) => f.framework));
+    const remediation = remediationFor5(service2.frameworks.map((f) => f.framework));
     if (dedicated.length > 0 || libraries.length > 0) {
       const names = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
       const routes = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
@@ -31787,7 +32161,7 @@ var health_endpoint_default = defineCheck({
     return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
   }
 });
-function remediationFor4(fws) {
+function remediationFor5(fws) {
   const snippet2 = snippetFor(fws, HEALTH_SNIPPETS);
   const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
   return snippet2 ? `${base}
@@ -32000,7 +32374,7 @@ var openapi_published_default = defineCheck({
     for (const g of openapi.generators.slice(0, 4)) evidence2.push({ path: g.path, ...g.line ? { line: g.line } : {}, message: `${g.tool}${g.servedAt ? ` serves ${g.servedAt}` : " generates a spec, not served"}${g.note ? ` (${g.note})` : ""}` });
     for (const s of openapi.skipped.slice(0, 3)) evidence2.push({ ...s.path ? { path: s.path } : {}, message: `skipped: ${s.reason}` });
     const exists2 = own.length > 0 || openapi.generators.length > 0;
-    const remediation = remediationFor5(service2.frameworks.map((f) => f.framework));
+    const remediation = remediationFor6(service2.frameworks.map((f) => f.framework));
     if (!exists2) {
       const gql = graphqlOnly(facts);
       if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
@@ -32051,7 +32425,7 @@ function publications(runs, actions, specPaths) {
   }
   return out;
 }
-function remediationFor5(fws) {
+function remediationFor6(fws) {
   const snippet2 = snippetFor(fws, OPENAPI_SNIPPETS);
   const base = "Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).";
   return snippet2 ? `${base}
@@ -32083,6 +32457,12 @@ var REMEDIATION4 = [
   "```",
   'and tag it: `git tag -a v1.4.0 -m "v1.4.0" && git push origin v1.4.0`.'
 ].join("\n");
+var TRIGGER_MESSAGE = {
+  "push-tags": (text) => `workflow runs on pushed tags (${text})`,
+  release: () => "workflow runs when a release is published",
+  "gitlab-tag": (text) => `GitLab job runs on tags (${text})`,
+  "manual-version": (text) => `release workflow started by hand with a \`${text}\` input, whose jobs publish`
+};
 var TAGS_UNREADABLE = "tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API";
 function isMaintained(c) {
   return c.releases.some((r) => r.hasBody);
@@ -32125,7 +32505,7 @@ function releaseProcess(ctx) {
       drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` });
       continue;
     }
-    found.push({ path: t.path, line: t.line, message: t.trigger === "push-tags" ? `workflow runs on pushed tags (${t.text})` : t.trigger === "release" ? "workflow runs when a release is published" : `GitLab job runs on tags (${t.text})` });
+    found.push({ path: t.path, line: t.line, message: TRIGGER_MESSAGE[t.trigger](t.text) });
   }
   for (const c of release.configs) {
     if (c.draftsOnly) drafts.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `${c.tool} configuration drafts notes; it does not publish releases` });
@@ -32291,7 +32671,9 @@ function snippets2(profile) {
     node: profile.typescript ? workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npx tsc --noEmit"]) : "Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.",
     go: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go build ./...", "- run: go vet ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"])
+    ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"]),
+    php: workflow(".github/workflows/typecheck.yml", "typecheck", [...PHP_SETUP, `- run: vendor/bin/phpstan analyse --no-progress   # phpstan/phpstan${profile.laravel ? " (or larastan/larastan)" : ""} in require-dev, level in phpstan.neon`]),
+    elixir: workflow(".github/workflows/typecheck.yml", "typecheck", [...SETUP_BEAM, "- run: mix compile --warnings-as-errors", '- run: mix dialyzer   # {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}'])
   };
 }
 var FALLBACK4 = "Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).";
@@ -32812,7 +33194,7 @@ function fleetClient(doc) {
     if (va !== vb) return (va < vb ? -1 : 1) * state.dir;
     return lower[a] < lower[b] ? -1 : lower[a] > lower[b] ? 1 : 0;
   };
-  const matches = (i) => {
+  const matches2 = (i) => {
     const r = rows[i];
     const text = q.value.trim().toLowerCase();
     if (text && !lower[i].includes(text)) return false;
@@ -32916,7 +33298,7 @@ function fleetClient(doc) {
   };
   const refresh = (keepPage) => {
     const list3 = [];
-    for (let i = 0; i < rows.length; i++) if (matches(i)) list3.push(i);
+    for (let i = 0; i < rows.length; i++) if (matches2(i)) list3.push(i);
     list3.sort(compare);
     state.list = list3;
     if (!keepPage) state.page = 0;
@@ -33699,7 +34081,7 @@ function readOpen(fd, cap2) {
 
 // src/fleet/read.ts
 import { join as join2, resolve as resolve2 } from "node:path";
-function gatherReportPaths(args, max = LIMITS.reports, skip = null) {
+function gatherReportPaths(args2, max = LIMITS.reports, skip = null) {
   const skipped = skip === null ? null : resolve2(skip);
   const found = [];
   const errors = [];
@@ -33728,7 +34110,7 @@ function gatherReportPaths(args, max = LIMITS.reports, skip = null) {
       else if (st.isFile() && name.toLowerCase().endsWith(".json")) add(p);
     }
   };
-  for (const arg of args) {
+  for (const arg of args2) {
     let st;
     try {
       st = statSync(arg);
@@ -33828,8 +34210,8 @@ function runFleetCli(argv, io) {
   }
   return parsed.args.command === "fleet" ? runFleet(parsed.args, io) : runPlan(parsed.args, io);
 }
-function buildFleet(args, now) {
-  const gathered = gatherReportPaths(args.reports, args.maxReports, args.output ?? null);
+function buildFleet(args2, now) {
+  const gathered = gatherReportPaths(args2.reports, args2.maxReports, args2.output ?? null);
   const notes2 = [...gathered.notes];
   const entries = [];
   notes2.push(...readReports(gathered.paths, (file) => entries.push(parseReport(file))));
@@ -33840,10 +34222,10 @@ function buildFleet(args, now) {
     notes2.push(`the ${what} '${path2}' was not used: ${r.error}`);
     return null;
   };
-  const previousText = side(args.previous, "previous fleet.json");
+  const previousText = side(args2.previous, "previous fleet.json");
   const prev = previousText === null ? { previous: null, note: null } : parsePrevious(previousText);
   if (prev.note) notes2.push(prev.note);
-  const expectedText = side(args.expected, "expected list");
+  const expectedText = side(args2.expected, "expected list");
   const expected = expectedText === null ? null : parseExpected(expectedText);
   if (expected?.note) notes2.push(expected.note);
   const fleet = aggregate({ entries, previous: prev.previous, expected: expected?.names ?? null, generatedAt: now.toISOString(), notes: notes2 });
@@ -33858,43 +34240,43 @@ function renderFleetFiles(fleet) {
   for (const r of fleet.repos) if (r.page) files.set(r.page, renderRepoPage(r, fleet));
   return files;
 }
-function runFleet(args, io) {
-  const { fleet, errors } = buildFleet(args, io.now?.() ?? /* @__PURE__ */ new Date());
+function runFleet(args2, io) {
+  const { fleet, errors } = buildFleet(args2, io.now?.() ?? /* @__PURE__ */ new Date());
   if (errors.length > 0) {
     for (const e of errors) io.stderr(`shipshape: ${e}
 `);
     return 2;
   }
   try {
-    writeOutput(args.output, renderFleetFiles(fleet));
+    writeOutput(args2.output, renderFleetFiles(fleet));
   } catch (err) {
-    io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
+    io.stderr(`shipshape: cannot write '${args2.output}': ${err.message}
 `);
     return 2;
   }
   const s = fleet.summary.byState;
   const bad = s.missing + s.unreadable + s["other-schema"];
-  io.stderr(`shipshape: fleet of ${fleet.summary.repositories} repositories (${s.ok} reported${bad > 0 ? `, ${bad} without a usable report` : ""}) written to ${args.output}/index.html, fleet.json and fleet.md
+  io.stderr(`shipshape: fleet of ${fleet.summary.repositories} repositories (${s.ok} reported${bad > 0 ? `, ${bad} without a usable report` : ""}) written to ${args2.output}/index.html, fleet.json and fleet.md
 `);
   for (const n of fleet.notes) io.stderr(`shipshape: note: ${n}
 `);
   return 0;
 }
-function runPlan(args, io) {
-  const read = readCapped(args.listing, LIMITS.sideFileBytes);
+function runPlan(args2, io) {
+  const read = readCapped(args2.listing, LIMITS.sideFileBytes);
   if (!read.ok) {
-    io.stderr(`shipshape: the listing '${args.listing}' ${read.error.startsWith("could not") ? read.error : `is ${read.error}`}
+    io.stderr(`shipshape: the listing '${args2.listing}' ${read.error.startsWith("could not") ? read.error : `is ${read.error}`}
 `);
     return 2;
   }
   const listing = parseListing(read.text);
   for (const e of listing.errors) io.stderr(`shipshape: warning: listing: ${e}
 `);
-  const plan = planFleet(listing.repos, args);
+  const plan = planFleet(listing.repos, args2);
   try {
-    writeFileSync2(args.output, JSON.stringify({ ...plan, matrix: matrixOf(plan) }, null, 1) + "\n");
+    writeFileSync2(args2.output, JSON.stringify({ ...plan, matrix: matrixOf(plan) }, null, 1) + "\n");
   } catch (err) {
-    io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
+    io.stderr(`shipshape: cannot write '${args2.output}': ${err.message}
 `);
     return 2;
   }
@@ -34202,8 +34584,8 @@ function bindApi(hook2, state, name) {
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+    const args2 = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args2);
   });
 }
 function Singular() {
@@ -34315,11 +34697,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object2, keysToOmit) {
   const result2 = { __proto__: null };
@@ -35175,8 +35557,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -35461,8 +35843,8 @@ var Octokit = class {
   static VERSION = VERSION5;
   static defaults(defaults3) {
     const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
+      constructor(...args2) {
+        const options = args2[0] || {};
         if (typeof defaults3 === "function") {
           super(defaults3(options));
           return;
@@ -37948,8 +38330,8 @@ function endpointsToMethods(octokit) {
 }
 function decorate(octokit, scope, methodName, defaults3, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults3);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
+  function withDecorations(...args2) {
+    let options = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
       options = Object.assign({}, options, {
         data: options[decorations.mapToData],
@@ -37967,7 +38349,7 @@ function decorate(octokit, scope, methodName, defaults3, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
+      const options2 = requestWithDefaults.endpoint.merge(...args2);
       for (const [name, alias] of Object.entries(
         decorations.renamedParameters
       )) {
@@ -37983,7 +38365,7 @@ function decorate(octokit, scope, methodName, defaults3, decorations) {
       }
       return requestWithDefaults(options2);
     }
-    return requestWithDefaults(...args);
+    return requestWithDefaults(...args2);
   }
   return Object.assign(withDecorations, requestWithDefaults);
 }
@@ -39366,7 +39748,7 @@ function batchContents(buf, count2) {
 function runBaseJob(job3, cp, parse5) {
   const { treeEntries: treeEntries2, batchSizes: batchSizes2, batchContents: batchContents2 } = parse5;
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
-  const git = (args, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args], { cwd: job3.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
+  const git = (args2, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args2], { cwd: job3.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
   const resolve6 = () => {
     try {
       return git(["rev-parse", "--verify", "-q", `${job3.sha}^{commit}`]).toString("utf8").trim() || null;
@@ -40179,10 +40561,10 @@ function applySetE(cmds) {
   let off = false;
   return cmds.map((c) => {
     if (c.words[0] === "set") {
-      const args = c.words.slice(1);
-      for (let k = 0; k < args.length; k++) {
-        const a = args[k];
-        if ((a === "+o" || a === "-o") && args[k + 1] === "errexit") off = a === "+o";
+      const args2 = c.words.slice(1);
+      for (let k = 0; k < args2.length; k++) {
+        const a = args2[k];
+        if ((a === "+o" || a === "-o") && args2[k + 1] === "errexit") off = a === "+o";
         else if (/^\+[a-z]*e/.test(a)) off = true;
         else if (/^-[a-z]*e/.test(a)) off = false;
       }
@@ -40211,6 +40593,9 @@ var WRAPPERS = [
   { prefix: ["npm", "exec"], valueOpts: ["-p", "--package", "-c", "--call", "-w", "--workspace"], versioned: true },
   { prefix: ["bundle", "exec"] },
   { prefix: ["bundler", "exec"] },
+  // Composer runs a package's binary from vendor/bin.
+  { prefix: ["composer", "exec"], valueOpts: ["-d", "--working-dir"] },
+  { prefix: ["composer", "global", "exec"] },
   { prefix: ["sudo"], valueOpts: ["-u", "-g", "-C", "-h", "-p", "-U"] },
   { prefix: ["time"] },
   { prefix: ["nice"], valueOpts: ["-n"] },
@@ -40256,6 +40641,7 @@ function unwrapOnce(argv, before) {
     if (argv.slice(1, i).every((a) => a.startsWith("-")) && i + 1 < argv.length) return "script";
   }
   if (t === "python") return unwrapPython(argv);
+  if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv);
   if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
   if (t === "go" && argv[1] === "run") return unwrapGoRun(argv);
   if (t === "docker" || t === "podman" || t === "docker-compose") return unwrapDocker(argv, t);
@@ -40266,12 +40652,12 @@ function unwrapOnce(argv, before) {
   }
   return null;
 }
-function stripOptions(args, w) {
+function stripOptions(args2, w) {
   const valueOpts = new Set(w.valueOpts ?? []);
   let i = 0;
   let skip = w.skip ?? 0;
-  while (i < args.length) {
-    const a = args[i];
+  while (i < args2.length) {
+    const a = args2[i];
     if (a === "--") {
       i++;
       break;
@@ -40283,7 +40669,7 @@ function stripOptions(args, w) {
       i++;
     } else break;
   }
-  const rest = args.slice(i);
+  const rest = args2.slice(i);
   if (rest.length === 0) return null;
   if (w.versioned) rest[0] = dropVersion(rest[0]);
   return rest;
@@ -40308,6 +40694,24 @@ function unwrapPython(argv) {
       continue;
     }
     if (!a.startsWith("-") || a === "-c") return null;
+  }
+  return null;
+}
+var PHP_VALUE_OPTS = /* @__PURE__ */ new Set(["-d", "-c", "-z", "--define", "--php-ini", "--zend-extension"]);
+function unwrapPhp(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-f" || a === "--file") return i + 1 < argv.length ? argv.slice(i + 1) : null;
+    if (PHP_VALUE_OPTS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a === "--") return i + 1 < argv.length ? argv.slice(i + 1) : null;
+    if (a.startsWith("-")) {
+      if (/^-[dcz]./.test(a) || a === "-n" || a === "-e" || a === "-q" || a === "-H" || a === "-C" || a === "--no-php-ini") continue;
+      return null;
+    }
+    return argv.slice(i);
   }
   return null;
 }
@@ -40524,14 +40928,14 @@ function enter(site, key) {
   if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
   return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
 }
-function positionals2(args, valueOpts) {
+function positionals2(args2, valueOpts) {
   const pos = [];
   const opts = /* @__PURE__ */ new Map();
   let rest = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
     if (a === "--") {
-      rest = args.slice(i + 1);
+      rest = args2.slice(i + 1);
       break;
     }
     if (a.startsWith("-") && a.length > 1) {
@@ -40539,7 +40943,7 @@ function positionals2(args, valueOpts) {
       const glued = a[1] !== "-" && a.length > 2 ? a.slice(0, 2) : void 0;
       if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
       else if (glued !== void 0 && !valueOpts.has(a) && valueOpts.has(glued)) opts.set(glued, a.slice(2));
-      else if (valueOpts.has(a) && i + 1 < args.length) opts.set(a, args[++i]);
+      else if (valueOpts.has(a) && i + 1 < args2.length) opts.set(a, args2[++i]);
       else opts.set(a, "");
       continue;
     }
@@ -40549,6 +40953,16 @@ function positionals2(args, valueOpts) {
 }
 function shellJoin(words2) {
   return words2.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+function nearest(dir2, name, read) {
+  let d = dir2;
+  for (let i = 0; i < 20 && d !== void 0; i++) {
+    const found = read(d === "" ? name : `${d}/${name}`);
+    if (found !== void 0) return found;
+    if (d === "") break;
+    d = dirname(d);
+  }
+  return void 0;
 }
 function lineOf(text, needle, from = 1) {
   let line = 1;
@@ -40564,6 +40978,148 @@ function lineOf(text, needle, from = 1) {
   let n = line;
   for (let i = text.indexOf("\n", pos); i >= 0 && i < at2; i = text.indexOf("\n", i + 1)) n++;
   return n;
+}
+
+// src/facts/ci/resolve/composer.ts
+var BUILTINS = /* @__PURE__ */ new Set([
+  "about",
+  "archive",
+  "audit",
+  "browse",
+  "home",
+  "bump",
+  "check-platform-reqs",
+  "clear-cache",
+  "clearcache",
+  "cc",
+  "config",
+  "create-project",
+  "depends",
+  "why",
+  "diagnose",
+  "dump-autoload",
+  "dumpautoload",
+  "exec",
+  "fund",
+  "global",
+  "help",
+  "init",
+  "install",
+  "i",
+  "licenses",
+  "list",
+  "outdated",
+  "prohibits",
+  "why-not",
+  "reinstall",
+  "remove",
+  "rm",
+  "require",
+  "r",
+  "search",
+  "self-update",
+  "selfupdate",
+  "show",
+  "info",
+  "status",
+  "suggests",
+  "update",
+  "u",
+  "upgrade",
+  "validate",
+  "normalize",
+  "bin",
+  "repo",
+  "repository"
+]);
+var VALUE_OPTS = /* @__PURE__ */ new Set(["-d", "--working-dir", "--timeout"]);
+var CALLBACK = /^\\?[A-Za-z_][\w\\]*::[A-Za-z_]\w*$/;
+var MAX_ENTRIES = 200;
+function readComposer(ctx, path2) {
+  return ctx.cached(`composer:${path2}`, () => {
+    const text = ctx.snapshot.text(path2);
+    if (text === void 0) return void 0;
+    let json2;
+    try {
+      json2 = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+    } catch {
+      return void 0;
+    }
+    if (json2 === null || typeof json2 !== "object" || Array.isArray(json2)) return void 0;
+    const raw = json2["scripts"];
+    const scripts = /* @__PURE__ */ new Map();
+    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+      for (const [name, body] of Object.entries(raw)) {
+        const entries = typeof body === "string" ? [body] : Array.isArray(body) ? body.filter((b) => typeof b === "string").slice(0, MAX_ENTRIES) : [];
+        if (entries.length > 0) scripts.set(name, entries);
+      }
+    }
+    return { path: path2, dir: dirname(path2), text, scripts };
+  });
+}
+function nearestComposer(ctx, dir2) {
+  return nearest(dir2, "composer.json", (path2) => readComposer(ctx, path2));
+}
+function entryLine(c, name, entry, k) {
+  const scripts = lineOf(c.text, '"scripts"') ?? 1;
+  const key = lineOf(c.text, `${JSON.stringify(name)}`, scripts);
+  if (key === void 0) return void 0;
+  return lineOf(c.text, JSON.stringify(entry).slice(1, -1), key) ?? key + k;
+}
+function resolveComposer(ctx, argv, site) {
+  const tool = argv[0].toLowerCase().replace(/\.(phar|bat)$/, "");
+  if (tool !== "composer") return false;
+  let dir2 = site.cwd;
+  const words2 = [];
+  let extra = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      extra = argv.slice(i + 1);
+      break;
+    }
+    if (a.startsWith("--working-dir=")) dir2 = joinPath2(site.cwd, a.slice(14)) ?? dir2;
+    else if (a === "-d" || a === "--working-dir") dir2 = joinPath2(site.cwd, argv[++i] ?? "") ?? dir2;
+    else if (a.startsWith("-d") && a.length > 2 && !a.startsWith("--")) dir2 = joinPath2(site.cwd, a.slice(2)) ?? dir2;
+    else if (VALUE_OPTS.has(a)) i++;
+    else if (a.startsWith("-")) continue;
+    else words2.push(a);
+  }
+  let name = words2[0];
+  let args2 = words2.slice(1);
+  if (name === "run-script" || name === "run") {
+    name = words2[1];
+    args2 = words2.slice(2);
+  } else if (name !== void 0 && BUILTINS.has(name)) return false;
+  if (name === void 0 || name.includes("$")) return false;
+  const file = nearestComposer(ctx, dir2);
+  if (file === void 0 || !file.scripts.has(name)) return false;
+  runComposerScript(ctx, file, name, [...args2, ...extra], site);
+  return true;
+}
+function runComposerScript(ctx, file, name, args2, site) {
+  const base = enter(site, `composer:${file.path}#${name}`);
+  if (base === void 0) return emit2(ctx, ["composer", name, ...args2], site);
+  const entries = file.scripts.get(name) ?? [];
+  entries.forEach((entry, k) => {
+    if (ctx.full()) return;
+    ctx.work++;
+    const t = entry.trim();
+    if (t === "" || CALLBACK.test(t)) return;
+    const line = entryLine(file, name, entry, k);
+    if (t.startsWith("@") && !t.startsWith("@php") && !t.startsWith("@composer") && !t.startsWith("@putenv") && !t.startsWith("@additional_args")) {
+      const [ref, ...refArgs] = t.slice(1).split(/\s+/);
+      const next = { ...site, ...base, chain: [...base.chain, { path: file.path, ...line !== void 0 ? { line } : {}, text: t }], text: t, cwd: file.dir };
+      if (ref !== void 0 && file.scripts.has(ref)) runComposerScript(ctx, file, ref, [...refArgs, ...args2], next);
+      else if (ref !== void 0) dispatch(ctx, ["composer", ref, ...refArgs, ...args2], next);
+      return;
+    }
+    if (t.startsWith("@putenv")) return;
+    let command = t.replace(/^@php\b/, "php").replace(/^@composer\b/, "composer");
+    if (command.includes("@additional_args")) command = command.replace("@additional_args", shellJoin(args2));
+    else if (args2.length > 0) command = `${command} ${shellJoin(args2)}`;
+    runScript(ctx, command, { path: file.path, line, cwd: file.dir }, base);
+  });
 }
 
 // src/facts/ci/yaml.ts
@@ -40615,10 +41171,10 @@ function withinBudget(root2, budget) {
   while (stack.length > 0) {
     const v = stack.pop();
     if (v === null || typeof v !== "object") continue;
-    const children3 = Array.isArray(v) ? v : Object.values(v);
-    left -= children3.length;
+    const children4 = Array.isArray(v) ? v : Object.values(v);
+    left -= children4.length;
     if (left < 0) return false;
-    for (const x of children3) if (x !== null && typeof x === "object") stack.push(x);
+    for (const x of children4) if (x !== null && typeof x === "object") stack.push(x);
   }
   return true;
 }
@@ -40839,22 +41395,22 @@ function expandConfig(ctx, path2, site, opts) {
       const effective = stages.length > 0 ? stages : defaultStages;
       if (effective.length > 0 && !effective.some((s) => s === opts.stage || opts.stage === "pre-commit" && s === "commit")) return;
       const line = itemLine(hooks, idx);
-      const args = strings(get(hook2, "args"));
+      const args2 = strings(get(hook2, "args"));
       const entry = str4(get(hook2, "entry"));
       const language = str4(get(hook2, "language"));
       const hookSite = { ...site, flags: { ...site.flags, hookId: id, failsOnChange: true } };
       if (key === "local" || key === "meta" || entry !== void 0) {
         if (key === "meta" || language === "pygrep" || language === "fail" || entry === void 0) return;
-        const script = args.length > 0 ? `${entry} ${shellJoin(args)}` : entry;
+        const script = args2.length > 0 ? `${entry} ${shellJoin(args2)}` : entry;
         if (language === "script") {
-          dispatch(ctx, [entry.split(/\s+/)[0].replace(/^(?!\.\/)/, "./"), ...entry.split(/\s+/).slice(1), ...args], { ...hookSite, chain: [...site.chain, link(path2, line, `${id}: ${script}`)], text: script });
+          dispatch(ctx, [entry.split(/\s+/)[0].replace(/^(?!\.\/)/, "./"), ...entry.split(/\s+/).slice(1), ...args2], { ...hookSite, chain: [...site.chain, link(path2, line, `${id}: ${script}`)], text: script });
           return;
         }
         runScript(ctx, script, { path: path2, line, cwd: site.cwd }, { ...hookSite, chain: site.chain });
         return;
       }
       const known = HOOK_COMMANDS[key]?.[id];
-      const argv = [...known ?? [id], ...args];
+      const argv = [...known ?? [id], ...args2];
       const text = shortText(argv.join(" "));
       emit2(ctx, argv, { ...hookSite, text }, { link: link(path2, line, `${id}: ${text}`), text });
     });
@@ -40886,14 +41442,7 @@ function readPkg(ctx, path2) {
   });
 }
 function nearestPkg(ctx, dir2) {
-  let d = dir2;
-  for (let i = 0; i < 20 && d !== void 0; i++) {
-    const p = readPkg(ctx, d === "" ? "package.json" : `${d}/package.json`);
-    if (p !== void 0) return p;
-    if (d === "") break;
-    d = dirname(d);
-  }
-  return void 0;
+  return nearest(dir2, "package.json", (path2) => readPkg(ctx, path2));
 }
 function workspacePkgs(ctx) {
   return ctx.cached(
@@ -40905,13 +41454,14 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
-  const one = (n, args) => {
+  const one = (n, args2) => {
     const body = pkg.scripts[n];
     if (body === void 0) return;
-    const text = args.length > 0 ? `${body} ${shellJoin(args)}` : body;
+    const text = args2.length > 0 ? `${body} ${shellJoin(args2)}` : body;
     runScript(ctx, text, { path: pkg.path, line: scriptLine(pkg, n), cwd: pkg.dir }, base);
   };
   if (hooks) one("pre" + name, []);
@@ -40922,7 +41472,7 @@ var NPM_OPTS = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--scri
 var YARN_OPTS = /* @__PURE__ */ new Set(["--cwd"]);
 var PNPM_OPTS = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--workspace-concurrency", "--reporter", "--loglevel", "--test-pattern", "--changed-files-ignore-pattern"]);
 var BUN_OPTS = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F"]);
-var BUILTINS = {
+var BUILTINS2 = {
   npm: /* @__PURE__ */ new Set(["ci", "install", "i", "audit", "publish", "pack", "version", "ls", "outdated", "config", "cache", "init", "link", "uninstall", "update", "view", "whoami", "login", "prune", "dedupe", "doctor", "fund", "sbom", "query", "pkg", "set", "help"]),
   yarn: /* @__PURE__ */ new Set(["install", "add", "remove", "upgrade", "audit", "publish", "pack", "version", "cache", "config", "init", "info", "link", "npm", "set", "plugin", "dedupe", "why", "constraints", "global", "list", "outdated", "import", "licenses", "login", "node", "bin"]),
   pnpm: /* @__PURE__ */ new Set(["install", "i", "add", "remove", "rm", "update", "up", "audit", "publish", "pack", "store", "fetch", "link", "list", "ls", "outdated", "prune", "rebuild", "setup", "env", "config", "deploy", "licenses", "patch", "import", "why", "dedupe", "approve-builds", "install-test", "it"]),
@@ -40943,7 +41493,7 @@ function resolveNodeScripts(ctx, argv, site) {
     i++;
   }
   let sub = argv[i];
-  let args = argv.slice(i + 1);
+  let args2 = argv.slice(i + 1);
   if (sub === void 0) return false;
   let dir2 = site.cwd;
   const prefix = opts.get("--prefix") ?? opts.get("--cwd") ?? opts.get("-C") ?? opts.get("--dir");
@@ -40952,27 +41502,27 @@ function resolveNodeScripts(ctx, argv, site) {
   const filters = [opts.get("--filter"), opts.get("-F"), opts.get("-w"), opts.get("--workspace")].filter((f) => f !== void 0 && f !== "");
   if (filters.length > 0) workspaces = true;
   let name;
-  if (tool === "yarn" && sub === "workspaces" && args[0] === "foreach") {
+  if (tool === "yarn" && sub === "workspaces" && args2[0] === "foreach") {
     workspaces = true;
-    const p = positionals2(args.slice(1), /* @__PURE__ */ new Set(["--include", "--exclude", "--from", "-j", "--jobs", "--since"]));
+    const p = positionals2(args2.slice(1), /* @__PURE__ */ new Set(["--include", "--exclude", "--from", "-j", "--jobs", "--since"]));
     const k = p.pos[0] === "run" ? 1 : 0;
     sub = p.pos[k];
-    args = p.pos.slice(k + 1);
+    args2 = p.pos.slice(k + 1);
     if (sub === void 0) return false;
     name = sub;
   } else if (tool === "yarn" && sub === "workspace") {
-    const target = workspacePkgs(ctx).find((p) => p.name === args[0]);
-    if (target === void 0 || args[1] === void 0) return false;
+    const target = workspacePkgs(ctx).find((p) => p.name === args2[0]);
+    if (target === void 0 || args2[1] === void 0) return false;
     dir2 = target.dir;
-    sub = args[1] === "run" ? args[2] : args[1];
-    args = args.slice(args[1] === "run" ? 3 : 2);
+    sub = args2[1] === "run" ? args2[2] : args2[1];
+    args2 = args2.slice(args2[1] === "run" ? 3 : 2);
     if (sub === void 0) return false;
   }
   let explicit = false;
   if (name === void 0) {
     if (sub === "run" || sub === "run-script" || sub === "rum" || sub === "urn") {
       explicit = true;
-      const p = positionals2(args, tool === "npm" ? NPM_OPTS : valueOpts);
+      const p = positionals2(args2, tool === "npm" ? NPM_OPTS : valueOpts);
       name = p.pos[0];
       if (tool !== "npm") {
         for (const k of ["--filter", "-F"]) {
@@ -40990,18 +41540,18 @@ function resolveNodeScripts(ctx, argv, site) {
           if (v !== "") filters.push(v);
         }
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
-        args = p.rest;
-      } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+        args2 = p.rest;
+      } else args2 = args2.slice(args2.indexOf(name ?? "") + 1);
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
       if (tool === "npm") {
-        const p = positionals2(args, NPM_OPTS);
-        args = p.rest;
+        const p = positionals2(args2, NPM_OPTS);
+        args2 = p.rest;
         if (p.opts.has("--workspaces") || p.opts.has("-ws")) workspaces = true;
       }
-    } else if (BUILTINS[tool].has(sub)) return false;
+    } else if (BUILTINS2[tool].has(sub)) return false;
     else name = sub;
   }
   if (name === void 0) return false;
@@ -41013,21 +41563,21 @@ function resolveNodeScripts(ctx, argv, site) {
       if (chosen.length > 0) pkgs = chosen;
     }
     const withScript = pkgs.filter((p) => matchScripts(p, name).length > 0);
-    for (const p of withScript) for (const n of matchScripts(p, name)) runPkgScript(ctx, p, n, args, site, hooks);
+    for (const p of withScript) for (const n of matchScripts(p, name)) runPkgScript(ctx, p, n, args2, site, hooks);
     if (withScript.length > 0) return true;
   }
   const pkg = nearestPkg(ctx, dir2);
   if (pkg !== void 0 && pkg.scripts[name] !== void 0) {
-    runPkgScript(ctx, pkg, name, args, site, hooks);
+    runPkgScript(ctx, pkg, name, args2, site, hooks);
     return true;
   }
   if (opts.has("--if-present")) return true;
   if (!explicit && tool !== "npm") {
-    dispatch(ctx, [name, ...args], site);
+    dispatch(ctx, [name, ...args2], site);
     return true;
   }
   if (tool === "bun" && explicit && name !== void 0 && !name.includes(".")) {
-    dispatch(ctx, [name, ...args], site);
+    dispatch(ctx, [name, ...args2], site);
     return true;
   }
   return false;
@@ -41052,8 +41602,8 @@ function resolveRunAll(ctx, argv, site) {
     if (pkg === void 0) return false;
     const p = positionals2(argv.slice(1), /* @__PURE__ */ new Set(["--npm-path", "--max-parallel"]));
     for (const pattern of p.pos) {
-      const [name, ...args] = pattern.split(/\s+/);
-      for (const n of matchScripts(pkg, name)) runPkgScript(ctx, pkg, n, args.filter((a) => a !== "--"), site, true);
+      const [name, ...args2] = pattern.split(/\s+/);
+      for (const n of matchScripts(pkg, name)) runPkgScript(ctx, pkg, n, args2.filter((a) => a !== "--"), site, true);
     }
     return true;
   }
@@ -41374,7 +41924,7 @@ function gradlePlugins(text, path2) {
 
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
-var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
+var VALUE_OPTS2 = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
 var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
@@ -41399,7 +41949,7 @@ function resolveMake(ctx, argv, site) {
     else if (a === "-f" || a === "--file" || a === "--makefile") file = argv[++i];
     else if (a === "-j" || a === "-l") {
       if (/^[0-9]+$/.test(argv[i + 1] ?? "")) i++;
-    } else if (VALUE_OPTS.has(a)) i++;
+    } else if (VALUE_OPTS2.has(a)) i++;
     else if (a.startsWith("-")) continue;
     else if (eq > 0) overrides.set(a.slice(0, eq), a.slice(eq + 1));
     else targets.push(a);
@@ -41605,6 +42155,437 @@ function expand3(text, vars, depth) {
   return out;
 }
 
+// src/facts/ci/resolve/mix-project.ts
+var MAX_TEXT = 256 * 1024;
+var MAX_TOKENS = 2e4;
+var MAX_ALIASES = 400;
+var CLOSERS = { "(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '"', "'": "'" };
+function readQuoted(s, at2, close) {
+  let i = at2 + 1;
+  let out = "";
+  let interp = 0;
+  while (i < s.length) {
+    const ch = s[i];
+    if (ch === "\\") {
+      out += s[i + 1] ?? "";
+      i += 2;
+      continue;
+    }
+    if (interp === 0 && ch === "#" && s[i + 1] === "{") {
+      interp = 1;
+      out += "#{";
+      i += 2;
+      continue;
+    }
+    if (interp > 0) {
+      if (ch === "{") interp++;
+      else if (ch === "}") interp--;
+      out += ch;
+      i++;
+      continue;
+    }
+    if (ch === close) return { value: out, end: i + 1 };
+    out += ch;
+    i++;
+  }
+  return { value: out, end: i };
+}
+function tokenize(s, from) {
+  const out = [];
+  let line = 1;
+  for (let k = s.indexOf("\n"); k >= 0 && k < from; k = s.indexOf("\n", k + 1)) line++;
+  let depth = 0;
+  let i = from;
+  const lineAt = (to) => {
+    for (let k = i; k < to; k++) if (s[k] === "\n") line++;
+  };
+  while (i < s.length && out.length < MAX_TOKENS) {
+    const ch = s[i];
+    if (ch === "\n") {
+      line++;
+      i++;
+      continue;
+    }
+    if (ch === " " || ch === "	" || ch === "\r") {
+      i++;
+      continue;
+    }
+    if (ch === "#") {
+      const nl = s.indexOf("\n", i);
+      i = nl < 0 ? s.length : nl;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      if (s.startsWith(ch.repeat(3), i)) {
+        const endAt = s.indexOf(ch.repeat(3), i + 3);
+        const stop = endAt < 0 ? s.length : endAt + 3;
+        lineAt(stop);
+        i = stop;
+        out.push({ k: "word", v: "heredoc", line });
+        continue;
+      }
+      const q = readQuoted(s, i, ch);
+      const startLine = line;
+      lineAt(q.end);
+      i = q.end;
+      if (s[i] === ":" && /\s/.test(s[i + 1] ?? " ")) {
+        out.push({ k: "key", v: q.value, line: startLine });
+        i++;
+      } else out.push({ k: "str", v: q.value, line: startLine });
+      continue;
+    }
+    if (ch === "~" && /[a-zA-Z]/.test(s[i + 1] ?? "")) {
+      const letter = s[i + 1];
+      const open = s[i + 2] ?? "";
+      const close = CLOSERS[open];
+      if (close === void 0) {
+        i += 2;
+        continue;
+      }
+      const q = readQuoted(s, i + 2, close);
+      const startLine = line;
+      lineAt(q.end);
+      i = q.end;
+      while (/[a-z]/.test(s[i] ?? "")) i++;
+      const words2 = letter === "w" || letter === "W" ? q.value.trim().split(/\s+/) : [q.value];
+      for (const w of words2) if (w !== "") out.push({ k: "str", v: w, line: startLine });
+      continue;
+    }
+    if (ch === "[" || ch === "(" || ch === "{") {
+      depth++;
+      out.push({ k: "open", c: ch, line });
+      i++;
+      continue;
+    }
+    if (ch === "]" || ch === ")" || ch === "}") {
+      depth--;
+      out.push({ k: "close", c: ch, line });
+      i++;
+      if (depth <= 0) break;
+      continue;
+    }
+    if (ch === ",") {
+      out.push({ k: "comma", line });
+      i++;
+      continue;
+    }
+    if (ch === "&") {
+      const m2 = /^&\s*((?:[A-Z][\w.]*\.)?[a-z_][\w?!]*)\s*\/\s*\d/.exec(s.slice(i, i + 120));
+      if (m2) {
+        out.push({ k: "capture", v: m2[1], line });
+        i += m2[0].length;
+        continue;
+      }
+    }
+    const m = /^[^\s,[\](){}"'#]+/.exec(s.slice(i, i + 200));
+    const word = m ? m[0] : ch;
+    if (/^[a-z_][\w?!]*:$/.test(word) && /\s/.test(s[i + word.length] ?? " ")) out.push({ k: "key", v: word.slice(0, -1), line });
+    else out.push({ k: "word", v: word, line });
+    i += word.length;
+  }
+  return out;
+}
+function listItems(tokens, at2) {
+  const items = [];
+  let cur = [];
+  let depth = 0;
+  for (let i = at2; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.k === "open") {
+      depth++;
+      if (depth === 1) continue;
+    } else if (t.k === "close") {
+      depth--;
+      if (depth === 0) break;
+    } else if (t.k === "comma" && depth === 1) {
+      items.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(t);
+  }
+  if (cur.length > 0) items.push(cur);
+  return items;
+}
+function stepsOf(value) {
+  const steps = [];
+  for (const t of value) {
+    if (t.k === "str") steps.push({ text: t.v.trim(), line: t.line });
+    else if (t.k === "capture" && !t.v.includes(".")) steps.push({ text: t.v, line: t.line, fn: true });
+  }
+  return steps;
+}
+function aliasesStart(text) {
+  const def = /^[ \t]*defp?[ \t]+aliases\b[^\n]*/m.exec(text);
+  if (def) {
+    const open = text.indexOf("[", def.index);
+    if (open >= 0 && open - def.index < 400) return open;
+  }
+  const inline = /\baliases:\s*\[/.exec(text);
+  return inline ? inline.index + inline[0].length - 1 : -1;
+}
+function parseAliases(text) {
+  const out = /* @__PURE__ */ new Map();
+  const start = aliasesStart(text);
+  if (start < 0) return out;
+  const tokens = tokenize(text, start);
+  for (const item of listItems(tokens, 0).slice(0, MAX_ALIASES)) {
+    const key = item[0];
+    if (!key || key.k !== "key" || out.has(key.v)) continue;
+    out.set(key.v, { line: key.line, steps: stepsOf(item.slice(1)) });
+  }
+  return out;
+}
+function depNames(lines) {
+  const out = /* @__PURE__ */ new Set();
+  for (const l of lines) {
+    if (l.trimStart().startsWith("#")) continue;
+    for (const m of l.matchAll(/\{\s*:([a-z_][a-z0-9_]*)\s*,/g)) out.add(m[1]);
+  }
+  return out;
+}
+function lineOfMatch(lines, re) {
+  for (let i = 0; i < lines.length; i++) if (!lines[i].trimStart().startsWith("#") && re.test(lines[i])) return i + 1;
+  return void 0;
+}
+function parseMixProject(path2, raw) {
+  const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+  const lines = text.split("\n");
+  const apps = /apps_path:\s*"([^"\n]{1,100})"/.exec(text)?.[1];
+  const wae = lineOfMatch(lines, /\bwarnings_as_errors:\s*true\b/);
+  return {
+    path: path2,
+    dir: dirname(path2),
+    text,
+    lines,
+    aliases: parseAliases(text),
+    ...apps !== void 0 ? { appsPath: apps } : {},
+    ...wae !== void 0 ? { warningsAsErrors: wae } : {},
+    deps: depNames(lines)
+  };
+}
+function functionSteps(lines, name) {
+  const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, "\\$&")}\\b`);
+  const at2 = lines.findIndex((l) => head.test(l));
+  if (at2 < 0) return [];
+  let end = at2 + 1;
+  if (!/,\s*do:/.test(lines[at2])) {
+    let depth = 0;
+    for (let i = at2; i < lines.length && i < at2 + 200; i++) {
+      const t = lines[i].replace(/#.*$/, "").trim();
+      if (/\b(do|fn)\s*$/.test(t) || /\bfn\b.*->\s*$/.test(t)) depth++;
+      if (/^end\b/.test(t)) depth--;
+      end = i + 1;
+      if (depth <= 0 && i > at2) break;
+    }
+  }
+  const steps = [];
+  for (let i = at2; i < end; i++) {
+    const l = lines[i];
+    if (l.trimStart().startsWith("#")) continue;
+    for (const m of l.matchAll(/Mix\.Task\.(?:re)?run\(\s*"([^"]{1,100})"\s*(?:,\s*\[([^\]]{0,300})\])?/g)) {
+      const args2 = [...(m[2] ?? "").matchAll(/"([^"]*)"/g)].map((a) => a[1]);
+      steps.push({ text: [m[1], ...args2].join(" "), line: i + 1 });
+    }
+    for (const m of l.matchAll(/Mix\.shell\(\)\.cmd\(\s*"([^"]{1,300})"/g)) steps.push({ text: `cmd ${m[1]}`, line: i + 1 });
+    for (const m of l.matchAll(/System\.cmd\(\s*"mix"\s*,\s*\[([^\]]{0,300})\]/g)) {
+      const args2 = [...m[1].matchAll(/"([^"]*)"/g)].map((a) => a[1]);
+      if (args2.length > 0) steps.push({ text: args2.join(" "), line: i + 1 });
+    }
+  }
+  return steps;
+}
+function taskModule(task) {
+  return ["Mix", "Tasks", ...task.split(".").map((seg) => seg.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""))].join(".");
+}
+var EX_CHECK_TOOLS = [
+  { name: "compiler", command: "mix compile --warnings-as-errors --force" },
+  { name: "unused_deps", command: "mix deps.unlock --check-unused" },
+  { name: "formatter", command: "mix format --check-formatted", file: ".formatter.exs" },
+  { name: "mix_audit", command: "mix deps.audit", dep: "mix_audit" },
+  { name: "credo", command: "mix credo", dep: "credo" },
+  { name: "doctor", command: "mix doctor", dep: "doctor" },
+  { name: "sobelow", command: "mix sobelow --exit", dep: "sobelow" },
+  { name: "ex_doc", command: "mix docs", dep: "ex_doc" },
+  { name: "ex_unit", command: "mix test", file: "test" },
+  { name: "dialyzer", command: "mix dialyzer", dep: "dialyxir" },
+  { name: "gettext", command: "mix gettext.extract --check-up-to-date", dep: "gettext" },
+  { name: "npm_test", command: "npm test", file: "assets/package.json", cd: "assets" }
+];
+function parseCheckExs(text) {
+  const out = /* @__PURE__ */ new Map();
+  const lines = text.slice(0, MAX_TEXT).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trimStart().startsWith("#")) continue;
+    for (const m of l.matchAll(/\{\s*:([a-z_][a-z0-9_]*)\s*,\s*(false|"([^"]{1,300})"|command:\s*"([^"]{1,300})"|enabled:\s*false)?/g)) {
+      const command = m[3] ?? m[4];
+      const enabled = m[2] !== "false" && !(m[2] ?? "").startsWith("enabled");
+      out.set(m[1], { ...command !== void 0 ? { command } : {}, enabled, line: i + 1 });
+    }
+  }
+  return out;
+}
+
+// src/facts/ci/resolve/mix.ts
+var COMPILING = /^(compile|test|coveralls(\.[\w.]+)?|release|escript\.build|phx\.server|run)$/;
+var MAX_APPS = 60;
+function loadProject(ctx, path2) {
+  if (path2 === void 0) return void 0;
+  return ctx.cached(`mix:${path2}`, () => {
+    const text = ctx.snapshot.text(path2);
+    return text === void 0 ? void 0 : parseMixProject(path2, text);
+  });
+}
+function children2(ctx, root2) {
+  if (root2.appsPath === void 0) return [];
+  const base = joinPath2(root2.dir, root2.appsPath);
+  if (base === void 0) return [];
+  return ctx.cached(
+    `mix-apps:${root2.path}`,
+    () => ctx.snapshot.under(base).filter((f) => f.endsWith("/mix.exs") && dirname(dirname(f)) === base).sort().slice(0, MAX_APPS).flatMap((f) => loadProject(ctx, f) ?? [])
+  );
+}
+function doGroups(words2) {
+  const groups2 = [];
+  let cur = [];
+  const close = () => {
+    if (cur.length > 0) groups2.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === "+" || w === ",") {
+      close();
+      continue;
+    }
+    if (cur.length === 0 && w === "--app") {
+      i++;
+      continue;
+    }
+    if (w.endsWith(",") && w.length > 1) {
+      cur.push(w.slice(0, -1));
+      close();
+      continue;
+    }
+    cur.push(w);
+  }
+  close();
+  return groups2;
+}
+function resolveMix(ctx, argv, site) {
+  if (argv[0] !== "mix") return false;
+  const task = argv[1];
+  if (task === void 0 || task.startsWith("-")) return false;
+  const project = loadProject(ctx, joinPath2(site.cwd, "mix.exs"));
+  if (project === void 0) return false;
+  if (task === "do") {
+    for (const g of doGroups(argv.slice(2))) dispatch(ctx, ["mix", ...g], site);
+    return true;
+  }
+  return runTask(ctx, project, task, argv.slice(2), site);
+}
+function runTask(ctx, project, task, args2, site) {
+  const alias = project.aliases.get(task);
+  if (alias !== void 0) {
+    const base = enter(site, `mix:${project.path}#${task}`);
+    if (base === void 0) return false;
+    const steps = expandSteps(project, alias.steps);
+    steps.forEach((step, k) => {
+      const extra = k === steps.length - 1 ? args2 : [];
+      if (step.fn) {
+        const at2 = { ...site, ...base, chain: [...site.chain, link(project.path, step.line, `&${step.text}/1`)], text: `&${step.text}/1`, cwd: project.dir };
+        emit2(ctx, ["mix", task, ...args2], at2, { opaque: `the mix alias \`${task}\` calls ${step.text}/1 in ${project.path}, whose tasks Shipshape cannot read` });
+      } else runStep(ctx, project, task, step, extra, { ...site, ...base });
+    });
+    return true;
+  }
+  if (task === "check" && project.deps.has("ex_check")) return runExCheck(ctx, project, args2, site);
+  if (project.appsPath !== void 0) {
+    const kids = children2(ctx, project).filter((c) => c.aliases.has(task));
+    if (kids.length > 0) {
+      for (const c of kids) runTask(ctx, c, task, args2, { ...site, cwd: c.dir });
+      return true;
+    }
+  }
+  if (project.warningsAsErrors !== void 0 && COMPILING.test(task)) {
+    emitTask(ctx, project, ["mix", task, ...args2], site);
+    return true;
+  }
+  return runCustomTask(ctx, project, task, site);
+}
+function runCustomTask(ctx, project, task, site) {
+  const dir2 = joinPath2(project.dir, "lib/mix/tasks");
+  if (dir2 === void 0 || !/^[a-z][\w.]*$/.test(task)) return false;
+  const decl = `defmodule ${taskModule(task)} do`;
+  for (const file of ctx.snapshot.under(dir2).filter((f) => f.endsWith(".ex")).slice(0, MAX_APPS)) {
+    const lines = ctx.cached(`mix-task:${file}`, () => ctx.snapshot.text(file)?.split("\n"));
+    if (!lines || !lines.some((l) => l.trim() === decl)) continue;
+    const steps = functionSteps(lines, "run");
+    if (steps.length === 0) return false;
+    const base = enter(site, `mix-task:${file}`);
+    if (base === void 0) return false;
+    for (const step of steps) runStep(ctx, { ...project, path: file }, task, step, [], { ...site, ...base });
+    return true;
+  }
+  return false;
+}
+function expandSteps(project, steps) {
+  return steps.flatMap((s) => {
+    if (!s.fn) return [s];
+    const found = functionSteps(project.lines, s.text);
+    return found.length > 0 ? found : [s];
+  });
+}
+function runStep(ctx, project, alias, step, extra, site) {
+  const words2 = splitScript(step.text)[0]?.words ?? [];
+  if (words2.length === 0) return;
+  const stepSite = { ...site, chain: [...site.chain, link(project.path, step.line, step.text)], text: step.text, cwd: project.dir };
+  if (words2[0] === "cmd") {
+    const rest = step.text.replace(/^\s*cmd\s+/, "");
+    const dirs = project.appsPath !== void 0 ? children2(ctx, project).map((c) => c.dir) : [project.dir];
+    for (const cwd of dirs.length > 0 ? dirs : [project.dir]) runScript(ctx, rest, { path: project.path, line: step.line, cwd }, site);
+    return;
+  }
+  const argv = ["mix", ...words2, ...extra];
+  if (words2[0] === alias) emitTask(ctx, project, argv, stepSite);
+  else dispatch(ctx, argv, stepSite);
+}
+function emitTask(ctx, project, argv, site) {
+  emit2(ctx, argv, site);
+  const task = argv[1] ?? "";
+  if (project.warningsAsErrors === void 0 || !COMPILING.test(task) || argv.includes("--warnings-as-errors")) return;
+  const text = "mix compile --warnings-as-errors";
+  emit2(ctx, ["mix", "compile", "--warnings-as-errors"], site, { synthetic: true, text, link: link(project.path, project.warningsAsErrors, "elixirc_options: [warnings_as_errors: true]") });
+}
+function runExCheck(ctx, project, args2, site) {
+  const base = enter(site, `mix-check:${project.path}`);
+  if (base === void 0) return false;
+  const confPath = joinPath2(project.dir, ".check.exs");
+  const confText = ctx.snapshot.text(confPath);
+  const conf = confText !== void 0 ? parseCheckExs(confText) : /* @__PURE__ */ new Map();
+  const only = new Set(args2.flatMap((a, i) => args2[i - 1] === "--only" ? [a.replace(/^:/, "")] : []));
+  const except = new Set(args2.flatMap((a, i) => args2[i - 1] === "--except" ? [a.replace(/^:/, "")] : []));
+  const depLine = project.lines.findIndex((l) => /\{\s*:ex_check\b/.test(l)) + 1;
+  const run = (name, command, at2, cd) => {
+    if (only.size > 0 && !only.has(name) || except.has(name)) return;
+    const cwd = cd !== void 0 ? joinPath2(project.dir, cd) ?? project.dir : project.dir;
+    runScript(ctx, command, { path: at2.path, line: at2.line, cwd }, { ...site, ...base });
+  };
+  for (const tool of EX_CHECK_TOOLS) {
+    const c = conf.get(tool.name);
+    if (c && !c.enabled) continue;
+    const enabled = c?.command !== void 0 || (tool.dep === void 0 || project.deps.has(tool.dep)) && (tool.file === void 0 || ctx.snapshot.has(joinPath2(project.dir, tool.file)) || ctx.snapshot.under(joinPath2(project.dir, tool.file)).length > 0);
+    if (!enabled) continue;
+    run(tool.name, c?.command ?? tool.command, c ? { path: confPath, line: c.line } : { path: project.path, line: depLine || 1 }, tool.cd);
+  }
+  for (const [name, c] of conf) {
+    if (!c.enabled || c.command === void 0 || EX_CHECK_TOOLS.some((t) => t.name === name)) continue;
+    run(name, c.command, { path: confPath, line: c.line });
+  }
+  return true;
+}
+
 // src/facts/ci/resolve/monorepo.ts
 var NX_EXECUTORS = {
   "@nx/eslint:lint": ["eslint"],
@@ -41631,13 +42612,13 @@ function resolveMonorepo(ctx, argv, site) {
     const p = positionals2(argv.slice(1), TURBO_OPTS);
     const tasks = p.pos[0] === "run" ? p.pos.slice(1) : p.pos;
     if (tasks.length === 0 || ["prune", "login", "link", "gen", "daemon", "ls"].includes(tasks[0])) return false;
-    for (const t of tasks) runTask(ctx, t, site, tool);
+    for (const t of tasks) runTask2(ctx, t, site, tool);
     return true;
   }
   if (tool === "lerna") {
     const p = positionals2(argv.slice(1), LERNA_OPTS);
     if (p.pos[0] !== "run" || p.pos[1] === void 0) return false;
-    runTask(ctx, p.pos[1], site, tool);
+    runTask2(ctx, p.pos[1], site, tool);
     return true;
   }
   if (tool === "nx") {
@@ -41666,12 +42647,12 @@ function resolveMonorepo(ctx, argv, site) {
     }
     if (project?.includes("$")) project = void 0;
     if (targets.length === 0) return false;
-    for (const t of targets) runTask(ctx, t, site, tool, project);
+    for (const t of targets) runTask2(ctx, t, site, tool, project);
     return true;
   }
   return false;
 }
-function runTask(ctx, task, site, tool, project) {
+function runTask2(ctx, task, site, tool, project) {
   let name = task;
   let only = project;
   const hash = task.indexOf("#");
@@ -41900,18 +42881,18 @@ function resolveHatch(ctx, argv, site) {
     return true;
   }
   if (sub !== "run" || rest.length === 0) return false;
-  let [target, ...args] = rest;
-  while (target !== void 0 && target.startsWith("-")) [target, ...args] = args;
+  let [target, ...args2] = rest;
+  while (target !== void 0 && target.startsWith("-")) [target, ...args2] = args2;
   if (target === void 0) return false;
   if (target.includes(":") && !target.includes("/")) {
     env = target.slice(0, target.indexOf(":"));
     target = target.slice(target.indexOf(":") + 1);
   }
-  if (runHatchScript(ctx, env, target, args, site)) return true;
-  dispatch(ctx, [target, ...args], site);
+  if (runHatchScript(ctx, env, target, args2, site)) return true;
+  dispatch(ctx, [target, ...args2], site);
   return true;
 }
-function runHatchScript(ctx, env, name, args, site) {
+function runHatchScript(ctx, env, name, args2, site) {
   const py = pyproject(ctx, site.cwd);
   const hatchPath = joinPath2(site.cwd, "hatch.toml");
   const ht = readToml(ctx, hatchPath);
@@ -41922,7 +42903,7 @@ function runHatchScript(ctx, env, name, args, site) {
   if (src === void 0) return false;
   const base = enter(site, `hatch:${src.path}#${env}:${name}`);
   if (base === void 0) return false;
-  return runValue(ctx, src.value, src.path, tomlKeyLine(src.text, src.table, name), site.cwd, base, args);
+  return runValue(ctx, src.value, src.path, tomlKeyLine(src.text, src.table, name), site.cwd, base, args2);
 }
 function resolvePyScripts(ctx, argv, site) {
   const tool = argv[0].toLowerCase();
@@ -41932,7 +42913,7 @@ function resolvePyScripts(ctx, argv, site) {
   while (k < argv.length && argv[k].startsWith("-")) k++;
   if ((tool === "pdm" || tool === "rye") && argv[k] === "run") k++;
   const name = argv[k];
-  const args = argv.slice(k + 1);
+  const args2 = argv.slice(k + 1);
   if (name === void 0) return false;
   const table4 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
   const scripts = py ? at(py.doc, ...table4.split(".")) : void 0;
@@ -41940,15 +42921,15 @@ function resolvePyScripts(ctx, argv, site) {
   if (py === void 0 || scripts === void 0 || at(scripts, name) === void 0) {
     if (tool === "poe") return false;
     if (argv[k - 1] === "run") {
-      dispatch(ctx, [name, ...args], site);
+      dispatch(ctx, [name, ...args2], site);
       return true;
     }
     return false;
   }
-  runPyScript(ctx, tool, py, table4, scripts, name, args, site);
+  runPyScript(ctx, tool, py, table4, scripts, name, args2, site);
   return true;
 }
-function runPyScript(ctx, tool, py, table4, scripts, name, args, site) {
+function runPyScript(ctx, tool, py, table4, scripts, name, args2, site) {
   const base = enter(site, `${tool}:${py.path}#${name}`);
   if (base === void 0) return emit2(ctx, [tool, name], site);
   const value = scripts[name];
@@ -41959,9 +42940,9 @@ function runPyScript(ctx, tool, py, table4, scripts, name, args, site) {
   };
   if (hooks) sub(`pre_${name}`);
   if (typeof value === "string") {
-    if (tool === "rye" || tool === "pdm" || tool === "poe" || tool === "task") runValue(ctx, value, py.path, line, site.cwd, base, args);
+    if (tool === "rye" || tool === "pdm" || tool === "poe" || tool === "task") runValue(ctx, value, py.path, line, site.cwd, base, args2);
   } else if (Array.isArray(value)) {
-    if (tool === "rye") runValue(ctx, shellJoin(value.filter((x) => typeof x === "string")), py.path, line, site.cwd, base, args);
+    if (tool === "rye") runValue(ctx, shellJoin(value.filter((x) => typeof x === "string")), py.path, line, site.cwd, base, args2);
     else
       for (const x of value) {
         if (typeof x !== "string") continue;
@@ -41970,7 +42951,7 @@ function runPyScript(ctx, tool, py, table4, scripts, name, args, site) {
       }
   } else if (value !== null && typeof value === "object") {
     const v = value;
-    for (const key of ["cmd", "shell"]) if (v[key] !== void 0) runValue(ctx, v[key], py.path, line, site.cwd, base, args);
+    for (const key of ["cmd", "shell"]) if (v[key] !== void 0) runValue(ctx, v[key], py.path, line, site.cwd, base, args2);
     for (const key of ["composite", "sequence", "chain"]) {
       const seq2 = v[key];
       if (!Array.isArray(seq2)) continue;
@@ -42364,8 +43345,8 @@ function loadNox(ctx, path2) {
       call += " " + more;
       depth += countChar(more, "(") - countChar(more, ")");
     }
-    const args = stringLiterals(call.split(/\b[a-z_]+\s*=/)[0] ?? call);
-    if (args.length > 0) current.runs.push({ argv: args, line: i + 1 });
+    const args2 = stringLiterals(call.split(/\b[a-z_]+\s*=/)[0] ?? call);
+    if (args2.length > 0) current.runs.push({ argv: args2, line: i + 1 });
   }
   return { sessions, defaults: defaults3 };
 }
@@ -42419,6 +43400,7 @@ var RESOLVERS = [
   resolveMake,
   resolveNodeScripts,
   resolveRunAll,
+  resolveComposer,
   resolveMonorepo,
   resolveTox,
   resolveNox,
@@ -42428,6 +43410,7 @@ var RESOLVERS = [
   resolveJust,
   resolveGoTask,
   resolveMise,
+  resolveMix,
   resolvePreCommit,
   resolveLintStaged
 ];
@@ -42773,20 +43756,20 @@ function parseBitbucket(ctx, path2) {
     const groups2 = section === "default" ? [["", node]] : isMap(node) ? Object.entries(node) : [];
     for (const [pattern, items] of groups2) {
       const prefix = pattern === "" ? section : `${section}/${pattern}`;
-      for (const { step, line } of stepsOf(items, 0)) out.push(job(path2, doc, step, `${prefix}#${out.length + 1}`, line, t));
+      for (const { step, line } of stepsOf2(items, 0)) out.push(job(path2, doc, step, `${prefix}#${out.length + 1}`, line, t));
     }
   }
   return out;
 }
-function stepsOf(items, depth) {
+function stepsOf2(items, depth) {
   if (depth > 4) return [];
   return list2(items).flatMap((item, i) => {
     const step = get(item, "step");
     if (isMap(step)) return [{ step, line: itemLine(items, i) }];
     const parallel = get(item, "parallel");
-    if (parallel !== void 0) return stepsOf(get(parallel, "steps") ?? parallel, depth + 1);
+    if (parallel !== void 0) return stepsOf2(get(parallel, "steps") ?? parallel, depth + 1);
     const stage = get(item, "stage");
-    if (stage !== void 0) return stepsOf(get(stage, "steps"), depth + 1);
+    if (stage !== void 0) return stepsOf2(get(stage, "steps"), depth + 1);
     return [];
   });
 }
@@ -44928,26 +45911,47 @@ function blankComments(text) {
 var TUPLE_LINES = 6;
 function parseMixExs(path2, text) {
   const lines = splitLines(text);
-  let from = 0;
-  let to = lines.length;
+  const deps = [];
   const start = lines.findIndex((l) => /^\s*defp?\s+deps\b/.test(l));
-  if (start >= 0) {
-    const indent = /^\s*/.exec(lines[start])[0].length;
-    from = start + 1;
-    for (let i = from; i < lines.length; i++) {
-      const m = /^(\s*)end\b/.exec(lines[i]);
-      if (m && m[1].length === indent) {
-        to = i;
-        break;
-      }
+  if (start < 0) readTuples(path2, lines, 0, lines.length, deps);
+  else {
+    const [from, to] = defBlock(lines, start);
+    readTuples(path2, lines, from, to, deps);
+    const helpers = /* @__PURE__ */ new Set();
+    for (let i = from; i < to; i++) {
+      const m = /^\s*\[?\s*([a-z_][a-z0-9_]*)\(\)\s*,?\s*\]?\s*$/.exec(lines[i]);
+      if (m) helpers.add(m[1]);
+    }
+    for (const name of [...helpers].slice(0, MAX_HELPERS)) {
+      const at2 = lines.findIndex((l) => new RegExp(`^\\s*defp?\\s+${name}\\b`).test(l));
+      if (at2 < 0) continue;
+      const [hFrom, hTo] = defBlock(lines, at2);
+      const seen = new Set(deps.map((d) => d.name));
+      readTuples(path2, lines, hFrom, hTo, deps, seen);
     }
   }
-  const deps = [];
+  const apps = /apps_path:\s*"([^"]{1,100})"/.exec(text)?.[1];
+  return { deps, ...apps ? { workspaces: [`${apps}/*`] } : {} };
+}
+var MAX_HELPERS = 10;
+function defBlock(lines, start) {
+  const indent = /^\s*/.exec(lines[start])[0].length;
+  for (let i = start + 1; i < lines.length; i++) {
+    const m = /^(\s*)end\b/.exec(lines[i]);
+    if (m && m[1].length === indent) return [start + 1, i];
+  }
+  return [start + 1, lines.length];
+}
+function readTuples(path2, lines, from, to, deps, seen) {
   for (let i = from; i < to; i++) {
     const t = lines[i].trim();
     if (t.startsWith("#")) continue;
     const m = /^\[?\s*\{\s*:([a-z_][a-z0-9_]*)\s*,?(.*)$/.exec(t);
     if (!m) continue;
+    if (seen) {
+      if (seen.has(m[1])) continue;
+      seen.add(m[1]);
+    }
     let opts = m[2];
     for (let k = i + 1; k < Math.min(to, i + TUPLE_LINES) && !opts.includes("}"); k++) opts += " " + lines[k].trim();
     const only = /only:\s*(\[[^\]]*\]|:[a-z_]+)/.exec(opts)?.[1];
@@ -44955,8 +45959,6 @@ function parseMixExs(path2, text) {
     const spec = /^\s*"([^"]{1,60})"/.exec(opts)?.[1];
     deps.push({ name: m[1], ecosystem: "elixir", manifest: path2, line: i + 1, dev, ...spec ? { spec } : {} });
   }
-  const apps = /apps_path:\s*"([^"]{1,100})"/.exec(text)?.[1];
-  return { deps, ...apps ? { workspaces: [`${apps}/*`] } : {} };
 }
 
 // src/facts/manifests/index.ts
@@ -45111,6 +46113,18 @@ var CONTRACT_FILE_SIGNATURES = [
   { tool: "committee", requires: ["Committee::"], uses: ["assert_schema_conform", "assert_response_schema_confirm"] },
   { tool: "rswag", requires: ["swagger_helper", "openapi_helper"], uses: ["run_test!"] },
   { tool: "openapi_first", requires: ["OpenapiFirst"], uses: ["OpenapiFirst::Test", "assert_api_conform"] },
+  // PHP: response validation in PHPUnit/Pest feature tests, API Platform's schema assertions, Pact.
+  { tool: "Spectator", requires: ["Spectator\\", "Spectator::using("], uses: ["assertValidResponse(", "assertValidRequest("] },
+  { tool: "openapi-httpfoundation-testing", requires: ["Osteel\\OpenApi\\Testing"], uses: ["->validate(", "::fromYaml", "::fromJson"] },
+  { tool: "openapi-psr7-validator", requires: ["League\\OpenAPIValidation"], uses: ["->validate(", "ValidatorBuilder"] },
+  { tool: "laravel-openapi-validator", requires: ["Kirschbaum\\OpenApiValidator"], uses: ["use ValidatesOpenApiSpec"] },
+  { tool: "API Platform schema assertions", requires: ["ApiPlatform\\Symfony\\Bundle\\Test\\ApiTestCase", "ApiPlatform\\Laravel\\Test\\"], uses: ["assertMatchesResourceItemJsonSchema(", "assertMatchesResourceCollectionJsonSchema(", "assertMatchesJsonSchema("] },
+  { tool: "Pact", requires: ["PhpPact\\"], uses: ["->verify(", "new Verifier(", "InteractionBuilder"] },
+  { tool: "swagger-test", requires: ["ByJG\\ApiTools", "ByJG\\Swagger"], uses: ["assertRequest(", "ApiRequester"] },
+  // Elixir: open_api_spex assertions (often wired once into a shared ConnCase under test/support,
+  // so every controller test validates its response); phoenix_swagger's schema test.
+  { tool: "OpenApiSpex.TestAssertions", requires: ["OpenApiSpex.TestAssertions"], uses: ["assert_schema(", "assert_schema ", "assert_operation_response(", "assert_operation_response ", "assert_response_schema(", "assert_response_schema ", "assert_raw_schema(", "assert_request_schema("] },
+  { tool: "PhoenixSwagger.SchemaTest", requires: ["PhoenixSwagger.SchemaTest"], uses: ["validate_resp_schema("] },
   { tool: "committed-spec drift test", requires: [".openapi()", "get_openapi("], uses: ["openapi.json", "openapi.yaml", "schema.yml", "schema.yaml"] }
 ];
 var SCC_DIR = "src/test/resources/contracts/";
@@ -45361,7 +46375,25 @@ var DEPENDENCY_TOKENS = [
   "db.Stats",
   "httpx.get(",
   "requests.get(",
-  "fetch("
+  "fetch(",
+  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
+  "DB::",
+  "::count()",
+  "->getPdo(",
+  "Cache::",
+  "Redis::",
+  "->ping(",
+  "EntityManager",
+  "->executeQuery(",
+  "->fetchOne(",
+  "->isConnected(",
+  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
+  "Repo.",
+  "Ecto.Adapters.SQL",
+  "Postgrex.",
+  "Redix.",
+  "Cachex.",
+  ".health_check("
 ];
 var MAX_BODY_LINES = 40;
 function touchesIn(file, lines, from, to) {
@@ -45758,10 +46790,10 @@ function pythonFile(file, lines, t) {
       out.routes.push({ receiver, pathLit: { value: lit.value, template: lit.template }, route: { methods: methods.length ? methods : ["ANY"], line: i + 1, touches: touchesIn(file, lines, from, to) } });
     } else if (t.addRouteNames.has(method)) {
       const text = callText(lines, i, open);
-      const args = callArgs(text, 0);
-      const lit = args[0] ? readLiteral(args[0], 0) : void 0;
+      const args2 = callArgs(text, 0);
+      const lit = args2[0] ? readLiteral(args2[0], 0) : void 0;
       if (!lit) continue;
-      const handler2 = args[t.addRouteNames.get(method)];
+      const handler2 = args2[t.addRouteNames.get(method)];
       const body = handler2 ? defBody(lines, handler2) : void 0;
       out.routes.push({
         receiver,
@@ -45776,10 +46808,10 @@ function pythonFile(file, lines, t) {
     } else if (t.mountNames.has(method)) {
       const spec = t.mountNames.get(method);
       const text = callText(lines, i, open);
-      const args = callArgs(text, 0);
-      const child3 = args[spec.childArg];
+      const args2 = callArgs(text, 0);
+      const child3 = args2[spec.childArg];
       if (!child3) continue;
-      const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== void 0 ? args[spec.prefixArg] : void 0);
+      const kw = keywordArg(text, spec.prefixKw) ?? (spec.prefixArg !== void 0 ? args2[spec.prefixArg] : void 0);
       out.mounts.push({ receiver, child: child3.split("(")[0].trim(), ...kw !== void 0 ? { prefixExpr: kw } : {}, replacesOwn: spec.replacesOwn && kw !== void 0 });
     }
   }
@@ -45853,8 +46885,8 @@ function extractSpring(ctx) {
       }
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
-      const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants4);
+      const args2 = t.slice(ann.length);
+      const path2 = mappingPath(args2, constants4);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -45862,7 +46894,7 @@ function extractSpring(ctx) {
       let decl = i + 1;
       while (decl < lines.length && decl < i + 10 && lines[decl].trim().startsWith("@")) decl++;
       const [from, to] = braceBody(lines, decl);
-      const method = ann === "@RequestMapping" ? /RequestMethod\.([A-Z]+)/.exec(args)?.[1] ?? "ANY" : MAPPINGS[ann];
+      const method = ann === "@RequestMapping" ? /RequestMethod\.([A-Z]+)/.exec(args2)?.[1] ?? "ANY" : MAPPINGS[ann];
       routes.push({ path: joinUrl(context3, classPrefix, path2 ?? ""), methods: [method], framework: "spring", file, line: i + 1, touches: touchesIn(file, lines, from, to) });
     }
   }
@@ -45909,8 +46941,8 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants4) {
-  const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
+function mappingPath(args2, constants4) {
+  const inner = args2.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
   let expr = (named ? named[1] : inner).replace(/^\{|^\[|^arrayOf\(/, "").trim();
@@ -46022,11 +47054,27 @@ var GENERATORS = [
   { tool: "ogen", ecosystem: "go", tokens: ["github.com/ogen-go/ogen"], servedAt: null, specFirst: true },
   { tool: "springfox", ecosystem: "java", tokens: ["@EnableSwagger2", "springfox.documentation"], servedAt: "/v2/api-docs" },
   { tool: "rswag", ecosystem: "ruby", tokens: ["Rswag::Api::Engine", "Rswag::Ui::Engine"], servedAt: null, routeHandlers: ["Rswag::Api::Engine", "Rswag::Ui::Engine"] },
-  { tool: "grape-swagger", ecosystem: "ruby", tokens: ["add_swagger_documentation"], servedAt: "/swagger_doc" }
+  { tool: "grape-swagger", ecosystem: "ruby", tokens: ["add_swagger_documentation"], servedAt: "/swagger_doc" },
+  // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
+  // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
+  // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).
+  // `PutApiSpec` alone only caches the spec for validation plugs. phoenix_swagger generates
+  // `swagger.json` with `mix phx.swagger.generate` and serves it through its SwaggerUI plug.
+  { tool: "open_api_spex", ecosystem: "elixir", tokens: ["OpenApiSpex.OpenApi", "OpenApiSpex.Plug.PutApiSpec", "OpenApiSpex.Plug.RenderSpec"], servedAt: null, routeHandlers: ["OpenApiSpex.Plug.RenderSpec", "OpenApiSpex.Plug.SwaggerUI"] },
+  { tool: "phoenix_swagger", ecosystem: "elixir", tokens: ["PhoenixSwagger"], servedAt: null, routeHandlers: ["PhoenixSwagger.Plug.SwaggerUI"] }
 ];
 var DEPENDENCY_GENERATORS = [
   // Served at springdoc.api-docs.path (default /v3/api-docs) below the servlet context path.
   { tool: "springdoc", prefix: "org.springdoc:", servedAt: "/v3/api-docs", disabledBy: "springdoc.api-docs.enabled", pathBy: "springdoc.api-docs.path", under: ["server.servlet.context-path", "spring.webflux.base-path"] }
+];
+var PHP_GENERATORS = [
+  { tool: "NelmioApiDocBundle", packages: ["nelmio/api-doc-bundle"], servedAt: null, routeHandlers: ["nelmio_api_doc.controller"] },
+  { tool: "API Platform", packages: ["api-platform/core", "api-platform/symfony", "api-platform/laravel"], servedAt: "/api/docs.jsonopenapi", routeHandlers: ["api_platform.action.documentation"] },
+  { tool: "l5-swagger", packages: ["darkaonline/l5-swagger"], servedAt: "/docs/api-docs.json", note: "written by php artisan l5-swagger:generate" },
+  { tool: "Scramble", packages: ["dedoc/scramble"], servedAt: "/docs/api.json" },
+  { tool: "Scribe", packages: ["knuckleswtf/scribe"], servedAt: "/docs.openapi", note: "written by php artisan scribe:generate" },
+  { tool: "laravel-openapi", packages: ["vyuldashev/laravel-openapi"], servedAt: null },
+  { tool: "swagger-php", packages: ["zircote/swagger-php"], servedAt: null }
 ];
 function findGenerators(src, service2, manifests) {
   const out = [];
@@ -46053,6 +47101,15 @@ function findGenerators(src, service2, manifests) {
   let props;
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
+      const php = d.ecosystem === "php" && !d.dev ? PHP_GENERATORS.find((g2) => g2.packages.includes(d.name)) : void 0;
+      if (php) {
+        if (out.some((o) => o.tool === php.tool)) continue;
+        const route = php.routeHandlers ? servingRoute(service2.routes, php.routeHandlers) : void 0;
+        const servedAt = route ? route.path : php.servedAt;
+        const note = route ? `served by the route at ${route.file}:${route.line}` : php.note;
+        out.push({ tool: php.tool, path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name, servedAt, ...note ? { note } : {} });
+        continue;
+      }
       const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix));
       if (!g || out.some((o) => o.tool === g.tool)) continue;
       props ??= springProperties(src);
@@ -46066,7 +47123,11 @@ function findGenerators(src, service2, manifests) {
   return out;
 }
 function servingRoute(routes, handlers) {
-  return routes.find((r) => r.handler !== void 0 && handlers.some((h) => r.handler.includes(h)));
+  for (const h of handlers) {
+    const r = routes.find((x) => x.handler !== void 0 && x.handler.includes(h));
+    if (r) return r;
+  }
+  return void 0;
 }
 var ECOSYSTEM_TOKENS = /* @__PURE__ */ new Map();
 function tokensOf(eco) {
@@ -46505,7 +47566,12 @@ var HEALTH_LIBRARIES = [
   { name: "grpc health", ecosystem: "go", tokens: ["grpc_health_v1.RegisterHealthServer", "healthpb.RegisterHealthServer"], routes: [] },
   { name: "Spring HealthIndicator", ecosystem: "java", tokens: ["implements HealthIndicator", "extends AbstractHealthIndicator", "implements ReactiveHealthIndicator", ": HealthIndicator"], routes: [], checks: ["Health.down(", "Health.up("] },
   { name: "okcomputer", ecosystem: "ruby", tokens: ["OkComputer::Registry.register"], routes: ["/okcomputer"] },
-  { name: "rails-healthcheck", ecosystem: "ruby", tokens: ["Healthcheck.configure"], routes: ["/healthcheck"] }
+  { name: "rails-healthcheck", ecosystem: "ruby", tokens: ["Healthcheck.configure"], routes: ["/healthcheck"] },
+  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
+  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
+  { name: "healthchex", ecosystem: "elixir", tokens: ["Healthchex.Probes.Liveness", "Healthchex.Probes.Readiness"], routes: ["/health/live", "/health/ready"] },
+  { name: "plug_heartbeat", ecosystem: "elixir", tokens: ["plug PlugHeartbeat", "plug(PlugHeartbeat"], routes: ["/heartbeat"] },
+  { name: "plug_checkup", ecosystem: "elixir", tokens: ["PlugCheckup.Options.new("], routes: [], checks: ["%PlugCheckup.Check{"] }
 ];
 var WANTED = new Map(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...sig.checks ?? []]]));
 var BY_ECOSYSTEM = /* @__PURE__ */ new Map();
@@ -46725,8 +47791,8 @@ function parseUrlconf(lines) {
     }
     const reg = /^([A-Za-z_]\w*)\.register\(/.exec(t);
     if (reg) {
-      const args = callArgs(callText(lines, i, line.indexOf("(")), 0);
-      const lit = args[0] ? readLiteral(args[0], 0) : void 0;
+      const args2 = callArgs(callText(lines, i, line.indexOf("(")), 0);
+      const lit = args2[0] ? readLiteral(args2[0], 0) : void 0;
       if (lit) {
         const list4 = routers.get(reg[1]) ?? [];
         list4.push({ prefix: lit.value.replace(/^\^/, ""), line: i + 1 });
@@ -46741,10 +47807,10 @@ function parseUrlconf(lines) {
       while (at2 >= 0) {
         if (at2 === 0 || !/[\w.]/.test(line[at2 - 1])) {
           const text = callText(lines, i, at2 + fn.length - 1);
-          const args = callArgs(text, 0);
-          const first = args[0];
+          const args2 = callArgs(text, 0);
+          const first = args2[0];
           if (first !== void 0) {
-            const view = args[1] ?? "";
+            const view = args2[1] ?? "";
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view);
             const include = inc ? includeTarget(inc[1]) : void 0;
             patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ...list3 !== void 0 ? { list: list3 } : {} });
@@ -46783,6 +47849,356 @@ function viewBody(ctx, file, view, index) {
     return { file: target, from: c + 1, to: end };
   }
   return void 0;
+}
+
+// src/facts/service/routes/elixir-source.ts
+var MAX_CONTINUATION = 12;
+var MAX_BODY_LINES2 = 60;
+function codeChars(line, visit) {
+  let quote3 = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote3) {
+      if (c === "\\") i++;
+      else if (c === quote3) quote3 = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote3 = c;
+    else if (visit(c, i)) return i;
+  }
+  return -1;
+}
+function stripComment(line) {
+  const at2 = codeChars(line, (c, i) => c === "#" && line[i + 1] !== "{");
+  return at2 < 0 ? line : line.slice(0, at2);
+}
+function openBrackets(line) {
+  let depth = 0;
+  codeChars(line, (c) => {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    return false;
+  });
+  return depth;
+}
+function statements(lines) {
+  const out = [];
+  let heredoc = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const quotes = raw.split('"""').length - 1;
+    if (heredoc) {
+      if (quotes % 2 === 1) heredoc = false;
+      continue;
+    }
+    if (quotes % 2 === 1) {
+      heredoc = true;
+      continue;
+    }
+    let text = stripComment(raw).trim();
+    if (text === "") continue;
+    const start = i;
+    let depth = openBrackets(text);
+    while ((depth > 0 || text.endsWith(",")) && i + 1 < lines.length && i - start < MAX_CONTINUATION) {
+      const next = stripComment(lines[i + 1]).trim();
+      if (next.includes('"""')) break;
+      i++;
+      text += " " + next;
+      depth += openBrackets(next);
+    }
+    out.push({ text, line: start });
+  }
+  return out;
+}
+function opensBlocks(text) {
+  let n = /(^|[\s)\]])do$/.test(text) ? 1 : 0;
+  const fns = (text.match(/\bfn\b/g) ?? []).length;
+  const ends = (text.match(/\bend\b/g) ?? []).length;
+  if (fns > ends) n += fns - ends;
+  return n;
+}
+function closesBlock(text) {
+  return /^end\b/.test(text);
+}
+function macroCall(text) {
+  const m = /^([a-z_][a-z0-9_]*[?!]?)(\s*\(|\s+)/.exec(text);
+  if (!m) return void 0;
+  let rest = text.slice(m[0].length);
+  if (m[2].includes("(")) {
+    const close = rest.lastIndexOf(")");
+    rest = close >= 0 ? rest.slice(0, close) : rest;
+  } else rest = rest.replace(/\s+do$/, "");
+  const args2 = [];
+  let at2 = 0;
+  for (let k = 0; k < 12 && at2 < rest.length; k++) {
+    const a = readArg(rest, at2);
+    if (a.text !== "") args2.push(a.text);
+    if (a.end >= rest.length || rest[a.end] !== ",") break;
+    at2 = a.end + 1;
+  }
+  return { name: m[1], args: args2 };
+}
+function stringArg(arg) {
+  if (arg === void 0) return void 0;
+  const lit = readLiteral(arg, 0);
+  if (!lit || arg[arg.search(/\S/)] !== '"' && arg[arg.search(/\S/)] !== "'") return void 0;
+  return lit.value.replace(/#\{([^}]{0,60})\}/g, "{$1}");
+}
+function keyword(args2, key) {
+  for (const a of args2) {
+    const m = new RegExp(`(?:^|[\\s,\\[])${key}:\\s*`).exec(a);
+    if (m) return readArg(a, m.index + m[0].length).text;
+  }
+  return void 0;
+}
+function moduleArg(arg) {
+  const m = arg === void 0 ? null : /^([A-Z][\w]*(?:\.[A-Z][\w]*)*)$/.exec(arg.trim());
+  return m ? m[1] : void 0;
+}
+function atomArg(arg) {
+  const m = arg === void 0 ? null : /^:([a-z_][\w?!]*)$/.exec(arg.trim());
+  return m ? m[1] : void 0;
+}
+function findModule(ctx, name, files) {
+  const decl = `defmodule ${name} do`;
+  const token = [`defmodule ${name} `];
+  for (const f of files) {
+    if (!ctx.src.mentions(f, token)) continue;
+    if ((ctx.src.lines(f) ?? []).some((l) => l.trim() === decl || l.trim().startsWith(decl + " "))) return f;
+  }
+  return void 0;
+}
+function functionBody(lines, name) {
+  const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, "\\$&")}\\s*\\(`);
+  const at2 = lines.findIndex((l) => head.test(l));
+  if (at2 < 0) return void 0;
+  return [at2, blockEnd(lines, at2)];
+}
+function blockEnd(lines, at2) {
+  if (/,\s*do:/.test(lines[at2])) return at2 + 1;
+  let depth = 0;
+  for (let i = at2; i < lines.length && i < at2 + MAX_BODY_LINES2; i++) {
+    const t = stripComment(lines[i]).trim();
+    depth += opensBlocks(t);
+    if (closesBlock(t)) depth--;
+    if (depth <= 0 && i > at2) return i + 1;
+  }
+  return Math.min(lines.length, at2 + MAX_BODY_LINES2);
+}
+
+// src/facts/service/routes/phoenix.ts
+var VERBS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "options", "head", "connect", "trace"]);
+var MAX_ALTERNATIVES = 16;
+var PLAIN = { prefixes: [""] };
+function routerFiles(ctx) {
+  return ctx.src.files("elixir").filter((f) => ctx.src.mentions(f, ["Phoenix.Router", ":router"]) && (ctx.src.lines(f) ?? []).some((l) => /^\s*use\s+(Phoenix\.Router\b|[A-Z][\w.]*\s*,\s*:router\b)/.test(l)));
+}
+function bound2(stack, name) {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].binding?.name === name) return stack[k].binding.values;
+  return void 0;
+}
+function prefixes(stack) {
+  let out = [""];
+  for (const f of stack) {
+    const next = [];
+    for (const a of out) for (const p of f.prefixes) if (next.length < MAX_ALTERNATIVES) next.push(joinUrl(a, p));
+    out = next;
+  }
+  return out;
+}
+function aliasOf(stack) {
+  return stack.flatMap((f) => f.alias ? [f.alias] : []).join(".");
+}
+function trimSlash(path2) {
+  return path2.length > 1 && path2.endsWith("/") ? path2.slice(0, -1) : path2;
+}
+function resourceName(controller, path2) {
+  const base = controller?.split(".").pop()?.replace(/Controller$/, "") ?? path2.split("/").filter(Boolean).pop() ?? "id";
+  return base.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase() || "id";
+}
+function extractPhoenix(ctx) {
+  const routes = [];
+  const forwards = [];
+  if (!ctx.frameworks.has("phoenix")) return { routes, forwards };
+  const controllers = ctx.src.files("elixir");
+  for (const file of routerFiles(ctx)) {
+    const lines = ctx.src.lines(file);
+    if (!lines) continue;
+    const stack = [];
+    const add = (path2, methods, line, handler2, action) => {
+      if (stack.some((f) => f.devOnly)) return;
+      const alias = aliasOf(stack);
+      const full = handler2 && alias ? `${alias}.${handler2}` : handler2;
+      const touches = full && action ? actionTouches(ctx, controllers, full, action) : void 0;
+      for (const p of prefixes(stack)) {
+        routes.push({ path: trimSlash(joinUrl(p, path2)), methods, framework: "phoenix", file, line: line + 1, ...full ? { handler: action ? `${full}.${action}` : full } : {}, ...touches ? { touches } : {} });
+      }
+    };
+    for (const st of statements(lines)) {
+      const t = st.text;
+      if (closesBlock(t)) {
+        stack.pop();
+        continue;
+      }
+      const call = macroCall(t);
+      const opens = opensBlocks(t);
+      let frame;
+      if (call) {
+        const [a0, a1, a2, a3] = call.args;
+        if (call.name === "scope") {
+          const path2 = stringArg(a0) ?? stringArg(keyword(call.args, "path"));
+          const loopVar = a0 !== void 0 && /^[a-z_]\w*$/.test(a0.trim()) ? bound2(stack, a0.trim()) : void 0;
+          const alias = moduleArg(a1) ?? moduleArg(keyword(call.args, "alias"));
+          frame = { prefixes: loopVar ?? [path2 ?? ""], ...alias ? { alias } : {} };
+        } else if (call.name === "for") {
+          const m = /^([a-z_]\w*)\s*<-\s*\[(.*)\]$/.exec((a0 ?? "").trim());
+          const values = m ? [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]) : [];
+          frame = m && values.length > 0 ? { prefixes: [""], binding: { name: m[1], values: values.slice(0, MAX_ALTERNATIVES) } } : PLAIN;
+        } else if (call.name === "if" || call.name === "unless") {
+          frame = { prefixes: [""], devOnly: /Mix\.env|dev_routes|:dev\b|:test\b/.test(t) };
+        } else if (VERBS.has(call.name)) {
+          const path2 = stringArg(a0);
+          if (path2 !== void 0) add(path2, [call.name.toUpperCase()], st.line, moduleArg(a1), atomArg(a2));
+        } else if (call.name === "match") {
+          const path2 = stringArg(a1);
+          const verb = atomArg(a0);
+          if (path2 !== void 0) add(path2, [verb === void 0 || verb === "*" ? "ANY" : verb.toUpperCase()], st.line, moduleArg(a2), atomArg(a3));
+        } else if (call.name === "live_dashboard") {
+          const path2 = stringArg(a0);
+          if (path2 !== void 0) add(path2, ["GET"], st.line, "Phoenix.LiveDashboard", void 0);
+        } else if (call.name === "forward") {
+          const path2 = stringArg(a0);
+          const plug = moduleArg(a1) ?? moduleArg(keyword(call.args, "to"));
+          if (path2 !== void 0) {
+            add(path2, ["ANY"], st.line, plug, void 0);
+            const alias = aliasOf(stack);
+            if (plug && !stack.some((f) => f.devOnly)) for (const p of prefixes(stack)) forwards.push({ path: trimSlash(joinUrl(p, path2)), module: alias ? `${alias}.${plug}` : plug, file, line: st.line + 1 });
+          }
+        } else if (call.name === "resources") {
+          const path2 = stringArg(a0);
+          const controller = moduleArg(a1);
+          if (path2 !== void 0) {
+            const singleton = /singleton:\s*true/.test(t);
+            add(path2, ["ANY"], st.line, controller, "index");
+            if (!singleton) add(`${path2}/:id`, ["ANY"], st.line, controller, "show");
+            const param = stringArg(keyword(call.args, "param")) ?? "id";
+            frame = { prefixes: [singleton ? path2 : `${path2}/:${resourceName(controller, path2)}_${param}`] };
+          }
+        }
+      }
+      for (let k = 0; k < opens; k++) stack.push(k === 0 && frame ? frame : PLAIN);
+    }
+  }
+  return { routes, forwards };
+}
+function actionTouches(ctx, files, module, action) {
+  const file = findModule(ctx, module, files);
+  const lines = file ? ctx.src.lines(file) : void 0;
+  if (!file || !lines) return void 0;
+  const body = functionBody(lines, action);
+  return body ? touchesIn(file, lines, body[0] + 1, body[1]) : void 0;
+}
+
+// src/facts/service/routes/elixir.ts
+var VERBS2 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "options", "head"]);
+var MAX_MOUNT_DEPTH = 4;
+function moduleName(lines) {
+  for (const l of lines) {
+    const m = /^\s*defmodule\s+([A-Z][\w.]*)\s+do\b/.exec(l);
+    if (m) return m[1];
+  }
+  return void 0;
+}
+function plugRouters(ctx) {
+  const out = [];
+  for (const file of ctx.src.files("elixir")) {
+    if (!ctx.src.mentions(file, ["Plug.Router"])) continue;
+    const lines = ctx.src.lines(file);
+    if (!lines || !lines.some((l) => /^\s*use\s+Plug\.Router\b/.test(l))) continue;
+    const module = moduleName(lines);
+    if (!module) continue;
+    const router = { module, file, routes: [], forwards: [] };
+    for (const st of statements(lines)) {
+      const call = macroCall(st.text);
+      if (!call) continue;
+      const path2 = stringArg(call.args[0]);
+      if (path2 === void 0) continue;
+      if (VERBS2.has(call.name) || call.name === "match") {
+        const method = call.name === "match" ? stringArg(keyword(call.args, "via"))?.toUpperCase() ?? /via:\s*:(\w+)/.exec(st.text)?.[1]?.toUpperCase() ?? "ANY" : call.name.toUpperCase();
+        const touches = opensBlocks(st.text) > 0 ? touchesIn(file, lines, st.line + 1, blockEnd(lines, st.line)) : void 0;
+        router.routes.push({ path: path2, methods: [method], line: st.line + 1, touches });
+      } else if (call.name === "forward") {
+        const target = moduleArg(keyword(call.args, "to")) ?? moduleArg(call.args[1]);
+        if (target) router.forwards.push({ path: path2, module: target, line: st.line + 1 });
+      }
+    }
+    out.push(router);
+  }
+  return out;
+}
+function sameModule(named, module) {
+  return named === module || module.endsWith("." + named) || named.endsWith("." + module);
+}
+function mounts(routers, phoenixForwards) {
+  const out = /* @__PURE__ */ new Map();
+  const forwarded = (r) => phoenixForwards.some((f) => sameModule(f.module, r.module)) || routers.some((o) => o !== r && o.forwards.some((f) => sameModule(f.module, r.module)));
+  const visit = (r, prefix, depth) => {
+    const list3 = out.get(r) ?? [];
+    if (list3.includes(prefix) || list3.length >= 8) return;
+    list3.push(prefix);
+    out.set(r, list3);
+    if (depth >= MAX_MOUNT_DEPTH) return;
+    for (const f of r.forwards) for (const t of routers) if (sameModule(f.module, t.module)) visit(t, joinUrl(prefix, f.path), depth + 1);
+  };
+  for (const f of phoenixForwards) for (const r of routers) if (sameModule(f.module, r.module)) visit(r, f.path, 1);
+  for (const r of routers) if (!forwarded(r)) visit(r, "", 0);
+  return out;
+}
+function pathPlugs(ctx, framework) {
+  const out = [];
+  const files = ctx.src.files("elixir");
+  const plugged = (module) => {
+    const last = module.split(".").pop();
+    return files.some((f) => ctx.src.mentions(f, [`plug ${last}`, `plug(${last}`, `.${last}`]) && (ctx.src.lines(f) ?? []).some((l) => {
+      const m = /^\s*plug\(?\s*([A-Z][\w.]*)/.exec(l);
+      return m !== null && sameModule(m[1], module);
+    }));
+  };
+  for (const file of files) {
+    if (!ctx.src.mentions(file, ["path_info", "request_path"])) continue;
+    const lines = ctx.src.lines(file);
+    if (!lines || !lines.some((l) => /^\s*def\s+call\s*\(/.test(l))) continue;
+    const module = moduleName(lines);
+    if (!module) continue;
+    for (let i = 0; i < lines.length && out.length < 20; i++) {
+      const l = lines[i];
+      if (l.trimStart().startsWith("#")) continue;
+      const info = /path_info(?::|\s*==)\s*\[((?:\s*"[^"]{0,80}"\s*,?){1,8})\]/.exec(l);
+      const req = /request_path(?::|\s*==)\s*"(\/[^"]{0,120})"/.exec(l);
+      const path2 = info ? "/" + [...info[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]).join("/") : req?.[1];
+      if (path2 === void 0) continue;
+      if (!plugged(module)) break;
+      const head = /^\s*def\s+call\s*\(/.test(l) ? i : -1;
+      const body = head >= 0 ? touchesIn(file, lines, i + 1, blockEnd(lines, i)) : void 0;
+      out.push({ path: path2, methods: ["ANY"], framework, file, line: i + 1, handler: `${module}.call`, ...body ? { touches: body } : {}, note: "answered by a plug before the router" });
+    }
+  }
+  return out;
+}
+function extractElixir(ctx) {
+  const phoenix = ctx.frameworks.has("phoenix");
+  if (!phoenix && !ctx.frameworks.has("plug")) return { routes: [] };
+  const framework = phoenix ? "phoenix" : "plug";
+  const { routes, forwards } = extractPhoenix(ctx);
+  const routers = plugRouters(ctx);
+  for (const [r, prefixes2] of mounts(routers, forwards)) {
+    for (const prefix of prefixes2) {
+      for (const x of r.routes) routes.push({ path: trimSlash(joinUrl(prefix, x.path)), methods: x.methods, framework, file: r.file, line: x.line, handler: r.module, ...x.touches ? { touches: x.touches } : {} });
+      for (const f of r.forwards) routes.push({ path: joinUrl(prefix, f.path), methods: ["ANY"], framework, file: r.file, line: f.line, handler: f.module });
+    }
+  }
+  routes.push(...pathPlugs(ctx, framework));
+  return { routes };
 }
 
 // src/facts/service/routes/js-imports.ts
@@ -46936,7 +48352,7 @@ function extractExpress(ctx) {
   const framework = fws[0];
   const graph = new RouteGraph();
   const has = (p) => ctx.src.has(p);
-  const mounts = [];
+  const mounts2 = [];
   const key = memoKey(`express\0${fws.join(",")}`);
   for (const file of ctx.src.files("node")) {
     const raw = ctx.src.text(file);
@@ -46947,10 +48363,10 @@ function extractExpress(ctx) {
     if (!found) continue;
     for (const r of found.routers) graph.addRouter(r);
     for (const r of found.routes) graph.addRoute(r);
-    mounts.push(...found.mounts);
+    mounts2.push(...found.mounts);
   }
   const bindingCache = /* @__PURE__ */ new Map();
-  for (const mt of mounts) {
+  for (const mt of mounts2) {
     const child3 = childRef(mt.child, mt.file, ctx, has, bindingCache);
     if (child3) {
       graph.addMount({ parent: { file: mt.file, name: mt.receiver }, child: child3, prefix: mt.prefix });
@@ -47005,30 +48421,30 @@ function expressFile(ctx, file, raw, fws) {
       const recv = callee === "this" ? classAt(i) : callee;
       if (recv === void 0) continue;
       const text = callText(lines, i, open);
-      const args = callArgs(text, 0);
-      const first = args[0] ?? "";
+      const args2 = callArgs(text, 0);
+      const first = args2[0] ?? "";
       const lit = readLiteral(first, 0);
       if (callee === "this" && lit && lit.value !== "" && !lit.value.startsWith("/")) continue;
       const fw = receivers.get(callee);
-      const addRoute = (path2, methods, handler2) => {
+      const addRoute2 = (path2, methods, handler2) => {
         const [from, to] = braceBody(lines, i);
         out.routes.push({ router: { file, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
       };
       if (ROUTE_METHODS.has(method) && lit) {
-        addRoute(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args.length >= 2 ? handlerRef(args[args.length - 1]) : void 0);
-      } else if (method === "route" && lit && args.length === 1) {
+        addRoute2(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args2.length >= 2 ? handlerRef(args2[args2.length - 1]) : void 0);
+      } else if (method === "route" && lit && args2.length === 1) {
         const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
-        addRoute(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
+        addRoute2(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
       } else if (method === "route" && first.startsWith("{")) {
         const url = keywordArg(first, "url") ?? keywordArg(first, "path");
         const meth = keywordArg(first, "method");
-        if (url) addRoute(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, "").toUpperCase() || "ANY"] : ["ANY"]);
-      } else if ((method === "use" || method === "route" && args.length >= 2) && lit && args.length >= 2) {
-        out.mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args[args.length - 1], line: i + 1 });
-      } else if (method === "use" && !lit && args.length >= 1) {
-        out.mounts.push({ file, receiver: recv, prefix: { value: "" }, child: args[args.length - 1], line: i + 1 });
-      } else if (method === "register" && args.length >= 1) {
-        const opts = args[1] ?? "";
+        if (url) addRoute2(resolveExpr(url, lookup), meth ? [meth.replace(/[^A-Za-z]/g, "").toUpperCase() || "ANY"] : ["ANY"]);
+      } else if ((method === "use" || method === "route" && args2.length >= 2) && lit && args2.length >= 2) {
+        out.mounts.push({ file, receiver: recv, prefix: resolveExpr(first, lookup), child: args2[args2.length - 1], line: i + 1 });
+      } else if (method === "use" && !lit && args2.length >= 1) {
+        out.mounts.push({ file, receiver: recv, prefix: { value: "" }, child: args2[args2.length - 1], line: i + 1 });
+      } else if (method === "register" && args2.length >= 1) {
+        const opts = args2[1] ?? "";
         const prefix = keywordArg(opts, "prefix");
         out.mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: "" }, child: first, line: i + 1 });
       }
@@ -47304,7 +48720,7 @@ function passFile(file, lines, env) {
       libraries.push({ name: mw.name, path: file, line: i + 1, text: t, routes, checks: [] });
       for (const r of routes) ops.push({ router: { file: pkg, name: fn }, path: { value: r }, methods: ["GET"], framework, file, line: i + 1, touches: [] });
     }
-    const prefixOf2 = (recv) => {
+    const prefixOf3 = (recv) => {
       for (let s = scopes.length - 1; s >= 0; s--) if (scopes[s].name === recv) return scopes[s].prefix;
       return vars.get(recv) ?? [];
     };
@@ -47312,7 +48728,7 @@ function passFile(file, lines, env) {
     if (assign) {
       const lit = readLiteral(t, t.indexOf("(", assign[0].length - 1) + 1);
       const arg = callArgs(t, t.indexOf("(", assign[0].length - 1))[0] ?? "";
-      vars.set(assign[1], [...prefixOf2(assign[2]), lit ? { value: lit.value } : resolveExpr(arg, lookup)]);
+      vars.set(assign[1], [...prefixOf3(assign[2]), lit ? { value: lit.value } : resolveExpr(arg, lookup)]);
     }
     CALL.lastIndex = 0;
     let m = null;
@@ -47323,16 +48739,16 @@ function passFile(file, lines, env) {
       const open = m.index + m[0].length - 1;
       const all = callArgs(callText(lines, i, open), 0);
       const matchVerbs = method === "Match" ? [...(all[0] ?? "").matchAll(/"([A-Z]+)"|http\.Method([A-Z][a-z]+)/g)].map((v) => (v[1] ?? v[2]).toUpperCase()) : void 0;
-      const args = matchVerbs ? all.slice(1) : all;
-      const first = args[0] ?? "";
+      const args2 = matchVerbs ? all.slice(1) : all;
+      const first = args2[0] ?? "";
       const path2 = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : void 0;
       if (method === "Route" && path2 && "value" in path2 && line.includes("func(")) {
         const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open));
-        scopes.push({ name: param ? param[1] : recv, prefix: [...prefixOf2(recv), path2], depth: depth + 1 });
-      } else if (method === "Mount" && path2 && args[1]) {
-        const name = args[1].replace(/\(.*$/, "").split(".").pop();
-        if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf2(recv), path2]) });
-      } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf2(recv).length > 0)) {
+        scopes.push({ name: param ? param[1] : recv, prefix: [...prefixOf3(recv), path2], depth: depth + 1 });
+      } else if (method === "Mount" && path2 && args2[1]) {
+        const name = args2[1].replace(/\(.*$/, "").split(".").pop();
+        if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf3(recv), path2]) });
+      } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf3(recv).length > 0)) {
         let p = path2;
         let verb = METHODS[method];
         if ("value" in p && /^[A-Z]+ \//.test(p.value)) {
@@ -47340,19 +48756,19 @@ function passFile(file, lines, env) {
           p = { value: p.value.slice(p.value.indexOf(" ") + 1) };
         }
         const methods = /\.Methods\(([^)]*)\)/.exec(line);
-        const body = handlerBody(file, lines, i, args[1] ?? "", (name) => {
+        const body = handlerBody(file, lines, i, args2[1] ?? "", (name) => {
           const at2 = env.handlerAt(name);
           handlers.set(name, at2);
           return at2;
         }, linesOf);
         ops.push({
           router: { file: pkg, name: fn },
-          path: joinResolved([...prefixOf2(recv), p]),
+          path: joinResolved([...prefixOf3(recv), p]),
           methods: methods ? methods[1].replace(/["\s]|http\.Method/g, "").toUpperCase().split(",") : matchVerbs && matchVerbs.length > 0 ? matchVerbs : [verb],
           framework,
           file,
           line: i + 1,
-          ...args[1] ? { handler: args[1].slice(0, 80) } : {},
+          ...args2[1] ? { handler: args2[1].slice(0, 80) } : {},
           touches: body ? touchesIn(body.file, body.lines, body.from, body.to) : []
         });
       }
@@ -47587,8 +49003,515 @@ function starletteRoutes(ctx) {
   return out;
 }
 
+// src/facts/service/routes/php-lex.ts
+var MAX_TOKENS2 = 2e5;
+var PUNCT3 = /* @__PURE__ */ new Set(["...", "?->", "<=>", "===", "!=="]);
+var PUNCT2 = /* @__PURE__ */ new Set(["::", "->", "=>", "==", "!=", "&&", "||", "??", "<=", ">=", ".=", "++", "--", "#["]);
+function isIdStart(c) {
+  return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_" || c === "\\" || c > "\x7F";
+}
+function isIdPart(c) {
+  return isIdStart(c) || c >= "0" && c <= "9";
+}
+function lexPhp(text) {
+  const out = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  const start = text.indexOf("<?php");
+  if (start >= 0) {
+    for (let k = 0; k < start; k++) if (text[k] === "\n") line++;
+    i = start + 5;
+  }
+  while (i < n && out.length < MAX_TOKENS2) {
+    const c = text[i];
+    if (c === "\n") {
+      line++;
+      i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "/" || c === "#" && text[i + 1] !== "[") {
+      while (i < n && text[i] !== "\n") {
+        if (text[i] === "?" && text[i + 1] === ">") break;
+        i++;
+      }
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? n : end + 2;
+      for (let k = i; k < stop; k++) if (text[k] === "\n") line++;
+      i = stop;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const from = line;
+      let v = "";
+      let dynamic = false;
+      let j = i + 1;
+      for (; j < n && text[j] !== c; j++) {
+        const ch = text[j];
+        if (ch === "\n") line++;
+        if (ch === "\\" && j + 1 < n) {
+          const next = text[j + 1];
+          if (next === c || next === "\\") {
+            v += next;
+            j++;
+            continue;
+          }
+          if (c === '"' && next === "$") {
+            v += "$";
+            j++;
+            continue;
+          }
+          v += ch;
+          continue;
+        }
+        if (c === '"' && ch === "$" && isIdStart(text[j + 1] ?? "")) dynamic = true;
+        if (c === '"' && ch === "{" && text[j + 1] === "$") dynamic = true;
+        v += ch;
+      }
+      out.push(dynamic ? { k: "str", v, line: from, dynamic: true } : { k: "str", v, line: from });
+      i = j + 1;
+      continue;
+    }
+    if (c === "<" && text.startsWith("<<<", i)) {
+      const m = /^<<<\s*['"]?([A-Za-z_]\w*)['"]?/.exec(text.slice(i, i + 80));
+      if (m) {
+        const from = line;
+        const close = new RegExp(`^\\s*${m[1]}\\b`);
+        let j = text.indexOf("\n", i);
+        while (j >= 0 && j < n) {
+          line++;
+          const eol = text.indexOf("\n", j + 1);
+          const l = text.slice(j + 1, eol < 0 ? n : eol);
+          if (close.test(l)) {
+            j = j + 1 + l.search(/\S/) + m[1].length;
+            break;
+          }
+          j = eol;
+        }
+        out.push({ k: "str", v: "", line: from, dynamic: true });
+        i = j < 0 ? n : j;
+        continue;
+      }
+    }
+    if (c === "$" && isIdStart(text[i + 1] ?? "") && text[i + 1] !== "\\") {
+      let j = i + 1;
+      while (j < n && isIdPart(text[j]) && text[j] !== "\\") j++;
+      out.push({ k: "var", v: text.slice(i + 1, j), line });
+      i = j;
+      continue;
+    }
+    if (isIdStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdPart(text[j])) j++;
+      out.push({ k: "id", v: text.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    if (c >= "0" && c <= "9") {
+      let j = i + 1;
+      while (j < n && /[\w.]/.test(text[j])) j++;
+      out.push({ k: "num", v: text.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    const three = text.slice(i, i + 3);
+    const two = text.slice(i, i + 2);
+    const p = PUNCT3.has(three) ? three : PUNCT2.has(two) ? two : c;
+    out.push({ k: "p", v: p, line });
+    i += p.length;
+  }
+  return out;
+}
+var OPEN = { "(": ")", "[": "]", "{": "}", "#[": "]" };
+var MATCHES = /* @__PURE__ */ new WeakMap();
+function matches(toks) {
+  let m = MATCHES.get(toks);
+  if (m) return m;
+  m = new Int32Array(toks.length).fill(-1);
+  const stack = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k !== "p") continue;
+    if (OPEN[t.v] !== void 0) stack.push(i);
+    else if (t.v === ")" || t.v === "]" || t.v === "}") {
+      let k = stack.length - 1;
+      while (k >= 0 && OPEN[toks[stack[k]].v] !== t.v) k--;
+      if (k < 0) continue;
+      m[stack[k]] = i;
+      stack.length = k;
+    }
+  }
+  MATCHES.set(toks, m);
+  return m;
+}
+function closing(toks, open) {
+  return open >= 0 && open < toks.length ? matches(toks)[open] : -1;
+}
+function args(toks, open) {
+  const close = closing(toks, open);
+  if (close < 0) return { args: [], close };
+  const out = [];
+  let from = open + 1;
+  let depth = 0;
+  const push = (to) => {
+    if (to <= from) return;
+    const a = toks[from];
+    const b = toks[from + 1];
+    if ((a.k === "id" || a.k === "var") && b?.k === "p" && b.v === ":" && to > from + 2) out.push({ from: from + 2, to, name: a.v });
+    else if (a.k === "str" && b?.k === "p" && b.v === "=>" && to > from + 2) out.push({ from: from + 2, to, name: a.v });
+    else out.push({ from, to });
+  };
+  for (let i = open + 1; i < close; i++) {
+    const t = toks[i];
+    if (t.k !== "p") continue;
+    if (OPEN[t.v] !== void 0) depth++;
+    else if (t.v === ")" || t.v === "]" || t.v === "}") depth--;
+    else if (t.v === "," && depth === 0) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(close);
+  return { args: out, close };
+}
+function closureBody(toks, a) {
+  let i = a.from;
+  if (toks[i]?.v === "static") i++;
+  const kw = toks[i];
+  if (kw?.k !== "id" || kw.v !== "function" && kw.v !== "fn") return void 0;
+  if (kw.v === "fn") {
+    for (let k = i; k < a.to; k++) if (toks[k].v === "=>") return { from: k + 1, to: a.to };
+    return void 0;
+  }
+  for (let k = i + 1; k < a.to; k++) {
+    const t = toks[k];
+    if (t.k === "p" && t.v === "(") {
+      const c = closing(toks, k);
+      if (c < 0) return void 0;
+      k = c;
+      continue;
+    }
+    if (t.k === "p" && t.v === "{") {
+      const c = closing(toks, k);
+      return c < 0 ? void 0 : { from: k + 1, to: c };
+    }
+  }
+  return void 0;
+}
+function stringOf(toks, a, base, depth = 0) {
+  if (depth > 8) return void 0;
+  let out = "";
+  let i = a.from;
+  let sawPath = false;
+  while (i < a.to) {
+    const t = toks[i];
+    if (t.k === "str") {
+      if (t.dynamic) return void 0;
+      out += t.v;
+      i++;
+    } else if (t.k === "id" && t.v === "__DIR__" && base) {
+      out += dirname(base.file);
+      sawPath = true;
+      i++;
+    } else if (t.k === "id" && base && (t.v === "dirname" || t.v === "base_path" || t.v === "app_path" || t.v === "\\base_path" || t.v === "\\dirname") && toks[i + 1]?.v === "(") {
+      const inner = args(toks, i + 1);
+      if (inner.close < 0) return void 0;
+      const first = inner.args[0];
+      const fn = t.v.replace(/^\\/, "");
+      if (fn === "dirname") {
+        const v = first ? stringOf(toks, first, base, depth + 1) : void 0;
+        if (v === void 0) return void 0;
+        out += dirname(v);
+      } else {
+        const v = first ? stringOf(toks, first, base, depth + 1) : "";
+        if (v === void 0) return void 0;
+        out += joinPath2(base.root, fn === "app_path" ? `app/${v}` : v) ?? "";
+      }
+      sawPath = true;
+      i = inner.close + 1;
+    } else return void 0;
+    if (i < a.to) {
+      if (toks[i].v !== ".") return void 0;
+      i++;
+    }
+  }
+  if (!sawPath) return out;
+  return joinPath2("", out) ?? void 0;
+}
+function classOf(toks, a) {
+  const t = toks[a.from];
+  if (a.to - a.from === 3 && t?.k === "id" && toks[a.from + 1]?.v === "::" && toks[a.from + 2]?.v === "class") return t.v.slice(t.v.lastIndexOf("\\") + 1);
+  return void 0;
+}
+function stringsOf(toks, a) {
+  const t = toks[a.from];
+  if (t?.k === "str") return t.dynamic ? [] : [t.v];
+  if (t?.k === "p" && (t.v === "[" || t.v === "{")) return args(toks, a.from).args.flatMap((x) => toks[x.from]?.k === "str" && x.to === x.from + 1 && !toks[x.from].dynamic ? [toks[x.from].v] : []);
+  return [];
+}
+function methodBody(lines, name) {
+  const decl = new RegExp(`\\bfunction\\s+${name.replace(/[^\w]/g, "")}\\s*\\(`);
+  for (let i = 0; i < lines.length; i++) if (decl.test(lines[i])) return braceBody(lines, i);
+  return void 0;
+}
+
+// src/facts/service/routes/laravel.ts
+var FRAMEWORKS2 = ["laravel", "lumen", "slim", "mezzio", "codeigniter", "cakephp"];
+var VERBS3 = {
+  get: ["GET"],
+  post: ["POST"],
+  put: ["PUT"],
+  patch: ["PATCH"],
+  delete: ["DELETE"],
+  options: ["OPTIONS"],
+  head: ["HEAD"],
+  any: ["ANY"],
+  view: ["GET"],
+  redirect: ["ANY"],
+  permanentRedirect: ["ANY"],
+  connect: ["ANY"],
+  add: ["ANY"],
+  fallback: ["ANY"]
+};
+var LIST_VERBS = /* @__PURE__ */ new Set(["match", "map"]);
+var RESOURCES = /* @__PURE__ */ new Set(["resource", "apiResource"]);
+var GROUPS = /* @__PURE__ */ new Set(["group", "scope"]);
+var RECEIVERS = /* @__PURE__ */ new Set(["router", "app", "group", "routes", "route", "r", "api", "builder", "collector", "proxy", "v1", "v2"]);
+var ROUTE_FILE = /(^|\/)(routes?\/[^/]+\.php|[^/]*routes?\.php|Routes\.php|bootstrap\/app\.php|public\/index\.php|index\.php|app\.php)$/;
+var TOKENS = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
+var MAX_INCLUDE_DEPTH4 = 6;
+function extractLaravel(ctx) {
+  const used = FRAMEWORKS2.filter((f) => ctx.frameworks.has(f));
+  if (used.length === 0) return { routes: [] };
+  const framework = used[0];
+  const variables = used.some((f) => f !== "laravel");
+  const roots = phpRoots(ctx);
+  const candidates = ctx.src.files("php").filter((f) => ROUTE_FILE.test(f) || ctx.src.mentions(f, ["Route::"]));
+  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS));
+  const scans = /* @__PURE__ */ new Map();
+  const scanOf = (file) => {
+    let s = scans.get(file);
+    if (!s) {
+      s = scanFile(ctx, file, { file, root: rootOf(roots, file) }, framework, variables);
+      scans.set(file, s);
+    }
+    return s;
+  };
+  const included = new Set(relevant.flatMap((f) => scanOf(f).includes.map((i) => i.file)));
+  const routes = [];
+  const walk2 = (file, prefix, stack) => {
+    if (stack.includes(file) || stack.length > MAX_INCLUDE_DEPTH4 || !ctx.src.has(file)) return;
+    const s = scanOf(file);
+    for (const r of s.routes) routes.push(prefix ? { ...r, path: joinUrl(prefix, r.path) } : r);
+    for (const inc of s.includes) walk2(inc.file, joinUrl(prefix, inc.prefix), [...stack, file]);
+  };
+  for (const f of relevant) {
+    if (included.has(f)) continue;
+    const api = used.includes("laravel") && /(^|\/)routes\/api\.php$/.test(f);
+    walk2(f, api ? "/api" : "", []);
+  }
+  return { routes };
+}
+function phpRoots(ctx) {
+  return ctx.manifests.manifests.filter((m) => m.ecosystem === "php").map((m) => m.dir);
+}
+function rootOf(roots, file) {
+  let best = "";
+  for (const r of roots) if ((r === "" || file.startsWith(r + "/")) && r.length >= best.length) best = r;
+  return best;
+}
+function scanFile(ctx, file, base, framework, variables) {
+  const out = { routes: [], includes: [] };
+  const toks = phpTokens(ctx, file);
+  if (toks === void 0) return out;
+  const withVariables = variables && ROUTE_FILE.test(file);
+  scanRange(ctx, toks, 0, toks.length, [], { file, base, framework, withVariables, out }, 0);
+  return out;
+}
+function scanRange(ctx, toks, from, to, prefix, scope, depth) {
+  if (depth > 30) return;
+  let i = from;
+  while (i < to) {
+    const t = toks[i];
+    if (t.k === "id" && t.v === "withRouting" && toks[i + 1]?.v === "(") {
+      i = withRouting(ctx, toks, i + 1, prefix, scope, depth);
+      continue;
+    }
+    if (t.k === "id" && /^(require|include)(_once)?$/.test(t.v)) {
+      let end = i + 1;
+      while (end < to && toks[end].v !== ";") end++;
+      const path2 = stringOf(toks, { from: toks[i + 1]?.v === "(" ? i + 2 : i + 1, to: toks[end - 1]?.v === ")" && toks[i + 1]?.v === "(" ? end - 1 : end }, scope.base);
+      if (path2?.endsWith(".php")) scope.out.includes.push({ file: path2, prefix: joinUrl(...prefix) });
+      i = end;
+      continue;
+    }
+    const chain = chainAt(toks, i, scope);
+    if (!chain) {
+      i++;
+      continue;
+    }
+    handleChain(ctx, toks, chain.calls, prefix, scope, depth);
+    i = chain.end;
+  }
+}
+function chainAt(toks, i, scope) {
+  const t = toks[i];
+  let k;
+  if (t.k === "id" && (t.v === "Route" || t.v.endsWith("\\Route")) && toks[i + 1]?.v === "::") k = i + 1;
+  else if (t.k === "var" && scope.withVariables && RECEIVERS.has(t.v) && toks[i + 1]?.v === "->") k = i + 1;
+  else if (t.k === "var" && t.v === "this" && scope.withVariables && toks[i + 1]?.v === "->" && toks[i + 2]?.v === "app") k = i + 1;
+  else return void 0;
+  const calls = [];
+  while (k < toks.length && (toks[k].v === "::" || toks[k].v === "->")) {
+    const name = toks[k + 1];
+    if (name?.k !== "id") break;
+    if (toks[k + 2]?.v !== "(") {
+      if (calls.length > 0) break;
+      k += 2;
+      continue;
+    }
+    const a = args(toks, k + 2);
+    if (a.close < 0) break;
+    calls.push({ name: name.v, open: k + 2, args: a.args, line: name.line });
+    k = a.close + 1;
+  }
+  return calls.length > 0 ? { calls, end: k } : void 0;
+}
+function handleChain(ctx, toks, calls, prefix, scope, depth) {
+  const own = [];
+  for (const c of calls) {
+    const cakePrefix = c.name === "prefix" && c.args.length > 1;
+    if (c.name === "prefix" && c.args[0] && !cakePrefix) {
+      const v = stringOf(toks, c.args[0]);
+      if (v !== void 0) own.push(v);
+    }
+    if (GROUPS.has(c.name) || cakePrefix) {
+      const first = c.args[0];
+      const opts = first && toks[first.from]?.v === "[" ? args(toks, first.from).args : [];
+      const p = opts.find((o) => o.name === "prefix");
+      const v = p ? stringOf(toks, p) : first && toks[first.from]?.k === "str" && c.args.length > 1 ? stringOf(toks, first) : void 0;
+      if (v !== void 0) own.push(cakePrefix ? v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase() : v);
+      const inner = [...prefix, ...own];
+      for (const a of c.args) {
+        const body = closureBody(toks, a);
+        if (body) scanRange(ctx, toks, body.from, body.to, inner, scope, depth + 1);
+        else if (a !== first || c.args.length === 1) {
+          const file = stringOf(toks, a, scope.base);
+          if (file?.endsWith(".php")) scope.out.includes.push({ file, prefix: joinUrl(...inner) });
+        }
+      }
+      return;
+    }
+    const verb = VERBS3[c.name];
+    if (verb !== void 0 || LIST_VERBS.has(c.name) || RESOURCES.has(c.name)) {
+      addRoute(ctx, toks, c, [...prefix, ...own], scope);
+      return;
+    }
+  }
+}
+function addRoute(ctx, toks, c, prefix, scope) {
+  const listed = LIST_VERBS.has(c.name);
+  const pathArg = c.args[listed ? 1 : 0];
+  const path2 = pathArg ? stringOf(toks, pathArg) : void 0;
+  if (path2 === void 0) return;
+  const methods = listed ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS3[c.name] ?? ["ANY"];
+  const full = joinUrl(...prefix, path2);
+  const base = { framework: scope.framework, file: scope.file, line: c.line };
+  if (RESOURCES.has(c.name)) {
+    const one = path2.slice(path2.lastIndexOf("/") + 1).replace(/s$/, "");
+    scope.out.routes.push({ ...base, path: full, methods: ["GET", "POST"] }, { ...base, path: `${full}/{${one}}`, methods: ["GET", "PUT", "PATCH", "DELETE"] });
+    return;
+  }
+  const handler2 = c.name === "view" || c.name === "redirect" || c.name === "permanentRedirect" ? void 0 : c.args[listed ? 2 : 1];
+  const h = handler2 ? handlerOf(ctx, toks, handler2, scope.file) : {};
+  scope.out.routes.push({ ...base, path: full, methods: methods.length > 0 ? methods : ["ANY"], ...h });
+}
+function handlerOf(ctx, toks, a, file) {
+  const body = closureBody(toks, a);
+  if (body) {
+    const lines = ctx.src.lines(file) ?? [];
+    const first = toks[body.from]?.line ?? toks[a.from].line;
+    const last = toks[Math.max(body.from, body.to - 1)]?.line ?? first;
+    return { handler: "closure", touches: touchesIn(file, lines, first - 1, last) };
+  }
+  let cls;
+  let method = "__invoke";
+  const str5 = stringOf(toks, a);
+  if (str5 !== void 0) {
+    const at2 = str5.includes("@") ? str5.split("@") : str5.split("::");
+    cls = at2[0].slice(at2[0].lastIndexOf("\\") + 1);
+    if (at2[1]) method = at2[1];
+  } else if (toks[a.from]?.v === "[") {
+    const parts = args(toks, a.from).args;
+    const uses = parts.find((p) => p.name === "uses");
+    if (uses && stringOf(toks, uses) !== void 0) return handlerOf(ctx, toks, uses, file);
+    cls = parts[0] ? classOf(toks, parts[0]) : void 0;
+    const m = parts[1] ? stringOf(toks, parts[1]) : void 0;
+    if (m) method = m;
+  } else cls = classOf(toks, a);
+  if (!cls) return {};
+  const handler2 = `${cls}@${method}`;
+  return { handler: handler2, ...controllerTouches(ctx, cls, method) };
+}
+var CLASS_FILES = /* @__PURE__ */ new WeakMap();
+function classFiles(ctx) {
+  let m = CLASS_FILES.get(ctx.src);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    for (const f of ctx.src.files("php")) {
+      const name = f.slice(f.lastIndexOf("/") + 1);
+      if (!m.has(name)) m.set(name, f);
+    }
+    CLASS_FILES.set(ctx.src, m);
+  }
+  return m;
+}
+function controllerTouches(ctx, cls, method) {
+  const file = classFiles(ctx).get(`${cls}.php`);
+  const lines = file ? ctx.src.lines(file) : void 0;
+  if (!file || !lines) return {};
+  const body = methodBody(lines, method) ?? (method === "__invoke" ? methodBody(lines, "handle") : void 0);
+  return body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {};
+}
+function phpTokens(ctx, file) {
+  const text = ctx.src.text(file);
+  return text === void 0 ? void 0 : memoOnFile(ctx, file, "php-tokens", () => lexPhp(text));
+}
+function withRouting(ctx, toks, open, prefix, scope, depth) {
+  const a = args(toks, open);
+  if (a.close < 0) return open + 1;
+  const named = new Map(a.args.filter((x) => x.name !== void 0).map((x) => [x.name, x]));
+  const apiPrefix = named.get("apiPrefix");
+  const api = apiPrefix ? stringOf(toks, apiPrefix) ?? "api" : "api";
+  for (const [key, p] of [["web", ""], ["api", api]]) {
+    const arg = named.get(key);
+    if (!arg) continue;
+    const files = toks[arg.from]?.v === "[" ? args(toks, arg.from).args : [arg];
+    for (const f of files) {
+      const file = stringOf(toks, f, scope.base);
+      if (file?.endsWith(".php")) scope.out.includes.push({ file, prefix: joinUrl(...prefix, p) });
+    }
+  }
+  const health = named.get("health");
+  const hp = health ? stringOf(toks, health) : void 0;
+  if (hp) scope.out.routes.push({ path: joinUrl(...prefix, hp), methods: ["GET"], framework: scope.framework, file: scope.file, line: toks[health.from].line, library: "Laravel health route (withRouting health:)", touches: [] });
+  for (const key of ["then", "using"]) {
+    const arg = named.get(key);
+    const body = arg ? closureBody(toks, arg) : void 0;
+    if (body) scanRange(ctx, toks, body.from, body.to, prefix, scope, depth + 1);
+  }
+  return a.close + 1;
+}
+
 // src/facts/service/routes/rails.ts
-var VERBS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
+var VERBS4 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
 var HEALTH_ENGINES = {
   "OkComputer::Engine": "okcomputer",
   "HealthMonitor::Engine": "health-monitor-rails",
@@ -47626,7 +49549,7 @@ function extractRails(ctx) {
         routes.push({ path: full, methods: ["ANY"], framework: "rails", file, line: i + 1, handler: `${name}#index` });
         if (word === "resources") routes.push({ path: full + "/:id", methods: ["ANY"], framework: "rails", file, line: i + 1, handler: `${name}#show` });
         segment = word === "resources" ? `${name}/:${name.replace(/s$/, "")}_id` : name;
-      } else if (VERBS.has(word) || word === "root") {
+      } else if (VERBS4.has(word) || word === "root") {
         const path2 = word === "root" ? "/" : lit?.value ?? (sym ? sym : void 0);
         if (path2 !== void 0) {
           const target = /(?:=>|to:)\s*['"]([^'"]+)['"]/.exec(rest)?.[1] ?? (word === "root" ? lit?.value : void 0);
@@ -47683,11 +49606,221 @@ function controllerBody(ctx, target) {
   return void 0;
 }
 
+// src/facts/service/routes/symfony.ts
+var KNOWN_RESOURCES = [
+  { resource: /^@NelmioApiDocBundle\/.*swaggerui\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.swagger_ui" }] },
+  { resource: /^@NelmioApiDocBundle\/.*swagger\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.swagger" }] },
+  { resource: /^@NelmioApiDocBundle\/.*redocly\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.redocly" }] },
+  { resource: /^@LiipMonitorBundle\//, routes: [{ path: "", handler: "liip_monitor.health_controller", library: "LiipMonitorBundle" }] },
+  { resource: /^@SymfonyHealthCheckBundle\//, routes: [{ path: "/health", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }, { path: "/ping", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }] }
+];
+var ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/;
+var DEV_ONLY = /(^|\/)(config\/routes\/(dev|test)\/|app\/config\/routing_(dev|test)\.ya?ml$)/;
+var VERBS5 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
+var MARKERS2 = ["#[Route", "@Route(", "#[Rest\\", "@Rest\\", "#[Get(", "#[Post("];
+function extractSymfony(ctx) {
+  if (!ctx.frameworks.has("symfony")) return { routes: [] };
+  const routes = [];
+  const libraries = [];
+  const imports = [];
+  const configs = ctx.src.snapshot.files().filter((f) => ROUTE_CONFIG.test(f) && !DEV_ONLY.test(f) && !isExcluded(f));
+  const seen = /* @__PURE__ */ new Set();
+  const readConfig = (file, prefix, depth) => {
+    if (seen.has(file) || depth > 5) return;
+    seen.add(file);
+    if (file.endsWith(".php")) return phpConfig(ctx, file, prefix, imports, routes, true);
+    const y = parseYamlFile(ctx.src.snapshot, file);
+    if (!y?.ok || !isMap(y.value)) return;
+    const entries = Object.entries(y.value).map(([k, v]) => [k, v, y.value]);
+    const prod = get(y.value, "when@prod");
+    if (isMap(prod)) entries.push(...Object.entries(prod).map(([k, v]) => [k, v, prod]));
+    for (const [name, entry, parent] of entries) {
+      if (name.startsWith("when@") || !isMap(entry)) continue;
+      const line = keyLine(parent, name) ?? 1;
+      const own = prefixOf2(get(entry, "prefix"));
+      const resource = get(entry, "resource");
+      const res = str4(resource) ?? str4(get(resource, "path"));
+      if (res !== void 0) {
+        const under = joinUrl(prefix, own);
+        const known = KNOWN_RESOURCES.find((k) => k.resource.test(res));
+        if (known) {
+          for (const r of known.routes) {
+            routes.push({ path: joinUrl(under, r.path), methods: ["GET"], framework: "symfony", file, line, handler: r.handler, ...r.library ? { library: r.library, touches: [] } : {} });
+            if (r.library) libraries.push({ name: r.library, path: file, line, text: `${name}: ${res}`, routes: [joinUrl(under, r.path)], checks: [] });
+          }
+        } else if (str4(get(entry, "type")) === "api_platform") {
+          routes.push({ path: joinUrl(under, "/docs"), methods: ["GET"], framework: "symfony", file, line, handler: "api_platform.action.documentation" });
+        } else if (!res.startsWith("@")) {
+          const target = joinPath2(dirname(file), res.replace(/\/+$/, ""));
+          if (target !== void 0 && /\.ya?ml$/.test(target)) readConfig(target, under, depth + 1);
+          else if (target !== void 0) imports.push({ dir: target.replace(/\.php$/, ""), prefix: under });
+        }
+        continue;
+      }
+      const path2 = prefixOf2(get(entry, "path"));
+      if (get(entry, "path") === void 0) continue;
+      const controller = str4(get(entry, "controller")) ?? str4(get(get(entry, "defaults"), "_controller"));
+      const methods = strings(get(entry, "methods")).map((m) => m.toUpperCase());
+      const single = str4(get(entry, "methods"));
+      routes.push({
+        path: joinUrl(prefix, path2),
+        methods: methods.length > 0 ? methods : single ? single.split(/[|,\s]+/).filter(Boolean).map((m) => m.toUpperCase()) : ["ANY"],
+        framework: "symfony",
+        file,
+        line,
+        ...controller ? { handler: controller, ...touchesOf(ctx, controller) } : {}
+      });
+    }
+  };
+  for (const f of configs) readConfig(f, "", 0);
+  for (const f of ctx.src.files("php").filter((p) => basename(p) === "Kernel.php")) phpConfig(ctx, f, "", imports, routes, false);
+  for (const file of ctx.src.files("php")) {
+    if (!ctx.src.mentions(file, MARKERS2)) continue;
+    const imp = imports.filter((i) => file === i.dir + ".php" || file.startsWith(i.dir + "/")).sort((a, b) => b.dir.length - a.dir.length)[0];
+    routes.push(...attributeRoutes(ctx, file, imp?.prefix ?? ""));
+  }
+  return { routes, libraries };
+}
+function prefixOf2(v) {
+  const s = str4(v);
+  if (s !== void 0) return s;
+  if (isMap(v)) return str4(Object.values(v)[0]) ?? "";
+  return "";
+}
+function controllerOf(toks, a) {
+  const s = stringOf(toks, a);
+  if (s !== void 0) return s;
+  if (toks[a.from]?.v === "[") {
+    const [c, m] = args(toks, a.from).args;
+    const cls2 = c ? classOf(toks, c) : void 0;
+    const method = m ? stringOf(toks, m) : void 0;
+    return cls2 ? `\\${cls2}::${method ?? "__invoke"}` : void 0;
+  }
+  const cls = classOf(toks, a);
+  return cls ? `\\${cls}::__invoke` : void 0;
+}
+function touchesOf(ctx, controller) {
+  const [cls, method] = controller.includes("::") ? controller.split("::") : [controller, "__invoke"];
+  if (!cls || !/^[\w\\]+$/.test(cls) || !cls.includes("\\")) return {};
+  return controllerTouches(ctx, cls.slice(cls.lastIndexOf("\\") + 1), method ?? "__invoke");
+}
+function phpConfig(ctx, file, prefix, imports, routes, routesToo) {
+  const toks = phpTokens(ctx, file);
+  if (!toks) return;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i];
+    if (t.v !== "->" || toks[i + 2]?.v !== "(" || toks[i + 1].v !== "import" && (toks[i + 1].v !== "add" || !routesToo)) continue;
+    const a = args(toks, i + 2);
+    if (a.close < 0) continue;
+    let own = "";
+    let controller;
+    for (let k = a.close + 1; toks[k]?.v === "->" && toks[k + 2]?.v === "(" && k < a.close + 40; ) {
+      const b = args(toks, k + 2);
+      if (b.close < 0) break;
+      if (toks[k + 1].v === "prefix" && b.args[0]) own = stringOf(toks, b.args[0]) ?? "";
+      if (toks[k + 1].v === "controller" && b.args[0]) controller = controllerOf(toks, b.args[0]);
+      k = b.close + 1;
+    }
+    const under = joinUrl(prefix, own);
+    if (toks[i + 1].v === "import") {
+      const first = a.args[0];
+      const value = first ? stringOf(toks, first, { file, root: "" }) : void 0;
+      if (first === void 0 || value === void 0 || value.startsWith("@")) continue;
+      const usesDir = toks.slice(first.from, first.to).some((x) => x.v === "__DIR__");
+      const target = usesDir ? value : joinPath2(dirname(file), value);
+      if (target !== void 0) imports.push({ dir: target.replace(/\/+$/, "").replace(/\.php$/, ""), prefix: under });
+    } else if (a.args[1]) {
+      const path2 = stringOf(toks, a.args[1]);
+      if (path2 !== void 0) routes.push({ path: joinUrl(under, path2), methods: ["ANY"], framework: "symfony", file, line: toks[i + 1].line, ...controller ? { handler: controller, ...touchesOf(ctx, controller) } : {} });
+    }
+  }
+}
+function attributeRoutes(ctx, file, prefix) {
+  const lines = ctx.src.lines(file);
+  if (!lines) return [];
+  const out = [];
+  let classPrefix = "";
+  let classRoute;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const m = /(#\[|@)(?:Rest\\|Annotation\\|Attribute\\)?(Route|Get|Post|Put|Patch|Delete)\s*\(/.exec(l);
+    if (!m) continue;
+    const decl = declaration(lines, i, m.index + m[0].length - 1);
+    if (!decl) continue;
+    const { path: path2, methods } = decl;
+    if (decl.target === "class") {
+      classPrefix = path2;
+      classRoute = { methods, line: i + 1 };
+      continue;
+    }
+    const verb = VERBS5[m[2]] ?? [];
+    const body = methodBody(lines, decl.method);
+    out.push({
+      path: joinUrl(prefix, classPrefix, path2),
+      methods: methods.length > 0 ? methods : verb.length > 0 ? verb : ["ANY"],
+      framework: "symfony",
+      file,
+      line: i + 1,
+      handler: `${basename(file).replace(/\.php$/, "")}::${decl.method}`,
+      ...body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {}
+    });
+  }
+  const invoke = classRoute && out.length === 0 ? methodBody(lines, "__invoke") : void 0;
+  if (classRoute && invoke) out.push({ path: joinUrl(prefix, classPrefix), methods: classRoute.methods.length > 0 ? classRoute.methods : ["ANY"], framework: "symfony", file, line: classRoute.line, handler: `${basename(file).replace(/\.php$/, "")}::__invoke`, touches: touchesIn(file, lines, invoke[0], invoke[1]) });
+  return out;
+}
+function declaration(lines, i, open) {
+  let text = lines[i].slice(open);
+  let end = i;
+  for (let depth = balance(text); depth > 0 && end + 1 < lines.length && end < i + 20; ) {
+    end++;
+    text += "\n" + lines[end].replace(/^\s*\*/, "");
+    depth += balance(lines[end]);
+  }
+  const toks = lexPhp(text);
+  if (toks[0]?.v !== "(") return void 0;
+  const a = annotationArgs(toks);
+  const named = (n) => a.find((x) => x.name === n);
+  const pathArg = named("path") ?? named("value") ?? a.find((x) => x.name === void 0);
+  const path2 = pathArg ? stringOf(toks, pathArg) ?? firstString(toks, pathArg) : "";
+  if (path2 === void 0) return void 0;
+  const m = named("methods");
+  const methods = m ? stringsOf(toks, m).map((x) => x.toUpperCase()) : [];
+  for (let k = end; k < lines.length && k < end + 30; k++) {
+    const t = lines[k].trimStart();
+    if (k > end && (t.startsWith("*") || t.startsWith("/") || t.startsWith("#"))) continue;
+    const d = /\b(class|function)\s+(\w+)/.exec(k === end ? lines[k].slice(k === i ? open : 0).replace(/^[^)]*\)/, "") : lines[k]);
+    if (!d) continue;
+    return d[1] === "class" ? { path: path2, methods, target: "class", method: "" } : { path: path2, methods, target: "method", method: d[2] };
+  }
+  return void 0;
+}
+function annotationArgs(toks) {
+  const a = args(toks, 0).args;
+  return a.map((x) => {
+    const first = toks[x.from];
+    if (x.name === void 0 && first?.k === "id" && toks[x.from + 1]?.v === "=" && x.to > x.from + 2) return { from: x.from + 2, to: x.to, name: first.v };
+    return x;
+  });
+}
+function firstString(toks, a) {
+  for (let k = a.from; k < a.to; k++) if (toks[k].k === "str" && !toks[k].dynamic && toks[k + 1]?.v !== "=>") return toks[k].v;
+  return void 0;
+}
+function balance(s) {
+  let d = 0;
+  for (const c of s) {
+    if (c === "(" || c === "[" || c === "{") d++;
+    else if (c === ")" || c === "]" || c === "}") d--;
+  }
+  return d;
+}
+
 // src/facts/service/types.ts
 var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 };
 
 // src/facts/service/index.ts
-var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails];
+var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems2 = [];
@@ -47837,12 +49970,15 @@ var CONFIG_FILES = [
   { match: (_p, n) => n === "pyproject.toml", tool: "towncrier", needle: "[tool.towncrier" },
   { match: (_p, n) => n === "package.json", tool: "semantic-release", needle: '"release": {' }
 ];
+var VERSION_INPUT = /^(version|tag|release|release[_-]?version|release[_-]?tag|new[_-]?version|version[_-]?number)$/i;
 var EVERYDAY_EVENTS = /\b(pull_request|pull_request_target|merge_group|schedule)\b/;
 var RELEASE_WORK = /refs\/tags|ref_type|\bpublish|\bdeploy|\brelease|docker push|push: *true|twine upload|upload-release-asset|registry/i;
 function workflowTriggers3(path2, text) {
   const out = [];
   let everyday = false;
   let releaseWork = false;
+  let pushed = false;
+  let manual;
   for (const l of yamlLines(text)) {
     const top = l.parents[0] ?? l.key;
     if (l.parents.length === 0 && l.key === "on") {
@@ -47854,8 +49990,11 @@ function workflowTriggers3(path2, text) {
     if (l.parents.length === 1 && l.parents[0] === "on" && l.key === null && EVERYDAY_EVENTS.test(l.value)) everyday = true;
     if (l.parents.length === 2 && l.parents[0] === "on" && l.parents[1] === "push" && (l.key === "branches" || l.key === "branches-ignore")) everyday = true;
     if (l.parents.length === 2 && l.parents[0] === "on" && l.parents[1] === "push" && l.key === "tags") out.push({ path: path2, line: l.line, trigger: "push-tags", text: l.value || "tags" });
+    if (l.parents.length === 3 && l.parents[0] === "on" && l.parents[1] === "workflow_dispatch" && l.parents[2] === "inputs" && l.key !== null && VERSION_INPUT.test(l.key)) manual ??= { path: path2, line: l.line, trigger: "manual-version", text: l.key };
+    if (l.parents.length === 1 && l.parents[0] === "on" && l.key === "push") pushed = true;
     if (top === "jobs" && l.parents.length >= 2 && RELEASE_WORK.test(`${l.key ?? ""} ${l.value}`)) releaseWork = true;
   }
+  if (manual && !everyday && !pushed && releaseWork) out.push(manual);
   return everyday && !releaseWork ? out.map((t) => ({ ...t, buildOnly: true })) : out;
 }
 function gitlabTriggers(path2, text) {
@@ -47906,6 +50045,51 @@ function collectRelease(snapshot, tags) {
   return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems: problems2 };
 }
 
+// src/facts/php-analysers.ts
+var PHPSTAN_GATING_LEVEL = 5;
+var PSALM_GATING_LEVEL = 4;
+var PSALM_DEFAULT_LEVEL = 2;
+var PHPSTAN_MAX = 10;
+function isPhpstanConfig(name) {
+  return name.startsWith("phpstan") && (name.endsWith(".neon") || name.endsWith(".neon.dist")) && !name.includes("baseline");
+}
+function isPsalmConfig(name) {
+  return name === "psalm.xml" || name === "psalm.xml.dist" || name === "psalm.dist.xml";
+}
+function phpstanLevel(text) {
+  const lines = text.split("\n");
+  let inParameters = false;
+  let keyIndent = -1;
+  for (let i = 0; i < lines.length && i < 5e3; i++) {
+    const l = lines[i].replace(/\r$/, "");
+    const t = l.trim();
+    if (t === "" || t.startsWith("#")) continue;
+    const indent = l.length - l.trimStart().length;
+    if (indent === 0) {
+      inParameters = /^parameters\s*:\s*$/.test(t);
+      keyIndent = -1;
+      continue;
+    }
+    if (!inParameters) continue;
+    if (keyIndent < 0) keyIndent = indent;
+    if (indent !== keyIndent) continue;
+    const m = /^level\s*:\s*['"]?(\d{1,2}|max)['"]?\s*(#.*)?$/.exec(t);
+    if (m) return { level: m[1] === "max" ? PHPSTAN_MAX : Number(m[1]), line: i + 1 };
+  }
+  return void 0;
+}
+function psalmLevel(text) {
+  const open = text.indexOf("<psalm");
+  if (open < 0 || /[\w-]/.test(text[open + 6] ?? "")) return void 0;
+  const close = text.indexOf(">", open);
+  const tag = text.slice(open, close < 0 ? Math.min(text.length, open + 4e3) : close);
+  const line = text.slice(0, open).split("\n").length;
+  const m = /\berrorLevel\s*=\s*["'](\d)["']/.exec(tag);
+  if (m) return { level: Number(m[1]), line: line + tag.slice(0, m.index).split("\n").length - 1 };
+  if (/\btotallyTyped\s*=\s*["']true["']/.test(tag)) return { level: 1, line };
+  return { level: PSALM_DEFAULT_LEVEL, line };
+}
+
 // src/facts/security-rules.ts
 var NO_SECURITY_RULES = { enabled: [], problems: [] };
 var GOLANGCI_FILES = /* @__PURE__ */ new Set([".golangci.yml", ".golangci.yaml", ".golangci.toml", ".golangci.json"]);
@@ -47919,9 +50103,18 @@ function collectSecurityRules(snapshot) {
   let read = 0;
   for (const path2 of filesWhere(snapshot, (p) => {
     const n = basename(p);
-    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n)) && !isExcluded(p);
+    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n) || isPhpstanConfig(n) || isPsalmConfig(n)) && !isExcluded(p);
   })) {
     const name = basename(path2);
+    if (isPhpstanConfig(name) || isPsalmConfig(name)) {
+      if (read >= MAX_FILES) continue;
+      const text2 = snapshot.text(path2);
+      if (text2 === void 0) continue;
+      read++;
+      const php = phpGate(name, text2);
+      if (php) enabled.push({ ...php, path: path2 });
+      continue;
+    }
     const golangci = GOLANGCI_FILES.has(name);
     const eslintData = ESLINTRC_DATA.has(name);
     const eslintCode = !eslintData && ESLINT_CODE.test(name);
@@ -48048,6 +50241,16 @@ function eslintSecurityInCode(text) {
   if (rule2) return { how: `rules: ${rule2[1]}`, needle: rule2[1] };
   return null;
 }
+function phpGate(name, text) {
+  if (isPhpstanConfig(name)) {
+    const l2 = phpstanLevel(text);
+    if (l2 === void 0 || l2.level < PHPSTAN_GATING_LEVEL) return null;
+    return { rules: "phpstan-gating", host: "phpstan", line: l2.line, how: `level ${l2.level === 10 && /level\s*:\s*['"]?max/.test(text) ? "max" : l2.level}, a gating level (${PHPSTAN_GATING_LEVEL} or above)` };
+  }
+  const l = psalmLevel(text);
+  if (l === void 0 || l.level > PSALM_GATING_LEVEL) return null;
+  return { rules: "psalm-gating", host: "psalm", line: l.line, how: `errorLevel ${l.level}, a gating level (${PSALM_GATING_LEVEL} or stricter)` };
+}
 function lineWith(text, needle) {
   const line = lineOf(text, needle) ?? lineOf(text, needle.replace(/"/g, "'"));
   return line === void 0 ? {} : { line };
@@ -48055,7 +50258,7 @@ function lineWith(text, needle) {
 
 // src/facts/hcl.ts
 var MAX_HCL_DEPTH = 16;
-function tokenize(text) {
+function tokenize2(text) {
   const tokens = [];
   let line = 1;
   let i = 0;
@@ -48221,11 +50424,11 @@ function skipExpression(tokens, pos) {
 }
 function parseHcl(text) {
   const root2 = { type: "", labels: [], line: 1, attrs: /* @__PURE__ */ new Map(), blocks: [] };
-  parseBody(tokenize(text), { i: 0 }, 0, root2);
+  parseBody(tokenize2(text), { i: 0 }, 0, root2);
   return root2;
 }
 var child2 = (b, type2) => b.blocks.find((x) => x.type === type2);
-var children2 = (b, type2) => b.blocks.filter((x) => x.type === type2);
+var children3 = (b, type2) => b.blocks.filter((x) => x.type === type2);
 var strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 var numOrNull = (v) => typeof v === "number" ? v : null;
 
@@ -48344,7 +50547,7 @@ function readTfRuleset(r) {
     branches: refName ? strList(refName.attrs.get("include")) : [],
     enforcement: typeof target === "string" && target !== "branch" ? "not-a-branch-ruleset" : typeof enforcement === "string" ? enforcement : null,
     pullRequest: pr ? { approvals: pr.attrs.has("required_approving_review_count") ? numOrNull(pr.attrs.get("required_approving_review_count")) : 0, codeOwners: pr.attrs.get("require_code_owner_review") === true } : null,
-    statusChecks: checks ? children2(checks, "required_check").map((c) => c.attrs.get("context")).filter((c) => typeof c === "string") : null
+    statusChecks: checks ? children3(checks, "required_check").map((c) => c.attrs.get("context")).filter((c) => typeof c === "string") : null
   };
 }
 function collectTerraform(path2, text, out, problems2) {
@@ -48355,7 +50558,7 @@ function collectTerraform(path2, text, out, problems2) {
     problems2.push({ path: path2, message: `could not read Terraform: ${err.message}` });
     return;
   }
-  for (const r of children2(root2, "resource")) {
+  for (const r of children3(root2, "resource")) {
     const reader = TF_READERS[r.labels[0] ?? ""];
     if (!reader) continue;
     out.push({ source: reader.source, path: path2, line: r.line, ...reader.read(r) });
@@ -48503,7 +50706,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
 };
 function gitListing(root2) {
   if (!existsSync4(join6(root2, ".git"))) return null;
-  const git = (args) => execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args], {
+  const git = (args2) => execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args2], {
     cwd: root2,
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
@@ -48952,24 +51155,24 @@ ${USAGE}
 `);
     return 2;
   }
-  const args = parsed.args;
-  if (args.command === "help") {
+  const args2 = parsed.args;
+  if (args2.command === "help") {
     io.stdout(USAGE + "\n");
     return 0;
   }
-  if (args.command === "version") {
+  if (args2.command === "version") {
     io.stdout(VERSION + "\n");
     return 0;
   }
-  const root2 = resolve5(args.dir);
+  const root2 = resolve5(args2.dir);
   try {
     if (!statSync3(root2).isDirectory()) throw new Error("not a directory");
   } catch {
-    io.stderr(`shipshape: '${args.dir}' is not a directory
+    io.stderr(`shipshape: '${args2.dir}' is not a directory
 `);
     return 2;
   }
-  const loaded = loadConfig({ root: root2, explicit: args.config });
+  const loaded = loadConfig({ root: root2, explicit: args2.config });
   if (loaded.errors) {
     io.stderr(`shipshape: the configuration has ${loaded.errors.length} error(s):
 `);
@@ -48979,30 +51182,30 @@ ${USAGE}
   }
   for (const w of loaded.warnings) io.stderr(`shipshape: warning: ${w}
 `);
-  const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null);
-  const named = args.repo ? namedRepository(args.repo, io.env) : null;
+  const token = args2.githubToken ?? (io.env.GITHUB_TOKEN || null);
+  const named = args2.repo ? namedRepository(args2.repo, io.env) : null;
   const where = token ? named ?? detectRepository(root2, io.env) : null;
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root: root2, config: loaded.config }) : null;
   const report = scanRepository({
     root: root2,
     config: loaded.config,
     inputs: github?.factInputs,
-    minScore: args.minScore ?? void 0,
-    requiredExtra: args.requiredChecks,
+    minScore: args2.minScore ?? void 0,
+    requiredExtra: args2.requiredChecks,
     warnings: loaded.warnings,
-    ...named ? { slug: args.repo, serverUrl: named.serverUrl } : {}
+    ...named ? { slug: args2.repo, serverUrl: named.serverUrl } : {}
   });
-  const format = args.format ?? "text";
-  const color = format === "text" && args.output === null && (args.color ?? (io.isTTY && !io.env.NO_COLOR));
+  const format = args2.format ?? "text";
+  const color = format === "text" && args2.output === null && (args2.color ?? (io.isTTY && !io.env.NO_COLOR));
   const body = render(format, report, { color });
-  if (args.output !== null) {
-    const target = resolve5(args.output);
+  if (args2.output !== null) {
+    const target = resolve5(args2.output);
     const tmp = join8(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
     try {
       writeFileSync3(tmp, body);
       renameSync2(tmp, target);
     } catch (err) {
-      io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
+      io.stderr(`shipshape: cannot write '${args2.output}': ${err.message}
 `);
       return 2;
     }

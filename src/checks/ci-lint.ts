@@ -1,7 +1,7 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
 import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, workflow } from './catalog/remedies.js'
+import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { defineCheck, type Outcome } from './types.js'
 
 /**
@@ -32,7 +32,9 @@ const SNIPPETS: Snippets = {
     '',
     workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
   ].join('\n'),
-  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+  php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
+  elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}'])
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'

@@ -1,7 +1,7 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { pickEvidence } from './catalog/evidence.js'
 import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
@@ -35,7 +35,9 @@ function snippets(profile: RepoProfile): Snippets {
     node: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npm test']),
     go: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go test -race ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', `    cache: ${profile.gradle ? 'gradle' : 'maven'}`, profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec'])
+    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec']),
+    php: workflow('.github/workflows/test.yml', 'test', [...PHP_SETUP, profile.laravel ? '- run: php artisan test' : '- run: vendor/bin/phpunit']),
+    elixir: workflow('.github/workflows/test.yml', 'test', [...SETUP_BEAM, '- run: mix test', '  env:', '    MIX_ENV: test'])
   }
 }
 

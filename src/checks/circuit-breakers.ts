@@ -5,6 +5,7 @@ import {
   JOB_RETRY_TOKENS,
   NODE_QUEUE_PACKAGES,
   RESILIENCE_LIBS,
+  RETRIES_OFF,
   SLEEP_TOKENS,
   STARTUP_CONTEXT_TOKENS,
   STARTUP_FILE_PATTERNS,
@@ -207,7 +208,7 @@ export default defineCheck({
       if (use.deps.length === 0) continue
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
-      const hits: (ImportRef | LineHit)[] = [...use.calls, ...imports]
+      const hits: (ImportRef | LineHit)[] = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports]
       const real = hits.filter((h) => !startupWait(usage, h))
       const startup = hits.filter((h) => startupWait(usage, h))
       if (sig.kind === 'http-retry' && hits.length === 0) continue

@@ -1,19 +1,63 @@
 import { minimatch } from 'minimatch'
 import { ciBuilds } from './catalog/ci-builds.js'
 import type { Dockerfile } from '../facts/deploy/types.js'
+import { repoProfile, type Snippets } from './catalog/ecosystem.js'
+import type { Ecosystem } from '../facts/ecosystems.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
+/** A minimal service Dockerfile per ecosystem: the first detected one that has a row, else Python's. */
+const DOCKERFILES: Snippets = {
+  python: [
+    '```dockerfile',
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'USER 1000',
+    'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+    '```'
+  ].join('\n'),
+  // PHP: dependencies installed in a Composer stage; FrankenPHP serves `public/` (Laravel, Symfony).
+  php: [
+    '```dockerfile',
+    'FROM composer:2 AS vendor',
+    'WORKDIR /app',
+    'COPY composer.json composer.lock ./',
+    'RUN composer install --no-dev --no-scripts --prefer-dist --no-interaction',
+    '',
+    'FROM dunglas/frankenphp:1-php8.3',
+    'WORKDIR /app',
+    'COPY --from=vendor /app/vendor ./vendor',
+    'COPY . .',
+    'ENV SERVER_NAME=:8080',
+    '```'
+  ].join('\n'),
+  // Elixir: a `mix release` built in one stage, run from a slim Debian image.
+  elixir: [
+    '```dockerfile',
+    'FROM hexpm/elixir:1.18.1-erlang-27.2-debian-bookworm-20241223-slim AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY mix.exs mix.lock ./',
+    'RUN mix deps.get --only prod && mix deps.compile',
+    'COPY config config',
+    'COPY lib lib',
+    'COPY priv priv',
+    'RUN mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/my_app ./',
+    'USER nobody',
+    'CMD ["bin/my_app", "start"]',
+    '```'
+  ].join('\n')
+}
+
+const IMAGE_WORKFLOW = [
   'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
   '```yaml',
   'on: { pull_request: {}, push: { branches: [main] } }',
@@ -31,9 +75,17 @@ const REMEDIATION = [
   '        with:',
   "          push: ${{ github.event_name == 'push' }}",
   '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
-  '```',
-  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+  '```'
 ].join('\n')
+
+const WITHOUT_DOCKERFILE = 'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
+
+function remediationFor(ecosystems: readonly Ecosystem[]): string {
+  const eco = ecosystems.find((e) => DOCKERFILES[e] !== undefined) ?? 'python'
+  return ['Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:', DOCKERFILES[eco]!, IMAGE_WORKFLOW, ...(eco === 'python' ? [WITHOUT_DOCKERFILE] : [])].join('\n')
+}
+
+const REMEDIATION = remediationFor([])
 
 function dockerfileEvidence(d: Dockerfile): Evidence {
   return { path: d.path, ...(d.line !== undefined ? { line: d.line } : {}), message: d.notService ? `not the service image: ${d.notService}` : `Dockerfile${d.baseImages.length ? ` (FROM ${d.baseImages[d.baseImages.length - 1]})` : ''}` }
@@ -56,6 +108,7 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { deploy } = ctx.facts
+    const remediation = remediationFor(repoProfile(ctx.facts.snapshot).ecosystems)
     const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
@@ -77,10 +130,10 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
+    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }], remediation }
     if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation }
   }
 })

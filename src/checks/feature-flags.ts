@@ -148,6 +148,10 @@ function importsName(text: string, stem: string): boolean {
     .some((part) => part.trim().split(/\s+/)[0] === stem)
 }
 
+function camelCase(snake: string): string {
+  return snake.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
+}
+
 /** An in-house resolver module or flag model, and where code checks it. */
 function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] } {
   const defined: Evidence[] = []
@@ -160,17 +164,24 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
     const stem = name.slice(0, name.lastIndexOf('.') < 0 ? name.length : name.lastIndexOf('.'))
     if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue
     const lines = usage.lines(f.path) ?? []
-    const at = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)))
+    // The definition (`def enabled?(`, `function isEnabled(`) over a mention in its documentation.
+    const mentions = (l: string): boolean => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t))
+    const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions(l))
+    const at = def >= 0 ? def : lines.findIndex(mentions)
     if (at < 0) continue
     resolvers.push(f)
     defined.push({ path: f.path, line: at + 1, message: `in-house flag resolver: ${lines[at]!.trim()}` })
   }
   for (const r of resolvers) {
     const name = basename(r.path)
-    const stem = name.slice(0, name.lastIndexOf('.'))
-    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || importsName(imp.text, stem)))
+    const file = name.slice(0, name.lastIndexOf('.'))
+    // Elixir names the module after the file in CamelCase (`feature_flags.ex` → `Realtime.FeatureFlags`).
+    const stem = r.ecosystem === 'elixir' ? camelCase(file) : file
+    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.endsWith('\\' + stem) || importsName(imp.text, stem)))
     const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path))
-    if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` })
+    // …and calls it fully qualified without an alias (`Realtime.FeatureFlags.enabled?(…)`).
+    const call = hit ?? (r.ecosystem === 'elixir' ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ['elixir'], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : undefined)
+    if (call) checked.push({ path: call.path, line: call.line, message: `in-house flags checked in code: ${call.text}` })
     else for (const dev of importers.slice(0, 2)) defined.push({ path: dev.path, line: dev.line, message: `read only by developer tooling, which gates nothing: ${dev.text}` })
   }
   const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })

@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch'
 import { argvMatches } from './catalog/containers.js'
 import { RELEASE_ACTIONS, RELEASE_COMMANDS } from './catalog/releases.js'
-import type { ChangelogFile } from '../facts/release.js'
+import type { ChangelogFile, ReleaseTrigger } from '../facts/release.js'
 import { defineCheck, type CheckContext, type Evidence, type MessageData } from './types.js'
 
 const REMEDIATION = [
@@ -27,6 +27,13 @@ const REMEDIATION = [
   '```',
   'and tag it: `git tag -a v1.4.0 -m "v1.4.0" && git push origin v1.4.0`.'
 ].join('\n')
+
+const TRIGGER_MESSAGE: Readonly<Record<ReleaseTrigger['trigger'], (text: string) => string>> = {
+  'push-tags': (text) => `workflow runs on pushed tags (${text})`,
+  release: () => 'workflow runs when a release is published',
+  'gitlab-tag': (text) => `GitLab job runs on tags (${text})`,
+  'manual-version': (text) => `release workflow started by hand with a \`${text}\` input, whose jobs publish`
+}
 
 const TAGS_UNREADABLE = 'tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API'
 
@@ -85,7 +92,7 @@ function releaseProcess(ctx: CheckContext): Process {
       drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` })
       continue
     }
-    found.push({ path: t.path, line: t.line, message: t.trigger === 'push-tags' ? `workflow runs on pushed tags (${t.text})` : t.trigger === 'release' ? 'workflow runs when a release is published' : `GitLab job runs on tags (${t.text})` })
+    found.push({ path: t.path, line: t.line, message: TRIGGER_MESSAGE[t.trigger](t.text) })
   }
   for (const c of release.configs) {
     if (c.draftsOnly) drafts.push({ path: c.path, ...(c.line !== undefined ? { line: c.line } : {}), message: `${c.tool} configuration drafts notes; it does not publish releases` })

@@ -1,6 +1,6 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { skipFor } from '../facts/ts-build.js'
 import { defineCheck, type CheckContext, type Outcome } from './types.js'
@@ -32,7 +32,9 @@ function snippets(profile: RepoProfile): Snippets {
       : 'Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.',
     go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check'])
+    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
+    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...PHP_SETUP, `- run: vendor/bin/phpstan analyse --no-progress   # phpstan/phpstan${profile.laravel ? ' (or larastan/larastan)' : ''} in require-dev, level in phpstan.neon`]),
+    elixir: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP_BEAM, '- run: mix compile --warnings-as-errors', '- run: mix dialyzer   # {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}'])
   }
 }
 

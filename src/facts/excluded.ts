@@ -66,7 +66,7 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
 /**
  * Test code, by directory (`tests/`, `src/test/`, `__tests__/`, `spec/`) or file name
  * (`test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `x_spec.rb`,
- * `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
+ * `XTest.php`, `conftest.py`). Test code is not production use: a retry in a flaky-test helper protects no
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
 export function isTestPath(path: string): boolean {
@@ -90,5 +90,7 @@ function testName(name: string): boolean {
   if (lower.endsWith('_test.go') || lower.endsWith('_spec.rb') || lower.endsWith('_test.rb')) return true
   if ((lower.includes('.test.') || lower.includes('.spec.')) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true
   if ((name.endsWith('.java') || name.endsWith('.kt')) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true
+  // PHPUnit and Pest test classes: `OrderTest.php` (a `database/migrations/…_create_tests_table.php` is not one).
+  if (name.endsWith('Test.php') && name.length > 8) return true
   return false
 }

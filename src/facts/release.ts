@@ -45,11 +45,15 @@ export interface ReleaseConfig {
   readonly draftsOnly: boolean
 }
 
-/** A CI workflow that runs when a version tag is pushed or a release is published. */
+/**
+ * A CI workflow that runs when a version tag is pushed or a release is published, or a release
+ * cut by hand: a workflow started only manually (`workflow_dispatch`) whose inputs name the version
+ * and whose jobs publish (push an image, deploy, publish a package).
+ */
 export interface ReleaseTrigger {
   readonly path: string
   readonly line: number
-  readonly trigger: 'push-tags' | 'release' | 'gitlab-tag'
+  readonly trigger: 'push-tags' | 'release' | 'gitlab-tag' | 'manual-version'
   /** Tag filters as written (`v*`), for push-tags. */
   readonly text: string
   /**
@@ -190,6 +194,9 @@ const CONFIG_FILES: readonly { match: (path: string, name: string) => boolean; t
   { match: (_p, n) => n === 'package.json', tool: 'semantic-release', needle: '"release": {' }
 ]
 
+/** `workflow_dispatch` inputs that name the version a manual run releases. */
+const VERSION_INPUT = /^(version|tag|release|release[_-]?version|release[_-]?tag|new[_-]?version|version[_-]?number)$/i
+
 /** Events that make a workflow everyday CI rather than a release pipeline. */
 const EVERYDAY_EVENTS = /\b(pull_request|pull_request_target|merge_group|schedule)\b/
 /** What a release job does, in a job's text (keys, `run:` scripts, `uses:`, `if:` conditions). */
@@ -199,6 +206,8 @@ function workflowTriggers(path: string, text: string): ReleaseTrigger[] {
   const out: ReleaseTrigger[] = []
   let everyday = false
   let releaseWork = false
+  let pushed = false
+  let manual: ReleaseTrigger | undefined
   for (const l of yamlLines(text)) {
     const top = l.parents[0] ?? l.key
     if (l.parents.length === 0 && l.key === 'on') {
@@ -210,8 +219,12 @@ function workflowTriggers(path: string, text: string): ReleaseTrigger[] {
     if (l.parents.length === 1 && l.parents[0] === 'on' && l.key === null && EVERYDAY_EVENTS.test(l.value)) everyday = true
     if (l.parents.length === 2 && l.parents[0] === 'on' && l.parents[1] === 'push' && (l.key === 'branches' || l.key === 'branches-ignore')) everyday = true
     if (l.parents.length === 2 && l.parents[0] === 'on' && l.parents[1] === 'push' && l.key === 'tags') out.push({ path, line: l.line, trigger: 'push-tags', text: l.value || 'tags' })
+    if (l.parents.length === 3 && l.parents[0] === 'on' && l.parents[1] === 'workflow_dispatch' && l.parents[2] === 'inputs' && l.key !== null && VERSION_INPUT.test(l.key)) manual ??= { path, line: l.line, trigger: 'manual-version', text: l.key }
+    if (l.parents.length === 1 && l.parents[0] === 'on' && l.key === 'push') pushed = true
     if (top === 'jobs' && l.parents.length >= 2 && RELEASE_WORK.test(`${l.key ?? ''} ${l.value}`)) releaseWork = true
   }
+  // A hand-started run with a version input counts only when it is the workflow's only way in and it publishes.
+  if (manual && !everyday && !pushed && releaseWork) out.push(manual)
   return everyday && !releaseWork ? out.map((t) => ({ ...t, buildOnly: true })) : out
 }
 

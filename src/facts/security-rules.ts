@@ -5,6 +5,7 @@ import { lineOf } from './ci/resolve/engine.js'
 import { parseYaml } from './ci/yaml.js'
 import { at } from './doc-path.js'
 import { isExcluded } from './excluded.js'
+import { isPhpstanConfig, isPsalmConfig, phpstanLevel, PHPSTAN_GATING_LEVEL, psalmLevel, PSALM_GATING_LEVEL } from './php-analysers.js'
 import { basename, type Snapshot } from './snapshot.js'
 
 /**
@@ -12,15 +13,16 @@ import { basename, type Snapshot } from './snapshot.js'
  * golangci-lint with its `gosec` linter enabled, ruff with the flake8-bandit `S` rules
  * selected, and ESLint with eslint-plugin-security's rules (Node SAST). Such a linter run in CI
  * is a static-analysis run; the checks decide that, this only reads the configuration — parsed,
- * so a `disable: [gosec]` list is never mistaken for enabling it.
+ * so a `disable: [gosec]` list is never mistaken for enabling it. PHP's analysers join them the
+ * same way: PHPStan or Psalm configured at a gating level (php-analysers.ts) is a quality gate.
  */
 
-export type RuleSet = 'gosec' | 'bandit' | 'eslint-security'
+export type RuleSet = 'gosec' | 'bandit' | 'eslint-security' | 'phpstan-gating' | 'psalm-gating'
 
 export interface EnabledRules {
   readonly rules: RuleSet
   /** The linter whose run carries the rules. */
-  readonly host: 'golangci-lint' | 'ruff' | 'eslint'
+  readonly host: 'golangci-lint' | 'ruff' | 'eslint' | 'phpstan' | 'psalm'
   readonly path: string
   readonly line?: number
   /** How the configuration enables them (`linters.enable: gosec`, `lint.select: S`). */
@@ -49,9 +51,18 @@ export function collectSecurityRules(snapshot: Snapshot): SecurityRuleFacts {
   let read = 0
   for (const path of filesWhere(snapshot, (p) => {
     const n = basename(p)
-    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n)) && !isExcluded(p)
+    return (GOLANGCI_FILES.has(n) || RUFF_FILES.has(n) || ESLINTRC_DATA.has(n) || ESLINT_CODE.test(n) || isPhpstanConfig(n) || isPsalmConfig(n)) && !isExcluded(p)
   })) {
     const name = basename(path)
+    if (isPhpstanConfig(name) || isPsalmConfig(name)) {
+      if (read >= MAX_FILES) continue
+      const text = snapshot.text(path)
+      if (text === undefined) continue
+      read++
+      const php = phpGate(name, text)
+      if (php) enabled.push({ ...php, path })
+      continue
+    }
     const golangci = GOLANGCI_FILES.has(name)
     const eslintData = ESLINTRC_DATA.has(name)
     const eslintCode = !eslintData && ESLINT_CODE.test(name)
@@ -204,6 +215,18 @@ function eslintSecurityInCode(text: string): { how: string; needle: string } | n
   const rule = /['"](security\/[a-z-]{1,60})['"]\s*:\s*(\[\s*)?(['"](error|warn)['"]|[12]\b)/.exec(code)
   if (rule) return { how: `rules: ${rule[1]}`, needle: rule[1]! }
   return null
+}
+
+/** PHPStan or Psalm configured at a gating level (php-analysers.ts). */
+function phpGate(name: string, text: string): Omit<EnabledRules, 'path'> | null {
+  if (isPhpstanConfig(name)) {
+    const l = phpstanLevel(text)
+    if (l === undefined || l.level < PHPSTAN_GATING_LEVEL) return null
+    return { rules: 'phpstan-gating', host: 'phpstan', line: l.line, how: `level ${l.level === 10 && /level\s*:\s*['"]?max/.test(text) ? 'max' : l.level}, a gating level (${PHPSTAN_GATING_LEVEL} or above)` }
+  }
+  const l = psalmLevel(text)
+  if (l === undefined || l.level > PSALM_GATING_LEVEL) return null
+  return { rules: 'psalm-gating', host: 'psalm', line: l.line, how: `errorLevel ${l.level}, a gating level (${PSALM_GATING_LEVEL} or stricter)` }
 }
 
 /** The line naming the rules (double- or single-quoted), for evidence. */

@@ -56,6 +56,12 @@ export interface GrepOptions {
   readonly files?: readonly string[]
   /** Stop after this many hits (default 200). */
   readonly limit?: number
+  /**
+   * Also search these configuration files (repository paths or path suffixes such as
+   * `config/packages/framework.yaml`), `#` comment lines skipped; hits carry the first ecosystem
+   * of `ecosystems`.
+   */
+  readonly configFiles?: readonly string[]
 }
 
 export interface UsageFacts {
@@ -193,11 +199,26 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
           if (hits.length >= limit) return hits
         }
       }
+      const eco = opts.ecosystems?.[0]
+      if (opts.configFiles && eco) {
+        const wanted = opts.configFiles
+        for (const path of snapshot.files()) {
+          if (!wanted.some((w) => path === w || path.endsWith('/' + w)) || isExcluded(path)) continue
+          const r = snapshot.read(path)
+          if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
+          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS)) {
+            hits.push({ path, line: h.line, text: h.text, token: h.token, ecosystem: eco, test: isTestPath(path) })
+            if (hits.length >= limit) return hits
+          }
+        }
+      }
       return hits
     },
     lines
   }
 }
+
+const CONFIG_COMMENTS: readonly string[] = ['#']
 
 interface FileHit {
   readonly line: number
@@ -248,6 +269,8 @@ export interface PackageSignature {
   readonly fileAlso?: readonly string[]
   /** Search templates too (`{% flag %}`). */
   readonly templates?: boolean
+  /** Configuration files that may hold the setting too (`config/packages/framework.yaml`: `retry_failed:`), as GrepOptions.configFiles. */
+  readonly configFiles?: readonly string[]
 }
 
 export interface PackageUse {
@@ -316,6 +339,7 @@ export function packageUse(manifests: ManifestFacts, usage: UsageFacts, sig: Pac
   if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] }
   const allImports = usage.importsOf(sig.ecosystem, defaultImports(sig))
   let calls = usage.grep(sig.calls, { ecosystems: [sig.ecosystem], templates: sig.templates ?? false, includeTests: true })
+  if (sig.configFiles) calls = [...calls, ...usage.grep(sig.calls, { ecosystems: [sig.ecosystem], files: [], configFiles: sig.configFiles, includeTests: true })]
   if (sig.fileAlso) {
     const also = sig.fileAlso
     calls = calls.filter((c) => (usage.lines(c.path) ?? []).some((l) => also.some((t) => l.includes(t))))

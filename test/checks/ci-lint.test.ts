@@ -7,6 +7,12 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(ciLint, {
   pass: [
+    { name: 'php-cs-fixer fix --dry-run | cs2pr (kimai)', facts: { ci: { runs: [run('vendor/bin/php-cs-fixer fix --dry-run --format=checkstyle')] } }, messageId: 'pr', data: { tools: 'PHP-CS-Fixer' } },
+    { name: 'composer cs → mago format --check (koel)', facts: { files: { 'composer.json': '{"scripts": {"cs": "mago format --check", "lint": "mago lint"}}', '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: composer cs\n      - run: composer lint\n' } }, messageId: 'pr', data: { tools: 'Mago format, Mago lint' } },
+    { name: 'pint --test', facts: { ci: { runs: [run('./vendor/bin/pint --test')] } }, messageId: 'pr', data: { tools: 'Pint' } },
+    { name: 'phpcs', facts: { ci: { runs: [run('vendor/bin/phpcs --standard=PSR12 src')] } }, messageId: 'pr', data: { tools: 'PHP_CodeSniffer' } },
+    { name: 'bin/console lint:yaml (Symfony)', facts: { ci: { runs: [run('php bin/console lint:yaml config', { argv: ['console', 'lint:yaml', 'config'] })] } }, messageId: 'pr', data: { tools: 'Symfony lint' } },
+    { name: 'composer normalize --dry-run', facts: { ci: { runs: [run('composer normalize --dry-run')] } }, messageId: 'pr', data: { tools: 'composer normalize' } },
     {
       name: 'ruff check on pull_request',
       facts: { files: PY, ci: { runs: [run('ruff check .', { line: 14 })] } },
@@ -97,6 +103,7 @@ checkTester(ciLint, {
     }
   ],
   fail: [
+    { name: 'php-cs-fixer fix (fix mode, firefly-iii .ci/phpcs.sh) and pint without --test', facts: { files: { 'composer.json': '{}' }, ci: { runs: [run('vendor/bin/php-cs-fixer fix --config .php-cs-fixer.php'), run('vendor/bin/pint'), run('mago format')] } }, messageId: 'non-blocking', data: { tools: 'PHP-CS-Fixer, Pint, Mago format' }, remediation: ['--dry-run'] },
     {
       name: '|| true neutralises the only lint step',
       facts: { files: PY, ci: { runs: [run('ruff check .', { neutralised: '|| true', line: 12 })] } },

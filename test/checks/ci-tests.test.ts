@@ -6,6 +6,10 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(ciTests, {
   pass: [
+    { name: 'composer test → @php artisan test --parallel (koel)', facts: { files: { 'composer.json': '{"scripts": {"test": "@php artisan test --parallel"}}', '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: composer test\n' } }, messageId: 'pr', data: { tools: 'artisan test' }, evidence: [{ path: CI, line: 6, message: 'composer.json:1' }] },
+    { name: 'php bin/phpunit --testsuite unit (wallabag)', facts: { ci: { runs: [run('php bin/phpunit --testsuite unit', { argv: ['phpunit', '--testsuite', 'unit'] })] } }, messageId: 'pr', data: { tools: 'PHPUnit' } },
+    { name: 'Pest in parallel', facts: { ci: { runs: [run('./vendor/bin/pest --parallel')] } }, messageId: 'pr', data: { tools: 'Pest' } },
+    { name: 'php-actions/phpunit', facts: { ci: { actions: [action('php-actions/phpunit', { version: 'v3' })] } }, messageId: 'pr', data: { tools: 'PHPUnit' } },
     { name: 'an opaque step declared in the config counts', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./ci/run-tests.sh\n' } }, extra: { commands: ['./ci/run-tests.sh'] }, messageId: 'pr', data: { tools: './ci/run-tests.sh' } },
     { name: 'a command written as a matrix expression runs every value', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        command: ["ruff check .", "pytest -q"]\n    steps:\n      - run: ${{ matrix.command }}\n' } }, messageId: 'pr', data: { tools: 'pytest' }, evidence: [{ path: CI, line: 9 }] },
     {
@@ -69,6 +73,7 @@ checkTester(ciTests, {
     { name: 'tests only on workflow_dispatch', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
   ],
   fail: [
+    { name: 'phpunit --list-tests runs nothing, and the PHPUnit suite is found', facts: { files: { 'tests/Feature/HealthTest.php': '<?php\n', 'database/migrations/2024_01_01_create_tests_table.php': '<?php\n' }, ci: { runs: [run('vendor/bin/phpunit --list-tests')] } }, messageId: 'suite-not-run', data: { count: 1 } },
     { name: 'steps in another repository\'s checkout run none of this repository\'s commands', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: acme/sdk-php\n      - run: sh scripts/tests.sh\n' } }, messageId: 'none' },
     { name: 'an expression in a job only started by hand is an ad-hoc tool', facts: { files: { '.github/workflows/ci.yml': 'on: workflow_dispatch\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make ${{ inputs.target }}\n' } }, messageId: 'none' },
     { name: 'an expression in an option value or a chore target hides nothing', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make dist OPTS=${{ inputs.opts }}\n      - run: make deploy.${{ matrix.env }}.versioned\n      - run: docker run --rm -e TOKEN=${{ secrets.TOKEN }} acme/tool\n' } }, messageId: 'none' },

@@ -118,4 +118,26 @@ describe('circuit-breakers', () => {
     expect(out.remediation).toContain('gobreaker')
     expect(out.remediation).not.toContain('tenacity')
   })
+
+  it('PHP: Guzzle retry middleware, Laravel Http::retry, Saloon tries, Symfony retry_failed; job tries are job retries', () => {
+    const composer = (deps: Record<string, string>): string => JSON.stringify({ require: { php: '^8.3', ...deps } }, null, 2)
+    const guzzle = run({ 'composer.json': composer({ 'guzzlehttp/guzzle': '^7.8' }), 'src/Client/RatesClient.php': "<?php\n$stack = HandlerStack::create();\n$stack->push(Middleware::retry($decider, $delay));\n" })
+    expect([guzzle.status, guzzle.data]).toEqual(['pass', { libs: 'Guzzle retry middleware' }])
+    const laravel = run({ 'composer.json': composer({ 'laravel/framework': '^11.0' }), 'app/Services/Rates.php': "<?php\nuse Illuminate\\Support\\Facades\\Http;\nreturn Http::timeout(5)->retry(3, 200)->get($url)->json();\n" })
+    expect([laravel.status, laravel.data]).toEqual(['pass', { libs: 'Laravel HTTP client retry' }])
+    const saloon = run({ 'composer.json': composer({ 'saloonphp/saloon': '^3.0' }), 'app/Http/Integrations/Spotify/SpotifyConnector.php': "<?php\nuse Saloon\\Http\\Connector;\nclass SpotifyConnector extends Connector\n{\n    public ?int $tries = 3;\n}\n" })
+    expect([saloon.status, saloon.data]).toEqual(['pass', { libs: 'Saloon retries' }])
+    const symfony = run({ 'composer.json': composer({ 'symfony/http-client': '^7.0' }), 'config/packages/framework.yaml': 'framework:\n    http_client:\n        scoped_clients:\n            rates.client:\n                base_uri: https://rates.example\n                retry_failed:\n                    max_retries: 3\n' })
+    expect([symfony.status, symfony.evidence?.[1]]).toEqual(['pass', { path: 'config/packages/framework.yaml', line: 6, message: 'used: retry_failed:' }])
+    const off = run({ 'composer.json': composer({ 'symfony/http-client': '^7.0' }), 'config/packages/framework.yaml': 'framework:\n    http_client:\n        retry_failed: false\n' })
+    expect(off.status).toBe('fail')
+    const jobs = run({ 'composer.json': composer({ 'laravel/framework': '^11.0' }), 'app/Jobs/SyncFeeds.php': '<?php\nclass SyncFeeds implements ShouldQueue\n{\n    public $tries = 5;\n}\n' })
+    expect([jobs.status, jobs.messageId]).toEqual(['partial', 'job-retries'])
+  })
+
+  it('a retry setting of zero is no retry policy (ky retry: 0 in a PHP app front end)', () => {
+    const out = run({ 'package.json': JSON.stringify({ dependencies: { ky: '^1.14' } }), 'resources/assets/js/services/http.ts': "import ky from 'ky'\nexport const http = ky.create({\n  retry: 0,\n  timeout: 30000,\n})\n" })
+    expect([out.status, out.messageId]).toEqual(['fail', 'none'])
+  })
 })
+

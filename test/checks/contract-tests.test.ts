@@ -17,6 +17,25 @@ const STRAWBERRY = {
 checkTester(contractTests, {
   pass: [
     {
+      name: 'Spectator response validation in a PHPUnit feature test, run by phpunit on PRs',
+      facts: {
+        files: {
+          'composer.json': '{"require": {"laravel/framework": "^11.0"}, "require-dev": {"hotmeteor/spectator": "^2.0"}}',
+          'tests/Feature/ApiContractTest.php': "<?php\nuse Spectator\\Spectator;\nclass ApiContractTest extends TestCase\n{\n    public function test_items(): void\n    {\n        Spectator::using('openapi.yaml');\n        $this->getJson('/api/items')->assertValidRequest()->assertValidResponse(200);\n    }\n}\n"
+        },
+        ci: { runs: [run('vendor/bin/phpunit', { line: 40 })] }
+      },
+      messageId: 'pass',
+      data: { tools: 'Spectator' },
+      evidence: [{ path: 'tests/Feature/ApiContractTest.php', line: 8 }, { path: '.github/workflows/ci.yml', line: 40 }]
+    },
+    {
+      name: 'drift check of a spec exported by Scramble',
+      facts: { files: { 'composer.json': '{"require": {"laravel/framework": "^11.0"}}' }, ci: { runs: [run('php artisan scramble:export --path=openapi.json', { line: 12, argv: ['artisan', 'scramble:export', '--path=openapi.json'] }), run('git diff --exit-code openapi.json', { line: 13 })] } },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' }
+    },
+    {
       name: 'schemathesis run on pull requests',
       facts: { files: APP, ci: { runs: [run('schemathesis run http://localhost:8000/openapi.json --checks all', { line: 30 })] } },
       messageId: 'pass',

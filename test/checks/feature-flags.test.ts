@@ -135,6 +135,27 @@ describe('feature-flags', () => {
     const out = run({ 'requirements.txt': 'acme-toggles\n', 'app/main.py': 'import acme_toggles\n' }, { packages: ['Acme_Toggles'] })
     expect([out.status, out.data]).toEqual(['pass', { sdk: 'Acme_Toggles' }])
   })
+
+  it('PHP: Laravel Pennant evaluated in code or only in a Blade view; Unleash through its namespace', () => {
+    const composer = (dep: string): string => JSON.stringify({ require: { 'laravel/framework': '^11.0', [dep]: '^1.0' } }, null, 2)
+    const code = run({ 'composer.json': composer('laravel/pennant'), 'app/Http/Controllers/CheckoutController.php': "<?php\nuse Laravel\\Pennant\\Feature;\nclass CheckoutController\n{\n    public function show()\n    {\n        return Feature::active('new-checkout') ? 'new' : 'old';\n    }\n}\n" })
+    expect([code.status, code.data, code.evidence?.[2]]).toEqual(['pass', { sdk: 'Laravel Pennant' }, { path: 'app/Http/Controllers/CheckoutController.php', line: 7, message: "flag evaluated: return Feature::active('new-checkout') ? 'new' : 'old';" }])
+    const blade = run({ 'composer.json': composer('laravel/pennant'), 'resources/views/cart.blade.php': "@feature('new-cart')\n<x-new-cart />\n@endfeature\n" })
+    expect([blade.status, blade.evidence?.[1]?.path]).toEqual(['pass', 'resources/views/cart.blade.php'])
+    const unused = run({ 'composer.json': composer('laravel/pennant') })
+    expect([unused.status, unused.messageId]).toEqual(['partial', 'sdk-unused'])
+    const unleash = run({ 'composer.json': composer('unleash/client'), 'app/Flags.php': "<?php\nuse Unleash\\Client\\UnleashBuilder;\n$on = $unleash->isEnabled('beta');\n" })
+    expect([unleash.status, unleash.data]).toEqual(['pass', { sdk: 'Unleash' }])
+  })
+
+  it('PHP: an in-house FeatureFlags class imported by namespace is checked in code', () => {
+    const out = run({
+      'composer.json': JSON.stringify({ require: { 'symfony/framework-bundle': '^7.0' } }),
+      'src/Service/FeatureFlags.php': "<?php\nnamespace App\\Service;\nfinal class FeatureFlags\n{\n    public function isEnabled(string $name): bool { return $this->repo->find($name)?->on ?? false; }\n}\n",
+      'src/Controller/ShopController.php': "<?php\nuse App\\Service\\FeatureFlags;\nclass ShopController {}\n"
+    })
+    expect([out.status, out.messageId]).toEqual(['pass', 'in-house'])
+  })
 })
 
 describe('feature-flags: in-house flag systems of the known stacks', () => {

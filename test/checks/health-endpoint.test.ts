@@ -11,6 +11,26 @@ const FASTAPI_HEALTH = {
 checkTester(healthEndpoint, {
   pass: [
     {
+      name: 'Laravel 11 withRouting(health: /up) is shallow; a DB-touching /health is deep',
+      facts: {
+        files: {
+          'composer.json': '{"require": {"laravel/framework": "^11.0"}}',
+          'bootstrap/app.php': "<?php\nreturn Application::configure(basePath: dirname(__DIR__))\n    ->withRouting(web: __DIR__.'/../routes/web.php', health: '/up')->create();\n",
+          'routes/web.php': "<?php\nRoute::get('health', 'HealthcheckController@check');\n",
+          'app/Http/Controllers/System/HealthcheckController.php': '<?php\nfinal class HealthcheckController\n{\n    public function check(): Response\n    {\n        User::count();\n        return response(\'OK\', 200);\n    }\n}\n'
+        }
+      },
+      messageId: 'pass-deep',
+      data: { routes: '/up, /health', touches: '::count()' },
+      evidence: [{ path: 'bootstrap/app.php', line: 3, message: 'GET /up — Laravel health route (withRouting health:): returns without touching a dependency' }, { path: 'routes/web.php', line: 2, message: 'GET /health: checks a dependency: ::count() at app/Http/Controllers/System/HealthcheckController.php:6' }]
+    },
+    {
+      name: 'Symfony #[Route] ping below an /api import prefix (kimai)',
+      facts: { files: { 'composer.json': '{"require": {"symfony/framework-bundle": "^7.1"}}', 'config/routes.yaml': 'api:\n    resource: ../src/API/\n    type: attribute\n    prefix: /api\n', 'src/API/StatusController.php': "<?php\nfinal class StatusController\n{\n    #[Route(methods: ['GET'], path: '/ping')]\n    public function pingAction(): Response { return new Response('pong'); }\n}\n" } },
+      messageId: 'pass-shallow',
+      data: { routes: '/api/ping' }
+    },
+    {
       name: "a resource's status under a parameter is not the app's health (/:projectId/status)",
       facts: { files: { 'package.json': '{"dependencies":{"express":"^4"}}', 'src/app.js': ["const express = require('express')", 'const app = express()', "app.get('/:projectId/status', getStatus)", "app.get('/api/status', apiStatus)"].join('\n') } },
       messageId: 'pass-shallow',
@@ -58,6 +78,13 @@ checkTester(healthEndpoint, {
     }
   ],
   fail: [
+    {
+      name: 'Symfony with only /api/version and /api/info (wallabag), and the PHP snippet',
+      facts: { files: { 'composer.json': '{"require": {"symfony/framework-bundle": "^6.4"}}', 'src/Controller/Api/WallabagRestController.php': "<?php\nclass WallabagRestController\n{\n    #[Route(path: '/api/version.{_format}', methods: ['GET'])]\n    public function getVersionAction() {}\n    #[Route(path: '/api/info.{_format}', methods: ['GET'])]\n    public function getInfoAction() {}\n}\n" } },
+      messageId: 'fail',
+      data: { frameworks: 'Symfony' },
+      remediation: ["#[Route('/healthz'"]
+    },
     {
       name: 'FastAPI without any health route; /status as a business resource does not count',
       facts: { files: { ...REQ, 'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/orders/{id}/status")\ndef st():\n    return 1\n' } },

@@ -29,6 +29,13 @@ const SPRING = {
 checkTester(openapiPublished, {
   pass: [
     {
+      name: 'NelmioApiDocBundle served by its imported routes (wallabag)',
+      facts: { files: { 'composer.json': '{"require": {"symfony/framework-bundle": "^6.4", "nelmio/api-doc-bundle": "^4.0"}}', 'app/config/routing.yml': 'doc-api:\n    resource: "@NelmioApiDocBundle/config/routing/swaggerui.xml"\n    prefix: /api/doc\n\ndoc-api-json:\n    path: /api/doc.json\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.swagger }\n' } },
+      messageId: 'pass-served',
+      data: { spec: 'NelmioApiDocBundle generation', served: '/api/doc' }
+    },
+    { name: 'Laravel with Scramble', facts: { files: { 'composer.json': '{"require": {"laravel/framework": "^11.0", "dedoc/scramble": "^0.11"}}' } }, messageId: 'pass-served', data: { spec: 'Scramble generation', served: '/docs/api.json' } },
+    {
       name: 'springdoc serves below the servlet context path (spring-petclinic-rest)',
       facts: { files: { ...SPRING, 'src/main/resources/application.properties': 'server.servlet.context-path=/petclinic/\n' } },
       messageId: 'pass-served',
@@ -88,6 +95,18 @@ checkTester(openapiPublished, {
   ],
   partial: [
     {
+      name: 'NelmioApiDocBundle whose routes are never imported serves nothing',
+      facts: { files: { 'composer.json': '{"require": {"symfony/framework-bundle": "^7.0", "nelmio/api-doc-bundle": "^4.0"}}', 'config/routes.yaml': 'controllers:\n    resource: ../src/Controller/\n    type: attribute\n' } },
+      messageId: 'partial',
+      data: { spec: 'NelmioApiDocBundle generation', why: '' }
+    },
+    {
+      name: 'a committed spec of a Laravel app nothing serves (koel api-docs/api.yaml)',
+      facts: { files: { 'composer.json': '{"require": {"laravel/framework": "^12.0"}}', 'api-docs/api.yaml': 'openapi: 3.0.0\ninfo:\n  title: Koel\n  version: 5.1.0\npaths:\n  /api/ping:\n    get:\n      responses:\n        "200":\n          description: ok\n' } },
+      messageId: 'partial',
+      remediation: ['dedoc/scramble']
+    },
+    {
       name: 'springdoc switched off in a later document for every profile but api-docs (jhipster)',
       facts: {
         files: {
@@ -114,6 +133,7 @@ checkTester(openapiPublished, {
     }
   ],
   fail: [
+    { name: 'a Laravel API with no spec and no generator (firefly-iii)', facts: { files: { 'composer.json': '{"require": {"laravel/framework": "^12.0"}}', 'routes/api.php': "<?php\nRoute::get('v1/about', 'AboutController@about');\n" } }, messageId: 'fail', data: { frameworks: 'Laravel' }, remediation: ['scramble:export'] },
     {
       name: 'GraphQL plus one REST resource route is a mixed API: it still needs a spec',
       facts: { files: { ...GRAPHENE_SHOP, 'shop/urls.py': GRAPHENE_SHOP['shop/urls.py'].replace('    path("", views.home', '    path("api/orders/", views.orders),\n    path("", views.home') } },

@@ -4,6 +4,8 @@ import { action, run } from '../helpers/facts.js'
 
 const CODEQL = '.github/workflows/codeql.yml'
 const GOSEC_ON = 'linters:\n  enable:\n    - govet\n    - gosec\n'
+const PHPSTAN_9 = 'includes:\n    - phpstan-baseline.neon\n\nparameters:\n    level: 9\n    paths:\n        - src\n'
+const PHPSTAN_3 = 'parameters:\n\tlevel: 3\n\tpaths:\n\t\t- src\n'
 
 checkTester(staticAnalysis, {
   pass: [
@@ -52,6 +54,16 @@ checkTester(staticAnalysis, {
       evidence: [{ line: 30, message: 'extends: plugin:security/recommended in .eslintrc.json:3' }]
     },
     {
+      name: 'PHPStan at level 9 on pull requests (kimai), through `| cs2pr`',
+      facts: { files: { 'phpstan.neon': PHPSTAN_9 }, ci: { runs: [run('vendor/bin/phpstan analyse -c phpstan.neon --error-format=checkstyle', { line: 67 })] } },
+      messageId: 'pr',
+      data: { tools: 'PHPStan (gating level)' },
+      evidence: [{ line: 67, message: 'level 9, a gating level (5 or above) in phpstan.neon:5' }]
+    },
+    { name: 'PHPStan with the level given on the command line', facts: { ci: { runs: [run('vendor/bin/phpstan analyse --level=max src')] } }, messageId: 'pr', data: { tools: 'PHPStan (gating level)' } },
+    { name: 'Psalm at its default level (2)', facts: { files: { 'psalm.xml': '<?xml version="1.0"?>\n<psalm\n    resolveFromConfigFile="true"\n>\n  <projectFiles><directory name="src"/></projectFiles>\n</psalm>\n' }, ci: { runs: [run('vendor/bin/psalm --output-format=github')] } }, messageId: 'pr', data: { tools: 'Psalm (gating level)' } },
+    { name: 'Psalm taint analysis at a lenient level', facts: { files: { 'psalm.xml': '<psalm errorLevel="7"></psalm>\n' }, ci: { runs: [run('vendor/bin/psalm --taint-analysis')] } }, messageId: 'pr', data: { tools: 'Psalm taint analysis' } },
+    {
       name: 'ruff check with the flake8-bandit S rules selected',
       facts: { files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff.lint]\nselect = [\n  "E",\n  "S",\n]\n' }, ci: { runs: [run('uv run ruff check .')] } },
       messageId: 'pr',
@@ -60,6 +72,19 @@ checkTester(staticAnalysis, {
     }
   ],
   partial: [
+    {
+      name: 'PHPStan at level 6 only on a schedule (firefly-iii .ci/phpstan.neon)',
+      facts: { files: { '.ci/phpstan.neon': 'parameters:\n  paths:\n    - ../app\n  level: 6\n' }, ci: { runs: [run('vendor/bin/phpstan analyse -c .ci/phpstan.neon --no-progress', { schedule: true, manual: true })] } },
+      messageId: 'not-on-prs',
+      data: { tools: 'PHPStan (gating level)' }
+    },
+    { name: 'PHPStan configured at level 9 but run with --level=2', facts: { files: { 'phpstan.neon': PHPSTAN_9 }, ci: { runs: [run('vendor/bin/phpstan analyse --level=2')] } }, messageId: 'configured', evidence: [{ message: 'does not run the check: --level=2' }] },
+    {
+      name: 'PHPStan at a gating level configured, CI never runs it',
+      facts: { files: { 'phpstan.neon.dist': PHPSTAN_9 }, ci: { runs: [run('vendor/bin/phpunit')] } },
+      messageId: 'configured',
+      evidence: [{ path: 'phpstan.neon.dist', line: 5, message: 'PHPStan (gating level) is configured in phpstan.neon.dist (level 9, a gating level (5 or above))' }]
+    },
     {
       name: 'CodeQL only on schedule',
       facts: { ci: { actions: [action('github/codeql-action/analyze', { path: CODEQL, line: 40, schedule: true })] } },
@@ -137,6 +162,9 @@ checkTester(staticAnalysis, {
     { name: 'golangci-lint with gosec only in the disable list', facts: { files: { '.golangci.yml': 'linters:\n  enable-all: true\n  disable:\n    - gosec\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'eslint without eslint-plugin-security is lint, not SAST', facts: { files: { '.eslintrc.json': '{"extends": ["airbnb-base"]}' }, ci: { runs: [run('npx eslint .')] } }, messageId: 'none' },
+    { name: 'PHPStan below the gating level is type checking only', facts: { files: { 'phpstan.neon': PHPSTAN_3, 'composer.json': '{}' }, ci: { runs: [run('vendor/bin/phpstan analyse')] } }, messageId: 'none', remediation: ['PHPStan at a gating level'] },
+    { name: 'Psalm at errorLevel 6', facts: { files: { 'psalm.xml.dist': '<psalm errorLevel="6" findUnusedCode="false">\n</psalm>\n' }, ci: { runs: [run('vendor/bin/psalm')] } }, messageId: 'none' },
+    { name: 'composer audit is SCA', facts: { ci: { runs: [run('composer audit --abandoned=report')] } }, messageId: 'none', evidence: [{ message: 'dependency scanning (SCA)' }] },
     { name: 'ruff without the S rules (and S ignored)', facts: { files: { 'pyproject.toml': '[tool.ruff]\nselect = ["ALL"]\nignore = ["S"]\n' }, ci: { runs: [run('ruff check .')] } }, messageId: 'none' }
   ],
   unknown: [

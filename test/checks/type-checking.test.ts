@@ -6,6 +6,9 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(typeChecking, {
   pass: [
+    { name: 'PHPStan through a composer script (koel composer analyze)', facts: { files: { 'composer.json': '{"scripts": {"analyze": "phpstan analyse --configuration phpstan.neon.dist"}}', '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: composer analyze -- --no-progress\n' } }, messageId: 'pr', data: { tools: 'PHPStan' } },
+    { name: 'Psalm', facts: { ci: { runs: [run('vendor/bin/psalm --no-cache')] } }, messageId: 'pr', data: { tools: 'Psalm' } },
+    { name: 'php-actions/phpstan', facts: { ci: { actions: [action('php-actions/phpstan', { version: 'v3' })] } }, messageId: 'pr', data: { tools: 'PHPStan' } },
     { name: 'mypy on pull_request', facts: { ci: { runs: [run('uv run mypy backend/app', { line: 17 })] } }, messageId: 'pr', data: { tools: 'mypy' }, evidence: [{ path: CI, line: 17, message: 'uv run mypy backend/app' }] },
     {
       name: 'mypy and ty through prek on PRs (full-stack-fastapi-template)',
@@ -41,6 +44,8 @@ checkTester(typeChecking, {
     { name: 'pyright-action', facts: { ci: { actions: [action('jakebailey/pyright-action')] } }, messageId: 'pr', data: { tools: 'pyright' } }
   ],
   partial: [
+    { name: 'PHPStan configured, never run (php snippet)', facts: { files: { 'composer.json': '{}', 'phpstan.neon': 'parameters:\n  level: 5\n' }, ci: { runs: [run('vendor/bin/phpunit')] } }, messageId: 'configured', data: { tools: 'PHPStan' }, remediation: ['vendor/bin/phpstan analyse'] },
+    { name: 'phpstan --generate-baseline is no run', facts: { files: { 'phpstan.neon': 'parameters:\n  level: 5\n' }, ci: { runs: [run('vendor/bin/phpstan analyse --generate-baseline')] } }, messageId: 'configured' },
     {
       name: 'tsconfig.json only, no CI (express realworld)',
       facts: { files: { 'package.json': '{"devDependencies":{"typescript":"~5.2.2"}}', 'tsconfig.json': '{}', 'src/main.ts': '' } },

@@ -41,6 +41,9 @@ describe('path classification', () => {
     ['src/main/java/Footest.java', false, false, false],
     ['go/x_test.go', false, false, true],
     ['spec/models/user_spec.rb', false, false, true],
+    ['src/Service/OrderTest.php', false, false, true],
+    ['database/migrations/2024_01_01_000000_create_tests_table.php', false, false, false],
+    ['app/Test.php', false, false, false],
     ['vendor', false, false, false]
   ]
   it.each(cases)('%s', (path, excluded, vendored, test) => {

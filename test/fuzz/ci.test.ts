@@ -70,6 +70,20 @@ describe('splitScript', () => {
 })
 
 describe('resolveScript', () => {
+  it('follows composer scripts (strings, arrays, @references, @php) built from arbitrary text in bounded time', () => {
+    const name = fc.constantFrom('test', 'lint', 'cs', 'analyse', 'ci', 'x')
+    const entry = fc.oneof(shellText, name.map((n) => '@' + n), shellText.map((t) => '@php ' + t), fc.constant('Foo\\Bar::baz'))
+    const scripts = fc.dictionary(name, fc.oneof(entry, fc.array(entry, { maxLength: 8 })))
+    fc.assert(
+      fc.property(scripts, shellText, (s, script) => {
+        const snapshot = new MemorySnapshot({ 'composer.json': JSON.stringify({ scripts: s }), 'sub/composer.json': script })
+        const out = bounded(() => resolveScript(script + '\ncomposer test -- --x\ncomposer run-script ci\ncomposer -d sub lint\ncomposer x', { snapshot, path: 'ci.yml', line: 1, cwd: '', chain: [] }))
+        expect(Array.isArray(out)).toBe(true)
+      }),
+      options(150)
+    )
+  })
+
   it('follows scripts through arbitrary Makefile, package.json, tox.ini, pre-commit and noxfile text in bounded time', () => {
     fc.assert(
       fc.property(shellText, shellText, manifestText, yamlText, (script, makefile, pkg, precommit) => {

@@ -18,9 +18,10 @@ const FRAMEWORKS = {
   'package.json': '{"dependencies": {"express": "4", "@nestjs/core": "10", "fastify": "4", "koa": "2"}}',
   'go.mod': 'module x\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgithub.com/go-chi/chi/v5 v5.0.0\n\tgithub.com/labstack/echo/v4 v4.0.0\n)\n',
   'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
-  Gemfile: "gem 'rails'\ngem 'sinatra'\n"
+  Gemfile: "gem 'rails'\ngem 'sinatra'\n",
+  'composer.json': '{"require": {"laravel/framework": "^11", "laravel/lumen-framework": "^10", "symfony/framework-bundle": "^7", "slim/slim": "^4", "nelmio/api-doc-bundle": "^4"}}'
 }
-const SOURCES = ['app/main.py', 'app/urls.py', 'app/views.py', 'server.js', 'src/app.controller.ts', 'src/routes.ts', 'main.go', 'cmd/api/routes.go', 'src/main/java/x/Api.java', 'src/main/kotlin/x/Api.kt', 'config/routes.rb', 'app/controllers/health_controller.rb'] as const
+const SOURCES = ['app/main.py', 'app/urls.py', 'app/views.py', 'server.js', 'src/app.controller.ts', 'src/routes.ts', 'main.go', 'cmd/api/routes.go', 'src/main/java/x/Api.java', 'src/main/kotlin/x/Api.kt', 'config/routes.rb', 'app/controllers/health_controller.rb', 'routes/api.php', 'bootstrap/app.php', 'app/routes.php', 'src/Controller/HealthController.php', 'config/routes.php'] as const
 
 describe('parseConfig', () => {
   it('returns a config or errors for any text, never throws', () => {
@@ -59,9 +60,9 @@ describe('collectManifests', () => {
 
 describe('collectSecurityRules', () => {
   it('reads arbitrary golangci-lint, ruff and ESLint configuration as rules or problems, never throws', () => {
-    const names = ['.golangci.yml', '.golangci.toml', '.golangci.json', 'ruff.toml', 'pyproject.toml', '.eslintrc', '.eslintrc.json', 'package.json', 'eslint.config.mjs']
+    const names = ['.golangci.yml', '.golangci.toml', '.golangci.json', 'ruff.toml', 'pyproject.toml', '.eslintrc', '.eslintrc.json', 'package.json', 'eslint.config.mjs', 'phpstan.neon', 'phpstan.neon.dist', 'psalm.xml']
     // ESLint files are only parsed when they name the plugin: seed that so the parser is reached.
-    const seed = (name: string): string => (name === 'pyproject.toml' ? '[tool.ruff]\n' : name === 'package.json' ? '"eslintConfig" security\n' : name.includes('eslint') ? '# security eslint-plugin-security\n' : '')
+    const seed = (name: string): string => (name === 'pyproject.toml' ? '[tool.ruff]\n' : name === 'package.json' ? '"eslintConfig" security\n' : name.includes('eslint') ? '# security eslint-plugin-security\n' : name.startsWith('phpstan') ? 'parameters:\n  level: ' : name === 'psalm.xml' ? '<psalm errorLevel="' : '')
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.oneof(yamlText, manifestText, fc.json(), codeText), (name, text) => {
         const body = seed(name) + text
@@ -88,6 +89,19 @@ describe('collectService', () => {
         bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
       }),
       options(300)
+    )
+  })
+})
+
+describe('Symfony route configuration', () => {
+  it('reads arbitrary YAML route files and PHP route configuration in bounded time', () => {
+    fc.assert(
+      fc.property(yamlText, codeText, (yml, php) => {
+        const snapshot = new MemorySnapshot({ 'composer.json': FRAMEWORKS['composer.json'], 'config/routes.yaml': yml, 'config/routes/api.yaml': 'api:\n  resource: ' + yml, 'config/routes.php': php, 'app/config/routing.yml': yml })
+        const service = bounded(() => collectService(snapshot, collectManifests(snapshot)))
+        for (const r of service.routes) expect(r.path.startsWith('/')).toBe(true)
+      }),
+      options(200)
     )
   })
 })

@@ -111,8 +111,9 @@ export const BUILD_ACTIONS: readonly BuildAction[] = [
   { name: 'docker/bake-action', label: 'docker/bake-action' },
   { name: 'depot/build-push-action', label: 'depot/build-push-action', fileInput: 'file' },
   { name: 'depot/bake-action', label: 'depot/bake-action' },
-  { name: 'useblacksmith/build-push-action', label: 'useblacksmith/build-push-action (Blacksmith builder)', fileInput: 'file' },
-  { name: 'useblacksmith/bake-action', label: 'useblacksmith/bake-action (Blacksmith builder)' },
+  // Blacksmith's drop-in replacement for docker/build-push-action (same inputs).
+  { name: 'useblacksmith/build-push-action', label: 'useblacksmith/build-push-action', fileInput: 'file' },
+  { name: 'useblacksmith/bake-action', label: 'useblacksmith/bake-action' },
   // Forks and hosted builders of the two upstream actions keep their inputs.
   { name: 'build-push-action', family: true, label: 'a build-push-action', fileInput: 'file' },
   { name: 'bake-action', family: true, label: 'a bake-action' },

@@ -21,6 +21,8 @@ export interface RepoProfile {
   readonly django: boolean
   readonly rails: boolean
   readonly gradle: boolean
+  /** A Laravel application (an `artisan` file): `php artisan test`, Pint. */
+  readonly laravel: boolean
 }
 
 const profiles = new WeakMap<Snapshot, RepoProfile>()
@@ -50,6 +52,7 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
   let django = false
   let rails = false
   let gradle = false
+  let laravel = false
   for (const { path, name } of ownFiles(snapshot)) {
     const manifest = manifestEcosystem(name)
     if (manifest) present.add(manifest)
@@ -57,11 +60,12 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
     if (name === 'manage.py') django = true
     if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
     if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
+    if (name === 'artisan') laravel = true
     const kind = sourceKindOf(path)
     if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1)
   }
   const ecosystems = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
-  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle }
+  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, laravel }
   profiles.set(snapshot, profile)
   return profile
 }

@@ -115,7 +115,32 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
   sdk('Vercel Flags SDK', 'node', ['@vercel/flags', 'flags'], ['flag({', 'flag<'], { imports: ['@vercel/flags', 'flags/next', 'flags/sveltekit'] }),
   sdk('fflip', 'node', ['fflip'], ['isFeatureEnabledForUser(', 'userHasFeature(']),
   sdk('HappyKit Flags', 'node', ['@happykit/flags'], ['useFlags(', 'getFlags(']),
-  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS)
+  sdk('unleash (Go server SDK)', 'go', ['github.com/Unleash/unleash-go-sdk'], UNLEASH_CALLS),
+  // PHP. Composer names are not namespaces, so each row names its namespace in `imports`. Laravel
+  // Pennant is evaluated in code and in Blade (`@feature('x')`); `Feature::define(` only declares.
+  sdk('Laravel Pennant', 'php', ['laravel/pennant'], ['Feature::active(', 'Feature::inactive(', 'Feature::for(', 'Feature::value(', 'Feature::when(', 'Feature::unless(', 'Feature::someAreActive(', 'Feature::allAreActive(', 'EnsureFeaturesAreActive::using(', '@feature('], { templates: true, imports: ['Laravel\\Pennant'] }),
+  sdk('LaunchDarkly', 'php', ['launchdarkly/server-sdk', 'launchdarkly/launchdarkly-php'], LD_CALLS, { imports: ['LaunchDarkly'] }),
+  sdk('Unleash', 'php', ['unleash/client', 'unleash/symfony-client-bundle'], UNLEASH_CALLS, { imports: ['Unleash\\Client'] }),
+  sdk('Flagsmith', 'php', ['flagsmith/flagsmith-php-client'], FLAGSMITH_CALLS, { imports: ['Flagsmith'] }),
+  sdk('ConfigCat', 'php', ['configcat/configcat-client'], CONFIGCAT_CALLS, { imports: ['ConfigCat'] }),
+  sdk('GrowthBook', 'php', ['growthbook/growthbook'], GROWTHBOOK_CALLS, { imports: ['Growthbook'] }),
+  sdk('OpenFeature', 'php', ['open-feature/sdk'], OPENFEATURE_CALLS, { imports: ['OpenFeature'] }),
+  sdk('Split', 'php', ['splitsoftware/split-sdk-php'], SPLIT_CALLS, { imports: ['SplitIO'] }),
+  sdk('PostHog', 'php', ['posthog/posthog-php'], POSTHOG_CALLS, { analytics: true, imports: ['PostHog'] }),
+  sdk('Flagception', 'php', ['flagception/flagception-bundle', 'flagception/flagception'], ['->isActive(', '#[Feature(', "feature('"], { templates: true, imports: ['Flagception'] }),
+  sdk('novaway/feature-flag-bundle', 'php', ['novaway/feature-flag-bundle'], ['isFeatureEnabled(', '#[IsFeatureEnabled', '#[FeatureEnabled'], { templates: true, imports: ['Novaway\\Bundle\\FeatureFlagBundle'] }),
+  sdk('ylsideas/feature-flags', 'php', ['ylsideas/feature-flags'], ['Features::accessible(', "@feature('", 'Features::'], { templates: true, imports: ['YlsIdeas\\FeatureFlags'] }),
+  // Elixir (Hex packages). Calls are module-qualified (`FunWithFlags.enabled?(:x, for: user)`);
+  // the Erlang LaunchDarkly SDK is called as `:ldclient.variation(…)`. Trap: fun_with_flags_ui
+  // is the admin UI only (its mount is no evaluation).
+  sdk('fun_with_flags', 'elixir', ['fun_with_flags'], ['FunWithFlags.enabled?(', 'FunWithFlags.enabled? ']),
+  sdk('ConfigCat', 'elixir', ['configcat'], ['ConfigCat.get_value(', 'ConfigCat.get_value_details(', 'ConfigCat.get_all_values('], { imports: ['ConfigCat'] }),
+  sdk('LaunchDarkly', 'elixir', ['ldclient', 'launchdarkly_server_sdk'], [':ldclient.variation(', ':ldclient.variation_detail(', ':ldclient.all_flags_state(']),
+  sdk('Unleash', 'elixir', ['unleash', 'unleash_fresha'], ['Unleash.enabled?(', 'Unleash.get_variant(']),
+  sdk('Flagsmith', 'elixir', ['flagsmith_engine', 'flagsmith_elixir_sdk'], ['Flagsmith.Client.is_feature_enabled(', 'Flagsmith.Client.get_environment_flags(', 'Flagsmith.Client.get_identity_flags(', 'Flagsmith.Client.get_feature_value(']),
+  sdk('OpenFeature', 'elixir', ['open_feature'], ['OpenFeature.Client.get_boolean_value(', 'OpenFeature.Client.get_string_value(', 'OpenFeature.Client.get_boolean_details(']),
+  sdk('GrowthBook', 'elixir', ['growthbook'], ['GrowthBook.feature_on?(', 'GrowthBook.feature(']),
+  sdk('PostHog', 'elixir', ['posthog'], ['Posthog.feature_flag(', 'Posthog.feature_flags(', 'Posthog.feature_flag_enabled?('], { analytics: true })
 ]
 
 /** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */
@@ -146,7 +171,7 @@ export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = [
 export const IN_HOUSE_DEV_TOOLING = /(^|[/._-])(developer|devtools?|dev[-_]?menu|dev[-_]?tools|debug(menu|panel)?)([/._-]|$)/i
 
 /** A flag model or table defined in code: `class FeatureFlag(models.Model)`, `create_table :feature_flags`. */
-export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
+export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['schema "feature_flags"', 'schema("feature_flags"', 'class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
 
 /** The class names those models define, searched for elsewhere in code. */
 export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureToggle']

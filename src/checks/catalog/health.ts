@@ -96,5 +96,67 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '```',
     'Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`.'
   ].join('\n'),
-  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n')
+  rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n'),
+  laravel: [
+    'Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: …, health: \'/up\')`. For a readiness route that checks the database and cache:',
+    '```php',
+    '// routes/api.php',
+    "Route::get('/ready', function () {",
+    '    DB::connection()->getPdo();',
+    "    Cache::store()->get('ready');",
+    "    return response()->json(['status' => 'ok']);",
+    '});',
+    '```'
+  ].join('\n'),
+  symfony: [
+    '```php',
+    '// src/Controller/HealthController.php',
+    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
+    'public function __invoke(Connection $db): JsonResponse',
+    '{',
+    "    $db->executeQuery('SELECT 1');",
+    "    return new JsonResponse(['status' => 'ok']);",
+    '}',
+    '```'
+  ].join('\n'),
+  php: [
+    '```php',
+    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "    $pdo->query('SELECT 1');",
+    "    $response->getBody()->write('{\"status\":\"ok\"}');",
+    "    return $response->withHeader('Content-Type', 'application/json');",
+    '});',
+    '```'
+  ].join('\n'),
+  phoenix: [
+    '```elixir',
+    '# lib/my_app_web/router.ex',
+    'scope "/", MyAppWeb do',
+    '  get "/healthz", HealthController, :show',
+    'end',
+    '',
+    '# lib/my_app_web/controllers/health_controller.ex',
+    'defmodule MyAppWeb.HealthController do',
+    '  use MyAppWeb, :controller',
+    '',
+    '  def show(conn, _params) do',
+    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '      {:ok, _} -> json(conn, %{status: "ok"})',
+    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    '    end',
+    '  end',
+    'end',
+    '```'
+  ].join('\n'),
+  plug: [
+    '```elixir',
+    '# in the Plug.Router that serves the app',
+    'get "/healthz" do',
+    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '    {:ok, _} -> send_resp(conn, 200, "ok")',
+    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
+    '  end',
+    'end',
+    '```'
+  ].join('\n')
 }

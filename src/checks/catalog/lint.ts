@@ -87,6 +87,51 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'reek', ecosystem: 'ruby', commands: ['reek'] }
 ]
 
+/**
+ * PHP. Fixers count only in check mode: PHP-CS-Fixer `fix` needs `--dry-run` (its `check` command
+ * is the dry run), Pint `--test` (or `--bail`, or `--repair`, which fixes and still fails), Mago
+ * `format` needs `--check`/`--dry-run`, Rector `process` `--dry-run`, ECS without `--fix`.
+ * `phpcbf` (PHP_CodeSniffer's fixer) is absent on purpose: it exits non-zero whenever it changed
+ * a file, so it is neither a clean check nor a silent fixer. Symfony's `bin/console lint:*`
+ * commands check YAML, Twig, XLIFF and the container; `composer validate` and `composer normalize
+ * --dry-run` check the manifest. `php -l` is PHP's own syntax check.
+ */
+const PHP: readonly CommandSignature[] = [
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', commands: ['php-cs-fixer', 'php-cs-fixer.phar'], subcommands: ['fix'], checkFlags: ['--dry-run'] },
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', commands: ['php-cs-fixer', 'php-cs-fixer.phar'], subcommands: ['check'] },
+  { tool: 'Pint', ecosystem: 'php', commands: ['pint'], checkFlags: ['--test', '--bail', '--repair'] },
+  { tool: 'PHP_CodeSniffer', ecosystem: 'php', commands: ['phpcs', 'phpcs.phar'], nonBlockingFlags: ['--runtime-set=ignore_errors_on_exit'] },
+  { tool: 'Mago lint', ecosystem: 'php', commands: ['mago'], subcommands: ['lint'], softFixFlags: ['--fix'] },
+  { tool: 'Mago format', ecosystem: 'php', commands: ['mago'], subcommands: ['format', 'fmt'], checkFlags: ['--check', '--dry-run'] },
+  { tool: 'ECS', ecosystem: 'php', commands: ['ecs'], subcommands: ['check'], bareUnless: ['list', 'help', 'init', 'check-markdown', 'worker'], fixFlags: ['--fix'] },
+  { tool: 'Rector', ecosystem: 'php', commands: ['rector'], subcommands: ['process'], bareUnless: ['list', 'help', 'init', 'setup-ci', 'custom-rule', 'worker', 'list-rules'], checkFlags: ['--dry-run', '-n'] },
+  { tool: 'PHPMD', ecosystem: 'php', commands: ['phpmd', 'phpmd.phar'], nonBlockingFlags: ['--ignore-violations-on-exit'] },
+  { tool: 'twigcs', ecosystem: 'php', commands: ['twigcs'] },
+  { tool: 'twig-cs-fixer', ecosystem: 'php', commands: ['twig-cs-fixer'], subcommands: ['lint'] },
+  { tool: 'Symfony lint', ecosystem: 'php', commands: ['console'], subcommands: ['lint:yaml', 'lint:twig', 'lint:xliff', 'lint:container', 'lint:translations'] },
+  { tool: 'php -l', ecosystem: 'php', commands: ['php'], requireAnyFlag: ['-l', '--syntax-check'] },
+  { tool: 'parallel-lint', ecosystem: 'php', commands: ['parallel-lint'] },
+  { tool: 'composer validate', ecosystem: 'php', commands: ['composer'], subcommands: ['validate'], nonBlockingFlags: ['--no-check-publish=never'] },
+  { tool: 'composer normalize', ecosystem: 'php', commands: ['composer'], subcommands: ['normalize'], checkFlags: ['--dry-run', '--diff'] },
+  { tool: 'composer-require-checker', ecosystem: 'php', commands: ['composer-require-checker'] },
+  { tool: 'composer-dependency-analyser', ecosystem: 'php', commands: ['composer-dependency-analyser'] }
+]
+
+/**
+ * Elixir: every tool is a mix task (`mix credo`, `mix format`), reached through mix aliases and
+ * `mix do` chains, which the CI resolver expands. Traps: `mix format` without
+ * `--check-formatted` rewrites files and exits 0; `mix credo --mute-exit-status` reports only;
+ * `mix credo gen.config`/`explain`/`categories` run no check; `mix deps.unlock --check-unused`
+ * is dependency hygiene, not lint, and is left out.
+ */
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'credo', ecosystem: 'elixir', commands: ['mix'], subcommands: ['credo gen.config', 'credo gen.check', 'credo explain', 'credo categories', 'credo info', 'credo version', 'credo help'], kind: 'related', note: 'does not run the checks' },
+  { tool: 'credo', ecosystem: 'elixir', commands: ['mix'], subcommands: ['credo'], nonBlockingFlags: ['--mute-exit-status'] },
+  { tool: 'mix format', ecosystem: 'elixir', commands: ['mix'], subcommands: ['format'], checkFlags: ['--check-formatted'] },
+  { tool: 'erlfmt', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['fmt'], checkFlags: ['--check', '-c'] },
+  { tool: 'elvis', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['lint'] }
+]
+
 /** Linters of files around the code (shell, YAML, Markdown, spelling): still lint, reported by name. */
 const GENERIC: readonly CommandSignature[] = [
   { tool: 'trunk check', commands: ['trunk'], subcommands: ['check'] },
@@ -133,6 +178,11 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'standardrb', ecosystem: 'ruby', names: ['standardrb/standard-ruby-action'] },
   { tool: 'rubocop annotations', ecosystem: 'ruby', names: ['r7kamura/rubocop-problem-matchers-action'], kind: 'setup', note: 'annotations only; a step must run rubocop' },
   { tool: 'google-java-format', ecosystem: 'java', names: ['axel-op/googlejavaformat-action'] },
+  // PHP
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', names: ['docker://oskarstark/php-cs-fixer-ga*', 'oskarstark/php-cs-fixer-ga'], asCommand: { argv: ['php-cs-fixer', 'fix'], input: 'args', default: '' } },
+  { tool: 'Pint', ecosystem: 'php', names: ['aglipanci/laravel-pint-action'], blockingInputs: ['testmode=true'] },
+  { tool: 'PHP_CodeSniffer', ecosystem: 'php', names: ['php-actions/phpcs', 'chekalsky/phpcs-action', 'thenabeel/action-phpcs'] },
+  { tool: 'PHPMD', ecosystem: 'php', names: ['php-actions/phpmd'] },
   { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] }
 ]
 
@@ -159,6 +209,18 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'checkstyle', ecosystem: 'java', file: 'checkstyle.xml' },
   { tool: 'rubocop', ecosystem: 'ruby', file: '.rubocop.yml' },
   { tool: 'standardrb', ecosystem: 'ruby', file: '.standard.yml' },
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', file: '.php-cs-fixer.php' },
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', file: '.php-cs-fixer.dist.php' },
+  { tool: 'PHP-CS-Fixer', ecosystem: 'php', file: '.php_cs.dist' },
+  { tool: 'Pint', ecosystem: 'php', file: 'pint.json' },
+  { tool: 'PHP_CodeSniffer', ecosystem: 'php', file: 'phpcs.xml' },
+  { tool: 'PHP_CodeSniffer', ecosystem: 'php', file: 'phpcs.xml.dist' },
+  { tool: 'PHP_CodeSniffer', ecosystem: 'php', file: '.phpcs.xml.dist' },
+  { tool: 'Mago', ecosystem: 'php', file: 'mago.toml' },
+  { tool: 'ECS', ecosystem: 'php', file: 'ecs.php' },
+  // Elixir: `.formatter.exs` is generated with every project; only a run in CI counts.
+  { tool: 'credo', ecosystem: 'elixir', file: '.credo.exs' },
+  { tool: 'mix format', ecosystem: 'elixir', file: '.formatter.exs' },
   { tool: 'MegaLinter', file: '.mega-linter.yml' },
   { tool: 'trunk', file: '.trunk/trunk.yaml' },
   { tool: 'pre-commit', file: '.pre-commit-config.yaml' },
@@ -181,7 +243,7 @@ const PACKAGES: readonly PackageSignature[] = [
 ]
 
 export const LINT: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS,
   packages: PACKAGES

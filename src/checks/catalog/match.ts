@@ -1,6 +1,7 @@
 import type { ActionUse, ToolRun } from '../../facts/ci/types.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { RuleSet } from '../../facts/security-rules.js'
+import { joinPath } from '../../facts/snapshot.js'
 
 /**
  * The vocabulary of the CI-practice catalogues (lint, tests, types, SAST): how a command or an
@@ -58,6 +59,13 @@ export interface CommandSignature {
   readonly nonBlockingFlags?: readonly string[]
   /** It exits 0 on findings unless one of these is present (semgrep `--error`). */
   readonly blockingFlags?: readonly string[]
+  /**
+   * Without a blocking flag, its configuration file can make it fail instead (Sobelow reads
+   * `.sobelow-conf`, whose `exit:` fails the run, only with `--config`): the file (relative to the
+   * command's directory, or the value of `flag` when one is given), the line that switches failing
+   * on, and the flag that makes the tool read the file at all.
+   */
+  readonly blockingConfig?: { readonly file: string; readonly sets: RegExp; readonly flag?: string }
   /** Flags that mean it does not really do the job (`pytest --collect-only`, `-DskipTests`). */
   readonly notARunFlags?: readonly string[]
   /** It exits 0 whatever it finds; only a test of its output (`test -z "$(gofmt -l .)"`) makes it fail. */
@@ -218,6 +226,24 @@ interface RunFlags {
   readonly checkedOutput?: boolean
   readonly followedByDiffCheck?: boolean
   readonly failsOnChange?: boolean
+  /** Reads a repository file relative to the command's directory (for `blockingConfig`). */
+  readonly readFile?: (path: string) => string | undefined
+}
+
+/** Whether the signature's configuration file, as the command reads it, switches failing on. */
+function configBlocks(sig: CommandSignature, args: readonly string[], read: RunFlags['readFile']): boolean {
+  const conf = sig.blockingConfig
+  if (!conf || !read) return false
+  let file = conf.file
+  if (conf.flag !== undefined) {
+    const at = args.findIndex((a) => a === conf.flag || a.startsWith(conf.flag + '='))
+    if (at < 0) return false
+    const a = args[at]!
+    const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[at + 1]
+    if (value !== undefined && value !== '' && !value.startsWith('-') && value.endsWith(conf.file)) file = value
+  }
+  const text = read(file)
+  return text !== undefined && text.split('\n').some((l) => !l.trimStart().startsWith('#') && conf.sets.test(l))
 }
 
 /** Judges a command against one signature: null when it is not this tool. */
@@ -241,7 +267,10 @@ export function judgeCommand(sig: CommandSignature, argv: readonly string[], fla
     return verdict(`fixes files instead of checking them: no ${sig.checkFlags.join('/')}`)
   }
   if (sig.needsCheckedOutput && flags.checkedOutput !== true && !guarded) return verdict('exits 0 whatever it finds and its output is not tested')
-  if (sig.blockingFlags && !firstFlag(args, sig.blockingFlags)) return verdict(`exits 0 on findings without ${sig.blockingFlags.join(' or ')}`)
+  if (sig.blockingFlags && !firstFlag(args, sig.blockingFlags) && !configBlocks(sig, args, flags.readFile)) {
+    const viaConfig = sig.blockingConfig ? ` or \`${sig.blockingConfig.file}\` setting it${sig.blockingConfig.flag ? ` with ${sig.blockingConfig.flag}` : ''}` : ''
+    return verdict(`exits 0 on findings without ${sig.blockingFlags.join(' or ')}${viaConfig}`)
+  }
   const soft = firstFlag(args, sig.softFixFlags)
   if (soft) return verdict(null, `${soft}: fails only on what it cannot fix`)
   return verdict(null)
@@ -300,10 +329,18 @@ export function judgeAction(sig: ActionSignature, use: ActionUse, commands: read
   return verdict(null)
 }
 
-/** Judges a run against a list of signatures: the first that recognises it wins. */
-export function judgeRun(sigs: readonly CommandSignature[], run: Pick<ToolRun, 'argv' | 'checkedOutput' | 'followedByDiffCheck' | 'failsOnChange'>): CommandVerdict | null {
+/**
+ * Judges a run against a list of signatures: the first that recognises it wins. `read` gives the
+ * text of a repository file (repo-relative path), for tools whose configuration decides whether
+ * they can fail.
+ */
+export function judgeRun(sigs: readonly CommandSignature[], run: Pick<ToolRun, 'argv' | 'cwd' | 'checkedOutput' | 'followedByDiffCheck' | 'failsOnChange'>, read?: (path: string) => string | undefined): CommandVerdict | null {
   const flags = run
-  const runFlags: RunFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true }
+  const readFile = read ? (p: string): string | undefined => {
+    const at = joinPath(run.cwd, p)
+    return at === undefined ? undefined : read(at)
+  } : undefined
+  const runFlags: RunFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true, ...(readFile ? { readFile } : {}) }
   for (const sig of sigs) {
     const v = judgeCommand(sig, run.argv, runFlags)
     if (v) return v

@@ -155,7 +155,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
       continue
     }
     if (inner.has(chainKey(run.chain))) continue
-    const verdict = judgeRun(catalogue.commands, run)
+    const verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
     if (!verdict) continue
     const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? undefined : options.veto?.(run, verdict.signature.tool)
     // A vetoed run's note (why such a run counts) no longer holds.

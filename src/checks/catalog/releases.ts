@@ -53,6 +53,8 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['jreleaser'], label: 'jreleaser' },
   { argv: ['auto', 'shipit'], label: 'auto shipit' },
   { argv: ['release-please'], label: 'release-please' },
+  // Elixir: publishing a package version to Hex (`mix release` only assembles an OTP release: no version is published).
+  { argv: ['mix', 'hex.publish'], label: 'mix hex.publish' },
   { argv: ['mvn'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['mvnw'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['gradle'], goal: ['release', 'githubRelease'], label: 'gradle release' },

@@ -34,6 +34,11 @@ export const RUN_PRE_COMMIT_IN_CI = [
   '```'
 ].join('\n')
 
+/** PHP and its Composer dependencies on a runner (the steps every PHP snippet starts with). */
+export const PHP_SETUP: readonly string[] = ['- uses: shivammathur/setup-php@v2', '  with:', "    php-version: '8.3'", '- uses: ramsey/composer-install@v3']
+/** Elixir: the BEAM toolchain and the project's dependencies, before any mix task. */
+export const SETUP_BEAM: readonly string[] = ['- uses: erlef/setup-beam@v1', '  with:', "    elixir-version: '1.18'", "    otp-version: '27'", '- run: mix deps.get']
+
 /** A GitHub Actions job around the given steps (indented under `steps:`). */
 export function workflow(file: string, job: string, steps: readonly string[]): string {
   return ['```yaml', `# ${file}`, 'on: [pull_request]', 'jobs:', `  ${job}:`, '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', ...steps.map((s) => `      ${s}`), '```'].join('\n')

@@ -79,8 +79,38 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('semian', 'circuit-breaker', 'ruby', ['semian'], ['Semian.register', 'semian/net_http', 'Semian::', 'semian_configuration']),
   lib('retriable', 'retry', 'ruby', ['retriable'], ['Retriable.retriable', 'Retriable.with_context', 'retriable(']),
   lib('retryable', 'retry', 'ruby', ['retryable'], ['Retryable.retryable', 'retryable(']),
-  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry'])
+  lib('faraday-retry', 'http-retry', 'ruby', ['faraday-retry', 'faraday_middleware'], ['request :retry', 'request(:retry', 'Faraday::Retry', 'use Faraday::Request::Retry']),
+  // PHP. Composer names are not namespaces: a library whose import alone shows it in use names
+  // its namespace in `imports`; the HTTP clients' own retries count only by their calls. Traps:
+  // Laravel jobs' `public $tries` re-run jobs (JOB_RETRY_TOKENS), so Saloon's `$tries` counts only
+  // in a file that uses Saloon; Laravel's `->retry(` counts only next to the HTTP client.
+  lib('ganesha', 'circuit-breaker', 'php', ['ackintosh/ganesha'], ['Builder::withRateStrategy(', 'Builder::withCountStrategy(', 'GuzzleMiddleware(', '->isAvailable('], { imports: ['Ackintosh\\Ganesha'] }),
+  lib('php-circuit-breaker', 'circuit-breaker', 'php', ['leocarmo/circuit-breaker-php', 'ejsmont-artur/php-circuit-breaker'], ['CircuitBreaker::isAvailable(', 'CircuitBreaker::failure(', 'CircuitBreakerFactory', '->isAvailable('], { imports: ['LeoCarmo\\CircuitBreaker', 'Ejsmont\\CircuitBreaker'] }),
+  lib('Guzzle retry middleware', 'http-retry', 'php', ['guzzlehttp/guzzle'], ['Middleware::retry(']),
+  lib('guzzle_retry_middleware', 'http-retry', 'php', ['caseyamcl/guzzle_retry_middleware'], ['GuzzleRetryMiddleware::factory(', 'new GuzzleRetryMiddleware(']),
+  lib('Laravel HTTP client retry', 'http-retry', 'php', ['laravel/framework', 'illuminate/http'], ['Http::retry(', '->retry('], { fileAlso: ['Http::', 'PendingRequest', 'Illuminate\\Http\\Client'] }),
+  lib('Laravel retry()', 'http-retry', 'php', ['laravel/framework', 'illuminate/support'], ['= retry(', 'return retry(', '(retry(', '=> retry(']),
+  lib('Symfony RetryableHttpClient', 'http-retry', 'php', ['symfony/http-client', 'symfony/framework-bundle'], ['new RetryableHttpClient(', 'retry_failed:', '->retryFailed('], { configFiles: ['config/packages/framework.yaml', 'config/packages/prod/framework.yaml', 'config/packages/http_client.yaml', 'app/config/config.yml'] }),
+  lib('Saloon retries', 'http-retry', 'php', ['saloonphp/saloon'], ['$tries =', 'sendAndRetry(', '$retryInterval ='], { fileAlso: ['Saloon\\'] }),
+  lib('php-http RetryPlugin', 'http-retry', 'php', ['php-http/client-common'], ['new RetryPlugin(']),
+  lib('stechstudio/backoff', 'retry', 'php', ['stechstudio/backoff'], ['backoff(', 'new Backoff(', 'Backoff::'], { imports: ['STS\\Backoff'] }),
+  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
+  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
+  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
+  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
+  lib('Tesla retry/fuse middleware', 'http-retry', 'elixir', ['tesla'], ['Tesla.Middleware.Retry', 'Tesla.Middleware.Fuse']),
+  lib('fuse', 'circuit-breaker', 'elixir', ['fuse'], [':fuse.install(', ':fuse.ask(', ':fuse.run(', ':fuse.melt(']),
+  lib('Req retry', 'http-retry', 'elixir', ['req'], ['retry: :transient', 'retry: :safe_transient', 'retry: &', 'retry: fn', 'max_retries:'], { fileAlso: ['Req.'] }),
+  lib('ElixirRetry', 'retry', 'elixir', ['retry'], ['retry with:', 'retry_while ', 'retry_while(', 'wait with:'], { imports: ['Retry'] }),
+  lib('external_service', 'circuit-breaker', 'elixir', ['external_service'], ['ExternalService.call(', 'ExternalService.call!(', 'ExternalService.start('])
 ]
+
+/**
+ * A retry setting of zero turns retrying off (`retry: 0` for ky, `retries: 0`, `max_retries=0`,
+ * `$tries = 0`): such a line is the opposite of a retry policy (a real PHP service with a Vue
+ * front end sets ky's `retry: 0` on its API client).
+ */
+export const RETRIES_OFF = /\b(retry|retries|maxRetries|max_retries|maxAttempts|max_attempts|tries|limit)\s*[:=]\s*0(?![\d.])|\bretry_failed\s*:\s*false\b/
 
 /** Files that only wait for a dependency at start-up (SIGNATURES.md §8.2): retries there protect no request path. */
 export const STARTUP_FILE_PATTERNS: readonly RegExp[] = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i]
@@ -94,14 +124,18 @@ export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly strin
   // discard_on drops a failed job: no retry.
   ruby: ['sidekiq_options retry', 'retry_on ', 'sidekiq_retry_in'],
   node: ['attempts:', 'backoff: {'],
-  java: ['@RetryableTopic', 'DefaultErrorHandler(']
+  java: ['@RetryableTopic', 'DefaultErrorHandler('],
+  // Laravel queued jobs and Symfony Messenger transports re-run failed jobs.
+  php: ['public $tries', 'public int $tries', 'public $backoff', 'function retryUntil(', '->retryStrategy('],
+  // Oban workers (`use Oban.Worker, max_attempts: 5`).
+  elixir: ['use Oban.Worker, max_attempts', 'max_attempts:']
 }
 
 /** The job-queue libraries that make the Node tokens above meaningful. */
 export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-queue', 'agenda', '@nestjs/bull', '@nestjs/bullmq']
 
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
-export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
+export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times', 'defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
 
 /**

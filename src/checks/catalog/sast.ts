@@ -1,4 +1,5 @@
 import { LINT } from './lint.js'
+import { TYPECHECKERS } from './typecheckers.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
 
 /**
@@ -14,6 +15,13 @@ import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, Imp
  */
 
 const REPORTS_ONLY = 'uploads to code scanning'
+const SCA_NOTE = 'dependency scanning (SCA), not static analysis'
+
+/** PHPStan levels below the gating one, given on the command line (`--level=3`, `-l 3`): the run is type checking only. */
+const PHPSTAN_LOW_LEVELS = [0, 1, 2, 3, 4].flatMap((n) => [`--level=${n}`, `-l=${n}`])
+
+/** PHPStan run at a gating level, whatever the configuration says. */
+const PHPSTAN_GATING_FLAGS = [5, 6, 7, 8, 9, 10, 'max'].flatMap((n) => [`--level=${n}`, `-l=${n}`])
 
 const COMMANDS: readonly CommandSignature[] = [
   { tool: 'CodeQL', commands: ['codeql'], subcommands: ['database analyze'] },
@@ -41,12 +49,24 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'Trivy (misconfiguration)', commands: ['trivy'], subcommands: ['fs', 'filesystem', 'repo', 'repository'], requireAnyFlag: ['--scanners~misconfig', '--security-checks~config'], blockingFlags: ['--exit-code=!0'] },
   { tool: 'Trivy', commands: ['trivy'], kind: 'related', note: 'dependency / image scanning, not static analysis of the code' },
   { tool: 'Qodana', commands: ['qodana'], subcommands: ['scan'] },
+  // PHP: a level given on the command line decides on its own; Psalm's taint analysis is SAST at any level.
+  { tool: 'PHPStan (gating level)', ecosystem: 'php', commands: ['phpstan', 'phpstan.phar'], subcommands: ['analyse', 'analyze'], requireAnyFlag: PHPSTAN_GATING_FLAGS, notARunFlags: ['--generate-baseline', '-b'] },
+  { tool: 'Psalm taint analysis', ecosystem: 'php', commands: ['psalm', 'psalm.phar'], requireAnyFlag: ['--taint-analysis'], notARunFlags: ['--set-baseline', '--alter'] },
+  { tool: 'Progpilot', ecosystem: 'php', commands: ['progpilot', 'progpilot.phar'] },
   { tool: 'pip-audit', ecosystem: 'python', commands: ['pip-audit', 'safety'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'npm audit', ecosystem: 'node', commands: ['npm', 'yarn', 'pnpm'], subcommands: ['audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'govulncheck', ecosystem: 'go', commands: ['govulncheck'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'bundler-audit', ecosystem: 'ruby', commands: ['bundle-audit', 'bundler-audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'composer audit', ecosystem: 'php', commands: ['composer'], subcommands: ['audit'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'Symfony security check', ecosystem: 'php', commands: ['symfony'], subcommands: ['security:check', 'check:security'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
+  { tool: 'local-php-security-checker', ecosystem: 'php', commands: ['local-php-security-checker'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
   { tool: 'osv-scanner', commands: ['osv-scanner', 'grype'], kind: 'related', note: 'dependency scanning (SCA), not static analysis' },
-  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' }
+  { tool: 'gitleaks', commands: ['gitleaks', 'trufflehog', 'detect-secrets'], kind: 'related', note: 'secret scanning, not static analysis' },
+  // Elixir. Sobelow (Phoenix SAST) exits 0 on findings unless `--exit` is given, or `--config`
+  // reads a `.sobelow-conf` whose `exit:` is set (`exit: :low`; `exit: false` is the default).
+  // `mix hex.audit` (retired packages) and `mix deps.audit` (mix_audit) are dependency scanning.
+  { tool: 'Sobelow', ecosystem: 'elixir', commands: ['mix'], subcommands: ['sobelow'], blockingFlags: ['--exit'], blockingConfig: { file: '.sobelow-conf', sets: /\bexit:\s*(?!false\b|nil\b)["':\w]/, flag: '--config' }, notARunFlags: ['--version', '--details', '-d', '--save-config'] },
+  { tool: 'mix hex.audit', ecosystem: 'elixir', commands: ['mix'], subcommands: ['hex.audit', 'deps.audit'], kind: 'related', note: SCA_NOTE }
 ]
 
 const SCA = 'dependency scanning (SCA), not static analysis'
@@ -63,6 +83,7 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Bandit', ecosystem: 'python', names: ['pycqa/bandit-action', 'tj-actions/bandit'], nonBlockingInputs: ['exit_zero=true', 'exit-zero=true'] },
   { tool: 'Brakeman', ecosystem: 'ruby', names: ['devmasx/brakeman-linter-action'] },
   { tool: 'gosec', ecosystem: 'go', names: ['securego/gosec'], asCommand: { argv: ['gosec'], input: 'args', default: './...' } },
+  { tool: 'Psalm taint analysis', ecosystem: 'php', names: ['docker://ghcr.io/psalm/psalm-github-actions*', 'docker://vimeo/psalm-github-actions*', 'psalm/psalm-github-actions'], requireInputs: ['security_analysis=true'] },
   { tool: 'Claude security review', names: ['anthropics/claude-code-security-review'] },
   { tool: 'SonarQube', names: ['sonarsource/sonarqube-scan-action', 'sonarsource/sonarqube-scan-action/*', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-quality-gate-action', 'sonarcloudanalyze', 'sonarqubeanalyze'] },
   { tool: 'SonarQube', names: ['sonarcloudprepare', 'sonarqubeprepare'], kind: 'setup', note: 'prepares the analysis; an analyze task must follow' },
@@ -103,23 +124,34 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Qodana', file: 'qodana.yml' },
   { tool: 'DeepSource', file: '.deepsource.toml' },
   { tool: 'Codacy', file: '.codacy.yml' },
-  { tool: 'Codacy', file: '.codacy.yaml' }
+  { tool: 'Codacy', file: '.codacy.yaml' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: '.sobelow-conf' },
+  { tool: 'Sobelow', ecosystem: 'elixir', file: 'mix.exs', contains: ':sobelow' }
 ]
 
 /** Actions whose presence in a job makes its scanners' findings gate PRs through code scanning. */
 export const CODE_SCANNING_UPLOAD: readonly string[] = ['github/codeql-action/upload-sarif']
 export const CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`
 
-/** A linter's own signatures (its flags and action inputs), to judge its runs as another practice's. */
-function hostedBy(tool: string): Pick<ImpliedSignature, 'commands' | 'actions'> {
-  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) }
+/** A linter's (or type checker's) own signatures (its flags and action inputs), to judge its runs as another practice's. */
+function hostedBy(tool: string, catalogue: Catalogue = LINT): Pick<ImpliedSignature, 'commands' | 'actions'> {
+  return { commands: catalogue.commands.filter((c) => c.tool === tool), actions: catalogue.actions.filter((a) => a.tool === tool) }
+}
+
+/** The PHPStan runs of the type-checking catalogue, with an explicit low level never counted as SAST. */
+function phpstanGate(): Pick<ImpliedSignature, 'commands' | 'actions'> {
+  const hosted = hostedBy('PHPStan', TYPECHECKERS)
+  return { commands: hosted.commands.map((c) => ({ ...c, notARunFlags: [...(c.notARunFlags ?? []), ...PHPSTAN_LOW_LEVELS] })), actions: hosted.actions }
 }
 
 /** Security rule sets that ride on a linter's run when its configuration enables them (SIGNATURES.md §3.2, M). */
 const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'gosec (golangci-lint)', rules: 'gosec', ...hostedBy('golangci-lint') },
   { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') },
-  { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') }
+  { tool: 'eslint-plugin-security (eslint)', rules: 'eslint-security', ...hostedBy('eslint') },
+  // PHP's analysers are a quality gate at a strict enough level (facts/php-analysers.ts).
+  { tool: 'PHPStan (gating level)', rules: 'phpstan-gating', ...phpstanGate() },
+  { tool: 'Psalm (gating level)', rules: 'psalm-gating', ...hostedBy('Psalm', TYPECHECKERS) }
 ]
 
 /**

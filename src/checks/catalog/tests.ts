@@ -70,6 +70,36 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'parallel_test', ecosystem: 'ruby', commands: ['parallel_test'] }
 ]
 
+/**
+ * PHP: PHPUnit, Pest, ParaTest, Laravel's `artisan test` (PHPUnit or Pest, `--parallel` through
+ * ParaTest), Codeception, Behat, phpspec. Listing or configuration runs are not runs.
+ */
+const PHP_NOT_A_RUN = ['--list-tests', '--list-suites', '--list-groups', '--list-tests-xml', '--version', '--help', '--generate-configuration', '--migrate-configuration', '--init']
+const PHP: readonly CommandSignature[] = [
+  { tool: 'PHPUnit', ecosystem: 'php', commands: ['phpunit', 'phpunit.phar', 'simple-phpunit'], notARunFlags: PHP_NOT_A_RUN },
+  { tool: 'Pest', ecosystem: 'php', commands: ['pest'], notARunFlags: PHP_NOT_A_RUN },
+  { tool: 'ParaTest', ecosystem: 'php', commands: ['paratest'], notARunFlags: PHP_NOT_A_RUN },
+  { tool: 'artisan test', ecosystem: 'php', commands: ['artisan'], subcommands: ['test'], notARunFlags: PHP_NOT_A_RUN },
+  { tool: 'Codeception', ecosystem: 'php', commands: ['codecept', 'codecept.phar'], subcommands: ['run'] },
+  { tool: 'Behat', ecosystem: 'php', commands: ['behat'], notARunFlags: ['--dry-run', '--init', '--definitions', '-d', '--version', '--help'] },
+  { tool: 'phpspec', ecosystem: 'php', commands: ['phpspec'], subcommands: ['run'] }
+]
+
+/**
+ * Elixir: ExUnit through `mix test`, or through ExCoveralls (`mix coveralls`, `mix
+ * coveralls.lcov`, `.html`, `.json`, … run the suite and report coverage). `mix test.watch` is a
+ * local loop. Aliases (a `test` alias that creates the database first) are expanded by the CI
+ * resolver, so the command judged is the real task.
+ */
+const COVERALLS = ['coveralls', 'coveralls.html', 'coveralls.json', 'coveralls.lcov', 'coveralls.github', 'coveralls.post', 'coveralls.detail', 'coveralls.cobertura', 'coveralls.xml', 'coveralls.multiple', 'coveralls.travis', 'coveralls.circle', 'coveralls.gitlab', 'coveralls.semaphore', 'coveralls.drone']
+
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'ExUnit (mix test)', ecosystem: 'elixir', commands: ['mix'], subcommands: ['test'], notARunFlags: ['--help'] },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', commands: ['mix'], subcommands: COVERALLS },
+  { tool: 'espec', ecosystem: 'elixir', commands: ['mix'], subcommands: ['espec'] },
+  { tool: 'rebar3 eunit/ct', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['eunit', 'ct'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   { tool: 'npm test', commands: ['npm', 'yarn', 'pnpm', 'bun'], subcommands: ['test', 't', 'run test', 'run test:ci', 'run test:unit', 'run test:e2e', 'run test:cov', 'test:ci', 'test:unit'], note: 'script not resolved' },
   { tool: 'make test', commands: ['make', 'just', 'task'], subcommands: ['test', 'tests', 'check', 'ci', 'test-unit', 'unit-test'], anyPositional: true, note: 'target not resolved' }
@@ -82,6 +112,7 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
   { tool: 'test results', names: ['dorny/test-reporter', 'enricomi/publish-unit-test-result-action', 'enricomi/publish-unit-test-result-action/*', 'mikepenz/action-junit-report'], kind: 'related', note: 'publishes results; a step must run the tests' },
+  { tool: 'PHPUnit', ecosystem: 'php', names: ['php-actions/phpunit'] },
   { tool: 'coverage upload', names: ['codecov/codecov-action', 'coverallsapp/github-action'], kind: 'related', note: 'uploads coverage; a step must run the tests' }
 ]
 
@@ -97,7 +128,14 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'jasmine', ecosystem: 'node', file: 'spec/support/jasmine.json' },
   { tool: 'playwright', ecosystem: 'node', file: 'playwright.config.*' },
   { tool: 'cypress', ecosystem: 'node', file: 'cypress.config.*' },
-  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' }
+  { tool: 'rspec', ecosystem: 'ruby', file: '.rspec' },
+  { tool: 'PHPUnit', ecosystem: 'php', file: 'phpunit.xml' },
+  { tool: 'PHPUnit', ecosystem: 'php', file: 'phpunit.xml.dist' },
+  { tool: 'PHPUnit', ecosystem: 'php', file: 'phpunit.dist.xml' },
+  { tool: 'Pest', ecosystem: 'php', file: 'tests/Pest.php' },
+  { tool: 'Codeception', ecosystem: 'php', file: 'codeception.yml' },
+  { tool: 'Behat', ecosystem: 'php', file: 'behat.yml' },
+  { tool: 'ExCoveralls', ecosystem: 'elixir', file: 'coveralls.json' }
 ]
 
 /**
@@ -118,11 +156,16 @@ export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly pref
   { ecosystem: 'go', suffixes: ['_test.go'] },
   { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
   { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
-  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' }
+  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
+  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
+  { ecosystem: 'php', suffixes: ['Test.php', 'Cest.php', 'Cept.php'], under: 'tests/' },
+  { ecosystem: 'php', suffixes: ['Test.php'], under: 'Tests/' },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: 'elixir', suffixes: ['_test.exs'], under: 'test/' }
 ]
 
 export const TESTS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
 }

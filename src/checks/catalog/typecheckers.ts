@@ -62,6 +62,34 @@ const RUBY: readonly CommandSignature[] = [
   { tool: 'steep', ecosystem: 'ruby', commands: ['steep'], subcommands: ['check'] }
 ]
 
+/**
+ * PHP has no compiler to lean on: its type checkers are the static analysers PHPStan (Larastan is
+ * PHPStan with Laravel extensions), Psalm, Phan and Mago's analyzer. Writing a baseline
+ * (`--generate-baseline`, `--set-baseline`) reports nothing, and Psalter (`--alter`) rewrites code.
+ */
+const PHP: readonly CommandSignature[] = [
+  { tool: 'PHPStan', ecosystem: 'php', commands: ['phpstan', 'phpstan.phar'], subcommands: ['analyse', 'analyze'], notARunFlags: ['--generate-baseline', '-b', '--version', '--help'] },
+  { tool: 'Larastan', ecosystem: 'php', commands: ['artisan'], subcommands: ['code:analyse', 'code:analyze'] },
+  { tool: 'Psalm', ecosystem: 'php', commands: ['psalm', 'psalm.phar'], notARunFlags: ['--init', '--version', '--help', '--alter', '--set-baseline', '--language-server'] },
+  { tool: 'Phan', ecosystem: 'php', commands: ['phan', 'phan.phar'], notARunFlags: ['--init', '--version', '--help'] },
+  { tool: 'Mago analyzer', ecosystem: 'php', commands: ['mago'], subcommands: ['analyze', 'analyse'] }
+]
+
+/**
+ * Elixir is dynamically typed; what type-checks it in CI is the compiler's type checker with its
+ * warnings made fatal (`mix compile --warnings-as-errors`, or `elixirc_options:
+ * [warnings_as_errors: true]` in mix.exs, which the CI resolver turns into that command after each
+ * compiling task), Dialyzer through dialyxir, or Gradient. Traps: a plain `mix compile` only
+ * warns; `mix dialyzer --plt` and `mix dialyzer.build` build the PLT and check nothing;
+ * `--ignore-exit-status` cannot fail.
+ */
+const ELIXIR: readonly CommandSignature[] = [
+  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', commands: ['mix'], subcommands: ['compile'], requireAnyFlag: ['--warnings-as-errors'], note: 'the compiler type-checks; its warnings fail the build' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', commands: ['mix'], subcommands: ['dialyzer'], nonBlockingFlags: ['--ignore-exit-status'], notARunFlags: ['--plt', '--help'] },
+  { tool: 'Dialyzer', ecosystem: 'elixir', commands: ['rebar3'], subcommands: ['dialyzer'] },
+  { tool: 'Gradient', ecosystem: 'elixir', commands: ['mix'], subcommands: ['gradient'] }
+]
+
 const TASK_RUNNERS: readonly CommandSignature[] = [
   {
     tool: 'npm run typecheck',
@@ -77,7 +105,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'mypy', ecosystem: 'python', names: ['tsuyoshicho/action-mypy'], blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error'] },
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
-  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } }
+  { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
+  { tool: 'PHPStan', ecosystem: 'php', names: ['php-actions/phpstan'] },
+  { tool: 'PHPStan', ecosystem: 'php', names: ['docker://oskarstark/phpstan-ga*'], asCommand: { argv: ['phpstan'], input: 'args', default: 'analyse' } },
+  { tool: 'Psalm', ecosystem: 'php', names: ['docker://ghcr.io/psalm/psalm-github-actions*', 'docker://vimeo/psalm-github-actions*', 'psalm/psalm-github-actions', 'docker://ghcr.io/psalm/psalm-action*'] }
 ]
 
 /**
@@ -105,7 +136,16 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle' },
   { tool: 'Java compiler', ecosystem: 'java', file: 'build.gradle.kts' },
   { tool: 'sorbet', ecosystem: 'ruby', file: 'sorbet/config' },
-  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' }
+  { tool: 'steep', ecosystem: 'ruby', file: 'Steepfile' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.neon' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.neon.dist' },
+  { tool: 'PHPStan', ecosystem: 'php', file: 'phpstan.dist.neon' },
+  { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml' },
+  { tool: 'Psalm', ecosystem: 'php', file: 'psalm.xml.dist' },
+  { tool: 'Phan', ecosystem: 'php', file: '.phan/config.php' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', file: 'mix.exs', contains: ':dialyxir' },
+  { tool: 'Dialyzer', ecosystem: 'elixir', file: '.dialyzer_ignore.exs' },
+  { tool: 'Elixir compiler (warnings as errors)', ecosystem: 'elixir', file: 'mix.exs', contains: 'warnings_as_errors: true' }
 ]
 
 /**
@@ -125,7 +165,7 @@ const PACKAGES: readonly PackageSignature[] = [
 ]
 
 export const TYPECHECKERS: Catalogue = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...TASK_RUNNERS],
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS,
   packages: PACKAGES

@@ -28,6 +28,18 @@ export const CONTRACT_FILE_SIGNATURES: readonly ContractFileSignature[] = [
   { tool: 'committee', requires: ['Committee::'], uses: ['assert_schema_conform', 'assert_response_schema_confirm'] },
   { tool: 'rswag', requires: ['swagger_helper', 'openapi_helper'], uses: ['run_test!'] },
   { tool: 'openapi_first', requires: ['OpenapiFirst'], uses: ['OpenapiFirst::Test', 'assert_api_conform'] },
+  // PHP: response validation in PHPUnit/Pest feature tests, API Platform's schema assertions, Pact.
+  { tool: 'Spectator', requires: ['Spectator\\', 'Spectator::using('], uses: ['assertValidResponse(', 'assertValidRequest('] },
+  { tool: 'openapi-httpfoundation-testing', requires: ['Osteel\\OpenApi\\Testing'], uses: ['->validate(', '::fromYaml', '::fromJson'] },
+  { tool: 'openapi-psr7-validator', requires: ['League\\OpenAPIValidation'], uses: ['->validate(', 'ValidatorBuilder'] },
+  { tool: 'laravel-openapi-validator', requires: ['Kirschbaum\\OpenApiValidator'], uses: ['use ValidatesOpenApiSpec'] },
+  { tool: 'API Platform schema assertions', requires: ['ApiPlatform\\Symfony\\Bundle\\Test\\ApiTestCase', 'ApiPlatform\\Laravel\\Test\\'], uses: ['assertMatchesResourceItemJsonSchema(', 'assertMatchesResourceCollectionJsonSchema(', 'assertMatchesJsonSchema('] },
+  { tool: 'Pact', requires: ['PhpPact\\'], uses: ['->verify(', 'new Verifier(', 'InteractionBuilder'] },
+  { tool: 'swagger-test', requires: ['ByJG\\ApiTools', 'ByJG\\Swagger'], uses: ['assertRequest(', 'ApiRequester'] },
+  // Elixir: open_api_spex assertions (often wired once into a shared ConnCase under test/support,
+  // so every controller test validates its response); phoenix_swagger's schema test.
+  { tool: 'OpenApiSpex.TestAssertions', requires: ['OpenApiSpex.TestAssertions'], uses: ['assert_schema(', 'assert_schema ', 'assert_operation_response(', 'assert_operation_response ', 'assert_response_schema(', 'assert_response_schema ', 'assert_raw_schema(', 'assert_request_schema('] },
+  { tool: 'PhoenixSwagger.SchemaTest', requires: ['PhoenixSwagger.SchemaTest'], uses: ['validate_resp_schema('] },
   { tool: 'committed-spec drift test', requires: ['.openapi()', 'get_openapi('], uses: ['openapi.json', 'openapi.yaml', 'schema.yml', 'schema.yaml'] }
 ]
 

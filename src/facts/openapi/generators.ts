@@ -50,13 +50,38 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
   { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
   { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
-  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' }
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' },
+  // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
+  // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
+  // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).
+  // `PutApiSpec` alone only caches the spec for validation plugs. phoenix_swagger generates
+  // `swagger.json` with `mix phx.swagger.generate` and serves it through its SwaggerUI plug.
+  { tool: 'open_api_spex', ecosystem: 'elixir', tokens: ['OpenApiSpex.OpenApi', 'OpenApiSpex.Plug.PutApiSpec', 'OpenApiSpex.Plug.RenderSpec'], servedAt: null, routeHandlers: ['OpenApiSpex.Plug.RenderSpec', 'OpenApiSpex.Plug.SwaggerUI'] },
+  { tool: 'phoenix_swagger', ecosystem: 'elixir', tokens: ['PhoenixSwagger'], servedAt: null, routeHandlers: ['PhoenixSwagger.Plug.SwaggerUI'] }
 ]
 
 /** Dependencies that generate and serve a spec by being present. */
 const DEPENDENCY_GENERATORS: readonly { tool: string; prefix: string; servedAt: string; disabledBy: string; pathBy?: string; under?: readonly string[] }[] = [
   // Served at springdoc.api-docs.path (default /v3/api-docs) below the servlet context path.
   { tool: 'springdoc', prefix: 'org.springdoc:', servedAt: '/v3/api-docs', disabledBy: 'springdoc.api-docs.enabled', pathBy: 'springdoc.api-docs.path', under: ['server.servlet.context-path', 'spring.webflux.base-path'] }
+]
+
+/**
+ * PHP generators recognised by their Composer package (their annotations are optional, their
+ * routes come with the package or the route configuration). `routeHandlers`: a declared route to
+ * one of these handlers serves the spec; otherwise `servedAt` is the package's default route
+ * (null: it only generates). Traps: NelmioApiDocBundle serves nothing until its routes are
+ * imported; l5-swagger and Scribe serve what `artisan l5-swagger:generate` / `scribe:generate`
+ * wrote at deploy time; swagger-php alone is a generator (`vendor/bin/openapi`) with no route.
+ */
+const PHP_GENERATORS: readonly { tool: string; packages: readonly string[]; servedAt: string | null; routeHandlers?: readonly string[]; note?: string }[] = [
+  { tool: 'NelmioApiDocBundle', packages: ['nelmio/api-doc-bundle'], servedAt: null, routeHandlers: ['nelmio_api_doc.controller'] },
+  { tool: 'API Platform', packages: ['api-platform/core', 'api-platform/symfony', 'api-platform/laravel'], servedAt: '/api/docs.jsonopenapi', routeHandlers: ['api_platform.action.documentation'] },
+  { tool: 'l5-swagger', packages: ['darkaonline/l5-swagger'], servedAt: '/docs/api-docs.json', note: 'written by php artisan l5-swagger:generate' },
+  { tool: 'Scramble', packages: ['dedoc/scramble'], servedAt: '/docs/api.json' },
+  { tool: 'Scribe', packages: ['knuckleswtf/scribe'], servedAt: '/docs.openapi', note: 'written by php artisan scribe:generate' },
+  { tool: 'laravel-openapi', packages: ['vyuldashev/laravel-openapi'], servedAt: null },
+  { tool: 'swagger-php', packages: ['zircote/swagger-php'], servedAt: null }
 ]
 
 export function findGenerators(src: SourceSet, service: ServiceFacts, manifests: ManifestFacts): SpecGenerator[] {
@@ -86,6 +111,15 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
+      const php = d.ecosystem === 'php' && !d.dev && !d.own ? PHP_GENERATORS.find((g) => g.packages.includes(d.name)) : undefined
+      if (php) {
+        if (out.some((o) => o.tool === php.tool)) continue
+        const route = php.routeHandlers ? servingRoute(service.routes, php.routeHandlers) : undefined
+        const servedAt = route ? route.path : php.servedAt
+        const note = route ? `served by the route at ${route.file}:${route.line}` : php.note
+        out.push({ tool: php.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt, ...(note ? { note } : {}) })
+        continue
+      }
       const g = d.own ? undefined : DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
       // The application properties are read once for every key asked of them.
@@ -100,8 +134,13 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   return out
 }
 
+/** The route serving the spec: the first handler of the list that some route uses (the JSON before its UI). */
 function servingRoute(routes: readonly Route[], handlers: readonly string[]): Route | undefined {
-  return routes.find((r) => r.handler !== undefined && handlers.some((h) => r.handler!.includes(h)))
+  for (const h of handlers) {
+    const r = routes.find((x) => x.handler !== undefined && x.handler.includes(h))
+    if (r) return r
+  }
+  return undefined
 }
 
 const ECOSYSTEM_TOKENS = new Map<Ecosystem, readonly string[]>()

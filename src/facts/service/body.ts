@@ -43,7 +43,25 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'db.Stats',
   'httpx.get(',
   'requests.get(',
-  'fetch('
+  'fetch(',
+  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
+  'DB::',
+  '::count()',
+  '->getPdo(',
+  'Cache::',
+  'Redis::',
+  '->ping(',
+  'EntityManager',
+  '->executeQuery(',
+  '->fetchOne(',
+  '->isConnected(',
+  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
+  'Repo.',
+  'Ecto.Adapters.SQL',
+  'Postgrex.',
+  'Redix.',
+  'Cachex.',
+  '.health_check('
 ]
 
 const MAX_BODY_LINES = 40

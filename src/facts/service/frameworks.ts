@@ -46,7 +46,22 @@ const table = {
     packages: ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-webflux'],
     imports: ['org.springframework.web.bind.annotation']
   },
-  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] }
+  rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
+  // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
+  // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components
+  // (the database or queue package alone in a Symfony app or a library) are not Laravel.
+  laravel: { name: 'Laravel', ecosystem: 'php', packages: ['laravel/framework'], imports: ['Illuminate\\Support\\Facades\\Route', 'Illuminate\\Foundation\\Application'] },
+  lumen: { name: 'Lumen', ecosystem: 'php', packages: ['laravel/lumen-framework'], imports: ['Laravel\\Lumen'], like: 'laravel' },
+  symfony: { name: 'Symfony', ecosystem: 'php', packages: ['symfony/framework-bundle'], imports: ['Symfony\\Component\\Routing\\Attribute\\Route', 'Symfony\\Component\\Routing\\Annotation\\Route', 'Symfony\\Bundle\\FrameworkBundle'] },
+  slim: { name: 'Slim', ecosystem: 'php', packages: ['slim/slim'], imports: ['Slim\\Factory\\AppFactory', 'Slim\\App'] },
+  mezzio: { name: 'Mezzio', ecosystem: 'php', packages: ['mezzio/mezzio'], imports: ['Mezzio\\Application'], like: 'slim' },
+  codeigniter: { name: 'CodeIgniter', ecosystem: 'php', packages: ['codeigniter4/framework'], imports: ['CodeIgniter\\Router\\RouteCollection'] },
+  cakephp: { name: 'CakePHP', ecosystem: 'php', packages: ['cakephp/cakephp'], imports: ['Cake\\Routing\\RouteBuilder'] },
+  // Elixir. Phoenix first: a Phoenix app also runs Plug and often declares bandit. A bare Plug
+  // service declares a server adapter (plug_cowboy, bandit) and routes with Plug.Router; the
+  // `plug` package alone is a library dependency of many non-services, so it is no signal.
+  phoenix: { name: 'Phoenix', ecosystem: 'elixir', packages: ['phoenix'], imports: ['Phoenix.Router', 'Phoenix.Endpoint'] },
+  plug: { name: 'Plug', ecosystem: 'elixir', packages: ['plug_cowboy', 'bandit'], imports: ['Plug.Router'] }
 } as const satisfies Record<string, FrameworkInfo>
 
 export type Framework = keyof typeof table

@@ -35,7 +35,12 @@ export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
   { name: 'grpc health', ecosystem: 'go', tokens: ['grpc_health_v1.RegisterHealthServer', 'healthpb.RegisterHealthServer'], routes: [] },
   { name: 'Spring HealthIndicator', ecosystem: 'java', tokens: ['implements HealthIndicator', 'extends AbstractHealthIndicator', 'implements ReactiveHealthIndicator', ': HealthIndicator'], routes: [], checks: ['Health.down(', 'Health.up('] },
   { name: 'okcomputer', ecosystem: 'ruby', tokens: ['OkComputer::Registry.register'], routes: ['/okcomputer'] },
-  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] }
+  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] },
+  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
+  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
+  { name: 'healthchex', ecosystem: 'elixir', tokens: ['Healthchex.Probes.Liveness', 'Healthchex.Probes.Readiness'], routes: ['/health/live', '/health/ready'] },
+  { name: 'plug_heartbeat', ecosystem: 'elixir', tokens: ['plug PlugHeartbeat', 'plug(PlugHeartbeat'], routes: ['/heartbeat'] },
+  { name: 'plug_checkup', ecosystem: 'elixir', tokens: ['PlugCheckup.Options.new('], routes: [], checks: ['%PlugCheckup.Check{'] }
 ]
 
 /** Each signature's tokens and check markers, one array per signature (mention memos are keyed by it). */

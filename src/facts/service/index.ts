@@ -7,20 +7,23 @@ import { findHealthLibraries } from './health-libs.js'
 import type { OwnPackage } from '../manifests/own-package.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
+import { extractElixir } from './routes/elixir.js'
 import { extractExpress } from './routes/express.js'
 import { extractFlask } from './routes/flask.js'
 import { extractGo } from './routes/go.js'
 import { extractNest } from './routes/nest.js'
 import { extractFastApi } from './routes/python-fastapi.js'
+import { extractLaravel } from './routes/laravel.js'
 import { extractRails } from './routes/rails.js'
 import { extractSpring } from './routes/spring.js'
+import { extractSymfony } from './routes/symfony.js'
 import type { ActuatorFacts, HealthLibrary, Route, ServiceFacts } from './types.js'
 
 export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, ServiceFacts, Skipped } from './types.js'
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

@@ -36,4 +36,22 @@ describe('hostile sources', () => {
     )
     expect(s.routes).toMatchObject([{ path: '/healthz', prefixUnknown: 'os.environ["P"]' }])
   })
+
+  it('reads PHP route files crafted against the bracket matcher, the include walk and the path evaluator in bounded time', () => {
+    const unbalanced = '<?php\n' + "Route::get('/x', [A::class, 'b'](".repeat(60_000) + "\nRoute::get('/ok', fn () => 1);\n"
+    const dirnames = '<?php\nRoute::prefix(\'a\')->group(' + 'dirname('.repeat(20_000) + '__DIR__' + ')'.repeat(20_000) + ");\nRoute::get('/deep', fn () => 1);\n"
+    const nested = '<?php\n' + "Route::prefix('p')->group(function () {\n".repeat(20) + "Route::get('/n', fn () => 1);\n" + '});\n'.repeat(20) + "Route::prefix('q')->group(function () {\n".repeat(5_000) + "Route::get('/too-deep', fn () => 1);\n" + '});\n'.repeat(5_000)
+    const cycle = { 'routes/a.php': "<?php\nRoute::prefix('a')->group(base_path('routes/b.php'));\n", 'routes/b.php': "<?php\nRoute::prefix('b')->group(base_path('routes/a.php'));\nRoute::get('/c', fn () => 1);\n" }
+    const started = performance.now()
+    const snap = new MemorySnapshot({ 'composer.json': '{"require": {"laravel/framework": "^11"}}', 'routes/web.php': unbalanced, 'routes/deep.php': dirnames, 'routes/nested.php': nested, ...cycle })
+    const s = collectService(snap, manifestsOf({ 'composer.json': ['laravel/framework'] }, 'php'))
+    expect(performance.now() - started).toBeLessThan(5000)
+    const paths = s.routes.map((r) => r.path)
+    expect(paths).toContain('/deep')
+    expect(paths).toContain('/p'.repeat(20) + '/n')
+    // Closures nested deeper than the scanner follows are left out, not a crash.
+    expect(paths.some((p) => p.endsWith('/too-deep'))).toBe(false)
+    expect(s.problems).toEqual([])
+  })
 })
+

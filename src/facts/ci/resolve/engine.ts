@@ -1,6 +1,6 @@
 import { isDiffCheck } from '../diff-check.js'
 import type { Snapshot } from '../../snapshot.js'
-import { joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../snapshot.js'
 import { splitScript } from '../shell.js'
 import type { ChainLink } from '../types.js'
 import { guessWrapped, normaliseTool, unwrap } from './wrappers.js'
@@ -277,6 +277,18 @@ export function positionals(args: readonly string[], valueOpts: ReadonlySet<stri
 /** Quotes words back into shell text (for appending `-- args` to a script). */
 export function shellJoin(words: readonly string[]): string {
   return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ')
+}
+
+/** The first of `dir` and its ancestors where `read(path of name)` finds the file (npm's and Composer's lookup). */
+export function nearest<T>(dir: string, name: string, read: (path: string) => T | undefined): T | undefined {
+  let d: string | undefined = dir
+  for (let i = 0; i < 20 && d !== undefined; i++) {
+    const found = read(d === '' ? name : `${d}/${name}`)
+    if (found !== undefined) return found
+    if (d === '') break
+    d = dirname(d)
+  }
+  return undefined
 }
 
 /** 1-based line of the first line at or after `from` (1-based) containing `needle`. */

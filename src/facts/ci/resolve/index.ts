@@ -1,11 +1,13 @@
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type BuiltImage, type ResolvedCommand, type Resolver } from './engine.js'
+import { resolveComposer } from './composer.js'
 import { declaredCommands } from './declared.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveContainer } from './containers.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveMake } from './make.js'
+import { resolveMix } from './mix.js'
 import { resolveMonorepo } from './monorepo.js'
 import { resolveNodeScripts, resolveRunAll } from './node.js'
 import { resolvePreCommit } from './precommit.js'
@@ -17,7 +19,7 @@ import { resolveNox, resolveTox } from './tox-nox.js'
 /**
  * The indirection resolver (SIGNATURES.md §0.2/§0.3): from a CI step's script to the simple
  * commands CI really runs, through make, package.json scripts, monorepo runners, tox, nox, just,
- * Task, mise, hatch/pdm/rye/poe/taskipy/invoke, repository shell scripts, pre-commit/prek, Maven
+ * Task, mise, mix aliases, hatch/pdm/rye/poe/taskipy/invoke, Composer scripts, repository shell scripts, pre-commit/prek, Maven
  * and Gradle lifecycles and Rails `bin/ci`, each hop recorded as a ChainLink.
  *
  * Conventions: a resolved task runner (make, npm run, tox, …) is replaced by what it runs; an
@@ -52,6 +54,7 @@ const RESOLVERS: readonly Resolver[] = [
   resolveMake,
   resolveNodeScripts,
   resolveRunAll,
+  resolveComposer,
   resolveMonorepo,
   resolveTox,
   resolveNox,
@@ -61,6 +64,7 @@ const RESOLVERS: readonly Resolver[] = [
   resolveJust,
   resolveGoTask,
   resolveMise,
+  resolveMix,
   resolvePreCommit,
   resolveLintStaged
 ]

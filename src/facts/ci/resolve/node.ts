@@ -1,7 +1,7 @@
 import { filesWhere } from '../../asked.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../snapshot.js'
-import { dispatch, emit, enter, lineOf, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, lineOf, nearest, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**
  * package.json scripts run by npm, yarn, pnpm and bun (with `pre`/`post` hooks for npm and yarn,
@@ -43,14 +43,7 @@ export function readPkg(ctx: Ctx, path: string): Pkg | undefined {
 
 /** The nearest package.json at or above `dir` (npm's lookup). */
 export function nearestPkg(ctx: Ctx, dir: string): Pkg | undefined {
-  let d: string | undefined = dir
-  for (let i = 0; i < 20 && d !== undefined; i++) {
-    const p = readPkg(ctx, d === '' ? 'package.json' : `${d}/package.json`)
-    if (p !== undefined) return p
-    if (d === '') break
-    d = dirname(d)
-  }
-  return undefined
+  return nearest(dir, 'package.json', (path) => readPkg(ctx, path))
 }
 
 /** Workspace packages: every package.json except the root one and vendored trees. */
@@ -66,6 +59,9 @@ export function scriptLine(pkg: Pkg, name: string): number | undefined {
   const from = lineOf(pkg.text, '"scripts"')
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1)
 }
+
+/** `npm cit` / `npm install-test` and their aliases: install, then `npm test`. */
+const INSTALL_AND_TEST = new Set(['cit', 'clean-install-test', 'install-clean-test', 'install-ci-test', 'sit', 'it', 'install-test'])
 
 /** Runs script `name` of `pkg` (with pre/post hooks when `hooks`), `extra` words appended. */
 export function runPkgScript(ctx: Ctx, pkg: Pkg, name: string, extra: readonly string[], site: Site, hooks: boolean): void {
@@ -160,7 +156,7 @@ export function resolveNodeScripts(ctx: Ctx, argv: readonly string[], site: Site
         if (p.opts.has('--if-present')) opts.set('--if-present', '')
         args = p.rest
       } else args = args.slice(args.indexOf(name ?? '') + 1)
-    } else if (sub === 'test' || sub === 't' || sub === 'tst' || sub === 'start') {
+    } else if (sub === 'test' || sub === 't' || sub === 'tst' || sub === 'start' || (tool === 'npm' && INSTALL_AND_TEST.has(sub))) {
       if (tool === 'bun' && sub === 'test') return false
       explicit = true
       name = sub === 'start' ? 'start' : 'test'

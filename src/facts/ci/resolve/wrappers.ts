@@ -38,6 +38,9 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['npm', 'exec'], valueOpts: ['-p', '--package', '-c', '--call', '-w', '--workspace'], versioned: true },
   { prefix: ['bundle', 'exec'] },
   { prefix: ['bundler', 'exec'] },
+  // Composer runs a package's binary from vendor/bin.
+  { prefix: ['composer', 'exec'], valueOpts: ['-d', '--working-dir'] },
+  { prefix: ['composer', 'global', 'exec'] },
   { prefix: ['sudo'], valueOpts: ['-u', '-g', '-C', '-h', '-p', '-U'] },
   { prefix: ['time'] },
   { prefix: ['nice'], valueOpts: ['-n'] },
@@ -97,6 +100,7 @@ function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | n
     if (argv.slice(1, i).every((a) => a.startsWith('-')) && i + 1 < argv.length) return 'script'
   }
   if (t === 'python') return unwrapPython(argv)
+  if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv)
   if (t === 'coverage' && argv[1] === 'run') return unwrapCoverage(argv, before)
   if (t === 'go' && argv[1] === 'run') return unwrapGoRun(argv)
   for (const w of WRAPPERS) {
@@ -152,6 +156,34 @@ function unwrapPython(argv: string[]): string[] | null {
       continue
     }
     if (!a.startsWith('-') || a === '-c') return null
+  }
+  return null
+}
+
+/** PHP options that take a value (`-d memory_limit=-1`, `-c php.ini`); `-dx=y` is one word. */
+const PHP_VALUE_OPTS = new Set(['-d', '-c', '-z', '--define', '--php-ini', '--zend-extension'])
+
+/**
+ * `php [options] SCRIPT args` → `SCRIPT args` (`php vendor/bin/phpunit`, `php artisan test`,
+ * `php bin/console lint:yaml`, `php -d memory_limit=-1 vendor/bin/phpstan analyse`). `php -l`
+ * (syntax check), `php -r CODE`, `php -S` (built-in server) and information flags run no script:
+ * left as `php`, for the catalogues to judge.
+ */
+function unwrapPhp(argv: string[]): string[] | null {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '-f' || a === '--file') return i + 1 < argv.length ? argv.slice(i + 1) : null
+    if (PHP_VALUE_OPTS.has(a)) {
+      i++
+      continue
+    }
+    if (a === '--') return i + 1 < argv.length ? argv.slice(i + 1) : null
+    if (a.startsWith('-')) {
+      // -d/-c glued to their value, and flags that only change how PHP starts.
+      if (/^-[dcz]./.test(a) || a === '-n' || a === '-e' || a === '-q' || a === '-H' || a === '-C' || a === '--no-php-ini') continue
+      return null
+    }
+    return argv.slice(i)
   }
   return null
 }

@@ -89,6 +89,10 @@ describe('make', () => {
 describe('package.json scripts', () => {
   const pkg = JSON.stringify({ name: 'root', scripts: { lint: 'eslint . --max-warnings 0', pretest: 'tsc --noEmit', test: 'vitest run', ci: 'npm run lint && npm test', 'lint:css': 'stylelint "**/*.css"', all: 'run-s lint:*', self: 'npm run self' } }, null, 2)
   const files = { 'package.json': pkg, 'packages/api/package.json': JSON.stringify({ name: 'api', scripts: { test: 'jest' } }, null, 2), 'packages/web/package.json': '{"name":"web","scripts":{"lint":"next lint"}}' }
+  it('npm cit and npm install-test install, then run the test script', () => {
+    const pkg = { 'package.json': '{"scripts": {"test": "tsc --noEmit && vitest run"}}' }
+    for (const sub of ['cit', 'install-ci-test', 'it', 'install-test']) expect(argvs(run(pkg, `npm ${sub} --no-audit`))).toEqual(['tsc --noEmit', 'vitest run'])
+  })
   it('follows chains and pre hooks with exact chains', () => {
     const out = run(files, 'npm run ci')
     expect(argvs(out)).toEqual(['eslint . --max-warnings 0', 'tsc --noEmit', 'vitest run'])
