@@ -198,7 +198,7 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
     ci: scopeCi(facts.ci, service, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),
-    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
+    deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, releasers: deploy.releasers, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
     service: {
       ...svc,
       frameworks: byPath(svc.frameworks),

@@ -1,4 +1,5 @@
 import {
+  HAND_ROLLED_RETRY,
   HAND_ROLLED_RETRY_TOKENS,
   HOME_GROWN_BREAKER_TOKENS,
   JOB_RETRY_TOKENS,
@@ -12,6 +13,7 @@ import {
   SLEEP_TOKENS,
   STARTUP_CONTEXT_TOKENS,
   STARTUP_FILE_PATTERNS,
+  WAIT_WINDOW,
   type ResilienceSignature
 } from './catalog/resilience.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
@@ -166,7 +168,7 @@ function jobRetries(ctx: CheckContext): Evidence[] {
   for (const eco of ECOSYSTEM_IDS) {
     const tokens = JOB_RETRY_TOKENS[eco]
     if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue
-    if (eco === 'node' && !deps.some((d) => d.ecosystem === 'node' && NODE_QUEUE_PACKAGES.includes(d.name))) continue
+    if (eco === 'node' && !deps.some((d) => d.ecosystem === 'node' && !d.own && NODE_QUEUE_PACKAGES.includes(d.name))) continue
     for (const h of usage.grep(tokens, { ecosystems: [eco], limit: 5 })) out.push(hitEvidence(h, 'job-queue retry (re-runs the job; protects no outbound call)'))
   }
   return out.slice(0, 5)
@@ -180,6 +182,17 @@ function handRolled(usage: UsageFacts): Evidence[] {
     if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue
     out.push(hitEvidence(h, 'hand-rolled retry loop'))
     if (out.length >= 3) break
+  }
+  for (const [eco, shape] of Object.entries(HAND_ROLLED_RETRY) as [Ecosystem, NonNullable<(typeof HAND_ROLLED_RETRY)[Ecosystem]>][]) {
+    if (out.length >= 3) break
+    for (const h of usage.grep(shape.anchors, { ecosystems: [eco], limit: 50 })) {
+      if (out.some((o) => o.path === h.path) || startupWait(usage, h)) continue
+      const lines = usage.lines(h.path) ?? []
+      const near = lines.slice(Math.max(0, h.line - 1 - WAIT_WINDOW), h.line + WAIT_WINDOW)
+      if (!near.some((l) => shape.waits.some((w) => l.includes(w)))) continue
+      out.push(hitEvidence(h, 'hand-rolled retry with a wait'))
+      if (out.length >= 3) break
+    }
   }
   for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) out.push(hitEvidence(h, 'home-grown circuit breaker'))
   return out

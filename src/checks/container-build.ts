@@ -1,8 +1,6 @@
 import { minimatch } from 'minimatch'
-import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
-import type { ToolRun } from '../facts/ci/types.js'
-import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
-import { joinPath, type Snapshot } from '../facts/snapshot.js'
+import { ciBuilds } from './catalog/ci-builds.js'
+import type { Dockerfile } from '../facts/deploy/types.js'
 import { repoProfile, type Snippets } from './catalog/ecosystem.js'
 import type { Ecosystem } from '../facts/ecosystems.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
@@ -139,105 +137,6 @@ function jvmRemediation(gradle: boolean, frameworks: readonly string[]): string 
     '```',
     'A Dockerfile (`FROM eclipse-temurin:21-jre`, copying the built jar) built by `docker/build-push-action` works too.'
   ].join('\n')
-}
-
-interface CiBuild {
-  readonly evidence: Evidence
-  /** Dockerfile the build names (`-f`, `file:`), repo-relative, when given. */
-  readonly file?: string
-  /** Dockerfiles a `docker compose build` builds, when its compose file was read. */
-  readonly files?: readonly string[]
-  /** The build reads a Dockerfile (docker build, a build-push action), unlike ko, buildpacks or jib. */
-  readonly needsDockerfile: boolean
-}
-
-const COMPOSE_DEFAULTS = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
-
-/**
- * The Dockerfiles `docker compose [-f F …] build [SERVICE …]` builds, from the compose files the
- * deployment facts read (the `-f` ones, else the default names in its directory); undefined when
- * a compose file it uses was not read or a build context is not a plain path.
- */
-function composeBuilt(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): string[] | undefined {
-  const a = run.argv[0] === 'docker-compose' ? run.argv.slice(1) : run.argv.slice(2)
-  const at = a.indexOf('build')
-  const named: string[] = []
-  for (let i = 0; i < at; i++) {
-    const w = a[i]!
-    if ((w === '-f' || w === '--file') && a[i + 1]) named.push(a[++i]!)
-    else if (w.startsWith('--file=')) named.push(w.slice(7))
-  }
-  const services = a.slice(at + 1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1]!)))
-  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath(run.cwd, f)).filter((f): f is string => f !== undefined && snapshot.has(f))
-  if (files.length === 0 || named.some((f) => f.includes('$'))) return undefined
-  const out: string[] = []
-  for (const f of files) {
-    const compose = deploy.composeFiles.find((c) => c.path === f)
-    if (!compose) return undefined
-    for (const b of compose.builds) {
-      if (services.length > 0 && !services.includes(b.service)) continue
-      if (b.dockerfile === undefined) return undefined
-      out.push(b.dockerfile)
-    }
-  }
-  return out
-}
-
-function runnable(x: { job?: { disabled: string | null } | undefined; step?: { disabled: string | null } | undefined }): boolean {
-  return !x.job?.disabled && !x.step?.disabled
-}
-
-function fileArg(run: ToolRun): string | undefined {
-  const a = run.argv
-  for (let i = 1; i < a.length; i++) {
-    const w = a[i]!
-    if ((w === '-f' || w === '--file') && a[i + 1]) return joinPath(run.cwd, a[i + 1]!)
-    if (w.startsWith('--file=')) return joinPath(run.cwd, w.slice(7))
-  }
-  return undefined
-}
-
-function linkEvidence(chain: readonly { path: string; line?: number; text: string }[], message: string): Evidence {
-  const first = chain[0]
-  return first ? { path: first.path, ...(first.line !== undefined ? { line: first.line } : {}), message } : { message }
-}
-
-function ciBuilds(ctx: CheckContext): CiBuild[] {
-  const { ci } = ctx.facts
-  const out: CiBuild[] = []
-  const extraCommands = ctx.extra.commands
-  for (const run of ci.runs) {
-    if (run.where !== 'ci' || !runnable(run)) continue
-    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.some((g) => w.includes(g)))))
-    const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c)
-    if (!cmd && !extra) continue
-    const compose = cmd?.compose === true
-    const file = cmd?.dockerfile && !compose ? fileArg(run) : undefined
-    const files = compose ? composeBuilt(run, ctx.facts.deploy, ctx.facts.snapshot) : undefined
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}), needsDockerfile: cmd?.dockerfile === true })
-  }
-  for (const use of ci.actions) {
-    if (!runnable(use)) continue
-    const name = use.action.name.toLowerCase()
-    const act = BUILD_ACTIONS.find((a) => a.name === name)
-    const extra = !act && ctx.extra.actions.includes(name)
-    if (!act && !extra) continue
-    if (act?.when) {
-      const v = use.action.with[act.when.input]
-      if (v === undefined || (!act.when.values.includes('*') && !act.when.values.includes(v))) continue
-    }
-    const raw = act?.fileInput ? use.action.with[act.fileInput] : undefined
-    const file = raw ? joinPath(use.step.workingDirectory ?? '', raw.split(/\s+/)[0]!) : undefined
-    const push = use.action.with.push
-    const note = push === 'false' ? ' (build only, push: false)' : ''
-    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...(file ? { file } : {}), needsDockerfile: act?.fileInput !== undefined })
-  }
-  for (const job of ci.jobs) {
-    if (job.disabled) continue
-    const image = job.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)))
-    if (image) out.push({ evidence: { path: job.file, ...(job.line !== undefined ? { line: job.line } : {}), message: `CI job \`${job.id}\` runs in builder image ${image}` }, needsDockerfile: false })
-  }
-  return out
 }
 
 function dockerfileEvidence(d: Dockerfile): Evidence {

@@ -1,4 +1,4 @@
-import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS, type FlagSignature } from './catalog/flags.js'
+import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS, type FlagSignature, IN_HOUSE_DEV_TOOLING } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
@@ -178,16 +178,18 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
     const file = name.slice(0, name.lastIndexOf('.'))
     // Elixir names the module after the file in CamelCase (`feature_flags.ex` → `Realtime.FeatureFlags`).
     const stem = r.ecosystem === 'elixir' ? camelCase(file) : file
-    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.endsWith('\\' + stem) || imp.module.startsWith(stem + '::') || imp.module.includes('::' + stem) || importsName(imp.text, stem)))
+    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.endsWith('\\' + stem) || imp.module.startsWith(stem + '::') || imp.module.includes('::' + stem) || importsName(imp.text, stem)))
+    const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path))
     // …and calls it fully qualified without an alias (`Realtime.FeatureFlags.enabled?(…)`).
-    const call = hit ?? (r.ecosystem === 'elixir' ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ['elixir'], limit: 5 }).find((h) => h.path !== r.path) : undefined)
+    const call = hit ?? (r.ecosystem === 'elixir' ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ['elixir'], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : undefined)
     if (call) checked.push({ path: call.path, line: call.line, message: `in-house flags checked in code: ${call.text}` })
+    else for (const dev of importers.slice(0, 2)) defined.push({ path: dev.path, line: dev.line, message: `read only by developer tooling, which gates nothing: ${dev.text}` })
   }
   const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })
   for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` })
   if (models.length > 0) {
     const modelFiles = new Set(models.map((m) => m.path))
-    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes('/migrations/') && !h.path.includes('/migrate/') && !/^\s*(import|from|require)\b/.test(h.text))
+    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes('/migrations/') && !h.path.includes('/migrate/') && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path))
     const ref = refs[0]
     if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` })
   }

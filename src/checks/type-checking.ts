@@ -2,7 +2,8 @@ import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './
 import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
-import { defineCheck, type Outcome } from './types.js'
+import { skipFor } from '../facts/ts-build.js'
+import { defineCheck, type CheckContext, type Outcome } from './types.js'
 
 /**
  * type-checking: does CI run a type checker on pull requests? For compiled languages (Go, Java,
@@ -39,6 +40,13 @@ function snippets(profile: RepoProfile): Snippets {
   }
 }
 
+/** A `next build` or `nest build` whose configuration switches its type check off. */
+function skippedTypeCheck(ctx: CheckContext, run: { readonly cwd: string }, tool: string): string | undefined {
+  if (tool !== 'next build' && tool !== 'nest build') return undefined
+  const skip = skipFor(ctx.facts.typeCheckSkips, tool, run.cwd)
+  return skip ? `${skip.setting} in ${skip.path}${skip.line !== undefined ? `:${skip.line}` : ''}` : undefined
+}
+
 const FALLBACK = 'Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).'
 
 export default defineCheck({
@@ -51,7 +59,7 @@ export default defineCheck({
     remediation: FALLBACK
   },
   run(ctx): Outcome<keyof typeof messages> {
-    const j = judgePractice(ctx, TYPECHECKERS)
+    const j = judgePractice(ctx, TYPECHECKERS, { veto: (run, tool) => skippedTypeCheck(ctx, run, tool) })
     const profile = repoProfile(ctx.facts.snapshot)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }

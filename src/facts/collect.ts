@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js'
 import { answersSame, RecordingSnapshot, type Asked } from './asked.js'
-import { collectCi } from './ci/index.js'
+import { collectCi, lazyDeclared } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
 import { collectDeploy } from './deploy/index.js'
 import { collectManifests } from './manifests/index.js'
@@ -8,6 +8,7 @@ import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
 import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
+import { collectTypeCheckSkips } from './ts-build.js'
 import { collectUsage, emptyUsage } from './usage.js'
 import { collectSettingsAsCode, type GitHubFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
@@ -67,13 +68,16 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     return value
   }
   const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi)
+  // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
+  const declared = lazyDeclared(snapshot)
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
-  const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], healthchecks: [], problems: [] }, collectDeploy)
+  const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy)
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
-  return { snapshot, ci, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, failures, asked }
+  const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
+  return { snapshot, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

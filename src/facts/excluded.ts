@@ -70,11 +70,20 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
 export function isTestPath(path: string): boolean {
-  return testDir(path) || testName(path.slice(path.lastIndexOf('/') + 1))
+  return testDir(path) || (testName(path.slice(path.lastIndexOf('/') + 1)) && !NOT_TEST_CODE.test(path))
 }
 
 /** .NET test projects live in their own directory named for them: `Orders.Api.Tests`, `Orders.IntegrationTests`, `Api.Test`. */
 const DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i
+
+/**
+ * Directories whose files are production code whatever their names say: database migrations
+ * (`migrations/0042_ab_test.py`, `alembic/versions/…_add_test.py`, `db/migrate/…`) and Django
+ * management commands (`management/commands/test_email.py`). No test runner collects them there.
+ * Python and Ruby only, whose test files are known by naming conventions: Go's toolchain and the
+ * JVM's `src/test/` collect tests of migrations under such directories too.
+ */
+export const NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/
 
 const testDir = memoByDir((dir) => dir !== '' && dir.split('/').some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)))
 

@@ -1,9 +1,10 @@
-import type { CiFacts, ParseProblem } from './ci/types.js'
+import type { CiFacts, DeclaredRun, ParseProblem } from './ci/types.js'
 import type { DeployFacts } from './deploy/types.js'
 import type { ManifestFacts } from './manifests/types.js'
 import type { OpenApiFacts } from './openapi/types.js'
 import type { ReleaseFacts } from './release.js'
 import type { SecurityRuleFacts } from './security-rules.js'
+import type { TypeCheckSkip } from './ts-build.js'
 import type { ServiceFacts } from './service/types.js'
 import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
@@ -18,6 +19,11 @@ export interface Facts {
   /** Listing and cached reads; checks should prefer the parsed areas below. */
   readonly snapshot: Snapshot
   readonly ci: CiFacts
+  /**
+   * What the task runners declare (Makefile targets, package.json scripts, tox, nox, just),
+   * resolved on first use and memoised: a scan whose CI runs every checker never reads them.
+   */
+  readonly declared: () => readonly DeclaredRun[]
   /** Direct dependencies per manifest (lockfiles never read). */
   readonly manifests: ManifestFacts
   /** Imports and usage calls in source files, read lazily. */
@@ -36,6 +42,8 @@ export interface Facts {
   readonly settingsAsCode: SettingsAsCodeFacts
   /** Security rule sets enabled inside a linter's configuration (gosec in golangci-lint, ruff's `S`). */
   readonly securityRules: SecurityRuleFacts
+  /** Build settings that make a TypeScript build skip its type check (Next.js `ignoreBuildErrors`, Nest's swc builder). */
+  readonly typeCheckSkips: readonly TypeCheckSkip[]
   /** Collectors that threw: the area is empty and the checks that need it say so. */
   readonly failures: readonly ParseProblem[]
 }

@@ -333,7 +333,8 @@ function importNamesOf(sig: PackageSignature): readonly string[] {
  * checks. Sources are only read when the package is declared.
  */
 export function packageUse(manifests: ManifestFacts, usage: UsageFacts, sig: PackageSignature): PackageUse {
-  const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name))
+  // The repository's own packages are never a third-party package's use.
+  const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => !d.own && d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name))
   const deps = declared.filter((d) => !d.dev)
   const devDeps = declared.filter((d) => d.dev)
   if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] }

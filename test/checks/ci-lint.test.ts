@@ -150,6 +150,21 @@ checkTester(ciLint, {
       evidence: [{ path: 'pyproject.toml', line: 6, message: 'ruff is configured' }]
     },
     {
+      name: 'a lint script and biome installed, no workflow runs them (umami): configured only, with the script as evidence',
+      facts: {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "lint": "biome lint .",\n    "test": "jest"\n  },\n  "devDependencies": {\n    "@biomejs/biome": "^2"\n  }\n}\n',
+          '.github/workflows/ci.yml': 'on: [push]\njobs:\n  t:\n    steps:\n      - run: pnpm test\n'
+        }
+      },
+      messageId: 'configured-only',
+      data: { tools: 'biome' },
+      evidence: [
+        { path: 'package.json', line: 7, message: 'biome is installed as a development dependency (`@biomejs/biome`), and no CI job runs it' },
+        { path: 'package.json', line: 3, message: 'biome is declared in a task runner, and no CI job runs it: package.json:3 npm run lint → package.json:3 biome lint .' }
+      ]
+    },
+    {
       name: 'no CI at all, eslint configured (express realworld)',
       facts: { files: { 'package.json': '{"name":"api"}', '.eslintrc.json': '{}', '.prettierrc': '{}' } },
       messageId: 'no-ci',

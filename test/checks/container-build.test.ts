@@ -12,14 +12,15 @@ describe('container-build', () => {
     expect(out.messageId).toBe('built-in-ci')
     expect(out.evidence).toEqual([
       { path: 'Dockerfile', line: 1, message: 'Dockerfile (FROM python:3.12-slim)' },
-      { path: WF, line: 14, message: 'CI builds an image with docker/build-push-action' }
+      { path: WF, line: 14, message: 'CI builds an image on branch pushes with docker/build-push-action' }
     ])
   })
 
   it('passes for `docker build` in a workflow that only runs on tags', () => {
-    const tagJob = job(WF, 'release', { triggers: { pullRequest: false, push: true, schedule: false, manual: false, events: ['push'] } })
+    // `push: tags: [v*]`: the push trigger survives for tags only.
+    const tagJob = job(WF, 'release', { triggers: { pullRequest: false, push: false, schedule: false, manual: false, events: ['push'] } })
     const out = runCheck(check, factsFor({ 'backend/Dockerfile': DOCKERFILE }, { ci: { runs: [ciRun(WF, 20, 'docker build -t ghcr.io/acme/api:1 backend', { job: tagJob })] } }))
-    expect([out.status, out.evidence?.[1]]).toEqual(['pass', { path: WF, line: 20, message: 'CI builds an image: docker build -t ghcr.io/acme/api:1 backend' }])
+    expect([out.status, out.evidence?.[1]]).toEqual(['pass', { path: WF, line: 20, message: 'CI builds an image on tags: docker build -t ghcr.io/acme/api:1 backend' }])
   })
 
   it('counts docker compose build only for the Dockerfiles its compose file builds (Django-Styleguide-Example)', () => {

@@ -157,3 +157,56 @@ describe('feature-flags', () => {
     expect([out.status, out.messageId]).toEqual(['pass', 'in-house'])
   })
 })
+
+describe('feature-flags: in-house flag systems of the known stacks', () => {
+  const lines = (...ls: string[]): string => ls.join('\n') + '\n'
+
+  it('passes for a flags object whose method is `enabled`, checked as request.flags.enabled(…) (warehouse)', () => {
+    const out = runCheck(check, factsFor({
+      'requirements.txt': 'pyramid\n',
+      'warehouse/admin/flags.py': lines('class Flags:', '    def __init__(self, request):', '        self.request = request', '', '    def enabled(self, flag_member):', '        return self._fetch().get(flag_member.value, False)'),
+      'warehouse/forklift/legacy.py': lines('from warehouse.admin.flags import AdminFlagValue', '', 'def upload(request):', '    if request.flags.enabled(AdminFlagValue.READ_ONLY):', '        raise ReadOnly()')
+    }))
+    expect([out.status, out.messageId]).toEqual(['pass', 'in-house'])
+    expect(out.evidence).toEqual([
+      { path: 'warehouse/admin/flags.py', line: 5, message: 'in-house flag resolver: def enabled(self, flag_member):' },
+      { path: 'warehouse/forklift/legacy.py', line: 1, message: 'in-house flags checked in code: from warehouse.admin.flags import AdminFlagValue' }
+    ])
+  })
+
+  it('passes for per-request flags set by middleware and read through a hook (aspel)', () => {
+    const out = runCheck(check, factsFor({
+      'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
+      'ui/feature-flag.js': lines('module.exports = {', '  middleware(req, res, next) {', '    req.hasFeatureFlag = (flag) => (req.user.roles ?? []).includes(flag)', '    next()', '  }', '}'),
+      'ui/router.js': lines("const featureFlag = require('./feature-flag')", 'router.use(featureFlag.middleware)')
+    }))
+    expect([out.status, out.messageId]).toEqual(['pass', 'in-house'])
+  })
+
+  it('is partial for a flag store read only by a developer menu: it gates nothing (outline)', () => {
+    const store = lines('export class FeatureFlags {', '  public static isEnabled(flag: Feature) {', '    return Storage.get(flag) === true', '  }', '}')
+    const out = runCheck(check, factsFor({
+      'package.json': JSON.stringify({ dependencies: { koa: '^2' } }),
+      'app/utils/FeatureFlags.ts': store,
+      'app/actions/definitions/developer.tsx': lines('import { Feature, FeatureFlags } from "~/utils/FeatureFlags";', 'export const toggle = () => FeatureFlags.isEnabled(Feature.x)')
+    }))
+    expect([out.status, out.messageId]).toEqual(['partial', 'in-house-unused'])
+    expect(out.evidence?.[1]).toEqual({ path: 'app/actions/definitions/developer.tsx', line: 1, message: 'read only by developer tooling, which gates nothing: import { Feature, FeatureFlags } from "~/utils/FeatureFlags";' })
+    // The same store read by a product screen gates a feature.
+    const gated = runCheck(check, factsFor({
+      'package.json': JSON.stringify({ dependencies: { koa: '^2' } }),
+      'app/utils/FeatureFlags.ts': store,
+      'app/scenes/Collection.tsx': lines('import { Feature, FeatureFlags } from "~/utils/FeatureFlags";', 'const on = FeatureFlags.isEnabled(Feature.x)')
+    }))
+    expect(gated.status).toBe('pass')
+  })
+})
+
+describe('feature-flags: start-up switches', () => {
+  it('reads feature-* command-line switches as toggles, like env vars (package-registry)', () => {
+    const out = runCheck(check, factsFor({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc init() {\n\tflag.BoolVar(&featureProxyMode, "feature-proxy-mode", false, "Enable proxy mode (technical preview).")\n}\n' }))
+    expect([out.status, out.messageId, out.evidence?.[0]?.line]).toEqual(['partial', 'env-toggles', 3])
+    // Other switches are not feature toggles.
+    expect(runCheck(check, factsFor({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc init() {\n\tflag.BoolVar(&dryRun, "dry-run", false, "")\n}\n' })).status).toBe('fail')
+  })
+})

@@ -112,6 +112,18 @@ checkTester(staticAnalysis, {
       messageId: 'configured',
       evidence: [{ path: 'pom.xml', line: 3 }]
     },
+    {
+      name: 'brakeman installed in the Gemfile, run by no workflow (dawarich): configured, not run in CI',
+      facts: {
+        files: {
+          Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngroup :development, :test do\n  gem 'brakeman', require: false\n  gem 'bundler-audit'\nend\n",
+          '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    steps:\n      - run: bundle exec rspec\n      - run: bundle audit --update\n'
+        }
+      },
+      messageId: 'configured',
+      data: { tools: 'Brakeman' },
+      evidence: [{ path: 'Gemfile', line: 4, message: 'Brakeman is installed as a development dependency (`brakeman`), and no CI job runs it' }]
+    },
     { name: 'bandit only in a local pre-commit hook', facts: { ci: { runs: [run('bandit -c pyproject.toml', { local: true })] } }, messageId: 'local-only' },
     { name: 'extra config file glob', facts: { files: { 'security/custom-rules.yml': 'rules: []\n' } }, extra: { files: ['security/*.yml'] }, messageId: 'configured' },
     { name: 'ruff S rules but ruff --exit-zero', facts: { files: { 'ruff.toml': 'extend-select = ["S101"]\n' }, ci: { runs: [run('ruff check --exit-zero')] } }, messageId: 'non-blocking', data: { tools: 'Bandit rules (ruff S)' } },

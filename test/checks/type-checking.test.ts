@@ -71,15 +71,35 @@ checkTester(typeChecking, {
     { name: 'mypy only in a local pre-commit hook', facts: { ci: { runs: [run('mypy', { local: true, line: 30 })] } }, messageId: 'local-only', evidence: [{ path: '.pre-commit-config.yaml', line: 30 }] },
     { name: 'mypy only on push', facts: { ci: { runs: [run('mypy src', { push: true })] } }, messageId: 'not-on-prs', data: { events: 'push' } },
     { name: 'mypy || true', facts: { ci: { runs: [run('mypy src', { neutralised: '|| true' })] } }, messageId: 'non-blocking', evidence: [{ message: 'cannot fail: || true' }] },
+    {
+      name: 'mypy installed only as a development dependency: configured, not run in CI',
+      facts: { files: { 'requirements-dev.txt': 'mypy==1.11\n', 'app.py': '' }, ci: { runs: [run('pytest')] } },
+      messageId: 'configured',
+      data: { tools: 'mypy' },
+      evidence: [{ path: 'requirements-dev.txt', line: 1, message: 'mypy is installed as a development dependency (`mypy`), and no CI job runs it' }],
+      remediation: ['mypy']
+    },
+    {
+      name: 'mypy declared only in a tox env and a Makefile target that no workflow runs',
+      facts: {
+        files: {
+          'tox.ini': '[tox]\nenv_list = py\n\n[testenv:typing]\ncommands = mypy src\n',
+          Makefile: 'check:\n\tnox -s types\n',
+          'noxfile.py': 'import nox\n\n@nox.session\ndef types(session):\n    session.run("pyright")\n',
+          '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    steps:\n      - run: pytest\n'
+        }
+      },
+      messageId: 'configured',
+      data: { tools: 'pyright, mypy' },
+      evidence: [
+        { path: 'Makefile', line: 1, message: 'pyright is declared in a task runner, and no CI job runs it: Makefile:1 make check → Makefile:2 nox -s types → noxfile.py:5 pyright' },
+        { path: 'noxfile.py', line: 4, message: 'pyright is declared in a task runner, and no CI job runs it: noxfile.py:4 nox -s types → noxfile.py:5 pyright' },
+        { path: 'tox.ini', line: 4, message: 'mypy is declared in a task runner, and no CI job runs it: tox.ini:4 tox -e typing → tox.ini:5 mypy src' }
+      ]
+    },
     { name: 'go.mod without CI', facts: { files: { 'go.mod': 'module x\n', 'main.go': '' } }, messageId: 'configured', data: { tools: 'Go compiler' }, remediation: ['go vet ./...'] }
   ],
   fail: [
-    {
-      name: 'mypy only in dev dependencies is not a run nor a config',
-      facts: { files: { 'requirements-dev.txt': 'mypy==1.11\n', 'app.py': '' }, ci: { runs: [run('pytest')] } },
-      messageId: 'none',
-      remediation: ['mypy']
-    },
     { name: 'esbuild does not type-check', facts: { files: { 'package.json': '{}' }, ci: { runs: [run('esbuild src/index.js --bundle')] } }, messageId: 'none' },
     { name: 'tsc --version is not a check', facts: { ci: { runs: [run('tsc --version')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: --version' }] },
     { name: 'no CI, nothing configured', facts: { files: { 'README.md': '# hi\n' } }, messageId: 'no-ci' }

@@ -1,6 +1,17 @@
 /**
- * How CI builds container images (SIGNATURES.md §10.1), as data: commands (argv prefixes after
- * wrappers are removed) and actions/tasks/orbs.
+ * How CI builds container images, as data: commands (argv prefixes after wrappers are removed),
+ * actions/tasks/orbs, and release tools that build images from their own configuration.
+ *
+ * Traps, next to the rows they concern:
+ * - a build whose output is a directory or a tarball (`outputs: type=local`, `--output
+ *   type=tar`), or that only builds a `binary`/`artifacts` stage without pushing, cross-compiles
+ *   binaries in a container: no image ships (LOCAL_OUTPUT, BINARY_TARGETS);
+ * - forks and hosted-builder variants of the build-push and bake actions keep the upstream inputs
+ *   (`file`, `push`, `outputs`), so they are matched by their last path segment (FAMILIES), not by
+ *   owner;
+ * - `goreleaser build` makes binaries only; `goreleaser release` (also bare `goreleaser` and
+ *   `--snapshot`) builds the images its configuration's `dockers`/`dockers_v2`/`kos` declare,
+ *   unless `--skip=docker`/`--skip=ko` (RELEASERS).
  */
 export interface BuildCommand {
   /** argv prefix; `*` matches any word. */
@@ -54,8 +65,45 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['dotnet', 'publish'], goal: ['PublishContainer', 'PublishProfile=DefaultContainer'], label: 'dotnet publish (SDK container)', dockerfile: false }
 ]
 
+/** Output flags of a build that exports files instead of an image (`--output type=local,dest=out`). */
+export const OUTPUT_FLAGS: readonly string[] = ['--output', '-o']
+/** Exporters that write a directory or a tarball: the build ships no image. */
+export const LOCAL_OUTPUT = /(^|,)\s*type\s*=\s*(local|tar)\b/
+/** Build stages named for binaries: with no push and no image output, they only cross-compile. */
+export const BINARY_TARGETS = /^(binar(y|ies)|bin|artifacts?|dist)$/i
+
+/** A release tool that builds images from its own configuration file. */
+export interface Releaser {
+  readonly argv0: string
+  readonly label: string
+  /** Subcommands that build images; a bare command counts when `bare` is set. */
+  readonly builds: readonly string[]
+  readonly bare: boolean
+  /** Flags that skip the image build (`--skip=docker`, `--skip-docker`). */
+  readonly skips: RegExp
+  /** Options naming the configuration file. */
+  readonly configFlags: readonly string[]
+  /** Configuration files looked for when none is named, in the command's directory. */
+  readonly defaults: readonly string[]
+}
+
+export const RELEASERS: readonly Releaser[] = [
+  {
+    argv0: 'goreleaser',
+    label: 'GoReleaser',
+    builds: ['release'],
+    bare: true,
+    skips: /^--skip(-docker|-ko|=.*\b(docker|ko)\b)/,
+    configFlags: ['-f', '--config'],
+    defaults: ['.goreleaser.yaml', '.goreleaser.yml', 'goreleaser.yaml', 'goreleaser.yml']
+  }
+]
+
 export interface BuildAction {
+  /** Action name; with `family`, the last path segment any owner's action may end with. */
   readonly name: string
+  /** Match `*\/<name>`: forks and hosted-builder variants (useblacksmith/build-push-action). */
+  readonly family?: true
   readonly label: string
   /** `with:` input naming the Dockerfile. */
   readonly fileInput?: string
@@ -67,9 +115,17 @@ export const BUILD_ACTIONS: readonly BuildAction[] = [
   { name: 'docker/build-push-action', label: 'docker/build-push-action', fileInput: 'file' },
   { name: 'docker/bake-action', label: 'docker/bake-action' },
   { name: 'depot/build-push-action', label: 'depot/build-push-action', fileInput: 'file' },
+  { name: 'depot/bake-action', label: 'depot/bake-action' },
   // Blacksmith's drop-in replacement for docker/build-push-action (same inputs).
   { name: 'useblacksmith/build-push-action', label: 'useblacksmith/build-push-action', fileInput: 'file' },
-  { name: 'depot/bake-action', label: 'depot/bake-action' },
+  { name: 'useblacksmith/bake-action', label: 'useblacksmith/bake-action' },
+  // Forks and hosted builders of the two upstream actions keep their inputs.
+  { name: 'build-push-action', family: true, label: 'a build-push-action', fileInput: 'file' },
+  { name: 'bake-action', family: true, label: 'a bake-action' },
+  { name: 'docker-build-push', family: true, label: 'a docker-build-push action', fileInput: 'dockerfile' },
+  { name: 'docker-build-push-action', family: true, label: 'a docker-build-push action', fileInput: 'dockerfile' },
+  { name: 'kaniko-action', family: true, label: 'a kaniko action', fileInput: 'file' },
+  { name: 'buildah-build', family: true, label: 'a buildah action', fileInput: 'containerfiles' },
   { name: 'redhat-actions/buildah-build', label: 'redhat-actions/buildah-build', fileInput: 'containerfiles' },
   { name: 'mr-smithers-excellent/docker-build-push', label: 'mr-smithers-excellent/docker-build-push', fileInput: 'dockerfile' },
   { name: 'elgohr/publish-docker-github-action', label: 'elgohr/publish-docker-github-action', fileInput: 'dockerfile' },
@@ -82,6 +138,15 @@ export const BUILD_ACTIONS: readonly BuildAction[] = [
   { name: 'circleci/aws-ecr', label: 'CircleCI aws-ecr orb' },
   { name: 'circleci/gcp-gcr', label: 'CircleCI gcp-gcr orb' }
 ]
+
+/** The build action a workflow uses, by exact name first, then by family (last path segment). */
+export function buildActionFor(name: string): BuildAction | undefined {
+  const n = name.toLowerCase()
+  const exact = BUILD_ACTIONS.find((a) => !a.family && a.name === n)
+  if (exact) return exact
+  const last = n.slice(n.lastIndexOf('/') + 1)
+  return n.includes('/') ? BUILD_ACTIONS.find((a) => a.family && a.name === last) : undefined
+}
 
 /** CI job images that build images by themselves (GitLab kaniko / buildah jobs). */
 export const BUILDER_IMAGES: readonly string[] = ['gcr.io/kaniko-project/executor', 'kaniko-project/executor', 'quay.io/buildah/stable', 'moby/buildkit', 'gcr.io/go-containerregistry/crane']

@@ -39,7 +39,9 @@ export function chainEvidence(subject: string, chain: readonly ChainLink[], qual
 
 /** Names joined for a summary: `ruff, mypy and 2 more`. */
 export function listNames(names: readonly string[], max = 3): string {
-  const unique = [...new Set(names)]
+  // `Go compiler` (a config) and `go compiler` (a command) are one name.
+  const seen = new Set<string>()
+  const unique = names.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()) !== undefined)
   if (unique.length <= max) return unique.join(', ')
   return `${unique.slice(0, max).join(', ')} and ${unique.length - max} more`
 }

@@ -186,7 +186,20 @@ export const IN_HOUSE_MODULE_STEMS: readonly string[] = ['feature_flags', 'featu
 
 /** What a resolver module must contain to be a resolver, not a constants file. */
 /** Not `is_active`/`isActive`: every user or record model has one. */
-export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = ['is_enabled', 'isEnabled', 'IsEnabled', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(']
+export const IN_HOUSE_RESOLVER_TOKENS: readonly string[] = [
+  'is_enabled', 'isEnabled', 'IsEnabled', 'enabled?', 'flag_enabled', 'isFeatureEnabled', 'is_feature_enabled', 'feature_enabled', 'isOn(', 'is_on(',
+  // A flags object whose method is plain `enabled` (`request.flags.enabled(AdminFlagValue.READ_ONLY)`).
+  'def enabled(',
+  // Per-request or per-user checks exposed by middleware or a hook (`req.hasFeatureFlag(flag)`, `useFeatureFlag(flag)`).
+  'hasFeatureFlag', 'useFeatureFlag'
+]
+
+/**
+ * Code that only reads flags to show or flip them — a developer or debug menu — gates nothing:
+ * a flag store referenced only from there is defined but unused. Matched on the importing file's
+ * path segments and name.
+ */
+export const IN_HOUSE_DEV_TOOLING = /(^|[/._-])(developer|devtools?|dev[-_]?menu|dev[-_]?tools|debug(menu|panel)?)([/._-]|$)/i
 
 /** A flag model or table defined in code: `class FeatureFlag(models.Model)`, `create_table :feature_flags`. */
 export const IN_HOUSE_MODEL_TOKENS: readonly string[] = ['schema "feature_flags"', 'schema("feature_flags"', 'class FeatureFlag', 'class FeatureToggle', 'class Flag(models.Model', 'class Flag(Base', 'class Flag(db.Model', 'create_table :feature_flags', 'create_table "feature_flags"', 'model FeatureFlag ', 'type FeatureFlag struct', '@Entity class FeatureFlag', 'public class FeatureFlag', 'export class FeatureFlag', 'interface FeatureFlag ']
@@ -203,12 +216,16 @@ export const TOGGLE_WRITE_METHODS: readonly string[] = ['PATCH', 'POST', 'PUT']
 /** The class names those models define, searched for elsewhere in code. */
 export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureToggle']
 
-/** Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`, `ENABLE_X`, `X_ENABLED`) on a line that also reads config. */
-export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED']
+/**
+ * Env-var / settings toggles: a flag-like name (`FEATURE_X`, `FF_X`, `ENABLE_X`, `X_ENABLED`) on a
+ * line that also reads config — start-up command-line switches too (`flag.BoolVar(&x,
+ * "feature-proxy-mode", …)`, `add_argument("--feature-x")`), which also need a restart to flip.
+ */
+export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED', '"feature-', '"--feature-', "'--feature-"]
 /**
  * Flag-like names that are something else: the HTTP Feature-Policy header, and switches for
  * developer tooling, observability or transport (`DEBUG_TOOLBAR_ENABLED`, `SENTRY_ENABLED`,
  * `ENABLE_SUBPATH_BASED_ACCESS`), which gate no product feature.
  */
 export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy', 'DEBUG', 'TOOLBAR', 'SENTRY', 'METRICS', 'TELEMETRY', 'TRACING', 'PROFILER', 'LOGGING', 'CORS', 'SSL', 'TLS', 'HTTPS', 'SUBPATH', 'PROXY', 'CACHE']
-export const ENV_TOGGLE_READERS: readonly string[] = ['getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config', '@Requires(property', '@IfBuildProperty(', '@ConfigProperty(name']
+export const ENV_TOGGLE_READERS: readonly string[] = ['flag.BoolVar(', 'flag.Bool(', '.BoolVar(', 'Flags().Bool(', 'add_argument(', 'getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config', '@Requires(property', '@IfBuildProperty(', '@ConfigProperty(name']

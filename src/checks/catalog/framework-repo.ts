@@ -5,7 +5,9 @@ import type { Outcome } from '../types.js'
  * The repository of an HTTP framework (encode/django-rest-framework, expressjs/express) is a
  * library, not a service: the framework is what it publishes, so the service checks (health
  * route, OpenAPI, contract tests) do not apply. The service facts say so by finding no framework
- * use and naming the framework package the repository publishes.
+ * use and naming the framework package the repository publishes. The same rule holds for every
+ * catalogue of packages: dependencies on a package the repository publishes are marked `own` by
+ * the manifest facts and never count as a third-party SDK or library.
  */
 export function frameworkRepo(service: ServiceFacts): Outcome<'framework-repo'> | undefined {
   const own = service.publishes?.[0]

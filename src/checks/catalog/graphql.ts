@@ -79,7 +79,7 @@ export function graphqlOnly(facts: Facts): GraphQlOnly | null {
   let server: { tool: string; evidence: Evidence } | undefined
   for (const m of facts.manifests.manifests) {
     for (const d of m.dependencies) {
-      if (d.dev || !ecosystems.has(d.ecosystem)) continue
+      if (d.dev || d.own || !ecosystems.has(d.ecosystem)) continue
       const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name))
       if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...(d.line ? { line: d.line } : {}), message: `GraphQL server: ${sig.tool} (${d.name})` } }
     }

@@ -1,4 +1,4 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
 import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
 
 /**
@@ -311,9 +311,23 @@ const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'Roslyn analyzers (dotnet build -warnaserror)', rules: 'roslyn-style-cli', commands: warnAsErrorBuilds(), actions: [] }
 ]
 
+/** Linters installed as dependencies: "configured", evidence for a fail when no CI job runs them. */
+const PACKAGES: readonly PackageSignature[] = [
+  { tool: 'ruff', ecosystem: 'python', names: ['ruff'] },
+  { tool: 'flake8', ecosystem: 'python', names: ['flake8'] },
+  { tool: 'pylint', ecosystem: 'python', names: ['pylint'] },
+  { tool: 'black', ecosystem: 'python', names: ['black'] },
+  { tool: 'eslint', ecosystem: 'node', names: ['eslint'] },
+  { tool: 'biome', ecosystem: 'node', names: ['@biomejs/biome'] },
+  { tool: 'oxlint', ecosystem: 'node', names: ['oxlint'] },
+  { tool: 'prettier', ecosystem: 'node', names: ['prettier'] },
+  { tool: 'rubocop', ecosystem: 'ruby', names: ['rubocop', 'rubocop-rails-omakase', 'standard'] }
+]
+
 export const LINT: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET, ...GENERIC, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS,
-  implied: IMPLIED
+  implied: IMPLIED,
+  packages: PACKAGES
 }

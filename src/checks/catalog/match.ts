@@ -121,11 +121,24 @@ export interface ImpliedSignature {
   readonly actions: readonly ActionSignature[]
 }
 
+/**
+ * A package whose presence as a dependency (usually a development one: `gem 'brakeman'` in the
+ * development group, `mypy` in a dev extra) shows the tool is installed for the practice.
+ */
+export interface PackageSignature {
+  readonly tool: string
+  readonly ecosystem: Ecosystem
+  /** Dependency names as the manifests normalise them. */
+  readonly names: readonly string[]
+}
+
 export interface Catalogue {
   readonly commands: readonly CommandSignature[]
   readonly actions: readonly ActionSignature[]
   readonly configs: readonly ConfigSignature[]
   readonly implied?: readonly ImpliedSignature[]
+  /** Packages that show the tool is installed ("configured, not run in CI" when nothing runs it). */
+  readonly packages?: readonly PackageSignature[]
 }
 
 /** Prefix of a verdict for a command that does not really do the job (`pytest --collect-only`). */
@@ -331,8 +344,8 @@ export function judgeAction(sig: ActionSignature, use: ActionUse, commands: read
  * text of a repository file (repo-relative path), for tools whose configuration decides whether
  * they can fail.
  */
-export function judgeRun(sigs: readonly CommandSignature[], run: ToolRun, read?: (path: string) => string | undefined): CommandVerdict | null {
-  const flags = run as ToolRun & RunFlags
+export function judgeRun(sigs: readonly CommandSignature[], run: Pick<ToolRun, 'argv' | 'cwd' | 'checkedOutput' | 'followedByDiffCheck' | 'failsOnChange'>, read?: (path: string) => string | undefined): CommandVerdict | null {
+  const flags = run
   const readFile = read ? (p: string): string | undefined => {
     const at = joinPath(run.cwd, p)
     return at === undefined ? undefined : read(at)

@@ -1,6 +1,6 @@
 import type { ActionUse, CiFacts, CiTriggers, ToolRun } from '../../facts/ci/types.js'
 import type { Evidence } from '../types.js'
-import { BUILD_ACTIONS } from './containers.js'
+import { BUILD_ACTIONS, buildActionFor } from './containers.js'
 import { CONTRACT } from './contract.js'
 import { chainEvidence } from './evidence.js'
 import { LINT } from './lint.js'
@@ -35,7 +35,7 @@ const CATALOGUES: readonly Catalogue[] = [LINT, TESTS, TYPECHECKERS, SAST, CONTR
 /** Action names some catalogue knows (matched as the catalogues match them). */
 const KNOWN_ACTION_NAMES: readonly string[] = [
   ...CATALOGUES.flatMap((c) => c.actions.flatMap((a) => a.names)),
-  ...BUILD_ACTIONS.map((a) => a.name),
+  ...BUILD_ACTIONS.filter((a) => !a.family).map((a) => a.name),
   ...RELEASE_ACTIONS.map((a) => a.name),
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ]
@@ -79,7 +79,7 @@ function understoodRun(run: ToolRun): boolean {
 }
 
 function knownAction(use: ActionUse): boolean {
-  if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name)) return true
+  if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name) || buildActionFor(use.action.name) !== undefined) return true
   return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null))
 }
 

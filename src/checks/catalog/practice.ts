@@ -1,5 +1,6 @@
 import type { ActionUse, ChainLink, CiJob, CiTriggers, ToolRun } from '../../facts/ci/types.js'
 import type { CheckContext, Evidence } from '../types.js'
+import { declaredTools, installedTools } from './configured.js'
 import { findConfigs, type ConfigHit } from './ecosystem.js'
 import { chainEvidence, listNames, pickEvidence } from './evidence.js'
 import { actionNameMatches, judgeAction, judgeRun, NOT_A_RUN, type Catalogue, type CommandVerdict } from './match.js'
@@ -58,6 +59,11 @@ export interface PracticeOptions {
   readonly forgivenByJobActions?: readonly string[]
   /** Why such a finding counts anyway, shown in its evidence. */
   readonly forgivenNote?: string
+  /**
+   * Why a matched run does not do the job after all, from facts beyond its words (a `next build`
+   * whose config sets `ignoreBuildErrors`), or undefined when it does.
+   */
+  readonly veto?: (run: { readonly cwd: string }, tool: string) => string | undefined
 }
 
 function jobKey(job: CiJob | undefined): string | undefined {
@@ -150,7 +156,10 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     }
     if (inner.has(chainKey(run.chain))) continue
     const verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
-    if (verdict) findings.push(fromRun(run, verdict))
+    if (!verdict) continue
+    const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? undefined : options.veto?.(run, verdict.signature.tool)
+    // A vetoed run's note (why such a run counts) no longer holds.
+    findings.push(fromRun(run, vetoed === undefined ? verdict : { signature: verdict.signature, blockedBy: `${NOT_A_RUN}: ${vetoed}` }))
   }
   const extraActions = ctx.extra.actions.map((a) => a.toLowerCase())
   for (const use of ci.actions) {
@@ -190,7 +199,9 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     else if (f.onPr) pr.push(f)
     else notOnPr.push(f)
   }
-  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs]
+  // Task-runner declarations are resolved only when nothing in CI or hooks does the job.
+  const enforcing = pr.length + notOnPr.length + local.length + nonBlocking.length > 0
+  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...(enforcing ? [] : declaredTools(ctx, catalogue, options.veto))]
   const problems: Evidence[] = [
     ...ci.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `could not be read as CI configuration: ${p.message}` })),
     ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message })),

@@ -26,6 +26,10 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('redo', 'retry', 'python', ['redo'], ['@retriable', 'retry(', 'retrying(']),
   lib('opnieuw', 'retry', 'python', ['opnieuw'], ['@retry(', '@retry_async(']),
   lib('urllib3 Retry + requests HTTPAdapter', 'http-retry', 'python', ['requests', 'urllib3'], ['HTTPAdapter(max_retries', 'max_retries=Retry(', 'max_retries=retr', 'HTTPAdapter(retries'], { fileAlso: ['Retry('], imports: ['requests', 'urllib3'] }),
+  // A count is a retry policy too (`HTTPAdapter(max_retries=1)` on a shared session); 0 (requests' default) is none.
+  lib('requests HTTPAdapter retries', 'http-retry', 'python', ['requests'], ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `HTTPAdapter(max_retries=${n}`)),
+  // Google Cloud client libraries ship google-api-core, whose Retry decorates calls (`@google.api_core.retry.Retry(predicate=…)`).
+  lib('google-api-core Retry', 'http-retry', 'python', ['google-api-core', 'google-cloud-core', 'google-cloud-storage', 'google-cloud-bigquery', 'google-cloud-pubsub', 'google-cloud-firestore', 'google-cloud-datastore', 'google-cloud-spanner', 'google-cloud-tasks', 'google-cloud-logging', 'google-cloud-secret-manager', 'google-cloud-kms', 'google-cloud-translate', 'google-cloud-vision'], ['api_core.retry.Retry(', 'retry.Retry(predicate', 'retry_async.AsyncRetry(', 'AsyncRetry(predicate'], { imports: ['google.api_core'] }),
   lib('httpx transport retries', 'http-retry', 'python', ['httpx'], ['HTTPTransport(retries', 'AsyncHTTPTransport(retries']),
   lib('httpx-retries', 'http-retry', 'python', ['httpx-retries'], ['RetryTransport(']),
   lib('aiohttp-retry', 'http-retry', 'python', ['aiohttp-retry'], ['RetryClient(', 'ExponentialRetry(']),
@@ -59,6 +63,8 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('sethvargo/go-retry', 'retry', 'go', ['github.com/sethvargo/go-retry'], ['retry.Do(', 'retry.NewExponential(', 'retry.NewFibonacci(']),
   lib('go-retryablehttp', 'http-retry', 'go', ['github.com/hashicorp/go-retryablehttp'], ['retryablehttp.NewClient(', 'retryablehttp.Client', 'retryablehttp.NewRequest(']),
   lib('resty retries', 'http-retry', 'go', ['github.com/go-resty/resty'], ['SetRetryCount(', 'AddRetryCondition(']),
+  // An SMTP pool's own resend of a failed message: a client-library retry option, like resty's.
+  lib('smtppool message retries', 'http-retry', 'go', ['github.com/knadh/smtppool'], ['MaxMessageRetries', 'max_msg_retries']),
   // Java
   // A RateLimiter throttles inbound requests (login attempts): it protects no outbound call, so
   // neither `@RateLimiter` nor the ratelimiter modules' imports count as use.
@@ -195,4 +201,24 @@ export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-qu
 /** Hand-rolled retry loops (needs a sleep in the same file) and home-grown breakers. */
 export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['tries += 1', 'retries += 1', 'retry_count += 1', 'while let Err(', 'for attempt in 0..', 'for attempt in 1..', 'for retry in 0..', 'for _ in 0..max_retries', 'for _ in 0..MAX_RETRIES', '$attempts++', '$attempt++', '$retries--', '$tries++', 'for ($attempt = ', 'while ($attempts <', 'while ($attempt <', 'for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times', 'defp retry(', 'defp do_retry(', 'defp with_retry(', 'defp with_retries(', 'Backoff.backoff(', 'attempt++', 'attempts++']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff', 'Task.Delay(']
+
+/**
+ * Hand-rolled retries in the shapes the loop tokens above miss, per ecosystem: a line naming a
+ * retry (`retry_counter += 1`, `maxRetries`, `RETRIES = {1 => 2.minutes}`, `exponential_backoff`,
+ * a Ruby `retry` in a rescue) with a wait or a rescheduling within WAIT_WINDOW lines
+ * (`asyncio.sleep(`, `time.NewTimer(`, `time.Now().Add(`, `.from_now`). Outbound or not is not
+ * decided here: the result is only ever `partial`.
+ *
+ * Traps: a retry setting passed to a library (`retries=3`) without a wait nearby is the library's
+ * retry (its own row above), not a hand-rolled one; `login attempts` counters rarely sit next to a
+ * sleep, and `sleep` alone (polling) names no retry; Node and the JVM are left to their loop
+ * tokens, whose code bases use retry libraries far more often.
+ */
+export const HAND_ROLLED_RETRY: Readonly<Partial<Record<Ecosystem, { readonly anchors: readonly string[]; readonly waits: readonly string[] }>>> = {
+  python: { anchors: ['max_retries', 'retry_count', 'retry_counter', 'retries +=', 'retries -=', 'exponential_backoff(', 'backoff_factor', 'def retry', 'def _retry'], waits: ['sleep(', 'call_later(', 'wait_for('] },
+  go: { anchors: ['maxRetries', 'MaxRetries', 'retries', 'retryCount', 'RetryCount', 'NextRetry', 'ExponentialBackoff', 'BackOff()', 'backoff :=', 'backoff ='], waits: ['time.Sleep(', 'time.NewTimer(', 'time.After(', 'time.Now().Add(', 'time.AfterFunc('] },
+  ruby: { anchors: ['RETRIES', 'max_retries', 'max_attempts', 'retry_after', 'retries += 1', 'attempts += 1', 'retry if ', 'retry unless '], waits: ['sleep', '.from_now', '.minutes', '.seconds', 'set(wait', 'retry_in'] }
+}
+/** Lines either side of a retry anchor searched for a wait. */
+export const WAIT_WINDOW = 30
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']

@@ -1,6 +1,6 @@
 import { LINT } from './lint.js'
 import { DOTNET_BUILD, TYPECHECKERS, warnAsErrorBuilds } from './typecheckers.js'
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
 
 /**
  * Static analysis and quality gates (SIGNATURES.md §3.2), starting from what OpenSSF Scorecard's
@@ -179,4 +179,16 @@ const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'Roslyn security analyzers (dotnet build -warnaserror)', rules: 'roslyn-security-cli', commands: warnAsErrorBuilds(), actions: [] }
 ]
 
-export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED }
+/**
+ * SAST tools installed as dependencies (Brakeman in a Rails app's development group). Dependency
+ * scanners (`bundler-audit`, `pip-audit`) are not SAST and are not listed.
+ */
+const PACKAGES: readonly PackageSignature[] = [
+  { tool: 'Brakeman', ecosystem: 'ruby', names: ['brakeman'] },
+  { tool: 'Bandit', ecosystem: 'python', names: ['bandit'] },
+  { tool: 'Semgrep', ecosystem: 'python', names: ['semgrep'] },
+  { tool: 'njsscan', ecosystem: 'python', names: ['njsscan'] },
+  { tool: 'eslint-plugin-security', ecosystem: 'node', names: ['eslint-plugin-security'] }
+]
+
+export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED, packages: PACKAGES }

@@ -1,3 +1,4 @@
+import { NOT_TEST_CODE } from '../../facts/excluded.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { Snapshot } from '../../facts/snapshot.js'
 import { ownFiles } from './ecosystem.js'
@@ -180,11 +181,21 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.runsettings' }
 ]
 
-/** Test files per ecosystem: basename prefix/suffix rules, and a directory a file must sit under. */
-export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly prefix?: string; readonly suffixes: readonly string[]; readonly under?: string }[] = [
+/**
+ * Test files per ecosystem, as each runner discovers them: basename prefix/suffix rules (or exact
+ * names), and a directory a file must sit under. pytest collects `test_*.py`/`*_test.py`, Django's
+ * and unittest's runner `test*.py` (so an app's `tests.py`), Jest `*.test.*`/`*.spec.*` and any
+ * script under `__tests__/`, Go `*_test.go`, RSpec `*_spec.rb`, Minitest `test/**\/*_test.rb`.
+ *
+ * Trap: a migration or a management command named `…_test.py`/`test_….py` is production code;
+ * no runner collects it there (NOT_TEST_CODE).
+ */
+export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly prefix?: string; readonly suffixes: readonly string[]; readonly names?: readonly string[]; readonly under?: string }[] = [
   { ecosystem: 'python', prefix: 'test_', suffixes: ['.py'] },
   { ecosystem: 'python', suffixes: ['_test.py', '_tests.py'] },
+  { ecosystem: 'python', suffixes: [], names: ['tests.py'] },
   { ecosystem: 'node', suffixes: ['.test.ts', '.test.js', '.test.tsx', '.test.jsx', '.test.mjs', '.test.cjs', '.spec.ts', '.spec.js', '.spec.tsx', '.spec.jsx', '.e2e-spec.ts'] },
+  { ecosystem: 'node', suffixes: ['.ts', '.js', '.tsx', '.jsx'], under: '__tests__/' },
   { ecosystem: 'go', suffixes: ['_test.go'] },
   { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
   { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
@@ -232,7 +243,8 @@ export function findTestSuite(snapshot: Snapshot): TestSuite {
   const byEcosystem = new Map<Ecosystem, number>()
   const examples: string[] = []
   for (const { path, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.find((t) => (t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
+    if (NOT_TEST_CODE.test(path)) continue
+    const hit = TEST_FILES.find((t) => (t.names?.includes(name) || ((t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length))) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
     if (!hit) continue
     count++
     byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1)

@@ -1,4 +1,4 @@
-import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, PackageSignature } from './match.js'
 
 /**
  * Type checkers (SIGNATURES.md §3.1). For compiled languages the compiler is the type checker:
@@ -18,20 +18,23 @@ const PYTHON: readonly CommandSignature[] = [
 ]
 
 const NODE: readonly CommandSignature[] = [
-  { tool: 'tsc', ecosystem: 'node', commands: ['tsc', 'tsgo'], notARunFlags: ['--version', '-v', '--init', '--showConfig', '--help', '-h', '--listFilesOnly'] },
-  { tool: 'vue-tsc', ecosystem: 'node', commands: ['vue-tsc'] },
+  { tool: 'tsc', ecosystem: 'node', commands: ['tsc', 'tsgo'], requireAnyFlag: ['--noEmit'], notARunFlags: ['--version', '-v', '--init', '--showConfig', '--help', '-h', '--listFilesOnly'] },
+  // A tsc build (`tsc -p tsconfig.build.json`) type-checks before it emits: errors fail it unless noEmitOnError is off and the exit code ignored.
+  { tool: 'tsc', ecosystem: 'node', commands: ['tsc', 'tsgo'], notARunFlags: ['--version', '-v', '--init', '--showConfig', '--help', '-h', '--listFilesOnly'], note: 'a tsc build type-checks before it emits' },
+  { tool: 'vue-tsc', ecosystem: 'node', commands: ['vue-tsc'], note: 'type-checks .vue and .ts files' },
   // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
   { tool: 'flow', ecosystem: 'node', commands: ['flow'], subcommands: ['check', 'status', 'focus-check'], bareUnless: ['init', 'stop', 'start', 'version', 'ls', 'server', 'coverage', 'config'] },
   { tool: 'svelte-check', ecosystem: 'node', commands: ['svelte-check'] },
   { tool: 'astro check', ecosystem: 'node', commands: ['astro'], subcommands: ['check'] },
   { tool: 'deno check', ecosystem: 'node', commands: ['deno'], subcommands: ['check'] },
-  { tool: 'next build', ecosystem: 'node', commands: ['next'], subcommands: ['build'], note: 'type-checks unless ignoreBuildErrors' },
-  { tool: 'nest build', ecosystem: 'node', commands: ['nest'], subcommands: ['build'], note: 'tsc unless the swc builder is set without typeCheck' },
+  // Trap: `typescript.ignoreBuildErrors: true` in next.config, or Nest's swc builder without `typeCheck`, switches the check off (facts: typeCheckSkips).
+  { tool: 'next build', ecosystem: 'node', commands: ['next'], subcommands: ['build'], note: 'next build type-checks; ignoreBuildErrors is not set' },
+  { tool: 'nest build', ecosystem: 'node', commands: ['nest'], subcommands: ['build'], note: "nest build type-checks with Nest's tsc builder" },
   { tool: 'ng build', ecosystem: 'node', commands: ['ng'], subcommands: ['build'] }
 ]
 
 const GO: readonly CommandSignature[] = [
-  { tool: 'go compiler', ecosystem: 'go', commands: ['go'], subcommands: ['build', 'vet', 'test', 'install'] },
+  { tool: 'go compiler', ecosystem: 'go', commands: ['go'], subcommands: ['build', 'vet', 'test', 'install'], note: 'compiling Go is its type check' },
   { tool: 'golangci-lint', ecosystem: 'go', commands: ['golangci-lint'], subcommands: ['run'], note: 'loads and type-checks the packages' },
   { tool: 'staticcheck', ecosystem: 'go', commands: ['staticcheck'] }
 ]
@@ -189,8 +192,25 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: '.NET compiler', ecosystem: 'dotnet', file: '*.vbproj' }
 ]
 
+/**
+ * Type checkers installed as dependencies. Not `typescript`: every TypeScript code base installs it
+ * to compile, and `tsconfig.json` already says it is set up; not `@types/*` stubs either.
+ */
+const PACKAGES: readonly PackageSignature[] = [
+  { tool: 'mypy', ecosystem: 'python', names: ['mypy'] },
+  { tool: 'pyright', ecosystem: 'python', names: ['pyright', 'basedpyright'] },
+  { tool: 'pytype', ecosystem: 'python', names: ['pytype'] },
+  { tool: 'pyre', ecosystem: 'python', names: ['pyre-check'] },
+  { tool: 'ty', ecosystem: 'python', names: ['ty'] },
+  { tool: 'vue-tsc', ecosystem: 'node', names: ['vue-tsc'] },
+  { tool: 'flow', ecosystem: 'node', names: ['flow-bin'] },
+  { tool: 'sorbet', ecosystem: 'ruby', names: ['sorbet', 'sorbet-static', 'sorbet-static-and-runtime'] },
+  { tool: 'steep', ecosystem: 'ruby', names: ['steep'] }
+]
+
 export const TYPECHECKERS: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  packages: PACKAGES
 }

@@ -1,6 +1,9 @@
 import { filesWhere } from '../asked.js'
 import { dirname, type Snapshot } from '../snapshot.js'
-import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand } from './resolve/index.js'
+import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand, collectDeclared } from './resolve/index.js'
+import { registerImage } from './resolve/containers.js'
+import type { BuiltImage } from './resolve/engine.js'
+import { joinPath } from '../snapshot.js'
 import { actionScript } from './systems/action-scripts.js'
 import { parseAzurePipelines } from './systems/azure.js'
 import { parseBitbucket } from './systems/bitbucket.js'
@@ -12,7 +15,7 @@ import { imageBuildOf } from './systems/image-builds.js'
 import { parseJenkinsfile } from './systems/jenkins.js'
 import { parsePreCommitCi, PRE_COMMIT_CONFIG } from './systems/precommit-ci.js'
 import { parseTravis } from './systems/travis.js'
-import { NO_TRIGGERS, type ActionUse, type ChainLink, type CiFacts, type CiJob, type CiStep, type CiSystem, type ParseProblem, type ToolRun } from './types.js'
+import { NO_TRIGGERS, type ActionUse, type ChainLink, type CiFacts, type CiJob, type CiStep, type CiSystem, type DeclaredRun, type ParseProblem, type ToolRun } from './types.js'
 
 export * from './types.js'
 
@@ -99,12 +102,14 @@ export function collectCi(snapshot: Snapshot): CiFacts {
   const actions: ActionUse[] = []
   for (const job of jobs) {
     const skip = job === preCommitCi?.job ? preCommitCi.skip : undefined
+    // Images built by earlier steps of the job, so a later `docker run IMAGE` runs their Dockerfile.
+    const images = new Map<string, BuiltImage>()
     for (const step of job.steps) {
       const chain: ChainLink[] = [...job.via, ...step.via, step.loc]
       const neutralised = neutraliser(job, step)
       const cwd = step.workingDirectory ?? job.workingDirectory ?? ''
       const emit = (script: string, line: number | undefined, dir: string): void => {
-        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain }), [])
+        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images }), [])
         for (const rc of resolved) {
           if (skip !== undefined && rc.hookId !== undefined && skip.has(rc.hookId)) continue
           runs.push(toolRun(rc, job, step, neutralised))
@@ -112,6 +117,7 @@ export function collectCi(snapshot: Snapshot): CiFacts {
       }
       if (step.uses !== undefined) {
         actions.push({ action: step.uses, chain, system: job.system, job, step, triggers: job.triggers, neutralised })
+        rememberActionImage(images, step.uses.name, step.uses.with, cwd)
         const synthetic = actionScript(job.system, step.uses)
         if (synthetic !== undefined) emit(synthetic.script, step.loc.line, synthetic.cwd ?? cwd)
         // An image built from this repository runs its Dockerfile's RUN instructions (tests, linters) in CI.
@@ -124,6 +130,30 @@ export function collectCi(snapshot: Snapshot): CiFacts {
   }
   for (const rc of guard(problems, '', () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc))
   return { files, jobs, runs, actions, problems }
+}
+
+/**
+ * The task runners' declared commands of a snapshot, resolved when first asked (a check whose
+ * practice CI runs never asks) and then once. Bound to the snapshot by the caller, not kept in
+ * reusable CI facts: the PR base must never read the head's task files.
+ */
+export function lazyDeclared(snapshot: Snapshot): () => readonly DeclaredRun[] {
+  let declared: readonly DeclaredRun[] | undefined
+  return () => (declared ??= guard([], '', () => collectDeclared(snapshot), []))
+}
+
+/**
+ * A build-push action (docker's, or a fork's: same inputs) with `tags:` builds images a later
+ * `docker run` of the same job may start: remembered with their Dockerfile and context.
+ */
+function rememberActionImage(images: Map<string, BuiltImage>, name: string, w: Readonly<Record<string, string>>, cwd: string): void {
+  if (!name.endsWith('/build-push-action') || w.tags === undefined) return
+  const contextRaw = w.context ?? '.'
+  if (contextRaw.includes('$') || contextRaw.includes('://')) return
+  const context = joinPath(cwd, contextRaw)
+  const dockerfile = w.file !== undefined && !w.file.includes('$') ? joinPath(cwd, w.file) : context !== undefined ? joinPath(context, 'Dockerfile') : undefined
+  if (context === undefined || dockerfile === undefined) return
+  for (const tag of w.tags.split(/[\n,]+/)) registerImage(images, tag, { dockerfile, context, ...(w.target ? { target: w.target } : {}) })
 }
 
 /** Cheap pre-filter so a 100k-file listing costs one string test per file. */

@@ -151,6 +151,13 @@ export interface ToolRun {
   readonly diffFixUp?: boolean
 }
 
+/**
+ * A command a task runner declares (a Makefile target, a package.json script, a tox environment,
+ * a nox session, a just recipe), resolved as if a developer ran it; its chain starts at the
+ * declaration. Whether CI runs it is not said here: CI's own runs are in `CiFacts.runs`.
+ */
+export type DeclaredRun = Pick<ToolRun, 'argv' | 'text' | 'chain' | 'neutralised' | 'cwd' | 'checkedOutput' | 'followedByDiffCheck' | 'failsOnChange'>
+
 /** An action, Azure task or CircleCI orb used by a job. */
 export interface ActionUse {
   readonly action: ActionRef

@@ -7,9 +7,10 @@ import { composeBuilds, composeHealthchecks, isComposeFile } from './compose.js'
 import { isDockerfile, notServiceReason, parseDockerfile } from './dockerfile.js'
 import { kubernetesProbes, mayHaveProbes } from './k8s.js'
 import { mayDeclareBuild, otherBuilds } from './builds.js'
-import type { ComposeFile, DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
+import { goreleaserConfig, isGoreleaserConfig } from './goreleaser.js'
+import type { ComposeFile, DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild, ReleaserConfig } from './types.js'
 
-export type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild } from './types.js'
+export type { DeployFacts, DeployHealthcheck, Dockerfile, OtherImageBuild, ReleaserConfig } from './types.js'
 export { httpPathOf } from './http-path.js'
 
 /** Build output holds copies of the sources (`target/classes/Dockerfile`); `build/` is a common home of real Dockerfiles and stays. */
@@ -39,6 +40,7 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
   const builds: OtherImageBuild[] = []
   const healthchecks: DeployHealthcheck[] = []
   const composeFiles: ComposeFile[] = []
+  const releasers: ReleaserConfig[] = []
   for (const path of filesWhere(snapshot, deployListed)) {
     if (isVendored(path) || excludedSegment(path, BUILD_COPIES)) continue
     try {
@@ -57,6 +59,16 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
       }
       const lower = path.toLowerCase()
       if (!lower.endsWith('.yml') && !lower.endsWith('.yaml') && !lower.endsWith('.tpl')) continue
+      if (isGoreleaserConfig(path)) {
+        const config = goreleaserConfig(snapshot, path)
+        if (config) {
+          releasers.push(config)
+          // ko images need no Dockerfile: the configuration is the image build.
+          const ko = config.images.find((i) => i.section === 'kos')
+          if (ko) builds.push({ path, ...(ko.line !== undefined ? { line: ko.line } : {}), kind: 'ko (GoReleaser kos)' })
+        }
+        continue
+      }
       if (isComposeFile(path)) {
         const text = readText(snapshot, path, problems)
         if (text !== undefined) {
@@ -71,5 +83,5 @@ export function collectDeploy(snapshot: Snapshot): DeployFacts {
       problems.push({ path, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` })
     }
   }
-  return { dockerfiles, otherBuilds: builds, composeFiles, healthchecks, problems }
+  return { dockerfiles, otherBuilds: builds, composeFiles, releasers, healthchecks, problems }
 }

@@ -43,11 +43,25 @@ export interface ComposeFile {
   readonly builds: readonly { readonly service: string; readonly dockerfile: string | undefined }[]
 }
 
+/** A release tool's configuration that builds images (GoReleaser `dockers`, `dockers_v2`, `kos`). */
+export interface ReleaserConfig {
+  readonly path: string
+  readonly images: readonly {
+    /** The section declaring the image (`dockers`, `dockers_v2`, `kos`). */
+    readonly section: string
+    readonly line?: number
+    /** The Dockerfile it builds, as written (relative to where the tool runs); absent for ko. */
+    readonly dockerfile?: string
+  }[]
+}
+
 export interface DeployFacts {
   readonly dockerfiles: readonly Dockerfile[]
   readonly otherBuilds: readonly OtherImageBuild[]
   /** Compose files read, with what each builds (`docker compose build` in CI builds those). */
   readonly composeFiles: readonly ComposeFile[]
+  /** Release-tool configurations that build images when the tool runs (`goreleaser release`). */
+  readonly releasers: readonly ReleaserConfig[]
   readonly healthchecks: readonly DeployHealthcheck[]
   readonly problems: readonly ParseProblem[]
 }

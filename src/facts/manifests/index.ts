@@ -12,6 +12,7 @@ import { parseComposerJson } from './php.js'
 import { parseDotnetProject, parseGlobalJson } from './dotnet.js'
 import { parseMixExs } from './elixir.js'
 import { manifestEcosystem } from '../ecosystems.js'
+import { ownPackage } from './own-package.js'
 import { readText } from './text.js'
 import type { Dependency, Ecosystem, Manifest, ManifestFacts } from './types.js'
 
@@ -126,7 +127,32 @@ export function collectManifests(snapshot: Snapshot): ManifestFacts {
     }
   }
   manifests.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return { manifests, problems }
+  return { manifests: markOwn(snapshot, manifests), problems }
+}
+
+/** Lower-cased where the ecosystem compares names case-insensitively (NuGet, Composer). */
+function nameKey(ecosystem: Ecosystem, name: string): string {
+  return ecosystem === 'dotnet' || ecosystem === 'php' ? name.toLowerCase() : name
+}
+
+/**
+ * Dependencies on a package some manifest of this repository publishes (`name`, `module`, a
+ * gemspec's name…) are marked `own`: a feature-flag product's examples depending on its client,
+ * or a retry library's docs on the library, are the repository's own code, not a use of a
+ * third-party SDK. Go modules also match their major-version paths (`…/v2`).
+ */
+function markOwn(snapshot: Snapshot, manifests: Manifest[]): Manifest[] {
+  const own = new Set<string>()
+  for (const m of manifests) {
+    const pkg = ownPackage(snapshot, m)
+    if (pkg) own.add(`${m.ecosystem}\0${nameKey(m.ecosystem, pkg.name)}`)
+  }
+  if (own.size === 0) return manifests
+  const isOwn = (d: Dependency): boolean => {
+    if (own.has(`${d.ecosystem}\0${nameKey(d.ecosystem, d.name)}`)) return true
+    return d.ecosystem === 'go' && own.has(`go\0${d.name.replace(/\/v\d+$/, '')}`)
+  }
+  return manifests.map((m) => (m.dependencies.some(isOwn) ? { ...m, dependencies: m.dependencies.map((d) => (isOwn(d) ? { ...d, own: true as const } : d)) } : m))
 }
 
 /** Every declared direct dependency, flattened. */

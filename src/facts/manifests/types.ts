@@ -25,6 +25,11 @@ export interface Dependency {
    * gives no service a health endpoint.
    */
   readonly optional?: boolean
+  /**
+   * A package this repository publishes itself (a workspace package, the root project, an
+   * example depending on the library it sits in): never a third-party SDK or library.
+   */
+  readonly own?: true
 }
 
 export interface Manifest {

@@ -125,7 +125,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
   let props: ReturnType<typeof springProperties> | undefined
   for (const m of manifests.manifests) {
     for (const d of m.dependencies) {
-      const php = d.ecosystem === 'php' && !d.dev ? PHP_GENERATORS.find((g) => g.packages.includes(d.name)) : undefined
+      const php = d.ecosystem === 'php' && !d.dev && !d.own ? PHP_GENERATORS.find((g) => g.packages.includes(d.name)) : undefined
       if (php) {
         if (out.some((o) => o.tool === php.tool)) continue
         const route = php.routeHandlers ? servingRoute(service.routes, php.routeHandlers) : undefined
@@ -134,7 +134,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
         out.push({ tool: php.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt, ...(note ? { note } : {}) })
         continue
       }
-      const g = DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
+      const g = d.own ? undefined : DEPENDENCY_GENERATORS.find((x) => d.name.startsWith(x.prefix))
       if (!g || out.some((o) => o.tool === g.tool)) continue
       // The application properties are read once for every key asked of them.
       props ??= springProperties(src)

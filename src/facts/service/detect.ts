@@ -3,7 +3,7 @@ import { isExcluded, isTestPath } from '../excluded.js'
 import type { Ecosystem, ManifestFacts } from '../manifests/types.js'
 import { dirname, type Snapshot } from '../snapshot.js'
 import { moduleMatches, scanImports, sourceKind } from '../usage.js'
-import { ownPackage, type OwnPackage } from './own-package.js'
+import { ownPackage, type OwnPackage } from '../manifests/own-package.js'
 import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks.js'
 import type { FrameworkUse } from './types.js'
 
@@ -66,7 +66,8 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
   for (const m of manifests.manifests) {
     if (isExcluded(m.path) || underOwn(m.path)) continue
     for (const d of m.dependencies) {
-      if (d.dev) continue
+      // A framework the repository publishes itself is not one its code uses (frameworkPackages above).
+      if (d.dev || d.own) continue
       for (const framework of FRAMEWORK_IDS) {
         const sig = FRAMEWORKS[framework]
         if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue

@@ -3,7 +3,7 @@ import { manifestEcosystem, sourceKindOf } from '../../../src/facts/ecosystems.j
 import { scanImports, moduleMatches } from '../../../src/facts/imports.js'
 import { collectManifests } from '../../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
-import { ownPackage } from '../../../src/facts/service/own-package.js'
+import { ownPackage } from '../../../src/facts/manifests/own-package.js'
 
 function collect(files: Record<string, string>) {
   const facts = collectManifests(new MemorySnapshot(files))

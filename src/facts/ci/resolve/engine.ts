@@ -3,7 +3,7 @@ import type { Snapshot } from '../../snapshot.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { splitScript } from '../shell.js'
 import type { ChainLink } from '../types.js'
-import { normaliseTool, unwrap } from './wrappers.js'
+import { guessWrapped, normaliseTool, unwrap } from './wrappers.js'
 
 /**
  * The resolver's engine: splits a script into commands, strips wrappers, and hands each command to
@@ -77,6 +77,13 @@ export interface Resolver {
   wantsPath?: boolean
 }
 
+/** An image built earlier in the same CI job (`docker build -t api .`, a build-push action with `tags:`). */
+export interface BuiltImage {
+  readonly dockerfile: string
+  readonly context: string
+  readonly target?: string
+}
+
 export class Ctx {
   readonly out: Mutable<ResolvedCommand>[] = []
   work = 0
@@ -85,7 +92,9 @@ export class Ctx {
 
   constructor(
     readonly snapshot: Snapshot,
-    readonly resolvers: readonly Resolver[]
+    readonly resolvers: readonly Resolver[],
+    /** Images built by this job so far, by tag and by name without tag (shared by the job's steps). */
+    readonly images: Map<string, BuiltImage> = new Map()
   ) {}
 
   full(): boolean {
@@ -177,6 +186,14 @@ export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {
   // Resolvers marked `wantsPath` (repository scripts) see the path as written; the others the tool name.
   const tool = [normaliseTool(u.argv[0]!), ...u.argv.slice(1)]
   for (const r of ctx.resolvers) if (r(ctx, r.wantsPath ? u.argv : tool, site)) return
+  // An unknown program followed by a known command line is taken for a wrapper, and the guess is said in the chain.
+  const wrapped = site.depth < MAX_DEPTH ? guessWrapped(u.argv) : undefined
+  if (wrapped !== undefined) {
+    const last = site.chain[site.chain.length - 1]
+    const note = link(last?.path ?? '', last?.line, `${u.argv[0]} taken for a wrapper of: ${wrapped.join(' ')}`)
+    dispatch(ctx, wrapped, { ...site, chain: [...site.chain, note], depth: site.depth + 1 })
+    return
+  }
   emit(ctx, u.argv, site)
 }
 

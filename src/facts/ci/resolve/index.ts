@@ -1,13 +1,15 @@
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
-import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
+import { Ctx, runScript, type BuiltImage, type ResolvedCommand, type Resolver } from './engine.js'
 import { resolveComposer } from './composer.js'
 import { followDockerfile, resolveDockerBuild, type ImageBuild } from './dockerfile.js'
 import { resolveDotnetBuild } from './dotnet-build.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
-import { resolveGradle } from './gradle.js'
 import { resolveMaven } from './jvm.js'
 import { resolveCargo } from './cargo.js'
+import { declaredCommands } from './declared.js'
+import { resolveContainer } from './containers.js'
+import { resolveGradle } from './gradle.js'
 import { resolveMake } from './make.js'
 import { resolveMix } from './mix.js'
 import { resolveMonorepo } from './monorepo.js'
@@ -40,6 +42,8 @@ export interface ScriptOrigin {
   line?: number
   cwd: string
   chain: readonly ChainLink[]
+  /** Images the job built in earlier steps (shared across the job's steps, filled as they are resolved). */
+  images?: Map<string, BuiltImage>
 }
 
 /**
@@ -50,6 +54,7 @@ export interface ScriptOrigin {
  * the build script's targets.
  */
 const RESOLVERS: readonly Resolver[] = [
+  resolveContainer,
   resolveMaven,
   resolveGradle,
   resolveDotnetBuild,
@@ -76,7 +81,7 @@ const RESOLVERS: readonly Resolver[] = [
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
 export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS)
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images)
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
@@ -107,4 +112,9 @@ export function collectLocalHooks(snapshot: Snapshot): ResolvedCommand[] {
     // As above: keep what was found.
   }
   return ctx.out
+}
+
+/** Commands the task runners declare (Makefile targets, package.json scripts, tox, nox, just), resolved whether or not anything runs them. */
+export function collectDeclared(snapshot: Snapshot): ResolvedCommand[] {
+  return declaredCommands(snapshot, RESOLVERS)
 }

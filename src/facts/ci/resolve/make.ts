@@ -76,6 +76,14 @@ export function resolveMake(ctx: Ctx, argv: readonly string[], site: Site): bool
   return true
 }
 
+/** The targets of the Makefile in `dir` that have a recipe or prerequisites (special `.X` targets left out), with the file they are in. */
+export function makeTargets(ctx: Ctx, dir: string): { path: string; names: string[] } | undefined {
+  const mf = loadMakefile(ctx, dir, undefined)
+  if (mf === undefined) return undefined
+  const names = [...mf.targets.values()].filter((t) => !t.name.startsWith('.') && !t.name.includes('$') && (t.recipe.length > 0 || t.prereqs.length > 0)).map((t) => t.name)
+  return { path: mf.path, names }
+}
+
 function runTarget(ctx: Ctx, mf: Makefile, name: string, done: Set<string>, site: Site, dir: string): void {
   if (done.has(name) || ctx.full()) return
   done.add(name)

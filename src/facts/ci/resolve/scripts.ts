@@ -1,5 +1,5 @@
 import { joinPath } from '../../snapshot.js'
-import { dispatch, emit, enter, runScript, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**
  * Shell scripts of the repository (`./scripts/lint.sh`, `bash scripts/test.sh`, `source x`,
@@ -13,11 +13,16 @@ const SHELL_SHEBANG = /^#!\s*\S*\/(env\s+(-S\s+)?)?(ba|z|da|k)?sh\b/
 export function resolveScriptFile(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   const w0 = argv[0]!
   let file: string | undefined
+  let args: readonly string[] = []
   if (SHELLS.has(w0.toLowerCase().replace(/^.*\//, ''))) {
-    file = argv.slice(1).find((a) => !a.startsWith('-'))
-    if (file === undefined) return false
-  } else if (w0.includes('/')) file = w0
-  else return false
+    const at = argv.findIndex((a, i) => i > 0 && !a.startsWith('-'))
+    if (at < 0) return false
+    file = argv[at]!
+    args = argv.slice(at + 1)
+  } else if (w0.includes('/')) {
+    file = w0
+    args = argv.slice(1)
+  } else return false
   if (file.includes('$') || file.startsWith('/')) return false
   const path = joinPath(site.cwd, file)
   if (path === undefined) return false
@@ -35,8 +40,19 @@ export function resolveScriptFile(ctx: Ctx, argv: readonly string[], site: Site)
   if (!shell) return false
   const base = enter(site, `script:${path}`)
   if (base === undefined) return false
-  runScript(ctx, text, { path, line: 1, cwd: site.cwd }, base)
+  runScript(ctx, withArguments(text, args), { path, line: 1, cwd: site.cwd }, base)
   return true
+}
+
+/**
+ * A script's text with its arguments in place of `"$@"`/`$*` (`./with-env.sh npm test` whose body
+ * ends `exec "$@"` runs `npm test`), line by line so line numbers hold. Without arguments the text
+ * is unchanged.
+ */
+function withArguments(text: string, args: readonly string[]): string {
+  if (args.length === 0 || !/\$[@*]/.test(text)) return text
+  const joined = shellJoin(args)
+  return text.replace(/"\$[@*]"|\$\{[@*]\}|\$[@*]/g, joined)
 }
 
 /** Directories CI fills at run time (installed tools, build output): a missing file there is no repository script. */

@@ -48,6 +48,12 @@ function parseJust(text: string): { recipes: Map<string, JustRecipe>; first?: st
   return first === undefined ? { recipes } : { recipes, first }
 }
 
+/** The recipes of a justfile. */
+export function justRecipes(ctx: Ctx, path: string): string[] {
+  const text = ctx.snapshot.text(path)
+  return text === undefined ? [] : [...parseJust(text).recipes.keys()]
+}
+
 export function resolveJust(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   if (argv[0]!.toLowerCase() !== 'just') return false
   let dir = site.cwd

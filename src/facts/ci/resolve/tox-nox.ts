@@ -118,6 +118,17 @@ function expandFactors(env: string): string[] {
   return out
 }
 
+/** The tox environments of `dir` that declare commands (the base `[testenv]` left out), with the file they are in. */
+export function toxEnvs(ctx: Ctx, dir: string): { path: string; names: string[] } | undefined {
+  const cfg = loadTox(ctx, dir)
+  return cfg === undefined ? undefined : { path: cfg.path, names: [...cfg.commands.keys()].filter((n) => n !== '') }
+}
+
+/** The nox sessions of a noxfile. */
+export function noxSessions(ctx: Ctx, path: string): string[] {
+  return (ctx.cached(`nox:${path}`, () => loadNox(ctx, path))?.sessions ?? []).map((s) => s.name)
+}
+
 export function resolveTox(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   if (argv[0]!.toLowerCase() !== 'tox') return false
   const p = positionals(argv.slice(1), new Set(['-e', '-c', '--conf', '-p', '--parallel', '-f', '-m', '--root', '--workdir']))

@@ -1,9 +1,10 @@
 import { basename } from '../../snapshot.js'
 
 /**
- * Wrappers: commands that run another command (`uv run`, `npx`, `sudo`, `python -m`, `docker
- * compose run`, …). Stripping them makes argv[0] the real tool. A table of prefixes, each with the
- * options that take a value, so adding a wrapper is a data change.
+ * Wrappers: commands that run another command (`uv run`, `npx`, `sudo`, `python -m`, …).
+ * Stripping them makes argv[0] the real tool. A table of prefixes, each with the options that take
+ * a value, so adding a wrapper is a data change. Containers (`docker run`, `docker compose run`)
+ * are not wrappers but a resolver (containers.ts): what they run may be the image's own command.
  */
 
 interface Wrapper {
@@ -65,8 +66,6 @@ const WRAPPERS: readonly Wrapper[] = [
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 const PYTHON = /^(python[0-9.]*|py|pypy[0-9.]*)$/
 const MODULE_NAMES: Readonly<Record<string, string>> = { pre_commit: 'pre-commit', 'pytest_cov': 'pytest' }
-/** Base images whose command is not a tool: `docker run python:3.12` with no command is not "python". */
-const GENERIC_IMAGES = new Set(['python', 'node', 'golang', 'ubuntu', 'alpine', 'debian', 'ruby', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'busybox', 'bash', 'centos', 'fedora', 'amazoncorretto', 'rust'])
 
 /** argv[0] as the catalogues compare it: lower-cased basename, python3.x → python. */
 export function normaliseTool(word: string): string {
@@ -107,7 +106,6 @@ function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | n
   if (t === 'coverage' && argv[1] === 'run') return unwrapCoverage(argv, before)
   if (t === 'go' && argv[1] === 'run') return unwrapGoRun(argv)
   if (t === 'dotnet' || t === 'dotnet.exe' || t === 'dnx') return unwrapDotnetTool(argv, t)
-  if (t === 'docker' || t === 'podman' || t === 'docker-compose') return unwrapDocker(argv, t)
   for (const w of WRAPPERS) {
     if (w.prefix[0] !== t || w.prefix.length > argv.length) continue
     if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue
@@ -240,40 +238,41 @@ function unwrapDotnetTool(argv: string[], t: string): string[] | null {
   return argv.slice(1)
 }
 
-const COMPOSE_GLOBAL = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory'])
-const COMPOSE_RUN = new Set(['-e', '--env', '-u', '--user', '-w', '--workdir', '-v', '--volume', '-p', '--publish', '--name', '--entrypoint', '-l', '--label', '--index'])
-const DOCKER_RUN = new Set([
-  '-e', '--env', '-v', '--volume', '-w', '--workdir', '-p', '--publish', '--name', '--network', '--net', '-u', '--user', '--entrypoint',
-  '--env-file', '--mount', '--platform', '-l', '--label', '--cpus', '-m', '--memory', '--add-host', '--cap-add', '--cap-drop', '--shm-size',
-  '--ulimit', '--security-opt', '--pull', '--hostname', '-h', '--volumes-from', '--tmpfs', '--device', '--gpus', '--ipc', '--pid', '--cidfile'
+/**
+ * Programs that start a command line of their own: a word the wrapper table does not know followed
+ * by one of these is taken for a wrapper (`with-secrets -- npm test`, `op run -- make lint`,
+ * `somewrapper uv run pre-commit run --all`).
+ */
+const KNOWN_PROGRAMS = new Set([
+  'make', 'gmake', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'pnpx', 'bunx', 'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox',
+  'pre-commit', 'prek', 'bundle', 'rake', 'rails', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'mix', 'composer', 'python', 'node', 'deno',
+  'pytest', 'jest', 'vitest', 'rspec', 'ruff', 'mypy', 'eslint', 'tsc', 'golangci-lint'
 ])
 
-const DATA_FILE = /\.(json|ya?ml|md|txt|xml|csv|html?|proto)$/i
+/**
+ * Words that are never wrappers although a command may follow them as data or run elsewhere:
+ * `echo make lint` prints it, `ssh host make` and `kubectl exec … -- npm test` run on another
+ * machine, `git`/`gh` subcommands are not commands.
+ */
+const NOT_WRAPPERS = new Set([
+  'echo', 'printf', 'cat', 'tee', 'git', 'gh', 'cd', 'pushd', 'export', 'set', 'unset', 'test', '[', '[[', 'grep', 'sed', 'awk', 'curl', 'wget', 'ssh', 'scp',
+  'rsync', 'kubectl', 'helm', 'ls', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'chown', 'which', 'type', 'hash', 'alias', 'trap', 'read', 'eval', 'source', '.',
+  'docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'az', 'aws', 'gcloud', 'heroku', 'fly', 'flyctl', 'vercel', 'netlify', 'terraform', 'tar',
+  'zip', 'unzip', 'find', 'xargs', 'parallel', 'apt-get', 'apt', 'yum', 'dnf', 'apk', 'brew', 'pip', 'pip3', 'gem', 'choco', 'sleep', 'true', 'false', 'exit', 'return'
+])
 
-function unwrapDocker(argv: string[], t: string): string[] | null {
+/**
+ * `wrapper [options] [--] PROGRAM …` where `wrapper` is a word nothing knows and PROGRAM is a
+ * known program: the command line it wraps, or undefined. The caller records the guess.
+ */
+export function guessWrapped(argv: readonly string[]): readonly string[] | undefined {
+  const w0 = normaliseTool(argv[0]!)
+  if (argv.length < 2 || NOT_WRAPPERS.has(w0) || KNOWN_PROGRAMS.has(w0) || w0.includes('$') || /[=<>|;&]/.test(argv[0]!)) return undefined
   let i = 1
-  const compose = t === 'docker-compose' || argv[1] === 'compose'
-  if (compose && t !== 'docker-compose') i = 2
-  if (compose) {
-    while (i < argv.length && argv[i]!.startsWith('-')) i += COMPOSE_GLOBAL.has(argv[i]!) ? 2 : 1
-    const sub = argv[i]
-    if (sub !== 'run' && sub !== 'exec') return null
-    i++
-    while (i < argv.length && argv[i]!.startsWith('-')) i += COMPOSE_RUN.has(argv[i]!) ? 2 : 1
-    const inner = argv.slice(i + 1)
-    return inner.length > 0 ? inner : null
-  }
-  const sub = argv[i]
-  if (sub !== 'run' && sub !== 'exec') return null
-  i++
-  while (i < argv.length && argv[i]!.startsWith('-')) i += DOCKER_RUN.has(argv[i]!) ? 2 : 1
-  const image = argv[i]
-  if (image === undefined) return null
-  const inner = argv.slice(i + 1)
-  if (sub === 'exec') return inner.length > 0 ? inner : null
-  const base = basename(image.replace(/[:@].*$/, '')).toLowerCase()
-  // A first argument that is a path to a program runs it; a path to a data file is the image's own argument (`openapi-diff /data/a.json /data/b.json`).
-  if (inner.length > 0 && (normaliseTool(inner[0]!) === base || GENERIC_IMAGES.has(base) || (inner[0]!.includes('/') && !DATA_FILE.test(inner[0]!)))) return inner
-  if (GENERIC_IMAGES.has(base) || base === '' || base.includes('$')) return null
-  return [base, ...inner]
+  // The wrapper's own options (`--profile ci`) are skipped only when a `--` ends them.
+  const dashes = argv.indexOf('--')
+  if (dashes > 0 && dashes < 6) i = dashes + 1
+  const next = argv[i]
+  if (next === undefined || !KNOWN_PROGRAMS.has(normaliseTool(next))) return undefined
+  return argv.slice(i)
 }

@@ -56,6 +56,8 @@ export const ACTION_SCRIPTS: readonly ActionScriptRow[] = [
   // Retry wrappers: the wrapped command is the step.
   { systems: GITHUB, name: 'nick-fields/retry', script: (w) => (w.command ? { script: w.command } : undefined) },
   { systems: GITHUB, name: 'nick-invision/retry', script: (w) => (w.command ? { script: w.command } : undefined) },
+  // GoReleaser's action runs `goreleaser <args>` (bare `goreleaser` is `release`) in `workdir`; `install-only` runs nothing.
+  { systems: GITHUB, name: 'goreleaser/goreleaser-action', script: (w) => (w['install-only'] === 'true' ? undefined : withCwd(words('goreleaser', w.args ?? 'release'), dir(w.workdir))) },
   { systems: GITHUB, name: 'gradle/gradle-build-action', script: (w) => (w.arguments ? withCwd(words('./gradlew', w.arguments), dir(w['build-root-directory'])) : undefined) },
 
   // Azure Pipelines tasks.

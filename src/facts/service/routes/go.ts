@@ -1,10 +1,11 @@
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
 import { dirname } from '../../snapshot.js'
-import { callArgs, callText, joinUrl, matchLines, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
 import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
+import { handlerIndex, mountHelper, qualifiedConst, stringConstants, type HandlerAt } from './go-index.js'
 
 /**
  * Go routes: net/http `HandleFunc("/x")` (and Go 1.22 `"GET /x"` patterns), gin/echo `GET`,
@@ -91,14 +92,14 @@ function middlewareAt(line: string, mw: GoHealthMiddleware, aliases: () => Map<s
 }
 
 const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
+/**
+ * A call of a project helper that may wrap chi's `Mount` (`a.MountRouter("API", "/api", h)`): named
+ * for mounting, and followed only when its body mounts its own parameters.
+ */
+const MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/
 /** Any call the route pass acts on (a method route, Route/Mount, a Group/PathPrefix prefix). */
 const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mount', 'Group', 'PathPrefix'].join('|')})\\(`)
-/** A package-level string constant line, found in a whole text. */
-const CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
-/** The same, found in a whole text (one line each). */
-const FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm
-
 function frameworkOf(fws: ReadonlySet<Framework>): Framework {
   for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos'] as const) if (fws.has(f)) return f
   return 'go-net-http'
@@ -123,12 +124,12 @@ export function extractGo(ctx: ExtractContext): Extracted {
     // Only files that call a routing method or name a health middleware can add anything: the
     // rest (most of a Go code base) are never split into lines.
     const text = ctx.src.text(file)
-    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
+    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || MOUNT_HELPER_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
-    const env: PassEnv = { framework, constOf: (n) => consts.get(n), handlerAt: (name) => handlers(pkg, name), linesOf: (f) => ctx.src.lines(f) }
+    const env: PassEnv = { framework, constOf: (n) => consts.get(n), pkgConst: (q, n) => qualifiedConst(pkgConsts, q, n), handlerAt: (name) => handlers(pkg, name), funcAt: (name) => handlers('', name), linesOf: (f) => ctx.src.lines(f) }
     // The pass depends on the file's text and on what it asked of the rest (constants, handler
     // declarations, their bodies): memoised on the read and replayed while those answers hold
     // (a monorepo view, the PR base).
@@ -148,15 +149,13 @@ interface PassEnv {
   readonly framework: Framework
   /** A package-level string constant of the file's package. */
   constOf(name: string): string | undefined
+  /** A string constant of another package, by the name it is imported under (`consts.URLPathAPI`). */
+  pkgConst(pkg: string, name: string): string | undefined
   /** Where a named handler function of the package (or a sub-package) is declared. */
   handlerAt(name: string): HandlerAt | undefined
+  /** Where a function of any package is first declared (a method called on another package's value). */
+  funcAt(name: string): HandlerAt | undefined
   linesOf(file: string): readonly string[] | undefined
-}
-
-interface HandlerAt {
-  readonly file: string
-  /** 0-based line of the `func` declaration. */
-  readonly line: number
 }
 
 /** One file's contribution to the route graph, with every outside answer it depended on. */
@@ -172,9 +171,13 @@ interface FilePass {
 /** Whether a memoised pass still holds in this view: the same framework and the same answer to everything it asked. */
 function stillHolds(p: FilePass, env: PassEnv): boolean {
   if (p.framework !== env.framework) return false
-  for (const [name, value] of p.consts) if (env.constOf(name) !== value) return false
+  for (const [name, value] of p.consts) {
+    const dot = name.indexOf('.')
+    if ((dot > 0 ? env.pkgConst(name.slice(0, dot), name.slice(dot + 1)) : env.constOf(name)) !== value) return false
+  }
   for (const [name, at] of p.handlers) {
-    const now = env.handlerAt(name)
+    // `*name`: asked of every package (funcAt), not of the file's own.
+    const now = name.startsWith('*') ? env.funcAt(name.slice(1)) : env.handlerAt(name)
     if (now?.file !== at?.file || now?.line !== at?.line) return false
   }
   // Lines are split once per read: the same array is the same file content.
@@ -204,7 +207,12 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     const name = n.slice(n.lastIndexOf('.') + 1)
     const value = env.constOf(name)
     consts.set(name, value)
-    return value
+    // `consts.URLPathAPI`: a constant of the package imported as `consts`.
+    const q = /^([A-Za-z_]\w*)\.[A-Za-z_]\w*$/.exec(n)?.[1]
+    if (value !== undefined || q === undefined) return value
+    const other = env.pkgConst(q, name)
+    consts.set(`${q}.${name}`, other)
+    return other
   }
   let fn = ''
   let vars = new Map<string, Resolved[]>()
@@ -246,6 +254,20 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     let m: RegExpExecArray | null = null
     while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
       /* skip receivers such as r.With(mw) before the route call */
+    }
+    const helper = !m && !assign && !f ? MOUNT_HELPER_CALL.exec(line) : null
+    if (helper && helper[1] !== 'Mount') {
+      const wraps = mountHelper(helper[1]!, (name) => {
+        const at = env.handlerAt(name) ?? env.funcAt(name)
+        handlers.set(name, env.handlerAt(name))
+        handlers.set(`*${name}`, env.funcAt(name))
+        return at
+      }, linesOf)
+      const args = wraps ? callArgs(callText(lines, i, helper.index + helper[0].length - 1), 0) : []
+      const pathArg = wraps ? args[wraps.path] : undefined
+      const child = wraps ? args[wraps.handler]?.replace(/\(.*$/, '').split('.').pop() : undefined
+      const path = pathArg !== undefined ? resolveExpr(pathArg, lookup) : undefined
+      if (path && child && /^[A-Za-z_]\w*$/.test(child)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name: child }, prefix: path })
     }
     if (m && !assign) {
       const [, recv, method] = m
@@ -293,47 +315,6 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
 }
 
 /**
- * Where each function of a package (its directory and the directories below) is first declared,
- * in listing order: one index per package asked about, built from each file's declarations
- * (memoised on its read).
- */
-function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) => HandlerAt | undefined {
-  const byPkg = new Map<string, Map<string, HandlerAt>>()
-  return (pkg, name) => {
-    let index = byPkg.get(pkg)
-    if (!index) {
-      index = new Map()
-      for (const f of ctx.src.files('go')) {
-        if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
-        const text = ctx.src.text(f)
-        if (text === undefined) continue
-        for (const [fnName, line] of memoOnFile(ctx, f, 'goFuncs', () => funcDecls(text))) if (!index.has(fnName)) index.set(fnName, { file: f, line })
-      }
-      byPkg.set(pkg, index)
-    }
-    return index.get(name)
-  }
-}
-
-/** Top-level function declarations of a Go text (`func Name(`, `func (r *T) Name(`) and their 0-based lines, without splitting it. */
-function funcDecls(text: string): [string, number][] {
-  return matchLines(text, FUNC_DECL)
-}
-
-/** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */
-function stringConstants(text: string): [string, string][] {
-  const out: [string, string][] = []
-  CONST_LINE.lastIndex = 0
-  for (let m = CONST_LINE.exec(text); m; m = CONST_LINE.exec(text)) {
-    const end = text.indexOf('\n', m.index)
-    const l = text.slice(m.index, end < 0 ? undefined : end)
-    const lit = readLiteral(l, l.indexOf('"'))
-    if (lit) out.push([m[1]!, lit.value])
-  }
-  return out
-}
-
-/**
  * Per line: the brace-depth change (comment lines count none) and whether the route pass acts on
  * it (a function declaration, a routing call, a health-middleware member) — the other lines only
  * move the depth.
@@ -350,7 +331,7 @@ function lineShape(lines: readonly string[]): { delta: Int32Array; events: Uint8
       else if (c === '}') d--
     }
     delta[i] = d
-    if (FUNC.test(line) || ROUTING_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
+    if (FUNC.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
   }
   return { delta, events }
 }
@@ -385,3 +366,4 @@ function handlerBody(
   const [from, to] = braceBody(ls, at.line)
   return { file: at.file, lines: ls, from, to }
 }
+

@@ -23,6 +23,10 @@ export function extractRails(ctx: ExtractContext): Extracted {
   const routes: Route[] = []
   const libraries: HealthLibrary[] = []
   const files = ctx.src.files('ruby').filter((f) => f === 'config/routes.rb' || f.endsWith('/config/routes.rb'))
+  // In-repository engines mounted by the application (`mount Admin::Engine => "/admin"`): their
+  // own routes file (`Admin::Engine.routes.draw do`) is read under the mount path.
+  const engineAt = new Map<string, string>()
+  const drawnBy = (file: string): string | undefined => /^\s*([A-Z][\w:]*)::Engine\.routes\.draw\b/m.exec(ctx.src.text(file) ?? '')?.[1]
   const walk = (file: string, base: string[], depth: number): void => {
     const lines = ctx.src.lines(file)
     if (!lines || depth > 3) return
@@ -71,6 +75,7 @@ export function extractRails(ctx: ExtractContext): Extracted {
         const engine = /^\s*\(?\s*([A-Z][\w:]*)/.exec(rest)?.[1] ?? ''
         if (at !== undefined) {
           const path = joinUrl(...stack, at)
+          if (engine.endsWith('::Engine')) engineAt.set(engine.slice(0, -'::Engine'.length), path)
           const lib = HEALTH_ENGINES[engine]
           routes.push({ path, methods: ['ANY'], framework: 'rails', file, line: i + 1, handler: engine, ...(lib ? { library: lib } : {}) })
           if (lib) libraries.push({ name: lib, path: file, line: i + 1, text: t, routes: [path], checks: [] })
@@ -88,7 +93,10 @@ export function extractRails(ctx: ExtractContext): Extracted {
       }
     }
   }
-  for (const f of files) walk(f, [], 0)
+  // The application's routes first, so engines' mount paths are known when their files are read.
+  const engines = files.filter((f) => drawnBy(f) !== undefined)
+  for (const f of files) if (!engines.includes(f)) walk(f, [], 0)
+  for (const f of engines) walk(f, [engineAt.get(drawnBy(f)!) ?? ''], 0)
   return { routes, libraries }
 }
 

@@ -1,6 +1,6 @@
 import type { Manifest } from '../../manifests/types.js'
 import { dirname } from '../../snapshot.js'
-import { ownPackage } from '../own-package.js'
+import { ownPackage } from '../../manifests/own-package.js'
 import type { ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'
 import { lexRust } from './rust-lex.js'

@@ -1,5 +1,6 @@
-import type { Manifest } from '../manifests/types.js'
-import { normalizePythonName } from '../manifests/python.js'
+import { filesWhere } from '../asked.js'
+import type { Manifest } from './types.js'
+import { normalizePythonName } from './python.js'
 import type { Snapshot } from '../snapshot.js'
 
 /**
@@ -65,7 +66,7 @@ export function ownPackage(snapshot: Snapshot, m: Manifest): OwnPackage | undefi
   }
   if (base === 'Gemfile') {
     const dir = m.path.slice(0, m.path.length - base.length).replace(/\/$/, '')
-    const spec = snapshot.files().find((f) => f.endsWith('.gemspec') && f.slice(0, f.lastIndexOf('/') + 1) === (dir ? dir + '/' : ''))
+    const spec = filesWhere(snapshot, isGemspec).find((f) => f.slice(0, f.lastIndexOf('/') + 1) === (dir ? dir + '/' : ''))
     const specText = spec ? snapshot.text(spec) : undefined
     if (!spec || specText === undefined) return undefined
     const specLines = specText.split('\n', HEAD_LINES)
@@ -95,4 +96,8 @@ function lineOf(text: string, token: string): { line?: number } {
   let line = 1
   for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++
   return { line }
+}
+
+function isGemspec(path: string): boolean {
+  return path.endsWith('.gemspec')
 }
