@@ -133,7 +133,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'standardrb', ecosystem: 'ruby', names: ['standardrb/standard-ruby-action'] },
   { tool: 'rubocop annotations', ecosystem: 'ruby', names: ['r7kamura/rubocop-problem-matchers-action'], kind: 'setup', note: 'annotations only; a step must run rubocop' },
   { tool: 'google-java-format', ecosystem: 'java', names: ['axel-op/googlejavaformat-action'] },
-  { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] }
+  { tool: 'GitLab Code Quality', names: ['code-quality.gitlab-ci.yml', 'jobs/code-quality.gitlab-ci.yml'] },
+  // Woodpecker/Drone plugins: images configured by settings (the prettier plugin runs `prettier --check`).
+  { tool: 'prettier', ecosystem: 'node', names: ['woodpeckerci/plugin-prettier'] },
+  { tool: 'editorconfig-checker', names: ['woodpeckerci/plugin-editorconfig-checker', 'mstruebing/editorconfig-checker'] }
 ]
 
 const CONFIGS: readonly ConfigSignature[] = [

@@ -90,7 +90,7 @@ export interface ParsedDockerfile {
 }
 
 /** Joins `\` continuations; yields [1-based line of the instruction, instruction text]. */
-function instructions(text: string): [number, string][] {
+export function instructions(text: string): [number, string][] {
   const out: [number, string][] = []
   const lines = text.split(/\r?\n/)
   let cur = ''

@@ -3,9 +3,12 @@ import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js'
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
+import { resolveEarthly } from './earthly.js'
+import { resolveMage } from './mage.js'
 import { resolveMake } from './make.js'
 import { resolveMonorepo } from './monorepo.js'
 import { resolveNodeScripts, resolveRunAll } from './node.js'
+import { resolveOpaqueTool } from './opaque-tools.js'
 import { resolvePreCommit } from './precommit.js'
 import { resolveHatch, resolveInvoke, resolvePyScripts } from './python-tasks.js'
 import { resolveScriptFile } from './scripts.js'
@@ -14,7 +17,7 @@ import { resolveNox, resolveTox } from './tox-nox.js'
 
 /**
  * The indirection resolver (SIGNATURES.md §0.2/§0.3): from a CI step's script to the simple
- * commands CI really runs, through make, package.json scripts, monorepo runners, tox, nox, just,
+ * commands CI really runs, through make, Earthly, mage, package.json scripts, monorepo runners, tox, nox, just,
  * Task, mise, hatch/pdm/rye/poe/taskipy/invoke, repository shell scripts, pre-commit/prek, Maven
  * and Gradle lifecycles and Rails `bin/ci`, each hop recorded as a ChainLink.
  *
@@ -44,7 +47,10 @@ const RESOLVERS: readonly Resolver[] = [
   resolveMaven,
   resolveGradle,
   resolveScriptFile,
+  resolveOpaqueTool,
   resolveMake,
+  resolveEarthly,
+  resolveMage,
   resolveNodeScripts,
   resolveRunAll,
   resolveMonorepo,

@@ -49,6 +49,7 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['env'], valueOpts: ['-u', '--unset', '-C', '--chdir'], assignments: true },
   { prefix: ['cross-env'], assignments: true },
   { prefix: ['dotenv', 'run'] },
+  { prefix: ['dagger', 'run'], valueOpts: ['-m', '--mod', '--progress'] },
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
   { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] },
@@ -169,13 +170,14 @@ function unwrapCoverage(argv: string[], before: string[][]): string[] | null {
   return []
 }
 
-/** `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run`. */
+/** `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run` (also without `@version`). */
 function unwrapGoRun(argv: string[]): string[] | null {
   let i = 2
   while (i < argv.length && argv[i]!.startsWith('-')) i++
   const pkg = argv[i]
-  if (pkg === undefined || !pkg.includes('@')) return null
-  const segs = pkg.slice(0, pkg.lastIndexOf('@')).split('/')
+  // A versioned package, or a module path of another host (`honnef.co/go/tools/cmd/staticcheck`, a go.mod tool); never `./cmd/x`.
+  if (pkg === undefined || !(pkg.includes('@') || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null
+  const segs = (pkg.includes('@') ? pkg.slice(0, pkg.lastIndexOf('@')) : pkg).split('/')
   let name = segs.pop() ?? ''
   if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop()!
   return [name, ...argv.slice(i + 1)]
