@@ -104,7 +104,7 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
   const extraCommands = ctx.extra.commands
   for (const run of ci.runs) {
     if (run.where !== 'ci' || !runnable(run)) continue
-    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.some((g) => w.includes(g)))))
+    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal!.some((g) => w.includes(g)))) && (!c.requires || ctx.facts.deploy.otherBuilds.some((b) => b.kind === c.requires)))
     const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c)
     if (!cmd && !extra) continue
     const compose = cmd?.compose === true

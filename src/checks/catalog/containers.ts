@@ -12,6 +12,8 @@ export interface BuildCommand {
   readonly dockerfile: boolean
   /** The Dockerfiles are the ones a compose file names (`docker compose build`). */
   readonly compose?: true
+  /** Counts only when the repository declares an image build of this kind (goreleaser with `dockers:`). */
+  readonly requires?: string
 }
 
 const JAVA_GOALS = ['jib:build', 'jib:dockerBuild', 'jib:buildTar', 'spring-boot:build-image', 'build-image']
@@ -42,6 +44,8 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   // An Earthly target that saves an image (the resolver records `SAVE IMAGE` as this synthetic command).
   { argv: ['earthly', 'save-image'], label: 'earthly SAVE IMAGE', dockerfile: false },
   { argv: ['nixpacks', 'build'], label: 'nixpacks build', dockerfile: false },
+  { argv: ['goreleaser', 'release'], label: 'goreleaser release (dockers:)', dockerfile: false, requires: 'goreleaser' },
+  { argv: ['goreleaser', 'build'], label: 'goreleaser build (dockers:)', dockerfile: false, requires: 'goreleaser' },
   { argv: ['skaffold', 'build'], label: 'skaffold build', dockerfile: true },
   { argv: ['skaffold', 'run'], label: 'skaffold run', dockerfile: true },
   { argv: ['mvn'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },

@@ -84,7 +84,7 @@ function splitUncached(script: string): ShellCommand[] {
   const text = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script
   const p = new Parser(text, 1, 0, { count: 0 })
   const root = p.parseGroup(null)
-  return applySetE(finalize(root, text))
+  return applySetE(finalize(root, text), text)
 }
 
 class Parser {
@@ -739,9 +739,17 @@ function successText(u: Cmd | Grp): string {
   return w[0] === 'exit' || w[0] === 'return' ? `${w[0]} ${w[1] ?? ''}`.trim() : (w[0] ?? '')
 }
 
-/** `set +e` (or `set +o errexit`) neutralises every later command until `set -e`. */
-function applySetE(cmds: ShellCommand[]): ShellCommand[] {
+/**
+ * `set +e` (or `set +o errexit`) neutralises every later command until `set -e`, except one whose
+ * status the next command saves (`code=$?`) when a later `exit $code` re-raises it.
+ */
+function applySetE(cmds: ShellCommand[], src: string): ShellCommand[] {
   let off = false
+  const lines = src.includes('$?') ? src.split('\n') : []
+  const reraised = (c: ShellCommand): boolean => {
+    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? '')?.[1]
+    return saved !== undefined && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, 'm').test(lines.slice(c.line + 1).join('\n'))
+  }
   return cmds.map((c) => {
     if (c.words[0] === 'set') {
       const args = c.words.slice(1)
@@ -753,6 +761,6 @@ function applySetE(cmds: ShellCommand[]): ShellCommand[] {
       }
       return c
     }
-    return off && c.neutralised === null ? { ...c, neutralised: 'set +e' } : c
+    return off && c.neutralised === null && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: 'set +e' } : c
   })
 }

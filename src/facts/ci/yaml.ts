@@ -53,6 +53,8 @@ const mergeType = (jsyaml as unknown as { types: { merge: Type } }).types.merge
 const SCHEMA = CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [referenceType] })
 /** The same without merge keys: `<<` stays a plain key, merged by `mergeKeys` (sequence merges too). */
 const PLAIN_SCHEMA = CORE_SCHEMA.extend({ explicit: [referenceType] })
+/** `[-]`: a flow list holding a lone dash (quoted, it stays on its line). */
+const DASH_IN_FLOW = /\[-\]/g
 
 /** `value` is the first non-empty document; `docs` all of them (GitLab puts a `spec:` header document first). */
 export type YamlResult = { ok: true; value: unknown; docs: readonly unknown[] } | { ok: false; problem: ParseProblem }
@@ -73,9 +75,9 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
     return { ok: false, problem: { path, message: `YAML file larger than ${maxBytes} bytes, not parsed` } }
   }
   const lineStarts = indexLines(text)
-  const load = (schema: typeof SCHEMA): unknown[] => {
-    const recorder = new PositionRecorder(text, path, lineStarts)
-    return loadAll(text, null, {
+  const load = (source: string, schema: typeof SCHEMA): unknown[] => {
+    const recorder = new PositionRecorder(source, path, lineStarts)
+    return loadAll(source, null, {
       schema,
       // Duplicate keys: last one wins (GitLab's and most runners' behaviour) instead of failing the file.
       json: true,
@@ -87,13 +89,19 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
   }
   let docs: unknown[]
   try {
+    // Two things CI runners' YAML readers accept and js-yaml does not, retried only after a failure:
+    // `waitFor: [-]` (Cloud Build: a `-` alone in a flow list) and `- <<: *list` (Woodpecker splices
+    // a list into a list; js-yaml only merges mappings).
+    const source = text.includes('[-]') ? text.replace(DASH_IN_FLOW, '["-"]') : text
     try {
-      docs = load(SCHEMA)
+      docs = load(text, SCHEMA)
     } catch (err) {
-      // `- <<: *list` (Woodpecker splices a list into a list): js-yaml only merges mappings.
-      if (!/cannot merge mappings/.test((err as Error)?.message ?? '')) throw err
-      docs = load(PLAIN_SCHEMA)
-      if (!mergeKeys(docs, MAX_YAML_NODES)) return { ok: false, problem: { path, line: 1, message: `YAML document expands to more than ${MAX_YAML_NODES} nodes (alias expansion), not analysed` } }
+      const message = (err as Error)?.message ?? ''
+      if (source !== text && /flow collection/.test(message)) docs = load(source, SCHEMA)
+      else if (/cannot merge mappings/.test(message)) {
+        docs = load(text, PLAIN_SCHEMA)
+        if (!mergeKeys(docs, MAX_YAML_NODES)) return { ok: false, problem: { path, line: 1, message: `YAML document expands to more than ${MAX_YAML_NODES} nodes (alias expansion), not analysed` } }
+      } else throw err
     }
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string }

@@ -8,6 +8,8 @@ interface Marker {
   readonly kind: string
 }
 
+const GORELEASER = new Set(['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'])
+
 const MARKERS: readonly Marker[] = [
   { files: (n) => n === 'pom.xml', needle: 'jib-maven-plugin', kind: 'jib' },
   { files: (n) => n === 'pom.xml', needle: 'spring-boot-maven-plugin', kind: 'spring-boot-build-image' },
@@ -16,7 +18,11 @@ const MARKERS: readonly Marker[] = [
   { files: (n) => n.startsWith('build.gradle'), needle: 'org.springframework.boot', kind: 'spring-boot-build-image' },
   { files: (n) => n === 'project.toml', needle: 'io.buildpacks', kind: 'buildpacks' },
   { files: (n) => n === 'project.toml', needle: '[_]', kind: 'buildpacks' },
-  { files: (n) => n === 'earthfile', needle: 'SAVE IMAGE', kind: 'earthly' }
+  { files: (n) => n === 'earthfile', needle: 'SAVE IMAGE', kind: 'earthly' },
+  // goreleaser builds images when its configuration has `dockers:` (or `dockers_v2:`, `kos:`).
+  { files: (n) => GORELEASER.has(n), needle: 'dockers:', kind: 'goreleaser' },
+  { files: (n) => GORELEASER.has(n), needle: 'dockers_v2:', kind: 'goreleaser' },
+  { files: (n) => GORELEASER.has(n), needle: 'kos:', kind: 'goreleaser' }
 ]
 
 /** Files whose mere presence declares an image build. */
@@ -32,7 +38,7 @@ export function mayDeclareBuild(path: string): boolean {
   return n in PRESENCE || MARKERS.some((m) => m.files(n))
 }
 
-/** Image builds without a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly. One entry per kind per file. */
+/** Image builds declared outside a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly, goreleaser `dockers:`. One entry per kind per file. */
 export function otherBuilds(path: string, text: string | undefined): OtherImageBuild[] {
   const name = basename(path).toLowerCase()
   const presence = PRESENCE[name]

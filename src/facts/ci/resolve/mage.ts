@@ -25,6 +25,7 @@ interface Magefile {
 const FUNC = /^func\s+(?:\((?:\w+\s+)?\*?(\w+)\)\s+)?([A-Za-z]\w*)\s*\(/
 const CONST = /^\s*(?:const\s+)?(\w+)\s*=\s*"([^"\\]*)"/
 const DEPS = /\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\(([^)]*)\)/
+const DEPS_START = /\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\(/
 const RUN = /\bsh\.(Run|RunV|RunWith|RunWithV|Exec|Output|OutputWith)\(/
 
 function load(ctx: Ctx, dir: string): Magefile | undefined {
@@ -91,9 +92,13 @@ function run(ctx: Ctx, mf: Magefile, name: string, site: Site, done: Set<string>
   done.add(name)
   const base = enter(site, `mage:${fn.path}:${name}`)
   if (base === undefined) return
-  for (const b of fn.body) {
+  for (let i = 0; i < fn.body.length; i++) {
+    const b = fn.body[i]!
+    let text = b.text
+    // `mg.SerialDeps(\n  A,\n  B,\n)`: the call spread over lines.
+    if (DEPS_START.test(text) && !DEPS.test(text)) for (let j = i + 1; j < fn.body.length && j < i + 40 && !DEPS.test(text); j++, i++) text += ' ' + fn.body[j]!.text
     const here = { ...base, chain: [...base.chain, link(fn.path, b.line, b.text)], text: b.text, cwd: dir }
-    const deps = DEPS.exec(b.text)
+    const deps = DEPS.exec(text)
     if (deps) {
       for (const d of deps[1]!.split(',')) {
         const id = d.trim().replace(/^ctx$/, '').replace(/^mg\.F\(\s*/, '').replace('.', ':').toLowerCase()

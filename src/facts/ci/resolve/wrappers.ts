@@ -17,6 +17,8 @@ interface Wrapper {
   readonly skip?: number
   /** The wrapped tool may be written `tool@version`. */
   readonly versioned?: boolean
+  /** Leading numbers are the wrapper's own (`retry 3 cmd`: the attempts). */
+  readonly counts?: boolean
 }
 
 const WRAPPERS: readonly Wrapper[] = [
@@ -52,7 +54,7 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['dagger', 'run'], valueOpts: ['-m', '--mod', '--progress'] },
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
-  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] },
+  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'], counts: true },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
   { prefix: ['nyc'], valueOpts: ['--reporter', '-r', '--report-dir', '--temp-dir', '-t', '--include', '-n', '--exclude', '-x', '--extension', '-e', '--require', '-i', '--cwd', '--nycrc-path'] },
   { prefix: ['c8'], valueOpts: ['--reporter', '-r', '--reports-dir', '-o', '--include', '-n', '--exclude', '-x', '--src', '--temp-directory', '--extension', '-e', '--config', '-c'] }
@@ -122,6 +124,7 @@ function stripOptions(args: string[], w: Wrapper): string[] | null {
     }
     if (w.assignments && ASSIGNMENT.test(a)) i++
     else if (a.startsWith('-') && a.length > 1) i += valueOpts.has(a) ? 2 : 1
+    else if (w.counts && /^\d+$/.test(a)) i++
     else if (skip > 0) {
       skip--
       i++

@@ -1,7 +1,7 @@
 import { basename } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, list, str, strings, truthy, valueLine, type YamlMap } from '../yaml.js'
-import { link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, unescapeDollars, workDir, type ParseContext } from './common.js'
+import { get, isMap, itemLine, list, str, strings, truthy, type YamlMap } from '../yaml.js'
+import { joinedScript, link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, unescapeDollars, workDir, type ParseContext } from './common.js'
 import { ALL_KINDS, BRANCH_KINDS, comparison, evaluate, exactly, narrow, onlyIn, type BuildKind, type Possible } from './condition.js'
 import { substituteEnv } from './github-env.js'
 
@@ -108,7 +108,7 @@ class BuildkiteParser {
       if (commands === undefined && get(s, 'plugins') === undefined) return []
       const inlined = this.upload(scope, commands, line, t, depth)
       if (inlined !== undefined) return inlined
-      return [this.job(scope, s, line, t, this.commandSteps(scope, s, commands, line))]
+      return [this.job(scope, s, line, t, this.commandSteps(scope, s, line))]
     })
   }
 
@@ -123,7 +123,7 @@ class BuildkiteParser {
     return this.pipeline(file, doc, t, [...scope.via, link(scope.path, line, items[0]!)], [...scope.stack, file])
   }
 
-  private commandSteps(scope: Scope, s: YamlMap, commands: unknown, line: number | undefined): CiStep[] {
+  private commandSteps(scope: Scope, s: YamlMap, line: number | undefined): CiStep[] {
     const env = new Map(scope.env)
     for (const [k, v] of Object.entries(stringMap(get(s, 'env')))) if (!v.includes('\n')) env.set(k, [v])
     for (const [k, vs] of matrixVars(get(s, 'matrix'))) env.set(k, vs)
@@ -133,13 +133,11 @@ class BuildkiteParser {
     const disabled = skip === true || (typeof skip === 'string' && skip.trim() !== '' && skip !== 'false') ? 'skip' : null
     const base = { canFail, disabled, via: [] as ChainLink[] }
     const out: CiStep[] = []
-    list(commands).forEach((c, i) => {
-      const text = str(c)
-      if (text === undefined || text.trim() === '') return
-      const runLine = Array.isArray(commands) ? itemLine(commands, i) : valueLine(s, get(s, 'command') !== undefined ? 'command' : 'commands')
-      const run = substituteEnv(unescapeDollars(text.replace(/\{\{\s*matrix(?:\.([\w-]+))?\s*\}\}/g, (_, k: string | undefined) => '${' + matrixName(k) + '}')), env)
-      out.push({ ...base, loc: link(scope.path, runLine ?? line, text), run, ...(runLine !== undefined ? { runLine } : {}) })
-    })
+    const joined = joinedScript(s, get(s, 'command') !== undefined ? 'command' : 'commands')
+    if (joined !== undefined) {
+      const run = substituteEnv(unescapeDollars(joined.script.replace(/\{\{\s*matrix(?:\.([\w-]+))?\s*\}\}/g, (_, k: string | undefined) => '${' + matrixName(k) + '}')), env)
+      out.push({ ...base, loc: link(scope.path, joined.line ?? line, joined.script), run, ...(joined.line !== undefined ? { runLine: joined.line } : {}) })
+    }
     const plugins = get(s, 'plugins')
     list(plugins).forEach((p, i) => {
       const entries: [string, unknown][] = typeof p === 'string' ? [[p, {}]] : isMap(p) ? Object.entries(p) : []

@@ -1,6 +1,6 @@
 import type { CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, parseYaml, str, valueLine, type YamlMap } from '../yaml.js'
-import { link, triggers, unescapeDollars, type ParseContext } from './common.js'
+import { get, isMap, keyLine, list, parseYaml, str, type YamlMap } from '../yaml.js'
+import { joinedScript, link, triggers, unescapeDollars, type ParseContext } from './common.js'
 import { ALL_KINDS, BRANCH_KINDS, comparison, evaluate, exactly, negate, onlyIn, type BuildKind, type Possible } from './condition.js'
 import { substituteEnv } from './github-env.js'
 
@@ -93,16 +93,13 @@ function job(path: string, doc: YamlMap, key: string, task: YamlMap, globalEnv: 
 /** Scripts of one instruction holder (a task, a matrix entry, `always:`), in key order. */
 function scripts(path: string, holder: YamlMap, vars: ReadonlyMap<string, readonly string[]>): CiStep[] {
   const out: CiStep[] = []
-  for (const [key, value] of Object.entries(holder)) {
+  for (const key of Object.keys(holder)) {
     if (key !== 'script' && !key.endsWith('_script')) continue
     const background = key.endsWith('_background_script')
-    list(value).forEach((item, i) => {
-      const text = str(item)
-      if (text === undefined || text.trim() === '') return
-      const runLine = Array.isArray(value) ? itemLine(value, i) : valueLine(holder, key)
-      const run = substituteEnv(unescapeDollars(text), vars)
-      out.push({ loc: link(path, runLine, `${key}: ${text}`), name: key, run, ...(runLine !== undefined ? { runLine } : {}), canFail: background, disabled: null, via: [] })
-    })
+    const joined = joinedScript(holder, key)
+    if (joined === undefined) continue
+    const run = substituteEnv(unescapeDollars(joined.script), vars)
+    out.push({ loc: link(path, joined.line, `${key}: ${joined.script}`), name: key, run, ...(joined.line !== undefined ? { runLine: joined.line } : {}), canFail: background, disabled: null, via: [] })
   }
   return out
 }

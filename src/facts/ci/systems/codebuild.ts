@@ -1,6 +1,6 @@
 import type { CiJob, CiStep } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, valueLine } from '../yaml.js'
-import { link, readYaml, stringMap, triggers, type ParseContext } from './common.js'
+import { get, isMap, keyLine, str } from '../yaml.js'
+import { joinedScript, link, readYaml, stringMap, triggers, type ParseContext } from './common.js'
 import { substituteEnv } from './github-env.js'
 
 /**
@@ -28,13 +28,9 @@ export function parseCodebuild(ctx: ParseContext, path: string): CiJob[] {
     const p = get(phases, phase)
     const canFail = str(get(p, 'on-failure'))?.toUpperCase().startsWith('CONTINUE') === true
     for (const holder of [p, get(p, 'finally')]) {
-      const node = get(holder, 'commands')
-      list(node).forEach((c, i) => {
-        const text = str(c)
-        if (text === undefined || text.trim() === '') return
-        const line = Array.isArray(node) ? itemLine(node, i) : valueLine(holder, 'commands')
-        steps.push({ loc: link(path, line, text), name: phase, run: substituteEnv(text, vars), ...(line !== undefined ? { runLine: line } : {}), canFail, disabled: null, via: [] })
-      })
+      const joined = joinedScript(holder, 'commands')
+      if (joined === undefined) continue
+      steps.push({ loc: link(path, joined.line, joined.script), name: phase, run: substituteEnv(joined.script, vars), ...(joined.line !== undefined ? { runLine: joined.line } : {}), canFail, disabled: null, via: [] })
     }
   }
   const t = triggers({}, ['CodeBuild webhook'], { outside: 'the CodeBuild project, set in AWS, decides which events start this build' })

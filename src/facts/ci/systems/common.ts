@@ -1,6 +1,6 @@
 import { joinPath, type Snapshot } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiSystem, CiTriggers, ParseProblem } from '../types.js'
-import { isMap, parseYamlFile, str } from '../yaml.js'
+import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../yaml.js'
 
 /**
  * Small helpers shared by the CI-system parsers: reading a YAML file into a value or a problem,
@@ -142,4 +142,29 @@ export function opaqueConfig(system: CiSystem, path: string, why: string): CiJob
   const loc = link(path, 1, path)
   const step: CiStep = { loc, uses: { raw: path, name: path, with: {}, local: false }, canFail: false, disabled: null, via: [], opaque: why }
   return { system, file: path, line: 1, id: path, name: path, triggers: triggers({ pullRequest: true, push: true }, ['push', 'pull_request']), disabled: null, canFail: false, steps: [step], images: [], services: [], via: [], opaque: why }
+}
+
+/**
+ * A `commands:` list that runs as one shell script (Woodpecker, Drone, Buildkite, Cirrus,
+ * Semaphore, CodeBuild): the items joined, each placed at its own line so that line numbers inside
+ * the script stay those of the file (and a `git diff` item still follows the generator item before
+ * it). A lone string is its own script. Undefined when there is no command.
+ */
+export function joinedScript(holder: unknown, key: string): { script: string; line: number | undefined } | undefined {
+  const node = get(holder, key)
+  const single = str(node)
+  if (single !== undefined) return single.trim() === '' ? undefined : { script: single, line: valueLine(holder, key) }
+  if (!Array.isArray(node)) return undefined
+  const items = node.flatMap((x, i) => {
+    const s = str(x)
+    return s === undefined || s.trim() === '' ? [] : [{ text: s, line: itemLine(node, i) }]
+  })
+  if (items.length === 0) return undefined
+  const first = items[0]!.line
+  const out: string[] = []
+  for (const it of items) {
+    if (first !== undefined && it.line !== undefined) while (out.length < it.line - first) out.push('')
+    out.push(...it.text.replace(/\n$/, '').split('\n'))
+  }
+  return { script: out.join('\n'), line: first }
 }

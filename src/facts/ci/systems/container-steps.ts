@@ -1,6 +1,6 @@
 import type { CiStep } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, valueLine, type YamlMap } from '../yaml.js'
-import { imageRef, link, stringMap, unescapeDollars, workDir } from './common.js'
+import { get, isMap, itemLine, keyLine, str, type YamlMap } from '../yaml.js'
+import { imageRef, joinedScript, link, stringMap, unescapeDollars, workDir } from './common.js'
 import type { BuildKind } from './condition.js'
 import { kindTriggers, readWhen } from './container-when.js'
 import { substituteEnv, type EnvValues } from './github-env.js'
@@ -9,8 +9,8 @@ import { substituteEnv, type EnvValues } from './github-env.js'
  * Steps of the container-step systems (Woodpecker and Drone, whose formats share their roots): a
  * step runs its `commands` in its `image`, or is a plugin (an image configured by `settings`, no
  * commands), which becomes a `uses` step named after the image so catalogues can know it
- * (`woodpeckerci/plugin-docker-buildx` builds an image). Each command item is one step with its
- * own line; `$$` escapes and matrix or `environment:` variables are substituted. `failure:
+ * (`woodpeckerci/plugin-docker-buildx` builds an image). The command items run as one shell script
+ * (joinedScript keeps their lines); `$$` escapes and matrix or `environment:` variables are substituted. `failure:
  * ignore` and `detach: true` steps cannot fail the pipeline; a step `when:` narrows the workflow's
  * triggers.
  */
@@ -37,15 +37,13 @@ export function containerSteps(scope: StepScope, name: string, node: YamlMap, li
     ...(hasWhen ? { triggers: kindTriggers(when.kinds, when.events, scope.outer) } : {})
   }
   const wd = workDir(get(node, 'directory'))
-  const commands = get(node, 'commands') ?? get(node, 'command')
   const steps: CiStep[] = []
-  list(commands).forEach((item, i) => {
-    const text = str(item)
-    if (text === undefined || text.trim() === '') return
-    const runLine = Array.isArray(commands) ? itemLine(commands, i) : valueLine(node, 'commands')
-    const run = substituteEnv(unescapeDollars(text), env)
-    steps.push({ ...base, loc: link(scope.path, runLine ?? line, `${name}: ${text}`), run, ...(runLine !== undefined ? { runLine } : {}), ...(wd !== undefined ? { workingDirectory: wd } : {}) })
-  })
+  const joined = joinedScript(node, get(node, 'commands') !== undefined ? 'commands' : 'command')
+  if (joined !== undefined) {
+    const run = substituteEnv(unescapeDollars(joined.script), env)
+    const first = joined.script.split('\n').find((l) => l.trim() !== '') ?? ''
+    steps.push({ ...base, loc: link(scope.path, joined.line ?? line, `${name}: ${first}`), run, ...(joined.line !== undefined ? { runLine: joined.line } : {}), ...(wd !== undefined ? { workingDirectory: wd } : {}) })
+  }
   if (steps.length === 0 && image !== undefined && image !== '') {
     const settings = get(node, 'settings')
     const ref = imageRef(substituteEnv(image, env), isMap(settings) ? flatSettings(settings) : {})

@@ -1,7 +1,7 @@
 import { basename, dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, valueLine, type YamlMap } from '../yaml.js'
-import { link, readYaml, triggers, type ParseContext } from './common.js'
+import { get, isMap, itemLine, keyLine, list, str, type YamlMap } from '../yaml.js'
+import { joinedScript, link, readYaml, triggers, type ParseContext } from './common.js'
 import { BRANCH_KINDS, comparison, evaluate, narrow, negate, onlyIn, type Possible } from './condition.js'
 
 /**
@@ -49,13 +49,9 @@ export function parseSemaphore(ctx: ParseContext, paths: readonly string[]): CiJ
 }
 
 function commands(path: string, holder: unknown, name: string): CiStep[] {
-  const node = get(holder, 'commands')
-  return list(node).flatMap((c, i): CiStep[] => {
-    const text = str(c)
-    if (text === undefined || text.trim() === '') return []
-    const line = Array.isArray(node) ? itemLine(node, i) : valueLine(holder, 'commands')
-    return [{ loc: link(path, line, text), name, run: text, ...(line !== undefined ? { runLine: line } : {}), canFail: false, disabled: null, via: [] }]
-  })
+  const joined = joinedScript(holder, 'commands')
+  if (joined === undefined) return []
+  return [{ loc: link(path, joined.line, joined.script), name, run: joined.script, ...(joined.line !== undefined ? { runLine: joined.line } : {}), canFail: false, disabled: null, via: [] }]
 }
 
 function pipeline(path: string, doc: YamlMap, t: CiTriggers, via: readonly ChainLink[]): CiJob[] {
