@@ -1,4 +1,5 @@
 import {
+  DISABLED_RETRY,
   HAND_ROLLED_RETRY_TOKENS,
   HOME_GROWN_BREAKER_TOKENS,
   JOB_RETRY_TOKENS,
@@ -11,8 +12,9 @@ import {
 } from './catalog/resilience.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
+import { frontEndReader, type FrontEndReader } from '../facts/front-end.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
-import { defineCheck, type CheckContext, type Evidence } from './types.js'
+import { defineCheck, type CheckContext, type Evidence, type Outcome } from './types.js'
 
 /** Shown when no ecosystem was detected: the most common stacks, not all of them. */
 const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
@@ -117,11 +119,28 @@ function startupWait(usage: UsageFacts, hit: { path: string; line: number }): bo
   return false
 }
 
+/** The option that switches retrying off at a call (on its line or its argument lines), or undefined. */
+function disabledAt(usage: UsageFacts, hit: { path: string; line: number }): string | undefined {
+  const lines = usage.lines(hit.path) ?? []
+  for (let i = hit.line - 1; i < lines.length && i < hit.line + 7; i++) {
+    const l = lines[i]!
+    const found = DISABLED_RETRY.find((d) => d.pattern.test(l))
+    if (found) return found.note
+    // The call's arguments end here (`)`, `})`, `});`) or at a blank line.
+    if (i >= hit.line && (/^\s*[)}\]]+[;,]?\s*$/.test(l) || l.trim() === '')) break
+  }
+  return undefined
+}
+
 interface LibFinding {
   readonly sig: ResilienceSignature
   readonly use: PackageUse
   readonly real: (ImportRef | LineHit)[]
   readonly startup: (ImportRef | LineHit)[]
+  /** Calls that switch retrying off, with the option that does. */
+  readonly disabled: { readonly hit: LineHit; readonly note: string }[]
+  /** Uses in code that runs in the browser, with why it is front-end. */
+  readonly frontEnd: { readonly hit: ImportRef | LineHit; readonly why: string }[]
 }
 
 function hitEvidence(h: ImportRef | LineHit, what: string): Evidence {
@@ -168,6 +187,8 @@ function problemEvidence(ctx: CheckContext): Evidence[] {
   return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...(p.line !== undefined ? { line: p.line } : {}), message: `manifest could not be fully read: ${p.message}` }))
 }
 
+type MessageId = 'library-used' | 'front-end-only' | 'retries-disabled' | 'startup-only' | 'dependency-only' | 'hand-rolled' | 'job-retries' | 'none'
+
 export default defineCheck({
   meta: {
     id: 'circuit-breakers',
@@ -175,6 +196,8 @@ export default defineCheck({
     question: 'Are outbound calls protected by a circuit breaker or retry policy?',
     messages: {
       'library-used': '{libs} protect calls in code.',
+      'front-end-only': '{libs} protect only front-end code that runs in the browser, not the service\'s own outbound calls.',
+      'retries-disabled': 'Retries are switched off where {libs} are configured ({how}).',
       'startup-only': '{libs} is only used to wait for a dependency at start-up, not around outbound calls.',
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
@@ -184,21 +207,34 @@ export default defineCheck({
     why: 'A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.',
     remediation: remediationFor([])
   },
-  run(ctx: CheckContext) {
+  run(ctx: CheckContext): Outcome<MessageId> {
     const { manifests, usage } = ctx.facts
     const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
     const remediation = remediationFor(ecosystems)
     const findings: LibFinding[] = []
+    const frontEnd: FrontEndReader = frontEndReader(manifests, usage)
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
       const use = packageUse(manifests, usage, sig)
       if (use.deps.length === 0) continue
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
-      const hits: (ImportRef | LineHit)[] = [...use.calls, ...imports]
-      const real = hits.filter((h) => !startupWait(usage, h))
+      const disabled = use.calls.flatMap((c) => {
+        const note = disabledAt(usage, c)
+        return note === undefined ? [] : [{ hit: c, note }]
+      })
+      const calls = use.calls.filter((c) => !disabled.some((d) => d.hit === c))
+      // A file whose every call switches retrying off uses the library only to say "no retry": its import proves nothing.
+      const offFiles = new Set(disabled.map((d) => d.hit.path).filter((p) => !calls.some((c) => c.path === p)))
+      const hits: (ImportRef | LineHit)[] = [...calls, ...imports.filter((i) => !offFiles.has(i.path))]
+      const live = hits.filter((h) => !startupWait(usage, h))
       const startup = hits.filter((h) => startupWait(usage, h))
-      if (sig.kind === 'http-retry' && hits.length === 0) continue
-      findings.push({ sig, use, real, startup })
+      const fe = live.flatMap((h) => {
+        const why = frontEnd(h.path)
+        return why === undefined ? [] : [{ hit: h, why }]
+      })
+      const real = live.filter((h) => !fe.some((f) => f.hit === h))
+      if (sig.kind === 'http-retry' && hits.length === 0 && disabled.length === 0) continue
+      findings.push({ sig, use, real, startup, disabled, frontEnd: fe })
     }
     const used = findings.filter((f) => f.real.length > 0)
     if (used.length > 0) {
@@ -207,6 +243,16 @@ export default defineCheck({
         messageId: 'library-used',
         data: { libs: [...new Set(used.map((f) => f.sig.label))].join(', ') },
         evidence: used.flatMap((f) => [depEvidence(f, ''), ...f.real.slice(0, 3).map((h) => hitEvidence(h, 'used'))]).slice(0, 12)
+      }
+    }
+    const feOnly = findings.filter((f) => f.frontEnd.length > 0)
+    if (feOnly.length > 0) {
+      return {
+        status: 'partial',
+        messageId: 'front-end-only',
+        data: { libs: [...new Set(feOnly.map((f) => f.sig.label))].join(', ') },
+        evidence: [...feOnly.flatMap((f) => [depEvidence(f, ''), ...f.frontEnd.slice(0, 3).map((x) => hitEvidence(x.hit, `front-end only (${x.why})`))]), ...problemEvidence(ctx)].slice(0, 12),
+        remediation
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
@@ -220,12 +266,14 @@ export default defineCheck({
         remediation
       }
     }
-    if (findings.length > 0) {
+    const off = findings.filter((f) => f.disabled.length > 0 && f.real.length === 0 && f.startup.length === 0)
+    const declaredOnly = findings.filter((f) => !off.includes(f) && !(f.sig.kind === 'http-retry' && f.disabled.length > 0))
+    if (declaredOnly.length > 0) {
       return {
         status: 'partial',
         messageId: 'dependency-only',
-        data: { libs: [...new Set(findings.map((f) => f.sig.label))].join(', ') },
-        evidence: [...findings.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ', used only in tests' : ', but it is never imported or called outside tests')), ...extras],
+        data: { libs: [...new Set(declaredOnly.map((f) => f.sig.label))].join(', ') },
+        evidence: [...declaredOnly.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ', used only in tests' : ', but it is never imported or called outside tests')), ...extras],
         remediation
       }
     }
@@ -233,6 +281,16 @@ export default defineCheck({
     const hand = handRolled(usage)
     if (hand.length > 0) return { status: 'partial', messageId: 'hand-rolled', evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation }
     if (jobs.length > 0) return { status: 'partial', messageId: 'job-retries', evidence: [...jobs, ...problemEvidence(ctx)], remediation }
+    if (off.length > 0) {
+      const hits = off.flatMap((f) => f.disabled)
+      return {
+        status: 'fail',
+        messageId: 'retries-disabled',
+        data: { libs: [...new Set(off.map((f) => f.sig.label))].join(', '), how: [...new Set(hits.map((h) => h.note))].join(', ') },
+        evidence: [...hits.slice(0, 6).map((h) => hitEvidence(h.hit, `retries switched off (${h.note})`)), ...problemEvidence(ctx)],
+        remediation
+      }
+    }
     return { status: 'fail', messageId: 'none', evidence: problemEvidence(ctx), remediation }
   }
 })

@@ -98,3 +98,19 @@ export const NODE_QUEUE_PACKAGES: readonly string[] = ['bullmq', 'bull', 'bee-qu
 export const HAND_ROLLED_RETRY_TOKENS: readonly string[] = ['for attempt in range(', 'for retry in range(', 'for _ in range(retries', 'for _ in range(max_retries', 'for _ in range(MAX_RETRIES', 'for i in range(max_retries', 'for i in range(MAX_RETRIES', 'while retries', 'while attempt <', 'retries -= 1', 'attempts += 1', 'attempt += 1', 'for attempt := ', 'for retry := ', 'for (let attempt = ', 'for (let retry = ', 'for (let i = 0; i < maxRetries', 'for (int attempt = ', 'while (retries', 'while (attempt <', 'while (retryCount <', 'while (attempts <', 'retryCount++', 'retryCount += 1', 'retries--', 'retries - 1)', 'retries.times', 'attempts.times']
 export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(', 'delay(', 'backoff']
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']
+
+/**
+ * Options that switch retrying off (or leave one attempt): a call configured with one of these is
+ * evidence against the practice, not for it. Matched on the call's line and the lines of its
+ * arguments (until a line that closes the call). Traps: urllib3 `Retry(total=None)` removes a cap
+ * rather than retries, so it is not here; `max_attempts: 1` (botocore) and `maxAttempts(1)`
+ * (resilience4j) count the first try, so one attempt is no retry.
+ */
+export const DISABLED_RETRY: readonly { readonly pattern: RegExp; readonly note: string }[] = [
+  { pattern: /\b(?:retry|retries|max_?retries|maxRetries|MaxRetries|retry_?count|retryCount|RetryCount|RetryMax|retryMax|max_retry|maxRetry)\s*['"]?\s*[:=]\s*(?:0|false|False|FALSE)\b(?!\s*\.)/, note: 'retries set to 0 or off' },
+  { pattern: /\bRetry\(\s*(?:total\s*=\s*)?(?:0|False)\s*[,)]/, note: 'Retry(total=0)' },
+  { pattern: /\b(?:SetRetryCount|WithMaxRetries|setMaxRetries|withMaxRetries|maxRetries|retries)\(\s*0\s*\)/, note: 'retry count 0' },
+  { pattern: /\blimit\s*:\s*0\b/, note: 'retry limit 0' },
+  { pattern: /\b(?:MaxRetryAttempts|max_?attempts|maxAttempts|MaxAttempts)\s*['"]?\s*[:=(]\s*(?:0|1)\b(?!\.)/, note: 'one attempt, no retry' },
+  { pattern: /\b(?:HTTPTransport|AsyncHTTPTransport|HTTPAdapter)\((?:[^)]*,\s*)?(?:retries|max_retries)\s*=\s*0\b/, note: 'transport retries 0' }
+]
