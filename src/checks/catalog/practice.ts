@@ -232,7 +232,7 @@ export function eventsOf(findings: readonly Finding[]): string {
   return events.length > 0 ? events.join(', ') : 'no pull_request trigger'
 }
 
-const NO_CI = 'No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, …).'
+const NO_CI = 'No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, Woodpecker, Drone, Buildkite, Cirrus, Cloud Build, …).'
 
 /** Evidence with the deciding tier first, then the rest of what was found. */
 export function evidenceOf(j: Judgement, lead: readonly Finding[]): Evidence[] {

@@ -74,9 +74,8 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
   if (Buffer.byteLength(text) > maxBytes) {
     return { ok: false, problem: { path, message: `YAML file larger than ${maxBytes} bytes, not parsed` } }
   }
-  const lineStarts = indexLines(text)
   const load = (source: string, schema: typeof SCHEMA): unknown[] => {
-    const recorder = new PositionRecorder(source, path, lineStarts)
+    const recorder = new PositionRecorder(source, path, indexLines(source))
     return loadAll(source, null, {
       schema,
       // Duplicate keys: last one wins (GitLab's and most runners' behaviour) instead of failing the file.

@@ -106,7 +106,7 @@ class BuildkiteParser {
       if (trigger !== undefined) return [this.job(scope, s, line, t, [{ loc: link(scope.path, line, `trigger: ${trigger}`), uses: { raw: trigger, name: `buildkite-trigger:${trigger.toLowerCase()}`, with: {}, local: false }, canFail: false, disabled: null, via: [], opaque: `it starts the Buildkite pipeline ${trigger}, whose steps are not in this repository` }])]
       const commands = get(s, 'command') ?? get(s, 'commands')
       if (commands === undefined && get(s, 'plugins') === undefined) return []
-      const inlined = this.upload(scope, commands, line, t, depth)
+      const inlined = this.upload(scope, commands, joinedScript(s, get(s, 'command') !== undefined ? 'command' : 'commands')?.line ?? line, t, depth)
       if (inlined !== undefined) return inlined
       return [this.job(scope, s, line, t, this.commandSteps(scope, s, line))]
     })

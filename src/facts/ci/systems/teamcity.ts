@@ -21,7 +21,7 @@ const RUNNERS: Readonly<Record<string, { re: RegExp; run: (v: string) => string 
   gradle: { re: /^\s*tasks\s*=\s*"([^"]*)"/, run: (v) => `./gradlew ${v}` },
   dotnetBuild: { re: /^\s*projects\s*=\s*"([^"]*)"/, run: (v) => `dotnet build ${v}` },
   dotnetTest: { re: /^\s*projects\s*=\s*"([^"]*)"/, run: (v) => `dotnet test ${v}` },
-  dockerCommand: { re: /^\s*path\s*=\s*"([^"]*)"/, run: (v) => `docker build -f ${v} .` },
+  dockerCommand: { re: /\bpath\s*=\s*"([^"]*)"/, run: (v) => `docker build -f ${v} .` },
   exec: { re: /^\s*path\s*=\s*"([^"]+)"/, run: (v) => (v.includes('/') ? v : `./${v}`) }
 }
 
