@@ -628,20 +628,41 @@ function finalize(root: Grp, src: string): ShellCommand[] {
   const marks = new Map<Cmd, Mark>()
   markGroup(root, marks)
   const out: ShellCommand[] = []
+  const tested = testedVariables(root)
   const walk = (g: Grp): void => {
     for (const u of g.seq) {
       if (typeof u === 'string') continue
       if (u.kind === 'grp') walk(u)
-      else emit(u, marks.get(u)?.neutralised ?? null, src, out)
+      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested)
     }
   }
   walk(root)
   return out
 }
 
-function emit(c: Cmd, neutralised: string | null, src: string, out: ShellCommand[]): void {
+/** Variables a `test -n`/`-z` (or `[ … ]`) reads: an output saved in one (`D=$(git diff)`) is checked there. */
+function testedVariables(root: Grp): ReadonlySet<string> {
+  const out = new Set<string>()
+  const walk = (g: Grp): void => {
+    for (const u of g.seq) {
+      if (typeof u === 'string') continue
+      if (u.kind === 'grp') walk(u)
+      else if ((u.words[0] === 'test' || u.words[0] === '[' || u.words[0] === '[[') && u.words.some((w) => w === '-z' || w === '-n')) {
+        for (const w of u.words) {
+          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w)
+          if (m) out.add(m[1]!)
+        }
+      }
+    }
+  }
+  walk(root)
+  return out
+}
+
+function emit(c: Cmd, neutralised: string | null, src: string, out: ShellCommand[], tested: ReadonlySet<string>): void {
   const w0 = c.words[0]
-  const checks = (w0 === 'test' || w0 === '[' || w0 === '[[') && c.words.some((w) => w === '-z' || w === '-n')
+  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf('='))))
+  const checks = saved || ((w0 === 'test' || w0 === '[' || w0 === '[[') && c.words.some((w) => w === '-z' || w === '-n'))
   const diffs = w0 === 'diff' || w0 === 'cmp'
   for (const sub of c.subs) {
     const proc = (sub as { processSubst?: boolean }).processSubst === true

@@ -4,6 +4,7 @@ import { Ctx, runScript, type ResolvedCommand, type Resolver } from './engine.js
 import { collectHooks, resolveLintStaged } from './hooks.js'
 import { resolveGradle, resolveMaven } from './jvm.js'
 import { resolveEarthly } from './earthly.js'
+import { resolveGoGenerate } from './go-generate.js'
 import { resolveMage } from './mage.js'
 import { resolveMake } from './make.js'
 import { resolveMonorepo } from './monorepo.js'
@@ -51,6 +52,7 @@ const RESOLVERS: readonly Resolver[] = [
   resolveMake,
   resolveEarthly,
   resolveMage,
+  resolveGoGenerate,
   resolveNodeScripts,
   resolveRunAll,
   resolveMonorepo,

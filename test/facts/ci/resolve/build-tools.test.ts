@@ -104,3 +104,21 @@ describe('opaque tools and shell traps', () => {
     expect(argvs(run({}, 'retry 3 docker buildx build --push .\ngo run honnef.co/go/tools/cmd/staticcheck ./...\ngo run ./cmd/server'))).toEqual(['docker buildx build --push .', 'staticcheck ./...', 'go run ./cmd/server'])
   })
 })
+
+describe('go generate and saved diff output', () => {
+  it('runs the //go:generate directives of the named file, in its folder', () => {
+    const files = { 'cmd/server/openapi.go': 'package main\n\n//go:generate go run github.com/swaggo/swag/cmd/swag init -g $GOFILE\n//go:generate go run gen.go\n' }
+    const out = run(files, 'go generate cmd/server/openapi.go')
+    expect(out.map((c) => [c.argv.join(' '), c.cwd, c.chain.at(-1)!.line])).toEqual([
+      ['swag init -g openapi.go', 'cmd/server', 3],
+      ['go run gen.go', 'cmd/server', 4]
+    ])
+    expect(argvs(run(files, 'go generate ./...'))).toEqual(['go generate ./...'])
+  })
+  it('a diff saved in a variable and tested later is a check, whatever `|| true` follows the test', () => {
+    const out = run({}, 'make gen\nDIFF=$(git diff | head)\n[ -n "$DIFF" ] && { echo stale; exit 1; } || true\n')
+    expect(out.find((c) => c.argv[0] === 'git')).toMatchObject({ checkedOutput: true, neutralised: null })
+    expect(out.find((c) => c.argv[0] === 'make')!.followedByDiffCheck).toBe(true)
+    expect(run({}, 'D=$(git diff)\necho "$D"\n').find((c) => c.argv[0] === 'git')!.checkedOutput).toBeUndefined()
+  })
+})
