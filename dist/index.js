@@ -32645,6 +32645,7 @@ function toJson(report) {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...report.scannedAt ? { scannedAt: report.scannedAt } : {},
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,
@@ -37304,7 +37305,7 @@ function driftChecks(runs) {
   const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
   const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
   for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !dumps.has(jobKey2(r))) continue;
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || !dumps.has(jobKey2(r))) continue;
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
     const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
     if (!isGitDiff && !isDiff) continue;
@@ -39561,11 +39562,16 @@ function runScript(ctx, script, at2, base, extra = {}) {
     }
     dispatch(ctx, c.words, site);
   }
+  const commits = commands.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
+  const fails = commands.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k];
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
+    if (commits || c.inCondition && !fails) {
+      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
+      continue;
     }
+    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
   }
 }
 function dispatch(ctx, words2, site) {
@@ -39998,6 +40004,7 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
@@ -40085,7 +40092,7 @@ function resolveNodeScripts(ctx, argv, site) {
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
         args = p.rest;
       } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
@@ -40468,7 +40475,7 @@ function gradlePlugins(text, path2) {
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
-var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/;
+var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
 function resolveMake(ctx, argv, site) {
@@ -47723,6 +47730,9 @@ function safeRead(rootReal, path2, cap2, dirs) {
     if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
     return { kind: "error", message: code ?? String(err) };
   }
+  return readOpen(fd, cap2);
+}
+function readOpen(fd, cap2) {
   try {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
@@ -48297,6 +48307,7 @@ function toReport(j, opts, regression) {
   return {
     schemaVersion: 1,
     tool: { name: "shipshape", version: VERSION9 },
+    scannedAt: (opts.today ?? /* @__PURE__ */ new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,

@@ -1,4 +1,5 @@
 import { CHECK_IDS, isCheckId, type CheckId } from './checks/ids.js'
+import { isSlug } from './fleet/names.js'
 
 export const CLI_FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 export type CliFormat = (typeof CLI_FORMATS)[number]
@@ -11,6 +12,8 @@ export interface CliArgs {
   readonly minScore: number | null
   readonly output: string | null
   readonly githubToken: string | null
+  /** `owner/name` of the repository scanned (a fleet job's checkout). */
+  readonly repo: string | null
   readonly requiredChecks: readonly CheckId[]
   readonly color: boolean | null
 }
@@ -28,11 +31,14 @@ Options:
   --required-checks ID[,ID]            checks that must pass (added to the config's)
   --output FILE                        write the report to FILE instead of stdout
   --github-token TOKEN                 enables API-backed checks (default: $GITHUB_TOKEN)
+  --repo OWNER/NAME                    the repository DIR is a checkout of (default: detected)
   --color / --no-color                 force colour on or off (default: on a terminal, unless NO_COLOR)
   -h, --help                           show this help
   -v, --version                        show the version
 
-Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.`
+Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.
+
+shipshape fleet and shipshape fleet-plan aggregate many reports: see shipshape fleet --help.`
 
 /** Parses argv (without node and script). Every problem is reported at once. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -44,6 +50,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let minScore: number | null = null
   let output: string | null = null
   let githubToken: string | null = null
+  let repo: string | null = null
   let color: boolean | null = null
   const required: CheckId[] = []
   for (let i = 0; i < argv.length; i++) {
@@ -85,6 +92,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--github-token':
         githubToken = takeValue()
         break
+      case '--repo': {
+        const v = takeValue()
+        if (v === null) break
+        if (isSlug(v)) repo = v
+        else errors.push(`--repo: '${v}' is not OWNER/NAME`)
+        break
+      }
       case '--min-score': {
         const v = takeValue()
         if (v === null) break
@@ -111,7 +125,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       default:
         if (arg.startsWith('-') && arg !== '-') errors.push(`unknown option '${arg}' (see --help)`)
         else if (command === null && arg === 'scan') command = 'scan'
-        else if (command === null && dir === null) errors.push(`unknown command '${arg}'. Expected: scan`)
+        else if (command === null && dir === null) errors.push(`unknown command '${arg}'. Expected: scan, fleet or fleet-plan`)
         else if (dir === null) dir = arg
         else errors.push(`unexpected argument '${arg}': scan takes one directory`)
     }
@@ -119,7 +133,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (errors.length > 0) return { ok: false, errors }
   if (command === null) {
     if (argv.length === 0) command = 'help'
-    else return { ok: false, errors: ['missing command. Expected: scan'] }
+    else return { ok: false, errors: ['missing command. Expected: scan, fleet or fleet-plan'] }
   }
-  return { ok: true, args: { command, dir: dir ?? '.', format, config, minScore, output, githubToken, requiredChecks: required, color } }
+  return { ok: true, args: { command, dir: dir ?? '.', format, config, minScore, output, githubToken, repo, requiredChecks: required, color } }
 }

@@ -2,7 +2,8 @@ import { renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve, basename, join } from 'node:path'
 import { parseArgs, USAGE } from './cli-args.js'
 import { loadConfig } from './config/load.js'
-import { detectRepository, startGitHubSession } from './github/session.js'
+import { runFleetCli } from './fleet/cli.js'
+import { detectRepository, namedRepository, startGitHubSession } from './github/session.js'
 import { render } from './report/index.js'
 import type { ReportFormat } from './report/types.js'
 import { scanRepository } from './scan.js'
@@ -17,6 +18,7 @@ export interface CliIO {
 
 /** The terminal pipeline. Returns the exit code: 0 gate passed, 1 gate failed, 2 usage or config error. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'fleet' || argv[0] === 'fleet-plan') return runFleetCli(argv, io)
   const parsed = parseArgs(argv)
   if (!parsed.ok) {
     for (const e of parsed.errors) io.stderr(`shipshape: ${e}\n`)
@@ -49,7 +51,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   // A token plus a detectable owner/repo enables the API-backed checks (PRODUCT.md §3).
   const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null)
-  const where = token ? detectRepository(root, io.env) : null
+  // --repo (a fleet job's checkout) names the repository; otherwise it is detected from the checkout.
+  const named = args.repo ? namedRepository(args.repo, io.env) : null
+  const where = token ? (named ?? detectRepository(root, io.env)) : null
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root, config: loaded.config }) : null
 
   const report = scanRepository({
@@ -58,7 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     inputs: github?.factInputs,
     minScore: args.minScore ?? undefined,
     requiredExtra: args.requiredChecks,
-    warnings: loaded.warnings
+    warnings: loaded.warnings,
+    ...(named ? { slug: args.repo, serverUrl: named.serverUrl } : {})
   })
 
   const format: ReportFormat = args.format ?? 'text'

@@ -3,10 +3,10 @@ import { parseArgs } from '../src/cli-args.js'
 
 describe('parseArgs', () => {
   it('parses a full scan command', () => {
-    const r = parseArgs(['scan', 'repo', '--format', 'json', '--min-score=80', '--config', 'c.yml', '--output', 'out.json', '--required-checks', 'ci-tests,ci-lint', '--no-color'])
+    const r = parseArgs(['scan', 'repo', '--format', 'json', '--min-score=80', '--config', 'c.yml', '--output', 'out.json', '--required-checks', 'ci-tests,ci-lint', '--no-color', '--repo', 'acme/orders'])
     expect(r).toEqual({
       ok: true,
-      args: { command: 'scan', dir: 'repo', format: 'json', config: 'c.yml', minScore: 80, output: 'out.json', githubToken: null, requiredChecks: ['ci-tests', 'ci-lint'], color: false }
+      args: { command: 'scan', dir: 'repo', format: 'json', config: 'c.yml', minScore: 80, output: 'out.json', githubToken: null, repo: 'acme/orders', requiredChecks: ['ci-tests', 'ci-lint'], color: false }
     })
   })
 
@@ -30,6 +30,6 @@ describe('parseArgs', () => {
 
   it('rejects a missing value and an unknown command', () => {
     expect(parseArgs(['scan', '--format'])).toEqual({ ok: false, errors: ['--format needs a value'] })
-    expect(parseArgs(['lint'])).toEqual({ ok: false, errors: ["unknown command 'lint'. Expected: scan"] })
+    expect(parseArgs(['lint'])).toEqual({ ok: false, errors: ["unknown command 'lint'. Expected: scan, fleet or fleet-plan"] })
   })
 })

@@ -167,6 +167,11 @@ export interface ToolRun {
    * is not in the checkout, an expression it cannot expand), when it could not.
    */
   readonly opaque?: string
+  /**
+   * A `git diff --quiet`-style test that cannot fail its script: the script commits and pushes what
+   * changed (a fix-up job), or the test is an `if` condition none of whose branches fails.
+   */
+  readonly diffFixUp?: boolean
 }
 
 /** An action, Azure task or CircleCI orb used by a job. */

@@ -33,6 +33,8 @@ export interface ResolvedCommand {
   readonly synthetic?: true
   /** Why the command could not be followed (see ToolRun.opaque). */
   readonly opaque?: string
+  /** A tree-unchanged test that only decides whether to commit regenerated files (see ToolRun.diffFixUp). */
+  readonly diffFixUp?: true
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -142,12 +144,19 @@ export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Sit
     }
     dispatch(ctx, c.words, site)
   }
-  // A `git diff --exit-code` turns every earlier fixer of the same script into a check.
+  // A `git diff --exit-code` turns every earlier fixer of the same script into a check — unless the
+  // script commits what changed (a fix-up job), or the test is an `if` condition whose branches
+  // never fail the script: then it only decides whether to commit.
+  const commits = commands.some((d) => d.words[0] === 'git' && (d.words[1] === 'commit' || d.words[1] === 'push'))
+  const fails = commands.some((d) => (d.words[0] === 'exit' && d.words[1] !== undefined && d.words[1] !== '0') || d.words[0] === 'false')
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k]!
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue
+    if (commits || (c.inCondition && !fails)) {
+      for (let j = starts[k]!; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j]!.diffFixUp = true
+      continue
     }
+    for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
   }
 }
 
