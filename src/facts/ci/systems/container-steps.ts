@@ -1,8 +1,8 @@
-import type { CiStep } from '../types.js'
+import type { CiJob, CiStep, CiSystem } from '../types.js'
 import { get, isMap, itemLine, keyLine, str, type YamlMap } from '../yaml.js'
 import { imageRef, joinedScript, link, stringMap, unescapeDollars, workDir } from './common.js'
 import type { BuildKind } from './condition.js'
-import { kindTriggers, readWhen } from './container-when.js'
+import { kindTriggers, readWhen, type WhenReading } from './container-when.js'
 import { substituteEnv, type EnvValues } from './github-env.js'
 
 /**
@@ -79,4 +79,33 @@ export function serviceImages(node: unknown): string[] {
     const image = str(get(s, 'image'))?.trim()
     return image ? [image] : []
   })
+}
+
+/**
+ * A Woodpecker workflow or Drone pipeline as one job: its steps (`steps:`, or `pipeline:` in old
+ * files), the images they run in, its services, and the triggers its `when:`/`trigger:` reads as.
+ */
+export function containerJob(system: CiSystem, path: string, doc: YamlMap, when: WhenReading, env: EnvValues, id: string, line: number | undefined): CiJob {
+  const scope = { path, outer: when.kinds, env }
+  const steps: CiStep[] = []
+  const images: string[] = []
+  for (const s of namedSteps(get(doc, 'steps') ?? get(doc, 'pipeline'))) {
+    const r = containerSteps(scope, s.name, s.step, s.line)
+    steps.push(...r.steps)
+    if (r.image !== undefined && !images.includes(r.image)) images.push(r.image)
+  }
+  return {
+    system,
+    file: path,
+    ...(line !== undefined ? { line } : {}),
+    id,
+    name: id,
+    triggers: kindTriggers(when.kinds, when.events),
+    disabled: when.disabled,
+    canFail: false,
+    steps,
+    images,
+    services: serviceImages(get(doc, 'services')),
+    via: []
+  }
 }

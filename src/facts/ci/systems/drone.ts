@@ -1,8 +1,8 @@
-import type { CiJob, CiStep } from '../types.js'
+import type { CiJob } from '../types.js'
 import { get, isMap, keyLine, str } from '../yaml.js'
 import { readYamlDocs, type ParseContext } from './common.js'
-import { containerSteps, namedSteps, serviceImages } from './container-steps.js'
-import { kindTriggers, readWhen } from './container-when.js'
+import { containerJob } from './container-steps.js'
+import { readWhen } from './container-when.js'
 
 /**
  * Drone (`.drone.yml`): every YAML document of `kind: pipeline` is a job (other kinds, such as
@@ -19,31 +19,8 @@ export function parseDrone(ctx: ParseContext, path: string): CiJob[] {
   const out: CiJob[] = []
   for (const doc of docs) {
     if (!isMap(doc) || (str(get(doc, 'kind')) ?? 'pipeline') !== 'pipeline') continue
-    const when = readWhen(get(doc, 'trigger'))
-    const scope = { path, outer: when.kinds, env: new Map<string, readonly string[]>() }
-    const steps: CiStep[] = []
-    const images: string[] = []
-    for (const s of namedSteps(get(doc, 'steps') ?? get(doc, 'pipeline'))) {
-      const r = containerSteps(scope, s.name, s.step, s.line)
-      steps.push(...r.steps)
-      if (r.image !== undefined && !images.includes(r.image)) images.push(r.image)
-    }
     const name = str(get(doc, 'name')) ?? `pipeline ${out.length + 1}`
-    const line = keyLine(doc, 'name') ?? keyLine(doc, 'kind')
-    out.push({
-      system: 'drone',
-      file: path,
-      ...(line !== undefined ? { line } : {}),
-      id: name,
-      name,
-      triggers: kindTriggers(when.kinds, when.events),
-      disabled: when.disabled,
-      canFail: false,
-      steps,
-      images,
-      services: serviceImages(get(doc, 'services')),
-      via: []
-    })
+    out.push(containerJob('drone', path, doc, readWhen(get(doc, 'trigger')), new Map(), name, keyLine(doc, 'name') ?? keyLine(doc, 'kind')))
   }
   return out
 }

@@ -1,9 +1,9 @@
 import { basename } from '../../snapshot.js'
-import type { CiJob, CiStep } from '../types.js'
+import type { CiJob } from '../types.js'
 import { get, isMap, keyLine, list, str } from '../yaml.js'
 import { readYaml, type ParseContext } from './common.js'
-import { containerSteps, namedSteps, serviceImages } from './container-steps.js'
-import { kindTriggers, readWhen } from './container-when.js'
+import { containerJob } from './container-steps.js'
+import { readWhen } from './container-when.js'
 import type { EnvValues } from './github-env.js'
 
 /**
@@ -29,33 +29,8 @@ function workflow(ctx: ParseContext, path: string): CiJob[] {
     ctx.problems.push({ path, line: 1, message: 'Woodpecker workflow is not a YAML mapping' })
     return []
   }
-  const when = readWhen(get(doc, 'when'))
-  const scope = { path, outer: when.kinds, env: matrixEnv(get(doc, 'matrix')) }
-  const steps: CiStep[] = []
-  const images: string[] = []
-  for (const s of namedSteps(get(doc, 'steps') ?? get(doc, 'pipeline'))) {
-    const r = containerSteps(scope, s.name, s.step, s.line)
-    steps.push(...r.steps)
-    if (r.image !== undefined && !images.includes(r.image)) images.push(r.image)
-  }
-  const line = keyLine(doc, 'steps') ?? keyLine(doc, 'pipeline') ?? 1
   const name = basename(path).replace(/\.ya?ml$/, '')
-  return [
-    {
-      system: 'woodpecker',
-      file: path,
-      line,
-      id: name,
-      name,
-      triggers: kindTriggers(when.kinds, when.events),
-      disabled: when.disabled,
-      canFail: false,
-      steps,
-      images,
-      services: serviceImages(get(doc, 'services')),
-      via: []
-    }
-  ]
+  return [containerJob('woodpecker', path, doc, readWhen(get(doc, 'when')), matrixEnv(get(doc, 'matrix')), name, keyLine(doc, 'steps') ?? keyLine(doc, 'pipeline') ?? 1)]
 }
 
 /** `matrix:` axes (`GO: [a, b]`) and `include:` entries as variable values. */
