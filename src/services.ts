@@ -3,10 +3,11 @@ import { runChecks } from './checks/run.js'
 import type { CheckResult } from './checks/types.js'
 import type { Config, ServiceDecl } from './config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './facts/ci/types.js'
+import { CI_HOMES, isCiHome } from './facts/ci/files.js'
 import type { FactInputs } from './facts/collect.js'
 import { collectUsage } from './facts/usage.js'
 import { FilteredSnapshot } from './facts/filtered-snapshot.js'
-import { basename } from './facts/snapshot.js'
+import { basename, rangeWithPrefix } from './facts/snapshot.js'
 import type { Snapshot } from './facts/snapshot.js'
 import type { Facts } from './facts/types.js'
 import type { GateVerdict, Grade } from './report/types.js'
@@ -33,11 +34,11 @@ export interface ServiceReport {
   readonly checks: readonly CheckResult[]
 }
 
-/** Repository-wide files every service view keeps: CI and task-runner configuration. */
-const SHARED_DIRS = ['.github/', '.circleci/', '.gitlab/', '.azure-pipelines/', '.azuredevops/', 'azure-pipelines/', 'jenkins/', '.gitea/', '.forgejo/', '.husky/', 'scripts/']
+/** Repository-wide files every service view keeps: CI (files.ts, with the folders beside it) and task-runner configuration. */
+const SHARED_DIRS = ['.husky/', 'scripts/', 'magefiles/']
 const SHARED_ROOT_FILES = new Set([
   'Makefile', 'GNUmakefile', 'makefile', 'justfile', 'Justfile', '.justfile', 'Taskfile.yml', 'Taskfile.yaml', 'mise.toml', 'tox.ini', 'noxfile.py',
-  '.pre-commit-config.yaml', '.gitlab-ci.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', 'Jenkinsfile', '.travis.yml', 'bitbucket-pipelines.yml', 'package.json'
+  '.pre-commit-config.yaml', 'package.json', 'Earthfile', 'magefile.go', 'dagger.json'
 ])
 
 /**
@@ -79,7 +80,7 @@ export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: reado
   const keep = (p: string): boolean => {
     if (inOther(p)) return false
     if (inside(service.path, p)) return true
-    return SHARED_ROOT_FILES.has(p) || SHARED_DIRS.some((d) => p.startsWith(d))
+    return SHARED_ROOT_FILES.has(p) || isCiHome(p) || SHARED_DIRS.some((d) => p.startsWith(d))
   }
   return new FilteredSnapshot(snapshot, keep, service.path === '' ? undefined : viewCandidates(snapshot, service.path))
 }
@@ -90,6 +91,7 @@ function viewCandidates(snapshot: Snapshot, dir: string): string[] {
   if (snapshot.has(dir)) out.add(dir)
   for (const f of SHARED_ROOT_FILES) if (snapshot.has(f)) out.add(f)
   for (const d of SHARED_DIRS) for (const f of snapshot.under(d)) out.add(f)
+  for (const h of CI_HOMES) for (const f of h.endsWith('/') ? snapshot.under(h.slice(0, -1)) : rangeWithPrefix(snapshot.files(), h)) out.add(f)
   return [...out].sort()
 }
 

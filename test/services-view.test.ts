@@ -42,3 +42,12 @@ describe('serviceView', () => {
     for (const s of all) expect(serviceView(snap, s, all).files()).toEqual(naive(snap.files(), s, all))
   })
 })
+
+describe('serviceView and the CI file table', () => {
+  it('keeps every CI system’s files and the scripts beside them in each service view', () => {
+    const files = ['.woodpecker/test.yaml', '.woodpecker/check.sh', '.buildkite/pipeline.yml', '.buildkite/scripts/lint.sh', '.cirrus.yml', 'cloudbuild.yaml', '.drone.yml', 'Earthfile', 'magefile.go', 'services/api/main.go', 'services/web/app.ts']
+    const snap = new MemorySnapshot(Object.fromEntries(files.map((f) => [f, 'x'])))
+    const all = [{ name: 'api', path: 'services/api' }, { name: 'web', path: 'services/web' }]
+    expect(serviceView(snap, all[0]!, all).files()).toEqual(files.filter((f) => f !== 'services/web/app.ts').sort())
+  })
+})

@@ -1,5 +1,6 @@
 import {
   HAND_ROLLED_RETRY,
+  DISABLED_RETRY,
   HAND_ROLLED_RETRY_TOKENS,
   HOME_GROWN_BREAKER_TOKENS,
   JOB_RETRY_TOKENS,
@@ -20,8 +21,9 @@ import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { snippetFor, type Framework } from '../facts/service/frameworks.js'
 import { JVM_RESILIENCE } from './catalog/jvm-snippets.js'
+import { frontEndReader, type FrontEndReader } from '../facts/front-end.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
-import { defineCheck, type CheckContext, type Evidence } from './types.js'
+import { defineCheck, type CheckContext, type Evidence, type Outcome } from './types.js'
 
 /** Shown when no ecosystem was detected: the most common stacks, not all of them. */
 const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
@@ -139,6 +141,19 @@ function notOutbound(usage: UsageFacts, hit: ImportRef | LineHit): boolean {
   return false
 }
 
+/** The option that switches retrying off at a call (on its line or its argument lines), or undefined. */
+function disabledAt(usage: UsageFacts, hit: { path: string; line: number }): string | undefined {
+  const lines = usage.lines(hit.path) ?? []
+  for (let i = hit.line - 1; i < lines.length && i < hit.line + 7; i++) {
+    const l = lines[i]!
+    const found = DISABLED_RETRY.find((d) => d.pattern.test(l))
+    if (found) return found.note
+    // The call's arguments end here (`)`, `})`, `});`) or at a blank line.
+    if (i >= hit.line && (/^\s*[)}\]]+[;,]?\s*$/.test(l) || l.trim() === '')) break
+  }
+  return undefined
+}
+
 interface LibFinding {
   readonly sig: ResilienceSignature
   readonly use: PackageUse
@@ -146,6 +161,10 @@ interface LibFinding {
   readonly startup: (ImportRef | LineHit)[]
   /** Retries of database writes or local state. */
   readonly local: (ImportRef | LineHit)[]
+  /** Calls that switch retrying off, with the option that does. */
+  readonly disabled: { readonly hit: LineHit; readonly note: string }[]
+  /** Uses in code that runs in the browser, with why it is front-end. */
+  readonly frontEnd: { readonly hit: ImportRef | LineHit; readonly why: string }[]
 }
 
 function hitEvidence(h: ImportRef | LineHit, what: string): Evidence {
@@ -203,6 +222,8 @@ function problemEvidence(ctx: CheckContext): Evidence[] {
   return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...(p.line !== undefined ? { line: p.line } : {}), message: `manifest could not be fully read: ${p.message}` }))
 }
 
+type MessageId = 'library-used' | 'front-end-only' | 'retries-disabled' | 'startup-only' | 'local-only' | 'dependency-only' | 'hand-rolled' | 'job-retries' | 'none'
+
 export default defineCheck({
   meta: {
     id: 'circuit-breakers',
@@ -210,6 +231,8 @@ export default defineCheck({
     question: 'Are outbound calls protected by a circuit breaker or retry policy?',
     messages: {
       'library-used': '{libs} protect calls in code.',
+      'front-end-only': '{libs} protect only front-end code that runs in the browser, not the service\'s own outbound calls.',
+      'retries-disabled': 'Retries are switched off where {libs} are configured ({how}).',
       'startup-only': '{libs} is only used to wait for a dependency at start-up, not around outbound calls.',
       'local-only': '{libs} only retries database writes or local resources (a locked database file, optimistic-locking conflicts), not outbound calls.',
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
@@ -220,22 +243,35 @@ export default defineCheck({
     why: 'A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.',
     remediation: remediationFor([])
   },
-  run(ctx: CheckContext) {
+  run(ctx: CheckContext): Outcome<MessageId> {
     const { manifests, usage } = ctx.facts
     const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
     const remediation = remediationFor(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework))
     const findings: LibFinding[] = []
+    const frontEnd: FrontEndReader = frontEndReader(manifests, usage)
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
       const use = packageUse(manifests, usage, sig)
       if (use.deps.length === 0) continue
       // HTTP-client built-ins (requests, httpx, got…) are common dependencies: only their retry calls count, never their imports.
       const imports = sig.kind === 'http-retry' || sig.ecosystem === 'ruby' ? [] : use.imports
-      const hits: (ImportRef | LineHit)[] = [...use.calls.filter((c) => !RETRIES_OFF.test(c.text)), ...imports]
+      const disabled = use.calls.flatMap((c) => {
+        const note = disabledAt(usage, c)
+        return note === undefined ? [] : [{ hit: c, note }]
+      })
+      const calls = use.calls.filter((c) => !disabled.some((d) => d.hit === c) && !RETRIES_OFF.test(c.text))
+      // A file whose every call switches retrying off uses the library only to say "no retry": its import proves nothing.
+      const offFiles = new Set(disabled.map((d) => d.hit.path).filter((p) => !calls.some((c) => c.path === p)))
+      const hits: (ImportRef | LineHit)[] = [...calls, ...imports.filter((i) => !offFiles.has(i.path))]
       const startup = hits.filter((h) => startupWait(usage, h))
       const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h))
-      const real = hits.filter((h) => !startup.includes(h) && !local.includes(h))
-      if (sig.kind === 'http-retry' && hits.length === 0) continue
-      findings.push({ sig, use, real, startup, local })
+      const live = hits.filter((h) => !startup.includes(h) && !local.includes(h))
+      const fe = live.flatMap((h) => {
+        const why = frontEnd(h.path)
+        return why === undefined ? [] : [{ hit: h, why }]
+      })
+      const real = live.filter((h) => !fe.some((x) => x.hit === h))
+      if (sig.kind === 'http-retry' && hits.length === 0 && disabled.length === 0) continue
+      findings.push({ sig, use, real, startup, local, disabled, frontEnd: fe })
     }
     const used = findings.filter((f) => f.real.length > 0)
     if (used.length > 0) {
@@ -244,6 +280,16 @@ export default defineCheck({
         messageId: 'library-used',
         data: { libs: [...new Set(used.map((f) => f.sig.label))].join(', ') },
         evidence: used.flatMap((f) => [depEvidence(f, ''), ...f.real.slice(0, 3).map((h) => hitEvidence(h, 'used'))]).slice(0, 12)
+      }
+    }
+    const feOnly = findings.filter((f) => f.frontEnd.length > 0)
+    if (feOnly.length > 0) {
+      return {
+        status: 'partial',
+        messageId: 'front-end-only',
+        data: { libs: [...new Set(feOnly.map((f) => f.sig.label))].join(', ') },
+        evidence: [...feOnly.flatMap((f) => [depEvidence(f, ''), ...f.frontEnd.slice(0, 3).map((x) => hitEvidence(x.hit, `front-end only (${x.why})`))]), ...problemEvidence(ctx)].slice(0, 12),
+        remediation
       }
     }
     const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
@@ -256,12 +302,14 @@ export default defineCheck({
     }
     const waits = notProtecting((f) => f.startup, 'startup-only', 'start-up wait, not an outbound call') ?? notProtecting((f) => f.local, 'local-only', 'retries a database write or local state, not an outbound call')
     if (waits) return waits
-    if (findings.length > 0) {
+    const off = findings.filter((f) => f.disabled.length > 0 && f.real.length === 0 && f.startup.length === 0)
+    const declaredOnly = findings.filter((f) => !off.includes(f) && !(f.sig.kind === 'http-retry' && f.disabled.length > 0))
+    if (declaredOnly.length > 0) {
       return {
         status: 'partial',
         messageId: 'dependency-only',
-        data: { libs: [...new Set(findings.map((f) => f.sig.label))].join(', ') },
-        evidence: [...findings.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ', used only in tests' : ', but it is never imported or called outside tests')), ...extras],
+        data: { libs: [...new Set(declaredOnly.map((f) => f.sig.label))].join(', ') },
+        evidence: [...declaredOnly.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ', used only in tests' : ', but it is never imported or called outside tests')), ...extras],
         remediation
       }
     }
@@ -269,6 +317,16 @@ export default defineCheck({
     const hand = handRolled(usage)
     if (hand.length > 0) return { status: 'partial', messageId: 'hand-rolled', evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation }
     if (jobs.length > 0) return { status: 'partial', messageId: 'job-retries', evidence: [...jobs, ...problemEvidence(ctx)], remediation }
+    if (off.length > 0) {
+      const hits = off.flatMap((f) => f.disabled)
+      return {
+        status: 'fail',
+        messageId: 'retries-disabled',
+        data: { libs: [...new Set(off.map((f) => f.sig.label))].join(', '), how: [...new Set(hits.map((h) => h.note))].join(', ') },
+        evidence: [...hits.slice(0, 6).map((h) => hitEvidence(h.hit, `retries switched off (${h.note})`)), ...problemEvidence(ctx)],
+        remediation
+      }
+    }
     return { status: 'fail', messageId: 'none', evidence: problemEvidence(ctx), remediation }
   }
 })

@@ -1,4 +1,5 @@
 import { filesWhere } from './asked.js'
+import { ciFileKind } from './ci/files.js'
 import type { ParseProblem } from './ci/types.js'
 import { excludedSegment, isVendored } from './excluded.js'
 import { memoOnRead } from './line-cache.js'
@@ -259,10 +260,14 @@ const RELEASE_NON_PRODUCT: ReadonlySet<string> = new Set(['examples', 'fixtures'
 function releaseListed(path: string): boolean {
   if (isVendored(path) || excludedSegment(path, RELEASE_NON_PRODUCT)) return false
   const name = basename(path).toLowerCase()
-  return isChangelogFile(path) || CONFIG_FILES.some((c) => c.match(path, name)) || RELEASE_WORKFLOW.test(path) || path === '.gitlab-ci.yml'
+  return isChangelogFile(path) || CONFIG_FILES.some((c) => c.match(path, name)) || releaseCi(path) !== undefined
 }
 
-const RELEASE_WORKFLOW = /^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/
+/** The CI files whose release triggers are read (the CI file table says which files they are). */
+function releaseCi(path: string): 'workflow' | 'gitlab' | undefined {
+  const id = ciFileKind(path)?.id
+  return id === 'github-actions' || id === 'gitea-forgejo' ? 'workflow' : id === 'gitlab-ci' ? 'gitlab' : undefined
+}
 
 export function collectRelease(snapshot: Snapshot, tags: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null | undefined): ReleaseFacts {
   const problems: ParseProblem[] = []
@@ -286,10 +291,11 @@ export function collectRelease(snapshot: Snapshot, tags: { readonly names: reado
         if (idx >= 0) configs.push({ path, line: idx + 1, tool: c.tool, draftsOnly: false })
       } else configs.push({ path, tool: c.tool, draftsOnly: c.draftsOnly ?? false })
     }
-    if (RELEASE_WORKFLOW.test(path)) {
+    const ci = releaseCi(path)
+    if (ci === 'workflow') {
       const text = readText(snapshot, path, problems)
       if (text !== undefined) triggers.push(...workflowTriggers(path, text))
-    } else if (path === '.gitlab-ci.yml') {
+    } else if (ci === 'gitlab') {
       const text = readText(snapshot, path, problems)
       if (text !== undefined) triggers.push(...gitlabTriggers(path, text))
     }

@@ -16,6 +16,15 @@ describe('container-build', () => {
     ])
   })
 
+  it('counts goreleaser only when its configuration builds images (dockers:), and an Earthly SAVE IMAGE', () => {
+    const run = { ci: { runs: [ciRun(WF, 12, 'goreleaser release --clean')] } }
+    expect(runCheck(check, factsFor({ Dockerfile: DOCKERFILE, '.goreleaser.yml': 'dockers:\n  - image_templates: [x]\n' }, run)).status).toBe('pass')
+    expect(runCheck(check, factsFor({ Dockerfile: DOCKERFILE, '.goreleaser.yml': 'builds: []\n' }, run)).status).toBe('partial')
+    const earthly = { ci: { runs: [ciRun(WF, 12, 'earthly save-image acme/svc')] } }
+    expect(runCheck(check, factsFor({ Earthfile: 'docker:\n    SAVE IMAGE acme/svc\n' }, earthly)).status).toBe('pass')
+    expect(runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { runs: [ciRun(WF, 12, 'earthly +test')] } })).status).toBe('partial')
+  })
+
   it('passes for `docker build` in a workflow that only runs on tags', () => {
     // `push: tags: [v*]`: the push trigger survives for tags only.
     const tagJob = job(WF, 'release', { triggers: { pullRequest: false, push: false, schedule: false, manual: false, events: ['push'] } })

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { collectCi } from '../../src/facts/ci/index.js'
 import { resolveScript } from '../../src/facts/ci/resolve/index.js'
 import { MAX_SHELL_COMMANDS, MAX_SHELL_NESTING, splitScript } from '../../src/facts/ci/shell.js'
+import { ALL_KINDS, evaluate, exactly } from '../../src/facts/ci/systems/condition.js'
 import { parseYaml } from '../../src/facts/ci/yaml.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
 import { bounded, ciYaml, manifestText, options, shellText, yamlText } from './arbitraries.js'
 
 /** The CI model: YAML loading, every CI system's parser, shell splitting and script resolution. */
 
-const CI_FILES = ['.github/workflows/ci.yml', '.gitlab-ci.yml', '.circleci/config.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.github/actions/local/action.yml'] as const
+const CI_FILES = [
+  '.github/workflows/ci.yml', '.gitlab-ci.yml', '.circleci/config.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.github/actions/local/action.yml',
+  '.woodpecker/ci.yaml', '.drone.yml', '.buildkite/pipeline.yml', '.cirrus.yml', '.semaphore/semaphore.yml', 'appveyor.yml', 'buildspec.yml', 'cloudbuild.yaml', '.tekton/run.yaml'
+] as const
 
 describe('parseYaml', () => {
   it('never throws; a failure is a ParseProblem with a 1-based line', () => {
@@ -30,7 +34,7 @@ describe('collectCi over every CI system', () => {
   it('never throws on arbitrary text and returns the model shape', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CI_FILES), yamlText, (path, text) => {
-        const ci = bounded(() => collectCi(new MemorySnapshot({ [path]: text, Jenkinsfile: text })))
+        const ci = bounded(() => collectCi(new MemorySnapshot({ [path]: text, Jenkinsfile: text, '.teamcity/settings.kts': text, Dockerfile: text })))
         expect(Array.isArray(ci.jobs) && Array.isArray(ci.problems)).toBe(true)
       }),
       options()
@@ -45,6 +49,31 @@ describe('collectCi over every CI system', () => {
         for (const job of ci.jobs) expect(typeof job.file).toBe('string')
       }),
       options()
+    )
+  })
+})
+
+describe('run conditions (Cirrus only_if, Buildkite if:, Woodpecker evaluate:, Semaphore when:)', () => {
+  it('never throw, and what they allow is a subset of the kinds of build', () => {
+    fc.assert(
+      fc.property(fc.oneof(shellText, fc.stringMatching(/^[!()&|a-z$'" =~.{}[\],]{0,80}$/)), fc.boolean(), (expr, keywords) => {
+        const p = bounded(() => evaluate(expr, (a) => (a.includes('pr') ? exactly(['pr']) : undefined), { keywords }))
+        for (const k of [...p.canTrue, ...p.canFalse]) expect(ALL_KINDS.has(k)).toBe(true)
+      }),
+      options(300)
+    )
+  })
+})
+
+describe('resolveScript through Earthly and mage', () => {
+  it('follows arbitrary Earthfile and magefile text in bounded time', () => {
+    fc.assert(
+      fc.property(shellText, shellText, (earthfile, magefile) => {
+        const snapshot = new MemorySnapshot({ Earthfile: earthfile, 'magefile.go': magefile })
+        const out = bounded(() => resolveScript('earthly +a\nearthly +test\nmage check\nmage', { snapshot, path: 'ci.yml', line: 1, cwd: '', chain: [] }))
+        expect(Array.isArray(out)).toBe(true)
+      }),
+      options(100)
     )
   })
 })

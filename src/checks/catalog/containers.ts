@@ -53,7 +53,8 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['ko', 'publish'], label: 'ko publish', dockerfile: false },
   { argv: ['ko', 'resolve'], label: 'ko resolve', dockerfile: false },
   { argv: ['ko', 'apply'], label: 'ko apply', dockerfile: false },
-  { argv: ['earthly'], label: 'earthly', dockerfile: false },
+  // An Earthly target that saves an image (the resolver records `SAVE IMAGE` as this synthetic command).
+  { argv: ['earthly', 'save-image'], label: 'earthly SAVE IMAGE', dockerfile: false },
   { argv: ['nixpacks', 'build'], label: 'nixpacks build', dockerfile: false },
   { argv: ['skaffold', 'build'], label: 'skaffold build', dockerfile: true },
   { argv: ['skaffold', 'run'], label: 'skaffold run', dockerfile: true },
@@ -136,7 +137,23 @@ export const BUILD_ACTIONS: readonly BuildAction[] = [
   { name: 'docker@2', label: 'Azure Docker task', when: { input: 'command', values: ['build', 'buildAndPush', 'buildandpush'] } },
   { name: 'circleci/docker', label: 'CircleCI docker orb' },
   { name: 'circleci/aws-ecr', label: 'CircleCI aws-ecr orb' },
-  { name: 'circleci/gcp-gcr', label: 'CircleCI gcp-gcr orb' }
+  { name: 'circleci/gcp-gcr', label: 'CircleCI gcp-gcr orb' },
+  // Woodpecker and Drone plugins (an image configured by `settings:`; `dry_run` builds without pushing).
+  { name: 'woodpeckerci/plugin-docker-buildx', label: 'Woodpecker docker-buildx plugin', fileInput: 'dockerfile' },
+  { name: 'woodpeckerci/plugin-kaniko', label: 'Woodpecker kaniko plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/docker', label: 'Drone docker plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/docker-buildx', label: 'docker-buildx plugin', fileInput: 'dockerfile' },
+  { name: 'thegeeklab/drone-docker-buildx', label: 'drone-docker-buildx plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/ecr', label: 'Drone ECR plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/gcr', label: 'Drone GCR plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/acr', label: 'Drone ACR plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/kaniko', label: 'Drone kaniko plugin', fileInput: 'dockerfile' },
+  { name: 'plugins/kaniko-ecr', label: 'Drone kaniko plugin', fileInput: 'dockerfile' },
+  { name: 'banzaicloud/drone-kaniko', label: 'drone-kaniko plugin', fileInput: 'dockerfile' },
+  // Buildkite plugins and Tekton catalogue tasks.
+  { name: 'buildkite-plugin:docker-compose', label: 'Buildkite docker-compose plugin (build)', when: { input: 'build', values: ['*'] } },
+  { name: 'tekton-task:buildah', label: 'Tekton buildah task' },
+  { name: 'tekton-task:kaniko', label: 'Tekton kaniko task' }
 ]
 
 /** The build action a workflow uses, by exact name first, then by family (last path segment). */

@@ -241,7 +241,10 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'clippy', ecosystem: 'rust', names: ['giraffate/clippy-action'], blockingInputs: ['fail_on_error=true', 'fail_level=any', 'fail_level=info', 'fail_level=warning', 'fail_level=error'] },
   { tool: 'rustfmt', ecosystem: 'rust', names: ['actions-rust-lang/rustfmt'] },
   // Formats the code and commits the result: a fixer, never a check.
-  { tool: 'rustfmt (auto-commit)', ecosystem: 'rust', names: ['mbrobbel/rustfmt-check'], kind: 'related', note: 'formats and commits the result; it never fails on unformatted code' }
+  { tool: 'rustfmt (auto-commit)', ecosystem: 'rust', names: ['mbrobbel/rustfmt-check'], kind: 'related', note: 'formats and commits the result; it never fails on unformatted code' },
+  // Woodpecker/Drone plugins: images configured by settings (the prettier plugin runs `prettier --check`).
+  { tool: 'prettier', ecosystem: 'node', names: ['woodpeckerci/plugin-prettier'] },
+  { tool: 'editorconfig-checker', names: ['woodpeckerci/plugin-editorconfig-checker', 'mstruebing/editorconfig-checker'] }
 ]
 
 const CONFIGS: readonly ConfigSignature[] = [

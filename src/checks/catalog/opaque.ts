@@ -20,7 +20,9 @@ import { TYPECHECKERS } from './typecheckers.js'
  *   or task-runner target held in an expression that cannot be expanded), unless some catalogue
  *   recognises it anyway;
  * - an action no catalogue knows (a reusable workflow of another repository is one too) whose name says it may run checks (`*-test`, `run-*`, `*-ci`,
- *   `make-*`, `*lint*`, …).
+ *   `make-*`, `*lint*`, …);
+ * - a step the CI facts mark `opaque` whatever its name (an image's default command, a pipeline
+ *   generated at run time, a catalogue task), unless a catalogue knows it or its name is a helper's.
  *
  * Traps, kept out on purpose: actions and workflows that only prepare or follow up (setup, cache,
  * checkout, artifacts, credentials, notifications, labels, releases, deployments, coverage
@@ -106,8 +108,9 @@ export function opaqueSteps(ci: CiFacts): OpaqueStep[] {
     add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: 'commands', value: run.text } })
   }
   for (const use of ci.actions) {
-    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || !mayRunCheck(use.action.name)) continue
-    const why = use.job.opaque ?? 'an action Shipshape does not know'
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use)) continue
+    if (use.step.opaque !== undefined ? INERT_WORDS.test(use.action.name.toLowerCase()) : !mayRunCheck(use.action.name)) continue
+    const why = use.step.opaque ?? use.job.opaque ?? 'an action Shipshape does not know'
     add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: 'actions', value: use.action.name } })
   }
   return out

@@ -27,6 +27,8 @@ export interface Finding {
   readonly evidence: Evidence
   /** `file#job` of the CI job, when known (same-job rules such as SARIF upload). */
   readonly jobKey?: string
+  /** Why whether it runs on pull requests cannot be read from the repository (CiTriggers.outside). */
+  readonly outside?: string
 }
 
 export interface Judgement {
@@ -84,10 +86,15 @@ function finding(tool: string, subject: string, chain: readonly ChainLink[], whe
   const qualifiers: string[] = []
   if (blockedBy) qualifiers.push(blockedBy.startsWith(NOT_A_RUN) ? blockedBy : `runs but ${blockedBy}`)
   else if (where === 'local') qualifiers.push('local hook only, not in CI')
-  else if (!onPr) qualifiers.push(triggerNote(triggers))
+  else if (!onPr) qualifiers.push(triggers.outside !== undefined ? `whether it runs on pull requests is unknown: ${triggers.outside}` : triggerNote(triggers))
   if (note) qualifiers.push(note)
   const evidence = chainEvidence(subject, chain, qualifiers.join('; ') || undefined)
-  return { tool, where, onPr, events: triggers.events, blockedBy, kind, evidence, ...(key ? { jobKey: key } : {}) }
+  return { tool, where, onPr, events: triggers.events, blockedBy, kind, evidence, ...(key ? { jobKey: key } : {}), ...(where === 'ci' && !onPr && triggers.outside !== undefined ? { outside: triggers.outside } : {}) }
+}
+
+/** A command or action declared in the config counts as the user says: on pull requests when its triggers cannot be read. */
+function declared(run: { readonly triggers: CiTriggers }): CiTriggers {
+  return run.triggers.outside === undefined ? run.triggers : { ...run.triggers, pullRequest: true }
 }
 
 /** Commands given in config (`signatures.<check>.commands`): a word prefix of argv or of a chain link's text. */
@@ -151,7 +158,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
   for (const run of ci.runs) {
     const extra = extraCommandMatches(ctx.extra.commands, run)
     if (extra) {
-      findings.push(fromRun(run, { signature: { tool: extra, commands: [] }, blockedBy: null }))
+      findings.push(fromRun({ ...run, triggers: declared(run) }, { signature: { tool: extra, commands: [] }, blockedBy: null }))
       continue
     }
     if (inner.has(chainKey(run.chain))) continue
@@ -164,7 +171,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
   const extraActions = ctx.extra.actions.map((a) => a.toLowerCase())
   for (const use of ci.actions) {
     if (extraActions.length > 0 && actionNameMatches(extraActions, use.action.name)) {
-      findings.push(fromAction(use, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }))
+      findings.push(fromAction({ ...use, triggers: declared(use) }, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }))
       continue
     }
     for (const sig of catalogue.actions) {
@@ -187,6 +194,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
   const local: Finding[] = []
   const nonBlocking: Finding[] = []
   const other: Finding[] = []
+  const undetermined: OpaqueStep[] = []
   for (const f0 of findings) {
     let f = f0
     if (f.kind === 'counts' && f.blockedBy && f.jobKey && forgivingJobs.has(f.jobKey) && !f.blockedBy.startsWith(NOT_A_RUN)) {
@@ -197,6 +205,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     else if (f.blockedBy) nonBlocking.push(f)
     else if (f.where === 'local') local.push(f)
     else if (f.onPr) pr.push(f)
+    else if (f.outside !== undefined) undetermined.push(undeterminedStep(f))
     else notOnPr.push(f)
   }
   // Task-runner declarations are resolved only when nothing in CI or hooks does the job.
@@ -208,7 +217,17 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     ...configProblems
   ]
   const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0
-  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi, opaque: opaqueSteps(ci) }
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi, opaque: [...undetermined, ...opaqueSteps(ci)] }
+}
+
+/**
+ * A check that runs where the CI service, not the repository, decides the events (a Cloud Build
+ * trigger): it may or may not gate pull requests, so it is named among the steps that make the
+ * practice `unknown`, declarable like them.
+ */
+function undeterminedStep(f: Finding): OpaqueStep {
+  const subject = f.evidence.message.split(' — ')[0] ?? f.tool
+  return { name: `${f.tool} (${subject})`, evidence: f.evidence, declare: { kind: 'commands', value: subject } }
 }
 
 export function tools(findings: readonly Finding[]): string {
@@ -224,7 +243,7 @@ export function eventsOf(findings: readonly Finding[]): string {
   return events.length > 0 ? events.join(', ') : 'no pull_request trigger'
 }
 
-const NO_CI = 'No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, …).'
+const NO_CI = 'No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, Woodpecker, Drone, Buildkite, Cirrus, Cloud Build, …).'
 
 /** Evidence with the deciding tier first, then the rest of what was found. */
 export function evidenceOf(j: Judgement, lead: readonly Finding[]): Evidence[] {

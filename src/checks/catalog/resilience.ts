@@ -222,3 +222,19 @@ export const HAND_ROLLED_RETRY: Readonly<Partial<Record<Ecosystem, { readonly an
 /** Lines either side of a retry anchor searched for a wait. */
 export const WAIT_WINDOW = 30
 export const HOME_GROWN_BREAKER_TOKENS: readonly string[] = ['class CircuitBreaker', 'type CircuitBreaker struct', 'class CircuitBreaker {', 'export class CircuitBreaker']
+
+/**
+ * Options that switch retrying off (or leave one attempt): a call configured with one of these is
+ * evidence against the practice, not for it. Matched on the call's line and the lines of its
+ * arguments (until a line that closes the call). Traps: urllib3 `Retry(total=None)` removes a cap
+ * rather than retries, so it is not here; `max_attempts: 1` (botocore) and `maxAttempts(1)`
+ * (resilience4j) count the first try, so one attempt is no retry.
+ */
+export const DISABLED_RETRY: readonly { readonly pattern: RegExp; readonly note: string }[] = [
+  { pattern: /\b(?:retry|retries|max_?retries|maxRetries|MaxRetries|retry_?count|retryCount|RetryCount|RetryMax|retryMax|max_retry|maxRetry)\s*['"]?\s*[:=]\s*(?:0|false|False|FALSE)\b(?!\s*\.)/, note: 'retries set to 0 or off' },
+  { pattern: /\bRetry\(\s*(?:total\s*=\s*)?(?:0|False)\s*[,)]/, note: 'Retry(total=0)' },
+  { pattern: /\b(?:SetRetryCount|WithMaxRetries|setMaxRetries|withMaxRetries|maxRetries|retries)\(\s*0\s*\)/, note: 'retry count 0' },
+  { pattern: /\blimit\s*:\s*0\b/, note: 'retry limit 0' },
+  { pattern: /\b(?:MaxRetryAttempts|max_?attempts|maxAttempts|MaxAttempts)\s*['"]?\s*[:=(]\s*(?:0|1)\b(?!\.)/, note: 'one attempt, no retry' },
+  { pattern: /\b(?:HTTPTransport|AsyncHTTPTransport|HTTPAdapter)\((?:[^)]*,\s*)?(?:retries|max_retries)\s*=\s*0\b/, note: 'transport retries 0' }
+]

@@ -1,20 +1,30 @@
 import { filesWhere } from '../asked.js'
-import { dirname, type Snapshot } from '../snapshot.js'
+import { joinPath, type Snapshot } from '../snapshot.js'
+import { CI_FILES, ciFileKind, type CiFileKindId } from './files.js'
 import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand, collectDeclared } from './resolve/index.js'
 import { registerImage } from './resolve/containers.js'
 import type { BuiltImage } from './resolve/engine.js'
-import { joinPath } from '../snapshot.js'
 import { actionScript } from './systems/action-scripts.js'
+import { parseAppveyor } from './systems/appveyor.js'
 import { parseAzurePipelines } from './systems/azure.js'
 import { parseBitbucket } from './systems/bitbucket.js'
+import { parseBuildkite } from './systems/buildkite.js'
 import { parseCircleci } from './systems/circleci.js'
-import type { ParseContext } from './systems/common.js'
-import { isWorkflowFile, parseGithubWorkflows } from './systems/github.js'
+import { parseCirrus } from './systems/cirrus.js'
+import { parseCloudBuild } from './systems/cloud-build.js'
+import { parseCodebuild } from './systems/codebuild.js'
+import { opaqueConfig, type ParseContext } from './systems/common.js'
+import { parseDrone } from './systems/drone.js'
+import { parseGithubWorkflows } from './systems/github.js'
 import { parseGitlab } from './systems/gitlab.js'
 import { imageBuildOf } from './systems/image-builds.js'
 import { parseJenkinsfile } from './systems/jenkins.js'
 import { parsePreCommitCi, PRE_COMMIT_CONFIG } from './systems/precommit-ci.js'
+import { parseSemaphore } from './systems/semaphore.js'
+import { parseTeamcity } from './systems/teamcity.js'
+import { parseTekton } from './systems/tekton.js'
 import { parseTravis } from './systems/travis.js'
+import { parseWoodpecker } from './systems/woodpecker.js'
 import { NO_TRIGGERS, type ActionUse, type ChainLink, type CiFacts, type CiJob, type CiStep, type CiSystem, type DeclaredRun, type ParseProblem, type ToolRun } from './types.js'
 
 export * from './types.js'
@@ -28,35 +38,34 @@ export * from './types.js'
 
 type Parse = (ctx: ParseContext, paths: readonly string[]) => CiJob[]
 
-interface CiFileKind {
-  readonly system: CiSystem
-  readonly match: (path: string) => boolean
-  readonly parse: Parse
-}
-
-const AZURE_DIRS = new Set(['.azure-pipelines', '.azuredevops', 'azure-pipelines'])
-const isYaml = (p: string): boolean => p.endsWith('.yml') || p.endsWith('.yaml')
 const each =
   (fn: (ctx: ParseContext, path: string) => CiJob[]): Parse =>
   (ctx, paths) =>
     paths.flatMap((p) => fn(ctx, p))
 
-/** Where CI lives (SIGNATURES.md §0.1): one row per kind of file, in reporting order. */
-const CI_FILES: readonly CiFileKind[] = [
-  { system: 'github-actions', match: (p) => isWorkflowFile(p, '.github/workflows'), parse: (ctx, paths) => parseGithubWorkflows(ctx, paths) },
-  { system: 'gitlab-ci', match: (p) => p === '.gitlab-ci.yml', parse: each(parseGitlab) },
-  { system: 'circleci', match: (p) => p === '.circleci/config.yml' || p === '.circleci/config.yaml', parse: each(parseCircleci) },
-  {
-    system: 'azure-pipelines',
-    match: (p) => p === 'azure-pipelines.yml' || p === 'azure-pipelines.yaml' || (AZURE_DIRS.has(dirname(p)) && isYaml(p)),
-    parse: parseAzurePipelines
-  },
-  { system: 'jenkins', match: (p) => (!p.includes('/') && (p === 'Jenkinsfile' || p.startsWith('Jenkinsfile.'))) || (dirname(p) === 'jenkins' && p.endsWith('.groovy')), parse: each(parseJenkinsfile) },
-  { system: 'travis', match: (p) => p === '.travis.yml', parse: each(parseTravis) },
-  { system: 'bitbucket-pipelines', match: (p) => p === 'bitbucket-pipelines.yml', parse: each(parseBitbucket) },
-  // Gitea and Forgejo Actions: the GitHub format, run by another forge.
-  { system: 'other', match: (p) => isWorkflowFile(p, '.gitea/workflows') || isWorkflowFile(p, '.forgejo/workflows'), parse: (ctx, paths) => parseGithubWorkflows(ctx, paths, 'other') }
-]
+/** The parser of each kind of CI file (files.ts says which files are which). */
+const PARSERS: Readonly<Record<CiFileKindId, Parse>> = {
+  'github-actions': (ctx, paths) => parseGithubWorkflows(ctx, paths),
+  'gitea-forgejo': (ctx, paths) => parseGithubWorkflows(ctx, paths, 'other'),
+  'gitlab-ci': each(parseGitlab),
+  circleci: each(parseCircleci),
+  'azure-pipelines': parseAzurePipelines,
+  jenkins: each(parseJenkinsfile),
+  travis: each(parseTravis),
+  'bitbucket-pipelines': each(parseBitbucket),
+  woodpecker: parseWoodpecker,
+  drone: each(parseDrone),
+  'drone-script': each((_ctx, path) => [opaqueConfig('drone', path, 'a Starlark or Jsonnet configuration generates the Drone pipelines at run time')]),
+  buildkite: parseBuildkite,
+  cirrus: each(parseCirrus),
+  'cirrus-script': each((_ctx, path) => [opaqueConfig('cirrus', path, 'a Starlark configuration generates the Cirrus tasks at run time')]),
+  semaphore: parseSemaphore,
+  appveyor: each(parseAppveyor),
+  codebuild: each(parseCodebuild),
+  'cloud-build': parseCloudBuild,
+  teamcity: parseTeamcity,
+  tekton: parseTekton
+}
 
 /** Why a job or step that may fail cannot fail the pipeline, per system. */
 const CAN_FAIL_LABEL: Readonly<Record<CiSystem, string>> = {
@@ -68,7 +77,17 @@ const CAN_FAIL_LABEL: Readonly<Record<CiSystem, string>> = {
   'pre-commit.ci': 'allowed to fail',
   jenkins: 'allowed to fail',
   travis: 'allowed to fail',
-  'bitbucket-pipelines': 'allowed to fail'
+  'bitbucket-pipelines': 'allowed to fail',
+  woodpecker: 'failure: ignore',
+  drone: 'failure: ignore',
+  buildkite: 'soft_fail',
+  cirrus: 'allow_failures',
+  semaphore: 'allowed to fail',
+  appveyor: 'allow_failures',
+  codebuild: 'on-failure: CONTINUE',
+  'cloud-build': 'allowFailure: true',
+  teamcity: 'allowed to fail',
+  tekton: 'onError: continue'
 }
 
 /** Steps whose failures are ignored by design (GitLab `after_script`, Travis `after_*`, Bitbucket `after-script`). */
@@ -81,8 +100,8 @@ export function collectCi(snapshot: Snapshot): CiFacts {
   let hasPreCommit = false
   for (const path of filesWhere(snapshot, isCiListed)) {
     if (path === PRE_COMMIT_CONFIG) hasPreCommit = true
-    const i = CI_FILES.findIndex((k) => k.match(path))
-    if (i >= 0) found[i]!.push(path)
+    const kind = ciFileKind(path)
+    if (kind !== undefined) found[CI_FILES.indexOf(kind)]!.push(path)
   }
   const files: { system: CiSystem; path: string }[] = []
   const jobs: CiJob[] = []
@@ -90,7 +109,7 @@ export function collectCi(snapshot: Snapshot): CiFacts {
     const paths = found[i]!
     if (paths.length === 0) return
     for (const path of paths) files.push({ system: kind.system, path })
-    jobs.push(...guard(problems, paths[0]!, () => kind.parse(ctx, paths), []))
+    jobs.push(...guard(problems, paths[0]!, () => PARSERS[kind.id](ctx, paths), []))
   })
   const preCommitCi = hasPreCommit ? guard(problems, PRE_COMMIT_CONFIG, () => parsePreCommitCi(ctx), undefined) : undefined
   if (preCommitCi) {
@@ -116,7 +135,7 @@ export function collectCi(snapshot: Snapshot): CiFacts {
         }
       }
       if (step.uses !== undefined) {
-        actions.push({ action: step.uses, chain, system: job.system, job, step, triggers: job.triggers, neutralised })
+        actions.push({ action: step.uses, chain, system: job.system, job, step, triggers: step.triggers ?? job.triggers, neutralised })
         rememberActionImage(images, step.uses.name, step.uses.with, cwd)
         const synthetic = actionScript(job.system, step.uses)
         if (synthetic !== undefined) emit(synthetic.script, step.loc.line, synthetic.cwd ?? cwd)
@@ -156,16 +175,9 @@ function rememberActionImage(images: Map<string, BuiltImage>, name: string, w: R
   for (const tag of w.tags.split(/[\n,]+/)) registerImage(images, tag, { dockerfile, context, ...(w.target ? { target: w.target } : {}) })
 }
 
-/** Cheap pre-filter so a 100k-file listing costs one string test per file. */
 /** The listed files the collector starts from: every system's CI files and the pre-commit config. */
 function isCiListed(path: string): boolean {
-  return path === PRE_COMMIT_CONFIG || (maybeCi(path) && CI_FILES.some((k) => k.match(path)))
-}
-
-function maybeCi(path: string): boolean {
-  const c = path.charCodeAt(0)
-  // '.', 'a', 'b', 'j', 'J'
-  return c === 0x2e || c === 0x61 || c === 0x62 || c === 0x6a || c === 0x4a
+  return path === PRE_COMMIT_CONFIG || ciFileKind(path) !== undefined
 }
 
 function neutraliser(job: CiJob, step: CiStep): string | null {
@@ -183,7 +195,7 @@ function neutraliser(job: CiJob, step: CiStep): string | null {
  */
 function toolRun(rc: ResolvedCommand, job: CiJob, step: CiStep, neutralised: string | null): ToolRun {
   const { argv, text, chain, neutralised: own, cwd, ...extra } = rc
-  return { ...extra, argv, text, chain, where: 'ci', system: job.system, job, step, triggers: job.triggers, neutralised: neutralised ?? own, cwd }
+  return { ...extra, argv, text, chain, where: 'ci', system: job.system, job, step, triggers: step.triggers ?? job.triggers, neutralised: neutralised ?? own, cwd }
 }
 
 function localRun(rc: ResolvedCommand): ToolRun {

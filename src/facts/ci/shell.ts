@@ -84,7 +84,7 @@ function splitUncached(script: string): ShellCommand[] {
   const text = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script
   const p = new Parser(text, 1, 0, { count: 0 })
   const root = p.parseGroup(null)
-  return applySetE(finalize(root, text))
+  return applySetE(finalize(root, text), text)
 }
 
 class Parser {
@@ -628,20 +628,41 @@ function finalize(root: Grp, src: string): ShellCommand[] {
   const marks = new Map<Cmd, Mark>()
   markGroup(root, marks)
   const out: ShellCommand[] = []
+  const tested = testedVariables(root)
   const walk = (g: Grp): void => {
     for (const u of g.seq) {
       if (typeof u === 'string') continue
       if (u.kind === 'grp') walk(u)
-      else emit(u, marks.get(u)?.neutralised ?? null, src, out)
+      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested)
     }
   }
   walk(root)
   return out
 }
 
-function emit(c: Cmd, neutralised: string | null, src: string, out: ShellCommand[]): void {
+/** Variables a `test -n`/`-z` (or `[ … ]`) reads: an output saved in one (`D=$(git diff)`) is checked there. */
+function testedVariables(root: Grp): ReadonlySet<string> {
+  const out = new Set<string>()
+  const walk = (g: Grp): void => {
+    for (const u of g.seq) {
+      if (typeof u === 'string') continue
+      if (u.kind === 'grp') walk(u)
+      else if ((u.words[0] === 'test' || u.words[0] === '[' || u.words[0] === '[[') && u.words.some((w) => w === '-z' || w === '-n')) {
+        for (const w of u.words) {
+          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w)
+          if (m) out.add(m[1]!)
+        }
+      }
+    }
+  }
+  walk(root)
+  return out
+}
+
+function emit(c: Cmd, neutralised: string | null, src: string, out: ShellCommand[], tested: ReadonlySet<string>): void {
   const w0 = c.words[0]
-  const checks = (w0 === 'test' || w0 === '[' || w0 === '[[') && c.words.some((w) => w === '-z' || w === '-n')
+  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf('='))))
+  const checks = saved || ((w0 === 'test' || w0 === '[' || w0 === '[[') && c.words.some((w) => w === '-z' || w === '-n'))
   const diffs = w0 === 'diff' || w0 === 'cmp'
   for (const sub of c.subs) {
     const proc = (sub as { processSubst?: boolean }).processSubst === true
@@ -744,10 +765,16 @@ function successText(u: Cmd | Grp): string {
 /**
  * `set +e` (or `set +o errexit`) neutralises every later command until `set -e` — not the
  * conditions of `if`/`while`, which errexit never applied to: their failure steers the flow
- * either way (`set +e; if ! diff -u a b; then exit 1; fi` still fails on a difference).
+ * either way (`set +e; if ! diff -u a b; then exit 1; fi` still fails on a difference) — and not
+ * one whose status the next command saves (`code=$?`) when a later `exit $code` re-raises it.
  */
-function applySetE(cmds: ShellCommand[]): ShellCommand[] {
+function applySetE(cmds: ShellCommand[], src: string): ShellCommand[] {
   let off = false
+  const lines = src.includes('$?') ? src.split('\n') : []
+  const reraised = (c: ShellCommand): boolean => {
+    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? '')?.[1]
+    return saved !== undefined && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, 'm').test(lines.slice(c.line + 1).join('\n'))
+  }
   return cmds.map((c) => {
     if (c.words[0] === 'set') {
       const args = c.words.slice(1)
@@ -759,6 +786,6 @@ function applySetE(cmds: ShellCommand[]): ShellCommand[] {
       }
       return c
     }
-    return off && c.neutralised === null && c.inCondition !== true ? { ...c, neutralised: 'set +e' } : c
+    return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: 'set +e' } : c
   })
 }

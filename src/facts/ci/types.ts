@@ -14,6 +14,16 @@ export type CiSystem =
   | 'jenkins'
   | 'travis'
   | 'bitbucket-pipelines'
+  | 'woodpecker'
+  | 'drone'
+  | 'buildkite'
+  | 'cirrus'
+  | 'semaphore'
+  | 'appveyor'
+  | 'codebuild'
+  | 'cloud-build'
+  | 'teamcity'
+  | 'tekton'
   | 'other'
 
 /** One link of an evidence chain: where a command or indirection was found. */
@@ -41,6 +51,12 @@ export interface CiTriggers {
   readonly prPathsIgnore?: readonly string[]
   /** PR target branch filters (`branches`), when present. */
   readonly prBranches?: readonly string[]
+  /**
+   * Why the events that start the job cannot be read from the repository, when they cannot (a
+   * Cloud Build or CodeBuild trigger is set in the cloud project): it may run on pull requests or
+   * not, so what it runs is neither counted on pull requests nor held against them.
+   */
+  readonly outside?: string
 }
 
 export const NO_TRIGGERS: CiTriggers = { pullRequest: false, push: false, schedule: false, manual: false, events: [] }
@@ -78,6 +94,13 @@ export interface CiStep {
    * are that repository's, not this one's.
    */
   readonly elsewhere?: string
+  /** When the step runs, if it narrows its job's triggers (a Woodpecker or Drone step `when:`, a Buildkite `if:`). */
+  readonly triggers?: CiTriggers
+  /**
+   * Why what the step runs is not visible here, when it is not (an image's default command, a
+   * pipeline generated at run time, a Starlark configuration): such a step may do any practice's job.
+   */
+  readonly opaque?: string
 }
 
 export interface CiJob {

@@ -51,6 +51,10 @@ const referenceType = new Type('!reference', {
 // js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
 const mergeType = (jsyaml as unknown as { types: { merge: Type } }).types.merge
 const SCHEMA = CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [referenceType] })
+/** The same without merge keys: `<<` stays a plain key, merged by `mergeKeys` (sequence merges too). */
+const PLAIN_SCHEMA = CORE_SCHEMA.extend({ explicit: [referenceType] })
+/** `[-]`: a flow list holding a lone dash (quoted, it stays on its line). */
+const DASH_IN_FLOW = /\[-\]/g
 
 /** `value` is the first non-empty document; `docs` all of them (GitLab puts a `spec:` header document first). */
 export type YamlResult = { ok: true; value: unknown; docs: readonly unknown[] } | { ok: false; problem: ParseProblem }
@@ -70,12 +74,10 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
   if (Buffer.byteLength(text) > maxBytes) {
     return { ok: false, problem: { path, message: `YAML file larger than ${maxBytes} bytes, not parsed` } }
   }
-  const lineStarts = indexLines(text)
-  const recorder = new PositionRecorder(text, path, lineStarts)
-  let docs: unknown[]
-  try {
-    docs = loadAll(text, null, {
-      schema: SCHEMA,
+  const load = (source: string, schema: typeof SCHEMA): unknown[] => {
+    const recorder = new PositionRecorder(source, path, indexLines(source))
+    return loadAll(source, null, {
+      schema,
       // Duplicate keys: last one wins (GitLab's and most runners' behaviour) instead of failing the file.
       json: true,
       filename: path,
@@ -83,6 +85,23 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
         recorder.on(event, state)
       }
     })
+  }
+  let docs: unknown[]
+  try {
+    // Two things CI runners' YAML readers accept and js-yaml does not, retried only after a failure:
+    // `waitFor: [-]` (Cloud Build: a `-` alone in a flow list) and `- <<: *list` (Woodpecker splices
+    // a list into a list; js-yaml only merges mappings).
+    const source = text.includes('[-]') ? text.replace(DASH_IN_FLOW, '["-"]') : text
+    try {
+      docs = load(text, SCHEMA)
+    } catch (err) {
+      const message = (err as Error)?.message ?? ''
+      if (source !== text && /flow collection/.test(message)) docs = load(source, SCHEMA)
+      else if (/cannot merge mappings/.test(message)) {
+        docs = load(text, PLAIN_SCHEMA)
+        if (!mergeKeys(docs, MAX_YAML_NODES)) return { ok: false, problem: { path, line: 1, message: `YAML document expands to more than ${MAX_YAML_NODES} nodes (alias expansion), not analysed` } }
+      } else throw err
+    }
   } catch (err) {
     const e = err as { mark?: { line?: number }; reason?: string; message?: string }
     const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : undefined
@@ -94,6 +113,60 @@ export function parseYaml(text: string, path: string, maxBytes = MAX_YAML_BYTES)
     return { ok: false, problem: { path, line: 1, message: `YAML document expands to more than ${MAX_YAML_NODES} nodes (alias expansion), not analysed` } }
   }
   return { ok: true, value, docs }
+}
+
+/**
+ * Merge keys done by hand, for documents js-yaml refuses to merge: a list item that is only
+ * `<<: [a, b]` becomes the items a and b (the list spliced in, each at the `<<` item's line); a
+ * mapping's `<<` (a mapping or a list of mappings) adds the keys it does not have. Objects are
+ * changed in place (aliases share them), each once; false past the node budget.
+ */
+function mergeKeys(root: unknown, budget: number): boolean {
+  let left = budget
+  const done = new Set<object>()
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object' || done.has(v)) continue
+    done.add(v)
+    if (Array.isArray(v)) {
+      const pos = positions.get(v)
+      const items: unknown[] = []
+      const lines: number[] = []
+      let spliced = false
+      v.forEach((item, i) => {
+        const only = item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 1 && Array.isArray((item as Record<string, unknown>)['<<'])
+        const line = pos?.itemLines[i] ?? pos?.line ?? 1
+        for (const x of only ? ((item as Record<string, unknown>)['<<'] as unknown[]) : [item]) {
+          items.push(x)
+          lines.push(line)
+        }
+        spliced ||= only
+      })
+      left -= items.length
+      if (left < 0) return false
+      if (spliced) {
+        v.splice(0, v.length, ...items)
+        if (pos) positions.set(v, { ...pos, itemLines: lines })
+      }
+      for (const x of v) stack.push(x)
+      continue
+    }
+    const map = v as Record<string, unknown>
+    if (Object.hasOwn(map, '<<')) {
+      const src = map['<<']
+      delete map['<<']
+      for (const from of Array.isArray(src) ? src : [src]) {
+        if (from === null || typeof from !== 'object' || Array.isArray(from)) continue
+        for (const [k, x] of Object.entries(from)) if (!Object.hasOwn(map, k) && k !== '<<') map[k] = x
+      }
+    }
+    const children = Object.values(map)
+    left -= children.length
+    if (left < 0) return false
+    for (const x of children) stack.push(x)
+  }
+  return true
 }
 
 /** Counts nodes depth-first, following aliases every time, and stops at the budget (also breaks cycles). */

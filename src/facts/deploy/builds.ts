@@ -12,6 +12,7 @@ interface Marker {
   readonly kind: string
 }
 
+
 const MARKERS: readonly Marker[] = [
   { files: (n) => n === 'pom.xml', needle: 'jib-maven-plugin', kind: 'jib' },
   { files: (n) => n === 'pom.xml', needle: 'spring-boot-maven-plugin', kind: 'spring-boot-build-image' },
@@ -44,7 +45,7 @@ export function mayDeclareBuild(path: string): boolean {
   return n in PRESENCE || MARKERS.some((m) => m.files(n))
 }
 
-/** Image builds without a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly. One entry per kind per file. */
+/** Image builds declared outside a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly, goreleaser `dockers:`. One entry per kind per file. */
 export function otherBuilds(path: string, text: string | undefined): OtherImageBuild[] {
   const name = basename(path).toLowerCase()
   const presence = PRESENCE[name]

@@ -1,4 +1,5 @@
 import { filesWhere } from '../asked.js'
+import { isCiHome } from '../ci/files.js'
 import type { ParseProblem } from '../ci/types.js'
 import { excludedSegment, isExcluded, isVendored } from '../excluded.js'
 import { readText } from '../manifests/text.js'
@@ -16,10 +17,8 @@ export { httpPathOf } from './http-path.js'
 /** Build output holds copies of the sources (`target/classes/Dockerfile`); `build/` is a common home of real Dockerfiles and stays. */
 const BUILD_COPIES: ReadonlySet<string> = new Set(['dist', 'target'])
 
-/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure (SIGNATURES.md §6.6). */
-function isCiConfig(path: string): boolean {
-  return path.startsWith('.github/') || path.startsWith('.circleci/') || path === '.gitlab-ci.yml' || path.startsWith('.gitlab/') || path.startsWith('.azure-pipelines/') || /^azure-pipelines.*\.ya?ml$/.test(path) || path === 'bitbucket-pipelines.yml' || path === '.travis.yml'
-}
+/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure, Tekton runs are not workloads. */
+const isCiConfig = isCiHome
 
 /** Every listed file the loop below may act on (Dockerfiles, build configs, compose and other YAML manifests). */
 function deployListed(path: string): boolean {

@@ -1,3 +1,4 @@
+import { isCiHome } from '../ci/files.js'
 import { excludedSegment, isTestPath, VENDORED_DIRS } from '../excluded.js'
 import type { Snapshot } from '../snapshot.js'
 import { MAX_SPEC_BYTES, parseSpec, sniffJsonSpec, sniffSpec } from './parse.js'
@@ -22,7 +23,7 @@ export function findSpecs(snapshot: Snapshot, skipped: { path: string; reason: s
   for (const path of snapshot.files()) {
     const lower = path.toLowerCase()
     if (!(lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.json'))) continue
-    if (lower.startsWith('.github/') || NEVER.test(lower) || excludedSegment(path, VENDORED) !== null) continue
+    if (isCiHome(path) || NEVER.test(lower) || excludedSegment(path, VENDORED) !== null) continue
     candidates.push(path)
   }
   const likely = (p: string): number => (/(openapi|swagger|oas|api|spec|schema)/i.test(p) ? 0 : 1)

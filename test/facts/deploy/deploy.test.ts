@@ -68,6 +68,10 @@ describe('other image builds', () => {
       { path: 'project.toml', line: 1, kind: 'buildpacks' }
     ])
   })
+  it('reads goreleaser with dockers: as an image build, and without it as none', () => {
+    expect(deploy({ '.goreleaser.yml': 'builds:\n  - main: .\ndockers:\n  - image_templates: [x]\n' }).otherBuilds).toEqual([{ path: '.goreleaser.yml', line: 3, kind: 'goreleaser' }])
+    expect(deploy({ '.goreleaser.yml': 'builds:\n  - main: .\n' }).otherBuilds).toEqual([])
+  })
 })
 
 describe('compose and Kubernetes health checks', () => {
@@ -124,7 +128,9 @@ describe('compose and Kubernetes health checks', () => {
     const helm = ['      containers:', '        - name: {{ .Chart.Name }}', '          livenessProbe:', '            {{- toYaml .Values.livenessProbe | nindent 12 }}'].join('\n')
     const values = ['livenessProbe:', '  httpGet:', '    path: "/health"', 'readinessProbe: {}'].join('\n')
     const workflow = ['jobs:', '  test:', '    services:', '      postgres:', '        options: --health-cmd pg_isready', '    steps: []', '    livenessProbe:', '      httpGet:', '        path: /nope'].join('\n')
-    const facts = deploy({ 'k8s/deployment.yaml': deployment, 'charts/api/templates/deployment.yaml': helm, 'charts/api/values.yaml': values, '.github/workflows/ci.yml': workflow })
+    // Every CI system's files (the one CI file table) are CI, not deployment: a Tekton run's sidecar probe is no service health check.
+    const tekton = ['kind: PipelineRun', 'spec:', '  taskRunTemplate:', '    livenessProbe:', '      httpGet:', '        path: /nope']
+    const facts = deploy({ 'k8s/deployment.yaml': deployment, 'charts/api/templates/deployment.yaml': helm, 'charts/api/values.yaml': values, '.github/workflows/ci.yml': workflow, '.tekton/run.yaml': tekton.join('\n'), '.woodpecker/deploy.yaml': workflow })
     expect(facts.healthchecks).toEqual([
       { path: 'charts/api/templates/deployment.yaml', line: 3, source: 'kubernetes', kind: 'liveness', command: '{{- toYaml .Values.livenessProbe | nindent 12 }}' },
       { path: 'charts/api/values.yaml', line: 1, source: 'kubernetes', kind: 'liveness', command: 'httpGet /health', probe: 'http', httpPath: '/health' },

@@ -10,10 +10,14 @@ import { resolveCargo } from './cargo.js'
 import { declaredCommands } from './declared.js'
 import { resolveContainer } from './containers.js'
 import { resolveGradle } from './gradle.js'
+import { resolveEarthly } from './earthly.js'
+import { resolveGoGenerate } from './go-generate.js'
+import { resolveMage } from './mage.js'
 import { resolveMake } from './make.js'
 import { resolveMix } from './mix.js'
 import { resolveMonorepo } from './monorepo.js'
 import { resolveNodeScripts, resolveRunAll } from './node.js'
+import { resolveOpaqueTool } from './opaque-tools.js'
 import { resolvePreCommit } from './precommit.js'
 import { resolveHatch, resolveInvoke, resolvePyScripts } from './python-tasks.js'
 import { resolveScriptFile } from './scripts.js'
@@ -22,7 +26,7 @@ import { resolveNox, resolveTox } from './tox-nox.js'
 
 /**
  * The indirection resolver (SIGNATURES.md §0.2/§0.3): from a CI step's script to the simple
- * commands CI really runs, through make, package.json scripts, monorepo runners, tox, nox, just,
+ * commands CI really runs, through make, Earthly, mage, package.json scripts, monorepo runners, tox, nox, just,
  * Task, mise, mix aliases, cargo (aliases, xtask, cargo-make, cargo-hack), hatch/pdm/rye/poe/
  * taskipy/invoke, Composer scripts, repository shell scripts, pre-commit/prek, Maven
  * and Gradle lifecycles and Rails `bin/ci`, each hop recorded as a ChainLink.
@@ -59,7 +63,11 @@ const RESOLVERS: readonly Resolver[] = [
   resolveGradle,
   resolveDotnetBuild,
   resolveScriptFile,
+  resolveOpaqueTool,
   resolveMake,
+  resolveEarthly,
+  resolveMage,
+  resolveGoGenerate,
   resolveNodeScripts,
   resolveRunAll,
   resolveComposer,

@@ -18,6 +18,8 @@ interface Wrapper {
   readonly skip?: number
   /** The wrapped tool may be written `tool@version`. */
   readonly versioned?: boolean
+  /** Leading numbers are the wrapper's own (`retry 3 cmd`: the attempts). */
+  readonly counts?: boolean
 }
 
 const WRAPPERS: readonly Wrapper[] = [
@@ -53,9 +55,10 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['env'], valueOpts: ['-u', '--unset', '-C', '--chdir'], assignments: true },
   { prefix: ['cross-env'], assignments: true },
   { prefix: ['dotenv', 'run'] },
+  { prefix: ['dagger', 'run'], valueOpts: ['-m', '--mod', '--progress'] },
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
-  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'] },
+  { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'], counts: true },
   // `rustup run nightly cargo fmt`: the toolchain, then the command.
   { prefix: ['rustup', 'run'], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
@@ -126,6 +129,7 @@ function stripOptions(args: string[], w: Wrapper): string[] | null {
     }
     if (w.assignments && ASSIGNMENT.test(a)) i++
     else if (a.startsWith('-') && a.length > 1) i += valueOpts.has(a) ? 2 : 1
+    else if (w.counts && /^\d+$/.test(a)) i++
     else if (skip > 0) {
       skip--
       i++
@@ -202,13 +206,14 @@ function unwrapCoverage(argv: string[], before: string[][]): string[] | null {
   return []
 }
 
-/** `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run`. */
+/** `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run` (also without `@version`). */
 function unwrapGoRun(argv: string[]): string[] | null {
   let i = 2
   while (i < argv.length && argv[i]!.startsWith('-')) i++
   const pkg = argv[i]
-  if (pkg === undefined || !pkg.includes('@')) return null
-  const segs = pkg.slice(0, pkg.lastIndexOf('@')).split('/')
+  // A versioned package, or a module path of another host (`honnef.co/go/tools/cmd/staticcheck`, a go.mod tool); never `./cmd/x`.
+  if (pkg === undefined || !(pkg.includes('@') || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null
+  const segs = (pkg.includes('@') ? pkg.slice(0, pkg.lastIndexOf('@')) : pkg).split('/')
   let name = segs.pop() ?? ''
   if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop()!
   return [name, ...argv.slice(i + 1)]

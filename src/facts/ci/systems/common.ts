@@ -1,6 +1,6 @@
 import { joinPath, type Snapshot } from '../../snapshot.js'
-import type { ActionRef, ChainLink, CiTriggers, ParseProblem } from '../types.js'
-import { isMap, parseYamlFile, str } from '../yaml.js'
+import type { ActionRef, ChainLink, CiJob, CiStep, CiSystem, CiTriggers, ParseProblem } from '../types.js'
+import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../yaml.js'
 
 /**
  * Small helpers shared by the CI-system parsers: reading a YAML file into a value or a problem,
@@ -41,7 +41,7 @@ type Flags = Pick<CiTriggers, 'pullRequest' | 'push' | 'schedule' | 'manual'>
 export function triggers(
   flags: Partial<Flags>,
   events: readonly string[],
-  filters: { prPaths?: readonly string[] | undefined; prPathsIgnore?: readonly string[] | undefined; prBranches?: readonly string[] | undefined } = {}
+  filters: { prPaths?: readonly string[] | undefined; prPathsIgnore?: readonly string[] | undefined; prBranches?: readonly string[] | undefined; outside?: string | undefined } = {}
 ): CiTriggers {
   const t: { -readonly [K in keyof CiTriggers]: CiTriggers[K] } = {
     pullRequest: flags.pullRequest ?? false,
@@ -53,17 +53,15 @@ export function triggers(
   if (filters.prPaths !== undefined) t.prPaths = filters.prPaths
   if (filters.prPathsIgnore !== undefined) t.prPathsIgnore = filters.prPathsIgnore
   if (filters.prBranches !== undefined) t.prBranches = filters.prBranches
+  if (filters.outside !== undefined) t.outside = filters.outside
   return t
 }
 
 /** The same triggers with some kinds switched off (the filters go with the PR flag). */
 export function restrict(t: CiTriggers, keep: Partial<Record<keyof Flags, boolean>>): CiTriggers {
   const pullRequest = t.pullRequest && keep.pullRequest !== false
-  return triggers(
-    { pullRequest, push: t.push && keep.push !== false, schedule: t.schedule && keep.schedule !== false, manual: t.manual && keep.manual !== false },
-    t.events,
-    pullRequest ? t : {}
-  )
+  const filters = pullRequest ? t : t.outside !== undefined ? { outside: t.outside } : {}
+  return triggers({ pullRequest, push: t.push && keep.push !== false, schedule: t.schedule && keep.schedule !== false, manual: t.manual && keep.manual !== false }, t.events, filters)
 }
 
 export function link(path: string, line: number | undefined, text: string): ChainLink {
@@ -114,3 +112,59 @@ export function workDir(v: unknown, base = ''): string | undefined {
 /** Caps for following includes, templates, composite actions and reusable workflows. */
 export const MAX_INCLUDE_DEPTH = 8
 export const MAX_INCLUDED_FILES = 100
+
+/**
+ * A container image used as a step (a Woodpecker or Drone plugin, a Cloud Build builder): named
+ * like an action, without registry `docker.io/`, `library/`, tag or digest
+ * (`docker.io/woodpeckerci/plugin-docker-buildx:6` → `woodpeckerci/plugin-docker-buildx`).
+ */
+export function imageRef(image: string, withValues: Record<string, string>): ActionRef {
+  const raw = image.trim()
+  let name = raw.replace(/@sha256:[0-9a-f]+$/i, '')
+  const slash = name.lastIndexOf('/')
+  const colon = name.lastIndexOf(':')
+  if (colon > slash) name = name.slice(0, colon)
+  name = name.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//i, '').replace(/^library\//, '')
+  const version = colon > slash ? raw.slice(colon + 1) : undefined
+  return { raw, name: name.toLowerCase(), ...(version ? { version } : {}), with: withValues, local: false }
+}
+
+/** `$$` is how Drone, Woodpecker and Cloud Build escape a literal `$` from their own substitution. */
+export function unescapeDollars(script: string): string {
+  return script.includes('$$') ? script.replace(/\$\$/g, '$') : script
+}
+
+/**
+ * A CI configuration whose pipelines are generated at run time (Starlark, Jsonnet): one job with
+ * one step standing for the whole file, opaque, so practices it may cover become `unknown`.
+ */
+export function opaqueConfig(system: CiSystem, path: string, why: string): CiJob {
+  const loc = link(path, 1, path)
+  const step: CiStep = { loc, uses: { raw: path, name: path, with: {}, local: false }, canFail: false, disabled: null, via: [], opaque: why }
+  return { system, file: path, line: 1, id: path, name: path, triggers: triggers({ pullRequest: true, push: true }, ['push', 'pull_request']), disabled: null, canFail: false, steps: [step], images: [], services: [], via: [], opaque: why }
+}
+
+/**
+ * A `commands:` list that runs as one shell script (Woodpecker, Drone, Buildkite, Cirrus,
+ * Semaphore, CodeBuild): the items joined, each placed at its own line so that line numbers inside
+ * the script stay those of the file (and a `git diff` item still follows the generator item before
+ * it). A lone string is its own script. Undefined when there is no command.
+ */
+export function joinedScript(holder: unknown, key: string): { script: string; line: number | undefined } | undefined {
+  const node = get(holder, key)
+  const single = str(node)
+  if (single !== undefined) return single.trim() === '' ? undefined : { script: single, line: valueLine(holder, key) }
+  if (!Array.isArray(node)) return undefined
+  const items = node.flatMap((x, i) => {
+    const s = str(x)
+    return s === undefined || s.trim() === '' ? [] : [{ text: s, line: itemLine(node, i) }]
+  })
+  if (items.length === 0) return undefined
+  const first = items[0]!.line
+  const out: string[] = []
+  for (const it of items) {
+    if (first !== undefined && it.line !== undefined) while (out.length < it.line - first) out.push('')
+    out.push(...it.text.replace(/\n$/, '').split('\n'))
+  }
+  return { script: out.join('\n'), line: first }
+}

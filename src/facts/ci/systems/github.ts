@@ -1,4 +1,5 @@
-import { basename, dirname, joinPath } from '../../snapshot.js'
+import { joinPath } from '../../snapshot.js'
+export { isWorkflowFile } from '../files.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../yaml.js'
 import { actionRef, link, MAX_INCLUDE_DEPTH, readYaml, stringMap, workDir, type ParseContext } from './common.js'
@@ -272,13 +273,6 @@ function otherRepository(repository: string | undefined): string | undefined {
 function imagesOf(v: unknown): string[] {
   const s = str(v) ?? str(get(v, 'image'))
   return s === undefined || s.trim() === '' ? [] : [s.trim()]
-}
-
-/** Workflow files GitHub (or Gitea/Forgejo) runs: directly in the workflows directory, `.yml`/`.yaml` only. */
-export function isWorkflowFile(path: string, dir: string): boolean {
-  if (dirname(path) !== dir) return false
-  const b = basename(path)
-  return b.endsWith('.yml') || b.endsWith('.yaml')
 }
 
 /**
