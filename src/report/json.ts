@@ -36,7 +36,8 @@ export function toJson(report: ScanReport): Record<string, unknown> {
       durationMs: report.stats.durationMs
     },
     ...(report.delta ? { delta: delta(report.delta) } : {}),
-    ...(report.services ? { services: report.services.map(service) } : {})
+    ...(report.services ? { services: report.services.map(service) } : {}),
+    ...(report.pullRequest ? { pullRequest: { repository: report.pullRequest.repository, number: report.pullRequest.number, headSha: report.pullRequest.headSha, commentKey: report.pullRequest.commentKey } } : {})
   }
 }
 
