@@ -45,6 +45,8 @@ export interface RunOptions {
   readonly event?: 'pull_request' | 'push' | 'workflow_run'
   /** The event payload, instead of the pull_request or push one built here. */
   readonly payload?: Record<string, unknown>
+  /** RUNNER_TEMP shared with other runs (several steps of one job); default a fresh directory. */
+  readonly runnerTemp?: string
   /** The PR head commit in the pull_request payload (default c…c). */
   readonly headSha?: string
   readonly fork?: boolean
@@ -102,7 +104,7 @@ export function runAction(fake: FakeGitHub, opts: RunOptions): Promise<RunResult
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp,
+    RUNNER_TEMP: opts.runnerTemp ?? tmp,
     RUNNER_DEBUG: '1'
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)
