@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain ESM script without types
@@ -33,9 +33,33 @@ describe('project invariants', () => {
     expect([...used].sort()).toEqual(Object.keys(action.inputs).sort())
   })
 
+  it('every output set in src is declared in action.yml, and vice versa', () => {
+    const action = yaml.load(read('action.yml')) as { outputs: Record<string, unknown> }
+    const set = new Set(sources().flatMap((f) => [...read(f).matchAll(/(?:setOutput|writeOutputFile)\('([a-z-]+)'/g)].map((m) => m[1])))
+    expect([...set].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  it('dependencies are chosen: every runtime dependency is imported by src, and src imports no other package (type-only imports come from devDependencies)', () => {
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> }
+    const imported = new Set<string>()
+    for (const f of sources()) {
+      for (const m of read(f).matchAll(/^(?:import|export|\})(?! type )[^'\n]*? from '([^'.][^']*)'|^import '([^'.][^']*)'/gm)) {
+        const spec = (m[1] ?? m[2])!
+        if (spec.startsWith('node:')) continue
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!)
+      }
+    }
+    expect([...imported].sort()).toEqual(Object.keys(pkg.dependencies).sort())
+  })
+
   it('the README gives the two newcomer commands', () => {
     const readme = read('README.md')
     expect(readme).toContain('node dist/cli.js scan .')
     expect(readme).toContain('npm cit')
   })
 })
+
+/** Every TypeScript source file under src/, repository-relative. */
+function sources(dir = 'src'): string[] {
+  return readdirSync(new URL(`../${dir}`, import.meta.url), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []))
+}

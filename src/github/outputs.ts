@@ -46,22 +46,21 @@ export function shellInert(text: string): string {
   return text.replace(/[^\p{L}\p{N} .,:%+=/@#_-]/gu, ' ').replace(/ {2,}/g, ' ').trim()
 }
 
+/** Writes a file and sets the output naming it; a failure is a warning. */
+function writeOutputFile(output: 'report' | 'comment-body', path: string, text: () => string): void {
+  try {
+    writeFileSync(path, text())
+    core.setOutput(output, path)
+  } catch (err) {
+    core.warning(`Could not write ${path}: ${(err as Error).message}`)
+  }
+}
+
 export async function publishOutputs(report: ScanReport, opts: OutputOptions): Promise<Published> {
   const dir = process.env.RUNNER_TEMP ?? process.cwd()
   const markdown = render('markdown', report, { color: false, maxChars: COMMENT_BODY_BUDGET })
-  const files: readonly [output: string, name: string, text: () => string][] = [
-    ['report', `shipshape-${opts.key}.json`, () => render('json', report, { color: false })],
-    ['comment-body', `shipshape-${opts.key}.md`, () => markdown]
-  ]
-  for (const [output, name, text] of files) {
-    const path = join(dir, name)
-    try {
-      writeFileSync(path, text())
-      core.setOutput(output, path)
-    } catch (err) {
-      core.warning(`Could not write ${path}: ${(err as Error).message}`)
-    }
-  }
+  writeOutputFile('report', join(dir, `shipshape-${opts.key}.json`), () => render('json', report, { color: false }))
+  writeOutputFile('comment-body', join(dir, `shipshape-${opts.key}.md`), () => markdown)
   const reasons = report.gate.reasons.map((r) => (opts.untrusted ? shellInert(r) : r))
   core.setOutput('score', report.score === null ? '' : String(report.score))
   core.setOutput('grade', report.grade ?? '')
