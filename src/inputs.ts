@@ -4,7 +4,7 @@ import { CHECK_IDS, isCheckId, type CheckId } from './checks/ids.js'
 export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 
-/** Every action input, read once, validated, typed (STYLE.md habit 2). */
+/** Every action input, read once, validated, typed. */
 export interface ActionInputs {
   /** Directory to scan, relative to GITHUB_WORKSPACE. */
   readonly path: string

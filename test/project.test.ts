@@ -52,6 +52,15 @@ describe('project invariants', () => {
     expect([...imported].sort()).toEqual(Object.keys(pkg.dependencies).sort())
   })
 
+  it('no source file or doc cites a file outside the repository (the internal notes are never named)', () => {
+    const outside = ['PRODUCT', 'SIGNATURES', 'PLATFORM', 'STYLE'].map((n) => `${n}.md`)
+    const files = [...sources('src'), ...sources('test'), ...sources('docs', '.md'), 'README.md', 'CONTRIBUTING.md']
+    const hits = files.flatMap((f) => outside.filter((name) => read(f).includes(name)).map((name) => `${f}: ${name}`))
+    expect(hits).toEqual([])
+    // The docs that replace them exist.
+    for (const doc of ['docs/design.md', 'docs/catalogue.md']) expect(read(doc).length).toBeGreaterThan(2000)
+  })
+
   it('the README gives the two newcomer commands', () => {
     const readme = read('README.md')
     expect(readme).toContain('node dist/cli.js scan .')
@@ -59,7 +68,7 @@ describe('project invariants', () => {
   })
 })
 
-/** Every TypeScript source file under src/, repository-relative. */
-function sources(dir = 'src'): string[] {
-  return readdirSync(new URL(`../${dir}`, import.meta.url), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []))
+/** Every file under `dir` ending in `ext` (TypeScript by default), repository-relative. */
+function sources(dir = 'src', ext = '.ts'): string[] {
+  return readdirSync(new URL(`../${dir}`, import.meta.url), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`, ext) : e.name.endsWith(ext) ? [`${dir}/${e.name}`] : []))
 }

@@ -11,7 +11,7 @@ export interface GateVerdict {
   readonly reasons: readonly string[]
 }
 
-/** The JSON report (PRODUCT.md §3). Later fields are added, never renamed. */
+/** The JSON report (schema/report.schema.json). Later fields are added, never renamed. */
 export interface ScanReport {
   readonly schemaVersion: 1
   readonly tool: { readonly name: 'shipshape'; readonly version: string }

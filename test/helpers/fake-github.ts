@@ -46,7 +46,7 @@ export type Route = 'repo' | 'rules' | 'branch' | 'protection' | 'runs' | 'tags'
 
 const DOCS = 'https://docs.github.com/rest'
 
-/** GitHub's error bodies, as observed (PLATFORM.md §2–3). */
+/** GitHub's error bodies, as observed (docs/design.md, "What a GitHub API answer means"). */
 export const ERRORS = {
   integration: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' } },
   upgrade: { status: 403, body: { message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.', documentation_url: DOCS, status: '403' } },

@@ -1,5 +1,5 @@
 /**
- * How CI builds container images (SIGNATURES.md §10.1), as data: commands (argv prefixes after
+ * How CI builds container images (docs/catalogue.md, "Container build"), as data: commands (argv prefixes after
  * wrappers are removed) and actions/tasks/orbs.
  */
 export interface BuildCommand {

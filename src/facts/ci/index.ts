@@ -37,7 +37,7 @@ const each =
   (ctx, paths) =>
     paths.flatMap((p) => fn(ctx, p))
 
-/** Where CI lives (SIGNATURES.md §0.1): one row per kind of file, in reporting order. */
+/** Where CI lives (docs/catalogue.md, "Rules for every practice"): one row per kind of file, in reporting order. */
 const CI_FILES: readonly CiFileKind[] = [
   { system: 'github-actions', match: (p) => isWorkflowFile(p, '.github/workflows'), parse: (ctx, paths) => parseGithubWorkflows(ctx, paths) },
   { system: 'gitlab-ci', match: (p) => p === '.gitlab-ci.yml', parse: each(parseGitlab) },

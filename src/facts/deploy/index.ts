@@ -15,7 +15,7 @@ export { httpPathOf } from './http-path.js'
 /** Build output holds copies of the sources (`target/classes/Dockerfile`); `build/` is a common home of real Dockerfiles and stays. */
 const BUILD_COPIES: ReadonlySet<string> = new Set(['dist', 'target'])
 
-/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure (SIGNATURES.md §6.6). */
+/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure (docs/catalogue.md, "Health endpoint"). */
 function isCiConfig(path: string): boolean {
   return path.startsWith('.github/') || path.startsWith('.circleci/') || path === '.gitlab-ci.yml' || path.startsWith('.gitlab/') || path.startsWith('.azure-pipelines/') || /^azure-pipelines.*\.ya?ml$/.test(path) || path === 'bitbucket-pipelines.yml' || path === '.travis.yml'
 }
