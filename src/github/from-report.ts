@@ -1,8 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import type { CommentMode } from './comment.js'
 import { createGitHubClient } from './client.js'
 import type { ActionContext } from './context.js'
-import { publishPrComment } from './session.js'
+import { publishPrComment, type PublishOptions } from './session.js'
 import { SAVED_REPORT_MAX_BYTES, readSavedReport } from '../report/saved.js'
 import type { PullRequestTarget, ScanReport } from '../report/types.js'
 import { oneLine } from '../report/escape.js'
@@ -71,7 +70,7 @@ export function checkSaved(text: string, path: string, context: ActionContext): 
 export interface PostOptions {
   readonly context: ActionContext
   readonly token: string
-  readonly mode: CommentMode
+  readonly mode: PublishOptions['mode']
   readonly markdown: string
   readonly retryUnitMs?: number
   readonly debug: (message: string) => void
