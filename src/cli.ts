@@ -49,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   for (const w of loaded.warnings) io.stderr(`shipshape: warning: ${w}\n`)
 
-  // A token plus a detectable owner/repo enables the API-backed checks (PRODUCT.md §3).
+  // A token plus a detectable owner/repo enables the API-backed checks (docs/design.md, "Facts").
   const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null)
   // --repo (a fleet job's checkout) names the repository; otherwise it is detected from the checkout.
   const named = args.repo ? namedRepository(args.repo, io.env) : null

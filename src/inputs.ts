@@ -4,7 +4,7 @@ import { CHECK_IDS, isCheckId, type CheckId } from './checks/ids.js'
 export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 
-/** Every action input, read once, validated, typed (STYLE.md habit 2). */
+/** Every action input, read once, validated, typed. */
 export interface ActionInputs {
   /** Directory to scan, relative to GITHUB_WORKSPACE. */
   readonly path: string
@@ -26,6 +26,8 @@ export interface ActionInputs {
   readonly adminToken: string | null
   /** Where to write SARIF, or null for none. */
   readonly sarif: string | null
+  /** A JSON report written by an earlier run to publish instead of scanning, or null. */
+  readonly fromReport: string | null
 }
 
 export class InputError extends Error {}
@@ -88,7 +90,8 @@ export function getInputs(): ActionInputs {
     commentKey,
     githubToken,
     adminToken,
-    sarif: optional('sarif')
+    sarif: optional('sarif'),
+    fromReport: optional('from-report')
   }
   if (errors.length > 0) throw new InputError(errors.join('\n'))
   return inputs

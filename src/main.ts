@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import { loadConfig } from './config/load.js'
-import { readActionContext } from './github/context.js'
+import { checkSaved, postSaved, readBounded } from './github/from-report.js'
+import { readActionContext, type ActionContext } from './github/context.js'
 import { publishPrComment, startGitHubSession } from './github/session.js'
-import { getInputs } from './inputs.js'
-import { render } from './report/index.js'
-import type { ScanReport } from './report/types.js'
+import { getInputs, type ActionInputs } from './inputs.js'
+import { publishOutputs } from './github/outputs.js'
+import type { PullRequestTarget } from './report/types.js'
 import { scanWithBase } from './scan.js'
 
 /**
@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+    if (inputs.fromReport !== null) return await fromReport(inputs, resolvePath(workspace, inputs.fromReport))
     const root = resolve(workspace, inputs.path)
     const loaded = loadConfig({ root, explicit: inputs.config === null ? null : resolve(workspace, inputs.config) })
     if (loaded.errors) {
@@ -54,17 +55,18 @@ export async function run(): Promise<void> {
       warnings: loaded.warnings,
       inputs: github?.factInputs
     })
-    const report = scanned.report
+    const target = targetOf(context, inputs.commentKey)
+    const report = target ? { ...scanned.report, pullRequest: target } : scanned.report
     if (scanned.baseNote) core.warning(`No comparison with the PR base: ${scanned.baseNote}.`)
     if (baseSha) core.debug(`Base scan added ${Math.round(scanned.baseMs)} ms after the head scan's ${report.stats.durationMs} ms (git work on the ${scanned.baseVia}).`)
 
-    await publish(report, inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif))
+    const { markdown } = await publishOutputs(report, { key: inputs.commentKey, sarifPath: inputs.sarif === null ? null : resolvePath(workspace, inputs.sarif) })
 
     const comment = await publishPrComment(github, report, {
       context,
       mode: inputs.comment,
       key: inputs.commentKey,
-      renderMarkdown: (r, maxChars) => render('markdown', r, { color: false, maxChars })
+      renderMarkdown: () => markdown
     })
     core.setOutput('comment-url', comment.url ?? '')
     if (comment.warning) core.warning(comment.warning)
@@ -82,31 +84,24 @@ function resolvePath(workspace: string, p: string): string {
   return isAbsolute(p) ? p : join(workspace, p)
 }
 
-/** Outputs, the JSON report file, SARIF and the job summary. Each failure here is a warning. */
-async function publish(report: ScanReport, sarifPath: string | null): Promise<void> {
-  const dir = process.env.RUNNER_TEMP ?? process.cwd()
-  const reportPath = join(dir, 'shipshape-report.json')
-  try {
-    writeFileSync(reportPath, render('json', report, { color: false }))
-    core.setOutput('report', reportPath)
-  } catch (err) {
-    core.warning(`Could not write the JSON report: ${(err as Error).message}`)
-  }
-  core.setOutput('score', report.score === null ? '' : String(report.score))
-  core.setOutput('grade', report.grade ?? '')
-  core.setOutput('passed', String(report.gate.passed))
-  if (sarifPath !== null) {
-    try {
-      mkdirSync(dirname(sarifPath), { recursive: true })
-      writeFileSync(sarifPath, render('sarif', report, { color: false }))
-      core.setOutput('sarif', sarifPath)
-    } catch (err) {
-      core.warning(`Could not write SARIF to ${sarifPath}: ${(err as Error).message}`)
-    }
-  }
-  try {
-    await core.summary.addRaw(render('summary', report, { color: false }), true).write()
-  } catch (err) {
-    core.warning(`Could not write the job summary: ${(err as Error).message}`)
-  }
+/** The pull request a report is written for (what `from-report` verifies later), on pull_request runs. */
+function targetOf(context: ActionContext, commentKey: string): PullRequestTarget | null {
+  const pr = context.pullRequest
+  if (!pr?.headSha || !context.owner || !context.repo) return null
+  return { repository: `${context.owner}/${context.repo}`, number: pr.number, headSha: pr.headSha, commentKey }
+}
+
+/** The `from-report` mode: publish a saved report (verified, see from-report.ts) instead of scanning. */
+async function fromReport(inputs: ActionInputs, path: string): Promise<void> {
+  const context = readActionContext(process.env)
+  const saved = checkSaved(readBounded(path), path, context)
+  if (!inputs.githubToken) throw new Error('The from-report input needs a github-token with pull-requests: write.')
+  core.info(`Publishing the saved report for pull request #${saved.target.number} (head ${saved.target.headSha}, comment key ${saved.target.commentKey}).`)
+  const { markdown } = await publishOutputs(saved.report, { key: saved.target.commentKey, sarifPath: null, untrusted: true })
+  const comment = await postSaved(saved, { context, token: inputs.githubToken, mode: inputs.comment, markdown, debug: (m) => core.debug(m) })
+  core.setOutput('comment-url', comment.url ?? '')
+  if (comment.warning) core.warning(comment.warning)
+  core.debug(`PR comment: ${comment.note}`)
+  if (saved.report.gate.passed) core.info(`The saved report's gate passed (score ${saved.report.score ?? 'n/a'}).`)
+  else core.setFailed(`The saved report's gate failed: ${saved.report.gate.reasons.join('; ')}`)
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain ESM script without types
@@ -33,9 +33,42 @@ describe('project invariants', () => {
     expect([...used].sort()).toEqual(Object.keys(action.inputs).sort())
   })
 
+  it('every output set in src is declared in action.yml, and vice versa', () => {
+    const action = yaml.load(read('action.yml')) as { outputs: Record<string, unknown> }
+    const set = new Set(sources().flatMap((f) => [...read(f).matchAll(/(?:setOutput|writeOutputFile)\('([a-z-]+)'/g)].map((m) => m[1])))
+    expect([...set].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  it('dependencies are chosen: every runtime dependency is imported by src, and src imports no other package (type-only imports come from devDependencies)', () => {
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> }
+    const imported = new Set<string>()
+    for (const f of sources()) {
+      for (const m of read(f).matchAll(/^(?:import|export|\})(?! type )[^'\n]*? from '([^'.][^']*)'|^import '([^'.][^']*)'/gm)) {
+        const spec = (m[1] ?? m[2])!
+        if (spec.startsWith('node:')) continue
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!)
+      }
+    }
+    expect([...imported].sort()).toEqual(Object.keys(pkg.dependencies).sort())
+  })
+
+  it('no source file or doc cites a file outside the repository (the internal notes are never named)', () => {
+    const outside = ['PRODUCT', 'SIGNATURES', 'PLATFORM', 'STYLE'].map((n) => `${n}.md`)
+    const files = [...sources('src'), ...sources('test'), ...sources('docs', '.md'), 'README.md', 'CONTRIBUTING.md']
+    const hits = files.flatMap((f) => outside.filter((name) => read(f).includes(name)).map((name) => `${f}: ${name}`))
+    expect(hits).toEqual([])
+    // The docs that replace them exist.
+    for (const doc of ['docs/design.md', 'docs/catalogue.md']) expect(read(doc).length).toBeGreaterThan(2000)
+  })
+
   it('the README gives the two newcomer commands', () => {
     const readme = read('README.md')
     expect(readme).toContain('node dist/cli.js scan .')
     expect(readme).toContain('npm cit')
   })
 })
+
+/** Every file under `dir` ending in `ext` (TypeScript by default), repository-relative. */
+function sources(dir = 'src', ext = '.ts'): string[] {
+  return readdirSync(new URL(`../${dir}`, import.meta.url), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`, ext) : e.name.endsWith(ext) ? [`${dir}/${e.name}`] : []))
+}

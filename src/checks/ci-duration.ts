@@ -7,7 +7,7 @@ import { defineCheck, type Outcome } from './types.js'
  * waits for the last one). Needs the API with `actions: read`; without it the answer is unknown.
  */
 
-/** Minutes: under PASS passes, up to PARTIAL is partial, above fails (PRODUCT.md §1). */
+/** Minutes: under PASS passes, up to PARTIAL is partial, above fails (docs/checks/ci-duration.md). */
 export const CI_DURATION_LIMITS = { pass: 10, partial: 20 } as const
 /** Fewer runs than this still judge, but the summary says the sample is small. */
 const SMALL_SAMPLE = 5

@@ -1,4 +1,4 @@
-/** Every check id of the product contract (PRODUCT.md §1), in catalogue order. */
+/** Every check id of the product contract (docs/checks/), in catalogue order. */
 export const CHECK_IDS = [
   'mandatory-prs',
   'ci-lint',

@@ -8,7 +8,7 @@ import { defineCheck, type Evidence, type MessageData, type Outcome } from './ty
  * mandatory-prs: can the default branch change only through reviewed pull requests?
  * The API (rulesets, then classic protection) decides; settings-as-code stands in when the API
  * cannot be read, and can only show that PRs are required, never that they are not. A read error
- * is `unknown` naming the permission, never `fail` (PLATFORM.md rule 5).
+ * is `unknown` naming the permission, never `fail` (docs/design.md, "What a GitHub API answer means").
  */
 
 const messages = {

@@ -34,7 +34,7 @@ export interface Outcome<M extends string> {
 export interface CheckMeta<M extends string> {
   readonly id: CheckId
   readonly title: string
-  /** The question the check answers (PRODUCT.md §1). */
+  /** The question the check answers (docs/checks/). */
   readonly question: string
   /** Summary templates keyed by message id; `{name}` placeholders are filled from Outcome.data. */
   readonly messages: Readonly<Record<M, string>>
@@ -54,7 +54,7 @@ export function defineCheck<M extends string>(check: { meta: CheckMeta<M>; run(c
   return check
 }
 
-/** One check's result as reported (PRODUCT.md §3). */
+/** One check's result as reported (schema/report.schema.json). */
 export interface CheckResult {
   readonly id: CheckId
   readonly title: string

@@ -1,7 +1,7 @@
 import type { CheckId } from '../checks/ids.js'
 
 /**
- * Default weight of each check in the score (PRODUCT.md §2).
+ * Default weight of each check in the score (docs/design.md, "Policy, score and gate").
  *
  * - 3 for the seven practices the product is built around (reviewed PRs, lint, tests, contract
  *   tests, a published OpenAPI description, a health endpoint, feature flags): missing one of them

@@ -4,7 +4,7 @@ import { isExcluded } from './excluded.js'
 import { basename, type Snapshot } from './snapshot.js'
 
 /**
- * Roslyn analyzers that ride on every .NET build (SIGNATURES.md §3): a build run in CI is a
+ * Roslyn analyzers that ride on every .NET build (docs/catalogue.md, "Static analysis"): a build run in CI is a
  * static-analysis or lint run when the projects reference analyzers AND their findings fail the
  * build. Read from project files, `Directory.Build.props`/`.targets`, `Directory.Packages.props`
  * (`GlobalPackageReference`) and `.editorconfig`/`.globalconfig` severities. Data:

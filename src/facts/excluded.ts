@@ -1,6 +1,6 @@
 import { memoByDir } from './path-memo.js'
 /**
- * Trees that are vendored, generated or not part of the shipped service (SIGNATURES.md §0.3).
+ * Trees that are vendored, generated or not part of the shipped service (docs/catalogue.md, "Rules for every practice").
  * One list for every collector, so "what counts as the repository's own code" means the same
  * thing to manifests, usage, routes and deploy facts.
  */
@@ -25,7 +25,7 @@ export const BUILD_OUTPUT_DIRS: readonly string[] = ['dist', 'build', 'target']
 /** Material about the service rather than the service: samples, fixtures, documentation. */
 export const NON_PRODUCT_DIRS: readonly string[] = ['testdata', 'fixtures', 'examples', 'docs']
 
-/** Every excluded directory name of SIGNATURES.md §0.3. */
+/** Every excluded directory name (docs/catalogue.md, "Rules for every practice"). */
 export const EXCLUDED_DIRS: readonly string[] = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS]
 
 const EXCLUDED_SET = new Set(EXCLUDED_DIRS)

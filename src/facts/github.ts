@@ -168,7 +168,7 @@ function collectProbot(path: string, text: string, out: DeclaredBranchRule[], pr
     problems.push({ path, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` })
     return
   }
-  // The same file name is used by other tools: only `branches[].protection` counts (SIGNATURES §9.2).
+  // The same file name is used by other tools: only `branches[].protection` counts (docs/catalogue.md, "Mandatory pull requests").
   if (!isObj(doc) || !Array.isArray(doc.branches)) return
   for (const b of doc.branches.slice(0, 100)) {
     if (!isObj(b) || typeof b.name !== 'string' || !('protection' in b)) continue

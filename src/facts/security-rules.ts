@@ -10,7 +10,7 @@ import { isPhpstanConfig, isPsalmConfig, phpstanLevel, PHPSTAN_GATING_LEVEL, psa
 import { basename, type Snapshot } from './snapshot.js'
 
 /**
- * Security rule sets switched on inside a linter's own configuration (SIGNATURES.md §3.2):
+ * Security rule sets switched on inside a linter's own configuration (docs/catalogue.md, "Static analysis"):
  * golangci-lint with its `gosec` linter enabled, ruff with the flake8-bandit `S` rules
  * selected, and ESLint with eslint-plugin-security's rules (Node SAST). Such a linter run in CI
  * is a static-analysis run; the checks decide that, this only reads the configuration — parsed,

@@ -31,6 +31,8 @@ export interface GitHubClient {
   createComment(issue: number, body: string): Promise<ApiResult<IssueComment>>
   updateComment(commentId: number, body: string): Promise<ApiResult<IssueComment>>
   deleteComment(commentId: number): Promise<ApiResult<null>>
+  /** One pull request of this repository (pull-requests: read): its head commit and state. */
+  getPullRequest(pullNumber: number): Promise<ApiResult<PullRequestInfo>>
   /** The token's user (works for personal tokens, 403 for installation tokens such as GITHUB_TOKEN). */
   getAuthenticatedUser(): Promise<ApiResult<{ readonly login: string; readonly type: string }>>
 }
@@ -39,6 +41,14 @@ export interface RepositoryInfo {
   readonly defaultBranch: string
   readonly visibility: string | null
   readonly private: boolean
+}
+
+export interface PullRequestInfo {
+  readonly number: number
+  readonly state: string
+  readonly headSha: string
+  /** `owner/repo` of the base repository. */
+  readonly baseRepo: string | null
 }
 
 export interface RuleItem {
@@ -224,6 +234,12 @@ export function createGitHubClient(opts: ClientOptions): GitHubClient {
     updateComment: (id, body) =>
       call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body }, (d) => toComment(d) ?? undefined, 'pull-requests: write'),
     deleteComment: (id) => call('delete comment', 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id }, () => null, 'pull-requests: write'),
+    getPullRequest: (pullNumber) =>
+      call('get pull request', 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: pullNumber }, (d) => {
+        const head = isObj(d) && isObj(d.head) ? d.head : null
+        const base = isObj(d) && isObj(d.base) && isObj(d.base.repo) ? d.base.repo : null
+        return isObj(d) && typeof d.number === 'number' && head && typeof head.sha === 'string' ? { number: d.number, state: str(d.state) ?? '', headSha: head.sha, baseRepo: base ? str(base.full_name) : null } : undefined
+      }, 'pull-requests: read'),
     getAuthenticatedUser: () =>
       call('get authenticated user', 'GET /user', {}, (d) => (isObj(d) && typeof d.login === 'string' ? { login: d.login, type: str(d.type) ?? 'User' } : undefined))
   }

@@ -185,7 +185,7 @@ async function readBranchSummary(client: GitHubClient, branch: string): Promise<
 async function readProtection(client: GitHubClient, branch: string): Promise<ApiFact<ClassicProtection>> {
   const res = await client.getBranchProtection(branch)
   if (res.ok) return { status: 'ok', ...parseProtection(res.value) }
-  // Only GitHub's exact "Branch not protected" is a negative; any other 404 means "cannot see" (PLATFORM.md rule 5).
+  // Only GitHub's exact "Branch not protected" is a negative; any other 404 means "cannot see" (docs/design.md, "What a GitHub API answer means").
   if (res.error.kind === 'not-found' && /branch not protected/i.test(res.error.message)) {
     return { status: 'ok', protected: false, pullRequest: null, statusChecks: null, enforceAdmins: false }
   }

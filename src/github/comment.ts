@@ -7,7 +7,7 @@ import type { ApiError } from './errors.js'
  * The sticky PR comment: exactly one per PR and key, found by a hidden marker AND our own author
  * (a human quoting the marker is never touched), updated in place, left alone when unchanged,
  * and converged when two runs race: after a create we re-list, keep the oldest of ours (lowest
- * id), give it the newest body and delete the rest (PLATFORM.md §3, "convergent upsert").
+ * id), give it the newest body and delete the rest (docs/design.md, "What a GitHub API answer means").
  */
 
 /** When to post: the `comment` input. */

@@ -27,6 +27,17 @@ export interface ActionContext {
   readonly defaultBranch: string | null
   /** pull_request / pull_request_target events only. */
   readonly pullRequest: PullRequestContext | null
+  /** workflow_run events only: the run that finished, as GitHub describes it (trusted, unlike its artifacts). */
+  readonly workflowRun: WorkflowRunContext | null
+}
+
+export interface WorkflowRunContext {
+  /** The commit the finished run ran on (for a pull_request run, the PR head). */
+  readonly headSha: string | null
+  /** The event that started it, e.g. pull_request. */
+  readonly event: string | null
+  /** Pull requests of this repository GitHub links to the run; empty for fork PRs. */
+  readonly pullRequests: readonly number[]
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -69,6 +80,14 @@ export function readActionContext(env: Env, readFile: (path: string) => string =
       isFork: headRepoObj === null || (headRepo !== null && baseRepo !== null && headRepo.toLowerCase() !== baseRepo.toLowerCase())
     }
   }
+  const run = eventName === 'workflow_run' && isObj(payload.workflow_run) ? payload.workflow_run : null
+  const workflowRun: WorkflowRunContext | null = run
+    ? {
+        headSha: str(run.head_sha),
+        event: str(run.event),
+        pullRequests: Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObj).map((p) => p.number).filter((n): n is number => typeof n === 'number') : []
+      }
+    : null
   return {
     eventName,
     owner: str(owner),
@@ -76,6 +95,7 @@ export function readActionContext(env: Env, readFile: (path: string) => string =
     apiUrl: (str(env.GITHUB_API_URL) ?? 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (str(env.GITHUB_SERVER_URL) ?? 'https://github.com').replace(/\/+$/, ''),
     defaultBranch: str(repository.default_branch),
-    pullRequest
+    pullRequest,
+    workflowRun
   }
 }

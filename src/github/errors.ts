@@ -23,7 +23,7 @@ interface ErrorLike {
   response?: { headers?: Record<string, unknown>; data?: unknown }
 }
 
-/** GitHub's permission messages (PLATFORM.md §2) and what each means. */
+/** GitHub's permission messages (docs/design.md, "What a GitHub API answer means") and what each means. */
 const FORBIDDEN_TEXTS: readonly { readonly pattern: RegExp; readonly explain: string }[] = [
   { pattern: /resource not accessible by (integration|personal access token)/i, explain: 'the token lacks the permission for this endpoint' },
   { pattern: /upgrade to github pro|make this repository public/i, explain: 'the feature is not available on this plan for a private repository' },

@@ -78,7 +78,7 @@ export interface PublishResult {
 }
 
 /** Upserts the sticky comment on pull_request events; never throws. */
-export async function publishPrComment(session: GitHubSession | null, report: ScanReport, opts: PublishOptions): Promise<PublishResult> {
+export async function publishPrComment(session: Pick<GitHubSession, 'client' | 'token'> | null, report: ScanReport, opts: PublishOptions): Promise<PublishResult> {
   const pr = opts.context.pullRequest
   if (!pr) return { url: null, warning: null, note: `no pull request in a ${opts.context.eventName || 'local'} run: no comment` }
   if (opts.mode === 'never') return { url: null, warning: null, note: 'the comment input is `never`' }

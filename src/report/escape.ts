@@ -164,3 +164,46 @@ export function trustedMarkdown(markdown: string): string {
 export function plainText(text: string, max: number = CAPS.message): string {
   return oneLine(text, max)
 }
+
+/**
+ * Markdown from a source that is not Shipshape's own (a saved report read back by the action's
+ * `from-report` input): prose lines become inert text ({@link mdText}, one per line), fenced code
+ * blocks keep their lines verbatim inside a fence longer than any backtick or tilde run they hold,
+ * with a plain info string; a list bullet and `code spans` keep their form. Nothing survives as a link, an image, HTML, a mention or a table.
+ */
+export function inertMarkdown(markdown: string, maxLines = 200): string {
+  const out: string[] = []
+  let code: string[] | null = null
+  let info = ''
+  const flush = (): void => {
+    if (code === null) return
+    let longest = 2
+    for (const line of code) for (const m of line.match(/`+|~+/g) ?? []) longest = Math.max(longest, m.length)
+    const fence = '`'.repeat(longest + 1)
+    out.push(fence + info, ...code, fence)
+    code = null
+  }
+  for (const raw of sanitize(markdown).split('\n').slice(0, maxLines)) {
+    const open = /^ {0,3}(`{3,}|~{3,})\s*([A-Za-z0-9_+-]{0,20})/.exec(raw)
+    if (code !== null) {
+      if (open && raw.trim().replace(/[`~]/g, '') === '') flush()
+      else code.push(cap(raw, 300))
+    } else if (open) {
+      code = []
+      info = open[2] ?? ''
+    } else out.push(inertLine(raw))
+  }
+  flush()
+  return out.join('\n').trim()
+}
+
+/** One prose line of {@link inertMarkdown}: an optional `- ` bullet, then text and `code spans`, each escaped. */
+function inertLine(raw: string): string {
+  const line = oneLine(raw, CAPS.message)
+  if (line === '') return ''
+  const bullet = /^[-*] /.test(line) ? '- ' : ''
+  const parts = line.slice(bullet.length).split('`')
+  // Odd segments sat between backticks; an unpaired last backtick leaves its text as prose.
+  const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1
+  return bullet + parts.map((p, i) => (i % 2 === 1 && i < paired ? (p === '' ? '' : codeSpan(p, CAPS.message)) : mdText(i >= paired ? '`' + p : p, CAPS.message))).join('')
+}

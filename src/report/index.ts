@@ -6,7 +6,7 @@ import { renderText } from './text.js'
 import type { RenderOptions, Renderer, ReportFormat, ScanReport } from './types.js'
 
 /**
- * Every output format, as pure functions from the report to a string (STYLE.md habit 10).
+ * Every output format, as pure functions from the report to a string.
  * The map is exhaustive over ReportFormat: a new format does not compile until it has a renderer.
  * Writing the strings anywhere is the caller's job (cli.ts, main.ts, github/).
  */

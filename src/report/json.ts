@@ -2,7 +2,7 @@ import type { CheckResult, Evidence } from '../checks/types.js'
 import type { ScanReport } from './types.js'
 
 /**
- * The JSON report (PRODUCT.md §3, schema/report.schema.json). Objects are rebuilt key by key so
+ * The JSON report (schema/report.schema.json). Objects are rebuilt key by key so
  * the key order is fixed whatever order the report was assembled in, and optional values are
  * written as null rather than left out: scripts see one shape. Strings are written verbatim
  * (JSON escapes control characters); sanitising is for the human-facing formats.
@@ -36,7 +36,8 @@ export function toJson(report: ScanReport): Record<string, unknown> {
       durationMs: report.stats.durationMs
     },
     ...(report.delta ? { delta: delta(report.delta) } : {}),
-    ...(report.services ? { services: report.services.map(service) } : {})
+    ...(report.services ? { services: report.services.map(service) } : {}),
+    ...(report.pullRequest ? { pullRequest: { repository: report.pullRequest.repository, number: report.pullRequest.number, headSha: report.pullRequest.headSha, commentKey: report.pullRequest.commentKey } } : {})
   }
 }
 

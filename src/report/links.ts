@@ -1,8 +1,8 @@
 import type { ScanReport } from './types.js'
 
 /**
- * Every URL a report contains is built here: the docs page of a check (derived from its id,
- * STYLE.md habit 5) and the link to a file and line at the scanned commit. URL parts taken from
+ * Every URL a report contains is built here: the docs page of a check (derived from its id)
+ * and the link to a file and line at the scanned commit. URL parts taken from
  * the report are validated before use, so a hostile slug or server URL yields no link at all
  * rather than a link somewhere else.
  */

@@ -11,7 +11,7 @@ export interface GateVerdict {
   readonly reasons: readonly string[]
 }
 
-/** The JSON report (PRODUCT.md §3). Later fields are added, never renamed. */
+/** The JSON report (schema/report.schema.json). Later fields are added, never renamed. */
 export interface ScanReport {
   readonly schemaVersion: 1
   readonly tool: { readonly name: 'shipshape'; readonly version: string }
@@ -36,6 +36,8 @@ export interface ScanReport {
   readonly services?: readonly ServiceReport[]
   /** The change against the PR base (pull_request runs with a readable base commit). */
   readonly delta?: ReportDelta
+  /** Where this report's PR comment belongs (action runs on a pull request): what `from-report` verifies before it posts. */
+  readonly pullRequest?: PullRequestTarget
   readonly stats: {
     readonly files: number
     readonly filesRead: number
@@ -43,6 +45,17 @@ export interface ScanReport {
     readonly skippedTooLarge: number
     readonly durationMs: number
   }
+}
+
+/** The pull request a report was written for, as the event payload of its run named it. */
+export interface PullRequestTarget {
+  /** `owner/repo` of the base repository (where the comment goes). */
+  readonly repository: string
+  readonly number: number
+  /** The PR head commit the run was started for (not the merge commit actions/checkout scans). */
+  readonly headSha: string
+  /** The comment-key input of the run. */
+  readonly commentKey: string
 }
 
 export const REPORT_FORMATS = ['text', 'markdown', 'json', 'sarif', 'summary'] as const

@@ -15,7 +15,7 @@ export interface GateOptions {
 }
 
 /**
- * The merge gate (PRODUCT.md §2). It fails, listing every reason as a plain sentence, when:
+ * The merge gate (docs/design.md, "Policy, score and gate"). It fails, listing every reason as a plain sentence, when:
  *
  * - the score is under `minScore` ("score 64 is under 70"); a null score (nothing judged) never fails;
  * - a required check is partial or fail ("required check ci-tests is partial");

@@ -2,7 +2,7 @@ import { isJudged } from '../checks/ids.js'
 import type { CheckResult } from '../checks/types.js'
 import type { Grade } from '../report/types.js'
 
-/** Lowest score for each grade, best first (PRODUCT.md §2). */
+/** Lowest score for each grade, best first (docs/design.md, "Policy, score and gate"). */
 export const GRADE_FLOORS: readonly { readonly grade: Grade; readonly min: number }[] = [
   { grade: 'A', min: 90 },
   { grade: 'B', min: 80 },

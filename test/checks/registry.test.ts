@@ -5,7 +5,7 @@ import { CHECK_IDS } from '../../src/checks/ids.js'
 import { REGISTRY } from '../../src/checks/registry.js'
 
 /**
- * The registry is explicit and checked (STYLE.md habit 4): every check id has an entry named by
+ * The registry is explicit and checked: every check id has an entry named by
  * its id, a source file named by its id, and a docs page with the required headings in order.
  * A missing piece fails here, naming what to add.
  */

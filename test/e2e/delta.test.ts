@@ -43,6 +43,8 @@ describe('delta and ratchet through dist/index.js', () => {
     const delta = r.report!.delta!
     expect(delta.base.commit).toBe(baseSha)
     expect(delta.change).toBeGreaterThan(0)
+    expect(r.outputs['score-change']).toBe(`+${delta.change}`)
+    expect(r.outputs.reasons).toBe('')
     expect(delta.checks.find((c) => c.id === 'ci-lint')).toEqual({ id: 'ci-lint', base: 'fail', head: 'pass', changed: true })
     const body = fake.commentsOf(PR)[0]!.body
     const headline = body.split('\n').find((l) => l.includes('Shipshape'))!
@@ -64,6 +66,10 @@ describe('delta and ratchet through dist/index.js', () => {
     expect(r.report!.delta!.checks.find((c) => c.id === 'health-endpoint')).toMatchObject({ base: 'pass', head: 'fail' })
     expect(r.report!.gate.reasons.join('\n')).toMatch(/health-endpoint/)
     expect(r.stdout).toMatch(/::error::Shipshape gate failed: .*health-endpoint/)
+    // Later steps get the verdict as outputs: the reasons one per line, the failing check ids.
+    expect(r.outputs.reasons).toBe(r.report!.gate.reasons.join('\n'))
+    expect(r.outputs['failing-checks']!.split(' ')).toContain('health-endpoint')
+    expect(Number(r.outputs['score-change'])).toBe(r.report!.delta!.change)
   })
 
   it('gates on the score alone without fail-on-regression, and says once when the base cannot be had', async () => {
@@ -72,6 +78,7 @@ describe('delta and ratchet through dist/index.js', () => {
     const r = await runAction(fake, { repo, baseSha: 'f'.repeat(40) })
     expect(r.code).toBe(0)
     expect(r.report!.delta).toBeUndefined()
+    expect(r.outputs['score-change']).toBe('')
     expect(r.warnings.filter((w) => w.includes('No comparison with the PR base'))).toHaveLength(1)
   })
 })

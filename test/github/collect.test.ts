@@ -106,6 +106,7 @@ describe('parsers', () => {
 describe('context', () => {
   const files: Record<string, string> = {
     '/ev/pr.json': JSON.stringify({ pull_request: { number: 12, base: { ref: 'main', sha: 'b45e', repo: { full_name: 'acme/api' } }, head: { sha: 'abc', repo: { full_name: 'acme/api', fork: false } } }, repository: { default_branch: 'main' } }),
+    '/ev/run.json': JSON.stringify({ workflow_run: { id: 9, event: 'pull_request', head_sha: 'f00d', pull_requests: [{ number: 4 }, { number: 'x' }, null] } }),
     '/ev/fork.json': JSON.stringify({ pull_request: { number: 13, base: { ref: 'main', repo: { full_name: 'acme/api' } }, head: { sha: 'def', repo: { full_name: 'eve/api', fork: true } } } })
   }
   const read = (p: string) => {
@@ -116,10 +117,15 @@ describe('context', () => {
   it('reads a same-repo PR, a fork PR and a push', () => {
     const base = { GITHUB_REPOSITORY: 'acme/api', GITHUB_API_URL: 'https://ghes.example/api/v3/', GITHUB_SERVER_URL: 'https://ghes.example' }
     const pr = readActionContext({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/ev/pr.json' }, read)
-    expect(pr).toEqual({ eventName: 'pull_request', owner: 'acme', repo: 'api', apiUrl: 'https://ghes.example/api/v3', serverUrl: 'https://ghes.example', defaultBranch: 'main', pullRequest: { number: 12, baseRef: 'main', baseSha: 'b45e', headSha: 'abc', headRepo: 'acme/api', isFork: false } })
+    expect(pr).toEqual({ eventName: 'pull_request', owner: 'acme', repo: 'api', apiUrl: 'https://ghes.example/api/v3', serverUrl: 'https://ghes.example', defaultBranch: 'main', pullRequest: { number: 12, baseRef: 'main', baseSha: 'b45e', headSha: 'abc', headRepo: 'acme/api', isFork: false }, workflowRun: null })
     expect(readActionContext({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/ev/fork.json' }, read).pullRequest?.isFork).toBe(true)
     const push = readActionContext({ ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/ev/pr.json' }, read)
     expect(push.pullRequest).toBeNull()
+    // A workflow_run job knows the finished run's head commit and linked PRs from GitHub, not from any artifact.
+    const run = readActionContext({ ...base, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: '/ev/run.json' }, read)
+    expect(run.workflowRun).toEqual({ headSha: 'f00d', event: 'pull_request', pullRequests: [4] })
+    expect(run.pullRequest).toBeNull()
+    expect(readActionContext({ ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/ev/run.json' }, read).workflowRun).toBeNull()
     expect(readActionContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/missing' }, read)).toMatchObject({ owner: null, pullRequest: null, apiUrl: 'https://api.github.com' })
   })
 

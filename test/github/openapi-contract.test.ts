@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { branchWithProtection, classicProtection, ERRORS, fullRepository, issueComment, publicUser, RULES, tag, workflowRun, prRun, ACTIONS_BOT_USER } from '../helpers/fake-github.js'
+import { branchWithProtection, classicProtection, ERRORS, fullRepository, issueComment, publicUser, pullRequest, RULES, tag, workflowRun, prRun, ACTIONS_BOT_USER } from '../helpers/fake-github.js'
 
 /**
  * Keeps the fake GitHub honest: every JSON body it serves is validated against the response
@@ -60,6 +60,7 @@ const CASES: readonly [string, string, string, () => unknown][] = [
   ['/repos/{owner}/{repo}/branches/{branch}/protection', 'get', '200', () => classicProtection(1, ['test'])],
   ['/repos/{owner}/{repo}/actions/runs', 'get', '200', () => ({ total_count: 1, workflow_runs: [workflowRun('acme', 'api', prRun(1, 5))] })],
   ['/repos/{owner}/{repo}/tags', 'get', '200', () => [tag('acme', 'api', 'v1.2.3')]],
+  ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get', '200', () => pullRequest('acme', 'api', 17, 'c'.repeat(40))],
   ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get', '200', () => [issueComment('acme', 'api', 1, comment)]],
   ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post', '201', () => issueComment('acme', 'api', 1, comment)],
   ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch', '200', () => issueComment('acme', 'api', 1, comment)],
@@ -71,7 +72,8 @@ const ERROR_CASES: readonly [string, string, string, unknown][] = [
   ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get', '404', ERRORS.notFound.body],
   ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post', '422', ERRORS.bodyTooLong.body],
   ['/repos/{owner}/{repo}/branches/{branch}/protection', 'get', '404', ERRORS.branchNotProtected.body],
-  ['/repos/{owner}/{repo}', 'get', '403', ERRORS.upgrade.body]
+  ['/repos/{owner}/{repo}', 'get', '403', ERRORS.upgrade.body],
+  ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get', '404', ERRORS.notFound.body]
 ]
 
 describe('fake GitHub responses match the OpenAPI description', () => {

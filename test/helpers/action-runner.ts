@@ -42,7 +42,13 @@ export interface RunResult {
 
 export interface RunOptions {
   readonly repo: string
-  readonly event?: 'pull_request' | 'push'
+  readonly event?: 'pull_request' | 'push' | 'workflow_run'
+  /** The event payload, instead of the pull_request or push one built here. */
+  readonly payload?: Record<string, unknown>
+  /** RUNNER_TEMP shared with other runs (several steps of one job); default a fresh directory. */
+  readonly runnerTemp?: string
+  /** The PR head commit in the pull_request payload (default c…c). */
+  readonly headSha?: string
   readonly fork?: boolean
   readonly inputs?: Record<string, string>
   /** The PR base commit in the event payload. */
@@ -71,14 +77,15 @@ export function runAction(fake: FakeGitHub, opts: RunOptions): Promise<RunResult
   writeFileSync(
     eventPath,
     JSON.stringify(
-      opts.event === 'push'
+      opts.payload ??
+      (opts.event === 'push'
         ? { ref: 'refs/heads/main', repository: { full_name: 'acme/api', default_branch: 'main' } }
         : {
             action: 'synchronize',
             number: PR,
-            pull_request: { number: PR, base: { ref: 'main', ...(opts.baseSha ? { sha: opts.baseSha } : {}), repo: { full_name: 'acme/api' } }, head: { ref: 'feature', sha: 'c'.repeat(40), repo: { full_name: head, fork: opts.fork === true } } },
+            pull_request: { number: PR, base: { ref: 'main', ...(opts.baseSha ? { sha: opts.baseSha } : {}), repo: { full_name: 'acme/api' } }, head: { ref: 'feature', sha: opts.headSha ?? 'c'.repeat(40), repo: { full_name: head, fork: opts.fork === true } } },
             repository: { full_name: 'acme/api', default_branch: 'main' }
-          }
+          })
     )
   )
   const outputFile = join(tmp, 'output')
@@ -97,7 +104,7 @@ export function runAction(fake: FakeGitHub, opts: RunOptions): Promise<RunResult
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp,
+    RUNNER_TEMP: opts.runnerTemp ?? tmp,
     RUNNER_DEBUG: '1'
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)

@@ -3,7 +3,7 @@ import ciLint from '../../src/checks/ci-lint.js'
 import { validateTables, type Case } from './check-tester.js'
 import { run } from './facts.js'
 
-/** The tester is strict about its own input (STYLE.md habit 8). */
+/** The tester is strict about its own input. */
 describe('checkTester input validation', () => {
   const ok: Case<'pr'> = { name: 'a', facts: { ci: { runs: [run('ruff check .')] } }, messageId: 'pr' }
 

@@ -42,11 +42,11 @@ export interface StoredComment {
   updated_at: string
 }
 
-export type Route = 'repo' | 'rules' | 'branch' | 'protection' | 'runs' | 'tags' | 'list-comments' | 'create-comment' | 'update-comment' | 'delete-comment' | 'user'
+export type Route = 'repo' | 'rules' | 'branch' | 'protection' | 'runs' | 'tags' | 'list-comments' | 'create-comment' | 'update-comment' | 'delete-comment' | 'user' | 'pull'
 
 const DOCS = 'https://docs.github.com/rest'
 
-/** GitHub's error bodies, as observed (PLATFORM.md §2–3). */
+/** GitHub's error bodies, as observed (docs/design.md, "What a GitHub API answer means"). */
 export const ERRORS = {
   integration: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' } },
   upgrade: { status: 403, body: { message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.', documentation_url: DOCS, status: '403' } },
@@ -101,6 +101,8 @@ export class FakeGitHub {
   /** Branch → classic protection body; absent branch → 404 Branch not protected. */
   protection: Record<string, unknown> = {}
   runs: WorkflowRunSeed[] = []
+  /** Pull request number → its head commit; absent → 404. */
+  readonly pulls = new Map<number, string>()
   tags: string[] = []
   defaultBranch = 'main'
   /** Every write answers 403 "Resource not accessible by integration" (fork PR, read-only token). */
@@ -280,6 +282,10 @@ export class FakeGitHub {
         }
         return ERRORS.notFound
       }
+      case 'pull': {
+        const head = this.pulls.get(Number(m.params.number))
+        return head ? { status: 200, body: pullRequest(this.owner, this.repo, Number(m.params.number), head) } : ERRORS.notFound
+      }
       case 'user':
         return user.type === 'Bot' ? ERRORS.integration : { status: 200, body: publicUser(user) }
     }
@@ -303,6 +309,7 @@ function routeOf(method: string, path: string, owner: string, repo: string): Rou
     ['GET', /^\/branches\/([^/]+)$/, 'branch', ['branch']],
     ['GET', /^\/actions\/runs$/, 'runs', []],
     ['GET', /^\/tags$/, 'tags', []],
+    ['GET', /^\/pulls\/(\d+)$/, 'pull', ['number']],
     ['GET', /^\/issues\/(\d+)\/comments$/, 'list-comments', ['issue']],
     ['POST', /^\/issues\/(\d+)\/comments$/, 'create-comment', ['issue']],
     ['PATCH', /^\/issues\/comments\/(\d+)$/, 'update-comment', ['id']],
@@ -546,6 +553,30 @@ export function workflowRun(owner: string, repo: string, r: WorkflowRunSeed): Re
     head_commit: { id: r.headSha, tree_id: r.headSha, message: 'A change', timestamp: r.runStartedAt, author: { name: 'Octo', email: 'octo@example.com' }, committer: { name: 'Octo', email: 'octo@example.com' } },
     repository: minimalRepository(owner, repo),
     head_repository: minimalRepository(owner, repo)
+  }
+}
+
+/** A pull request as GET /repos/{owner}/{repo}/pulls/{number} returns it (head from a fork `eve/<repo>`). */
+export function pullRequest(owner: string, repo: string, number: number, headSha: string): Record<string, unknown> {
+  const api = `https://api.github.com/repos/${owner}/${repo}`
+  const web = `https://github.com/${owner}/${repo}/pull/${number}`
+  const author = simpleUser({ login: 'eve', type: 'User' }, 7)
+  const link = (href: string) => ({ href })
+  return {
+    url: `${api}/pulls/${number}`, id: 1, node_id: 'PR_1', html_url: web, diff_url: `${web}.diff`, patch_url: `${web}.patch`,
+    issue_url: `${api}/issues/${number}`, commits_url: `${api}/pulls/${number}/commits`, review_comments_url: `${api}/pulls/${number}/comments`,
+    review_comment_url: `${api}/pulls/comments{/number}`, comments_url: `${api}/issues/${number}/comments`, statuses_url: `${api}/statuses/${headSha}`,
+    number, state: 'open', locked: false, title: 'Change', user: author, body: null, labels: [], milestone: null,
+    created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', closed_at: null, merged_at: null, merge_commit_sha: null,
+    assignee: null, author_association: 'CONTRIBUTOR', auto_merge: null,
+    head: { label: 'eve:feature', ref: 'feature', sha: headSha, user: author, repo: { ...fullRepository('eve', repo, 'main'), has_downloads: true } },
+    base: { label: `${owner}:main`, ref: 'main', sha: 'b'.repeat(40), user: simpleUser({ login: owner, type: 'User' }, 9), repo: { ...fullRepository(owner, repo, 'main'), has_downloads: true } },
+    _links: {
+      self: link(`${api}/pulls/${number}`), html: link(web), issue: link(`${api}/issues/${number}`), comments: link(`${api}/issues/${number}/comments`),
+      review_comments: link(`${api}/pulls/${number}/comments`), review_comment: link(`${api}/pulls/comments{/number}`), commits: link(`${api}/pulls/${number}/commits`), statuses: link(`${api}/statuses/${headSha}`)
+    },
+    merged: false, mergeable: true, mergeable_state: 'clean', merged_by: null, comments: 0, review_comments: 0, maintainer_can_modify: false,
+    commits: 1, additions: 1, deletions: 0, changed_files: 1
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * How CI builds container images, as data: commands (argv prefixes after wrappers are removed),
+ * How CI builds container images (docs/catalogue.md, "Container build"), as data: commands (argv prefixes after wrappers are removed),
  * actions/tasks/orbs, and release tools that build images from their own configuration.
  *
  * Traps, next to the rows they concern:

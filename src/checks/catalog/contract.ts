@@ -4,7 +4,7 @@ import { JVM_CONTRACT } from './jvm-snippets.js'
 import type { Catalogue, CommandSignature } from './match.js'
 
 /**
- * Contract-test signatures in CI (SIGNATURES.md §4): tools that exercise the running API against
+ * Contract-test signatures in CI (docs/catalogue.md, "Contract tests"): tools that exercise the running API against
  * its OpenAPI description or consumer pacts, and breaking-change diffs of the spec. Spec linters
  * (Spectral, Redocly lint) and `prism mock` are deliberately absent: they test the document, not
  * the implementation.

@@ -2,7 +2,7 @@ import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { PackageSignature } from '../../facts/usage.js'
 
 /**
- * Feature-flag SDKs and libraries (SIGNATURES.md §7), as data. `calls` are flag evaluations;
+ * Feature-flag SDKs and libraries (docs/catalogue.md, "Feature flags"), as data. `calls` are flag evaluations;
  * `analytics: true` marks products also installed for analytics or experiments only (PostHog,
  * Statsig, Optimizely): they count only when a flag evaluation is found.
  */
@@ -174,7 +174,7 @@ export const FLAG_SDKS: readonly FlagSignature[] = [
   sdk('FeatureToggle', 'dotnet', ['FeatureToggle'], ['.FeatureEnabled', ': SimpleFeatureToggle', ': EnabledOnOrAfterDateFeatureToggle'])
 ]
 
-/** Management/API clients that are not flag SDKs (SIGNATURES.md §7.4): named in evidence when found. */
+/** Management/API clients that are not flag SDKs (docs/catalogue.md, "Feature flags"): named in evidence when found. */
 export const FLAG_MANAGEMENT_CLIENTS: readonly string[] = ['launchdarkly-api', 'launchdarkly-api-client', 'flagsmith-go-api-client', 'launchdarkly-eventsource']
 
 /**

@@ -3,7 +3,7 @@ import type { Framework } from '../../facts/service/frameworks.js'
 import { JVM_HEALTH } from './jvm-snippets.js'
 
 /**
- * Health-route vocabulary (SIGNATURES.md §6.1). A route is a health route when the LAST segment
+ * Health-route vocabulary (docs/catalogue.md, "Health endpoint"). A route is a health route when the LAST segment
  * of its full path (prefixes resolved) is one of HEALTH_SEGMENTS, or when its last two segments
  * are a known pair. `status` and `up` are ambiguous (order status, a vote) and count only at the
  * root or under a generic prefix (`/api`, `/v1`, `/internal`).

@@ -2,7 +2,7 @@ import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, Imp
 import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
 
 /**
- * Linters and format checks (SIGNATURES.md §1). A formatter counts only in check mode; a fixer
+ * Linters and format checks (docs/catalogue.md, "Lint in CI"). A formatter counts only in check mode; a fixer
  * (`black .`, `prettier --write`, `ruff format`) rewrites files on the runner and exits 0 unless
  * a `git diff --exit-code` follows it or pre-commit runs it (pre-commit fails when a hook changes
  * files). Hygiene hooks of pre-commit-hooks (`trailing-whitespace`, `check-yaml`) are not lint and

@@ -4,7 +4,7 @@ import { JVM_OPENAPI } from './jvm-snippets.js'
 import type { ActionSignature, CommandSignature } from './match.js'
 
 /**
- * How CI publishes an OpenAPI description beyond the running app (SIGNATURES.md §5.3): uploading
+ * How CI publishes an OpenAPI description beyond the running app (docs/catalogue.md, "OpenAPI published"): uploading
  * the spec as an artifact or release asset, deploying a rendered reference to Pages, or pushing
  * it to a docs portal. Artifact and release actions count only when an input names a spec file
  * (`spec` below); Pages deploys count only when the workflow also builds a Redoc/Swagger UI page

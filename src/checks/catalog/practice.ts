@@ -11,7 +11,7 @@ import type { Outcome } from '../types.js'
 /**
  * The judgement shared by the CI-practice checks (lint, tests, type checking, static analysis):
  * match every resolved CI command and action against a catalogue, then sort what matched into the
- * tiers PRODUCT.md §1 grades — enforced on pull requests, enforced in CI but not on PRs, only in
+ * tiers the check pages in docs/checks/ grade — enforced on pull requests, enforced in CI but not on PRs, only in
  * local hooks, present but unable to fail — plus configuration that shows intent. Each check then
  * maps the tiers to its own statuses and messages.
  */

@@ -1,7 +1,7 @@
 /**
- * Release tooling (SIGNATURES.md §10.2), as data: actions and commands that publish a release.
+ * Release tooling (docs/catalogue.md, "Release versioning"), as data: actions and commands that publish a release.
  * Drafting tools are listed apart: a workflow that drafts notes but never publishes is not a
- * release workflow (§10.3).
+ * release workflow.
  */
 export interface ReleaseAction {
   readonly name: string

@@ -2,7 +2,7 @@ import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { PackageSignature } from '../../facts/usage.js'
 
 /**
- * Circuit-breaker and retry libraries (SIGNATURES.md §8), as data. `calls` are the decorators,
+ * Circuit-breaker and retry libraries (docs/catalogue.md, "Circuit breakers"), as data. `calls` are the decorators,
  * constructors and wrappers that show the library protecting something.
  */
 export interface ResilienceSignature extends PackageSignature {
@@ -151,7 +151,7 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
  */
 export const RETRIES_OFF = /\b(retry|retries|maxRetries|max_retries|maxAttempts|max_attempts|tries|limit)\s*[:=]\s*0(?![\d.])|\bretry_failed\s*:\s*false\b/
 
-/** Files that only wait for a dependency at start-up (SIGNATURES.md §8.2): retries there protect no request path. */
+/** Files that only wait for a dependency at start-up (docs/catalogue.md, "Circuit breakers"): retries there protect no request path. */
 export const STARTUP_FILE_PATTERNS: readonly RegExp[] = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i]
 
 /** Tokens near a retry that show it waits for the database or a broker at boot. */
@@ -159,12 +159,12 @@ export const STARTUP_CONTEXT_TOKENS: readonly string[] = ['SELECT 1', 'select(1)
 
 /**
  * Retries around a local resource (a locked SQLite file): they protect no outbound call. A file
- * that uses a retry library and names one of these is a local retry (jellyfin wraps its SQLite
- * writes in Polly `WaitAndRetry` on "database is locked").
+ * that uses a retry library and names one of these is a local retry (a media server wrapping its
+ * SQLite writes in Polly `WaitAndRetry` on "database is locked").
  */
 export const LOCAL_RETRY_TOKENS: readonly string[] = ['database is locked', 'database table is locked', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SqliteException', 'sqlite3.OperationalError']
 
-/** Job-queue retries: the job is re-run, no outbound call is protected (SIGNATURES.md §8.2). */
+/** Job-queue retries: the job is re-run, no outbound call is protected (docs/catalogue.md, "Circuit breakers"). */
 export const JOB_RETRY_TOKENS: Readonly<Partial<Record<Ecosystem, readonly string[]>>> = {
   python: ['autoretry_for', 'self.retry(', 'retry_backoff', 'raise Retry(', 'Retry(max=', 'dramatiq.Retry', '@dramatiq.actor(max_retries'],
   // discard_on drops a failed job: no retry.

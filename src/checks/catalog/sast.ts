@@ -3,7 +3,7 @@ import { DOTNET_BUILD, TYPECHECKERS, warnAsErrorBuilds } from './typecheckers.js
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
 
 /**
- * Static analysis and quality gates (SIGNATURES.md §3.2), starting from what OpenSSF Scorecard's
+ * Static analysis and quality gates (docs/catalogue.md, "Static analysis"), starting from what OpenSSF Scorecard's
  * SAST check recognises. Dependency scanners (SCA), secret scanners and DAST are `related`: shown,
  * never counted. `github/codeql-action/upload-sarif` alone is not CodeQL: it uploads another tool's
  * results, so the tool that produced them is what counts.
@@ -166,7 +166,7 @@ function phpstanGate(): Pick<ImpliedSignature, 'commands' | 'actions'> {
   return { commands: hosted.commands.map((c) => ({ ...c, notARunFlags: [...(c.notARunFlags ?? []), ...PHPSTAN_LOW_LEVELS] })), actions: hosted.actions }
 }
 
-/** Security rule sets that ride on a linter's run when its configuration enables them (SIGNATURES.md §3.2, M). */
+/** Security rule sets that ride on a linter's run when its configuration enables them (docs/catalogue.md, "Static analysis"). */
 const IMPLIED: readonly ImpliedSignature[] = [
   { tool: 'gosec (golangci-lint)', rules: 'gosec', ...hostedBy('golangci-lint') },
   { tool: 'Bandit rules (ruff S)', rules: 'bandit', ...hostedBy('ruff') },

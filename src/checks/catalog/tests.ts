@@ -5,7 +5,7 @@ import { ownFiles } from './ecosystem.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
 
 /**
- * Test runners (SIGNATURES.md §2). A run that collects without running (`--collect-only`), skips
+ * Test runners (docs/catalogue.md, "Tests in CI"). A run that collects without running (`--collect-only`), skips
  * the tests (`-DskipTests`, `-x test`) or selects none (`go test -run XXX_NONE`) is recognised and
  * reported, never counted. npm's placeholder `echo "Error: no test specified" && exit 1` resolves
  * to `echo`, which is no runner. Coverage uploads are not test runs: something else made the report.

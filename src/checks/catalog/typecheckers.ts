@@ -1,7 +1,7 @@
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, PackageSignature } from './match.js'
 
 /**
- * Type checkers (SIGNATURES.md §3.1). For compiled languages the compiler is the type checker:
+ * Type checkers (docs/catalogue.md, "Type checking"). For compiled languages the compiler is the type checker:
  * `go build`/`go vet`/`go test` and a Maven/Gradle build that compiles Java count (calibrated on
  * spring-petclinic, whose `./mvnw -B verify` is its type check). Bundlers that strip types without
  * checking them (esbuild, swc, tsup, tsx) are deliberately absent.

@@ -17,7 +17,7 @@ export { httpPathOf } from './http-path.js'
 /** Build output holds copies of the sources (`target/classes/Dockerfile`); `build/` is a common home of real Dockerfiles and stays. */
 const BUILD_COPIES: ReadonlySet<string> = new Set(['dist', 'target'])
 
-/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure, Tekton runs are not workloads. */
+/** CI configuration is not deployment: GitHub `services:` health options are test infrastructure, Tekton runs are not workloads (docs/catalogue.md, "Health endpoint"). */
 const isCiConfig = isCiHome
 
 /** Every listed file the loop below may act on (Dockerfiles, build configs, compose and other YAML manifests). */

@@ -86,7 +86,7 @@ function gradle(snapshot: Snapshot, path: string, problems: ParseProblem[], cata
 }
 
 /**
- * Direct dependencies of every manifest outside excluded trees (SIGNATURES.md §0.3). Lockfiles
+ * Direct dependencies of every manifest outside excluded trees (docs/catalogue.md, "Rules for every practice"). Lockfiles
  * are never read. A broken manifest becomes a problem, never a throw.
  */
 export function collectManifests(snapshot: Snapshot): ManifestFacts {

@@ -7,7 +7,7 @@ import type { ContractTestFile } from './types.js'
 /**
  * Contract tests written as test code: a file counts when it loads the tool (`requires`) AND
  * uses it to test (`uses`) on lines that are not comments, so an import alone or a commented-out
- * test is never a contract test (SIGNATURES.md §4.3). Data: one row per tool.
+ * test is never a contract test (docs/catalogue.md, "Contract tests"). Data: one row per tool.
  */
 export interface ContractFileSignature {
   readonly tool: string

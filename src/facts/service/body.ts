@@ -7,7 +7,7 @@ import { indentOf } from './text.js'
  * window of lines after the declaration.
  */
 
-/** Substrings that show a handler touching a dependency (SIGNATURES.md §6.5). */
+/** Substrings that show a handler touching a dependency (docs/catalogue.md, "Health endpoint"). */
 export const DEPENDENCY_TOKENS: readonly string[] = [
   'SELECT 1',
   'select 1',

@@ -25,7 +25,7 @@ import { resolveGoTask, resolveJust, resolveMise } from './task-runners.js'
 import { resolveNox, resolveTox } from './tox-nox.js'
 
 /**
- * The indirection resolver (SIGNATURES.md §0.2/§0.3): from a CI step's script to the simple
+ * The indirection resolver (docs/catalogue.md, "Rules for every practice"): from a CI step's script to the simple
  * commands CI really runs, through make, Earthly, mage, package.json scripts, monorepo runners, tox, nox, just,
  * Task, mise, mix aliases, cargo (aliases, xtask, cargo-make, cargo-hack), hatch/pdm/rye/poe/
  * taskipy/invoke, Composer scripts, repository shell scripts, pre-commit/prek, Maven
