@@ -2,12 +2,13 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { loadConfig } from './config/load.js'
+import { resolvePolicy } from './config/policy.js'
 import { readActionContext } from './github/context.js'
 import { publishPrComment, startGitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
 import { render } from './report/index.js'
 import type { ScanReport } from './report/types.js'
-import { scanWithBase } from './scan.js'
+import { placeOf, scan } from './scan.js'
 
 /**
  * The action pipeline: inputs → config → scan → outputs, job summary, SARIF → (PR comment) → gate.
@@ -23,6 +24,9 @@ export async function run(): Promise<void> {
       throw new Error(`The Shipshape configuration has ${loaded.errors.length} error(s):\n${loaded.errors.map((e) => `  - ${e.message}`).join('\n')}`)
     }
     for (const w of loaded.warnings) core.warning(w)
+    const policy = resolvePolicy(loaded.config, inputs.policy)
+    // A scan of a subdirectory (the path input) still reads the checkout's CI files and tags.
+    const { top } = placeOf(root)
 
     const slug = process.env.GITHUB_REPOSITORY ?? null
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
@@ -35,20 +39,17 @@ export async function run(): Promise<void> {
       repo: context.repo,
       apiUrl: context.apiUrl,
       defaultBranch: context.defaultBranch,
-      root,
+      root: top,
       config: loaded.config,
       logger: { debug: (m) => core.debug(m) }
     })
     // On a pull request the base commit is scanned too (from git objects) for the delta and ratchet.
     const baseSha = context.pullRequest?.baseSha ?? null
-    const scanned = await scanWithBase({
+    const scanned = await scan({
       root,
-      baseSha,
-      fetchBase: true,
+      base: baseSha ? { sha: baseSha, fetch: true } : null,
       config: loaded.config,
-      minScore: inputs.minScore ?? undefined,
-      requiredExtra: inputs.requiredChecks,
-      failOnRegression: inputs.failOnRegression ?? undefined,
+      policy,
       slug,
       serverUrl,
       warnings: loaded.warnings,
@@ -62,7 +63,7 @@ export async function run(): Promise<void> {
 
     const comment = await publishPrComment(github, report, {
       context,
-      mode: inputs.comment,
+      mode: policy.comment,
       key: inputs.commentKey,
       renderMarkdown: (r, maxChars) => render('markdown', r, { color: false, maxChars })
     })

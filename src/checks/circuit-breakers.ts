@@ -12,6 +12,8 @@ import {
 import { normalizePythonName } from '../facts/manifests/python.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
+import { repoProfile } from './catalog/ecosystem.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 const ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
@@ -141,14 +143,18 @@ export default defineCheck({
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
       'job-retries': 'Only job-queue retries were found; they re-run jobs but protect no outbound call.',
-      none: 'No circuit-breaker or retry library protects outbound calls.'
+      none: 'No circuit-breaker or retry library protects outbound calls.',
+      'no-service': 'No HTTP framework found in dependencies or imports: there is no service whose calls to protect.',
+      'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service whose calls to protect.'
     },
     why: 'A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.',
     remediation: remediationFor([])
   },
   run(ctx: CheckContext) {
     const { manifests, usage } = ctx.facts
-    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
+    const na = notAService(ctx.facts.service)
+    if (na) return na
+    const ecosystems = repoProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
     const findings: LibFinding[] = []
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {

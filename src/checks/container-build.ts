@@ -1,41 +1,25 @@
 import { minimatch } from 'minimatch'
-import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES } from './catalog/containers.js'
+import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES, DOCKERFILES, imageWorkflow } from './catalog/containers.js'
+import { ECOSYSTEM_NAMES, remediationFor, repoProfile } from './catalog/ecosystem.js'
+import { frameworkRepo } from './catalog/framework-repo.js'
+import type { Ecosystem } from '../facts/manifests/types.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { DeployFacts, Dockerfile } from '../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../facts/snapshot.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const REMEDIATION = [
-  'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:',
-  '```dockerfile',
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER 1000',
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  '```',
-  'and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:',
-  '```yaml',
-  'on: { pull_request: {}, push: { branches: [main] } }',
-  'permissions: { contents: read, packages: write }',
-  'jobs:',
-  '  image:',
-  '    runs-on: ubuntu-latest',
-  '    steps:',
-  '      - uses: actions/checkout@v4',
-  '      - uses: docker/setup-buildx-action@v3',
-  '      - uses: docker/login-action@v3',
-  "        if: github.event_name == 'push'",
-  '        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }',
-  '      - uses: docker/build-push-action@v6',
-  '        with:',
-  "          push: ${{ github.event_name == 'push' }}",
-  '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
-  '```',
-  'Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`.'
-].join('\n')
+const OPENING = 'Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:'
+const FALLBACK = 'Add a `Dockerfile` for the service (see docs/checks/container-build.md for one per stack).'
+const BUILD_IT = 'Build it in CI on pull requests, and push it from the default branch:'
+
+/** The fix for the stack in front of the reader: a Dockerfile unless one exists, then the workflow that builds it. */
+function remediation(ctx: CheckContext, dockerfile: string | null): string {
+  if (dockerfile) return [BUILD_IT, '', imageWorkflow(dockerfile)].join('\n')
+  return [remediationFor(OPENING, DOCKERFILES, repoProfile(ctx.facts), FALLBACK), '', BUILD_IT, '', imageWorkflow(null)].join('\n')
+}
+
+/** Every stack's Dockerfile, for the docs and the default remediation. */
+const REMEDIATION = [OPENING, ...(Object.keys(DOCKERFILES) as Ecosystem[]).flatMap((e) => ['', `**${ECOSYSTEM_NAMES[e]}**:`, '', DOCKERFILES[e]]), '', BUILD_IT, '', imageWorkflow(null)].join('\n')
 
 interface CiBuild {
   readonly evidence: Evidence
@@ -150,7 +134,9 @@ export default defineCheck({
       'ci-build-only': 'CI builds an image without a Dockerfile in the repository ({what}).',
       'not-built': 'The service has an image build ({what}), but CI never builds it.',
       'not-service': 'Only Dockerfiles that do not ship the service were found ({what}).',
-      none: 'No Dockerfile or other container image build was found.'
+      none: 'No Dockerfile or other container image build was found.',
+      'no-service': 'No HTTP framework found in dependencies or imports, and no image build: there is no service to ship as an image.',
+      'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it, and has no image build: there is no service to ship as an image.'
     },
     why: 'An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.',
     remediation: REMEDIATION
@@ -178,10 +164,18 @@ export default defineCheck({
     if (dockerless.length > 0 && others.length === 0) {
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
-    if (declared.length > 0) return { status: 'partial', messageId: 'not-built', data: { what }, evidence: [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }] }
-    if (others.length > 0) {
-      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence) }
+    if (declared.length > 0) {
+      const evidence = [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }]
+      return { status: 'partial', messageId: 'not-built', data: { what }, evidence, remediation: remediation(ctx, service[0]?.path ?? null) }
     }
-    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) }
+    // No service and no image build of its own: there is nothing to ship (a development-only Dockerfile does not make one).
+    if (ctx.facts.service.frameworks.length === 0 && builds.length === 0) {
+      const own = frameworkRepo(ctx.facts.service)
+      return own ? { ...own, messageId: 'framework-repo' } : { status: 'not-applicable', messageId: 'no-service' }
+    }
+    if (others.length > 0) {
+      return { status: 'fail', messageId: 'not-service', data: { what: others.map((d) => d.path).slice(0, 3).join(', ') }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation: remediation(ctx, null) }
+    }
+    return { status: 'fail', messageId: 'none', evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation: remediation(ctx, null) }
   }
 })

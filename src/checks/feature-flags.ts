@@ -1,8 +1,10 @@
 import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
-import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
+import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
 import { basename } from '../facts/snapshot.js'
+import { repoProfile } from './catalog/ecosystem.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 const ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
@@ -120,7 +122,7 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
     const stem = name.slice(0, name.lastIndexOf('.') < 0 ? name.length : name.lastIndexOf('.'))
     if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue
     const lines = usage.lines(f.path) ?? []
-    const at = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)))
+    const at = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t) && inCode(l, t)))
     if (at < 0) continue
     resolvers.push(f)
     defined.push({ path: f.path, line: at + 1, message: `in-house flag resolver: ${lines[at]!.trim()}` })
@@ -143,7 +145,8 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
 }
 
 function envToggles(usage: UsageFacts): Evidence[] {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
+  // The flag name is usually a quoted key (`os.getenv("FEATURE_X")`); the reader must be code.
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
   return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }))
 }
 
@@ -163,14 +166,18 @@ export default defineCheck({
       'sdk-unused': '{sdk} is a dependency, but no production code uses it.',
       'in-house-unused': 'An in-house flag module or model exists, but no production code checks it.',
       'env-toggles': 'Only environment-variable / settings toggles were found, no flag system.',
-      none: 'No feature-flag SDK, library or in-house flag system was found.'
+      none: 'No feature-flag SDK, library or in-house flag system was found.',
+      'no-service': 'No HTTP framework found in dependencies or imports: there is no service to release features of.',
+      'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to release features of.'
     },
     why: 'Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves — no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.',
     remediation: remediationFor([])
   },
   run(ctx: CheckContext) {
     const { manifests, usage } = ctx.facts
-    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
+    const na = notAService(ctx.facts.service)
+    if (na) return na
+    const ecosystems = repoProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
     const sigs = [...FLAG_SDKS, ...genericSignatures(ctx.extra.packages)]
     const used: SdkFinding[] = []

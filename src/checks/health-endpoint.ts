@@ -1,7 +1,7 @@
 import type { DeployHealthcheck } from '../facts/deploy/types.js'
 import type { Framework, Route } from '../facts/service/types.js'
 import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment } from './catalog/health.js'
-import { frameworkRepo } from './catalog/framework-repo.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -56,7 +56,8 @@ export default defineCheck({
   },
   run({ facts, extra }): Outcome<Id> {
     const { service, deploy } = facts
-    if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
+    const na = notAService(service)
+    if (na) return na
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, '') || '/'))
     const dedicated = service.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, '') || '/'))
     const libraries = service.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name))

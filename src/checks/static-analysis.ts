@@ -20,7 +20,7 @@ const messages = {
   'local-only': 'Static analysis runs only in local hooks, not in CI: {tools}.',
   'non-blocking': 'Static analysis runs in CI but cannot fail the build: {tools}.',
   configured: 'Static analysis is configured ({tools}) but CI does not run it.',
-  unreadable: 'No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
+  unreadable: 'No static analysis was found in the CI files that could be read; {count|CI file} could not be parsed.',
   none: 'No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).',
   'no-ci': 'No CI configuration was found, and no static analysis is configured.'
 } as const
@@ -84,8 +84,8 @@ export default defineCheck({
   },
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
-    const profile = repoProfile(ctx.facts.snapshot)
-    const fix = (opening: string): string => [remediationFor(opening, ALTERNATIVES, profile, ''), '', codeql(profile.ecosystems)].join('\n').replace(/\n{3,}/g, '\n\n')
+    const profile = repoProfile(ctx.facts)
+    const fix = (opening: string): string => remediationFor(`${opening}\n\n${codeql(profile.ecosystems)}`, ALTERNATIVES, profile, '').trimEnd()
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }

@@ -55,6 +55,8 @@ export interface GrepOptions {
   readonly files?: readonly string[]
   /** Stop after this many hits (default 200). */
   readonly limit?: number
+  /** Also count a token inside a string literal (default: only in code; a quoted token is data, not use). */
+  readonly inStrings?: boolean
 }
 
 export interface UsageFacts {
@@ -216,7 +218,8 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking);
       // a file's hits are memoised on its read, so service views and the PR base never rescan it.
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
-      const key = memoKey(`grep\0${tokens.join('\0')}`)
+      const inStrings = opts.inStrings === true
+      const key = memoKey(`grep\0${inStrings ? 's' : 'c'}\0${tokens.join('\0')}`)
       const only = opts.files ? new Set(opts.files) : undefined
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
       for (const f of sources()) {
@@ -227,7 +230,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
         // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem], !inStrings && !f.template))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
@@ -255,8 +258,37 @@ const COMMENT_PREFIXES: Readonly<Record<Ecosystem, readonly string[]>> = {
   java: ['//', '/*', '* ']
 }
 
-/** Every line of one text holding a token (the first token per line), after a native whole-text test; comment lines are left out. */
-function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined): readonly FileHit[] {
+/**
+ * Whether `token` occurs in `line` outside string literals. A token inside quotes is data — a
+ * catalogue's token list, a linter's rule table, a message — never a use of what it names.
+ */
+export function inCode(line: string, token: string): boolean {
+  for (let at = line.indexOf(token); at >= 0; at = line.indexOf(token, at + 1)) if (!insideString(line, at)) return true
+  return false
+}
+
+/** Whether position `at` lies inside a '…', "…" or `…` literal that opens earlier on the line (backslash escapes honoured). */
+function insideString(line: string, at: number): boolean {
+  let quote: string | null = null
+  for (let i = 0; i < at; i++) {
+    const c = line[i]!
+    if (quote) {
+      if (c === '\\') i++
+      else if (c === quote) quote = null
+    } else if (c === '"' || c === "'" || c === '`') {
+      // An apostrophe inside a word (Ruby `it's`, Go runes aside) opens nothing.
+      if (c === "'" && /\w/.test(line[i - 1] ?? '') && /\w/.test(line[i + 1] ?? '')) continue
+      quote = c
+    }
+  }
+  return quote !== null
+}
+
+/**
+ * Every line of one text holding a token outside string literals (the first token per line),
+ * after a native whole-text test; comment lines are left out.
+ */
+function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined, codeOnly: boolean): readonly FileHit[] {
   if (!anyToken.test(read.text)) return NO_HITS
   const ls = plainLines(read)
   const out: FileHit[] = []
@@ -268,7 +300,7 @@ function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], c
       if (comments.some((c) => t.startsWith(c))) continue
     }
     for (const token of tokens) {
-      if (l.includes(token)) {
+      if (l.includes(token) && (!codeOnly || inCode(l, token))) {
         out.push({ line: i + 1, text: l.trim(), token })
         break
       }

@@ -1,8 +1,9 @@
 import type { CheckId } from '../checks/ids.js'
+import { bytes, plural } from '../prose.js'
 import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, codeSpan, htmlText, mdText, trustedMarkdown } from './escape.js'
 import { blobUrl, commitOf, docsUrl, isLine, PROJECT_URL } from './links.js'
-import { actionable, changeText, count, duration, scoreText, viewOf, waiverText } from './status.js'
+import { actionable, changeText, count, duration, judgedText, scoreText, viewOf, waiverText } from './status.js'
 import type { ScanReport } from './types.js'
 
 /**
@@ -92,8 +93,9 @@ function headline(report: ScanReport, profile: MarkdownProfile): string {
   const score = scoreText(report)
   const change = changeText(report)
   const what = score ? `Shipshape ${score}` : 'Shipshape: no score (no check could be judged)'
+  const judged = score ? judgedText(report.checks) : null
   const verdict = report.gate.passed ? 'gate passed' : `gate failed${reasons(report.gate.reasons)}`
-  return `${profile.heading} ${report.gate.passed ? '✅' : '❌'} ${what}${change ? `, ${change}` : ''} — ${verdict}`
+  return `${profile.heading} ${report.gate.passed ? '✅' : '❌'} ${what}${change ? `, ${change}` : ''}${judged ? `, ${judged}` : ''} — ${verdict}`
 }
 
 function reasons(list: readonly string[]): string {
@@ -107,14 +109,8 @@ function statsLine(report: ScanReport): string {
   const s = report.stats
   const commit = commitOf(report.repository)
   const parts = [`Scanned ${count(s.files)} files (${count(s.filesRead)} read, ${bytes(s.bytesRead)}) in ${duration(s.durationMs)}${commit ? ` at \`${commit.slice(0, 12)}\`` : ''}.`]
-  if (s.skippedTooLarge > 0) parts.push(`${count(s.skippedTooLarge)} file(s) over the size cap were not read.`)
+  if (s.skippedTooLarge > 0) parts.push(`${plural(s.skippedTooLarge, 'file')} over the size cap ${s.skippedTooLarge === 1 ? 'was' : 'were'} not read.`)
   return parts.join(' ')
-}
-
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`
 }
 
 function table(report: ScanReport): string {
@@ -154,7 +150,7 @@ function details(report: ScanReport, check: CheckResult, layout: Layout): string
     const shown = check.evidence.slice(0, layout.evidenceCap)
     for (const e of shown) out.push(`- ${evidenceLine(report, e)}`)
     const rest = check.evidence.length - shown.length
-    if (rest > 0) out.push(shown.length > 0 ? `- … and ${count(rest)} more` : `- ${count(rest)} item(s) not shown`)
+    if (rest > 0) out.push(shown.length > 0 ? `- … and ${count(rest)} more` : `- ${plural(rest, 'item')} not shown`)
     out.push('')
   }
   const docs = docsUrl(check.id)
@@ -186,7 +182,7 @@ function warnings(list: readonly string[], max: number): string {
 
 function cutNote(report: ScanReport, layout: Layout, profile: MarkdownProfile): string | null {
   const cuts: string[] = []
-  if (layout.evidenceCap < (profile.evidenceCaps[0] ?? 0)) cuts.push(layout.evidenceCap === 0 ? 'evidence is left out' : `evidence lists show at most ${layout.evidenceCap} item(s) per check`)
+  if (layout.evidenceCap < (profile.evidenceCaps[0] ?? 0)) cuts.push(layout.evidenceCap === 0 ? 'evidence is left out' : `evidence lists show at most ${plural(layout.evidenceCap, 'item')} per check`)
   if (!layout.remediation) cuts.push('fixes link to the docs instead of being shown')
   if (layout.omitted.size > 0) {
     const titles = report.checks.filter((c) => layout.omitted.has(c.id)).map((c) => mdText(c.title, 100))

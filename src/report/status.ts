@@ -1,4 +1,5 @@
 import type { Status } from '../checks/ids.js'
+import { count } from '../prose.js'
 import type { CheckResult } from '../checks/types.js'
 import type { ScanReport } from './types.js'
 
@@ -62,15 +63,18 @@ export function changeText(report: Pick<ScanReport, 'delta'>): string | null {
   return 'no change against base'
 }
 
-/** The first paragraph of a remediation, for a one-line hint. */
-export function firstParagraph(markdown: string): string {
-  return markdown.trim().split(/\n[ \t]*\n/, 1)[0] ?? ''
+/** Whether a check was judged: everything but `unknown` (a waiver keeps what it replaced). */
+export function wasJudged(check: Pick<CheckResult, 'status' | 'waiver'>): boolean {
+  return (check.waiver?.original ?? check.status) !== 'unknown'
 }
 
-/** `1,234`: numbers in prose are easier to read with separators (fixed locale: pure output). */
-export function count(n: number): string {
-  return n.toLocaleString('en-US')
+/** `11 of 13 checks judged` when some could not be judged, else null. */
+export function judgedText(checks: readonly Pick<CheckResult, 'status' | 'waiver'>[]): string | null {
+  const judged = checks.filter(wasJudged).length
+  return judged < checks.length ? `${count(judged)} of ${count(checks.length)} checks judged` : null
 }
+
+export { count } from '../prose.js'
 
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`

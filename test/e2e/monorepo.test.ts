@@ -4,7 +4,7 @@ import { NODE } from '../helpers/runtime.js'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { render } from '../../src/report/index.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { tempGitRepo } from '../helpers/tmp-repo.js'
 
 /** Three services (FastAPI, Express, Go) in one repository, each scored on its own. */
@@ -31,8 +31,8 @@ const MONOREPO: Record<string, string> = {
 }
 
 describe('monorepo services', () => {
-  it('scores three services separately, with CI scoped by paths and working directories', () => {
-    const report = scanRepository({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 50 }, inputs: { tags: null } })
+  it('scores three services separately, with CI scoped by paths and working directories', async () => {
+    const report = await scanReport({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 50 }, inputs: { tags: null } })
     const services = report.services!
     expect(services.map((s) => [s.name, s.path])).toEqual([
       ['api', 'services/api'],
@@ -66,12 +66,12 @@ describe('monorepo services', () => {
     expect(Object.keys(json.services[0])).toEqual(['name', 'path', 'score', 'grade', 'gate', 'checks'])
   })
 
-  it('uses the services listed in config, and a single-service repository looks exactly as before', () => {
+  it('uses the services listed in config, and a single-service repository looks exactly as before', async () => {
     const files = { 'pyproject.toml': '[project]\nname = "one"\ndependencies = ["fastapi"]\n', 'app.py': 'from fastapi import FastAPI\napp = FastAPI()\n' }
-    const single = scanRepository({ root: tempGitRepo(files), config: DEFAULT_CONFIG, inputs: { tags: null } })
+    const single = await scanReport({ root: tempGitRepo(files), config: DEFAULT_CONFIG, inputs: { tags: null } })
     expect(single.services).toBeUndefined()
     expect(JSON.parse(render('json', single, { color: false }))).not.toHaveProperty('services')
-    const listed = scanRepository({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 0, services: [{ name: 'core-api', path: 'services/api' }] }, inputs: { tags: null } })
+    const listed = await scanReport({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 0, services: [{ name: 'core-api', path: 'services/api' }] }, inputs: { tags: null } })
     expect(listed.services!.map((s) => s.name)).toEqual(['core-api'])
   })
   it('gives three rows and the overall gate through the bundled CLI', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
 import { expectClean, expectInert, GNU_TIME, runCli, scanAllFormats, statusOf, type JsonReport } from './run.js'
 
@@ -97,7 +97,7 @@ describe('backtracking-shaped lines under the default cap (1.9 MB each)', () => 
 describe('binary files with source-like names', () => {
   const binary = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]), Buffer.alloc(64 * 1024, 0xff), Buffer.from('ruff check . pytest mypy\n')])
 
-  it('are counted as binary and never parsed; every format stays inert', () => {
+  it('are counted as binary and never parsed; every format stays inert', async () => {
     const dir = tempGitRepo({
       Dockerfile: binary,
       'app.py': binary,
@@ -109,7 +109,7 @@ describe('binary files with source-like names', () => {
       '.gitlab-ci.yml': binary
     })
     scanAllFormats(dir, BOUND_MS)
-    const report = scanRepository({ root: dir, config: DEFAULT_CONFIG, minScore: 0 })
+    const report = await scanReport({ root: dir, config: DEFAULT_CONFIG, policy: { minScore: 0 } })
     // The text after the NUL bytes ("ruff check . pytest mypy") was never parsed.
     expect(report.checks.find((c) => c.id === 'ci-lint')!.status).toBe('fail')
     expect(report.checks.find((c) => c.id === 'ci-tests')!.status).toBe('fail')

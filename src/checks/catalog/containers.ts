@@ -1,3 +1,5 @@
+import type { Ecosystem } from '../../facts/manifests/types.js'
+
 /**
  * How CI builds container images (SIGNATURES.md §10.1), as data: commands (argv prefixes after
  * wrappers are removed) and actions/tasks/orbs.
@@ -96,4 +98,107 @@ export function argvMatches(argv: readonly string[], pattern: readonly string[])
     k++
   }
   return true
+}
+
+/** A minimal service `Dockerfile` per stack: multi-stage where the stack compiles, a non-root user, one process. */
+export const DOCKERFILES: Readonly<Record<Ecosystem, string>> = {
+  python: [
+    '```dockerfile',
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'USER 1000',
+    '# Django: gunicorn project.wsgi; Flask: gunicorn app:app',
+    'CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]',
+    '```'
+  ].join('\n'),
+  node: [
+    '```dockerfile',
+    'FROM node:22-slim',
+    'WORKDIR /app',
+    'COPY package.json package-lock.json ./',
+    'RUN npm ci --omit=dev',
+    'COPY . .',
+    'USER node',
+    'CMD ["node", "server.js"]',
+    '```'
+  ].join('\n'),
+  go: [
+    '```dockerfile',
+    'FROM golang:1.23 AS build',
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=build /out/server /server',
+    'USER nonroot',
+    'ENTRYPOINT ["/server"]',
+    '```',
+    'Or without a Dockerfile: `ko build ./cmd/server`.'
+  ].join('\n'),
+  java: [
+    '```dockerfile',
+    'FROM eclipse-temurin:21-jdk AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN ./mvnw -B package -DskipTests   # Gradle: ./gradlew bootJar',
+    '',
+    'FROM eclipse-temurin:21-jre',
+    'COPY --from=build /src/target/*.jar /app/app.jar',
+    'USER 1000',
+    'ENTRYPOINT ["java", "-jar", "/app/app.jar"]',
+    '```',
+    'Or without a Dockerfile: `./mvnw spring-boot:build-image` (Gradle: `./gradlew bootBuildImage`), or Jib (`./mvnw compile jib:build`).'
+  ].join('\n'),
+  ruby: [
+    '```dockerfile',
+    'FROM ruby:3.3-slim',
+    'WORKDIR /app',
+    'COPY Gemfile Gemfile.lock ./',
+    "RUN bundle config set without 'development test' && bundle install",
+    'COPY . .',
+    'USER 1000',
+    'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]',
+    '```'
+  ].join('\n')
+}
+
+/** A workflow that builds the image on pull requests and pushes it from the default branch. */
+export function imageWorkflow(dockerfile: string | null): string {
+  const dir = dockerfile && dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : null
+  const where = dockerfile && dockerfile !== 'Dockerfile' ? [`          context: ${dir ?? '.'}`, `          file: ${dockerfile}`] : []
+  return [
+    '```yaml',
+    '# .github/workflows/image.yml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    'permissions:',
+    '  contents: read',
+    '  packages: write',
+    'jobs:',
+    '  image:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: docker/setup-buildx-action@v3',
+    '      - uses: docker/login-action@v3',
+    "        if: github.event_name == 'push'",
+    '        with:',
+    '          registry: ghcr.io',
+    '          username: ${{ github.actor }}',
+    '          password: ${{ secrets.GITHUB_TOKEN }}',
+    '      - uses: docker/build-push-action@v6',
+    '        with:',
+    ...where,
+    "          push: ${{ github.event_name == 'push' }}",
+    '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
+    '```'
+  ].join('\n')
 }

@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch'
 import { isExcluded } from '../../facts/excluded.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import { basename, type Snapshot } from '../../facts/snapshot.js'
+import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
 
@@ -50,7 +51,10 @@ export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = {
 }
 
 export interface RepoProfile {
-  /** Ecosystems with a manifest, most source files first. */
+  /**
+   * Ecosystems with a manifest, most source files first, without the ones that only carry tooling
+   * (a `package.json` of linters and formatters in a Python service does not make it a Node service).
+   */
   readonly ecosystems: readonly Ecosystem[]
   readonly typescript: boolean
   readonly django: boolean
@@ -75,8 +79,13 @@ export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
   return list
 }
 
-/** The repository's ecosystems and frameworks, computed once per snapshot. */
-export function repoProfile(snapshot: Snapshot): RepoProfile {
+/**
+ * The repository's ecosystems and frameworks, computed once per snapshot. An ecosystem whose
+ * manifests declare no production dependency is tooling when another ecosystem is there with
+ * production dependencies or more source files.
+ */
+export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoProfile {
+  const snapshot = facts.snapshot
   const cached = profiles.get(snapshot)
   if (cached) return cached
   const present = new Set<Ecosystem>()
@@ -88,7 +97,7 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
   for (const { path, name } of ownFiles(snapshot)) {
     const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith('requirements') && name.endsWith('.txt') ? 'python' : undefined)
     if (manifest) present.add(manifest)
-    if (name === 'tsconfig.json') typescript = true
+    if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) typescript = true
     if (name === 'manage.py') django = true
     if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
     if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
@@ -97,7 +106,10 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
     if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1)
   }
   const order: Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
-  const ecosystems = order.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const found = order.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
+  const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
+  const ecosystems = found.filter((e) => !tooling(e))
   const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle }
   profiles.set(snapshot, profile)
   return profile
@@ -171,7 +183,7 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
       if (seen.has(key)) continue
       if (sig.contains === undefined) {
         seen.add(key)
-        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured in ${path}` } })
+        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured` } })
         continue
       }
       const n = reads.get(sig) ?? 0
@@ -181,10 +193,10 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
       const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
       if (line === undefined) continue
       seen.add(key)
-      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured in ${path} (${sig.contains})` } })
+      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured (${sig.contains})` } })
     }
     for (const glob of globs) {
-      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `${path} matches the configured signature ${glob.pattern}` } })
+      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `matches the configured signature ${glob.pattern}` } })
     }
   }
   return hits

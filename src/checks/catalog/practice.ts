@@ -127,7 +127,7 @@ function withImplied(ctx: CheckContext, catalogue: Catalogue): { catalogue: Cata
     const note = (n: string | undefined): string => (n ? `${n}; ${where}` : where)
     commands.push(...imp.commands.map((c) => ({ ...c, tool: imp.tool, note: note(c.note) })))
     actions.push(...imp.actions.map((a) => ({ ...a, tool: imp.tool, note: note(a.note) })))
-    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...(e.line ? { line: e.line } : {}), message: `${imp.tool} is configured in ${e.path} (${e.how})` } })
+    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...(e.line ? { line: e.line } : {}), message: `${imp.tool} is configured (${e.how})` } })
   }
   return { catalogue: { ...catalogue, commands, actions }, configs, problems }
 }
