@@ -16,7 +16,7 @@ import { computeDelta, regressionOf, type Scored } from './scoring/delta.js'
 import { gate, type Regression } from './scoring/gate.js'
 import { applyPolicy } from './scoring/policy.js'
 import { scoreOf } from './scoring/score.js'
-import { combineGates, scoreService, serviceConfig, type ServiceReport } from './scoring/services.js'
+import { combineGates, reflectServices, scoreService, serviceConfig, type ServiceReport } from './scoring/services.js'
 import { bytes, listed, plural } from './prose.js'
 import { VERSION } from './version.js'
 
@@ -115,7 +115,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   // The head first: the base then finds every unchanged file already read, split and scanned, so
   // its time is only what the PR changed plus the pipeline's own work (baseMs measures just that,
   // including any wait for the git work still running).
-  const judged = judge(head, ctx, true, { record: prepared !== null })
+  const judged = judge(head, ctx, { record: prepared !== null })
   let baseNote: string | null = null
   let baseMs = 0
   let baseVia: ScanOutcome['baseVia'] = null
@@ -129,10 +129,10 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
         const snap = new GitTreeSnapshot(place.top, have.commit, { ignore: config.ignore, maxFileBytes: config.maxFileBytes, shareWith: tree, listing: have })
         snap.prefetchUnshared()
         const view = scoped(snap, place.dir)
-        // Only the checks and the score matter for the delta: no per-service scoring of the base.
+        // The base's services count only through the rows they reflect (its checks and score).
         // Fact areas whose inputs the PR left alone are the head's own.
         const reuse = { facts: judged.facts, asked: judged.facts.asked, added: listingDifference(head, view) }
-        const j = judge(view, { ...ctx, warnings: [] }, false, { reuse })
+        const j = judge(view, { ...ctx, warnings: [] }, { reuse })
         base = { score: j.score, grade: j.grade, checks: j.results, repository: { commit: snap.commit } }
       } catch (err) {
         baseNote = `the base commit could not be read: ${(err as Error).message}`
@@ -142,7 +142,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   }
   if (!base) {
     const report = toReport(judged, opts, null)
-    const warnings = baseNote ? [...report.warnings, `No comparison with the base: ${baseNote}.`] : report.warnings
+    const warnings = baseNote ? [...report.warnings, `No comparison with the base commit: ${baseNote}.`] : report.warnings
     return { report: { ...report, warnings }, baseNote, baseMs, baseVia }
   }
   const delta = computeDelta(base, { score: judged.score, grade: judged.grade, checks: judged.results, repository: { commit: head.commit } })
@@ -174,20 +174,22 @@ interface Judged {
   readonly ctx: JudgeContext
 }
 
-/** Facts → checks → policy → score: everything but the gate. */
-function judge(snapshot: Snapshot, ctx: JudgeContext, withServices = true, collect: CollectOptions = {}): Judged {
+/** Facts → checks → policy → services → score: everything but the gate. */
+function judge(snapshot: Snapshot, ctx: JudgeContext, collect: CollectOptions = {}): Judged {
   const started = performance.now()
   const collected = collectFacts(snapshot, ctx.config, ctx.inputs, collect)
   const self: ServiceDecl = { name: ctx.scope, path: ctx.scope }
   const facts = ctx.scope === '' ? collected : { ...collected, ci: scopeCi(collected.ci, self, [self]) }
   const raw = runChecks(facts, ctx.config)
   const policy = applyPolicy(raw, ctx.config, { today: ctx.today, required: ctx.policy.required })
-  const { score, grade } = scoreOf(policy.results)
+  const services = judgeServices(snapshot, facts, ctx)
+  // In a monorepo, the repository's service-level rows are its services' (scoring/services.ts).
+  const results = reflectServices(policy.results, services)
+  const { score, grade } = scoreOf(results)
   const warnings = [...ctx.warnings, ...policy.warnings, ...facts.failures.map((f) => f.message)]
-  const services = withServices ? judgeServices(snapshot, facts, ctx) : []
   const st = snapshot.stats()
   const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] }
-  return { snapshot, results: policy.results, score, grade, warnings, services, ms: performance.now() - started, stats, facts, ctx }
+  return { snapshot, results, score, grade, warnings, services, ms: performance.now() - started, stats, facts, ctx }
 }
 
 /** Each monorepo service's view (facts/monorepo.ts), judged on the service-level checks and gated with the policy. */
@@ -210,11 +212,11 @@ function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): 
   const were = (n: number): string => (n === 1 ? 'was' : 'were')
   if (stats.tooLarge.length > 0) {
     const n = stats.tooLarge.length
-    warnings.push(`${plural(n, 'file')} over the ${bytes(j.ctx.config.maxFileBytes)} read cap ${were(n)} skipped: ${listed(stats.tooLarge.map((f) => `${f.path} (${bytes(f.size)})`))}`)
+    warnings.push(`${plural(n, 'file')} over the ${bytes(j.ctx.config.maxFileBytes)} read cap ${were(n)} skipped: ${listed([...stats.tooLarge].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${f.path} (${bytes(f.size)})`))}`)
   }
   if (stats.unsafe.length > 0) {
     const n = stats.unsafe.length
-    warnings.push(`${plural(n, 'path')} ${were(n)} not read because ${n === 1 ? 'it leaves the repository or is not a regular file' : 'they leave the repository or are not regular files'}: ${listed(stats.unsafe)}`)
+    warnings.push(`${plural(n, 'path')} ${were(n)} not read because ${n === 1 ? 'it leaves the repository or is not a regular file' : 'they leave the repository or are not regular files'}: ${listed([...stats.unsafe].sort())}`)
   }
   return {
     schemaVersion: 1,

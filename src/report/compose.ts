@@ -3,7 +3,7 @@ import { bytes, plural } from '../prose.js'
 import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, codeSpan, htmlText, mdText, trustedMarkdown } from './escape.js'
 import { blobUrl, commitOf, docsUrl, isLine, PROJECT_URL } from './links.js'
-import { actionable, changeText, count, duration, judgedText, scoreText, viewOf, waiverText } from './status.js'
+import { actionable, changeText, count, duration, judgedText, ownReasons, scoreText, serviceDifferences, servicesVerdict, viewOf, waiverText } from './status.js'
 import type { ScanReport } from './types.js'
 
 /**
@@ -38,7 +38,7 @@ interface Layout {
 }
 
 export function composeMarkdown(report: ScanReport, profile: MarkdownProfile): string {
-  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report), ...(report.services ? [servicesTable(report.services)] : [])]
+  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report), ...(report.services ? [servicesTable(report, report.services)] : [])]
   const todo = actionable(report.checks)
   const build = (layout: Layout): string => {
     const parts = [...fixed]
@@ -94,15 +94,18 @@ function headline(report: ScanReport, profile: MarkdownProfile): string {
   const change = changeText(report)
   const what = score ? `Shipshape ${score}` : 'Shipshape: no score (no check could be judged)'
   const judged = score ? judgedText(report.checks) : null
-  const verdict = report.gate.passed ? 'gate passed' : `gate failed${reasons(report.gate.reasons)}`
+  const verdict = report.gate.passed ? 'gate passed' : `gate failed${reasons(report)}`
   return `${profile.heading} ${report.gate.passed ? '✅' : '❌'} ${what}${change ? `, ${change}` : ''}${judged ? `, ${judged}` : ''} — ${verdict}`
 }
 
-function reasons(list: readonly string[]): string {
-  if (list.length === 0) return ''
-  const shown = list.slice(0, 5).map((r) => mdText(r, CAPS.reason))
-  const more = list.length > shown.length ? `; and ${count(list.length - shown.length)} more` : ''
-  return `: ${shown.join('; ')}${more}`
+/** The repository's own reasons (at most three), then the failing services summed up in one clause: the headline stays one line. */
+function reasons(report: ScanReport): string {
+  const own = ownReasons(report)
+  const shown = own.slice(0, 3).map((r) => mdText(r, CAPS.reason))
+  if (own.length > shown.length) shown.push(`and ${plural(own.length - shown.length, 'more reason')}`)
+  const services = servicesVerdict(report)
+  if (services) shown.push(mdText(services, CAPS.reason))
+  return shown.length > 0 ? `: ${shown.join('; ')}` : ''
 }
 
 function statsLine(report: ScanReport): string {
@@ -132,14 +135,18 @@ function table(report: ScanReport): string {
   return [head, ...rows].join('\n')
 }
 
-/** One row per monorepo service: its score, gate and the service checks it does not pass. */
-function servicesTable(services: NonNullable<ScanReport['services']>): string {
+/**
+ * One row per monorepo service: its score, its gate with the reasons, and only the service-level
+ * checks where it differs from the rows above (which already say what all services share).
+ */
+function servicesTable(report: ScanReport, services: NonNullable<ScanReport['services']>): string {
   const rows = services.map((s) => {
     const score = s.score === null ? '—' : `${s.score}/100${s.grade ? ` (${s.grade})` : ''}`
-    const open = s.checks.filter((c) => c.status === 'fail' || c.status === 'partial').map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
-    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${s.gate.passed ? '✅ passed' : '❌ failed'} | ${open.length > 0 ? open.join(', ') : 'all pass'} |`
+    const differs = serviceDifferences(report, s).map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
+    const gate = s.gate.passed ? '✅ passed' : `❌ failed: ${s.gate.reasons.slice(0, 2).map((r) => mdText(r, CAPS.reason)).join('; ')}`
+    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${gate} | ${differs.length > 0 ? differs.join(', ') : 'as above'} |`
   })
-  return ['**Services**', '', '| Service | Path | Score | Gate | To act on |', '|---|---|---|---|---|', ...rows].join('\n')
+  return ['**Services**', '', '| Service | Path | Score | Gate | Differs from the rows above |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
 function details(report: ScanReport, check: CheckResult, layout: Layout): string {

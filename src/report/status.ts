@@ -79,3 +79,25 @@ export { count } from '../prose.js'
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
 }
+
+/** The gate's reasons about the repository itself (each failing service is summed up by {@link servicesVerdict}). */
+export function ownReasons(report: Pick<ScanReport, 'gate' | 'services'>): string[] {
+  const fromServices = new Set((report.services ?? []).flatMap((s) => s.gate.reasons.map((r) => `service ${s.name}: ${r}`)))
+  return report.gate.reasons.filter((r) => !fromServices.has(r))
+}
+
+/** `2 of 8 services fail their gate: web (6/100), worker (19/100) and 1 more` (worst first), or null when none fails. Raw text: the caller escapes. */
+export function servicesVerdict(report: Pick<ScanReport, 'services'>, max = 3): string | null {
+  const all = report.services ?? []
+  const failed = all.filter((s) => !s.gate.passed).sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name))
+  if (failed.length === 0) return null
+  const named = failed.slice(0, max).map((s) => `${s.name}${s.score === null ? '' : ` (${s.score}/100)`}`)
+  const more = failed.length - named.length
+  const list = more > 0 ? `${named.join(', ')} and ${count(more)} more` : named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`
+  return `${count(failed.length)} of ${count(all.length)} ${all.length === 1 ? 'service fails its' : 'services fail their'} gate: ${list}`
+}
+
+/** A service's checks whose status differs from the repository's row (which already says what the services share). */
+export function serviceDifferences(report: Pick<ScanReport, 'checks'>, service: { readonly checks: readonly CheckResult[] }): CheckResult[] {
+  return service.checks.filter((c) => c.status !== 'not-applicable' && report.checks.find((r) => r.id === c.id)?.status !== c.status)
+}

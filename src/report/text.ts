@@ -1,8 +1,8 @@
 import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, plainText } from './escape.js'
 import { DOCS_BASE, docsUrl, isLine } from './links.js'
-import { columns, markdownToPlain, wrap } from './plain.js'
-import { actionable, changeText, count, duration, judgedText, scoreText, viewOf, waiverText } from './status.js'
+import { columns, inlinePlain, markdownToPlain, wrap } from './plain.js'
+import { actionable, changeText, count, duration, judgedText, ownReasons, scoreText, serviceDifferences, servicesVerdict, viewOf, waiverText } from './status.js'
 import type { RenderOptions, ScanReport } from './types.js'
 
 /**
@@ -36,7 +36,8 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
   // The headline is one line when it fits; the judged count moves down rather than wrap.
   if (columns(`${head} · ${report.gate.passed ? 'gate passed' : 'gate FAILED'}${tail}`) <= width) out.push(`${paint('1', head)} · ${verdict}${tail}`)
   else out.push(`${paint('1', head)} · ${verdict}`, ...(judged ? [`  ${judged}`] : []))
-  for (const reason of report.gate.reasons) {
+  const services = servicesVerdict(report)
+  for (const reason of [...ownReasons(report), ...(services ? [services] : [])]) {
     const lines = wrap(plainText(reason, CAPS.reason), width, '  ✖ ', '    ')
     out.push(paint('31', '  ✖') + lines[0]!.slice(3), ...lines.slice(1))
   }
@@ -44,7 +45,7 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
 
   if (report.checks.length === 0) out.push('  No checks ran (all disabled in the configuration?).')
   out.push(...checkTable(report, width, paint))
-  if (report.services) out.push('', ...servicesSection(report.services, width, paint))
+  if (report.services) out.push('', ...servicesSection(report, report.services, width, paint))
   for (const c of actionable(report.checks)) out.push('', ...detail(c, width, paint))
 
   if (report.warnings.length > 0) {
@@ -68,11 +69,12 @@ function checkTable(report: ScanReport, width: number, paint: Paint): string[] {
     const label = `${v.symbol} ${v.label.padEnd(7)}`
     const title = plainText(c.title, 100)
     const moved = report.delta?.checks.find((d) => d.id === c.id && d.changed)
-    const was = moved ? (moved.base === null ? ' [new]' : ` [was ${viewOf(moved.base).label}]`) : ''
+    const was = moved ? (moved.base === null ? '[new] ' : `[was ${viewOf(moved.base).label}] `) : ''
     const waiver = waiverText(c)
-    const summary = plainText(waiver ? `${waiver} — ${c.summary}` : c.summary, CAPS.summary)
-    const left = `  ${label} ${title.padEnd(titleWidth)}${was}  `
-    const painted = `  ${paint(v.ansi, label)} ${c.required ? paint('1', title.padEnd(titleWidth)) : title.padEnd(titleWidth)}${paint('33', was)}  `
+    // Summaries are our templates filled with data: their inline markup (`code`) is dropped like the fixes'.
+    const summary = inlinePlain(plainText(`${was}${waiver ? `${waiver} — ${c.summary}` : c.summary}`, CAPS.summary))
+    const left = `  ${label} ${title.padEnd(titleWidth)}  `
+    const painted = `  ${paint(v.ansi, label)} ${c.required ? paint('1', title.padEnd(titleWidth)) : title.padEnd(titleWidth)}  `
     // Under a narrow terminal the summary goes below the title rather than into a sliver.
     if (width - columns(left) >= 30) {
       const lines = wrap(summary, width, ' '.repeat(columns(left)))
@@ -84,13 +86,15 @@ function checkTable(report: ScanReport, width: number, paint: Paint): string[] {
   return out
 }
 
-function servicesSection(services: NonNullable<ScanReport['services']>, width: number, paint: Paint): string[] {
+/** One line per service: score, gate (with its reasons) and the checks where it differs from the rows above. */
+function servicesSection(report: ScanReport, services: NonNullable<ScanReport['services']>, width: number, paint: Paint): string[] {
   const out = [paint('1', 'Services')]
   for (const svc of services) {
     const score = svc.score === null ? 'no score' : `${svc.score}/100${svc.grade ? ` (${svc.grade})` : ''}`
-    const open = svc.checks.filter((c) => c.status === 'fail' || c.status === 'partial').map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`)
+    const differs = serviceDifferences(report, svc).map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`)
     const gate = svc.gate.passed ? 'gate passed' : 'gate FAILED'
-    const lines = wrap(`${plainText(svc.name, 60)} (${plainText(svc.path, 120)}): ${score} · ${gate}${open.length > 0 ? ` · ${open.join(', ')}` : ''}`, width, '  ', '    ')
+    const why = svc.gate.passed ? '' : ` (${svc.gate.reasons.slice(0, 2).map((r) => plainText(r, CAPS.reason)).join('; ')})`
+    const lines = wrap(`${plainText(svc.name, 60)} (${plainText(svc.path, 120)}): ${score} · ${gate}${why}${differs.length > 0 ? ` · ${differs.join(', ')}` : ''}`, width, '  ', '    ')
     out.push(...lines.map((l) => l.replace(gate, svc.gate.passed ? paint('32', gate) : paint('1;31', gate))))
   }
   return out
@@ -121,6 +125,6 @@ function detail(c: CheckResult, width: number, paint: Paint): string[] {
 export function evidenceText(e: Evidence, pathCap = PATH_CAP): string {
   const message = plainText(e.message, CAPS.message)
   if (!e.path) return message
-  const where = plainText(isLine(e.line) ? `${e.path}:${e.line}` : e.path, pathCap)
+  const where = `${plainText(e.path, pathCap)}${isLine(e.line) ? `:${e.line}` : ''}`
   return message ? `${where} — ${message}` : where
 }

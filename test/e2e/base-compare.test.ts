@@ -46,6 +46,6 @@ describe('scan against the PR base', async () => {
     const out = await scanOutcome({ root: dir, config: DEFAULT_CONFIG, base: { sha: 'f'.repeat(40), fetch: false }, inputs: { tags: null } })
     expect(out.report.delta).toBeUndefined()
     expect(out.baseNote).toContain('not in the checkout')
-    expect(out.report.warnings.filter((w) => w.startsWith('No comparison with the PR base'))).toHaveLength(1)
+    expect(out.report.warnings.filter((w) => w.startsWith('No comparison with the base commit'))).toHaveLength(1)
   })
 })

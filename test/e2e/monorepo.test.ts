@@ -60,7 +60,21 @@ describe('monorepo services', () => {
     // One row per service in the comment, JSON `services`.
     const md = render('markdown', report, { color: false })
     expect(md).toMatch(/\| api \| `services\/api` \| \d+\/100 \([A-F]\) \| ✅ passed \|/)
-    expect(md).toMatch(/\| web \| `services\/web` \| \d+\/100 \([A-F]\) \| ❌ failed \|/)
+    expect(md).toMatch(/\| web \| `services\/web` \| \d+\/100 \([A-F]\) \| ❌ failed: score \d+ is under 50 \|/)
+    // The repository's service-level rows reflect the services, and the services table says only what differs.
+    const health = report.checks.find((c) => c.id === 'health-endpoint')!
+    expect([health.status, health.summary]).toEqual(['partial', '2 of 3 services pass (api and worker); fail: web.'])
+    expect(health.evidence.every((e) => e.path === undefined || e.path.startsWith('services/web/'))).toBe(true)
+    expect(md).toMatch(/\| api \| `services\/api` \|[^\n]*\| ✅ Contract tests, ✅ OpenAPI published, ✅ Health endpoint, ✅ Container image built in CI \|/)
+    expect(md).not.toMatch(/\| (api|web|worker) \|[^\n]*Feature flags/)
+    // The headline stays one line, naming the worst services.
+    const headline = md.split('\n')[0]!
+    expect(headline).toMatch(/gate failed: score \d+ is under 50; 2 of 3 services fail their gate: web \\\(\d+\/100\\\) and worker \\\(\d+\/100\\\)$/)
+    expect(headline).not.toContain('service web:')
+    // SARIF: one run (and category) per service, its results at the service's files.
+    const sarif = JSON.parse(render('sarif', report, { color: false })) as { runs: { automationDetails: { id: string }; properties: Record<string, unknown> }[] }
+    expect(sarif.runs.map((r) => r.automationDetails.id)).toEqual(['shipshape/', 'shipshape/service/services/api/', 'shipshape/service/services/web/', 'shipshape/service/services/worker/'])
+    expect(sarif.runs[2]!.properties).toMatchObject({ service: 'web', servicePath: 'services/web', gatePassed: false })
     const json = JSON.parse(render('json', report, { color: false }))
     expect(json.services).toHaveLength(3)
     expect(Object.keys(json.services[0])).toEqual(['name', 'path', 'score', 'grade', 'gate', 'checks'])

@@ -51,7 +51,8 @@ describe('hostile names through the bundled CLI', () => {
       expect(lint.evidence[0]).toMatchObject({ path: WORKFLOW_NAME, line: 7 })
       expect(out.markdown).toContain('Lint runs in CI but not on pull requests')
       expect(out.markdown).toContain('@\u200badmin')
-      expect(out.text).toContain('.github/workflows/[x](https:\u2044\u2044evil.example) @admin <b>`|<details> <!-- shipshape:comment key=worker -->')
+      // The terminal caps a path to fit its line: inert, cut with an ellipsis, never broken into control codes.
+      expect(out.text).toContain('.github/workflows/[x](https:\u2044\u2044evil.example) @admin <b>`|<details> <!-- shipshape:comment')
     })
   }
 

@@ -42,7 +42,7 @@ describe('big files', () => {
       const report = JSON.parse(r.stdout) as JsonReport
       expect(report.stats.skippedTooLarge).toBe(2)
       expect(report.stats.bytesRead).toBeLessThan(MIB)
-      expect(report.warnings).toContain('2 file(s) over the 2097152-byte read cap were skipped')
+      expect(report.warnings).toContain('2 files over the 2 MiB read cap were skipped: app.py (101 MiB) and main.go (101 MiB)')
       expect(statusOf(report, 'ci-lint')).toBe('pass')
     }
   })
@@ -119,7 +119,7 @@ describe('binary files with source-like names', () => {
     const dir = tempTree({ '.github/shipshape.yml': binary })
     const r = runCli(dir, 'json', { timeoutMs: BOUND_MS })
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/^shipshape: the configuration has 1 error\(s\):\n {2}- \.github\/shipshape\.yml:1:\d+: YAML syntax error: /)
+    expect(r.stderr).toMatch(/^shipshape: the configuration has 1 errors?:\n {2}- \.github\/shipshape\.yml:1:\d+: YAML syntax error: /)
     expect(r.stdout).toBe('')
   })
 })
