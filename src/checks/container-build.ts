@@ -121,7 +121,7 @@ function ciBuilds(ctx: CheckContext): CiBuild[] {
 }
 
 function dockerfileEvidence(d: Dockerfile): Evidence {
-  return { path: d.path, ...(d.line !== undefined ? { line: d.line } : {}), message: d.notService ? `not the service image: ${d.notService}` : `Dockerfile${d.baseImages.length ? ` (FROM ${d.baseImages[d.baseImages.length - 1]})` : ''}` }
+  return { path: d.path, ...(d.line !== undefined ? { line: d.line } : {}), message: d.notService ? `not the service image: ${d.notService}` : `service image${d.baseImages.length ? `, FROM ${d.baseImages[d.baseImages.length - 1]}` : ''}` }
 }
 
 export default defineCheck({

@@ -35,7 +35,13 @@ export function chainEvidence(subject: string, chain: readonly ChainLink[], qual
   const head = chain[0]
   const what = clip(subject, MAX_LINK_TEXT)
   const last = chain[chain.length - 1]
-  const links = [clip(head?.text ?? '', MAX_LINK_TEXT), ...chain.slice(1).map(formatLink)].filter(Boolean).join(' → ')
+  // A link at the same place as the one before (a step's line, then the command on it) says only what is new.
+  const rest = chain.slice(1).flatMap((l, i) => {
+    const prev = chain[i]!
+    if (l.path !== prev.path || l.line !== prev.line) return [formatLink(l)]
+    return clip(l.text, MAX_LINK_TEXT) === clip(prev.text, MAX_LINK_TEXT) ? [] : [clip(l.text, MAX_LINK_TEXT)]
+  })
+  const links = [clip(head?.text ?? '', MAX_LINK_TEXT), ...rest].filter(Boolean).join(' → ')
   const shown = last !== undefined && clip(last.text, MAX_LINK_TEXT).includes(what)
   let message = !head ? what : shown ? links : links ? `${links}: ${what}` : what
   if (qualifier) message += ` (${qualifier})`
