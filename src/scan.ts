@@ -16,7 +16,7 @@ import { computeDelta, regressionOf, type Scored } from './scoring/delta.js'
 import { gate, type Regression } from './scoring/gate.js'
 import { applyPolicy } from './scoring/policy.js'
 import { scoreOf } from './scoring/score.js'
-import { combineGates, reflectServices, scoreService, serviceConfig, type ServiceReport } from './scoring/services.js'
+import { combineGates, scoreService, serviceConfig, type ServiceReport } from './scoring/services.js'
 import { bytes, listed, plural } from './prose.js'
 import { VERSION } from './version.js'
 
@@ -115,7 +115,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   // The head first: the base then finds every unchanged file already read, split and scanned, so
   // its time is only what the PR changed plus the pipeline's own work (baseMs measures just that,
   // including any wait for the git work still running).
-  const judged = judge(head, ctx, { record: prepared !== null })
+  const judged = judge(head, ctx, true, { record: prepared !== null })
   let baseNote: string | null = null
   let baseMs = 0
   let baseVia: ScanOutcome['baseVia'] = null
@@ -129,10 +129,10 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
         const snap = new GitTreeSnapshot(place.top, have.commit, { ignore: config.ignore, maxFileBytes: config.maxFileBytes, shareWith: tree, listing: have })
         snap.prefetchUnshared()
         const view = scoped(snap, place.dir)
-        // The base's services count only through the rows they reflect (its checks and score).
+        // Only the checks and the score matter for the delta: no per-service scoring of the base.
         // Fact areas whose inputs the PR left alone are the head's own.
         const reuse = { facts: judged.facts, asked: judged.facts.asked, added: listingDifference(head, view) }
-        const j = judge(view, { ...ctx, warnings: [] }, { reuse })
+        const j = judge(view, { ...ctx, warnings: [] }, false, { reuse })
         base = { score: j.score, grade: j.grade, checks: j.results, repository: { commit: snap.commit } }
       } catch (err) {
         baseNote = `the base commit could not be read: ${(err as Error).message}`
@@ -174,18 +174,17 @@ interface Judged {
   readonly ctx: JudgeContext
 }
 
-/** Facts → checks → policy → services → score: everything but the gate. */
-function judge(snapshot: Snapshot, ctx: JudgeContext, collect: CollectOptions = {}): Judged {
+/** Facts → checks → policy → score (and each monorepo service's): everything but the gate. */
+function judge(snapshot: Snapshot, ctx: JudgeContext, withServices: boolean, collect: CollectOptions = {}): Judged {
   const started = performance.now()
   const collected = collectFacts(snapshot, ctx.config, ctx.inputs, collect)
   const self: ServiceDecl = { name: ctx.scope, path: ctx.scope }
   const facts = ctx.scope === '' ? collected : { ...collected, ci: scopeCi(collected.ci, self, [self]) }
   const raw = runChecks(facts, ctx.config)
   const policy = applyPolicy(raw, ctx.config, { today: ctx.today, required: ctx.policy.required })
-  const services = judgeServices(snapshot, facts, ctx)
-  // In a monorepo, the repository's service-level rows are its services' (scoring/services.ts).
-  const results = reflectServices(policy.results, services)
+  const results = policy.results
   const { score, grade } = scoreOf(results)
+  const services = withServices ? judgeServices(snapshot, facts, ctx) : []
   const warnings = [...ctx.warnings, ...policy.warnings, ...facts.failures.map((f) => f.message)]
   const st = snapshot.stats()
   const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] }

@@ -114,7 +114,7 @@ export function loadConfig(opts: { root: string; explicit?: string | null }): Lo
   if (opts.explicit) {
     const abs = resolve(opts.explicit)
     const label = isInside(root, abs) ? relative(root, abs).split(sep).join('/') : opts.explicit
-    if (!exists(abs)) return failure([{ path: label, message: `${label}: config file not found` }], [], label)
+    if (!exists(abs)) return failure([{ path: label, message: `${label}: config file not found (looked for ${abs})` }], [], label)
     return readConfigFile(abs, label, isInside(root, abs) ? realRoot : null)
   }
 

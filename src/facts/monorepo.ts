@@ -83,14 +83,18 @@ function mentions(text: string, dir: string): boolean {
 
 /**
  * Whether a CI run or action works on this service: its directory (cwd, chain file, an argument
- * naming it) or the PR path filters say so; a run that names only other services does not; a run
- * that names no service at all is repository-wide and counts for every service.
+ * naming it) or the PR path filters say so; a run that names only other services, or works in
+ * another directory, does not; a run that names no service at all is repository-wide and counts
+ * for every service. `texts[0]` is the run's working directory.
  */
 export function covers(service: ServiceDecl, others: readonly ServiceDecl[], texts: readonly string[], prPaths: readonly string[] | undefined): boolean {
   const dir = service.path
   if (dir === '') return !others.some((o) => texts.some((t) => mentions(t, o.path)))
   if (texts.some((t) => mentions(t, dir) || inside(dir, t))) return true
   if (texts.some((t) => others.some((o) => o.path !== '' && (mentions(t, o.path) || inside(o.path, t))))) return false
+  // A run in another directory (not this one, not one holding it) works on that directory.
+  const cwd = texts[0] ?? ''
+  if (cwd !== '' && cwd !== '.' && !/[$*{]/.test(cwd) && !inside(cwd, dir)) return false
   if (prPaths && prPaths.length > 0) {
     if (prPaths.some((p) => inside(dir, p) || p.startsWith(dir + '/') || mentions(p, dir))) return true
     if (prPaths.every((p) => others.some((o) => o.path !== '' && p.startsWith(o.path + '/')))) return false

@@ -4,6 +4,7 @@ import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, codeSpan, htmlText, mdText, trustedMarkdown } from './escape.js'
 import { blobUrl, commitOf, docsUrl, isLine, PROJECT_URL } from './links.js'
 import { actionable, changeText, count, duration, judgedText, ownReasons, scoreText, serviceDifferences, servicesVerdict, viewOf, waiverText } from './status.js'
+import { rowsOf } from './services.js'
 import type { ScanReport } from './types.js'
 
 /**
@@ -38,8 +39,9 @@ interface Layout {
 }
 
 export function composeMarkdown(report: ScanReport, profile: MarkdownProfile): string {
-  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report), ...(report.services ? [servicesTable(report, report.services)] : [])]
-  const todo = actionable(report.checks)
+  const rows = rowsOf(report)
+  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report, rows), ...(report.services ? [servicesTable(rows, report.services)] : [])]
+  const todo = actionable(rows)
   const build = (layout: Layout): string => {
     const parts = [...fixed]
     for (const check of todo) if (!layout.omitted.has(check.id)) parts.push(details(report, check, layout))
@@ -116,11 +118,11 @@ function statsLine(report: ScanReport): string {
   return parts.join(' ')
 }
 
-function table(report: ScanReport): string {
-  if (report.checks.length === 0) return '_No checks ran (all disabled in the configuration?)._'
+function table(report: ScanReport, checks: readonly CheckResult[]): string {
+  if (checks.length === 0) return '_No checks ran (all disabled in the configuration?)._'
   const delta = report.delta
   const head = delta ? '| Status | Check | What was found | Change |\n|---|---|---|---|' : '| Status | Check | What was found |\n|---|---|---|'
-  const rows = report.checks.map((c) => {
+  const rows = checks.map((c) => {
     const v = viewOf(c.status)
     const title = `[${mdText(c.title, 100)}](${docsUrl(c.id)})${c.required ? ' · required' : ''}`
     const waiver = waiverText(c)
@@ -139,14 +141,14 @@ function table(report: ScanReport): string {
  * One row per monorepo service: its score, its gate with the reasons, and only the service-level
  * checks where it differs from the rows above (which already say what all services share).
  */
-function servicesTable(report: ScanReport, services: NonNullable<ScanReport['services']>): string {
-  const rows = services.map((s) => {
+function servicesTable(rows: readonly CheckResult[], services: NonNullable<ScanReport['services']>): string {
+  const lines = services.map((s) => {
     const score = s.score === null ? '—' : `${s.score}/100${s.grade ? ` (${s.grade})` : ''}`
-    const differs = serviceDifferences(report, s).map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
+    const differs = serviceDifferences(rows, s).map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
     const gate = s.gate.passed ? '✅ passed' : `❌ failed: ${s.gate.reasons.slice(0, 2).map((r) => mdText(r, CAPS.reason)).join('; ')}`
     return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${gate} | ${differs.length > 0 ? differs.join(', ') : 'as above'} |`
   })
-  return ['**Services**', '', '| Service | Path | Score | Gate | Differs from the rows above |', '|---|---|---|---|---|', ...rows].join('\n')
+  return ['**Services**', '', '| Service | Path | Score | Gate | Differs from the rows above |', '|---|---|---|---|---|', ...lines].join('\n')
 }
 
 function details(report: ScanReport, check: CheckResult, layout: Layout): string {

@@ -98,6 +98,6 @@ export function servicesVerdict(report: Pick<ScanReport, 'services'>, max = 3): 
 }
 
 /** A service's checks whose status differs from the repository's row (which already says what the services share). */
-export function serviceDifferences(report: Pick<ScanReport, 'checks'>, service: { readonly checks: readonly CheckResult[] }): CheckResult[] {
-  return service.checks.filter((c) => c.status !== 'not-applicable' && report.checks.find((r) => r.id === c.id)?.status !== c.status)
+export function serviceDifferences(rows: readonly CheckResult[], service: { readonly checks: readonly CheckResult[] }): CheckResult[] {
+  return service.checks.filter((c) => c.status !== 'not-applicable' && rows.find((r) => r.id === c.id)?.status !== c.status)
 }

@@ -3,6 +3,7 @@ import { CAPS, plainText } from './escape.js'
 import { DOCS_BASE, docsUrl, isLine } from './links.js'
 import { columns, inlinePlain, markdownToPlain, wrap } from './plain.js'
 import { actionable, changeText, count, duration, judgedText, ownReasons, scoreText, serviceDifferences, servicesVerdict, viewOf, waiverText } from './status.js'
+import { rowsOf } from './services.js'
 import type { RenderOptions, ScanReport } from './types.js'
 
 /**
@@ -43,10 +44,11 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
   }
   out.push('')
 
-  if (report.checks.length === 0) out.push('  No checks ran (all disabled in the configuration?).')
-  out.push(...checkTable(report, width, paint))
-  if (report.services) out.push('', ...servicesSection(report, report.services, width, paint))
-  for (const c of actionable(report.checks)) out.push('', ...detail(c, width, paint))
+  const rows = rowsOf(report)
+  if (rows.length === 0) out.push('  No checks ran (all disabled in the configuration?).')
+  out.push(...checkTable(report, rows, width, paint))
+  if (report.services) out.push('', ...servicesSection(rows, report.services, width, paint))
+  for (const c of actionable(rows)) out.push('', ...detail(c, width, paint))
 
   if (report.warnings.length > 0) {
     out.push('', paint('33', 'Warnings'))
@@ -61,10 +63,10 @@ export function renderText(report: ScanReport, options: RenderOptions): string {
 }
 
 /** One row per check: status, title (padded), and the summary wrapped under its own column. */
-function checkTable(report: ScanReport, width: number, paint: Paint): string[] {
+function checkTable(report: ScanReport, rows: readonly CheckResult[], width: number, paint: Paint): string[] {
   const out: string[] = []
-  const titleWidth = Math.min(32, Math.max(0, ...report.checks.map((c) => columns(plainText(c.title, 100)))))
-  for (const c of report.checks) {
+  const titleWidth = Math.min(32, Math.max(0, ...rows.map((c) => columns(plainText(c.title, 100)))))
+  for (const c of rows) {
     const v = viewOf(c.status)
     const label = `${v.symbol} ${v.label.padEnd(7)}`
     const title = plainText(c.title, 100)
@@ -87,11 +89,11 @@ function checkTable(report: ScanReport, width: number, paint: Paint): string[] {
 }
 
 /** One line per service: score, gate (with its reasons) and the checks where it differs from the rows above. */
-function servicesSection(report: ScanReport, services: NonNullable<ScanReport['services']>, width: number, paint: Paint): string[] {
+function servicesSection(rows: readonly CheckResult[], services: NonNullable<ScanReport['services']>, width: number, paint: Paint): string[] {
   const out = [paint('1', 'Services')]
   for (const svc of services) {
     const score = svc.score === null ? 'no score' : `${svc.score}/100${svc.grade ? ` (${svc.grade})` : ''}`
-    const differs = serviceDifferences(report, svc).map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`)
+    const differs = serviceDifferences(rows, svc).map((c) => `${viewOf(c.status).symbol} ${plainText(c.title, 60)}`)
     const gate = svc.gate.passed ? 'gate passed' : 'gate FAILED'
     const why = svc.gate.passed ? '' : ` (${svc.gate.reasons.slice(0, 2).map((r) => plainText(r, CAPS.reason)).join('; ')})`
     const lines = wrap(`${plainText(svc.name, 60)} (${plainText(svc.path, 120)}): ${score} · ${gate}${why}${differs.length > 0 ? ` · ${differs.join(', ')}` : ''}`, width, '  ', '    ')

@@ -4,6 +4,7 @@ import { NODE } from '../helpers/runtime.js'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { render } from '../../src/report/index.js'
+import { rowsOf } from '../../src/report/services.js'
 import { scanReport } from '../helpers/scan.js'
 import { tempGitRepo } from '../helpers/tmp-repo.js'
 
@@ -61,15 +62,18 @@ describe('monorepo services', () => {
     const md = render('markdown', report, { color: false })
     expect(md).toMatch(/\| api \| `services\/api` \| \d+\/100 \([A-F]\) \| ✅ passed \|/)
     expect(md).toMatch(/\| web \| `services\/web` \| \d+\/100 \([A-F]\) \| ❌ failed: score \d+ is under 50 \|/)
-    // The repository's service-level rows reflect the services, and the services table says only what differs.
-    const health = report.checks.find((c) => c.id === 'health-endpoint')!
+    // The rows shown reflect the services (the JSON keeps the repository's own judgement), and the
+    // services table says only what differs from them.
+    expect(report.checks.find((c) => c.id === 'health-endpoint')!.status).toBe('pass')
+    const health = rowsOf(report).find((c) => c.id === 'health-endpoint')!
     expect([health.status, health.summary]).toEqual(['partial', '2 of 3 services pass (api and worker); fail: web.'])
+    expect(md).toMatch(/\| 🟡 Partial \| \[Health endpoint\]\([^)]*\) \| 2 of 3 services pass \\\(api and worker\\\); fail: web\\\. \|/)
     expect(health.evidence.every((e) => e.path === undefined || e.path.startsWith('services/web/'))).toBe(true)
     expect(md).toMatch(/\| api \| `services\/api` \|[^\n]*\| ✅ Contract tests, ✅ OpenAPI published, ✅ Health endpoint, ✅ Container image built in CI \|/)
     expect(md).not.toMatch(/\| (api|web|worker) \|[^\n]*Feature flags/)
     // The headline stays one line, naming the worst services.
     const headline = md.split('\n')[0]!
-    expect(headline).toMatch(/gate failed: score \d+ is under 50; 2 of 3 services fail their gate: web \\\(\d+\/100\\\) and worker \\\(\d+\/100\\\)$/)
+    expect(headline).toMatch(/gate failed: 2 of 3 services fail their gate: web \\\(\d+\/100\\\) and worker \\\(\d+\/100\\\)$/)
     expect(headline).not.toContain('service web:')
     // SARIF: one run (and category) per service, its results at the service's files.
     const sarif = JSON.parse(render('sarif', report, { color: false })) as { runs: { automationDetails: { id: string }; properties: Record<string, unknown> }[] }
