@@ -1,6 +1,6 @@
 import { CHECK_IDS, type CheckId } from '../checks/ids.js'
-import { POLICY_INPUTS, type CommentMode, type Node, type PolicyInput } from './schema.js'
-import type { Config, Policy } from './types.js'
+import { POLICY_INPUTS, type Node, type PolicyInput } from './schema.js'
+import type { CommentMode, Config, Policy } from './types.js'
 import { validate, type Problems } from './validate.js'
 
 /**

@@ -1,5 +1,6 @@
 import { CHECK_IDS, type CheckId } from '../checks/ids.js'
-import type { ExtraSignatures } from './types.js'
+import { COMMENT_MODES, type ExtraSignatures } from './types.js'
+
 import { DEFAULT_WEIGHTS } from './weights.js'
 
 /**
@@ -139,10 +140,6 @@ export function either<A extends Node, B extends Node>(description: string, a: A
 function keyed<K extends string, N extends Node>(keys: readonly K[], make: (key: K) => N): Record<K, N> {
   return Object.fromEntries(keys.map((k) => [k, make(k)])) as Record<K, N>
 }
-
-/** When the action posts the PR comment. */
-export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export const SIGNATURE_KINDS = ['commands', 'actions', 'packages', 'routes', 'files'] as const satisfies readonly (keyof ExtraSignatures)[]
 export type SignatureKind = (typeof SIGNATURE_KINDS)[number]

@@ -1,5 +1,8 @@
 import type { CheckId } from '../checks/ids.js'
-import type { CommentMode } from './schema.js'
+
+/** When the action posts the PR comment. */
+export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
 
 /**
  * Extra signatures a user adds for a check: a tool, command, action, package, route or file the

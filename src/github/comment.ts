@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { CommentMode } from '../config/schema.js'
+import type { CommentMode } from '../config/types.js'
 import type { ScanReport } from '../report/types.js'
 import type { GitHubClient, IssueComment } from './client.js'
 import type { ApiError } from './errors.js'
