@@ -3,9 +3,11 @@ import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
 import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
+import { inCode } from './literals.js'
 import type { Snapshot } from './snapshot.js'
 
 export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
+export { inCode } from './literals.js'
 
 /**
  * Where packages are used in code: imports per ecosystem and a bounded line search for usage
@@ -256,32 +258,6 @@ const COMMENT_PREFIXES: Readonly<Record<Ecosystem, readonly string[]>> = {
   node: ['//', '/*', '* '],
   go: ['//', '/*', '* '],
   java: ['//', '/*', '* ']
-}
-
-/**
- * Whether `token` occurs in `line` outside string literals. A token inside quotes is data — a
- * catalogue's token list, a linter's rule table, a message — never a use of what it names.
- */
-export function inCode(line: string, token: string): boolean {
-  for (let at = line.indexOf(token); at >= 0; at = line.indexOf(token, at + 1)) if (!insideString(line, at)) return true
-  return false
-}
-
-/** Whether position `at` lies inside a '…', "…" or `…` literal that opens earlier on the line (backslash escapes honoured). */
-function insideString(line: string, at: number): boolean {
-  let quote: string | null = null
-  for (let i = 0; i < at; i++) {
-    const c = line[i]!
-    if (quote) {
-      if (c === '\\') i++
-      else if (c === quote) quote = null
-    } else if (c === '"' || c === "'" || c === '`') {
-      // An apostrophe inside a word (Ruby `it's`, Go runes aside) opens nothing.
-      if (c === "'" && /\w/.test(line[i - 1] ?? '') && /\w/.test(line[i + 1] ?? '')) continue
-      quote = c
-    }
-  }
-  return quote !== null
 }
 
 /**
