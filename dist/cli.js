@@ -2065,11 +2065,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str4 = `${val[i]}`;
-            if (!isValidHeaderValue(str4)) {
+            const str5 = `${val[i]}`;
+            if (!isValidHeaderValue(str5)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str4);
+            arr.push(str5);
           }
         }
         val = arr;
@@ -2239,9 +2239,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2279,12 +2279,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -3642,25 +3642,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
-      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str5, leading = true, trailing = true) {
+      return removeChars(str5, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
-      return removeChars(str4, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str5, leading = true, trailing = true) {
+      return removeChars(str5, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str4, leading, trailing, predicate) {
+    function removeChars(str5, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str4.length - 1;
+      let trail = str5.length - 1;
       if (leading) {
-        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
+        while (lead < str5.length && predicate(str5.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str5.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
+      return lead === 0 && trail === str5.length - 1 ? str5 : str5.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3747,8 +3747,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message2 = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message: message2
@@ -4551,8 +4551,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4934,8 +4934,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5579,7 +5579,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str5) => str5.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5939,7 +5939,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6034,11 +6034,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6061,10 +6061,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6081,7 +6081,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6261,7 +6261,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6283,7 +6283,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6319,13 +6319,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6803,12 +6803,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7478,12 +7478,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7962,16 +7962,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve4(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7982,7 +7982,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8033,7 +8033,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8045,7 +8045,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8381,8 +8381,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9651,7 +9651,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9664,7 +9664,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9683,7 +9683,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9700,7 +9700,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve4,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9770,18 +9770,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve4, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10038,9 +10038,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10263,9 +10263,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10550,9 +10550,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10644,9 +10644,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -11311,9 +11311,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -12347,9 +12347,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12389,8 +12389,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -13358,13 +13358,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
       function dispatch2({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14585,7 +14585,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14628,7 +14628,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16562,9 +16562,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str4 = stringify2(cookie);
-      if (str4) {
-        headers.append("Set-Cookie", str4);
+      const str5 = stringify2(cookie);
+      if (str5) {
+        headers.append("Set-Cookie", str5);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -18369,8 +18369,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19271,11 +19271,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19291,7 +19291,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19378,26 +19378,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -19605,14 +19605,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19856,12 +19856,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19869,7 +19869,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve4(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19908,7 +19908,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve6(response);
             }
           }));
         });
@@ -20162,16 +20162,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -20372,8 +20372,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -20584,15 +20584,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve4, returned, task;
+          var args, cb, error, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -20607,13 +20607,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -21014,14 +21014,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve6();
                     }
                   });
                 }
@@ -21114,9 +21114,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -21239,8 +21239,8 @@ var require_light = __commonJS({
 });
 
 // src/cli.ts
-import { renameSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve3, basename as basename2, join as join6 } from "node:path";
+import { renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname3, resolve as resolve5, basename as basename3, join as join8 } from "node:path";
 
 // src/checks/ids.ts
 var CHECK_IDS = [
@@ -21261,8 +21261,163 @@ var CHECK_IDS = [
 function isCheckId(value) {
   return typeof value === "string" && CHECK_IDS.includes(value);
 }
+var STATUSES = ["pass", "partial", "fail", "unknown", "not-applicable", "waived"];
 function isJudged(status) {
   return status === "pass" || status === "partial" || status === "fail";
+}
+
+// src/report/escape.ts
+var CAPS = { path: 300, message: 400, summary: 500, warning: 500, reason: 300 };
+var ZWSP = "\u200B";
+var ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+var ANSI_OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
+var ANSI_OTHER = /\x1b[ -~]?/g;
+var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function sanitize(text) {
+  return String(text).replace(/\r\n?|[\u2028\u2029\x85]/g, "\n").replace(ANSI_OSC, "").replace(ANSI_CSI, "").replace(ANSI_OTHER, "").replace(CONTROL, "").replace(BIDI, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+function cap(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return text.slice(0, end) + "\u2026";
+}
+function oneLine(text, max = CAPS.message) {
+  return cap(sanitize(text).replace(/\s+/g, " ").trim(), max);
+}
+var MD_PUNCT = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "~", "$"]);
+var MD_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+var HTML_ENTITY = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  ...Object.fromEntries([..."[]()!*_`~|$\\"].map((c) => [c, `&#${c.charCodeAt(0)};`]))
+};
+var isAlnum = (c) => c !== void 0 && /[A-Za-z0-9]/.test(c);
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function breakBefore(s, i) {
+  const c = s[i];
+  const prev = s[i - 1];
+  if (prev === "@" && isAlnum(c)) return ZWSP;
+  if (prev === "#" && isDigit(c)) return ZWSP;
+  if (c === "/" && prev === ":" && s[i + 1] === "/") return ZWSP;
+  if (c === "." && s.slice(i - 3, i).toLowerCase() === "www") return ZWSP;
+  return "";
+}
+function mdText(text, max = CAPS.message) {
+  const s = oneLine(text, max);
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    out += breakBefore(s, i);
+    const entity = MD_ENTITY[c];
+    if (entity !== void 0) out += entity;
+    else if (MD_PUNCT.has(c)) out += "\\" + c;
+    else out += c;
+  }
+  return out;
+}
+function htmlText(text, max = CAPS.message) {
+  const s = oneLine(text, max);
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    out += breakBefore(s, i);
+    out += HTML_ENTITY[c] ?? c;
+  }
+  return out;
+}
+function codeSpan(text, max = CAPS.path) {
+  const s = oneLine(text, max);
+  if (s === "") return mdText("(empty)");
+  let longest = 0;
+  let run = 0;
+  for (const c of s) {
+    run = c === "`" ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  const fence = "`".repeat(longest + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") || s.startsWith(" ") && s.endsWith(" ") ? " " : "";
+  return fence + pad + s + pad + fence;
+}
+function trustedMarkdown(markdown) {
+  let text = sanitize(markdown).replace(/<\/?details\b/gi, (tag) => "&lt;" + tag.slice(1));
+  let open = null;
+  for (const line of text.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    const fence = m[1];
+    if (open === null) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
+  }
+  if (open !== null) text += `
+${open}`;
+  return text.trim();
+}
+function plainText(text, max = CAPS.message) {
+  return oneLine(text, max);
+}
+
+// src/fleet/limits.ts
+var LIMITS = {
+  /** Report files read in one run (more are counted and named in a note). */
+  reports: 5e3,
+  /** Bytes of one report file; a larger file is listed as unreadable without being read. */
+  reportBytes: 16 * 1024 * 1024,
+  /** Bytes read over the whole run; files after the budget is spent are listed as unreadable. */
+  totalBytes: 1024 * 1024 * 1024,
+  /** Bytes of `--previous` and `--expected` files. */
+  sideFileBytes: 64 * 1024 * 1024,
+  /** Directory depth searched for `*.json` reports. */
+  depth: 8,
+  /** Checks kept per report, and distinct check ids kept across the fleet. */
+  checksPerReport: 64,
+  columns: 48,
+  /** Evidence items kept per check for the detail page. */
+  evidencePerCheck: 3,
+  servicesPerReport: 50,
+  warningsPerReport: 5,
+  /** Characters of one name, summary, evidence message or path. */
+  name: 140,
+  summary: 300,
+  message: 300,
+  path: 300,
+  note: 300,
+  /** Names listed in one note before "and N more". */
+  namesInNote: 10
+};
+
+// src/fleet/names.ts
+var SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
+function isSlug(value) {
+  return typeof value === "string" && SLUG_RE.test(value);
+}
+function nameFromFile(file) {
+  const base = file.replace(/\\/g, "/").split("/").pop() ?? file;
+  const stem = base.replace(/\.json$/i, "");
+  const i = stem.indexOf("__");
+  const slug = i > 0 ? `${stem.slice(0, i)}/${stem.slice(i + 2)}` : null;
+  return slug && isSlug(slug) ? slug : oneLine(stem, LIMITS.name) || "(unnamed)";
+}
+function keyOf(name) {
+  return name.toLowerCase();
+}
+function listNames(names) {
+  const shown = names.slice(0, LIMITS.namesInNote);
+  const more = names.length - shown.length;
+  return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+function pageFileName(key, taken) {
+  const base = key.replace(/\//g, "__").replace(/[^a-z0-9._-]/g, "_").replace(/^\.+/, "_").slice(0, 120) || "_";
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
 }
 
 // src/cli-args.ts
@@ -21278,11 +21433,14 @@ Options:
   --required-checks ID[,ID]            checks that must pass (added to the config's)
   --output FILE                        write the report to FILE instead of stdout
   --github-token TOKEN                 enables API-backed checks (default: $GITHUB_TOKEN)
+  --repo OWNER/NAME                    the repository DIR is a checkout of (default: detected)
   --color / --no-color                 force colour on or off (default: on a terminal, unless NO_COLOR)
   -h, --help                           show this help
   -v, --version                        show the version
 
-Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.`;
+Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.
+
+shipshape fleet and shipshape fleet-plan aggregate many reports: see shipshape fleet --help.`;
 function parseArgs(argv) {
   const errors = [];
   let command = null;
@@ -21292,6 +21450,7 @@ function parseArgs(argv) {
   let minScore = null;
   let output = null;
   let githubToken = null;
+  let repo2 = null;
   let color = null;
   const required = [];
   for (let i = 0; i < argv.length; i++) {
@@ -21333,6 +21492,13 @@ function parseArgs(argv) {
       case "--github-token":
         githubToken = takeValue();
         break;
+      case "--repo": {
+        const v = takeValue();
+        if (v === null) break;
+        if (isSlug(v)) repo2 = v;
+        else errors.push(`--repo: '${v}' is not OWNER/NAME`);
+        break;
+      }
       case "--min-score": {
         const v = takeValue();
         if (v === null) break;
@@ -21359,7 +21525,7 @@ function parseArgs(argv) {
       default:
         if (arg.startsWith("-") && arg !== "-") errors.push(`unknown option '${arg}' (see --help)`);
         else if (command === null && arg === "scan") command = "scan";
-        else if (command === null && dir2 === null) errors.push(`unknown command '${arg}'. Expected: scan`);
+        else if (command === null && dir2 === null) errors.push(`unknown command '${arg}'. Expected: scan, fleet or fleet-plan`);
         else if (dir2 === null) dir2 = arg;
         else errors.push(`unexpected argument '${arg}': scan takes one directory`);
     }
@@ -21367,9 +21533,9 @@ function parseArgs(argv) {
   if (errors.length > 0) return { ok: false, errors };
   if (command === null) {
     if (argv.length === 0) command = "help";
-    else return { ok: false, errors: ["missing command. Expected: scan"] };
+    else return { ok: false, errors: ["missing command. Expected: scan, fleet or fleet-plan"] };
   }
-  return { ok: true, args: { command, dir: dir2 ?? ".", format, config, minScore, output, githubToken, requiredChecks: required, color } };
+  return { ok: true, args: { command, dir: dir2 ?? ".", format, config, minScore, output, githubToken, repo: repo2, requiredChecks: required, color } };
 }
 
 // src/config/load.ts
@@ -21390,7 +21556,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject(subject) {
+  function isObject2(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -21419,7 +21585,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject;
+  common.isObject = isObject2;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -24589,7 +24755,7 @@ function signaturesOf(id, written) {
 }
 function normalize(written, source) {
   const waivers = present(written.waivers).map((w) => ({ check: w.check, reason: w.reason.trim(), expires: w.expires }));
-  const services = present(written.services).map((s) => ({ name: s.name.trim(), path: normalizeServicePath(s.path) }));
+  const services2 = present(written.services).map((s) => ({ name: s.name.trim(), path: normalizeServicePath(s.path) }));
   return {
     minScore: written["min-score"] ?? P["min-score"].default,
     failOnRegression: written["fail-on-regression"] ?? P["fail-on-regression"].default,
@@ -24598,7 +24764,7 @@ function normalize(written, source) {
     checks: Object.fromEntries(CHECK_IDS.map((id) => [id, policyOf(id, written.checks)])),
     waivers,
     signatures: Object.fromEntries(CHECK_IDS.map((id) => [id, signaturesOf(id, written.signatures)])),
-    services,
+    services: services2,
     source
   };
 }
@@ -24610,21 +24776,21 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 var MAX_CONFIG_ERRORS = 50;
 
 // node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str4) => {
+var range = (a, b, str5) => {
   let begs, beg, left, right = void 0, result2;
-  let ai = str4.indexOf(a);
-  let bi = str4.indexOf(b, ai + 1);
+  let ai = str5.indexOf(a);
+  let bi = str5.indexOf(b, ai + 1);
   let i = ai;
   if (ai >= 0 && bi > 0) {
     if (a === b) {
       return [ai, bi];
     }
     begs = [];
-    left = str4.length;
+    left = str5.length;
     while (i >= 0 && !result2) {
       if (i === ai) {
         begs.push(i);
-        ai = str4.indexOf(a, i + 1);
+        ai = str5.indexOf(a, i + 1);
       } else if (begs.length === 1) {
         const r = begs.pop();
         if (r !== void 0)
@@ -24635,7 +24801,7 @@ var range = (a, b, str4) => {
           left = beg;
           right = bi;
         }
-        bi = str4.indexOf(b, i + 1);
+        bi = str5.indexOf(b, i + 1);
       }
       i = ai < bi && ai >= 0 ? ai : bi;
     }
@@ -24668,35 +24834,35 @@ var EXPANSION_MAX_DEPTH = 1e3;
 var EXPANSION_MAX_REWRITES = 1e3;
 var EXPANSION_MAX_STEPS = 2e7;
 var CALL_STEPS = 16;
-function numeric(str4) {
-  return !isNaN(str4) ? parseInt(str4, 10) : str4.charCodeAt(0);
+function numeric(str5) {
+  return !isNaN(str5) ? parseInt(str5, 10) : str5.charCodeAt(0);
 }
-function escapeBraces(str4) {
-  return str4.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+function escapeBraces(str5) {
+  return str5.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
 }
-function unescapeBraces(str4) {
-  return str4.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+function unescapeBraces(str5) {
+  return str5.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
 function pushAll(target, items) {
   for (let i = 0; i < items.length; i++) {
     target.push(items[i]);
   }
 }
-function balancedWithBudget(str4, masked, budget) {
+function balancedWithBudget(str5, masked, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
   const r = range("{", "}", masked);
   const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str4.length;
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str5.length;
   if (!r || budget.remaining < 0) {
     return void 0;
   }
   return {
     end: r[1],
-    pre: str4.slice(0, r[0]),
-    body: str4.slice(r[0] + 1, r[1]),
-    post: str4.slice(r[1] + 1),
+    pre: str5.slice(0, r[0]),
+    body: str5.slice(r[0] + 1, r[1]),
+    post: str5.slice(r[1] + 1),
     unmatched
   };
 }
@@ -24720,34 +24886,34 @@ function maskUnmatchedOpens(masked, budget) {
   }
   return out + masked.slice(last);
 }
-function commaSetFollows(str4, budget) {
-  budget.remaining -= str4.length;
+function commaSetFollows(str5, budget) {
+  budget.remaining -= str5.length;
   if (budget.remaining < 0) {
     return false;
   }
   let close = false;
-  for (let i = str4.length - 1; i >= 0; i--) {
-    const c = str4.charCodeAt(i);
+  for (let i = str5.length - 1; i >= 0; i--) {
+    const c = str5.charCodeAt(i);
     if (c === 125) {
       close = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c === 44 && close && str4.charCodeAt(i + 1) !== 44) {
+    } else if (c === 44 && close && str5.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
   return false;
 }
-function parseCommaParts(str4, budget) {
+function parseCommaParts(str5, budget) {
   const parts = [];
   let carry = "";
   for (; ; ) {
-    const m = balancedWithBudget(str4, str4, budget);
+    const m = balancedWithBudget(str5, str5, budget);
     if (budget.remaining < 0) {
       return void 0;
     }
     if (!m) {
-      const tail = str4.split(",");
+      const tail = str5.split(",");
       tail[0] = carry + tail[0];
       pushAll(parts, tail);
       return parts;
@@ -24762,14 +24928,14 @@ function parseCommaParts(str4, budget) {
     }
     carry = p.pop();
     pushAll(parts, p);
-    str4 = post;
+    str5 = post;
   }
 }
 function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
-function expand(str4, options = {}) {
-  if (!str4) {
+function expand(str5, options = {}) {
+  if (!str5) {
     return [];
   }
   const max = bound(options.max, EXPANSION_MAX);
@@ -24777,13 +24943,13 @@ function expand(str4, options = {}) {
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str4.slice(0, 2) === "{}") {
-    str4 = "\\{\\}" + str4.slice(2);
+  if (str5.slice(0, 2) === "{}") {
+    str5 = "\\{\\}" + str5.slice(2);
   }
-  return expand_(escapeBraces(str4), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str5), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
-function embrace(str4) {
-  return "{" + str4 + "}";
+function embrace(str5) {
+  return "{" + str5 + "}";
 }
 function isPadded(el) {
   return /^-?0\d/.test(el);
@@ -24870,20 +25036,20 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
   }
   return N;
 }
-function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str5, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
   if (depth > maxDepth) {
-    return [str4];
+    return [str5];
   }
   let acc = [""];
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked = str4;
+  let masked = str5;
   for (; ; ) {
-    const m = balancedWithBudget(str4, masked, budget);
+    const m = balancedWithBudget(str5, masked, budget);
     if (!m) {
-      return combine(acc, str4, [""], max, maxLength, dropEmpties, budget);
+      return combine(acc, str5, [""], max, maxLength, dropEmpties, budget);
     }
     if (m.unmatched) {
       masked = maskUnmatchedOpens(masked, budget);
@@ -24895,7 +25061,7 @@ function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
       firstGroup = false;
       if (!m.post.length)
         break;
-      str4 = m.post;
+      str5 = m.post;
       masked = masked.slice(m.end + 1);
       continue;
     }
@@ -24906,7 +25072,7 @@ function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     if (!isSequence && !isOptions) {
       if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
         rewrites++;
-        str4 = m.pre + "{" + m.body + escClose + m.post;
+        str5 = m.pre + "{" + m.body + escClose + m.post;
         masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
         isTop = true;
         continue;
@@ -24941,7 +25107,7 @@ function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
           acc = next2;
           if (!m.post.length)
             break;
-          str4 = m.post;
+          str5 = m.post;
           masked = masked.slice(m.end + 1);
           continue;
         }
@@ -24978,7 +25144,7 @@ function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     acc = next;
     if (!m.post.length)
       break;
-    str4 = m.post;
+    str5 = m.post;
     masked = masked.slice(m.end + 1);
   }
   return acc;
@@ -25319,7 +25485,7 @@ var AST = class {
     }
     return c;
   }
-  static #parseAST(str4, ast, pos, opt, extDepth) {
+  static #parseAST(str5, ast, pos, opt, extDepth) {
     const maxDepth = opt.maxExtglobRecursion ?? 2;
     let escaping = false;
     let inBrace = false;
@@ -25328,8 +25494,8 @@ var AST = class {
     if (ast.type === null) {
       let i2 = pos;
       let acc2 = "";
-      while (i2 < str4.length) {
-        const c = str4.charAt(i2++);
+      while (i2 < str5.length) {
+        const c = str5.charAt(i2++);
         if (escaping || c === "\\") {
           escaping = !escaping;
           acc2 += c;
@@ -25352,12 +25518,12 @@ var AST = class {
           acc2 += c;
           continue;
         }
-        const doRecurse = !opt.noext && isExtglobType(c) && str4.charAt(i2) === "(" && extDepth <= maxDepth;
+        const doRecurse = !opt.noext && isExtglobType(c) && str5.charAt(i2) === "(" && extDepth <= maxDepth;
         if (doRecurse) {
           ast.push(acc2);
           acc2 = "";
           const ext2 = new _a(c, ast);
-          i2 = _a.#parseAST(str4, ext2, i2, opt, extDepth + 1);
+          i2 = _a.#parseAST(str5, ext2, i2, opt, extDepth + 1);
           ast.push(ext2);
           continue;
         }
@@ -25370,8 +25536,8 @@ var AST = class {
     let part = new _a(null, ast);
     const parts = [];
     let acc = "";
-    while (i < str4.length) {
-      const c = str4.charAt(i++);
+    while (i < str5.length) {
+      const c = str5.charAt(i++);
       if (escaping || c === "\\") {
         escaping = !escaping;
         acc += c;
@@ -25394,7 +25560,7 @@ var AST = class {
         acc += c;
         continue;
       }
-      const doRecurse = !opt.noext && isExtglobType(c) && str4.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      const doRecurse = !opt.noext && isExtglobType(c) && str5.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
       (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
       if (doRecurse) {
         const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -25402,7 +25568,7 @@ var AST = class {
         acc = "";
         const ext2 = new _a(c, part);
         part.push(ext2);
-        i = _a.#parseAST(str4, ext2, i, opt, extDepth + depthAdd);
+        i = _a.#parseAST(str5, ext2, i, opt, extDepth + depthAdd);
         continue;
       }
       if (c === "|") {
@@ -25425,7 +25591,7 @@ var AST = class {
     }
     ast.type = null;
     ast.#hasMagic = void 0;
-    ast.#parts = [str4.substring(pos - 1)];
+    ast.#parts = [str5.substring(pos - 1)];
     return i;
   }
   #canAdoptWithSpace(child3) {
@@ -25869,7 +26035,7 @@ var defaults = (def) => {
     defaults: (options) => orig.defaults(ext(def, options)),
     makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -25885,13 +26051,13 @@ var braceExpand = (pattern, options = {}) => {
 minimatch.braceExpand = braceExpand;
 var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
 minimatch.makeRe = makeRe;
-var match = (list2, pattern, options = {}) => {
+var match = (list3, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
+  list3 = list3.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list3.length) {
+    list3.push(pattern);
   }
-  return list2;
+  return list3;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -26653,18 +26819,18 @@ function distance(a, b, limit) {
   let prevPrev = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const row2 = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      let d = Math.min(prev[j] + 1, row2[j - 1] + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
-      row.push(d);
+      row2.push(d);
       rowMin = Math.min(rowMin, d);
     }
     if (rowMin > limit) return limit + 1;
     prevPrev = prev;
-    prev = row;
+    prev = row2;
   }
   return prev[b.length];
 }
@@ -27057,21 +27223,6702 @@ function readConfigFile(abs, label, confineTo) {
   }
 }
 
+// src/fleet/cli.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/checks/types.ts
+function defineCheck(check3) {
+  return check3;
+}
+function fillTemplate(template, data) {
+  return template.replace(/\{(\w+)\}/g, (whole2, key) => data && key in data ? String(data[key]) : whole2);
+}
+function statusScore(status, score) {
+  if (status === "pass") return score ?? 10;
+  if (status === "partial") return score ?? 5;
+  if (status === "fail") return score ?? 0;
+  return null;
+}
+
+// src/checks/ci-duration.ts
+var CI_DURATION_LIMITS = { pass: 10, partial: 20 };
+var SMALL_SAMPLE = 5;
+var messages = {
+  pass: "PR CI gives feedback in {median} min (median of {sample} recent successful PR runs{small}).",
+  partial: "PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over the 10-minute target.",
+  fail: "PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over 20 minutes.",
+  "unknown-no-api": "CI duration needs the GitHub API: {resolve}.",
+  "unknown-api": "Recent workflow runs could not be read ({reason}): {resolve}.",
+  "unknown-no-runs": "No successful pull_request workflow run was found in recent history, so there is no duration to judge."
+};
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)];
+}
+var round1 = (n) => Math.round(n * 10) / 10;
+var ci_duration_default = defineCheck({
+  meta: {
+    id: "ci-duration",
+    title: "CI duration",
+    question: "Does CI give feedback on PRs in under ten minutes?",
+    messages,
+    why: "Slow feedback breaks flow: developers switch tasks, batch changes into bigger, riskier pull requests, and are tempted to merge before CI finishes. Under ten minutes keeps review and fixes in one sitting.",
+    remediation: [
+      "Shorten the critical path of PR CI:",
+      "- cache dependencies (`actions/setup-node` / `setup-python` / `setup-go` with `cache:`, or `actions/cache`);",
+      "- split lint, type checks and tests into parallel jobs, and shard slow test suites with a `matrix`;",
+      "- cancel superseded runs: `concurrency: { group: ${{ github.workflow }}-${{ github.ref }}, cancel-in-progress: true }`;",
+      "- run expensive suites (end-to-end, image builds) only when their paths change, or in the merge queue.",
+      "",
+      "To let Shipshape read run durations, grant the job `actions: read`."
+    ].join("\n")
+  },
+  run({ facts }) {
+    const runs = facts.github?.prRuns;
+    if (!facts.github || !runs) {
+      return { status: "unknown", messageId: "unknown-no-api", data: { resolve: 'run Shipshape as the action (or the CLI with GITHUB_TOKEN set) with the "actions: read" permission' } };
+    }
+    if (runs.status === "error") return { status: "unknown", messageId: "unknown-api", data: { reason: runs.reason, resolve: runs.resolve } };
+    if (runs.status === "skipped") return { status: "unknown", messageId: "unknown-api", data: { reason: "not read", resolve: runs.reason } };
+    if (runs.durationsMinutes.length === 0) return { status: "unknown", messageId: "unknown-no-runs", evidence: ciFiles(facts.ci.files) };
+    const m = round1(median(runs.durationsMinutes));
+    const p90 = round1(percentile(runs.durationsMinutes, 90));
+    const sample = runs.durationsMinutes.length;
+    const data = { median: m, sample, small: sample < SMALL_SAMPLE ? "; a small sample" : "" };
+    const evidence2 = [
+      { message: `median ${m} min, 90th percentile ${p90} min, fastest ${round1(Math.min(...runs.durationsMinutes))} min, slowest ${round1(Math.max(...runs.durationsMinutes))} min over ${sample} commit(s)` },
+      ...runs.workflows.length > 0 ? [{ message: `workflows in the sample: ${runs.workflows.slice(0, 10).join(", ")}` }] : [],
+      ...ciFiles(facts.ci.files)
+    ];
+    if (m < CI_DURATION_LIMITS.pass) return { status: "pass", messageId: "pass", data, evidence: evidence2 };
+    if (m <= CI_DURATION_LIMITS.partial) return { status: "partial", messageId: "partial", data, evidence: evidence2 };
+    return { status: "fail", messageId: "fail", data, evidence: evidence2 };
+  }
+});
+function ciFiles(files) {
+  return files.filter((f) => f.system === "github-actions").slice(0, 5).map((f) => ({ path: f.path, message: "GitHub Actions workflow" }));
+}
+
+// src/facts/path-memo.ts
+function memoByDir(fn, max = 2e5) {
+  let cache = /* @__PURE__ */ new Map();
+  let lastDir;
+  let lastValue;
+  return (path2) => {
+    const slash = path2.lastIndexOf("/");
+    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
+    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
+    let value = cache.get(dir2);
+    if (value === void 0 && !cache.has(dir2)) {
+      value = fn(dir2);
+      if (cache.size >= max) cache = /* @__PURE__ */ new Map();
+      cache.set(dir2, value);
+    }
+    lastDir = dir2;
+    lastValue = value;
+    return value;
+  };
+}
+
+// src/facts/excluded.ts
+var VENDORED_DIRS = [
+  "node_modules",
+  "vendor",
+  ".venv",
+  "venv",
+  "site-packages",
+  ".tox",
+  ".git",
+  "third_party",
+  "bower_components",
+  ".nox"
+];
+var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
+var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
+var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
+var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
+var VENDORED_SET = new Set(VENDORED_DIRS);
+function excludedSegment(path2, dirs = EXCLUDED_SET) {
+  let memo = bySet.get(dirs);
+  if (!memo) {
+    memo = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo);
+  }
+  return memo(path2);
+}
+var bySet = /* @__PURE__ */ new WeakMap();
+function segmentIn(dir2, dirs) {
+  if (dir2 === "") return null;
+  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
+  return null;
+}
+function isExcluded(path2) {
+  return excludedSegment(path2) !== null;
+}
+function isVendored(path2) {
+  return excludedSegment(path2, VENDORED_SET) !== null;
+}
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
+function isTestPath(path2) {
+  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var testDir = memoByDir((dir2) => dir2 !== "" && dir2.split("/").some((part) => TEST_DIRS.has(part.toLowerCase())));
+function testName(name) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
+  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
+  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
+  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
+  return false;
+}
+
+// src/facts/ecosystems.ts
+var C_COMMENTS = ["//", "/*", "* "];
+var ECOSYSTEMS = {
+  python: {
+    name: "Python",
+    manifests: ["pyproject.toml", "setup.py", "setup.cfg", "Pipfile"],
+    sources: [".py", ".pyi"],
+    templates: [".html", ".jinja", ".jinja2", ".j2"],
+    comments: ["#"],
+    moduleSeparator: "."
+  },
+  node: {
+    name: "Node.js / TypeScript",
+    manifests: ["package.json"],
+    sources: [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "/"
+  },
+  go: { name: "Go", manifests: ["go.mod"], sources: [".go"], templates: [], comments: C_COMMENTS, moduleSeparator: "/" },
+  java: {
+    name: "Java (Maven / Gradle)",
+    manifests: ["pom.xml", "build.gradle", "build.gradle.kts"],
+    sources: [".java", ".kt", ".kts", ".scala", ".groovy"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  ruby: { name: "Ruby", manifests: ["Gemfile"], sources: [".rb", ".rake"], templates: [".erb", ".haml", ".slim"], comments: ["#"], moduleSeparator: "/" },
+  // Rust: `//` and `///` doc comments; module paths `axum::routing::get`.
+  rust: { name: "Rust", manifests: ["Cargo.toml"], sources: [".rs"], templates: [], comments: C_COMMENTS, moduleSeparator: "::" },
+  // PHP: Blade templates end in `.blade.php` (see sourceKindOf); `#` comments too.
+  php: { name: "PHP", manifests: ["composer.json"], sources: [".php"], templates: [".twig"], comments: [...C_COMMENTS, "#"], moduleSeparator: "\\" },
+  // .NET: project files carry the dependencies (`<PackageReference>`); central props files too.
+  dotnet: {
+    name: ".NET (C#)",
+    manifests: ["Directory.Build.props", "Directory.Packages.props", "packages.config"],
+    manifestSuffixes: [".csproj", ".fsproj", ".vbproj"],
+    sources: [".cs", ".fs", ".vb"],
+    templates: [".cshtml", ".razor"],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  elixir: { name: "Elixir", manifests: ["mix.exs"], sources: [".ex", ".exs"], templates: [".eex", ".heex", ".leex"], comments: ["#"], moduleSeparator: "." }
+};
+var ECOSYSTEM_IDS = Object.keys(ECOSYSTEMS);
+var MANIFEST_NAMES = new Map(ECOSYSTEM_IDS.flatMap((e) => ECOSYSTEMS[e].manifests.map((m) => [m, e])));
+var MANIFEST_SUFFIXES = ECOSYSTEM_IDS.flatMap((e) => (ECOSYSTEMS[e].manifestSuffixes ?? []).map((s) => [s, e]));
+function manifestEcosystem(name) {
+  const exact = MANIFEST_NAMES.get(name);
+  if (exact) return exact;
+  if (name.startsWith("requirements") && name.endsWith(".txt")) return "python";
+  for (const [suffix, e] of MANIFEST_SUFFIXES) if (name.length > suffix.length && name.endsWith(suffix)) return e;
+  return void 0;
+}
+var BY_EXTENSION = new Map(
+  ECOSYSTEM_IDS.flatMap((e) => [...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }]), ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }])])
+);
+function sourceKindOf(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
+  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
+  if (!kind) return null;
+  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
+  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
+  if (kind.ecosystem === "php" && lower.endsWith(".blade.php")) return BLADE;
+  return kind;
+}
+var BLADE = { ecosystem: "php", template: true };
+
+// src/facts/snapshot.ts
+var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function dirname(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function joinPath2(dir2, rel) {
+  const parts = dir2 === "" ? [] : dir2.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function looksBinary(buf) {
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
+}
+function rangeWithPrefix(sorted, prefix) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
+}
+
+// src/checks/catalog/ecosystem.ts
+var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
+var profiles = /* @__PURE__ */ new WeakMap();
+var ownFilesCache = /* @__PURE__ */ new WeakMap();
+function ownFiles(snapshot) {
+  const cached = ownFilesCache.get(snapshot);
+  if (cached) return cached;
+  const list3 = snapshot.files().filter((p) => !isExcluded(p)).map((path2) => ({ path: path2, name: basename(path2) }));
+  ownFilesCache.set(snapshot, list3);
+  return list3;
+}
+function repoProfile(snapshot) {
+  const cached = profiles.get(snapshot);
+  if (cached) return cached;
+  const present2 = /* @__PURE__ */ new Set();
+  const sources = /* @__PURE__ */ new Map();
+  let typescript = false;
+  let django = false;
+  let rails = false;
+  let gradle2 = false;
+  for (const { path: path2, name } of ownFiles(snapshot)) {
+    const manifest = manifestEcosystem(name);
+    if (manifest) present2.add(manifest);
+    if (name === "tsconfig.json") typescript = true;
+    if (name === "manage.py") django = true;
+    if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
+    if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1);
+  }
+  const ecosystems = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
+  const profile = { ecosystems, typescript, django, rails, gradle: gradle2 };
+  profiles.set(snapshot, profile);
+  return profile;
+}
+function fileMatches(pattern, path2, name) {
+  if (pattern.endsWith("/")) return path2.startsWith(pattern) || path2.includes("/" + pattern);
+  if (pattern.includes("/")) return path2 === pattern || path2.endsWith("/" + pattern);
+  if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
+  return name === pattern;
+}
+var NONE = [];
+var MAX_READS_PER_SIGNATURE = 20;
+function lineIncluding(text, needle) {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    if (text.slice(start, stop).includes(needle)) return line;
+    if (end < 0) break;
+    start = end + 1;
+    line++;
+  }
+  return void 0;
+}
+function findConfigs(snapshot, sigs, extraGlobs = []) {
+  const hits = [];
+  const reads = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const byName = /* @__PURE__ */ new Map();
+  const byFirst = /* @__PURE__ */ new Map();
+  const dirs = [];
+  const add = (m, k, sig) => {
+    const list3 = m.get(k);
+    if (list3) list3.push(sig);
+    else m.set(k, [sig]);
+  };
+  for (const sig of sigs) {
+    const f = sig.file;
+    if (f.endsWith("/")) dirs.push(sig);
+    else if (f.includes("/")) add(byName, f.slice(f.lastIndexOf("/") + 1), sig);
+    else if (f.endsWith("*")) add(byFirst, f[0] ?? "", sig);
+    else add(byName, f, sig);
+  }
+  const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }));
+  const candidates = [];
+  for (const { path: path2, name } of ownFiles(snapshot)) {
+    candidates.length = 0;
+    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
+    for (const sig of byFirst.get(name[0] ?? "") ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
+    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) candidates.push(sig);
+    for (const sig of candidates) {
+      const key = `${sig.tool}\0${path2}`;
+      if (seen.has(key)) continue;
+      if (sig.contains === void 0) {
+        seen.add(key);
+        hits.push({ tool: sig.tool, evidence: { path: path2, message: `${sig.tool} is configured in ${path2}` } });
+        continue;
+      }
+      const n = reads.get(sig) ?? 0;
+      if (n >= MAX_READS_PER_SIGNATURE) continue;
+      reads.set(sig, n + 1);
+      const text = snapshot.text(path2);
+      const line = text === void 0 ? void 0 : lineIncluding(text, sig.contains);
+      if (line === void 0) continue;
+      seen.add(key);
+      hits.push({ tool: sig.tool, evidence: { path: path2, line, message: `${sig.tool} is configured in ${path2} (${sig.contains})` } });
+    }
+    for (const glob of globs) {
+      if (glob.match(path2)) hits.push({ tool: glob.pattern, evidence: { path: path2, message: `${path2} matches the configured signature ${glob.pattern}` } });
+    }
+  }
+  return hits;
+}
+function remediationFor(opening, snippets3, profile, fallback) {
+  const parts = [opening];
+  const picked = profile.ecosystems.filter((e) => snippets3[e] !== void 0).slice(0, 2);
+  if (picked.length === 0) parts.push("", fallback);
+  for (const eco of picked) parts.push("", `**${ECOSYSTEM_NAMES[eco]}**:`, "", snippets3[eco]);
+  return parts.join("\n");
+}
+
+// src/checks/catalog/lint.ts
+var RUFF_SUBCOMMANDS = ["format", "rule", "config", "linter", "clean", "version", "help", "server", "analyze"];
+var PYTHON = [
+  { tool: "ruff", ecosystem: "python", commands: ["ruff"], subcommands: ["check"], bareUnless: RUFF_SUBCOMMANDS, nonBlockingFlags: ["--exit-zero"], softFixFlags: ["--fix"] },
+  { tool: "ruff format", ecosystem: "python", commands: ["ruff"], subcommands: ["format"], checkFlags: ["--check", "--diff", "--exit-non-zero-on-format"] },
+  { tool: "black", ecosystem: "python", commands: ["black"], checkFlags: ["--check", "--diff"] },
+  { tool: "isort", ecosystem: "python", commands: ["isort"], checkFlags: ["--check-only", "--check", "-c", "--diff"] },
+  { tool: "flake8", ecosystem: "python", commands: ["flake8", "pflake8", "flake8p"], nonBlockingFlags: ["--exit-zero"] },
+  { tool: "pylint", ecosystem: "python", commands: ["pylint"], nonBlockingFlags: ["--exit-zero", "--fail-under=0"] },
+  { tool: "hatch fmt", ecosystem: "python", commands: ["hatch"], subcommands: ["fmt"], checkFlags: ["--check"] },
+  { tool: "pycodestyle", ecosystem: "python", commands: ["pycodestyle", "pep8"] },
+  { tool: "pydocstyle", ecosystem: "python", commands: ["pydocstyle"] },
+  { tool: "autoflake", ecosystem: "python", commands: ["autoflake"], checkFlags: ["--check", "--check-diff"] },
+  { tool: "pyupgrade", ecosystem: "python", commands: ["pyupgrade"], nonBlockingFlags: ["--exit-zero-even-if-changed"] },
+  { tool: "djlint", ecosystem: "python", commands: ["djlint"], checkFlags: ["--check", "--lint"] },
+  { tool: "pyproject-fmt", ecosystem: "python", commands: ["pyproject-fmt"], checkFlags: ["--check"] },
+  { tool: "blackdoc", ecosystem: "python", commands: ["blackdoc"], checkFlags: ["--check"] },
+  { tool: "pylama", ecosystem: "python", commands: ["pylama"] },
+  { tool: "prospector", ecosystem: "python", commands: ["prospector"] }
+];
+var NODE = [
+  { tool: "eslint", ecosystem: "node", commands: ["eslint", "eslint_d"], softFixFlags: ["--fix"] },
+  { tool: "next lint", ecosystem: "node", commands: ["next"], subcommands: ["lint"], softFixFlags: ["--fix"] },
+  { tool: "ng lint", ecosystem: "node", commands: ["ng"], subcommands: ["lint"] },
+  { tool: "vue-cli-service lint", ecosystem: "node", commands: ["vue-cli-service"], subcommands: ["lint"], nonBlockingFlags: ["--no-fix-warnings"] },
+  { tool: "prettier", ecosystem: "node", commands: ["prettier"], checkFlags: ["--check", "-c", "--list-different", "-l"] },
+  { tool: "biome", ecosystem: "node", commands: ["biome"], subcommands: ["ci", "check", "lint"], softFixFlags: ["--write", "--fix", "--apply", "--apply-unsafe"] },
+  { tool: "biome format", ecosystem: "node", commands: ["biome"], subcommands: ["format"], fixFlags: ["--write", "--apply"] },
+  { tool: "oxlint", ecosystem: "node", commands: ["oxlint"] },
+  { tool: "standard", ecosystem: "node", commands: ["standard", "ts-standard"], softFixFlags: ["--fix"] },
+  { tool: "xo", ecosystem: "node", commands: ["xo"], softFixFlags: ["--fix"] },
+  { tool: "dprint", ecosystem: "node", commands: ["dprint"], subcommands: ["check"] },
+  { tool: "deno lint", ecosystem: "node", commands: ["deno"], subcommands: ["lint"] },
+  { tool: "deno fmt", ecosystem: "node", commands: ["deno"], subcommands: ["fmt"], checkFlags: ["--check"] },
+  { tool: "tslint", ecosystem: "node", commands: ["tslint"] },
+  { tool: "stylelint", ecosystem: "node", commands: ["stylelint"], softFixFlags: ["--fix"] },
+  { tool: "nx lint", ecosystem: "node", commands: ["nx"], subcommands: ["lint"], anyPositional: true },
+  { tool: "nx lint", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~lint", "--target~lint", "--targets~lint"] },
+  { tool: "turbo lint", ecosystem: "node", commands: ["turbo"], subcommands: ["lint"], anyPositional: true }
+];
+var GO = [
+  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], nonBlockingFlags: ["--issues-exit-code=0"] },
+  { tool: "go vet", ecosystem: "go", commands: ["go"], subcommands: ["vet"] },
+  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] },
+  { tool: "revive", ecosystem: "go", commands: ["revive"] },
+  { tool: "errcheck", ecosystem: "go", commands: ["errcheck"] },
+  { tool: "gofmt", ecosystem: "go", commands: ["gofmt", "goimports", "gofumpt"], fixFlags: ["-w"], needsCheckedOutput: true },
+  { tool: "buf lint", commands: ["buf"], subcommands: ["lint"] }
+];
+var JAVA = [
+  { tool: "checkstyle", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["checkstyle:check"], anyPositional: true },
+  { tool: "spring-javaformat", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spring-javaformat:validate"], anyPositional: true },
+  { tool: "spotless", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotless:check"], anyPositional: true },
+  { tool: "pmd", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["pmd:check", "pmd:cpd-check"], anyPositional: true },
+  { tool: "spotbugs", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotbugs:check"], anyPositional: true },
+  { tool: "fmt-maven-plugin", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["fmt:check"], anyPositional: true },
+  { tool: "checkstyle", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkstylemain", "checkstyletest"], anyPositional: true },
+  { tool: "spotless", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotlesscheck"], anyPositional: true },
+  { tool: "spring-javaformat", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkformat", "checkformatmain"], anyPositional: true },
+  { tool: "pmd", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["pmdmain", "pmdtest"], anyPositional: true },
+  { tool: "ktlint", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["ktlintcheck"], anyPositional: true },
+  { tool: "detekt", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["detekt"], anyPositional: true },
+  { tool: "spotbugs", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotbugsmain"], anyPositional: true },
+  { tool: "ktlint", ecosystem: "java", commands: ["ktlint"], fixFlags: ["-F", "--format"] },
+  { tool: "detekt", ecosystem: "java", commands: ["detekt", "detekt-cli"] }
+];
+var RUBY = [
+  { tool: "rubocop", ecosystem: "ruby", commands: ["rubocop"], softFixFlags: ["-a", "-A", "--autocorrect", "--autocorrect-all", "--auto-correct", "--auto-correct-all"] },
+  { tool: "standardrb", ecosystem: "ruby", commands: ["standardrb"], softFixFlags: ["--fix"] },
+  { tool: "erb_lint", ecosystem: "ruby", commands: ["erb_lint", "erblint"], softFixFlags: ["-a", "--autocorrect"] },
+  { tool: "herb", ecosystem: "ruby", commands: ["herb"], subcommands: ["analyze"] },
+  { tool: "haml-lint", ecosystem: "ruby", commands: ["haml-lint"] },
+  { tool: "reek", ecosystem: "ruby", commands: ["reek"] }
+];
+var GENERIC = [
+  { tool: "trunk check", commands: ["trunk"], subcommands: ["check"] },
+  { tool: "shellcheck", commands: ["shellcheck"] },
+  { tool: "hadolint", commands: ["hadolint"] },
+  { tool: "actionlint", commands: ["actionlint"] },
+  { tool: "yamllint", commands: ["yamllint"] },
+  { tool: "markdownlint", commands: ["markdownlint", "markdownlint-cli2"], softFixFlags: ["--fix"] },
+  { tool: "codespell", commands: ["codespell"], softFixFlags: ["-w", "--write-changes"] },
+  { tool: "typos", commands: ["typos"], fixFlags: ["-w", "--write-changes"] },
+  { tool: "editorconfig-checker", commands: ["editorconfig-checker", "ec"] }
+];
+var TASK_RUNNERS = [
+  { tool: "npm run lint", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["lint", "run lint", "run lint:check", "run format:check", "lint:check", "format:check"], note: "script not resolved" },
+  { tool: "make lint", commands: ["make", "just", "task"], subcommands: ["lint", "fmt-check", "format-check", "check-format"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS = [
+  { tool: "ruff", ecosystem: "python", names: ["astral-sh/ruff-action", "chartboost/ruff-action"], asCommand: { argv: ["ruff"], input: "args", default: "check" } },
+  { tool: "black", ecosystem: "python", names: ["psf/black"], asCommand: { argv: ["black"], input: "options", default: "--check --diff" } },
+  { tool: "isort", ecosystem: "python", names: ["isort/isort-action"], asCommand: { argv: ["isort"], input: "configuration", default: "--check-only --diff" } },
+  { tool: "flake8", ecosystem: "python", names: ["py-actions/flake8", "truebrain/actions-flake8", "suo/flake8-github-action", "ricardochaves/python-lint"] },
+  { tool: "reviewdog", names: ["reviewdog/action-setup"], kind: "setup", note: "installs reviewdog only" },
+  {
+    tool: "reviewdog",
+    names: ["reviewdog/action-*", "tsuyoshicho/action-*"],
+    blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error", "fail-on-error=true", "fail-level=error", "fail-level=warning", "fail-level=any"]
+  },
+  { tool: "lint-action", names: ["wearerequired/lint-action"] },
+  { tool: "super-linter", names: ["super-linter/super-linter", "super-linter/super-linter/*", "github/super-linter", "github/super-linter/*"], nonBlockingInputs: ["disable_errors=true"] },
+  { tool: "MegaLinter", names: ["oxsecurity/megalinter", "oxsecurity/megalinter/*", "megalinter/megalinter", "megalinter/megalinter/*"], nonBlockingInputs: ["disable_errors=true"] },
+  { tool: "trunk", names: ["trunk-io/trunk-action"] },
+  { tool: "golangci-lint", ecosystem: "go", names: ["golangci/golangci-lint-action"], asCommand: { argv: ["golangci-lint", "run"], input: "args", default: "" } },
+  { tool: "staticcheck", ecosystem: "go", names: ["dominikh/staticcheck-action"] },
+  { tool: "eslint annotations", ecosystem: "node", names: ["ataylorme/eslint-annotate-action"], nonBlockingInputs: ["fail-on-error=false"] },
+  { tool: "prettier", ecosystem: "node", names: ["creyd/prettier_action"], asCommand: { argv: ["prettier"], input: "prettier_options", default: "--write **/*.js" } },
+  { tool: "biome", ecosystem: "node", names: ["biomejs/setup-biome"], kind: "setup", note: "installs Biome only; a step must run `biome ci`" },
+  { tool: "standardrb", ecosystem: "ruby", names: ["standardrb/standard-ruby-action"] },
+  { tool: "rubocop annotations", ecosystem: "ruby", names: ["r7kamura/rubocop-problem-matchers-action"], kind: "setup", note: "annotations only; a step must run rubocop" },
+  { tool: "google-java-format", ecosystem: "java", names: ["axel-op/googlejavaformat-action"] },
+  { tool: "GitLab Code Quality", names: ["code-quality.gitlab-ci.yml", "jobs/code-quality.gitlab-ci.yml"] }
+];
+var CONFIGS = [
+  { tool: "ruff", ecosystem: "python", file: "ruff.toml" },
+  { tool: "ruff", ecosystem: "python", file: ".ruff.toml" },
+  { tool: "ruff", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ruff" },
+  { tool: "black", ecosystem: "python", file: "pyproject.toml", contains: "[tool.black]" },
+  { tool: "isort", ecosystem: "python", file: ".isort.cfg" },
+  { tool: "flake8", ecosystem: "python", file: ".flake8" },
+  { tool: "flake8", ecosystem: "python", file: "setup.cfg", contains: "[flake8]" },
+  { tool: "flake8", ecosystem: "python", file: "tox.ini", contains: "[flake8]" },
+  { tool: "pylint", ecosystem: "python", file: ".pylintrc" },
+  { tool: "pylint", ecosystem: "python", file: "pylintrc" },
+  { tool: "eslint", ecosystem: "node", file: ".eslintrc*" },
+  { tool: "eslint", ecosystem: "node", file: "eslint.config.*" },
+  { tool: "prettier", ecosystem: "node", file: ".prettierrc*" },
+  { tool: "prettier", ecosystem: "node", file: "prettier.config.*" },
+  { tool: "biome", ecosystem: "node", file: "biome.json" },
+  { tool: "biome", ecosystem: "node", file: "biome.jsonc" },
+  { tool: "oxlint", ecosystem: "node", file: ".oxlintrc.json" },
+  { tool: "golangci-lint", ecosystem: "go", file: ".golangci.*" },
+  { tool: "revive", ecosystem: "go", file: "revive.toml" },
+  { tool: "checkstyle", ecosystem: "java", file: "checkstyle.xml" },
+  { tool: "rubocop", ecosystem: "ruby", file: ".rubocop.yml" },
+  { tool: "standardrb", ecosystem: "ruby", file: ".standard.yml" },
+  { tool: "MegaLinter", file: ".mega-linter.yml" },
+  { tool: "trunk", file: ".trunk/trunk.yaml" },
+  { tool: "pre-commit", file: ".pre-commit-config.yaml" },
+  { tool: "lint-staged", file: ".lintstagedrc*" },
+  { tool: "husky", file: ".husky/" },
+  { tool: "lefthook", file: "lefthook.yml" }
+];
+var LINT = {
+  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
+  actions: ACTIONS,
+  configs: CONFIGS
+};
+
+// src/checks/catalog/evidence.ts
+var MAX_LINK_TEXT = 80;
+var MAX_MESSAGE = 400;
+function clip(text, max) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > max ? one.slice(0, max - 1) + "\u2026" : one;
+}
+function formatLink(link3) {
+  const where = link3.line ? `${link3.path}:${link3.line}` : link3.path;
+  const text = clip(link3.text, MAX_LINK_TEXT);
+  return text ? `${where} ${text}` : where;
+}
+function formatChain(chain) {
+  return chain.map(formatLink).join(" \u2192 ");
+}
+function chainEvidence(subject, chain, qualifier) {
+  const head = chain[0];
+  const parts = [clip(subject, MAX_LINK_TEXT)];
+  if (chain.length > 0) parts.push(formatChain(chain));
+  let message2 = parts.join(" \u2014 ");
+  if (qualifier) message2 += ` (${qualifier})`;
+  message2 = clip(message2, MAX_MESSAGE);
+  if (!head) return { message: message2 };
+  return head.line ? { path: head.path, line: head.line, message: message2 } : { path: head.path, message: message2 };
+}
+function listNames2(names, max = 3) {
+  const unique = [...new Set(names)];
+  if (unique.length <= max) return unique.join(", ");
+  return `${unique.slice(0, max).join(", ")} and ${unique.length - max} more`;
+}
+function pickEvidence(groups2, total = 10) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const group of groups2) {
+    let taken = 0;
+    for (const item of group.items) {
+      if (out.length >= total || taken >= group.max) break;
+      const key = `${item.path ?? ""}:${item.line ?? ""}:${item.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(item);
+      taken++;
+    }
+  }
+  return out;
+}
+
+// src/checks/catalog/match.ts
+var NOT_A_RUN = "does not run the check";
+function parseSpec(spec) {
+  const tilde = spec.indexOf("~", 1);
+  const eq = spec.indexOf("=", 1);
+  if (tilde > 0 && (eq < 0 || tilde < eq)) return { name: spec.slice(0, tilde), op: "~", value: spec.slice(tilde + 1) };
+  if (eq < 0) return { name: spec, op: "", value: "" };
+  const value = spec.slice(eq + 1);
+  if (value.startsWith("!")) return { name: spec.slice(0, eq), op: "!", value: value.slice(1) };
+  return { name: spec.slice(0, eq), op: "=", value };
+}
+function valueMatches(op, want, got) {
+  const g = got.trim().toLowerCase();
+  const w = want.toLowerCase();
+  if (op === "=") return g === w;
+  if (op === "!") return g !== "" && g !== w;
+  return g.split(/[\s,]+/).includes(w) || g.includes(w);
+}
+function hasFlag(args, spec) {
+  const { name, op, value } = parseSpec(spec);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (op === "") {
+      if (a === name || a.startsWith(name + "=")) return true;
+      continue;
+    }
+    if (a.startsWith(name + "=")) {
+      if (valueMatches(op, value, a.slice(name.length + 1))) return true;
+    } else if (a === name && i + 1 < args.length) {
+      if (valueMatches(op, value, args[i + 1])) return true;
+    }
+  }
+  return false;
+}
+function hasInput(inputs, spec) {
+  const { name, op, value } = parseSpec(spec);
+  const key = Object.keys(inputs).find((k) => k.toLowerCase() === name.toLowerCase());
+  if (key === void 0) return false;
+  if (op === "") return true;
+  return valueMatches(op, value, inputs[key]);
+}
+function positionals(args) {
+  return args.filter((a) => a !== "" && !a.startsWith("-")).map((a) => a.toLowerCase());
+}
+function wordMatches(pattern, word) {
+  if (word === void 0) return false;
+  if (word === pattern) return true;
+  return pattern.includes(".") && word.endsWith("/" + pattern);
+}
+function subcommandMatches(sig, args) {
+  if (!sig.subcommands) return true;
+  const pos = positionals(args);
+  for (const sub of sig.subcommands) {
+    const words2 = sub.split(" ");
+    const starts = sig.anyPositional ? pos.length : Math.min(1, pos.length);
+    for (let s = 0; s < starts; s++) {
+      if (words2.every((w, k) => wordMatches(w, pos[s + k]))) return true;
+    }
+  }
+  if (sig.bareUnless) return pos.length === 0 || !sig.bareUnless.includes(pos[0]);
+  if (sig.taskPattern) return pos.length === 0 || pos.some((p) => sig.taskPattern.test(p));
+  return false;
+}
+function firstFlag(args, specs) {
+  return specs?.find((s) => hasFlag(args, s));
+}
+function judgeCommand(sig, argv, flags = {}) {
+  if (argv.length === 0 || !sig.commands.includes(argv[0].toLowerCase())) return null;
+  const args = argv.slice(1);
+  if (!subcommandMatches(sig, args)) return null;
+  if (sig.requireAnyFlag && !firstFlag(args, sig.requireAnyFlag)) return null;
+  const verdict = (blockedBy, note) => {
+    const n = note ?? sig.note;
+    return { signature: sig, blockedBy, ...n ? { note: n } : {} };
+  };
+  const notRun = firstFlag(args, sig.notARunFlags);
+  if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`);
+  const off = firstFlag(args, sig.nonBlockingFlags);
+  if (off) return verdict(`cannot fail: ${off}`);
+  const guarded = flags.followedByDiffCheck === true || flags.failsOnChange === true;
+  const fix = firstFlag(args, sig.fixFlags);
+  if (fix && !guarded) return verdict(`fixes files instead of checking them: ${fix} with no diff check after it`);
+  if (sig.checkFlags && !firstFlag(args, sig.checkFlags) && !guarded) {
+    return verdict(`fixes files instead of checking them: no ${sig.checkFlags.join("/")}`);
+  }
+  if (sig.needsCheckedOutput && flags.checkedOutput !== true && !guarded) return verdict("exits 0 whatever it finds and its output is not tested");
+  if (sig.blockingFlags && !firstFlag(args, sig.blockingFlags)) return verdict(`exits 0 on findings without ${sig.blockingFlags.join(" or ")}`);
+  const soft = firstFlag(args, sig.softFixFlags);
+  if (soft) return verdict(null, `${soft}: fails only on what it cannot fix`);
+  return verdict(null);
+}
+function splitArgs(text) {
+  const out = [];
+  let cur = "";
+  let quote3 = "";
+  let has = false;
+  for (const ch of text.slice(0, 4096)) {
+    if (quote3) {
+      if (ch === quote3) quote3 = "";
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote3 = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (cur || has) out.push(cur);
+      cur = "";
+      has = false;
+    } else cur += ch;
+  }
+  if (cur || has) out.push(cur);
+  return out;
+}
+function actionNameMatches(patterns, name) {
+  const n = name.toLowerCase().replace(/^template:\s*/, "");
+  return patterns.some((p) => p.endsWith("*") ? n.startsWith(p.slice(0, -1)) : n === p);
+}
+function judgeAction(sig, use, commands) {
+  if (!actionNameMatches(sig.names, use.action.name)) return null;
+  const inputs = use.action.with;
+  if (sig.requireInputs && !sig.requireInputs.some((s) => hasInput(inputs, s))) return null;
+  const own = { tool: sig.tool, commands: [], ...sig.kind ? { kind: sig.kind } : {}, ...sig.note ? { note: sig.note } : {} };
+  const verdict = (blockedBy) => ({ signature: own, blockedBy, ...sig.note ? { note: sig.note } : {} });
+  const off = sig.nonBlockingInputs?.find((s) => hasInput(inputs, s));
+  if (off) return verdict(`cannot fail: ${off.replace(/[=~]/, ": ")}`);
+  if (sig.blockingInputs && !sig.blockingInputs.some((s) => hasInput(inputs, s))) {
+    return verdict(`only reports: set ${sig.blockingInputs[0].replace("=", ": ")} to make it fail`);
+  }
+  if (sig.asCommand) {
+    const key = Object.keys(inputs).find((k) => k.toLowerCase() === sig.asCommand.input);
+    const args = key !== void 0 ? inputs[key] : sig.asCommand.default;
+    if (args === null) return null;
+    const argv = [...sig.asCommand.argv, ...splitArgs(args)];
+    for (const c of commands) {
+      const v = judgeCommand(c, argv);
+      if (v) return v;
+    }
+  }
+  return verdict(null);
+}
+function judgeRun(sigs, run) {
+  const flags = run;
+  const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true };
+  for (const sig of sigs) {
+    const v = judgeCommand(sig, run.argv, runFlags);
+    if (v) return v;
+  }
+  return null;
+}
+
+// src/checks/catalog/containers.ts
+var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
+var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
+var BUILD_COMMANDS = [
+  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
+  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
+  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
+  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
+  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
+  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
+  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
+  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
+  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
+  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
+  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
+  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
+  { argv: ["img", "build"], label: "img build", dockerfile: true },
+  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
+  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
+  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
+  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
+  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
+  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
+  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
+  { argv: ["earthly"], label: "earthly", dockerfile: false },
+  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
+  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
+  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
+  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
+  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
+];
+var BUILD_ACTIONS = [
+  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
+  { name: "docker/bake-action", label: "docker/bake-action" },
+  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
+  { name: "depot/bake-action", label: "depot/bake-action" },
+  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
+  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
+  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
+  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
+  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
+  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
+  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "circleci/docker", label: "CircleCI docker orb" },
+  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
+  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
+];
+var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
+function argvMatches(argv, pattern) {
+  if (argv[0] !== pattern[0]) return false;
+  if (pattern.length === 1) return true;
+  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
+  if (words2[0] !== pattern[1]) return false;
+  let k = 1;
+  for (let i = 2; i < pattern.length; i++) {
+    while (k < words2.length && words2[k] !== pattern[i]) k++;
+    if (k >= words2.length) return false;
+    k++;
+  }
+  return true;
+}
+
+// src/checks/catalog/contract.ts
+var CONTRACT = {
+  commands: [
+    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
+    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
+    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
+    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
+    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
+    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
+    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
+    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
+    { tool: "openapi-diff", commands: ["openapi-diff"] },
+    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
+    { tool: "Portman", commands: ["portman"] }
+  ],
+  actions: [
+    { tool: "Schemathesis", names: ["schemathesis/action"] },
+    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
+    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
+    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
+    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
+  ],
+  configs: [
+    { tool: "Dredd", file: "dredd.yml" },
+    { tool: "Schemathesis", file: "schemathesis.toml" },
+    { tool: "Optic", file: "optic.yml" }
+  ]
+};
+var SPEC_DUMPS = [
+  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
+  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
+  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
+  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
+  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
+  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
+  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
+];
+var RUNNERS_BY_EXTENSION = [
+  { ext: [".py"], ecosystem: "python" },
+  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
+  { ext: [".go"], ecosystem: "go" },
+  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
+  { ext: [".rb"], ecosystem: "ruby" }
+];
+var SCHEMATHESIS_STEP = [
+  "Run Schemathesis against the running app on every pull request (any stack):",
+  "```yaml",
+  "on: pull_request",
+  "jobs:",
+  "  contract:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4",
+  "      - run: docker compose up -d --wait",
+  "      - uses: schemathesis/action@v2",
+  "        with:",
+  "          schema: 'http://localhost:8000/openapi.json'",
+  "```"
+].join("\n");
+var IN_SUITE = {
+  python: [
+    "**Python** \u2014 the same check in-process with pytest:",
+    "```python",
+    "import schemathesis",
+    "from app.main import app",
+    "",
+    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
+    "",
+    "@schema.parametrize()",
+    "def test_api(case):",
+    "    case.call_and_validate()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
+    "```ts",
+    "import jestOpenAPI from 'jest-openapi'",
+    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
+    "",
+    "it('GET /items matches the spec', async () => {",
+    "  const res = await request(app).get('/items')",
+    "  expect(res).toSatisfyApiSpec()",
+    "})",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
+    "```yaml",
+    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
+    "      - run: git diff --exit-code docs/",
+    "```",
+    "```go",
+    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
+    "route, params, _ := router.FindRoute(req)",
+    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
+    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
+    "```java",
+    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
+    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
+    "```ruby",
+    "include Committee::Rails::Test::Methods",
+    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 fail the PR when the spec generated by utoipa drifts from the committed one:",
+    "```rust",
+    "#[test]",
+    "fn openapi_is_up_to_date() {",
+    "    let generated = ApiDoc::openapi().to_pretty_json().unwrap();",
+    '    let committed = std::fs::read_to_string("openapi.json").unwrap();',
+    '    assert_eq!(generated, committed, "regenerate and commit openapi.json");',
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
+    "```php",
+    "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
+    "$response = $this->getJson('/api/items');",
+    "$this->assertTrue($validator->validate($response->baseResponse, '/api/items', 'get'));",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**ASP.NET Core** \u2014 write the document at build time (Microsoft.Extensions.ApiDescription.Server) and fail the PR when it drifts:",
+    "```xml",
+    "<PropertyGroup>",
+    "  <OpenApiGenerateDocuments>true</OpenApiGenerateDocuments>",
+    "  <OpenApiDocumentsDirectory>$(MSBuildProjectDirectory)</OpenApiDocumentsDirectory>",
+    "</PropertyGroup>",
+    "```",
+    "```yaml",
+    "      - run: dotnet build",
+    "      - run: git diff --exit-code -- '*.json'",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir / Phoenix** \u2014 open_api_spex checks responses against the spec in tests:",
+    "```elixir",
+    "import OpenApiSpex.TestAssertions",
+    "",
+    'test "GET /api/items matches the spec", %{conn: conn} do',
+    '  json = conn |> get("/api/items") |> json_response(200)',
+    '  assert_schema(json, "ItemList", MyAppWeb.ApiSpec.spec())',
+    "end",
+    "```"
+  ].join("\n")
+};
+var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
+function contractRemediation(ecosystems) {
+  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
+}
+var CONTRACT_SNIPPET = contractRemediation([]);
+function scriptArgv(argv) {
+  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
+  return argv;
+}
+
+// src/checks/catalog/openapi.ts
+var PUBLISH_ACTIONS = [
+  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
+  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
+  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
+  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
+  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
+  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
+  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
+  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
+];
+var PUBLISH_COMMANDS = [
+  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
+  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
+  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
+  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
+  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
+  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
+  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
+  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
+  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
+];
+function mentionsSpec(text, specPaths) {
+  const lower = text.toLowerCase();
+  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
+  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
+}
+var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
+var OPENAPI_SNIPPETS = {
+  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
+  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
+  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
+  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
+  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
+  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+};
+
+// src/checks/catalog/releases.ts
+var RELEASE_ACTIONS = [
+  { name: "googleapis/release-please-action", label: "release-please" },
+  { name: "google-github-actions/release-please-action", label: "release-please" },
+  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
+  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
+  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
+  { name: "changesets/action", label: "changesets" },
+  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
+  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
+  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
+  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
+  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
+  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
+  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
+  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
+  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
+  { name: "jreleaser/release-action", label: "JReleaser" },
+  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
+  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
+];
+var RELEASE_COMMANDS = [
+  { argv: ["semantic-release"], label: "semantic-release" },
+  { argv: ["gh", "release", "create"], label: "gh release create" },
+  { argv: ["goreleaser"], label: "goreleaser" },
+  { argv: ["changeset", "publish"], label: "changeset publish" },
+  { argv: ["changeset", "tag"], label: "changeset tag" },
+  { argv: ["release-it"], label: "release-it" },
+  { argv: ["standard-version"], label: "standard-version" },
+  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
+  { argv: ["lerna", "publish"], label: "lerna publish" },
+  { argv: ["lerna", "version"], label: "lerna version" },
+  { argv: ["cz", "bump"], label: "commitizen bump" },
+  { argv: ["jreleaser"], label: "jreleaser" },
+  { argv: ["auto", "shipit"], label: "auto shipit" },
+  { argv: ["release-please"], label: "release-please" },
+  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
+  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
+];
+
+// src/checks/catalog/sast.ts
+var REPORTS_ONLY = "uploads to code scanning";
+var COMMANDS = [
+  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
+  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
+  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
+  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
+  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
+  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
+  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
+  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
+  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
+  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
+  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
+  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
+  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
+  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
+  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
+  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
+  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
+  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
+];
+var SCA = "dependency scanning (SCA), not static analysis";
+var ACTIONS2 = [
+  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
+  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
+  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
+  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
+  { tool: "Snyk", names: ["snyk/actions/*"] },
+  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
+  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
+  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
+  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
+  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
+  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
+  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
+  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
+  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
+  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
+  { tool: "Bearer", names: ["bearer/bearer-action"] },
+  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
+  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
+  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
+  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
+  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
+  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
+  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
+  {
+    tool: "dependency scanning",
+    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
+    kind: "related",
+    note: SCA
+  },
+  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
+  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
+];
+var CONFIGS2 = [
+  { tool: "CodeQL", file: ".github/codeql/" },
+  { tool: "SonarQube", file: "sonar-project.properties" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
+  { tool: "Semgrep", file: ".semgrep.yml" },
+  { tool: "Semgrep", file: ".semgrep.yaml" },
+  { tool: "Semgrep", file: ".semgrep/" },
+  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
+  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
+  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
+  { tool: "Qodana", file: "qodana.yaml" },
+  { tool: "Qodana", file: "qodana.yml" },
+  { tool: "DeepSource", file: ".deepsource.toml" },
+  { tool: "Codacy", file: ".codacy.yml" },
+  { tool: "Codacy", file: ".codacy.yaml" }
+];
+var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
+var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
+function hostedBy(tool) {
+  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
+}
+var IMPLIED = [
+  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
+  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
+  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
+];
+var SAST = { commands: COMMANDS, actions: ACTIONS2, configs: CONFIGS2, implied: IMPLIED };
+
+// src/checks/catalog/tests.ts
+var PYTHON2 = [
+  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
+  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
+  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
+  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
+  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
+  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
+  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
+];
+var NODE2 = [
+  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
+  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
+  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
+  { tool: "ava", ecosystem: "node", commands: ["ava"] },
+  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
+  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
+  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
+  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
+  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
+  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
+  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
+  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
+  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
+  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
+  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
+];
+var GO2 = [
+  {
+    tool: "go test",
+    ecosystem: "go",
+    commands: ["go", "richgo"],
+    subcommands: ["test"],
+    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
+  },
+  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
+  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
+];
+var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
+var JAVA2 = [
+  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
+];
+var RUBY2 = [
+  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
+  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
+  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
+  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
+  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
+];
+var TASK_RUNNERS2 = [
+  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
+  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS3 = [
+  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
+  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
+  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
+];
+var CONFIGS3 = [
+  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
+  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
+  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
+  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
+  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
+  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
+  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
+  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
+  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
+  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
+  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
+];
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
+];
+var TESTS = {
+  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
+  actions: ACTIONS3,
+  configs: CONFIGS3
+};
+var PASSES_WITH_NO_TESTS = [
+  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
+];
+function findTestSuite(snapshot) {
+  let count2 = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const { path: path2, name } of ownFiles(snapshot)) {
+    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
+    if (!hit) continue;
+    count2++;
+    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
+    if (examples.length < 3) examples.push(path2);
+  }
+  return { count: count2, byEcosystem, examples };
+}
+
+// src/checks/catalog/typecheckers.ts
+var PYTHON3 = [
+  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
+  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
+  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
+  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
+  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
+  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
+  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
+];
+var NODE3 = [
+  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
+  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
+  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
+  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
+  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
+  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
+  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
+  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
+];
+var GO3 = [
+  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
+  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
+  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
+];
+var JAVA3 = [
+  {
+    tool: "Java compiler (Maven)",
+    ecosystem: "java",
+    commands: ["mvn", "mvnw"],
+    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
+    anyPositional: true
+  },
+  {
+    tool: "Java compiler (Gradle)",
+    ecosystem: "java",
+    commands: ["gradle", "gradlew"],
+    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
+    anyPositional: true
+  },
+  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
+];
+var RUBY3 = [
+  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
+  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
+];
+var TASK_RUNNERS3 = [
+  {
+    tool: "npm run typecheck",
+    commands: ["npm", "yarn", "pnpm", "bun"],
+    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
+    note: "script not resolved"
+  },
+  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS4 = [
+  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
+  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
+];
+var CONFIGS4 = [
+  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
+  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
+  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
+  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
+  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
+  { tool: "ty", ecosystem: "python", file: "ty.toml" },
+  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
+  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
+  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
+  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
+  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
+  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
+  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
+  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
+  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
+];
+var TYPECHECKERS = {
+  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
+  actions: ACTIONS4,
+  configs: CONFIGS4
+};
+
+// src/checks/catalog/opaque.ts
+var CATALOGUES = [LINT, TESTS, TYPECHECKERS, SAST, CONTRACT];
+var KNOWN_ACTION_NAMES = [
+  ...CATALOGUES.flatMap((c) => c.actions.flatMap((a) => a.names)),
+  ...BUILD_ACTIONS.map((a) => a.name),
+  ...RELEASE_ACTIONS.map((a) => a.name),
+  ...PUBLISH_ACTIONS.flatMap((a) => a.names)
+];
+var INERT = [
+  "harden",
+  "setup",
+  "install",
+  "installer",
+  "cache",
+  "checkout",
+  "artifact",
+  "artifacts",
+  "upload",
+  "download",
+  "login",
+  "auth",
+  "credentials",
+  "configure",
+  "notify",
+  "notification",
+  "slack",
+  "discord",
+  "teams",
+  "telegram",
+  "email",
+  "comment",
+  "label",
+  "labeler",
+  "labeller",
+  "stale",
+  "assign",
+  "greet",
+  "greetings",
+  "welcome",
+  "changelog",
+  "version",
+  "tag",
+  "release",
+  "publish",
+  "deploy",
+  "pages",
+  "doc",
+  "docs",
+  "coverage",
+  "codecov",
+  "coveralls",
+  "sbom",
+  "sign",
+  "attest",
+  "cosign",
+  "wait",
+  "await",
+  "cancel",
+  "lock",
+  "dependabot",
+  "renovate",
+  "automerge",
+  "merge",
+  "approve",
+  "size",
+  "metadata",
+  "summary",
+  "report",
+  "results",
+  "status",
+  "badge",
+  "ghcr",
+  "registry",
+  "push",
+  "render",
+  "dependency",
+  "dependencies",
+  "submission",
+  "trivy",
+  "k6",
+  "chart",
+  "helm",
+  "slash",
+  "chatops",
+  "issue",
+  "issues",
+  "triage",
+  "milestone",
+  "backport",
+  "translation",
+  "translations",
+  "i18n",
+  "sync",
+  "mirror",
+  "benchmark",
+  "bench",
+  "stats",
+  "github-script",
+  "permission",
+  "permissions",
+  "user",
+  "users",
+  "references",
+  "command"
+];
+var INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})([/_.-]|$)`);
+var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
+function mayRunCheck(name) {
+  const n = name.toLowerCase().replace(/@.*$/, "");
+  const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
+  return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
+}
+function manualOnly(t) {
+  return t.manual && !t.pullRequest && !t.push && !t.schedule;
+}
+function helperScript(run) {
+  return run.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
+}
+function understoodRun(run) {
+  return CATALOGUES.some((c) => judgeRun(c.commands, run) !== null);
+}
+function knownAction(use) {
+  if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name)) return true;
+  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null));
+}
+function opaqueSteps(ci) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (o) => {
+    const e = o.evidence;
+    const key = `${e.path ?? ""}:${e.line ?? ""}:${e.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(o);
+  };
+  for (const run of ci.runs) {
+    if (run.where !== "ci" || run.opaque === void 0 || run.job?.disabled || manualOnly(run.triggers) || understoodRun(run) || helperScript(run)) continue;
+    add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: "commands", value: run.text } });
+  }
+  for (const use of ci.actions) {
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || !mayRunCheck(use.action.name)) continue;
+    const why = use.job.opaque ?? "an action Shipshape does not know";
+    add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: "actions", value: use.action.name } });
+  }
+  return out;
+}
+
+// src/checks/catalog/practice.ts
+function jobKey(job3) {
+  return job3 ? `${job3.file}#${job3.id}` : void 0;
+}
+function chainKey(chain) {
+  return chain.map((l) => `${l.path}:${l.line ?? ""}:${l.text}`).join("\n");
+}
+function triggerNote(t) {
+  const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
+  return `not on pull requests: ${events}`;
+}
+function finding(tool, subject, chain, where, triggers2, blockedBy, kind, note, key) {
+  const onPr = where === "ci" && triggers2.pullRequest;
+  const qualifiers = [];
+  if (blockedBy) qualifiers.push(blockedBy.startsWith(NOT_A_RUN) ? blockedBy : `runs but ${blockedBy}`);
+  else if (where === "local") qualifiers.push("local hook only, not in CI");
+  else if (!onPr) qualifiers.push(triggerNote(triggers2));
+  if (note) qualifiers.push(note);
+  const evidence2 = chainEvidence(subject, chain, qualifiers.join("; ") || void 0);
+  return { tool, where, onPr, events: triggers2.events, blockedBy, kind, evidence: evidence2, ...key ? { jobKey: key } : {} };
+}
+function extraCommandMatches(extra, run) {
+  for (const spec of extra) {
+    const words2 = spec.trim().split(/\s+/).filter(Boolean);
+    if (words2.length === 0) continue;
+    if (words2.every((w, i) => (run.argv[i] ?? "").toLowerCase() === w.toLowerCase())) return spec;
+    if (run.chain.some((l) => l.text.trim() === spec.trim() || l.text.trim().startsWith(spec.trim() + " "))) return spec;
+  }
+  return void 0;
+}
+function fromRun(run, verdict) {
+  const blockedBy = verdict.blockedBy ?? (run.neutralised ? `cannot fail: ${run.neutralised}` : null);
+  return finding(verdict.signature.tool, run.text, run.chain, run.where, run.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(run.job));
+}
+function fromAction(use, verdict) {
+  const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
+  return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
+}
+function resolvedFurther(runs) {
+  const prefixes = /* @__PURE__ */ new Set();
+  for (const r of runs) {
+    for (let n = 1; n < r.chain.length; n++) prefixes.add(chainKey(r.chain.slice(0, n)));
+  }
+  return prefixes;
+}
+function withImplied(ctx, catalogue) {
+  if (!catalogue.implied) return { catalogue, configs: [], problems: [] };
+  const problems2 = ctx.facts.securityRules.problems.map((p) => ({ path: p.path, ...p.line ? { line: p.line } : {}, message: `linter configuration could not be read: ${p.message}` }));
+  const commands = [...catalogue.commands];
+  const actions = [...catalogue.actions];
+  const configs = [];
+  for (const imp of catalogue.implied ?? []) {
+    const on = ctx.facts.securityRules.enabled.filter((e) => e.rules === imp.rules);
+    if (on.length === 0) continue;
+    const where = `${on[0].how} in ${on[0].path}${on[0].line ? `:${on[0].line}` : ""}`;
+    const note = (n) => n ? `${n}; ${where}` : where;
+    commands.push(...imp.commands.map((c) => ({ ...c, tool: imp.tool, note: note(c.note) })));
+    actions.push(...imp.actions.map((a) => ({ ...a, tool: imp.tool, note: note(a.note) })));
+    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...e.line ? { line: e.line } : {}, message: `${imp.tool} is configured in ${e.path} (${e.how})` } });
+  }
+  return { catalogue: { ...catalogue, commands, actions }, configs, problems: problems2 };
+}
+function judgePractice(ctx, base, options = {}) {
+  const { ci, snapshot } = ctx.facts;
+  const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base);
+  const findings = [];
+  const inner = resolvedFurther(ci.runs);
+  for (const run of ci.runs) {
+    const extra = extraCommandMatches(ctx.extra.commands, run);
+    if (extra) {
+      findings.push(fromRun(run, { signature: { tool: extra, commands: [] }, blockedBy: null }));
+      continue;
+    }
+    if (inner.has(chainKey(run.chain))) continue;
+    const verdict = judgeRun(catalogue.commands, run);
+    if (verdict) findings.push(fromRun(run, verdict));
+  }
+  const extraActions = ctx.extra.actions.map((a) => a.toLowerCase());
+  for (const use of ci.actions) {
+    if (extraActions.length > 0 && actionNameMatches(extraActions, use.action.name)) {
+      findings.push(fromAction(use, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }));
+      continue;
+    }
+    for (const sig of catalogue.actions) {
+      const verdict = judgeAction(sig, use, catalogue.commands);
+      if (verdict) {
+        findings.push(fromAction(use, verdict));
+        break;
+      }
+    }
+  }
+  const forgivingJobs = /* @__PURE__ */ new Set();
+  if (options.forgivenByJobActions) {
+    for (const use of ci.actions) {
+      const key = jobKey(use.job);
+      if (key && !use.neutralised && actionNameMatches(options.forgivenByJobActions, use.action.name)) forgivingJobs.add(key);
+    }
+  }
+  const pr = [];
+  const notOnPr = [];
+  const local = [];
+  const nonBlocking = [];
+  const other = [];
+  for (const f0 of findings) {
+    let f = f0;
+    if (f.kind === "counts" && f.blockedBy && f.jobKey && forgivingJobs.has(f.jobKey) && !f.blockedBy.startsWith(NOT_A_RUN)) {
+      const message2 = `${f.evidence.message} (${options.forgivenNote ?? "counted anyway"})`;
+      f = { ...f, blockedBy: null, evidence: { ...f.evidence, message: message2 } };
+    }
+    if (f.kind !== "counts" || f.blockedBy?.startsWith(NOT_A_RUN)) other.push(f);
+    else if (f.blockedBy) nonBlocking.push(f);
+    else if (f.where === "local") local.push(f);
+    else if (f.onPr) pr.push(f);
+    else notOnPr.push(f);
+  }
+  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs];
+  const problems2 = [
+    ...ci.problems.map((p) => ({ path: p.path, ...p.line ? { line: p.line } : {}, message: `could not be read as CI configuration: ${p.message}` })),
+    ...ctx.facts.failures.map((p) => ({ ...p.path ? { path: p.path } : {}, message: p.message })),
+    ...configProblems
+  ];
+  const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0;
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems: problems2, unreadable: ci.problems.length, hasCi, opaque: opaqueSteps(ci) };
+}
+function tools(findings) {
+  return listNames2(findings.map((f) => f.tool));
+}
+function configTools(configs) {
+  return listNames2(configs.map((c) => c.tool));
+}
+function eventsOf(findings) {
+  const events = [...new Set(findings.flatMap((f) => f.events))];
+  return events.length > 0 ? events.join(", ") : "no pull_request trigger";
+}
+var NO_CI = "No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, \u2026).";
+function evidenceOf(j, lead) {
+  const rest = [j.pr, j.notOnPr, j.local, j.nonBlocking, j.other].filter((t) => t !== lead);
+  const noCi = j.hasCi ? [] : [{ message: NO_CI }];
+  return pickEvidence([
+    { items: lead.map((f) => f.evidence), max: 5 },
+    { items: rest.flat().map((f) => f.evidence), max: 3 },
+    { items: j.configs.map((c) => c.evidence), max: 3 },
+    { items: j.problems, max: 3 },
+    { items: noCi, max: 1 }
+  ]);
+}
+function undecided(j, check3, doing, otherwise) {
+  if (j.unreadable > 0) return { status: "unknown", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}` };
+  if (j.opaque.length === 0) return void 0;
+  const steps = listNames2(j.opaque.map((o) => o.name));
+  const evidence2 = pickEvidence([
+    { items: j.opaque.map((o) => o.evidence), max: 6 },
+    { items: evidenceOf(j, []), max: 4 }
+  ]);
+  return { status: "unknown", messageId: "opaque", data: { count: j.opaque.length, steps }, evidence: evidence2, remediation: declareRemediation(j.opaque, check3, doing, otherwise) };
+}
+function declareRemediation(opaque, check3, doing, otherwise) {
+  const commands = [...new Set(opaque.filter((o) => o.declare.kind === "commands").map((o) => o.declare.value))].slice(0, 3);
+  const actions = [...new Set(opaque.filter((o) => o.declare.kind === "actions").map((o) => o.declare.value))].slice(0, 3);
+  const yaml2 = ["```yaml", "# .github/shipshape.yml", "signatures:", `  ${check3}:`];
+  if (commands.length > 0) yaml2.push("    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`));
+  if (actions.length > 0) yaml2.push("    actions:", ...actions.map((a) => `      - ${JSON.stringify(a)}`));
+  yaml2.push("```");
+  return [`Shipshape could not see what these CI steps run. If one of them ${doing}, declare it so it counts:`, "", ...yaml2, "", otherwise].join("\n");
+}
+
+// src/checks/catalog/remedies.ts
+var PR_TRIGGER = [
+  "Run the workflow on pull requests as well, so the result gates the merge:",
+  "",
+  "```yaml",
+  "on:",
+  "  pull_request:",
+  "  push:",
+  "    branches: [main]",
+  "```"
+].join("\n");
+var MAKE_IT_FAIL = "Make the step able to fail the job: remove `|| true` / `|| exit 0`, `continue-on-error: true` and exit-zero flags (`--exit-zero`, `-no-fail`, `--no-exit-on-warn`), run formatters in check mode (`--check`) or follow a fixer with `git diff --exit-code`, and set reporting actions to fail (`fail_level: error`).";
+var RUN_PRE_COMMIT_IN_CI = [
+  "Run the same hooks in CI on every pull request (or enable pre-commit.ci):",
+  "",
+  "```yaml",
+  "# .github/workflows/pre-commit.yml",
+  "on: [pull_request]",
+  "jobs:",
+  "  pre-commit:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4",
+  "      - uses: actions/setup-python@v5",
+  "      - uses: pre-commit/action@v3.0.1",
+  "```"
+].join("\n");
+function workflow(file, job3, steps) {
+  return ["```yaml", `# ${file}`, "on: [pull_request]", "jobs:", `  ${job3}:`, "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4", ...steps.map((s) => `      ${s}`), "```"].join("\n");
+}
+
+// src/checks/ci-lint.ts
+var messages2 = {
+  pr: "A linter or format check runs on pull requests: {tools}.",
+  "not-on-prs": "Lint runs in CI but not on pull requests ({events}): {tools}.",
+  "local-only": "Lint runs only in local hooks, not in CI: {tools}.",
+  "non-blocking": "Lint runs in CI but cannot fail the build: {tools}.",
+  "configured-only": "Lint is configured ({tools}) but no CI job runs it.",
+  unreadable: "No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No linter was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
+  none: "No CI job runs a linter or format check.",
+  "no-ci": "No CI configuration was found, so nothing lints pull requests."
+};
+var SNIPPETS = {
+  python: workflow(".github/workflows/lint.yml", "lint", ["- uses: astral-sh/ruff-action@v3", "- uses: astral-sh/ruff-action@v3", "  with:", "    args: format --check"]),
+  node: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npx eslint . --max-warnings 0", "- run: npx prettier --check ."]),
+  go: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- uses: golangci/golangci-lint-action@v8"]),
+  java: [
+    "Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:",
+    "",
+    workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", "    cache: maven", "- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck"])
+  ].join("\n"),
+  ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"])
+};
+var FALLBACK = "Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).";
+var ci_lint_default = defineCheck({
+  meta: {
+    id: "ci-lint",
+    title: "Lint in CI",
+    question: "Does CI run a linter or format check on every pull request?",
+    messages: messages2,
+    why: "A linter on every pull request catches bugs, dead code and style drift before review, so reviewers spend their attention on design instead of formatting. Only a check that can fail the build enforces anything: a linter run with `|| true`, or a formatter that silently rewrites files, reports nothing to the pull request.",
+    remediation: FALLBACK
+  },
+  run(ctx) {
+    const j = judgePractice(ctx, LINT);
+    const profile = repoProfile(ctx.facts.snapshot);
+    const fix = (opening) => remediationFor(opening, SNIPPETS, profile, FALLBACK);
+    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
+    if (j.notOnPr.length > 0) {
+      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
+    }
+    if (j.local.length > 0) {
+      return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: fix(RUN_PRE_COMMIT_IN_CI) };
+    }
+    if (j.nonBlocking.length > 0) {
+      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
+    }
+    const evidence2 = evidenceOf(j, []);
+    const remediation = fix("Add a CI job that runs a linter in check mode on every pull request:");
+    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
+    const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation);
+    if (unsure) return unsure;
+    if (j.configs.length > 0) return { status: "fail", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
+    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
+  }
+});
+
+// src/checks/ci-tests.ts
+var messages3 = {
+  pr: "Tests run on pull requests: {tools}.",
+  "not-on-prs": "Tests run in CI but not on pull requests ({events}): {tools}.",
+  "non-blocking": "Tests run in CI but cannot fail the build: {tools}.",
+  "local-only": "Tests run only in local hooks, not in CI: {tools}.",
+  "suite-not-run": "A test suite exists ({count} test file(s)) but no CI job runs it.",
+  "nothing-to-test": "CI runs {tools}, but the repository has no {files}: the run passes without testing anything.",
+  unreadable: "No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No test run was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
+  none: "No CI job runs tests, and no test suite was found.",
+  "no-ci": "No CI configuration was found, so no tests run on pull requests."
+};
+var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
+var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
+var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
+function snippets(profile) {
+  return {
+    python: profile.django ? DJANGO : PYTHON4,
+    node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
+    go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
+    java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
+    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"])
+  };
+}
+function withoutEmptyRuns(j, suite) {
+  const idle = PASSES_WITH_NO_TESTS.filter((p) => (suite.byEcosystem.get(p.ecosystem) ?? 0) === 0);
+  const empty = [];
+  if (idle.length === 0) return { judgement: j, empty: { findings: empty, files: "" } };
+  const isIdle = (f) => idle.some((p) => p.tools.includes(f.tool));
+  const keep = (tier) => {
+    const out = [];
+    for (const f of tier) {
+      if (!isIdle(f)) out.push(f);
+      else empty.push({ ...f, evidence: { ...f.evidence, message: `${f.evidence.message} (no ${idle.find((p) => p.tools.includes(f.tool)).files} in the repository: nothing to test)` } });
+    }
+    return out;
+  };
+  const pr = keep(j.pr);
+  const notOnPr = keep(j.notOnPr);
+  const files = [...new Set(idle.filter((p) => empty.some((f) => p.tools.includes(f.tool))).map((p) => p.files))].join(", ");
+  return { judgement: { ...j, pr, notOnPr, other: [...j.other, ...empty] }, empty: { findings: empty, files } };
+}
+var FALLBACK2 = "Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).";
+var ci_tests_default = defineCheck({
+  meta: {
+    id: "ci-tests",
+    title: "Tests in CI",
+    question: "Does CI run the test suite on every pull request?",
+    messages: messages3,
+    why: 'Tests that run on every pull request turn "works on my machine" into a fact checked before merge: regressions are caught by the change that caused them, while its author still has the context. Tests that run only after merge, on a schedule, or only on a laptop find breakage after it has shipped.',
+    remediation: FALLBACK2
+  },
+  run(ctx) {
+    const suite = findTestSuite(ctx.facts.snapshot);
+    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite);
+    const profile = repoProfile(ctx.facts.snapshot);
+    const fix = (opening) => remediationFor(opening, snippets(profile), profile, FALLBACK2);
+    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
+    if (j.notOnPr.length > 0) {
+      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
+    }
+    const suiteEvidence = suite.examples.map((path2) => ({ path: path2, message: `test file (${suite.count} in the repository)` }));
+    const withSuite = (lead) => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }]);
+    const remediation = fix("Run the test suite in CI on every pull request:");
+    if (j.nonBlocking.length > 0) {
+      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
+    }
+    const unsure = j.hasCi ? undecided(j, "ci-tests", "runs the tests", remediation) : void 0;
+    if (unsure) return { ...unsure, evidence: withSuite([...unsure.evidence ?? []]) };
+    if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
+    if (empty.findings.length > 0) {
+      const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
+      const remediation2 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
+      return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: remediation2 };
+    }
+    const evidence2 = withSuite(evidenceOf(j, []));
+    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
+    if (suite.count > 0) return { status: "fail", messageId: "suite-not-run", data: { count: suite.count }, evidence: evidence2, remediation };
+    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
+  }
+});
+
+// src/checks/catalog/resilience.ts
+var lib = (label, kind, ecosystem, packages, calls, extra = {}) => ({ label, kind, ecosystem, packages, calls, ...extra });
+var RESILIENCE_LIBS = [
+  // Python
+  lib("pybreaker", "circuit-breaker", "python", ["pybreaker"], ["CircuitBreaker(", ".call(", ".call_async(", "@breaker", "_breaker"]),
+  lib("circuitbreaker", "circuit-breaker", "python", ["circuitbreaker"], ["@circuit", "circuit(", "CircuitBreaker("]),
+  lib("aiobreaker", "circuit-breaker", "python", ["aiobreaker"], ["CircuitBreaker(", ".call_async(", "@breaker"]),
+  lib("purgatory", "circuit-breaker", "python", ["purgatory", "purgatory-circuitbreaker"], ["CircuitBreakerFactory(", ".breaker(", "get_breaker("]),
+  lib("pyresilience", "circuit-breaker", "python", ["pyresilience"], ["@resilient", "CircuitBreaker("]),
+  lib("tenacity", "retry", "python", ["tenacity"], ["@retry", "Retrying(", "AsyncRetrying(", "stop_after_attempt(", "wait_exponential("]),
+  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "@on_exception(", "@on_predicate("]),
+  lib("stamina", "retry", "python", ["stamina"], ["@stamina.retry", "stamina.retry(", "retry_context(", "AsyncRetryingCaller(", "RetryingCaller("]),
+  lib("retrying", "retry", "python", ["retrying"], ["@retry", "Retrying("]),
+  lib("retry", "retry", "python", ["retry", "retry2"], ["@retry(", "retry_call("]),
+  lib("redo", "retry", "python", ["redo"], ["@retriable", "retry(", "retrying("]),
+  lib("opnieuw", "retry", "python", ["opnieuw"], ["@retry(", "@retry_async("]),
+  lib("urllib3 Retry + requests HTTPAdapter", "http-retry", "python", ["requests", "urllib3"], ["HTTPAdapter(max_retries", "max_retries=Retry(", "max_retries=retr", "HTTPAdapter(retries"], { fileAlso: ["Retry("], imports: ["requests", "urllib3"] }),
+  lib("httpx transport retries", "http-retry", "python", ["httpx"], ["HTTPTransport(retries", "AsyncHTTPTransport(retries"]),
+  lib("httpx-retries", "http-retry", "python", ["httpx-retries"], ["RetryTransport("]),
+  lib("aiohttp-retry", "http-retry", "python", ["aiohttp-retry"], ["RetryClient(", "ExponentialRetry("]),
+  lib("retry-requests", "http-retry", "python", ["retry-requests"], ["retry("]),
+  lib("botocore retries", "http-retry", "python", ["boto3", "botocore"], ["retries={", "retries = {", '"max_attempts"', "'max_attempts'"], { fileAlso: ["Config("] }),
+  // Node
+  lib("opossum", "circuit-breaker", "node", ["opossum"], ["new CircuitBreaker(", "CircuitBreaker(", ".fire("]),
+  lib("cockatiel", "circuit-breaker", "node", ["cockatiel"], ["circuitBreaker(", "retry(", "wrap(", "ConsecutiveBreaker(", "SamplingBreaker(", "ExponentialBackoff("]),
+  lib("brakes", "circuit-breaker", "node", ["brakes"], ["new Brakes(", ".exec("]),
+  lib("mollitia", "circuit-breaker", "node", ["mollitia"], ["new Circuit(", "SlidingCountBreaker(", "Retry("]),
+  lib("nestjs-resilience", "circuit-breaker", "node", ["nestjs-resilience"], ["@UseResilience(", "CircuitBreakerStrategy(", "RetryStrategy("]),
+  lib("p-retry", "retry", "node", ["p-retry"], ["pRetry(", "pretry("]),
+  lib("async-retry", "retry", "node", ["async-retry"], ["retry("]),
+  lib("retry", "retry", "node", ["retry"], ["retry.operation(", ".attempt("]),
+  lib("exponential-backoff", "retry", "node", ["exponential-backoff"], ["backOff("]),
+  lib("axios-retry", "http-retry", "node", ["axios-retry"], ["axiosRetry("]),
+  lib("got retry", "http-retry", "node", ["got"], ["retry: {", "retry: { limit"]),
+  lib("ky retry", "http-retry", "node", ["ky"], ["retry: {", "retry:"]),
+  lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
+  lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
+  // Go
+  lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
+  lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
+  lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
+  lib("go-resiliency", "circuit-breaker", "go", ["github.com/eapache/go-resiliency"], ["breaker.New(", "retrier.New("]),
+  lib("mercari go-circuitbreaker", "circuit-breaker", "go", ["github.com/mercari/go-circuitbreaker"], ["circuitbreaker.New(", ".Do("]),
+  lib("rubyist circuitbreaker", "circuit-breaker", "go", ["github.com/rubyist/circuitbreaker"], ["NewThresholdBreaker(", "NewConsecutiveBreaker(", "NewRateBreaker(", ".Call("]),
+  lib("goresilience", "circuit-breaker", "go", ["github.com/slok/goresilience"], ["circuitbreaker.New", "retry.New"]),
+  lib("cenkalti/backoff", "retry", "go", ["github.com/cenkalti/backoff"], ["backoff.Retry(", "backoff.RetryNotify(", "backoff.NewExponentialBackOff(", "backoff.Retry["]),
+  lib("retry-go", "retry", "go", ["github.com/avast/retry-go"], ["retry.Do(", "retry.DoWithData("]),
+  lib("sethvargo/go-retry", "retry", "go", ["github.com/sethvargo/go-retry"], ["retry.Do(", "retry.NewExponential(", "retry.NewFibonacci("]),
+  lib("go-retryablehttp", "http-retry", "go", ["github.com/hashicorp/go-retryablehttp"], ["retryablehttp.NewClient(", "retryablehttp.Client", "retryablehttp.NewRequest("]),
+  lib("resty retries", "http-retry", "go", ["github.com/go-resty/resty"], ["SetRetryCount(", "AddRetryCondition("]),
+  // Java
+  lib("Resilience4j", "circuit-breaker", "java", ["io.github.resilience4j:*"], ["@CircuitBreaker(", "@Retry(", "@Bulkhead(", "@TimeLimiter(", "@RateLimiter(", "CircuitBreaker.of(", "CircuitBreaker.decorate", "Retry.of(", "Retry.decorate", "CircuitBreakerRegistry", "RetryRegistry"]),
+  lib("Spring Cloud CircuitBreaker", "circuit-breaker", "java", ["org.springframework.cloud:spring-cloud-starter-circuitbreaker-resilience4j", "org.springframework.cloud:spring-cloud-starter-circuitbreaker-reactor-resilience4j", "org.springframework.cloud:spring-cloud-circuitbreaker-resilience4j"], ["CircuitBreakerFactory", "ReactiveCircuitBreakerFactory", "@CircuitBreaker(", "@Retry("], { imports: ["org.springframework.cloud.client.circuitbreaker", "io.github.resilience4j"] }),
+  lib("Spring Retry", "retry", "java", ["org.springframework.retry:spring-retry"], ["@Retryable(", "@EnableRetry", "RetryTemplate", "@Recover"]),
+  lib("Failsafe", "circuit-breaker", "java", ["dev.failsafe:failsafe", "net.jodah:failsafe"], ["Failsafe.with(", "CircuitBreaker.builder(", "RetryPolicy.builder(", "new RetryPolicy", "new CircuitBreaker"]),
+  lib("Hystrix", "circuit-breaker", "java", ["com.netflix.hystrix:hystrix-core", "org.springframework.cloud:spring-cloud-starter-netflix-hystrix", "com.netflix.hystrix:hystrix-javanica"], ["@HystrixCommand", "HystrixCommand<", "extends HystrixCommand"], { imports: ["com.netflix.hystrix"] }),
+  lib("Sentinel", "circuit-breaker", "java", ["com.alibaba.csp:sentinel-core", "com.alibaba.cloud:spring-cloud-starter-alibaba-sentinel"], ["@SentinelResource", "SphU.entry(", "DegradeRule"], { imports: ["com.alibaba.csp.sentinel"] }),
+  lib("MicroProfile Fault Tolerance", "circuit-breaker", "java", ["org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api", "io.quarkus:quarkus-smallrye-fault-tolerance"], ["@CircuitBreaker", "@Retry", "@Fallback", "@Timeout"], { imports: ["org.eclipse.microprofile.faulttolerance"] }),
+  // Ruby
+  lib("circuitbox", "circuit-breaker", "ruby", ["circuitbox"], ["Circuitbox.circuit(", "Circuitbox::"]),
+  lib("stoplight", "circuit-breaker", "ruby", ["stoplight"], ["Stoplight(", "Stoplight::Light"]),
+  lib("semian", "circuit-breaker", "ruby", ["semian"], ["Semian.register", "semian/net_http", "Semian::", "semian_configuration"]),
+  lib("retriable", "retry", "ruby", ["retriable"], ["Retriable.retriable", "Retriable.with_context", "retriable("]),
+  lib("retryable", "retry", "ruby", ["retryable"], ["Retryable.retryable", "retryable("]),
+  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"])
+];
+var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i];
+var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
+var JOB_RETRY_TOKENS = {
+  python: ["autoretry_for", "self.retry(", "retry_backoff", "raise Retry(", "Retry(max=", "dramatiq.Retry", "@dramatiq.actor(max_retries"],
+  // discard_on drops a failed job: no retry.
+  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
+  node: ["attempts:", "backoff: {"],
+  java: ["@RetryableTopic", "DefaultErrorHandler("]
+};
+var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
+var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times"];
+var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff"];
+var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string2, ptr) {
+  let lines = string2.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string2, line, column) {
+  let lines = string2.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message2, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message2}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message2, ctx, ptr) {
+    throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date2, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date2 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date2.slice(11, 13) > 23) {
+              date2 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date2 += "Z";
+            } else if ((c = date2.charCodeAt(date2.length - 1)) !== 90 && c !== 122) {
+              offset = date2.slice(date2.length - 6);
+            }
+            if (unsafeDelim)
+              date2 = date2.slice(0, 10) + "T" + date2.slice(11);
+          } else if (fasttype === 4) {
+            date2 = +date2.slice(0, 2) > 23 ? "" : `0000-01-01T${date2}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match2 = date2.match(DATE_TIME_RE);
+        if (match2) {
+          if (!match2[1]) {
+            hasDate = false;
+            date2 = `0000-01-01T${date2}`;
+          }
+          hasTime = !!match2[2];
+          hasTime && date2[10] === " " && (date2 = date2.replace(" ", "T"));
+          if (match2[2] && +match2[2] > 23) {
+            date2 = "";
+          } else {
+            offset = match2[3] || null;
+            if (!offset && hasTime)
+              date2 += "Z";
+          }
+        } else {
+          date2 = "";
+        }
+      }
+    }
+    super(date2);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date2 = new _TomlDate(jsDate);
+    date2.#offset = offset;
+    return date2;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date2 = new _TomlDate(jsDate);
+    date2.#offset = null;
+    return date2;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date2 = new _TomlDate(jsDate);
+    date2.#hasTime = false;
+    date2.#offset = null;
+    return date2;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date2 = new _TomlDate(jsDate);
+    date2.#hasDate = false;
+    date2.#offset = null;
+    return date2;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit2(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit2(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit2(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str5 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str5 = str5.replaceAll("_", "");
+  return state > 1 ? parseFloat(str5) : parseInteger(ctx, str5, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit2(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str5 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str5 = str5.replaceAll("_", "");
+  return parseInteger(ctx, str5, base, startPtr);
+}
+function parseInteger(ctx, str5, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str5, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str5) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str5);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str5, type2, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date2 = new TomlDate(str5, type2, unsafeDelim);
+    if (!date2.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date2;
+  }
+  try {
+    if (temporalSuffix)
+      str5 += temporalSuffix;
+    switch (type2) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str5);
+      case 2:
+        return Temporal.PlainDateTime.from(str5);
+      case 3:
+        return Temporal.PlainDate.from(str5);
+      case 4:
+        return Temporal.PlainTime.from(str5);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table4, meta, type2) {
+  let t = table4;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type2 === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type2 === 2 ? 3 : type2,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type2 && !(type2 === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type2 === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type2 === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type2 === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/facts/manifests/text.ts
+function readText(snapshot, path2, problems2) {
+  const r = snapshot.read(path2);
+  switch (r.kind) {
+    case "text":
+      if (r.text.includes("\uFFFD")) problems2.push({ path: path2, message: "file is not valid UTF-8; undecodable bytes were ignored" });
+      return r.text;
+    case "binary":
+      problems2.push({ path: path2, message: "file looks binary (NUL bytes); not parsed" });
+      return void 0;
+    case "too-large":
+      problems2.push({ path: path2, message: `file is ${r.size} bytes, over the ${r.cap}-byte cap; not parsed` });
+      return void 0;
+    case "error":
+      problems2.push({ path: path2, message: `file could not be read: ${r.message}` });
+      return void 0;
+    case "missing":
+      return void 0;
+  }
+}
+function splitLines(text) {
+  return text.split(/\r?\n/);
+}
+function locate(lines, needle, from = 0) {
+  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
+  for (let i = 0; i < Math.min(from, lines.length); i++) if (lines[i].includes(needle)) return i + 1;
+  return void 0;
+}
+function sectionIndex(lines, name) {
+  const want = `[${name}]`;
+  for (let i = 0; i < lines.length; i++) if (lines[i].trim().replace(/\s+/g, "") === want.replace(/\s+/g, "")) return i;
+  return -1;
+}
+function jsonErrorLine(text, err) {
+  const msg = err instanceof Error ? err.message : String(err);
+  const lc = /line (\d+) column \d+/.exec(msg);
+  if (lc) return Number(lc[1]);
+  const pos = /position (\d+)/.exec(msg);
+  if (pos) {
+    const p = Math.min(Number(pos[1]), text.length);
+    let line = 1;
+    for (let i = 0; i < p; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  }
+  return void 0;
+}
+function isDevGroupName(name) {
+  return /^(dev|develop|development|test|tests|testing|lint|linting|linters|docs|doc|typing|types|mypy|ci|style|format|check|checks|qa|bench|benchmark|benchmarks|coverage|tox|nox|local|debug|build)([-_.].*)?$/i.test(name);
+}
+
+// src/facts/manifests/python.ts
+function normalizePythonName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function parsePep508(req) {
+  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req);
+  if (!m) return null;
+  let rest = req.slice(m[0].length);
+  const semi = rest.indexOf(";");
+  if (semi >= 0) rest = rest.slice(0, semi);
+  rest = rest.trim();
+  if (rest.startsWith("[")) {
+    const close = rest.indexOf("]");
+    rest = close >= 0 ? rest.slice(close + 1).trim() : "";
+  }
+  return { name: normalizePythonName(m[1]), spec: rest };
+}
+var isTable = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function tomlProblem(path2, err) {
+  if (err instanceof TomlError) return { path: path2, line: err.line, message: `invalid TOML: ${err.message.split("\n")[0]}` };
+  return { path: path2, message: `invalid TOML: ${err instanceof Error ? err.message : String(err)}` };
+}
+function parseTomlSafe(text, path2, problems2) {
+  try {
+    return parse(text);
+  } catch (err) {
+    problems2.push(tomlProblem(path2, err));
+    return void 0;
+  }
+}
+var Collector = class {
+  constructor(path2, lines) {
+    this.path = path2;
+    this.lines = lines;
+  }
+  path;
+  lines;
+  deps = [];
+  /** A PEP 508 string found in section `section` (for the line lookup). */
+  requirement(req, dev, sectionLine) {
+    if (typeof req !== "string") return;
+    const p = parsePep508(req);
+    if (!p) return;
+    const line = locate(this.lines, `"${req}"`, sectionLine) ?? locate(this.lines, `'${req}'`, sectionLine) ?? locate(this.lines, req, sectionLine);
+    this.push(p.name, p.spec, dev, line);
+  }
+  /** A `name = spec` table entry (Poetry, Pipfile). */
+  keyed(name, value, dev, sectionLine) {
+    if (name.toLowerCase() === "python") return;
+    let spec = "";
+    if (typeof value === "string") spec = value;
+    else if (isTable(value) && typeof value.version === "string") spec = value.version;
+    const line = this.keyLine(name, sectionLine);
+    this.push(normalizePythonName(name), spec, dev, line);
+  }
+  keyLine(name, from) {
+    for (let i = Math.max(0, from); i < this.lines.length; i++) {
+      const t = this.lines[i].trimStart();
+      if (t.startsWith(name) || t.startsWith(`"${name}"`) || t.startsWith(`'${name}'`)) {
+        const after = t.slice(t.startsWith(name) ? name.length : name.length + 2).trimStart();
+        if (after.startsWith("=")) return i + 1;
+      }
+    }
+    return void 0;
+  }
+  push(name, spec, dev, line) {
+    this.deps.push({ name, ecosystem: "python", manifest: this.path, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
+  }
+};
+function parsePyproject(path2, text, problems2) {
+  const doc = parseTomlSafe(text, path2, problems2);
+  if (!doc) return [];
+  const lines = splitLines(text);
+  const c = new Collector(path2, lines);
+  const project = isTable(doc.project) ? doc.project : void 0;
+  if (project) {
+    const at2 = sectionIndex(lines, "project");
+    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at2);
+    const opt = project["optional-dependencies"];
+    if (isTable(opt)) {
+      const optAt = sectionIndex(lines, "project.optional-dependencies");
+      for (const [extra, list3] of Object.entries(opt)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at2);
+    }
+  }
+  const groups2 = doc["dependency-groups"];
+  if (isTable(groups2)) {
+    const at2 = sectionIndex(lines, "dependency-groups");
+    for (const [g, list3] of Object.entries(groups2)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(g), at2);
+  }
+  const tool = isTable(doc.tool) ? doc.tool : {};
+  const poetry = isTable(tool.poetry) ? tool.poetry : void 0;
+  if (poetry) {
+    if (isTable(poetry.dependencies)) {
+      const at2 = sectionIndex(lines, "tool.poetry.dependencies");
+      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at2);
+    }
+    if (isTable(poetry["dev-dependencies"])) {
+      const at2 = sectionIndex(lines, "tool.poetry.dev-dependencies");
+      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at2);
+    }
+    if (isTable(poetry.group)) {
+      for (const [g, body] of Object.entries(poetry.group)) {
+        if (!isTable(body) || !isTable(body.dependencies)) continue;
+        const at2 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
+        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at2);
+      }
+    }
+  }
+  const pdm = isTable(tool.pdm) ? tool.pdm : void 0;
+  if (pdm && isTable(pdm["dev-dependencies"])) {
+    const at2 = sectionIndex(lines, "tool.pdm.dev-dependencies");
+    for (const list3 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at2);
+  }
+  const hatch = isTable(tool.hatch) ? tool.hatch : void 0;
+  if (hatch && isTable(hatch.envs)) {
+    for (const [env, body] of Object.entries(hatch.envs)) {
+      if (!isTable(body)) continue;
+      const at2 = sectionIndex(lines, `tool.hatch.envs.${env}`);
+      for (const key of ["dependencies", "extra-dependencies"]) {
+        const list3 = body[key];
+        if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at2);
+      }
+    }
+  }
+  return c.deps;
+}
+function parsePipfile(path2, text, problems2) {
+  const doc = parseTomlSafe(text, path2, problems2);
+  if (!doc) return [];
+  const lines = splitLines(text);
+  const c = new Collector(path2, lines);
+  for (const [section, dev] of [["packages", false], ["dev-packages", true]]) {
+    const t = doc[section];
+    if (isTable(t)) {
+      const at2 = sectionIndex(lines, section);
+      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at2);
+    }
+  }
+  return c.deps;
+}
+function isRequirementsFile(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (!name.endsWith(".txt") && !name.endsWith(".in")) return false;
+  if (name.startsWith("requirements") || name.endsWith("requirements.txt") || name.endsWith("requirements.in")) return true;
+  const dir2 = dirname(path2).toLowerCase();
+  return dir2 === "requirements" || dir2.endsWith("/requirements");
+}
+function devRequirementsFile(path2) {
+  const lower = path2.toLowerCase();
+  return /(^|[/_.-])(dev|develop|development|test|tests|testing|lint|docs|doc|ci|typing|local)([/_.-]|$)/.test(lower.replace(/\.(txt|in)$/, ".x"));
+}
+var MAX_INCLUDE_DEPTH = 10;
+function parseRequirements(snapshot, path2, problems2, visited = /* @__PURE__ */ new Set(), depth = 0) {
+  if (visited.has(path2)) return [];
+  visited.add(path2);
+  const text = readText(snapshot, path2, problems2);
+  if (text === void 0) return [];
+  const out = [];
+  const deps = [];
+  const dev = devRequirementsFile(path2);
+  const lines = splitLines(text);
+  let buffer = "";
+  let bufferLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let raw = lines[i];
+    if (!buffer) bufferLine = i + 1;
+    if (raw.endsWith("\\")) {
+      buffer += raw.slice(0, -1) + " ";
+      continue;
+    }
+    raw = buffer + raw;
+    buffer = "";
+    const hash = raw.search(/(^|\s)#/);
+    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (!line) continue;
+    if (line.startsWith("-")) {
+      const inc = /^(-r|--requirement)(\s+|=)(\S+)/.exec(line);
+      if (inc) {
+        const target = joinPath2(dirname(path2), inc[3]);
+        if (target === void 0) continue;
+        if (target === path2 || visited.has(target)) {
+          if (target === path2) problems2.push({ path: path2, line: bufferLine, message: `includes itself (-r ${inc[3]}); the include was ignored` });
+          continue;
+        }
+        if (depth >= MAX_INCLUDE_DEPTH) {
+          problems2.push({ path: path2, line: bufferLine, message: `-r includes nested deeper than ${MAX_INCLUDE_DEPTH}; ${inc[3]} was not followed` });
+          continue;
+        }
+        if (!snapshot.has(target)) {
+          problems2.push({ path: path2, line: bufferLine, message: `includes ${inc[3]}, which does not exist` });
+          continue;
+        }
+        if (!isRequirementsFile(target)) out.push(...parseRequirements(snapshot, target, problems2, visited, depth + 1));
+        continue;
+      }
+      const editable = /^(-e|--editable)\s+(\S+)/.exec(line);
+      if (editable) {
+        const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(editable[2]);
+        if (egg) deps.push({ name: normalizePythonName(egg[1]), ecosystem: "python", manifest: path2, line: bufferLine, dev });
+      }
+      continue;
+    }
+    if (/^[a-z+]+:\/\//i.test(line) || line.startsWith(".") || line.startsWith("/")) continue;
+    const p = parsePep508(line);
+    if (!p) continue;
+    deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: bufferLine, dev, ...p.spec ? { spec: p.spec } : {} });
+  }
+  out.unshift({ path: path2, deps });
+  return out;
+}
+function parseSetupCfg(path2, text) {
+  const lines = splitLines(text);
+  const deps = [];
+  let section = "";
+  let key = null;
+  let keyDev = false;
+  const take = (value, lineNo) => {
+    const v = value.split("#")[0].trim();
+    if (!v) return;
+    const p = parsePep508(v);
+    if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: lineNo, dev: keyDev, ...p.spec ? { spec: p.spec } : {} });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      key = null;
+      continue;
+    }
+    if (/^\s/.test(line) && key !== null) {
+      take(line, i + 1);
+      continue;
+    }
+    key = null;
+    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    if (section === "options" && (kv[1] === "install_requires" || kv[1] === "tests_require")) {
+      key = kv[1];
+      keyDev = kv[1] === "tests_require";
+    } else if (section === "options.extras_require") {
+      key = kv[1];
+      keyDev = isDevGroupName(kv[1]);
+    } else continue;
+    take(kv[2], i + 1);
+  }
+  return deps;
+}
+var SETUP_KEYS = [
+  ["install_requires", false],
+  ["tests_require", true],
+  ["extras_require", false]
+];
+function parseSetupPy(path2, text) {
+  const deps = [];
+  const lineAt = (pos) => {
+    let n = 1;
+    for (let i = 0; i < pos; i++) if (text.charCodeAt(i) === 10) n++;
+    return n;
+  };
+  for (const [key, dev] of SETUP_KEYS) {
+    let from = 0;
+    for (; ; ) {
+      const at2 = text.indexOf(key, from);
+      if (at2 < 0) break;
+      from = at2 + key.length;
+      let i = from;
+      while (i < text.length && /\s/.test(text[i])) i++;
+      if (text[i] !== "=" && text[i] !== ":") continue;
+      i++;
+      while (i < text.length && /\s/.test(text[i])) i++;
+      const open = text[i];
+      if (open !== "[" && open !== "{" && open !== "(") continue;
+      const close = open === "[" ? "]" : open === "{" ? "}" : ")";
+      let depthCount = 0;
+      let j = i;
+      const limit = Math.min(text.length, i + 2e4);
+      for (; j < limit; j++) {
+        const ch = text[j];
+        if (ch === '"' || ch === "'") {
+          const end = text.indexOf(ch, j + 1);
+          if (end < 0) break;
+          const literal = text.slice(j + 1, end);
+          let k = end + 1;
+          while (k < text.length && text[k] === " ") k++;
+          const isKey = key === "extras_require" && text[k] === ":";
+          if (!isKey && !literal.includes("\n")) {
+            const p = parsePep508(literal);
+            if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: lineAt(j), dev, ...p.spec ? { spec: p.spec } : {} });
+          }
+          j = end;
+          continue;
+        }
+        if (ch === open) depthCount++;
+        else if (ch === close) {
+          depthCount--;
+          if (depthCount === 0) break;
+        }
+      }
+      from = j;
+    }
+  }
+  return deps;
+}
+
+// src/facts/line-cache.ts
+var SLOTS = /* @__PURE__ */ Symbol("shipshape.read-memo");
+function slotsOf(read) {
+  const holder = read;
+  let s = holder[SLOTS];
+  if (s === void 0) {
+    s = {};
+    Object.defineProperty(holder, SLOTS, { value: s, enumerable: false });
+  }
+  return s;
+}
+function boundedLines(read, maxLines, maxChars) {
+  const slots = slotsOf(read);
+  let byBounds = slots.bounded;
+  const key = `${maxLines}:${maxChars}`;
+  const hit = byBounds?.get(key);
+  if (hit) return hit;
+  const out = read.text.split("\n", maxLines);
+  let long = 0;
+  const clean = read.text.length <= maxChars && !read.text.includes("\r");
+  for (let i = 0; !clean && i < out.length; i++) {
+    const l = out[i];
+    if (l.length > maxChars) {
+      out[i] = "";
+      long++;
+    } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
+  }
+  const result2 = { lines: out, long, complete: long === 0 && out.length < maxLines };
+  if (!byBounds) {
+    byBounds = /* @__PURE__ */ new Map();
+    slots.bounded = byBounds;
+  }
+  byBounds.set(key, result2);
+  return result2;
+}
+function plainLines(read) {
+  const slots = slotsOf(read);
+  let out = slots.plain;
+  if (!out) {
+    out = reusableSplit(read) ?? read.text.split(/\r?\n/);
+    slots.plain = out;
+  }
+  return out;
+}
+function reusableSplit(read) {
+  const byBounds = slotsOf(read).bounded;
+  if (!byBounds) return void 0;
+  for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
+  return void 0;
+}
+function mentionsAny(read, tokens) {
+  const slots = slotsOf(read);
+  let byTokens = slots.mentioned;
+  const hit = byTokens?.get(tokens);
+  if (hit !== void 0) return hit;
+  const found = anyOf(tokens).test(read.text);
+  if (!byTokens) {
+    byTokens = /* @__PURE__ */ new Map();
+    slots.mentioned = byTokens;
+  }
+  byTokens.set(tokens, found);
+  return found;
+}
+var alternations = /* @__PURE__ */ new WeakMap();
+function anyOf(tokens) {
+  let re = alternations.get(tokens);
+  if (!re) {
+    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    alternations.set(tokens, re);
+  }
+  return re;
+}
+var interned = /* @__PURE__ */ new Map();
+function memoKey(key) {
+  let k = interned.get(key);
+  if (k === void 0) {
+    if (interned.size > 1e4) interned.clear();
+    interned.set(key, key);
+    k = key;
+  }
+  return k;
+}
+function memoOnRead(read, key, compute) {
+  return memoOnReadIf(read, key, () => true, compute);
+}
+function memoOnReadIf(read, key, holds, compute) {
+  const slots = slotsOf(read);
+  const answers = slots.answers ??= /* @__PURE__ */ new Map();
+  if (answers.has(key)) {
+    const value2 = answers.get(key);
+    if (holds(value2)) return value2;
+  }
+  const value = compute();
+  answers.set(key, value);
+  return value;
+}
+
+// src/facts/imports.ts
+var MAX_LINE = 4e3;
+var PYTHON_IMPORT_NAMES = {
+  "launchdarkly-server-sdk": ["ldclient"],
+  "ldclient-py": ["ldclient"],
+  "django-waffle": ["waffle"],
+  "django-flags": ["flags"],
+  "python-json-logger": ["pythonjsonlogger"],
+  unleashclient: ["UnleashClient"],
+  "configcat-client": ["configcatclient"],
+  "splitio-client": ["splitio"],
+  "openfeature-sdk": ["openfeature"],
+  "openfeature-provider-flagd": ["openfeature.contrib.provider.flagd", "openfeature"],
+  "devcycle-python-server-sdk": ["devcycle_python_sdk"],
+  "optimizely-sdk": ["optimizely"],
+  "statsig-python-core": ["statsig_python_core", "statsig"],
+  "flask-featureflags": ["flask_featureflags"],
+  "gargoyle-yplan": ["gargoyle"],
+  "retry2": ["retry"],
+  "aws-lambda-powertools": ["aws_lambda_powertools"],
+  pyyaml: ["yaml"],
+  pillow: ["PIL"],
+  beautifulsoup4: ["bs4"],
+  "scikit-learn": ["sklearn"],
+  "python-dateutil": ["dateutil"],
+  "purgatory-circuitbreaker": ["purgatory"],
+  "flipt-client": ["flipt_client"]
+};
+function pythonModulesFor(dist) {
+  return PYTHON_IMPORT_NAMES[dist] ?? [dist.replace(/-/g, "_")];
+}
+function quoted(s, from) {
+  for (let i = from; i < s.length; i++) {
+    const q = s[i];
+    if (q === '"' || q === "'" || q === "`") {
+      const end = s.indexOf(q, i + 1);
+      return end < 0 ? void 0 : s.slice(i + 1, end);
+    }
+    if (q !== " " && q !== "(" && q !== "	") return void 0;
+  }
+  return void 0;
+}
+function scanImports(ecosystem, lines) {
+  const out = [];
+  let goBlock = false;
+  let inString = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > MAX_LINE) continue;
+    const startedInside = inString !== null;
+    inString = stringStateAfter(raw, inString, ecosystem);
+    if (startedInside) continue;
+    const t = raw.trim();
+    const add = (module) => {
+      if (module) out.push({ line: i + 1, module, text: t });
+    };
+    switch (ecosystem) {
+      case "python": {
+        if (t.startsWith("from ")) {
+          const m = /^from\s+([A-Za-z0-9_.]+)\s+import\b/.exec(t);
+          if (m) add(m[1]);
+        } else if (t.startsWith("import ")) {
+          for (const part of t.slice(7).split(",")) add(part.trim().split(/\s+/)[0].replace(/[^A-Za-z0-9_.]/g, ""));
+        }
+        break;
+      }
+      case "node": {
+        const statement = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
+        for (const key of [" from ", "require(", "import("]) {
+          if (key === " from " && !statement) continue;
+          let at2 = t.indexOf(key);
+          while (at2 >= 0) {
+            const m = insideQuotes(t, at2) ? void 0 : quoted(t, at2 + key.length);
+            if (m !== void 0) add(m);
+            at2 = t.indexOf(key, at2 + key.length);
+          }
+        }
+        if (t.startsWith("} from ") || t.startsWith("from ")) {
+          const m = quoted(t, t.indexOf("from ") + 5);
+          if (m !== void 0 && !t.includes(" from ")) add(m);
+        }
+        if (t.startsWith("import ") && (t[7] === '"' || t[7] === "'")) {
+          const m = quoted(t, 7);
+          if (m !== void 0) add(m);
+        }
+        break;
+      }
+      case "go": {
+        if (goBlock) {
+          if (t.startsWith(")")) goBlock = false;
+          else {
+            const q = t.indexOf('"');
+            if (q >= 0) add(quoted(t, q) ?? "");
+          }
+        } else if (t.startsWith("import")) {
+          const rest = t.slice(6).trim();
+          if (rest.startsWith("(")) goBlock = !rest.includes(")");
+          else {
+            const q = rest.indexOf('"');
+            if (q >= 0) add(quoted(rest, q) ?? "");
+          }
+        }
+        break;
+      }
+      case "java": {
+        const m = /^import\s+(static\s+)?([A-Za-z0-9_.*]+)/.exec(t);
+        if (m) add(m[2].replace(/\.\*$/, ""));
+        break;
+      }
+      case "ruby": {
+        const m = /^require\s*\(?\s*["']([^"']+)["']/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "rust": {
+        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "php": {
+        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "dotnet": {
+        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "elixir": {
+        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+function insideQuotes(line, at2) {
+  let open = null;
+  for (let k = 0; k < at2; k++) {
+    const c = line[k];
+    if (c === "\\") k++;
+    else if (open === null ? c === "'" || c === '"' || c === "`" : c === open) open = open === null ? c : null;
+  }
+  return open !== null;
+}
+var DQ3 = '"'.repeat(3);
+var SQ3 = "'".repeat(3);
+function stringStateAfter(line, open, ecosystem) {
+  let state = open;
+  if (ecosystem === "node") {
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k];
+      if (c === "\\") k++;
+      else if (c === "`") state = state === null ? "`" : null;
+    }
+    return state;
+  }
+  if (ecosystem !== "python") return null;
+  for (let k = 0; ; ) {
+    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k);
+    if (next < 0) return state;
+    state = state === null ? line.slice(next, next + 3) : null;
+    k = next + 3;
+  }
+}
+function firstTriple(line, from) {
+  const a = line.indexOf(DQ3, from);
+  const b = line.indexOf(SQ3, from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+function moduleMatches(ecosystem, module, wanted) {
+  if (module === wanted) return true;
+  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator);
+}
+
+// src/facts/usage.ts
+var IMPORT_KEYS = new Map(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]));
+var MAX_SOURCE_BYTES = 512 * 1024;
+var MAX_SOURCE_FILES = 2e4;
+var MAX_LINE2 = 4e3;
+var sourceKind = sourceKindOf;
+function collectUsage(snapshot) {
+  const problems2 = [];
+  let sourceList;
+  const byEco = /* @__PURE__ */ new Map();
+  const importCache = /* @__PURE__ */ new Map();
+  const lineCache = /* @__PURE__ */ new Map();
+  const sources = () => {
+    if (sourceList) return sourceList;
+    sourceList = [];
+    for (const path2 of snapshot.files()) {
+      const kind = sourceKind(path2);
+      if (!kind || isExcluded(path2)) continue;
+      const list3 = byEco.get(kind.ecosystem) ?? [];
+      if (list3.length >= MAX_SOURCE_FILES) continue;
+      const f = { path: path2, ecosystem: kind.ecosystem, template: kind.template, test: isTestPath(path2) };
+      list3.push(f);
+      byEco.set(kind.ecosystem, list3);
+      sourceList.push(f);
+    }
+    return sourceList;
+  };
+  const lines = (path2) => {
+    if (lineCache.has(path2)) return lineCache.get(path2);
+    const r = snapshot.read(path2);
+    const out = r.kind === "text" && r.size <= MAX_SOURCE_BYTES ? plainLines(r) : void 0;
+    lineCache.set(path2, out);
+    return out;
+  };
+  const fileImports = /* @__PURE__ */ new Map();
+  const importsOfFile = (f) => {
+    const cached = fileImports.get(f.path);
+    if (cached) return cached;
+    const out = [];
+    const r = snapshot.read(f.path);
+    if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
+      try {
+        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem), () => scanImports(f.ecosystem, plainLines(r)));
+        for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
+      } catch (err) {
+        problems2.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    fileImports.set(f.path, out);
+    return out;
+  };
+  const imports = (ecosystem, words2) => {
+    if (!words2) {
+      const cached = importCache.get(ecosystem);
+      if (cached) return cached;
+    }
+    sources();
+    const out = [];
+    for (const f of byEco.get(ecosystem) ?? []) {
+      if (f.template) continue;
+      if (words2) {
+        const r = snapshot.read(f.path);
+        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES || !mentionsAny(r, words2)) continue;
+      }
+      out.push(...importsOfFile(f));
+    }
+    if (!words2) importCache.set(ecosystem, out);
+    return out;
+  };
+  return {
+    get problems() {
+      return problems2;
+    },
+    sources(ecosystem) {
+      const all = sources();
+      return ecosystem ? byEco.get(ecosystem) ?? [] : all;
+    },
+    imports,
+    importsOf(ecosystem, modules) {
+      if (modules.length === 0) return [];
+      return imports(ecosystem, modules).filter((imp) => modules.some((m) => moduleMatches(ecosystem, imp.module, m)));
+    },
+    grep(tokens, opts = {}) {
+      const limit = opts.limit ?? 200;
+      const hits = [];
+      if (tokens.length === 0) return hits;
+      const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+      const key = memoKey(`grep\0${tokens.join("\0")}`);
+      const only = opts.files ? new Set(opts.files) : void 0;
+      const ecos = opts.ecosystems ? new Set(opts.ecosystems) : void 0;
+      for (const f of sources()) {
+        if (ecos && !ecos.has(f.ecosystem)) continue;
+        if (f.template && !opts.templates) continue;
+        if (f.test && !opts.includeTests) continue;
+        if (only && !only.has(f.path)) continue;
+        const r = snapshot.read(f.path);
+        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments))) {
+          hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
+          if (hits.length >= limit) return hits;
+        }
+      }
+      return hits;
+    },
+    lines
+  };
+}
+var NO_HITS = [];
+function fileHits(read, anyToken, tokens, comments) {
+  if (!anyToken.test(read.text)) return NO_HITS;
+  const ls = plainLines(read);
+  const out = [];
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i];
+    if (l.length > MAX_LINE2) continue;
+    if (comments) {
+      const t = l.trimStart();
+      if (comments.some((c) => t.startsWith(c))) continue;
+    }
+    for (const token of tokens) {
+      if (l.includes(token)) {
+        out.push({ line: i + 1, text: l.trim(), token });
+        break;
+      }
+    }
+  }
+  return out;
+}
+function dependencyMatches(sig, name) {
+  for (const p of sig.packages) {
+    if (name === p) return true;
+    if (sig.ecosystem === "go" && name.startsWith(p + "/v") && /^\d+$/.test(name.slice(p.length + 2))) return true;
+    if (sig.ecosystem === "java" && p.endsWith(":*") && name.startsWith(p.slice(0, -1))) return true;
+    if (sig.ecosystem === "dotnet" && name.toLowerCase() === p.toLowerCase()) return true;
+  }
+  return false;
+}
+var importNames = /* @__PURE__ */ new WeakMap();
+function defaultImports(sig) {
+  let names = importNames.get(sig);
+  if (!names) {
+    names = importNamesOf(sig);
+    importNames.set(sig, names);
+  }
+  return names;
+}
+function importNamesOf(sig) {
+  if (sig.imports) return sig.imports;
+  switch (sig.ecosystem) {
+    case "python":
+      return sig.packages.flatMap((p) => pythonModulesFor(p));
+    case "java":
+      return sig.packages.map((p) => p.split(":")[0]);
+    case "rust":
+      return sig.packages.map((p) => p.replace(/-/g, "_"));
+    case "elixir":
+      return sig.packages.map((p) => p.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""));
+    default:
+      return sig.packages;
+  }
+}
+function packageUse(manifests, usage, sig) {
+  const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name));
+  const deps = declared.filter((d) => !d.dev);
+  const devDeps = declared.filter((d) => d.dev);
+  if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] };
+  const allImports = usage.importsOf(sig.ecosystem, defaultImports(sig));
+  let calls = usage.grep(sig.calls, { ecosystems: [sig.ecosystem], templates: sig.templates ?? false, includeTests: true });
+  if (sig.fileAlso) {
+    const also = sig.fileAlso;
+    calls = calls.filter((c) => (usage.lines(c.path) ?? []).some((l) => also.some((t) => l.includes(t))));
+  }
+  const prodImports = allImports.filter((i) => !i.test);
+  const prodCalls = calls.filter((c) => !c.test);
+  const testOnly = prodImports.length === 0 && prodCalls.length === 0 ? [...allImports.filter((i) => i.test), ...calls.filter((c) => c.test)] : [];
+  return { deps, devDeps, imports: prodImports, calls: prodCalls, testOnly };
+}
+function emptyUsage() {
+  return {
+    problems: [],
+    sources: () => [],
+    imports: () => [],
+    importsOf: () => [],
+    grep: () => [],
+    lines: () => void 0
+  };
+}
+
+// src/checks/circuit-breakers.ts
+var FALLBACK_SHOWN = ["python", "node", "go", "java", "ruby"];
+var REMEDIATION = {
+  python: [
+    "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
+    "```python",
+    "import httpx",
+    "from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential",
+    "",
+    "@retry(stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.2, max=5),",
+    "       retry=retry_if_exception_type(httpx.TransportError))",
+    "def fetch_rates() -> dict:",
+    "    return httpx.get(RATES_URL, timeout=5).raise_for_status().json()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node / TypeScript** \u2014 opossum circuit breaker:",
+    "```ts",
+    "import CircuitBreaker from 'opossum'",
+    "",
+    "const breaker = new CircuitBreaker(fetchRates, { timeout: 3000, errorThresholdPercentage: 50, resetTimeout: 30000 })",
+    "breaker.fallback(() => cachedRates())",
+    "const rates = await breaker.fire()",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 sony/gobreaker:",
+    "```go",
+    'cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{Name: "rates",',
+    "    ReadyToTrip: func(c gobreaker.Counts) bool { return c.ConsecutiveFailures > 3 }})",
+    "body, err := cb.Execute(func() ([]byte, error) { return fetchRates(ctx) })",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 Resilience4j (`io.github.resilience4j:resilience4j-spring-boot3`):",
+    "```java",
+    '@CircuitBreaker(name = "rates", fallbackMethod = "cachedRates")',
+    '@Retry(name = "rates")',
+    'public Rates fetchRates() { return restClient.get().uri("/rates").retrieve().body(Rates.class); }',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Ruby** \u2014 circuitbox (or stoplight / semian):",
+    "```ruby",
+    "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
+    "circuit.run { RatesClient.fetch }",
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 reqwest-middleware with reqwest-retry:",
+    "```rust",
+    "use reqwest_middleware::ClientBuilder;",
+    "use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};",
+    "",
+    "let policy = ExponentialBackoff::builder().build_with_max_retries(3);",
+    "let client = ClientBuilder::new(reqwest::Client::new())",
+    "    .with(RetryTransientMiddleware::new_with_policy(policy))",
+    "    .build();",
+    "let rates = client.get(RATES_URL).send().await?;",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
+    "```php",
+    "$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
+    "```csharp",
+    "builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "    .AddStandardResilienceHandler();",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 Tesla retry and fuse middleware:",
+    "```elixir",
+    "defmodule MyApp.RatesClient do",
+    "  use Tesla",
+    "  plug Tesla.Middleware.Timeout, timeout: 5_000",
+    "  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3",
+    "  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}",
+    "end",
+    "```"
+  ].join("\n")
+};
+function remediationFor2(ecosystems) {
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN;
+  return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => REMEDIATION[e])].join("\n\n");
+}
+function startupWait(usage, hit) {
+  if (STARTUP_FILE_PATTERNS.some((re) => re.test(hit.path))) return true;
+  const lines = usage.lines(hit.path) ?? [];
+  const from = Math.max(0, hit.line - 13);
+  const to = Math.min(lines.length, hit.line + 12);
+  for (let i = from; i < to; i++) if (STARTUP_CONTEXT_TOKENS.some((t) => lines[i].includes(t))) return true;
+  return false;
+}
+function hitEvidence(h, what) {
+  return { path: h.path, line: h.line, message: `${what}: ${h.text}` };
+}
+function depEvidence(f, note) {
+  const d = f.use.deps[0];
+  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
+}
+function genericSignatures(packages) {
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+}
+function jobRetries(ctx) {
+  const { manifests, usage } = ctx.facts;
+  const deps = manifests.manifests.flatMap((m) => m.dependencies);
+  const out = [];
+  for (const eco of ECOSYSTEM_IDS) {
+    const tokens = JOB_RETRY_TOKENS[eco];
+    if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
+    if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
+    for (const h of usage.grep(tokens, { ecosystems: [eco], limit: 5 })) out.push(hitEvidence(h, "job-queue retry (re-runs the job; protects no outbound call)"));
+  }
+  return out.slice(0, 5);
+}
+function handRolled(usage) {
+  const out = [];
+  for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
+    if (startupWait(usage, h)) continue;
+    const lines = usage.lines(h.path) ?? [];
+    if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue;
+    out.push(hitEvidence(h, "hand-rolled retry loop"));
+    if (out.length >= 3) break;
+  }
+  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) out.push(hitEvidence(h, "home-grown circuit breaker"));
+  return out;
+}
+function problemEvidence(ctx) {
+  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
+}
+var circuit_breakers_default = defineCheck({
+  meta: {
+    id: "circuit-breakers",
+    title: "Circuit breakers and retries",
+    question: "Are outbound calls protected by a circuit breaker or retry policy?",
+    messages: {
+      "library-used": "{libs} protect calls in code.",
+      "startup-only": "{libs} is only used to wait for a dependency at start-up, not around outbound calls.",
+      "dependency-only": "{libs} is a dependency, but no production code uses it.",
+      "hand-rolled": "Only hand-rolled retries or a home-grown breaker were found.",
+      "job-retries": "Only job-queue retries were found; they re-run jobs but protect no outbound call.",
+      none: "No circuit-breaker or retry library protects outbound calls."
+    },
+    why: "A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.",
+    remediation: remediationFor2([])
+  },
+  run(ctx) {
+    const { manifests, usage } = ctx.facts;
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const remediation = remediationFor2(ecosystems);
+    const findings = [];
+    for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
+      const use = packageUse(manifests, usage, sig);
+      if (use.deps.length === 0) continue;
+      const imports = sig.kind === "http-retry" || sig.ecosystem === "ruby" ? [] : use.imports;
+      const hits = [...use.calls, ...imports];
+      const real = hits.filter((h) => !startupWait(usage, h));
+      const startup = hits.filter((h) => startupWait(usage, h));
+      if (sig.kind === "http-retry" && hits.length === 0) continue;
+      findings.push({ sig, use, real, startup });
+    }
+    const used = findings.filter((f) => f.real.length > 0);
+    if (used.length > 0) {
+      return {
+        status: "pass",
+        messageId: "library-used",
+        data: { libs: [...new Set(used.map((f) => f.sig.label))].join(", ") },
+        evidence: used.flatMap((f) => [depEvidence(f, ""), ...f.real.slice(0, 3).map((h) => hitEvidence(h, "used"))]).slice(0, 12)
+      };
+    }
+    const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)];
+    const startupOnly = findings.filter((f) => f.startup.length > 0);
+    if (startupOnly.length > 0) {
+      return {
+        status: "partial",
+        messageId: "startup-only",
+        data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(", ") },
+        evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ""), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, "start-up wait, not an outbound call"))]), ...extras],
+        remediation
+      };
+    }
+    if (findings.length > 0) {
+      return {
+        status: "partial",
+        messageId: "dependency-only",
+        data: { libs: [...new Set(findings.map((f) => f.sig.label))].join(", ") },
+        evidence: [...findings.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")), ...extras],
+        remediation
+      };
+    }
+    const jobs = jobRetries(ctx);
+    const hand = handRolled(usage);
+    if (hand.length > 0) return { status: "partial", messageId: "hand-rolled", evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation };
+    if (jobs.length > 0) return { status: "partial", messageId: "job-retries", evidence: [...jobs, ...problemEvidence(ctx)], remediation };
+    return { status: "fail", messageId: "none", evidence: problemEvidence(ctx), remediation };
+  }
+});
+
+// src/checks/container-build.ts
+var REMEDIATION2 = [
+  "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
+  "```dockerfile",
+  "FROM python:3.12-slim",
+  "WORKDIR /app",
+  "COPY requirements.txt .",
+  "RUN pip install --no-cache-dir -r requirements.txt",
+  "COPY . .",
+  "USER 1000",
+  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
+  "```",
+  "and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:",
+  "```yaml",
+  "on: { pull_request: {}, push: { branches: [main] } }",
+  "permissions: { contents: read, packages: write }",
+  "jobs:",
+  "  image:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4",
+  "      - uses: docker/setup-buildx-action@v3",
+  "      - uses: docker/login-action@v3",
+  "        if: github.event_name == 'push'",
+  "        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }",
+  "      - uses: docker/build-push-action@v6",
+  "        with:",
+  "          push: ${{ github.event_name == 'push' }}",
+  "          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}",
+  "```",
+  "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`."
+].join("\n");
+var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function composeBuilt(run, deploy, snapshot) {
+  const a = run.argv[0] === "docker-compose" ? run.argv.slice(1) : run.argv.slice(2);
+  const at2 = a.indexOf("build");
+  const named = [];
+  for (let i = 0; i < at2; i++) {
+    const w = a[i];
+    if ((w === "-f" || w === "--file") && a[i + 1]) named.push(a[++i]);
+    else if (w.startsWith("--file=")) named.push(w.slice(7));
+  }
+  const services2 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1])));
+  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath2(run.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
+  if (files.length === 0 || named.some((f) => f.includes("$"))) return void 0;
+  const out = [];
+  for (const f of files) {
+    const compose = deploy.composeFiles.find((c) => c.path === f);
+    if (!compose) return void 0;
+    for (const b of compose.builds) {
+      if (services2.length > 0 && !services2.includes(b.service)) continue;
+      if (b.dockerfile === void 0) return void 0;
+      out.push(b.dockerfile);
+    }
+  }
+  return out;
+}
+function runnable(x) {
+  return !x.job?.disabled && !x.step?.disabled;
+}
+function fileArg(run) {
+  const a = run.argv;
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i];
+    if ((w === "-f" || w === "--file") && a[i + 1]) return joinPath2(run.cwd, a[i + 1]);
+    if (w.startsWith("--file=")) return joinPath2(run.cwd, w.slice(7));
+  }
+  return void 0;
+}
+function linkEvidence(chain, message2) {
+  const first = chain[0];
+  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
+}
+function ciBuilds(ctx) {
+  const { ci } = ctx.facts;
+  const out = [];
+  const extraCommands = ctx.extra.commands;
+  for (const run of ci.runs) {
+    if (run.where !== "ci" || !runnable(run)) continue;
+    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
+    const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c);
+    if (!cmd && !extra) continue;
+    const compose = cmd?.compose === true;
+    const file = cmd?.dockerfile && !compose ? fileArg(run) : void 0;
+    const files = compose ? composeBuilt(run, ctx.facts.deploy, ctx.facts.snapshot) : void 0;
+    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
+  }
+  for (const use of ci.actions) {
+    if (!runnable(use)) continue;
+    const name = use.action.name.toLowerCase();
+    const act = BUILD_ACTIONS.find((a) => a.name === name);
+    const extra = !act && ctx.extra.actions.includes(name);
+    if (!act && !extra) continue;
+    if (act?.when) {
+      const v = use.action.with[act.when.input];
+      if (v === void 0 || !act.when.values.includes("*") && !act.when.values.includes(v)) continue;
+    }
+    const raw = act?.fileInput ? use.action.with[act.fileInput] : void 0;
+    const file = raw ? joinPath2(use.step.workingDirectory ?? "", raw.split(/\s+/)[0]) : void 0;
+    const push = use.action.with.push;
+    const note = push === "false" ? " (build only, push: false)" : "";
+    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...file ? { file } : {}, needsDockerfile: act?.fileInput !== void 0 });
+  }
+  for (const job3 of ci.jobs) {
+    if (job3.disabled) continue;
+    const image = job3.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)));
+    if (image) out.push({ evidence: { path: job3.file, ...job3.line !== void 0 ? { line: job3.line } : {}, message: `CI job \`${job3.id}\` runs in builder image ${image}` }, needsDockerfile: false });
+  }
+  return out;
+}
+function dockerfileEvidence(d) {
+  return { path: d.path, ...d.line !== void 0 ? { line: d.line } : {}, message: d.notService ? `not the service image: ${d.notService}` : `Dockerfile${d.baseImages.length ? ` (FROM ${d.baseImages[d.baseImages.length - 1]})` : ""}` };
+}
+var container_build_default = defineCheck({
+  meta: {
+    id: "container-build",
+    title: "Container image built in CI",
+    question: "Is the service shipped as a container image built in CI?",
+    messages: {
+      "built-in-ci": "The service has an image build ({what}) and CI builds it.",
+      "ci-build-only": "CI builds an image without a Dockerfile in the repository ({what}).",
+      "not-built": "The service has an image build ({what}), but CI never builds it.",
+      "not-service": "Only Dockerfiles that do not ship the service were found ({what}).",
+      none: "No Dockerfile or other container image build was found."
+    },
+    why: "An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.",
+    remediation: REMEDIATION2
+  },
+  run(ctx) {
+    const { deploy } = ctx.facts;
+    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
+    const service2 = deploy.dockerfiles.filter((d) => !d.notService);
+    const others = deploy.dockerfiles.filter((d) => d.notService);
+    const notServicePaths = new Set(others.map((d) => d.path));
+    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))));
+    const declared = [
+      ...service2.map(dockerfileEvidence),
+      ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
+      ...extraFiles.map((f) => ({ path: f, message: "image build configuration (from config signatures)" }))
+    ];
+    const what = [service2.length ? `${service2.length} Dockerfile${service2.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
+    if (declared.length > 0 && builds.length > 0) {
+      return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
+    }
+    const dockerless = builds.filter((b) => !b.needsDockerfile);
+    if (dockerless.length > 0 && others.length === 0) {
+      return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
+    }
+    if (declared.length > 0) return { status: "partial", messageId: "not-built", data: { what }, evidence: [...declared.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }] };
+    if (others.length > 0) {
+      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence) };
+    }
+    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) };
+  }
+});
+
+// src/facts/ci/diff-check.ts
+function isDiffCheck(words2, outputChecked) {
+  if (words2[0] !== "git") return false;
+  if (words2[1] === "diff") return words2.some((w) => w === "--exit-code" || w === "--quiet");
+  return words2[1] === "status" && outputChecked && words2.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
+}
+
+// src/checks/catalog/health.ts
+var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
+  "health",
+  "healthz",
+  "health-check",
+  "healthcheck",
+  "health_check",
+  "_health",
+  "__health",
+  "healthy",
+  "livez",
+  "readyz",
+  "startupz",
+  "live",
+  "ready",
+  "readiness",
+  "liveness",
+  "alive",
+  "ping",
+  "heartbeat",
+  "__heartbeat__",
+  "__lbheartbeat__",
+  "hc",
+  "ht",
+  "okcomputer",
+  "watchman"
+]);
+var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
+var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
+var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
+function healthSegment(path2) {
+  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
+  const last = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
+  if (NOT_HEALTH.has(last)) return null;
+  if (HEALTH_SEGMENTS.has(last)) return last;
+  if (AMBIGUOUS_SEGMENTS.has(last)) {
+    const all = path2.split("/").filter((s) => s !== "");
+    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1])).map((s) => s.toLowerCase());
+    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last;
+  }
+  return null;
+}
+var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
+var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
+var HEALTH_SNIPPETS = {
+  fastapi: [
+    "```python",
+    "from fastapi import APIRouter, Depends, HTTPException",
+    "from sqlalchemy import text",
+    "",
+    "router = APIRouter()",
+    "",
+    '@router.get("/healthz", include_in_schema=False)',
+    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
+    "    try:",
+    '        session.execute(text("SELECT 1"))',
+    "    except Exception as exc:",
+    '        raise HTTPException(status_code=503, detail="database unavailable") from exc',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  django: [
+    "`pip install django-health-check`, then:",
+    "```python",
+    "# settings.py",
+    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
+    "# urls.py",
+    'urlpatterns += [path("health/", include("health_check.urls"))]',
+    "```"
+  ].join("\n"),
+  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
+  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
+  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
+  nestjs: [
+    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
+    "```ts",
+    "@Controller('health')",
+    "export class HealthController {",
+    "  constructor(private health: HealthCheckService, private db: TypeOrmHealthIndicator) {}",
+    "  @Get()",
+    "  @HealthCheck()",
+    "  check() { return this.health.check([() => this.db.pingCheck('database')]) }",
+    "}",
+    "```"
+  ].join("\n"),
+  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
+  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  spring: [
+    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
+    "```yaml",
+    "# application.yml",
+    "management:",
+    "  endpoints.web.exposure.include: health,info",
+    "  endpoint.health.probes.enabled: true",
+    "```",
+    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
+  ].join("\n"),
+  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n")
+};
+
+// src/checks/catalog/graphql.ts
+var GRAPHQL_SERVERS = [
+  { tool: "graphene", ecosystem: "python", packages: ["graphene", "graphene-django"] },
+  { tool: "Strawberry", ecosystem: "python", packages: ["strawberry-graphql", "strawberry-graphql-django"] },
+  { tool: "Ariadne", ecosystem: "python", packages: ["ariadne", "ariadne-django"] },
+  { tool: "Apollo Server", ecosystem: "node", packages: ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-fastify", "apollo-server-koa"] },
+  { tool: "NestJS GraphQL", ecosystem: "node", packages: ["@nestjs/graphql"] },
+  { tool: "GraphQL Yoga", ecosystem: "node", packages: ["graphql-yoga"] },
+  { tool: "Mercurius", ecosystem: "node", packages: ["mercurius"] },
+  { tool: "express-graphql", ecosystem: "node", packages: ["express-graphql", "graphql-http"] },
+  { tool: "gqlgen", ecosystem: "go", packages: ["github.com/99designs/gqlgen"] },
+  { tool: "graphql-go", ecosystem: "go", packages: ["github.com/graph-gophers/graphql-go", "github.com/graphql-go/graphql", "github.com/graphql-go/handler"] },
+  { tool: "Spring GraphQL", ecosystem: "java", packages: ["org.springframework.boot:spring-boot-starter-graphql", "org.springframework.graphql:spring-graphql"] },
+  { tool: "Netflix DGS", ecosystem: "java", packages: ["com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter", "com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter"] },
+  { tool: "graphql-ruby", ecosystem: "ruby", packages: ["graphql"] }
+];
+var GRAPHQL_SEGMENTS = /* @__PURE__ */ new Set(["graphql", "graphiql", "playground", "altair", "voyager", "subscriptions"]);
+var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
+  "static",
+  "media",
+  "assets",
+  "uploads",
+  ".well-known",
+  "favicon.ico",
+  "robots.txt",
+  "sitemap.xml",
+  "metrics",
+  "admin",
+  "thumbnail",
+  "thumbnails"
+]);
+var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
+var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics", "swagger", "redoc", "openapi", "apidoc"];
+function plumbingRoute(route) {
+  const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
+  if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
+  if (healthSegment(route.path) !== null || route.library) return "health";
+  if (PLUMBING_MOUNTS.has(segs[0] ?? "") || segs.some((s) => WEBHOOK_SEGMENTS.has(s))) return "plumbing";
+  const handler2 = (route.handler ?? "").toLowerCase();
+  if (segs.length === 0 || route.prefixUnknown) {
+    if (handler2 === "" && segs.length === 0) return "home page";
+    if (PLUMBING_HANDLER_WORDS.some((w) => handler2.includes(w))) return "plumbing";
+  }
+  if (handler2.includes("webhook")) return "plumbing";
+  return null;
+}
+function graphqlOnly(facts) {
+  const ecosystems = new Set(facts.service.frameworks.map((f) => f.ecosystem));
+  let server;
+  for (const m of facts.manifests.manifests) {
+    for (const d of m.dependencies) {
+      if (d.dev || !ecosystems.has(d.ecosystem)) continue;
+      const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name));
+      if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...d.line ? { line: d.line } : {}, message: `GraphQL server: ${sig.tool} (${d.name})` } };
+    }
+  }
+  if (!server) return null;
+  if (facts.openapi.specs.some((s) => s.notOwn === null)) return null;
+  if (facts.service.routes.some((r) => plumbingRoute(r) === null)) return null;
+  const gql = facts.service.routes.find((r) => plumbingRoute(r) === "GraphQL");
+  return {
+    tool: server.tool,
+    evidence: [server.evidence, ...gql ? [{ path: gql.file, line: gql.line, message: `GraphQL endpoint ${gql.path}; no REST resource route besides GraphQL, health and plumbing` }] : []]
+  };
+}
+
+// src/checks/catalog/framework-repo.ts
+function frameworkRepo(service2) {
+  const own = service2.publishes?.[0];
+  if (!own) return void 0;
+  return {
+    status: "not-applicable",
+    messageId: "framework-repo",
+    data: { name: own.name },
+    evidence: [{ path: own.path, ...own.line ? { line: own.line } : {}, message: `publishes ${own.name}, the framework itself` }]
+  };
+}
+
+// src/checks/contract-tests.ts
+var messages4 = {
+  pass: "CI tests the API against its contract on pull requests: {tools}.",
+  "not-on-prs": "Contract tests exist ({tools}) but CI does not run them on pull requests.",
+  fail: "No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.",
+  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.",
+  "graphql-only": "The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against."
+};
+var contract_tests_default = defineCheck({
+  meta: {
+    id: "contract-tests",
+    title: "Contract tests",
+    question: "Does CI test the API against its contract?",
+    messages: messages4,
+    why: "Unit tests check what the code does; contract tests check that the API still does what its description and its consumers say. Without them, a renamed field or a changed status code ships silently and breaks clients in production.",
+    remediation: CONTRACT_SNIPPET
+  },
+  run(ctx) {
+    const { facts } = ctx;
+    if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: "not-applicable", messageId: "no-service" };
+    const j = judgePractice(ctx, CONTRACT);
+    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))]);
+    const drift = driftChecks(facts.ci.runs);
+    const files = facts.openapi.contractTests;
+    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }));
+    const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
+    const evidence2 = [
+      ...evidenceOf(j, j.pr),
+      ...drift.map((d) => d.evidence),
+      ...fileRuns.flatMap(({ file, run }) => [
+        { path: file.path, line: file.line, message: `${file.tool}: ${file.text}` },
+        ...run ? [chainEvidence(run.text, run.chain, "runs the suite holding it on pull requests")] : []
+      ])
+    ].slice(0, 12);
+    if (onPr.length > 0) return { status: "pass", messageId: "pass", data: { tools: [...new Set(onPr)].join(", ") }, evidence: evidence2 };
+    const other = [...j.notOnPr, ...j.local, ...j.nonBlocking];
+    const present2 = [...other.map((f) => f.tool), ...drift.map(() => "spec drift check"), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)];
+    if (present2.length > 0) {
+      const ev = [...evidenceOf(j, other), ...evidence2];
+      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12), remediation };
+    }
+    const gql = graphqlOnly(facts);
+    if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
+    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3), remediation };
+  }
+});
+function driftChecks(runs) {
+  const out = [];
+  const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
+  const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
+  for (const r of runs) {
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || !dumps.has(jobKey2(r))) continue;
+    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
+    const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
+    if (!isGitDiff && !isDiff) continue;
+    out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one") });
+  }
+  return out;
+}
+function suiteRun(file, runs, snapshot) {
+  const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file.path.endsWith(e)))?.ecosystem;
+  if (!eco) return void 0;
+  const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === void 0);
+  for (const r of runs) {
+    if (r.where !== "ci" || r.neutralised || !r.triggers.pullRequest) continue;
+    const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null);
+    if (!v || v.blockedBy || v.signature.kind && v.signature.kind !== "counts") continue;
+    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || snapshot.under(join(r.cwd, a)).length > 0));
+    if (targets.length > 0 && !targets.some((t) => file.path.startsWith(join(r.cwd, t).replace(/\/$/, "")) || join(r.cwd, t) === "")) continue;
+    return r;
+  }
+  return void 0;
+}
+function join(cwd, p) {
+  const clean = p.replace(/^\.\//, "").replace(/\/\.\.\.$/, "");
+  if (clean === "." || clean === "") return cwd;
+  return cwd ? `${cwd}/${clean}` : clean;
+}
+
+// src/checks/catalog/flags.ts
+var sdk = (label, ecosystem, packages, calls, extra = {}) => ({ label, ecosystem, packages, calls, ...extra });
+var LD_CALLS = ["variation(", "Variation(", "variation_detail(", "boolVariation(", "BoolVariation(", "stringVariation(", "jsonVariation(", "variationDetail(", "allFlagsState(", "all_flags_state("];
+var UNLEASH_CALLS = ["is_enabled(", "isEnabled(", "IsEnabled(", "get_variant(", "getVariant(", "GetVariant(", "is_enabled?(", "enabled?("];
+var FLAGSMITH_CALLS = ["is_feature_enabled(", "isFeatureEnabled(", "IsFeatureEnabled(", "get_feature_value(", "getFeatureValue(", "GetFeatureValue(", "getEnvironmentFlags(", "get_environment_flags(", "GetEnvironmentFlags(", "get_identity_flags(", "getIdentityFlags("];
+var CONFIGCAT_CALLS = ["get_value(", "getValue(", "getValueAsync(", "GetBoolValue(", "GetValue(", "get_value_details(", "getBooleanValue("];
+var SPLIT_CALLS = ["get_treatment(", "getTreatment(", "Treatment(", "get_treatments(", "getTreatments("];
+var GROWTHBOOK_CALLS = ["is_on(", "isOn(", "IsOn(", "is_off(", "isOff(", "get_feature_value(", "getFeatureValue(", "eval_feature(", "evalFeature(", "EvalFeature(", "Feature("];
+var OPENFEATURE_CALLS = ["get_boolean_value(", "getBooleanValue(", "BooleanValue(", "get_string_value(", "getStringValue(", "StringValue(", "get_object_value(", "getObjectValue(", "get_integer_value(", "getNumberValue(", "get_boolean_details(", "getBooleanDetails(", "boolean_value(", "fetch_boolean_value(", "@RequireFlagsEnabled"];
+var POSTHOG_CALLS = ["feature_enabled(", "get_feature_flag(", "get_all_flags(", "isFeatureEnabled(", "getFeatureFlag(", "getAllFlags(", "IsFeatureEnabled(", "GetFeatureFlag(", "is_feature_enabled(", "feature_flag_payload(", "getFeatureFlagPayload("];
+var STATSIG_CALLS = ["check_gate(", "checkGate(", "CheckGate(", "check_gate?(", "get_feature_gate(", "getFeatureGate(", "get_experiment(", "getExperiment(", "get_dynamic_config("];
+var OPTIMIZELY_CALLS = [".decide(", "is_feature_enabled(", "isFeatureEnabled(", "decide_all(", "decideAll(", "IsFeatureEnabled(", "activate("];
+var FLIPT_CALLS = ["evaluate_boolean(", "evaluateBoolean(", "EvaluateBoolean(", "evaluate_variant(", "evaluateVariant(", "Boolean(ctx"];
+var DEVCYCLE_CALLS = ["variable_value(", "variableValue(", "VariableValue(", "variable(", "Variable("];
+var APPCONFIG_CALLS = ["start_configuration_session(", "get_latest_configuration(", "StartConfigurationSessionCommand", "GetLatestConfigurationCommand", "StartConfigurationSession(", "GetLatestConfiguration(", "evaluate(", "getAppConfig("];
+var FLAG_SDKS = [
+  // LaunchDarkly
+  sdk("LaunchDarkly", "python", ["launchdarkly-server-sdk", "ldclient-py"], LD_CALLS),
+  sdk("LaunchDarkly", "node", ["@launchdarkly/node-server-sdk", "launchdarkly-node-server-sdk", "launchdarkly-js-client-sdk", "launchdarkly-react-client-sdk", "@launchdarkly/js-client-sdk", "@launchdarkly/react-universal-sdk"], [...LD_CALLS, "useFlags(", "useLDClient(", "withLDProvider("]),
+  sdk("LaunchDarkly", "go", ["github.com/launchdarkly/go-server-sdk", "gopkg.in/launchdarkly/go-server-sdk.v5"], LD_CALLS),
+  sdk("LaunchDarkly", "java", ["com.launchdarkly:launchdarkly-java-server-sdk"], LD_CALLS),
+  sdk("LaunchDarkly", "ruby", ["launchdarkly-server-sdk", "ldclient-rb"], [...LD_CALLS, "LaunchDarkly::LDClient"]),
+  // Unleash
+  sdk("Unleash", "python", ["unleashclient"], UNLEASH_CALLS),
+  sdk("Unleash", "node", ["unleash-client", "@unleash/proxy-client-react", "unleash-proxy-client", "@unleash/nextjs", "@unleash/proxy-client-vue"], [...UNLEASH_CALLS, "useFlag(", "useVariant("]),
+  sdk("Unleash", "go", ["github.com/Unleash/unleash-client-go"], UNLEASH_CALLS),
+  sdk("Unleash", "java", ["io.getunleash:unleash-client-java", "io.getunleash:springboot-unleash-starter"], [...UNLEASH_CALLS, "@Toggle("]),
+  sdk("Unleash", "ruby", ["unleash"], ["Unleash::Client", "UNLEASH.is_enabled?", ".is_enabled?(", "is_disabled?("]),
+  // Flagsmith
+  sdk("Flagsmith", "python", ["flagsmith"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "node", ["flagsmith-nodejs", "flagsmith", "@flagsmith/flagsmith"], [...FLAGSMITH_CALLS, "hasFeature(", "useFlags("]),
+  sdk("Flagsmith", "go", ["github.com/Flagsmith/flagsmith-go-client"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "java", ["com.flagsmith:flagsmith-java-client"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "ruby", ["flagsmith"], ["Flagsmith::Client", "is_feature_enabled(", "get_environment_flags"]),
+  // ConfigCat
+  sdk("ConfigCat", "python", ["configcat-client"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "node", ["configcat-node", "@configcat/sdk", "configcat-js", "configcat-js-ssr", "configcat-react"], [...CONFIGCAT_CALLS, "useFeatureFlag("]),
+  sdk("ConfigCat", "go", ["github.com/configcat/go-sdk"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "java", ["com.configcat:configcat-java-client"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "ruby", ["configcat"], ["ConfigCat.get(", "get_value("]),
+  // Split (Harness FME)
+  sdk("Split", "python", ["splitio-client"], SPLIT_CALLS),
+  sdk("Split", "node", ["@splitsoftware/splitio", "@splitsoftware/splitio-react"], [...SPLIT_CALLS, "useTreatment("]),
+  sdk("Split", "go", ["github.com/splitio/go-client"], SPLIT_CALLS),
+  sdk("Split", "java", ["io.split.client:java-client"], SPLIT_CALLS, { imports: ["io.split"] }),
+  sdk("Split", "ruby", ["splitclient-rb"], ["get_treatment(", "SplitIoClient"]),
+  // GrowthBook
+  sdk("GrowthBook", "python", ["growthbook"], GROWTHBOOK_CALLS),
+  sdk("GrowthBook", "node", ["@growthbook/growthbook", "@growthbook/growthbook-react"], [...GROWTHBOOK_CALLS, "useFeatureIsOn(", "useFeatureValue(", "useFeature("]),
+  sdk("GrowthBook", "go", ["github.com/growthbook/growthbook-golang"], GROWTHBOOK_CALLS),
+  sdk("GrowthBook", "java", ["com.github.growthbook:growthbook-sdk-java"], GROWTHBOOK_CALLS, { imports: ["growthbook.sdk.java"] }),
+  sdk("GrowthBook", "ruby", ["growthbook"], ["Growthbook::Context", "on?(", "feature_value("]),
+  // OpenFeature (+ providers)
+  sdk("OpenFeature", "python", ["openfeature-sdk", "openfeature-provider-flagd", "launchdarkly-openfeature-server", "configcat-openfeature-provider", "growthbook-openfeature-provider", "gofeatureflag-python-provider"], OPENFEATURE_CALLS),
+  sdk("OpenFeature", "node", ["@openfeature/server-sdk", "@openfeature/web-sdk", "@openfeature/nestjs-sdk", "@openfeature/react-sdk", "@openfeature/flagd-provider", "@openfeature/go-feature-flag-provider", "@openfeature/js-sdk"], [...OPENFEATURE_CALLS, "useBooleanFlagValue(", "useFlag(", "@BooleanFeatureFlag("]),
+  sdk("OpenFeature", "go", ["github.com/open-feature/go-sdk", "github.com/open-feature/go-sdk-contrib/providers/flagd", "github.com/thomaspoignant/go-feature-flag"], [...OPENFEATURE_CALLS, "ffclient.BoolVariation("]),
+  sdk("OpenFeature", "java", ["dev.openfeature:sdk", "dev.openfeature.contrib.providers:flagd", "dev.openfeature.contrib.providers:*"], OPENFEATURE_CALLS, { imports: ["dev.openfeature"] }),
+  sdk("OpenFeature", "ruby", ["openfeature-sdk"], ["fetch_boolean_value(", "OpenFeature::SDK"]),
+  // PostHog / Statsig / Optimizely: also analytics products.
+  sdk("PostHog", "python", ["posthog"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "node", ["posthog-node", "posthog-js"], [...POSTHOG_CALLS, "useFeatureFlagEnabled(", "useFeatureFlagVariantKey("], { analytics: true }),
+  sdk("PostHog", "go", ["github.com/posthog/posthog-go"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "java", ["com.posthog:posthog-server", "com.posthog.java:posthog", "com.posthog:posthog"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "ruby", ["posthog-ruby"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
+  sdk("Statsig", "python", ["statsig", "statsig-python-core"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "node", ["statsig-node", "@statsig/statsig-node-core", "@statsig/js-client", "@statsig/react-bindings"], [...STATSIG_CALLS, "useGateValue(", "useFeatureGate("], { analytics: true }),
+  sdk("Statsig", "go", ["github.com/statsig-io/go-sdk"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "java", ["com.statsig:serversdk", "com.statsig:javacore"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "ruby", ["statsig"], ["check_gate("], { analytics: true }),
+  sdk("Optimizely", "python", ["optimizely-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "node", ["@optimizely/optimizely-sdk", "@optimizely/react-sdk"], [...OPTIMIZELY_CALLS, "useDecision("], { analytics: true }),
+  sdk("Optimizely", "go", ["github.com/optimizely/go-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "java", ["com.optimizely.ab:core-api"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "ruby", ["optimizely-sdk"], ["decide(", "is_feature_enabled("], { analytics: true }),
+  // Flipt, DevCycle, AWS AppConfig
+  sdk("Flipt", "python", ["flipt", "flipt-client"], FLIPT_CALLS),
+  sdk("Flipt", "node", ["@flipt-io/flipt", "@flipt-io/flipt-client-js", "@flipt-io/flipt-client"], FLIPT_CALLS),
+  sdk("Flipt", "go", ["go.flipt.io/flipt-client", "go.flipt.io/flipt/rpc/flipt", "go.flipt.io/flipt/sdk/go"], FLIPT_CALLS),
+  sdk("Flipt", "java", ["io.flipt:flipt-java", "io.flipt:flipt-client-java"], FLIPT_CALLS),
+  sdk("Flipt", "ruby", ["flipt_client"], ["evaluate_boolean(", "Flipt::"]),
+  sdk("DevCycle", "python", ["devcycle-python-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "node", ["@devcycle/nodejs-server-sdk", "@devcycle/js-client-sdk", "@devcycle/react-client-sdk"], [...DEVCYCLE_CALLS, "useVariableValue("]),
+  sdk("DevCycle", "go", ["github.com/devcyclehq/go-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "java", ["com.devcycle:java-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "ruby", ["devcycle-ruby-server-sdk"], ["variable_value(", "DevCycle::"]),
+  sdk("AWS AppConfig", "node", ["@aws-sdk/client-appconfigdata"], APPCONFIG_CALLS),
+  sdk("AWS AppConfig", "go", ["github.com/aws/aws-sdk-go-v2/service/appconfigdata"], APPCONFIG_CALLS),
+  sdk("AWS AppConfig", "java", ["software.amazon.awssdk:appconfigdata"], APPCONFIG_CALLS, { imports: ["software.amazon.awssdk.services.appconfigdata"] }),
+  sdk("AWS Lambda Powertools feature flags", "python", ["aws-lambda-powertools"], ["FeatureFlags(", "evaluate(name="], { imports: ["aws_lambda_powertools.utilities.feature_flags"] }),
+  // Framework-native and self-hosted libraries
+  sdk("django-waffle", "python", ["django-waffle"], ["flag_is_active(", "switch_is_active(", "sample_is_active(", "waffle_flag(", "waffle_switch(", "WaffleFlagMixin", "WaffleSwitchMixin", "{% flag ", "{% switch ", "{% sample "], { templates: true }),
+  sdk("django-flags", "python", ["django-flags"], ["flag_enabled(", "flag_disabled(", "flag_state(", "flag_check(", "{% flag_enabled", "{% flag_disabled"], { templates: true, imports: ["flags.state", "flags.decorators", "flags.views", "flags.templatetags"] }),
+  sdk("gargoyle", "python", ["gargoyle", "gargoyle-yplan"], ["gargoyle.is_active(", "ifswitch"]),
+  sdk("Flask-FeatureFlags", "python", ["flask-featureflags", "flask-feature-flag"], ["is_active(", "is_active_feature(", "@feature_flag", "ifeature("]),
+  sdk("fastapi-featureflags", "python", ["fastapi-featureflags"], ["feature_flag(", "get_flags(", "FeatureFlags("]),
+  sdk("Flipper", "ruby", ["flipper", "flipper-active_record", "flipper-redis", "flipper-ui", "flipper-cloud", "flipper-active_support_cache_store"], ["Flipper.enabled?", "Flipper[", "Flipper.enable", "flipper_id", "Flipper::UI"]),
+  sdk("rollout", "ruby", ["rollout"], [".active?(", "Rollout.new"]),
+  sdk("flip", "ruby", ["flip"], ["Flip::Declarable", "Flip.on?", "feature?("]),
+  sdk("feature_flagger", "ruby", ["feature_flagger"], ["FeatureFlagger", ".released?(", "rollout?("]),
+  sdk("Togglz", "java", ["org.togglz:togglz-core", "org.togglz:togglz-spring-boot-starter", "org.togglz:*"], ["isActive(", "implements Feature", "@EnabledByDefault", "FeatureManager"]),
+  sdk("FF4J", "java", ["org.ff4j:ff4j-core", "org.ff4j:ff4j-spring-boot-starter", "org.ff4j:*"], ["ff4j.check(", ".check(", "@Flip("]),
+  sdk("Vercel Flags SDK", "node", ["@vercel/flags", "flags"], ["flag({", "flag<"], { imports: ["@vercel/flags", "flags/next", "flags/sveltekit"] }),
+  sdk("fflip", "node", ["fflip"], ["isFeatureEnabledForUser(", "userHasFeature("]),
+  sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
+  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS)
+];
+var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
+var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
+var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
+var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
+var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED"];
+var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
+var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
+
+// src/checks/feature-flags.ts
+var FALLBACK_SHOWN2 = ["python", "node", "go", "java", "ruby"];
+var REMEDIATION3 = {
+  python: [
+    "**Python** \u2014 OpenFeature with a provider (flagd, Unleash, LaunchDarkly, \u2026):",
+    "```bash",
+    "pip install openfeature-sdk openfeature-provider-flagd",
+    "```",
+    "```python",
+    "from openfeature import api",
+    "from openfeature.contrib.provider.flagd import FlagdProvider",
+    "",
+    "api.set_provider(FlagdProvider())",
+    "flags = api.get_client()",
+    "",
+    'if flags.get_boolean_value("new-checkout", False):',
+    "    return new_checkout(order)",
+    "```",
+    'Django: `pip install django-waffle`, add `waffle` to `INSTALLED_APPS`, then `if waffle.flag_is_active(request, "new-checkout"):`.'
+  ].join("\n"),
+  node: [
+    "**Node / TypeScript** \u2014 OpenFeature server SDK (or `unleash-client`):",
+    "```bash",
+    "npm install @openfeature/server-sdk @openfeature/flagd-provider",
+    "```",
+    "```ts",
+    "import { OpenFeature } from '@openfeature/server-sdk'",
+    "import { FlagdProvider } from '@openfeature/flagd-provider'",
+    "",
+    "await OpenFeature.setProviderAndWait(new FlagdProvider())",
+    "const flags = OpenFeature.getClient()",
+    "if (await flags.getBooleanValue('new-checkout', false)) { /* new path */ }",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 OpenFeature go-sdk:",
+    "```go",
+    'import "github.com/open-feature/go-sdk/openfeature"',
+    "",
+    "client := openfeature.NewDefaultClient()",
+    'enabled, _ := client.BooleanValue(ctx, "new-checkout", false, openfeature.EvaluationContext{})',
+    "if enabled { /* new path */ }",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 OpenFeature Java SDK (or `io.getunleash:springboot-unleash-starter`, Togglz):",
+    "```xml",
+    "<dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId><version>1.14.0</version></dependency>",
+    "```",
+    "```java",
+    "Client flags = OpenFeatureAPI.getInstance().getClient();",
+    'if (flags.getBooleanValue("new-checkout", false)) { /* new path */ }',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Ruby / Rails** \u2014 Flipper:",
+    "```ruby",
+    "gem 'flipper-active_record'",
+    "",
+    "if Flipper.enabled?(:new_checkout, current_user)",
+    "  # new path",
+    "end",
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, \u2026):",
+    "```rust",
+    "let client = open_feature::OpenFeature::singleton().await.create_client();",
+    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 Laravel Pennant:",
+    "```php",
+    "use Laravel\\Pennant\\Feature;",
+    "",
+    "Feature::define('new-checkout', fn (User $user) => $user->isInternal());",
+    "if (Feature::active('new-checkout')) {",
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.FeatureManagement (flags from the `FeatureManagement` configuration section):",
+    "```csharp",
+    "builder.Services.AddFeatureManagement();",
+    "",
+    "// in a handler, with IFeatureManager injected:",
+    'if (await featureManager.IsEnabledAsync("NewCheckout")) { /* new path */ }',
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 fun_with_flags:",
+    "```elixir",
+    "if FunWithFlags.enabled?(:new_checkout, for: user) do",
+    "  new_checkout(order)",
+    "else",
+    "  checkout(order)",
+    "end",
+    "```"
+  ].join("\n")
+};
+function remediationFor3(ecosystems) {
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN2;
+  return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
+}
+function genericSignatures2(packages) {
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
+}
+function depEvidence2(f, note) {
+  const d = f.use.deps[0];
+  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} SDK \`${d.name}\` is a dependency${note}` };
+}
+function useEvidence(f) {
+  const out = [];
+  const imp = f.use.imports[0];
+  if (imp) out.push({ path: imp.path, line: imp.line, message: `imported: ${imp.text}` });
+  for (const c of f.use.calls.slice(0, 3)) out.push({ path: c.path, line: c.line, message: `flag evaluated: ${c.text}` });
+  return out;
+}
+function importsName(text, stem) {
+  const at2 = text.indexOf("import ");
+  if (at2 < 0) return false;
+  return text.slice(at2 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
+}
+function inHouse(usage) {
+  const defined = [];
+  const checked = [];
+  const stems = new Set(IN_HOUSE_MODULE_STEMS);
+  const resolvers = [];
+  for (const f of usage.sources()) {
+    if (f.test || f.template) continue;
+    const name = basename(f.path);
+    const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
+    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
+    const lines = usage.lines(f.path) ?? [];
+    const at2 = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)));
+    if (at2 < 0) continue;
+    resolvers.push(f);
+    defined.push({ path: f.path, line: at2 + 1, message: `in-house flag resolver: ${lines[at2].trim()}` });
+  }
+  for (const r of resolvers) {
+    const name = basename(r.path);
+    const stem = name.slice(0, name.lastIndexOf("."));
+    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || importsName(imp.text, stem)));
+    if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` });
+  }
+  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 });
+  for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` });
+  if (models.length > 0) {
+    const modelFiles = new Set(models.map((m) => m.path));
+    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes("/migrations/") && !h.path.includes("/migrate/") && !/^\s*(import|from|require)\b/.test(h.text));
+    const ref = refs[0];
+    if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` });
+  }
+  return { defined, checked };
+}
+function envToggles(usage) {
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
+  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }));
+}
+function problemEvidence2(ctx) {
+  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
+}
+var feature_flags_default = defineCheck({
+  meta: {
+    id: "feature-flags",
+    title: "Feature flags",
+    question: "Are features released behind flags?",
+    messages: {
+      "sdk-used": "{sdk} is a dependency and flags are evaluated in code.",
+      "in-house": "An in-house flag system is defined and checked in code.",
+      "sdk-unused": "{sdk} is a dependency, but no production code uses it.",
+      "in-house-unused": "An in-house flag module or model exists, but no production code checks it.",
+      "env-toggles": "Only environment-variable / settings toggles were found, no flag system.",
+      none: "No feature-flag SDK, library or in-house flag system was found."
+    },
+    why: "Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves \u2014 no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.",
+    remediation: remediationFor3([])
+  },
+  run(ctx) {
+    const { manifests, usage } = ctx.facts;
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const remediation = remediationFor3(ecosystems);
+    const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
+    const used = [];
+    const unused = [];
+    const analyticsOnly = [];
+    for (const sig of sigs) {
+      const use = packageUse(manifests, usage, sig);
+      if (use.deps.length === 0) continue;
+      const ruby = sig.ecosystem === "ruby";
+      const generic = sig.calls.length === 0;
+      if (sig.analytics) {
+        if (use.calls.length > 0) used.push({ sig, use });
+        else analyticsOnly.push({ sig, use });
+      } else if (use.calls.length > 0 || !ruby && use.imports.length > 0 || ruby && generic && !use.deps[0].noAutoRequire) used.push({ sig, use });
+      else unused.push({ sig, use });
+    }
+    const analyticsNotes = analyticsOnly.map((f) => depEvidence2(f, ", but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found"));
+    if (used.length > 0) {
+      const first = used[0];
+      return {
+        status: "pass",
+        messageId: "sdk-used",
+        data: { sdk: [...new Set(used.map((u) => u.sig.label))].join(", ") },
+        evidence: used.flatMap((u) => [depEvidence2(u, ""), ...useEvidence(u)]).slice(0, 12).concat(first.use.calls.length === 0 ? [{ message: `${first.sig.label} is imported; no evaluation call was recognised` }] : [])
+      };
+    }
+    const house = inHouse(usage);
+    if (house.checked.length > 0) {
+      return { status: "pass", messageId: "in-house", evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] };
+    }
+    if (unused.length > 0) {
+      return {
+        status: "partial",
+        messageId: "sdk-unused",
+        data: { sdk: [...new Set(unused.map((u) => u.sig.label))].join(", ") },
+        evidence: [
+          ...unused.map((u) => depEvidence2(u, u.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")),
+          ...unused.flatMap((u) => u.use.testOnly.slice(0, 2).map((t) => ({ path: t.path, line: t.line, message: `test-only use: ${t.text}` }))),
+          ...analyticsNotes,
+          ...problemEvidence2(ctx)
+        ],
+        remediation
+      };
+    }
+    if (house.defined.length > 0) return { status: "partial", messageId: "in-house-unused", evidence: [...house.defined.slice(0, 5), ...analyticsNotes, ...problemEvidence2(ctx)], remediation };
+    const toggles = envToggles(usage);
+    if (toggles.length > 0) return { status: "partial", messageId: "env-toggles", evidence: [...toggles, ...analyticsNotes, ...problemEvidence2(ctx)], remediation };
+    return { status: "fail", messageId: "none", evidence: [...analyticsNotes, ...problemEvidence2(ctx)], remediation };
+  }
+});
+
+// src/facts/service/frameworks.ts
+var table = {
+  fastapi: { name: "FastAPI", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
+  starlette: { name: "Starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
+  drf: { name: "Django REST Framework", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"], like: "django" },
+  django: { name: "Django", ecosystem: "python", packages: ["django"], imports: ["django"] },
+  flask: { name: "Flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
+  nestjs: { name: "NestJS", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
+  fastify: { name: "Fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
+  express: { name: "Express", ecosystem: "node", packages: ["express"], imports: ["express"] },
+  koa: { name: "Koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
+  hono: { name: "Hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
+  gin: { name: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
+  chi: { name: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
+  "go-net-http": { name: "Go net/http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
+  echo: { name: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"], like: "gin" },
+  fiber: { name: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"], like: "gin" },
+  // Kratos serves HTTP through transport/http, which takes net/http handlers (`srv.HandleFunc`);
+  // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
+  kratos: { name: "Kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"], like: "go-net-http" },
+  gorilla: { name: "gorilla/mux", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  spring: {
+    name: "Spring Boot",
+    ecosystem: "java",
+    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
+    imports: ["org.springframework.web.bind.annotation"]
+  },
+  rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
+};
+var FRAMEWORKS = table;
+var FRAMEWORK_IDS = Object.keys(table);
+function frameworkList(fws) {
+  return [...new Set(fws.map((f) => FRAMEWORKS[f.framework].name))].join(", ");
+}
+function snippetFor(fws, snippets3) {
+  for (const fw of FRAMEWORK_IDS) {
+    if (!fws.includes(fw)) continue;
+    const info = FRAMEWORKS[fw];
+    const s = snippets3[fw] ?? (info.like ? snippets3[info.like] : void 0) ?? snippets3[info.ecosystem];
+    if (s !== void 0) return s;
+  }
+  return void 0;
+}
+
+// src/checks/health-endpoint.ts
+var messages5 = {
+  "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
+  "pass-shallow": "The app serves {routes}; it does not check dependencies (shallow liveness).",
+  "deploy-only": "Only deployment-side health checks were found ({probes}), and they hit {target}, not a dedicated health route.",
+  "deploy-unmatched": "The deployment probes {probes}, but no route of the app serves that path.",
+  fail: "No health or readiness route was found ({frameworks}).",
+  "no-service": "No HTTP framework found in dependencies or imports: there is no service to probe.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
+};
+var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
+function routeText(r) {
+  const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : "";
+  return `${r.methods.join("/")} ${prefix}${r.path}`;
+}
+function isAppProbe(h) {
+  const img = (h.image ?? "").toLowerCase();
+  if (img && DEPENDENCY_IMAGES.some((d) => img === d || img.startsWith(d + ":") || img.endsWith("/" + d) || img.includes("/" + d + ":") || img.startsWith(d + "-"))) return false;
+  return !DEPENDENCY_COMMANDS.some((c) => h.command.includes(c));
+}
+var health_endpoint_default = defineCheck({
+  meta: {
+    id: "health-endpoint",
+    title: "Health endpoint",
+    question: "Does the service expose a health/readiness route?",
+    messages: messages5,
+    why: "Load balancers, orchestrators and uptime monitors need a cheap, reliable way to ask the service whether it can take traffic. Without a health route they fall back to the home page or a TCP connect, which stay green while the database is down, and restart loops or black-holed traffic follow.",
+    remediation: "Add a dedicated `/healthz` (liveness) route, and a readiness route that pings the database and cache and answers 503 when they are down; point the Dockerfile `HEALTHCHECK` or the Kubernetes probes at them."
+  },
+  run({ facts, extra }) {
+    const { service: service2, deploy } = facts;
+    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
+    const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, "") || "/"));
+    const dedicated = service2.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, "") || "/"));
+    const libraries = service2.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name));
+    const probes = deploy.healthchecks.filter(isAppProbe);
+    const evidence2 = [];
+    for (const r of dedicated.slice(0, 6)) {
+      const touch = r.touches?.[0];
+      const how = r.touches === void 0 ? "handler not read" : touch ? `checks a dependency: ${touch.token} at ${touch.file}:${touch.line}` : "returns without touching a dependency";
+      const unk = r.prefixUnknown ? ` (prefix ${r.prefixUnknown} not resolved)` : "";
+      evidence2.push({ path: r.file, line: r.line, message: `${routeText(r)}${unk}${r.library ? ` \u2014 ${r.library}` : ""}: ${how}` });
+    }
+    for (const l of libraries.slice(0, 3)) evidence2.push({ path: l.path, ...l.line ? { line: l.line } : {}, message: `${l.name}${l.routes.length ? ` serves ${l.routes.join(", ")}` : ""}${l.checks.length ? ` (checks: ${l.checks.join(", ")})` : ""}` });
+    for (const h of probes.slice(0, 4)) evidence2.push({ path: h.path, line: h.line, message: `${h.source} ${h.kind}: ${h.httpPath ?? h.command}` });
+    if (service2.skipped.length) evidence2.push({ message: `not scanned for routes: ${service2.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service2.skipped.length > 3 ? ` and ${service2.skipped.length - 3} more` : ""}` });
+    const remediation = remediationFor4(service2.frameworks.map((f) => f.framework));
+    if (dedicated.length > 0 || libraries.length > 0) {
+      const names = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
+      const routes = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+      const touches = [.../* @__PURE__ */ new Set([...dedicated.flatMap((r) => (r.touches ?? []).map((t) => t.token)), ...libraries.flatMap((l) => l.checks)])];
+      if (touches.length > 0) return { status: "pass", messageId: "pass-deep", data: { routes, touches: touches.slice(0, 3).join(", ") }, evidence: evidence2 };
+      return { status: "pass", messageId: "pass-shallow", data: { routes }, evidence: evidence2 };
+    }
+    if (probes.length > 0) {
+      const list3 = [...new Set(probes.map((p) => p.httpPath ?? `${p.source} ${p.probe ?? "command"}`))];
+      const healthy = probes.filter((p) => p.httpPath && healthSegment(p.httpPath));
+      if (healthy.length > 0) return { status: "partial", messageId: "deploy-unmatched", data: { probes: list3.join(", ") }, evidence: evidence2, remediation };
+      const target = probes.some((p) => p.httpPath) ? [...new Set(probes.filter((p) => p.httpPath).map((p) => p.httpPath))].join(", ") : "a command or TCP port";
+      return { status: "partial", messageId: "deploy-only", data: { probes: list3.join(", "), target }, evidence: evidence2, remediation };
+    }
+    return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
+  }
+});
+function remediationFor4(fws) {
+  const snippet2 = snippetFor(fws, HEALTH_SNIPPETS);
+  const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
+  return snippet2 ? `${base}
+
+${snippet2}` : base;
+}
+
+// src/checks/mandatory-prs.ts
+var messages6 = {
+  pass: "Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}).",
+  "pass-ci-not-required": "Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}), but the CI job(s) running {what} ({jobs}) are not required checks.",
+  "partial-no-approvals": "A pull request is required on {branch}, but no approving review is ({source}).",
+  "partial-no-checks": "A pull request with {approvals} approval(s) is required on {branch}, but no status check is ({source}).",
+  "partial-neither": "A pull request is required on {branch}, but neither an approving review nor a status check is ({source}).",
+  fail: "No ruleset or branch protection requires pull requests on {branch}.",
+  "declared-pass": "Settings-as-code in {path} requires pull requests on {branch} with {approvals} approval(s) and {checks} required status check(s) (declared, not confirmed through the API).",
+  "declared-partial": "Settings-as-code in {path} requires pull requests on {branch}, but {missing} (declared, not confirmed through the API).",
+  "unknown-no-api": "Branch rules live in GitHub settings and no API access was available: {resolve}.",
+  "unknown-api": "The branch rules could not be read ({reason}): {resolve}.",
+  "unknown-protection": "No ruleset requires pull requests on {branch}, and classic branch protection could not be read: {resolve}."
+};
+var CI_PURPOSES = [
+  {
+    what: "tests",
+    commands: ["pytest", "tox", "nox", "jest", "vitest", "mocha", "ava", "rspec", "phpunit", "go test", "cargo test", "dotnet test", "mvn", "gradle", "gradlew", "npm test", "npm run test", "yarn test", "pnpm test", "bun test", "make test", "rails test", "python -m pytest", "python -m unittest"],
+    jobName: /(^|[^a-z])tests?([^a-z]|$)/i
+  },
+  {
+    what: "lint",
+    commands: ["eslint", "ruff", "flake8", "pylint", "golangci-lint", "rubocop", "biome", "pre-commit", "prek", "npm run lint", "yarn lint", "pnpm lint", "make lint", "black", "prettier", "standardrb"],
+    jobName: /(^|[^a-z])lint/i
+  }
+];
+var NO_API_RESOLVE = "run Shipshape as the action (or the CLI with GITHUB_TOKEN set) so it can read the rulesets with metadata:read";
+var mandatory_prs_default = defineCheck({
+  meta: {
+    id: "mandatory-prs",
+    title: "Mandatory pull requests",
+    question: "Can the default branch change only through reviewed pull requests?",
+    messages: messages6,
+    why: "A branch anyone can push to skips review and CI: a broken or unreviewed change reaches production as fast as it was typed. Requiring a pull request with an approval and passing status checks makes review and tests a property of the repository, not a habit.",
+    remediation: [
+      "Add a branch ruleset for the default branch (Settings \u2192 Rules \u2192 Rulesets \u2192 New branch ruleset, target `Default branch`) with **Require a pull request before merging** (at least 1 approval) and **Require status checks to pass** listing your CI jobs. With the GitHub CLI:",
+      "",
+      "```sh",
+      "gh api repos/OWNER/REPO/rulesets --method POST --input - <<'EOF'",
+      '{"name":"main","target":"branch","enforcement":"active",',
+      ' "conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},',
+      ' "rules":[{"type":"pull_request","parameters":{"required_approving_review_count":1,"dismiss_stale_reviews_on_push":true,"require_code_owner_review":false,"require_last_push_approval":false,"required_review_thread_resolution":false}},',
+      '          {"type":"required_status_checks","parameters":{"strict_required_status_checks_policy":false,"required_status_checks":[{"context":"test"}]}}]}',
+      "EOF",
+      "```",
+      "",
+      "Or declare it as code (Terraform `github_repository_ruleset`, or `.github/settings.yml`): see docs/checks/mandatory-prs.md."
+    ].join("\n")
+  },
+  run({ facts }) {
+    const gh = facts.github;
+    const branch = gh?.repo.defaultBranch ?? gh?.branch ?? null;
+    const rules = gh?.rules;
+    const protection = gh?.protection;
+    const rulesOk = rules?.status === "ok" ? rules : null;
+    const protOk = protection?.status === "ok" && protection.protected ? protection : null;
+    const protReadable = protection?.status === "ok";
+    const label = branch ?? "the default branch";
+    const apiEvidence = [...readEvidence("rulesets", rules), ...readEvidence("classic protection", protection)];
+    let pr = null;
+    for (const cand of [rulesOk?.pullRequest, protOk?.pullRequest]) if (cand && (!pr || cand.approvals > pr.approvals)) pr = cand;
+    const contexts = [.../* @__PURE__ */ new Set([...rulesOk?.statusChecks?.contexts ?? [], ...protOk?.statusChecks?.contexts ?? []])];
+    if (pr) return judge(facts, label, pr.approvals, contexts, pr.source, apiEvidence);
+    if (rulesOk && protReadable) {
+      return { status: "fail", messageId: "fail", data: { branch: label }, evidence: [...apiEvidence, ...declaredEvidence(facts, branch)] };
+    }
+    const declared = bestDeclared(facts.settingsAsCode.rules, branch);
+    if (declared) return judgeDeclared(facts, declared, label, apiEvidence);
+    if (!gh) return { status: "unknown", messageId: "unknown-no-api", data: { resolve: NO_API_RESOLVE }, evidence: declaredEvidence(facts, branch) };
+    if (rulesOk && protection && protection.status !== "ok") {
+      const resolve6 = protection.status === "error" ? protection.resolve : "give the action an admin-token with administration:read to read classic branch protection";
+      return { status: "unknown", messageId: "unknown-protection", data: { branch: label, resolve: resolve6 }, evidence: apiEvidence };
+    }
+    const err = rules?.status === "error" ? rules : protection?.status === "error" ? protection : null;
+    return {
+      status: "unknown",
+      messageId: "unknown-api",
+      data: { reason: err?.reason ?? "not read", resolve: err?.resolve ?? NO_API_RESOLVE },
+      evidence: apiEvidence
+    };
+  }
+});
+function judge(facts, branch, approvals, contexts, source, evidence2) {
+  const data = { branch, approvals, checks: contexts.length, source };
+  const ev = [...evidence2, { message: `required status checks: ${contexts.length > 0 ? contexts.join(", ") : "none"}` }];
+  if (approvals >= 1 && contexts.length > 0) {
+    const missing2 = unrequiredCiJobs(facts.ci.jobs, contexts);
+    if (missing2.length === 0) return { status: "pass", messageId: "pass", data, evidence: ev };
+    const what = [...new Set(missing2.map((m) => m.what))].join(" and ");
+    const jobs = [...new Set(missing2.map((m) => m.job.name))].join(", ");
+    for (const m of missing2) ev.push({ path: m.job.file, ...m.job.line ? { line: m.job.line } : {}, message: `job "${m.job.name}" runs the ${m.what} on pull requests but is not a required status check` });
+    return { status: "pass", messageId: "pass-ci-not-required", data: { ...data, what, jobs }, evidence: ev };
+  }
+  const messageId = approvals < 1 && contexts.length === 0 ? "partial-neither" : approvals < 1 ? "partial-no-approvals" : "partial-no-checks";
+  return { status: "partial", messageId, data, evidence: ev };
+}
+function judgeDeclared(facts, rule2, branch, evidence2) {
+  const approvals = rule2.pullRequest?.approvals ?? 0;
+  const checks = rule2.statusChecks ?? [];
+  const ev = [...evidence2, { path: rule2.path, line: rule2.line, message: `${rule2.source} requires pull requests (${approvals} approval(s), ${checks.length} status check(s))` }];
+  for (const other of declaredEvidence(facts, null)) if (other.path !== rule2.path || other.line !== rule2.line) ev.push(other);
+  const data = { path: rule2.path, branch: rule2.branches[0] ?? branch, approvals, checks: checks.length };
+  if (approvals >= 1 && checks.length > 0) return { status: "pass", messageId: "declared-pass", data, evidence: ev };
+  const missing2 = approvals < 1 && checks.length === 0 ? "neither approvals nor status checks are" : approvals < 1 ? "no approving review is" : "no status check is";
+  return { status: "partial", messageId: "declared-partial", data: { ...data, missing: missing2 }, evidence: ev };
+}
+function readEvidence(what, fact) {
+  if (!fact) return [];
+  if (fact.status === "error") return [{ message: `${what}: could not be read (${fact.reason}); ${fact.resolve}` }];
+  if (fact.status === "skipped") return [{ message: `${what}: not read (${fact.reason})` }];
+  return [];
+}
+function appliesTo(rule2, branch) {
+  if (rule2.branches.length === 0) return true;
+  const names = branch ? [branch] : ["main", "master"];
+  return rule2.branches.some((pattern) => {
+    const p = pattern.replace(/^refs\/heads\//, "");
+    if (p === "~DEFAULT_BRANCH" || p === "~ALL") return true;
+    return names.some((n) => p === n || minimatch(n, p));
+  });
+}
+function enforced(rule2) {
+  return rule2.enforcement === null || rule2.enforcement === "active";
+}
+function bestDeclared(rules, branch) {
+  let best = null;
+  const rank = (r) => ((r.pullRequest?.approvals ?? 0) >= 1 ? 2 : 0) + ((r.statusChecks?.length ?? 0) > 0 ? 1 : 0);
+  for (const r of rules) {
+    if (!r.pullRequest || !enforced(r) || !appliesTo(r, branch)) continue;
+    if (!best || rank(r) > rank(best)) best = r;
+  }
+  return best;
+}
+function declaredEvidence(facts, branch) {
+  const out = [];
+  for (const r of facts.settingsAsCode.rules) {
+    if (!appliesTo(r, branch)) continue;
+    const state = !enforced(r) ? `enforcement "${r.enforcement}", so it enforces nothing` : r.pullRequest ? "requires pull requests" : "requires no pull request";
+    out.push({ path: r.path, line: r.line, message: `${r.source}: ${state}` });
+  }
+  for (const p of facts.settingsAsCode.problems) out.push({ path: p.path, ...p.line ? { line: p.line } : {}, message: p.message });
+  return out.slice(0, 20);
+}
+function isRequired(job3, contexts) {
+  const names = /* @__PURE__ */ new Set([job3.name, job3.id]);
+  return contexts.some((c) => [...names].some((n) => c === n || c.startsWith(`${n} (`) || c.endsWith(` / ${n}`) || c.startsWith(`${n} / `)));
+}
+function unrequiredCiJobs(jobs, contexts) {
+  const out = [];
+  for (const job3 of jobs) {
+    if (job3.system !== "github-actions" || job3.disabled !== null || job3.canFail || !job3.triggers.pullRequest) continue;
+    for (const purpose of CI_PURPOSES) {
+      if (!runsPurpose(job3, purpose)) continue;
+      if (!isRequired(job3, contexts)) out.push({ job: job3, what: purpose.what });
+      break;
+    }
+  }
+  return out;
+}
+function runsPurpose(job3, purpose) {
+  if (purpose.jobName.test(job3.id) || purpose.jobName.test(job3.name)) return true;
+  for (const step of job3.steps) {
+    const script = step.run?.toLowerCase();
+    if (!script) continue;
+    for (const line of script.split("\n")) {
+      const words2 = line.trim().split(/\s+/);
+      for (let i = 0; i < words2.length; i++) {
+        const rest = words2.slice(i).join(" ");
+        if (purpose.commands.some((c) => rest === c || rest.startsWith(c + " "))) return true;
+        if (i >= 3) break;
+      }
+    }
+  }
+  return false;
+}
+
+// src/checks/openapi-published.ts
+var messages7 = {
+  "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
+  "pass-published": "An OpenAPI description exists ({spec}) and CI publishes it ({published}).",
+  partial: "An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.",
+  fail: "The service ({frameworks}) has no OpenAPI description: none committed and none generated.",
+  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to describe.",
+  "graphql-only": "The API is GraphQL only ({tool}); its schema is the contract, so an OpenAPI description does not apply."
+};
+var openapi_published_default = defineCheck({
+  meta: {
+    id: "openapi-published",
+    title: "OpenAPI published",
+    question: "Is there an OpenAPI description, and is it published?",
+    messages: messages7,
+    why: "An OpenAPI description is the contract clients, SDK generators, gateways and contract tests work from. Kept in the repository but never published, it drifts and nobody can find it; served by the app or published by CI, it stays reachable and testable.",
+    remediation: "Generate or commit an OpenAPI document, then serve it from the app (framework default) or publish it from CI (artifact, GitHub Pages, release asset or a docs portal)."
+  },
+  run({ facts }) {
+    const { service: service2, openapi, ci } = facts;
+    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
+    const own = openapi.specs.filter((s) => s.notOwn === null);
+    const evidence2 = [];
+    for (const s of own.slice(0, 3)) evidence2.push({ path: s.path, message: `${s.kind === "openapi" ? "OpenAPI" : "Swagger"} ${s.version}${s.title ? ` "${s.title}"` : ""}, ${s.pathCount ?? "?"} path(s)${s.problem ? ` \u2014 ${s.problem}` : ""}` });
+    for (const s of openapi.specs.filter((x) => x.notOwn !== null).slice(0, 2)) evidence2.push({ path: s.path, message: `not counted: ${s.notOwn}` });
+    for (const g of openapi.generators.slice(0, 4)) evidence2.push({ path: g.path, ...g.line ? { line: g.line } : {}, message: `${g.tool}${g.servedAt ? ` serves ${g.servedAt}` : " generates a spec, not served"}${g.note ? ` (${g.note})` : ""}` });
+    for (const s of openapi.skipped.slice(0, 3)) evidence2.push({ ...s.path ? { path: s.path } : {}, message: `skipped: ${s.reason}` });
+    const exists2 = own.length > 0 || openapi.generators.length > 0;
+    const remediation = remediationFor5(service2.frameworks.map((f) => f.framework));
+    if (!exists2) {
+      const gql = graphqlOnly(facts);
+      if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
+      return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
+    }
+    const spec = own.length > 0 ? own[0].path + (own.length > 1 ? ` and ${own.length - 1} more` : "") : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(", ") + " generation";
+    const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== "");
+    const published = publications(ci.runs, ci.actions, own.map((s) => s.path));
+    evidence2.push(...published.slice(0, 3).map((p) => p.evidence));
+    if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: [...new Set(served.map((g) => g.servedAt))].join(", ") }, evidence: evidence2 };
+    if (published.length > 0) return { status: "pass", messageId: "pass-published", data: { spec, published: [...new Set(published.map((p) => p.what))].join(", ") }, evidence: evidence2 };
+    const off = openapi.generators.find((g) => g.note);
+    return { status: "partial", messageId: "partial", data: { spec, why: off?.note ? ` (${off.note})` : "" }, evidence: evidence2, remediation };
+  }
+});
+function publications(runs, actions, specPaths) {
+  const out = [];
+  const jobsWithRender = /* @__PURE__ */ new Set();
+  const jobsWithDump = /* @__PURE__ */ new Set();
+  for (const r of runs) {
+    if (r.where !== "ci" || r.neutralised) continue;
+    const key = r.job ? `${r.job.file}#${r.job.id}` : "";
+    if (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || r.text.includes("openapi()") && r.text.includes(">")) jobsWithDump.add(key);
+    for (const sig of PUBLISH_COMMANDS) {
+      if (!judgeCommand(sig, r.argv)) continue;
+      if (sig.publish === "pages") {
+        jobsWithRender.add(r.job?.file ?? "");
+        continue;
+      }
+      if (sig.needsSpecArg && !mentionsSpec(r.text, specPaths)) continue;
+      out.push({ what: `${sig.tool} (${sig.publish})`, evidence: chainEvidence(r.text, r.chain, `publishes the spec: ${sig.publish}`) });
+    }
+  }
+  for (const a of actions) {
+    if (a.neutralised) continue;
+    const key = `${a.job.file}#${a.job.id}`;
+    if (actionNameMatches(COMMIT_ACTIONS, a.action.name) && jobsWithDump.has(key)) {
+      out.push({ what: "regenerated and committed", evidence: chainEvidence(a.action.raw, a.chain, "regenerates the spec and commits it") });
+      continue;
+    }
+    for (const sig of PUBLISH_ACTIONS) {
+      if (!actionNameMatches(sig.names, a.action.name)) continue;
+      const inputs = Object.values(a.action.with).join(" ");
+      const rendered = sig.publish === "pages" && jobsWithRender.has(a.job.file);
+      if (sig.needsSpecInput && !rendered && !mentionsSpec(inputs, specPaths)) continue;
+      out.push({ what: `${sig.tool} (${sig.publish})`, evidence: chainEvidence(a.action.raw, a.chain, `publishes the spec: ${sig.publish}`) });
+    }
+  }
+  return out;
+}
+function remediationFor5(fws) {
+  const snippet2 = snippetFor(fws, OPENAPI_SNIPPETS);
+  const base = "Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).";
+  return snippet2 ? `${base}
+
+${snippet2}` : base;
+}
+
+// src/checks/release-versioning.ts
+var REMEDIATION4 = [
+  "Tag every release with a version and write down what changed. release-please does both from conventional commits \u2014",
+  "`.github/workflows/release.yml`:",
+  "```yaml",
+  "on: { push: { branches: [main] } }",
+  "permissions: { contents: write, pull-requests: write }",
+  "jobs:",
+  "  release:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: googleapis/release-please-action@v4",
+  "        with: { release-type: simple }",
+  "```",
+  "It opens a release PR that bumps the version and updates `CHANGELOG.md`; merging it tags `vX.Y.Z` and publishes a GitHub release. By hand, keep a changelog:",
+  "```markdown",
+  "# Changelog",
+  "",
+  "## [1.4.0] - 2025-03-02",
+  "### Added",
+  "- Bulk import endpoint `POST /v1/orders:import`.",
+  "```",
+  'and tag it: `git tag -a v1.4.0 -m "v1.4.0" && git push origin v1.4.0`.'
+].join("\n");
+var TAGS_UNREADABLE = "tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API";
+function isMaintained(c) {
+  return c.releases.some((r) => r.hasBody);
+}
+function changelogEvidence(c) {
+  const newest = c.releases[0];
+  if (!isMaintained(c)) {
+    const why = c.contentLines === 0 ? "empty" : c.releases.length === 0 ? "no released version or dated entry" : "release headings without entries";
+    return { path: c.path, message: `changelog is a stub (${why})` };
+  }
+  return { path: c.path, ...newest ? { line: newest.line } : {}, message: `changelog with ${c.releases.length} release entr${c.releases.length === 1 ? "y" : "ies"}${newest ? `, latest \`${newest.text}\`` : ""}${c.newestDate ? `, newest date ${c.newestDate}` : ""}` };
+}
+function runnable2(x) {
+  return !x.job?.disabled && !x.step?.disabled;
+}
+function linkEvidence2(chain, message2) {
+  const first = chain[0];
+  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
+}
+function releaseProcess(ctx) {
+  const { ci, release, snapshot } = ctx.facts;
+  const found = [];
+  const drafts = [];
+  for (const use of ci.actions) {
+    if (!runnable2(use)) continue;
+    const name = use.action.name.toLowerCase();
+    const act = RELEASE_ACTIONS.find((a) => a.name === name);
+    if (act) {
+      if (act.draftUnless && use.action.with[act.draftUnless] !== "true") drafts.push(linkEvidence2(use.chain, `${act.label} only drafts release notes; nothing publishes the release`));
+      else found.push(linkEvidence2(use.chain, `release workflow: ${act.label}`));
+    } else if (ctx.extra.actions.includes(name)) found.push(linkEvidence2(use.chain, `release workflow: ${name} (from config signatures)`));
+  }
+  for (const run of ci.runs) {
+    if (run.where !== "ci" || !runnable2(run)) continue;
+    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal.includes(w))));
+    if (cmd || ctx.extra.commands.some((c) => run.text.startsWith(c))) found.push(linkEvidence2(run.chain, `release command in CI: ${run.text}`));
+  }
+  for (const t of release.triggers) {
+    if (t.buildOnly) {
+      drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` });
+      continue;
+    }
+    found.push({ path: t.path, line: t.line, message: t.trigger === "push-tags" ? `workflow runs on pushed tags (${t.text})` : t.trigger === "release" ? "workflow runs when a release is published" : `GitLab job runs on tags (${t.text})` });
+  }
+  for (const c of release.configs) {
+    if (c.draftsOnly) drafts.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `${c.tool} configuration drafts notes; it does not publish releases` });
+    else found.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `release tooling configured: ${c.tool}` });
+  }
+  if (ctx.extra.files.length > 0) {
+    for (const f of snapshot.files()) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: "release configuration (from config signatures)" });
+  }
+  return { found, drafts };
+}
+var release_versioning_default = defineCheck({
+  meta: {
+    id: "release-versioning",
+    title: "Versioned releases",
+    question: "Are releases tagged and documented?",
+    messages: {
+      complete: "{tags} version tags, and {documented}.",
+      "tags-only": "{tags} version tags, but no release workflow or maintained changelog.",
+      "documented-only": "Releases are prepared ({documented}), but the repository has no version tags.",
+      "documented-tags-unknown": "Releases are prepared ({documented}); whether version tags exist could not be read.",
+      "tags-unknown": "No release workflow or maintained changelog, and version tags could not be read.",
+      none: "No version tags, release workflow or maintained changelog."
+    },
+    why: 'A version tag names exactly what is deployed, so an incident can be traced to a change and rolled back to the previous tag; release notes tell operators and API consumers what changed. Without them, "what is running in production?" has no answer.',
+    remediation: REMEDIATION4
+  },
+  run(ctx) {
+    const { release } = ctx.facts;
+    const process2 = releaseProcess(ctx);
+    const maintained = release.changelogs.filter(isMaintained);
+    const stubs = release.changelogs.filter((c) => !isMaintained(c));
+    const documentedParts = [process2.found.length > 0 ? "a release workflow exists" : "", maintained.length > 0 ? "a changelog is maintained" : ""].filter(Boolean);
+    const documented = documentedParts.join(" and ");
+    const docEvidence = [...process2.found.slice(0, 5), ...maintained.slice(0, 3).map(changelogEvidence)];
+    const noteEvidence = [...process2.drafts.slice(0, 3), ...stubs.slice(0, 3).map(changelogEvidence)];
+    const tags = release.tags;
+    if (tags === null) {
+      const unread = { message: TAGS_UNREADABLE };
+      if (documented) return { status: "partial", messageId: "documented-tags-unknown", data: { documented }, evidence: [...docEvidence, ...noteEvidence, unread] };
+      return { status: "unknown", messageId: "tags-unknown", evidence: [...noteEvidence, unread] };
+    }
+    const versions = tags.versionTags;
+    const tagEvidence = versions.length > 0 ? { message: `${versions.length} version tag${versions.length === 1 ? "" : "s"} (from ${tags.source === "git" ? "local git refs" : "the GitHub API"}), e.g. ${versions.slice(-3).join(", ")}` } : { message: tags.names.length > 0 ? `${tags.names.length} tags, none of them a version (e.g. ${tags.names.slice(0, 3).join(", ")})` : `no tags (read from ${tags.source === "git" ? "local git refs" : "the GitHub API"})` };
+    if (versions.length > 0 && documented) return { status: "pass", messageId: "complete", data: { tags: versions.length, documented }, evidence: [tagEvidence, ...docEvidence] };
+    if (versions.length > 0) return { status: "partial", messageId: "tags-only", data: { tags: versions.length }, evidence: [tagEvidence, ...noteEvidence] };
+    if (documented) return { status: "partial", messageId: "documented-only", data: { documented }, evidence: [tagEvidence, ...docEvidence, ...noteEvidence] };
+    return { status: "fail", messageId: "none", evidence: [tagEvidence, ...noteEvidence] };
+  }
+});
+
+// src/checks/static-analysis.ts
+var messages8 = {
+  pr: "Static analysis runs on pull requests: {tools}.",
+  "not-on-prs": "Static analysis runs in CI but not on pull requests ({events}): {tools}.",
+  "local-only": "Static analysis runs only in local hooks, not in CI: {tools}.",
+  "non-blocking": "Static analysis runs in CI but cannot fail the build: {tools}.",
+  configured: "Static analysis is configured ({tools}) but CI does not run it.",
+  unreadable: "No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No static analysis was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
+  none: "No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).",
+  "no-ci": "No CI configuration was found, and no static analysis is configured."
+};
+var CODEQL_LANGUAGE = {
+  python: "python",
+  node: "javascript-typescript",
+  go: "go",
+  java: "java-kotlin",
+  ruby: "ruby",
+  rust: "rust",
+  dotnet: "csharp"
+};
+function codeql(languages) {
+  const list3 = languages.length > 0 ? languages.flatMap((l) => CODEQL_LANGUAGE[l] ?? []) : ["python"];
+  if (list3.length === 0) return "";
+  return [
+    "```yaml",
+    "# .github/workflows/codeql.yml",
+    "on:",
+    "  pull_request:",
+    "  push:",
+    "    branches: [main]",
+    "permissions:",
+    "  security-events: write",
+    "  contents: read",
+    "jobs:",
+    "  analyze:",
+    "    runs-on: ubuntu-latest",
+    "    strategy:",
+    "      matrix:",
+    `        language: [${list3.join(", ")}]`,
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "      - uses: github/codeql-action/init@v3",
+    "        with:",
+    "          languages: ${{ matrix.language }}",
+    "          build-mode: ${{ matrix.language == 'go' && 'autobuild' || 'none' }}",
+    "      - uses: github/codeql-action/analyze@v3",
+    "```"
+  ].join("\n");
+}
+var ALTERNATIVES = {
+  python: 'Or run Bandit as a blocking step: `- run: uvx bandit -r src -ll` (or Semgrep: `semgrep ci`); if CI already runs `ruff check`, add `"S"` to `select` under `[tool.ruff.lint]`.',
+  node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).",
+  go: "Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.",
+  java: "Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.",
+  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.",
+  rust: "Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.",
+  php: "Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.",
+  dotnet: "Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.",
+  elixir: "Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`."
+};
+var FALLBACK3 = "Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).";
+var static_analysis_default = defineCheck({
+  meta: {
+    id: "static-analysis",
+    title: "Static analysis in CI",
+    question: "Does CI run static analysis / a quality gate (CodeQL, Semgrep, SonarQube/SonarCloud, Bandit, Snyk, gosec, Brakeman, \u2026)?",
+    messages: messages8,
+    why: "Static analysis finds injection, unsafe deserialisation, hard-coded secrets and similar flaws in the code itself, before they merge. Dependency scanners do not: they look at what you import, not at what you wrote. A scan that runs only weekly, or that cannot fail, reports a flaw after it has shipped.",
+    remediation: FALLBACK3
+  },
+  run(ctx) {
+    const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE });
+    const profile = repoProfile(ctx.facts.snapshot);
+    const fix = (opening) => {
+      const workflow2 = codeql(profile.ecosystems);
+      const first = workflow2 ? opening : "Run static analysis on every pull request.";
+      return [remediationFor(first, ALTERNATIVES, profile, ""), "", workflow2].join("\n").replace(/\n{3,}/g, "\n\n").trimEnd();
+    };
+    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
+    if (j.notOnPr.length > 0) {
+      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
+    }
+    const remediation = fix("Run static analysis on every pull request, for example CodeQL:");
+    if (j.nonBlocking.length > 0) {
+      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, "Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request."].join("\n\n") };
+    }
+    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation };
+    const evidence2 = evidenceOf(j, []);
+    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
+    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
+    const unsure = undecided(j, "static-analysis", "runs static analysis", remediation);
+    if (unsure) return unsure;
+    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
+  }
+});
+
+// src/checks/type-checking.ts
+var messages9 = {
+  pr: "A type checker runs on pull requests: {tools}.",
+  "not-on-prs": "A type checker runs in CI but not on pull requests ({events}): {tools}.",
+  "local-only": "A type checker runs only in local hooks, not in CI: {tools}.",
+  "non-blocking": "A type checker runs in CI but cannot fail the build: {tools}.",
+  configured: "Type checking is configured ({tools}) but CI does not run it on pull requests.",
+  unreadable: "No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No type checker was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
+  none: "No type checker is configured or run in CI.",
+  "no-ci": "No CI configuration was found, and no type checker is configured."
+};
+function snippets2(profile) {
+  return {
+    python: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run mypy .   # or: uv run pyright"]),
+    node: profile.typescript ? workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npx tsc --noEmit"]) : "Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.",
+    go: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go build ./...", "- run: go vet ./..."]),
+    java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
+    ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"])
+  };
+}
+var FALLBACK4 = "Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).";
+var type_checking_default = defineCheck({
+  meta: {
+    id: "type-checking",
+    title: "Type checking in CI",
+    question: "Does CI run a type checker on pull requests (mypy, pyright, `tsc --noEmit`, \u2026)?",
+    messages: messages9,
+    why: "A type checker proves whole classes of bugs absent \u2014 a misspelt field, a missing `await`, a `None` passed where a value is required \u2014 on every change, including the paths tests do not reach. It only protects the code base when it runs on every pull request and can fail it.",
+    remediation: FALLBACK4
+  },
+  run(ctx) {
+    const j = judgePractice(ctx, TYPECHECKERS);
+    const profile = repoProfile(ctx.facts.snapshot);
+    const fix = (opening) => remediationFor(opening, snippets2(profile), profile, FALLBACK4);
+    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
+    if (j.notOnPr.length > 0) {
+      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
+    }
+    const remediation = fix("Run the type checker in CI on every pull request:");
+    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation };
+    if (j.nonBlocking.length > 0) {
+      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
+    }
+    const evidence2 = evidenceOf(j, []);
+    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
+    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
+    const unsure = undecided(j, "type-checking", "runs the type checker or compiles the code", remediation);
+    if (unsure) return unsure;
+    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
+  }
+});
+
+// src/checks/registry.ts
+var REGISTRY = {
+  "ci-duration": ci_duration_default,
+  "ci-lint": ci_lint_default,
+  "ci-tests": ci_tests_default,
+  "circuit-breakers": circuit_breakers_default,
+  "container-build": container_build_default,
+  "contract-tests": contract_tests_default,
+  "feature-flags": feature_flags_default,
+  "health-endpoint": health_endpoint_default,
+  "mandatory-prs": mandatory_prs_default,
+  "openapi-published": openapi_published_default,
+  "release-versioning": release_versioning_default,
+  "static-analysis": static_analysis_default,
+  "type-checking": type_checking_default
+};
+
+// src/fleet/labels.ts
+var SHORT = {
+  "mandatory-prs": "PRs",
+  "ci-lint": "Lint",
+  "ci-tests": "Tests",
+  "type-checking": "Types",
+  "static-analysis": "SAST",
+  "contract-tests": "Contract",
+  "openapi-published": "OpenAPI",
+  "health-endpoint": "Health",
+  "feature-flags": "Flags",
+  "circuit-breakers": "Breakers",
+  "container-build": "Image",
+  "release-versioning": "Releases",
+  "ci-duration": "CI time"
+};
+var KNOWN = new Set(CHECK_IDS);
+function labelOf(id, reportTitle) {
+  if (KNOWN.has(id)) {
+    const known = id;
+    return { title: REGISTRY[known]?.meta.title ?? reportTitle, short: SHORT[known] };
+  }
+  return { title: reportTitle || id, short: reportTitle.length > 0 && reportTitle.length <= 10 ? reportTitle : id.slice(0, 10) };
+}
+function columnOrder(a, b) {
+  const ia = CHECK_IDS.indexOf(a);
+  const ib = CHECK_IDS.indexOf(b);
+  if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || 0;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/fleet/types.ts
+var FLEET_SCHEMA_VERSION = 1;
+var FLEET_KIND = "shipshape-fleet";
+var ENTRY_STATES = ["ok", "missing", "unreadable", "other-schema"];
+
+// src/fleet/aggregate.ts
+var STATE_RANK = { ok: 3, "other-schema": 2, unreadable: 1, missing: 0 };
+var CELLS = [...STATUSES, "absent"];
+function newer(a, b) {
+  if (STATE_RANK[a.state] !== STATE_RANK[b.state]) return STATE_RANK[a.state] > STATE_RANK[b.state];
+  if (a.sortTime !== b.sortTime) return a.sortTime > b.sortTime;
+  return a.order > b.order;
+}
+function missing(name, note) {
+  return { name, key: keyOf(name), state: "missing", note, source: null, url: null, commit: null, scannedAt: null, toolVersion: null, score: null, grade: null, gatePassed: null, checks: [], services: [], moreServices: 0, warnings: [], sortTime: 0, order: -1 };
+}
+function median2(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : Math.round((s[mid - 1] + s[mid]) / 2);
+}
+function aggregate(input) {
+  const notes2 = [...input.notes ?? []];
+  const kept = /* @__PURE__ */ new Map();
+  for (const e of input.entries) {
+    const seen = kept.get(e.key);
+    if (!seen) kept.set(e.key, { entry: e, dropped: 0 });
+    else kept.set(e.key, { entry: newer(e, seen.entry) ? e : seen.entry, dropped: seen.dropped + 1 });
+  }
+  const duplicated = [...kept.values()].filter((k) => k.dropped > 0);
+  if (duplicated.length > 0) {
+    notes2.push(`${duplicated.length} repositor${duplicated.length === 1 ? "y has" : "ies have"} more than one report; the newest usable one is shown: ${listNames(duplicated.map((d) => d.entry.name))}`);
+  }
+  const previous = input.previous;
+  const left = [];
+  if (input.expected) {
+    for (const name of input.expected) {
+      const key = keyOf(name);
+      if (!kept.has(key)) kept.set(key, { entry: missing(name, "no report: the scan job failed, was cancelled or did not run for it"), dropped: 0 });
+    }
+    const expectedKeys = new Set(input.expected.map(keyOf));
+    for (const [key, p] of previous?.repos ?? []) if (!kept.has(key) && !expectedKeys.has(key)) left.push(p.name);
+  } else {
+    for (const [key, p] of previous?.repos ?? []) {
+      if (!kept.has(key)) kept.set(key, { entry: missing(p.name, "in the previous run, but no report in this one"), dropped: 0 });
+    }
+  }
+  const entries = [...kept.values()].sort((a, b) => a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0);
+  const columns = gatherColumns(entries.map((k) => k.entry), notes2);
+  const taken = /* @__PURE__ */ new Set();
+  const repos = entries.map(({ entry, dropped }) => {
+    const before = previous?.repos.get(entry.key);
+    const byId = new Map(entry.checks.map((c) => [c.id, c.status]));
+    return {
+      ...entry,
+      change: entry.score !== null && before?.score != null ? entry.score - before.score : null,
+      isNew: previous !== null && before === void 0 && entry.state === "ok",
+      duplicates: dropped,
+      page: entry.state === "ok" ? `repos/${pageFileName(entry.key, taken)}.html` : null,
+      cells: columns.map((c) => byId.get(c.id) ?? "absent")
+    };
+  });
+  const ok = repos.filter((r) => r.state === "ok");
+  const prevOk = previous ? [...previous.repos.values()].filter((r) => r.state === "ok") : [];
+  const fleetColumns = columns.map((c, i) => {
+    const counts = Object.fromEntries(CELLS.map((s) => [s, 0]));
+    for (const r of ok) counts[r.cells[i]]++;
+    const passBefore = prevOk.filter((r) => r.checks[c.id] === "pass").length;
+    return { ...c, counts, passChange: previous ? counts.pass - passBefore : null };
+  });
+  const byState = Object.fromEntries(ENTRY_STATES.map((s) => [s, 0]));
+  for (const r of repos) byState[r.state]++;
+  const grades = { A: 0, B: 0, C: 0, D: 0, F: 0, none: 0 };
+  for (const r of ok) grades[r.grade ?? "none"]++;
+  const medianScore = median2(ok.flatMap((r) => r.score === null ? [] : [r.score]));
+  const previousMedian = median2(prevOk.flatMap((r) => r.score === null ? [] : [r.score]));
+  return {
+    generatedAt: input.generatedAt,
+    toolVersion: VERSION,
+    summary: {
+      repositories: repos.length,
+      byState,
+      medianScore,
+      medianChange: medianScore !== null && previousMedian !== null ? medianScore - previousMedian : null,
+      gatePassed: ok.filter((r) => r.gatePassed === true).length,
+      gateFailed: ok.filter((r) => r.gatePassed === false).length,
+      grades
+    },
+    columns: fleetColumns,
+    repos,
+    previous: previous ? { generatedAt: previous.generatedAt, repositories: previous.repos.size, medianScore: previousMedian } : null,
+    left,
+    notes: notes2
+  };
+}
+function gatherColumns(entries, notes2) {
+  const titles = /* @__PURE__ */ new Map();
+  for (const e of entries) if (e.state === "ok") {
+    for (const c of e.checks) if (!titles.has(c.id)) titles.set(c.id, c.title);
+  }
+  const ids = [...titles.keys()].sort(columnOrder);
+  if (ids.length > LIMITS.columns) notes2.push(`${ids.length - LIMITS.columns} check id(s) beyond ${LIMITS.columns} columns not shown: ${listNames(ids.slice(LIMITS.columns))}`);
+  return ids.slice(0, LIMITS.columns).map((id) => ({ id, ...labelOf(id, titles.get(id) ?? id) }));
+}
+function parseExpected(text) {
+  let list3 = null;
+  try {
+    const data = JSON.parse(text);
+    if (Array.isArray(data)) list3 = data;
+    else if (typeof data === "object" && data !== null && Array.isArray(data.repositories)) list3 = data.repositories;
+  } catch {
+    list3 = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  }
+  if (list3 === null) return { names: [], note: 'the expected list is neither a plan (`{"repositories": [...]}`) nor one repository per line: ignored' };
+  const names = list3.filter(isSlug);
+  const bad = list3.length - names.length;
+  const capped = names.slice(0, LIMITS.reports);
+  const parts = [];
+  if (bad > 0) parts.push(`${bad} entr${bad === 1 ? "y" : "ies"} of the expected list are not OWNER/NAME and were ignored`);
+  if (names.length > capped.length) parts.push(`the expected list was cut at ${LIMITS.reports} repositories`);
+  return { names: capped, note: parts.length > 0 ? parts.join("; ") : null };
+}
+
+// src/fleet/args.ts
+var FLEET_USAGE = `Usage: shipshape fleet REPORT.json|DIR... --output DIR [options]
+
+Aggregates many JSON reports (one per repository; directories are searched for *.json) into
+DIR/index.html (a dashboard), DIR/fleet.json (the next run's --previous) and DIR/fleet.md.
+
+Options:
+  --output DIR          where to write the dashboard (created when missing)
+  --previous FILE       the previous run's fleet.json, for trends
+  --expected FILE       the repositories the fleet should have (a fleet-plan file, or one
+                        OWNER/NAME per line): those without a report are listed as missing
+  --max-reports N       read at most N report files (default ${LIMITS.reports})
+
+Usage: shipshape fleet-plan LISTING.json --output PLAN.json [options]
+
+Selects repositories from an organisation listing (the GitHub API's repository objects, as a
+JSON array or one object per line), skipping archived, disabled and forked ones, and splits them
+into batches for a job matrix. Prints the matrix JSON on stdout.
+
+Options:
+  --output FILE         where to write the plan (its "repositories" feed fleet --expected)
+  --topic T[,T]         keep repositories with any of these topics
+  --pattern GLOB[,GLOB] keep repositories whose name matches any of these globs
+  --repos NAME[,NAME]   keep only these repositories (NAME or OWNER/NAME)
+  --max-jobs N          at most N matrix jobs (1-256, default 256)
+  --batch-size N        at least N repositories per job (default 1)`;
+var list = (v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+function parseFleetArgs(argv) {
+  const command = argv[0] === "fleet-plan" ? "fleet-plan" : "fleet";
+  const errors = [];
+  const positional = [];
+  const values = /* @__PURE__ */ new Map();
+  const multi = /* @__PURE__ */ new Map();
+  const allowed = command === "fleet" ? ["--output", "--previous", "--expected", "--max-reports"] : ["--output", "--topic", "--pattern", "--repos", "--max-jobs", "--batch-size"];
+  const repeatable = /* @__PURE__ */ new Set(["--topic", "--pattern", "--repos"]);
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-h" || arg === "--help") return { ok: true, args: { command: "help" } };
+    if (!arg.startsWith("--") || arg === "--") {
+      if (arg.startsWith("-") && arg !== "-") errors.push(`unknown option '${arg}' (see --help)`);
+      else positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!allowed.includes(name)) {
+      errors.push(`unknown option '${name}' for ${command}. Expected one of: ${allowed.join(", ")}`);
+      continue;
+    }
+    let value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+    if (eq < 0) {
+      if (value === void 0 || value.startsWith("--")) value = void 0;
+      else i++;
+    }
+    if (value === void 0) errors.push(`${name} needs a value`);
+    else if (repeatable.has(name)) multi.set(name, [...multi.get(name) ?? [], ...list(value)]);
+    else values.set(name, value);
+  }
+  const int2 = (name, dflt, min, max) => {
+    const v = values.get(name);
+    if (v === void 0) return dflt;
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+      errors.push(`${name}: '${v}' is not a whole number from ${min} to ${max}`);
+      return dflt;
+    }
+    return n;
+  };
+  const output = values.get("--output") ?? null;
+  if (output === null) errors.push(`${command} needs --output ${command === "fleet" ? "DIR" : "FILE"}`);
+  if (command === "fleet") {
+    const maxReports = int2("--max-reports", LIMITS.reports, 1, 1e5);
+    if (positional.length === 0) errors.push("fleet needs at least one report file or directory");
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, args: { command, reports: positional, output, previous: values.get("--previous") ?? null, expected: values.get("--expected") ?? null, maxReports } };
+  }
+  const maxJobs = int2("--max-jobs", 256, 1, 256);
+  const batchSize = int2("--batch-size", 1, 1, 1e4);
+  if (positional.length !== 1) errors.push(`fleet-plan takes one listing file (got ${positional.length})`);
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    args: { command, listing: positional[0], output, topics: multi.get("--topic") ?? [], patterns: multi.get("--pattern") ?? [], repos: multi.get("--repos") ?? [], maxJobs, batchSize }
+  };
+}
+
+// src/fleet/present.ts
+function signed(n) {
+  if (n === null) return null;
+  return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "\xB10";
+}
+function changeWords(n) {
+  if (n === null) return null;
+  return n > 0 ? `up ${n}` : n < 0 ? `down ${-n}` : "unchanged";
+}
+function worstFirst(a, b) {
+  const sa = a.score ?? Infinity;
+  const sb = b.score ?? Infinity;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+var STATE_LABEL = { ok: "reported", missing: "missing", unreadable: "unreadable", "other-schema": "other schema version" };
+function problems(fleet) {
+  return fleet.repos.filter((r) => r.state !== "ok");
+}
+function plural2(n, one, many = one + "s") {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+function problemLine(fleet) {
+  const s = fleet.summary.byState;
+  const bad = s.missing + s.unreadable + s["other-schema"];
+  if (bad === 0) return null;
+  const parts = [s.missing > 0 ? `${s.missing} missing` : null, s.unreadable > 0 ? `${s.unreadable} unreadable` : null, s["other-schema"] > 0 ? `${s["other-schema"]} of another schema version` : null].filter(Boolean);
+  return `${plural2(bad, "repository", "repositories")} without a usable report (${parts.join(", ")})`;
+}
+function previousName(fleet) {
+  const at2 = fleet.previous?.generatedAt;
+  return at2 ? `the previous run (${at2.slice(0, 10)})` : "the previous run";
+}
+
+// src/report/status.ts
+var STATUS_VIEW = {
+  pass: { emoji: "\u2705", label: "Pass", symbol: "\u2714", ansi: "32" },
+  partial: { emoji: "\u{1F7E1}", label: "Partial", symbol: "\u25D0", ansi: "33" },
+  fail: { emoji: "\u274C", label: "Fail", symbol: "\u2716", ansi: "31" },
+  unknown: { emoji: "\u2754", label: "Unknown", symbol: "?", ansi: "35" },
+  "not-applicable": { emoji: "\u2796", label: "N/A", symbol: "\u2013", ansi: "2" },
+  waived: { emoji: "\u{1F4A4}", label: "Waived", symbol: "~", ansi: "36" }
+};
+function viewOf(status) {
+  return STATUS_VIEW[status] ?? STATUS_VIEW.unknown;
+}
+var ACTIONABLE = ["fail", "partial", "unknown"];
+function actionable(checks) {
+  return ACTIONABLE.flatMap((s) => checks.filter((c) => c.status === s));
+}
+function waiverText(check3) {
+  const w = check3.waiver;
+  if (!w) return null;
+  return `Waived until ${w.expires} (was ${w.original}): ${w.reason}`;
+}
+function scoreText(report) {
+  if (report.score === null) return null;
+  const from = report.delta?.base.score;
+  const base = from !== null && from !== void 0 && from !== report.score ? `${from} \u2192 ` : "";
+  return `${base}${report.score}/100${report.grade ? ` (${report.grade})` : ""}`;
+}
+function changeText(report) {
+  const change = report.delta?.change;
+  if (change === null || change === void 0) return null;
+  if (change > 0) return `\u25B2 +${change} against base`;
+  if (change < 0) return `\u25BC \u2212${-change} against base`;
+  return "no change against base";
+}
+function firstParagraph(markdown) {
+  return markdown.trim().split(/\n[ \t]*\n/, 1)[0] ?? "";
+}
+function count(n) {
+  return n.toLocaleString("en-US");
+}
+function duration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// src/fleet/html/escape.ts
+import { createHash } from "node:crypto";
+var ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function esc(text) {
+  return sanitize(String(text)).replace(/[&<>"']/g, (c) => ENTITY[c]);
+}
+function scriptJson(data) {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function cspHash(text) {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+function page(opts) {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${cspHash(opts.css)}`,
+    opts.script ? `script-src ${cspHash(opts.script)}` : "script-src 'none'",
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${esc(opts.title)}</title>`,
+    `<style>${opts.css}</style>`,
+    "</head>",
+    "<body>",
+    opts.body,
+    opts.data !== void 0 ? `<script type="application/json" id="fleet-data">${opts.data}</script>` : "",
+    opts.script ? `<script>${opts.script}</script>` : "",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+
+// src/fleet/html/cells.ts
+var CELL_VIEW = {
+  pass: { code: "p", symbol: STATUS_VIEW.pass.symbol, label: STATUS_VIEW.pass.label },
+  partial: { code: "a", symbol: STATUS_VIEW.partial.symbol, label: STATUS_VIEW.partial.label },
+  fail: { code: "f", symbol: STATUS_VIEW.fail.symbol, label: STATUS_VIEW.fail.label },
+  unknown: { code: "u", symbol: STATUS_VIEW.unknown.symbol, label: STATUS_VIEW.unknown.label },
+  "not-applicable": { code: "n", symbol: STATUS_VIEW["not-applicable"].symbol, label: "Not applicable" },
+  waived: { code: "w", symbol: STATUS_VIEW.waived.symbol, label: STATUS_VIEW.waived.label },
+  absent: { code: ".", symbol: "\xB7", label: "Not reported" }
+};
+var CHART_ORDER = ["pass", "partial", "fail", "unknown", "waived", "not-applicable"];
+function badge(cell, title) {
+  const v = CELL_VIEW[cell];
+  return `<span class="st ${cell}"${title ? ` title="${esc(title)}: ${esc(v.label)}"` : ""}><span aria-hidden="true">${esc(v.symbol)}</span><span class="sr">${esc(v.label)}</span></span>`;
+}
+function labelledBadge(cell) {
+  const v = CELL_VIEW[cell];
+  return `<span class="st ${cell}"><span aria-hidden="true">${esc(v.symbol)}</span>&nbsp;${esc(v.label)}</span>`;
+}
+
+// src/fleet/html/chart.ts
+function renderAdoption(fleet) {
+  if (fleet.columns.length === 0) return '<p class="muted">No report had any check result.</p>';
+  const trend = fleet.previous !== null;
+  const head = [
+    '<th scope="col">Practice</th>',
+    '<th scope="col"><span class="sr">Adoption bar</span></th>',
+    '<th scope="col" class="num">Pass rate</th>',
+    ...CHART_ORDER.map((s) => `<th scope="col" class="num">${badge(s)}<br>${esc(CELL_VIEW[s].label)}</th>`),
+    trend ? '<th scope="col" class="num" title="Change in the pass count since the previous run">Pass<br>change</th>' : ""
+  ].join("");
+  const rows = fleet.columns.map((c, i) => row(c, i, fleet.summary.byState.ok, trend)).join("\n");
+  return [
+    '<div class="panel"><table class="adoption" id="adoption">',
+    `<colgroup><col class="practice"><col class="bar"><col class="pct">${CHART_ORDER.map(() => '<col class="count">').join("")}${trend ? '<col class="change">' : ""}</colgroup>`,
+    '<caption class="sr">Practice adoption: for each check, how many repositories with a usable report pass, partly pass, fail, could not be judged, are waived or not applicable. Select a number to list those repositories.</caption>',
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>
+${rows}
+</tbody>`,
+    "</table></div>"
+  ].join("\n");
+}
+function row(c, index, total, trend) {
+  let x = 0;
+  const segments = CHART_ORDER.map((s) => {
+    const n = c.counts[s];
+    if (n === 0 || total === 0) return "";
+    const w = 100 * n / total;
+    const rect = `<rect class="s-${s}" x="${x.toFixed(3)}" y="0" width="${w.toFixed(3)}" height="10"><title>${esc(`${CELL_VIEW[s].label}: ${n}`)}</title></rect>`;
+    x += w;
+    return rect;
+  }).join("");
+  const counts = CHART_ORDER.map((s) => {
+    const n = c.counts[s];
+    return `<td class="num"><button type="button" class="count" data-col="${index}" data-status="${CELL_VIEW[s].code}"${n === 0 ? " disabled" : ""} aria-label="${esc(`${n} ${CELL_VIEW[s].label.toLowerCase()}: list them`)}">${n}</button></td>`;
+  }).join("");
+  const change = trend ? `<td class="num">${trendHtml(c.passChange)}</td>` : "";
+  const judged = total - c.counts.absent;
+  const pct = judged > 0 ? `${Math.round(100 * c.counts.pass / judged)} %` : "\u2013";
+  return `<tr><th scope="row" title="${esc(c.id)}">${esc(c.title)}</th><td class="bar"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${segments}</svg></td><td class="pct">${pct}</td>${counts}${change}</tr>`;
+}
+function trendHtml(n) {
+  if (n === null) return "";
+  const shown = n > 0 ? `\u25B2 ${n}` : n < 0 ? `\u25BC ${-n}` : "=";
+  return `<span class="${n > 0 ? "up" : n < 0 ? "down" : "muted"}" aria-hidden="true">${shown}</span><span class="sr">${esc(changeWords(n) ?? "")}</span>`;
+}
+
+// src/fleet/html/client.ts
+function fleetClient(doc) {
+  const dataEl = doc.getElementById("fleet-data");
+  const body = doc.getElementById("repo-rows");
+  if (!dataEl || !body) return;
+  const data = JSON.parse(dataEl.textContent || "{}");
+  const rows = data.rows;
+  const ncol = data.columns.length;
+  const $ = (id) => doc.getElementById(id);
+  const q = $("f-name");
+  const grade = $("f-grade");
+  const col = $("f-check");
+  const status = $("f-status");
+  const show2 = $("f-show");
+  const size = $("f-size");
+  const live = $("status");
+  const pageInfo = $("page-info");
+  const btn = { first: $("p-first"), prev: $("p-prev"), next: $("p-next"), last: $("p-last") };
+  const RANK = { f: 0, a: 1, u: 2, w: 3, n: 4, p: 5, ".": 6 };
+  const lower = rows.map((r) => r[0].toLowerCase());
+  const state = { key: "score", dir: 1, page: 0, list: [] };
+  doc.documentElement.classList.add("js");
+  const value = (i, key) => {
+    const r = rows[i];
+    if (key === "name") return lower[i];
+    if (key === "score") return r[5];
+    if (key === "grade") return r[6];
+    if (key === "change") return r[7];
+    if (key === "gate") return r[9];
+    const c = Number(key.slice(1));
+    return r[3] === "ok" ? RANK[r[10].charAt(c)] : null;
+  };
+  const compare = (a, b) => {
+    const va = value(a, state.key);
+    const vb = value(b, state.key);
+    if (va === null || vb === null) return va === vb ? lower[a] < lower[b] ? -1 : 1 : va === null ? 1 : -1;
+    if (va !== vb) return (va < vb ? -1 : 1) * state.dir;
+    return lower[a] < lower[b] ? -1 : lower[a] > lower[b] ? 1 : 0;
+  };
+  const matches = (i) => {
+    const r = rows[i];
+    const text = q.value.trim().toLowerCase();
+    if (text && !lower[i].includes(text)) return false;
+    if (show2.value === "ok" && r[3] !== "ok") return false;
+    if (show2.value === "problem" && r[3] === "ok") return false;
+    if (show2.value === "gate" && r[9] !== 0) return false;
+    if (grade.value === "none" ? r[6] !== null || r[3] !== "ok" : grade.value && r[6] !== grade.value) return false;
+    if (status.value) {
+      if (r[3] !== "ok") return false;
+      if (col.value === "") return r[10].includes(status.value);
+      if (r[10].charAt(Number(col.value)) !== status.value) return false;
+    } else if (col.value !== "" && r[3] !== "ok") return false;
+    return true;
+  };
+  const el = (tag, cls, text) => {
+    const e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== void 0) e.textContent = text;
+    return e;
+  };
+  const safeHref = (href, local) => {
+    if (!href) return null;
+    return local ? /^repos\/[A-Za-z0-9._-]+\.html$/.test(href) ? href : null : /^https?:\/\/[^\s"'<>]+$/.test(href) ? href : null;
+  };
+  const badge2 = (code, title) => {
+    const v = data.cells[code] || data.cells["."];
+    const s = el("span", "st " + v.cls);
+    s.title = title + ": " + v.label;
+    s.append(el("span", void 0, v.symbol), el("span", "sr", v.label));
+    s.firstElementChild.setAttribute("aria-hidden", "true");
+    return s;
+  };
+  const renderRow = (i) => {
+    const r = rows[i];
+    const tr = el("tr");
+    const th = el("th", "repo");
+    th.setAttribute("scope", "row");
+    const page2 = safeHref(r[1], true);
+    if (page2) {
+      const a = el("a", void 0, r[0]);
+      a.href = page2;
+      th.append(a);
+    } else th.append(doc.createTextNode(r[0]));
+    const url = safeHref(r[2], false);
+    if (url) {
+      const a = el("a", "ext", "\u2197");
+      a.href = url;
+      a.rel = "noopener noreferrer";
+      a.setAttribute("aria-label", r[0] + " on GitHub");
+      th.append(a);
+    }
+    if (r[3] !== "ok") th.append(el("span", "state", data.states[r[3]] || r[3]));
+    tr.append(th);
+    const num3 = (v) => el("td", "num", v === null ? "\u2013" : String(v));
+    tr.append(num3(r[5]));
+    const g = el("td", "c");
+    if (r[6]) g.append(el("span", "grade " + r[6], r[6]));
+    else g.textContent = "\u2013";
+    tr.append(g);
+    const ch = el("td", "num");
+    if (r[8]) ch.textContent = "new";
+    else if (r[7] !== null) {
+      const d = r[7];
+      const sign = el("span", d > 0 ? "up" : d < 0 ? "down" : "", d > 0 ? "\u25B2 " + d : d < 0 ? "\u25BC " + -d : "=");
+      sign.setAttribute("aria-hidden", "true");
+      ch.append(sign, el("span", "sr", d > 0 ? "up " + d : d < 0 ? "down " + -d : "unchanged"));
+    }
+    tr.append(ch);
+    const gate2 = el("td", "c");
+    if (r[9] !== null) gate2.append(badge2(r[9] ? "p" : "f", "Gate"));
+    tr.append(gate2);
+    if (r[3] !== "ok") {
+      const note = el("td", "note", r[4] || "");
+      note.setAttribute("colspan", String(Math.max(1, ncol)));
+      tr.append(note);
+    } else {
+      for (let c = 0; c < ncol; c++) {
+        const td = el("td", "c");
+        td.append(badge2(r[10].charAt(c), data.columns[c].title));
+        tr.append(td);
+      }
+    }
+    return tr;
+  };
+  const render2 = () => {
+    const per = Number(size.value) || data.pageSize;
+    const pages = Math.max(1, Math.ceil(state.list.length / per));
+    state.page = Math.min(Math.max(0, state.page), pages - 1);
+    const from = state.page * per;
+    const slice = state.list.slice(from, from + per);
+    const frag = doc.createDocumentFragment();
+    for (const i of slice) frag.append(renderRow(i));
+    body.replaceChildren(frag);
+    const total = state.list.length;
+    const header = doc.querySelector("th[aria-sort]:not([aria-sort=none])");
+    const sorted = header ? " Sorted by " + (header.dataset.label || "") + ", " + header.getAttribute("aria-sort") + "." : "";
+    live.textContent = (total === 0 ? "No repository matches." : "Showing " + (from + 1) + "\u2013" + (from + slice.length) + " of " + total + " matching " + (total === 1 ? "repository" : "repositories") + " (" + rows.length + " in the fleet).") + sorted;
+    pageInfo.textContent = "Page " + (state.page + 1) + " of " + pages;
+    btn.first.disabled = btn.prev.disabled = state.page === 0;
+    btn.next.disabled = btn.last.disabled = state.page >= pages - 1;
+  };
+  const refresh = (keepPage) => {
+    const list3 = [];
+    for (let i = 0; i < rows.length; i++) if (matches(i)) list3.push(i);
+    list3.sort(compare);
+    state.list = list3;
+    if (!keepPage) state.page = 0;
+    render2();
+  };
+  doc.querySelectorAll("th button.sort").forEach((b) => {
+    b.addEventListener("click", () => {
+      const key = b.dataset.key;
+      state.dir = state.key === key ? -state.dir : 1;
+      state.key = key;
+      doc.querySelectorAll("th[aria-sort]").forEach((th) => th.setAttribute("aria-sort", "none"));
+      b.closest("th").setAttribute("aria-sort", state.dir === 1 ? "ascending" : "descending");
+      refresh(false);
+    });
+  });
+  for (const f of [q, grade, col, status, show2, size]) f.addEventListener(f === q ? "input" : "change", () => refresh(false));
+  $("f-reset").addEventListener("click", () => {
+    q.value = grade.value = col.value = status.value = show2.value = "";
+    refresh(false);
+  });
+  const go = (page2) => () => {
+    state.page = page2(state.page);
+    render2();
+  };
+  btn.first.addEventListener("click", go(() => 0));
+  btn.prev.addEventListener("click", go((p) => p - 1));
+  btn.next.addEventListener("click", go((p) => p + 1));
+  btn.last.addEventListener("click", go(() => Number.MAX_SAFE_INTEGER));
+  doc.querySelectorAll("button.count").forEach((b) => {
+    b.addEventListener("click", () => {
+      q.value = grade.value = show2.value = "";
+      col.value = b.dataset.col || "";
+      status.value = b.dataset.status || "";
+      refresh(false);
+      const target = $("repositories");
+      target.scrollIntoView();
+      target.focus();
+    });
+  });
+  doc.querySelector(".controls")?.removeAttribute("hidden");
+  doc.querySelector(".pager")?.removeAttribute("hidden");
+  refresh(false);
+}
+
+// src/fleet/html/style.ts
+var CSS = `
+:root{color-scheme:light dark;--bg:#f6f7f9;--fg:#1b1f24;--muted:#57606a;--card:#fff;--border:#d0d7de;--head:#eef1f4;--accent:#0b5cad;--focus:#0b5cad;
+--pass:#1a7f37;--pass-bg:#dafbe1;--partial:#9a6700;--partial-bg:#fff8c5;--fail:#cf222e;--fail-bg:#ffebe9;--unknown:#6e40c9;--unknown-bg:#f1ebff;
+--na:#6e7781;--na-bg:#eaeef2;--waived:#0a6b7c;--waived-bg:#ddf4f7;--absent:#8c959f}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9da7b3;--card:#161b22;--border:#30363d;--head:#1c2230;--accent:#58a6ff;--focus:#58a6ff;
+--pass:#3fb950;--pass-bg:#12361f;--partial:#d29922;--partial-bg:#3a2d0b;--fail:#ff7b72;--fail-bg:#4a1619;--unknown:#bc8cff;--unknown-bg:#2e2150;
+--na:#8b949e;--na-bg:#262c36;--waived:#39c5cf;--waived-bg:#0f3438;--absent:#6e7681}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Ubuntu,sans-serif}
+a{color:var(--accent)}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+header.top,main,footer{padding:0 24px;max-width:1600px;margin:0 auto}
+header.top{padding-top:20px}
+h1{font-size:1.6rem;margin:0 0 4px}
+h2{font-size:1.2rem;margin:28px 0 10px}
+.meta,.muted{color:var(--muted)}
+.meta{margin:0;font-size:.9rem}
+.sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(210px,1fr));gap:12px;margin-top:18px}
+.card{background:var(--card);border:1px solid var(--border);border-radius:10px;padding:14px 16px}
+.card h2{font-size:.85rem;font-weight:600;color:var(--muted);margin:0 0 6px;text-transform:uppercase;letter-spacing:.04em}
+.big{font-size:2rem;font-weight:700;line-height:1.1}
+.big small{font-size:1rem;font-weight:600;color:var(--muted)}
+.up{color:var(--pass)}.down{color:var(--fail)}
+.grades{display:flex;gap:6px;margin-top:6px;flex-wrap:wrap}
+.grades span{display:inline-flex;flex-direction:column;align-items:center;min-width:34px;padding:3px 6px;border-radius:6px;border:1px solid var(--border);font-weight:700}
+.grades span small{font-weight:400;color:var(--muted);font-size:.75rem}
+.panel{position:relative;background:var(--card);border:1px solid var(--border);border-radius:10px;padding:4px 0;overflow-x:auto}
+table{border-collapse:collapse;width:100%}
+th,td{padding:6px 10px;text-align:left;border-bottom:1px solid var(--border);vertical-align:middle}
+thead th{background:var(--head);font-size:.85rem;white-space:nowrap;vertical-align:bottom}
+tbody tr:last-child>*{border-bottom:0}
+tbody tr:hover>*{background:color-mix(in srgb,var(--head) 60%,transparent)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.c,th.c{text-align:center;padding:5px 3px}
+th.v button.sort{writing-mode:vertical-rl;transform:rotate(180deg);padding:4px 0;line-height:1.2}
+th.v{padding:6px 2px}
+th.v button.sort::after{writing-mode:horizontal-tb;display:inline-block;transform:rotate(180deg)}
+.adoption{table-layout:fixed;min-width:1100px}
+.adoption col.practice{width:16.5rem}.adoption col.pct{width:4.5rem}.adoption col.count{width:5.2rem}.adoption col.change{width:6rem}
+.adoption thead th{white-space:normal}
+.adoption th[scope=row]{font-weight:600}
+.adoption td.pct{font-variant-numeric:tabular-nums;color:var(--muted);text-align:right}
+.adoption svg{display:block;width:100%;height:18px;border-radius:4px;overflow:hidden;background:var(--na-bg)}
+.adoption button.count{font:inherit;font-variant-numeric:tabular-nums;background:none;border:0;color:var(--accent);cursor:pointer;padding:2px 4px;border-radius:4px;text-decoration:underline dotted}
+.adoption button.count:hover{background:var(--head)}
+.adoption button.count:disabled{color:var(--muted);text-decoration:none;cursor:default}
+.adoption rect{stroke:var(--card);stroke-width:1.5px;vector-effect:non-scaling-stroke}
+.s-pass{fill:var(--pass)}.s-partial{fill:var(--partial)}.s-fail{fill:var(--fail)}.s-unknown{fill:var(--unknown)}.s-waived{fill:var(--waived)}.s-not-applicable{fill:var(--na)}
+.legend{display:flex;gap:14px;flex-wrap:wrap;margin:8px 0 0;padding:0;list-style:none;font-size:.85rem;color:var(--muted)}
+.st{display:inline-flex;align-items:center;justify-content:center;min-width:26px;height:22px;padding:0 5px;border-radius:11px;font-weight:700;font-size:.85rem}
+.st.pass{color:var(--pass);background:var(--pass-bg)}.st.partial{color:var(--partial);background:var(--partial-bg)}.st.fail{color:var(--fail);background:var(--fail-bg)}
+.st.unknown{color:var(--unknown);background:var(--unknown-bg)}.st.not-applicable{color:var(--na);background:var(--na-bg)}.st.waived{color:var(--waived);background:var(--waived-bg)}
+.st.absent{color:var(--absent)}
+.grade{display:inline-block;min-width:24px;text-align:center;border-radius:5px;font-weight:700;padding:0 4px;border:1px solid var(--border)}
+.grade.A,.grade.B{color:var(--pass)}.grade.C,.grade.D{color:var(--partial)}.grade.F{color:var(--fail)}
+.state{display:inline-block;white-space:nowrap;font-size:.78rem;font-weight:600;padding:0 6px;border-radius:9px;background:var(--fail-bg);color:var(--fail);margin-left:6px}
+.repo{font-weight:600;min-width:190px;max-width:340px;overflow-wrap:anywhere}
+.repo .state{margin-left:0;margin-right:6px}
+.repo a.ext{font-weight:400;text-decoration:none;margin-left:4px}
+td.note{color:var(--muted);font-size:.9rem}
+.controls{display:flex;gap:10px 16px;flex-wrap:wrap;align-items:end;margin:0 0 10px}
+.controls label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted);gap:2px}
+.controls input,.controls select,.pager button,.controls button{font:inherit;font-size:.9rem;color:var(--fg);background:var(--card);border:1px solid var(--border);border-radius:6px;padding:5px 8px}
+.controls input{min-width:220px}
+.pager{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:10px 0}
+.pager button{cursor:pointer}.pager button:disabled{opacity:.45;cursor:default}
+th button.sort{font:inherit;font-weight:700;color:inherit;background:none;border:0;padding:2px 0;cursor:pointer;display:inline-flex;gap:4px;align-items:center}
+th button.sort::after{content:"\u2195";color:var(--muted);font-weight:400}
+th[aria-sort=ascending] button.sort::after{content:"\u25B2";color:var(--fg)}
+th[aria-sort=descending] button.sort::after{content:"\u25BC";color:var(--fg)}
+#status{margin:6px 0;font-size:.9rem;color:var(--muted)}
+.problems li{margin:2px 0}
+.notes li{color:var(--muted);font-size:.9rem}
+.evidence{margin:0;padding-left:18px;font-size:.88rem}
+.evidence code{font-size:.85rem;overflow-wrap:anywhere}
+.nowrap{white-space:nowrap}
+footer{padding-top:24px;padding-bottom:32px;font-size:.85rem;color:var(--muted)}
+@media (max-width:700px){header.top,main,footer{padding-left:12px;padding-right:12px}.controls input{min-width:0}}
+`.trim();
+
+// src/fleet/html/index-page.ts
+var PAGE_SIZE = 50;
+var PAGE_SIZES = [25, 50, 100, 250];
+var PROBLEMS_OPEN = 20;
+function renderIndexHtml(fleet) {
+  const body = [
+    '<a class="sr" href="#repositories">Skip to the repository table</a>',
+    '<header class="top">',
+    "<h1>Shipshape fleet</h1>",
+    `<p class="meta">${esc(plural2(fleet.summary.repositories, "repository", "repositories"))} \xB7 generated ${esc(fleet.generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC"))}${fleet.previous ? ` \xB7 compared with ${esc(previousName(fleet))}` : ""}</p>`,
+    "</header>",
+    "<main>",
+    cards(fleet),
+    attention(fleet),
+    '<h2 id="adoption-h">Practice adoption</h2>',
+    renderAdoption(fleet),
+    legend(),
+    table2(fleet),
+    notes(fleet),
+    "</main>",
+    `<footer>Made by Shipshape ${esc(VERSION)}. Each repository's name opens its evidence; \u2197 opens the repository. fleet.json holds the same data for scripts and the next run's trends.</footer>`
+  ].join("\n");
+  return page({ title: `Shipshape fleet \u2014 ${plural2(fleet.summary.repositories, "repository", "repositories")}`, css: CSS, body, data: scriptJson(clientData(fleet)), script: `(${fleetClient.toString()})(document);` });
+}
+function cards(fleet) {
+  const s = fleet.summary;
+  const change = s.medianChange;
+  const changeHtml = change === null ? "" : ` <small class="${change > 0 ? "up" : change < 0 ? "down" : ""}" title="since ${esc(previousName(fleet))}"><span aria-hidden="true">${change > 0 ? "\u25B2" : change < 0 ? "\u25BC" : "="} ${esc(Math.abs(change))}</span><span class="sr">${esc(changeWords(change) ?? "")} since ${esc(previousName(fleet))}</span></small>`;
+  const bad = s.byState.missing + s.byState.unreadable + s.byState["other-schema"];
+  const grades = ["A", "B", "C", "D", "F"].map((g) => `<span class="grade-${g}"><span class="grade ${g}">${g}</span><small>${s.grades[g]}</small></span>`).join("");
+  return [
+    '<section class="cards" aria-label="Summary">',
+    `<div class="card"><h2>Repositories</h2><div class="big">${s.repositories}</div><div class="muted">${s.byState.ok} reported${bad > 0 ? ` \xB7 <a href="#attention">${bad} without a usable report</a>` : ""}</div></div>`,
+    `<div class="card"><h2>Median score</h2><div class="big">${s.medianScore ?? "\u2013"}${changeHtml}</div><div class="muted">${fleet.previous ? `was ${fleet.previous.medianScore ?? "\u2013"} in ${esc(previousName(fleet))}` : "no previous run to compare with"}</div></div>`,
+    `<div class="card"><h2>Gate</h2><div class="big">${s.gatePassed}<small> of ${s.byState.ok}</small></div><div class="muted">passed their own gate</div></div>`,
+    `<div class="card"><h2>Grades</h2><div class="grades">${grades}</div>${s.grades.none > 0 ? `<div class="muted">${s.grades.none} with no score</div>` : ""}</div>`,
+    "</section>"
+  ].join("\n");
+}
+function attention(fleet) {
+  const line = problemLine(fleet);
+  if (!line) return "";
+  const item = (r) => `<li><strong>${esc(r.name)}</strong> <span class="state">${esc(STATE_LABEL[r.state])}</span>${r.note ? ` \u2014 ${esc(r.note)}` : ""}${r.source ? ` <span class="muted">(${esc(r.source)})</span>` : ""}</li>`;
+  const list3 = problems(fleet);
+  const open = list3.slice(0, PROBLEMS_OPEN).map(item).join("\n");
+  const rest = list3.length > PROBLEMS_OPEN ? `<details><summary>${list3.length - PROBLEMS_OPEN} more</summary><ul class="problems">${list3.slice(PROBLEMS_OPEN).map(item).join("\n")}</ul></details>` : "";
+  return `<section id="attention" aria-labelledby="attention-h"><h2 id="attention-h">Without a usable report</h2><p>${esc(line)}.</p><ul class="problems">${open}</ul>${rest}</section>`;
+}
+function legend() {
+  const items = CHART_ORDER.map((s) => `<li><span class="st ${s}" aria-hidden="true">${esc(CELL_VIEW[s].symbol)}</span> ${esc(CELL_VIEW[s].label)}</li>`).join("");
+  return `<ul class="legend" aria-label="Legend">${items}<li><span class="st absent" aria-hidden="true">${esc(CELL_VIEW.absent.symbol)}</span> ${esc(CELL_VIEW.absent.label)}</li></ul>`;
+}
+function sortHeader(key, label, visible, cls = "", sort = "none", title) {
+  return `<th scope="col"${cls ? ` class="${cls}"` : ""} aria-sort="${sort}" data-label="${esc(label)}"${title ? ` title="${esc(title)}"` : ""}><button type="button" class="sort" data-key="${esc(key)}">${visible === label ? esc(label) : `<span aria-hidden="true">${esc(visible)}</span><span class="sr">${esc(label)}</span>`}</button></th>`;
+}
+function table2(fleet) {
+  const cols = fleet.columns;
+  const head = [
+    sortHeader("name", "Repository", "Repository"),
+    sortHeader("score", "Score", "Score", "num", "ascending"),
+    sortHeader("grade", "Grade", "Grade", "c"),
+    sortHeader("change", "Change", "Change", "num", "none", fleet.previous ? `Score change since ${previousName(fleet)}` : "No previous run to compare with"),
+    sortHeader("gate", "Gate", "Gate", "c"),
+    ...cols.map((c, i) => sortHeader(`c${i}`, c.title, c.short, "c v", "none", c.title))
+  ].join("");
+  const option = (value, label) => `<option value="${esc(value)}">${esc(label)}</option>`;
+  const statuses = [...CHART_ORDER, "absent"].map((s) => option(CELL_VIEW[s].code, CELL_VIEW[s].label)).join("");
+  const controls = [
+    '<div class="controls" role="search" aria-label="Filter repositories" hidden>',
+    '<label>Repository<input id="f-name" type="search" placeholder="name contains\u2026" autocomplete="off"></label>',
+    `<label>Grade<select id="f-grade">${option("", "Any")}${["A", "B", "C", "D", "F"].map((g) => option(g, g)).join("")}${option("none", "No score")}</select></label>`,
+    `<label>Practice<select id="f-check">${option("", "Any practice")}${cols.map((c, i) => option(String(i), c.title)).join("")}</select></label>`,
+    `<label>Status<select id="f-status">${option("", "Any status")}${statuses}</select></label>`,
+    `<label>Show<select id="f-show">${option("", "All repositories")}${option("ok", "With a usable report")}${option("problem", "Without a usable report")}${option("gate", "Gate failed")}</select></label>`,
+    `<label>Rows per page<select id="f-size">${PAGE_SIZES.map((n) => `<option value="${n}"${n === PAGE_SIZE ? " selected" : ""}>${n}</option>`).join("")}</select></label>`,
+    '<button type="button" id="f-reset">Reset</button>',
+    "</div>"
+  ].join("\n");
+  const pager = '<nav class="pager" aria-label="Pages" hidden><button type="button" id="p-first">\xAB First</button><button type="button" id="p-prev">\u2039 Previous</button><span id="page-info"></span><button type="button" id="p-next">Next \u203A</button><button type="button" id="p-last">Last \xBB</button></nav>';
+  return [
+    '<h2 id="repositories" tabindex="-1">Repositories</h2>',
+    controls,
+    '<p id="status" role="status" aria-live="polite"></p>',
+    '<div class="panel"><table id="repos">',
+    '<caption class="sr">Repositories and the status of each practice. Column headers are buttons that sort the table.</caption>',
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody id="repo-rows"><tr><td colspan="${5 + cols.length}">This table needs JavaScript; fleet.md and fleet.json hold the same data.</td></tr></tbody>`,
+    "</table></div>",
+    pager
+  ].join("\n");
+}
+function notes(fleet) {
+  const items = [
+    ...fleet.left.length > 0 ? [`${plural2(fleet.left.length, "repository", "repositories")} left the fleet since ${previousName(fleet)}: ${fleet.left.slice(0, 50).join(", ")}${fleet.left.length > 50 ? ", \u2026" : ""}`] : [],
+    ...fleet.notes
+  ];
+  if (items.length === 0) return "";
+  return `<h2>Notes</h2><ul class="notes">${items.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`;
+}
+function clientData(fleet) {
+  const code = (i, r) => CELL_VIEW[r.cells[i] ?? "absent"].code;
+  const rows = fleet.repos.map((r) => [
+    r.name,
+    r.page,
+    r.url,
+    r.state,
+    r.note ? `${STATE_LABEL[r.state]}: ${r.note}` : STATE_LABEL[r.state],
+    r.score,
+    r.grade,
+    r.change,
+    r.isNew ? 1 : 0,
+    r.gatePassed === null ? null : r.gatePassed ? 1 : 0,
+    r.state === "ok" ? fleet.columns.map((_, i) => code(i, r)).join("") : ""
+  ]);
+  const cells = Object.fromEntries(Object.entries(CELL_VIEW).map(([cls, v]) => [v.code, { cls, symbol: v.symbol, label: v.label }]));
+  return { columns: fleet.columns.map((c) => ({ title: c.title, short: c.short })), cells, states: { ...STATE_LABEL }, rows, pageSize: PAGE_SIZE };
+}
+
+// src/fleet/html/repo-page.ts
+function renderRepoPage(repo2, fleet) {
+  const order = (c) => ["fail", "partial", "unknown", "waived", "not-applicable", "pass"].indexOf(c.status);
+  const checks = [...repo2.checks].sort((a, b) => order(a) - order(b));
+  const change = repo2.isNew ? "new since the previous run" : repo2.change === null ? null : `${changeWords(repo2.change)} since ${previousName(fleet)}`;
+  const commit = repo2.commit ? repo2.url ? `<a href="${esc(`${repo2.url}/tree/${repo2.commit}`)}" rel="noopener noreferrer"><code>${esc(repo2.commit.slice(0, 12))}</code></a>` : `<code>${esc(repo2.commit.slice(0, 12))}</code>` : "unknown commit";
+  const facts = [
+    repo2.scannedAt ? `scanned ${esc(repo2.scannedAt.slice(0, 16).replace("T", " "))} UTC` : null,
+    `at ${commit}`,
+    repo2.toolVersion ? `Shipshape ${esc(repo2.toolVersion)}` : null,
+    repo2.source ? `from <code>${esc(repo2.source)}</code>` : null
+  ].filter(Boolean);
+  const body = [
+    '<header class="top">',
+    '<p class="meta"><a href="../index.html">\u2190 Fleet</a></p>',
+    `<h1>${esc(repo2.name)}</h1>`,
+    `<p class="meta">${facts.join(" \xB7 ")}${repo2.url ? ` \xB7 <a href="${esc(repo2.url)}" rel="noopener noreferrer">open the repository \u2197</a>` : ""}</p>`,
+    "</header>",
+    "<main>",
+    '<section class="cards" aria-label="Summary">',
+    `<div class="card"><h2>Score</h2><div class="big">${repo2.score ?? "\u2013"}${repo2.grade ? ` <span class="grade ${repo2.grade}">${repo2.grade}</span>` : ""}${repo2.change !== null && !repo2.isNew ? ` <small>${esc(signed(repo2.change) ?? "")}</small>` : ""}</div><div class="muted">${esc(change ?? "no previous score to compare with")}</div></div>`,
+    `<div class="card"><h2>Gate</h2><div class="big">${repo2.gatePassed === null ? "\u2013" : repo2.gatePassed ? `${badge("pass")} passed` : `${badge("fail")} failed`}</div></div>`,
+    `<div class="card"><h2>Checks</h2><div>${STATUSES.map((s) => [s, repo2.checks.filter((c) => c.status === s).length]).filter(([, n]) => n > 0).map(([s, n]) => `${badge(s)} ${n}`).join(" ")}</div></div>`,
+    "</section>",
+    "<h2>Checks</h2>",
+    '<div class="panel"><table>',
+    '<thead><tr><th scope="col">Practice</th><th scope="col">Status</th><th scope="col">What Shipshape found</th><th scope="col">Evidence</th></tr></thead>',
+    `<tbody>${checks.map(checkRow).join("\n")}</tbody>`,
+    "</table></div>",
+    services(repo2),
+    repo2.warnings.length > 0 || repo2.note ? `<h2>Notes</h2><ul class="notes">${[...repo2.note ? [repo2.note] : [], ...repo2.warnings].map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : "",
+    "</main>",
+    "<footer>The fleet page keeps up to three evidence items per check; the full report is the file named above.</footer>"
+  ].join("\n");
+  return page({ title: `${repo2.name} \u2014 Shipshape fleet`, css: CSS, body });
+}
+function checkRow(c) {
+  const items = c.evidence.map((e) => {
+    const where = e.path ? `${e.path}${e.line !== null ? `:${e.line}` : ""}` : null;
+    const loc = where ? e.url ? `<a href="${esc(e.url)}" rel="noopener noreferrer"><code>${esc(where)}</code></a>` : `<code>${esc(where)}</code>` : "";
+    return `<li>${loc}${loc && e.message ? " \u2014 " : ""}${esc(e.message)}</li>`;
+  });
+  if (c.moreEvidence > 0) items.push(`<li class="muted">${c.moreEvidence} more in the report</li>`);
+  return `<tr><th scope="row">${esc(c.title)}</th><td class="nowrap">${labelledBadge(c.status)}</td><td>${esc(c.summary)}</td><td>${items.length > 0 ? `<ul class="evidence">${items.join("")}</ul>` : ""}</td></tr>`;
+}
+function services(repo2) {
+  if (repo2.services.length === 0) return "";
+  const rows = repo2.services.map((s) => `<tr><th scope="row">${esc(s.name)}</th><td><code>${esc(s.path)}</code></td><td class="num">${s.score ?? "\u2013"}</td><td class="c">${s.grade ? `<span class="grade ${s.grade}">${s.grade}</span>` : "\u2013"}</td></tr>`).join("");
+  const more = repo2.moreServices > 0 ? `<p class="muted">${repo2.moreServices} more services in the report.</p>` : "";
+  return `<h2>Services</h2><div class="panel"><table><thead><tr><th scope="col">Service</th><th scope="col">Path</th><th scope="col" class="num">Score</th><th scope="col" class="c">Grade</th></tr></thead><tbody>${rows}</tbody></table></div>${more}`;
+}
+
+// src/fleet/json.ts
+function renderFleetJson(fleet) {
+  return JSON.stringify(toFleetJson(fleet), null, 1) + "\n";
+}
+function toFleetJson(fleet) {
+  return {
+    schemaVersion: FLEET_SCHEMA_VERSION,
+    kind: FLEET_KIND,
+    tool: { name: "shipshape", version: fleet.toolVersion },
+    generatedAt: fleet.generatedAt,
+    previous: fleet.previous ? { generatedAt: fleet.previous.generatedAt, repositories: fleet.previous.repositories, medianScore: fleet.previous.medianScore } : null,
+    summary: {
+      repositories: fleet.summary.repositories,
+      reported: fleet.summary.byState.ok,
+      missing: fleet.summary.byState.missing,
+      unreadable: fleet.summary.byState.unreadable,
+      otherSchema: fleet.summary.byState["other-schema"],
+      medianScore: fleet.summary.medianScore,
+      medianChange: fleet.summary.medianChange,
+      gatePassed: fleet.summary.gatePassed,
+      gateFailed: fleet.summary.gateFailed,
+      grades: { ...fleet.summary.grades }
+    },
+    checks: fleet.columns.map((c) => ({ id: c.id, title: c.title, counts: { ...c.counts }, passChange: c.passChange })),
+    repositories: fleet.repos.map((r) => repo(r, fleet)),
+    left: [...fleet.left],
+    notes: [...fleet.notes]
+  };
+}
+function repo(r, fleet) {
+  const checks = {};
+  fleet.columns.forEach((c, i) => {
+    const cell = r.cells[i];
+    if (cell !== void 0 && cell !== "absent") checks[c.id] = cell;
+  });
+  return {
+    name: r.name,
+    state: r.state,
+    note: r.note,
+    source: r.source,
+    url: r.url,
+    commit: r.commit,
+    scannedAt: r.scannedAt,
+    toolVersion: r.toolVersion,
+    score: r.score,
+    grade: r.grade,
+    gatePassed: r.gatePassed,
+    change: r.change,
+    new: r.isNew,
+    duplicates: r.duplicates,
+    page: r.page,
+    checks
+  };
+}
+
+// src/fleet/markdown.ts
+var MAX_ROWS = 1e3;
+var MAX_CHARS = 6e5;
+function renderFleetMarkdown(fleet) {
+  const out = ["# Shipshape fleet", "", headline(fleet), ""];
+  const bad = problemLine(fleet);
+  if (bad) out.push(`> \u26A0\uFE0F ${bad}: listed under \u201CWithout a usable report\u201D.`, "");
+  out.push("## Practice adoption", "");
+  if (fleet.columns.length === 0) out.push("No report had any check result.", "");
+  else {
+    const trend = fleet.previous !== null;
+    out.push(`| Practice | ${STATUSES.map((s) => `${STATUS_VIEW[s].emoji} ${STATUS_VIEW[s].label}`).join(" | ")}${trend ? " | Pass since previous" : ""} |`);
+    out.push(`|---|${STATUSES.map(() => "--:").join("|")}${trend ? "|--:" : ""}|`);
+    for (const c of fleet.columns) {
+      out.push(`| ${mdText(c.title, 80)} | ${STATUSES.map((s) => c.counts[s]).join(" | ")}${trend ? ` | ${signed(c.passChange) ?? ""}` : ""} |`);
+    }
+    out.push("");
+  }
+  const scored = fleet.repos.filter((r) => r.state === "ok").sort(worstFirst);
+  out.push("## Repositories, lowest score first", "");
+  if (scored.length === 0) out.push("No usable report.", "");
+  else {
+    out.push("| Repository | Score | Grade | Change | Gate | Failing | Partial | Unknown |", "|---|--:|:-:|--:|:-:|---|---|---|");
+    let chars = out.join("\n").length;
+    let shown = 0;
+    for (const r of scored) {
+      const row2 = repoRow(r, fleet);
+      if (shown >= MAX_ROWS || chars + row2.length > MAX_CHARS) break;
+      out.push(row2);
+      chars += row2.length + 1;
+      shown++;
+    }
+    if (shown < scored.length) out.push("", `${plural2(scored.length - shown, "more repository", "more repositories")} in index.html and fleet.json.`);
+    out.push("");
+  }
+  const missing2 = problems(fleet);
+  if (missing2.length > 0) {
+    out.push("## Without a usable report", "");
+    for (const r of missing2.slice(0, MAX_ROWS)) out.push(`- ${mdText(r.name, 140)} \u2014 ${STATE_LABEL[r.state]}${r.note ? `: ${mdText(r.note, 300)}` : ""}`);
+    if (missing2.length > MAX_ROWS) out.push(`- \u2026 and ${missing2.length - MAX_ROWS} more in fleet.json`);
+    out.push("");
+  }
+  if (fleet.left.length > 0 || fleet.notes.length > 0) {
+    out.push("## Notes", "");
+    if (fleet.left.length > 0) out.push(`- ${plural2(fleet.left.length, "repository", "repositories")} left the fleet since ${previousName(fleet)}: ${fleet.left.slice(0, 50).map((n) => mdText(n, 140)).join(", ")}${fleet.left.length > 50 ? ", \u2026" : ""}`);
+    for (const n of fleet.notes) out.push(`- ${mdText(n, 600)}`);
+    out.push("");
+  }
+  out.push(`<sub>Shipshape ${mdText(fleet.toolVersion, 40)} \xB7 ${mdText(fleet.generatedAt, 40)}</sub>`, "");
+  return out.join("\n");
+}
+function headline(fleet) {
+  const s = fleet.summary;
+  const parts = [`**${plural2(s.repositories, "repository", "repositories")}**`];
+  if (s.medianScore !== null) {
+    const change = changeWords(s.medianChange);
+    parts.push(`median score **${s.medianScore}**${change ? ` (${change} since ${previousName(fleet)})` : ""}`);
+  }
+  if (s.byState.ok > 0) parts.push(`gate passed by **${s.gatePassed}** of ${s.byState.ok}`);
+  const grades = ["A", "B", "C", "D", "F"].map((g) => `${g} ${s.grades[g]}`);
+  if (s.grades.none > 0) grades.push(`no score ${s.grades.none}`);
+  parts.push(`grades: ${grades.join(" \xB7 ")}`);
+  return parts.join(" \xB7 ");
+}
+function repoRow(r, fleet) {
+  const name = r.url ? `[${mdText(r.name, 140)}](${r.url})` : mdText(r.name, 140);
+  const which = (status) => fleet.columns.filter((_, i) => r.cells[i] === status).map((c) => mdText(c.short, 20)).join(", ");
+  const change = r.isNew ? "new" : signed(r.change) ?? "";
+  const gate2 = r.gatePassed === null ? "" : r.gatePassed ? "\u2705" : "\u274C";
+  return `| ${name} | ${r.score ?? "\u2013"} | ${r.grade ?? "\u2013"} | ${change} | ${gate2} | ${which("fail")} | ${which("partial")} | ${which("unknown")} |`;
+}
+
+// src/report/links.ts
+var PROJECT_URL = "https://github.com/shipshape-dev/shipshape";
+var DOCS_BASE = `${PROJECT_URL}/blob/main/docs/checks`;
+function docsUrl(checkId) {
+  return `${DOCS_BASE}/${encodeSegment(checkId)}.md`;
+}
+var SERVER_RE = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
+var SLUG_RE2 = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
+var COMMIT_RE = /^[0-9a-f]{7,64}$/i;
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function encodePath(path2) {
+  const segments = path2.replace(/^\/+/, "").split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
+  return segments.map(encodeSegment).join("/");
+}
+function repositoryUrl(repository) {
+  const server = repository.serverUrl?.replace(/\/+$/, "");
+  const slug = repository.slug;
+  if (!server || !slug || !SERVER_RE.test(server) || !SLUG_RE2.test(slug)) return null;
+  return `${server}/${slug}`;
+}
+function commitOf(repository) {
+  const c = repository.commit;
+  return c && COMMIT_RE.test(c) ? c.toLowerCase() : null;
+}
+function blobUrl(repository, path2, line, endLine) {
+  const repo2 = repositoryUrl(repository);
+  const commit = commitOf(repository);
+  const encoded = encodePath(path2);
+  if (!repo2 || !commit || !encoded) return null;
+  let url = `${repo2}/blob/${commit}/${encoded}`;
+  if (isLine(line)) url += isLine(endLine) && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+  return url;
+}
+function isLine(n) {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1;
+}
+
+// src/fleet/parse.ts
+var REPORT_SCHEMA_VERSION = 1;
+var GRADES = ["A", "B", "C", "D", "F"];
+var CHECK_ID_RE = /^[a-z][a-z0-9-]{0,63}$/;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v, max) => typeof v === "string" ? oneLine(v, max) : "";
+var strOrNull = (v, max) => typeof v === "string" && v.trim() !== "" ? oneLine(v, max) : null;
+function scoreOrNull(v) {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 100 ? v : null;
+}
+function gradeOrNull(v) {
+  return typeof v === "string" && GRADES.includes(v) ? v : null;
+}
+function statusOrNull(v) {
+  return typeof v === "string" && STATUSES.includes(v) ? v : null;
+}
+function instantOrNull(v) {
+  if (typeof v !== "string" || v.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+function parseReport(file) {
+  const fallback = nameFromFile(file.source);
+  const fileTime = Number.isFinite(file.mtimeMs) && file.mtimeMs > 0 ? file.mtimeMs : 0;
+  const bare = (state, note, name2 = fallback) => ({
+    name: name2,
+    key: keyOf(name2),
+    state,
+    note: oneLine(note, LIMITS.note),
+    source: file.source,
+    url: null,
+    commit: null,
+    scannedAt: fileTime > 0 ? new Date(fileTime).toISOString() : null,
+    toolVersion: null,
+    score: null,
+    grade: null,
+    gatePassed: null,
+    checks: [],
+    services: [],
+    moreServices: 0,
+    warnings: [],
+    sortTime: fileTime,
+    order: file.order
+  });
+  if (file.text === null) return bare("unreadable", file.error ?? "could not be read");
+  let data;
+  try {
+    data = JSON.parse(file.text);
+  } catch (err) {
+    return bare("unreadable", `not valid JSON (${err.message})`);
+  }
+  if (!isObject(data)) return bare("unreadable", "not a Shipshape report (not a JSON object)");
+  if (data.kind === FLEET_KIND) return bare("unreadable", "a fleet aggregate (fleet.json), not a repository report");
+  const tool = isObject(data.tool) ? data.tool : null;
+  if (tool?.name !== "shipshape" || !("schemaVersion" in data)) return bare("unreadable", 'not a Shipshape report (no tool.name "shipshape" and schemaVersion)');
+  const repository = isObject(data.repository) ? data.repository : {};
+  const slug = isSlug(repository.slug) ? repository.slug : null;
+  const name = slug ?? fallback;
+  if (data.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    const v = typeof data.schemaVersion === "number" || typeof data.schemaVersion === "string" ? oneLine(String(data.schemaVersion), 20) : "of another type";
+    return bare("other-schema", `report schemaVersion ${v} (from Shipshape ${str2(tool.version, 40) || "unknown"}); this Shipshape reads schemaVersion ${REPORT_SCHEMA_VERSION}`, name);
+  }
+  if (!Array.isArray(data.checks)) return bare("unreadable", "not a Shipshape report (checks is not a list)", name);
+  const where = {
+    root: "",
+    commit: typeof repository.commit === "string" ? repository.commit : null,
+    slug,
+    serverUrl: typeof repository.serverUrl === "string" ? repository.serverUrl : null
+  };
+  const url = repositoryUrl(where);
+  const notes2 = [];
+  const checks = parseChecks(data.checks, where, notes2);
+  const { services: services2, more: moreServices } = parseServices(data.services);
+  if (moreServices > 0) notes2.push(`${moreServices} service(s) beyond ${LIMITS.servicesPerReport} not shown`);
+  const scannedAt = instantOrNull(data.scannedAt);
+  const time = scannedAt ? Date.parse(scannedAt) : fileTime;
+  const gate2 = isObject(data.gate) ? data.gate : {};
+  const score = scoreOrNull(data.score);
+  return {
+    ...bare("ok", "", name),
+    note: notes2.length > 0 ? oneLine(notes2.join("; "), LIMITS.note) : null,
+    url,
+    commit: where.commit && /^[0-9a-f]{7,64}$/i.test(where.commit) ? where.commit.toLowerCase() : null,
+    scannedAt: scannedAt ?? (fileTime > 0 ? new Date(fileTime).toISOString() : null),
+    toolVersion: strOrNull(tool.version, 40),
+    score,
+    grade: score === null ? null : gradeOrNull(data.grade),
+    gatePassed: typeof gate2.passed === "boolean" ? gate2.passed : null,
+    checks,
+    services: services2,
+    moreServices,
+    warnings: Array.isArray(data.warnings) ? data.warnings.slice(0, LIMITS.warningsPerReport).map((w) => str2(w, LIMITS.message)).filter(Boolean) : [],
+    sortTime: time
+  };
+}
+function parseChecks(raw, where, notes2) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  let dropped = 0;
+  const limit = Math.min(raw.length, LIMITS.checksPerReport * 4);
+  for (let i = 0; i < limit && out.length < LIMITS.checksPerReport; i++) {
+    const c = raw[i];
+    const id = isObject(c) && typeof c.id === "string" && CHECK_ID_RE.test(c.id) ? c.id : null;
+    const status = isObject(c) ? statusOrNull(c.status) : null;
+    if (!isObject(c) || id === null || status === null || seen.has(id)) {
+      dropped++;
+      continue;
+    }
+    seen.add(id);
+    out.push({
+      id,
+      title: str2(c.title, 80) || id,
+      status,
+      score: typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null,
+      summary: str2(c.summary, LIMITS.summary),
+      ...parseEvidence(c.evidence, where)
+    });
+  }
+  dropped += raw.length - limit;
+  if (dropped > 0) notes2.push(`${dropped} check result(s) not used (malformed, duplicated or beyond ${LIMITS.checksPerReport})`);
+  return out;
+}
+function parseEvidence(raw, where) {
+  if (!Array.isArray(raw)) return { evidence: [], moreEvidence: 0 };
+  const evidence2 = [];
+  for (let i = 0; i < raw.length && evidence2.length < LIMITS.evidencePerCheck; i++) {
+    const e = raw[i];
+    if (!isObject(e)) continue;
+    const path2 = strOrNull(e.path, LIMITS.path);
+    const line = typeof e.line === "number" && Number.isInteger(e.line) && e.line >= 1 ? e.line : null;
+    const endLine = typeof e.endLine === "number" && Number.isInteger(e.endLine) ? e.endLine : void 0;
+    const rawPath = typeof e.path === "string" && e.path.length <= 1024 ? e.path : null;
+    const url = rawPath ? blobUrl(where, rawPath, line ?? void 0, endLine) : null;
+    evidence2.push({ path: path2, line, message: str2(e.message, LIMITS.message), url });
+  }
+  return { evidence: evidence2, moreEvidence: raw.length - evidence2.length };
+}
+function parseServices(raw) {
+  if (!Array.isArray(raw)) return { services: [], more: 0 };
+  const services2 = [];
+  for (let i = 0; i < raw.length && services2.length < LIMITS.servicesPerReport; i++) {
+    const s = raw[i];
+    if (!isObject(s)) continue;
+    const score = scoreOrNull(s.score);
+    services2.push({ name: str2(s.name, LIMITS.name) || "(unnamed)", path: str2(s.path, LIMITS.path), score, grade: score === null ? null : gradeOrNull(s.grade) });
+  }
+  return { services: services2, more: raw.length - services2.length };
+}
+
+// src/fleet/plan.ts
+var MAX_LISTED = 1e5;
+function parseListing(text) {
+  const errors = [];
+  const items = [];
+  const trimmed = text.trim();
+  try {
+    const data = JSON.parse(trimmed === "" ? "[]" : trimmed);
+    items.push(...Array.isArray(data) ? data : [data]);
+  } catch {
+    trimmed.split(/\r?\n/).forEach((line, i) => {
+      const l = line.trim();
+      if (l === "" || items.length >= MAX_LISTED) return;
+      try {
+        const v = JSON.parse(l);
+        items.push(...Array.isArray(v) ? v : [v]);
+      } catch {
+        if (errors.length < 5) errors.push(`line ${i + 1} is not JSON: ${oneLine(l, 80)}`);
+      }
+    });
+  }
+  const repos = [];
+  for (const item of items.slice(0, MAX_LISTED)) {
+    const r = item;
+    if (typeof r !== "object" || r === null || !isSlug(r.full_name)) continue;
+    const topics = Array.isArray(r.topics) ? r.topics.filter((t) => typeof t === "string").map((t) => t.toLowerCase()) : [];
+    repos.push({ fullName: r.full_name, archived: r.archived === true, fork: r.fork === true, disabled: r.disabled === true, topics });
+  }
+  if (items.length > 0 && repos.length === 0) errors.push("no entry has a full_name of the form OWNER/NAME");
+  return { repos, errors };
+}
+function planFleet(listing, opts) {
+  const wanted = new Map(opts.repos.map((r) => [r.toLowerCase(), r]));
+  const found = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  const repositories = [];
+  const skipped = [];
+  const topics = opts.topics.map((t) => t.toLowerCase());
+  for (const r of listing) {
+    const full = r.fullName.toLowerCase();
+    if (seen.has(full)) continue;
+    seen.add(full);
+    const name = full.slice(full.indexOf("/") + 1);
+    if (wanted.size > 0) {
+      const hit = wanted.has(full) ? full : wanted.has(name) ? name : null;
+      if (hit === null) continue;
+      found.add(hit);
+    }
+    if (topics.length > 0 && !r.topics.some((t) => topics.includes(t))) continue;
+    if (opts.patterns.length > 0 && !opts.patterns.some((p) => minimatch(p.includes("/") ? r.fullName : r.fullName.slice(r.fullName.indexOf("/") + 1), p, { nocase: true, dot: true }))) continue;
+    const reason = r.archived ? "archived" : r.disabled ? "disabled" : r.fork ? "fork" : null;
+    if (reason) skipped.push({ name: r.fullName, reason });
+    else repositories.push(r.fullName);
+  }
+  repositories.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  const notFound = [...wanted.entries()].filter(([k]) => !found.has(k)).map(([, v]) => v);
+  return { kind: "shipshape-fleet-plan", repositories, skipped, notFound, batches: batch(repositories, opts.maxJobs, opts.batchSize) };
+}
+function batch(items, maxJobs, minSize) {
+  if (items.length === 0) return [];
+  const jobs = Math.max(1, Math.min(maxJobs, Math.floor(items.length / Math.max(1, minSize))));
+  const out = [];
+  const base = Math.floor(items.length / jobs);
+  const extra = items.length % jobs;
+  let at2 = 0;
+  for (let j = 0; j < jobs; j++) {
+    const n = base + (j < extra ? 1 : 0);
+    out.push(items.slice(at2, at2 + n));
+    at2 += n;
+  }
+  return out;
+}
+function matrixOf(plan) {
+  return { include: plan.batches.map((b, i) => ({ batch: i + 1, repos: b.join(" ") })) };
+}
+
+// src/fleet/previous.ts
+function parsePrevious(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { previous: null, note: `the previous fleet.json is not valid JSON (${oneLine(err.message, 200)}): no trends this run` };
+  }
+  const obj = data;
+  if (typeof data !== "object" || data === null || obj.kind !== FLEET_KIND) return { previous: null, note: "the previous file is not a Shipshape fleet.json: no trends this run" };
+  if (obj.schemaVersion !== FLEET_SCHEMA_VERSION) {
+    return { previous: null, note: `the previous fleet.json has schemaVersion ${oneLine(String(obj.schemaVersion), 20)}; this Shipshape reads ${FLEET_SCHEMA_VERSION}: no trends this run` };
+  }
+  const repos = /* @__PURE__ */ new Map();
+  const list3 = Array.isArray(obj.repositories) ? obj.repositories : [];
+  for (let i = 0; i < list3.length && repos.size < LIMITS.reports; i++) {
+    const r = list3[i];
+    if (typeof r !== "object" || r === null || typeof r.name !== "string" || r.name.length > 200) continue;
+    const name = isSlug(r.name) ? r.name : oneLine(r.name, LIMITS.name);
+    const state = ENTRY_STATES.includes(r.state) ? r.state : "unreadable";
+    const checks = {};
+    if (typeof r.checks === "object" && r.checks !== null && !Array.isArray(r.checks)) {
+      let n = 0;
+      for (const [id, s] of Object.entries(r.checks)) {
+        const status = statusOrNull(s);
+        if (status && CHECK_ID_RE.test(id) && n++ < LIMITS.checksPerReport) checks[id] = status;
+      }
+    }
+    const score = state === "ok" ? scoreOrNull(r.score) : null;
+    repos.set(keyOf(name), { name, state, score, grade: score === null ? null : gradeOrNull(r.grade), checks });
+  }
+  return { previous: { generatedAt: instantOrNull(obj.generatedAt), repos }, note: null };
+}
+
+// src/fleet/read.ts
+import { constants as constants3, fstatSync as fstatSync3, lstatSync as lstatSync2, openSync as openSync3, readdirSync, statSync } from "node:fs";
+
+// src/facts/safe-read.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2 } from "node:fs";
+import { sep as sep3 } from "node:path";
+function safeRead(rootReal, path2, cap2, dirs) {
+  const inside2 = (real) => real === rootReal || real.startsWith(rootReal.endsWith(sep3) ? rootReal : rootReal + sep3);
+  const under = (base, rel) => (base.endsWith(sep3) ? base : base + sep3) + rel.split("/").join(sep3);
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK;
+  let fd;
+  try {
+    const slash = path2.lastIndexOf("/");
+    let dir2 = rootReal;
+    if (slash >= 0) {
+      const rel = path2.slice(0, slash);
+      const known = dirs.get(rel);
+      dir2 = known ?? realpathSync2.native(under(rootReal, rel));
+      if (known === void 0) dirs.set(rel, dir2);
+    }
+    if (!inside2(dir2)) return { kind: "refused", why: "symlink leaves the repository" };
+    const file = under(dir2, path2.slice(slash + 1));
+    try {
+      fd = openSync2(file, flags | constants2.O_NOFOLLOW);
+    } catch (err) {
+      if (err.code !== "ELOOP") throw err;
+      const real = realpathSync2.native(file);
+      if (!inside2(real)) return { kind: "refused", why: "symlink leaves the repository" };
+      fd = openSync2(real, flags);
+    }
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
+    return { kind: "error", message: code ?? String(err) };
+  }
+  return readOpen(fd, cap2);
+}
+function readOpen(fd, cap2) {
+  try {
+    const st = fstatSync2(fd);
+    if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
+    if (st.size > cap2) return { kind: "too-large", size: st.size };
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync2(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { kind: "bytes", bytes: off === st.size ? buf : buf.subarray(0, off) };
+  } catch (err) {
+    return { kind: "error", message: err.code ?? String(err) };
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/fleet/read.ts
+import { join as join2, resolve as resolve2 } from "node:path";
+function gatherReportPaths(args, max = LIMITS.reports, skip = null) {
+  const skipped = skip === null ? null : resolve2(skip);
+  const found = [];
+  const errors = [];
+  let over = 0;
+  const add = (p) => {
+    if (found.length < max) found.push(p);
+    else over++;
+  };
+  const walk2 = (dir2, depth) => {
+    let names;
+    try {
+      names = readdirSync(dir2).sort();
+    } catch (err) {
+      errors.push(`cannot list '${dir2}': ${err.code ?? err.message}`);
+      return;
+    }
+    for (const name of names) {
+      const p = join2(dir2, name);
+      let st;
+      try {
+        st = lstatSync2(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory() && depth < LIMITS.depth && resolve2(p) !== skipped) walk2(p, depth + 1);
+      else if (st.isFile() && name.toLowerCase().endsWith(".json")) add(p);
+    }
+  };
+  for (const arg of args) {
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      errors.push(`'${arg}' does not exist`);
+      continue;
+    }
+    if (st.isDirectory()) walk2(arg, 1);
+    else add(arg);
+  }
+  const notes2 = over > 0 ? [`${over} report file(s) beyond the cap of ${max} were not read (raise it with --max-reports)`] : [];
+  return { paths: found, errors, notes: notes2 };
+}
+function readCapped(path2, cap2) {
+  let fd;
+  let mtimeMs = 0;
+  try {
+    fd = openSync3(path2, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (err) {
+    return { ok: false, error: `could not be read (${err.code ?? err.message})`, mtimeMs };
+  }
+  try {
+    mtimeMs = fstatSync3(fd).mtimeMs;
+  } catch {
+  }
+  const r = readOpen(fd, cap2);
+  switch (r.kind) {
+    case "bytes":
+      return { ok: true, text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength).toString("utf8"), bytes: r.bytes.byteLength, mtimeMs };
+    case "too-large":
+      return { ok: false, error: `${formatBytes(r.size)}, over the ${formatBytes(cap2)} cap: not read`, mtimeMs };
+    case "refused":
+      return { ok: false, error: r.why, mtimeMs };
+    case "missing":
+      return { ok: false, error: "could not be read (ENOENT)", mtimeMs };
+    case "error":
+      return { ok: false, error: `could not be read (${r.message})`, mtimeMs };
+  }
+}
+function readReports(paths, use, budget = LIMITS.totalBytes) {
+  let spent = 0;
+  const starved = [];
+  paths.forEach((source, order) => {
+    if (spent >= budget) {
+      starved.push(source);
+      use({ source, text: null, error: `not read: the run's ${formatBytes(budget)} read budget was spent`, mtimeMs: 0, order });
+      return;
+    }
+    const r = readCapped(source, LIMITS.reportBytes);
+    if (r.ok) spent += r.bytes;
+    use(r.ok ? { source, text: r.text, error: null, mtimeMs: r.mtimeMs, order } : { source, text: null, error: r.error, mtimeMs: r.mtimeMs, order });
+  });
+  return starved.length > 0 ? [`${starved.length} report file(s) were not read once ${formatBytes(budget)} had been read: ${listNames(starved)}`] : [];
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024 * 1024) return `${+(n / 1024 / 1024 / 1024).toFixed(1)} GiB`;
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+// src/fleet/write.ts
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+function writeOutput(dir2, files) {
+  const target = resolve3(dir2);
+  mkdirSync(target, { recursive: true });
+  const stage = join3(dirname2(target), `.${basename2(target)}.${process.pid}.tmp`);
+  rmSync(stage, { recursive: true, force: true });
+  try {
+    for (const [rel, text] of files) {
+      const p = join3(stage, rel);
+      mkdirSync(dirname2(p), { recursive: true });
+      writeFileSync(p, text);
+    }
+    rmSync(join3(target, "repos"), { recursive: true, force: true });
+    if (existsSync(join3(stage, "repos"))) renameSync(join3(stage, "repos"), join3(target, "repos"));
+    for (const rel of files.keys()) if (!rel.startsWith("repos/")) renameSync(join3(stage, rel), join3(target, rel));
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+// src/fleet/cli.ts
+function runFleetCli(argv, io) {
+  const parsed = parseFleetArgs(argv);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) io.stderr(`shipshape: ${e}
+`);
+    io.stderr(`Run 'shipshape ${argv[0]} --help' for usage.
+`);
+    return 2;
+  }
+  if (parsed.args.command === "help") {
+    io.stdout(FLEET_USAGE + "\n");
+    return 0;
+  }
+  return parsed.args.command === "fleet" ? runFleet(parsed.args, io) : runPlan(parsed.args, io);
+}
+function buildFleet(args, now) {
+  const gathered = gatherReportPaths(args.reports, args.maxReports, args.output ?? null);
+  const notes2 = [...gathered.notes];
+  const entries = [];
+  notes2.push(...readReports(gathered.paths, (file) => entries.push(parseReport(file))));
+  const side = (path2, what) => {
+    if (path2 === null) return null;
+    const r = readCapped(path2, LIMITS.sideFileBytes);
+    if (r.ok) return r.text;
+    notes2.push(`the ${what} '${path2}' was not used: ${r.error}`);
+    return null;
+  };
+  const previousText = side(args.previous, "previous fleet.json");
+  const prev = previousText === null ? { previous: null, note: null } : parsePrevious(previousText);
+  if (prev.note) notes2.push(prev.note);
+  const expectedText = side(args.expected, "expected list");
+  const expected = expectedText === null ? null : parseExpected(expectedText);
+  if (expected?.note) notes2.push(expected.note);
+  const fleet = aggregate({ entries, previous: prev.previous, expected: expected?.names ?? null, generatedAt: now.toISOString(), notes: notes2 });
+  return { fleet, errors: [...gathered.errors] };
+}
+function renderFleetFiles(fleet) {
+  const files = /* @__PURE__ */ new Map([
+    ["index.html", renderIndexHtml(fleet)],
+    ["fleet.json", renderFleetJson(fleet)],
+    ["fleet.md", renderFleetMarkdown(fleet)]
+  ]);
+  for (const r of fleet.repos) if (r.page) files.set(r.page, renderRepoPage(r, fleet));
+  return files;
+}
+function runFleet(args, io) {
+  const { fleet, errors } = buildFleet(args, io.now?.() ?? /* @__PURE__ */ new Date());
+  if (errors.length > 0) {
+    for (const e of errors) io.stderr(`shipshape: ${e}
+`);
+    return 2;
+  }
+  try {
+    writeOutput(args.output, renderFleetFiles(fleet));
+  } catch (err) {
+    io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
+`);
+    return 2;
+  }
+  const s = fleet.summary.byState;
+  const bad = s.missing + s.unreadable + s["other-schema"];
+  io.stderr(`shipshape: fleet of ${fleet.summary.repositories} repositories (${s.ok} reported${bad > 0 ? `, ${bad} without a usable report` : ""}) written to ${args.output}/index.html, fleet.json and fleet.md
+`);
+  for (const n of fleet.notes) io.stderr(`shipshape: note: ${n}
+`);
+  return 0;
+}
+function runPlan(args, io) {
+  const read = readCapped(args.listing, LIMITS.sideFileBytes);
+  if (!read.ok) {
+    io.stderr(`shipshape: the listing '${args.listing}' ${read.error.startsWith("could not") ? read.error : `is ${read.error}`}
+`);
+    return 2;
+  }
+  const listing = parseListing(read.text);
+  for (const e of listing.errors) io.stderr(`shipshape: warning: listing: ${e}
+`);
+  const plan = planFleet(listing.repos, args);
+  try {
+    writeFileSync2(args.output, JSON.stringify({ ...plan, matrix: matrixOf(plan) }, null, 1) + "\n");
+  } catch (err) {
+    io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
+`);
+    return 2;
+  }
+  io.stderr(`shipshape: ${plan.repositories.length} repositories in ${plan.batches.length} batch(es); ${plan.skipped.length} skipped (archived, disabled or forks)${plan.notFound.length > 0 ? `; not found: ${plan.notFound.join(", ")}` : ""} (listing of ${formatBytes(read.bytes)})
+`);
+  io.stdout(JSON.stringify(matrixOf(plan)) + "\n");
+  return 0;
+}
+
 // src/github/session.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/facts/git-tags.ts
-import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join4, resolve as resolve4 } from "node:path";
 var MAX_TAGS = 1e5;
 var MAX_DEPTH = 16;
 var MAX_PACKED_BYTES = 64 * 1024 * 1024;
 function gitDirOf(rootDir) {
-  const dotGit = join(rootDir, ".git");
+  const dotGit = join4(rootDir, ".git");
   let st;
   try {
-    st = statSync(dotGit);
+    st = statSync2(dotGit);
   } catch {
     return null;
   }
@@ -27081,32 +33928,32 @@ function gitDirOf(rootDir) {
   const m = /^gitdir:\s*(.+)$/m.exec(text);
   if (!m) return null;
   const target = m[1].trim();
-  const dir2 = isAbsolute2(target) ? target : resolve2(rootDir, target);
+  const dir2 = isAbsolute2(target) ? target : resolve4(rootDir, target);
   try {
-    return statSync(dir2).isDirectory() ? dir2 : null;
+    return statSync2(dir2).isDirectory() ? dir2 : null;
   } catch {
     return null;
   }
 }
 function commonDirOf(gitDir) {
-  const file = join(gitDir, "commondir");
-  if (!existsSync(file)) return gitDir;
+  const file = join4(gitDir, "commondir");
+  if (!existsSync2(file)) return gitDir;
   const rel = readFileSync(file, "utf8").trim();
-  return rel ? resolve2(gitDir, rel) : gitDir;
+  return rel ? resolve4(gitDir, rel) : gitDir;
 }
 function walkTags(dir2, prefix, out, depth) {
   if (depth > MAX_DEPTH || out.size >= MAX_TAGS) return;
   let entries;
   try {
-    entries = readdirSync(dir2);
+    entries = readdirSync2(dir2);
   } catch {
     return;
   }
   for (const name of entries) {
-    const full = join(dir2, name);
+    const full = join4(dir2, name);
     let st;
     try {
-      st = lstatSync2(full);
+      st = lstatSync3(full);
     } catch {
       continue;
     }
@@ -27121,9 +33968,9 @@ function readLocalTags(rootDir) {
     if (!gitDir) return null;
     const common2 = commonDirOf(gitDir);
     const tags = /* @__PURE__ */ new Set();
-    walkTags(join(common2, "refs", "tags"), "", tags, 0);
-    const packed = join(common2, "packed-refs");
-    if (existsSync(packed) && statSync(packed).size <= MAX_PACKED_BYTES) {
+    walkTags(join4(common2, "refs", "tags"), "", tags, 0);
+    const packed = join4(common2, "packed-refs");
+    if (existsSync2(packed) && statSync2(packed).size <= MAX_PACKED_BYTES) {
       for (const line of readFileSync(packed, "utf8").split("\n")) {
         if (line.startsWith("#") || line.startsWith("^")) continue;
         const sp = line.indexOf(" ");
@@ -27133,7 +33980,7 @@ function readLocalTags(rootDir) {
         if (tags.size >= MAX_TAGS) break;
       }
     }
-    if (tags.size === 0 && (existsSync(join(gitDir, "shallow")) || existsSync(join(common2, "shallow")))) return null;
+    if (tags.size === 0 && (existsSync2(join4(gitDir, "shallow")) || existsSync2(join4(common2, "shallow")))) return null;
     return [...tags].sort();
   } catch {
     return null;
@@ -27141,7 +33988,7 @@ function readLocalTags(rootDir) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -27151,7 +33998,7 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -27178,8 +34025,8 @@ var Context = class {
   }
   get repo() {
     if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo };
+      const [owner, repo2] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo: repo2 };
     }
     if (this.payload.repository) {
       return {
@@ -27196,11 +34043,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve4) {
-      resolve4(value);
+    return value instanceof P2 ? value : new P2(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27216,7 +34063,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27379,8 +34226,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -27483,16 +34330,16 @@ function omit(object2, keysToOmit) {
   }
   return result2;
 }
-function encodeReserved(str4) {
-  return str4.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str5) {
+  return str5.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str4) {
-  return encodeURIComponent(str4).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str5) {
+  return encodeURIComponent(str5).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -27613,7 +34460,7 @@ function expand2(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -27677,7 +34524,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults3, route, options) {
-  return parse(merge3(defaults3, route, options));
+  return parse2(merge3(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge3(oldDefaults, newDefaults);
@@ -27686,7 +34533,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge3.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -27732,7 +34579,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -27864,15 +34711,15 @@ function parseParameters(header, type2, index, len, stopFlags) {
   }
   return { type: type2, index, parameters };
 }
-function unescapeQuotedPairs(str4, start, end) {
+function unescapeQuotedPairs(str5, start, end) {
   let result2 = "";
   for (let index = start; index < end; index++) {
-    if (str4.charCodeAt(index) === BSLASH) {
-      result2 += str4.slice(start, index);
+    if (str5.charCodeAt(index) === BSLASH) {
+      result2 += str5.slice(start, index);
       start = ++index;
     }
   }
-  return result2 + str4.slice(start, end);
+  return result2 + str5.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -27895,8 +34742,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -28250,10 +35097,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value) {
@@ -28368,7 +35215,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -28432,7 +35279,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -28529,7 +35376,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -28543,8 +35390,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -28587,7 +35434,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION5 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -28609,9 +35456,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION5;
   static defaults(defaults3) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -28724,7 +35571,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -31148,7 +37995,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION5;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -31156,10 +38003,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION5;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -31209,10 +38056,10 @@ function iterator(octokit, route, parameters) {
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
+            const page2 = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+            if (page2 * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page2 + 1));
               url = parsedUrl.toString();
             }
           }
@@ -31272,7 +38119,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION7;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -31307,7 +38154,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION7 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function isRequestError(error) {
   return error.request !== void 0;
 }
@@ -31377,11 +38224,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION7;
+retry.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
@@ -31606,11 +38453,8 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION8;
+throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
-
-// src/version.ts
-var VERSION9 = "0.1.0";
 
 // src/github/errors.ts
 var FORBIDDEN_TEXTS = [
@@ -31654,15 +38498,15 @@ function malformed(what) {
 
 // src/github/client.ts
 var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str2 = (v) => typeof v === "string" ? v : null;
+var str3 = (v) => typeof v === "string" ? v : null;
 function toComment(v) {
   if (!isObj(v) || typeof v.id !== "number") return null;
-  const user = isObj(v.user) && typeof v.user.login === "string" ? { login: v.user.login, type: str2(v.user.type) ?? "User" } : null;
-  return { id: v.id, body: str2(v.body) ?? "", user, htmlUrl: str2(v.html_url) ?? "" };
+  const user = isObj(v.user) && typeof v.user.login === "string" ? { login: v.user.login, type: str3(v.user.type) ?? "User" } : null;
+  return { id: v.id, body: str3(v.body) ?? "", user, htmlUrl: str3(v.html_url) ?? "" };
 }
 function toRun(v) {
   if (!isObj(v) || typeof v.id !== "number" || typeof v.updated_at !== "string" || typeof v.created_at !== "string") return null;
-  return { id: v.id, name: str2(v.name), event: str2(v.event) ?? "", status: str2(v.status), conclusion: str2(v.conclusion), headSha: str2(v.head_sha), runStartedAt: str2(v.run_started_at), createdAt: v.created_at, updatedAt: v.updated_at };
+  return { id: v.id, name: str3(v.name), event: str3(v.event) ?? "", status: str3(v.status), conclusion: str3(v.conclusion), headSha: str3(v.head_sha), runStartedAt: str3(v.run_started_at), createdAt: v.created_at, updatedAt: v.updated_at };
 }
 var clientSeq = 0;
 function createGitHubClient(opts) {
@@ -31674,7 +38518,7 @@ function createGitHubClient(opts) {
   const timeoutMs = opts.timeoutMs ?? 1e4;
   const unit = opts.retryUnitMs ?? 1e3;
   const maxWait = opts.maxRateLimitWaitMs ?? 1e4;
-  const { owner, repo } = opts;
+  const { owner, repo: repo2 } = opts;
   let count2 = 0;
   const remaining = () => budgetMs - (now() - started);
   const wantRetry = (kind) => (retryAfter, options, _octokit, retryCount) => {
@@ -31696,7 +38540,7 @@ function createGitHubClient(opts) {
     opts.token,
     {
       baseUrl: opts.baseUrl.replace(/\/+$/, ""),
-      userAgent: `shipshape/${VERSION9}`,
+      userAgent: `shipshape/${VERSION}`,
       log: quiet,
       // Keep the toolkit's proxy-aware fetch (`request` here replaces its defaults wholesale),
       // wrapped to count and log every HTTP request actually sent, retries included.
@@ -31724,7 +38568,7 @@ function createGitHubClient(opts) {
     const signal = AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, left)));
     const t0 = now();
     try {
-      const res = await octokit.request(route, { owner, repo, ...params, headers: { "x-github-api-version": "2022-11-28" }, request: { signal } });
+      const res = await octokit.request(route, { owner, repo: repo2, ...params, headers: { "x-github-api-version": "2022-11-28" }, request: { signal } });
       const value = parse5(res.data);
       log.debug(`GitHub API ${what}: ${res.status} in ${now() - t0} ms`);
       if (value === void 0) return { ok: false, error: malformed(what) };
@@ -31737,13 +38581,13 @@ function createGitHubClient(opts) {
   }
   return {
     owner,
-    repo,
+    repo: repo2,
     calls: () => count2,
     getRepository: () => call(
       "get repository",
       "GET /repos/{owner}/{repo}",
       {},
-      (d) => isObj(d) && typeof d.default_branch === "string" ? { defaultBranch: d.default_branch, visibility: str2(d.visibility), private: d.private === true } : void 0
+      (d) => isObj(d) && typeof d.default_branch === "string" ? { defaultBranch: d.default_branch, visibility: str3(d.visibility), private: d.private === true } : void 0
     ),
     getBranchRules: (branch) => call(
       "get rules for a branch",
@@ -31770,11 +38614,11 @@ function createGitHubClient(opts) {
     ),
     async listIssueComments(issue, maxPages = 10) {
       const all = [];
-      for (let page = 1; page <= maxPages; page++) {
+      for (let page2 = 1; page2 <= maxPages; page2++) {
         const res = await call(
-          `list comments (page ${page})`,
+          `list comments (page ${page2})`,
           "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-          { issue_number: issue, per_page: 100, page },
+          { issue_number: issue, per_page: 100, page: page2 },
           (d) => Array.isArray(d) ? d.map(toComment).filter((c) => c !== null) : void 0,
           "pull-requests: read"
         );
@@ -31787,7 +38631,7 @@ function createGitHubClient(opts) {
     createComment: (issue, body) => call("create comment", "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: issue, body }, (d) => toComment(d) ?? void 0, "pull-requests: write"),
     updateComment: (id, body) => call("update comment", "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id, body }, (d) => toComment(d) ?? void 0, "pull-requests: write"),
     deleteComment: (id) => call("delete comment", "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id }, () => null, "pull-requests: write"),
-    getAuthenticatedUser: () => call("get authenticated user", "GET /user", {}, (d) => isObj(d) && typeof d.login === "string" ? { login: d.login, type: str2(d.type) ?? "User" } : void 0)
+    getAuthenticatedUser: () => call("get authenticated user", "GET /user", {}, (d) => isObj(d) && typeof d.login === "string" ? { login: d.login, type: str3(d.type) ?? "User" } : void 0)
   };
 }
 
@@ -31801,9 +38645,9 @@ async function collectGitHubFacts(opts) {
   let branchError = null;
   const wantRules = opts.wantRules ?? true;
   if (defaultBranch === null && wantRules) {
-    const repo = await client.getRepository();
-    if (repo.ok) defaultBranch = repo.value.defaultBranch;
-    else branchError = failure2(repo.error, "repository");
+    const repo2 = await client.getRepository();
+    if (repo2.ok) defaultBranch = repo2.value.defaultBranch;
+    else branchError = failure2(repo2.error, "repository");
   }
   const skipped = (reason) => ({ status: "skipped", reason });
   const rulesP = !wantRules ? skipped("the mandatory-prs check is disabled") : defaultBranch === null ? branchError : readRules(client, defaultBranch);
@@ -31851,8 +38695,8 @@ function failure2(error, fact) {
     server: "rerun: the GitHub API answered with a server error",
     malformed: "rerun; if it persists, report it to Shipshape with the debug log"
   };
-  const resolve4 = error.kind === "forbidden" || error.kind === "not-found" ? RESOLVE[fact] : byKind[error.kind] ?? RESOLVE[fact];
-  return { status: "error", kind: error.kind, reason, resolve: resolve4 };
+  const resolve6 = error.kind === "forbidden" || error.kind === "not-found" ? RESOLVE[fact] : byKind[error.kind] ?? RESOLVE[fact];
+  return { status: "error", kind: error.kind, reason, resolve: resolve6 };
 }
 var num = (v, d = 0) => typeof v === "number" && Number.isFinite(v) ? v : d;
 var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -31887,8 +38731,8 @@ function parseRules(items) {
         source
       });
     } else if (item.type === "required_status_checks") {
-      const list2 = Array.isArray(p.required_status_checks) ? p.required_status_checks : [];
-      for (const c of list2) if (isObj2(c) && typeof c.context === "string" && !contexts.includes(c.context)) contexts.push(c.context);
+      const list3 = Array.isArray(p.required_status_checks) ? p.required_status_checks : [];
+      for (const c of list3) if (isObj2(c) && typeof c.context === "string" && !contexts.includes(c.context)) contexts.push(c.context);
       strict ||= p.strict_required_status_checks_policy === true;
       checkSource ??= source;
     }
@@ -31997,7 +38841,7 @@ function detectRepository(root2, env) {
   if (fromEnv) return { owner: fromEnv[1], repo: fromEnv[2], apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "") };
   let config = "";
   try {
-    config = readFileSync3(join2(root2, ".git", "config"), "utf8").slice(0, 64 * 1024);
+    config = readFileSync3(join5(root2, ".git", "config"), "utf8").slice(0, 64 * 1024);
   } catch {
     return null;
   }
@@ -32016,6 +38860,12 @@ function detectRepository(root2, env) {
   }
   return null;
 }
+function namedRepository(slug, env) {
+  const [owner = "", repo2 = ""] = slug.split("/");
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const apiUrl = env.GITHUB_API_URL?.replace(/\/+$/, "") || (serverUrl === "https://github.com" ? "https://api.github.com" : `${serverUrl}/api/v3`);
+  return { owner, repo: repo2, apiUrl, serverUrl };
+}
 
 // src/report/json.ts
 function renderJson(report) {
@@ -32025,6 +38875,7 @@ function toJson(report) {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...report.scannedAt ? { scannedAt: report.scannedAt } : {},
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,
@@ -32090,190 +38941,9 @@ function delta(d) {
   };
 }
 
-// src/report/escape.ts
-var CAPS = { path: 300, message: 400, summary: 500, warning: 500, reason: 300 };
-var ZWSP = "\u200B";
-var ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-var ANSI_OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
-var ANSI_OTHER = /\x1b[ -~]?/g;
-var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-function sanitize(text) {
-  return String(text).replace(/\r\n?|[\u2028\u2029\x85]/g, "\n").replace(ANSI_OSC, "").replace(ANSI_CSI, "").replace(ANSI_OTHER, "").replace(CONTROL, "").replace(BIDI, "").replace(LONE_SURROGATE, "\uFFFD");
-}
-function cap(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const code = text.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return text.slice(0, end) + "\u2026";
-}
-function oneLine(text, max = CAPS.message) {
-  return cap(sanitize(text).replace(/\s+/g, " ").trim(), max);
-}
-var MD_PUNCT = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "~", "$"]);
-var MD_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-var HTML_ENTITY = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  ...Object.fromEntries([..."[]()!*_`~|$\\"].map((c) => [c, `&#${c.charCodeAt(0)};`]))
-};
-var isAlnum = (c) => c !== void 0 && /[A-Za-z0-9]/.test(c);
-var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
-function breakBefore(s, i) {
-  const c = s[i];
-  const prev = s[i - 1];
-  if (prev === "@" && isAlnum(c)) return ZWSP;
-  if (prev === "#" && isDigit(c)) return ZWSP;
-  if (c === "/" && prev === ":" && s[i + 1] === "/") return ZWSP;
-  if (c === "." && s.slice(i - 3, i).toLowerCase() === "www") return ZWSP;
-  return "";
-}
-function mdText(text, max = CAPS.message) {
-  const s = oneLine(text, max);
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    out += breakBefore(s, i);
-    const entity = MD_ENTITY[c];
-    if (entity !== void 0) out += entity;
-    else if (MD_PUNCT.has(c)) out += "\\" + c;
-    else out += c;
-  }
-  return out;
-}
-function htmlText(text, max = CAPS.message) {
-  const s = oneLine(text, max);
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    out += breakBefore(s, i);
-    out += HTML_ENTITY[c] ?? c;
-  }
-  return out;
-}
-function codeSpan(text, max = CAPS.path) {
-  const s = oneLine(text, max);
-  if (s === "") return mdText("(empty)");
-  let longest = 0;
-  let run = 0;
-  for (const c of s) {
-    run = c === "`" ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  const fence = "`".repeat(longest + 1);
-  const pad = s.startsWith("`") || s.endsWith("`") || s.startsWith(" ") && s.endsWith(" ") ? " " : "";
-  return fence + pad + s + pad + fence;
-}
-function trustedMarkdown(markdown) {
-  let text = sanitize(markdown).replace(/<\/?details\b/gi, (tag) => "&lt;" + tag.slice(1));
-  let open = null;
-  for (const line of text.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m) continue;
-    const fence = m[1];
-    if (open === null) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
-  }
-  if (open !== null) text += `
-${open}`;
-  return text.trim();
-}
-function plainText(text, max = CAPS.message) {
-  return oneLine(text, max);
-}
-
-// src/report/links.ts
-var PROJECT_URL = "https://github.com/shipshape-dev/shipshape";
-var DOCS_BASE = `${PROJECT_URL}/blob/main/docs/checks`;
-function docsUrl(checkId) {
-  return `${DOCS_BASE}/${encodeSegment(checkId)}.md`;
-}
-var SERVER_RE = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
-var SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
-var COMMIT_RE = /^[0-9a-f]{7,64}$/i;
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function encodePath(path2) {
-  const segments = path2.replace(/^\/+/, "").split("/");
-  if (segments.some((s) => s === "" || s === "." || s === "..")) return null;
-  return segments.map(encodeSegment).join("/");
-}
-function repositoryUrl(repository) {
-  const server = repository.serverUrl?.replace(/\/+$/, "");
-  const slug = repository.slug;
-  if (!server || !slug || !SERVER_RE.test(server) || !SLUG_RE.test(slug)) return null;
-  return `${server}/${slug}`;
-}
-function commitOf(repository) {
-  const c = repository.commit;
-  return c && COMMIT_RE.test(c) ? c.toLowerCase() : null;
-}
-function blobUrl(repository, path2, line, endLine) {
-  const repo = repositoryUrl(repository);
-  const commit = commitOf(repository);
-  const encoded = encodePath(path2);
-  if (!repo || !commit || !encoded) return null;
-  let url = `${repo}/blob/${commit}/${encoded}`;
-  if (isLine(line)) url += isLine(endLine) && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-  return url;
-}
-function isLine(n) {
-  return typeof n === "number" && Number.isInteger(n) && n >= 1;
-}
-
-// src/report/status.ts
-var STATUS_VIEW = {
-  pass: { emoji: "\u2705", label: "Pass", symbol: "\u2714", ansi: "32" },
-  partial: { emoji: "\u{1F7E1}", label: "Partial", symbol: "\u25D0", ansi: "33" },
-  fail: { emoji: "\u274C", label: "Fail", symbol: "\u2716", ansi: "31" },
-  unknown: { emoji: "\u2754", label: "Unknown", symbol: "?", ansi: "35" },
-  "not-applicable": { emoji: "\u2796", label: "N/A", symbol: "\u2013", ansi: "2" },
-  waived: { emoji: "\u{1F4A4}", label: "Waived", symbol: "~", ansi: "36" }
-};
-function viewOf(status) {
-  return STATUS_VIEW[status] ?? STATUS_VIEW.unknown;
-}
-var ACTIONABLE = ["fail", "partial", "unknown"];
-function actionable(checks) {
-  return ACTIONABLE.flatMap((s) => checks.filter((c) => c.status === s));
-}
-function waiverText(check3) {
-  const w = check3.waiver;
-  if (!w) return null;
-  return `Waived until ${w.expires} (was ${w.original}): ${w.reason}`;
-}
-function scoreText(report) {
-  if (report.score === null) return null;
-  const from = report.delta?.base.score;
-  const base = from !== null && from !== void 0 && from !== report.score ? `${from} \u2192 ` : "";
-  return `${base}${report.score}/100${report.grade ? ` (${report.grade})` : ""}`;
-}
-function changeText(report) {
-  const change = report.delta?.change;
-  if (change === null || change === void 0) return null;
-  if (change > 0) return `\u25B2 +${change} against base`;
-  if (change < 0) return `\u25BC \u2212${-change} against base`;
-  return "no change against base";
-}
-function firstParagraph(markdown) {
-  return markdown.trim().split(/\n[ \t]*\n/, 1)[0] ?? "";
-}
-function count(n) {
-  return n.toLocaleString("en-US");
-}
-function duration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
 // src/report/compose.ts
 function composeMarkdown(report, profile) {
-  const fixed = [headline(report, profile), ...profile.stats ? [statsLine(report)] : [], table(report), ...report.services ? [servicesTable(report.services)] : []];
+  const fixed = [headline2(report, profile), ...profile.stats ? [statsLine(report)] : [], table3(report), ...report.services ? [servicesTable(report.services)] : []];
   const todo = actionable(report.checks);
   const build = (layout2) => {
     const parts = [...fixed];
@@ -32319,17 +38989,17 @@ _\u2026truncated to fit the size limit. ${profile.fullReportHint}_
   const cut = text.lastIndexOf("\n", end);
   return text.slice(0, cut > 0 ? cut : end) + note;
 }
-function headline(report, profile) {
+function headline2(report, profile) {
   const score = scoreText(report);
   const change = changeText(report);
   const what = score ? `Shipshape ${score}` : "Shipshape: no score (no check could be judged)";
   const verdict = report.gate.passed ? "gate passed" : `gate failed${reasons(report.gate.reasons)}`;
   return `${profile.heading} ${report.gate.passed ? "\u2705" : "\u274C"} ${what}${change ? `, ${change}` : ""} \u2014 ${verdict}`;
 }
-function reasons(list2) {
-  if (list2.length === 0) return "";
-  const shown = list2.slice(0, 5).map((r) => mdText(r, CAPS.reason));
-  const more = list2.length > shown.length ? `; and ${count(list2.length - shown.length)} more` : "";
+function reasons(list3) {
+  if (list3.length === 0) return "";
+  const shown = list3.slice(0, 5).map((r) => mdText(r, CAPS.reason));
+  const more = list3.length > shown.length ? `; and ${count(list3.length - shown.length)} more` : "";
   return `: ${shown.join("; ")}${more}`;
 }
 function statsLine(report) {
@@ -32344,7 +39014,7 @@ function bytes(n) {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
-function table(report) {
+function table3(report) {
   if (report.checks.length === 0) return "_No checks ran (all disabled in the configuration?)._";
   const delta2 = report.delta;
   const head = delta2 ? "| Status | Check | What was found | Change |\n|---|---|---|---|" : "| Status | Check | What was found |\n|---|---|---|";
@@ -32355,15 +39025,15 @@ function table(report) {
     const found = waiver ? `${mdText(waiver, CAPS.summary)} \u2014 ${mdText(c.summary, CAPS.summary)}` : mdText(c.summary, CAPS.summary);
     const cells = [`${v.emoji} ${v.label}`, title, found];
     if (delta2) {
-      const row = delta2.checks.find((d) => d.id === c.id);
-      cells.push(row && row.changed ? row.base === null ? "new" : `was ${viewOf(row.base).label}` : "");
+      const row2 = delta2.checks.find((d) => d.id === c.id);
+      cells.push(row2 && row2.changed ? row2.base === null ? "new" : `was ${viewOf(row2.base).label}` : "");
     }
     return `| ${cells.join(" | ")} |`;
   });
   return [head, ...rows].join("\n");
 }
-function servicesTable(services) {
-  const rows = services.map((s) => {
+function servicesTable(services2) {
+  const rows = services2.map((s) => {
     const score = s.score === null ? "\u2014" : `${s.score}/100${s.grade ? ` (${s.grade})` : ""}`;
     const open = s.checks.filter((c) => c.status === "fail" || c.status === "partial").map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`);
     return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${s.gate.passed ? "\u2705 passed" : "\u274C failed"} | ${open.length > 0 ? open.join(", ") : "all pass"} |`;
@@ -32399,9 +39069,9 @@ function evidenceLine(report, e) {
   const loc = url ? `[${mdText(where, CAPS.path)}](${url})` : codeSpan(where, CAPS.path);
   return message2 ? `${loc} \u2014 ${message2}` : loc;
 }
-function warnings(list2, max) {
-  const shown = list2.slice(0, max).map((w) => `- ${mdText(w, CAPS.warning)}`);
-  if (list2.length > max) shown.push(`- \u2026 and ${count(list2.length - max)} more`);
+function warnings(list3, max) {
+  const shown = list3.slice(0, max).map((w) => `- ${mdText(w, CAPS.warning)}`);
+  if (list3.length > max) shown.push(`- \u2026 and ${count(list3.length - max)} more`);
   return ["**Warnings**", "", ...shown].join("\n");
 }
 function cutNote(report, layout, profile) {
@@ -32437,7 +39107,7 @@ function renderMarkdown(report, options) {
 }
 
 // src/report/sarif.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var REPOSITORY_LEVEL_URI = "README.md";
 var RELATED_CAP = 100;
@@ -32459,9 +39129,9 @@ function toSarif(report) {
     columnKind: "utf16CodeUnits",
     properties: { score: report.score, grade: report.grade, gatePassed: report.gate.passed, gateReasons: report.gate.reasons.map((r) => plainText(r, CAPS.reason)) }
   };
-  const repo = repositoryUrl(report.repository);
+  const repo2 = repositoryUrl(report.repository);
   const commit = commitOf(report.repository);
-  if (repo && commit) run.versionControlProvenance = [{ repositoryUri: repo, revisionId: commit }];
+  if (repo2 && commit) run.versionControlProvenance = [{ repositoryUri: repo2, revisionId: commit }];
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 function rule(check3) {
@@ -32517,7 +39187,7 @@ function location(e, uri) {
   };
 }
 function fingerprint(id, uri) {
-  return createHash("sha256").update(`${id}\0${uri}`).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(`${id}\0${uri}`).digest("hex").slice(0, 32);
 }
 function pascal(id) {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
@@ -32609,4784 +39279,8 @@ function render(format, report, options) {
 }
 
 // src/scan.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join5 } from "node:path";
-
-// src/checks/types.ts
-function defineCheck(check3) {
-  return check3;
-}
-function fillTemplate(template, data) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => data && key in data ? String(data[key]) : whole);
-}
-function statusScore(status, score) {
-  if (status === "pass") return score ?? 10;
-  if (status === "partial") return score ?? 5;
-  if (status === "fail") return score ?? 0;
-  return null;
-}
-
-// src/checks/ci-duration.ts
-var CI_DURATION_LIMITS = { pass: 10, partial: 20 };
-var SMALL_SAMPLE = 5;
-var messages = {
-  pass: "PR CI gives feedback in {median} min (median of {sample} recent successful PR runs{small}).",
-  partial: "PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over the 10-minute target.",
-  fail: "PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over 20 minutes.",
-  "unknown-no-api": "CI duration needs the GitHub API: {resolve}.",
-  "unknown-api": "Recent workflow runs could not be read ({reason}): {resolve}.",
-  "unknown-no-runs": "No successful pull_request workflow run was found in recent history, so there is no duration to judge."
-};
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-function percentile(values, p) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)];
-}
-var round1 = (n) => Math.round(n * 10) / 10;
-var ci_duration_default = defineCheck({
-  meta: {
-    id: "ci-duration",
-    title: "CI duration",
-    question: "Does CI give feedback on PRs in under ten minutes?",
-    messages,
-    why: "Slow feedback breaks flow: developers switch tasks, batch changes into bigger, riskier pull requests, and are tempted to merge before CI finishes. Under ten minutes keeps review and fixes in one sitting.",
-    remediation: [
-      "Shorten the critical path of PR CI:",
-      "- cache dependencies (`actions/setup-node` / `setup-python` / `setup-go` with `cache:`, or `actions/cache`);",
-      "- split lint, type checks and tests into parallel jobs, and shard slow test suites with a `matrix`;",
-      "- cancel superseded runs: `concurrency: { group: ${{ github.workflow }}-${{ github.ref }}, cancel-in-progress: true }`;",
-      "- run expensive suites (end-to-end, image builds) only when their paths change, or in the merge queue.",
-      "",
-      "To let Shipshape read run durations, grant the job `actions: read`."
-    ].join("\n")
-  },
-  run({ facts }) {
-    const runs = facts.github?.prRuns;
-    if (!facts.github || !runs) {
-      return { status: "unknown", messageId: "unknown-no-api", data: { resolve: 'run Shipshape as the action (or the CLI with GITHUB_TOKEN set) with the "actions: read" permission' } };
-    }
-    if (runs.status === "error") return { status: "unknown", messageId: "unknown-api", data: { reason: runs.reason, resolve: runs.resolve } };
-    if (runs.status === "skipped") return { status: "unknown", messageId: "unknown-api", data: { reason: "not read", resolve: runs.reason } };
-    if (runs.durationsMinutes.length === 0) return { status: "unknown", messageId: "unknown-no-runs", evidence: ciFiles(facts.ci.files) };
-    const m = round1(median(runs.durationsMinutes));
-    const p90 = round1(percentile(runs.durationsMinutes, 90));
-    const sample = runs.durationsMinutes.length;
-    const data = { median: m, sample, small: sample < SMALL_SAMPLE ? "; a small sample" : "" };
-    const evidence2 = [
-      { message: `median ${m} min, 90th percentile ${p90} min, fastest ${round1(Math.min(...runs.durationsMinutes))} min, slowest ${round1(Math.max(...runs.durationsMinutes))} min over ${sample} commit(s)` },
-      ...runs.workflows.length > 0 ? [{ message: `workflows in the sample: ${runs.workflows.slice(0, 10).join(", ")}` }] : [],
-      ...ciFiles(facts.ci.files)
-    ];
-    if (m < CI_DURATION_LIMITS.pass) return { status: "pass", messageId: "pass", data, evidence: evidence2 };
-    if (m <= CI_DURATION_LIMITS.partial) return { status: "partial", messageId: "partial", data, evidence: evidence2 };
-    return { status: "fail", messageId: "fail", data, evidence: evidence2 };
-  }
-});
-function ciFiles(files) {
-  return files.filter((f) => f.system === "github-actions").slice(0, 5).map((f) => ({ path: f.path, message: "GitHub Actions workflow" }));
-}
-
-// src/facts/path-memo.ts
-function memoByDir(fn, max = 2e5) {
-  let cache = /* @__PURE__ */ new Map();
-  let lastDir;
-  let lastValue;
-  return (path2) => {
-    const slash = path2.lastIndexOf("/");
-    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
-    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
-    let value = cache.get(dir2);
-    if (value === void 0 && !cache.has(dir2)) {
-      value = fn(dir2);
-      if (cache.size >= max) cache = /* @__PURE__ */ new Map();
-      cache.set(dir2, value);
-    }
-    lastDir = dir2;
-    lastValue = value;
-    return value;
-  };
-}
-
-// src/facts/excluded.ts
-var VENDORED_DIRS = [
-  "node_modules",
-  "vendor",
-  ".venv",
-  "venv",
-  "site-packages",
-  ".tox",
-  ".git",
-  "third_party",
-  "bower_components",
-  ".nox"
-];
-var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
-var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
-var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
-var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
-var VENDORED_SET = new Set(VENDORED_DIRS);
-function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo = bySet.get(dirs);
-  if (!memo) {
-    memo = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo);
-  }
-  return memo(path2);
-}
-var bySet = /* @__PURE__ */ new WeakMap();
-function segmentIn(dir2, dirs) {
-  if (dir2 === "") return null;
-  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
-  return null;
-}
-function isExcluded(path2) {
-  return excludedSegment(path2) !== null;
-}
-function isVendored(path2) {
-  return excludedSegment(path2, VENDORED_SET) !== null;
-}
-var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
-function isTestPath(path2) {
-  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1));
-}
-var testDir = memoByDir((dir2) => dir2 !== "" && dir2.split("/").some((part) => TEST_DIRS.has(part.toLowerCase())));
-function testName(name) {
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
-  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
-  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
-  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
-  return false;
-}
-
-// src/facts/snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-function dirname(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "" : path2.slice(0, i);
-}
-function basename(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function joinPath2(dir2, rel) {
-  const parts = dir2 === "" ? [] : dir2.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
-}
-function looksBinary(buf) {
-  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
-}
-function rangeWithPrefix(sorted, prefix) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
-  return out;
-}
-
-// src/checks/catalog/ecosystem.ts
-var MANIFESTS = [
-  { file: "pyproject.toml", ecosystem: "python" },
-  { file: "setup.py", ecosystem: "python" },
-  { file: "setup.cfg", ecosystem: "python" },
-  { file: "requirements.txt", ecosystem: "python" },
-  { file: "Pipfile", ecosystem: "python" },
-  { file: "package.json", ecosystem: "node" },
-  { file: "go.mod", ecosystem: "go" },
-  { file: "pom.xml", ecosystem: "java" },
-  { file: "build.gradle", ecosystem: "java" },
-  { file: "build.gradle.kts", ecosystem: "java" },
-  { file: "Gemfile", ecosystem: "ruby" }
-];
-var MANIFEST_BY_NAME = new Map(MANIFESTS.map((m) => [m.file, m.ecosystem]));
-var SOURCE_EXTENSIONS = {
-  py: "python",
-  ts: "node",
-  tsx: "node",
-  js: "node",
-  mjs: "node",
-  cjs: "node",
-  go: "go",
-  java: "java",
-  kt: "java",
-  rb: "ruby"
-};
-var ECOSYSTEM_NAMES = {
-  python: "Python",
-  node: "Node.js / TypeScript",
-  go: "Go",
-  java: "Java (Maven / Gradle)",
-  ruby: "Ruby"
-};
-var profiles = /* @__PURE__ */ new WeakMap();
-var ownFilesCache = /* @__PURE__ */ new WeakMap();
-function ownFiles(snapshot) {
-  const cached = ownFilesCache.get(snapshot);
-  if (cached) return cached;
-  const list2 = snapshot.files().filter((p) => !isExcluded(p)).map((path2) => ({ path: path2, name: basename(path2) }));
-  ownFilesCache.set(snapshot, list2);
-  return list2;
-}
-function repoProfile(snapshot) {
-  const cached = profiles.get(snapshot);
-  if (cached) return cached;
-  const present2 = /* @__PURE__ */ new Set();
-  const sources = /* @__PURE__ */ new Map();
-  let typescript = false;
-  let django = false;
-  let rails = false;
-  let gradle2 = false;
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith("requirements") && name.endsWith(".txt") ? "python" : void 0);
-    if (manifest) present2.add(manifest);
-    if (name === "tsconfig.json") typescript = true;
-    if (name === "manage.py") django = true;
-    if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
-    if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
-    const dot = name.lastIndexOf(".");
-    const eco = dot > 0 ? SOURCE_EXTENSIONS[name.slice(dot + 1)] : void 0;
-    if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1);
-  }
-  const order = ["python", "node", "go", "java", "ruby"];
-  const ecosystems = order.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
-  const profile = { ecosystems, typescript, django, rails, gradle: gradle2 };
-  profiles.set(snapshot, profile);
-  return profile;
-}
-function fileMatches(pattern, path2, name) {
-  if (pattern.endsWith("/")) return path2.startsWith(pattern) || path2.includes("/" + pattern);
-  if (pattern.includes("/")) return path2 === pattern || path2.endsWith("/" + pattern);
-  if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
-  return name === pattern;
-}
-var NONE = [];
-var MAX_READS_PER_SIGNATURE = 20;
-function lineIncluding(text, needle) {
-  let start = 0;
-  let line = 1;
-  while (start <= text.length) {
-    const end = text.indexOf("\n", start);
-    const stop = end < 0 ? text.length : end;
-    if (text.slice(start, stop).includes(needle)) return line;
-    if (end < 0) break;
-    start = end + 1;
-    line++;
-  }
-  return void 0;
-}
-function findConfigs(snapshot, sigs, extraGlobs = []) {
-  const hits = [];
-  const reads = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const byName = /* @__PURE__ */ new Map();
-  const byFirst = /* @__PURE__ */ new Map();
-  const dirs = [];
-  const add = (m, k, sig) => {
-    const list2 = m.get(k);
-    if (list2) list2.push(sig);
-    else m.set(k, [sig]);
-  };
-  for (const sig of sigs) {
-    const f = sig.file;
-    if (f.endsWith("/")) dirs.push(sig);
-    else if (f.includes("/")) add(byName, f.slice(f.lastIndexOf("/") + 1), sig);
-    else if (f.endsWith("*")) add(byFirst, f[0] ?? "", sig);
-    else add(byName, f, sig);
-  }
-  const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }));
-  const candidates = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    candidates.length = 0;
-    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const sig of byFirst.get(name[0] ?? "") ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const sig of candidates) {
-      const key = `${sig.tool}\0${path2}`;
-      if (seen.has(key)) continue;
-      if (sig.contains === void 0) {
-        seen.add(key);
-        hits.push({ tool: sig.tool, evidence: { path: path2, message: `${sig.tool} is configured in ${path2}` } });
-        continue;
-      }
-      const n = reads.get(sig) ?? 0;
-      if (n >= MAX_READS_PER_SIGNATURE) continue;
-      reads.set(sig, n + 1);
-      const text = snapshot.text(path2);
-      const line = text === void 0 ? void 0 : lineIncluding(text, sig.contains);
-      if (line === void 0) continue;
-      seen.add(key);
-      hits.push({ tool: sig.tool, evidence: { path: path2, line, message: `${sig.tool} is configured in ${path2} (${sig.contains})` } });
-    }
-    for (const glob of globs) {
-      if (glob.match(path2)) hits.push({ tool: glob.pattern, evidence: { path: path2, message: `${path2} matches the configured signature ${glob.pattern}` } });
-    }
-  }
-  return hits;
-}
-function remediationFor(opening, snippets3, profile, fallback) {
-  const parts = [opening];
-  const picked = profile.ecosystems.filter((e) => snippets3[e] !== void 0).slice(0, 2);
-  if (picked.length === 0) parts.push("", fallback);
-  for (const eco of picked) parts.push("", `**${ECOSYSTEM_NAMES[eco]}**:`, "", snippets3[eco]);
-  return parts.join("\n");
-}
-
-// src/checks/catalog/lint.ts
-var RUFF_SUBCOMMANDS = ["format", "rule", "config", "linter", "clean", "version", "help", "server", "analyze"];
-var PYTHON = [
-  { tool: "ruff", ecosystem: "python", commands: ["ruff"], subcommands: ["check"], bareUnless: RUFF_SUBCOMMANDS, nonBlockingFlags: ["--exit-zero"], softFixFlags: ["--fix"] },
-  { tool: "ruff format", ecosystem: "python", commands: ["ruff"], subcommands: ["format"], checkFlags: ["--check", "--diff", "--exit-non-zero-on-format"] },
-  { tool: "black", ecosystem: "python", commands: ["black"], checkFlags: ["--check", "--diff"] },
-  { tool: "isort", ecosystem: "python", commands: ["isort"], checkFlags: ["--check-only", "--check", "-c", "--diff"] },
-  { tool: "flake8", ecosystem: "python", commands: ["flake8", "pflake8", "flake8p"], nonBlockingFlags: ["--exit-zero"] },
-  { tool: "pylint", ecosystem: "python", commands: ["pylint"], nonBlockingFlags: ["--exit-zero", "--fail-under=0"] },
-  { tool: "hatch fmt", ecosystem: "python", commands: ["hatch"], subcommands: ["fmt"], checkFlags: ["--check"] },
-  { tool: "pycodestyle", ecosystem: "python", commands: ["pycodestyle", "pep8"] },
-  { tool: "pydocstyle", ecosystem: "python", commands: ["pydocstyle"] },
-  { tool: "autoflake", ecosystem: "python", commands: ["autoflake"], checkFlags: ["--check", "--check-diff"] },
-  { tool: "pyupgrade", ecosystem: "python", commands: ["pyupgrade"], nonBlockingFlags: ["--exit-zero-even-if-changed"] },
-  { tool: "djlint", ecosystem: "python", commands: ["djlint"], checkFlags: ["--check", "--lint"] },
-  { tool: "pyproject-fmt", ecosystem: "python", commands: ["pyproject-fmt"], checkFlags: ["--check"] },
-  { tool: "blackdoc", ecosystem: "python", commands: ["blackdoc"], checkFlags: ["--check"] },
-  { tool: "pylama", ecosystem: "python", commands: ["pylama"] },
-  { tool: "prospector", ecosystem: "python", commands: ["prospector"] }
-];
-var NODE = [
-  { tool: "eslint", ecosystem: "node", commands: ["eslint", "eslint_d"], softFixFlags: ["--fix"] },
-  { tool: "next lint", ecosystem: "node", commands: ["next"], subcommands: ["lint"], softFixFlags: ["--fix"] },
-  { tool: "ng lint", ecosystem: "node", commands: ["ng"], subcommands: ["lint"] },
-  { tool: "vue-cli-service lint", ecosystem: "node", commands: ["vue-cli-service"], subcommands: ["lint"], nonBlockingFlags: ["--no-fix-warnings"] },
-  { tool: "prettier", ecosystem: "node", commands: ["prettier"], checkFlags: ["--check", "-c", "--list-different", "-l"] },
-  { tool: "biome", ecosystem: "node", commands: ["biome"], subcommands: ["ci", "check", "lint"], softFixFlags: ["--write", "--fix", "--apply", "--apply-unsafe"] },
-  { tool: "biome format", ecosystem: "node", commands: ["biome"], subcommands: ["format"], fixFlags: ["--write", "--apply"] },
-  { tool: "oxlint", ecosystem: "node", commands: ["oxlint"] },
-  { tool: "standard", ecosystem: "node", commands: ["standard", "ts-standard"], softFixFlags: ["--fix"] },
-  { tool: "xo", ecosystem: "node", commands: ["xo"], softFixFlags: ["--fix"] },
-  { tool: "dprint", ecosystem: "node", commands: ["dprint"], subcommands: ["check"] },
-  { tool: "deno lint", ecosystem: "node", commands: ["deno"], subcommands: ["lint"] },
-  { tool: "deno fmt", ecosystem: "node", commands: ["deno"], subcommands: ["fmt"], checkFlags: ["--check"] },
-  { tool: "tslint", ecosystem: "node", commands: ["tslint"] },
-  { tool: "stylelint", ecosystem: "node", commands: ["stylelint"], softFixFlags: ["--fix"] },
-  { tool: "nx lint", ecosystem: "node", commands: ["nx"], subcommands: ["lint"], anyPositional: true },
-  { tool: "nx lint", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~lint", "--target~lint", "--targets~lint"] },
-  { tool: "turbo lint", ecosystem: "node", commands: ["turbo"], subcommands: ["lint"], anyPositional: true }
-];
-var GO = [
-  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], nonBlockingFlags: ["--issues-exit-code=0"] },
-  { tool: "go vet", ecosystem: "go", commands: ["go"], subcommands: ["vet"] },
-  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] },
-  { tool: "revive", ecosystem: "go", commands: ["revive"] },
-  { tool: "errcheck", ecosystem: "go", commands: ["errcheck"] },
-  { tool: "gofmt", ecosystem: "go", commands: ["gofmt", "goimports", "gofumpt"], fixFlags: ["-w"], needsCheckedOutput: true },
-  { tool: "buf lint", commands: ["buf"], subcommands: ["lint"] }
-];
-var JAVA = [
-  { tool: "checkstyle", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["checkstyle:check"], anyPositional: true },
-  { tool: "spring-javaformat", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spring-javaformat:validate"], anyPositional: true },
-  { tool: "spotless", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotless:check"], anyPositional: true },
-  { tool: "pmd", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["pmd:check", "pmd:cpd-check"], anyPositional: true },
-  { tool: "spotbugs", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotbugs:check"], anyPositional: true },
-  { tool: "fmt-maven-plugin", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["fmt:check"], anyPositional: true },
-  { tool: "checkstyle", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkstylemain", "checkstyletest"], anyPositional: true },
-  { tool: "spotless", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotlesscheck"], anyPositional: true },
-  { tool: "spring-javaformat", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkformat", "checkformatmain"], anyPositional: true },
-  { tool: "pmd", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["pmdmain", "pmdtest"], anyPositional: true },
-  { tool: "ktlint", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["ktlintcheck"], anyPositional: true },
-  { tool: "detekt", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["detekt"], anyPositional: true },
-  { tool: "spotbugs", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotbugsmain"], anyPositional: true },
-  { tool: "ktlint", ecosystem: "java", commands: ["ktlint"], fixFlags: ["-F", "--format"] },
-  { tool: "detekt", ecosystem: "java", commands: ["detekt", "detekt-cli"] }
-];
-var RUBY = [
-  { tool: "rubocop", ecosystem: "ruby", commands: ["rubocop"], softFixFlags: ["-a", "-A", "--autocorrect", "--autocorrect-all", "--auto-correct", "--auto-correct-all"] },
-  { tool: "standardrb", ecosystem: "ruby", commands: ["standardrb"], softFixFlags: ["--fix"] },
-  { tool: "erb_lint", ecosystem: "ruby", commands: ["erb_lint", "erblint"], softFixFlags: ["-a", "--autocorrect"] },
-  { tool: "herb", ecosystem: "ruby", commands: ["herb"], subcommands: ["analyze"] },
-  { tool: "haml-lint", ecosystem: "ruby", commands: ["haml-lint"] },
-  { tool: "reek", ecosystem: "ruby", commands: ["reek"] }
-];
-var GENERIC = [
-  { tool: "trunk check", commands: ["trunk"], subcommands: ["check"] },
-  { tool: "shellcheck", commands: ["shellcheck"] },
-  { tool: "hadolint", commands: ["hadolint"] },
-  { tool: "actionlint", commands: ["actionlint"] },
-  { tool: "yamllint", commands: ["yamllint"] },
-  { tool: "markdownlint", commands: ["markdownlint", "markdownlint-cli2"], softFixFlags: ["--fix"] },
-  { tool: "codespell", commands: ["codespell"], softFixFlags: ["-w", "--write-changes"] },
-  { tool: "typos", commands: ["typos"], fixFlags: ["-w", "--write-changes"] },
-  { tool: "editorconfig-checker", commands: ["editorconfig-checker", "ec"] }
-];
-var TASK_RUNNERS = [
-  { tool: "npm run lint", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["lint", "run lint", "run lint:check", "run format:check", "lint:check", "format:check"], note: "script not resolved" },
-  { tool: "make lint", commands: ["make", "just", "task"], subcommands: ["lint", "fmt-check", "format-check", "check-format"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS = [
-  { tool: "ruff", ecosystem: "python", names: ["astral-sh/ruff-action", "chartboost/ruff-action"], asCommand: { argv: ["ruff"], input: "args", default: "check" } },
-  { tool: "black", ecosystem: "python", names: ["psf/black"], asCommand: { argv: ["black"], input: "options", default: "--check --diff" } },
-  { tool: "isort", ecosystem: "python", names: ["isort/isort-action"], asCommand: { argv: ["isort"], input: "configuration", default: "--check-only --diff" } },
-  { tool: "flake8", ecosystem: "python", names: ["py-actions/flake8", "truebrain/actions-flake8", "suo/flake8-github-action", "ricardochaves/python-lint"] },
-  { tool: "reviewdog", names: ["reviewdog/action-setup"], kind: "setup", note: "installs reviewdog only" },
-  {
-    tool: "reviewdog",
-    names: ["reviewdog/action-*", "tsuyoshicho/action-*"],
-    blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error", "fail-on-error=true", "fail-level=error", "fail-level=warning", "fail-level=any"]
-  },
-  { tool: "lint-action", names: ["wearerequired/lint-action"] },
-  { tool: "super-linter", names: ["super-linter/super-linter", "super-linter/super-linter/*", "github/super-linter", "github/super-linter/*"], nonBlockingInputs: ["disable_errors=true"] },
-  { tool: "MegaLinter", names: ["oxsecurity/megalinter", "oxsecurity/megalinter/*", "megalinter/megalinter", "megalinter/megalinter/*"], nonBlockingInputs: ["disable_errors=true"] },
-  { tool: "trunk", names: ["trunk-io/trunk-action"] },
-  { tool: "golangci-lint", ecosystem: "go", names: ["golangci/golangci-lint-action"], asCommand: { argv: ["golangci-lint", "run"], input: "args", default: "" } },
-  { tool: "staticcheck", ecosystem: "go", names: ["dominikh/staticcheck-action"] },
-  { tool: "eslint annotations", ecosystem: "node", names: ["ataylorme/eslint-annotate-action"], nonBlockingInputs: ["fail-on-error=false"] },
-  { tool: "prettier", ecosystem: "node", names: ["creyd/prettier_action"], asCommand: { argv: ["prettier"], input: "prettier_options", default: "--write **/*.js" } },
-  { tool: "biome", ecosystem: "node", names: ["biomejs/setup-biome"], kind: "setup", note: "installs Biome only; a step must run `biome ci`" },
-  { tool: "standardrb", ecosystem: "ruby", names: ["standardrb/standard-ruby-action"] },
-  { tool: "rubocop annotations", ecosystem: "ruby", names: ["r7kamura/rubocop-problem-matchers-action"], kind: "setup", note: "annotations only; a step must run rubocop" },
-  { tool: "google-java-format", ecosystem: "java", names: ["axel-op/googlejavaformat-action"] },
-  { tool: "GitLab Code Quality", names: ["code-quality.gitlab-ci.yml", "jobs/code-quality.gitlab-ci.yml"] }
-];
-var CONFIGS = [
-  { tool: "ruff", ecosystem: "python", file: "ruff.toml" },
-  { tool: "ruff", ecosystem: "python", file: ".ruff.toml" },
-  { tool: "ruff", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ruff" },
-  { tool: "black", ecosystem: "python", file: "pyproject.toml", contains: "[tool.black]" },
-  { tool: "isort", ecosystem: "python", file: ".isort.cfg" },
-  { tool: "flake8", ecosystem: "python", file: ".flake8" },
-  { tool: "flake8", ecosystem: "python", file: "setup.cfg", contains: "[flake8]" },
-  { tool: "flake8", ecosystem: "python", file: "tox.ini", contains: "[flake8]" },
-  { tool: "pylint", ecosystem: "python", file: ".pylintrc" },
-  { tool: "pylint", ecosystem: "python", file: "pylintrc" },
-  { tool: "eslint", ecosystem: "node", file: ".eslintrc*" },
-  { tool: "eslint", ecosystem: "node", file: "eslint.config.*" },
-  { tool: "prettier", ecosystem: "node", file: ".prettierrc*" },
-  { tool: "prettier", ecosystem: "node", file: "prettier.config.*" },
-  { tool: "biome", ecosystem: "node", file: "biome.json" },
-  { tool: "biome", ecosystem: "node", file: "biome.jsonc" },
-  { tool: "oxlint", ecosystem: "node", file: ".oxlintrc.json" },
-  { tool: "golangci-lint", ecosystem: "go", file: ".golangci.*" },
-  { tool: "revive", ecosystem: "go", file: "revive.toml" },
-  { tool: "checkstyle", ecosystem: "java", file: "checkstyle.xml" },
-  { tool: "rubocop", ecosystem: "ruby", file: ".rubocop.yml" },
-  { tool: "standardrb", ecosystem: "ruby", file: ".standard.yml" },
-  { tool: "MegaLinter", file: ".mega-linter.yml" },
-  { tool: "trunk", file: ".trunk/trunk.yaml" },
-  { tool: "pre-commit", file: ".pre-commit-config.yaml" },
-  { tool: "lint-staged", file: ".lintstagedrc*" },
-  { tool: "husky", file: ".husky/" },
-  { tool: "lefthook", file: "lefthook.yml" }
-];
-var LINT = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...GENERIC, ...TASK_RUNNERS],
-  actions: ACTIONS,
-  configs: CONFIGS
-};
-
-// src/checks/catalog/evidence.ts
-var MAX_LINK_TEXT = 80;
-var MAX_MESSAGE = 400;
-function clip(text, max) {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length > max ? one.slice(0, max - 1) + "\u2026" : one;
-}
-function formatLink(link3) {
-  const where = link3.line ? `${link3.path}:${link3.line}` : link3.path;
-  const text = clip(link3.text, MAX_LINK_TEXT);
-  return text ? `${where} ${text}` : where;
-}
-function formatChain(chain) {
-  return chain.map(formatLink).join(" \u2192 ");
-}
-function chainEvidence(subject, chain, qualifier) {
-  const head = chain[0];
-  const parts = [clip(subject, MAX_LINK_TEXT)];
-  if (chain.length > 0) parts.push(formatChain(chain));
-  let message2 = parts.join(" \u2014 ");
-  if (qualifier) message2 += ` (${qualifier})`;
-  message2 = clip(message2, MAX_MESSAGE);
-  if (!head) return { message: message2 };
-  return head.line ? { path: head.path, line: head.line, message: message2 } : { path: head.path, message: message2 };
-}
-function listNames(names, max = 3) {
-  const unique = [...new Set(names)];
-  if (unique.length <= max) return unique.join(", ");
-  return `${unique.slice(0, max).join(", ")} and ${unique.length - max} more`;
-}
-function pickEvidence(groups2, total = 10) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const group of groups2) {
-    let taken = 0;
-    for (const item of group.items) {
-      if (out.length >= total || taken >= group.max) break;
-      const key = `${item.path ?? ""}:${item.line ?? ""}:${item.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(item);
-      taken++;
-    }
-  }
-  return out;
-}
-
-// src/checks/catalog/match.ts
-var NOT_A_RUN = "does not run the check";
-function parseSpec(spec) {
-  const tilde = spec.indexOf("~", 1);
-  const eq = spec.indexOf("=", 1);
-  if (tilde > 0 && (eq < 0 || tilde < eq)) return { name: spec.slice(0, tilde), op: "~", value: spec.slice(tilde + 1) };
-  if (eq < 0) return { name: spec, op: "", value: "" };
-  const value = spec.slice(eq + 1);
-  if (value.startsWith("!")) return { name: spec.slice(0, eq), op: "!", value: value.slice(1) };
-  return { name: spec.slice(0, eq), op: "=", value };
-}
-function valueMatches(op, want, got) {
-  const g = got.trim().toLowerCase();
-  const w = want.toLowerCase();
-  if (op === "=") return g === w;
-  if (op === "!") return g !== "" && g !== w;
-  return g.split(/[\s,]+/).includes(w) || g.includes(w);
-}
-function hasFlag(args, spec) {
-  const { name, op, value } = parseSpec(spec);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (op === "") {
-      if (a === name || a.startsWith(name + "=")) return true;
-      continue;
-    }
-    if (a.startsWith(name + "=")) {
-      if (valueMatches(op, value, a.slice(name.length + 1))) return true;
-    } else if (a === name && i + 1 < args.length) {
-      if (valueMatches(op, value, args[i + 1])) return true;
-    }
-  }
-  return false;
-}
-function hasInput(inputs, spec) {
-  const { name, op, value } = parseSpec(spec);
-  const key = Object.keys(inputs).find((k) => k.toLowerCase() === name.toLowerCase());
-  if (key === void 0) return false;
-  if (op === "") return true;
-  return valueMatches(op, value, inputs[key]);
-}
-function positionals(args) {
-  return args.filter((a) => a !== "" && !a.startsWith("-")).map((a) => a.toLowerCase());
-}
-function wordMatches(pattern, word) {
-  if (word === void 0) return false;
-  if (word === pattern) return true;
-  return pattern.includes(".") && word.endsWith("/" + pattern);
-}
-function subcommandMatches(sig, args) {
-  if (!sig.subcommands) return true;
-  const pos = positionals(args);
-  for (const sub of sig.subcommands) {
-    const words2 = sub.split(" ");
-    const starts = sig.anyPositional ? pos.length : Math.min(1, pos.length);
-    for (let s = 0; s < starts; s++) {
-      if (words2.every((w, k) => wordMatches(w, pos[s + k]))) return true;
-    }
-  }
-  if (sig.bareUnless) return pos.length === 0 || !sig.bareUnless.includes(pos[0]);
-  if (sig.taskPattern) return pos.length === 0 || pos.some((p) => sig.taskPattern.test(p));
-  return false;
-}
-function firstFlag(args, specs) {
-  return specs?.find((s) => hasFlag(args, s));
-}
-function judgeCommand(sig, argv, flags = {}) {
-  if (argv.length === 0 || !sig.commands.includes(argv[0].toLowerCase())) return null;
-  const args = argv.slice(1);
-  if (!subcommandMatches(sig, args)) return null;
-  if (sig.requireAnyFlag && !firstFlag(args, sig.requireAnyFlag)) return null;
-  const verdict = (blockedBy, note) => {
-    const n = note ?? sig.note;
-    return { signature: sig, blockedBy, ...n ? { note: n } : {} };
-  };
-  const notRun = firstFlag(args, sig.notARunFlags);
-  if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`);
-  const off = firstFlag(args, sig.nonBlockingFlags);
-  if (off) return verdict(`cannot fail: ${off}`);
-  const guarded = flags.followedByDiffCheck === true || flags.failsOnChange === true;
-  const fix = firstFlag(args, sig.fixFlags);
-  if (fix && !guarded) return verdict(`fixes files instead of checking them: ${fix} with no diff check after it`);
-  if (sig.checkFlags && !firstFlag(args, sig.checkFlags) && !guarded) {
-    return verdict(`fixes files instead of checking them: no ${sig.checkFlags.join("/")}`);
-  }
-  if (sig.needsCheckedOutput && flags.checkedOutput !== true && !guarded) return verdict("exits 0 whatever it finds and its output is not tested");
-  if (sig.blockingFlags && !firstFlag(args, sig.blockingFlags)) return verdict(`exits 0 on findings without ${sig.blockingFlags.join(" or ")}`);
-  const soft = firstFlag(args, sig.softFixFlags);
-  if (soft) return verdict(null, `${soft}: fails only on what it cannot fix`);
-  return verdict(null);
-}
-function splitArgs(text) {
-  const out = [];
-  let cur = "";
-  let quote3 = "";
-  let has = false;
-  for (const ch of text.slice(0, 4096)) {
-    if (quote3) {
-      if (ch === quote3) quote3 = "";
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote3 = ch;
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (cur || has) out.push(cur);
-      cur = "";
-      has = false;
-    } else cur += ch;
-  }
-  if (cur || has) out.push(cur);
-  return out;
-}
-function actionNameMatches(patterns, name) {
-  const n = name.toLowerCase().replace(/^template:\s*/, "");
-  return patterns.some((p) => p.endsWith("*") ? n.startsWith(p.slice(0, -1)) : n === p);
-}
-function judgeAction(sig, use, commands) {
-  if (!actionNameMatches(sig.names, use.action.name)) return null;
-  const inputs = use.action.with;
-  if (sig.requireInputs && !sig.requireInputs.some((s) => hasInput(inputs, s))) return null;
-  const own = { tool: sig.tool, commands: [], ...sig.kind ? { kind: sig.kind } : {}, ...sig.note ? { note: sig.note } : {} };
-  const verdict = (blockedBy) => ({ signature: own, blockedBy, ...sig.note ? { note: sig.note } : {} });
-  const off = sig.nonBlockingInputs?.find((s) => hasInput(inputs, s));
-  if (off) return verdict(`cannot fail: ${off.replace(/[=~]/, ": ")}`);
-  if (sig.blockingInputs && !sig.blockingInputs.some((s) => hasInput(inputs, s))) {
-    return verdict(`only reports: set ${sig.blockingInputs[0].replace("=", ": ")} to make it fail`);
-  }
-  if (sig.asCommand) {
-    const key = Object.keys(inputs).find((k) => k.toLowerCase() === sig.asCommand.input);
-    const args = key !== void 0 ? inputs[key] : sig.asCommand.default;
-    if (args === null) return null;
-    const argv = [...sig.asCommand.argv, ...splitArgs(args)];
-    for (const c of commands) {
-      const v = judgeCommand(c, argv);
-      if (v) return v;
-    }
-  }
-  return verdict(null);
-}
-function judgeRun(sigs, run) {
-  const flags = run;
-  const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true };
-  for (const sig of sigs) {
-    const v = judgeCommand(sig, run.argv, runFlags);
-    if (v) return v;
-  }
-  return null;
-}
-
-// src/checks/catalog/practice.ts
-function jobKey(job3) {
-  return job3 ? `${job3.file}#${job3.id}` : void 0;
-}
-function chainKey(chain) {
-  return chain.map((l) => `${l.path}:${l.line ?? ""}:${l.text}`).join("\n");
-}
-function triggerNote(t) {
-  const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
-  return `not on pull requests: ${events}`;
-}
-function finding(tool, subject, chain, where, triggers2, blockedBy, kind, note, key) {
-  const onPr = where === "ci" && triggers2.pullRequest;
-  const qualifiers = [];
-  if (blockedBy) qualifiers.push(blockedBy.startsWith(NOT_A_RUN) ? blockedBy : `runs but ${blockedBy}`);
-  else if (where === "local") qualifiers.push("local hook only, not in CI");
-  else if (!onPr) qualifiers.push(triggerNote(triggers2));
-  if (note) qualifiers.push(note);
-  const evidence2 = chainEvidence(subject, chain, qualifiers.join("; ") || void 0);
-  return { tool, where, onPr, events: triggers2.events, blockedBy, kind, evidence: evidence2, ...key ? { jobKey: key } : {} };
-}
-function extraCommandMatches(extra, run) {
-  for (const spec of extra) {
-    const words2 = spec.trim().split(/\s+/).filter(Boolean);
-    if (words2.length === 0) continue;
-    if (words2.every((w, i) => (run.argv[i] ?? "").toLowerCase() === w.toLowerCase())) return spec;
-    if (run.chain.some((l) => l.text.trim() === spec.trim() || l.text.trim().startsWith(spec.trim() + " "))) return spec;
-  }
-  return void 0;
-}
-function fromRun(run, verdict) {
-  const blockedBy = verdict.blockedBy ?? (run.neutralised ? `cannot fail: ${run.neutralised}` : null);
-  return finding(verdict.signature.tool, run.text, run.chain, run.where, run.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(run.job));
-}
-function fromAction(use, verdict) {
-  const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
-  return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
-}
-function resolvedFurther(runs) {
-  const prefixes = /* @__PURE__ */ new Set();
-  for (const r of runs) {
-    for (let n = 1; n < r.chain.length; n++) prefixes.add(chainKey(r.chain.slice(0, n)));
-  }
-  return prefixes;
-}
-function withImplied(ctx, catalogue) {
-  if (!catalogue.implied) return { catalogue, configs: [], problems: [] };
-  const problems = ctx.facts.securityRules.problems.map((p) => ({ path: p.path, ...p.line ? { line: p.line } : {}, message: `linter configuration could not be read: ${p.message}` }));
-  const commands = [...catalogue.commands];
-  const actions = [...catalogue.actions];
-  const configs = [];
-  for (const imp of catalogue.implied ?? []) {
-    const on = ctx.facts.securityRules.enabled.filter((e) => e.rules === imp.rules);
-    if (on.length === 0) continue;
-    const where = `${on[0].how} in ${on[0].path}${on[0].line ? `:${on[0].line}` : ""}`;
-    const note = (n) => n ? `${n}; ${where}` : where;
-    commands.push(...imp.commands.map((c) => ({ ...c, tool: imp.tool, note: note(c.note) })));
-    actions.push(...imp.actions.map((a) => ({ ...a, tool: imp.tool, note: note(a.note) })));
-    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...e.line ? { line: e.line } : {}, message: `${imp.tool} is configured in ${e.path} (${e.how})` } });
-  }
-  return { catalogue: { ...catalogue, commands, actions }, configs, problems };
-}
-function judgePractice(ctx, base, options = {}) {
-  const { ci, snapshot } = ctx.facts;
-  const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base);
-  const findings = [];
-  const inner = resolvedFurther(ci.runs);
-  for (const run of ci.runs) {
-    const extra = extraCommandMatches(ctx.extra.commands, run);
-    if (extra) {
-      findings.push(fromRun(run, { signature: { tool: extra, commands: [] }, blockedBy: null }));
-      continue;
-    }
-    if (inner.has(chainKey(run.chain))) continue;
-    const verdict = judgeRun(catalogue.commands, run);
-    if (verdict) findings.push(fromRun(run, verdict));
-  }
-  const extraActions = ctx.extra.actions.map((a) => a.toLowerCase());
-  for (const use of ci.actions) {
-    if (extraActions.length > 0 && actionNameMatches(extraActions, use.action.name)) {
-      findings.push(fromAction(use, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }));
-      continue;
-    }
-    for (const sig of catalogue.actions) {
-      const verdict = judgeAction(sig, use, catalogue.commands);
-      if (verdict) {
-        findings.push(fromAction(use, verdict));
-        break;
-      }
-    }
-  }
-  const forgivingJobs = /* @__PURE__ */ new Set();
-  if (options.forgivenByJobActions) {
-    for (const use of ci.actions) {
-      const key = jobKey(use.job);
-      if (key && !use.neutralised && actionNameMatches(options.forgivenByJobActions, use.action.name)) forgivingJobs.add(key);
-    }
-  }
-  const pr = [];
-  const notOnPr = [];
-  const local = [];
-  const nonBlocking = [];
-  const other = [];
-  for (const f0 of findings) {
-    let f = f0;
-    if (f.kind === "counts" && f.blockedBy && f.jobKey && forgivingJobs.has(f.jobKey) && !f.blockedBy.startsWith(NOT_A_RUN)) {
-      const message2 = `${f.evidence.message} (${options.forgivenNote ?? "counted anyway"})`;
-      f = { ...f, blockedBy: null, evidence: { ...f.evidence, message: message2 } };
-    }
-    if (f.kind !== "counts" || f.blockedBy?.startsWith(NOT_A_RUN)) other.push(f);
-    else if (f.blockedBy) nonBlocking.push(f);
-    else if (f.where === "local") local.push(f);
-    else if (f.onPr) pr.push(f);
-    else notOnPr.push(f);
-  }
-  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs];
-  const problems = [
-    ...ci.problems.map((p) => ({ path: p.path, ...p.line ? { line: p.line } : {}, message: `could not be read as CI configuration: ${p.message}` })),
-    ...ctx.facts.failures.map((p) => ({ ...p.path ? { path: p.path } : {}, message: p.message })),
-    ...configProblems
-  ];
-  const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0;
-  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi };
-}
-function tools(findings) {
-  return listNames(findings.map((f) => f.tool));
-}
-function configTools(configs) {
-  return listNames(configs.map((c) => c.tool));
-}
-function eventsOf(findings) {
-  const events = [...new Set(findings.flatMap((f) => f.events))];
-  return events.length > 0 ? events.join(", ") : "no pull_request trigger";
-}
-var NO_CI = "No CI configuration was found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, \u2026).";
-function evidenceOf(j, lead) {
-  const rest = [j.pr, j.notOnPr, j.local, j.nonBlocking, j.other].filter((t) => t !== lead);
-  const noCi = j.hasCi ? [] : [{ message: NO_CI }];
-  return pickEvidence([
-    { items: lead.map((f) => f.evidence), max: 5 },
-    { items: rest.flat().map((f) => f.evidence), max: 3 },
-    { items: j.configs.map((c) => c.evidence), max: 3 },
-    { items: j.problems, max: 3 },
-    { items: noCi, max: 1 }
-  ]);
-}
-
-// src/checks/catalog/remedies.ts
-var PR_TRIGGER = [
-  "Run the workflow on pull requests as well, so the result gates the merge:",
-  "",
-  "```yaml",
-  "on:",
-  "  pull_request:",
-  "  push:",
-  "    branches: [main]",
-  "```"
-].join("\n");
-var MAKE_IT_FAIL = "Make the step able to fail the job: remove `|| true` / `|| exit 0`, `continue-on-error: true` and exit-zero flags (`--exit-zero`, `-no-fail`, `--no-exit-on-warn`), run formatters in check mode (`--check`) or follow a fixer with `git diff --exit-code`, and set reporting actions to fail (`fail_level: error`).";
-var RUN_PRE_COMMIT_IN_CI = [
-  "Run the same hooks in CI on every pull request (or enable pre-commit.ci):",
-  "",
-  "```yaml",
-  "# .github/workflows/pre-commit.yml",
-  "on: [pull_request]",
-  "jobs:",
-  "  pre-commit:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v4",
-  "      - uses: actions/setup-python@v5",
-  "      - uses: pre-commit/action@v3.0.1",
-  "```"
-].join("\n");
-function workflow(file, job3, steps) {
-  return ["```yaml", `# ${file}`, "on: [pull_request]", "jobs:", `  ${job3}:`, "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4", ...steps.map((s) => `      ${s}`), "```"].join("\n");
-}
-
-// src/checks/ci-lint.ts
-var messages2 = {
-  pr: "A linter or format check runs on pull requests: {tools}.",
-  "not-on-prs": "Lint runs in CI but not on pull requests ({events}): {tools}.",
-  "local-only": "Lint runs only in local hooks, not in CI: {tools}.",
-  "non-blocking": "Lint runs in CI but cannot fail the build: {tools}.",
-  "configured-only": "Lint is configured ({tools}) but no CI job runs it.",
-  unreadable: "No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
-  none: "No CI job runs a linter or format check.",
-  "no-ci": "No CI configuration was found, so nothing lints pull requests."
-};
-var SNIPPETS = {
-  python: workflow(".github/workflows/lint.yml", "lint", ["- uses: astral-sh/ruff-action@v3", "- uses: astral-sh/ruff-action@v3", "  with:", "    args: format --check"]),
-  node: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npx eslint . --max-warnings 0", "- run: npx prettier --check ."]),
-  go: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- uses: golangci/golangci-lint-action@v8"]),
-  java: [
-    "Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:",
-    "",
-    workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", "    cache: maven", "- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck"])
-  ].join("\n"),
-  ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"])
-};
-var FALLBACK = "Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).";
-var ci_lint_default = defineCheck({
-  meta: {
-    id: "ci-lint",
-    title: "Lint in CI",
-    question: "Does CI run a linter or format check on every pull request?",
-    messages: messages2,
-    why: "A linter on every pull request catches bugs, dead code and style drift before review, so reviewers spend their attention on design instead of formatting. Only a check that can fail the build enforces anything: a linter run with `|| true`, or a formatter that silently rewrites files, reports nothing to the pull request.",
-    remediation: FALLBACK
-  },
-  run(ctx) {
-    const j = judgePractice(ctx, LINT);
-    const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => remediationFor(opening, SNIPPETS, profile, FALLBACK);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    if (j.local.length > 0) {
-      return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: fix(RUN_PRE_COMMIT_IN_CI) };
-    }
-    if (j.nonBlocking.length > 0) {
-      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
-    }
-    const evidence2 = evidenceOf(j, []);
-    const remediation = fix("Add a CI job that runs a linter in check mode on every pull request:");
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
-    if (j.configs.length > 0) return { status: "fail", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
-  }
-});
-
-// src/checks/catalog/tests.ts
-var PYTHON2 = [
-  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
-  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
-  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
-  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
-  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
-  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
-  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
-];
-var NODE2 = [
-  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
-  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
-  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
-  { tool: "ava", ecosystem: "node", commands: ["ava"] },
-  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
-  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
-  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
-  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
-  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
-  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
-  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
-  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
-  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
-  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
-  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
-];
-var GO2 = [
-  {
-    tool: "go test",
-    ecosystem: "go",
-    commands: ["go", "richgo"],
-    subcommands: ["test"],
-    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
-  },
-  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
-  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
-];
-var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
-var JAVA2 = [
-  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
-  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
-];
-var RUBY2 = [
-  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
-  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
-  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
-  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
-  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
-];
-var TASK_RUNNERS2 = [
-  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
-  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS2 = [
-  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
-  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
-  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
-];
-var CONFIGS2 = [
-  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
-  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
-  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
-  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
-  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
-  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
-  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
-  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
-  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
-  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
-  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
-];
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
-];
-var TESTS = {
-  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
-  actions: ACTIONS2,
-  configs: CONFIGS2
-};
-var PASSES_WITH_NO_TESTS = [
-  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
-];
-function findTestSuite(snapshot) {
-  let count2 = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
-    if (!hit) continue;
-    count2++;
-    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
-    if (examples.length < 3) examples.push(path2);
-  }
-  return { count: count2, byEcosystem, examples };
-}
-
-// src/checks/ci-tests.ts
-var messages3 = {
-  pr: "Tests run on pull requests: {tools}.",
-  "not-on-prs": "Tests run in CI but not on pull requests ({events}): {tools}.",
-  "non-blocking": "Tests run in CI but cannot fail the build: {tools}.",
-  "local-only": "Tests run only in local hooks, not in CI: {tools}.",
-  "suite-not-run": "A test suite exists ({count} test file(s)) but no CI job runs it.",
-  "nothing-to-test": "CI runs {tools}, but the repository has no {files}: the run passes without testing anything.",
-  unreadable: "No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
-  none: "No CI job runs tests, and no test suite was found.",
-  "no-ci": "No CI configuration was found, so no tests run on pull requests."
-};
-var PYTHON3 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
-var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
-var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
-function snippets(profile) {
-  return {
-    python: profile.django ? DJANGO : PYTHON3,
-    node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
-    go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
-    java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"])
-  };
-}
-function withoutEmptyRuns(j, suite) {
-  const idle = PASSES_WITH_NO_TESTS.filter((p) => (suite.byEcosystem.get(p.ecosystem) ?? 0) === 0);
-  const empty = [];
-  if (idle.length === 0) return { judgement: j, empty: { findings: empty, files: "" } };
-  const isIdle = (f) => idle.some((p) => p.tools.includes(f.tool));
-  const keep = (tier) => {
-    const out = [];
-    for (const f of tier) {
-      if (!isIdle(f)) out.push(f);
-      else empty.push({ ...f, evidence: { ...f.evidence, message: `${f.evidence.message} (no ${idle.find((p) => p.tools.includes(f.tool)).files} in the repository: nothing to test)` } });
-    }
-    return out;
-  };
-  const pr = keep(j.pr);
-  const notOnPr = keep(j.notOnPr);
-  const files = [...new Set(idle.filter((p) => empty.some((f) => p.tools.includes(f.tool))).map((p) => p.files))].join(", ");
-  return { judgement: { ...j, pr, notOnPr, other: [...j.other, ...empty] }, empty: { findings: empty, files } };
-}
-var FALLBACK2 = "Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).";
-var ci_tests_default = defineCheck({
-  meta: {
-    id: "ci-tests",
-    title: "Tests in CI",
-    question: "Does CI run the test suite on every pull request?",
-    messages: messages3,
-    why: 'Tests that run on every pull request turn "works on my machine" into a fact checked before merge: regressions are caught by the change that caused them, while its author still has the context. Tests that run only after merge, on a schedule, or only on a laptop find breakage after it has shipped.',
-    remediation: FALLBACK2
-  },
-  run(ctx) {
-    const suite = findTestSuite(ctx.facts.snapshot);
-    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite);
-    const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => remediationFor(opening, snippets(profile), profile, FALLBACK2);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const suiteEvidence = suite.examples.map((path2) => ({ path: path2, message: `test file (${suite.count} in the repository)` }));
-    const withSuite = (lead) => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }]);
-    const remediation = fix("Run the test suite in CI on every pull request:");
-    if (j.nonBlocking.length > 0) {
-      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
-    }
-    if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
-    if (empty.findings.length > 0) {
-      const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
-      const remediation2 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
-      return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: remediation2 };
-    }
-    const evidence2 = withSuite(evidenceOf(j, []));
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
-    if (suite.count > 0) return { status: "fail", messageId: "suite-not-run", data: { count: suite.count }, evidence: evidence2, remediation };
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
-  }
-});
-
-// src/checks/catalog/resilience.ts
-var lib = (label, kind, ecosystem, packages, calls, extra = {}) => ({ label, kind, ecosystem, packages, calls, ...extra });
-var RESILIENCE_LIBS = [
-  // Python
-  lib("pybreaker", "circuit-breaker", "python", ["pybreaker"], ["CircuitBreaker(", ".call(", ".call_async(", "@breaker", "_breaker"]),
-  lib("circuitbreaker", "circuit-breaker", "python", ["circuitbreaker"], ["@circuit", "circuit(", "CircuitBreaker("]),
-  lib("aiobreaker", "circuit-breaker", "python", ["aiobreaker"], ["CircuitBreaker(", ".call_async(", "@breaker"]),
-  lib("purgatory", "circuit-breaker", "python", ["purgatory", "purgatory-circuitbreaker"], ["CircuitBreakerFactory(", ".breaker(", "get_breaker("]),
-  lib("pyresilience", "circuit-breaker", "python", ["pyresilience"], ["@resilient", "CircuitBreaker("]),
-  lib("tenacity", "retry", "python", ["tenacity"], ["@retry", "Retrying(", "AsyncRetrying(", "stop_after_attempt(", "wait_exponential("]),
-  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "@on_exception(", "@on_predicate("]),
-  lib("stamina", "retry", "python", ["stamina"], ["@stamina.retry", "stamina.retry(", "retry_context(", "AsyncRetryingCaller(", "RetryingCaller("]),
-  lib("retrying", "retry", "python", ["retrying"], ["@retry", "Retrying("]),
-  lib("retry", "retry", "python", ["retry", "retry2"], ["@retry(", "retry_call("]),
-  lib("redo", "retry", "python", ["redo"], ["@retriable", "retry(", "retrying("]),
-  lib("opnieuw", "retry", "python", ["opnieuw"], ["@retry(", "@retry_async("]),
-  lib("urllib3 Retry + requests HTTPAdapter", "http-retry", "python", ["requests", "urllib3"], ["HTTPAdapter(max_retries", "max_retries=Retry(", "max_retries=retr", "HTTPAdapter(retries"], { fileAlso: ["Retry("], imports: ["requests", "urllib3"] }),
-  lib("httpx transport retries", "http-retry", "python", ["httpx"], ["HTTPTransport(retries", "AsyncHTTPTransport(retries"]),
-  lib("httpx-retries", "http-retry", "python", ["httpx-retries"], ["RetryTransport("]),
-  lib("aiohttp-retry", "http-retry", "python", ["aiohttp-retry"], ["RetryClient(", "ExponentialRetry("]),
-  lib("retry-requests", "http-retry", "python", ["retry-requests"], ["retry("]),
-  lib("botocore retries", "http-retry", "python", ["boto3", "botocore"], ["retries={", "retries = {", '"max_attempts"', "'max_attempts'"], { fileAlso: ["Config("] }),
-  // Node
-  lib("opossum", "circuit-breaker", "node", ["opossum"], ["new CircuitBreaker(", "CircuitBreaker(", ".fire("]),
-  lib("cockatiel", "circuit-breaker", "node", ["cockatiel"], ["circuitBreaker(", "retry(", "wrap(", "ConsecutiveBreaker(", "SamplingBreaker(", "ExponentialBackoff("]),
-  lib("brakes", "circuit-breaker", "node", ["brakes"], ["new Brakes(", ".exec("]),
-  lib("mollitia", "circuit-breaker", "node", ["mollitia"], ["new Circuit(", "SlidingCountBreaker(", "Retry("]),
-  lib("nestjs-resilience", "circuit-breaker", "node", ["nestjs-resilience"], ["@UseResilience(", "CircuitBreakerStrategy(", "RetryStrategy("]),
-  lib("p-retry", "retry", "node", ["p-retry"], ["pRetry(", "pretry("]),
-  lib("async-retry", "retry", "node", ["async-retry"], ["retry("]),
-  lib("retry", "retry", "node", ["retry"], ["retry.operation(", ".attempt("]),
-  lib("exponential-backoff", "retry", "node", ["exponential-backoff"], ["backOff("]),
-  lib("axios-retry", "http-retry", "node", ["axios-retry"], ["axiosRetry("]),
-  lib("got retry", "http-retry", "node", ["got"], ["retry: {", "retry: { limit"]),
-  lib("ky retry", "http-retry", "node", ["ky"], ["retry: {", "retry:"]),
-  lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
-  lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
-  // Go
-  lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
-  lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
-  lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
-  lib("go-resiliency", "circuit-breaker", "go", ["github.com/eapache/go-resiliency"], ["breaker.New(", "retrier.New("]),
-  lib("mercari go-circuitbreaker", "circuit-breaker", "go", ["github.com/mercari/go-circuitbreaker"], ["circuitbreaker.New(", ".Do("]),
-  lib("rubyist circuitbreaker", "circuit-breaker", "go", ["github.com/rubyist/circuitbreaker"], ["NewThresholdBreaker(", "NewConsecutiveBreaker(", "NewRateBreaker(", ".Call("]),
-  lib("goresilience", "circuit-breaker", "go", ["github.com/slok/goresilience"], ["circuitbreaker.New", "retry.New"]),
-  lib("cenkalti/backoff", "retry", "go", ["github.com/cenkalti/backoff"], ["backoff.Retry(", "backoff.RetryNotify(", "backoff.NewExponentialBackOff(", "backoff.Retry["]),
-  lib("retry-go", "retry", "go", ["github.com/avast/retry-go"], ["retry.Do(", "retry.DoWithData("]),
-  lib("sethvargo/go-retry", "retry", "go", ["github.com/sethvargo/go-retry"], ["retry.Do(", "retry.NewExponential(", "retry.NewFibonacci("]),
-  lib("go-retryablehttp", "http-retry", "go", ["github.com/hashicorp/go-retryablehttp"], ["retryablehttp.NewClient(", "retryablehttp.Client", "retryablehttp.NewRequest("]),
-  lib("resty retries", "http-retry", "go", ["github.com/go-resty/resty"], ["SetRetryCount(", "AddRetryCondition("]),
-  // Java
-  lib("Resilience4j", "circuit-breaker", "java", ["io.github.resilience4j:*"], ["@CircuitBreaker(", "@Retry(", "@Bulkhead(", "@TimeLimiter(", "@RateLimiter(", "CircuitBreaker.of(", "CircuitBreaker.decorate", "Retry.of(", "Retry.decorate", "CircuitBreakerRegistry", "RetryRegistry"]),
-  lib("Spring Cloud CircuitBreaker", "circuit-breaker", "java", ["org.springframework.cloud:spring-cloud-starter-circuitbreaker-resilience4j", "org.springframework.cloud:spring-cloud-starter-circuitbreaker-reactor-resilience4j", "org.springframework.cloud:spring-cloud-circuitbreaker-resilience4j"], ["CircuitBreakerFactory", "ReactiveCircuitBreakerFactory", "@CircuitBreaker(", "@Retry("], { imports: ["org.springframework.cloud.client.circuitbreaker", "io.github.resilience4j"] }),
-  lib("Spring Retry", "retry", "java", ["org.springframework.retry:spring-retry"], ["@Retryable(", "@EnableRetry", "RetryTemplate", "@Recover"]),
-  lib("Failsafe", "circuit-breaker", "java", ["dev.failsafe:failsafe", "net.jodah:failsafe"], ["Failsafe.with(", "CircuitBreaker.builder(", "RetryPolicy.builder(", "new RetryPolicy", "new CircuitBreaker"]),
-  lib("Hystrix", "circuit-breaker", "java", ["com.netflix.hystrix:hystrix-core", "org.springframework.cloud:spring-cloud-starter-netflix-hystrix", "com.netflix.hystrix:hystrix-javanica"], ["@HystrixCommand", "HystrixCommand<", "extends HystrixCommand"], { imports: ["com.netflix.hystrix"] }),
-  lib("Sentinel", "circuit-breaker", "java", ["com.alibaba.csp:sentinel-core", "com.alibaba.cloud:spring-cloud-starter-alibaba-sentinel"], ["@SentinelResource", "SphU.entry(", "DegradeRule"], { imports: ["com.alibaba.csp.sentinel"] }),
-  lib("MicroProfile Fault Tolerance", "circuit-breaker", "java", ["org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api", "io.quarkus:quarkus-smallrye-fault-tolerance"], ["@CircuitBreaker", "@Retry", "@Fallback", "@Timeout"], { imports: ["org.eclipse.microprofile.faulttolerance"] }),
-  // Ruby
-  lib("circuitbox", "circuit-breaker", "ruby", ["circuitbox"], ["Circuitbox.circuit(", "Circuitbox::"]),
-  lib("stoplight", "circuit-breaker", "ruby", ["stoplight"], ["Stoplight(", "Stoplight::Light"]),
-  lib("semian", "circuit-breaker", "ruby", ["semian"], ["Semian.register", "semian/net_http", "Semian::", "semian_configuration"]),
-  lib("retriable", "retry", "ruby", ["retriable"], ["Retriable.retriable", "Retriable.with_context", "retriable("]),
-  lib("retryable", "retry", "ruby", ["retryable"], ["Retryable.retryable", "retryable("]),
-  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"])
-];
-var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i];
-var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
-var JOB_RETRY_TOKENS = {
-  python: ["autoretry_for", "self.retry(", "retry_backoff", "raise Retry(", "Retry(max=", "dramatiq.Retry", "@dramatiq.actor(max_retries"],
-  // discard_on drops a failed job: no retry.
-  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
-  node: ["attempts:", "backoff: {"],
-  java: ["@RetryableTopic", "DefaultErrorHandler("]
-};
-var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
-var HAND_ROLLED_RETRY_TOKENS = ["for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times"];
-var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff"];
-var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string2, ptr) {
-  let lines = string2.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string2, line, column) {
-  let lines = string2.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message2, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message2}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message2, ctx, ptr) {
-    throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date2, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date2 === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date2.slice(11, 13) > 23) {
-              date2 = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date2 += "Z";
-            } else if ((c = date2.charCodeAt(date2.length - 1)) !== 90 && c !== 122) {
-              offset = date2.slice(date2.length - 6);
-            }
-            if (unsafeDelim)
-              date2 = date2.slice(0, 10) + "T" + date2.slice(11);
-          } else if (fasttype === 4) {
-            date2 = +date2.slice(0, 2) > 23 ? "" : `0000-01-01T${date2}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match2 = date2.match(DATE_TIME_RE);
-        if (match2) {
-          if (!match2[1]) {
-            hasDate = false;
-            date2 = `0000-01-01T${date2}`;
-          }
-          hasTime = !!match2[2];
-          hasTime && date2[10] === " " && (date2 = date2.replace(" ", "T"));
-          if (match2[2] && +match2[2] > 23) {
-            date2 = "";
-          } else {
-            offset = match2[3] || null;
-            if (!offset && hasTime)
-              date2 += "Z";
-          }
-        } else {
-          date2 = "";
-        }
-      }
-    }
-    super(date2);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date2 = new _TomlDate(jsDate);
-    date2.#offset = offset;
-    return date2;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date2 = new _TomlDate(jsDate);
-    date2.#offset = null;
-    return date2;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date2 = new _TomlDate(jsDate);
-    date2.#hasTime = false;
-    date2.#offset = null;
-    return date2;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date2 = new _TomlDate(jsDate);
-    date2.#hasDate = false;
-    date2.#offset = null;
-    return date2;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit2(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str4 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str4 = str4.replaceAll("_", "");
-  return state > 1 ? parseFloat(str4) : parseInteger(ctx, str4, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit2(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str4 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str4 = str4.replaceAll("_", "");
-  return parseInteger(ctx, str4, base, startPtr);
-}
-function parseInteger(ctx, str4, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str4, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str4) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str4);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str4, type2, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date2 = new TomlDate(str4, type2, unsafeDelim);
-    if (!date2.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date2;
-  }
-  try {
-    if (temporalSuffix)
-      str4 += temporalSuffix;
-    switch (type2) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str4);
-      case 2:
-        return Temporal.PlainDateTime.from(str4);
-      case 3:
-        return Temporal.PlainDate.from(str4);
-      case 4:
-        return Temporal.PlainTime.from(str4);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type2) {
-  let t = table2;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type2 === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type2 === 2 ? 3 : type2,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type2 && !(type2 === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type2 === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type2 === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type2 === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse3(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/facts/manifests/text.ts
-function readText(snapshot, path2, problems) {
-  const r = snapshot.read(path2);
-  switch (r.kind) {
-    case "text":
-      if (r.text.includes("\uFFFD")) problems.push({ path: path2, message: "file is not valid UTF-8; undecodable bytes were ignored" });
-      return r.text;
-    case "binary":
-      problems.push({ path: path2, message: "file looks binary (NUL bytes); not parsed" });
-      return void 0;
-    case "too-large":
-      problems.push({ path: path2, message: `file is ${r.size} bytes, over the ${r.cap}-byte cap; not parsed` });
-      return void 0;
-    case "error":
-      problems.push({ path: path2, message: `file could not be read: ${r.message}` });
-      return void 0;
-    case "missing":
-      return void 0;
-  }
-}
-function splitLines(text) {
-  return text.split(/\r?\n/);
-}
-function locate(lines, needle, from = 0) {
-  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
-  for (let i = 0; i < Math.min(from, lines.length); i++) if (lines[i].includes(needle)) return i + 1;
-  return void 0;
-}
-function sectionIndex(lines, name) {
-  const want = `[${name}]`;
-  for (let i = 0; i < lines.length; i++) if (lines[i].trim().replace(/\s+/g, "") === want.replace(/\s+/g, "")) return i;
-  return -1;
-}
-function jsonErrorLine(text, err) {
-  const msg = err instanceof Error ? err.message : String(err);
-  const lc = /line (\d+) column \d+/.exec(msg);
-  if (lc) return Number(lc[1]);
-  const pos = /position (\d+)/.exec(msg);
-  if (pos) {
-    const p = Math.min(Number(pos[1]), text.length);
-    let line = 1;
-    for (let i = 0; i < p; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  }
-  return void 0;
-}
-function isDevGroupName(name) {
-  return /^(dev|develop|development|test|tests|testing|lint|linting|linters|docs|doc|typing|types|mypy|ci|style|format|check|checks|qa|bench|benchmark|benchmarks|coverage|tox|nox|local|debug|build)([-_.].*)?$/i.test(name);
-}
-
-// src/facts/manifests/python.ts
-function normalizePythonName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function parsePep508(req) {
-  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req);
-  if (!m) return null;
-  let rest = req.slice(m[0].length);
-  const semi = rest.indexOf(";");
-  if (semi >= 0) rest = rest.slice(0, semi);
-  rest = rest.trim();
-  if (rest.startsWith("[")) {
-    const close = rest.indexOf("]");
-    rest = close >= 0 ? rest.slice(close + 1).trim() : "";
-  }
-  return { name: normalizePythonName(m[1]), spec: rest };
-}
-var isTable = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function tomlProblem(path2, err) {
-  if (err instanceof TomlError) return { path: path2, line: err.line, message: `invalid TOML: ${err.message.split("\n")[0]}` };
-  return { path: path2, message: `invalid TOML: ${err instanceof Error ? err.message : String(err)}` };
-}
-function parseTomlSafe(text, path2, problems) {
-  try {
-    return parse3(text);
-  } catch (err) {
-    problems.push(tomlProblem(path2, err));
-    return void 0;
-  }
-}
-var Collector = class {
-  constructor(path2, lines) {
-    this.path = path2;
-    this.lines = lines;
-  }
-  path;
-  lines;
-  deps = [];
-  /** A PEP 508 string found in section `section` (for the line lookup). */
-  requirement(req, dev, sectionLine) {
-    if (typeof req !== "string") return;
-    const p = parsePep508(req);
-    if (!p) return;
-    const line = locate(this.lines, `"${req}"`, sectionLine) ?? locate(this.lines, `'${req}'`, sectionLine) ?? locate(this.lines, req, sectionLine);
-    this.push(p.name, p.spec, dev, line);
-  }
-  /** A `name = spec` table entry (Poetry, Pipfile). */
-  keyed(name, value, dev, sectionLine) {
-    if (name.toLowerCase() === "python") return;
-    let spec = "";
-    if (typeof value === "string") spec = value;
-    else if (isTable(value) && typeof value.version === "string") spec = value.version;
-    const line = this.keyLine(name, sectionLine);
-    this.push(normalizePythonName(name), spec, dev, line);
-  }
-  keyLine(name, from) {
-    for (let i = Math.max(0, from); i < this.lines.length; i++) {
-      const t = this.lines[i].trimStart();
-      if (t.startsWith(name) || t.startsWith(`"${name}"`) || t.startsWith(`'${name}'`)) {
-        const after = t.slice(t.startsWith(name) ? name.length : name.length + 2).trimStart();
-        if (after.startsWith("=")) return i + 1;
-      }
-    }
-    return void 0;
-  }
-  push(name, spec, dev, line) {
-    this.deps.push({ name, ecosystem: "python", manifest: this.path, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
-  }
-};
-function parsePyproject(path2, text, problems) {
-  const doc = parseTomlSafe(text, path2, problems);
-  if (!doc) return [];
-  const lines = splitLines(text);
-  const c = new Collector(path2, lines);
-  const project = isTable(doc.project) ? doc.project : void 0;
-  if (project) {
-    const at2 = sectionIndex(lines, "project");
-    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at2);
-    const opt = project["optional-dependencies"];
-    if (isTable(opt)) {
-      const optAt = sectionIndex(lines, "project.optional-dependencies");
-      for (const [extra, list2] of Object.entries(opt)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at2);
-    }
-  }
-  const groups2 = doc["dependency-groups"];
-  if (isTable(groups2)) {
-    const at2 = sectionIndex(lines, "dependency-groups");
-    for (const [g, list2] of Object.entries(groups2)) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, isDevGroupName(g), at2);
-  }
-  const tool = isTable(doc.tool) ? doc.tool : {};
-  const poetry = isTable(tool.poetry) ? tool.poetry : void 0;
-  if (poetry) {
-    if (isTable(poetry.dependencies)) {
-      const at2 = sectionIndex(lines, "tool.poetry.dependencies");
-      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at2);
-    }
-    if (isTable(poetry["dev-dependencies"])) {
-      const at2 = sectionIndex(lines, "tool.poetry.dev-dependencies");
-      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at2);
-    }
-    if (isTable(poetry.group)) {
-      for (const [g, body] of Object.entries(poetry.group)) {
-        if (!isTable(body) || !isTable(body.dependencies)) continue;
-        const at2 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
-        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at2);
-      }
-    }
-  }
-  const pdm = isTable(tool.pdm) ? tool.pdm : void 0;
-  if (pdm && isTable(pdm["dev-dependencies"])) {
-    const at2 = sectionIndex(lines, "tool.pdm.dev-dependencies");
-    for (const list2 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at2);
-  }
-  const hatch = isTable(tool.hatch) ? tool.hatch : void 0;
-  if (hatch && isTable(hatch.envs)) {
-    for (const [env, body] of Object.entries(hatch.envs)) {
-      if (!isTable(body)) continue;
-      const at2 = sectionIndex(lines, `tool.hatch.envs.${env}`);
-      for (const key of ["dependencies", "extra-dependencies"]) {
-        const list2 = body[key];
-        if (Array.isArray(list2)) for (const r of list2) c.requirement(r, true, at2);
-      }
-    }
-  }
-  return c.deps;
-}
-function parsePipfile(path2, text, problems) {
-  const doc = parseTomlSafe(text, path2, problems);
-  if (!doc) return [];
-  const lines = splitLines(text);
-  const c = new Collector(path2, lines);
-  for (const [section, dev] of [["packages", false], ["dev-packages", true]]) {
-    const t = doc[section];
-    if (isTable(t)) {
-      const at2 = sectionIndex(lines, section);
-      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at2);
-    }
-  }
-  return c.deps;
-}
-function isRequirementsFile(path2) {
-  const name = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (!name.endsWith(".txt") && !name.endsWith(".in")) return false;
-  if (name.startsWith("requirements") || name.endsWith("requirements.txt") || name.endsWith("requirements.in")) return true;
-  const dir2 = dirname(path2).toLowerCase();
-  return dir2 === "requirements" || dir2.endsWith("/requirements");
-}
-function devRequirementsFile(path2) {
-  const lower = path2.toLowerCase();
-  return /(^|[/_.-])(dev|develop|development|test|tests|testing|lint|docs|doc|ci|typing|local)([/_.-]|$)/.test(lower.replace(/\.(txt|in)$/, ".x"));
-}
-var MAX_INCLUDE_DEPTH = 10;
-function parseRequirements(snapshot, path2, problems, visited = /* @__PURE__ */ new Set(), depth = 0) {
-  if (visited.has(path2)) return [];
-  visited.add(path2);
-  const text = readText(snapshot, path2, problems);
-  if (text === void 0) return [];
-  const out = [];
-  const deps = [];
-  const dev = devRequirementsFile(path2);
-  const lines = splitLines(text);
-  let buffer = "";
-  let bufferLine = 0;
-  for (let i = 0; i < lines.length; i++) {
-    let raw = lines[i];
-    if (!buffer) bufferLine = i + 1;
-    if (raw.endsWith("\\")) {
-      buffer += raw.slice(0, -1) + " ";
-      continue;
-    }
-    raw = buffer + raw;
-    buffer = "";
-    const hash = raw.search(/(^|\s)#/);
-    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (!line) continue;
-    if (line.startsWith("-")) {
-      const inc = /^(-r|--requirement)(\s+|=)(\S+)/.exec(line);
-      if (inc) {
-        const target = joinPath2(dirname(path2), inc[3]);
-        if (target === void 0) continue;
-        if (target === path2 || visited.has(target)) {
-          if (target === path2) problems.push({ path: path2, line: bufferLine, message: `includes itself (-r ${inc[3]}); the include was ignored` });
-          continue;
-        }
-        if (depth >= MAX_INCLUDE_DEPTH) {
-          problems.push({ path: path2, line: bufferLine, message: `-r includes nested deeper than ${MAX_INCLUDE_DEPTH}; ${inc[3]} was not followed` });
-          continue;
-        }
-        if (!snapshot.has(target)) {
-          problems.push({ path: path2, line: bufferLine, message: `includes ${inc[3]}, which does not exist` });
-          continue;
-        }
-        if (!isRequirementsFile(target)) out.push(...parseRequirements(snapshot, target, problems, visited, depth + 1));
-        continue;
-      }
-      const editable = /^(-e|--editable)\s+(\S+)/.exec(line);
-      if (editable) {
-        const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(editable[2]);
-        if (egg) deps.push({ name: normalizePythonName(egg[1]), ecosystem: "python", manifest: path2, line: bufferLine, dev });
-      }
-      continue;
-    }
-    if (/^[a-z+]+:\/\//i.test(line) || line.startsWith(".") || line.startsWith("/")) continue;
-    const p = parsePep508(line);
-    if (!p) continue;
-    deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: bufferLine, dev, ...p.spec ? { spec: p.spec } : {} });
-  }
-  out.unshift({ path: path2, deps });
-  return out;
-}
-function parseSetupCfg(path2, text) {
-  const lines = splitLines(text);
-  const deps = [];
-  let section = "";
-  let key = null;
-  let keyDev = false;
-  const take = (value, lineNo) => {
-    const v = value.split("#")[0].trim();
-    if (!v) return;
-    const p = parsePep508(v);
-    if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: lineNo, dev: keyDev, ...p.spec ? { spec: p.spec } : {} });
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      section = header[1].trim();
-      key = null;
-      continue;
-    }
-    if (/^\s/.test(line) && key !== null) {
-      take(line, i + 1);
-      continue;
-    }
-    key = null;
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    if (section === "options" && (kv[1] === "install_requires" || kv[1] === "tests_require")) {
-      key = kv[1];
-      keyDev = kv[1] === "tests_require";
-    } else if (section === "options.extras_require") {
-      key = kv[1];
-      keyDev = isDevGroupName(kv[1]);
-    } else continue;
-    take(kv[2], i + 1);
-  }
-  return deps;
-}
-var SETUP_KEYS = [
-  ["install_requires", false],
-  ["tests_require", true],
-  ["extras_require", false]
-];
-function parseSetupPy(path2, text) {
-  const deps = [];
-  const lineAt = (pos) => {
-    let n = 1;
-    for (let i = 0; i < pos; i++) if (text.charCodeAt(i) === 10) n++;
-    return n;
-  };
-  for (const [key, dev] of SETUP_KEYS) {
-    let from = 0;
-    for (; ; ) {
-      const at2 = text.indexOf(key, from);
-      if (at2 < 0) break;
-      from = at2 + key.length;
-      let i = from;
-      while (i < text.length && /\s/.test(text[i])) i++;
-      if (text[i] !== "=" && text[i] !== ":") continue;
-      i++;
-      while (i < text.length && /\s/.test(text[i])) i++;
-      const open = text[i];
-      if (open !== "[" && open !== "{" && open !== "(") continue;
-      const close = open === "[" ? "]" : open === "{" ? "}" : ")";
-      let depthCount = 0;
-      let j = i;
-      const limit = Math.min(text.length, i + 2e4);
-      for (; j < limit; j++) {
-        const ch = text[j];
-        if (ch === '"' || ch === "'") {
-          const end = text.indexOf(ch, j + 1);
-          if (end < 0) break;
-          const literal = text.slice(j + 1, end);
-          let k = end + 1;
-          while (k < text.length && text[k] === " ") k++;
-          const isKey = key === "extras_require" && text[k] === ":";
-          if (!isKey && !literal.includes("\n")) {
-            const p = parsePep508(literal);
-            if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: lineAt(j), dev, ...p.spec ? { spec: p.spec } : {} });
-          }
-          j = end;
-          continue;
-        }
-        if (ch === open) depthCount++;
-        else if (ch === close) {
-          depthCount--;
-          if (depthCount === 0) break;
-        }
-      }
-      from = j;
-    }
-  }
-  return deps;
-}
-
-// src/facts/line-cache.ts
-var SLOTS = /* @__PURE__ */ Symbol("shipshape.read-memo");
-function slotsOf(read) {
-  const holder = read;
-  let s = holder[SLOTS];
-  if (s === void 0) {
-    s = {};
-    Object.defineProperty(holder, SLOTS, { value: s, enumerable: false });
-  }
-  return s;
-}
-function boundedLines(read, maxLines, maxChars) {
-  const slots = slotsOf(read);
-  let byBounds = slots.bounded;
-  const key = `${maxLines}:${maxChars}`;
-  const hit = byBounds?.get(key);
-  if (hit) return hit;
-  const out = read.text.split("\n", maxLines);
-  let long = 0;
-  const clean = read.text.length <= maxChars && !read.text.includes("\r");
-  for (let i = 0; !clean && i < out.length; i++) {
-    const l = out[i];
-    if (l.length > maxChars) {
-      out[i] = "";
-      long++;
-    } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
-  }
-  const result2 = { lines: out, long, complete: long === 0 && out.length < maxLines };
-  if (!byBounds) {
-    byBounds = /* @__PURE__ */ new Map();
-    slots.bounded = byBounds;
-  }
-  byBounds.set(key, result2);
-  return result2;
-}
-function plainLines(read) {
-  const slots = slotsOf(read);
-  let out = slots.plain;
-  if (!out) {
-    out = reusableSplit(read) ?? read.text.split(/\r?\n/);
-    slots.plain = out;
-  }
-  return out;
-}
-function reusableSplit(read) {
-  const byBounds = slotsOf(read).bounded;
-  if (!byBounds) return void 0;
-  for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
-  return void 0;
-}
-function mentionsAny(read, tokens) {
-  const slots = slotsOf(read);
-  let byTokens = slots.mentioned;
-  const hit = byTokens?.get(tokens);
-  if (hit !== void 0) return hit;
-  const found = anyOf(tokens).test(read.text);
-  if (!byTokens) {
-    byTokens = /* @__PURE__ */ new Map();
-    slots.mentioned = byTokens;
-  }
-  byTokens.set(tokens, found);
-  return found;
-}
-var alternations = /* @__PURE__ */ new WeakMap();
-function anyOf(tokens) {
-  let re = alternations.get(tokens);
-  if (!re) {
-    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-    alternations.set(tokens, re);
-  }
-  return re;
-}
-var interned = /* @__PURE__ */ new Map();
-function memoKey(key) {
-  let k = interned.get(key);
-  if (k === void 0) {
-    if (interned.size > 1e4) interned.clear();
-    interned.set(key, key);
-    k = key;
-  }
-  return k;
-}
-function memoOnRead(read, key, compute) {
-  return memoOnReadIf(read, key, () => true, compute);
-}
-function memoOnReadIf(read, key, holds, compute) {
-  const slots = slotsOf(read);
-  const answers = slots.answers ??= /* @__PURE__ */ new Map();
-  if (answers.has(key)) {
-    const value2 = answers.get(key);
-    if (holds(value2)) return value2;
-  }
-  const value = compute();
-  answers.set(key, value);
-  return value;
-}
-
-// src/facts/imports.ts
-var MAX_LINE = 4e3;
-var PYTHON_IMPORT_NAMES = {
-  "launchdarkly-server-sdk": ["ldclient"],
-  "ldclient-py": ["ldclient"],
-  "django-waffle": ["waffle"],
-  "django-flags": ["flags"],
-  "python-json-logger": ["pythonjsonlogger"],
-  unleashclient: ["UnleashClient"],
-  "configcat-client": ["configcatclient"],
-  "splitio-client": ["splitio"],
-  "openfeature-sdk": ["openfeature"],
-  "openfeature-provider-flagd": ["openfeature.contrib.provider.flagd", "openfeature"],
-  "devcycle-python-server-sdk": ["devcycle_python_sdk"],
-  "optimizely-sdk": ["optimizely"],
-  "statsig-python-core": ["statsig_python_core", "statsig"],
-  "flask-featureflags": ["flask_featureflags"],
-  "gargoyle-yplan": ["gargoyle"],
-  "retry2": ["retry"],
-  "aws-lambda-powertools": ["aws_lambda_powertools"],
-  pyyaml: ["yaml"],
-  pillow: ["PIL"],
-  beautifulsoup4: ["bs4"],
-  "scikit-learn": ["sklearn"],
-  "python-dateutil": ["dateutil"],
-  "purgatory-circuitbreaker": ["purgatory"],
-  "flipt-client": ["flipt_client"]
-};
-function pythonModulesFor(dist) {
-  return PYTHON_IMPORT_NAMES[dist] ?? [dist.replace(/-/g, "_")];
-}
-function quoted(s, from) {
-  for (let i = from; i < s.length; i++) {
-    const q = s[i];
-    if (q === '"' || q === "'" || q === "`") {
-      const end = s.indexOf(q, i + 1);
-      return end < 0 ? void 0 : s.slice(i + 1, end);
-    }
-    if (q !== " " && q !== "(" && q !== "	") return void 0;
-  }
-  return void 0;
-}
-function scanImports(ecosystem, lines) {
-  const out = [];
-  let goBlock = false;
-  let inString = null;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    if (raw.length > MAX_LINE) continue;
-    const startedInside = inString !== null;
-    inString = stringStateAfter(raw, inString, ecosystem);
-    if (startedInside) continue;
-    const t = raw.trim();
-    const add = (module) => {
-      if (module) out.push({ line: i + 1, module, text: t });
-    };
-    switch (ecosystem) {
-      case "python": {
-        if (t.startsWith("from ")) {
-          const m = /^from\s+([A-Za-z0-9_.]+)\s+import\b/.exec(t);
-          if (m) add(m[1]);
-        } else if (t.startsWith("import ")) {
-          for (const part of t.slice(7).split(",")) add(part.trim().split(/\s+/)[0].replace(/[^A-Za-z0-9_.]/g, ""));
-        }
-        break;
-      }
-      case "node": {
-        const statement = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
-        for (const key of [" from ", "require(", "import("]) {
-          if (key === " from " && !statement) continue;
-          let at2 = t.indexOf(key);
-          while (at2 >= 0) {
-            const m = insideQuotes(t, at2) ? void 0 : quoted(t, at2 + key.length);
-            if (m !== void 0) add(m);
-            at2 = t.indexOf(key, at2 + key.length);
-          }
-        }
-        if (t.startsWith("} from ") || t.startsWith("from ")) {
-          const m = quoted(t, t.indexOf("from ") + 5);
-          if (m !== void 0 && !t.includes(" from ")) add(m);
-        }
-        if (t.startsWith("import ") && (t[7] === '"' || t[7] === "'")) {
-          const m = quoted(t, 7);
-          if (m !== void 0) add(m);
-        }
-        break;
-      }
-      case "go": {
-        if (goBlock) {
-          if (t.startsWith(")")) goBlock = false;
-          else {
-            const q = t.indexOf('"');
-            if (q >= 0) add(quoted(t, q) ?? "");
-          }
-        } else if (t.startsWith("import")) {
-          const rest = t.slice(6).trim();
-          if (rest.startsWith("(")) goBlock = !rest.includes(")");
-          else {
-            const q = rest.indexOf('"');
-            if (q >= 0) add(quoted(rest, q) ?? "");
-          }
-        }
-        break;
-      }
-      case "java": {
-        const m = /^import\s+(static\s+)?([A-Za-z0-9_.*]+)/.exec(t);
-        if (m) add(m[2].replace(/\.\*$/, ""));
-        break;
-      }
-      case "ruby": {
-        const m = /^require\s*\(?\s*["']([^"']+)["']/.exec(t);
-        if (m) add(m[1]);
-        break;
-      }
-    }
-  }
-  return out;
-}
-function insideQuotes(line, at2) {
-  let open = null;
-  for (let k = 0; k < at2; k++) {
-    const c = line[k];
-    if (c === "\\") k++;
-    else if (open === null ? c === "'" || c === '"' || c === "`" : c === open) open = open === null ? c : null;
-  }
-  return open !== null;
-}
-var DQ3 = '"'.repeat(3);
-var SQ3 = "'".repeat(3);
-function stringStateAfter(line, open, ecosystem) {
-  let state = open;
-  if (ecosystem === "node") {
-    for (let k = 0; k < line.length; k++) {
-      const c = line[k];
-      if (c === "\\") k++;
-      else if (c === "`") state = state === null ? "`" : null;
-    }
-    return state;
-  }
-  if (ecosystem !== "python") return null;
-  for (let k = 0; ; ) {
-    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k);
-    if (next < 0) return state;
-    state = state === null ? line.slice(next, next + 3) : null;
-    k = next + 3;
-  }
-}
-function firstTriple(line, from) {
-  const a = line.indexOf(DQ3, from);
-  const b = line.indexOf(SQ3, from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-}
-function moduleMatches(ecosystem, module, wanted) {
-  if (module === wanted) return true;
-  const sep5 = ecosystem === "python" || ecosystem === "java" ? "." : "/";
-  return module.startsWith(wanted + sep5);
-}
-
-// src/facts/usage.ts
-var SOURCE_EXT = [
-  [".py", "python", false],
-  [".pyi", "python", false],
-  [".html", "python", true],
-  [".jinja", "python", true],
-  [".jinja2", "python", true],
-  [".j2", "python", true],
-  [".js", "node", false],
-  [".mjs", "node", false],
-  [".cjs", "node", false],
-  [".jsx", "node", false],
-  [".ts", "node", false],
-  [".mts", "node", false],
-  [".cts", "node", false],
-  [".tsx", "node", false],
-  [".go", "go", false],
-  [".java", "java", false],
-  [".kt", "java", false],
-  [".kts", "java", false],
-  [".scala", "java", false],
-  [".groovy", "java", false],
-  [".rb", "ruby", false],
-  [".rake", "ruby", false],
-  [".erb", "ruby", true],
-  [".haml", "ruby", true],
-  [".slim", "ruby", true]
-];
-var IMPORT_KEYS = { python: "imports\0python", node: "imports\0node", go: "imports\0go", java: "imports\0java", ruby: "imports\0ruby" };
-var MAX_SOURCE_BYTES = 512 * 1024;
-var MAX_SOURCE_FILES = 2e4;
-var MAX_LINE2 = 4e3;
-var BY_EXTENSION = new Map(SOURCE_EXT.map(([ext2, ecosystem, template]) => [ext2, { ecosystem, template }]));
-function sourceKind(path2) {
-  const dot = path2.lastIndexOf(".");
-  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
-  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
-  if (!kind) return null;
-  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
-  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
-  return kind;
-}
-function collectUsage(snapshot) {
-  const problems = [];
-  let sourceList;
-  const byEco = /* @__PURE__ */ new Map();
-  const importCache = /* @__PURE__ */ new Map();
-  const lineCache = /* @__PURE__ */ new Map();
-  const sources = () => {
-    if (sourceList) return sourceList;
-    sourceList = [];
-    for (const path2 of snapshot.files()) {
-      const kind = sourceKind(path2);
-      if (!kind || isExcluded(path2)) continue;
-      const list2 = byEco.get(kind.ecosystem) ?? [];
-      if (list2.length >= MAX_SOURCE_FILES) continue;
-      const f = { path: path2, ecosystem: kind.ecosystem, template: kind.template, test: isTestPath(path2) };
-      list2.push(f);
-      byEco.set(kind.ecosystem, list2);
-      sourceList.push(f);
-    }
-    return sourceList;
-  };
-  const lines = (path2) => {
-    if (lineCache.has(path2)) return lineCache.get(path2);
-    const r = snapshot.read(path2);
-    const out = r.kind === "text" && r.size <= MAX_SOURCE_BYTES ? plainLines(r) : void 0;
-    lineCache.set(path2, out);
-    return out;
-  };
-  const fileImports = /* @__PURE__ */ new Map();
-  const importsOfFile = (f) => {
-    const cached = fileImports.get(f.path);
-    if (cached) return cached;
-    const out = [];
-    const r = snapshot.read(f.path);
-    if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
-      try {
-        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)));
-        for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
-      } catch (err) {
-        problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    }
-    fileImports.set(f.path, out);
-    return out;
-  };
-  const imports = (ecosystem, words2) => {
-    if (!words2) {
-      const cached = importCache.get(ecosystem);
-      if (cached) return cached;
-    }
-    sources();
-    const out = [];
-    for (const f of byEco.get(ecosystem) ?? []) {
-      if (f.template) continue;
-      if (words2) {
-        const r = snapshot.read(f.path);
-        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES || !mentionsAny(r, words2)) continue;
-      }
-      out.push(...importsOfFile(f));
-    }
-    if (!words2) importCache.set(ecosystem, out);
-    return out;
-  };
-  return {
-    get problems() {
-      return problems;
-    },
-    sources(ecosystem) {
-      const all = sources();
-      return ecosystem ? byEco.get(ecosystem) ?? [] : all;
-    },
-    imports,
-    importsOf(ecosystem, modules) {
-      if (modules.length === 0) return [];
-      return imports(ecosystem, modules).filter((imp) => modules.some((m) => moduleMatches(ecosystem, imp.module, m)));
-    },
-    grep(tokens, opts = {}) {
-      const limit = opts.limit ?? 200;
-      const hits = [];
-      if (tokens.length === 0) return hits;
-      const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-      const key = memoKey(`grep\0${tokens.join("\0")}`);
-      const only = opts.files ? new Set(opts.files) : void 0;
-      const ecos = opts.ecosystems ? new Set(opts.ecosystems) : void 0;
-      for (const f of sources()) {
-        if (ecos && !ecos.has(f.ecosystem)) continue;
-        if (f.template && !opts.templates) continue;
-        if (f.test && !opts.includeTests) continue;
-        if (only && !only.has(f.path)) continue;
-        const r = snapshot.read(f.path);
-        if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
-          hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
-          if (hits.length >= limit) return hits;
-        }
-      }
-      return hits;
-    },
-    lines
-  };
-}
-var NO_HITS = [];
-var COMMENT_PREFIXES = {
-  python: ["#"],
-  ruby: ["#"],
-  node: ["//", "/*", "* "],
-  go: ["//", "/*", "* "],
-  java: ["//", "/*", "* "]
-};
-function fileHits(read, anyToken, tokens, comments) {
-  if (!anyToken.test(read.text)) return NO_HITS;
-  const ls = plainLines(read);
-  const out = [];
-  for (let i = 0; i < ls.length; i++) {
-    const l = ls[i];
-    if (l.length > MAX_LINE2) continue;
-    if (comments) {
-      const t = l.trimStart();
-      if (comments.some((c) => t.startsWith(c))) continue;
-    }
-    for (const token of tokens) {
-      if (l.includes(token)) {
-        out.push({ line: i + 1, text: l.trim(), token });
-        break;
-      }
-    }
-  }
-  return out;
-}
-function dependencyMatches(sig, name) {
-  for (const p of sig.packages) {
-    if (name === p) return true;
-    if (sig.ecosystem === "go" && name.startsWith(p + "/v") && /^\d+$/.test(name.slice(p.length + 2))) return true;
-    if (sig.ecosystem === "java" && p.endsWith(":*") && name.startsWith(p.slice(0, -1))) return true;
-  }
-  return false;
-}
-var importNames = /* @__PURE__ */ new WeakMap();
-function defaultImports(sig) {
-  let names = importNames.get(sig);
-  if (!names) {
-    names = importNamesOf(sig);
-    importNames.set(sig, names);
-  }
-  return names;
-}
-function importNamesOf(sig) {
-  if (sig.imports) return sig.imports;
-  switch (sig.ecosystem) {
-    case "python":
-      return sig.packages.flatMap((p) => pythonModulesFor(p));
-    case "java":
-      return sig.packages.map((p) => p.split(":")[0]);
-    default:
-      return sig.packages;
-  }
-}
-function packageUse(manifests, usage, sig) {
-  const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name));
-  const deps = declared.filter((d) => !d.dev);
-  const devDeps = declared.filter((d) => d.dev);
-  if (declared.length === 0) return { deps, devDeps, imports: [], calls: [], testOnly: [] };
-  const allImports = usage.importsOf(sig.ecosystem, defaultImports(sig));
-  let calls = usage.grep(sig.calls, { ecosystems: [sig.ecosystem], templates: sig.templates ?? false, includeTests: true });
-  if (sig.fileAlso) {
-    const also = sig.fileAlso;
-    calls = calls.filter((c) => (usage.lines(c.path) ?? []).some((l) => also.some((t) => l.includes(t))));
-  }
-  const prodImports = allImports.filter((i) => !i.test);
-  const prodCalls = calls.filter((c) => !c.test);
-  const testOnly = prodImports.length === 0 && prodCalls.length === 0 ? [...allImports.filter((i) => i.test), ...calls.filter((c) => c.test)] : [];
-  return { deps, devDeps, imports: prodImports, calls: prodCalls, testOnly };
-}
-function emptyUsage() {
-  return {
-    problems: [],
-    sources: () => [],
-    imports: () => [],
-    importsOf: () => [],
-    grep: () => [],
-    lines: () => void 0
-  };
-}
-
-// src/checks/circuit-breakers.ts
-var ECOSYSTEMS = ["python", "node", "go", "java", "ruby"];
-var REMEDIATION = {
-  python: [
-    "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
-    "```python",
-    "import httpx",
-    "from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential",
-    "",
-    "@retry(stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.2, max=5),",
-    "       retry=retry_if_exception_type(httpx.TransportError))",
-    "def fetch_rates() -> dict:",
-    "    return httpx.get(RATES_URL, timeout=5).raise_for_status().json()",
-    "```"
-  ].join("\n"),
-  node: [
-    "**Node / TypeScript** \u2014 opossum circuit breaker:",
-    "```ts",
-    "import CircuitBreaker from 'opossum'",
-    "",
-    "const breaker = new CircuitBreaker(fetchRates, { timeout: 3000, errorThresholdPercentage: 50, resetTimeout: 30000 })",
-    "breaker.fallback(() => cachedRates())",
-    "const rates = await breaker.fire()",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 sony/gobreaker:",
-    "```go",
-    'cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{Name: "rates",',
-    "    ReadyToTrip: func(c gobreaker.Counts) bool { return c.ConsecutiveFailures > 3 }})",
-    "body, err := cb.Execute(func() ([]byte, error) { return fetchRates(ctx) })",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 Resilience4j (`io.github.resilience4j:resilience4j-spring-boot3`):",
-    "```java",
-    '@CircuitBreaker(name = "rates", fallbackMethod = "cachedRates")',
-    '@Retry(name = "rates")',
-    'public Rates fetchRates() { return restClient.get().uri("/rates").retrieve().body(Rates.class); }',
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Ruby** \u2014 circuitbox (or stoplight / semian):",
-    "```ruby",
-    "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
-    "circuit.run { RatesClient.fetch }",
-    "```"
-  ].join("\n")
-};
-function remediationFor2(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS;
-  return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => REMEDIATION[e])].join("\n\n");
-}
-function startupWait(usage, hit) {
-  if (STARTUP_FILE_PATTERNS.some((re) => re.test(hit.path))) return true;
-  const lines = usage.lines(hit.path) ?? [];
-  const from = Math.max(0, hit.line - 13);
-  const to = Math.min(lines.length, hit.line + 12);
-  for (let i = from; i < to; i++) if (STARTUP_CONTEXT_TOKENS.some((t) => lines[i].includes(t))) return true;
-  return false;
-}
-function hitEvidence(h, what) {
-  return { path: h.path, line: h.line, message: `${what}: ${h.text}` };
-}
-function depEvidence(f, note) {
-  const d = f.use.deps[0];
-  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
-}
-function genericSignatures(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
-}
-function jobRetries(ctx) {
-  const { manifests, usage } = ctx.facts;
-  const deps = manifests.manifests.flatMap((m) => m.dependencies);
-  const out = [];
-  for (const eco of ECOSYSTEMS) {
-    const tokens = JOB_RETRY_TOKENS[eco];
-    if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
-    if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
-    for (const h of usage.grep(tokens, { ecosystems: [eco], limit: 5 })) out.push(hitEvidence(h, "job-queue retry (re-runs the job; protects no outbound call)"));
-  }
-  return out.slice(0, 5);
-}
-function handRolled(usage) {
-  const out = [];
-  for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
-    if (startupWait(usage, h)) continue;
-    const lines = usage.lines(h.path) ?? [];
-    if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue;
-    out.push(hitEvidence(h, "hand-rolled retry loop"));
-    if (out.length >= 3) break;
-  }
-  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) out.push(hitEvidence(h, "home-grown circuit breaker"));
-  return out;
-}
-function problemEvidence(ctx) {
-  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
-}
-var circuit_breakers_default = defineCheck({
-  meta: {
-    id: "circuit-breakers",
-    title: "Circuit breakers and retries",
-    question: "Are outbound calls protected by a circuit breaker or retry policy?",
-    messages: {
-      "library-used": "{libs} protect calls in code.",
-      "startup-only": "{libs} is only used to wait for a dependency at start-up, not around outbound calls.",
-      "dependency-only": "{libs} is a dependency, but no production code uses it.",
-      "hand-rolled": "Only hand-rolled retries or a home-grown breaker were found.",
-      "job-retries": "Only job-queue retries were found; they re-run jobs but protect no outbound call.",
-      none: "No circuit-breaker or retry library protects outbound calls."
-    },
-    why: "A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.",
-    remediation: remediationFor2([])
-  },
-  run(ctx) {
-    const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
-    const remediation = remediationFor2(ecosystems);
-    const findings = [];
-    for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
-      const use = packageUse(manifests, usage, sig);
-      if (use.deps.length === 0) continue;
-      const imports = sig.kind === "http-retry" || sig.ecosystem === "ruby" ? [] : use.imports;
-      const hits = [...use.calls, ...imports];
-      const real = hits.filter((h) => !startupWait(usage, h));
-      const startup = hits.filter((h) => startupWait(usage, h));
-      if (sig.kind === "http-retry" && hits.length === 0) continue;
-      findings.push({ sig, use, real, startup });
-    }
-    const used = findings.filter((f) => f.real.length > 0);
-    if (used.length > 0) {
-      return {
-        status: "pass",
-        messageId: "library-used",
-        data: { libs: [...new Set(used.map((f) => f.sig.label))].join(", ") },
-        evidence: used.flatMap((f) => [depEvidence(f, ""), ...f.real.slice(0, 3).map((h) => hitEvidence(h, "used"))]).slice(0, 12)
-      };
-    }
-    const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)];
-    const startupOnly = findings.filter((f) => f.startup.length > 0);
-    if (startupOnly.length > 0) {
-      return {
-        status: "partial",
-        messageId: "startup-only",
-        data: { libs: [...new Set(startupOnly.map((f) => f.sig.label))].join(", ") },
-        evidence: [...startupOnly.flatMap((f) => [depEvidence(f, ""), ...f.startup.slice(0, 3).map((h) => hitEvidence(h, "start-up wait, not an outbound call"))]), ...extras],
-        remediation
-      };
-    }
-    if (findings.length > 0) {
-      return {
-        status: "partial",
-        messageId: "dependency-only",
-        data: { libs: [...new Set(findings.map((f) => f.sig.label))].join(", ") },
-        evidence: [...findings.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")), ...extras],
-        remediation
-      };
-    }
-    const jobs = jobRetries(ctx);
-    const hand = handRolled(usage);
-    if (hand.length > 0) return { status: "partial", messageId: "hand-rolled", evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation };
-    if (jobs.length > 0) return { status: "partial", messageId: "job-retries", evidence: [...jobs, ...problemEvidence(ctx)], remediation };
-    return { status: "fail", messageId: "none", evidence: problemEvidence(ctx), remediation };
-  }
-});
-
-// src/checks/catalog/containers.ts
-var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
-var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
-var BUILD_COMMANDS = [
-  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
-  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
-  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
-  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
-  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
-  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
-  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
-  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
-  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
-  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
-  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
-  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
-  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
-  { argv: ["img", "build"], label: "img build", dockerfile: true },
-  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
-  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
-  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
-  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
-  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
-  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
-  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
-  { argv: ["earthly"], label: "earthly", dockerfile: false },
-  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
-  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
-  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
-  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
-  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
-];
-var BUILD_ACTIONS = [
-  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
-  { name: "docker/bake-action", label: "docker/bake-action" },
-  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
-  { name: "depot/bake-action", label: "depot/bake-action" },
-  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
-  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
-  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
-  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
-  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
-  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
-  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "circleci/docker", label: "CircleCI docker orb" },
-  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
-  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
-];
-var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
-function argvMatches(argv, pattern) {
-  if (argv[0] !== pattern[0]) return false;
-  if (pattern.length === 1) return true;
-  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
-  if (words2[0] !== pattern[1]) return false;
-  let k = 1;
-  for (let i = 2; i < pattern.length; i++) {
-    while (k < words2.length && words2[k] !== pattern[i]) k++;
-    if (k >= words2.length) return false;
-    k++;
-  }
-  return true;
-}
-
-// src/checks/container-build.ts
-var REMEDIATION2 = [
-  "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:",
-  "```dockerfile",
-  "FROM python:3.12-slim",
-  "WORKDIR /app",
-  "COPY requirements.txt .",
-  "RUN pip install --no-cache-dir -r requirements.txt",
-  "COPY . .",
-  "USER 1000",
-  'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", "0.0.0.0:8000"]',
-  "```",
-  "and a workflow `.github/workflows/image.yml` that builds it on PRs and pushes it from `main`:",
-  "```yaml",
-  "on: { pull_request: {}, push: { branches: [main] } }",
-  "permissions: { contents: read, packages: write }",
-  "jobs:",
-  "  image:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v4",
-  "      - uses: docker/setup-buildx-action@v3",
-  "      - uses: docker/login-action@v3",
-  "        if: github.event_name == 'push'",
-  "        with: { registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }} }",
-  "      - uses: docker/build-push-action@v6",
-  "        with:",
-  "          push: ${{ github.event_name == 'push' }}",
-  "          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}",
-  "```",
-  "Java: `./mvnw spring-boot:build-image` or the Jib plugin (`./mvnw compile jib:build`) build an image without a Dockerfile; Go: `ko build ./cmd/server`."
-].join("\n");
-var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function composeBuilt(run, deploy, snapshot) {
-  const a = run.argv[0] === "docker-compose" ? run.argv.slice(1) : run.argv.slice(2);
-  const at2 = a.indexOf("build");
-  const named = [];
-  for (let i = 0; i < at2; i++) {
-    const w = a[i];
-    if ((w === "-f" || w === "--file") && a[i + 1]) named.push(a[++i]);
-    else if (w.startsWith("--file=")) named.push(w.slice(7));
-  }
-  const services = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1])));
-  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath2(run.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
-  if (files.length === 0 || named.some((f) => f.includes("$"))) return void 0;
-  const out = [];
-  for (const f of files) {
-    const compose = deploy.composeFiles.find((c) => c.path === f);
-    if (!compose) return void 0;
-    for (const b of compose.builds) {
-      if (services.length > 0 && !services.includes(b.service)) continue;
-      if (b.dockerfile === void 0) return void 0;
-      out.push(b.dockerfile);
-    }
-  }
-  return out;
-}
-function runnable(x) {
-  return !x.job?.disabled && !x.step?.disabled;
-}
-function fileArg(run) {
-  const a = run.argv;
-  for (let i = 1; i < a.length; i++) {
-    const w = a[i];
-    if ((w === "-f" || w === "--file") && a[i + 1]) return joinPath2(run.cwd, a[i + 1]);
-    if (w.startsWith("--file=")) return joinPath2(run.cwd, w.slice(7));
-  }
-  return void 0;
-}
-function linkEvidence(chain, message2) {
-  const first = chain[0];
-  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
-}
-function ciBuilds(ctx) {
-  const { ci } = ctx.facts;
-  const out = [];
-  const extraCommands = ctx.extra.commands;
-  for (const run of ci.runs) {
-    if (run.where !== "ci" || !runnable(run)) continue;
-    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
-    const extra = !cmd && extraCommands.some((c) => run.text.startsWith(c) || run.argv[0] === c);
-    if (!cmd && !extra) continue;
-    const compose = cmd?.compose === true;
-    const file = cmd?.dockerfile && !compose ? fileArg(run) : void 0;
-    const files = compose ? composeBuilt(run, ctx.facts.deploy, ctx.facts.snapshot) : void 0;
-    out.push({ evidence: linkEvidence(run.chain, `CI builds an image: ${run.text}`), ...file ? { file } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
-  }
-  for (const use of ci.actions) {
-    if (!runnable(use)) continue;
-    const name = use.action.name.toLowerCase();
-    const act = BUILD_ACTIONS.find((a) => a.name === name);
-    const extra = !act && ctx.extra.actions.includes(name);
-    if (!act && !extra) continue;
-    if (act?.when) {
-      const v = use.action.with[act.when.input];
-      if (v === void 0 || !act.when.values.includes("*") && !act.when.values.includes(v)) continue;
-    }
-    const raw = act?.fileInput ? use.action.with[act.fileInput] : void 0;
-    const file = raw ? joinPath2(use.step.workingDirectory ?? "", raw.split(/\s+/)[0]) : void 0;
-    const push = use.action.with.push;
-    const note = push === "false" ? " (build only, push: false)" : "";
-    out.push({ evidence: linkEvidence(use.chain, `CI builds an image with ${act?.label ?? name}${note}`), ...file ? { file } : {}, needsDockerfile: act?.fileInput !== void 0 });
-  }
-  for (const job3 of ci.jobs) {
-    if (job3.disabled) continue;
-    const image = job3.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)));
-    if (image) out.push({ evidence: { path: job3.file, ...job3.line !== void 0 ? { line: job3.line } : {}, message: `CI job \`${job3.id}\` runs in builder image ${image}` }, needsDockerfile: false });
-  }
-  return out;
-}
-function dockerfileEvidence(d) {
-  return { path: d.path, ...d.line !== void 0 ? { line: d.line } : {}, message: d.notService ? `not the service image: ${d.notService}` : `Dockerfile${d.baseImages.length ? ` (FROM ${d.baseImages[d.baseImages.length - 1]})` : ""}` };
-}
-var container_build_default = defineCheck({
-  meta: {
-    id: "container-build",
-    title: "Container image built in CI",
-    question: "Is the service shipped as a container image built in CI?",
-    messages: {
-      "built-in-ci": "The service has an image build ({what}) and CI builds it.",
-      "ci-build-only": "CI builds an image without a Dockerfile in the repository ({what}).",
-      "not-built": "The service has an image build ({what}), but CI never builds it.",
-      "not-service": "Only Dockerfiles that do not ship the service were found ({what}).",
-      none: "No Dockerfile or other container image build was found."
-    },
-    why: "An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.",
-    remediation: REMEDIATION2
-  },
-  run(ctx) {
-    const { deploy } = ctx.facts;
-    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
-    const service2 = deploy.dockerfiles.filter((d) => !d.notService);
-    const others = deploy.dockerfiles.filter((d) => d.notService);
-    const notServicePaths = new Set(others.map((d) => d.path));
-    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))));
-    const declared = [
-      ...service2.map(dockerfileEvidence),
-      ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
-      ...extraFiles.map((f) => ({ path: f, message: "image build configuration (from config signatures)" }))
-    ];
-    const what = [service2.length ? `${service2.length} Dockerfile${service2.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
-    if (declared.length > 0 && builds.length > 0) {
-      return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
-    }
-    const dockerless = builds.filter((b) => !b.needsDockerfile);
-    if (dockerless.length > 0 && others.length === 0) {
-      return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
-    }
-    if (declared.length > 0) return { status: "partial", messageId: "not-built", data: { what }, evidence: [...declared.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }] };
-    if (others.length > 0) {
-      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence) };
-    }
-    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })) };
-  }
-});
-
-// src/facts/ci/diff-check.ts
-function isDiffCheck(words2, outputChecked) {
-  if (words2[0] !== "git") return false;
-  if (words2[1] === "diff") return words2.some((w) => w === "--exit-code" || w === "--quiet");
-  return words2[1] === "status" && outputChecked && words2.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
-}
-
-// src/checks/catalog/contract.ts
-var CONTRACT = {
-  commands: [
-    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
-    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
-    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
-    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
-    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
-    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
-    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
-    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
-    { tool: "openapi-diff", commands: ["openapi-diff"] },
-    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
-    { tool: "Portman", commands: ["portman"] }
-  ],
-  actions: [
-    { tool: "Schemathesis", names: ["schemathesis/action"] },
-    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
-    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
-    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
-    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
-  ],
-  configs: [
-    { tool: "Dredd", file: "dredd.yml" },
-    { tool: "Schemathesis", file: "schemathesis.toml" },
-    { tool: "Optic", file: "optic.yml" }
-  ]
-};
-var SPEC_DUMPS = [
-  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
-  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
-  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
-  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
-  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
-  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
-  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
-];
-var RUNNERS_BY_EXTENSION = [
-  { ext: [".py"], ecosystem: "python" },
-  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
-  { ext: [".go"], ecosystem: "go" },
-  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
-  { ext: [".rb"], ecosystem: "ruby" }
-];
-var SCHEMATHESIS_STEP = [
-  "Run Schemathesis against the running app on every pull request (any stack):",
-  "```yaml",
-  "on: pull_request",
-  "jobs:",
-  "  contract:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v4",
-  "      - run: docker compose up -d --wait",
-  "      - uses: schemathesis/action@v2",
-  "        with:",
-  "          schema: 'http://localhost:8000/openapi.json'",
-  "```"
-].join("\n");
-var IN_SUITE = {
-  python: [
-    "**Python** \u2014 the same check in-process with pytest:",
-    "```python",
-    "import schemathesis",
-    "from app.main import app",
-    "",
-    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
-    "",
-    "@schema.parametrize()",
-    "def test_api(case):",
-    "    case.call_and_validate()",
-    "```"
-  ].join("\n"),
-  node: [
-    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
-    "```ts",
-    "import jestOpenAPI from 'jest-openapi'",
-    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
-    "",
-    "it('GET /items matches the spec', async () => {",
-    "  const res = await request(app).get('/items')",
-    "  expect(res).toSatisfyApiSpec()",
-    "})",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
-    "```yaml",
-    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
-    "      - run: git diff --exit-code docs/",
-    "```",
-    "```go",
-    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
-    "route, params, _ := router.FindRoute(req)",
-    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
-    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
-    "```java",
-    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
-    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
-    "```ruby",
-    "include Committee::Rails::Test::Methods",
-    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
-    "```"
-  ].join("\n")
-};
-var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
-function contractRemediation(ecosystems) {
-  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
-  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
-}
-var CONTRACT_SNIPPET = contractRemediation([]);
-function scriptArgv(argv) {
-  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
-  return argv;
-}
-
-// src/checks/catalog/health.ts
-var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
-  "health",
-  "healthz",
-  "health-check",
-  "healthcheck",
-  "health_check",
-  "_health",
-  "__health",
-  "healthy",
-  "livez",
-  "readyz",
-  "startupz",
-  "live",
-  "ready",
-  "readiness",
-  "liveness",
-  "alive",
-  "ping",
-  "heartbeat",
-  "__heartbeat__",
-  "__lbheartbeat__",
-  "hc",
-  "ht",
-  "okcomputer",
-  "watchman"
-]);
-var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
-var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
-var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
-function healthSegment(path2) {
-  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
-  const last = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
-  if (NOT_HEALTH.has(last)) return null;
-  if (HEALTH_SEGMENTS.has(last)) return last;
-  if (AMBIGUOUS_SEGMENTS.has(last)) {
-    const all = path2.split("/").filter((s) => s !== "");
-    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1])).map((s) => s.toLowerCase());
-    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last;
-  }
-  return null;
-}
-var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
-var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
-var HEALTH_SNIPPETS = {
-  fastapi: [
-    "```python",
-    "from fastapi import APIRouter, Depends, HTTPException",
-    "from sqlalchemy import text",
-    "",
-    "router = APIRouter()",
-    "",
-    '@router.get("/healthz", include_in_schema=False)',
-    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
-    "    try:",
-    '        session.execute(text("SELECT 1"))',
-    "    except Exception as exc:",
-    '        raise HTTPException(status_code=503, detail="database unavailable") from exc',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  django: [
-    "`pip install django-health-check`, then:",
-    "```python",
-    "# settings.py",
-    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
-    "# urls.py",
-    'urlpatterns += [path("health/", include("health_check.urls"))]',
-    "```"
-  ].join("\n"),
-  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
-  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
-  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
-  nestjs: [
-    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
-    "```ts",
-    "@Controller('health')",
-    "export class HealthController {",
-    "  constructor(private health: HealthCheckService, private db: TypeOrmHealthIndicator) {}",
-    "  @Get()",
-    "  @HealthCheck()",
-    "  check() { return this.health.check([() => this.db.pingCheck('database')]) }",
-    "}",
-    "```"
-  ].join("\n"),
-  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
-  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  spring: [
-    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
-    "```yaml",
-    "# application.yml",
-    "management:",
-    "  endpoints.web.exposure.include: health,info",
-    "  endpoint.health.probes.enabled: true",
-    "```",
-    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
-  ].join("\n"),
-  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n")
-};
-
-// src/checks/catalog/graphql.ts
-var GRAPHQL_SERVERS = [
-  { tool: "graphene", ecosystem: "python", packages: ["graphene", "graphene-django"] },
-  { tool: "Strawberry", ecosystem: "python", packages: ["strawberry-graphql", "strawberry-graphql-django"] },
-  { tool: "Ariadne", ecosystem: "python", packages: ["ariadne", "ariadne-django"] },
-  { tool: "Apollo Server", ecosystem: "node", packages: ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-fastify", "apollo-server-koa"] },
-  { tool: "NestJS GraphQL", ecosystem: "node", packages: ["@nestjs/graphql"] },
-  { tool: "GraphQL Yoga", ecosystem: "node", packages: ["graphql-yoga"] },
-  { tool: "Mercurius", ecosystem: "node", packages: ["mercurius"] },
-  { tool: "express-graphql", ecosystem: "node", packages: ["express-graphql", "graphql-http"] },
-  { tool: "gqlgen", ecosystem: "go", packages: ["github.com/99designs/gqlgen"] },
-  { tool: "graphql-go", ecosystem: "go", packages: ["github.com/graph-gophers/graphql-go", "github.com/graphql-go/graphql", "github.com/graphql-go/handler"] },
-  { tool: "Spring GraphQL", ecosystem: "java", packages: ["org.springframework.boot:spring-boot-starter-graphql", "org.springframework.graphql:spring-graphql"] },
-  { tool: "Netflix DGS", ecosystem: "java", packages: ["com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter", "com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter"] },
-  { tool: "graphql-ruby", ecosystem: "ruby", packages: ["graphql"] }
-];
-var GRAPHQL_SEGMENTS = /* @__PURE__ */ new Set(["graphql", "graphiql", "playground", "altair", "voyager", "subscriptions"]);
-var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
-  "static",
-  "media",
-  "assets",
-  "uploads",
-  ".well-known",
-  "favicon.ico",
-  "robots.txt",
-  "sitemap.xml",
-  "metrics",
-  "admin",
-  "thumbnail",
-  "thumbnails"
-]);
-var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
-var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics", "swagger", "redoc", "openapi", "apidoc"];
-function plumbingRoute(route) {
-  const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
-  if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
-  if (healthSegment(route.path) !== null || route.library) return "health";
-  if (PLUMBING_MOUNTS.has(segs[0] ?? "") || segs.some((s) => WEBHOOK_SEGMENTS.has(s))) return "plumbing";
-  const handler2 = (route.handler ?? "").toLowerCase();
-  if (segs.length === 0 || route.prefixUnknown) {
-    if (handler2 === "" && segs.length === 0) return "home page";
-    if (PLUMBING_HANDLER_WORDS.some((w) => handler2.includes(w))) return "plumbing";
-  }
-  if (handler2.includes("webhook")) return "plumbing";
-  return null;
-}
-function graphqlOnly(facts) {
-  const ecosystems = new Set(facts.service.frameworks.map((f) => f.ecosystem));
-  let server;
-  for (const m of facts.manifests.manifests) {
-    for (const d of m.dependencies) {
-      if (d.dev || !ecosystems.has(d.ecosystem)) continue;
-      const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name));
-      if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...d.line ? { line: d.line } : {}, message: `GraphQL server: ${sig.tool} (${d.name})` } };
-    }
-  }
-  if (!server) return null;
-  if (facts.openapi.specs.some((s) => s.notOwn === null)) return null;
-  if (facts.service.routes.some((r) => plumbingRoute(r) === null)) return null;
-  const gql = facts.service.routes.find((r) => plumbingRoute(r) === "GraphQL");
-  return {
-    tool: server.tool,
-    evidence: [server.evidence, ...gql ? [{ path: gql.file, line: gql.line, message: `GraphQL endpoint ${gql.path}; no REST resource route besides GraphQL, health and plumbing` }] : []]
-  };
-}
-
-// src/checks/catalog/framework-repo.ts
-function frameworkRepo(service2) {
-  const own = service2.publishes?.[0];
-  if (!own) return void 0;
-  return {
-    status: "not-applicable",
-    messageId: "framework-repo",
-    data: { name: own.name },
-    evidence: [{ path: own.path, ...own.line ? { line: own.line } : {}, message: `publishes ${own.name}, the framework itself` }]
-  };
-}
-
-// src/checks/contract-tests.ts
-var messages4 = {
-  pass: "CI tests the API against its contract on pull requests: {tools}.",
-  "not-on-prs": "Contract tests exist ({tools}) but CI does not run them on pull requests.",
-  fail: "No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test.",
-  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.",
-  "graphql-only": "The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against."
-};
-var contract_tests_default = defineCheck({
-  meta: {
-    id: "contract-tests",
-    title: "Contract tests",
-    question: "Does CI test the API against its contract?",
-    messages: messages4,
-    why: "Unit tests check what the code does; contract tests check that the API still does what its description and its consumers say. Without them, a renamed field or a changed status code ships silently and breaks clients in production.",
-    remediation: CONTRACT_SNIPPET
-  },
-  run(ctx) {
-    const { facts } = ctx;
-    if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: "not-applicable", messageId: "no-service" };
-    const j = judgePractice(ctx, CONTRACT);
-    const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))]);
-    const drift = driftChecks(facts.ci.runs);
-    const files = facts.openapi.contractTests;
-    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }));
-    const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
-    const evidence2 = [
-      ...evidenceOf(j, j.pr),
-      ...drift.map((d) => d.evidence),
-      ...fileRuns.flatMap(({ file, run }) => [
-        { path: file.path, line: file.line, message: `${file.tool}: ${file.text}` },
-        ...run ? [chainEvidence(run.text, run.chain, "runs the suite holding it on pull requests")] : []
-      ])
-    ].slice(0, 12);
-    if (onPr.length > 0) return { status: "pass", messageId: "pass", data: { tools: [...new Set(onPr)].join(", ") }, evidence: evidence2 };
-    const other = [...j.notOnPr, ...j.local, ...j.nonBlocking];
-    const present2 = [...other.map((f) => f.tool), ...drift.map(() => "spec drift check"), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)];
-    if (present2.length > 0) {
-      const ev = [...evidenceOf(j, other), ...evidence2];
-      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12), remediation };
-    }
-    const gql = graphqlOnly(facts);
-    if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
-    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3), remediation };
-  }
-});
-function driftChecks(runs) {
-  const out = [];
-  const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
-  const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
-  for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !dumps.has(jobKey2(r))) continue;
-    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
-    const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
-    if (!isGitDiff && !isDiff) continue;
-    out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one") });
-  }
-  return out;
-}
-function suiteRun(file, runs, snapshot) {
-  const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file.path.endsWith(e)))?.ecosystem;
-  if (!eco) return void 0;
-  const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === void 0);
-  for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !r.triggers.pullRequest) continue;
-    const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null);
-    if (!v || v.blockedBy || v.signature.kind && v.signature.kind !== "counts") continue;
-    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || snapshot.under(join3(r.cwd, a)).length > 0));
-    if (targets.length > 0 && !targets.some((t) => file.path.startsWith(join3(r.cwd, t).replace(/\/$/, "")) || join3(r.cwd, t) === "")) continue;
-    return r;
-  }
-  return void 0;
-}
-function join3(cwd, p) {
-  const clean = p.replace(/^\.\//, "").replace(/\/\.\.\.$/, "");
-  if (clean === "." || clean === "") return cwd;
-  return cwd ? `${cwd}/${clean}` : clean;
-}
-
-// src/checks/catalog/flags.ts
-var sdk = (label, ecosystem, packages, calls, extra = {}) => ({ label, ecosystem, packages, calls, ...extra });
-var LD_CALLS = ["variation(", "Variation(", "variation_detail(", "boolVariation(", "BoolVariation(", "stringVariation(", "jsonVariation(", "variationDetail(", "allFlagsState(", "all_flags_state("];
-var UNLEASH_CALLS = ["is_enabled(", "isEnabled(", "IsEnabled(", "get_variant(", "getVariant(", "GetVariant(", "is_enabled?(", "enabled?("];
-var FLAGSMITH_CALLS = ["is_feature_enabled(", "isFeatureEnabled(", "IsFeatureEnabled(", "get_feature_value(", "getFeatureValue(", "GetFeatureValue(", "getEnvironmentFlags(", "get_environment_flags(", "GetEnvironmentFlags(", "get_identity_flags(", "getIdentityFlags("];
-var CONFIGCAT_CALLS = ["get_value(", "getValue(", "getValueAsync(", "GetBoolValue(", "GetValue(", "get_value_details(", "getBooleanValue("];
-var SPLIT_CALLS = ["get_treatment(", "getTreatment(", "Treatment(", "get_treatments(", "getTreatments("];
-var GROWTHBOOK_CALLS = ["is_on(", "isOn(", "IsOn(", "is_off(", "isOff(", "get_feature_value(", "getFeatureValue(", "eval_feature(", "evalFeature(", "EvalFeature(", "Feature("];
-var OPENFEATURE_CALLS = ["get_boolean_value(", "getBooleanValue(", "BooleanValue(", "get_string_value(", "getStringValue(", "StringValue(", "get_object_value(", "getObjectValue(", "get_integer_value(", "getNumberValue(", "get_boolean_details(", "getBooleanDetails(", "boolean_value(", "fetch_boolean_value(", "@RequireFlagsEnabled"];
-var POSTHOG_CALLS = ["feature_enabled(", "get_feature_flag(", "get_all_flags(", "isFeatureEnabled(", "getFeatureFlag(", "getAllFlags(", "IsFeatureEnabled(", "GetFeatureFlag(", "is_feature_enabled(", "feature_flag_payload(", "getFeatureFlagPayload("];
-var STATSIG_CALLS = ["check_gate(", "checkGate(", "CheckGate(", "check_gate?(", "get_feature_gate(", "getFeatureGate(", "get_experiment(", "getExperiment(", "get_dynamic_config("];
-var OPTIMIZELY_CALLS = [".decide(", "is_feature_enabled(", "isFeatureEnabled(", "decide_all(", "decideAll(", "IsFeatureEnabled(", "activate("];
-var FLIPT_CALLS = ["evaluate_boolean(", "evaluateBoolean(", "EvaluateBoolean(", "evaluate_variant(", "evaluateVariant(", "Boolean(ctx"];
-var DEVCYCLE_CALLS = ["variable_value(", "variableValue(", "VariableValue(", "variable(", "Variable("];
-var APPCONFIG_CALLS = ["start_configuration_session(", "get_latest_configuration(", "StartConfigurationSessionCommand", "GetLatestConfigurationCommand", "StartConfigurationSession(", "GetLatestConfiguration(", "evaluate(", "getAppConfig("];
-var FLAG_SDKS = [
-  // LaunchDarkly
-  sdk("LaunchDarkly", "python", ["launchdarkly-server-sdk", "ldclient-py"], LD_CALLS),
-  sdk("LaunchDarkly", "node", ["@launchdarkly/node-server-sdk", "launchdarkly-node-server-sdk", "launchdarkly-js-client-sdk", "launchdarkly-react-client-sdk", "@launchdarkly/js-client-sdk", "@launchdarkly/react-universal-sdk"], [...LD_CALLS, "useFlags(", "useLDClient(", "withLDProvider("]),
-  sdk("LaunchDarkly", "go", ["github.com/launchdarkly/go-server-sdk", "gopkg.in/launchdarkly/go-server-sdk.v5"], LD_CALLS),
-  sdk("LaunchDarkly", "java", ["com.launchdarkly:launchdarkly-java-server-sdk"], LD_CALLS),
-  sdk("LaunchDarkly", "ruby", ["launchdarkly-server-sdk", "ldclient-rb"], [...LD_CALLS, "LaunchDarkly::LDClient"]),
-  // Unleash
-  sdk("Unleash", "python", ["unleashclient"], UNLEASH_CALLS),
-  sdk("Unleash", "node", ["unleash-client", "@unleash/proxy-client-react", "unleash-proxy-client", "@unleash/nextjs", "@unleash/proxy-client-vue"], [...UNLEASH_CALLS, "useFlag(", "useVariant("]),
-  sdk("Unleash", "go", ["github.com/Unleash/unleash-client-go"], UNLEASH_CALLS),
-  sdk("Unleash", "java", ["io.getunleash:unleash-client-java", "io.getunleash:springboot-unleash-starter"], [...UNLEASH_CALLS, "@Toggle("]),
-  sdk("Unleash", "ruby", ["unleash"], ["Unleash::Client", "UNLEASH.is_enabled?", ".is_enabled?(", "is_disabled?("]),
-  // Flagsmith
-  sdk("Flagsmith", "python", ["flagsmith"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "node", ["flagsmith-nodejs", "flagsmith", "@flagsmith/flagsmith"], [...FLAGSMITH_CALLS, "hasFeature(", "useFlags("]),
-  sdk("Flagsmith", "go", ["github.com/Flagsmith/flagsmith-go-client"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "java", ["com.flagsmith:flagsmith-java-client"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "ruby", ["flagsmith"], ["Flagsmith::Client", "is_feature_enabled(", "get_environment_flags"]),
-  // ConfigCat
-  sdk("ConfigCat", "python", ["configcat-client"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "node", ["configcat-node", "@configcat/sdk", "configcat-js", "configcat-js-ssr", "configcat-react"], [...CONFIGCAT_CALLS, "useFeatureFlag("]),
-  sdk("ConfigCat", "go", ["github.com/configcat/go-sdk"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "java", ["com.configcat:configcat-java-client"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "ruby", ["configcat"], ["ConfigCat.get(", "get_value("]),
-  // Split (Harness FME)
-  sdk("Split", "python", ["splitio-client"], SPLIT_CALLS),
-  sdk("Split", "node", ["@splitsoftware/splitio", "@splitsoftware/splitio-react"], [...SPLIT_CALLS, "useTreatment("]),
-  sdk("Split", "go", ["github.com/splitio/go-client"], SPLIT_CALLS),
-  sdk("Split", "java", ["io.split.client:java-client"], SPLIT_CALLS, { imports: ["io.split"] }),
-  sdk("Split", "ruby", ["splitclient-rb"], ["get_treatment(", "SplitIoClient"]),
-  // GrowthBook
-  sdk("GrowthBook", "python", ["growthbook"], GROWTHBOOK_CALLS),
-  sdk("GrowthBook", "node", ["@growthbook/growthbook", "@growthbook/growthbook-react"], [...GROWTHBOOK_CALLS, "useFeatureIsOn(", "useFeatureValue(", "useFeature("]),
-  sdk("GrowthBook", "go", ["github.com/growthbook/growthbook-golang"], GROWTHBOOK_CALLS),
-  sdk("GrowthBook", "java", ["com.github.growthbook:growthbook-sdk-java"], GROWTHBOOK_CALLS, { imports: ["growthbook.sdk.java"] }),
-  sdk("GrowthBook", "ruby", ["growthbook"], ["Growthbook::Context", "on?(", "feature_value("]),
-  // OpenFeature (+ providers)
-  sdk("OpenFeature", "python", ["openfeature-sdk", "openfeature-provider-flagd", "launchdarkly-openfeature-server", "configcat-openfeature-provider", "growthbook-openfeature-provider", "gofeatureflag-python-provider"], OPENFEATURE_CALLS),
-  sdk("OpenFeature", "node", ["@openfeature/server-sdk", "@openfeature/web-sdk", "@openfeature/nestjs-sdk", "@openfeature/react-sdk", "@openfeature/flagd-provider", "@openfeature/go-feature-flag-provider", "@openfeature/js-sdk"], [...OPENFEATURE_CALLS, "useBooleanFlagValue(", "useFlag(", "@BooleanFeatureFlag("]),
-  sdk("OpenFeature", "go", ["github.com/open-feature/go-sdk", "github.com/open-feature/go-sdk-contrib/providers/flagd", "github.com/thomaspoignant/go-feature-flag"], [...OPENFEATURE_CALLS, "ffclient.BoolVariation("]),
-  sdk("OpenFeature", "java", ["dev.openfeature:sdk", "dev.openfeature.contrib.providers:flagd", "dev.openfeature.contrib.providers:*"], OPENFEATURE_CALLS, { imports: ["dev.openfeature"] }),
-  sdk("OpenFeature", "ruby", ["openfeature-sdk"], ["fetch_boolean_value(", "OpenFeature::SDK"]),
-  // PostHog / Statsig / Optimizely: also analytics products.
-  sdk("PostHog", "python", ["posthog"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "node", ["posthog-node", "posthog-js"], [...POSTHOG_CALLS, "useFeatureFlagEnabled(", "useFeatureFlagVariantKey("], { analytics: true }),
-  sdk("PostHog", "go", ["github.com/posthog/posthog-go"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "java", ["com.posthog:posthog-server", "com.posthog.java:posthog", "com.posthog:posthog"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "ruby", ["posthog-ruby"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
-  sdk("Statsig", "python", ["statsig", "statsig-python-core"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "node", ["statsig-node", "@statsig/statsig-node-core", "@statsig/js-client", "@statsig/react-bindings"], [...STATSIG_CALLS, "useGateValue(", "useFeatureGate("], { analytics: true }),
-  sdk("Statsig", "go", ["github.com/statsig-io/go-sdk"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "java", ["com.statsig:serversdk", "com.statsig:javacore"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "ruby", ["statsig"], ["check_gate("], { analytics: true }),
-  sdk("Optimizely", "python", ["optimizely-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "node", ["@optimizely/optimizely-sdk", "@optimizely/react-sdk"], [...OPTIMIZELY_CALLS, "useDecision("], { analytics: true }),
-  sdk("Optimizely", "go", ["github.com/optimizely/go-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "java", ["com.optimizely.ab:core-api"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "ruby", ["optimizely-sdk"], ["decide(", "is_feature_enabled("], { analytics: true }),
-  // Flipt, DevCycle, AWS AppConfig
-  sdk("Flipt", "python", ["flipt", "flipt-client"], FLIPT_CALLS),
-  sdk("Flipt", "node", ["@flipt-io/flipt", "@flipt-io/flipt-client-js", "@flipt-io/flipt-client"], FLIPT_CALLS),
-  sdk("Flipt", "go", ["go.flipt.io/flipt-client", "go.flipt.io/flipt/rpc/flipt", "go.flipt.io/flipt/sdk/go"], FLIPT_CALLS),
-  sdk("Flipt", "java", ["io.flipt:flipt-java", "io.flipt:flipt-client-java"], FLIPT_CALLS),
-  sdk("Flipt", "ruby", ["flipt_client"], ["evaluate_boolean(", "Flipt::"]),
-  sdk("DevCycle", "python", ["devcycle-python-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "node", ["@devcycle/nodejs-server-sdk", "@devcycle/js-client-sdk", "@devcycle/react-client-sdk"], [...DEVCYCLE_CALLS, "useVariableValue("]),
-  sdk("DevCycle", "go", ["github.com/devcyclehq/go-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "java", ["com.devcycle:java-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "ruby", ["devcycle-ruby-server-sdk"], ["variable_value(", "DevCycle::"]),
-  sdk("AWS AppConfig", "node", ["@aws-sdk/client-appconfigdata"], APPCONFIG_CALLS),
-  sdk("AWS AppConfig", "go", ["github.com/aws/aws-sdk-go-v2/service/appconfigdata"], APPCONFIG_CALLS),
-  sdk("AWS AppConfig", "java", ["software.amazon.awssdk:appconfigdata"], APPCONFIG_CALLS, { imports: ["software.amazon.awssdk.services.appconfigdata"] }),
-  sdk("AWS Lambda Powertools feature flags", "python", ["aws-lambda-powertools"], ["FeatureFlags(", "evaluate(name="], { imports: ["aws_lambda_powertools.utilities.feature_flags"] }),
-  // Framework-native and self-hosted libraries
-  sdk("django-waffle", "python", ["django-waffle"], ["flag_is_active(", "switch_is_active(", "sample_is_active(", "waffle_flag(", "waffle_switch(", "WaffleFlagMixin", "WaffleSwitchMixin", "{% flag ", "{% switch ", "{% sample "], { templates: true }),
-  sdk("django-flags", "python", ["django-flags"], ["flag_enabled(", "flag_disabled(", "flag_state(", "flag_check(", "{% flag_enabled", "{% flag_disabled"], { templates: true, imports: ["flags.state", "flags.decorators", "flags.views", "flags.templatetags"] }),
-  sdk("gargoyle", "python", ["gargoyle", "gargoyle-yplan"], ["gargoyle.is_active(", "ifswitch"]),
-  sdk("Flask-FeatureFlags", "python", ["flask-featureflags", "flask-feature-flag"], ["is_active(", "is_active_feature(", "@feature_flag", "ifeature("]),
-  sdk("fastapi-featureflags", "python", ["fastapi-featureflags"], ["feature_flag(", "get_flags(", "FeatureFlags("]),
-  sdk("Flipper", "ruby", ["flipper", "flipper-active_record", "flipper-redis", "flipper-ui", "flipper-cloud", "flipper-active_support_cache_store"], ["Flipper.enabled?", "Flipper[", "Flipper.enable", "flipper_id", "Flipper::UI"]),
-  sdk("rollout", "ruby", ["rollout"], [".active?(", "Rollout.new"]),
-  sdk("flip", "ruby", ["flip"], ["Flip::Declarable", "Flip.on?", "feature?("]),
-  sdk("feature_flagger", "ruby", ["feature_flagger"], ["FeatureFlagger", ".released?(", "rollout?("]),
-  sdk("Togglz", "java", ["org.togglz:togglz-core", "org.togglz:togglz-spring-boot-starter", "org.togglz:*"], ["isActive(", "implements Feature", "@EnabledByDefault", "FeatureManager"]),
-  sdk("FF4J", "java", ["org.ff4j:ff4j-core", "org.ff4j:ff4j-spring-boot-starter", "org.ff4j:*"], ["ff4j.check(", ".check(", "@Flip("]),
-  sdk("Vercel Flags SDK", "node", ["@vercel/flags", "flags"], ["flag({", "flag<"], { imports: ["@vercel/flags", "flags/next", "flags/sveltekit"] }),
-  sdk("fflip", "node", ["fflip"], ["isFeatureEnabledForUser(", "userHasFeature("]),
-  sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
-  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS)
-];
-var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
-var IN_HOUSE_RESOLVER_TOKENS = ["is_enabled", "isEnabled", "IsEnabled", "enabled?", "flag_enabled", "isFeatureEnabled", "is_feature_enabled", "feature_enabled", "isOn(", "is_on("];
-var IN_HOUSE_MODEL_TOKENS = ["class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
-var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
-var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED"];
-var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
-var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
-
-// src/checks/feature-flags.ts
-var ECOSYSTEMS2 = ["python", "node", "go", "java", "ruby"];
-var REMEDIATION3 = {
-  python: [
-    "**Python** \u2014 OpenFeature with a provider (flagd, Unleash, LaunchDarkly, \u2026):",
-    "```bash",
-    "pip install openfeature-sdk openfeature-provider-flagd",
-    "```",
-    "```python",
-    "from openfeature import api",
-    "from openfeature.contrib.provider.flagd import FlagdProvider",
-    "",
-    "api.set_provider(FlagdProvider())",
-    "flags = api.get_client()",
-    "",
-    'if flags.get_boolean_value("new-checkout", False):',
-    "    return new_checkout(order)",
-    "```",
-    'Django: `pip install django-waffle`, add `waffle` to `INSTALLED_APPS`, then `if waffle.flag_is_active(request, "new-checkout"):`.'
-  ].join("\n"),
-  node: [
-    "**Node / TypeScript** \u2014 OpenFeature server SDK (or `unleash-client`):",
-    "```bash",
-    "npm install @openfeature/server-sdk @openfeature/flagd-provider",
-    "```",
-    "```ts",
-    "import { OpenFeature } from '@openfeature/server-sdk'",
-    "import { FlagdProvider } from '@openfeature/flagd-provider'",
-    "",
-    "await OpenFeature.setProviderAndWait(new FlagdProvider())",
-    "const flags = OpenFeature.getClient()",
-    "if (await flags.getBooleanValue('new-checkout', false)) { /* new path */ }",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 OpenFeature go-sdk:",
-    "```go",
-    'import "github.com/open-feature/go-sdk/openfeature"',
-    "",
-    "client := openfeature.NewDefaultClient()",
-    'enabled, _ := client.BooleanValue(ctx, "new-checkout", false, openfeature.EvaluationContext{})',
-    "if enabled { /* new path */ }",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 OpenFeature Java SDK (or `io.getunleash:springboot-unleash-starter`, Togglz):",
-    "```xml",
-    "<dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId><version>1.14.0</version></dependency>",
-    "```",
-    "```java",
-    "Client flags = OpenFeatureAPI.getInstance().getClient();",
-    'if (flags.getBooleanValue("new-checkout", false)) { /* new path */ }',
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Ruby / Rails** \u2014 Flipper:",
-    "```ruby",
-    "gem 'flipper-active_record'",
-    "",
-    "if Flipper.enabled?(:new_checkout, current_user)",
-    "  # new path",
-    "end",
-    "```"
-  ].join("\n")
-};
-function remediationFor3(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS2;
-  return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
-}
-function genericSignatures2(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS2.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
-}
-function depEvidence2(f, note) {
-  const d = f.use.deps[0];
-  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} SDK \`${d.name}\` is a dependency${note}` };
-}
-function useEvidence(f) {
-  const out = [];
-  const imp = f.use.imports[0];
-  if (imp) out.push({ path: imp.path, line: imp.line, message: `imported: ${imp.text}` });
-  for (const c of f.use.calls.slice(0, 3)) out.push({ path: c.path, line: c.line, message: `flag evaluated: ${c.text}` });
-  return out;
-}
-function importsName(text, stem) {
-  const at2 = text.indexOf("import ");
-  if (at2 < 0) return false;
-  return text.slice(at2 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
-}
-function inHouse(usage) {
-  const defined = [];
-  const checked = [];
-  const stems = new Set(IN_HOUSE_MODULE_STEMS);
-  const resolvers = [];
-  for (const f of usage.sources()) {
-    if (f.test || f.template) continue;
-    const name = basename(f.path);
-    const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
-    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
-    const lines = usage.lines(f.path) ?? [];
-    const at2 = lines.findIndex((l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t)));
-    if (at2 < 0) continue;
-    resolvers.push(f);
-    defined.push({ path: f.path, line: at2 + 1, message: `in-house flag resolver: ${lines[at2].trim()}` });
-  }
-  for (const r of resolvers) {
-    const name = basename(r.path);
-    const stem = name.slice(0, name.lastIndexOf("."));
-    const hit = usage.imports(r.ecosystem, [stem]).find((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || importsName(imp.text, stem)));
-    if (hit) checked.push({ path: hit.path, line: hit.line, message: `in-house flags checked in code: ${hit.text}` });
-  }
-  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 });
-  for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` });
-  if (models.length > 0) {
-    const modelFiles = new Set(models.map((m) => m.path));
-    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes("/migrations/") && !h.path.includes("/migrate/") && !/^\s*(import|from|require)\b/.test(h.text));
-    const ref = refs[0];
-    if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` });
-  }
-  return { defined, checked };
-}
-function envToggles(usage) {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
-  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }));
-}
-function problemEvidence2(ctx) {
-  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
-}
-var feature_flags_default = defineCheck({
-  meta: {
-    id: "feature-flags",
-    title: "Feature flags",
-    question: "Are features released behind flags?",
-    messages: {
-      "sdk-used": "{sdk} is a dependency and flags are evaluated in code.",
-      "in-house": "An in-house flag system is defined and checked in code.",
-      "sdk-unused": "{sdk} is a dependency, but no production code uses it.",
-      "in-house-unused": "An in-house flag module or model exists, but no production code checks it.",
-      "env-toggles": "Only environment-variable / settings toggles were found, no flag system.",
-      none: "No feature-flag SDK, library or in-house flag system was found."
-    },
-    why: "Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves \u2014 no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.",
-    remediation: remediationFor3([])
-  },
-  run(ctx) {
-    const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS2.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
-    const remediation = remediationFor3(ecosystems);
-    const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
-    const used = [];
-    const unused = [];
-    const analyticsOnly = [];
-    for (const sig of sigs) {
-      const use = packageUse(manifests, usage, sig);
-      if (use.deps.length === 0) continue;
-      const ruby = sig.ecosystem === "ruby";
-      const generic = sig.calls.length === 0;
-      if (sig.analytics) {
-        if (use.calls.length > 0) used.push({ sig, use });
-        else analyticsOnly.push({ sig, use });
-      } else if (use.calls.length > 0 || !ruby && use.imports.length > 0 || ruby && generic && !use.deps[0].noAutoRequire) used.push({ sig, use });
-      else unused.push({ sig, use });
-    }
-    const analyticsNotes = analyticsOnly.map((f) => depEvidence2(f, ", but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found"));
-    if (used.length > 0) {
-      const first = used[0];
-      return {
-        status: "pass",
-        messageId: "sdk-used",
-        data: { sdk: [...new Set(used.map((u) => u.sig.label))].join(", ") },
-        evidence: used.flatMap((u) => [depEvidence2(u, ""), ...useEvidence(u)]).slice(0, 12).concat(first.use.calls.length === 0 ? [{ message: `${first.sig.label} is imported; no evaluation call was recognised` }] : [])
-      };
-    }
-    const house = inHouse(usage);
-    if (house.checked.length > 0) {
-      return { status: "pass", messageId: "in-house", evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] };
-    }
-    if (unused.length > 0) {
-      return {
-        status: "partial",
-        messageId: "sdk-unused",
-        data: { sdk: [...new Set(unused.map((u) => u.sig.label))].join(", ") },
-        evidence: [
-          ...unused.map((u) => depEvidence2(u, u.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")),
-          ...unused.flatMap((u) => u.use.testOnly.slice(0, 2).map((t) => ({ path: t.path, line: t.line, message: `test-only use: ${t.text}` }))),
-          ...analyticsNotes,
-          ...problemEvidence2(ctx)
-        ],
-        remediation
-      };
-    }
-    if (house.defined.length > 0) return { status: "partial", messageId: "in-house-unused", evidence: [...house.defined.slice(0, 5), ...analyticsNotes, ...problemEvidence2(ctx)], remediation };
-    const toggles = envToggles(usage);
-    if (toggles.length > 0) return { status: "partial", messageId: "env-toggles", evidence: [...toggles, ...analyticsNotes, ...problemEvidence2(ctx)], remediation };
-    return { status: "fail", messageId: "none", evidence: [...analyticsNotes, ...problemEvidence2(ctx)], remediation };
-  }
-});
-
-// src/checks/health-endpoint.ts
-var messages5 = {
-  "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
-  "pass-shallow": "The app serves {routes}; it does not check dependencies (shallow liveness).",
-  "deploy-only": "Only deployment-side health checks were found ({probes}), and they hit {target}, not a dedicated health route.",
-  "deploy-unmatched": "The deployment probes {probes}, but no route of the app serves that path.",
-  fail: "No health or readiness route was found ({frameworks}).",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no service to probe.",
-  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
-};
-var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
-var FRAMEWORK_NAMES = {
-  fastapi: "FastAPI",
-  starlette: "Starlette",
-  django: "Django",
-  drf: "Django REST Framework",
-  flask: "Flask",
-  express: "Express",
-  fastify: "Fastify",
-  nestjs: "NestJS",
-  koa: "Koa",
-  hono: "Hono",
-  "go-net-http": "Go net/http",
-  gin: "gin",
-  echo: "echo",
-  chi: "chi",
-  fiber: "fiber",
-  gorilla: "gorilla/mux",
-  kratos: "Kratos",
-  spring: "Spring Boot",
-  rails: "Rails"
-};
-function frameworkList(fws) {
-  return [...new Set(fws.map((f) => FRAMEWORK_NAMES[f.framework]))].join(", ");
-}
-function routeText(r) {
-  const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : "";
-  return `${r.methods.join("/")} ${prefix}${r.path}`;
-}
-function isAppProbe(h) {
-  const img = (h.image ?? "").toLowerCase();
-  if (img && DEPENDENCY_IMAGES.some((d) => img === d || img.startsWith(d + ":") || img.endsWith("/" + d) || img.includes("/" + d + ":") || img.startsWith(d + "-"))) return false;
-  return !DEPENDENCY_COMMANDS.some((c) => h.command.includes(c));
-}
-var health_endpoint_default = defineCheck({
-  meta: {
-    id: "health-endpoint",
-    title: "Health endpoint",
-    question: "Does the service expose a health/readiness route?",
-    messages: messages5,
-    why: "Load balancers, orchestrators and uptime monitors need a cheap, reliable way to ask the service whether it can take traffic. Without a health route they fall back to the home page or a TCP connect, which stay green while the database is down, and restart loops or black-holed traffic follow.",
-    remediation: "Add a dedicated `/healthz` (liveness) route, and a readiness route that pings the database and cache and answers 503 when they are down; point the Dockerfile `HEALTHCHECK` or the Kubernetes probes at them."
-  },
-  run({ facts, extra }) {
-    const { service: service2, deploy } = facts;
-    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
-    const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, "") || "/"));
-    const dedicated = service2.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, "") || "/"));
-    const libraries = service2.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name));
-    const probes = deploy.healthchecks.filter(isAppProbe);
-    const evidence2 = [];
-    for (const r of dedicated.slice(0, 6)) {
-      const touch = r.touches?.[0];
-      const how = r.touches === void 0 ? "handler not read" : touch ? `checks a dependency: ${touch.token} at ${touch.file}:${touch.line}` : "returns without touching a dependency";
-      const unk = r.prefixUnknown ? ` (prefix ${r.prefixUnknown} not resolved)` : "";
-      evidence2.push({ path: r.file, line: r.line, message: `${routeText(r)}${unk}${r.library ? ` \u2014 ${r.library}` : ""}: ${how}` });
-    }
-    for (const l of libraries.slice(0, 3)) evidence2.push({ path: l.path, ...l.line ? { line: l.line } : {}, message: `${l.name}${l.routes.length ? ` serves ${l.routes.join(", ")}` : ""}${l.checks.length ? ` (checks: ${l.checks.join(", ")})` : ""}` });
-    for (const h of probes.slice(0, 4)) evidence2.push({ path: h.path, line: h.line, message: `${h.source} ${h.kind}: ${h.httpPath ?? h.command}` });
-    if (service2.skipped.length) evidence2.push({ message: `not scanned for routes: ${service2.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service2.skipped.length > 3 ? ` and ${service2.skipped.length - 3} more` : ""}` });
-    const remediation = remediationFor4(service2.frameworks.map((f) => f.framework));
-    if (dedicated.length > 0 || libraries.length > 0) {
-      const names = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
-      const routes = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
-      const touches = [.../* @__PURE__ */ new Set([...dedicated.flatMap((r) => (r.touches ?? []).map((t) => t.token)), ...libraries.flatMap((l) => l.checks)])];
-      if (touches.length > 0) return { status: "pass", messageId: "pass-deep", data: { routes, touches: touches.slice(0, 3).join(", ") }, evidence: evidence2 };
-      return { status: "pass", messageId: "pass-shallow", data: { routes }, evidence: evidence2 };
-    }
-    if (probes.length > 0) {
-      const list2 = [...new Set(probes.map((p) => p.httpPath ?? `${p.source} ${p.probe ?? "command"}`))];
-      const healthy = probes.filter((p) => p.httpPath && healthSegment(p.httpPath));
-      if (healthy.length > 0) return { status: "partial", messageId: "deploy-unmatched", data: { probes: list2.join(", ") }, evidence: evidence2, remediation };
-      const target = probes.some((p) => p.httpPath) ? [...new Set(probes.filter((p) => p.httpPath).map((p) => p.httpPath))].join(", ") : "a command or TCP port";
-      return { status: "partial", messageId: "deploy-only", data: { probes: list2.join(", "), target }, evidence: evidence2, remediation };
-    }
-    return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
-  }
-});
-function remediationFor4(fws) {
-  const order = ["fastapi", "drf", "django", "flask", "nestjs", "fastify", "express", "gin", "chi", "go-net-http", "echo", "fiber", "kratos", "spring", "rails"];
-  const fw = order.find((f) => fws.includes(f));
-  const key = fw === "drf" ? "django" : fw === "echo" || fw === "fiber" ? "gin" : fw === "kratos" ? "go-net-http" : fw;
-  const snippet2 = key ? HEALTH_SNIPPETS[key] : void 0;
-  const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
-  return snippet2 ? `${base}
-
-${snippet2}` : base;
-}
-
-// src/checks/mandatory-prs.ts
-var messages6 = {
-  pass: "Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}).",
-  "pass-ci-not-required": "Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}), but the CI job(s) running {what} ({jobs}) are not required checks.",
-  "partial-no-approvals": "A pull request is required on {branch}, but no approving review is ({source}).",
-  "partial-no-checks": "A pull request with {approvals} approval(s) is required on {branch}, but no status check is ({source}).",
-  "partial-neither": "A pull request is required on {branch}, but neither an approving review nor a status check is ({source}).",
-  fail: "No ruleset or branch protection requires pull requests on {branch}.",
-  "declared-pass": "Settings-as-code in {path} requires pull requests on {branch} with {approvals} approval(s) and {checks} required status check(s) (declared, not confirmed through the API).",
-  "declared-partial": "Settings-as-code in {path} requires pull requests on {branch}, but {missing} (declared, not confirmed through the API).",
-  "unknown-no-api": "Branch rules live in GitHub settings and no API access was available: {resolve}.",
-  "unknown-api": "The branch rules could not be read ({reason}): {resolve}.",
-  "unknown-protection": "No ruleset requires pull requests on {branch}, and classic branch protection could not be read: {resolve}."
-};
-var CI_PURPOSES = [
-  {
-    what: "tests",
-    commands: ["pytest", "tox", "nox", "jest", "vitest", "mocha", "ava", "rspec", "phpunit", "go test", "cargo test", "dotnet test", "mvn", "gradle", "gradlew", "npm test", "npm run test", "yarn test", "pnpm test", "bun test", "make test", "rails test", "python -m pytest", "python -m unittest"],
-    jobName: /(^|[^a-z])tests?([^a-z]|$)/i
-  },
-  {
-    what: "lint",
-    commands: ["eslint", "ruff", "flake8", "pylint", "golangci-lint", "rubocop", "biome", "pre-commit", "prek", "npm run lint", "yarn lint", "pnpm lint", "make lint", "black", "prettier", "standardrb"],
-    jobName: /(^|[^a-z])lint/i
-  }
-];
-var NO_API_RESOLVE = "run Shipshape as the action (or the CLI with GITHUB_TOKEN set) so it can read the rulesets with metadata:read";
-var mandatory_prs_default = defineCheck({
-  meta: {
-    id: "mandatory-prs",
-    title: "Mandatory pull requests",
-    question: "Can the default branch change only through reviewed pull requests?",
-    messages: messages6,
-    why: "A branch anyone can push to skips review and CI: a broken or unreviewed change reaches production as fast as it was typed. Requiring a pull request with an approval and passing status checks makes review and tests a property of the repository, not a habit.",
-    remediation: [
-      "Add a branch ruleset for the default branch (Settings \u2192 Rules \u2192 Rulesets \u2192 New branch ruleset, target `Default branch`) with **Require a pull request before merging** (at least 1 approval) and **Require status checks to pass** listing your CI jobs. With the GitHub CLI:",
-      "",
-      "```sh",
-      "gh api repos/OWNER/REPO/rulesets --method POST --input - <<'EOF'",
-      '{"name":"main","target":"branch","enforcement":"active",',
-      ' "conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},',
-      ' "rules":[{"type":"pull_request","parameters":{"required_approving_review_count":1,"dismiss_stale_reviews_on_push":true,"require_code_owner_review":false,"require_last_push_approval":false,"required_review_thread_resolution":false}},',
-      '          {"type":"required_status_checks","parameters":{"strict_required_status_checks_policy":false,"required_status_checks":[{"context":"test"}]}}]}',
-      "EOF",
-      "```",
-      "",
-      "Or declare it as code (Terraform `github_repository_ruleset`, or `.github/settings.yml`): see docs/checks/mandatory-prs.md."
-    ].join("\n")
-  },
-  run({ facts }) {
-    const gh = facts.github;
-    const branch = gh?.repo.defaultBranch ?? gh?.branch ?? null;
-    const rules = gh?.rules;
-    const protection = gh?.protection;
-    const rulesOk = rules?.status === "ok" ? rules : null;
-    const protOk = protection?.status === "ok" && protection.protected ? protection : null;
-    const protReadable = protection?.status === "ok";
-    const label = branch ?? "the default branch";
-    const apiEvidence = [...readEvidence("rulesets", rules), ...readEvidence("classic protection", protection)];
-    let pr = null;
-    for (const cand of [rulesOk?.pullRequest, protOk?.pullRequest]) if (cand && (!pr || cand.approvals > pr.approvals)) pr = cand;
-    const contexts = [.../* @__PURE__ */ new Set([...rulesOk?.statusChecks?.contexts ?? [], ...protOk?.statusChecks?.contexts ?? []])];
-    if (pr) return judge(facts, label, pr.approvals, contexts, pr.source, apiEvidence);
-    if (rulesOk && protReadable) {
-      return { status: "fail", messageId: "fail", data: { branch: label }, evidence: [...apiEvidence, ...declaredEvidence(facts, branch)] };
-    }
-    const declared = bestDeclared(facts.settingsAsCode.rules, branch);
-    if (declared) return judgeDeclared(facts, declared, label, apiEvidence);
-    if (!gh) return { status: "unknown", messageId: "unknown-no-api", data: { resolve: NO_API_RESOLVE }, evidence: declaredEvidence(facts, branch) };
-    if (rulesOk && protection && protection.status !== "ok") {
-      const resolve4 = protection.status === "error" ? protection.resolve : "give the action an admin-token with administration:read to read classic branch protection";
-      return { status: "unknown", messageId: "unknown-protection", data: { branch: label, resolve: resolve4 }, evidence: apiEvidence };
-    }
-    const err = rules?.status === "error" ? rules : protection?.status === "error" ? protection : null;
-    return {
-      status: "unknown",
-      messageId: "unknown-api",
-      data: { reason: err?.reason ?? "not read", resolve: err?.resolve ?? NO_API_RESOLVE },
-      evidence: apiEvidence
-    };
-  }
-});
-function judge(facts, branch, approvals, contexts, source, evidence2) {
-  const data = { branch, approvals, checks: contexts.length, source };
-  const ev = [...evidence2, { message: `required status checks: ${contexts.length > 0 ? contexts.join(", ") : "none"}` }];
-  if (approvals >= 1 && contexts.length > 0) {
-    const missing = unrequiredCiJobs(facts.ci.jobs, contexts);
-    if (missing.length === 0) return { status: "pass", messageId: "pass", data, evidence: ev };
-    const what = [...new Set(missing.map((m) => m.what))].join(" and ");
-    const jobs = [...new Set(missing.map((m) => m.job.name))].join(", ");
-    for (const m of missing) ev.push({ path: m.job.file, ...m.job.line ? { line: m.job.line } : {}, message: `job "${m.job.name}" runs the ${m.what} on pull requests but is not a required status check` });
-    return { status: "pass", messageId: "pass-ci-not-required", data: { ...data, what, jobs }, evidence: ev };
-  }
-  const messageId = approvals < 1 && contexts.length === 0 ? "partial-neither" : approvals < 1 ? "partial-no-approvals" : "partial-no-checks";
-  return { status: "partial", messageId, data, evidence: ev };
-}
-function judgeDeclared(facts, rule2, branch, evidence2) {
-  const approvals = rule2.pullRequest?.approvals ?? 0;
-  const checks = rule2.statusChecks ?? [];
-  const ev = [...evidence2, { path: rule2.path, line: rule2.line, message: `${rule2.source} requires pull requests (${approvals} approval(s), ${checks.length} status check(s))` }];
-  for (const other of declaredEvidence(facts, null)) if (other.path !== rule2.path || other.line !== rule2.line) ev.push(other);
-  const data = { path: rule2.path, branch: rule2.branches[0] ?? branch, approvals, checks: checks.length };
-  if (approvals >= 1 && checks.length > 0) return { status: "pass", messageId: "declared-pass", data, evidence: ev };
-  const missing = approvals < 1 && checks.length === 0 ? "neither approvals nor status checks are" : approvals < 1 ? "no approving review is" : "no status check is";
-  return { status: "partial", messageId: "declared-partial", data: { ...data, missing }, evidence: ev };
-}
-function readEvidence(what, fact) {
-  if (!fact) return [];
-  if (fact.status === "error") return [{ message: `${what}: could not be read (${fact.reason}); ${fact.resolve}` }];
-  if (fact.status === "skipped") return [{ message: `${what}: not read (${fact.reason})` }];
-  return [];
-}
-function appliesTo(rule2, branch) {
-  if (rule2.branches.length === 0) return true;
-  const names = branch ? [branch] : ["main", "master"];
-  return rule2.branches.some((pattern) => {
-    const p = pattern.replace(/^refs\/heads\//, "");
-    if (p === "~DEFAULT_BRANCH" || p === "~ALL") return true;
-    return names.some((n) => p === n || minimatch(n, p));
-  });
-}
-function enforced(rule2) {
-  return rule2.enforcement === null || rule2.enforcement === "active";
-}
-function bestDeclared(rules, branch) {
-  let best = null;
-  const rank = (r) => ((r.pullRequest?.approvals ?? 0) >= 1 ? 2 : 0) + ((r.statusChecks?.length ?? 0) > 0 ? 1 : 0);
-  for (const r of rules) {
-    if (!r.pullRequest || !enforced(r) || !appliesTo(r, branch)) continue;
-    if (!best || rank(r) > rank(best)) best = r;
-  }
-  return best;
-}
-function declaredEvidence(facts, branch) {
-  const out = [];
-  for (const r of facts.settingsAsCode.rules) {
-    if (!appliesTo(r, branch)) continue;
-    const state = !enforced(r) ? `enforcement "${r.enforcement}", so it enforces nothing` : r.pullRequest ? "requires pull requests" : "requires no pull request";
-    out.push({ path: r.path, line: r.line, message: `${r.source}: ${state}` });
-  }
-  for (const p of facts.settingsAsCode.problems) out.push({ path: p.path, ...p.line ? { line: p.line } : {}, message: p.message });
-  return out.slice(0, 20);
-}
-function isRequired(job3, contexts) {
-  const names = /* @__PURE__ */ new Set([job3.name, job3.id]);
-  return contexts.some((c) => [...names].some((n) => c === n || c.startsWith(`${n} (`) || c.endsWith(` / ${n}`) || c.startsWith(`${n} / `)));
-}
-function unrequiredCiJobs(jobs, contexts) {
-  const out = [];
-  for (const job3 of jobs) {
-    if (job3.system !== "github-actions" || job3.disabled !== null || job3.canFail || !job3.triggers.pullRequest) continue;
-    for (const purpose of CI_PURPOSES) {
-      if (!runsPurpose(job3, purpose)) continue;
-      if (!isRequired(job3, contexts)) out.push({ job: job3, what: purpose.what });
-      break;
-    }
-  }
-  return out;
-}
-function runsPurpose(job3, purpose) {
-  if (purpose.jobName.test(job3.id) || purpose.jobName.test(job3.name)) return true;
-  for (const step of job3.steps) {
-    const script = step.run?.toLowerCase();
-    if (!script) continue;
-    for (const line of script.split("\n")) {
-      const words2 = line.trim().split(/\s+/);
-      for (let i = 0; i < words2.length; i++) {
-        const rest = words2.slice(i).join(" ");
-        if (purpose.commands.some((c) => rest === c || rest.startsWith(c + " "))) return true;
-        if (i >= 3) break;
-      }
-    }
-  }
-  return false;
-}
-
-// src/checks/catalog/openapi.ts
-var PUBLISH_ACTIONS = [
-  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
-  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
-  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
-  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
-  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
-  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
-  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
-  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
-];
-var PUBLISH_COMMANDS = [
-  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
-  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
-  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
-  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
-  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
-  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
-  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
-  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
-  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
-];
-function mentionsSpec(text, specPaths) {
-  const lower = text.toLowerCase();
-  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
-  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
-}
-var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
-var OPENAPI_SNIPPETS = {
-  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
-  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
-  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
-  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
-  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
-  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
-  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
-  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
-};
-
-// src/checks/openapi-published.ts
-var messages7 = {
-  "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
-  "pass-published": "An OpenAPI description exists ({spec}) and CI publishes it ({published}).",
-  partial: "An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.",
-  fail: "The service ({frameworks}) has no OpenAPI description: none committed and none generated.",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe.",
-  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to describe.",
-  "graphql-only": "The API is GraphQL only ({tool}); its schema is the contract, so an OpenAPI description does not apply."
-};
-var openapi_published_default = defineCheck({
-  meta: {
-    id: "openapi-published",
-    title: "OpenAPI published",
-    question: "Is there an OpenAPI description, and is it published?",
-    messages: messages7,
-    why: "An OpenAPI description is the contract clients, SDK generators, gateways and contract tests work from. Kept in the repository but never published, it drifts and nobody can find it; served by the app or published by CI, it stays reachable and testable.",
-    remediation: "Generate or commit an OpenAPI document, then serve it from the app (framework default) or publish it from CI (artifact, GitHub Pages, release asset or a docs portal)."
-  },
-  run({ facts }) {
-    const { service: service2, openapi, ci } = facts;
-    if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
-    const own = openapi.specs.filter((s) => s.notOwn === null);
-    const evidence2 = [];
-    for (const s of own.slice(0, 3)) evidence2.push({ path: s.path, message: `${s.kind === "openapi" ? "OpenAPI" : "Swagger"} ${s.version}${s.title ? ` "${s.title}"` : ""}, ${s.pathCount ?? "?"} path(s)${s.problem ? ` \u2014 ${s.problem}` : ""}` });
-    for (const s of openapi.specs.filter((x) => x.notOwn !== null).slice(0, 2)) evidence2.push({ path: s.path, message: `not counted: ${s.notOwn}` });
-    for (const g of openapi.generators.slice(0, 4)) evidence2.push({ path: g.path, ...g.line ? { line: g.line } : {}, message: `${g.tool}${g.servedAt ? ` serves ${g.servedAt}` : " generates a spec, not served"}${g.note ? ` (${g.note})` : ""}` });
-    for (const s of openapi.skipped.slice(0, 3)) evidence2.push({ ...s.path ? { path: s.path } : {}, message: `skipped: ${s.reason}` });
-    const exists2 = own.length > 0 || openapi.generators.length > 0;
-    const remediation = remediationFor5(service2.frameworks.map((f) => f.framework));
-    if (!exists2) {
-      const gql = graphqlOnly(facts);
-      if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
-      return { status: "fail", messageId: "fail", data: { frameworks: frameworkList(service2.frameworks) }, evidence: evidence2, remediation };
-    }
-    const spec = own.length > 0 ? own[0].path + (own.length > 1 ? ` and ${own.length - 1} more` : "") : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(", ") + " generation";
-    const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== "");
-    const published = publications(ci.runs, ci.actions, own.map((s) => s.path));
-    evidence2.push(...published.slice(0, 3).map((p) => p.evidence));
-    if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: [...new Set(served.map((g) => g.servedAt))].join(", ") }, evidence: evidence2 };
-    if (published.length > 0) return { status: "pass", messageId: "pass-published", data: { spec, published: [...new Set(published.map((p) => p.what))].join(", ") }, evidence: evidence2 };
-    const off = openapi.generators.find((g) => g.note);
-    return { status: "partial", messageId: "partial", data: { spec, why: off?.note ? ` (${off.note})` : "" }, evidence: evidence2, remediation };
-  }
-});
-function publications(runs, actions, specPaths) {
-  const out = [];
-  const jobsWithRender = /* @__PURE__ */ new Set();
-  const jobsWithDump = /* @__PURE__ */ new Set();
-  for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised) continue;
-    const key = r.job ? `${r.job.file}#${r.job.id}` : "";
-    if (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || r.text.includes("openapi()") && r.text.includes(">")) jobsWithDump.add(key);
-    for (const sig of PUBLISH_COMMANDS) {
-      if (!judgeCommand(sig, r.argv)) continue;
-      if (sig.publish === "pages") {
-        jobsWithRender.add(r.job?.file ?? "");
-        continue;
-      }
-      if (sig.needsSpecArg && !mentionsSpec(r.text, specPaths)) continue;
-      out.push({ what: `${sig.tool} (${sig.publish})`, evidence: chainEvidence(r.text, r.chain, `publishes the spec: ${sig.publish}`) });
-    }
-  }
-  for (const a of actions) {
-    if (a.neutralised) continue;
-    const key = `${a.job.file}#${a.job.id}`;
-    if (actionNameMatches(COMMIT_ACTIONS, a.action.name) && jobsWithDump.has(key)) {
-      out.push({ what: "regenerated and committed", evidence: chainEvidence(a.action.raw, a.chain, "regenerates the spec and commits it") });
-      continue;
-    }
-    for (const sig of PUBLISH_ACTIONS) {
-      if (!actionNameMatches(sig.names, a.action.name)) continue;
-      const inputs = Object.values(a.action.with).join(" ");
-      const rendered = sig.publish === "pages" && jobsWithRender.has(a.job.file);
-      if (sig.needsSpecInput && !rendered && !mentionsSpec(inputs, specPaths)) continue;
-      out.push({ what: `${sig.tool} (${sig.publish})`, evidence: chainEvidence(a.action.raw, a.chain, `publishes the spec: ${sig.publish}`) });
-    }
-  }
-  return out;
-}
-function remediationFor5(fws) {
-  const key = fws.includes("fastapi") ? "fastapi" : fws.includes("drf") || fws.includes("django") ? "django" : fws.includes("flask") ? "flask" : fws.includes("nestjs") ? "nestjs" : fws.includes("fastify") ? "fastify" : fws.some((f) => ["express", "koa", "hono"].includes(f)) ? "express" : fws.includes("spring") ? "spring" : fws.includes("rails") ? "rails" : fws.length ? "go" : void 0;
-  const base = "Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).";
-  return key ? `${base}
-
-${OPENAPI_SNIPPETS[key]}` : base;
-}
-
-// src/checks/catalog/releases.ts
-var RELEASE_ACTIONS = [
-  { name: "googleapis/release-please-action", label: "release-please" },
-  { name: "google-github-actions/release-please-action", label: "release-please" },
-  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
-  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
-  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
-  { name: "changesets/action", label: "changesets" },
-  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
-  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
-  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
-  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
-  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
-  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
-  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
-  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
-  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
-  { name: "jreleaser/release-action", label: "JReleaser" },
-  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
-  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
-];
-var RELEASE_COMMANDS = [
-  { argv: ["semantic-release"], label: "semantic-release" },
-  { argv: ["gh", "release", "create"], label: "gh release create" },
-  { argv: ["goreleaser"], label: "goreleaser" },
-  { argv: ["changeset", "publish"], label: "changeset publish" },
-  { argv: ["changeset", "tag"], label: "changeset tag" },
-  { argv: ["release-it"], label: "release-it" },
-  { argv: ["standard-version"], label: "standard-version" },
-  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
-  { argv: ["lerna", "publish"], label: "lerna publish" },
-  { argv: ["lerna", "version"], label: "lerna version" },
-  { argv: ["cz", "bump"], label: "commitizen bump" },
-  { argv: ["jreleaser"], label: "jreleaser" },
-  { argv: ["auto", "shipit"], label: "auto shipit" },
-  { argv: ["release-please"], label: "release-please" },
-  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
-  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
-];
-
-// src/checks/release-versioning.ts
-var REMEDIATION4 = [
-  "Tag every release with a version and write down what changed. release-please does both from conventional commits \u2014",
-  "`.github/workflows/release.yml`:",
-  "```yaml",
-  "on: { push: { branches: [main] } }",
-  "permissions: { contents: write, pull-requests: write }",
-  "jobs:",
-  "  release:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: googleapis/release-please-action@v4",
-  "        with: { release-type: simple }",
-  "```",
-  "It opens a release PR that bumps the version and updates `CHANGELOG.md`; merging it tags `vX.Y.Z` and publishes a GitHub release. By hand, keep a changelog:",
-  "```markdown",
-  "# Changelog",
-  "",
-  "## [1.4.0] - 2025-03-02",
-  "### Added",
-  "- Bulk import endpoint `POST /v1/orders:import`.",
-  "```",
-  'and tag it: `git tag -a v1.4.0 -m "v1.4.0" && git push origin v1.4.0`.'
-].join("\n");
-var TAGS_UNREADABLE = "tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API";
-function isMaintained(c) {
-  return c.releases.some((r) => r.hasBody);
-}
-function changelogEvidence(c) {
-  const newest = c.releases[0];
-  if (!isMaintained(c)) {
-    const why = c.contentLines === 0 ? "empty" : c.releases.length === 0 ? "no released version or dated entry" : "release headings without entries";
-    return { path: c.path, message: `changelog is a stub (${why})` };
-  }
-  return { path: c.path, ...newest ? { line: newest.line } : {}, message: `changelog with ${c.releases.length} release entr${c.releases.length === 1 ? "y" : "ies"}${newest ? `, latest \`${newest.text}\`` : ""}${c.newestDate ? `, newest date ${c.newestDate}` : ""}` };
-}
-function runnable2(x) {
-  return !x.job?.disabled && !x.step?.disabled;
-}
-function linkEvidence2(chain, message2) {
-  const first = chain[0];
-  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
-}
-function releaseProcess(ctx) {
-  const { ci, release, snapshot } = ctx.facts;
-  const found = [];
-  const drafts = [];
-  for (const use of ci.actions) {
-    if (!runnable2(use)) continue;
-    const name = use.action.name.toLowerCase();
-    const act = RELEASE_ACTIONS.find((a) => a.name === name);
-    if (act) {
-      if (act.draftUnless && use.action.with[act.draftUnless] !== "true") drafts.push(linkEvidence2(use.chain, `${act.label} only drafts release notes; nothing publishes the release`));
-      else found.push(linkEvidence2(use.chain, `release workflow: ${act.label}`));
-    } else if (ctx.extra.actions.includes(name)) found.push(linkEvidence2(use.chain, `release workflow: ${name} (from config signatures)`));
-  }
-  for (const run of ci.runs) {
-    if (run.where !== "ci" || !runnable2(run)) continue;
-    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run.argv, c.argv) && (!c.goal || run.argv.slice(1).some((w) => c.goal.includes(w))));
-    if (cmd || ctx.extra.commands.some((c) => run.text.startsWith(c))) found.push(linkEvidence2(run.chain, `release command in CI: ${run.text}`));
-  }
-  for (const t of release.triggers) {
-    if (t.buildOnly) {
-      drafts.push({ path: t.path, line: t.line, message: `everyday CI workflow that tags also trigger (${t.text}); none of its jobs publishes or deploys, so it is not a release process` });
-      continue;
-    }
-    found.push({ path: t.path, line: t.line, message: t.trigger === "push-tags" ? `workflow runs on pushed tags (${t.text})` : t.trigger === "release" ? "workflow runs when a release is published" : `GitLab job runs on tags (${t.text})` });
-  }
-  for (const c of release.configs) {
-    if (c.draftsOnly) drafts.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `${c.tool} configuration drafts notes; it does not publish releases` });
-    else found.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `release tooling configured: ${c.tool}` });
-  }
-  if (ctx.extra.files.length > 0) {
-    for (const f of snapshot.files()) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: "release configuration (from config signatures)" });
-  }
-  return { found, drafts };
-}
-var release_versioning_default = defineCheck({
-  meta: {
-    id: "release-versioning",
-    title: "Versioned releases",
-    question: "Are releases tagged and documented?",
-    messages: {
-      complete: "{tags} version tags, and {documented}.",
-      "tags-only": "{tags} version tags, but no release workflow or maintained changelog.",
-      "documented-only": "Releases are prepared ({documented}), but the repository has no version tags.",
-      "documented-tags-unknown": "Releases are prepared ({documented}); whether version tags exist could not be read.",
-      "tags-unknown": "No release workflow or maintained changelog, and version tags could not be read.",
-      none: "No version tags, release workflow or maintained changelog."
-    },
-    why: 'A version tag names exactly what is deployed, so an incident can be traced to a change and rolled back to the previous tag; release notes tell operators and API consumers what changed. Without them, "what is running in production?" has no answer.',
-    remediation: REMEDIATION4
-  },
-  run(ctx) {
-    const { release } = ctx.facts;
-    const process2 = releaseProcess(ctx);
-    const maintained = release.changelogs.filter(isMaintained);
-    const stubs = release.changelogs.filter((c) => !isMaintained(c));
-    const documentedParts = [process2.found.length > 0 ? "a release workflow exists" : "", maintained.length > 0 ? "a changelog is maintained" : ""].filter(Boolean);
-    const documented = documentedParts.join(" and ");
-    const docEvidence = [...process2.found.slice(0, 5), ...maintained.slice(0, 3).map(changelogEvidence)];
-    const noteEvidence = [...process2.drafts.slice(0, 3), ...stubs.slice(0, 3).map(changelogEvidence)];
-    const tags = release.tags;
-    if (tags === null) {
-      const unread = { message: TAGS_UNREADABLE };
-      if (documented) return { status: "partial", messageId: "documented-tags-unknown", data: { documented }, evidence: [...docEvidence, ...noteEvidence, unread] };
-      return { status: "unknown", messageId: "tags-unknown", evidence: [...noteEvidence, unread] };
-    }
-    const versions = tags.versionTags;
-    const tagEvidence = versions.length > 0 ? { message: `${versions.length} version tag${versions.length === 1 ? "" : "s"} (from ${tags.source === "git" ? "local git refs" : "the GitHub API"}), e.g. ${versions.slice(-3).join(", ")}` } : { message: tags.names.length > 0 ? `${tags.names.length} tags, none of them a version (e.g. ${tags.names.slice(0, 3).join(", ")})` : `no tags (read from ${tags.source === "git" ? "local git refs" : "the GitHub API"})` };
-    if (versions.length > 0 && documented) return { status: "pass", messageId: "complete", data: { tags: versions.length, documented }, evidence: [tagEvidence, ...docEvidence] };
-    if (versions.length > 0) return { status: "partial", messageId: "tags-only", data: { tags: versions.length }, evidence: [tagEvidence, ...noteEvidence] };
-    if (documented) return { status: "partial", messageId: "documented-only", data: { documented }, evidence: [tagEvidence, ...docEvidence, ...noteEvidence] };
-    return { status: "fail", messageId: "none", evidence: [tagEvidence, ...noteEvidence] };
-  }
-});
-
-// src/checks/catalog/sast.ts
-var REPORTS_ONLY = "uploads to code scanning";
-var COMMANDS = [
-  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
-  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
-  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
-  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
-  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
-  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
-  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
-  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
-  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
-  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
-  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
-  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
-  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
-  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
-  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
-  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
-  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
-  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
-];
-var SCA = "dependency scanning (SCA), not static analysis";
-var ACTIONS3 = [
-  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
-  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
-  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
-  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
-  { tool: "Snyk", names: ["snyk/actions/*"] },
-  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
-  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
-  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
-  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
-  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
-  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
-  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
-  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
-  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
-  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
-  { tool: "Bearer", names: ["bearer/bearer-action"] },
-  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
-  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
-  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
-  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
-  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
-  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
-  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
-  {
-    tool: "dependency scanning",
-    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
-    kind: "related",
-    note: SCA
-  },
-  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
-  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
-];
-var CONFIGS3 = [
-  { tool: "CodeQL", file: ".github/codeql/" },
-  { tool: "SonarQube", file: "sonar-project.properties" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
-  { tool: "Semgrep", file: ".semgrep.yml" },
-  { tool: "Semgrep", file: ".semgrep.yaml" },
-  { tool: "Semgrep", file: ".semgrep/" },
-  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
-  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
-  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
-  { tool: "Qodana", file: "qodana.yaml" },
-  { tool: "Qodana", file: "qodana.yml" },
-  { tool: "DeepSource", file: ".deepsource.toml" },
-  { tool: "Codacy", file: ".codacy.yml" },
-  { tool: "Codacy", file: ".codacy.yaml" }
-];
-var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
-var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
-function hostedBy(tool) {
-  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
-}
-var IMPLIED = [
-  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
-  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
-  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
-];
-var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED };
-
-// src/checks/static-analysis.ts
-var messages8 = {
-  pr: "Static analysis runs on pull requests: {tools}.",
-  "not-on-prs": "Static analysis runs in CI but not on pull requests ({events}): {tools}.",
-  "local-only": "Static analysis runs only in local hooks, not in CI: {tools}.",
-  "non-blocking": "Static analysis runs in CI but cannot fail the build: {tools}.",
-  configured: "Static analysis is configured ({tools}) but CI does not run it.",
-  unreadable: "No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
-  none: "No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).",
-  "no-ci": "No CI configuration was found, and no static analysis is configured."
-};
-var CODEQL_LANGUAGE = {
-  python: "python",
-  node: "javascript-typescript",
-  go: "go",
-  java: "java-kotlin",
-  ruby: "ruby"
-};
-function codeql(languages) {
-  const list2 = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ["python"];
-  return [
-    "```yaml",
-    "# .github/workflows/codeql.yml",
-    "on:",
-    "  pull_request:",
-    "  push:",
-    "    branches: [main]",
-    "permissions:",
-    "  security-events: write",
-    "  contents: read",
-    "jobs:",
-    "  analyze:",
-    "    runs-on: ubuntu-latest",
-    "    strategy:",
-    "      matrix:",
-    `        language: [${list2.join(", ")}]`,
-    "    steps:",
-    "      - uses: actions/checkout@v4",
-    "      - uses: github/codeql-action/init@v3",
-    "        with:",
-    "          languages: ${{ matrix.language }}",
-    "          build-mode: ${{ matrix.language == 'go' && 'autobuild' || 'none' }}",
-    "      - uses: github/codeql-action/analyze@v3",
-    "```"
-  ].join("\n");
-}
-var ALTERNATIVES = {
-  python: 'Or run Bandit as a blocking step: `- run: uvx bandit -r src -ll` (or Semgrep: `semgrep ci`); if CI already runs `ruff check`, add `"S"` to `select` under `[tool.ruff.lint]`.',
-  node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).",
-  go: "Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.",
-  java: "Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.",
-  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`."
-};
-var FALLBACK3 = "Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).";
-var static_analysis_default = defineCheck({
-  meta: {
-    id: "static-analysis",
-    title: "Static analysis in CI",
-    question: "Does CI run static analysis / a quality gate (CodeQL, Semgrep, SonarQube/SonarCloud, Bandit, Snyk, gosec, Brakeman, \u2026)?",
-    messages: messages8,
-    why: "Static analysis finds injection, unsafe deserialisation, hard-coded secrets and similar flaws in the code itself, before they merge. Dependency scanners do not: they look at what you import, not at what you wrote. A scan that runs only weekly, or that cannot fail, reports a flaw after it has shipped.",
-    remediation: FALLBACK3
-  },
-  run(ctx) {
-    const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE });
-    const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => [remediationFor(opening, ALTERNATIVES, profile, ""), "", codeql(profile.ecosystems)].join("\n").replace(/\n{3,}/g, "\n\n");
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const remediation = fix("Run static analysis on every pull request, for example CodeQL:");
-    if (j.nonBlocking.length > 0) {
-      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, "Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request."].join("\n\n") };
-    }
-    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation };
-    const evidence2 = evidenceOf(j, []);
-    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
-  }
-});
-
-// src/checks/catalog/typecheckers.ts
-var PYTHON4 = [
-  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
-  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
-  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
-  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
-  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
-  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
-  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
-];
-var NODE3 = [
-  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
-  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
-  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
-  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
-  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
-  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
-  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
-  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
-  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
-  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
-];
-var GO3 = [
-  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
-  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
-  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
-];
-var JAVA3 = [
-  {
-    tool: "Java compiler (Maven)",
-    ecosystem: "java",
-    commands: ["mvn", "mvnw"],
-    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
-    anyPositional: true
-  },
-  {
-    tool: "Java compiler (Gradle)",
-    ecosystem: "java",
-    commands: ["gradle", "gradlew"],
-    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
-    anyPositional: true
-  },
-  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
-];
-var RUBY3 = [
-  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
-  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
-];
-var TASK_RUNNERS3 = [
-  {
-    tool: "npm run typecheck",
-    commands: ["npm", "yarn", "pnpm", "bun"],
-    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
-    note: "script not resolved"
-  },
-  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS4 = [
-  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
-  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
-];
-var CONFIGS4 = [
-  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
-  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
-  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
-  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
-  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
-  { tool: "ty", ecosystem: "python", file: "ty.toml" },
-  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
-  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
-  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
-  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
-  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
-  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
-  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
-  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
-  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
-];
-var TYPECHECKERS = {
-  commands: [...PYTHON4, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
-  actions: ACTIONS4,
-  configs: CONFIGS4
-};
-
-// src/checks/type-checking.ts
-var messages9 = {
-  pr: "A type checker runs on pull requests: {tools}.",
-  "not-on-prs": "A type checker runs in CI but not on pull requests ({events}): {tools}.",
-  "local-only": "A type checker runs only in local hooks, not in CI: {tools}.",
-  "non-blocking": "A type checker runs in CI but cannot fail the build: {tools}.",
-  configured: "Type checking is configured ({tools}) but CI does not run it on pull requests.",
-  unreadable: "No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
-  none: "No type checker is configured or run in CI.",
-  "no-ci": "No CI configuration was found, and no type checker is configured."
-};
-function snippets2(profile) {
-  return {
-    python: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run mypy .   # or: uv run pyright"]),
-    node: profile.typescript ? workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npx tsc --noEmit"]) : "Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.",
-    go: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go build ./...", "- run: go vet ./..."]),
-    java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"])
-  };
-}
-var FALLBACK4 = "Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).";
-var type_checking_default = defineCheck({
-  meta: {
-    id: "type-checking",
-    title: "Type checking in CI",
-    question: "Does CI run a type checker on pull requests (mypy, pyright, `tsc --noEmit`, \u2026)?",
-    messages: messages9,
-    why: "A type checker proves whole classes of bugs absent \u2014 a misspelt field, a missing `await`, a `None` passed where a value is required \u2014 on every change, including the paths tests do not reach. It only protects the code base when it runs on every pull request and can fail it.",
-    remediation: FALLBACK4
-  },
-  run(ctx) {
-    const j = judgePractice(ctx, TYPECHECKERS);
-    const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => remediationFor(opening, snippets2(profile), profile, FALLBACK4);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const remediation = fix("Run the type checker in CI on every pull request:");
-    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation };
-    if (j.nonBlocking.length > 0) {
-      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
-    }
-    const evidence2 = evidenceOf(j, []);
-    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation };
-  }
-});
-
-// src/checks/registry.ts
-var REGISTRY = {
-  "ci-duration": ci_duration_default,
-  "ci-lint": ci_lint_default,
-  "ci-tests": ci_tests_default,
-  "circuit-breakers": circuit_breakers_default,
-  "container-build": container_build_default,
-  "contract-tests": contract_tests_default,
-  "feature-flags": feature_flags_default,
-  "health-endpoint": health_endpoint_default,
-  "mandatory-prs": mandatory_prs_default,
-  "openapi-published": openapi_published_default,
-  "release-versioning": release_versioning_default,
-  "static-analysis": static_analysis_default,
-  "type-checking": type_checking_default
-};
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/checks/run.ts
 function runChecks(facts, config, registry = REGISTRY) {
@@ -37473,7 +39367,7 @@ function runBaseJob(job3, cp, parse5) {
   const { treeEntries: treeEntries2, batchSizes: batchSizes2, batchContents: batchContents2 } = parse5;
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
   const git = (args, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args], { cwd: job3.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
-  const resolve4 = () => {
+  const resolve6 = () => {
     try {
       return git(["rev-parse", "--verify", "-q", `${job3.sha}^{commit}`]).toString("utf8").trim() || null;
     } catch {
@@ -37482,7 +39376,7 @@ function runBaseJob(job3, cp, parse5) {
   };
   const short2 = job3.sha.slice(0, 12);
   if (!/^[0-9a-f]{7,64}$/i.test(job3.sha)) return { ok: false, reason: `'${job3.sha}' is not a commit SHA` };
-  let commit = resolve4();
+  let commit = resolve6();
   let fetched = false;
   if (!commit) {
     if (!job3.fetch) return { ok: false, reason: `the base commit ${short2} is not in the checkout` };
@@ -37492,7 +39386,7 @@ function runBaseJob(job3, cp, parse5) {
       const stderr = String(err.stderr ?? "").trim().split("\n").pop() ?? "";
       return { ok: false, reason: `the base commit ${short2} could not be fetched from origin${stderr ? ` (${stderr.slice(0, 160)})` : ""}` };
     }
-    commit = resolve4();
+    commit = resolve6();
     if (!commit) return { ok: false, reason: `the base commit ${short2} is still missing after fetching` };
     fetched = true;
   }
@@ -38569,11 +40463,16 @@ function runScript(ctx, script, at2, base, extra = {}) {
     }
     dispatch(ctx, c.words, site);
   }
+  const commits = commands.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
+  const fails = commands.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k];
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
+    if (commits || c.inCondition && !fails) {
+      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
+      continue;
     }
+    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
   }
 }
 function dispatch(ctx, words2, site) {
@@ -38607,8 +40506,20 @@ function emit2(ctx, argv, site, extra = {}) {
   if (f.failsOnChange) cmd.failsOnChange = true;
   if (f.inCondition) cmd.inCondition = true;
   if (extra.synthetic) cmd.synthetic = true;
+  const opaque = extra.opaque ?? unexpanded(argv);
+  if (opaque !== void 0) cmd.opaque = opaque;
   ctx.out.push(cmd);
 }
+var TASK_RUNNERS4 = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
+function unexpanded(argv) {
+  const at2 = argv.findIndex((w) => HIDING.test(w));
+  if (at2 < 0) return void 0;
+  const word = argv[at2];
+  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0]))))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
+  return `${expr} is an expression Shipshape cannot expand`;
+}
+var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
 function enter(site, key) {
   if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
   return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
@@ -38805,18 +40716,18 @@ function isReference(v) {
 function get(v, key) {
   return isMap(v) && Object.hasOwn(v, key) ? v[key] : void 0;
 }
-function str3(v) {
+function str4(v) {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   return void 0;
 }
-function list(v) {
+function list2(v) {
   if (v === void 0 || v === null) return [];
   return Array.isArray(v) ? v : [v];
 }
 function strings(v) {
-  return list(v).flatMap((x) => {
-    const s = str3(x);
+  return list2(v).flatMap((x) => {
+    const s = str4(x);
     return s === void 0 ? [] : [s];
   });
 }
@@ -38916,21 +40827,21 @@ function expandConfig(ctx, path2, site, opts) {
   if (!r?.ok || !isMap(r.value)) return;
   const defaultStages = strings(get(r.value, "default_stages"));
   const repos = get(r.value, "repos");
-  for (const repo of list(repos)) {
-    const url = str3(get(repo, "repo")) ?? "";
+  for (const repo2 of list2(repos)) {
+    const url = str4(get(repo2, "repo")) ?? "";
     const key = url.toLowerCase().replace(/^https?:\/\/(www\.)?(github|gitlab)\.com\//, "").replace(/\.git$/, "").replace(/\/$/, "");
-    const hooks = get(repo, "hooks");
-    list(hooks).forEach((hook2, idx) => {
-      const id = str3(get(hook2, "id"));
+    const hooks = get(repo2, "hooks");
+    list2(hooks).forEach((hook2, idx) => {
+      const id = str4(get(hook2, "id"));
       if (id === void 0 || ctx.full()) return;
-      if (opts.hookId !== void 0 && opts.hookId !== id && str3(get(hook2, "alias")) !== opts.hookId) return;
+      if (opts.hookId !== void 0 && opts.hookId !== id && str4(get(hook2, "alias")) !== opts.hookId) return;
       const stages = strings(get(hook2, "stages"));
       const effective = stages.length > 0 ? stages : defaultStages;
       if (effective.length > 0 && !effective.some((s) => s === opts.stage || opts.stage === "pre-commit" && s === "commit")) return;
       const line = itemLine(hooks, idx);
       const args = strings(get(hook2, "args"));
-      const entry = str3(get(hook2, "entry"));
-      const language = str3(get(hook2, "language"));
+      const entry = str4(get(hook2, "entry"));
+      const language = str4(get(hook2, "language"));
       const hookSite = { ...site, flags: { ...site.flags, hookId: id, failsOnChange: true } };
       if (key === "local" || key === "meta" || entry !== void 0) {
         if (key === "meta" || language === "pygrep" || language === "fail" || entry === void 0) return;
@@ -38994,6 +40905,7 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
@@ -39081,7 +40993,7 @@ function resolveNodeScripts(ctx, argv, site) {
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
         args = p.rest;
       } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
@@ -39184,7 +41096,7 @@ function collectHooks(ctx) {
   const simple = get(pkg?.json, "simple-git-hooks");
   for (const [key, hooks] of [["husky", get(huskyV4, "hooks")], ["simple-git-hooks", simple]]) {
     for (const h of HOOKS) {
-      const cmd = str3(get(hooks, h));
+      const cmd = str4(get(hooks, h));
       if (cmd !== void 0 && pkg !== void 0) runScript(ctx, cmd, { path: pkg.path, line: lineOf(pkg.text, `"${h}"`, lineOf(pkg.text, `"${key}"`) ?? 1), cwd: "" }, root(`${key}:${h}`));
     }
   }
@@ -39198,13 +41110,13 @@ function collectHooks(ctx) {
       const commands = get(hook2, "commands");
       if (isMap(commands)) {
         for (const [name, c] of Object.entries(commands)) {
-          const run = str3(get(c, "run"));
-          if (run !== void 0) runScript(ctx, cleanPlaceholders(run), { path: path2, line: valueLine(c, "run"), cwd: str3(get(c, "root")) ?? "" }, root(`lefthook:${h}:${name}`));
+          const run = str4(get(c, "run"));
+          if (run !== void 0) runScript(ctx, cleanPlaceholders(run), { path: path2, line: valueLine(c, "run"), cwd: str4(get(c, "root")) ?? "" }, root(`lefthook:${h}:${name}`));
         }
       }
-      for (const job3 of list(get(hook2, "jobs"))) {
-        const run = str3(get(job3, "run"));
-        if (run !== void 0) runScript(ctx, cleanPlaceholders(run), { path: path2, line: valueLine(job3, "run"), cwd: str3(get(job3, "root")) ?? "" }, root(`lefthook:${h}:${str3(get(job3, "name")) ?? "job"}`));
+      for (const job3 of list2(get(hook2, "jobs"))) {
+        const run = str4(get(job3, "run"));
+        if (run !== void 0) runScript(ctx, cleanPlaceholders(run), { path: path2, line: valueLine(job3, "run"), cwd: str4(get(job3, "root")) ?? "" }, root(`lefthook:${h}:${str4(get(job3, "name")) ?? "job"}`));
       }
     }
   }
@@ -39227,8 +41139,8 @@ function runLintStaged(ctx, site) {
     const r = parseYaml(text, path2);
     if (!r.ok || !isMap(r.value)) continue;
     for (const [glob, cmds] of Object.entries(r.value)) {
-      for (const c of list(cmds)) {
-        const t = str3(c);
+      for (const c of list2(cmds)) {
+        const t = str4(c);
         if (t !== void 0) runScript(ctx, t, { path: path2, line: keyLine(r.value, glob), cwd: "" }, s);
       }
     }
@@ -39239,8 +41151,8 @@ function runLintStaged(ctx, site) {
   if (pkg === void 0 || !isMap(cfg)) return false;
   const from = lineOf(pkg.text, '"lint-staged"') ?? 1;
   for (const [glob, cmds] of Object.entries(cfg)) {
-    for (const c of list(cmds)) {
-      const t = str3(c);
+    for (const c of list2(cmds)) {
+      const t = str4(c);
       if (t !== void 0) runScript(ctx, t, { path: pkg.path, line: lineOf(pkg.text, JSON.stringify(glob), from), cwd: "" }, s);
     }
   }
@@ -39464,7 +41376,7 @@ function gradlePlugins(text, path2) {
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
-var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/;
+var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
 function resolveMake(ctx, argv, site) {
@@ -39868,7 +41780,12 @@ function resolveScriptFile(ctx, argv, site) {
   else return false;
   if (file.includes("$") || file.startsWith("/")) return false;
   const path2 = joinPath2(site.cwd, file);
-  if (path2 === void 0 || !ctx.snapshot.has(path2)) return false;
+  if (path2 === void 0) return false;
+  if (!ctx.snapshot.has(path2)) {
+    if (!looksLikeRepoScript(path2)) return false;
+    emit2(ctx, argv, site, { opaque: `${path2} is not in the repository, so what it runs is unknown` });
+    return true;
+  }
   if (path2 === "bin/ci" || path2.endsWith("/bin/ci")) {
     if (resolveRailsCi(ctx, path2, site)) return true;
   }
@@ -39880,6 +41797,10 @@ function resolveScriptFile(ctx, argv, site) {
   if (base === void 0) return false;
   runScript(ctx, text, { path: path2, line: 1, cwd: site.cwd }, base);
   return true;
+}
+var GENERATED = /(^|\/)(node_modules|vendor|\.venv|venv|env|target|build|dist|out|\.bin|\.cargo|\.tox|\.nox|bin\/Debug|bin\/Release)\//;
+function looksLikeRepoScript(path2) {
+  return !GENERATED.test(path2) && /\.(sh|bash|zsh|py|rb|pl|js|mjs|ts|ps1)$/.test(path2);
 }
 function resolveRailsCi(ctx, binPath, site) {
   const root2 = binPath.slice(0, -"bin/ci".length);
@@ -39928,16 +41849,16 @@ function readToml(ctx, path2) {
     const text = ctx.snapshot.text(path2);
     if (text === void 0) return void 0;
     try {
-      return { doc: parse3(text), text };
+      return { doc: parse(text), text };
     } catch {
       return void 0;
     }
   });
 }
-function tomlKeyLine(text, table2, key) {
-  const sub = lineOf(text, `[${table2}.${key}]`) ?? lineOf(text, `[${table2}."${key}"]`);
+function tomlKeyLine(text, table4, key) {
+  const sub = lineOf(text, `[${table4}.${key}]`) ?? lineOf(text, `[${table4}."${key}"]`);
   if (sub !== void 0) return sub;
-  const head = lineOf(text, `[${table2}]`);
+  const head = lineOf(text, `[${table4}]`);
   if (head === void 0) return void 0;
   const lines = text.split("\n");
   for (let i = head; i < lines.length; i++) {
@@ -40014,8 +41935,8 @@ function resolvePyScripts(ctx, argv, site) {
   const name = argv[k];
   const args = argv.slice(k + 1);
   if (name === void 0) return false;
-  const table2 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
-  const scripts = py ? at(py.doc, ...table2.split(".")) : void 0;
+  const table4 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
+  const scripts = py ? at(py.doc, ...table4.split(".")) : void 0;
   if (tool === "task" && scripts === void 0) return false;
   if (py === void 0 || scripts === void 0 || at(scripts, name) === void 0) {
     if (tool === "poe") return false;
@@ -40025,17 +41946,17 @@ function resolvePyScripts(ctx, argv, site) {
     }
     return false;
   }
-  runPyScript(ctx, tool, py, table2, scripts, name, args, site);
+  runPyScript(ctx, tool, py, table4, scripts, name, args, site);
   return true;
 }
-function runPyScript(ctx, tool, py, table2, scripts, name, args, site) {
+function runPyScript(ctx, tool, py, table4, scripts, name, args, site) {
   const base = enter(site, `${tool}:${py.path}#${name}`);
   if (base === void 0) return emit2(ctx, [tool, name], site);
   const value = scripts[name];
-  const line = tomlKeyLine(py.text, table2, name);
+  const line = tomlKeyLine(py.text, table4, name);
   const hooks = tool === "pdm" || tool === "task";
   const sub = (n) => {
-    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table2, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
+    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table4, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
   };
   if (hooks) sub(`pre_${name}`);
   if (typeof value === "string") {
@@ -40222,7 +42143,7 @@ function runGoTask(ctx, tf, name, site, done) {
   const colon = name.indexOf(":");
   if (!Object.hasOwn(tf.tasks, name) && colon > 0) {
     const inc = tf.includes[name.slice(0, colon)];
-    const incFile = typeof inc === "string" ? inc : str3(get(inc, "taskfile"));
+    const incFile = typeof inc === "string" ? inc : str4(get(inc, "taskfile"));
     if (incFile !== void 0) {
       let p = joinPath2(dirname(tf.path), incFile);
       if (p !== void 0 && !p.endsWith(".yml") && !p.endsWith(".yaml")) p = findTaskfile(ctx, p);
@@ -40237,20 +42158,20 @@ function runGoTask(ctx, tf, name, site, done) {
   if (task === void 0) return emit2(ctx, ["task", name], site);
   const base = enter(site, `task:${key}`);
   if (base === void 0) return;
-  const dirOpt = str3(get(task, "dir"));
+  const dirOpt = str4(get(task, "dir"));
   const cwd = dirOpt !== void 0 ? joinPath2(dirname(tf.path), dirOpt) ?? dirname(tf.path) : dirname(tf.path);
   const ignore = truthy(get(task, "ignore_error"));
   const next = { ...site, ...base, cwd };
-  for (const d of list(get(task, "deps"))) {
-    const dn = str3(d) ?? str3(get(d, "task"));
+  for (const d of list2(get(task, "deps"))) {
+    const dn = str4(d) ?? str4(get(d, "task"));
     if (dn !== void 0) runGoTask(ctx, tf, dn, next, done);
   }
   const cmds = typeof task === "string" || Array.isArray(task) ? task : get(task, "cmds") ?? get(task, "cmd");
-  const seq2 = list(cmds);
+  const seq2 = list2(cmds);
   seq2.forEach((c, k) => {
     const line = Array.isArray(cmds) ? itemLine(cmds, k) : typeof task === "string" ? keyLine(tf.tasks, name) : valueLine(task, "cmds");
-    const text = str3(c) ?? str3(get(c, "cmd"));
-    const sub = str3(get(c, "task"));
+    const text = str4(c) ?? str4(get(c, "cmd"));
+    const sub = str4(get(c, "task"));
     if (text !== void 0) runScript(ctx, text.replace(/\{\{[^}]*\}\}/g, ""), { path: tf.path, line, cwd }, base, ignore || truthy(get(c, "ignore_error")) ? { neutralised: "task ignore_error" } : {});
     else if (sub !== void 0) runGoTask(ctx, tf, sub, next, done);
   });
@@ -40274,9 +42195,9 @@ function resolveMise(ctx, argv, site) {
     const t = tasks[name];
     const line = tomlKeyLine(toml.text, "tasks", name);
     const deps = typeof t === "object" && t !== null && !Array.isArray(t) ? t["depends"] : void 0;
-    for (const d of list(deps)) if (typeof d === "string") run(d, s);
+    for (const d of list2(deps)) if (typeof d === "string") run(d, s);
     const body = typeof t === "string" || Array.isArray(t) ? t : t?.["run"];
-    for (const c of list(body)) if (typeof c === "string") runScript(ctx, c, { path: path2, line, cwd: site.cwd }, base);
+    for (const c of list2(body)) if (typeof c === "string") runScript(ctx, c, { path: path2, line, cwd: site.cwd }, base);
   };
   for (const n of names) run(n, site);
   return true;
@@ -40320,7 +42241,7 @@ function loadTox(ctx, dir2, file) {
   if (py === void 0 || !py.includes("[tool.tox")) return void 0;
   let doc;
   try {
-    doc = parse3(py);
+    doc = parse(py);
   } catch {
     return void 0;
   }
@@ -40330,8 +42251,8 @@ function loadTox(ctx, dir2, file) {
     return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at2));
   }
   const commands = /* @__PURE__ */ new Map();
-  const cmds = (table2, header) => {
-    const c = table2?.["commands"];
+  const cmds = (table4, header) => {
+    const c = table4?.["commands"];
     const line = lineOf(py, header) ?? 1;
     if (!Array.isArray(c)) return [];
     return c.filter(Array.isArray).map((argv) => ({ text: argv.map((a) => typeof a === "string" ? quote2(a) : "").join(" "), line }));
@@ -40354,10 +42275,10 @@ function fromIni(path2, sections) {
     if (sec.has("commands") || sec.has("commands_pre")) commands.set(env, c);
   }
   const toxSec = sections.get("tox");
-  const list2 = (toxSec?.get("env_list") ?? toxSec?.get("envlist") ?? []).flatMap((l) => l.text.split(/[,\s]+/));
+  const list3 = (toxSec?.get("env_list") ?? toxSec?.get("envlist") ?? []).flatMap((l) => l.text.split(/[,\s]+/));
   const mapping = sections.get("gh-actions")?.get("python");
   const ghActions = mapping ? [...new Set(mapping.flatMap((l) => (l.text.includes(":") ? l.text.slice(l.text.indexOf(":") + 1) : "").split(/[,\s]+/)).flatMap(expandFactors).filter((e) => e !== ""))] : void 0;
-  return { path: path2, envlist: list2.flatMap(expandFactors).filter((e) => e !== ""), commands, ...ghActions && ghActions.length > 0 ? { ghActions } : {} };
+  return { path: path2, envlist: list3.flatMap(expandFactors).filter((e) => e !== ""), commands, ...ghActions && ghActions.length > 0 ? { ghActions } : {} };
 }
 function expandFactors(env) {
   const m = /^([^{]*)\{([^}]*)\}(.*)$/.exec(env);
@@ -40585,8 +42506,8 @@ var ACTION_SCRIPTS = [
   }
 ];
 function actionScript(system, action) {
-  const row = ACTION_SCRIPTS.find((r) => r.name === action.name && r.systems.includes(system));
-  return row?.script(action.with);
+  const row2 = ACTION_SCRIPTS.find((r) => r.name === action.name && r.systems.includes(system));
+  return row2?.script(action.with);
 }
 
 // src/facts/ci/systems/common.ts
@@ -40639,7 +42560,7 @@ function stringMap(v) {
   const out = {};
   if (!isMap(v)) return out;
   for (const [k, x] of Object.entries(v)) {
-    const s = str3(x);
+    const s = str4(x);
     if (s !== void 0) out[k] = s;
   }
   return out;
@@ -40653,7 +42574,7 @@ function actionRef(raw, withValues) {
   return { raw: r, name: r.toLowerCase(), with: withValues, local: false };
 }
 function workDir(v, base = "") {
-  const s = str3(v)?.trim();
+  const s = str4(v)?.trim();
   if (s === void 0 || s === "" || s.includes("$")) return void 0;
   if (s.startsWith("/")) return void 0;
   return joinPath2(base, s);
@@ -40691,7 +42612,7 @@ function collectTemplateRefs(v, dir2, into, depth) {
   if (Array.isArray(v)) for (const x of v) collectTemplateRefs(x, dir2, into, depth + 1);
   else if (isMap(v))
     for (const [k, x] of Object.entries(v)) {
-      const p = k === "template" ? templatePath(str3(x), dir2) : void 0;
+      const p = k === "template" ? templatePath(str4(x), dir2) : void 0;
       if (p !== void 0) into.add(p);
       else collectTemplateRefs(x, dir2, into, depth + 1);
     }
@@ -40706,7 +42627,7 @@ function pipelineTriggers(doc) {
   const none = (v) => v === false || typeof v === "string" && v.trim().toLowerCase() === "none";
   const push = !none(trigger);
   const pullRequest = !none(pr);
-  const schedule = list(get(doc, "schedules")).length > 0;
+  const schedule = list2(get(doc, "schedules")).length > 0;
   const events = [...push ? ["push"] : [], ...pullRequest ? ["pr"] : [], ...schedule ? ["schedule"] : []];
   if (!pullRequest || pr === void 0) return triggers({ pullRequest, push, schedule }, events);
   const branches = Array.isArray(pr) ? strings(pr) : strings(get(get(pr, "branches"), "include"));
@@ -40720,7 +42641,7 @@ function pipelineTriggers(doc) {
 }
 function readCondition(cond, t) {
   if (cond === false) return { disabled: "condition: false", triggers: t };
-  const raw = str3(cond);
+  const raw = str4(cond);
   if (raw === void 0) return { disabled: null, triggers: t };
   const c = raw.toLowerCase().replace(/\s+/g, "").replace(/"/g, "'");
   if (c === "false") return { disabled: "condition: false", triggers: t };
@@ -40745,9 +42666,9 @@ var AzureParser = class {
   }
   /** Loads a local template; `via` gets a link to where it is referenced. */
   template(from, ref, line, via = []) {
-    const file = templatePath(str3(ref), dirname(from));
+    const file = templatePath(str4(ref), dirname(from));
     if (file === void 0) return void 0;
-    const here = link2(from, line, `template: ${str3(ref)}`);
+    const here = link2(from, line, `template: ${str4(ref)}`);
     const doc = readYaml(this.ctx, file, here);
     return isMap(doc) ? { file, doc, via: [...via, here] } : void 0;
   }
@@ -40758,7 +42679,7 @@ var AzureParser = class {
     return [this.job(file, doc, "Job", keyLine(doc, "steps"), t, disabled, via, stack)];
   }
   stages(file, node, t, via, stack) {
-    return list(node).flatMap((stage, i) => {
+    return list2(node).flatMap((stage, i) => {
       const tpl = this.inline(file, stage, itemLine(node, i), via, stack);
       if (tpl) return this.stages(tpl.file, get(tpl.doc, "stages"), t, tpl.via, [...stack, tpl.file]);
       const cond = readCondition(get(stage, "condition"), t);
@@ -40766,12 +42687,12 @@ var AzureParser = class {
     });
   }
   jobs(file, node, t, disabled, via, stack) {
-    return list(node).flatMap((job3, i) => {
+    return list2(node).flatMap((job3, i) => {
       const line = itemLine(node, i);
       const tpl = this.inline(file, job3, line, via, stack);
       if (tpl) return this.jobs(tpl.file, get(tpl.doc, "jobs"), t, disabled, tpl.via, [...stack, tpl.file]);
       if (!isMap(job3)) return [];
-      const id = str3(get(job3, "job")) ?? str3(get(job3, "deployment")) ?? `job${i + 1}`;
+      const id = str4(get(job3, "job")) ?? str4(get(job3, "deployment")) ?? `job${i + 1}`;
       return [this.job(file, job3, id, line, t, disabled, via, stack)];
     });
   }
@@ -40785,12 +42706,12 @@ var AzureParser = class {
       file,
       ...line !== void 0 ? { line } : {},
       id,
-      name: str3(get(job3, "displayName")) ?? id,
+      name: str4(get(job3, "displayName")) ?? id,
       triggers: cond.triggers,
       disabled: disabled ?? cond.disabled,
       canFail: truthy(get(job3, "continueOnError")),
       steps: this.steps(file, get(job3, "steps") ?? deploy, [], stack),
-      images: strings(str3(container) ?? get(container, "image")),
+      images: strings(str4(container) ?? get(container, "image")),
       services: isMap(get(job3, "services")) ? Object.values(get(job3, "services")).flatMap((s) => strings(s)) : [],
       ...wd !== void 0 ? { workingDirectory: wd } : {},
       via
@@ -40800,28 +42721,28 @@ var AzureParser = class {
   inline(file, item, line, via, stack) {
     const ref = get(item, "template");
     if (ref === void 0 || stack.length > MAX_INCLUDE_DEPTH2) return void 0;
-    const target = templatePath(str3(ref), dirname(file));
+    const target = templatePath(str4(ref), dirname(file));
     if (target === void 0 || stack.includes(target)) return void 0;
     return this.template(file, ref, line, via);
   }
   steps(file, node, via, stack) {
-    return list(node).flatMap((step, i) => {
+    return list2(node).flatMap((step, i) => {
       const line = itemLine(node, i);
       const tpl = this.inline(file, step, line, via, stack);
       if (tpl) return this.steps(tpl.file, get(tpl.doc, "steps"), tpl.via, [...stack, tpl.file]);
       if (!isMap(step)) return [];
-      const name = str3(get(step, "displayName"));
+      const name = str4(get(step, "displayName"));
       const cond = readCondition(get(step, "condition"), triggers({}, []));
       const disabled = get(step, "enabled") === false ? "enabled: false" : cond.disabled;
       const wd = workDir(get(step, "workingDirectory"));
       const base = { ...name !== void 0 ? { name } : {}, canFail: truthy(get(step, "continueOnError")), disabled, ...wd !== void 0 ? { workingDirectory: wd } : {}, via };
-      const key = SCRIPT_KEYS.find((k) => str3(get(step, k)) !== void 0);
+      const key = SCRIPT_KEYS.find((k) => str4(get(step, k)) !== void 0);
       if (key !== void 0) {
-        const run = str3(get(step, key));
+        const run = str4(get(step, key));
         const runLine = valueLine(step, key);
         return [{ ...base, loc: link2(file, line, name ?? run), run, ...runLine !== void 0 ? { runLine } : {} }];
       }
-      const task = str3(get(step, "task"));
+      const task = str4(get(step, "task"));
       if (task === void 0) return [];
       const at2 = task.lastIndexOf("@");
       const uses = { raw: task, name: (at2 > 0 ? task.slice(0, at2) : task).toLowerCase(), ...at2 > 0 ? { version: task.slice(at2 + 1) } : {}, with: stringMap(get(step, "inputs")), local: false };
@@ -40860,7 +42781,7 @@ function parseBitbucket(ctx, path2) {
 }
 function stepsOf(items, depth) {
   if (depth > 4) return [];
-  return list(items).flatMap((item, i) => {
+  return list2(items).flatMap((item, i) => {
     const step = get(item, "step");
     if (isMap(step)) return [{ step, line: itemLine(items, i) }];
     const parallel = get(item, "parallel");
@@ -40871,38 +42792,38 @@ function stepsOf(items, depth) {
   });
 }
 function job(path2, doc, step, id, line, t) {
-  const manual = str3(get(step, "trigger")) === "manual";
+  const manual = str4(get(step, "trigger")) === "manual";
   const steps = [];
   for (const [key, canFail] of [["script", false], ["after-script", true]]) {
     const items = get(step, key);
-    list(items).forEach((item, i) => {
+    list2(items).forEach((item, i) => {
       const itemAt = Array.isArray(items) ? itemLine(items, i) : valueLine(step, key);
-      const run = str3(item);
+      const run = str4(item);
       if (run !== void 0) {
         steps.push({ loc: link2(path2, itemAt, run), name: key, run, ...itemAt !== void 0 ? { runLine: itemAt } : {}, canFail, disabled: null, via: [] });
         return;
       }
-      const pipe = str3(get(item, "pipe"));
+      const pipe = str4(get(item, "pipe"));
       if (pipe !== void 0) steps.push({ loc: link2(path2, itemAt, `pipe: ${pipe}`), name: key, uses: pipeRef(pipe, stringMap(get(item, "variables"))), canFail, disabled: null, via: [] });
     });
   }
   const image = get(step, "image") ?? get(doc, "image");
-  const imageName2 = str3(image) ?? str3(get(image, "name"));
+  const imageName2 = str4(image) ?? str4(get(image, "name"));
   return {
     system: "bitbucket-pipelines",
     file: path2,
     ...line !== void 0 ? { line } : {},
     id,
-    name: str3(get(step, "name")) ?? id,
+    name: str4(get(step, "name")) ?? id,
     triggers: manual ? triggers({ manual: true }, [...t.events, "manual"]) : t,
     disabled: null,
     canFail: false,
     steps,
     images: imageName2 ? [imageName2] : [],
-    services: list(get(step, "services")).flatMap((s) => {
-      const name = str3(s);
+    services: list2(get(step, "services")).flatMap((s) => {
+      const name = str4(s);
       const def = name === void 0 ? void 0 : get(get(get(doc, "definitions"), "services"), name);
-      return name === void 0 ? [] : [str3(get(def, "image")) ?? str3(get(get(def, "image"), "name")) ?? name];
+      return name === void 0 ? [] : [str4(get(def, "image")) ?? str4(get(get(def, "image"), "name")) ?? name];
     }),
     via: []
   };
@@ -40952,13 +42873,13 @@ var CircleParser = class {
       const when = get(wf, "when");
       const wfDisabled = when === false || get(wf, "unless") === true ? `workflow ${wfName}: when false` : null;
       const jobList = get(wf, "jobs");
-      list(jobList).forEach((entry, i) => {
+      list2(jobList).forEach((entry, i) => {
         const line = itemLine(jobList, i);
         const name = typeof entry === "string" ? entry : isMap(entry) ? Object.keys(entry)[0] : void 0;
         if (name === void 0) return;
         const cfg = isMap(entry) ? get(entry, name) : void 0;
         const t = branchFilter(wfTriggers, get(get(cfg, "filters"), "branches"));
-        out.push(this.job(name, str3(get(cfg, "name")) ?? name, t, wfDisabled, line, stringMap(cfg)));
+        out.push(this.job(name, str4(get(cfg, "name")) ?? name, t, wfDisabled, line, stringMap(cfg)));
       });
     }
     return out;
@@ -40972,7 +42893,7 @@ var CircleParser = class {
       return { ...base, steps, images: [], services: [] };
     }
     const wd = circleDir(get(def, "working_directory"));
-    const docker = list(get(def, "docker")).flatMap((d) => strings(get(d, "image")));
+    const docker = list2(get(def, "docker")).flatMap((d) => strings(get(d, "image")));
     return {
       ...base,
       line: keyLine(this.jobDefs, id) ?? line,
@@ -40984,17 +42905,17 @@ var CircleParser = class {
   }
   steps(node, via, depth) {
     const out = [];
-    list(node).forEach((step, i) => {
+    list2(node).forEach((step, i) => {
       const line = itemLine(node, i);
-      const key = str3(step) ?? (isMap(step) ? Object.keys(step)[0] : void 0);
+      const key = str4(step) ?? (isMap(step) ? Object.keys(step)[0] : void 0);
       if (key === void 0 || BUILT_IN_STEPS.has(key)) return;
       const body = isMap(step) ? get(step, key) : void 0;
       if (key === "run") {
-        const command2 = str3(body) ?? str3(get(body, "command"));
+        const command2 = str4(body) ?? str4(get(body, "command"));
         if (command2 === void 0) return;
-        const runLine = str3(body) !== void 0 ? valueLine(step, "run") : valueLine(body, "command");
+        const runLine = str4(body) !== void 0 ? valueLine(step, "run") : valueLine(body, "command");
         const wd = circleDir(get(body, "working_directory"));
-        const name = str3(get(body, "name"));
+        const name = str4(get(body, "name"));
         out.push({
           loc: link2(this.path, line, name ?? command2),
           ...name !== void 0 ? { name } : {},
@@ -41033,7 +42954,7 @@ var CircleParser = class {
   }
 };
 function workflowTriggers(wf) {
-  const scheduled = list(get(wf, "triggers")).some((t) => get(t, "schedule") !== void 0);
+  const scheduled = list2(get(wf, "triggers")).some((t) => get(t, "schedule") !== void 0);
   return scheduled ? triggers({ schedule: true }, ["schedule"]) : PUSH_AND_PR;
 }
 var CATCH_ALL = /* @__PURE__ */ new Set(["/.*/", "/.+/", "/^.*$/"]);
@@ -41046,7 +42967,7 @@ function branchFilter(t, branches) {
   return t;
 }
 function circleDir(v) {
-  const s = str3(v)?.trim();
+  const s = str4(v)?.trim();
   if (s === void 0) return void 0;
   const m = /^(?:~\/project|\/root\/project|\.)\/?(.*)$/.exec(s);
   if (m) return m[1].replace(/\/+$/, "");
@@ -41060,11 +42981,11 @@ var MATRIX_REF = /^\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,6
 function matrixValues(matrix, key, field) {
   const out = [];
   const add = (v) => {
-    const s = field === void 0 ? str3(v) : str3(get(v, field));
+    const s = field === void 0 ? str4(v) : str4(get(v, field));
     if (s !== void 0 && !s.includes("${{") && !out.includes(s) && out.length < MAX_VALUES) out.push(s.replace(/\n/g, " "));
   };
-  for (const v of list(get(matrix, key))) add(v);
-  for (const inc of list(get(matrix, "include"))) if (isMap(inc)) add(get(inc, key));
+  for (const v of list2(get(matrix, key))) add(v);
+  for (const inc of list2(get(matrix, "include"))) if (isMap(inc)) add(get(inc, key));
   return out;
 }
 function envScope(outer, envNode, matrix) {
@@ -41083,6 +43004,20 @@ function envScope(outer, envNode, matrix) {
   }
   return out;
 }
+var MATRIX_IN_SCRIPT = /\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}/g;
+function substituteMatrix(script, matrix) {
+  if (matrix === void 0 || !script.includes("matrix.")) return script;
+  const vars = /* @__PURE__ */ new Map();
+  let n = 0;
+  const named = script.replace(MATRIX_IN_SCRIPT, (whole2, key, field) => {
+    const values = matrixValues(matrix, key, field);
+    if (values.length === 0) return whole2;
+    const name = `__SHIPSHAPE_MATRIX_${n++}`;
+    vars.set(name, values);
+    return "${" + name + "}";
+  });
+  return vars.size === 0 ? script : substituteEnv(named, vars);
+}
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
   return script.split("\n").map((line) => {
@@ -41091,10 +43026,10 @@ function substituteEnv(script, vars) {
     const multi = names.find((n) => vars.get(n).length > 1);
     const variants = multi ? vars.get(multi) : [vars.get(names[0])[0]];
     return variants.map(
-      (value) => line.replace(VAR_REF, (whole, a, b) => {
+      (value) => line.replace(VAR_REF, (whole2, a, b) => {
         const n = a ?? b;
         const vs = vars.get(n);
-        if (!vs) return whole;
+        if (!vs) return whole2;
         return n === multi ? value : vs[0];
       })
     ).join(" ; ");
@@ -41145,7 +43080,7 @@ function isTagsOnlyPush(cfg) {
 function runsOnNewCommits(cfg) {
   const types3 = get(cfg, "types");
   if (types3 === void 0) return true;
-  return list(types3).some((t) => PR_CODE_TYPES.has(String(t)));
+  return list2(types3).some((t) => PR_CODE_TYPES.has(String(t)));
 }
 function normaliseExpr(raw) {
   let e = raw.trim();
@@ -41153,7 +43088,7 @@ function normaliseExpr(raw) {
   return e.replace(/\s+/g, " ").replace(/"/g, "'");
 }
 function readIf(cond, t) {
-  const raw = str3(cond);
+  const raw = str4(cond);
   if (raw === void 0) return { disabled: null, triggers: t };
   const e = normaliseExpr(raw);
   if (e === "false" || e === "0" || e === "''") return { disabled: `if: ${raw.trim()}`, triggers: t };
@@ -41214,7 +43149,7 @@ function parseGithubWorkflows(ctx, paths, system = "github-actions") {
   const calledLocally = /* @__PURE__ */ new Set();
   for (const wf of workflows)
     for (const job3 of Object.values(asMap(get(wf.doc, "jobs")))) {
-      const target = localWorkflowPath(str3(get(job3, "uses")));
+      const target = localWorkflowPath(str4(get(job3, "uses")));
       if (target !== void 0) calledLocally.add(target);
     }
   const parser = new WorkflowParser(ctx, system);
@@ -41235,15 +43170,15 @@ function localWorkflowPath(uses) {
 }
 function substituteInputs(script, inputs) {
   if (!script.includes("inputs.")) return script;
-  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole, name) => {
+  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole2, name) => {
     const v = inputs[name];
-    return v === void 0 ? whole : v.replace(/\n/g, " ");
+    return v === void 0 ? whole2 : v.replace(/\n/g, " ");
   });
 }
 function inputDefaults(spec, given) {
   const out = {};
   for (const [name, def] of Object.entries(asMap(spec))) {
-    const d = str3(get(def, "default"));
+    const d = str4(get(def, "default"));
     if (d !== void 0) out[name] = d;
   }
   return { ...out, ...given };
@@ -41269,10 +43204,10 @@ var WorkflowParser = class {
     for (const [id, job3] of Object.entries(jobsMap)) {
       if (!isMap(job3)) continue;
       const line = keyLine(jobsMap, id);
-      const name = str3(get(job3, "name")) ?? id;
+      const name = str4(get(job3, "name")) ?? id;
       const cond = readIf(get(job3, "if"), wfTriggers);
       const canFail = truthy(get(job3, "continue-on-error"));
-      const uses = str3(get(job3, "uses"));
+      const uses = str4(get(job3, "uses"));
       if (uses !== void 0) {
         out.push(...this.reusable(path2, jobsMap, id, job3, uses, cond.triggers, cond.disabled, canFail, via, stack));
         continue;
@@ -41301,7 +43236,7 @@ var WorkflowParser = class {
   }
   reusable(path2, jobsMap, id, job3, uses, t, disabled, canFail, via, stack) {
     const line = keyLine(job3, "uses");
-    const name = str3(get(job3, "name")) ?? id;
+    const name = str4(get(job3, "name")) ?? id;
     const target = localWorkflowPath(uses);
     const here = link2(path2, line, `uses: ${uses}`);
     if (target !== void 0 && !stack.includes(target) && stack.length <= MAX_INCLUDE_DEPTH2) {
@@ -41318,6 +43253,7 @@ var WorkflowParser = class {
       if (doc !== void 0) this.ctx.problems.push({ path: target, line: 1, message: "reusable workflow is not a YAML mapping" });
     }
     const jobLine = keyLine(jobsMap, id);
+    const opaque = target === void 0 ? `${uses} is a reusable workflow of another repository: its steps are not visible here` : `${target} could not be read`;
     return [
       {
         system: this.system,
@@ -41328,25 +43264,28 @@ var WorkflowParser = class {
         triggers: t,
         disabled,
         canFail,
-        steps: [],
+        // The call itself, as a step using the workflow: catalogues and config signatures can name it.
+        steps: target === void 0 ? [{ loc: here, uses: actionRef(uses, stringMap(get(job3, "with"))), canFail, disabled, via: [] }] : [],
         images: [],
         services: [],
-        via
+        via,
+        opaque
       }
     ];
   }
   /** Steps of a job or composite action; composite actions are inlined after their `uses` step. */
   steps(path2, stepsNode, jobWd, via, inputs, stack, depth, env = { vars: /* @__PURE__ */ new Map(), matrix: void 0 }) {
     const out = [];
-    const items = list(stepsNode);
+    const items = list2(stepsNode);
     const reraised = reraisedStepIds(items);
+    let elsewhere;
     items.forEach((step, i) => {
       if (!isMap(step)) return;
       const line = itemLine(stepsNode, i);
-      const name = str3(get(step, "name"));
-      const run = str3(get(step, "run"));
-      const uses = str3(get(step, "uses"));
-      const shell = str3(get(step, "shell"))?.trim();
+      const name = str4(get(step, "name"));
+      const run = str4(get(step, "run"));
+      const uses = str4(get(step, "uses"));
+      const shell = str4(get(step, "shell"))?.trim();
       const cond = readIf(get(step, "if"), { pullRequest: true, push: true, schedule: true, manual: true, events: [] });
       const wd = workDir(get(step, "working-directory")) ?? jobWd;
       const loc = link2(path2, line, name ?? (run !== void 0 ? run : uses !== void 0 ? `uses: ${uses}` : "step"));
@@ -41354,15 +43293,16 @@ var WorkflowParser = class {
         loc,
         ...name !== void 0 ? { name } : {},
         // continue-on-error does not neutralise a step whose failure a later step re-raises.
-        canFail: truthy(get(step, "continue-on-error")) && !reraised.has(str3(get(step, "id")) ?? ""),
+        canFail: truthy(get(step, "continue-on-error")) && !reraised.has(str4(get(step, "id")) ?? ""),
         disabled: cond.disabled,
         ...wd !== void 0 ? { workingDirectory: wd } : {},
-        via
+        via,
+        ...elsewhere !== void 0 ? { elsewhere } : {}
       };
       if (run !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
         const runLine = valueLine(step, "run");
-        const script = substituteEnv(substituteInputs(run, inputs), envScope(env.vars, get(step, "env"), env.matrix));
+        const script = substituteEnv(substituteMatrix(substituteInputs(run, inputs), env.matrix), envScope(env.vars, get(step, "env"), env.matrix));
         out.push(isShell ? { ...base, run: script, ...runLine !== void 0 ? { runLine } : {} } : base);
         return;
       }
@@ -41371,6 +43311,7 @@ var WorkflowParser = class {
         return;
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
+      if (ref.name === "actions/checkout" && !ref.with.path) elsewhere = otherRepository(ref.with.repository);
       out.push({ ...base, uses: ref });
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
@@ -41387,14 +43328,19 @@ var WorkflowParser = class {
     if (stack.includes(file)) return [];
     const doc = this.load(file, step.loc);
     const runs = get(doc, "runs");
-    if (str3(get(runs, "using")) !== "composite") return [];
+    if (str4(get(runs, "using")) !== "composite") return [];
     const inputs = inputDefaults(get(doc, "inputs"), given);
     const inner = this.steps(file, get(runs, "steps"), void 0, [...step.via, step.loc], inputs, [...stack, file], depth + 1, env);
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }));
   }
 };
+function otherRepository(repository) {
+  const r = repository?.trim();
+  if (!r || r.includes("github.repository") || r.includes("github.event.pull_request.head.repo")) return void 0;
+  return r;
+}
 function imagesOf(v) {
-  const s = str3(v) ?? str3(get(v, "image"));
+  const s = str4(v) ?? str4(get(v, "image"));
   return s === void 0 || s.trim() === "" ? [] : [s.trim()];
 }
 function isWorkflowFile(path2, dir2) {
@@ -41406,8 +43352,8 @@ function reraisedStepIds(items) {
   const ids = /* @__PURE__ */ new Set();
   for (const step of items) {
     if (!isMap(step)) continue;
-    const cond = str3(get(step, "if"));
-    const run = str3(get(step, "run"));
+    const cond = str4(get(step, "if"));
+    const run = str4(get(step, "run"));
     if (cond === void 0 || run === void 0 || !/\bexit\s+[1-9]|^\s*false\s*$/m.test(run)) continue;
     for (const m of cond.matchAll(/steps\.([A-Za-z0-9_-]{1,100})\.outcome\s*(==\s*'failure'|!=\s*'success')/g)) ids.add(m[1]);
   }
@@ -41504,12 +43450,12 @@ function evalRules(rules) {
   let changes;
   for (const rule2 of rules) {
     if (!isMap(rule2)) continue;
-    const cond = str3(get(rule2, "if"));
+    const cond = str4(get(rule2, "if"));
     const m = cond === void 0 ? { sources: ALL_SOURCES, conditional: false } : evalIf(cond);
     const ruleChanges = get(rule2, "changes");
     const conditional = m.conditional || ruleChanges !== void 0 || get(rule2, "exists") !== void 0;
     const matched = [...m.sources].filter((s) => remaining.has(s));
-    const when = str3(get(rule2, "when")) ?? "on_success";
+    const when = str4(get(rule2, "when")) ?? "on_success";
     if (when !== "never") {
       const into = when === "manual" ? manual : auto;
       for (const s of matched) into.add(s);
@@ -41535,7 +43481,7 @@ function evalOnlyExcept(only, except) {
 function workflowSources(workflow2) {
   const rules = get(workflow2, "rules");
   if (rules === void 0) return ALL_SOURCES;
-  const r = evalRules(list(rules));
+  const r = evalRules(list2(rules));
   return /* @__PURE__ */ new Set([...r.auto, ...r.manual]);
 }
 function toTriggers(auto, manual, events, changes) {
@@ -41595,7 +43541,7 @@ var GitlabConfig = class _GitlabConfig {
       return this;
     }
     const include = get(doc, "include");
-    list(include).forEach((item, i) => {
+    list2(include).forEach((item, i) => {
       const line = Array.isArray(include) ? itemLine(include, i) : keyLine(doc, "include");
       this.include(path2, line, item, via, stack);
     });
@@ -41609,8 +43555,8 @@ var GitlabConfig = class _GitlabConfig {
     return this;
   }
   include(path2, line, item, via, stack) {
-    const s = str3(item);
-    const local = s !== void 0 ? /^https?:\/\//.test(s) ? void 0 : s : str3(get(item, "local"));
+    const s = str4(item);
+    const local = s !== void 0 ? /^https?:\/\//.test(s) ? void 0 : s : str4(get(item, "local"));
     if (local !== void 0) {
       const here = link2(path2, line, `include: ${local}`);
       for (const target of this.localFiles(local)) {
@@ -41619,13 +43565,13 @@ var GitlabConfig = class _GitlabConfig {
       }
       return;
     }
-    const entries = s !== void 0 ? [["remote", s]] : Object.keys(REMOTE_INCLUDES).flatMap((k) => str3(get(item, k)) ? [[k, str3(get(item, k))]] : []);
+    const entries = s !== void 0 ? [["remote", s]] : Object.keys(REMOTE_INCLUDES).flatMap((k) => str4(get(item, k)) ? [[k, str4(get(item, k))]] : []);
     for (const [kind, value] of entries) {
       const files = kind === "project" ? strings(get(item, "file")) : [];
       for (const target of files.length > 0 ? files.map((f) => `${value}/${f.replace(/^\//, "")}`) : [value]) {
         const at2 = kind === "component" ? target.lastIndexOf("@") : -1;
         const name = at2 > 0 ? target.slice(0, at2) : target;
-        const version = at2 > 0 ? target.slice(at2 + 1) : str3(get(item, "ref"));
+        const version = at2 > 0 ? target.slice(at2 + 1) : str4(get(item, "ref"));
         const ref = { raw: `${kind}: ${target}`, name: `${REMOTE_INCLUDES[kind]}:${name}`, ...version !== void 0 ? { version } : {}, with: {}, local: false };
         this.remotes.push({ ref, loc: link2(path2, line, `include: ${kind}: ${target}`), via });
       }
@@ -41694,12 +43640,12 @@ var GitlabConfig = class _GitlabConfig {
   /** Script items (nested lists and `!reference` flattened) with the list and index that hold each. */
   scriptItems(v, holder, key, depth = 0) {
     const value = this.deref(v);
-    const s = str3(value);
+    const s = str4(value);
     if (s !== void 0) return [{ text: s, holder, key }];
     if (!Array.isArray(value) || depth > MAX_INCLUDE_DEPTH2) return [];
     return value.flatMap((item, index) => {
       const d = this.deref(item);
-      const text = str3(d);
+      const text = str4(d);
       if (text !== void 0) return [d === item ? { text, seq: value, index } : { text }];
       return Array.isArray(d) ? this.scriptItems(d, holder, key, depth + 1) : [];
     });
@@ -41723,12 +43669,12 @@ var GitlabConfig = class _GitlabConfig {
       let changes;
       const rules = this.deref(get(job3, "rules"));
       if (rules !== void 0) {
-        const r = evalRules(list(rules).flatMap((x) => list(this.deref(x))));
+        const r = evalRules(list2(rules).flatMap((x) => list2(this.deref(x))));
         auto = new Set(r.auto);
         manual = new Set(r.manual);
         changes = r.changes;
       } else auto = evalOnlyExcept(get(job3, "only"), get(job3, "except")) ?? new Set(fallback);
-      const when = str3(get(job3, "when"));
+      const when = str4(get(job3, "when"));
       if (when === "manual") {
         manual = /* @__PURE__ */ new Set([...manual, ...auto]);
         auto = /* @__PURE__ */ new Set();
@@ -41778,7 +43724,7 @@ var GitlabConfig = class _GitlabConfig {
           });
         }
       }
-      out.push({ ...base, steps, images: images(pick("image")?.value), services: list(pick("services")?.value).flatMap(images) });
+      out.push({ ...base, steps, images: images(pick("image")?.value), services: list2(pick("services")?.value).flatMap(images) });
     }
     for (const r of this.remotes) {
       const step = { loc: r.loc, uses: r.ref, canFail: false, disabled: null, via: [] };
@@ -41795,8 +43741,8 @@ var GitlabConfig = class _GitlabConfig {
   childPipeline(origin, job3, trigger, t, via, stack) {
     const include = get(trigger, "include");
     if (include === void 0) return void 0;
-    const locals = list(include).flatMap((i) => {
-      const s = str3(i) ?? str3(get(i, "local"));
+    const locals = list2(include).flatMap((i) => {
+      const s = str4(i) ?? str4(get(i, "local"));
       return s === void 0 || /^https?:\/\//.test(s) ? [] : [s.replace(/^\/+/, "")];
     });
     if (locals.length === 0 || stack.length > MAX_INCLUDE_DEPTH2) return void 0;
@@ -41810,7 +43756,7 @@ var GitlabConfig = class _GitlabConfig {
   }
 };
 function images(v) {
-  const s = str3(v) ?? str3(get(v, "name"));
+  const s = str4(v) ?? str4(get(v, "name"));
   return s === void 0 || s.trim() === "" ? [] : [s.trim()];
 }
 
@@ -41971,7 +43917,7 @@ function parseTravis(ctx, path2) {
   if (!Array.isArray(include) || include.length === 0) return [job2(path2, doc, doc, "build", "build", keyLine(doc, "script") ?? 1, t)];
   return include.flatMap((entry, i) => {
     if (!isMap(entry)) return [];
-    const name = str3(get(entry, "name")) ?? str3(get(entry, "stage")) ?? `job ${i + 1}`;
+    const name = str4(get(entry, "name")) ?? str4(get(entry, "stage")) ?? `job ${i + 1}`;
     return [job2(path2, doc, entry, `include[${i}]`, name, itemLine(include, i), readIf2(get(entry, "if"), t))];
   });
 }
@@ -41981,24 +43927,24 @@ function job2(path2, doc, entry, id, name, line, t) {
     const holder = Object.hasOwn(entry, phase) ? entry : doc;
     const v = get(holder, phase);
     if (v === void 0) continue;
-    const items = list(v);
+    const items = list2(v);
     items.forEach((item, i) => {
-      const run = str3(item);
+      const run = str4(item);
       if (run === void 0) return;
       const runLine = Array.isArray(v) ? itemLine(v, i) : valueLine(holder, phase);
       steps.push({ loc: link2(path2, runLine, run), name: phase, run, ...runLine !== void 0 ? { runLine } : {}, canFail: CANNOT_FAIL.has(phase), disabled: null, via: [] });
     });
   }
-  const language = str3(get(entry, "language")) ?? str3(get(doc, "language"));
+  const language = str4(get(entry, "language")) ?? str4(get(doc, "language"));
   const fallback = language === void 0 ? void 0 : DEFAULT_SCRIPT[language];
   if (fallback !== void 0 && !steps.some((s) => s.name === "script")) {
     const l = keyLine(doc, "language");
     steps.push({ loc: link2(path2, l, `${fallback} (default script for ${language})`), name: "script", run: fallback, ...l !== void 0 ? { runLine: l } : {}, canFail: false, disabled: null, via: [] });
   }
-  return { system: "travis", file: path2, ...line !== void 0 ? { line } : {}, id, name, triggers: t, disabled: null, canFail: false, steps, images: [], services: list(get(doc, "services")).flatMap((s) => str3(s) ? [str3(s)] : []), via: [] };
+  return { system: "travis", file: path2, ...line !== void 0 ? { line } : {}, id, name, triggers: t, disabled: null, canFail: false, steps, images: [], services: list2(get(doc, "services")).flatMap((s) => str4(s) ? [str4(s)] : []), via: [] };
 }
 function readIf2(cond, t) {
-  const c = str3(cond)?.toLowerCase().replace(/\s+/g, " ").trim();
+  const c = str4(cond)?.toLowerCase().replace(/\s+/g, " ").trim();
   if (c === void 0 || c.includes(" or ") || c.length > 500) return t;
   let out = t;
   for (const part of c.split(" and ")) {
@@ -42043,8 +43989,8 @@ var CAN_FAIL_LABEL = {
 };
 var AFTER_SECTIONS = /* @__PURE__ */ new Set(["after_script", "after_success", "after_failure", "after-script"]);
 function collectCi(snapshot) {
-  const problems = [];
-  const ctx = { snapshot, problems };
+  const problems2 = [];
+  const ctx = { snapshot, problems: problems2 };
   const found = CI_FILES.map(() => []);
   let hasPreCommit = false;
   for (const path2 of filesWhere(snapshot, isCiListed)) {
@@ -42058,9 +44004,9 @@ function collectCi(snapshot) {
     const paths = found[i];
     if (paths.length === 0) return;
     for (const path2 of paths) files.push({ system: kind.system, path: path2 });
-    jobs.push(...guard(problems, paths[0], () => kind.parse(ctx, paths), []));
+    jobs.push(...guard(problems2, paths[0], () => kind.parse(ctx, paths), []));
   });
-  const preCommitCi = hasPreCommit ? guard(problems, PRE_COMMIT_CONFIG, () => parsePreCommitCi(ctx), void 0) : void 0;
+  const preCommitCi = hasPreCommit ? guard(problems2, PRE_COMMIT_CONFIG, () => parsePreCommitCi(ctx), void 0) : void 0;
   if (preCommitCi) {
     files.push({ system: "pre-commit.ci", path: PRE_COMMIT_CONFIG });
     jobs.push(preCommitCi.job);
@@ -42074,7 +44020,7 @@ function collectCi(snapshot) {
       const neutralised = neutraliser(job3, step);
       const cwd = step.workingDirectory ?? job3.workingDirectory ?? "";
       const emit3 = (script, line, dir2) => {
-        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain }), []);
+        const resolved = guard(problems2, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain }), []);
         for (const rc of resolved) {
           if (skip !== void 0 && rc.hookId !== void 0 && skip.has(rc.hookId)) continue;
           runs.push(toolRun(rc, job3, step, neutralised));
@@ -42085,11 +44031,11 @@ function collectCi(snapshot) {
         const synthetic = actionScript(job3.system, step.uses);
         if (synthetic !== void 0) emit3(synthetic.script, step.loc.line, synthetic.cwd ?? cwd);
       }
-      if (step.run !== void 0) emit3(step.run, step.runLine, cwd);
+      if (step.run !== void 0 && step.elsewhere === void 0) emit3(step.run, step.runLine, cwd);
     }
   }
-  for (const rc of guard(problems, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));
-  return { files, jobs, runs, actions, problems };
+  for (const rc of guard(problems2, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));
+  return { files, jobs, runs, actions, problems: problems2 };
 }
 function isCiListed(path2) {
   return path2 === PRE_COMMIT_CONFIG || maybeCi(path2) && CI_FILES.some((k) => k.match(path2));
@@ -42113,11 +44059,11 @@ function localRun(rc) {
   const { argv, text, chain, neutralised, cwd, ...extra } = rc;
   return { ...extra, argv, text, chain, where: "local", system: "git-hook", triggers: NO_TRIGGERS, neutralised, cwd };
 }
-function guard(problems, path2, fn, fallback) {
+function guard(problems2, path2, fn, fallback) {
   try {
     return fn();
   } catch (err) {
-    problems.push({ path: path2, message: `CI analysis failed: ${err?.message ?? String(err)}` });
+    problems2.push({ path: path2, message: `CI analysis failed: ${err?.message ?? String(err)}` });
     return fallback;
   }
 }
@@ -42502,7 +44448,7 @@ function deployListed(path2) {
   return mayDeclareBuild(path2) || /\.(ya?ml|tpl)$/i.test(path2);
 }
 function collectDeploy(snapshot) {
-  const problems = [];
+  const problems2 = [];
   const dockerfiles = [];
   const builds = [];
   const healthchecks = [];
@@ -42511,7 +44457,7 @@ function collectDeploy(snapshot) {
     if (isVendored(path2) || excludedSegment(path2, BUILD_COPIES)) continue;
     try {
       if (isDockerfile(path2)) {
-        const text2 = readText(snapshot, path2, problems);
+        const text2 = readText(snapshot, path2, problems2);
         const parsed = text2 === void 0 ? { baseImages: [], healthchecks: [] } : parseDockerfile(path2, text2);
         const notService = notServiceReason(path2, parsed.baseImages);
         dockerfiles.push({ path: path2, notService, baseImages: parsed.baseImages, ..."firstFromLine" in parsed && parsed.firstFromLine !== void 0 ? { line: parsed.firstFromLine } : {} });
@@ -42520,13 +44466,13 @@ function collectDeploy(snapshot) {
       }
       if (isExcluded(path2) || isCiConfig(path2)) continue;
       if (mayDeclareBuild(path2)) {
-        builds.push(...otherBuilds(path2, readText(snapshot, path2, problems)));
+        builds.push(...otherBuilds(path2, readText(snapshot, path2, problems2)));
         continue;
       }
       const lower = path2.toLowerCase();
       if (!lower.endsWith(".yml") && !lower.endsWith(".yaml") && !lower.endsWith(".tpl")) continue;
       if (isComposeFile(path2)) {
-        const text2 = readText(snapshot, path2, problems);
+        const text2 = readText(snapshot, path2, problems2);
         if (text2 !== void 0) {
           healthchecks.push(...composeHealthchecks(path2, text2));
           composeFiles.push({ path: path2, builds: composeBuilds(dirname(path2), text2) });
@@ -42536,14 +44482,14 @@ function collectDeploy(snapshot) {
       const text = snapshot.text(path2);
       if (text !== void 0 && mayHaveProbes(text)) healthchecks.push(...kubernetesProbes(path2, text));
     } catch (err) {
-      problems.push({ path: path2, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` });
+      problems2.push({ path: path2, message: `could not be read as a deployment file: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
-  return { dockerfiles, otherBuilds: builds, composeFiles, healthchecks, problems };
+  return { dockerfiles, otherBuilds: builds, composeFiles, healthchecks, problems: problems2 };
 }
 
 // src/facts/manifests/go.ts
-function parseGoMod(path2, text, problems) {
+function parseGoMod(path2, text, problems2) {
   const deps = [];
   const lines = splitLines(text);
   let block = null;
@@ -42579,13 +44525,13 @@ function parseGoMod(path2, text, problems) {
     }
     if (m[1] === "require") add(rest, i + 1);
   }
-  if (block !== null) problems.push({ path: path2, line: blockStart, message: `unterminated ${block} ( \u2026 ) block` });
+  if (block !== null) problems2.push({ path: path2, line: blockStart, message: `unterminated ${block} ( \u2026 ) block` });
   return deps;
 }
 
 // src/facts/manifests/java.ts
 var MAX_XML_DEPTH = 64;
-function parsePom(path2, text, problems) {
+function parsePom(path2, text, problems2) {
   const deps = [];
   const stack = [];
   let line = 1;
@@ -42617,7 +44563,7 @@ function parsePom(path2, text, problems) {
     }
     const gt = text.indexOf(">", i);
     if (gt < 0) {
-      problems.push({ path: path2, line, message: "invalid XML: unterminated tag" });
+      problems2.push({ path: path2, line, message: "invalid XML: unterminated tag" });
       break;
     }
     const tagLine = line;
@@ -42627,7 +44573,7 @@ function parsePom(path2, text, problems) {
       const name2 = raw.slice(1).trim();
       const open = stack.pop();
       if (open !== name2) {
-        problems.push({ path: path2, line: tagLine, message: `invalid XML: </${name2}> closes <${open ?? "nothing"}>` });
+        problems2.push({ path: path2, line: tagLine, message: `invalid XML: </${name2}> closes <${open ?? "nothing"}>` });
         return deps;
       }
       if (current && stack.length > 0 && textStart >= 0) {
@@ -42658,7 +44604,7 @@ function parsePom(path2, text, problems) {
     if (selfClosing) continue;
     stack.push(name);
     if (stack.length > MAX_XML_DEPTH) {
-      problems.push({ path: path2, line: tagLine, message: `XML nested deeper than ${MAX_XML_DEPTH}; rest ignored` });
+      problems2.push({ path: path2, line: tagLine, message: `XML nested deeper than ${MAX_XML_DEPTH}; rest ignored` });
       return deps;
     }
     textStart = i;
@@ -42666,7 +44612,7 @@ function parsePom(path2, text, problems) {
       current = { line: tagLine };
     }
   }
-  if (stack.length > 0) problems.push({ path: path2, line, message: `invalid XML: <${stack[stack.length - 1]}> is never closed` });
+  if (stack.length > 0) problems2.push({ path: path2, line, message: `invalid XML: <${stack[stack.length - 1]}> is never closed` });
   return deps;
 }
 function devConfiguration(conf) {
@@ -42674,10 +44620,10 @@ function devConfiguration(conf) {
 }
 var CONFIGURATIONS = /^(implementation|api|compileOnly|runtimeOnly|annotationProcessor|kapt|ksp|compile|runtime|developmentOnly|testImplementation|testRuntimeOnly|testCompileOnly|testCompile|androidTestImplementation|[a-z][A-Za-z]*(Implementation|RuntimeOnly|CompileOnly|Api))$/;
 var accessor = (key) => key.replace(/[-_]/g, ".");
-function parseVersionCatalog(path2, text, problems) {
+function parseVersionCatalog(path2, text, problems2) {
   const libraries = /* @__PURE__ */ new Map();
   const bundles = /* @__PURE__ */ new Map();
-  const doc = parseTomlSafe(text, path2, problems);
+  const doc = parseTomlSafe(text, path2, problems2);
   const libs = doc?.libraries;
   if (libs && typeof libs === "object") {
     for (const [key, v] of Object.entries(libs)) {
@@ -42750,27 +44696,27 @@ var SECTIONS2 = [
   ["peerDependencies", false],
   ["devDependencies", true]
 ];
-function parsePackageJson(path2, text, problems) {
+function parsePackageJson(path2, text, problems2) {
   let doc;
   try {
     doc = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
   } catch (err) {
     const line = jsonErrorLine(text, err);
-    problems.push({ path: path2, ...line !== void 0 ? { line } : {}, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    problems2.push({ path: path2, ...line !== void 0 ? { line } : {}, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
     return { deps: [] };
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    problems.push({ path: path2, message: "package.json is not a JSON object" });
+    problems2.push({ path: path2, message: "package.json is not a JSON object" });
     return { deps: [] };
   }
   const obj = doc;
   const lines = splitLines(text);
   const deps = [];
   for (const [section, dev] of SECTIONS2) {
-    const table2 = obj[section];
-    if (typeof table2 !== "object" || table2 === null || Array.isArray(table2)) continue;
+    const table4 = obj[section];
+    if (typeof table4 !== "object" || table4 === null || Array.isArray(table4)) continue;
     const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
-    for (const [name, spec] of Object.entries(table2)) {
+    for (const [name, spec] of Object.entries(table4)) {
       const line = locate(lines, `"${name}"`, at2);
       deps.push({ name, ecosystem: "node", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
@@ -42827,11 +44773,203 @@ function parseGemfile(path2, text) {
   return deps;
 }
 
+// src/facts/manifests/rust.ts
+var isTable2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var SECTIONS3 = [
+  ["dependencies", false],
+  ["dev-dependencies", true],
+  ["build-dependencies", true]
+];
+function parseCargoToml(path2, text, problems2) {
+  const doc = parseTomlSafe(text, path2, problems2);
+  if (!doc) return { deps: [] };
+  const lines = splitLines(text);
+  const deps = [];
+  const read = (table4, dev, header) => {
+    if (!isTable2(table4)) return;
+    const at2 = headerLine(lines, header);
+    for (const [key, v] of Object.entries(table4)) {
+      const name = isTable2(v) && typeof v.package === "string" ? v.package : key;
+      const spec = typeof v === "string" ? v : isTable2(v) && typeof v.version === "string" ? v.version : void 0;
+      const line = keyLine2(lines, key, header, at2);
+      deps.push({ name, ecosystem: "rust", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
+    }
+  };
+  for (const [section, dev] of SECTIONS3) read(doc[section], dev, section);
+  if (isTable2(doc.target)) {
+    for (const [cfg, t] of Object.entries(doc.target)) {
+      if (!isTable2(t)) continue;
+      for (const [section, dev] of SECTIONS3) read(t[section], dev, `target.${cfg}.${section}`);
+    }
+  }
+  const ws = isTable2(doc.workspace) && Array.isArray(doc.workspace.members) ? doc.workspace.members.filter((m) => typeof m === "string") : void 0;
+  return { deps, ...ws ? { workspaces: ws } : {} };
+}
+function headerLine(lines, header) {
+  const want = header.replace(/["'\s]/g, "");
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[") && t.replace(/["'\s]/g, "") === `[${want}]`) return i;
+  }
+  return -1;
+}
+function keyLine2(lines, key, header, from) {
+  if (from >= 0) {
+    for (let i = from + 1; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t.startsWith("[")) break;
+      const bare = t.startsWith('"') ? t.startsWith(`"${key}"`) ? t.slice(key.length + 2) : "" : t.startsWith(key) ? t.slice(key.length) : "";
+      if (bare.trimStart().startsWith("=")) return i + 1;
+    }
+  }
+  const sub = headerLine(lines, `${header}.${key}`);
+  return sub >= 0 ? sub + 1 : void 0;
+}
+
+// src/facts/manifests/php.ts
+var SECTIONS4 = [
+  ["require", false],
+  ["require-dev", true]
+];
+function isPlatform(name) {
+  return name === "php" || name === "hhvm" || name.startsWith("ext-") || name.startsWith("lib-") || name.startsWith("composer-");
+}
+function parseComposerJson(path2, text, problems2) {
+  let doc;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch (err) {
+    const line = jsonErrorLine(text, err);
+    problems2.push({ path: path2, ...line !== void 0 ? { line } : {}, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    return [];
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    problems2.push({ path: path2, message: "composer.json is not a JSON object" });
+    return [];
+  }
+  const obj = doc;
+  const lines = splitLines(text);
+  const deps = [];
+  for (const [section, dev] of SECTIONS4) {
+    const table4 = obj[section];
+    if (typeof table4 !== "object" || table4 === null || Array.isArray(table4)) continue;
+    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    for (const [raw, spec] of Object.entries(table4)) {
+      const name = raw.toLowerCase();
+      if (isPlatform(name)) continue;
+      const line = locate(lines, `"${raw}"`, at2);
+      deps.push({ name, ecosystem: "php", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
+    }
+  }
+  return deps;
+}
+
+// src/facts/manifests/dotnet.ts
+var MAX_TAG = 4e3;
+var TEST_PROJECT_NAME = /[.](Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|Specs?|E2E|EndToEnd|Benchmarks?)\.(cs|fs|vb)proj$/i;
+function parseDotnetProject(path2, text, problems2) {
+  if (!text.includes("<")) {
+    if (text.trim()) problems2.push({ path: path2, message: "not an XML project file" });
+    return [];
+  }
+  const clean = blankComments(text);
+  const testProject = TEST_PROJECT_NAME.test(path2) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(clean) || /Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"/i.test(clean);
+  const deps = [];
+  const push = (name, line2, dev, spec) => {
+    deps.push({ name, ecosystem: "dotnet", manifest: path2, line: line2, dev: dev || testProject, ...spec ? { spec } : {} });
+  };
+  let line = 1;
+  let last = 0;
+  const tag = /<(PackageReference|GlobalPackageReference|FrameworkReference|Project|Sdk|package)\b([^<>]{0,4000})>/g;
+  for (let m = tag.exec(clean); m; m = tag.exec(clean)) {
+    for (let k = last; k < m.index; k++) if (clean.charCodeAt(k) === 10) line++;
+    last = m.index;
+    const attrs = m[2];
+    if (attrs.length >= MAX_TAG) continue;
+    const attr = (n) => new RegExp(`(?:^|\\s)${n}\\s*=\\s*"([^"]{1,300})"`, "i").exec(attrs)?.[1]?.trim();
+    switch (m[1]) {
+      case "PackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, /^all$/i.test(attr("PrivateAssets") ?? ""), attr("Version"));
+        break;
+      }
+      case "GlobalPackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, true, attr("Version"));
+        break;
+      }
+      case "FrameworkReference": {
+        const name = attr("Include");
+        if (name) push(name, line, false);
+        break;
+      }
+      case "Project":
+      case "Sdk": {
+        const sdk2 = attr(m[1] === "Project" ? "Sdk" : "Name");
+        if (sdk2) {
+          for (const s of sdk2.split(";")) if (s.trim()) push(s.trim().split("/")[0], line, false);
+        }
+        break;
+      }
+      case "package": {
+        const name = attr("id");
+        if (name) push(name, line, /^true$/i.test(attr("developmentDependency") ?? ""), attr("version"));
+        break;
+      }
+    }
+  }
+  return deps;
+}
+function blankComments(text) {
+  if (!text.includes("<!--")) return text;
+  return text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, " "));
+}
+
+// src/facts/manifests/elixir.ts
+var TUPLE_LINES = 6;
+function parseMixExs(path2, text) {
+  const lines = splitLines(text);
+  let from = 0;
+  let to = lines.length;
+  const start = lines.findIndex((l) => /^\s*defp?\s+deps\b/.test(l));
+  if (start >= 0) {
+    const indent = /^\s*/.exec(lines[start])[0].length;
+    from = start + 1;
+    for (let i = from; i < lines.length; i++) {
+      const m = /^(\s*)end\b/.exec(lines[i]);
+      if (m && m[1].length === indent) {
+        to = i;
+        break;
+      }
+    }
+  }
+  const deps = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("#")) continue;
+    const m = /^\[?\s*\{\s*:([a-z_][a-z0-9_]*)\s*,?(.*)$/.exec(t);
+    if (!m) continue;
+    let opts = m[2];
+    for (let k = i + 1; k < Math.min(to, i + TUPLE_LINES) && !opts.includes("}"); k++) opts += " " + lines[k].trim();
+    const only = /only:\s*(\[[^\]]*\]|:[a-z_]+)/.exec(opts)?.[1];
+    const dev = only !== void 0 && !only.includes(":prod") || /runtime:\s*false/.test(opts);
+    const spec = /^\s*"([^"]{1,60})"/.exec(opts)?.[1];
+    deps.push({ name: m[1], ecosystem: "elixir", manifest: path2, line: i + 1, dev, ...spec ? { spec } : {} });
+  }
+  const apps = /apps_path:\s*"([^"]{1,100})"/.exec(text)?.[1];
+  return { deps, ...apps ? { workspaces: [`${apps}/*`] } : {} };
+}
+
 // src/facts/manifests/index.ts
-var withText = (fn) => (snapshot, path2, problems) => {
-  const text = readText(snapshot, path2, problems);
-  return text === void 0 ? [] : [{ deps: fn(path2, text, problems) }];
+var withText = (fn) => (snapshot, path2, problems2) => {
+  const text = readText(snapshot, path2, problems2);
+  return text === void 0 ? [] : [{ deps: fn(path2, text, problems2) }];
 };
+var whole = (fn) => (snapshot, path2, problems2) => {
+  const text = readText(snapshot, path2, problems2);
+  return text === void 0 ? [] : [fn(path2, text, problems2)];
+};
+var DOTNET = { ecosystem: "dotnet", parse: withText(parseDotnetProject) };
 var BY_NAME = {
   "pyproject.toml": { ecosystem: "python", parse: withText(parsePyproject) },
   Pipfile: { ecosystem: "python", parse: withText(parsePipfile) },
@@ -42839,23 +44977,33 @@ var BY_NAME = {
   "setup.py": { ecosystem: "python", parse: withText((p, t) => parseSetupPy(p, t)) },
   "package.json": {
     ecosystem: "node",
-    parse: (snapshot, path2, problems) => {
-      const text = readText(snapshot, path2, problems);
-      return text === void 0 ? [] : [parsePackageJson(path2, text, problems)];
+    parse: (snapshot, path2, problems2) => {
+      const text = readText(snapshot, path2, problems2);
+      return text === void 0 ? [] : [parsePackageJson(path2, text, problems2)];
     }
   },
   "go.mod": { ecosystem: "go", parse: withText(parseGoMod) },
   "pom.xml": { ecosystem: "java", parse: withText(parsePom) },
   "build.gradle": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
   "build.gradle.kts": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
-  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) }
+  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) },
+  "Cargo.toml": { ecosystem: "rust", parse: whole(parseCargoToml) },
+  "composer.json": { ecosystem: "php", parse: withText(parseComposerJson) },
+  "mix.exs": { ecosystem: "elixir", parse: whole((p, t) => parseMixExs(p, t)) },
+  "Directory.Build.props": DOTNET,
+  "Directory.Packages.props": DOTNET,
+  "packages.config": DOTNET
 };
-function gradle(snapshot, path2, problems, catalog) {
-  const text = readText(snapshot, path2, problems);
+function parserFor(name) {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name];
+  return manifestEcosystem(name) === "dotnet" ? DOTNET : void 0;
+}
+function gradle(snapshot, path2, problems2, catalog) {
+  const text = readText(snapshot, path2, problems2);
   return text === void 0 ? [] : [{ deps: parseGradle(path2, text, catalog) }];
 }
 function collectManifests(snapshot) {
-  const problems = [];
+  const problems2 = [];
   const manifests = [];
   const catalogs = /* @__PURE__ */ new Map();
   const catalogFor = (dir2) => {
@@ -42863,8 +45011,8 @@ function collectManifests(snapshot) {
       const p = d ? `${d}/gradle/libs.versions.toml` : "gradle/libs.versions.toml";
       if (snapshot.has(p)) {
         if (!catalogs.has(p)) {
-          const text = readText(snapshot, p, problems);
-          catalogs.set(p, text === void 0 ? void 0 : parseVersionCatalog(p, text, problems));
+          const text = readText(snapshot, p, problems2);
+          catalogs.set(p, text === void 0 ? void 0 : parseVersionCatalog(p, text, problems2));
         }
         return catalogs.get(p);
       }
@@ -42878,21 +45026,20 @@ function collectManifests(snapshot) {
     manifests.push({ path: path2, ecosystem, dir: dirname(path2), dependencies: deps, ...workspaces ? { workspaces } : {} });
   };
   const visitedRequirements = /* @__PURE__ */ new Set();
-  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
-    const name = basename(path2);
-    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : void 0;
+  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== void 0 || isRequirementsFile(p)))) {
+    const kind = parserFor(basename(path2));
     try {
       if (kind) {
-        for (const r of kind.parse(snapshot, path2, problems, { catalog: () => catalogFor(dirname(path2)) })) push(path2, kind.ecosystem, r.deps, r.workspaces);
+        for (const r of kind.parse(snapshot, path2, problems2, { catalog: () => catalogFor(dirname(path2)) })) push(path2, kind.ecosystem, r.deps, r.workspaces);
       } else if (isRequirementsFile(path2) && !visitedRequirements.has(path2)) {
-        for (const r of parseRequirements(snapshot, path2, problems, visitedRequirements)) push(r.path, "python", r.deps);
+        for (const r of parseRequirements(snapshot, path2, problems2, visitedRequirements)) push(r.path, "python", r.deps);
       }
     } catch (err) {
-      problems.push({ path: path2, message: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` });
+      problems2.push({ path: path2, message: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
   manifests.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { manifests, problems };
+  return { manifests, problems: problems2 };
 }
 
 // src/facts/service/files.ts
@@ -42905,9 +45052,9 @@ function sourceSet(snapshot) {
   for (const path2 of snapshot.files()) {
     const kind = sourceKind(path2);
     if (!kind || kind.template || isExcluded(path2) || isTestPath(path2)) continue;
-    const list2 = byEco.get(kind.ecosystem) ?? [];
-    if (list2.length < MAX_FILES_PER_ECOSYSTEM) list2.push(path2);
-    byEco.set(kind.ecosystem, list2);
+    const list3 = byEco.get(kind.ecosystem) ?? [];
+    if (list3.length < MAX_FILES_PER_ECOSYSTEM) list3.push(path2);
+    byEco.set(kind.ecosystem, list3);
   }
   const cache = /* @__PURE__ */ new Map();
   const skipped = [];
@@ -43287,9 +45434,9 @@ var RouteGraph = class {
     const key = node.file + "\0" + node.name;
     if (this.nodes.has(key)) return;
     this.nodes.set(key, node);
-    const list2 = this.byFile.get(node.file) ?? [];
-    list2.push(node);
-    this.byFile.set(node.file, list2);
+    const list3 = this.byFile.get(node.file) ?? [];
+    list3.push(node);
+    this.byFile.set(node.file, list3);
   }
   router(file, name) {
     return this.nodes.get(file + "\0" + name);
@@ -43305,8 +45452,8 @@ var RouteGraph = class {
       const index = /* @__PURE__ */ new Map();
       this.mounts.forEach((edge, at2) => {
         const key = edge.child.file === "*" ? "*\0" + (edge.child.name ?? "") : edge.child.file;
-        const list2 = index.get(key);
-        if (list2) list2.push({ at: at2, edge });
+        const list3 = index.get(key);
+        if (list3) list3.push({ at: at2, edge });
         else index.set(key, [{ at: at2, edge }]);
       });
       this.mountIndex = index;
@@ -43348,14 +45495,14 @@ var RouteGraph = class {
     if (out.length === 0) out.push(extend({ parts: [] }, own));
     return out;
   }
-  resolve(join7) {
+  resolve(join9) {
     const out = [];
     for (const r of this.routes) {
       const node = this.nodes.get(r.router.file + "\0" + r.router.name) ?? { file: r.router.file, name: r.router.name, root: true };
       const seen = /* @__PURE__ */ new Set();
       for (const chain of this.chains(node, 0, /* @__PURE__ */ new Set([node]))) {
         const c = extend(chain, r.path);
-        const path2 = join7(c.parts);
+        const path2 = join9(c.parts);
         const key = path2 + "\0" + (c.unknown ?? "");
         if (seen.has(key)) continue;
         seen.add(key);
@@ -43432,9 +45579,9 @@ function pyIndex(files) {
   const byBase = /* @__PURE__ */ new Map();
   for (const f of files) {
     const b = f.slice(f.lastIndexOf("/") + 1);
-    const list2 = byBase.get(b) ?? [];
-    list2.push(f);
-    byBase.set(b, list2);
+    const list3 = byBase.get(b) ?? [];
+    list3.push(f);
+    byBase.set(b, list3);
   }
   return {
     exact: (p) => set2.has(p) ? p : void 0,
@@ -43553,15 +45700,15 @@ function extractPython(ctx, specs) {
     for (const r of found.routes) pending.push({ file, receiver: r.receiver, route: { ...r.route, path: pathOf(r.pathLit.value, r.pathLit.template, lookup) } });
     for (const m of found.mounts) pendingMounts.push({ file, receiver: m.receiver, child: m.child, prefix: m.prefixExpr === void 0 ? { value: "" } : prefixOf(m.prefixExpr, lookup), replacesOwn: m.replacesOwn });
   }
-  const resolve4 = (file, ref) => resolvePyRef(ref, file, pyBindingsOf(ctx, file), index);
+  const resolve6 = (file, ref) => resolvePyRef(ref, file, pyBindingsOf(ctx, file), index);
   for (const pm of pendingMounts) {
-    const parent = resolve4(pm.file, pm.receiver);
-    const child3 = resolve4(pm.file, pm.child);
+    const parent = resolve6(pm.file, pm.receiver);
+    const child3 = resolve6(pm.file, pm.child);
     if (!parent?.name || !child3) continue;
     graph.addMount({ parent: { file: parent.file, name: parent.name }, child: child3, prefix: pm.prefix, replacesOwn: pm.replacesOwn });
   }
   for (const p of pending) {
-    const r = resolve4(p.file, p.receiver);
+    const r = resolve6(p.file, p.receiver);
     const node = r?.name ? graph.router(r.file, r.name) : void 0;
     if (!node) continue;
     const pr = p.route;
@@ -43688,7 +45835,7 @@ function extractSpring(ctx) {
   if (!ctx.frameworks.has("spring") && !actuatorDep) return { routes: [], actuator: null };
   const props = readProperties(ctx);
   const context3 = props.get("server.servlet.context-path")?.value ?? props.get("spring.webflux.base-path")?.value ?? "";
-  const constants3 = javaConstants(ctx);
+  const constants4 = javaConstants(ctx);
   const routes = [];
   for (const file of ctx.src.files("java")) {
     if (!ctx.src.text(file)?.includes("Mapping")) continue;
@@ -43708,7 +45855,7 @@ function extractSpring(ctx) {
       const ann = Object.keys(MAPPINGS).find((a) => t.startsWith(a + "(") || t === a);
       if (!ann) continue;
       const args = t.slice(ann.length);
-      const path2 = mappingPath(args, constants3);
+      const path2 = mappingPath(args, constants4);
       if (!inClass || ann === "@RequestMapping" && isBeforeClass(lines, i)) {
         pendingPrefix = path2 ?? "";
         continue;
@@ -43763,7 +45910,7 @@ function isBeforeClass(lines, i) {
   }
   return false;
 }
-function mappingPath(args, constants3) {
+function mappingPath(args, constants4) {
   const inner = args.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
@@ -43771,7 +45918,7 @@ function mappingPath(args, constants3) {
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
-  const r = resolveExpr(expr, (n) => constants3.get(n.slice(n.lastIndexOf(".") + 1)));
+  const r = resolveExpr(expr, (n) => constants4.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
 function javaConstants(ctx) {
@@ -44169,20 +46316,20 @@ var EMPTY_OPENAPI = { specs: [], generators: [], contractTests: [], skipped: [],
 
 // src/facts/openapi/index.ts
 function collectOpenApi(snapshot, service2, manifests) {
-  const problems = [];
+  const problems2 = [];
   const skipped = [];
   const part = (name, fn) => {
     try {
       return fn();
     } catch (err) {
-      problems.push({ path: "", message: `${name} could not be collected: ${err instanceof Error ? err.message : String(err)}` });
+      problems2.push({ path: "", message: `${name} could not be collected: ${err instanceof Error ? err.message : String(err)}` });
       return [];
     }
   };
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
   const generators = service2.frameworks.length ? part("OpenAPI generators", () => findGenerators(sourceSet(snapshot), service2, manifests)) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
-  return { specs, generators, contractTests, skipped, problems };
+  return { specs, generators, contractTests, skipped, problems: problems2 };
 }
 
 // src/facts/service/own-package.ts
@@ -44205,16 +46352,24 @@ function ownPackage(snapshot, m) {
     const mod = i < 0 ? "" : lines[i].slice(7).trim().replace(/^"|"$/g, "");
     return mod ? { name: mod, path: m.path, line: i + 1 } : void 0;
   }
-  if (base === "pyproject.toml" || base === "setup.cfg") {
-    const sections = base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"];
-    let inSection = false;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].trim();
-      if (t.startsWith("[")) inSection = sections.includes(t);
-      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
-      if (v) return { name: normalizePythonName(v[1]), path: m.path, line: i + 1 };
+  if (base === "pyproject.toml" || base === "setup.cfg") return tomlName(lines, base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"], m.path, normalizePythonName);
+  if (base === "composer.json") {
+    try {
+      const name = JSON.parse(text).name;
+      return typeof name === "string" && name ? { name: name.toLowerCase(), path: m.path, ...lineOf2(text, `"name"`) } : void 0;
+    } catch {
+      return void 0;
     }
-    return void 0;
+  }
+  if (base === "Cargo.toml") return tomlName(lines, ["[package]"], m.path, (n) => n);
+  if (base === "mix.exs") {
+    const i = lines.findIndex((l) => /^\s*app:\s*:[a-z_][a-z0-9_]*/.test(l));
+    return i < 0 ? void 0 : { name: /app:\s*:([a-z_][a-z0-9_]*)/.exec(lines[i])[1], path: m.path, line: i + 1 };
+  }
+  if (m.ecosystem === "dotnet" && /\.(cs|fs|vb)proj$/.test(base)) {
+    const i = lines.findIndex((l) => /<PackageId>[^<]{1,200}<\/PackageId>/.test(l));
+    if (i >= 0) return { name: /<PackageId>\s*([^<]{1,200}?)\s*<\/PackageId>/.exec(lines[i])[1], path: m.path, line: i + 1 };
+    return { name: base.slice(0, base.lastIndexOf(".")), path: m.path };
   }
   if (base === "setup.py") {
     for (let i = 0; i < lines.length; i++) {
@@ -44236,6 +46391,16 @@ function ownPackage(snapshot, m) {
   }
   return void 0;
 }
+function tomlName(lines, sections, path2, normalise) {
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[")) inSection = sections.includes(t);
+    const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
+    if (v) return { name: normalise(v[1]), path: path2, line: i + 1 };
+  }
+  return void 0;
+}
 function lineOf2(text, token) {
   const at2 = text.indexOf(token);
   if (at2 < 0) return {};
@@ -44245,34 +46410,8 @@ function lineOf2(text, token) {
 }
 
 // src/facts/service/detect.ts
-var FRAMEWORKS = [
-  { framework: "fastapi", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
-  { framework: "starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
-  { framework: "django", ecosystem: "python", packages: ["django"], imports: ["django"] },
-  { framework: "drf", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"] },
-  { framework: "flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
-  { framework: "express", ecosystem: "node", packages: ["express"], imports: ["express"] },
-  { framework: "fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
-  { framework: "nestjs", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
-  { framework: "koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
-  { framework: "hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
-  { framework: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
-  { framework: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"] },
-  { framework: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
-  { framework: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"] },
-  { framework: "gorilla", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
-  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
-  { framework: "kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"] },
-  { framework: "go-net-http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
-  {
-    framework: "spring",
-    ecosystem: "java",
-    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
-    imports: ["org.springframework.web.bind.annotation"]
-  },
-  { framework: "rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
-];
-function packageMatches(pattern, name) {
+function packageMatches(pattern, name, ecosystem) {
+  if (ecosystem === "dotnet") return name.toLowerCase() === pattern.toLowerCase();
   if (pattern.endsWith("/*")) {
     const base = pattern.slice(0, -2);
     return name === base || name.startsWith(base + "/");
@@ -44285,11 +46424,11 @@ function frameworkPackages(snapshot, manifests) {
   for (const m of manifests.manifests) {
     if (isExcluded(m.path)) continue;
     const own = ownPackage(snapshot, m);
-    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own);
+    if (own && FRAMEWORK_IDS.some((f) => FRAMEWORKS[f].ecosystem === m.ecosystem && FRAMEWORKS[f].packages.some((p) => packageMatches(p, own.name, m.ecosystem)))) out.push(own);
   }
   return out;
 }
-function detectFrameworks(snapshot, manifests, problems, extraFiles, published) {
+function detectFrameworks(snapshot, manifests, problems2, extraFiles, published) {
   const own = frameworkPackages(snapshot, manifests);
   published?.push(...own);
   const ownDirs = own.map((o) => dirname(o.path));
@@ -44307,10 +46446,11 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
     if (isExcluded(m.path) || underOwn(m.path)) continue;
     for (const d of m.dependencies) {
       if (d.dev) continue;
-      for (const sig of FRAMEWORKS) {
-        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue;
+      for (const framework of FRAMEWORK_IDS) {
+        const sig = FRAMEWORKS[framework];
+        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue;
         ecoWithFramework.add(sig.ecosystem);
-        add({ framework: sig.framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
+        add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
       }
     }
   }
@@ -44319,7 +46459,7 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
   for (const path2 of files) {
     const kind = sourceKind(path2);
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2) || underOwn(path2)) continue;
-    const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem);
+    const sigs = FRAMEWORK_IDS.filter((f) => FRAMEWORKS[f].ecosystem === kind.ecosystem).map((framework) => ({ framework, ...FRAMEWORKS[framework] }));
     const r = snapshot.read(path2);
     if (r.kind !== "text") continue;
     const head = r.text.length > IMPORT_HEAD ? r.text.slice(0, IMPORT_HEAD) : r.text;
@@ -44333,7 +46473,7 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
         }
       }
     } catch (err) {
-      problems.push({ path: path2, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      problems2.push({ path: path2, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
   return out;
@@ -44574,14 +46714,14 @@ function parseUrlconf(lines) {
   const routers = /* @__PURE__ */ new Map();
   const plusRouters = [];
   const joined = [];
-  let list2;
+  let list3;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const t = line.trim();
     if (t.startsWith("#")) continue;
     if (t !== "" && !/^\s/.test(line) && !/^[\])}]/.test(t)) {
       const assign = /^([A-Za-z_]\w*)\s*(?::[^=]*)?\+?=\s*(.*)$/.exec(t);
-      list2 = assign && assign[1] !== "urlpatterns" ? assign[1] : void 0;
+      list3 = assign && assign[1] !== "urlpatterns" ? assign[1] : void 0;
       if (assign?.[1] === "urlpatterns") for (const w of assign[2].matchAll(/\b([A-Za-z_]\w*)\b/g)) joined.push(w[1]);
     }
     const reg = /^([A-Za-z_]\w*)\.register\(/.exec(t);
@@ -44589,9 +46729,9 @@ function parseUrlconf(lines) {
       const args = callArgs(callText(lines, i, line.indexOf("(")), 0);
       const lit = args[0] ? readLiteral(args[0], 0) : void 0;
       if (lit) {
-        const list3 = routers.get(reg[1]) ?? [];
-        list3.push({ prefix: lit.value.replace(/^\^/, ""), line: i + 1 });
-        routers.set(reg[1], list3);
+        const list4 = routers.get(reg[1]) ?? [];
+        list4.push({ prefix: lit.value.replace(/^\^/, ""), line: i + 1 });
+        routers.set(reg[1], list4);
       }
       continue;
     }
@@ -44608,7 +46748,7 @@ function parseUrlconf(lines) {
             const view = args[1] ?? "";
             const inc = /^include\(\s*\(?\s*(.+)$/.exec(view);
             const include = inc ? includeTarget(inc[1]) : void 0;
-            patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ...list2 !== void 0 ? { list: list2 } : {} });
+            patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ...list3 !== void 0 ? { list: list3 } : {} });
           }
         }
         at2 = line.indexOf(fn, at2 + fn.length);
@@ -44749,8 +46889,8 @@ function tableMounts(lines, isReceiver) {
     if (line.length > HEAD_CHARS) continue;
     const each2 = FOR_EACH.exec(line);
     const loop = each2 ? void 0 : FOR_OF.exec(line);
-    const table2 = each2?.[1] ?? loop?.[4];
-    const entries = table2 ? byName.get(table2) : void 0;
+    const table4 = each2?.[1] ?? loop?.[4];
+    const entries = table4 ? byName.get(table4) : void 0;
     if (!entries) continue;
     const pair = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
     const param = each2 ? each2[4] ?? each2[5] : loop[3];
@@ -45551,12 +47691,12 @@ var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator:
 var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
-  const problems = [];
+  const problems2 = [];
   const published = [];
-  const frameworks = detectFrameworks(snapshot, manifests, problems, void 0, published);
-  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0, ...published.length ? { publishes: published } : {} };
+  const frameworks = detectFrameworks(snapshot, manifests, problems2, void 0, published);
+  if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems: problems2, filesScanned: 0, ...published.length ? { publishes: published } : {} };
   const src = sourceSet(snapshot);
-  const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems };
+  const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems: problems2 };
   const routes = [];
   const libraries = [];
   const run = (name, fn) => {
@@ -45565,7 +47705,7 @@ function collectService(snapshot, manifests) {
       routes.push(...r.routes);
       libraries.push(...r.libraries ?? []);
     } catch (err) {
-      problems.push({ path: "", message: `${name} routes could not be extracted: ${err instanceof Error ? err.message : String(err)}` });
+      problems2.push({ path: "", message: `${name} routes could not be extracted: ${err instanceof Error ? err.message : String(err)}` });
     }
   };
   for (const ex of EXTRACTORS) run(ex.name.replace(/^extract/, ""), () => ex(ctx));
@@ -45579,7 +47719,7 @@ function collectService(snapshot, manifests) {
   try {
     for (const lib2 of findHealthLibraries(src, ecosystems)) if (!libraries.some((l) => l.name === lib2.name)) libraries.push(lib2);
   } catch (err) {
-    problems.push({ path: "", message: `health libraries could not be searched: ${err instanceof Error ? err.message : String(err)}` });
+    problems2.push({ path: "", message: `health libraries could not be searched: ${err instanceof Error ? err.message : String(err)}` });
   }
   const seen = /* @__PURE__ */ new Set();
   const unique = routes.filter((r) => {
@@ -45588,7 +47728,7 @@ function collectService(snapshot, manifests) {
     seen.add(key);
     return true;
   });
-  return { frameworks, routes: unique.slice(0, MAX_ROUTES), healthLibraries: libraries, actuator, skipped: src.skipped, problems, filesScanned: src.read() };
+  return { frameworks, routes: unique.slice(0, MAX_ROUTES), healthLibraries: libraries, actuator, skipped: src.skipped, problems: problems2, filesScanned: src.read() };
 }
 
 // src/facts/release.ts
@@ -45735,14 +47875,14 @@ function releaseListed(path2) {
 }
 var RELEASE_WORKFLOW = /^\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/;
 function collectRelease(snapshot, tags) {
-  const problems = [];
+  const problems2 = [];
   const changelogs = [];
   const configs = [];
   const triggers2 = [];
   for (const path2 of filesWhere(snapshot, releaseListed)) {
     const name = basename(path2).toLowerCase();
     if (isChangelogFile(path2)) {
-      const text = readText(snapshot, path2, problems);
+      const text = readText(snapshot, path2, problems2);
       const read = snapshot.read(path2);
       if (text !== void 0) changelogs.push(read.kind === "text" ? memoOnRead(read, "changelog", () => parseChangelog(path2, text)) : parseChangelog(path2, text));
       continue;
@@ -45756,15 +47896,15 @@ function collectRelease(snapshot, tags) {
       } else configs.push({ path: path2, tool: c.tool, draftsOnly: c.draftsOnly ?? false });
     }
     if (RELEASE_WORKFLOW.test(path2)) {
-      const text = readText(snapshot, path2, problems);
+      const text = readText(snapshot, path2, problems2);
       if (text !== void 0) triggers2.push(...workflowTriggers3(path2, text));
     } else if (path2 === ".gitlab-ci.yml") {
-      const text = readText(snapshot, path2, problems);
+      const text = readText(snapshot, path2, problems2);
       if (text !== void 0) triggers2.push(...gitlabTriggers(path2, text));
     }
   }
   const tagFacts = tags ? { names: tags.names, versionTags: tags.names.filter(isVersionTag), source: tags.source } : null;
-  return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems };
+  return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems: problems2 };
 }
 
 // src/facts/security-rules.ts
@@ -45776,7 +47916,7 @@ var ESLINT_CODE = /^(\.eslintrc\.c?js|eslint\.config\.[cm]?[jt]s)$/;
 var MAX_FILES = 200;
 function collectSecurityRules(snapshot) {
   const enabled = [];
-  const problems = [];
+  const problems2 = [];
   let read = 0;
   for (const path2 of filesWhere(snapshot, (p) => {
     const n = basename(p);
@@ -45792,25 +47932,25 @@ function collectSecurityRules(snapshot) {
     if (eslintData || eslintCode) {
       if (!text.includes("security") || name === "package.json" && !text.includes('"eslintConfig"')) continue;
       read++;
-      const found2 = eslintCode ? eslintSecurityInCode(text) : eslintSecurityInData(path2, text, problems);
+      const found2 = eslintCode ? eslintSecurityInCode(text) : eslintSecurityInData(path2, text, problems2);
       if (found2) enabled.push({ rules: "eslint-security", host: "eslint", path: path2, ...lineWith(text, found2.needle), how: found2.how });
       continue;
     }
     if (name === "pyproject.toml" && !text.includes("[tool.ruff")) continue;
     read++;
-    const doc = parse4(path2, text, problems);
+    const doc = parse4(path2, text, problems2);
     if (doc === void 0) continue;
     const found = golangci ? golangciGosec(doc) : ruffBandit(name === "pyproject.toml" ? at(doc, "tool", "ruff") : doc);
     if (found) enabled.push({ rules: golangci ? "gosec" : "bandit", host: golangci ? "golangci-lint" : "ruff", path: path2, ...lineWith(text, found.needle), how: found.how });
   }
-  return { enabled, problems };
+  return { enabled, problems: problems2 };
 }
-function parse4(path2, text, problems) {
+function parse4(path2, text, problems2) {
   if (path2.endsWith(".toml")) {
     try {
-      return parse3(text);
+      return parse(text);
     } catch (err) {
-      problems.push({ path: path2, message: `TOML parse error: ${err.message.split("\n")[0]}` });
+      problems2.push({ path: path2, message: `TOML parse error: ${err.message.split("\n")[0]}` });
       return void 0;
     }
   }
@@ -45818,13 +47958,13 @@ function parse4(path2, text, problems) {
     try {
       return JSON.parse(text);
     } catch (err) {
-      problems.push({ path: path2, message: `JSON parse error: ${err.message}` });
+      problems2.push({ path: path2, message: `JSON parse error: ${err.message}` });
       return void 0;
     }
   }
   const y = parseYaml(text, path2);
   if (!y.ok) {
-    problems.push(y.problem);
+    problems2.push(y.problem);
     return void 0;
   }
   return y.value;
@@ -45842,11 +47982,11 @@ function golangciGosec(doc) {
 }
 function ruffBandit(ruff) {
   if (ruff === void 0) return null;
-  const list2 = (key) => [...strings2(at(ruff, key)), ...strings2(at(ruff, "lint", key))];
-  const selected = [...list2("select"), ...list2("extend-select")];
+  const list3 = (key) => [...strings2(at(ruff, key)), ...strings2(at(ruff, "lint", key))];
+  const selected = [...list3("select"), ...list3("extend-select")];
   const hit = selected.find((c) => c === "ALL" || /^S\d*$/.test(c));
   if (!hit) return null;
-  if (list2("ignore").some((c) => c === "S")) return null;
+  if (list3("ignore").some((c) => c === "S")) return null;
   return { how: `select: ${hit}`, needle: `"${hit}"` };
 }
 var SECURITY_PRESET = /^plugin:security\/recommended(-legacy)?$/;
@@ -45873,7 +48013,7 @@ function ruleOn(v) {
   const level = Array.isArray(v) ? v[0] : v;
   return level === "error" || level === "warn" || level === 1 || level === 2;
 }
-function eslintSecurityInData(path2, text, problems) {
+function eslintSecurityInData(path2, text, problems2) {
   let doc;
   if (basename(path2) === "package.json") {
     try {
@@ -45887,7 +48027,7 @@ function eslintSecurityInData(path2, text, problems) {
     } catch {
       const y = parseYaml(stripLineComments(text), path2);
       if (!y.ok) {
-        problems.push(y.problem);
+        problems2.push(y.problem);
         return null;
       }
       doc = y.value;
@@ -46045,12 +48185,12 @@ function parseValue(tokens, pos, depth) {
   }
   if (t.kind === "punct" && t.text === "[") {
     pos.i++;
-    const list2 = [];
+    const list3 = [];
     while (pos.i < tokens.length) {
       const u = tokens[pos.i];
       if (u.kind === "punct" && u.text === "]") {
         pos.i++;
-        return list2;
+        return list3;
       }
       if (u.kind === "nl" || u.kind === "punct" && u.text === ",") {
         pos.i++;
@@ -46060,9 +48200,9 @@ function parseValue(tokens, pos, depth) {
         skipExpression(tokens, pos);
         return null;
       }
-      list2.push(parseValue(tokens, pos, depth + 1));
+      list3.push(parseValue(tokens, pos, depth + 1));
     }
-    return list2;
+    return list3;
   }
   skipExpression(tokens, pos);
   return null;
@@ -46095,23 +48235,23 @@ var MAX_TF_FILES = 200;
 var MAX_RULESET_FILES = 50;
 function collectSettingsAsCode(snapshot) {
   const rules = [];
-  const problems = [];
+  const problems2 = [];
   for (const path2 of [".github/settings.yml", ".github/settings.yaml"]) {
     const text = snapshot.text(path2);
-    if (text !== void 0) collectProbot(path2, text, rules, problems);
+    if (text !== void 0) collectProbot(path2, text, rules, problems2);
   }
   const tf = filesWhere(snapshot, (p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
   for (const path2 of tf) {
     const text = snapshot.text(path2);
     if (text === void 0 || !text.includes("github_")) continue;
-    collectTerraform(path2, text, rules, problems);
+    collectTerraform(path2, text, rules, problems2);
   }
   const rulesets = snapshot.under(".github/rulesets").filter((p) => p.endsWith(".json")).slice(0, MAX_RULESET_FILES);
   for (const path2 of rulesets) {
     const text = snapshot.text(path2);
-    if (text !== void 0) collectRulesetJson(path2, text, rules, problems);
+    if (text !== void 0) collectRulesetJson(path2, text, rules, problems2);
   }
-  return { rules, problems };
+  return { rules, problems: problems2 };
 }
 function isVendored2(path2) {
   return /(^|\/)(\.terraform|node_modules|vendor|examples?|testdata|fixtures)\//.test(path2);
@@ -46123,12 +48263,12 @@ function lineOf3(text, needle, fallback = 1) {
   const i = text.indexOf(needle);
   return i < 0 ? fallback : text.slice(0, i).split("\n").length;
 }
-function collectProbot(path2, text, out, problems) {
+function collectProbot(path2, text, out, problems2) {
   let doc;
   try {
     doc = load(text, { json: true });
   } catch (err) {
-    problems.push({ path: path2, message: `not valid YAML: ${err.message.split("\n")[0]}` });
+    problems2.push({ path: path2, message: `not valid YAML: ${err.message.split("\n")[0]}` });
     return;
   }
   if (!isObj3(doc) || !Array.isArray(doc.branches)) return;
@@ -46153,12 +48293,12 @@ function collectProbot(path2, text, out, problems) {
     });
   }
 }
-function collectRulesetJson(path2, text, out, problems) {
+function collectRulesetJson(path2, text, out, problems2) {
   let doc;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    problems.push({ path: path2, message: `not valid JSON: ${err.message}` });
+    problems2.push({ path: path2, message: `not valid JSON: ${err.message}` });
     return;
   }
   if (!isObj3(doc) || doc.target !== void 0 && doc.target !== "branch" || !Array.isArray(doc.rules)) return;
@@ -46170,8 +48310,8 @@ function collectRulesetJson(path2, text, out, problems) {
     const params = isObj3(r.parameters) ? r.parameters : {};
     if (r.type === "pull_request") pullRequest = { approvals: num2(params.required_approving_review_count) ?? 0, codeOwners: params.require_code_owner_review === true };
     if (r.type === "required_status_checks") {
-      const list2 = Array.isArray(params.required_status_checks) ? params.required_status_checks : [];
-      statusChecks = list2.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string");
+      const list3 = Array.isArray(params.required_status_checks) ? params.required_status_checks : [];
+      statusChecks = list3.filter(isObj3).map((c) => c.context).filter((c) => typeof c === "string");
     }
   }
   out.push({ source: "ruleset-json", path: path2, line: lineOf3(text, '"rules"'), branches: cond, enforcement: typeof doc.enforcement === "string" ? doc.enforcement : null, pullRequest, statusChecks });
@@ -46208,12 +48348,12 @@ function readTfRuleset(r) {
     statusChecks: checks ? children2(checks, "required_check").map((c) => c.attrs.get("context")).filter((c) => typeof c === "string") : null
   };
 }
-function collectTerraform(path2, text, out, problems) {
+function collectTerraform(path2, text, out, problems2) {
   let root2;
   try {
     root2 = parseHcl(text);
   } catch (err) {
-    problems.push({ path: path2, message: `could not read Terraform: ${err.message}` });
+    problems2.push({ path: path2, message: `could not read Terraform: ${err.message}` });
     return;
   }
   for (const r of children2(root2, "resource")) {
@@ -46288,62 +48428,8 @@ var GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1
 
 // src/facts/worktree.ts
 import { execFileSync } from "node:child_process";
-import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { join as join4 } from "node:path";
-
-// src/facts/safe-read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2 } from "node:fs";
-import { sep as sep4 } from "node:path";
-function safeRead(rootReal, path2, cap2, dirs) {
-  const inside2 = (real) => real === rootReal || real.startsWith(rootReal.endsWith(sep4) ? rootReal : rootReal + sep4);
-  const under = (base, rel) => (base.endsWith(sep4) ? base : base + sep4) + rel.split("/").join(sep4);
-  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK;
-  let fd;
-  try {
-    const slash = path2.lastIndexOf("/");
-    let dir2 = rootReal;
-    if (slash >= 0) {
-      const rel = path2.slice(0, slash);
-      const known = dirs.get(rel);
-      dir2 = known ?? realpathSync2.native(under(rootReal, rel));
-      if (known === void 0) dirs.set(rel, dir2);
-    }
-    if (!inside2(dir2)) return { kind: "refused", why: "symlink leaves the repository" };
-    const file = under(dir2, path2.slice(slash + 1));
-    try {
-      fd = openSync2(file, flags | constants2.O_NOFOLLOW);
-    } catch (err) {
-      if (err.code !== "ELOOP") throw err;
-      const real = realpathSync2.native(file);
-      if (!inside2(real)) return { kind: "refused", why: "symlink leaves the repository" };
-      fd = openSync2(real, flags);
-    }
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
-    return { kind: "error", message: code ?? String(err) };
-  }
-  try {
-    const st = fstatSync2(fd);
-    if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
-    if (st.size > cap2) return { kind: "too-large", size: st.size };
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync2(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { kind: "bytes", bytes: off === st.size ? buf : buf.subarray(0, off) };
-  } catch (err) {
-    return { kind: "error", message: err.code ?? String(err) };
-  } finally {
-    closeSync2(fd);
-  }
-}
-
-// src/facts/worktree.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync3, realpathSync as realpathSync3, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class extends ListedSnapshot {
   constructor(root2, opts = {}) {
@@ -46417,7 +48503,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
   }
 };
 function gitListing(root2) {
-  if (!existsSync3(join4(root2, ".git"))) return null;
+  if (!existsSync4(join6(root2, ".git"))) return null;
   const git = (args) => execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args], {
     cwd: root2,
     encoding: "utf8",
@@ -46453,17 +48539,17 @@ function walk(root2, unsafe) {
   const visit = (dir2, rel, rules) => {
     let entries;
     try {
-      entries = readdirSync2(dir2, { withFileTypes: true });
+      entries = readdirSync3(dir2, { withFileTypes: true });
     } catch {
       return;
     }
-    const local = rules.concat(readGitignore(join4(dir2, ".gitignore"), rel));
+    const local = rules.concat(readGitignore(join6(dir2, ".gitignore"), rel));
     for (const e of entries) {
       const path2 = rel === "" ? e.name : `${rel}/${e.name}`;
       const isDir = e.isDirectory();
       if (isDir && WALK_SKIP.has(e.name)) continue;
       if (ignoredBy(local, path2, isDir)) continue;
-      if (isDir) visit(join4(dir2, e.name), path2, local);
+      if (isDir) visit(join6(dir2, e.name), path2, local);
       else if (e.isFile() || e.isSymbolicLink()) out.push(path2);
       else unsafe.push(`${path2} (not a regular file)`);
     }
@@ -46474,7 +48560,7 @@ function walk(root2, unsafe) {
 function readGitignore(file, base) {
   let text;
   try {
-    const st = lstatSync3(file);
+    const st = lstatSync4(file);
     if (!st.isFile() || st.size > 1024 * 1024) return [];
     text = readFileSync4(file, "utf8");
   } catch {
@@ -46720,16 +48806,16 @@ function scopeCi(ci, service2, all) {
   return { ...ci, runs: ci.runs.filter(runOk), actions: ci.actions.filter(actionOk) };
 }
 function scoreServices(snapshot, facts, config, opts) {
-  const services = detectServices(facts, config);
-  if (services.length === 0) return [];
+  const services2 = detectServices(facts, config);
+  if (services2.length === 0) return [];
   const serviceConfig = {
     ...config,
     checks: Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id) }]))
   };
-  const owner = ownerIndex(services);
-  return services.map((service2) => {
-    const view = serviceView(snapshot, service2, services);
-    const scoped = scopeFacts(facts, view, (path2) => owner(path2) === service2.path, service2, services);
+  const owner = ownerIndex(services2);
+  return services2.map((service2) => {
+    const view = serviceView(snapshot, service2, services2);
+    const scoped = scopeFacts(facts, view, (path2) => owner(path2) === service2.path, service2, services2);
     const raw = runChecks(scoped, serviceConfig);
     const { results } = applyPolicy(raw, serviceConfig, { today: opts.today, requiredExtra: opts.requiredExtra.filter((id) => SERVICE_CHECKS.includes(id)) });
     const { score, grade } = scoreOf(results);
@@ -46738,8 +48824,8 @@ function scoreServices(snapshot, facts, config, opts) {
     return { name: service2.name, path: service2.path === "" ? "." : service2.path, score, grade, gate: verdict, checks: results };
   });
 }
-function ownerIndex(services) {
-  const dirs = new Set(services.map((s) => s.path));
+function ownerIndex(services2) {
+  const dirs = new Set(services2.map((s) => s.path));
   const memo = /* @__PURE__ */ new Map();
   return (path2) => {
     let hit = memo.get(path2);
@@ -46759,7 +48845,7 @@ function ownerIndex(services) {
   }
 }
 function scopeFacts(facts, view, owns, service2, all) {
-  const byPath = (list2) => list2.filter((x) => owns(x.path));
+  const byPath = (list3) => list3.filter((x) => owns(x.path));
   const { service: svc, openapi, deploy, manifests } = facts;
   return {
     ...facts,
@@ -46787,10 +48873,10 @@ function scopeFacts(facts, view, owns, service2, all) {
     }
   };
 }
-function combineGates(overall, services) {
+function combineGates(overall, services2) {
   const reasons2 = [...overall.reasons];
-  for (const s of services) for (const r of s.gate.reasons) reasons2.push(`service ${s.name}: ${r}`);
-  return { ...overall, passed: overall.passed && services.every((s) => s.gate.passed), reasons: reasons2 };
+  for (const s of services2) for (const r of s.gate.reasons) reasons2.push(`service ${s.name}: ${r}`);
+  return { ...overall, passed: overall.passed && services2.every((s) => s.gate.passed), reasons: reasons2 };
 }
 
 // src/scan.ts
@@ -46799,7 +48885,7 @@ function openWorkTree(root2, config) {
 }
 function localTags(root2) {
   const local = readLocalTags(root2);
-  const shallow = existsSync4(join5(root2, ".git", "shallow"));
+  const shallow = existsSync5(join7(root2, ".git", "shallow"));
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
 }
 function scanRepository(opts) {
@@ -46815,7 +48901,7 @@ function judge2(snapshot, opts, withServices = true, collect = {}) {
   const policy = applyPolicy(raw, opts.config, { today: opts.today ?? /* @__PURE__ */ new Date(), requiredExtra: opts.requiredExtra ?? [] });
   const { score, grade } = scoreOf(policy.results);
   const warnings2 = [...opts.warnings ?? [], ...policy.warnings, ...facts.failures.map((f) => f.message)];
-  const services = !withServices ? [] : scoreServices(snapshot, facts, opts.config, {
+  const services2 = !withServices ? [] : scoreServices(snapshot, facts, opts.config, {
     inputs: opts.inputs ?? {},
     today: opts.today ?? /* @__PURE__ */ new Date(),
     minScore: opts.minScore ?? opts.config.minScore,
@@ -46823,7 +48909,7 @@ function judge2(snapshot, opts, withServices = true, collect = {}) {
   });
   const st = snapshot.stats();
   const stats = { ...st, tooLarge: [...st.tooLarge], unsafe: [...st.unsafe] };
-  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services, ms: performance.now() - started, stats, facts };
+  return { snapshot, results: policy.results, score, grade, warnings: warnings2, services: services2, ms: performance.now() - started, stats, facts };
 }
 function toReport(j, opts, regression) {
   const minScore = opts.minScore ?? opts.config.minScore;
@@ -46836,7 +48922,8 @@ function toReport(j, opts, regression) {
   if (stats.unsafe.length > 0) warnings2.push(`${stats.unsafe.length} path(s) were not read because they leave the repository or are not regular files`);
   return {
     schemaVersion: 1,
-    tool: { name: "shipshape", version: VERSION9 },
+    tool: { name: "shipshape", version: VERSION },
+    scannedAt: (opts.today ?? /* @__PURE__ */ new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,
@@ -46856,6 +48943,7 @@ function toReport(j, opts, regression) {
 
 // src/cli.ts
 async function runCli(argv, io) {
+  if (argv[0] === "fleet" || argv[0] === "fleet-plan") return runFleetCli(argv, io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     for (const e of parsed.errors) io.stderr(`shipshape: ${e}
@@ -46871,12 +48959,12 @@ ${USAGE}
     return 0;
   }
   if (args.command === "version") {
-    io.stdout(VERSION9 + "\n");
+    io.stdout(VERSION + "\n");
     return 0;
   }
-  const root2 = resolve3(args.dir);
+  const root2 = resolve5(args.dir);
   try {
-    if (!statSync2(root2).isDirectory()) throw new Error("not a directory");
+    if (!statSync3(root2).isDirectory()) throw new Error("not a directory");
   } catch {
     io.stderr(`shipshape: '${args.dir}' is not a directory
 `);
@@ -46893,7 +48981,8 @@ ${USAGE}
   for (const w of loaded.warnings) io.stderr(`shipshape: warning: ${w}
 `);
   const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null);
-  const where = token ? detectRepository(root2, io.env) : null;
+  const named = args.repo ? namedRepository(args.repo, io.env) : null;
+  const where = token ? named ?? detectRepository(root2, io.env) : null;
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root: root2, config: loaded.config }) : null;
   const report = scanRepository({
     root: root2,
@@ -46901,17 +48990,18 @@ ${USAGE}
     inputs: github?.factInputs,
     minScore: args.minScore ?? void 0,
     requiredExtra: args.requiredChecks,
-    warnings: loaded.warnings
+    warnings: loaded.warnings,
+    ...named ? { slug: args.repo, serverUrl: named.serverUrl } : {}
   });
   const format = args.format ?? "text";
   const color = format === "text" && args.output === null && (args.color ?? (io.isTTY && !io.env.NO_COLOR));
   const body = render(format, report, { color });
   if (args.output !== null) {
-    const target = resolve3(args.output);
-    const tmp = join6(dirname2(target), `.${basename2(target)}.${process.pid}.tmp`);
+    const target = resolve5(args.output);
+    const tmp = join8(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
     try {
-      writeFileSync(tmp, body);
-      renameSync(tmp, target);
+      writeFileSync3(tmp, body);
+      renameSync2(tmp, target);
     } catch (err) {
       io.stderr(`shipshape: cannot write '${args.output}': ${err.message}
 `);

@@ -32645,6 +32645,7 @@ function toJson(report) {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...report.scannedAt ? { scannedAt: report.scannedAt } : {},
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,
@@ -33237,7 +33238,7 @@ function defineCheck(check3) {
   return check3;
 }
 function fillTemplate(template, data) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => data && key in data ? String(data[key]) : whole);
+  return template.replace(/\{(\w+)\}/g, (whole2, key) => data && key in data ? String(data[key]) : whole2);
 }
 function statusScore(status, score) {
   if (status === "pass") return score ?? 10;
@@ -33383,6 +33384,76 @@ function testName(name) {
   return false;
 }
 
+// src/facts/ecosystems.ts
+var C_COMMENTS = ["//", "/*", "* "];
+var ECOSYSTEMS = {
+  python: {
+    name: "Python",
+    manifests: ["pyproject.toml", "setup.py", "setup.cfg", "Pipfile"],
+    sources: [".py", ".pyi"],
+    templates: [".html", ".jinja", ".jinja2", ".j2"],
+    comments: ["#"],
+    moduleSeparator: "."
+  },
+  node: {
+    name: "Node.js / TypeScript",
+    manifests: ["package.json"],
+    sources: [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "/"
+  },
+  go: { name: "Go", manifests: ["go.mod"], sources: [".go"], templates: [], comments: C_COMMENTS, moduleSeparator: "/" },
+  java: {
+    name: "Java (Maven / Gradle)",
+    manifests: ["pom.xml", "build.gradle", "build.gradle.kts"],
+    sources: [".java", ".kt", ".kts", ".scala", ".groovy"],
+    templates: [],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  ruby: { name: "Ruby", manifests: ["Gemfile"], sources: [".rb", ".rake"], templates: [".erb", ".haml", ".slim"], comments: ["#"], moduleSeparator: "/" },
+  // Rust: `//` and `///` doc comments; module paths `axum::routing::get`.
+  rust: { name: "Rust", manifests: ["Cargo.toml"], sources: [".rs"], templates: [], comments: C_COMMENTS, moduleSeparator: "::" },
+  // PHP: Blade templates end in `.blade.php` (see sourceKindOf); `#` comments too.
+  php: { name: "PHP", manifests: ["composer.json"], sources: [".php"], templates: [".twig"], comments: [...C_COMMENTS, "#"], moduleSeparator: "\\" },
+  // .NET: project files carry the dependencies (`<PackageReference>`); central props files too.
+  dotnet: {
+    name: ".NET (C#)",
+    manifests: ["Directory.Build.props", "Directory.Packages.props", "packages.config"],
+    manifestSuffixes: [".csproj", ".fsproj", ".vbproj"],
+    sources: [".cs", ".fs", ".vb"],
+    templates: [".cshtml", ".razor"],
+    comments: C_COMMENTS,
+    moduleSeparator: "."
+  },
+  elixir: { name: "Elixir", manifests: ["mix.exs"], sources: [".ex", ".exs"], templates: [".eex", ".heex", ".leex"], comments: ["#"], moduleSeparator: "." }
+};
+var ECOSYSTEM_IDS = Object.keys(ECOSYSTEMS);
+var MANIFEST_NAMES = new Map(ECOSYSTEM_IDS.flatMap((e) => ECOSYSTEMS[e].manifests.map((m) => [m, e])));
+var MANIFEST_SUFFIXES = ECOSYSTEM_IDS.flatMap((e) => (ECOSYSTEMS[e].manifestSuffixes ?? []).map((s) => [s, e]));
+function manifestEcosystem(name) {
+  const exact = MANIFEST_NAMES.get(name);
+  if (exact) return exact;
+  if (name.startsWith("requirements") && name.endsWith(".txt")) return "python";
+  for (const [suffix, e] of MANIFEST_SUFFIXES) if (name.length > suffix.length && name.endsWith(suffix)) return e;
+  return void 0;
+}
+var BY_EXTENSION = new Map(
+  ECOSYSTEM_IDS.flatMap((e) => [...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }]), ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }])])
+);
+function sourceKindOf(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
+  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
+  if (!kind) return null;
+  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
+  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
+  if (kind.ecosystem === "php" && lower.endsWith(".blade.php")) return BLADE;
+  return kind;
+}
+var BLADE = { ecosystem: "php", template: true };
+
 // src/facts/snapshot.ts
 var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 function dirname(path2) {
@@ -33420,39 +33491,7 @@ function rangeWithPrefix(sorted, prefix) {
 }
 
 // src/checks/catalog/ecosystem.ts
-var MANIFESTS = [
-  { file: "pyproject.toml", ecosystem: "python" },
-  { file: "setup.py", ecosystem: "python" },
-  { file: "setup.cfg", ecosystem: "python" },
-  { file: "requirements.txt", ecosystem: "python" },
-  { file: "Pipfile", ecosystem: "python" },
-  { file: "package.json", ecosystem: "node" },
-  { file: "go.mod", ecosystem: "go" },
-  { file: "pom.xml", ecosystem: "java" },
-  { file: "build.gradle", ecosystem: "java" },
-  { file: "build.gradle.kts", ecosystem: "java" },
-  { file: "Gemfile", ecosystem: "ruby" }
-];
-var MANIFEST_BY_NAME = new Map(MANIFESTS.map((m) => [m.file, m.ecosystem]));
-var SOURCE_EXTENSIONS = {
-  py: "python",
-  ts: "node",
-  tsx: "node",
-  js: "node",
-  mjs: "node",
-  cjs: "node",
-  go: "go",
-  java: "java",
-  kt: "java",
-  rb: "ruby"
-};
-var ECOSYSTEM_NAMES = {
-  python: "Python",
-  node: "Node.js / TypeScript",
-  go: "Go",
-  java: "Java (Maven / Gradle)",
-  ruby: "Ruby"
-};
+var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
 var profiles = /* @__PURE__ */ new WeakMap();
 var ownFilesCache = /* @__PURE__ */ new WeakMap();
 function ownFiles(snapshot) {
@@ -33472,18 +33511,16 @@ function repoProfile(snapshot) {
   let rails = false;
   let gradle2 = false;
   for (const { path: path2, name } of ownFiles(snapshot)) {
-    const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith("requirements") && name.endsWith(".txt") ? "python" : void 0);
+    const manifest = manifestEcosystem(name);
     if (manifest) present2.add(manifest);
     if (name === "tsconfig.json") typescript = true;
     if (name === "manage.py") django = true;
     if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
     if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
-    const dot = name.lastIndexOf(".");
-    const eco = dot > 0 ? SOURCE_EXTENSIONS[name.slice(dot + 1)] : void 0;
-    if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1);
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1);
   }
-  const order = ["python", "node", "go", "java", "ruby"];
-  const ecosystems = order.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
+  const ecosystems = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const profile = { ecosystems, typescript, django, rails, gradle: gradle2 };
   profiles.set(snapshot, profile);
   return profile;
@@ -33912,6 +33949,773 @@ function judgeRun(sigs, run2) {
   return null;
 }
 
+// src/checks/catalog/containers.ts
+var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
+var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
+var BUILD_COMMANDS = [
+  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
+  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
+  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
+  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
+  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
+  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
+  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
+  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
+  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
+  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
+  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
+  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
+  { argv: ["img", "build"], label: "img build", dockerfile: true },
+  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
+  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
+  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
+  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
+  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
+  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
+  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
+  { argv: ["earthly"], label: "earthly", dockerfile: false },
+  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
+  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
+  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
+  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
+  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
+];
+var BUILD_ACTIONS = [
+  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
+  { name: "docker/bake-action", label: "docker/bake-action" },
+  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
+  { name: "depot/bake-action", label: "depot/bake-action" },
+  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
+  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
+  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
+  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
+  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
+  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
+  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
+  { name: "circleci/docker", label: "CircleCI docker orb" },
+  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
+  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
+];
+var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
+function argvMatches(argv, pattern) {
+  if (argv[0] !== pattern[0]) return false;
+  if (pattern.length === 1) return true;
+  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
+  if (words2[0] !== pattern[1]) return false;
+  let k = 1;
+  for (let i = 2; i < pattern.length; i++) {
+    while (k < words2.length && words2[k] !== pattern[i]) k++;
+    if (k >= words2.length) return false;
+    k++;
+  }
+  return true;
+}
+
+// src/checks/catalog/contract.ts
+var CONTRACT = {
+  commands: [
+    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
+    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
+    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
+    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
+    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
+    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
+    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
+    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
+    { tool: "openapi-diff", commands: ["openapi-diff"] },
+    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
+    { tool: "Portman", commands: ["portman"] }
+  ],
+  actions: [
+    { tool: "Schemathesis", names: ["schemathesis/action"] },
+    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
+    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
+    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
+    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
+  ],
+  configs: [
+    { tool: "Dredd", file: "dredd.yml" },
+    { tool: "Schemathesis", file: "schemathesis.toml" },
+    { tool: "Optic", file: "optic.yml" }
+  ]
+};
+var SPEC_DUMPS = [
+  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
+  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
+  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
+  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
+  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
+  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
+  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
+];
+var RUNNERS_BY_EXTENSION = [
+  { ext: [".py"], ecosystem: "python" },
+  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
+  { ext: [".go"], ecosystem: "go" },
+  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
+  { ext: [".rb"], ecosystem: "ruby" }
+];
+var SCHEMATHESIS_STEP = [
+  "Run Schemathesis against the running app on every pull request (any stack):",
+  "```yaml",
+  "on: pull_request",
+  "jobs:",
+  "  contract:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4",
+  "      - run: docker compose up -d --wait",
+  "      - uses: schemathesis/action@v2",
+  "        with:",
+  "          schema: 'http://localhost:8000/openapi.json'",
+  "```"
+].join("\n");
+var IN_SUITE = {
+  python: [
+    "**Python** \u2014 the same check in-process with pytest:",
+    "```python",
+    "import schemathesis",
+    "from app.main import app",
+    "",
+    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
+    "",
+    "@schema.parametrize()",
+    "def test_api(case):",
+    "    case.call_and_validate()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
+    "```ts",
+    "import jestOpenAPI from 'jest-openapi'",
+    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
+    "",
+    "it('GET /items matches the spec', async () => {",
+    "  const res = await request(app).get('/items')",
+    "  expect(res).toSatisfyApiSpec()",
+    "})",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
+    "```yaml",
+    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
+    "      - run: git diff --exit-code docs/",
+    "```",
+    "```go",
+    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
+    "route, params, _ := router.FindRoute(req)",
+    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
+    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
+    "```"
+  ].join("\n"),
+  java: [
+    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
+    "```java",
+    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
+    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
+    "```ruby",
+    "include Committee::Rails::Test::Methods",
+    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 fail the PR when the spec generated by utoipa drifts from the committed one:",
+    "```rust",
+    "#[test]",
+    "fn openapi_is_up_to_date() {",
+    "    let generated = ApiDoc::openapi().to_pretty_json().unwrap();",
+    '    let committed = std::fs::read_to_string("openapi.json").unwrap();',
+    '    assert_eq!(generated, committed, "regenerate and commit openapi.json");',
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 validate responses against the spec in feature tests (osteel/openapi-httpfoundation-testing):",
+    "```php",
+    "$validator = ValidatorBuilder::fromYamlFile(base_path('openapi.yaml'))->getValidator();",
+    "$response = $this->getJson('/api/items');",
+    "$this->assertTrue($validator->validate($response->baseResponse, '/api/items', 'get'));",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**ASP.NET Core** \u2014 write the document at build time (Microsoft.Extensions.ApiDescription.Server) and fail the PR when it drifts:",
+    "```xml",
+    "<PropertyGroup>",
+    "  <OpenApiGenerateDocuments>true</OpenApiGenerateDocuments>",
+    "  <OpenApiDocumentsDirectory>$(MSBuildProjectDirectory)</OpenApiDocumentsDirectory>",
+    "</PropertyGroup>",
+    "```",
+    "```yaml",
+    "      - run: dotnet build",
+    "      - run: git diff --exit-code -- '*.json'",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir / Phoenix** \u2014 open_api_spex checks responses against the spec in tests:",
+    "```elixir",
+    "import OpenApiSpex.TestAssertions",
+    "",
+    'test "GET /api/items matches the spec", %{conn: conn} do',
+    '  json = conn |> get("/api/items") |> json_response(200)',
+    '  assert_schema(json, "ItemList", MyAppWeb.ApiSpec.spec())',
+    "end",
+    "```"
+  ].join("\n")
+};
+var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
+function contractRemediation(ecosystems) {
+  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
+  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
+}
+var CONTRACT_SNIPPET = contractRemediation([]);
+function scriptArgv(argv) {
+  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
+  return argv;
+}
+
+// src/checks/catalog/openapi.ts
+var PUBLISH_ACTIONS = [
+  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
+  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
+  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
+  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
+  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
+  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
+  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
+  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
+];
+var PUBLISH_COMMANDS = [
+  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
+  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
+  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
+  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
+  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
+  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
+  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
+  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
+  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
+];
+function mentionsSpec(text, specPaths) {
+  const lower = text.toLowerCase();
+  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
+  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
+}
+var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
+var OPENAPI_SNIPPETS = {
+  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
+  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
+  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
+  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
+  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
+  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
+  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
+};
+
+// src/checks/catalog/releases.ts
+var RELEASE_ACTIONS = [
+  { name: "googleapis/release-please-action", label: "release-please" },
+  { name: "google-github-actions/release-please-action", label: "release-please" },
+  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
+  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
+  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
+  { name: "changesets/action", label: "changesets" },
+  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
+  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
+  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
+  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
+  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
+  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
+  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
+  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
+  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
+  { name: "jreleaser/release-action", label: "JReleaser" },
+  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
+  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
+];
+var RELEASE_COMMANDS = [
+  { argv: ["semantic-release"], label: "semantic-release" },
+  { argv: ["gh", "release", "create"], label: "gh release create" },
+  { argv: ["goreleaser"], label: "goreleaser" },
+  { argv: ["changeset", "publish"], label: "changeset publish" },
+  { argv: ["changeset", "tag"], label: "changeset tag" },
+  { argv: ["release-it"], label: "release-it" },
+  { argv: ["standard-version"], label: "standard-version" },
+  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
+  { argv: ["lerna", "publish"], label: "lerna publish" },
+  { argv: ["lerna", "version"], label: "lerna version" },
+  { argv: ["cz", "bump"], label: "commitizen bump" },
+  { argv: ["jreleaser"], label: "jreleaser" },
+  { argv: ["auto", "shipit"], label: "auto shipit" },
+  { argv: ["release-please"], label: "release-please" },
+  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
+  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
+];
+
+// src/checks/catalog/sast.ts
+var REPORTS_ONLY = "uploads to code scanning";
+var COMMANDS = [
+  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
+  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
+  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
+  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
+  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
+  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
+  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
+  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
+  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
+  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
+  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
+  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
+  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
+  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
+  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
+  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
+  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
+  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
+  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
+  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
+  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
+];
+var SCA = "dependency scanning (SCA), not static analysis";
+var ACTIONS2 = [
+  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
+  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
+  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
+  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
+  { tool: "Snyk", names: ["snyk/actions/*"] },
+  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
+  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
+  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
+  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
+  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
+  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
+  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
+  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
+  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
+  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
+  { tool: "Bearer", names: ["bearer/bearer-action"] },
+  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
+  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
+  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
+  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
+  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
+  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
+  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
+  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
+  {
+    tool: "dependency scanning",
+    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
+    kind: "related",
+    note: SCA
+  },
+  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
+  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
+];
+var CONFIGS2 = [
+  { tool: "CodeQL", file: ".github/codeql/" },
+  { tool: "SonarQube", file: "sonar-project.properties" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
+  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
+  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
+  { tool: "Semgrep", file: ".semgrep.yml" },
+  { tool: "Semgrep", file: ".semgrep.yaml" },
+  { tool: "Semgrep", file: ".semgrep/" },
+  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
+  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
+  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
+  { tool: "Qodana", file: "qodana.yaml" },
+  { tool: "Qodana", file: "qodana.yml" },
+  { tool: "DeepSource", file: ".deepsource.toml" },
+  { tool: "Codacy", file: ".codacy.yml" },
+  { tool: "Codacy", file: ".codacy.yaml" }
+];
+var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
+var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
+function hostedBy(tool) {
+  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
+}
+var IMPLIED = [
+  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
+  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
+  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
+];
+var SAST = { commands: COMMANDS, actions: ACTIONS2, configs: CONFIGS2, implied: IMPLIED };
+
+// src/checks/catalog/tests.ts
+var PYTHON2 = [
+  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
+  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
+  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
+  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
+  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
+  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
+  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
+  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
+];
+var NODE2 = [
+  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
+  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
+  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
+  { tool: "ava", ecosystem: "node", commands: ["ava"] },
+  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
+  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
+  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
+  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
+  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
+  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
+  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
+  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
+  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
+  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
+  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
+  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
+];
+var GO2 = [
+  {
+    tool: "go test",
+    ecosystem: "go",
+    commands: ["go", "richgo"],
+    subcommands: ["test"],
+    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
+  },
+  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
+  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
+];
+var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
+var JAVA2 = [
+  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
+];
+var RUBY2 = [
+  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
+  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
+  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
+  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
+  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
+];
+var TASK_RUNNERS2 = [
+  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
+  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS3 = [
+  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
+  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
+  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
+];
+var CONFIGS3 = [
+  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
+  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
+  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
+  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
+  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
+  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
+  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
+  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
+  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
+  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
+  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
+];
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
+];
+var TESTS = {
+  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
+  actions: ACTIONS3,
+  configs: CONFIGS3
+};
+var PASSES_WITH_NO_TESTS = [
+  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
+];
+function findTestSuite(snapshot) {
+  let count2 = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const { path: path2, name } of ownFiles(snapshot)) {
+    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
+    if (!hit) continue;
+    count2++;
+    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
+    if (examples.length < 3) examples.push(path2);
+  }
+  return { count: count2, byEcosystem, examples };
+}
+
+// src/checks/catalog/typecheckers.ts
+var PYTHON3 = [
+  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
+  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
+  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
+  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
+  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
+  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
+  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
+];
+var NODE3 = [
+  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
+  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
+  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
+  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
+  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
+  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
+  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
+  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
+  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
+  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
+];
+var GO3 = [
+  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
+  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
+  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
+];
+var JAVA3 = [
+  {
+    tool: "Java compiler (Maven)",
+    ecosystem: "java",
+    commands: ["mvn", "mvnw"],
+    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
+    anyPositional: true
+  },
+  {
+    tool: "Java compiler (Gradle)",
+    ecosystem: "java",
+    commands: ["gradle", "gradlew"],
+    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
+    anyPositional: true
+  },
+  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
+];
+var RUBY3 = [
+  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
+  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
+];
+var TASK_RUNNERS3 = [
+  {
+    tool: "npm run typecheck",
+    commands: ["npm", "yarn", "pnpm", "bun"],
+    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
+    note: "script not resolved"
+  },
+  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
+];
+var ACTIONS4 = [
+  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
+  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
+  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
+  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
+];
+var CONFIGS4 = [
+  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
+  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
+  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
+  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
+  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
+  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
+  { tool: "ty", ecosystem: "python", file: "ty.toml" },
+  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
+  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
+  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
+  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
+  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
+  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
+  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
+  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
+  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
+  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
+  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
+];
+var TYPECHECKERS = {
+  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
+  actions: ACTIONS4,
+  configs: CONFIGS4
+};
+
+// src/checks/catalog/opaque.ts
+var CATALOGUES = [LINT, TESTS, TYPECHECKERS, SAST, CONTRACT];
+var KNOWN_ACTION_NAMES = [
+  ...CATALOGUES.flatMap((c) => c.actions.flatMap((a) => a.names)),
+  ...BUILD_ACTIONS.map((a) => a.name),
+  ...RELEASE_ACTIONS.map((a) => a.name),
+  ...PUBLISH_ACTIONS.flatMap((a) => a.names)
+];
+var INERT = [
+  "harden",
+  "setup",
+  "install",
+  "installer",
+  "cache",
+  "checkout",
+  "artifact",
+  "artifacts",
+  "upload",
+  "download",
+  "login",
+  "auth",
+  "credentials",
+  "configure",
+  "notify",
+  "notification",
+  "slack",
+  "discord",
+  "teams",
+  "telegram",
+  "email",
+  "comment",
+  "label",
+  "labeler",
+  "labeller",
+  "stale",
+  "assign",
+  "greet",
+  "greetings",
+  "welcome",
+  "changelog",
+  "version",
+  "tag",
+  "release",
+  "publish",
+  "deploy",
+  "pages",
+  "doc",
+  "docs",
+  "coverage",
+  "codecov",
+  "coveralls",
+  "sbom",
+  "sign",
+  "attest",
+  "cosign",
+  "wait",
+  "await",
+  "cancel",
+  "lock",
+  "dependabot",
+  "renovate",
+  "automerge",
+  "merge",
+  "approve",
+  "size",
+  "metadata",
+  "summary",
+  "report",
+  "results",
+  "status",
+  "badge",
+  "ghcr",
+  "registry",
+  "push",
+  "render",
+  "dependency",
+  "dependencies",
+  "submission",
+  "trivy",
+  "k6",
+  "chart",
+  "helm",
+  "slash",
+  "chatops",
+  "issue",
+  "issues",
+  "triage",
+  "milestone",
+  "backport",
+  "translation",
+  "translations",
+  "i18n",
+  "sync",
+  "mirror",
+  "benchmark",
+  "bench",
+  "stats",
+  "github-script",
+  "permission",
+  "permissions",
+  "user",
+  "users",
+  "references",
+  "command"
+];
+var INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})([/_.-]|$)`);
+var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
+function mayRunCheck(name) {
+  const n = name.toLowerCase().replace(/@.*$/, "");
+  const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
+  return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
+}
+function manualOnly(t) {
+  return t.manual && !t.pullRequest && !t.push && !t.schedule;
+}
+function helperScript(run2) {
+  return run2.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
+}
+function understoodRun(run2) {
+  return CATALOGUES.some((c) => judgeRun(c.commands, run2) !== null);
+}
+function knownAction(use) {
+  if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name)) return true;
+  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null));
+}
+function opaqueSteps(ci) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (o) => {
+    const e = o.evidence;
+    const key = `${e.path ?? ""}:${e.line ?? ""}:${e.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(o);
+  };
+  for (const run2 of ci.runs) {
+    if (run2.where !== "ci" || run2.opaque === void 0 || run2.job?.disabled || manualOnly(run2.triggers) || understoodRun(run2) || helperScript(run2)) continue;
+    add({ name: run2.text, evidence: chainEvidence(run2.text, run2.chain, `could not be followed: ${run2.opaque}`), declare: { kind: "commands", value: run2.text } });
+  }
+  for (const use of ci.actions) {
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || !mayRunCheck(use.action.name)) continue;
+    const why = use.job.opaque ?? "an action Shipshape does not know";
+    add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: "actions", value: use.action.name } });
+  }
+  return out;
+}
+
 // src/checks/catalog/practice.ts
 function jobKey(job3) {
   return job3 ? `${job3.file}#${job3.id}` : void 0;
@@ -34034,7 +34838,7 @@ function judgePractice(ctx, base, options = {}) {
     ...configProblems
   ];
   const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0;
-  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi };
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi, opaque: opaqueSteps(ci) };
 }
 function tools(findings) {
   return listNames(findings.map((f) => f.tool));
@@ -34057,6 +34861,25 @@ function evidenceOf(j, lead) {
     { items: j.problems, max: 3 },
     { items: noCi, max: 1 }
   ]);
+}
+function undecided(j, check3, doing, otherwise) {
+  if (j.unreadable > 0) return { status: "unknown", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}` };
+  if (j.opaque.length === 0) return void 0;
+  const steps = listNames(j.opaque.map((o) => o.name));
+  const evidence2 = pickEvidence([
+    { items: j.opaque.map((o) => o.evidence), max: 6 },
+    { items: evidenceOf(j, []), max: 4 }
+  ]);
+  return { status: "unknown", messageId: "opaque", data: { count: j.opaque.length, steps }, evidence: evidence2, remediation: declareRemediation(j.opaque, check3, doing, otherwise) };
+}
+function declareRemediation(opaque, check3, doing, otherwise) {
+  const commands = [...new Set(opaque.filter((o) => o.declare.kind === "commands").map((o) => o.declare.value))].slice(0, 3);
+  const actions = [...new Set(opaque.filter((o) => o.declare.kind === "actions").map((o) => o.declare.value))].slice(0, 3);
+  const yaml2 = ["```yaml", "# .github/shipshape.yml", "signatures:", `  ${check3}:`];
+  if (commands.length > 0) yaml2.push("    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`));
+  if (actions.length > 0) yaml2.push("    actions:", ...actions.map((a) => `      - ${JSON.stringify(a)}`));
+  yaml2.push("```");
+  return [`Shipshape could not see what these CI steps run. If one of them ${doing}, declare it so it counts:`, "", ...yaml2, "", otherwise].join("\n");
 }
 
 // src/checks/catalog/remedies.ts
@@ -34098,6 +34921,7 @@ var messages2 = {
   "non-blocking": "Lint runs in CI but cannot fail the build: {tools}.",
   "configured-only": "Lint is configured ({tools}) but no CI job runs it.",
   unreadable: "No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No linter was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No CI job runs a linter or format check.",
   "no-ci": "No CI configuration was found, so nothing lints pull requests."
 };
@@ -34139,122 +34963,12 @@ var ci_lint_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     const remediation = fix("Add a CI job that runs a linter in check mode on every pull request:");
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation);
+    if (unsure) return unsure;
     if (j.configs.length > 0) return { status: "fail", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
-
-// src/checks/catalog/tests.ts
-var PYTHON2 = [
-  { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
-  { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
-  { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["manage.py", "django-admin"], subcommands: ["test"] },
-  { tool: "Django tests", ecosystem: "python", commands: ["python", "python3"], subcommands: ["manage.py test"] },
-  { tool: "coverage run", ecosystem: "python", commands: ["coverage"], subcommands: ["run"] },
-  { tool: "hatch test", ecosystem: "python", commands: ["hatch"], subcommands: ["test"] },
-  { tool: "tox", ecosystem: "python", commands: ["tox"], notARunFlags: ["--notest", "-l", "--listenvs", "--version"], note: "environments not resolved" },
-  { tool: "nox", ecosystem: "python", commands: ["nox"], notARunFlags: ["-l", "--list", "--version"], note: "sessions not resolved" }
-];
-var NODE2 = [
-  { tool: "jest", ecosystem: "node", commands: ["jest"], notARunFlags: ["--listTests", "--showConfig", "--version"] },
-  { tool: "vitest", ecosystem: "node", commands: ["vitest"], subcommands: ["run"], bareUnless: ["list", "bench", "init", "typecheck"] },
-  { tool: "mocha", ecosystem: "node", commands: ["mocha", "_mocha"], notARunFlags: ["--dry-run", "--version"] },
-  { tool: "ava", ecosystem: "node", commands: ["ava"] },
-  { tool: "jasmine", ecosystem: "node", commands: ["jasmine"], bareUnless: ["init", "examples", "help", "version"] },
-  { tool: "uvu", ecosystem: "node", commands: ["uvu"] },
-  { tool: "tap", ecosystem: "node", commands: ["tap", "tape"] },
-  { tool: "node --test", ecosystem: "node", commands: ["node"], requireAnyFlag: ["--test"] },
-  { tool: "playwright", ecosystem: "node", commands: ["playwright"], subcommands: ["test"], notARunFlags: ["--list"] },
-  { tool: "cypress", ecosystem: "node", commands: ["cypress"], subcommands: ["run"] },
-  { tool: "bun test", ecosystem: "node", commands: ["bun"], subcommands: ["test"] },
-  { tool: "deno test", ecosystem: "node", commands: ["deno"], subcommands: ["test"] },
-  { tool: "karma", ecosystem: "node", commands: ["karma"], subcommands: ["start"], anyPositional: true },
-  { tool: "ng test", ecosystem: "node", commands: ["ng"], subcommands: ["test", "e2e"] },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], subcommands: ["test"], anyPositional: true },
-  { tool: "nx test", ecosystem: "node", commands: ["nx"], requireAnyFlag: ["-t~test", "--target~test", "--targets~test"] },
-  { tool: "turbo test", ecosystem: "node", commands: ["turbo"], subcommands: ["test"], anyPositional: true }
-];
-var GO2 = [
-  {
-    tool: "go test",
-    ecosystem: "go",
-    commands: ["go", "richgo"],
-    subcommands: ["test"],
-    notARunFlags: ["-run=^$", "-run=XXX_NONE", "-run=NONE", "-run=^XXX$", "-run=xxx", "--run=^$", "-list=.*", "-list"]
-  },
-  { tool: "gotestsum", ecosystem: "go", commands: ["gotestsum"] },
-  { tool: "ginkgo", ecosystem: "go", commands: ["ginkgo"], notARunFlags: ["--dry-run", "-dry-run"] }
-];
-var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
-var JAVA2 = [
-  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
-  { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
-];
-var RUBY2 = [
-  { tool: "rspec", ecosystem: "ruby", commands: ["rspec", "parallel_rspec", "turbo_tests"], notARunFlags: ["--dry-run"] },
-  { tool: "rails test", ecosystem: "ruby", commands: ["rails"], subcommands: ["test", "test:system", "test:all", "spec"], anyPositional: true },
-  { tool: "rake", ecosystem: "ruby", commands: ["rake"], subcommands: ["test", "spec", "default", "test:all", "ci"], anyPositional: true, taskPattern: /^(?:[\w-]+:)*(?:test|tests|spec|specs|rspec|minitest|ci)(?::[\w:-]+)?$/ },
-  { tool: "minitest", ecosystem: "ruby", commands: ["ruby"], requireAnyFlag: ["-Itest"] },
-  { tool: "parallel_test", ecosystem: "ruby", commands: ["parallel_test"] }
-];
-var TASK_RUNNERS2 = [
-  { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
-  { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS2 = [
-  { tool: "cypress", ecosystem: "node", names: ["cypress-io/github-action"] },
-  { tool: "tox", ecosystem: "python", names: ["fedora-python/tox-github-action"] },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "test results", names: ["dorny/test-reporter", "enricomi/publish-unit-test-result-action", "enricomi/publish-unit-test-result-action/*", "mikepenz/action-junit-report"], kind: "related", note: "publishes results; a step must run the tests" },
-  { tool: "coverage upload", names: ["codecov/codecov-action", "coverallsapp/github-action"], kind: "related", note: "uploads coverage; a step must run the tests" }
-];
-var CONFIGS2 = [
-  { tool: "pytest", ecosystem: "python", file: "pytest.ini" },
-  { tool: "pytest", ecosystem: "python", file: "conftest.py" },
-  { tool: "pytest", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytest.ini_options]" },
-  { tool: "pytest", ecosystem: "python", file: "setup.cfg", contains: "[tool:pytest]" },
-  { tool: "jest", ecosystem: "node", file: "jest.config.*" },
-  { tool: "vitest", ecosystem: "node", file: "vitest.config.*" },
-  { tool: "mocha", ecosystem: "node", file: ".mocharc*" },
-  { tool: "jasmine", ecosystem: "node", file: "spec/support/jasmine.json" },
-  { tool: "playwright", ecosystem: "node", file: "playwright.config.*" },
-  { tool: "cypress", ecosystem: "node", file: "cypress.config.*" },
-  { tool: "rspec", ecosystem: "ruby", file: ".rspec" }
-];
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" }
-];
-var TESTS = {
-  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...TASK_RUNNERS2],
-  actions: ACTIONS2,
-  configs: CONFIGS2
-};
-var PASSES_WITH_NO_TESTS = [
-  { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
-];
-function findTestSuite(snapshot) {
-  let count2 = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    const hit = TEST_FILES.find((t) => (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
-    if (!hit) continue;
-    count2++;
-    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
-    if (examples.length < 3) examples.push(path2);
-  }
-  return { count: count2, byEcosystem, examples };
-}
 
 // src/checks/ci-tests.ts
 var messages3 = {
@@ -34265,15 +34979,16 @@ var messages3 = {
   "suite-not-run": "A test suite exists ({count} test file(s)) but no CI job runs it.",
   "nothing-to-test": "CI runs {tools}, but the repository has no {files}: the run passes without testing anything.",
   unreadable: "No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No test run was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No CI job runs tests, and no test suite was found.",
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
 };
-var PYTHON3 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
+var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
 var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
 var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
 function snippets(profile) {
   return {
-    python: profile.django ? DJANGO : PYTHON3,
+    python: profile.django ? DJANGO : PYTHON4,
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
@@ -34323,6 +35038,8 @@ var ci_tests_default = defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
     }
+    const unsure = j.hasCi ? undecided(j, "ci-tests", "runs the tests", remediation) : void 0;
+    if (unsure) return { ...unsure, evidence: withSuite([...unsure.evidence ?? []]) };
     if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation };
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
@@ -34331,7 +35048,6 @@ var ci_tests_default = defineCheck({
     }
     const evidence2 = withSuite(evidenceOf(j, []));
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
     if (suite.count > 0) return { status: "fail", messageId: "suite-not-run", data: { count: suite.count }, evidence: evidence2, remediation };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
@@ -35030,8 +35746,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type2) {
-  let t = table2;
+function peekTable(ctx, key, table3, meta, type2) {
+  let t = table3;
   let m = meta;
   let k;
   let hasOwn = false;
@@ -35741,6 +36457,26 @@ function scanImports(ecosystem, lines) {
         if (m) add(m[1]);
         break;
       }
+      case "rust": {
+        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "php": {
+        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "dotnet": {
+        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "elixir": {
+        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
     }
   }
   return out;
@@ -35781,52 +36517,15 @@ function firstTriple(line, from) {
 }
 function moduleMatches(ecosystem, module, wanted) {
   if (module === wanted) return true;
-  const sep5 = ecosystem === "python" || ecosystem === "java" ? "." : "/";
-  return module.startsWith(wanted + sep5);
+  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator);
 }
 
 // src/facts/usage.ts
-var SOURCE_EXT = [
-  [".py", "python", false],
-  [".pyi", "python", false],
-  [".html", "python", true],
-  [".jinja", "python", true],
-  [".jinja2", "python", true],
-  [".j2", "python", true],
-  [".js", "node", false],
-  [".mjs", "node", false],
-  [".cjs", "node", false],
-  [".jsx", "node", false],
-  [".ts", "node", false],
-  [".mts", "node", false],
-  [".cts", "node", false],
-  [".tsx", "node", false],
-  [".go", "go", false],
-  [".java", "java", false],
-  [".kt", "java", false],
-  [".kts", "java", false],
-  [".scala", "java", false],
-  [".groovy", "java", false],
-  [".rb", "ruby", false],
-  [".rake", "ruby", false],
-  [".erb", "ruby", true],
-  [".haml", "ruby", true],
-  [".slim", "ruby", true]
-];
-var IMPORT_KEYS = { python: "imports\0python", node: "imports\0node", go: "imports\0go", java: "imports\0java", ruby: "imports\0ruby" };
+var IMPORT_KEYS = new Map(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]));
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
-var BY_EXTENSION = new Map(SOURCE_EXT.map(([ext2, ecosystem, template]) => [ext2, { ecosystem, template }]));
-function sourceKind(path2) {
-  const dot = path2.lastIndexOf(".");
-  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
-  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
-  if (!kind) return null;
-  const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
-  if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
-  return kind;
-}
+var sourceKind = sourceKindOf;
 function collectUsage(snapshot) {
   const problems = [];
   let sourceList;
@@ -35863,7 +36562,7 @@ function collectUsage(snapshot) {
     const r = snapshot.read(f.path);
     if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
       try {
-        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)));
+        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem), () => scanImports(f.ecosystem, plainLines(r)));
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
@@ -35918,7 +36617,7 @@ function collectUsage(snapshot) {
         if (only && !only.has(f.path)) continue;
         const r = snapshot.read(f.path);
         if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem]))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
@@ -35929,13 +36628,6 @@ function collectUsage(snapshot) {
   };
 }
 var NO_HITS = [];
-var COMMENT_PREFIXES = {
-  python: ["#"],
-  ruby: ["#"],
-  node: ["//", "/*", "* "],
-  go: ["//", "/*", "* "],
-  java: ["//", "/*", "* "]
-};
 function fileHits(read, anyToken, tokens, comments) {
   if (!anyToken.test(read.text)) return NO_HITS;
   const ls = plainLines(read);
@@ -35961,6 +36653,7 @@ function dependencyMatches(sig, name) {
     if (name === p) return true;
     if (sig.ecosystem === "go" && name.startsWith(p + "/v") && /^\d+$/.test(name.slice(p.length + 2))) return true;
     if (sig.ecosystem === "java" && p.endsWith(":*") && name.startsWith(p.slice(0, -1))) return true;
+    if (sig.ecosystem === "dotnet" && name.toLowerCase() === p.toLowerCase()) return true;
   }
   return false;
 }
@@ -35980,6 +36673,10 @@ function importNamesOf(sig) {
       return sig.packages.flatMap((p) => pythonModulesFor(p));
     case "java":
       return sig.packages.map((p) => p.split(":")[0]);
+    case "rust":
+      return sig.packages.map((p) => p.replace(/-/g, "_"));
+    case "elixir":
+      return sig.packages.map((p) => p.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(""));
     default:
       return sig.packages;
   }
@@ -36012,7 +36709,7 @@ function emptyUsage() {
 }
 
 // src/checks/circuit-breakers.ts
-var ECOSYSTEMS = ["python", "node", "go", "java", "ruby"];
+var FALLBACK_SHOWN = ["python", "node", "go", "java", "ruby"];
 var REMEDIATION = {
   python: [
     "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
@@ -36058,10 +36755,47 @@ var REMEDIATION = {
     "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
     "circuit.run { RatesClient.fetch }",
     "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 reqwest-middleware with reqwest-retry:",
+    "```rust",
+    "use reqwest_middleware::ClientBuilder;",
+    "use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};",
+    "",
+    "let policy = ExponentialBackoff::builder().build_with_max_retries(3);",
+    "let client = ClientBuilder::new(reqwest::Client::new())",
+    "    .with(RetryTransientMiddleware::new_with_policy(policy))",
+    "    .build();",
+    "let rates = client.get(RATES_URL).send().await?;",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
+    "```php",
+    "$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
+    "```csharp",
+    "builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "    .AddStandardResilienceHandler();",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 Tesla retry and fuse middleware:",
+    "```elixir",
+    "defmodule MyApp.RatesClient do",
+    "  use Tesla",
+    "  plug Tesla.Middleware.Timeout, timeout: 5_000",
+    "  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3",
+    "  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}",
+    "end",
+    "```"
   ].join("\n")
 };
 function remediationFor2(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS;
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN;
   return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => REMEDIATION[e])].join("\n\n");
 }
 function startupWait(usage, hit) {
@@ -36080,13 +36814,13 @@ function depEvidence(f, note) {
   return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
 }
 function genericSignatures(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
 }
 function jobRetries(ctx) {
   const { manifests, usage } = ctx.facts;
   const deps = manifests.manifests.flatMap((m) => m.dependencies);
   const out = [];
-  for (const eco of ECOSYSTEMS) {
+  for (const eco of ECOSYSTEM_IDS) {
     const tokens = JOB_RETRY_TOKENS[eco];
     if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
     if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
@@ -36127,7 +36861,7 @@ var circuit_breakers_default = defineCheck({
   },
   run(ctx) {
     const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
     const remediation = remediationFor2(ecosystems);
     const findings = [];
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
@@ -36176,72 +36910,6 @@ var circuit_breakers_default = defineCheck({
     return { status: "fail", messageId: "none", evidence: problemEvidence(ctx), remediation };
   }
 });
-
-// src/checks/catalog/containers.ts
-var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image"];
-var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage"];
-var BUILD_COMMANDS = [
-  { argv: ["docker", "build"], label: "docker build", dockerfile: true },
-  { argv: ["docker", "buildx", "build"], label: "docker buildx build", dockerfile: true },
-  { argv: ["docker", "buildx", "bake"], label: "docker buildx bake", dockerfile: true },
-  { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
-  { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
-  { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
-  { argv: ["podman", "build"], label: "podman build", dockerfile: true },
-  { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
-  { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
-  { argv: ["kaniko"], label: "kaniko", dockerfile: true },
-  { argv: ["executor"], goal: ["--destination", "--dockerfile", "--context", "--no-push"], label: "kaniko executor", dockerfile: true },
-  { argv: ["depot", "build"], label: "depot build", dockerfile: true },
-  { argv: ["nerdctl", "build"], label: "nerdctl build", dockerfile: true },
-  { argv: ["img", "build"], label: "img build", dockerfile: true },
-  { argv: ["gcloud", "builds", "submit"], label: "gcloud builds submit", dockerfile: true },
-  { argv: ["az", "acr", "build"], label: "az acr build", dockerfile: true },
-  { argv: ["pack", "build"], label: "pack build (buildpacks)", dockerfile: false },
-  { argv: ["ko", "build"], label: "ko build", dockerfile: false },
-  { argv: ["ko", "publish"], label: "ko publish", dockerfile: false },
-  { argv: ["ko", "resolve"], label: "ko resolve", dockerfile: false },
-  { argv: ["ko", "apply"], label: "ko apply", dockerfile: false },
-  { argv: ["earthly"], label: "earthly", dockerfile: false },
-  { argv: ["nixpacks", "build"], label: "nixpacks build", dockerfile: false },
-  { argv: ["skaffold", "build"], label: "skaffold build", dockerfile: true },
-  { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
-  { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
-  { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
-  { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false }
-];
-var BUILD_ACTIONS = [
-  { name: "docker/build-push-action", label: "docker/build-push-action", fileInput: "file" },
-  { name: "docker/bake-action", label: "docker/bake-action" },
-  { name: "depot/build-push-action", label: "depot/build-push-action", fileInput: "file" },
-  { name: "depot/bake-action", label: "depot/bake-action" },
-  { name: "redhat-actions/buildah-build", label: "redhat-actions/buildah-build", fileInput: "containerfiles" },
-  { name: "mr-smithers-excellent/docker-build-push", label: "mr-smithers-excellent/docker-build-push", fileInput: "dockerfile" },
-  { name: "elgohr/publish-docker-github-action", label: "elgohr/publish-docker-github-action", fileInput: "dockerfile" },
-  { name: "aevea/action-kaniko", label: "aevea/action-kaniko" },
-  { name: "int128/kaniko-action", label: "int128/kaniko-action", fileInput: "file" },
-  { name: "google-github-actions/deploy-cloudrun", label: "deploy-cloudrun (source build)", when: { input: "source", values: ["*"] } },
-  { name: "docker", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "docker@2", label: "Azure Docker task", when: { input: "command", values: ["build", "buildAndPush", "buildandpush"] } },
-  { name: "circleci/docker", label: "CircleCI docker orb" },
-  { name: "circleci/aws-ecr", label: "CircleCI aws-ecr orb" },
-  { name: "circleci/gcp-gcr", label: "CircleCI gcp-gcr orb" }
-];
-var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
-function argvMatches(argv, pattern) {
-  if (argv[0] !== pattern[0]) return false;
-  if (pattern.length === 1) return true;
-  const words2 = argv.slice(1).filter((w) => !w.startsWith("-"));
-  if (words2[0] !== pattern[1]) return false;
-  let k = 1;
-  for (let i = 2; i < pattern.length; i++) {
-    while (k < words2.length && words2[k] !== pattern[i]) k++;
-    if (k >= words2.length) return false;
-    k++;
-  }
-  return true;
-}
 
 // src/checks/container-build.ts
 var REMEDIATION2 = [
@@ -36404,130 +37072,6 @@ function isDiffCheck(words2, outputChecked) {
   if (words2[0] !== "git") return false;
   if (words2[1] === "diff") return words2.some((w) => w === "--exit-code" || w === "--quiet");
   return words2[1] === "status" && outputChecked && words2.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
-}
-
-// src/checks/catalog/contract.ts
-var CONTRACT = {
-  commands: [
-    { tool: "Schemathesis", commands: ["schemathesis", "st"], subcommands: ["run"] },
-    { tool: "Dredd", commands: ["dredd"], notARunFlags: ["--version", "--help", "init"] },
-    { tool: "Pact verification", commands: ["pact-provider-verifier", "pact_verifier_cli", "pact-verifier"] },
-    { tool: "Pact can-i-deploy", commands: ["pact-broker", "pact"], subcommands: ["can-i-deploy"] },
-    { tool: "Pact publish", commands: ["pact-broker"], subcommands: ["publish"], kind: "related", note: "publishing pacts is not verifying them" },
-    { tool: "Pact verification", commands: ["rake"], subcommands: ["pact:verify"] },
-    { tool: "Prism proxy", commands: ["prism"], subcommands: ["proxy"] },
-    { tool: "oasdiff", commands: ["oasdiff"], subcommands: ["breaking", "changelog", "diff"] },
-    { tool: "openapi-diff", commands: ["openapi-diff"] },
-    { tool: "Optic", commands: ["optic"], subcommands: ["diff", "ci"] },
-    { tool: "Portman", commands: ["portman"] }
-  ],
-  actions: [
-    { tool: "Schemathesis", names: ["schemathesis/action"] },
-    { tool: "oasdiff", names: ["oasdiff/oasdiff-action/*", "tufin/oasdiff-action*"] },
-    { tool: "Pact can-i-deploy", names: ["pactflow/actions/can-i-deploy"] },
-    { tool: "bump.sh diff", names: ["bump-sh/github-action"], requireInputs: ["command=diff"] },
-    { tool: "Microcks contract test", names: ["microcks/test-github-action"] }
-  ],
-  configs: [
-    { tool: "Dredd", file: "dredd.yml" },
-    { tool: "Schemathesis", file: "schemathesis.toml" },
-    { tool: "Optic", file: "optic.yml" }
-  ]
-};
-var SPEC_DUMPS = [
-  { tool: "drf-spectacular", commands: ["manage.py", "django-admin"], subcommands: ["spectacular", "generate_swagger", "generateschema", "export_openapi_schema"] },
-  { tool: "swag", commands: ["swag"], subcommands: ["init"] },
-  { tool: "go-swagger", commands: ["swagger"], subcommands: ["generate"] },
-  { tool: "flask openapi", commands: ["flask"], subcommands: ["openapi", "spec"] },
-  { tool: "springdoc", commands: ["gradle", "gradlew"], subcommands: ["generateOpenApiDocs"], anyPositional: true },
-  { tool: "rswag", commands: ["rake", "rails"], subcommands: ["rswag:specs:swaggerize"] },
-  { tool: "tsoa", commands: ["tsoa"], subcommands: ["spec", "spec-and-routes"] }
-];
-var RUNNERS_BY_EXTENSION = [
-  { ext: [".py"], ecosystem: "python" },
-  { ext: [".js", ".ts", ".mjs", ".cjs", ".tsx", ".jsx"], ecosystem: "node" },
-  { ext: [".go"], ecosystem: "go" },
-  { ext: [".java", ".kt", ".groovy", ".yml", ".yaml", ".kts"], ecosystem: "java" },
-  { ext: [".rb"], ecosystem: "ruby" }
-];
-var SCHEMATHESIS_STEP = [
-  "Run Schemathesis against the running app on every pull request (any stack):",
-  "```yaml",
-  "on: pull_request",
-  "jobs:",
-  "  contract:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v4",
-  "      - run: docker compose up -d --wait",
-  "      - uses: schemathesis/action@v2",
-  "        with:",
-  "          schema: 'http://localhost:8000/openapi.json'",
-  "```"
-].join("\n");
-var IN_SUITE = {
-  python: [
-    "**Python** \u2014 the same check in-process with pytest:",
-    "```python",
-    "import schemathesis",
-    "from app.main import app",
-    "",
-    'schema = schemathesis.openapi.from_asgi("/openapi.json", app)',
-    "",
-    "@schema.parametrize()",
-    "def test_api(case):",
-    "    case.call_and_validate()",
-    "```"
-  ].join("\n"),
-  node: [
-    "**Node** \u2014 validate responses against the spec in the test suite (jest-openapi):",
-    "```ts",
-    "import jestOpenAPI from 'jest-openapi'",
-    "jestOpenAPI(path.join(__dirname, '../openapi.yaml'))",
-    "",
-    "it('GET /items matches the spec', async () => {",
-    "  const res = await request(app).get('/items')",
-    "  expect(res).toSatisfyApiSpec()",
-    "})",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 fail the PR when the committed spec is stale (swag, go-swagger), and validate responses with kin-openapi in tests:",
-    "```yaml",
-    "      - run: go install github.com/swaggo/swag/cmd/swag@latest && swag init -o docs",
-    "      - run: git diff --exit-code docs/",
-    "```",
-    "```go",
-    'router, _ := gorillamux.NewRouter(doc) // doc from openapi3.NewLoader().LoadFromFile("docs/swagger.json")',
-    "route, params, _ := router.FindRoute(req)",
-    "in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}",
-    "err := openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Body: io.NopCloser(rec.Body)})",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 check MockMvc responses against the spec (swagger-request-validator):",
-    "```java",
-    'OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl("openapi.yaml").build();',
-    'mvc.perform(get("/items")).andExpect(openApi().isValid(validator));',
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
-    "```ruby",
-    "include Committee::Rails::Test::Methods",
-    'it("GET /items matches the schema") { get "/items"; assert_response_schema_confirm(200) }',
-    "```"
-  ].join("\n")
-};
-var OTHER_WAYS = "Other ways: Dredd or a Prism proxy against a committed spec, Pact for consumer-driven contracts, `oasdiff breaking` to block breaking changes, or a drift check (`regenerate the spec && git diff --exit-code openapi.yaml`).";
-function contractRemediation(ecosystems) {
-  const shown = Object.keys(IN_SUITE).filter((e) => ecosystems.length === 0 || ecosystems.includes(e));
-  return [SCHEMATHESIS_STEP, ...shown.map((e) => IN_SUITE[e]), OTHER_WAYS].join("\n\n");
-}
-var CONTRACT_SNIPPET = contractRemediation([]);
-function scriptArgv(argv) {
-  if (argv.length > 1 && /^python[\d.]*$/.test(argv[0]) && argv[1].endsWith(".py")) return [argv[1].slice(argv[1].lastIndexOf("/") + 1), ...argv.slice(2)];
-  return argv;
 }
 
 // src/checks/catalog/health.ts
@@ -36761,7 +37305,7 @@ function driftChecks(runs) {
   const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
   const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey2));
   for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !dumps.has(jobKey2(r))) continue;
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || !dumps.has(jobKey2(r))) continue;
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true);
     const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
     if (!isGitDiff && !isDiff) continue;
@@ -36904,7 +37448,7 @@ var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBA
 var ENV_TOGGLE_READERS = ["getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config"];
 
 // src/checks/feature-flags.ts
-var ECOSYSTEMS2 = ["python", "node", "go", "java", "ruby"];
+var FALLBACK_SHOWN2 = ["python", "node", "go", "java", "ruby"];
 var REMEDIATION3 = {
   python: [
     "**Python** \u2014 OpenFeature with a provider (flagd, Unleash, LaunchDarkly, \u2026):",
@@ -36966,14 +37510,53 @@ var REMEDIATION3 = {
     "  # new path",
     "end",
     "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, \u2026):",
+    "```rust",
+    "let client = open_feature::OpenFeature::singleton().await.create_client();",
+    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 Laravel Pennant:",
+    "```php",
+    "use Laravel\\Pennant\\Feature;",
+    "",
+    "Feature::define('new-checkout', fn (User $user) => $user->isInternal());",
+    "if (Feature::active('new-checkout')) {",
+    "    // new path",
+    "}",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.FeatureManagement (flags from the `FeatureManagement` configuration section):",
+    "```csharp",
+    "builder.Services.AddFeatureManagement();",
+    "",
+    "// in a handler, with IFeatureManager injected:",
+    'if (await featureManager.IsEnabledAsync("NewCheckout")) { /* new path */ }',
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 fun_with_flags:",
+    "```elixir",
+    "if FunWithFlags.enabled?(:new_checkout, for: user) do",
+    "  new_checkout(order)",
+    "else",
+    "  checkout(order)",
+    "end",
+    "```"
   ].join("\n")
 };
 function remediationFor3(ecosystems) {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS2;
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN2;
   return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
 }
 function genericSignatures2(packages) {
-  return packages.flatMap((p) => ECOSYSTEMS2.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
 }
 function depEvidence2(f, note) {
   const d = f.use.deps[0];
@@ -37048,7 +37631,7 @@ var feature_flags_default = defineCheck({
   },
   run(ctx) {
     const { manifests, usage } = ctx.facts;
-    const ecosystems = ECOSYSTEMS2.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
+    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e));
     const remediation = remediationFor3(ecosystems);
     const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
     const used = [];
@@ -37100,6 +37683,50 @@ var feature_flags_default = defineCheck({
   }
 });
 
+// src/facts/service/frameworks.ts
+var table2 = {
+  fastapi: { name: "FastAPI", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
+  starlette: { name: "Starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
+  drf: { name: "Django REST Framework", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"], like: "django" },
+  django: { name: "Django", ecosystem: "python", packages: ["django"], imports: ["django"] },
+  flask: { name: "Flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
+  nestjs: { name: "NestJS", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
+  fastify: { name: "Fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
+  express: { name: "Express", ecosystem: "node", packages: ["express"], imports: ["express"] },
+  koa: { name: "Koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
+  hono: { name: "Hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
+  gin: { name: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
+  chi: { name: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
+  "go-net-http": { name: "Go net/http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
+  echo: { name: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"], like: "gin" },
+  fiber: { name: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"], like: "gin" },
+  // Kratos serves HTTP through transport/http, which takes net/http handlers (`srv.HandleFunc`);
+  // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
+  kratos: { name: "Kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"], like: "go-net-http" },
+  gorilla: { name: "gorilla/mux", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  spring: {
+    name: "Spring Boot",
+    ecosystem: "java",
+    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
+    imports: ["org.springframework.web.bind.annotation"]
+  },
+  rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
+};
+var FRAMEWORKS = table2;
+var FRAMEWORK_IDS = Object.keys(table2);
+function frameworkList(fws) {
+  return [...new Set(fws.map((f) => FRAMEWORKS[f.framework].name))].join(", ");
+}
+function snippetFor(fws, snippets3) {
+  for (const fw of FRAMEWORK_IDS) {
+    if (!fws.includes(fw)) continue;
+    const info2 = FRAMEWORKS[fw];
+    const s = snippets3[fw] ?? (info2.like ? snippets3[info2.like] : void 0) ?? snippets3[info2.ecosystem];
+    if (s !== void 0) return s;
+  }
+  return void 0;
+}
+
 // src/checks/health-endpoint.ts
 var messages5 = {
   "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
@@ -37111,30 +37738,6 @@ var messages5 = {
   "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
 };
 var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
-var FRAMEWORK_NAMES = {
-  fastapi: "FastAPI",
-  starlette: "Starlette",
-  django: "Django",
-  drf: "Django REST Framework",
-  flask: "Flask",
-  express: "Express",
-  fastify: "Fastify",
-  nestjs: "NestJS",
-  koa: "Koa",
-  hono: "Hono",
-  "go-net-http": "Go net/http",
-  gin: "gin",
-  echo: "echo",
-  chi: "chi",
-  fiber: "fiber",
-  gorilla: "gorilla/mux",
-  kratos: "Kratos",
-  spring: "Spring Boot",
-  rails: "Rails"
-};
-function frameworkList(fws) {
-  return [...new Set(fws.map((f) => FRAMEWORK_NAMES[f.framework]))].join(", ");
-}
 function routeText(r) {
   const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : "";
   return `${r.methods.join("/")} ${prefix}${r.path}`;
@@ -37189,10 +37792,7 @@ var health_endpoint_default = defineCheck({
   }
 });
 function remediationFor4(fws) {
-  const order = ["fastapi", "drf", "django", "flask", "nestjs", "fastify", "express", "gin", "chi", "go-net-http", "echo", "fiber", "kratos", "spring", "rails"];
-  const fw = order.find((f) => fws.includes(f));
-  const key = fw === "drf" ? "django" : fw === "echo" || fw === "fiber" ? "gin" : fw === "kratos" ? "go-net-http" : fw;
-  const snippet2 = key ? HEALTH_SNIPPETS[key] : void 0;
+  const snippet2 = snippetFor(fws, HEALTH_SNIPPETS);
   const base = "Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.";
   return snippet2 ? `${base}
 
@@ -37375,46 +37975,6 @@ function runsPurpose(job3, purpose) {
   return false;
 }
 
-// src/checks/catalog/openapi.ts
-var PUBLISH_ACTIONS = [
-  { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
-  { tool: "GitHub release asset", names: ["softprops/action-gh-release", "ncipollo/release-action"], publish: "release", needsSpecInput: true },
-  { tool: "GitHub Pages", names: ["actions/upload-pages-artifact", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action"], publish: "pages", needsSpecInput: true },
-  { tool: "Swagger UI action", names: ["legion2/swagger-ui-action"], publish: "pages" },
-  { tool: "bump.sh", names: ["bump-sh/github-action"], publish: "portal" },
-  { tool: "ReadMe rdme", names: ["readmeio/rdme"], publish: "portal" },
-  { tool: "Stainless", names: ["stainless-api/upload-openapi-spec-action"], publish: "portal" },
-  { tool: "Microcks import", names: ["microcks/import-github-action"], publish: "portal" }
-];
-var PUBLISH_COMMANDS = [
-  { tool: "bump deploy", commands: ["bump"], subcommands: ["deploy"], publish: "portal" },
-  { tool: "rdme openapi", commands: ["rdme"], subcommands: ["openapi", "openapi:upload"], publish: "portal" },
-  { tool: "SwaggerHub", commands: ["swaggerhub"], subcommands: ["api:create", "api:update", "api:publish"], publish: "portal" },
-  { tool: "Redocly push", commands: ["redocly", "openapi"], subcommands: ["push"], publish: "portal" },
-  { tool: "Redoc build", commands: ["redocly", "redoc-cli"], subcommands: ["build-docs", "bundle"], publish: "pages" },
-  { tool: "Scalar registry", commands: ["scalar"], subcommands: ["registry"], publish: "portal" },
-  { tool: "gh release asset", commands: ["gh"], subcommands: ["release"], publish: "release", needsSpecArg: true },
-  { tool: "Postman API", commands: ["postman"], subcommands: ["api"], publish: "portal" },
-  { tool: "Stoplight push", commands: ["stoplight"], subcommands: ["push"], publish: "portal" }
-];
-function mentionsSpec(text, specPaths) {
-  const lower = text.toLowerCase();
-  if (/(openapi|swagger|oas3?|api-docs|redoc)[\w.-]*(\.(json|ya?ml|html)|\/|\b)/.test(lower)) return true;
-  return specPaths.some((p) => lower.includes(p.toLowerCase()) || lower.includes(p.slice(0, p.lastIndexOf("/") + 1).toLowerCase() || "\0"));
-}
-var COMMIT_ACTIONS = ["stefanzweifel/git-auto-commit-action", "endbug/add-and-commit", "peter-evans/create-pull-request"];
-var OPENAPI_SNIPPETS = {
-  fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
-  django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
-  flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',
-  express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
-  fastify: "```js\nawait fastify.register(require('@fastify/swagger'), { openapi: { info: { title: 'My API', version: '1.0.0' } } })\nawait fastify.register(require('@fastify/swagger-ui'), { routePrefix: '/documentation' })\n```",
-  nestjs: "```ts\nconst config = new DocumentBuilder().setTitle('My API').setVersion('1.0').build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
-  go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
-  spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
-  rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.'
-};
-
 // src/checks/openapi-published.ts
 var messages7 = {
   "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
@@ -37496,54 +38056,12 @@ function publications(runs, actions, specPaths) {
   return out;
 }
 function remediationFor5(fws) {
-  const key = fws.includes("fastapi") ? "fastapi" : fws.includes("drf") || fws.includes("django") ? "django" : fws.includes("flask") ? "flask" : fws.includes("nestjs") ? "nestjs" : fws.includes("fastify") ? "fastify" : fws.some((f) => ["express", "koa", "hono"].includes(f)) ? "express" : fws.includes("spring") ? "spring" : fws.includes("rails") ? "rails" : fws.length ? "go" : void 0;
+  const snippet2 = snippetFor(fws, OPENAPI_SNIPPETS);
   const base = "Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).";
-  return key ? `${base}
+  return snippet2 ? `${base}
 
-${OPENAPI_SNIPPETS[key]}` : base;
+${snippet2}` : base;
 }
-
-// src/checks/catalog/releases.ts
-var RELEASE_ACTIONS = [
-  { name: "googleapis/release-please-action", label: "release-please" },
-  { name: "google-github-actions/release-please-action", label: "release-please" },
-  { name: "cycjimmy/semantic-release-action", label: "semantic-release" },
-  { name: "python-semantic-release/python-semantic-release", label: "python-semantic-release" },
-  { name: "relekang/python-semantic-release", label: "python-semantic-release" },
-  { name: "changesets/action", label: "changesets" },
-  { name: "goreleaser/goreleaser-action", label: "goreleaser" },
-  { name: "softprops/action-gh-release", label: "GitHub release (action-gh-release)" },
-  { name: "ncipollo/release-action", label: "GitHub release (ncipollo/release-action)" },
-  { name: "actions/create-release", label: "GitHub release (actions/create-release)" },
-  { name: "actions/upload-release-asset", label: "GitHub release asset (actions/upload-release-asset)" },
-  { name: "svenstaro/upload-release-action", label: "GitHub release asset (upload-release-action)" },
-  { name: "shogo82148/actions-upload-release-asset", label: "GitHub release asset (actions-upload-release-asset)" },
-  { name: "abutler/upload-release-assets", label: "GitHub release asset (upload-release-assets)" },
-  { name: "marvinpinto/action-automatic-releases", label: "GitHub release (action-automatic-releases)" },
-  { name: "jreleaser/release-action", label: "JReleaser" },
-  { name: "rymndhng/release-on-push-action", label: "release-on-push" },
-  { name: "release-drafter/release-drafter", label: "release-drafter", draftUnless: "publish" }
-];
-var RELEASE_COMMANDS = [
-  { argv: ["semantic-release"], label: "semantic-release" },
-  { argv: ["gh", "release", "create"], label: "gh release create" },
-  { argv: ["goreleaser"], label: "goreleaser" },
-  { argv: ["changeset", "publish"], label: "changeset publish" },
-  { argv: ["changeset", "tag"], label: "changeset tag" },
-  { argv: ["release-it"], label: "release-it" },
-  { argv: ["standard-version"], label: "standard-version" },
-  { argv: ["commit-and-tag-version"], label: "commit-and-tag-version" },
-  { argv: ["lerna", "publish"], label: "lerna publish" },
-  { argv: ["lerna", "version"], label: "lerna version" },
-  { argv: ["cz", "bump"], label: "commitizen bump" },
-  { argv: ["jreleaser"], label: "jreleaser" },
-  { argv: ["auto", "shipit"], label: "auto shipit" },
-  { argv: ["release-please"], label: "release-please" },
-  { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
-  { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
-  { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" }
-];
 
 // src/checks/release-versioning.ts
 var REMEDIATION4 = [
@@ -37662,107 +38180,6 @@ var release_versioning_default = defineCheck({
   }
 });
 
-// src/checks/catalog/sast.ts
-var REPORTS_ONLY = "uploads to code scanning";
-var COMMANDS = [
-  { tool: "CodeQL", commands: ["codeql"], subcommands: ["database analyze"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
-  { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
-  { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
-  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
-  { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
-  { tool: "SonarQube", commands: ["dotnet-sonarscanner"] },
-  { tool: "Bandit", ecosystem: "python", commands: ["bandit"], nonBlockingFlags: ["--exit-zero"] },
-  { tool: "Snyk Code", commands: ["snyk"], subcommands: ["code test"] },
-  { tool: "Snyk IaC", commands: ["snyk"], subcommands: ["iac test"] },
-  { tool: "Snyk (dependencies)", commands: ["snyk"], subcommands: ["test", "monitor", "container test"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gosec", ecosystem: "go", commands: ["gosec"], nonBlockingFlags: ["-no-fail", "--no-fail"] },
-  { tool: "Brakeman", ecosystem: "ruby", commands: ["brakeman"], nonBlockingFlags: ["--no-exit-on-warn", "-z=false"] },
-  { tool: "njsscan", ecosystem: "node", commands: ["njsscan", "nodejsscan"] },
-  { tool: "Pysa", ecosystem: "python", commands: ["pyre"], subcommands: ["analyze"] },
-  { tool: "Horusec", commands: ["horusec"], subcommands: ["start"] },
-  { tool: "Bearer", commands: ["bearer"], subcommands: ["scan"] },
-  { tool: "zizmor", commands: ["zizmor"], nonBlockingFlags: ["--no-exit-codes"] },
-  { tool: "Checkov", commands: ["checkov"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "KICS", commands: ["kics"], subcommands: ["scan"] },
-  { tool: "tfsec", commands: ["tfsec"], nonBlockingFlags: ["--soft-fail"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy (misconfiguration)", commands: ["trivy"], subcommands: ["fs", "filesystem", "repo", "repository"], requireAnyFlag: ["--scanners~misconfig", "--security-checks~config"], blockingFlags: ["--exit-code=!0"] },
-  { tool: "Trivy", commands: ["trivy"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "Qodana", commands: ["qodana"], subcommands: ["scan"] },
-  { tool: "pip-audit", ecosystem: "python", commands: ["pip-audit", "safety"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "npm audit", ecosystem: "node", commands: ["npm", "yarn", "pnpm"], subcommands: ["audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "govulncheck", ecosystem: "go", commands: ["govulncheck"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "bundler-audit", ecosystem: "ruby", commands: ["bundle-audit", "bundler-audit"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "osv-scanner", commands: ["osv-scanner", "grype"], kind: "related", note: "dependency scanning (SCA), not static analysis" },
-  { tool: "gitleaks", commands: ["gitleaks", "trufflehog", "detect-secrets"], kind: "related", note: "secret scanning, not static analysis" }
-];
-var SCA = "dependency scanning (SCA), not static analysis";
-var ACTIONS3 = [
-  { tool: "CodeQL", names: ["github/codeql-action/analyze", "advancedsecurity-codeql-analyze"] },
-  { tool: "CodeQL", names: ["github/codeql-action/init", "advancedsecurity-codeql-init"], kind: "setup", note: "initialises CodeQL; an analyze step must follow" },
-  { tool: "SARIF upload", names: ["github/codeql-action/upload-sarif"], kind: "related", note: "uploads another tool's SARIF; that tool must run (upload-sarif alone is not CodeQL)" },
-  { tool: "Snyk", names: ["snyk/actions/setup"], kind: "setup", note: "installs the Snyk CLI only" },
-  { tool: "Snyk", names: ["snyk/actions/*"] },
-  { tool: "Pysa", ecosystem: "python", names: ["facebook/pysa-action"] },
-  { tool: "Qodana", names: ["jetbrains/qodana-action"] },
-  { tool: "hadolint", names: ["hadolint/hadolint-action"], nonBlockingInputs: ["no-fail=true"] },
-  { tool: "Bandit", ecosystem: "python", names: ["pycqa/bandit-action", "tj-actions/bandit"], nonBlockingInputs: ["exit_zero=true", "exit-zero=true"] },
-  { tool: "Brakeman", ecosystem: "ruby", names: ["devmasx/brakeman-linter-action"] },
-  { tool: "gosec", ecosystem: "go", names: ["securego/gosec"], asCommand: { argv: ["gosec"], input: "args", default: "./..." } },
-  { tool: "Claude security review", names: ["anthropics/claude-code-security-review"] },
-  { tool: "SonarQube", names: ["sonarsource/sonarqube-scan-action", "sonarsource/sonarqube-scan-action/*", "sonarsource/sonarcloud-github-action", "sonarsource/sonarqube-quality-gate-action", "sonarcloudanalyze", "sonarqubeanalyze"] },
-  { tool: "SonarQube", names: ["sonarcloudprepare", "sonarqubeprepare"], kind: "setup", note: "prepares the analysis; an analyze task must follow" },
-  { tool: "Semgrep", names: ["returntocorp/semgrep-action", "semgrep/semgrep-action"] },
-  { tool: "Bearer", names: ["bearer/bearer-action"] },
-  { tool: "Checkmarx", names: ["checkmarx/ast-github-action", "checkmarx/checkmarx-ast-github-action"] },
-  { tool: "Codacy", names: ["codacy/codacy-analysis-cli-action"] },
-  { tool: "zizmor", names: ["zizmorcore/zizmor-action", "woodruffw/zizmor-action"] },
-  { tool: "Checkov", names: ["bridgecrewio/checkov-action"], nonBlockingInputs: ["soft_fail=true"] },
-  { tool: "Trivy (misconfiguration)", names: ["aquasecurity/trivy-action"], requireInputs: ["scan-type=config", "scanners~misconfig"], blockingInputs: ["exit-code=!0"] },
-  { tool: "Trivy", names: ["aquasecurity/trivy-action"], kind: "related", note: "dependency / image scanning, not static analysis of the code" },
-  { tool: "GitLab SAST", names: ["security/sast.gitlab-ci.yml", "security/sast.latest.gitlab-ci.yml", "jobs/sast.gitlab-ci.yml", "jobs/sast.latest.gitlab-ci.yml", "jobs/sast-iac.gitlab-ci.yml", "security/sast-iac.gitlab-ci.yml"] },
-  { tool: "GitLab Auto DevOps", names: ["auto-devops.gitlab-ci.yml"] },
-  {
-    tool: "dependency scanning",
-    names: ["actions/dependency-review-action", "pypa/gh-action-pip-audit", "golang/govulncheck-action", "google/osv-scanner-action", "google/osv-scanner-action/*", "anchore/scan-action", "dependency-check/dependency-check_action", "security/dependency-scanning.gitlab-ci.yml", "security/container-scanning.gitlab-ci.yml"],
-    kind: "related",
-    note: SCA
-  },
-  { tool: "secret scanning", names: ["gitleaks/gitleaks-action", "trufflesecurity/trufflehog", "security/secret-detection.gitlab-ci.yml"], kind: "related", note: "secret scanning, not static analysis" },
-  { tool: "DAST", names: ["zaproxy/action-baseline", "zaproxy/action-api-scan", "zaproxy/action-full-scan", "stackhawk/hawkscan-action"], kind: "related", note: "dynamic scanning (DAST), not static analysis" }
-];
-var CONFIGS3 = [
-  { tool: "CodeQL", file: ".github/codeql/" },
-  { tool: "SonarQube", file: "sonar-project.properties" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "<sonar.host.url>" },
-  { tool: "SonarQube", ecosystem: "java", file: "pom.xml", contains: "sonar-maven-plugin" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle", contains: "org.sonarqube" },
-  { tool: "SonarQube", ecosystem: "java", file: "build.gradle.kts", contains: "org.sonarqube" },
-  { tool: "Semgrep", file: ".semgrep.yml" },
-  { tool: "Semgrep", file: ".semgrep.yaml" },
-  { tool: "Semgrep", file: ".semgrep/" },
-  { tool: "Bandit", ecosystem: "python", file: ".bandit" },
-  { tool: "Bandit", ecosystem: "python", file: "pyproject.toml", contains: "[tool.bandit]" },
-  { tool: "Brakeman", ecosystem: "ruby", file: "config/brakeman.ignore" },
-  { tool: "Qodana", file: "qodana.yaml" },
-  { tool: "Qodana", file: "qodana.yml" },
-  { tool: "DeepSource", file: ".deepsource.toml" },
-  { tool: "Codacy", file: ".codacy.yml" },
-  { tool: "Codacy", file: ".codacy.yaml" }
-];
-var CODE_SCANNING_UPLOAD = ["github/codeql-action/upload-sarif"];
-var CODE_SCANNING_NOTE = `${REPORTS_ONLY}, where new alerts fail the PR's code-scanning check`;
-function hostedBy(tool) {
-  return { commands: LINT.commands.filter((c) => c.tool === tool), actions: LINT.actions.filter((a) => a.tool === tool) };
-}
-var IMPLIED = [
-  { tool: "gosec (golangci-lint)", rules: "gosec", ...hostedBy("golangci-lint") },
-  { tool: "Bandit rules (ruff S)", rules: "bandit", ...hostedBy("ruff") },
-  { tool: "eslint-plugin-security (eslint)", rules: "eslint-security", ...hostedBy("eslint") }
-];
-var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED };
-
 // src/checks/static-analysis.ts
 var messages8 = {
   pr: "Static analysis runs on pull requests: {tools}.",
@@ -37771,6 +38188,7 @@ var messages8 = {
   "non-blocking": "Static analysis runs in CI but cannot fail the build: {tools}.",
   configured: "Static analysis is configured ({tools}) but CI does not run it.",
   unreadable: "No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No static analysis was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).",
   "no-ci": "No CI configuration was found, and no static analysis is configured."
 };
@@ -37779,10 +38197,13 @@ var CODEQL_LANGUAGE = {
   node: "javascript-typescript",
   go: "go",
   java: "java-kotlin",
-  ruby: "ruby"
+  ruby: "ruby",
+  rust: "rust",
+  dotnet: "csharp"
 };
 function codeql(languages) {
-  const list2 = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ["python"];
+  const list2 = languages.length > 0 ? languages.flatMap((l) => CODEQL_LANGUAGE[l] ?? []) : ["python"];
+  if (list2.length === 0) return "";
   return [
     "```yaml",
     "# .github/workflows/codeql.yml",
@@ -37814,7 +38235,11 @@ var ALTERNATIVES = {
   node: "Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).",
   go: "Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.",
   java: "Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.",
-  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`."
+  ruby: "Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.",
+  rust: "Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.",
+  php: "Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.",
+  dotnet: "Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.",
+  elixir: "Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`."
 };
 var FALLBACK3 = "Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).";
 var static_analysis_default = defineCheck({
@@ -37829,7 +38254,11 @@ var static_analysis_default = defineCheck({
   run(ctx) {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE });
     const profile = repoProfile(ctx.facts.snapshot);
-    const fix = (opening) => [remediationFor(opening, ALTERNATIVES, profile, ""), "", codeql(profile.ecosystems)].join("\n").replace(/\n{3,}/g, "\n\n");
+    const fix = (opening) => {
+      const workflow2 = codeql(profile.ecosystems);
+      const first = workflow2 ? opening : "Run static analysis on every pull request.";
+      return [remediationFor(first, ALTERNATIVES, profile, ""), "", workflow2].join("\n").replace(/\n{3,}/g, "\n\n").trimEnd();
+    };
     if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
     if (j.notOnPr.length > 0) {
       return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
@@ -37842,103 +38271,11 @@ var static_analysis_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "static-analysis", "runs static analysis", remediation);
+    if (unsure) return unsure;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
-
-// src/checks/catalog/typecheckers.ts
-var PYTHON4 = [
-  { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
-  { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
-  { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
-  { tool: "pytype", ecosystem: "python", commands: ["pytype"] },
-  { tool: "pyre", ecosystem: "python", commands: ["pyre"], subcommands: ["check"] },
-  { tool: "ty", ecosystem: "python", commands: ["ty"], subcommands: ["check"] },
-  { tool: "pyrefly", ecosystem: "python", commands: ["pyrefly"], subcommands: ["check"] }
-];
-var NODE3 = [
-  { tool: "tsc", ecosystem: "node", commands: ["tsc", "tsgo"], notARunFlags: ["--version", "-v", "--init", "--showConfig", "--help", "-h", "--listFilesOnly"] },
-  { tool: "vue-tsc", ecosystem: "node", commands: ["vue-tsc"] },
-  // Flow: bare `flow` is `flow status`, which reports type errors; init/stop/version/ls check nothing.
-  { tool: "flow", ecosystem: "node", commands: ["flow"], subcommands: ["check", "status", "focus-check"], bareUnless: ["init", "stop", "start", "version", "ls", "server", "coverage", "config"] },
-  { tool: "svelte-check", ecosystem: "node", commands: ["svelte-check"] },
-  { tool: "astro check", ecosystem: "node", commands: ["astro"], subcommands: ["check"] },
-  { tool: "deno check", ecosystem: "node", commands: ["deno"], subcommands: ["check"] },
-  { tool: "next build", ecosystem: "node", commands: ["next"], subcommands: ["build"], note: "type-checks unless ignoreBuildErrors" },
-  { tool: "nest build", ecosystem: "node", commands: ["nest"], subcommands: ["build"], note: "tsc unless the swc builder is set without typeCheck" },
-  { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
-];
-var GO3 = [
-  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"] },
-  { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
-  { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
-];
-var JAVA3 = [
-  {
-    tool: "Java compiler (Maven)",
-    ecosystem: "java",
-    commands: ["mvn", "mvnw"],
-    subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
-    anyPositional: true
-  },
-  {
-    tool: "Java compiler (Gradle)",
-    ecosystem: "java",
-    commands: ["gradle", "gradlew"],
-    subcommands: ["build", "check", "test", "assemble", "classes", "compilejava", "compilekotlin", "compiletestjava", "testclasses"],
-    anyPositional: true
-  },
-  { tool: "javac", ecosystem: "java", commands: ["javac", "kotlinc"] }
-];
-var RUBY3 = [
-  { tool: "sorbet", ecosystem: "ruby", commands: ["srb"], subcommands: ["tc"] },
-  { tool: "steep", ecosystem: "ruby", commands: ["steep"], subcommands: ["check"] }
-];
-var TASK_RUNNERS3 = [
-  {
-    tool: "npm run typecheck",
-    commands: ["npm", "yarn", "pnpm", "bun"],
-    subcommands: ["typecheck", "type-check", "check-types", "tsc", "run typecheck", "run type-check", "run check-types", "run tsc", "run types"],
-    note: "script not resolved"
-  },
-  { tool: "make typecheck", commands: ["make", "just", "task"], subcommands: ["typecheck", "type-check", "mypy", "types"], anyPositional: true, note: "target not resolved" }
-];
-var ACTIONS4 = [
-  { tool: "pyright", ecosystem: "python", names: ["jakebailey/pyright-action"] },
-  { tool: "mypy", ecosystem: "python", names: ["tsuyoshicho/action-mypy"], blockingInputs: ["fail_on_error=true", "fail_level=any", "fail_level=info", "fail_level=warning", "fail_level=error"] },
-  { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
-  { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } }
-];
-var CONFIGS4 = [
-  { tool: "mypy", ecosystem: "python", file: "mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: ".mypy.ini" },
-  { tool: "mypy", ecosystem: "python", file: "pyproject.toml", contains: "[tool.mypy]" },
-  { tool: "mypy", ecosystem: "python", file: "setup.cfg", contains: "[mypy]" },
-  { tool: "pyright", ecosystem: "python", file: "pyrightconfig.json" },
-  { tool: "pyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pyright]" },
-  { tool: "basedpyright", ecosystem: "python", file: "pyproject.toml", contains: "[tool.basedpyright]" },
-  { tool: "ty", ecosystem: "python", file: "ty.toml" },
-  { tool: "ty", ecosystem: "python", file: "pyproject.toml", contains: "[tool.ty]" },
-  { tool: "pytype", ecosystem: "python", file: "pyproject.toml", contains: "[tool.pytype]" },
-  { tool: "pyre", ecosystem: "python", file: ".pyre_configuration" },
-  { tool: "TypeScript", ecosystem: "node", file: "tsconfig.json" },
-  { tool: "flow", ecosystem: "node", file: ".flowconfig" },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"typecheck"' },
-  { tool: "typecheck script", ecosystem: "node", file: "package.json", contains: '"type-check"' },
-  { tool: "Go compiler", ecosystem: "go", file: "go.mod" },
-  { tool: "Java compiler", ecosystem: "java", file: "pom.xml" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle" },
-  { tool: "Java compiler", ecosystem: "java", file: "build.gradle.kts" },
-  { tool: "sorbet", ecosystem: "ruby", file: "sorbet/config" },
-  { tool: "steep", ecosystem: "ruby", file: "Steepfile" }
-];
-var TYPECHECKERS = {
-  commands: [...PYTHON4, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...TASK_RUNNERS3],
-  actions: ACTIONS4,
-  configs: CONFIGS4
-};
 
 // src/checks/type-checking.ts
 var messages9 = {
@@ -37948,6 +38285,7 @@ var messages9 = {
   "non-blocking": "A type checker runs in CI but cannot fail the build: {tools}.",
   configured: "Type checking is configured ({tools}) but CI does not run it on pull requests.",
   unreadable: "No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.",
+  opaque: "No type checker was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.",
   none: "No type checker is configured or run in CI.",
   "no-ci": "No CI configuration was found, and no type checker is configured."
 };
@@ -37986,7 +38324,8 @@ var type_checking_default = defineCheck({
     const evidence2 = evidenceOf(j, []);
     if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation };
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation };
-    if (j.unreadable > 0) return { status: "fail", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidence2, remediation };
+    const unsure = undecided(j, "type-checking", "runs the type checker or compiles the code", remediation);
+    if (unsure) return unsure;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation };
   }
 });
@@ -39223,11 +39562,16 @@ function runScript(ctx, script, at2, base, extra = {}) {
     }
     dispatch(ctx, c.words, site);
   }
+  const commits = commands.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
+  const fails = commands.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k];
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
+    if (commits || c.inCondition && !fails) {
+      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
+      continue;
     }
+    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
   }
 }
 function dispatch(ctx, words2, site) {
@@ -39261,8 +39605,20 @@ function emit2(ctx, argv, site, extra = {}) {
   if (f.failsOnChange) cmd.failsOnChange = true;
   if (f.inCondition) cmd.inCondition = true;
   if (extra.synthetic) cmd.synthetic = true;
+  const opaque = extra.opaque ?? unexpanded(argv);
+  if (opaque !== void 0) cmd.opaque = opaque;
   ctx.out.push(cmd);
 }
+var TASK_RUNNERS4 = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
+function unexpanded(argv) {
+  const at2 = argv.findIndex((w) => HIDING.test(w));
+  if (at2 < 0) return void 0;
+  const word = argv[at2];
+  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0]))))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
+  return `${expr} is an expression Shipshape cannot expand`;
+}
+var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
 function enter(site, key) {
   if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
   return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
@@ -39648,6 +40004,7 @@ function scriptLine(pkg, name) {
   const from = lineOf(pkg.text, '"scripts"');
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1);
 }
+var INSTALL_AND_TEST = /* @__PURE__ */ new Set(["cit", "clean-install-test", "install-clean-test", "install-ci-test", "sit", "it", "install-test"]);
 function runPkgScript(ctx, pkg, name, extra, site, hooks) {
   const base = enter(site, `npm:${pkg.path}#${name}`);
   if (base === void 0) return emit2(ctx, ["npm", "run", name], site);
@@ -39735,7 +40092,7 @@ function resolveNodeScripts(ctx, argv, site) {
         if (p.opts.has("--if-present")) opts.set("--if-present", "");
         args = p.rest;
       } else args = args.slice(args.indexOf(name ?? "") + 1);
-    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start") {
+    } else if (sub === "test" || sub === "t" || sub === "tst" || sub === "start" || tool === "npm" && INSTALL_AND_TEST.has(sub)) {
       if (tool === "bun" && sub === "test") return false;
       explicit = true;
       name = sub === "start" ? "start" : "test";
@@ -40118,7 +40475,7 @@ function gradlePlugins(text, path2) {
 // src/facts/ci/resolve/make.ts
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
-var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/;
+var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
 var VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/;
 var MAX_INCLUDES = 20;
 function resolveMake(ctx, argv, site) {
@@ -40522,7 +40879,12 @@ function resolveScriptFile(ctx, argv, site) {
   else return false;
   if (file.includes("$") || file.startsWith("/")) return false;
   const path2 = joinPath2(site.cwd, file);
-  if (path2 === void 0 || !ctx.snapshot.has(path2)) return false;
+  if (path2 === void 0) return false;
+  if (!ctx.snapshot.has(path2)) {
+    if (!looksLikeRepoScript(path2)) return false;
+    emit2(ctx, argv, site, { opaque: `${path2} is not in the repository, so what it runs is unknown` });
+    return true;
+  }
   if (path2 === "bin/ci" || path2.endsWith("/bin/ci")) {
     if (resolveRailsCi(ctx, path2, site)) return true;
   }
@@ -40534,6 +40896,10 @@ function resolveScriptFile(ctx, argv, site) {
   if (base === void 0) return false;
   runScript(ctx, text, { path: path2, line: 1, cwd: site.cwd }, base);
   return true;
+}
+var GENERATED = /(^|\/)(node_modules|vendor|\.venv|venv|env|target|build|dist|out|\.bin|\.cargo|\.tox|\.nox|bin\/Debug|bin\/Release)\//;
+function looksLikeRepoScript(path2) {
+  return !GENERATED.test(path2) && /\.(sh|bash|zsh|py|rb|pl|js|mjs|ts|ps1)$/.test(path2);
 }
 function resolveRailsCi(ctx, binPath, site) {
   const root2 = binPath.slice(0, -"bin/ci".length);
@@ -40588,10 +40954,10 @@ function readToml(ctx, path2) {
     }
   });
 }
-function tomlKeyLine(text, table2, key) {
-  const sub = lineOf(text, `[${table2}.${key}]`) ?? lineOf(text, `[${table2}."${key}"]`);
+function tomlKeyLine(text, table3, key) {
+  const sub = lineOf(text, `[${table3}.${key}]`) ?? lineOf(text, `[${table3}."${key}"]`);
   if (sub !== void 0) return sub;
-  const head = lineOf(text, `[${table2}]`);
+  const head = lineOf(text, `[${table3}]`);
   if (head === void 0) return void 0;
   const lines = text.split("\n");
   for (let i = head; i < lines.length; i++) {
@@ -40668,8 +41034,8 @@ function resolvePyScripts(ctx, argv, site) {
   const name = argv[k];
   const args = argv.slice(k + 1);
   if (name === void 0) return false;
-  const table2 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
-  const scripts = py ? at(py.doc, ...table2.split(".")) : void 0;
+  const table3 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
+  const scripts = py ? at(py.doc, ...table3.split(".")) : void 0;
   if (tool === "task" && scripts === void 0) return false;
   if (py === void 0 || scripts === void 0 || at(scripts, name) === void 0) {
     if (tool === "poe") return false;
@@ -40679,17 +41045,17 @@ function resolvePyScripts(ctx, argv, site) {
     }
     return false;
   }
-  runPyScript(ctx, tool, py, table2, scripts, name, args, site);
+  runPyScript(ctx, tool, py, table3, scripts, name, args, site);
   return true;
 }
-function runPyScript(ctx, tool, py, table2, scripts, name, args, site) {
+function runPyScript(ctx, tool, py, table3, scripts, name, args, site) {
   const base = enter(site, `${tool}:${py.path}#${name}`);
   if (base === void 0) return emit2(ctx, [tool, name], site);
   const value = scripts[name];
-  const line = tomlKeyLine(py.text, table2, name);
+  const line = tomlKeyLine(py.text, table3, name);
   const hooks = tool === "pdm" || tool === "task";
   const sub = (n) => {
-    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table2, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
+    if (scripts[n] !== void 0) runPyScript(ctx, tool, py, table3, scripts, n, [], { ...site, ...base, text: n, cwd: site.cwd });
   };
   if (hooks) sub(`pre_${name}`);
   if (typeof value === "string") {
@@ -40984,8 +41350,8 @@ function loadTox(ctx, dir2, file) {
     return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at2));
   }
   const commands = /* @__PURE__ */ new Map();
-  const cmds = (table2, header) => {
-    const c = table2?.["commands"];
+  const cmds = (table3, header) => {
+    const c = table3?.["commands"];
     const line = lineOf(py, header) ?? 1;
     if (!Array.isArray(c)) return [];
     return c.filter(Array.isArray).map((argv) => ({ text: argv.map((a) => typeof a === "string" ? quote2(a) : "").join(" "), line }));
@@ -41737,6 +42103,20 @@ function envScope(outer, envNode, matrix) {
   }
   return out;
 }
+var MATRIX_IN_SCRIPT = /\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}/g;
+function substituteMatrix(script, matrix) {
+  if (matrix === void 0 || !script.includes("matrix.")) return script;
+  const vars = /* @__PURE__ */ new Map();
+  let n = 0;
+  const named = script.replace(MATRIX_IN_SCRIPT, (whole2, key, field) => {
+    const values = matrixValues(matrix, key, field);
+    if (values.length === 0) return whole2;
+    const name = `__SHIPSHAPE_MATRIX_${n++}`;
+    vars.set(name, values);
+    return "${" + name + "}";
+  });
+  return vars.size === 0 ? script : substituteEnv(named, vars);
+}
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
   return script.split("\n").map((line) => {
@@ -41745,10 +42125,10 @@ function substituteEnv(script, vars) {
     const multi = names.find((n) => vars.get(n).length > 1);
     const variants = multi ? vars.get(multi) : [vars.get(names[0])[0]];
     return variants.map(
-      (value) => line.replace(VAR_REF, (whole, a, b) => {
+      (value) => line.replace(VAR_REF, (whole2, a, b) => {
         const n = a ?? b;
         const vs = vars.get(n);
-        if (!vs) return whole;
+        if (!vs) return whole2;
         return n === multi ? value : vs[0];
       })
     ).join(" ; ");
@@ -41889,9 +42269,9 @@ function localWorkflowPath(uses) {
 }
 function substituteInputs(script, inputs) {
   if (!script.includes("inputs.")) return script;
-  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole, name) => {
+  return script.replace(/\$\{\{ *inputs\.([A-Za-z0-9_-]{1,100}) *\}\}/g, (whole2, name) => {
     const v = inputs[name];
-    return v === void 0 ? whole : v.replace(/\n/g, " ");
+    return v === void 0 ? whole2 : v.replace(/\n/g, " ");
   });
 }
 function inputDefaults(spec, given) {
@@ -41972,6 +42352,7 @@ var WorkflowParser = class {
       if (doc !== void 0) this.ctx.problems.push({ path: target, line: 1, message: "reusable workflow is not a YAML mapping" });
     }
     const jobLine = keyLine(jobsMap, id);
+    const opaque = target === void 0 ? `${uses} is a reusable workflow of another repository: its steps are not visible here` : `${target} could not be read`;
     return [
       {
         system: this.system,
@@ -41982,10 +42363,12 @@ var WorkflowParser = class {
         triggers: t,
         disabled,
         canFail,
-        steps: [],
+        // The call itself, as a step using the workflow: catalogues and config signatures can name it.
+        steps: target === void 0 ? [{ loc: here, uses: actionRef(uses, stringMap(get(job3, "with"))), canFail, disabled, via: [] }] : [],
         images: [],
         services: [],
-        via
+        via,
+        opaque
       }
     ];
   }
@@ -41994,6 +42377,7 @@ var WorkflowParser = class {
     const out = [];
     const items = list(stepsNode);
     const reraised = reraisedStepIds(items);
+    let elsewhere;
     items.forEach((step, i) => {
       if (!isMap(step)) return;
       const line = itemLine(stepsNode, i);
@@ -42011,12 +42395,13 @@ var WorkflowParser = class {
         canFail: truthy(get(step, "continue-on-error")) && !reraised.has(str4(get(step, "id")) ?? ""),
         disabled: cond.disabled,
         ...wd !== void 0 ? { workingDirectory: wd } : {},
-        via
+        via,
+        ...elsewhere !== void 0 ? { elsewhere } : {}
       };
       if (run2 !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
         const runLine = valueLine(step, "run");
-        const script = substituteEnv(substituteInputs(run2, inputs), envScope(env.vars, get(step, "env"), env.matrix));
+        const script = substituteEnv(substituteMatrix(substituteInputs(run2, inputs), env.matrix), envScope(env.vars, get(step, "env"), env.matrix));
         out.push(isShell ? { ...base, run: script, ...runLine !== void 0 ? { runLine } : {} } : base);
         return;
       }
@@ -42025,6 +42410,7 @@ var WorkflowParser = class {
         return;
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
+      if (ref.name === "actions/checkout" && !ref.with.path) elsewhere = otherRepository(ref.with.repository);
       out.push({ ...base, uses: ref });
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
@@ -42047,6 +42433,11 @@ var WorkflowParser = class {
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }));
   }
 };
+function otherRepository(repository) {
+  const r = repository?.trim();
+  if (!r || r.includes("github.repository") || r.includes("github.event.pull_request.head.repo")) return void 0;
+  return r;
+}
 function imagesOf(v) {
   const s = str4(v) ?? str4(get(v, "image"));
   return s === void 0 || s.trim() === "" ? [] : [s.trim()];
@@ -42739,7 +43130,7 @@ function collectCi(snapshot) {
         const synthetic = actionScript(job3.system, step.uses);
         if (synthetic !== void 0) emit3(synthetic.script, step.loc.line, synthetic.cwd ?? cwd);
       }
-      if (step.run !== void 0) emit3(step.run, step.runLine, cwd);
+      if (step.run !== void 0 && step.elsewhere === void 0) emit3(step.run, step.runLine, cwd);
     }
   }
   for (const rc of guard(problems, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));
@@ -43421,10 +43812,10 @@ function parsePackageJson(path2, text, problems) {
   const lines = splitLines(text);
   const deps = [];
   for (const [section, dev] of SECTIONS2) {
-    const table2 = obj[section];
-    if (typeof table2 !== "object" || table2 === null || Array.isArray(table2)) continue;
+    const table3 = obj[section];
+    if (typeof table3 !== "object" || table3 === null || Array.isArray(table3)) continue;
     const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
-    for (const [name, spec] of Object.entries(table2)) {
+    for (const [name, spec] of Object.entries(table3)) {
       const line = locate(lines, `"${name}"`, at2);
       deps.push({ name, ecosystem: "node", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
@@ -43481,11 +43872,203 @@ function parseGemfile(path2, text) {
   return deps;
 }
 
+// src/facts/manifests/rust.ts
+var isTable2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var SECTIONS3 = [
+  ["dependencies", false],
+  ["dev-dependencies", true],
+  ["build-dependencies", true]
+];
+function parseCargoToml(path2, text, problems) {
+  const doc = parseTomlSafe(text, path2, problems);
+  if (!doc) return { deps: [] };
+  const lines = splitLines(text);
+  const deps = [];
+  const read = (table3, dev, header) => {
+    if (!isTable2(table3)) return;
+    const at2 = headerLine(lines, header);
+    for (const [key, v] of Object.entries(table3)) {
+      const name = isTable2(v) && typeof v.package === "string" ? v.package : key;
+      const spec = typeof v === "string" ? v : isTable2(v) && typeof v.version === "string" ? v.version : void 0;
+      const line = keyLine2(lines, key, header, at2);
+      deps.push({ name, ecosystem: "rust", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
+    }
+  };
+  for (const [section, dev] of SECTIONS3) read(doc[section], dev, section);
+  if (isTable2(doc.target)) {
+    for (const [cfg, t] of Object.entries(doc.target)) {
+      if (!isTable2(t)) continue;
+      for (const [section, dev] of SECTIONS3) read(t[section], dev, `target.${cfg}.${section}`);
+    }
+  }
+  const ws = isTable2(doc.workspace) && Array.isArray(doc.workspace.members) ? doc.workspace.members.filter((m) => typeof m === "string") : void 0;
+  return { deps, ...ws ? { workspaces: ws } : {} };
+}
+function headerLine(lines, header) {
+  const want = header.replace(/["'\s]/g, "");
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[") && t.replace(/["'\s]/g, "") === `[${want}]`) return i;
+  }
+  return -1;
+}
+function keyLine2(lines, key, header, from) {
+  if (from >= 0) {
+    for (let i = from + 1; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t.startsWith("[")) break;
+      const bare = t.startsWith('"') ? t.startsWith(`"${key}"`) ? t.slice(key.length + 2) : "" : t.startsWith(key) ? t.slice(key.length) : "";
+      if (bare.trimStart().startsWith("=")) return i + 1;
+    }
+  }
+  const sub = headerLine(lines, `${header}.${key}`);
+  return sub >= 0 ? sub + 1 : void 0;
+}
+
+// src/facts/manifests/php.ts
+var SECTIONS4 = [
+  ["require", false],
+  ["require-dev", true]
+];
+function isPlatform(name) {
+  return name === "php" || name === "hhvm" || name.startsWith("ext-") || name.startsWith("lib-") || name.startsWith("composer-");
+}
+function parseComposerJson(path2, text, problems) {
+  let doc;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch (err) {
+    const line = jsonErrorLine(text, err);
+    problems.push({ path: path2, ...line !== void 0 ? { line } : {}, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    return [];
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    problems.push({ path: path2, message: "composer.json is not a JSON object" });
+    return [];
+  }
+  const obj = doc;
+  const lines = splitLines(text);
+  const deps = [];
+  for (const [section, dev] of SECTIONS4) {
+    const table3 = obj[section];
+    if (typeof table3 !== "object" || table3 === null || Array.isArray(table3)) continue;
+    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    for (const [raw, spec] of Object.entries(table3)) {
+      const name = raw.toLowerCase();
+      if (isPlatform(name)) continue;
+      const line = locate(lines, `"${raw}"`, at2);
+      deps.push({ name, ecosystem: "php", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
+    }
+  }
+  return deps;
+}
+
+// src/facts/manifests/dotnet.ts
+var MAX_TAG = 4e3;
+var TEST_PROJECT_NAME = /[.](Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|Specs?|E2E|EndToEnd|Benchmarks?)\.(cs|fs|vb)proj$/i;
+function parseDotnetProject(path2, text, problems) {
+  if (!text.includes("<")) {
+    if (text.trim()) problems.push({ path: path2, message: "not an XML project file" });
+    return [];
+  }
+  const clean = blankComments(text);
+  const testProject = TEST_PROJECT_NAME.test(path2) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(clean) || /Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"/i.test(clean);
+  const deps = [];
+  const push = (name, line2, dev, spec) => {
+    deps.push({ name, ecosystem: "dotnet", manifest: path2, line: line2, dev: dev || testProject, ...spec ? { spec } : {} });
+  };
+  let line = 1;
+  let last = 0;
+  const tag = /<(PackageReference|GlobalPackageReference|FrameworkReference|Project|Sdk|package)\b([^<>]{0,4000})>/g;
+  for (let m = tag.exec(clean); m; m = tag.exec(clean)) {
+    for (let k = last; k < m.index; k++) if (clean.charCodeAt(k) === 10) line++;
+    last = m.index;
+    const attrs = m[2];
+    if (attrs.length >= MAX_TAG) continue;
+    const attr = (n) => new RegExp(`(?:^|\\s)${n}\\s*=\\s*"([^"]{1,300})"`, "i").exec(attrs)?.[1]?.trim();
+    switch (m[1]) {
+      case "PackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, /^all$/i.test(attr("PrivateAssets") ?? ""), attr("Version"));
+        break;
+      }
+      case "GlobalPackageReference": {
+        const name = attr("Include");
+        if (name) push(name, line, true, attr("Version"));
+        break;
+      }
+      case "FrameworkReference": {
+        const name = attr("Include");
+        if (name) push(name, line, false);
+        break;
+      }
+      case "Project":
+      case "Sdk": {
+        const sdk2 = attr(m[1] === "Project" ? "Sdk" : "Name");
+        if (sdk2) {
+          for (const s of sdk2.split(";")) if (s.trim()) push(s.trim().split("/")[0], line, false);
+        }
+        break;
+      }
+      case "package": {
+        const name = attr("id");
+        if (name) push(name, line, /^true$/i.test(attr("developmentDependency") ?? ""), attr("version"));
+        break;
+      }
+    }
+  }
+  return deps;
+}
+function blankComments(text) {
+  if (!text.includes("<!--")) return text;
+  return text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, " "));
+}
+
+// src/facts/manifests/elixir.ts
+var TUPLE_LINES = 6;
+function parseMixExs(path2, text) {
+  const lines = splitLines(text);
+  let from = 0;
+  let to = lines.length;
+  const start = lines.findIndex((l) => /^\s*defp?\s+deps\b/.test(l));
+  if (start >= 0) {
+    const indent = /^\s*/.exec(lines[start])[0].length;
+    from = start + 1;
+    for (let i = from; i < lines.length; i++) {
+      const m = /^(\s*)end\b/.exec(lines[i]);
+      if (m && m[1].length === indent) {
+        to = i;
+        break;
+      }
+    }
+  }
+  const deps = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("#")) continue;
+    const m = /^\[?\s*\{\s*:([a-z_][a-z0-9_]*)\s*,?(.*)$/.exec(t);
+    if (!m) continue;
+    let opts = m[2];
+    for (let k = i + 1; k < Math.min(to, i + TUPLE_LINES) && !opts.includes("}"); k++) opts += " " + lines[k].trim();
+    const only = /only:\s*(\[[^\]]*\]|:[a-z_]+)/.exec(opts)?.[1];
+    const dev = only !== void 0 && !only.includes(":prod") || /runtime:\s*false/.test(opts);
+    const spec = /^\s*"([^"]{1,60})"/.exec(opts)?.[1];
+    deps.push({ name: m[1], ecosystem: "elixir", manifest: path2, line: i + 1, dev, ...spec ? { spec } : {} });
+  }
+  const apps = /apps_path:\s*"([^"]{1,100})"/.exec(text)?.[1];
+  return { deps, ...apps ? { workspaces: [`${apps}/*`] } : {} };
+}
+
 // src/facts/manifests/index.ts
 var withText = (fn) => (snapshot, path2, problems) => {
   const text = readText(snapshot, path2, problems);
   return text === void 0 ? [] : [{ deps: fn(path2, text, problems) }];
 };
+var whole = (fn) => (snapshot, path2, problems) => {
+  const text = readText(snapshot, path2, problems);
+  return text === void 0 ? [] : [fn(path2, text, problems)];
+};
+var DOTNET = { ecosystem: "dotnet", parse: withText(parseDotnetProject) };
 var BY_NAME = {
   "pyproject.toml": { ecosystem: "python", parse: withText(parsePyproject) },
   Pipfile: { ecosystem: "python", parse: withText(parsePipfile) },
@@ -43502,8 +44085,18 @@ var BY_NAME = {
   "pom.xml": { ecosystem: "java", parse: withText(parsePom) },
   "build.gradle": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
   "build.gradle.kts": { ecosystem: "java", parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
-  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) }
+  Gemfile: { ecosystem: "ruby", parse: withText((p, t) => parseGemfile(p, t)) },
+  "Cargo.toml": { ecosystem: "rust", parse: whole(parseCargoToml) },
+  "composer.json": { ecosystem: "php", parse: withText(parseComposerJson) },
+  "mix.exs": { ecosystem: "elixir", parse: whole((p, t) => parseMixExs(p, t)) },
+  "Directory.Build.props": DOTNET,
+  "Directory.Packages.props": DOTNET,
+  "packages.config": DOTNET
 };
+function parserFor(name) {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name];
+  return manifestEcosystem(name) === "dotnet" ? DOTNET : void 0;
+}
 function gradle(snapshot, path2, problems, catalog) {
   const text = readText(snapshot, path2, problems);
   return text === void 0 ? [] : [{ deps: parseGradle(path2, text, catalog) }];
@@ -43532,9 +44125,8 @@ function collectManifests(snapshot) {
     manifests.push({ path: path2, ecosystem, dir: dirname(path2), dependencies: deps, ...workspaces ? { workspaces } : {} });
   };
   const visitedRequirements = /* @__PURE__ */ new Set();
-  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
-    const name = basename(path2);
-    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : void 0;
+  for (const path2 of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== void 0 || isRequirementsFile(p)))) {
+    const kind = parserFor(basename(path2));
     try {
       if (kind) {
         for (const r of kind.parse(snapshot, path2, problems, { catalog: () => catalogFor(dirname(path2)) })) push(path2, kind.ecosystem, r.deps, r.workspaces);
@@ -44859,16 +45451,24 @@ function ownPackage(snapshot, m) {
     const mod = i < 0 ? "" : lines[i].slice(7).trim().replace(/^"|"$/g, "");
     return mod ? { name: mod, path: m.path, line: i + 1 } : void 0;
   }
-  if (base === "pyproject.toml" || base === "setup.cfg") {
-    const sections = base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"];
-    let inSection = false;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].trim();
-      if (t.startsWith("[")) inSection = sections.includes(t);
-      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
-      if (v) return { name: normalizePythonName(v[1]), path: m.path, line: i + 1 };
+  if (base === "pyproject.toml" || base === "setup.cfg") return tomlName(lines, base === "setup.cfg" ? ["[metadata]"] : ["[project]", "[tool.poetry]"], m.path, normalizePythonName);
+  if (base === "composer.json") {
+    try {
+      const name = JSON.parse(text).name;
+      return typeof name === "string" && name ? { name: name.toLowerCase(), path: m.path, ...lineOf2(text, `"name"`) } : void 0;
+    } catch {
+      return void 0;
     }
-    return void 0;
+  }
+  if (base === "Cargo.toml") return tomlName(lines, ["[package]"], m.path, (n) => n);
+  if (base === "mix.exs") {
+    const i = lines.findIndex((l) => /^\s*app:\s*:[a-z_][a-z0-9_]*/.test(l));
+    return i < 0 ? void 0 : { name: /app:\s*:([a-z_][a-z0-9_]*)/.exec(lines[i])[1], path: m.path, line: i + 1 };
+  }
+  if (m.ecosystem === "dotnet" && /\.(cs|fs|vb)proj$/.test(base)) {
+    const i = lines.findIndex((l) => /<PackageId>[^<]{1,200}<\/PackageId>/.test(l));
+    if (i >= 0) return { name: /<PackageId>\s*([^<]{1,200}?)\s*<\/PackageId>/.exec(lines[i])[1], path: m.path, line: i + 1 };
+    return { name: base.slice(0, base.lastIndexOf(".")), path: m.path };
   }
   if (base === "setup.py") {
     for (let i = 0; i < lines.length; i++) {
@@ -44890,6 +45490,16 @@ function ownPackage(snapshot, m) {
   }
   return void 0;
 }
+function tomlName(lines, sections, path2, normalise) {
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith("[")) inSection = sections.includes(t);
+    const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null;
+    if (v) return { name: normalise(v[1]), path: path2, line: i + 1 };
+  }
+  return void 0;
+}
 function lineOf2(text, token) {
   const at2 = text.indexOf(token);
   if (at2 < 0) return {};
@@ -44899,34 +45509,8 @@ function lineOf2(text, token) {
 }
 
 // src/facts/service/detect.ts
-var FRAMEWORKS = [
-  { framework: "fastapi", ecosystem: "python", packages: ["fastapi", "fastapi-slim"], imports: ["fastapi"] },
-  { framework: "starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
-  { framework: "django", ecosystem: "python", packages: ["django"], imports: ["django"] },
-  { framework: "drf", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"] },
-  { framework: "flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
-  { framework: "express", ecosystem: "node", packages: ["express"], imports: ["express"] },
-  { framework: "fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
-  { framework: "nestjs", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
-  { framework: "koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
-  { framework: "hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
-  { framework: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
-  { framework: "echo", ecosystem: "go", packages: ["github.com/labstack/echo/*"], imports: ["github.com/labstack/echo"] },
-  { framework: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
-  { framework: "fiber", ecosystem: "go", packages: ["github.com/gofiber/fiber/*"], imports: ["github.com/gofiber/fiber"] },
-  { framework: "gorilla", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
-  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
-  { framework: "kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"] },
-  { framework: "go-net-http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
-  {
-    framework: "spring",
-    ecosystem: "java",
-    packages: ["org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-webflux"],
-    imports: ["org.springframework.web.bind.annotation"]
-  },
-  { framework: "rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] }
-];
-function packageMatches(pattern, name) {
+function packageMatches(pattern, name, ecosystem) {
+  if (ecosystem === "dotnet") return name.toLowerCase() === pattern.toLowerCase();
   if (pattern.endsWith("/*")) {
     const base = pattern.slice(0, -2);
     return name === base || name.startsWith(base + "/");
@@ -44939,7 +45523,7 @@ function frameworkPackages(snapshot, manifests) {
   for (const m of manifests.manifests) {
     if (isExcluded(m.path)) continue;
     const own = ownPackage(snapshot, m);
-    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own);
+    if (own && FRAMEWORK_IDS.some((f) => FRAMEWORKS[f].ecosystem === m.ecosystem && FRAMEWORKS[f].packages.some((p) => packageMatches(p, own.name, m.ecosystem)))) out.push(own);
   }
   return out;
 }
@@ -44961,10 +45545,11 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
     if (isExcluded(m.path) || underOwn(m.path)) continue;
     for (const d of m.dependencies) {
       if (d.dev) continue;
-      for (const sig of FRAMEWORKS) {
-        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue;
+      for (const framework of FRAMEWORK_IDS) {
+        const sig = FRAMEWORKS[framework];
+        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue;
         ecoWithFramework.add(sig.ecosystem);
-        add({ framework: sig.framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
+        add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
       }
     }
   }
@@ -44973,7 +45558,7 @@ function detectFrameworks(snapshot, manifests, problems, extraFiles, published) 
   for (const path2 of files) {
     const kind = sourceKind(path2);
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2) || underOwn(path2)) continue;
-    const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem);
+    const sigs = FRAMEWORK_IDS.filter((f) => FRAMEWORKS[f].ecosystem === kind.ecosystem).map((framework) => ({ framework, ...FRAMEWORKS[framework] }));
     const r = snapshot.read(path2);
     if (r.kind !== "text") continue;
     const head = r.text.length > IMPORT_HEAD ? r.text.slice(0, IMPORT_HEAD) : r.text;
@@ -45403,8 +45988,8 @@ function tableMounts(lines, isReceiver) {
     if (line.length > HEAD_CHARS) continue;
     const each2 = FOR_EACH.exec(line);
     const loop = each2 ? void 0 : FOR_OF.exec(line);
-    const table2 = each2?.[1] ?? loop?.[4];
-    const entries = table2 ? byName.get(table2) : void 0;
+    const table3 = each2?.[1] ?? loop?.[4];
+    const entries = table3 ? byName.get(table3) : void 0;
     if (!entries) continue;
     const pair = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
     const param = each2 ? each2[4] ?? each2[5] : loop[3];
@@ -47145,6 +47730,9 @@ function safeRead(rootReal, path2, cap2, dirs) {
     if (code === "ELOOP") return { kind: "refused", why: "symlink cycle" };
     return { kind: "error", message: code ?? String(err) };
   }
+  return readOpen(fd, cap2);
+}
+function readOpen(fd, cap2) {
   try {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { kind: "refused", why: "not a regular file" };
@@ -47719,6 +48307,7 @@ function toReport(j, opts, regression) {
   return {
     schemaVersion: 1,
     tool: { name: "shipshape", version: VERSION9 },
+    scannedAt: (opts.today ?? /* @__PURE__ */ new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,

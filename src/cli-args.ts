@@ -1,6 +1,7 @@
 import { readPolicyInputs, type PolicyOverrides } from './config/policy.js'
 import type { PolicyInput } from './config/schema.js'
 import { closest } from './config/messages.js'
+import { isSlug } from './fleet/names.js'
 
 export const CLI_FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 export type CliFormat = (typeof CLI_FORMATS)[number]
@@ -16,6 +17,8 @@ export interface CliArgs {
   readonly policy: PolicyOverrides
   /** A commit, branch or tag to compare with (the action's PR base, locally). */
   readonly base: string | null
+  /** `owner/name` of the repository scanned (a fleet job's checkout). */
+  readonly repo: string | null
   readonly color: boolean | null
 }
 
@@ -45,14 +48,18 @@ Options:
   --fail-on-regression   also fail when the score or a check got worse
                          against --base
   --github-token TOKEN   enables the API-backed checks (default: $GITHUB_TOKEN)
+  --repo OWNER/NAME      the repository DIR is a checkout of (default: detected)
   --color, --no-color    force colour on or off (default: on a terminal,
                          unless NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.`
+Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.
 
-const OPTIONS = ['--format', '--output', '--config', '--min-score', '--required-checks', '--base', '--fail-on-regression', '--github-token', '--color', '--no-color', '--help', '--version']
+shipshape fleet and shipshape fleet-plan aggregate many reports: see
+shipshape fleet --help.`
+
+const OPTIONS = ['--format', '--output', '--config', '--min-score', '--required-checks', '--base', '--fail-on-regression', '--github-token', '--repo', '--color', '--no-color', '--help', '--version']
 
 /** Parses argv (without node and script). Every problem is reported at once, one line each. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -64,6 +71,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let output: string | null = null
   let githubToken: string | null = null
   let base: string | null = null
+  let repo: string | null = null
   let color: boolean | null = null
   const policyText: Partial<Record<PolicyInput, string>> = {}
   for (let i = 0; i < argv.length; i++) {
@@ -105,6 +113,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--github-token':
         githubToken = takeValue()
         break
+      case '--repo': {
+        const v = takeValue()
+        if (v === null) break
+        if (isSlug(v)) repo = v
+        else errors.push(`--repo: '${v}' is not OWNER/NAME`)
+        break
+      }
       case '--base': {
         const v = takeValue()
         if (v !== null && (v === '' || v.startsWith('-'))) errors.push(`--base: '${v}' is not a commit, branch or tag`)
@@ -131,7 +146,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           const near = arg.startsWith('--') ? closest(name, OPTIONS) : null
           errors.push(`unknown option '${arg}'${near ? ` (did you mean ${near}?)` : ''}`)
         } else if (command === null && arg === 'scan') command = 'scan'
-        else if (command === null && dir === null) errors.push(`unknown command '${arg}'. Expected: scan`)
+        else if (command === null && dir === null) errors.push(`unknown command '${arg}'. Expected: scan, fleet or fleet-plan`)
         else if (dir === null) dir = arg
         else errors.push(`unexpected argument '${arg}': scan takes one directory`)
     }
@@ -141,7 +156,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (errors.length > 0) return { ok: false, errors }
   if (command === null) {
     if (argv.length === 0) command = 'help'
-    else return { ok: false, errors: ['missing command. Expected: scan'] }
+    else return { ok: false, errors: ['missing command. Expected: scan, fleet or fleet-plan'] }
   }
-  return { ok: true, args: { command, dir: dir ?? '.', format, config, output, githubToken, policy: policy.overrides, base, color } }
+  return { ok: true, args: { command, dir: dir ?? '.', format, config, output, githubToken, repo, policy: policy.overrides, base, color } }
 }

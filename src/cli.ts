@@ -4,7 +4,8 @@ import { parseArgs, USAGE, USAGE_HINT } from './cli-args.js'
 import { loadConfig } from './config/load.js'
 import { resolvePolicy } from './config/policy.js'
 import { resolveCommit } from './facts/base-commit.js'
-import { detectRepository, startGitHubSession } from './github/session.js'
+import { runFleetCli } from './fleet/cli.js'
+import { detectRepository, namedRepository, startGitHubSession } from './github/session.js'
 import { render } from './report/index.js'
 import type { ReportFormat } from './report/types.js'
 import { placeOf, scan } from './scan.js'
@@ -25,6 +26,7 @@ export const DEFAULT_COLUMNS = 100
 
 /** The terminal pipeline. Returns the exit code: 0 gate passed, 1 gate failed, 2 usage or config error. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'fleet' || argv[0] === 'fleet-plan') return runFleetCli(argv, io)
   const parsed = parseArgs(argv)
   if (!parsed.ok) {
     for (const e of parsed.errors) io.stderr(`shipshape: ${e}\n`)
@@ -73,10 +75,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   // A token plus a detectable owner/repo enables the API-backed checks (PRODUCT.md §3).
   const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null)
-  const where = token ? detectRepository(top, io.env) : null
+  // --repo (a fleet job's checkout) names the repository; otherwise it is detected from the checkout.
+  const named = args.repo ? namedRepository(args.repo, io.env) : null
+  const where = token ? (named ?? detectRepository(top, io.env)) : null
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root: top, config: loaded.config }) : null
 
-  const { report } = await scan({ root, config: loaded.config, policy, inputs: github?.factInputs, warnings: loaded.warnings, base })
+  const { report } = await scan({
+    root,
+    config: loaded.config,
+    policy,
+    inputs: github?.factInputs,
+    warnings: loaded.warnings,
+    base,
+    ...(named ? { slug: args.repo, serverUrl: named.serverUrl } : {})
+  })
 
   const format: ReportFormat = args.format ?? 'text'
   const toFile = args.output !== null

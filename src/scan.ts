@@ -220,6 +220,7 @@ function toReport(j: Judged, opts: ScanOptions, regression: Regression | null): 
   return {
     schemaVersion: 1,
     tool: { name: 'shipshape', version: VERSION },
+    scannedAt: (opts.today ?? new Date()).toISOString(),
     repository: { root: j.snapshot.label, commit: j.snapshot.commit, slug: opts.slug ?? null, serverUrl: opts.serverUrl ?? null },
     score: j.score,
     grade: j.grade,

@@ -4,7 +4,7 @@ import { parseArgs, USAGE } from '../src/cli-args.js'
 
 describe('parseArgs', () => {
   it('parses a full scan command', () => {
-    const r = parseArgs(['scan', 'repo', '--format', 'json', '--min-score=80', '--config', 'c.yml', '--output', 'out.json', '--required-checks', 'ci-tests,ci-lint', '--base', 'origin/main', '--fail-on-regression', '--no-color'])
+    const r = parseArgs(['scan', 'repo', '--format', 'json', '--min-score=80', '--config', 'c.yml', '--output', 'out.json', '--required-checks', 'ci-tests,ci-lint', '--base', 'origin/main', '--fail-on-regression', '--no-color', '--repo', 'acme/orders'])
     expect(r).toEqual({
       ok: true,
       args: {
@@ -14,6 +14,7 @@ describe('parseArgs', () => {
         config: 'c.yml',
         output: 'out.json',
         githubToken: null,
+        repo: 'acme/orders',
         policy: { minScore: 80, requiredChecks: ['ci-tests', 'ci-lint'], failOnRegression: true },
         base: 'origin/main',
         color: false
@@ -47,7 +48,7 @@ describe('parseArgs', () => {
   it('rejects a missing value, an option as a ref and an unknown command', () => {
     expect(parseArgs(['scan', '--format'])).toEqual({ ok: false, errors: ['--format needs a value'] })
     expect(parseArgs(['scan', '--base=--upload-pack=x'])).toEqual({ ok: false, errors: ["--base: '--upload-pack=x' is not a commit, branch or tag"] })
-    expect(parseArgs(['lint'])).toEqual({ ok: false, errors: ["unknown command 'lint'. Expected: scan"] })
+    expect(parseArgs(['lint'])).toEqual({ ok: false, errors: ["unknown command 'lint'. Expected: scan, fleet or fleet-plan"] })
   })
 
   it('keeps every help line within 80 columns', () => {

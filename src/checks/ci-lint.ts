@@ -1,7 +1,7 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, workflow } from './catalog/remedies.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP, workflow } from './catalog/remedies.js'
 import { defineCheck, type Outcome } from './types.js'
 
 /**
@@ -18,6 +18,7 @@ const messages = {
   'non-blocking': 'Lint runs in CI but cannot fail the build: {tools}.',
   'configured-only': 'Lint is configured ({tools}) but no CI job runs it.',
   unreadable: 'No linter was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No linter was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No CI job runs a linter or format check.',
   'no-ci': 'No CI configuration was found, so nothing lints pull requests.'
 } as const
@@ -31,7 +32,11 @@ const SNIPPETS: Snippets = {
     '',
     workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
   ].join('\n'),
-  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github'])
+  ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
+  rust: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.rust, '- run: cargo fmt --all -- --check', '- run: cargo clippy --all-targets -- -D warnings']),
+  php: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.php, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # or: vendor/bin/phpcs']),
+  dotnet: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.dotnet, '- run: dotnet format --verify-no-changes']),
+  elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.elixir, '- run: mix format --check-formatted', '- run: mix credo --strict'])
 }
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'
@@ -62,7 +67,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'ci-lint', 'runs a linter or format check', remediation)
+    if (unsure) return unsure
     if (j.configs.length > 0) return { status: 'fail', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }

@@ -1,7 +1,7 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { pickEvidence } from './catalog/evidence.js'
-import { evidenceOf, eventsOf, judgePractice, tools, type Finding, type Judgement } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, SETUP, workflow } from './catalog/remedies.js'
 import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
 import { count } from '../prose.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
@@ -21,6 +21,7 @@ const messages = {
   'suite-not-run': 'A test suite exists ({count|test file}) but no CI job runs it.',
   'nothing-to-test': 'CI runs {tools}, but the repository has no {files}: the run passes without testing anything.',
   unreadable: 'No test run was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No test run was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No CI job runs tests, and no test suite was found.',
   'no-ci': 'No CI configuration was found, so no tests run on pull requests.'
 } as const
@@ -35,7 +36,11 @@ function snippets(profile: RepoProfile): Snippets {
     node: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-node@v4', '  with:', '    node-version: 22', '    cache: npm', '- run: npm ci', '- run: npm test']),
     go: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go test -race ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', `    cache: ${profile.gradle ? 'gradle' : 'maven'}`, profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec'])
+    ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec']),
+    rust: workflow('.github/workflows/test.yml', 'test', [...SETUP.rust, '- run: cargo test --all-features']),
+    php: workflow('.github/workflows/test.yml', 'test', [...SETUP.php, '- run: vendor/bin/phpunit   # Laravel: php artisan test']),
+    dotnet: workflow('.github/workflows/test.yml', 'test', [...SETUP.dotnet, '- run: dotnet test --no-restore']),
+    elixir: workflow('.github/workflows/test.yml', 'test', [...SETUP.elixir, '- run: mix test'])
   }
 }
 
@@ -88,6 +93,8 @@ export default defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) }
     }
+    const unsure = j.hasCi ? undecided(j, 'ci-tests', 'runs the tests', remediation) : undefined
+    if (unsure) return { ...unsure, evidence: withSuite([...(unsure.evidence ?? [])]) }
     if (j.local.length > 0) return { status: 'fail', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation }
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) }
@@ -96,7 +103,6 @@ export default defineCheck({
     }
     const evidence = withSuite(evidenceOf(j, []))
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
     if (suite.count > 0) return { status: 'fail', messageId: 'suite-not-run', data: { count: suite.count }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }

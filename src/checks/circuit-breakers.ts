@@ -10,13 +10,14 @@ import {
   type ResilienceSignature
 } from './catalog/resilience.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
-import type { Ecosystem } from '../facts/manifests/types.js'
+import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
 import { repoProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
+/** Shown when no ecosystem was detected: the most common stacks, not all of them. */
+const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
 
 const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   python: [
@@ -63,11 +64,48 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
     'circuit.run { RatesClient.fetch }',
     '```'
+  ].join('\n'),
+  rust: [
+    '**Rust** — reqwest-middleware with reqwest-retry:',
+    '```rust',
+    'use reqwest_middleware::ClientBuilder;',
+    'use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};',
+    '',
+    'let policy = ExponentialBackoff::builder().build_with_max_retries(3);',
+    'let client = ClientBuilder::new(reqwest::Client::new())',
+    '    .with(RetryTransientMiddleware::new_with_policy(policy))',
+    '    .build();',
+    'let rates = client.get(RATES_URL).send().await?;',
+    '```'
+  ].join('\n'),
+  php: [
+    "**PHP / Laravel** — the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
+    '```php',
+    '$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();',
+    '```'
+  ].join('\n'),
+  dotnet: [
+    '**.NET** — Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):',
+    '```csharp',
+    'builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))',
+    '    .AddStandardResilienceHandler();',
+    '```'
+  ].join('\n'),
+  elixir: [
+    '**Elixir** — Tesla retry and fuse middleware:',
+    '```elixir',
+    'defmodule MyApp.RatesClient do',
+    '  use Tesla',
+    '  plug Tesla.Middleware.Timeout, timeout: 5_000',
+    '  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3',
+    '  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}',
+    'end',
+    '```'
   ].join('\n')
 }
 
 function remediationFor(ecosystems: readonly Ecosystem[]): string {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN
   return ['Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
 }
 
@@ -98,14 +136,14 @@ function depEvidence(f: LibFinding, note: string): Evidence {
 }
 
 function genericSignatures(packages: readonly string[]): ResilienceSignature[] {
-  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [], kind: 'retry' as const })))
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [], kind: 'retry' as const })))
 }
 
 function jobRetries(ctx: CheckContext): Evidence[] {
   const { manifests, usage } = ctx.facts
   const deps = manifests.manifests.flatMap((m) => m.dependencies)
   const out: Evidence[] = []
-  for (const eco of ECOSYSTEMS) {
+  for (const eco of ECOSYSTEM_IDS) {
     const tokens = JOB_RETRY_TOKENS[eco]
     if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue
     if (eco === 'node' && !deps.some((d) => d.ecosystem === 'node' && NODE_QUEUE_PACKAGES.includes(d.name))) continue

@@ -74,7 +74,7 @@ function driftChecks(runs: readonly ToolRun[]): { onPr: boolean; evidence: Evide
   const jobKey = (r: ToolRun): string => (r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? '')
   const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || /openapi\(\)|get_openapi|openapi\.(json|ya?ml)/.test(r.text))).map(jobKey))
   for (const r of runs) {
-    if (r.where !== 'ci' || r.neutralised || !dumps.has(jobKey(r))) continue
+    if (r.where !== 'ci' || r.neutralised || r.diffFixUp || !dumps.has(jobKey(r))) continue
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true)
     const isDiff = r.argv[0] === 'diff' && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a))
     if (!isGitDiff && !isDiff) continue

@@ -1,13 +1,14 @@
 import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
-import type { Ecosystem } from '../facts/manifests/types.js'
+import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
 import { basename } from '../facts/snapshot.js'
 import { repoProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
-const ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
+/** Shown when no ecosystem was detected: the most common stacks, not all of them. */
+const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
 
 const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   python: [
@@ -70,16 +71,55 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '  # new path',
     'end',
     '```'
+  ].join('\n'),
+  rust: [
+    '**Rust** — the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, …):',
+    '```rust',
+    'let client = open_feature::OpenFeature::singleton().await.create_client();',
+    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    '    // new path',
+    '}',
+    '```'
+  ].join('\n'),
+  php: [
+    '**PHP / Laravel** — Laravel Pennant:',
+    '```php',
+    'use Laravel\\Pennant\\Feature;',
+    '',
+    "Feature::define('new-checkout', fn (User $user) => $user->isInternal());",
+    "if (Feature::active('new-checkout')) {",
+    '    // new path',
+    '}',
+    '```'
+  ].join('\n'),
+  dotnet: [
+    '**.NET** — Microsoft.FeatureManagement (flags from the `FeatureManagement` configuration section):',
+    '```csharp',
+    'builder.Services.AddFeatureManagement();',
+    '',
+    '// in a handler, with IFeatureManager injected:',
+    'if (await featureManager.IsEnabledAsync("NewCheckout")) { /* new path */ }',
+    '```'
+  ].join('\n'),
+  elixir: [
+    '**Elixir** — fun_with_flags:',
+    '```elixir',
+    'if FunWithFlags.enabled?(:new_checkout, for: user) do',
+    '  new_checkout(order)',
+    'else',
+    '  checkout(order)',
+    'end',
+    '```'
   ].join('\n')
 }
 
 function remediationFor(ecosystems: readonly Ecosystem[]): string {
-  const chosen = ecosystems.length > 0 ? ecosystems : ECOSYSTEMS
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN
   return ['Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
 }
 
 function genericSignatures(packages: readonly string[]): FlagSignature[] {
-  return packages.flatMap((p) => ECOSYSTEMS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
 }
 
 interface SdkFinding {

@@ -1,5 +1,6 @@
 import type { DeployHealthcheck } from '../facts/deploy/types.js'
-import type { Framework, Route } from '../facts/service/types.js'
+import type { Route } from '../facts/service/types.js'
+import { frameworkList, snippetFor, type Framework } from '../facts/service/frameworks.js'
 import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment } from './catalog/health.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
@@ -24,15 +25,6 @@ type Id = keyof typeof messages
 
 /** Libraries that are health contributors, not endpoints by themselves. */
 const NOT_SERVING = new Set(['Spring HealthIndicator', 'grpc health'])
-
-const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
-  fastapi: 'FastAPI', starlette: 'Starlette', django: 'Django', drf: 'Django REST Framework', flask: 'Flask', express: 'Express', fastify: 'Fastify',
-  nestjs: 'NestJS', koa: 'Koa', hono: 'Hono', 'go-net-http': 'Go net/http', gin: 'gin', echo: 'echo', chi: 'chi', fiber: 'fiber', gorilla: 'gorilla/mux', kratos: 'Kratos', spring: 'Spring Boot', rails: 'Rails'
-}
-
-export function frameworkList(fws: readonly { framework: Framework }[]): string {
-  return [...new Set(fws.map((f) => FRAMEWORK_NAMES[f.framework]))].join(', ')
-}
 
 function routeText(r: Route): string {
   const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : ''
@@ -92,11 +84,7 @@ export default defineCheck({
 })
 
 function remediationFor(fws: readonly Framework[]): string {
-  const order: Framework[] = ['fastapi', 'drf', 'django', 'flask', 'nestjs', 'fastify', 'express', 'gin', 'chi', 'go-net-http', 'echo', 'fiber', 'kratos', 'spring', 'rails']
-  const fw = order.find((f) => fws.includes(f))
-  // Kratos's HTTP server takes net/http handlers (`srv.HandleFunc`), so the net/http snippet applies.
-  const key: Framework | undefined = fw === 'drf' ? 'django' : fw === 'echo' || fw === 'fiber' ? 'gin' : fw === 'kratos' ? 'go-net-http' : fw
-  const snippet = key ? HEALTH_SNIPPETS[key] : undefined
+  const snippet = snippetFor(fws, HEALTH_SNIPPETS)
   const base = 'Add a dedicated liveness route (`/healthz`) and a readiness route that checks the database and cache, answering 503 when they are down; point the deployment probes at them.'
   return snippet ? `${base}\n\n${snippet}` : base
 }

@@ -1,12 +1,11 @@
 import type { ActionUse, ToolRun } from '../facts/ci/types.js'
-import type { Framework } from '../facts/service/types.js'
+import { frameworkList, snippetFor, type Framework } from '../facts/service/frameworks.js'
 import { chainEvidence } from './catalog/evidence.js'
 import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
 import { COMMIT_ACTIONS, mentionsSpec, OPENAPI_SNIPPETS, PUBLISH_ACTIONS, PUBLISH_COMMANDS } from './catalog/openapi.js'
 import { scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
 import { actionNameMatches } from './catalog/match.js'
-import { frameworkList } from './health-endpoint.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 import { plural } from '../prose.js'
@@ -109,7 +108,7 @@ function publications(runs: readonly ToolRun[], actions: readonly ActionUse[], s
 }
 
 function remediationFor(fws: readonly Framework[]): string {
-  const key = fws.includes('fastapi') ? 'fastapi' : fws.includes('drf') || fws.includes('django') ? 'django' : fws.includes('flask') ? 'flask' : fws.includes('nestjs') ? 'nestjs' : fws.includes('fastify') ? 'fastify' : fws.some((f) => ['express', 'koa', 'hono'].includes(f)) ? 'express' : fws.includes('spring') ? 'spring' : fws.includes('rails') ? 'rails' : fws.length ? 'go' : undefined
+  const snippet = snippetFor(fws, OPENAPI_SNIPPETS)
   const base = 'Generate or commit an OpenAPI document, then serve it from the app or publish it from CI (artifact, GitHub Pages, release asset or a docs portal).'
-  return key ? `${base}\n\n${OPENAPI_SNIPPETS[key]}` : base
+  return snippet ? `${base}\n\n${snippet}` : base
 }

@@ -1,5 +1,5 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER } from './catalog/remedies.js'
 import { CODE_SCANNING_NOTE, CODE_SCANNING_UPLOAD, SAST } from './catalog/sast.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
@@ -21,21 +21,26 @@ const messages = {
   'non-blocking': 'Static analysis runs in CI but cannot fail the build: {tools}.',
   configured: 'Static analysis is configured ({tools}) but CI does not run it.',
   unreadable: 'No static analysis was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No static analysis was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).',
   'no-ci': 'No CI configuration was found, and no static analysis is configured.'
 } as const
 
-const CODEQL_LANGUAGE: Readonly<Record<Ecosystem, string>> = {
+/** CodeQL's language ids; PHP and Elixir have none (their SAST tools are in ALTERNATIVES). */
+const CODEQL_LANGUAGE: Readonly<Partial<Record<Ecosystem, string>>> = {
   python: 'python',
   node: 'javascript-typescript',
   go: 'go',
   java: 'java-kotlin',
-  ruby: 'ruby'
+  ruby: 'ruby',
+  rust: 'rust',
+  dotnet: 'csharp'
 }
 
-/** A CodeQL workflow for the languages detected: the one snippet every ecosystem shares. */
+/** A CodeQL workflow for the languages detected that CodeQL analyses ('' when it analyses none of them). */
 function codeql(languages: readonly Ecosystem[]): string {
-  const list = languages.length > 0 ? languages.map((l) => CODEQL_LANGUAGE[l]) : ['python']
+  const list = languages.length > 0 ? languages.flatMap((l) => CODEQL_LANGUAGE[l] ?? []) : ['python']
+  if (list.length === 0) return ''
   return [
     '```yaml',
     '# .github/workflows/codeql.yml',
@@ -68,7 +73,11 @@ const ALTERNATIVES: Snippets = {
   node: 'Or run Semgrep as a blocking step: `- run: semgrep ci` (container `semgrep/semgrep`), or SonarQube with `SonarSource/sonarqube-scan-action` and its quality gate; if CI already runs ESLint, add eslint-plugin-security (`pluginSecurity.configs.recommended` in `eslint.config.mjs`).',
   go: 'Or run gosec: `- uses: securego/gosec@master` with `args: ./...`; if CI already runs golangci-lint, enable `gosec` under `linters.enable` in `.golangci.yml`.',
   java: 'Or a SonarQube quality gate: `./mvnw -B verify sonar:sonar` with `SONAR_TOKEN`, or SpotBugs with the find-sec-bugs plugin.',
-  ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.'
+  ruby: 'Or Brakeman, as the Rails template does: `- run: bin/brakeman --no-pager`.',
+  rust: 'Or Semgrep as a blocking step (`- run: semgrep ci`), with `cargo deny check` for advisories and licences.',
+  php: 'Run PHPStan at a gating level (`- run: vendor/bin/phpstan analyse --level=6 --no-progress`), Psalm with taint analysis (`- run: vendor/bin/psalm --taint-analysis`) or Semgrep (`- run: semgrep ci`) as a blocking step.',
+  dotnet: 'Or turn the .NET analyzers into errors: `<AnalysisLevel>latest-recommended</AnalysisLevel>` and `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` in `Directory.Build.props`, built by `dotnet build` on pull requests; or SonarScanner for .NET with its quality gate.',
+  elixir: 'Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`.'
 }
 
 const FALLBACK = 'Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).'
@@ -85,7 +94,12 @@ export default defineCheck({
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
     const profile = repoProfile(ctx.facts)
-    const fix = (opening: string): string => remediationFor(`${opening}\n\n${codeql(profile.ecosystems)}`, ALTERNATIVES, profile, '').trimEnd()
+    const fix = (opening: string): string => {
+      // CodeQL first where it reads the stack; the stack's own tools after it, or alone.
+      const workflow = codeql(profile.ecosystems)
+      const first = workflow ? `${opening}\n\n${workflow}` : 'Run static analysis on every pull request.'
+      return remediationFor(first, ALTERNATIVES, profile, '').trimEnd()
+    }
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
@@ -98,7 +112,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'static-analysis', 'runs static analysis', remediation)
+    if (unsure) return unsure
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }
 })

@@ -1,6 +1,6 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER, workflow } from './catalog/remedies.js'
+import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
+import { MAKE_IT_FAIL, PR_TRIGGER, SETUP, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { defineCheck, type Outcome } from './types.js'
 
@@ -18,6 +18,7 @@ const messages = {
   'non-blocking': 'A type checker runs in CI but cannot fail the build: {tools}.',
   configured: 'Type checking is configured ({tools}) but CI does not run it on pull requests.',
   unreadable: 'No type checker was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No type checker was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No type checker is configured or run in CI.',
   'no-ci': 'No CI configuration was found, and no type checker is configured.'
 } as const
@@ -30,7 +31,11 @@ function snippets(profile: RepoProfile): Snippets {
       : 'Adopt TypeScript (or `// @ts-check` with `checkJs`), then run `npx tsc --noEmit` in a job on `pull_request`.',
     go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
-    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check'])
+    ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
+    rust: workflow('.github/workflows/build.yml', 'build', [...SETUP.rust, '- run: cargo check --all-targets --locked']),
+    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP.php, '- run: vendor/bin/phpstan analyse --no-progress   # or: vendor/bin/psalm']),
+    dotnet: workflow('.github/workflows/build.yml', 'build', [...SETUP.dotnet, '- run: dotnet build --no-restore -warnaserror']),
+    elixir: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP.elixir, '- run: mix compile --warnings-as-errors', '- run: mix dialyzer   # with dialyxir'])
   }
 }
 
@@ -61,7 +66,8 @@ export default defineCheck({
     const evidence = evidenceOf(j, [])
     if (j.configs.length > 0) return { status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation }
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    if (j.unreadable > 0) return { status: 'fail', messageId: 'unreadable', data: { count: j.unreadable }, evidence, remediation }
+    const unsure = undecided(j, 'type-checking', 'runs the type checker or compiles the code', remediation)
+    if (unsure) return unsure
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }
 })

@@ -1,4 +1,4 @@
-import type { Ecosystem } from './manifests/types.js'
+import { ECOSYSTEMS, type Ecosystem } from './ecosystems.js'
 
 /**
  * Import statements per ecosystem, read line by line (no parser, no backtracking patterns), and
@@ -130,6 +130,30 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
         if (m) add(m[1]!)
         break
       }
+      case 'rust': {
+        // `use axum::{Router, routing::get};`, `pub use x::y as z;`, `extern crate serde;`
+        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t)
+        if (m) add(m[1]!)
+        break
+      }
+      case 'php': {
+        // `use Laravel\Pennant\Feature;`, `use function Foo\bar;`, `use Foo\{A, B};` (class bodies' `use Trait;` are imports too: harmless)
+        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t)
+        if (m) add(m[1]!)
+        break
+      }
+      case 'dotnet': {
+        // `using Polly;`, `global using Microsoft.FeatureManagement;`, `using static X.Y;`, `using Alias = X.Y;` (never `using (var x = …)`)
+        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t)
+        if (m) add(m[1]!)
+        break
+      }
+      case 'elixir': {
+        // `use Phoenix.Router`, `alias MyApp.Repo`, `import Plug.Conn`, `require Logger`
+        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t)
+        if (m) add(m[1]!)
+        break
+      }
     }
   }
   return out
@@ -182,7 +206,6 @@ function firstTriple(line: string, from: number): number {
 /** Whether an import of `module` is an import of `wanted` (or of something under it). */
 export function moduleMatches(ecosystem: Ecosystem, module: string, wanted: string): boolean {
   if (module === wanted) return true
-  const sep = ecosystem === 'python' || ecosystem === 'java' ? '.' : '/'
-  return module.startsWith(wanted + sep)
+  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator)
 }
 

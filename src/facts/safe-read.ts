@@ -47,6 +47,11 @@ export function safeRead(rootReal: string, path: string, cap: number, dirs: Map<
     if (code === 'ELOOP') return { kind: 'refused', why: 'symlink cycle' }
     return { kind: 'error', message: code ?? String(err) }
   }
+  return readOpen(fd, cap)
+}
+
+/** Reads an open file descriptor (closing it): a regular file of at most `cap` bytes. */
+export function readOpen(fd: number, cap: number): RawRead {
   try {
     const st = fstatSync(fd)
     if (!st.isFile()) return { kind: 'refused', why: 'not a regular file' }

@@ -5,6 +5,7 @@ import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
 import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
 import { inCode } from './literals.js'
 import type { Snapshot } from './snapshot.js'
+import { ECOSYSTEM_IDS, ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
 
 export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
 export { inCode } from './literals.js'
@@ -74,36 +75,8 @@ export interface UsageFacts {
   readonly problems: readonly ParseProblem[]
 }
 
-const SOURCE_EXT: readonly [string, Ecosystem, boolean][] = [
-  ['.py', 'python', false],
-  ['.pyi', 'python', false],
-  ['.html', 'python', true],
-  ['.jinja', 'python', true],
-  ['.jinja2', 'python', true],
-  ['.j2', 'python', true],
-  ['.js', 'node', false],
-  ['.mjs', 'node', false],
-  ['.cjs', 'node', false],
-  ['.jsx', 'node', false],
-  ['.ts', 'node', false],
-  ['.mts', 'node', false],
-  ['.cts', 'node', false],
-  ['.tsx', 'node', false],
-  ['.go', 'go', false],
-  ['.java', 'java', false],
-  ['.kt', 'java', false],
-  ['.kts', 'java', false],
-  ['.scala', 'java', false],
-  ['.groovy', 'java', false],
-  ['.rb', 'ruby', false],
-  ['.rake', 'ruby', false],
-  ['.erb', 'ruby', true],
-  ['.haml', 'ruby', true],
-  ['.slim', 'ruby', true]
-]
-
 /** The per-read memo key of each ecosystem's import scan (constants: compared by identity). */
-const IMPORT_KEYS: Readonly<Record<Ecosystem, string>> = { python: 'imports\0python', node: 'imports\0node', go: 'imports\0go', java: 'imports\0java', ruby: 'imports\0ruby' }
+const IMPORT_KEYS = new Map<Ecosystem, string>(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]))
 
 /** Per-file cap for scanning: larger sources are generated or minified. */
 export const MAX_SOURCE_BYTES = 512 * 1024
@@ -111,20 +84,8 @@ export const MAX_SOURCE_BYTES = 512 * 1024
 export const MAX_SOURCE_FILES = 20_000
 const MAX_LINE = 4000
 
-const BY_EXTENSION = new Map<string, { ecosystem: Ecosystem; template: boolean }>(SOURCE_EXT.map(([ext, ecosystem, template]) => [ext, { ecosystem, template }]))
-
 /** A source file's ecosystem (and whether it is a template) from its extension, or null. */
-export function sourceKind(path: string): { ecosystem: Ecosystem; template: boolean } | null {
-  const dot = path.lastIndexOf('.')
-  if (dot < 0 || dot < path.lastIndexOf('/')) return null
-  const kind = BY_EXTENSION.get(path.slice(dot).toLowerCase())
-  if (!kind) return null
-  // Declarations and bundles are not sources; build scripts are not application code
-  // (`tasks.create(` in build.gradle.kts is no breaker).
-  const lower = path.slice(Math.max(0, dot - 7)).toLowerCase()
-  if (lower.endsWith('.d.ts') || lower.endsWith('.min.js') || lower.endsWith('.gradle.kts')) return null
-  return kind
-}
+export const sourceKind = sourceKindOf
 
 export function collectUsage(snapshot: Snapshot): UsageFacts {
   const problems: ParseProblem[] = []
@@ -166,7 +127,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     if (r.kind === 'text' && r.size <= MAX_SOURCE_BYTES) {
       try {
         // The scan of a text is shared by every view of it (services, the PR base).
-        const found = memoOnRead(r, IMPORT_KEYS[f.ecosystem], () => scanImports(f.ecosystem, plainLines(r)))
+        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem)!, () => scanImports(f.ecosystem, plainLines(r)))
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` })
@@ -232,7 +193,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
         // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : COMMENT_PREFIXES[f.ecosystem], !inStrings && !f.template))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
@@ -250,15 +211,6 @@ interface FileHit {
 }
 
 const NO_HITS: readonly FileHit[] = []
-
-/** Line-comment starts per ecosystem: a commented-out call is no use of a package. */
-const COMMENT_PREFIXES: Readonly<Record<Ecosystem, readonly string[]>> = {
-  python: ['#'],
-  ruby: ['#'],
-  node: ['//', '/*', '* '],
-  go: ['//', '/*', '* '],
-  java: ['//', '/*', '* ']
-}
 
 /**
  * Every line of one text holding a token outside string literals (the first token per line),
@@ -324,6 +276,8 @@ export function dependencyMatches(sig: PackageSignature, name: string): boolean 
     if (name === p) return true
     if (sig.ecosystem === 'go' && name.startsWith(p + '/v') && /^\d+$/.test(name.slice(p.length + 2))) return true
     if (sig.ecosystem === 'java' && p.endsWith(':*') && name.startsWith(p.slice(0, -1))) return true
+    // NuGet package ids are case-insensitive.
+    if (sig.ecosystem === 'dotnet' && name.toLowerCase() === p.toLowerCase()) return true
   }
   return false
 }
@@ -347,6 +301,12 @@ function importNamesOf(sig: PackageSignature): readonly string[] {
       return sig.packages.flatMap((p) => pythonModulesFor(p))
     case 'java':
       return sig.packages.map((p) => p.split(':')[0]!)
+    case 'rust':
+      // Crates are imported with `_` for `-` (`reqwest-retry` → `reqwest_retry`).
+      return sig.packages.map((p) => p.replace(/-/g, '_'))
+    case 'elixir':
+      // Hex packages name their top module in CamelCase (`fun_with_flags` → `FunWithFlags`).
+      return sig.packages.map((p) => p.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''))
     default:
       return sig.packages
   }

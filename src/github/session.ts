@@ -139,3 +139,15 @@ export function detectRepository(root: string, env: Readonly<Record<string, stri
   }
   return null
 }
+
+/**
+ * `owner/repo` given on the command line (`--repo`, a fleet job scanning another repository's
+ * checkout): the API and server URLs come from GITHUB_API_URL / GITHUB_SERVER_URL (set on every
+ * Actions runner, GHES included), else github.com.
+ */
+export function namedRepository(slug: string, env: Readonly<Record<string, string | undefined>>): { owner: string; repo: string; apiUrl: string; serverUrl: string } {
+  const [owner = '', repo = ''] = slug.split('/')
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const apiUrl = env.GITHUB_API_URL?.replace(/\/+$/, '') || (serverUrl === 'https://github.com' ? 'https://api.github.com' : `${serverUrl}/api/v3`)
+  return { owner, repo, apiUrl, serverUrl }
+}

@@ -16,6 +16,7 @@ export function toJson(report: ScanReport): Record<string, unknown> {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...(report.scannedAt ? { scannedAt: report.scannedAt } : {}),
     repository: {
       root: report.repository.root,
       commit: report.repository.commit,

@@ -8,8 +8,15 @@ import { cap, sanitize } from './escape.js'
  * own, and sanitises its input again so nothing it prints can act on a terminal.
  */
 
-/** Zero-width marks (combining accents, variation selectors, joiners) take no column. */
-const ZERO_WIDTH = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u200b-\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f]/
+/** Zero-width marks (combining accents, variation selectors, joiners) take no column: code point ranges. */
+const ZERO_WIDTH_RANGES: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], [0x0483, 0x0489], [0x0591, 0x05bd], [0x0610, 0x061a], [0x064b, 0x065f],
+  [0x200b, 0x200d], [0x20d0, 0x20ff], [0xfe00, 0xfe0f], [0xfe20, 0xfe2f]
+]
+
+function isZeroWidth(code: number): boolean {
+  return ZERO_WIDTH_RANGES.some(([lo, hi]) => code >= lo && code <= hi)
+}
 
 /** East Asian wide and fullwidth characters, and emoji, take two columns. */
 function isWide(code: number): boolean {
@@ -30,7 +37,7 @@ function isWide(code: number): boolean {
 export function columns(text: string): number {
   let n = 0
   for (const ch of text) {
-    if (ZERO_WIDTH.test(ch)) continue
+    if (isZeroWidth(ch.codePointAt(0)!)) continue
     n += isWide(ch.codePointAt(0)!) ? 2 : 1
   }
   return n
@@ -41,7 +48,8 @@ function fitting(text: string, width: number): string {
   let n = 0
   let end = 0
   for (const ch of text) {
-    const w = ZERO_WIDTH.test(ch) ? 0 : isWide(ch.codePointAt(0)!) ? 2 : 1
+    const code = ch.codePointAt(0)!
+    const w = isZeroWidth(code) ? 0 : isWide(code) ? 2 : 1
     if (n + w > width && end > 0) break
     n += w
     end += ch.length
@@ -58,7 +66,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   const lines: string[] = []
   let line = first
   let empty = true
-  const room = (prefix: string): number => Math.max(10, width - columns(prefix))
+  const room = (prefix: string): number => Math.max(1, width - columns(prefix))
   for (let word of words) {
     const sep = empty ? '' : ' '
     if (columns(line) + columns(sep + word) <= width) {

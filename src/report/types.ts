@@ -9,6 +9,8 @@ export type { GateVerdict, Grade } from '../scoring/types.js'
 export interface ScanReport {
   readonly schemaVersion: 1
   readonly tool: { readonly name: 'shipshape'; readonly version: string }
+  /** When the scan ran (ISO 8601): the fleet keeps the newest of two reports of one repository. */
+  readonly scannedAt?: string
   readonly repository: {
     readonly root: string
     readonly commit: string | null

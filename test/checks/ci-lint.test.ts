@@ -149,13 +149,7 @@ checkTester(ciLint, {
       evidence: [{ path: '.eslintrc.json' }, { path: '.prettierrc' }],
       remediation: ['npx eslint']
     },
-    {
-      name: 'unparseable workflow is evidence',
-      facts: { ci: { problems: [{ path: '.github/workflows/ci.yml', line: 3, message: 'bad indentation' }] } },
-      messageId: 'unreadable',
-      data: { count: 1 },
-      evidence: [{ path: CI, line: 3, message: 'bad indentation' }]
-    },
+
     { name: 'tool named only in a step name', facts: { ci: { runs: [run('echo Lint', { argv: ['echo', 'Lint'] })] } }, messageId: 'none' },
     {
       name: 'resolved npm run lint counts only through its real command',
@@ -168,6 +162,16 @@ checkTester(ciLint, {
         }
       },
       messageId: 'none'
+    }
+  ],
+  unknown: [
+    { name: 'an action Shipshape does not know that may lint', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/lint-everything@v3\n' } }, messageId: 'opaque', evidence: [{ path: CI, line: 6 }], remediation: ['ci-lint:', '- "acme/lint-everything"'] },
+    {
+      name: 'unparseable workflow is evidence',
+      facts: { ci: { problems: [{ path: '.github/workflows/ci.yml', line: 3, message: 'bad indentation' }] } },
+      messageId: 'unreadable',
+      data: { count: 1 },
+      evidence: [{ path: CI, line: 3, message: 'bad indentation' }]
     }
   ]
 })

@@ -6,6 +6,8 @@ const CI = '.github/workflows/ci.yml'
 
 checkTester(ciTests, {
   pass: [
+    { name: 'an opaque step declared in the config counts', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./ci/run-tests.sh\n' } }, extra: { commands: ['./ci/run-tests.sh'] }, messageId: 'pr', data: { tools: './ci/run-tests.sh' } },
+    { name: 'a command written as a matrix expression runs every value', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        command: ["ruff check .", "pytest -q"]\n    steps:\n      - run: ${{ matrix.command }}\n' } }, messageId: 'pr', data: { tools: 'pytest' }, evidence: [{ path: CI, line: 9 }] },
     {
       name: 'pytest counts while go test without Go test files is only noted',
       facts: { files: { 'go.mod': 'module x\n', 'tests/test_a.py': '' }, ci: { runs: [run('pytest', { line: 9 }), run('go test ./...', { line: 10 })] } },
@@ -67,6 +69,10 @@ checkTester(ciTests, {
     { name: 'tests only on workflow_dispatch', facts: { files: { 'go.mod': 'module x\n', 'pkg/a_test.go': 'package pkg\n' }, ci: { runs: [run('go test ./...', { manual: true })] } }, messageId: 'not-on-prs', data: { events: 'workflow_dispatch' } }
   ],
   fail: [
+    { name: 'steps in another repository\'s checkout run none of this repository\'s commands', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: acme/sdk-php\n      - run: sh scripts/tests.sh\n' } }, messageId: 'none' },
+    { name: 'an expression in a job only started by hand is an ad-hoc tool', facts: { files: { '.github/workflows/ci.yml': 'on: workflow_dispatch\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make ${{ inputs.target }}\n' } }, messageId: 'none' },
+    { name: 'an expression in an option value or a chore target hides nothing', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make dist OPTS=${{ inputs.opts }}\n      - run: make deploy.${{ matrix.env }}.versioned\n      - run: docker run --rm -e TOKEN=${{ secrets.TOKEN }} acme/tool\n' } }, messageId: 'none' },
+    { name: 'helper actions and chore scripts hide no test run', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/setup-toolchain@v1\n      - uses: acme/notify-slack@v1\n      - uses: peter-evans/create-pull-request@v7\n      - run: ./scripts/deploy.sh\n      - run: docker build -t app:${{ github.sha }} .\n' } }, messageId: 'none' },
     { name: 'rake tasks that test nothing (importmap:verify, db:migrate, rubocop) (rubygems.org)', facts: { ci: { runs: [run('bundle exec rake importmap:verify'), run('bin/rake db:migrate'), run('rake rubocop')] } }, messageId: 'none' },
     {
       name: 'go test on pull requests with no _test.go file anywhere passes having tested nothing',
@@ -127,7 +133,13 @@ checkTester(ciTests, {
       remediation: ['npm test']
     },
     { name: 'tests only in a local hook', facts: { ci: { runs: [run('pytest -x', { local: true })] } }, messageId: 'local-only' },
-    { name: 'Django remediation uses manage.py', facts: { files: { 'manage.py': '', 'requirements.txt': 'django\n' }, ci: { runs: [run('flake8')] } }, messageId: 'none', remediation: ['python manage.py test'] },
+    { name: 'Django remediation uses manage.py', facts: { files: { 'manage.py': '', 'requirements.txt': 'django\n' }, ci: { runs: [run('flake8')] } }, messageId: 'none', remediation: ['python manage.py test'] }
+  ],
+  unknown: [
+    { name: 'a repository script that is not in the checkout', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./ci/run-tests.sh\n' } }, messageId: 'opaque', data: { count: 1 }, evidence: [{ path: CI, line: 6 }], remediation: ['signatures:', 'ci-tests:', '- "./ci/run-tests.sh"'] },
+    { name: 'an action Shipshape does not know that may run tests', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: acme/run-tests@v2\n' } }, messageId: 'opaque', data: { count: 1, steps: 'acme/run-tests' }, evidence: [{ path: CI, line: 7 }], remediation: ['actions:', '- "acme/run-tests"'] },
+    { name: 'a reusable workflow of another repository', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    uses: acme/workflows/.github/workflows/test.yml@v1\n' } }, messageId: 'opaque', evidence: [{ path: CI, line: 4 }], remediation: ['- "acme/workflows/.github/workflows/test.yml"'] },
+    { name: 'a program held in an expression nothing expands', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${{ inputs.command }}\n' } }, messageId: 'opaque', evidence: [{ path: CI, line: 6 }] },
     { name: 'unparseable CI file', facts: { ci: { problems: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] } }, messageId: 'unreadable', evidence: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] }
   ]
 })

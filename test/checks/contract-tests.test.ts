@@ -48,6 +48,13 @@ checkTester(contractTests, {
       messageId: 'pass',
       data: { tools: 'spec drift check' },
       evidence: [{ line: 21, message: 'committed spec compared with the regenerated one' }]
+    },
+    {
+      name: 'drift check: a diff test in an if whose branch exits 1',
+      facts: { files: { ...APP, '.github/workflows/docs.yml': 'on: pull_request\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py spectacular --file schema.yml\n      - run: |\n          if ! git diff --quiet schema.yml; then\n            echo "schema.yml is stale"\n            exit 1\n          fi\n' } },
+      messageId: 'pass',
+      data: { tools: 'spec drift check' },
+      evidence: [{ path: '.github/workflows/docs.yml', line: 7, message: 'committed spec compared with the regenerated one' }]
     }
   ],
   partial: [
@@ -62,6 +69,11 @@ checkTester(contractTests, {
     { name: 'contract test file and no CI', facts: { files: { ...APP, ...ST_TEST } }, messageId: 'not-on-prs' }
   ],
   fail: [
+    {
+      name: 'a job that regenerates the spec and commits it when it changed is a fix-up, not a drift check',
+      facts: { files: { ...APP, '.github/workflows/docs.yml': 'on: pull_request\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py spectacular --file schema.yml\n      - run: |\n          git add --all\n          if git diff --cached --quiet; then\n            exit 0\n          fi\n          git commit -m "chore: update schema"\n          git push\n' } },
+      messageId: 'fail'
+    },
     {
       name: 'git status --porcelain whose output nobody tests is no drift check; a Go service is shown the Go fix',
       facts: { files: GO_APP, ci: { runs: [run('swag init -o docs', { line: 20 }), run('git status --porcelain', { line: 21 })] } },

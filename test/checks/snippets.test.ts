@@ -109,6 +109,10 @@ const CHECKERS: Readonly<Record<string, ((code: string) => void) | 'prose'>> = {
   go: 'prose',
   java: 'prose',
   ruby: 'prose',
+  rust: 'prose',
+  php: 'prose',
+  elixir: 'prose',
+  csharp: 'prose',
   hcl: 'prose',
   markdown: 'prose',
   text: 'prose'

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import circuitBreakers from '../../src/checks/circuit-breakers.js'
 import ciLint from '../../src/checks/ci-lint.js'
+import ciTests from '../../src/checks/ci-tests.js'
 import containerBuild from '../../src/checks/container-build.js'
 import featureFlags from '../../src/checks/feature-flags.js'
 import { runOne } from '../../src/checks/run.js'
 import type { Check } from '../../src/checks/types.js'
 import typeChecking from '../../src/checks/type-checking.js'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
+import { STACKS } from '../helpers/stacks.js'
 import { ciRun, factsFor } from './dependency-facts.js'
 
 /** What the user reads: the check run as the pipeline runs it (templates filled, remediation chosen). */
@@ -26,6 +28,19 @@ describe('fixes fit the stack', () => {
     expect(out.status).toBe('fail')
     expect(out.remediation).toContain(wanted)
     for (const u of unwanted) expect(out.remediation).not.toContain(u)
+  })
+
+  it.each([
+    ['rust', ['cargo clippy', 'cargo test', 'cargo check']],
+    ['php', ['php-cs-fixer', 'vendor/bin/phpunit', 'phpstan']],
+    ['dotnet', ['dotnet format', 'dotnet test', 'dotnet build']],
+    ['elixir', ['mix format --check-formatted', 'mix test', 'mix dialyzer']]
+  ] as const)('the CI fixes for a %s repository use its own tools', (stack, [lint, tests, types]) => {
+    const files = STACKS[stack]!
+    expect(judge(ciLint, files).remediation).toContain(lint)
+    expect(judge(ciTests, files).remediation).toContain(tests)
+    expect(judge(typeChecking, files).remediation).toContain(types)
+    expect(judge(ciLint, files).remediation).not.toContain('npx eslint')
   })
 
   it('with a Dockerfile nobody builds, the fix is the workflow that builds that Dockerfile', () => {

@@ -126,5 +126,9 @@ checkTester(staticAnalysis, {
     { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'eslint without eslint-plugin-security is lint, not SAST', facts: { files: { '.eslintrc.json': '{"extends": ["airbnb-base"]}' }, ci: { runs: [run('npx eslint .')] } }, messageId: 'none' },
     { name: 'ruff without the S rules (and S ignored)', facts: { files: { 'pyproject.toml': '[tool.ruff]\nselect = ["ALL"]\nignore = ["S"]\n' }, ci: { runs: [run('ruff check .')] } }, messageId: 'none' }
+  ],
+  unknown: [
+    { name: 'a reusable workflow of another repository that may scan', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  scan:\n    uses: acme/security/.github/workflows/scan.yml@v2\n' } }, messageId: 'opaque', evidence: [{ path: '.github/workflows/ci.yml', line: 4 }] },
+    { name: 'an unparseable CI file', facts: { ci: { problems: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] } }, messageId: 'unreadable', data: { count: 1 } }
   ]
 })

@@ -78,5 +78,9 @@ checkTester(typeChecking, {
     { name: 'esbuild does not type-check', facts: { files: { 'package.json': '{}' }, ci: { runs: [run('esbuild src/index.js --bundle')] } }, messageId: 'none' },
     { name: 'tsc --version is not a check', facts: { ci: { runs: [run('tsc --version')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: --version' }] },
     { name: 'no CI, nothing configured', facts: { files: { 'README.md': '# hi\n' } }, messageId: 'no-ci' }
+  ],
+  unknown: [
+    { name: 'a repository script that is not in the checkout', facts: { files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash ci/check.sh\n' } }, messageId: 'opaque', evidence: [{ path: '.github/workflows/ci.yml', line: 6 }], remediation: ['type-checking:', '- "bash ci/check.sh"'] },
+    { name: 'an unparseable CI file', facts: { ci: { problems: [{ path: '.gitlab-ci.yml', message: 'duplicated mapping key' }] } }, messageId: 'unreadable', data: { count: 1 } }
   ]
 })

@@ -11,7 +11,7 @@ import { bounded, codeText, manifestText, options, yamlText } from './arbitrarie
 
 /** Config, manifests, route extraction and OpenAPI: arbitrary text in, a value (never a throw) out, in bounded time. */
 
-const MANIFESTS = ['pyproject.toml', 'package.json', 'go.mod', 'pom.xml', 'Gemfile', 'requirements.txt', 'build.gradle', 'setup.cfg', 'Pipfile', 'composer.json'] as const
+const MANIFESTS = ['pyproject.toml', 'package.json', 'go.mod', 'pom.xml', 'Gemfile', 'requirements.txt', 'build.gradle', 'setup.cfg', 'Pipfile', 'composer.json', 'Cargo.toml', 'mix.exs', 'Api.csproj', 'Directory.Packages.props', 'packages.config'] as const
 /** Manifests declaring every framework, so route extraction runs for each source file below. */
 const FRAMEWORKS = {
   'pyproject.toml': '[project]\nname = "x"\ndependencies = ["fastapi", "flask", "django", "djangorestframework"]\n',

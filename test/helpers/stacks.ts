@@ -14,6 +14,10 @@ export const STACKS: Readonly<Record<string, Record<string, string>>> = {
   },
   gradle: { 'build.gradle': "dependencies { implementation 'org.springframework.boot:spring-boot-starter-web' }\n", 'gradlew': '#!/bin/sh\n', 'src/main/java/App.java': 'class App {}\n' },
   rails: { Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n", 'config/application.rb': 'module App; end\n', 'config/routes.rb': 'Rails.application.routes.draw do\nend\n' },
+  rust: { 'Cargo.toml': '[package]\nname = "api"\nversion = "0.1.0"\n\n[dependencies]\naxum = "0.7"\n', 'src/main.rs': 'fn main() {}\n' },
+  php: { 'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11' } }), 'public/index.php': '<?php\n' },
+  dotnet: { 'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup></Project>', 'Program.cs': 'var app = WebApplication.Create();\n' },
+  elixir: { 'mix.exs': 'defmodule App.MixProject do\n  def project, do: [app: :app, deps: [{:phoenix, "~> 1.7"}]]\nend\n', 'lib/app.ex': 'defmodule App do\nend\n' },
   none: { 'README.md': '# x\n' }
 }
 

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { Ajv, type AnySchema } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { CHECK_IDS, STATUSES } from '../../src/checks/ids.js'
 import { renderJson } from '../../src/report/json.js'
 import type { Grade, ScanReport } from '../../src/report/types.js'
+import { schemaValidators } from '../helpers/schema.js'
 import { hostileReport } from './hostile.js'
 import { COMMIT, emptyReport, sampleReport } from './sample.js'
 
@@ -12,26 +11,14 @@ const GRADES = ['A', 'B', 'C', 'D', 'F'] as const satisfies readonly Grade[]
 const _allGrades: Exclude<Grade, (typeof GRADES)[number]> extends never ? true : never = true
 
 type Json = Record<string, unknown>
-const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Json & { definitions: Record<string, { enum: unknown[] }> }
-
-/** The shipped schema allows later fields; the closed copy proves it names every field we write. */
-function closed(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closed)
-  if (typeof node !== 'object' || node === null) return node
-  const out: Json = {}
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, closed(s)])) : closed(v)
-  if ('properties' in out) out.additionalProperties = false
-  return out
-}
-
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true })
-const validate = ajv.compile(schema as AnySchema)
-const validateClosed = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(closed(schema) as AnySchema)
+const { schema: shipped, open: validate, closed: validateClosed } = schemaValidators('report.schema.json')
+const schema = shipped as Json & { definitions: Record<string, { enum: unknown[] }> }
 
 const reports: Record<string, ScanReport> = {
   sample: sampleReport(),
   empty: emptyReport(),
   hostile: hostileReport(),
+  'with scannedAt': sampleReport({ scannedAt: '2026-05-01T10:00:00.000Z' }),
   'no delta': sampleReport({ delta: undefined, repository: { root: '/abs/path', commit: null } })
 }
 

@@ -65,7 +65,7 @@ describe('text (terminal)', () => {
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]/)
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80)
     const pathLine = out.split('\n').find((l) => l.includes('aaaa'))!
-    expect(pathLine).toMatch(/^    a+…:1 —/)
+    expect(pathLine).toMatch(/^ {4}a+…:1 —/)
     expect(out.match(/a/g)!.length).toBeLessThan(200)
   })
 

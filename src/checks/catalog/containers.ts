@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../facts/manifests/types.js'
+import type { Ecosystem } from '../../facts/ecosystems.js'
 
 /**
  * How CI builds container images (SIGNATURES.md §10.1), as data: commands (argv prefixes after
@@ -165,6 +165,67 @@ export const DOCKERFILES: Readonly<Record<Ecosystem, string>> = {
     'USER 1000',
     'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]',
     '```'
+  ].join('\n'),
+  rust: [
+    '```dockerfile',
+    'FROM rust:1.83 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN cargo build --release --locked',
+    '',
+    'FROM gcr.io/distroless/cc-debian12',
+    'COPY --from=build /src/target/release/server /server',
+    'USER nonroot',
+    'ENTRYPOINT ["/server"]',
+    '```'
+  ].join('\n'),
+  php: [
+    '```dockerfile',
+    'FROM composer:2 AS deps',
+    'WORKDIR /app',
+    'COPY composer.json composer.lock ./',
+    'RUN composer install --no-dev --no-scripts --prefer-dist',
+    '',
+    'FROM php:8.3-fpm',
+    'WORKDIR /var/www/html',
+    'COPY --from=deps /app/vendor ./vendor',
+    'COPY . .',
+    'USER www-data',
+    'CMD ["php-fpm"]',
+    '```'
+  ].join('\n'),
+  dotnet: [
+    '```dockerfile',
+    'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN dotnet publish -c Release -o /out',
+    '',
+    'FROM mcr.microsoft.com/dotnet/aspnet:8.0',
+    'WORKDIR /app',
+    'COPY --from=build /out .',
+    'USER app',
+    'ENTRYPOINT ["dotnet", "Api.dll"]',
+    '```'
+  ].join('\n'),
+  elixir: [
+    '```dockerfile',
+    'FROM elixir:1.17 AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY . .',
+    'RUN mix deps.get --only prod && mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl libncurses6 \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/app ./',
+    'USER nobody',
+    'CMD ["bin/app", "start"]',
+    '```',
+    'Phoenix generates one for its release: `mix phx.gen.release --docker`.'
   ].join('\n')
 }
 

@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { isExcluded } from '../../facts/excluded.js'
-import type { Ecosystem } from '../../facts/manifests/types.js'
+import { ECOSYSTEM_IDS, ECOSYSTEMS, manifestEcosystem, sourceKindOf, type Ecosystem } from '../../facts/ecosystems.js'
 import { basename, type Snapshot } from '../../facts/snapshot.js'
 import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
@@ -13,42 +13,7 @@ import type { ConfigSignature } from './match.js'
  * files is cached by the snapshot, so checks stay free of I/O of their own.
  */
 
-const MANIFESTS: readonly { readonly file: string; readonly ecosystem: Ecosystem }[] = [
-  { file: 'pyproject.toml', ecosystem: 'python' },
-  { file: 'setup.py', ecosystem: 'python' },
-  { file: 'setup.cfg', ecosystem: 'python' },
-  { file: 'requirements.txt', ecosystem: 'python' },
-  { file: 'Pipfile', ecosystem: 'python' },
-  { file: 'package.json', ecosystem: 'node' },
-  { file: 'go.mod', ecosystem: 'go' },
-  { file: 'pom.xml', ecosystem: 'java' },
-  { file: 'build.gradle', ecosystem: 'java' },
-  { file: 'build.gradle.kts', ecosystem: 'java' },
-  { file: 'Gemfile', ecosystem: 'ruby' }
-]
-
-const MANIFEST_BY_NAME: ReadonlyMap<string, Ecosystem> = new Map(MANIFESTS.map((m) => [m.file, m.ecosystem]))
-
-const SOURCE_EXTENSIONS: Readonly<Record<string, Ecosystem>> = {
-  py: 'python',
-  ts: 'node',
-  tsx: 'node',
-  js: 'node',
-  mjs: 'node',
-  cjs: 'node',
-  go: 'go',
-  java: 'java',
-  kt: 'java',
-  rb: 'ruby'
-}
-
-export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = {
-  python: 'Python',
-  node: 'Node.js / TypeScript',
-  go: 'Go',
-  java: 'Java (Maven / Gradle)',
-  ruby: 'Ruby'
-}
+export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name])) as Record<Ecosystem, string>
 
 export interface RepoProfile {
   /**
@@ -95,18 +60,16 @@ export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoP
   let rails = false
   let gradle = false
   for (const { path, name } of ownFiles(snapshot)) {
-    const manifest = MANIFEST_BY_NAME.get(name) ?? (name.startsWith('requirements') && name.endsWith('.txt') ? 'python' : undefined)
+    const manifest = manifestEcosystem(name)
     if (manifest) present.add(manifest)
     if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) typescript = true
     if (name === 'manage.py') django = true
     if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
     if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
-    const dot = name.lastIndexOf('.')
-    const eco = dot > 0 ? SOURCE_EXTENSIONS[name.slice(dot + 1)] : undefined
-    if (eco) sources.set(eco, (sources.get(eco) ?? 0) + 1)
+    const kind = sourceKindOf(path)
+    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1)
   }
-  const order: Ecosystem[] = ['python', 'node', 'go', 'java', 'ruby']
-  const found = order.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const found = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
   const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
   const ecosystems = found.filter((e) => !tooling(e))
@@ -202,8 +165,8 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
   return hits
 }
 
-/** A remediation snippet per ecosystem, or a generic text when none applies. */
-export type Snippets = Readonly<Partial<Record<Ecosystem, string>>>
+/** A remediation snippet for every ecosystem (the compiler holds a new ecosystem to having one). */
+export type Snippets = Readonly<Record<Ecosystem, string>>
 
 /**
  * The remediation for the ecosystems detected (at most two, most prominent first), after an

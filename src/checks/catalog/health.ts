@@ -1,4 +1,5 @@
-import type { Framework } from '../../facts/service/types.js'
+import type { Ecosystem } from '../../facts/ecosystems.js'
+import type { Framework } from '../../facts/service/frameworks.js'
 
 /**
  * Health-route vocabulary (SIGNATURES.md §6.1). A route is a health route when the LAST segment
@@ -41,7 +42,7 @@ export const DEPENDENCY_IMAGES: readonly string[] = ['postgres', 'postgis', 'mys
 export const DEPENDENCY_COMMANDS: readonly string[] = ['pg_isready', 'redis-cli', 'mysqladmin', 'mongosh', 'mongo --eval', 'rabbitmq-diagnostics', 'cqlsh', 'nc -z']
 
 /** A health endpoint to add, per framework (Markdown snippets). */
-export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework, string>>> = {
+export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, string>>> = {
   fastapi: [
     '```python',
     'from fastapi import APIRouter, Depends, HTTPException',

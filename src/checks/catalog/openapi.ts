@@ -1,3 +1,5 @@
+import type { Ecosystem } from '../../facts/ecosystems.js'
+import type { Framework } from '../../facts/service/frameworks.js'
 import type { ActionSignature, CommandSignature } from './match.js'
 
 /**
@@ -55,7 +57,8 @@ export function mentionsSpec(text: string, specPaths: readonly string[]): boolea
 export const COMMIT_ACTIONS: readonly string[] = ['stefanzweifel/git-auto-commit-action', 'endbug/add-and-commit', 'peter-evans/create-pull-request']
 
 /** How to serve and publish a spec, per framework (Markdown). */
-export const OPENAPI_SNIPPETS: Readonly<Record<string, string>> = {
+/** Keyed by framework, or by ecosystem for every framework of it without its own. */
+export const OPENAPI_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, string>>> = {
   fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: python -c "import json; from app.main import app; print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
   django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
   flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(API_TITLE="My API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/")\napi = Api(app)\n```',

@@ -3,6 +3,9 @@ import type { CheckContext, Evidence } from '../types.js'
 import { findConfigs, type ConfigHit } from './ecosystem.js'
 import { chainEvidence, listNames, pickEvidence } from './evidence.js'
 import { actionNameMatches, judgeAction, judgeRun, NOT_A_RUN, type Catalogue, type CommandVerdict } from './match.js'
+import { opaqueSteps, type OpaqueStep } from './opaque.js'
+import type { CheckId } from '../ids.js'
+import type { Outcome } from '../types.js'
 
 /**
  * The judgement shared by the CI-practice checks (lint, tests, type checking, static analysis):
@@ -43,6 +46,8 @@ export interface Judgement {
   readonly unreadable: number
   /** Whether any CI configuration exists at all. */
   readonly hasCi: boolean
+  /** CI steps Shipshape could not follow that may do this practice's job (catalog/opaque.ts). */
+  readonly opaque: readonly OpaqueStep[]
 }
 
 export interface PracticeOptions {
@@ -192,7 +197,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     ...configProblems
   ]
   const hasCi = ci.files.length > 0 || ci.jobs.length > 0 || ci.problems.length > 0
-  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi }
+  return { pr, notOnPr, local, nonBlocking, other, configs, problems, unreadable: ci.problems.length, hasCi, opaque: opaqueSteps(ci) }
 }
 
 export function tools(findings: readonly Finding[]): string {
@@ -221,4 +226,37 @@ export function evidenceOf(j: Judgement, lead: readonly Finding[]): Evidence[] {
     { items: j.problems, max: 3 },
     { items: noCi, max: 1 }
   ])
+}
+
+/** The message of an `unknown` practice whose CI holds steps Shipshape could not follow. */
+export const OPAQUE_MESSAGE = 'Nothing in the CI Shipshape could follow does this; {count|CI step} could not be followed: {steps}.'
+
+/** The message of an `unknown` practice whose CI files could not all be read. */
+export const UNREADABLE_MESSAGE = 'Nothing in the CI files that could be read does this; {count|CI file} could not be parsed.'
+
+/**
+ * Honest uncertainty: when nothing counts, a CI Shipshape did not fully understand gives `unknown`
+ * instead of `fail` — CI files it could not parse, or steps it could not follow (each named, with
+ * how to declare it so it counts). Undefined when CI was understood, so the caller's fail stands.
+ */
+export function undecided(j: Judgement, check: CheckId, doing: string, otherwise: string): Outcome<'opaque' | 'unreadable'> | undefined {
+  if (j.unreadable > 0) return { status: 'unknown', messageId: 'unreadable', data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}`, resolve: { text: 'fix the CI files named in the evidence so they parse' } }
+  if (j.opaque.length === 0) return undefined
+  const steps = listNames(j.opaque.map((o) => o.name))
+  const evidence = pickEvidence([
+    { items: j.opaque.map((o) => o.evidence), max: 6 },
+    { items: evidenceOf(j, []), max: 4 }
+  ])
+  return { status: 'unknown', messageId: 'opaque', data: { count: j.opaque.length, steps }, evidence, remediation: declareRemediation(j.opaque, check, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check} in the config (the evidence names each step Shipshape could not follow)` } }
+}
+
+/** How to declare an opaque step in the configuration so that it counts. */
+function declareRemediation(opaque: readonly OpaqueStep[], check: CheckId, doing: string, otherwise: string): string {
+  const commands = [...new Set(opaque.filter((o) => o.declare.kind === 'commands').map((o) => o.declare.value))].slice(0, 3)
+  const actions = [...new Set(opaque.filter((o) => o.declare.kind === 'actions').map((o) => o.declare.value))].slice(0, 3)
+  const yaml = ['```yaml', '# .github/shipshape.yml', 'signatures:', `  ${check}:`]
+  if (commands.length > 0) yaml.push('    commands:', ...commands.map((c) => `      - ${JSON.stringify(c)}`))
+  if (actions.length > 0) yaml.push('    actions:', ...actions.map((a) => `      - ${JSON.stringify(a)}`))
+  yaml.push('```')
+  return [`Shipshape could not see what these CI steps run. If one of them ${doing}, declare it so it counts:`, '', ...yaml, '', otherwise].join('\n')
 }

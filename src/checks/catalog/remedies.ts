@@ -36,6 +36,14 @@ export const RUN_PRE_COMMIT_IN_CI = [
   '```'
 ].join('\n')
 
+/** The toolchain set-up steps of the stacks whose CI snippets share them (lint, tests, type checking). */
+export const SETUP = {
+  rust: ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: clippy, rustfmt'],
+  php: ['- uses: shivammathur/setup-php@v2', '  with:', "    php-version: '8.3'", '- run: composer install --no-progress --prefer-dist'],
+  dotnet: ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 8.0.x', '- run: dotnet restore'],
+  elixir: ['- uses: erlef/setup-beam@v1', '  with:', "    otp-version: '27'", "    elixir-version: '1.17'", '- run: mix deps.get']
+} as const
+
 /** A GitHub Actions job around the given steps (indented under `steps:`). */
 export function workflow(file: string, job: string, steps: readonly string[]): string {
   return ['```yaml', `# ${file}`, 'on: [pull_request]', 'jobs:', `  ${job}:`, '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', ...steps.map((s) => `      ${s}`), '```'].join('\n')

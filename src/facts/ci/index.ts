@@ -114,7 +114,8 @@ export function collectCi(snapshot: Snapshot): CiFacts {
         const synthetic = actionScript(job.system, step.uses)
         if (synthetic !== undefined) emit(synthetic.script, step.loc.line, synthetic.cwd ?? cwd)
       }
-      if (step.run !== undefined) emit(step.run, step.runLine, cwd)
+      // A step running in another repository's checkout runs that repository's commands: none of this one's.
+      if (step.run !== undefined && step.elsewhere === undefined) emit(step.run, step.runLine, cwd)
     }
   }
   for (const rc of guard(problems, '', () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc))

@@ -72,6 +72,12 @@ export interface CiStep {
   readonly workingDirectory?: string
   /** Call chain leading here (composite actions, reusable workflows, includes), outermost first. */
   readonly via: readonly ChainLink[]
+  /**
+   * The repository whose checkout the step runs in, when an earlier step replaced the workspace
+   * with another repository's (`actions/checkout` with `repository:` and no `path:`): its commands
+   * are that repository's, not this one's.
+   */
+  readonly elsewhere?: string
 }
 
 export interface CiJob {
@@ -95,6 +101,8 @@ export interface CiJob {
   readonly services: readonly string[]
   /** Reusable workflow / include chain leading to this job. */
   readonly via: readonly ChainLink[]
+  /** Why the job's steps are not visible here (a remote reusable workflow), when they are not. */
+  readonly opaque?: string
 }
 
 /** A simple command that CI (or a local hook) really runs, after following indirections. */
@@ -131,6 +139,16 @@ export interface ToolRun {
   readonly inCondition?: boolean
   /** Synthesised from a build lifecycle or an action (e.g. `mvn checkstyle:check` bound to `verify`). */
   readonly synthetic?: boolean
+  /**
+   * Why Shipshape could not follow this command to what it really runs (a repository script that
+   * is not in the checkout, an expression it cannot expand), when it could not.
+   */
+  readonly opaque?: string
+  /**
+   * A `git diff --quiet`-style test that cannot fail its script: the script commits and pushes what
+   * changed (a fix-up job), or the test is an `if` condition none of whose branches fails.
+   */
+  readonly diffFixUp?: boolean
 }
 
 /** An action, Azure task or CircleCI orb used by a job. */

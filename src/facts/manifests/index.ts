@@ -7,6 +7,11 @@ import { parseGradle, parsePom, parseVersionCatalog, type VersionCatalog } from 
 import { parsePackageJson } from './node.js'
 import { isRequirementsFile, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from './python.js'
 import { parseGemfile } from './ruby.js'
+import { parseCargoToml } from './rust.js'
+import { parseComposerJson } from './php.js'
+import { parseDotnetProject } from './dotnet.js'
+import { parseMixExs } from './elixir.js'
+import { manifestEcosystem } from '../ecosystems.js'
 import { readText } from './text.js'
 import type { Dependency, Ecosystem, Manifest, ManifestFacts } from './types.js'
 
@@ -22,7 +27,19 @@ const withText =
     return text === undefined ? [] : [{ deps: fn(path, text, problems) }]
   }
 
-/** Manifest kinds by file name: data, so a new ecosystem is one more row. */
+const whole =
+  (fn: (path: string, text: string, problems: ParseProblem[]) => { deps: Dependency[]; workspaces?: string[] }): Parser =>
+  (snapshot, path, problems) => {
+    const text = readText(snapshot, path, problems)
+    return text === undefined ? [] : [fn(path, text, problems)]
+  }
+
+const DOTNET: { ecosystem: Ecosystem; parse: Parser } = { ecosystem: 'dotnet', parse: withText(parseDotnetProject) }
+
+/**
+ * Manifest parsers by file name (which file names are manifests of which ecosystem is the
+ * ecosystems table's business): data, so a new ecosystem is one more row.
+ */
 const BY_NAME: Readonly<Record<string, { ecosystem: Ecosystem; parse: Parser }>> = {
   'pyproject.toml': { ecosystem: 'python', parse: withText(parsePyproject) },
   Pipfile: { ecosystem: 'python', parse: withText(parsePipfile) },
@@ -39,7 +56,19 @@ const BY_NAME: Readonly<Record<string, { ecosystem: Ecosystem; parse: Parser }>>
   'pom.xml': { ecosystem: 'java', parse: withText(parsePom) },
   'build.gradle': { ecosystem: 'java', parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
   'build.gradle.kts': { ecosystem: 'java', parse: (s, p, pr, ctx) => gradle(s, p, pr, ctx.catalog()) },
-  Gemfile: { ecosystem: 'ruby', parse: withText((p, t) => parseGemfile(p, t)) }
+  Gemfile: { ecosystem: 'ruby', parse: withText((p, t) => parseGemfile(p, t)) },
+  'Cargo.toml': { ecosystem: 'rust', parse: whole(parseCargoToml) },
+  'composer.json': { ecosystem: 'php', parse: withText(parseComposerJson) },
+  'mix.exs': { ecosystem: 'elixir', parse: whole((p, t) => parseMixExs(p, t)) },
+  'Directory.Build.props': DOTNET,
+  'Directory.Packages.props': DOTNET,
+  'packages.config': DOTNET
+}
+
+/** The parser of a manifest file name: by exact name, else by the ecosystem's suffix (`*.csproj`). */
+function parserFor(name: string): { ecosystem: Ecosystem; parse: Parser } | undefined {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]
+  return manifestEcosystem(name) === 'dotnet' ? DOTNET : undefined
 }
 
 function gradle(snapshot: Snapshot, path: string, problems: ParseProblem[], catalog: VersionCatalog | undefined): { deps: Dependency[] }[] {
@@ -76,9 +105,8 @@ export function collectManifests(snapshot: Snapshot): ManifestFacts {
     manifests.push({ path, ecosystem, dir: dirname(path), dependencies: deps, ...(workspaces ? { workspaces } : {}) })
   }
   const visitedRequirements = new Set<string>()
-  for (const path of filesWhere(snapshot, (p) => !isExcluded(p) && (Object.hasOwn(BY_NAME, basename(p)) || isRequirementsFile(p)))) {
-    const name = basename(path)
-    const kind = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined
+  for (const path of filesWhere(snapshot, (p) => !isExcluded(p) && (manifestEcosystem(basename(p)) !== undefined || isRequirementsFile(p)))) {
+    const kind = parserFor(basename(path))
     try {
       if (kind) {
         for (const r of kind.parse(snapshot, path, problems, { catalog: () => catalogFor(dirname(path)) })) push(path, kind.ecosystem, r.deps, r.workspaces)

@@ -1,6 +1,8 @@
 import type { ParseProblem } from '../ci/types.js'
 
-export type Ecosystem = 'python' | 'node' | 'go' | 'java' | 'ruby'
+import type { Ecosystem } from '../ecosystems.js'
+
+export type { Ecosystem } from '../ecosystems.js'
 
 /** A direct dependency declared in a manifest (lockfiles are never read as declarations). */
 export interface Dependency {

@@ -4,7 +4,8 @@ import type { Ecosystem, ManifestFacts } from '../manifests/types.js'
 import { dirname, type Snapshot } from '../snapshot.js'
 import { moduleMatches, scanImports, sourceKind } from '../usage.js'
 import { ownPackage, type OwnPackage } from './own-package.js'
-import type { Framework, FrameworkUse } from './types.js'
+import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks.js'
+import type { FrameworkUse } from './types.js'
 
 /**
  * Which HTTP frameworks a repository uses: from direct dependencies first, then from imports in
@@ -12,46 +13,9 @@ import type { Framework, FrameworkUse } from './types.js'
  * Dockerfile, is still recognised). The catalogue is data: one row per framework.
  */
 
-export interface FrameworkSignature {
-  readonly framework: Framework
-  readonly ecosystem: Ecosystem
-  /** Normalised direct-dependency names; `x/*` matches Go module paths under `x`. */
-  readonly packages: readonly string[]
-  /** Imported modules (prefix-aware per ecosystem). */
-  readonly imports: readonly string[]
-  /** The importing file must also contain one of these (net/http is imported by clients too). */
-  readonly alsoContains?: readonly string[]
-}
-
-export const FRAMEWORKS: readonly FrameworkSignature[] = [
-  { framework: 'fastapi', ecosystem: 'python', packages: ['fastapi', 'fastapi-slim'], imports: ['fastapi'] },
-  { framework: 'starlette', ecosystem: 'python', packages: ['starlette'], imports: ['starlette'] },
-  { framework: 'django', ecosystem: 'python', packages: ['django'], imports: ['django'] },
-  { framework: 'drf', ecosystem: 'python', packages: ['djangorestframework'], imports: ['rest_framework'] },
-  { framework: 'flask', ecosystem: 'python', packages: ['flask', 'apiflask', 'flask-smorest', 'flask-restx', 'flask-restful', 'connexion'], imports: ['flask', 'apiflask', 'connexion'] },
-  { framework: 'express', ecosystem: 'node', packages: ['express'], imports: ['express'] },
-  { framework: 'fastify', ecosystem: 'node', packages: ['fastify'], imports: ['fastify'] },
-  { framework: 'nestjs', ecosystem: 'node', packages: ['@nestjs/core', '@nestjs/common'], imports: ['@nestjs/core', '@nestjs/common'] },
-  { framework: 'koa', ecosystem: 'node', packages: ['koa', '@koa/router', 'koa-router'], imports: ['koa', '@koa/router', 'koa-router'] },
-  { framework: 'hono', ecosystem: 'node', packages: ['hono'], imports: ['hono'] },
-  { framework: 'gin', ecosystem: 'go', packages: ['github.com/gin-gonic/gin'], imports: ['github.com/gin-gonic/gin'] },
-  { framework: 'echo', ecosystem: 'go', packages: ['github.com/labstack/echo/*'], imports: ['github.com/labstack/echo'] },
-  { framework: 'chi', ecosystem: 'go', packages: ['github.com/go-chi/chi/*'], imports: ['github.com/go-chi/chi'] },
-  { framework: 'fiber', ecosystem: 'go', packages: ['github.com/gofiber/fiber/*'], imports: ['github.com/gofiber/fiber'] },
-  { framework: 'gorilla', ecosystem: 'go', packages: ['github.com/gorilla/mux'], imports: ['github.com/gorilla/mux'] },
-  // Kratos serves HTTP through transport/http; its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
-  { framework: 'kratos', ecosystem: 'go', packages: ['github.com/go-kratos/kratos/*'], imports: ['github.com/go-kratos/kratos/v2/transport/http'] },
-  { framework: 'go-net-http', ecosystem: 'go', packages: [], imports: ['net/http'], alsoContains: ['ListenAndServe', 'NewServeMux', 'http.HandleFunc(', 'http.Handle('] },
-  {
-    framework: 'spring',
-    ecosystem: 'java',
-    packages: ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-webflux'],
-    imports: ['org.springframework.web.bind.annotation']
-  },
-  { framework: 'rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] }
-]
-
-function packageMatches(pattern: string, name: string): boolean {
+function packageMatches(pattern: string, name: string, ecosystem: Ecosystem): boolean {
+  // NuGet package ids are case-insensitive.
+  if (ecosystem === 'dotnet') return name.toLowerCase() === pattern.toLowerCase()
   if (pattern.endsWith('/*')) {
     const base = pattern.slice(0, -2)
     return name === base || name.startsWith(base + '/')
@@ -72,7 +36,7 @@ export function frameworkPackages(snapshot: Snapshot, manifests: ManifestFacts):
   for (const m of manifests.manifests) {
     if (isExcluded(m.path)) continue
     const own = ownPackage(snapshot, m)
-    if (own && FRAMEWORKS.some((f) => f.ecosystem === m.ecosystem && f.packages.some((p) => packageMatches(p, own.name)))) out.push(own)
+    if (own && FRAMEWORK_IDS.some((f) => FRAMEWORKS[f].ecosystem === m.ecosystem && FRAMEWORKS[f].packages.some((p) => packageMatches(p, own.name, m.ecosystem)))) out.push(own)
   }
   return out
 }
@@ -101,10 +65,11 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
     if (isExcluded(m.path) || underOwn(m.path)) continue
     for (const d of m.dependencies) {
       if (d.dev) continue
-      for (const sig of FRAMEWORKS) {
-        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name))) continue
+      for (const framework of FRAMEWORK_IDS) {
+        const sig = FRAMEWORKS[framework]
+        if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue
         ecoWithFramework.add(sig.ecosystem)
-        add({ framework: sig.framework, ecosystem: sig.ecosystem, dir: m.dir, via: 'dependency', path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name })
+        add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: 'dependency', path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name })
       }
     }
   }
@@ -114,7 +79,7 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
   for (const path of files) {
     const kind = sourceKind(path)
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path) || isTestPath(path) || underOwn(path)) continue
-    const sigs = FRAMEWORKS.filter((s) => s.ecosystem === kind.ecosystem)
+    const sigs = FRAMEWORK_IDS.filter((f) => FRAMEWORKS[f].ecosystem === kind.ecosystem).map((framework) => ({ framework, ...FRAMEWORKS[framework] }))
     const r = snapshot.read(path)
     if (r.kind !== 'text') continue
     const head = r.text.length > IMPORT_HEAD ? r.text.slice(0, IMPORT_HEAD) : r.text

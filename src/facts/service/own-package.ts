@@ -36,16 +36,25 @@ export function ownPackage(snapshot: Snapshot, m: Manifest): OwnPackage | undefi
     const mod = i < 0 ? '' : lines[i]!.slice(7).trim().replace(/^"|"$/g, '')
     return mod ? { name: mod, path: m.path, line: i + 1 } : undefined
   }
-  if (base === 'pyproject.toml' || base === 'setup.cfg') {
-    const sections = base === 'setup.cfg' ? ['[metadata]'] : ['[project]', '[tool.poetry]']
-    let inSection = false
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i]!.trim()
-      if (t.startsWith('[')) inSection = sections.includes(t)
-      const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null
-      if (v) return { name: normalizePythonName(v[1]!), path: m.path, line: i + 1 }
+  if (base === 'pyproject.toml' || base === 'setup.cfg') return tomlName(lines, base === 'setup.cfg' ? ['[metadata]'] : ['[project]', '[tool.poetry]'], m.path, normalizePythonName)
+  if (base === 'composer.json') {
+    try {
+      const name = (JSON.parse(text) as { name?: unknown }).name
+      return typeof name === 'string' && name ? { name: name.toLowerCase(), path: m.path, ...lineOf(text, `"name"`) } : undefined
+    } catch {
+      return undefined
     }
-    return undefined
+  }
+  if (base === 'Cargo.toml') return tomlName(lines, ['[package]'], m.path, (n) => n)
+  if (base === 'mix.exs') {
+    const i = lines.findIndex((l) => /^\s*app:\s*:[a-z_][a-z0-9_]*/.test(l))
+    return i < 0 ? undefined : { name: /app:\s*:([a-z_][a-z0-9_]*)/.exec(lines[i]!)![1]!, path: m.path, line: i + 1 }
+  }
+  if (m.ecosystem === 'dotnet' && /\.(cs|fs|vb)proj$/.test(base)) {
+    // The package id, else the project's name (which NuGet uses when no id is set).
+    const i = lines.findIndex((l) => /<PackageId>[^<]{1,200}<\/PackageId>/.test(l))
+    if (i >= 0) return { name: /<PackageId>\s*([^<]{1,200}?)\s*<\/PackageId>/.exec(lines[i]!)![1]!, path: m.path, line: i + 1 }
+    return { name: base.slice(0, base.lastIndexOf('.')), path: m.path }
   }
   if (base === 'setup.py') {
     for (let i = 0; i < lines.length; i++) {
@@ -64,6 +73,18 @@ export function ownPackage(snapshot: Snapshot, m: Manifest): OwnPackage | undefi
       const v = /^\s*\w+\.name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']/.exec(specLines[i]!)
       if (v) return { name: v[1]!, path: spec, line: i + 1 }
     }
+  }
+  return undefined
+}
+
+/** `name = "x"` in one of the sections (TOML, or INI for setup.cfg). */
+function tomlName(lines: readonly string[], sections: readonly string[], path: string, normalise: (n: string) => string): OwnPackage | undefined {
+  let inSection = false
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim()
+    if (t.startsWith('[')) inSection = sections.includes(t)
+    const v = inSection ? /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']?\s*$/.exec(t) : null
+    if (v) return { name: normalise(v[1]!), path, line: i + 1 }
   }
   return undefined
 }

@@ -1,5 +1,6 @@
 import type { ParseProblem } from '../ci/types.js'
 import type { Ecosystem } from '../manifests/types.js'
+import type { Framework } from './frameworks.js'
 
 /**
  * The service model: which HTTP frameworks a repository uses, and the routes it declares with
@@ -7,26 +8,7 @@ import type { Ecosystem } from '../manifests/types.js'
  * route is a health route, or whether a spec is published, is the checks' business.
  */
 
-export type Framework =
-  | 'fastapi'
-  | 'starlette'
-  | 'django'
-  | 'drf'
-  | 'flask'
-  | 'express'
-  | 'fastify'
-  | 'nestjs'
-  | 'koa'
-  | 'hono'
-  | 'go-net-http'
-  | 'gin'
-  | 'echo'
-  | 'chi'
-  | 'fiber'
-  | 'gorilla'
-  | 'kratos'
-  | 'spring'
-  | 'rails'
+export type { Framework } from './frameworks.js'
 
 /** Why Shipshape believes a framework is used. */
 export interface FrameworkUse {

@@ -31,6 +31,10 @@ export interface ResolvedCommand {
   readonly inCondition?: true
   /** Synthetic command standing for a build-tool lifecycle step (`mvn checkstyle:check` bound to a phase, Gradle `spotlessCheck` run by `check`). */
   readonly synthetic?: true
+  /** Why the command could not be followed (see ToolRun.opaque). */
+  readonly opaque?: string
+  /** A tree-unchanged test that only decides whether to commit regenerated files (see ToolRun.diffFixUp). */
+  readonly diffFixUp?: true
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -140,12 +144,19 @@ export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Sit
     }
     dispatch(ctx, c.words, site)
   }
-  // A `git diff --exit-code` turns every earlier fixer of the same script into a check.
+  // A `git diff --exit-code` turns every earlier fixer of the same script into a check — unless the
+  // script commits what changed (a fix-up job), or the test is an `if` condition whose branches
+  // never fail the script: then it only decides whether to commit.
+  const commits = commands.some((d) => d.words[0] === 'git' && (d.words[1] === 'commit' || d.words[1] === 'push'))
+  const fails = commands.some((d) => (d.words[0] === 'exit' && d.words[1] !== undefined && d.words[1] !== '0') || d.words[0] === 'false')
   for (let k = 0; k < commands.length && k < starts.length; k++) {
     const c = commands[k]!
-    if (c.neutralised === null && isDiffCheck(c.words, c.checkedOutput === true)) {
-      for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue
+    if (commits || (c.inCondition && !fails)) {
+      for (let j = starts[k]!; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j]!.diffFixUp = true
+      continue
     }
+    for (let j = start; j < starts[k]!; j++) ctx.out[j]!.followedByDiffCheck = true
   }
 }
 
@@ -169,7 +180,7 @@ export function dispatch(ctx: Ctx, words: readonly string[], site: Site): void {
   emit(ctx, u.argv, site)
 }
 
-export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { synthetic?: boolean; link?: ChainLink; neutralised?: string | null; text?: string } = {}): void {
+export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { synthetic?: boolean; link?: ChainLink; neutralised?: string | null; text?: string; opaque?: string } = {}): void {
   if (ctx.out.length >= MAX_COMMANDS || argv.length === 0) return
   const cmd: Mutable<ResolvedCommand> = {
     argv: [normaliseTool(argv[0]!), ...argv.slice(1)],
@@ -184,8 +195,32 @@ export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { syn
   if (f.failsOnChange) cmd.failsOnChange = true
   if (f.inCondition) cmd.inCondition = true
   if (extra.synthetic) cmd.synthetic = true
+  const opaque = extra.opaque ?? unexpanded(argv)
+  if (opaque !== undefined) cmd.opaque = opaque
   ctx.out.push(cmd)
 }
+
+/** Programs whose first arguments name what they run (a target, task, script or session). */
+const TASK_RUNNERS = new Set(['make', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'tox', 'nox', 'mix', 'cargo', 'composer', 'rake', 'bundle', 'invoke', 'poe', 'hatch', 'nx', 'turbo', 'gradle', 'gradlew', 'mvn', 'mvnw', 'dotnet', 'uv', 'poetry', 'pdm', 'bash', 'sh'])
+
+/**
+ * A command whose program, or whose task runner's target, is a CI expression left unexpanded
+ * (`${{ inputs.cmd }}`, `make ${{ matrix.target }}` when the matrix is not readable): what it runs
+ * is decided at run time. Expressions elsewhere (`docker build -t x:${{ github.sha }}`) do not
+ * hide what runs.
+ */
+function unexpanded(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((w) => HIDING.test(w))
+  if (at < 0) return undefined
+  const word = argv[at]!
+  // An option or an option's value (`-Prelease=${{ … }}`, `KEY=${{ … }}`) does not choose what runs.
+  if (at > 0 && (word.startsWith('-') || /^[A-Za-z_][\w.-]*=/.test(word) || !(at <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]!))))) return undefined
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at).join(' '))?.[0] ?? word
+  return `${expr} is an expression Shipshape cannot expand`
+}
+
+/** Expressions that can hold a command or a target: matrix values, workflow inputs, env, outputs of other steps or jobs. Secrets, github.*, runner.* and vars.* never choose what runs. */
+const HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/
 
 /**
  * Follows an indirection into a file: refuses (returns false, so the caller emits the command as

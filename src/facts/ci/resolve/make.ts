@@ -29,7 +29,9 @@ interface Makefile {
 
 const MAKE_FILES = ['GNUmakefile', 'makefile', 'Makefile']
 const VALUE_OPTS = new Set(['-C', '--directory', '-f', '--file', '--makefile', '-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '--assume-new'])
-const DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\()/
+// A line opening with a function call (`$(eval …)`, `$(info …)`) is no rule; one opening with a
+// variable (`$(FRONTEND_DIST): $(DEPS)`) is a rule whose target name is that variable's value.
+const DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/
 const VAR_DEF = /^(?:export\s+|override\s+)?([A-Za-z0-9_.-]+)\s*(?:\?|:|::|:::|\+|!)?=\s?(.*)$/
 const MAX_INCLUDES = 20
 

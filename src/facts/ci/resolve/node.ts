@@ -67,6 +67,9 @@ export function scriptLine(pkg: Pkg, name: string): number | undefined {
   return lineOf(pkg.text, JSON.stringify(name), from ?? 1)
 }
 
+/** `npm cit` / `npm install-test` and their aliases: install, then `npm test`. */
+const INSTALL_AND_TEST = new Set(['cit', 'clean-install-test', 'install-clean-test', 'install-ci-test', 'sit', 'it', 'install-test'])
+
 /** Runs script `name` of `pkg` (with pre/post hooks when `hooks`), `extra` words appended. */
 export function runPkgScript(ctx: Ctx, pkg: Pkg, name: string, extra: readonly string[], site: Site, hooks: boolean): void {
   const base = enter(site, `npm:${pkg.path}#${name}`)
@@ -160,7 +163,7 @@ export function resolveNodeScripts(ctx: Ctx, argv: readonly string[], site: Site
         if (p.opts.has('--if-present')) opts.set('--if-present', '')
         args = p.rest
       } else args = args.slice(args.indexOf(name ?? '') + 1)
-    } else if (sub === 'test' || sub === 't' || sub === 'tst' || sub === 'start') {
+    } else if (sub === 'test' || sub === 't' || sub === 'tst' || sub === 'start' || (tool === 'npm' && INSTALL_AND_TEST.has(sub))) {
       if (tool === 'bun' && sub === 'test') return false
       explicit = true
       name = sub === 'start' ? 'start' : 'test'

@@ -1,5 +1,5 @@
 import { joinPath } from '../../snapshot.js'
-import { dispatch, enter, runScript, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, runScript, type Ctx, type Site } from './engine.js'
 
 /**
  * Shell scripts of the repository (`./scripts/lint.sh`, `bash scripts/test.sh`, `source x`,
@@ -20,7 +20,12 @@ export function resolveScriptFile(ctx: Ctx, argv: readonly string[], site: Site)
   else return false
   if (file.includes('$') || file.startsWith('/')) return false
   const path = joinPath(site.cwd, file)
-  if (path === undefined || !ctx.snapshot.has(path)) return false
+  if (path === undefined) return false
+  if (!ctx.snapshot.has(path)) {
+    if (!looksLikeRepoScript(path)) return false
+    emit(ctx, argv, site, { opaque: `${path} is not in the repository, so what it runs is unknown` })
+    return true
+  }
   if (path === 'bin/ci' || path.endsWith('/bin/ci')) {
     if (resolveRailsCi(ctx, path, site)) return true
   }
@@ -32,6 +37,14 @@ export function resolveScriptFile(ctx: Ctx, argv: readonly string[], site: Site)
   if (base === undefined) return false
   runScript(ctx, text, { path, line: 1, cwd: site.cwd }, base)
   return true
+}
+
+/** Directories CI fills at run time (installed tools, build output): a missing file there is no repository script. */
+const GENERATED = /(^|\/)(node_modules|vendor|\.venv|venv|env|target|build|dist|out|\.bin|\.cargo|\.tox|\.nox|bin\/Debug|bin\/Release)\//
+
+/** A script the repository would hold (`./ci/test.sh`, `scripts/lint.py`), not a tool CI installs or builds. */
+function looksLikeRepoScript(path: string): boolean {
+  return !GENERATED.test(path) && /\.(sh|bash|zsh|py|rb|pl|js|mjs|ts|ps1)$/.test(path)
 }
 
 /** Rails 8.1: `bin/ci` runs the `step "Name", "cmd", "args"` lines of `config/ci.rb`. */

@@ -46,6 +46,29 @@ export function envScope(outer: EnvValues, envNode: unknown, matrix: unknown): E
   return out
 }
 
+/** `${{ matrix.key }}` / `${{ matrix.key.field }}` written straight into a script. */
+const MATRIX_IN_SCRIPT = /\$\{\{\s*matrix\.([A-Za-z0-9_-]{1,60})(?:\.([A-Za-z0-9_-]{1,60}))?\s*\}\}/g
+
+/**
+ * `${{ matrix.x }}` written in a script (`run: ${{ matrix.command }}`, `make ${{ matrix.target }}`)
+ * becomes every value the job's matrix lists for it (include entries too), one command per value
+ * on the same line, like a variable read from `env:`. A reference the matrix does not list stays
+ * as written (and is reported as an expression that cannot be expanded).
+ */
+export function substituteMatrix(script: string, matrix: unknown): string {
+  if (matrix === undefined || !script.includes('matrix.')) return script
+  const vars = new Map<string, readonly string[]>()
+  let n = 0
+  const named = script.replace(MATRIX_IN_SCRIPT, (whole, key: string, field: string | undefined) => {
+    const values = matrixValues(matrix, key, field)
+    if (values.length === 0) return whole
+    const name = `__SHIPSHAPE_MATRIX_${n++}`
+    vars.set(name, values)
+    return '${' + name + '}'
+  })
+  return vars.size === 0 ? script : substituteEnv(named, vars)
+}
+
 /**
  * `$NAME`/`${NAME}` of known variables substituted, line by line; a variable with several values
  * (a matrix) makes its line one command per value, joined with `;` on the same line so line

@@ -2,7 +2,7 @@ import { basename, dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../yaml.js'
 import { actionRef, link, MAX_INCLUDE_DEPTH, readYaml, stringMap, workDir, type ParseContext } from './common.js'
-import { envScope, substituteEnv, type EnvValues } from './github-env.js'
+import { envScope, substituteEnv, substituteMatrix, type EnvValues } from './github-env.js'
 import { readIf, workflowTriggers } from './github-triggers.js'
 
 /**
@@ -161,6 +161,7 @@ class WorkflowParser {
     }
     // Remote (or unreadable) reusable workflow: the job exists, its content is unknown here.
     const jobLine = keyLine(jobsMap, id)
+    const opaque = target === undefined ? `${uses} is a reusable workflow of another repository: its steps are not visible here` : `${target} could not be read`
     return [
       {
         system: this.system,
@@ -171,10 +172,12 @@ class WorkflowParser {
         triggers: t,
         disabled,
         canFail,
-        steps: [],
+        // The call itself, as a step using the workflow: catalogues and config signatures can name it.
+        steps: target === undefined ? [{ loc: here, uses: actionRef(uses, stringMap(get(job, 'with'))), canFail, disabled, via: [] }] : [],
         images: [],
         services: [],
-        via
+        via,
+        opaque
       }
     ]
   }
@@ -193,6 +196,8 @@ class WorkflowParser {
     const out: CiStep[] = []
     const items = list(stepsNode)
     const reraised = reraisedStepIds(items)
+    // The workspace holds another repository after `actions/checkout` with `repository:` and no `path:`.
+    let elsewhere: string | undefined
     items.forEach((step, i) => {
       if (!isMap(step)) return
       const line = itemLine(stepsNode, i)
@@ -210,12 +215,13 @@ class WorkflowParser {
         canFail: truthy(get(step, 'continue-on-error')) && !reraised.has(str(get(step, 'id')) ?? ''),
         disabled: cond.disabled,
         ...(wd !== undefined ? { workingDirectory: wd } : {}),
-        via
+        via,
+        ...(elsewhere !== undefined ? { elsewhere } : {})
       }
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
         const runLine = valueLine(step, 'run')
-        const script = substituteEnv(substituteInputs(run, inputs), envScope(env.vars, get(step, 'env'), env.matrix))
+        const script = substituteEnv(substituteMatrix(substituteInputs(run, inputs), env.matrix), envScope(env.vars, get(step, 'env'), env.matrix))
         out.push(isShell ? { ...base, run: script, ...(runLine !== undefined ? { runLine } : {}) } : base)
         return
       }
@@ -224,6 +230,7 @@ class WorkflowParser {
         return
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
+      if (ref.name === 'actions/checkout' && !ref.with.path) elsewhere = otherRepository(ref.with.repository)
       out.push({ ...base, uses: ref })
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
@@ -248,6 +255,13 @@ class WorkflowParser {
     // The caller's failure handling covers every inlined step.
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }))
   }
+}
+
+/** The `repository:` of a checkout when it is not this repository (`${{ github.repository }}`, or absent). */
+function otherRepository(repository: string | undefined): string | undefined {
+  const r = repository?.trim()
+  if (!r || r.includes('github.repository') || r.includes('github.event.pull_request.head.repo')) return undefined
+  return r
 }
 
 function imagesOf(v: unknown): string[] {

@@ -65,6 +65,16 @@ describe('make', () => {
     expect(run(files, 'make -C sub').map((c) => [c.argv.join(' '), c.cwd])).toEqual([['go vet ./...', 'sub']])
     expect(argvs(run(files, 'make loop'))).toEqual(['echo loop'])
   })
+  it('reads a rule whose target is a variable ($(DIST): $(DEPS)) and skips function-call lines', () => {
+    const mk = {
+      Makefile: 'YARN ?= yarn\nDIST = frontend/dist\nDEPS = \\\n\tfrontend/package.json \\\n\t$(shell find frontend/src -type f)\n$(info building)\n$(eval X := 1)\n\n$(DIST): $(DEPS)\n\tcd frontend && $(YARN) build\n\n.PHONY: dist\ndist: $(DIST)\n',
+      'frontend/package.json': '{"scripts": {"prebuild": "eslint src", "build": "vite build"}}'
+    }
+    expect(run(mk, 'make dist').map((c) => [c.argv.join(' '), c.cwd])).toEqual([
+      ['eslint src', 'frontend'],
+      ['vite build', 'frontend']
+    ])
+  })
   it('emits unresolvable targets as written and propagates || true', () => {
     expect(argvs(run(files, 'make nope'))).toEqual(['make nope'])
     expect(argvs(run({}, 'make lint'))).toEqual(['make lint'])
@@ -79,6 +89,10 @@ describe('make', () => {
 describe('package.json scripts', () => {
   const pkg = JSON.stringify({ name: 'root', scripts: { lint: 'eslint . --max-warnings 0', pretest: 'tsc --noEmit', test: 'vitest run', ci: 'npm run lint && npm test', 'lint:css': 'stylelint "**/*.css"', all: 'run-s lint:*', self: 'npm run self' } }, null, 2)
   const files = { 'package.json': pkg, 'packages/api/package.json': JSON.stringify({ name: 'api', scripts: { test: 'jest' } }, null, 2), 'packages/web/package.json': '{"name":"web","scripts":{"lint":"next lint"}}' }
+  it('npm cit and npm install-test install, then run the test script', () => {
+    const pkg = { 'package.json': '{"scripts": {"test": "tsc --noEmit && vitest run"}}' }
+    for (const sub of ['cit', 'install-ci-test', 'it', 'install-test']) expect(argvs(run(pkg, `npm ${sub} --no-audit`))).toEqual(['tsc --noEmit', 'vitest run'])
+  })
   it('follows chains and pre hooks with exact chains', () => {
     const out = run(files, 'npm run ci')
     expect(argvs(out)).toEqual(['eslint . --max-warnings 0', 'tsc --noEmit', 'vitest run'])

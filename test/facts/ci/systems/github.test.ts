@@ -117,8 +117,12 @@ describe('parseGithubWorkflows', () => {
     expect(test.steps[0]).toMatchObject({ run: 'make test', runLine: 10 })
   })
 
-  it('keeps a remote reusable workflow as a job of unknown content', () => {
-    expect(byId('remote')).toMatchObject({ steps: [], line: 41, triggers: byId('lint').triggers })
+  it('keeps a remote reusable workflow as a job of unknown content, its call a step that uses it', () => {
+    const remote = byId('remote')
+    expect(remote).toMatchObject({ line: 41, triggers: byId('lint').triggers })
+    expect(remote.opaque).toMatch(/reusable workflow of another repository/)
+    expect(remote.steps.map((s) => s.uses?.name)).toHaveLength(1)
+    expect(remote.steps[0]!.uses!.local).toBe(false)
   })
 
   it('guards composite-action cycles and reports a missing local action', () => {
