@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch'
 import { argvMatches } from './catalog/containers.js'
 import { RELEASE_ACTIONS, RELEASE_COMMANDS } from './catalog/releases.js'
 import type { ChangelogFile } from '../facts/release.js'
+import { resolutionMarkdown } from './catalog/remedies.js'
 import { defineCheck, type CheckContext, type Evidence, type MessageData, type Resolution } from './types.js'
 import { plural } from '../prose.js'
 
@@ -30,6 +31,40 @@ const REMEDIATION = [
 ].join('\n')
 
 const TAGS_UNREADABLE = 'tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API'
+
+/** Tags are what is missing: the release process exists. */
+const TAG_RELEASES = [
+  'Tag each release with its version, so what runs in production names a commit and can be rolled back to the previous tag:',
+  '',
+  '```sh',
+  'git tag -a v1.4.0 -m "v1.4.0"',
+  'git push origin v1.4.0',
+  '```',
+  '',
+  'Or let the release workflow create it: `gh release create v1.4.0 --generate-notes` tags the commit it releases.'
+].join('\n')
+
+/** Notes are what is missing: the tags exist. */
+const WRITE_NOTES = [
+  'Write down what each tagged version changed: keep a `CHANGELOG.md` with a section per version, or publish notes with each tag from CI:',
+  '',
+  '```yaml',
+  '# .github/workflows/release.yml',
+  'on:',
+  '  push:',
+  "    tags: ['v*']",
+  'permissions:',
+  '  contents: write',
+  'jobs:',
+  '  release:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - run: gh release create "$GITHUB_REF_NAME" --generate-notes',
+  '        env:',
+  '          GH_TOKEN: ${{ github.token }}',
+  '```'
+].join('\n')
 
 /** What lets the check see the tags: fetch them in the checkout, or list them through the API. */
 const FETCH_TAGS: Resolution = {
@@ -133,7 +168,7 @@ export default defineCheck({
     const tags = release.tags
     if (tags === null) {
       const unread: Evidence = { message: TAGS_UNREADABLE }
-      if (documented) return { status: 'partial', messageId: 'documented-tags-unknown', data: { documented } as MessageData, evidence: [...docEvidence, ...noteEvidence, unread] }
+      if (documented) return { status: 'partial', messageId: 'documented-tags-unknown', data: { documented } as MessageData, evidence: [...docEvidence, ...noteEvidence, unread], remediation: resolutionMarkdown(FETCH_TAGS) }
       return { status: 'unknown', messageId: 'tags-unknown', evidence: noteEvidence, resolve: FETCH_TAGS }
     }
     const versions = tags.versionTags
@@ -141,8 +176,8 @@ export default defineCheck({
       ? { message: `${plural(versions.length, 'version tag')} (from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'}), e.g. ${versions.slice(-3).join(', ')}` }
       : { message: tags.names.length > 1 ? `${plural(tags.names.length, 'tag')}, none of them a version (e.g. ${tags.names.slice(0, 3).join(', ')})` : tags.names.length === 1 ? `1 tag, not a version (${tags.names[0]})` : `no tags (read from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'})` }
     if (versions.length > 0 && documented) return { status: 'pass', messageId: 'complete', data: { tags: versions.length, documented } as MessageData, evidence: [tagEvidence, ...docEvidence] }
-    if (versions.length > 0) return { status: 'partial', messageId: 'tags-only', data: { tags: versions.length } as MessageData, evidence: [tagEvidence, ...noteEvidence] }
-    if (documented) return { status: 'partial', messageId: 'documented-only', data: { documented } as MessageData, evidence: [tagEvidence, ...docEvidence, ...noteEvidence] }
+    if (versions.length > 0) return { status: 'partial', messageId: 'tags-only', data: { tags: versions.length } as MessageData, evidence: [tagEvidence, ...noteEvidence], remediation: WRITE_NOTES }
+    if (documented) return { status: 'partial', messageId: 'documented-only', data: { documented } as MessageData, evidence: [tagEvidence, ...docEvidence, ...noteEvidence], remediation: TAG_RELEASES }
     return { status: 'fail', messageId: 'none', evidence: [tagEvidence, ...noteEvidence] }
   }
 })

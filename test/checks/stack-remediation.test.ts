@@ -6,6 +6,7 @@ import containerBuild from '../../src/checks/container-build.js'
 import featureFlags from '../../src/checks/feature-flags.js'
 import { runOne } from '../../src/checks/run.js'
 import type { Check } from '../../src/checks/types.js'
+import releaseVersioning from '../../src/checks/release-versioning.js'
 import typeChecking from '../../src/checks/type-checking.js'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { STACKS } from '../helpers/stacks.js'
@@ -41,6 +42,17 @@ describe('fixes fit the stack', () => {
     expect(judge(ciTests, files).remediation).toContain(tests)
     expect(judge(typeChecking, files).remediation).toContain(types)
     expect(judge(ciLint, files).remediation).not.toContain('npx eslint')
+  })
+
+  it('a release fix names the half that is missing: tags, or notes', () => {
+    const changelog = { 'CHANGELOG.md': '# Changelog\n\n## [1.0.0] - 2024-01-01\n\n- First release.\n' }
+    const untagged = judge(releaseVersioning, changelog, { tags: { names: [], source: 'git' } })
+    expect([untagged.status, untagged.messageId]).toEqual(['partial', 'documented-only'])
+    expect(untagged.remediation).toContain('git tag -a v1.4.0')
+    expect(untagged.remediation).not.toContain('release-please')
+    const silent = judge(releaseVersioning, { 'README.md': '# x\n' }, { tags: { names: ['v1.0.0', 'v1.1.0'], source: 'git' } })
+    expect([silent.status, silent.messageId]).toEqual(['partial', 'tags-only'])
+    expect(silent.remediation).toContain('gh release create "$GITHUB_REF_NAME" --generate-notes')
   })
 
   it('with a Dockerfile nobody builds, the fix is the workflow that builds that Dockerfile', () => {

@@ -74,6 +74,6 @@ export function resolutionMarkdown(r: Resolution): string {
     parts.push('', 'In the workflow that runs Shipshape:', '', '```yaml', 'permissions:', ...lines, '```')
   }
   if (r.snippet) parts.push('', r.snippet)
-  if (r.api) parts.push('', 'With the CLI, give it a token: `GITHUB_TOKEN=$(gh auth token) shipshape scan .` (or `--github-token`).')
+  if (r.api) parts.push('', 'With the CLI, give it a token (or pass `--github-token`):', '', '```sh', 'GITHUB_TOKEN=$(gh auth token) shipshape scan .', '```')
   return parts.join('\n')
 }
