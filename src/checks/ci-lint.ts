@@ -30,11 +30,11 @@ const SNIPPETS: Snippets = {
   java: [
     'Bind `maven-checkstyle-plugin` (goal `check`) or Spotless (`spotless:check`) to the `validate` phase, then build on pull requests:',
     '',
-    workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '- run: ./mvnw -B verify   # Gradle: ./gradlew checkstyleMain spotlessCheck'])
+    workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', '    cache: maven', '# Gradle: ./gradlew checkstyleMain spotlessCheck', '- run: ./mvnw -B verify'])
   ].join('\n'),
   ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
   rust: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.rust, '- run: cargo fmt --all -- --check', '- run: cargo clippy --all-targets -- -D warnings']),
-  php: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.php, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # or: vendor/bin/phpcs']),
+  php: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.php, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff']),
   dotnet: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.dotnet, '- run: dotnet format --verify-no-changes']),
   elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP.elixir, '- run: mix format --check-formatted', '- run: mix credo --strict'])
 }

@@ -56,13 +56,15 @@ function codeql(languages: readonly Ecosystem[]): string {
     '    runs-on: ubuntu-latest',
     '    strategy:',
     '      matrix:',
-    `        language: [${list.join(', ')}]`,
+    '        include:',
+    // Go is analysed from a build; the others are read as they are.
+    ...list.map((l) => `          - { language: ${l}, build: ${l === 'go' ? 'autobuild' : 'none'} }`),
     '    steps:',
     '      - uses: actions/checkout@v4',
     '      - uses: github/codeql-action/init@v3',
     '        with:',
     '          languages: ${{ matrix.language }}',
-    "          build-mode: ${{ matrix.language == 'go' && 'autobuild' || 'none' }}",
+    '          build-mode: ${{ matrix.build }}',
     '      - uses: github/codeql-action/analyze@v3',
     '```'
   ].join('\n')

@@ -33,7 +33,7 @@ function snippets(profile: RepoProfile): Snippets {
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
     ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
     rust: workflow('.github/workflows/build.yml', 'build', [...SETUP.rust, '- run: cargo check --all-targets --locked']),
-    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP.php, '- run: vendor/bin/phpstan analyse --no-progress   # or: vendor/bin/psalm']),
+    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP.php, '- run: vendor/bin/phpstan analyse --no-progress # or vendor/bin/psalm']),
     dotnet: workflow('.github/workflows/build.yml', 'build', [...SETUP.dotnet, '- run: dotnet build --no-restore -warnaserror']),
     elixir: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP.elixir, '- run: mix compile --warnings-as-errors', '- run: mix dialyzer   # with dialyxir'])
   }

@@ -200,6 +200,8 @@ export interface PlainOptions {
   readonly docs: string
   /** A code block longer than this many lines is named, not printed. */
   readonly maxCodeLines?: number
+  /** Prefix of code lines (default: `indent` plus two spaces). */
+  readonly codeIndent?: string
 }
 
 const TAB = '    '
@@ -215,7 +217,7 @@ export function markdownToPlain(markdown: string, opts: PlainOptions): string[] 
   let first = true
   for (const block of blocksOf(markdown)) {
     const head = first && opts.lead !== undefined ? opts.lead : opts.indent
-    if (!first && (block.kind === 'code' || out[out.length - 1] !== '')) out.push('')
+    if (!first && out[out.length - 1] !== '') out.push('')
     first = false
     if (block.kind === 'paragraph') out.push(...wrap(inlinePlain(block.text), opts.width, head, opts.indent))
     else if (block.kind === 'item') {
@@ -223,7 +225,8 @@ export function markdownToPlain(markdown: string, opts: PlainOptions): string[] 
       out.push(...wrap(inlinePlain(block.text), opts.width, head + marker, opts.indent + ' '.repeat(marker.length)))
     } else {
       const code = block.lines.map((l) => l.replace(/\t/g, TAB).trimEnd())
-      const pad = opts.indent + '  '
+      // Code sits at the label's column (a fixed 4), not under the prose: snippets keep their width.
+      const pad = opts.codeIndent ?? opts.indent + '  '
       const fits = code.length <= maxCode && code.every((l) => columns(pad + l) <= opts.width)
       if (head !== opts.indent) out.push(head.trimEnd())
       if (fits) out.push(...code.map((l) => (l === '' ? '' : pad + l)))

@@ -116,7 +116,7 @@ function detail(c: CheckResult, width: number, paint: Paint): string[] {
   const docs = fitsDocs(width) ? docsUrl(c.id) : `docs/checks/${c.id}.md`
   if (c.remediation) {
     const label = c.status === 'unknown' ? 'Resolve:' : 'Fix:'
-    const lines = markdownToPlain(c.remediation, { width, indent: '      ', lead: `    ${label} `, docs })
+    const lines = markdownToPlain(c.remediation, { width, indent: '      ', lead: `    ${label} `, docs, codeIndent: '    ' })
     if (lines.length > 0) out.push(lines[0]!.replace(label, paint('36', label)), ...lines.slice(1))
   }
   out.push(paint('2', `    Docs: ${docs}`))

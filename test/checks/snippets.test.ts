@@ -187,6 +187,13 @@ describe('every snippet parses for its language', () => {
     for (const b of blocks) expectValid(b)
   })
 
+  it('every line of every snippet fits an 80-column terminal at its 4-column indent, so none is hidden there', () => {
+    const wide = remediations()
+      .flatMap((r) => fencedBlocks(r.markdown, r.where))
+      .flatMap((b) => b.code.split('\n').filter((l) => l.replace(/\t/g, '    ').length > 76).map((l) => `${b.where}: ${l}`))
+    expect([...new Set(wide)]).toEqual([])
+  })
+
   it('in the docs pages and the README', () => {
     const docs = readdirSync(join(ROOT, 'docs', 'checks')).filter((f) => f.endsWith('.md')).map((f) => join('docs', 'checks', f))
     const blocks = [...docs, 'README.md'].flatMap((f) => fencedBlocks(readFileSync(join(ROOT, f), 'utf8'), f))

@@ -121,7 +121,7 @@ checkTester(staticAnalysis, {
       messageId: 'none',
       remediation: ['java-kotlin']
     },
-    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] },
+    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['- { language: go, build: autobuild }'] },
     { name: 'golangci-lint with gosec only in the disable list', facts: { files: { '.golangci.yml': 'linters:\n  enable-all: true\n  disable:\n    - gosec\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'eslint without eslint-plugin-security is lint, not SAST', facts: { files: { '.eslintrc.json': '{"extends": ["airbnb-base"]}' }, ci: { runs: [run('npx eslint .')] } }, messageId: 'none' },

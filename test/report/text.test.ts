@@ -31,7 +31,7 @@ describe('text (terminal)', () => {
         '    no tox.ini, noxfile.py or Makefile test target',
         '    Fix: Run the test suite on every pull request:',
         '',
-        '        - run: pytest -q',
+        '    - run: pytest -q',
         '',
         '      See the docs for other runners.',
         '    Docs: https://github.com/shipshape-dev/shipshape/blob/main/docs/checks/ci-tests.md'
@@ -52,7 +52,7 @@ describe('text (terminal)', () => {
     expect(out).not.toMatch(/```|\*\*|\]\(/)
     expect(out).toContain('    Fix: Run the suite (https://example.com/docs):')
     expect(out).toContain('      - one item with a long tail')
-    expect(out).toContain('        short: line')
+    expect(out).toContain('    short: line')
     // A code line too wide for the terminal is named, never cut.
     expect(out).not.toContain('yyyyyyyy')
     expect(out).toMatch(/a 1-line snippet, too wide for this terminal/)
