@@ -94,7 +94,8 @@ export function servicesVerdict(report: Pick<ScanReport, 'services'>, max = 3): 
   const named = failed.slice(0, max).map((s) => `${s.name}${s.score === null ? '' : ` (${s.score}/100)`}`)
   const more = failed.length - named.length
   const list = more > 0 ? `${named.join(', ')} and ${count(more)} more` : named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`
-  return `${count(failed.length)} of ${count(all.length)} ${all.length === 1 ? 'service fails its' : 'services fail their'} gate: ${list}`
+  const who = all.length === 1 ? 'the service fails its' : failed.length === all.length ? `all ${count(all.length)} services fail their` : `${count(failed.length)} of ${count(all.length)} services fail their`
+  return `${who} gate: ${list}`
 }
 
 /** A service's checks whose status differs from the repository's row (which already says what the services share). */
