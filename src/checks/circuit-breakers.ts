@@ -12,7 +12,7 @@ import {
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
-import { repoProfile } from './catalog/ecosystem.js'
+import { serviceProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
@@ -208,7 +208,7 @@ export default defineCheck({
     const { manifests, usage } = ctx.facts
     const na = notAService(ctx.facts.service)
     if (na) return na
-    const ecosystems = repoProfile(ctx.facts).ecosystems
+    const ecosystems = serviceProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
     const findings: LibFinding[] = []
     for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {

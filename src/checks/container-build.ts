@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch'
 import { argvMatches, BUILD_ACTIONS, BUILD_COMMANDS, BUILDER_IMAGES, DOCKERFILES, imageWorkflow } from './catalog/containers.js'
-import { ECOSYSTEM_NAMES, remediationFor, repoProfile } from './catalog/ecosystem.js'
+import { ECOSYSTEM_NAMES, remediationFor, serviceProfile } from './catalog/ecosystem.js'
 import { frameworkRepo } from './catalog/framework-repo.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
 import type { ToolRun } from '../facts/ci/types.js'
@@ -15,7 +15,7 @@ const BUILD_IT = 'Build it in CI on pull requests, and push it from the default 
 /** The fix for the stack in front of the reader: a Dockerfile unless one exists, then the workflow that builds it. */
 function remediation(ctx: CheckContext, dockerfile: string | null): string {
   if (dockerfile) return [BUILD_IT, '', imageWorkflow(dockerfile)].join('\n')
-  return [remediationFor(OPENING, DOCKERFILES, repoProfile(ctx.facts), FALLBACK), '', BUILD_IT, '', imageWorkflow(null)].join('\n')
+  return [remediationFor(OPENING, DOCKERFILES, serviceProfile(ctx.facts), FALLBACK), '', BUILD_IT, '', imageWorkflow(null)].join('\n')
 }
 
 /** Every stack's Dockerfile, for the docs and the default remediation. */

@@ -3,7 +3,7 @@ import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
 import { basename } from '../facts/snapshot.js'
-import { repoProfile } from './catalog/ecosystem.js'
+import { serviceProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
@@ -222,7 +222,7 @@ export default defineCheck({
     const { manifests, usage } = ctx.facts
     const na = notAService(ctx.facts.service)
     if (na) return na
-    const ecosystems = repoProfile(ctx.facts).ecosystems
+    const ecosystems = serviceProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
     const sigs = [...FLAG_SDKS, ...genericSignatures(ctx.extra.packages)]
     const used: SdkFinding[] = []

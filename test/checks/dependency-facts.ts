@@ -3,11 +3,17 @@ import type { Config } from '../../src/config/types.js'
 import type { ActionUse, CiFacts, CiJob, CiStep, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
 import type { Facts } from '../../src/facts/types.js'
 import type { FrameworkUse } from '../../src/facts/service/types.js'
+import type { Ecosystem } from '../../src/facts/ecosystems.js'
 import type { Check, CheckContext, Outcome } from '../../src/checks/types.js'
 import { factsFor as sharedFactsFor, NO_EXTRA } from '../helpers/facts.js'
 
-/** The HTTP framework a fixture without one is given, so the service checks judge it (`service: false` leaves it out). */
-const SOME_SERVICE: FrameworkUse = { framework: 'express', ecosystem: 'node', dir: '', via: 'dependency', path: 'package.json', text: 'express' }
+/** The HTTP framework a fixture without one is given (of its own stack), so the service checks judge it (`service: false` leaves it out). */
+const FRAMEWORK_OF: Partial<Record<Ecosystem, FrameworkUse['framework']>> = { python: 'fastapi', node: 'express', go: 'gin', java: 'spring', ruby: 'rails' }
+function someService(facts: Facts): FrameworkUse {
+  const m = facts.manifests.manifests[0]
+  const ecosystem = m?.ecosystem ?? 'node'
+  return { framework: FRAMEWORK_OF[ecosystem] ?? 'express', ecosystem, dir: '', via: 'dependency', path: m?.path ?? 'package.json', text: 'fixture' }
+}
 
 /**
  * Fixture facts for the dependency-based checks: the shared builder (real collectors), CI facts by
@@ -20,7 +26,7 @@ export function factsFor(
 ): Facts {
   const facts = sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags })
   if (opts.service === false || facts.service.frameworks.length > 0) return facts
-  return { ...facts, service: { ...facts.service, frameworks: [SOME_SERVICE] } }
+  return { ...facts, service: { ...facts.service, frameworks: [someService(facts)] } }
 }
 
 export function runCheck(check: Check, facts: Facts, extra: Partial<ExtraSignatures> = {}): Outcome<string> {

@@ -73,6 +73,15 @@ describe('fixes fit the stack', () => {
     expect(lib.remediation).toContain('Node.js')
   })
 
+  it('a service-level fix is written for the service, not for a front end beside it', () => {
+    const files = { ...FASTAPI, 'frontend/package.json': JSON.stringify({ dependencies: { react: '^18', 'react-dom': '^18' } }), 'frontend/src/a.tsx': 'x\n', 'frontend/src/b.tsx': 'x\n', 'frontend/src/c.tsx': 'x\n' }
+    for (const check of [featureFlags, circuitBreakers, containerBuild]) {
+      const out = judge(check, files)
+      expect(out.remediation, check.meta.id).not.toMatch(/Node|npm install|FROM node/)
+    }
+    expect(judge(containerBuild, files).remediation).toContain('FROM python:')
+  })
+
   it('a TypeScript action without a tsconfig.json is never told to adopt TypeScript', () => {
     const files = { 'action.yml': 'runs:\n  using: node24\n  main: dist/index.js\n', 'package.json': JSON.stringify({ dependencies: { '@actions/core': '^1' } }), 'src/main.ts': 'export async function run() {}\n' }
     const out = judge(typeChecking, files)

@@ -78,6 +78,17 @@ export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoP
   return profile
 }
 
+/**
+ * The profile a service-level fix is written for: the stacks of the HTTP frameworks found (a
+ * FastAPI service with a React front end is Python here), else the repository's.
+ */
+export function serviceProfile(facts: Pick<Facts, 'snapshot' | 'manifests' | 'service'>): RepoProfile {
+  const repo = repoProfile(facts)
+  const served = new Set(facts.service.frameworks.map((f) => f.ecosystem))
+  const ecosystems = [...repo.ecosystems.filter((e) => served.has(e)), ...ECOSYSTEM_IDS.filter((e) => served.has(e) && !repo.ecosystems.includes(e))]
+  return ecosystems.length > 0 ? { ...repo, ecosystems } : repo
+}
+
 function fileMatches(pattern: string, path: string, name: string): boolean {
   if (pattern.endsWith('/')) return path.startsWith(pattern) || path.includes('/' + pattern)
   if (pattern.includes('/')) return path === pattern || path.endsWith('/' + pattern)
