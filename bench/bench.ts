@@ -14,7 +14,8 @@ import { DEFAULT_CONFIG } from '../src/config/defaults.js'
 import { collectManifests } from '../src/facts/manifests/index.js'
 import { collectService } from '../src/facts/service/index.js'
 import { WorkTreeSnapshot } from '../src/facts/worktree.js'
-import { scanRepository, scanWithBase } from '../src/scan.js'
+import { resolvePolicy } from '../src/config/policy.js'
+import { scan as scanTree } from '../src/scan.js'
 import { commitAll, commitChange, generateRepo } from './generate.js'
 
 interface Row {
@@ -100,11 +101,12 @@ async function benchRepo(name: string, root: string): Promise<Row> {
     const snap = new WorkTreeSnapshot(root)
     return collectService(snap, collectManifests(snap)).routes.length
   })
-  const scan = await measure(() => scanRepository({ root, config: DEFAULT_CONFIG, inputs: { tags: null } }))
+  const policy = resolvePolicy(DEFAULT_CONFIG)
+  const scan = await measure(async () => (await scanTree({ root, config: DEFAULT_CONFIG, policy, inputs: { tags: null } })).report)
   const r = scan.value
   // The PR-base comparison: the same scan plus the base commit read from git objects.
   const base = baseCommit(root, baseDepth)
-  const withBase = base ? await measureBy(() => scanWithBase({ root, config: DEFAULT_CONFIG, inputs: { tags: null }, baseSha: base.sha }), (o) => o.baseMs) : null
+  const withBase = base ? await measureBy(() => scanTree({ root, config: DEFAULT_CONFIG, policy, inputs: { tags: null }, base: { sha: base.sha, fetch: false } }), (o) => o.baseMs) : null
   return {
     name,
     files: listed.value,

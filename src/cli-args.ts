@@ -1,4 +1,6 @@
-import { CHECK_IDS, isCheckId, type CheckId } from './checks/ids.js'
+import { readPolicyInputs, type PolicyOverrides } from './config/policy.js'
+import type { PolicyInput } from './config/schema.js'
+import { closest } from './config/messages.js'
 import { isSlug } from './fleet/names.js'
 
 export const CLI_FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
@@ -9,50 +11,69 @@ export interface CliArgs {
   readonly dir: string
   readonly format: CliFormat | null
   readonly config: string | null
-  readonly minScore: number | null
   readonly output: string | null
   readonly githubToken: string | null
+  /** The policy flags (min score, required checks, fail-on-regression), validated by the config schema's nodes. */
+  readonly policy: PolicyOverrides
+  /** A commit, branch or tag to compare with (the action's PR base, locally). */
+  readonly base: string | null
   /** `owner/name` of the repository scanned (a fleet job's checkout). */
   readonly repo: string | null
-  readonly requiredChecks: readonly CheckId[]
   readonly color: boolean | null
 }
 
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; errors: string[] }
 
+/** Printed after usage errors instead of the whole help. */
+export const USAGE_HINT = "Run 'shipshape --help' for usage."
+
+/** The help text: every line fits 80 columns (a test keeps it so). */
 export const USAGE = `Usage: shipshape scan [DIR] [options]
 
-Scans DIR (default: .) for the practices that keep an API service healthy in production.
+Scans DIR (default: .) for the practices that keep an API service healthy in
+production, prints a scorecard and exits 1 when the gate fails.
 
 Options:
-  --format text|markdown|json|sarif   output format (default: text)
-  --config FILE                        config file (default: .github/shipshape.yml or .shipshape.yml in DIR)
-  --min-score N                        fail the gate under this score (0-100; overrides the config)
-  --required-checks ID[,ID]            checks that must pass (added to the config's)
-  --output FILE                        write the report to FILE instead of stdout
-  --github-token TOKEN                 enables API-backed checks (default: $GITHUB_TOKEN)
-  --repo OWNER/NAME                    the repository DIR is a checkout of (default: detected)
-  --color / --no-color                 force colour on or off (default: on a terminal, unless NO_COLOR)
-  -h, --help                           show this help
-  -v, --version                        show the version
+  --format FORMAT        ${CLI_FORMATS.join(', ')} (default: text)
+  --output FILE          write the report to FILE instead of stdout
+  --config FILE          config file (default: .github/shipshape.yml,
+                         .github/shipshape.yaml, .shipshape.yml or
+                         .shipshape.yaml in DIR)
+  --min-score N          fail the gate under this score, 0-100 (overrides the
+                         config)
+  --required-checks IDS  checks that must pass, comma-separated (added to the
+                         config's); one that cannot be judged fails too
+  --base REF             compare with REF (a commit, branch or tag), as the
+                         action compares a pull request with its base
+  --fail-on-regression   also fail when the score or a check got worse
+                         against --base
+  --github-token TOKEN   enables the API-backed checks (default: $GITHUB_TOKEN)
+  --repo OWNER/NAME      the repository DIR is a checkout of (default: detected)
+  --color, --no-color    force colour on or off (default: on a terminal,
+                         unless NO_COLOR is set)
+  -h, --help             show this help
+  -v, --version          show the version
 
 Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error.
 
-shipshape fleet and shipshape fleet-plan aggregate many reports: see shipshape fleet --help.`
+shipshape fleet and shipshape fleet-plan aggregate many reports: see
+shipshape fleet --help.`
 
-/** Parses argv (without node and script). Every problem is reported at once. */
+const OPTIONS = ['--format', '--output', '--config', '--min-score', '--required-checks', '--base', '--fail-on-regression', '--github-token', '--repo', '--color', '--no-color', '--help', '--version']
+
+/** Parses argv (without node and script). Every problem is reported at once, one line each. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const errors: string[] = []
   let command: CliArgs['command'] | null = null
   let dir: string | null = null
   let format: CliFormat | null = null
   let config: string | null = null
-  let minScore: number | null = null
   let output: string | null = null
   let githubToken: string | null = null
+  let base: string | null = null
   let repo: string | null = null
   let color: boolean | null = null
-  const required: CheckId[] = []
+  const policyText: Partial<Record<PolicyInput, string>> = {}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
@@ -99,23 +120,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         else errors.push(`--repo: '${v}' is not OWNER/NAME`)
         break
       }
-      case '--min-score': {
+      case '--base': {
         const v = takeValue()
-        if (v === null) break
-        const n = Number(v)
-        if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > 100) errors.push(`--min-score: '${v}' is not a whole number from 0 to 100`)
-        else minScore = n
+        if (v !== null && (v === '' || v.startsWith('-'))) errors.push(`--base: '${v}' is not a commit, branch or tag`)
+        else base = v
         break
       }
+      case '--min-score':
       case '--required-checks': {
         const v = takeValue()
-        if (v === null) break
-        for (const id of v.split(/[\s,]+/).filter(Boolean)) {
-          if (isCheckId(id)) required.push(id)
-          else errors.push(`--required-checks: '${id}' is not a check id. Expected any of: ${CHECK_IDS.join(', ')}`)
-        }
+        if (v !== null) policyText[name.slice(2) as PolicyInput] = v
         break
       }
+      case '--fail-on-regression':
+        policyText['fail-on-regression'] = eq > 0 ? arg.slice(eq + 1) : 'true'
+        break
       case '--color':
         color = true
         break
@@ -123,17 +142,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         color = false
         break
       default:
-        if (arg.startsWith('-') && arg !== '-') errors.push(`unknown option '${arg}' (see --help)`)
-        else if (command === null && arg === 'scan') command = 'scan'
+        if (arg.startsWith('-') && arg !== '-') {
+          const near = arg.startsWith('--') ? closest(name, OPTIONS) : null
+          errors.push(`unknown option '${arg}'${near ? ` (did you mean ${near}?)` : ''}`)
+        } else if (command === null && arg === 'scan') command = 'scan'
         else if (command === null && dir === null) errors.push(`unknown command '${arg}'. Expected: scan, fleet or fleet-plan`)
         else if (dir === null) dir = arg
         else errors.push(`unexpected argument '${arg}': scan takes one directory`)
     }
   }
+  const policy = readPolicyInputs(policyText, (key) => `--${key}`)
+  errors.push(...policy.errors)
   if (errors.length > 0) return { ok: false, errors }
   if (command === null) {
     if (argv.length === 0) command = 'help'
     else return { ok: false, errors: ['missing command. Expected: scan, fleet or fleet-plan'] }
   }
-  return { ok: true, args: { command, dir: dir ?? '.', format, config, minScore, output, githubToken, repo, requiredChecks: required, color } }
+  return { ok: true, args: { command, dir: dir ?? '.', format, config, output, githubToken, repo, policy: policy.overrides, base, color } }
 }

@@ -1,8 +1,5 @@
 import * as core from '@actions/core'
-import { CHECK_IDS, isCheckId, type CheckId } from './checks/ids.js'
-
-export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
+import { readPolicyInputs, type PolicyOverrides } from './config/policy.js'
 
 /** Every action input, read once, validated, typed. */
 export interface ActionInputs {
@@ -10,14 +7,8 @@ export interface ActionInputs {
   readonly path: string
   /** Config file path, or null to discover `.github/shipshape.yml` / `.shipshape.yml`. */
   readonly config: string | null
-  /** Overrides the config's min-score when set. */
-  readonly minScore: number | null
-  /** Checks that must pass, on top of the config's `required`. */
-  readonly requiredChecks: readonly CheckId[]
-  /** Fail the gate when the score dropped against the PR base (null: as the config says). */
-  readonly failOnRegression: boolean | null
-  /** When to post the PR comment. */
-  readonly comment: CommentMode
+  /** min-score, required-checks, fail-on-regression and comment, as given (validated by the config schema's nodes); the config fills the rest. */
+  readonly policy: PolicyOverrides
   /** Key that tells this scan's comment from others' in the same PR (several scans per repo). */
   readonly commentKey: string
   /** Token for the API-backed checks and the comment. */
@@ -40,34 +31,13 @@ export function getInputs(): ActionInputs {
     const v = str(name).trim()
     return v === '' ? null : v
   }
-  const bool = (name: string): boolean | null => {
-    if (str(name).trim() === '') return null
-    try {
-      return core.getBooleanInput(name)
-    } catch {
-      errors.push(`Invalid ${name} '${str(name)}'. Expected true or false.`)
-      return null
-    }
-  }
 
-  let minScore: number | null = null
-  const rawMin = str('min-score').trim()
-  if (rawMin !== '') {
-    const n = Number(rawMin)
-    if (!Number.isInteger(n) || n < 0 || n > 100) errors.push(`Invalid min-score '${rawMin}'. Expected a whole number from 0 to 100.`)
-    else minScore = n
-  }
-
-  const requiredChecks: CheckId[] = []
-  for (const id of str('required-checks').split(/[\s,]+/).filter(Boolean)) {
-    if (isCheckId(id)) requiredChecks.push(id)
-    else errors.push(`Invalid required-checks entry '${id}'. Expected any of: ${CHECK_IDS.join(', ')}.`)
-  }
-
-  const rawComment = str('comment').trim() || 'always'
-  let comment: CommentMode = 'always'
-  if ((COMMENT_MODES as readonly string[]).includes(rawComment)) comment = rawComment as CommentMode
-  else errors.push(`Invalid comment '${rawComment}'. Expected one of: ${COMMENT_MODES.join(', ')}.`)
+  // The policy inputs read exactly as the config keys they override, in the same words.
+  const policy = readPolicyInputs(
+    { 'min-score': str('min-score'), 'required-checks': str('required-checks'), 'fail-on-regression': str('fail-on-regression'), comment: str('comment') },
+    (key) => key
+  )
+  errors.push(...policy.errors)
 
   const commentKey = str('comment-key').trim() || 'default'
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) errors.push(`Invalid comment-key '${commentKey}'. Expected 1-64 letters, digits, '.', '_' or '-'.`)
@@ -83,10 +53,7 @@ export function getInputs(): ActionInputs {
   const inputs: ActionInputs = {
     path,
     config: optional('config'),
-    minScore,
-    requiredChecks,
-    failOnRegression: bool('fail-on-regression'),
-    comment,
+    policy: policy.overrides,
     commentKey,
     githubToken,
     adminToken,

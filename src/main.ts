@@ -1,13 +1,14 @@
 import * as core from '@actions/core'
 import { isAbsolute, join, resolve } from 'node:path'
 import { loadConfig } from './config/load.js'
+import { resolvePolicy } from './config/policy.js'
 import { checkSaved, postSaved, readBounded } from './github/from-report.js'
 import { readActionContext, type ActionContext } from './github/context.js'
+import { publishOutputs } from './github/outputs.js'
 import { publishPrComment, startGitHubSession } from './github/session.js'
 import { getInputs, type ActionInputs } from './inputs.js'
-import { publishOutputs } from './github/outputs.js'
 import type { PullRequestTarget } from './report/types.js'
-import { scanWithBase } from './scan.js'
+import { placeOf, scan } from './scan.js'
 
 /**
  * The action pipeline: inputs → config → scan → outputs, job summary, SARIF → (PR comment) → gate.
@@ -24,6 +25,9 @@ export async function run(): Promise<void> {
       throw new Error(`The Shipshape configuration has ${loaded.errors.length} error(s):\n${loaded.errors.map((e) => `  - ${e.message}`).join('\n')}`)
     }
     for (const w of loaded.warnings) core.warning(w)
+    const policy = resolvePolicy(loaded.config, inputs.policy)
+    // A scan of a subdirectory (the path input) still reads the checkout's CI files and tags.
+    const { top } = placeOf(root)
 
     const slug = process.env.GITHUB_REPOSITORY ?? null
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
@@ -36,20 +40,17 @@ export async function run(): Promise<void> {
       repo: context.repo,
       apiUrl: context.apiUrl,
       defaultBranch: context.defaultBranch,
-      root,
+      root: top,
       config: loaded.config,
       logger: { debug: (m) => core.debug(m) }
     })
     // On a pull request the base commit is scanned too (from git objects) for the delta and ratchet.
     const baseSha = context.pullRequest?.baseSha ?? null
-    const scanned = await scanWithBase({
+    const scanned = await scan({
       root,
-      baseSha,
-      fetchBase: true,
+      base: baseSha ? { sha: baseSha, fetch: true } : null,
       config: loaded.config,
-      minScore: inputs.minScore ?? undefined,
-      requiredExtra: inputs.requiredChecks,
-      failOnRegression: inputs.failOnRegression ?? undefined,
+      policy,
       slug,
       serverUrl,
       warnings: loaded.warnings,
@@ -64,7 +65,7 @@ export async function run(): Promise<void> {
 
     const comment = await publishPrComment(github, report, {
       context,
-      mode: inputs.comment,
+      mode: policy.comment,
       key: inputs.commentKey,
       renderMarkdown: () => markdown
     })
@@ -98,7 +99,7 @@ async function fromReport(inputs: ActionInputs, path: string): Promise<void> {
   if (!inputs.githubToken) throw new Error('The from-report input needs a github-token with pull-requests: write.')
   core.info(`Publishing the saved report for pull request #${saved.target.number} (head ${saved.target.headSha}, comment key ${saved.target.commentKey}).`)
   const { markdown } = await publishOutputs(saved.report, { key: saved.target.commentKey, sarifPath: null, untrusted: true })
-  const comment = await postSaved(saved, { context, token: inputs.githubToken, mode: inputs.comment, markdown, debug: (m) => core.debug(m) })
+  const comment = await postSaved(saved, { context, token: inputs.githubToken, mode: inputs.policy.comment ?? 'always', markdown, debug: (m) => core.debug(m) })
   core.setOutput('comment-url', comment.url ?? '')
   if (comment.warning) core.warning(comment.warning)
   core.debug(`PR comment: ${comment.note}`)

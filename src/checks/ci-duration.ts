@@ -1,5 +1,6 @@
-import type { Evidence } from './types.js'
-import { defineCheck, type Outcome } from './types.js'
+import type { ApiFailure } from '../facts/github.js'
+import { defineCheck, type Evidence, type Outcome, type Resolution } from './types.js'
+import { plural } from '../prose.js'
 
 /**
  * ci-duration: does CI give feedback on PRs in under ten minutes? The median wall time of recent
@@ -16,8 +17,8 @@ const messages = {
   pass: 'PR CI gives feedback in {median} min (median of {sample} recent successful PR runs{small}).',
   partial: 'PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over the 10-minute target.',
   fail: 'PR CI takes {median} min (median of {sample} recent successful PR runs{small}): over 20 minutes.',
-  'unknown-no-api': 'CI duration needs the GitHub API: {resolve}.',
-  'unknown-api': 'Recent workflow runs could not be read ({reason}): {resolve}.',
+  'unknown-no-api': 'CI duration needs the GitHub API, and no API access was available.',
+  'unknown-api': 'Recent workflow runs could not be read ({reason}).',
   'unknown-no-runs': 'No successful pull_request workflow run was found in recent history, so there is no duration to judge.'
 } as const
 type Id = keyof typeof messages
@@ -33,6 +34,13 @@ function percentile(values: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
 }
 
+const ACTIONS_READ: Resolution = { text: 'give Shipshape a GitHub token that can read recent workflow runs ("actions: read")', permissions: { actions: 'read' }, api: true }
+
+/** A permission problem is resolved by the permission; a transient one by what the API error says (rerun, check the token). */
+function failed(f: ApiFailure): Resolution {
+  return f.kind === 'forbidden' || f.kind === 'not-found' ? { ...ACTIONS_READ, text: f.resolve } : { text: f.resolve }
+}
+
 const round1 = (n: number): number => Math.round(n * 10) / 10
 
 export default defineCheck({
@@ -46,26 +54,32 @@ export default defineCheck({
       'Shorten the critical path of PR CI:',
       '- cache dependencies (`actions/setup-node` / `setup-python` / `setup-go` with `cache:`, or `actions/cache`);',
       '- split lint, type checks and tests into parallel jobs, and shard slow test suites with a `matrix`;',
-      '- cancel superseded runs: `concurrency: { group: ${{ github.workflow }}-${{ github.ref }}, cancel-in-progress: true }`;',
-      '- run expensive suites (end-to-end, image builds) only when their paths change, or in the merge queue.',
+      '- run expensive suites (end-to-end, image builds) only when their paths change, or in the merge queue;',
+      '- cancel superseded runs:',
       '',
-      'To let Shipshape read run durations, grant the job `actions: read`.'
+      '```yaml',
+      'concurrency:',
+      '  group: ${{ github.workflow }}-${{ github.ref }}',
+      '  cancel-in-progress: true',
+      '```'
     ].join('\n')
   },
   run({ facts }): Outcome<Id> {
     const runs = facts.github?.prRuns
     if (!facts.github || !runs) {
-      return { status: 'unknown', messageId: 'unknown-no-api', data: { resolve: 'run Shipshape as the action (or the CLI with GITHUB_TOKEN set) with the "actions: read" permission' } }
+      return { status: 'unknown', messageId: 'unknown-no-api', resolve: ACTIONS_READ }
     }
-    if (runs.status === 'error') return { status: 'unknown', messageId: 'unknown-api', data: { reason: runs.reason, resolve: runs.resolve } }
-    if (runs.status === 'skipped') return { status: 'unknown', messageId: 'unknown-api', data: { reason: 'not read', resolve: runs.reason } }
-    if (runs.durationsMinutes.length === 0) return { status: 'unknown', messageId: 'unknown-no-runs', evidence: ciFiles(facts.ci.files) }
+    if (runs.status === 'error') return { status: 'unknown', messageId: 'unknown-api', data: { reason: runs.reason }, resolve: failed(runs) }
+    if (runs.status === 'skipped') return { status: 'unknown', messageId: 'unknown-api', data: { reason: `not read: ${runs.reason}` }, resolve: ACTIONS_READ }
+    if (runs.durationsMinutes.length === 0) {
+      return { status: 'unknown', messageId: 'unknown-no-runs', evidence: ciFiles(facts.ci.files), resolve: { text: 'nothing to grant: once a workflow run on a pull request succeeds, its duration is judged' } }
+    }
     const m = round1(median(runs.durationsMinutes))
     const p90 = round1(percentile(runs.durationsMinutes, 90))
     const sample = runs.durationsMinutes.length
     const data = { median: m, sample, small: sample < SMALL_SAMPLE ? '; a small sample' : '' }
     const evidence: Evidence[] = [
-      { message: `median ${m} min, 90th percentile ${p90} min, fastest ${round1(Math.min(...runs.durationsMinutes))} min, slowest ${round1(Math.max(...runs.durationsMinutes))} min over ${sample} commit(s)` },
+      { message: `median ${m} min, 90th percentile ${p90} min, fastest ${round1(Math.min(...runs.durationsMinutes))} min, slowest ${round1(Math.max(...runs.durationsMinutes))} min over ${plural(sample, 'commit')}` },
       ...(runs.workflows.length > 0 ? [{ message: `workflows in the sample: ${runs.workflows.slice(0, 10).join(', ')}` }] : []),
       ...ciFiles(facts.ci.files)
     ]

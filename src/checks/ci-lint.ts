@@ -17,8 +17,8 @@ const messages = {
   'local-only': 'Lint runs only in local hooks, not in CI: {tools}.',
   'non-blocking': 'Lint runs in CI but cannot fail the build: {tools}.',
   'configured-only': 'Lint is configured ({tools}) but no CI job runs it.',
-  unreadable: 'No linter was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
-  opaque: 'No linter was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
+  unreadable: 'No linter was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No linter was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No CI job runs a linter or format check.',
   'no-ci': 'No CI configuration was found, so nothing lints pull requests.'
 } as const
@@ -71,7 +71,7 @@ export default defineCheck({
   },
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, LINT)
-    const profile = repoProfile(ctx.facts.snapshot)
+    const profile = repoProfile(ctx.facts)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {

@@ -3,6 +3,7 @@ import { pickEvidence } from './catalog/evidence.js'
 import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
+import { count } from '../prose.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -17,10 +18,10 @@ const messages = {
   'not-on-prs': 'Tests run in CI but not on pull requests ({events}): {tools}.',
   'non-blocking': 'Tests run in CI but cannot fail the build: {tools}.',
   'local-only': 'Tests run only in local hooks, not in CI: {tools}.',
-  'suite-not-run': 'A test suite exists ({count} test file(s)) but no CI job runs it.',
+  'suite-not-run': 'A test suite exists ({count|test file}) but no CI job runs it.',
   'nothing-to-test': 'CI runs {tools}, but the repository has no {files}: the run passes without testing anything.',
-  unreadable: 'No test run was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
-  opaque: 'No test run was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
+  unreadable: 'No test run was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No test run was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No CI job runs tests, and no test suite was found.',
   'no-ci': 'No CI configuration was found, so no tests run on pull requests.'
 } as const
@@ -80,13 +81,13 @@ export default defineCheck({
   run(ctx): Outcome<keyof typeof messages> {
     const suite = findTestSuite(ctx.facts.snapshot)
     const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite)
-    const profile = repoProfile(ctx.facts.snapshot)
+    const profile = repoProfile(ctx.facts)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {
       return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
     }
-    const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: `test file (${suite.count} in the repository)` }))
+    const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: suite.count === 1 ? 'the only test file' : `one of ${count(suite.count)} test files` }))
     const withSuite = (lead: Evidence[]): Evidence[] => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }])
     const remediation = fix('Run the test suite in CI on every pull request:')
     if (j.nonBlocking.length > 0) {

@@ -23,6 +23,8 @@ import { snippetFor, type Framework } from '../facts/service/frameworks.js'
 import { JVM_RESILIENCE } from './catalog/jvm-snippets.js'
 import { frontEndReader, type FrontEndReader } from '../facts/front-end.js'
 import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from '../facts/usage.js'
+import { serviceProfile } from './catalog/ecosystem.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence, type Outcome } from './types.js'
 
 /** Shown when no ecosystem was detected: the most common stacks, not all of them. */
@@ -33,10 +35,14 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '**Python** — tenacity around the outbound call (pybreaker for a breaker):',
     '```python',
     'import httpx',
-    'from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential',
+    'from tenacity import retry, retry_if_exception_type',
+    'from tenacity import stop_after_attempt, wait_exponential',
     '',
-    '@retry(stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.2, max=5),',
-    '       retry=retry_if_exception_type(httpx.TransportError))',
+    '@retry(',
+    '    stop=stop_after_attempt(3),',
+    '    wait=wait_exponential(multiplier=0.2, max=5),',
+    '    retry=retry_if_exception_type(httpx.TransportError),',
+    ')',
     'def fetch_rates() -> dict:',
     '    return httpx.get(RATES_URL, timeout=5).raise_for_status().json()',
     '```'
@@ -46,7 +52,11 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '```ts',
     "import CircuitBreaker from 'opossum'",
     '',
-    'const breaker = new CircuitBreaker(fetchRates, { timeout: 3000, errorThresholdPercentage: 50, resetTimeout: 30000 })',
+    'const breaker = new CircuitBreaker(fetchRates, {',
+    '  timeout: 3000,',
+    '  errorThresholdPercentage: 50,',
+    '  resetTimeout: 30000',
+    '})',
     'breaker.fallback(() => cachedRates())',
     'const rates = await breaker.fire()',
     '```'
@@ -54,8 +64,12 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   go: [
     '**Go** — sony/gobreaker:',
     '```go',
-    'cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{Name: "rates",',
-    '    ReadyToTrip: func(c gobreaker.Counts) bool { return c.ConsecutiveFailures > 3 }})',
+    'cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{',
+    '\tName: "rates",',
+    '\tReadyToTrip: func(c gobreaker.Counts) bool {',
+    '\t\treturn c.ConsecutiveFailures > 3',
+    '\t},',
+    '})',
     'body, err := cb.Execute(func() ([]byte, error) { return fetchRates(ctx) })',
     '```'
   ].join('\n'),
@@ -64,13 +78,17 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '```java',
     '@CircuitBreaker(name = "rates", fallbackMethod = "cachedRates")',
     '@Retry(name = "rates")',
-    'public Rates fetchRates() { return restClient.get().uri("/rates").retrieve().body(Rates.class); }',
+    'public Rates fetchRates() {',
+    '  return restClient.get().uri("/rates").retrieve().body(Rates.class);',
+    '}',
     '```'
   ].join('\n'),
   ruby: [
     '**Ruby** — circuitbox (or stoplight / semian):',
     '```ruby',
-    "circuit = Circuitbox.circuit(:rates_api, exceptions: [Net::ReadTimeout, Faraday::Error])",
+    'circuit = Circuitbox.circuit(',
+    '  :rates_api, exceptions: [Net::ReadTimeout, Faraday::Error]',
+    ')',
     'circuit.run { RatesClient.fetch }',
     '```'
   ].join('\n'),
@@ -222,7 +240,7 @@ function problemEvidence(ctx: CheckContext): Evidence[] {
   return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...(p.line !== undefined ? { line: p.line } : {}), message: `manifest could not be fully read: ${p.message}` }))
 }
 
-type MessageId = 'library-used' | 'front-end-only' | 'retries-disabled' | 'startup-only' | 'local-only' | 'dependency-only' | 'hand-rolled' | 'job-retries' | 'none'
+type MessageId = 'no-service' | 'framework-repo' | 'library-used' | 'front-end-only' | 'retries-disabled' | 'startup-only' | 'local-only' | 'dependency-only' | 'hand-rolled' | 'job-retries' | 'none'
 
 export default defineCheck({
   meta: {
@@ -238,14 +256,18 @@ export default defineCheck({
       'dependency-only': '{libs} is a dependency, but no production code uses it.',
       'hand-rolled': 'Only hand-rolled retries or a home-grown breaker were found.',
       'job-retries': 'Only job-queue retries were found; they re-run jobs but protect no outbound call.',
-      none: 'No circuit-breaker or retry library protects outbound calls.'
+      none: 'No circuit-breaker or retry library protects outbound calls.',
+      'no-service': 'No HTTP framework found in dependencies or imports: there is no service whose calls to protect.',
+      'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service whose calls to protect.'
     },
     why: 'A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.',
     remediation: remediationFor([])
   },
   run(ctx: CheckContext): Outcome<MessageId> {
     const { manifests, usage } = ctx.facts
-    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
+    const na = notAService(ctx.facts.service)
+    if (na) return na
+    const ecosystems = serviceProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework))
     const findings: LibFinding[] = []
     const frontEnd: FrontEndReader = frontEndReader(manifests, usage)

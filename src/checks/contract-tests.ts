@@ -8,7 +8,7 @@ import { graphqlOnly } from './catalog/graphql.js'
 import { judgeCommand } from './catalog/match.js'
 import { evidenceOf, judgePractice } from './catalog/practice.js'
 import { TESTS } from './catalog/tests.js'
-import { frameworkRepo } from './catalog/framework-repo.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -39,7 +39,8 @@ export default defineCheck({
   },
   run(ctx): Outcome<Id> {
     const { facts } = ctx
-    if (facts.service.frameworks.length === 0) return frameworkRepo(facts.service) ?? { status: 'not-applicable', messageId: 'no-service' }
+    const na = notAService(facts.service)
+    if (na) return na
     const j = judgePractice(ctx, CONTRACT)
     const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework))
     const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path))

@@ -1,8 +1,10 @@
 import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS, type FlagSignature, IN_HOUSE_DEV_TOOLING } from './catalog/flags.js'
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
-import { packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
+import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
 import { basename } from '../facts/snapshot.js'
+import { serviceProfile } from './catalog/ecosystem.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
 
 /** Shown when no ecosystem was detected: the most common stacks, not all of them. */
@@ -46,14 +48,19 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     'import "github.com/open-feature/go-sdk/openfeature"',
     '',
     'client := openfeature.NewDefaultClient()',
-    'enabled, _ := client.BooleanValue(ctx, "new-checkout", false, openfeature.EvaluationContext{})',
+    'evalCtx := openfeature.EvaluationContext{}',
+    'enabled, _ := client.BooleanValue(ctx, "new-checkout", false, evalCtx)',
     'if enabled { /* new path */ }',
     '```'
   ].join('\n'),
   java: [
     '**Java / Kotlin** — OpenFeature Java SDK (or Unleash, Togglz; `io.getunleash:springboot-unleash-starter` on Spring):',
     '```xml',
-    '<dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId><version>1.14.0</version></dependency>',
+    '<dependency>',
+    '  <groupId>dev.openfeature</groupId>',
+    '  <artifactId>sdk</artifactId>',
+    '  <version>1.14.0</version>',
+    '</dependency>',
     '```',
     '```java',
     'Client flags = OpenFeatureAPI.getInstance().getClient();',
@@ -165,7 +172,7 @@ function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] 
     if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue
     const lines = usage.lines(f.path) ?? []
     // The definition (`def enabled?(`, `function isEnabled(`) over a mention in its documentation.
-    const mentions = (l: string): boolean => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t))
+    const mentions = (l: string): boolean => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t) && inCode(l, t))
     const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions(l))
     const at = def >= 0 ? def : lines.findIndex(mentions)
     if (at < 0) continue
@@ -209,7 +216,8 @@ function toggleRoutes(ctx: CheckContext): Evidence[] {
 }
 
 function envToggles(usage: UsageFacts): Evidence[] {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200 }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
+  // The flag name is usually a quoted key (`os.getenv("FEATURE_X")`); the reader must be code.
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
   return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }))
 }
 
@@ -229,14 +237,18 @@ export default defineCheck({
       'sdk-unused': '{sdk} is a dependency, but no production code uses it.',
       'in-house-unused': 'An in-house flag module or model exists, but no production code checks it.',
       'env-toggles': 'Only environment-variable / settings toggles were found, no flag system.',
-      none: 'No feature-flag SDK, library or in-house flag system was found.'
+      none: 'No feature-flag SDK, library or in-house flag system was found.',
+      'no-service': 'No HTTP framework found in dependencies or imports: there is no service to release features of.',
+      'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to release features of.'
     },
     why: 'Flags separate deploying code from releasing it: a change ships dark, is turned on for a few users, and is turned off in seconds when it misbehaves — no rollback, no hotfix deploy. Env-var toggles need a redeploy to flip and cannot target users.',
     remediation: remediationFor([])
   },
   run(ctx: CheckContext) {
     const { manifests, usage } = ctx.facts
-    const ecosystems = ECOSYSTEM_IDS.filter((e) => manifests.manifests.some((m) => m.ecosystem === e))
+    const na = notAService(ctx.facts.service)
+    if (na) return na
+    const ecosystems = serviceProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
     const sigs = [...FLAG_SDKS, ...genericSignatures(ctx.extra.packages)]
     const used: SdkFinding[] = []

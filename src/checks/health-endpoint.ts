@@ -2,7 +2,7 @@ import type { DeployHealthcheck } from '../facts/deploy/types.js'
 import type { Route } from '../facts/service/types.js'
 import { frameworkList, snippetFor, type Framework } from '../facts/service/frameworks.js'
 import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment, ONE_OFF_SERVICES } from './catalog/health.js'
-import { frameworkRepo } from './catalog/framework-repo.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
@@ -49,7 +49,8 @@ export default defineCheck({
   },
   run({ facts, extra }): Outcome<Id> {
     const { service, deploy } = facts
-    if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
+    const na = notAService(service)
+    if (na) return na
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, '') || '/'))
     const dedicated = service.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, '') || '/'))
     const libraries = service.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name))

@@ -2,7 +2,8 @@ import { minimatch } from 'minimatch'
 import type { CiJob } from '../facts/ci/types.js'
 import type { ApiFact, DeclaredBranchRule, PullRequestRequirement } from '../facts/github.js'
 import type { Facts } from '../facts/types.js'
-import { defineCheck, type Evidence, type MessageData, type Outcome } from './types.js'
+import { defineCheck, type Evidence, type MessageData, type Outcome, type Resolution } from './types.js'
+import { plural } from '../prose.js'
 
 /**
  * mandatory-prs: can the default branch change only through reviewed pull requests?
@@ -12,17 +13,17 @@ import { defineCheck, type Evidence, type MessageData, type Outcome } from './ty
  */
 
 const messages = {
-  pass: 'Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}).',
-  'pass-ci-not-required': 'Pull requests are required on {branch} with {approvals} approval(s) and {checks} required status check(s) ({source}), but the CI job(s) running {what} ({jobs}) are not required checks.',
+  pass: 'Pull requests are required on {branch} with {approvals|approval} and {checks|required status check} ({source}).',
+  'pass-ci-not-required': 'Pull requests are required on {branch} with {approvals|approval} and {checks|required status check} ({source}), but CI jobs running {what} ({jobs}) are not required checks.',
   'partial-no-approvals': 'A pull request is required on {branch}, but no approving review is ({source}).',
-  'partial-no-checks': 'A pull request with {approvals} approval(s) is required on {branch}, but no status check is ({source}).',
+  'partial-no-checks': 'A pull request with {approvals|approval} is required on {branch}, but no status check is ({source}).',
   'partial-neither': 'A pull request is required on {branch}, but neither an approving review nor a status check is ({source}).',
   fail: 'No ruleset or branch protection requires pull requests on {branch}.',
-  'declared-pass': 'Settings-as-code in {path} requires pull requests on {branch} with {approvals} approval(s) and {checks} required status check(s) (declared, not confirmed through the API).',
+  'declared-pass': 'Settings-as-code in {path} requires pull requests on {branch} with {approvals|approval} and {checks|required status check} (declared, not confirmed through the API).',
   'declared-partial': 'Settings-as-code in {path} requires pull requests on {branch}, but {missing} (declared, not confirmed through the API).',
-  'unknown-no-api': 'Branch rules live in GitHub settings and no API access was available: {resolve}.',
-  'unknown-api': 'The branch rules could not be read ({reason}): {resolve}.',
-  'unknown-protection': 'No ruleset requires pull requests on {branch}, and classic branch protection could not be read: {resolve}.'
+  'unknown-no-api': 'Branch rules live in GitHub settings, and no GitHub API access was available to read them.',
+  'unknown-api': 'The branch rules could not be read ({reason}).',
+  'unknown-protection': 'No ruleset requires pull requests on {branch}, and classic branch protection could not be read.'
 } as const
 type Id = keyof typeof messages
 
@@ -40,7 +41,12 @@ const CI_PURPOSES: readonly { readonly what: string; readonly commands: readonly
   }
 ]
 
-const NO_API_RESOLVE = 'run Shipshape as the action (or the CLI with GITHUB_TOKEN set) so it can read the rulesets with metadata:read'
+const NO_API: Resolution = { text: 'give Shipshape a GitHub token so it can read the branch rules (rulesets need only the metadata access every token has)', api: true }
+
+const ADMIN_TOKEN: Resolution = {
+  text: 'give the action an `admin-token` with "Administration: read" (a fine-grained token, kept in a secret) so it can read classic branch protection, or move the rules to a ruleset, which any token can read',
+  snippet: ['```yaml', '- uses: shipshape-dev/shipshape@v0', '  with:', '    admin-token: ${{ secrets.SHIPSHAPE_ADMIN_TOKEN }}', '```'].join('\n')
+}
 
 export default defineCheck({
   meta: {
@@ -54,10 +60,33 @@ export default defineCheck({
       '',
       '```sh',
       "gh api repos/OWNER/REPO/rulesets --method POST --input - <<'EOF'",
-      '{"name":"main","target":"branch","enforcement":"active",',
-      ' "conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},',
-      ' "rules":[{"type":"pull_request","parameters":{"required_approving_review_count":1,"dismiss_stale_reviews_on_push":true,"require_code_owner_review":false,"require_last_push_approval":false,"required_review_thread_resolution":false}},',
-      '          {"type":"required_status_checks","parameters":{"strict_required_status_checks_policy":false,"required_status_checks":[{"context":"test"}]}}]}',
+      '{',
+      '  "name": "main",',
+      '  "target": "branch",',
+      '  "enforcement": "active",',
+      '  "conditions": {',
+      '    "ref_name": { "include": ["~DEFAULT_BRANCH"], "exclude": [] }',
+      '  },',
+      '  "rules": [',
+      '    {',
+      '      "type": "pull_request",',
+      '      "parameters": {',
+      '        "required_approving_review_count": 1,',
+      '        "dismiss_stale_reviews_on_push": true,',
+      '        "require_code_owner_review": false,',
+      '        "require_last_push_approval": false,',
+      '        "required_review_thread_resolution": false',
+      '      }',
+      '    },',
+      '    {',
+      '      "type": "required_status_checks",',
+      '      "parameters": {',
+      '        "strict_required_status_checks_policy": false,',
+      '        "required_status_checks": [{ "context": "test" }]',
+      '      }',
+      '    }',
+      '  ]',
+      '}',
       'EOF',
       '```',
       '',
@@ -86,18 +115,13 @@ export default defineCheck({
     // The API could not settle it: settings-as-code may show that PRs are required.
     const declared = bestDeclared(facts.settingsAsCode.rules, branch)
     if (declared) return judgeDeclared(facts, declared, label, apiEvidence)
-    if (!gh) return { status: 'unknown', messageId: 'unknown-no-api', data: { resolve: NO_API_RESOLVE }, evidence: declaredEvidence(facts, branch) }
+    if (!gh) return { status: 'unknown', messageId: 'unknown-no-api', evidence: declaredEvidence(facts, branch), resolve: NO_API }
     if (rulesOk && protection && protection.status !== 'ok') {
-      const resolve = protection.status === 'error' ? protection.resolve : 'give the action an admin-token with administration:read to read classic branch protection'
-      return { status: 'unknown', messageId: 'unknown-protection', data: { branch: label, resolve }, evidence: apiEvidence }
+      const resolve = protection.status === 'error' && protection.kind !== 'forbidden' && protection.kind !== 'not-found' ? { text: protection.resolve } : ADMIN_TOKEN
+      return { status: 'unknown', messageId: 'unknown-protection', data: { branch: label }, evidence: apiEvidence, resolve }
     }
     const err = rules?.status === 'error' ? rules : protection?.status === 'error' ? protection : null
-    return {
-      status: 'unknown',
-      messageId: 'unknown-api',
-      data: { reason: err?.reason ?? 'not read', resolve: err?.resolve ?? NO_API_RESOLVE },
-      evidence: apiEvidence
-    }
+    return { status: 'unknown', messageId: 'unknown-api', data: { reason: err?.reason ?? 'not read' }, evidence: apiEvidence, resolve: err ? { text: err.resolve } : NO_API }
   }
 })
 
@@ -119,7 +143,7 @@ function judge(facts: Facts, branch: string, approvals: number, contexts: readon
 function judgeDeclared(facts: Facts, rule: DeclaredBranchRule, branch: string, evidence: Evidence[]): Outcome<Id> {
   const approvals = rule.pullRequest?.approvals ?? 0
   const checks = rule.statusChecks ?? []
-  const ev: Evidence[] = [...evidence, { path: rule.path, line: rule.line, message: `${rule.source} requires pull requests (${approvals} approval(s), ${checks.length} status check(s))` }]
+  const ev: Evidence[] = [...evidence, { path: rule.path, line: rule.line, message: `${rule.source} requires pull requests (${plural(approvals, 'approval')}, ${plural(checks.length, 'status check')})` }]
   for (const other of declaredEvidence(facts, null)) if (other.path !== rule.path || other.line !== rule.line) ev.push(other)
   const data: MessageData = { path: rule.path, branch: rule.branches[0] ?? branch, approvals, checks: checks.length }
   if (approvals >= 1 && checks.length > 0) return { status: 'pass', messageId: 'declared-pass', data, evidence: ev }
@@ -129,7 +153,7 @@ function judgeDeclared(facts: Facts, rule: DeclaredBranchRule, branch: string, e
 
 function readEvidence(what: string, fact: ApiFact<object> | undefined): Evidence[] {
   if (!fact) return []
-  if (fact.status === 'error') return [{ message: `${what}: could not be read (${fact.reason}); ${fact.resolve}` }]
+  if (fact.status === 'error') return [{ message: `${what}: could not be read (${fact.reason})` }]
   if (fact.status === 'skipped') return [{ message: `${what}: not read (${fact.reason})` }]
   return []
 }

@@ -6,8 +6,9 @@ import { judgeCommand } from './catalog/match.js'
 import { COMMIT_ACTIONS, mentionsSpec, OPENAPI_SNIPPETS, PUBLISH_ACTIONS, PUBLISH_COMMANDS } from './catalog/openapi.js'
 import { scriptArgv, SPEC_DUMPS } from './catalog/contract.js'
 import { actionNameMatches } from './catalog/match.js'
-import { frameworkRepo } from './catalog/framework-repo.js'
+import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
+import { plural } from '../prose.js'
 
 /**
  * openapi-published: is there an OpenAPI description, and is it published? A spec exists when
@@ -38,10 +39,11 @@ export default defineCheck({
   },
   run({ facts }): Outcome<Id> {
     const { service, openapi, ci } = facts
-    if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
+    const na = notAService(service)
+    if (na) return na
     const own = openapi.specs.filter((s) => s.notOwn === null)
     const evidence: Evidence[] = []
-    for (const s of own.slice(0, 3)) evidence.push({ path: s.path, message: `${s.kind === 'openapi' ? 'OpenAPI' : 'Swagger'} ${s.version}${s.title ? ` "${s.title}"` : ''}, ${s.pathCount ?? '?'} path(s)${s.problem ? ` — ${s.problem}` : ''}` })
+    for (const s of own.slice(0, 3)) evidence.push({ path: s.path, message: `${s.kind === 'openapi' ? 'OpenAPI' : 'Swagger'} ${s.version}${s.title ? ` "${s.title}"` : ''}, ${s.pathCount === null || s.pathCount === undefined ? 'paths not counted' : plural(s.pathCount, 'path')}${s.problem ? ` — ${s.problem}` : ''}` })
     for (const s of openapi.specs.filter((x) => x.notOwn !== null).slice(0, 2)) evidence.push({ path: s.path, message: `not counted: ${s.notOwn}` })
     for (const g of openapi.generators.slice(0, 4)) evidence.push({ path: g.path, ...(g.line ? { line: g.line } : {}), message: `${g.tool}${g.servedAt ? ` serves ${g.servedAt}` : ' generates a spec, not served'}${g.note ? ` (${g.note})` : ''}` })
     for (const s of openapi.skipped.slice(0, 3)) evidence.push({ ...(s.path ? { path: s.path } : {}), message: `skipped: ${s.reason}` })

@@ -2,7 +2,9 @@ import { minimatch } from 'minimatch'
 import { argvMatches } from './catalog/containers.js'
 import { RELEASE_ACTIONS, RELEASE_COMMANDS } from './catalog/releases.js'
 import type { ChangelogFile, ReleaseTrigger } from '../facts/release.js'
-import { defineCheck, type CheckContext, type Evidence, type MessageData } from './types.js'
+import { resolutionMarkdown } from './catalog/remedies.js'
+import { defineCheck, type CheckContext, type Evidence, type MessageData, type Resolution } from './types.js'
+import { plural } from '../prose.js'
 
 const REMEDIATION = [
   'Tag every release with a version and write down what changed. release-please does both from conventional commits —',
@@ -37,6 +39,47 @@ const TRIGGER_MESSAGE: Readonly<Record<ReleaseTrigger['trigger'], (text: string)
 
 const TAGS_UNREADABLE = 'tags could not be read: actions/checkout fetches no tags by default (set `fetch-depth: 0`), or give Shipshape a token so it can list them through the API'
 
+/** Tags are what is missing: the release process exists. */
+const TAG_RELEASES = [
+  'Tag each release with its version, so what runs in production names a commit and can be rolled back to the previous tag:',
+  '',
+  '```sh',
+  'git tag -a v1.4.0 -m "v1.4.0"',
+  'git push origin v1.4.0',
+  '```',
+  '',
+  'Or let the release workflow create it: `gh release create v1.4.0 --generate-notes` tags the commit it releases.'
+].join('\n')
+
+/** Notes are what is missing: the tags exist. */
+const WRITE_NOTES = [
+  'Write down what each tagged version changed: keep a `CHANGELOG.md` with a section per version, or publish notes with each tag from CI:',
+  '',
+  '```yaml',
+  '# .github/workflows/release.yml',
+  'on:',
+  '  push:',
+  "    tags: ['v*']",
+  'permissions:',
+  '  contents: write',
+  'jobs:',
+  '  release:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - run: gh release create "$GITHUB_REF_NAME" --generate-notes',
+  '        env:',
+  '          GH_TOKEN: ${{ github.token }}',
+  '```'
+].join('\n')
+
+/** What lets the check see the tags: fetch them in the checkout, or list them through the API. */
+const FETCH_TAGS: Resolution = {
+  text: 'fetch the tags in the checkout (actions/checkout fetches none by default), or give Shipshape a token with "contents: read" so it lists them through the API',
+  snippet: ['```yaml', '- uses: actions/checkout@v4', '  with:', '    fetch-depth: 0   # or: fetch-tags: true', '```'].join('\n'),
+  api: true
+}
+
 /**
  * A changelog is maintained when at least one heading names a release (a version or a date,
  * not "Unreleased") and has entries under it. Recency is not judged: the scan has no trustworthy
@@ -52,7 +95,7 @@ function changelogEvidence(c: ChangelogFile): Evidence {
     const why = c.contentLines === 0 ? 'empty' : c.releases.length === 0 ? 'no released version or dated entry' : 'release headings without entries'
     return { path: c.path, message: `changelog is a stub (${why})` }
   }
-  return { path: c.path, ...(newest ? { line: newest.line } : {}), message: `changelog with ${c.releases.length} release entr${c.releases.length === 1 ? 'y' : 'ies'}${newest ? `, latest \`${newest.text}\`` : ''}${c.newestDate ? `, newest date ${c.newestDate}` : ''}` }
+  return { path: c.path, ...(newest ? { line: newest.line } : {}), message: `changelog with ${plural(c.releases.length, 'release entry', 'release entries')}${newest ? `, latest \`${newest.text}\`` : ''}${c.newestDate ? `, newest date ${c.newestDate}` : ''}` }
 }
 
 function runnable(x: { job?: { disabled: string | null } | undefined; step?: { disabled: string | null } | undefined }): boolean {
@@ -117,8 +160,8 @@ export default defineCheck({
     title: 'Versioned releases',
     question: 'Are releases tagged and documented?',
     messages: {
-      complete: '{tags} version tags, and {documented}.',
-      'tags-only': '{tags} version tags, but no release workflow or maintained changelog.',
+      complete: '{tags|version tag}, and {documented}.',
+      'tags-only': '{tags|version tag}, but no release workflow or maintained changelog.',
       'documented-only': 'Releases are prepared ({documented}), but the repository has no version tags.',
       'documented-tags-unknown': 'Releases are prepared ({documented}); whether version tags exist could not be read.',
       'tags-unknown': 'No release workflow or maintained changelog, and version tags could not be read.',
@@ -139,16 +182,16 @@ export default defineCheck({
     const tags = release.tags
     if (tags === null) {
       const unread: Evidence = { message: TAGS_UNREADABLE }
-      if (documented) return { status: 'partial', messageId: 'documented-tags-unknown', data: { documented } as MessageData, evidence: [...docEvidence, ...noteEvidence, unread] }
-      return { status: 'unknown', messageId: 'tags-unknown', evidence: [...noteEvidence, unread] }
+      if (documented) return { status: 'partial', messageId: 'documented-tags-unknown', data: { documented } as MessageData, evidence: [...docEvidence, ...noteEvidence, unread], remediation: resolutionMarkdown(FETCH_TAGS) }
+      return { status: 'unknown', messageId: 'tags-unknown', evidence: noteEvidence, resolve: FETCH_TAGS }
     }
     const versions = tags.versionTags
     const tagEvidence: Evidence = versions.length > 0
-      ? { message: `${versions.length} version tag${versions.length === 1 ? '' : 's'} (from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'}), e.g. ${versions.slice(-3).join(', ')}` }
-      : { message: tags.names.length > 0 ? `${tags.names.length} tags, none of them a version (e.g. ${tags.names.slice(0, 3).join(', ')})` : `no tags (read from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'})` }
+      ? { message: `${plural(versions.length, 'version tag')} (from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'}), e.g. ${versions.slice(-3).join(', ')}` }
+      : { message: tags.names.length > 1 ? `${plural(tags.names.length, 'tag')}, none of them a version (e.g. ${tags.names.slice(0, 3).join(', ')})` : tags.names.length === 1 ? `1 tag, not a version (${tags.names[0]})` : `no tags (read from ${tags.source === 'git' ? 'local git refs' : 'the GitHub API'})` }
     if (versions.length > 0 && documented) return { status: 'pass', messageId: 'complete', data: { tags: versions.length, documented } as MessageData, evidence: [tagEvidence, ...docEvidence] }
-    if (versions.length > 0) return { status: 'partial', messageId: 'tags-only', data: { tags: versions.length } as MessageData, evidence: [tagEvidence, ...noteEvidence] }
-    if (documented) return { status: 'partial', messageId: 'documented-only', data: { documented } as MessageData, evidence: [tagEvidence, ...docEvidence, ...noteEvidence] }
+    if (versions.length > 0) return { status: 'partial', messageId: 'tags-only', data: { tags: versions.length } as MessageData, evidence: [tagEvidence, ...noteEvidence], remediation: WRITE_NOTES }
+    if (documented) return { status: 'partial', messageId: 'documented-only', data: { documented } as MessageData, evidence: [tagEvidence, ...docEvidence, ...noteEvidence], remediation: TAG_RELEASES }
     return { status: 'fail', messageId: 'none', evidence: [tagEvidence, ...noteEvidence] }
   }
 })

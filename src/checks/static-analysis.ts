@@ -20,8 +20,8 @@ const messages = {
   'local-only': 'Static analysis runs only in local hooks, not in CI: {tools}.',
   'non-blocking': 'Static analysis runs in CI but cannot fail the build: {tools}.',
   configured: 'Static analysis is configured ({tools}) but CI does not run it.',
-  unreadable: 'No static analysis was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
-  opaque: 'No static analysis was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
+  unreadable: 'No static analysis was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No static analysis was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No static analysis runs in CI (CodeQL default setup, configured in repository settings, is not visible to a scan of files).',
   'no-ci': 'No CI configuration was found, and no static analysis is configured.'
 } as const
@@ -56,13 +56,15 @@ function codeql(languages: readonly Ecosystem[]): string {
     '    runs-on: ubuntu-latest',
     '    strategy:',
     '      matrix:',
-    `        language: [${list.join(', ')}]`,
+    '        include:',
+    // Go is analysed from a build; the others are read as they are.
+    ...list.map((l) => `          - { language: ${l}, build: ${l === 'go' ? 'autobuild' : 'none'} }`),
     '    steps:',
     '      - uses: actions/checkout@v4',
     '      - uses: github/codeql-action/init@v3',
     '        with:',
     '          languages: ${{ matrix.language }}',
-    "          build-mode: ${{ matrix.language == 'go' && 'autobuild' || 'none' }}",
+    '          build-mode: ${{ matrix.build }}',
     '      - uses: github/codeql-action/analyze@v3',
     '```'
   ].join('\n')
@@ -93,11 +95,12 @@ export default defineCheck({
   },
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
-    const profile = repoProfile(ctx.facts.snapshot)
+    const profile = repoProfile(ctx.facts)
     const fix = (opening: string): string => {
+      // CodeQL first where it reads the stack; the stack's own tools after it, or alone.
       const workflow = codeql(profile.ecosystems)
-      const first = workflow ? opening : 'Run static analysis on every pull request.'
-      return [remediationFor(first, ALTERNATIVES, profile, ''), '', workflow].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()
+      const first = workflow ? `${opening}\n\n${workflow}` : 'Run static analysis on every pull request.'
+      return remediationFor(first, ALTERNATIVES, profile, '').trimEnd()
     }
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {

@@ -18,8 +18,8 @@ const messages = {
   'local-only': 'A type checker runs only in local hooks, not in CI: {tools}.',
   'non-blocking': 'A type checker runs in CI but cannot fail the build: {tools}.',
   configured: 'Type checking is configured ({tools}) but CI does not run it on pull requests.',
-  unreadable: 'No type checker was found in the CI files that could be read; {count} CI file(s) could not be parsed.',
-  opaque: 'No type checker was found in the CI Shipshape could follow; {count} CI step(s) could not be followed: {steps}.',
+  unreadable: 'No type checker was found in the CI files that could be read; {count|CI file} could not be parsed.',
+  opaque: 'No type checker was found in the CI Shipshape could follow; {count|CI step} could not be followed: {steps}.',
   none: 'No type checker is configured or run in CI.',
   'no-ci': 'No CI configuration was found, and no type checker is configured.'
 } as const
@@ -60,7 +60,7 @@ export default defineCheck({
   },
   run(ctx): Outcome<keyof typeof messages> {
     const j = judgePractice(ctx, TYPECHECKERS, { veto: (run, tool) => skippedTypeCheck(ctx, run, tool) })
-    const profile = repoProfile(ctx.facts.snapshot)
+    const profile = repoProfile(ctx.facts)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
     if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
     if (j.notOnPr.length > 0) {

@@ -1,6 +1,7 @@
 import type { Config, ExtraSignatures } from '../config/types.js'
 import type { Facts } from '../facts/types.js'
 import type { CheckId, Status } from './ids.js'
+import { count, plural } from '../prose.js'
 
 /** A finding about a file (or about the repository, with no path). Lines are 1-based. */
 export interface Evidence {
@@ -19,6 +20,21 @@ export interface CheckContext {
   readonly config: Config
 }
 
+/**
+ * What would let Shipshape judge a check it could not (status `unknown`): the permission or token
+ * to grant, never the fix for a failing practice. The report's "Resolve" section is built from it.
+ */
+export interface Resolution {
+  /** One sentence without a final period, e.g. `grant the job "actions: read" so Shipshape can read recent workflow runs`. */
+  readonly text: string
+  /** Workflow `permissions:` the action needs for it, e.g. `{ actions: 'read' }`. */
+  readonly permissions?: Readonly<Record<string, 'read' | 'write'>>
+  /** It needs the GitHub API: the CLI needs a token (`GITHUB_TOKEN`). */
+  readonly api?: boolean
+  /** A snippet that shows the change (Markdown, fenced). */
+  readonly snippet?: string
+}
+
 /** What a check's run() returns. `waived` is decided by policy, never by a check. */
 export interface Outcome<M extends string> {
   readonly status: Exclude<Status, 'waived'>
@@ -29,6 +45,8 @@ export interface Outcome<M extends string> {
   readonly score?: number
   /** Framework-specific remediation (Markdown) overriding meta.remediation. */
   readonly remediation?: string
+  /** For `unknown`: what would let the check judge (becomes the remediation, and the gate's reason when the check is required). */
+  readonly resolve?: Resolution
 }
 
 export interface CheckMeta<M extends string> {
@@ -67,12 +85,23 @@ export interface CheckResult {
   readonly messageId: string
   readonly evidence: readonly Evidence[]
   readonly remediation: string | null
+  /** For `unknown`: one sentence saying what would let Shipshape judge it. */
+  readonly resolve?: string
   /** For `waived`: the status the check had before the waiver, and the waiver. */
   readonly waiver?: { readonly reason: string; readonly expires: string; readonly original: Status }
 }
 
+/**
+ * Fills `{name}` placeholders from the data. Numbers get separators (`1,621`); `{name|noun}` and
+ * `{name|noun|nouns}` write the number with its noun in the right number (`1 file`, `2 files`).
+ */
 export function fillTemplate(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole))
+  return template.replace(/\{(\w+)(?:\|([^|{}]+)(?:\|([^|{}]+))?)?\}/g, (whole, key: string, noun?: string, many?: string) => {
+    if (!data || !(key in data)) return whole
+    const v = data[key]!
+    if (typeof v !== 'number') return String(v)
+    return noun ? plural(v, noun, many) : Number.isInteger(v) ? count(v) : String(v)
+  })
 }
 
 export function statusScore(status: Status, score: number | undefined): number | null {

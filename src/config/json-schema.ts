@@ -28,7 +28,7 @@ export function nodeToJsonSchema(node: Node): JsonSchema {
     case 'date':
       return { description, type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }
     case 'enum':
-      return { description, type: 'string', enum: [...node.values] }
+      return { description, type: 'string', enum: [...node.values], ...(node.default !== undefined ? { default: node.default } : {}) }
     case 'array':
       return { description, type: 'array', items: nodeToJsonSchema(node.items), maxItems: node.maxItems }
     case 'object': {

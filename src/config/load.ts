@@ -7,6 +7,7 @@ import { runRules } from './rules.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { Config } from './types.js'
 import { ROOT_PATH, validate, type ConfigError, type Problems } from './validate.js'
+import { plural } from '../prose.js'
 
 export type { ConfigError } from './validate.js'
 
@@ -42,7 +43,7 @@ export function validateConfig(document: unknown, source: string | null): LoadRe
   if (out.errors.length > 0) {
     const errors = out.errors.slice(0, MAX_CONFIG_ERRORS)
     const more = out.errors.length - errors.length
-    if (more > 0) errors.push({ path: ROOT_PATH, message: `${ROOT_PATH}: ${more} more error(s) not shown; fix the ones above first` })
+    if (more > 0) errors.push({ path: ROOT_PATH, message: `${ROOT_PATH}: ${plural(more, 'more error')} not shown; fix the ones above first` })
     return failure(errors, out.warnings, source)
   }
   // Valid: normalise once more so nothing in the result aliases the parsed document.
@@ -113,7 +114,7 @@ export function loadConfig(opts: { root: string; explicit?: string | null }): Lo
   if (opts.explicit) {
     const abs = resolve(opts.explicit)
     const label = isInside(root, abs) ? relative(root, abs).split(sep).join('/') : opts.explicit
-    if (!exists(abs)) return failure([{ path: label, message: `${label}: config file not found` }], [], label)
+    if (!exists(abs)) return failure([{ path: label, message: `${label}: config file not found (looked for ${abs})` }], [], label)
     return readConfigFile(abs, label, isInside(root, abs) ? realRoot : null)
   }
 

@@ -47,6 +47,7 @@ export function normalize(written: WrittenConfig, source: string | null): Config
   return {
     minScore: written['min-score'] ?? P['min-score'].default,
     failOnRegression: written['fail-on-regression'] ?? P['fail-on-regression'].default,
+    comment: written.comment ?? P.comment.default ?? 'always',
     maxFileBytes: written['max-file-size'] ?? P['max-file-size'].default,
     ignore: present(written.ignore).map(normalizeGlob),
     checks: Object.fromEntries(CHECK_IDS.map((id) => [id, policyOf(id, written.checks)])) as Record<CheckId, CheckPolicy>,

@@ -1,5 +1,6 @@
 import { CHECK_IDS, type CheckId } from '../checks/ids.js'
-import type { ExtraSignatures } from './types.js'
+import { COMMENT_MODES, type ExtraSignatures } from './types.js'
+
 import { DEFAULT_WEIGHTS } from './weights.js'
 
 /**
@@ -46,8 +47,9 @@ export interface DateNode extends NodeBase {
 export interface EnumNode extends NodeBase {
   readonly kind: 'enum'
   readonly values: readonly string[]
-  /** What a value is called in messages: `check`. */
+  /** What a value is called in messages: `check id`, `comment mode`. */
   readonly noun: string
+  readonly default?: string
 }
 
 export interface ArrayNode extends NodeBase {
@@ -114,8 +116,8 @@ export function date(description: string): DateNode {
 // Builders return their exact shape (not the broad interface), so Infer sees the literal keys.
 type Exact<N extends Node, Over> = Omit<N, keyof Over> & Over
 
-export function oneOf<const V extends string>(description: string, values: readonly V[], noun: string): Exact<EnumNode, { readonly values: readonly V[] }> {
-  return { kind: 'enum', description, values, noun }
+export function oneOf<const V extends string>(description: string, values: readonly V[], noun: string, o: { default?: NoInfer<V> } = {}): Exact<EnumNode, { readonly values: readonly V[]; readonly default?: V }> {
+  return { kind: 'enum', description, values, noun, ...o }
 }
 
 export function array<I extends Node>(description: string, items: I, o: { maxItems: number }): Exact<ArrayNode, { readonly items: I }> {
@@ -167,7 +169,7 @@ const checkPolicy = (id: CheckId) =>
   object(`Policy for the ${id} check.`, {
     enabled: boolean(`Run the ${id} check. A disabled check is not run, not reported and not scored.`, { default: true }),
     weight: integer(`Weight of ${id} in the score (0 leaves it out of the score but still reports it).`, { min: 0, max: 100, default: DEFAULT_WEIGHTS[id] }),
-    required: boolean(`Fail the gate unless ${id} is pass (unknown and not-applicable never fail it; a waiver does not satisfy it).`, { default: false })
+    required: boolean(`Fail the gate unless ${id} is pass (unknown fails it too, naming what would resolve it; not-applicable never does; a waiver does not satisfy it).`, { default: false })
   })
 
 const checkEntry = (id: CheckId) =>
@@ -189,6 +191,12 @@ export const CONFIG_SCHEMA = object(
   {
     'min-score': integer('The gate fails when the score (0–100) is under this number. The min-score input / --min-score flag overrides it.', { min: 0, max: 100, default: 70 }),
     'fail-on-regression': boolean('Also fail the gate when the score dropped, or a check got worse, against the pull request base.', { default: false }),
+    comment: oneOf(
+      'When the action posts the PR comment: always, on-failure (only when the gate fails), on-change (only when the result changed since the last comment), never. The comment input overrides it.',
+      COMMENT_MODES,
+      'comment mode',
+      { default: 'always' }
+    ),
     'max-file-size': integer('Files larger than this many bytes are not read (1 KiB to 64 MiB).', { min: 1024, max: 64 * 1024 * 1024, default: 2 * 1024 * 1024, unit: 'bytes' }),
     ignore: array(
       'Repo-relative minimatch globs of paths to leave out of the scan, e.g. `legacy/**` or `**/generated/**` (a leading `./` or `/` is dropped).',
@@ -201,7 +209,7 @@ export const CONFIG_SCHEMA = object(
       object(
         'One waiver.',
         {
-          check: oneOf('The check id to waive.', CHECK_IDS, 'check'),
+          check: oneOf('The check id to waive.', CHECK_IDS, 'check id'),
           reason: string('Why the shortfall is accepted (shown in the report).', { maxLength: 1024 }),
           expires: date('Last day (UTC) the waiver applies, written YYYY-MM-DD.')
         },
@@ -227,3 +235,16 @@ export const CONFIG_SCHEMA = object(
 
 /** The config file as written, after validation and before defaults are applied. */
 export type WrittenConfig = Infer<typeof CONFIG_SCHEMA>
+
+/**
+ * The gate's policy as given outside the file — action inputs and CLI flags — each key validated
+ * by the very node of the config key it overrides, so a bad value reads the same wherever it was
+ * written. `required-checks` adds to the per-check `required` keys.
+ */
+export const POLICY_INPUTS = {
+  'min-score': CONFIG_SCHEMA.properties['min-score'],
+  'required-checks': array('Checks that must pass, added to the ones the config requires.', oneOf('A check id.', CHECK_IDS, 'check id'), { maxItems: MAX_LIST }),
+  'fail-on-regression': CONFIG_SCHEMA.properties['fail-on-regression'],
+  comment: CONFIG_SCHEMA.properties.comment
+}
+export type PolicyInput = keyof typeof POLICY_INPUTS

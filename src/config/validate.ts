@@ -28,12 +28,12 @@ export function expectation(node: Node): string {
     case 'date':
       return 'a date written YYYY-MM-DD'
     case 'enum':
-      return `a ${node.noun} id (${node.values.join(', ')})`
+      return `a ${node.noun} (${node.values.join(', ')})`
     case 'array':
       return `a list of ${plural(node.items)}`
     case 'object': {
       const keys = Object.keys(node.properties)
-      return keys.length > 8 ? 'a mapping' : `a mapping with keys ${keys.join(', ')}`
+      return keys.length > 9 ? 'a mapping' : `a mapping with keys ${keys.join(', ')}`
     }
     case 'either':
       return `${expectation(node.options[0])}, or ${expectation(node.options[1])}`
@@ -52,7 +52,7 @@ function plural(node: Node): string {
     case 'date':
       return 'dates (YYYY-MM-DD)'
     case 'enum':
-      return `${node.noun} ids`
+      return `${node.noun}s`
     case 'array':
       return 'lists'
     case 'object':

@@ -137,6 +137,21 @@ export function runBaseJob(job: BaseJob, cp: Pick<typeof childProcess, 'execFile
   }
 }
 
+/**
+ * The commit a ref names in the repository at `root` (`main`, `origin/main`, `v1.2.0`, a SHA), or
+ * null when it names none. A ref that starts with `-` is refused before git sees it.
+ */
+export function resolveCommit(root: string, ref: string): string | null {
+  if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) return null
+  try {
+    const out = childProcess.execFileSync('git', ['rev-parse', '--verify', '-q', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } })
+    const sha = out.trim()
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null
+  } catch {
+    return null
+  }
+}
+
 /** The worker's source: the job function's own text, called with the worker's modules. */
 const WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
 ${treeEntries.toString()}

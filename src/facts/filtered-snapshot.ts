@@ -15,9 +15,9 @@ export class FilteredSnapshot extends ListedSnapshot {
    * `keep` accepts (a service's subtree plus the shared files): filtering it instead of the whole
    * listing keeps one view per service linear in the service's size, not the repository's.
    */
-  constructor(private readonly base: Snapshot, keep: (path: string) => boolean, candidates?: readonly string[]) {
+  constructor(private readonly base: Snapshot, keep: (path: string) => boolean, candidates?: readonly string[], label?: string) {
     super()
-    this.label = base.label
+    this.label = label ?? base.label
     this.commit = base.commit
     this.setListing((candidates ?? base.files()).filter(keep))
   }
@@ -26,7 +26,8 @@ export class FilteredSnapshot extends ListedSnapshot {
     return this.has(path) ? this.base.read(path) : { kind: 'missing' }
   }
 
+  /** The base's counters (reads go through it), with this view's own file count. */
   stats(): SnapshotStats {
-    return this.base.stats()
+    return { ...this.base.stats(), files: this.files().length }
   }
 }

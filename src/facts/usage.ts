@@ -3,10 +3,12 @@ import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
 import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
+import { inCode } from './literals.js'
 import type { Snapshot } from './snapshot.js'
 import { ECOSYSTEM_IDS, ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
 
 export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
+export { inCode } from './literals.js'
 
 /**
  * Where packages are used in code: imports per ecosystem and a bounded line search for usage
@@ -62,6 +64,8 @@ export interface GrepOptions {
    * of `ecosystems`.
    */
   readonly configFiles?: readonly string[]
+  /** Also count a token inside a string literal (default: only in code; a quoted token is data, not use). */
+  readonly inStrings?: boolean
 }
 
 export interface UsageFacts {
@@ -183,7 +187,8 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking);
       // a file's hits are memoised on its read, so service views and the PR base never rescan it.
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
-      const key = memoKey(`grep\0${tokens.join('\0')}`)
+      const inStrings = opts.inStrings === true
+      const key = memoKey(`grep\0${inStrings ? 's' : 'c'}\0${tokens.join('\0')}`)
       const only = opts.files ? new Set(opts.files) : undefined
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
       for (const f of sources()) {
@@ -194,7 +199,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
         // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments))) {
+        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template))) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
@@ -206,7 +211,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
           if (!wanted.some((w) => path === w || path.endsWith('/' + w)) || isExcluded(path)) continue
           const r = snapshot.read(path)
           if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
-          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS)) {
+          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS, false)) {
             hits.push({ path, line: h.line, text: h.text, token: h.token, ecosystem: eco, test: isTestPath(path) })
             if (hits.length >= limit) return hits
           }
@@ -228,8 +233,11 @@ interface FileHit {
 
 const NO_HITS: readonly FileHit[] = []
 
-/** Every line of one text holding a token (the first token per line), after a native whole-text test; comment lines are left out. */
-function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined): readonly FileHit[] {
+/**
+ * Every line of one text holding a token outside string literals (the first token per line),
+ * after a native whole-text test; comment lines are left out.
+ */
+function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined, codeOnly: boolean): readonly FileHit[] {
   if (!anyToken.test(read.text)) return NO_HITS
   const ls = plainLines(read)
   const out: FileHit[] = []
@@ -241,7 +249,7 @@ function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], c
       if (comments.some((c) => t.startsWith(c))) continue
     }
     for (const token of tokens) {
-      if (l.includes(token)) {
+      if (l.includes(token) && (!codeOnly || inCode(l, token))) {
         out.push({ line: i + 1, text: l.trim(), token })
         break
       }

@@ -70,8 +70,8 @@ type Fact = 'rules' | 'protection' | 'runs' | 'tags' | 'repository'
 
 /** What resolves a failed read, per fact and error kind. */
 const RESOLVE: Readonly<Record<Fact, string>> = {
-  rules: 'grant the workflow "metadata: read" (rulesets are readable with metadata:read, which every GITHUB_TOKEN has unless `permissions:` removes it)',
-  protection: 'classic protection needs an admin-token with administration:read; rulesets are readable with metadata:read',
+  rules: 'use a token with read access to the repository metadata (every GITHUB_TOKEN has it; a fine-grained token needs "Metadata: read")',
+  protection: 'classic protection needs an admin-token with "Administration: read"; rulesets are readable by any token',
   runs: 'grant the job "actions: read" so Shipshape can read recent workflow runs',
   tags: 'grant the job "contents: read", or fetch tags in actions/checkout (`fetch-depth: 0` or `fetch-tags: true`)',
   repository: 'grant the workflow "contents: read" and "metadata: read"'

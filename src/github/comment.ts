@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { CommentMode } from '../config/types.js'
 import type { ScanReport } from '../report/types.js'
 import type { GitHubClient, IssueComment } from './client.js'
 import type { ApiError } from './errors.js'
@@ -10,13 +11,6 @@ import type { ApiError } from './errors.js'
  * id), give it the newest body and delete the rest (docs/design.md, "What a GitHub API answer means").
  */
 
-/** When to post: the `comment` input. */
-export const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
-
-export function isCommentMode(v: string): v is CommentMode {
-  return (COMMENT_MODES as readonly string[]).includes(v)
-}
 
 /** GitHub rejects comment bodies over 65,536 characters (422). */
 export const GITHUB_COMMENT_LIMIT = 65_536

@@ -7,8 +7,10 @@ import { readLocalTags } from '../facts/git-tags.js'
 import type { ScanReport } from '../report/types.js'
 import { createGitHubClient, type ClientLogger, type GitHubClient } from './client.js'
 import { collectGitHubFacts } from './collect.js'
-import { COMMENT_BODY_BUDGET, reportDigest, resolveIdentity, upsertComment, type CommentMode } from './comment.js'
+import type { CommentMode } from '../config/types.js'
+import { COMMENT_BODY_BUDGET, reportDigest, resolveIdentity, upsertComment } from './comment.js'
 import type { ActionContext } from './context.js'
+import { plural } from '../prose.js'
 
 /**
  * The GitHub side of one run, shared by the action (src/main.ts) and the CLI (src/cli.ts):
@@ -102,7 +104,7 @@ export async function publishPrComment(session: Pick<GitHubSession, 'client' | '
       case 'skipped':
         return { url: null, warning: null, note: outcome.reason }
       default:
-        return { url: outcome.url, warning: null, note: `comment ${outcome.action}${outcome.deleted > 0 ? `, ${outcome.deleted} duplicate(s) deleted` : ''}` }
+        return { url: outcome.url, warning: null, note: `comment ${outcome.action}${outcome.deleted > 0 ? `, ${plural(outcome.deleted, 'duplicate')} deleted` : ''}` }
     }
   } catch (err) {
     return { url: null, warning: `Shipshape could not post the pull request comment: ${(err as Error)?.message ?? String(err)}`, note: 'comment error' }

@@ -1,8 +1,10 @@
 import type { CheckId } from '../checks/ids.js'
+import { bytes, plural } from '../prose.js'
 import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, codeSpan, htmlText, mdText, trustedMarkdown } from './escape.js'
 import { blobUrl, commitOf, docsUrl, isLine, PROJECT_URL } from './links.js'
-import { actionable, changeText, count, duration, scoreText, viewOf, waiverText } from './status.js'
+import { actionable, changeText, count, duration, judgedText, ownReasons, scoreText, serviceDifferences, servicesVerdict, viewOf, waiverText } from './status.js'
+import { rowsOf } from './services.js'
 import type { ScanReport } from './types.js'
 
 /**
@@ -37,8 +39,9 @@ interface Layout {
 }
 
 export function composeMarkdown(report: ScanReport, profile: MarkdownProfile): string {
-  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report), ...(report.services ? [servicesTable(report.services)] : [])]
-  const todo = actionable(report.checks)
+  const rows = rowsOf(report)
+  const fixed = [headline(report, profile), ...(profile.stats ? [statsLine(report)] : []), table(report, rows), ...(report.services ? [servicesTable(rows, report.services)] : [])]
+  const todo = actionable(rows)
   const build = (layout: Layout): string => {
     const parts = [...fixed]
     for (const check of todo) if (!layout.omitted.has(check.id)) parts.push(details(report, check, layout))
@@ -92,36 +95,34 @@ function headline(report: ScanReport, profile: MarkdownProfile): string {
   const score = scoreText(report)
   const change = changeText(report)
   const what = score ? `Shipshape ${score}` : 'Shipshape: no score (no check could be judged)'
-  const verdict = report.gate.passed ? 'gate passed' : `gate failed${reasons(report.gate.reasons)}`
-  return `${profile.heading} ${report.gate.passed ? '✅' : '❌'} ${what}${change ? `, ${change}` : ''} — ${verdict}`
+  const judged = score ? judgedText(report.checks) : null
+  const verdict = report.gate.passed ? 'gate passed' : `gate failed${reasons(report)}`
+  return `${profile.heading} ${report.gate.passed ? '✅' : '❌'} ${what}${change ? `, ${change}` : ''}${judged ? `, ${judged}` : ''} — ${verdict}`
 }
 
-function reasons(list: readonly string[]): string {
-  if (list.length === 0) return ''
-  const shown = list.slice(0, 5).map((r) => mdText(r, CAPS.reason))
-  const more = list.length > shown.length ? `; and ${count(list.length - shown.length)} more` : ''
-  return `: ${shown.join('; ')}${more}`
+/** The repository's own reasons (at most three), then the failing services summed up in one clause: the headline stays one line. */
+function reasons(report: ScanReport): string {
+  const own = ownReasons(report)
+  const shown = own.slice(0, 3).map((r) => mdText(r, CAPS.reason))
+  if (own.length > shown.length) shown.push(`and ${plural(own.length - shown.length, 'more reason')}`)
+  const services = servicesVerdict(report)
+  if (services) shown.push(mdText(services, CAPS.reason))
+  return shown.length > 0 ? `: ${shown.join('; ')}` : ''
 }
 
 function statsLine(report: ScanReport): string {
   const s = report.stats
   const commit = commitOf(report.repository)
   const parts = [`Scanned ${count(s.files)} files (${count(s.filesRead)} read, ${bytes(s.bytesRead)}) in ${duration(s.durationMs)}${commit ? ` at \`${commit.slice(0, 12)}\`` : ''}.`]
-  if (s.skippedTooLarge > 0) parts.push(`${count(s.skippedTooLarge)} file(s) over the size cap were not read.`)
+  if (s.skippedTooLarge > 0) parts.push(`${plural(s.skippedTooLarge, 'file')} over the size cap ${s.skippedTooLarge === 1 ? 'was' : 'were'} not read.`)
   return parts.join(' ')
 }
 
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`
-}
-
-function table(report: ScanReport): string {
-  if (report.checks.length === 0) return '_No checks ran (all disabled in the configuration?)._'
+function table(report: ScanReport, checks: readonly CheckResult[]): string {
+  if (checks.length === 0) return '_No checks ran (all disabled in the configuration?)._'
   const delta = report.delta
   const head = delta ? '| Status | Check | What was found | Change |\n|---|---|---|---|' : '| Status | Check | What was found |\n|---|---|---|'
-  const rows = report.checks.map((c) => {
+  const rows = checks.map((c) => {
     const v = viewOf(c.status)
     const title = `[${mdText(c.title, 100)}](${docsUrl(c.id)})${c.required ? ' · required' : ''}`
     const waiver = waiverText(c)
@@ -136,14 +137,18 @@ function table(report: ScanReport): string {
   return [head, ...rows].join('\n')
 }
 
-/** One row per monorepo service: its score, gate and the service checks it does not pass. */
-function servicesTable(services: NonNullable<ScanReport['services']>): string {
-  const rows = services.map((s) => {
+/**
+ * One row per monorepo service: its score, its gate with the reasons, and only the service-level
+ * checks where it differs from the rows above (which already say what all services share).
+ */
+function servicesTable(rows: readonly CheckResult[], services: NonNullable<ScanReport['services']>): string {
+  const lines = services.map((s) => {
     const score = s.score === null ? '—' : `${s.score}/100${s.grade ? ` (${s.grade})` : ''}`
-    const open = s.checks.filter((c) => c.status === 'fail' || c.status === 'partial').map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
-    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${s.gate.passed ? '✅ passed' : '❌ failed'} | ${open.length > 0 ? open.join(', ') : 'all pass'} |`
+    const differs = serviceDifferences(rows, s).map((c) => `${viewOf(c.status).emoji} ${mdText(c.title, 60)}`)
+    const gate = s.gate.passed ? '✅ passed' : `❌ failed: ${s.gate.reasons.slice(0, 2).map((r) => mdText(r, CAPS.reason)).join('; ')}`
+    return `| ${mdText(s.name, 80)} | ${codeSpan(s.path, 120)} | ${score} | ${gate} | ${differs.length > 0 ? differs.join(', ') : 'as above'} |`
   })
-  return ['**Services**', '', '| Service | Path | Score | Gate | To act on |', '|---|---|---|---|---|', ...rows].join('\n')
+  return ['**Services**', '', '| Service | Path | Score | Gate | Differs from the rows above |', '|---|---|---|---|---|', ...lines].join('\n')
 }
 
 function details(report: ScanReport, check: CheckResult, layout: Layout): string {
@@ -154,7 +159,7 @@ function details(report: ScanReport, check: CheckResult, layout: Layout): string
     const shown = check.evidence.slice(0, layout.evidenceCap)
     for (const e of shown) out.push(`- ${evidenceLine(report, e)}`)
     const rest = check.evidence.length - shown.length
-    if (rest > 0) out.push(shown.length > 0 ? `- … and ${count(rest)} more` : `- ${count(rest)} item(s) not shown`)
+    if (rest > 0) out.push(shown.length > 0 ? `- … and ${count(rest)} more` : `- ${plural(rest, 'item')} not shown`)
     out.push('')
   }
   const docs = docsUrl(check.id)
@@ -186,7 +191,7 @@ function warnings(list: readonly string[], max: number): string {
 
 function cutNote(report: ScanReport, layout: Layout, profile: MarkdownProfile): string | null {
   const cuts: string[] = []
-  if (layout.evidenceCap < (profile.evidenceCaps[0] ?? 0)) cuts.push(layout.evidenceCap === 0 ? 'evidence is left out' : `evidence lists show at most ${layout.evidenceCap} item(s) per check`)
+  if (layout.evidenceCap < (profile.evidenceCaps[0] ?? 0)) cuts.push(layout.evidenceCap === 0 ? 'evidence is left out' : `evidence lists show at most ${plural(layout.evidenceCap, 'item')} per check`)
   if (!layout.remediation) cuts.push('fixes link to the docs instead of being shown')
   if (layout.omitted.size > 0) {
     const titles = report.checks.filter((c) => layout.omitted.has(c.id)).map((c) => mdText(c.title, 100))

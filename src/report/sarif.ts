@@ -1,31 +1,34 @@
 import { createHash } from 'node:crypto'
-import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif'
+import type { Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif'
 import type { CheckResult, Evidence } from '../checks/types.js'
 import { CAPS, mdText, plainText, sanitize, trustedMarkdown } from './escape.js'
 import { commitOf, docsUrl, encodePath, isLine, PROJECT_URL, repositoryUrl } from './links.js'
-import { firstParagraph } from './status.js'
+import { markdownToPlain } from './plain.js'
 import type { ScanReport } from './types.js'
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: one run, one rule per check in the report, and one
- * result per check that is `fail` (error) or `partial` (warning). Checks that were not judged
- * (unknown, not-applicable) or are waived produce no result: an alert must be something to fix.
+ * SARIF 2.1.0 for GitHub code scanning (validated in the tests against the official schema,
+ * vendored in schema/). One run for the repository (or the scanned directory) and one per
+ * monorepo service, each with its own `automationDetails` category, so code scanning keeps their
+ * alerts apart. In a run: one rule per check, and one result per check that is `fail` (error) or
+ * `partial` (warning). Checks that were not judged (unknown, not-applicable) or are waived
+ * produce no result: an alert must be something to fix.
  *
- * Locations: the first evidence item with a usable path is the primary location; the other
- * path evidence become relatedLocations (capped). Code scanning rejects a result with no
- * location, and many findings are about the repository as a whole (no branch protection, no
- * release tags), so such a result is anchored on {@link REPOSITORY_LEVEL_URI} with no region:
- * the README is the file most repositories have and the one a reader of the alert opens first.
+ * Locations: the first evidence item with a usable path is the primary location, with a region
+ * when its line is known; the other path evidence become relatedLocations (capped). A finding
+ * about the repository as a whole (no branch protection, no release tags) has no file to point
+ * at: it becomes a run-level notification tied to its rule, never a result on a made-up file.
  *
  * partialFingerprints hash the check id and the primary path only — not lines or summaries,
  * which move on unrelated edits — so an alert stays the same alert across runs.
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
-export const REPOSITORY_LEVEL_URI = 'README.md'
 /** Code scanning shows at most 100 related locations per result. */
 export const RELATED_CAP = 100
 export const FINGERPRINT_KEY = 'shipshapeCheck/v1'
+/** The category prefix of every run (`shipshape/`, `shipshape/services/api/`, `shipshape/service/web/`). */
+export const CATEGORY = 'shipshape'
 
 const LEVEL: Partial<Record<CheckResult['status'], Result.level>> = { fail: 'error', partial: 'warning' }
 
@@ -33,36 +36,77 @@ export function renderSarif(report: ScanReport): string {
   return JSON.stringify(toSarif(report), null, 2) + '\n'
 }
 
+/** A path for a category: sanitised, `/`-separated, with a final `/` (the category ends at the last one). */
+function categoryOf(...parts: string[]): string {
+  const path = parts
+    .flatMap((p) => sanitize(p).split('/'))
+    .filter((s) => s !== '' && s !== '.' && s !== '..')
+    .map((s) => s.replace(/[^\w.@+-]/g, '_'))
+    .join('/')
+  return `${CATEGORY}/${path ? `${path}/` : ''}`
+}
+
 export function toSarif(report: ScanReport): Log {
-  const rules = report.checks.map(rule)
+  const runs: Run[] = [
+    run(report, report.checks, categoryOf(report.repository.root), {
+      score: report.score,
+      grade: report.grade,
+      gatePassed: report.gate.passed,
+      gateReasons: report.gate.reasons.map((r) => plainText(r, CAPS.reason))
+    })
+  ]
+  for (const s of report.services ?? []) {
+    runs.push(
+      run(report, s.checks, categoryOf('service', s.path), {
+        service: plainText(s.name, 100),
+        servicePath: plainText(s.path, CAPS.path),
+        score: s.score,
+        grade: s.grade,
+        gatePassed: s.gate.passed,
+        gateReasons: s.gate.reasons.map((r) => plainText(r, CAPS.reason))
+      })
+    )
+  }
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs }
+}
+
+function run(report: ScanReport, checks: readonly CheckResult[], category: string, properties: Record<string, unknown>): Run {
   const results: Result[] = []
-  report.checks.forEach((check, index) => {
+  const notifications: Notification[] = []
+  checks.forEach((check, index) => {
     const level = LEVEL[check.status]
-    if (level) results.push(result(check, index, level))
+    if (!level) return
+    const r = result(check, index, level)
+    if (r) results.push(r)
+    else notifications.push({ level, message: { text: message(check) }, associatedRule: { id: check.id, index } })
   })
-  const run: Run = {
-    tool: { driver: { name: 'Shipshape', version: report.tool.version, informationUri: PROJECT_URL, rules } },
+  const out: Run = {
+    tool: { driver: { name: 'Shipshape', version: report.tool.version, informationUri: PROJECT_URL, rules: checks.map(rule) } },
+    automationDetails: { id: category },
     results,
     columnKind: 'utf16CodeUnits',
-    properties: { score: report.score, grade: report.grade, gatePassed: report.gate.passed, gateReasons: report.gate.reasons.map((r) => plainText(r, CAPS.reason)) }
+    properties
   }
+  if (notifications.length > 0) out.invocations = [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
   const repo = repositoryUrl(report.repository)
   const commit = commitOf(report.repository)
-  if (repo && commit) run.versionControlProvenance = [{ repositoryUri: repo, revisionId: commit }]
-  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }
+  if (repo && commit) out.versionControlProvenance = [{ repositoryUri: repo, revisionId: commit }]
+  return out
 }
 
 function rule(check: CheckResult): ReportingDescriptor {
   const docs = docsUrl(check.id)
   const title = plainText(check.title, 200)
   const fix = check.remediation ? sanitize(check.remediation).trim() : null
+  // The same plain rendering as the terminal's: code blocks on their own lines, no markup.
+  const text = fix ? markdownToPlain(fix, { width: 100, indent: '', docs, maxCodeLines: 60 }).join('\n') : null
   return {
     id: check.id,
     name: pascal(check.id),
     shortDescription: { text: title },
     helpUri: docs,
     help: {
-      text: `${fix ? `${plainText(firstParagraph(fix), 1000)} ` : ''}See ${docs}`,
+      text: `${text ? `${text}\n\n` : ''}See ${docs}`,
       markdown: `${fix ? `${trustedMarkdown(fix)}\n\n` : ''}[${mdText(title, 200)} docs](${docs})`
     },
     defaultConfiguration: { level: 'warning' },
@@ -70,22 +114,23 @@ function rule(check: CheckResult): ReportingDescriptor {
   }
 }
 
-function result(check: CheckResult, ruleIndex: number, level: Result.level): Result {
+/** The result of a check about files, or null when it is about the repository as a whole. */
+function result(check: CheckResult, ruleIndex: number, level: Result.level): Result | null {
   const located = check.evidence.flatMap((e) => {
     const uri = e.path ? encodePath(sanitize(e.path)) : null
     return uri ? [{ e, uri }] : []
   })
   const primary = located[0]
+  if (!primary) return null
   const related = located.slice(1, 1 + RELATED_CAP)
-  const locations: Location[] = primary ? [location(primary.e, primary.uri)] : [{ physicalLocation: { artifactLocation: { uri: REPOSITORY_LEVEL_URI, uriBaseId: '%SRCROOT%' } }, message: { text: 'Repository-level finding' } }]
   const out: Result = {
     ruleId: check.id,
     ruleIndex,
     level,
     kind: 'fail',
     message: { text: message(check) },
-    locations,
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(check.id, primary?.uri ?? REPOSITORY_LEVEL_URI) },
+    locations: [location(primary.e, primary.uri)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(check.id, primary.uri) },
     properties: { status: check.status, score: check.score }
   }
   if (related.length > 0) out.relatedLocations = related.map((r, i) => ({ id: i + 1, ...location(r.e, r.uri) }))

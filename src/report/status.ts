@@ -1,4 +1,5 @@
 import type { Status } from '../checks/ids.js'
+import { count } from '../prose.js'
 import type { CheckResult } from '../checks/types.js'
 import type { ScanReport } from './types.js'
 
@@ -62,16 +63,42 @@ export function changeText(report: Pick<ScanReport, 'delta'>): string | null {
   return 'no change against base'
 }
 
-/** The first paragraph of a remediation, for a one-line hint. */
-export function firstParagraph(markdown: string): string {
-  return markdown.trim().split(/\n[ \t]*\n/, 1)[0] ?? ''
+/** Whether a check was judged: everything but `unknown` (a waiver keeps what it replaced). */
+export function wasJudged(check: Pick<CheckResult, 'status' | 'waiver'>): boolean {
+  return (check.waiver?.original ?? check.status) !== 'unknown'
 }
 
-/** `1,234`: numbers in prose are easier to read with separators (fixed locale: pure output). */
-export function count(n: number): string {
-  return n.toLocaleString('en-US')
+/** `11 of 13 checks judged` when some could not be judged, else null. */
+export function judgedText(checks: readonly Pick<CheckResult, 'status' | 'waiver'>[]): string | null {
+  const judged = checks.filter(wasJudged).length
+  return judged < checks.length ? `${count(judged)} of ${count(checks.length)} checks judged` : null
 }
+
+export { count } from '../prose.js'
 
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+/** The gate's reasons about the repository itself (each failing service is summed up by {@link servicesVerdict}). */
+export function ownReasons(report: Pick<ScanReport, 'gate' | 'services'>): string[] {
+  const fromServices = new Set((report.services ?? []).flatMap((s) => s.gate.reasons.map((r) => `service ${s.name}: ${r}`)))
+  return report.gate.reasons.filter((r) => !fromServices.has(r))
+}
+
+/** `2 of 8 services fail their gate: web (6/100), worker (19/100) and 1 more` (worst first), or null when none fails. Raw text: the caller escapes. */
+export function servicesVerdict(report: Pick<ScanReport, 'services'>, max = 3): string | null {
+  const all = report.services ?? []
+  const failed = all.filter((s) => !s.gate.passed).sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name))
+  if (failed.length === 0) return null
+  const named = failed.slice(0, max).map((s) => `${s.name}${s.score === null ? '' : ` (${s.score}/100)`}`)
+  const more = failed.length - named.length
+  const list = more > 0 ? `${named.join(', ')} and ${count(more)} more` : named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`
+  const who = all.length === 1 ? 'the service fails its' : failed.length === all.length ? `all ${count(all.length)} services fail their` : `${count(failed.length)} of ${count(all.length)} services fail their`
+  return `${who} gate: ${list}`
+}
+
+/** A service's checks whose status differs from the repository's row (which already says what the services share). */
+export function serviceDifferences(rows: readonly CheckResult[], service: { readonly checks: readonly CheckResult[] }): CheckResult[] {
+  return service.checks.filter((c) => c.status !== 'not-applicable' && rows.find((r) => r.id === c.id)?.status !== c.status)
 }

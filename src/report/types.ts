@@ -1,15 +1,9 @@
 import type { CheckResult } from '../checks/types.js'
 import type { ReportDelta } from '../scoring/delta.js'
-import type { ServiceReport } from '../services.js'
+import type { ServiceReport } from '../scoring/services.js'
+import type { GateVerdict, Grade } from '../scoring/types.js'
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'F'
-
-export interface GateVerdict {
-  readonly passed: boolean
-  readonly minScore: number
-  /** Every reason the gate failed (empty when it passed). */
-  readonly reasons: readonly string[]
-}
+export type { GateVerdict, Grade } from '../scoring/types.js'
 
 /** The JSON report (schema/report.schema.json). Later fields are added, never renamed. */
 export interface ScanReport {
@@ -66,6 +60,8 @@ export interface RenderOptions {
   readonly color: boolean
   /** Hard cap on output characters (markdown: GitHub's 65,536 comment limit). */
   readonly maxChars?: number
+  /** Terminal width in columns (text format; 100 when not given). */
+  readonly width?: number
 }
 
 export type Renderer = (report: ScanReport, options: RenderOptions) => string

@@ -1,5 +1,14 @@
 import type { CheckId, Status } from '../checks/ids.js'
-import type { Grade, ScanReport } from '../report/types.js'
+import type { Regression } from './gate.js'
+import type { Grade } from './types.js'
+
+/** One side of a comparison: its score and each check's status. */
+export interface Scored {
+  readonly score: number | null
+  readonly grade: Grade | null
+  readonly checks: readonly { readonly id: CheckId; readonly status: Status }[]
+  readonly repository: { readonly commit: string | null }
+}
 
 /** How the head of a PR moved the scorecard against its base (JSON `delta`). */
 export interface ReportDelta {
@@ -11,17 +20,12 @@ export interface ReportDelta {
   readonly checks: readonly { readonly id: CheckId; readonly base: Status | null; readonly head: Status | null; readonly changed: boolean }[]
 }
 
-export interface Regression {
-  readonly baseScore: number | null
-  readonly worsened: readonly { readonly id: CheckId; readonly from: Status; readonly to: Status }[]
-}
-
 const RANK: Partial<Record<Status, number>> = { pass: 2, partial: 1, fail: 0 }
 
-export function computeDelta(base: Pick<ScanReport, 'score' | 'grade' | 'checks' | 'repository'>, head: Pick<ScanReport, 'score' | 'grade' | 'checks' | 'repository'>): ReportDelta {
+export function computeDelta(base: Scored, head: Scored): ReportDelta {
   const ids: CheckId[] = []
   for (const c of [...head.checks, ...base.checks]) if (!ids.includes(c.id)) ids.push(c.id)
-  const status = (r: typeof base, id: CheckId): Status | null => r.checks.find((c) => c.id === id)?.status ?? null
+  const status = (r: Scored, id: CheckId): Status | null => r.checks.find((c) => c.id === id)?.status ?? null
   return {
     base: { commit: base.repository.commit, score: base.score, grade: base.grade },
     head: { commit: head.repository.commit, score: head.score, grade: head.grade },

@@ -6,8 +6,8 @@ import type { Config, Waiver } from '../config/types.js'
 export interface PolicyOptions {
   /** Today, for waiver expiry. Only its UTC date counts. */
   readonly today: Date
-  /** Checks required on top of the config's (`required-checks` input). */
-  readonly requiredExtra?: readonly CheckId[]
+  /** The checks that must pass (the effective policy's, config and inputs together). */
+  readonly required: readonly CheckId[]
 }
 
 /** The UTC calendar day of a date, `YYYY-MM-DD`: waivers expire at the end of their day in UTC. */
@@ -24,17 +24,17 @@ export function isWaiverActive(waiver: Waiver, today: Date): boolean {
 const WAIVABLE: ReadonlySet<Status> = new Set<Status>(['partial', 'fail', 'unknown'])
 
 /**
- * Applies the config's policy to what the checks said: weight and `required` per check, and
- * waivers. An active waiver reports the check as `waived` (out of the score) and keeps what it
+ * Applies the config and the effective policy to what the checks said: weight and `required` per
+ * check, and waivers. An active waiver reports the check as `waived` (out of the score) and keeps what it
  * replaced in `waiver.original`. Everything a user should clean up or know comes back as a warning:
  * an expired waiver, a waiver that is no longer needed, a waiver or a required check that names a
- * disabled or missing check, a required check that could not be judged.
+ * disabled or missing check, a required check that does not apply.
  *
  * Results of checks the config disables are dropped (normally they were never run).
  */
 export function applyPolicy(raw: readonly RawResult[], config: Config, opts: PolicyOptions): { results: CheckResult[]; warnings: string[] } {
   const warnings: string[] = []
-  const extra = new Set(opts.requiredExtra ?? [])
+  const requiredIds = new Set(opts.required)
   const byId = new Map<CheckId, RawResult>()
   for (const r of raw) if (config.checks[r.id]?.enabled) byId.set(r.id, r)
 
@@ -53,7 +53,7 @@ export function applyPolicy(raw: readonly RawResult[], config: Config, opts: Pol
     }
   }
 
-  for (const id of extra) {
+  for (const id of requiredIds) {
     if (!config.checks[id].enabled) warnings.push(`required check ${id} is disabled in the config, so it cannot be judged`)
     else if (!byId.has(id)) warnings.push(`required check ${id} did not run, so it cannot be judged`)
   }
@@ -61,7 +61,7 @@ export function applyPolicy(raw: readonly RawResult[], config: Config, opts: Pol
   const results: CheckResult[] = []
   for (const r of byId.values()) {
     const policy = config.checks[r.id]
-    const required = policy.required || extra.has(r.id)
+    const required = requiredIds.has(r.id)
     const base: CheckResult = { ...r, weight: policy.weight, required }
     const waiver = waiverFor.get(r.id)
     if (waiver && WAIVABLE.has(r.status)) {
@@ -69,9 +69,8 @@ export function applyPolicy(raw: readonly RawResult[], config: Config, opts: Pol
       continue
     }
     if (waiver) warnings.push(`waiver for ${r.id} is no longer needed: the check is ${r.status}`)
-    if (required && (r.status === 'unknown' || r.status === 'not-applicable')) {
-      warnings.push(`required check ${r.id} is ${r.status}, so the gate cannot hold it to pass: ${r.summary}`)
-    }
+    // An unknown required check fails the gate (scoring/gate.ts); one that does not apply is only said.
+    if (required && r.status === 'not-applicable') warnings.push(`required check ${r.id} is not-applicable, so the gate cannot hold it to pass: ${r.summary}`)
     results.push(base)
   }
   return { results, warnings }

@@ -1,6 +1,6 @@
 import { isJudged } from '../checks/ids.js'
 import type { CheckResult } from '../checks/types.js'
-import type { Grade } from '../report/types.js'
+import type { Grade } from './types.js'
 
 /** Lowest score for each grade, best first (docs/design.md, "Policy, score and gate"). */
 export const GRADE_FLOORS: readonly { readonly grade: Grade; readonly min: number }[] = [

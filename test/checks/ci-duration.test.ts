@@ -30,7 +30,7 @@ describe('ci-duration', () => {
   it('gives the spread and points at the workflows', () => {
     const r = run(facts(runs([4, 6, 8, 30])))
     expect(r.evidence).toEqual([
-      { message: 'median 7 min, 90th percentile 30 min, fastest 4 min, slowest 30 min over 4 commit(s)' },
+      { message: 'median 7 min, 90th percentile 30 min, fastest 4 min, slowest 30 min over 4 commits' },
       { message: 'workflows in the sample: CI' },
       { path: '.github/workflows/ci.yml', message: 'GitHub Actions workflow' }
     ])
@@ -39,7 +39,11 @@ describe('ci-duration', () => {
   it('is unknown without the API, without actions: read, or without runs', () => {
     expect(run(facts(null)).messageId).toBe('unknown-no-api')
     const denied = run(facts({ status: 'error', kind: 'forbidden', reason: '403 Resource not accessible by integration', resolve: 'grant the job "actions: read" so Shipshape can read recent workflow runs' }))
-    expect([denied.status, denied.summary]).toEqual(['unknown', 'Recent workflow runs could not be read (403 Resource not accessible by integration): grant the job "actions: read" so Shipshape can read recent workflow runs.'])
+    expect([denied.status, denied.summary]).toEqual(['unknown', 'Recent workflow runs could not be read (403 Resource not accessible by integration).'])
+    // What resolves it is said once, in the resolution: the permission to grant, not how to speed CI up.
+    expect(denied.resolve).toEqual(expect.objectContaining({ text: 'grant the job "actions: read" so Shipshape can read recent workflow runs', permissions: { actions: 'read' } }))
+    const slow = run(facts({ status: 'error', kind: 'server', reason: '502', resolve: 'rerun: the GitHub API answered with a server error' }))
+    expect(slow.resolve).toEqual({ text: 'rerun: the GitHub API answered with a server error' })
     expect(run(facts(runs([]))).messageId).toBe('unknown-no-runs')
   })
 

@@ -18,7 +18,7 @@ checkTester(ciLint, {
       facts: { files: PY, ci: { runs: [run('ruff check .', { line: 14 })] } },
       messageId: 'pr',
       data: { tools: 'ruff' },
-      evidence: [{ path: CI, line: 14, message: 'ruff check . — .github/workflows/ci.yml:14 ruff check .' }],
+      evidence: [{ path: CI, line: 14, message: 'ruff check .' }],
       evidenceCount: 1
     },
     {
@@ -29,7 +29,7 @@ checkTester(ciLint, {
         }
       },
       messageId: 'pr',
-      evidence: [{ path: CI, line: 14, message: 'ruff check . — .github/workflows/ci.yml:14 make lint → Makefile:3 ruff check .' }]
+      evidence: [{ path: CI, line: 14, message: 'make lint → Makefile:3 ruff check .' }]
     },
     { name: 'legacy bare ruff .', facts: { ci: { runs: [run('ruff .')] } }, messageId: 'pr', data: { tools: 'ruff' } },
     { name: 'ruff format --check', facts: { ci: { runs: [run('ruff format --check src')] } }, messageId: 'pr', data: { tools: 'ruff format' } },

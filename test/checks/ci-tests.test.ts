@@ -30,7 +30,7 @@ checkTester(ciTests, {
       facts: { ci: { runs: [run('uv run pytest -n auto', { line: 31 })] } },
       messageId: 'pr',
       data: { tools: 'pytest' },
-      evidence: [{ path: CI, line: 31, message: 'uv run pytest -n auto — .github/workflows/ci.yml:31' }]
+      evidence: [{ path: CI, line: 31, message: 'uv run pytest -n auto' }]
     },
     {
       name: 'coverage run -m pytest through a script',
@@ -132,7 +132,7 @@ checkTester(ciTests, {
       facts: { files: { 'pyproject.toml': '[project]\n', 'tests/test_api.py': 'def test_x(): pass\n', 'tests/test_db.py': '' }, ci: { runs: [run('ruff check .')] } },
       messageId: 'suite-not-run',
       data: { count: 2 },
-      evidence: [{ path: 'tests/test_api.py', message: 'test file (2 in the repository)' }],
+      evidence: [{ path: 'tests/test_api.py', message: 'one of 2 test files' }],
       remediation: ['uv run pytest']
     },
     {

@@ -11,7 +11,7 @@ describe('container-build', () => {
     expect(out.status).toBe('pass')
     expect(out.messageId).toBe('built-in-ci')
     expect(out.evidence).toEqual([
-      { path: 'Dockerfile', line: 1, message: 'Dockerfile (FROM python:3.12-slim)' },
+      { path: 'Dockerfile', line: 1, message: 'service image, FROM python:3.12-slim' },
       { path: WF, line: 14, message: 'CI builds an image on branch pushes with docker/build-push-action' }
     ])
   })
@@ -54,7 +54,7 @@ describe('container-build', () => {
     expect(out.messageId).toBe('not-built')
     expect(out.data).toEqual({ what: '1 Dockerfile' })
     expect(out.evidence).toEqual([
-      { path: 'Dockerfile', line: 1, message: 'Dockerfile (FROM python:3.12-slim)' },
+      { path: 'Dockerfile', line: 1, message: 'service image, FROM python:3.12-slim' },
       { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }
     ])
   })

@@ -2,15 +2,31 @@ import type { ExtraSignatures } from '../../src/config/types.js'
 import type { Config } from '../../src/config/types.js'
 import type { ActionUse, CiFacts, CiJob, CiStep, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
 import type { Facts } from '../../src/facts/types.js'
+import type { FrameworkUse } from '../../src/facts/service/types.js'
+import type { Ecosystem } from '../../src/facts/ecosystems.js'
 import type { Check, CheckContext, Outcome } from '../../src/checks/types.js'
 import { factsFor as sharedFactsFor, NO_EXTRA } from '../helpers/facts.js'
 
-/** Fixture facts for the dependency-based checks: the shared builder (real collectors), CI facts by hand, no API. */
+/** The HTTP framework a fixture without one is given (of its own stack), so the service checks judge it (`service: false` leaves it out). */
+const FRAMEWORK_OF: Partial<Record<Ecosystem, FrameworkUse['framework']>> = { python: 'fastapi', node: 'express', go: 'gin', java: 'spring', ruby: 'rails' }
+function someService(facts: Facts): FrameworkUse {
+  const m = facts.manifests.manifests[0]
+  const ecosystem = m?.ecosystem ?? 'node'
+  return { framework: FRAMEWORK_OF[ecosystem] ?? 'express', ecosystem, dir: '', via: 'dependency', path: m?.path ?? 'package.json', text: 'fixture' }
+}
+
+/**
+ * Fixture facts for the dependency-based checks: the shared builder (real collectors), CI facts by
+ * hand, no API. The service checks do not apply without an HTTP service, so a fixture whose files
+ * declare no framework is given one unless `service: false` (the tests of that rule).
+ */
 export function factsFor(
   files: Record<string, string | Uint8Array>,
-  opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null } = {}
+  opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null; service?: boolean } = {}
 ): Facts {
-  return sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags })
+  const facts = sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags })
+  if (opts.service === false || facts.service.frameworks.length > 0) return facts
+  return { ...facts, service: { ...facts.service, frameworks: [someService(facts)] } }
 }
 
 export function runCheck(check: Check, facts: Facts, extra: Partial<ExtraSignatures> = {}): Outcome<string> {

@@ -41,7 +41,7 @@ describe('mandatory-prs', () => {
     const r = run(facts(gh(rules(1, ['test'])), {}, [job('test', 'pytest -q')]))
     expect(r.status).toBe('pass')
     expect(r.messageId).toBe('pass')
-    expect(r.summary).toBe('Pull requests are required on main with 1 approval(s) and 1 required status check(s) (ruleset 1 (Repository acme/api)).')
+    expect(r.summary).toBe('Pull requests are required on main with 1 approval and 1 required status check (ruleset 1 (Repository acme/api)).')
   })
 
   it('passes but says so when the CI job running the tests is not a required check', () => {
@@ -80,21 +80,26 @@ describe('mandatory-prs', () => {
     const denied: ApiFact<ClassicProtection> = { status: 'error', kind: 'forbidden', reason: 'main has classic branch protection', resolve: 'classic protection needs an admin-token with administration:read; rulesets are readable with metadata:read' }
     const r = run(facts(gh(rules(null, []), denied)))
     expect(r.status).toBe('unknown')
-    expect(r.summary).toBe('No ruleset requires pull requests on main, and classic branch protection could not be read: classic protection needs an admin-token with administration:read; rulesets are readable with metadata:read.')
+    expect(r.summary).toBe('No ruleset requires pull requests on main, and classic branch protection could not be read.')
+    // The admin token is said once, in the resolution, with the snippet that passes it.
+    expect(r.resolve?.text).toContain('`admin-token` with "Administration: read"')
+    expect(r.resolve?.snippet).toContain('admin-token: ${{ secrets.SHIPSHAPE_ADMIN_TOKEN }}')
   })
 
   it('never fails on a read error', () => {
     const err = { status: 'error' as const, kind: 'server' as const, reason: '500 Internal Server Error', resolve: 'rerun: the GitHub API answered with a server error' }
     const r = run(facts(gh(err, err)))
     expect([r.status, r.messageId]).toEqual(['unknown', 'unknown-api'])
-    expect(r.summary).toBe('The branch rules could not be read (500 Internal Server Error): rerun: the GitHub API answered with a server error.')
+    expect(r.summary).toBe('The branch rules could not be read (500 Internal Server Error).')
+    expect(r.resolve).toEqual({ text: 'rerun: the GitHub API answered with a server error' })
+    expect(r.evidence?.map((e) => e.message)).toEqual(['rulesets: could not be read (500 Internal Server Error)', 'classic protection: could not be read (500 Internal Server Error)'])
   })
 
   it('without the API, judges from settings-as-code, ignoring disabled rulesets', () => {
     const tf = 'resource "github_repository_ruleset" "r" {\n  target = "branch"\n  enforcement = "active"\n  conditions {\n    ref_name {\n      include = ["~DEFAULT_BRANCH"]\n    }\n  }\n  rules {\n    pull_request {\n      required_approving_review_count = 1\n    }\n    required_status_checks {\n      required_check {\n        context = "test"\n      }\n    }\n  }\n}\n'
     const r = run(facts(null, { 'infra/rules.tf': tf }))
     expect([r.status, r.messageId]).toEqual(['pass', 'declared-pass'])
-    expect(r.evidence).toContainEqual({ path: 'infra/rules.tf', line: 1, message: 'terraform-ruleset requires pull requests (1 approval(s), 1 status check(s))' })
+    expect(r.evidence).toContainEqual({ path: 'infra/rules.tf', line: 1, message: 'terraform-ruleset requires pull requests (1 approval, 1 status check)' })
 
     const disabled = JSON.stringify({ target: 'branch', enforcement: 'disabled', rules: [{ type: 'pull_request', parameters: { required_approving_review_count: 1 } }] })
     const d = run(facts(null, { '.github/rulesets/main.json': disabled }))
@@ -109,6 +114,7 @@ describe('mandatory-prs', () => {
   it('is unknown without the API and without settings-as-code', () => {
     const r = run(facts(null))
     expect(r.status).toBe('unknown')
-    expect(r.summary).toBe('Branch rules live in GitHub settings and no API access was available: run Shipshape as the action (or the CLI with GITHUB_TOKEN set) so it can read the rulesets with metadata:read.')
+    expect(r.summary).toBe('Branch rules live in GitHub settings, and no GitHub API access was available to read them.')
+    expect(r.resolve).toEqual(expect.objectContaining({ api: true }))
   })
 })

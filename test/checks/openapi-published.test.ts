@@ -84,7 +84,7 @@ checkTester(openapiPublished, {
       facts: { files: { ...EXPRESS, ...SPEC }, ci: { actions: [action('actions/upload-artifact', { with: { name: 'spec', path: 'openapi.yaml' }, line: 22 })] } },
       messageId: 'pass-published',
       data: { published: 'upload-artifact (artifact)' },
-      evidence: [{ path: 'openapi.yaml', message: 'OpenAPI 3.0.3 "Orders", 1 path(s)' }]
+      evidence: [{ path: 'openapi.yaml', message: 'OpenAPI 3.0.3 "Orders", 1 path' }]
     },
     {
       name: 'spec pushed to bump.sh',

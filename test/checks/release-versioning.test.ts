@@ -63,7 +63,7 @@ describe('release-versioning', () => {
     expect(out.status).toBe('partial')
     expect(out.messageId).toBe('documented-only')
     expect(out.evidence).toEqual([
-      { message: '1 tags, none of them a version (e.g. deploy-prod)' },
+      { message: '1 tag, not a version (deploy-prod)' },
       { path: WF, line: 20, message: 'release command in CI: gh release create v1.0.0 --generate-notes' },
       { path: WF, line: 3, message: 'workflow runs on pushed tags (["v*"])' }
     ])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { CHECK_IDS } from '../../src/checks/ids.js'
 import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
@@ -87,17 +87,17 @@ const LARAVEL = {
   '.github/settings.yml': 'branches:\n  - name: main\n    protection:\n      required_pull_request_reviews:\n        required_approving_review_count: 1\n      required_status_checks:\n        strict: true\n        contexts: [php]\n'
 }
 
-function scan(files: Record<string, string>): Map<string, { status: string; summary: string }> {
+async function scan(files: Record<string, string>): Promise<Map<string, { status: string; summary: string }>> {
   const dir = tempGitRepo(files)
   git(dir, 'tag', 'v1.0.0')
   git(dir, 'tag', 'v1.1.0')
-  const report = scanRepository({ root: dir, config: DEFAULT_CONFIG })
+  const report = await scanReport({ root: dir, config: DEFAULT_CONFIG })
   return new Map(report.checks.map((c) => [c.id, { status: c.status, summary: c.summary }]))
 }
 
 describe('a Laravel service, every check', () => {
-  it('judges all thirteen checks from the PHP idioms', () => {
-    const checks = scan(LARAVEL)
+  it('judges all thirteen checks from the PHP idioms', async () => {
+    const checks = await scan(LARAVEL)
     expect([...checks.keys()].sort()).toEqual([...CHECK_IDS].sort())
     const status = Object.fromEntries([...checks].map(([id, c]) => [id, c.status]))
     expect(status).toEqual({
@@ -127,7 +127,7 @@ describe('a Laravel service, every check', () => {
     expect(checks.get('circuit-breakers')!.summary).toContain('Laravel HTTP client retry')
   })
 
-  it('the same service without its PHP practices fails them, with PHP fixes', () => {
+  it('the same service without its PHP practices fails them, with PHP fixes', async () => {
     const bare = {
       'composer.json': JSON.stringify({ name: 'acme/rates', require: { php: '^8.3', 'laravel/framework': '^11.31' }, scripts: { fmt: 'pint' } }),
       artisan: LARAVEL.artisan,
@@ -135,7 +135,7 @@ describe('a Laravel service, every check', () => {
       '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  php:\n    runs-on: ubuntu-latest\n    steps:\n      - run: composer fmt\n'
     }
     const dir = tempGitRepo(bare)
-    const report = scanRepository({ root: dir, config: DEFAULT_CONFIG })
+    const report = await scanReport({ root: dir, config: DEFAULT_CONFIG })
     const by = new Map(report.checks.map((c) => [c.id, c]))
     expect(by.get('ci-lint')!.status).toBe('fail')
     expect(by.get('ci-lint')!.remediation).toContain('shivammathur/setup-php')
@@ -154,8 +154,8 @@ describe('a Laravel service, every check', () => {
 })
 
 describe('a Symfony service', () => {
-  it('reads attribute routes under import prefixes, Nelmio, PHP-CS-Fixer and PHPUnit', () => {
-    const checks = scan({
+  it('reads attribute routes under import prefixes, Nelmio, PHP-CS-Fixer and PHPUnit', async () => {
+    const checks = await scan({
       'composer.json': JSON.stringify({ name: 'acme/tracker', require: { php: '^8.2', 'symfony/framework-bundle': '^7.1', 'nelmio/api-doc-bundle': '^4.30' }, 'require-dev': { 'phpunit/phpunit': '^11.0', 'phpstan/phpstan': '^2.0', 'friendsofphp/php-cs-fixer': '^3.64' } }),
       'config/routes.yaml': 'api:\n    resource: ../src/API/\n    type: attribute\n    prefix: /api\n\napi.swagger_ui:\n    path: /api/doc\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.stoplight }\n',
       'src/API/StatusController.php': "<?php\n\nnamespace App\\API;\n\nuse Symfony\\Component\\Routing\\Attribute\\Route;\n\nfinal class StatusController\n{\n    #[Route(methods: ['GET'], path: '/ping')]\n    public function pingAction(): Response\n    {\n        return new JsonResponse(['message' => 'pong']);\n    }\n}\n",

@@ -14,7 +14,7 @@ checkTester(staticAnalysis, {
       facts: { ci: { actions: [action('github/codeql-action/init', { path: CODEQL, line: 30, version: 'v3' }), action('github/codeql-action/analyze', { path: CODEQL, line: 38, version: 'v3' })] } },
       messageId: 'pr',
       data: { tools: 'CodeQL' },
-      evidence: [{ path: CODEQL, line: 38, message: 'github/codeql-action/analyze — .github/workflows/codeql.yml:38 uses: github/codeql-action/analyze@v3' }, { path: CODEQL, line: 30, message: 'an analyze step must follow' }]
+      evidence: [{ path: CODEQL, line: 38, message: 'uses: github/codeql-action/analyze@v3' }, { path: CODEQL, line: 30, message: 'an analyze step must follow' }]
     },
     { name: 'semgrep ci blocks', facts: { ci: { runs: [run('semgrep ci')] } }, messageId: 'pr', data: { tools: 'Semgrep' } },
     { name: 'semgrep scan --error', facts: { ci: { runs: [run('semgrep scan --config auto --error')] } }, messageId: 'pr' },
@@ -132,7 +132,7 @@ checkTester(staticAnalysis, {
       facts: { files: { 'svc/.golangci.yml': GOSEC_ON }, ci: { runs: [run('go test ./...')] } },
       messageId: 'configured',
       data: { tools: 'gosec (golangci-lint)' },
-      evidence: [{ path: 'svc/.golangci.yml', line: 4, message: 'gosec (golangci-lint) is configured in svc/.golangci.yml (linters.enable: gosec)' }]
+      evidence: [{ path: 'svc/.golangci.yml', line: 4, message: 'gosec (golangci-lint) is configured (linters.enable: gosec)' }]
     }
   ],
   fail: [
@@ -158,7 +158,7 @@ checkTester(staticAnalysis, {
       messageId: 'none',
       remediation: ['java-kotlin']
     },
-    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['language: [go]'] },
+    { name: 'no CI at all', facts: { files: { 'go.mod': 'module x\n' } }, messageId: 'no-ci', remediation: ['- { language: go, build: autobuild }'] },
     { name: 'golangci-lint with gosec only in the disable list', facts: { files: { '.golangci.yml': 'linters:\n  enable-all: true\n  disable:\n    - gosec\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'golangci-lint without gosec is lint, not SAST', facts: { files: { '.golangci.yml': 'linters:\n  enable: [govet, errcheck]\n' }, ci: { runs: [run('golangci-lint run')] } }, messageId: 'none' },
     { name: 'eslint without eslint-plugin-security is lint, not SAST', facts: { files: { '.eslintrc.json': '{"extends": ["airbnb-base"]}' }, ci: { runs: [run('npx eslint .')] } }, messageId: 'none' },

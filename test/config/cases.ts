@@ -7,7 +7,7 @@ import { CHECK_IDS } from '../../src/checks/ids.js'
  */
 
 export const IDS = CHECK_IDS.join(', ')
-export const ROOT_KEYS = 'min-score, fail-on-regression, max-file-size, ignore, checks, waivers, signatures, services'
+export const ROOT_KEYS = 'min-score, fail-on-regression, comment, max-file-size, ignore, checks, waivers, signatures, services'
 
 export interface ErrorCase {
   readonly name: string

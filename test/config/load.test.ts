@@ -84,7 +84,7 @@ describe('explicit path', () => {
     const root = tempTree({ '.github/shipshape.yml': 'min-score: 10' })
     const r = loadConfig({ root, explicit: join(root, 'nope.yml') })
     expect(r.config).toBeUndefined()
-    expect(r.errors).toEqual([{ path: 'nope.yml', message: 'nope.yml: config file not found' }])
+    expect(r.errors).toEqual([{ path: 'nope.yml', message: `nope.yml: config file not found (looked for ${join(root, 'nope.yml')})` }])
   })
 
   test('a directory is not a config file', () => {

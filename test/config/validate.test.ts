@@ -65,7 +65,7 @@ describe('all errors at once', () => {
     const errors = errorsOf(yaml)
     expect(errors).toHaveLength(51)
     expect(errors[49]).toBe('ignore[49]: expected a non-empty string, got ""')
-    expect(errors[50]).toBe('(root): 10 more error(s) not shown; fix the ones above first')
+    expect(errors[50]).toBe('(root): 10 more errors not shown; fix the ones above first')
   })
 })
 

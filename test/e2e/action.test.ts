@@ -124,6 +124,24 @@ describe('dist/index.js as the Actions runner runs it', () => {
     expect(fake.commentsOf(PR)).toHaveLength(1)
   })
 
+  it('a required check that is unknown fails the step, the reason naming what would resolve it', async () => {
+    await startFake()
+    fake.always('runs', ERRORS.integration)
+    const r = await runAction({ repo: tempGitRepo(SERVICE), inputs: { 'required-checks': 'ci-duration' } })
+    expect(statusOf(r, 'ci-duration')).toBe('unknown')
+    expect(r.code).toBe(1)
+    expect(r.outputs.passed).toBe('false')
+    expect(r.stdout).toMatch(/::error::Shipshape gate failed: required check ci-duration is unknown: grant the job "actions: read"/)
+    // The comment says how to resolve it: the permissions block, not how to make CI faster.
+    const body = fake.commentsOf(PR)[0]!.body
+    expect(body).toContain('**How to resolve**')
+    expect(body).toContain('  actions: read')
+    expect(body).not.toContain('Shorten the critical path')
+    // Not required, the same unknown leaves the step green.
+    const free = await runAction({ repo: tempGitRepo(SERVICE) })
+    expect(free.code).toBe(0)
+  })
+
   it('mandatory-prs fails when no ruleset requires PRs and the branch is unprotected', async () => {
     await startFake()
     fake.rules.main = [RULES.simple('deletion')]

@@ -2,7 +2,7 @@ import { writeFileSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanWithBase } from '../../src/scan.js'
+import { scanOutcome } from '../helpers/scan.js'
 import { git, shallowCloneLackingBase, tempGitRepo } from '../helpers/tmp-repo.js'
 
 const WF = (steps: string) => `on: [pull_request]\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`
@@ -13,7 +13,7 @@ describe('scan against the PR base', async () => {
     const base = git(dir, 'rev-parse', 'HEAD').trim()
     writeFileSync(join(dir, '.github/workflows/ci.yml'), WF('      - run: pytest\n'))
     git(dir, 'commit', '-qam', 'drop lint')
-    const out = await scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
+    const out = await scanOutcome({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, base: { sha: base, fetch: false }, policy: { failOnRegression: true }, inputs: { tags: null } })
     expect(out.baseNote).toBeNull()
     const d = out.report.delta!
     expect(d.base.commit).toBe(base)
@@ -28,14 +28,14 @@ describe('scan against the PR base', async () => {
     const base = git(dir, 'rev-parse', 'HEAD').trim()
     writeFileSync(join(dir, '.github/workflows/ci.yml'), WF('      - run: ruff check .\n      - run: pytest\n'))
     git(dir, 'commit', '-qam', 'add lint')
-    const out = await scanWithBase({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, baseSha: base, failOnRegression: true, inputs: { tags: null } })
+    const out = await scanOutcome({ root: dir, config: { ...DEFAULT_CONFIG, minScore: 0 }, base: { sha: base, fetch: false }, policy: { failOnRegression: true }, inputs: { tags: null } })
     expect(out.report.delta!.change).toBeGreaterThan(0)
     expect(out.report.gate.passed).toBe(true)
   })
 
   it('fetches a base commit the shallow checkout lacks, from origin', async () => {
     const { root, base } = shallowCloneLackingBase()
-    const out = await scanWithBase({ root, config: DEFAULT_CONFIG, baseSha: base, fetchBase: true, inputs: { tags: null } })
+    const out = await scanOutcome({ root, config: DEFAULT_CONFIG, base: { sha: base, fetch: true }, inputs: { tags: null } })
     expect(out.baseNote).toBeNull()
     expect(out.report.delta!.base.commit).toBe(base)
   })
@@ -43,9 +43,9 @@ describe('scan against the PR base', async () => {
   it('says once why there is no comparison when the base cannot be had, and reports head only', async () => {
     const dir = tempGitRepo({ 'a.txt': 'x' })
     unlinkSync(join(dir, 'a.txt'))
-    const out = await scanWithBase({ root: dir, config: DEFAULT_CONFIG, baseSha: 'f'.repeat(40), fetchBase: false, inputs: { tags: null } })
+    const out = await scanOutcome({ root: dir, config: DEFAULT_CONFIG, base: { sha: 'f'.repeat(40), fetch: false }, inputs: { tags: null } })
     expect(out.report.delta).toBeUndefined()
     expect(out.baseNote).toContain('not in the checkout')
-    expect(out.report.warnings.filter((w) => w.startsWith('No comparison with the PR base'))).toHaveLength(1)
+    expect(out.report.warnings.filter((w) => w.startsWith('No comparison with the base commit'))).toHaveLength(1)
   })
 })

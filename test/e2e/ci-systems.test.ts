@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { tempTree } from '../helpers/tmp-repo.js'
 
 /**
@@ -20,15 +20,15 @@ const GO_SERVICE = {
 
 const PRACTICES = ['ci-lint', 'ci-tests', 'type-checking', 'container-build'] as const
 
-function statuses(files: Record<string, string>): Record<string, string> {
-  const report = scanRepository({ root: tempTree({ ...GO_SERVICE, ...files }), config: DEFAULT_CONFIG, minScore: 0, inputs: { tags: null } })
+async function statuses(files: Record<string, string>): Promise<Record<string, string>> {
+  const report = await scanReport({ root: tempTree({ ...GO_SERVICE, ...files }), config: DEFAULT_CONFIG, inputs: { tags: null } })
   return Object.fromEntries(PRACTICES.map((id) => [id, report.checks.find((c) => c.id === id)!.status]))
 }
 
 const ALL_PASS = Object.fromEntries(PRACTICES.map((id) => [id, 'pass']))
 
 describe('fixture repositories on other CI systems', () => {
-  it('Woodpecker: pull-request workflows in .woodpecker/, a step when: narrowing, a buildx plugin dry run', () => {
+  it('Woodpecker: pull-request workflows in .woodpecker/, a step when: narrowing, a buildx plugin dry run', async () => {
     const files = {
       '.woodpecker/test.yaml': [
         'variables:',
@@ -57,15 +57,15 @@ describe('fixture repositories on other CI systems', () => {
       ].join('\n'),
       '.woodpecker/docker.yaml': 'when:\n  - event: [pull_request, tag]\nsteps:\n  - name: image\n    image: woodpeckerci/plugin-docker-buildx:6\n    settings:\n      repo: acme/svc\n      dockerfile: Dockerfile\n      dry_run: true\n'
     }
-    expect(statuses(files)).toEqual(ALL_PASS)
+    expect(await statuses(files)).toEqual(ALL_PASS)
   })
 
-  it('Woodpecker: a push-only workflow is not a pull-request check', () => {
-    const s = statuses({ '.woodpecker.yml': 'when:\n  event: push\nsteps:\n  test:\n    image: golang\n    commands: [make lint, make test]\n' })
+  it('Woodpecker: a push-only workflow is not a pull-request check', async () => {
+    const s = await statuses({ '.woodpecker.yml': 'when:\n  event: push\nsteps:\n  test:\n    image: golang\n    commands: [make lint, make test]\n' })
     expect([s['ci-lint'], s['ci-tests']]).toEqual(['partial', 'partial'])
   })
 
-  it('Drone: a multi-document .drone.yml with trigger: and a push-only image push', () => {
+  it('Drone: a multi-document .drone.yml with trigger: and a push-only image push', async () => {
     const files = {
       '.drone.yml': [
         '---',
@@ -91,10 +91,10 @@ describe('fixture repositories on other CI systems', () => {
         ''
       ].join('\n')
     }
-    expect(statuses(files)).toEqual(ALL_PASS)
+    expect(await statuses(files)).toEqual(ALL_PASS)
   })
 
-  it('Cirrus CI: *_task with only_if on PRs, *_script instructions, an env matrix, a docker_builder', () => {
+  it('Cirrus CI: *_task with only_if on PRs, *_script instructions, an env matrix, a docker_builder', async () => {
     const files = {
       '.cirrus.yml': [
         'env:',
@@ -115,10 +115,10 @@ describe('fixture repositories on other CI systems', () => {
       ].join('\n'),
       'ci/test.sh': '#!/bin/sh\nset -e\ngo test ./...\n'
     }
-    expect(statuses(files)).toEqual(ALL_PASS)
+    expect(await statuses(files)).toEqual(ALL_PASS)
   })
 
-  it('Buildkite: groups, command lists, a docker-compose plugin build, a tag-only release step', () => {
+  it('Buildkite: groups, command lists, a docker-compose plugin build, a tag-only release step', async () => {
     const files = {
       '.buildkite/pipeline.yml': [
         'steps:',
@@ -140,10 +140,10 @@ describe('fixture repositories on other CI systems', () => {
       ].join('\n'),
       '.buildkite/test.sh': '#!/bin/bash\ngo test ./...\n'
     }
-    expect(statuses(files)).toEqual(ALL_PASS)
+    expect(await statuses(files)).toEqual(ALL_PASS)
   })
 
-  it('Google Cloud Build: a presubmit config whose test step runs the CMD of an image built from the repository', () => {
+  it('Google Cloud Build: a presubmit config whose test step runs the CMD of an image built from the repository', async () => {
     const files = {
       'cloudbuild.yaml': [
         'steps:',
@@ -160,15 +160,15 @@ describe('fixture repositories on other CI systems', () => {
       'ci/Dockerfile': 'FROM golang:1.22\nWORKDIR /ci\nCOPY ./ci/run.sh /ci/\nCMD ["/bin/bash", "-c", "/ci/run.sh"]\n',
       'ci/run.sh': '#!/bin/bash\nset -e\nmake lint\nmake test\n'
     }
-    expect(statuses(files)).toEqual(ALL_PASS)
+    expect(await statuses(files)).toEqual(ALL_PASS)
   })
 
-  it('Google Cloud Build: a lone config says nothing of its trigger, so checks there are unknown, not failed', () => {
-    const s = statuses({ 'cloudbuild.yaml': 'steps:\n- name: golang\n  args: [go, test, ./...]\n' })
+  it('Google Cloud Build: a lone config says nothing of its trigger, so checks there are unknown, not failed', async () => {
+    const s = await statuses({ 'cloudbuild.yaml': 'steps:\n- name: golang\n  args: [go, test, ./...]\n' })
     expect(s['ci-tests']).toBe('unknown')
   })
 
-  it('Semaphore, AppVeyor and an Earthfile called from CI', () => {
+  it('Semaphore, AppVeyor and an Earthfile called from CI', async () => {
     const semaphore = {
       '.semaphore/semaphore.yml': [
         'version: v1.0',
@@ -192,15 +192,15 @@ describe('fixture repositories on other CI systems', () => {
       ].join('\n'),
       Earthfile: 'VERSION 0.8\nFROM golang:1.22\nWORKDIR /src\n\nlint:\n    COPY . .\n    RUN golangci-lint run\n\ntest:\n    COPY . .\n    RUN go test ./...\n\ndocker:\n    FROM +test\n    SAVE IMAGE acme/svc:latest\n'
     }
-    expect(statuses(semaphore)).toEqual(ALL_PASS)
+    expect(await statuses(semaphore)).toEqual(ALL_PASS)
     const appveyor = { 'appveyor.yml': 'image: Ubuntu\nbuild_script:\n  - sh: make lint\n  - sh: docker build -t acme/svc .\ntest_script:\n  - sh: make test\n' }
-    expect(statuses(appveyor)).toEqual(ALL_PASS)
+    expect(await statuses(appveyor)).toEqual(ALL_PASS)
   })
 
-  it('a Dagger call or a Starlark configuration is opaque: unknown, never fail', () => {
-    const dagger = statuses({ '.woodpecker.yml': 'when:\n  event: pull_request\nsteps:\n  ci:\n    image: golang\n    commands: [dagger call test --source=.]\n' })
+  it('a Dagger call or a Starlark configuration is opaque: unknown, never fail', async () => {
+    const dagger = await statuses({ '.woodpecker.yml': 'when:\n  event: pull_request\nsteps:\n  ci:\n    image: golang\n    commands: [dagger call test --source=.]\n' })
     expect([dagger['ci-lint'], dagger['ci-tests']]).toEqual(['unknown', 'unknown'])
-    const star = statuses({ '.drone.star': 'def main(ctx):\n  return {"kind": "pipeline"}\n' })
+    const star = await statuses({ '.drone.star': 'def main(ctx):\n  return {"kind": "pipeline"}\n' })
     expect(star['ci-tests']).toBe('unknown')
   })
 })

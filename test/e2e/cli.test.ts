@@ -62,6 +62,79 @@ describe('dist/cli.js (the bundled CLI, run as a user runs it)', () => {
     expect(cli(['scan', '/nonexistent/shipshape']).code).toBe(2)
   })
 
+  it('answers a usage error with one line and the hint, not the whole help', () => {
+    const r = cli(['scan', '--required-checks', 'ci-test'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    const lines = r.stderr.trimEnd().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/^shipshape: --required-checks: expected a check id \(.*\), got "ci-test" \(did you mean "ci-tests"\?\)$/)
+    expect(lines[1]).toBe("Run 'shipshape --help' for usage.")
+    for (const line of cli(['--help']).stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80)
+  })
+
+  it('says plainly when --output names a missing directory, and where --config looked', () => {
+    const dir = tempGitRepo(SERVICE)
+    const out = cli(['scan', dir, '--output', join(dir, 'no-such-dir', 'report.json')])
+    expect(out.code).toBe(2)
+    expect(out.stderr).toBe(`shipshape: cannot write '${join(dir, 'no-such-dir', 'report.json')}': the directory '${join(dir, 'no-such-dir')}' does not exist\n`)
+    const conf = cli(['scan', dir, '--config', join(dir, 'missing.yml')])
+    expect(conf.code).toBe(2)
+    expect(conf.stderr).toContain(`config file not found (looked for ${join(dir, 'missing.yml')})`)
+  })
+
+  it('fails the gate (exit 1) when a required check cannot be judged, naming what would resolve it', () => {
+    const dir = tempGitRepo(SERVICE)
+    const r = cli(['scan', dir, '--format', 'json', '--min-score', '0', '--required-checks', 'ci-duration'])
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout)
+    expect(report.checks.find((c: { id: string }) => c.id === 'ci-duration').status).toBe('unknown')
+    expect(report.gate.reasons).toEqual(['required check ci-duration is unknown: give Shipshape a GitHub token that can read recent workflow runs ("actions: read")'])
+    // Not required, the same unknown never fails it.
+    expect(cli(['scan', dir, '--format', 'json', '--min-score', '0']).code).toBe(0)
+  })
+
+  it('gives the action\'s verdict against a base locally: --base REF and --fail-on-regression', () => {
+    const dir = tempGitRepo(SERVICE)
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })
+    git('branch', 'before')
+    git('rm', '-q', '.github/workflows/ci.yml')
+    git('commit', '-qm', 'drop CI')
+    const r = cli(['scan', dir, '--format', 'json', '--min-score', '0', '--base', 'before', '--fail-on-regression'])
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout)
+    expect(report.delta.base.commit).toMatch(/^[0-9a-f]{40}$/)
+    expect(report.gate.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^score dropped from \d+ to \d+ against the base$/), 'check ci-lint got worse against the base: pass → fail']))
+    expect(cli(['scan', dir, '--format', 'json', '--min-score', '0', '--base', 'before']).code).toBe(0)
+    const bad = cli(['scan', dir, '--base', 'no-such-ref'])
+    expect([bad.code, bad.stderr]).toEqual([2, `shipshape: --base: 'no-such-ref' is not a commit, branch or tag of the repository at ${dir}\n`])
+  })
+
+  it('scans a subdirectory with the CI configuration and tags at the git root, scoped to that directory', () => {
+    const dir = tempGitRepo({
+      'services/api/pyproject.toml': '[project]\nname = "api"\ndependencies = ["fastapi"]\n',
+      'services/api/app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+      'services/web/package.json': JSON.stringify({ dependencies: { express: '^4' } }),
+      '.github/workflows/api.yml': 'on:\n  pull_request:\n    paths: ["services/api/**"]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: services/api\n    steps:\n      - run: ruff check .\n',
+      '.github/workflows/web.yml': 'on: [pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx jest\n        working-directory: services/web\n'
+    })
+    execFileSync('git', ['tag', 'v1.0.0'], { cwd: dir })
+    const r = cli(['scan', join(dir, 'services', 'api'), '--format', 'json', '--min-score', '0'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    const status = (id: string) => report.checks.find((c: { id: string }) => c.id === id)
+    expect(report.repository.root).toBe('services/api')
+    expect(report.repository.commit).toMatch(/^[0-9a-f]{40}$/)
+    // The root's workflow lints this directory; the web workflow's tests are not this directory's.
+    expect(status('ci-lint').status).toBe('pass')
+    expect(status('ci-lint').evidence[0].path).toBe('.github/workflows/api.yml')
+    expect(status('ci-tests').status).not.toBe('pass')
+    // Tags are the work tree's.
+    expect(status('release-versioning').evidence[0].message).toMatch(/^1 version tag /)
+    // Evidence paths are the repository's, so links point at the right files.
+    expect(status('openapi-published').evidence.some((e: { path?: string }) => e.path?.startsWith('services/api/'))).toBe(true)
+  })
+
   it('writes the report atomically to --output, in every format', () => {
     const dir = tempGitRepo(SERVICE)
     for (const format of ['text', 'markdown', 'json', 'sarif']) {

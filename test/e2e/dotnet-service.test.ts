@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
@@ -134,17 +134,17 @@ const FILES: Record<string, string> = {
   '.github/workflows/release.yml': RELEASE
 }
 
-function scan(files: Record<string, string>, tag = true) {
+async function scan(files: Record<string, string>, tag = true) {
   const dir = tempGitRepo(files)
   if (tag) git(dir, 'tag', 'v1.2.0')
-  return scanRepository({ root: dir, config: DEFAULT_CONFIG, minScore: 0 })
+  return await scanReport({ root: dir, config: DEFAULT_CONFIG })
 }
 
-const byId = (report: ReturnType<typeof scan>) => Object.fromEntries(report.checks.map((r) => [r.id, r]))
+const byId = (report: Awaited<ReturnType<typeof scan>>) => Object.fromEntries(report.checks.map((r) => [r.id, r]))
 
 describe('an ASP.NET Core service, end to end', () => {
-  it('is judged on all thirteen checks', () => {
-    const report = scan(FILES)
+  it('is judged on all thirteen checks', async () => {
+    const report = await scan(FILES)
     const c = byId(report)
     expect(Object.fromEntries(Object.entries(c).map(([id, r]) => [id, r.status]))).toEqual({
       'mandatory-prs': 'unknown',
@@ -172,13 +172,13 @@ describe('an ASP.NET Core service, end to end', () => {
     expect(c['container-build']!.summary).toContain('/t:PublishContainer')
   })
 
-  it('shows .NET fixes when practices are missing', () => {
+  it('shows .NET fixes when practices are missing', async () => {
     const bare: Record<string, string> = {
       'src/Orders.Api/Orders.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n',
       'src/Orders.Api/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet("/orders", () => Array.Empty<string>());\napp.Run();\n',
       '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  noop:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'
     }
-    const c = byId(scan(bare, false))
+    const c = byId(await scan(bare, false))
     const fix = (id: string) => c[id]!.remediation ?? ''
     expect(c['ci-lint']!.status).toBe('fail')
     expect(fix('ci-lint')).toContain('dotnet format --verify-no-changes')

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import type { CheckId } from '../../src/checks/ids.js'
 import { CHECK_IDS } from '../../src/checks/ids.js'
 import type { CheckResult } from '../../src/checks/types.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
@@ -180,11 +180,11 @@ function byId(checks: readonly CheckResult[]): Record<CheckId, CheckResult> {
 }
 
 describe('a Phoenix service, end to end', () => {
-  it('is judged on all thirteen checks, with evidence through mix aliases, routers and forwards', () => {
+  it('is judged on all thirteen checks, with evidence through mix aliases, routers and forwards', async () => {
     const dir = tempGitRepo(FILES)
     git(dir, 'tag', 'v1.3.0')
     git(dir, 'tag', 'v1.4.0')
-    const report = scanRepository({ root: dir, config: DEFAULT_CONFIG, minScore: 0 })
+    const report = await scanReport({ root: dir, config: DEFAULT_CONFIG })
     const c = byId(report.checks)
     expect(Object.keys(c).sort()).toEqual([...CHECK_IDS].sort())
     const status = Object.fromEntries(CHECK_IDS.map((id) => [id, c[id].status]))
@@ -224,14 +224,14 @@ describe('a Phoenix service, end to end', () => {
     expect(report.score).toBe(100)
   })
 
-  it('shows Elixir fixes when practices are missing', () => {
+  it('shows Elixir fixes when practices are missing', async () => {
     const bare: Record<string, string> = {
       'mix.exs': MIX_EXS.replace(/\{:(open_api_spex|fun_with_flags|tesla|fuse)[^\n]*\n/g, ''),
       'lib/ledger_web/router.ex': 'defmodule LedgerWeb.Router do\n  use Phoenix.Router\n  scope "/api", LedgerWeb do\n    get "/accounts", AccountController, :index\n  end\nend\n',
       '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mix deps.get\n',
       Dockerfile: FILES.Dockerfile!
     }
-    const c = byId(scanRepository({ root: tempGitRepo(bare), config: DEFAULT_CONFIG, minScore: 0 }).checks)
+    const c = byId((await scanReport({ root: tempGitRepo(bare), config: DEFAULT_CONFIG })).checks)
     const fix = (id: CheckId): string => c[id].remediation ?? ''
     expect(fix('ci-lint')).toContain('mix credo --strict')
     expect(fix('ci-tests')).toContain('erlef/setup-beam')

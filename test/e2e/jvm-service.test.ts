@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
@@ -148,16 +148,16 @@ const KTOR: Record<string, string> = {
   '.github/workflows/ci.yml': 'on:\n  pull_request:\n  push:\n    branches: [main]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: gradle/actions/setup-gradle@v4\n      - run: ./gradlew check\n'
 }
 
-function statuses(files: Record<string, string>, tags: string[]): Record<string, string> {
+async function statuses(files: Record<string, string>, tags: string[]): Promise<Record<string, string>> {
   const root = tempGitRepo(files)
   for (const t of tags) git(root, 'tag', t)
-  const report = scanRepository({ root, config: { ...DEFAULT_CONFIG, minScore: 0 } })
+  const report = await scanReport({ root, config: { ...DEFAULT_CONFIG, minScore: 0 } })
   return Object.fromEntries(report.checks.map((c) => [c.id, `${c.status}: ${c.summary}`]))
 }
 
 describe('a Quarkus service on Maven, end to end', () => {
-  it('passes every repository practice it follows; the API-backed checks are unknown without a token', () => {
-    const s = statuses(QUARKUS, ['v1.1.0', 'v1.2.0'])
+  it('passes every repository practice it follows; the API-backed checks are unknown without a token', async () => {
+    const s = await statuses(QUARKUS, ['v1.1.0', 'v1.2.0'])
     expect(Object.keys(s).sort()).toHaveLength(13)
     expect(s['mandatory-prs']).toMatch(/^unknown/)
     expect(s['ci-duration']).toMatch(/^unknown/)
@@ -176,8 +176,8 @@ describe('a Quarkus service on Maven, end to end', () => {
 })
 
 describe('a Ktor service on Gradle (Kotlin DSL), end to end', () => {
-  it('judges what it does and what it lacks', () => {
-    const s = statuses(KTOR, ['1.0.0'])
+  it('judges what it does and what it lacks', async () => {
+    const s = await statuses(KTOR, ['1.0.0'])
     expect(Object.keys(s).sort()).toHaveLength(13)
     expect(s['mandatory-prs']).toMatch(/^unknown/)
     expect(s['ci-duration']).toMatch(/^unknown/)

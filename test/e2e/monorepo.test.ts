@@ -4,7 +4,8 @@ import { NODE } from '../helpers/runtime.js'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { render } from '../../src/report/index.js'
-import { scanRepository } from '../../src/scan.js'
+import { rowsOf } from '../../src/report/services.js'
+import { scanReport } from '../helpers/scan.js'
 import { tempGitRepo } from '../helpers/tmp-repo.js'
 
 /** Three services (FastAPI, Express, Go) in one repository, each scored on its own. */
@@ -31,8 +32,8 @@ const MONOREPO: Record<string, string> = {
 }
 
 describe('monorepo services', () => {
-  it('scores three services separately, with CI scoped by paths and working directories', () => {
-    const report = scanRepository({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 50 }, inputs: { tags: null } })
+  it('scores three services separately, with CI scoped by paths and working directories', async () => {
+    const report = await scanReport({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 50 }, inputs: { tags: null } })
     const services = report.services!
     expect(services.map((s) => [s.name, s.path])).toEqual([
       ['api', 'services/api'],
@@ -60,18 +61,35 @@ describe('monorepo services', () => {
     // One row per service in the comment, JSON `services`.
     const md = render('markdown', report, { color: false })
     expect(md).toMatch(/\| api \| `services\/api` \| \d+\/100 \([A-F]\) \| ✅ passed \|/)
-    expect(md).toMatch(/\| web \| `services\/web` \| \d+\/100 \([A-F]\) \| ❌ failed \|/)
+    expect(md).toMatch(/\| web \| `services\/web` \| \d+\/100 \([A-F]\) \| ❌ failed: score \d+ is under 50 \|/)
+    // The rows shown reflect the services (the JSON keeps the repository's own judgement), and the
+    // services table says only what differs from them.
+    expect(report.checks.find((c) => c.id === 'health-endpoint')!.status).toBe('pass')
+    const health = rowsOf(report).find((c) => c.id === 'health-endpoint')!
+    expect([health.status, health.summary]).toEqual(['partial', '2 of 3 services pass (api and worker); fail: web.'])
+    expect(md).toMatch(/\| 🟡 Partial \| \[Health endpoint\]\([^)]*\) \| 2 of 3 services pass \\\(api and worker\\\); fail: web\\\. \|/)
+    expect(health.evidence.every((e) => e.path === undefined || e.path.startsWith('services/web/'))).toBe(true)
+    expect(md).toMatch(/\| api \| `services\/api` \|[^\n]*\| ✅ Contract tests, ✅ OpenAPI published, ✅ Health endpoint, ✅ Container image built in CI \|/)
+    expect(md).not.toMatch(/\| (api|web|worker) \|[^\n]*Feature flags/)
+    // The headline stays one line, naming the worst services.
+    const headline = md.split('\n')[0]!
+    expect(headline).toMatch(/gate failed: 2 of 3 services fail their gate: web \\\(\d+\/100\\\) and worker \\\(\d+\/100\\\)$/)
+    expect(headline).not.toContain('service web:')
+    // SARIF: one run (and category) per service, its results at the service's files.
+    const sarif = JSON.parse(render('sarif', report, { color: false })) as { runs: { automationDetails: { id: string }; properties: Record<string, unknown> }[] }
+    expect(sarif.runs.map((r) => r.automationDetails.id)).toEqual(['shipshape/', 'shipshape/service/services/api/', 'shipshape/service/services/web/', 'shipshape/service/services/worker/'])
+    expect(sarif.runs[2]!.properties).toMatchObject({ service: 'web', servicePath: 'services/web', gatePassed: false })
     const json = JSON.parse(render('json', report, { color: false }))
     expect(json.services).toHaveLength(3)
     expect(Object.keys(json.services[0])).toEqual(['name', 'path', 'score', 'grade', 'gate', 'checks'])
   })
 
-  it('uses the services listed in config, and a single-service repository looks exactly as before', () => {
+  it('uses the services listed in config, and a single-service repository looks exactly as before', async () => {
     const files = { 'pyproject.toml': '[project]\nname = "one"\ndependencies = ["fastapi"]\n', 'app.py': 'from fastapi import FastAPI\napp = FastAPI()\n' }
-    const single = scanRepository({ root: tempGitRepo(files), config: DEFAULT_CONFIG, inputs: { tags: null } })
+    const single = await scanReport({ root: tempGitRepo(files), config: DEFAULT_CONFIG, inputs: { tags: null } })
     expect(single.services).toBeUndefined()
     expect(JSON.parse(render('json', single, { color: false }))).not.toHaveProperty('services')
-    const listed = scanRepository({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 0, services: [{ name: 'core-api', path: 'services/api' }] }, inputs: { tags: null } })
+    const listed = await scanReport({ root: tempGitRepo(MONOREPO), config: { ...DEFAULT_CONFIG, minScore: 0, services: [{ name: 'core-api', path: 'services/api' }] }, inputs: { tags: null } })
     expect(listed.services!.map((s) => s.name)).toEqual(['core-api'])
   })
   it('gives three rows and the overall gate through the bundled CLI', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
@@ -153,14 +153,14 @@ const WORKSPACE: Record<string, string> = {
   ].join('\n')
 }
 
-function statuses(files: Record<string, string>, tags: readonly string[] = []) {
-  const report = scanRepository({ root: tempGitRepo(files), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: { names: tags, source: 'git' } } })
+async function statuses(files: Record<string, string>, tags: readonly string[] = []) {
+  const report = await scanReport({ root: tempGitRepo(files), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: { names: tags, source: 'git' } } })
   return { report, status: Object.fromEntries(report.checks.map((c) => [c.id, c.status])), check: (id: string) => report.checks.find((c) => c.id === id)! }
 }
 
 describe('a Rust (axum) service, end to end', () => {
-  it('is judged on all thirteen checks', () => {
-    const { status, check } = statuses(WORKSPACE, ['v1.3.0', 'v1.4.0'])
+  it('is judged on all thirteen checks', async () => {
+    const { status, check } = await statuses(WORKSPACE, ['v1.3.0', 'v1.4.0'])
     expect(status).toEqual({
       'mandatory-prs': 'unknown',
       'ci-lint': 'pass',
@@ -190,14 +190,14 @@ describe('a Rust (axum) service, end to end', () => {
     expect(check('release-versioning').evidence.some((e) => e.message.includes('release-plz'))).toBe(true)
   })
 
-  it('shows Rust fixes when the practices are missing: no Python, Node or Go snippet', () => {
+  it('shows Rust fixes when the practices are missing: no Python, Node or Go snippet', async () => {
     const bare: Record<string, string> = {
       'Cargo.toml': '[package]\nname = "bare"\nversion = "0.1.0"\n\n[dependencies]\nactix-web = "4"\n',
       'src/main.rs': 'use actix_web::{web, App, HttpServer};\n\n#[actix_web::main]\nasync fn main() {\n    HttpServer::new(|| App::new().route("/orders", web::get().to(list))).bind(("0.0.0.0", 8080)).unwrap().run().await.unwrap();\n}\n',
       'Dockerfile': 'FROM rust:1\nCOPY . .\nRUN cargo build --release\n',
       '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: cargo build --release\n'
     }
-    const { status, report } = statuses(bare)
+    const { status, report } = await statuses(bare)
     expect(status).toMatchObject({ 'ci-lint': 'fail', 'ci-tests': 'fail', 'type-checking': 'pass', 'static-analysis': 'fail', 'health-endpoint': 'fail', 'openapi-published': 'fail', 'container-build': 'partial', 'feature-flags': 'fail', 'circuit-breakers': 'fail' })
     for (const c of report.checks) {
       if (c.status === 'pass' || c.remediation === null) continue
@@ -214,15 +214,15 @@ describe('a Rust (axum) service, end to end', () => {
     expect(fix('static-analysis')).toContain('cargo-deny-action')
   })
 
-  it('counts as services only the crates of a workspace that build a binary: library crates using the framework are parts of one', () => {
+  it('counts as services only the crates of a workspace that build a binary: library crates using the framework are parts of one', async () => {
     const crate = (name: string, deps: string) => `[package]\nname = "${name}"\nversion = "0.1.0"\n\n[dependencies]\n${deps}\n`
     const lib = { 'crates/handlers/Cargo.toml': crate('handlers', 'axum = "0.8"'), 'crates/handlers/src/lib.rs': 'pub async fn h() {}\n' }
     const api = { 'crates/api/Cargo.toml': crate('api', 'axum = "0.8"\nhandlers = { path = "../handlers" }'), 'crates/api/src/main.rs': 'fn main() { let app = Router::new().route("/healthz", get(h)); }\n' }
     const worker = { 'crates/worker/Cargo.toml': crate('worker', 'axum = "0.8"') + '\n[[bin]]\nname = "worker"\npath = "worker.rs"\n', 'crates/worker/worker.rs': 'fn main() {}\n' }
     const ws = { 'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n' }
-    const one = scanRepository({ root: tempGitRepo({ ...ws, ...lib, ...api }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
+    const one = await scanReport({ root: tempGitRepo({ ...ws, ...lib, ...api }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
     expect(one.services).toBeUndefined()
-    const two = scanRepository({ root: tempGitRepo({ ...ws, ...lib, ...api, ...worker }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
+    const two = await scanReport({ root: tempGitRepo({ ...ws, ...lib, ...api, ...worker }), config: { ...DEFAULT_CONFIG, minScore: 0 }, inputs: { tags: null } })
     expect(two.services!.map((s) => s.path)).toEqual(['crates/api', 'crates/worker'])
   })
 })

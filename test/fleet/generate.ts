@@ -76,7 +76,7 @@ export function generatedReport(i: number, opts: GenerateOptions = {}): ScanRepo
     return { id, title, status, score, weight: WEIGHT[id], required: false, summary: `${title} is ${status} in ${slug}.`, messageId: status, evidence, remediation: status === 'pass' ? null : `Add ${title.toLowerCase()}.` }
   })
   const { score, grade } = scoreOf(checks)
-  const verdict = gate(checks, score, { minScore: 70, required: [], failOnRegression: false, regression: null })
+  const verdict = gate(checks, score, { minScore: 70, required: [], failOnRegression: false })
   const commit = Array.from({ length: 40 }, () => Math.floor(random() * 16).toString(16)).join('')
   return {
     schemaVersion: 1,

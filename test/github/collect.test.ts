@@ -47,7 +47,7 @@ describe('collectGitHubFacts', () => {
   it('a protected branch without an admin token is unknown, naming administration:read', async () => {
     fake.protection.main = classicProtection(1, ['test'])
     const facts = await collectGitHubFacts({ client: client(), defaultBranch: 'main' })
-    expect(facts.protection).toMatchObject({ status: 'error', kind: 'forbidden', resolve: 'classic protection needs an admin-token with administration:read; rulesets are readable with metadata:read' })
+    expect(facts.protection).toMatchObject({ status: 'error', kind: 'forbidden', resolve: 'classic protection needs an admin-token with "Administration: read"; rulesets are readable by any token' })
   })
 
   it('reads classic protection with the admin token; "Branch not protected" is a real negative, a 403 is not', async () => {

@@ -4,7 +4,7 @@ import type { ApiErrorKind } from '../../src/facts/github.js'
 import { createGitHubClient, type ClientOptions } from '../../src/github/client.js'
 import { collectGitHubFacts } from '../../src/github/collect.js'
 import { commentMarker, upsertComment } from '../../src/github/comment.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { runAction, type RunResult } from '../helpers/action-runner.js'
 import { ERRORS, FakeGitHub, prRun, RULES, type Reply, type Route } from '../helpers/fake-github.js'
 import { tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
@@ -92,7 +92,7 @@ describe('API-backed facts under every fault', () => {
         expectCalls(route, fault.calls)
         // The other facts are untouched by this one's failure.
         for (const other of FACTS) if (other.fact !== fact) expect(other.read(facts).status).toBe('ok')
-        const report = scanRepository({ root: tempTree({ 'README.md': 'x\n' }), config: DEFAULT_CONFIG, inputs: { github: facts }, minScore: 0 })
+        const report = await scanReport({ root: tempTree({ 'README.md': 'x\n' }), config: DEFAULT_CONFIG, inputs: { github: facts }, policy: { minScore: 0 } })
         const result = report.checks.find((c) => c.id === check)!
         expect(result.status).toBe('unknown')
         expect(report.gate.passed).toBe(true)

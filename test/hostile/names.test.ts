@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { commentMarker, upsertComment } from '../../src/github/comment.js'
 import { render } from '../../src/report/index.js'
-import { scanRepository } from '../../src/scan.js'
+import { scanReport } from '../helpers/scan.js'
 import { expectInertMarkdown } from '../report/inert.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { tempGitRepo, tempTree } from '../helpers/tmp-repo.js'
@@ -51,13 +51,14 @@ describe('hostile names through the bundled CLI', () => {
       expect(lint.evidence[0]).toMatchObject({ path: WORKFLOW_NAME, line: 7 })
       expect(out.markdown).toContain('Lint runs in CI but not on pull requests')
       expect(out.markdown).toContain('@\u200badmin')
-      expect(out.text).toContain('.github/workflows/[x](https:\u2044\u2044evil.example) @admin <b>`|<details> <!-- shipshape:comment key=worker -->')
+      // The terminal caps a path to fit its line: inert, cut with an ellipsis, never broken into control codes.
+      expect(out.text).toContain('.github/workflows/[x](https:\u2044\u2044evil.example) @admin <b>`|<details> <!-- shipshape:comment')
     })
   }
 
-  it('renders the same scan inert in the job summary and the comment, with links to the scanned commit', () => {
+  it('renders the same scan inert in the job summary and the comment, with links to the scanned commit', async () => {
     const dir = tempGitRepo(FILES)
-    const report = scanRepository({ root: dir, config: DEFAULT_CONFIG, slug: 'acme/api', serverUrl: 'https://github.com', minScore: 0 })
+    const report = await scanReport({ root: dir, config: DEFAULT_CONFIG, slug: 'acme/api', serverUrl: 'https://github.com', policy: { minScore: 0 } })
     const lint = report.checks.find((c) => c.id === 'ci-lint')!
     expect(lint.evidence[0]).toMatchObject({ path: WORKFLOW_NAME, line: 7 })
     const blob = `https://github.com/acme/api/blob/${report.repository.commit}/`
@@ -81,7 +82,7 @@ describe('a hostile file name quoting another comment key', () => {
   it('does not make the worker run take over (or delete) the default comment that cites it', async () => {
     fake = await new FakeGitHub().start()
     const client = createGitHubClient({ token: 'ghs_x', baseUrl: fake.url, owner: 'acme', repo: 'api', retryUnitMs: 5, throttle: false })
-    const report = scanRepository({ root: tempGitRepo(FILES), config: DEFAULT_CONFIG, minScore: 0 })
+    const report = await scanReport({ root: tempGitRepo(FILES), config: DEFAULT_CONFIG, policy: { minScore: 0 } })
     const markdown = render('markdown', report, { color: false })
     // The evidence path quotes the worker key's marker (literally, in a code span).
     expect(markdown).toContain(commentMarker('worker'))

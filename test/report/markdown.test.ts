@@ -16,11 +16,11 @@ describe('markdown (PR comment body)', () => {
   })
 
   it('opens with one headline: score, grade, change against base and the gate verdict with reasons', () => {
-    expect(lines(md())[0]).toBe('### ❌ Shipshape 61 → 58/100 (F), ▼ −3 against base — gate failed: score 58 is under 70; required check ci\\-tests is fail')
+    expect(lines(md())[0]).toBe('### ❌ Shipshape 61 → 58/100 (F), ▼ −3 against base, 11 of 13 checks judged — gate failed: score 58 is under 70; required check ci\\-tests is fail')
     const passing = sampleReport({ score: 81, grade: 'B', delta: undefined, gate: { passed: true, minScore: 70, reasons: [] } })
-    expect(lines(md(passing))[0]).toBe('### ✅ Shipshape 81/100 (B) — gate passed')
+    expect(lines(md(passing))[0]).toBe('### ✅ Shipshape 81/100 (B), 11 of 13 checks judged — gate passed')
     const failing = sampleReport({ score: 64, grade: 'D', delta: undefined, gate: { passed: false, minScore: 70, reasons: ['score 64 is under 70'] } })
-    expect(lines(md(failing))[0]).toBe('### ❌ Shipshape 64/100 (D) — gate failed: score 64 is under 70')
+    expect(lines(md(failing))[0]).toBe('### ❌ Shipshape 64/100 (D), 11 of 13 checks judged — gate failed: score 64 is under 70')
   })
 
   it('has a full table: one row per check with status, linked title and what was found', () => {
@@ -116,10 +116,10 @@ describe('markdown (PR comment body)', () => {
     const report = hugeReport(5000)
     const out = md(report)
     expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT - MARKER_HEADROOM)
-    expect(lines(out)[0]).toMatch(/^### ❌ Shipshape 58\/100 \(F\) — gate failed/)
+    expect(lines(out)[0]).toMatch(/^### ❌ Shipshape 58\/100 \(F\)(, \d+ of 13 checks judged)? — gate failed/)
     expect(lines(out).filter((l) => l.startsWith('| ') && !l.startsWith('| Status'))).toHaveLength(13)
     expect(out).toContain('… and 4,99')
-    expect(out).toMatch(/_Shortened to fit the size limit: evidence lists show at most \d item\(s\) per check/)
+    expect(out).toMatch(/_Shortened to fit the size limit: evidence lists show at most \d items? per check/)
     expectInertMarkdown(out, ALLOWED)
   })
 

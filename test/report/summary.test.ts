@@ -16,8 +16,8 @@ describe('summary (job summary)', () => {
 
   it('has the headline, the scan statistics, the table and the warnings', () => {
     const lines = summary().split('\n')
-    expect(lines[0]).toBe('## ❌ Shipshape 61 → 58/100 (F), ▼ −3 against base — gate failed: score 58 is under 70; required check ci\\-tests is fail')
-    expect(lines[2]).toBe('Scanned 1,234 files (87 read, 402.7 KiB) in 812 ms at `3f2a9c1d4e5b`. 1 file(s) over the size cap were not read.')
+    expect(lines[0]).toBe('## ❌ Shipshape 61 → 58/100 (F), ▼ −3 against base, 11 of 13 checks judged — gate failed: score 58 is under 70; required check ci\\-tests is fail')
+    expect(lines[2]).toBe('Scanned 1,234 files (87 read, 402.7 KiB) in 812 ms at `3f2a9c1d4e5b`. 1 file over the size cap was not read.')
     expect(lines[4]).toBe('| Status | Check | What was found | Change |')
     expect(summary()).toContain('**Warnings**')
   })

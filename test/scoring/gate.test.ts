@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import type { CheckId, Status } from '../../src/checks/ids.js'
 import type { CheckResult } from '../../src/checks/types.js'
-import { gate, type GateOptions } from '../../src/scoring/gate.js'
+import type { Policy } from '../../src/config/types.js'
+import { gate, type Regression } from '../../src/scoring/gate.js'
+
+type GateOptions = Pick<Policy, 'minScore' | 'required' | 'failOnRegression'>
 
 function result(id: CheckId, status: Status, extra: Partial<CheckResult> = {}): CheckResult {
   const score = status === 'pass' ? 10 : status === 'partial' ? 5 : status === 'fail' ? 0 : null
@@ -41,10 +44,16 @@ describe('gate', () => {
     expect(gate([], 95, { ...base, required: ['ci-lint'] }).reasons).toEqual(['required check ci-lint has no result (it is disabled or did not run)'])
   })
 
-  test('unknown never fails the gate alone, required or not; nor does not-applicable', () => {
+  test('a required check that is unknown fails, naming what would let Shipshape judge it', () => {
+    const unknown = result('ci-duration', 'unknown', { resolve: 'grant the job "actions: read"' })
+    expect(gate([unknown], 90, { ...base, required: ['ci-duration'] })).toEqual({ passed: false, minScore: 70, reasons: ['required check ci-duration is unknown: grant the job "actions: read"'] })
+    expect(gate([result('ci-duration', 'unknown')], null, { ...base, required: ['ci-duration'] }).reasons).toEqual(['required check ci-duration is unknown: Shipshape could not judge it'])
+  })
+
+  test('an unknown check that is not required never fails the gate, nor does a required check that does not apply', () => {
     const results = [result('mandatory-prs', 'unknown'), result('ci-duration', 'unknown'), result('contract-tests', 'not-applicable')]
-    expect(gate(results, null, { ...base, required: ['mandatory-prs', 'contract-tests'] })).toEqual({ passed: true, minScore: 70, reasons: [] })
-    expect(gate(results, 85, { ...base, required: ['mandatory-prs'] }).passed).toBe(true)
+    expect(gate(results, null, { ...base, required: ['contract-tests'] })).toEqual({ passed: true, minScore: 70, reasons: [] })
+    expect(gate(results, 85, base).passed).toBe(true)
   })
 
   test('a required pass is fine, and a check listed twice is reported once', () => {
@@ -54,12 +63,7 @@ describe('gate', () => {
   })
 
   test('every reason at once, in order: score, required, regression', () => {
-    const verdict = gate([result('ci-lint', 'partial'), result('ci-tests', 'fail')], 55, {
-      minScore: 70,
-      required: ['ci-lint', 'ci-tests'],
-      failOnRegression: true,
-      regression: { baseScore: 72, worsened: [{ id: 'ci-tests', from: 'pass', to: 'fail' }] }
-    })
+    const verdict = gate([result('ci-lint', 'partial'), result('ci-tests', 'fail')], 55, { minScore: 70, required: ['ci-lint', 'ci-tests'], failOnRegression: true }, { baseScore: 72, worsened: [{ id: 'ci-tests', from: 'pass', to: 'fail' }] })
     expect(verdict).toEqual({
       passed: false,
       minScore: 70,
@@ -75,26 +79,27 @@ describe('gate', () => {
 })
 
 describe('regression', () => {
-  const regression = { baseScore: 90, worsened: [{ id: 'ci-lint' as const, from: 'pass' as const, to: 'partial' as const }] }
+  const regression: Regression = { baseScore: 90, worsened: [{ id: 'ci-lint', from: 'pass', to: 'partial' }] }
+  const onRegression: GateOptions = { ...base, failOnRegression: true }
 
   test('ignored unless enabled', () => {
-    expect(gate([], 85, { ...base, regression }).passed).toBe(true)
+    expect(gate([], 85, base, regression).passed).toBe(true)
   })
 
   test('a score drop alone fails when enabled', () => {
-    expect(gate([], 85, { ...base, failOnRegression: true, regression: { baseScore: 90, worsened: [] } }).reasons).toEqual(['score dropped from 90 to 85 against the base'])
+    expect(gate([], 85, onRegression, { baseScore: 90, worsened: [] }).reasons).toEqual(['score dropped from 90 to 85 against the base'])
   })
 
   test('a worsened check alone fails when enabled, even if the score held', () => {
-    expect(gate([], 90, { ...base, failOnRegression: true, regression }).reasons).toEqual(['check ci-lint got worse against the base: pass → partial'])
+    expect(gate([], 90, onRegression, regression).reasons).toEqual(['check ci-lint got worse against the base: pass → partial'])
   })
 
   test('an equal or better score, or a missing side, is no regression', () => {
-    const opts = (baseScore: number | null): GateOptions => ({ ...base, failOnRegression: true, regression: { baseScore, worsened: [] } })
-    expect(gate([], 90, opts(90)).passed).toBe(true)
-    expect(gate([], 95, opts(90)).passed).toBe(true)
-    expect(gate([], 90, opts(null)).passed).toBe(true)
-    expect(gate([], null, opts(90)).passed).toBe(true)
-    expect(gate([], 90, { ...base, failOnRegression: true, regression: null }).passed).toBe(true)
+    const against = (baseScore: number | null): Regression => ({ baseScore, worsened: [] })
+    expect(gate([], 90, onRegression, against(90)).passed).toBe(true)
+    expect(gate([], 95, onRegression, against(90)).passed).toBe(true)
+    expect(gate([], 90, onRegression, against(null)).passed).toBe(true)
+    expect(gate([], null, onRegression, against(90)).passed).toBe(true)
+    expect(gate([], 90, onRegression, null).passed).toBe(true)
   })
 })

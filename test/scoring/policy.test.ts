@@ -3,6 +3,7 @@ import type { CheckId, Status } from '../../src/checks/ids.js'
 import type { RawResult } from '../../src/checks/run.js'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
 import type { CheckPolicy, Config, Waiver } from '../../src/config/types.js'
+import { resolvePolicy } from '../../src/config/policy.js'
 import { applyPolicy, isWaiverActive } from '../../src/scoring/policy.js'
 
 function raw(id: CheckId, status: Exclude<Status, 'waived'>): RawResult {
@@ -20,9 +21,9 @@ const TODAY = new Date('2026-06-15T12:00:00Z')
 const waiver = (check: CheckId, expires: string): Waiver => ({ check, reason: 'migrating to Pact', expires })
 
 describe('weights and required', () => {
-  test('weight and required come from the config; the rest of the result is kept', () => {
+  test('weight comes from the config and required from the effective policy; the rest of the result is kept', () => {
     const config = configWith({ checks: { 'ci-lint': { weight: 7, required: true } } })
-    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('ci-tests', 'pass')], config, { today: TODAY })
+    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('ci-tests', 'pass')], config, { today: TODAY, required: resolvePolicy(config).required })
     expect(results).toEqual([
       { ...raw('ci-lint', 'fail'), weight: 7, required: true },
       { ...raw('ci-tests', 'pass'), weight: 3, required: false }
@@ -30,30 +31,29 @@ describe('weights and required', () => {
     expect(warnings).toEqual([])
   })
 
-  test('requiredExtra adds to the config', () => {
-    const { results } = applyPolicy([raw('ci-lint', 'pass'), raw('ci-tests', 'pass')], DEFAULT_CONFIG, { today: TODAY, requiredExtra: ['ci-tests'] })
+  test('the required-checks input adds to the config', () => {
+    const config = configWith({ checks: { 'ci-lint': { required: true } } })
+    const { results } = applyPolicy([raw('ci-lint', 'pass'), raw('ci-tests', 'pass'), raw('ci-duration', 'pass')], config, { today: TODAY, required: resolvePolicy(config, { requiredChecks: ['ci-tests'] }).required })
     expect(results.map((r) => [r.id, r.required])).toEqual([
-      ['ci-lint', false],
-      ['ci-tests', true]
+      ['ci-lint', true],
+      ['ci-tests', true],
+      ['ci-duration', false]
     ])
   })
 
   test('a required check that is disabled or did not run is a warning', () => {
     const config = configWith({ checks: { 'ci-lint': { enabled: false } } })
-    const { results, warnings } = applyPolicy([raw('ci-lint', 'pass')], config, { today: TODAY, requiredExtra: ['ci-lint', 'ci-tests'] })
+    const { results, warnings } = applyPolicy([raw('ci-lint', 'pass')], config, { today: TODAY, required: ['ci-lint', 'ci-tests'] })
     expect(results).toEqual([])
     expect(warnings).toEqual(['required check ci-lint is disabled in the config, so it cannot be judged', 'required check ci-tests did not run, so it cannot be judged'])
   })
 
-  test('a required check that could not be judged is a warning naming why', () => {
+  test('a required check that does not apply is a warning naming why (an unknown one is for the gate to fail)', () => {
     const { warnings } = applyPolicy([raw('mandatory-prs', 'unknown'), raw('contract-tests', 'not-applicable')], DEFAULT_CONFIG, {
       today: TODAY,
-      requiredExtra: ['mandatory-prs', 'contract-tests']
+      required: ['mandatory-prs', 'contract-tests']
     })
-    expect(warnings).toEqual([
-      'required check mandatory-prs is unknown, so the gate cannot hold it to pass: mandatory-prs is unknown',
-      'required check contract-tests is not-applicable, so the gate cannot hold it to pass: contract-tests is not-applicable'
-    ])
+    expect(warnings).toEqual(['required check contract-tests is not-applicable, so the gate cannot hold it to pass: contract-tests is not-applicable'])
   })
 })
 
@@ -63,7 +63,7 @@ describe('waivers', () => {
     { name: 'on the expiry day (inclusive)', expires: '2026-06-15', active: true },
     { name: 'the day after expiry', expires: '2026-06-14', active: false }
   ])('$name', ({ expires, active }) => {
-    const { results, warnings } = applyPolicy([raw('contract-tests', 'fail')], configWith({ waivers: [waiver('contract-tests', expires)] }), { today: TODAY })
+    const { results, warnings } = applyPolicy([raw('contract-tests', 'fail')], configWith({ waivers: [waiver('contract-tests', expires)] }), { today: TODAY, required: [] })
     if (active) {
       expect(results[0]).toEqual({
         ...raw('contract-tests', 'fail'),
@@ -89,7 +89,7 @@ describe('waivers', () => {
 
   test('partial and unknown can be waived too, keeping what they were', () => {
     const config = configWith({ waivers: [waiver('ci-lint', '2027-01-01'), waiver('ci-duration', '2027-01-01')] })
-    const { results } = applyPolicy([raw('ci-lint', 'partial'), raw('ci-duration', 'unknown')], config, { today: TODAY })
+    const { results } = applyPolicy([raw('ci-lint', 'partial'), raw('ci-duration', 'unknown')], config, { today: TODAY, required: [] })
     expect(results.map((r) => [r.id, r.status, r.waiver?.original])).toEqual([
       ['ci-lint', 'waived', 'partial'],
       ['ci-duration', 'waived', 'unknown']
@@ -98,7 +98,7 @@ describe('waivers', () => {
 
   test('a waiver on a passing or not-applicable check does not apply and says it is no longer needed', () => {
     const config = configWith({ waivers: [waiver('ci-lint', '2027-01-01'), waiver('contract-tests', '2027-01-01')] })
-    const { results, warnings } = applyPolicy([raw('ci-lint', 'pass'), raw('contract-tests', 'not-applicable')], config, { today: TODAY })
+    const { results, warnings } = applyPolicy([raw('ci-lint', 'pass'), raw('contract-tests', 'not-applicable')], config, { today: TODAY, required: [] })
     expect(results.map((r) => r.status)).toEqual(['pass', 'not-applicable'])
     expect(warnings).toEqual(['waiver for ci-lint is no longer needed: the check is pass', 'waiver for contract-tests is no longer needed: the check is not-applicable'])
   })
@@ -108,7 +108,7 @@ describe('waivers', () => {
       checks: { 'feature-flags': { enabled: false } },
       waivers: [waiver('feature-flags', '2027-01-01'), waiver('ci-tests', '2027-01-01'), { check: 'security' as CheckId, reason: 'x', expires: '2027-01-01' }]
     })
-    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('feature-flags', 'fail')], config, { today: TODAY })
+    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('feature-flags', 'fail')], config, { today: TODAY, required: [] })
     expect(results.map((r) => [r.id, r.status])).toEqual([['ci-lint', 'fail']])
     expect(warnings).toEqual([
       'waiver for feature-flags has no effect: the check is disabled',
@@ -119,7 +119,7 @@ describe('waivers', () => {
 
   test('an expired waiver next to an active one for another check', () => {
     const config = configWith({ waivers: [waiver('ci-lint', '2026-01-31'), waiver('ci-tests', '2026-07-01')] })
-    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('ci-tests', 'fail')], config, { today: TODAY })
+    const { results, warnings } = applyPolicy([raw('ci-lint', 'fail'), raw('ci-tests', 'fail')], config, { today: TODAY, required: [] })
     expect(results.map((r) => r.status)).toEqual(['fail', 'waived'])
     expect(warnings).toEqual(['waiver for ci-lint expired on 2026-01-31 and no longer applies'])
   })

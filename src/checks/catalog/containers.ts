@@ -1,3 +1,5 @@
+import type { Ecosystem } from '../../facts/ecosystems.js'
+
 /**
  * How CI builds container images (docs/catalogue.md, "Container build"), as data: commands (argv prefixes after wrappers are removed),
  * actions/tasks/orbs, and release tools that build images from their own configuration.
@@ -185,4 +187,220 @@ export function argvMatches(argv: readonly string[], pattern: readonly string[])
     k++
   }
   return true
+}
+
+/** A minimal service `Dockerfile` per stack: multi-stage where the stack compiles, a non-root user, one process. */
+export const DOCKERFILES: Readonly<Record<Ecosystem, string>> = {
+  python: [
+    '```dockerfile',
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'USER 1000',
+    '# Django: gunicorn project.wsgi; Flask: gunicorn app:app',
+    'CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]',
+    '```'
+  ].join('\n'),
+  node: [
+    '```dockerfile',
+    'FROM node:22-slim',
+    'WORKDIR /app',
+    'COPY package.json package-lock.json ./',
+    'RUN npm ci --omit=dev',
+    'COPY . .',
+    'USER node',
+    'CMD ["node", "server.js"]',
+    '```'
+  ].join('\n'),
+  go: [
+    '```dockerfile',
+    'FROM golang:1.23 AS build',
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=build /out/server /server',
+    'USER nonroot',
+    'ENTRYPOINT ["/server"]',
+    '```',
+    'Or without a Dockerfile: `ko build ./cmd/server`.'
+  ].join('\n'),
+  java: [
+    '```dockerfile',
+    'FROM eclipse-temurin:21-jdk AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN ./mvnw -B package -DskipTests   # Gradle: ./gradlew bootJar',
+    '',
+    'FROM eclipse-temurin:21-jre',
+    'COPY --from=build /src/target/*.jar /app/app.jar',
+    'USER 1000',
+    'ENTRYPOINT ["java", "-jar", "/app/app.jar"]',
+    '```',
+    'Or without a Dockerfile: `./mvnw spring-boot:build-image` (Gradle: `./gradlew bootBuildImage`), or Jib (`./mvnw compile jib:build`).'
+  ].join('\n'),
+  ruby: [
+    '```dockerfile',
+    'FROM ruby:3.3-slim',
+    'WORKDIR /app',
+    'COPY Gemfile Gemfile.lock ./',
+    "RUN bundle config set without 'development test' && bundle install",
+    'COPY . .',
+    'USER 1000',
+    'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]',
+    '```'
+  ].join('\n'),
+  rust: [
+    '```dockerfile',
+    'FROM rust:1.83 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN cargo build --release --locked',
+    '',
+    'FROM gcr.io/distroless/cc-debian12',
+    'COPY --from=build /src/target/release/server /server',
+    'USER nonroot',
+    'ENTRYPOINT ["/server"]',
+    '```'
+  ].join('\n'),
+  php: [
+    '```dockerfile',
+    'FROM composer:2 AS deps',
+    'WORKDIR /app',
+    'COPY composer.json composer.lock ./',
+    'RUN composer install --no-dev --no-scripts --prefer-dist',
+    '',
+    'FROM php:8.3-fpm',
+    'WORKDIR /var/www/html',
+    'COPY --from=deps /app/vendor ./vendor',
+    'COPY . .',
+    'USER www-data',
+    'CMD ["php-fpm"]',
+    '```'
+  ].join('\n'),
+  dotnet: [
+    '```dockerfile',
+    'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN dotnet publish -c Release -o /out',
+    '',
+    'FROM mcr.microsoft.com/dotnet/aspnet:8.0',
+    'WORKDIR /app',
+    'COPY --from=build /out .',
+    'USER app',
+    'ENTRYPOINT ["dotnet", "Api.dll"]',
+    '```'
+  ].join('\n'),
+  elixir: [
+    '```dockerfile',
+    'FROM elixir:1.17 AS build',
+    'ENV MIX_ENV=prod',
+    'WORKDIR /app',
+    'RUN mix local.hex --force && mix local.rebar --force',
+    'COPY . .',
+    'RUN mix deps.get --only prod && mix release',
+    '',
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update \\',
+    '    && apt-get install -y --no-install-recommends \\',
+    '       libstdc++6 openssl libncurses6 \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /app',
+    'COPY --from=build /app/_build/prod/rel/app ./',
+    'USER nobody',
+    'CMD ["bin/app", "start"]',
+    '```',
+    'Phoenix generates one for its release: `mix phx.gen.release --docker`.'
+  ].join('\n')
+}
+
+/** A workflow that builds the image on pull requests and pushes it from the default branch. */
+export function imageWorkflow(dockerfile: string | null): string {
+  const dir = dockerfile && dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : null
+  const where = dockerfile && dockerfile !== 'Dockerfile' ? [`          context: ${dir ?? '.'}`, `          file: ${dockerfile}`] : []
+  return [
+    '```yaml',
+    '# .github/workflows/image.yml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    'permissions:',
+    '  contents: read',
+    '  packages: write',
+    'jobs:',
+    '  image:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: docker/setup-buildx-action@v3',
+    '      - uses: docker/login-action@v3',
+    "        if: github.event_name == 'push'",
+    '        with:',
+    '          registry: ghcr.io',
+    '          username: ${{ github.actor }}',
+    '          password: ${{ secrets.GITHUB_TOKEN }}',
+    '      - uses: docker/build-push-action@v6',
+    '        with:',
+    ...where,
+    "          push: ${{ github.event_name == 'push' }}",
+    '          tags: ghcr.io/${{ github.repository }}:${{ github.sha }}',
+    '```'
+  ].join('\n')
+}
+
+/** The JVM's image command per framework: built locally on pull requests, and how to push it. */
+function jvmImageCommand(gradle: boolean, frameworks: readonly string[]): { build: string[]; push: string } {
+  if (frameworks.includes('spring')) {
+    return gradle
+      ? { build: ['./gradlew bootBuildImage', '--imageName=ghcr.io/acme/app'], push: '`--publishImage`' }
+      : { build: ['./mvnw -B spring-boot:build-image', '-Dspring-boot.build-image.imageName=ghcr.io/acme/app'], push: '`-Dspring-boot.build-image.publish=true`' }
+  }
+  if (frameworks.includes('quarkus')) {
+    return { build: [gradle ? './gradlew build' : './mvnw -B package', '-Dquarkus.container-image.build=true'], push: '`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)' }
+  }
+  return gradle
+    ? { build: ['./gradlew jibDockerBuild', '--image=ghcr.io/acme/app'], push: '`./gradlew jib` (plugin `com.google.cloud.tools.jib`)' }
+    : { build: ['./mvnw -B compile', 'com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild', '-Dimage=ghcr.io/acme/app'], push: 'the `build` goal instead of `dockerBuild`' }
+}
+
+/**
+ * The JVM needs no Dockerfile: the build tool CI already runs builds the image (Spring Boot's
+ * buildpacks, Quarkus' container-image extension, Jib for every other framework).
+ */
+export function jvmImageFix(gradle: boolean, frameworks: readonly string[]): string {
+  const cmd = jvmImageCommand(gradle, frameworks)
+  return [
+    'Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:',
+    '',
+    '```yaml',
+    '# .github/workflows/image.yml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    'permissions:',
+    '  contents: read',
+    '  packages: write',
+    'jobs:',
+    '  image:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-java@v4',
+    '        with:',
+    '          distribution: temurin',
+    '          java-version: 21',
+    '      - run: >-',
+    ...cmd.build.map((l) => `          ${l}`),
+    '```',
+    '',
+    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
+  ].join('\n')
 }

@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch'
 import { isExcluded } from '../../facts/excluded.js'
 import { ECOSYSTEM_IDS, ECOSYSTEMS, manifestEcosystem, sourceKindOf, type Ecosystem } from '../../facts/ecosystems.js'
 import { basename, type Snapshot } from '../../facts/snapshot.js'
+import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
 
@@ -15,7 +16,10 @@ import type { ConfigSignature } from './match.js'
 export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name])) as Record<Ecosystem, string>
 
 export interface RepoProfile {
-  /** Ecosystems with a manifest, most source files first. */
+  /**
+   * Ecosystems with a manifest, most source files first, without the ones that only carry tooling
+   * (a `package.json` of linters and formatters in a Python service does not make it a Node service).
+   */
   readonly ecosystems: readonly Ecosystem[]
   readonly typescript: boolean
   readonly django: boolean
@@ -44,8 +48,13 @@ export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
   return list
 }
 
-/** The repository's ecosystems and frameworks, computed once per snapshot. */
-export function repoProfile(snapshot: Snapshot): RepoProfile {
+/**
+ * The repository's ecosystems and frameworks, computed once per snapshot. An ecosystem whose
+ * manifests declare no production dependency is tooling when another ecosystem is there with
+ * production dependencies or more source files.
+ */
+export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoProfile {
+  const snapshot = facts.snapshot
   const cached = profiles.get(snapshot)
   if (cached) return cached
   const present = new Set<Ecosystem>()
@@ -59,7 +68,7 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
   for (const { path, name } of ownFiles(snapshot)) {
     const manifest = manifestEcosystem(name)
     if (manifest) present.add(manifest)
-    if (name === 'tsconfig.json') typescript = true
+    if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) typescript = true
     if (name === 'manage.py') django = true
     if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
     if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
@@ -68,10 +77,24 @@ export function repoProfile(snapshot: Snapshot): RepoProfile {
     const kind = sourceKindOf(path)
     if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1)
   }
-  const ecosystems = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const found = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
+  const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
+  const ecosystems = found.filter((e) => !tooling(e))
   const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, kotlin, laravel }
   profiles.set(snapshot, profile)
   return profile
+}
+
+/**
+ * The profile a service-level fix is written for: the stacks of the HTTP frameworks found (a
+ * FastAPI service with a React front end is Python here), else the repository's.
+ */
+export function serviceProfile(facts: Pick<Facts, 'snapshot' | 'manifests' | 'service'>): RepoProfile {
+  const repo = repoProfile(facts)
+  const served = new Set(facts.service.frameworks.map((f) => f.ecosystem))
+  const ecosystems = [...repo.ecosystems.filter((e) => served.has(e)), ...ECOSYSTEM_IDS.filter((e) => served.has(e) && !repo.ecosystems.includes(e))]
+  return ecosystems.length > 0 ? { ...repo, ecosystems } : repo
 }
 
 function fileMatches(pattern: string, path: string, name: string): boolean {
@@ -149,7 +172,7 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
       if (seen.has(key)) continue
       if (sig.contains === undefined) {
         seen.add(key)
-        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured in ${path}` } })
+        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured` } })
         continue
       }
       const n = reads.get(sig) ?? 0
@@ -159,17 +182,17 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
       const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
       if (line === undefined) continue
       seen.add(key)
-      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured in ${path} (${sig.contains})` } })
+      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured (${sig.contains})` } })
     }
     for (const glob of globs) {
-      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `${path} matches the configured signature ${glob.pattern}` } })
+      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `matches the configured signature ${glob.pattern}` } })
     }
   }
   return hits
 }
 
-/** A remediation snippet per ecosystem, or a generic text when none applies. */
-export type Snippets = Readonly<Partial<Record<Ecosystem, string>>>
+/** A remediation snippet for every ecosystem (the compiler holds a new ecosystem to having one). */
+export type Snippets = Readonly<Record<Ecosystem, string>>
 
 /**
  * The remediation for the ecosystems detected (at most two, most prominent first), after an

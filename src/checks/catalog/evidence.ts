@@ -3,8 +3,9 @@ import type { Evidence } from '../types.js'
 
 /**
  * One way to turn a CI evidence chain into an evidence item, shared by every CI-practice check so
- * users learn one format: `ruff check . — .github/workflows/ci.yml:14 make lint → Makefile:3 ruff
- * check .`. The item points at the first link (the CI file a reviewer opens first).
+ * users learn one format. The item points at the first link (the CI file a reviewer opens first),
+ * so its message starts at that link's text and says the chain once: `make lint → Makefile:3
+ * flake8 src` at `.github/workflows/ci.yml:14`, never the path or the command twice.
  */
 
 const MAX_LINK_TEXT = 80
@@ -25,12 +26,24 @@ export function formatChain(chain: readonly ChainLink[]): string {
   return chain.map(formatLink).join(' → ')
 }
 
-/** Evidence for a command or action reached through `chain`, with an optional qualifier. */
+/**
+ * Evidence for a command or action reached through `chain`, with an optional qualifier. The
+ * subject is named only when the chain's last link does not already show it (a `uses:` line shows
+ * its action; `run: npm test` followed to its script shows the script's command).
+ */
 export function chainEvidence(subject: string, chain: readonly ChainLink[], qualifier?: string): Evidence {
   const head = chain[0]
-  const parts = [clip(subject, MAX_LINK_TEXT)]
-  if (chain.length > 0) parts.push(formatChain(chain))
-  let message = parts.join(' — ')
+  const what = clip(subject, MAX_LINK_TEXT)
+  const last = chain[chain.length - 1]
+  // A link at the same place as the one before (a step's line, then the command on it) says only what is new.
+  const rest = chain.slice(1).flatMap((l, i) => {
+    const prev = chain[i]!
+    if (l.path !== prev.path || l.line !== prev.line) return [formatLink(l)]
+    return clip(l.text, MAX_LINK_TEXT) === clip(prev.text, MAX_LINK_TEXT) ? [] : [clip(l.text, MAX_LINK_TEXT)]
+  })
+  const links = [clip(head?.text ?? '', MAX_LINK_TEXT), ...rest].filter(Boolean).join(' → ')
+  const shown = last !== undefined && clip(last.text, MAX_LINK_TEXT).includes(what)
+  let message = !head ? what : shown ? links : links ? `${links}: ${what}` : what
   if (qualifier) message += ` (${qualifier})`
   message = clip(message, MAX_MESSAGE)
   if (!head) return { message }

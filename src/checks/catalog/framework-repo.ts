@@ -19,3 +19,13 @@ export function frameworkRepo(service: ServiceFacts): Outcome<'framework-repo'> 
     evidence: [{ path: own.path, ...(own.line ? { line: own.line } : {}), message: `publishes ${own.name}, the framework itself` }]
   }
 }
+
+/**
+ * The service checks' applicability (PRODUCT.md §1, "No service, no service checks"): a repository
+ * or monorepo service view without an HTTP framework gets not-applicable with the reason, the
+ * framework it publishes when it is one. Undefined when there is a service to judge.
+ */
+export function notAService(service: ServiceFacts): Outcome<'framework-repo' | 'no-service'> | undefined {
+  if (service.frameworks.length > 0) return undefined
+  return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
+}

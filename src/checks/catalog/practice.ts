@@ -145,7 +145,7 @@ function withImplied(ctx: CheckContext, catalogue: Catalogue): { catalogue: Cata
     const note = (n: string | undefined): string => (n ? `${n}; ${where}` : where)
     commands.push(...imp.commands.map((c) => ({ ...c, tool: imp.tool, note: note(c.note) })))
     actions.push(...imp.actions.map((a) => ({ ...a, tool: imp.tool, note: note(a.note) })))
-    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...(e.line ? { line: e.line } : {}), message: `${imp.tool} is configured in ${e.path} (${e.how})` } })
+    for (const e of on) configs.push({ tool: imp.tool, evidence: { path: e.path, ...(e.line ? { line: e.line } : {}), message: `${imp.tool} is configured (${e.how})` } })
   }
   return { catalogue: { ...catalogue, commands, actions }, configs, problems }
 }
@@ -259,10 +259,10 @@ export function evidenceOf(j: Judgement, lead: readonly Finding[]): Evidence[] {
 }
 
 /** The message of an `unknown` practice whose CI holds steps Shipshape could not follow. */
-export const OPAQUE_MESSAGE = 'Nothing in the CI Shipshape could follow does this; {count} CI step(s) could not be followed: {steps}.'
+export const OPAQUE_MESSAGE = 'Nothing in the CI Shipshape could follow does this; {count|CI step} could not be followed: {steps}.'
 
 /** The message of an `unknown` practice whose CI files could not all be read. */
-export const UNREADABLE_MESSAGE = 'Nothing in the CI files that could be read does this; {count} CI file(s) could not be parsed.'
+export const UNREADABLE_MESSAGE = 'Nothing in the CI files that could be read does this; {count|CI file} could not be parsed.'
 
 /**
  * Honest uncertainty: when nothing counts, a CI Shipshape did not fully understand gives `unknown`
@@ -270,14 +270,14 @@ export const UNREADABLE_MESSAGE = 'Nothing in the CI files that could be read do
  * how to declare it so it counts). Undefined when CI was understood, so the caller's fail stands.
  */
 export function undecided(j: Judgement, check: CheckId, doing: string, otherwise: string): Outcome<'opaque' | 'unreadable'> | undefined {
-  if (j.unreadable > 0) return { status: 'unknown', messageId: 'unreadable', data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}` }
+  if (j.unreadable > 0) return { status: 'unknown', messageId: 'unreadable', data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}`, resolve: { text: 'fix the CI files named in the evidence so they parse' } }
   if (j.opaque.length === 0) return undefined
   const steps = listNames(j.opaque.map((o) => o.name))
   const evidence = pickEvidence([
     { items: j.opaque.map((o) => o.evidence), max: 6 },
     { items: evidenceOf(j, []), max: 4 }
   ])
-  return { status: 'unknown', messageId: 'opaque', data: { count: j.opaque.length, steps }, evidence, remediation: declareRemediation(j.opaque, check, doing, otherwise) }
+  return { status: 'unknown', messageId: 'opaque', data: { count: j.opaque.length, steps }, evidence, remediation: declareRemediation(j.opaque, check, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check} in the config (the evidence names each step Shipshape could not follow)` } }
 }
 
 /** How to declare an opaque step in the configuration so that it counts. */

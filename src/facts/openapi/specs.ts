@@ -3,6 +3,7 @@ import { excludedSegment, isTestPath, VENDORED_DIRS } from '../excluded.js'
 import type { Snapshot } from '../snapshot.js'
 import { MAX_SPEC_BYTES, parseSpec, sniffJsonSpec, sniffSpec } from './parse.js'
 import type { SpecDoc } from './types.js'
+import { plural } from '../../prose.js'
 
 /**
  * Committed OpenAPI documents, recognised by content (a top-level `openapi: 3.x` or
@@ -28,7 +29,7 @@ export function findSpecs(snapshot: Snapshot, skipped: { path: string; reason: s
   }
   const likely = (p: string): number => (/(openapi|swagger|oas|api|spec|schema)/i.test(p) ? 0 : 1)
   candidates.sort((a, b) => likely(a) - likely(b) || (a < b ? -1 : 1))
-  if (candidates.length > MAX_CANDIDATES) skipped.push({ path: '', reason: `${candidates.length - MAX_CANDIDATES} JSON/YAML file(s) not examined for OpenAPI content (over ${MAX_CANDIDATES} candidates)` })
+  if (candidates.length > MAX_CANDIDATES) skipped.push({ path: '', reason: `${plural(candidates.length - MAX_CANDIDATES, 'JSON/YAML file')} not examined for OpenAPI content (over ${MAX_CANDIDATES} candidates)` })
   const out: SpecDoc[] = []
   for (const path of candidates.slice(0, MAX_CANDIDATES)) {
     const r = snapshot.read(path)

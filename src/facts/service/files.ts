@@ -4,6 +4,7 @@ import type { Ecosystem } from '../manifests/types.js'
 import { sourceKind } from '../usage.js'
 import type { Snapshot } from '../snapshot.js'
 import type { Skipped } from './types.js'
+import { plural } from '../../prose.js'
 
 /**
  * The files the route scan reads, and how: only sources of the ecosystems where a framework was
@@ -64,7 +65,7 @@ export function sourceSet(snapshot: Snapshot): SourceSet {
       const split = boundedLines(r, MAX_LINES_PER_FILE, MAX_LINE_CHARS)
       out = split.lines
       const long = split.long
-      if (long > 0) skipped.push({ path, reason: `${long} line(s) over ${MAX_LINE_CHARS} characters (minified or generated) not scanned` })
+      if (long > 0) skipped.push({ path, reason: `${plural(long, 'line')} over ${MAX_LINE_CHARS} characters (minified or generated) not scanned` })
     }
     cache.set(path, out)
     return out

@@ -18,7 +18,7 @@ describe('hostile sources', () => {
     const long = 'const x = "' + 'a'.repeat(20_000) + '"'
     const s = collectService(new MemorySnapshot({ 'src/app.js': ['const app = express()', long, "app.get('/ping', h)"].join('\n') }), manifestsOf({ 'package.json': ['express'] }))
     expect(s.routes.map((r) => [r.path, r.line])).toEqual([['/ping', 3]])
-    expect(s.skipped[0]!.reason).toBe('1 line(s) over 10240 characters (minified or generated) not scanned')
+    expect(s.skipped[0]!.reason).toBe('1 line over 10240 characters (minified or generated) not scanned')
   })
 
   it('survives lines crafted against backtracking', () => {

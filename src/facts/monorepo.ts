@@ -1,38 +1,19 @@
-import type { CheckId } from './checks/ids.js'
-import { runChecks } from './checks/run.js'
-import type { CheckResult } from './checks/types.js'
-import type { Config, ServiceDecl } from './config/types.js'
-import type { ActionUse, CiFacts, ToolRun } from './facts/ci/types.js'
-import { CI_HOMES, isCiHome } from './facts/ci/files.js'
-import type { FactInputs } from './facts/collect.js'
-import { collectUsage } from './facts/usage.js'
-import { FilteredSnapshot } from './facts/filtered-snapshot.js'
-import { basename, rangeWithPrefix } from './facts/snapshot.js'
-import type { Snapshot } from './facts/snapshot.js'
-import type { Facts } from './facts/types.js'
-import type { GateVerdict, Grade } from './report/types.js'
-import { gate } from './scoring/gate.js'
-import { applyPolicy } from './scoring/policy.js'
-import { scoreOf } from './scoring/score.js'
+import type { Config, ServiceDecl } from '../config/types.js'
+import type { ActionUse, CiFacts, ToolRun } from './ci/types.js'
+import { collectUsage } from './usage.js'
+import { FilteredSnapshot } from './filtered-snapshot.js'
+import { CI_HOMES, isCiHome } from './ci/files.js'
+import { basename, rangeWithPrefix } from './snapshot.js'
+import type { Snapshot } from './snapshot.js'
+import type { Facts } from './types.js'
 
 /**
- * Monorepo services: each service root (a directory with its own manifest and an HTTP framework,
- * or one listed under `services:` in config) is scored on the service-level practices, with CI
- * runs scoped to the service by working directory, path filters and the paths they name.
+ * Monorepo service views: each service root (a directory with its own manifest and an HTTP
+ * framework, or one listed under `services:` in config) sees its own tree plus the shared CI and
+ * task-runner files, and the repository's facts cut down to what it owns, with CI runs scoped to
+ * the service by working directory, path filters and the paths they name. Scoring the views is
+ * scoring's job (scoring/services.ts).
  */
-
-/** The practices that belong to one service rather than to the repository. */
-export const SERVICE_CHECKS: readonly CheckId[] = ['openapi-published', 'contract-tests', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build']
-
-export interface ServiceReport {
-  readonly name: string
-  /** Repo-relative directory ('.' for the root). */
-  readonly path: string
-  readonly score: number | null
-  readonly grade: Grade | null
-  readonly gate: GateVerdict
-  readonly checks: readonly CheckResult[]
-}
 
 /** Repository-wide files every service view keeps: CI (files.ts, with the folders beside it) and task-runner configuration. */
 const SHARED_DIRS = ['.husky/', 'scripts/', 'magefiles/']
@@ -68,7 +49,7 @@ function nameOf(dir: string): string {
 const inside = (dir: string, p: string): boolean => dir === '' || p === dir || p.startsWith(dir + '/')
 
 /** The files a service's view keeps: its own tree, plus shared CI and task files outside every service. */
-export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: readonly ServiceDecl[]): Snapshot {
+export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: readonly ServiceDecl[], label?: string): Snapshot {
   const others = new Set(all.filter((s) => s.path !== service.path && s.path !== '' && !inside(s.path, service.path)).map((s) => s.path))
   // Another service owns p when p is, or lies under, its path: look up p and each directory
   // prefix of p (O(depth)), not every service (a 200-service monorepo would be quadratic).
@@ -82,7 +63,7 @@ export function serviceView(snapshot: Snapshot, service: ServiceDecl, all: reado
     if (inside(service.path, p)) return true
     return SHARED_ROOT_FILES.has(p) || isCiHome(p) || SHARED_DIRS.some((d) => p.startsWith(d))
   }
-  return new FilteredSnapshot(snapshot, keep, service.path === '' ? undefined : viewCandidates(snapshot, service.path))
+  return new FilteredSnapshot(snapshot, keep, service.path === '' ? undefined : viewCandidates(snapshot, service.path), label)
 }
 
 /** Every file a view of `dir` can keep (its subtree and the shared files), sorted like the listing. */
@@ -114,14 +95,18 @@ function mentions(text: string, dir: string): boolean {
 
 /**
  * Whether a CI run or action works on this service: its directory (cwd, chain file, an argument
- * naming it) or the PR path filters say so; a run that names only other services does not; a run
- * that names no service at all is repository-wide and counts for every service.
+ * naming it) or the PR path filters say so; a run that names only other services, or works in
+ * another directory, does not; a run that names no service at all is repository-wide and counts
+ * for every service. `texts[0]` is the run's working directory.
  */
 export function covers(service: ServiceDecl, others: readonly ServiceDecl[], texts: readonly string[], prPaths: readonly string[] | undefined): boolean {
   const dir = service.path
   if (dir === '') return !others.some((o) => texts.some((t) => mentions(t, o.path)))
   if (texts.some((t) => mentions(t, dir) || inside(dir, t))) return true
   if (texts.some((t) => others.some((o) => o.path !== '' && (mentions(t, o.path) || inside(o.path, t))))) return false
+  // A run in another directory (not this one, not one holding it) works on that directory.
+  const cwd = texts[0] ?? ''
+  if (cwd !== '' && cwd !== '.' && !/[$*{]/.test(cwd) && !inside(cwd, dir)) return false
   if (prPaths && prPaths.length > 0) {
     if (prPaths.some((p) => inside(dir, p) || p.startsWith(dir + '/') || mentions(p, dir))) return true
     if (prPaths.every((p) => others.some((o) => o.path !== '' && p.startsWith(o.path + '/')))) return false
@@ -129,7 +114,7 @@ export function covers(service: ServiceDecl, others: readonly ServiceDecl[], tex
   return true
 }
 
-function scopeCi(ci: CiFacts, service: ServiceDecl, all: readonly ServiceDecl[]): CiFacts {
+export function scopeCi(ci: CiFacts, service: ServiceDecl, all: readonly ServiceDecl[]): CiFacts {
   const others = all.filter((s) => s.path !== service.path)
   const runOk = (r: ToolRun): boolean => covers(service, others, runTexts(r.cwd, r.chain, r.argv), r.triggers.prPaths)
   const actionOk = (a: ActionUse): boolean =>
@@ -137,34 +122,8 @@ function scopeCi(ci: CiFacts, service: ServiceDecl, all: readonly ServiceDecl[])
   return { ...ci, runs: ci.runs.filter(runOk), actions: ci.actions.filter(actionOk) }
 }
 
-/** Scores each service on the service-level checks; gates each with the repository's policy. */
-export function scoreServices(
-  snapshot: Snapshot,
-  facts: Facts,
-  config: Config,
-  opts: { inputs: FactInputs; today: Date; minScore: number; requiredExtra: readonly CheckId[] }
-): ServiceReport[] {
-  const services = detectServices(facts, config)
-  if (services.length === 0) return []
-  const serviceConfig: Config = {
-    ...config,
-    checks: Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id as CheckId) }])) as Config['checks']
-  }
-  const owner = ownerIndex(services)
-  return services.map((service) => {
-    const view = serviceView(snapshot, service, services)
-    const scoped = scopeFacts(facts, view, (path) => owner(path) === service.path, service, services)
-    const raw = runChecks(scoped, serviceConfig)
-    const { results } = applyPolicy(raw, serviceConfig, { today: opts.today, requiredExtra: opts.requiredExtra.filter((id) => SERVICE_CHECKS.includes(id)) })
-    const { score, grade } = scoreOf(results)
-    const required = results.filter((r) => r.required).map((r) => r.id)
-    const verdict = gate(results, score, { minScore: opts.minScore, required, failOnRegression: false, regression: null })
-    return { name: service.name, path: service.path === '' ? '.' : service.path, score, grade, gate: verdict, checks: results }
-  })
-}
-
 /** The service that owns a path: the deepest service directory containing it ('' for the root service, null for none). */
-function ownerIndex(services: readonly ServiceDecl[]): (path: string) => string | null {
+export function ownerIndex(services: readonly ServiceDecl[]): (path: string) => string | null {
   const dirs = new Set(services.map((s) => s.path))
   const memo = new Map<string, string | null>()
   return (path) => {
@@ -221,9 +180,3 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
   }
 }
 
-/** The overall verdict: the repository's gate, failed as well by every service whose own gate failed. */
-export function combineGates(overall: GateVerdict, services: readonly ServiceReport[]): GateVerdict {
-  const reasons = [...overall.reasons]
-  for (const s of services) for (const r of s.gate.reasons) reasons.push(`service ${s.name}: ${r}`)
-  return { ...overall, passed: overall.passed && services.every((s) => s.gate.passed), reasons }
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MemorySnapshot } from '../src/facts/memory-snapshot.js'
-import { serviceView } from '../src/services.js'
+import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
+import { serviceView } from '../../src/facts/monorepo.js'
 
 /** The view's definition, written naively (every file against every other service). */
 function naive(files: readonly string[], service: { path: string }, all: readonly { path: string }[]): string[] {

@@ -1,0 +1,16 @@
+import { resolvePolicy, type PolicyOverrides } from '../../src/config/policy.js'
+import type { ScanReport } from '../../src/report/types.js'
+import { scan, type ScanOptions, type ScanOutcome } from '../../src/scan.js'
+
+/** The scan's options with the policy given as overrides of the config's (what the edge resolves). */
+export type TestScanOptions = Omit<ScanOptions, 'policy'> & { readonly policy?: PolicyOverrides }
+
+/** The one scan entry, with the policy resolved the way the CLI and the action resolve it. */
+export function scanOutcome(opts: TestScanOptions): Promise<ScanOutcome> {
+  return scan({ ...opts, policy: resolvePolicy(opts.config, opts.policy) })
+}
+
+/** The report of a scan. */
+export async function scanReport(opts: TestScanOptions): Promise<ScanReport> {
+  return (await scanOutcome(opts)).report
+}
