@@ -1,5 +1,5 @@
 import { ARCH_CONFIG_RULES, ARCH_RULE_TOOLS, ARCH_TEST_LIBRARIES, LAYER_REMEDIATION } from './catalog/layer-rules.js'
-import { CONVENTIONS, DIRECT_SHARE_LIMIT, HANDLER_SIGNATURES, INFRA, ROUTE_TABLE_FRAMEWORKS, type Convention, type InfraRow } from './catalog/layers.js'
+import { CONVENTIONS, DIRECT_SHARE_LIMIT, HANDLER_SIGNATURES, INFRA, ROUTE_FILE_CONFIRM, ROUTE_TABLE_FRAMEWORKS, type Convention, type InfraRow } from './catalog/layers.js'
 import { findConfigs } from './catalog/ecosystem.js'
 import { frameworkRepo } from './catalog/framework-repo.js'
 import { LINT } from './catalog/lint.js'
@@ -9,8 +9,6 @@ import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { layerFacts, type HandlerModule, type InfraTouch, type LayerFacts } from '../facts/layers.js'
 import { defineCheck, type CheckContext, type Evidence, type MessageData } from './types.js'
 
-/** Stacks whose HTTP frameworks the route facts do not know yet: their handler modules are recognised by signature alone. */
-const SIGNATURE_ONLY: readonly Ecosystem[] = ['rust', 'dotnet', 'java']
 const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java']
 
 function remediationFor(ecosystems: readonly Ecosystem[]): string {
@@ -64,7 +62,9 @@ function layersOf(ctx: CheckContext, conventions: readonly Convention[]): LayerF
   const exempt = new Set(conventions.map((c) => c.id))
   const infra = INFRA.filter((r) => !r.convention || !exempt.has(r.convention))
   const { service, usage, manifests } = ctx.facts
-  return layerFacts({ service, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS }, [...exempt].sort().join(','))
+  // Frameworks the route facts do not know yet (ASP.NET, axum, Javalin, Tornado, Pyramid, Next.js) are recognised by strong handler signatures alone.
+  const strongOnly = service.frameworks.length === 0
+  return layerFacts({ service, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS, confirm: ROUTE_FILE_CONFIRM, strongOnly }, `${strongOnly}:${[...exempt].sort().join(',')}`)
 }
 
 function touchEvidence(t: InfraTouch<InfraRow>): Evidence {
@@ -105,8 +105,7 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { service, manifests } = ctx.facts
-    const hasSignatureStack = manifests.manifests.some((m) => SIGNATURE_ONLY.includes(m.ecosystem))
-    if (service.frameworks.length === 0 && !hasSignatureStack) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
+    if (service.frameworks.length === 0 && (service.publishes?.length || manifests.manifests.length === 0)) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
     const conventions = conventionsOf(ctx)
     const facts = layersOf(ctx, conventions)
     const total = facts.handlers.length

@@ -19,12 +19,14 @@ export interface InfraSignature {
   readonly ecosystem: Ecosystem
   readonly modules?: readonly string[]
   readonly tokens?: readonly string[]
+  readonly except?: readonly string[]
 }
 
 export interface HandlerSignatureLike {
   readonly ecosystem: Ecosystem
   readonly path?: RegExp
   readonly tokens?: readonly string[]
+  readonly strong?: boolean
 }
 
 export interface InfraTouch<S extends InfraSignature = InfraSignature> {
@@ -78,7 +80,7 @@ function touchesOf<S extends InfraSignature>(usage: UsageFacts, path: string, im
   const out: InfraTouch<S>[] = []
   const lines = usage.lines(path)
   for (const sig of sigs) {
-    const imp = imports.find((i) => (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)))
+    const imp = imports.find((i) => (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)))
     if (imp) {
       out.push({ sig, path, line: imp.line, text: imp.text })
       continue
@@ -105,6 +107,10 @@ interface Query<S extends InfraSignature> {
   readonly handlers: readonly HandlerSignatureLike[]
   /** Frameworks whose route files are tables, not handler modules. */
   readonly routeTables: ReadonlySet<string>
+  /** Per ecosystem, words a route file must also contain to be a handler module. */
+  readonly confirm?: Partial<Readonly<Record<Ecosystem, readonly string[]>>>
+  /** No known framework: a stack's signatures apply only where one of its strong signatures matched. */
+  readonly strongOnly?: boolean
 }
 
 function handlerPaths(q: Query<InfraSignature>): { paths: Map<string, Ecosystem>; generated: string[] } {
@@ -121,11 +127,15 @@ function handlerPaths(q: Query<InfraSignature>): { paths: Map<string, Ecosystem>
   for (const r of q.service.routes) {
     if (r.library || q.routeTables.has(r.framework)) continue
     const src = ecoOf.get(r.file)
-    if (src && !src.test && !src.template) consider(r.file, src.ecosystem)
+    if (!src || src.test || src.template) continue
+    const confirm = q.confirm?.[src.ecosystem]
+    if (confirm && !(q.usage.lines(r.file) ?? []).some((l) => confirm.some((w) => l.includes(w)))) continue
+    consider(r.file, src.ecosystem)
   }
   const ecosystems = new Set(q.handlers.map((h) => h.ecosystem))
   for (const eco of ecosystems) {
     const sigs = q.handlers.filter((h) => h.ecosystem === eco)
+    if (q.strongOnly && !strongHit(q.usage, sigs.filter((s) => s.strong))) continue
     const tokens = sigs.flatMap((s) => s.tokens ?? [])
     for (const f of q.usage.sources(eco)) {
       if (f.test || f.template) continue
@@ -134,6 +144,16 @@ function handlerPaths(q: Query<InfraSignature>): { paths: Map<string, Ecosystem>
     if (tokens.length > 0) for (const h of q.usage.grep(tokens, { ecosystems: [eco], limit: 50_000 })) consider(h.path, eco)
   }
   return { paths, generated }
+}
+
+/** Whether a strong handler signature matches anything (one bounded search). */
+function strongHit(usage: UsageFacts, sigs: readonly HandlerSignatureLike[]): boolean {
+  if (sigs.length === 0) return false
+  const eco = sigs[0]!.ecosystem
+  const paths = sigs.filter((s) => s.path)
+  if (paths.length > 0 && usage.sources(eco).some((f) => !f.test && paths.some((s) => s.path!.test(f.path)))) return true
+  const tokens = sigs.flatMap((s) => s.tokens ?? [])
+  return tokens.length > 0 && usage.grep(tokens, { ecosystems: [eco], limit: 1 }).length > 0
 }
 
 function goModules(manifests: ManifestFacts, usage: UsageFacts): { path: string; dir: string }[] {
@@ -253,7 +273,7 @@ function elsewhereTouches<S extends InfraSignature>(q: Query<S>, handlers: Reado
   const out: InfraTouch<S>[] = []
   for (const eco of new Set(handlers.values())) {
     for (const sig of q.infra.filter((s) => s.ecosystem === eco)) {
-      const imp = q.usage.importsOf(eco, sig.modules ?? []).find((i) => !i.test && !handlers.has(i.path))
+      const imp = q.usage.importsOf(eco, sig.modules ?? []).find((i) => !i.test && !handlers.has(i.path) && !(sig.except ?? []).some((m) => moduleMatches(eco, i.module, m)))
       if (imp) out.push({ sig, path: imp.path, line: imp.line, text: imp.text })
       else {
         const h = (sig.tokens ?? []).length > 0 ? q.usage.grep(sig.tokens ?? [], { ecosystems: [eco], limit: 50 }).find((x) => !handlers.has(x.path)) : undefined

@@ -76,11 +76,11 @@ describe('layered-architecture', () => {
       'cmd/shop/main.go': 'package main\n\nimport (\n\t"net/http"\n\t"github.com/go-chi/chi/v5"\n\t"example.com/shop/internal/api"\n)\n\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Get("/users", api.ListUsers)\n\thttp.ListenAndServe(":8080", r)\n}\n',
       'internal/api/users.go': 'package api\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"example.com/shop/internal/store"\n)\n\nvar Users store.UserStore\n\nfunc ListUsers(w http.ResponseWriter, r *http.Request) {\n\tjson.NewEncoder(w).Encode(Users.All(r.Context()))\n}\n',
       'internal/store/store.go': 'package store\n\nimport "context"\n\ntype UserStore interface {\n\tAll(ctx context.Context) []string\n}\n',
-      'internal/store/postgres/users.go': 'package postgres\n\nimport (\n\t"context"\n\t"database/sql"\n)\n\ntype Users struct{ DB *sql.DB }\n\nfunc (u Users) All(ctx context.Context) []string { return nil }\n'
+      'internal/store/postgres/users.go': 'package postgres\n\nimport (\n\t"context"\n\t"database/sql"\n)\n\ntype Users struct{ DB *sql.DB }\n\nfunc (u Users) All(ctx context.Context) []string {\n\trows, _ := u.DB.QueryContext(ctx, "SELECT name FROM users")\n\tdefer rows.Close()\n\treturn nil\n}\n'
     })
     expect([out.status, out.messageId]).toEqual(['pass', 'layered'])
-    // cmd/shop/main.go declares the routes and counts as a handler module too; it touches nothing.
-    expect(out.data).toMatchObject({ direct: 0, total: 2, users: 1, layer: 'internal/store' })
+    // cmd/shop/main.go only declares the routes (no handler signature): not a handler module.
+    expect(out.data).toMatchObject({ direct: 0, total: 1, users: 1, layer: 'internal/store' })
   })
 
   it('passes on an import-linter contract run in CI on pull requests, even over flat handlers', () => {
@@ -111,6 +111,31 @@ describe('layered-architecture', () => {
   it('is not applicable without an HTTP service', () => {
     const out = run({ 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["requests"]\n', 'lib/client.py': 'import requests\n' })
     expect([out.status, out.messageId]).toEqual(['not-applicable', 'no-service'])
+  })
+
+  it('judges a Tornado service the framework table does not know, by its RequestHandler subclasses', () => {
+    const files = {
+      'pyproject.toml': '[project]\nname = "hub"\ndependencies = ["tornado", "sqlalchemy"]\n',
+      'hub/handlers/base.py': 'from tornado.web import RequestHandler\n\nclass BaseHandler(RequestHandler):\n    pass\n',
+      'hub/handlers/users.py': 'from sqlalchemy import select\nfrom .base import BaseHandler\n\nclass UsersHandler(BaseHandler):\n    def get(self):\n        self.write(self.db.query(User).all())\n',
+      'hub/handlers/groups.py': 'from .base import BaseHandler\n\nclass GroupsHandler(BaseHandler):\n    def get(self):\n        self.write(self.db.query(Group).all())\n'
+    }
+    const out = run(files)
+    expect(out.data).toMatchObject({ direct: 2, total: 3 })
+    expect(out.status).not.toBe('not-applicable')
+    // Without the strong sign (no RequestHandler anywhere), a handlers/ directory alone is no service.
+    const lib = run({ ...files, 'hub/handlers/base.py': 'class BaseHandler:\n    pass\n' })
+    expect([lib.status, lib.messageId]).toEqual(['not-applicable', 'no-service'])
+  })
+
+  it('does not count a Go handler that imports database/sql only for sql.ErrNoRows', () => {
+    const out = run({
+      'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+      'api/users.go': 'package api\n\nimport (\n\t"database/sql"\n\t"errors"\n\t"github.com/gin-gonic/gin"\n\t"example.com/svc/store"\n)\n\nfunc GetUser(c *gin.Context) {\n\tu, err := store.Users.Get(c.Param("id"))\n\tif errors.Is(err, sql.ErrNoRows) {\n\t\tc.Status(404)\n\t}\n\tc.JSON(200, u)\n}\n',
+      'store/users.go': 'package store\n\nimport "database/sql"\n\nvar db *sql.DB\n\nfunc (s users) Get(id string) (string, error) {\n\trow := db.QueryRow("SELECT name FROM users WHERE id = $1", id)\n\treturn "", row.Err()\n}\n'
+    })
+    expect([out.status, out.messageId]).toEqual(['pass', 'layered'])
+    expect(out.data).toMatchObject({ direct: 0 })
   })
 
   it('stays bounded on import cycles, star imports and __init__ chains', () => {

@@ -21,6 +21,8 @@ export interface InfraRow {
   readonly kind: InfraKind
   readonly modules?: readonly string[]
   readonly tokens?: readonly string[]
+  /** Modules under `modules` that are only types or errors, not access. */
+  readonly except?: readonly string[]
   readonly convention?: ConventionId
 }
 
@@ -54,23 +56,39 @@ export interface HandlerSignature {
   readonly ecosystem: Ecosystem
   readonly path?: RegExp
   readonly tokens?: readonly string[]
+  /**
+   * A sure sign of an HTTP service on its own (a Tornado `RequestHandler` subclass, a Next.js
+   * route handler, an ASP.NET controller): used when the framework table knows none of the
+   * repository's frameworks. Weak rows (a `handlers/` directory) then count only beside a strong hit.
+   */
+  readonly strong?: boolean
 }
 
 export const HANDLER_SIGNATURES: readonly HandlerSignature[] = [
   { ecosystem: 'python', path: /(^|\/)(views?|viewsets|api_views|apihandlers?|handlers)(\/[^/]+)?\.py$/ },
-  { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)', '@view_config(', '(RequestHandler)', '@router.get(', '@router.post(', '@app.get(', '@app.route(', '@bp.route(', '@blueprint.route('] },
-  { ecosystem: 'node', path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$|\.controller\.(ts|js)$/ },
+  { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)', '@router.get(', '@router.post(', '@app.get(', '@app.route(', '@bp.route(', '@blueprint.route('] },
+  { ecosystem: 'python', tokens: ['@view_config(', '(RequestHandler)', '(web.RequestHandler)', '(tornado.web.RequestHandler)'], strong: true },
+  { ecosystem: 'node', path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
+  { ecosystem: 'node', path: /\.controller\.(ts|js)$/ },
   { ecosystem: 'node', tokens: ['@Controller('] },
   { ecosystem: 'go', path: /(^|\/)(controllers?|handlers?)\/[^/]+\.go$/ },
   { ecosystem: 'go', tokens: ['w http.ResponseWriter', 'c *gin.Context', 'c echo.Context', 'c *fiber.Ctx', 'ctx *gin.Context', 'c *gin.Context)'] },
-  { ecosystem: 'java', tokens: ['@RestController', '@Controller', '@Path("', '@Path(value', 'RouterFunction<ServerResponse>', 'routing {', 'call.respond(', 'import io.javalin.http.Context', 'import io.javalin.http.Handler'] },
+  { ecosystem: 'java', tokens: ['@RestController', '@Controller', '@Path("', '@Path(value', 'RouterFunction<ServerResponse>', 'routing {', 'call.respond(', 'import io.javalin.http.Context', 'import io.javalin.http.Handler'], strong: true },
   { ecosystem: 'ruby', path: /(^|\/)app\/controllers\/.+_controller\.rb$/ },
-  { ecosystem: 'rust', tokens: ['#[get(', '#[post(', '#[put(', '#[delete(', '#[patch(', '-> impl IntoResponse', 'impl Responder', '-> HttpResponse', 'HttpResponse::Ok()', 'axum::extract::'] },
+  { ecosystem: 'rust', tokens: ['#[get(', '#[post(', '#[put(', '#[delete(', '#[patch(', '-> impl IntoResponse', 'impl Responder', '-> HttpResponse', 'HttpResponse::Ok()', 'axum::extract::'], strong: true },
   { ecosystem: 'php', path: /(^|\/)(Controllers?|Controller\/.+)\/.*Controller\.php$/ },
-  { ecosystem: 'dotnet', tokens: [': ControllerBase', ': Controller', '[ApiController]', '.MapGet(', '.MapPost('] },
+  { ecosystem: 'dotnet', tokens: [': ControllerBase', ': Controller', '[ApiController]', '.MapGet(', '.MapPost('], strong: true },
   { ecosystem: 'elixir', path: /(^|\/)(controllers\/.+_controller|live\/.+_live(\/[^/]+)?)\.ex$/ },
   { ecosystem: 'elixir', tokens: [', :controller', ', :live_view'] }
 ]
+
+/**
+ * Route files count as handler modules only when they also hold one of these (Go: the route facts
+ * also name files that merely build a route value or call a `.Get("…")` method of another kind).
+ */
+export const ROUTE_FILE_CONFIRM: Partial<Readonly<Record<Ecosystem, readonly string[]>>> = {
+  go: ['http.ResponseWriter', '*http.Request', 'gin.Context', 'echo.Context', 'fiber.Ctx', 'http.Handler', 'chi.Router', 'mux.Router']
+}
 
 /** Frameworks whose route files are tables pointing at handlers elsewhere (`urls.py`, `routes.rb`): not handler modules themselves. */
 export const ROUTE_TABLE_FRAMEWORKS: ReadonlySet<Framework> = new Set(['django', 'drf', 'rails', 'laravel', 'lumen', 'phoenix', 'plug', 'symfony', 'slim', 'mezzio', 'codeigniter', 'cakephp'])
@@ -106,7 +124,10 @@ export const INFRA: readonly InfraRow[] = [
   queue('node', 'a queue', ['bull', 'bullmq', 'amqplib', 'kafkajs', '@google-cloud/pubsub']),
   cloud('node', 'a cloud SDK', ['aws-sdk', '@aws-sdk', '@google-cloud/storage', '@azure/storage-blob']),
   // Go
-  db('go', 'a database driver or ORM', ['database/sql', 'gorm.io/gorm', 'github.com/jinzhu/gorm', 'github.com/jmoiron/sqlx', 'github.com/jackc/pgx', 'github.com/lib/pq', 'go.mongodb.org/mongo-driver', 'xorm.io/xorm', 'github.com/uptrace/bun', 'github.com/Masterminds/squirrel', 'github.com/mattn/go-sqlite3', 'go.etcd.io/bbolt']),
+  // database/sql is imported for `sql.ErrNoRows` and `sql.NullString` too: only its calls count.
+  db('go', 'database/sql', [], ['sql.Open(', '.QueryContext(', '.ExecContext(', '.QueryRowContext(', '.BeginTx(', 'db.Query(', 'db.Exec(', 'db.QueryRow(', 'tx.Exec(']),
+  // lib/pq is registered by a blank import at start-up; handlers import it for `pq.Array` and error codes. sqlx/types is JSON types.
+  { ...db('go', 'a database driver or ORM', ['gorm.io/gorm', 'github.com/jinzhu/gorm', 'github.com/jmoiron/sqlx', 'github.com/jackc/pgx', 'go.mongodb.org/mongo-driver', 'xorm.io/xorm', 'github.com/uptrace/bun', 'github.com/Masterminds/squirrel', 'github.com/mattn/go-sqlite3', 'go.etcd.io/bbolt']), except: ['github.com/jmoiron/sqlx/types', 'github.com/jackc/pgx/v5/pgtype', 'github.com/jackc/pgx/pgtype'] },
   http('go', 'an outbound HTTP client', ['github.com/go-resty/resty', 'github.com/stripe/stripe-go', 'github.com/SherClockHolmes/webpush-go', 'firebase.google.com/go', 'github.com/twilio/twilio-go'], ['http.Get(', 'http.Post(', 'http.NewRequest(', 'http.NewRequestWithContext(', 'http.DefaultClient', 'http.Client{']),
   cache('go', 'a cache', ['github.com/redis/go-redis', 'github.com/go-redis/redis', 'github.com/gomodule/redigo', 'github.com/bradfitz/gomemcache']),
   queue('go', 'a queue', ['github.com/segmentio/kafka-go', 'github.com/IBM/sarama', 'github.com/Shopify/sarama', 'github.com/rabbitmq/amqp091-go', 'github.com/streadway/amqp', 'github.com/nats-io/nats.go']),
@@ -131,7 +152,7 @@ export const INFRA: readonly InfraRow[] = [
   queue('rust', 'a queue', ['lapin', 'rdkafka', 'async_nats']),
   cloud('rust', 'a cloud SDK', ['aws_sdk_s3', 'aws_sdk_sqs', 'aws_config', 'google_cloud_storage', 'rusoto_s3']),
   // PHP (Laravel: Eloquent is the model API)
-  db('php', 'the query builder or a connection', ['Illuminate\\Support\\Facades\\DB', 'Doctrine\\DBAL', 'Doctrine\\ORM\\EntityManagerInterface', 'Doctrine\\ORM\\EntityManager', 'Doctrine\\Persistence\\ObjectManager', 'Doctrine\\Persistence\\ManagerRegistry', 'PDO'], ['DB::', 'new PDO(', '->getConnection()', 'EntityManagerInterface $', '->getDoctrine()', 'createQueryBuilder(', '->getManager()']),
+  db('php', 'the query builder or a connection', ['Illuminate\\Support\\Facades\\DB', 'Doctrine\\DBAL', 'Doctrine\\ORM\\EntityManagerInterface', 'Doctrine\\ORM\\EntityManager', 'Doctrine\\Persistence\\ObjectManager', 'Doctrine\\Persistence\\ManagerRegistry', 'PDO'], ['DB::', 'new PDO(', '->getConnection()', 'EntityManagerInterface $', '->getDoctrine()', 'createQueryBuilder(']),
   db('php', 'Eloquent', [], ['::where(', '::find(', '::query('], 'laravel-eloquent'),
   http('php', 'an outbound HTTP client', ['GuzzleHttp', 'Illuminate\\Support\\Facades\\Http', 'Symfony\\Contracts\\HttpClient', 'Symfony\\Component\\HttpClient'], ['Http::', 'new Client(', 'curl_init(', 'HttpClientInterface $']),
   cache('php', 'a cache', ['Illuminate\\Support\\Facades\\Cache', 'Illuminate\\Support\\Facades\\Redis', 'Predis', 'Symfony\\Contracts\\Cache', 'Psr\\Cache', 'Psr\\SimpleCache'], ['Cache::', 'Redis::', 'CacheInterface $', 'CacheItemPoolInterface $']),
