@@ -44,13 +44,21 @@ function ruleTools(ctx: CheckContext): RuleTool[] {
   }
   let lint: readonly Finding[] | undefined
   for (const rule of ARCH_CONFIG_RULES) {
-    const hits = findConfigs(ctx.facts.snapshot, rule.configs)
+    const hits = findConfigs(ctx.facts.snapshot, rule.configs).filter((h) => !rule.namesOwnModule || namesOwnModule(ctx, h.evidence.path))
     if (hits.length === 0) continue
     const pool = rule.carriers.some((c) => c.includes('test')) ? (tests ??= carriers(TESTS)) : (lint ??= carriers(LINT))
     const run = pool.find((f) => rule.carriers.includes(f.tool))
     out.push({ tool: rule.tool, onPr: run !== undefined, evidence: run ? [hits[0]!.evidence, run.evidence] : [hits[0]!.evidence] })
   }
   return out
+}
+
+/** Whether a configuration file names one of the repository's own Go modules (`example.com/app/internal/store`). */
+function namesOwnModule(ctx: CheckContext, path: string | undefined): boolean {
+  const { usage, manifests } = ctx.facts
+  const modules = manifests.manifests.filter((m) => m.ecosystem === 'go').flatMap((m) => (usage.lines(m.path) ?? []).filter((l) => l.startsWith('module ')).map((l) => l.slice(7).trim()))
+  const lines = path ? (usage.lines(path) ?? []) : []
+  return modules.some((mod) => lines.some((l) => l.includes(mod + '/')))
 }
 
 function conventionsOf(ctx: CheckContext): Convention[] {

@@ -108,6 +108,18 @@ describe('layered-architecture', () => {
     expect([out.status, out.messageId]).toEqual(['pass', 'rule-tool'])
   })
 
+  it('counts golangci-lint depguard only when its rules name the service packages', () => {
+    const files = {
+      'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+      'api/users.go': 'package api\n\nimport (\n\t"database/sql"\n\t"github.com/gin-gonic/gin"\n)\n\nvar db *sql.DB\n\nfunc GetUser(c *gin.Context) {\n\tdb.QueryRow("SELECT 1")\n}\n',
+      '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: golangci/golangci-lint-action@v6\n'
+    }
+    const layers = 'linters:\n  enable: [depguard]\nlinters-settings:\n  depguard:\n    rules:\n      api:\n        files: ["**/api/**"]\n        deny:\n          - pkg: example.com/svc/store/postgres\n'
+    expect(run({ ...files, '.golangci.yml': layers })).toMatchObject({ status: 'pass', messageId: 'rule-tool', data: { tools: 'golangci-lint depguard' } })
+    const thirdParty = 'linters:\n  enable: [depguard]\nlinters-settings:\n  depguard:\n    rules:\n      main:\n        deny:\n          - pkg: github.com/pkg/errors\n'
+    expect(run({ ...files, '.golangci.yml': thirdParty }).status).toBe('fail')
+  })
+
   it('is not applicable without an HTTP service', () => {
     const out = run({ 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["requests"]\n', 'lib/client.py': 'import requests\n' })
     expect([out.status, out.messageId]).toEqual(['not-applicable', 'no-service'])

@@ -52,7 +52,13 @@ export const ARCH_TEST_LIBRARIES: readonly { readonly tool: string; readonly eco
 ]
 
 /** Rules kept in another tool's configuration, with the tool (of the lint or test catalogue) that carries them. */
-export const ARCH_CONFIG_RULES: readonly { readonly tool: string; readonly carriers: readonly string[]; readonly configs: readonly ConfigSignature[] }[] = [
+export const ARCH_CONFIG_RULES: readonly {
+  readonly tool: string
+  readonly carriers: readonly string[]
+  readonly configs: readonly ConfigSignature[]
+  /** The configuration must also name one of the service's own Go modules (a rule about its layers). */
+  readonly namesOwnModule?: boolean
+}[] = [
   {
     tool: 'eslint-plugin-boundaries',
     carriers: ['eslint', 'nx lint'],
@@ -66,7 +72,8 @@ export const ARCH_CONFIG_RULES: readonly { readonly tool: string; readonly carri
   {
     tool: 'golangci-lint depguard',
     carriers: ['golangci-lint'],
-    configs: ['.golangci.yml', '.golangci.yaml', '.golangci.toml'].map((file) => ({ tool: 'golangci-lint depguard', ecosystem: 'go' as const, file, contains: 'depguard' }))
+    configs: ['.golangci.yml', '.golangci.yaml', '.golangci.toml'].map((file) => ({ tool: 'golangci-lint depguard', ecosystem: 'go' as const, file, contains: 'depguard' })),
+    namesOwnModule: true
   },
   { tool: 'boundary', carriers: ['ExUnit (mix test)'], configs: [{ tool: 'boundary', ecosystem: 'elixir', file: 'mix.exs', contains: ':boundary' }] }
 ]
