@@ -1,4 +1,5 @@
 import type { Ecosystem } from './ecosystems.js'
+import { dirname as dirOf, joinPath } from './snapshot.js'
 import type { ImportRef } from './usage.js'
 
 /**
@@ -64,22 +65,6 @@ function bySuffix(index: OwnIndex, suffix: string, near: string): string[] {
   const best = Math.max(...stems.map(score))
   const chosen = stems.filter((s) => score(s) === best)
   return chosen.length <= 3 ? chosen.map((s) => index.byStem.get(s)!) : []
-}
-
-function dirOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
-}
-
-function joinPath(dir: string, rel: string): string | undefined {
-  const parts = dir ? dir.split('/') : []
-  for (const seg of rel.split('/')) {
-    if (seg === '.' || seg === '') continue
-    if (seg === '..') {
-      if (parts.length === 0) return undefined
-      parts.pop()
-    } else parts.push(seg)
-  }
-  return parts.join('/')
 }
 
 function stemFile(index: OwnIndex, stem: string | undefined, tails: readonly string[]): string | undefined {
