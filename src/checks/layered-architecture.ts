@@ -79,16 +79,19 @@ function touchEvidence(t: InfraTouch<InfraRow>): Evidence {
   return { path: t.path, line: t.line, message: `touches ${t.sig.label} (${t.sig.kind}) directly: ${t.text}` }
 }
 
-/** The directory most of the handlers' own imports live in (`app/services`). */
+/** Names that say "domain or data layer": preferred when naming the layer the handlers call. */
+const LAYER_NAMES = /service|repositor|store|domain|usecase|use_case|manager|facade|crud|quer|context|command|core|persistence|model/i
+
+/** The directory (C#: namespace) of the handlers' own imports that names their layer: the most used, a layer-like name counting three times. */
 function mainLayerDir(handlers: readonly HandlerModule<InfraRow>[]): string {
   const counts = new Map<string, number>()
   for (const h of handlers) {
-    for (const dir of new Set(h.layer.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : f.includes('.') && !f.includes('/') && h.ecosystem === 'dotnet' ? f : '.')))) counts.set(dir, (counts.get(dir) ?? 0) + 1)
+    const dirs = h.layer.map((f) => (h.ecosystem === 'dotnet' ? f : f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.'))
+    for (const dir of new Set(dirs)) counts.set(dir, (counts.get(dir) ?? 0) + 1)
   }
-  let best = ''
-  let n = 0
-  for (const [d, c] of counts) if (c > n || (c === n && d < best)) [best, n] = [d, c]
-  return best || '.'
+  const weight = (dir: string, n: number): number => n * (LAYER_NAMES.test(dir) ? 3 : 1)
+  const ranked = [...counts].sort(([a, x], [b, y]) => weight(b, y) - weight(a, x) || a.localeCompare(b))
+  return ranked[0]?.[0] ?? '.'
 }
 
 export default defineCheck({
