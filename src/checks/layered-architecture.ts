@@ -122,7 +122,8 @@ export default defineCheck({
     const total = facts.handlers.length
     if (total === 0) {
       if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
-      return { status: 'unknown', messageId: 'no-handlers', evidence: service.routes.slice(0, 3).map((r) => ({ path: r.file, line: r.line, message: `route ${r.methods.join(',')} ${r.path}` })) }
+      const stacks = ECOSYSTEM_IDS.filter((e) => service.frameworks.some((f) => f.ecosystem === e))
+      return { status: 'unknown', messageId: 'no-handlers', evidence: service.routes.slice(0, 3).map((r) => ({ path: r.file, line: r.line, message: `route ${r.methods.join(',')} ${r.path}` })), remediation: remediationFor(stacks) }
     }
     const ecosystems = ECOSYSTEM_IDS.filter((e) => facts.handlers.some((h) => h.ecosystem === e))
     const remediation = remediationFor(ecosystems)

@@ -125,7 +125,8 @@ function handlerPaths(q: Query<InfraSignature>): { paths: Map<string, Ecosystem>
   }
   const ecoOf = new Map(q.usage.sources().map((s) => [s.path, s]))
   for (const r of q.service.routes) {
-    if (r.library || q.routeTables.has(r.framework)) continue
+    // A route table's file is a handler module only where it holds the handler itself (a Laravel closure).
+    if (r.library || (q.routeTables.has(r.framework) && r.handler !== 'closure')) continue
     const src = ecoOf.get(r.file)
     if (!src || src.test || src.template) continue
     const confirm = q.confirm?.[src.ecosystem]

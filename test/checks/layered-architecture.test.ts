@@ -120,6 +120,17 @@ describe('layered-architecture', () => {
     expect(run({ ...files, '.golangci.yml': thirdParty }).status).toBe('fail')
   })
 
+  it('reads a Laravel route closure as a handler module, with the PHP fix only', () => {
+    const out = run({
+      'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11' } }),
+      'routes/api.php': "<?php\nuse Illuminate\\Support\\Facades\\DB;\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::get('/rates', function () {\n    return DB::table('rates')->get();\n});\n"
+    })
+    expect([out.status, out.messageId]).toEqual(['fail', 'flat'])
+    expect(out.evidence).toContainEqual({ path: 'routes/api.php', line: 2, message: 'touches the query builder or a connection (database) directly: use Illuminate\\Support\\Facades\\DB;' })
+    expect(out.remediation).toContain('vendor/bin/deptrac analyse')
+    expect(out.remediation).not.toMatch(/```(python|go|ruby|rust|csharp|elixir|java)\b/)
+  })
+
   it('is not applicable without an HTTP service', () => {
     const out = run({ 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["requests"]\n', 'lib/client.py': 'import requests\n' })
     expect([out.status, out.messageId]).toEqual(['not-applicable', 'no-service'])
