@@ -43,8 +43,10 @@ function ruleTools(ctx: CheckContext): RuleTool[] {
     out.push({ tool: lib.tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0]!.evidence] : [ev] })
   }
   let lint: readonly Finding[] | undefined
+  // One pass over the repository's files for every rule kept in another tool's configuration.
+  const allHits = findConfigs(ctx.facts.snapshot, ARCH_CONFIG_RULES.flatMap((r) => r.configs))
   for (const rule of ARCH_CONFIG_RULES) {
-    const hits = findConfigs(ctx.facts.snapshot, rule.configs).filter((h) => !rule.namesOwnModule || namesOwnModule(ctx, h.evidence.path))
+    const hits = allHits.filter((h) => h.tool === rule.tool && (!rule.namesOwnModule || namesOwnModule(ctx, h.evidence.path)))
     if (hits.length === 0) continue
     const pool = rule.carriers.some((c) => c.includes('test')) ? (tests ??= carriers(TESTS)) : (lint ??= carriers(LINT))
     const run = pool.find((f) => rule.carriers.includes(f.tool))

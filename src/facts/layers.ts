@@ -73,30 +73,44 @@ function isGenerated(lines: readonly string[]): boolean {
   return false
 }
 
-const COMMENT = /^\s*(#|\/\/|\/\*|\*|--)/
+/**
+ * Line hits of every infrastructure token of one ecosystem, per file: one search over an
+ * alternation of all tokens, memoised per read by the usage facts (so service views and the PR
+ * base share it). Comment lines are left out by the search.
+ */
+function tokenHits<S extends InfraSignature>(usage: UsageFacts, eco: Ecosystem, sigs: readonly S[]): Map<string, { sig: S; line: number; text: string }[]> {
+  const bySig = new Map<string, S>()
+  for (const sig of sigs) for (const t of sig.tokens ?? []) if (!bySig.has(t)) bySig.set(t, sig)
+  const out = new Map<string, { sig: S; line: number; text: string }[]>()
+  if (bySig.size === 0) return out
+  for (const h of usage.grep([...bySig.keys()], { ecosystems: [eco], limit: 1_000_000 })) {
+    if (h.text.length > 2000) continue
+    const l = out.get(h.path)
+    const hit = { sig: bySig.get(h.token)!, line: h.line, text: h.text.slice(0, 160) }
+    if (l) l.push(hit)
+    else out.set(h.path, [hit])
+  }
+  return out
+}
 
 /** First touch per signature in one file: imports by module, then code lines by token. */
-function touchesOf<S extends InfraSignature>(usage: UsageFacts, path: string, imports: readonly ImportRef[], sigs: readonly S[]): InfraTouch<S>[] {
+function touchesOf<S extends InfraSignature>(path: string, imports: readonly ImportRef[], sigs: readonly S[], hits: ReadonlyMap<string, readonly { sig: S; line: number; text: string }[]>): InfraTouch<S>[] {
   const out: InfraTouch<S>[] = []
-  const lines = usage.lines(path)
+  const lineHits = hits.get(path) ?? []
   for (const sig of sigs) {
-    const imp = imports.find((i) => (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)))
+    const imp = imports.find((i) => importMatches(sig, i))
     if (imp) {
       out.push({ sig, path, line: imp.line, text: imp.text })
       continue
     }
-    const tokens = sig.tokens ?? []
-    if (!lines || tokens.length === 0) continue
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!
-      if (l.length > 2000 || COMMENT.test(l)) continue
-      if (tokens.some((t) => l.includes(t))) {
-        out.push({ sig, path, line: i + 1, text: l.trim().slice(0, 160) })
-        break
-      }
-    }
+    const h = lineHits.find((x) => x.sig === sig)
+    if (h) out.push({ sig, path, line: h.line, text: h.text })
   }
   return out
+}
+
+function importMatches(sig: InfraSignature, i: ImportRef): boolean {
+  return (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m))
 }
 
 interface Query<S extends InfraSignature> {
@@ -133,7 +147,9 @@ function handlerPaths(q: Query<InfraSignature>): { paths: Map<string, Ecosystem>
     if (confirm && !(q.usage.lines(r.file) ?? []).some((l) => confirm.some((w) => l.includes(w)))) continue
     consider(r.file, src.ecosystem)
   }
-  const ecosystems = new Set(q.handlers.map((h) => h.ecosystem))
+  // Only the stacks the service declares (a manifest) are searched for handler signatures.
+  const declared = new Set(q.manifests.manifests.map((m) => m.ecosystem))
+  const ecosystems = new Set(q.handlers.map((h) => h.ecosystem).filter((e) => declared.has(e)))
   for (const eco of ecosystems) {
     const sigs = q.handlers.filter((h) => h.ecosystem === eco)
     if (q.strongOnly && !strongHit(q.usage, sigs.filter((s) => s.strong))) continue
@@ -210,22 +226,20 @@ function computeLayers<S extends InfraSignature>(q: Query<S>): LayerFacts<S> {
     }
     return idx
   }
-  // One import scan per ecosystem of the handlers (memoised by the usage facts), grouped by file.
-  const importsByFile = new Map<string, ImportRef[]>()
-  for (const e of new Set(chosen.map(([, x]) => x))) {
-    for (const i of q.usage.imports(e)) {
-      const l = importsByFile.get(i.path)
-      if (l) l.push(i)
-      else importsByFile.set(i.path, [i])
-    }
-  }
-  const importsOf = (path: string): readonly ImportRef[] => importsByFile.get(path) ?? []
+  // Imports are read per file, only for the handlers and the files the walk reaches.
+  const importsOf = (path: string): readonly ImportRef[] => q.usage.importsIn(path)
   const infraFor = (eco: Ecosystem): S[] => q.infra.filter((s) => s.ecosystem === eco)
+  const hitsByEco = new Map<Ecosystem, Map<string, { sig: S; line: number; text: string }[]>>()
+  const hitsFor = (eco: Ecosystem): Map<string, { sig: S; line: number; text: string }[]> => {
+    let h = hitsByEco.get(eco)
+    if (!h) hitsByEco.set(eco, (h = tokenHits(q.usage, eco, infraFor(eco))))
+    return h
+  }
   const handlers: HandlerModule<S>[] = []
   const frontier: { path: string; eco: Ecosystem; depth: number }[] = []
   for (const [path, eco] of chosen) {
     const imports = importsOf(path)
-    const direct = touchesOf(q.usage, path, imports, infraFor(eco))
+    const direct = touchesOf(path, imports, infraFor(eco), hitsFor(eco))
     const idx = indexFor(eco)
     const layer = new Set<string>()
     let unresolved = 0
@@ -258,29 +272,43 @@ function computeLayers<S extends InfraSignature>(q: Query<S>): LayerFacts<S> {
     }
     seen.add(path)
     const imports = importsOf(path)
-    if (layerTouches.length < 5) layerTouches.push(...touchesOf(q.usage, path, imports, infraFor(eco)).slice(0, 5 - layerTouches.length))
+    if (layerTouches.length < 5) layerTouches.push(...touchesOf(path, imports, infraFor(eco), hitsFor(eco)).slice(0, 5 - layerTouches.length))
     if (depth >= MAX_WALK_DEPTH) continue
     for (const i of imports) {
       const files = resolveImport(indexFor(eco), path, i)
       for (const f of files ?? []) if (!seen.has(f) && !paths.has(f)) frontier.push({ path: f, eco, depth: depth + 1 })
     }
   }
-  const elsewhere = elsewhereTouches(q, paths)
+  // Only needed when the walk found nothing (a layer of interfaces, implementations wired by DI).
+  const elsewhere = layerTouches.length > 0 ? [] : elsewhereTouches(q, paths, hitsFor)
   return { handlers, omitted: all.length - chosen.length, generated, layerTouches, elsewhere, truncated }
 }
 
-/** Infrastructure outside handler modules: a few hits found by one bounded search per ecosystem. */
-function elsewhereTouches<S extends InfraSignature>(q: Query<S>, handlers: ReadonlyMap<string, Ecosystem>): InfraTouch<S>[] {
+/** Infrastructure outside handler modules (implementations wired by DI): the first few, from the token hits already collected, else one prefiltered import lookup. */
+function elsewhereTouches<S extends InfraSignature>(
+  q: Query<S>,
+  handlers: ReadonlyMap<string, Ecosystem>,
+  hitsFor: (eco: Ecosystem) => ReadonlyMap<string, readonly { sig: S; line: number; text: string }[]>
+): InfraTouch<S>[] {
   const out: InfraTouch<S>[] = []
-  for (const eco of new Set(handlers.values())) {
-    for (const sig of q.infra.filter((s) => s.ecosystem === eco)) {
-      const imp = q.usage.importsOf(eco, sig.modules ?? []).find((i) => !i.test && !handlers.has(i.path) && !(sig.except ?? []).some((m) => moduleMatches(eco, i.module, m)))
-      if (imp) out.push({ sig, path: imp.path, line: imp.line, text: imp.text })
-      else {
-        const h = (sig.tokens ?? []).length > 0 ? q.usage.grep(sig.tokens ?? [], { ecosystems: [eco], limit: 50 }).find((x) => !handlers.has(x.path)) : undefined
-        if (h) out.push({ sig, path: h.path, line: h.line, text: h.text })
-      }
-      if (out.length >= 6) return out
+  const ecosystems = [...new Set(handlers.values())]
+  for (const eco of ecosystems) {
+    for (const [path, hits] of hitsFor(eco)) {
+      if (handlers.has(path)) continue
+      const h = hits[0]!
+      out.push({ sig: h.sig, path, line: h.line, text: h.text })
+      if (out.length >= 3) return out
+    }
+  }
+  if (out.length > 0) return out
+  for (const eco of ecosystems) {
+    const sigs = q.infra.filter((s) => s.ecosystem === eco)
+    for (const i of q.usage.importsOf(eco, [...new Set(sigs.flatMap((sg) => sg.modules ?? []))])) {
+      if (i.test || handlers.has(i.path)) continue
+      const sig = sigs.find((sg) => importMatches(sg, i))
+      if (!sig) continue
+      out.push({ sig, path: i.path, line: i.line, text: i.text })
+      if (out.length >= 3) return out
     }
   }
   return out

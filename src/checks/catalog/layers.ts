@@ -66,7 +66,8 @@ export interface HandlerSignature {
 
 export const HANDLER_SIGNATURES: readonly HandlerSignature[] = [
   { ecosystem: 'python', path: /(^|\/)(views?|viewsets|api_views|apihandlers?|handlers)(\/[^/]+)?\.py$/ },
-  { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)', '@router.get(', '@router.post(', '@app.get(', '@app.route(', '@bp.route(', '@blueprint.route('] },
+  // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
+  { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)'] },
   { ecosystem: 'python', tokens: ['@view_config(', '(RequestHandler)', '(web.RequestHandler)', '(tornado.web.RequestHandler)'], strong: true },
   { ecosystem: 'node', path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
   { ecosystem: 'node', path: /\.controller\.(ts|js)$/ },
