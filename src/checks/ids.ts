@@ -12,6 +12,7 @@ export const CHECK_IDS = [
   'circuit-breakers',
   'container-build',
   'release-versioning',
+  'layered-architecture',
   'ci-duration'
 ] as const
 

@@ -6,6 +6,7 @@ import containerBuild from './container-build.js'
 import contractTests from './contract-tests.js'
 import featureFlags from './feature-flags.js'
 import healthEndpoint from './health-endpoint.js'
+import layeredArchitecture from './layered-architecture.js'
 import mandatoryPrs from './mandatory-prs.js'
 import openapiPublished from './openapi-published.js'
 import releaseVersioning from './release-versioning.js'
@@ -27,6 +28,7 @@ export const REGISTRY: Partial<Record<CheckId, Check>> = {
   'contract-tests': contractTests,
   'feature-flags': featureFlags,
   'health-endpoint': healthEndpoint,
+  'layered-architecture': layeredArchitecture,
   'mandatory-prs': mandatoryPrs,
   'openapi-published': openapiPublished,
   'release-versioning': releaseVersioning,

@@ -74,6 +74,8 @@ export interface UsageFacts {
   imports(ecosystem: Ecosystem, mentioning?: readonly string[]): readonly ImportRef[]
   /** Imports of any of `modules` (prefix-aware per ecosystem: `ldclient` matches `ldclient.config`). */
   importsOf(ecosystem: Ecosystem, modules: readonly string[]): readonly ImportRef[]
+  /** Imports of one source file (empty for a file that is not a source, a template, or too large). */
+  importsIn(path: string): readonly ImportRef[]
   /** Lines containing any token (plain substring, case-sensitive). */
   grep(tokens: readonly string[], opts?: GrepOptions): readonly LineHit[]
   /** The lines of a source file (cached reads), or undefined. */
@@ -97,6 +99,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
   const problems: ParseProblem[] = []
   let sourceList: SourceFile[] | undefined
   const byEco = new Map<Ecosystem, SourceFile[]>()
+  const sourceByPath = new Map<string, SourceFile>()
   const importCache = new Map<Ecosystem, ImportRef[]>()
   const lineCache = new Map<string, readonly string[] | undefined>()
   const sources = (): SourceFile[] => {
@@ -111,6 +114,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       list.push(f)
       byEco.set(kind.ecosystem, list)
       sourceList.push(f)
+      sourceByPath.set(path, f)
     }
     return sourceList
   }
@@ -176,6 +180,11 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       return ecosystem ? (byEco.get(ecosystem) ?? []) : all
     },
     imports,
+    importsIn(path) {
+      sources()
+      const f = sourceByPath.get(path)
+      return f && !f.template ? importsOfFile(f) : []
+    },
     importsOf(ecosystem, modules) {
       if (modules.length === 0) return []
       return imports(ecosystem, modules).filter((imp) => modules.some((m) => moduleMatches(ecosystem, imp.module, m)))
@@ -366,6 +375,7 @@ export function emptyUsage(): UsageFacts {
     sources: () => [],
     imports: () => [],
     importsOf: () => [],
+    importsIn: () => [],
     grep: () => [],
     lines: () => undefined
   }

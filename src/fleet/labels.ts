@@ -1,7 +1,7 @@
 import { CHECK_IDS, type CheckId } from '../checks/ids.js'
 import { REGISTRY } from '../checks/registry.js'
 
-/** Table headers for the known checks: short enough for 13 columns side by side. */
+/** Table headers for the known checks: short enough for 14 columns side by side. */
 const SHORT: Readonly<Record<CheckId, string>> = {
   'mandatory-prs': 'PRs',
   'ci-lint': 'Lint',
@@ -15,6 +15,7 @@ const SHORT: Readonly<Record<CheckId, string>> = {
   'circuit-breakers': 'Breakers',
   'container-build': 'Image',
   'release-versioning': 'Releases',
+  'layered-architecture': 'Layers',
   'ci-duration': 'CI time'
 }
 

@@ -96,7 +96,7 @@ async function scan(files: Record<string, string>): Promise<Map<string, { status
 }
 
 describe('a Laravel service, every check', () => {
-  it('judges all thirteen checks from the PHP idioms', async () => {
+  it('judges all fourteen checks from the PHP idioms', async () => {
     const checks = await scan(LARAVEL)
     expect([...checks.keys()].sort()).toEqual([...CHECK_IDS].sort())
     const status = Object.fromEntries([...checks].map(([id, c]) => [id, c.status]))
@@ -113,6 +113,8 @@ describe('a Laravel service, every check', () => {
       'circuit-breakers': 'pass',
       'container-build': 'pass',
       'release-versioning': 'pass',
+      // One of the two controllers (the readiness probe) runs DB:: itself: 50 % > 20 %.
+      'layered-architecture': 'partial',
       'ci-duration': 'unknown'
     })
     expect(checks.get('ci-lint')!.summary).toContain('Pint')

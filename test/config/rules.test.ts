@@ -12,7 +12,7 @@ function warningsOf(yaml: string): string[] {
 
 describe('warning rules (the config still loads)', () => {
   test('every check weighing 0 or disabled: no score possible', () => {
-    const all = ['mandatory-prs', 'ci-lint', 'ci-tests', 'type-checking', 'static-analysis', 'contract-tests', 'openapi-published', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build', 'release-versioning']
+    const all = ['mandatory-prs', 'ci-lint', 'ci-tests', 'type-checking', 'static-analysis', 'contract-tests', 'openapi-published', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build', 'release-versioning', 'layered-architecture']
     const yaml = 'checks:\n' + all.map((id) => `  ${id}: { weight: 0 }`).join('\n') + '\n  ci-duration: false'
     expect(warningsOf(yaml)).toEqual(['checks: no enabled check has a weight above 0, so there will be no score and min-score cannot fail the gate'])
   })

@@ -8,7 +8,7 @@ import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
  * A realistic Phoenix service, scanned end to end (snapshot → facts → checks → score): every one
- * of the thirteen checks asserted. It covers what the three Elixir services of the corpus do not:
+ * of the fourteen checks asserted. It covers what the three Elixir services of the corpus do not:
  * fun_with_flags, Tesla's Fuse middleware, a Plug.Router mounted with `forward`, Dialyzer reached
  * through a mix alias, ex_check, Sobelow gated by `.sobelow-conf`, and open_api_spex assertions
  * wired into the shared ConnCase.
@@ -180,7 +180,7 @@ function byId(checks: readonly CheckResult[]): Record<CheckId, CheckResult> {
 }
 
 describe('a Phoenix service, end to end', () => {
-  it('is judged on all thirteen checks, with evidence through mix aliases, routers and forwards', async () => {
+  it('is judged on all fourteen checks, with evidence through mix aliases, routers and forwards', async () => {
     const dir = tempGitRepo(FILES)
     git(dir, 'tag', 'v1.3.0')
     git(dir, 'tag', 'v1.4.0')
@@ -201,6 +201,7 @@ describe('a Phoenix service, end to end', () => {
       'circuit-breakers': 'pass',
       'container-build': 'pass',
       'release-versioning': 'pass',
+      'layered-architecture': 'pass',
       'ci-duration': 'unknown'
     })
     const messages = (id: CheckId): string => c[id].evidence.map((e) => `${e.path ?? ''}:${e.line ?? ''} ${e.message}`).join('\n')

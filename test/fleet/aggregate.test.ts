@@ -106,7 +106,7 @@ describe('the fleet from files on disk', () => {
     expect(errors).toEqual([])
     expect(fleet.summary.repositories).toBe(n)
     expect(fleet.summary.byState.ok).toBe(n)
-    expect(fleet.columns).toHaveLength(13)
+    expect(fleet.columns).toHaveLength(14)
     for (const c of fleet.columns) expect(Object.values(c.counts).reduce((a, b) => a + b, 0)).toBe(n)
   })
 

@@ -61,7 +61,7 @@ describe.skipIf(!CHROMIUM)('the fleet dashboard in headless Chromium', () => {
   it('draws one adoption bar per check, with counts that match fleet.json', async () => {
     const bars = await page.$$('#adoption svg.bar')
     expect(bars).toHaveLength(fixture.fleet.checks.length)
-    expect(fixture.fleet.checks).toHaveLength(13)
+    expect(fixture.fleet.checks).toHaveLength(14)
     const fails = await page.$$eval('#adoption button.count[data-status="f"]', (b) => b.map((x) => Number(x.textContent)))
     expect(fails).toEqual(fixture.fleet.checks.map((c) => c.counts.fail))
   })
@@ -124,7 +124,7 @@ describe.skipIf(!CHROMIUM)('the fleet dashboard in headless Chromium', () => {
     await page.fill('#f-name', 'acme/orders-api')
     await page.click('#repo-rows tr:first-child th a:not(.ext)')
     await page.waitForURL(/\/repos\/[^/]+\.html$/)
-    expect(await page.$$('main table tbody tr')).toHaveLength(13)
+    expect(await page.$$('main table tbody tr')).toHaveLength(14)
     const link = await page.getAttribute('.evidence a', 'href')
     expect(link).toMatch(/^https:\/\/github\.com\/acme\/[a-z-]+\/blob\/[0-9a-f]{40}\/\.github\/workflows\/ci\.yml#L\d+$/)
     await page.goBack()

@@ -27,9 +27,10 @@ const ADOPTION: Readonly<Record<CheckId, number>> = {
   'circuit-breakers': 0.3,
   'container-build': 0.75,
   'release-versioning': 0.5,
+  'layered-architecture': 0.55,
   'ci-duration': 0.6
 }
-const WEIGHT: Readonly<Record<CheckId, number>> = { 'mandatory-prs': 3, 'ci-lint': 3, 'ci-tests': 3, 'type-checking': 2, 'static-analysis': 2, 'contract-tests': 3, 'openapi-published': 3, 'health-endpoint': 3, 'feature-flags': 3, 'circuit-breakers': 1, 'container-build': 1, 'release-versioning': 1, 'ci-duration': 1 }
+const WEIGHT: Readonly<Record<CheckId, number>> = { 'mandatory-prs': 3, 'ci-lint': 3, 'ci-tests': 3, 'type-checking': 2, 'static-analysis': 2, 'contract-tests': 3, 'openapi-published': 3, 'health-endpoint': 3, 'feature-flags': 3, 'circuit-breakers': 1, 'container-build': 1, 'release-versioning': 1, 'layered-architecture': 2, 'ci-duration': 1 }
 const WORDS = ['orders', 'payments', 'billing', 'catalog', 'search', 'accounts', 'inventory', 'shipping', 'notifications', 'auth', 'pricing', 'reviews', 'ledger', 'gateway', 'profiles', 'reports', 'checkout', 'media', 'events', 'tax']
 const SUFFIX = ['api', 'service', 'worker', 'svc', 'backend']
 

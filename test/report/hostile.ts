@@ -35,7 +35,7 @@ export function hostileReport(overrides: Partial<ScanReport> = {}): ScanReport {
   })
 }
 
-/** 13 checks × `perCheck` evidence items with long hostile paths (the size-limit test). */
+/** 14 checks × `perCheck` evidence items with long hostile paths (the size-limit test). */
 export function hugeReport(perCheck = 5000): ScanReport {
   const long = 'deeply/nested/<b>|@org/team|[x](javascript:y)|`tick`/'.repeat(5)
   const checks: CheckResult[] = CHECK_IDS.map((id, i) => ({

@@ -112,12 +112,12 @@ describe('markdown (PR comment body)', () => {
     )
   })
 
-  it('stays under the comment limit with 13 checks × 5,000 hostile evidence items, keeping headline and table', () => {
+  it('stays under the comment limit with 14 checks × 5,000 hostile evidence items, keeping headline and table', () => {
     const report = hugeReport(5000)
     const out = md(report)
     expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT - MARKER_HEADROOM)
-    expect(lines(out)[0]).toMatch(/^### ❌ Shipshape 58\/100 \(F\)(, \d+ of 13 checks judged)? — gate failed/)
-    expect(lines(out).filter((l) => l.startsWith('| ') && !l.startsWith('| Status'))).toHaveLength(13)
+    expect(lines(out)[0]).toMatch(/^### ❌ Shipshape 58\/100 \(F\)(, \d+ of 14 checks judged)? — gate failed/)
+    expect(lines(out).filter((l) => l.startsWith('| ') && !l.startsWith('| Status'))).toHaveLength(14)
     expect(out).toContain('… and 4,99')
     expect(out).toMatch(/_Shortened to fit the size limit: evidence lists show at most \d items? per check/)
     expectInertMarkdown(out, ALLOWED)
@@ -144,7 +144,7 @@ describe('markdown (PR comment body)', () => {
     const minKept = Math.min(...weights.filter((x) => !x.omitted).map((x) => x.w))
     expect(omitted.length).toBeGreaterThan(0)
     expect(maxOmitted).toBeLessThanOrEqual(minKept)
-    expect(lines(tight).filter((l) => l.startsWith('| ') && !l.startsWith('| Status'))).toHaveLength(13)
+    expect(lines(tight).filter((l) => l.startsWith('| ') && !l.startsWith('| Status'))).toHaveLength(14)
     expectInertMarkdown(tight, ALLOWED)
   })
 

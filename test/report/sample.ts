@@ -3,7 +3,7 @@ import type { CheckResult, Evidence } from '../../src/checks/types.js'
 import type { ScanReport } from '../../src/report/types.js'
 
 /**
- * A realistic report for renderer tests: a FastAPI service with 13 checks covering all six
+ * A realistic report for renderer tests: a FastAPI service with 14 checks covering all six
  * statuses, evidence with and without paths and lines, a waiver, a required failing check,
  * a delta against the PR base and warnings.
  */
