@@ -25,7 +25,7 @@ describe('circuit-breakers: retry idioms of the known stacks', () => {
   })
 
   it('passes for an SMTP pool’s message retries, a client-library retry option (listmonk)', () => {
-    const out = run({ 'go.mod': lines('module x', 'require github.com/knadh/smtppool/v2 v2.0.0'), 'models/settings.go': lines('package models', 'type SMTP struct {', '\tMaxMsgRetries int `json:"max_msg_retries"`', '}') })
+    const out = run({ 'go.mod': lines('module x', 'require github.com/knadh/smtppool/v2 v2.0.0'), 'models/settings.go': lines('package models', 'type SMTP struct {', '\tMaxMsgRetries int `json:"max_msg_retries"`', '}'), 'email/email.go': lines('package email', 'import "github.com/knadh/smtppool/v2"', 'type Server struct {', '\tsmtppool.Opt `json:",squash"`', '}') })
     expect([out.status, out.data]).toEqual(['pass', { libs: 'smtppool message retries' }])
   })
 

@@ -107,7 +107,7 @@ checkTester(staticAnalysis, {
       name: 'rust: clippy is lint, cargo check is no analysis, and other ecosystems scanners stay related',
       facts: { files: RUST, ci: { runs: [cargo('cargo clippy -- -D warnings'), cargo('npm audit --audit-level high'), cargo('cargo deny fetch')], actions: [action('EmbarkStudios/cargo-deny-action', { with: { command: 'fetch' } })] } },
       messageId: 'none',
-      remediation: ['EmbarkStudios/cargo-deny-action', 'language: [rust]']
+      remediation: ['EmbarkStudios/cargo-deny-action', 'language: rust, build: none']
     },
     {
       name: 'rust: an xtask that only lists things is no step that could hide a check',

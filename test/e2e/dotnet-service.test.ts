@@ -5,7 +5,7 @@ import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
  * A realistic ASP.NET Core service, scanned end to end from a temp git repository: every one of
- * the thirteen checks asserted. Variants take one practice away and show the .NET fix.
+ * the fourteen checks asserted. Variants take one practice away and show the .NET fix.
  */
 
 const CSPROJ = `<Project Sdk="Microsoft.NET.Sdk.Web">
@@ -143,7 +143,7 @@ async function scan(files: Record<string, string>, tag = true) {
 const byId = (report: Awaited<ReturnType<typeof scan>>) => Object.fromEntries(report.checks.map((r) => [r.id, r]))
 
 describe('an ASP.NET Core service, end to end', () => {
-  it('is judged on all thirteen checks', async () => {
+  it('is judged on all fourteen checks', async () => {
     const report = await scan(FILES)
     const c = byId(report)
     expect(Object.fromEntries(Object.entries(c).map(([id, r]) => [id, r.status]))).toEqual({
@@ -155,6 +155,7 @@ describe('an ASP.NET Core service, end to end', () => {
       'contract-tests': 'pass',
       'openapi-published': 'pass',
       'health-endpoint': 'pass',
+      'layered-architecture': 'pass',
       'feature-flags': 'pass',
       'circuit-breakers': 'pass',
       'container-build': 'pass',

@@ -246,7 +246,7 @@ describe('a Phoenix service, end to end', () => {
     expect(fix('feature-flags')).toContain('FunWithFlags.enabled?')
     expect(fix('circuit-breakers')).toContain('Tesla.Middleware.Fuse')
     expect(c['container-build'].status).toBe('partial')
-    expect(fix('container-build')).toContain('RUN mix release')
+    expect(fix('container-build')).toContain('docker/build-push-action')
     expect(fix('container-build')).not.toContain('gunicorn')
     for (const id of CHECK_IDS) expect(fix(id)).not.toMatch(/```(python|ts|js|go|java|ruby)\b/)
   })

@@ -139,7 +139,7 @@ describe('fork pull requests: the README two-workflow flow through dist/index.js
     fake.pulls.set(PR, HEAD)
     refused(await publish('<html>not json'), /it is not JSON/)
     refused(await publish(JSON.stringify({ ...saved.report, schemaVersion: 2 })), /schemaVersion 2 .*reads schemaVersion 1/)
-    refused(await publish(JSON.stringify({ ...saved.report, checks: Array.from({ length: 2_000 }, () => (saved.report.checks as unknown[])[0]) })), /lists 2000 checks; a report has at most 13/)
+    refused(await publish(JSON.stringify({ ...saved.report, checks: Array.from({ length: 2_000 }, () => (saved.report.checks as unknown[])[0]) })), /lists 2000 checks; a report has at most 14/)
     refused(await publish(JSON.stringify({ ...saved.report, score: 'A+' })), /does not match schema\/report\.schema\.json: \/score/)
     refused(await publish(JSON.stringify({ ...saved.report, pullRequest: undefined })), /has no pullRequest/)
     refused(await publish(JSON.stringify({ ...saved.report, pullRequest: { ...(saved.report.pullRequest as object), commentKey: '../../x' } })), /\/pullRequest\/commentKey must match pattern/)

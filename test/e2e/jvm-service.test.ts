@@ -5,7 +5,7 @@ import { git, tempGitRepo } from '../helpers/tmp-repo.js'
 
 /**
  * Two JVM services beyond Spring, scanned end to end from a git checkout: every one of the
- * thirteen checks asserted. Quarkus on Maven (Java) does everything; Ktor on Gradle's Kotlin DSL
+ * fourteen checks asserted. Quarkus on Maven (Java) does everything; Ktor on Gradle's Kotlin DSL
  * (Kotlin) does some of it, so the failing and partial paths are exercised too.
  */
 
@@ -158,7 +158,7 @@ async function statuses(files: Record<string, string>, tags: string[]): Promise<
 describe('a Quarkus service on Maven, end to end', () => {
   it('passes every repository practice it follows; the API-backed checks are unknown without a token', async () => {
     const s = await statuses(QUARKUS, ['v1.1.0', 'v1.2.0'])
-    expect(Object.keys(s).sort()).toHaveLength(13)
+    expect(Object.keys(s).sort()).toHaveLength(14)
     expect(s['mandatory-prs']).toMatch(/^unknown/)
     expect(s['ci-duration']).toMatch(/^unknown/)
     expect(s['ci-lint']).toBe('pass: A linter or format check runs on pull requests: checkstyle.')
@@ -178,7 +178,7 @@ describe('a Quarkus service on Maven, end to end', () => {
 describe('a Ktor service on Gradle (Kotlin DSL), end to end', () => {
   it('judges what it does and what it lacks', async () => {
     const s = await statuses(KTOR, ['1.0.0'])
-    expect(Object.keys(s).sort()).toHaveLength(13)
+    expect(Object.keys(s).sort()).toHaveLength(14)
     expect(s['mandatory-prs']).toMatch(/^unknown/)
     expect(s['ci-duration']).toMatch(/^unknown/)
     // ktlint comes from the version catalog's plugin alias; detekt with ignoreFailures cannot fail.
@@ -192,6 +192,6 @@ describe('a Ktor service on Gradle (Kotlin DSL), end to end', () => {
     expect(s['feature-flags']).toMatch(/^fail/)
     expect(s['circuit-breakers']).toBe('pass: Ktor client HttpRequestRetry protect calls in code.')
     expect(s['container-build']).toBe('partial: The service has an image build (1 Dockerfile), but CI never builds it.')
-    expect(s['release-versioning']).toBe('partial: 1 version tags, but no release workflow or maintained changelog.')
+    expect(s['release-versioning']).toBe('partial: 1 version tag, but no release workflow or maintained changelog.')
   })
 })

@@ -8,7 +8,7 @@ import { tempGitRepo } from '../helpers/tmp-repo.js'
  * served by Swagger UI, a health route that queries the database, OpenFeature flags, reqwest-retry
  * around outbound calls), an xtask and cargo aliases, CI that checks formatting, runs clippy,
  * nextest and cargo-deny on pull requests and fails when the committed spec drifts, an image built
- * from its Dockerfile on tags, release-plz and a changelog. Every one of the thirteen checks is
+ * from its Dockerfile on tags, release-plz and a changelog. Every one of the fourteen checks is
  * asserted; the two that need the GitHub API are unknown without a token.
  */
 
@@ -159,7 +159,7 @@ async function statuses(files: Record<string, string>, tags: readonly string[] =
 }
 
 describe('a Rust (axum) service, end to end', () => {
-  it('is judged on all thirteen checks', async () => {
+  it('is judged on all fourteen checks', async () => {
     const { status, check } = await statuses(WORKSPACE, ['v1.3.0', 'v1.4.0'])
     expect(status).toEqual({
       'mandatory-prs': 'unknown',
@@ -170,6 +170,7 @@ describe('a Rust (axum) service, end to end', () => {
       'contract-tests': 'pass',
       'openapi-published': 'pass',
       'health-endpoint': 'pass',
+      'layered-architecture': 'pass',
       'feature-flags': 'pass',
       'circuit-breakers': 'pass',
       'container-build': 'pass',
@@ -208,7 +209,7 @@ describe('a Rust (axum) service, end to end', () => {
     expect(fix('ci-tests')).toContain('cargo nextest run')
     expect(fix('health-endpoint')).toContain('#[get("/healthz")]')
     expect(fix('openapi-published')).toContain('SwaggerUi::new')
-    expect(fix('container-build')).toContain('FROM rust:1-bookworm AS build')
+    expect(fix('container-build')).toContain('docker/build-push-action')
     expect(fix('feature-flags')).toContain('open_feature')
     expect(fix('circuit-breakers')).toContain('reqwest_retry')
     expect(fix('static-analysis')).toContain('cargo-deny-action')

@@ -21,7 +21,7 @@ export function frameworkRepo(service: ServiceFacts): Outcome<'framework-repo'> 
 }
 
 /**
- * The service checks' applicability (PRODUCT.md §1, "No service, no service checks"): a repository
+ * The service checks' applicability (docs/design.md): a repository
  * or monorepo service view without an HTTP framework gets not-applicable with the reason, the
  * framework it publishes when it is one. Undefined when there is a service to judge.
  */

@@ -45,7 +45,7 @@ export function mayDeclareBuild(path: string): boolean {
   return n in PRESENCE || MARKERS.some((m) => m.files(n))
 }
 
-/** Image builds declared outside a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly, goreleaser `dockers:`. One entry per kind per file. */
+/** Image builds declared outside a Dockerfile: jib, Spring Boot buildpacks, ko, Cloud Native Buildpacks, nixpacks, Earthly (goreleaser: goreleaser.ts). One entry per kind per file. */
 export function otherBuilds(path: string, text: string | undefined): OtherImageBuild[] {
   const name = basename(path).toLowerCase()
   const presence = PRESENCE[name]

@@ -68,9 +68,11 @@ describe('other image builds', () => {
       { path: 'project.toml', line: 1, kind: 'buildpacks' }
     ])
   })
-  it('reads goreleaser with dockers: as an image build, and without it as none', () => {
-    expect(deploy({ '.goreleaser.yml': 'builds:\n  - main: .\ndockers:\n  - image_templates: [x]\n' }).otherBuilds).toEqual([{ path: '.goreleaser.yml', line: 3, kind: 'goreleaser' }])
-    expect(deploy({ '.goreleaser.yml': 'builds:\n  - main: .\n' }).otherBuilds).toEqual([])
+  it('reads goreleaser with dockers: as a releaser that builds images, and without it as one that builds none', () => {
+    const withImages = deploy({ '.goreleaser.yml': 'builds:\n  - main: .\ndockers:\n  - image_templates: [x]\n' })
+    expect(withImages.releasers.map((r) => [r.path, r.images.map((i) => [i.section, i.line])])).toEqual([['.goreleaser.yml', [['dockers', 4]]]])
+    expect(withImages.otherBuilds).toEqual([])
+    expect(deploy({ '.goreleaser.yml': 'builds:\n  - main: .\n' }).releasers.flatMap((r) => r.images)).toEqual([])
   })
 })
 
