@@ -11,7 +11,7 @@ import { JVM_HEALTH } from './jvm-snippets.js'
 export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set([
   'health', 'healthz', 'health-check', 'healthcheck', 'health_check', '_health', '__health', 'healthy',
   'livez', 'readyz', 'startupz', 'live', 'ready', 'readiness', 'liveness', 'alive',
-  'ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
+  'ping', '_ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
 ])
 
 export const AMBIGUOUS_SEGMENTS: ReadonlySet<string> = new Set(['status', '_status', 'up'])
