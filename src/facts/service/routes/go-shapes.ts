@@ -155,7 +155,9 @@ function shapesIn(file: string, lines: readonly string[], lookup: (n: string) =>
       for (let k = i; k < lines.length && k <= i + LITERAL_SPAN; k++) {
         const p = LITERAL_PATH.exec(lines[k]!)
         if (!p) continue
-        const path = pathOf(lines[k]!.slice(p.index + p[0].length).replace(/,\s*(\/\/.*)?$/, '').replace(/\s*}.*$/, ''), lookup)
+        const rest = lines[k]!.slice(p.index + p[0].length)
+        const lit = readLiteral(rest, 0)
+        const path = pathOf(lit ? rest.slice(0, lit.end) : /^[A-Za-z_][\w.]*/.exec(rest)?.[0], lookup)
         if (path) add(joinUrl(addRoutes?.prefix ?? '', path), [verbOf(lm[1], lm[2])!], k, framework)
         break
       }

@@ -267,7 +267,8 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
       const path = pathArg !== undefined ? resolveExpr(pathArg, lookup) : undefined
       if (path && child && /^[A-Za-z_]\w*$/.test(child)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name: child }, prefix: path })
     }
-    if (m && !assign) {
+    // `huma.Get(api, "/x", h)` is Huma's registration function, not a router method (routes/go-shapes.ts).
+    if (m && !assign && m[1] !== 'huma') {
       const [, recv, method] = m
       const open = m.index + m[0].length - 1
       const all = callArgs(callText(lines, i, open), 0)
