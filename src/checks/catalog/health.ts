@@ -11,7 +11,7 @@ import { JVM_HEALTH } from './jvm-snippets.js'
 export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set([
   'health', 'healthz', 'health-check', 'healthcheck', 'health_check', '_health', '__health', 'healthy',
   'livez', 'readyz', 'startupz', 'live', 'ready', 'readiness', 'liveness', 'alive',
-  'ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
+  'ping', '_ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
 ])
 
 export const AMBIGUOUS_SEGMENTS: ReadonlySet<string> = new Set(['status', '_status', 'up'])
@@ -99,6 +99,45 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   chi: ['```go', 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '})', '```'].join('\n'),
   gin: ['```go', 'r.GET("/healthz", func(c *gin.Context) {', '\tif err := db.PingContext(c); err != nil {', '\t\tc.JSON(503, gin.H{"status": "unavailable"})', '\t\treturn', '\t}', '\tc.JSON(http.StatusOK, gin.H{"status": "ok"})', '})', '```'].join('\n'),
   'go-net-http': ['```go', 'mux.HandleFunc("GET /healthz", healthz)', '', 'func healthz(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '}', '```'].join('\n'),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    '```go',
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    '\tvar one int',
+    '\terr := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    '\tif err != nil {',
+    '\t\tctx.Output.SetStatus(http.StatusServiceUnavailable)',
+    '\t\treturn',
+    '\t}',
+    '\tctx.Output.Body([]byte("ok"))',
+    '})',
+    '```'
+  ].join('\n'),
+  'go-zero': [
+    'Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:',
+    '```yaml',
+    'DevServer:',
+    '  Enabled: true',
+    '  Port: 6470',
+    '  HealthPath: /healthz',
+    '```',
+    'For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it.'
+  ].join('\n'),
+  huma: [
+    '```go',
+    'type healthOut struct{ Body struct{ Status string } }',
+    '',
+    'huma.Get(api, "/healthz",',
+    '\tfunc(ctx context.Context, _ *struct{}) (*healthOut, error) {',
+    '\t\tif err := db.PingContext(ctx); err != nil {',
+    '\t\t\treturn nil, huma.Error503ServiceUnavailable("db down")',
+    '\t\t}',
+    '\t\tout := &healthOut{}',
+    '\t\tout.Body.Status = "ok"',
+    '\t\treturn out, nil',
+    '\t})',
+    '```'
+  ].join('\n'),
   spring: [
     'Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:',
     '```yaml',

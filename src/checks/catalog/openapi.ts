@@ -67,6 +67,10 @@ export const OPENAPI_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, st
   fastify: "```js\nawait fastify.register(require('@fastify/swagger'), {\n  openapi: { info: { title: 'My API', version: '1.0.0' } }\n})\nawait fastify.register(require('@fastify/swagger-ui'), {\n  routePrefix: '/documentation'\n})\n```",
   nestjs: "```ts\nconst config = new DocumentBuilder()\n  .setTitle('My API')\n  .setVersion('1.0')\n  .build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  // Huma serves `/openapi.json`, `/openapi.yaml` and `/docs` itself; Beego generates with bee.
+  beego: 'Generate the spec from the `// @router` comments with bee (`bee generate docs`), then serve the swagger directory:\n```go\nweb.SetStaticPath("/swagger", "swagger")\n```',
+  'go-zero': 'Generate it from the `.api` files and publish it from CI:\n```yaml\n- run: goctl api swagger --api api/service.api --dir docs\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: docs }\n```',
+  huma: 'Huma serves `/openapi.json` unless `config.OpenAPIPath` is emptied; keep the default:\n```go\nconfig := huma.DefaultConfig("My API", "1.0.0")\napi := humachi.New(router, config)\n```',
   spring: 'Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.',
   rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
   laravel: '`composer require dedoc/scramble`: it generates the spec from your routes, requests and resources and serves it at `/docs/api.json` (UI at `/docs/api`). To publish it from CI as well:\n```yaml\n- run: php artisan scramble:export --path=openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
