@@ -199,6 +199,8 @@ class WorkflowParser {
     const reraised = reraisedStepIds(items)
     // The workspace holds another repository after `actions/checkout` with `repository:` and no `path:`.
     let elsewhere: string | undefined
+    // …and this repository sits below the workspace root after a checkout of it with `path:`.
+    let checkoutPath: string | undefined
     items.forEach((step, i) => {
       if (!isMap(step)) return
       const line = itemLine(stepsNode, i)
@@ -217,7 +219,8 @@ class WorkflowParser {
         disabled: cond.disabled,
         ...(wd !== undefined ? { workingDirectory: wd } : {}),
         via,
-        ...(elsewhere !== undefined ? { elsewhere } : {})
+        ...(elsewhere !== undefined ? { elsewhere } : {}),
+        ...(checkoutPath !== undefined ? { checkoutPath } : {})
       }
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
@@ -231,7 +234,10 @@ class WorkflowParser {
         return
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
-      if (ref.name === 'actions/checkout' && !ref.with.path) elsewhere = otherRepository(ref.with.repository)
+      if (ref.name === 'actions/checkout' && !ref.with.path) {
+        elsewhere = otherRepository(ref.with.repository)
+        checkoutPath = undefined
+      } else if (ref.name === 'actions/checkout' && otherRepository(ref.with.repository) === undefined) checkoutPath = workDir(ref.with.path) || undefined
       out.push({ ...base, uses: ref })
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
