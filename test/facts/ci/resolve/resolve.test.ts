@@ -349,6 +349,14 @@ describe('Make functions and shells in recipes', () => {
       expect(chain(out[0]!).at(-1)).toBe('scripts/test.sh:2 go test ./...')
     }
   })
+  it('reads a program found on PATH with a bootstrapped fallback holding a reference of its own as that program', () => {
+    const files = {
+      Makefile: 'UV_DIR ?= .uv-venv\nUV = $(shell command -v uv 2>/dev/null || printf \'%s\' "$(UV_DIR)/bin/uv")\nUV_RUN = $(UV) run --locked\nunit:\n\t@$(UV_RUN) --extra tests pytest -sv tests/\n'
+    }
+    const out = run(files, 'make unit')
+    expect(argvs(out)).toEqual(['pytest -sv tests/'])
+    expect(out[0]!.opaque).toBeUndefined()
+  })
   it('reads $(shell cmd) in a recipe as the command substitution it is', () => {
     const out = run({ Makefile: 'check:\n\tif [ -n "$(shell git status --porcelain | grep docs)" ]; then exit 1; fi\n' }, 'make check')
     const status = out.find((c) => c.argv[0] === 'git')!
