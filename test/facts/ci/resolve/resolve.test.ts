@@ -329,6 +329,13 @@ describe('maven and gradle', () => {
   })
 })
 
+describe('CircleCI test splitting', () => {
+  it('follows `circleci tests run --command=…` and `circleci tests split | xargs …` to the command they run', () => {
+    const out = run({}, 'circleci tests glob "spec/**/*_spec.rb" | circleci tests run --command="xargs bundle exec rspec \\\n    --format progress" --split-by=timings\nbundle exec rspec $(circleci tests glob "spec/**/*.rb" | circleci tests split)\ncircleci tests glob "test/**/*.py" | circleci tests split | xargs -n 1 -I {} python -m pytest {}')
+    expect(argvs(out).filter((a) => !a.startsWith('circleci'))).toEqual(['rspec --format progress', 'rspec $(circleci tests glob "spec/**/*.rb" | circleci tests split)', 'pytest {}'])
+  })
+})
+
 describe('coverage wrappers', () => {
   it('run the command after their options (nyc, c8)', () => {
     const files = { 'package.json': JSON.stringify({ scripts: { coverage: 'cross-env TESTING=1 nyc --reporter lcov jasmine', cov2: 'c8 -r lcov node --test' } }) }
