@@ -59,6 +59,8 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
   { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'], counts: true },
+  // `… | xargs bundle exec rspec`: the command runs over the piped list (no command: it echoes).
+  { prefix: ['xargs'], valueOpts: ['-n', '--max-args', '-P', '--max-procs', '-I', '-d', '--delimiter', '-L', '--max-lines', '-a', '--arg-file', '-E', '-s', '--max-chars'] },
   // `rustup run nightly cargo fmt`: the toolchain, then the command.
   { prefix: ['rustup', 'run'], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
@@ -92,14 +94,22 @@ export function unwrap(words: readonly string[]): Unwrapped {
   for (let round = 0; round < 12 && argv.length > 0; round++) {
     const next = unwrapOnce(argv, before)
     if (next === 'script') return { argv: [], before, script: argv[argv.indexOf('-c') + 1] ?? '' }
+    if (next !== null && !Array.isArray(next)) return { argv: [], before, script: next.script }
     if (next === null) break
     argv = next
   }
   return { argv, before }
 }
 
-function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | null {
+function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | { script: string } | null {
   const t = normaliseTool(argv[0]!)
+  // CircleCI test splitting runs its `--command` with the file list on stdin: `circleci tests
+  // run --command="xargs bundle exec rspec" --split-by=timings`.
+  if (t === 'circleci' && argv[1] === 'tests' && argv[2] === 'run') {
+    const at = argv.findIndex((a) => a === '--command' || a.startsWith('--command='))
+    const cmd = at < 0 ? undefined : argv[at]!.startsWith('--command=') ? argv[at]!.slice('--command='.length) : argv[at + 1]
+    return cmd ? { script: cmd } : null
+  }
   if ((t === 'bash' || t === 'sh' || t === 'zsh' || t === 'dash') && argv.includes('-c')) {
     const i = argv.indexOf('-c')
     if (argv.slice(1, i).every((a) => a.startsWith('-')) && i + 1 < argv.length) return 'script'
