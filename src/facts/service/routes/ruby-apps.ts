@@ -86,15 +86,21 @@ export function extractRubyApps(ctx: ExtractContext): Extracted {
   /** Top-level units that serve routes: config.ru, a classic Sinatra file, a Hanami 1 app's routes. */
   const topLevel = (file: string): Framework | undefined => {
     if (file.endsWith('.ru')) return ruby[0]
-    if (/(^|\/)apps\/[^/]+\/config\/routes\.rb$/.test(file) && ctx.frameworks.has('hanami')) return 'hanami'
+    // Hanami 1 mounts its apps in config/environment.rb (`mount Web::Application, at: "/"`).
+    if (/(^|\/)(apps\/[^/]+\/config\/routes|config\/environment)\.rb$/.test(file) && ctx.frameworks.has('hanami')) return 'hanami'
     const text = ctx.src.text(file) ?? ''
     return /^require\s+["']sinatra["']/m.test(text) ? 'sinatra' : undefined
   }
   const unitFramework = (u: Unit): Framework | undefined => (u.key.startsWith('file:') ? topLevel(u.file) : frameworkOf(u.key.split('\0')[0]!, 0))
+  const hanamiApp = (file: string): string | undefined => {
+    const dir = /(?:^|\/)apps\/([^/]+)\/config\/routes\.rb$/.exec(file)?.[1]
+    return dir ? dir.replace(/(?:^|_)([a-z])/g, (_m, c: string) => c.toUpperCase()) + '::Application' : undefined
+  }
   // Mounts into units: from units, from Rails routes, Hanami 1 apps by their directory.
   const mountsOf = new Map<string, { from?: Unit; item?: Item; path?: string }[]>()
+  const hanamiApps = new Set([...units.values()].flatMap((u) => (u.key.startsWith('file:') ? [hanamiApp(u.file)] : [])).filter((n): n is string => n !== undefined))
   const addMount = (target: string, m: { from?: Unit; item?: Item; path?: string }): void => {
-    const name = resolve(target)
+    const name = hanamiApps.has(target) ? target : resolve(target)
     if (!name) return
     mountsOf.set(name, [...(mountsOf.get(name) ?? []), m])
   }
@@ -104,10 +110,6 @@ export function extractRubyApps(ctx: ExtractContext): Extracted {
   }
   if (ctx.frameworks.has('rails')) {
     for (const r of extractRails(ctx).routes) if (r.handler && /^[A-Z][\w:]*$/.test(r.handler) && !r.library) addMount(r.handler, { path: r.path })
-  }
-  const hanamiApp = (file: string): string | undefined => {
-    const dir = /(?:^|\/)apps\/([^/]+)\/config\/routes\.rb$/.exec(file)?.[1]
-    return dir ? dir.replace(/(?:^|_)([a-z])/g, (_m, c: string) => c.toUpperCase()) + '::Application' : undefined
   }
   const settings = (name: string): { prefix?: string; version?: string } => {
     const out: { prefix?: string; version?: string } = {}

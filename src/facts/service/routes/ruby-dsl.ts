@@ -114,7 +114,8 @@ export const interpretRuby: Interpreter = (call, state, code) => {
   const r = roda(call, state)
   if (r || call.receiver !== undefined || state.requestVar !== undefined) return r
   const { name, args } = call
-  const opens = /\bdo\s*(?:\|[^|]*\|)?$|\{\s*(?:\|[^|]*\|)?$/.test(code)
+  // A block left open, or a one-line brace block (`get { Order.all }`).
+  const opens = /\bdo\s*(?:\|[^|]*\|)?$|\{\s*(?:\|[^|]*\|)?$|\{.*\}$/.test(code)
   if (VERBS.has(name)) {
     const first = args[0]
     // Grape paths may be relative (`get ":id"`) or absent (`post do`); a verb without either opens a block.

@@ -156,10 +156,10 @@ export function rubyCall(code: string): RubyCall | undefined {
   const blockVar = /\bdo\s*\|\s*([a-z_]\w*)[^|]*\|$|\{\s*\|\s*([a-z_]\w*)[^|]*\|$/.exec(rest)
   rest = rest.replace(/\s*(?:\bdo\s*(?:\|[^|]*\|)?|\{\s*(?:\|[^|]*\|)?)$/, '')
   // A one-line brace block (`get('/x') { 'ok' }`) is the handler, not an argument.
-  rest = rest.replace(/\)\s*\{.*\}$/, ')').replace(/^(\s+[^{]*?)\s+\{.*\}$/, '$1')
+  rest = rest.replace(/\)\s*\{.*\}$/, ')').replace(/^(\s+[^{]*?)\s+\{.*\}$/, '$1').replace(/^\s*\{.*\}$/, '')
   rest = rest.trim()
   if (rest.startsWith('(')) rest = rest.slice(1).replace(/\)\s*$/, '')
-  else if (rest !== '' && /^[=+\-*<>!&|.]/.test(rest)) return undefined
+  else if (rest !== '' && /^(?:[=+*<>!&|.]|-(?!>))/.test(rest)) return undefined
   return {
     ...(head[1] ? { receiver: head[1] } : {}),
     name: head[2]!,
