@@ -12,6 +12,8 @@ import { extractElixir } from './routes/elixir.js'
 import { extractExpress } from './routes/express.js'
 import { extractFlask } from './routes/flask.js'
 import { extractGo } from './routes/go.js'
+import { extractGoShapes } from './routes/go-shapes.js'
+import { extractGoZero } from './routes/go-zero.js'
 import { extractJvmAnnotations } from './routes/jvm-annotations.js'
 import { extractJvmDsl } from './routes/jvm-dsl.js'
 import { extractJvmHealth } from './routes/jvm-health.js'
@@ -29,7 +31,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000
