@@ -42822,6 +42822,21 @@ var table2 = {
   // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
   kratos: { name: "Kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"], like: "go-net-http" },
   gorilla: { name: "gorilla/mux", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  // ---- Go, more frameworks. Routes: routes/go.ts (router calls) and routes/go-shapes.ts (route
+  // literals, Beego, method-first calls, dispatchers), go-zero's `.api` files in routes/go-zero.ts.
+  // Beego: v2 is one module holding the web server and the ORM, so its package alone may be an
+  // ORM-only program (then no route is found, and health says fail rather than not-applicable).
+  beego: { name: "Beego", ecosystem: "go", packages: ["github.com/beego/beego/*", "github.com/astaxie/beego"], imports: ["github.com/beego/beego/v2/server/web", "github.com/astaxie/beego"] },
+  // go-zero: the module also holds zrpc (gRPC) and the stores, so only an import of its `rest`
+  // package makes an HTTP service; routes come from goctl `.api` files and the generated
+  // `server.AddRoutes([]rest.Route{…})`; its dev server serves `/healthz` when `DevServer` is enabled.
+  "go-zero": { name: "go-zero", ecosystem: "go", packages: [], imports: ["github.com/zeromicro/go-zero/rest"] },
+  huma: { name: "Huma", ecosystem: "go", packages: ["github.com/danielgtaylor/huma/*"], imports: ["github.com/danielgtaylor/huma"] },
+  buffalo: { name: "Buffalo", ecosystem: "go", packages: ["github.com/gobuffalo/buffalo"], imports: ["github.com/gobuffalo/buffalo"], like: "gin" },
+  // grpc-gateway: HTTP routes come from proto annotations (generated `*.pb.gw.go`) served by
+  // `runtime.NewServeMux`; `runtime.WithHealthzEndpoint` adds `GET /healthz`. Trap: the module
+  // as an `// indirect` requirement (pulled in by a gRPC library) serves nothing; those never count.
+  "grpc-gateway": { name: "grpc-gateway", ecosystem: "go", packages: ["github.com/grpc-ecosystem/grpc-gateway/*"], imports: ["github.com/grpc-ecosystem/grpc-gateway/v2/runtime", "github.com/grpc-ecosystem/grpc-gateway/runtime"], like: "go-net-http" },
   spring: {
     name: "Spring Boot",
     ecosystem: "java",
@@ -43040,7 +43055,9 @@ var JVM_HEALTH = {
     "    @Inject RatesClient rates;",
     "    @Override",
     "    public HealthCheckResponse call() {",
-    '        return rates.ping() ? HealthCheckResponse.up("rates-api") : HealthCheckResponse.down("rates-api");',
+    "        return rates.ping()",
+    '            ? HealthCheckResponse.up("rates-api")',
+    '            : HealthCheckResponse.down("rates-api");',
     "    }",
     "}",
     "```"
@@ -43061,8 +43078,17 @@ var JVM_HEALTH = {
     "routing {",
     '    get("/healthz") { call.respondText("ok") }',
     '    get("/readyz") {',
-    "        val up = runCatching { dataSource.connection.use { it.isValid(2) } }.getOrDefault(false)",
-    '        if (up) call.respondText("ready") else call.respond(HttpStatusCode.ServiceUnavailable, "database unavailable")',
+    "        val up = runCatching {",
+    "            dataSource.connection.use { it.isValid(2) }",
+    "        }.getOrDefault(false)",
+    "        if (up) {",
+    '            call.respondText("ready")',
+    "        } else {",
+    "            call.respond(",
+    "                HttpStatusCode.ServiceUnavailable,",
+    '                "database unavailable"',
+    "            )",
+    "        }",
     "    }",
     "}",
     "```"
@@ -43089,7 +43115,9 @@ var JVM_HEALTH = {
     'environment.healthChecks().register("rates-api", new HealthCheck() {',
     "    @Override",
     "    protected Result check() {",
-    '        return ratesClient.ping() ? Result.healthy() : Result.unhealthy("rates API unreachable");',
+    "        return ratesClient.ping()",
+    "            ? Result.healthy()",
+    '            : Result.unhealthy("rates API unreachable");',
     "    }",
     "});",
     "```"
@@ -43104,7 +43132,9 @@ var JVM_HEALTH = {
     "    @Override",
     "    public HealthCheckResponse call() {",
     "        try (Connection c = dataSource.getConnection()) {",
-    '            return HealthCheckResponse.named("database").status(c.isValid(2)).build();',
+    '            return HealthCheckResponse.named("database")',
+    "                .status(c.isValid(2))",
+    "                .build();",
     "        } catch (SQLException e) {",
     '            return HealthCheckResponse.down("database");',
     "        }",
@@ -43130,9 +43160,13 @@ var JVM_HEALTH = {
     "    @GET",
     "    public Response health() {",
     "        try (Connection c = dataSource.getConnection()) {",
-    '            return c.isValid(2) ? Response.ok("ok").build() : Response.status(503).build();',
+    "            return c.isValid(2)",
+    '                ? Response.ok("ok").build()',
+    "                : Response.status(503).build();",
     "        } catch (SQLException e) {",
-    '            return Response.status(503).entity("database unavailable").build();',
+    "            return Response.status(503)",
+    '                .entity("database unavailable")',
+    "                .build();",
     "        }",
     "    }",
     "}",
@@ -43156,7 +43190,8 @@ var JVM_OPENAPI = {
   javalin: [
     'Generate the spec from `@OpenApi` annotations (`annotationProcessor("io.javalin.community.openapi:openapi-annotation-processor")`) and serve it with the plugin (`io.javalin.community.openapi:javalin-openapi-plugin`):',
     "```java",
-    'Javalin.create(config -> config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi"))));',
+    "Javalin.create(config -> config.registerPlugin(new OpenApiPlugin(",
+    '    openapi -> openapi.withDocumentationPath("/openapi"))));',
     "```"
   ].join("\n"),
   ktor: [
@@ -43172,7 +43207,9 @@ var JVM_OPENAPI = {
   vertx: [
     "Serve the committed spec next to the routes it describes (or build the routes from it with `vertx-web-openapi-router`):",
     "```java",
-    'router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").sendFile("openapi.yaml"));',
+    'router.get("/openapi.yaml").handler(ctx -> ctx.response()',
+    '    .putHeader("Content-Type", "application/yaml")',
+    '    .sendFile("openapi.yaml"));',
     "```"
   ].join("\n"),
   jaxrs: [
@@ -43181,7 +43218,9 @@ var JVM_OPENAPI = {
     "// Dropwizard: environment.jersey().register(new OpenApiResource());",
     "public class RestApplication extends Application {",
     "    @Override",
-    "    public Set<Class<?>> getClasses() { return Set.of(OrdersResource.class, OpenApiResource.class); }",
+    "    public Set<Class<?>> getClasses() {",
+    "        return Set.of(OrdersResource.class, OpenApiResource.class);",
+    "    }",
     "}",
     "```"
   ].join("\n")
@@ -43436,6 +43475,10 @@ var OPENAPI_SNIPPETS = {
   fastify: "```js\nawait fastify.register(require('@fastify/swagger'), {\n  openapi: { info: { title: 'My API', version: '1.0.0' } }\n})\nawait fastify.register(require('@fastify/swagger-ui'), {\n  routePrefix: '/documentation'\n})\n```",
   nestjs: "```ts\nconst config = new DocumentBuilder()\n  .setTitle('My API')\n  .setVersion('1.0')\n  .build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  // Huma serves `/openapi.json`, `/openapi.yaml` and `/docs` itself; Beego generates with bee.
+  beego: 'Generate the spec from the `// @router` comments with bee (`bee generate docs`), then serve the swagger directory:\n```go\nweb.SetStaticPath("/swagger", "swagger")\n```',
+  "go-zero": "Generate it from the `.api` files and publish it from CI:\n```yaml\n- run: goctl api swagger --api api/service.api --dir docs\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: docs }\n```",
+  huma: 'Huma serves `/openapi.json` unless `config.OpenAPIPath` is emptied; keep the default:\n```go\nconfig := huma.DefaultConfig("My API", "1.0.0")\napi := humachi.New(router, config)\n```',
   spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
   rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
   laravel: "`composer require dedoc/scramble`: it generates the spec from your routes, requests and resources and serves it at `/docs/api.json` (UI at `/docs/api`). To publish it from CI as well:\n```yaml\n- run: php artisan scramble:export --path=openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```",
@@ -43443,10 +43486,10 @@ var OPENAPI_SNIPPETS = {
   php: "Describe the API with swagger-php attributes (`#[OA\\Get(path: '/items')]`), generate the document in CI and publish it:\n```yaml\n- run: vendor/bin/openapi src -o openapi.yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.yaml }\n```",
   phoenix: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), describe operations in controllers (`use OpenApiSpex.ControllerSpecs`) and serve the spec:\n```elixir\n# lib/my_app_web/router.ex\npipeline :api do\n  plug :accepts, ["json"]\n  plug OpenApiSpex.Plug.PutApiSpec, module: MyAppWeb.ApiSpec\nend\n\nscope "/api" do\n  pipe_through :api\n  get "/openapi", OpenApiSpex.Plug.RenderSpec, []\nend\n```\n`MyAppWeb.ApiSpec` implements `OpenApiSpex.OpenApi`; its `spec/0` builds the paths with `OpenApiSpex.Paths.from_router(MyAppWeb.Router)`.',
   plug: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), then in the Plug.Router:\n```elixir\nplug OpenApiSpex.Plug.PutApiSpec, module: MyApp.ApiSpec\nplug :match\nplug :dispatch\n\nget "/openapi", to: OpenApiSpex.Plug.RenderSpec\n```',
-  axum: 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders", responses((status = 200, body = [Order])))]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve the document with utoipa-swagger-ui:\n```rust\nlet app = Router::new()\n    .merge(SwaggerUi::new("/swagger-ui").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .route("/orders", get(list_orders));\n```',
-  "actix-web": 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders")]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve it:\n```rust\nApp::new()\n    .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .service(list_orders)\n```',
+  axum: 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders", responses((status = 200, body = [Order])))]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve the document with utoipa-swagger-ui:\n```rust\nlet app = Router::new()\n    .merge(\n        SwaggerUi::new("/swagger-ui")\n            .url("/api-docs/openapi.json", ApiDoc::openapi()),\n    )\n    .route("/orders", get(list_orders));\n```',
+  "actix-web": 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders")]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve it:\n```rust\nApp::new()\n    .service(\n        SwaggerUi::new("/swagger-ui/{_:.*}")\n            .url("/api-docs/openapi.json", ApiDoc::openapi()),\n    )\n    .service(list_orders)\n```',
   rocket: 'Use rocket_okapi: annotate handlers with `#[openapi]`, mount them with `openapi_get_routes![list_orders]` (which serves `openapi.json` under the mount) and the UI with `make_swagger_ui(&SwaggerUIConfig { url: "../openapi.json".to_owned(), ..Default::default() })`:\n```rust\nrocket::build()\n    .mount("/", openapi_get_routes![list_orders])\n    .mount("/swagger-ui/", make_swagger_ui(&swagger_config()))\n```',
-  poem: 'With poem-openapi the service generates the document from its `#[OpenApi]` impl; serve it:\n```rust\nlet api = OpenApiService::new(OrdersApi, "Orders", "1.0").server("http://localhost:3000/api");\nlet spec = api.spec_endpoint();\nlet app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n```',
+  poem: 'With poem-openapi the service generates the document from its `#[OpenApi]` impl; serve it:\n```rust\nlet api = OpenApiService::new(OrdersApi, "Orders", "1.0")\n    .server("http://localhost:3000/api");\nlet spec = api.spec_endpoint();\nlet app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n```',
   rust: "Generate the document with utoipa (`#[derive(OpenApi)]` over `#[utoipa::path]` handlers) and serve `ApiDoc::openapi()` as JSON on a route such as `/api-docs/openapi.json` (or publish it from CI: `cargo run --bin gen-openapi > openapi.json` and upload it as a release asset).",
   aspnetcore: "Generate the document with `Microsoft.AspNetCore.OpenApi` (.NET 9+) and serve it \u2014 outside `if (app.Environment.IsDevelopment())`, or publish it from CI:\n```csharp\nbuilder.Services.AddOpenApi();\nvar app = builder.Build();\napp.MapOpenApi(); // serves /openapi/v1.json\n```\nWith Swashbuckle: `builder.Services.AddSwaggerGen()` and `app.UseSwagger()` (serves `/swagger/v1/swagger.json`).",
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
@@ -44275,9 +44318,9 @@ function snippets(profile) {
     go: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- uses: golangci/golangci-lint-action@v8"]),
     java: javaSnippet(profile),
     ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"]),
-    php: workflow(".github/workflows/lint.yml", "lint", [...PHP_SETUP, "- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test"]),
-    elixir: workflow(".github/workflows/lint.yml", "lint", [...SETUP_BEAM, "- run: mix format --check-formatted", '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
-    rust: workflow(".github/workflows/lint.yml", "lint", ["- uses: dtolnay/rust-toolchain@stable", "  with:", "    components: rustfmt, clippy", "- uses: Swatinem/rust-cache@v2", "- run: cargo fmt --all -- --check", "- run: cargo clippy --workspace --all-targets --all-features -- -D warnings"]),
+    php: workflow(".github/workflows/lint.yml", "lint", [...PHP_SETUP, "# Laravel Pint: vendor/bin/pint --test", "- run: vendor/bin/php-cs-fixer fix --dry-run --diff"]),
+    elixir: workflow(".github/workflows/lint.yml", "lint", [...SETUP_BEAM, "- run: mix format --check-formatted", '# {:credo, "~> 1.7", only: [:dev, :test], runtime: false}', "- run: mix credo --strict"]),
+    rust: workflow(".github/workflows/lint.yml", "lint", ["- uses: dtolnay/rust-toolchain@stable", "  with:", "    components: rustfmt, clippy", "- uses: Swatinem/rust-cache@v2", "- run: cargo fmt --all -- --check", "- run: >-", "    cargo clippy --workspace --all-targets --all-features", "    -- -D warnings"]),
     dotnet: [
       workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet format --verify-no-changes"]),
       "Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`."
@@ -44343,7 +44386,7 @@ function snippets2(profile) {
     ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
     php: workflow(".github/workflows/test.yml", "test", [...PHP_SETUP, profile.laravel ? "- run: php artisan test" : "- run: vendor/bin/phpunit"]),
     elixir: workflow(".github/workflows/test.yml", "test", [...SETUP_BEAM, "- run: mix test", "  env:", "    MIX_ENV: test"]),
-    rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "- run: cargo nextest run --workspace --all-features   # or: cargo test --workspace"]),
+    rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "# or: cargo test --workspace", "- run: cargo nextest run --workspace --all-features"]),
     dotnet: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet test --configuration Release"])
   };
 }
@@ -44447,6 +44490,11 @@ var RESILIENCE_LIBS = [
   lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
   lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
   // Go
+  // go-zero's RPC clients carry its adaptive breaker by default (`Middlewares.Breaker` is on unless
+  // a config turns it off): a zrpc client of another service is a protected outbound call. Trap:
+  // the module is the whole framework (REST, stores), so only the client calls count (`http-retry`
+  // kind: never its imports).
+  lib("go-zero zrpc breaker", "http-retry", "go", ["github.com/zeromicro/go-zero"], ["zrpc.NewClient(", "zrpc.MustNewClient(", "zrpc.NewClientIfEnable(", "zrpc.NewClientWithTarget("]),
   lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
   lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
   lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
@@ -46374,7 +46422,8 @@ var REMEDIATION = {
   dotnet: [
     "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
     "```csharp",
-    "builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "builder.Services",
+    "    .AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
     "    .AddStandardResilienceHandler();",
     "```"
   ].join("\n"),
@@ -46841,6 +46890,7 @@ var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
   "liveness",
   "alive",
   "ping",
+  "_ping",
   "heartbeat",
   "__heartbeat__",
   "__lbheartbeat__",
@@ -46916,6 +46966,45 @@ var HEALTH_SNIPPETS = {
   chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
   gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
   "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    "```go",
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    "	var one int",
+    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    "	if err != nil {",
+    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
+    "		return",
+    "	}",
+    '	ctx.Output.Body([]byte("ok"))',
+    "})",
+    "```"
+  ].join("\n"),
+  "go-zero": [
+    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
+    "```yaml",
+    "DevServer:",
+    "  Enabled: true",
+    "  Port: 6470",
+    "  HealthPath: /healthz",
+    "```",
+    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
+  ].join("\n"),
+  huma: [
+    "```go",
+    "type healthOut struct{ Body struct{ Status string } }",
+    "",
+    'huma.Get(api, "/healthz",',
+    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
+    "		if err := db.PingContext(ctx); err != nil {",
+    '			return nil, huma.Error503ServiceUnavailable("db down")',
+    "		}",
+    "		out := &healthOut{}",
+    '		out.Body.Status = "ok"',
+    "		return out, nil",
+    "	})",
+    "```"
+  ].join("\n"),
   spring: [
     "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
     "```yaml",
@@ -46951,7 +47040,10 @@ var HEALTH_SNIPPETS = {
   ].join("\n"),
   php: [
     "```php",
-    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "$app->get('/healthz', function (",
+    "    Request $request,",
+    "    Response $response",
+    ") use ($pdo) {",
     "    $pdo->query('SELECT 1');",
     `    $response->getBody()->write('{"status":"ok"}');`,
     "    return $response->withHeader('Content-Type', 'application/json');",
@@ -46972,7 +47064,8 @@ var HEALTH_SNIPPETS = {
     "  def show(conn, _params) do",
     '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
     '      {:ok, _} -> json(conn, %{status: "ok"})',
-    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    "      {:error, _} ->",
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
     "    end",
     "  end",
     "end",
@@ -47030,7 +47123,8 @@ var HEALTH_SNIPPETS = {
   ].join("\n"),
   rust: [
     "```rust",
-    "// warp (poem and tide alike): a route that answers 503 when the database does not",
+    "// warp (poem and tide alike): a route that answers 503",
+    "// when the database does not",
     "let db = pool.clone();",
     'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
     "    let db = db.clone();",
@@ -47047,10 +47141,18 @@ var HEALTH_SNIPPETS = {
     "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
     "```csharp",
     "builder.Services.AddHealthChecks()",
-    '    .AddNpgSql(builder.Configuration.GetConnectionString("Default")!, tags: ["ready"]);',
+    "    .AddNpgSql(",
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
     "",
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    "{",
+    "    Predicate = _ => false",
+    "});",
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    "{",
+    '    Predicate = c => c.Tags.Contains("ready")',
+    "});",
     "```"
   ].join("\n"),
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
@@ -47478,7 +47580,11 @@ var REMEDIATION3 = {
     "**Rust** \u2014 the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, \u2026):",
     "```rust",
     "let client = open_feature::OpenFeature::singleton().await.create_client();",
-    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    "let new_checkout = client",
+    '    .get_bool_value("new-checkout", None, None)',
+    "    .await",
+    "    .unwrap_or(false);",
+    "if new_checkout {",
     "    // new path",
     "}",
     "```"
@@ -47823,7 +47929,12 @@ var LAYER_REMEDIATION = {
     "      name: 'handlers-use-services',",
     "      severity: 'error',",
     "      from: { path: '^src/(routes|controllers)' },",
-    "      to: { path: ['^src/repositories', 'node_modules/(pg|knex|@prisma/client|axios|ioredis)'] }",
+    "      to: {",
+    "        path: [",
+    "          '^src/repositories',",
+    "          'node_modules/(pg|knex|@prisma/client|axios|ioredis)'",
+    "        ]",
+    "      }",
     "    }",
     "  ]",
     "}",
@@ -47854,7 +47965,8 @@ var LAYER_REMEDIATION = {
     '@AnalyzeClasses(packages = "com.example.app")',
     "class LayersTest {",
     "  @ArchTest",
-    "  static final ArchRule layers = layeredArchitecture().consideringAllDependencies()",
+    "  static final ArchRule layers = layeredArchitecture()",
+    "      .consideringAllDependencies()",
     '      .layer("Web").definedBy("..web..")',
     '      .layer("Service").definedBy("..service..")',
     '      .layer("Persistence").definedBy("..repository..")',
@@ -47880,7 +47992,8 @@ var LAYER_REMEDIATION = {
     "```toml",
     "[dependencies]",
     'app-service = { path = "../service" }',
-    "# no sqlx, diesel or reqwest here: only crates/db and crates/clients depend on them",
+    "# no sqlx, diesel or reqwest here:",
+    "# only crates/db and crates/clients depend on them",
     "```",
     ...ci("- uses: dtolnay/rust-toolchain@stable\n- run: cargo build --workspace --locked")
   ].join("\n"),
@@ -47909,7 +48022,8 @@ var LAYER_REMEDIATION = {
     "public void Controllers_do_not_use_infrastructure() =>",
     "    Assert.True(Types.InAssembly(typeof(Program).Assembly)",
     '        .That().ResideInNamespace("App.Api.Controllers")',
-    '        .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "App.Infrastructure")',
+    "        .ShouldNot().HaveDependencyOnAny(",
+    '            "Microsoft.EntityFrameworkCore", "App.Infrastructure")',
     "        .GetResult().IsSuccessful);",
     "```",
     ...ci("- uses: actions/setup-dotnet@v4\n- run: dotnet test")
@@ -49244,8 +49358,8 @@ function snippets3(profile) {
     go: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go build ./...", "- run: go vet ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
     ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"]),
-    php: workflow(".github/workflows/typecheck.yml", "typecheck", [...PHP_SETUP, `- run: vendor/bin/phpstan analyse --no-progress   # phpstan/phpstan${profile.laravel ? " (or larastan/larastan)" : ""} in require-dev, level in phpstan.neon`]),
-    elixir: workflow(".github/workflows/typecheck.yml", "typecheck", [...SETUP_BEAM, "- run: mix compile --warnings-as-errors", '- run: mix dialyzer   # {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}']),
+    php: workflow(".github/workflows/typecheck.yml", "typecheck", [...PHP_SETUP, `# phpstan/phpstan${profile.laravel ? " (or larastan/larastan)" : ""} in require-dev,`, "# level in phpstan.neon", "- run: vendor/bin/phpstan analyse --no-progress"]),
+    elixir: workflow(".github/workflows/typecheck.yml", "typecheck", [...SETUP_BEAM, "- run: mix compile --warnings-as-errors", '# {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}', "- run: mix dialyzer"]),
     rust: workflow(".github/workflows/check.yml", "check", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- run: cargo check --workspace --all-targets --all-features --locked"]),
     dotnet: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet build --configuration Release -warnaserror"])
   };
@@ -53336,7 +53450,7 @@ function isDockerfile(path2) {
   const name = basename(path2);
   const lower = name.toLowerCase();
   if (NOT_A_DOCKERFILE.test(lower)) return false;
-  return lower === "dockerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower === "containerfile" || lower.startsWith("containerfile.");
+  return lower === "dockerfile" || lower.startsWith("dockerfile.") || lower.startsWith("dockerfile-") || lower.endsWith(".dockerfile") || lower === "containerfile" || lower.startsWith("containerfile.");
 }
 var NAME_REASONS = {
   test: "test-only image",
@@ -60841,6 +60955,14 @@ function sniffJsonSpec(text2) {
   }
   return void 0;
 }
+function sniffYamlSpec(text2) {
+  const m = /^(openapi|swagger):[ \t]*["']?([0-9.]{1,12})["']?[ \t]*$/m.exec(text2);
+  if (!m) return void 0;
+  const kind = m[1];
+  const version = m[2];
+  if (kind === "openapi" ? !/^3\.\d+(\.\d+)?$/.test(version) : version !== "2.0") return void 0;
+  return { kind, version, format: "yaml" };
+}
 function stringEnd(text2, open2) {
   for (let i = open2 + 1; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
@@ -60944,7 +61066,8 @@ function findSpecs(snapshot, skipped) {
       continue;
     }
     if (r.kind !== "text") continue;
-    const sniff = sniffSpec(r.text) ?? (likely(path2) === 0 && r.text.length <= MAX_SPEC_BYTES && path2.toLowerCase().endsWith(".json") ? sniffJsonSpec(r.text) : void 0);
+    const sorted = likely(path2) === 0 && r.text.length <= MAX_SPEC_BYTES;
+    const sniff = sniffSpec(r.text) ?? (sorted && path2.toLowerCase().endsWith(".json") ? sniffJsonSpec(r.text) : sorted && !path2.toLowerCase().endsWith(".json") ? sniffYamlSpec(r.text) : void 0);
     if (!sniff) continue;
     if (r.text.length > MAX_SPEC_BYTES) {
       skipped.push({ path: path2, reason: `${r.text.length} bytes, over ${MAX_SPEC_BYTES}: not parsed` });
@@ -62752,6 +62875,13 @@ function extractFlask(ctx) {
   return { routes: ctx.frameworks.has("flask") ? extractPython(ctx, [FLASK]) : [] };
 }
 
+// src/facts/service/routes/go-frameworks.ts
+var GO_FRAMEWORKS = ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "beego", "go-zero", "huma", "buffalo", "grpc-gateway", "go-net-http"];
+function goFrameworkOf(fws) {
+  for (const f of GO_FRAMEWORKS) if (fws.has(f)) return f;
+  return "go-net-http";
+}
+
 // src/facts/service/routes/go-index.ts
 var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
 var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
@@ -62851,7 +62981,9 @@ var GO_HEALTH_MIDDLEWARE = [
   { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
   { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] },
   // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
-  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" }
+  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" },
+  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
+  { token: "runtime.WithHealthzEndpoint(", module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: "grpc-gateway WithHealthzEndpoint", routes: ["/healthz"], importRequired: true }
 ];
 var memberOf = (mw) => mw.token.slice(mw.token.indexOf(".") + 1);
 function goAliases(lines) {
@@ -62888,14 +63020,10 @@ var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/;
 var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
 var FUNC2 = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
-function frameworkOf(fws) {
-  for (const f of ["gin", "echo", "chi", "fiber", "gorilla", "kratos"]) if (fws.has(f)) return f;
-  return "go-net-http";
-}
 function extractGo(ctx) {
   const fws = ctx.frameworks;
-  if (![...fws].some((f) => ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "go-net-http"].includes(f))) return { routes: [] };
-  const framework = frameworkOf(fws);
+  if (![...fws].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] };
+  const framework = goFrameworkOf(fws);
   const graph = new RouteGraph();
   const libraries = [];
   const pkgConsts = /* @__PURE__ */ new Map();
@@ -63018,7 +63146,7 @@ function passFile(file2, lines, env) {
       const path2 = pathArg2 !== void 0 ? resolveExpr(pathArg2, lookup) : void 0;
       if (path2 && child3 && /^[A-Za-z_]\w*$/.test(child3)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name: child3 }, prefix: path2 });
     }
-    if (m && !assign) {
+    if (m && !assign && m[1] !== "huma") {
       const [, recv, method] = m;
       const open2 = m.index + m[0].length - 1;
       const all = callArgs(callText(lines, i, open2), 0);
@@ -63098,6 +63226,261 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
   if (!at2 || !ls) return void 0;
   const [from, to] = braceBody(ls, at2.line);
   return { file: at2.file, lines: ls, from, to };
+}
+
+// src/facts/service/routes/go-shapes.ts
+var VERBS4 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+var TOKENS4 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
+var HTTP_METHOD = /http\.Method([A-Z][a-z]+)\b|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)"/g;
+var DISPATCH = /\bURL\.Path\s*==\s*|==\s*[A-Za-z_]\w*\.URL\.Path\b/;
+var SWITCH = /^\s*switch\s+(?:[A-Za-z_]\w*\s*:=\s*)?[A-Za-z_]\w*\.URL\.Path\s*\{/;
+var METHOD_FIRST = /\b([A-Za-z_]\w{0,40})\(\s*(?:http\.Method([A-Z][a-z]+)|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)")\s*,/g;
+var LITERAL_METHOD = /\bMethod:\s*(?:http\.Method([A-Z][a-z]+)|"([A-Z]+)")/;
+var LITERAL_PATH = /\bPath:\s*/;
+var HUMA = /\bhuma\.(Get|Post|Put|Patch|Delete)\(/;
+var FLUENT_PATH = /\.Path\(/;
+var FLUENT_HANDLER = /\.Handler(?:Func)?\(/;
+var FLUENT_METHODS = /\.Methods?\(([^)]{1,120})\)/;
+var BEEGO_ROUTER = /\b(web|beego)\.(Router|NSRouter)\(/;
+var BEEGO_VERB = /\b(web|beego)\.(?:NS)?(Get|Post|Put|Delete|Patch|Head|Options|Any)\(/;
+var BEEGO_NAMESPACE = /\b(web|beego)\.(NewNamespace|NSNamespace)\(/g;
+var ADD_ROUTES = /\.AddRoutes\(/;
+var WITH_PREFIX = /\bWithPrefix\(/;
+var LITERAL_SPAN = 4;
+var verbOf = (go, lit) => go ? go.toUpperCase() : lit;
+function extractGoShapes(ctx) {
+  if (![...ctx.frameworks].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] };
+  const framework = goFrameworkOf(ctx.frameworks);
+  const pkgConsts = /* @__PURE__ */ new Map();
+  const files = ctx.src.files("go");
+  for (const file2 of files) {
+    const text2 = ctx.src.text(file2);
+    if (text2 === void 0 || !text2.includes('"')) continue;
+    const consts = pkgConsts.get(dirname2(file2)) ?? /* @__PURE__ */ new Map();
+    pkgConsts.set(dirname2(file2), consts);
+    for (const [name, value] of memoOnFile(ctx, file2, "goConsts", () => stringConstants(text2))) consts.set(name, value);
+  }
+  const routes = [];
+  for (const file2 of files) {
+    const text2 = ctx.src.text(file2);
+    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS4.some((t) => text2.includes(t)))) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const consts = pkgConsts.get(dirname2(file2));
+    const lookup = (n) => {
+      const dot = n.indexOf(".");
+      return dot < 0 ? consts?.get(n) : qualifiedConst(pkgConsts, n.slice(0, dot), n.slice(dot + 1));
+    };
+    routes.push(...shapesIn(file2, lines, lookup, framework, ctx.frameworks.has("beego") ? "beego" : framework));
+  }
+  return { routes };
+}
+function pathOf2(expr, lookup) {
+  if (expr === void 0) return void 0;
+  const e = expr.trim();
+  if (!readLiteral(e, 0) && !/^[A-Za-z_][\w.]*$/.test(e)) return void 0;
+  const r = resolveExpr(e, lookup);
+  return "value" in r && r.value.startsWith("/") ? r.value : void 0;
+}
+function methodsOn(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(HTTP_METHOD)) {
+    const v = verbOf(m[1], m[2]);
+    if (v && VERBS4.includes(v)) out.add(v);
+  }
+  return out.size ? [...out] : ["ANY"];
+}
+function beegoMethods(mapping) {
+  const lit = mapping ? readLiteral(mapping.trim(), 0) : void 0;
+  if (!lit) return ["ANY"];
+  const out = /* @__PURE__ */ new Set();
+  for (const part of lit.value.split(";")) {
+    const verbs = part.slice(0, Math.max(0, part.indexOf(":"))).split(",");
+    for (const v of verbs.map((x) => x.trim().toUpperCase())) out.add(v === "*" || v === "" ? "ANY" : v);
+  }
+  return out.size ? [...out] : ["ANY"];
+}
+function shapesIn(file2, lines, lookup, framework, beego) {
+  const out = [];
+  const add = (path2, methods, i, fw = framework, handler2) => {
+    out.push({ path: joinUrl(path2), methods, framework: fw, file: file2, line: i + 1, ...handler2 ? { handler: handler2.slice(0, 80) } : {} });
+  };
+  const namespaces = [];
+  let addRoutes;
+  let depth = 0;
+  let switchEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.trimStart();
+    if (t.startsWith("//")) continue;
+    const nsPrefix = () => namespaces.map((n) => n.prefix).join("");
+    if (DISPATCH.test(line)) {
+      const m = /URL\.Path\s*==\s*([^&|){]+)/.exec(line) ?? /([^\s=&|(!]+)\s*==\s*[A-Za-z_]\w*\.URL\.Path/.exec(line);
+      const path2 = pathOf2(m?.[1], lookup);
+      const cond = line.indexOf("{") > 0 ? line.slice(0, line.lastIndexOf("{")) : line;
+      if (path2) add(path2, methodsOn(cond), i);
+    }
+    if (SWITCH.test(line)) switchEnd = closeOf(lines, i);
+    if (i <= switchEnd && /^case\s/.test(t)) {
+      for (const arg of callArgs("(" + t.slice(5, t.lastIndexOf(":")) + ")", 0)) {
+        const path2 = pathOf2(arg, lookup);
+        if (path2) add(path2, ["ANY"], i);
+      }
+    }
+    METHOD_FIRST.lastIndex = 0;
+    for (let m = METHOD_FIRST.exec(line); m; m = METHOD_FIRST.exec(line)) {
+      if (/request/i.test(m[1])) continue;
+      const args2 = callArgs(callText(lines, i, m.index + m[1].length), 0);
+      const path2 = args2.length >= 3 ? pathOf2(args2[1], lookup) : void 0;
+      if (path2) add(path2, [verbOf(m[2], m[3])], i, framework, args2[2]);
+    }
+    const lm = LITERAL_METHOD.exec(line);
+    if (lm) {
+      for (let k = i; k < lines.length && k <= i + LITERAL_SPAN; k++) {
+        const p = LITERAL_PATH.exec(lines[k]);
+        if (!p) continue;
+        const rest = lines[k].slice(p.index + p[0].length);
+        const lit = readLiteral(rest, 0);
+        const path2 = pathOf2(lit ? rest.slice(0, lit.end) : /^[A-Za-z_][\w.]*/.exec(rest)?.[0], lookup);
+        if (path2) add(joinUrl(addRoutes?.prefix ?? "", path2), [verbOf(lm[1], lm[2])], k, framework);
+        break;
+      }
+    }
+    const huma = HUMA.exec(line);
+    if (huma) {
+      const args2 = callArgs(callText(lines, i, huma.index + huma[0].length - 1), 0);
+      const path2 = pathOf2(args2[1], lookup);
+      if (path2) add(path2, [huma[1].toUpperCase()], i, framework, args2[2]);
+    }
+    if (FLUENT_PATH.test(line) && FLUENT_HANDLER.test(line)) {
+      const at2 = line.indexOf(".Path(");
+      const path2 = pathOf2(callArgs(line, at2 + 5)[0], lookup);
+      const ms = FLUENT_METHODS.exec(line);
+      if (path2) add(path2, ms ? methodsOn(ms[1]) : ["ANY"], i);
+    }
+    BEEGO_NAMESPACE.lastIndex = 0;
+    for (let m = BEEGO_NAMESPACE.exec(line); m; m = BEEGO_NAMESPACE.exec(line)) {
+      const open2 = m.index + m[0].length - 1;
+      const prefix = pathOf2(callArgs(line, open2)[0], lookup) ?? "";
+      namespaces.push({ prefix, depth: depth + bracketDelta(line.slice(0, open2 + 1)) });
+    }
+    const router = BEEGO_ROUTER.exec(line);
+    const verb = router ? void 0 : BEEGO_VERB.exec(line);
+    if (router || verb) {
+      const call = router ?? verb;
+      const args2 = callArgs(callText(lines, i, call.index + call[0].length - 1), 0);
+      const path2 = pathOf2(args2[0], lookup);
+      const local = call[2].startsWith("NS") || call[0].includes(".NS");
+      if (path2) add(joinUrl(local ? nsPrefix() : "", path2), router ? beegoMethods(args2[2]) : [verb[2] === "Any" ? "ANY" : verb[2].toUpperCase()], i, beego, args2[1]);
+    }
+    if (ADD_ROUTES.test(line) && !addRoutes) {
+      const end = closeOf(lines, i, "(", ")");
+      const text2 = lines.slice(i, end + 1).join("\n");
+      const w = WITH_PREFIX.exec(text2);
+      const prefix = w ? pathOf2(callArgs(text2, w.index + w[0].length - 1)[0], lookup) : void 0;
+      addRoutes = { depth, ...prefix ? { prefix } : {} };
+    }
+    depth += bracketDelta(line);
+    while (namespaces.length && depth < namespaces[namespaces.length - 1].depth) namespaces.pop();
+    if (addRoutes && depth <= addRoutes.depth && !ADD_ROUTES.test(line)) addRoutes = void 0;
+  }
+  return out;
+}
+function closeOf(lines, i, open2 = "{", close = "}") {
+  let d = 0;
+  let seen = false;
+  for (let k = i; k < lines.length && k < i + 2e3; k++) {
+    for (const c of lines[k]) {
+      if (c === open2) {
+        d++;
+        seen = true;
+      } else if (c === close) d--;
+    }
+    if (seen && d <= 0) return k;
+  }
+  return Math.min(lines.length - 1, i + 2e3);
+}
+
+// src/facts/service/routes/go-zero.ts
+var API_FILE = /\.api$/;
+var ETC_YAML = /(^|\/)etc\/[^/]+\.ya?ml$/;
+var SERVER_OPEN = /^\s*@server\s*\(/;
+var SERVICE_OPEN = /^\s*service\s+[\w-]+\s*\{/;
+var ROUTE = /^\s*(get|post|put|delete|patch|head|options)\s+(\/[^\s(]*)/i;
+var MAX_API_FILES = 500;
+var MAX_API_LINES = 2e4;
+function extractGoZero(ctx) {
+  if (!ctx.frameworks.has("go-zero")) return { routes: [] };
+  const snapshot = ctx.src.snapshot;
+  const generated = ctx.src.files("go").some((f) => ctx.src.text(f)?.includes("rest.Route{"));
+  const routes = [];
+  if (!generated) {
+    for (const file2 of snapshot.files().filter((f) => API_FILE.test(f)).slice(0, MAX_API_FILES)) {
+      const text2 = snapshot.text(file2);
+      if (text2 !== void 0) routes.push(...apiRoutes(file2, text2.split("\n").slice(0, MAX_API_LINES)));
+    }
+  }
+  const libraries = [];
+  for (const file2 of snapshot.files().filter((f) => ETC_YAML.test(f))) {
+    const text2 = snapshot.text(file2);
+    const lib2 = text2?.includes("DevServer:") ? devServer(file2, text2.split("\n")) : void 0;
+    if (lib2) libraries.push(lib2);
+  }
+  return { routes, libraries };
+}
+function apiRoutes(file2, lines) {
+  const out = [];
+  let prefix = "";
+  let inServer = false;
+  let inService = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\/\/.*$/, "");
+    if (SERVER_OPEN.test(line)) {
+      inServer = true;
+      prefix = "";
+    }
+    if (inServer) {
+      const p = /\bprefix\s*:\s*"?([\w./{}:-]+)"?/.exec(line);
+      if (p) prefix = p[1];
+      if (line.includes(")")) inServer = false;
+      continue;
+    }
+    if (SERVICE_OPEN.test(line)) {
+      inService = true;
+      continue;
+    }
+    if (!inService) continue;
+    if (/^\s*\}/.test(line)) {
+      inService = false;
+      prefix = "";
+      continue;
+    }
+    const r = ROUTE.exec(line);
+    if (!r) continue;
+    const handler2 = /@handler\s+(\w+)/.exec(lines[i - 1] ?? "")?.[1];
+    out.push({ path: joinUrl(prefix, r[2]), methods: [r[1].toUpperCase()], framework: "go-zero", file: file2, line: i + 1, ...handler2 ? { handler: handler2 } : {} });
+  }
+  return out;
+}
+function devServer(file2, lines) {
+  const at2 = lines.findIndex((l) => /^\s*DevServer:\s*$/.test(l));
+  if (at2 < 0) return void 0;
+  const indent = lines[at2].search(/\S/);
+  let enabled = false;
+  let path2 = "/healthz";
+  let port = "6470";
+  for (let k = at2 + 1; k < lines.length && k < at2 + 40; k++) {
+    const l = lines[k];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (l.search(/\S/) <= indent) break;
+    const kv = /^\s*(\w+):\s*"?([^"#]*?)"?\s*(#.*)?$/.exec(l);
+    if (!kv) continue;
+    if (kv[1] === "Enabled") enabled = kv[2] === "true";
+    else if (kv[1] === "HealthPath" && kv[2].startsWith("/")) path2 = kv[2];
+    else if (kv[1] === "Port" && /^\d+$/.test(kv[2])) port = kv[2];
+  }
+  if (!enabled) return void 0;
+  return { name: `go-zero DevServer (port ${port})`, path: file2, line: at2 + 1, text: lines[at2].trim(), routes: [path2], checks: [] };
 }
 
 // src/facts/service/routes/jvm-annotations.ts
@@ -63237,14 +63620,14 @@ var FRAMEWORK_IMPORTS = [
   ["vertx", ["import io.vertx.ext.web", "import io.vertx.reactivex.ext.web", "import io.vertx.rxjava3.ext.web", "import io.vertx.mutiny.ext.web", "import io.vertx.kotlin.coroutines"]],
   ["helidon", ["import io.helidon.webserver"]]
 ];
-var VERBS4 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
-var VERB_WORDS = new Set(Object.keys(VERBS4));
+var VERBS5 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
+var VERB_WORDS = new Set(Object.keys(VERBS5));
 var PREFIX_BLOCKS = /* @__PURE__ */ new Set(["route", "path"]);
 var CALL2 = /(?:([A-Za-z_][\w.]{0,80}|\))\s*\.\s*)?\b([a-z]+)\s*(?:<[^<>()]{0,120}>)?\s*\(/g;
 var METHOD = "(?:[A-Za-z_]\\w{0,40}\\.)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b";
 var ROUTE_OBJECT = new RegExp(`\\b[A-Z]\\w{0,60}(?:<[^<>()]{0,200}>)?\\(\\s*("[^"\\n]{0,300}")\\s*,\\s*(${METHOD}(?:\\s*,\\s*${METHOD}){0,6})`);
-var METHOD_FIRST = /\broute\s*\(\s*HttpMethod\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Get|Post|Put|Patch|Delete|Head|Options)\s*,\s*("[^"\n]{0,300}")/;
-function frameworkOf2(text2) {
+var METHOD_FIRST2 = /\broute\s*\(\s*HttpMethod\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Get|Post|Put|Patch|Delete|Head|Options)\s*,\s*("[^"\n]{0,300}")/;
+function frameworkOf(text2) {
   for (const [fw, imports] of FRAMEWORK_IMPORTS) if (imports.some((i) => text2.includes(i))) return fw;
   return void 0;
 }
@@ -63282,7 +63665,7 @@ function fileRoutes2(ctx, file2, framework) {
       continue;
     }
     const obj = ROUTE_OBJECT.exec(l);
-    const first = obj ? void 0 : METHOD_FIRST.exec(l);
+    const first = obj ? void 0 : METHOD_FIRST2.exec(l);
     let opened;
     if (obj) {
       const methods = [...obj[2].matchAll(/(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/g)].map((m) => m[1]);
@@ -63307,7 +63690,7 @@ function fileRoutes2(ctx, file2, framework) {
         }
         if (!VERB_WORDS.has(name)) continue;
         if (recv ? !lit.value.startsWith("/") && stack.length === 0 : stack.length === 0 && depth === 0) continue;
-        push(lit.value, [VERBS4[name]], i);
+        push(lit.value, [VERBS5[name]], i);
         break;
       }
     }
@@ -63326,7 +63709,7 @@ function extractJvmDsl(ctx) {
   for (const file2 of ctx.src.files("java")) {
     if (!ctx.src.mentions(file2, tokens)) continue;
     const text2 = ctx.src.text(file2);
-    const fw = text2 === void 0 ? void 0 : frameworkOf2(text2);
+    const fw = text2 === void 0 ? void 0 : frameworkOf(text2);
     if (!fw || !ctx.frameworks.has(fw)) continue;
     routes.push(...memoOnFile(ctx, file2, `jvm-dsl\0${fw}`, () => fileRoutes2(ctx, file2, fw)));
   }
@@ -63437,7 +63820,7 @@ function extractJvmHealth(ctx) {
   if (present2.length === 0) return { routes: [] };
   const props = readProperties(ctx);
   const prop = (k) => props.get(k)?.value;
-  const framework = frameworkOf3(ctx);
+  const framework = frameworkOf2(ctx);
   const routes = [];
   const libraries = [];
   const served = /* @__PURE__ */ new Set();
@@ -63458,7 +63841,7 @@ function extractJvmHealth(ctx) {
   }
   return { routes, libraries };
 }
-function frameworkOf3(ctx) {
+function frameworkOf2(ctx) {
   for (const f of ["quarkus", "micronaut", "dropwizard", "helidon", "ktor", "javalin", "vertx", "jaxrs", "spring"]) if (ctx.frameworks.has(f)) return f;
   return "spring";
 }
@@ -63871,7 +64254,7 @@ function methodBody(lines, name) {
 
 // src/facts/service/routes/laravel.ts
 var FRAMEWORKS2 = ["laravel", "lumen", "slim", "mezzio", "codeigniter", "cakephp"];
-var VERBS5 = {
+var VERBS6 = {
   get: ["GET"],
   post: ["POST"],
   put: ["PUT"],
@@ -63892,7 +64275,7 @@ var RESOURCES = /* @__PURE__ */ new Set(["resource", "apiResource"]);
 var GROUPS = /* @__PURE__ */ new Set(["group", "scope"]);
 var RECEIVERS = /* @__PURE__ */ new Set(["router", "app", "group", "routes", "route", "r", "api", "builder", "collector", "proxy", "v1", "v2"]);
 var ROUTE_FILE = /(^|\/)(routes?\/[^/]+\.php|[^/]*routes?\.php|Routes\.php|bootstrap\/app\.php|public\/index\.php|index\.php|app\.php)$/;
-var TOKENS4 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
+var TOKENS5 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
 var MAX_INCLUDE_DEPTH4 = 6;
 function extractLaravel(ctx) {
   const used = FRAMEWORKS2.filter((f) => ctx.frameworks.has(f));
@@ -63901,7 +64284,7 @@ function extractLaravel(ctx) {
   const variables = used.some((f) => f !== "laravel");
   const roots = phpRoots(ctx);
   const candidates = ctx.src.files("php").filter((f) => ROUTE_FILE.test(f) || ctx.src.mentions(f, ["Route::"]));
-  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS4));
+  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS5));
   const scans = /* @__PURE__ */ new Map();
   const scanOf = (file2) => {
     let s = scans.get(file2);
@@ -64016,7 +64399,7 @@ function handleChain(ctx, toks, calls, prefix, scope, depth) {
       }
       return;
     }
-    const verb = VERBS5[c.name];
+    const verb = VERBS6[c.name];
     if (verb !== void 0 || LIST_VERBS.has(c.name) || RESOURCES.has(c.name)) {
       addRoute(ctx, toks, c, [...prefix, ...own], scope);
       return;
@@ -64028,7 +64411,7 @@ function addRoute(ctx, toks, c, prefix, scope) {
   const pathArg2 = c.args[listed3 ? 1 : 0];
   const path2 = pathArg2 ? stringOf(toks, pathArg2) : void 0;
   if (path2 === void 0) return;
-  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS5[c.name] ?? ["ANY"];
+  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS6[c.name] ?? ["ANY"];
   const full = joinUrl(...prefix, path2);
   const base = { framework: scope.framework, file: scope.file, line: c.line };
   if (RESOURCES.has(c.name)) {
@@ -64118,7 +64501,7 @@ function withRouting(ctx, toks, open2, prefix, scope, depth) {
 }
 
 // src/facts/service/routes/rails.ts
-var VERBS6 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
+var VERBS7 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
 var HEALTH_ENGINES = {
   "OkComputer::Engine": "okcomputer",
   "HealthMonitor::Engine": "health-monitor-rails",
@@ -64158,7 +64541,7 @@ function extractRails(ctx) {
         routes.push({ path: full, methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#index` });
         if (word === "resources") routes.push({ path: full + "/:id", methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#show` });
         segment = word === "resources" ? `${name}/:${name.replace(/s$/, "")}_id` : name;
-      } else if (VERBS6.has(word) || word === "root") {
+      } else if (VERBS7.has(word) || word === "root") {
         const path2 = word === "root" ? "/" : lit?.value ?? (sym ? sym : void 0);
         if (path2 !== void 0) {
           const target = /(?:=>|to:)\s*['"]([^'"]+)['"]/.exec(rest)?.[1] ?? (word === "root" ? lit?.value : void 0);
@@ -64219,12 +64602,12 @@ function controllerBody(ctx, target) {
 }
 
 // src/facts/service/routes/rust-attrs.ts
-var VERBS7 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS8 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function attrRoute(fn) {
   for (const a of fn.attrs) {
     const last2 = a.path[a.path.length - 1];
     if (last2 === void 0) continue;
-    if (VERBS7.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
+    if (VERBS8.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
     if (last2 === "route" && a.args.length > 0) {
       const path2 = a.args[0].k === "str" ? a.args[0].v : named(a.args, "uri") ?? named(a.args, "path");
       if (path2 === void 0) continue;
@@ -64273,7 +64656,7 @@ function tableEntries(toks) {
       const target = [];
       let m = j + 2;
       for (; m < toks.length && toks[m].v !== ")"; m++) if (toks[m].k === "id") target.push(toks[m].v);
-      if (VERBS7.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
+      if (VERBS8.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
       else if (target.length > 0) out.push({ kind: "sub", path: s.v, target, line: fn.line });
       j = m + 1;
       if (!list2 || toks[j]?.v !== ",") break;
@@ -65423,7 +65806,7 @@ function warpSegments(args2, file2, index) {
   args2.forEach(visit);
   return out;
 }
-var VERBS8 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS9 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function handlerInfo(h, ref, index, ctx) {
   const methods = /* @__PURE__ */ new Set();
   let target;
@@ -65433,9 +65816,9 @@ function handlerInfo(h, ref, index, ctx) {
       const name2 = e.k === "method" ? e.name : e.callee.k === "path" ? e.callee.segs[e.callee.segs.length - 1] : "";
       const verb = name2.replace(/_(with|service)$/, "");
       if (e.k === "method") visit(e.recv, depth + 1);
-      if (VERBS8.has(verb)) methods.add(verb.toUpperCase());
+      if (VERBS9.has(verb)) methods.add(verb.toUpperCase());
       else if (verb === "any" || verb === "route") methods.add("ANY");
-      if ((VERBS8.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
+      if ((VERBS9.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
       for (const a of e.args) visit(a, depth + 1);
     } else if (e.k === "path" && e.segs.length >= 2 && /^(MethodFilter|Method)$/.test(e.segs[e.segs.length - 2])) methods.add(e.segs[e.segs.length - 1].toUpperCase());
     else if (e.k === "other") e.kids.forEach((k) => visit(k, depth + 1));
@@ -65501,11 +65884,11 @@ function fnNode(ref) {
   return { file: ref.file, name: `${ref.file}::${[...f.mods, ...f.impl ? [`<${f.impl}>`] : []].join("::")}::${f.name}@${f.line}` };
 }
 var RouteSink = class {
-  constructor(ctx, index, graph, frameworkOf4) {
+  constructor(ctx, index, graph, frameworkOf3) {
     this.ctx = ctx;
     this.index = index;
     this.graph = graph;
-    this.frameworkOf = frameworkOf4;
+    this.frameworkOf = frameworkOf3;
   }
   ctx;
   index;
@@ -65990,8 +66373,8 @@ function extractRust(ctx) {
   const index = new RustIndex(ctx, files);
   for (const f of all) if (REEXPORT_FILES.test(f) && !parsed.has(f)) index.add(f, true);
   const graph = new RouteGraph();
-  const frameworkOf4 = frameworkFor(ctx, rust);
-  const walker = new RustWalker(ctx, index, graph, frameworkOf4);
+  const frameworkOf3 = frameworkFor(ctx, rust);
+  const walker = new RustWalker(ctx, index, graph, frameworkOf3);
   const handlers = [];
   for (const file2 of files) {
     const parsed2 = index.file(file2);
@@ -66013,7 +66396,7 @@ function extractRust(ctx) {
   for (const h of handlers) {
     if (walker.registered.has(fnNode(h).name + "\0" + h.file) || h.fn.impl !== void 0) continue;
     const r = attrRoute(h.fn);
-    const route = { path: joinUrl(r.path), methods: r.methods, framework: frameworkOf4(h.file), file: h.file, line: r.line, prefixUnknown: "mount not found", handler: h.fn.name };
+    const route = { path: joinUrl(r.path), methods: r.methods, framework: frameworkOf3(h.file), file: h.file, line: r.line, prefixUnknown: "mount not found", handler: h.fn.name };
     lazyTouches(route, () => walker.touches(h));
     routes.push(route);
   }
@@ -66042,7 +66425,7 @@ var KNOWN_RESOURCES = [
 ];
 var ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/;
 var DEV_ONLY = /(^|\/)(config\/routes\/(dev|test)\/|app\/config\/routing_(dev|test)\.ya?ml$)/;
-var VERBS9 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
+var VERBS10 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
 var MARKERS2 = ["#[Route", "@Route(", "#[Rest\\", "@Rest\\", "#[Get(", "#[Post("];
 function extractSymfony(ctx) {
   if (!ctx.frameworks.has("symfony")) return { routes: [] };
@@ -66179,7 +66562,7 @@ function attributeRoutes(ctx, file2, prefix) {
       classRoute = { methods, line: i + 1 };
       continue;
     }
-    const verb = VERBS9[m[2]] ?? [];
+    const verb = VERBS10[m[2]] ?? [];
     const body = methodBody(lines, decl.method);
     out.push({
       path: joinUrl(prefix, classPrefix, path2),
@@ -66246,7 +66629,7 @@ function balance(s) {
 var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 };
 
 // src/facts/service/index.ts
-var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
+var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems = [];

@@ -149,6 +149,33 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     'Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`.'
   ].join('\n'),
   rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n'),
+  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
+  sinatra: ['```ruby', 'get "/healthz" do', '  DB.test_connection', '  content_type :json', "  { status: 'ok' }.to_json", 'end', '```'].join('\n'),
+  grape: ['```ruby', 'class API::Health < Grape::API', '  get :healthz do', '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", '  end', 'end', '# in the root API: mount API::Health', '```'].join('\n'),
+  hanami: [
+    '```ruby',
+    '# config/routes.rb',
+    'get "/healthz", to: "health.show"',
+    '',
+    '# app/actions/health/show.rb',
+    'module MyApp',
+    '  module Actions',
+    '    module Health',
+    '      class Show < MyApp::Action',
+    '        include Deps["db.gateway"]',
+    '',
+    '        def handle(_request, response)',
+    '          gateway.connection.test_connection',
+    "          response.format = :json",
+    "          response.body = { status: 'ok' }.to_json",
+    '        end',
+    '      end',
+    '    end',
+    '  end',
+    'end',
+    '```'
+  ].join('\n'),
+  roda: ['```ruby', 'route do |r|', '  r.get "healthz" do', '    DB.test_connection', "    { status: 'ok' } # with plugin :json", '  end', '  # … the other branches', 'end', '```'].join('\n'),
   laravel: [
     'Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: …, health: \'/up\')`. For a readiness route that checks the database and cache:',
     '```php',

@@ -53,7 +53,8 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
   { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
   { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
-  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' },
+  // The Grape route walker declares the document's route (mount_path below prefix, version and mounts).
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc', routeHandlers: ['add_swagger_documentation'] },
   // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
   // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
   // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).

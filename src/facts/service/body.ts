@@ -62,6 +62,11 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'Redix.',
   'Cachex.',
   '.health_check(',
+  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
+  'test_connection',
+  'DB[:',
+  'DB.run(',
+  'DB.fetch(',
   // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
   'DbConn',
   'Connection<',

@@ -112,6 +112,15 @@ const table = {
     alsoContains: ['@Path(']
   },
   rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
+  // ---- Ruby beyond Rails. Routes: routes/ruby-apps.ts (one block walker for the four DSLs, with
+  // Rack mounts from config.ru and Rails `mount`). Rails comes first: Grape mounted in a Rails app
+  // gets the Rails fixes. Traps: `rack` alone is every Ruby web gem's dependency (no signal);
+  // `hanami-router`/`hanami-api` are the routing parts of Hanami, used on their own too;
+  // `sinatra-contrib` always comes with `sinatra` itself.
+  grape: { name: 'Grape', ecosystem: 'ruby', packages: ['grape'], imports: ['grape'] },
+  hanami: { name: 'Hanami', ecosystem: 'ruby', packages: ['hanami', 'hanami-router', 'hanami-api'], imports: ['hanami', 'hanami/api', 'hanami/router'] },
+  roda: { name: 'Roda', ecosystem: 'ruby', packages: ['roda'], imports: ['roda'] },
+  sinatra: { name: 'Sinatra', ecosystem: 'ruby', packages: ['sinatra'], imports: ['sinatra'] },
   // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
   // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components
   // (the database or queue package alone in a Symfony app or a library) are not Laravel.

@@ -21,6 +21,7 @@ import { extractNest } from './routes/nest.js'
 import { extractFastApi } from './routes/python-fastapi.js'
 import { extractLaravel } from './routes/laravel.js'
 import { extractRails } from './routes/rails.js'
+import { extractRubyApps } from './routes/ruby-apps.js'
 import { extractRust } from './routes/rust.js'
 import { extractSpring } from './routes/spring.js'
 import { extractSymfony } from './routes/symfony.js'
@@ -30,7 +31,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

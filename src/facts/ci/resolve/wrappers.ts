@@ -60,7 +60,7 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['with-contenv'] },
   { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'], counts: true },
   // `circleci tests split … | xargs bundle exec rspec`: xargs runs its command with the input as arguments.
-  { prefix: ['xargs'], valueOpts: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars'] },
+  { prefix: ['xargs'], valueOpts: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--max-lines'] },
   // `rustup run nightly cargo fmt`: the toolchain, then the command.
   { prefix: ['rustup', 'run'], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
