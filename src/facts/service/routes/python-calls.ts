@@ -78,6 +78,7 @@ export function extractPythonCalls(ctx: ExtractContext): Extracted {
   for (const r of active) byName.set(r.call, [...(byName.get(r.call) ?? []), r])
   const tokens = [...byName.keys()].map((n) => n + '(')
   const handler = handlerFinder(ctx)
+  const receivers = [...new Set(active.flatMap((r) => (r.receiver ? [r.receiver] : [])))]
   const routes: Route[] = []
   for (const file of ctx.src.files('python')) {
     if (!ctx.src.mentions(file, tokens)) continue
@@ -85,14 +86,37 @@ export function extractPythonCalls(ctx: ExtractContext): Extracted {
     if (!lines) continue
     const controllers = active.some((r) => r.framework === 'litestar') ? controllerPaths(lines) : []
     for (let i = 0; i < lines.length; i++) {
-      const m = CALL.exec(lines[i]!)
-      const candidates = m ? byName.get(m[3]!) : undefined
-      if (!m || !candidates) continue
-      const isDecorator = m[1] === '@'
-      const receiver = m[2] ?? ''
-      const text = callText(lines, i, m[0].length - 1)
-      const args = callArgs(text, 0)
-      for (const rule of candidates) {
+      const line = lines[i]!
+      const sites: { decorator: boolean; receiver: string; name: string; open: number }[] = []
+      const m = CALL.exec(line)
+      if (m) sites.push({ decorator: m[1] === '@', receiver: m[2] ?? '', name: m[3]!, open: m[0].length - 1 })
+      // `web.post("/x", h)` inside a list: anywhere on the line.
+      if (receivers.some((r) => line.includes(r + '.'))) {
+        for (const x of line.matchAll(INNER)) if (x.index + x[0].length - 1 !== sites[0]?.open) sites.push({ decorator: false, receiver: x[1]!, name: x[2]!, open: x.index + x[0].length - 1 })
+      }
+      for (const site of sites) routes.push(...routeAt(file, lines, i, site, byName.get(site.name) ?? [], controllers, handler))
+    }
+  }
+  return { routes }
+}
+
+const INNER = /(?<![\w.])([A-Za-z_]\w{0,40})\.([A-Za-z_]\w{0,40})\(/g
+
+function routeAt(
+  file: string,
+  lines: readonly string[],
+  i: number,
+  site: { decorator: boolean; receiver: string; name: string; open: number },
+  candidates: readonly CallRule[],
+  controllers: readonly { from: number; to: number; indent: number; path: string }[],
+  handler: ReturnType<typeof handlerFinder>
+): Route[] {
+  const isDecorator = site.decorator
+  const receiver = site.receiver
+  if (candidates.length === 0) return []
+  const text = callText(lines, i, site.open)
+  const args = callArgs(text, 0)
+  for (const rule of candidates) {
         if (!!rule.decorator !== isDecorator || (rule.receiver !== undefined && rule.receiver !== receiver.slice(receiver.lastIndexOf('.') + 1))) continue
         if (receiver === '' && !rule.bare) continue
         const pathExpr = args[rule.pathArg] !== undefined && !/^\w+\s*=/.test(args[rule.pathArg]!) ? args[rule.pathArg] : rule.pathKw ? keywordArg(text, rule.pathKw) : undefined
@@ -103,12 +127,10 @@ export function extractPythonCalls(ctx: ExtractContext): Extracted {
         const methods = methodsOf(rule, args, text)
         const prefix = rule.framework === 'litestar' ? controllers.find((c) => i > c.from && i < c.to && indentOf(lines[i]!) > c.indent)?.path ?? '' : ''
         const where = isDecorator ? bodyTouches(file, lines, i) : rule.handlerArg !== undefined && args[rule.handlerArg] ? handler(file, args[rule.handlerArg]!) : {}
-        routes.push({ path: joinUrl(prefix, patternPath(raw)), methods, framework: rule.framework, file, line: i + 1, ...where })
-        break
-      }
-    }
+        const path = raw === '/' && prefix !== '' ? joinUrl(prefix) : joinUrl(prefix, patternPath(raw))
+        return [{ path, methods, framework: rule.framework, file, line: i + 1, ...where }]
   }
-  return { routes }
+  return []
 }
 
 function methodsOf(rule: CallRule, args: readonly string[], text: string): string[] {
