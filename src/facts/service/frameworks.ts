@@ -33,7 +33,7 @@ const table = {
   // Connexion 2 app is a Flask app underneath, a Connexion 3 `AsyncApp` a Starlette one; the
   // Flask fix snippets fit both (`like`).
   connexion: { name: 'Connexion', ecosystem: 'python', packages: ['connexion'], imports: ['connexion'], like: 'flask' },
-  quart: { name: 'Quart', ecosystem: 'python', packages: ['quart'], imports: ['quart'] },
+  quart: { name: 'Quart', ecosystem: 'python', packages: ['quart'], imports: ['quart'], like: 'flask' },
   pyramid: { name: 'Pyramid', ecosystem: 'python', packages: ['pyramid'], imports: ['pyramid.config'] },
   // Trap: tornado and aiohttp are far more often HTTP clients or event loops (AsyncHTTPClient,
   // IOLoop, ClientSession) than servers, and both come in as dependencies of clients: neither
