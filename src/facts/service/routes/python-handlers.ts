@@ -1,5 +1,4 @@
-import { pythonBody, touchesIn } from '../body.js'
-import { indentOf } from '../text.js'
+import { pythonBlock, pythonBody, touchesIn } from '../body.js'
 import type { Route } from '../types.js'
 import type { ExtractContext } from './context.js'
 
@@ -15,14 +14,7 @@ const MAX_LOOKUPS = 400
 
 /** The body of a `class` declared on line `decl` (0-based): the lines indented deeper than it. */
 export function pythonClassBody(lines: readonly string[], decl: number): [number, number] {
-  const base = indentOf(lines[decl]!)
-  let end = decl + 1
-  while (end < lines.length && end < decl + MAX_CLASS_LINES) {
-    const l = lines[end]!
-    if (l.trim() !== '' && indentOf(l) <= base) break
-    end++
-  }
-  return [decl + 1, end]
+  return pythonBlock(lines, decl, MAX_CLASS_LINES)
 }
 
 /** The declaration of `name` (a `def` or `class`) in lines, as a body range. */
