@@ -28881,45 +28881,6 @@ function imageWorkflow(dockerfile) {
     "```"
   ].join("\n");
 }
-function jvmImageCommand(gradle2, frameworks) {
-  if (frameworks.includes("spring")) {
-    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
-  }
-  if (frameworks.includes("quarkus")) {
-    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
-  }
-  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
-}
-function jvmImageFix(gradle2, frameworks) {
-  const cmd = jvmImageCommand(gradle2, frameworks);
-  return [
-    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
-    "",
-    "```yaml",
-    "# .github/workflows/image.yml",
-    "on:",
-    "  pull_request:",
-    "  push:",
-    "    branches: [main]",
-    "permissions:",
-    "  contents: read",
-    "  packages: write",
-    "jobs:",
-    "  image:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
-    "      - uses: actions/setup-java@v4",
-    "        with:",
-    "          distribution: temurin",
-    "          java-version: 21",
-    "      - run: >-",
-    ...cmd.build.map((l) => `          ${l}`),
-    "```",
-    "",
-    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
-  ].join("\n");
-}
 
 // src/facts/service/frameworks.ts
 var table = {
@@ -32826,6 +32787,47 @@ function ciBuilds(ctx) {
     if (image) out.push({ evidence: { path: job4.file, ...job4.line !== void 0 ? { line: job4.line } : {}, message: `CI job \`${job4.id}\` runs in builder image ${image} ${whenBuilt(job4.triggers)}` }, needsDockerfile: false });
   }
   return out;
+}
+
+// src/checks/catalog/jvm-image.ts
+function jvmImageCommand(gradle2, frameworks) {
+  if (frameworks.includes("spring")) {
+    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
+  }
+  if (frameworks.includes("quarkus")) {
+    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
+  }
+  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
+}
+function jvmImageFix(gradle2, frameworks) {
+  const cmd = jvmImageCommand(gradle2, frameworks);
+  return [
+    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
+    "",
+    "```yaml",
+    "# .github/workflows/image.yml",
+    "on:",
+    "  pull_request:",
+    "  push:",
+    "    branches: [main]",
+    "permissions:",
+    "  contents: read",
+    "  packages: write",
+    "jobs:",
+    "  image:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "      - uses: actions/setup-java@v4",
+    "        with:",
+    "          distribution: temurin",
+    "          java-version: 21",
+    "      - run: >-",
+    ...cmd.build.map((l) => `          ${l}`),
+    "```",
+    "",
+    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
+  ].join("\n");
 }
 
 // src/checks/container-build.ts

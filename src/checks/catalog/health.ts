@@ -11,7 +11,7 @@ import { JVM_HEALTH } from './jvm-snippets.js'
 export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set([
   'health', 'healthz', 'health-check', 'healthcheck', 'health_check', '_health', '__health', 'healthy',
   'livez', 'readyz', 'startupz', 'live', 'ready', 'readiness', 'liveness', 'alive',
-  'ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
+  'ping', '_ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
 ])
 
 export const AMBIGUOUS_SEGMENTS: ReadonlySet<string> = new Set(['status', '_status', 'up'])
@@ -170,6 +170,45 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   chi: ['```go', 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '})', '```'].join('\n'),
   gin: ['```go', 'r.GET("/healthz", func(c *gin.Context) {', '\tif err := db.PingContext(c); err != nil {', '\t\tc.JSON(503, gin.H{"status": "unavailable"})', '\t\treturn', '\t}', '\tc.JSON(http.StatusOK, gin.H{"status": "ok"})', '})', '```'].join('\n'),
   'go-net-http': ['```go', 'mux.HandleFunc("GET /healthz", healthz)', '', 'func healthz(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '}', '```'].join('\n'),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    '```go',
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    '\tvar one int',
+    '\terr := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    '\tif err != nil {',
+    '\t\tctx.Output.SetStatus(http.StatusServiceUnavailable)',
+    '\t\treturn',
+    '\t}',
+    '\tctx.Output.Body([]byte("ok"))',
+    '})',
+    '```'
+  ].join('\n'),
+  'go-zero': [
+    'Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:',
+    '```yaml',
+    'DevServer:',
+    '  Enabled: true',
+    '  Port: 6470',
+    '  HealthPath: /healthz',
+    '```',
+    'For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it.'
+  ].join('\n'),
+  huma: [
+    '```go',
+    'type healthOut struct{ Body struct{ Status string } }',
+    '',
+    'huma.Get(api, "/healthz",',
+    '\tfunc(ctx context.Context, _ *struct{}) (*healthOut, error) {',
+    '\t\tif err := db.PingContext(ctx); err != nil {',
+    '\t\t\treturn nil, huma.Error503ServiceUnavailable("db down")',
+    '\t\t}',
+    '\t\tout := &healthOut{}',
+    '\t\tout.Body.Status = "ok"',
+    '\t\treturn out, nil',
+    '\t})',
+    '```'
+  ].join('\n'),
   spring: [
     'Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:',
     '```yaml',
@@ -205,7 +244,10 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   ].join('\n'),
   php: [
     '```php',
-    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "$app->get('/healthz', function (",
+    '    Request $request,',
+    '    Response $response',
+    ') use ($pdo) {',
     "    $pdo->query('SELECT 1');",
     "    $response->getBody()->write('{\"status\":\"ok\"}');",
     "    return $response->withHeader('Content-Type', 'application/json');",
@@ -226,7 +268,8 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '  def show(conn, _params) do',
     '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
     '      {:ok, _} -> json(conn, %{status: "ok"})',
-    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    '      {:error, _} ->',
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
     '    end',
     '  end',
     'end',
@@ -284,7 +327,8 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   ].join('\n'),
   rust: [
     '```rust',
-    '// warp (poem and tide alike): a route that answers 503 when the database does not',
+    '// warp (poem and tide alike): a route that answers 503',
+    '// when the database does not',
     'let db = pool.clone();',
     'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
     '    let db = db.clone();',
@@ -301,10 +345,18 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     'Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:',
     '```csharp',
     'builder.Services.AddHealthChecks()',
-    '    .AddNpgSql(builder.Configuration.GetConnectionString("Default")!, tags: ["ready"]);',
+    '    .AddNpgSql(',
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
     '',
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    '{',
+    '    Predicate = _ => false',
+    '});',
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    '{',
+    '    Predicate = c => c.Tags.Contains("ready")',
+    '});',
     '```'
   ].join('\n'),
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.

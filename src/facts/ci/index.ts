@@ -128,7 +128,7 @@ export function collectCi(snapshot: Snapshot): CiFacts {
       const neutralised = neutraliser(job, step)
       const cwd = step.workingDirectory ?? job.workingDirectory ?? ''
       const emit = (script: string, line: number | undefined, dir: string): void => {
-        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images }), [])
+        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images, ...(step.checkoutPath !== undefined ? { checkoutPath: step.checkoutPath } : {}) }), [])
         for (const rc of resolved) {
           if (skip !== undefined && rc.hookId !== undefined && skip.has(rc.hookId)) continue
           runs.push(toolRun(rc, job, step, neutralised))

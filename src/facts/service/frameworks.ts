@@ -58,6 +58,21 @@ const table = {
   // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
   kratos: { name: 'Kratos', ecosystem: 'go', packages: ['github.com/go-kratos/kratos/*'], imports: ['github.com/go-kratos/kratos/v2/transport/http'], like: 'go-net-http' },
   gorilla: { name: 'gorilla/mux', ecosystem: 'go', packages: ['github.com/gorilla/mux'], imports: ['github.com/gorilla/mux'] },
+  // ---- Go, more frameworks. Routes: routes/go.ts (router calls) and routes/go-shapes.ts (route
+  // literals, Beego, method-first calls, dispatchers), go-zero's `.api` files in routes/go-zero.ts.
+  // Beego: v2 is one module holding the web server and the ORM, so its package alone may be an
+  // ORM-only program (then no route is found, and health says fail rather than not-applicable).
+  beego: { name: 'Beego', ecosystem: 'go', packages: ['github.com/beego/beego/*', 'github.com/astaxie/beego'], imports: ['github.com/beego/beego/v2/server/web', 'github.com/astaxie/beego'] },
+  // go-zero: the module also holds zrpc (gRPC) and the stores, so only an import of its `rest`
+  // package makes an HTTP service; routes come from goctl `.api` files and the generated
+  // `server.AddRoutes([]rest.Route{…})`; its dev server serves `/healthz` when `DevServer` is enabled.
+  'go-zero': { name: 'go-zero', ecosystem: 'go', packages: [], imports: ['github.com/zeromicro/go-zero/rest'] },
+  huma: { name: 'Huma', ecosystem: 'go', packages: ['github.com/danielgtaylor/huma/*'], imports: ['github.com/danielgtaylor/huma'] },
+  buffalo: { name: 'Buffalo', ecosystem: 'go', packages: ['github.com/gobuffalo/buffalo'], imports: ['github.com/gobuffalo/buffalo'], like: 'gin' },
+  // grpc-gateway: HTTP routes come from proto annotations (generated `*.pb.gw.go`) served by
+  // `runtime.NewServeMux`; `runtime.WithHealthzEndpoint` adds `GET /healthz`. Trap: the module
+  // as an `// indirect` requirement (pulled in by a gRPC library) serves nothing; those never count.
+  'grpc-gateway': { name: 'grpc-gateway', ecosystem: 'go', packages: ['github.com/grpc-ecosystem/grpc-gateway/*'], imports: ['github.com/grpc-ecosystem/grpc-gateway/v2/runtime', 'github.com/grpc-ecosystem/grpc-gateway/runtime'], like: 'go-net-http' },
   spring: {
     name: 'Spring Boot',
     ecosystem: 'java',

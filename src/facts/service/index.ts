@@ -16,6 +16,8 @@ import { extractPythonCalls } from './routes/python-calls.js'
 import { extractPyramid } from './routes/pyramid.js'
 import { extractTornado } from './routes/tornado.js'
 import { extractGo } from './routes/go.js'
+import { extractGoShapes } from './routes/go-shapes.js'
+import { extractGoZero } from './routes/go-zero.js'
 import { extractJvmAnnotations } from './routes/jvm-annotations.js'
 import { extractJvmDsl } from './routes/jvm-dsl.js'
 import { extractJvmHealth } from './routes/jvm-health.js'
@@ -32,7 +34,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000
