@@ -77,6 +77,77 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '```'
   ].join('\n'),
   flask: ['```python', '@app.get("/healthz")', 'def healthz():', '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', '```'].join('\n'),
+  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
+  pyramid: [
+    '```python',
+    '# in includeme(config) or the app factory',
+    'config.add_route("healthz", "/healthz")',
+    '',
+    '@view_config(route_name="healthz", renderer="json")',
+    'def healthz(request):',
+    '    request.db.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '```'
+  ].join('\n'),
+  tornado: [
+    '```python',
+    'class HealthHandler(tornado.web.RequestHandler):',
+    '    async def get(self):',
+    '        await self.application.db.execute("SELECT 1")',
+    '        self.write({"status": "ok"})',
+    '',
+    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
+    '```'
+  ].join('\n'),
+  falcon: [
+    '```python',
+    'class Health:',
+    '    def on_get(self, req, resp):',
+    '        with engine.connect() as conn:',
+    '            conn.execute(text("SELECT 1"))',
+    '        resp.media = {"status": "ok"}',
+    '',
+    'app.add_route("/healthz", Health())',
+    '```'
+  ].join('\n'),
+  aiohttp: [
+    '```python',
+    'async def healthz(request: web.Request) -> web.Response:',
+    '    async with request.app["db"].acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return web.json_response({"status": "ok"})',
+    '',
+    'app.router.add_get("/healthz", healthz)',
+    '```'
+  ].join('\n'),
+  sanic: [
+    '```python',
+    '@app.get("/healthz")',
+    'async def healthz(request):',
+    '    async with request.app.ctx.db.acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return json({"status": "ok"})',
+    '```'
+  ].join('\n'),
+  litestar: [
+    '```python',
+    '@get("/healthz", include_in_schema=False)',
+    'async def healthz(db_session: AsyncSession) -> dict[str, str]:',
+    '    await db_session.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '',
+    'app = Litestar(route_handlers=[healthz, ...])',
+    '```'
+  ].join('\n'),
+  bottle: [
+    '```python',
+    '@app.get("/healthz")',
+    'def healthz():',
+    '    with engine.connect() as conn:',
+    '        conn.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '```'
+  ].join('\n'),
   express: ["```js", "app.get('/healthz', async (req, res) => {", '  try {', '    await db.query(\'SELECT 1\')', "    res.json({ status: 'ok' })", '  } catch {', "    res.status(503).json({ status: 'unavailable' })", '  }', '})', '```'].join('\n'),
   fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", '})', '```'].join('\n'),
   nestjs: [

@@ -72,6 +72,8 @@ export const HANDLER_SIGNATURES: readonly HandlerSignature[] = [
   // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
   { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)'] },
   { ecosystem: 'python', tokens: ['@view_config(', '(RequestHandler)', '(web.RequestHandler)', '(tornado.web.RequestHandler)'], strong: true },
+  // Falcon resources (classes or modules) answer through responders `on_get(req, resp)`; aiohttp class-based views.
+  { ecosystem: 'python', tokens: ['def on_get(', 'def on_post(', 'def on_put(', 'def on_delete(', 'def on_patch(', '(web.View)'], strong: true },
   { ecosystem: 'node', path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
   { ecosystem: 'node', path: /\.controller\.(ts|js)$/ },
   { ecosystem: 'node', tokens: ['@Controller('] },
@@ -97,7 +99,7 @@ export const ROUTE_FILE_CONFIRM: Partial<Readonly<Record<Ecosystem, readonly str
 }
 
 /** Frameworks whose route files are tables pointing at handlers elsewhere (`urls.py`, `routes.rb`): not handler modules themselves. */
-export const ROUTE_TABLE_FRAMEWORKS: ReadonlySet<Framework> = new Set(['django', 'drf', 'rails', 'hanami', 'laravel', 'lumen', 'phoenix', 'plug', 'symfony', 'slim', 'mezzio', 'codeigniter', 'cakephp'])
+export const ROUTE_TABLE_FRAMEWORKS: ReadonlySet<Framework> = new Set(['django', 'drf', 'pyramid', 'tornado', 'falcon', 'connexion', 'rails', 'hanami', 'laravel', 'lumen', 'phoenix', 'plug', 'symfony', 'slim', 'mezzio', 'codeigniter', 'cakephp'])
 
 const db = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = [], convention?: ConventionId | readonly ConventionId[]): InfraRow => ({ label, ecosystem, kind: 'database', modules, tokens, ...(convention ? { convention } : {}) })
 const http = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = []): InfraRow => ({ label, ecosystem, kind: 'http', modules, tokens })

@@ -25,7 +25,25 @@ const table = {
   starlette: { name: 'Starlette', ecosystem: 'python', packages: ['starlette'], imports: ['starlette'] },
   drf: { name: 'Django REST Framework', ecosystem: 'python', packages: ['djangorestframework'], imports: ['rest_framework'], like: 'django' },
   django: { name: 'Django', ecosystem: 'python', packages: ['django'], imports: ['django'] },
-  flask: { name: 'Flask', ecosystem: 'python', packages: ['flask', 'apiflask', 'flask-smorest', 'flask-restx', 'flask-restful', 'connexion'], imports: ['flask', 'apiflask', 'connexion'] },
+  flask: { name: 'Flask', ecosystem: 'python', packages: ['flask', 'apiflask', 'flask-smorest', 'flask-restx', 'flask-restful'], imports: ['flask', 'apiflask'] },
+  // ---- Python beyond the decorator family. Routes: routes/pyramid.ts, routes/tornado.ts,
+  // routes/python-calls.ts (Falcon, aiohttp, Bottle, Litestar, Sanic's add_route), routes/connexion.ts;
+  // Quart and Sanic apps and blueprints go through the decorator engine (python-common.ts).
+  // Connexion is spec-first: its routes are the operations of the spec given to `add_api`. A
+  // Connexion 2 app is a Flask app underneath, a Connexion 3 `AsyncApp` a Starlette one; the
+  // Flask fix snippets fit both (`like`).
+  connexion: { name: 'Connexion', ecosystem: 'python', packages: ['connexion'], imports: ['connexion'], like: 'flask' },
+  quart: { name: 'Quart', ecosystem: 'python', packages: ['quart'], imports: ['quart'], like: 'flask' },
+  pyramid: { name: 'Pyramid', ecosystem: 'python', packages: ['pyramid'], imports: ['pyramid.config'] },
+  // Trap: tornado and aiohttp are far more often HTTP clients or event loops (AsyncHTTPClient,
+  // IOLoop, ClientSession) than servers, and both come in as dependencies of clients: neither
+  // package makes a service; a file importing them that builds an application does.
+  tornado: { name: 'Tornado', ecosystem: 'python', packages: [], imports: ['tornado'], alsoContains: ['web.Application', 'RequestHandler)', 'tornado.web.url('] },
+  aiohttp: { name: 'aiohttp', ecosystem: 'python', packages: [], imports: ['aiohttp'], alsoContains: ['web.Application(', 'web.RouteTableDef(', 'web.run_app(', 'web.AppRunner('] },
+  falcon: { name: 'Falcon', ecosystem: 'python', packages: ['falcon'], imports: ['falcon'] },
+  sanic: { name: 'Sanic', ecosystem: 'python', packages: ['sanic'], imports: ['sanic'] },
+  litestar: { name: 'Litestar', ecosystem: 'python', packages: ['litestar'], imports: ['litestar'] },
+  bottle: { name: 'Bottle', ecosystem: 'python', packages: ['bottle'], imports: ['bottle'] },
   nestjs: { name: 'NestJS', ecosystem: 'node', packages: ['@nestjs/core', '@nestjs/common'], imports: ['@nestjs/core', '@nestjs/common'] },
   fastify: { name: 'Fastify', ecosystem: 'node', packages: ['fastify'], imports: ['fastify'] },
   express: { name: 'Express', ecosystem: 'node', packages: ['express'], imports: ['express'] },

@@ -11,6 +11,10 @@ import { extractDjango } from './routes/django.js'
 import { extractElixir } from './routes/elixir.js'
 import { extractExpress } from './routes/express.js'
 import { extractFlask } from './routes/flask.js'
+import { extractConnexion } from './routes/connexion.js'
+import { extractPythonCalls } from './routes/python-calls.js'
+import { extractPyramid } from './routes/pyramid.js'
+import { extractTornado } from './routes/tornado.js'
 import { extractGo } from './routes/go.js'
 import { extractGoShapes } from './routes/go-shapes.js'
 import { extractGoZero } from './routes/go-zero.js'
@@ -31,7 +35,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000
