@@ -44100,8 +44100,17 @@ function opaqueSteps(ci2) {
 function jobKey(job4) {
   return job4 ? `${job4.file}#${job4.id}` : void 0;
 }
+function linkKey(l) {
+  return `${l.path}:${l.line ?? ""}:${l.text}`;
+}
+var CHAIN_KEYS = /* @__PURE__ */ new WeakMap();
 function chainKey(chain) {
-  return chain.map((l) => `${l.path}:${l.line ?? ""}:${l.text}`).join("\n");
+  let key = CHAIN_KEYS.get(chain);
+  if (key === void 0) {
+    key = chain.map(linkKey).join("\n");
+    CHAIN_KEYS.set(chain, key);
+  }
+  return key;
 }
 function triggerNote(t) {
   const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
@@ -44137,11 +44146,20 @@ function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
+var FURTHER = /* @__PURE__ */ new WeakMap();
 function resolvedFurther(runs) {
+  const known = FURTHER.get(runs);
+  if (known) return known;
   const prefixes2 = /* @__PURE__ */ new Set();
   for (const r of runs) {
-    for (let n = 1; n < r.chain.length; n++) prefixes2.add(chainKey(r.chain.slice(0, n)));
+    let key = "";
+    for (let n = 0; n < r.chain.length - 1; n++) {
+      key = n === 0 ? linkKey(r.chain[0]) : `${key}
+${linkKey(r.chain[n])}`;
+      prefixes2.add(key);
+    }
   }
+  FURTHER.set(runs, prefixes2);
   return prefixes2;
 }
 function withImplied(ctx, catalogue) {
@@ -49000,7 +49018,7 @@ function runsPurpose(job4, purpose) {
 // src/checks/openapi-published.ts
 var messages7 = {
   "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
-  "pass-published": "An OpenAPI description exists ({spec}) and CI publishes it ({published}).",
+  "pass-published": "An OpenAPI description exists ({spec}) and it is published ({published}).",
   partial: "An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.",
   fail: "The service ({frameworks}) has no OpenAPI description: none committed and none generated.",
   "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe.",
@@ -49035,7 +49053,7 @@ var openapi_published_default = defineCheck({
     }
     const spec = own.length > 0 ? own[0].path + (own.length > 1 ? ` and ${own.length - 1} more` : "") : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(", ") + " generation";
     const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== "");
-    const published = publications(ci2.runs, ci2.actions, own.map((s) => s.path));
+    const published = [...publications(ci2.runs, ci2.actions, own.map((s) => s.path)), ...openapi.docsSites.map((d) => ({ what: `${d.host} (${d.tool})`, evidence: { path: d.config, line: d.line, message: `${d.tool} copies ${d.dir}/ (holding ${d.spec}) into the site ${d.host} builds (${d.hostConfig})` } }))];
     evidence2.push(...published.slice(0, 3).map((p) => p.evidence));
     if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: [...new Set(served.map((g) => g.servedAt))].join(", ") }, evidence: evidence2 };
     if (published.length > 0) return { status: "pass", messageId: "pass-published", data: { spec, published: [...new Set(published.map((p) => p.what))].join(", ") }, evidence: evidence2 };
@@ -58884,10 +58902,14 @@ function collectCi(snapshot) {
       const chain = [...job4.via, ...step.via, step.loc];
       const neutralised = neutraliser(job4, step);
       const cwd = step.workingDirectory ?? job4.workingDirectory ?? "";
+      const seen = /* @__PURE__ */ new Set();
       const emit3 = (script, line, dir2) => {
         const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain, images: images2, ...step.checkoutPath !== void 0 ? { checkoutPath: step.checkoutPath } : {} }), []);
         for (const rc of resolved) {
           if (skip !== void 0 && rc.hookId !== void 0 && skip.has(rc.hookId)) continue;
+          const key = runKey(rc);
+          if (seen.has(key)) continue;
+          seen.add(key);
           runs.push(toolRun(rc, job4, step, neutralised));
         }
       };
@@ -58927,6 +58949,11 @@ function neutraliser(job4, step) {
   if (job4.canFail) return CAN_FAIL_LABEL[job4.system];
   if (step.canFail) return step.name !== void 0 && AFTER_SECTIONS.has(step.name) ? `${step.name} (failures ignored)` : CAN_FAIL_LABEL[job4.system];
   return null;
+}
+function runKey(rc) {
+  const { chain, argv, ...rest } = rc;
+  const links = chain.map((l, i) => i === chain.length - 1 ? `${l.path}::${l.text}` : `${l.path}:${l.line ?? ""}:${l.text}`);
+  return `${links.join("\n")}\0${argv.join("")}\0${JSON.stringify(rest)}`;
 }
 function toolRun(rc, job4, step, neutralised) {
   const { argv, text: text2, chain, neutralised: own, cwd, ...extra } = rc;
@@ -59793,6 +59820,52 @@ function markOwn(snapshot, manifests) {
     return d.ecosystem === "go" && own.has(`go\0${d.name.replace(/\/v\d+$/, "")}`);
   };
   return manifests.map((m) => m.dependencies.some(isOwn) ? { ...m, dependencies: m.dependencies.map((d) => isOwn(d) ? { ...d, own: true } : d) } : m);
+}
+
+// src/facts/openapi/docs-sites.ts
+var RTD = /(^|\/)\.readthedocs\.ya?ml$/;
+var MAX_CONFIGS = 20;
+function docsPublications(snapshot, specs) {
+  if (specs.length === 0) return [];
+  const hosts = filesWhere(snapshot, (p) => RTD.test(p)).slice(0, MAX_CONFIGS);
+  if (hosts.length === 0) return [];
+  const sites = [...sphinxSites(snapshot), ...mkdocsSites(snapshot)];
+  const out = [];
+  for (const spec of specs) {
+    const site = sites.find((s) => s.dir === "" || spec.startsWith(s.dir + "/"));
+    if (site) out.push({ spec, tool: site.tool, host: "Read the Docs", hostConfig: hosts[0], config: site.config, line: site.line, dir: site.dir });
+  }
+  return out;
+}
+function sphinxSites(snapshot) {
+  const out = [];
+  for (const conf of filesWhere(snapshot, (p) => basename(p) === "conf.py").slice(0, MAX_CONFIGS)) {
+    const text2 = snapshot.text(conf);
+    if (text2 === void 0 || !/^\s*(project|extensions|html_theme)\s*=/m.test(text2)) continue;
+    const lines = text2.split("\n");
+    lines.forEach((l, i) => {
+      const m = /^(html_extra_path|html_static_path)\s*=\s*\[([^\]]*)\]/.exec(l);
+      if (!m) return;
+      for (const q of m[2].matchAll(/["']([^"'\n]{1,200})["']/g)) {
+        const dir2 = joinPath2(dirname2(conf), q[1].replace(/\/+$/, ""));
+        if (dir2 !== void 0) out.push({ tool: `Sphinx ${m[1]}`, config: conf, line: i + 1, dir: dir2 });
+      }
+    });
+  }
+  return out;
+}
+function mkdocsSites(snapshot) {
+  const out = [];
+  for (const conf of filesWhere(snapshot, (p) => /(^|\/)mkdocs\.ya?ml$/.test(p)).slice(0, MAX_CONFIGS)) {
+    const text2 = snapshot.text(conf);
+    if (text2 === void 0) continue;
+    const lines = text2.split("\n");
+    const at2 = lines.findIndex((l) => /^docs_dir\s*:/.test(l));
+    const raw = at2 >= 0 ? lines[at2].replace(/^docs_dir\s*:\s*/, "").replace(/\s+#.*$/, "").replace(/^["']|["']$/g, "").trim() : "docs";
+    const dir2 = joinPath2(dirname2(conf), raw.replace(/\/+$/, ""));
+    if (dir2 !== void 0) out.push({ tool: "MkDocs docs_dir", config: conf, line: at2 >= 0 ? at2 + 1 : 1, dir: dir2 });
+  }
+  return out;
 }
 
 // src/facts/service/files.ts
@@ -61354,7 +61427,7 @@ function findSpecs(snapshot, skipped) {
 }
 
 // src/facts/openapi/types.ts
-var EMPTY_OPENAPI = { specs: [], generators: [], contractTests: [], skipped: [], problems: [] };
+var EMPTY_OPENAPI = { specs: [], docsSites: [], generators: [], contractTests: [], skipped: [], problems: [] };
 
 // src/facts/openapi/index.ts
 function collectOpenApi(snapshot, service2, manifests) {
@@ -61371,7 +61444,8 @@ function collectOpenApi(snapshot, service2, manifests) {
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
   const generators = service2.frameworks.length ? part("OpenAPI generators", () => [...findGenerators(sourceSet(snapshot), service2, manifests), ...staticSpecs(specs, service2)]) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
-  return { specs, generators, contractTests, skipped, problems };
+  const docsSites = part("documentation sites", () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)));
+  return { specs, docsSites, generators, contractTests, skipped, problems };
 }
 
 // src/facts/service/detect.ts
@@ -69135,6 +69209,7 @@ function scopeFacts(facts, view, owns, service2, all) {
     securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes("/")), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),
+      docsSites: openapi.docsSites.filter((d) => owns(d.spec)),
       generators: byPath(openapi.generators),
       contractTests: byPath(openapi.contractTests),
       skipped: byPath(openapi.skipped),
