@@ -42391,7 +42391,7 @@ function scoreOf(results) {
 }
 
 // src/scoring/services.ts
-var SERVICE_CHECKS = ["openapi-published", "contract-tests", "health-endpoint", "feature-flags", "circuit-breakers", "container-build"];
+var SERVICE_CHECKS = ["openapi-published", "contract-tests", "health-endpoint", "feature-flags", "circuit-breakers", "container-build", "layered-architecture"];
 function serviceConfig(config) {
   const checks = Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id) }]));
   return { ...config, checks };
