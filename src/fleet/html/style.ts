@@ -41,8 +41,8 @@ td.c,th.c{text-align:center;padding:5px 3px}
 th.v button.sort{writing-mode:vertical-rl;transform:rotate(180deg);padding:4px 0;line-height:1.2}
 th.v{padding:6px 2px}
 th.v button.sort::after{writing-mode:horizontal-tb;display:inline-block;transform:rotate(180deg)}
-.adoption{table-layout:fixed;min-width:1100px}
-.adoption col.practice{width:16.5rem}.adoption col.pct{width:4.5rem}.adoption col.count{width:5.2rem}.adoption col.change{width:6rem}
+.adoption{table-layout:fixed;min-width:1160px}
+.adoption col.practice{width:16.5rem}.adoption col.pct{width:4.5rem}.adoption col.count{width:6.2rem}.adoption col.change{width:6rem}
 .adoption thead th{white-space:normal}
 .adoption th[scope=row]{font-weight:600}
 .adoption td.pct{font-variant-numeric:tabular-nums;color:var(--muted);text-align:right}
