@@ -9,7 +9,11 @@ import { extractAspNetCore } from './routes/aspnetcore.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
 import { extractElixir } from './routes/elixir.js'
+import { extractAdonis } from './routes/adonis.js'
 import { extractExpress } from './routes/express.js'
+import { extractHapi } from './routes/hapi.js'
+import { extractNext } from './routes/nextjs.js'
+import { extractSails } from './routes/sails.js'
 import { extractFlask } from './routes/flask.js'
 import { extractGo } from './routes/go.js'
 import { extractJvmAnnotations } from './routes/jvm-annotations.js'
@@ -28,7 +32,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000
