@@ -30,6 +30,15 @@ export function extractAdonis(ctx: ExtractContext): Extracted {
   return { routes }
 }
 
+/** A group's lines and the prefix chained after its closing brace (`}).prefix('/api')`). */
+function group(lines: readonly string[], i: number): { from: number; to: number; prefix: string } {
+  const [from, to] = braceBody(lines, i)
+  const tail = lines.slice(Math.max(from, to - 1), Math.min(lines.length, to + 3)).join(' ')
+  const p = /\.prefix\(\s*(['"`][^'"`]*['"`])/.exec(tail)
+  const lit = p ? readLiteral(p[1]!, 0) : undefined
+  return { from, to, prefix: lit && !lit.template ? lit.value : '' }
+}
+
 /** The routes of one routes file. */
 export function adonisFile(file: string, lines: readonly string[]): Route[] {
   const names = new Set<string>()
@@ -44,6 +53,11 @@ export function adonisFile(file: string, lines: readonly string[]): Route[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.length > 2000 || /^\s*(?:\/\/|\*)/.test(line)) continue
+    // `router` alone on a line, then `.group(() => {` on the next.
+    if (/^\s*\.group\(/.test(line) && names.has((lines[i - 1] ?? '').trim())) {
+      groups.push(group(lines, i))
+      continue
+    }
     for (const recv of names) {
       const at = line.indexOf(recv + '.')
       if (at < 0 || /[\w$.]/.test(line[at - 1] ?? '')) continue
@@ -52,11 +66,7 @@ export function adonisFile(file: string, lines: readonly string[]): Route[] {
       const method = call[1]!
       const open = at + recv.length + 1 + method.length
       if (method === 'group') {
-        const [from, to] = braceBody(lines, i)
-        const tail = lines.slice(Math.max(from, to - 1), Math.min(lines.length, to + 3)).join(' ')
-        const p = /\.prefix\(\s*(['"`][^'"`]*['"`])/.exec(tail)
-        const lit = p ? readLiteral(p[1]!, 0) : undefined
-        groups.push({ from, to, prefix: lit && !lit.template ? lit.value : '' })
+        groups.push(group(lines, i))
         continue
       }
       const verb = VERBS[method]

@@ -17,7 +17,8 @@ import { jsBindings, resolveSpecifier } from './js-imports.js'
  */
 
 const KEY = /^\s*(method|path|handler|options|config|host|hostname|port|url)\s*(?:[:(,]|$)/
-const ONE_LINE = /\{[^{}]*\bmethod\s*:[^{}]*\bpath\s*:[^{}]*\}|\{[^{}]*\bpath\s*:[^{}]*\bmethod\s*:[^{}]*\}/
+/** An object written on one line: `{ method: 'GET', path: '/x/{id}', handler }` (paths hold braces). */
+const ONE_LINE = /\{\s*(?:method|path)\s*:/
 const MAX_OBJECT_LINES = 400
 
 interface Found {
@@ -73,8 +74,8 @@ export function hapiFile(file: string, lines: readonly string[]): Found {
     }
     if (line.length > 2000 || /^\s*(?:\/\/|\*)/.test(line)) continue
     const one = ONE_LINE.exec(line)
-    if (one) {
-      const r = fromKeys(oneLineKeys(one[0]), file, i, i, lines)
+    if (one && /\bmethod\s*:/.test(line) && /\bpath\s*:/.test(line)) {
+      const r = fromKeys(oneLineKeys(line.slice(one.index)), file, i, i, lines)
       if (r) out.routes.push(r)
       continue
     }

@@ -47,9 +47,12 @@ export function extractNext(ctx: ExtractContext): Extracted {
         routes.push({ path, methods: ['ANY'], framework: 'nextjs', file, line: at + 1, touches: touchesIn(file, lines, from, to) })
         continue
       }
-      for (const h of exportedVerbs(lines)) {
-        const [from, to] = braceBody(lines, h.line)
-        routes.push({ path, methods: [h.verb], framework: 'nextjs', file, line: h.line + 1, touches: touchesIn(file, lines, from, to) })
+      // One route per exporting line (`export { handler as GET, handler as POST }` is one handler).
+      const byLine = new Map<number, string[]>()
+      for (const h of exportedVerbs(lines)) byLine.set(h.line, [...(byLine.get(h.line) ?? []), h.verb])
+      for (const [line, methods] of byLine) {
+        const [from, to] = braceBody(lines, line)
+        routes.push({ path, methods, framework: 'nextjs', file, line: line + 1, touches: touchesIn(file, lines, from, to) })
       }
     }
   }
