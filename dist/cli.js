@@ -30580,7 +30580,7 @@ var RESILIENCE_LIBS = [
   lib("go-retryablehttp", "http-retry", "go", ["github.com/hashicorp/go-retryablehttp"], ["retryablehttp.NewClient(", "retryablehttp.Client", "retryablehttp.NewRequest("]),
   lib("resty retries", "http-retry", "go", ["github.com/go-resty/resty"], ["SetRetryCount(", "AddRetryCondition("]),
   // An SMTP pool's own resend of a failed message: a client-library retry option, like resty's.
-  lib("smtppool message retries", "http-retry", "go", ["github.com/knadh/smtppool"], ["MaxMessageRetries", "max_msg_retries"]),
+  lib("smtppool message retries", "http-retry", "go", ["github.com/knadh/smtppool"], ["MaxMessageRetries", "smtppool.Opt"]),
   // Java
   // A RateLimiter throttles inbound requests (login attempts): it protects no outbound call, so
   // neither `@RateLimiter` nor the ratelimiter modules' imports count as use.

@@ -1,6 +1,7 @@
 import { minimatch } from 'minimatch'
 import { ciBuilds } from './catalog/ci-builds.js'
-import { DOCKERFILES, imageWorkflow, jvmImageFix } from './catalog/containers.js'
+import { DOCKERFILES, imageWorkflow } from './catalog/containers.js'
+import { jvmImageFix } from './catalog/jvm-image.js'
 import { ECOSYSTEM_NAMES, remediationFor, serviceProfile } from './catalog/ecosystem.js'
 import { frameworkRepo } from './catalog/framework-repo.js'
 import type { Ecosystem } from '../facts/manifests/types.js'

@@ -68,7 +68,7 @@ export function wasJudged(check: Pick<CheckResult, 'status' | 'waiver'>): boolea
   return (check.waiver?.original ?? check.status) !== 'unknown'
 }
 
-/** `11 of 13 checks judged` when some could not be judged, else null. */
+/** `12 of 14 checks judged` when some could not be judged, else null. */
 export function judgedText(checks: readonly Pick<CheckResult, 'status' | 'waiver'>[]): string | null {
   const judged = checks.filter(wasJudged).length
   return judged < checks.length ? `${count(judged)} of ${count(checks.length)} checks judged` : null
