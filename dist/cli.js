@@ -2846,114 +2846,114 @@ var require_constants2 = __commonJS({
       LENIENT_FLAGS2[LENIENT_FLAGS2["CHUNKED_LENGTH"] = 2] = "CHUNKED_LENGTH";
       LENIENT_FLAGS2[LENIENT_FLAGS2["KEEP_ALIVE"] = 4] = "KEEP_ALIVE";
     })(LENIENT_FLAGS = exports.LENIENT_FLAGS || (exports.LENIENT_FLAGS = {}));
-    var METHODS2;
-    (function(METHODS3) {
-      METHODS3[METHODS3["DELETE"] = 0] = "DELETE";
-      METHODS3[METHODS3["GET"] = 1] = "GET";
-      METHODS3[METHODS3["HEAD"] = 2] = "HEAD";
-      METHODS3[METHODS3["POST"] = 3] = "POST";
-      METHODS3[METHODS3["PUT"] = 4] = "PUT";
-      METHODS3[METHODS3["CONNECT"] = 5] = "CONNECT";
-      METHODS3[METHODS3["OPTIONS"] = 6] = "OPTIONS";
-      METHODS3[METHODS3["TRACE"] = 7] = "TRACE";
-      METHODS3[METHODS3["COPY"] = 8] = "COPY";
-      METHODS3[METHODS3["LOCK"] = 9] = "LOCK";
-      METHODS3[METHODS3["MKCOL"] = 10] = "MKCOL";
-      METHODS3[METHODS3["MOVE"] = 11] = "MOVE";
-      METHODS3[METHODS3["PROPFIND"] = 12] = "PROPFIND";
-      METHODS3[METHODS3["PROPPATCH"] = 13] = "PROPPATCH";
-      METHODS3[METHODS3["SEARCH"] = 14] = "SEARCH";
-      METHODS3[METHODS3["UNLOCK"] = 15] = "UNLOCK";
-      METHODS3[METHODS3["BIND"] = 16] = "BIND";
-      METHODS3[METHODS3["REBIND"] = 17] = "REBIND";
-      METHODS3[METHODS3["UNBIND"] = 18] = "UNBIND";
-      METHODS3[METHODS3["ACL"] = 19] = "ACL";
-      METHODS3[METHODS3["REPORT"] = 20] = "REPORT";
-      METHODS3[METHODS3["MKACTIVITY"] = 21] = "MKACTIVITY";
-      METHODS3[METHODS3["CHECKOUT"] = 22] = "CHECKOUT";
-      METHODS3[METHODS3["MERGE"] = 23] = "MERGE";
-      METHODS3[METHODS3["M-SEARCH"] = 24] = "M-SEARCH";
-      METHODS3[METHODS3["NOTIFY"] = 25] = "NOTIFY";
-      METHODS3[METHODS3["SUBSCRIBE"] = 26] = "SUBSCRIBE";
-      METHODS3[METHODS3["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
-      METHODS3[METHODS3["PATCH"] = 28] = "PATCH";
-      METHODS3[METHODS3["PURGE"] = 29] = "PURGE";
-      METHODS3[METHODS3["MKCALENDAR"] = 30] = "MKCALENDAR";
-      METHODS3[METHODS3["LINK"] = 31] = "LINK";
-      METHODS3[METHODS3["UNLINK"] = 32] = "UNLINK";
-      METHODS3[METHODS3["SOURCE"] = 33] = "SOURCE";
-      METHODS3[METHODS3["PRI"] = 34] = "PRI";
-      METHODS3[METHODS3["DESCRIBE"] = 35] = "DESCRIBE";
-      METHODS3[METHODS3["ANNOUNCE"] = 36] = "ANNOUNCE";
-      METHODS3[METHODS3["SETUP"] = 37] = "SETUP";
-      METHODS3[METHODS3["PLAY"] = 38] = "PLAY";
-      METHODS3[METHODS3["PAUSE"] = 39] = "PAUSE";
-      METHODS3[METHODS3["TEARDOWN"] = 40] = "TEARDOWN";
-      METHODS3[METHODS3["GET_PARAMETER"] = 41] = "GET_PARAMETER";
-      METHODS3[METHODS3["SET_PARAMETER"] = 42] = "SET_PARAMETER";
-      METHODS3[METHODS3["REDIRECT"] = 43] = "REDIRECT";
-      METHODS3[METHODS3["RECORD"] = 44] = "RECORD";
-      METHODS3[METHODS3["FLUSH"] = 45] = "FLUSH";
-    })(METHODS2 = exports.METHODS || (exports.METHODS = {}));
+    var METHODS3;
+    (function(METHODS4) {
+      METHODS4[METHODS4["DELETE"] = 0] = "DELETE";
+      METHODS4[METHODS4["GET"] = 1] = "GET";
+      METHODS4[METHODS4["HEAD"] = 2] = "HEAD";
+      METHODS4[METHODS4["POST"] = 3] = "POST";
+      METHODS4[METHODS4["PUT"] = 4] = "PUT";
+      METHODS4[METHODS4["CONNECT"] = 5] = "CONNECT";
+      METHODS4[METHODS4["OPTIONS"] = 6] = "OPTIONS";
+      METHODS4[METHODS4["TRACE"] = 7] = "TRACE";
+      METHODS4[METHODS4["COPY"] = 8] = "COPY";
+      METHODS4[METHODS4["LOCK"] = 9] = "LOCK";
+      METHODS4[METHODS4["MKCOL"] = 10] = "MKCOL";
+      METHODS4[METHODS4["MOVE"] = 11] = "MOVE";
+      METHODS4[METHODS4["PROPFIND"] = 12] = "PROPFIND";
+      METHODS4[METHODS4["PROPPATCH"] = 13] = "PROPPATCH";
+      METHODS4[METHODS4["SEARCH"] = 14] = "SEARCH";
+      METHODS4[METHODS4["UNLOCK"] = 15] = "UNLOCK";
+      METHODS4[METHODS4["BIND"] = 16] = "BIND";
+      METHODS4[METHODS4["REBIND"] = 17] = "REBIND";
+      METHODS4[METHODS4["UNBIND"] = 18] = "UNBIND";
+      METHODS4[METHODS4["ACL"] = 19] = "ACL";
+      METHODS4[METHODS4["REPORT"] = 20] = "REPORT";
+      METHODS4[METHODS4["MKACTIVITY"] = 21] = "MKACTIVITY";
+      METHODS4[METHODS4["CHECKOUT"] = 22] = "CHECKOUT";
+      METHODS4[METHODS4["MERGE"] = 23] = "MERGE";
+      METHODS4[METHODS4["M-SEARCH"] = 24] = "M-SEARCH";
+      METHODS4[METHODS4["NOTIFY"] = 25] = "NOTIFY";
+      METHODS4[METHODS4["SUBSCRIBE"] = 26] = "SUBSCRIBE";
+      METHODS4[METHODS4["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
+      METHODS4[METHODS4["PATCH"] = 28] = "PATCH";
+      METHODS4[METHODS4["PURGE"] = 29] = "PURGE";
+      METHODS4[METHODS4["MKCALENDAR"] = 30] = "MKCALENDAR";
+      METHODS4[METHODS4["LINK"] = 31] = "LINK";
+      METHODS4[METHODS4["UNLINK"] = 32] = "UNLINK";
+      METHODS4[METHODS4["SOURCE"] = 33] = "SOURCE";
+      METHODS4[METHODS4["PRI"] = 34] = "PRI";
+      METHODS4[METHODS4["DESCRIBE"] = 35] = "DESCRIBE";
+      METHODS4[METHODS4["ANNOUNCE"] = 36] = "ANNOUNCE";
+      METHODS4[METHODS4["SETUP"] = 37] = "SETUP";
+      METHODS4[METHODS4["PLAY"] = 38] = "PLAY";
+      METHODS4[METHODS4["PAUSE"] = 39] = "PAUSE";
+      METHODS4[METHODS4["TEARDOWN"] = 40] = "TEARDOWN";
+      METHODS4[METHODS4["GET_PARAMETER"] = 41] = "GET_PARAMETER";
+      METHODS4[METHODS4["SET_PARAMETER"] = 42] = "SET_PARAMETER";
+      METHODS4[METHODS4["REDIRECT"] = 43] = "REDIRECT";
+      METHODS4[METHODS4["RECORD"] = 44] = "RECORD";
+      METHODS4[METHODS4["FLUSH"] = 45] = "FLUSH";
+    })(METHODS3 = exports.METHODS || (exports.METHODS = {}));
     exports.METHODS_HTTP = [
-      METHODS2.DELETE,
-      METHODS2.GET,
-      METHODS2.HEAD,
-      METHODS2.POST,
-      METHODS2.PUT,
-      METHODS2.CONNECT,
-      METHODS2.OPTIONS,
-      METHODS2.TRACE,
-      METHODS2.COPY,
-      METHODS2.LOCK,
-      METHODS2.MKCOL,
-      METHODS2.MOVE,
-      METHODS2.PROPFIND,
-      METHODS2.PROPPATCH,
-      METHODS2.SEARCH,
-      METHODS2.UNLOCK,
-      METHODS2.BIND,
-      METHODS2.REBIND,
-      METHODS2.UNBIND,
-      METHODS2.ACL,
-      METHODS2.REPORT,
-      METHODS2.MKACTIVITY,
-      METHODS2.CHECKOUT,
-      METHODS2.MERGE,
-      METHODS2["M-SEARCH"],
-      METHODS2.NOTIFY,
-      METHODS2.SUBSCRIBE,
-      METHODS2.UNSUBSCRIBE,
-      METHODS2.PATCH,
-      METHODS2.PURGE,
-      METHODS2.MKCALENDAR,
-      METHODS2.LINK,
-      METHODS2.UNLINK,
-      METHODS2.PRI,
+      METHODS3.DELETE,
+      METHODS3.GET,
+      METHODS3.HEAD,
+      METHODS3.POST,
+      METHODS3.PUT,
+      METHODS3.CONNECT,
+      METHODS3.OPTIONS,
+      METHODS3.TRACE,
+      METHODS3.COPY,
+      METHODS3.LOCK,
+      METHODS3.MKCOL,
+      METHODS3.MOVE,
+      METHODS3.PROPFIND,
+      METHODS3.PROPPATCH,
+      METHODS3.SEARCH,
+      METHODS3.UNLOCK,
+      METHODS3.BIND,
+      METHODS3.REBIND,
+      METHODS3.UNBIND,
+      METHODS3.ACL,
+      METHODS3.REPORT,
+      METHODS3.MKACTIVITY,
+      METHODS3.CHECKOUT,
+      METHODS3.MERGE,
+      METHODS3["M-SEARCH"],
+      METHODS3.NOTIFY,
+      METHODS3.SUBSCRIBE,
+      METHODS3.UNSUBSCRIBE,
+      METHODS3.PATCH,
+      METHODS3.PURGE,
+      METHODS3.MKCALENDAR,
+      METHODS3.LINK,
+      METHODS3.UNLINK,
+      METHODS3.PRI,
       // TODO(indutny): should we allow it with HTTP?
-      METHODS2.SOURCE
+      METHODS3.SOURCE
     ];
     exports.METHODS_ICE = [
-      METHODS2.SOURCE
+      METHODS3.SOURCE
     ];
     exports.METHODS_RTSP = [
-      METHODS2.OPTIONS,
-      METHODS2.DESCRIBE,
-      METHODS2.ANNOUNCE,
-      METHODS2.SETUP,
-      METHODS2.PLAY,
-      METHODS2.PAUSE,
-      METHODS2.TEARDOWN,
-      METHODS2.GET_PARAMETER,
-      METHODS2.SET_PARAMETER,
-      METHODS2.REDIRECT,
-      METHODS2.RECORD,
-      METHODS2.FLUSH,
+      METHODS3.OPTIONS,
+      METHODS3.DESCRIBE,
+      METHODS3.ANNOUNCE,
+      METHODS3.SETUP,
+      METHODS3.PLAY,
+      METHODS3.PAUSE,
+      METHODS3.TEARDOWN,
+      METHODS3.GET_PARAMETER,
+      METHODS3.SET_PARAMETER,
+      METHODS3.REDIRECT,
+      METHODS3.RECORD,
+      METHODS3.FLUSH,
       // For AirPlay
-      METHODS2.GET,
-      METHODS2.POST
+      METHODS3.GET,
+      METHODS3.POST
     ];
-    exports.METHOD_MAP = utils_1.enumToMap(METHODS2);
+    exports.METHOD_MAP = utils_1.enumToMap(METHODS3);
     exports.H_METHOD_MAP = {};
     Object.keys(exports.METHOD_MAP).forEach((key) => {
       if (/^H/.test(key)) {
@@ -5935,7 +5935,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser4 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6362,7 +6362,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser4(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -15632,7 +15632,7 @@ var require_cache = __commonJS({
         }
         const p = Promise.all(responsePromises);
         const responses = await p;
-        const operations = [];
+        const operations2 = [];
         let index = 0;
         for (const response of responses) {
           const operation = {
@@ -15643,13 +15643,13 @@ var require_cache = __commonJS({
             response
             // 7.3.4
           };
-          operations.push(operation);
+          operations2.push(operation);
           index++;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
         try {
-          this.#batchCacheOperations(operations);
+          this.#batchCacheOperations(operations2);
         } catch (e) {
           errorData = e;
         }
@@ -15713,7 +15713,7 @@ var require_cache = __commonJS({
         } else {
           bodyReadPromise.resolve(void 0);
         }
-        const operations = [];
+        const operations2 = [];
         const operation = {
           type: "put",
           // 14.
@@ -15722,7 +15722,7 @@ var require_cache = __commonJS({
           response: clonedResponse
           // 16.
         };
-        operations.push(operation);
+        operations2.push(operation);
         const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
           clonedResponse.body.source = bytes2;
@@ -15730,7 +15730,7 @@ var require_cache = __commonJS({
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
         try {
-          this.#batchCacheOperations(operations);
+          this.#batchCacheOperations(operations2);
         } catch (e) {
           errorData = e;
         }
@@ -15759,18 +15759,18 @@ var require_cache = __commonJS({
           assert(typeof request2 === "string");
           r = new Request(request2)[kState];
         }
-        const operations = [];
+        const operations2 = [];
         const operation = {
           type: "delete",
           request: r,
           options
         };
-        operations.push(operation);
+        operations2.push(operation);
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
         let requestResponses;
         try {
-          requestResponses = this.#batchCacheOperations(operations);
+          requestResponses = this.#batchCacheOperations(operations2);
         } catch (e) {
           errorData = e;
         }
@@ -15836,13 +15836,13 @@ var require_cache = __commonJS({
        * @param {CacheBatchOperation[]} operations
        * @returns {requestResponseList}
        */
-      #batchCacheOperations(operations) {
+      #batchCacheOperations(operations2) {
         const cache2 = this.#relevantRequestResponseList;
         const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
-          for (const operation of operations) {
+          for (const operation of operations2) {
             if (operation.type !== "delete" && operation.type !== "put") {
               throw webidl.errors.exception({
                 header: "Cache.#batchCacheOperations",
@@ -16556,7 +16556,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -17104,8 +17104,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -19930,19 +19930,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load3 = function(received, defaults3, onto = {}) {
+      var load3 = function(received, defaults4, onto = {}) {
         var k, ref, v;
-        for (k in defaults3) {
-          v = defaults3[k];
+        for (k in defaults4) {
+          v = defaults4[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults3, onto = {}) {
+      var overwrite = function(received, defaults4, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults3[k] !== void 0) {
+          if (defaults4[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -22851,12 +22851,12 @@ function requireOmap() {
     const objectKeys = {};
     const object2 = data;
     for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+      const pair2 = object2[index];
       let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
+      if (_toString.call(pair2) !== "[object Object]") return false;
       let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
+      for (pairKey in pair2) {
+        if (_hasOwnProperty.call(pair2, pairKey)) {
           if (!pairHasKey) pairHasKey = true;
           else return false;
         }
@@ -22889,11 +22889,11 @@ function requirePairs() {
     const object2 = data;
     const result2 = new Array(object2.length);
     for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
+      const pair2 = object2[index];
+      if (_toString.call(pair2) !== "[object Object]") return false;
+      const keys = Object.keys(pair2);
       if (keys.length !== 1) return false;
-      result2[index] = [keys[0], pair[keys[0]]];
+      result2[index] = [keys[0], pair2[keys[0]]];
     }
     return true;
   }
@@ -22902,9 +22902,9 @@ function requirePairs() {
     const object2 = data;
     const result2 = new Array(object2.length);
     for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
-      const keys = Object.keys(pair);
-      result2[index] = [keys[0], pair[keys[0]]];
+      const pair2 = object2[index];
+      const keys = Object.keys(pair2);
+      result2[index] = [keys[0], pair2[keys[0]]];
     }
     return result2;
   }
@@ -27185,14 +27185,14 @@ var RULES = [
   someCheckCarriesWeight,
   signaturesForEnabledChecks
 ];
-function runRules(written, config, out, rules = RULES) {
+function runRules(written, config, out, rules2 = RULES) {
   const ctx = {
     written,
     config,
     error: (path2, message2) => out.errors.push({ path: path2, message: `${path2}: ${message2}` }),
     warn: (message2) => out.warnings.push(message2)
   };
-  for (const rule2 of rules) rule2(ctx);
+  for (const rule2 of rules2) rule2(ctx);
 }
 
 // src/prose.ts
@@ -27619,12 +27619,12 @@ var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS
 var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
 var VENDORED_SET = new Set(VENDORED_DIRS);
 function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo2 = bySet.get(dirs);
-  if (!memo2) {
-    memo2 = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo2);
+  let memo3 = bySet.get(dirs);
+  if (!memo3) {
+    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo3);
   }
-  return memo2(path2);
+  return memo3(path2);
 }
 var bySet = /* @__PURE__ */ new WeakMap();
 function segmentIn(dir2, dirs) {
@@ -27920,7 +27920,8 @@ var NODE = [
   { tool: "ng build", ecosystem: "node", commands: ["ng"], subcommands: ["build"] }
 ];
 var GO = [
-  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"], note: "compiling Go is its type check" },
+  // Trap: `go install golang.org/x/tools/cmd/goimports@latest` compiles a tool from elsewhere, not this repository.
+  { tool: "go compiler", ecosystem: "go", commands: ["go"], subcommands: ["build", "vet", "test", "install"], notARunArgs: /@/, note: "compiling Go is its type check" },
   { tool: "golangci-lint", ecosystem: "go", commands: ["golangci-lint"], subcommands: ["run"], note: "loads and type-checks the packages" },
   { tool: "staticcheck", ecosystem: "go", commands: ["staticcheck"] }
 ];
@@ -28474,7 +28475,7 @@ function judgeCommand(sig, argv, flags = {}) {
     const n = note ?? sig.note;
     return { signature: sig, blockedBy, ...n ? { note: n } : {} };
   };
-  const notRun = firstFlag(args2, sig.notARunFlags);
+  const notRun = firstFlag(args2, sig.notARunFlags) ?? (sig.notARunArgs ? positionals(args2).find((p) => sig.notARunArgs.test(p)) : void 0);
   if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`);
   const off = firstFlag(args2, sig.nonBlockingFlags);
   if (off) return verdict(`cannot fail: ${off}`);
@@ -28781,7 +28782,8 @@ var DOCKERFILES = {
     "RUN bundle config set without 'development test' && bundle install",
     "COPY . .",
     "USER 1000",
-    'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]',
+    "# puma reads config/puma.rb when there is one, and config.ru",
+    'CMD ["bundle", "exec", "puma"]',
     "```"
   ].join("\n"),
   rust: [
@@ -28881,45 +28883,6 @@ function imageWorkflow(dockerfile) {
     "```"
   ].join("\n");
 }
-function jvmImageCommand(gradle2, frameworks) {
-  if (frameworks.includes("spring")) {
-    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
-  }
-  if (frameworks.includes("quarkus")) {
-    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
-  }
-  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
-}
-function jvmImageFix(gradle2, frameworks) {
-  const cmd = jvmImageCommand(gradle2, frameworks);
-  return [
-    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
-    "",
-    "```yaml",
-    "# .github/workflows/image.yml",
-    "on:",
-    "  pull_request:",
-    "  push:",
-    "    branches: [main]",
-    "permissions:",
-    "  contents: read",
-    "  packages: write",
-    "jobs:",
-    "  image:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
-    "      - uses: actions/setup-java@v4",
-    "        with:",
-    "          distribution: temurin",
-    "          java-version: 21",
-    "      - run: >-",
-    ...cmd.build.map((l) => `          ${l}`),
-    "```",
-    "",
-    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
-  ].join("\n");
-}
 
 // src/facts/service/frameworks.ts
 var table = {
@@ -28927,7 +28890,25 @@ var table = {
   starlette: { name: "Starlette", ecosystem: "python", packages: ["starlette"], imports: ["starlette"] },
   drf: { name: "Django REST Framework", ecosystem: "python", packages: ["djangorestframework"], imports: ["rest_framework"], like: "django" },
   django: { name: "Django", ecosystem: "python", packages: ["django"], imports: ["django"] },
-  flask: { name: "Flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful", "connexion"], imports: ["flask", "apiflask", "connexion"] },
+  flask: { name: "Flask", ecosystem: "python", packages: ["flask", "apiflask", "flask-smorest", "flask-restx", "flask-restful"], imports: ["flask", "apiflask"] },
+  // ---- Python beyond the decorator family. Routes: routes/pyramid.ts, routes/tornado.ts,
+  // routes/python-calls.ts (Falcon, aiohttp, Bottle, Litestar, Sanic's add_route), routes/connexion.ts;
+  // Quart and Sanic apps and blueprints go through the decorator engine (python-common.ts).
+  // Connexion is spec-first: its routes are the operations of the spec given to `add_api`. A
+  // Connexion 2 app is a Flask app underneath, a Connexion 3 `AsyncApp` a Starlette one; the
+  // Flask fix snippets fit both (`like`).
+  connexion: { name: "Connexion", ecosystem: "python", packages: ["connexion"], imports: ["connexion"], like: "flask" },
+  quart: { name: "Quart", ecosystem: "python", packages: ["quart"], imports: ["quart"], like: "flask" },
+  pyramid: { name: "Pyramid", ecosystem: "python", packages: ["pyramid"], imports: ["pyramid.config"] },
+  // Trap: tornado and aiohttp are far more often HTTP clients or event loops (AsyncHTTPClient,
+  // IOLoop, ClientSession) than servers, and both come in as dependencies of clients: neither
+  // package makes a service; a file importing them that builds an application does.
+  tornado: { name: "Tornado", ecosystem: "python", packages: [], imports: ["tornado"], alsoContains: ["web.Application", "RequestHandler)", "tornado.web.url("] },
+  aiohttp: { name: "aiohttp", ecosystem: "python", packages: [], imports: ["aiohttp"], alsoContains: ["web.Application(", "web.RouteTableDef(", "web.run_app(", "web.AppRunner("] },
+  falcon: { name: "Falcon", ecosystem: "python", packages: ["falcon"], imports: ["falcon"] },
+  sanic: { name: "Sanic", ecosystem: "python", packages: ["sanic"], imports: ["sanic"] },
+  litestar: { name: "Litestar", ecosystem: "python", packages: ["litestar"], imports: ["litestar"] },
+  bottle: { name: "Bottle", ecosystem: "python", packages: ["bottle"], imports: ["bottle"] },
   nestjs: { name: "NestJS", ecosystem: "node", packages: ["@nestjs/core", "@nestjs/common"], imports: ["@nestjs/core", "@nestjs/common"] },
   fastify: { name: "Fastify", ecosystem: "node", packages: ["fastify"], imports: ["fastify"] },
   express: { name: "Express", ecosystem: "node", packages: ["express"], imports: ["express"] },
@@ -28942,6 +28923,21 @@ var table = {
   // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
   kratos: { name: "Kratos", ecosystem: "go", packages: ["github.com/go-kratos/kratos/*"], imports: ["github.com/go-kratos/kratos/v2/transport/http"], like: "go-net-http" },
   gorilla: { name: "gorilla/mux", ecosystem: "go", packages: ["github.com/gorilla/mux"], imports: ["github.com/gorilla/mux"] },
+  // ---- Go, more frameworks. Routes: routes/go.ts (router calls) and routes/go-shapes.ts (route
+  // literals, Beego, method-first calls, dispatchers), go-zero's `.api` files in routes/go-zero.ts.
+  // Beego: v2 is one module holding the web server and the ORM, so its package alone may be an
+  // ORM-only program (then no route is found, and health says fail rather than not-applicable).
+  beego: { name: "Beego", ecosystem: "go", packages: ["github.com/beego/beego/*", "github.com/astaxie/beego"], imports: ["github.com/beego/beego/v2/server/web", "github.com/astaxie/beego"] },
+  // go-zero: the module also holds zrpc (gRPC) and the stores, so only an import of its `rest`
+  // package makes an HTTP service; routes come from goctl `.api` files and the generated
+  // `server.AddRoutes([]rest.Route{…})`; its dev server serves `/healthz` when `DevServer` is enabled.
+  "go-zero": { name: "go-zero", ecosystem: "go", packages: [], imports: ["github.com/zeromicro/go-zero/rest"] },
+  huma: { name: "Huma", ecosystem: "go", packages: ["github.com/danielgtaylor/huma/*"], imports: ["github.com/danielgtaylor/huma"] },
+  buffalo: { name: "Buffalo", ecosystem: "go", packages: ["github.com/gobuffalo/buffalo"], imports: ["github.com/gobuffalo/buffalo"], like: "gin" },
+  // grpc-gateway: HTTP routes come from proto annotations (generated `*.pb.gw.go`) served by
+  // `runtime.NewServeMux`; `runtime.WithHealthzEndpoint` adds `GET /healthz`. Trap: the module
+  // as an `// indirect` requirement (pulled in by a gRPC library) serves nothing; those never count.
+  "grpc-gateway": { name: "grpc-gateway", ecosystem: "go", packages: ["github.com/grpc-ecosystem/grpc-gateway/*"], imports: ["github.com/grpc-ecosystem/grpc-gateway/v2/runtime", "github.com/grpc-ecosystem/grpc-gateway/runtime"], like: "go-net-http" },
   spring: {
     name: "Spring Boot",
     ecosystem: "java",
@@ -29017,6 +29013,15 @@ var table = {
     alsoContains: ["@Path("]
   },
   rails: { name: "Rails", ecosystem: "ruby", packages: ["rails", "railties", "actionpack"], imports: ["rails", "rails/all", "action_controller/railtie"] },
+  // ---- Ruby beyond Rails. Routes: routes/ruby-apps.ts (one block walker for the four DSLs, with
+  // Rack mounts from config.ru and Rails `mount`). Rails comes first: Grape mounted in a Rails app
+  // gets the Rails fixes. Traps: `rack` alone is every Ruby web gem's dependency (no signal);
+  // `hanami-router`/`hanami-api` are the routing parts of Hanami, used on their own too;
+  // `sinatra-contrib` always comes with `sinatra` itself.
+  grape: { name: "Grape", ecosystem: "ruby", packages: ["grape"], imports: ["grape"] },
+  hanami: { name: "Hanami", ecosystem: "ruby", packages: ["hanami", "hanami-router", "hanami-api"], imports: ["hanami", "hanami/api", "hanami/router"] },
+  roda: { name: "Roda", ecosystem: "ruby", packages: ["roda"], imports: ["roda"] },
+  sinatra: { name: "Sinatra", ecosystem: "ruby", packages: ["sinatra"], imports: ["sinatra"] },
   // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
   // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components
   // (the database or queue package alone in a Symfony app or a library) are not Laravel.
@@ -29160,7 +29165,9 @@ var JVM_HEALTH = {
     "    @Inject RatesClient rates;",
     "    @Override",
     "    public HealthCheckResponse call() {",
-    '        return rates.ping() ? HealthCheckResponse.up("rates-api") : HealthCheckResponse.down("rates-api");',
+    "        return rates.ping()",
+    '            ? HealthCheckResponse.up("rates-api")',
+    '            : HealthCheckResponse.down("rates-api");',
     "    }",
     "}",
     "```"
@@ -29181,8 +29188,17 @@ var JVM_HEALTH = {
     "routing {",
     '    get("/healthz") { call.respondText("ok") }',
     '    get("/readyz") {',
-    "        val up = runCatching { dataSource.connection.use { it.isValid(2) } }.getOrDefault(false)",
-    '        if (up) call.respondText("ready") else call.respond(HttpStatusCode.ServiceUnavailable, "database unavailable")',
+    "        val up = runCatching {",
+    "            dataSource.connection.use { it.isValid(2) }",
+    "        }.getOrDefault(false)",
+    "        if (up) {",
+    '            call.respondText("ready")',
+    "        } else {",
+    "            call.respond(",
+    "                HttpStatusCode.ServiceUnavailable,",
+    '                "database unavailable"',
+    "            )",
+    "        }",
     "    }",
     "}",
     "```"
@@ -29209,7 +29225,9 @@ var JVM_HEALTH = {
     'environment.healthChecks().register("rates-api", new HealthCheck() {',
     "    @Override",
     "    protected Result check() {",
-    '        return ratesClient.ping() ? Result.healthy() : Result.unhealthy("rates API unreachable");',
+    "        return ratesClient.ping()",
+    "            ? Result.healthy()",
+    '            : Result.unhealthy("rates API unreachable");',
     "    }",
     "});",
     "```"
@@ -29224,7 +29242,9 @@ var JVM_HEALTH = {
     "    @Override",
     "    public HealthCheckResponse call() {",
     "        try (Connection c = dataSource.getConnection()) {",
-    '            return HealthCheckResponse.named("database").status(c.isValid(2)).build();',
+    '            return HealthCheckResponse.named("database")',
+    "                .status(c.isValid(2))",
+    "                .build();",
     "        } catch (SQLException e) {",
     '            return HealthCheckResponse.down("database");',
     "        }",
@@ -29250,9 +29270,13 @@ var JVM_HEALTH = {
     "    @GET",
     "    public Response health() {",
     "        try (Connection c = dataSource.getConnection()) {",
-    '            return c.isValid(2) ? Response.ok("ok").build() : Response.status(503).build();',
+    "            return c.isValid(2)",
+    '                ? Response.ok("ok").build()',
+    "                : Response.status(503).build();",
     "        } catch (SQLException e) {",
-    '            return Response.status(503).entity("database unavailable").build();',
+    "            return Response.status(503)",
+    '                .entity("database unavailable")',
+    "                .build();",
     "        }",
     "    }",
     "}",
@@ -29276,7 +29300,8 @@ var JVM_OPENAPI = {
   javalin: [
     'Generate the spec from `@OpenApi` annotations (`annotationProcessor("io.javalin.community.openapi:openapi-annotation-processor")`) and serve it with the plugin (`io.javalin.community.openapi:javalin-openapi-plugin`):',
     "```java",
-    'Javalin.create(config -> config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi"))));',
+    "Javalin.create(config -> config.registerPlugin(new OpenApiPlugin(",
+    '    openapi -> openapi.withDocumentationPath("/openapi"))));',
     "```"
   ].join("\n"),
   ktor: [
@@ -29292,7 +29317,9 @@ var JVM_OPENAPI = {
   vertx: [
     "Serve the committed spec next to the routes it describes (or build the routes from it with `vertx-web-openapi-router`):",
     "```java",
-    'router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").sendFile("openapi.yaml"));',
+    'router.get("/openapi.yaml").handler(ctx -> ctx.response()',
+    '    .putHeader("Content-Type", "application/yaml")',
+    '    .sendFile("openapi.yaml"));',
     "```"
   ].join("\n"),
   jaxrs: [
@@ -29301,7 +29328,9 @@ var JVM_OPENAPI = {
     "// Dropwizard: environment.jersey().register(new OpenApiResource());",
     "public class RestApplication extends Application {",
     "    @Override",
-    "    public Set<Class<?>> getClasses() { return Set.of(OrdersResource.class, OpenApiResource.class); }",
+    "    public Set<Class<?>> getClasses() {",
+    "        return Set.of(OrdersResource.class, OpenApiResource.class);",
+    "    }",
     "}",
     "```"
   ].join("\n")
@@ -29450,9 +29479,10 @@ var IN_SUITE = {
     "```"
   ].join("\n"),
   ruby: [
-    "**Rails** \u2014 rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:",
+    "**Ruby** \u2014 rswag request specs (Rails) validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs (Rails: `Committee::Rails::Test::Methods`; Sinatra, Grape, Hanami, Roda: `Committee::Test::Methods` with Rack::Test):",
     "```ruby",
-    "include Committee::Rails::Test::Methods",
+    "include Committee::Test::Methods",
+    'let(:committee_options) { { schema_path: "openapi.yaml" } }',
     'it("GET /items matches the schema") do',
     '  get "/items"',
     "  assert_response_schema_confirm(200)",
@@ -29552,21 +29582,40 @@ var OPENAPI_SNIPPETS = {
   fastapi: 'FastAPI serves `/openapi.json` by default: keep `openapi_url` set (do not pass `openapi_url=None`), or publish it from CI:\n```yaml\n- run: >-\n    python -c "import json; from app.main import app;\n    print(json.dumps(app.openapi()))" > openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```',
   django: '`pip install drf-spectacular`, add `"drf_spectacular"` to `INSTALLED_APPS`, set `REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}`, then route it:\n```python\nfrom drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView\nurlpatterns += [\n    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),\n    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema")),\n]\n```',
   flask: 'Use flask-smorest (or APIFlask), which serves the spec:\n```python\napp.config.update(\n    API_TITLE="My API",\n    API_VERSION="v1",\n    OPENAPI_VERSION="3.0.3",\n    OPENAPI_URL_PREFIX="/",\n)\napi = Api(app)\n```',
+  // ---- Python beyond FastAPI, Django and Flask.
+  connexion: "Connexion serves the document given to `add_api` at `{base_path}/openapi.json` (Swagger UI at `/ui` with `connexion[swagger-ui]`): keep it there, or publish the committed spec from CI:\n```yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.yaml }\n```",
+  pyramid: '`pip install pyramid_openapi3`, then serve the committed document (requests are validated against it too):\n```python\nconfig.include("pyramid_openapi3")\nconfig.pyramid_openapi3_spec(\n    "openapi.yaml", route="/api/openapi.yaml"\n)\nconfig.pyramid_openapi3_add_explorer(route="/api/docs/")\n```',
+  tornado: 'Commit an `openapi.yaml` describing the handlers and serve it:\n```python\nclass SpecHandler(tornado.web.StaticFileHandler):\n    pass\n\napp = tornado.web.Application([\n    (r"/(openapi\\.yaml)", SpecHandler, {"path": "docs"}),\n])\n```',
+  falcon: '`pip install spectree`, register it and validate the resources; it serves `/apidoc/openapi.json`:\n```python\napi = SpecTree("falcon", title="My API", version="v1")\n\nclass Items:\n    @api.validate(resp=Response(HTTP_200=ItemList))\n    def on_get(self, req, resp):\n        ...\n\napi.register(app)\n```',
+  aiohttp: '`pip install aiohttp-apispec`, describe handlers with `@docs(\u2026)`, and serve the spec:\n```python\nsetup_aiohttp_apispec(\n    app, title="My API", version="v1",\n    url="/api/docs/swagger.json",\n)\n```',
+  sanic: 'Sanic Extensions (`pip install sanic-ext`) serve the spec at `/docs/openapi.json` once installed; describe operations with `@openapi.definition(\u2026)`:\n```python\nfrom sanic_ext import Extend\n\nExtend(app)\napp.config.OAS_URL_PREFIX = "/docs"\n```',
+  litestar: 'Litestar serves `/schema/openapi.json` by default: keep `openapi_config` set (not `None`):\n```python\napp = Litestar(\n    route_handlers=[...],\n    openapi_config=OpenAPIConfig(title="My API", version="1.0.0"),\n)\n```',
+  quart: "`pip install quart-schema`: it serves `/openapi.json` (UI at `/docs`):\n```python\nfrom quart_schema import QuartSchema\n\nQuartSchema(app)\n```",
+  bottle: 'Commit an `openapi.yaml` describing the routes and serve it:\n```python\n@app.get("/openapi.yaml")\ndef openapi_spec():\n    return static_file("openapi.yaml", root="docs")\n```',
   express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
   fastify: "```js\nawait fastify.register(require('@fastify/swagger'), {\n  openapi: { info: { title: 'My API', version: '1.0.0' } }\n})\nawait fastify.register(require('@fastify/swagger-ui'), {\n  routePrefix: '/documentation'\n})\n```",
   nestjs: "```ts\nconst config = new DocumentBuilder()\n  .setTitle('My API')\n  .setVersion('1.0')\n  .build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
+  // Huma serves `/openapi.json`, `/openapi.yaml` and `/docs` itself; Beego generates with bee.
+  beego: 'Generate the spec from the `// @router` comments with bee (`bee generate docs`), then serve the swagger directory:\n```go\nweb.SetStaticPath("/swagger", "swagger")\n```',
+  "go-zero": "Generate it from the `.api` files and publish it from CI:\n```yaml\n- run: goctl api swagger --api api/service.api --dir docs\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: docs }\n```",
+  huma: 'Huma serves `/openapi.json` unless `config.OpenAPIPath` is emptied; keep the default:\n```go\nconfig := huma.DefaultConfig("My API", "1.0.0")\napi := humachi.New(router, config)\n```',
   spring: "Add `org.springdoc:springdoc-openapi-starter-webmvc-ui`: the spec is served at `/v3/api-docs` and the UI at `/swagger-ui.html`.",
   rails: 'Use rswag: `rails g rswag:install`, write request specs, run `rake rswag:specs:swaggerize`, and mount `Rswag::Api::Engine => "/api-docs"` and `Rswag::Ui::Engine => "/api-docs"` in `config/routes.rb`.',
+  // Ruby beyond Rails.
+  grape: 'Add grape-swagger and serve the document from the root API (at `/swagger_doc` below its prefix and version unless `mount_path` says otherwise):\n```ruby\nrequire "grape-swagger"\n\nclass API::Root < Grape::API\n  format :json\n  mount API::Orders\n  add_swagger_documentation(\n    mount_path: "/openapi.json",\n    info: { title: "Orders API" }\n  )\nend\n```',
+  sinatra: 'Keep the spec in the repository (`openapi.yaml`) and serve it, validating requests against it with committee:\n```ruby\nuse Committee::Middleware::RequestValidation,\n  schema_path: "openapi.yaml"\n\nget "/openapi.yaml" do\n  content_type "application/yaml"\n  File.read(File.join(settings.root, "openapi.yaml"))\nend\n```',
+  roda: 'Keep the spec in the repository (`openapi.yaml`) and serve it from the route tree:\n```ruby\nr.get "openapi.yaml" do\n  response["Content-Type"] = "application/yaml"\n  File.read("openapi.yaml")\nend\n```\nValidating requests and responses against it (committee) keeps it honest.',
+  hanami: 'Keep the spec in the repository (`public/openapi.yaml` is served as a static file when `config.public_dir` serving is on), or route it:\n```ruby\n# config/routes.rb\nget "/openapi.yaml", to: ->(_env) {\n  [200, { "content-type" => "application/yaml" },\n   [File.read("openapi.yaml")]]\n}\n```',
   laravel: "`composer require dedoc/scramble`: it generates the spec from your routes, requests and resources and serves it at `/docs/api.json` (UI at `/docs/api`). To publish it from CI as well:\n```yaml\n- run: php artisan scramble:export --path=openapi.json\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.json }\n```",
   symfony: "`composer require nelmio/api-doc-bundle`, describe the actions with `#[OA\\\u2026]` attributes, and import its routes:\n```yaml\n# config/routes/nelmio_api_doc.yaml\napp.swagger:\n    path: /api/doc.json\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.swagger }\napp.swagger_ui:\n    path: /api/doc\n    methods: GET\n    defaults: { _controller: nelmio_api_doc.controller.swagger_ui }\n```",
   php: "Describe the API with swagger-php attributes (`#[OA\\Get(path: '/items')]`), generate the document in CI and publish it:\n```yaml\n- run: vendor/bin/openapi src -o openapi.yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: openapi.yaml }\n```",
   phoenix: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), describe operations in controllers (`use OpenApiSpex.ControllerSpecs`) and serve the spec:\n```elixir\n# lib/my_app_web/router.ex\npipeline :api do\n  plug :accepts, ["json"]\n  plug OpenApiSpex.Plug.PutApiSpec, module: MyAppWeb.ApiSpec\nend\n\nscope "/api" do\n  pipe_through :api\n  get "/openapi", OpenApiSpex.Plug.RenderSpec, []\nend\n```\n`MyAppWeb.ApiSpec` implements `OpenApiSpex.OpenApi`; its `spec/0` builds the paths with `OpenApiSpex.Paths.from_router(MyAppWeb.Router)`.',
   plug: 'Add open_api_spex (`{:open_api_spex, "~> 3.21"}`), then in the Plug.Router:\n```elixir\nplug OpenApiSpex.Plug.PutApiSpec, module: MyApp.ApiSpec\nplug :match\nplug :dispatch\n\nget "/openapi", to: OpenApiSpex.Plug.RenderSpec\n```',
-  axum: 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders", responses((status = 200, body = [Order])))]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve the document with utoipa-swagger-ui:\n```rust\nlet app = Router::new()\n    .merge(SwaggerUi::new("/swagger-ui").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .route("/orders", get(list_orders));\n```',
-  "actix-web": 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders")]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve it:\n```rust\nApp::new()\n    .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", ApiDoc::openapi()))\n    .service(list_orders)\n```',
+  axum: 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders", responses((status = 200, body = [Order])))]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve the document with utoipa-swagger-ui:\n```rust\nlet app = Router::new()\n    .merge(\n        SwaggerUi::new("/swagger-ui")\n            .url("/api-docs/openapi.json", ApiDoc::openapi()),\n    )\n    .route("/orders", get(list_orders));\n```',
+  "actix-web": 'Describe the handlers with utoipa (`#[utoipa::path(get, path = "/orders")]`), collect them in `#[derive(OpenApi)] #[openapi(paths(list_orders))] struct ApiDoc;`, and serve it:\n```rust\nApp::new()\n    .service(\n        SwaggerUi::new("/swagger-ui/{_:.*}")\n            .url("/api-docs/openapi.json", ApiDoc::openapi()),\n    )\n    .service(list_orders)\n```',
   rocket: 'Use rocket_okapi: annotate handlers with `#[openapi]`, mount them with `openapi_get_routes![list_orders]` (which serves `openapi.json` under the mount) and the UI with `make_swagger_ui(&SwaggerUIConfig { url: "../openapi.json".to_owned(), ..Default::default() })`:\n```rust\nrocket::build()\n    .mount("/", openapi_get_routes![list_orders])\n    .mount("/swagger-ui/", make_swagger_ui(&swagger_config()))\n```',
-  poem: 'With poem-openapi the service generates the document from its `#[OpenApi]` impl; serve it:\n```rust\nlet api = OpenApiService::new(OrdersApi, "Orders", "1.0").server("http://localhost:3000/api");\nlet spec = api.spec_endpoint();\nlet app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n```',
+  poem: 'With poem-openapi the service generates the document from its `#[OpenApi]` impl; serve it:\n```rust\nlet api = OpenApiService::new(OrdersApi, "Orders", "1.0")\n    .server("http://localhost:3000/api");\nlet spec = api.spec_endpoint();\nlet app = Route::new().nest("/api", api).nest("/openapi.json", spec);\n```',
   rust: "Generate the document with utoipa (`#[derive(OpenApi)]` over `#[utoipa::path]` handlers) and serve `ApiDoc::openapi()` as JSON on a route such as `/api-docs/openapi.json` (or publish it from CI: `cargo run --bin gen-openapi > openapi.json` and upload it as a release asset).",
   aspnetcore: "Generate the document with `Microsoft.AspNetCore.OpenApi` (.NET 9+) and serve it \u2014 outside `if (app.Environment.IsDevelopment())`, or publish it from CI:\n```csharp\nbuilder.Services.AddOpenApi();\nvar app = builder.Build();\napp.MapOpenApi(); // serves /openapi/v1.json\n```\nWith Swashbuckle: `builder.Services.AddSwaggerGen()` and `app.UseSwagger()` (serves `/swagger/v1/swagger.json`).",
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
@@ -30132,8 +30181,17 @@ function opaqueSteps(ci2) {
 function jobKey(job4) {
   return job4 ? `${job4.file}#${job4.id}` : void 0;
 }
+function linkKey(l) {
+  return `${l.path}:${l.line ?? ""}:${l.text}`;
+}
+var CHAIN_KEYS = /* @__PURE__ */ new WeakMap();
 function chainKey(chain) {
-  return chain.map((l) => `${l.path}:${l.line ?? ""}:${l.text}`).join("\n");
+  let key = CHAIN_KEYS.get(chain);
+  if (key === void 0) {
+    key = chain.map(linkKey).join("\n");
+    CHAIN_KEYS.set(chain, key);
+  }
+  return key;
 }
 function triggerNote(t) {
   const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
@@ -30169,11 +30227,20 @@ function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
+var FURTHER = /* @__PURE__ */ new WeakMap();
 function resolvedFurther(runs) {
+  const known = FURTHER.get(runs);
+  if (known) return known;
   const prefixes2 = /* @__PURE__ */ new Set();
   for (const r of runs) {
-    for (let n = 1; n < r.chain.length; n++) prefixes2.add(chainKey(r.chain.slice(0, n)));
+    let key = "";
+    for (let n = 0; n < r.chain.length - 1; n++) {
+      key = n === 0 ? linkKey(r.chain[0]) : `${key}
+${linkKey(r.chain[n])}`;
+      prefixes2.add(key);
+    }
   }
+  FURTHER.set(runs, prefixes2);
   return prefixes2;
 }
 function withImplied(ctx, catalogue) {
@@ -30395,9 +30462,9 @@ function snippets(profile) {
     go: workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- uses: golangci/golangci-lint-action@v8"]),
     java: javaSnippet(profile),
     ruby: workflow(".github/workflows/lint.yml", "lint", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rubocop -f github"]),
-    php: workflow(".github/workflows/lint.yml", "lint", [...PHP_SETUP, "- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test"]),
-    elixir: workflow(".github/workflows/lint.yml", "lint", [...SETUP_BEAM, "- run: mix format --check-formatted", '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
-    rust: workflow(".github/workflows/lint.yml", "lint", ["- uses: dtolnay/rust-toolchain@stable", "  with:", "    components: rustfmt, clippy", "- uses: Swatinem/rust-cache@v2", "- run: cargo fmt --all -- --check", "- run: cargo clippy --workspace --all-targets --all-features -- -D warnings"]),
+    php: workflow(".github/workflows/lint.yml", "lint", [...PHP_SETUP, "# Laravel Pint: vendor/bin/pint --test", "- run: vendor/bin/php-cs-fixer fix --dry-run --diff"]),
+    elixir: workflow(".github/workflows/lint.yml", "lint", [...SETUP_BEAM, "- run: mix format --check-formatted", '# {:credo, "~> 1.7", only: [:dev, :test], runtime: false}', "- run: mix credo --strict"]),
+    rust: workflow(".github/workflows/lint.yml", "lint", ["- uses: dtolnay/rust-toolchain@stable", "  with:", "    components: rustfmt, clippy", "- uses: Swatinem/rust-cache@v2", "- run: cargo fmt --all -- --check", "- run: >-", "    cargo clippy --workspace --all-targets --all-features", "    -- -D warnings"]),
     dotnet: [
       workflow(".github/workflows/lint.yml", "lint", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet format --verify-no-changes"]),
       "Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`."
@@ -30463,7 +30530,7 @@ function snippets2(profile) {
     ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
     php: workflow(".github/workflows/test.yml", "test", [...PHP_SETUP, profile.laravel ? "- run: php artisan test" : "- run: vendor/bin/phpunit"]),
     elixir: workflow(".github/workflows/test.yml", "test", [...SETUP_BEAM, "- run: mix test", "  env:", "    MIX_ENV: test"]),
-    rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "- run: cargo nextest run --workspace --all-features   # or: cargo test --workspace"]),
+    rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "# or: cargo test --workspace", "- run: cargo nextest run --workspace --all-features"]),
     dotnet: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet test --configuration Release"])
   };
 }
@@ -30567,6 +30634,11 @@ var RESILIENCE_LIBS = [
   lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
   lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
   // Go
+  // go-zero's RPC clients carry its adaptive breaker by default (`Middlewares.Breaker` is on unless
+  // a config turns it off): a zrpc client of another service is a protected outbound call. Trap:
+  // the module is the whole framework (REST, stores), so only the client calls count (`http-retry`
+  // kind: never its imports).
+  lib("go-zero zrpc breaker", "http-retry", "go", ["github.com/zeromicro/go-zero"], ["zrpc.NewClient(", "zrpc.MustNewClient(", "zrpc.NewClientIfEnable(", "zrpc.NewClientWithTarget("]),
   lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
   lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
   lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
@@ -31864,10 +31936,10 @@ function frontEndReader(manifests, usage) {
     const server = m.dependencies.some((d) => !d.dev && SERVER_FRAMEWORKS.includes(d.name));
     return { dir: m.dir, path: m.path, spa: browser !== void 0 && !server ? browser.name : void 0 };
   }).sort((a, b) => b.dir.length - a.dir.length);
-  const memo2 = /* @__PURE__ */ new Map();
+  const memo3 = /* @__PURE__ */ new Map();
   return (path2) => {
     if (!SOURCE.test(path2)) return void 0;
-    if (memo2.has(path2)) return memo2.get(path2);
+    if (memo3.has(path2)) return memo3.get(path2);
     const pkg = packages2.find((p) => p.dir === "" || path2.startsWith(p.dir + "/"));
     let why;
     if (pkg?.spa !== void 0) why = `a browser app (${pkg.path} depends on ${pkg.spa} and on no server framework)`;
@@ -31881,7 +31953,7 @@ function frontEndReader(manifests, usage) {
         if (imp) why = `a module that imports ${imp[1]}`;
       }
     }
-    memo2.set(path2, why);
+    memo3.set(path2, why);
     return why;
   };
 }
@@ -32494,7 +32566,8 @@ var REMEDIATION = {
   dotnet: [
     "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
     "```csharp",
-    "builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "builder.Services",
+    "    .AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
     "    .AddStandardResilienceHandler();",
     "```"
   ].join("\n"),
@@ -32714,15 +32787,15 @@ function whenBuilt(t) {
 function composeBuilt(run3, deploy, snapshot) {
   const a = run3.argv[0] === "docker-compose" ? run3.argv.slice(1) : run3.argv.slice(2);
   const at2 = a.indexOf("build");
-  const named2 = [];
+  const named3 = [];
   for (let i = 0; i < at2; i++) {
     const w = a[i];
-    if ((w === "-f" || w === "--file") && a[i + 1]) named2.push(a[++i]);
-    else if (w.startsWith("--file=")) named2.push(w.slice(7));
+    if ((w === "-f" || w === "--file") && a[i + 1]) named3.push(a[++i]);
+    else if (w.startsWith("--file=")) named3.push(w.slice(7));
   }
   const services2 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1])));
-  const files = (named2.length > 0 ? named2 : COMPOSE_DEFAULTS).map((f) => joinPath2(run3.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
-  if (files.length === 0 || named2.some((f) => f.includes("$"))) return void 0;
+  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run3.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
+  if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
   const out = [];
   for (const f of files) {
     const compose2 = deploy.composeFiles.find((c) => c.path === f);
@@ -32766,8 +32839,8 @@ function releaserBuild(run3, deploy, snapshot) {
   const sub = words3.find((w, i) => !w.startsWith("-") && !(i > 0 && releaser.configFlags.includes(words3[i - 1])));
   if (sub === void 0 ? !releaser.bare : !releaser.builds.includes(sub)) return void 0;
   if (words3.some((w) => releaser.skips.test(w))) return void 0;
-  const named2 = optionValue(run3.argv, releaser.configFlags);
-  const candidates = named2 !== void 0 ? [named2] : releaser.defaults;
+  const named3 = optionValue(run3.argv, releaser.configFlags);
+  const candidates = named3 !== void 0 ? [named3] : releaser.defaults;
   for (const c of candidates) {
     const path2 = joinPath2(run3.cwd, c);
     if (path2 === void 0 || !snapshot.has(path2)) continue;
@@ -32826,6 +32899,47 @@ function ciBuilds(ctx) {
     if (image) out.push({ evidence: { path: job4.file, ...job4.line !== void 0 ? { line: job4.line } : {}, message: `CI job \`${job4.id}\` runs in builder image ${image} ${whenBuilt(job4.triggers)}` }, needsDockerfile: false });
   }
   return out;
+}
+
+// src/checks/catalog/jvm-image.ts
+function jvmImageCommand(gradle2, frameworks) {
+  if (frameworks.includes("spring")) {
+    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
+  }
+  if (frameworks.includes("quarkus")) {
+    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
+  }
+  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
+}
+function jvmImageFix(gradle2, frameworks) {
+  const cmd = jvmImageCommand(gradle2, frameworks);
+  return [
+    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
+    "",
+    "```yaml",
+    "# .github/workflows/image.yml",
+    "on:",
+    "  pull_request:",
+    "  push:",
+    "    branches: [main]",
+    "permissions:",
+    "  contents: read",
+    "  packages: write",
+    "jobs:",
+    "  image:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "      - uses: actions/setup-java@v4",
+    "        with:",
+    "          distribution: temurin",
+    "          java-version: 21",
+    "      - run: >-",
+    ...cmd.build.map((l) => `          ${l}`),
+    "```",
+    "",
+    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
+  ].join("\n");
 }
 
 // src/checks/container-build.ts
@@ -32920,6 +33034,7 @@ var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
   "liveness",
   "alive",
   "ping",
+  "_ping",
   "heartbeat",
   "__heartbeat__",
   "__lbheartbeat__",
@@ -32973,6 +33088,77 @@ var HEALTH_SNIPPETS = {
     "```"
   ].join("\n"),
   flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
+  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
+  pyramid: [
+    "```python",
+    "# in includeme(config) or the app factory",
+    'config.add_route("healthz", "/healthz")',
+    "",
+    '@view_config(route_name="healthz", renderer="json")',
+    "def healthz(request):",
+    '    request.db.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  tornado: [
+    "```python",
+    "class HealthHandler(tornado.web.RequestHandler):",
+    "    async def get(self):",
+    '        await self.application.db.execute("SELECT 1")',
+    '        self.write({"status": "ok"})',
+    "",
+    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
+    "```"
+  ].join("\n"),
+  falcon: [
+    "```python",
+    "class Health:",
+    "    def on_get(self, req, resp):",
+    "        with engine.connect() as conn:",
+    '            conn.execute(text("SELECT 1"))',
+    '        resp.media = {"status": "ok"}',
+    "",
+    'app.add_route("/healthz", Health())',
+    "```"
+  ].join("\n"),
+  aiohttp: [
+    "```python",
+    "async def healthz(request: web.Request) -> web.Response:",
+    '    async with request.app["db"].acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return web.json_response({"status": "ok"})',
+    "",
+    'app.router.add_get("/healthz", healthz)',
+    "```"
+  ].join("\n"),
+  sanic: [
+    "```python",
+    '@app.get("/healthz")',
+    "async def healthz(request):",
+    "    async with request.app.ctx.db.acquire() as conn:",
+    '        await conn.execute("SELECT 1")',
+    '    return json({"status": "ok"})',
+    "```"
+  ].join("\n"),
+  litestar: [
+    "```python",
+    '@get("/healthz", include_in_schema=False)',
+    "async def healthz(db_session: AsyncSession) -> dict[str, str]:",
+    '    await db_session.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "",
+    "app = Litestar(route_handlers=[healthz, ...])",
+    "```"
+  ].join("\n"),
+  bottle: [
+    "```python",
+    '@app.get("/healthz")',
+    "def healthz():",
+    "    with engine.connect() as conn:",
+    '        conn.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
   express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
   fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
   nestjs: [
@@ -32995,6 +33181,45 @@ var HEALTH_SNIPPETS = {
   chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
   gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
   "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    "```go",
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    "	var one int",
+    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    "	if err != nil {",
+    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
+    "		return",
+    "	}",
+    '	ctx.Output.Body([]byte("ok"))',
+    "})",
+    "```"
+  ].join("\n"),
+  "go-zero": [
+    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
+    "```yaml",
+    "DevServer:",
+    "  Enabled: true",
+    "  Port: 6470",
+    "  HealthPath: /healthz",
+    "```",
+    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
+  ].join("\n"),
+  huma: [
+    "```go",
+    "type healthOut struct{ Body struct{ Status string } }",
+    "",
+    'huma.Get(api, "/healthz",',
+    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
+    "		if err := db.PingContext(ctx); err != nil {",
+    '			return nil, huma.Error503ServiceUnavailable("db down")',
+    "		}",
+    "		out := &healthOut{}",
+    '		out.Body.Status = "ok"',
+    "		return out, nil",
+    "	})",
+    "```"
+  ].join("\n"),
   spring: [
     "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
     "```yaml",
@@ -33006,6 +33231,33 @@ var HEALTH_SNIPPETS = {
     "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
   ].join("\n"),
   rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
+  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
+  sinatra: ["```ruby", 'get "/healthz" do', "  DB.test_connection", "  content_type :json", "  { status: 'ok' }.to_json", "end", "```"].join("\n"),
+  grape: ["```ruby", "class API::Health < Grape::API", "  get :healthz do", '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", "  end", "end", "# in the root API: mount API::Health", "```"].join("\n"),
+  hanami: [
+    "```ruby",
+    "# config/routes.rb",
+    'get "/healthz", to: "health.show"',
+    "",
+    "# app/actions/health/show.rb",
+    "module MyApp",
+    "  module Actions",
+    "    module Health",
+    "      class Show < MyApp::Action",
+    '        include Deps["db.gateway"]',
+    "",
+    "        def handle(_request, response)",
+    "          gateway.connection.test_connection",
+    "          response.format = :json",
+    "          response.body = { status: 'ok' }.to_json",
+    "        end",
+    "      end",
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  roda: ["```ruby", "route do |r|", '  r.get "healthz" do', "    DB.test_connection", "    { status: 'ok' } # with plugin :json", "  end", "  # \u2026 the other branches", "end", "```"].join("\n"),
   laravel: [
     "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
     "```php",
@@ -33030,7 +33282,10 @@ var HEALTH_SNIPPETS = {
   ].join("\n"),
   php: [
     "```php",
-    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "$app->get('/healthz', function (",
+    "    Request $request,",
+    "    Response $response",
+    ") use ($pdo) {",
     "    $pdo->query('SELECT 1');",
     `    $response->getBody()->write('{"status":"ok"}');`,
     "    return $response->withHeader('Content-Type', 'application/json');",
@@ -33051,7 +33306,8 @@ var HEALTH_SNIPPETS = {
     "  def show(conn, _params) do",
     '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
     '      {:ok, _} -> json(conn, %{status: "ok"})',
-    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    "      {:error, _} ->",
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
     "    end",
     "  end",
     "end",
@@ -33109,7 +33365,8 @@ var HEALTH_SNIPPETS = {
   ].join("\n"),
   rust: [
     "```rust",
-    "// warp (poem and tide alike): a route that answers 503 when the database does not",
+    "// warp (poem and tide alike): a route that answers 503",
+    "// when the database does not",
     "let db = pool.clone();",
     'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
     "    let db = db.clone();",
@@ -33126,10 +33383,18 @@ var HEALTH_SNIPPETS = {
     "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
     "```csharp",
     "builder.Services.AddHealthChecks()",
-    '    .AddNpgSql(builder.Configuration.GetConnectionString("Default")!, tags: ["ready"]);',
+    "    .AddNpgSql(",
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
     "",
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    "{",
+    "    Predicate = _ => false",
+    "});",
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    "{",
+    '    Predicate = c => c.Tags.Contains("ready")',
+    "});",
     "```"
   ].join("\n"),
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
@@ -33557,7 +33822,11 @@ var REMEDIATION3 = {
     "**Rust** \u2014 the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, \u2026):",
     "```rust",
     "let client = open_feature::OpenFeature::singleton().await.create_client();",
-    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    "let new_checkout = client",
+    '    .get_bool_value("new-checkout", None, None)',
+    "    .await",
+    "    .unwrap_or(false);",
+    "if new_checkout {",
     "    // new path",
     "}",
     "```"
@@ -33902,7 +34171,12 @@ var LAYER_REMEDIATION = {
     "      name: 'handlers-use-services',",
     "      severity: 'error',",
     "      from: { path: '^src/(routes|controllers)' },",
-    "      to: { path: ['^src/repositories', 'node_modules/(pg|knex|@prisma/client|axios|ioredis)'] }",
+    "      to: {",
+    "        path: [",
+    "          '^src/repositories',",
+    "          'node_modules/(pg|knex|@prisma/client|axios|ioredis)'",
+    "        ]",
+    "      }",
     "    }",
     "  ]",
     "}",
@@ -33933,7 +34207,8 @@ var LAYER_REMEDIATION = {
     '@AnalyzeClasses(packages = "com.example.app")',
     "class LayersTest {",
     "  @ArchTest",
-    "  static final ArchRule layers = layeredArchitecture().consideringAllDependencies()",
+    "  static final ArchRule layers = layeredArchitecture()",
+    "      .consideringAllDependencies()",
     '      .layer("Web").definedBy("..web..")',
     '      .layer("Service").definedBy("..service..")',
     '      .layer("Persistence").definedBy("..repository..")',
@@ -33959,7 +34234,8 @@ var LAYER_REMEDIATION = {
     "```toml",
     "[dependencies]",
     'app-service = { path = "../service" }',
-    "# no sqlx, diesel or reqwest here: only crates/db and crates/clients depend on them",
+    "# no sqlx, diesel or reqwest here:",
+    "# only crates/db and crates/clients depend on them",
     "```",
     ...ci("- uses: dtolnay/rust-toolchain@stable\n- run: cargo build --workspace --locked")
   ].join("\n"),
@@ -33988,7 +34264,8 @@ var LAYER_REMEDIATION = {
     "public void Controllers_do_not_use_infrastructure() =>",
     "    Assert.True(Types.InAssembly(typeof(Program).Assembly)",
     '        .That().ResideInNamespace("App.Api.Controllers")',
-    '        .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "App.Infrastructure")',
+    "        .ShouldNot().HaveDependencyOnAny(",
+    '            "Microsoft.EntityFrameworkCore", "App.Infrastructure")',
     "        .GetResult().IsSuccessful);",
     "```",
     ...ci("- uses: actions/setup-dotnet@v4\n- run: dotnet test")
@@ -34012,6 +34289,8 @@ var LAYER_REMEDIATION = {
 var CONVENTIONS = [
   { id: "django-models", frameworks: ["django", "drf"], statement: "Django convention applied: model managers and querysets (`Model.objects\u2026`) used from views are the domain layer, not infrastructure; raw SQL, connections and outbound clients still count" },
   { id: "rails-active-record", frameworks: ["rails"], statement: "Rails convention applied: Active Record models used from controllers are the domain layer, not infrastructure; raw SQL, connections, caches and outbound clients still count" },
+  // Sinatra, Grape, Hanami and Roda apps use Sequel::Model or Active Record models the same way.
+  { id: "ruby-models", frameworks: ["sinatra", "grape", "hanami", "roda"], statement: "Ruby model convention applied: Sequel::Model and Active Record models used from handlers are the domain layer, not infrastructure; raw datasets (`DB[:table]`, `DB.transaction`), SQL, caches and outbound clients still count" },
   { id: "laravel-eloquent", frameworks: ["laravel", "lumen"], statement: "Laravel convention applied: Eloquent models used from controllers are the domain layer, not infrastructure; `DB::`, `Cache::`, `Redis::`, `Http::` and outbound clients still count" },
   { id: "phoenix-contexts", frameworks: ["phoenix"], statement: "Phoenix convention applied: contexts are the domain layer; `Repo` and Ecto queries, outbound clients and caches used from controllers count as infrastructure" }
 ];
@@ -34020,6 +34299,8 @@ var HANDLER_SIGNATURES = [
   // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
   { ecosystem: "python", tokens: ["@api_view", "ViewSet)", "APIView)"] },
   { ecosystem: "python", tokens: ["@view_config(", "(RequestHandler)", "(web.RequestHandler)", "(tornado.web.RequestHandler)"], strong: true },
+  // Falcon resources (classes or modules) answer through responders `on_get(req, resp)`; aiohttp class-based views.
+  { ecosystem: "python", tokens: ["def on_get(", "def on_post(", "def on_put(", "def on_delete(", "def on_patch(", "(web.View)"], strong: true },
   { ecosystem: "node", path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
   { ecosystem: "node", path: /\.controller\.(ts|js)$/ },
   { ecosystem: "node", tokens: ["@Controller("] },
@@ -34027,6 +34308,8 @@ var HANDLER_SIGNATURES = [
   { ecosystem: "go", tokens: ["w http.ResponseWriter", "c *gin.Context", "c echo.Context", "c *fiber.Ctx", "ctx *gin.Context", "c *gin.Context)"] },
   { ecosystem: "java", tokens: ["@RestController", "@Controller", '@Path("', "@Path(value", "RouterFunction<ServerResponse>", "routing {", "call.respond(", "import io.javalin.http.Context", "import io.javalin.http.Handler"], strong: true },
   { ecosystem: "ruby", path: /(^|\/)app\/controllers\/.+_controller\.rb$/ },
+  // Hanami: its routes file points at actions (`to: "books.index"` → app/actions/books/index.rb; 1.x apps/web/controllers/).
+  { ecosystem: "ruby", path: /(^|\/)(app|slices\/[^/]+)\/actions\/.+\.rb$|(^|\/)apps\/[^/]+\/controllers\/.+\.rb$/ },
   { ecosystem: "rust", tokens: ["#[get(", "#[post(", "#[put(", "#[delete(", "#[patch(", "-> impl IntoResponse", "impl Responder", "-> HttpResponse", "HttpResponse::Ok()", "axum::extract::"], strong: true },
   { ecosystem: "php", path: /(^|\/)(Controllers?|Controller\/.+)\/.*Controller\.php$/ },
   { ecosystem: "dotnet", tokens: [": ControllerBase", ": Controller", "[ApiController]", ".MapGet(", ".MapPost("], strong: true },
@@ -34036,7 +34319,7 @@ var HANDLER_SIGNATURES = [
 var ROUTE_FILE_CONFIRM = {
   go: ["http.ResponseWriter", "*http.Request", "gin.Context", "echo.Context", "fiber.Ctx", "http.Handler", "chi.Router", "mux.Router"]
 };
-var ROUTE_TABLE_FRAMEWORKS = /* @__PURE__ */ new Set(["django", "drf", "rails", "laravel", "lumen", "phoenix", "plug", "symfony", "slim", "mezzio", "codeigniter", "cakephp"]);
+var ROUTE_TABLE_FRAMEWORKS = /* @__PURE__ */ new Set(["django", "drf", "pyramid", "tornado", "falcon", "connexion", "rails", "hanami", "laravel", "lumen", "phoenix", "plug", "symfony", "slim", "mezzio", "codeigniter", "cakephp"]);
 var db = (ecosystem, label, modules, tokens = [], convention) => ({ label, ecosystem, kind: "database", modules, tokens, ...convention ? { convention } : {} });
 var http = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "http", modules, tokens });
 var cache = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "cache", modules, tokens });
@@ -34077,7 +34360,9 @@ var INFRA = [
   cloud("java", "a cloud SDK", ["software.amazon.awssdk", "com.amazonaws", "com.google.cloud", "com.azure"]),
   // Ruby (Rails: Active Record is the model API)
   db("ruby", "raw SQL or a connection", [], [".connection.execute", ".connection.select", "ActiveRecord::Base.connection", "find_by_sql(", "exec_query(", ".connection.exec", "PG.connect", "Sequel.connect"]),
-  db("ruby", "Active Record", [], [".where(", ".find(", ".find_by("], "rails-active-record"),
+  // Sequel's database object (`DB[:table]`, `DB.transaction`) is the connection, not a model.
+  db("ruby", "a raw Sequel dataset or transaction", [], ["DB[:", "DB.transaction", "DB.run(", "DB.fetch(", "DB.from(", "DB.synchronize", "Sequel.lit("]),
+  db("ruby", "Active Record or Sequel::Model", [], [".where(", ".find(", ".find_by("], ["rails-active-record", "ruby-models"]),
   http("ruby", "an outbound HTTP client", ["net/http", "httparty", "faraday", "rest-client", "excon", "typhoeus", "http"], ["Net::HTTP", "HTTParty.", "Faraday.new", "Faraday.get", "RestClient.", "Excon.", "HTTP.get", "HTTP.post"]),
   cache("ruby", "a cache", ["redis"], ["Rails.cache.", "Redis.new", "$redis", "Redis.current"]),
   queue("ruby", "a queue", ["bunny", "kafka", "rdkafka"], ["Sidekiq::Client.push", "Bunny.new"]),
@@ -34175,16 +34460,16 @@ function resolveImport(index, from, imp) {
         for (let d = 1; d < dots && dir2 !== void 0; d++) dir2 = dir2 ? dirname(dir2) : void 0;
         const rest = m.slice(dots).replace(/\./g, "/");
         const stem = dir2 === void 0 ? void 0 : rest ? dir2 ? `${dir2}/${rest}` : rest : dir2;
-        const named3 = stem === void 0 ? [] : fromNames(imp.text).map((n) => index.byStem.get(stem ? `${stem}/${n}` : n)).filter((x) => x !== void 0);
-        if (named3.length > 0) return named3;
+        const named4 = stem === void 0 ? [] : fromNames(imp.text).map((n) => index.byStem.get(stem ? `${stem}/${n}` : n)).filter((x) => x !== void 0);
+        if (named4.length > 0) return named4;
         const f = stemFile(index, stem, ["", "/__init__"]);
         return f ? [f] : null;
       }
       const top = m.split(".")[0];
       if (index.deps.has(top.toLowerCase())) return [];
       const rel = m.replace(/\./g, "/");
-      const named2 = fromNames(imp.text).flatMap((n) => bySuffix(index, `${rel}/${n}`, from));
-      if (named2.length > 0) return named2;
+      const named3 = fromNames(imp.text).flatMap((n) => bySuffix(index, `${rel}/${n}`, from));
+      if (named3.length > 0) return named3;
       const hits = bySuffix(index, rel, from);
       if (hits.length > 0) return hits;
       const init = bySuffix(index, rel + "/__init__", from);
@@ -34524,7 +34809,7 @@ function conventionsOf(ctx) {
 }
 function layersOf(ctx, conventions) {
   const exempt = new Set(conventions.map((c) => c.id));
-  const infra = INFRA.filter((r) => !r.convention || !exempt.has(r.convention));
+  const infra = INFRA.filter((r) => !r.convention || !(typeof r.convention === "string" ? [r.convention] : r.convention).some((c) => exempt.has(c)));
   const { service: service2, usage, manifests } = ctx.facts;
   const strongOnly = service2.frameworks.length === 0;
   return layerFacts({ service: service2, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS, confirm: ROUTE_FILE_CONFIRM, strongOnly }, `${strongOnly}:${[...exempt].sort().join(",")}`);
@@ -34576,12 +34861,13 @@ var layered_architecture_default = defineCheck({
     }
     const ecosystems = ECOSYSTEM_IDS.filter((e) => facts.handlers.some((h) => h.ecosystem === e));
     const remediation2 = remediationFor5(ecosystems);
-    const rules = ruleTools(ctx);
-    const enforced2 = rules.filter((r) => r.onPr);
+    const rules2 = ruleTools(ctx);
+    const enforced2 = rules2.filter((r) => r.onPr);
     const direct = facts.handlers.filter((h) => h.direct.length > 0);
     const rails = conventions.some((c) => c.id === "rails-active-record");
-    const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || rails && h.ecosystem === "ruby"));
-    const layer = rails && users.every((h) => h.layer.length === 0) ? "app/models" : mainLayerDir(users);
+    const models = rails || conventions.some((c) => c.id === "ruby-models");
+    const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || models && h.ecosystem === "ruby"));
+    const layer = models && users.every((h) => h.layer.length === 0) ? rails ? "app/models" : "the models" : mainLayerDir(users);
     const data = { direct: direct.length, total, users: users.length, layer, unresolved: 0 };
     const notes2 = [
       { message: `${direct.length} of ${total} handler modules reach infrastructure directly; ${users.length} call the service's own modules (mostly \`${layer}\`)${facts.omitted > 0 ? `; ${facts.omitted} more handler modules beyond the cap were not analysed` : ""}` },
@@ -34593,7 +34879,7 @@ var layered_architecture_default = defineCheck({
     if (enforced2.length > 0) {
       return { status: "pass", messageId: "rule-tool", data: { tools: [...new Set(enforced2.map((r) => r.tool))].join(", ") }, evidence: [...enforced2.flatMap((r) => r.evidence), ...notes2.slice(0, 1)] };
     }
-    const configured = rules.filter((r) => !r.onPr);
+    const configured = rules2.filter((r) => !r.onPr);
     const share = direct.length / total;
     const reaches = facts.layerTouches.length > 0 || facts.elsewhere.length > 0 || conventions.some((c) => c.id !== "phoenix-contexts");
     if (share <= DIRECT_SHARE_LIMIT) {
@@ -34691,13 +34977,13 @@ var mandatory_prs_default = defineCheck({
   run({ facts }) {
     const gh = facts.github;
     const branch = gh?.repo.defaultBranch ?? gh?.branch ?? null;
-    const rules = gh?.rules;
+    const rules2 = gh?.rules;
     const protection = gh?.protection;
-    const rulesOk = rules?.status === "ok" ? rules : null;
+    const rulesOk = rules2?.status === "ok" ? rules2 : null;
     const protOk = protection?.status === "ok" && protection.protected ? protection : null;
     const protReadable = protection?.status === "ok";
     const label = branch ?? "the default branch";
-    const apiEvidence = [...readEvidence("rulesets", rules), ...readEvidence("classic protection", protection)];
+    const apiEvidence = [...readEvidence("rulesets", rules2), ...readEvidence("classic protection", protection)];
     let pr = null;
     for (const cand of [rulesOk?.pullRequest, protOk?.pullRequest]) if (cand && (!pr || cand.approvals > pr.approvals)) pr = cand;
     const contexts = [.../* @__PURE__ */ new Set([...rulesOk?.statusChecks?.contexts ?? [], ...protOk?.statusChecks?.contexts ?? []])];
@@ -34712,7 +34998,7 @@ var mandatory_prs_default = defineCheck({
       const resolve6 = protection.status === "error" && protection.kind !== "forbidden" && protection.kind !== "not-found" ? { text: protection.resolve } : ADMIN_TOKEN;
       return { status: "unknown", messageId: "unknown-protection", data: { branch: label }, evidence: apiEvidence, resolve: resolve6 };
     }
-    const err = rules?.status === "error" ? rules : protection?.status === "error" ? protection : null;
+    const err = rules2?.status === "error" ? rules2 : protection?.status === "error" ? protection : null;
     return { status: "unknown", messageId: "unknown-api", data: { reason: err?.reason ?? "not read" }, evidence: apiEvidence, resolve: err ? { text: err.resolve } : NO_API };
   }
 });
@@ -34758,10 +35044,10 @@ function appliesTo(rule2, branch) {
 function enforced(rule2) {
   return rule2.enforcement === null || rule2.enforcement === "active";
 }
-function bestDeclared(rules, branch) {
+function bestDeclared(rules2, branch) {
   let best = null;
   const rank2 = (r) => ((r.pullRequest?.approvals ?? 0) >= 1 ? 2 : 0) + ((r.statusChecks?.length ?? 0) > 0 ? 1 : 0);
-  for (const r of rules) {
+  for (const r of rules2) {
     if (!r.pullRequest || !enforced(r) || !appliesTo(r, branch)) continue;
     if (!best || rank2(r) > rank2(best)) best = r;
   }
@@ -34813,7 +35099,7 @@ function runsPurpose(job4, purpose) {
 // src/checks/openapi-published.ts
 var messages7 = {
   "pass-served": "An OpenAPI description exists ({spec}) and the app serves it at {served}.",
-  "pass-published": "An OpenAPI description exists ({spec}) and CI publishes it ({published}).",
+  "pass-published": "An OpenAPI description exists ({spec}) and it is published ({published}).",
   partial: "An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.",
   fail: "The service ({frameworks}) has no OpenAPI description: none committed and none generated.",
   "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to describe.",
@@ -34848,7 +35134,7 @@ var openapi_published_default = defineCheck({
     }
     const spec = own.length > 0 ? own[0].path + (own.length > 1 ? ` and ${own.length - 1} more` : "") : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(", ") + " generation";
     const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== "");
-    const published = publications(ci2.runs, ci2.actions, own.map((s) => s.path));
+    const published = [...publications(ci2.runs, ci2.actions, own.map((s) => s.path)), ...openapi.docsSites.map((d) => ({ what: `${d.host} (${d.tool})`, evidence: { path: d.config, line: d.line, message: `${d.tool} copies ${d.dir}/ (holding ${d.spec}) into the site ${d.host} builds (${d.hostConfig})` } }))];
     evidence2.push(...published.slice(0, 3).map((p) => p.evidence));
     if (served.length > 0) return { status: "pass", messageId: "pass-served", data: { spec, served: [...new Set(served.map((g) => g.servedAt))].join(", ") }, evidence: evidence2 };
     if (published.length > 0) return { status: "pass", messageId: "pass-published", data: { spec, published: [...new Set(published.map((p) => p.what))].join(", ") }, evidence: evidence2 };
@@ -35323,8 +35609,8 @@ function snippets3(profile) {
     go: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go build ./...", "- run: go vet ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
     ruby: workflow(".github/workflows/typecheck.yml", "typecheck", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec srb tc   # or: bundle exec steep check"]),
-    php: workflow(".github/workflows/typecheck.yml", "typecheck", [...PHP_SETUP, `- run: vendor/bin/phpstan analyse --no-progress   # phpstan/phpstan${profile.laravel ? " (or larastan/larastan)" : ""} in require-dev, level in phpstan.neon`]),
-    elixir: workflow(".github/workflows/typecheck.yml", "typecheck", [...SETUP_BEAM, "- run: mix compile --warnings-as-errors", '- run: mix dialyzer   # {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}']),
+    php: workflow(".github/workflows/typecheck.yml", "typecheck", [...PHP_SETUP, `# phpstan/phpstan${profile.laravel ? " (or larastan/larastan)" : ""} in require-dev,`, "# level in phpstan.neon", "- run: vendor/bin/phpstan analyse --no-progress"]),
+    elixir: workflow(".github/workflows/typecheck.yml", "typecheck", [...SETUP_BEAM, "- run: mix compile --warnings-as-errors", '# {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}', "- run: mix dialyzer"]),
     rust: workflow(".github/workflows/check.yml", "check", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- run: cargo check --workspace --all-targets --all-features --locked"]),
     dotnet: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet build --configuration Release -warnaserror"])
   };
@@ -35712,9 +35998,9 @@ function servicesVerdict(report, max = 3) {
   const all = report.services ?? [];
   const failed2 = all.filter((s) => !s.gate.passed).sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name));
   if (failed2.length === 0) return null;
-  const named2 = failed2.slice(0, max).map((s) => `${s.name}${s.score === null ? "" : ` (${s.score}/100)`}`);
-  const more = failed2.length - named2.length;
-  const list3 = more > 0 ? `${named2.join(", ")} and ${count(more)} more` : named2.length === 1 ? named2[0] : `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}`;
+  const named3 = failed2.slice(0, max).map((s) => `${s.name}${s.score === null ? "" : ` (${s.score}/100)`}`);
+  const more = failed2.length - named3.length;
+  const list3 = more > 0 ? `${named3.join(", ")} and ${count(more)} more` : named3.length === 1 ? named3[0] : `${named3.slice(0, -1).join(", ")} and ${named3[named3.length - 1]}`;
   const who = all.length === 1 ? "the service fails its" : failed2.length === all.length ? `all ${count(all.length)} services fail their` : `${count(failed2.length)} of ${count(all.length)} services fail their`;
   return `${who} gate: ${list3}`;
 }
@@ -35810,7 +36096,7 @@ ${rows}
 }
 function row(c, index, total, trend) {
   let x = 0;
-  const segments2 = CHART_ORDER.map((s) => {
+  const segments3 = CHART_ORDER.map((s) => {
     const n = c.counts[s];
     if (n === 0 || total === 0) return "";
     const w = 100 * n / total;
@@ -35825,7 +36111,7 @@ function row(c, index, total, trend) {
   const change = trend ? `<td class="num">${trendHtml(c.passChange)}</td>` : "";
   const judged = total - c.counts.absent;
   const pct = judged > 0 ? `${Math.round(100 * c.counts.pass / judged)} %` : "\u2013";
-  return `<tr><th scope="row" title="${esc(c.id)}">${esc(c.title)}</th><td class="bar"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${segments2}</svg></td><td class="pct">${pct}</td>${counts}${change}</tr>`;
+  return `<tr><th scope="row" title="${esc(c.id)}">${esc(c.title)}</th><td class="bar"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${segments3}</svg></td><td class="pct">${pct}</td>${counts}${change}</tr>`;
 }
 function trendHtml(n) {
   if (n === null) return "";
@@ -36413,9 +36699,9 @@ function encodeSegment(segment) {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function encodePath(path2) {
-  const segments2 = path2.replace(/^\/+/, "").split("/");
-  if (segments2.some((s) => s === "" || s === "." || s === "..")) return null;
-  return segments2.map(encodeSegment).join("/");
+  const segments3 = path2.replace(/^\/+/, "").split("/");
+  if (segments3.some((s) => s === "" || s === "." || s === "..")) return null;
+  return segments3.map(encodeSegment).join("/");
 }
 function repositoryUrl(repository) {
   const server = repository.serverUrl?.replace(/\/+$/, "");
@@ -37316,12 +37602,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults3, options) {
-  const result2 = Object.assign({}, defaults3);
+function mergeDeep(defaults4, options) {
+  const result2 = Object.assign({}, defaults4);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults3)) Object.assign(result2, { [key]: options[key] });
-      else result2[key] = mergeDeep(defaults3[key], options[key]);
+      if (!(key in defaults4)) Object.assign(result2, { [key]: options[key] });
+      else result2[key] = mergeDeep(defaults4[key], options[key]);
     } else {
       Object.assign(result2, { [key]: options[key] });
     }
@@ -37336,7 +37622,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge3(defaults3, route, options) {
+function merge3(defaults4, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -37346,10 +37632,10 @@ function merge3(defaults3, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults3 || {}, options);
+  const mergedOptions = mergeDeep(defaults4 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults3 && defaults3.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults3.mediaType.previews.filter(
+    if (defaults4 && defaults4.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults4.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -37583,8 +37869,8 @@ function parse2(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults3, route, options) {
-  return parse2(merge3(defaults3, route, options));
+function endpointWithDefaults(defaults4, route, options) {
+  return parse2(merge3(defaults4, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS22 = merge3(oldDefaults, newDefaults);
@@ -38519,21 +38805,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION5;
-  static defaults(defaults3) {
+  static defaults(defaults4) {
     const OctokitWithDefaults = class extends this {
       constructor(...args2) {
         const options = args2[0] || {};
-        if (typeof defaults3 === "function") {
-          super(defaults3(options));
+        if (typeof defaults4 === "function") {
+          super(defaults4(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults3,
+            defaults4,
             options,
-            options.userAgent && defaults3.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults3.userAgent}`
+            options.userAgent && defaults4.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults4.userAgent}`
             } : null
           )
         );
@@ -40929,14 +41215,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName2, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults3, decorations] = endpoint2;
+    const [route, defaults4, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults3
+      defaults4
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -41006,8 +41292,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName2, defaults3, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults3);
+function decorate(octokit, scope, methodName2, defaults4, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults4);
   function withDecorations(...args2) {
     let options = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
@@ -41724,7 +42010,7 @@ async function collectGitHubFacts(opts) {
     if (r.status === "ok" && r.pullRequest && r.pullRequest.approvals >= 1 && r.statusChecks) return skipped("the rulesets already require reviewed pull requests and status checks");
     return readBranchSummary(client, defaultBranch);
   })();
-  const [rules, protection, prRuns, tags] = await Promise.all([
+  const [rules2, protection, prRuns, tags] = await Promise.all([
     rulesP,
     protectionP,
     opts.wantRuns === false ? skipped("the ci-duration check is disabled") : readRuns(client),
@@ -41733,7 +42019,7 @@ async function collectGitHubFacts(opts) {
   return {
     repo: { owner: client.owner, name: client.repo, defaultBranch },
     branch: defaultBranch,
-    rules,
+    rules: rules2,
     protection,
     prRuns,
     tags,
@@ -42105,7 +42391,7 @@ function scoreOf(results) {
 }
 
 // src/scoring/services.ts
-var SERVICE_CHECKS = ["openapi-published", "contract-tests", "health-endpoint", "feature-flags", "circuit-breakers", "container-build"];
+var SERVICE_CHECKS = ["openapi-published", "contract-tests", "health-endpoint", "feature-flags", "circuit-breakers", "container-build", "layered-architecture"];
 function serviceConfig(config) {
   const checks = Object.fromEntries(Object.entries(config.checks).map(([id, p]) => [id, { ...p, enabled: p.enabled && SERVICE_CHECKS.includes(id) }]));
   return { ...config, checks };
@@ -42877,39 +43163,165 @@ function isCiHome(path2) {
   return FIRST_CHARS.has(path2.charCodeAt(0)) && HOMES.some((h) => path2.startsWith(h));
 }
 
-// src/facts/ci/shell.ts
+// src/facts/ci/shell/neutralise.ts
+var TEXT_MAX = 120;
+var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
+function finalize(root2, src) {
+  const marks = /* @__PURE__ */ new Map();
+  markGroup(root2, marks);
+  const out = [];
+  const tested = testedVariables(root2);
+  const walk3 = (g) => {
+    for (const u of g.seq) {
+      if (typeof u === "string") continue;
+      if (u.kind === "grp") walk3(u);
+      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
+    }
+  };
+  walk3(root2);
+  return out;
+}
+function testedVariables(root2) {
+  const out = /* @__PURE__ */ new Set();
+  const walk3 = (g) => {
+    for (const u of g.seq) {
+      if (typeof u === "string") continue;
+      if (u.kind === "grp") walk3(u);
+      else if ((u.words[0] === "test" || u.words[0] === "[" || u.words[0] === "[[") && u.words.some((w) => w === "-z" || w === "-n")) {
+        for (const w of u.words) {
+          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w);
+          if (m) out.add(m[1]);
+        }
+      }
+    }
+  };
+  walk3(root2);
+  return out;
+}
+function emit(c, neutralised, src, out, tested) {
+  const w0 = c.words[0];
+  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf("="))));
+  const checks = saved || (w0 === "test" || w0 === "[" || w0 === "[[") && c.words.some((w) => w === "-z" || w === "-n");
+  const diffs = w0 === "diff" || w0 === "cmp";
+  for (const sub of c.subs) {
+    const proc = sub.processSubst === true;
+    const { processSubst: _p, ...clean4 } = sub;
+    if (checks || diffs && proc) out.push({ ...clean4, checkedOutput: true, neutralised: clean4.neutralised ?? neutralised });
+    else if (c.words.length === 0) out.push({ ...clean4, neutralised: clean4.neutralised ?? neutralised, ...c.cond ? { inCondition: true } : {} });
+    else out.push({ ...clean4, neutralised: clean4.neutralised ?? "$(\u2026) output" });
+  }
+  if (c.words.length === 0) return;
+  const raw = src.slice(c.start, Math.min(c.end, c.start + 600)).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
+  const cmd = {
+    words: c.words,
+    assignments: c.assigns,
+    text: raw.length > TEXT_MAX ? raw.slice(0, TEXT_MAX - 1) + "\u2026" : raw,
+    line: c.line,
+    neutralised,
+    ...c.cond ? { inCondition: true } : {}
+  };
+  out.push(cmd);
+}
+var TERMINATORS = /* @__PURE__ */ new Set([";", "\n", "&", ";;"]);
+function markGroup(g, marks) {
+  const lists = [];
+  let units = [];
+  let ops = [];
+  const close = (end) => {
+    if (units.length > 0) lists.push({ units, ops, end });
+    units = [];
+    ops = [];
+  };
+  for (const u of g.seq) {
+    if (typeof u === "string") {
+      if (TERMINATORS.has(u)) close(u);
+      else if (units.length > 0) ops.push(u);
+      continue;
+    }
+    if (u.kind === "grp") markGroup(u, marks);
+    if (units.length > ops.length) ops.push(";");
+    units.push(u);
+  }
+  close("\n");
+  for (let li = 0; li < lists.length; li++) {
+    const l = lists[li];
+    for (let k = 1; k < l.units.length; k++) {
+      const u = l.units[k];
+      if (l.ops[k - 1] === "||" && alwaysSucceeds(u)) {
+        const reason = "|| " + successText(u);
+        for (let j = 0; j < k; j++) setMark(l.units[j], reason, marks);
+      }
+    }
+    if (l.end === "&") for (const u of l.units) setMark(u, "background (&)", marks);
+    const next = lists[li + 1];
+    if (l.end === ";" && next !== void 0 && next.units.length === 1 && isTrueLike(next.units[0])) {
+      for (const u of l.units) setMark(u, "; " + successText(next.units[0]), marks);
+    }
+  }
+}
+function setMark(u, reason, marks) {
+  if (u.kind === "cmd") {
+    const m = marks.get(u);
+    if (!m || m.neutralised === null) marks.set(u, { neutralised: reason });
+    return;
+  }
+  for (const x of u.seq) if (typeof x !== "string") setMark(x, reason, marks);
+}
+function alwaysSucceeds(u) {
+  if (u.kind === "cmd") {
+    const w = u.words;
+    if (w.length === 0) return u.assigns.length > 0;
+    return ALWAYS_SUCCEEDS.has(w[0]) || isTrueLike(u);
+  }
+  let any = false;
+  for (const x of u.seq) {
+    if (typeof x === "string") continue;
+    if (!alwaysSucceeds(x)) return false;
+    any = true;
+  }
+  return any;
+}
+function isTrueLike(u) {
+  if (u.kind !== "cmd") return false;
+  const w = u.words;
+  return w[0] === "true" || w[0] === ":" || (w[0] === "exit" || w[0] === "return") && w[1] === "0";
+}
+function successText(u) {
+  if (u.kind === "grp") return "{ \u2026 }";
+  const w = u.words;
+  return w[0] === "exit" || w[0] === "return" ? `${w[0]} ${w[1] ?? ""}`.trim() : w[0] ?? "";
+}
+function applySetE(cmds, src) {
+  let off = false;
+  const lines = src.includes("$?") ? src.split("\n") : [];
+  const reraised = (c) => {
+    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? "")?.[1];
+    return saved !== void 0 && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, "m").test(lines.slice(c.line + 1).join("\n"));
+  };
+  return cmds.map((c) => {
+    if (c.words[0] === "set") {
+      const args2 = c.words.slice(1);
+      for (let k = 0; k < args2.length; k++) {
+        const a = args2[k];
+        if ((a === "+o" || a === "-o") && args2[k + 1] === "errexit") off = a === "+o";
+        else if (/^\+[a-z]*e/.test(a)) off = true;
+        else if (/^-[a-z]*e/.test(a)) off = false;
+      }
+      return c;
+    }
+    return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: "set +e" } : c;
+  });
+}
+
+// src/facts/ci/shell/types.ts
 var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
 var MAX_SHELL_COMMANDS = 2e3;
 var MAX_SHELL_NESTING = 16;
-var TEXT_MAX = 120;
-var MAX_GROUPS = 64;
+
+// src/facts/ci/shell/lexer.ts
 var OP_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "<", ">", "\n"]);
 var WS = /* @__PURE__ */ new Set([" ", "	", "\r"]);
-var ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
-var CONDITION_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "while", "until"]);
-var BODY_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else"]);
-var END_KEYWORDS = /* @__PURE__ */ new Set(["fi", "done", "esac"]);
-var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
-var splits = /* @__PURE__ */ new Map();
-var MAX_MEMO_SCRIPTS = 2e4;
-var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
-function splitScript(script) {
-  const hit = splits.get(script);
-  if (hit) return hit;
-  const out = splitUncached(script);
-  if (script.length <= MAX_MEMO_SCRIPT_CHARS) {
-    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
-    splits.set(script, out);
-  }
-  return out;
-}
-function splitUncached(script) {
-  const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
-  const p = new Parser(text2, 1, 0, { count: 0 });
-  const root2 = p.parseGroup(null);
-  return applySetE(finalize(root2, text2), text2);
-}
-var Parser = class _Parser {
+var ShellLexer = class {
   constructor(s, firstLine, depth, budget) {
     this.s = s;
     this.depth = depth;
@@ -42922,238 +43334,6 @@ var Parser = class _Parser {
   i = 0;
   line;
   pendingHeredocs = [];
-  /** Parses until EOF or, when `stop` is ')', an unmatched `)` (consumed). */
-  parseGroup(stop) {
-    const root2 = { kind: "grp", seq: [] };
-    const stack = [root2];
-    let cur = null;
-    let inCond = false;
-    let skipHeader = null;
-    let caseDepth = 0;
-    let expectPattern = false;
-    let parens = 0;
-    const s = this.s;
-    const group = () => stack[stack.length - 1];
-    const finish = () => {
-      if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.subs.length > 0)) {
-        group().seq.push(cur);
-        this.budget.count++;
-      }
-      cur = null;
-    };
-    const op = (o) => {
-      finish();
-      group().seq.push(o);
-      if (o === "\n" || o === ";" || o === ";;" || o === "&") {
-        if (skipHeader === "for") skipHeader = null;
-      }
-      if (o === ";;") expectPattern = true;
-    };
-    while (this.i < s.length) {
-      if (this.budget.count >= MAX_SHELL_COMMANDS) {
-        this.i = s.length;
-        break;
-      }
-      const c = s[this.i];
-      if (WS.has(c)) {
-        this.i++;
-        continue;
-      }
-      if (c === "\\" && s[this.i + 1] === "\n") {
-        this.i += 2;
-        this.line++;
-        continue;
-      }
-      if (c === "#") {
-        const nl = s.indexOf("\n", this.i);
-        this.i = nl < 0 ? s.length : nl;
-        continue;
-      }
-      if (c === "\n") {
-        this.i++;
-        this.line++;
-        op("\n");
-        this.readHeredocBodies();
-        continue;
-      }
-      if (expectPattern && cur === null && caseDepth > 0) {
-        if (s.startsWith("esac", this.i) && !isWordChar(s[this.i + 4])) {
-          this.i += 4;
-          caseDepth--;
-          expectPattern = false;
-          continue;
-        }
-        this.skipPattern();
-        expectPattern = false;
-        continue;
-      }
-      if (c === ";") {
-        if (s[this.i + 1] === ";") {
-          this.i += s[this.i + 2] === "&" ? 3 : 2;
-          op(";;");
-        } else if (s[this.i + 1] === "&") {
-          this.i += 2;
-          op(";;");
-        } else {
-          this.i++;
-          op(";");
-        }
-        continue;
-      }
-      if (c === "&") {
-        if (s[this.i + 1] === "&") {
-          this.i += 2;
-          op("&&");
-        } else if (s[this.i + 1] === ">") {
-          this.i++;
-          this.readRedirect(cur);
-        } else {
-          this.i++;
-          op("&");
-        }
-        continue;
-      }
-      if (c === "|") {
-        if (s[this.i + 1] === "|") {
-          this.i += 2;
-          op("||");
-        } else {
-          this.i += s[this.i + 1] === "&" ? 2 : 1;
-          op("|");
-        }
-        continue;
-      }
-      if (c === "(") {
-        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && /^\(\s*\)/.test(s.slice(this.i, this.i + 16))) {
-          this.i = s.indexOf(")", this.i) + 1;
-          cur = null;
-          continue;
-        }
-        if (cur === null && s[this.i + 1] === "(") {
-          this.skipBalanced(this.i);
-          continue;
-        }
-        finish();
-        this.i++;
-        parens++;
-        if (stack.length < MAX_GROUPS) {
-          const g = { kind: "grp", seq: [] };
-          group().seq.push(g);
-          stack.push(g);
-        }
-        continue;
-      }
-      if (c === ")") {
-        this.i++;
-        if (parens > 0) {
-          finish();
-          parens--;
-          if (stack.length > 1) stack.pop();
-          continue;
-        }
-        if (stop === ")") break;
-        continue;
-      }
-      if ((c === "<" || c === ">") && s[this.i + 1] !== "(") {
-        this.readRedirect(cur);
-        continue;
-      }
-      if (c >= "0" && c <= "9") {
-        let j = this.i;
-        while (j < s.length && s[j] >= "0" && s[j] <= "9") j++;
-        if (s[j] === "<" || s[j] === ">") {
-          this.i = j;
-          this.readRedirect(cur);
-          continue;
-        }
-      }
-      const fresh = cur === null;
-      if (fresh) cur = this.newCmd(inCond);
-      const cmd = cur;
-      const before = cmd.subs.length;
-      const w = this.readWord(cmd);
-      if (w === null) continue;
-      if (skipHeader === "for") {
-        if (w.value === "do" && !w.quoted) {
-          skipHeader = null;
-          inCond = false;
-        }
-        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
-        continue;
-      }
-      if (skipHeader === "case") {
-        if (w.value === "in" && !w.quoted) {
-          skipHeader = null;
-          caseDepth++;
-          expectPattern = true;
-        }
-        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
-        continue;
-      }
-      if (cmd.words.length === 0 && cmd.assigns.length === 0 && !w.quoted && before === cmd.subs.length) {
-        const v = w.value;
-        if (CONDITION_KEYWORDS.has(v)) {
-          inCond = true;
-          cur = null;
-          continue;
-        }
-        if (BODY_KEYWORDS.has(v)) {
-          inCond = false;
-          cur = null;
-          continue;
-        }
-        if (END_KEYWORDS.has(v) || v === "!" || v === "function") {
-          if (v === "esac") caseDepth = Math.max(0, caseDepth - 1);
-          if (v === "function") {
-            this.skipBlanks();
-            this.readWord(null);
-          }
-          cur = null;
-          continue;
-        }
-        if (v === "{") {
-          finish();
-          if (stack.length < MAX_GROUPS) {
-            const g = { kind: "grp", seq: [] };
-            group().seq.push(g);
-            stack.push(g);
-          }
-          continue;
-        }
-        if (v === "}") {
-          finish();
-          if (stack.length > 1) stack.pop();
-          continue;
-        }
-        if (v === "for" || v === "select") {
-          skipHeader = "for";
-          cur = null;
-          continue;
-        }
-        if (v === "case") {
-          skipHeader = "case";
-          cur = null;
-          continue;
-        }
-      }
-      if (cmd.words.length === 0 && w.unquotedPrefix > 0) {
-        const m = ASSIGN.exec(w.value);
-        if (m && m[0].length <= w.unquotedPrefix) {
-          cmd.assigns.push(w.value);
-          cmd.end = this.i;
-          continue;
-        }
-      }
-      if (cmd.words.length === 0) {
-        cmd.start = w.start;
-        cmd.line = w.line;
-      }
-      cmd.words.push(w.value);
-      cmd.end = this.i;
-    }
-    finish();
-    return root2;
-  }
   newCmd(cond) {
     return { kind: "cmd", words: [], assigns: [], start: this.i, end: this.i, line: this.line, cond, subs: [] };
   }
@@ -43387,12 +43567,10 @@ var Parser = class _Parser {
       return;
     }
     this.i++;
-    const inner = new _Parser(this.s, this.line, this.depth + 1, this.budget);
-    inner.i = this.i;
-    const g = inner.parseGroup(")");
-    this.i = inner.i;
+    const inner = this.nested(this.s, this.i, this.line, ")");
+    this.i = inner.end;
     this.line = inner.line;
-    host?.subs.push(...finalize(g, this.s).map((c) => processSubst ? { ...c, processSubst: true } : c));
+    host?.subs.push(...inner.commands.map((c) => processSubst ? { ...c, processSubst: true } : c));
   }
   /** At a backtick: the inner text up to the closing backtick, unescaped, parsed on its own. */
   backtick(host) {
@@ -43409,8 +43587,7 @@ var Parser = class _Parser {
     this.line += countNewlines(s.slice(this.i, j));
     this.i = Math.min(s.length, j + 1);
     if (this.depth + 1 >= MAX_SHELL_NESTING || host === null) return;
-    const p = new _Parser(inner, line, this.depth + 1, this.budget);
-    host.subs.push(...finalize(p.parseGroup(null), inner));
+    host.subs.push(...this.nested(inner, 0, line, null).commands);
   }
 };
 function isWordChar(c) {
@@ -43421,151 +43598,273 @@ function countNewlines(s) {
   for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
   return n;
 }
-function finalize(root2, src) {
-  const marks = /* @__PURE__ */ new Map();
-  markGroup(root2, marks);
-  const out = [];
-  const tested = testedVariables(root2);
-  const walk3 = (g) => {
-    for (const u of g.seq) {
-      if (typeof u === "string") continue;
-      if (u.kind === "grp") walk3(u);
-      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
-    }
-  };
-  walk3(root2);
-  return out;
-}
-function testedVariables(root2) {
-  const out = /* @__PURE__ */ new Set();
-  const walk3 = (g) => {
-    for (const u of g.seq) {
-      if (typeof u === "string") continue;
-      if (u.kind === "grp") walk3(u);
-      else if ((u.words[0] === "test" || u.words[0] === "[" || u.words[0] === "[[") && u.words.some((w) => w === "-z" || w === "-n")) {
-        for (const w of u.words) {
-          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w);
-          if (m) out.add(m[1]);
+
+// src/facts/ci/shell/tree.ts
+var MAX_GROUPS = 64;
+var ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+var CONDITION_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "while", "until"]);
+var BODY_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else"]);
+var END_KEYWORDS = /* @__PURE__ */ new Set(["fi", "done", "esac"]);
+var ShellParser = class _ShellParser extends ShellLexer {
+  nested(src, from, line, stop) {
+    const p = new _ShellParser(src, line, this.depth + 1, this.budget);
+    p.i = from;
+    const g = p.parseGroup(stop);
+    return { commands: finalize(g, src), end: p.i, line: p.line };
+  }
+  /** Parses until EOF or, when `stop` is ')', an unmatched `)` (consumed). */
+  parseGroup(stop) {
+    const root2 = { kind: "grp", seq: [] };
+    const stack = [root2];
+    let cur = null;
+    let inCond = false;
+    let skipHeader = null;
+    let caseDepth = 0;
+    let expectPattern = false;
+    let parens = 0;
+    const s = this.s;
+    const group = () => stack[stack.length - 1];
+    const finish = () => {
+      if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.subs.length > 0)) {
+        group().seq.push(cur);
+        this.budget.count++;
+      }
+      cur = null;
+    };
+    const op = (o) => {
+      finish();
+      group().seq.push(o);
+      if (o === "\n" || o === ";" || o === ";;" || o === "&") {
+        if (skipHeader === "for") skipHeader = null;
+      }
+      if (o === ";;") expectPattern = true;
+    };
+    while (this.i < s.length) {
+      if (this.budget.count >= MAX_SHELL_COMMANDS) {
+        this.i = s.length;
+        break;
+      }
+      const c = s[this.i];
+      if (WS.has(c)) {
+        this.i++;
+        continue;
+      }
+      if (c === "\\" && s[this.i + 1] === "\n") {
+        this.i += 2;
+        this.line++;
+        continue;
+      }
+      if (c === "#") {
+        const nl = s.indexOf("\n", this.i);
+        this.i = nl < 0 ? s.length : nl;
+        continue;
+      }
+      if (c === "\n") {
+        this.i++;
+        this.line++;
+        op("\n");
+        this.readHeredocBodies();
+        continue;
+      }
+      if (expectPattern && cur === null && caseDepth > 0) {
+        if (s.startsWith("esac", this.i) && !isWordChar(s[this.i + 4])) {
+          this.i += 4;
+          caseDepth--;
+          expectPattern = false;
+          continue;
+        }
+        this.skipPattern();
+        expectPattern = false;
+        continue;
+      }
+      if (c === ";") {
+        if (s[this.i + 1] === ";") {
+          this.i += s[this.i + 2] === "&" ? 3 : 2;
+          op(";;");
+        } else if (s[this.i + 1] === "&") {
+          this.i += 2;
+          op(";;");
+        } else {
+          this.i++;
+          op(";");
+        }
+        continue;
+      }
+      if (c === "&") {
+        if (s[this.i + 1] === "&") {
+          this.i += 2;
+          op("&&");
+        } else if (s[this.i + 1] === ">") {
+          this.i++;
+          this.readRedirect(cur);
+        } else {
+          this.i++;
+          op("&");
+        }
+        continue;
+      }
+      if (c === "|") {
+        if (s[this.i + 1] === "|") {
+          this.i += 2;
+          op("||");
+        } else {
+          this.i += s[this.i + 1] === "&" ? 2 : 1;
+          op("|");
+        }
+        continue;
+      }
+      if (c === "(") {
+        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && /^\(\s*\)/.test(s.slice(this.i, this.i + 16))) {
+          this.i = s.indexOf(")", this.i) + 1;
+          cur = null;
+          continue;
+        }
+        if (cur === null && s[this.i + 1] === "(") {
+          this.skipBalanced(this.i);
+          continue;
+        }
+        finish();
+        this.i++;
+        parens++;
+        if (stack.length < MAX_GROUPS) {
+          const g = { kind: "grp", seq: [] };
+          group().seq.push(g);
+          stack.push(g);
+        }
+        continue;
+      }
+      if (c === ")") {
+        this.i++;
+        if (parens > 0) {
+          finish();
+          parens--;
+          if (stack.length > 1) stack.pop();
+          continue;
+        }
+        if (stop === ")") break;
+        continue;
+      }
+      if ((c === "<" || c === ">") && s[this.i + 1] !== "(") {
+        this.readRedirect(cur);
+        continue;
+      }
+      if (c >= "0" && c <= "9") {
+        let j = this.i;
+        while (j < s.length && s[j] >= "0" && s[j] <= "9") j++;
+        if (s[j] === "<" || s[j] === ">") {
+          this.i = j;
+          this.readRedirect(cur);
+          continue;
         }
       }
+      const fresh = cur === null;
+      if (fresh) cur = this.newCmd(inCond);
+      const cmd = cur;
+      const before = cmd.subs.length;
+      const w = this.readWord(cmd);
+      if (w === null) continue;
+      if (skipHeader === "for") {
+        if (w.value === "do" && !w.quoted) {
+          skipHeader = null;
+          inCond = false;
+        }
+        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
+        continue;
+      }
+      if (skipHeader === "case") {
+        if (w.value === "in" && !w.quoted) {
+          skipHeader = null;
+          caseDepth++;
+          expectPattern = true;
+        }
+        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
+        continue;
+      }
+      if (cmd.words.length === 0 && cmd.assigns.length === 0 && !w.quoted && before === cmd.subs.length) {
+        const v = w.value;
+        if (CONDITION_KEYWORDS.has(v)) {
+          inCond = true;
+          cur = null;
+          continue;
+        }
+        if (BODY_KEYWORDS.has(v)) {
+          inCond = false;
+          cur = null;
+          continue;
+        }
+        if (END_KEYWORDS.has(v) || v === "!" || v === "function") {
+          if (v === "esac") caseDepth = Math.max(0, caseDepth - 1);
+          if (v === "function") {
+            this.skipBlanks();
+            this.readWord(null);
+          }
+          cur = null;
+          continue;
+        }
+        if (v === "{") {
+          finish();
+          if (stack.length < MAX_GROUPS) {
+            const g = { kind: "grp", seq: [] };
+            group().seq.push(g);
+            stack.push(g);
+          }
+          continue;
+        }
+        if (v === "}") {
+          finish();
+          if (stack.length > 1) stack.pop();
+          continue;
+        }
+        if (v === "for" || v === "select") {
+          skipHeader = "for";
+          cur = null;
+          continue;
+        }
+        if (v === "case") {
+          skipHeader = "case";
+          cur = null;
+          continue;
+        }
+      }
+      if (cmd.words.length === 0 && w.unquotedPrefix > 0) {
+        const m = ASSIGN.exec(w.value);
+        if (m && m[0].length <= w.unquotedPrefix) {
+          cmd.assigns.push(w.value);
+          cmd.end = this.i;
+          continue;
+        }
+      }
+      if (cmd.words.length === 0) {
+        cmd.start = w.start;
+        cmd.line = w.line;
+      }
+      cmd.words.push(w.value);
+      cmd.end = this.i;
     }
-  };
-  walk3(root2);
+    finish();
+    return root2;
+  }
+};
+
+// src/facts/ci/shell.ts
+var splits = /* @__PURE__ */ new Map();
+var MAX_MEMO_SCRIPTS = 2e4;
+var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
+function splitScript(script) {
+  const hit = splits.get(script);
+  if (hit) return hit;
+  const out = splitUncached(script);
+  if (script.length <= MAX_MEMO_SCRIPT_CHARS) {
+    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
+    splits.set(script, out);
+  }
   return out;
 }
-function emit(c, neutralised, src, out, tested) {
-  const w0 = c.words[0];
-  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf("="))));
-  const checks = saved || (w0 === "test" || w0 === "[" || w0 === "[[") && c.words.some((w) => w === "-z" || w === "-n");
-  const diffs = w0 === "diff" || w0 === "cmp";
-  for (const sub of c.subs) {
-    const proc = sub.processSubst === true;
-    const { processSubst: _p, ...clean4 } = sub;
-    if (checks || diffs && proc) out.push({ ...clean4, checkedOutput: true, neutralised: clean4.neutralised ?? neutralised });
-    else if (c.words.length === 0) out.push({ ...clean4, neutralised: clean4.neutralised ?? neutralised, ...c.cond ? { inCondition: true } : {} });
-    else out.push({ ...clean4, neutralised: clean4.neutralised ?? "$(\u2026) output" });
-  }
-  if (c.words.length === 0) return;
-  const raw = src.slice(c.start, Math.min(c.end, c.start + 600)).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
-  const cmd = {
-    words: c.words,
-    assignments: c.assigns,
-    text: raw.length > TEXT_MAX ? raw.slice(0, TEXT_MAX - 1) + "\u2026" : raw,
-    line: c.line,
-    neutralised,
-    ...c.cond ? { inCondition: true } : {}
-  };
-  out.push(cmd);
-}
-var TERMINATORS = /* @__PURE__ */ new Set([";", "\n", "&", ";;"]);
-function markGroup(g, marks) {
-  const lists = [];
-  let units = [];
-  let ops = [];
-  const close = (end) => {
-    if (units.length > 0) lists.push({ units, ops, end });
-    units = [];
-    ops = [];
-  };
-  for (const u of g.seq) {
-    if (typeof u === "string") {
-      if (TERMINATORS.has(u)) close(u);
-      else if (units.length > 0) ops.push(u);
-      continue;
-    }
-    if (u.kind === "grp") markGroup(u, marks);
-    if (units.length > ops.length) ops.push(";");
-    units.push(u);
-  }
-  close("\n");
-  for (let li = 0; li < lists.length; li++) {
-    const l = lists[li];
-    for (let k = 1; k < l.units.length; k++) {
-      const u = l.units[k];
-      if (l.ops[k - 1] === "||" && alwaysSucceeds(u)) {
-        const reason = "|| " + successText(u);
-        for (let j = 0; j < k; j++) setMark(l.units[j], reason, marks);
-      }
-    }
-    if (l.end === "&") for (const u of l.units) setMark(u, "background (&)", marks);
-    const next = lists[li + 1];
-    if (l.end === ";" && next !== void 0 && next.units.length === 1 && isTrueLike(next.units[0])) {
-      for (const u of l.units) setMark(u, "; " + successText(next.units[0]), marks);
-    }
-  }
-}
-function setMark(u, reason, marks) {
-  if (u.kind === "cmd") {
-    const m = marks.get(u);
-    if (!m || m.neutralised === null) marks.set(u, { neutralised: reason });
-    return;
-  }
-  for (const x of u.seq) if (typeof x !== "string") setMark(x, reason, marks);
-}
-function alwaysSucceeds(u) {
-  if (u.kind === "cmd") {
-    const w = u.words;
-    if (w.length === 0) return u.assigns.length > 0;
-    return ALWAYS_SUCCEEDS.has(w[0]) || isTrueLike(u);
-  }
-  let any = false;
-  for (const x of u.seq) {
-    if (typeof x === "string") continue;
-    if (!alwaysSucceeds(x)) return false;
-    any = true;
-  }
-  return any;
-}
-function isTrueLike(u) {
-  if (u.kind !== "cmd") return false;
-  const w = u.words;
-  return w[0] === "true" || w[0] === ":" || (w[0] === "exit" || w[0] === "return") && w[1] === "0";
-}
-function successText(u) {
-  if (u.kind === "grp") return "{ \u2026 }";
-  const w = u.words;
-  return w[0] === "exit" || w[0] === "return" ? `${w[0]} ${w[1] ?? ""}`.trim() : w[0] ?? "";
-}
-function applySetE(cmds, src) {
-  let off = false;
-  const lines = src.includes("$?") ? src.split("\n") : [];
-  const reraised = (c) => {
-    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? "")?.[1];
-    return saved !== void 0 && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, "m").test(lines.slice(c.line + 1).join("\n"));
-  };
-  return cmds.map((c) => {
-    if (c.words[0] === "set") {
-      const args2 = c.words.slice(1);
-      for (let k = 0; k < args2.length; k++) {
-        const a = args2[k];
-        if ((a === "+o" || a === "-o") && args2[k + 1] === "errexit") off = a === "+o";
-        else if (/^\+[a-z]*e/.test(a)) off = true;
-        else if (/^-[a-z]*e/.test(a)) off = false;
-      }
-      return c;
-    }
-    return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: "set +e" } : c;
-  });
+function splitUncached(script) {
+  const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
+  const p = new ShellParser(text2, 1, 0, { count: 0 });
+  const root2 = p.parseGroup(null);
+  return applySetE(finalize(root2, text2), text2);
 }
 
 // src/facts/ci/resolve/wrappers.ts
@@ -43606,6 +43905,8 @@ var WRAPPERS = [
   { prefix: ["dotenv"], valueOpts: ["-e", "-c", "-v"] },
   { prefix: ["with-contenv"] },
   { prefix: ["retry"], valueOpts: ["-t", "--times", "-d", "--delay"], counts: true },
+  // `circleci tests split … | xargs bundle exec rspec`: xargs runs its command with the input as arguments.
+  { prefix: ["xargs"], valueOpts: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--max-lines"] },
   // `rustup run nightly cargo fmt`: the toolchain, then the command.
   { prefix: ["rustup", "run"], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
@@ -43624,7 +43925,7 @@ function unwrap(words3) {
   const before = [];
   for (let round = 0; round < 12 && argv.length > 0; round++) {
     const next = unwrapOnce(argv, before);
-    if (next === "script") return { argv: [], before, script: argv[argv.indexOf("-c") + 1] ?? "" };
+    if (next !== null && !Array.isArray(next)) return { argv: [], before, script: next.script };
     if (next === null) break;
     argv = next;
   }
@@ -43634,8 +43935,9 @@ function unwrapOnce(argv, before) {
   const t = normaliseTool(argv[0]);
   if ((t === "bash" || t === "sh" || t === "zsh" || t === "dash") && argv.includes("-c")) {
     const i = argv.indexOf("-c");
-    if (argv.slice(1, i).every((a) => a.startsWith("-")) && i + 1 < argv.length) return "script";
+    if (argv.slice(1, i).every((a) => a.startsWith("-")) && i + 1 < argv.length) return { script: argv[i + 1] };
   }
+  if (t === "circleci" && argv[1] === "tests" && argv[2] === "run") return circleciTestsRun(argv);
   if (t === "python") return unwrapPython(argv);
   if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv);
   if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
@@ -43670,6 +43972,14 @@ function stripOptions(args2, w) {
   if (rest.length === 0) return null;
   if (w.versioned) rest[0] = dropVersion(rest[0]);
   return rest;
+}
+function circleciTestsRun(argv) {
+  for (let i = 3; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--command=")) return { script: a.slice("--command=".length) };
+    if (a === "--command" && i + 1 < argv.length) return { script: argv[i + 1] };
+  }
+  return null;
 }
 function dropVersion(word) {
   const at2 = word.lastIndexOf("@");
@@ -43919,18 +44229,27 @@ var MAX_COMMANDS = 2e3;
 var MAX_WORK = 2e4;
 var TEXT_MAX2 = 120;
 var Ctx = class {
-  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map()) {
+  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map(), checkoutPath) {
     this.snapshot = snapshot;
     this.resolvers = resolvers;
     this.images = images2;
+    this.checkoutPath = checkoutPath;
   }
   snapshot;
   resolvers;
   images;
+  checkoutPath;
   out = [];
   work = 0;
   /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
   memo = /* @__PURE__ */ new Map();
+  /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
+  inRepository(dir2) {
+    const p = this.checkoutPath;
+    if (p === void 0) return dir2;
+    if (dir2 === p) return "";
+    return dir2.startsWith(p + "/") ? dir2.slice(p.length + 1) : dir2;
+  }
   full() {
     return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK;
   }
@@ -43974,7 +44293,7 @@ function runScript(ctx, script, at2, base, extra = {}) {
     const w0 = c.words[0];
     if ((w0 === "cd" || w0 === "pushd") && c.words.length === 2) {
       const to = c.words[1];
-      if (!to.includes("$") && !to.startsWith("/") && to !== "-" && to !== "~") cwd = joinPath2(cwd, to) ?? cwd;
+      if (!to.includes("$") && !to.startsWith("/") && to !== "-" && to !== "~") cwd = ctx.inRepository(joinPath2(cwd, to) ?? cwd);
       continue;
     }
     dispatch(ctx, c.words, site);
@@ -45364,8 +45683,8 @@ function activeProfiles(project, props, on, off) {
     return props.has(name) && (value === "" || (value.startsWith("!") ? props.get(name) !== value.slice(1) : props.get(name) === value));
   };
   const explicit = all.filter((p) => on.has(textOf(child(p, "id"))) || byProperty(p));
-  const defaults3 = explicit.length > 0 ? [] : all.filter((p) => textOf(child(child(p, "activation"), "activeByDefault")) === "true");
-  return [...explicit, ...defaults3].filter((p) => !off.has(textOf(child(p, "id"))));
+  const defaults4 = explicit.length > 0 ? [] : all.filter((p) => textOf(child(child(p, "activation"), "activeByDefault")) === "true");
+  return [...explicit, ...defaults4].filter((p) => !off.has(textOf(child(p, "id"))));
 }
 function resolveMaven(ctx, argv, site) {
   const tool = argv[0].toLowerCase();
@@ -45825,8 +46144,8 @@ function xtaskArgs(sub, rest) {
   if (sub !== "run") return void 0;
   const dash = rest.indexOf("--");
   const opts = dash < 0 ? rest : rest.slice(0, dash);
-  const named2 = opts.some((a, k) => (a === "-p" || a === "--package" || a === "--bin") && opts[k + 1] === "xtask" || a === "--package=xtask" || a === "-pxtask" || a === "--bin=xtask" || a === "--manifest-path" && /(^|\/)xtask\/Cargo\.toml$/.test(opts[k + 1] ?? ""));
-  return named2 ? dash < 0 ? [] : rest.slice(dash + 1) : void 0;
+  const named3 = opts.some((a, k) => (a === "-p" || a === "--package" || a === "--bin") && opts[k + 1] === "xtask" || a === "--package=xtask" || a === "-pxtask" || a === "--bin=xtask" || a === "--manifest-path" && /(^|\/)xtask\/Cargo\.toml$/.test(opts[k + 1] ?? ""));
+  return named3 ? dash < 0 ? [] : rest.slice(dash + 1) : void 0;
 }
 function stripHack(args2) {
   const out = [];
@@ -46148,24 +46467,18 @@ function expand3(text2, vars, depth) {
       continue;
     }
     if (n === "(" || n === "{") {
-      const found = /^\$[({]shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)[^)}]*[)}]/.exec(text2.slice(i, i + 200));
+      const j = matchingBracket(text2, i + 1);
+      const body = j < 0 ? "" : text2.slice(i + 2, j);
+      const found = /^shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)/.exec(body);
       if (found) {
         out += found[1];
-        i += found[0].length - 1;
+        i = j;
         continue;
       }
-      if (text2.startsWith("$(shell ", i)) {
-        let open = 0;
-        let j = i + 1;
-        for (; j < text2.length; j++) {
-          if (text2[j] === "(") open++;
-          else if (text2[j] === ")" && --open === 0) break;
-        }
-        if (j < text2.length) {
-          out += "$(" + expand3(text2.slice(i + 8, j), vars, depth + 1) + ")";
-          i = j;
-          continue;
-        }
+      if (n === "(" && body.startsWith("shell ")) {
+        out += "$(" + expand3(body.slice(6), vars, depth + 1) + ")";
+        i = j;
+        continue;
       }
       const close = n === "(" ? ")" : "}";
       const end = text2.indexOf(close, i + 2);
@@ -46182,6 +46495,17 @@ function expand3(text2, vars, depth) {
     out += c;
   }
   return out;
+}
+var MAX_REFERENCE_CHARS = 4096;
+function matchingBracket(text2, open) {
+  const o = text2[open];
+  const c = o === "(" ? ")" : "}";
+  let depth = 0;
+  for (let j = open; j < text2.length && j < open + MAX_REFERENCE_CHARS; j++) {
+    if (text2[j] === o) depth++;
+    else if (text2[j] === c && --depth === 0) return j;
+  }
+  return -1;
 }
 
 // src/facts/ci/resolve/task-runners.ts
@@ -46484,7 +46808,7 @@ function loadNox(ctx, path2) {
   if (text2 === void 0) return void 0;
   const lines = text2.split("\n");
   const sessions = [];
-  let defaults3 = [];
+  let defaults4 = [];
   let pendingName;
   let decorated = false;
   let current;
@@ -46495,7 +46819,7 @@ function loadNox(ctx, path2) {
     const t = raw.trim();
     if (t === "" || t.startsWith("#")) continue;
     if (current && bodyIndent >= 0 && indent < bodyIndent) current = void 0;
-    if (/^nox\.options\.sessions\s*=/.test(t)) defaults3 = stringLiterals(t.slice(t.indexOf("=") + 1));
+    if (/^nox\.options\.sessions\s*=/.test(t)) defaults4 = stringLiterals(t.slice(t.indexOf("=") + 1));
     if (/^@(nox\.)?session\b/.test(t)) {
       decorated = true;
       const n = /name\s*=\s*["']([^"']+)["']/.exec(t);
@@ -46526,7 +46850,7 @@ function loadNox(ctx, path2) {
     const args2 = stringLiterals(call.split(/\b[a-z_]+\s*=/)[0] ?? call);
     if (args2.length > 0) current.runs.push({ argv: args2, line: i + 1 });
   }
-  return { sessions, defaults: defaults3 };
+  return { sessions, defaults: defaults4 };
 }
 function countChar(s, c) {
   let n = 0;
@@ -46658,7 +46982,7 @@ function isDockerfile(path2) {
   const name = basename(path2);
   const lower = name.toLowerCase();
   if (NOT_A_DOCKERFILE.test(lower)) return false;
-  return lower === "dockerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower === "containerfile" || lower.startsWith("containerfile.");
+  return lower === "dockerfile" || lower.startsWith("dockerfile.") || lower.startsWith("dockerfile-") || lower.endsWith(".dockerfile") || lower === "containerfile" || lower.startsWith("containerfile.");
 }
 var NAME_REASONS = {
   test: "test-only image",
@@ -46932,8 +47256,8 @@ function mergeFile(r, path2, into, chain) {
     into.set(name, { ...into.get(name) ?? {}, ...s });
   }
 }
-function loadCompose(ctx, dir2, named2) {
-  const files = named2.length > 0 ? named2.flatMap((f) => joinPath2(dir2, f) ?? []) : [...DEFAULTS2.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1), ...OVERRIDES.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1)];
+function loadCompose(ctx, dir2, named3) {
+  const files = named3.length > 0 ? named3.flatMap((f) => joinPath2(dir2, f) ?? []) : [...DEFAULTS2.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1), ...OVERRIDES.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1)];
   if (files.length === 0 || !files.some((f) => ctx.snapshot.has(f))) return void 0;
   return ctx.cached(`compose:${files.join("\0")}`, () => {
     const r = { ctx, read: 0, skipped: 0, seen: /* @__PURE__ */ new Set(), names: /* @__PURE__ */ new Set() };
@@ -47059,12 +47383,14 @@ function dockerRun(ctx, argv, at2, site) {
   const inner = argv.slice(i + 1);
   const entry = opts.get("--entrypoint")?.[0];
   const built = ctx.images.get(image) ?? ctx.images.get(image.replace(/:[^/:]*$/, ""));
+  const detached = [...opts.keys()].some((o) => o === "--detach" || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(o));
+  if (detached) site = { ...site, neutralised: site.neutralised ?? "detached (docker run -d)" };
   if (built) {
     if (inner.length > 0) {
       dispatch(ctx, entry ? [entry, ...inner] : inner, site);
       return true;
     }
-    return startContainer(ctx, { dockerfile: built.dockerfile, context: built.context, ...built.target !== void 0 ? { target: built.target } : {} }, site, `image ${image}`);
+    return startContainer(ctx, { dockerfile: built.dockerfile, context: built.context, ...built.target !== void 0 ? { target: built.target } : {} }, site, `image ${image}`, detached);
   }
   const base = basename(image.replace(/[:@].*$/, "")).toLowerCase();
   if (inner.length > 0 && (normaliseTool(inner[0]) === base || GENERIC_IMAGES.has(base) || inner[0].includes("/") && !DATA_FILE.test(inner[0]))) {
@@ -47113,9 +47439,9 @@ function composeUp(ctx, rest, opts, project, site) {
     emit2(ctx, ["docker", "compose", "up", ...rest], site, { opaque: "the compose file it starts is not in the repository" });
     return true;
   }
-  const named2 = rest.filter((w) => !w.startsWith("-"));
-  const chosen = exitFrom !== void 0 ? [exitFrom] : named2.length > 0 ? named2 : [...project.services.keys()];
-  const total = exitFrom !== void 0 ? 1 : named2.length > 0 ? named2.length : project.total;
+  const named3 = rest.filter((w) => !w.startsWith("-"));
+  const chosen = exitFrom !== void 0 ? [exitFrom] : named3.length > 0 ? named3 : [...project.services.keys()];
+  const total = exitFrom !== void 0 ? 1 : named3.length > 0 ? named3.length : project.total;
   const started = chosen.slice(0, MAX_STARTED);
   const note = started.length < total || project.skippedFiles > 0 ? `compose services: expanded ${started.length} of ${total}${project.skippedFiles > 0 ? `, ${project.skippedFiles} compose file(s) past the cap not read` : ""}` : void 0;
   const base = note ? { ...site, chain: [...site.chain, link(project.files[0], void 0, note)] } : site;
@@ -47139,7 +47465,7 @@ function startService(ctx, project, svc, site) {
   emit2(ctx, [normaliseTool(svc.image ?? svc.name)], { ...base, cwd, text: `service ${svc.name}` }, { opaque: `service ${svc.name} runs the command of image ${svc.image ?? "(none)"}, which is not in the repository` });
   return true;
 }
-function startContainer(ctx, image, site, what) {
+function startContainer(ctx, image, site, what, detached = false) {
   const text2 = ctx.snapshot.text(image.dockerfile);
   if (text2 === void 0) {
     emit2(ctx, ["docker", "run"], { ...site, text: what }, { opaque: `${image.dockerfile} is not in the repository, so what ${what} runs is unknown` });
@@ -47165,7 +47491,7 @@ function startContainer(ctx, image, site, what) {
   };
   if (start.entrypoint) follow(start.entrypoint, "ENTRYPOINT");
   if (start.cmd) follow(start.cmd, "CMD");
-  if (!start.entrypoint && !start.cmd) emit2(ctx, ["docker", "run"], { ...base, cwd: image.context, text: what }, { opaque: `${image.dockerfile} sets no ENTRYPOINT or CMD: the base image's command runs` });
+  if (!start.entrypoint && !start.cmd && !detached) emit2(ctx, ["docker", "run"], { ...base, cwd: image.context, text: what }, { opaque: `${image.dockerfile} sets no ENTRYPOINT or CMD: the base image's command runs` });
   return true;
 }
 
@@ -47318,9 +47644,9 @@ function parseGradle(path2, text2, catalog) {
       if (parts.length >= 2 && parts[0] && parts[1]) push(`${parts[0]}:${parts[1]}`, parts[2]);
       continue;
     }
-    const named2 = /group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["']/.exec(rest);
-    if (named2) {
-      push(`${named2[1]}:${named2[2]}`);
+    const named3 = /group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["']/.exec(rest);
+    if (named3) {
+      push(`${named3[1]}:${named3[2]}`);
       continue;
     }
     const lib2 = /^libs\.([A-Za-z0-9_.]+)/.exec(rest);
@@ -48847,9 +49173,9 @@ var RESOLVERS = [
   resolveDockerBuild
 ];
 function resolveScript(script, origin) {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images);
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images, origin.checkoutPath);
   try {
-    runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] });
+    runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] });
   } catch {
   }
   return ctx.out;
@@ -49362,7 +49688,7 @@ function evaluate(expr, read, syntax = {}) {
   if (expr.length > MAX_EXPR2) return ANYTHING;
   const tokens = tokenize2(expr, syntax.keywords === true);
   if (tokens === void 0) return ANYTHING;
-  const parser = new Parser2(tokens, read);
+  const parser = new Parser(tokens, read);
   const out = parser.or(0);
   return parser.done() ? out : ANYTHING;
 }
@@ -49441,7 +49767,7 @@ function tokenize2(s, keywords) {
   flush();
   return out;
 }
-var Parser2 = class {
+var Parser = class {
   constructor(tokens, read) {
     this.tokens = tokens;
     this.read = read;
@@ -49552,14 +49878,14 @@ function substituteMatrix(script, matrix) {
   if (matrix === void 0 || !script.includes("matrix.")) return script;
   const vars = /* @__PURE__ */ new Map();
   let n = 0;
-  const named2 = script.replace(MATRIX_IN_SCRIPT, (whole2, key, field) => {
+  const named3 = script.replace(MATRIX_IN_SCRIPT, (whole2, key, field) => {
     const values = matrixValues(matrix, key, field);
     if (values.length === 0) return whole2;
     const name = `__SHIPSHAPE_MATRIX_${n++}`;
     vars.set(name, values);
     return "${" + name + "}";
   });
-  return vars.size === 0 ? script : substituteEnv(named2, vars);
+  return vars.size === 0 ? script : substituteEnv(named3, vars);
 }
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
@@ -49796,12 +50122,14 @@ var CircleParser = class {
     }
     this.jobDefs = isMap(get(doc2, "jobs")) ? get(doc2, "jobs") : {};
     this.commands = isMap(get(doc2, "commands")) ? get(doc2, "commands") : {};
+    this.pipeline = defaults3(get(doc2, "parameters"), {});
   }
   path;
   doc;
   orbs = /* @__PURE__ */ new Map();
   jobDefs;
   commands;
+  pipeline;
   jobs() {
     const workflows = get(this.doc, "workflows");
     if (!isMap(workflows)) return Object.hasOwn(this.jobDefs, "build") ? [this.job("build", "build", PUSH_AND_PR, null, keyLine(this.jobDefs, "build"))] : [];
@@ -49836,13 +50164,27 @@ var CircleParser = class {
     return {
       ...base,
       line: keyLine(this.jobDefs, id) ?? line,
-      steps: this.steps(get(def, "steps"), [], 0),
+      steps: this.steps(get(def, "steps"), [], 0, this.arguments(get(def, "parameters"), params2, {})),
       ...wd !== void 0 ? { workingDirectory: wd } : {},
       images: docker.slice(0, 1),
       services: docker.slice(1)
     };
   }
-  steps(node, via, depth) {
+  /** A reusable job's or command's parameters: the caller's values (their own references expanded), else the defaults. */
+  arguments(declared3, given, outer) {
+    const out = defaults3(declared3, {});
+    for (const [k, v] of Object.entries(out)) out[k] = this.substitute(v, {});
+    for (const [k, v] of Object.entries(given)) out[k] = this.substitute(v, outer);
+    return out;
+  }
+  substitute(text2, params2) {
+    if (!text2.includes("<<")) return text2;
+    return text2.replace(/<<\s*(pipeline\.)?parameters\.([\w-]+)\s*>>/g, (all, pipeline2, name) => {
+      const v = pipeline2 ? this.pipeline[name] : params2[name];
+      return v ?? all;
+    });
+  }
+  steps(node, via, depth, params2) {
     const out = [];
     list2(node).forEach((step, i) => {
       const line = itemLine(node, i);
@@ -49850,8 +50192,9 @@ var CircleParser = class {
       if (key === void 0 || BUILT_IN_STEPS.has(key)) return;
       const body = isMap(step) ? get(step, key) : void 0;
       if (key === "run") {
-        const command2 = str4(body) ?? str4(get(body, "command"));
-        if (command2 === void 0) return;
+        const written = str4(body) ?? str4(get(body, "command"));
+        if (written === void 0) return;
+        const command2 = this.substitute(written, params2);
         const runLine = str4(body) !== void 0 ? valueLine(step, "run") : valueLine(body, "command");
         const wd = circleDir(get(body, "working_directory"));
         const name = str4(get(body, "name"));
@@ -49868,12 +50211,12 @@ var CircleParser = class {
         return;
       }
       if ((key === "when" || key === "unless") && depth < MAX_INCLUDE_DEPTH2) {
-        out.push(...this.steps(get(body, "steps"), via, depth + 1));
+        out.push(...this.steps(get(body, "steps"), via, depth + 1, params2));
         return;
       }
       const command = get(this.commands, key);
       if (isMap(command) && depth < MAX_INCLUDE_DEPTH2) {
-        out.push(...this.steps(get(command, "steps"), [...via, link2(this.path, line, key)], depth + 1));
+        out.push(...this.steps(get(command, "steps"), [...via, link2(this.path, line, key)], depth + 1, this.arguments(get(command, "parameters"), stringMap(body), params2)));
         return;
       }
       const ref = this.orbRef(key, stringMap(body));
@@ -49892,6 +50235,15 @@ var CircleParser = class {
     return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...at2 > 0 ? { version: orb.slice(at2 + 1) } : {}, with: params2, local: false };
   }
 };
+function defaults3(declared3, base) {
+  const out = { ...base };
+  if (!isMap(declared3)) return out;
+  for (const [k, def] of Object.entries(declared3)) {
+    const v = str4(get(def, "default"));
+    if (v !== void 0) out[k] = v;
+  }
+  return out;
+}
 function workflowTriggers(wf) {
   const scheduled = list2(get(wf, "triggers")).some((t) => get(t, "schedule") !== void 0);
   return scheduled ? triggers({ schedule: true }, ["schedule"]) : PUSH_AND_PR;
@@ -50166,8 +50518,8 @@ var PR_NAMES = /(^|[_.-])(presubmit|pr|pull|pull_request|pullrequest)([_.-]|$)/;
 var DEFAULT_NAMES = /* @__PURE__ */ new Set(["cloudbuild.yaml", "cloudbuild.yml"]);
 var OUTSIDE2 = "a Cloud Build trigger, set in the Google Cloud project, decides which events run this file";
 function parseCloudBuild(ctx, paths) {
-  const named2 = paths.some((p) => !DEFAULT_NAMES.has(p) && fileTriggers(p, false).outside === void 0);
-  return paths.flatMap((p) => file(ctx, p, fileTriggers(p, named2)));
+  const named3 = paths.some((p) => !DEFAULT_NAMES.has(p) && fileTriggers(p, false).outside === void 0);
+  return paths.flatMap((p) => file(ctx, p, fileTriggers(p, named3)));
 }
 function fileTriggers(path2, siblingsNamed) {
   const stem = basename(path2).toLowerCase().replace(/\.ya?ml$/, "");
@@ -50739,12 +51091,13 @@ var WorkflowParser = class {
   /** Steps of a job or composite action; composite actions are inlined after their `uses` step. */
   steps(path2, stepsNode, jobWd, via, inputs, stack, depth, env = { vars: /* @__PURE__ */ new Map(), matrix: void 0 }) {
     const out = [];
-    const items = list2(stepsNode);
+    const flat = flattenSteps(stepsNode, 0);
+    const items = flat.map((f) => f.step);
     const reraised = reraisedStepIds(items);
     let elsewhere;
-    items.forEach((step, i) => {
+    let checkoutPath;
+    flat.forEach(({ step, line }) => {
       if (!isMap(step)) return;
-      const line = itemLine(stepsNode, i);
       const name = str4(get(step, "name"));
       const run3 = str4(get(step, "run"));
       const uses = str4(get(step, "uses"));
@@ -50760,7 +51113,8 @@ var WorkflowParser = class {
         disabled: cond.disabled,
         ...wd !== void 0 ? { workingDirectory: wd } : {},
         via,
-        ...elsewhere !== void 0 ? { elsewhere } : {}
+        ...elsewhere !== void 0 ? { elsewhere } : {},
+        ...checkoutPath !== void 0 ? { checkoutPath } : {}
       };
       if (run3 !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
@@ -50774,7 +51128,10 @@ var WorkflowParser = class {
         return;
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
-      if (ref.name === "actions/checkout" && !ref.with.path) elsewhere = otherRepository(ref.with.repository);
+      if (ref.name === "actions/checkout" && !ref.with.path) {
+        elsewhere = otherRepository(ref.with.repository);
+        checkoutPath = void 0;
+      } else if (ref.name === "actions/checkout" && otherRepository(ref.with.repository) === void 0) checkoutPath = workDir(ref.with.path) || void 0;
       out.push({ ...base, uses: ref });
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
@@ -50797,6 +51154,15 @@ var WorkflowParser = class {
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }));
   }
 };
+function flattenSteps(node, depth) {
+  const out = [];
+  list2(node).forEach((step, i) => {
+    const group = isMap(step) && depth < MAX_INCLUDE_DEPTH2 ? get(step, "parallel") ?? get(step, "sequential") : void 0;
+    if (Array.isArray(group) && get(step, "run") === void 0 && get(step, "uses") === void 0) out.push(...flattenSteps(group, depth + 1));
+    else out.push({ step, line: itemLine(node, i) });
+  });
+  return out;
+}
 function otherRepository(repository) {
   const r = repository?.trim();
   if (!r || /github\.repository\b|github\.event\.pull_request\.head\.repo|github\.head_ref|\binputs\.|github\.event\.inputs\./.test(r)) return void 0;
@@ -50901,12 +51267,12 @@ function evalAtom(atom) {
   if (kinds) return { sources: new Set(kinds), conditional: true };
   return ANY;
 }
-function evalRules(rules) {
+function evalRules(rules2) {
   const remaining = new Set(ALL_SOURCES);
   const auto = /* @__PURE__ */ new Set();
   const manual = /* @__PURE__ */ new Set();
   let changes;
-  for (const rule2 of rules) {
+  for (const rule2 of rules2) {
     if (!isMap(rule2)) continue;
     const cond = str4(get(rule2, "if"));
     const m = cond === void 0 ? { sources: ALL_SOURCES, conditional: false } : evalIf(cond);
@@ -50937,9 +51303,9 @@ function evalOnlyExcept(only, except) {
   return out;
 }
 function workflowSources(workflow3) {
-  const rules = get(workflow3, "rules");
-  if (rules === void 0) return ALL_SOURCES;
-  const r = evalRules(list2(rules));
+  const rules2 = get(workflow3, "rules");
+  if (rules2 === void 0) return ALL_SOURCES;
+  const r = evalRules(list2(rules2));
   return /* @__PURE__ */ new Set([...r.auto, ...r.manual]);
 }
 function toTriggers(auto, manual, events, changes) {
@@ -51125,9 +51491,9 @@ var GitlabConfig = class _GitlabConfig {
       let auto;
       let manual = /* @__PURE__ */ new Set();
       let changes;
-      const rules = this.deref(get(job4, "rules"));
-      if (rules !== void 0) {
-        const r = evalRules(list2(rules).flatMap((x) => list2(this.deref(x))));
+      const rules2 = this.deref(get(job4, "rules"));
+      if (rules2 !== void 0) {
+        const r = evalRules(list2(rules2).flatMap((x) => list2(this.deref(x))));
         auto = new Set(r.auto);
         manual = new Set(r.manual);
         changes = r.changes;
@@ -51860,10 +52226,14 @@ function collectCi(snapshot) {
       const chain = [...job4.via, ...step.via, step.loc];
       const neutralised = neutraliser(job4, step);
       const cwd = step.workingDirectory ?? job4.workingDirectory ?? "";
+      const seen = /* @__PURE__ */ new Set();
       const emit3 = (script, line, dir2) => {
-        const resolved = guard(problems2, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain, images: images2 }), []);
+        const resolved = guard(problems2, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain, images: images2, ...step.checkoutPath !== void 0 ? { checkoutPath: step.checkoutPath } : {} }), []);
         for (const rc of resolved) {
           if (skip !== void 0 && rc.hookId !== void 0 && skip.has(rc.hookId)) continue;
+          const key = runKey(rc);
+          if (seen.has(key)) continue;
+          seen.add(key);
           runs.push(toolRun(rc, job4, step, neutralised));
         }
       };
@@ -51903,6 +52273,11 @@ function neutraliser(job4, step) {
   if (job4.canFail) return CAN_FAIL_LABEL[job4.system];
   if (step.canFail) return step.name !== void 0 && AFTER_SECTIONS.has(step.name) ? `${step.name} (failures ignored)` : CAN_FAIL_LABEL[job4.system];
   return null;
+}
+function runKey(rc) {
+  const { chain, argv, ...rest } = rc;
+  const links = chain.map((l, i) => i === chain.length - 1 ? `${l.path}::${l.text}` : `${l.path}:${l.line ?? ""}:${l.text}`);
+  return `${links.join("\n")}\0${argv.join("")}\0${JSON.stringify(rest)}`;
 }
 function toolRun(rc, job4, step, neutralised) {
   const { argv, text: text2, chain, neutralised: own, cwd, ...extra } = rc;
@@ -52167,8 +52542,8 @@ function goreleaserConfig(snapshot, path2) {
     entries2.forEach((entry, i) => {
       if (!isMap(entry) || get(entry, "skip") === true) return;
       const line = (Array.isArray(node) ? itemLine(node, i) : void 0) ?? keyLine(doc2, section.key);
-      const named2 = str4(get(entry, "dockerfile"));
-      const dockerfile = !section.dockerfile ? void 0 : named2 === void 0 ? "Dockerfile" : named2.includes("{{") ? void 0 : named2;
+      const named3 = str4(get(entry, "dockerfile"));
+      const dockerfile = !section.dockerfile ? void 0 : named3 === void 0 ? "Dockerfile" : named3.includes("{{") ? void 0 : named3;
       images2.push({ section: section.key, ...line !== void 0 ? { line } : {}, ...dockerfile !== void 0 ? { dockerfile } : {} });
     });
   }
@@ -52771,6 +53146,52 @@ function markOwn(snapshot, manifests) {
   return manifests.map((m) => m.dependencies.some(isOwn) ? { ...m, dependencies: m.dependencies.map((d) => isOwn(d) ? { ...d, own: true } : d) } : m);
 }
 
+// src/facts/openapi/docs-sites.ts
+var RTD = /(^|\/)\.readthedocs\.ya?ml$/;
+var MAX_CONFIGS = 20;
+function docsPublications(snapshot, specs) {
+  if (specs.length === 0) return [];
+  const hosts = filesWhere(snapshot, (p) => RTD.test(p)).slice(0, MAX_CONFIGS);
+  if (hosts.length === 0) return [];
+  const sites = [...sphinxSites(snapshot), ...mkdocsSites(snapshot)];
+  const out = [];
+  for (const spec of specs) {
+    const site = sites.find((s) => s.dir === "" || spec.startsWith(s.dir + "/"));
+    if (site) out.push({ spec, tool: site.tool, host: "Read the Docs", hostConfig: hosts[0], config: site.config, line: site.line, dir: site.dir });
+  }
+  return out;
+}
+function sphinxSites(snapshot) {
+  const out = [];
+  for (const conf of filesWhere(snapshot, (p) => basename(p) === "conf.py").slice(0, MAX_CONFIGS)) {
+    const text2 = snapshot.text(conf);
+    if (text2 === void 0 || !/^\s*(project|extensions|html_theme)\s*=/m.test(text2)) continue;
+    const lines = text2.split("\n");
+    lines.forEach((l, i) => {
+      const m = /^(html_extra_path|html_static_path)\s*=\s*\[([^\]]*)\]/.exec(l);
+      if (!m) return;
+      for (const q of m[2].matchAll(/["']([^"'\n]{1,200})["']/g)) {
+        const dir2 = joinPath2(dirname(conf), q[1].replace(/\/+$/, ""));
+        if (dir2 !== void 0) out.push({ tool: `Sphinx ${m[1]}`, config: conf, line: i + 1, dir: dir2 });
+      }
+    });
+  }
+  return out;
+}
+function mkdocsSites(snapshot) {
+  const out = [];
+  for (const conf of filesWhere(snapshot, (p) => /(^|\/)mkdocs\.ya?ml$/.test(p)).slice(0, MAX_CONFIGS)) {
+    const text2 = snapshot.text(conf);
+    if (text2 === void 0) continue;
+    const lines = text2.split("\n");
+    const at2 = lines.findIndex((l) => /^docs_dir\s*:/.test(l));
+    const raw = at2 >= 0 ? lines[at2].replace(/^docs_dir\s*:\s*/, "").replace(/\s+#.*$/, "").replace(/^["']|["']$/g, "").trim() : "docs";
+    const dir2 = joinPath2(dirname(conf), raw.replace(/\/+$/, ""));
+    if (dir2 !== void 0) out.push({ tool: "MkDocs docs_dir", config: conf, line: at2 >= 0 ? at2 + 1 : 1, dir: dir2 });
+  }
+  return out;
+}
+
 // src/facts/service/files.ts
 var MAX_ROUTE_FILE_BYTES = 1024 * 1024;
 var MAX_LINE_CHARS = 10 * 1024;
@@ -52953,6 +53374,11 @@ var DEPENDENCY_TOKENS = [
   "Redix.",
   "Cachex.",
   ".health_check(",
+  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
+  "test_connection",
+  "DB[:",
+  "DB.run(",
+  "DB.fetch(",
   // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
   "DbConn",
   "Connection<",
@@ -52989,14 +53415,17 @@ function pythonBody(lines, decl) {
   let def = decl;
   while (def < lines.length && def < decl + 12 && !/^\s*(async\s+)?def\s/.test(lines[def])) def++;
   if (def >= lines.length) return [decl, decl];
-  const base = indentOf(lines[def]);
-  let end = def + 1;
-  while (end < lines.length && end < def + MAX_BODY_LINES) {
+  return pythonBlock(lines, def, MAX_BODY_LINES);
+}
+function pythonBlock(lines, head, max) {
+  const base = indentOf(lines[head]);
+  let end = head + 1;
+  while (end < lines.length && end < head + max) {
     const l = lines[end];
     if (l.trim() !== "" && indentOf(l) <= base) break;
     end++;
   }
-  return [def + 1, end];
+  return [head + 1, end];
 }
 function braceBody(lines, decl) {
   let depth = 0;
@@ -53517,8 +53946,8 @@ function isBeforeClass(lines, i) {
 function mappingPath(args2, constants4) {
   const inner = args2.replace(/^\(/, "").replace(/\)\s*$/, "").trim();
   if (inner === "") return "";
-  const named2 = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
-  let expr = (named2 ? named2[1] : inner).replace(/^\{|^\[|^arrayOf\(/, "").trim();
+  const named3 = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner);
+  let expr = (named3 ? named3[1] : inner).replace(/^\{|^\[|^arrayOf\(/, "").trim();
   const lit = readLiteral(expr, 0);
   if (lit) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
@@ -53698,14 +54127,14 @@ function dotnetProjects(manifests) {
     dirs.add(m.dir);
     if (m.dependencies.some((d) => d.name === "Microsoft.NET.Sdk.Web")) web.add(m.dir);
   }
-  const memo2 = /* @__PURE__ */ new Map();
+  const memo3 = /* @__PURE__ */ new Map();
   const of = (path2) => {
     const start = dirname(path2);
-    const hit = memo2.get(start);
+    const hit = memo3.get(start);
     if (hit !== void 0) return hit;
     let d = start;
     while (d !== "" && !dirs.has(d)) d = dirname(d);
-    memo2.set(start, d);
+    memo3.set(start, d);
     return d;
   };
   return { of, isWeb: (dir2) => web.has(dir2) };
@@ -53909,6 +54338,20 @@ var GENERATORS = [
   { tool: "APIFairy", ecosystem: "python", tokens: ["from apifairy import APIFairy", "APIFairy("], servedAt: "/apispec.json" },
   { tool: "flask-restx", ecosystem: "python", tokens: ["from flask_restx import", "from flask_restplus import"], servedAt: "/swagger.json" },
   { tool: "connexion", ecosystem: "python", tokens: [".add_api("], servedAt: "/openapi.json", specFirst: true },
+  // Python beyond the decorator family. Litestar serves its schema at /schema/openapi.json unless
+  // `openapi_config=None`; Sanic Extensions (sanic-ext, auto-installed by Sanic ≥ 21.12 when
+  // present) at /docs/openapi.json; quart-schema at /openapi.json; SpecTree at /apidoc/openapi.json.
+  // pyramid_openapi3 is spec-first: `config.pyramid_openapi3_spec(file, route="/api/openapi.yaml")`
+  // serves the committed document (default route /openapi.yaml). aiohttp-apispec serves
+  // `setup_aiohttp_apispec(app, url=…)` (default /api/docs/swagger.json). Traps: falcon-apispec
+  // and apispec alone only build a dict; tornado-swagger serves at `api_base_url` + /swagger.json.
+  { tool: "Litestar OpenAPI", ecosystem: "python", tokens: ["Litestar("], servedAt: "/schema/openapi.json", servedAtKw: "openapi_config" },
+  { tool: "Sanic Extensions", ecosystem: "python", tokens: ["from sanic_ext import", "Extend(app"], servedAt: "/docs/openapi.json" },
+  { tool: "quart-schema", ecosystem: "python", tokens: ["QuartSchema("], servedAt: "/openapi.json", servedAtKw: "openapi_path" },
+  { tool: "SpecTree", ecosystem: "python", tokens: ["SpecTree("], servedAt: "/apidoc/openapi.json" },
+  { tool: "pyramid_openapi3", ecosystem: "python", tokens: ["pyramid_openapi3_spec("], servedAt: "/openapi.yaml", servedAtKw: "route", specFirst: true },
+  { tool: "aiohttp-apispec", ecosystem: "python", tokens: ["setup_aiohttp_apispec("], servedAt: "/api/docs/swagger.json", servedAtKw: "url" },
+  { tool: "tornado-swagger", ecosystem: "python", tokens: ["setup_swagger("], servedAt: "/api/doc/swagger.json" },
   { tool: "apispec", ecosystem: "python", tokens: ["APISpec("], servedAt: null },
   { tool: "swagger-jsdoc", ecosystem: "node", tokens: ["swaggerJsdoc(", "swaggerJSDoc("], servedAt: null, routeHandlers: ["swaggerUi", "swaggerUI"] },
   { tool: "swagger-ui-express", ecosystem: "node", tokens: ["swagger-ui-express"], servedAt: null, routeHandlers: ["swaggerUi", "swaggerUI"] },
@@ -53923,7 +54366,8 @@ var GENERATORS = [
   { tool: "ogen", ecosystem: "go", tokens: ["github.com/ogen-go/ogen"], servedAt: null, specFirst: true },
   { tool: "springfox", ecosystem: "java", tokens: ["@EnableSwagger2", "springfox.documentation"], servedAt: "/v2/api-docs" },
   { tool: "rswag", ecosystem: "ruby", tokens: ["Rswag::Api::Engine", "Rswag::Ui::Engine"], servedAt: null, routeHandlers: ["Rswag::Api::Engine", "Rswag::Ui::Engine"] },
-  { tool: "grape-swagger", ecosystem: "ruby", tokens: ["add_swagger_documentation"], servedAt: "/swagger_doc" },
+  // The Grape route walker declares the document's route (mount_path below prefix, version and mounts).
+  { tool: "grape-swagger", ecosystem: "ruby", tokens: ["add_swagger_documentation"], servedAt: "/swagger_doc", routeHandlers: ["add_swagger_documentation"] },
   // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
   // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
   // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).
@@ -53966,13 +54410,14 @@ function findGenerators(src, service2, manifests) {
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens);
     if (!hit) continue;
     const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : void 0;
+    const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : void 0;
     out.push({
       tool: sig.tool,
       path: hit.path,
       line: hit.line,
       text: hit.text,
-      servedAt: route ? route.path : sig.servedAt,
-      ...route ? { note: `served by the route at ${route.file}:${route.line}` } : {},
+      servedAt: route ? route.path : moved ? moved.servedAt : sig.servedAt,
+      ...route ? { note: `served by the route at ${route.file}:${route.line}` } : moved?.note ? { note: moved.note } : {},
       ...sig.specFirst ? { specFirst: true } : {}
     });
   }
@@ -54001,6 +54446,21 @@ function findGenerators(src, service2, manifests) {
     }
   }
   return out;
+}
+function servedByKeyword(src, hit, sig) {
+  const lines = src.lines(hit.path);
+  const line = lines?.[hit.line - 1];
+  const token = sig.tokens.find((t) => line?.includes(t));
+  if (!lines || !line || !token) return void 0;
+  const kw = keywordArg(callText(lines, hit.line - 1, line.indexOf(token) + token.length - 1), sig.servedAtKw);
+  if (kw === void 0) return void 0;
+  if (kw === "None") return { servedAt: null, note: `${sig.servedAtKw}=None disables the spec` };
+  const lit = readLiteral(kw, 0);
+  if (lit && !lit.template) return { servedAt: lit.value };
+  const inner = kw.includes("OpenAPIConfig(") ? readLiteral(keywordArg(kw, "path") ?? "", 0) : void 0;
+  if (inner && !inner.template) return { servedAt: joinUrl(inner.value, "openapi.json") };
+  if (kw.includes("OpenAPIConfig(") && keywordArg(kw, "path") === void 0) return { servedAt: sig.servedAt };
+  return { servedAt: sig.servedAt, note: `${sig.servedAtKw}=${kw.slice(0, 80)} not resolved; the default is assumed` };
 }
 function servingRoute(routes, handlers) {
   for (const h of handlers) {
@@ -54163,6 +54623,14 @@ function sniffJsonSpec(text2) {
   }
   return void 0;
 }
+function sniffYamlSpec(text2) {
+  const m = /^(openapi|swagger):[ \t]*["']?([0-9.]{1,12})["']?[ \t]*$/m.exec(text2);
+  if (!m) return void 0;
+  const kind = m[1];
+  const version = m[2];
+  if (kind === "openapi" ? !/^3\.\d+(\.\d+)?$/.test(version) : version !== "2.0") return void 0;
+  return { kind, version, format: "yaml" };
+}
 function stringEnd(text2, open) {
   for (let i = open + 1; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
@@ -54266,7 +54734,8 @@ function findSpecs(snapshot, skipped) {
       continue;
     }
     if (r.kind !== "text") continue;
-    const sniff = sniffSpec(r.text) ?? (likely(path2) === 0 && r.text.length <= MAX_SPEC_BYTES && path2.toLowerCase().endsWith(".json") ? sniffJsonSpec(r.text) : void 0);
+    const sorted = likely(path2) === 0 && r.text.length <= MAX_SPEC_BYTES;
+    const sniff = sniffSpec(r.text) ?? (sorted && path2.toLowerCase().endsWith(".json") ? sniffJsonSpec(r.text) : sorted && !path2.toLowerCase().endsWith(".json") ? sniffYamlSpec(r.text) : void 0);
     if (!sniff) continue;
     if (r.text.length > MAX_SPEC_BYTES) {
       skipped.push({ path: path2, reason: `${r.text.length} bytes, over ${MAX_SPEC_BYTES}: not parsed` });
@@ -54282,7 +54751,7 @@ function findSpecs(snapshot, skipped) {
 }
 
 // src/facts/openapi/types.ts
-var EMPTY_OPENAPI = { specs: [], generators: [], contractTests: [], skipped: [], problems: [] };
+var EMPTY_OPENAPI = { specs: [], docsSites: [], generators: [], contractTests: [], skipped: [], problems: [] };
 
 // src/facts/openapi/index.ts
 function collectOpenApi(snapshot, service2, manifests) {
@@ -54299,7 +54768,8 @@ function collectOpenApi(snapshot, service2, manifests) {
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
   const generators = service2.frameworks.length ? part("OpenAPI generators", () => [...findGenerators(sourceSet(snapshot), service2, manifests), ...staticSpecs(specs, service2)]) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
-  return { specs, generators, contractTests, skipped, problems: problems2 };
+  const docsSites = part("documentation sites", () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)));
+  return { specs, docsSites, generators, contractTests, skipped, problems: problems2 };
 }
 
 // src/facts/service/detect.ts
@@ -54839,8 +55309,8 @@ function attributes(group) {
 }
 function templateArg(a) {
   for (const arg of a.args) {
-    const named2 = /^(?:Template\s*=|template\s*:)\s*([\s\S]*)$/.exec(arg);
-    if (named2) return named2[1].trim();
+    const named3 = /^(?:Template\s*=|template\s*:)\s*([\s\S]*)$/.exec(arg);
+    if (named3) return named3[1].trim();
   }
   const first = a.args[0];
   return first === void 0 || /^\w+\s*[=:]/.test(first) ? void 0 : first;
@@ -55655,8 +56125,8 @@ function plugRouters(ctx) {
   }
   return out;
 }
-function sameModule(named2, module) {
-  return named2 === module || module.endsWith("." + named2) || named2.endsWith("." + module);
+function sameModule(named3, module) {
+  return named3 === module || module.endsWith("." + named3) || named3.endsWith("." + module);
 }
 function mounts(routers, phoenixForwards) {
   const out = /* @__PURE__ */ new Map();
@@ -55826,13 +56296,13 @@ function tableMounts(lines, isReceiver) {
     const table4 = each2?.[1] ?? loop?.[4];
     const entries2 = table4 ? byName.get(table4) : void 0;
     if (!entries2) continue;
-    const pair = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
+    const pair2 = each2 ? each2[2] ? [each2[2], each2[3]] : void 0 : loop[1] ? [loop[1], loop[2]] : void 0;
     const param = each2 ? each2[4] ?? each2[5] : loop[3];
     const body = lines.slice(i, i + BODY_LINES).join(" ").slice(0, BODY_CHARS);
     const arg = param ? `${param.replace(/\$/g, "\\$")}\\.([A-Za-z_$][\\w$]*)` : "([A-Za-z_$][\\w$]*)";
     const use = new RegExp(`\\b([A-Za-z_$][\\w$]*)\\.use\\(\\s*${arg}\\s*,\\s*${arg}\\s*\\)`).exec(body);
     if (!use || !isReceiver(use[1])) continue;
-    const [pathKey, childKey] = pair ? [use[2], use[3]].map((v) => pair.includes(v) ? v : void 0) : [use[2], use[3]];
+    const [pathKey, childKey] = pair2 ? [use[2], use[3]].map((v) => pair2.includes(v) ? v : void 0) : [use[2], use[3]];
     if (!pathKey || !childKey) continue;
     for (const e of entries2) {
       const prefix = unquote2(e.fields.get(pathKey) ?? "");
@@ -56070,8 +56540,478 @@ var FLASK = {
     { call: "add_namespace", prefixKw: "path", replacesOwn: true, childArg: 0 }
   ]
 };
+var QUART = { ...FLASK, framework: "quart", apps: ["Quart"], routers: [{ ctor: "Blueprint", prefixKw: "url_prefix" }] };
+var SANIC = {
+  framework: "sanic",
+  apps: ["Sanic"],
+  routers: [{ ctor: "Blueprint", prefixKw: "url_prefix" }],
+  decorators: { ...FLASK.decorators, head: ["HEAD"], options: ["OPTIONS"], websocket: ["WEBSOCKET"] },
+  addRoute: {},
+  mounts: [{ call: "blueprint", prefixKw: "url_prefix", replacesOwn: true, childArg: 0 }]
+};
 function extractFlask(ctx) {
-  return { routes: ctx.frameworks.has("flask") ? extractPython(ctx, [FLASK]) : [] };
+  const routes = ctx.frameworks.has("flask") ? extractPython(ctx, [FLASK]) : [];
+  if (ctx.frameworks.has("quart")) routes.push(...extractPython(ctx, [QUART]));
+  if (ctx.frameworks.has("sanic")) routes.push(...extractPython(ctx, [SANIC]));
+  return { routes };
+}
+
+// src/facts/service/routes/connexion.ts
+var METHODS = /* @__PURE__ */ new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+var MAX_OPERATIONS = 2e3;
+function extractConnexion(ctx) {
+  if (!ctx.frameworks.has("connexion")) return { routes: [] };
+  const routes = [];
+  for (const file2 of ctx.src.files("python")) {
+    if (!ctx.src.mentions(file2, ["add_api("])) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const specDir = specificationDir(lines);
+    for (let i = 0; i < lines.length; i++) {
+      const at2 = lines[i].indexOf(".add_api(");
+      if (at2 < 0 || lines[i].trimStart().startsWith("#")) continue;
+      const text2 = callText(lines, i, at2 + ".add_api".length);
+      const name = readLiteral(callArgs(text2, 0)[0] ?? "", 0)?.value;
+      if (!name) continue;
+      const spec = findSpec(ctx, dirname(file2), specDir, name);
+      if (!spec) continue;
+      const read = ctx.src.snapshot.read(spec);
+      if (read.kind !== "text") continue;
+      const kw = keywordArg(text2, "base_path");
+      const base = (kw ? readLiteral(kw, 0)?.value : void 0) ?? specBase(read.text);
+      for (const op of operations(read.text)) {
+        routes.push({ path: joinUrl(base, op.path), methods: [op.method.toUpperCase()], framework: "connexion", file: spec, line: op.line, note: `served by add_api at ${file2}:${i + 1}`, ...handlerOf(ctx, op.operationId) });
+      }
+    }
+  }
+  return { routes };
+}
+function specificationDir(lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const at2 = lines[i].indexOf("specification_dir");
+    if (at2 < 0) continue;
+    const kw = keywordArg(lines[i].slice(at2), "specification_dir");
+    const lit = kw ? readLiteral(kw, 0) : void 0;
+    if (lit) return lit.value;
+  }
+  return "";
+}
+function findSpec(ctx, dir2, specDir, name) {
+  const files = ctx.src.snapshot.files();
+  const norm = (p) => p.split("/").filter((s) => s !== "" && s !== ".").join("/");
+  const near = norm([dir2, specDir, name].join("/"));
+  if (files.includes(near)) return near;
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  return files.filter((f) => f === base || f.endsWith("/" + base)).sort((a, b) => a.length - b.length)[0];
+}
+function handlerOf(ctx, operationId) {
+  if (!operationId || !/^[\w.]+$/.test(operationId)) return {};
+  const dot = operationId.lastIndexOf(".");
+  if (dot < 0) return { handler: operationId };
+  const module = operationId.slice(0, dot).replace(/\./g, "/");
+  const file2 = ctx.src.files("python").find((f) => f.endsWith(module + ".py") || f.endsWith(module + "/__init__.py"));
+  const lines = file2 ? ctx.src.lines(file2) : void 0;
+  const body = lines ? defBody(lines, operationId.slice(dot + 1)) : void 0;
+  return { handler: operationId, ...file2 && lines && body ? { touches: touchesIn(file2, lines, body[0], body[1]) } : {} };
+}
+function specBase(text2) {
+  const m = /^basePath:\s*["']?([^"'\s#]+)/m.exec(text2) ?? /^servers:\s*\n\s*-\s*url:\s*["']?(?:[a-z]+:\/\/[^/"'\s]*)?(\/[^"'\s#]*)/m.exec(text2);
+  return m?.[1] ?? "";
+}
+function operations(text2) {
+  if (text2.trimStart().startsWith("{")) {
+    if (nestingDepth(text2) > 64) return [];
+    try {
+      const doc2 = JSON.parse(text2);
+      const out2 = [];
+      for (const [path3, item] of Object.entries(doc2.paths ?? {})) {
+        if (!item || typeof item !== "object") continue;
+        for (const [method, op] of Object.entries(item)) {
+          if (!METHODS.has(method) || out2.length >= MAX_OPERATIONS) continue;
+          out2.push({ path: path3, method, line: 1, ...op && typeof op.operationId === "string" ? { operationId: op.operationId } : {} });
+        }
+      }
+      return out2;
+    } catch {
+      return [];
+    }
+  }
+  const lines = text2.split("\n");
+  const out = [];
+  let inPaths = false;
+  let pathIndent = -1;
+  let methodIndent = -1;
+  let path2;
+  let current;
+  const flush = () => {
+    if (current && path2 !== void 0 && out.length < MAX_OPERATIONS) out.push({ path: path2, method: current.method, line: current.line, ...current.operationId ? { operationId: current.operationId } : {} });
+    current = void 0;
+  };
+  for (let i = 0; i < lines.length && i < 2e5; i++) {
+    const l = lines[i];
+    const t = l.trim();
+    if (t === "" || t.startsWith("#")) continue;
+    const indent = l.length - l.trimStart().length;
+    if (indent === 0) {
+      flush();
+      inPaths = /^paths:\s*(#.*)?$/.test(t);
+      pathIndent = -1;
+      continue;
+    }
+    if (!inPaths) continue;
+    const key = /^["']?([^"':]+?)["']?\s*:\s*(.*)$/.exec(t);
+    if (pathIndent < 0 && key?.[1].startsWith("/")) pathIndent = indent;
+    if (indent === pathIndent && key) {
+      flush();
+      path2 = key[1].startsWith("/") ? key[1] : void 0;
+      methodIndent = -1;
+      continue;
+    }
+    if (path2 === void 0 || indent <= pathIndent) continue;
+    if (methodIndent < 0) methodIndent = indent;
+    if (indent === methodIndent && key) {
+      flush();
+      if (METHODS.has(key[1].toLowerCase())) current = { method: key[1].toLowerCase(), line: i + 1, indent };
+      continue;
+    }
+    if (current && indent > current.indent && key?.[1] === "operationId") current.operationId = key[2].replace(/^["']|["']$/g, "").trim();
+  }
+  flush();
+  return out;
+}
+
+// src/facts/service/routes/python-handlers.ts
+var MAX_CLASS_LINES = 200;
+var MAX_LOOKUPS = 400;
+function pythonClassBody(lines, decl) {
+  return pythonBlock(lines, decl, MAX_CLASS_LINES);
+}
+function declIn(lines, name) {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trimStart();
+    if (t.startsWith(`class ${name}(`) || t.startsWith(`class ${name}:`)) return pythonClassBody(lines, i);
+    if (t.startsWith(`def ${name}(`) || t.startsWith(`async def ${name}(`)) return pythonBody(lines, i);
+  }
+  return void 0;
+}
+function handlerName(expr) {
+  const head = expr.split("(")[0].trim();
+  const name = head.slice(head.lastIndexOf(".") + 1);
+  return /^[A-Za-z_]\w{0,80}$/.test(name) ? name : void 0;
+}
+function handlerFinder(ctx) {
+  const found = /* @__PURE__ */ new Map();
+  let lookups = 0;
+  return (file2, expr) => {
+    const name = handlerName(expr);
+    if (!name) return {};
+    const own = ctx.src.lines(file2);
+    const here = own ? declIn(own, name) : void 0;
+    if (here) return { handler: name, touches: touchesIn(file2, own, here[0], here[1]) };
+    let hit = found.get(name);
+    if (hit === void 0 && lookups++ < MAX_LOOKUPS) {
+      hit = null;
+      const tokens = [`class ${name}`, `def ${name}(`];
+      for (const f of ctx.src.files("python")) {
+        const raw = ctx.src.text(f);
+        if (raw === void 0 || !tokens.some((t) => raw.includes(t))) continue;
+        const range2 = declIn(ctx.src.lines(f) ?? [], name);
+        if (range2) {
+          hit = { file: f, range: range2 };
+          break;
+        }
+      }
+      found.set(name, hit);
+    }
+    if (!hit) return { handler: name };
+    return { handler: name, touches: touchesIn(hit.file, ctx.src.lines(hit.file) ?? [], hit.range[0], hit.range[1]) };
+  };
+}
+function patternPath(pattern) {
+  let p = pattern.trim().replace(/^\^/, "").replace(/\$$/, "").replace(/\/\?$/, "");
+  p = p.replace(/\(\?P<(\w+)>[^)]*\)/g, "{$1}").replace(/\([^)]*\)/g, "{param}");
+  if (!p.startsWith("/")) p = "/" + p;
+  return p.replace(/\/\/+/g, "/");
+}
+
+// src/facts/service/routes/python-calls.ts
+var VERBS4 = ["get", "post", "put", "patch", "delete", "head", "options"];
+var rules = [
+  { framework: "falcon", call: "add_route", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
+  { framework: "sanic", call: "add_route", pathArg: 1, handlerArg: 0, methodsKw: "methods", methods: ["GET"] },
+  ...VERBS4.map((v) => ({ framework: "aiohttp", call: `add_${v}`, pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
+  { framework: "aiohttp", call: "add_route", pathArg: 1, handlerArg: 2, methodArg: 0, methods: ["ANY"] },
+  { framework: "aiohttp", call: "add_view", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
+  ...VERBS4.map((v) => ({ framework: "aiohttp", call: v, receiver: "web", pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
+  { framework: "aiohttp", call: "route", receiver: "web", pathArg: 1, handlerArg: 2, methodArg: 0, methods: ["ANY"] },
+  { framework: "aiohttp", call: "view", receiver: "web", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
+  ...VERBS4.map((v) => ({ framework: "aiohttp", call: v, decorator: true, pathArg: 0, methods: [v.toUpperCase()] })),
+  { framework: "aiohttp", call: "route", decorator: true, pathArg: 1, methodArg: 0, methods: ["ANY"] },
+  { framework: "aiohttp", call: "view", decorator: true, pathArg: 0, methods: ["ANY"] },
+  ...["route", ...VERBS4].map((v) => ({ framework: "bottle", call: v, bare: true, decorator: true, pathArg: 0, pathKw: "path", defaultPath: "/", methodsKw: "method", methods: [v === "route" ? "GET" : v.toUpperCase()] })),
+  ...["route", ...VERBS4, "websocket"].map((v) => ({
+    framework: "litestar",
+    call: v,
+    bare: true,
+    decorator: true,
+    pathArg: 0,
+    pathKw: "path",
+    defaultPath: "/",
+    methodsKw: "http_method",
+    methods: [v === "route" ? "ANY" : v.toUpperCase()]
+  }))
+];
+var CALL = /^\s*(@?)(?:([A-Za-z_][\w.]{0,80})\.)?([A-Za-z_]\w{0,40})\(/;
+function extractPythonCalls(ctx) {
+  const active = rules.filter((r) => ctx.frameworks.has(r.framework));
+  if (active.length === 0) return { routes: [] };
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of active) byName.set(r.call, [...byName.get(r.call) ?? [], r]);
+  const tokens = [...byName.keys()].map((n) => n + "(");
+  const handler2 = handlerFinder(ctx);
+  const receivers = [...new Set(active.flatMap((r) => r.receiver ? [r.receiver] : []))];
+  const routes = [];
+  for (const file2 of ctx.src.files("python")) {
+    if (!ctx.src.mentions(file2, tokens)) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const controllers = active.some((r) => r.framework === "litestar") ? controllerPaths(lines) : [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const sites = [];
+      const m = CALL.exec(line);
+      if (m) sites.push({ decorator: m[1] === "@", receiver: m[2] ?? "", name: m[3], open: m[0].length - 1 });
+      if (receivers.some((r) => line.includes(r + "."))) {
+        for (const x of line.matchAll(INNER)) if (x.index + x[0].length - 1 !== sites[0]?.open) sites.push({ decorator: false, receiver: x[1], name: x[2], open: x.index + x[0].length - 1 });
+      }
+      for (const site of sites) routes.push(...routeAt(file2, lines, i, site, byName.get(site.name) ?? [], controllers, handler2));
+    }
+  }
+  return { routes };
+}
+var INNER = /(?<![\w.])([A-Za-z_]\w{0,40})\.([A-Za-z_]\w{0,40})\(/g;
+function routeAt(file2, lines, i, site, candidates, controllers, handler2) {
+  const isDecorator = site.decorator;
+  const receiver = site.receiver;
+  if (candidates.length === 0) return [];
+  const text2 = callText(lines, i, site.open);
+  const args2 = callArgs(text2, 0);
+  for (const rule2 of candidates) {
+    if (!!rule2.decorator !== isDecorator || rule2.receiver !== void 0 && rule2.receiver !== receiver.slice(receiver.lastIndexOf(".") + 1)) continue;
+    if (receiver === "" && !rule2.bare) continue;
+    const pathExpr = args2[rule2.pathArg] !== void 0 && !/^\w+\s*=/.test(args2[rule2.pathArg]) ? args2[rule2.pathArg] : rule2.pathKw ? keywordArg(text2, rule2.pathKw) : void 0;
+    const lit = pathExpr !== void 0 ? readLiteral(pathExpr, 0) : void 0;
+    if (pathExpr !== void 0 && !lit) continue;
+    const raw = lit ? lit.value : rule2.defaultPath;
+    if (raw === void 0 || rule2.framework !== "litestar" && rule2.framework !== "bottle" && !raw.startsWith("/") && !raw.startsWith("^")) continue;
+    const methods = methodsOf(rule2, args2, text2);
+    const prefix = rule2.framework === "litestar" ? controllers.find((c) => i > c.from && i < c.to && indentOf(lines[i]) > c.indent)?.path ?? "" : "";
+    const where = isDecorator ? bodyTouches(file2, lines, i) : rule2.handlerArg !== void 0 && args2[rule2.handlerArg] ? handler2(file2, args2[rule2.handlerArg]) : {};
+    const path2 = raw === "/" && prefix !== "" ? joinUrl(prefix) : joinUrl(prefix, patternPath(raw));
+    return [{ path: path2, methods, framework: rule2.framework, file: file2, line: i + 1, ...where }];
+  }
+  return [];
+}
+function methodsOf(rule2, args2, text2) {
+  if (rule2.methodArg !== void 0 && args2[rule2.methodArg]) {
+    const m = readLiteral(args2[rule2.methodArg], 0);
+    if (m) return [m.value === "*" ? "ANY" : m.value.toUpperCase()];
+  }
+  const kw = rule2.methodsKw ? keywordArg(text2, rule2.methodsKw) : void 0;
+  if (kw) {
+    const list3 = literalList(kw);
+    if (list3.length) return list3;
+    const member = /HttpMethod\.(\w+)/.exec(kw);
+    if (member) return [member[1].toUpperCase()];
+  }
+  return [...rule2.methods];
+}
+function bodyTouches(file2, lines, i) {
+  const [from, to] = pythonBody(lines, i);
+  return { touches: touchesIn(file2, lines, from, to) };
+}
+function controllerPaths(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*class\s+\w+\(.*Controller\b/.test(lines[i])) continue;
+    const indent = indentOf(lines[i]);
+    let end = i + 1;
+    let path2;
+    for (; end < lines.length && end < i + 400; end++) {
+      const l = lines[end];
+      if (l.trim() !== "" && indentOf(l) <= indent) break;
+      const p = /^\s*path\s*(?::\s*\w+\s*)?=\s*/.exec(l);
+      if (p && path2 === void 0 && indentOf(l) > indent) path2 = readLiteral(l, p[0].length)?.value;
+    }
+    if (path2 !== void 0) out.push({ from: i, to: end, indent, path: path2 });
+  }
+  return out;
+}
+
+// src/facts/service/routes/pyramid.ts
+var TOKENS4 = ["add_route(", "route_name"];
+var ADD_ROUTE = /^\s*([A-Za-z_][\w.]{0,80})\.add_route\(/;
+var PREFIX_CONTEXT = /^\s*with\s+[A-Za-z_][\w.]{0,80}\.route_prefix_context\(/;
+var VIEW_DECORATOR = /^\s*@[A-Za-z_][\w.]{0,80}\(/;
+var ADD_VIEW = /^\s*[A-Za-z_][\w.]{0,80}\.add_view\(/;
+function extractPyramid(ctx) {
+  if (!ctx.frameworks.has("pyramid")) return { routes: [] };
+  const declared3 = [];
+  const views = /* @__PURE__ */ new Map();
+  const handler2 = handlerFinder(ctx);
+  for (const file2 of ctx.src.files("python")) {
+    if (!ctx.src.mentions(file2, TOKENS4)) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const prefixes2 = [];
+    const ctorPrefix = configuratorPrefix(lines);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.trim() === "") continue;
+      while (prefixes2.length && indentOf(line) <= prefixes2[prefixes2.length - 1].indent) prefixes2.pop();
+      if (PREFIX_CONTEXT.test(line)) {
+        const text2 = callText(lines, i, line.indexOf("route_prefix_context(") + "route_prefix_context".length);
+        const lit = readLiteral(callArgs(text2, 0)[0] ?? "", 0);
+        prefixes2.push({ indent: indentOf(line), prefix: lit?.value ?? "" });
+        continue;
+      }
+      if (ADD_ROUTE.test(line)) {
+        const text2 = callText(lines, i, line.indexOf("add_route(") + "add_route".length);
+        const args2 = callArgs(text2, 0);
+        const name = readLiteral(args2[0] ?? "", 0)?.value;
+        const patternExpr = args2[1] !== void 0 && !/^\w+\s*=/.test(args2[1]) ? args2[1] : keywordArg(text2, "pattern");
+        const pattern = patternExpr !== void 0 ? readLiteral(patternExpr, 0)?.value : void 0;
+        if (name === void 0 || pattern === void 0) continue;
+        const method = keywordArg(text2, "request_method");
+        const methods = method ? literalList(method) : [];
+        const path2 = joinUrl(ctorPrefix, ...prefixes2.map((p) => p.prefix), patternPath(pattern));
+        declared3.push({ name, path: path2, file: file2, line: i + 1, methods: methods.length ? methods : ["ANY"] });
+        continue;
+      }
+      if (VIEW_DECORATOR.test(line) || ADD_VIEW.test(line)) {
+        const text2 = callText(lines, i, line.indexOf("("));
+        if (!text2.includes("route_name")) continue;
+        const routeName = readLiteral(keywordArg(text2, "route_name") ?? "", 0)?.value;
+        if (routeName === void 0 || views.has(routeName)) continue;
+        if (ADD_VIEW.test(line)) {
+          const view = callArgs(text2, 0)[0] ?? keywordArg(text2, "view");
+          if (view) views.set(routeName, handler2(file2, view));
+        } else {
+          const [from, to] = pythonBody(lines, i);
+          const def = /def\s+(\w+)/.exec(lines[from - 1] ?? "");
+          views.set(routeName, { ...def ? { handler: def[1] } : {}, touches: touchesIn(file2, lines, from, to) });
+        }
+      }
+    }
+  }
+  return { routes: declared3.map((d) => ({ path: d.path, methods: d.methods, framework: "pyramid", file: d.file, line: d.line, ...views.get(d.name) ?? {} })) };
+}
+function configuratorPrefix(lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const at2 = lines[i].indexOf("Configurator(");
+    if (at2 < 0) continue;
+    const kw = keywordArg(callText(lines, i, at2 + "Configurator".length), "route_prefix");
+    const lit = kw ? readLiteral(kw, 0) : void 0;
+    if (lit) return lit.value;
+  }
+  return "";
+}
+
+// src/facts/service/routes/tornado.ts
+var TOKENS5 = ["Handler", "url(", "URLSpec("];
+var TUPLE = /\(\s*((?:[rRfFbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*'))|[A-Za-z_][\w.]{0,80})\s*,\s*([A-Za-z_][\w.]{0,80})\s*[,)]/g;
+var URL_CALL = /(?:^|[^\w.])(?:web\.|tornado\.web\.|tornado\.routing\.)?(?:url|URLSpec)\(/g;
+var MAX_SETTING_FILES = 2e3;
+function extractTornado(ctx) {
+  if (!ctx.frameworks.has("tornado")) return { routes: [] };
+  const handler2 = handlerFinder(ctx);
+  const consts = pyConstLookup(ctx);
+  const setting = settingDefaults(ctx);
+  const routes = [];
+  for (const file2 of ctx.src.files("python")) {
+    if (!ctx.src.mentions(file2, TOKENS5)) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const tornadoFile = ctx.src.mentions(file2, ["tornado"]);
+    const lookup = consts(file2);
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const t = line.trimStart();
+      if (t.startsWith("#") || t.startsWith("def ") || t.startsWith("class ") || t.startsWith("async def ")) continue;
+      const found = [];
+      for (const m of line.matchAll(TUPLE)) found.push({ pathExpr: m[1], cls: m[2] });
+      for (const m of line.matchAll(URL_CALL)) {
+        const args2 = callArgs(callText(lines, i, m.index + m[0].length - 1), 0);
+        if (args2[0] && args2[1]) found.push({ pathExpr: args2[0], cls: args2[1] });
+      }
+      for (const f of found) {
+        const cls = f.cls.slice(f.cls.lastIndexOf(".") + 1);
+        if (!/^[A-Z]/.test(cls) || !(cls.endsWith("Handler") || tornadoFile)) continue;
+        const where = pathOf2(f.pathExpr, lines, i, lookup, setting);
+        if (!where || seen.has(i * 1e3 + where.path.length)) continue;
+        seen.add(i * 1e3 + where.path.length);
+        routes.push({ ...where, methods: ["ANY"], framework: "tornado", file: file2, line: i + 1, ...handler2(file2, f.cls) });
+      }
+    }
+  }
+  return { routes };
+}
+function pathOf2(expr, lines, at2, lookup, setting) {
+  const lit = readLiteral(expr, 0);
+  if (lit) {
+    if (!lit.template) return /^\^?\/|^\^?$/.test(lit.value) ? { path: patternPath(lit.value) } : void 0;
+    const lead = /^\{([^}]{1,80})\}/.exec(lit.value);
+    if (!lead) return void 0;
+    return { path: patternPath(lit.value.slice(lead[0].length)), prefixUnknown: lead[1] };
+  }
+  let value = expr;
+  for (let i = at2; i >= 0 && i > at2 - 200; i--) {
+    const m = new RegExp(`^\\s*${expr.replace(/\./g, "\\.")}\\s*(?::[^=]+)?=\\s*(.+)$`).exec(lines[i]);
+    if (m) {
+      value = m[1].trim();
+      break;
+    }
+  }
+  const unwrapped = /^(?:typing\.)?cast\(\s*[\w.[\]]+\s*,\s*(.+)\)$/.exec(value)?.[1] ?? /^str\((.+)\)$/.exec(value)?.[1] ?? value;
+  const again2 = readLiteral(unwrapped, 0);
+  if (again2 && !again2.template) return { path: patternPath(again2.value) };
+  const r = resolveExpr(unwrapped, lookup);
+  if ("value" in r) return { path: patternPath(r.value) };
+  const name = unwrapped.slice(unwrapped.lastIndexOf(".") + 1);
+  const def = /^\w+$/.test(name) ? setting(name) : void 0;
+  if (def) return { path: patternPath(def.value), note: `configured by ${unwrapped} (default ${def.value} at ${def.where})` };
+  return void 0;
+}
+function settingDefaults(ctx) {
+  let table4;
+  return (name) => {
+    if (!table4) {
+      table4 = /* @__PURE__ */ new Map();
+      const files = ctx.src.files("python");
+      for (const file2 of files.slice(0, MAX_SETTING_FILES)) {
+        if (!ctx.src.mentions(file2, ["define("])) continue;
+        const lines = ctx.src.lines(file2) ?? [];
+        for (let i = 0; i < lines.length; i++) {
+          const at2 = lines[i].indexOf("define(");
+          if (at2 < 0) continue;
+          const text2 = callText(lines, i, at2 + "define".length);
+          const args2 = callArgs(text2, 0);
+          const key = readLiteral(args2[0] ?? "", 0);
+          const dflt = args2[1] ? readLiteral(args2[1].replace(/^default\s*=\s*/, ""), 0) : void 0;
+          if (key && dflt && !dflt.template && !table4.has(key.value)) table4.set(key.value, { value: dflt.value, where: `${file2}:${i + 1}` });
+        }
+      }
+    }
+    return table4.get(name);
+  };
+}
+
+// src/facts/service/routes/go-frameworks.ts
+var GO_FRAMEWORKS = ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "beego", "go-zero", "huma", "buffalo", "grpc-gateway", "go-net-http"];
+function goFrameworkOf(fws) {
+  for (const f of GO_FRAMEWORKS) if (fws.has(f)) return f;
+  return "go-net-http";
 }
 
 // src/facts/service/routes/go-index.ts
@@ -56128,10 +57068,10 @@ function mountHelper(name, handlerAt, linesOf) {
   const params2 = decl.slice(open + 1, close).split(",").map((p) => p.trim().split(/\s+/)[0] ?? "");
   const [from, to] = braceBody(ls, at2.line);
   for (let k = from; k <= to && k < ls.length; k++) {
-    const mount = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]);
-    if (!mount) continue;
-    const path2 = params2.indexOf(mount[1]);
-    const handler2 = params2.indexOf(mount[2]);
+    const mount2 = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]);
+    if (!mount2) continue;
+    const path2 = params2.indexOf(mount2[1]);
+    const handler2 = params2.indexOf(mount2[2]);
     if (path2 >= 0 && handler2 >= 0) return { path: path2, handler: handler2 };
   }
   return void 0;
@@ -56142,7 +57082,7 @@ function qualifiedConst(pkgConsts, pkg, name) {
 }
 
 // src/facts/service/routes/go.ts
-var METHODS = {
+var METHODS2 = {
   GET: "GET",
   POST: "POST",
   PUT: "PUT",
@@ -56173,7 +57113,9 @@ var GO_HEALTH_MIDDLEWARE = [
   { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
   { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] },
   // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
-  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" }
+  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" },
+  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
+  { token: "runtime.WithHealthzEndpoint(", module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: "grpc-gateway WithHealthzEndpoint", routes: ["/healthz"], importRequired: true }
 ];
 var memberOf = (mw) => mw.token.slice(mw.token.indexOf(".") + 1);
 function goAliases(lines) {
@@ -56206,18 +57148,14 @@ function middlewareAt(line, mw, aliases) {
   }
   return void 0;
 }
-var CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
+var CALL2 = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/;
-var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
+var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS2), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
 var FUNC2 = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
-function frameworkOf(fws) {
-  for (const f of ["gin", "echo", "chi", "fiber", "gorilla", "kratos"]) if (fws.has(f)) return f;
-  return "go-net-http";
-}
 function extractGo(ctx) {
   const fws = ctx.frameworks;
-  if (![...fws].some((f) => ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "go-net-http"].includes(f))) return { routes: [] };
-  const framework = frameworkOf(fws);
+  if (![...fws].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] };
+  const framework = goFrameworkOf(fws);
   const graph = new RouteGraph();
   const libraries = [];
   const pkgConsts = /* @__PURE__ */ new Map();
@@ -56322,9 +57260,9 @@ function passFile(file2, lines, env) {
       const arg = callArgs(t, t.indexOf("(", assign[0].length - 1))[0] ?? "";
       vars.set(assign[1], [...prefixOf3(assign[2]), lit ? { value: lit.value } : resolveExpr(arg, lookup)]);
     }
-    CALL.lastIndex = 0;
+    CALL2.lastIndex = 0;
     let m = null;
-    while (!assign && (m = CALL.exec(line)) && !(m[2] === "Route" || m[2] === "Mount" || METHODS[m[2]])) {
+    while (!assign && (m = CALL2.exec(line)) && !(m[2] === "Route" || m[2] === "Mount" || METHODS2[m[2]])) {
     }
     const helper = !m && !assign && !f ? MOUNT_HELPER_CALL.exec(line) : null;
     if (helper && helper[1] !== "Mount") {
@@ -56340,7 +57278,7 @@ function passFile(file2, lines, env) {
       const path2 = pathArg2 !== void 0 ? resolveExpr(pathArg2, lookup) : void 0;
       if (path2 && child3 && /^[A-Za-z_]\w*$/.test(child3)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name: child3 }, prefix: path2 });
     }
-    if (m && !assign) {
+    if (m && !assign && m[1] !== "huma") {
       const [, recv, method] = m;
       const open = m.index + m[0].length - 1;
       const all = callArgs(callText(lines, i, open), 0);
@@ -56354,9 +57292,9 @@ function passFile(file2, lines, env) {
       } else if (method === "Mount" && path2 && args2[1]) {
         const name = args2[1].replace(/\(.*$/, "").split(".").pop();
         if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf3(recv), path2]) });
-      } else if (METHODS[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf3(recv).length > 0)) {
+      } else if (METHODS2[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf3(recv).length > 0)) {
         let p = path2;
-        let verb = METHODS[method];
+        let verb = METHODS2[method];
         if ("value" in p && /^[A-Z]+ \//.test(p.value)) {
           verb = p.value.slice(0, p.value.indexOf(" "));
           p = { value: p.value.slice(p.value.indexOf(" ") + 1) };
@@ -56422,6 +57360,261 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
   return { file: at2.file, lines: ls, from, to };
 }
 
+// src/facts/service/routes/go-shapes.ts
+var VERBS5 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+var TOKENS6 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
+var HTTP_METHOD = /http\.Method([A-Z][a-z]+)\b|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)"/g;
+var DISPATCH = /\bURL\.Path\s*==\s*|==\s*[A-Za-z_]\w*\.URL\.Path\b/;
+var SWITCH = /^\s*switch\s+(?:[A-Za-z_]\w*\s*:=\s*)?[A-Za-z_]\w*\.URL\.Path\s*\{/;
+var METHOD_FIRST = /\b([A-Za-z_]\w{0,40})\(\s*(?:http\.Method([A-Z][a-z]+)|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)")\s*,/g;
+var LITERAL_METHOD = /\bMethod:\s*(?:http\.Method([A-Z][a-z]+)|"([A-Z]+)")/;
+var LITERAL_PATH = /\bPath:\s*/;
+var HUMA = /\bhuma\.(Get|Post|Put|Patch|Delete)\(/;
+var FLUENT_PATH = /\.Path\(/;
+var FLUENT_HANDLER = /\.Handler(?:Func)?\(/;
+var FLUENT_METHODS = /\.Methods?\(([^)]{1,120})\)/;
+var BEEGO_ROUTER = /\b(web|beego)\.(Router|NSRouter)\(/;
+var BEEGO_VERB = /\b(web|beego)\.(?:NS)?(Get|Post|Put|Delete|Patch|Head|Options|Any)\(/;
+var BEEGO_NAMESPACE = /\b(web|beego)\.(NewNamespace|NSNamespace)\(/g;
+var ADD_ROUTES = /\.AddRoutes\(/;
+var WITH_PREFIX = /\bWithPrefix\(/;
+var LITERAL_SPAN = 4;
+var verbOf = (go, lit) => go ? go.toUpperCase() : lit;
+function extractGoShapes(ctx) {
+  if (![...ctx.frameworks].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] };
+  const framework = goFrameworkOf(ctx.frameworks);
+  const pkgConsts = /* @__PURE__ */ new Map();
+  const files = ctx.src.files("go");
+  for (const file2 of files) {
+    const text2 = ctx.src.text(file2);
+    if (text2 === void 0 || !text2.includes('"')) continue;
+    const consts = pkgConsts.get(dirname(file2)) ?? /* @__PURE__ */ new Map();
+    pkgConsts.set(dirname(file2), consts);
+    for (const [name, value] of memoOnFile(ctx, file2, "goConsts", () => stringConstants(text2))) consts.set(name, value);
+  }
+  const routes = [];
+  for (const file2 of files) {
+    const text2 = ctx.src.text(file2);
+    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS6.some((t) => text2.includes(t)))) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const consts = pkgConsts.get(dirname(file2));
+    const lookup = (n) => {
+      const dot = n.indexOf(".");
+      return dot < 0 ? consts?.get(n) : qualifiedConst(pkgConsts, n.slice(0, dot), n.slice(dot + 1));
+    };
+    routes.push(...shapesIn(file2, lines, lookup, framework, ctx.frameworks.has("beego") ? "beego" : framework));
+  }
+  return { routes };
+}
+function pathOf3(expr, lookup) {
+  if (expr === void 0) return void 0;
+  const e = expr.trim();
+  if (!readLiteral(e, 0) && !/^[A-Za-z_][\w.]*$/.test(e)) return void 0;
+  const r = resolveExpr(e, lookup);
+  return "value" in r && r.value.startsWith("/") ? r.value : void 0;
+}
+function methodsOn(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(HTTP_METHOD)) {
+    const v = verbOf(m[1], m[2]);
+    if (v && VERBS5.includes(v)) out.add(v);
+  }
+  return out.size ? [...out] : ["ANY"];
+}
+function beegoMethods(mapping) {
+  const lit = mapping ? readLiteral(mapping.trim(), 0) : void 0;
+  if (!lit) return ["ANY"];
+  const out = /* @__PURE__ */ new Set();
+  for (const part of lit.value.split(";")) {
+    const verbs = part.slice(0, Math.max(0, part.indexOf(":"))).split(",");
+    for (const v of verbs.map((x) => x.trim().toUpperCase())) out.add(v === "*" || v === "" ? "ANY" : v);
+  }
+  return out.size ? [...out] : ["ANY"];
+}
+function shapesIn(file2, lines, lookup, framework, beego) {
+  const out = [];
+  const add = (path2, methods, i, fw = framework, handler2) => {
+    out.push({ path: joinUrl(path2), methods, framework: fw, file: file2, line: i + 1, ...handler2 ? { handler: handler2.slice(0, 80) } : {} });
+  };
+  const namespaces = [];
+  let addRoutes;
+  let depth = 0;
+  let switchEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.trimStart();
+    if (t.startsWith("//")) continue;
+    const nsPrefix = () => namespaces.map((n) => n.prefix).join("");
+    if (DISPATCH.test(line)) {
+      const m = /URL\.Path\s*==\s*([^&|){]+)/.exec(line) ?? /([^\s=&|(!]+)\s*==\s*[A-Za-z_]\w*\.URL\.Path/.exec(line);
+      const path2 = pathOf3(m?.[1], lookup);
+      const cond = line.indexOf("{") > 0 ? line.slice(0, line.lastIndexOf("{")) : line;
+      if (path2) add(path2, methodsOn(cond), i);
+    }
+    if (SWITCH.test(line)) switchEnd = closeOf(lines, i);
+    if (i <= switchEnd && /^case\s/.test(t)) {
+      for (const arg of callArgs("(" + t.slice(5, t.lastIndexOf(":")) + ")", 0)) {
+        const path2 = pathOf3(arg, lookup);
+        if (path2) add(path2, ["ANY"], i);
+      }
+    }
+    METHOD_FIRST.lastIndex = 0;
+    for (let m = METHOD_FIRST.exec(line); m; m = METHOD_FIRST.exec(line)) {
+      if (/request/i.test(m[1])) continue;
+      const args2 = callArgs(callText(lines, i, m.index + m[1].length), 0);
+      const path2 = args2.length >= 3 ? pathOf3(args2[1], lookup) : void 0;
+      if (path2) add(path2, [verbOf(m[2], m[3])], i, framework, args2[2]);
+    }
+    const lm = LITERAL_METHOD.exec(line);
+    if (lm) {
+      for (let k = i; k < lines.length && k <= i + LITERAL_SPAN; k++) {
+        const p = LITERAL_PATH.exec(lines[k]);
+        if (!p) continue;
+        const rest = lines[k].slice(p.index + p[0].length);
+        const lit = readLiteral(rest, 0);
+        const path2 = pathOf3(lit ? rest.slice(0, lit.end) : /^[A-Za-z_][\w.]*/.exec(rest)?.[0], lookup);
+        if (path2) add(joinUrl(addRoutes?.prefix ?? "", path2), [verbOf(lm[1], lm[2])], k, framework);
+        break;
+      }
+    }
+    const huma = HUMA.exec(line);
+    if (huma) {
+      const args2 = callArgs(callText(lines, i, huma.index + huma[0].length - 1), 0);
+      const path2 = pathOf3(args2[1], lookup);
+      if (path2) add(path2, [huma[1].toUpperCase()], i, framework, args2[2]);
+    }
+    if (FLUENT_PATH.test(line) && FLUENT_HANDLER.test(line)) {
+      const at2 = line.indexOf(".Path(");
+      const path2 = pathOf3(callArgs(line, at2 + 5)[0], lookup);
+      const ms = FLUENT_METHODS.exec(line);
+      if (path2) add(path2, ms ? methodsOn(ms[1]) : ["ANY"], i);
+    }
+    BEEGO_NAMESPACE.lastIndex = 0;
+    for (let m = BEEGO_NAMESPACE.exec(line); m; m = BEEGO_NAMESPACE.exec(line)) {
+      const open = m.index + m[0].length - 1;
+      const prefix = pathOf3(callArgs(line, open)[0], lookup) ?? "";
+      namespaces.push({ prefix, depth: depth + bracketDelta(line.slice(0, open + 1)) });
+    }
+    const router = BEEGO_ROUTER.exec(line);
+    const verb = router ? void 0 : BEEGO_VERB.exec(line);
+    if (router || verb) {
+      const call = router ?? verb;
+      const args2 = callArgs(callText(lines, i, call.index + call[0].length - 1), 0);
+      const path2 = pathOf3(args2[0], lookup);
+      const local = call[2].startsWith("NS") || call[0].includes(".NS");
+      if (path2) add(joinUrl(local ? nsPrefix() : "", path2), router ? beegoMethods(args2[2]) : [verb[2] === "Any" ? "ANY" : verb[2].toUpperCase()], i, beego, args2[1]);
+    }
+    if (ADD_ROUTES.test(line) && !addRoutes) {
+      const end = closeOf(lines, i, "(", ")");
+      const text2 = lines.slice(i, end + 1).join("\n");
+      const w = WITH_PREFIX.exec(text2);
+      const prefix = w ? pathOf3(callArgs(text2, w.index + w[0].length - 1)[0], lookup) : void 0;
+      addRoutes = { depth, ...prefix ? { prefix } : {} };
+    }
+    depth += bracketDelta(line);
+    while (namespaces.length && depth < namespaces[namespaces.length - 1].depth) namespaces.pop();
+    if (addRoutes && depth <= addRoutes.depth && !ADD_ROUTES.test(line)) addRoutes = void 0;
+  }
+  return out;
+}
+function closeOf(lines, i, open = "{", close = "}") {
+  let d = 0;
+  let seen = false;
+  for (let k = i; k < lines.length && k < i + 2e3; k++) {
+    for (const c of lines[k]) {
+      if (c === open) {
+        d++;
+        seen = true;
+      } else if (c === close) d--;
+    }
+    if (seen && d <= 0) return k;
+  }
+  return Math.min(lines.length - 1, i + 2e3);
+}
+
+// src/facts/service/routes/go-zero.ts
+var API_FILE = /\.api$/;
+var ETC_YAML = /(^|\/)etc\/[^/]+\.ya?ml$/;
+var SERVER_OPEN = /^\s*@server\s*\(/;
+var SERVICE_OPEN = /^\s*service\s+[\w-]+\s*\{/;
+var ROUTE = /^\s*(get|post|put|delete|patch|head|options)\s+(\/[^\s(]*)/i;
+var MAX_API_FILES = 500;
+var MAX_API_LINES = 2e4;
+function extractGoZero(ctx) {
+  if (!ctx.frameworks.has("go-zero")) return { routes: [] };
+  const snapshot = ctx.src.snapshot;
+  const generated = ctx.src.files("go").some((f) => ctx.src.text(f)?.includes("rest.Route{"));
+  const routes = [];
+  if (!generated) {
+    for (const file2 of snapshot.files().filter((f) => API_FILE.test(f)).slice(0, MAX_API_FILES)) {
+      const text2 = snapshot.text(file2);
+      if (text2 !== void 0) routes.push(...apiRoutes(file2, text2.split("\n").slice(0, MAX_API_LINES)));
+    }
+  }
+  const libraries = [];
+  for (const file2 of snapshot.files().filter((f) => ETC_YAML.test(f))) {
+    const text2 = snapshot.text(file2);
+    const lib2 = text2?.includes("DevServer:") ? devServer(file2, text2.split("\n")) : void 0;
+    if (lib2) libraries.push(lib2);
+  }
+  return { routes, libraries };
+}
+function apiRoutes(file2, lines) {
+  const out = [];
+  let prefix = "";
+  let inServer = false;
+  let inService = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\/\/.*$/, "");
+    if (SERVER_OPEN.test(line)) {
+      inServer = true;
+      prefix = "";
+    }
+    if (inServer) {
+      const p = /\bprefix\s*:\s*"?([\w./{}:-]+)"?/.exec(line);
+      if (p) prefix = p[1];
+      if (line.includes(")")) inServer = false;
+      continue;
+    }
+    if (SERVICE_OPEN.test(line)) {
+      inService = true;
+      continue;
+    }
+    if (!inService) continue;
+    if (/^\s*\}/.test(line)) {
+      inService = false;
+      prefix = "";
+      continue;
+    }
+    const r = ROUTE.exec(line);
+    if (!r) continue;
+    const handler2 = /@handler\s+(\w+)/.exec(lines[i - 1] ?? "")?.[1];
+    out.push({ path: joinUrl(prefix, r[2]), methods: [r[1].toUpperCase()], framework: "go-zero", file: file2, line: i + 1, ...handler2 ? { handler: handler2 } : {} });
+  }
+  return out;
+}
+function devServer(file2, lines) {
+  const at2 = lines.findIndex((l) => /^\s*DevServer:\s*$/.test(l));
+  if (at2 < 0) return void 0;
+  const indent = lines[at2].search(/\S/);
+  let enabled = false;
+  let path2 = "/healthz";
+  let port = "6470";
+  for (let k = at2 + 1; k < lines.length && k < at2 + 40; k++) {
+    const l = lines[k];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (l.search(/\S/) <= indent) break;
+    const kv = /^\s*(\w+):\s*"?([^"#]*?)"?\s*(#.*)?$/.exec(l);
+    if (!kv) continue;
+    if (kv[1] === "Enabled") enabled = kv[2] === "true";
+    else if (kv[1] === "HealthPath" && kv[2].startsWith("/")) path2 = kv[2];
+    else if (kv[1] === "Port" && /^\d+$/.test(kv[2])) port = kv[2];
+  }
+  if (!enabled) return void 0;
+  return { name: `go-zero DevServer (port ${port})`, path: file2, line: at2 + 1, text: lines[at2].trim(), routes: [path2], checks: [] };
+}
+
 // src/facts/service/routes/jvm-annotations.ts
 var JAXRS_METHODS = { GET: "GET", POST: "POST", PUT: "PUT", DELETE: "DELETE", PATCH: "PATCH", HEAD: "HEAD", OPTIONS: "OPTIONS" };
 var VERB_METHODS = { Get: "GET", Post: "POST", Put: "PUT", Delete: "DELETE", Patch: "PATCH", Head: "HEAD", Options: "OPTIONS" };
@@ -56482,8 +57675,8 @@ function matchingParen(s) {
 function annotationPath(args2, constants4) {
   const inner = args2.trim();
   if (inner === "") return "";
-  const named2 = /(?:^|[\s,])(?:value|path|uri)\s*=\s*([\s\S]+)$/.exec(inner);
-  let expr = (named2 ? named2[1] : inner).replace(/^\{|^\[|^arrayOf\(/, "").trim();
+  const named3 = /(?:^|[\s,])(?:value|path|uri)\s*=\s*([\s\S]+)$/.exec(inner);
+  let expr = (named3 ? named3[1] : inner).replace(/^\{|^\[|^arrayOf\(/, "").trim();
   const lit = readLiteral(expr, 0);
   if (lit && !lit.template) return lit.value;
   expr = expr.split(/[,)}\]]/)[0].trim();
@@ -56559,14 +57752,14 @@ var FRAMEWORK_IMPORTS = [
   ["vertx", ["import io.vertx.ext.web", "import io.vertx.reactivex.ext.web", "import io.vertx.rxjava3.ext.web", "import io.vertx.mutiny.ext.web", "import io.vertx.kotlin.coroutines"]],
   ["helidon", ["import io.helidon.webserver"]]
 ];
-var VERBS4 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
-var VERB_WORDS = new Set(Object.keys(VERBS4));
+var VERBS6 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
+var VERB_WORDS = new Set(Object.keys(VERBS6));
 var PREFIX_BLOCKS = /* @__PURE__ */ new Set(["route", "path"]);
-var CALL2 = /(?:([A-Za-z_][\w.]{0,80}|\))\s*\.\s*)?\b([a-z]+)\s*(?:<[^<>()]{0,120}>)?\s*\(/g;
+var CALL3 = /(?:([A-Za-z_][\w.]{0,80}|\))\s*\.\s*)?\b([a-z]+)\s*(?:<[^<>()]{0,120}>)?\s*\(/g;
 var METHOD = "(?:[A-Za-z_]\\w{0,40}\\.)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b";
 var ROUTE_OBJECT = new RegExp(`\\b[A-Z]\\w{0,60}(?:<[^<>()]{0,200}>)?\\(\\s*("[^"\\n]{0,300}")\\s*,\\s*(${METHOD}(?:\\s*,\\s*${METHOD}){0,6})`);
-var METHOD_FIRST = /\broute\s*\(\s*HttpMethod\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Get|Post|Put|Patch|Delete|Head|Options)\s*,\s*("[^"\n]{0,300}")/;
-function frameworkOf2(text2) {
+var METHOD_FIRST2 = /\broute\s*\(\s*HttpMethod\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Get|Post|Put|Patch|Delete|Head|Options)\s*,\s*("[^"\n]{0,300}")/;
+function frameworkOf(text2) {
   for (const [fw, imports] of FRAMEWORK_IMPORTS) if (imports.some((i) => text2.includes(i))) return fw;
   return void 0;
 }
@@ -56604,7 +57797,7 @@ function fileRoutes2(ctx, file2, framework) {
       continue;
     }
     const obj = ROUTE_OBJECT.exec(l);
-    const first = obj ? void 0 : METHOD_FIRST.exec(l);
+    const first = obj ? void 0 : METHOD_FIRST2.exec(l);
     let opened;
     if (obj) {
       const methods = [...obj[2].matchAll(/(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/g)].map((m) => m[1]);
@@ -56612,8 +57805,8 @@ function fileRoutes2(ctx, file2, framework) {
     } else if (first) {
       push(readLiteral(first[2], 0)?.value ?? "", [first[1].toUpperCase()], i);
     } else {
-      CALL2.lastIndex = 0;
-      for (let m = CALL2.exec(l); m; m = CALL2.exec(l)) {
+      CALL3.lastIndex = 0;
+      for (let m = CALL3.exec(l); m; m = CALL3.exec(l)) {
         const name = m[2];
         const recv = m[1];
         const lit = readLiteral(l, m.index + m[0].length);
@@ -56629,7 +57822,7 @@ function fileRoutes2(ctx, file2, framework) {
         }
         if (!VERB_WORDS.has(name)) continue;
         if (recv ? !lit.value.startsWith("/") && stack.length === 0 : stack.length === 0 && depth === 0) continue;
-        push(lit.value, [VERBS4[name]], i);
+        push(lit.value, [VERBS6[name]], i);
         break;
       }
     }
@@ -56648,7 +57841,7 @@ function extractJvmDsl(ctx) {
   for (const file2 of ctx.src.files("java")) {
     if (!ctx.src.mentions(file2, tokens)) continue;
     const text2 = ctx.src.text(file2);
-    const fw = text2 === void 0 ? void 0 : frameworkOf2(text2);
+    const fw = text2 === void 0 ? void 0 : frameworkOf(text2);
     if (!fw || !ctx.frameworks.has(fw)) continue;
     routes.push(...memoOnFile(ctx, file2, `jvm-dsl\0${fw}`, () => fileRoutes2(ctx, file2, fw)));
   }
@@ -56759,7 +57952,7 @@ function extractJvmHealth(ctx) {
   if (present2.length === 0) return { routes: [] };
   const props = readProperties(ctx);
   const prop = (k) => props.get(k)?.value;
-  const framework = frameworkOf3(ctx);
+  const framework = frameworkOf2(ctx);
   const routes = [];
   const libraries = [];
   const served = /* @__PURE__ */ new Set();
@@ -56780,7 +57973,7 @@ function extractJvmHealth(ctx) {
   }
   return { routes, libraries };
 }
-function frameworkOf3(ctx) {
+function frameworkOf2(ctx) {
   for (const f of ["quarkus", "micronaut", "dropwizard", "helidon", "ktor", "javalin", "vertx", "jaxrs", "spring"]) if (ctx.frameworks.has(f)) return f;
   return "spring";
 }
@@ -57193,7 +58386,7 @@ function methodBody(lines, name) {
 
 // src/facts/service/routes/laravel.ts
 var FRAMEWORKS2 = ["laravel", "lumen", "slim", "mezzio", "codeigniter", "cakephp"];
-var VERBS5 = {
+var VERBS7 = {
   get: ["GET"],
   post: ["POST"],
   put: ["PUT"],
@@ -57214,7 +58407,7 @@ var RESOURCES = /* @__PURE__ */ new Set(["resource", "apiResource"]);
 var GROUPS = /* @__PURE__ */ new Set(["group", "scope"]);
 var RECEIVERS = /* @__PURE__ */ new Set(["router", "app", "group", "routes", "route", "r", "api", "builder", "collector", "proxy", "v1", "v2"]);
 var ROUTE_FILE = /(^|\/)(routes?\/[^/]+\.php|[^/]*routes?\.php|Routes\.php|bootstrap\/app\.php|public\/index\.php|index\.php|app\.php)$/;
-var TOKENS4 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
+var TOKENS7 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
 var MAX_INCLUDE_DEPTH4 = 6;
 function extractLaravel(ctx) {
   const used = FRAMEWORKS2.filter((f) => ctx.frameworks.has(f));
@@ -57223,7 +58416,7 @@ function extractLaravel(ctx) {
   const variables = used.some((f) => f !== "laravel");
   const roots = phpRoots(ctx);
   const candidates = ctx.src.files("php").filter((f) => ROUTE_FILE.test(f) || ctx.src.mentions(f, ["Route::"]));
-  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS4));
+  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS7));
   const scans = /* @__PURE__ */ new Map();
   const scanOf = (file2) => {
     let s = scans.get(file2);
@@ -57338,7 +58531,7 @@ function handleChain(ctx, toks, calls, prefix, scope, depth) {
       }
       return;
     }
-    const verb = VERBS5[c.name];
+    const verb = VERBS7[c.name];
     if (verb !== void 0 || LIST_VERBS.has(c.name) || RESOURCES.has(c.name)) {
       addRoute(ctx, toks, c, [...prefix, ...own], scope);
       return;
@@ -57350,7 +58543,7 @@ function addRoute(ctx, toks, c, prefix, scope) {
   const pathArg2 = c.args[listed3 ? 1 : 0];
   const path2 = pathArg2 ? stringOf(toks, pathArg2) : void 0;
   if (path2 === void 0) return;
-  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS5[c.name] ?? ["ANY"];
+  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS7[c.name] ?? ["ANY"];
   const full = joinUrl(...prefix, path2);
   const base = { framework: scope.framework, file: scope.file, line: c.line };
   if (RESOURCES.has(c.name)) {
@@ -57359,10 +58552,10 @@ function addRoute(ctx, toks, c, prefix, scope) {
     return;
   }
   const handler2 = c.name === "view" || c.name === "redirect" || c.name === "permanentRedirect" ? void 0 : c.args[listed3 ? 2 : 1];
-  const h = handler2 ? handlerOf(ctx, toks, handler2, scope.file) : {};
+  const h = handler2 ? handlerOf2(ctx, toks, handler2, scope.file) : {};
   scope.out.routes.push({ ...base, path: full, methods: methods.length > 0 ? methods : ["ANY"], ...h });
 }
-function handlerOf(ctx, toks, a, file2) {
+function handlerOf2(ctx, toks, a, file2) {
   const body = closureBody(toks, a);
   if (body) {
     const lines = ctx.src.lines(file2) ?? [];
@@ -57380,7 +58573,7 @@ function handlerOf(ctx, toks, a, file2) {
   } else if (toks[a.from]?.v === "[") {
     const parts = args(toks, a.from).args;
     const uses = parts.find((p) => p.name === "uses");
-    if (uses && stringOf(toks, uses) !== void 0) return handlerOf(ctx, toks, uses, file2);
+    if (uses && stringOf(toks, uses) !== void 0) return handlerOf2(ctx, toks, uses, file2);
     cls = parts[0] ? classOf(toks, parts[0]) : void 0;
     const m = parts[1] ? stringOf(toks, parts[1]) : void 0;
     if (m) method = m;
@@ -57416,11 +58609,11 @@ function phpTokens(ctx, file2) {
 function withRouting(ctx, toks, open, prefix, scope, depth) {
   const a = args(toks, open);
   if (a.close < 0) return open + 1;
-  const named2 = new Map(a.args.filter((x) => x.name !== void 0).map((x) => [x.name, x]));
-  const apiPrefix = named2.get("apiPrefix");
+  const named3 = new Map(a.args.filter((x) => x.name !== void 0).map((x) => [x.name, x]));
+  const apiPrefix = named3.get("apiPrefix");
   const api = apiPrefix ? stringOf(toks, apiPrefix) ?? "api" : "api";
   for (const [key, p] of [["web", ""], ["api", api]]) {
-    const arg = named2.get(key);
+    const arg = named3.get(key);
     if (!arg) continue;
     const files = toks[arg.from]?.v === "[" ? args(toks, arg.from).args : [arg];
     for (const f of files) {
@@ -57428,11 +58621,11 @@ function withRouting(ctx, toks, open, prefix, scope, depth) {
       if (file2?.endsWith(".php")) scope.out.includes.push({ file: file2, prefix: joinUrl(...prefix, p) });
     }
   }
-  const health = named2.get("health");
+  const health = named3.get("health");
   const hp = health ? stringOf(toks, health) : void 0;
   if (hp) scope.out.routes.push({ path: joinUrl(...prefix, hp), methods: ["GET"], framework: scope.framework, file: scope.file, line: toks[health.from].line, library: "Laravel health route (withRouting health:)", touches: [] });
   for (const key of ["then", "using"]) {
-    const arg = named2.get(key);
+    const arg = named3.get(key);
     const body = arg ? closureBody(toks, arg) : void 0;
     if (body) scanRange(ctx, toks, body.from, body.to, prefix, scope, depth + 1);
   }
@@ -57440,7 +58633,7 @@ function withRouting(ctx, toks, open, prefix, scope, depth) {
 }
 
 // src/facts/service/routes/rails.ts
-var VERBS6 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
+var VERBS8 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
 var HEALTH_ENGINES = {
   "OkComputer::Engine": "okcomputer",
   "HealthMonitor::Engine": "health-monitor-rails",
@@ -57480,7 +58673,7 @@ function extractRails(ctx) {
         routes.push({ path: full, methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#index` });
         if (word === "resources") routes.push({ path: full + "/:id", methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#show` });
         segment = word === "resources" ? `${name}/:${name.replace(/s$/, "")}_id` : name;
-      } else if (VERBS6.has(word) || word === "root") {
+      } else if (VERBS8.has(word) || word === "root") {
         const path2 = word === "root" ? "/" : lit?.value ?? (sym ? sym : void 0);
         if (path2 !== void 0) {
           const target = /(?:=>|to:)\s*['"]([^'"]+)['"]/.exec(rest)?.[1] ?? (word === "root" ? lit?.value : void 0);
@@ -57540,23 +58733,548 @@ function controllerBody(ctx, target) {
   return void 0;
 }
 
+// src/facts/service/routes/ruby-source.ts
+var MAX_LINE3 = 2e3;
+var HEREDOC = /<<[~-]?(['"]?)([A-Z_][A-Z0-9_]{0,40})\1/;
+var KEYWORD_OPEN = /^(?:class|module|def|if|unless|while|until|case|begin|for)\b/;
+var ASSIGN_OPEN = /(?:=|\|\||&&|\breturn)\s*(?:if|unless|case|begin|while)\b/;
+var ENDLESS_DEF = /^def\s+[\w.?!]+(?:\([^)]*\))?\s*=[^=~>]/;
+var DO_OPEN = /\bdo\s*(?:\|[^|]*\|)?$/;
+var BRACE_OPEN = /\{\s*(?:\|[^|]*\|)?$/;
+function stripComment2(line) {
+  let quote3 = "";
+  const n = Math.min(line.length, MAX_LINE3);
+  for (let i = 0; i < n; i++) {
+    const c = line[i];
+    if (quote3) {
+      if (c === "\\") i++;
+      else if (c === quote3) quote3 = "";
+    } else if (c === '"' || c === "'" || c === "`") quote3 = c;
+    else if (c === "#" && line[i + 1] !== "{") return line.slice(0, i);
+  }
+  return line.slice(0, n);
+}
+function rubyStatements(lines) {
+  const out = [];
+  let heredoc;
+  let comment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (heredoc !== void 0) {
+      if (raw.trim() === heredoc) heredoc = void 0;
+      continue;
+    }
+    if (comment) {
+      if (raw.startsWith("=end")) comment = false;
+      continue;
+    }
+    if (raw.startsWith("=begin")) {
+      comment = true;
+      continue;
+    }
+    const code = stripComment2(raw).trim();
+    if (code === "") continue;
+    const h = HEREDOC.exec(code);
+    if (h) heredoc = h[2];
+    let closes = 0;
+    let rest = code;
+    while (/^(?:end\b|\})/.test(rest) && closes < 8) {
+      closes++;
+      rest = rest.replace(/^(?:end\b|\})[\s).,;]*/, "");
+      if (!/^(?:end\b|\})/.test(rest)) break;
+    }
+    const body = rest.replace(/^\.\w+.*$/, "");
+    const oneLiner = /;\s*end$|\bend$/.test(body) && !DO_OPEN.test(body);
+    const opens = body !== "" && !oneLiner && (DO_OPEN.test(body) || BRACE_OPEN.test(body) || KEYWORD_OPEN.test(body) && !ENDLESS_DEF.test(body) && !/^class\s+\S+\s*<\s*\S+\s*;/.test(body) || ASSIGN_OPEN.test(body));
+    out.push({ code, line: i, opens, closes });
+  }
+  return out;
+}
+var CALL_HEAD = /^(?:([a-z_]\w{0,40})\.)?([a-z_]\w{0,40}[?!]?)(?=[\s(]|$)/;
+function splitArgs2(s) {
+  const out = [];
+  let depth = 0;
+  let quote3 = "";
+  let from = 0;
+  const n = Math.min(s.length, MAX_LINE3);
+  for (let i = 0; i < n && out.length < 12; i++) {
+    const c = s[i];
+    if (quote3) {
+      if (c === "\\") i++;
+      else if (c === quote3) quote3 = "";
+    } else if (c === '"' || c === "'") quote3 = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(s.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  const last2 = s.slice(from, n).trim();
+  if (last2 !== "") out.push(last2);
+  return out;
+}
+function unquote3(s) {
+  const m = /^(["'])(.*)\1$/.exec(s);
+  if (!m) return void 0;
+  return m[1] === '"' ? m[2].replace(/#\{[^}]*\}/g, ":param") : m[2];
+}
+function classifyArg(text2) {
+  const t = text2.trim();
+  const str5 = unquote3(t);
+  if (str5 !== void 0) return { kind: "string", value: str5 };
+  const pair2 = /^(?::?([a-z_]\w*)(?::\s*|\s*=>\s*)|(["'])([^"']*)\2\s*=>\s*)(.+)$/.exec(t);
+  if (pair2 && !t.startsWith("::")) {
+    const key = pair2[1] ?? pair2[3];
+    const value = pair2[4].trim();
+    return { kind: "pair", key, value: unquote3(value) ?? value };
+  }
+  if (/^:["']/.test(t)) return { kind: "symbol", value: unquote3(t.slice(1)) ?? t.slice(1) };
+  if (/^:[A-Za-z_]\w*[?!]?$/.test(t)) return { kind: "symbol", value: t.slice(1) };
+  if (/^[A-Z][\w:]*$/.test(t)) return { kind: "const", value: t };
+  if (/^(?:\/.*\/[a-z]*|%r\{.*\}[a-z]*)$/.test(t)) return { kind: "regexp" };
+  if (t === "true") return { kind: "true" };
+  return { kind: "other", text: t };
+}
+function rubyCall(code) {
+  const head = CALL_HEAD.exec(code);
+  if (!head) return void 0;
+  let rest = code.slice(head[0].length);
+  const blockVar = /\bdo\s*\|\s*([a-z_]\w*)[^|]*\|$|\{\s*\|\s*([a-z_]\w*)[^|]*\|$/.exec(rest);
+  rest = rest.replace(/\s*(?:\bdo\s*(?:\|[^|]*\|)?|\{\s*(?:\|[^|]*\|)?)$/, "");
+  rest = rest.replace(/\)\s*\{.*\}$/, ")").replace(/^(\s+[^{]*?)\s+\{.*\}$/, "$1").replace(/^\s*\{.*\}$/, "");
+  rest = rest.trim();
+  if (rest.startsWith("(")) rest = rest.slice(1).replace(/\)\s*$/, "");
+  else if (rest !== "" && /^(?:[=+*<>!&|.]|-(?!>))/.test(rest)) return void 0;
+  return {
+    ...head[1] ? { receiver: head[1] } : {},
+    name: head[2],
+    args: rest === "" ? [] : splitArgs2(rest).map(classifyArg),
+    ...blockVar ? { blockVar: blockVar[1] ?? blockVar[2] } : {}
+  };
+}
+function segments2(path2) {
+  return path2.split("/").filter((s) => s !== "");
+}
+
+// src/facts/service/routes/ruby-dsl.ts
+var VERBS9 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "options", "link", "unlink"]);
+var GRAPE_BLOCKS = /* @__PURE__ */ new Set(["namespace", "resource", "resources", "group", "segment", "scope"]);
+var RODA_VERBS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
+function named(a) {
+  if (a?.kind === "string") return segments2(a.value);
+  if (a?.kind === "symbol") return [a.value];
+  return void 0;
+}
+function rodaSegs(args2) {
+  const out = [];
+  for (const a of args2) {
+    if (a.kind === "string") out.push(...segments2(a.value));
+    else if (a.kind === "symbol") out.push(":" + a.value);
+    else if (a.kind === "const" || a.kind === "regexp") out.push(":param");
+  }
+  return out;
+}
+function pair(args2, key) {
+  for (const a of args2) if (a.kind === "pair" && a.key === key) return a.value;
+  return void 0;
+}
+function constant(a) {
+  if (!a) return void 0;
+  const text2 = a.kind === "const" ? a.value : a.kind === "other" ? a.text : void 0;
+  return text2 ? /^([A-Z][\w]*(?:::[A-Z]\w*)*)/.exec(text2)?.[1] : void 0;
+}
+function namespace(a) {
+  if (a?.kind === "string") return segments2(a.value).length ? "/" + segments2(a.value).join("/") : "";
+  if (a?.kind === "symbol") return ":" + a.value;
+  return void 0;
+}
+function roda(call, state) {
+  const { name, args: args2 } = call;
+  if (call.receiver !== void 0) {
+    if (call.receiver !== state.requestVar) return void 0;
+    if (name === "on") return { kind: "push", segs: rodaSegs(args2) };
+    if (name === "is") return { kind: "route", methods: ["ANY"], segs: rodaSegs(args2) };
+    if (RODA_VERBS.has(name)) return { kind: "route", methods: [name.toUpperCase()], segs: rodaSegs(args2) };
+    if (name === "root") return { kind: "route", methods: ["GET"], segs: [] };
+    if (name === "run") {
+      const target = constant(args2[0]);
+      return target ? { kind: "mount", target, segs: [] } : void 0;
+    }
+    if (name === "hash_branches" || name === "multi_route") {
+      if (args2.length === 0) return { kind: "attach" };
+      const ns = namespace(args2[0]);
+      return ns !== void 0 ? { kind: "attach", ns } : void 0;
+    }
+    return void 0;
+  }
+  if (state.requestVar !== void 0 || !call.blockVar) return void 0;
+  if (name === "route" && args2.length === 0) return { kind: "tree" };
+  if (name === "hash_branch" || name === "route") {
+    const [nsArg, segArg] = args2.length >= 2 ? name === "route" ? [args2[1], args2[0]] : [args2[0], args2[1]] : [void 0, args2[0]];
+    const ns = nsArg === void 0 ? "" : namespace(nsArg);
+    const segs = segArg?.kind === "string" ? segments2(segArg.value) : void 0;
+    return ns !== void 0 && segs ? { kind: "branch", ns, segs } : void 0;
+  }
+  return void 0;
+}
+function mount(call) {
+  const head = call.args[0];
+  const text2 = head?.kind === "other" ? head.text : head?.kind === "const" ? head.value : "";
+  const m = /^([A-Z][\w]*(?:::[A-Z]\w*)*)(?:\.\w+)?(?:\s*=>\s*["']([^"']*)["'])?/.exec(text2);
+  if (!m) return void 0;
+  return { kind: "mount", target: m[1], segs: segments2(m[2] ?? pair(call.args, "at") ?? "") };
+}
+function swaggerDoc(state) {
+  const path2 = /mount_path:\s*["']([^"']*)["']/.exec(state.callText())?.[1] ?? "/swagger_doc";
+  return { kind: "route", methods: ["GET"], segs: segments2(path2), handler: "add_swagger_documentation" };
+}
+var interpretRuby = (call, state, code) => {
+  if (state.inDef) return void 0;
+  const r = roda(call, state);
+  if (r || call.receiver !== void 0 || state.requestVar !== void 0) return r;
+  const { name, args: args2 } = call;
+  const opens = /\bdo\s*(?:\|[^|]*\|)?$|\{\s*(?:\|[^|]*\|)?$|\{.*\}$/.test(code);
+  if (VERBS9.has(name)) {
+    const first = args2[0];
+    const segs = first?.kind === "string" ? segments2(first.value) : first?.kind === "symbol" ? [":" + first.value] : first?.kind === "regexp" ? [":param"] : first === void 0 || first.kind === "pair" ? [] : void 0;
+    if (!segs) return void 0;
+    if (first === void 0 && !opens) return void 0;
+    const to = pair(args2, "to");
+    return { kind: "route", methods: [name.toUpperCase()], segs, ...to ? { handler: to, target: to } : {} };
+  }
+  if (name === "root") {
+    const to = pair(args2, "to") ?? (args2[0]?.kind === "string" ? args2[0].value : void 0);
+    return to !== void 0 ? { kind: "route", methods: ["GET"], segs: [], handler: to, target: to } : /\{.*\}\s*$/.test(code) || opens ? { kind: "route", methods: ["GET"], segs: [] } : void 0;
+  }
+  if (name === "route" && args2.length >= 1 && args2[0].kind !== "pair") {
+    const p = args2[1]?.kind === "string" ? segments2(args2[1].value) : [];
+    return { kind: "route", methods: ["ANY"], segs: p };
+  }
+  if (name === "route_param") {
+    const p = named(args2[0]);
+    return p && opens ? { kind: "push", segs: p.map((s) => ":" + s.replace(/^:/, "")) } : void 0;
+  }
+  if (name === "resources" && !opens) {
+    const p = named(args2[0]);
+    return p ? { kind: "route", methods: ["ANY"], segs: p, handler: `${p.join("/")}#index` } : void 0;
+  }
+  if (GRAPE_BLOCKS.has(name) || name === "map") {
+    if (!opens) return void 0;
+    return { kind: "push", segs: named(args2[0]) ?? [] };
+  }
+  if (name === "slice") return opens ? { kind: "push", segs: segments2(pair(args2, "at") ?? "") } : void 0;
+  if (name === "mount") return mount(call);
+  if (name === "use" || name === "run") {
+    if (name === "run" && /^run\s*(?:\(\s*)?(?:->|lambda\b|proc\b|Proc\.new)/.test(code)) return { kind: "route", methods: ["ANY"], segs: [], handler: "inline rack endpoint" };
+    const target = constant(args2[0]);
+    return target ? { kind: "mount", target, segs: [] } : void 0;
+  }
+  if (name === "prefix") {
+    const p = named(args2[0]);
+    return p ? { kind: "setting", prefix: p.join("/") } : void 0;
+  }
+  if (name === "version") {
+    const v = args2[0]?.kind === "string" || args2[0]?.kind === "symbol" ? args2[0].value : void 0;
+    const using = pair(args2, "using");
+    if (v === void 0) return void 0;
+    return { kind: "setting", version: using === void 0 || using === ":path" ? v : "" };
+  }
+  if (name === "add_swagger_documentation") return swaggerDoc(state);
+  return void 0;
+};
+
+// src/facts/service/routes/ruby-rack.ts
+var PATH_WORDS = ["PATH_INFO", "REQUEST_PATH", "path_info"];
+var SUBJECT = /(?:env\[\s*["'](?:PATH_INFO|REQUEST_PATH)["']\s*\]|\b(?:req|request|rack_request)\.(?:path_info|path)\b)/;
+var COMPARE = new RegExp(SUBJECT.source + /\s*(?:==|\.eql\?\(?|\.start_with\?\(?)\s*["'](\/[\w./-]{0,80})["']/.source);
+var CASE = new RegExp(/^case\s+/.source + SUBJECT.source);
+var WHEN = /^when\s+((?:["']\/[\w./-]{0,80}["']\s*,?\s*){1,6})/;
+var BRANCH_LINES = 12;
+function rackEndpoints(ctx, framework) {
+  const out = [];
+  for (const file2 of ctx.src.files("ruby")) {
+    if (!ctx.src.mentions(file2, PATH_WORDS) || !ctx.src.mentions(file2, ["def call"])) continue;
+    const lines = ctx.src.lines(file2) ?? [];
+    if (!lines.some((l) => /^\s*def call\s*\(?\s*\w+/.test(l))) continue;
+    let inCase = false;
+    let depth = 0;
+    for (let i = 0; i < lines.length && out.length < 50; i++) {
+      const t = stripComment2(lines[i]).trim();
+      if (CASE.test(t)) {
+        inCase = true;
+        depth = 0;
+        continue;
+      }
+      const paths = [];
+      if (inCase) {
+        const w = WHEN.exec(t);
+        if (w) for (const m of w[1].matchAll(/["'](\/[\w./-]*)["']/g)) paths.push(m[1]);
+        if (/^(?:if|unless|case|begin|while)\b/.test(t) || /\bdo\s*(?:\|[^|]*\|)?$/.test(t)) depth++;
+        else if (/^end\b/.test(t)) inCase = depth-- > 0;
+      }
+      const c = COMPARE.exec(t);
+      if (c) paths.push(c[1]);
+      if (paths.length === 0) continue;
+      const to = branchEnd(lines, i);
+      const branch = lines.slice(i, to).join("\n");
+      if (branch.includes("@app.call") || branch.includes("app.call(env)")) continue;
+      for (const path2 of paths) {
+        out.push({ path: path2, methods: ["ANY"], framework, file: file2, line: i + 1, handler: "Rack endpoint", note: "answered by a Rack endpoint", touches: touchesIn(file2, lines, i, to) });
+      }
+    }
+  }
+  return out;
+}
+function branchEnd(lines, at2) {
+  const head = stripComment2(lines[at2]).trim();
+  if (!/^(?:if|unless|elsif|when)\b/.test(head) || /\bthen\b\s*\S/.test(head)) return at2 + 1;
+  let depth = 0;
+  for (let k = at2 + 1; k < lines.length && k < at2 + BRANCH_LINES; k++) {
+    const t = stripComment2(lines[k]).trim();
+    if (/^(?:if|unless|case|begin|while|def)\b/.test(t) || /\bdo\s*(?:\|[^|]*\|)?$/.test(t)) depth++;
+    else if (/^end\b/.test(t)) {
+      if (depth === 0) return k;
+      depth--;
+    } else if (depth === 0 && /^(?:when|else|elsif)\b/.test(t)) return k;
+  }
+  return Math.min(lines.length, at2 + BRANCH_LINES);
+}
+
+// src/facts/service/routes/ruby-walk.ts
+var MAX_DEPTH5 = 64;
+function walkRuby(file2, lines, interpret) {
+  const items = [];
+  const classes = [];
+  const stack = [];
+  const ends = [];
+  const unitName = () => stack.filter((f) => f.kind === "module" || f.kind === "class").map((f) => f.name).join("::").replace(/^(?:.*::)?::/, "");
+  const top = () => stack[stack.length - 1];
+  for (const st of rubyStatements(lines)) {
+    for (let k = 0; k < st.closes && stack.length > 0; k++) {
+      const f = stack.pop();
+      if (f.item !== void 0) ends[f.item] = st.line;
+    }
+    const cur = top();
+    const segs = cur?.segs ?? [];
+    const cls = /^(class|module)\s+([A-Z][\w:]*)(?:\s*<\s*([A-Z][\w:]*(?:\.\w+)?|\S+))?/.exec(st.code);
+    if (cls) {
+      if (!st.opens) continue;
+      const name = cls[2];
+      const superclass = cls[3] ?? "";
+      if (stack.length < MAX_DEPTH5) stack.push({ kind: cls[1] === "class" ? "class" : "module", name, superclass, segs: [] });
+      if (cls[1] === "class") classes.push({ name: unitName(), superclass, file: file2, line: st.line + 1 });
+      continue;
+    }
+    const call = rubyCall(st.code);
+    const innerClass = [...stack].reverse().find((f) => f.kind === "class");
+    if (/^def\s/.test(st.code)) {
+      if (st.opens && stack.length < MAX_DEPTH5) stack.push({ kind: "def", segs });
+      continue;
+    }
+    const state = {
+      ...cur?.requestVar ? { requestVar: cur.requestVar } : {},
+      superclass: innerClass?.superclass ?? "",
+      inDef: stack.some((f) => f.kind === "def"),
+      callText: () => callText(lines, st.line, lines[st.line].indexOf(st.code.slice(0, 20)))
+    };
+    const action = call ? interpret(call, state, st.code) : void 0;
+    const ns = cur?.ns;
+    const carry = { ...cur?.requestVar ? { requestVar: cur.requestVar } : {}, ...ns !== void 0 ? { ns } : {} };
+    let frame = { kind: "other", segs, ...carry };
+    if (action) {
+      if (action.kind === "push") frame = { kind: "block", segs: [...segs, ...action.segs], ...carry };
+      else if (action.kind === "branch") frame = { kind: "block", segs: action.segs, ns: action.ns };
+      else if (action.kind === "tree") frame = { kind: "block", segs: [] };
+      else {
+        const act = action.kind === "attach" && action.ns === void 0 ? { kind: "attach", ns: segs.length ? "/" + segs.join("/") : "" } : action;
+        items.push({ action: act, unit: unitName(), ...ns !== void 0 ? { ns } : {}, base: segs, line: st.line, file: file2 });
+        if (action.kind === "route") frame = { kind: "block", segs: [...segs, ...action.segs], ...carry, item: items.length - 1 };
+      }
+    }
+    if (call?.blockVar && action && (action.kind === "tree" || action.kind === "branch")) frame = { ...frame, requestVar: call.blockVar };
+    if (st.opens && stack.length < MAX_DEPTH5) stack.push(frame);
+    else if (action?.kind === "route") ends[items.length - 1] = st.line + 1;
+  }
+  return {
+    items: items.map((it, i) => ends[i] !== void 0 ? { ...it, body: [it.line, Math.min(ends[i], it.line + 40)] } : it),
+    classes
+  };
+}
+
+// src/facts/service/routes/ruby-apps.ts
+var DSL_FRAMEWORKS = ["grape", "hanami", "roda", "sinatra"];
+var BASES = [
+  { framework: "grape", base: /^(?:::)?Grape::API(?:::Instance)?$/ },
+  { framework: "sinatra", base: /^(?:::)?Sinatra::(?:Base|Application)$/ },
+  { framework: "roda", base: /^(?:::)?Roda$/ },
+  { framework: "hanami", base: /^(?:::)?Hanami::(?:Routes|API|Router)$/ }
+];
+var WORDS = ["Grape::API", "Sinatra", "Roda", "Hanami", "hash_branch", "route", "namespace", "resource", "mount", "get ", "get(", "post ", "run ", "< "];
+var MAX_CONTEXTS = 8;
+var MAX_DEPTH6 = 8;
+function extractRubyApps(ctx) {
+  const ruby = [...ctx.frameworks].filter((f) => FRAMEWORKS[f].ecosystem === "ruby");
+  if (ruby.length === 0) return { routes: [] };
+  const routes = [...rackEndpoints(ctx, ruby[0])];
+  if (!ruby.some((f) => DSL_FRAMEWORKS.includes(f))) return { routes };
+  const files = ctx.src.files("ruby").filter((f) => f.endsWith(".ru") || ctx.src.mentions(f, WORDS));
+  const walked = /* @__PURE__ */ new Map();
+  for (const f of files) walked.set(f, memoOnFile(ctx, f, "ruby-walk", () => walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby)));
+  for (const f of ctx.src.snapshot.files()) {
+    if (f.endsWith(".ru") && !walked.has(f) && ctx.src.has(f)) walked.set(f, walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby));
+  }
+  const classes = /* @__PURE__ */ new Map();
+  const units = /* @__PURE__ */ new Map();
+  for (const [file2, w] of walked) {
+    for (const c of w.classes) if (!classes.has(c.name)) classes.set(c.name, c);
+    for (const it of w.items) {
+      const key = unitKey(it.unit, it.ns, file2);
+      const u = units.get(key) ?? { key, file: file2, items: [] };
+      u.items.push(it);
+      units.set(key, u);
+    }
+  }
+  const resolve6 = (name) => {
+    if (classes.has(name)) return name;
+    for (const k of classes.keys()) if (k.endsWith("::" + name) || name.endsWith("::" + k)) return k;
+    return void 0;
+  };
+  const frameworkOf3 = memo2((name, depth) => {
+    const c = classes.get(name);
+    if (!c || depth > MAX_DEPTH6) return void 0;
+    const base = BASES.find((b) => b.base.test(c.superclass));
+    if (base) return base.framework;
+    const parent = resolve6(c.superclass.replace(/\.\w+$/, ""));
+    return parent && parent !== name ? frameworkOf3(parent, depth + 1) : void 0;
+  });
+  const topLevel = (file2) => {
+    if (file2.endsWith(".ru")) return ruby[0];
+    if (/(^|\/)(apps\/[^/]+\/config\/routes|config\/environment)\.rb$/.test(file2) && ctx.frameworks.has("hanami")) return "hanami";
+    const text2 = ctx.src.text(file2) ?? "";
+    return /^require\s+["']sinatra["']/m.test(text2) ? "sinatra" : void 0;
+  };
+  const unitFramework = (u) => u.key.startsWith("file:") ? topLevel(u.file) : frameworkOf3(u.key.split("\0")[0], 0);
+  const hanamiApp = (file2) => {
+    const dir2 = /(?:^|\/)apps\/([^/]+)\/config\/routes\.rb$/.exec(file2)?.[1];
+    return dir2 ? dir2.replace(/(?:^|_)([a-z])/g, (_m, c) => c.toUpperCase()) + "::Application" : void 0;
+  };
+  const mountsOf = /* @__PURE__ */ new Map();
+  const hanamiApps = new Set([...units.values()].flatMap((u) => u.key.startsWith("file:") ? [hanamiApp(u.file)] : []).filter((n) => n !== void 0));
+  const addMount = (target, m) => {
+    const name = hanamiApps.has(target) ? target : resolve6(target);
+    if (!name) return;
+    mountsOf.set(name, [...mountsOf.get(name) ?? [], m]);
+  };
+  for (const u of units.values()) {
+    if (!unitFramework(u)) continue;
+    for (const it of u.items) if (it.action.kind === "mount") addMount(it.action.target, { from: u, item: it });
+  }
+  if (ctx.frameworks.has("rails")) {
+    for (const r of extractRails(ctx).routes) if (r.handler && /^[A-Z][\w:]*$/.test(r.handler) && !r.library) addMount(r.handler, { path: r.path });
+  }
+  const settings = (name) => {
+    const out = {};
+    for (const it of units.get(unitKey(name, void 0, ""))?.items ?? []) if (it.action.kind === "setting") Object.assign(out, it.action.prefix !== void 0 ? { prefix: it.action.prefix } : {}, it.action.version !== void 0 ? { version: it.action.version } : {});
+    return out;
+  };
+  const cache2 = /* @__PURE__ */ new Map();
+  const contexts = (u, depth) => {
+    const hit = cache2.get(u.key);
+    if (hit) return hit;
+    if (depth > MAX_DEPTH6) return [{ mount: "", ns: [] }];
+    cache2.set(u.key, [{ mount: "", ns: [] }]);
+    const [cls, ns] = u.key.startsWith("file:") ? [hanamiApp(u.file), void 0] : u.key.split("\0");
+    const out = [];
+    if (ns !== void 0) {
+      for (const v of units.values()) {
+        if (!v.key.startsWith(cls + "\0") && v.key !== cls) continue;
+        for (const it of v.items) if (it.action.kind === "attach" && it.action.ns === ns) for (const c of contexts(v, depth + 1)) out.push({ ...c, ns: [...c.ns, ...it.base] });
+      }
+      if (out.length === 0) out.push({ mount: "", ns: [], unknown: `hash_branches(${ns || '""'})` });
+    } else {
+      for (const m of cls ? mountsOf.get(cls) ?? [] : []) {
+        if (m.path !== void 0) out.push({ mount: m.path, ns: [] });
+        else for (const c of contexts(m.from, depth + 1)) out.push({ ...c, ns: [...c.ns, ...m.item.base, ...m.item.action.kind === "mount" ? m.item.action.segs : []] });
+      }
+      if (out.length === 0) out.push({ mount: "", ns: [] });
+      const own = cls ? settings(cls) : {};
+      for (let i = 0; i < out.length; i++) out[i] = { ...out[i], ...own };
+    }
+    const capped = out.slice(0, MAX_CONTEXTS);
+    cache2.set(u.key, capped);
+    return capped;
+  };
+  for (const u of units.values()) {
+    const framework = unitFramework(u);
+    if (!framework) continue;
+    for (const it of u.items) {
+      if (it.action.kind !== "route") continue;
+      const a = it.action;
+      const lines = ctx.src.lines(it.file) ?? [];
+      const body = it.body;
+      const action = a.target ? hanamiAction(ctx, a.target) : void 0;
+      for (const c of contexts(u, 0)) {
+        const segs = [...c.ns, ...it.base, ...a.segs];
+        const path2 = joinUrl(c.mount, c.prefix ?? "", c.version ?? "", ...segs);
+        routes.push({
+          path: path2,
+          methods: a.methods,
+          framework,
+          file: it.file,
+          line: it.line + 1,
+          ...c.unknown ? { prefixUnknown: c.unknown } : {},
+          ...a.handler ? { handler: a.handler } : {},
+          ...body && !a.target ? { touches: touchesIn(it.file, lines, body[0] + 1, body[1]) } : action ? { touches: action } : {}
+        });
+      }
+    }
+  }
+  return { routes };
+}
+function unitKey(unit, ns, file2) {
+  if (unit === "") return `file:${file2}`;
+  return ns === void 0 ? unit : `${unit}\0${ns}`;
+}
+function memo2(fn) {
+  const seen = /* @__PURE__ */ new Map();
+  return (name, ...rest) => {
+    if (seen.has(name)) return seen.get(name);
+    const r = fn(name, ...rest);
+    seen.set(name, r);
+    return r;
+  };
+}
+function hanamiAction(ctx, target) {
+  const parts = target.split(/[.#]/);
+  if (parts.length < 2 || parts.some((p) => !/^[a-z_]\w*$/.test(p))) return void 0;
+  const suffix = `/${parts.join("/")}.rb`;
+  const file2 = ctx.src.files("ruby").find((f) => (f.includes("actions/") || f.includes("controllers/")) && f.endsWith(suffix));
+  const lines = file2 ? ctx.src.lines(file2) : void 0;
+  if (!file2 || !lines) return void 0;
+  const at2 = lines.findIndex((l) => /^\s*def (?:handle|call)\b/.test(l));
+  if (at2 < 0) return void 0;
+  const [from, to] = rubyBody(lines, at2);
+  return touchesIn(file2, lines, from + 1, to);
+}
+
 // src/facts/service/routes/rust-attrs.ts
-var VERBS7 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS10 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function attrRoute(fn) {
   for (const a of fn.attrs) {
     const last2 = a.path[a.path.length - 1];
     if (last2 === void 0) continue;
-    if (VERBS7.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
+    if (VERBS10.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
     if (last2 === "route" && a.args.length > 0) {
-      const path2 = a.args[0].k === "str" ? a.args[0].v : named(a.args, "uri") ?? named(a.args, "path");
+      const path2 = a.args[0].k === "str" ? a.args[0].v : named2(a.args, "uri") ?? named2(a.args, "path");
       if (path2 === void 0) continue;
       const methods = [...a.args.filter((t, k) => t.k === "str" && a.args[k - 2]?.v === "method").map((t) => t.v.toUpperCase()), ...a.args[0].k === "id" ? [a.args[0].v.toUpperCase()] : []];
       return { path: clean2(path2), methods: methods.length > 0 ? methods : ["ANY"], line: a.line };
     }
     if (last2 === "oai") {
-      const path2 = named(a.args, "path");
+      const path2 = named2(a.args, "path");
       if (path2 === void 0) continue;
-      const method = named(a.args, "method") ?? idAfter(a.args, "method");
+      const method = named2(a.args, "method") ?? idAfter(a.args, "method");
       return { path: clean2(path2), methods: [method ? method.toUpperCase() : "ANY"], line: a.line };
     }
   }
@@ -57564,7 +59282,7 @@ function attrRoute(fn) {
 }
 function openApiPrefix(attrs) {
   const a = attrs.find((x) => x.path[x.path.length - 1] === "OpenApi");
-  return a ? named(a.args, "prefix_path") : void 0;
+  return a ? named2(a.args, "prefix_path") : void 0;
 }
 function isOpenApiImpl(attrs) {
   return attrs.some((x) => x.path[x.path.length - 1] === "OpenApi");
@@ -57573,7 +59291,7 @@ function clean2(path2) {
   const q = path2.indexOf("?");
   return q >= 0 ? path2.slice(0, q) : path2;
 }
-function named(toks, name) {
+function named2(toks, name) {
   for (let k = 0; k + 2 < toks.length; k++) if (toks[k].k === "id" && toks[k].v === name && toks[k + 1].v === "=" && toks[k + 2].k === "str") return toks[k + 2].v;
   return void 0;
 }
@@ -57595,7 +59313,7 @@ function tableEntries(toks) {
       const target = [];
       let m = j + 2;
       for (; m < toks.length && toks[m].v !== ")"; m++) if (toks[m].k === "id") target.push(toks[m].v);
-      if (VERBS7.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
+      if (VERBS10.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
       else if (target.length > 0) out.push({ kind: "sub", path: s.v, target, line: fn.line });
       j = m + 1;
       if (!list3 || toks[j]?.v !== ",") break;
@@ -57846,13 +59564,13 @@ var Cursor = class {
 };
 
 // src/facts/service/routes/rust-expr.ts
-var MAX_DEPTH5 = 120;
+var MAX_DEPTH7 = 120;
 var STOP2 = /* @__PURE__ */ new Set([")", "]", "}", ",", ";", "=>"]);
 var BINARY = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%", "^", "&", "|", "&&", "||", "==", "!=", "<", ">", "<=", ">=", "..", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "=", "<<", ">>", "@"]);
 var ExprReader = class extends Cursor {
   list() {
     const out = [];
-    if (this.depth > MAX_DEPTH5) {
+    if (this.depth > MAX_DEPTH7) {
       this.skipGroup();
       return out;
     }
@@ -57878,7 +59596,7 @@ var ExprReader = class extends Cursor {
   /** An expression: unary operands joined by binary operators; `=` makes an assignment. */
   expr(noStruct) {
     const line = this.line();
-    if (this.depth > MAX_DEPTH5) {
+    if (this.depth > MAX_DEPTH7) {
       this.skipGroup();
       return { k: "other", kids: [], line };
     }
@@ -58195,11 +59913,11 @@ var ExprReader = class extends Cursor {
 var ITEM_KEYWORDS = /* @__PURE__ */ new Set(["fn", "struct", "enum", "union", "trait", "impl", "mod", "use", "const", "static", "type", "extern", "macro_rules"]);
 var QUALIFIERS = /* @__PURE__ */ new Set(["pub", "async", "unsafe", "default", "const", "extern"]);
 function parseRust(toks) {
-  const p = new Parser3(toks);
+  const p = new Parser2(toks);
   p.items(toks.length, [], void 0);
   return { fns: p.fns, uses: p.uses, consts: p.consts, items: p.itemAttrs };
 }
-var Parser3 = class extends ExprReader {
+var Parser2 = class extends ExprReader {
   fns = [];
   uses = [];
   consts = /* @__PURE__ */ new Map();
@@ -58376,7 +60094,7 @@ var Parser3 = class extends ExprReader {
   }
   block() {
     const line = this.line();
-    if (this.depth > MAX_DEPTH5) return { stmts: [], line, end: this.skipGroup() };
+    if (this.depth > MAX_DEPTH7) return { stmts: [], line, end: this.skipGroup() };
     this.depth++;
     this.i++;
     const stmts = [];
@@ -58661,7 +60379,7 @@ function pathValue(e, file2, index) {
     case "str":
       return [{ value: e.v }];
     case "path": {
-      const c = constant(e.segs, file2, index);
+      const c = constant2(e.segs, file2, index);
       return c !== void 0 ? [{ value: c }] : [{ unknown: e.segs.join("::") }];
     }
     case "macro": {
@@ -58703,7 +60421,7 @@ function formatParts(template, args2, file2, index) {
   if (text2) out.push({ value: text2 });
   return out;
 }
-function constant(segs, file2, index) {
+function constant2(segs, file2, index) {
   const name = segs[segs.length - 1];
   return index.file(file2).consts.get(name) ?? index.constant(name, file2);
 }
@@ -58738,14 +60456,14 @@ function warpSegments(args2, file2, index) {
     if (e.k === "other") e.kids.forEach(visit);
     else if (e.k === "str") out.push({ value: e.v });
     else if (e.k === "path") {
-      const c = constant(e.segs, file2, index);
+      const c = constant2(e.segs, file2, index);
       out.push({ value: c ?? "{param}" });
     }
   };
   args2.forEach(visit);
   return out;
 }
-var VERBS8 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS11 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function handlerInfo(h, ref, index, ctx) {
   const methods = /* @__PURE__ */ new Set();
   let target;
@@ -58755,9 +60473,9 @@ function handlerInfo(h, ref, index, ctx) {
       const name2 = e.k === "method" ? e.name : e.callee.k === "path" ? e.callee.segs[e.callee.segs.length - 1] : "";
       const verb = name2.replace(/_(with|service)$/, "");
       if (e.k === "method") visit(e.recv, depth + 1);
-      if (VERBS8.has(verb)) methods.add(verb.toUpperCase());
+      if (VERBS11.has(verb)) methods.add(verb.toUpperCase());
       else if (verb === "any" || verb === "route") methods.add("ANY");
-      if ((VERBS8.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
+      if ((VERBS11.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
       for (const a of e.args) visit(a, depth + 1);
     } else if (e.k === "path" && e.segs.length >= 2 && /^(MethodFilter|Method)$/.test(e.segs[e.segs.length - 2])) methods.add(e.segs[e.segs.length - 1].toUpperCase());
     else if (e.k === "other") e.kids.forEach((k) => visit(k, depth + 1));
@@ -58823,11 +60541,11 @@ function fnNode(ref) {
   return { file: ref.file, name: `${ref.file}::${[...f.mods, ...f.impl ? [`<${f.impl}>`] : []].join("::")}::${f.name}@${f.line}` };
 }
 var RouteSink = class {
-  constructor(ctx, index, graph, frameworkOf4) {
+  constructor(ctx, index, graph, frameworkOf3) {
     this.ctx = ctx;
     this.index = index;
     this.graph = graph;
-    this.frameworkOf = frameworkOf4;
+    this.frameworkOf = frameworkOf3;
   }
   ctx;
   index;
@@ -59312,8 +61030,8 @@ function extractRust(ctx) {
   const index = new RustIndex(ctx, files);
   for (const f of all) if (REEXPORT_FILES.test(f) && !parsed.has(f)) index.add(f, true);
   const graph = new RouteGraph();
-  const frameworkOf4 = frameworkFor(ctx, rust);
-  const walker = new RustWalker(ctx, index, graph, frameworkOf4);
+  const frameworkOf3 = frameworkFor(ctx, rust);
+  const walker = new RustWalker(ctx, index, graph, frameworkOf3);
   const handlers = [];
   for (const file2 of files) {
     const parsed2 = index.file(file2);
@@ -59335,7 +61053,7 @@ function extractRust(ctx) {
   for (const h of handlers) {
     if (walker.registered.has(fnNode(h).name + "\0" + h.file) || h.fn.impl !== void 0) continue;
     const r = attrRoute(h.fn);
-    const route = { path: joinUrl(r.path), methods: r.methods, framework: frameworkOf4(h.file), file: h.file, line: r.line, prefixUnknown: "mount not found", handler: h.fn.name };
+    const route = { path: joinUrl(r.path), methods: r.methods, framework: frameworkOf3(h.file), file: h.file, line: r.line, prefixUnknown: "mount not found", handler: h.fn.name };
     lazyTouches(route, () => walker.touches(h));
     routes.push(route);
   }
@@ -59364,7 +61082,7 @@ var KNOWN_RESOURCES = [
 ];
 var ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/;
 var DEV_ONLY = /(^|\/)(config\/routes\/(dev|test)\/|app\/config\/routing_(dev|test)\.ya?ml$)/;
-var VERBS9 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
+var VERBS12 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
 var MARKERS2 = ["#[Route", "@Route(", "#[Rest\\", "@Rest\\", "#[Get(", "#[Post("];
 function extractSymfony(ctx) {
   if (!ctx.frameworks.has("symfony")) return { routes: [] };
@@ -59501,7 +61219,7 @@ function attributeRoutes(ctx, file2, prefix) {
       classRoute = { methods, line: i + 1 };
       continue;
     }
-    const verb = VERBS9[m[2]] ?? [];
+    const verb = VERBS12[m[2]] ?? [];
     const body = methodBody(lines, decl.method);
     out.push({
       path: joinUrl(prefix, classPrefix, path2),
@@ -59528,11 +61246,11 @@ function declaration(lines, i, open) {
   const toks = lexPhp(text2);
   if (toks[0]?.v !== "(") return void 0;
   const a = annotationArgs(toks);
-  const named2 = (n) => a.find((x) => x.name === n);
-  const pathArg2 = named2("path") ?? named2("value") ?? a.find((x) => x.name === void 0);
+  const named3 = (n) => a.find((x) => x.name === n);
+  const pathArg2 = named3("path") ?? named3("value") ?? a.find((x) => x.name === void 0);
   const path2 = pathArg2 ? stringOf(toks, pathArg2) ?? firstString(toks, pathArg2) : "";
   if (path2 === void 0) return void 0;
-  const m = named2("methods");
+  const m = named3("methods");
   const methods = m ? stringsOf(toks, m).map((x) => x.toUpperCase()) : [];
   for (let k = end; k < lines.length && k < end + 30; k++) {
     const t = lines[k].trimStart();
@@ -59568,7 +61286,7 @@ function balance(s) {
 var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 };
 
 // src/facts/service/index.ts
-var EXTRACTORS = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
+var EXTRACTORS = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems2 = [];
@@ -60046,9 +61764,9 @@ function eslintrcSecurity(cfg, depth = 0) {
   const ext2 = at(cfg, "extends");
   const preset = (typeof ext2 === "string" ? [ext2] : strings2(ext2)).find((e) => SECURITY_PRESET.test(e));
   if (preset) return { how: `extends: ${preset}`, needle: preset };
-  const rules = at(cfg, "rules");
-  if (strings2(at(cfg, "plugins")).some((p) => PLUGIN_NAMES.has(p)) && rules && typeof rules === "object") {
-    const on = Object.entries(rules).find(([k, v]) => k.startsWith("security/") && ruleOn(v));
+  const rules2 = at(cfg, "rules");
+  if (strings2(at(cfg, "plugins")).some((p) => PLUGIN_NAMES.has(p)) && rules2 && typeof rules2 === "object") {
+    const on = Object.entries(rules2).find(([k, v]) => k.startsWith("security/") && ruleOn(v));
     if (on) return { how: `rules: ${on[0]}`, needle: on[0] };
   }
   const overrides = at(cfg, "overrides");
@@ -60295,24 +62013,24 @@ var numOrNull = (v) => typeof v === "number" ? v : null;
 var MAX_TF_FILES = 200;
 var MAX_RULESET_FILES = 50;
 function collectSettingsAsCode(snapshot) {
-  const rules = [];
+  const rules2 = [];
   const problems2 = [];
   for (const path2 of [".github/settings.yml", ".github/settings.yaml"]) {
     const text2 = snapshot.text(path2);
-    if (text2 !== void 0) collectProbot(path2, text2, rules, problems2);
+    if (text2 !== void 0) collectProbot(path2, text2, rules2, problems2);
   }
   const tf = filesWhere(snapshot, (p) => p.endsWith(".tf") && !isVendored2(p)).slice(0, MAX_TF_FILES);
   for (const path2 of tf) {
     const text2 = snapshot.text(path2);
     if (text2 === void 0 || !text2.includes("github_")) continue;
-    collectTerraform(path2, text2, rules, problems2);
+    collectTerraform(path2, text2, rules2, problems2);
   }
   const rulesets = snapshot.under(".github/rulesets").filter((p) => p.endsWith(".json")).slice(0, MAX_RULESET_FILES);
   for (const path2 of rulesets) {
     const text2 = snapshot.text(path2);
-    if (text2 !== void 0) collectRulesetJson(path2, text2, rules, problems2);
+    if (text2 !== void 0) collectRulesetJson(path2, text2, rules2, problems2);
   }
-  return { rules, problems: problems2 };
+  return { rules: rules2, problems: problems2 };
 }
 function isVendored2(path2) {
   return /(^|\/)(\.terraform|node_modules|vendor|examples?|testdata|fixtures)\//.test(path2);
@@ -60396,9 +62114,9 @@ function readTfProtection(r) {
   };
 }
 function readTfRuleset(r) {
-  const rules = child2(r, "rules");
-  const pr = rules && child2(rules, "pull_request");
-  const checks = rules && child2(rules, "required_status_checks");
+  const rules2 = child2(r, "rules");
+  const pr = rules2 && child2(rules2, "pull_request");
+  const checks = rules2 && child2(rules2, "required_status_checks");
   const refName = child2(r, "conditions") && child2(child2(r, "conditions"), "ref_name");
   const enforcement = r.attrs.get("enforcement");
   const target = r.attrs.get("target");
@@ -60775,12 +62493,12 @@ function scopeCi(ci2, service2, all) {
 }
 function ownerIndex(services2) {
   const dirs = new Set(services2.map((s) => s.path));
-  const memo2 = /* @__PURE__ */ new Map();
+  const memo3 = /* @__PURE__ */ new Map();
   return (path2) => {
-    let hit = memo2.get(path2);
+    let hit = memo3.get(path2);
     if (hit === void 0) {
       hit = find(path2);
-      memo2.set(path2, hit);
+      memo3.set(path2, hit);
     }
     return hit;
   };
@@ -60815,6 +62533,7 @@ function scopeFacts(facts, view, owns, service2, all) {
     securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes("/")), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),
+      docsSites: openapi.docsSites.filter((d) => owns(d.spec)),
       generators: byPath(openapi.generators),
       contractTests: byPath(openapi.contractTests),
       skipped: byPath(openapi.skipped),
@@ -60933,14 +62652,14 @@ function isSafeRelative(p) {
 }
 function walk2(root2, unsafe) {
   const out = [];
-  const visit = (dir2, rel, rules) => {
+  const visit = (dir2, rel, rules2) => {
     let entries2;
     try {
       entries2 = readdirSync3(dir2, { withFileTypes: true });
     } catch {
       return;
     }
-    const local = rules.concat(readGitignore(join6(dir2, ".gitignore"), rel));
+    const local = rules2.concat(readGitignore(join6(dir2, ".gitignore"), rel));
     for (const e of entries2) {
       const path2 = rel === "" ? e.name : `${rel}/${e.name}`;
       const isDir = e.isDirectory();
@@ -60963,7 +62682,7 @@ function readGitignore(file2, base) {
   } catch {
     return [];
   }
-  const rules = [];
+  const rules2 = [];
   for (const raw of text2.split(/\r?\n/)) {
     let line = raw.trimEnd();
     if (line === "" || line.startsWith("#")) continue;
@@ -60975,13 +62694,13 @@ function readGitignore(file2, base) {
     if (line.startsWith("/")) line = line.slice(1);
     const pattern = anchored ? line : `**/${line}`;
     if (!isSafeGlob(pattern)) continue;
-    rules.push({ base, matcher: new Minimatch(pattern, { dot: true }), negate: negate2, dirOnly });
+    rules2.push({ base, matcher: new Minimatch(pattern, { dot: true }), negate: negate2, dirOnly });
   }
-  return rules;
+  return rules2;
 }
-function ignoredBy(rules, path2, isDir) {
+function ignoredBy(rules2, path2, isDir) {
   let ignored = false;
-  for (const r of rules) {
+  for (const r of rules2) {
     if (r.dirOnly && !isDir) continue;
     const rel = r.base === "" ? path2 : path2.startsWith(r.base + "/") ? path2.slice(r.base.length + 1) : null;
     if (rel === null) continue;
@@ -61203,8 +62922,8 @@ async function runCli(argv, io) {
     base = { sha, fetch: false };
   } else if (args2.policy.failOnRegression) io.stderr("shipshape: warning: --fail-on-regression has no effect without --base REF\n");
   const token = args2.githubToken ?? (io.env.GITHUB_TOKEN || null);
-  const named2 = args2.repo ? namedRepository(args2.repo, io.env) : null;
-  const where = token ? named2 ?? detectRepository(top, io.env) : null;
+  const named3 = args2.repo ? namedRepository(args2.repo, io.env) : null;
+  const where = token ? named3 ?? detectRepository(top, io.env) : null;
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root: top, config: loaded.config }) : null;
   const { report } = await scan({
     root: root2,
@@ -61213,7 +62932,7 @@ async function runCli(argv, io) {
     inputs: github?.factInputs,
     warnings: loaded.warnings,
     base,
-    ...named2 ? { slug: args2.repo, serverUrl: named2.serverUrl } : {}
+    ...named3 ? { slug: args2.repo, serverUrl: named3.serverUrl } : {}
   });
   const format = args2.format ?? "text";
   const toFile = args2.output !== null;

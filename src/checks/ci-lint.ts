@@ -48,9 +48,9 @@ function snippets(profile: RepoProfile): Snippets {
     go: workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- uses: golangci/golangci-lint-action@v8']),
     java: javaSnippet(profile),
     ruby: workflow('.github/workflows/lint.yml', 'lint', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bin/rubocop -f github']),
-    php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '- run: vendor/bin/php-cs-fixer fix --dry-run --diff   # Laravel Pint: vendor/bin/pint --test']),
-    elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '- run: mix credo --strict   # {:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
-    rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: cargo clippy --workspace --all-targets --all-features -- -D warnings']),
+    php: workflow('.github/workflows/lint.yml', 'lint', [...PHP_SETUP, '# Laravel Pint: vendor/bin/pint --test', '- run: vendor/bin/php-cs-fixer fix --dry-run --diff']),
+    elixir: workflow('.github/workflows/lint.yml', 'lint', [...SETUP_BEAM, '- run: mix format --check-formatted', '# {:credo, "~> 1.7", only: [:dev, :test], runtime: false}', '- run: mix credo --strict']),
+    rust: workflow('.github/workflows/lint.yml', 'lint', ['- uses: dtolnay/rust-toolchain@stable', '  with:', '    components: rustfmt, clippy', '- uses: Swatinem/rust-cache@v2', '- run: cargo fmt --all -- --check', '- run: >-', '    cargo clippy --workspace --all-targets --all-features', '    -- -D warnings']),
     dotnet: [
       workflow('.github/workflows/lint.yml', 'lint', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet format --verify-no-changes']),
       'Analyzers (StyleCop, Roslynator, Meziantou) fail the build too once `<TreatWarningsAsErrors>true</TreatWarningsAsErrors>` is set in `Directory.Build.props`.'

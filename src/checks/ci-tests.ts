@@ -39,7 +39,7 @@ function snippets(profile: RepoProfile): Snippets {
     ruby: profile.rails ? RAILS : workflow('.github/workflows/test.yml', 'test', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec rspec']),
     php: workflow('.github/workflows/test.yml', 'test', [...PHP_SETUP, profile.laravel ? '- run: php artisan test' : '- run: vendor/bin/phpunit']),
     elixir: workflow('.github/workflows/test.yml', 'test', [...SETUP_BEAM, '- run: mix test', '  env:', '    MIX_ENV: test']),
-    rust: workflow('.github/workflows/test.yml', 'test', ['- uses: dtolnay/rust-toolchain@stable', '- uses: Swatinem/rust-cache@v2', '- uses: taiki-e/install-action@nextest', '- run: cargo nextest run --workspace --all-features   # or: cargo test --workspace']),
+    rust: workflow('.github/workflows/test.yml', 'test', ['- uses: dtolnay/rust-toolchain@stable', '- uses: Swatinem/rust-cache@v2', '- uses: taiki-e/install-action@nextest', '# or: cargo test --workspace', '- run: cargo nextest run --workspace --all-features']),
     dotnet: workflow('.github/workflows/test.yml', 'test', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet test --configuration Release'])
   }
 }

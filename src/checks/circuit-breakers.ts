@@ -114,7 +114,8 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
   dotnet: [
     '**.NET** — Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):',
     '```csharp',
-    'builder.Services.AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))',
+    'builder.Services',
+    '    .AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))',
     '    .AddStandardResilienceHandler();',
     '```'
   ].join('\n'),

@@ -81,7 +81,11 @@ const REMEDIATION: Readonly<Record<Ecosystem, string>> = {
     '**Rust** — the OpenFeature SDK (`open-feature` crate) with a provider (flagd, Unleash, …):',
     '```rust',
     'let client = open_feature::OpenFeature::singleton().await.create_client();',
-    'if client.get_bool_value("new-checkout", None, None).await.unwrap_or(false) {',
+    'let new_checkout = client',
+    '    .get_bool_value("new-checkout", None, None)',
+    '    .await',
+    '    .unwrap_or(false);',
+    'if new_checkout {',
     '    // new path',
     '}',
     '```'

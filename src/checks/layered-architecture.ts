@@ -70,7 +70,7 @@ function conventionsOf(ctx: CheckContext): Convention[] {
 
 function layersOf(ctx: CheckContext, conventions: readonly Convention[]): LayerFacts<InfraRow> {
   const exempt = new Set(conventions.map((c) => c.id))
-  const infra = INFRA.filter((r) => !r.convention || !exempt.has(r.convention))
+  const infra = INFRA.filter((r) => !r.convention || !(typeof r.convention === 'string' ? [r.convention] : r.convention).some((c) => exempt.has(c)))
   const { service, usage, manifests } = ctx.facts
   // Frameworks the route facts do not know yet (ASP.NET, axum, Javalin, Tornado, Pyramid, Next.js) are recognised by strong handler signatures alone.
   const strongOnly = service.frameworks.length === 0
@@ -133,8 +133,9 @@ export default defineCheck({
     const enforced = rules.filter((r) => r.onPr)
     const direct = facts.handlers.filter((h) => h.direct.length > 0)
     const rails = conventions.some((c) => c.id === 'rails-active-record')
-    const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || (rails && h.ecosystem === 'ruby')))
-    const layer = rails && users.every((h) => h.layer.length === 0) ? 'app/models' : mainLayerDir(users)
+    const models = rails || conventions.some((c) => c.id === 'ruby-models')
+    const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || (models && h.ecosystem === 'ruby')))
+    const layer = models && users.every((h) => h.layer.length === 0) ? (rails ? 'app/models' : 'the models') : mainLayerDir(users)
     const data: MessageData = { direct: direct.length, total, users: users.length, layer, unresolved: 0 }
     const notes: Evidence[] = [
       { message: `${direct.length} of ${total} handler modules reach infrastructure directly; ${users.length} call the service's own modules (mostly \`${layer}\`)${facts.omitted > 0 ? `; ${facts.omitted} more handler modules beyond the cap were not analysed` : ''}` },

@@ -19,7 +19,7 @@ import { plural } from '../prose.js'
 
 const messages = {
   'pass-served': 'An OpenAPI description exists ({spec}) and the app serves it at {served}.',
-  'pass-published': 'An OpenAPI description exists ({spec}) and CI publishes it ({published}).',
+  'pass-published': 'An OpenAPI description exists ({spec}) and it is published ({published}).',
   partial: 'An OpenAPI description exists ({spec}) but is neither served by the app nor published by CI{why}.',
   fail: 'The service ({frameworks}) has no OpenAPI description: none committed and none generated.',
   'no-service': 'No HTTP framework found in dependencies or imports: there is no HTTP API to describe.',
@@ -56,7 +56,7 @@ export default defineCheck({
     }
     const spec = own.length > 0 ? own[0]!.path + (own.length > 1 ? ` and ${own.length - 1} more` : '') : openapi.generators.map((g) => g.tool).filter((v, i, a) => a.indexOf(v) === i).join(', ') + ' generation'
     const served = openapi.generators.filter((g) => g.servedAt !== null && g.servedAt !== '')
-    const published = publications(ci.runs, ci.actions, own.map((s) => s.path))
+    const published = [...publications(ci.runs, ci.actions, own.map((s) => s.path)), ...openapi.docsSites.map((d) => ({ what: `${d.host} (${d.tool})`, evidence: { path: d.config, line: d.line, message: `${d.tool} copies ${d.dir}/ (holding ${d.spec}) into the site ${d.host} builds (${d.hostConfig})` } }))]
     evidence.push(...published.slice(0, 3).map((p) => p.evidence))
     if (served.length > 0) return { status: 'pass', messageId: 'pass-served', data: { spec, served: [...new Set(served.map((g) => g.servedAt!))].join(', ') }, evidence }
     if (published.length > 0) return { status: 'pass', messageId: 'pass-published', data: { spec, published: [...new Set(published.map((p) => p.what))].join(', ') }, evidence }

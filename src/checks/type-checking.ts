@@ -33,8 +33,8 @@ function snippets(profile: RepoProfile): Snippets {
     go: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-go@v5', '  with:', '    go-version-file: go.mod', '- run: go build ./...', '- run: go vet ./...']),
     java: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-java@v4', '  with:', '    distribution: temurin', '    java-version: 21', profile.gradle ? '- run: ./gradlew build' : '- run: ./mvnw -B verify']),
     ruby: workflow('.github/workflows/typecheck.yml', 'typecheck', ['- uses: ruby/setup-ruby@v1', '  with:', '    bundler-cache: true', '- run: bundle exec srb tc   # or: bundle exec steep check']),
-    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...PHP_SETUP, `- run: vendor/bin/phpstan analyse --no-progress   # phpstan/phpstan${profile.laravel ? ' (or larastan/larastan)' : ''} in require-dev, level in phpstan.neon`]),
-    elixir: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP_BEAM, '- run: mix compile --warnings-as-errors', '- run: mix dialyzer   # {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}']),
+    php: workflow('.github/workflows/typecheck.yml', 'typecheck', [...PHP_SETUP, `# phpstan/phpstan${profile.laravel ? ' (or larastan/larastan)' : ''} in require-dev,`, '# level in phpstan.neon', '- run: vendor/bin/phpstan analyse --no-progress']),
+    elixir: workflow('.github/workflows/typecheck.yml', 'typecheck', [...SETUP_BEAM, '- run: mix compile --warnings-as-errors', '# {:dialyxir, "~> 1.4", only: [:dev, :test], runtime: false}', '- run: mix dialyzer']),
     rust: workflow('.github/workflows/check.yml', 'check', ['- uses: dtolnay/rust-toolchain@stable', '- uses: Swatinem/rust-cache@v2', '- run: cargo check --workspace --all-targets --all-features --locked']),
     dotnet: workflow('.github/workflows/build.yml', 'build', ['- uses: actions/setup-dotnet@v4', '  with:', '    dotnet-version: 9.0.x', '- run: dotnet build --configuration Release -warnaserror'])
   }

@@ -172,6 +172,7 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
     securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes('/')), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),
+      docsSites: openapi.docsSites.filter((d) => owns(d.spec)),
       generators: byPath(openapi.generators),
       contractTests: byPath(openapi.contractTests),
       skipped: byPath(openapi.skipped),

@@ -14,7 +14,7 @@ import type { GateVerdict, Grade } from './types.js'
  */
 
 /** The practices that belong to one service rather than to the repository. */
-export const SERVICE_CHECKS: readonly CheckId[] = ['openapi-published', 'contract-tests', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build']
+export const SERVICE_CHECKS: readonly CheckId[] = ['openapi-published', 'contract-tests', 'health-endpoint', 'feature-flags', 'circuit-breakers', 'container-build', 'layered-architecture']
 
 export interface ServiceReport {
   readonly name: string

@@ -29,6 +29,13 @@ describe('circuit-breakers: retry idioms of the known stacks', () => {
     expect([out.status, out.data]).toEqual(['pass', { libs: 'smtppool message retries' }])
   })
 
+  it('passes for go-zero RPC clients, which carry its adaptive breaker (simple-admin-core)', () => {
+    const out = run({ 'go.mod': lines('module x', 'require github.com/zeromicro/go-zero v1.8.0'), 'internal/svc/context.go': lines('package svc', 'import "github.com/zeromicro/go-zero/zrpc"', 'func New(c Config) *ServiceContext {', '\treturn &ServiceContext{CoreRpc: corerpc.NewCore(zrpc.NewClientIfEnable(c.CoreRpc))}', '}') })
+    expect([out.status, out.data]).toEqual(['pass', { libs: 'go-zero zrpc breaker' }])
+    // The module alone (a REST-only service) protects no outbound call.
+    expect(run({ 'go.mod': lines('module x', 'require github.com/zeromicro/go-zero v1.8.0'), 'main.go': lines('package main', 'import "github.com/zeromicro/go-zero/rest"') }).status).not.toBe('pass')
+  })
+
   it('is partial for hand-rolled retries with a wait in Python, Go and Ruby (lnbits, gotosocial, casdoor, postal)', () => {
     const python = run({
       'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["httpx"]\n',

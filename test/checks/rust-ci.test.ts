@@ -44,7 +44,7 @@ checkTester(ciLint, {
       name: 'rust: actions-rs/cargo running tests is no linter',
       facts: { files: RUST, ci: { actions: [action('actions-rs/cargo', { with: { command: 'test' } })] } },
       messageId: 'none',
-      remediation: ['cargo clippy --workspace --all-targets --all-features -- -D warnings']
+      remediation: ['- run: >-\n          cargo clippy --workspace --all-targets --all-features\n          -- -D warnings']
     }
   ],
   unknown: [

@@ -22,8 +22,8 @@ import { STACKS } from '../helpers/stacks.js'
 /**
  * Every snippet Shipshape prints is valid for its language: each fenced block of every
  * remediation (the checks run on a repository of each stack, failing and unknown) and of the
- * docs is parsed by its language — YAML, JSON, TOML, XML with their parsers, Dockerfiles and shell
- * with a structural check (`bash -n` parses without running). A block with no language, or a
+ * docs is parsed by its language — YAML, JSON, TOML, XML with their parsers, INI, Dockerfiles and
+ * shell with a structural check (`bash -n` parses without running). A block with no language, or a
  * language nobody checks, fails: a new language needs a parser here first.
  */
 
@@ -81,6 +81,43 @@ function checkDockerfile(code: string): void {
   }
 }
 
+/**
+ * INI as Python's configparser reads it with its defaults (import-linter's `.importlinter` and
+ * `setup.cfg`): `[section]` headers, `key = value` or `key: value`, indented continuation lines
+ * (a multi-line value), whole-line `#`/`;` comments; strict, so a key outside any section, a
+ * continuation with no key above it, or a section or key given twice (keys are case-insensitive)
+ * is an error, as configparser would raise one.
+ */
+function checkIni(code: string): void {
+  const sections = new Set<string>()
+  let keys: Set<string> | null = null
+  let inValue = false
+  for (const [i, line] of code.split('\n').entries()) {
+    const at = `line ${i + 1}`
+    if (line.trim() === '' || /^\s*[#;]/.test(line)) continue
+    if (/^\s/.test(line)) {
+      if (!inValue) throw new Error(`${at}: an indented line continues no key: ${line}`)
+      continue
+    }
+    const header = /^\[([^\]]+)\]\s*$/.exec(line)
+    if (header) {
+      if (sections.has(header[1]!)) throw new Error(`${at}: section [${header[1]}] given twice`)
+      sections.add(header[1]!)
+      keys = new Set()
+      inValue = false
+      continue
+    }
+    const pair = /^([^=:\s[][^=:]*?)\s*[=:]/.exec(line)
+    if (!pair) throw new Error(`${at}: neither a section, a key nor a comment: ${line}`)
+    if (!keys) throw new Error(`${at}: a key before any section: ${line}`)
+    const key = pair[1]!.toLowerCase()
+    if (keys.has(key)) throw new Error(`${at}: key ${key} given twice in its section`)
+    keys.add(key)
+    inValue = true
+  }
+  if (sections.size === 0) throw new Error('no section')
+}
+
 function checkShell(code: string): void {
   // A `$ ` prompt is not shell syntax; our snippets never use one.
   if (/^\s*\$ /m.test(code)) throw new Error('a prompt ($ ) in a shell snippet')
@@ -98,6 +135,7 @@ const CHECKERS: Readonly<Record<string, ((code: string) => void) | 'prose'>> = {
     const ok = XMLValidator.validate(`<snippet>${code}</snippet>`)
     if (ok !== true) throw new Error(ok.err.msg)
   },
+  ini: checkIni,
   dockerfile: checkDockerfile,
   sh: checkShell,
   bash: checkShell,
@@ -108,6 +146,7 @@ const CHECKERS: Readonly<Record<string, ((code: string) => void) | 'prose'>> = {
   js: 'prose',
   go: 'prose',
   java: 'prose',
+  kotlin: 'prose',
   ruby: 'prose',
   rust: 'prose',
   php: 'prose',
@@ -183,7 +222,7 @@ describe('every snippet parses for its language', () => {
     const blocks = [...new Map(all.map((b) => [`${b.lang}\0${b.code}`, b])).values()]
     const langs = new Set(blocks.map((b) => b.lang))
     // The sweep really reaches the languages it promises to parse.
-    for (const l of ['yaml', 'dockerfile', 'sh', 'xml']) expect(langs, l).toContain(l)
+    for (const l of ['yaml', 'dockerfile', 'sh', 'xml', 'ini']) expect(langs, l).toContain(l)
     for (const b of blocks) expectValid(b)
   })
 
@@ -209,6 +248,11 @@ describe('every snippet parses for its language', () => {
       { lang: 'sh', code: "echo 'unterminated", where: 'open quote' },
       { lang: 'json', code: '{ a: 1 }', where: 'bare key' },
       { lang: 'toml', code: 'a = ', where: 'no value' },
+      { lang: 'ini', code: 'root_package = app', where: 'an INI key outside any section' },
+      { lang: 'ini', code: '[importlinter]\nroot_package = app\nRoot_Package = api', where: 'an INI key given twice' },
+      { lang: 'ini', code: '[a]\nx = 1\n[a]', where: 'an INI section given twice' },
+      { lang: 'ini', code: '[a]\n    app.api', where: 'an INI continuation with no key' },
+      { lang: 'ini', code: '[a]\nlayers', where: 'an INI line that is no key' },
       { lang: '', code: 'x', where: 'no language' }
     ]
     for (const b of bad) expect(() => expectValid(b), b.where).toThrow()

@@ -31,6 +31,7 @@ checkTester(typeChecking, {
     { name: 'vue-tsc', facts: { ci: { runs: [run('vue-tsc --noEmit')] } }, messageId: 'pr' },
     { name: 'go build', facts: { ci: { runs: [run('go build ./...')] } }, messageId: 'pr', data: { tools: 'go compiler' } },
     { name: 'go test compiles too', facts: { ci: { runs: [run('go test ./...')] } }, messageId: 'pr' },
+    { name: 'go install of this repository compiles it', facts: { ci: { runs: [run('go install ./cmd/...')] } }, messageId: 'pr', data: { tools: 'go compiler' } },
     {
       name: 'spring-petclinic: mvnw verify compiles Java',
       facts: { ci: { runs: [run('./mvnw -B verify', { argv: ['mvnw', '-B', 'verify'], path: '.github/workflows/maven-build.yml', line: 29 })] } },
@@ -102,6 +103,7 @@ checkTester(typeChecking, {
   fail: [
     { name: 'esbuild does not type-check', facts: { files: { 'package.json': '{}' }, ci: { runs: [run('esbuild src/index.js --bundle')] } }, messageId: 'none' },
     { name: 'tsc --version is not a check', facts: { ci: { runs: [run('tsc --version')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: --version' }] },
+    { name: 'go install of a tool at a version compiles that tool, not this repository', facts: { ci: { runs: [run('go install github.com/client9/misspell/cmd/misspell@v0.3.4')] } }, messageId: 'none', evidence: [{ message: 'does not run the check: github.com/client9/misspell/cmd/misspell@v0.3.4' }] },
     { name: 'no CI, nothing configured', facts: { files: { 'README.md': '# hi\n' } }, messageId: 'no-ci' }
   ],
   unknown: [

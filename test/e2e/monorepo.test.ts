@@ -42,7 +42,7 @@ describe('monorepo services', () => {
     ])
     const status = (name: string, id: string) => services.find((s) => s.name === name)!.checks.find((c) => c.id === id)?.status
     // Only service-level checks are scored per service.
-    expect(services[0]!.checks.map((c) => c.id).sort()).toEqual(['circuit-breakers', 'container-build', 'contract-tests', 'feature-flags', 'health-endpoint', 'openapi-published'])
+    expect(services[0]!.checks.map((c) => c.id).sort()).toEqual(['circuit-breakers', 'container-build', 'contract-tests', 'feature-flags', 'health-endpoint', 'layered-architecture', 'openapi-published'])
     expect(status('api', 'health-endpoint')).toBe('pass')
     expect(status('api', 'container-build')).toBe('pass')
     expect(status('api', 'contract-tests')).toBe('pass')
@@ -69,7 +69,7 @@ describe('monorepo services', () => {
     expect([health.status, health.summary]).toEqual(['partial', '2 of 3 services pass (api and worker); fail: web.'])
     expect(md).toMatch(/\| 🟡 Partial \| \[Health endpoint\]\([^)]*\) \| 2 of 3 services pass \\\(api and worker\\\); fail: web\\\. \|/)
     expect(health.evidence.every((e) => e.path === undefined || e.path.startsWith('services/web/'))).toBe(true)
-    expect(md).toMatch(/\| api \| `services\/api` \|[^\n]*\| ✅ Contract tests, ✅ OpenAPI published, ✅ Health endpoint, ✅ Container image built in CI \|/)
+    expect(md).toMatch(/\| api \| `services\/api` \|[^\n]*\| ✅ Contract tests, ✅ OpenAPI published, ✅ Health endpoint, ✅ Container image built in CI, ❌ Layered architecture \|/)
     expect(md).not.toMatch(/\| (api|web|worker) \|[^\n]*Feature flags/)
     // The headline stays one line, naming the worst services.
     const headline = md.split('\n')[0]!

@@ -252,7 +252,8 @@ export const DOCKERFILES: Readonly<Record<Ecosystem, string>> = {
     "RUN bundle config set without 'development test' && bundle install",
     'COPY . .',
     'USER 1000',
-    'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]',
+    '# puma reads config/puma.rb when there is one, and config.ru',
+    'CMD ["bundle", "exec", "puma"]',
     '```'
   ].join('\n'),
   rust: [

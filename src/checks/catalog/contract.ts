@@ -164,9 +164,10 @@ const IN_SUITE: Readonly<Record<Ecosystem, string>> = {
     '```'
   ].join('\n'),
   ruby: [
-    '**Rails** — rswag request specs validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs:',
+    '**Ruby** — rswag request specs (Rails) validate responses against `swagger/v1/swagger.yaml`; or `committee` in request specs (Rails: `Committee::Rails::Test::Methods`; Sinatra, Grape, Hanami, Roda: `Committee::Test::Methods` with Rack::Test):',
     '```ruby',
-    'include Committee::Rails::Test::Methods',
+    'include Committee::Test::Methods',
+    'let(:committee_options) { { schema_path: "openapi.yaml" } }',
     'it("GET /items matches the schema") do',
     '  get "/items"',
     '  assert_response_schema_confirm(200)',

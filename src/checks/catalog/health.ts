@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../facts/ecosystems.js'
 import type { Framework } from '../../facts/service/frameworks.js'
 import { JVM_HEALTH } from './jvm-snippets.js'
+import { NODE_HEALTH } from './node-snippets.js'
 
 /**
  * Health-route vocabulary (docs/catalogue.md, "Health endpoint"). A route is a health route when the LAST segment
@@ -11,7 +12,7 @@ import { JVM_HEALTH } from './jvm-snippets.js'
 export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set([
   'health', 'healthz', 'health-check', 'healthcheck', 'health_check', '_health', '__health', 'healthy',
   'livez', 'readyz', 'startupz', 'live', 'ready', 'readiness', 'liveness', 'alive',
-  'ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
+  'ping', '_ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
 ])
 
 export const AMBIGUOUS_SEGMENTS: ReadonlySet<string> = new Set(['status', '_status', 'up'])
@@ -77,6 +78,77 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '```'
   ].join('\n'),
   flask: ['```python', '@app.get("/healthz")', 'def healthz():', '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', '```'].join('\n'),
+  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
+  pyramid: [
+    '```python',
+    '# in includeme(config) or the app factory',
+    'config.add_route("healthz", "/healthz")',
+    '',
+    '@view_config(route_name="healthz", renderer="json")',
+    'def healthz(request):',
+    '    request.db.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '```'
+  ].join('\n'),
+  tornado: [
+    '```python',
+    'class HealthHandler(tornado.web.RequestHandler):',
+    '    async def get(self):',
+    '        await self.application.db.execute("SELECT 1")',
+    '        self.write({"status": "ok"})',
+    '',
+    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
+    '```'
+  ].join('\n'),
+  falcon: [
+    '```python',
+    'class Health:',
+    '    def on_get(self, req, resp):',
+    '        with engine.connect() as conn:',
+    '            conn.execute(text("SELECT 1"))',
+    '        resp.media = {"status": "ok"}',
+    '',
+    'app.add_route("/healthz", Health())',
+    '```'
+  ].join('\n'),
+  aiohttp: [
+    '```python',
+    'async def healthz(request: web.Request) -> web.Response:',
+    '    async with request.app["db"].acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return web.json_response({"status": "ok"})',
+    '',
+    'app.router.add_get("/healthz", healthz)',
+    '```'
+  ].join('\n'),
+  sanic: [
+    '```python',
+    '@app.get("/healthz")',
+    'async def healthz(request):',
+    '    async with request.app.ctx.db.acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return json({"status": "ok"})',
+    '```'
+  ].join('\n'),
+  litestar: [
+    '```python',
+    '@get("/healthz", include_in_schema=False)',
+    'async def healthz(db_session: AsyncSession) -> dict[str, str]:',
+    '    await db_session.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '',
+    'app = Litestar(route_handlers=[healthz, ...])',
+    '```'
+  ].join('\n'),
+  bottle: [
+    '```python',
+    '@app.get("/healthz")',
+    'def healthz():',
+    '    with engine.connect() as conn:',
+    '        conn.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    '```'
+  ].join('\n'),
   express: ["```js", "app.get('/healthz', async (req, res) => {", '  try {', '    await db.query(\'SELECT 1\')', "    res.json({ status: 'ok' })", '  } catch {', "    res.status(503).json({ status: 'unavailable' })", '  }', '})', '```'].join('\n'),
   fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", '})', '```'].join('\n'),
   nestjs: [
@@ -96,86 +168,49 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '}',
     '```'
   ].join('\n'),
-  // Node beyond the first five (hapi, Next.js, AdonisJS, Elysia, Sails).
-  hapi: [
-    '```js',
-    'server.route({',
-    "  method: 'GET',",
-    "  path: '/healthz',",
-    '  options: { auth: false },',
-    '  async handler(request, h) {',
-    '    try {',
-    "      await db.query('SELECT 1')",
-    "      return { status: 'ok' }",
-    '    } catch {',
-    "      return h.response({ status: 'unavailable' }).code(503)",
-    '    }',
-    '  }',
-    '})',
-    '```'
-  ].join('\n'),
-  nextjs: [
-    '```ts',
-    '// app/api/healthz/route.ts',
-    "export const dynamic = 'force-dynamic'",
-    '',
-    'export async function GET() {',
-    '  try {',
-    '    await prisma.$queryRaw`SELECT 1`',
-    "    return Response.json({ status: 'ok' })",
-    '  } catch {',
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    '  }',
-    '}',
-    '```'
-  ].join('\n'),
-  adonisjs: [
-    'AdonisJS 6 ships health checks: run `node ace configure health_checks`,',
-    'then route them in `start/routes.ts`:',
-    '```ts',
-    "import { healthChecks } from '#start/health'",
-    '',
-    "router.get('/healthz', async ({ response }) => {",
-    '  const report = await healthChecks.run()',
-    '  return report.isHealthy',
-    '    ? response.ok(report)',
-    '    : response.serviceUnavailable(report)',
-    '})',
-    '```'
-  ].join('\n'),
-  elysia: [
-    '```ts',
-    "app.get('/healthz', async ({ set }) => {",
-    '  try {',
-    '    await sql`SELECT 1`',
-    "    return { status: 'ok' }",
-    '  } catch {',
-    '    set.status = 503',
-    "    return { status: 'unavailable' }",
-    '  }',
-    '})',
-    '```'
-  ].join('\n'),
-  sails: [
-    '```js',
-    '// config/routes.js',
-    "'GET /healthz': 'HealthController.check',",
-    '// api/controllers/HealthController.js',
-    'module.exports = {',
-    '  async check(req, res) {',
-    "    try {",
-    "      await sails.getDatastore().sendNativeQuery('SELECT 1')",
-    "      return res.json({ status: 'ok' })",
-    '    } catch {',
-    "      return res.status(503).json({ status: 'unavailable' })",
-    '    }',
-    '  }',
-    '}',
-    '```'
-  ].join('\n'),
+  ...NODE_HEALTH,
   chi: ['```go', 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '})', '```'].join('\n'),
   gin: ['```go', 'r.GET("/healthz", func(c *gin.Context) {', '\tif err := db.PingContext(c); err != nil {', '\t\tc.JSON(503, gin.H{"status": "unavailable"})', '\t\treturn', '\t}', '\tc.JSON(http.StatusOK, gin.H{"status": "ok"})', '})', '```'].join('\n'),
   'go-net-http': ['```go', 'mux.HandleFunc("GET /healthz", healthz)', '', 'func healthz(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '}', '```'].join('\n'),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    '```go',
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    '\tvar one int',
+    '\terr := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    '\tif err != nil {',
+    '\t\tctx.Output.SetStatus(http.StatusServiceUnavailable)',
+    '\t\treturn',
+    '\t}',
+    '\tctx.Output.Body([]byte("ok"))',
+    '})',
+    '```'
+  ].join('\n'),
+  'go-zero': [
+    'Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:',
+    '```yaml',
+    'DevServer:',
+    '  Enabled: true',
+    '  Port: 6470',
+    '  HealthPath: /healthz',
+    '```',
+    'For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it.'
+  ].join('\n'),
+  huma: [
+    '```go',
+    'type healthOut struct{ Body struct{ Status string } }',
+    '',
+    'huma.Get(api, "/healthz",',
+    '\tfunc(ctx context.Context, _ *struct{}) (*healthOut, error) {',
+    '\t\tif err := db.PingContext(ctx); err != nil {',
+    '\t\t\treturn nil, huma.Error503ServiceUnavailable("db down")',
+    '\t\t}',
+    '\t\tout := &healthOut{}',
+    '\t\tout.Body.Status = "ok"',
+    '\t\treturn out, nil',
+    '\t})',
+    '```'
+  ].join('\n'),
   spring: [
     'Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:',
     '```yaml',
@@ -187,6 +222,33 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     'Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`.'
   ].join('\n'),
   rails: ['```ruby', '# config/routes.rb (Rails ≥ 7.1)', 'get "up" => "rails/health#show", as: :rails_health_check', '```'].join('\n'),
+  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
+  sinatra: ['```ruby', 'get "/healthz" do', '  DB.test_connection', '  content_type :json', "  { status: 'ok' }.to_json", 'end', '```'].join('\n'),
+  grape: ['```ruby', 'class API::Health < Grape::API', '  get :healthz do', '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", '  end', 'end', '# in the root API: mount API::Health', '```'].join('\n'),
+  hanami: [
+    '```ruby',
+    '# config/routes.rb',
+    'get "/healthz", to: "health.show"',
+    '',
+    '# app/actions/health/show.rb',
+    'module MyApp',
+    '  module Actions',
+    '    module Health',
+    '      class Show < MyApp::Action',
+    '        include Deps["db.gateway"]',
+    '',
+    '        def handle(_request, response)',
+    '          gateway.connection.test_connection',
+    "          response.format = :json",
+    "          response.body = { status: 'ok' }.to_json",
+    '        end',
+    '      end',
+    '    end',
+    '  end',
+    'end',
+    '```'
+  ].join('\n'),
+  roda: ['```ruby', 'route do |r|', '  r.get "healthz" do', '    DB.test_connection', "    { status: 'ok' } # with plugin :json", '  end', '  # … the other branches', 'end', '```'].join('\n'),
   laravel: [
     'Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: …, health: \'/up\')`. For a readiness route that checks the database and cache:',
     '```php',
@@ -211,7 +273,10 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   ].join('\n'),
   php: [
     '```php',
-    "$app->get('/healthz', function (Request $request, Response $response) use ($pdo) {",
+    "$app->get('/healthz', function (",
+    '    Request $request,',
+    '    Response $response',
+    ') use ($pdo) {',
     "    $pdo->query('SELECT 1');",
     "    $response->getBody()->write('{\"status\":\"ok\"}');",
     "    return $response->withHeader('Content-Type', 'application/json');",
@@ -232,7 +297,8 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '  def show(conn, _params) do',
     '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
     '      {:ok, _} -> json(conn, %{status: "ok"})',
-    '      {:error, _} -> conn |> put_status(503) |> json(%{status: "unavailable"})',
+    '      {:error, _} ->',
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
     '    end',
     '  end',
     'end',
@@ -290,7 +356,8 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
   ].join('\n'),
   rust: [
     '```rust',
-    '// warp (poem and tide alike): a route that answers 503 when the database does not',
+    '// warp (poem and tide alike): a route that answers 503',
+    '// when the database does not',
     'let db = pool.clone();',
     'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
     '    let db = db.clone();',
@@ -307,10 +374,18 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     'Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:',
     '```csharp',
     'builder.Services.AddHealthChecks()',
-    '    .AddNpgSql(builder.Configuration.GetConnectionString("Default")!, tags: ["ready"]);',
+    '    .AddNpgSql(',
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
     '',
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });',
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });',
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    '{',
+    '    Predicate = _ => false',
+    '});',
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    '{',
+    '    Predicate = c => c.Tags.Contains("ready")',
+    '});',
     '```'
   ].join('\n'),
   // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.

@@ -23,10 +23,11 @@ export interface InfraRow {
   readonly tokens?: readonly string[]
   /** Modules under `modules` that are only types or errors, not access. */
   readonly except?: readonly string[]
-  readonly convention?: ConventionId
+  /** The conventions (any of them) under which the row is the model API and not infrastructure. */
+  readonly convention?: ConventionId | readonly ConventionId[]
 }
 
-export type ConventionId = 'django-models' | 'rails-active-record' | 'laravel-eloquent' | 'phoenix-contexts'
+export type ConventionId = 'django-models' | 'rails-active-record' | 'ruby-models' | 'laravel-eloquent' | 'phoenix-contexts'
 
 export interface Convention {
   readonly id: ConventionId
@@ -38,6 +39,8 @@ export interface Convention {
 export const CONVENTIONS: readonly Convention[] = [
   { id: 'django-models', frameworks: ['django', 'drf'], statement: 'Django convention applied: model managers and querysets (`Model.objects…`) used from views are the domain layer, not infrastructure; raw SQL, connections and outbound clients still count' },
   { id: 'rails-active-record', frameworks: ['rails'], statement: 'Rails convention applied: Active Record models used from controllers are the domain layer, not infrastructure; raw SQL, connections, caches and outbound clients still count' },
+  // Sinatra, Grape, Hanami and Roda apps use Sequel::Model or Active Record models the same way.
+  { id: 'ruby-models', frameworks: ['sinatra', 'grape', 'hanami', 'roda'], statement: 'Ruby model convention applied: Sequel::Model and Active Record models used from handlers are the domain layer, not infrastructure; raw datasets (`DB[:table]`, `DB.transaction`), SQL, caches and outbound clients still count' },
   { id: 'laravel-eloquent', frameworks: ['laravel', 'lumen'], statement: 'Laravel convention applied: Eloquent models used from controllers are the domain layer, not infrastructure; `DB::`, `Cache::`, `Redis::`, `Http::` and outbound clients still count' },
   { id: 'phoenix-contexts', frameworks: ['phoenix'], statement: 'Phoenix convention applied: contexts are the domain layer; `Repo` and Ecto queries, outbound clients and caches used from controllers count as infrastructure' }
 ]
@@ -69,6 +72,8 @@ export const HANDLER_SIGNATURES: readonly HandlerSignature[] = [
   // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
   { ecosystem: 'python', tokens: ['@api_view', 'ViewSet)', 'APIView)'] },
   { ecosystem: 'python', tokens: ['@view_config(', '(RequestHandler)', '(web.RequestHandler)', '(tornado.web.RequestHandler)'], strong: true },
+  // Falcon resources (classes or modules) answer through responders `on_get(req, resp)`; aiohttp class-based views.
+  { ecosystem: 'python', tokens: ['def on_get(', 'def on_post(', 'def on_put(', 'def on_delete(', 'def on_patch(', '(web.View)'], strong: true },
   { ecosystem: 'node', path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
   { ecosystem: 'node', path: /\.controller\.(ts|js)$/ },
   { ecosystem: 'node', tokens: ['@Controller('] },
@@ -76,6 +81,8 @@ export const HANDLER_SIGNATURES: readonly HandlerSignature[] = [
   { ecosystem: 'go', tokens: ['w http.ResponseWriter', 'c *gin.Context', 'c echo.Context', 'c *fiber.Ctx', 'ctx *gin.Context', 'c *gin.Context)'] },
   { ecosystem: 'java', tokens: ['@RestController', '@Controller', '@Path("', '@Path(value', 'RouterFunction<ServerResponse>', 'routing {', 'call.respond(', 'import io.javalin.http.Context', 'import io.javalin.http.Handler'], strong: true },
   { ecosystem: 'ruby', path: /(^|\/)app\/controllers\/.+_controller\.rb$/ },
+  // Hanami: its routes file points at actions (`to: "books.index"` → app/actions/books/index.rb; 1.x apps/web/controllers/).
+  { ecosystem: 'ruby', path: /(^|\/)(app|slices\/[^/]+)\/actions\/.+\.rb$|(^|\/)apps\/[^/]+\/controllers\/.+\.rb$/ },
   { ecosystem: 'rust', tokens: ['#[get(', '#[post(', '#[put(', '#[delete(', '#[patch(', '-> impl IntoResponse', 'impl Responder', '-> HttpResponse', 'HttpResponse::Ok()', 'axum::extract::'], strong: true },
   { ecosystem: 'php', path: /(^|\/)(Controllers?|Controller\/.+)\/.*Controller\.php$/ },
   { ecosystem: 'dotnet', tokens: [': ControllerBase', ': Controller', '[ApiController]', '.MapGet(', '.MapPost('], strong: true },
@@ -92,9 +99,9 @@ export const ROUTE_FILE_CONFIRM: Partial<Readonly<Record<Ecosystem, readonly str
 }
 
 /** Frameworks whose route files are tables pointing at handlers elsewhere (`urls.py`, `routes.rb`): not handler modules themselves. */
-export const ROUTE_TABLE_FRAMEWORKS: ReadonlySet<Framework> = new Set(['django', 'drf', 'rails', 'laravel', 'lumen', 'phoenix', 'plug', 'symfony', 'slim', 'mezzio', 'codeigniter', 'cakephp'])
+export const ROUTE_TABLE_FRAMEWORKS: ReadonlySet<Framework> = new Set(['django', 'drf', 'pyramid', 'tornado', 'falcon', 'connexion', 'rails', 'hanami', 'laravel', 'lumen', 'phoenix', 'plug', 'symfony', 'slim', 'mezzio', 'codeigniter', 'cakephp'])
 
-const db = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = [], convention?: ConventionId): InfraRow => ({ label, ecosystem, kind: 'database', modules, tokens, ...(convention ? { convention } : {}) })
+const db = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = [], convention?: ConventionId | readonly ConventionId[]): InfraRow => ({ label, ecosystem, kind: 'database', modules, tokens, ...(convention ? { convention } : {}) })
 const http = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = []): InfraRow => ({ label, ecosystem, kind: 'http', modules, tokens })
 const cache = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = []): InfraRow => ({ label, ecosystem, kind: 'cache', modules, tokens })
 const queue = (ecosystem: Ecosystem, label: string, modules: readonly string[], tokens: readonly string[] = []): InfraRow => ({ label, ecosystem, kind: 'queue', modules, tokens })
@@ -141,7 +148,9 @@ export const INFRA: readonly InfraRow[] = [
   cloud('java', 'a cloud SDK', ['software.amazon.awssdk', 'com.amazonaws', 'com.google.cloud', 'com.azure']),
   // Ruby (Rails: Active Record is the model API)
   db('ruby', 'raw SQL or a connection', [], ['.connection.execute', '.connection.select', 'ActiveRecord::Base.connection', 'find_by_sql(', 'exec_query(', '.connection.exec', 'PG.connect', 'Sequel.connect']),
-  db('ruby', 'Active Record', [], ['.where(', '.find(', '.find_by('], 'rails-active-record'),
+  // Sequel's database object (`DB[:table]`, `DB.transaction`) is the connection, not a model.
+  db('ruby', 'a raw Sequel dataset or transaction', [], ['DB[:', 'DB.transaction', 'DB.run(', 'DB.fetch(', 'DB.from(', 'DB.synchronize', 'Sequel.lit(']),
+  db('ruby', 'Active Record or Sequel::Model', [], ['.where(', '.find(', '.find_by('], ['rails-active-record', 'ruby-models']),
   http('ruby', 'an outbound HTTP client', ['net/http', 'httparty', 'faraday', 'rest-client', 'excon', 'typhoeus', 'http'], ['Net::HTTP', 'HTTParty.', 'Faraday.new', 'Faraday.get', 'RestClient.', 'Excon.', 'HTTP.get', 'HTTP.post']),
   cache('ruby', 'a cache', ['redis'], ['Rails.cache.', 'Redis.new', '$redis', 'Redis.current']),
   queue('ruby', 'a queue', ['bunny', 'kafka', 'rdkafka'], ['Sidekiq::Client.push', 'Bunny.new']),

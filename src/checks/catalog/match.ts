@@ -68,6 +68,8 @@ export interface CommandSignature {
   readonly blockingConfig?: { readonly file: string; readonly sets: RegExp; readonly flag?: string }
   /** Flags that mean it does not really do the job (`pytest --collect-only`, `-DskipTests`). */
   readonly notARunFlags?: readonly string[]
+  /** A positional word matching this means it works on another project, not this one (`go install tool@v1.2`). */
+  readonly notARunArgs?: RegExp
   /** It exits 0 whatever it finds; only a test of its output (`test -z "$(gofmt -l .)"`) makes it fail. */
   readonly needsCheckedOutput?: boolean
   readonly kind?: SignatureKind
@@ -261,7 +263,7 @@ export function judgeCommand(sig: CommandSignature, argv: readonly string[], fla
     const n = note ?? sig.note
     return { signature: sig, blockedBy, ...(n ? { note: n } : {}) }
   }
-  const notRun = firstFlag(args, sig.notARunFlags)
+  const notRun = firstFlag(args, sig.notARunFlags) ?? (sig.notARunArgs ? positionals(args).find((p) => sig.notARunArgs!.test(p)) : undefined)
   if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`)
   const off = firstFlag(args, sig.nonBlockingFlags)
   if (off) return verdict(`cannot fail: ${off}`)

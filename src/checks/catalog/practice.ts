@@ -72,8 +72,20 @@ function jobKey(job: CiJob | undefined): string | undefined {
   return job ? `${job.file}#${job.id}` : undefined
 }
 
+function linkKey(l: ChainLink): string {
+  return `${l.path}:${l.line ?? ''}:${l.text}`
+}
+
+/** Keyed by the chain array: every check judging the same CI facts asks for the same chains. */
+const CHAIN_KEYS = new WeakMap<readonly ChainLink[], string>()
+
 function chainKey(chain: readonly ChainLink[]): string {
-  return chain.map((l) => `${l.path}:${l.line ?? ''}:${l.text}`).join('\n')
+  let key = CHAIN_KEYS.get(chain)
+  if (key === undefined) {
+    key = chain.map(linkKey).join('\n')
+    CHAIN_KEYS.set(chain, key)
+  }
+  return key
 }
 
 function triggerNote(t: CiTriggers): string {
@@ -118,12 +130,23 @@ function fromAction(use: ActionUse, verdict: CommandVerdict): Finding {
   return finding(verdict.signature.tool, use.action.name, use.chain, 'ci', use.triggers, blockedBy, verdict.signature.kind ?? 'counts', verdict.note, jobKey(use.job))
 }
 
+/** Computed once per CI facts (every practice check asks): a CI with thousands of runs made it quadratic per check. */
+const FURTHER = new WeakMap<readonly ToolRun[], ReadonlySet<string>>()
+
 /** Runs that another run's chain continues (`npm test` when its script was followed): not leaves. */
-function resolvedFurther(runs: readonly ToolRun[]): Set<string> {
+function resolvedFurther(runs: readonly ToolRun[]): ReadonlySet<string> {
+  const known = FURTHER.get(runs)
+  if (known) return known
   const prefixes = new Set<string>()
   for (const r of runs) {
-    for (let n = 1; n < r.chain.length; n++) prefixes.add(chainKey(r.chain.slice(0, n)))
+    // Each prefix's key extends the previous one: linear in the chain, not quadratic.
+    let key = ''
+    for (let n = 0; n < r.chain.length - 1; n++) {
+      key = n === 0 ? linkKey(r.chain[0]!) : `${key}\n${linkKey(r.chain[n]!)}`
+      prefixes.add(key)
+    }
   }
+  FURTHER.set(runs, prefixes)
   return prefixes
 }
 

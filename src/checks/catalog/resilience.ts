@@ -51,6 +51,11 @@ export const RESILIENCE_LIBS: readonly ResilienceSignature[] = [
   lib('undici RetryAgent', 'http-retry', 'node', ['undici'], ['RetryAgent(', 'RetryHandler(']),
   lib('fetch-retry', 'http-retry', 'node', ['fetch-retry', '@vercel/fetch-retry'], ['fetchRetry(', 'retries:']),
   // Go
+  // go-zero's RPC clients carry its adaptive breaker by default (`Middlewares.Breaker` is on unless
+  // a config turns it off): a zrpc client of another service is a protected outbound call. Trap:
+  // the module is the whole framework (REST, stores), so only the client calls count (`http-retry`
+  // kind: never its imports).
+  lib('go-zero zrpc breaker', 'http-retry', 'go', ['github.com/zeromicro/go-zero'], ['zrpc.NewClient(', 'zrpc.MustNewClient(', 'zrpc.NewClientIfEnable(', 'zrpc.NewClientWithTarget(']),
   lib('gobreaker', 'circuit-breaker', 'go', ['github.com/sony/gobreaker'], ['NewCircuitBreaker(', 'NewCircuitBreaker[', 'NewTwoStepCircuitBreaker(', '.Execute(']),
   lib('failsafe-go', 'circuit-breaker', 'go', ['github.com/failsafe-go/failsafe-go'], ['circuitbreaker.Builder', 'circuitbreaker.New', 'retrypolicy.Builder', 'retrypolicy.New', 'failsafe.Get(', 'failsafe.Run(', 'failsafe.With(']),
   lib('hystrix-go', 'circuit-breaker', 'go', ['github.com/afex/hystrix-go'], ['hystrix.Do(', 'hystrix.Go(', 'hystrix.ConfigureCommand(']),

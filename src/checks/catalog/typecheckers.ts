@@ -34,7 +34,8 @@ const NODE: readonly CommandSignature[] = [
 ]
 
 const GO: readonly CommandSignature[] = [
-  { tool: 'go compiler', ecosystem: 'go', commands: ['go'], subcommands: ['build', 'vet', 'test', 'install'], note: 'compiling Go is its type check' },
+  // Trap: `go install golang.org/x/tools/cmd/goimports@latest` compiles a tool from elsewhere, not this repository.
+  { tool: 'go compiler', ecosystem: 'go', commands: ['go'], subcommands: ['build', 'vet', 'test', 'install'], notARunArgs: /@/, note: 'compiling Go is its type check' },
   { tool: 'golangci-lint', ecosystem: 'go', commands: ['golangci-lint'], subcommands: ['run'], note: 'loads and type-checks the packages' },
   { tool: 'staticcheck', ecosystem: 'go', commands: ['staticcheck'] }
 ]

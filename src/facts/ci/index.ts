@@ -127,10 +127,17 @@ export function collectCi(snapshot: Snapshot): CiFacts {
       const chain: ChainLink[] = [...job.via, ...step.via, step.loc]
       const neutralised = neutraliser(job, step)
       const cwd = step.workingDirectory ?? job.workingDirectory ?? ''
+      // One run per distinct resolved command of a step: a Makefile's `$(shell …)` variable is
+      // expanded at every reference, which repeated the same command thousands of times (a large
+      // repository's CI reached 78,000 runs), and every practice check read them all.
+      const seen = new Set<string>()
       const emit = (script: string, line: number | undefined, dir: string): void => {
-        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images }), [])
+        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images, ...(step.checkoutPath !== undefined ? { checkoutPath: step.checkoutPath } : {}) }), [])
         for (const rc of resolved) {
           if (skip !== undefined && rc.hookId !== undefined && skip.has(rc.hookId)) continue
+          const key = runKey(rc)
+          if (seen.has(key)) continue
+          seen.add(key)
           runs.push(toolRun(rc, job, step, neutralised))
         }
       }
@@ -193,6 +200,17 @@ function neutraliser(job: CiJob, step: CiStep): string | null {
  * followedByDiffCheck, …) are passed through as they are, so checks can use them once the model
  * names them.
  */
+/**
+ * What makes two resolved commands of one step the same run: the chain (its last link by file, not
+ * line: the same command written on several lines of one recipe or script is one run), the command
+ * and every flag.
+ */
+function runKey(rc: ResolvedCommand): string {
+  const { chain, argv, ...rest } = rc
+  const links = chain.map((l, i) => (i === chain.length - 1 ? `${l.path}::${l.text}` : `${l.path}:${l.line ?? ''}:${l.text}`))
+  return `${links.join('\n')}\u0000${argv.join('\u0001')}\u0000${JSON.stringify(rest)}`
+}
+
 function toolRun(rc: ResolvedCommand, job: CiJob, step: CiStep, neutralised: string | null): ToolRun {
   const { argv, text, chain, neutralised: own, cwd, ...extra } = rc
   return { ...extra, argv, text, chain, where: 'ci', system: job.system, job, step, triggers: step.triggers ?? job.triggers, neutralised: neutralised ?? own, cwd }

@@ -94,6 +94,12 @@ export interface CiStep {
    * are that repository's, not this one's.
    */
   readonly elsewhere?: string
+  /**
+   * The workspace directory this repository was checked out into, when an earlier step put it
+   * below the workspace root (`actions/checkout` with `path:`): `cd P/scripts` there is the
+   * repository's `scripts`.
+   */
+  readonly checkoutPath?: string
   /** When the step runs, if it narrows its job's triggers (a Woodpecker or Drone step `when:`, a Buildkite `if:`). */
   readonly triggers?: CiTriggers
   /**

@@ -6,12 +6,16 @@ import type { DeployHealthcheck } from './types.js'
 /** Source and document extensions: `dockerfile.ts` or `Dockerfile.md` is code or prose about Dockerfiles, not one. */
 const NOT_A_DOCKERFILE = /\.(?:dockerignore|[cm]?[jt]sx?|py|go|rb|java|kt|rs|md|txt|json|ya?ml|toml|html|sh|snap|lock)$/
 
-/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile(.*)`; not `*.dockerignore` nor `dockerfile.ts`. */
+/**
+ * `Dockerfile`, `Dockerfile.*`, `Dockerfile-*` (`Dockerfile-api`, `Dockerfile-rpc`: one per program of
+ * a repository), `*.Dockerfile`, `*.dockerfile`, `Containerfile(.*)`; not `*.dockerignore` nor
+ * `dockerfile.ts`.
+ */
 export function isDockerfile(path: string): boolean {
   const name = basename(path)
   const lower = name.toLowerCase()
   if (NOT_A_DOCKERFILE.test(lower)) return false
-  return lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')
+  return lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.startsWith('dockerfile-') || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')
 }
 
 /** Name parts (`Dockerfile.integration-tests`, `e2e.Dockerfile`) that mark an image that does not ship the service. */

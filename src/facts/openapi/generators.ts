@@ -28,6 +28,8 @@ export interface GeneratorSignature {
   readonly specFirst?: boolean
   /** A route declared in a file that generates the document serves it (a Next.js route handler returning it). */
   readonly routeInFile?: boolean
+  /** The keyword of the call at the hit that moves the served route (`route=` of pyramid_openapi3_spec). */
+  readonly servedAtKw?: string
 }
 
 export const GENERATORS: readonly GeneratorSignature[] = [
@@ -41,6 +43,20 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'APIFairy', ecosystem: 'python', tokens: ['from apifairy import APIFairy', 'APIFairy('], servedAt: '/apispec.json' },
   { tool: 'flask-restx', ecosystem: 'python', tokens: ['from flask_restx import', 'from flask_restplus import'], servedAt: '/swagger.json' },
   { tool: 'connexion', ecosystem: 'python', tokens: ['.add_api('], servedAt: '/openapi.json', specFirst: true },
+  // Python beyond the decorator family. Litestar serves its schema at /schema/openapi.json unless
+  // `openapi_config=None`; Sanic Extensions (sanic-ext, auto-installed by Sanic ≥ 21.12 when
+  // present) at /docs/openapi.json; quart-schema at /openapi.json; SpecTree at /apidoc/openapi.json.
+  // pyramid_openapi3 is spec-first: `config.pyramid_openapi3_spec(file, route="/api/openapi.yaml")`
+  // serves the committed document (default route /openapi.yaml). aiohttp-apispec serves
+  // `setup_aiohttp_apispec(app, url=…)` (default /api/docs/swagger.json). Traps: falcon-apispec
+  // and apispec alone only build a dict; tornado-swagger serves at `api_base_url` + /swagger.json.
+  { tool: 'Litestar OpenAPI', ecosystem: 'python', tokens: ['Litestar('], servedAt: '/schema/openapi.json', servedAtKw: 'openapi_config' },
+  { tool: 'Sanic Extensions', ecosystem: 'python', tokens: ['from sanic_ext import', 'Extend(app'], servedAt: '/docs/openapi.json' },
+  { tool: 'quart-schema', ecosystem: 'python', tokens: ['QuartSchema('], servedAt: '/openapi.json', servedAtKw: 'openapi_path' },
+  { tool: 'SpecTree', ecosystem: 'python', tokens: ['SpecTree('], servedAt: '/apidoc/openapi.json' },
+  { tool: 'pyramid_openapi3', ecosystem: 'python', tokens: ['pyramid_openapi3_spec('], servedAt: '/openapi.yaml', servedAtKw: 'route', specFirst: true },
+  { tool: 'aiohttp-apispec', ecosystem: 'python', tokens: ['setup_aiohttp_apispec('], servedAt: '/api/docs/swagger.json', servedAtKw: 'url' },
+  { tool: 'tornado-swagger', ecosystem: 'python', tokens: ['setup_swagger('], servedAt: '/api/doc/swagger.json' },
   { tool: 'apispec', ecosystem: 'python', tokens: ['APISpec('], servedAt: null },
   { tool: 'swagger-jsdoc', ecosystem: 'node', tokens: ['swaggerJsdoc(', 'swaggerJSDoc('], servedAt: null, routeHandlers: ['swaggerUi', 'swaggerUI'] },
   { tool: 'swagger-ui-express', ecosystem: 'node', tokens: ['swagger-ui-express'], servedAt: null, routeHandlers: ['swaggerUi', 'swaggerUI'] },
@@ -66,7 +82,8 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'ogen', ecosystem: 'go', tokens: ['github.com/ogen-go/ogen'], servedAt: null, specFirst: true },
   { tool: 'springfox', ecosystem: 'java', tokens: ['@EnableSwagger2', 'springfox.documentation'], servedAt: '/v2/api-docs' },
   { tool: 'rswag', ecosystem: 'ruby', tokens: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'], servedAt: null, routeHandlers: ['Rswag::Api::Engine', 'Rswag::Ui::Engine'] },
-  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc' },
+  // The Grape route walker declares the document's route (mount_path below prefix, version and mounts).
+  { tool: 'grape-swagger', ecosystem: 'ruby', tokens: ['add_swagger_documentation'], servedAt: '/swagger_doc', routeHandlers: ['add_swagger_documentation'] },
   // Elixir. open_api_spex builds the spec from controller operations (`ApiSpec` implements
   // `OpenApiSpex.OpenApi`); it is served where a route points at `OpenApiSpex.Plug.RenderSpec`
   // (the JSON), else `OpenApiSpex.Plug.SwaggerUI` (the UI, which needs the JSON route too).
@@ -123,13 +140,14 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens)
     if (!hit) continue
     const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service.routes, sig.tokens) : undefined
+    const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : undefined
     out.push({
       tool: sig.tool,
       path: hit.path,
       line: hit.line,
       text: hit.text,
-      servedAt: route ? route.path : sig.servedAt,
-      ...(route ? { note: `served by the route at ${route.file}:${route.line}` } : {}),
+      servedAt: route ? route.path : moved ? moved.servedAt : sig.servedAt,
+      ...(route ? { note: `served by the route at ${route.file}:${route.line}` } : moved?.note ? { note: moved.note } : {}),
       ...(sig.specFirst ? { specFirst: true } : {})
     })
   }
@@ -159,6 +177,27 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
     }
   }
   return out
+}
+
+/**
+ * Where a call moves the served spec by a keyword: a literal is the route, `None` turns it off
+ * (Litestar's `openapi_config=None`); anything else keeps the default, saying so.
+ */
+function servedByKeyword(src: SourceSet, hit: { path: string; line: number }, sig: GeneratorSignature): { servedAt: string | null; note?: string } | undefined {
+  const lines = src.lines(hit.path)
+  const line = lines?.[hit.line - 1]
+  const token = sig.tokens.find((t) => line?.includes(t))
+  if (!lines || !line || !token) return undefined
+  const kw = keywordArg(callText(lines, hit.line - 1, line.indexOf(token) + token.length - 1), sig.servedAtKw!)
+  if (kw === undefined) return undefined
+  if (kw === 'None') return { servedAt: null, note: `${sig.servedAtKw}=None disables the spec` }
+  const lit = readLiteral(kw, 0)
+  if (lit && !lit.template) return { servedAt: lit.value }
+  // Litestar: `openapi_config=OpenAPIConfig(…, path="/docs")` serves `/docs/openapi.json`.
+  const inner = kw.includes('OpenAPIConfig(') ? readLiteral(keywordArg(kw, 'path') ?? '', 0) : undefined
+  if (inner && !inner.template) return { servedAt: joinUrl(inner.value, 'openapi.json') }
+  if (kw.includes('OpenAPIConfig(') && keywordArg(kw, 'path') === undefined) return { servedAt: sig.servedAt }
+  return { servedAt: sig.servedAt, note: `${sig.servedAtKw}=${kw.slice(0, 80)} not resolved; the default is assumed` }
 }
 
 /** The route serving the spec: the first handler of the list that some route uses (the JSON before its UI). */

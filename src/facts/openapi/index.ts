@@ -1,3 +1,4 @@
+import { docsPublications } from './docs-sites.js'
 import type { ParseProblem } from '../ci/types.js'
 import type { ManifestFacts } from '../manifests/types.js'
 import { sourceSet } from '../service/files.js'
@@ -27,5 +28,6 @@ export function collectOpenApi(snapshot: Snapshot, service: ServiceFacts, manife
   const specs = part('OpenAPI documents', () => findSpecs(snapshot, skipped))
   const generators = service.frameworks.length ? part('OpenAPI generators', () => [...findGenerators(sourceSet(snapshot), service, manifests), ...staticSpecs(specs, service)]) : []
   const contractTests = part('contract test files', () => findContractTestFiles(snapshot))
-  return { specs, generators, contractTests, skipped, problems }
+  const docsSites = part('documentation sites', () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)))
+  return { specs, docsSites, generators, contractTests, skipped, problems }
 }

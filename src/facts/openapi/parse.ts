@@ -63,6 +63,21 @@ export function sniffJsonSpec(text: string): { kind: 'openapi' | 'swagger'; vers
   return undefined
 }
 
+/**
+ * The top-level `swagger:`/`openapi:` key of a YAML document anywhere in it, for specs written
+ * with sorted keys: go-swagger's `swagger generate spec` puts `basePath`, `definitions` and
+ * `paths` first and `swagger: "2.0"` last. Only an unindented key counts (a nested `openapi:`
+ * field of some other document does not).
+ */
+export function sniffYamlSpec(text: string): { kind: 'openapi' | 'swagger'; version: string; format: 'yaml' } | undefined {
+  const m = /^(openapi|swagger):[ \t]*["']?([0-9.]{1,12})["']?[ \t]*$/m.exec(text)
+  if (!m) return undefined
+  const kind = m[1] as 'openapi' | 'swagger'
+  const version = m[2]!
+  if (kind === 'openapi' ? !/^3\.\d+(\.\d+)?$/.test(version) : version !== '2.0') return undefined
+  return { kind, version, format: 'yaml' }
+}
+
 /** Index of the quote closing the JSON string opened at `open` (or the text's end). */
 function stringEnd(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {

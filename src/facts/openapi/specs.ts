@@ -1,7 +1,7 @@
 import { isCiHome } from '../ci/files.js'
 import { excludedSegment, isTestPath, VENDORED_DIRS } from '../excluded.js'
 import type { Snapshot } from '../snapshot.js'
-import { MAX_SPEC_BYTES, parseSpec, sniffJsonSpec, sniffSpec } from './parse.js'
+import { MAX_SPEC_BYTES, parseSpec, sniffJsonSpec, sniffSpec, sniffYamlSpec } from './parse.js'
 import type { SpecDoc } from './types.js'
 import { plural } from '../../prose.js'
 
@@ -38,8 +38,9 @@ export function findSpecs(snapshot: Snapshot, skipped: { path: string; reason: s
       continue
     }
     if (r.kind !== 'text') continue
-    // A spec-named JSON file whose head does not say: its keys may be sorted (`"openapi"` after `"components"`).
-    const sniff = sniffSpec(r.text) ?? (likely(path) === 0 && r.text.length <= MAX_SPEC_BYTES && path.toLowerCase().endsWith('.json') ? sniffJsonSpec(r.text) : undefined)
+    // A spec-named JSON or YAML file whose head does not say: its keys may be sorted (`"openapi"` after `"components"`).
+    const sorted = likely(path) === 0 && r.text.length <= MAX_SPEC_BYTES
+    const sniff = sniffSpec(r.text) ?? (sorted && path.toLowerCase().endsWith('.json') ? sniffJsonSpec(r.text) : sorted && !path.toLowerCase().endsWith('.json') ? sniffYamlSpec(r.text) : undefined)
     if (!sniff) continue
     if (r.text.length > MAX_SPEC_BYTES) {
       skipped.push({ path, reason: `${r.text.length} bytes, over ${MAX_SPEC_BYTES}: not parsed` })

@@ -42,8 +42,24 @@ export interface ContractTestFile {
   readonly text: string
 }
 
+/** A spec file a documentation host publishes (docs-sites.ts): the site copies its directory. */
+export interface DocsPublication {
+  readonly spec: string
+  /** How the directory gets into the site (`Sphinx html_extra_path`, `MkDocs docs_dir`). */
+  readonly tool: string
+  readonly host: string
+  /** The host's configuration file (`.readthedocs.yaml`). */
+  readonly hostConfig: string
+  /** The documentation project's configuration and the line naming the directory. */
+  readonly config: string
+  readonly line: number
+  readonly dir: string
+}
+
 export interface OpenApiFacts {
   readonly specs: readonly SpecDoc[]
+  /** Specs published by a documentation site the repository configures. */
+  readonly docsSites: readonly DocsPublication[]
   readonly generators: readonly SpecGenerator[]
   readonly contractTests: readonly ContractTestFile[]
   /** Spec candidates skipped (size, nesting, aliases) and why. */
@@ -51,4 +67,4 @@ export interface OpenApiFacts {
   readonly problems: readonly ParseProblem[]
 }
 
-export const EMPTY_OPENAPI: OpenApiFacts = { specs: [], generators: [], contractTests: [], skipped: [], problems: [] }
+export const EMPTY_OPENAPI: OpenApiFacts = { specs: [], docsSites: [], generators: [], contractTests: [], skipped: [], problems: [] }

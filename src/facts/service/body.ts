@@ -62,6 +62,11 @@ export const DEPENDENCY_TOKENS: readonly string[] = [
   'Redix.',
   'Cachex.',
   '.health_check(',
+  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
+  'test_connection',
+  'DB[:',
+  'DB.run(',
+  'DB.fetch(',
   // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
   'DbConn',
   'Connection<',
@@ -106,14 +111,19 @@ export function pythonBody(lines: readonly string[], decl: number): [number, num
   let def = decl
   while (def < lines.length && def < decl + 12 && !/^\s*(async\s+)?def\s/.test(lines[def]!)) def++
   if (def >= lines.length) return [decl, decl]
-  const base = indentOf(lines[def]!)
-  let end = def + 1
-  while (end < lines.length && end < def + MAX_BODY_LINES) {
+  return pythonBlock(lines, def, MAX_BODY_LINES)
+}
+
+/** The lines after line `head` (a `def`, a `class`) indented deeper than it, at most `max`. */
+export function pythonBlock(lines: readonly string[], head: number, max: number): [number, number] {
+  const base = indentOf(lines[head]!)
+  let end = head + 1
+  while (end < lines.length && end < head + max) {
     const l = lines[end]!
     if (l.trim() !== '' && indentOf(l) <= base) break
     end++
   }
-  return [def + 1, end]
+  return [head + 1, end]
 }
 
 /** The body of a brace-delimited handler starting on line `decl`: until its braces balance. */

@@ -30,7 +30,25 @@ const table = {
   starlette: { name: 'Starlette', ecosystem: 'python', packages: ['starlette'], imports: ['starlette'] },
   drf: { name: 'Django REST Framework', ecosystem: 'python', packages: ['djangorestframework'], imports: ['rest_framework'], like: 'django' },
   django: { name: 'Django', ecosystem: 'python', packages: ['django'], imports: ['django'] },
-  flask: { name: 'Flask', ecosystem: 'python', packages: ['flask', 'apiflask', 'flask-smorest', 'flask-restx', 'flask-restful', 'connexion'], imports: ['flask', 'apiflask', 'connexion'] },
+  flask: { name: 'Flask', ecosystem: 'python', packages: ['flask', 'apiflask', 'flask-smorest', 'flask-restx', 'flask-restful'], imports: ['flask', 'apiflask'] },
+  // ---- Python beyond the decorator family. Routes: routes/pyramid.ts, routes/tornado.ts,
+  // routes/python-calls.ts (Falcon, aiohttp, Bottle, Litestar, Sanic's add_route), routes/connexion.ts;
+  // Quart and Sanic apps and blueprints go through the decorator engine (python-common.ts).
+  // Connexion is spec-first: its routes are the operations of the spec given to `add_api`. A
+  // Connexion 2 app is a Flask app underneath, a Connexion 3 `AsyncApp` a Starlette one; the
+  // Flask fix snippets fit both (`like`).
+  connexion: { name: 'Connexion', ecosystem: 'python', packages: ['connexion'], imports: ['connexion'], like: 'flask' },
+  quart: { name: 'Quart', ecosystem: 'python', packages: ['quart'], imports: ['quart'], like: 'flask' },
+  pyramid: { name: 'Pyramid', ecosystem: 'python', packages: ['pyramid'], imports: ['pyramid.config'] },
+  // Trap: tornado and aiohttp are far more often HTTP clients or event loops (AsyncHTTPClient,
+  // IOLoop, ClientSession) than servers, and both come in as dependencies of clients: neither
+  // package makes a service; a file importing them that builds an application does.
+  tornado: { name: 'Tornado', ecosystem: 'python', packages: [], imports: ['tornado'], alsoContains: ['web.Application', 'RequestHandler)', 'tornado.web.url('] },
+  aiohttp: { name: 'aiohttp', ecosystem: 'python', packages: [], imports: ['aiohttp'], alsoContains: ['web.Application(', 'web.RouteTableDef(', 'web.run_app(', 'web.AppRunner('] },
+  falcon: { name: 'Falcon', ecosystem: 'python', packages: ['falcon'], imports: ['falcon'] },
+  sanic: { name: 'Sanic', ecosystem: 'python', packages: ['sanic'], imports: ['sanic'] },
+  litestar: { name: 'Litestar', ecosystem: 'python', packages: ['litestar'], imports: ['litestar'] },
+  bottle: { name: 'Bottle', ecosystem: 'python', packages: ['bottle'], imports: ['bottle'] },
   nestjs: { name: 'NestJS', ecosystem: 'node', packages: ['@nestjs/core', '@nestjs/common'], imports: ['@nestjs/core', '@nestjs/common'] },
   fastify: { name: 'Fastify', ecosystem: 'node', packages: ['fastify'], imports: ['fastify'] },
   express: { name: 'Express', ecosystem: 'node', packages: ['express'], imports: ['express'] },
@@ -64,6 +82,21 @@ const table = {
   // its routes are generated from protobuf (`*_http.pb.go`: `r.GET("/x", …)`).
   kratos: { name: 'Kratos', ecosystem: 'go', packages: ['github.com/go-kratos/kratos/*'], imports: ['github.com/go-kratos/kratos/v2/transport/http'], like: 'go-net-http' },
   gorilla: { name: 'gorilla/mux', ecosystem: 'go', packages: ['github.com/gorilla/mux'], imports: ['github.com/gorilla/mux'] },
+  // ---- Go, more frameworks. Routes: routes/go.ts (router calls) and routes/go-shapes.ts (route
+  // literals, Beego, method-first calls, dispatchers), go-zero's `.api` files in routes/go-zero.ts.
+  // Beego: v2 is one module holding the web server and the ORM, so its package alone may be an
+  // ORM-only program (then no route is found, and health says fail rather than not-applicable).
+  beego: { name: 'Beego', ecosystem: 'go', packages: ['github.com/beego/beego/*', 'github.com/astaxie/beego'], imports: ['github.com/beego/beego/v2/server/web', 'github.com/astaxie/beego'] },
+  // go-zero: the module also holds zrpc (gRPC) and the stores, so only an import of its `rest`
+  // package makes an HTTP service; routes come from goctl `.api` files and the generated
+  // `server.AddRoutes([]rest.Route{…})`; its dev server serves `/healthz` when `DevServer` is enabled.
+  'go-zero': { name: 'go-zero', ecosystem: 'go', packages: [], imports: ['github.com/zeromicro/go-zero/rest'] },
+  huma: { name: 'Huma', ecosystem: 'go', packages: ['github.com/danielgtaylor/huma/*'], imports: ['github.com/danielgtaylor/huma'] },
+  buffalo: { name: 'Buffalo', ecosystem: 'go', packages: ['github.com/gobuffalo/buffalo'], imports: ['github.com/gobuffalo/buffalo'], like: 'gin' },
+  // grpc-gateway: HTTP routes come from proto annotations (generated `*.pb.gw.go`) served by
+  // `runtime.NewServeMux`; `runtime.WithHealthzEndpoint` adds `GET /healthz`. Trap: the module
+  // as an `// indirect` requirement (pulled in by a gRPC library) serves nothing; those never count.
+  'grpc-gateway': { name: 'grpc-gateway', ecosystem: 'go', packages: ['github.com/grpc-ecosystem/grpc-gateway/*'], imports: ['github.com/grpc-ecosystem/grpc-gateway/v2/runtime', 'github.com/grpc-ecosystem/grpc-gateway/runtime'], like: 'go-net-http' },
   spring: {
     name: 'Spring Boot',
     ecosystem: 'java',
@@ -121,6 +154,15 @@ const table = {
     alsoContains: ['@Path(']
   },
   rails: { name: 'Rails', ecosystem: 'ruby', packages: ['rails', 'railties', 'actionpack'], imports: ['rails', 'rails/all', 'action_controller/railtie'] },
+  // ---- Ruby beyond Rails. Routes: routes/ruby-apps.ts (one block walker for the four DSLs, with
+  // Rack mounts from config.ru and Rails `mount`). Rails comes first: Grape mounted in a Rails app
+  // gets the Rails fixes. Traps: `rack` alone is every Ruby web gem's dependency (no signal);
+  // `hanami-router`/`hanami-api` are the routing parts of Hanami, used on their own too;
+  // `sinatra-contrib` always comes with `sinatra` itself.
+  grape: { name: 'Grape', ecosystem: 'ruby', packages: ['grape'], imports: ['grape'] },
+  hanami: { name: 'Hanami', ecosystem: 'ruby', packages: ['hanami', 'hanami-router', 'hanami-api'], imports: ['hanami', 'hanami/api', 'hanami/router'] },
+  roda: { name: 'Roda', ecosystem: 'ruby', packages: ['roda'], imports: ['roda'] },
+  sinatra: { name: 'Sinatra', ecosystem: 'ruby', packages: ['sinatra'], imports: ['sinatra'] },
   // PHP. Routes: routes/laravel.ts (call-and-closure routers) and routes/symfony.ts. API Platform
   // runs on Symfony or Laravel, which are recognised themselves. Trap: `illuminate/*` components
   // (the database or queue package alone in a Symfony app or a library) are not Laravel.

@@ -15,7 +15,13 @@ import { extractHapi } from './routes/hapi.js'
 import { extractNext } from './routes/nextjs.js'
 import { extractSails } from './routes/sails.js'
 import { extractFlask } from './routes/flask.js'
+import { extractConnexion } from './routes/connexion.js'
+import { extractPythonCalls } from './routes/python-calls.js'
+import { extractPyramid } from './routes/pyramid.js'
+import { extractTornado } from './routes/tornado.js'
 import { extractGo } from './routes/go.js'
+import { extractGoShapes } from './routes/go-shapes.js'
+import { extractGoZero } from './routes/go-zero.js'
 import { extractJvmAnnotations } from './routes/jvm-annotations.js'
 import { extractJvmDsl } from './routes/jvm-dsl.js'
 import { extractJvmHealth } from './routes/jvm-health.js'
@@ -23,6 +29,7 @@ import { extractNest } from './routes/nest.js'
 import { extractFastApi } from './routes/python-fastapi.js'
 import { extractLaravel } from './routes/laravel.js'
 import { extractRails } from './routes/rails.js'
+import { extractRubyApps } from './routes/ruby-apps.js'
 import { extractRust } from './routes/rust.js'
 import { extractSpring } from './routes/spring.js'
 import { extractSymfony } from './routes/symfony.js'
@@ -32,7 +39,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractRails, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

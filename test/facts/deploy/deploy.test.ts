@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isDockerfile } from '../../../src/facts/deploy/dockerfile.js'
+import { isDockerfile, notServiceReason } from '../../../src/facts/deploy/dockerfile.js'
 import { collectDeploy, httpPathOf } from '../../../src/facts/deploy/index.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 
@@ -145,7 +145,10 @@ describe('compose and Kubernetes health checks', () => {
 
 describe('isDockerfile', () => {
   it('takes Dockerfiles and Containerfiles by name, not code or prose about them', () => {
-    for (const p of ['Dockerfile', 'api/Dockerfile.prod', 'web.Dockerfile', 'ops/e2e.dockerfile', 'Containerfile', 'Containerfile.dev']) expect(isDockerfile(p)).toBe(true)
+    for (const p of ['Dockerfile', 'api/Dockerfile.prod', 'web.Dockerfile', 'ops/e2e.dockerfile', 'Containerfile', 'Containerfile.dev', 'Dockerfile-api', 'deploy/Dockerfile-rpc']) expect(isDockerfile(p)).toBe(true)
+    // One Dockerfile per program ships it; a `-test` one is still a test image.
+    expect(notServiceReason('Dockerfile-api', [])).toBeNull()
+    expect(notServiceReason('Dockerfile-test', [])).toBe('test-only image')
     for (const p of ['src/facts/deploy/dockerfile.ts', 'tools/dockerfile.py', 'docs/Dockerfile.md', '.dockerignore', 'Dockerfile.dockerignore', 'lint/dockerfile.go', 'Dockerfile.json']) expect(isDockerfile(p)).toBe(false)
   })
 })

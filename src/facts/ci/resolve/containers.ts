@@ -15,7 +15,10 @@ import { normaliseTool } from './wrappers.js'
  * - `docker run IMAGE [CMD]` — CMD, or the `ENTRYPOINT`/`CMD` of the Dockerfile when IMAGE was
  *   built earlier in the job (`docker build -t IMAGE`, a build-push action with `tags:`); a
  *   third-party image's own command is its name (`docker run hadolint/hadolint` → `hadolint`);
- * - `docker exec CONTAINER CMD` — CMD.
+ * - `docker exec CONTAINER CMD` — CMD;
+ * - `docker run -d …` — the container runs in the background and cannot fail the step: what it
+ *   runs is followed as neutralised, and a detached base-image command (a shell kept alive for
+ *   later `docker exec`s) is nothing to follow.
  *
  * Repository scripts these name (`./scripts/test.sh`, or `/app/bin/ci` copied there by the
  * Dockerfile) are followed like any other script. A service or image whose start command lives
@@ -114,12 +117,16 @@ function dockerRun(ctx: Ctx, argv: readonly string[], at: number, site: Site): b
   const inner = argv.slice(i + 1)
   const entry = opts.get('--entrypoint')?.[0]
   const built = ctx.images.get(image) ?? ctx.images.get(image.replace(/:[^/:]*$/, ''))
+  // `docker run -d`: the container runs in the background (a server, or a shell kept alive for
+  // later `docker exec`s), and the step goes on whatever it does.
+  const detached = [...opts.keys()].some((o) => o === '--detach' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(o))
+  if (detached) site = { ...site, neutralised: site.neutralised ?? 'detached (docker run -d)' }
   if (built) {
     if (inner.length > 0) {
       dispatch(ctx, entry ? [entry, ...inner] : inner, site)
       return true
     }
-    return startContainer(ctx, { dockerfile: built.dockerfile, context: built.context, ...(built.target !== undefined ? { target: built.target } : {}) }, site, `image ${image}`)
+    return startContainer(ctx, { dockerfile: built.dockerfile, context: built.context, ...(built.target !== undefined ? { target: built.target } : {}) }, site, `image ${image}`, detached)
   }
   // A third-party image: its command, or the tool it is named after.
   const base = basename(image.replace(/[:@].*$/, '')).toLowerCase()
@@ -204,7 +211,7 @@ function startService(ctx: Ctx, project: ComposeProject, svc: ComposeService, si
 }
 
 /** What a container built from a Dockerfile of the repository runs: ENTRYPOINT, then CMD. */
-function startContainer(ctx: Ctx, image: { readonly dockerfile: string; readonly context: string; readonly target?: string }, site: Site, what: string): boolean {
+function startContainer(ctx: Ctx, image: { readonly dockerfile: string; readonly context: string; readonly target?: string }, site: Site, what: string, detached = false): boolean {
   const text = ctx.snapshot.text(image.dockerfile)
   if (text === undefined) {
     emit(ctx, ['docker', 'run'], { ...site, text: what }, { opaque: `${image.dockerfile} is not in the repository, so what ${what} runs is unknown` })
@@ -231,6 +238,7 @@ function startContainer(ctx: Ctx, image: { readonly dockerfile: string; readonly
   }
   if (start.entrypoint) follow(start.entrypoint, 'ENTRYPOINT')
   if (start.cmd) follow(start.cmd, 'CMD')
-  if (!start.entrypoint && !start.cmd) emit(ctx, ['docker', 'run'], { ...base, cwd: image.context, text: what }, { opaque: `${image.dockerfile} sets no ENTRYPOINT or CMD: the base image's command runs` })
+  // A detached container of the base image's command (a shell kept alive for `docker exec`) runs no check of its own.
+  if (!start.entrypoint && !start.cmd && !detached) emit(ctx, ['docker', 'run'], { ...base, cwd: image.context, text: what }, { opaque: `${image.dockerfile} sets no ENTRYPOINT or CMD: the base image's command runs` })
   return true
 }

@@ -94,8 +94,18 @@ export class Ctx {
     readonly snapshot: Snapshot,
     readonly resolvers: readonly Resolver[],
     /** Images built by this job so far, by tag and by name without tag (shared by the job's steps). */
-    readonly images: Map<string, BuiltImage> = new Map()
+    readonly images: Map<string, BuiltImage> = new Map(),
+    /** The workspace directory the repository was checked out into, if not the workspace root. */
+    readonly checkoutPath?: string
   ) {}
+
+  /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
+  inRepository(dir: string): string {
+    const p = this.checkoutPath
+    if (p === undefined) return dir
+    if (dir === p) return ''
+    return dir.startsWith(p + '/') ? dir.slice(p.length + 1) : dir
+  }
 
   full(): boolean {
     return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK
@@ -148,7 +158,7 @@ export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Sit
     const w0 = c.words[0]
     if ((w0 === 'cd' || w0 === 'pushd') && c.words.length === 2) {
       const to = c.words[1]!
-      if (!to.includes('$') && !to.startsWith('/') && to !== '-' && to !== '~') cwd = joinPath(cwd, to) ?? cwd
+      if (!to.includes('$') && !to.startsWith('/') && to !== '-' && to !== '~') cwd = ctx.inRepository(joinPath(cwd, to) ?? cwd)
       continue
     }
     dispatch(ctx, c.words, site)

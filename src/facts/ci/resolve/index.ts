@@ -48,6 +48,8 @@ export interface ScriptOrigin {
   chain: readonly ChainLink[]
   /** Images the job built in earlier steps (shared across the job's steps, filled as they are resolved). */
   images?: Map<string, BuiltImage>
+  /** The workspace directory the repository was checked out into (see CiStep.checkoutPath). */
+  checkoutPath?: string
 }
 
 /**
@@ -89,9 +91,9 @@ const RESOLVERS: readonly Resolver[] = [
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
 export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images)
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images, origin.checkoutPath)
   try {
-    runScript(ctx, script, { path: origin.path, line: origin.line, cwd: origin.cwd }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
+    runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
     // A resolver bug must not lose the commands found so far nor escape the collector.
   }

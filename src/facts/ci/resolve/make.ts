@@ -252,26 +252,21 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
       continue
     }
     if (n === '(' || n === '{') {
-      // `BASH ?= $(shell command -v bash)`: the path of a program found on PATH is that program.
-      const found = /^\$[({]shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)[^)}]*[)}]/.exec(text.slice(i, i + 200))
+      // The reference ends at its matching bracket: `$(shell … "$(DIR)/bin/uv")` holds references of its own.
+      const j = matchingBracket(text, i + 1)
+      const body = j < 0 ? '' : text.slice(i + 2, j)
+      // `BASH ?= $(shell command -v bash)`, `UV = $(shell command -v uv || printf … "$(DIR)/bin/uv")`: the path of a program found on PATH is that program.
+      const found = /^shell\s+(?:command\s+-v|which)\s+([A-Za-z][\w.+-]*)/.exec(body)
       if (found) {
         out += found[1]!
-        i += found[0].length - 1
+        i = j
         continue
       }
       // `$(shell cmd)` in a recipe substitutes cmd's output, as the shell's `$(cmd)` would.
-      if (text.startsWith('$(shell ', i)) {
-        let open = 0
-        let j = i + 1
-        for (; j < text.length; j++) {
-          if (text[j] === '(') open++
-          else if (text[j] === ')' && --open === 0) break
-        }
-        if (j < text.length) {
-          out += '$(' + expand(text.slice(i + 8, j), vars, depth + 1) + ')'
-          i = j
-          continue
-        }
+      if (n === '(' && body.startsWith('shell ')) {
+        out += '$(' + expand(body.slice(6), vars, depth + 1) + ')'
+        i = j
+        continue
       }
       const close = n === '(' ? ')' : '}'
       const end = text.indexOf(close, i + 2)
@@ -289,4 +284,19 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
     out += c
   }
   return out
+}
+
+/** How far a reference's closing bracket is looked for: a hostile line of unclosed `$(` stays linear. */
+const MAX_REFERENCE_CHARS = 4096
+
+/** The index of the bracket closing the one at `open` (same kind, nested ones counted), or -1. */
+function matchingBracket(text: string, open: number): number {
+  const o = text[open]!
+  const c = o === '(' ? ')' : '}'
+  let depth = 0
+  for (let j = open; j < text.length && j < open + MAX_REFERENCE_CHARS; j++) {
+    if (text[j] === o) depth++
+    else if (text[j] === c && --depth === 0) return j
+  }
+  return -1
 }

@@ -59,6 +59,8 @@ const WRAPPERS: readonly Wrapper[] = [
   { prefix: ['dotenv'], valueOpts: ['-e', '-c', '-v'] },
   { prefix: ['with-contenv'] },
   { prefix: ['retry'], valueOpts: ['-t', '--times', '-d', '--delay'], counts: true },
+  // `circleci tests split … | xargs bundle exec rspec`: xargs runs its command with the input as arguments.
+  { prefix: ['xargs'], valueOpts: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--max-lines'] },
   // `rustup run nightly cargo fmt`: the toolchain, then the command.
   { prefix: ['rustup', 'run'], skip: 1 },
   // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
@@ -81,8 +83,13 @@ export interface Unwrapped {
   readonly argv: readonly string[]
   /** Commands to emit before it (the `coverage run` of `coverage run -m pytest`). */
   readonly before: readonly (readonly string[])[]
-  /** `bash -c "…"`: the inner script to resolve instead. */
+  /** `bash -c "…"`, `circleci tests run --command="…"`: the inner script to resolve instead. */
   readonly script?: string
+}
+
+/** A command line that runs a script given as one of its arguments. */
+interface Script {
+  readonly script: string
 }
 
 /** Removes wrappers (repeatedly: `sudo -E env X=1 uv run python -m pytest` → `pytest`). */
@@ -91,19 +98,20 @@ export function unwrap(words: readonly string[]): Unwrapped {
   const before: string[][] = []
   for (let round = 0; round < 12 && argv.length > 0; round++) {
     const next = unwrapOnce(argv, before)
-    if (next === 'script') return { argv: [], before, script: argv[argv.indexOf('-c') + 1] ?? '' }
+    if (next !== null && !Array.isArray(next)) return { argv: [], before, script: next.script }
     if (next === null) break
     argv = next
   }
   return { argv, before }
 }
 
-function unwrapOnce(argv: string[], before: string[][]): string[] | 'script' | null {
+function unwrapOnce(argv: string[], before: string[][]): string[] | Script | null {
   const t = normaliseTool(argv[0]!)
   if ((t === 'bash' || t === 'sh' || t === 'zsh' || t === 'dash') && argv.includes('-c')) {
     const i = argv.indexOf('-c')
-    if (argv.slice(1, i).every((a) => a.startsWith('-')) && i + 1 < argv.length) return 'script'
+    if (argv.slice(1, i).every((a) => a.startsWith('-')) && i + 1 < argv.length) return { script: argv[i + 1]! }
   }
+  if (t === 'circleci' && argv[1] === 'tests' && argv[2] === 'run') return circleciTestsRun(argv)
   if (t === 'python') return unwrapPython(argv)
   if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv)
   if (t === 'coverage' && argv[1] === 'run') return unwrapCoverage(argv, before)
@@ -139,6 +147,19 @@ function stripOptions(args: string[], w: Wrapper): string[] | null {
   if (rest.length === 0) return null
   if (w.versioned) rest[0] = dropVersion(rest[0]!)
   return rest
+}
+
+/**
+ * `circleci tests run --command="xargs bundle exec rspec …" --split-by=timings`: CircleCI runs the
+ * command through a shell with this node's share of the test files on its standard input.
+ */
+function circleciTestsRun(argv: readonly string[]): Script | null {
+  for (let i = 3; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a.startsWith('--command=')) return { script: a.slice('--command='.length) }
+    if (a === '--command' && i + 1 < argv.length) return { script: argv[i + 1]! }
+  }
+  return null
 }
 
 /** `eslint@8` → `eslint`, `@biomejs/biome@1.9` → `@biomejs/biome`, `ruff==0.5` → `ruff`. */

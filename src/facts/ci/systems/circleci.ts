@@ -8,7 +8,9 @@ import { link, MAX_INCLUDE_DEPTH, readYaml, stringMap, triggers, type ParseConte
  * without a restrictive branch filter counts as running on pull requests; `filters.branches.only`
  * (other than a catch-all regex) leaves only branch pushes; scheduled workflows run on schedule.
  * Reusable `commands:` are inlined; orb jobs and commands (`python/test`) become `uses` steps
- * named after the orb (`circleci/python/test`).
+ * named after the orb (`circleci/python/test`). `<< parameters.x >>` in a command's or job's steps
+ * is the value its caller gives (a step's or workflow entry's map), else the parameter's `default`;
+ * `<< pipeline.parameters.x >>` the pipeline parameter's default.
  */
 
 const BUILT_IN_STEPS = new Set(['checkout', 'setup_remote_docker', 'save_cache', 'restore_cache', 'store_artifacts', 'store_test_results', 'persist_to_workspace', 'attach_workspace', 'add_ssh_keys', 'deploy'])
@@ -29,6 +31,7 @@ class CircleParser {
   private readonly orbs = new Map<string, string>()
   private readonly jobDefs: YamlMap
   private readonly commands: YamlMap
+  private readonly pipeline: Record<string, string>
 
   constructor(
     private readonly path: string,
@@ -38,6 +41,7 @@ class CircleParser {
     if (isMap(orbs)) for (const [alias, ref] of Object.entries(orbs)) if (typeof ref === 'string') this.orbs.set(alias, ref)
     this.jobDefs = isMap(get(doc, 'jobs')) ? (get(doc, 'jobs') as YamlMap) : {}
     this.commands = isMap(get(doc, 'commands')) ? (get(doc, 'commands') as YamlMap) : {}
+    this.pipeline = defaults(get(doc, 'parameters'), {})
   }
 
   jobs(): CiJob[] {
@@ -76,14 +80,30 @@ class CircleParser {
     return {
       ...base,
       line: keyLine(this.jobDefs, id) ?? line,
-      steps: this.steps(get(def, 'steps'), [], 0),
+      steps: this.steps(get(def, 'steps'), [], 0, this.arguments(get(def, 'parameters'), params, {})),
       ...(wd !== undefined ? { workingDirectory: wd } : {}),
       images: docker.slice(0, 1),
       services: docker.slice(1)
     } as CiJob
   }
 
-  private steps(node: unknown, via: readonly ChainLink[], depth: number): CiStep[] {
+  /** A reusable job's or command's parameters: the caller's values (their own references expanded), else the defaults. */
+  private arguments(declared: unknown, given: Record<string, string>, outer: Record<string, string>): Record<string, string> {
+    const out = defaults(declared, {})
+    for (const [k, v] of Object.entries(out)) out[k] = this.substitute(v, {})
+    for (const [k, v] of Object.entries(given)) out[k] = this.substitute(v, outer)
+    return out
+  }
+
+  private substitute(text: string, params: Record<string, string>): string {
+    if (!text.includes('<<')) return text
+    return text.replace(/<<\s*(pipeline\.)?parameters\.([\w-]+)\s*>>/g, (all, pipeline: string | undefined, name: string) => {
+      const v = pipeline ? this.pipeline[name] : params[name]
+      return v ?? all
+    })
+  }
+
+  private steps(node: unknown, via: readonly ChainLink[], depth: number, params: Record<string, string>): CiStep[] {
     const out: CiStep[] = []
     list(node).forEach((step, i) => {
       const line = itemLine(node, i)
@@ -91,8 +111,9 @@ class CircleParser {
       if (key === undefined || BUILT_IN_STEPS.has(key)) return
       const body = isMap(step) ? get(step, key) : undefined
       if (key === 'run') {
-        const command = str(body) ?? str(get(body, 'command'))
-        if (command === undefined) return
+        const written = str(body) ?? str(get(body, 'command'))
+        if (written === undefined) return
+        const command = this.substitute(written, params)
         const runLine = str(body) !== undefined ? valueLine(step, 'run') : valueLine(body, 'command')
         const wd = circleDir(get(body, 'working_directory'))
         const name = str(get(body, 'name'))
@@ -109,12 +130,12 @@ class CircleParser {
         return
       }
       if ((key === 'when' || key === 'unless') && depth < MAX_INCLUDE_DEPTH) {
-        out.push(...this.steps(get(body, 'steps'), via, depth + 1))
+        out.push(...this.steps(get(body, 'steps'), via, depth + 1, params))
         return
       }
       const command = get(this.commands, key)
       if (isMap(command) && depth < MAX_INCLUDE_DEPTH) {
-        out.push(...this.steps(get(command, 'steps'), [...via, link(this.path, line, key)], depth + 1))
+        out.push(...this.steps(get(command, 'steps'), [...via, link(this.path, line, key)], depth + 1, this.arguments(get(command, 'parameters'), stringMap(body), params)))
         return
       }
       const ref = this.orbRef(key, stringMap(body))
@@ -133,6 +154,17 @@ class CircleParser {
     const orbName = (at > 0 ? orb.slice(0, at) : orb).toLowerCase()
     return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...(at > 0 ? { version: orb.slice(at + 1) } : {}), with: params, local: false }
   }
+}
+
+/** `parameters: {name: {default: v}}` as name → v (over `base`). */
+function defaults(declared: unknown, base: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { ...base }
+  if (!isMap(declared)) return out
+  for (const [k, def] of Object.entries(declared)) {
+    const v = str(get(def, 'default'))
+    if (v !== undefined) out[k] = v
+  }
+  return out
 }
 
 function workflowTriggers(wf: YamlMap): CiTriggers {

@@ -195,13 +195,15 @@ class WorkflowParser {
     env: { readonly vars: EnvValues; readonly matrix: unknown } = { vars: new Map(), matrix: undefined }
   ): CiStep[] {
     const out: CiStep[] = []
-    const items = list(stepsNode)
+    const flat = flattenSteps(stepsNode, 0)
+    const items = flat.map((f) => f.step)
     const reraised = reraisedStepIds(items)
     // The workspace holds another repository after `actions/checkout` with `repository:` and no `path:`.
     let elsewhere: string | undefined
-    items.forEach((step, i) => {
+    // …and this repository sits below the workspace root after a checkout of it with `path:`.
+    let checkoutPath: string | undefined
+    flat.forEach(({ step, line }) => {
       if (!isMap(step)) return
-      const line = itemLine(stepsNode, i)
       const name = str(get(step, 'name'))
       const run = str(get(step, 'run'))
       const uses = str(get(step, 'uses'))
@@ -217,7 +219,8 @@ class WorkflowParser {
         disabled: cond.disabled,
         ...(wd !== undefined ? { workingDirectory: wd } : {}),
         via,
-        ...(elsewhere !== undefined ? { elsewhere } : {})
+        ...(elsewhere !== undefined ? { elsewhere } : {}),
+        ...(checkoutPath !== undefined ? { checkoutPath } : {})
       }
       if (run !== undefined) {
         const isShell = shell === undefined || !NON_SHELL.test(shell)
@@ -231,7 +234,10 @@ class WorkflowParser {
         return
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
-      if (ref.name === 'actions/checkout' && !ref.with.path) elsewhere = otherRepository(ref.with.repository)
+      if (ref.name === 'actions/checkout' && !ref.with.path) {
+        elsewhere = otherRepository(ref.with.repository)
+        checkoutPath = undefined
+      } else if (ref.name === 'actions/checkout' && otherRepository(ref.with.repository) === undefined) checkoutPath = workDir(ref.with.path) || undefined
       out.push({ ...base, uses: ref })
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
@@ -256,6 +262,20 @@ class WorkflowParser {
     // The caller's failure handling covers every inlined step.
     return inner.map((s) => ({ ...s, canFail: s.canFail || step.canFail, disabled: step.disabled ?? s.disabled }))
   }
+}
+
+/**
+ * The steps of a job in order, with the steps of a `parallel:` group (GitHub Actions runs them
+ * concurrently, then goes on) and of its `sequential:` sequences in place: each is a step of the job.
+ */
+function flattenSteps(node: unknown, depth: number): { step: unknown; line: number | undefined }[] {
+  const out: { step: unknown; line: number | undefined }[] = []
+  list(node).forEach((step, i) => {
+    const group = isMap(step) && depth < MAX_INCLUDE_DEPTH ? (get(step, 'parallel') ?? get(step, 'sequential')) : undefined
+    if (Array.isArray(group) && get(step, 'run') === undefined && get(step, 'uses') === undefined) out.push(...flattenSteps(group, depth + 1))
+    else out.push({ step, line: itemLine(node, i) })
+  })
+  return out
 }
 
 /**

@@ -31,6 +31,27 @@ export const FLASK: PyFrameworkSpec = {
   ]
 }
 
+/** Quart is Flask's API on asyncio: the same decorators, blueprints and mounts. */
+export const QUART: PyFrameworkSpec = { ...FLASK, framework: 'quart', apps: ['Quart'], routers: [{ ctor: 'Blueprint', prefixKw: 'url_prefix' }] }
+
+/**
+ * Sanic: `Sanic("name")` apps and `Blueprint("name", url_prefix=…)` with Flask-like decorators,
+ * mounted by `app.blueprint(bp)` (whose `url_prefix=` replaces the blueprint's own).
+ * `app.add_route(handler, "/x")` puts the handler first: routes/python-calls.ts reads it.
+ * Trap: `Blueprint.group(…, url_prefix=…)` prefixes are not followed.
+ */
+export const SANIC: PyFrameworkSpec = {
+  framework: 'sanic',
+  apps: ['Sanic'],
+  routers: [{ ctor: 'Blueprint', prefixKw: 'url_prefix' }],
+  decorators: { ...FLASK.decorators, head: ['HEAD'], options: ['OPTIONS'], websocket: ['WEBSOCKET'] },
+  addRoute: {},
+  mounts: [{ call: 'blueprint', prefixKw: 'url_prefix', replacesOwn: true, childArg: 0 }]
+}
+
 export function extractFlask(ctx: ExtractContext): Extracted {
-  return { routes: ctx.frameworks.has('flask') ? extractPython(ctx, [FLASK]) : [] }
+  const routes = ctx.frameworks.has('flask') ? extractPython(ctx, [FLASK]) : []
+  if (ctx.frameworks.has('quart')) routes.push(...extractPython(ctx, [QUART]))
+  if (ctx.frameworks.has('sanic')) routes.push(...extractPython(ctx, [SANIC]))
+  return { routes }
 }

@@ -5,6 +5,7 @@ import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } 
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
 import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
+import { GO_FRAMEWORKS, goFrameworkOf } from './go-frameworks.js'
 import { handlerIndex, mountHelper, qualifiedConst, stringConstants, type HandlerAt } from './go-index.js'
 
 /**
@@ -47,7 +48,9 @@ const GO_HEALTH_MIDDLEWARE: readonly GoHealthMiddleware[] = [
   { token: 'healthcheck.NewHandler(', module: /^github\.com\/heptiolabs\/healthcheck$/, name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
   { token: 'rest.Ping', module: /^github\.com\/go-pkgz\/rest$/, name: 'go-pkgz/rest Ping', routes: ['/ping'] },
   // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
-  { token: 'grpc.NewServer(', module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: 'Kratos gRPC server (grpc.health.v1)', routes: [], importRequired: true, unless: 'CustomHealth(' }
+  { token: 'grpc.NewServer(', module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: 'Kratos gRPC server (grpc.health.v1)', routes: [], importRequired: true, unless: 'CustomHealth(' },
+  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
+  { token: 'runtime.WithHealthzEndpoint(', module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: 'grpc-gateway WithHealthzEndpoint', routes: ['/healthz'], importRequired: true }
 ]
 
 /** The part after the package name (`Ping`, `Heartbeat(`). */
@@ -100,15 +103,10 @@ const MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w
 /** Any call the route pass acts on (a method route, Route/Mount, a Group/PathPrefix prefix). */
 const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mount', 'Group', 'PathPrefix'].join('|')})\\(`)
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
-function frameworkOf(fws: ReadonlySet<Framework>): Framework {
-  for (const f of ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos'] as const) if (fws.has(f)) return f
-  return 'go-net-http'
-}
-
 export function extractGo(ctx: ExtractContext): Extracted {
   const fws = ctx.frameworks
-  if (![...fws].some((f) => ['gin', 'echo', 'chi', 'fiber', 'gorilla', 'kratos', 'go-net-http'].includes(f))) return { routes: [] }
-  const framework = frameworkOf(fws)
+  if (![...fws].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] }
+  const framework = goFrameworkOf(fws)
   const graph = new RouteGraph()
   const libraries: HealthLibrary[] = []
   const pkgConsts = new Map<string, Map<string, string>>()
@@ -269,7 +267,8 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
       const path = pathArg !== undefined ? resolveExpr(pathArg, lookup) : undefined
       if (path && child && /^[A-Za-z_]\w*$/.test(child)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name: child }, prefix: path })
     }
-    if (m && !assign) {
+    // `huma.Get(api, "/x", h)` is Huma's registration function, not a router method (routes/go-shapes.ts).
+    if (m && !assign && m[1] !== 'huma') {
       const [, recv, method] = m
       const open = m.index + m[0].length - 1
       const all = callArgs(callText(lines, i, open), 0)

@@ -80,6 +80,15 @@ describe('docker run of an image built from this repository', () => {
     expect(argvs(run(files, 'docker run --rm acme/check:ci'))).toEqual(['check'])
   })
 
+  it('a detached container kept alive for `docker exec` runs no check itself; the execs run theirs', () => {
+    const test = { 'TestDockerfile': lines('FROM python:3.12', 'WORKDIR /app'), Makefile: 'unit:\n\tpytest -sv tests/\n' }
+    const out = run(test, 'docker build -t test_image -f TestDockerfile .\ndocker run -dt --name t -v $(pwd):/app test_image\ndocker exec -e X=1 t make unit')
+    expect(argvs(out)).toEqual(['docker build -t test_image -f TestDockerfile .', 'pwd', 'pytest -sv tests/'])
+    expect(out.some((c) => c.opaque !== undefined)).toBe(false)
+    // What a detached container runs cannot fail the step.
+    expect(run(files, 'docker build -t acme/check:ci .\ndocker run -d acme/check:ci').slice(1).map((c) => c.neutralised)).toEqual(['detached (docker run -d)', 'detached (docker run -d)'])
+  })
+
   it('remembers images across the steps of a job, including a build-push action’s tags', () => {
     const ci = collectCi(
       new MemorySnapshot({

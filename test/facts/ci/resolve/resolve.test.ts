@@ -329,6 +329,13 @@ describe('maven and gradle', () => {
   })
 })
 
+describe('CircleCI test splitting', () => {
+  it('follows `circleci tests run --command=…` and `circleci tests split | xargs …` to the command they run', () => {
+    const out = run({}, 'circleci tests glob "spec/**/*_spec.rb" | circleci tests run --command="xargs bundle exec rspec \\\n    --format progress" --split-by=timings\nbundle exec rspec $(circleci tests glob "spec/**/*.rb" | circleci tests split)\ncircleci tests glob "test/**/*.py" | circleci tests split | xargs -n 1 -I {} python -m pytest {}')
+    expect(argvs(out).filter((a) => !a.startsWith('circleci'))).toEqual(['rspec --format progress', 'rspec $(circleci tests glob "spec/**/*.rb" | circleci tests split)', 'pytest {}'])
+  })
+})
+
 describe('coverage wrappers', () => {
   it('run the command after their options (nyc, c8)', () => {
     const files = { 'package.json': JSON.stringify({ scripts: { coverage: 'cross-env TESTING=1 nyc --reporter lcov jasmine', cov2: 'c8 -r lcov node --test' } }) }
@@ -348,6 +355,14 @@ describe('Make functions and shells in recipes', () => {
       expect(argvs(out)).toEqual(['go test ./...'])
       expect(chain(out[0]!).at(-1)).toBe('scripts/test.sh:2 go test ./...')
     }
+  })
+  it('reads a program found on PATH with a bootstrapped fallback holding a reference of its own as that program', () => {
+    const files = {
+      Makefile: 'UV_DIR ?= .uv-venv\nUV = $(shell command -v uv 2>/dev/null || printf \'%s\' "$(UV_DIR)/bin/uv")\nUV_RUN = $(UV) run --locked\nunit:\n\t@$(UV_RUN) --extra tests pytest -sv tests/\n'
+    }
+    const out = run(files, 'make unit')
+    expect(argvs(out)).toEqual(['pytest -sv tests/'])
+    expect(out[0]!.opaque).toBeUndefined()
   })
   it('reads $(shell cmd) in a recipe as the command substitution it is', () => {
     const out = run({ Makefile: 'check:\n\tif [ -n "$(shell git status --porcelain | grep docs)" ]; then exit 1; fi\n' }, 'make check')

@@ -77,4 +77,55 @@ describe('parseCircleci', () => {
     const c = ctxOf({ '.circleci/config.yml': lines('version: 2', 'jobs:', '  build:', '    steps:', '      - run: make test') })
     expect(parseCircleci(c, '.circleci/config.yml').map((j) => [j.id, j.triggers.pullRequest, j.steps[0]!.run])).toEqual([['build', true, 'make test']])
   })
+
+  it('passes parameters to reusable commands and jobs (caller value, else default), and a branch-ignore workflow runs on PR branches', () => {
+    const c = ctxOf({
+      '.circleci/config.yml': lines(
+        'version: 2.1',
+        'parameters:',
+        '  suite:',
+        '    type: string',
+        '    default: spec',
+        'commands:',
+        '  run-rspec:',
+        '    parameters:',
+        '      format:',
+        '        type: string',
+        '        default: progress',
+        '      dir:',
+        '        type: string',
+        '    steps:',
+        '      - run: circleci tests glob "<< parameters.dir >>/**/*_spec.rb" | circleci tests run --command="xargs bundle exec rspec --format << parameters.format >>"',
+        'jobs:',
+        '  rspec-tests:',
+        '    parameters:',
+        '      dir:',
+        '        type: string',
+        '        default: << pipeline.parameters.suite >>',
+        '    steps:',
+        '      - checkout',
+        '      - run-rspec:',
+        '          dir: << parameters.dir >>',
+        '      - run-rspec:',
+        '          dir: features',
+        '          format: documentation',
+        'workflows:',
+        '  test-branch:',
+        '    jobs:',
+        '      - build:',
+        '          filters:',
+        '            branches:',
+        '              ignore:',
+        '                - main',
+        '      - rspec-tests:',
+        '          requires: [build]'
+      )
+    })
+    const job = parseCircleci(c, '.circleci/config.yml').find((j) => j.id === 'rspec-tests')!
+    expect(job.triggers.pullRequest).toBe(true)
+    expect(job.steps.map((s) => s.run)).toEqual([
+      'circleci tests glob "spec/**/*_spec.rb" | circleci tests run --command="xargs bundle exec rspec --format progress"',
+      'circleci tests glob "features/**/*_spec.rb" | circleci tests run --command="xargs bundle exec rspec --format documentation"'
+    ])
+  })
 })

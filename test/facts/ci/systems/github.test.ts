@@ -94,6 +94,34 @@ describe('parseGithubWorkflows', () => {
     expect(steps[3]).toMatchObject({ uses: { raw: './.github/actions/setup', local: true, with: { target: 'lint' } }, loc: { line: 21 } })
   })
 
+  it('reads the steps of a parallel group and its sequential sequences in place, with their lines', () => {
+    const c = ctxOf({
+      '.github/workflows/ci.yml': lines(
+        'on: pull_request', // 1
+        'jobs:', // 2
+        '  ci:', // 3
+        '    runs-on: ubuntu-latest', // 4
+        '    steps:', // 5
+        '    - uses: actions/checkout@v4', // 6
+        '    - parallel:', // 7
+        '      - name: Run rubocop', // 8
+        '        run: bundle exec rake linter:rubocop', // 9
+        '      - sequential:', // 10
+        '        - run: bundle exec rake annotate', // 11
+        '        - run: git diff --exit-code', // 12
+        '    - run: bundle exec rspec' // 13
+      )
+    })
+    const steps = parseGithubWorkflows(c, ['.github/workflows/ci.yml'])[0]!.steps
+    expect(steps.map((s) => [s.run ?? s.uses?.name, s.loc.line])).toEqual([
+      ['actions/checkout', 6],
+      ['bundle exec rake linter:rubocop', 8],
+      ['bundle exec rake annotate', 11],
+      ['git diff --exit-code', 12],
+      ['bundle exec rspec', 13]
+    ])
+  })
+
   it('inlines a local composite action with its inputs and a via link', () => {
     const inlined = byId('lint').steps[4]!
     expect(inlined).toMatchObject({ run: 'make lint', runLine: 8, loc: { path: '.github/actions/setup/action.yml', line: 8 } })
