@@ -133,7 +133,8 @@ export function resolveImport(index: OwnIndex, from: string, imp: ImportRef): re
       if (index.deps.has(first) || m.startsWith('node:')) return []
       // Path aliases: `@/lib/x`, `~/x`, `@server/models`, `src/x`, `#lib/x`.
       if (!/^(@[^/]*\/|~\/|#|src\/|app\/|lib\/|server\/)/.test(m)) return []
-      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, '')
+      // ESM aliases name the file with its extension (`~/src/service/index.js`), as relative imports do.
+      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, '').replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, '')
       const hits = [...bySuffix(index, rest, from), ...bySuffix(index, rest + '/index', from)]
       return hits.length > 0 ? hits : null
     }

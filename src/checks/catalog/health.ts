@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../facts/ecosystems.js'
 import type { Framework } from '../../facts/service/frameworks.js'
 import { JVM_HEALTH } from './jvm-snippets.js'
+import { NODE_HEALTH } from './node-snippets.js'
 
 /**
  * Health-route vocabulary (docs/catalogue.md, "Health endpoint"). A route is a health route when the LAST segment
@@ -167,6 +168,7 @@ export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, str
     '}',
     '```'
   ].join('\n'),
+  ...NODE_HEALTH,
   chi: ['```go', 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '})', '```'].join('\n'),
   gin: ['```go', 'r.GET("/healthz", func(c *gin.Context) {', '\tif err := db.PingContext(c); err != nil {', '\t\tc.JSON(503, gin.H{"status": "unavailable"})', '\t\treturn', '\t}', '\tc.JSON(http.StatusOK, gin.H{"status": "ok"})', '})', '```'].join('\n'),
   'go-net-http': ['```go', 'mux.HandleFunc("GET /healthz", healthz)', '', 'func healthz(w http.ResponseWriter, r *http.Request) {', '\tif err := db.PingContext(r.Context()); err != nil {', '\t\thttp.Error(w, "database unavailable", http.StatusServiceUnavailable)', '\t\treturn', '\t}', '\tw.Write([]byte("ok"))', '}', '```'].join('\n'),

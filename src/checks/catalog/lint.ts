@@ -38,6 +38,9 @@ const NODE: readonly CommandSignature[] = [
   { tool: 'prettier', ecosystem: 'node', commands: ['prettier'], checkFlags: ['--check', '-c', '--list-different', '-l'] },
   { tool: 'biome', ecosystem: 'node', commands: ['biome'], subcommands: ['ci', 'check', 'lint'], softFixFlags: ['--write', '--fix', '--apply', '--apply-unsafe'] },
   { tool: 'biome format', ecosystem: 'node', commands: ['biome'], subcommands: ['format'], fixFlags: ['--write', '--apply'] },
+  // Ultracite runs Biome with preset configs: `ultracite check` (older: `ultracite lint`) only
+  // reports; trap: `ultracite fix` / `ultracite format` rewrite files and pass.
+  { tool: 'ultracite', ecosystem: 'node', commands: ['ultracite'], subcommands: ['check', 'lint'], softFixFlags: ['--write', '--fix'] },
   { tool: 'oxlint', ecosystem: 'node', commands: ['oxlint'] },
   { tool: 'standard', ecosystem: 'node', commands: ['standard', 'ts-standard'], softFixFlags: ['--fix'] },
   { tool: 'xo', ecosystem: 'node', commands: ['xo'], softFixFlags: ['--fix'] },
@@ -322,6 +325,7 @@ const PACKAGES: readonly PackageSignature[] = [
   { tool: 'black', ecosystem: 'python', names: ['black'] },
   { tool: 'eslint', ecosystem: 'node', names: ['eslint'] },
   { tool: 'biome', ecosystem: 'node', names: ['@biomejs/biome'] },
+  { tool: 'ultracite', ecosystem: 'node', names: ['ultracite'] },
   { tool: 'oxlint', ecosystem: 'node', names: ['oxlint'] },
   { tool: 'prettier', ecosystem: 'node', names: ['prettier'] },
   { tool: 'rubocop', ecosystem: 'ruby', names: ['rubocop', 'rubocop-rails-omakase', 'standard'] }

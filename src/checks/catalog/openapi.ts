@@ -2,6 +2,7 @@ import type { Ecosystem } from '../../facts/ecosystems.js'
 import type { Framework } from '../../facts/service/frameworks.js'
 import { JVM_OPENAPI } from './jvm-snippets.js'
 import type { ActionSignature, CommandSignature } from './match.js'
+import { NODE_OPENAPI } from './node-snippets.js'
 
 /**
  * How CI publishes an OpenAPI description beyond the running app (docs/catalogue.md, "OpenAPI published"): uploading
@@ -76,6 +77,7 @@ export const OPENAPI_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, st
   express: 'Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require(\'swagger-ui-express\')\nconst spec = YAML.parse(fs.readFileSync(\'./openapi.yaml\', \'utf8\'))\napp.use(\'/api-docs\', swaggerUi.serve, swaggerUi.setup(spec))\n```',
   fastify: "```js\nawait fastify.register(require('@fastify/swagger'), {\n  openapi: { info: { title: 'My API', version: '1.0.0' } }\n})\nawait fastify.register(require('@fastify/swagger-ui'), {\n  routePrefix: '/documentation'\n})\n```",
   nestjs: "```ts\nconst config = new DocumentBuilder()\n  .setTitle('My API')\n  .setVersion('1.0')\n  .build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  ...NODE_OPENAPI,
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
   // Huma serves `/openapi.json`, `/openapi.yaml` and `/docs` itself; Beego generates with bee.
   beego: 'Generate the spec from the `// @router` comments with bee (`bee generate docs`), then serve the swagger directory:\n```go\nweb.SetStaticPath("/swagger", "swagger")\n```',

@@ -26,6 +26,8 @@ export interface GeneratorSignature {
   /** A declared route whose handler contains one of these serves it. */
   readonly routeHandlers?: readonly string[]
   readonly specFirst?: boolean
+  /** A route declared in a file that generates the document serves it (a Next.js route handler returning it). */
+  readonly routeInFile?: boolean
   /** The keyword of the call at the hit that moves the served route (`route=` of pyramid_openapi3_spec). */
   readonly servedAtKw?: string
 }
@@ -63,6 +65,17 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: '@wesleytodd/openapi', ecosystem: 'node', tokens: ['@wesleytodd/openapi'], servedAt: '/openapi.json' },
   { tool: '@fastify/swagger', ecosystem: 'node', tokens: ['@fastify/swagger', 'fastify-swagger'], servedAt: '/documentation/json' },
   { tool: '@hono/zod-openapi', ecosystem: 'node', tokens: ['@hono/zod-openapi'], servedAt: null },
+  // ---- Node: hapi, Next.js, AdonisJS, Elysia. hapi-swagger serves `/swagger.json` (and its UI at
+  // `/documentation`) once registered with @hapi/inert and @hapi/vision. zod-to-openapi and
+  // next-swagger-doc only build a document: a route whose module builds it serves it (trap: a
+  // build script writing openapi.json is not serving). adonis-autoswagger renders from
+  // `router.toJSON()` in a route. Elysia's plugins serve the JSON below their UI path.
+  { tool: 'hapi-swagger', ecosystem: 'node', tokens: ['hapi-swagger', 'HapiSwagger'], servedAt: '/swagger.json' },
+  { tool: 'zod-to-openapi', ecosystem: 'node', tokens: ['OpenApiGeneratorV3', 'OpenApiGeneratorV31'], servedAt: null, routeInFile: true },
+  { tool: 'next-swagger-doc', ecosystem: 'node', tokens: ['createSwaggerSpec('], servedAt: null, routeInFile: true },
+  { tool: 'adonis-autoswagger', ecosystem: 'node', tokens: ['AutoSwagger.default.docs(', 'autoswagger.docs('], servedAt: null, routeInFile: true },
+  { tool: '@elysiajs/swagger', ecosystem: 'node', tokens: ['@elysiajs/swagger'], servedAt: '/swagger/json' },
+  { tool: '@elysiajs/openapi', ecosystem: 'node', tokens: ['@elysiajs/openapi'], servedAt: '/openapi/json' },
   { tool: 'swaggo', ecosystem: 'go', tokens: ['github.com/swaggo/', '// @title'], servedAt: null, routeHandlers: ['Swagger', 'swagger'] },
   { tool: 'huma', ecosystem: 'go', tokens: ['github.com/danielgtaylor/huma'], servedAt: '/openapi.json' },
   { tool: 'oapi-codegen', ecosystem: 'go', tokens: ['oapi-codegen'], servedAt: null, specFirst: true },
@@ -126,7 +139,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
     if (!ecos.has(sig.ecosystem)) continue
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens)
     if (!hit) continue
-    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : undefined
+    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service.routes, sig.tokens) : undefined
     const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : undefined
     out.push({
       tool: sig.tool,
@@ -194,6 +207,11 @@ function servingRoute(routes: readonly Route[], handlers: readonly string[]): Ro
     if (r) return r
   }
   return undefined
+}
+
+/** A GET (or any-method) route declared in a file that mentions the generator. */
+function routeInFiles(src: SourceSet, routes: readonly Route[], tokens: readonly string[]): Route | undefined {
+  return routes.find((r) => (r.methods.includes('GET') || r.methods.includes('ANY')) && src.mentions(r.file, tokens))
 }
 
 const ECOSYSTEM_TOKENS = new Map<Ecosystem, readonly string[]>()

@@ -63,6 +63,7 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
     out.push(u)
   }
   const ecoWithFramework = new Set<Ecosystem>()
+  const files = extraFiles ?? snapshot.files()
   for (const m of manifests.manifests) {
     if (isExcluded(m.path) || underOwn(m.path)) continue
     for (const d of m.dependencies) {
@@ -71,6 +72,7 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
       for (const framework of FRAMEWORK_IDS) {
         const sig = FRAMEWORKS[framework]
         if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue
+        if (sig.serviceFiles && !hasServiceFile(files, m.dir, sig.serviceFiles)) continue
         ecoWithFramework.add(sig.ecosystem)
         add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: 'dependency', path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name })
       }
@@ -78,7 +80,6 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
   }
   // Imports: only for ecosystems whose manifests named no framework (keeps large repos cheap).
   const manifestDirs = manifests.manifests.map((m) => ({ dir: m.dir, ecosystem: m.ecosystem }))
-  const files = extraFiles ?? snapshot.files()
   for (const path of files) {
     const kind = sourceKind(path)
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path) || isTestPath(path) || underOwn(path)) continue
@@ -100,6 +101,12 @@ export function detectFrameworks(snapshot: Snapshot, manifests: ManifestFacts, p
     }
   }
   return out
+}
+
+/** Whether a package directory holds a (non-test, non-excluded) file matching a framework's service files. */
+function hasServiceFile(files: readonly string[], dir: string, re: RegExp): boolean {
+  const base = dir === '' ? '' : dir + '/'
+  return files.some((f) => f.startsWith(base) && re.test(f.slice(base.length)) && !isExcluded(f) && !isTestPath(f))
 }
 
 /** The nearest directory holding a manifest of the ecosystem, '' when none. */

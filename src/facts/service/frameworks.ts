@@ -18,6 +18,11 @@ export interface FrameworkInfo {
   readonly alsoContains?: readonly string[]
   /** The framework whose fix snippets apply when this one has none. */
   readonly like?: string
+  /**
+   * A dependency makes a service only when its package holds a file matching this (path relative
+   * to the manifest's directory): a full-stack framework without server routes is a front end.
+   */
+  readonly serviceFiles?: RegExp
 }
 
 const table = {
@@ -49,6 +54,25 @@ const table = {
   express: { name: 'Express', ecosystem: 'node', packages: ['express'], imports: ['express'] },
   koa: { name: 'Koa', ecosystem: 'node', packages: ['koa', '@koa/router', 'koa-router'], imports: ['koa', '@koa/router', 'koa-router'] },
   hono: { name: 'Hono', ecosystem: 'node', packages: ['hono'], imports: ['hono'] },
+  // ---- Node beyond the first five. hapi routes are objects (`{ method, path, handler }`) given to
+  // `server.route()`, often inside plugins registered with `routes: { prefix }`; AdonisJS routes
+  // are `router.get()` calls in start/routes.ts (v6) or `Route.get()` (v5, `@ioc:` imports);
+  // Elysia chains `.get()` on `new Elysia()`; Sails maps `'GET /x'` keys in config/routes.js.
+  hapi: { name: 'hapi', ecosystem: 'node', packages: ['@hapi/hapi', 'hapi'], imports: ['@hapi/hapi'] },
+  adonisjs: { name: 'AdonisJS', ecosystem: 'node', packages: ['@adonisjs/core'], imports: ['@adonisjs/core/services/router', '@ioc:Adonis/Core/Route'] },
+  elysia: { name: 'Elysia', ecosystem: 'node', packages: ['elysia'], imports: ['elysia'] },
+  sails: { name: 'Sails', ecosystem: 'node', packages: ['sails'], imports: ['sails'] },
+  // Next.js serves HTTP APIs through route handlers (`app/**/route.ts` exporting GET/POST…) and
+  // API routes (`pages/api/**`); the URL is the folder path. Trap: a Next.js site without either
+  // is a front end (pages rendered on the server are not an API), so the dependency counts only
+  // when one such file exists, and there is no import signal (`next/server` is also middleware's).
+  nextjs: {
+    name: 'Next.js',
+    ecosystem: 'node',
+    packages: ['next'],
+    imports: [],
+    serviceFiles: /^(?:src\/)?(?:app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?|pages\/api\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?)$/
+  },
   gin: { name: 'gin', ecosystem: 'go', packages: ['github.com/gin-gonic/gin'], imports: ['github.com/gin-gonic/gin'] },
   chi: { name: 'chi', ecosystem: 'go', packages: ['github.com/go-chi/chi/*'], imports: ['github.com/go-chi/chi'] },
   'go-net-http': { name: 'Go net/http', ecosystem: 'go', packages: [], imports: ['net/http'], alsoContains: ['ListenAndServe', 'NewServeMux', 'http.HandleFunc(', 'http.Handle('] },

@@ -9,7 +9,11 @@ import { extractAspNetCore } from './routes/aspnetcore.js'
 import type { Extractor, ExtractContext } from './routes/context.js'
 import { extractDjango } from './routes/django.js'
 import { extractElixir } from './routes/elixir.js'
+import { extractAdonis } from './routes/adonis.js'
 import { extractExpress } from './routes/express.js'
+import { extractHapi } from './routes/hapi.js'
+import { extractNext } from './routes/nextjs.js'
+import { extractSails } from './routes/sails.js'
 import { extractFlask } from './routes/flask.js'
 import { extractConnexion } from './routes/connexion.js'
 import { extractPythonCalls } from './routes/python-calls.js'
@@ -35,7 +39,7 @@ export type { ActuatorFacts, Framework, FrameworkUse, HealthLibrary, Route, Serv
 export { EMPTY_SERVICE } from './types.js'
 
 /** One extractor per framework family; each returns nothing when its frameworks were not found. */
-const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
+const EXTRACTORS: readonly Extractor[] = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth]
 
 /** Routes reported at most (a generated router table must not flood the report). */
 const MAX_ROUTES = 5000

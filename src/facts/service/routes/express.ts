@@ -2,7 +2,7 @@ import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type ChildRef, type LocalRoute, type RouterNode } from '../graph.js'
 import { memoKey, memoOnRead } from '../../line-cache.js'
-import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import { callArgs, callText, indentOf, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
 import { defaultExport, jsBindings, resolveSpecifier, type JsBinding } from './js-imports.js'
@@ -31,7 +31,8 @@ export const JS_CONSTRUCTORS: readonly Ctor[] = [
   { call: 'fastify(', framework: 'fastify', root: true },
   { call: 'new Koa(', framework: 'koa', root: true },
   { call: 'new KoaRouter(', framework: 'koa', root: false, prefixKw: 'prefix' },
-  { call: 'new Hono(', framework: 'hono', root: false }
+  { call: 'new Hono(', framework: 'hono', root: false },
+  { call: 'new Elysia(', framework: 'elysia', root: false, prefixKw: 'prefix' }
 ]
 
 /** Parameter names that make a function's argument an app or router (plugins, route modules). */
@@ -51,7 +52,7 @@ const ROUTE_METHODS = new Set<string>([...HTTP_METHODS, 'all'])
 const COMMENT_LINE = /^\s*(?:\/\/|\*)/
 
 export function extractExpress(ctx: ExtractContext): Extracted {
-  const fws = (['express', 'fastify', 'koa', 'hono'] as const).filter((f) => ctx.frameworks.has(f))
+  const fws = (['express', 'fastify', 'koa', 'hono', 'elysia'] as const).filter((f) => ctx.frameworks.has(f))
   if (fws.length === 0) return { routes: [] }
   const framework: Framework = fws[0]!
   const graph = new RouteGraph()
@@ -114,6 +115,8 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
   const consts = jsConsts(lines)
   const lookup = (n: string): string | undefined => consts.get(n)
   const receivers = new Map<string, Framework>()
+  /** Lines continuing a declaration's chain (`new Elysia()` then `.get('/x', …)` lines): their receiver. */
+  const chained = new Map<number, string>()
   // Every constructor match below names its call in the text: without one, no line can match.
   const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call))
   for (let i = 0; constructs && i < lines.length; i++) {
@@ -128,6 +131,7 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
     const prefix = kw !== undefined ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1]!, lookup) : undefined
     out.routers.push({ file, name: m[1]!, root: c.root, framework: c.framework, ...(prefix ? { prefix } : {}) })
     receivers.set(m[1]!, c.framework)
+    for (const k of chainLines(lines, i)) chained.set(k, m[1]!)
   }
   for (const p of paramReceivers(joined)) {
     if (receivers.has(p)) continue
@@ -146,7 +150,8 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const calls = receiverCalls(line, receivers)
+    const via = chained.get(i)
+    const calls = via !== undefined ? [{ recv: via, method: /^\s*\.(\w+)\(/.exec(line)![1]!, open: line.indexOf('(') }] : receiverCalls(line, receivers)
     if (calls.length === 0 || COMMENT_LINE.test(line)) continue
     for (const { recv: callee, method, open } of calls) {
       const recv = callee === 'this' ? classAt(i) : callee
@@ -157,7 +162,7 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
       const lit = readLiteral(first, 0)
       // `this.get('key')` in a class is as often a cache as a route: only paths count there.
       if (callee === 'this' && lit && lit.value !== '' && !lit.value.startsWith('/')) continue
-      const fw = receivers.get(callee)!
+      const fw = receivers.get(callee) ?? framework
       const addRoute = (path: Resolved, methods: string[], handler?: string): void => {
         const [from, to] = braceBody(lines, i)
         out.routes.push({ router: { file, name: recv }, path, methods, framework: fw, line: i + 1, touches: touchesIn(file, lines, from, to), ...(handler ? { handler } : {}) })
@@ -181,6 +186,26 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
         out.mounts.push({ file, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: '' }, child: first, line: i + 1 })
       }
     }
+  }
+  return out
+}
+
+/**
+ * The lines after a declaration that continue its method chain at one indentation (`.get(…)`,
+ * `.use(…)`), stopping at the first line back at the declaration's indentation or shallower.
+ */
+function chainLines(lines: readonly string[], decl: number): number[] {
+  const out: number[] = []
+  const base = indentOf(lines[decl]!)
+  let step = -1
+  for (let k = decl + 1; k < lines.length && k < decl + 2000 && out.length < 500; k++) {
+    const l = lines[k]!
+    if (l.trim() === '') continue
+    const ind = indentOf(l)
+    if (ind <= base) break
+    if (!/^\s*\.\w+\(/.test(l)) continue
+    if (step < 0) step = ind
+    if (ind === step) out.push(k)
   }
   return out
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { runOne } from '../../src/checks/run.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+import { CHECK_IDS } from '../../src/checks/ids.js'
+import { factsFor, testConfig } from '../helpers/facts.js'
+
+/**
+ * Services on hapi, Next.js route handlers, AdonisJS, Elysia and Sails, end to end through the
+ * checks: a health route is found, a served spec is published, the service checks apply, and the
+ * fixes are written for the framework. A Next.js site without route handlers stays a front end.
+ */
+
+const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: 'svc', dependencies: deps })
+
+const SERVICES: Record<string, { files: Record<string, string>; health: string; openapi: string; fixHealth: string }> = {
+  hapi: {
+    files: {
+      'package.json': pkg({ '@hapi/hapi': '^21', 'hapi-swagger': '^17', mongodb: '^6' }),
+      'src/server.js': "import Hapi from '@hapi/hapi'\nimport HapiSwagger from 'hapi-swagger'\nimport { router } from './plugins/router.js'\nconst server = Hapi.server({ port: 3000 })\nawait server.register([{ plugin: HapiSwagger }])\nawait server.register(router)\n",
+      'src/plugins/router.js': "import health from '../routes/health.js'\nexport const router = { plugin: { name: 'router', register(server) { server.route([health]) } } }\n",
+      'src/routes/health.js': "export default {\n  method: 'GET',\n  path: '/health',\n  handler(request, h) {\n    return h.response({ message: 'success' }).code(200)\n  }\n}\n"
+    },
+    health: 'GET /health',
+    openapi: 'hapi-swagger',
+    fixHealth: "path: '/healthz'"
+  },
+  nextjs: {
+    files: {
+      'package.json': pkg({ next: '^15', react: '^19', '@asteasolutions/zod-to-openapi': '^7' }),
+      'app/api/health/route.ts': "export const GET = withError('health', async () => {\n  return NextResponse.json({ ok: true })\n})\n",
+      'app/api/v1/openapi/route.ts': "import { OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi'\nexport function GET() {\n  return Response.json(new OpenApiGeneratorV3(registry.definitions).generateDocument(config))\n}\n",
+      'app/page.tsx': 'export default function Page() { return null }\n'
+    },
+    health: 'GET /api/health',
+    openapi: 'zod-to-openapi',
+    fixHealth: 'app/api/healthz/route.ts'
+  },
+  adonisjs: {
+    files: {
+      'package.json': pkg({ '@adonisjs/core': '^6' }),
+      'start/routes.ts': "import router from '@adonisjs/core/services/router'\nrouter.get('/health', async () => ({ ok: true }))\n"
+    },
+    health: 'GET /health',
+    openapi: '',
+    fixHealth: 'healthChecks.run()'
+  },
+  elysia: {
+    files: {
+      'package.json': pkg({ elysia: '^1', '@elysiajs/swagger': '^1' }),
+      'src/index.ts': "import { Elysia } from 'elysia'\nimport { swagger } from '@elysiajs/swagger'\nconst app = new Elysia()\n  .use(swagger())\n  .get('/healthz', () => 'ok')\n  .listen(3000)\n"
+    },
+    health: 'GET /healthz',
+    openapi: '@elysiajs/swagger',
+    fixHealth: 'set.status = 503'
+  },
+  sails: {
+    files: {
+      'package.json': pkg({ sails: '^1' }),
+      'config/routes.js': "module.exports.routes = {\n  'GET /ping': 'HealthController.ping'\n}\n"
+    },
+    health: 'GET /ping',
+    openapi: '',
+    fixHealth: 'sendNativeQuery'
+  }
+}
+
+describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => {
+  for (const [fw, s] of Object.entries(SERVICES)) {
+    it(`${fw}: health found, service checks apply, fixes written for ${fw}`, () => {
+      const facts = factsFor({ files: s.files })
+      const out = Object.fromEntries(CHECK_IDS.map((id) => [id, runOne(REGISTRY[id]!, facts, testConfig)]))
+      expect(out['health-endpoint']!.status).toBe('pass')
+      expect(JSON.stringify(out['health-endpoint']!.evidence)).toContain(s.health)
+      for (const id of ['feature-flags', 'circuit-breakers', 'layered-architecture', 'openapi-published']) expect([id, out[id]!.status]).not.toEqual([id, 'not-applicable'])
+      if (s.openapi) {
+        expect(out['openapi-published']!.status).toBe('pass')
+        expect(JSON.stringify(out['openapi-published']!.evidence)).toContain(s.openapi)
+      } else {
+        expect(out['openapi-published']!.remediation).toContain(fw === 'sails' ? 'sails-hook-swagger-generator' : 'adonis-autoswagger')
+      }
+      const bare = factsFor({ files: { ...Object.fromEntries(Object.entries(s.files).filter(([p]) => p === 'package.json')), 'src/x.js': '' } })
+      if (fw !== 'nextjs') expect(runOne(REGISTRY['health-endpoint']!, bare, testConfig).remediation).toContain(s.fixHealth)
+    })
+  }
+
+  it('a Next.js site without route handlers is a front end: no HTTP service to probe', () => {
+    const facts = factsFor({ files: { 'package.json': pkg({ next: '^15', react: '^19' }), 'app/page.tsx': 'export default function Page() { return null }\n' } })
+    expect(runOne(REGISTRY['health-endpoint']!, facts, testConfig).status).toBe('not-applicable')
+  })
+
+  it('a Next.js service without a health route is shown a route handler to add', () => {
+    const facts = factsFor({ files: { 'package.json': pkg({ next: '^15' }), 'app/api/items/route.ts': 'export async function GET() {\n  return Response.json([])\n}\n' } })
+    const out = runOne(REGISTRY['health-endpoint']!, facts, testConfig)
+    expect(out.status).toBe('fail')
+    expect(out.remediation).toContain('app/api/healthz/route.ts')
+  })
+})
