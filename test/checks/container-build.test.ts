@@ -48,6 +48,18 @@ describe('container-build', () => {
     expect(images.status).toBe('partial')
   })
 
+  it('counts docker compose up --build and run --build, which build the images they start (forms-manager)', () => {
+    const compose = 'services:\n  app_test:\n    build:\n      context: .\n      target: production\n  mongo:\n    image: mongo:7\n'
+    const files = { Dockerfile: DOCKERFILE, 'docker-compose.integration-test.yml': compose }
+    const up = runCheck(check, factsFor(files, { ci: { runs: [ciRun(WF, 9, 'docker compose -f docker-compose.integration-test.yml up --build --exit-code-from app_test app_test')] } }))
+    expect([up.status, up.evidence?.at(-1)?.message]).toEqual(['pass', 'CI builds an image on branch pushes: docker compose -f docker-compose.integration-test.yml up --build --exit-code-from app_test app_test'])
+    const run = runCheck(check, factsFor(files, { ci: { runs: [ciRun(WF, 9, 'docker-compose -f docker-compose.integration-test.yml run --build app_test npm test')] } }))
+    expect(run.status).toBe('pass')
+    // Without --build the services start from images built elsewhere; only a database here: no build either way.
+    expect(runCheck(check, factsFor(files, { ci: { runs: [ciRun(WF, 9, 'docker compose -f docker-compose.integration-test.yml up -d')] } })).status).toBe('partial')
+    expect(runCheck(check, factsFor(files, { ci: { runs: [ciRun(WF, 9, 'docker compose -f docker-compose.integration-test.yml up --build mongo')] } })).status).toBe('partial')
+  })
+
   it('is partial for a Dockerfile CI never builds', () => {
     const out = runCheck(check, factsFor({ Dockerfile: DOCKERFILE }, { ci: { runs: [ciRun(WF, 9, 'pytest -q')] } }))
     expect(out.status).toBe('partial')

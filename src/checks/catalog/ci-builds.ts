@@ -42,16 +42,21 @@ export function whenBuilt(t: CiTriggers): string {
  * deployment facts read (the `-f` ones, else the default names in its directory); undefined when
  * a compose file it uses was not read or a build context is not a plain path.
  */
+/** Options of `docker compose build|up|run` that take a value (the value is not a service name). */
+const COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/
+
 function composeBuilt(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): string[] | undefined {
   const a = run.argv[0] === 'docker-compose' ? run.argv.slice(1) : run.argv.slice(2)
-  const at = a.indexOf('build')
+  // `build [SERVICE…]`, and `up --build [SERVICE…]` / `run --build SERVICE [CMD…]`, which build first.
+  const at = a.findIndex((w) => w === 'build' || w === 'up' || w === 'run')
   const named: string[] = []
   for (let i = 0; i < at; i++) {
     const w = a[i]!
     if ((w === '-f' || w === '--file') && a[i + 1]) named.push(a[++i]!)
     else if (w.startsWith('--file=')) named.push(w.slice(7))
   }
-  const services = a.slice(at + 1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1]!)))
+  const words = a.slice(at + 1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1]!)))
+  const services = a[at] === 'run' ? words.slice(0, 1) : words
   const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath(run.cwd, f)).filter((f): f is string => f !== undefined && snapshot.has(f))
   if (files.length === 0 || named.some((f) => f.includes('$'))) return undefined
   const out: string[] = []

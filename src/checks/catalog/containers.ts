@@ -40,6 +40,12 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['docker', 'image', 'build'], label: 'docker image build', dockerfile: true },
   { argv: ['docker', 'compose', 'build'], label: 'docker compose build', dockerfile: true, compose: true },
   { argv: ['docker-compose', 'build'], label: 'docker-compose build', dockerfile: true, compose: true },
+  // `up --build` / `run --build` build the services' images before starting them (an integration
+  // test against the production image). Trap: without `--build` they use images built elsewhere.
+  { argv: ['docker', 'compose', 'up'], goal: ['--build'], label: 'docker compose up --build', dockerfile: true, compose: true },
+  { argv: ['docker', 'compose', 'run'], goal: ['--build'], label: 'docker compose run --build', dockerfile: true, compose: true },
+  { argv: ['docker-compose', 'up'], goal: ['--build'], label: 'docker-compose up --build', dockerfile: true, compose: true },
+  { argv: ['docker-compose', 'run'], goal: ['--build'], label: 'docker-compose run --build', dockerfile: true, compose: true },
   { argv: ['podman', 'build'], label: 'podman build', dockerfile: true },
   { argv: ['buildah', 'bud'], label: 'buildah bud', dockerfile: true },
   { argv: ['buildah', 'build'], label: 'buildah build', dockerfile: true },
