@@ -181,10 +181,14 @@ export const BUILDER_IMAGES: readonly string[] = ['gcr.io/kaniko-project/executo
  * first non-option word (the subcommand), later words anywhere after it. `docker compose -f x.yml
  * build` matches `docker compose build`; `docker run img build` does not match `docker build`.
  */
+/** Global options that take a value, before a subcommand (`docker compose -f`, `docker --context`). */
+const VALUE_OPTIONS = new Set(['-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory', '--context', '-c', '--config', '-H', '--host', '--log-level'])
+
 export function argvMatches(argv: readonly string[], pattern: readonly string[]): boolean {
   if (argv[0] !== pattern[0]) return false
   if (pattern.length === 1) return true
-  const words = argv.slice(1).filter((w) => !w.startsWith('-'))
+  // An option's value is not a word (`docker-compose -f ci.yml build`: the subcommand is `build`).
+  const words = argv.slice(1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && VALUE_OPTIONS.has(all[i - 1]!)))
   if (words[0] !== pattern[1]) return false
   let k = 1
   for (let i = 2; i < pattern.length; i++) {
