@@ -22848,7 +22848,7 @@ function requireOmap() {
   const _toString = Object.prototype.toString;
   function resolveYamlOmap(data) {
     if (data === null) return true;
-    const objectKeys = {};
+    const objectKeys2 = {};
     const object2 = data;
     for (let index = 0, length = object2.length; index < length; index += 1) {
       const pair2 = object2[index];
@@ -22862,8 +22862,8 @@ function requireOmap() {
         }
       }
       if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
+      if (_hasOwnProperty.call(objectKeys2, pairKey)) return false;
+      Object.defineProperty(objectKeys2, pairKey, { value: true });
     }
     return true;
   }
@@ -27081,9 +27081,9 @@ function unsafeGlobReason(glob) {
     else if (c === ",") commas++;
   }
   if (groups2 > MAX_BRACE_GROUPS || commas > MAX_BRACE_COMMAS) return `at most ${MAX_BRACE_GROUPS} brace groups with ${MAX_BRACE_COMMAS} alternatives in all`;
-  for (const segment of glob.split("/")) {
-    if (segment === "**") continue;
-    const runs = segment.match(/\*+/g)?.length ?? 0;
+  for (const segment2 of glob.split("/")) {
+    if (segment2 === "**") continue;
+    const runs = segment2.match(/\*+/g)?.length ?? 0;
     if (runs > MAX_STARS_PER_SEGMENT) return `at most ${MAX_STARS_PER_SEGMENT} \`*\` per path segment`;
   }
   return null;
@@ -28084,6 +28084,9 @@ var NODE2 = [
   { tool: "prettier", ecosystem: "node", commands: ["prettier"], checkFlags: ["--check", "-c", "--list-different", "-l"] },
   { tool: "biome", ecosystem: "node", commands: ["biome"], subcommands: ["ci", "check", "lint"], softFixFlags: ["--write", "--fix", "--apply", "--apply-unsafe"] },
   { tool: "biome format", ecosystem: "node", commands: ["biome"], subcommands: ["format"], fixFlags: ["--write", "--apply"] },
+  // Ultracite runs Biome with preset configs: `ultracite check` (older: `ultracite lint`) only
+  // reports; trap: `ultracite fix` / `ultracite format` rewrite files and pass.
+  { tool: "ultracite", ecosystem: "node", commands: ["ultracite"], subcommands: ["check", "lint"], softFixFlags: ["--write", "--fix"] },
   { tool: "oxlint", ecosystem: "node", commands: ["oxlint"] },
   { tool: "standard", ecosystem: "node", commands: ["standard", "ts-standard"], softFixFlags: ["--fix"] },
   { tool: "xo", ecosystem: "node", commands: ["xo"], softFixFlags: ["--fix"] },
@@ -28319,6 +28322,7 @@ var PACKAGES2 = [
   { tool: "black", ecosystem: "python", names: ["black"] },
   { tool: "eslint", ecosystem: "node", names: ["eslint"] },
   { tool: "biome", ecosystem: "node", names: ["@biomejs/biome"] },
+  { tool: "ultracite", ecosystem: "node", names: ["ultracite"] },
   { tool: "oxlint", ecosystem: "node", names: ["oxlint"] },
   { tool: "prettier", ecosystem: "node", names: ["prettier"] },
   { tool: "rubocop", ecosystem: "ruby", names: ["rubocop", "rubocop-rails-omakase", "standard"] }
@@ -28372,10 +28376,10 @@ function listNames2(names2, max = 3) {
 function pickEvidence(groups2, total = 10) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const group of groups2) {
+  for (const group2 of groups2) {
     let taken = 0;
-    for (const item of group.items) {
-      if (out.length >= total || taken >= group.max) break;
+    for (const item of group2.items) {
+      if (out.length >= total || taken >= group2.max) break;
       const key = `${item.path ?? ""}:${item.line ?? ""}:${item.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -28615,6 +28619,12 @@ var BUILD_COMMANDS = [
   { argv: ["docker", "image", "build"], label: "docker image build", dockerfile: true },
   { argv: ["docker", "compose", "build"], label: "docker compose build", dockerfile: true, compose: true },
   { argv: ["docker-compose", "build"], label: "docker-compose build", dockerfile: true, compose: true },
+  // `up --build` / `run --build` build the services' images before starting them (an integration
+  // test against the production image). Trap: without `--build` they use images built elsewhere.
+  { argv: ["docker", "compose", "up"], goal: ["--build"], label: "docker compose up --build", dockerfile: true, compose: true },
+  { argv: ["docker", "compose", "run"], goal: ["--build"], label: "docker compose run --build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "up"], goal: ["--build"], label: "docker-compose up --build", dockerfile: true, compose: true },
+  { argv: ["docker-compose", "run"], goal: ["--build"], label: "docker-compose run --build", dockerfile: true, compose: true },
   { argv: ["podman", "build"], label: "podman build", dockerfile: true },
   { argv: ["buildah", "bud"], label: "buildah bud", dockerfile: true },
   { argv: ["buildah", "build"], label: "buildah build", dockerfile: true },
@@ -28707,10 +28717,11 @@ function buildActionFor(name) {
   return n.includes("/") ? BUILD_ACTIONS.find((a) => a.family && a.name === last2) : void 0;
 }
 var BUILDER_IMAGES = ["gcr.io/kaniko-project/executor", "kaniko-project/executor", "quay.io/buildah/stable", "moby/buildkit", "gcr.io/go-containerregistry/crane"];
+var VALUE_OPTIONS = /* @__PURE__ */ new Set(["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--context", "-c", "--config", "-H", "--host", "--log-level"]);
 function argvMatches(argv, pattern) {
   if (argv[0] !== pattern[0]) return false;
   if (pattern.length === 1) return true;
-  const words3 = argv.slice(1).filter((w) => !w.startsWith("-"));
+  const words3 = argv.slice(1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && VALUE_OPTIONS.has(all[i - 1])));
   if (words3[0] !== pattern[1]) return false;
   let k = 1;
   for (let i = 2; i < pattern.length; i++) {
@@ -28914,6 +28925,25 @@ var table = {
   express: { name: "Express", ecosystem: "node", packages: ["express"], imports: ["express"] },
   koa: { name: "Koa", ecosystem: "node", packages: ["koa", "@koa/router", "koa-router"], imports: ["koa", "@koa/router", "koa-router"] },
   hono: { name: "Hono", ecosystem: "node", packages: ["hono"], imports: ["hono"] },
+  // ---- Node beyond the first five. hapi routes are objects (`{ method, path, handler }`) given to
+  // `server.route()`, often inside plugins registered with `routes: { prefix }`; AdonisJS routes
+  // are `router.get()` calls in start/routes.ts (v6) or `Route.get()` (v5, `@ioc:` imports);
+  // Elysia chains `.get()` on `new Elysia()`; Sails maps `'GET /x'` keys in config/routes.js.
+  hapi: { name: "hapi", ecosystem: "node", packages: ["@hapi/hapi", "hapi"], imports: ["@hapi/hapi"] },
+  adonisjs: { name: "AdonisJS", ecosystem: "node", packages: ["@adonisjs/core"], imports: ["@adonisjs/core/services/router", "@ioc:Adonis/Core/Route"] },
+  elysia: { name: "Elysia", ecosystem: "node", packages: ["elysia"], imports: ["elysia"] },
+  sails: { name: "Sails", ecosystem: "node", packages: ["sails"], imports: ["sails"] },
+  // Next.js serves HTTP APIs through route handlers (`app/**/route.ts` exporting GET/POST…) and
+  // API routes (`pages/api/**`); the URL is the folder path. Trap: a Next.js site without either
+  // is a front end (pages rendered on the server are not an API), so the dependency counts only
+  // when one such file exists, and there is no import signal (`next/server` is also middleware's).
+  nextjs: {
+    name: "Next.js",
+    ecosystem: "node",
+    packages: ["next"],
+    imports: [],
+    serviceFiles: /^(?:src\/)?(?:app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?|pages\/api\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?)$/
+  },
   gin: { name: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
   chi: { name: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
   "go-net-http": { name: "Go net/http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
@@ -29550,6 +29580,93 @@ function scriptArgv(argv) {
   return argv;
 }
 
+// src/checks/catalog/node-snippets.ts
+var NODE_HEALTH = {
+  hapi: [
+    "```js",
+    "server.route({",
+    "  method: 'GET',",
+    "  path: '/healthz',",
+    "  options: { auth: false },",
+    "  async handler(request, h) {",
+    "    try {",
+    "      await db.query('SELECT 1')",
+    "      return { status: 'ok' }",
+    "    } catch {",
+    "      return h.response({ status: 'unavailable' }).code(503)",
+    "    }",
+    "  }",
+    "})",
+    "```"
+  ].join("\n"),
+  nextjs: [
+    "```ts",
+    "// app/api/healthz/route.ts",
+    "export const dynamic = 'force-dynamic'",
+    "",
+    "export async function GET() {",
+    "  try {",
+    "    await prisma.$queryRaw`SELECT 1`",
+    "    return Response.json({ status: 'ok' })",
+    "  } catch {",
+    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+    "  }",
+    "}",
+    "```"
+  ].join("\n"),
+  adonisjs: [
+    "AdonisJS 6 ships health checks: run `node ace configure health_checks`,",
+    "then route them in `start/routes.ts`:",
+    "```ts",
+    "import { healthChecks } from '#start/health'",
+    "",
+    "router.get('/healthz', async ({ response }) => {",
+    "  const report = await healthChecks.run()",
+    "  return report.isHealthy",
+    "    ? response.ok(report)",
+    "    : response.serviceUnavailable(report)",
+    "})",
+    "```"
+  ].join("\n"),
+  elysia: [
+    "```ts",
+    "app.get('/healthz', async ({ set }) => {",
+    "  try {",
+    "    await sql`SELECT 1`",
+    "    return { status: 'ok' }",
+    "  } catch {",
+    "    set.status = 503",
+    "    return { status: 'unavailable' }",
+    "  }",
+    "})",
+    "```"
+  ].join("\n"),
+  sails: [
+    "```js",
+    "// config/routes.js",
+    "'GET /healthz': 'HealthController.check',",
+    "// api/controllers/HealthController.js",
+    "module.exports = {",
+    "  async check(req, res) {",
+    "    try {",
+    "      await sails.getDatastore().sendNativeQuery('SELECT 1')",
+    "      return res.json({ status: 'ok' })",
+    "    } catch {",
+    "      return res.status(503).json({ status: 'unavailable' })",
+    "    }",
+    "  }",
+    "}",
+    "```"
+  ].join("\n")
+};
+var NODE_OPENAPI = {
+  hapi: "`npm i hapi-swagger @hapi/inert @hapi/vision`, then register them: the spec is served at `/swagger.json`, the UI at `/documentation`.\n```js\nawait server.register([\n  Inert,\n  Vision,\n  { plugin: HapiSwagger, options: { info: { title: 'My API' } } }\n])\n```",
+  nextjs: "Describe the route handlers' zod schemas with @asteasolutions/zod-to-openapi and serve the document from a route handler:\n```ts\n// app/api/openapi/route.ts\nimport { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'\nimport { registry } from '@/lib/openapi'\n\nexport function GET() {\n  const generator = new OpenApiGeneratorV31(registry.definitions)\n  return Response.json(generator.generateDocument({\n    openapi: '3.1.0',\n    info: { title: 'My API', version: '1.0.0' }\n  }))\n}\n```",
+  adonisjs: "`npm i adonis-autoswagger`, then serve the document built from your routes in `start/routes.ts`:\n```ts\nimport AutoSwagger from 'adonis-autoswagger'\nimport swagger from '#config/swagger'\n\nrouter.get('/swagger', async () => {\n  return AutoSwagger.default.docs(router.toJSON(), swagger)\n})\n```",
+  elysia: "```ts\nimport { swagger } from '@elysiajs/swagger'\n\nconst app = new Elysia()\n  .use(swagger()) // UI at /swagger, JSON at /swagger/json\n```",
+  sails: "`npm i sails-hook-swagger-generator`: it writes `swagger/swagger.json` from your routes when the app lifts. Serve or publish that file, for example from CI:\n```yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: swagger/swagger.json }\n```"
+};
+
 // src/checks/catalog/openapi.ts
 var PUBLISH_ACTIONS = [
   { tool: "upload-artifact", names: ["actions/upload-artifact"], publish: "artifact", needsSpecInput: true },
@@ -29595,6 +29712,7 @@ var OPENAPI_SNIPPETS = {
   express: "Serve the committed spec with swagger-ui-express:\n```js\nconst swaggerUi = require('swagger-ui-express')\nconst spec = YAML.parse(fs.readFileSync('./openapi.yaml', 'utf8'))\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec))\n```",
   fastify: "```js\nawait fastify.register(require('@fastify/swagger'), {\n  openapi: { info: { title: 'My API', version: '1.0.0' } }\n})\nawait fastify.register(require('@fastify/swagger-ui'), {\n  routePrefix: '/documentation'\n})\n```",
   nestjs: "```ts\nconst config = new DocumentBuilder()\n  .setTitle('My API')\n  .setVersion('1.0')\n  .build()\nconst document = SwaggerModule.createDocument(app, config)\nSwaggerModule.setup('api', app, document) // JSON at /api-json\n```",
+  ...NODE_OPENAPI,
   go: 'Annotate handlers and generate with swaggo (`swag init -g cmd/api/main.go -o docs`), then serve it:\n```go\nr.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))\n```',
   // Huma serves `/openapi.json`, `/openapi.yaml` and `/docs` itself; Beego generates with bee.
   beego: 'Generate the spec from the `// @router` comments with bee (`bee generate docs`), then serve the swagger directory:\n```go\nweb.SetStaticPath("/swagger", "swagger")\n```',
@@ -32784,16 +32902,18 @@ function whenBuilt(t) {
   if (parts.length === 0) return t.events.length > 0 ? `on ${t.events.join(", ")}` : "on no trigger Shipshape recognises";
   return `on ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
 }
+var COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/;
 function composeBuilt(run3, deploy, snapshot) {
   const a = run3.argv[0] === "docker-compose" ? run3.argv.slice(1) : run3.argv.slice(2);
-  const at2 = a.indexOf("build");
+  const at2 = a.findIndex((w) => w === "build" || w === "up" || w === "run");
   const named3 = [];
   for (let i = 0; i < at2; i++) {
     const w = a[i];
     if ((w === "-f" || w === "--file") && a[i + 1]) named3.push(a[++i]);
     else if (w.startsWith("--file=")) named3.push(w.slice(7));
   }
-  const services2 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && /^--(build-arg|progress|ssh|builder)$/.test(all[i - 1])));
+  const words3 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1])));
+  const services2 = a[at2] === "run" ? words3.slice(0, 1) : words3;
   const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run3.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
   if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
   const out = [];
@@ -33178,6 +33298,7 @@ var HEALTH_SNIPPETS = {
     "}",
     "```"
   ].join("\n"),
+  ...NODE_HEALTH,
   chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
   gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
   "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
@@ -34484,7 +34605,7 @@ function resolveImport(index, from, imp) {
       const first = m.startsWith("@") ? m.split("/").slice(0, 2).join("/") : m.split("/")[0];
       if (index.deps.has(first) || m.startsWith("node:")) return [];
       if (!/^(@[^/]*\/|~\/|#|src\/|app\/|lib\/|server\/)/.test(m)) return [];
-      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, "");
+      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, "").replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, "");
       const hits = [...bySuffix(index, rest, from), ...bySuffix(index, rest + "/index", from)];
       return hits.length > 0 ? hits : null;
     }
@@ -36695,8 +36816,8 @@ function docsUrl(checkId) {
 var SERVER_RE = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
 var SLUG_RE2 = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
 var COMMIT_RE = /^[0-9a-f]{7,64}$/i;
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+function encodeSegment(segment2) {
+  return encodeURIComponent(segment2).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function encodePath(path2) {
   const segments3 = path2.replace(/^\/+/, "").split("/");
@@ -43623,17 +43744,17 @@ var ShellParser = class _ShellParser extends ShellLexer {
     let expectPattern = false;
     let parens = 0;
     const s = this.s;
-    const group = () => stack[stack.length - 1];
+    const group2 = () => stack[stack.length - 1];
     const finish = () => {
       if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.subs.length > 0)) {
-        group().seq.push(cur);
+        group2().seq.push(cur);
         this.budget.count++;
       }
       cur = null;
     };
     const op = (o) => {
       finish();
-      group().seq.push(o);
+      group2().seq.push(o);
       if (o === "\n" || o === ";" || o === ";;" || o === "&") {
         if (skipHeader === "for") skipHeader = null;
       }
@@ -43728,7 +43849,7 @@ var ShellParser = class _ShellParser extends ShellLexer {
         parens++;
         if (stack.length < MAX_GROUPS) {
           const g = { kind: "grp", seq: [] };
-          group().seq.push(g);
+          group2().seq.push(g);
           stack.push(g);
         }
         continue;
@@ -43805,7 +43926,7 @@ var ShellParser = class _ShellParser extends ShellLexer {
           finish();
           if (stack.length < MAX_GROUPS) {
             const g = { kind: "grp", seq: [] };
-            group().seq.push(g);
+            group2().seq.push(g);
             stack.push(g);
           }
           continue;
@@ -47995,7 +48116,7 @@ function pluginId(s, aliases) {
 function parseGradleBuild(text2, aliases = /* @__PURE__ */ new Map()) {
   const model = { plugins: [], tasks: /* @__PURE__ */ new Map(), ignoreFailures: /* @__PURE__ */ new Map() };
   const stack = [];
-  let segment = "";
+  let segment2 = "";
   let blank2 = true;
   let segLine = 1;
   let depth = 0;
@@ -48004,9 +48125,9 @@ function parseGradleBuild(text2, aliases = /* @__PURE__ */ new Map()) {
   const flush = (line) => {
     const all = stack.some((f) => f.kind === "all");
     const before = model.plugins.length;
-    statement(segment, stack[stack.length - 1], model, segLine || line, aliases);
+    statement(segment2, stack[stack.length - 1], model, segLine || line, aliases);
     if (all) for (let k = before; k < model.plugins.length; k++) model.plugins[k] = { ...model.plugins[k], everywhere: true };
-    segment = "";
+    segment2 = "";
     blank2 = true;
     depth = 0;
   };
@@ -48033,14 +48154,14 @@ function parseGradleBuild(text2, aliases = /* @__PURE__ */ new Map()) {
         const end = lit ? lit.end : l.length;
         if (blank2) segLine = lineNo;
         blank2 = false;
-        segment += l.slice(i, end);
+        segment2 += l.slice(i, end);
         i = end - 1;
         continue;
       }
       if (c === "{") {
         const parent = stack[stack.length - 1];
-        if (stack.length < 64) stack.push(frameFor(segment.length > 2e3 ? "" : segment, model, parent, segLine || lineNo));
-        segment = "";
+        if (stack.length < 64) stack.push(frameFor(segment2.length > 2e3 ? "" : segment2, model, parent, segLine || lineNo));
+        segment2 = "";
         blank2 = true;
         depth = 0;
         continue;
@@ -48060,10 +48181,10 @@ function parseGradleBuild(text2, aliases = /* @__PURE__ */ new Map()) {
         segLine = lineNo;
         blank2 = false;
       }
-      segment += c;
+      segment2 += c;
     }
-    if (depth === 0 && !/[,=+.]\s*$/.test(segment)) flush(lineNo);
-    else segment += " ";
+    if (depth === 0 && !/[,=+.]\s*$/.test(segment2)) flush(lineNo);
+    else segment2 += " ";
   }
   flush(lines.length);
   return model;
@@ -49969,9 +50090,9 @@ var BuildkiteParser = class {
       const line = itemLine(node, i);
       if (!isMap(s)) return [];
       const t = stepTriggers(s, scope.triggers);
-      const group = str4(get(s, "group"));
-      if (group !== void 0 || get(s, "steps") !== void 0 && get(s, "command") === void 0) {
-        return this.steps({ ...scope, triggers: t, group: group ?? scope.group ?? "group" }, list2(get(s, "steps")), depth + 1);
+      const group2 = str4(get(s, "group"));
+      if (group2 !== void 0 || get(s, "steps") !== void 0 && get(s, "command") === void 0) {
+        return this.steps({ ...scope, triggers: t, group: group2 ?? scope.group ?? "group" }, list2(get(s, "steps")), depth + 1);
       }
       const trigger = str4(get(s, "trigger"));
       if (trigger !== void 0) return [this.job(scope, s, line, t, [{ loc: link2(scope.path, line, `trigger: ${trigger}`), uses: { raw: trigger, name: `buildkite-trigger:${trigger.toLowerCase()}`, with: {}, local: false }, canFail: false, disabled: null, via: [], opaque: `it starts the Buildkite pipeline ${trigger}, whose steps are not in this repository` }])];
@@ -51157,8 +51278,8 @@ var WorkflowParser = class {
 function flattenSteps(node, depth) {
   const out = [];
   list2(node).forEach((step, i) => {
-    const group = isMap(step) && depth < MAX_INCLUDE_DEPTH2 ? get(step, "parallel") ?? get(step, "sequential") : void 0;
-    if (Array.isArray(group) && get(step, "run") === void 0 && get(step, "uses") === void 0) out.push(...flattenSteps(group, depth + 1));
+    const group2 = isMap(step) && depth < MAX_INCLUDE_DEPTH2 ? get(step, "parallel") ?? get(step, "sequential") : void 0;
+    if (Array.isArray(group2) && get(step, "run") === void 0 && get(step, "uses") === void 0) out.push(...flattenSteps(group2, depth + 1));
     else out.push({ step, line: itemLine(node, i) });
   });
   return out;
@@ -54360,6 +54481,17 @@ var GENERATORS = [
   { tool: "@wesleytodd/openapi", ecosystem: "node", tokens: ["@wesleytodd/openapi"], servedAt: "/openapi.json" },
   { tool: "@fastify/swagger", ecosystem: "node", tokens: ["@fastify/swagger", "fastify-swagger"], servedAt: "/documentation/json" },
   { tool: "@hono/zod-openapi", ecosystem: "node", tokens: ["@hono/zod-openapi"], servedAt: null },
+  // ---- Node: hapi, Next.js, AdonisJS, Elysia. hapi-swagger serves `/swagger.json` (and its UI at
+  // `/documentation`) once registered with @hapi/inert and @hapi/vision. zod-to-openapi and
+  // next-swagger-doc only build a document: a route whose module builds it serves it (trap: a
+  // build script writing openapi.json is not serving). adonis-autoswagger renders from
+  // `router.toJSON()` in a route. Elysia's plugins serve the JSON below their UI path.
+  { tool: "hapi-swagger", ecosystem: "node", tokens: ["hapi-swagger", "HapiSwagger"], servedAt: "/swagger.json" },
+  { tool: "zod-to-openapi", ecosystem: "node", tokens: ["OpenApiGeneratorV3", "OpenApiGeneratorV31"], servedAt: null, routeInFile: true },
+  { tool: "next-swagger-doc", ecosystem: "node", tokens: ["createSwaggerSpec("], servedAt: null, routeInFile: true },
+  { tool: "adonis-autoswagger", ecosystem: "node", tokens: ["AutoSwagger.default.docs(", "autoswagger.docs("], servedAt: null, routeInFile: true },
+  { tool: "@elysiajs/swagger", ecosystem: "node", tokens: ["@elysiajs/swagger"], servedAt: "/swagger/json" },
+  { tool: "@elysiajs/openapi", ecosystem: "node", tokens: ["@elysiajs/openapi"], servedAt: "/openapi/json" },
   { tool: "swaggo", ecosystem: "go", tokens: ["github.com/swaggo/", "// @title"], servedAt: null, routeHandlers: ["Swagger", "swagger"] },
   { tool: "huma", ecosystem: "go", tokens: ["github.com/danielgtaylor/huma"], servedAt: "/openapi.json" },
   { tool: "oapi-codegen", ecosystem: "go", tokens: ["oapi-codegen"], servedAt: null, specFirst: true },
@@ -54409,7 +54541,7 @@ function findGenerators(src, service2, manifests) {
     if (!ecos.has(sig.ecosystem)) continue;
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens);
     if (!hit) continue;
-    const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : void 0;
+    const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service2.routes, sig.tokens) : void 0;
     const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : void 0;
     out.push({
       tool: sig.tool,
@@ -54468,6 +54600,9 @@ function servingRoute(routes, handlers) {
     if (r) return r;
   }
   return void 0;
+}
+function routeInFiles(src, routes, tokens) {
+  return routes.find((r) => (r.methods.includes("GET") || r.methods.includes("ANY")) && src.mentions(r.file, tokens));
 }
 var ECOSYSTEM_TOKENS = /* @__PURE__ */ new Map();
 function tokensOf(eco) {
@@ -54806,6 +54941,7 @@ function detectFrameworks(snapshot, manifests, problems2, extraFiles, published)
     out.push(u);
   };
   const ecoWithFramework = /* @__PURE__ */ new Set();
+  const files = extraFiles ?? snapshot.files();
   for (const m of manifests.manifests) {
     if (isExcluded(m.path) || underOwn(m.path)) continue;
     for (const d of m.dependencies) {
@@ -54813,13 +54949,13 @@ function detectFrameworks(snapshot, manifests, problems2, extraFiles, published)
       for (const framework of FRAMEWORK_IDS) {
         const sig = FRAMEWORKS[framework];
         if (sig.ecosystem !== d.ecosystem || !sig.packages.some((p) => packageMatches(p, d.name, d.ecosystem))) continue;
+        if (sig.serviceFiles && !hasServiceFile(files, m.dir, sig.serviceFiles)) continue;
         ecoWithFramework.add(sig.ecosystem);
         add({ framework, ecosystem: sig.ecosystem, dir: m.dir, via: "dependency", path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name });
       }
     }
   }
   const manifestDirs = manifests.manifests.map((m) => ({ dir: m.dir, ecosystem: m.ecosystem }));
-  const files = extraFiles ?? snapshot.files();
   for (const path2 of files) {
     const kind = sourceKind(path2);
     if (!kind || kind.template || ecoWithFramework.has(kind.ecosystem) || isExcluded(path2) || isTestPath(path2) || underOwn(path2)) continue;
@@ -54841,6 +54977,10 @@ function detectFrameworks(snapshot, manifests, problems2, extraFiles, published)
     }
   }
   return out;
+}
+function hasServiceFile(files, dir2, re) {
+  const base = dir2 === "" ? "" : dir2 + "/";
+  return files.some((f) => f.startsWith(base) && re.test(f.slice(base.length)) && !isExcluded(f) && !isTestPath(f));
 }
 function serviceDir(path2, ecosystem, manifests) {
   let best = "";
@@ -55278,9 +55418,9 @@ function methodName(l) {
   return m[1];
 }
 var ACTION_RESULT = /^\s*public\s+(?:(?:async|virtual|override|new)\s+)*(?:Task<|ValueTask<)?\s*(?:IActionResult|ActionResult|JsonResult|ViewResult|ContentResult|IResult|FileResult|StatusCodeResult|OkResult|OkObjectResult)\b/;
-function attributes(group) {
+function attributes(group2) {
   const out = [];
-  const inner = group.trim().replace(/^\[/, "").replace(/\]$/, "");
+  const inner = group2.trim().replace(/^\[/, "").replace(/\]$/, "");
   const body = inner.replace(/^\s*(?:method|type|return)\s*:\s*/, "");
   let i = 0;
   while (i < body.length && out.length < 20) {
@@ -55376,7 +55516,7 @@ function parseControllers(t) {
       open += count2(bare[k], "[") - count2(bare[k], "]");
     }
     const { groups: groups2, end } = attributeGroups(text2);
-    for (const group of groups2) pending.push(...attributes(group));
+    for (const group2 of groups2) pending.push(...attributes(group2));
     const rest = text2.slice(end).trim();
     if (rest !== "") declare(rest, k);
     track(k);
@@ -56190,6 +56330,72 @@ function extractElixir(ctx) {
   return { routes };
 }
 
+// src/facts/service/routes/adonis.ts
+var IMPORTS2 = [
+  { module: "@adonisjs/core/services/router", fallback: "router" },
+  { module: "@ioc:Adonis/Core/Route", fallback: "Route" }
+];
+var VERBS4 = { get: "GET", post: "POST", put: "PUT", patch: "PATCH", delete: "DELETE", any: "ANY", route: "ANY", resource: "ANY" };
+function extractAdonis(ctx) {
+  if (!ctx.frameworks.has("adonisjs")) return { routes: [] };
+  const routes = [];
+  for (const file2 of ctx.src.files("node")) {
+    const raw = ctx.src.text(file2);
+    if (raw === void 0 || !IMPORTS2.some((i) => raw.includes(i.module))) continue;
+    const lines = ctx.src.lines(file2);
+    if (lines) routes.push(...memoOnFile(ctx, file2, "adonis-routes", () => adonisFile(file2, lines)));
+  }
+  return { routes };
+}
+function group(lines, i) {
+  const [from, to] = braceBody(lines, i);
+  const tail = lines.slice(Math.max(from, to - 1), Math.min(lines.length, to + 3)).join(" ");
+  const p = /\.prefix\(\s*(['"`][^'"`]*['"`])/.exec(tail);
+  const lit = p ? readLiteral(p[1], 0) : void 0;
+  return { from, to, prefix: lit && !lit.template ? lit.value : "" };
+}
+function adonisFile(file2, lines) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const l of lines) {
+    const imp = IMPORTS2.find((i) => l.includes(i.module));
+    const m = imp ? /^\s*import\s+([A-Za-z_$][\w$]*)\s+from\b/.exec(l) : null;
+    if (m) names2.add(m[1]);
+  }
+  if (names2.size === 0) return [];
+  const groups2 = [];
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 2e3 || /^\s*(?:\/\/|\*)/.test(line)) continue;
+    if (/^\s*\.group\(/.test(line) && names2.has((lines[i - 1] ?? "").trim())) {
+      groups2.push(group(lines, i));
+      continue;
+    }
+    for (const recv of names2) {
+      const at2 = line.indexOf(recv + ".");
+      if (at2 < 0 || /[\w$.]/.test(line[at2 - 1] ?? "")) continue;
+      const call = /^([a-z]+)\(/.exec(line.slice(at2 + recv.length + 1));
+      if (!call) continue;
+      const method = call[1];
+      const open = at2 + recv.length + 1 + method.length;
+      if (method === "group") {
+        groups2.push(group(lines, i));
+        continue;
+      }
+      const verb = VERBS4[method];
+      if (!verb) continue;
+      const args2 = callArgs(callText(lines, i, open), 0);
+      const lit = readLiteral(args2[0] ?? "", 0);
+      if (!lit || lit.template) continue;
+      const prefixes2 = groups2.filter((g) => i > g.from && i < g.to).map((g) => g.prefix);
+      const [from, to] = braceBody(lines, i);
+      const paths = method === "resource" ? [lit.value, `${lit.value}/:id`] : [lit.value];
+      for (const p of paths) out.push({ path: joinUrl(...prefixes2, p), methods: [verb], framework: "adonisjs", file: file2, line: i + 1, touches: touchesIn(file2, lines, from, to) });
+    }
+  }
+  return out;
+}
+
 // src/facts/service/routes/js-imports.ts
 var EXTENSIONS = ["", ".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx", "/index.ts", "/index.js", "/index.mjs"];
 function resolveSpecifier(spec, from, has) {
@@ -56323,7 +56529,8 @@ var JS_CONSTRUCTORS = [
   { call: "fastify(", framework: "fastify", root: true },
   { call: "new Koa(", framework: "koa", root: true },
   { call: "new KoaRouter(", framework: "koa", root: false, prefixKw: "prefix" },
-  { call: "new Hono(", framework: "hono", root: false }
+  { call: "new Hono(", framework: "hono", root: false },
+  { call: "new Elysia(", framework: "elysia", root: false, prefixKw: "prefix" }
 ];
 var PARAM_RECEIVERS = ["app", "router", "fastify", "server", "instance", "api", "routes"];
 var PARAM_NAMES = PARAM_RECEIVERS.join("|");
@@ -56336,7 +56543,7 @@ function paramReceivers(text2) {
 var ROUTE_METHODS = /* @__PURE__ */ new Set([...HTTP_METHODS, "all"]);
 var COMMENT_LINE = /^\s*(?:\/\/|\*)/;
 function extractExpress(ctx) {
-  const fws = ["express", "fastify", "koa", "hono"].filter((f) => ctx.frameworks.has(f));
+  const fws = ["express", "fastify", "koa", "hono", "elysia"].filter((f) => ctx.frameworks.has(f));
   if (fws.length === 0) return { routes: [] };
   const framework = fws[0];
   const graph = new RouteGraph();
@@ -56375,6 +56582,7 @@ function expressFile(ctx, file2, raw, fws) {
   const consts = jsConsts(lines);
   const lookup = (n) => consts.get(n);
   const receivers = /* @__PURE__ */ new Map();
+  const chained = /* @__PURE__ */ new Map();
   const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call));
   for (let i = 0; constructs && i < lines.length; i++) {
     const line = lines[i];
@@ -56388,6 +56596,7 @@ function expressFile(ctx, file2, raw, fws) {
     const prefix = kw !== void 0 ? resolveExpr(kw, lookup) : base ? resolveExpr(base[1], lookup) : void 0;
     out.routers.push({ file: file2, name: m[1], root: c.root, framework: c.framework, ...prefix ? { prefix } : {} });
     receivers.set(m[1], c.framework);
+    for (const k of chainLines(lines, i)) chained.set(k, m[1]);
   }
   for (const p of paramReceivers(joined)) {
     if (receivers.has(p)) continue;
@@ -56404,7 +56613,8 @@ function expressFile(ctx, file2, raw, fws) {
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const calls = receiverCalls(line, receivers);
+    const via = chained.get(i);
+    const calls = via !== void 0 ? [{ recv: via, method: /^\s*\.(\w+)\(/.exec(line)[1], open: line.indexOf("(") }] : receiverCalls(line, receivers);
     if (calls.length === 0 || COMMENT_LINE.test(line)) continue;
     for (const { recv: callee, method, open } of calls) {
       const recv = callee === "this" ? classAt(i) : callee;
@@ -56414,7 +56624,7 @@ function expressFile(ctx, file2, raw, fws) {
       const first = args2[0] ?? "";
       const lit = readLiteral(first, 0);
       if (callee === "this" && lit && lit.value !== "" && !lit.value.startsWith("/")) continue;
-      const fw = receivers.get(callee);
+      const fw = receivers.get(callee) ?? framework;
       const addRoute2 = (path2, methods, handler2) => {
         const [from, to] = braceBody(lines, i);
         out.routes.push({ router: { file: file2, name: recv }, path: path2, methods, framework: fw, line: i + 1, touches: touchesIn(file2, lines, from, to), ...handler2 ? { handler: handler2 } : {} });
@@ -56422,8 +56632,8 @@ function expressFile(ctx, file2, raw, fws) {
       if (ROUTE_METHODS.has(method) && lit) {
         addRoute2(resolveExpr(first, lookup), [method === "all" ? "ANY" : method.toUpperCase()], args2.length >= 2 ? handlerRef(args2[args2.length - 1]) : void 0);
       } else if (method === "route" && lit && args2.length === 1) {
-        const chained = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
-        addRoute2(resolveExpr(first, lookup), chained.length ? chained : ["ANY"]);
+        const chained2 = [...line.slice(open).matchAll(/\.(get|post|put|delete|patch)\(/g)].map((x) => x[1].toUpperCase());
+        addRoute2(resolveExpr(first, lookup), chained2.length ? chained2 : ["ANY"]);
       } else if (method === "route" && first.startsWith("{")) {
         const url = keywordArg(first, "url") ?? keywordArg(first, "path");
         const meth = keywordArg(first, "method");
@@ -56438,6 +56648,21 @@ function expressFile(ctx, file2, raw, fws) {
         out.mounts.push({ file: file2, receiver: recv, prefix: prefix ? resolveExpr(prefix, lookup) : { value: "" }, child: first, line: i + 1 });
       }
     }
+  }
+  return out;
+}
+function chainLines(lines, decl) {
+  const out = [];
+  const base = indentOf(lines[decl]);
+  let step = -1;
+  for (let k = decl + 1; k < lines.length && k < decl + 2e3 && out.length < 500; k++) {
+    const l = lines[k];
+    if (l.trim() === "") continue;
+    const ind = indentOf(l);
+    if (ind <= base) break;
+    if (!/^\s*\.\w+\(/.test(l)) continue;
+    if (step < 0) step = ind;
+    if (ind === step) out.push(k);
   }
   return out;
 }
@@ -56514,6 +56739,227 @@ function receiverCalls(line, receivers) {
     }
   }
   return out.sort((a, b) => a.open - b.open);
+}
+
+// src/facts/service/routes/hapi.ts
+var KEY = /^\s*(method|path|handler|options|config|host|hostname|port|url)\s*(?:[:(,]|$)/;
+var ONE_LINE = /\{\s*(?:method|path)\s*:/;
+var MAX_OBJECT_LINES = 400;
+function extractHapi(ctx) {
+  if (!ctx.frameworks.has("hapi")) return { routes: [] };
+  const all = [];
+  const prefixOf3 = /* @__PURE__ */ new Map();
+  const has = (p) => ctx.src.has(p);
+  for (const file2 of ctx.src.files("node")) {
+    const raw = ctx.src.text(file2);
+    if (raw === void 0 || !(raw.includes("method") && raw.includes("path") || raw.includes("prefix"))) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const found = memoOnFile(ctx, file2, "hapi-routes", () => hapiFile(file2, lines));
+    all.push(...found.routes);
+    for (const p of found.prefixed) {
+      const head = p.plugin.replace(/^\{\s*plugin\s*:\s*/, "").split(/[.\s,}]/)[0];
+      const bind2 = jsBindings(lines, file2, has).get(head);
+      const req = /(?:require|import)\(\s*['"`]([^'"`]+)['"`]/.exec(p.plugin);
+      const target = bind2?.file ?? (req ? resolveSpecifier(req[1], file2, has) : void 0);
+      if (target) spread(ctx, target, p.prefix, prefixOf3, has, 0);
+    }
+  }
+  return { routes: all.map((r) => prefixOf3.has(r.file) ? { ...r, path: joinUrl(prefixOf3.get(r.file), r.path) } : r) };
+}
+function spread(ctx, file2, prefix, out, has, depth) {
+  if (out.has(file2) || depth > 3) return;
+  out.set(file2, prefix);
+  const lines = ctx.src.lines(file2);
+  if (!lines) return;
+  for (const b of jsBindings(lines, file2, has).values()) spread(ctx, b.file, prefix, out, has, depth + 1);
+}
+function hapiFile(file2, lines) {
+  const out = { routes: [], prefixed: [] };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const reg = line.indexOf(".register(");
+    if (reg >= 0 && line.length < 2e3) {
+      const text2 = callText(lines, i, reg + 9);
+      const routes = keywordArg(text2, "routes");
+      const prefix = routes ? keywordArg(routes, "prefix") : void 0;
+      const lit = prefix ? readLiteral(prefix, 0) : void 0;
+      if (lit && !lit.template) out.prefixed.push({ plugin: text2.slice(1).trim(), prefix: lit.value });
+    }
+    if (line.length > 2e3 || /^\s*(?:\/\/|\*)/.test(line)) continue;
+    const one = ONE_LINE.exec(line);
+    if (one && /\bmethod\s*:/.test(line) && /\bpath\s*:/.test(line)) {
+      const r2 = fromKeys(oneLineKeys(line.slice(one.index)), file2, i, i, lines);
+      if (r2) out.routes.push(r2);
+      continue;
+    }
+    const m = /^(\s*)path\s*:\s*/.exec(line);
+    if (!m) continue;
+    const { keys, from, to } = objectKeys(lines, i, indentOf(line));
+    keys.set("path", line.slice(m[0].length));
+    const r = fromKeys(keys, file2, i, from, lines, to);
+    if (r) out.routes.push(r);
+  }
+  return out;
+}
+function objectKeys(lines, at2, indent) {
+  const keys = /* @__PURE__ */ new Map();
+  let from = at2;
+  let to = at2;
+  const visit = (k) => {
+    const l = lines[k];
+    if (l.trim() === "") return true;
+    const ind = indentOf(l);
+    if (ind < indent) return false;
+    if (ind === indent) {
+      const m = KEY.exec(l);
+      if (m && !keys.has(m[1])) keys.set(m[1], l.slice(l.indexOf(m[1]) + m[1].length).replace(/^\s*:\s*/, ""));
+    }
+    return true;
+  };
+  for (let k = at2 - 1; k >= 0 && at2 - k < MAX_OBJECT_LINES && visit(k); k--) from = k;
+  for (let k = at2 + 1; k < lines.length && k - at2 < MAX_OBJECT_LINES && visit(k); k++) to = k;
+  return { keys, from, to };
+}
+function oneLineKeys(obj) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const m of obj.matchAll(/[{,]\s*(method|path|handler|options|config|host|hostname|port|url)\b\s*(:?)\s*/g)) {
+    keys.set(m[1], m[2] ? obj.slice(m.index + m[0].length) : "");
+  }
+  return keys;
+}
+function fromKeys(keys, file2, line, from, lines, to = from) {
+  if (!keys.has("method") || !keys.has("path")) return void 0;
+  if (!["handler", "options", "config"].some((k) => keys.has(k))) return void 0;
+  if (["host", "hostname", "port", "url"].some((k) => keys.has(k))) return void 0;
+  const path2 = readLiteral(keys.get("path"), 0);
+  if (!path2 || path2.template || !path2.value.startsWith("/")) return void 0;
+  const raw = keys.get("method").trim();
+  const value = raw.startsWith("[") ? raw.slice(0, raw.indexOf("]") + 1) : raw.split(",")[0];
+  const methods = [...value.slice(0, 200).matchAll(/['"`]([A-Za-z*]{1,10})['"`]/g)].map((x) => x[1] === "*" ? "ANY" : x[1].toUpperCase());
+  if (methods.length === 0) return void 0;
+  return { path: path2.value, methods, framework: "hapi", file: file2, line: line + 1, touches: touchesIn(file2, lines, from, to + 1) };
+}
+
+// src/facts/service/routes/nextjs.ts
+var VERBS5 = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+var EXPORT_FN = /^\s*export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+var EXPORT_CONST = /^\s*export\s+(?:const|let|var)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b\s*(?::[^=]{0,120})?=/;
+var EXPORT_LIST = /^\s*export\s*\{([^}]{1,400})\}/;
+var CONFIGS5 = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"];
+function extractNext(ctx) {
+  if (!ctx.frameworks.has("nextjs")) return { routes: [] };
+  const re = FRAMEWORKS.nextjs.serviceFiles ?? /(?!)/;
+  const dirs = /* @__PURE__ */ new Set();
+  for (const m of ctx.manifests.manifests) if (m.ecosystem === "node" && m.dependencies.some((d) => d.name === "next" && !d.dev)) dirs.add(m.dir);
+  const routes = [];
+  for (const dir2 of dirs) {
+    const base = dir2 === "" ? "" : dir2 + "/";
+    const basePath = nextBasePath(ctx, base);
+    for (const file2 of ctx.src.files("node")) {
+      if (!file2.startsWith(base) || isTestPath(file2)) continue;
+      const rel = file2.slice(base.length);
+      if (!re.test(rel)) continue;
+      if ([...dirs].some((d) => d.length > dir2.length && file2.startsWith(d + "/"))) continue;
+      const url = nextUrl(rel);
+      if (url === void 0) continue;
+      const lines = ctx.src.lines(file2);
+      if (!lines) continue;
+      const path2 = joinUrl(basePath, url);
+      if (rel.includes("pages/api/")) {
+        const at2 = Math.max(0, lines.findIndex((l) => /^\s*export\s+default\b/.test(l)));
+        const [from, to] = braceBody(lines, at2);
+        routes.push({ path: path2, methods: ["ANY"], framework: "nextjs", file: file2, line: at2 + 1, touches: touchesIn(file2, lines, from, to) });
+        continue;
+      }
+      const byLine = /* @__PURE__ */ new Map();
+      for (const h of exportedVerbs(lines)) byLine.set(h.line, [...byLine.get(h.line) ?? [], h.verb]);
+      for (const [line, methods] of byLine) {
+        const [from, to] = braceBody(lines, line);
+        routes.push({ path: path2, methods, framework: "nextjs", file: file2, line: line + 1, touches: touchesIn(file2, lines, from, to) });
+      }
+    }
+  }
+  return { routes };
+}
+function nextUrl(rel) {
+  const parts = rel.split("/");
+  if (parts[0] === "src") parts.shift();
+  const root2 = parts.shift();
+  const leaf = parts.pop() ?? "";
+  const segs = [];
+  for (const p of parts) {
+    if (p.startsWith("_")) return void 0;
+    if (p.startsWith("(") && p.endsWith(")") || p.startsWith("@")) continue;
+    segs.push(segment(p));
+  }
+  if (root2 === "pages") {
+    const stem = leaf.replace(/\.[cm]?[jt]sx?$/, "");
+    if (stem.startsWith("_")) return void 0;
+    if (stem !== "index") segs.push(segment(stem));
+  }
+  return "/" + segs.join("/");
+}
+function segment(p) {
+  const m = /^\[{1,2}(\.\.\.)?([^\]]{1,80})\]{1,2}$/.exec(p);
+  if (!m) return p;
+  return ":" + m[2] + (m[1] ? "*" : "");
+}
+function exportedVerbs(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length && out.length < VERBS5.length * 2; i++) {
+    const l = lines[i];
+    if (!l.includes("export")) continue;
+    const m = EXPORT_FN.exec(l) ?? EXPORT_CONST.exec(l);
+    if (m) {
+      out.push({ verb: m[1], line: i });
+      continue;
+    }
+    const list3 = EXPORT_LIST.exec(l);
+    if (!list3) continue;
+    for (const part of list3[1].split(",")) {
+      const name = part.trim().split(/\s+as\s+/).pop().trim();
+      if (VERBS5.includes(name)) out.push({ verb: name, line: i });
+    }
+  }
+  return out;
+}
+function nextBasePath(ctx, base) {
+  for (const name of CONFIGS5) {
+    const text2 = ctx.src.text(base + name);
+    if (text2 === void 0) continue;
+    const at2 = text2.indexOf("basePath:");
+    if (at2 < 0) continue;
+    const lit = readLiteral(text2.slice(at2 + 9).trimStart(), 0);
+    return lit && !lit.template ? lit.value : "";
+  }
+  return "";
+}
+
+// src/facts/service/routes/sails.ts
+var ROUTES_FILE = /(?:^|\/)config\/routes\.[cm]?[jt]s$/;
+var KEY2 = /^\s*(['"])(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)\s+)?(\/[^'"]{0,500})\1\s*:/i;
+function extractSails(ctx) {
+  if (!ctx.frameworks.has("sails")) return { routes: [] };
+  const routes = [];
+  for (const file2 of ctx.src.files("node")) {
+    if (!ROUTES_FILE.test(file2)) continue;
+    const lines = ctx.src.lines(file2);
+    if (lines) routes.push(...memoOnFile(ctx, file2, "sails-routes", () => sailsFile(file2, lines)));
+  }
+  return { routes };
+}
+function sailsFile(file2, lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = KEY2.exec(lines[i]);
+    if (!m) continue;
+    const verb = (m[2] ?? "ALL").toUpperCase();
+    const target = lines[i].slice(m[0].length).trim();
+    const handler2 = readLiteral(target, 0);
+    out.push({ path: m[3].trim(), methods: [verb === "ALL" ? "ANY" : verb], framework: "sails", file: file2, line: i + 1, ...handler2 && !handler2.template ? { handler: handler2.value.slice(0, 200) } : {} });
+  }
+  return out;
 }
 
 // src/facts/service/routes/flask.ts
@@ -56735,21 +57181,21 @@ function patternPath(pattern) {
 }
 
 // src/facts/service/routes/python-calls.ts
-var VERBS4 = ["get", "post", "put", "patch", "delete", "head", "options"];
+var VERBS6 = ["get", "post", "put", "patch", "delete", "head", "options"];
 var rules = [
   { framework: "falcon", call: "add_route", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
   { framework: "sanic", call: "add_route", pathArg: 1, handlerArg: 0, methodsKw: "methods", methods: ["GET"] },
-  ...VERBS4.map((v) => ({ framework: "aiohttp", call: `add_${v}`, pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
+  ...VERBS6.map((v) => ({ framework: "aiohttp", call: `add_${v}`, pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
   { framework: "aiohttp", call: "add_route", pathArg: 1, handlerArg: 2, methodArg: 0, methods: ["ANY"] },
   { framework: "aiohttp", call: "add_view", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
-  ...VERBS4.map((v) => ({ framework: "aiohttp", call: v, receiver: "web", pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
+  ...VERBS6.map((v) => ({ framework: "aiohttp", call: v, receiver: "web", pathArg: 0, handlerArg: 1, methods: [v.toUpperCase()] })),
   { framework: "aiohttp", call: "route", receiver: "web", pathArg: 1, handlerArg: 2, methodArg: 0, methods: ["ANY"] },
   { framework: "aiohttp", call: "view", receiver: "web", pathArg: 0, handlerArg: 1, methods: ["ANY"] },
-  ...VERBS4.map((v) => ({ framework: "aiohttp", call: v, decorator: true, pathArg: 0, methods: [v.toUpperCase()] })),
+  ...VERBS6.map((v) => ({ framework: "aiohttp", call: v, decorator: true, pathArg: 0, methods: [v.toUpperCase()] })),
   { framework: "aiohttp", call: "route", decorator: true, pathArg: 1, methodArg: 0, methods: ["ANY"] },
   { framework: "aiohttp", call: "view", decorator: true, pathArg: 0, methods: ["ANY"] },
-  ...["route", ...VERBS4].map((v) => ({ framework: "bottle", call: v, bare: true, decorator: true, pathArg: 0, pathKw: "path", defaultPath: "/", methodsKw: "method", methods: [v === "route" ? "GET" : v.toUpperCase()] })),
-  ...["route", ...VERBS4, "websocket"].map((v) => ({
+  ...["route", ...VERBS6].map((v) => ({ framework: "bottle", call: v, bare: true, decorator: true, pathArg: 0, pathKw: "path", defaultPath: "/", methodsKw: "method", methods: [v === "route" ? "GET" : v.toUpperCase()] })),
+  ...["route", ...VERBS6, "websocket"].map((v) => ({
     framework: "litestar",
     call: v,
     bare: true,
@@ -57361,7 +57807,7 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
 }
 
 // src/facts/service/routes/go-shapes.ts
-var VERBS5 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+var VERBS7 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 var TOKENS6 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
 var HTTP_METHOD = /http\.Method([A-Z][a-z]+)\b|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)"/g;
 var DISPATCH = /\bURL\.Path\s*==\s*|==\s*[A-Za-z_]\w*\.URL\.Path\b/;
@@ -57418,7 +57864,7 @@ function methodsOn(text2) {
   const out = /* @__PURE__ */ new Set();
   for (const m of text2.matchAll(HTTP_METHOD)) {
     const v = verbOf(m[1], m[2]);
-    if (v && VERBS5.includes(v)) out.add(v);
+    if (v && VERBS7.includes(v)) out.add(v);
   }
   return out.size ? [...out] : ["ANY"];
 }
@@ -57752,8 +58198,8 @@ var FRAMEWORK_IMPORTS = [
   ["vertx", ["import io.vertx.ext.web", "import io.vertx.reactivex.ext.web", "import io.vertx.rxjava3.ext.web", "import io.vertx.mutiny.ext.web", "import io.vertx.kotlin.coroutines"]],
   ["helidon", ["import io.helidon.webserver"]]
 ];
-var VERBS6 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
-var VERB_WORDS = new Set(Object.keys(VERBS6));
+var VERBS8 = { get: "GET", post: "POST", put: "PUT", delete: "DELETE", patch: "PATCH", head: "HEAD", options: "OPTIONS", any: "ANY" };
+var VERB_WORDS = new Set(Object.keys(VERBS8));
 var PREFIX_BLOCKS = /* @__PURE__ */ new Set(["route", "path"]);
 var CALL3 = /(?:([A-Za-z_][\w.]{0,80}|\))\s*\.\s*)?\b([a-z]+)\s*(?:<[^<>()]{0,120}>)?\s*\(/g;
 var METHOD = "(?:[A-Za-z_]\\w{0,40}\\.)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b";
@@ -57822,7 +58268,7 @@ function fileRoutes2(ctx, file2, framework) {
         }
         if (!VERB_WORDS.has(name)) continue;
         if (recv ? !lit.value.startsWith("/") && stack.length === 0 : stack.length === 0 && depth === 0) continue;
-        push(lit.value, [VERBS6[name]], i);
+        push(lit.value, [VERBS8[name]], i);
         break;
       }
     }
@@ -58386,7 +58832,7 @@ function methodBody(lines, name) {
 
 // src/facts/service/routes/laravel.ts
 var FRAMEWORKS2 = ["laravel", "lumen", "slim", "mezzio", "codeigniter", "cakephp"];
-var VERBS7 = {
+var VERBS9 = {
   get: ["GET"],
   post: ["POST"],
   put: ["PUT"],
@@ -58531,7 +58977,7 @@ function handleChain(ctx, toks, calls, prefix, scope, depth) {
       }
       return;
     }
-    const verb = VERBS7[c.name];
+    const verb = VERBS9[c.name];
     if (verb !== void 0 || LIST_VERBS.has(c.name) || RESOURCES.has(c.name)) {
       addRoute(ctx, toks, c, [...prefix, ...own], scope);
       return;
@@ -58543,7 +58989,7 @@ function addRoute(ctx, toks, c, prefix, scope) {
   const pathArg2 = c.args[listed3 ? 1 : 0];
   const path2 = pathArg2 ? stringOf(toks, pathArg2) : void 0;
   if (path2 === void 0) return;
-  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS7[c.name] ?? ["ANY"];
+  const methods = listed3 ? stringsOf(toks, c.args[0]).map((m) => m.toUpperCase()) : VERBS9[c.name] ?? ["ANY"];
   const full = joinUrl(...prefix, path2);
   const base = { framework: scope.framework, file: scope.file, line: c.line };
   if (RESOURCES.has(c.name)) {
@@ -58633,7 +59079,7 @@ function withRouting(ctx, toks, open, prefix, scope, depth) {
 }
 
 // src/facts/service/routes/rails.ts
-var VERBS8 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
+var VERBS10 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
 var HEALTH_ENGINES = {
   "OkComputer::Engine": "okcomputer",
   "HealthMonitor::Engine": "health-monitor-rails",
@@ -58664,16 +59110,16 @@ function extractRails(ctx) {
         if (n !== void 0) stack.length = n;
         continue;
       }
-      let segment;
-      if (word === "namespace") segment = sym ?? lit?.value ?? "";
-      else if (word === "scope") segment = lit?.value ?? /path:\s*['"]([^'"]*)['"]/.exec(rest)?.[1] ?? "";
+      let segment2;
+      if (word === "namespace") segment2 = sym ?? lit?.value ?? "";
+      else if (word === "scope") segment2 = lit?.value ?? /path:\s*['"]([^'"]*)['"]/.exec(rest)?.[1] ?? "";
       else if (word === "resources" || word === "resource") {
         const name = sym ?? lit?.value ?? "";
         const full = joinUrl(...stack, name);
         routes.push({ path: full, methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#index` });
         if (word === "resources") routes.push({ path: full + "/:id", methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: `${name}#show` });
-        segment = word === "resources" ? `${name}/:${name.replace(/s$/, "")}_id` : name;
-      } else if (VERBS8.has(word) || word === "root") {
+        segment2 = word === "resources" ? `${name}/:${name.replace(/s$/, "")}_id` : name;
+      } else if (VERBS10.has(word) || word === "root") {
         const path2 = word === "root" ? "/" : lit?.value ?? (sym ? sym : void 0);
         if (path2 !== void 0) {
           const target = /(?:=>|to:)\s*['"]([^'"]+)['"]/.exec(rest)?.[1] ?? (word === "root" ? lit?.value : void 0);
@@ -58708,7 +59154,7 @@ function extractRails(ctx) {
       }
       if (opensBlock) {
         pushes.push(stack.length);
-        if (segment !== void 0) stack.push(segment);
+        if (segment2 !== void 0) stack.push(segment2);
       }
     }
   };
@@ -58858,7 +59304,7 @@ function segments2(path2) {
 }
 
 // src/facts/service/routes/ruby-dsl.ts
-var VERBS9 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "options", "link", "unlink"]);
+var VERBS11 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "options", "link", "unlink"]);
 var GRAPE_BLOCKS = /* @__PURE__ */ new Set(["namespace", "resource", "resources", "group", "segment", "scope"]);
 var RODA_VERBS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
 function named(a) {
@@ -58935,7 +59381,7 @@ var interpretRuby = (call, state, code) => {
   if (r || call.receiver !== void 0 || state.requestVar !== void 0) return r;
   const { name, args: args2 } = call;
   const opens = /\bdo\s*(?:\|[^|]*\|)?$|\{\s*(?:\|[^|]*\|)?$|\{.*\}$/.test(code);
-  if (VERBS9.has(name)) {
+  if (VERBS11.has(name)) {
     const first = args2[0];
     const segs = first?.kind === "string" ? segments2(first.value) : first?.kind === "symbol" ? [":" + first.value] : first?.kind === "regexp" ? [":param"] : first === void 0 || first.kind === "pair" ? [] : void 0;
     if (!segs) return void 0;
@@ -59259,12 +59705,12 @@ function hanamiAction(ctx, target) {
 }
 
 // src/facts/service/routes/rust-attrs.ts
-var VERBS10 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS12 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function attrRoute(fn) {
   for (const a of fn.attrs) {
     const last2 = a.path[a.path.length - 1];
     if (last2 === void 0) continue;
-    if (VERBS10.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
+    if (VERBS12.has(last2) && a.args[0]?.k === "str") return { path: clean2(a.args[0].v), methods: [last2.toUpperCase()], line: a.line };
     if (last2 === "route" && a.args.length > 0) {
       const path2 = a.args[0].k === "str" ? a.args[0].v : named2(a.args, "uri") ?? named2(a.args, "path");
       if (path2 === void 0) continue;
@@ -59313,7 +59759,7 @@ function tableEntries(toks) {
       const target = [];
       let m = j + 2;
       for (; m < toks.length && toks[m].v !== ")"; m++) if (toks[m].k === "id") target.push(toks[m].v);
-      if (VERBS10.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
+      if (VERBS12.has(fn.v)) out.push({ kind: "route", path: s.v, method: fn.v.toUpperCase(), handler: target, line: fn.line });
       else if (target.length > 0) out.push({ kind: "sub", path: s.v, target, line: fn.line });
       j = m + 1;
       if (!list3 || toks[j]?.v !== ",") break;
@@ -60463,7 +60909,7 @@ function warpSegments(args2, file2, index) {
   args2.forEach(visit);
   return out;
 }
-var VERBS11 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
+var VERBS13 = /* @__PURE__ */ new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace", "connect"]);
 function handlerInfo(h, ref, index, ctx) {
   const methods = /* @__PURE__ */ new Set();
   let target;
@@ -60473,9 +60919,9 @@ function handlerInfo(h, ref, index, ctx) {
       const name2 = e.k === "method" ? e.name : e.callee.k === "path" ? e.callee.segs[e.callee.segs.length - 1] : "";
       const verb = name2.replace(/_(with|service)$/, "");
       if (e.k === "method") visit(e.recv, depth + 1);
-      if (VERBS11.has(verb)) methods.add(verb.toUpperCase());
+      if (VERBS13.has(verb)) methods.add(verb.toUpperCase());
       else if (verb === "any" || verb === "route") methods.add("ANY");
-      if ((VERBS11.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
+      if ((VERBS13.has(verb) || verb === "any" || name2 === "to" || name2 === "on") && target === void 0) target = name2 === "on" ? e.args[1] : e.args[0];
       for (const a of e.args) visit(a, depth + 1);
     } else if (e.k === "path" && e.segs.length >= 2 && /^(MethodFilter|Method)$/.test(e.segs[e.segs.length - 2])) methods.add(e.segs[e.segs.length - 1].toUpperCase());
     else if (e.k === "other") e.kids.forEach((k) => visit(k, depth + 1));
@@ -61082,7 +61528,7 @@ var KNOWN_RESOURCES = [
 ];
 var ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/;
 var DEV_ONLY = /(^|\/)(config\/routes\/(dev|test)\/|app\/config\/routing_(dev|test)\.ya?ml$)/;
-var VERBS12 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
+var VERBS14 = { Route: [], Get: ["GET"], Post: ["POST"], Put: ["PUT"], Patch: ["PATCH"], Delete: ["DELETE"] };
 var MARKERS2 = ["#[Route", "@Route(", "#[Rest\\", "@Rest\\", "#[Get(", "#[Post("];
 function extractSymfony(ctx) {
   if (!ctx.frameworks.has("symfony")) return { routes: [] };
@@ -61219,7 +61665,7 @@ function attributeRoutes(ctx, file2, prefix) {
       classRoute = { methods, line: i + 1 };
       continue;
     }
-    const verb = VERBS12[m[2]] ?? [];
+    const verb = VERBS14[m[2]] ?? [];
     const body = methodBody(lines, decl.method);
     out.push({
       path: joinUrl(prefix, classPrefix, path2),
@@ -61286,7 +61732,7 @@ function balance(s) {
 var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 };
 
 // src/facts/service/index.ts
-var EXTRACTORS = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
+var EXTRACTORS = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems2 = [];
@@ -61604,9 +62050,9 @@ function dotnetAnalyzerRules(snapshot) {
     }
   }
   const out = [];
-  const add = (found, group, strict, cli) => {
+  const add = (found, group2, strict, cli) => {
     if (!found) return;
-    const e = errors.get("all") ?? errors.get(group);
+    const e = errors.get("all") ?? errors.get(group2);
     if (e) out.push({ rules: strict, path: found.path, ...found.line ? { line: found.line } : {}, how: `${found.how}, errors by ${e.how} in ${e.path}` });
     else out.push({ rules: cli, path: found.path, ...found.line ? { line: found.line } : {}, how: `${found.how}, reported as warnings unless the build passes -warnaserror` });
   };
