@@ -331,12 +331,8 @@ export const DOCKERFILES: Readonly<Record<Ecosystem, string>> = {
   ].join('\n')
 }
 
-/** A workflow that builds the image on pull requests and pushes it from the default branch. */
-export function imageWorkflow(dockerfile: string | null): string {
-  const dir = dockerfile && dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : null
-  const where = dockerfile && dockerfile !== 'Dockerfile' ? [`          context: ${dir ?? '.'}`, `          file: ${dockerfile}`] : []
-  return [
-    '```yaml',
+/** The head of an image workflow: on pull requests and pushes to main, allowed to push packages, checked out. */
+export const IMAGE_WORKFLOW_HEAD: readonly string[] = [
     '# .github/workflows/image.yml',
     'on:',
     '  pull_request:',
@@ -349,7 +345,16 @@ export function imageWorkflow(dockerfile: string | null): string {
     '  image:',
     '    runs-on: ubuntu-latest',
     '    steps:',
-    '      - uses: actions/checkout@v4',
+    '      - uses: actions/checkout@v4'
+]
+
+/** A workflow that builds the image on pull requests and pushes it from the default branch. */
+export function imageWorkflow(dockerfile: string | null): string {
+  const dir = dockerfile && dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : null
+  const where = dockerfile && dockerfile !== 'Dockerfile' ? [`          context: ${dir ?? '.'}`, `          file: ${dockerfile}`] : []
+  return [
+    '```yaml',
+    ...IMAGE_WORKFLOW_HEAD,
     '      - uses: docker/setup-buildx-action@v3',
     '      - uses: docker/login-action@v3',
     "        if: github.event_name == 'push'",

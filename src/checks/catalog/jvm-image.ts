@@ -1,3 +1,5 @@
+import { IMAGE_WORKFLOW_HEAD } from './containers.js'
+
 /**
  * The container-build fix for the JVM: no Dockerfile needed, the build tool CI already runs builds
  * the image. Kept apart from containers.ts (the build catalogue) since it is remediation text.
@@ -27,19 +29,7 @@ export function jvmImageFix(gradle: boolean, frameworks: readonly string[]): str
     'Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:',
     '',
     '```yaml',
-    '# .github/workflows/image.yml',
-    'on:',
-    '  pull_request:',
-    '  push:',
-    '    branches: [main]',
-    'permissions:',
-    '  contents: read',
-    '  packages: write',
-    'jobs:',
-    '  image:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
+    ...IMAGE_WORKFLOW_HEAD,
     '      - uses: actions/setup-java@v4',
     '        with:',
     '          distribution: temurin',
