@@ -28861,24 +28861,27 @@ var DOCKERFILES = {
     "Phoenix generates one for its release: `mix phx.gen.release --docker`."
   ].join("\n")
 };
+var IMAGE_WORKFLOW_HEAD = [
+  "# .github/workflows/image.yml",
+  "on:",
+  "  pull_request:",
+  "  push:",
+  "    branches: [main]",
+  "permissions:",
+  "  contents: read",
+  "  packages: write",
+  "jobs:",
+  "  image:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v4"
+];
 function imageWorkflow(dockerfile) {
   const dir2 = dockerfile && dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : null;
   const where = dockerfile && dockerfile !== "Dockerfile" ? [`          context: ${dir2 ?? "."}`, `          file: ${dockerfile}`] : [];
   return [
     "```yaml",
-    "# .github/workflows/image.yml",
-    "on:",
-    "  pull_request:",
-    "  push:",
-    "    branches: [main]",
-    "permissions:",
-    "  contents: read",
-    "  packages: write",
-    "jobs:",
-    "  image:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
+    ...IMAGE_WORKFLOW_HEAD,
     "      - uses: docker/setup-buildx-action@v3",
     "      - uses: docker/login-action@v3",
     "        if: github.event_name == 'push'",
@@ -33037,19 +33040,7 @@ function jvmImageFix(gradle2, frameworks) {
     "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
     "",
     "```yaml",
-    "# .github/workflows/image.yml",
-    "on:",
-    "  pull_request:",
-    "  push:",
-    "    branches: [main]",
-    "permissions:",
-    "  contents: read",
-    "  packages: write",
-    "jobs:",
-    "  image:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
+    ...IMAGE_WORKFLOW_HEAD,
     "      - uses: actions/setup-java@v4",
     "        with:",
     "          distribution: temurin",
