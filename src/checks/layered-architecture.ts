@@ -1,3 +1,4 @@
+import { plural } from '../prose.js'
 import { ARCH_CONFIG_RULES, ARCH_RULE_TOOLS, ARCH_TEST_LIBRARIES, LAYER_REMEDIATION } from './catalog/layer-rules.js'
 import { CONVENTIONS, DIRECT_SHARE_LIMIT, HANDLER_SIGNATURES, INFRA, ROUTE_FILE_CONFIRM, ROUTE_TABLE_FRAMEWORKS, type Convention, type InfraRow } from './catalog/layers.js'
 import { findConfigs } from './catalog/ecosystem.js'
@@ -104,7 +105,7 @@ export default defineCheck({
     messages: {
       'rule-tool': '{tools} enforces layer boundaries in CI on pull requests.',
       layered: '{direct} of {total} handler modules reach infrastructure directly; the others call a layer (`{layer}`, used by {users}) that does.',
-      'no-infrastructure': 'None of the {total} handler modules reaches infrastructure directly, and the service touches none that Shipshape recognises.',
+      'no-infrastructure': 'No handler module reaches infrastructure directly ({handlers} read), and the service touches none that Shipshape recognises.',
       'direct-access': '{direct} of {total} handler modules reach infrastructure directly (more than 20 %), though a layer (`{layer}`) is used by {users}.',
       'configured-not-ci': '{tools} is configured but does not run in CI on pull requests; {direct} of {total} handler modules reach infrastructure directly.',
       flat: '{direct} of {total} handler modules reach infrastructure directly, with no layer in between.',
@@ -136,7 +137,7 @@ export default defineCheck({
     const models = rails || conventions.some((c) => c.id === 'ruby-models')
     const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || (models && h.ecosystem === 'ruby')))
     const layer = models && users.every((h) => h.layer.length === 0) ? (rails ? 'app/models' : 'the models') : mainLayerDir(users)
-    const data: MessageData = { direct: direct.length, total, users: users.length, layer, unresolved: 0 }
+    const data: MessageData = { direct: direct.length, total, handlers: plural(total, 'handler module'), users: users.length, layer, unresolved: 0 }
     const notes: Evidence[] = [
       { message: `${direct.length} of ${total} handler modules reach infrastructure directly; ${users.length} call the service's own modules (mostly \`${layer}\`)${facts.omitted > 0 ? `; ${facts.omitted} more handler modules beyond the cap were not analysed` : ''}` },
       ...conventions.map((c) => ({ message: c.statement })),
