@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js'
-import { answersSame, RecordingSnapshot, type Asked } from './asked.js'
+import { answersSame, RecordingSnapshot, type Asked } from './recording-snapshot.js'
 import { collectCi, lazyDeclared } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
 import { collectDeploy } from './deploy/index.js'

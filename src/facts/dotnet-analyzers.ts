@@ -1,4 +1,4 @@
-import { filesWhere } from './asked.js'
+import { filesWhere } from './recording-snapshot.js'
 import { lineOf } from './ci/resolve/engine.js'
 import { isExcluded } from './excluded.js'
 import { basename, type Snapshot } from './snapshot.js'

@@ -1,4 +1,4 @@
-import { filesWhere } from './asked.js'
+import { filesWhere } from './recording-snapshot.js'
 import { load as loadYaml } from 'js-yaml'
 import type { ParseProblem } from './ci/types.js'
 import type { Snapshot } from './snapshot.js'

@@ -1,4 +1,4 @@
-import { filesWhere } from './asked.js'
+import { filesWhere } from './recording-snapshot.js'
 import { parse as parseToml } from 'smol-toml'
 import type { ParseProblem } from './ci/types.js'
 import { lineOf } from './ci/resolve/engine.js'

@@ -1,4 +1,4 @@
-import { filesWhere } from '../asked.js'
+import { filesWhere } from '../recording-snapshot.js'
 import { joinPath, type Snapshot } from '../snapshot.js'
 import { CI_FILES, ciFileKind, type CiFileKindId } from './files.js'
 import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand, collectDeclared } from './resolve/index.js'

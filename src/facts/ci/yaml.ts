@@ -1,6 +1,6 @@
 import * as jsyaml from 'js-yaml'
 import { CORE_SCHEMA, loadAll, Type, type State } from 'js-yaml'
-import { memoOnRead } from '../line-cache.js'
+import { memoOnRead } from '../read-memo.js'
 import type { Snapshot } from '../snapshot.js'
 import type { ParseProblem } from './types.js'
 

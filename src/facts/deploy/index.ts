@@ -1,4 +1,4 @@
-import { filesWhere } from '../asked.js'
+import { filesWhere } from '../recording-snapshot.js'
 import { isCiHome } from '../ci/files.js'
 import type { ParseProblem } from '../ci/types.js'
 import { excludedSegment, isExcluded, isVendored } from '../excluded.js'

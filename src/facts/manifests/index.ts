@@ -1,4 +1,4 @@
-import { filesWhere } from '../asked.js'
+import { filesWhere } from '../recording-snapshot.js'
 import type { ParseProblem } from '../ci/types.js'
 import { isExcluded } from '../excluded.js'
 import { basename, dirname, type Snapshot } from '../snapshot.js'

@@ -1,4 +1,4 @@
-import { filesWhere } from '../asked.js'
+import { filesWhere } from '../recording-snapshot.js'
 import type { Manifest } from './types.js'
 import { normalizePythonName } from './python.js'
 import type { Snapshot } from '../snapshot.js'

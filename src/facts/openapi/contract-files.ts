@@ -1,5 +1,5 @@
 import { isExcluded, isTestPath } from '../excluded.js'
-import { memoOnRead } from '../line-cache.js'
+import { memoOnRead } from '../read-memo.js'
 import type { Snapshot } from '../snapshot.js'
 import { sourceKind } from '../usage.js'
 import type { ContractTestFile } from './types.js'

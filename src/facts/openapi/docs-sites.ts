@@ -1,4 +1,4 @@
-import { filesWhere } from '../asked.js'
+import { filesWhere } from '../recording-snapshot.js'
 import { basename, dirname, joinPath, type Snapshot } from '../snapshot.js'
 import type { DocsPublication } from './types.js'
 

@@ -1,4 +1,4 @@
-import { filesWhere } from '../../asked.js'
+import { filesWhere } from '../../recording-snapshot.js'
 import { isExcluded, isVendored } from '../../excluded.js'
 import { basename, dirname, type Snapshot } from '../../snapshot.js'
 import { Ctx, dispatch, lineOf, link, type Resolver, type ResolvedCommand } from './engine.js'

@@ -1,4 +1,4 @@
-import { memoOnRead, memoOnReadIf } from '../../line-cache.js'
+import { memoOnRead, memoOnReadIf } from '../../read-memo.js'
 import { parseVersionCatalog } from '../../manifests/java.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { emit, enter, link, runScript, shellJoin, type Ctx, type Site } from './engine.js'

@@ -1,4 +1,4 @@
-import { filesWhere } from '../../asked.js'
+import { filesWhere } from '../../recording-snapshot.js'
 import { dirname } from '../../snapshot.js'
 import { emit, enter, lineOf, link, positionals, runScript, type Ctx, type Site } from './engine.js'
 import { readPkg, runPkgScript, workspacePkgs, type Pkg } from './node.js'

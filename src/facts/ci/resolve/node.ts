@@ -1,4 +1,4 @@
-import { filesWhere } from '../../asked.js'
+import { filesWhere } from '../../recording-snapshot.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { dispatch, emit, enter, lineOf, nearest, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'

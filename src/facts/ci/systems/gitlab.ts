@@ -1,4 +1,4 @@
-import { filesWhere } from '../../asked.js'
+import { filesWhere } from '../../recording-snapshot.js'
 import { safeMinimatch } from '../../safe-glob.js'
 import { joinPath } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'

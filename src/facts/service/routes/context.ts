@@ -1,5 +1,5 @@
 import type { ParseProblem } from '../../ci/types.js'
-import { memoOnRead, memoOnReadIf } from '../../line-cache.js'
+import { memoOnRead, memoOnReadIf } from '../../read-memo.js'
 import type { ManifestFacts } from '../../manifests/types.js'
 import type { SourceSet } from '../files.js'
 import type { Framework, HealthLibrary, Route } from '../types.js'

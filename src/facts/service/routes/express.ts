@@ -1,7 +1,7 @@
 import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type ChildRef, type LocalRoute, type RouterNode } from '../graph.js'
-import { memoKey, memoOnRead } from '../../line-cache.js'
+import { memoKey, memoOnRead } from '../../read-memo.js'
 import { callArgs, callText, indentOf, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'

@@ -1,4 +1,4 @@
-import { memoKey, memoOnRead } from '../../line-cache.js'
+import { memoKey, memoOnRead } from '../../read-memo.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute } from '../graph.js'
 import { pyIndex, pythonBindings, pythonConstants, resolvePyRef, type PyBinding } from '../python-imports.js'

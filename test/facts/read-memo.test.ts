@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boundedLines, mentionsAny, plainLines } from '../../src/facts/line-cache.js'
+import { boundedLines, mentionsAny, plainLines } from '../../src/facts/read-memo.js'
 import type { FileRead } from '../../src/facts/snapshot.js'
 
 const textRead = (text: string): Extract<FileRead, { kind: 'text' }> => ({ kind: 'text', text, size: text.length })
