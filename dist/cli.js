@@ -30348,6 +30348,15 @@ function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
+var SHAPES = /* @__PURE__ */ new WeakMap();
+function shapeOf2(run3) {
+  let shape = SHAPES.get(run3);
+  if (shape === void 0) {
+    shape = `${run3.cwd}\0${run3.checkedOutput === true}${run3.followedByDiffCheck === true}${run3.failsOnChange === true}\0${run3.argv.join("")}`;
+    SHAPES.set(run3, shape);
+  }
+  return shape;
+}
 var FURTHER = /* @__PURE__ */ new WeakMap();
 function resolvedFurther(runs) {
   const known = FURTHER.get(runs);
@@ -30386,6 +30395,7 @@ function judgePractice(ctx, base, options = {}) {
   const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base);
   const findings = [];
   const inner = resolvedFurther(ci2.runs);
+  const verdicts = /* @__PURE__ */ new Map();
   for (const run3 of ci2.runs) {
     const extra = extraCommandMatches(ctx.extra.commands, run3);
     if (extra) {
@@ -30393,7 +30403,12 @@ function judgePractice(ctx, base, options = {}) {
       continue;
     }
     if (inner.has(chainKey(run3.chain))) continue;
-    const verdict = judgeRun(catalogue.commands, run3, (p) => snapshot.text(p));
+    const shape = shapeOf2(run3);
+    let verdict = verdicts.get(shape);
+    if (verdict === void 0) {
+      verdict = judgeRun(catalogue.commands, run3, (p) => snapshot.text(p));
+      verdicts.set(shape, verdict);
+    }
     if (!verdict) continue;
     const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? void 0 : options.veto?.(run3, verdict.signature.tool);
     findings.push(fromRun(run3, vetoed === void 0 ? verdict : { signature: verdict.signature, blockedBy: `${NOT_A_RUN}: ${vetoed}` }));
@@ -32079,7 +32094,7 @@ function frontEndReader(manifests, usage) {
   };
 }
 
-// src/facts/line-cache.ts
+// src/facts/read-memo.ts
 var SLOTS = /* @__PURE__ */ Symbol("shipshape.read-memo");
 function slotsOf(read) {
   const holder = read;
@@ -34948,7 +34963,7 @@ var layered_architecture_default = defineCheck({
     messages: {
       "rule-tool": "{tools} enforces layer boundaries in CI on pull requests.",
       layered: "{direct} of {total} handler modules reach infrastructure directly; the others call a layer (`{layer}`, used by {users}) that does.",
-      "no-infrastructure": "None of the {total} handler modules reaches infrastructure directly, and the service touches none that Shipshape recognises.",
+      "no-infrastructure": "No handler module reaches infrastructure directly ({handlers} read), and the service touches none that Shipshape recognises.",
       "direct-access": "{direct} of {total} handler modules reach infrastructure directly (more than 20 %), though a layer (`{layer}`) is used by {users}.",
       "configured-not-ci": "{tools} is configured but does not run in CI on pull requests; {direct} of {total} handler modules reach infrastructure directly.",
       flat: "{direct} of {total} handler modules reach infrastructure directly, with no layer in between.",
@@ -34980,7 +34995,7 @@ var layered_architecture_default = defineCheck({
     const models = rails || conventions.some((c) => c.id === "ruby-models");
     const users = facts.handlers.filter((h) => h.direct.length === 0 && (h.layer.length > 0 || models && h.ecosystem === "ruby"));
     const layer = models && users.every((h) => h.layer.length === 0) ? rails ? "app/models" : "the models" : mainLayerDir(users);
-    const data = { direct: direct.length, total, users: users.length, layer, unresolved: 0 };
+    const data = { direct: direct.length, total, handlers: plural2(total, "handler module"), users: users.length, layer, unresolved: 0 };
     const notes2 = [
       { message: `${direct.length} of ${total} handler modules reach infrastructure directly; ${users.length} call the service's own modules (mostly \`${layer}\`)${facts.omitted > 0 ? `; ${facts.omitted} more handler modules beyond the cap were not analysed` : ""}` },
       ...conventions.map((c) => ({ message: c.statement })),
@@ -35561,7 +35576,7 @@ ${workflow3}` : "Run static analysis on every pull request.";
   }
 });
 
-// src/facts/asked.ts
+// src/facts/recording-snapshot.ts
 var RecordingSnapshot = class {
   constructor(inner) {
     this.inner = inner;

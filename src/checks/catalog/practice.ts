@@ -130,6 +130,18 @@ function fromAction(use: ActionUse, verdict: CommandVerdict): Finding {
   return finding(verdict.signature.tool, use.action.name, use.chain, 'ci', use.triggers, blockedBy, verdict.signature.kind ?? 'counts', verdict.note, jobKey(use.job))
 }
 
+const SHAPES = new WeakMap<ToolRun, string>()
+
+/** What a command verdict depends on: the command, its directory and its flags (cached per run, for every check). */
+function shapeOf(run: ToolRun): string {
+  let shape = SHAPES.get(run)
+  if (shape === undefined) {
+    shape = `${run.cwd}\u0000${run.checkedOutput === true}${run.followedByDiffCheck === true}${run.failsOnChange === true}\u0000${run.argv.join('\u0001')}`
+    SHAPES.set(run, shape)
+  }
+  return shape
+}
+
 /** Computed once per CI facts (every practice check asks): a CI with thousands of runs made it quadratic per check. */
 const FURTHER = new WeakMap<readonly ToolRun[], ReadonlySet<string>>()
 
@@ -178,6 +190,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
   const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base)
   const findings: Finding[] = []
   const inner = resolvedFurther(ci.runs)
+  const verdicts = new Map<string, ReturnType<typeof judgeRun>>()
   for (const run of ci.runs) {
     const extra = extraCommandMatches(ctx.extra.commands, run)
     if (extra) {
@@ -185,7 +198,14 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
       continue
     }
     if (inner.has(chainKey(run.chain))) continue
-    const verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
+    // The verdict depends on the command, its directory and flags only: a CI that reaches the same
+    // command through many jobs (tens of thousands of runs, about a thousand distinct) judges it once.
+    const shape = shapeOf(run)
+    let verdict = verdicts.get(shape)
+    if (verdict === undefined) {
+      verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
+      verdicts.set(shape, verdict)
+    }
     if (!verdict) continue
     const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? undefined : options.veto?.(run, verdict.signature.tool)
     // A vetoed run's note (why such a run counts) no longer holds.
