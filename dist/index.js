@@ -12277,13 +12277,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names2 = this.#headersList.toSortedArray();
+        const names3 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names2;
+          return this.#headersList[kHeadersSortedMap] = names3;
         }
-        for (let i = 0; i < names2.length; ++i) {
-          const { 0: name, 1: value } = names2[i];
+        for (let i = 0; i < names3.length; ++i) {
+          const { 0: name, 1: value } = names3[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -19929,7 +19929,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load3 = function(received, defaults4, onto = {}) {
+      var load4 = function(received, defaults4, onto = {}) {
         var k, ref, v;
         for (k in defaults4) {
           v = defaults4[k];
@@ -19948,7 +19948,7 @@ var require_light = __commonJS({
         return onto;
       };
       var parser = {
-        load: load3,
+        load: load4,
         overwrite
       };
       var DLList;
@@ -20258,7 +20258,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run4, free) {
+        async doExecute(chained, clearGlobalState, run5, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -20278,10 +20278,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run5, free);
           }
         }
-        doExpire(clearGlobalState, run4, free) {
+        doExpire(clearGlobalState, run5, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -20289,9 +20289,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run5, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run4, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run5, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -20299,7 +20299,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run4(retryAfter);
+              return run5(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20937,17 +20937,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job4, wait) {
-            var clearGlobalState, free, run4;
+            var clearGlobalState, free, run5;
             job4.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run4 = this._run.bind(this, index, job4);
+            run5 = this._run.bind(this, index, job4);
             free = this._free.bind(this, index, job4);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job4.doExecute(this._limiter, clearGlobalState, run4, free);
+                return job4.doExecute(this._limiter, clearGlobalState, run5, free);
               }, wait),
               expiration: job4.options.expiration != null ? setTimeout(function() {
-                return job4.doExpire(clearGlobalState, run4, free);
+                return job4.doExpire(clearGlobalState, run5, free);
               }, wait + job4.options.expiration) : void 0,
               job: job4
             };
@@ -21285,10 +21285,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names2, c) => {
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names3, c) => {
           if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
+            names3[c.str] = (names3[c.str] || 0) + 1;
+          return names3;
         }, {});
       }
     };
@@ -21614,11 +21614,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants5) {
-        if (!names2[this.name.str])
+      optimizeNames(names3, constants5) {
+        if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants5);
+          this.rhs = optimizeExpr(this.rhs, names3, constants5);
         return this;
       }
       get names() {
@@ -21635,15 +21635,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants5) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names3, constants5) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants5);
+        this.rhs = optimizeExpr(this.rhs, names3, constants5);
         return this;
       }
       get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -21699,8 +21699,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants5) {
-        this.code = optimizeExpr(this.code, names2, constants5);
+      optimizeNames(names3, constants5) {
+        this.code = optimizeExpr(this.code, names3, constants5);
         return this;
       }
       get names() {
@@ -21729,20 +21729,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names3, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names2, constants5))
+          if (n.optimizeNames(names3, constants5))
             continue;
-          subtractNames(names2, n.names);
+          subtractNames(names3, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -21787,20 +21787,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names3, constants5) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants5);
-        if (!(super.optimizeNames(names2, constants5) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names3, constants5);
+        if (!(super.optimizeNames(names3, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants5);
+        this.condition = optimizeExpr(this.condition, names3, constants5);
         return this;
       }
       get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
         if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
+          addNames(names3, this.else.names);
+        return names3;
       }
     };
     If.kind = "if";
@@ -21815,10 +21815,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants5) {
-        if (!super.optimizeNames(names2, constants5))
+      optimizeNames(names3, constants5) {
+        if (!super.optimizeNames(names3, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants5);
+        this.iteration = optimizeExpr(this.iteration, names3, constants5);
         return this;
       }
       get names() {
@@ -21839,8 +21839,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
       }
     };
     var ForIter = class extends For {
@@ -21854,10 +21854,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants5) {
-        if (!super.optimizeNames(names2, constants5))
+      optimizeNames(names3, constants5) {
+        if (!super.optimizeNames(names3, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants5);
+        this.iterable = optimizeExpr(this.iterable, names3, constants5);
         return this;
       }
       get names() {
@@ -21899,20 +21899,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names3, constants5) {
         var _a2, _b;
-        super.optimizeNames(names2, constants5);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants5);
+        super.optimizeNames(names3, constants5);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names3, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants5);
         return this;
       }
       get names() {
-        const names2 = super.names;
+        const names3 = super.names;
         if (this.catch)
-          addNames(names2, this.catch.names);
+          addNames(names3, this.catch.names);
         if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
+          addNames(names3, this.finally.names);
+        return names3;
       }
     };
     var Catch = class extends BlockNode {
@@ -22196,15 +22196,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names2, from) {
+    function addNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
     }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr, names2, constants5) {
+    function optimizeExpr(expr, names3, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -22220,18 +22220,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants5[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
+        if (c === void 0 || names3[n.str] !== 1)
           return n;
-        delete names2[n.str];
+        delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants5[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
-    function subtractNames(names2, from) {
+    function subtractNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -22429,7 +22429,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names2 = {
+    var names3 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -22458,7 +22458,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names2;
+    exports.default = names3;
   }
 });
 
@@ -29822,9 +29822,9 @@ function requireLoader() {
     const transactions = state.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
-    const names2 = Object.keys(transaction);
-    for (let index = 0, length = names2.length; index < length; index += 1) {
-      const name = names2[index];
+    const names3 = Object.keys(transaction);
+    for (let index = 0, length = names3.length; index < length; index += 1) {
+      const name = names3[index];
       if (!_hasOwnProperty.call(parent, name)) {
         parent[name] = transaction[name];
       }
@@ -29832,13 +29832,13 @@ function requireLoader() {
   }
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
-    const names2 = Object.keys(transaction);
-    for (let index = names2.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names2[index]];
+    const names3 = Object.keys(transaction);
+    for (let index = names3.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names3[index]];
       if (entry.existed) {
-        state.anchorMap[names2[index]] = entry.value;
+        state.anchorMap[names3[index]] = entry.value;
       } else {
-        delete state.anchorMap[names2[index]];
+        delete state.anchorMap[names3[index]];
       }
     }
   }
@@ -34755,11 +34755,11 @@ function merge3(defaults4, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names2 = Object.keys(parameters);
-  if (names2.length === 0) {
+  const names3 = Object.keys(parameters);
+  if (names3.length === 0) {
     return url;
   }
-  return url + separator + names2.map((name) => {
+  return url + separator + names3.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -39333,13 +39333,13 @@ async function readProtection(client, branch) {
 function prDurations(runs) {
   const groups2 = /* @__PURE__ */ new Map();
   const workflows = /* @__PURE__ */ new Set();
-  runs.forEach((run4, order) => {
-    if (run4.event !== "pull_request" || run4.conclusion !== "success") return;
-    const start = Date.parse(run4.runStartedAt ?? run4.createdAt);
-    const end = Date.parse(run4.updatedAt);
+  runs.forEach((run5, order) => {
+    if (run5.event !== "pull_request" || run5.conclusion !== "success") return;
+    const start = Date.parse(run5.runStartedAt ?? run5.createdAt);
+    const end = Date.parse(run5.updatedAt);
     if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return;
-    if (run4.name) workflows.add(run4.name);
-    const key = run4.headSha ?? `run-${run4.id}`;
+    if (run5.name) workflows.add(run5.name);
+    const key = run5.headSha ?? `run-${run5.id}`;
     const g = groups2.get(key);
     if (g) {
       g.start = Math.min(g.start, start);
@@ -40106,10 +40106,10 @@ function codeSpan(text2, max = CAPS.path) {
   const s = oneLine(text2, max);
   if (s === "") return mdText("(empty)");
   let longest = 0;
-  let run4 = 0;
+  let run5 = 0;
   for (const c of s) {
-    run4 = c === "`" ? run4 + 1 : 0;
-    if (run4 > longest) longest = run4;
+    run5 = c === "`" ? run5 + 1 : 0;
+    if (run5 > longest) longest = run5;
   }
   const fence = "`".repeat(longest + 1);
   const pad = s.startsWith("`") || s.endsWith("`") || s.startsWith(" ") && s.endsWith(" ") ? " " : "";
@@ -40284,10 +40284,10 @@ function checkSaved(text2, path2, context3) {
   const here = context3.owner && context3.repo ? `${context3.owner}/${context3.repo}` : null;
   if (!here) return refuse("GITHUB_REPOSITORY is not set, so the repository it names cannot be checked");
   if (target.repository.toLowerCase() !== here.toLowerCase()) refuse(`it was written for ${oneLine(target.repository, 140)}, and this workflow runs in ${here}`);
-  const run4 = context3.workflowRun;
-  if (run4) {
-    if (run4.headSha !== target.headSha) refuse(`it names head ${target.headSha}, but the workflow run that triggered this job ran on ${run4.headSha ?? "an unknown commit"}`);
-    if (run4.pullRequests.length > 0 && !run4.pullRequests.includes(target.number)) refuse(`it names pull request #${target.number}, but the workflow run belongs to #${run4.pullRequests.join(", #")}`);
+  const run5 = context3.workflowRun;
+  if (run5) {
+    if (run5.headSha !== target.headSha) refuse(`it names head ${target.headSha}, but the workflow run that triggered this job ran on ${run5.headSha ?? "an unknown commit"}`);
+    if (run5.pullRequests.length > 0 && !run5.pullRequests.includes(target.number)) refuse(`it names pull request #${target.number}, but the workflow run belongs to #${run5.pullRequests.join(", #")}`);
   }
   const pr = context3.pullRequest;
   if (pr && (pr.number !== target.number || pr.headSha !== null && pr.headSha !== target.headSha)) refuse(`it names pull request #${target.number} at ${target.headSha}, but this run is for #${pr.number} at ${pr.headSha ?? "an unknown head"}`);
@@ -40352,11 +40352,11 @@ function readActionContext(env, readFile = (p) => readFileSync3(p, "utf8")) {
       isFork: headRepoObj === null || headRepo !== null && baseRepo !== null && headRepo.toLowerCase() !== baseRepo.toLowerCase()
     };
   }
-  const run4 = eventName === "workflow_run" && isObj3(payload.workflow_run) ? payload.workflow_run : null;
-  const workflowRun = run4 ? {
-    headSha: str3(run4.head_sha),
-    event: str3(run4.event),
-    pullRequests: Array.isArray(run4.pull_requests) ? run4.pull_requests.filter(isObj3).map((p) => p.number).filter((n) => typeof n === "number") : []
+  const run5 = eventName === "workflow_run" && isObj3(payload.workflow_run) ? payload.workflow_run : null;
+  const workflowRun = run5 ? {
+    headSha: str3(run5.head_sha),
+    event: str3(run5.event),
+    pullRequests: Array.isArray(run5.pull_requests) ? run5.pull_requests.filter(isObj3).map((p) => p.number).filter((n) => typeof n === "number") : []
   } : null;
   return {
     eventName,
@@ -40961,17 +40961,17 @@ function inlinePlain(text2) {
   while (i < text2.length) {
     const c = text2[i];
     if (c === "`") {
-      let run4 = 0;
-      while (text2[i + run4] === "`") run4++;
-      const fence = "`".repeat(run4);
-      const end = text2.indexOf(fence, i + run4);
+      let run5 = 0;
+      while (text2[i + run5] === "`") run5++;
+      const fence = "`".repeat(run5);
+      const end = text2.indexOf(fence, i + run5);
       if (end > 0) {
-        out += text2.slice(i + run4, end).trim();
-        i = end + run4;
+        out += text2.slice(i + run5, end).trim();
+        i = end + run5;
         continue;
       }
       out += fence;
-      i += run4;
+      i += run5;
       continue;
     }
     if (c === "\\" && i + 1 < text2.length && /[!-/:-@[-`{-~]/.test(text2[i + 1])) {
@@ -42286,9 +42286,9 @@ function chainEvidence(subject, chain, qualifier) {
   if (!head) return { message: message2 };
   return head.line ? { path: head.path, line: head.line, message: message2 } : { path: head.path, message: message2 };
 }
-function listNames(names2, max = 3) {
+function listNames(names3, max = 3) {
   const seen = /* @__PURE__ */ new Set();
-  const unique = names2.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()) !== void 0);
+  const unique = names3.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()) !== void 0);
   if (unique.length <= max) return unique.join(", ");
   return `${unique.slice(0, max).join(", ")} and ${unique.length - max} more`;
 }
@@ -42470,15 +42470,15 @@ function judgeAction(sig, use, commands2) {
   }
   return verdict(null);
 }
-function judgeRun(sigs, run4, read) {
-  const flags = run4;
+function judgeRun(sigs, run5, read) {
+  const flags = run5;
   const readFile = read ? (p) => {
-    const at2 = joinPath2(run4.cwd, p);
+    const at2 = joinPath2(run5.cwd, p);
     return at2 === void 0 ? void 0 : read(at2);
   } : void 0;
   const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true, ...readFile ? { readFile } : {} };
   for (const sig of sigs) {
-    const v = judgeCommand(sig, run4.argv, runFlags);
+    const v = judgeCommand(sig, run5.argv, runFlags);
     if (v) return v;
   }
   return null;
@@ -42510,18 +42510,18 @@ function declaredTools(ctx, catalogue, veto) {
   for (const r of ctx.facts.ci.runs) if (r.where === "ci") for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ""}`);
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const run4 of declared3) {
-    const v = judgeRun(catalogue.commands, run4);
+  for (const run5 of declared3) {
+    const v = judgeRun(catalogue.commands, run5);
     if (!v || (v.signature.kind ?? "counts") !== "counts" || v.blockedBy?.startsWith(NOT_A_RUN)) continue;
-    const last2 = run4.chain[run4.chain.length - 1];
-    if (last2 && reached.has(`${last2.path}:${last2.line ?? ""}`) || veto?.(run4, v.signature.tool) !== void 0) continue;
-    const head = run4.chain[0];
+    const last2 = run5.chain[run5.chain.length - 1];
+    if (last2 && reached.has(`${last2.path}:${last2.line ?? ""}`) || veto?.(run5, v.signature.tool) !== void 0) continue;
+    const head = run5.chain[0];
     const key = `${v.signature.tool}\0${head?.path ?? ""}`;
     if (head === void 0 || seen.has(key)) continue;
     seen.add(key);
     out.push({
       tool: v.signature.tool,
-      evidence: { path: head.path, ...head.line !== void 0 ? { line: head.line } : {}, message: `${v.signature.tool} is declared in a task runner, and no CI job runs it: ${formatChain(run4.chain)}` }
+      evidence: { path: head.path, ...head.line !== void 0 ? { line: head.line } : {}, message: `${v.signature.tool} is declared in a task runner, and no CI job runs it: ${formatChain(run5.chain)}` }
     });
     if (out.length >= MAX_HITS) break;
   }
@@ -44184,11 +44184,11 @@ function mayRunCheck(name) {
 function manualOnly(t) {
   return t.manual && !t.pullRequest && !t.push && !t.schedule;
 }
-function helperScript(run4) {
-  return run4.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
+function helperScript(run5) {
+  return run5.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
 }
-function understoodRun(run4) {
-  return CATALOGUES.some((c) => judgeRun(c.commands, run4) !== null);
+function understoodRun(run5) {
+  return CATALOGUES.some((c) => judgeRun(c.commands, run5) !== null);
 }
 function knownAction(use) {
   if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name) || buildActionFor(use.action.name) !== void 0) return true;
@@ -44204,9 +44204,9 @@ function opaqueSteps(ci2) {
     seen.add(key);
     out.push(o);
   };
-  for (const run4 of ci2.runs) {
-    if (run4.where !== "ci" || run4.opaque === void 0 || run4.job?.disabled || manualOnly(run4.triggers) || understoodRun(run4) || helperScript(run4)) continue;
-    add({ name: run4.text, evidence: chainEvidence(run4.text, run4.chain, `could not be followed: ${run4.opaque}`), declare: { kind: "commands", value: run4.text } });
+  for (const run5 of ci2.runs) {
+    if (run5.where !== "ci" || run5.opaque === void 0 || run5.job?.disabled || manualOnly(run5.triggers) || understoodRun(run5) || helperScript(run5)) continue;
+    add({ name: run5.text, evidence: chainEvidence(run5.text, run5.chain, `could not be followed: ${run5.opaque}`), declare: { kind: "commands", value: run5.text } });
   }
   for (const use of ci2.actions) {
     if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use)) continue;
@@ -44247,32 +44247,32 @@ function finding(tool, subject, chain, where, triggers2, blockedBy, kind, note, 
   const evidence2 = chainEvidence(subject, chain, qualifiers.join("; ") || void 0);
   return { tool, where, onPr, events: triggers2.events, blockedBy, kind, evidence: evidence2, ...key ? { jobKey: key } : {}, ...where === "ci" && !onPr && triggers2.outside !== void 0 ? { outside: triggers2.outside } : {} };
 }
-function declared(run4) {
-  return run4.triggers.outside === void 0 ? run4.triggers : { ...run4.triggers, pullRequest: true };
+function declared(run5) {
+  return run5.triggers.outside === void 0 ? run5.triggers : { ...run5.triggers, pullRequest: true };
 }
-function extraCommandMatches(extra, run4) {
+function extraCommandMatches(extra, run5) {
   for (const spec of extra) {
     const words3 = spec.trim().split(/\s+/).filter(Boolean);
     if (words3.length === 0) continue;
-    if (words3.every((w, i) => (run4.argv[i] ?? "").toLowerCase() === w.toLowerCase())) return spec;
-    if (run4.chain.some((l) => l.text.trim() === spec.trim() || l.text.trim().startsWith(spec.trim() + " "))) return spec;
+    if (words3.every((w, i) => (run5.argv[i] ?? "").toLowerCase() === w.toLowerCase())) return spec;
+    if (run5.chain.some((l) => l.text.trim() === spec.trim() || l.text.trim().startsWith(spec.trim() + " "))) return spec;
   }
   return void 0;
 }
-function fromRun(run4, verdict) {
-  const blockedBy = verdict.blockedBy ?? (run4.neutralised ? `cannot fail: ${run4.neutralised}` : null);
-  return finding(verdict.signature.tool, run4.text, run4.chain, run4.where, run4.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(run4.job));
+function fromRun(run5, verdict) {
+  const blockedBy = verdict.blockedBy ?? (run5.neutralised ? `cannot fail: ${run5.neutralised}` : null);
+  return finding(verdict.signature.tool, run5.text, run5.chain, run5.where, run5.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(run5.job));
 }
 function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
 var SHAPES = /* @__PURE__ */ new WeakMap();
-function shapeOf2(run4) {
-  let shape = SHAPES.get(run4);
+function shapeOf2(run5) {
+  let shape = SHAPES.get(run5);
   if (shape === void 0) {
-    shape = `${run4.cwd}\0${run4.checkedOutput === true}${run4.followedByDiffCheck === true}${run4.failsOnChange === true}\0${run4.argv.join("")}`;
-    SHAPES.set(run4, shape);
+    shape = `${run5.cwd}\0${run5.checkedOutput === true}${run5.followedByDiffCheck === true}${run5.failsOnChange === true}\0${run5.argv.join("")}`;
+    SHAPES.set(run5, shape);
   }
   return shape;
 }
@@ -44315,22 +44315,22 @@ function judgePractice(ctx, base, options = {}) {
   const findings = [];
   const inner = resolvedFurther(ci2.runs);
   const verdicts = /* @__PURE__ */ new Map();
-  for (const run4 of ci2.runs) {
-    const extra = extraCommandMatches(ctx.extra.commands, run4);
+  for (const run5 of ci2.runs) {
+    const extra = extraCommandMatches(ctx.extra.commands, run5);
     if (extra) {
-      findings.push(fromRun({ ...run4, triggers: declared(run4) }, { signature: { tool: extra, commands: [] }, blockedBy: null }));
+      findings.push(fromRun({ ...run5, triggers: declared(run5) }, { signature: { tool: extra, commands: [] }, blockedBy: null }));
       continue;
     }
-    if (inner.has(chainKey(run4.chain))) continue;
-    const shape = shapeOf2(run4);
+    if (inner.has(chainKey(run5.chain))) continue;
+    const shape = shapeOf2(run5);
     let verdict = verdicts.get(shape);
     if (verdict === void 0) {
-      verdict = judgeRun(catalogue.commands, run4, (p) => snapshot.text(p));
+      verdict = judgeRun(catalogue.commands, run5, (p) => snapshot.text(p));
       verdicts.set(shape, verdict);
     }
     if (!verdict) continue;
-    const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? void 0 : options.veto?.(run4, verdict.signature.tool);
-    findings.push(fromRun(run4, vetoed === void 0 ? verdict : { signature: verdict.signature, blockedBy: `${NOT_A_RUN}: ${vetoed}` }));
+    const vetoed = verdict.blockedBy?.startsWith(NOT_A_RUN) ? void 0 : options.veto?.(run5, verdict.signature.tool);
+    findings.push(fromRun(run5, vetoed === void 0 ? verdict : { signature: verdict.signature, blockedBy: `${NOT_A_RUN}: ${vetoed}` }));
   }
   const extraActions = ctx.extra.actions.map((a) => a.toLowerCase());
   for (const use of ci2.actions) {
@@ -46468,12 +46468,12 @@ function dependencyMatches(sig, name) {
 }
 var importNames = /* @__PURE__ */ new WeakMap();
 function defaultImports(sig) {
-  let names2 = importNames.get(sig);
-  if (!names2) {
-    names2 = importNamesOf(sig);
-    importNames.set(sig, names2);
+  let names3 = importNames.get(sig);
+  if (!names3) {
+    names3 = importNamesOf(sig);
+    importNames.set(sig, names3);
   }
-  return names2;
+  return names3;
 }
 function importNamesOf(sig) {
   if (sig.imports) return sig.imports;
@@ -46840,8 +46840,8 @@ function whenBuilt(t) {
   return `on ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
 }
 var COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/;
-function composeBuilt(run4, deploy, snapshot) {
-  const a = run4.argv[0] === "docker-compose" ? run4.argv.slice(1) : run4.argv.slice(2);
+function composeBuilt(run5, deploy, snapshot) {
+  const a = run5.argv[0] === "docker-compose" ? run5.argv.slice(1) : run5.argv.slice(2);
   const at2 = a.findIndex((w) => w === "build" || w === "up" || w === "run");
   const named3 = [];
   for (let i = 0; i < at2; i++) {
@@ -46851,7 +46851,7 @@ function composeBuilt(run4, deploy, snapshot) {
   }
   const words3 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1])));
   const services = a[at2] === "run" ? words3.slice(0, 1) : words3;
-  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run4.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
+  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run5.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
   if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
   const out = [];
   for (const f of files) {
@@ -46868,38 +46868,38 @@ function composeBuilt(run4, deploy, snapshot) {
 function runnable(x) {
   return !x.job?.disabled && !x.step?.disabled;
 }
-function optionValue(argv, names2) {
+function optionValue(argv, names3) {
   for (let i = 1; i < argv.length; i++) {
     const w = argv[i];
-    if (names2.includes(w) && argv[i + 1] !== void 0) return argv[i + 1];
+    if (names3.includes(w) && argv[i + 1] !== void 0) return argv[i + 1];
     const eq = w.indexOf("=");
-    if (eq > 0 && names2.includes(w.slice(0, eq))) return w.slice(eq + 1);
+    if (eq > 0 && names3.includes(w.slice(0, eq))) return w.slice(eq + 1);
   }
   return void 0;
 }
-function fileArg(run4) {
-  const f = optionValue(run4.argv, ["-f", "--file"]);
-  return f === void 0 ? void 0 : joinPath2(run4.cwd, f);
+function fileArg(run5) {
+  const f = optionValue(run5.argv, ["-f", "--file"]);
+  return f === void 0 ? void 0 : joinPath2(run5.cwd, f);
 }
 function linkEvidence(chain, message2) {
   const first = chain[0];
   return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
 }
-function exportsFiles(run4) {
-  const out = optionValue(run4.argv, OUTPUT_FLAGS);
+function exportsFiles(run5) {
+  const out = optionValue(run5.argv, OUTPUT_FLAGS);
   return out !== void 0 && LOCAL_OUTPUT.test(out);
 }
-function releaserBuild(run4, deploy, snapshot) {
-  const releaser = RELEASERS.find((r) => r.argv0 === run4.argv[0]);
+function releaserBuild(run5, deploy, snapshot) {
+  const releaser = RELEASERS.find((r) => r.argv0 === run5.argv[0]);
   if (!releaser) return void 0;
-  const words3 = run4.argv.slice(1);
+  const words3 = run5.argv.slice(1);
   const sub = words3.find((w, i) => !w.startsWith("-") && !(i > 0 && releaser.configFlags.includes(words3[i - 1])));
   if (sub === void 0 ? !releaser.bare : !releaser.builds.includes(sub)) return void 0;
   if (words3.some((w) => releaser.skips.test(w))) return void 0;
-  const named3 = optionValue(run4.argv, releaser.configFlags);
+  const named3 = optionValue(run5.argv, releaser.configFlags);
   const candidates = named3 !== void 0 ? [named3] : releaser.defaults;
   for (const c of candidates) {
-    const path2 = joinPath2(run4.cwd, c);
+    const path2 = joinPath2(run5.cwd, c);
     if (path2 === void 0 || !snapshot.has(path2)) continue;
     const config = deploy.releasers.find((r) => r.path === path2);
     return config ? { releaser, config } : void 0;
@@ -46910,26 +46910,26 @@ function ciBuilds(ctx) {
   const { ci: ci2, deploy, snapshot } = ctx.facts;
   const out = [];
   const extraCommands = ctx.extra.commands;
-  for (const run4 of ci2.runs) {
-    if (run4.where !== "ci" || !runnable(run4)) continue;
-    const when = whenBuilt(run4.triggers);
-    const released = releaserBuild(run4, deploy, snapshot);
+  for (const run5 of ci2.runs) {
+    if (run5.where !== "ci" || !runnable(run5)) continue;
+    const when = whenBuilt(run5.triggers);
+    const released = releaserBuild(run5, deploy, snapshot);
     if (released) {
       const { releaser, config } = released;
       const first = config.images[0];
       const sections = [...new Set(config.images.map((i) => i.section))].join(", ");
-      const files2 = config.images.flatMap((i) => i.dockerfile === void 0 ? [] : [joinPath2(run4.cwd, i.dockerfile) ?? i.dockerfile]);
+      const files2 = config.images.flatMap((i) => i.dockerfile === void 0 ? [] : [joinPath2(run5.cwd, i.dockerfile) ?? i.dockerfile]);
       const where = `${config.path}${first.line !== void 0 ? `:${first.line}` : ""}`;
-      out.push({ evidence: linkEvidence(run4.chain, `CI builds images ${when}: ${run4.text} (${releaser.label} ${sections} in ${where})`), ...files2.length > 0 ? { files: files2 } : {}, needsDockerfile: files2.length > 0 });
+      out.push({ evidence: linkEvidence(run5.chain, `CI builds images ${when}: ${run5.text} (${releaser.label} ${sections} in ${where})`), ...files2.length > 0 ? { files: files2 } : {}, needsDockerfile: files2.length > 0 });
       continue;
     }
-    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run4.argv, c.argv) && (!c.goal || run4.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
-    const extra = !cmd && extraCommands.some((c) => run4.text.startsWith(c) || run4.argv[0] === c);
-    if (!cmd && !extra || cmd?.dockerfile && exportsFiles(run4)) continue;
+    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run5.argv, c.argv) && (!c.goal || run5.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
+    const extra = !cmd && extraCommands.some((c) => run5.text.startsWith(c) || run5.argv[0] === c);
+    if (!cmd && !extra || cmd?.dockerfile && exportsFiles(run5)) continue;
     const compose2 = cmd?.compose === true;
-    const file2 = cmd?.dockerfile && !compose2 ? fileArg(run4) : void 0;
-    const files = compose2 ? composeBuilt(run4, deploy, snapshot) : void 0;
-    out.push({ evidence: linkEvidence(run4.chain, `CI builds an image ${when}: ${run4.text}`), ...file2 ? { file: file2 } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
+    const file2 = cmd?.dockerfile && !compose2 ? fileArg(run5) : void 0;
+    const files = compose2 ? composeBuilt(run5, deploy, snapshot) : void 0;
+    out.push({ evidence: linkEvidence(run5.chain, `CI builds an image ${when}: ${run5.text}`), ...file2 ? { file: file2 } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
   }
   for (const use of ci2.actions) {
     if (!runnable(use)) continue;
@@ -47544,9 +47544,9 @@ var contract_tests_default = defineCheck({
     const evidence2 = [
       ...evidenceOf(j, j.pr),
       ...drift.map((d) => d.evidence),
-      ...fileRuns.flatMap(({ file: file2, run: run4 }) => [
+      ...fileRuns.flatMap(({ file: file2, run: run5 }) => [
         { path: file2.path, line: file2.line, message: `${file2.tool}: ${file2.text}` },
-        ...run4 ? [chainEvidence(run4.text, run4.chain, "runs the suite holding it on pull requests")] : []
+        ...run5 ? [chainEvidence(run5.text, run5.chain, "runs the suite holding it on pull requests")] : []
       ])
     ].slice(0, 12);
     if (onPr.length > 0) return { status: "pass", messageId: "pass", data: { tools: [...new Set(onPr)].join(", ") }, evidence: evidence2 };
@@ -48114,8 +48114,8 @@ var health_endpoint_default = defineCheck({
     if (service2.skipped.length) evidence2.push({ message: `not scanned for routes: ${service2.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join("; ")}${service2.skipped.length > 3 ? ` and ${service2.skipped.length - 3} more` : ""}` });
     const remediation2 = remediationFor4(service2.frameworks.map((f) => f.framework));
     if (dedicated.length > 0 || libraries.length > 0) {
-      const names2 = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
-      const routes = names2.slice(0, 3).join(", ") + (names2.length > 3 ? ` and ${names2.length - 3} more` : "");
+      const names3 = [.../* @__PURE__ */ new Set([...dedicated.map((r) => (r.prefixUnknown ? `{${r.prefixUnknown}}` : "") + r.path), ...libraries.map((l) => l.name)])];
+      const routes = names3.slice(0, 3).join(", ") + (names3.length > 3 ? ` and ${names3.length - 3} more` : "");
       const touches = [.../* @__PURE__ */ new Set([...dedicated.flatMap((r) => (r.touches ?? []).map((t) => t.token)), ...libraries.flatMap((l) => l.checks)])];
       if (touches.length > 0) return { status: "pass", messageId: "pass-deep", data: { routes, touches: touches.slice(0, 3).join(", ") }, evidence: evidence2 };
       return { status: "pass", messageId: "pass-shallow", data: { routes }, evidence: evidence2 };
@@ -48190,7 +48190,7 @@ var ARCH_CONFIG_RULES = [
   },
   { tool: "boundary", carriers: ["ExUnit (mix test)"], configs: [{ tool: "boundary", ecosystem: "elixir", file: "mix.exs", contains: ":boundary" }] }
 ];
-var ci = (run4) => ["```yaml", "# .github/workflows/architecture.yml", "on: [pull_request]", "jobs:", "  layers:", "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4", ...run4.split("\n").map((l) => `      ${l}`), "```"];
+var ci = (run5) => ["```yaml", "# .github/workflows/architecture.yml", "on: [pull_request]", "jobs:", "  layers:", "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4", ...run5.split("\n").map((l) => `      ${l}`), "```"];
 var LAYER_REMEDIATION = {
   python: [
     "**Python** \u2014 move queries and outbound calls out of views/routers into `app/services/` and `app/repositories/`, then state the layers as an import-linter contract (`.importlinter`):",
@@ -48692,10 +48692,10 @@ function goModules(manifests, usage) {
   return out.sort((a, b) => b.path.length - a.path.length);
 }
 function depNames(manifests, eco) {
-  const names2 = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === eco).map((d) => d.name);
-  if (eco === "rust") return names2.map((n) => n.replace(/-/g, "_"));
-  if (eco === "python") return names2.map((n) => n.toLowerCase().replace(/-/g, "_"));
-  return names2;
+  const names3 = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === eco).map((d) => d.name);
+  if (eco === "rust") return names3.map((n) => n.replace(/-/g, "_"));
+  if (eco === "python") return names3.map((n) => n.toLowerCase().replace(/-/g, "_"));
+  return names3;
 }
 function namespaceOf(lines) {
   for (const l of lines) {
@@ -48838,8 +48838,8 @@ function ruleTools(ctx) {
     const hits = allHits.filter((h) => h.tool === rule2.tool && (!rule2.namesOwnModule || namesOwnModule(ctx, h.evidence.path)));
     if (hits.length === 0) continue;
     const pool = rule2.carriers.some((c) => c.includes("test")) ? tests ??= carriers(TESTS) : lint ??= carriers(LINT);
-    const run4 = pool.find((f) => rule2.carriers.includes(f.tool));
-    out.push({ tool: rule2.tool, onPr: run4 !== void 0, evidence: run4 ? [hits[0].evidence, run4.evidence] : [hits[0].evidence] });
+    const run5 = pool.find((f) => rule2.carriers.includes(f.tool));
+    out.push({ tool: rule2.tool, onPr: run5 !== void 0, evidence: run5 ? [hits[0].evidence, run5.evidence] : [hits[0].evidence] });
   }
   return out;
 }
@@ -49080,11 +49080,11 @@ function readEvidence(what, fact) {
 }
 function appliesTo(rule2, branch) {
   if (rule2.branches.length === 0) return true;
-  const names2 = branch ? [branch] : ["main", "master"];
+  const names3 = branch ? [branch] : ["main", "master"];
   return rule2.branches.some((pattern) => {
     const p = pattern.replace(/^refs\/heads\//, "");
     if (p === "~DEFAULT_BRANCH" || p === "~ALL") return true;
-    return names2.some((n) => p === n || minimatch(n, p));
+    return names3.some((n) => p === n || minimatch(n, p));
   });
 }
 function enforced(rule2) {
@@ -49110,8 +49110,8 @@ function declaredEvidence(facts, branch) {
   return out.slice(0, 20);
 }
 function isRequired(job4, contexts) {
-  const names2 = /* @__PURE__ */ new Set([job4.name, job4.id]);
-  return contexts.some((c) => [...names2].some((n) => c === n || c.startsWith(`${n} (`) || c.endsWith(` / ${n}`) || c.startsWith(`${n} / `)));
+  const names3 = /* @__PURE__ */ new Set([job4.name, job4.id]);
+  return contexts.some((c) => [...names3].some((n) => c === n || c.startsWith(`${n} (`) || c.endsWith(` / ${n}`) || c.startsWith(`${n} / `)));
 }
 function unrequiredCiJobs(jobs, contexts) {
   const out = [];
@@ -49333,10 +49333,10 @@ function releaseProcess(ctx) {
       else found.push(linkEvidence2(use.chain, `release workflow: ${act.label}`));
     } else if (ctx.extra.actions.includes(name)) found.push(linkEvidence2(use.chain, `release workflow: ${name} (from config signatures)`));
   }
-  for (const run4 of ci2.runs) {
-    if (run4.where !== "ci" || !runnable2(run4)) continue;
-    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run4.argv, c.argv) && (!c.goal || run4.argv.slice(1).some((w) => c.goal.includes(w))) && releaseForm(run4.argv, c));
-    if (cmd || ctx.extra.commands.some((c) => run4.text.startsWith(c))) found.push(linkEvidence2(run4.chain, `release command in CI: ${run4.text}`));
+  for (const run5 of ci2.runs) {
+    if (run5.where !== "ci" || !runnable2(run5)) continue;
+    const cmd = RELEASE_COMMANDS.find((c) => argvMatches(run5.argv, c.argv) && (!c.goal || run5.argv.slice(1).some((w) => c.goal.includes(w))) && releaseForm(run5.argv, c));
+    if (cmd || ctx.extra.commands.some((c) => run5.text.startsWith(c))) found.push(linkEvidence2(run5.chain, `release command in CI: ${run5.text}`));
   }
   for (const t of release.triggers) {
     if (t.buildOnly) {
@@ -49661,9 +49661,9 @@ function snippets3(profile) {
     dotnet: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-dotnet@v4", "  with:", "    dotnet-version: 9.0.x", "- run: dotnet build --configuration Release -warnaserror"])
   };
 }
-function skippedTypeCheck(ctx, run4, tool) {
+function skippedTypeCheck(ctx, run5, tool) {
   if (tool !== "next build" && tool !== "nest build") return void 0;
-  const skip = skipFor(ctx.facts.typeCheckSkips, tool, run4.cwd);
+  const skip = skipFor(ctx.facts.typeCheckSkips, tool, run5.cwd);
   return skip ? `${skip.setting} in ${skip.path}${skip.line !== void 0 ? `:${skip.line}` : ""}` : void 0;
 }
 var FALLBACK5 = "Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).";
@@ -49677,7 +49677,7 @@ var type_checking_default = defineCheck({
     remediation: FALLBACK5
   },
   run(ctx) {
-    const j = judgePractice(ctx, TYPECHECKERS, { veto: (run4, tool) => skippedTypeCheck(ctx, run4, tool) });
+    const j = judgePractice(ctx, TYPECHECKERS, { veto: (run5, tool) => skippedTypeCheck(ctx, run5, tool) });
     const profile = repoProfile(ctx.facts);
     const fix = (opening) => remediationFor(opening, snippets3(profile), profile, FALLBACK5);
     if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
@@ -51056,9 +51056,9 @@ var Ctx = class {
   full() {
     return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK;
   }
-  cached(key, load3) {
+  cached(key, load4) {
     if (this.memo.has(key)) return this.memo.get(key);
-    const v = load3();
+    const v = load4();
     this.memo.set(key, v);
     return v;
   }
@@ -51759,7 +51759,7 @@ function parseYaml(text2, path2, maxBytes = MAX_YAML_BYTES) {
   if (Buffer.byteLength(text2) > maxBytes) {
     return { ok: false, problem: { path: path2, message: `YAML file larger than ${maxBytes} bytes, not parsed` } };
   }
-  const load3 = (source, schema2) => {
+  const load4 = (source, schema2) => {
     const recorder = new PositionRecorder(source, path2, indexLines(source));
     return loadAll(source, null, {
       schema: schema2,
@@ -51775,12 +51775,12 @@ function parseYaml(text2, path2, maxBytes = MAX_YAML_BYTES) {
   try {
     const source = text2.includes("[-]") ? text2.replace(DASH_IN_FLOW, '["-"]') : text2;
     try {
-      docs = load3(text2, SCHEMA);
+      docs = load4(text2, SCHEMA);
     } catch (err) {
       const message2 = err?.message ?? "";
-      if (source !== text2 && /flow collection/.test(message2)) docs = load3(source, SCHEMA);
+      if (source !== text2 && /flow collection/.test(message2)) docs = load4(source, SCHEMA);
       else if (/cannot merge mappings/.test(message2)) {
-        docs = load3(text2, PLAIN_SCHEMA);
+        docs = load4(text2, PLAIN_SCHEMA);
         if (!mergeKeys(docs, MAX_YAML_NODES)) return { ok: false, problem: { path: path2, line: 1, message: `YAML document expands to more than ${MAX_YAML_NODES} nodes (alias expansion), not analysed` } };
       } else throw err;
     }
@@ -52337,13 +52337,13 @@ function collectHooks(ctx) {
       const commands2 = get(hook2, "commands");
       if (isMap(commands2)) {
         for (const [name, c] of Object.entries(commands2)) {
-          const run4 = str4(get(c, "run"));
-          if (run4 !== void 0) runScript(ctx, cleanPlaceholders(run4), { path: path2, line: valueLine(c, "run"), cwd: str4(get(c, "root")) ?? "" }, root(`lefthook:${h}:${name}`));
+          const run5 = str4(get(c, "run"));
+          if (run5 !== void 0) runScript(ctx, cleanPlaceholders(run5), { path: path2, line: valueLine(c, "run"), cwd: str4(get(c, "root")) ?? "" }, root(`lefthook:${h}:${name}`));
         }
       }
       for (const job4 of list(get(hook2, "jobs"))) {
-        const run4 = str4(get(job4, "run"));
-        if (run4 !== void 0) runScript(ctx, cleanPlaceholders(run4), { path: path2, line: valueLine(job4, "run"), cwd: str4(get(job4, "root")) ?? "" }, root(`lefthook:${h}:${str4(get(job4, "name")) ?? "job"}`));
+        const run5 = str4(get(job4, "run"));
+        if (run5 !== void 0) runScript(ctx, cleanPlaceholders(run5), { path: path2, line: valueLine(job4, "run"), cwd: str4(get(job4, "root")) ?? "" }, root(`lefthook:${h}:${str4(get(job4, "name")) ?? "job"}`));
       }
     }
   }
@@ -52846,17 +52846,17 @@ function resolveInvoke(ctx, argv, site) {
   const tasks = ctx.cached(`invoke:${path2}`, () => parseInvoke(text2));
   const base = enter(site, `invoke:${path2}`);
   if (base === void 0) return false;
-  const names2 = argv.slice(1).filter((a) => !a.startsWith("-"));
+  const names3 = argv.slice(1).filter((a) => !a.startsWith("-"));
   const done = /* @__PURE__ */ new Set();
-  const run4 = (n) => {
+  const run5 = (n) => {
     const t = tasks.get(n.replace(/-/g, "_"));
     if (t === void 0 || done.has(n)) return;
     done.add(n);
-    for (const p of t.pre) run4(p);
+    for (const p of t.pre) run5(p);
     for (const r of t.runs) runScript(ctx, r.text, { path: path2, line: r.line, cwd: site.cwd }, base);
   };
-  for (const n of names2) {
-    if (tasks.has(n.replace(/-/g, "_"))) run4(n);
+  for (const n of names3) {
+    if (tasks.has(n.replace(/-/g, "_"))) run5(n);
   }
   return true;
 }
@@ -52879,9 +52879,9 @@ function parseInvoke(text2) {
       decorated = null;
       continue;
     }
-    const run4 = /\b[a-z_]+\.(run|sudo)\(\s*f?(["'].*)$/.exec(t);
-    if (current && run4) {
-      const lit = stringLiterals(run4[2])[0];
+    const run5 = /\b[a-z_]+\.(run|sudo)\(\s*f?(["'].*)$/.exec(t);
+    if (current && run5) {
+      const lit = stringLiterals(run5[2])[0];
       if (lit !== void 0) current.runs.push({ text: lit.replace(/\{[^}]*\}/g, ""), line: i + 1 });
     }
   }
@@ -53116,8 +53116,8 @@ function resolveMake(ctx, argv, site) {
 function makeTargets(ctx, dir2) {
   const mf = loadMakefile(ctx, dir2, void 0);
   if (mf === void 0) return void 0;
-  const names2 = [...mf.targets.values()].filter((t) => !t.name.startsWith(".") && !t.name.includes("$") && (t.recipe.length > 0 || t.prereqs.length > 0)).map((t) => t.name);
-  return { path: mf.path, names: names2 };
+  const names3 = [...mf.targets.values()].filter((t) => !t.name.startsWith(".") && !t.name.includes("$") && (t.recipe.length > 0 || t.prereqs.length > 0)).map((t) => t.name);
+  return { path: mf.path, names: names3 };
 }
 function runTarget(ctx, mf, name, done, site, dir2) {
   if (done.has(name) || ctx.full()) return;
@@ -53195,7 +53195,7 @@ function parseInto(ctx, mf, path2, dir2, includes) {
     if (DIRECTIVE.test(trimmed) && !/^(export|override)\s+[A-Za-z0-9_.-]+\s*[?:+!]*=/.test(trimmed)) continue;
     const colon = findRuleColon(line);
     if (colon >= 0) {
-      const names2 = expand3(line.slice(0, colon), mf.vars, 0).trim().split(/\s+/).filter((n) => n !== "");
+      const names3 = expand3(line.slice(0, colon), mf.vars, 0).trim().split(/\s+/).filter((n) => n !== "");
       let rest = line.slice(colon + 1);
       if (rest.startsWith(":")) rest = rest.slice(1);
       const semi = rest.indexOf(";");
@@ -53204,7 +53204,7 @@ function parseInto(ctx, mf, path2, dir2, includes) {
       const prereqs = expand3(prereqPart, mf.vars, 0).split(/\s+/).filter((p) => p !== "" && p !== "|");
       current = [];
       pendingReset.clear();
-      for (const n of names2) {
+      for (const n of names3) {
         if (n.includes("%")) continue;
         let t = mf.targets.get(n);
         if (t === void 0) {
@@ -53367,11 +53367,11 @@ function resolveJust(ctx, argv, site) {
   if (words3.length === 0 && jf.first) goals.push(jf.first);
   if (goals.length === 0) return false;
   const done = /* @__PURE__ */ new Set();
-  const run4 = (name) => {
+  const run5 = (name) => {
     const r = jf.recipes.get(name);
     if (r === void 0 || done.has(name)) return;
     done.add(name);
-    for (const d of r.deps) run4(d);
+    for (const d of r.deps) run5(d);
     for (const b of r.body) {
       let t = b.text;
       let ignore = false;
@@ -53382,7 +53382,7 @@ function resolveJust(ctx, argv, site) {
       runScript(ctx, t.replace(/\{\{[^}]*\}\}/g, ""), { path: path2, line: b.line, cwd: dirname2(path2) }, base, ignore ? { neutralised: "just '-' prefix" } : {});
     }
   };
-  for (const g of goals) run4(g);
+  for (const g of goals) run5(g);
   return true;
 }
 var TASKFILES = ["Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml", "Taskfile.dist.yaml"];
@@ -53402,19 +53402,19 @@ function resolveGoTask(ctx, argv, site) {
   if (argv[0].toLowerCase() !== "task") return false;
   let dir2 = site.cwd;
   let file2;
-  const names2 = [];
+  const names3 = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") break;
     if (a === "-d" || a === "--dir") dir2 = joinPath2(site.cwd, argv[++i] ?? "") ?? dir2;
     else if (a === "-t" || a === "--taskfile") file2 = argv[++i];
     else if (a === "-l" || a === "--list" || a === "--list-all" || a === "--init") return false;
-    else if (!a.startsWith("-") && !a.includes("=")) names2.push(a);
+    else if (!a.startsWith("-") && !a.includes("=")) names3.push(a);
   }
   const path2 = file2 !== void 0 ? joinPath2(dir2, file2) : findTaskfile(ctx, dir2);
   const tf = path2 !== void 0 ? loadTaskfile(ctx, path2) : void 0;
   if (tf === void 0) return false;
-  for (const n of names2.length > 0 ? names2 : ["default"]) runGoTask(ctx, tf, n, site, /* @__PURE__ */ new Set());
+  for (const n of names3.length > 0 ? names3 : ["default"]) runGoTask(ctx, tf, n, site, /* @__PURE__ */ new Set());
   return true;
 }
 function runGoTask(ctx, tf, name, site, done) {
@@ -53459,13 +53459,13 @@ function resolveMise(ctx, argv, site) {
   let k = 1;
   while (k < argv.length && argv[k].startsWith("-")) k++;
   if (argv[k] !== "run" && argv[k] !== "r") return false;
-  const names2 = argv.slice(k + 1).filter((a) => !a.startsWith("-"));
+  const names3 = argv.slice(k + 1).filter((a) => !a.startsWith("-"));
   const path2 = ["mise.toml", ".mise.toml", "mise/config.toml", ".config/mise.toml"].map((f) => joinPath2(site.cwd, f)).find((p) => ctx.snapshot.has(p));
   const toml = path2 !== void 0 ? readToml(ctx, path2) : void 0;
   if (path2 === void 0 || toml === void 0) return false;
   const tasks = toml.doc["tasks"] ?? {};
   const done = /* @__PURE__ */ new Set();
-  const run4 = (name, s) => {
+  const run5 = (name, s) => {
     if (done.has(name) || !Object.hasOwn(tasks, name)) return;
     done.add(name);
     const base = enter(s, `mise:${path2}#${name}`);
@@ -53473,11 +53473,11 @@ function resolveMise(ctx, argv, site) {
     const t = tasks[name];
     const line = tomlKeyLine(toml.text, "tasks", name);
     const deps = typeof t === "object" && t !== null && !Array.isArray(t) ? t["depends"] : void 0;
-    for (const d of list(deps)) if (typeof d === "string") run4(d, s);
+    for (const d of list(deps)) if (typeof d === "string") run5(d, s);
     const body = typeof t === "string" || Array.isArray(t) ? t : t?.["run"];
     for (const c of list(body)) if (typeof c === "string") runScript(ctx, c, { path: path2, line, cwd: site.cwd }, base);
   };
-  for (const n of names2) run4(n, site);
+  for (const n of names3) run5(n, site);
   return true;
 }
 
@@ -53641,9 +53641,9 @@ function loadNox(ctx, path2) {
       continue;
     }
     if (!current) continue;
-    const run4 = /\bsession\.(run|run_always)\s*\(/.exec(t);
-    if (!run4) continue;
-    let call = t.slice(run4.index + run4[0].length);
+    const run5 = /\bsession\.(run|run_always)\s*\(/.exec(t);
+    if (!run5) continue;
+    let call = t.slice(run5.index + run5[0].length);
     let depth = 1 + countChar(call, "(") - countChar(call, ")");
     for (let k = 1; depth > 0 && k < 30 && i + k < lines.length; k++) {
       const more = lines[i + k].trim();
@@ -53663,15 +53663,15 @@ function countChar(s, c) {
 function resolveNox(ctx, argv, site) {
   if (argv[0].toLowerCase() !== "nox") return false;
   const valueOpts = /* @__PURE__ */ new Set(["-f", "--noxfile", "-k", "--keywords", "-t", "--tags", "-p", "--python", "--pythons", "-e", "--envdir"]);
-  const names2 = [];
+  const names3 = [];
   let file2 = "noxfile.py";
   let listing = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") break;
     if (a === "-s" || a === "--session" || a === "--sessions" || a === "-e") {
-      while (i + 1 < argv.length && !argv[i + 1].startsWith("-")) names2.push(argv[++i]);
-    } else if (a.startsWith("--session=") || a.startsWith("--sessions=")) names2.push(...a.slice(a.indexOf("=") + 1).split(","));
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("-")) names3.push(argv[++i]);
+    } else if (a.startsWith("--session=") || a.startsWith("--sessions=")) names3.push(...a.slice(a.indexOf("=") + 1).split(","));
     else if (a === "-f" || a === "--noxfile") file2 = argv[++i] ?? file2;
     else if (a === "-l" || a === "--list") listing = true;
     else if (valueOpts.has(a)) i++;
@@ -53682,7 +53682,7 @@ function resolveNox(ctx, argv, site) {
   if (path2 === void 0 || nox === void 0) return false;
   const base = enter(site, `nox:${path2}`);
   if (base === void 0) return false;
-  const wanted = names2.length > 0 ? names2 : nox.defaults;
+  const wanted = names3.length > 0 ? names3 : nox.defaults;
   const chosen = wanted.length > 0 ? nox.sessions.filter((s) => wanted.some((w) => w === s.name || w.startsWith(s.name + "-") || w.startsWith(s.name + "("))) : nox.sessions;
   if (chosen.length === 0) {
     emit2(ctx, argv, site);
@@ -54260,9 +54260,9 @@ function startService(ctx, project, svc, site) {
   const key = `compose:${project.files.join(",")}#${svc.name}`;
   const base = enter(site, key);
   if (base === void 0) return false;
-  const run4 = (l) => runScript(ctx, l.text, { path: l.path, ...l.line !== void 0 ? { line: l.line } : {}, cwd }, base);
-  if (svc.entrypoint) run4(svc.entrypoint);
-  if (svc.command) run4(svc.command);
+  const run5 = (l) => runScript(ctx, l.text, { path: l.path, ...l.line !== void 0 ? { line: l.line } : {}, cwd }, base);
+  if (svc.entrypoint) run5(svc.entrypoint);
+  if (svc.command) run5(svc.command);
   if (svc.entrypoint || svc.command) return true;
   if (svc.build) return startContainer(ctx, svc.build, { ...base, cwd, text: site.text }, `service ${svc.name}`);
   emit2(ctx, [normaliseTool(svc.image ?? svc.name)], { ...base, cwd, text: `service ${svc.name}` }, { opaque: `service ${svc.name} runs the command of image ${svc.image ?? "(none)"}, which is not in the repository` });
@@ -55161,8 +55161,8 @@ var EarthlyRun = class {
       } else if (op === "COPY") {
         for (const w of rest.replace(/[()]/g, " ").split(/\s+/)) if (w.includes("+") && !w.startsWith("-")) this.target(w, folder, here);
       } else if (op === "SAVE" && /^IMAGE\b/i.test(rest)) {
-        const names2 = rest.slice(5).trim().split(/\s+/).filter((w) => !w.startsWith("--"));
-        emit2(this.ctx, ["earthly", "save-image", ...names2], here, { synthetic: true });
+        const names3 = rest.slice(5).trim().split(/\s+/).filter((w) => !w.startsWith("--"));
+        emit2(this.ctx, ["earthly", "save-image", ...names3], here, { synthetic: true });
       }
     }
   }
@@ -55271,10 +55271,10 @@ function resolveMage(ctx, argv, site) {
   }
   const mf = load2(ctx, dir2);
   if (mf === void 0) return false;
-  const names2 = targets.length > 0 ? targets : mf.defaultTarget !== void 0 ? [mf.defaultTarget] : [];
-  if (names2.length === 0 || !names2.some((n) => mf.funcs.has(n.toLowerCase()))) return false;
+  const names3 = targets.length > 0 ? targets : mf.defaultTarget !== void 0 ? [mf.defaultTarget] : [];
+  if (names3.length === 0 || !names3.some((n) => mf.funcs.has(n.toLowerCase()))) return false;
   const done = /* @__PURE__ */ new Set();
-  for (const n of names2) run2(ctx, mf, n.toLowerCase(), site, done, dir2);
+  for (const n of names3) run2(ctx, mf, n.toLowerCase(), site, done, dir2);
   return true;
 }
 function run2(ctx, mf, name, site, done, dir2) {
@@ -55343,6 +55343,124 @@ function topLevelArgs(rest) {
   }
   if (cur.trim() !== "") out.push(cur);
   return out;
+}
+
+// src/facts/ci/resolve/rake.ts
+var TASK = /^(\s*)task\s*\(?\s*(?::(\w+)|["'](\w[\w:-]*)["']|(\w+):\s*(\[[^\]]*\]|:\w+|["'][^"']+["'])|["'](\w[\w:-]*)["']\s*=>\s*(\[[^\]]*\]|:\w+|["'][^"']+["']))/;
+var NAMESPACE = /^(\s*)namespace\s*\(?\s*(?::(\w+)|["'](\w+)["'])/;
+var TASK_CLASSES = [
+  { re: /RSpec::Core::RakeTask\.new\s*\(?\s*(?::(\w+))?/, tool: ["rspec"], name: "spec" },
+  { re: /RuboCop::RakeTask\.new\s*\(?\s*(?::(\w+))?/, tool: ["rubocop"], name: "rubocop" },
+  { re: /Rake::TestTask\.new\s*\(?\s*(?::(\w+))?/, tool: ["ruby", "-Itest", "-e", "tests"], name: "test" },
+  { re: /StandardRB::RakeTask\.new|Standard::RakeTask\.new/, tool: ["standardrb"], name: "standard" }
+];
+var SH = /\b(?:sh|system)\s*\(?\s*(["'])((?:(?!\1)[^\\]|\\.)*)\1/;
+var INVOKE = /Rake::Task\[\s*["']([\w:-]+)["']\s*\]\.(?:invoke|execute)/;
+var RUBY_API = [
+  { re: /\bBrakeman\.run\s*\(/, argv: ["brakeman"] },
+  { re: /\bRuboCop::CLI\.new\.run\s*\(/, argv: ["rubocop"] }
+];
+function names2(list2) {
+  return [...list2.matchAll(/:(\w[\w:-]*)|["'](\w[\w:-]*)["']/g)].map((m) => m[1] ?? m[2]);
+}
+function load3(ctx, dir2) {
+  return ctx.cached(`rake:${dir2}`, () => {
+    const files = [];
+    for (const name of ["Rakefile", "rakefile", "Rakefile.rb"]) {
+      const p = joinPath2(dir2, name);
+      if (p !== void 0 && ctx.snapshot.has(p)) files.push(p);
+    }
+    const tasksDir = joinPath2(dir2, "lib/tasks") ?? "lib/tasks";
+    for (const f of ctx.snapshot.under(tasksDir)) if (f.endsWith(".rake")) files.push(f);
+    const tasks = /* @__PURE__ */ new Map();
+    for (const path2 of files.slice(0, 100)) {
+      const lines = (ctx.snapshot.text(path2) ?? "").split("\n").slice(0, 2e4);
+      const spaces = [];
+      let cur;
+      lines.forEach((l, i) => {
+        const indent = l.length - l.trimStart().length;
+        const t = l.trim();
+        if (cur && t === "end" && indent <= cur.indent) {
+          cur = void 0;
+          return;
+        }
+        while (spaces.length > 0 && t === "end" && indent <= spaces[spaces.length - 1].indent && !cur) {
+          spaces.pop();
+          return;
+        }
+        if (cur) {
+          cur.task.body.push({ text: t, line: i + 1 });
+          return;
+        }
+        const ns = NAMESPACE.exec(l);
+        if (ns && /\bdo\b/.test(l)) {
+          spaces.push({ indent, name: ns[2] ?? ns[3] });
+          return;
+        }
+        const prefix = spaces.map((s) => `${s.name}:`).join("");
+        for (const c of TASK_CLASSES) {
+          const m2 = c.re.exec(l);
+          if (m2) tasks.set(prefix + (m2[1] ?? c.name), { path: path2, line: i + 1, deps: [], body: [], tool: c.tool });
+        }
+        const m = TASK.exec(l);
+        if (!m) return;
+        const name = m[2] ?? m[3] ?? m[4] ?? m[6];
+        if (name === void 0) return;
+        const task = { path: path2, line: i + 1, deps: names2(m[5] ?? m[7] ?? "").map((d) => d.includes(":") || !prefix ? d : prefix + d), body: [] };
+        tasks.set(prefix + name, task);
+        if (/\bdo\b(\s*\|[^|]*\|)?\s*$/.test(l)) cur = { indent: m[1].length, task };
+      });
+    }
+    return tasks;
+  });
+}
+function resolveRake(ctx, argv, site) {
+  if (basename(argv[0] ?? "") !== "rake") return false;
+  let dir2 = site.cwd;
+  const wanted = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-f" || a === "--rakefile") {
+      const f = argv[++i];
+      if (f !== void 0) dir2 = dirname2(joinPath2(site.cwd, f) ?? f);
+    } else if (a === "-C" || a === "--directory") dir2 = joinPath2(site.cwd, argv[++i] ?? "") ?? dir2;
+    else if (a.startsWith("-")) continue;
+    else if (!a.includes("=")) wanted.push(a.replace(/\[.*$/, ""));
+  }
+  const tasks = load3(ctx, dir2);
+  const list2 = wanted.length > 0 ? wanted : ["default"];
+  if (!list2.every((n) => tasks.has(n))) return false;
+  const start = ctx.out.length;
+  const done = /* @__PURE__ */ new Set();
+  for (const n of list2) run3(ctx, tasks, n, site, done, dir2);
+  if (ctx.out.length === start) return false;
+  return true;
+}
+function run3(ctx, tasks, name, site, done, dir2) {
+  const task = tasks.get(name);
+  if (task === void 0 || done.has(name)) return;
+  done.add(name);
+  const base = enter(site, `rake:${task.path}:${name}`);
+  if (base === void 0) return;
+  const at2 = { ...base, chain: [...base.chain, link(task.path, task.line, `rake ${name}`)], text: `rake ${name}`, cwd: dir2 };
+  for (const d of task.deps) run3(ctx, tasks, d, at2, done, dir2);
+  if (task.tool) emit2(ctx, task.tool, at2, { synthetic: true, text: `${task.tool[0]} (rake task ${name})` });
+  for (const b of task.body) {
+    const here = { ...base, chain: [...at2.chain, link(task.path, b.line, b.text)], text: b.text, cwd: dir2 };
+    const inv = INVOKE.exec(b.text);
+    if (inv) {
+      run3(ctx, tasks, inv[1], here, done, dir2);
+      continue;
+    }
+    const sh = SH.exec(b.text);
+    if (sh) {
+      if (sh[2].includes("#{")) emit2(ctx, ["rake", name], here, { opaque: "the command is built at run time" });
+      else runScript(ctx, sh[2], { path: task.path, line: b.line, cwd: dir2 }, { ...base, chain: at2.chain });
+      continue;
+    }
+    const api = RUBY_API.find((r) => r.re.test(b.text));
+    if (api) emit2(ctx, api.argv, here, { synthetic: true });
+  }
 }
 
 // src/facts/ci/resolve/mix-project.ts
@@ -55757,7 +55875,7 @@ function runExCheck(ctx, project, args2, site) {
   const only = new Set(args2.flatMap((a, i) => args2[i - 1] === "--only" ? [a.replace(/^:/, "")] : []));
   const except = new Set(args2.flatMap((a, i) => args2[i - 1] === "--except" ? [a.replace(/^:/, "")] : []));
   const depLine = project.lines.findIndex((l) => /\{\s*:ex_check\b/.test(l)) + 1;
-  const run4 = (name, command, at2, cd) => {
+  const run5 = (name, command, at2, cd) => {
     if (only.size > 0 && !only.has(name) || except.has(name)) return;
     const cwd = cd !== void 0 ? joinPath2(project.dir, cd) ?? project.dir : project.dir;
     runScript(ctx, command, { path: at2.path, line: at2.line, cwd }, { ...site, ...base });
@@ -55767,11 +55885,11 @@ function runExCheck(ctx, project, args2, site) {
     if (c && !c.enabled) continue;
     const enabled = c?.command !== void 0 || (tool.dep === void 0 || project.deps.has(tool.dep)) && (tool.file === void 0 || ctx.snapshot.has(joinPath2(project.dir, tool.file)) || ctx.snapshot.under(joinPath2(project.dir, tool.file)).length > 0);
     if (!enabled) continue;
-    run4(tool.name, c?.command ?? tool.command, c ? { path: confPath, line: c.line } : { path: project.path, line: depLine || 1 }, tool.cd);
+    run5(tool.name, c?.command ?? tool.command, c ? { path: confPath, line: c.line } : { path: project.path, line: depLine || 1 }, tool.cd);
   }
   for (const [name, c] of conf) {
     if (!c.enabled || c.command === void 0 || EX_CHECK_TOOLS.some((t) => t.name === name)) continue;
-    run4(name, c.command, { path: confPath, line: c.line });
+    run5(name, c.command, { path: confPath, line: c.line });
   }
   return true;
 }
@@ -55956,6 +56074,7 @@ var RESOLVERS = [
   resolveMake,
   resolveEarthly,
   resolveMage,
+  resolveRake,
   resolveGoGenerate,
   resolveNodeScripts,
   resolveRunAll,
@@ -56374,9 +56493,9 @@ var AzureParser = class {
       const base = { ...name !== void 0 ? { name } : {}, canFail: truthy(get(step, "continueOnError")), disabled, ...wd !== void 0 ? { workingDirectory: wd } : {}, via };
       const key = SCRIPT_KEYS.find((k) => str4(get(step, k)) !== void 0);
       if (key !== void 0) {
-        const run4 = str4(get(step, key));
+        const run5 = str4(get(step, key));
         const runLine = valueLine(step, key);
-        return [{ ...base, loc: link2(file2, line, name ?? run4), run: run4, ...runLine !== void 0 ? { runLine } : {} }];
+        return [{ ...base, loc: link2(file2, line, name ?? run5), run: run5, ...runLine !== void 0 ? { runLine } : {} }];
       }
       const task = str4(get(step, "task"));
       if (task === void 0) return [];
@@ -56434,9 +56553,9 @@ function job(path2, doc2, step, id, line, t) {
     const items = get(step, key);
     list(items).forEach((item, i) => {
       const itemAt = Array.isArray(items) ? itemLine(items, i) : valueLine(step, key);
-      const run4 = str4(item);
-      if (run4 !== void 0) {
-        steps2.push({ loc: link2(path2, itemAt, run4), name: key, run: run4, ...itemAt !== void 0 ? { runLine: itemAt } : {}, canFail, disabled: null, via: [] });
+      const run5 = str4(item);
+      if (run5 !== void 0) {
+        steps2.push({ loc: link2(path2, itemAt, run5), name: key, run: run5, ...itemAt !== void 0 ? { runLine: itemAt } : {}, canFail, disabled: null, via: [] });
         return;
       }
       const pipe = str4(get(item, "pipe"));
@@ -56693,10 +56812,10 @@ function substituteMatrix(script, matrix) {
 function substituteEnv(script, vars) {
   if (vars.size === 0 || !script.includes("$")) return script;
   return script.split("\n").map((line) => {
-    const names2 = [...line.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]).filter((n) => vars.has(n));
-    if (names2.length === 0 || line.trimStart().startsWith("#")) return line;
-    const multi = names2.find((n) => vars.get(n).length > 1);
-    const variants = multi ? vars.get(multi) : [vars.get(names2[0])[0]];
+    const names3 = [...line.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]).filter((n) => vars.has(n));
+    if (names3.length === 0 || line.trimStart().startsWith("#")) return line;
+    const multi = names3.find((n) => vars.get(n).length > 1);
+    const variants = multi ? vars.get(multi) : [vars.get(names3[0])[0]];
     return variants.map(
       (value) => line.replace(VAR_REF, (whole2, a, b) => {
         const n = a ?? b;
@@ -56807,8 +56926,8 @@ var BuildkiteParser = class {
     const out = [];
     const joined = joinedScript(s, get(s, "command") !== void 0 ? "command" : "commands");
     if (joined !== void 0) {
-      const run4 = substituteEnv(unescapeDollars(joined.script.replace(/\{\{\s*matrix(?:\.([\w-]+))?\s*\}\}/g, (_, k) => "${" + matrixName(k) + "}")), env);
-      out.push({ ...base, loc: link2(scope.path, joined.line ?? line, joined.script), run: run4, ...joined.line !== void 0 ? { runLine: joined.line } : {} });
+      const run5 = substituteEnv(unescapeDollars(joined.script.replace(/\{\{\s*matrix(?:\.([\w-]+))?\s*\}\}/g, (_, k) => "${" + matrixName(k) + "}")), env);
+      out.push({ ...base, loc: link2(scope.path, joined.line ?? line, joined.script), run: run5, ...joined.line !== void 0 ? { runLine: joined.line } : {} });
     }
     const plugins = get(s, "plugins");
     list(plugins).forEach((p, i) => {
@@ -57140,8 +57259,8 @@ function scripts(path2, holder, vars) {
     const background = key.endsWith("_background_script");
     const joined = joinedScript(holder, key);
     if (joined === void 0) continue;
-    const run4 = substituteEnv(unescapeDollars(joined.script), vars);
-    out.push({ loc: link2(path2, joined.line, `${key}: ${joined.script}`), name: key, run: run4, ...joined.line !== void 0 ? { runLine: joined.line } : {}, canFail: background, disabled: null, via: [] });
+    const run5 = substituteEnv(unescapeDollars(joined.script), vars);
+    out.push({ loc: link2(path2, joined.line, `${key}: ${joined.script}`), name: key, run: run5, ...joined.line !== void 0 ? { runLine: joined.line } : {}, canFail: background, disabled: null, via: [] });
   }
   return out;
 }
@@ -57361,13 +57480,13 @@ function file(ctx, path2, t) {
     const entrypoint = str4(get(s, "entrypoint"));
     const script = str4(get(s, "script"));
     const from = built.get(imageKey(image));
-    let run4;
-    if (script !== void 0) run4 = { text: script, line: valueLine(s, "script") };
-    else if (entrypoint !== void 0) run4 = { text: shellCommand([entrypoint, ...args2]), line: keyLine(s, "entrypoint") };
-    else if (args2.length > 0 && from === void 0) run4 = { text: shellCommand([BUILDERS[imageRef(image, {}).name] ?? args2[0], ...BUILDERS[imageRef(image, {}).name] ? args2 : args2.slice(1)]), line: keyLine(s, "args") };
-    if (run4 !== void 0) {
-      const text2 = substituteEnv(unescapeDollars(run4.text), stepEnv);
-      steps2.push({ ...base, loc: link2(path2, run4.line ?? line, `${id ?? image}: ${run4.text}`), run: text2, ...run4.line !== void 0 ? { runLine: run4.line } : {} });
+    let run5;
+    if (script !== void 0) run5 = { text: script, line: valueLine(s, "script") };
+    else if (entrypoint !== void 0) run5 = { text: shellCommand([entrypoint, ...args2]), line: keyLine(s, "entrypoint") };
+    else if (args2.length > 0 && from === void 0) run5 = { text: shellCommand([BUILDERS[imageRef(image, {}).name] ?? args2[0], ...BUILDERS[imageRef(image, {}).name] ? args2 : args2.slice(1)]), line: keyLine(s, "args") };
+    if (run5 !== void 0) {
+      const text2 = substituteEnv(unescapeDollars(run5.text), stepEnv);
+      steps2.push({ ...base, loc: link2(path2, run5.line ?? line, `${id ?? image}: ${run5.text}`), run: text2, ...run5.line !== void 0 ? { runLine: run5.line } : {} });
       recordBuild(text2, built);
       return;
     }
@@ -57559,8 +57678,8 @@ function readWoodpeckerAtom(atom) {
 }
 function kindTriggers(kinds, events, outer) {
   const k = outer === void 0 ? kinds : new Set([...kinds].filter((x) => outer.has(x)));
-  const names2 = events.length > 0 ? events : [...k].map((x) => KIND_EVENTS[x]);
-  return triggers({ pullRequest: k.has("pr"), push: k.has("push"), schedule: k.has("schedule"), manual: k.has("manual") }, names2);
+  const names3 = events.length > 0 ? events : [...k].map((x) => KIND_EVENTS[x]);
+  return triggers({ pullRequest: k.has("pr"), push: k.has("push"), schedule: k.has("schedule"), manual: k.has("manual") }, names3);
 }
 var KIND_EVENTS = { pr: "pull_request", push: "push", tag: "tag", schedule: "cron", manual: "manual" };
 
@@ -57582,9 +57701,9 @@ function containerSteps(scope, name, node, line) {
   const steps2 = [];
   const joined = joinedScript(node, get(node, "commands") !== void 0 ? "commands" : "command");
   if (joined !== void 0) {
-    const run4 = substituteEnv(unescapeDollars(joined.script), env);
+    const run5 = substituteEnv(unescapeDollars(joined.script), env);
     const first = joined.script.split("\n").find((l) => l.trim() !== "") ?? "";
-    steps2.push({ ...base, loc: link2(scope.path, joined.line ?? line, `${name}: ${first}`), run: run4, ...joined.line !== void 0 ? { runLine: joined.line } : {}, ...wd !== void 0 ? { workingDirectory: wd } : {} });
+    steps2.push({ ...base, loc: link2(scope.path, joined.line ?? line, `${name}: ${first}`), run: run5, ...joined.line !== void 0 ? { runLine: joined.line } : {}, ...wd !== void 0 ? { workingDirectory: wd } : {} });
   }
   if (steps2.length === 0 && image !== void 0 && image !== "") {
     const settings = get(node, "settings");
@@ -57902,12 +58021,12 @@ var WorkflowParser = class {
     flat.forEach(({ step, line }) => {
       if (!isMap(step)) return;
       const name = str4(get(step, "name"));
-      const run4 = str4(get(step, "run"));
+      const run5 = str4(get(step, "run"));
       const uses = str4(get(step, "uses"));
       const shell = str4(get(step, "shell"))?.trim();
       const cond = readIf(get(step, "if"), { pullRequest: true, push: true, schedule: true, manual: true, events: [] });
       const wd = workDir(get(step, "working-directory")) ?? jobWd;
-      const loc = link2(path2, line, name ?? (run4 !== void 0 ? run4 : uses !== void 0 ? `uses: ${uses}` : "step"));
+      const loc = link2(path2, line, name ?? (run5 !== void 0 ? run5 : uses !== void 0 ? `uses: ${uses}` : "step"));
       const base = {
         loc,
         ...name !== void 0 ? { name } : {},
@@ -57919,10 +58038,10 @@ var WorkflowParser = class {
         ...elsewhere !== void 0 ? { elsewhere } : {},
         ...checkoutPath !== void 0 ? { checkoutPath } : {}
       };
-      if (run4 !== void 0) {
+      if (run5 !== void 0) {
         const isShell = shell === void 0 || !NON_SHELL.test(shell);
         const runLine = valueLine(step, "run");
-        const script = substituteEnv(substituteMatrix(substituteInputs(run4, inputs), env.matrix), envScope(env.vars, get(step, "env"), env.matrix));
+        const script = substituteEnv(substituteMatrix(substituteInputs(run5, inputs), env.matrix), envScope(env.vars, get(step, "env"), env.matrix));
         out.push(isShell ? { ...base, run: script, ...runLine !== void 0 ? { runLine } : {} } : base);
         return;
       }
@@ -57980,8 +58099,8 @@ function reraisedStepIds(items) {
   for (const step of items) {
     if (!isMap(step)) continue;
     const cond = str4(get(step, "if"));
-    const run4 = str4(get(step, "run"));
-    if (cond === void 0 || run4 === void 0 || !/\bexit\s+[1-9]|^\s*false\s*$/m.test(run4)) continue;
+    const run5 = str4(get(step, "run"));
+    if (cond === void 0 || run5 === void 0 || !/\bexit\s+[1-9]|^\s*false\s*$/m.test(run5)) continue;
     for (const m of cond.matchAll(/steps\.([A-Za-z0-9_-]{1,100})\.outcome\s*(==\s*'failure'|!=\s*'success')/g)) ids.add(m[1]);
   }
   return ids;
@@ -58120,9 +58239,9 @@ function toTriggers(auto, manual, events, changes) {
   );
 }
 function sourceEvents(auto, manual) {
-  const names2 = { mr: "merge_request_event", push: "push", tag: "tag", schedule: "schedule", manual: "web" };
-  const out = [...ALL_SOURCES].filter((s) => auto.has(s)).map((s) => names2[s]);
-  for (const s of ALL_SOURCES) if (manual.has(s)) out.push(`${names2[s]} (manual)`);
+  const names3 = { mr: "merge_request_event", push: "push", tag: "tag", schedule: "schedule", manual: "web" };
+  const out = [...ALL_SOURCES].filter((s) => auto.has(s)).map((s) => names3[s]);
+  for (const s of ALL_SOURCES) if (manual.has(s)) out.push(`${names3[s]} (manual)`);
   return out;
 }
 
@@ -58424,7 +58543,7 @@ function imageBuildOf(system, action) {
 // src/facts/ci/systems/jenkins.ts
 var MAX_SCRIPT_LINES = 500;
 var JENKINS_STEPS = ["withSonarQubeEnv", "waitForQualityGate", "recordIssues", "junit", "dependencyCheck", "publishCoverage", "recordCoverage"];
-var SH = /^(?:sh|bat)\b\s*\(?\s*(?:script\s*:\s*)?('''|"""|'|")/;
+var SH2 = /^(?:sh|bat)\b\s*\(?\s*(?:script\s*:\s*)?('''|"""|'|")/;
 var STAGE = /^stage\s*\(\s*['"]([^'"]{1,120})['"]/;
 var STEP_CALL = /^([A-Za-z]{1,40})\b/;
 var BLOCK_OPENER = /^[A-Za-z]{1,40} ?(?:\([^()]{0,200}\))? ?\{ */;
@@ -58464,7 +58583,7 @@ function parseJenkinsfile(ctx, path2) {
       if (!opener) break;
       stmt = stmt.slice(opener[0].length);
     }
-    const sh = SH.exec(stmt);
+    const sh = SH2.exec(stmt);
     if (sh) {
       const quote3 = sh[1];
       const rest = stmt.slice(sh[0].length);
@@ -58596,8 +58715,8 @@ function pipeline(path2, doc2, t, via) {
   list(blocks).forEach((block, bi) => {
     if (!isMap(block)) return;
     let bt = t;
-    const run4 = str4(get(get(block, "run"), "when"));
-    if (run4 !== void 0) bt = narrow(bt, evaluate(run4, readSemaphoreAtom, { keywords: true }));
+    const run5 = str4(get(get(block, "run"), "when"));
+    if (run5 !== void 0) bt = narrow(bt, evaluate(run5, readSemaphoreAtom, { keywords: true }));
     const skip = str4(get(get(block, "skip"), "when"));
     if (skip !== void 0) bt = narrow(bt, negate(evaluate(skip, readSemaphoreAtom, { keywords: true })));
     const task = get(block, "task");
@@ -58699,8 +58818,8 @@ function merge4(a, b) {
 }
 function steps(path2, b) {
   const out = [];
-  const add = (line, run4, runLine = line) => {
-    out.push({ loc: link2(path2, line, run4), run: run4, runLine, canFail: false, disabled: null, via: [] });
+  const add = (line, run5, runLine = line) => {
+    out.push({ loc: link2(path2, line, run5), run: run5, runLine, canFail: false, disabled: null, via: [] });
   };
   const body = b.body;
   let runner;
@@ -58774,14 +58893,14 @@ var TektonReader = class {
     this.defs = defs;
   }
   defs;
-  job(run4) {
-    const spec = get(run4.doc, "spec");
-    const name = str4(get(get(run4.doc, "metadata"), "name")) ?? str4(get(get(run4.doc, "metadata"), "generateName")) ?? run4.path;
+  job(run5) {
+    const spec = get(run5.doc, "spec");
+    const name = str4(get(get(run5.doc, "metadata"), "name")) ?? str4(get(get(run5.doc, "metadata"), "generateName")) ?? run5.path;
     const steps2 = [];
-    const kind = str4(get(run4.doc, "kind"));
-    if (kind === "TaskRun") steps2.push(...this.task(run4.path, spec, "taskSpec", "taskRef", [], 0));
+    const kind = str4(get(run5.doc, "kind"));
+    if (kind === "TaskRun") steps2.push(...this.task(run5.path, spec, "taskSpec", "taskRef", [], 0));
     else {
-      const pipeline2 = this.resolve(run4.path, spec, "pipelineSpec", "pipelineRef", "Pipeline");
+      const pipeline2 = this.resolve(run5.path, spec, "pipelineSpec", "pipelineRef", "Pipeline");
       if (pipeline2 !== void 0) {
         for (const key of ["tasks", "finally"]) {
           const tasks = get(pipeline2.spec, key);
@@ -58791,8 +58910,8 @@ var TektonReader = class {
         }
       }
     }
-    const line = keyLine(run4.doc, "spec") ?? 1;
-    return { system: "tekton", file: run4.path, line, id: name, name, triggers: runTriggers(get(get(run4.doc, "metadata"), "annotations")), disabled: null, canFail: false, steps: steps2, images: [], services: [], via: [] };
+    const line = keyLine(run5.doc, "spec") ?? 1;
+    return { system: "tekton", file: run5.path, line, id: name, name, triggers: runTriggers(get(get(run5.doc, "metadata"), "annotations")), disabled: null, canFail: false, steps: steps2, images: [], services: [], via: [] };
   }
   /** An inline spec, or the definition a ref names in the folder (its `spec`), with the link to it. */
   resolve(path2, holder, specKey, refKey, kind) {
@@ -58889,10 +59008,10 @@ function job3(path2, doc2, entry, id, name, line, t) {
     if (v === void 0) continue;
     const items = list(v);
     items.forEach((item, i) => {
-      const run4 = str4(item);
-      if (run4 === void 0) return;
+      const run5 = str4(item);
+      if (run5 === void 0) return;
       const runLine = Array.isArray(v) ? itemLine(v, i) : valueLine(holder, phase);
-      steps2.push({ loc: link2(path2, runLine, run4), name: phase, run: run4, ...runLine !== void 0 ? { runLine } : {}, canFail: CANNOT_FAIL.has(phase), disabled: null, via: [] });
+      steps2.push({ loc: link2(path2, runLine, run5), name: phase, run: run5, ...runLine !== void 0 ? { runLine } : {}, canFail: CANNOT_FAIL.has(phase), disabled: null, via: [] });
     });
   }
   const language = str4(get(entry, "language")) ?? str4(get(doc2, "language"));
@@ -59510,8 +59629,8 @@ function parseGemfile(path2, text2) {
     const line = lines[i].replace(/#.*$/, "").trim();
     if (!line) continue;
     if (line.startsWith("group ") && /\sdo$/.test(line)) {
-      const names2 = groupsOf(line.slice(6, -3));
-      blocks.push(names2.length > 0 && names2.every((n) => DEV_GROUPS.has(n)));
+      const names3 = groupsOf(line.slice(6, -3));
+      blocks.push(names3.length > 0 && names3.every((n) => DEV_GROUPS.has(n)));
       continue;
     }
     if (/\bdo(\s*\|[^|]*\|)?$/.test(line)) {
@@ -59528,8 +59647,8 @@ function parseGemfile(path2, text2) {
     let dev = blocks.some((b) => b);
     const inline = /\bgroups?:\s*(\[[^\]]*\]|:[a-z_]+|["'][a-z_]+["'])/.exec(opts);
     if (inline) {
-      const names2 = groupsOf(inline[1]);
-      if (names2.length > 0 && names2.every((n) => DEV_GROUPS.has(n))) dev = true;
+      const names3 = groupsOf(inline[1]);
+      if (names3.length > 0 && names3.every((n) => DEV_GROUPS.has(n))) dev = true;
     }
     const spec = /^,\s*["']([^"']+)["']/.exec(opts)?.[1];
     const noRequire = /\brequire:\s*false\b|:require\s*=>\s*false\b/.test(opts);
@@ -60371,11 +60490,11 @@ function pythonBindings(lines, file2) {
       const sp = t.indexOf(" import ");
       if (sp < 0) continue;
       let module = t.slice(5, sp).trim();
-      let names2 = t.slice(sp + 8).trim();
-      if (names2.startsWith("(")) {
-        names2 = names2.slice(1);
-        for (let k = i + 1; !names2.includes(")") && k < lines.length && k < i + 60; k++) names2 += "," + lines[k].trim();
-        names2 = names2.replace(")", "");
+      let names3 = t.slice(sp + 8).trim();
+      if (names3.startsWith("(")) {
+        names3 = names3.slice(1);
+        for (let k = i + 1; !names3.includes(")") && k < lines.length && k < i + 60; k++) names3 += "," + lines[k].trim();
+        names3 = names3.replace(")", "");
       }
       let baseDir;
       if (module.startsWith(".")) {
@@ -60386,7 +60505,7 @@ function pythonBindings(lines, file2) {
         baseDir = dir2;
         module = module.slice(dots);
       }
-      for (const raw of names2.split(",")) {
+      for (const raw of names3.split(",")) {
         const part = raw.split("#")[0].trim();
         if (!part || part === "*") continue;
         const [name, alias] = part.split(/\s+as\s+/);
@@ -60956,7 +61075,7 @@ function dotnetGenerators(src, manifests) {
   const projects2 = dotnetProjects(manifests);
   const gens = new Map(ROWS2.map((r) => [r, []]));
   const serves = new Map(ROWS2.map((r) => [r, []]));
-  const names2 = /* @__PURE__ */ new Map();
+  const names3 = /* @__PURE__ */ new Map();
   for (const file2 of src.files("dotnet")) {
     if (!file2.endsWith(".cs") || !src.mentions(file2, TOKENS2)) continue;
     const lines = src.lines(file2) ?? [];
@@ -60968,8 +61087,8 @@ function dotnetGenerators(src, manifests) {
       for (const row of ROWS2) {
         const n = row.docName.exec(l)?.[1];
         const key = `${row.tool}\0${projects2.of(file2)}`;
-        if (n && !names2.has(key)) names2.set(key, n);
-        if (n && !names2.has(row.tool)) names2.set(row.tool, n);
+        if (n && !names3.has(key)) names3.set(key, n);
+        if (n && !names3.has(row.tool)) names3.set(row.tool, n);
       }
       if (/\bstatic\b.*\(\s*this\b/.test(l)) continue;
       for (const row of ROWS2) {
@@ -60998,7 +61117,7 @@ function dotnetGenerators(src, manifests) {
         continue;
       }
       const template = row.override.exec(serve.call)?.[1] ?? row.servedAt;
-      const doc2 = names2.get(`${row.tool}\0${project}`) ?? names2.get(row.tool) ?? "v1";
+      const doc2 = names3.get(`${row.tool}\0${project}`) ?? names3.get(row.tool) ?? "v1";
       const servedAt = "/" + template.replace(/\{documentName\}/g, doc2).replace(/^\/+/, "");
       out.push({ tool: row.tool, path: at2.path, line: at2.line, text: at2.text, servedAt, ...serve.guard ? { note: `served conditionally: ${serve.guard}` } : {} });
     }
@@ -63037,23 +63156,23 @@ function group(lines, i) {
   return { from, to, prefix: lit && !lit.template ? lit.value : "" };
 }
 function adonisFile(file2, lines) {
-  const names2 = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   for (const l of lines) {
     const imp = IMPORTS2.find((i) => l.includes(i.module));
     const m = imp ? /^\s*import\s+([A-Za-z_$][\w$]*)\s+from\b/.exec(l) : null;
-    if (m) names2.add(m[1]);
+    if (m) names3.add(m[1]);
   }
-  if (names2.size === 0) return [];
+  if (names3.size === 0) return [];
   const groups2 = [];
   const out = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length > 2e3 || /^\s*(?:\/\/|\*)/.test(line)) continue;
-    if (/^\s*\.group\(/.test(line) && names2.has((lines[i - 1] ?? "").trim())) {
+    if (/^\s*\.group\(/.test(line) && names3.has((lines[i - 1] ?? "").trim())) {
       groups2.push(group(lines, i));
       continue;
     }
-    for (const recv of names2) {
+    for (const recv of names3) {
       const at2 = line.indexOf(recv + ".");
       if (at2 < 0 || /[\w$.]/.test(line[at2 - 1] ?? "")) continue;
       const call = /^([a-z]+)\(/.exec(line.slice(at2 + recv.length + 1));
@@ -67249,13 +67368,13 @@ var Parser2 = class extends ExprReader {
     if (x.k === "id" && x.v === "let") {
       const line2 = x.line;
       this.i++;
-      const names2 = [];
+      const names3 = [];
       while (this.i < this.t.length && !this.is("=") && !this.is(";") && !this.is(":") && !this.is("}")) {
         const y = this.t[this.i];
-        if (y.k === "id" && y.v !== "mut" && y.v !== "ref") names2.push(y.v);
+        if (y.k === "id" && y.v !== "mut" && y.v !== "ref") names3.push(y.v);
         if (y.k === "punct" && OPEN2[y.v] !== void 0) {
           this.skipGroup();
-          names2.push("", "");
+          names3.push("", "");
           continue;
         }
         this.i++;
@@ -67277,7 +67396,7 @@ var Parser2 = class extends ExprReader {
         }
       }
       if (this.is(";")) this.i++;
-      const name = names2.length === 1 ? names2[0] : void 0;
+      const name = names3.length === 1 ? names3[0] : void 0;
       return { k: "let", ...name ? { name } : {}, ...init ? { init } : {}, line: line2 };
     }
     const isItem = x.k === "id" && (ITEM_KEYWORDS.has(x.v) || x.v === "pub") && !(x.v === "const" && this.is("{", 1)) && !(x.v === "unsafe" && this.is("{", 1));
@@ -68425,7 +68544,7 @@ function collectService(snapshot, manifests) {
   const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems };
   const routes = [];
   const libraries = [];
-  const run4 = (name, fn) => {
+  const run5 = (name, fn) => {
     try {
       const r = fn();
       routes.push(...r.routes);
@@ -68434,9 +68553,9 @@ function collectService(snapshot, manifests) {
       problems.push({ path: "", message: `${name} routes could not be extracted: ${err instanceof Error ? err.message : String(err)}` });
     }
   };
-  for (const ex of EXTRACTORS) run4(ex.name.replace(/^extract/, ""), () => ex(ctx));
+  for (const ex of EXTRACTORS) run5(ex.name.replace(/^extract/, ""), () => ex(ctx));
   let actuator = null;
-  run4("Spring", () => {
+  run5("Spring", () => {
     const r = extractSpring(ctx);
     actuator = r.actuator;
     return r;
@@ -69552,9 +69671,9 @@ function detectServices(facts, config) {
   if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === "." ? "" : s.path }));
   const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === "dependency" && (f.ecosystem !== "rust" || rustBinary(facts.snapshot, f.dir))).map((f) => f.dir))].sort();
   if (dirs.length < 2) return [];
-  const names2 = /* @__PURE__ */ new Map();
-  for (const d of dirs) names2.set(nameOf(d), (names2.get(nameOf(d)) ?? 0) + 1);
-  return dirs.map((d) => ({ name: (names2.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }));
+  const names3 = /* @__PURE__ */ new Map();
+  for (const d of dirs) names3.set(nameOf(d), (names3.get(nameOf(d)) ?? 0) + 1);
+  return dirs.map((d) => ({ name: (names3.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }));
 }
 function rustBinary(snapshot, dir2) {
   const at2 = (p) => dir2 === "" ? p : `${dir2}/${p}`;
@@ -70051,7 +70170,7 @@ function toReport(j, opts, regression) {
 }
 
 // src/main.ts
-async function run3() {
+async function run4() {
   try {
     const inputs = getInputs();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -70133,4 +70252,4 @@ async function fromReport(inputs, path2) {
 }
 
 // src/index.ts
-void run3();
+void run4();

@@ -13,6 +13,7 @@ import { resolveGradle } from './gradle.js'
 import { resolveEarthly } from './earthly.js'
 import { resolveGoGenerate } from './go-generate.js'
 import { resolveMage } from './mage.js'
+import { resolveRake } from './rake.js'
 import { resolveMake } from './make.js'
 import { resolveMix } from './mix.js'
 import { resolveMonorepo } from './monorepo.js'
@@ -69,6 +70,7 @@ const RESOLVERS: readonly Resolver[] = [
   resolveMake,
   resolveEarthly,
   resolveMage,
+  resolveRake,
   resolveGoGenerate,
   resolveNodeScripts,
   resolveRunAll,
