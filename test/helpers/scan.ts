@@ -1,4 +1,5 @@
 import { resolvePolicy, type PolicyOverrides } from '../../src/config/policy.js'
+import { CHECK_IDS, type CheckId } from '../../src/checks/ids.js'
 import type { ScanReport } from '../../src/report/types.js'
 import { scan, type ScanOptions, type ScanOutcome } from '../../src/scan.js'
 
@@ -13,4 +14,12 @@ export function scanOutcome(opts: TestScanOptions): Promise<ScanOutcome> {
 /** The report of a scan. */
 export async function scanReport(opts: TestScanOptions): Promise<ScanReport> {
   return (await scanOutcome(opts)).report
+}
+
+/**
+ * The statuses of a repository that follows every practice, scanned without a token (the two
+ * API-backed checks are `unknown`), with the exceptions a test states.
+ */
+export function everyPracticeFollowed(exceptions: Partial<Record<CheckId, string>> = {}): Record<CheckId, string> {
+  return Object.fromEntries(CHECK_IDS.map((id) => [id, exceptions[id] ?? (id === 'mandatory-prs' || id === 'ci-duration' ? 'unknown' : 'pass')])) as Record<CheckId, string>
 }
