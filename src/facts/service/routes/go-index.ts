@@ -1,6 +1,6 @@
 import { braceBody } from '../body.js'
 import { dirname } from '../../snapshot.js'
-import { readLiteral } from '../text.js'
+import { matchLines, readLiteral } from '../text.js'
 import { memoOnFile, type ExtractContext } from './context.js'
 
 /**
@@ -45,16 +45,7 @@ export function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) =
 
 /** Top-level function declarations of a Go text (`func Name(`, `func (r *T) Name(`) and their 0-based lines, without splitting it. */
 function funcDecls(text: string): [string, number][] {
-  const out: [string, number][] = []
-  let line = 0
-  let at = 0
-  FUNC_DECL.lastIndex = 0
-  for (let m = FUNC_DECL.exec(text); m; m = FUNC_DECL.exec(text)) {
-    for (let k = text.indexOf('\n', at); k >= 0 && k < m.index; k = text.indexOf('\n', k + 1)) line++
-    at = m.index
-    out.push([m[1]!, line])
-  }
-  return out
+  return matchLines(text, FUNC_DECL)
 }
 
 /** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */
