@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import yaml from 'js-yaml'
 import { expect } from 'vitest'
+import { collectManifests } from '../../src/facts/manifests/index.js'
+import { collectOpenApi } from '../../src/facts/openapi/index.js'
+import { collectService } from '../../src/facts/service/index.js'
+import type { Snapshot } from '../../src/facts/snapshot.js'
 
 /**
  * Shared input generators for the property tests: text built from the tokens each parser cares
@@ -80,4 +84,21 @@ export function bounded<T>(fn: () => T, what = 'run'): T {
   const ms = performance.now() - t0
   expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(RUN_BOUND_MS)
   return out
+}
+
+/**
+ * The service and OpenAPI collectors over a snapshot, each in bounded time, holding every route
+ * to a 1-based line (`lineOptional`: or none) and to a path that starts at `/` (`rooted`) or is at
+ * least a string.
+ */
+export function boundedServiceScan(snapshot: Snapshot, opts: { readonly rooted: boolean; readonly lineOptional?: boolean }): void {
+  const manifests = collectManifests(snapshot)
+  const service = bounded(() => collectService(snapshot, manifests))
+  for (const r of service.routes) {
+    if (opts.lineOptional) expect(r.line === undefined || r.line >= 1).toBe(true)
+    else expect(r.line).toBeGreaterThanOrEqual(1)
+    if (opts.rooted) expect(r.path.startsWith('/')).toBe(true)
+    else expect(typeof r.path).toBe('string')
+  }
+  bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
 }

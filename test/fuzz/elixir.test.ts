@@ -2,12 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { resolveScript } from '../../src/facts/ci/resolve/index.js'
 import { parseCheckExs, parseMixProject, tokenize } from '../../src/facts/ci/resolve/mix-project.js'
-import { collectManifests } from '../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { collectOpenApi } from '../../src/facts/openapi/index.js'
-import { collectService } from '../../src/facts/service/index.js'
 import { macroCall, statements } from '../../src/facts/service/routes/elixir-source.js'
-import { bounded, hostileText, options, shellText } from './arbitraries.js'
+import { bounded, hostileText, options, shellText, boundedServiceScan } from './arbitraries.js'
 
 /** Elixir: mix.exs aliases, .check.exs, routers and plugs from arbitrary text, never a throw, in bounded time. */
 
@@ -60,14 +57,7 @@ describe('Elixir routes', () => {
   it('extract Phoenix, Plug and endpoint-plug routes from arbitrary sources in bounded time', () => {
     fc.assert(
       fc.property(fc.constantFrom('lib/w/router.ex', 'lib/w/plugs/status.ex', 'lib/w/endpoint.ex', 'lib/w/api.ex'), elixirText, elixirText, (path, text, other) => {
-        const snapshot = new MemorySnapshot({ 'mix.exs': MIX, [path]: text, 'lib/w/other.ex': other })
-        const manifests = collectManifests(snapshot)
-        const service = bounded(() => collectService(snapshot, manifests))
-        for (const r of service.routes) {
-          expect(r.line).toBeGreaterThanOrEqual(1)
-          expect(r.path.startsWith('/')).toBe(true)
-        }
-        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+        boundedServiceScan(new MemorySnapshot({ 'mix.exs': MIX, [path]: text, 'lib/w/other.ex': other }), { rooted: true })
       }),
       options(200)
     )

@@ -2,11 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseGradleBuild } from '../../src/facts/ci/resolve/gradle-model.js'
 import { resolveScript } from '../../src/facts/ci/resolve/index.js'
-import { collectManifests } from '../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { collectOpenApi } from '../../src/facts/openapi/index.js'
-import { collectService } from '../../src/facts/service/index.js'
-import { bounded, hostileText, manifestText, options } from './arbitraries.js'
+import { bounded, hostileText, manifestText, options, boundedServiceScan } from './arbitraries.js'
 
 /**
  * The JVM readers on hostile text: the Gradle build-script model, the Maven and Gradle resolvers
@@ -64,14 +61,7 @@ describe('JVM routes, health conventions and OpenAPI modules', () => {
   it('extract from arbitrary source and properties text in bounded time', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CODE_PATHS), jvmCode, propsText, (path, code, props) => {
-        const snapshot = new MemorySnapshot({ 'pom.xml': JVM_POM, [path]: code, 'src/main/resources/application.properties': props, 'src/main/resources/application.yml': props })
-        const manifests = collectManifests(snapshot)
-        const service = bounded(() => collectService(snapshot, manifests))
-        for (const r of service.routes) {
-          expect(r.path.startsWith('/')).toBe(true)
-          expect(r.line).toBeGreaterThanOrEqual(1)
-        }
-        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+        boundedServiceScan(new MemorySnapshot({ 'pom.xml': JVM_POM, [path]: code, 'src/main/resources/application.properties': props, 'src/main/resources/application.yml': props }), { rooted: true })
       }),
       options(300)
     )

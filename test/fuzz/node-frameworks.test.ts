@@ -1,14 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collectManifests } from '../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { collectOpenApi } from '../../src/facts/openapi/index.js'
-import { collectService } from '../../src/facts/service/index.js'
 import { adonisFile } from '../../src/facts/service/routes/adonis.js'
 import { hapiFile } from '../../src/facts/service/routes/hapi.js'
 import { exportedVerbs, nextUrl } from '../../src/facts/service/routes/nextjs.js'
 import { sailsFile } from '../../src/facts/service/routes/sails.js'
-import { bounded, hostileText, options } from './arbitraries.js'
+import { bounded, hostileText, options, boundedServiceScan } from './arbitraries.js'
 
 /** hapi, Next.js, AdonisJS, Elysia and Sails routes from arbitrary text: never a throw, bounded time. */
 
@@ -53,14 +50,7 @@ describe('Node framework route readers', () => {
     const deps = ['@hapi/hapi', 'next', '@adonisjs/core', 'elysia', 'sails', 'hapi-swagger']
     fc.assert(
       fc.property(fc.constantFrom('src/routes/a.js', 'app/api/x/route.ts', 'pages/api/y.ts', 'start/routes.ts', 'config/routes.js', 'src/index.ts'), nodeText, nodeText, (path, text, other) => {
-        const snapshot = new MemorySnapshot({ 'package.json': JSON.stringify({ dependencies: Object.fromEntries(deps.map((d) => [d, '1'])) }), [path]: text, 'src/other.js': other, 'next.config.js': other })
-        const manifests = collectManifests(snapshot)
-        const service = bounded(() => collectService(snapshot, manifests))
-        for (const r of service.routes) {
-          expect(r.line).toBeGreaterThanOrEqual(1)
-          expect(r.path.startsWith('/')).toBe(true)
-        }
-        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+        boundedServiceScan(new MemorySnapshot({ 'package.json': JSON.stringify({ dependencies: Object.fromEntries(deps.map((d) => [d, '1'])) }), [path]: text, 'src/other.js': other, 'next.config.js': other }), { rooted: true })
       }),
       options(200)
     )

@@ -8,7 +8,7 @@ import { parseSpec, sniffSpec } from '../../src/facts/openapi/parse.js'
 import { collectSecurityRules } from '../../src/facts/security-rules.js'
 import { collectService } from '../../src/facts/service/index.js'
 import { resolveScript } from '../../src/facts/ci/resolve/index.js'
-import { bounded, codeText, dotnetText, manifestText, options, yamlText } from './arbitraries.js'
+import { bounded, codeText, dotnetText, manifestText, options, yamlText, boundedServiceScan } from './arbitraries.js'
 
 /** Config, manifests, route extraction and OpenAPI: arbitrary text in, a value (never a throw) out, in bounded time. */
 
@@ -80,14 +80,7 @@ describe('collectService', () => {
   it('extracts routes from arbitrary source text for every framework in bounded time', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SOURCES), codeText, (path, text) => {
-        const snapshot = new MemorySnapshot({ ...FRAMEWORKS, [path]: text })
-        const manifests = collectManifests(snapshot)
-        const service = bounded(() => collectService(snapshot, manifests))
-        for (const r of service.routes) {
-          expect(r.line === undefined || r.line >= 1).toBe(true)
-          expect(typeof r.path).toBe('string')
-        }
-        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+        boundedServiceScan(new MemorySnapshot({ ...FRAMEWORKS, [path]: text }), { rooted: false, lineOptional: true })
       }),
       options(300)
     )

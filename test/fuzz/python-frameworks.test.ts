@@ -1,12 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collectManifests } from '../../src/facts/manifests/index.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { collectOpenApi } from '../../src/facts/openapi/index.js'
-import { collectService } from '../../src/facts/service/index.js'
 import { operations } from '../../src/facts/service/routes/connexion.js'
 import { patternPath } from '../../src/facts/service/routes/python-handlers.js'
-import { bounded, options, yamlText } from './arbitraries.js'
+import { bounded, options, yamlText, boundedServiceScan } from './arbitraries.js'
 
 /**
  * The extractors of Pyramid, Tornado, Falcon, aiohttp, Bottle, Litestar, Sanic, Quart and
@@ -30,14 +27,7 @@ describe('Python frameworks beyond the decorator family', () => {
   it('extract routes and OpenAPI servers from arbitrary text in bounded time', () => {
     fc.assert(
       fc.property(pyText, pyText, yamlText, (a, b, spec) => {
-        const snapshot = new MemorySnapshot({ 'pyproject.toml': MANIFEST, 'svc/server.py': IMPORTS + a, 'svc/routes.py': b, 'svc/openapi.yaml': spec, 'svc/config.py': a })
-        const manifests = collectManifests(snapshot)
-        const service = bounded(() => collectService(snapshot, manifests))
-        for (const r of service.routes) {
-          expect(r.line).toBeGreaterThanOrEqual(1)
-          expect(typeof r.path).toBe('string')
-        }
-        bounded(() => collectOpenApi(snapshot, service, manifests), 'collectOpenApi')
+        boundedServiceScan(new MemorySnapshot({ 'pyproject.toml': MANIFEST, 'svc/server.py': IMPORTS + a, 'svc/routes.py': b, 'svc/openapi.yaml': spec, 'svc/config.py': a }), { rooted: false })
       }),
       options(200)
     )
