@@ -57606,16 +57606,7 @@ function handlerIndex(ctx) {
   };
 }
 function funcDecls(text2) {
-  const out = [];
-  let line = 0;
-  let at2 = 0;
-  FUNC_DECL.lastIndex = 0;
-  for (let m = FUNC_DECL.exec(text2); m; m = FUNC_DECL.exec(text2)) {
-    for (let k = text2.indexOf("\n", at2); k >= 0 && k < m.index; k = text2.indexOf("\n", k + 1)) line++;
-    at2 = m.index;
-    out.push([m[1], line]);
-  }
-  return out;
+  return matchLines(text2, FUNC_DECL);
 }
 function stringConstants(text2) {
   const out = [];
