@@ -55384,7 +55384,7 @@ function load3(ctx, dir2) {
           cur = void 0;
           return;
         }
-        while (spaces.length > 0 && t === "end" && indent <= spaces[spaces.length - 1].indent && !cur) {
+        if (t === "end" && spaces.length > 0 && indent <= spaces[spaces.length - 1].indent) {
           spaces.pop();
           return;
         }

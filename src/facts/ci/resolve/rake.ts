@@ -63,7 +63,8 @@ function load(ctx: Ctx, dir: string): ReadonlyMap<string, RakeTask> {
           cur = undefined
           return
         }
-        while (spaces.length > 0 && t === 'end' && indent <= spaces[spaces.length - 1]!.indent && !cur) {
+        // An `end` at a namespace's indentation closes it (blocks inside it end deeper).
+        if (t === 'end' && spaces.length > 0 && indent <= spaces[spaces.length - 1]!.indent) {
           spaces.pop()
           return
         }
