@@ -44552,10 +44552,10 @@ var ci_lint_default = defineCheck({
     }
     const evidence2 = evidenceOf(j, []);
     const remediation2 = fix("Add a CI job that runs a linter in check mode on every pull request:");
+    if (j.configs.length > 0) return { status: "partial", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 };
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
     const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation2);
     if (unsure) return unsure;
-    if (j.configs.length > 0) return { status: "fail", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
   }
 });

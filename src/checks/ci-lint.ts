@@ -7,8 +7,8 @@ import { defineCheck, type Outcome } from './types.js'
 /**
  * ci-lint: does CI run a linter or format check on every pull request? Pass needs an enforcing
  * run on PRs; a run only on push/schedule/manual or only in local hooks is partial; a run that
- * cannot fail (`|| true`, `--exit-zero`, a formatter without `--check`) and configuration nobody
- * runs are reported as evidence of a fail.
+ * cannot fail (`|| true`, `--exit-zero`, a formatter without `--check`) is evidence of a fail; a
+ * linter only configured, installed or declared in a task runner that no CI job runs is partial.
  */
 
 const messages = {
@@ -85,10 +85,10 @@ export default defineCheck({
     }
     const evidence = evidenceOf(j, [])
     const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
+    if (j.configs.length > 0) return { status: 'partial', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation }
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
     const unsure = undecided(j, 'ci-lint', 'runs a linter or format check', remediation)
     if (unsure) return unsure
-    if (j.configs.length > 0) return { status: 'fail', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }
   }
 })

@@ -100,6 +100,38 @@ checkTester(ciLint, {
       summary: 'only in local hooks',
       evidence: [{ path: '.pre-commit-config.yaml', line: 7, message: 'local hook only' }],
       remediation: ['pre-commit/action', 'ruff-action']
+    },
+    {
+      name: 'ruff in dev dependencies and [tool.ruff], nothing runs it',
+      facts: {
+        files: { 'pyproject.toml': '[project]\nname = "svc"\n[dependency-groups]\ndev = ["ruff>=0.6"]\n\n[tool.ruff]\nline-length = 100\n' },
+        ci: { runs: [run('pytest')] }
+      },
+      messageId: 'configured-only',
+      data: { tools: 'ruff' },
+      evidence: [{ path: 'pyproject.toml', line: 6, message: 'ruff is configured' }]
+    },
+    {
+      name: 'a lint script and biome installed, no workflow runs them (umami): configured only, with the script as evidence',
+      facts: {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "lint": "biome lint .",\n    "test": "jest"\n  },\n  "devDependencies": {\n    "@biomejs/biome": "^2"\n  }\n}\n',
+          '.github/workflows/ci.yml': 'on: [push]\njobs:\n  t:\n    steps:\n      - run: pnpm test\n'
+        }
+      },
+      messageId: 'configured-only',
+      data: { tools: 'biome' },
+      evidence: [
+        { path: 'package.json', line: 7, message: 'biome is installed as a development dependency (`@biomejs/biome`), and no CI job runs it' },
+        { path: 'package.json', line: 3, message: 'biome is declared in a task runner, and no CI job runs it: package.json:3 npm run lint → package.json:3 biome lint .' }
+      ]
+    },
+    {
+      name: 'no CI at all, eslint and prettier configured (express realworld): configured, not run',
+      facts: { files: { 'package.json': '{"name":"api"}', '.eslintrc.json': '{}', '.prettierrc': '{}' } },
+      messageId: 'configured-only',
+      evidence: [{ path: '.eslintrc.json' }, { path: '.prettierrc' }],
+      remediation: ['npx eslint']
     }
   ],
   fail: [
@@ -138,38 +170,6 @@ checkTester(ciLint, {
       facts: { ci: { actions: [action('biomejs/setup-biome', { line: 11 })] } },
       messageId: 'none',
       evidence: [{ line: 11, message: 'installs Biome only' }]
-    },
-    {
-      name: 'ruff in dev dependencies and [tool.ruff], nothing runs it',
-      facts: {
-        files: { 'pyproject.toml': '[project]\nname = "svc"\n[dependency-groups]\ndev = ["ruff>=0.6"]\n\n[tool.ruff]\nline-length = 100\n' },
-        ci: { runs: [run('pytest')] }
-      },
-      messageId: 'configured-only',
-      data: { tools: 'ruff' },
-      evidence: [{ path: 'pyproject.toml', line: 6, message: 'ruff is configured' }]
-    },
-    {
-      name: 'a lint script and biome installed, no workflow runs them (umami): configured only, with the script as evidence',
-      facts: {
-        files: {
-          'package.json': '{\n  "scripts": {\n    "lint": "biome lint .",\n    "test": "jest"\n  },\n  "devDependencies": {\n    "@biomejs/biome": "^2"\n  }\n}\n',
-          '.github/workflows/ci.yml': 'on: [push]\njobs:\n  t:\n    steps:\n      - run: pnpm test\n'
-        }
-      },
-      messageId: 'configured-only',
-      data: { tools: 'biome' },
-      evidence: [
-        { path: 'package.json', line: 7, message: 'biome is installed as a development dependency (`@biomejs/biome`), and no CI job runs it' },
-        { path: 'package.json', line: 3, message: 'biome is declared in a task runner, and no CI job runs it: package.json:3 npm run lint → package.json:3 biome lint .' }
-      ]
-    },
-    {
-      name: 'no CI at all, eslint configured (express realworld)',
-      facts: { files: { 'package.json': '{"name":"api"}', '.eslintrc.json': '{}', '.prettierrc': '{}' } },
-      messageId: 'no-ci',
-      evidence: [{ path: '.eslintrc.json' }, { path: '.prettierrc' }],
-      remediation: ['npx eslint']
     },
 
     { name: 'tool named only in a step name', facts: { ci: { runs: [run('echo Lint', { argv: ['echo', 'Lint'] })] } }, messageId: 'none' },

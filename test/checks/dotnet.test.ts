@@ -35,9 +35,11 @@ checkTester(ciLint, {
       data: { tools: 'Roslyn analyzers (dotnet build -warnaserror)' }
     }
   ],
-  fail: [
-    { name: 'dotnet format without --verify-no-changes fixes files', facts: { files: PROJ, ci: { runs: [run('dotnet format')] } }, messageId: 'non-blocking' },
+  partial: [
     { name: 'warning-only analyzers cannot fail a plain build', facts: { files: { ...PROJ, 'Directory.Build.props': STYLECOP }, ci: { runs: [run('dotnet build')] } }, messageId: 'configured-only' }
+  ],
+  fail: [
+    { name: 'dotnet format without --verify-no-changes fixes files', facts: { files: PROJ, ci: { runs: [run('dotnet format')] } }, messageId: 'non-blocking' }
   ]
 })
 
