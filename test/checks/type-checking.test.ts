@@ -42,7 +42,13 @@ checkTester(typeChecking, {
     { name: 'synthetic compiler:compile', facts: { ci: { runs: [run('./mvnw -B package', { argv: ['mvn', 'compiler:compile'] })] } }, messageId: 'pr' },
     { name: 'gradle compileJava', facts: { ci: { runs: [run('./gradlew build', { argv: ['gradle', 'compileJava'] })] } }, messageId: 'pr', data: { tools: 'Java compiler (Gradle)' } },
     { name: 'sorbet', facts: { ci: { runs: [run('bundle exec srb tc')] } }, messageId: 'pr', data: { tools: 'sorbet' } },
-    { name: 'pyright-action', facts: { ci: { actions: [action('jakebailey/pyright-action')] } }, messageId: 'pr', data: { tools: 'pyright' } }
+    { name: 'pyright-action', facts: { ci: { actions: [action('jakebailey/pyright-action')] } }, messageId: 'pr', data: { tools: 'pyright' } },
+    {
+      name: 'golangci-lint-action on pull requests type-checks the Go packages it loads (ubicloud cli)',
+      facts: { files: { 'cli/go.mod': 'module example.com/cli\n' }, ci: { actions: [action('golangci/golangci-lint-action', { version: 'v9', with: { 'working-directory': 'cli' } })] } },
+      messageId: 'pr',
+      data: { tools: 'golangci-lint' }
+    }
   ],
   partial: [
     { name: 'PHPStan configured, never run (php snippet)', facts: { files: { 'composer.json': '{}', 'phpstan.neon': 'parameters:\n  level: 5\n' }, ci: { runs: [run('vendor/bin/phpunit')] } }, messageId: 'configured', data: { tools: 'PHPStan' }, remediation: ['vendor/bin/phpstan analyse'] },

@@ -144,6 +144,9 @@ const ACTIONS: readonly ActionSignature[] = [
   { tool: 'Maven', ecosystem: 'java', names: ['maven'], asCommand: { argv: ['mvn'], input: 'goals', default: 'package' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle'], asCommand: { argv: ['gradle'], input: 'tasks', default: 'build' } },
   { tool: 'Gradle', ecosystem: 'java', names: ['gradle/gradle-build-action'], asCommand: { argv: ['gradle'], input: 'arguments', default: null } },
+  // golangci-lint loads type-checked packages before any linter runs: a compile error fails the action.
+  { tool: 'golangci-lint', ecosystem: 'go', names: ['golangci/golangci-lint-action'], asCommand: { argv: ['golangci-lint', 'run'], input: 'args', default: '' } },
+  { tool: 'staticcheck', ecosystem: 'go', names: ['dominikh/staticcheck-action'] },
   { tool: 'PHPStan', ecosystem: 'php', names: ['php-actions/phpstan'] },
   { tool: 'PHPStan', ecosystem: 'php', names: ['docker://oskarstark/phpstan-ga*'], asCommand: { argv: ['phpstan'], input: 'args', default: 'analyse' } },
   { tool: 'Psalm', ecosystem: 'php', names: ['docker://ghcr.io/psalm/psalm-github-actions*', 'docker://vimeo/psalm-github-actions*', 'psalm/psalm-github-actions', 'docker://ghcr.io/psalm/psalm-action*'] },
