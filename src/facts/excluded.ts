@@ -66,7 +66,8 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', 'sp
 /**
  * Test code, by directory (`tests/`, `src/test/`, `__tests__/`, `spec/`) or file name
  * (`test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `x_spec.rb`,
- * `XTest.php`, `conftest.py`, `OrderTests.cs`), and .NET test project directories (`Orders.Api.Tests/`). Test code is not production use: a retry in a flaky-test helper protects no
+ * `XTest.php`, `conftest.py`, `OrderTests.cs`), .NET test project directories (`Orders.Api.Tests/`) and
+ * Cucumber/Behave glue (`features/support/`, `features/step_definitions/`). Test code is not production use: a retry in a flaky-test helper protects no
  * outbound call, and a flag evaluated only in a test ships nothing.
  */
 export function isTestPath(path: string): boolean {
@@ -85,7 +86,28 @@ const DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component
  */
 export const NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/
 
-const testDir = memoByDir((dir) => dir !== '' && dir.split('/').some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)))
+/**
+ * Cucumber and Behave keep their glue code beside the `.feature` files: `features/step_definitions/`,
+ * `features/steps/`, `features/support/` (`env.rb`, helpers). Trap: front ends group source code by
+ * feature (`src/features/support/Ticket.tsx` is a "support" feature), so `support`/`steps` count
+ * only when `features/` is not inside a source root.
+ */
+const SOURCE_ROOTS = new Set(['src', 'app', 'lib', 'client', 'web', 'frontend', 'ui', 'components', 'pages'])
+function acceptanceGlue(parts: readonly string[]): boolean {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== 'features') continue
+    const next = parts[i + 1]!
+    if (next === 'step_definitions') return true
+    if ((next === 'support' || next === 'steps') && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true
+  }
+  return false
+}
+
+const testDir = memoByDir((dir) => {
+  if (dir === '') return false
+  const parts = dir.split('/')
+  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts)
+})
 
 function testName(name: string): boolean {
   const lower = name.toLowerCase()

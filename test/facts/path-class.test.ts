@@ -49,6 +49,12 @@ describe('path classification', () => {
     ['src/Service/OrderTest.php', false, false, true],
     ['database/migrations/2024_01_01_000000_create_tests_table.php', false, false, false],
     ['app/Test.php', false, false, false],
+    ['features/support/patience_helper.rb', false, false, true],
+    ['features/step_definitions/claim_steps.rb', false, false, true],
+    ['acceptance/features/steps/login.py', false, false, true],
+    ['web/src/features/support/Ticket.tsx', false, false, false],
+    ['app/features/steps/Wizard.ts', false, false, false],
+    ['features/orders.rb', false, false, false],
     ['vendor', false, false, false]
   ]
   it.each(cases)('%s', (path, excluded, vendored, test) => {
