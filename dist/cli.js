@@ -27644,7 +27644,21 @@ function isTestPath(path2) {
 }
 var DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i;
 var NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/;
-var testDir = memoByDir((dir2) => dir2 !== "" && dir2.split("/").some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)));
+var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "app", "lib", "client", "web", "frontend", "ui", "components", "pages"]);
+function acceptanceGlue(parts) {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== "features") continue;
+    const next = parts[i + 1];
+    if (next === "step_definitions") return true;
+    if ((next === "support" || next === "steps") && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true;
+  }
+  return false;
+}
+var testDir = memoByDir((dir2) => {
+  if (dir2 === "") return false;
+  const parts = dir2.split("/");
+  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
+});
 function testName(name) {
   const lower = name.toLowerCase();
   if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
@@ -27995,6 +28009,9 @@ var ACTIONS = [
   { tool: "Maven", ecosystem: "java", names: ["maven"], asCommand: { argv: ["mvn"], input: "goals", default: "package" } },
   { tool: "Gradle", ecosystem: "java", names: ["gradle"], asCommand: { argv: ["gradle"], input: "tasks", default: "build" } },
   { tool: "Gradle", ecosystem: "java", names: ["gradle/gradle-build-action"], asCommand: { argv: ["gradle"], input: "arguments", default: null } },
+  // golangci-lint loads type-checked packages before any linter runs: a compile error fails the action.
+  { tool: "golangci-lint", ecosystem: "go", names: ["golangci/golangci-lint-action"], asCommand: { argv: ["golangci-lint", "run"], input: "args", default: "" } },
+  { tool: "staticcheck", ecosystem: "go", names: ["dominikh/staticcheck-action"] },
   { tool: "PHPStan", ecosystem: "php", names: ["php-actions/phpstan"] },
   { tool: "PHPStan", ecosystem: "php", names: ["docker://oskarstark/phpstan-ga*"], asCommand: { argv: ["phpstan"], input: "args", default: "analyse" } },
   { tool: "Psalm", ecosystem: "php", names: ["docker://ghcr.io/psalm/psalm-github-actions*", "docker://vimeo/psalm-github-actions*", "psalm/psalm-github-actions", "docker://ghcr.io/psalm/psalm-action*"] },
@@ -61891,32 +61908,57 @@ function collectService(snapshot, manifests) {
   return { frameworks, routes: unique.slice(0, MAX_ROUTES), healthLibraries: libraries, actuator, skipped: src.skipped, problems: problems2, filesScanned: src.read() };
 }
 
-// src/facts/release.ts
-var VERSION_CORE = /^[vV]?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.+_-]*)?$/;
-function isVersionTag(name) {
-  if (name.length > 200) return false;
-  if (VERSION_CORE.test(name)) return true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    if ((c === "-" || c === "_" || c === "/" || c === "@") && VERSION_CORE.test(name.slice(i + 1))) return true;
-  }
-  return false;
-}
+// src/facts/changelog.ts
 var CHANGELOG_STEMS = /* @__PURE__ */ new Set(["changelog", "changes", "history", "news", "releases", "release_notes", "release-notes", "releasenotes", "whatsnew", "whats_new"]);
 var CHANGELOG_DIRS = /* @__PURE__ */ new Set(["release-notes", "release_notes", "releasenotes", "changelog", "changelogs", "releases"]);
 var TEXT_EXT = /\.(md|markdown|rst|txt|adoc|asciidoc)$/i;
+var TEMPLATE_EXT = /(?:\.html?)?\.(haml|erb|slim|html?)$/i;
+function namesReleaseNotes(stem) {
+  const words3 = stem.split(/[-_.\s]+/);
+  for (let i = 0; i < words3.length; i++) {
+    const w = words3[i];
+    if (w === "changelog" || w === "changelogs" || w === "releasenotes" || w === "whatsnew") return true;
+    if (w === "release" && words3[i + 1] === "notes" || w === "whats" && words3[i + 1] === "new") return true;
+  }
+  return false;
+}
 function isChangelogFile(path2) {
   const name = basename(path2);
   const lower = name.toLowerCase();
+  const template = TEMPLATE_EXT.exec(lower);
+  if (template) return namesReleaseNotes(lower.slice(0, -template[0].length));
   const ext2 = TEXT_EXT.exec(lower);
   if (!ext2 && lower.includes(".")) return false;
   const stem = ext2 ? lower.slice(0, -ext2[0].length) : lower;
   if (CHANGELOG_STEMS.has(stem) || stem.startsWith("changelog") || stem.startsWith("release-notes") || stem.startsWith("release_notes")) return true;
+  if (ext2 && namesReleaseNotes(stem)) return true;
   const dir2 = basename(dirname(path2)).toLowerCase();
   return ext2 !== null && CHANGELOG_DIRS.has(dir2);
 }
 var VERSION_IN_TEXT = /\bv?(\d+\.\d+(?:\.\d+)?(?:[-.][0-9A-Za-z]+)?)\b/;
 var ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+var MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, "i");
+var MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i");
+function headingDate(text2) {
+  const iso = ISO_DATE.exec(text2);
+  if (iso) return iso[0];
+  let day;
+  let month;
+  let year;
+  const dmy = DAY_MONTH_YEAR.exec(text2);
+  if (dmy) [, day, month, year] = dmy;
+  else {
+    const mdy = MONTH_DAY_YEAR.exec(text2);
+    if (mdy) [, month, day, year] = mdy;
+  }
+  if (!day || !month || !year) return void 0;
+  const m = MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1;
+  const d = Number(day);
+  if (m < 1 || d < 1 || d > 31) return void 0;
+  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
 var UNDERLINE = /^(={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|#{3,})\s*$/;
 function stripHashes(t) {
   let start = 0;
@@ -61959,8 +62001,8 @@ function changelogHeadings(text2, path2 = "") {
     const plain2 = head.text.replace(/[[\]`*_]/g, " ");
     const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain2);
     const v = VERSION_IN_TEXT.exec(plain2);
-    const d = ISO_DATE.exec(plain2);
-    out.push({ line: head.line, text: head.text, unreleased, hasBody, ...v ? { version: v[1] } : {}, ...d ? { date: d[0] } : {} });
+    const d = headingDate(plain2);
+    out.push({ line: head.line, text: head.text, unreleased, hasBody, ...v ? { version: v[1] } : {}, ...d ? { date: d } : {} });
   }
   if (path2 && out.every((o) => !o.version)) {
     const m = VERSION_IN_TEXT.exec(basename(path2));
@@ -61968,7 +62010,24 @@ function changelogHeadings(text2, path2 = "") {
   }
   return out;
 }
+var HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>/i;
+var HAML_HEADING = /^\s*%h([1-6])(?:[.#][\w-]+)*(?:\{[^}]*\}|\([^)]*\))?\s+([^=\s].*)$/;
+var SLIM_HEADING = /^\s*h([1-6])(?:[.#][\w-]+)*\s+([^=\s].*)$/;
+function templateAsMarkdown(text2, kind) {
+  const heading = kind === "haml" ? HAML_HEADING : kind === "slim" ? SLIM_HEADING : HTML_HEADING;
+  return text2.split(/\r?\n/).map((line) => {
+    const h = heading.exec(line);
+    if (h) {
+      const plain2 = h[2].replace(/<%.*?%>|<[^>]*>|#\{[^}]*\}/g, " ").trim();
+      if (plain2) return `${"#".repeat(Number(h[1]))} ${plain2}`;
+    }
+    const t = line.trim();
+    return t.startsWith("#") || t.startsWith("=") || t.startsWith("-") ? `x${t}` : t;
+  }).join("\n");
+}
 function parseChangelog(path2, text2) {
+  const template = TEMPLATE_EXT.exec(basename(path2).toLowerCase());
+  if (template) text2 = templateAsMarkdown(text2, template[1].startsWith("htm") ? "html" : template[1]);
   const heads = changelogHeadings(text2, path2);
   const releases = heads.filter((h) => !h.unreleased && (h.version !== void 0 || h.date !== void 0));
   let newest;
@@ -61976,6 +62035,18 @@ function parseChangelog(path2, text2) {
   let contentLines = 0;
   for (const l of text2.split("\n")) if (l.trim()) contentLines++;
   return { path: path2, releases, contentLines, ...newest ? { newestDate: newest } : {} };
+}
+
+// src/facts/release.ts
+var VERSION_CORE = /^[vV]?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.+_-]*)?$/;
+function isVersionTag(name) {
+  if (name.length > 200) return false;
+  if (VERSION_CORE.test(name)) return true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if ((c === "-" || c === "_" || c === "/" || c === "@") && VERSION_CORE.test(name.slice(i + 1))) return true;
+  }
+  return false;
 }
 var CONFIG_FILES2 = [
   { match: (_p, n) => n === "release-please-config.json" || n === ".release-please-manifest.json", tool: "release-please" },

@@ -5,36 +5,14 @@ import { excludedSegment, isVendored } from './excluded.js'
 import { memoOnRead } from './read-memo.js'
 import { readText } from './manifests/text.js'
 import { yamlLines } from './deploy/yaml-lines.js'
-import { basename, dirname, type Snapshot } from './snapshot.js'
+import { basename, type Snapshot } from './snapshot.js'
+import { isChangelogFile, parseChangelog, type ChangelogFile } from './changelog.js'
 
 export interface TagFacts {
   readonly names: readonly string[]
   /** Names that look like versions: `v1.2.3`, `1.2`, `api-v1.2`, `pkg@1.0.0`, `2024.01.15`. */
   readonly versionTags: readonly string[]
   readonly source: 'git' | 'api'
-}
-
-export interface ChangelogHeading {
-  readonly line: number
-  readonly text: string
-  /** The version the heading names, when any. */
-  readonly version?: string
-  /** ISO date (`YYYY-MM-DD`) in the heading, when any. */
-  readonly date?: string
-  /** `Unreleased` / `[Unreleased]`: a placeholder, not a release. */
-  readonly unreleased: boolean
-  /** At least one non-blank line before the next heading. */
-  readonly hasBody: boolean
-}
-
-export interface ChangelogFile {
-  readonly path: string
-  /** Headings that name a release (a version or a date, not `Unreleased`), in file order. */
-  readonly releases: readonly ChangelogHeading[]
-  /** Non-blank lines in the file. */
-  readonly contentLines: number
-  /** Newest ISO date among release headings, when any. */
-  readonly newestDate?: string
 }
 
 export interface ReleaseConfig {
@@ -85,91 +63,6 @@ export function isVersionTag(name: string): boolean {
     if ((c === '-' || c === '_' || c === '/' || c === '@') && VERSION_CORE.test(name.slice(i + 1))) return true
   }
   return false
-}
-
-const CHANGELOG_STEMS = new Set(['changelog', 'changes', 'history', 'news', 'releases', 'release_notes', 'release-notes', 'releasenotes', 'whatsnew', 'whats_new'])
-const CHANGELOG_DIRS = new Set(['release-notes', 'release_notes', 'releasenotes', 'changelog', 'changelogs', 'releases'])
-const TEXT_EXT = /\.(md|markdown|rst|txt|adoc|asciidoc)$/i
-
-export function isChangelogFile(path: string): boolean {
-  const name = basename(path)
-  const lower = name.toLowerCase()
-  const ext = TEXT_EXT.exec(lower)
-  if (!ext && lower.includes('.')) return false
-  const stem = ext ? lower.slice(0, -ext[0].length) : lower
-  if (CHANGELOG_STEMS.has(stem) || stem.startsWith('changelog') || stem.startsWith('release-notes') || stem.startsWith('release_notes')) return true
-  const dir = basename(dirname(path)).toLowerCase()
-  return ext !== null && CHANGELOG_DIRS.has(dir)
-}
-
-const VERSION_IN_TEXT = /\bv?(\d+\.\d+(?:\.\d+)?(?:[-.][0-9A-Za-z]+)?)\b/
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/
-const UNDERLINE = /^(={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|#{3,})\s*$/
-
-/** `## [1.0.0] ##` → `[1.0.0]`, by index (a trailing-`#` regex backtracks on long runs of `#`). */
-function stripHashes(t: string): string {
-  let start = 0
-  while (start < t.length && t[start] === '#') start++
-  let end = t.length
-  while (end > start && t[end - 1] === '#') end--
-  return t.slice(start, end).trim()
-}
-
-/** Headings of a Markdown (ATX) or reStructuredText / setext changelog, with what they name. */
-export function changelogHeadings(text: string, path = ''): ChangelogHeading[] {
-  const lines = text.split(/\r?\n/)
-  const heads: { line: number; text: string; end: number; level: number }[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim()
-    if (t.startsWith('#') && /^#{1,6}(\s|$)/.test(t)) heads.push({ line: i + 1, text: stripHashes(t), end: i + 1, level: t.length - t.replace(/^#+/, '').length })
-    else if (t && !UNDERLINE.test(t) && i + 1 < lines.length && UNDERLINE.test(lines[i + 1]!.trim()) && lines[i + 1]!.trim().length >= Math.min(t.length, 3)) {
-      const u = lines[i + 1]!.trim()[0]
-      heads.push({ line: i + 1, text: t, end: i + 2, level: u === '=' ? 1 : u === '-' ? 2 : 3 })
-      i++
-    }
-  }
-  const out: ChangelogHeading[] = []
-  for (let h = 0; h < heads.length; h++) {
-    const head = heads[h]!
-    // Entries run to the next heading of the same or a higher level: `### Added` belongs to its release.
-    let nextHead = h + 1
-    while (nextHead < heads.length && heads[nextHead]!.level > head.level) nextHead++
-    const next = nextHead < heads.length ? heads[nextHead]!.line - 1 : lines.length
-    let hasBody = false
-    for (let k = head.end; k < next; k++) {
-      const t = lines[k]!.trim()
-      const isHeading = heads.some((x) => x.line === k + 1)
-      if (t && !isHeading && !UNDERLINE.test(t) && !t.startsWith('[')) {
-        hasBody = true
-        break
-      }
-      if (t.startsWith('[') && !/^\[[^\]]+\]:\s/.test(t)) {
-        hasBody = true
-        break
-      }
-    }
-    const plain = head.text.replace(/[[\]`*_]/g, ' ')
-    const unreleased = /^\s*(unreleased|upcoming|next( release)?|main|master|head)\b/i.test(plain)
-    const v = VERSION_IN_TEXT.exec(plain)
-    const d = ISO_DATE.exec(plain)
-    out.push({ line: head.line, text: head.text, unreleased, hasBody, ...(v ? { version: v[1] } : {}), ...(d ? { date: d[0] } : {}) })
-  }
-  // A release-notes file named after its version (`release-notes/1.4.0.md`) is one release.
-  if (path && out.every((o) => !o.version)) {
-    const m = VERSION_IN_TEXT.exec(basename(path))
-    if (m && text.trim()) out.unshift({ line: 1, text: basename(path), version: m[1]!, unreleased: false, hasBody: true })
-  }
-  return out
-}
-
-function parseChangelog(path: string, text: string): ChangelogFile {
-  const heads = changelogHeadings(text, path)
-  const releases = heads.filter((h) => !h.unreleased && (h.version !== undefined || h.date !== undefined))
-  let newest: string | undefined
-  for (const r of releases) if (r.date && (!newest || r.date > newest)) newest = r.date
-  let contentLines = 0
-  for (const l of text.split('\n')) if (l.trim()) contentLines++
-  return { path, releases, contentLines, ...(newest ? { newestDate: newest } : {}) }
 }
 
 /** Release tool configuration files, as data. */

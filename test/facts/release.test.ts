@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readLocalTags } from '../../src/facts/git-tags.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { changelogHeadings, collectRelease, isChangelogFile, isVersionTag } from '../../src/facts/release.js'
+import { changelogHeadings, headingDate, isChangelogFile } from '../../src/facts/changelog.js'
+import { collectRelease, isVersionTag } from '../../src/facts/release.js'
 
 describe('version tags', () => {
   it.each([
@@ -26,6 +27,37 @@ describe('changelogs', () => {
   it('recognises changelog file names', () => {
     expect(['CHANGELOG.md', 'HISTORY.rst', 'NEWS', 'docs/changelog.md', 'RELEASE_NOTES.md', 'docs/release-notes/1.2.0.md', 'CHANGES.txt'].map(isChangelogFile)).toEqual([true, true, true, true, true, true, true])
     expect(['src/changes.py', 'CHANGELOG.json', 'docs/guide.md'].map(isChangelogFile)).toEqual([false, false, false])
+  })
+
+  it('recognises release-notes pages rendered from templates by their names', () => {
+    expect(['app/views/pages/api_release_notes.html.haml', 'app/views/home/changelog.html.erb', 'templates/whats_new.slim', 'public/release-notes.html', 'docs/API_RELEASE_NOTES.md'].map(isChangelogFile)).toEqual([true, true, true, true, true])
+    // Pages that list records from a database, or merely mention releases, are not changelogs.
+    expect(['app/views/releases/index.html.erb', 'app/views/news.html.erb', 'app/views/pages/release.html.haml', 'app/views/notes/release.html.erb'].map(isChangelogFile)).toEqual([false, false, false, false])
+  })
+
+  it.each([
+    ['28th July 2026', '2026-07-28'],
+    ['3 Mar 2026', '2026-03-03'],
+    ['Version 2 — September 1st, 2025', '2025-09-01'],
+    ['Sept 9 2024', '2024-09-09'],
+    ['1.2.0 - 2025-03-01', '2025-03-01'],
+    ['July 2026 roadmap', undefined],
+    ['32 July 2026', undefined]
+  ])('reads the date in %s', (text, iso) => expect(headingDate(text)).toBe(iso))
+
+  it('reads a HAML, ERB or Slim release-notes page like a Markdown changelog', () => {
+    const haml = ['= render partial: "heading"', '', '%section.notes', '  %h2.govuk-heading-m 28th July 2026', '  %ul', '    %li', '      New fee scheme', '', '  %h2.govuk-heading-m 3rd March 2026', '  %ul', '    %li Faster search', '  #footer', '  %h2= t(".older")'].join('\n')
+    const page = collectRelease(new MemorySnapshot({ 'app/views/pages/api_release_notes.html.haml': haml }), null).changelogs[0]!
+    expect(page.releases.map((r) => [r.line, r.date, r.hasBody])).toEqual([
+      [4, '2026-07-28', true],
+      [9, '2026-03-03', true]
+    ])
+    expect(page.newestDate).toBe('2026-07-28')
+    const erb = ['<h1>What changed</h1>', '<h2 class="r"><%= link_to "v1.4.0", "#" %> v1.4.0 (July 2, 2026)</h2>', '<p>Bulk export.</p>', '<h2><%= t(".x") %></h2>'].join('\n')
+    const erbPage = collectRelease(new MemorySnapshot({ 'app/views/home/changelog.html.erb': erb }), null).changelogs[0]!
+    expect(erbPage.releases.map((r) => [r.line, r.version, r.date, r.hasBody])).toEqual([[2, '1.4.0', '2026-07-02', true]])
+    const slim = ['h1 Release notes', 'h2.entry 2.0.0', 'p Breaking change', 'h2= title'].join('\n')
+    expect(collectRelease(new MemorySnapshot({ 'views/release_notes.slim': slim }), null).changelogs[0]!.releases.map((r) => r.version)).toEqual(['2.0.0'])
   })
 
   it('reads Keep-a-Changelog and RST headings with versions, dates and bodies', () => {
