@@ -1,7 +1,7 @@
 import type { DeployHealthcheck } from '../facts/deploy/types.js'
 import type { Route } from '../facts/service/types.js'
 import { frameworkList, snippetFor, type Framework } from '../facts/service/frameworks.js'
-import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment, ONE_OFF_SERVICES } from './catalog/health.js'
+import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment, ONE_OFF_SERVICES, THIRD_PARTY_IMAGE_PREFIXES } from './catalog/health.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
@@ -34,6 +34,7 @@ function routeText(r: Route): string {
 function isAppProbe(h: DeployHealthcheck): boolean {
   const img = (h.image ?? '').toLowerCase()
   if (img && DEPENDENCY_IMAGES.some((d) => img === d || img.startsWith(d + ':') || img.endsWith('/' + d) || img.includes('/' + d + ':') || img.startsWith(d + '-'))) return false
+  if (img && THIRD_PARTY_IMAGE_PREFIXES.some((p) => img.startsWith(p))) return false
   if ((h.service && ONE_OFF_SERVICES.test(h.service)) || (img && ONE_OFF_SERVICES.test(img.replace(/:[^/]*$/, '')))) return false
   return !DEPENDENCY_COMMANDS.some((c) => h.command.includes(c))
 }

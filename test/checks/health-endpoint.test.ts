@@ -93,6 +93,31 @@ checkTester(healthEndpoint, {
       remediation: ['@router.get("/healthz"', 'SELECT 1']
     },
     {
+      name: "a vendored third-party component's probes (registry.k8s.io metrics-server) are not the app's",
+      facts: {
+        files: {
+          'Gemfile': "source 'https://rubygems.org'\ngem 'roda'\n",
+          'app.rb': 'class App < Roda\n  route do |r|\n    r.get "orders" do\n      "ok"\n    end\n  end\nend\n',
+          'k8s/lib/metrics-server.yaml': [
+            'kind: Deployment',
+            'spec:',
+            '  template:',
+            '    spec:',
+            '      containers:',
+            '        - name: metrics-server',
+            '          image: registry.k8s.io/metrics-server/metrics-server:v0.8.1',
+            '          livenessProbe:',
+            '            httpGet:',
+            '              path: /livez',
+            '          readinessProbe:',
+            '            httpGet:',
+            '              path: /readyz'
+          ].join('\n')
+        }
+      },
+      messageId: 'fail'
+    },
+    {
       name: 'compose healthcheck of postgres is not the app',
       facts: { files: { 'package.json': '{"dependencies": {"express": "^4"}}', 'index.js': "const app = express()\napp.get('/', h)\n", 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n' } },
       messageId: 'fail',

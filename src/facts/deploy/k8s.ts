@@ -1,6 +1,6 @@
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
-import { childrenOf, flowList, unquote, yamlLines } from './yaml-lines.js'
+import { childrenOf, flowList, unquote, yamlLines, type YamlLine } from './yaml-lines.js'
 
 const PROBES: Readonly<Record<string, 'liveness' | 'readiness' | 'startup'>> = {
   livenessProbe: 'liveness',
@@ -11,6 +11,25 @@ const PROBES: Readonly<Record<string, 'liveness' | 'readiness' | 'startup'>> = {
 /** Cheap pre-filter before walking a YAML file. */
 export function mayHaveProbes(text: string): boolean {
   return text.includes('livenessProbe') || text.includes('readinessProbe') || text.includes('startupProbe')
+}
+
+/**
+ * The `image:` of the container a probe belongs to: a sibling key of the same list item
+ * (`- name: app` … `image: …` … `livenessProbe:`), before or after the probe.
+ */
+function containerImage(lines: readonly YamlLine[], probe: number): string | undefined {
+  const { indent } = lines[probe]!
+  for (let k = probe - 1; k >= 0 && lines[k]!.indent >= indent; k--) {
+    const l = lines[k]!
+    if (l.indent === indent && l.key === 'image') return unquote(l.value) || undefined
+    if (l.indent === indent && l.item) break
+  }
+  for (let k = probe + 1; k < lines.length && lines[k]!.indent >= indent; k++) {
+    const l = lines[k]!
+    if (l.indent === indent && l.item) break
+    if (l.indent === indent && l.key === 'image') return unquote(l.value) || undefined
+  }
+  return undefined
 }
 
 /**
@@ -27,7 +46,8 @@ export function kubernetesProbes(path: string, text: string): DeployHealthcheck[
     const kind = l.key ? PROBES[l.key] : undefined
     if (!kind) continue
     const body = childrenOf(lines, i)
-    const base = { path, line: l.line, source: 'kubernetes' as const, kind }
+    const image = containerImage(lines, i)
+    const base = { path, line: l.line, source: 'kubernetes' as const, kind, ...(image ? { image } : {}) }
     const http = body.find((c) => c.key === 'path' && c.parents[c.parents.length - 1] === 'httpGet')
     if (http) {
       const p = unquote(http.value)

@@ -16,7 +16,7 @@ export interface DeployHealthcheck {
   readonly probe?: 'http' | 'exec' | 'tcp' | 'grpc'
   /** Compose service name (a healthcheck on `db`/`redis` checks a dependency, not the app). */
   readonly service?: string
-  /** Compose service image, when declared (`postgres:16`). */
+  /** Compose service or Kubernetes container image, when declared (`postgres:16`). */
   readonly image?: string
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isDockerfile, notServiceReason } from '../../../src/facts/deploy/dockerfile.js'
 import { collectDeploy, httpPathOf } from '../../../src/facts/deploy/index.js'
+import { kubernetesProbes } from '../../../src/facts/deploy/k8s.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 
 const deploy = (files: Record<string, string>) => collectDeploy(new MemorySnapshot(files))
@@ -139,6 +140,34 @@ describe('compose and Kubernetes health checks', () => {
       { path: 'k8s/deployment.yaml', line: 8, source: 'kubernetes', kind: 'liveness', command: 'httpGet /livez', probe: 'http', httpPath: '/livez' },
       { path: 'k8s/deployment.yaml', line: 12, source: 'kubernetes', kind: 'readiness', command: 'sh -c curl -f localhost:8080/readyz', probe: 'exec', httpPath: '/readyz' },
       { path: 'k8s/deployment.yaml', line: 15, source: 'kubernetes', kind: 'startup', command: 'tcpSocket', probe: 'tcp' }
+    ])
+  })
+})
+
+describe('kubernetes probe images', () => {
+  it("records each probe's container image, before or after the probe, never a neighbour's", () => {
+    const pod = [
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: ghcr.io/acme/api:1.2',
+      '      readinessProbe:', // 5
+      '        httpGet:',
+      '          path: /readyz',
+      '    - name: sidecar',
+      '      livenessProbe:', // 9
+      '        tcpSocket:',
+      '          port: 9000',
+      '      image: registry.k8s.io/pause:3.9',
+      '    - name: bare',
+      '      livenessProbe:', // 14
+      '        exec:',
+      '          command: ["true"]'
+    ].join('\n')
+    expect(kubernetesProbes('k8s/pod.yaml', pod).map((h) => [h.line, h.image])).toEqual([
+      [5, 'ghcr.io/acme/api:1.2'],
+      [9, 'registry.k8s.io/pause:3.9'],
+      [14, undefined]
     ])
   })
 })
