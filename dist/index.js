@@ -46178,7 +46178,7 @@ function scanImports(ecosystem, lines) {
     if (raw.length > MAX_LINE) continue;
     const startedInside = inString !== null;
     inString = stringStateAfter(raw, inString, ecosystem);
-    if (startedInside) continue;
+    if (startedInside || !mayImport(ecosystem, raw, goBlock)) continue;
     const t = raw.trim();
     const add = (module) => {
       if (module) out.push({ line: i + 1, module, text: t });
@@ -46265,6 +46265,24 @@ function scanImports(ecosystem, lines) {
   }
   return out;
 }
+var IMPORT_STARTS = {
+  python: ["from ", "import "],
+  go: ["import"],
+  java: ["import"],
+  ruby: ["require"],
+  rust: ["use ", "pub", "extern"],
+  php: ["use "],
+  dotnet: ["using ", "global "],
+  elixir: ["use ", "alias ", "import ", "require "]
+};
+function mayImport(ecosystem, raw, goBlock) {
+  if (ecosystem === "node") return raw.includes("from") || raw.includes("require(") || raw.includes("import");
+  if (ecosystem === "go" && goBlock) return true;
+  let k = 0;
+  while (k < raw.length && (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9)) k++;
+  const starts = IMPORT_STARTS[ecosystem];
+  return starts === void 0 || starts.some((w) => raw.startsWith(w, k));
+}
 function insideQuotes(line, at2) {
   let open2 = null;
   for (let k = 0; k < at2; k++) {
@@ -46279,6 +46297,7 @@ var SQ3 = "'".repeat(3);
 function stringStateAfter(line, open2, ecosystem) {
   let state = open2;
   if (ecosystem === "node") {
+    if (!line.includes("`")) return state;
     for (let k = 0; k < line.length; k++) {
       const c = line[k];
       if (c === "\\") k++;
@@ -47121,6 +47140,7 @@ function healthSegment(path2) {
   return null;
 }
 var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
+var THIRD_PARTY_IMAGE_PREFIXES = ["registry.k8s.io/", "k8s.gcr.io/", "gcr.io/google_containers/", "gcr.io/google-containers/", "bitnami/", "docker.io/bitnami/", "docker.io/library/", "quay.io/jetstack/", "quay.io/prometheus/", "grafana/", "docker.io/grafana/"];
 var ONE_OFF_SERVICES = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i;
 var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
 var HEALTH_SNIPPETS = {
@@ -48099,6 +48119,7 @@ function routeText(r) {
 function isAppProbe(h) {
   const img = (h.image ?? "").toLowerCase();
   if (img && DEPENDENCY_IMAGES.some((d) => img === d || img.startsWith(d + ":") || img.endsWith("/" + d) || img.includes("/" + d + ":") || img.startsWith(d + "-"))) return false;
+  if (img && THIRD_PARTY_IMAGE_PREFIXES.some((p) => img.startsWith(p))) return false;
   if (h.service && ONE_OFF_SERVICES.test(h.service) || img && ONE_OFF_SERVICES.test(img.replace(/:[^/]*$/, ""))) return false;
   return !DEPENDENCY_COMMANDS.some((c) => h.command.includes(c));
 }
@@ -49736,7 +49757,12 @@ var REGISTRY = {
 // src/checks/run.ts
 function groupEvidence(evidence2) {
   const byMessage = /* @__PURE__ */ new Map();
-  for (const e of evidence2) if (e.path) byMessage.set(e.message, [...byMessage.get(e.message) ?? [], e]);
+  for (const e of evidence2) {
+    if (!e.path) continue;
+    const same = byMessage.get(e.message);
+    if (same) same.push(e);
+    else byMessage.set(e.message, [e]);
+  }
   const out = [];
   for (const e of evidence2) {
     const same = e.path ? byMessage.get(e.message) : [e];
@@ -59375,6 +59401,20 @@ var PROBES = {
 function mayHaveProbes(text2) {
   return text2.includes("livenessProbe") || text2.includes("readinessProbe") || text2.includes("startupProbe");
 }
+function containerImage(lines, probe) {
+  const { indent } = lines[probe];
+  for (let k = probe - 1; k >= 0 && lines[k].indent >= indent; k--) {
+    const l = lines[k];
+    if (l.indent === indent && l.key === "image") return unquote(l.value) || void 0;
+    if (l.indent === indent && l.item) break;
+  }
+  for (let k = probe + 1; k < lines.length && lines[k].indent >= indent; k++) {
+    const l = lines[k];
+    if (l.indent === indent && l.item) break;
+    if (l.indent === indent && l.key === "image") return unquote(l.value) || void 0;
+  }
+  return void 0;
+}
 function kubernetesProbes(path2, text2) {
   const out = [];
   const lines = yamlLines(text2);
@@ -59383,7 +59423,8 @@ function kubernetesProbes(path2, text2) {
     const kind = l.key ? PROBES[l.key] : void 0;
     if (!kind) continue;
     const body = childrenOf(lines, i);
-    const base = { path: path2, line: l.line, source: "kubernetes", kind };
+    const image = containerImage(lines, i);
+    const base = { path: path2, line: l.line, source: "kubernetes", kind, ...image ? { image } : {} };
     const http2 = body.find((c) => c.key === "path" && c.parents[c.parents.length - 1] === "httpGet");
     if (http2) {
       const p = unquote(http2.value);

@@ -27,7 +27,12 @@ export interface RawResult {
  */
 export function groupEvidence(evidence: readonly Evidence[]): Evidence[] {
   const byMessage = new Map<string, Evidence[]>()
-  for (const e of evidence) if (e.path) byMessage.set(e.message, [...(byMessage.get(e.message) ?? []), e])
+  for (const e of evidence) {
+    if (!e.path) continue
+    const same = byMessage.get(e.message)
+    if (same) same.push(e)
+    else byMessage.set(e.message, [e])
+  }
   const out: Evidence[] = []
   for (const e of evidence) {
     const same = e.path ? byMessage.get(e.message)! : [e]

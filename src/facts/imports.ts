@@ -65,7 +65,7 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
     if (raw.length > MAX_LINE) continue
     const startedInside = inString !== null
     inString = stringStateAfter(raw, inString, ecosystem)
-    if (startedInside) continue
+    if (startedInside || !mayImport(ecosystem, raw, goBlock)) continue
     const t = raw.trim()
     const add = (module: string): void => {
       if (module) out.push({ line: i + 1, module, text: t })
@@ -160,6 +160,31 @@ export function scanImports(ecosystem: Ecosystem, lines: readonly string[]): { l
   return out
 }
 
+/** The words an import line starts with, per ecosystem (JS also imports mid-line: `require(`, `import(`). */
+const IMPORT_STARTS: Readonly<Partial<Record<Ecosystem, readonly string[]>>> = {
+  python: ['from ', 'import '],
+  go: ['import'],
+  java: ['import'],
+  ruby: ['require'],
+  rust: ['use ', 'pub', 'extern'],
+  php: ['use '],
+  dotnet: ['using ', 'global '],
+  elixir: ['use ', 'alias ', 'import ', 'require ']
+}
+
+/**
+ * A cheap test, without allocating, that a line can hold an import at all: most lines of a file
+ * start with none of the words above. Lines that pass are parsed as before.
+ */
+function mayImport(ecosystem: Ecosystem, raw: string, goBlock: boolean): boolean {
+  if (ecosystem === 'node') return raw.includes('from') || raw.includes('require(') || raw.includes('import')
+  if (ecosystem === 'go' && goBlock) return true
+  let k = 0
+  while (k < raw.length && (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9)) k++
+  const starts = IMPORT_STARTS[ecosystem]
+  return starts === undefined || starts.some((w) => raw.startsWith(w, k))
+}
+
 /** Whether position `at` of a line lies inside a '…', "…" or `…` string opened on that line. */
 function insideQuotes(line: string, at: number): boolean {
   let open: string | null = null
@@ -182,6 +207,7 @@ const SQ3 = "'".repeat(3)
 function stringStateAfter(line: string, open: string | null, ecosystem: Ecosystem): string | null {
   let state = open
   if (ecosystem === 'node') {
+    if (!line.includes('`')) return state
     for (let k = 0; k < line.length; k++) {
       const c = line[k]
       if (c === '\\') k++
