@@ -28601,11 +28601,19 @@ function installedTools(ctx, catalogue) {
   }
   return out;
 }
+var REACHED = /* @__PURE__ */ new WeakMap();
+function reachedLines(runs) {
+  const known = REACHED.get(runs);
+  if (known) return known;
+  const reached = /* @__PURE__ */ new Set();
+  for (const r of runs) if (r.where === "ci") for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ""}`);
+  REACHED.set(runs, reached);
+  return reached;
+}
 function declaredTools(ctx, catalogue, veto) {
   const declared3 = ctx.facts.declared();
   if (declared3.length === 0) return [];
-  const reached = /* @__PURE__ */ new Set();
-  for (const r of ctx.facts.ci.runs) if (r.where === "ci") for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ""}`);
+  const reached = reachedLines(ctx.facts.ci.runs);
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const run4 of declared3) {
@@ -46470,13 +46478,13 @@ function resolveMake(ctx, argv, site) {
   if (mf === void 0) return false;
   for (const [k, v] of overrides) mf.vars.set(k, v);
   const goals = targets.length > 0 ? targets : mf.vars.has(".DEFAULT_GOAL") ? [mf.vars.get(".DEFAULT_GOAL").trim()] : mf.first ? [mf.first] : [];
-  const done = /* @__PURE__ */ new Set();
+  const inv = invocation(ctx, site, mf, goals, overrides);
   for (const g of goals) {
     if (!mf.targets.has(g)) {
       emit2(ctx, ["make", g], site);
       continue;
     }
-    runTarget(ctx, mf, g, done, site, dir2);
+    runTarget(ctx, mf, g, inv, site, dir2);
   }
   return true;
 }
@@ -46486,14 +46494,25 @@ function makeTargets(ctx, dir2) {
   const names3 = [...mf.targets.values()].filter((t) => !t.name.startsWith(".") && !t.name.includes("$") && (t.recipe.length > 0 || t.prereqs.length > 0)).map((t) => t.name);
   return { path: mf.path, names: names3 };
 }
-function runTarget(ctx, mf, name, done, site, dir2) {
-  if (done.has(name) || ctx.full()) return;
-  done.add(name);
+function invocation(ctx, site, mf, goals, overrides) {
+  const root2 = site.chain[0];
+  const at2 = root2 ? `${root2.path}:${root2.line ?? 0}` : "";
+  const outer = site.stack.find((k) => k.startsWith("make:"));
+  const tag = `${mf.path}\0${[...overrides].map(([k, v]) => `${k}=${v}`).join("\0")}`;
+  const shared = outer === void 0 ? void 0 : ctx.memo.get(`make-invocation\0${at2}\0${outer}`);
+  const inv = shared ? { ...shared, tag } : { done: /* @__PURE__ */ new Set(), shells: /* @__PURE__ */ new Set(), tag };
+  for (const g of goals) ctx.memo.set(`make-invocation\0${at2}\0make:${mf.path}#${g}`, inv);
+  return inv;
+}
+function runTarget(ctx, mf, name, inv, site, dir2) {
+  const key = `${inv.tag}\0${name}`;
+  if (inv.done.has(key) || ctx.full()) return;
+  inv.done.add(key);
   const t = mf.targets.get(name);
   if (t === void 0) return;
   const base = enter(site, `make:${mf.path}#${name}`);
   if (base === void 0) return;
-  for (const p of t.prereqs) if (mf.targets.has(p)) runTarget(ctx, mf, p, done, site, dir2);
+  for (const p of t.prereqs) if (mf.targets.has(p)) runTarget(ctx, mf, p, inv, site, dir2);
   for (const r of t.recipe) {
     let text2 = r.text;
     let ignore = false;
@@ -46505,7 +46524,7 @@ function runTarget(ctx, mf, name, done, site, dir2) {
         text2 = text2.slice(1);
       } else break;
     }
-    const expanded = expand3(text2, mf.vars, 0);
+    const expanded = expand3(text2, mf.vars, 0, inv.shells);
     runScript(ctx, expanded, { path: r.path, line: r.line, cwd: dir2 }, base, ignore ? { neutralised: "make '-' prefix" } : {});
   }
 }
@@ -46621,7 +46640,7 @@ function matchFiles(ctx, dir2, pattern) {
   if (!/[*?[]/.test(pattern)) return ctx.snapshot.has(full) ? [full] : [];
   return ctx.snapshot.under(dir2).filter((p) => safeMinimatch(p, full)).slice(0, MAX_INCLUDES);
 }
-function expand3(text2, vars, depth) {
+function expand3(text2, vars, depth, shells) {
   if (!text2.includes("$")) return text2;
   let out = "";
   for (let i = 0; i < text2.length; i++) {
@@ -46646,7 +46665,12 @@ function expand3(text2, vars, depth) {
         continue;
       }
       if (n === "(" && body.startsWith("shell ")) {
-        out += "$(" + expand3(body.slice(6), vars, depth + 1) + ")";
+        const cmd = expand3(body.slice(6), vars, depth + 1, shells);
+        if (shells?.has(cmd)) out += SHELL_OUTPUT;
+        else {
+          shells?.add(cmd);
+          out += "$(" + cmd + ")";
+        }
         i = j;
         continue;
       }
@@ -46656,7 +46680,7 @@ function expand3(text2, vars, depth) {
       if (/^[A-Za-z0-9_.-]+$/.test(name)) {
         if (name === "MAKE") out += "make";
         else if (name === "SHELL" && !vars.has(name)) out += "sh";
-        else if (vars.has(name) && depth < 5) out += expand3(vars.get(name), vars, depth + 1);
+        else if (vars.has(name) && depth < 5) out += expand3(vars.get(name), vars, depth + 1, shells);
         else out += text2.slice(i, end + 1);
         i = end;
         continue;
@@ -46666,6 +46690,7 @@ function expand3(text2, vars, depth) {
   }
   return out;
 }
+var SHELL_OUTPUT = "shell-output";
 var MAX_REFERENCE_CHARS = 4096;
 function matchingBracket(text2, open) {
   const o = text2[open];
@@ -49462,12 +49487,37 @@ var RESOLVERS = [
   resolveDockerBuild
 ];
 function resolveScript(script, origin) {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images, origin.checkoutPath);
+  const images2 = origin.images;
+  const key = [script, origin.path, origin.cwd, origin.checkoutPath ?? "", origin.line === void 0 ? "n" : "l", images2 && images2.size > 0 ? JSON.stringify([...images2]) : ""].join("\0");
+  const memo3 = scriptMemo(origin.snapshot);
+  const known = memo3.get(key);
+  if (known) {
+    for (const [tag, image] of known.images) images2?.set(tag, image);
+    return rebased(known, origin);
+  }
+  const before = new Set(images2?.keys() ?? []);
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, images2, origin.checkoutPath);
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] });
   } catch {
   }
+  const added = images2 ? [...images2].filter(([tag]) => !before.has(tag)) : [];
+  if (memo3.size < MAX_MEMO_SCRIPTS2) memo3.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added });
   return ctx.out;
+}
+var MAX_MEMO_SCRIPTS2 = 2e3;
+var SCRIPT_MEMO = /* @__PURE__ */ new WeakMap();
+function scriptMemo(snapshot) {
+  let memo3 = SCRIPT_MEMO.get(snapshot);
+  if (!memo3) SCRIPT_MEMO.set(snapshot, memo3 = /* @__PURE__ */ new Map());
+  return memo3;
+}
+function rebased(known, origin) {
+  const shift = origin.line !== void 0 && known.line !== void 0 ? origin.line - known.line : 0;
+  return known.out.map((rc) => {
+    const own = rc.chain.slice(known.chain).map((l) => shift !== 0 && l.path === origin.path && l.line !== void 0 ? { ...l, line: l.line + shift } : l);
+    return { ...rc, chain: [...origin.chain, ...own] };
+  });
 }
 function resolveImageBuild(snapshot, build, chain) {
   const ctx = new Ctx(snapshot, RESOLVERS);

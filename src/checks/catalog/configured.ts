@@ -1,3 +1,4 @@
+import type { ToolRun } from '../../facts/ci/types.js'
 import type { CheckContext } from '../types.js'
 import type { ConfigHit } from './ecosystem.js'
 import { formatChain } from './evidence.js'
@@ -41,11 +42,22 @@ export function installedTools(ctx: CheckContext, catalogue: Catalogue): ConfigH
  * declaration CI runs is judged from CI). `veto` is the check's own reason a run does not do the
  * job after all (a `next build` with `ignoreBuildErrors`).
  */
+const REACHED = new WeakMap<readonly ToolRun[], ReadonlySet<string>>()
+
+/** Every `path:line` some CI run passes through: computed once per CI facts, every practice check asks. */
+function reachedLines(runs: readonly ToolRun[]): ReadonlySet<string> {
+  const known = REACHED.get(runs)
+  if (known) return known
+  const reached = new Set<string>()
+  for (const r of runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)
+  REACHED.set(runs, reached)
+  return reached
+}
+
 export function declaredTools(ctx: CheckContext, catalogue: Catalogue, veto?: (run: { readonly cwd: string }, tool: string) => string | undefined): ConfigHit[] {
   const declared = ctx.facts.declared()
   if (declared.length === 0) return []
-  const reached = new Set<string>()
-  for (const r of ctx.facts.ci.runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)
+  const reached = reachedLines(ctx.facts.ci.runs)
   const out: ConfigHit[] = []
   const seen = new Set<string>()
   for (const run of declared) {

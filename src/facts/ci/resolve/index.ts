@@ -93,13 +93,55 @@ const RESOLVERS: readonly Resolver[] = [
 
 /** `origin.line` is the 1-based line of the script's first line (undefined if unknown); `origin.chain` holds the links leading to the step (the step's own link last); `origin.cwd` is repo-relative ('' = root). */
 export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, origin.images, origin.checkoutPath)
+  const images = origin.images
+  const key = [script, origin.path, origin.cwd, origin.checkoutPath ?? '', origin.line === undefined ? 'n' : 'l', images && images.size > 0 ? JSON.stringify([...images]) : ''].join('\0')
+  const memo = scriptMemo(origin.snapshot)
+  const known = memo.get(key)
+  if (known) {
+    for (const [tag, image] of known.images) images?.set(tag, image)
+    return rebased(known, origin)
+  }
+  const before = new Set(images?.keys() ?? [])
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, images, origin.checkoutPath)
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
     // A resolver bug must not lose the commands found so far nor escape the collector.
   }
+  const added = images ? [...images].filter(([tag]) => !before.has(tag)) : []
+  if (memo.size < MAX_MEMO_SCRIPTS) memo.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added })
   return ctx.out
+}
+
+/**
+ * The same script text resolved at several places (a Cirrus task template's `setup_script`
+ * repeated in thirty tasks, a composite action used by every job) resolves to the same commands:
+ * only the links leading to it and its own line differ. Resolved once per snapshot, and each later
+ * use gets the commands with its own leading links and lines.
+ */
+interface Resolved {
+  readonly out: readonly ResolvedCommand[]
+  /** How many leading links were the caller's. */
+  readonly chain: number
+  readonly line: number | undefined
+  readonly images: readonly (readonly [string, BuiltImage])[]
+}
+
+const MAX_MEMO_SCRIPTS = 2000
+const SCRIPT_MEMO = new WeakMap<Snapshot, Map<string, Resolved>>()
+
+function scriptMemo(snapshot: Snapshot): Map<string, Resolved> {
+  let memo = SCRIPT_MEMO.get(snapshot)
+  if (!memo) SCRIPT_MEMO.set(snapshot, (memo = new Map()))
+  return memo
+}
+
+function rebased(known: Resolved, origin: ScriptOrigin): ResolvedCommand[] {
+  const shift = origin.line !== undefined && known.line !== undefined ? origin.line - known.line : 0
+  return known.out.map((rc) => {
+    const own = rc.chain.slice(known.chain).map((l) => (shift !== 0 && l.path === origin.path && l.line !== undefined ? { ...l, line: l.line + shift } : l))
+    return { ...rc, chain: [...origin.chain, ...own] }
+  })
 }
 
 export type { ImageBuild } from './dockerfile.js'

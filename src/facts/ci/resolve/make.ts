@@ -65,13 +65,13 @@ export function resolveMake(ctx: Ctx, argv: readonly string[], site: Site): bool
   if (mf === undefined) return false
   for (const [k, v] of overrides) mf.vars.set(k, v)
   const goals = targets.length > 0 ? targets : mf.vars.has('.DEFAULT_GOAL') ? [mf.vars.get('.DEFAULT_GOAL')!.trim()] : mf.first ? [mf.first] : []
-  const done = new Set<string>()
+  const inv = invocation(ctx, site, mf, goals, overrides)
   for (const g of goals) {
     if (!mf.targets.has(g)) {
       emit(ctx, ['make', g], site)
       continue
     }
-    runTarget(ctx, mf, g, done, site, dir)
+    runTarget(ctx, mf, g, inv, site, dir)
   }
   return true
 }
@@ -84,14 +84,38 @@ export function makeTargets(ctx: Ctx, dir: string): { path: string; names: strin
   return { path: mf.path, names }
 }
 
-function runTarget(ctx: Ctx, mf: Makefile, name: string, done: Set<string>, site: Site, dir: string): void {
-  if (done.has(name) || ctx.full()) return
-  done.add(name)
+/**
+ * One make invocation: the targets it has run, and the `$(shell …)` commands it has followed.
+ * A recipe's own `$(MAKE) target` (a sub-make) shares it with the make that runs the recipe: the
+ * sub-make runs the same prerequisites and expands the same variables, which add no command the
+ * outer make has not already shown. Targets are told apart by Makefile and command-line overrides.
+ */
+interface Invocation {
+  readonly done: Set<string>
+  readonly shells: Set<string>
+  readonly tag: string
+}
+
+function invocation(ctx: Ctx, site: Site, mf: Makefile, goals: readonly string[], overrides: ReadonlyMap<string, string>): Invocation {
+  const root = site.chain[0]
+  const at = root ? `${root.path}:${root.line ?? 0}` : ''
+  const outer = site.stack.find((k) => k.startsWith('make:'))
+  const tag = `${mf.path}\0${[...overrides].map(([k, v]) => `${k}=${v}`).join('\0')}`
+  const shared = outer === undefined ? undefined : (ctx.memo.get(`make-invocation\0${at}\0${outer}`) as Invocation | undefined)
+  const inv: Invocation = shared ? { ...shared, tag } : { done: new Set(), shells: new Set(), tag }
+  for (const g of goals) ctx.memo.set(`make-invocation\0${at}\0make:${mf.path}#${g}`, inv)
+  return inv
+}
+
+function runTarget(ctx: Ctx, mf: Makefile, name: string, inv: Invocation, site: Site, dir: string): void {
+  const key = `${inv.tag}\0${name}`
+  if (inv.done.has(key) || ctx.full()) return
+  inv.done.add(key)
   const t = mf.targets.get(name)
   if (t === undefined) return
   const base = enter(site, `make:${mf.path}#${name}`)
   if (base === undefined) return
-  for (const p of t.prereqs) if (mf.targets.has(p)) runTarget(ctx, mf, p, done, site, dir)
+  for (const p of t.prereqs) if (mf.targets.has(p)) runTarget(ctx, mf, p, inv, site, dir)
   for (const r of t.recipe) {
     let text = r.text
     let ignore = false
@@ -103,7 +127,7 @@ function runTarget(ctx: Ctx, mf: Makefile, name: string, done: Set<string>, site
         text = text.slice(1)
       } else break
     }
-    const expanded = expand(text, mf.vars, 0)
+    const expanded = expand(text, mf.vars, 0, inv.shells)
     runScript(ctx, expanded, { path: r.path, line: r.line, cwd: dir }, base, ignore ? { neutralised: "make '-' prefix" } : {})
   }
 }
@@ -236,7 +260,7 @@ function matchFiles(ctx: Ctx, dir: string, pattern: string): string[] {
  * set, `$(shell command -v X)`/`$(shell which X)` → X, other `$(shell cmd)` → the shell's `$(cmd)`,
  * `$$` → `$`; other functions stay as written.
  */
-export function expand(text: string, vars: ReadonlyMap<string, string>, depth: number): string {
+export function expand(text: string, vars: ReadonlyMap<string, string>, depth: number, shells?: Set<string>): string {
   if (!text.includes('$')) return text
   let out = ''
   for (let i = 0; i < text.length; i++) {
@@ -264,7 +288,15 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
       }
       // `$(shell cmd)` in a recipe substitutes cmd's output, as the shell's `$(cmd)` would.
       if (n === '(' && body.startsWith('shell ')) {
-        out += '$(' + expand(body.slice(6), vars, depth + 1) + ')'
+        const cmd = expand(body.slice(6), vars, depth + 1, shells)
+        // A recursively expanded variable (`TAGS = $(shell hack/tags.sh)`) runs its command at every
+        // reference; one make invocation runs the same command each time, so it is followed once
+        // and later references read as its output (one word).
+        if (shells?.has(cmd)) out += SHELL_OUTPUT
+        else {
+          shells?.add(cmd)
+          out += '$(' + cmd + ')'
+        }
         i = j
         continue
       }
@@ -275,7 +307,7 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
         if (name === 'MAKE') out += 'make'
         // Make's own SHELL is /bin/sh unless the Makefile sets it.
         else if (name === 'SHELL' && !vars.has(name)) out += 'sh'
-        else if (vars.has(name) && depth < 5) out += expand(vars.get(name)!, vars, depth + 1)
+        else if (vars.has(name) && depth < 5) out += expand(vars.get(name)!, vars, depth + 1, shells)
         else out += text.slice(i, end + 1)
         i = end
         continue
@@ -285,6 +317,9 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, depth: n
   }
   return out
 }
+
+/** What a `$(shell …)` already followed in this make invocation stands for: a word, never a command. */
+const SHELL_OUTPUT = 'shell-output'
 
 /** How far a reference's closing bracket is looked for: a hostile line of unclosed `$(` stays linear. */
 const MAX_REFERENCE_CHARS = 4096
