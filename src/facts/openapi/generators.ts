@@ -146,8 +146,8 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       path: hit.path,
       line: hit.line,
       text: hit.text,
-      servedAt: route ? route.path : moved ? moved.servedAt : sig.servedAt,
-      ...(route ? { note: `served by the route at ${route.file}:${route.line}` } : moved?.note ? { note: moved.note } : {}),
+      servedAt: route ? routePath(route) : moved ? moved.servedAt : sig.servedAt,
+      ...(route ? { note: routeNote(route) } : moved?.note ? { note: moved.note } : {}),
       ...(sig.specFirst ? { specFirst: true } : {})
     })
   }
@@ -160,8 +160,8 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
       if (php) {
         if (out.some((o) => o.tool === php.tool)) continue
         const route = php.routeHandlers ? servingRoute(service.routes, php.routeHandlers) : undefined
-        const servedAt = route ? route.path : php.servedAt
-        const note = route ? `served by the route at ${route.file}:${route.line}` : php.note
+        const servedAt = route ? routePath(route) : php.servedAt
+        const note = route ? routeNote(route) : php.note
         out.push({ tool: php.tool, path: d.manifest, ...(d.line ? { line: d.line } : {}), text: d.name, servedAt, ...(note ? { note } : {}) })
         continue
       }
@@ -198,6 +198,15 @@ function servedByKeyword(src: SourceSet, hit: { path: string; line: number }, si
   if (inner && !inner.template) return { servedAt: joinUrl(inner.value, 'openapi.json') }
   if (kw.includes('OpenAPIConfig(') && keywordArg(kw, 'path') === undefined) return { servedAt: sig.servedAt }
   return { servedAt: sig.servedAt, note: `${sig.servedAtKw}=${kw.slice(0, 80)} not resolved; the default is assumed` }
+}
+
+/** A serving route's path; below a prefix that was not resolved, `…/swagger/*any`. */
+function routePath(route: Route): string {
+  return route.prefixUnknown !== undefined ? `…${route.path}` : route.path
+}
+
+function routeNote(route: Route): string {
+  return `served by the route at ${route.file}:${route.line}${route.prefixUnknown !== undefined ? `, below the unresolved prefix ${route.prefixUnknown.slice(0, 80)}` : ''}`
 }
 
 /** The route serving the spec: the first handler of the list that some route uses (the JSON before its UI). */

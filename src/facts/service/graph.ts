@@ -37,6 +37,11 @@ export interface MountEdge {
 export interface LocalRoute {
   readonly router: { readonly file: string; readonly name: string }
   readonly path: Resolved
+  /**
+   * A literal path below an unresolved `path` (`cfg.Root + "/swagger/*any"`: `path` is the
+   * unknown `cfg.Root`, `below` is `/swagger/*any`), kept as the route's path below that prefix.
+   */
+  readonly below?: string
   readonly methods: readonly string[]
   readonly framework: Framework
   /** File of the declaration when it is not the router's file. */
@@ -141,7 +146,7 @@ export class RouteGraph {
       const node = this.nodes.get(r.router.file + '\0' + r.router.name) ?? { file: r.router.file, name: r.router.name, root: true }
       const seen = new Set<string>()
       for (const chain of this.chains(node, 0, new Set([node]))) {
-        const c = extend(chain, r.path)
+        const c = r.below === undefined ? extend(chain, r.path) : extend(extend(chain, r.path), { value: r.below })
         const path = join(c.parts)
         const key = path + '\0' + (c.unknown ?? '')
         if (seen.has(key)) continue

@@ -165,6 +165,44 @@ export function resolveExpr(expr: string, lookup: (name: string) => string | und
   return { value: out }
 }
 
+/**
+ * A `+` concatenation whose head cannot be resolved but whose tail can (`cfg.RootPath + "/swagger/*any"`):
+ * the head as written and the resolved tail, which must start with `/`. Undefined when the whole
+ * expression resolves, nothing after the last unresolved part resolves, or the tail is not a path.
+ */
+export function knownSuffix(expr: string, lookup: (name: string) => string | undefined): { head: string; suffix: string } | undefined {
+  const parts = splitTopPlus(expr.trim())
+  if (parts.length < 2) return undefined
+  let from = parts.length
+  while (from > 0 && 'value' in resolveExpr(parts[from - 1]!, lookup)) from--
+  if (from === 0 || from === parts.length) return undefined
+  const tail = resolveExpr(parts.slice(from).join(' + '), lookup)
+  if (!('value' in tail) || !tail.value.startsWith('/') || tail.value === '/') return undefined
+  return { head: parts.slice(0, from).join(' + '), suffix: tail.value }
+}
+
+/** `+` operands at bracket depth 0, outside literals (`f(a + b) + "/x"` is two operands). */
+function splitTopPlus(text: string): string[] {
+  const out: string[] = []
+  let start = 0
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '"' || c === "'" || c === '`') {
+      const lit = readLiteral(text, i)
+      if (!lit) return [text]
+      i = lit.end - 1
+    } else if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth--
+    else if (c === '+' && depth === 0) {
+      out.push(text.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  out.push(text.slice(start).trim())
+  return out.some((p) => p === '') ? [text] : out
+}
+
 function splitPlus(text: string): string[] {
   const out: string[] = []
   let start = 0

@@ -1,10 +1,11 @@
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
 import { dirname } from '../../snapshot.js'
-import { callArgs, callText, joinUrl, readLiteral, resolveExpr, type Resolved } from '../text.js'
+import { callArgs, callText, joinUrl, knownSuffix, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
 import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
+import { docsHandler } from './go-docs.js'
 import { GO_FRAMEWORKS, goFrameworkOf } from './go-frameworks.js'
 import { handlerIndex, mountHelper, qualifiedConst, stringConstants, type HandlerAt } from './go-index.js'
 
@@ -276,12 +277,17 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
       const args = matchVerbs ? all.slice(1) : all
       const first = args[0] ?? ''
       const path = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : undefined
+      // `e.GET(cfg.RootPath+"/swagger/*any", ginSwagger.WrapHandler(…))`: the literal below an
+      // unresolved prefix, kept only for a docs handler (routes/go-docs.ts says why).
+      const half = !path && METHODS[method!] && args[1] && docsHandler(args[1], aliases) ? knownSuffix(first, lookup) : undefined
       if (method === 'Route' && path && 'value' in path && line.includes('func(')) {
         const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open))
         scopes.push({ name: param ? param[1]! : recv!, prefix: [...prefixOf(recv!), path], depth: depth + 1 })
       } else if (method === 'Mount' && path && args[1]) {
         const name = args[1].replace(/\(.*$/, '').split('.').pop()!
         if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: '*', name }, prefix: joinResolved([...prefixOf(recv!), path]) })
+      } else if (half) {
+        ops.push({ router: { file: pkg, name: fn }, path: joinResolved([...prefixOf(recv!), { unknown: half.head }]), below: half.suffix, methods: matchVerbs && matchVerbs.length > 0 ? matchVerbs : [METHODS[method!]!], framework, file, line: i + 1, handler: args[1]!.slice(0, 80) })
       } else if (METHODS[method!] && path && ('unknown' in path || path.value.startsWith('/') || /^[A-Z]+ \//.test(path.value) || (path.value === '' && prefixOf(recv!).length > 0))) {
         let p = path
         let verb = METHODS[method!]!
