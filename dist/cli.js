@@ -47983,6 +47983,36 @@ function resolveExpr(expr, lookup) {
   }
   return { value: out };
 }
+function knownSuffix(expr, lookup) {
+  const parts = splitTopPlus(expr.trim());
+  if (parts.length < 2) return void 0;
+  let from = parts.length;
+  while (from > 0 && "value" in resolveExpr(parts[from - 1], lookup)) from--;
+  if (from === 0 || from === parts.length) return void 0;
+  const tail = resolveExpr(parts.slice(from).join(" + "), lookup);
+  if (!("value" in tail) || !tail.value.startsWith("/") || tail.value === "/") return void 0;
+  return { head: parts.slice(0, from).join(" + "), suffix: tail.value };
+}
+function splitTopPlus(text2) {
+  const out = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(text2, i);
+      if (!lit) return [text2];
+      i = lit.end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "+" && depth === 0) {
+      out.push(text2.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text2.slice(start).trim());
+  return out.some((p) => p === "") ? [text2] : out;
+}
 function splitPlus(text2) {
   const out = [];
   let start = 0;
@@ -53888,7 +53918,7 @@ var RouteGraph = class {
       const node = this.nodes.get(r.router.file + "\0" + r.router.name) ?? { file: r.router.file, name: r.router.name, root: true };
       const seen = /* @__PURE__ */ new Set();
       for (const chain of this.chains(node, 0, /* @__PURE__ */ new Set([node]))) {
-        const c = extend(chain, r.path);
+        const c = r.below === void 0 ? extend(chain, r.path) : extend(extend(chain, r.path), { value: r.below });
         const path2 = join9(c.parts);
         const key = path2 + "\0" + (c.unknown ?? "");
         if (seen.has(key)) continue;
@@ -54781,8 +54811,8 @@ function findGenerators(src, service2, manifests) {
       path: hit.path,
       line: hit.line,
       text: hit.text,
-      servedAt: route ? route.path : moved ? moved.servedAt : sig.servedAt,
-      ...route ? { note: `served by the route at ${route.file}:${route.line}` } : moved?.note ? { note: moved.note } : {},
+      servedAt: route ? routePath(route) : moved ? moved.servedAt : sig.servedAt,
+      ...route ? { note: routeNote(route) } : moved?.note ? { note: moved.note } : {},
       ...sig.specFirst ? { specFirst: true } : {}
     });
   }
@@ -54795,8 +54825,8 @@ function findGenerators(src, service2, manifests) {
       if (php) {
         if (out.some((o) => o.tool === php.tool)) continue;
         const route = php.routeHandlers ? servingRoute(service2.routes, php.routeHandlers) : void 0;
-        const servedAt = route ? route.path : php.servedAt;
-        const note = route ? `served by the route at ${route.file}:${route.line}` : php.note;
+        const servedAt = route ? routePath(route) : php.servedAt;
+        const note = route ? routeNote(route) : php.note;
         out.push({ tool: php.tool, path: d.manifest, ...d.line ? { line: d.line } : {}, text: d.name, servedAt, ...note ? { note } : {} });
         continue;
       }
@@ -54826,6 +54856,12 @@ function servedByKeyword(src, hit, sig) {
   if (inner && !inner.template) return { servedAt: joinUrl(inner.value, "openapi.json") };
   if (kw.includes("OpenAPIConfig(") && keywordArg(kw, "path") === void 0) return { servedAt: sig.servedAt };
   return { servedAt: sig.servedAt, note: `${sig.servedAtKw}=${kw.slice(0, 80)} not resolved; the default is assumed` };
+}
+function routePath(route) {
+  return route.prefixUnknown !== void 0 ? `\u2026${route.path}` : route.path;
+}
+function routeNote(route) {
+  return `served by the route at ${route.file}:${route.line}${route.prefixUnknown !== void 0 ? `, below the unresolved prefix ${route.prefixUnknown.slice(0, 80)}` : ""}`;
 }
 function servingRoute(routes, handlers) {
   for (const h of handlers) {
@@ -54949,6 +54985,205 @@ function constantArg(lines, rest) {
 }
 function springProperties(src) {
   return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
+}
+
+// src/facts/service/routes/go-index.ts
+var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
+var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
+function handlerIndex(ctx) {
+  const byPkg = /* @__PURE__ */ new Map();
+  return (pkg, name) => {
+    let index = byPkg.get(pkg);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const f of ctx.src.files("go")) {
+        if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
+        const text2 = ctx.src.text(f);
+        if (text2 === void 0) continue;
+        for (const [fnName, line] of memoOnFile(ctx, f, "goFuncs", () => funcDecls(text2))) if (!index.has(fnName)) index.set(fnName, { file: f, line });
+      }
+      byPkg.set(pkg, index);
+    }
+    return index.get(name);
+  };
+}
+function funcDecls(text2) {
+  return matchLines(text2, FUNC_DECL);
+}
+function stringConstants(text2) {
+  const out = [];
+  CONST_LINE.lastIndex = 0;
+  for (let m = CONST_LINE.exec(text2); m; m = CONST_LINE.exec(text2)) {
+    const end = text2.indexOf("\n", m.index);
+    const l = text2.slice(m.index, end < 0 ? void 0 : end);
+    const lit = readLiteral(l, l.indexOf('"'));
+    if (lit) out.push([m[1], lit.value]);
+  }
+  return out;
+}
+function mountHelper(name, handlerAt, linesOf) {
+  const at2 = handlerAt(name);
+  const ls = at2 ? linesOf(at2.file) : void 0;
+  if (!at2 || !ls) return void 0;
+  const decl = ls[at2.line] ?? "";
+  const open = decl.indexOf("(", decl.indexOf(name));
+  const close = open < 0 ? -1 : decl.indexOf(")", open);
+  if (close < 0) return void 0;
+  const params2 = decl.slice(open + 1, close).split(",").map((p) => p.trim().split(/\s+/)[0] ?? "");
+  const [from, to] = braceBody(ls, at2.line);
+  for (let k = from; k <= to && k < ls.length; k++) {
+    const mount2 = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]);
+    if (!mount2) continue;
+    const path2 = params2.indexOf(mount2[1]);
+    const handler2 = params2.indexOf(mount2[2]);
+    if (path2 >= 0 && handler2 >= 0) return { path: path2, handler: handler2 };
+  }
+  return void 0;
+}
+function qualifiedConst(pkgConsts, pkg, name) {
+  for (const [dir2, consts] of pkgConsts) if ((dir2 === pkg || dir2.endsWith("/" + pkg)) && consts.has(name)) return consts.get(name);
+  return void 0;
+}
+
+// src/facts/openapi/go-static.ts
+var GO_STATIC_MOUNTS = [
+  // Beego v2 (`web`) and v1 (`beego`). Trap: Beego also serves `static/` at `/static` by default;
+  // `bee generate docs` writes to `swagger/`, which needs its own SetStaticPath.
+  { shape: "Beego SetStaticPath", call: /\b(?:web|beego)\.SetStaticPath\(/, mount: 0, dir: 1 },
+  // gin `r.Static`, echo `e.Static`, fiber v2 `app.Static` (whose root may also be one file).
+  { shape: "Static", call: /\.Static\(/, mount: 0, dir: 1 },
+  // gin `r.StaticFS("/docs", http.Dir("docs"))` or `gin.Dir("docs", false)`.
+  { shape: "StaticFS", call: /\.StaticFS\(/, mount: 0, dir: 1, wrapped: /^(?:http|gin)\.Dir\(/ },
+  { shape: "StaticFile", call: /\.StaticFile\(/, mount: 0, dir: 1, file: true },
+  // echo `e.File("/openapi.yaml", "api/openapi.yaml")`. Trap: echo's and gin's context `c.File(path)`
+  // sends a file from a handler (one argument): not a mount.
+  { shape: "File", call: /\.File\(/, mount: 0, dir: 1, file: true },
+  // net/http, chi, gorilla: `http.Handle("/docs/", http.StripPrefix("/docs/", http.FileServer(http.Dir("docs"))))`.
+  { shape: "http.FileServer", call: /\bhttp\.FileServer\(/, dir: 0, wrapped: /^http\.Dir\(/ },
+  // fiber v3: `app.Get("/docs*", static.New("./docs"))`.
+  { shape: "fiber static", call: /\bstatic\.New\(/, dir: 0, imports: ["fiber/v3/middleware/static"] }
+];
+var TOKENS3 = ["SetStaticPath(", ".Static(", ".StaticFS(", ".StaticFile(", ".File(", "FileServer(", "static.New("];
+var REGISTRATION = /\b(?:Handle|HandleFunc|PathPrefix|StripPrefix|Get|GET|Any|Use|Mount)\(/g;
+var SPAN = 40;
+var MAX_MOUNTS = 3;
+function goStaticMounts(src, specs, service2, manifests) {
+  const own = specs.filter((s) => s.notOwn === null);
+  if (own.length === 0 || !service2.frameworks.some((f) => f.ecosystem === "go")) return [];
+  const roots = manifests.manifests.filter((m) => m.ecosystem === "go").map((m) => m.dir).sort((a, b) => b.length - a.length);
+  const out = [];
+  for (const file2 of src.files("go")) {
+    if (out.length >= MAX_MOUNTS) break;
+    if (!src.mentions(file2, TOKENS3)) continue;
+    const lines = src.lines(file2);
+    if (!lines) continue;
+    let consts;
+    const lookup = (n) => (consts ??= new Map(stringConstants(lines.join("\n")))).get(n);
+    const root2 = roots.find((r) => r === "" || file2.startsWith(r + "/")) ?? "";
+    for (let i = 0; i < lines.length && out.length < MAX_MOUNTS; i++) {
+      const line = lines[i];
+      if (line.trimStart().startsWith("//")) continue;
+      for (const sh of GO_STATIC_MOUNTS) {
+        const m = sh.call.exec(line);
+        if (!m || sh.imports && !src.mentions(file2, sh.imports)) continue;
+        const args2 = callArgs(callText(lines, i, m.index + m[0].length - 1), 0);
+        const dir2 = dirOf(args2[sh.dir], sh.wrapped);
+        const mount2 = sh.mount !== void 0 ? urlOf(args2[sh.mount], lookup) : handlerMount(lines, i, m.index, lookup);
+        if (dir2 === void 0 || mount2 === void 0) continue;
+        const hit = servedSpec(own, root2 === "" ? [dir2] : [dir2, `${root2}/${dir2}`], sh.file === true);
+        if (!hit) continue;
+        const guard2 = enclosingIf(lines, i);
+        out.push({
+          tool: sh.shape,
+          path: file2,
+          line: i + 1,
+          text: line.trim().slice(0, 200),
+          servedAt: below(mount2, hit.below),
+          note: `${sh.file ? `the file ${dir2}` : `the directory ${dir2}/`} holds ${hit.spec.path}${guard2 ? `; served conditionally: ${guard2}` : ""}`
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+function dirOf(arg, wrapped) {
+  let a = arg?.trim();
+  if (a !== void 0 && wrapped) {
+    const w = wrapped.exec(a);
+    a = w ? callArgs(a, w[0].length - 1)[0] : void 0;
+  }
+  const lit = a === void 0 ? void 0 : readLiteral(a, 0);
+  if (!lit || lit.template || lit.end !== a.length) return void 0;
+  const d = lit.value.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  if (d === "" || d === "." || d.startsWith("/") || d.split("/").includes("..")) return void 0;
+  return d;
+}
+function urlOf(arg, lookup) {
+  if (arg === void 0) return void 0;
+  const r = resolveExpr(arg, lookup);
+  if ("value" in r) return r.value.startsWith("/") ? r.value : void 0;
+  const half = knownSuffix(arg, lookup);
+  return half ? `\u2026${half.suffix}` : void 0;
+}
+function handlerMount(lines, i, at2, lookup) {
+  const before = lines[i].slice(0, at2);
+  const first = registrationUrl(before, lookup);
+  if (first !== void 0) return first;
+  const name = /^\s*([A-Za-z_]\w*)\s*:?=\s*$/.exec(before)?.[1];
+  if (!name) return void 0;
+  const uses = new RegExp(`\\b${name}\\b`);
+  for (let k = i + 1; k < lines.length && k <= i + SPAN; k++) {
+    const l = lines[k];
+    const use = uses.exec(l);
+    if (use) {
+      const url = registrationUrl(l.slice(0, use.index), lookup);
+      if (url !== void 0) return url;
+    }
+  }
+  return void 0;
+}
+function registrationUrl(text2, lookup) {
+  REGISTRATION.lastIndex = 0;
+  for (let m = REGISTRATION.exec(text2); m; m = REGISTRATION.exec(text2)) {
+    const url = urlOf(callArgs(text2, m.index + m[0].length - 1)[0], lookup);
+    if (url !== void 0) return url;
+  }
+  return void 0;
+}
+function below(mount2, rest) {
+  if (rest === "") return mount2;
+  const base = mount2.replace(/\/?\*\w*$/, "");
+  return base.startsWith("\u2026") ? "\u2026" + joinUrl(base.slice(1), rest) : joinUrl(base, rest);
+}
+function servedSpec(specs, candidates, file2) {
+  for (const c of candidates) {
+    for (const s of specs) {
+      if (s.path === c) return { spec: s, below: "" };
+      if (!file2 && s.path.startsWith(c + "/")) return { spec: s, below: s.path.slice(c.length + 1) };
+    }
+  }
+  return void 0;
+}
+function enclosingIf(lines, i) {
+  let depth = 0;
+  for (let k = i - 1; k >= 0 && k >= i - SPAN; k--) {
+    const l = lines[k];
+    if (l.trimStart().startsWith("//")) continue;
+    let opens = false;
+    for (let c = l.length - 1; c >= 0 && !opens; c--) {
+      if (l[c] === "}") depth++;
+      else if (l[c] === "{") {
+        if (depth === 0) opens = true;
+        else depth--;
+      }
+    }
+    if (!opens) continue;
+    const t = l.trim();
+    if (/^func\b/.test(t) || /\bfunc\s*\(/.test(t)) return void 0;
+    if (/^(?:\}\s*else\s+)?if\b|^\}\s*else\s*\{/.test(t)) return t.slice(0, 120);
+  }
+  return void 0;
 }
 
 // src/facts/openapi/parse.ts
@@ -55134,7 +55369,8 @@ function collectOpenApi(snapshot, service2, manifests) {
     }
   };
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
-  const generators = service2.frameworks.length ? part("OpenAPI generators", () => [...findGenerators(sourceSet(snapshot), service2, manifests), ...staticSpecs(specs, service2)]) : [];
+  const src = service2.frameworks.length ? sourceSet(snapshot) : void 0;
+  const generators = src ? part("OpenAPI generators", () => [...findGenerators(src, service2, manifests), ...staticSpecs(specs, service2), ...goStaticMounts(src, specs, service2, manifests)]) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
   const docsSites = part("documentation sites", () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)));
   return { specs, docsSites, generators, contractTests, skipped, problems: problems2 };
@@ -55859,13 +56095,13 @@ var HEALTH_CALLS = /* @__PURE__ */ new Set(["MapHealthChecks", "UseHealthChecks"
 var CONVENTIONAL = /* @__PURE__ */ new Set(["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "UseMvcWithDefaultRoute", "MapRoute"]);
 var LIBRARY = "ASP.NET Core health checks";
 var CONST_TOKENS = ["const string", "static readonly string"];
-var TOKENS3 = [".Map", "UseHealthChecks", "[Route", "Route(", "[Http", "HttpGet", "AcceptVerbs", "UseMvc", "ControllerBase", ": Controller", "Controller :"];
+var TOKENS4 = [".Map", "UseHealthChecks", "[Route", "Route(", "[Http", "HttpGet", "AcceptVerbs", "UseMvc", "ControllerBase", ": Controller", "Controller :"];
 function extractAspNetCore(ctx) {
   if (!ctx.frameworks.has("aspnetcore")) return { routes: [] };
   const files = ctx.src.files("dotnet").filter((f) => f.endsWith(".cs"));
   const perFile = /* @__PURE__ */ new Map();
   for (const f of files) {
-    if (!ctx.src.mentions(f, TOKENS3)) continue;
+    if (!ctx.src.mentions(f, TOKENS4)) continue;
     const t = maskedSource(ctx, f);
     if (t) perFile.set(f, memoOnFile(ctx, f, "aspnetcore:file", () => fileFacts(t)));
   }
@@ -57528,7 +57764,7 @@ function controllerPaths(lines) {
 }
 
 // src/facts/service/routes/pyramid.ts
-var TOKENS4 = ["add_route(", "route_name"];
+var TOKENS5 = ["add_route(", "route_name"];
 var ADD_ROUTE = /^\s*([A-Za-z_][\w.]{0,80})\.add_route\(/;
 var PREFIX_CONTEXT = /^\s*with\s+[A-Za-z_][\w.]{0,80}\.route_prefix_context\(/;
 var VIEW_DECORATOR = /^\s*@[A-Za-z_][\w.]{0,80}\(/;
@@ -57539,7 +57775,7 @@ function extractPyramid(ctx) {
   const views = /* @__PURE__ */ new Map();
   const handler2 = handlerFinder(ctx);
   for (const file2 of ctx.src.files("python")) {
-    if (!ctx.src.mentions(file2, TOKENS4)) continue;
+    if (!ctx.src.mentions(file2, TOKENS5)) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const prefixes2 = [];
@@ -57597,7 +57833,7 @@ function configuratorPrefix(lines) {
 }
 
 // src/facts/service/routes/tornado.ts
-var TOKENS5 = ["Handler", "url(", "URLSpec("];
+var TOKENS6 = ["Handler", "url(", "URLSpec("];
 var TUPLE = /\(\s*((?:[rRfFbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*'))|[A-Za-z_][\w.]{0,80})\s*,\s*([A-Za-z_][\w.]{0,80})\s*[,)]/g;
 var URL_CALL = /(?:^|[^\w.])(?:web\.|tornado\.web\.|tornado\.routing\.)?(?:url|URLSpec)\(/g;
 var MAX_SETTING_FILES = 2e3;
@@ -57608,7 +57844,7 @@ function extractTornado(ctx) {
   const setting = settingDefaults(ctx);
   const routes = [];
   for (const file2 of ctx.src.files("python")) {
-    if (!ctx.src.mentions(file2, TOKENS5)) continue;
+    if (!ctx.src.mentions(file2, TOKENS6)) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const tornadoFile = ctx.src.mentions(file2, ["tornado"]);
@@ -57686,69 +57922,42 @@ function settingDefaults(ctx) {
   };
 }
 
+// src/facts/service/routes/go-docs.ts
+var GO_DOCS_HANDLERS = [
+  // `r.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))`; also CustomWrapHandler.
+  { tool: "gin-swagger", module: /^github\.com\/swaggo\/gin-swagger$/ },
+  // `e.GET("/swagger/*", echoSwagger.WrapHandler)`; also EchoWrapHandler.
+  { tool: "echo-swagger", module: /^github\.com\/swaggo\/echo-swagger(\/v2)?$/ },
+  // `r.Get("/swagger/*", httpSwagger.Handler(httpSwagger.URL("…/doc.json")))` (chi, net/http).
+  { tool: "http-swagger", module: /^github\.com\/swaggo\/http-swagger(\/v2)?$/ },
+  // The embedded Swagger UI files the swaggo wrappers serve (`swaggerFiles.Handler`).
+  { tool: "swaggo files", module: /^github\.com\/swaggo\/files(\/v2)?$/ },
+  // `app.Get("/swagger/*", swagger.HandlerDefault)`; the package name `swagger` is common, so only by import.
+  { tool: "fiber swagger", module: /^github\.com\/(gofiber\/swagger|gofiber\/contrib\/swagger|arsmn\/fiber-swagger(\/v2)?|swaggo\/fiber-swagger)$/ },
+  // go-swagger's runtime: `middleware.SwaggerUI(opts, nil)`, `middleware.Redoc(…)`, `middleware.Spec(…)`.
+  // Trap: `middleware` is the name of many packages (chi's among them): only this import counts.
+  { tool: "go-openapi middleware", module: /^github\.com\/go-openapi\/runtime\/middleware$/ },
+  { tool: "swaggerui", module: /^github\.com\/flowchartsman\/swaggerui$/ },
+  { tool: "swgui", module: /^github\.com\/swaggest\/swgui(\/|$)/ },
+  { tool: "go-redoc", module: /^github\.com\/mvrilo\/go-redoc$/ }
+];
+var DOCS_WORDS = /swagger|openapi|redoc|api[-_]?docs?\b/i;
+var QUALIFIER = /\b([A-Za-z_]\w*)\./g;
+function docsHandler(handler2, aliases) {
+  QUALIFIER.lastIndex = 0;
+  for (let m = QUALIFIER.exec(handler2); m; m = QUALIFIER.exec(handler2)) {
+    const module = aliases().get(m[1]);
+    const row2 = module === void 0 ? void 0 : GO_DOCS_HANDLERS.find((r) => r.module.test(module));
+    if (row2) return row2.tool;
+  }
+  return DOCS_WORDS.test(handler2) ? "docs handler" : void 0;
+}
+
 // src/facts/service/routes/go-frameworks.ts
 var GO_FRAMEWORKS = ["gin", "echo", "chi", "fiber", "gorilla", "kratos", "beego", "go-zero", "huma", "buffalo", "grpc-gateway", "go-net-http"];
 function goFrameworkOf(fws) {
   for (const f of GO_FRAMEWORKS) if (fws.has(f)) return f;
   return "go-net-http";
-}
-
-// src/facts/service/routes/go-index.ts
-var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
-var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
-function handlerIndex(ctx) {
-  const byPkg = /* @__PURE__ */ new Map();
-  return (pkg, name) => {
-    let index = byPkg.get(pkg);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      for (const f of ctx.src.files("go")) {
-        if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
-        const text2 = ctx.src.text(f);
-        if (text2 === void 0) continue;
-        for (const [fnName, line] of memoOnFile(ctx, f, "goFuncs", () => funcDecls(text2))) if (!index.has(fnName)) index.set(fnName, { file: f, line });
-      }
-      byPkg.set(pkg, index);
-    }
-    return index.get(name);
-  };
-}
-function funcDecls(text2) {
-  return matchLines(text2, FUNC_DECL);
-}
-function stringConstants(text2) {
-  const out = [];
-  CONST_LINE.lastIndex = 0;
-  for (let m = CONST_LINE.exec(text2); m; m = CONST_LINE.exec(text2)) {
-    const end = text2.indexOf("\n", m.index);
-    const l = text2.slice(m.index, end < 0 ? void 0 : end);
-    const lit = readLiteral(l, l.indexOf('"'));
-    if (lit) out.push([m[1], lit.value]);
-  }
-  return out;
-}
-function mountHelper(name, handlerAt, linesOf) {
-  const at2 = handlerAt(name);
-  const ls = at2 ? linesOf(at2.file) : void 0;
-  if (!at2 || !ls) return void 0;
-  const decl = ls[at2.line] ?? "";
-  const open = decl.indexOf("(", decl.indexOf(name));
-  const close = open < 0 ? -1 : decl.indexOf(")", open);
-  if (close < 0) return void 0;
-  const params2 = decl.slice(open + 1, close).split(",").map((p) => p.trim().split(/\s+/)[0] ?? "");
-  const [from, to] = braceBody(ls, at2.line);
-  for (let k = from; k <= to && k < ls.length; k++) {
-    const mount2 = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]);
-    if (!mount2) continue;
-    const path2 = params2.indexOf(mount2[1]);
-    const handler2 = params2.indexOf(mount2[2]);
-    if (path2 >= 0 && handler2 >= 0) return { path: path2, handler: handler2 };
-  }
-  return void 0;
-}
-function qualifiedConst(pkgConsts, pkg, name) {
-  for (const [dir2, consts] of pkgConsts) if ((dir2 === pkg || dir2.endsWith("/" + pkg)) && consts.has(name)) return consts.get(name);
-  return void 0;
 }
 
 // src/facts/service/routes/go.ts
@@ -57956,12 +58165,15 @@ function passFile(file2, lines, env) {
       const args2 = matchVerbs ? all.slice(1) : all;
       const first = args2[0] ?? "";
       const path2 = readLiteral(first, 0) ? resolveExpr(first, lookup) : /^[A-Za-z_][\w.]*$/.test(first) ? resolveExpr(first, lookup) : void 0;
+      const half = !path2 && METHODS2[method] && args2[1] && docsHandler(args2[1], aliases) ? knownSuffix(first, lookup) : void 0;
       if (method === "Route" && path2 && "value" in path2 && line.includes("func(")) {
         const param = /func\(\s*([A-Za-z_]\w*)/.exec(line.slice(open));
         scopes.push({ name: param ? param[1] : recv, prefix: [...prefixOf3(recv), path2], depth: depth + 1 });
       } else if (method === "Mount" && path2 && args2[1]) {
         const name = args2[1].replace(/\(.*$/, "").split(".").pop();
         if (/^[A-Za-z_]\w*$/.test(name)) ops.push({ parent: { file: pkg, name: fn }, child: { file: "*", name }, prefix: joinResolved([...prefixOf3(recv), path2]) });
+      } else if (half) {
+        ops.push({ router: { file: pkg, name: fn }, path: joinResolved([...prefixOf3(recv), { unknown: half.head }]), below: half.suffix, methods: matchVerbs && matchVerbs.length > 0 ? matchVerbs : [METHODS2[method]], framework, file: file2, line: i + 1, handler: args2[1].slice(0, 80) });
       } else if (METHODS2[method] && path2 && ("unknown" in path2 || path2.value.startsWith("/") || /^[A-Z]+ \//.test(path2.value) || path2.value === "" && prefixOf3(recv).length > 0)) {
         let p = path2;
         let verb = METHODS2[method];
@@ -58032,7 +58244,7 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
 
 // src/facts/service/routes/go-shapes.ts
 var VERBS7 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-var TOKENS6 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
+var TOKENS7 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
 var HTTP_METHOD = /http\.Method([A-Z][a-z]+)\b|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)"/g;
 var DISPATCH = /\bURL\.Path\s*==\s*|==\s*[A-Za-z_]\w*\.URL\.Path\b/;
 var SWITCH = /^\s*switch\s+(?:[A-Za-z_]\w*\s*:=\s*)?[A-Za-z_]\w*\.URL\.Path\s*\{/;
@@ -58065,7 +58277,7 @@ function extractGoShapes(ctx) {
   const routes = [];
   for (const file2 of files) {
     const text2 = ctx.src.text(file2);
-    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS6.some((t) => text2.includes(t)))) continue;
+    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS7.some((t) => text2.includes(t)))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const consts = pkgConsts.get(dirname(file2));
@@ -59077,7 +59289,7 @@ var RESOURCES = /* @__PURE__ */ new Set(["resource", "apiResource"]);
 var GROUPS = /* @__PURE__ */ new Set(["group", "scope"]);
 var RECEIVERS = /* @__PURE__ */ new Set(["router", "app", "group", "routes", "route", "r", "api", "builder", "collector", "proxy", "v1", "v2"]);
 var ROUTE_FILE = /(^|\/)(routes?\/[^/]+\.php|[^/]*routes?\.php|Routes\.php|bootstrap\/app\.php|public\/index\.php|index\.php|app\.php)$/;
-var TOKENS7 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
+var TOKENS8 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
 var MAX_INCLUDE_DEPTH4 = 6;
 function extractLaravel(ctx) {
   const used = FRAMEWORKS2.filter((f) => ctx.frameworks.has(f));
@@ -59086,7 +59298,7 @@ function extractLaravel(ctx) {
   const variables = used.some((f) => f !== "laravel");
   const roots = phpRoots(ctx);
   const candidates = ctx.src.files("php").filter((f) => ROUTE_FILE.test(f) || ctx.src.mentions(f, ["Route::"]));
-  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS7));
+  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS8));
   const scans = /* @__PURE__ */ new Map();
   const scanOf = (file2) => {
     let s = scans.get(file2);

@@ -171,7 +171,7 @@ export function resolveExpr(expr: string, lookup: (name: string) => string | und
  * expression resolves, nothing after the last unresolved part resolves, or the tail is not a path.
  */
 export function knownSuffix(expr: string, lookup: (name: string) => string | undefined): { head: string; suffix: string } | undefined {
-  const parts = splitTopPlus(expr.trim())
+  const parts = splitPlus(expr.trim(), true)
   if (parts.length < 2) return undefined
   let from = parts.length
   while (from > 0 && 'value' in resolveExpr(parts[from - 1]!, lookup)) from--
@@ -181,8 +181,11 @@ export function knownSuffix(expr: string, lookup: (name: string) => string | und
   return { head: parts.slice(0, from).join(' + '), suffix: tail.value }
 }
 
-/** `+` operands at bracket depth 0, outside literals (`f(a + b) + "/x"` is two operands). */
-function splitTopPlus(text: string): string[] {
+/**
+ * `+` operands outside literals. With `topLevel`, only at bracket depth 0 (`f(a + b) + "/x"` is two
+ * operands), and an empty operand gives the text back whole.
+ */
+function splitPlus(text: string, topLevel = false): string[] {
   const out: string[] = []
   let start = 0
   let depth = 0
@@ -194,31 +197,13 @@ function splitTopPlus(text: string): string[] {
       i = lit.end - 1
     } else if (c === '(' || c === '[' || c === '{') depth++
     else if (c === ')' || c === ']' || c === '}') depth--
-    else if (c === '+' && depth === 0) {
+    else if (c === '+' && (!topLevel || depth === 0)) {
       out.push(text.slice(start, i).trim())
       start = i + 1
     }
   }
   out.push(text.slice(start).trim())
-  return out.some((p) => p === '') ? [text] : out
-}
-
-function splitPlus(text: string): string[] {
-  const out: string[] = []
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '"' || c === "'" || c === '`') {
-      const lit = readLiteral(text, i)
-      if (!lit) return [text]
-      i = lit.end - 1
-    } else if (c === '+') {
-      out.push(text.slice(start, i).trim())
-      start = i + 1
-    }
-  }
-  out.push(text.slice(start).trim())
-  return out
+  return topLevel && out.some((p) => p === '') ? [text] : out
 }
 
 function fillTemplate(t: string, lookup: (name: string) => string | undefined): string | undefined {
