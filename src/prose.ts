@@ -3,8 +3,12 @@
  * Pure and locale-fixed, so every report reads the same wherever it is made.
  */
 
-/** `1,234`: numbers in prose are easier to read with separators. */
+/**
+ * `1,234`: numbers in prose are easier to read with separators. Integers are grouped by hand: the
+ * first `toLocaleString` call loads the ICU locale data, about 15 ms of every scan.
+ */
 export function count(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ',')
   return n.toLocaleString('en-US')
 }
 
