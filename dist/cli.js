@@ -27197,6 +27197,7 @@ function runRules(written, config, out, rules2 = RULES) {
 
 // src/prose.ts
 function count(n) {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   return n.toLocaleString("en-US");
 }
 function plural2(n, noun, many = `${noun}s`) {
@@ -30658,10 +30659,11 @@ var ci_lint_default = defineCheck({
     }
     const evidence2 = evidenceOf(j, []);
     const remediation2 = fix("Add a CI job that runs a linter in check mode on every pull request:");
-    if (j.configs.length > 0) return { status: "partial", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 };
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
+    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
+    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
     const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation2);
     if (unsure) return unsure;
+    if (configured) return configured;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
   }
 });
@@ -47984,7 +47986,7 @@ function resolveExpr(expr, lookup) {
   return { value: out };
 }
 function knownSuffix(expr, lookup) {
-  const parts = splitTopPlus(expr.trim());
+  const parts = splitPlus(expr.trim(), true);
   if (parts.length < 2) return void 0;
   let from = parts.length;
   while (from > 0 && "value" in resolveExpr(parts[from - 1], lookup)) from--;
@@ -47993,7 +47995,7 @@ function knownSuffix(expr, lookup) {
   if (!("value" in tail) || !tail.value.startsWith("/") || tail.value === "/") return void 0;
   return { head: parts.slice(0, from).join(" + "), suffix: tail.value };
 }
-function splitTopPlus(text2) {
+function splitPlus(text2, topLevel = false) {
   const out = [];
   let start = 0;
   let depth = 0;
@@ -48005,30 +48007,13 @@ function splitTopPlus(text2) {
       i = lit.end - 1;
     } else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "+" && depth === 0) {
+    else if (c === "+" && (!topLevel || depth === 0)) {
       out.push(text2.slice(start, i).trim());
       start = i + 1;
     }
   }
   out.push(text2.slice(start).trim());
-  return out.some((p) => p === "") ? [text2] : out;
-}
-function splitPlus(text2) {
-  const out = [];
-  let start = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const lit = readLiteral(text2, i);
-      if (!lit) return [text2];
-      i = lit.end - 1;
-    } else if (c === "+") {
-      out.push(text2.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text2.slice(start).trim());
-  return out;
+  return topLevel && out.some((p) => p === "") ? [text2] : out;
 }
 function fillTemplate2(t, lookup) {
   let out = "";
