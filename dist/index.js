@@ -63716,6 +63716,7 @@ function expressFile(ctx, file2, raw, fws) {
   const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call));
   for (let i = 0; constructs && i < lines.length; i++) {
     const line = lines[i];
+    if (!line.includes("=")) continue;
     const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line);
     if (!m) continue;
     const rhs = m[2];

@@ -121,6 +121,8 @@ function expressFile(ctx: ExtractContext, file: string, raw: string, fws: readon
   const constructs = JS_CONSTRUCTORS.some((k) => raw.includes(k.call))
   for (let i = 0; constructs && i < lines.length; i++) {
     const line = lines[i]!
+    // Only a declaration can construct a router: a line without `=` is skipped before the regex.
+    if (!line.includes('=')) continue
     const m = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,60})?=\s*(?:await\s+)?(.*)$/.exec(line)
     if (!m) continue
     const rhs = m[2]!
