@@ -21239,7 +21239,7 @@ var require_light = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync6, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync7, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname4, resolve as resolve5, basename as basename3, join as join8 } from "node:path";
 
 // src/checks/ids.ts
@@ -27326,6 +27326,8 @@ function readConfigFile(abs, label, confineTo) {
 
 // src/facts/base-commit.ts
 import * as childProcess from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/facts/git-objects.ts
@@ -27366,9 +27368,7 @@ function batchContents(buf, count3) {
 }
 
 // src/facts/base-commit.ts
-var PARSERS = { treeEntries, batchSizes, batchContents };
-function runBaseJob(job4, cp, parse5) {
-  const { treeEntries: treeEntries2, batchSizes: batchSizes2, batchContents: batchContents2 } = parse5;
+function runBaseJob(job4, cp = childProcess) {
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
   const git2 = (args2, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args2], { cwd: job4.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
   const resolve6 = () => {
@@ -27411,11 +27411,11 @@ function runBaseJob(job4, cp, parse5) {
   return { ok: true, commit, fetched, tree, changed, blobs: changed ? readChanged(changed) : [] };
   function readChanged(paths) {
     const want = new Set(paths);
-    const entries2 = treeEntries2(tree).filter((e) => e.type === "blob" && e.mode !== "120000" && want.has(e.path));
+    const entries2 = treeEntries(tree).filter((e) => e.type === "blob" && e.mode !== "120000" && want.has(e.path));
     if (entries2.length === 0) return [];
     let sizes;
     try {
-      sizes = batchSizes2(git2(["cat-file", "--batch-check"], void 0, entries2.map((e) => e.sha).join("\n") + "\n").toString("utf8"), entries2.length);
+      sizes = batchSizes(git2(["cat-file", "--batch-check"], void 0, entries2.map((e) => e.sha).join("\n") + "\n").toString("utf8"), entries2.length);
     } catch {
       return [];
     }
@@ -27429,7 +27429,7 @@ function runBaseJob(job4, cp, parse5) {
     });
     let contents = [];
     try {
-      if (read.length > 0) contents = batchContents2(git2(["cat-file", "--batch"], void 0, read.map((i) => entries2[i].sha).join("\n") + "\n"), read.length);
+      if (read.length > 0) contents = batchContents(git2(["cat-file", "--batch"], void 0, read.map((i) => entries2[i].sha).join("\n") + "\n"), read.length);
     } catch {
       contents = [];
     }
@@ -27451,17 +27451,13 @@ function resolveCommit(root2, ref) {
     return null;
   }
 }
-var WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
-${treeEntries.toString()}
-${batchSizes.toString()}
-${batchContents.toString()}
-const run = ${runBaseJob.toString()}
-parentPort.postMessage(run(workerData, require('node:child_process'), { treeEntries: ${treeEntries.name}, batchSizes: ${batchSizes.name}, batchContents: ${batchContents.name} }))`;
-function prepareBase(job4) {
-  const here = () => ({ ...runBaseJob(job4, childProcess, PARSERS), via: "main thread" });
+var WORKER = new URL("./base-worker.js", import.meta.url);
+function prepareBase(job4, entry = WORKER) {
+  const here = () => ({ ...runBaseJob(job4), via: "main thread" });
   let worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job4 });
+    if (!existsSync(fileURLToPath(entry))) return Promise.resolve(here());
+    worker = new Worker(entry, { workerData: job4 });
   } catch {
     return Promise.resolve(here());
   }
@@ -37312,7 +37308,7 @@ function formatBytes(n) {
 }
 
 // src/fleet/write.ts
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename as basename2, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 function writeOutput(dir2, files) {
   const target = resolve3(dir2);
@@ -37326,7 +37322,7 @@ function writeOutput(dir2, files) {
       writeFileSync(p, text2);
     }
     rmSync(join3(target, "repos"), { recursive: true, force: true });
-    if (existsSync(join3(stage, "repos"))) renameSync(join3(stage, "repos"), join3(target, "repos"));
+    if (existsSync2(join3(stage, "repos"))) renameSync(join3(stage, "repos"), join3(target, "repos"));
     for (const rel of files.keys()) if (!rel.startsWith("repos/")) renameSync(join3(stage, rel), join3(target, rel));
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -37430,7 +37426,7 @@ import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 
 // src/facts/git-tags.ts
-import { existsSync as existsSync2, lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join4, resolve as resolve4 } from "node:path";
 var MAX_TAGS = 1e5;
 var MAX_DEPTH = 16;
@@ -37458,7 +37454,7 @@ function gitDirOf(rootDir) {
 }
 function commonDirOf(gitDir) {
   const file2 = join4(gitDir, "commondir");
-  if (!existsSync2(file2)) return gitDir;
+  if (!existsSync3(file2)) return gitDir;
   const rel = readFileSync(file2, "utf8").trim();
   return rel ? resolve4(gitDir, rel) : gitDir;
 }
@@ -37491,7 +37487,7 @@ function readLocalTags(rootDir) {
     const tags = /* @__PURE__ */ new Set();
     walkTags(join4(common2, "refs", "tags"), "", tags, 0);
     const packed = join4(common2, "packed-refs");
-    if (existsSync2(packed) && statSync2(packed).size <= MAX_PACKED_BYTES) {
+    if (existsSync3(packed) && statSync2(packed).size <= MAX_PACKED_BYTES) {
       for (const line of readFileSync(packed, "utf8").split("\n")) {
         if (line.startsWith("#") || line.startsWith("^")) continue;
         const sp = line.indexOf(" ");
@@ -37501,7 +37497,7 @@ function readLocalTags(rootDir) {
         if (tags.size >= MAX_TAGS) break;
       }
     }
-    if (tags.size === 0 && (existsSync2(join4(gitDir, "shallow")) || existsSync2(join4(common2, "shallow")))) return null;
+    if (tags.size === 0 && (existsSync3(join4(gitDir, "shallow")) || existsSync3(join4(common2, "shallow")))) return null;
     return [...tags].sort();
   } catch {
     return null;
@@ -37509,7 +37505,7 @@ function readLocalTags(rootDir) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -37519,7 +37515,7 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -43232,7 +43228,7 @@ function render(format, report, options) {
 }
 
 // src/scan.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname3, join as join7, relative as relative2, sep as sep5 } from "node:path";
 
 // src/checks/run.ts
@@ -52504,7 +52500,7 @@ var NO_TRIGGERS = { pullRequest: false, push: false, schedule: false, manual: fa
 
 // src/facts/ci/index.ts
 var each = (fn) => (ctx, paths) => paths.flatMap((p) => fn(ctx, p));
-var PARSERS2 = {
+var PARSERS = {
   "github-actions": (ctx, paths) => parseGithubWorkflows(ctx, paths),
   "gitea-forgejo": (ctx, paths) => parseGithubWorkflows(ctx, paths, "other"),
   "gitlab-ci": each(parseGitlab),
@@ -52564,7 +52560,7 @@ function collectCi(snapshot) {
     const paths = found[i];
     if (paths.length === 0) return;
     for (const path2 of paths) files.push({ system: kind.system, path: path2 });
-    jobs.push(...guard(problems2, paths[0], () => PARSERS2[kind.id](ctx, paths), []));
+    jobs.push(...guard(problems2, paths[0], () => PARSERS[kind.id](ctx, paths), []));
   });
   const preCommitCi = hasPreCommit ? guard(problems2, PRE_COMMIT_CONFIG, () => parsePreCommitCi(ctx), void 0) : void 0;
   if (preCommitCi) {
@@ -63466,7 +63462,7 @@ function scopeFacts(facts, view, owns, service2, all) {
 
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { lstatSync as lstatSync4, readdirSync as readdirSync3, realpathSync as realpathSync3, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync3, realpathSync as realpathSync3, existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 var WALK_SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var WorkTreeSnapshot = class extends ListedSnapshot {
@@ -63541,7 +63537,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
   }
 };
 function gitListing(root2) {
-  if (!existsSync4(join6(root2, ".git"))) return null;
+  if (!existsSync5(join6(root2, ".git"))) return null;
   const git2 = (args2) => execFileSync3("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args2], {
     cwd: root2,
     encoding: "utf8",
@@ -63662,13 +63658,13 @@ function regressionOf(delta2) {
 // src/scan.ts
 function placeOf(root2) {
   for (let d = root2; ; d = dirname3(d)) {
-    if (existsSync5(join7(d, ".git"))) return { top: d, dir: relative2(d, root2).split(sep5).join("/") };
+    if (existsSync6(join7(d, ".git"))) return { top: d, dir: relative2(d, root2).split(sep5).join("/") };
     if (dirname3(d) === d) return { top: root2, dir: "" };
   }
 }
 function localTags(top) {
   const local = readLocalTags(top);
-  const shallow = existsSync5(join7(top, ".git", "shallow"));
+  const shallow = existsSync6(join7(top, ".git", "shallow"));
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
 }
 function rebaseConfig(config, dir2) {
@@ -63816,7 +63812,7 @@ async function runCli(argv, io) {
 `);
     return 2;
   }
-  if (args2.output !== null && !existsSync6(dirname4(resolve5(args2.output)))) {
+  if (args2.output !== null && !existsSync7(dirname4(resolve5(args2.output)))) {
     io.stderr(`shipshape: cannot write '${args2.output}': the directory '${dirname4(args2.output)}' does not exist
 `);
     return 2;

@@ -41403,7 +41403,7 @@ function getInputs() {
 }
 
 // src/scan.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname3, join as join5, relative as relative2, sep as sep5 } from "node:path";
 
 // src/checks/types.ts
@@ -49827,6 +49827,8 @@ function runOne(check3, facts, config) {
 
 // src/facts/base-commit.ts
 import * as childProcess from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/facts/git-objects.ts
@@ -49867,9 +49869,7 @@ function batchContents(buf, count3) {
 }
 
 // src/facts/base-commit.ts
-var PARSERS = { treeEntries, batchSizes, batchContents };
-function runBaseJob(job4, cp, parse5) {
-  const { treeEntries: treeEntries2, batchSizes: batchSizes2, batchContents: batchContents2 } = parse5;
+function runBaseJob(job4, cp = childProcess) {
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
   const git2 = (args2, timeout, input) => cp.execFileSync("git", ["-c", "core.fsmonitor=false", ...args2], { cwd: job4.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], ...timeout ? { timeout } : {} });
   const resolve4 = () => {
@@ -49912,11 +49912,11 @@ function runBaseJob(job4, cp, parse5) {
   return { ok: true, commit, fetched, tree, changed, blobs: changed ? readChanged(changed) : [] };
   function readChanged(paths) {
     const want = new Set(paths);
-    const entries2 = treeEntries2(tree).filter((e) => e.type === "blob" && e.mode !== "120000" && want.has(e.path));
+    const entries2 = treeEntries(tree).filter((e) => e.type === "blob" && e.mode !== "120000" && want.has(e.path));
     if (entries2.length === 0) return [];
     let sizes;
     try {
-      sizes = batchSizes2(git2(["cat-file", "--batch-check"], void 0, entries2.map((e) => e.sha).join("\n") + "\n").toString("utf8"), entries2.length);
+      sizes = batchSizes(git2(["cat-file", "--batch-check"], void 0, entries2.map((e) => e.sha).join("\n") + "\n").toString("utf8"), entries2.length);
     } catch {
       return [];
     }
@@ -49930,7 +49930,7 @@ function runBaseJob(job4, cp, parse5) {
     });
     let contents = [];
     try {
-      if (read.length > 0) contents = batchContents2(git2(["cat-file", "--batch"], void 0, read.map((i) => entries2[i].sha).join("\n") + "\n"), read.length);
+      if (read.length > 0) contents = batchContents(git2(["cat-file", "--batch"], void 0, read.map((i) => entries2[i].sha).join("\n") + "\n"), read.length);
     } catch {
       contents = [];
     }
@@ -49942,17 +49942,13 @@ function runBaseJob(job4, cp, parse5) {
     });
   }
 }
-var WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
-${treeEntries.toString()}
-${batchSizes.toString()}
-${batchContents.toString()}
-const run = ${runBaseJob.toString()}
-parentPort.postMessage(run(workerData, require('node:child_process'), { treeEntries: ${treeEntries.name}, batchSizes: ${batchSizes.name}, batchContents: ${batchContents.name} }))`;
-function prepareBase(job4) {
-  const here = () => ({ ...runBaseJob(job4, childProcess, PARSERS), via: "main thread" });
+var WORKER = new URL("./base-worker.js", import.meta.url);
+function prepareBase(job4, entry = WORKER) {
+  const here = () => ({ ...runBaseJob(job4), via: "main thread" });
   let worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job4 });
+    if (!existsSync4(fileURLToPath(entry))) return Promise.resolve(here());
+    worker = new Worker(entry, { workerData: job4 });
   } catch {
     return Promise.resolve(here());
   }
@@ -59180,7 +59176,7 @@ var NO_TRIGGERS = { pullRequest: false, push: false, schedule: false, manual: fa
 
 // src/facts/ci/index.ts
 var each = (fn) => (ctx, paths) => paths.flatMap((p) => fn(ctx, p));
-var PARSERS2 = {
+var PARSERS = {
   "github-actions": (ctx, paths) => parseGithubWorkflows(ctx, paths),
   "gitea-forgejo": (ctx, paths) => parseGithubWorkflows(ctx, paths, "other"),
   "gitlab-ci": each(parseGitlab),
@@ -59240,7 +59236,7 @@ function collectCi(snapshot) {
     const paths = found[i];
     if (paths.length === 0) return;
     for (const path2 of paths) files.push({ system: kind.system, path: path2 });
-    jobs.push(...guard(problems, paths[0], () => PARSERS2[kind.id](ctx, paths), []));
+    jobs.push(...guard(problems, paths[0], () => PARSERS[kind.id](ctx, paths), []));
   });
   const preCommitCi = hasPreCommit ? guard(problems, PRE_COMMIT_CONFIG, () => parsePreCommitCi(ctx), void 0) : void 0;
   if (preCommitCi) {
@@ -70142,7 +70138,7 @@ function scopeFacts(facts, view, owns, service2, all) {
 
 // src/facts/worktree.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync as lstatSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/facts/safe-read.ts
@@ -70274,7 +70270,7 @@ var WorkTreeSnapshot = class extends ListedSnapshot {
   }
 };
 function gitListing(root2) {
-  if (!existsSync4(join4(root2, ".git"))) return null;
+  if (!existsSync5(join4(root2, ".git"))) return null;
   const git2 = (args2) => execFileSync3("git", ["-c", "core.fsmonitor=false", "-c", "core.quotepath=off", ...args2], {
     cwd: root2,
     encoding: "utf8",
@@ -70395,13 +70391,13 @@ function regressionOf(delta2) {
 // src/scan.ts
 function placeOf(root2) {
   for (let d = root2; ; d = dirname3(d)) {
-    if (existsSync5(join5(d, ".git"))) return { top: d, dir: relative2(d, root2).split(sep5).join("/") };
+    if (existsSync6(join5(d, ".git"))) return { top: d, dir: relative2(d, root2).split(sep5).join("/") };
     if (dirname3(d) === d) return { top: root2, dir: "" };
   }
 }
 function localTags(top) {
   const local = readLocalTags(top);
-  const shallow = existsSync5(join5(top, ".git", "shallow"));
+  const shallow = existsSync6(join5(top, ".git", "shallow"));
   return local && (local.length > 0 || !shallow) ? { names: local, source: "git" } : null;
 }
 function rebaseConfig(config, dir2) {

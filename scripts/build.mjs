@@ -15,8 +15,10 @@ const common = {
 
 const args = new Set(process.argv.slice(2))
 if (args.has('--bench')) {
-  await build({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: '.bench' })
+  await build({ ...common, entryPoints: { bench: 'bench/bench.ts', 'base-worker': 'src/facts/base-worker.ts' }, outdir: '.bench' })
 } else {
   await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' })
   await build({ ...common, entryPoints: { cli: 'src/cli-entry.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } })
+  // The PR base's git work runs on a worker thread started from this file (src/facts/base-commit.ts).
+  await build({ ...common, entryPoints: { 'base-worker': 'src/facts/base-worker.ts' }, outdir: 'dist' })
 }

@@ -1,15 +1,8 @@
 import * as childProcess from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { batchContents, batchSizes, treeEntries } from './git-objects.js'
-
-/** The plumbing parsers the job uses, passed in (the worker declares them from their source). */
-export interface GitParsers {
-  readonly treeEntries: typeof treeEntries
-  readonly batchSizes: typeof batchSizes
-  readonly batchContents: typeof batchContents
-}
-
-const PARSERS: GitParsers = { treeEntries, batchSizes, batchContents }
 
 /**
  * The PR base's git work — make sure the commit is local (fetching it shallowly from `origin`
@@ -55,12 +48,10 @@ export interface BaseJob {
 }
 
 /**
- * The job itself. Self-contained on purpose — it runs as the worker's source text (its modules
- * are passed in, it reads nothing from the enclosing module) — and directly when no worker can
- * be started.
+ * The job itself: run by the worker entry (`base-worker.ts`, bundled beside the action and the
+ * CLI as `dist/base-worker.js`), and directly when no worker can be started.
  */
-export function runBaseJob(job: BaseJob, cp: Pick<typeof childProcess, 'execFileSync'>, parse: GitParsers): PreparedBase {
-  const { treeEntries, batchSizes, batchContents } = parse
+export function runBaseJob(job: BaseJob, cp: Pick<typeof childProcess, 'execFileSync'> = childProcess): PreparedBase {
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' }
   const git = (args: string[], timeout?: number, input?: string): Buffer =>
     cp.execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd: job.root, env, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'], ...(timeout ? { timeout } : {}) })
@@ -152,24 +143,21 @@ export function resolveCommit(root: string, ref: string): string | null {
   }
 }
 
-/** The worker's source: the job function's own text, called with the worker's modules. */
-const WORKER_SOURCE = `const { parentPort, workerData } = require('node:worker_threads')
-${treeEntries.toString()}
-${batchSizes.toString()}
-${batchContents.toString()}
-const run = ${runBaseJob.toString()}
-parentPort.postMessage(run(workerData, require('node:child_process'), { treeEntries: ${treeEntries.name}, batchSizes: ${batchSizes.name}, batchContents: ${batchContents.name} }))`
+/** The bundled worker entry, beside the bundle that starts it (`dist/index.js`, `dist/cli.js`). */
+const WORKER = new URL('./base-worker.js', import.meta.url)
 
 /**
  * Starts the base job on a worker thread and returns its answer as a promise; the caller runs
  * the head scan meanwhile. Falls back to running it in place when no worker can be started or
  * the worker fails.
  */
-export function prepareBase(job: BaseJob): Promise<PreparedBase & { readonly via: 'worker' | 'main thread' }> {
-  const here = (): PreparedBase & { via: 'main thread' } => ({ ...runBaseJob(job, childProcess, PARSERS), via: 'main thread' })
+export function prepareBase(job: BaseJob, entry: URL = WORKER): Promise<PreparedBase & { readonly via: 'worker' | 'main thread' }> {
+  const here = (): PreparedBase & { via: 'main thread' } => ({ ...runBaseJob(job), via: 'main thread' })
   let worker: Worker
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job })
+    // Run from the sources (tests), there is no bundled entry beside this module.
+    if (!existsSync(fileURLToPath(entry))) return Promise.resolve(here())
+    worker = new Worker(entry, { workerData: job })
   } catch {
     return Promise.resolve(here())
   }

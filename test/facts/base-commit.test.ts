@@ -1,9 +1,10 @@
-import * as childProcess from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { build } from 'esbuild'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { pathToFileURL } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { prepareBase, runBaseJob } from '../../src/facts/base-commit.js'
-import { batchContents, batchSizes, treeEntries } from '../../src/facts/git-objects.js'
 import { GitTreeSnapshot } from '../../src/facts/git-snapshot.js'
 import { WorkTreeSnapshot } from '../../src/facts/worktree.js'
 import { git, shallowCloneLackingBase, tempGitRepo } from '../helpers/tmp-repo.js'
@@ -20,10 +21,18 @@ function repoWithTwoCommits(): { dir: string; base: string } {
 }
 
 describe('the PR base git work', () => {
+  // The worker entry bundled as the build bundles it (dist/base-worker.js beside dist/cli.js).
+  let entry: URL
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'shipshape-worker-')), 'base-worker.mjs')
+    await build({ entryPoints: ['src/facts/base-worker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' })
+    entry = pathToFileURL(out)
+  })
+
   it('lists the base tree and the changed files on a worker thread', async () => {
     const { dir, base } = repoWithTwoCommits()
     writeFileSync(join(dir, 'same.txt'), 'edited, not committed\n')
-    const got = await prepareBase({ root: dir, sha: base, fetch: false, diff: true, timeoutMs: 10_000, cap: 1 << 20, budget: 1 << 26 })
+    const got = await prepareBase({ root: dir, sha: base, fetch: false, diff: true, timeoutMs: 10_000, cap: 1 << 20, budget: 1 << 26 }, entry)
     expect(got.via).toBe('worker')
     if (!got.ok) throw new Error(got.reason)
     expect(got.commit).toBe(base)
@@ -83,7 +92,7 @@ describe('the PR base git work', () => {
   it('refuses what is not a SHA before running git, in place as on the worker', () => {
     const dir = tempGitRepo({ 'a.txt': 'x' })
     for (const sha of ['HEAD', '--upload-pack=touch /tmp/x', 'abc']) {
-      expect(runBaseJob({ root: dir, sha, fetch: true, diff: true, timeoutMs: 1000, cap: 1 << 20, budget: 1 << 26 }, childProcess, { treeEntries, batchSizes, batchContents })).toEqual({ ok: false, reason: `'${sha}' is not a commit SHA` })
+      expect(runBaseJob({ root: dir, sha, fetch: true, diff: true, timeoutMs: 1000, cap: 1 << 20, budget: 1 << 26 })).toEqual({ ok: false, reason: `'${sha}' is not a commit SHA` })
     }
   })
 })
