@@ -34907,6 +34907,14 @@ function computeLayers(q) {
   const elsewhere = layerTouches.length > 0 ? [] : elsewhereTouches(q, paths, hitsFor);
   return { handlers, omitted: all.length - chosen.length, generated, layerTouches, elsewhere, truncated };
 }
+var MODULE_LISTS = /* @__PURE__ */ new Map();
+function moduleList(modules) {
+  const unique = [...new Set(modules)];
+  const key = unique.join("\0");
+  let list3 = MODULE_LISTS.get(key);
+  if (!list3) MODULE_LISTS.set(key, list3 = unique);
+  return list3;
+}
 function elsewhereTouches(q, handlers, hitsFor) {
   const out = [];
   const ecosystems = [...new Set(handlers.values())];
@@ -34921,7 +34929,7 @@ function elsewhereTouches(q, handlers, hitsFor) {
   if (out.length > 0) return out;
   for (const eco of ecosystems) {
     const sigs = q.infra.filter((s) => s.ecosystem === eco);
-    for (const i of q.usage.importsOf(eco, [...new Set(sigs.flatMap((sg) => sg.modules ?? []))])) {
+    for (const i of q.usage.importsOf(eco, moduleList(sigs.flatMap((sg) => sg.modules ?? [])))) {
       if (i.test || handlers.has(i.path)) continue;
       const sig = sigs.find((sg) => importMatches(sg, i));
       if (!sig) continue;

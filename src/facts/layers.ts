@@ -284,6 +284,20 @@ function computeLayers<S extends InfraSignature>(q: Query<S>): LayerFacts<S> {
   return { handlers, omitted: all.length - chosen.length, generated, layerTouches, elsewhere, truncated }
 }
 
+const MODULE_LISTS = new Map<string, readonly string[]>()
+
+/**
+ * One array per distinct module list: the import lookup memoises its per-file answers by the
+ * list's identity, so every service view asking for the same modules must pass the same array.
+ */
+function moduleList(modules: readonly string[]): readonly string[] {
+  const unique = [...new Set(modules)]
+  const key = unique.join('\0')
+  let list = MODULE_LISTS.get(key)
+  if (!list) MODULE_LISTS.set(key, (list = unique))
+  return list
+}
+
 /** Infrastructure outside handler modules (implementations wired by DI): the first few, from the token hits already collected, else one prefiltered import lookup. */
 function elsewhereTouches<S extends InfraSignature>(
   q: Query<S>,
@@ -303,7 +317,7 @@ function elsewhereTouches<S extends InfraSignature>(
   if (out.length > 0) return out
   for (const eco of ecosystems) {
     const sigs = q.infra.filter((s) => s.ecosystem === eco)
-    for (const i of q.usage.importsOf(eco, [...new Set(sigs.flatMap((sg) => sg.modules ?? []))])) {
+    for (const i of q.usage.importsOf(eco, moduleList(sigs.flatMap((sg) => sg.modules ?? [])))) {
       if (i.test || handlers.has(i.path)) continue
       const sig = sigs.find((sg) => importMatches(sg, i))
       if (!sig) continue
