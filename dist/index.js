@@ -33602,7 +33602,7 @@ var Minimatch = class {
     }
     return this.#matchOne(file2, pattern, partial, fileStartIndex, patternStartIndex);
   }
-  #matchGlobstar(file2, pattern, partial, fileIndex, patternIndex) {
+  #matchGlobstar(file2, pattern, partial, fileIndex2, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
     const [head, body, tail] = partial ? [
@@ -33615,22 +33615,22 @@ var Minimatch = class {
       pattern.slice(lastgs + 1)
     ];
     if (head.length) {
-      const fileHead = file2.slice(fileIndex, fileIndex + head.length);
+      const fileHead = file2.slice(fileIndex2, fileIndex2 + head.length);
       if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
         return false;
       }
-      fileIndex += head.length;
+      fileIndex2 += head.length;
       patternIndex += head.length;
     }
     let fileTailMatch = 0;
     if (tail.length) {
-      if (tail.length + fileIndex > file2.length)
+      if (tail.length + fileIndex2 > file2.length)
         return false;
       let tailStart = file2.length - tail.length;
       if (this.#matchOne(file2, tail, partial, tailStart, 0)) {
         fileTailMatch = tail.length;
       } else {
-        if (file2[file2.length - 1] !== "" || fileIndex + tail.length === file2.length) {
+        if (file2[file2.length - 1] !== "" || fileIndex2 + tail.length === file2.length) {
           return false;
         }
         tailStart--;
@@ -33642,7 +33642,7 @@ var Minimatch = class {
     }
     if (!body.length) {
       let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file2.length - fileTailMatch; i2++) {
+      for (let i2 = fileIndex2; i2 < file2.length - fileTailMatch; i2++) {
         const f = String(file2[i2]);
         sawSome = true;
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
@@ -33670,14 +33670,14 @@ var Minimatch = class {
     for (const b of bodySegments) {
       b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
     }
-    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex2, 0, partial, 0, !!fileTailMatch);
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file2, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+  #matchGlobStarBodySections(file2, bodySegments, fileIndex2, bodyIndex, partial, globStarDepth, sawTail) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
-      for (let i = fileIndex; i < file2.length; i++) {
+      for (let i = fileIndex2; i < file2.length; i++) {
         sawTail = true;
         const f = file2[i];
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
@@ -33687,28 +33687,28 @@ var Minimatch = class {
       return sawTail;
     }
     const [body, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file2.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+    while (fileIndex2 <= after) {
+      const m = this.#matchOne(file2.slice(0, fileIndex2 + body.length), body, partial, fileIndex2, 0);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex2 + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
         if (sub !== false) {
           return sub;
         }
       }
-      const f = file2[fileIndex];
+      const f = file2[fileIndex2];
       if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
         return false;
       }
-      fileIndex++;
+      fileIndex2++;
     }
     return partial || null;
   }
-  #matchOne(file2, pattern, partial, fileIndex, patternIndex) {
+  #matchOne(file2, pattern, partial, fileIndex2, patternIndex) {
     let fi;
     let pi;
     let pl;
     let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+    for (fi = fileIndex2, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
       this.debug("matchOne loop");
       let p = pattern[pi];
       let f = file2[fi];
@@ -41700,6 +41700,29 @@ function rangeWithPrefix(sorted, prefix) {
 var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
 var profiles = /* @__PURE__ */ new WeakMap();
 var ownFilesCache = /* @__PURE__ */ new WeakMap();
+var NO_FILES = [];
+var fileIndexes = /* @__PURE__ */ new WeakMap();
+function fileIndex(snapshot) {
+  const known = fileIndexes.get(snapshot);
+  if (known) return known;
+  const files = ownFiles(snapshot);
+  const byName = /* @__PURE__ */ new Map();
+  const byFirst = /* @__PURE__ */ new Map();
+  const byExt = /* @__PURE__ */ new Map();
+  const add = (m, k, i) => {
+    const list2 = m.get(k);
+    if (list2) list2.push(i);
+    else m.set(k, [i]);
+  };
+  files.forEach(({ name }, i) => {
+    add(byName, name, i);
+    add(byFirst, name[0] ?? "", i);
+    for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) add(byExt, name.slice(dot), i);
+  });
+  const idx = { files, byName, byFirst, byExt };
+  fileIndexes.set(snapshot, idx);
+  return idx;
+}
 function ownFiles(snapshot) {
   const cached = ownFilesCache.get(snapshot);
   if (cached) return cached;
@@ -41752,7 +41775,6 @@ function fileMatches(pattern, path2, name) {
   if (pattern.startsWith("*")) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1;
   return name === pattern;
 }
-var NONE = [];
 var MAX_READS_PER_SIGNATURE = 20;
 function lineIncluding(text2, needle) {
   let start = 0;
@@ -41788,36 +41810,43 @@ function findConfigs(snapshot, sigs, extraGlobs = []) {
     else if (f.startsWith("*.")) add(byExt, f.slice(1), sig);
     else add(byName, f, sig);
   }
-  const exts = [...byExt];
+  const idx = fileIndex(snapshot);
+  const picks = [];
+  for (const [name, list2] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list2) if (fileMatches(sig.file, idx.files[i].path, name)) picks.push({ file: i, sig });
+  for (const [first, list2] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list2) if (fileMatches(sig.file, idx.files[i].path, idx.files[i].name)) picks.push({ file: i, sig });
+  for (const [ext2, list2] of byExt) for (const i of idx.byExt.get(ext2) ?? NO_FILES) if (idx.files[i].name.length > ext2.length) for (const sig of list2) picks.push({ file: i, sig });
+  if (dirs.length > 0) idx.files.forEach(({ path: path2, name }, i) => {
+    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) picks.push({ file: i, sig });
+  });
+  const ordered = picks.map((p, k) => ({ ...p, k })).sort((x, y) => x.file - y.file || x.k - y.k);
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }));
-  const candidates = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    candidates.length = 0;
-    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const sig of byFirst.get(name[0] ?? "") ?? NONE) if (fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const [ext2, list2] of exts) if (name.endsWith(ext2) && name.length > ext2.length) candidates.push(...list2);
-    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) candidates.push(sig);
-    for (const sig of candidates) {
-      const key = `${sig.tool}\0${path2}`;
-      if (seen.has(key)) continue;
-      if (sig.contains === void 0) {
-        seen.add(key);
-        hits.push({ tool: sig.tool, evidence: { path: path2, message: `${sig.tool} is configured` } });
-        continue;
-      }
-      const n = reads.get(sig) ?? 0;
-      if (n >= MAX_READS_PER_SIGNATURE) continue;
-      reads.set(sig, n + 1);
-      const text2 = snapshot.text(path2);
-      const line = text2 === void 0 ? void 0 : lineIncluding(text2, sig.contains);
-      if (line === void 0) continue;
+  const globHits = (upTo, from) => {
+    for (let i = from; i < upTo; i++) for (const glob of globs) if (glob.match(idx.files[i].path)) hits.push({ tool: glob.pattern, evidence: { path: idx.files[i].path, message: `matches the configured signature ${glob.pattern}` } });
+  };
+  let globbed = 0;
+  for (const { file: file2, sig } of ordered) {
+    if (globs.length > 0 && file2 >= globbed) {
+      globHits(file2, globbed);
+      globbed = file2;
+    }
+    const path2 = idx.files[file2].path;
+    const key = `${sig.tool}\0${path2}`;
+    if (seen.has(key)) continue;
+    if (sig.contains === void 0) {
       seen.add(key);
-      hits.push({ tool: sig.tool, evidence: { path: path2, line, message: `${sig.tool} is configured (${sig.contains})` } });
+      hits.push({ tool: sig.tool, evidence: { path: path2, message: `${sig.tool} is configured` } });
+      continue;
     }
-    for (const glob of globs) {
-      if (glob.match(path2)) hits.push({ tool: glob.pattern, evidence: { path: path2, message: `matches the configured signature ${glob.pattern}` } });
-    }
+    const n = reads.get(sig) ?? 0;
+    if (n >= MAX_READS_PER_SIGNATURE) continue;
+    reads.set(sig, n + 1);
+    const text2 = snapshot.text(path2);
+    const line = text2 === void 0 ? void 0 : lineIncluding(text2, sig.contains);
+    if (line === void 0) continue;
+    seen.add(key);
+    hits.push({ tool: sig.tool, evidence: { path: path2, line, message: `${sig.tool} is configured (${sig.contains})` } });
   }
+  if (globs.length > 0) globHits(idx.files.length, globbed);
   return hits;
 }
 function remediationFor(opening, snippets4, profile, fallback) {

@@ -39,6 +39,39 @@ export interface OwnFile {
   readonly name: string
 }
 
+interface FileIndex {
+  readonly files: readonly OwnFile[]
+  /** File indexes by basename, by the basename's first character, and by every `.suffix` of it. */
+  readonly byName: ReadonlyMap<string, number[]>
+  readonly byFirst: ReadonlyMap<string, number[]>
+  readonly byExt: ReadonlyMap<string, number[]>
+}
+
+const NO_FILES: readonly number[] = []
+const fileIndexes = new WeakMap<Snapshot, FileIndex>()
+
+function fileIndex(snapshot: Snapshot): FileIndex {
+  const known = fileIndexes.get(snapshot)
+  if (known) return known
+  const files = ownFiles(snapshot)
+  const byName = new Map<string, number[]>()
+  const byFirst = new Map<string, number[]>()
+  const byExt = new Map<string, number[]>()
+  const add = (m: Map<string, number[]>, k: string, i: number): void => {
+    const list = m.get(k)
+    if (list) list.push(i)
+    else m.set(k, [i])
+  }
+  files.forEach(({ name }, i) => {
+    add(byName, name, i)
+    add(byFirst, name[0] ?? '', i)
+    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) add(byExt, name.slice(dot), i)
+  })
+  const idx = { files, byName, byFirst, byExt }
+  fileIndexes.set(snapshot, idx)
+  return idx
+}
+
 /** The repository's own files (vendored, generated and docs trees left out), once per snapshot. */
 export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
   const cached = ownFilesCache.get(snapshot)
@@ -105,7 +138,6 @@ function fileMatches(pattern: string, path: string, name: string): boolean {
   return name === pattern
 }
 
-const NONE: readonly ConfigSignature[] = []
 
 /** At most this many candidate files are opened per content signature. */
 const MAX_READS_PER_SIGNATURE = 20
@@ -157,37 +189,46 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
     else if (f.startsWith('*.')) add(byExt, f.slice(1), sig)
     else add(byName, f, sig)
   }
-  // Few extensions (`.csproj`, `.fsproj`): an endsWith per extension allocates nothing per file.
-  const exts = [...byExt]
+  // The patterns are looked up in an index of the files (built once per snapshot), and the
+  // candidates taken in file order, each file's in pattern order: the same hits, in the same order,
+  // as trying every file against every pattern.
+  const idx = fileIndex(snapshot)
+  const picks: { readonly file: number; readonly sig: ConfigSignature }[] = []
+  for (const [name, list] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, name)) picks.push({ file: i, sig })
+  for (const [first, list] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, idx.files[i]!.name)) picks.push({ file: i, sig })
+  for (const [ext, list] of byExt) for (const i of idx.byExt.get(ext) ?? NO_FILES) if (idx.files[i]!.name.length > ext.length) for (const sig of list) picks.push({ file: i, sig })
+  if (dirs.length > 0) idx.files.forEach(({ path, name }, i) => {
+    for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) picks.push({ file: i, sig })
+  })
+  const ordered = picks.map((p, k) => ({ ...p, k })).sort((x, y) => x.file - y.file || x.k - y.k)
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
-  const candidates: ConfigSignature[] = []
-  for (const { path, name } of ownFiles(snapshot)) {
-    candidates.length = 0
-    for (const sig of byName.get(name) ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
-    for (const sig of byFirst.get(name[0] ?? '') ?? NONE) if (fileMatches(sig.file, path, name)) candidates.push(sig)
-    for (const [ext, list] of exts) if (name.endsWith(ext) && name.length > ext.length) candidates.push(...list)
-    for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) candidates.push(sig)
-    for (const sig of candidates) {
-      const key = `${sig.tool}\0${path}`
-      if (seen.has(key)) continue
-      if (sig.contains === undefined) {
-        seen.add(key)
-        hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured` } })
-        continue
-      }
-      const n = reads.get(sig) ?? 0
-      if (n >= MAX_READS_PER_SIGNATURE) continue
-      reads.set(sig, n + 1)
-      const text = snapshot.text(path)
-      const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
-      if (line === undefined) continue
-      seen.add(key)
-      hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured (${sig.contains})` } })
-    }
-    for (const glob of globs) {
-      if (glob.match(path)) hits.push({ tool: glob.pattern, evidence: { path, message: `matches the configured signature ${glob.pattern}` } })
-    }
+  const globHits = (upTo: number, from: number): void => {
+    for (let i = from; i < upTo; i++) for (const glob of globs) if (glob.match(idx.files[i]!.path)) hits.push({ tool: glob.pattern, evidence: { path: idx.files[i]!.path, message: `matches the configured signature ${glob.pattern}` } })
   }
+  let globbed = 0
+  for (const { file, sig } of ordered) {
+    if (globs.length > 0 && file >= globbed) {
+      globHits(file, globbed)
+      globbed = file
+    }
+    const path = idx.files[file]!.path
+    const key = `${sig.tool}\0${path}`
+    if (seen.has(key)) continue
+    if (sig.contains === undefined) {
+      seen.add(key)
+      hits.push({ tool: sig.tool, evidence: { path, message: `${sig.tool} is configured` } })
+      continue
+    }
+    const n = reads.get(sig) ?? 0
+    if (n >= MAX_READS_PER_SIGNATURE) continue
+    reads.set(sig, n + 1)
+    const text = snapshot.text(path)
+    const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
+    if (line === undefined) continue
+    seen.add(key)
+    hits.push({ tool: sig.tool, evidence: { path, line, message: `${sig.tool} is configured (${sig.contains})` } })
+  }
+  if (globs.length > 0) globHits(idx.files.length, globbed)
   return hits
 }
 
