@@ -49,7 +49,7 @@ export default defineCheck({
     const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => 'spec drift check'), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)]
     const evidence: Evidence[] = [
       ...evidenceOf(j, j.pr),
-      ...drift.map((d) => d.evidence),
+      ...drift.flatMap((d) => d.evidence),
       ...fileRuns.flatMap(({ file, run }) => [
         { path: file.path, line: file.line, message: `${file.tool}: ${file.text}` },
         ...(run ? [chainEvidence(run.text, run.chain, 'runs the suite holding it on pull requests')] : [])
@@ -88,17 +88,30 @@ function comparesSpec(argv: readonly string[], specPaths: readonly string[]): bo
   return paths.some((p) => SPEC_PATH.test(p) || specPaths.some((sp) => sp === p || sp.startsWith(p.replace(/\/?$/, '/'))))
 }
 
-/** A spec regenerated and then compared (`git diff --exit-code`, a tested `git status --porcelain`, `diff -u`) in the same job. */
-function driftChecks(runs: readonly ToolRun[], specPaths: readonly string[]): { onPr: boolean; evidence: Evidence }[] {
-  const out: { onPr: boolean; evidence: Evidence }[] = []
+/**
+ * A spec regenerated and then compared (`git diff --exit-code`, a tested `git status --porcelain`,
+ * `diff -u`) in the same job. The evidence names the comparison, then the job's first
+ * regenerating command (its chain shows how CI reaches it: a script, a shell function).
+ */
+function driftChecks(runs: readonly ToolRun[], specPaths: readonly string[]): { onPr: boolean; evidence: Evidence[] }[] {
+  const out: { onPr: boolean; evidence: Evidence[] }[] = []
   const jobKey = (r: ToolRun): string => (r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? '')
-  const dumps = new Set(runs.filter((r) => r.where === 'ci' && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))).map(jobKey))
+  const dumps = new Map<string, ToolRun>()
   for (const r of runs) {
-    if (r.where !== 'ci' || r.neutralised || r.diffFixUp || !dumps.has(jobKey(r))) continue
+    if (r.where !== 'ci' || r.neutralised || !(SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))) continue
+    if (!dumps.has(jobKey(r))) dumps.set(jobKey(r), r)
+  }
+  const shown = new Set<string>()
+  for (const r of runs) {
+    const dump = dumps.get(jobKey(r))
+    if (r.where !== 'ci' || r.neutralised || r.diffFixUp || dump === undefined) continue
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true) && (r.argv[1] !== 'diff' || comparesSpec(r.argv, specPaths))
     const isDiff = r.argv[0] === 'diff' && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a))
     if (!isGitDiff && !isDiff) continue
-    out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, 'committed spec compared with the regenerated one') })
+    const compared = chainEvidence(r.text, r.chain, 'committed spec compared with the regenerated one')
+    const regenerated = shown.has(jobKey(r)) ? [] : [chainEvidence(dump.text, dump.chain, 'regenerates the spec')]
+    shown.add(jobKey(r))
+    out.push({ onPr: r.triggers.pullRequest, evidence: [compared, ...regenerated] })
   }
   return out
 }

@@ -13,7 +13,7 @@ describe('splitScript', () => {
     ['heredoc body skipped', 'cat <<EOF > f\nruff check\nEOF\nmypy', [['cat'], ['mypy']]],
     ['heredoc <<- with quoted delimiter', "cat <<-'END'\n\tnot a command\n\tEND\nblack --check .", [['cat'], ['black', '--check', '.']]],
     ['if/for/case/groups', 'if [ -f x ]; then\n  lint\nfi\nfor f in a b; do shellcheck "$f"; done\ncase "$x" in\n  a) t1 ;;\n  *) t2 ;;\nesac\n( cd sub && go vet ./... )\n{ go test ./...; }', [['[', '-f', 'x', ']'], ['lint'], ['shellcheck', '$f'], ['t1'], ['t2'], ['cd', 'sub'], ['go', 'vet', './...'], ['go', 'test', './...']]],
-    ['function definitions', 'f() { lint; }\nfunction g { other; }', [['lint'], ['other']]],
+    ['function definitions run where called', 'f() { lint; }\nfunction g { other; }\ng', [['other']]],
     ['arithmetic is not a command', 'n=$((1+2))\n(( n++ ))\necho $n', [['echo', '$n']]]
   ])('%s', (_name, script, expected) => {
     expect(splitScript(script).map((c) => c.words)).toEqual(expected)

@@ -130,24 +130,26 @@ export function shortText(text: string): string {
 }
 
 /**
- * Runs a script found at `at`, one link per command on top of `base.chain`. `extra` adds a
- * neutraliser or flags for every command (e.g. a make `-` prefix).
+ * Runs a script found at `at`, one link per command on top of `base.chain` (a command of a shell
+ * function's body also gets one per call it was reached through). `extra` adds a neutraliser or
+ * flags for every command (e.g. a make `-` prefix), or the script's arguments (its `"$@"`, `$1`).
  */
-export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Site, 'text' | 'cwd'>, extra: { neutralised?: string | null; flags?: Flags } = {}): void {
+export function runScript(ctx: Ctx, script: string, at: ScriptAt, base: Omit<Site, 'text' | 'cwd'>, extra: { neutralised?: string | null; flags?: Flags; args?: readonly string[] } = {}): void {
   if (ctx.full()) return
-  const commands = splitScript(script)
+  const commands = splitScript(script, extra.args)
+  const lineOfScript = (n: number): number | undefined => (at.line === undefined ? undefined : at.line + n - 1)
   const start = ctx.out.length
   const starts: number[] = []
   let cwd = at.cwd
   for (const c of commands) {
     starts.push(ctx.out.length)
     if (ctx.full()) break
-    const line = at.line === undefined ? undefined : at.line + c.line - 1
+    const calls = (c.calls ?? []).map((k) => link(at.path, lineOfScript(k.line), k.text))
     const flags: Flags = { ...base.flags, ...extra.flags }
     if (c.checkedOutput) flags.checkedOutput = true
     if (c.inCondition) flags.inCondition = true
     const site: Site = {
-      chain: [...base.chain, link(at.path, line, c.text)],
+      chain: [...base.chain, ...calls, link(at.path, lineOfScript(c.line), c.text)],
       text: c.text,
       cwd,
       neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,

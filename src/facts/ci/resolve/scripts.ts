@@ -1,10 +1,12 @@
 import { joinPath } from '../../snapshot.js'
-import { dispatch, emit, enter, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { dispatch, emit, enter, runScript, type Ctx, type Site } from './engine.js'
 
 /**
  * Shell scripts of the repository (`./scripts/lint.sh`, `bash scripts/test.sh`, `source x`,
  * `scripts/x`) are opened and resolved; Rails 8.1 `bin/ci` is read through `config/ci.rb`. A file
- * whose shebang names another interpreter (ruby, python, node) is a tool, not a script.
+ * whose shebang names another interpreter (ruby, python, node) is a tool, not a script. The
+ * script's arguments stand for its positional parameters (`./with-env.sh npm test` whose body ends
+ * `exec "$@"` runs `npm test`); its shell functions run where they are called (shell/functions.ts).
  */
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.'])
@@ -40,19 +42,8 @@ export function resolveScriptFile(ctx: Ctx, argv: readonly string[], site: Site)
   if (!shell) return false
   const base = enter(site, `script:${path}`)
   if (base === undefined) return false
-  runScript(ctx, withArguments(text, args), { path, line: 1, cwd: site.cwd }, base)
+  runScript(ctx, text, { path, line: 1, cwd: site.cwd }, base, args.length > 0 ? { args } : {})
   return true
-}
-
-/**
- * A script's text with its arguments in place of `"$@"`/`$*` (`./with-env.sh npm test` whose body
- * ends `exec "$@"` runs `npm test`), line by line so line numbers hold. Without arguments the text
- * is unchanged.
- */
-function withArguments(text: string, args: readonly string[]): string {
-  if (args.length === 0 || !/\$[@*]/.test(text)) return text
-  const joined = shellJoin(args)
-  return text.replace(/"\$[@*]"|\$\{[@*]\}|\$[@*]/g, joined)
 }
 
 /** Directories CI fills at run time (installed tools, build output): a missing file there is no repository script. */

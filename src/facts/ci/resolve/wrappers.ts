@@ -227,11 +227,16 @@ function unwrapCoverage(argv: string[], before: string[][]): string[] | null {
   return []
 }
 
-/** `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run` (also without `@version`). */
+/**
+ * `go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1 run` → `golangci-lint run`
+ * (also without `@version`, and from the module's vendored copy: `go run
+ * ./vendor/github.com/go-swagger/go-swagger/cmd/swagger generate spec` → `swagger generate spec`).
+ */
 function unwrapGoRun(argv: string[]): string[] | null {
   let i = 2
   while (i < argv.length && argv[i]!.startsWith('-')) i++
-  const pkg = argv[i]
+  // A vendored package's directory is `vendor/` followed by its import path.
+  const pkg = argv[i]?.replace(/^(\.\/)?([\w.-]+\/)*vendor\//, '')
   // A versioned package, or a module path of another host (`honnef.co/go/tools/cmd/staticcheck`, a go.mod tool); never `./cmd/x`.
   if (pkg === undefined || !(pkg.includes('@') || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null
   const segs = (pkg.includes('@') ? pkg.slice(0, pkg.lastIndexOf('@')) : pkg).split('/')

@@ -14,21 +14,55 @@ interface Mark {
   neutralised: string | null
 }
 
-/** Turns a group into commands in source order, applying `||`, `; true` and `&` neutralisers. */
+/** Turns a group into commands in source order, applying `||`, `; true` and `&` neutralisers. Function bodies are left out. */
 export function finalize(root: Grp, src: string): ShellCommand[] {
+  return finalizeScript(root, src).commands
+}
+
+/**
+ * The commands of a script outside function bodies, and the commands of each function's body
+ * (by name; a later definition replaces an earlier one), each finalised the same way; and the
+ * values written to each variable (`handler="run_$1"`, `local x=y`), for reading computed calls.
+ */
+export function finalizeScript(root: Grp, src: string): { commands: ShellCommand[]; functions: Map<string, ShellCommand[]>; assigned: Map<string, string[]> } {
   const marks = new Map<Cmd, Mark>()
   markGroup(root, marks)
-  const out: ShellCommand[] = []
   const tested = testedVariables(root)
-  const walk = (g: Grp): void => {
+  const functions = new Map<string, ShellCommand[]>()
+  const assigned = new Map<string, string[]>()
+  const walk = (g: Grp, out: ShellCommand[]): void => {
     for (const u of g.seq) {
       if (typeof u === 'string') continue
-      if (u.kind === 'grp') walk(u)
-      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested)
+      if (u.kind === 'cmd') noteAssignments(u, assigned)
+      if (u.kind === 'grp') {
+        if (u.fn === undefined) walk(u, out)
+        else {
+          const body: ShellCommand[] = []
+          walk(u, body)
+          functions.set(u.fn, body)
+        }
+      } else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested)
     }
   }
-  walk(root)
-  return out
+  const commands: ShellCommand[] = []
+  walk(root, commands)
+  return { commands, functions, assigned }
+}
+
+const MAX_ASSIGNED = 256
+const DECLARES = new Set(['local', 'declare', 'typeset', 'readonly', 'export'])
+
+/** Records `NAME=value` (leading, or after `local`/`declare`/`export`); at most MAX_ASSIGNED names, 4 values each. */
+function noteAssignments(c: Cmd, assigned: Map<string, string[]>): void {
+  const words = c.words.length > 0 && DECLARES.has(c.words[0]!) ? c.words.slice(1).filter((w) => !w.startsWith('-')) : []
+  for (const a of [...c.assigns, ...words]) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a)
+    if (!m) continue
+    const values = assigned.get(m[1]!) ?? []
+    if (values.length === 0 && assigned.size >= MAX_ASSIGNED) continue
+    if (values.length < 4) values.push(m[2]!)
+    assigned.set(m[1]!, values)
+  }
 }
 
 /** Variables a `test -n`/`-z` (or `[ … ]`) reads: an output saved in one (`D=$(git diff)`) is checked there. */

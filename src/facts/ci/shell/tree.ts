@@ -31,6 +31,8 @@ export class ShellParser extends ShellLexer {
     let caseDepth = 0
     let expectPattern = false
     let parens = 0
+    // The name of a function whose definition header was just read: the next group is its body.
+    let pendingFn: string | null = null
     const s = this.s
     const group = (): Grp => stack[stack.length - 1]!
     const finish = (): void => {
@@ -123,10 +125,17 @@ export class ShellParser extends ShellLexer {
         continue
       }
       if (c === '(') {
-        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && /^\(\s*\)/.test(s.slice(this.i, this.i + 16))) {
+        const emptyParens = /^\(\s*\)/.test(s.slice(this.i, this.i + 16))
+        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && cur.subs.length === 0 && emptyParens) {
           // `name() {`: a function definition, not a command.
+          pendingFn = functionName(cur.words[0]!)
           this.i = s.indexOf(')', this.i) + 1
           cur = null
+          continue
+        }
+        if (cur === null && pendingFn !== null && emptyParens) {
+          // `function name() {`
+          this.i = s.indexOf(')', this.i) + 1
           continue
         }
         if (cur === null && s[this.i + 1] === '(') {
@@ -139,9 +148,11 @@ export class ShellParser extends ShellLexer {
         // Groups nest at most MAX_GROUPS deep; deeper ones are flattened (walkers recurse on groups).
         if (stack.length < MAX_GROUPS) {
           const g: Grp = { kind: 'grp', seq: [] }
+          if (pendingFn !== null) g.fn = pendingFn
           group().seq.push(g)
           stack.push(g)
         }
+        pendingFn = null
         continue
       }
       if (c === ')') {
@@ -175,6 +186,8 @@ export class ShellParser extends ShellLexer {
       const before = cmd.subs.length
       const w = this.readWord(cmd)
       if (w === null) continue
+      // A definition header not followed by a `{ … }` or `( … )` body (`f() if …`) defines nothing followed.
+      if (pendingFn !== null && (w.quoted || w.value !== '{')) pendingFn = null
       if (skipHeader === 'for') {
         if (w.value === 'do' && !w.quoted) {
           skipHeader = null
@@ -208,7 +221,10 @@ export class ShellParser extends ShellLexer {
           if (v === 'esac') caseDepth = Math.max(0, caseDepth - 1)
           if (v === 'function') {
             this.skipBlanks()
-            this.readWord(null)
+            const name = this.readWord(null)
+            pendingFn = name === null || name.quoted ? null : functionName(name.value)
+            cur = null
+            continue
           }
           cur = null
           continue
@@ -217,9 +233,11 @@ export class ShellParser extends ShellLexer {
           finish()
           if (stack.length < MAX_GROUPS) {
             const g: Grp = { kind: 'grp', seq: [] }
+            if (pendingFn !== null) g.fn = pendingFn
             group().seq.push(g)
             stack.push(g)
           }
+          pendingFn = null
           continue
         }
         if (v === '}') {
@@ -256,4 +274,9 @@ export class ShellParser extends ShellLexer {
     finish()
     return root
   }
+}
+
+/** A word usable as a function name (bash allows `lint:go`, `run-tests`), or null (`$x`, a path). */
+function functionName(word: string): string | null {
+  return /^[A-Za-z_][\w:.@+-]{0,99}$/.test(word) ? word : null
 }

@@ -16,6 +16,19 @@ export interface ShellCommand {
   readonly checkedOutput?: true
   /** Runs as the condition of `if`/`elif`/`while`/`until`: its failure steers the flow, it does not stop the script. */
   readonly inCondition?: true
+  /**
+   * The calls of shell functions this command was reached through, outermost first: a command of a
+   * function body is listed once per call, with the call's line and text here.
+   */
+  readonly calls?: readonly FunctionCall[]
+}
+
+/** A call of a function defined in the same script (`lint_go ./...` after `lint_go() { …; }`). */
+export interface FunctionCall {
+  /** 1-based line of the call within the script. */
+  readonly line: number
+  /** The call as written (whitespace collapsed, at most 120 characters). */
+  readonly text: string
 }
 
 export const MAX_SCRIPT_CHARS = 2 * 1024 * 1024
@@ -39,4 +52,6 @@ export interface Cmd {
 export interface Grp {
   kind: 'grp'
   seq: (Cmd | Grp | string)[]
+  /** The body of a function definition (`name() { … }`, `function name { … }`): run only where it is called. */
+  fn?: string
 }
