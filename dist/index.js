@@ -42467,14 +42467,14 @@ function judgeCommand(sig, argv, flags = {}) {
 function splitArgs(text2) {
   const out = [];
   let cur = "";
-  let quote3 = "";
+  let quote4 = "";
   let has = false;
   for (const ch of text2.slice(0, 4096)) {
-    if (quote3) {
-      if (ch === quote3) quote3 = "";
+    if (quote4) {
+      if (ch === quote4) quote4 = "";
       else cur += ch;
     } else if (ch === '"' || ch === "'") {
-      quote3 = ch;
+      quote4 = ch;
       has = true;
     } else if (/\s/.test(ch)) {
       if (cur || has) out.push(cur);
@@ -46368,18 +46368,18 @@ function inCode(line, token) {
   return false;
 }
 function insideString(line, at2) {
-  let quote3 = null;
+  let quote4 = null;
   for (let i = 0; i < at2; i++) {
     const c = line[i];
-    if (quote3) {
+    if (quote4) {
       if (c === "\\") i++;
-      else if (c === quote3) quote3 = null;
+      else if (c === quote4) quote4 = null;
     } else if (c === '"' || c === "'" || c === "`") {
       if (c === "'" && /\w/.test(line[i - 1] ?? "") && /\w/.test(line[i + 1] ?? "")) continue;
-      quote3 = c;
+      quote4 = c;
     }
   }
-  return quote3 !== null;
+  return quote4 !== null;
 }
 
 // src/facts/usage.ts
@@ -47619,7 +47619,7 @@ var contract_tests_default = defineCheck({
     const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
     const evidence2 = [
       ...evidenceOf(j, j.pr),
-      ...drift.map((d) => d.evidence),
+      ...drift.flatMap((d) => d.evidence),
       ...fileRuns.flatMap(({ file: file2, run: run5 }) => [
         { path: file2.path, line: file2.line, message: `${file2.tool}: ${file2.text}` },
         ...run5 ? [chainEvidence(run5.text, run5.chain, "runs the suite holding it on pull requests")] : []
@@ -47652,13 +47652,22 @@ function comparesSpec(argv, specPaths) {
 function driftChecks(runs, specPaths) {
   const out = [];
   const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
-  const dumps = new Set(runs.filter((r) => r.where === "ci" && !r.neutralised && (SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))).map(jobKey2));
+  const dumps = /* @__PURE__ */ new Map();
   for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || r.diffFixUp || !dumps.has(jobKey2(r))) continue;
+    if (r.where !== "ci" || r.neutralised || !(SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))) continue;
+    if (!dumps.has(jobKey2(r))) dumps.set(jobKey2(r), r);
+  }
+  const shown = /* @__PURE__ */ new Set();
+  for (const r of runs) {
+    const dump2 = dumps.get(jobKey2(r));
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || dump2 === void 0) continue;
     const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true) && (r.argv[1] !== "diff" || comparesSpec(r.argv, specPaths));
     const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
     if (!isGitDiff && !isDiff) continue;
-    out.push({ onPr: r.triggers.pullRequest, evidence: chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one") });
+    const compared = chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one");
+    const regenerated = shown.has(jobKey2(r)) ? [] : [chainEvidence(dump2.text, dump2.chain, "regenerates the spec")];
+    shown.add(jobKey2(r));
+    out.push({ onPr: r.triggers.pullRequest, evidence: [compared, ...regenerated] });
   }
   return out;
 }
@@ -50052,23 +50061,217 @@ function isCiHome(path2) {
   return FIRST_CHARS.has(path2.charCodeAt(0)) && HOMES.some((h) => path2.startsWith(h));
 }
 
+// src/facts/ci/shell/types.ts
+var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
+var MAX_SHELL_COMMANDS = 2e3;
+var MAX_SHELL_NESTING = 16;
+
+// src/facts/ci/shell/functions.ts
+var MAX_CALL_DEPTH = 8;
+var MAX_CALLS = 256;
+function expandFunctions(commands2, functions, args2, assigned = /* @__PURE__ */ new Map()) {
+  if (functions.size === 0 && args2 === void 0) return [...commands2];
+  const out = [];
+  let calls = 0;
+  const expanded = /* @__PURE__ */ new Set();
+  const call = (name, c, frame, text2, via, stack, inh) => {
+    if (stack.includes(name) || stack.length >= MAX_CALL_DEPTH || calls >= MAX_CALLS) return;
+    calls++;
+    expanded.add(name);
+    run5(functions.get(name), frame, [...via, { line: c.line, text: text2 }], [...stack, name], inh);
+  };
+  const run5 = (cmds, frame, via, stack, inh) => {
+    let params2 = frame;
+    for (const c of cmds) {
+      if (out.length >= MAX_SHELL_COMMANDS) return;
+      const words3 = params2 === void 0 ? c.words : substitute(c.words, params2);
+      if (words3.length === 0) continue;
+      if (params2 !== void 0 && words3[0] === "shift" && words3.length <= 2) {
+        const n = words3[1] === void 0 ? 1 : Number.parseInt(words3[1], 10);
+        if (Number.isInteger(n) && n >= 0) params2 = params2.slice(n);
+      }
+      const neutralised = inh.neutralised ?? c.neutralised;
+      const inCondition = inh.inCondition || c.inCondition === true;
+      const checkedOutput = inh.checkedOutput || c.checkedOutput === true;
+      const passed = { neutralised, inCondition, checkedOutput };
+      if (functions.has(words3[0])) {
+        call(words3[0], c, words3.slice(1), c.text, via, stack, passed);
+        continue;
+      }
+      for (const name of computedCalls(words3, functions, assigned, params2 === void 0)) {
+        if (!expanded.has(name)) call(name, c, void 0, `may call ${name}: ${c.text}`, via, stack, passed);
+      }
+      const cmd = {
+        ...c,
+        words: words3,
+        text: words3 === c.words || params2 === void 0 ? c.text : substituteText(c.text, params2),
+        neutralised,
+        ...inCondition ? { inCondition: true } : {},
+        ...checkedOutput ? { checkedOutput: true } : {},
+        ...via.length > 0 ? { calls: via } : {}
+      };
+      out.push(cmd);
+    }
+  };
+  run5(commands2, args2, [], [], { neutralised: null, inCondition: false, checkedOutput: false });
+  return out;
+}
+var CALL_WORDS = 3;
+var NEVER_CALL = /* @__PURE__ */ new Set([
+  "type",
+  "echo",
+  "printf",
+  "test",
+  "[",
+  "[[",
+  "declare",
+  "typeset",
+  "local",
+  "export",
+  "readonly",
+  "unset",
+  "set",
+  "shift",
+  "return",
+  "exit",
+  "cd",
+  "pushd",
+  "hash",
+  "which",
+  "alias",
+  "read",
+  "trap",
+  "compgen"
+]);
+function computedCalls(words3, functions, assigned, unknownParams) {
+  const out = [];
+  if (NEVER_CALL.has(words3[0]) || words3[0] === "command" && words3[1]?.startsWith("-")) return out;
+  for (let k = 0; k < words3.length && k < CALL_WORDS; k++) {
+    const w = words3[k];
+    if (!w.includes("$") || w.includes("/") || w.length > MAX_PATTERN) continue;
+    if (k === 0 && unknownParams && /^\$(?:[@*1-9]|\{[@*1-9]\})$/.test(w)) return [...functions.keys()];
+    const parts = globOf(w, assigned, 0);
+    if (parts === void 0 || parts.every((p) => p === "")) continue;
+    for (const name of functions.keys()) if (globMatches(parts, name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+var MAX_PATTERN = 200;
+function globOf(w, assigned, depth) {
+  const parts = [""];
+  let i = 0;
+  while (i < w.length) {
+    const m = w[i] === "$" ? /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*)|\{[^}]*\}|\([^)]*\)|.)/.exec(w.slice(i)) : null;
+    if (m === null) {
+      parts[parts.length - 1] += w[i];
+      i++;
+      continue;
+    }
+    i += m[0].length;
+    const values = assigned.get(m[1] ?? m[2] ?? "");
+    const inner = values?.length === 1 && depth < 2 && values[0].length <= MAX_PATTERN ? globOf(values[0], assigned, depth + 1) : void 0;
+    if (inner === void 0) {
+      parts.push("");
+      continue;
+    }
+    parts[parts.length - 1] += inner[0];
+    parts.push(...inner.slice(1));
+  }
+  return parts.join("").length > MAX_PATTERN ? void 0 : parts;
+}
+function globMatches(parts, name) {
+  if (parts.length === 1) return parts[0] === name;
+  const first = parts[0];
+  const last2 = parts[parts.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last2) || first.length + last2.length > name.length) return false;
+  let at2 = first.length;
+  const end = name.length - last2.length;
+  for (const p of parts.slice(1, -1)) {
+    const found = name.indexOf(p, at2);
+    if (found < 0 || found + p.length > end) return false;
+    at2 = found + p.length;
+  }
+  return true;
+}
+function substituteText(text2, params2) {
+  const value = (n) => quote2(params2[n - 1] ?? "");
+  const t = text2.replace(/"\$(?:[@*]|\{[@*]\})"|\$(?:[@*]|\{[@*]\})/g, () => params2.map(quote2).join(" ")).replace(/"\$(?:\{([1-9]\d*)\}|([1-9]))"|\$(?:\{([1-9]\d*)\}|([1-9]))/g, (_m, a, b, c, d) => value(Number(a ?? b ?? c ?? d)));
+  return t.length > 120 ? t.slice(0, 119) + "\u2026" : t;
+}
+function quote2(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+var WHOLE_LIST = /^\$(?:[@*]|\{[@*]\})$/;
+var PARAM = /\$\{([1-9]\d*)(?::?([-=+])([^}]*))?\}|\$([1-9])|\$\{[@*]\}|\$[@*]/g;
+function substitute(words3, params2) {
+  const out = [];
+  for (const w of words3) {
+    if (!w.includes("$")) {
+      out.push(w);
+      continue;
+    }
+    if (WHOLE_LIST.test(w)) {
+      out.push(...params2);
+      continue;
+    }
+    let touched = false;
+    const v = w.replace(PARAM, (_m, braced, op, word, plain2) => {
+      touched = true;
+      const n = braced ?? plain2;
+      if (n === void 0) return params2.join(" ");
+      const value = params2[Number(n) - 1];
+      if (op === void 0) return value ?? "";
+      if (op === "+") return value ? word ?? "" : "";
+      return value ? value : word ?? "";
+    });
+    if (touched && v === "") continue;
+    out.push(v);
+  }
+  return out;
+}
+
 // src/facts/ci/shell/neutralise.ts
 var TEXT_MAX = 120;
 var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
 function finalize(root2, src) {
+  return finalizeScript(root2, src).commands;
+}
+function finalizeScript(root2, src) {
   const marks = /* @__PURE__ */ new Map();
   markGroup(root2, marks);
-  const out = [];
   const tested = testedVariables(root2);
-  const walk3 = (g) => {
+  const functions = /* @__PURE__ */ new Map();
+  const assigned = /* @__PURE__ */ new Map();
+  const walk3 = (g, out) => {
     for (const u of g.seq) {
       if (typeof u === "string") continue;
-      if (u.kind === "grp") walk3(u);
-      else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
+      if (u.kind === "cmd") noteAssignments(u, assigned);
+      if (u.kind === "grp") {
+        if (u.fn === void 0) walk3(u, out);
+        else {
+          const body = [];
+          walk3(u, body);
+          functions.set(u.fn, body);
+        }
+      } else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
     }
   };
-  walk3(root2);
-  return out;
+  const commands2 = [];
+  walk3(root2, commands2);
+  return { commands: commands2, functions, assigned };
+}
+var MAX_ASSIGNED = 256;
+var DECLARES = /* @__PURE__ */ new Set(["local", "declare", "typeset", "readonly", "export"]);
+function noteAssignments(c, assigned) {
+  const words3 = c.words.length > 0 && DECLARES.has(c.words[0]) ? c.words.slice(1).filter((w) => !w.startsWith("-")) : [];
+  for (const a of [...c.assigns, ...words3]) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
+    if (!m) continue;
+    const values = assigned.get(m[1]) ?? [];
+    if (values.length === 0 && assigned.size >= MAX_ASSIGNED) continue;
+    if (values.length < 4) values.push(m[2]);
+    assigned.set(m[1], values);
+  }
 }
 function testedVariables(root2) {
   const out = /* @__PURE__ */ new Set();
@@ -50201,11 +50404,6 @@ function applySetE(cmds, src) {
     return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: "set +e" } : c;
   });
 }
-
-// src/facts/ci/shell/types.ts
-var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
-var MAX_SHELL_COMMANDS = 2e3;
-var MAX_SHELL_NESTING = 16;
 
 // src/facts/ci/shell/lexer.ts
 var OP_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "<", ">", "\n"]);
@@ -50511,6 +50709,7 @@ var ShellParser = class _ShellParser extends ShellLexer {
     let caseDepth = 0;
     let expectPattern = false;
     let parens = 0;
+    let pendingFn = null;
     const s = this.s;
     const group2 = () => stack[stack.length - 1];
     const finish = () => {
@@ -50603,9 +50802,15 @@ var ShellParser = class _ShellParser extends ShellLexer {
         continue;
       }
       if (c === "(") {
-        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && /^\(\s*\)/.test(s.slice(this.i, this.i + 16))) {
+        const emptyParens = /^\(\s*\)/.test(s.slice(this.i, this.i + 16));
+        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && cur.subs.length === 0 && emptyParens) {
+          pendingFn = functionName(cur.words[0]);
           this.i = s.indexOf(")", this.i) + 1;
           cur = null;
+          continue;
+        }
+        if (cur === null && pendingFn !== null && emptyParens) {
+          this.i = s.indexOf(")", this.i) + 1;
           continue;
         }
         if (cur === null && s[this.i + 1] === "(") {
@@ -50617,9 +50822,11 @@ var ShellParser = class _ShellParser extends ShellLexer {
         parens++;
         if (stack.length < MAX_GROUPS) {
           const g = { kind: "grp", seq: [] };
+          if (pendingFn !== null) g.fn = pendingFn;
           group2().seq.push(g);
           stack.push(g);
         }
+        pendingFn = null;
         continue;
       }
       if (c === ")") {
@@ -50652,6 +50859,7 @@ var ShellParser = class _ShellParser extends ShellLexer {
       const before = cmd.subs.length;
       const w = this.readWord(cmd);
       if (w === null) continue;
+      if (pendingFn !== null && (w.quoted || w.value !== "{")) pendingFn = null;
       if (skipHeader === "for") {
         if (w.value === "do" && !w.quoted) {
           skipHeader = null;
@@ -50685,7 +50893,10 @@ var ShellParser = class _ShellParser extends ShellLexer {
           if (v === "esac") caseDepth = Math.max(0, caseDepth - 1);
           if (v === "function") {
             this.skipBlanks();
-            this.readWord(null);
+            const name = this.readWord(null);
+            pendingFn = name === null || name.quoted ? null : functionName(name.value);
+            cur = null;
+            continue;
           }
           cur = null;
           continue;
@@ -50694,9 +50905,11 @@ var ShellParser = class _ShellParser extends ShellLexer {
           finish();
           if (stack.length < MAX_GROUPS) {
             const g = { kind: "grp", seq: [] };
+            if (pendingFn !== null) g.fn = pendingFn;
             group2().seq.push(g);
             stack.push(g);
           }
+          pendingFn = null;
           continue;
         }
         if (v === "}") {
@@ -50734,26 +50947,30 @@ var ShellParser = class _ShellParser extends ShellLexer {
     return root2;
   }
 };
+function functionName(word) {
+  return /^[A-Za-z_][\w:.@+-]{0,99}$/.test(word) ? word : null;
+}
 
 // src/facts/ci/shell.ts
 var splits = /* @__PURE__ */ new Map();
 var MAX_MEMO_SCRIPTS = 2e4;
 var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
-function splitScript(script) {
-  const hit = splits.get(script);
+function splitScript(script, args2) {
+  const key = args2 === void 0 ? script : script + "\0" + args2.join("\0");
+  const hit = splits.get(key);
   if (hit) return hit;
-  const out = splitUncached(script);
-  if (script.length <= MAX_MEMO_SCRIPT_CHARS) {
+  const out = splitUncached(script, args2);
+  if (key.length <= MAX_MEMO_SCRIPT_CHARS) {
     if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
-    splits.set(script, out);
+    splits.set(key, out);
   }
   return out;
 }
-function splitUncached(script) {
+function splitUncached(script, args2) {
   const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
   const p = new ShellParser(text2, 1, 0, { count: 0 });
-  const root2 = p.parseGroup(null);
-  return applySetE(finalize(root2, text2), text2);
+  const { commands: commands2, functions, assigned } = finalizeScript(p.parseGroup(null), text2);
+  return applySetE(expandFunctions(commands2, functions, args2, assigned), text2);
 }
 
 // src/facts/ci/resolve/wrappers.ts
@@ -50923,7 +51140,7 @@ function unwrapCoverage(argv, before) {
 function unwrapGoRun(argv) {
   let i = 2;
   while (i < argv.length && argv[i].startsWith("-")) i++;
-  const pkg = argv[i];
+  const pkg = argv[i]?.replace(/^(\.\/)?([\w.-]+\/)*vendor\//, "");
   if (pkg === void 0 || !(pkg.includes("@") || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null;
   const segs = (pkg.includes("@") ? pkg.slice(0, pkg.lastIndexOf("@")) : pkg).split("/");
   let name = segs.pop() ?? "";
@@ -51159,19 +51376,20 @@ function shortText(text2) {
 }
 function runScript(ctx, script, at2, base, extra = {}) {
   if (ctx.full()) return;
-  const commands2 = splitScript(script);
+  const commands2 = splitScript(script, extra.args);
+  const lineOfScript = (n) => at2.line === void 0 ? void 0 : at2.line + n - 1;
   const start = ctx.out.length;
   const starts = [];
   let cwd = at2.cwd;
   for (const c of commands2) {
     starts.push(ctx.out.length);
     if (ctx.full()) break;
-    const line = at2.line === void 0 ? void 0 : at2.line + c.line - 1;
+    const calls = (c.calls ?? []).map((k) => link(at2.path, lineOfScript(k.line), k.text));
     const flags = { ...base.flags, ...extra.flags };
     if (c.checkedOutput) flags.checkedOutput = true;
     if (c.inCondition) flags.inCondition = true;
     const site = {
-      chain: [...base.chain, link(at2.path, line, c.text)],
+      chain: [...base.chain, ...calls, link(at2.path, lineOfScript(c.line), c.text)],
       text: c.text,
       cwd,
       neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
@@ -52727,13 +52945,8 @@ function resolveScriptFile(ctx, argv, site) {
   if (!shell) return false;
   const base = enter(site, `script:${path2}`);
   if (base === void 0) return false;
-  runScript(ctx, withArguments(text2, args2), { path: path2, line: 1, cwd: site.cwd }, base);
+  runScript(ctx, text2, { path: path2, line: 1, cwd: site.cwd }, base, args2.length > 0 ? { args: args2 } : {});
   return true;
-}
-function withArguments(text2, args2) {
-  if (args2.length === 0 || !/\$[@*]/.test(text2)) return text2;
-  const joined = shellJoin(args2);
-  return text2.replace(/"\$[@*]"|\$\{[@*]\}|\$[@*]/g, joined);
 }
 var GENERATED2 = /(^|\/)(node_modules|vendor|\.venv|venv|env|target|build|dist|out|\.bin|\.cargo|\.tox|\.nox|bin\/Debug|bin\/Release)\//;
 function looksLikeRepoScript(path2) {
@@ -53636,7 +53849,7 @@ function loadTox(ctx, dir2, file2) {
     const c = table3?.["commands"];
     const line = lineOf(py, header) ?? 1;
     if (!Array.isArray(c)) return [];
-    return c.filter(Array.isArray).map((argv) => ({ text: argv.map((a) => typeof a === "string" ? quote2(a) : "").join(" "), line }));
+    return c.filter(Array.isArray).map((argv) => ({ text: argv.map((a) => typeof a === "string" ? quote3(a) : "").join(" "), line }));
   };
   commands2.set("", cmds(tox["env_run_base"], "[tool.tox.env_run_base]"));
   const envs = tox["env"] ?? {};
@@ -53644,7 +53857,7 @@ function loadTox(ctx, dir2, file2) {
   const envlist = Array.isArray(tox["env_list"]) ? tox["env_list"].filter((x) => typeof x === "string") : [];
   return { path: pyPath, envlist, commands: commands2 };
 }
-function quote2(a) {
+function quote3(a) {
   return /^[A-Za-z0-9_@%+=:,./{}-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
 function fromIni(path2, sections) {
@@ -55436,16 +55649,16 @@ function topLevelArgs(rest) {
   const out = [];
   let depth = 0;
   let cur = "";
-  let quote3 = false;
+  let quote4 = false;
   for (let i = 0; i < rest.length && out.length < 64; i++) {
     const c = rest[i];
-    if (quote3) {
+    if (quote4) {
       cur += c;
       if (c === "\\") cur += rest[++i] ?? "";
-      else if (c === '"') quote3 = false;
+      else if (c === '"') quote4 = false;
       continue;
     }
-    if (c === '"') quote3 = true;
+    if (c === '"') quote4 = true;
     else if (c === "(" || c === "{" || c === "[") depth++;
     else if (c === ")" || c === "}" || c === "]") {
       if (depth === 0) break;
@@ -56763,21 +56976,21 @@ function tokenize2(s, keywords) {
   const out = [];
   let atom = "";
   let depth = 0;
-  let quote3 = null;
+  let quote4 = null;
   const flush = () => {
     if (atom.trim() !== "") out.push({ atom: atom.trim() });
     atom = "";
   };
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (quote3 !== null) {
+    if (quote4 !== null) {
       atom += c;
       if (c === "\\" && i + 1 < s.length) atom += s[++i];
-      else if (c === quote3) quote3 = null;
+      else if (c === quote4) quote4 = null;
       continue;
     }
     if (c === '"' || c === "'") {
-      quote3 = c;
+      quote4 = c;
       atom += c;
       continue;
     }
@@ -56826,7 +57039,7 @@ function tokenize2(s, keywords) {
     }
     atom += c;
   }
-  if (quote3 !== null || depth !== 0) return void 0;
+  if (quote4 !== null || depth !== 0) return void 0;
   flush();
   return out;
 }
@@ -58726,9 +58939,9 @@ function parseJenkinsfile(ctx, path2) {
     }
     const sh = SH2.exec(stmt);
     if (sh) {
-      const quote3 = sh[1];
+      const quote4 = sh[1];
       const rest = stmt.slice(sh[0].length);
-      const found = quote3.length === 3 ? tripleQuoted(lines, i, rest, quote3) : { text: singleQuoted(rest, quote3), line: i + 1, next: i };
+      const found = quote4.length === 3 ? tripleQuoted(lines, i, rest, quote4) : { text: singleQuoted(rest, quote4), line: i + 1, next: i };
       if (found.text !== void 0) {
         steps2.push({ loc: link2(path2, i + 1, stage ?? found.text), ...stage !== void 0 ? { name: stage } : {}, run: found.text, runLine: found.line, canFail: false, disabled: null, via: [] });
       }
@@ -58752,7 +58965,7 @@ function parseJenkinsfile(ctx, path2) {
     }
   ];
 }
-function singleQuoted(rest, quote3) {
+function singleQuoted(rest, quote4) {
   let out = "";
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i];
@@ -58760,19 +58973,19 @@ function singleQuoted(rest, quote3) {
       out += rest[++i];
       continue;
     }
-    if (c === quote3) return out;
+    if (c === quote4) return out;
     out += c;
   }
   return void 0;
 }
-function tripleQuoted(lines, start, rest, quote3) {
-  const close = rest.indexOf(quote3);
+function tripleQuoted(lines, start, rest, quote4) {
+  const close = rest.indexOf(quote4);
   if (close >= 0) return { text: rest.slice(0, close), line: start + 1, next: start };
   const body = rest.trim() === "" ? [] : [rest];
   const firstLine = rest.trim() === "" ? start + 2 : start + 1;
   for (let j = start + 1; j < lines.length && j - start <= MAX_SCRIPT_LINES; j++) {
     const l = lines[j];
-    const end = l.indexOf(quote3);
+    const end = l.indexOf(quote4);
     if (end >= 0) {
       if (l.slice(0, end).trim() !== "") body.push(l.slice(0, end));
       return { text: dedent(body), line: firstLine, next: j };
@@ -59407,12 +59620,12 @@ function flowList(value) {
   const inner = v.slice(1, end < 0 ? v.length : end);
   const items = [];
   let cur = "";
-  let quote3 = null;
+  let quote4 = null;
   for (const ch of inner) {
-    if (quote3) {
-      if (ch === quote3) quote3 = null;
+    if (quote4) {
+      if (ch === quote4) quote4 = null;
       else cur += ch;
-    } else if (ch === '"' || ch === "'") quote3 = ch;
+    } else if (ch === '"' || ch === "'") quote4 = ch;
     else if (ch === ",") {
       items.push(cur.trim());
       cur = "";
@@ -63147,15 +63360,15 @@ function viewBody(ctx, file2, view, index) {
 var MAX_CONTINUATION = 12;
 var MAX_BODY_LINES2 = 60;
 function codeChars(line, visit) {
-  let quote3 = "";
+  let quote4 = "";
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quote3) {
+    if (quote4) {
       if (c === "\\") i++;
-      else if (c === quote3) quote3 = "";
+      else if (c === quote4) quote4 = "";
       continue;
     }
-    if (c === '"' || c === "'") quote3 = c;
+    if (c === '"' || c === "'") quote4 = c;
     else if (visit(c, i)) return i;
   }
   return -1;
@@ -66319,14 +66532,14 @@ var ENDLESS_DEF = /^def\s+[\w.?!]+(?:\([^)]*\))?\s*=[^=~>]/;
 var DO_OPEN = /\bdo\s*(?:\|[^|]*\|)?$/;
 var BRACE_OPEN = /\{\s*(?:\|[^|]*\|)?$/;
 function stripComment2(line) {
-  let quote3 = "";
+  let quote4 = "";
   const n = Math.min(line.length, MAX_LINE3);
   for (let i = 0; i < n; i++) {
     const c = line[i];
-    if (quote3) {
+    if (quote4) {
       if (c === "\\") i++;
-      else if (c === quote3) quote3 = "";
-    } else if (c === '"' || c === "'" || c === "`") quote3 = c;
+      else if (c === quote4) quote4 = "";
+    } else if (c === '"' || c === "'" || c === "`") quote4 = c;
     else if (c === "#" && line[i + 1] !== "{") return line.slice(0, i);
   }
   return line.slice(0, n);
@@ -66371,15 +66584,15 @@ var CALL_HEAD = /^(?:([a-z_]\w{0,40})\.)?([a-z_]\w{0,40}[?!]?)(?=[\s(]|$)/;
 function splitArgs2(s) {
   const out = [];
   let depth = 0;
-  let quote3 = "";
+  let quote4 = "";
   let from = 0;
   const n = Math.min(s.length, MAX_LINE3);
   for (let i = 0; i < n && out.length < 12; i++) {
     const c = s[i];
-    if (quote3) {
+    if (quote4) {
       if (c === "\\") i++;
-      else if (c === quote3) quote3 = "";
-    } else if (c === '"' || c === "'") quote3 = c;
+      else if (c === quote4) quote4 = "";
+    } else if (c === '"' || c === "'") quote4 = c;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
     else if (c === "," && depth === 0) {

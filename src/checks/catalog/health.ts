@@ -41,11 +41,9 @@ export function healthSegment(path: string): string | null {
 export const DEPENDENCY_IMAGES: readonly string[] = ['postgres', 'postgis', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'rabbitmq', 'memcached', 'elasticsearch', 'opensearch', 'kafka', 'zookeeper', 'minio', 'localstack', 'clickhouse', 'cassandra', 'nats', 'etcd', 'consul', 'vault', 'keycloak', 'mailhog', 'mailpit']
 
 /**
- * Registries and namespaces that publish other projects' components, never the scanned service:
- * a probe on such a container (a vendored `metrics-server.yaml` with
- * `image: registry.k8s.io/metrics-server/...`) checks that component. Trap: `quay.io/`,
- * `ghcr.io/` and Docker Hub user namespaces host services of every kind, so only registries and
- * namespaces that hold nothing but third-party builds are listed.
+ * Registries and namespaces of other projects' components: a probe on such a container (a vendored
+ * `metrics-server.yaml`, `registry.k8s.io/...`) checks that component. Trap: `quay.io/`, `ghcr.io/`
+ * and Docker Hub user namespaces host services of every kind; only third-party-only ones are listed.
  */
 export const THIRD_PARTY_IMAGE_PREFIXES: readonly string[] = ['registry.k8s.io/', 'k8s.gcr.io/', 'gcr.io/google_containers/', 'gcr.io/google-containers/', 'bitnami/', 'docker.io/bitnami/', 'docker.io/library/', 'quay.io/jetstack/', 'quay.io/prometheus/', 'grafana/', 'docker.io/grafana/']
 
