@@ -44465,13 +44465,16 @@ function evidenceOf(j, lead) {
 }
 function undecided(j, check3, doing, otherwise) {
   if (j.unreadable > 0) return { status: "unknown", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}`, resolve: { text: "fix the CI files named in the evidence so they parse" } };
-  if (j.opaque.length === 0) return void 0;
-  const steps2 = listNames(j.opaque.map((o) => o.name));
+  return opaqueOutcome(j.opaque, check3, doing, otherwise, evidenceOf(j, []));
+}
+function opaqueOutcome(opaque, check3, doing, otherwise, found) {
+  if (opaque.length === 0) return void 0;
+  const steps2 = listNames(opaque.map((o) => o.name));
   const evidence2 = pickEvidence([
-    { items: j.opaque.map((o) => o.evidence), max: 6 },
-    { items: evidenceOf(j, []), max: 4 }
+    { items: opaque.map((o) => o.evidence), max: 6 },
+    { items: found, max: 4 }
   ]);
-  return { status: "unknown", messageId: "opaque", data: { count: j.opaque.length, steps: steps2 }, evidence: evidence2, remediation: declareRemediation(j.opaque, check3, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check3} in the config (the evidence names each step Shipshape could not follow)` } };
+  return { status: "unknown", messageId: "opaque", data: { count: opaque.length, steps: steps2 }, evidence: evidence2, remediation: declareRemediation(opaque, check3, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check3} in the config (the evidence names each step Shipshape could not follow)` } };
 }
 function declareRemediation(opaque, check3, doing, otherwise) {
   const commands2 = [...new Set(opaque.filter((o) => o.declare.kind === "commands").map((o) => o.declare.value))].slice(0, 3);
@@ -46767,28 +46770,37 @@ function jobRetries(ctx) {
   }
   return out.slice(0, 5);
 }
-function handRolled(usage) {
-  const out = [];
+function handRolled(usage, frontEnd) {
+  const own = [];
+  const client = [];
+  const add = (h, what) => {
+    const why = frontEnd(h.path);
+    if (why === void 0) own.push(hitEvidence(h, what));
+    else if (client.length < 3) client.push(hitEvidence(h, `${what} (front-end only: ${why})`));
+  };
+  const seen = /* @__PURE__ */ new Set();
   for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
     if (startupWait(usage, h)) continue;
     const lines = usage.lines(h.path) ?? [];
     if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue;
-    out.push(hitEvidence(h, "hand-rolled retry loop"));
-    if (out.length >= 3) break;
+    seen.add(h.path);
+    add(h, "hand-rolled retry loop");
+    if (own.length >= 3) break;
   }
   for (const [eco, shape] of Object.entries(HAND_ROLLED_RETRY)) {
-    if (out.length >= 3) break;
+    if (own.length >= 3) break;
     for (const h of usage.grep(shape.anchors, { ecosystems: [eco], limit: 50 })) {
-      if (out.some((o) => o.path === h.path) || startupWait(usage, h)) continue;
+      if (seen.has(h.path) || startupWait(usage, h)) continue;
       const lines = usage.lines(h.path) ?? [];
       const near = lines.slice(Math.max(0, h.line - 1 - WAIT_WINDOW), h.line + WAIT_WINDOW);
       if (!near.some((l) => shape.waits.some((w) => l.includes(w)))) continue;
-      out.push(hitEvidence(h, "hand-rolled retry with a wait"));
-      if (out.length >= 3) break;
+      seen.add(h.path);
+      add(h, "hand-rolled retry with a wait");
+      if (own.length >= 3) break;
     }
   }
-  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) out.push(hitEvidence(h, "home-grown circuit breaker"));
-  return out;
+  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) add(h, "home-grown circuit breaker");
+  return [...own, ...client].slice(0, Math.max(3, own.length));
 }
 function problemEvidence(ctx) {
   return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
@@ -46863,7 +46875,7 @@ var circuit_breakers_default = defineCheck({
         remediation: remediation2
       };
     }
-    const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)];
+    const extras = [...jobRetries(ctx), ...handRolled(usage, frontEnd), ...problemEvidence(ctx)];
     const notProtecting = (pick, messageId, note) => {
       const hit = findings.filter((f) => pick(f).length > 0);
       if (hit.length === 0) return void 0;
@@ -46884,7 +46896,7 @@ var circuit_breakers_default = defineCheck({
       };
     }
     const jobs = jobRetries(ctx);
-    const hand = handRolled(usage);
+    const hand = handRolled(usage, frontEnd);
     if (hand.length > 0) return { status: "partial", messageId: "hand-rolled", evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
     if (jobs.length > 0) return { status: "partial", messageId: "job-retries", evidence: [...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
     if (off.length > 0) {
@@ -47085,6 +47097,7 @@ var container_build_default = defineCheck({
       "built-in-ci": "The service has an image build ({what}) and CI builds it.",
       "ci-build-only": "CI builds an image without a Dockerfile in the repository ({what}).",
       "not-built": "The service has an image build ({what}), but CI never builds it.",
+      opaque: "The service has an image build ({what}); no CI step Shipshape could follow builds it, and {count|CI step} could not be followed: {steps}.",
       "not-service": "Only Dockerfiles that do not ship the service were found ({what}).",
       none: "No Dockerfile or other container image build was found.",
       "no-service": "No HTTP framework found in dependencies or imports, and no image build: there is no service to ship as an image.",
@@ -47114,6 +47127,8 @@ var container_build_default = defineCheck({
       return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
     }
     if (declared3.length > 0) {
+      const unsure = opaqueOutcome(opaqueSteps(ctx.facts.ci), "container-build", "builds the image", remediation(ctx, service2[0]?.path ?? null), declared3);
+      if (unsure) return { ...unsure, data: { ...unsure.data, what } };
       const evidence2 = [...declared3.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }];
       return { status: "partial", messageId: "not-built", data: { what }, evidence: evidence2, remediation: remediation(ctx, service2[0]?.path ?? null) };
     }
@@ -58405,9 +58420,9 @@ var WorkflowParser = class {
       }
       const ref = actionRef(uses, stringMap(get(step, "with")));
       if (ref.name === "actions/checkout" && !ref.with.path) {
-        elsewhere = otherRepository(ref.with.repository);
+        elsewhere = otherRepository(ref.with.repository, this.ctx.self);
         checkoutPath = void 0;
-      } else if (ref.name === "actions/checkout" && otherRepository(ref.with.repository) === void 0) checkoutPath = workDir(ref.with.path) || void 0;
+      } else if (ref.name === "actions/checkout" && otherRepository(ref.with.repository, this.ctx.self) === void 0) checkoutPath = workDir(ref.with.path) || void 0;
       out.push({ ...base, uses: ref });
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env));
     });
@@ -58439,9 +58454,10 @@ function flattenSteps(node, depth) {
   });
   return out;
 }
-function otherRepository(repository) {
+function otherRepository(repository, self2) {
   const r = repository?.trim();
   if (!r || /github\.repository\b|github\.event\.pull_request\.head\.repo|github\.head_ref|\binputs\.|github\.event\.inputs\./.test(r)) return void 0;
+  if (self2 !== void 0 && r.toLowerCase() === self2.toLowerCase()) return void 0;
   return r;
 }
 function imagesOf(v) {
@@ -59470,9 +59486,9 @@ var CAN_FAIL_LABEL = {
   tekton: "onError: continue"
 };
 var AFTER_SECTIONS = /* @__PURE__ */ new Set(["after_script", "after_success", "after_failure", "after-script"]);
-function collectCi(snapshot) {
+function collectCi(snapshot, self2) {
   const problems = [];
-  const ctx = { snapshot, problems };
+  const ctx = { snapshot, problems, ...self2 ? { self: self2 } : {} };
   const found = CI_FILES.map(() => []);
   let hasPreCommit = false;
   for (const path2 of filesWhere(snapshot, isCiListed)) {
@@ -70009,7 +70025,7 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
     if (failures.length === n) asked[key] = recorder.asked();
     return value;
   };
-  const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi);
+  const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? void 0));
   const declared3 = lazyDeclared(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
   const manifests = area("manifests", "Manifest", { manifests: [], problems: [] }, collectManifests);
@@ -70671,7 +70687,7 @@ async function scan(opts) {
     tree = new WorkTreeSnapshot(place.top, { ignore: config.ignore, maxFileBytes: config.maxFileBytes });
   }
   const head = scoped(tree, place.dir);
-  const inputs = { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(place.top) };
+  const inputs = { ...opts.inputs, tags: opts.inputs?.tags !== void 0 ? opts.inputs.tags : localTags(place.top), repository: opts.inputs?.repository ?? opts.slug ?? null };
   const ctx = { config, policy: opts.policy, inputs, today: opts.today ?? /* @__PURE__ */ new Date(), scope: place.dir, warnings: opts.warnings ?? [] };
   const prepared = opts.base ? prepareBase({ root: place.top, sha: opts.base.sha, fetch: opts.base.fetch, diff: tree.commit !== null, timeoutMs: 6e4, cap: config.maxFileBytes, budget: 256 * 1024 * 1024 }) : null;
   const judged = judge2(head, ctx, true, { record: prepared !== null });

@@ -49,9 +49,15 @@ function clones(dirs) {
   return out
 }
 
+/** A clone's folder named `owner+name` says which repository it is, as the action's context would (`--repo`). */
+function repoArgs(dir) {
+  const m = /^([\w.-]+)\+([\w.-]+)$/.exec(basename(dir))
+  return m ? ['--repo', `${m[1]}/${m[2]}`] : []
+}
+
 function scan(dir) {
   try {
-    return JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'scan', dir, '--format', 'json', '--min-score', '0'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, GITHUB_TOKEN: '' } }))
+    return JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'scan', dir, '--format', 'json', '--min-score', '0', ...repoArgs(dir)], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, GITHUB_TOKEN: '' } }))
   } catch (e) {
     if (e.stdout) return JSON.parse(e.stdout)
     throw e

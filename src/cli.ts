@@ -77,14 +77,16 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const token = args.githubToken ?? (io.env.GITHUB_TOKEN || null)
   // --repo (a fleet job's checkout) names the repository; otherwise it is detected from the checkout.
   const named = args.repo ? namedRepository(args.repo, io.env) : null
-  const where = token ? (named ?? detectRepository(top, io.env)) : null
+  const detected = named ?? detectRepository(top, io.env)
+  const where = token ? detected : null
   const github = where ? await startGitHubSession({ token, owner: where.owner, repo: where.repo, apiUrl: where.apiUrl, root: top, config: loaded.config }) : null
 
   const { report } = await scan({
     root,
     config: loaded.config,
     policy,
-    inputs: github?.factInputs,
+    // The repository's own name (a checkout naming it is this repository), also without a token.
+    inputs: { ...github?.factInputs, repository: named ? args.repo : detected ? `${detected.owner}/${detected.repo}` : null },
     warnings: loaded.warnings,
     base,
     ...(named ? { slug: args.repo, serverUrl: named.serverUrl } : {})

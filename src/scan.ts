@@ -107,7 +107,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     tree = new WorkTreeSnapshot(place.top, { ignore: config.ignore, maxFileBytes: config.maxFileBytes })
   }
   const head = scoped(tree, place.dir)
-  const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(place.top) }
+  const inputs: FactInputs = { ...opts.inputs, tags: opts.inputs?.tags !== undefined ? opts.inputs.tags : localTags(place.top), repository: opts.inputs?.repository ?? opts.slug ?? null }
   const ctx: JudgeContext = { config, policy: opts.policy, inputs, today: opts.today ?? new Date(), scope: place.dir, warnings: opts.warnings ?? [] }
   const prepared = opts.base
     ? prepareBase({ root: place.top, sha: opts.base.sha, fetch: opts.base.fetch, diff: tree.commit !== null, timeoutMs: 60_000, cap: config.maxFileBytes, budget: 256 * 1024 * 1024 })

@@ -212,28 +212,42 @@ function jobRetries(ctx: CheckContext): Evidence[] {
   return out.slice(0, 5)
 }
 
-function handRolled(usage: UsageFacts): Evidence[] {
-  const out: Evidence[] = []
+/**
+ * Hand-rolled retries and breakers. One in front-end code (a browser app, a React Native client
+ * beside the API) protects none of the service's calls: like a library used only there, it is
+ * kept, after the service's own, and said to be front-end only.
+ */
+function handRolled(usage: UsageFacts, frontEnd: FrontEndReader): Evidence[] {
+  const own: Evidence[] = []
+  const client: Evidence[] = []
+  const add = (h: LineHit, what: string): void => {
+    const why = frontEnd(h.path)
+    if (why === undefined) own.push(hitEvidence(h, what))
+    else if (client.length < 3) client.push(hitEvidence(h, `${what} (front-end only: ${why})`))
+  }
+  const seen = new Set<string>()
   for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
     if (startupWait(usage, h)) continue
     const lines = usage.lines(h.path) ?? []
     if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue
-    out.push(hitEvidence(h, 'hand-rolled retry loop'))
-    if (out.length >= 3) break
+    seen.add(h.path)
+    add(h, 'hand-rolled retry loop')
+    if (own.length >= 3) break
   }
   for (const [eco, shape] of Object.entries(HAND_ROLLED_RETRY) as [Ecosystem, NonNullable<(typeof HAND_ROLLED_RETRY)[Ecosystem]>][]) {
-    if (out.length >= 3) break
+    if (own.length >= 3) break
     for (const h of usage.grep(shape.anchors, { ecosystems: [eco], limit: 50 })) {
-      if (out.some((o) => o.path === h.path) || startupWait(usage, h)) continue
+      if (seen.has(h.path) || startupWait(usage, h)) continue
       const lines = usage.lines(h.path) ?? []
       const near = lines.slice(Math.max(0, h.line - 1 - WAIT_WINDOW), h.line + WAIT_WINDOW)
       if (!near.some((l) => shape.waits.some((w) => l.includes(w)))) continue
-      out.push(hitEvidence(h, 'hand-rolled retry with a wait'))
-      if (out.length >= 3) break
+      seen.add(h.path)
+      add(h, 'hand-rolled retry with a wait')
+      if (own.length >= 3) break
     }
   }
-  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) out.push(hitEvidence(h, 'home-grown circuit breaker'))
-  return out
+  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) add(h, 'home-grown circuit breaker')
+  return [...own, ...client].slice(0, Math.max(3, own.length))
 }
 
 /** Manifests that could not be read may hide a dependency: said on every non-pass outcome. */
@@ -315,7 +329,7 @@ export default defineCheck({
         remediation
       }
     }
-    const extras = [...jobRetries(ctx), ...handRolled(usage), ...problemEvidence(ctx)]
+    const extras = [...jobRetries(ctx), ...handRolled(usage, frontEnd), ...problemEvidence(ctx)]
     // Uses that protect no outbound call: waits at start-up, then retries of database writes or local state.
     const notProtecting = (pick: (f: LibFinding) => (ImportRef | LineHit)[], messageId: 'startup-only' | 'local-only', note: string) => {
       const hit = findings.filter((f) => pick(f).length > 0)
@@ -337,7 +351,7 @@ export default defineCheck({
       }
     }
     const jobs = jobRetries(ctx)
-    const hand = handRolled(usage)
+    const hand = handRolled(usage, frontEnd)
     if (hand.length > 0) return { status: 'partial', messageId: 'hand-rolled', evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation }
     if (jobs.length > 0) return { status: 'partial', messageId: 'job-retries', evidence: [...jobs, ...problemEvidence(ctx)], remediation }
     if (off.length > 0) {

@@ -1,5 +1,7 @@
 import { minimatch } from 'minimatch'
 import { ciBuilds } from './catalog/ci-builds.js'
+import { opaqueSteps } from './catalog/opaque.js'
+import { opaqueOutcome } from './catalog/practice.js'
 import { DOCKERFILES, imageWorkflow } from './catalog/containers.js'
 import { jvmImageFix } from './catalog/jvm-image.js'
 import { ECOSYSTEM_NAMES, remediationFor, serviceProfile } from './catalog/ecosystem.js'
@@ -36,6 +38,7 @@ export default defineCheck({
       'built-in-ci': 'The service has an image build ({what}) and CI builds it.',
       'ci-build-only': 'CI builds an image without a Dockerfile in the repository ({what}).',
       'not-built': 'The service has an image build ({what}), but CI never builds it.',
+      opaque: 'The service has an image build ({what}); no CI step Shipshape could follow builds it, and {count|CI step} could not be followed: {steps}.',
       'not-service': 'Only Dockerfiles that do not ship the service were found ({what}).',
       none: 'No Dockerfile or other container image build was found.',
       'no-service': 'No HTTP framework found in dependencies or imports, and no image build: there is no service to ship as an image.',
@@ -68,6 +71,9 @@ export default defineCheck({
       return { status: 'pass', messageId: 'ci-build-only', data: { what: dockerless[0]!.evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) }
     }
     if (declared.length > 0) {
+      // A CI step Shipshape could not follow (another repository's reusable workflow) may be the one that builds it.
+      const unsure = opaqueOutcome(opaqueSteps(ctx.facts.ci), 'container-build', 'builds the image', remediation(ctx, service[0]?.path ?? null), declared)
+      if (unsure) return { ...unsure, data: { ...unsure.data, what } }
       const evidence = [...declared.slice(0, 8), { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }]
       return { status: 'partial', messageId: 'not-built', data: { what }, evidence, remediation: remediation(ctx, service[0]?.path ?? null) }
     }

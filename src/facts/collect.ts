@@ -23,6 +23,8 @@ export interface FactInputs {
   readonly tags?: { readonly names: readonly string[]; readonly source: 'git' | 'api' } | null
   /** GitHub API facts collected at the edge (src/github/collect.ts); null or absent: no API. */
   readonly github?: GitHubFacts | null
+  /** The repository's `owner/name`, when known (the action's context, `--repo`, the git remote). */
+  readonly repository?: string | null
 }
 
 /** The areas whose collectors read only configuration and manifests (never the usage or route scans): these can be reused for the PR base. */
@@ -67,7 +69,7 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     if (failures.length === n) asked[key] = recorder.asked()
     return value
   }
-  const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, collectCi)
+  const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? undefined))
   // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
   const declared = lazyDeclared(snapshot)
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)

@@ -57,6 +57,24 @@ describe('circuit-breakers', () => {
     expect(out.evidence?.[0]).toMatchObject({ path: 'src/collections.service.ts', line: 3 })
   })
 
+  it("says a mobile or browser client's retry loop beside the API is front-end only, after the service's own (linkwarden)", () => {
+    const loop = 'export async function buy() {\n  for (let attempt = 0; attempt < 8; attempt++) {\n    try { return await purchase() } catch { await sleep(500) }\n  }\n}\n'
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['apps/*'] }),
+      'apps/web/package.json': JSON.stringify({ dependencies: { next: '^15', react: '^19' } }),
+      'apps/web/pages/api/v1/links.ts': 'export default async function handler(req, res) {\n  res.json(await prisma.link.findMany())\n}\n',
+      'apps/mobile/package.json': JSON.stringify({ dependencies: { react: '^19', 'react-native': '^0.79', expo: '^53' } }),
+      'apps/mobile/lib/iap.ts': loop
+    }
+    const client = run(files)
+    expect([client.status, client.messageId]).toEqual(['partial', 'hand-rolled'])
+    expect(client.evidence?.[0]).toMatchObject({ path: 'apps/mobile/lib/iap.ts', message: expect.stringContaining('front-end only: a browser app (apps/mobile/package.json depends on react') })
+    // The same loop in the API's own code comes first, as the service's.
+    const server = run({ ...files, 'apps/web/lib/payments.ts': loop })
+    expect(server.evidence?.map((e) => e.path)).toEqual(['apps/web/lib/payments.ts', 'apps/mobile/lib/iap.ts'])
+    expect(server.evidence?.[0]?.message).not.toContain('front-end only')
+  })
+
   it('credits backoff decorators, not a function whose name ends in on_exception (redash metrics)', () => {
     const files = {
       'requirements.txt': 'backoff\n',

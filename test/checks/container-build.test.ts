@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import check from '../../src/checks/container-build.js'
 import { ciAction, ciRun, factsFor, job, runCheck } from './dependency-facts.js'
+import { factsFor as collectedFacts } from '../helpers/facts.js'
 
 const WF = '.github/workflows/image.yml'
 const DOCKERFILE = 'FROM python:3.12-slim\nCOPY . .\n'
@@ -69,6 +70,20 @@ describe('container-build', () => {
       { path: 'Dockerfile', line: 1, message: 'service image, FROM python:3.12-slim' },
       { message: 'no CI job runs docker build, a build-push action, buildpacks, jib or ko' }
     ])
+  })
+
+  it("is unknown, naming the step, when CI calls another repository's workflow that may build it; declared, it counts", () => {
+    const files = {
+      Dockerfile: DOCKERFILE,
+      'requirements.txt': 'fastapi\n',
+      '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  image:\n    uses: acme/infra/.github/workflows/build-image.yml@main\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n'
+    }
+    const out = runCheck(check, collectedFacts({ files }))
+    expect([out.status, out.messageId, out.data]).toEqual(['unknown', 'opaque', { count: 1, steps: 'acme/infra/.github/workflows/build-image.yml', what: '1 Dockerfile' }])
+    expect(out.evidence?.[0]).toMatchObject({ path: '.github/workflows/ci.yml', line: 4 })
+    expect(out.evidence).toContainEqual({ path: 'Dockerfile', line: 1, message: 'service image, FROM python:3.12-slim' })
+    expect(out.remediation).toContain('container-build:')
+    expect(runCheck(check, collectedFacts({ files }), { actions: ['acme/infra/.github/workflows/build-image.yml'] }).status).toBe('pass')
   })
 
   it('fails when the only Dockerfile is a devcontainer, even if CI builds it', () => {

@@ -314,13 +314,21 @@ export const UNREADABLE_MESSAGE = 'Nothing in the CI files that could be read do
  */
 export function undecided(j: Judgement, check: CheckId, doing: string, otherwise: string): Outcome<'opaque' | 'unreadable'> | undefined {
   if (j.unreadable > 0) return { status: 'unknown', messageId: 'unreadable', data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}`, resolve: { text: 'fix the CI files named in the evidence so they parse' } }
-  if (j.opaque.length === 0) return undefined
-  const steps = listNames(j.opaque.map((o) => o.name))
+  return opaqueOutcome(j.opaque, check, doing, otherwise, evidenceOf(j, []))
+}
+
+/**
+ * `unknown` because of CI steps Shipshape could not follow, naming each one and how to declare it
+ * under `signatures.<check>`; undefined when every step was followed.
+ */
+export function opaqueOutcome(opaque: readonly OpaqueStep[], check: CheckId, doing: string, otherwise: string, found: readonly Evidence[]): Outcome<'opaque'> | undefined {
+  if (opaque.length === 0) return undefined
+  const steps = listNames(opaque.map((o) => o.name))
   const evidence = pickEvidence([
-    { items: j.opaque.map((o) => o.evidence), max: 6 },
-    { items: evidenceOf(j, []), max: 4 }
+    { items: opaque.map((o) => o.evidence), max: 6 },
+    { items: found, max: 4 }
   ])
-  return { status: 'unknown', messageId: 'opaque', data: { count: j.opaque.length, steps }, evidence, remediation: declareRemediation(j.opaque, check, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check} in the config (the evidence names each step Shipshape could not follow)` } }
+  return { status: 'unknown', messageId: 'opaque', data: { count: opaque.length, steps }, evidence, remediation: declareRemediation(opaque, check, doing, otherwise), resolve: { text: `declare the CI steps that ${doing} under signatures.${check} in the config (the evidence names each step Shipshape could not follow)` } }
 }
 
 /** How to declare an opaque step in the configuration so that it counts. */

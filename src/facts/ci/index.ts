@@ -93,9 +93,9 @@ const CAN_FAIL_LABEL: Readonly<Record<CiSystem, string>> = {
 /** Steps whose failures are ignored by design (GitLab `after_script`, Travis `after_*`, Bitbucket `after-script`). */
 const AFTER_SECTIONS = new Set(['after_script', 'after_success', 'after_failure', 'after-script'])
 
-export function collectCi(snapshot: Snapshot): CiFacts {
+export function collectCi(snapshot: Snapshot, self?: string): CiFacts {
   const problems: ParseProblem[] = []
-  const ctx: ParseContext = { snapshot, problems }
+  const ctx: ParseContext = { snapshot, problems, ...(self ? { self } : {}) }
   const found = CI_FILES.map(() => [] as string[])
   let hasPreCommit = false
   for (const path of filesWhere(snapshot, isCiListed)) {

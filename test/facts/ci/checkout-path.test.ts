@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import ciTests from '../../../src/checks/ci-tests.js'
 import { factsFor } from '../../helpers/facts.js'
+import { collectFacts } from '../../../src/facts/collect.js'
+import { DEFAULT_CONFIG } from '../../../src/config/defaults.js'
+import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
 import { runCheck } from '../../checks/dependency-facts.js'
 
 /**
@@ -42,5 +45,38 @@ describe('a repository checked out below the workspace root', () => {
       lines('      - uses: actions/checkout@v4', '      - uses: actions/checkout@v4', '        with:', '          repository: other/tools', '          path: tools', '      - run: cd tools && bash ./tests/coverage.sh')
     )
     expect(runCheck(ciTests, factsFor({ files: { ...FILES, '.github/workflows/ci.yml': wf } })).status).not.toBe('pass')
+  })
+})
+
+describe('a checkout that names the scanned repository itself', () => {
+  // A reusable workflow checks out `repository: acme/api` (so other repositories can call it) and runs the tests.
+  const called = lines(
+    'on:',
+    '  workflow_call:',
+    'jobs:',
+    '  rspec:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '        with:',
+    '          repository: acme/api',
+    '      - run: bundle exec rake spec'
+  )
+  const files = {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rspec-rails'\n",
+    'spec/models/user_spec.rb': 'describe User do\nend\n',
+    '.github/workflows/ci.yml': lines('on: pull_request', 'jobs:', '  test:', '    uses: ./.github/workflows/rspec.yml'),
+    '.github/workflows/rspec.yml': called
+  }
+  const statusIn = (repository: string | null): string => runCheck(ciTests, { ...collectFacts(new MemorySnapshot(files), DEFAULT_CONFIG, { repository }) }).status
+
+  it('runs this repository\'s code when the name is the repository\'s own (any case)', () => {
+    expect(statusIn('acme/api')).toBe('pass')
+    expect(statusIn('Acme/API')).toBe('pass')
+  })
+
+  it("is another repository's code under another name, or when the name is unknown", () => {
+    expect(statusIn('acme/web')).not.toBe('pass')
+    expect(statusIn(null)).not.toBe('pass')
   })
 })

@@ -12,6 +12,8 @@ import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../yaml.js'
 export interface ParseContext {
   readonly snapshot: Snapshot
   readonly problems: ParseProblem[]
+  /** The scanned repository's `owner/name`, when known: a checkout naming it checks out this repository. */
+  readonly self?: string
 }
 
 /** Reads and parses a YAML file (its first non-empty document); a missing, oversized or malformed file becomes a problem. */

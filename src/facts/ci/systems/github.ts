@@ -235,9 +235,9 @@ class WorkflowParser {
       }
       const ref = actionRef(uses, stringMap(get(step, 'with')))
       if (ref.name === 'actions/checkout' && !ref.with.path) {
-        elsewhere = otherRepository(ref.with.repository)
+        elsewhere = otherRepository(ref.with.repository, this.ctx.self)
         checkoutPath = undefined
-      } else if (ref.name === 'actions/checkout' && otherRepository(ref.with.repository) === undefined) checkoutPath = workDir(ref.with.path) || undefined
+      } else if (ref.name === 'actions/checkout' && otherRepository(ref.with.repository, this.ctx.self) === undefined) checkoutPath = workDir(ref.with.path) || undefined
       out.push({ ...base, uses: ref })
       if (ref.local) out.push(...this.composite(ref.raw, ref.with, { ...base, uses: ref }, stack, depth, env))
     })
@@ -282,11 +282,14 @@ function flattenSteps(node: unknown, depth: number): { step: unknown; line: numb
  * The `repository:` of a checkout when it is not this repository (`${{ github.repository }}`, or
  * absent). A workflow input (`${{ inputs.repository }}`, the reusable-workflow idiom for "the PR
  * head or this repository") or the PR head's repository is this repository's code (or a fork's):
- * empty when the workflow is not called with it, so the checkout's default applies.
+ * empty when the workflow is not called with it, so the checkout's default applies. A checkout
+ * that names the scanned repository itself (`repository: acme/api` in acme/api, common in reusable
+ * workflows) is this repository too, when its name is known (the action's context, `--repo`).
  */
-function otherRepository(repository: string | undefined): string | undefined {
+function otherRepository(repository: string | undefined, self: string | undefined): string | undefined {
   const r = repository?.trim()
   if (!r || /github\.repository\b|github\.event\.pull_request\.head\.repo|github\.head_ref|\binputs\.|github\.event\.inputs\./.test(r)) return undefined
+  if (self !== undefined && r.toLowerCase() === self.toLowerCase()) return undefined
   return r
 }
 
