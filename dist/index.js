@@ -61910,6 +61910,60 @@ function springProperties(src) {
   return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
 }
 
+// src/facts/openapi/go-embed.ts
+var EMBED = /^\s*\/\/go:embed\s+(.+)$/;
+var FUNC2 = /^func\s+(?:\([^)]{0,200}\)\s*)?([A-Za-z_]\w{0,80})\s*\(/;
+var PACKAGE = /^package\s+([A-Za-z_]\w*)/;
+var TOKENS3 = ["//go:embed"];
+var MAX_SERVED = 3;
+function patternsOf(text2) {
+  return [...text2.matchAll(/"([^"]+)"|`([^`]+)`|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((p) => !p.startsWith("//"));
+}
+function embeds(pattern, dir2, path2) {
+  const full = dir2 === "" ? pattern.replace(/^all:/, "") : `${dir2}/${pattern.replace(/^all:/, "")}`;
+  if (full.includes("..")) return false;
+  return path2 === full || path2.startsWith(full.replace(/\/+$/, "") + "/") || safeMinimatch(path2, full);
+}
+function goEmbeddedSpecs(src, specs, service2) {
+  const own = specs.filter((s) => s.notOwn === null);
+  const routes = service2.routes.filter((r) => r.file.endsWith(".go") && r.handler !== void 0);
+  if (own.length === 0 || routes.length === 0) return [];
+  const out = [];
+  const goFiles = src.snapshot.files().filter((p) => p.endsWith(".go") && !p.endsWith("_test.go") && !isVendored(p));
+  for (const file2 of goFiles) {
+    if (out.length >= MAX_SERVED) break;
+    if (!src.mentions(file2, TOKENS3)) continue;
+    const lines = src.lines(file2);
+    if (!lines) continue;
+    const dir2 = dirname2(file2);
+    for (let i = 0; i < lines.length && out.length < MAX_SERVED; i++) {
+      const m = EMBED.exec(lines[i]);
+      if (!m) continue;
+      const spec = own.find((s) => patternsOf(m[1]).some((p) => embeds(p, dir2, s.path)));
+      if (!spec) continue;
+      const pkg = lines.map((l) => PACKAGE.exec(l)?.[1]).find((p) => p !== void 0);
+      if (pkg === void 0) continue;
+      const funcs = /* @__PURE__ */ new Set();
+      for (const f of goFiles) {
+        if (dirname2(f) !== dir2) continue;
+        for (const l of src.lines(f) ?? []) {
+          const fn = FUNC2.exec(l)?.[1];
+          if (fn) funcs.add(fn);
+        }
+      }
+      const route = routes.find((r) => {
+        const h = r.handler.replace(/\(.*$/, "").trim();
+        const dot = h.lastIndexOf(".");
+        const name = h.slice(dot + 1);
+        return funcs.has(name) && (dot >= 0 ? h.slice(0, dot) === pkg : dirname2(r.file) === dir2);
+      });
+      if (!route) continue;
+      out.push({ tool: "go:embed", path: file2, line: i + 1, text: lines[i].trim().slice(0, 200), servedAt: `${route.prefixUnknown ? "\u2026" : ""}${joinUrl(route.path)}`, note: `${spec.path} embedded here and written by ${route.handler} (${route.file}:${route.line})` });
+    }
+  }
+  return out;
+}
+
 // src/facts/service/routes/go-index.ts
 var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
 var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
@@ -61986,7 +62040,7 @@ var GO_STATIC_MOUNTS = [
   // fiber v3: `app.Get("/docs*", static.New("./docs"))`.
   { shape: "fiber static", call: /\bstatic\.New\(/, dir: 0, imports: ["fiber/v3/middleware/static"] }
 ];
-var TOKENS3 = ["SetStaticPath(", ".Static(", ".StaticFS(", ".StaticFile(", ".File(", "FileServer(", "static.New("];
+var TOKENS4 = ["SetStaticPath(", ".Static(", ".StaticFS(", ".StaticFile(", ".File(", "FileServer(", "static.New("];
 var REGISTRATION = /\b(?:Handle|HandleFunc|PathPrefix|StripPrefix|Get|GET|Any|Use|Mount)\(/g;
 var SPAN = 40;
 var MAX_MOUNTS = 3;
@@ -61997,7 +62051,7 @@ function goStaticMounts(src, specs, service2, manifests) {
   const out = [];
   for (const file2 of src.files("go")) {
     if (out.length >= MAX_MOUNTS) break;
-    if (!src.mentions(file2, TOKENS3)) continue;
+    if (!src.mentions(file2, TOKENS4)) continue;
     const lines = src.lines(file2);
     if (!lines) continue;
     let consts;
@@ -62293,7 +62347,7 @@ function collectOpenApi(snapshot, service2, manifests) {
   };
   const specs = part("OpenAPI documents", () => findSpecs(snapshot, skipped));
   const src = service2.frameworks.length ? sourceSet(snapshot) : void 0;
-  const generators = src ? part("OpenAPI generators", () => [...findGenerators(src, service2, manifests), ...staticSpecs(specs, service2), ...goStaticMounts(src, specs, service2, manifests)]) : [];
+  const generators = src ? part("OpenAPI generators", () => [...findGenerators(src, service2, manifests), ...staticSpecs(specs, service2), ...goStaticMounts(src, specs, service2, manifests), ...goEmbeddedSpecs(src, specs, service2)]) : [];
   const contractTests = part("contract test files", () => findContractTestFiles(snapshot));
   const docsSites = part("documentation sites", () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)));
   return { specs, docsSites, generators, contractTests, skipped, problems };
@@ -63018,13 +63072,13 @@ var HEALTH_CALLS = /* @__PURE__ */ new Set(["MapHealthChecks", "UseHealthChecks"
 var CONVENTIONAL = /* @__PURE__ */ new Set(["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "UseMvcWithDefaultRoute", "MapRoute"]);
 var LIBRARY = "ASP.NET Core health checks";
 var CONST_TOKENS = ["const string", "static readonly string"];
-var TOKENS4 = [".Map", "UseHealthChecks", "[Route", "Route(", "[Http", "HttpGet", "AcceptVerbs", "UseMvc", "ControllerBase", ": Controller", "Controller :"];
+var TOKENS5 = [".Map", "UseHealthChecks", "[Route", "Route(", "[Http", "HttpGet", "AcceptVerbs", "UseMvc", "ControllerBase", ": Controller", "Controller :"];
 function extractAspNetCore(ctx) {
   if (!ctx.frameworks.has("aspnetcore")) return { routes: [] };
   const files = ctx.src.files("dotnet").filter((f) => f.endsWith(".cs"));
   const perFile = /* @__PURE__ */ new Map();
   for (const f of files) {
-    if (!ctx.src.mentions(f, TOKENS4)) continue;
+    if (!ctx.src.mentions(f, TOKENS5)) continue;
     const t = maskedSource(ctx, f);
     if (t) perFile.set(f, memoOnFile(ctx, f, "aspnetcore:file", () => fileFacts(t)));
   }
@@ -64688,7 +64742,7 @@ function controllerPaths(lines) {
 }
 
 // src/facts/service/routes/pyramid.ts
-var TOKENS5 = ["add_route(", "route_name"];
+var TOKENS6 = ["add_route(", "route_name"];
 var ADD_ROUTE = /^\s*([A-Za-z_][\w.]{0,80})\.add_route\(/;
 var PREFIX_CONTEXT = /^\s*with\s+[A-Za-z_][\w.]{0,80}\.route_prefix_context\(/;
 var VIEW_DECORATOR = /^\s*@[A-Za-z_][\w.]{0,80}\(/;
@@ -64699,7 +64753,7 @@ function extractPyramid(ctx) {
   const views = /* @__PURE__ */ new Map();
   const handler2 = handlerFinder(ctx);
   for (const file2 of ctx.src.files("python")) {
-    if (!ctx.src.mentions(file2, TOKENS5)) continue;
+    if (!ctx.src.mentions(file2, TOKENS6)) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const prefixes2 = [];
@@ -64757,7 +64811,7 @@ function configuratorPrefix(lines) {
 }
 
 // src/facts/service/routes/tornado.ts
-var TOKENS6 = ["Handler", "url(", "URLSpec("];
+var TOKENS7 = ["Handler", "url(", "URLSpec("];
 var TUPLE = /\(\s*((?:[rRfFbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*'))|[A-Za-z_][\w.]{0,80})\s*,\s*([A-Za-z_][\w.]{0,80})\s*[,)]/g;
 var URL_CALL = /(?:^|[^\w.])(?:web\.|tornado\.web\.|tornado\.routing\.)?(?:url|URLSpec)\(/g;
 var MAX_SETTING_FILES = 2e3;
@@ -64768,7 +64822,7 @@ function extractTornado(ctx) {
   const setting = settingDefaults(ctx);
   const routes = [];
   for (const file2 of ctx.src.files("python")) {
-    if (!ctx.src.mentions(file2, TOKENS6)) continue;
+    if (!ctx.src.mentions(file2, TOKENS7)) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const tornadoFile = ctx.src.mentions(file2, ["tornado"]);
@@ -64954,7 +65008,7 @@ function middlewareAt(line, mw, aliases) {
 var CALL2 = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/;
 var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS2), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
-var FUNC2 = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
+var FUNC3 = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
 function extractGo(ctx) {
   const fws = ctx.frameworks;
   if (![...fws].some((f) => GO_FRAMEWORKS.includes(f))) return { routes: [] };
@@ -65039,7 +65093,7 @@ function passFile(file2, lines, env) {
     }
     const line = lines[i];
     const t = line.trim();
-    const f = FUNC2.exec(line);
+    const f = FUNC3.exec(line);
     if (f) {
       fn = f[1];
       vars = /* @__PURE__ */ new Map();
@@ -65140,7 +65194,7 @@ function lineShape(lines) {
       else if (c === "}") d--;
     }
     delta2[i] = d;
-    if (FUNC2.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes("." + memberOf(mw)))) events[i] = 1;
+    if (FUNC3.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes("." + memberOf(mw)))) events[i] = 1;
   }
   return { delta: delta2, events };
 }
@@ -65168,7 +65222,7 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
 
 // src/facts/service/routes/go-shapes.ts
 var VERBS7 = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-var TOKENS7 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
+var TOKENS8 = ["URL.Path", "http.Method", '"GET"', '"POST"', "Method:", "Router(", ".Path(", "huma."];
 var HTTP_METHOD = /http\.Method([A-Z][a-z]+)\b|"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)"/g;
 var DISPATCH = /\bURL\.Path\s*==\s*|==\s*[A-Za-z_]\w*\.URL\.Path\b/;
 var SWITCH = /^\s*switch\s+(?:[A-Za-z_]\w*\s*:=\s*)?[A-Za-z_]\w*\.URL\.Path\s*\{/;
@@ -65201,7 +65255,7 @@ function extractGoShapes(ctx) {
   const routes = [];
   for (const file2 of files) {
     const text2 = ctx.src.text(file2);
-    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS7.some((t) => text2.includes(t)))) continue;
+    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS8.some((t) => text2.includes(t)))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const consts = pkgConsts.get(dirname2(file2));
@@ -66213,7 +66267,7 @@ var RESOURCES = /* @__PURE__ */ new Set(["resource", "apiResource"]);
 var GROUPS = /* @__PURE__ */ new Set(["group", "scope"]);
 var RECEIVERS = /* @__PURE__ */ new Set(["router", "app", "group", "routes", "route", "r", "api", "builder", "collector", "proxy", "v1", "v2"]);
 var ROUTE_FILE = /(^|\/)(routes?\/[^/]+\.php|[^/]*routes?\.php|Routes\.php|bootstrap\/app\.php|public\/index\.php|index\.php|app\.php)$/;
-var TOKENS8 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
+var TOKENS9 = ["Route::", "withRouting", "$router->", "$app->", "$routes->", "$group->", "$builder->", "$r->"];
 var MAX_INCLUDE_DEPTH4 = 6;
 function extractLaravel(ctx) {
   const used = FRAMEWORKS2.filter((f) => ctx.frameworks.has(f));
@@ -66222,7 +66276,7 @@ function extractLaravel(ctx) {
   const variables = used.some((f) => f !== "laravel");
   const roots = phpRoots(ctx);
   const candidates = ctx.src.files("php").filter((f) => ROUTE_FILE.test(f) || ctx.src.mentions(f, ["Route::"]));
-  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS8));
+  const relevant = candidates.filter((f) => ctx.src.mentions(f, TOKENS9));
   const scans = /* @__PURE__ */ new Map();
   const scanOf = (file2) => {
     let s = scans.get(file2);

@@ -20,8 +20,17 @@ const echoMain = (...body: string[]): string => go('package main', 'import "gith
 const beegoMain = (...body: string[]): string => go('package main', 'import "github.com/beego/beego/v2/server/web"', 'func main() {', '\tweb.Router("/orders", &OrdersController{}, "get:List")', ...body.map((b) => '\t' + b), '\tweb.Run()', '}')
 const netHttpMain = (...body: string[]): string => go('package main', 'import "net/http"', 'func main() {', '\thttp.HandleFunc("/orders", listOrders)', ...body.map((b) => '\t' + b), '\thttp.ListenAndServe(":8080", nil)', '}')
 
+const DOCS_PKG = go('package docs', 'import (', '\t_ "embed"', '\t"github.com/gin-gonic/gin"', ')', '//go:embed spec.json', 'var spec string', 'func Serve(ctx *gin.Context) {', '\tctx.Writer.WriteString(spec)', '}')
+
 checkTester(openapiPublished, {
   pass: [
+    {
+      name: 'a docs package embedding the committed spec (//go:embed) and a route to its handler',
+      facts: { files: { ...GIN, 'docs/spec.json': SWAGGER_JSON, 'docs/swagger.go': DOCS_PKG, 'router/router.go': go('package router', 'import (', '\t"github.com/gin-gonic/gin"', '\t"example.com/svc/docs"', ')', 'func Create() *gin.Engine {', '\tg := gin.New()', '\tg.GET("/orders", listOrders)', '\tg.GET("/swagger", docs.Serve)', '\treturn g', '}') } },
+      messageId: 'pass-served',
+      data: { served: '/swagger' },
+      evidence: [{ path: 'docs/spec.json' }, { path: 'docs/swagger.go', line: 6, message: 'go:embed serves /swagger (docs/spec.json embedded here and written by docs.Serve (router/router.go:9))' }]
+    },
     {
       name: 'swaggo UI route below a configured root path, the gin-swagger import aliased',
       facts: {
@@ -101,6 +110,11 @@ checkTester(openapiPublished, {
     }
   ],
   partial: [
+    {
+      name: 'an embedded spec no route reaches, and a route to a same-named function of another package',
+      facts: { files: { ...GIN, 'docs/spec.json': SWAGGER_JSON, 'docs/swagger.go': DOCS_PKG, 'router/router.go': go('package router', 'import (', '\t"github.com/gin-gonic/gin"', '\t"example.com/svc/web"', ')', 'func Create() *gin.Engine {', '\tg := gin.New()', '\tg.GET("/orders", listOrders)', '\tg.GET("/", web.Serve)', '\treturn g', '}') } },
+      messageId: 'partial'
+    },
     { name: 'a static directory without a spec serves none (the spec lives elsewhere)', facts: { files: { ...GIN, 'api/openapi.yaml': OPENAPI_YAML, 'public/index.html': '<html></html>\n', 'main.go': ginMain('r.Static("/assets", "./public")') } }, messageId: 'partial', data: { spec: 'api/openapi.yaml' } },
     { name: 'a commented-out static mount serves nothing', facts: { files: { ...BEEGO, 'main.go': beegoMain('// web.SetStaticPath("/swagger", "swagger")') } }, messageId: 'partial' },
     { name: "a handler's one-argument c.File sends a file, it is not a mount", facts: { files: { ...ECHO, 'openapi.yaml': OPENAPI_YAML, 'main.go': echoMain('e.GET("/x", func(c echo.Context) error { return c.File("openapi.yaml") })') } }, messageId: 'partial' },

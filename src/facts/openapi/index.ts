@@ -6,6 +6,7 @@ import type { ServiceFacts } from '../service/types.js'
 import type { Snapshot } from '../snapshot.js'
 import { findContractTestFiles } from './contract-files.js'
 import { findGenerators } from './generators.js'
+import { goEmbeddedSpecs } from './go-embed.js'
 import { goStaticMounts } from './go-static.js'
 import { staticSpecs } from './jvm-generators.js'
 import { findSpecs } from './specs.js'
@@ -28,7 +29,7 @@ export function collectOpenApi(snapshot: Snapshot, service: ServiceFacts, manife
   }
   const specs = part('OpenAPI documents', () => findSpecs(snapshot, skipped))
   const src = service.frameworks.length ? sourceSet(snapshot) : undefined
-  const generators = src ? part('OpenAPI generators', () => [...findGenerators(src, service, manifests), ...staticSpecs(specs, service), ...goStaticMounts(src, specs, service, manifests)]) : []
+  const generators = src ? part('OpenAPI generators', () => [...findGenerators(src, service, manifests), ...staticSpecs(specs, service), ...goStaticMounts(src, specs, service, manifests), ...goEmbeddedSpecs(src, specs, service)]) : []
   const contractTests = part('contract test files', () => findContractTestFiles(snapshot))
   const docsSites = part('documentation sites', () => docsPublications(snapshot, specs.filter((s) => s.notOwn === null).map((s) => s.path)))
   return { specs, docsSites, generators, contractTests, skipped, problems }
