@@ -55253,7 +55253,19 @@ function goEmbeddedSpecs(src, specs, service2) {
   const routes = service2.routes.filter((r) => r.file.endsWith(".go") && r.handler !== void 0);
   if (own.length === 0 || routes.length === 0) return [];
   const out = [];
-  const goFiles = src.snapshot.files().filter((p) => p.endsWith(".go") && !p.endsWith("_test.go") && !isVendored(p));
+  const qualifiers = /* @__PURE__ */ new Set();
+  const routeDirs = /* @__PURE__ */ new Set();
+  for (const r of routes) {
+    const h = r.handler.replace(/\(.*$/, "").trim();
+    const dot = h.lastIndexOf(".");
+    if (dot > 0) qualifiers.add(h.slice(0, dot));
+    else routeDirs.add(dirname(r.file));
+  }
+  const candidate = (p) => {
+    const d = dirname(p);
+    return routeDirs.has(d) || qualifiers.has(d.slice(d.lastIndexOf("/") + 1));
+  };
+  const goFiles = src.snapshot.files().filter((p) => p.endsWith(".go") && !p.endsWith("_test.go") && candidate(p) && !isVendored(p));
   for (const file2 of goFiles) {
     if (out.length >= MAX_SERVED) break;
     if (!src.mentions(file2, TOKENS3)) continue;

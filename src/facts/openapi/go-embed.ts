@@ -15,7 +15,8 @@ import type { SpecDoc, SpecGenerator } from './types.js'
  * Traps: an embedded spec no route reaches is a build input (a generator's template, a validator's
  * fixture), not a publication; a handler is matched by package and function name, never by its last
  * word alone (`Serve`, `Handler` are everywhere); patterns are resolved from the embedding file's
- * directory, as the compiler does, and a pattern naming a directory embeds the files below it.
+ * directory, as the compiler does, and a pattern naming a directory embeds the files below it; a
+ * package whose name differs from its directory's is not found.
  */
 
 const EMBED = /^\s*\/\/go:embed\s+(.+)$/
@@ -42,7 +43,22 @@ export function goEmbeddedSpecs(src: SourceSet, specs: readonly SpecDoc[], servi
   const out: SpecGenerator[] = []
   // Every Go file of the repository, not only the service's sources: the embedding package often
   // lives in `docs/`, which is no source tree of the service but is compiled into it.
-  const goFiles = src.snapshot.files().filter((p) => p.endsWith('.go') && !p.endsWith('_test.go') && !isVendored(p))
+  // Only the packages a handler can name are read: the directory named like a handler's qualifier
+  // (`docs.Serve` → `…/docs/`; Go packages are named after their directory, by convention), and
+  // the directory of a route that names a bare function.
+  const qualifiers = new Set<string>()
+  const routeDirs = new Set<string>()
+  for (const r of routes) {
+    const h = r.handler!.replace(/\(.*$/, '').trim()
+    const dot = h.lastIndexOf('.')
+    if (dot > 0) qualifiers.add(h.slice(0, dot))
+    else routeDirs.add(dirname(r.file))
+  }
+  const candidate = (p: string): boolean => {
+    const d = dirname(p)
+    return routeDirs.has(d) || qualifiers.has(d.slice(d.lastIndexOf('/') + 1))
+  }
+  const goFiles = src.snapshot.files().filter((p) => p.endsWith('.go') && !p.endsWith('_test.go') && candidate(p) && !isVendored(p))
   for (const file of goFiles) {
     if (out.length >= MAX_SERVED) break
     if (!src.mentions(file, TOKENS)) continue
