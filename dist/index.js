@@ -41743,16 +41743,18 @@ function repoProfile(facts) {
   let kotlin = false;
   let laravel = false;
   for (const { path: path2, name } of ownFiles(snapshot)) {
-    const manifest = manifestEcosystem(name);
-    if (manifest) present2.add(manifest);
-    if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) typescript = true;
-    if (name === "manage.py") django = true;
-    if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) rails = true;
-    if (name.startsWith("build.gradle") || name === "gradlew") gradle2 = true;
-    if (name.endsWith(".kt")) kotlin = true;
-    if (name === "artisan") laravel = true;
-    const kind = sourceKindOf(path2);
-    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1);
+    const bits = fileBits(path2, name);
+    if (bits === 0) continue;
+    const manifest = bits & 31;
+    if (manifest) present2.add(ECOSYSTEM_IDS[manifest - 1]);
+    if (bits & TS) typescript = true;
+    if (bits & DJANGO) django = true;
+    if (bits & RAILS) rails = true;
+    if (bits & GRADLE) gradle2 = true;
+    if (bits & KOTLIN) kotlin = true;
+    if (bits & LARAVEL) laravel = true;
+    const source = bits >> 5 & 31;
+    if (source) sources.set(ECOSYSTEM_IDS[source - 1], (sources.get(ECOSYSTEM_IDS[source - 1]) ?? 0) + 1);
   }
   const found = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem));
@@ -41761,6 +41763,32 @@ function repoProfile(facts) {
   const profile = { ecosystems, typescript, django, rails, gradle: gradle2, kotlin, laravel };
   profiles.set(snapshot, profile);
   return profile;
+}
+var TS = 1 << 10;
+var DJANGO = 1 << 11;
+var RAILS = 1 << 12;
+var GRADLE = 1 << 13;
+var KOTLIN = 1 << 14;
+var LARAVEL = 1 << 15;
+var FILE_BITS = /* @__PURE__ */ new Map();
+var MAX_FILE_BITS = 1e6;
+function fileBits(path2, name) {
+  const known = FILE_BITS.get(path2);
+  if (known !== void 0) return known;
+  let bits = 0;
+  const manifest = manifestEcosystem(name);
+  if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1;
+  const kind = sourceKindOf(path2);
+  if (kind && !kind.template) bits |= ECOSYSTEM_IDS.indexOf(kind.ecosystem) + 1 << 5;
+  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
+  if (name === "manage.py") bits |= DJANGO;
+  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS;
+  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
+  if (name.endsWith(".kt")) bits |= KOTLIN;
+  if (name === "artisan") bits |= LARAVEL;
+  if (FILE_BITS.size >= MAX_FILE_BITS) FILE_BITS.clear();
+  FILE_BITS.set(path2, bits);
+  return bits;
 }
 function serviceProfile(facts) {
   const repo = repoProfile(facts);
@@ -44633,15 +44661,15 @@ var messages3 = {
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
 };
 var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
-var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
-var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
+var DJANGO2 = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
+var RAILS2 = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
 function snippets2(profile) {
   return {
-    python: profile.django ? DJANGO : PYTHON4,
+    python: profile.django ? DJANGO2 : PYTHON4,
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
+    ruby: profile.rails ? RAILS2 : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
     php: workflow(".github/workflows/test.yml", "test", [...PHP_SETUP, profile.laravel ? "- run: php artisan test" : "- run: vendor/bin/phpunit"]),
     elixir: workflow(".github/workflows/test.yml", "test", [...SETUP_BEAM, "- run: mix test", "  env:", "    MIX_ENV: test"]),
     rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "# or: cargo test --workspace", "- run: cargo nextest run --workspace --all-features"]),

@@ -99,16 +99,18 @@ export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoP
   let kotlin = false
   let laravel = false
   for (const { path, name } of ownFiles(snapshot)) {
-    const manifest = manifestEcosystem(name)
-    if (manifest) present.add(manifest)
-    if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) typescript = true
-    if (name === 'manage.py') django = true
-    if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) rails = true
-    if (name.startsWith('build.gradle') || name === 'gradlew') gradle = true
-    if (name.endsWith('.kt')) kotlin = true
-    if (name === 'artisan') laravel = true
-    const kind = sourceKindOf(path)
-    if (kind && !kind.template) sources.set(kind.ecosystem, (sources.get(kind.ecosystem) ?? 0) + 1)
+    const bits = fileBits(path, name)
+    if (bits === 0) continue
+    const manifest = bits & 31
+    if (manifest) present.add(ECOSYSTEM_IDS[manifest - 1]!)
+    if (bits & TS) typescript = true
+    if (bits & DJANGO) django = true
+    if (bits & RAILS) rails = true
+    if (bits & GRADLE) gradle = true
+    if (bits & KOTLIN) kotlin = true
+    if (bits & LARAVEL) laravel = true
+    const source = (bits >> 5) & 31
+    if (source) sources.set(ECOSYSTEM_IDS[source - 1]!, (sources.get(ECOSYSTEM_IDS[source - 1]!) ?? 0) + 1)
   }
   const found = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
@@ -117,6 +119,39 @@ export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoP
   const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, kotlin, laravel }
   profiles.set(snapshot, profile)
   return profile
+}
+
+const TS = 1 << 10
+const DJANGO = 1 << 11
+const RAILS = 1 << 12
+const GRADLE = 1 << 13
+const KOTLIN = 1 << 14
+const LARAVEL = 1 << 15
+const FILE_BITS = new Map<string, number>()
+const MAX_FILE_BITS = 1_000_000
+
+/**
+ * What one file tells the profile, packed in a number: its manifest's ecosystem (bits 0–4), its
+ * source ecosystem (bits 5–9) and the stack markers. A path says the same in every view of the
+ * repository (the root and each monorepo service), so it is worked out once per path.
+ */
+function fileBits(path: string, name: string): number {
+  const known = FILE_BITS.get(path)
+  if (known !== undefined) return known
+  let bits = 0
+  const manifest = manifestEcosystem(name)
+  if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1
+  const kind = sourceKindOf(path)
+  if (kind && !kind.template) bits |= (ECOSYSTEM_IDS.indexOf(kind.ecosystem) + 1) << 5
+  if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) bits |= TS
+  if (name === 'manage.py') bits |= DJANGO
+  if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) bits |= RAILS
+  if (name.startsWith('build.gradle') || name === 'gradlew') bits |= GRADLE
+  if (name.endsWith('.kt')) bits |= KOTLIN
+  if (name === 'artisan') bits |= LARAVEL
+  if (FILE_BITS.size >= MAX_FILE_BITS) FILE_BITS.clear()
+  FILE_BITS.set(path, bits)
+  return bits
 }
 
 /**
