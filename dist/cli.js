@@ -46769,7 +46769,7 @@ function resolveMake(ctx, argv, site) {
   if (mf === void 0) return false;
   for (const [k, v] of overrides) mf.vars.set(k, v);
   const goals = targets.length > 0 ? targets : mf.vars.has(".DEFAULT_GOAL") ? [mf.vars.get(".DEFAULT_GOAL").trim()] : mf.first ? [mf.first] : [];
-  const inv = invocation(ctx, site, mf, goals, overrides);
+  const inv = { done: /* @__PURE__ */ new Set(), shells: /* @__PURE__ */ new Set() };
   for (const g of goals) {
     if (!mf.targets.has(g)) {
       emit2(ctx, ["make", g], site);
@@ -46785,20 +46785,9 @@ function makeTargets(ctx, dir2) {
   const names3 = [...mf.targets.values()].filter((t) => !t.name.startsWith(".") && !t.name.includes("$") && (t.recipe.length > 0 || t.prereqs.length > 0)).map((t) => t.name);
   return { path: mf.path, names: names3 };
 }
-function invocation(ctx, site, mf, goals, overrides) {
-  const root2 = site.chain[0];
-  const at2 = root2 ? `${root2.path}:${root2.line ?? 0}` : "";
-  const outer = site.stack.find((k) => k.startsWith("make:"));
-  const tag = `${mf.path}\0${[...overrides].map(([k, v]) => `${k}=${v}`).join("\0")}`;
-  const shared = outer === void 0 ? void 0 : ctx.memo.get(`make-invocation\0${at2}\0${outer}`);
-  const inv = shared ? { ...shared, tag } : { done: /* @__PURE__ */ new Set(), shells: /* @__PURE__ */ new Set(), tag };
-  for (const g of goals) ctx.memo.set(`make-invocation\0${at2}\0make:${mf.path}#${g}`, inv);
-  return inv;
-}
 function runTarget(ctx, mf, name, inv, site, dir2) {
-  const key = `${inv.tag}\0${name}`;
-  if (inv.done.has(key) || ctx.full()) return;
-  inv.done.add(key);
+  if (inv.done.has(name) || ctx.full()) return;
+  inv.done.add(name);
   const t = mf.targets.get(name);
   if (t === void 0) return;
   const base = enter(site, `make:${mf.path}#${name}`);

@@ -65,7 +65,7 @@ export function resolveMake(ctx: Ctx, argv: readonly string[], site: Site): bool
   if (mf === undefined) return false
   for (const [k, v] of overrides) mf.vars.set(k, v)
   const goals = targets.length > 0 ? targets : mf.vars.has('.DEFAULT_GOAL') ? [mf.vars.get('.DEFAULT_GOAL')!.trim()] : mf.first ? [mf.first] : []
-  const inv = invocation(ctx, site, mf, goals, overrides)
+  const inv: Invocation = { done: new Set(), shells: new Set() }
   for (const g of goals) {
     if (!mf.targets.has(g)) {
       emit(ctx, ['make', g], site)
@@ -84,33 +84,15 @@ export function makeTargets(ctx: Ctx, dir: string): { path: string; names: strin
   return { path: mf.path, names }
 }
 
-/**
- * One make invocation: the targets it has run, and the `$(shell …)` commands it has followed.
- * A recipe's own `$(MAKE) target` (a sub-make) shares it with the make that runs the recipe: the
- * sub-make runs the same prerequisites and expands the same variables, which add no command the
- * outer make has not already shown. Targets are told apart by Makefile and command-line overrides.
- */
+/** One make invocation: the targets it has run, and the `$(shell …)` commands it has followed. */
 interface Invocation {
   readonly done: Set<string>
   readonly shells: Set<string>
-  readonly tag: string
-}
-
-function invocation(ctx: Ctx, site: Site, mf: Makefile, goals: readonly string[], overrides: ReadonlyMap<string, string>): Invocation {
-  const root = site.chain[0]
-  const at = root ? `${root.path}:${root.line ?? 0}` : ''
-  const outer = site.stack.find((k) => k.startsWith('make:'))
-  const tag = `${mf.path}\0${[...overrides].map(([k, v]) => `${k}=${v}`).join('\0')}`
-  const shared = outer === undefined ? undefined : (ctx.memo.get(`make-invocation\0${at}\0${outer}`) as Invocation | undefined)
-  const inv: Invocation = shared ? { ...shared, tag } : { done: new Set(), shells: new Set(), tag }
-  for (const g of goals) ctx.memo.set(`make-invocation\0${at}\0make:${mf.path}#${g}`, inv)
-  return inv
 }
 
 function runTarget(ctx: Ctx, mf: Makefile, name: string, inv: Invocation, site: Site, dir: string): void {
-  const key = `${inv.tag}\0${name}`
-  if (inv.done.has(key) || ctx.full()) return
-  inv.done.add(key)
+  if (inv.done.has(name) || ctx.full()) return
+  inv.done.add(name)
   const t = mf.targets.get(name)
   if (t === undefined) return
   const base = enter(site, `make:${mf.path}#${name}`)

@@ -391,3 +391,19 @@ describe('bounds', () => {
     expect(out.every((c) => c.chain.length <= 12)).toBe(true)
   })
 })
+
+describe('make $(shell …) in recursively expanded variables', () => {
+  it('follows a variable\'s $(shell …) once per make invocation, however often recipes reference it', () => {
+    const files = {
+      Makefile: 'TAGS = $(shell ./hack/tags.sh)\n\nbuild:\n\tgo build -tags "$(TAGS)" ./cmd/a\n\tgo build -tags "$(TAGS)" ./cmd/b\n\ninstall: build\n\tinstall -m 755 bin/a "$(TAGS)"\n',
+      'hack/tags.sh': '#!/bin/sh\npkg-config --exists libfoo && echo foo\n'
+    }
+    const out = argvs(run(files, 'make install'))
+    expect(out.filter((a) => a.startsWith('pkg-config'))).toEqual(['pkg-config --exists libfoo'])
+    // Later references read as the command's output: the commands around them are still followed.
+    expect(out.filter((a) => a.startsWith('go build'))).toHaveLength(2)
+    expect(out.some((a) => a.startsWith('install -m 755'))).toBe(true)
+    // A second invocation follows it again.
+    expect(argvs(run(files, 'make build\nmake build')).filter((a) => a.startsWith('pkg-config'))).toHaveLength(2)
+  })
+})
