@@ -21010,9 +21010,9 @@ var require_light = __commonJS({
             waitForExecuting = (at2) => {
               var finished;
               finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
               return new this.Promise((resolve6, reject) => {
                 if (finished()) {
@@ -28688,6 +28688,146 @@ function declaredTools(ctx, catalogue, veto) {
   return out;
 }
 
+// src/checks/catalog/step-words.ts
+var INERT = [
+  "harden",
+  "setup",
+  "install",
+  "installer",
+  "cache",
+  "checkout",
+  "artifact",
+  "artifacts",
+  "upload",
+  "download",
+  "login",
+  "auth",
+  "credentials",
+  "configure",
+  "notify",
+  "notification",
+  "slack",
+  "discord",
+  "teams",
+  "telegram",
+  "email",
+  "comment",
+  "label",
+  "labeler",
+  "labeller",
+  "stale",
+  "assign",
+  "greet",
+  "greetings",
+  "welcome",
+  "changelog",
+  "version",
+  "tag",
+  "release",
+  "publish",
+  "deploy",
+  "pages",
+  "doc",
+  "docs",
+  "coverage",
+  "codecov",
+  "coveralls",
+  "sbom",
+  "sign",
+  "attest",
+  "cosign",
+  "wait",
+  "await",
+  "cancel",
+  "lock",
+  "dependabot",
+  "renovate",
+  "automerge",
+  "merge",
+  "approve",
+  "size",
+  "metadata",
+  "summary",
+  "report",
+  "results",
+  "status",
+  "badge",
+  "ghcr",
+  "registry",
+  "push",
+  "render",
+  "dependency",
+  "dependencies",
+  "submission",
+  "trivy",
+  "k6",
+  "chart",
+  "helm",
+  "slash",
+  "chatops",
+  "issue",
+  "issues",
+  "triage",
+  "milestone",
+  "backport",
+  "translation",
+  "translations",
+  "i18n",
+  "sync",
+  "mirror",
+  "benchmark",
+  "bench",
+  "stats",
+  "github-script",
+  "permission",
+  "permissions",
+  "user",
+  "users",
+  "references",
+  "command",
+  "list"
+];
+var INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})([/_.-]|$)`);
+var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
+
+// src/checks/catalog/named-workflows.ts
+var IMAGE_WORDS = /(^|[_.-])(image|images|docker|container|containers|oci)([_.-]|$)/;
+var BUILD_WORDS = /(^|[_.-])(build|builds|push|bake|buildx|kaniko|buildah)([_.-]|$)/;
+var NOT_A_BUILD = /(^|[_.-])(scan|sign|cosign|attest|promote|retag|tag|cleanup|clean|prune|delete|deploy|release|sbom|trivy|lint)([_.-]|$)/;
+var GUESS = "read from the name of another repository's reusable workflow (its steps are not visible here)";
+function remoteWorkflowStem(name) {
+  const n = name.toLowerCase().replace(/@.*$/, "");
+  const at2 = n.indexOf("/.github/workflows/");
+  if (at2 <= 0 || n.startsWith("./")) return void 0;
+  const stem = n.slice(n.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+  return stem === "" ? void 0 : stem;
+}
+function counts(sig) {
+  return sig.kind === void 0 || sig.kind === "counts";
+}
+function judgeNamedWorkflow(catalogue, use) {
+  const stem = remoteWorkflowStem(use.action.name);
+  if (stem === void 0 || INERT_WORDS.test(stem)) return null;
+  const words3 = stem.split(/[-_.]+/).filter(Boolean);
+  for (let i = 0; i < words3.length; i++) {
+    const heads = i + 1 < words3.length ? [words3[i], `${words3[i]}-${words3[i + 1]}`] : [words3[i]];
+    for (const head of heads) {
+      const rest = words3.slice(i + (head.includes("-") ? 2 : 1));
+      for (const sig of catalogue.commands) {
+        if (!counts(sig)) continue;
+        const named3 = sig.tool.toLowerCase() === head;
+        if (named3 || judgeCommand(sig, [head, ...rest]) !== null) return { signature: sig, blockedBy: null, note: GUESS };
+      }
+    }
+  }
+  return null;
+}
+function imageBuildWorkflow(name) {
+  const stem = remoteWorkflowStem(name);
+  return stem !== void 0 && IMAGE_WORDS.test(stem) && BUILD_WORDS.test(stem) && !NOT_A_BUILD.test(stem);
+}
+var IMAGE_BUILD_GUESS = GUESS;
+
 // src/checks/catalog/containers.ts
 var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image", "quarkus:image-build", "quarkus:image-push", "quarkus.container-image.build=true"];
 var GRADLE_GOALS = ["jib", "jibDockerBuild", "jibBuildTar", "bootBuildImage", "dockerBuildImage", "imageBuild", "imagePush", "quarkus.container-image.build=true"];
@@ -30236,106 +30376,6 @@ var KNOWN_ACTION_NAMES = [
   ...RELEASE_ACTIONS.map((a) => a.name),
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ];
-var INERT = [
-  "harden",
-  "setup",
-  "install",
-  "installer",
-  "cache",
-  "checkout",
-  "artifact",
-  "artifacts",
-  "upload",
-  "download",
-  "login",
-  "auth",
-  "credentials",
-  "configure",
-  "notify",
-  "notification",
-  "slack",
-  "discord",
-  "teams",
-  "telegram",
-  "email",
-  "comment",
-  "label",
-  "labeler",
-  "labeller",
-  "stale",
-  "assign",
-  "greet",
-  "greetings",
-  "welcome",
-  "changelog",
-  "version",
-  "tag",
-  "release",
-  "publish",
-  "deploy",
-  "pages",
-  "doc",
-  "docs",
-  "coverage",
-  "codecov",
-  "coveralls",
-  "sbom",
-  "sign",
-  "attest",
-  "cosign",
-  "wait",
-  "await",
-  "cancel",
-  "lock",
-  "dependabot",
-  "renovate",
-  "automerge",
-  "merge",
-  "approve",
-  "size",
-  "metadata",
-  "summary",
-  "report",
-  "results",
-  "status",
-  "badge",
-  "ghcr",
-  "registry",
-  "push",
-  "render",
-  "dependency",
-  "dependencies",
-  "submission",
-  "trivy",
-  "k6",
-  "chart",
-  "helm",
-  "slash",
-  "chatops",
-  "issue",
-  "issues",
-  "triage",
-  "milestone",
-  "backport",
-  "translation",
-  "translations",
-  "i18n",
-  "sync",
-  "mirror",
-  "benchmark",
-  "bench",
-  "stats",
-  "github-script",
-  "permission",
-  "permissions",
-  "user",
-  "users",
-  "references",
-  "command",
-  "list"
-];
-var INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})([/_.-]|$)`);
-var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/;
 function mayRunCheck(name) {
   const n = name.toLowerCase().replace(/@.*$/, "");
   const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
@@ -30352,7 +30392,8 @@ function understoodRun(run4) {
 }
 function knownAction(use) {
   if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name) || buildActionFor(use.action.name) !== void 0) return true;
-  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null));
+  if (imageBuildWorkflow(use.action.name)) return true;
+  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null) || judgeNamedWorkflow(c, use) !== null);
 }
 function opaqueSteps(ci2) {
   const out = [];
@@ -30498,13 +30539,8 @@ function judgePractice(ctx, base, options = {}) {
       findings.push(fromAction({ ...use, triggers: declared(use) }, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }));
       continue;
     }
-    for (const sig of catalogue.actions) {
-      const verdict = judgeAction(sig, use, catalogue.commands);
-      if (verdict) {
-        findings.push(fromAction(use, verdict));
-        break;
-      }
-    }
+    const verdict = catalogue.actions.reduce((v, sig) => v ?? judgeAction(sig, use, catalogue.commands), null) ?? judgeNamedWorkflow(catalogue, use);
+    if (verdict) findings.push(fromAction(use, verdict));
   }
   const forgivingJobs = /* @__PURE__ */ new Set();
   if (options.forgivenByJobActions) {
@@ -33128,6 +33164,10 @@ function ciBuilds(ctx) {
     const name = use.action.name.toLowerCase();
     const act = buildActionFor(name);
     const extra = !act && ctx.extra.actions.includes(name);
+    if (!act && !extra && imageBuildWorkflow(name)) {
+      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${IMAGE_BUILD_GUESS}`), needsDockerfile: false });
+      continue;
+    }
     if (!act && !extra) continue;
     const w = use.action.with;
     if (act?.when) {
@@ -33997,7 +34037,7 @@ var TOGGLE_ROUTE_SEGMENTS = ["feature-flags", "feature_flags", "featureflags", "
 var TOGGLE_WRITE_METHODS = ["PATCH", "POST", "PUT"];
 var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
 var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED", '"feature-', '"--feature-', "'--feature-"];
-var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
+var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "PROFILING", "PPROF", "SLOW_QUERY", "PROMETHEUS", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
 var ENV_TOGGLE_READERS = ["flag.BoolVar(", "flag.Bool(", ".BoolVar(", "Flags().Bool(", "add_argument(", "getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config", "@Requires(property", "@IfBuildProperty(", "@ConfigProperty(name"];
 
 // src/checks/feature-flags.ts
@@ -35033,9 +35073,9 @@ function remediationFor5(ecosystems) {
 function ruleTools(ctx) {
   const out = [];
   const j = judgePractice(ctx, ARCH_RULE_TOOLS);
-  const counts = (f) => f.kind === "counts";
-  for (const f of j.pr.filter(counts)) out.push({ tool: f.tool, onPr: true, evidence: [f.evidence] });
-  for (const f of [...j.notOnPr, ...j.local, ...j.nonBlocking].filter(counts)) out.push({ tool: f.tool, onPr: false, evidence: [f.evidence] });
+  const counts2 = (f) => f.kind === "counts";
+  for (const f of j.pr.filter(counts2)) out.push({ tool: f.tool, onPr: true, evidence: [f.evidence] });
+  for (const f of [...j.notOnPr, ...j.local, ...j.nonBlocking].filter(counts2)) out.push({ tool: f.tool, onPr: false, evidence: [f.evidence] });
   for (const c of j.configs) if (!out.some((o) => o.tool === c.tool)) out.push({ tool: c.tool, onPr: false, evidence: [c.evidence] });
   const carriers = (catalogue) => judgePractice(ctx, catalogue).pr;
   let tests;
@@ -35079,13 +35119,13 @@ function touchEvidence(t) {
 }
 var LAYER_NAMES = /service|repositor|store|domain|usecase|use_case|manager|facade|crud|quer|context|command|core|persistence|model/i;
 function mainLayerDir(handlers) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (const h of handlers) {
     const dirs = h.layer.map((f) => h.ecosystem === "dotnet" ? f : f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : ".");
-    for (const dir2 of new Set(dirs)) counts.set(dir2, (counts.get(dir2) ?? 0) + 1);
+    for (const dir2 of new Set(dirs)) counts2.set(dir2, (counts2.get(dir2) ?? 0) + 1);
   }
   const weight = (dir2, n) => n * (LAYER_NAMES.test(dir2) ? 3 : 1);
-  const ranked = [...counts].sort(([a, x], [b, y]) => weight(b, y) - weight(a, x) || a.localeCompare(b));
+  const ranked = [...counts2].sort(([a, x], [b, y]) => weight(b, y) - weight(a, x) || a.localeCompare(b));
   return ranked[0]?.[0] ?? ".";
 }
 var layered_architecture_default = defineCheck({
@@ -36028,10 +36068,10 @@ function aggregate(input) {
   const ok = repos.filter((r) => r.state === "ok");
   const prevOk = previous ? [...previous.repos.values()].filter((r) => r.state === "ok") : [];
   const fleetColumns = columns2.map((c, i) => {
-    const counts = Object.fromEntries(CELLS.map((s) => [s, 0]));
-    for (const r of ok) counts[r.cells[i]]++;
+    const counts2 = Object.fromEntries(CELLS.map((s) => [s, 0]));
+    for (const r of ok) counts2[r.cells[i]]++;
     const passBefore = prevOk.filter((r) => r.checks[c.id] === "pass").length;
-    return { ...c, counts, passChange: previous ? counts.pass - passBefore : null };
+    return { ...c, counts: counts2, passChange: previous ? counts2.pass - passBefore : null };
   });
   const byState = Object.fromEntries(ENTRY_STATES.map((s) => [s, 0]));
   for (const r of repos) byState[r.state]++;
@@ -36364,14 +36404,14 @@ function row(c, index, total, trend) {
     x += w;
     return rect;
   }).join("");
-  const counts = CHART_ORDER.map((s) => {
+  const counts2 = CHART_ORDER.map((s) => {
     const n = c.counts[s];
     return `<td class="num"><button type="button" class="count" data-col="${index}" data-status="${CELL_VIEW[s].code}"${n === 0 ? " disabled" : ""} aria-label="${esc(`${n} ${CELL_VIEW[s].label.toLowerCase()}: list them`)}">${n}</button></td>`;
   }).join("");
   const change = trend ? `<td class="num">${trendHtml(c.passChange)}</td>` : "";
   const judged = total - c.counts.absent;
   const pct = judged > 0 ? `${Math.round(100 * c.counts.pass / judged)} %` : "\u2013";
-  return `<tr><th scope="row" title="${esc(c.id)}">${esc(c.title)}</th><td class="bar"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${segments3}</svg></td><td class="pct">${pct}</td>${counts}${change}</tr>`;
+  return `<tr><th scope="row" title="${esc(c.id)}">${esc(c.title)}</th><td class="bar"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${segments3}</svg></td><td class="pct">${pct}</td>${counts2}${change}</tr>`;
 }
 function trendHtml(n) {
   if (n === null) return "";

@@ -72,18 +72,18 @@ describe('container-build', () => {
     ])
   })
 
-  it("is unknown, naming the step, when CI calls another repository's workflow that may build it; declared, it counts", () => {
+  it("is unknown, naming the step, when CI calls another repository's workflow that may build it (its name names no image); declared, it counts", () => {
     const files = {
       Dockerfile: DOCKERFILE,
       'requirements.txt': 'fastapi\n',
-      '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  image:\n    uses: acme/infra/.github/workflows/build-image.yml@main\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n'
+      '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  image:\n    uses: acme/infra/.github/workflows/ci-build.yml@main\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n'
     }
     const out = runCheck(check, collectedFacts({ files }))
-    expect([out.status, out.messageId, out.data]).toEqual(['unknown', 'opaque', { count: 1, steps: 'acme/infra/.github/workflows/build-image.yml', what: '1 Dockerfile' }])
+    expect([out.status, out.messageId, out.data]).toEqual(['unknown', 'opaque', { count: 1, steps: 'acme/infra/.github/workflows/ci-build.yml', what: '1 Dockerfile' }])
     expect(out.evidence?.[0]).toMatchObject({ path: '.github/workflows/ci.yml', line: 4 })
     expect(out.evidence).toContainEqual({ path: 'Dockerfile', line: 1, message: 'service image, FROM python:3.12-slim' })
     expect(out.remediation).toContain('container-build:')
-    expect(runCheck(check, collectedFacts({ files }), { actions: ['acme/infra/.github/workflows/build-image.yml'] }).status).toBe('pass')
+    expect(runCheck(check, collectedFacts({ files }), { actions: ['acme/infra/.github/workflows/ci-build.yml'] }).status).toBe('pass')
   })
 
   it('fails when the only Dockerfile is a devcontainer, even if CI builds it', () => {

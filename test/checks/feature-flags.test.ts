@@ -116,6 +116,12 @@ describe('feature-flags', () => {
     expect(header.status).toBe('fail')
     const tooling = run({ 'requirements.txt': 'django\n', 'config/settings.py': 'DEBUG_TOOLBAR_ENABLED = env.bool("DEBUG_TOOLBAR_ENABLED", default=True)\nSENTRY_ENABLED = os.getenv("SENTRY_ENABLED")\n' })
     expect(tooling.status).toBe('fail')
+    // Diagnostics switches (a profiler endpoint, slow-query logging, a metrics exporter) gate no product feature.
+    const diagnostics = run({ 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n', 'lib/pprof.go': 'package lib\n\nfunc init() { enabled := os.Getenv("PPROF_ENABLED") }\n', 'config/slow.rb': 'if ENV["ENABLE_SLOW_QUERY_LOGS"] == "true"\nend\n', 'hc/views.py': 'x = settings.PROMETHEUS_ENABLED\n' })
+    expect(diagnostics.status).toBe('fail')
+    // Trap: whole words only; a login or a blog switch is a product feature.
+    const product = run({ 'requirements.txt': 'django\n', 'app/settings.py': 'ENABLE_LOGIN_WITH_SSO = os.getenv("ENABLE_LOGIN_WITH_SSO")\n' })
+    expect(product.status).toBe('partial')
   })
 
   it('fails with nothing; a management client or a lockfile entry is not an SDK', () => {

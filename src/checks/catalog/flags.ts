@@ -224,8 +224,10 @@ export const IN_HOUSE_MODEL_NAMES: readonly string[] = ['FeatureFlag', 'FeatureT
 export const ENV_TOGGLE_NAMES: readonly string[] = ['FEATURE_', 'FF_', 'FEATURES[', 'FEATURE_FLAGS', 'feature.', 'features.', 'ENABLE_', '_ENABLED', '"feature-', '"--feature-', "'--feature-"]
 /**
  * Flag-like names that are something else: the HTTP Feature-Policy header, and switches for
- * developer tooling, observability or transport (`DEBUG_TOOLBAR_ENABLED`, `SENTRY_ENABLED`,
- * `ENABLE_SUBPATH_BASED_ACCESS`), which gate no product feature.
+ * developer tooling, diagnostics, observability or transport (`DEBUG_TOOLBAR_ENABLED`,
+ * `SENTRY_ENABLED`, `PPROF_ENABLED`, `ENABLE_SLOW_QUERY_LOGS`, `PROMETHEUS_ENABLED`,
+ * `ENABLE_SUBPATH_BASED_ACCESS`), which gate no product feature. Trap: match whole words of the
+ * name, not `LOG` (which `ENABLE_LOGIN` and `BLOG_ENABLED` contain) or `PROFILE` (a product page).
  */
-export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy', 'DEBUG', 'TOOLBAR', 'SENTRY', 'METRICS', 'TELEMETRY', 'TRACING', 'PROFILER', 'LOGGING', 'CORS', 'SSL', 'TLS', 'HTTPS', 'SUBPATH', 'PROXY', 'CACHE']
+export const ENV_TOGGLE_NOT_FLAGS: readonly string[] = ['FEATURE_POLICY', 'feature_policy', 'DEBUG', 'TOOLBAR', 'SENTRY', 'METRICS', 'TELEMETRY', 'TRACING', 'PROFILER', 'PROFILING', 'PPROF', 'SLOW_QUERY', 'PROMETHEUS', 'LOGGING', 'CORS', 'SSL', 'TLS', 'HTTPS', 'SUBPATH', 'PROXY', 'CACHE']
 export const ENV_TOGGLE_READERS: readonly string[] = ['flag.BoolVar(', 'flag.Bool(', '.BoolVar(', 'Flags().Bool(', 'add_argument(', 'getenv(', 'environ', 'envbool(', 'env_bool(', 'settings.', 'process.env', 'ENV[', 'ENV.fetch', 'Getenv(', 'LookupEnv(', 'config(', 'env(', 'env.bool(', 'config.get', '@Value(', 'ConditionalOnProperty', 'getProperty(', 'Rails.configuration', 'current_app.config', 'app.config', '@Requires(property', '@IfBuildProperty(', '@ConfigProperty(name']

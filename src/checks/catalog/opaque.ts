@@ -4,11 +4,13 @@ import { BUILD_ACTIONS, buildActionFor } from './containers.js'
 import { CONTRACT } from './contract.js'
 import { chainEvidence } from './evidence.js'
 import { LINT } from './lint.js'
+import { imageBuildWorkflow, judgeNamedWorkflow } from './named-workflows.js'
 import { actionNameMatches, judgeAction, judgeRun, type Catalogue } from './match.js'
 import { PUBLISH_ACTIONS } from './openapi.js'
 import { RELEASE_ACTIONS } from './releases.js'
 import { SAST } from './sast.js'
 import { TESTS } from './tests.js'
+import { INERT_WORDS, MAY_RUN_WORDS } from './step-words.js'
 import { TYPECHECKERS } from './typecheckers.js'
 
 /**
@@ -42,22 +44,6 @@ const KNOWN_ACTION_NAMES: readonly string[] = [
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ]
 
-/** Words of helper actions, workflows and scripts: they prepare, report or follow up, never run a check. */
-const INERT = [
-  'harden', 'setup', 'install', 'installer', 'cache', 'checkout', 'artifact', 'artifacts', 'upload', 'download', 'login', 'auth', 'credentials',
-  'configure', 'notify', 'notification', 'slack', 'discord', 'teams', 'telegram', 'email', 'comment', 'label', 'labeler', 'labeller', 'stale',
-  'assign', 'greet', 'greetings', 'welcome', 'changelog', 'version', 'tag', 'release', 'publish', 'deploy', 'pages', 'doc', 'docs', 'coverage',
-  'codecov', 'coveralls', 'sbom', 'sign', 'attest', 'cosign', 'wait', 'await', 'cancel', 'lock', 'dependabot', 'renovate', 'automerge', 'merge',
-  'approve', 'size', 'metadata', 'summary', 'report', 'results', 'status', 'badge', 'ghcr', 'registry', 'push', 'render', 'dependency',
-  'dependencies', 'submission', 'trivy', 'k6', 'chart', 'helm', 'slash', 'chatops', 'issue', 'issues', 'triage', 'milestone', 'backport',
-  'translation', 'translations', 'i18n', 'sync', 'mirror', 'benchmark', 'bench', 'stats', 'github-script', 'permission', 'permissions', 'user', 'users',
-  'references', 'command', 'list'
-]
-const INERT_WORDS = new RegExp(`(^|[/_.-])(${INERT.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})([/_.-]|$)`)
-
-/** Words that say an action or workflow may run a check. */
-const MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|build|run(ner)?|make|task|exec(ute)?|script|command|compose|verify|validate|analy[sz]e|analysis|scan|format|style|typecheck|types?|spec|quality|bazel|nix|earthly|dagger|gradle|maven|cargo|tox|nox|just|pytest|jest|phpunit|mix)([/_.-]|$)/
-
 /** A name (action or workflow path) that may hide a check: a "may run" word and no helper word. */
 function mayRunCheck(name: string): boolean {
   const n = name.toLowerCase().replace(/@.*$/, '')
@@ -82,7 +68,8 @@ function understoodRun(run: ToolRun): boolean {
 
 function knownAction(use: ActionUse): boolean {
   if (actionNameMatches(KNOWN_ACTION_NAMES, use.action.name) || buildActionFor(use.action.name) !== undefined) return true
-  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null))
+  if (imageBuildWorkflow(use.action.name)) return true
+  return CATALOGUES.some((c) => c.actions.some((sig) => judgeAction(sig, use, c.commands) !== null) || judgeNamedWorkflow(c, use) !== null)
 }
 
 /** A CI step Shipshape could not follow: its evidence, a short name, and how the config declares it. */

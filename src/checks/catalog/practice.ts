@@ -4,6 +4,7 @@ import { declaredTools, installedTools } from './configured.js'
 import { findConfigs, type ConfigHit } from './ecosystem.js'
 import { chainEvidence, listNames, pickEvidence } from './evidence.js'
 import { actionNameMatches, judgeAction, judgeRun, NOT_A_RUN, type Catalogue, type CommandVerdict } from './match.js'
+import { judgeNamedWorkflow } from './named-workflows.js'
 import { opaqueSteps, type OpaqueStep } from './opaque.js'
 import type { CheckId } from '../ids.js'
 import type { Outcome } from '../types.js'
@@ -217,13 +218,8 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
       findings.push(fromAction({ ...use, triggers: declared(use) }, { signature: { tool: use.action.name, commands: [] }, blockedBy: null }))
       continue
     }
-    for (const sig of catalogue.actions) {
-      const verdict = judgeAction(sig, use, catalogue.commands)
-      if (verdict) {
-        findings.push(fromAction(use, verdict))
-        break
-      }
-    }
+    const verdict = catalogue.actions.reduce<CommandVerdict | null>((v, sig) => v ?? judgeAction(sig, use, catalogue.commands), null) ?? judgeNamedWorkflow(catalogue, use)
+    if (verdict) findings.push(fromAction(use, verdict))
   }
   const forgivingJobs = new Set<string>()
   if (options.forgivenByJobActions) {
