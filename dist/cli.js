@@ -27722,17 +27722,31 @@ function manifestEcosystem(name) {
   for (const [suffix, e] of MANIFEST_SUFFIXES) if (name.length > suffix.length && name.endsWith(suffix)) return e;
   return void 0;
 }
+var TRAP_EXTENSIONS = /* @__PURE__ */ new Set([".ts", ".js", ".kts", ".php"]);
 var BY_EXTENSION = new Map(
-  ECOSYSTEM_IDS.flatMap((e) => [...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }]), ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }])])
+  ECOSYSTEM_IDS.flatMap((e) => [
+    ...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }]),
+    ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }])
+  ])
 );
+var TRAP_KINDS = new Set([...BY_EXTENSION].filter(([x]) => TRAP_EXTENSIONS.has(x)).map(([, k]) => k));
 function sourceKindOf(path2) {
   const dot = path2.lastIndexOf(".");
   if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
-  const kind = BY_EXTENSION.get(path2.slice(dot).toLowerCase());
-  if (!kind) return null;
+  const kind = kindOfExtension(path2.slice(dot));
+  if (kind === null || !TRAP_KINDS.has(kind)) return kind;
   const lower = path2.slice(Math.max(0, dot - 7)).toLowerCase();
   if (lower.endsWith(".d.ts") || lower.endsWith(".min.js") || lower.endsWith(".gradle.kts")) return null;
   if (kind.ecosystem === "php" && lower.endsWith(".blade.php")) return BLADE;
+  return kind;
+}
+var BY_WRITTEN_EXTENSION = /* @__PURE__ */ new Map();
+function kindOfExtension(ext2) {
+  let kind = BY_WRITTEN_EXTENSION.get(ext2);
+  if (kind === void 0) {
+    kind = BY_EXTENSION.get(ext2.toLowerCase()) ?? null;
+    if (BY_WRITTEN_EXTENSION.size < 4096) BY_WRITTEN_EXTENSION.set(ext2, kind);
+  }
   return kind;
 }
 var BLADE = { ecosystem: "php", template: true };
@@ -27811,29 +27825,23 @@ function repoProfile(facts) {
   const snapshot = facts.snapshot;
   const cached = profiles.get(snapshot);
   if (cached) return cached;
-  const present2 = /* @__PURE__ */ new Set();
-  const sources = /* @__PURE__ */ new Map();
-  let typescript = false;
-  let django = false;
-  let rails = false;
-  let gradle2 = false;
-  let kotlin = false;
-  let laravel = false;
+  const present2 = new Uint8Array(ECOSYSTEM_IDS.length + 1);
+  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length + 1);
+  let markers = 0;
   for (const { path: path2, name } of ownFiles(snapshot)) {
     const bits = fileBits(path2, name);
-    if (bits === 0) continue;
-    const manifest = bits & 31;
-    if (manifest) present2.add(ECOSYSTEM_IDS[manifest - 1]);
-    if (bits & TS) typescript = true;
-    if (bits & DJANGO) django = true;
-    if (bits & RAILS) rails = true;
-    if (bits & GRADLE) gradle2 = true;
-    if (bits & KOTLIN) kotlin = true;
-    if (bits & LARAVEL) laravel = true;
-    const source = bits >> 5 & 31;
-    if (source) sources.set(ECOSYSTEM_IDS[source - 1], (sources.get(ECOSYSTEM_IDS[source - 1]) ?? 0) + 1);
+    present2[bits & 31] = 1;
+    counts2[bits >> 5 & 31]++;
+    markers |= bits;
   }
-  const found = ECOSYSTEM_IDS.filter((e) => present2.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
+  const sources = new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i + 1]]));
+  const typescript = (markers & TS) !== 0;
+  const django = (markers & DJANGO) !== 0;
+  const rails = (markers & RAILS) !== 0;
+  const gradle2 = (markers & GRADLE) !== 0;
+  const kotlin = (markers & KOTLIN) !== 0;
+  const laravel = (markers & LARAVEL) !== 0;
+  const found = ECOSYSTEM_IDS.filter((_, i) => present2[i + 1] === 1).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem));
   const tooling = (e) => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)));
   const ecosystems = found.filter((e) => !tooling(e));
@@ -27847,11 +27855,7 @@ var RAILS = 1 << 12;
 var GRADLE = 1 << 13;
 var KOTLIN = 1 << 14;
 var LARAVEL = 1 << 15;
-var FILE_BITS = /* @__PURE__ */ new Map();
-var MAX_FILE_BITS = 1e6;
 function fileBits(path2, name) {
-  const known = FILE_BITS.get(path2);
-  if (known !== void 0) return known;
   let bits = 0;
   const manifest = manifestEcosystem(name);
   if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1;
@@ -27863,8 +27867,6 @@ function fileBits(path2, name) {
   if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
   if (name.endsWith(".kt")) bits |= KOTLIN;
   if (name === "artisan") bits |= LARAVEL;
-  if (FILE_BITS.size >= MAX_FILE_BITS) FILE_BITS.clear();
-  FILE_BITS.set(path2, bits);
   return bits;
 }
 function serviceProfile(facts) {
@@ -31803,6 +31805,40 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/facts/parse/ini.ts
+var HEADER = /^\[([^\]]+)\]\s*$/;
+var KEY_VALUE = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/;
+function parseIni(text2, lineOffset = 0) {
+  const sections = /* @__PURE__ */ new Map();
+  let section;
+  let value;
+  const lines = text2.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\r$/, "");
+    const header = HEADER.exec(raw);
+    if (header) {
+      const name = header[1].trim();
+      section = sections.get(name) ?? /* @__PURE__ */ new Map();
+      sections.set(name, section);
+      value = void 0;
+      continue;
+    }
+    if (raw.trim() === "" || /^\s*[#;]/.test(raw)) continue;
+    if (/^\s/.test(raw)) {
+      if (value) value.push({ text: raw.trim(), line: i + 1 + lineOffset });
+      continue;
+    }
+    const kv = KEY_VALUE.exec(raw);
+    value = void 0;
+    if (kv && section) {
+      value = [];
+      if (kv[2].trim() !== "") value.push({ text: kv[2].trim(), line: i + 1 + lineOffset });
+      section.set(kv[1], value);
+    }
+  }
+  return sections;
+}
+
 // src/facts/manifests/text.ts
 function readText(snapshot, path2, problems2) {
   const r = snapshot.read(path2);
@@ -32064,40 +32100,17 @@ function parseRequirements(snapshot, path2, problems2, visited = /* @__PURE__ */
   return out;
 }
 function parseSetupCfg(path2, text2) {
-  const lines = splitLines(text2);
   const deps = [];
-  let section = "";
-  let key = null;
-  let keyDev = false;
-  const take = (value, lineNo) => {
-    const v = value.split("#")[0].trim();
-    if (!v) return;
-    const p = parsePep508(v);
-    if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: lineNo, dev: keyDev, ...p.spec ? { spec: p.spec } : {} });
+  const take = (value, dev) => {
+    const v = value.text.split("#")[0].trim();
+    const p = v ? parsePep508(v) : null;
+    if (p) deps.push({ name: p.name, ecosystem: "python", manifest: path2, line: value.line, dev, ...p.spec ? { spec: p.spec } : {} });
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      section = header[1].trim();
-      key = null;
-      continue;
+  for (const [section, keys] of parseIni(text2)) {
+    for (const [key, lines] of keys) {
+      if (section === "options" && (key === "install_requires" || key === "tests_require")) for (const l of lines) take(l, key === "tests_require");
+      else if (section === "options.extras_require") for (const l of lines) take(l, isDevGroupName(key));
     }
-    if (/^\s/.test(line) && key !== null) {
-      take(line, i + 1);
-      continue;
-    }
-    key = null;
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    if (section === "options" && (kv[1] === "install_requires" || kv[1] === "tests_require")) {
-      key = kv[1];
-      keyDev = kv[1] === "tests_require";
-    } else if (section === "options.extras_require") {
-      key = kv[1];
-      keyDev = isDevGroupName(kv[1]);
-    } else continue;
-    take(kv[2], i + 1);
   }
   return deps;
 }
@@ -47194,34 +47207,6 @@ function resolveMise(ctx, argv, site) {
 }
 
 // src/facts/ci/resolve/tox-nox.ts
-function parseIni(text2, lineOffset) {
-  const sections = /* @__PURE__ */ new Map();
-  let sec;
-  let key;
-  const lines = text2.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/\r$/, "");
-    const h = /^\[([^\]]+)\]\s*$/.exec(raw);
-    if (h) {
-      sec = /* @__PURE__ */ new Map();
-      sections.set(h[1].trim(), sec);
-      key = void 0;
-      continue;
-    }
-    if (raw.trim() === "" || /^\s*[#;]/.test(raw)) continue;
-    if (/^\s/.test(raw)) {
-      if (key) key.push({ text: raw.trim(), line: i + 1 + lineOffset });
-      continue;
-    }
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(raw);
-    if (kv && sec) {
-      key = [];
-      if (kv[2].trim() !== "") key.push({ text: kv[2].trim(), line: i + 1 + lineOffset });
-      sec.set(kv[1], key);
-    }
-  }
-  return sections;
-}
 function loadTox(ctx, dir2, file2) {
   const iniPath = joinPath2(dir2, file2 ?? "tox.ini");
   const ini = iniPath !== void 0 ? ctx.snapshot.text(iniPath) : void 0;
@@ -58400,6 +58385,8 @@ function middlewareAt(line, mw, aliases) {
 }
 var CALL2 = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g;
 var MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/;
+var MOUNT_WORD_CALL = /[Mm]ount\w{0,30}\(/;
+var mayCallMountHelper = (s) => MOUNT_WORD_CALL.test(s) && MOUNT_HELPER_CALL.test(s);
 var ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS2), "Route", "Mount", "Group", "PathPrefix"].join("|")})\\(`);
 var FUNC3 = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/;
 function extractGo(ctx) {
@@ -58419,7 +58406,7 @@ function extractGo(ctx) {
   const handlers = handlerIndex(ctx);
   for (const file2 of ctx.src.files("go")) {
     const text2 = ctx.src.text(file2);
-    if (text2 === void 0 || !memoOnFile(ctx, file2, "goRouting", () => ROUTING_CALL.test(text2) || MOUNT_HELPER_CALL.test(text2) || GO_HEALTH_MIDDLEWARE.some((mw) => text2.includes("." + memberOf(mw))))) continue;
+    if (text2 === void 0 || !memoOnFile(ctx, file2, "goRouting", () => ROUTING_CALL.test(text2) || mayCallMountHelper(text2) || GO_HEALTH_MIDDLEWARE.some((mw) => text2.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const pkg = dirname(file2);
@@ -58514,7 +58501,7 @@ function passFile(file2, lines, env) {
     let m = null;
     while (!assign && (m = CALL2.exec(line)) && !(m[2] === "Route" || m[2] === "Mount" || METHODS2[m[2]])) {
     }
-    const helper = !m && !assign && !f ? MOUNT_HELPER_CALL.exec(line) : null;
+    const helper = !m && !assign && !f && MOUNT_WORD_CALL.test(line) ? MOUNT_HELPER_CALL.exec(line) : null;
     if (helper && helper[1] !== "Mount") {
       const wraps = mountHelper(helper[1], (name) => {
         const at2 = env.handlerAt(name) ?? env.funcAt(name);
@@ -58587,7 +58574,7 @@ function lineShape(lines) {
       else if (c === "}") d--;
     }
     delta2[i] = d;
-    if (FUNC3.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes("." + memberOf(mw)))) events[i] = 1;
+    if (FUNC3.test(line) || ROUTING_CALL.test(line) || mayCallMountHelper(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes("." + memberOf(mw)))) events[i] = 1;
   }
   return { delta: delta2, events };
 }

@@ -85,23 +85,51 @@ export function manifestEcosystem(name: string): Ecosystem | undefined {
   return undefined
 }
 
-const BY_EXTENSION = new Map<string, { ecosystem: Ecosystem; template: boolean }>(
-  ECOSYSTEM_IDS.flatMap((e) => [...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }] as const), ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }] as const)])
+const TRAP_EXTENSIONS = new Set(['.ts', '.js', '.kts', '.php'])
+
+const BY_EXTENSION = new Map<string, SourceKind>(
+  ECOSYSTEM_IDS.flatMap((e) => [
+    ...ECOSYSTEMS[e].sources.map((x) => [x, { ecosystem: e, template: false }] as const),
+    ...ECOSYSTEMS[e].templates.map((x) => [x, { ecosystem: e, template: true }] as const)
+  ])
 )
+
+/** Kinds whose extension a longer suffix may make something else (`.d.ts`, `.min.js`, `.gradle.kts`, `.blade.php`). */
+const TRAP_KINDS = new Set<SourceKind>([...BY_EXTENSION].filter(([x]) => TRAP_EXTENSIONS.has(x)).map(([, k]) => k))
 
 /**
  * A file's ecosystem (and whether it is a template) from its name, or null. Declarations,
  * bundles and build scripts are not application sources (`tasks.create(` in build.gradle.kts is
  * no breaker); Blade views (`x.blade.php`) are PHP templates.
  */
-export function sourceKindOf(path: string): { ecosystem: Ecosystem; template: boolean } | null {
+export function sourceKindOf(path: string): SourceKind | null {
   const dot = path.lastIndexOf('.')
   if (dot < 0 || dot < path.lastIndexOf('/')) return null
-  const kind = BY_EXTENSION.get(path.slice(dot).toLowerCase())
-  if (!kind) return null
+  const kind = kindOfExtension(path.slice(dot))
+  if (kind === null || !TRAP_KINDS.has(kind)) return kind
   const lower = path.slice(Math.max(0, dot - 7)).toLowerCase()
   if (lower.endsWith('.d.ts') || lower.endsWith('.min.js') || lower.endsWith('.gradle.kts')) return null
   if (kind.ecosystem === 'php' && lower.endsWith('.blade.php')) return BLADE
+  return kind
+}
+
+interface SourceKind {
+  readonly ecosystem: Ecosystem
+  readonly template: boolean
+}
+
+/**
+ * Extensions seen so far, as written (a repository uses a few dozen): one lookup per file instead
+ * of lower-casing every name. Bounded, since file names are the repository's to choose.
+ */
+const BY_WRITTEN_EXTENSION = new Map<string, SourceKind | null>()
+
+function kindOfExtension(ext: string): SourceKind | null {
+  let kind = BY_WRITTEN_EXTENSION.get(ext)
+  if (kind === undefined) {
+    kind = BY_EXTENSION.get(ext.toLowerCase()) ?? null
+    if (BY_WRITTEN_EXTENSION.size < 4096) BY_WRITTEN_EXTENSION.set(ext, kind)
+  }
   return kind
 }
 

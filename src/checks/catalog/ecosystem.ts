@@ -90,29 +90,24 @@ export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoP
   const snapshot = facts.snapshot
   const cached = profiles.get(snapshot)
   if (cached) return cached
-  const present = new Set<Ecosystem>()
-  const sources = new Map<Ecosystem, number>()
-  let typescript = false
-  let django = false
-  let rails = false
-  let gradle = false
-  let kotlin = false
-  let laravel = false
+  // Per ecosystem index + 1: whether a manifest is present, and how many source files it has.
+  const present = new Uint8Array(ECOSYSTEM_IDS.length + 1)
+  const counts = new Uint32Array(ECOSYSTEM_IDS.length + 1)
+  let markers = 0
   for (const { path, name } of ownFiles(snapshot)) {
     const bits = fileBits(path, name)
-    if (bits === 0) continue
-    const manifest = bits & 31
-    if (manifest) present.add(ECOSYSTEM_IDS[manifest - 1]!)
-    if (bits & TS) typescript = true
-    if (bits & DJANGO) django = true
-    if (bits & RAILS) rails = true
-    if (bits & GRADLE) gradle = true
-    if (bits & KOTLIN) kotlin = true
-    if (bits & LARAVEL) laravel = true
-    const source = (bits >> 5) & 31
-    if (source) sources.set(ECOSYSTEM_IDS[source - 1]!, (sources.get(ECOSYSTEM_IDS[source - 1]!) ?? 0) + 1)
+    present[bits & 31] = 1
+    counts[(bits >> 5) & 31]++
+    markers |= bits
   }
-  const found = ECOSYSTEM_IDS.filter((e) => present.has(e)).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const sources = new Map<Ecosystem, number>(ECOSYSTEM_IDS.map((e, i) => [e, counts[i + 1]!]))
+  const typescript = (markers & TS) !== 0
+  const django = (markers & DJANGO) !== 0
+  const rails = (markers & RAILS) !== 0
+  const gradle = (markers & GRADLE) !== 0
+  const kotlin = (markers & KOTLIN) !== 0
+  const laravel = (markers & LARAVEL) !== 0
+  const found = ECOSYSTEM_IDS.filter((_, i) => present[i + 1] === 1).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
   const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
   const ecosystems = found.filter((e) => !tooling(e))
@@ -127,17 +122,13 @@ const RAILS = 1 << 12
 const GRADLE = 1 << 13
 const KOTLIN = 1 << 14
 const LARAVEL = 1 << 15
-const FILE_BITS = new Map<string, number>()
-const MAX_FILE_BITS = 1_000_000
 
 /**
  * What one file tells the profile, packed in a number: its manifest's ecosystem (bits 0–4), its
- * source ecosystem (bits 5–9) and the stack markers. A path says the same in every view of the
- * repository (the root and each monorepo service), so it is worked out once per path.
+ * source ecosystem (bits 5–9) and the stack markers. Worked out afresh in every view: a few
+ * string tests cost less than looking a path up in a map as large as the repository.
  */
 function fileBits(path: string, name: string): number {
-  const known = FILE_BITS.get(path)
-  if (known !== undefined) return known
   let bits = 0
   const manifest = manifestEcosystem(name)
   if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1
@@ -149,8 +140,6 @@ function fileBits(path: string, name: string): number {
   if (name.startsWith('build.gradle') || name === 'gradlew') bits |= GRADLE
   if (name.endsWith('.kt')) bits |= KOTLIN
   if (name === 'artisan') bits |= LARAVEL
-  if (FILE_BITS.size >= MAX_FILE_BITS) FILE_BITS.clear()
-  FILE_BITS.set(path, bits)
   return bits
 }
 

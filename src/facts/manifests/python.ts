@@ -1,6 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml'
 import type { ParseProblem } from '../ci/types.js'
 import { dirname, joinPath, type Snapshot } from '../snapshot.js'
+import { parseIni, type IniLine } from '../parse/ini.js'
 import { isDevGroupName, locate, readText, sectionIndex, splitLines } from './text.js'
 import type { Dependency } from './types.js'
 
@@ -245,40 +246,17 @@ export function parseRequirements(
 
 /** `setup.cfg` `[options] install_requires` (and `extras_require`, `tests_require`). */
 export function parseSetupCfg(path: string, text: string): Dependency[] {
-  const lines = splitLines(text)
   const deps: Dependency[] = []
-  let section = ''
-  let key: string | null = null
-  let keyDev = false
-  const take = (value: string, lineNo: number): void => {
-    const v = value.split('#')[0]!.trim()
-    if (!v) return
-    const p = parsePep508(v)
-    if (p) deps.push({ name: p.name, ecosystem: 'python', manifest: path, line: lineNo, dev: keyDev, ...(p.spec ? { spec: p.spec } : {}) })
+  const take = (value: IniLine, dev: boolean): void => {
+    const v = value.text.split('#')[0]!.trim()
+    const p = v ? parsePep508(v) : null
+    if (p) deps.push({ name: p.name, ecosystem: 'python', manifest: path, line: value.line, dev, ...(p.spec ? { spec: p.spec } : {}) })
   }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line)
-    if (header) {
-      section = header[1]!.trim()
-      key = null
-      continue
+  for (const [section, keys] of parseIni(text)) {
+    for (const [key, lines] of keys) {
+      if (section === 'options' && (key === 'install_requires' || key === 'tests_require')) for (const l of lines) take(l, key === 'tests_require')
+      else if (section === 'options.extras_require') for (const l of lines) take(l, isDevGroupName(key))
     }
-    if (/^\s/.test(line) && key !== null) {
-      take(line, i + 1)
-      continue
-    }
-    key = null
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line)
-    if (!kv) continue
-    if (section === 'options' && (kv[1] === 'install_requires' || kv[1] === 'tests_require')) {
-      key = kv[1]
-      keyDev = kv[1] === 'tests_require'
-    } else if (section === 'options.extras_require') {
-      key = kv[1]!
-      keyDev = isDevGroupName(kv[1]!)
-    } else continue
-    take(kv[2]!, i + 1)
   }
   return deps
 }

@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml'
+import { parseIni, type IniLine, type IniSections } from '../../parse/ini.js'
 import { joinPath } from '../../snapshot.js'
 import { dispatch, emit, enter, lineOf, link, positionals, runScript, shortText, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
@@ -8,10 +9,7 @@ import { stringLiterals } from './scripts.js'
  * (`noxfile.py` sessions read line by line: `session.run("ruff", "check", …)`; nothing executed).
  */
 
-interface ToxLine {
-  readonly text: string
-  readonly line: number
-}
+type ToxLine = IniLine
 
 interface ToxConfig {
   readonly path: string
@@ -24,35 +22,6 @@ interface ToxConfig {
    * the envlist.
    */
   readonly ghActions?: string[]
-}
-
-function parseIni(text: string, lineOffset: number): Map<string, Map<string, ToxLine[]>> {
-  const sections = new Map<string, Map<string, ToxLine[]>>()
-  let sec: Map<string, ToxLine[]> | undefined
-  let key: ToxLine[] | undefined
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\r$/, '')
-    const h = /^\[([^\]]+)\]\s*$/.exec(raw)
-    if (h) {
-      sec = new Map()
-      sections.set(h[1]!.trim(), sec)
-      key = undefined
-      continue
-    }
-    if (raw.trim() === '' || /^\s*[#;]/.test(raw)) continue
-    if (/^\s/.test(raw)) {
-      if (key) key.push({ text: raw.trim(), line: i + 1 + lineOffset })
-      continue
-    }
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(raw)
-    if (kv && sec) {
-      key = []
-      if (kv[2]!.trim() !== '') key.push({ text: kv[2]!.trim(), line: i + 1 + lineOffset })
-      sec.set(kv[1]!, key)
-    }
-  }
-  return sections
 }
 
 function loadTox(ctx: Ctx, dir: string, file?: string): ToxConfig | undefined {
@@ -92,7 +61,7 @@ function quote(a: string): string {
   return /^[A-Za-z0-9_@%+=:,./{}-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`
 }
 
-function fromIni(path: string, sections: Map<string, Map<string, ToxLine[]>>): ToxConfig {
+function fromIni(path: string, sections: IniSections): ToxConfig {
   const commands = new Map<string, ToxLine[]>()
   for (const [name, sec] of sections) {
     const env = name === 'testenv' ? '' : name.startsWith('testenv:') ? name.slice(8) : undefined

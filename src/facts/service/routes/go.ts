@@ -101,6 +101,9 @@ const CALL = /\b([A-Za-z_]\w{0,40})\.([A-Z][A-Za-z]{1,11})\(/g
  * for mounting, and followed only when its body mounts its own parameters.
  */
 const MOUNT_HELPER_CALL = /\b(?:[A-Za-z_]\w{0,40}\.)?([A-Za-z_]{0,30}?[Mm]ount\w{0,30})\(/
+/** The cheap part of MOUNT_HELPER_CALL, tested first: its optional receiver and name prefix make it slow at every word of a file. */
+const MOUNT_WORD_CALL = /[Mm]ount\w{0,30}\(/
+const mayCallMountHelper = (s: string): boolean => MOUNT_WORD_CALL.test(s) && MOUNT_HELPER_CALL.test(s)
 /** Any call the route pass acts on (a method route, Route/Mount, a Group/PathPrefix prefix). */
 const ROUTING_CALL = new RegExp(`\\.(?:${[...Object.keys(METHODS), 'Route', 'Mount', 'Group', 'PathPrefix'].join('|')})\\(`)
 const FUNC = /^func\s+(?:\([^)]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(/
@@ -123,7 +126,7 @@ export function extractGo(ctx: ExtractContext): Extracted {
     // Only files that call a routing method or name a health middleware can add anything: the
     // rest (most of a Go code base) are never split into lines.
     const text = ctx.src.text(file)
-    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || MOUNT_HELPER_CALL.test(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
+    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || mayCallMountHelper(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const pkg = dirname(file)
@@ -254,7 +257,7 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     while (!assign && (m = CALL.exec(line)) && !(m[2] === 'Route' || m[2] === 'Mount' || METHODS[m[2]!])) {
       /* skip receivers such as r.With(mw) before the route call */
     }
-    const helper = !m && !assign && !f ? MOUNT_HELPER_CALL.exec(line) : null
+    const helper = !m && !assign && !f && MOUNT_WORD_CALL.test(line) ? MOUNT_HELPER_CALL.exec(line) : null
     if (helper && helper[1] !== 'Mount') {
       const wraps = mountHelper(helper[1]!, (name) => {
         const at = env.handlerAt(name) ?? env.funcAt(name)
@@ -336,7 +339,7 @@ function lineShape(lines: readonly string[]): { delta: Int32Array; events: Uint8
       else if (c === '}') d--
     }
     delta[i] = d
-    if (FUNC.test(line) || ROUTING_CALL.test(line) || MOUNT_HELPER_CALL.test(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
+    if (FUNC.test(line) || ROUTING_CALL.test(line) || mayCallMountHelper(line) || GO_HEALTH_MIDDLEWARE.some((mw) => line.includes('.' + memberOf(mw)))) events[i] = 1
   }
   return { delta, events }
 }
