@@ -52786,6 +52786,81 @@ function runLintStaged(ctx, site) {
   return true;
 }
 
+// src/facts/parse/xml.ts
+var MAX_XML_DEPTH = 64;
+function parseXml(src, maxDepth = MAX_XML_DEPTH) {
+  const root2 = { name: "#root", line: 1, children: [], text: "", closed: true };
+  const problems = [];
+  const stack = [root2];
+  let line = 1;
+  let i = 0;
+  const advance = (to) => {
+    for (let k = src.indexOf("\n", i); k >= 0 && k < to; k = src.indexOf("\n", k + 1)) line++;
+    i = to;
+  };
+  while (i < src.length) {
+    const lt = src.indexOf("<", i);
+    if (lt < 0) break;
+    stack[stack.length - 1].text += src.slice(i, lt);
+    advance(lt);
+    if (src.startsWith("<!--", i)) {
+      const end = src.indexOf("-->", i + 4);
+      advance(end < 0 ? src.length : end + 3);
+      continue;
+    }
+    if (src.startsWith("<![CDATA[", i)) {
+      const end = src.indexOf("]]>", i);
+      stack[stack.length - 1].text += src.slice(i + 9, end < 0 ? src.length : end);
+      advance(end < 0 ? src.length : end + 3);
+      continue;
+    }
+    if (src.startsWith("<?", i) || src.startsWith("<!", i)) {
+      const end = src.indexOf(">", i);
+      advance(end < 0 ? src.length : end + 1);
+      continue;
+    }
+    const gt = src.indexOf(">", i);
+    if (gt < 0) {
+      problems.push({ line, message: "invalid XML: unterminated tag" });
+      break;
+    }
+    const at2 = line;
+    const raw = src.slice(i + 1, gt);
+    advance(gt + 1);
+    if (raw.startsWith("/")) {
+      const name2 = raw.slice(1).trim();
+      const open2 = stack.length > 1 ? stack.pop() : void 0;
+      if (open2?.name !== name2) {
+        problems.push({ line: at2, message: `invalid XML: </${name2}> closes <${open2?.name ?? "nothing"}>` });
+        break;
+      }
+      open2.closed = true;
+      continue;
+    }
+    const selfClosing = raw.endsWith("/");
+    const name = raw.replace(/\/$/, "").trim().split(/\s+/)[0] ?? "";
+    const element = { name, line: at2, children: [], text: "", closed: selfClosing };
+    stack[stack.length - 1].children.push(element);
+    if (selfClosing) continue;
+    if (stack.length > maxDepth) {
+      problems.push({ line: at2, message: `XML nested deeper than ${maxDepth}; rest ignored` });
+      break;
+    }
+    stack.push(element);
+  }
+  if (problems.length === 0 && stack.length > 1) problems.push({ line, message: `invalid XML: <${stack[stack.length - 1].name}> is never closed` });
+  return { root: root2, problems };
+}
+function child(n, name) {
+  return n?.children.find((c) => c.name === name);
+}
+function children(n, name) {
+  return n?.children.filter((c) => c.name === name) ?? [];
+}
+function textOf(n) {
+  return n?.text.trim() ?? "";
+}
+
 // src/facts/ci/resolve/jvm.ts
 var PHASES = ["validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources", "compile", "process-classes", "generate-test-sources", "process-test-sources", "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test", "prepare-package", "package", "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy"];
 var DEFAULT_PHASE = {
@@ -52813,57 +52888,6 @@ var NEUTRALISING_CONFIG = [
   ["failOnError", "false"],
   ["testFailureIgnore", "true"]
 ];
-function scanXml(src) {
-  const root2 = { name: "#root", line: 1, children: [], text: "" };
-  const stack = [root2];
-  let line = 1;
-  let i = 0;
-  const advance = (to) => {
-    for (let k = src.indexOf("\n", i); k >= 0 && k < to; k = src.indexOf("\n", k + 1)) line++;
-    i = to;
-  };
-  while (i < src.length && stack.length < 200) {
-    const lt = src.indexOf("<", i);
-    if (lt < 0) break;
-    stack[stack.length - 1].text += src.slice(i, lt);
-    advance(lt);
-    if (src.startsWith("<!--", i)) {
-      const e = src.indexOf("-->", i);
-      advance(e < 0 ? src.length : e + 3);
-      continue;
-    }
-    if (src.startsWith("<![CDATA[", i)) {
-      const e = src.indexOf("]]>", i);
-      stack[stack.length - 1].text += src.slice(i + 9, e < 0 ? src.length : e);
-      advance(e < 0 ? src.length : e + 3);
-      continue;
-    }
-    const gt = src.indexOf(">", i);
-    if (gt < 0) break;
-    const tag = src.slice(i + 1, gt);
-    const at2 = line;
-    advance(gt + 1);
-    if (tag.startsWith("?") || tag.startsWith("!")) continue;
-    if (tag.startsWith("/")) {
-      if (stack.length > 1) stack.pop();
-      continue;
-    }
-    const name = /^[A-Za-z0-9_.:-]+/.exec(tag)?.[0] ?? "";
-    const node = { name, line: at2, children: [], text: "" };
-    stack[stack.length - 1].children.push(node);
-    if (!tag.endsWith("/")) stack.push(node);
-  }
-  return root2;
-}
-function child(n, name) {
-  return n?.children.find((c) => c.name === name);
-}
-function children(n, name) {
-  return n?.children.filter((c) => c.name === name) ?? [];
-}
-function textOf(n) {
-  return n?.text.trim() ?? "";
-}
 function goalPrefix(artifactId) {
   return artifactId.replace(/^maven-(.*)-plugin$/, "$1").replace(/^(.*)-maven-plugin$/, "$1");
 }
@@ -52919,7 +52943,7 @@ function resolveMaven(ctx, argv, site) {
   if (base === void 0) return true;
   const s = { ...site, ...base };
   const root2 = pomPath;
-  const project = child(scanXml(text2), "project");
+  const project = child(parseXml(text2).root, "project");
   const props = /* @__PURE__ */ new Map();
   const own = (p) => {
     for (const c of child(p, "properties")?.children ?? []) props.set(c.name, c.text.trim());
@@ -52938,7 +52962,7 @@ function resolveMaven(ctx, argv, site) {
     const mp = joinPath2(moduleDir, m.replace(/^:/, "").replace(/\/pom\.xml$/, ""));
     const mt = mp === void 0 ? void 0 : ctx.snapshot.text(joinPath2(mp, "pom.xml") ?? "");
     if (mt === void 0) continue;
-    plugins.push(...children(child(child(child(scanXml(mt), "project"), "build"), "plugins"), "plugin").map((node) => ({ node, pom: joinPath2(mp, "pom.xml") })));
+    plugins.push(...children(child(child(child(parseXml(mt).root, "project"), "build"), "plugins"), "plugin").map((node) => ({ node, pom: joinPath2(mp, "pom.xml") })));
   }
   const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)));
   const skipTests = props.has("skipTests") && props.get("skipTests") !== "false" || props.get("maven.test.skip") === "true";
@@ -54672,91 +54696,32 @@ function startContainer(ctx, image, site, what, detached = false) {
 }
 
 // src/facts/manifests/java.ts
-var MAX_XML_DEPTH = 64;
 function parsePom(path2, text2, problems) {
+  const doc2 = parseXml(text2);
+  for (const p of doc2.problems) problems.push({ path: path2, line: p.line, message: p.message });
   const deps = [];
-  const stack = [];
-  let line = 1;
-  let i = 0;
-  let current = null;
-  let textStart = -1;
-  const advance = (to) => {
-    for (let k = i; k < to && k < text2.length; k++) if (text2.charCodeAt(k) === 10) line++;
-    i = to;
+  const visit = (node, parent, outside) => {
+    if (node.name === "dependency" && parent?.name === "dependencies" && outside && node.closed) {
+      const group2 = textOf(child(node, "groupId"));
+      const artifact = textOf(child(node, "artifactId"));
+      const version = textOf(child(node, "version"));
+      if (group2 && artifact) {
+        deps.push({
+          name: `${group2}:${artifact}`,
+          ecosystem: "java",
+          manifest: path2,
+          line: node.line,
+          dev: textOf(child(node, "scope")) === "test",
+          ...version ? { spec: version } : {},
+          ...textOf(child(node, "optional")) === "true" ? { optional: true } : {}
+        });
+      }
+      return;
+    }
+    const inside2 = outside && node.name !== "dependencyManagement" && node.name !== "plugin";
+    for (const c of node.children) visit(c, node, inside2);
   };
-  while (i < text2.length) {
-    const lt = text2.indexOf("<", i);
-    if (lt < 0) break;
-    advance(lt);
-    if (text2.startsWith("<!--", i)) {
-      const end = text2.indexOf("-->", i + 4);
-      advance(end < 0 ? text2.length : end + 3);
-      continue;
-    }
-    if (text2.startsWith("<![CDATA[", i)) {
-      const end = text2.indexOf("]]>", i);
-      advance(end < 0 ? text2.length : end + 3);
-      continue;
-    }
-    if (text2.startsWith("<?", i) || text2.startsWith("<!", i)) {
-      const end = text2.indexOf(">", i);
-      advance(end < 0 ? text2.length : end + 1);
-      continue;
-    }
-    const gt = text2.indexOf(">", i);
-    if (gt < 0) {
-      problems.push({ path: path2, line, message: "invalid XML: unterminated tag" });
-      break;
-    }
-    const tagLine = line;
-    const raw = text2.slice(i + 1, gt);
-    advance(gt + 1);
-    if (raw.startsWith("/")) {
-      const name2 = raw.slice(1).trim();
-      const open2 = stack.pop();
-      if (open2 !== name2) {
-        problems.push({ path: path2, line: tagLine, message: `invalid XML: </${name2}> closes <${open2 ?? "nothing"}>` });
-        return deps;
-      }
-      if (current && stack.length > 0 && textStart >= 0) {
-        const value = text2.slice(textStart, lt).trim();
-        if (name2 === "groupId") current.group = value;
-        else if (name2 === "artifactId") current.artifact = value;
-        else if (name2 === "version") current.version = value;
-        else if (name2 === "scope") current.scope = value;
-        else if (name2 === "optional") current.optional = value;
-      }
-      textStart = -1;
-      if (name2 === "dependency" && current) {
-        if (current.group && current.artifact) {
-          deps.push({
-            name: `${current.group}:${current.artifact}`,
-            ecosystem: "java",
-            manifest: path2,
-            line: current.line,
-            dev: current.scope === "test",
-            ...current.version ? { spec: current.version } : {},
-            ...current.optional === "true" ? { optional: true } : {}
-          });
-        }
-        current = null;
-      }
-      continue;
-    }
-    const selfClosing = raw.endsWith("/");
-    const name = raw.replace(/\/$/, "").trim().split(/\s+/)[0] ?? "";
-    if (selfClosing) continue;
-    stack.push(name);
-    if (stack.length > MAX_XML_DEPTH) {
-      problems.push({ path: path2, line: tagLine, message: `XML nested deeper than ${MAX_XML_DEPTH}; rest ignored` });
-      return deps;
-    }
-    textStart = i;
-    if (name === "dependency" && stack[stack.length - 2] === "dependencies" && !stack.includes("dependencyManagement") && !stack.includes("plugin")) {
-      current = { line: tagLine };
-    }
-  }
-  if (stack.length > 0) problems.push({ path: path2, line, message: `invalid XML: <${stack[stack.length - 1]}> is never closed` });
+  visit(doc2.root, void 0, true);
   return deps;
 }
 function devConfiguration(conf) {

@@ -1,100 +1,42 @@
 import type { ParseProblem } from '../ci/types.js'
+import { child, parseXml, textOf, type XmlElement } from '../parse/xml.js'
 import { parseTomlSafe } from './python.js'
 import { splitLines } from './text.js'
 import type { Dependency } from './types.js'
 
-const MAX_XML_DEPTH = 64
-
 /**
  * `pom.xml` `<dependencies>` outside `<dependencyManagement>` and outside plugin declarations,
- * named `groupId:artifactId`; `<scope>test</scope>` is a dev dependency. A small tag scanner
- * (comments, CDATA, processing instructions skipped) keeps line numbers, which an object-mapping
- * parser would lose. Mismatched tags become a problem; what was read before stays.
+ * named `groupId:artifactId` from the dependency's own child elements (an `<exclusions>` entry's
+ * ids are not the dependency's); `<scope>test</scope>` is a dev dependency. Read with the shared
+ * XML element reader, which keeps line numbers; a structural error becomes a problem and what was
+ * read before it stays.
  */
 export function parsePom(path: string, text: string, problems: ParseProblem[]): Dependency[] {
+  const doc = parseXml(text)
+  for (const p of doc.problems) problems.push({ path, line: p.line, message: p.message })
   const deps: Dependency[] = []
-  const stack: string[] = []
-  let line = 1
-  let i = 0
-  let current: { group?: string; artifact?: string; version?: string; scope?: string; optional?: string; line: number } | null = null
-  let textStart = -1
-  const advance = (to: number): void => {
-    for (let k = i; k < to && k < text.length; k++) if (text.charCodeAt(k) === 10) line++
-    i = to
+  const visit = (node: XmlElement, parent: XmlElement | undefined, outside: boolean): void => {
+    if (node.name === 'dependency' && parent?.name === 'dependencies' && outside && node.closed) {
+      const group = textOf(child(node, 'groupId'))
+      const artifact = textOf(child(node, 'artifactId'))
+      const version = textOf(child(node, 'version'))
+      if (group && artifact) {
+        deps.push({
+          name: `${group}:${artifact}`,
+          ecosystem: 'java',
+          manifest: path,
+          line: node.line,
+          dev: textOf(child(node, 'scope')) === 'test',
+          ...(version ? { spec: version } : {}),
+          ...(textOf(child(node, 'optional')) === 'true' ? { optional: true } : {})
+        })
+      }
+      return
+    }
+    const inside = outside && node.name !== 'dependencyManagement' && node.name !== 'plugin'
+    for (const c of node.children) visit(c, node, inside)
   }
-  while (i < text.length) {
-    const lt = text.indexOf('<', i)
-    if (lt < 0) break
-    advance(lt)
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4)
-      advance(end < 0 ? text.length : end + 3)
-      continue
-    }
-    if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i)
-      advance(end < 0 ? text.length : end + 3)
-      continue
-    }
-    if (text.startsWith('<?', i) || text.startsWith('<!', i)) {
-      const end = text.indexOf('>', i)
-      advance(end < 0 ? text.length : end + 1)
-      continue
-    }
-    const gt = text.indexOf('>', i)
-    if (gt < 0) {
-      problems.push({ path, line, message: 'invalid XML: unterminated tag' })
-      break
-    }
-    const tagLine = line
-    const raw = text.slice(i + 1, gt)
-    advance(gt + 1)
-    if (raw.startsWith('/')) {
-      const name = raw.slice(1).trim()
-      const open = stack.pop()
-      if (open !== name) {
-        problems.push({ path, line: tagLine, message: `invalid XML: </${name}> closes <${open ?? 'nothing'}>` })
-        return deps
-      }
-      if (current && stack.length > 0 && textStart >= 0) {
-        const value = text.slice(textStart, lt).trim()
-        if (name === 'groupId') current.group = value
-        else if (name === 'artifactId') current.artifact = value
-        else if (name === 'version') current.version = value
-        else if (name === 'scope') current.scope = value
-        else if (name === 'optional') current.optional = value
-      }
-      textStart = -1
-      if (name === 'dependency' && current) {
-        if (current.group && current.artifact) {
-          deps.push({
-            name: `${current.group}:${current.artifact}`,
-            ecosystem: 'java',
-            manifest: path,
-            line: current.line,
-            dev: current.scope === 'test',
-            ...(current.version ? { spec: current.version } : {}),
-            ...(current.optional === 'true' ? { optional: true } : {})
-          })
-        }
-        current = null
-      }
-      continue
-    }
-    const selfClosing = raw.endsWith('/')
-    const name = raw.replace(/\/$/, '').trim().split(/\s+/)[0] ?? ''
-    if (selfClosing) continue
-    stack.push(name)
-    if (stack.length > MAX_XML_DEPTH) {
-      problems.push({ path, line: tagLine, message: `XML nested deeper than ${MAX_XML_DEPTH}; rest ignored` })
-      return deps
-    }
-    textStart = i
-    if (name === 'dependency' && stack[stack.length - 2] === 'dependencies' && !stack.includes('dependencyManagement') && !stack.includes('plugin')) {
-      current = { line: tagLine }
-    }
-  }
-  if (stack.length > 0) problems.push({ path, line, message: `invalid XML: <${stack[stack.length - 1]}> is never closed` })
+  visit(doc.root, undefined, true)
   return deps
 }
 

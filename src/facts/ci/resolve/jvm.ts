@@ -1,3 +1,4 @@
+import { child, children, parseXml, textOf, type XmlElement } from '../../parse/xml.js'
 import { dirname, joinPath } from '../../snapshot.js'
 import { emit, enter, link, type Ctx, type Site } from './engine.js'
 
@@ -38,69 +39,6 @@ const NEUTRALISING_CONFIG: readonly [string, string][] = [
   ['testFailureIgnore', 'true']
 ]
 
-interface XmlNode {
-  readonly name: string
-  readonly line: number
-  readonly children: XmlNode[]
-  text: string
-}
-
-/** A tolerant XML element scanner (linear; comments, CDATA and declarations skipped) with lines. */
-export function scanXml(src: string): XmlNode {
-  const root: XmlNode = { name: '#root', line: 1, children: [], text: '' }
-  const stack: XmlNode[] = [root]
-  let line = 1
-  let i = 0
-  const advance = (to: number): void => {
-    for (let k = src.indexOf('\n', i); k >= 0 && k < to; k = src.indexOf('\n', k + 1)) line++
-    i = to
-  }
-  while (i < src.length && stack.length < 200) {
-    const lt = src.indexOf('<', i)
-    if (lt < 0) break
-    stack[stack.length - 1]!.text += src.slice(i, lt)
-    advance(lt)
-    if (src.startsWith('<!--', i)) {
-      const e = src.indexOf('-->', i)
-      advance(e < 0 ? src.length : e + 3)
-      continue
-    }
-    if (src.startsWith('<![CDATA[', i)) {
-      const e = src.indexOf(']]>', i)
-      stack[stack.length - 1]!.text += src.slice(i + 9, e < 0 ? src.length : e)
-      advance(e < 0 ? src.length : e + 3)
-      continue
-    }
-    const gt = src.indexOf('>', i)
-    if (gt < 0) break
-    const tag = src.slice(i + 1, gt)
-    const at = line
-    advance(gt + 1)
-    if (tag.startsWith('?') || tag.startsWith('!')) continue
-    if (tag.startsWith('/')) {
-      if (stack.length > 1) stack.pop()
-      continue
-    }
-    const name = /^[A-Za-z0-9_.:-]+/.exec(tag)?.[0] ?? ''
-    const node: XmlNode = { name, line: at, children: [], text: '' }
-    stack[stack.length - 1]!.children.push(node)
-    if (!tag.endsWith('/')) stack.push(node)
-  }
-  return root
-}
-
-function child(n: XmlNode | undefined, name: string): XmlNode | undefined {
-  return n?.children.find((c) => c.name === name)
-}
-
-function children(n: XmlNode | undefined, name: string): XmlNode[] {
-  return n?.children.filter((c) => c.name === name) ?? []
-}
-
-function textOf(n: XmlNode | undefined): string {
-  return n?.text.trim() ?? ''
-}
-
 /** `maven-checkstyle-plugin` → checkstyle, `spotless-maven-plugin` → spotless. */
 export function goalPrefix(artifactId: string): string {
   return artifactId.replace(/^maven-(.*)-plugin$/, '$1').replace(/^(.*)-maven-plugin$/, '$1')
@@ -124,9 +62,9 @@ function profileArgs(value: string, on: Set<string>, off: Set<string>): void {
  * default (`<activeByDefault>`) when no profile of that POM is activated explicitly. Activations
  * on the JDK, OS or files are not judged (left inactive).
  */
-function activeProfiles(project: XmlNode | undefined, props: ReadonlyMap<string, string>, on: ReadonlySet<string>, off: ReadonlySet<string>): XmlNode[] {
+function activeProfiles(project: XmlElement | undefined, props: ReadonlyMap<string, string>, on: ReadonlySet<string>, off: ReadonlySet<string>): XmlElement[] {
   const all = children(child(project, 'profiles'), 'profile')
-  const byProperty = (p: XmlNode): boolean => {
+  const byProperty = (p: XmlElement): boolean => {
     const prop = child(child(p, 'activation'), 'property')
     if (!prop) return false
     const name = textOf(child(prop, 'name'))
@@ -140,7 +78,7 @@ function activeProfiles(project: XmlNode | undefined, props: ReadonlyMap<string,
 }
 
 interface PomPlugin {
-  readonly node: XmlNode
+  readonly node: XmlElement
   readonly pom: string
   /** The profile that declares it, when any. */
   readonly profile?: string
@@ -176,10 +114,10 @@ export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boo
   if (base === undefined) return true
   const s: Site = { ...site, ...base }
   const root = pomPath
-  const project = child(scanXml(text), 'project')
+  const project = child(parseXml(text).root, 'project')
   // Properties: the POM's, then those of the active profiles, then the command line's.
   const props = new Map<string, string>()
-  const own = (p: XmlNode | undefined): void => {
+  const own = (p: XmlElement | undefined): void => {
     for (const c of child(p, 'properties')?.children ?? []) props.set(c.name, c.text.trim())
   }
   own(project)
@@ -197,7 +135,7 @@ export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boo
     const mp = joinPath(moduleDir, m.replace(/^:/, '').replace(/\/pom\.xml$/, ''))
     const mt = mp === undefined ? undefined : ctx.snapshot.text(joinPath(mp, 'pom.xml') ?? '')
     if (mt === undefined) continue
-    plugins.push(...children(child(child(child(scanXml(mt), 'project'), 'build'), 'plugins'), 'plugin').map((node) => ({ node, pom: joinPath(mp!, 'pom.xml')! })))
+    plugins.push(...children(child(child(child(parseXml(mt).root, 'project'), 'build'), 'plugins'), 'plugin').map((node) => ({ node, pom: joinPath(mp!, 'pom.xml')! })))
   }
   const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)))
   const skipTests = (props.has('skipTests') && props.get('skipTests') !== 'false') || props.get('maven.test.skip') === 'true'
@@ -216,7 +154,7 @@ export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boo
     emit(ctx, argv2, { ...s, text: argv2.join(' ') }, { synthetic: true, link: link(pom, line, why), neutralised, text: argv2.join(' ') })
   }
   const pluginOf = (artifact: string): PomPlugin | undefined => plugins.find((p) => textOf(child(p.node, 'artifactId')) === artifact)
-  const neutraliser = (p: XmlNode | undefined, extra?: XmlNode): string | null => {
+  const neutraliser = (p: XmlElement | undefined, extra?: XmlElement): string | null => {
     for (const cfg of [child(p, 'configuration'), child(extra, 'configuration')]) {
       for (const [k, v] of NEUTRALISING_CONFIG) if (expand(textOf(child(cfg, k))).toLowerCase() === v) return `pom: <${k}>${v}</${k}>`
     }
