@@ -45463,7 +45463,7 @@ function parseFake(text2) {
   return def === void 0 ? { tasks } : { tasks, defaultTarget: def };
 }
 
-// src/facts/ci/yaml.ts
+// src/facts/parse/yaml.ts
 var MAX_YAML_BYTES = 1024 * 1024;
 var MAX_YAML_NODES = 2e5;
 var positions = /* @__PURE__ */ new WeakMap();
@@ -45709,6 +45709,9 @@ function itemLine(seq2, index) {
 }
 function fileOf(node) {
   return posOf(node)?.path;
+}
+function loadYamlData(text2) {
+  return load(text2, { json: true });
 }
 
 // src/facts/ci/resolve/precommit.ts
@@ -52919,7 +52922,7 @@ function guard(problems2, path2, fn, fallback) {
   }
 }
 
-// src/facts/deploy/yaml-lines.ts
+// src/facts/parse/yaml-lines.ts
 var MAX_LINES3 = 5e4;
 function yamlLines(text2) {
   const out = [];
@@ -54630,7 +54633,7 @@ function readProperties(ctx) {
     for (const seg of yamlDocuments(lines)) {
       let doc2;
       try {
-        doc2 = load(seg.text, { json: true });
+        doc2 = loadYamlData(seg.text);
       } catch (err) {
         ctx.problems.push({ path: path2, line: seg.start + 1, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` });
         continue;
@@ -55615,7 +55618,7 @@ function parseSpec2(text2, format, sniff) {
       if (yamlIndentDepth(text2) > MAX_SPEC_DEPTH) return broken(`nested deeper than ${MAX_SPEC_DEPTH} levels: not parsed`);
       const aliases = countAliases(text2);
       if (aliases > MAX_YAML_ALIASES) return broken(`more than ${MAX_YAML_ALIASES} YAML aliases (possible alias bomb): not parsed`);
-      doc2 = load(text2, { json: true });
+      doc2 = loadYamlData(text2);
     }
   } catch (err) {
     const msg = err instanceof Error ? err.message.split("\n")[0] : String(err);
@@ -63304,7 +63307,7 @@ function lineOf4(text2, needle, fallback = 1) {
 function collectProbot(path2, text2, out, problems2) {
   let doc2;
   try {
-    doc2 = load(text2, { json: true });
+    doc2 = loadYamlData(text2);
   } catch (err) {
     problems2.push({ path: path2, message: `not valid YAML: ${err.message.split("\n")[0]}` });
     return;

@@ -1,5 +1,5 @@
+import { loadYamlData } from './parse/yaml.js'
 import { filesWhere } from './recording-snapshot.js'
-import { load as loadYaml } from 'js-yaml'
 import type { ParseProblem } from './ci/types.js'
 import type { Snapshot } from './snapshot.js'
 import { child, children, numOrNull, parseHcl, strList, type HclBlock } from './hcl.js'
@@ -163,7 +163,7 @@ function lineOf(text: string, needle: string, fallback = 1): number {
 function collectProbot(path: string, text: string, out: DeclaredBranchRule[], problems: ParseProblem[]): void {
   let doc: Json
   try {
-    doc = loadYaml(text, { json: true })
+    doc = loadYamlData(text)
   } catch (err) {
     problems.push({ path, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` })
     return

@@ -4,7 +4,7 @@ import type { ParseProblem } from './ci/types.js'
 import { excludedSegment, isVendored } from './excluded.js'
 import { memoOnRead } from './read-memo.js'
 import { readText } from './manifests/text.js'
-import { yamlLines } from './deploy/yaml-lines.js'
+import { yamlLines } from './parse/yaml-lines.js'
 import { basename, type Snapshot } from './snapshot.js'
 import { isChangelogFile, parseChangelog, type ChangelogFile } from './changelog.js'
 

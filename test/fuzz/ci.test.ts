@@ -4,7 +4,7 @@ import { collectCi } from '../../src/facts/ci/index.js'
 import { resolveScript } from '../../src/facts/ci/resolve/index.js'
 import { MAX_SHELL_COMMANDS, MAX_SHELL_NESTING, splitScript } from '../../src/facts/ci/shell.js'
 import { ALL_KINDS, evaluate, exactly } from '../../src/facts/ci/systems/condition.js'
-import { parseYaml } from '../../src/facts/ci/yaml.js'
+import { parseYaml } from '../../src/facts/parse/yaml.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
 import { bounded, ciYaml, manifestText, options, shellText, yamlText } from './arbitraries.js'
 

@@ -1,3 +1,4 @@
+import type { ParseProblem } from '../parse/problem.js'
 /**
  * The CI model: what every CI system Shipshape understands boils down to, and the commands those
  * pipelines really run once every indirection (make, npm scripts, tox, nox, pre-commit, shell
@@ -198,12 +199,7 @@ export interface ActionUse {
   readonly neutralised: string | null
 }
 
-/** A file Shipshape could not parse, reported as evidence on the checks it affects. */
-export interface ParseProblem {
-  readonly path: string
-  readonly line?: number
-  readonly message: string
-}
+export type { ParseProblem }
 
 export interface CiFacts {
   /** CI configuration files found, per system (a file that never runs, e.g. `.yml.disabled`, is not listed). */

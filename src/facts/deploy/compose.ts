@@ -1,7 +1,7 @@
 import { basename, joinPath } from '../snapshot.js'
 import { httpPathOf } from './http-path.js'
 import type { ComposeFile, DeployHealthcheck } from './types.js'
-import { childrenOf, flowList, unquote, yamlLines } from './yaml-lines.js'
+import { childrenOf, flowList, unquote, yamlLines } from '../parse/yaml-lines.js'
 
 /** `docker-compose*.y(a)ml`, `compose*.y(a)ml`, `*.compose.y(a)ml`. */
 export function isComposeFile(path: string): boolean {

@@ -1,5 +1,5 @@
 import { basename, type Snapshot } from '../snapshot.js'
-import { get, isMap, itemLine, keyLine, list, parseYamlFile, str } from '../ci/yaml.js'
+import { get, isMap, itemLine, keyLine, list, parseYamlFile, str } from '../parse/yaml.js'
 import type { ReleaserConfig } from './types.js'
 
 /**

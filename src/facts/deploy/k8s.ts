@@ -1,6 +1,6 @@
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
-import { childrenOf, flowList, unquote, yamlLines, type YamlLine } from './yaml-lines.js'
+import { childrenOf, flowList, unquote, yamlLines, type YamlLine } from '../parse/yaml-lines.js'
 
 const PROBES: Readonly<Record<string, 'liveness' | 'readiness' | 'startup'>> = {
   livenessProbe: 'liveness',

@@ -1,4 +1,4 @@
-import { load } from 'js-yaml'
+import { loadYamlData } from '../parse/yaml.js'
 
 /**
  * Bounded reading of an OpenAPI document. Nesting depth is measured by a linear scan before any
@@ -146,7 +146,7 @@ export function parseSpec(text: string, format: 'json' | 'yaml', sniff: { kind: 
       if (yamlIndentDepth(text) > MAX_SPEC_DEPTH) return broken(`nested deeper than ${MAX_SPEC_DEPTH} levels: not parsed`)
       const aliases = countAliases(text)
       if (aliases > MAX_YAML_ALIASES) return broken(`more than ${MAX_YAML_ALIASES} YAML aliases (possible alias bomb): not parsed`)
-      doc = load(text, { json: true })
+      doc = loadYamlData(text)
     }
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err)

@@ -1,5 +1,5 @@
 import { dirname, joinPath } from '../../snapshot.js'
-import { get, isMap, keyLine, list, parseYamlFile, str } from '../yaml.js'
+import { get, isMap, keyLine, list, parseYamlFile, str } from '../../parse/yaml.js'
 import type { Ctx } from './engine.js'
 import { shellJoin } from './engine.js'
 

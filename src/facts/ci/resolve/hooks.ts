@@ -1,4 +1,4 @@
-import { get, isMap, keyLine, list, parseYaml, str, valueLine } from '../yaml.js'
+import { get, isMap, keyLine, list, parseYaml, str, valueLine } from '../../parse/yaml.js'
 import { enter, lineOf, runScript, type Ctx, type Site } from './engine.js'
 import { expandConfig } from './precommit.js'
 import { readPkg } from './node.js'

@@ -1,5 +1,5 @@
 import { joinPath } from '../../snapshot.js'
-import { get, isMap, itemLine, list, parseYamlFile, str, strings } from '../yaml.js'
+import { get, isMap, itemLine, list, parseYamlFile, str, strings } from '../../parse/yaml.js'
 import { dispatch, emit, enter, link, runScript, shellJoin, shortText, type Ctx, type Site } from './engine.js'
 
 /**

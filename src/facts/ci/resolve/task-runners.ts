@@ -1,5 +1,5 @@
 import { dirname, joinPath } from '../../snapshot.js'
-import { get, isMap, itemLine, keyLine, list, parseYamlFile, str, truthy, valueLine } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, parseYamlFile, str, truthy, valueLine } from '../../parse/yaml.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 import { readToml, tomlKeyLine } from './python-tasks.js'
 

@@ -1,5 +1,5 @@
 import type { CiJob, CiStep } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, strings, valueLine } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, strings, valueLine } from '../../parse/yaml.js'
 import { link, readYaml, triggers, type ParseContext } from './common.js'
 
 /**

@@ -1,6 +1,6 @@
 import { dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, workDir, type ParseContext } from './common.js'
 
 /**

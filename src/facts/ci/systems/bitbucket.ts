@@ -1,5 +1,5 @@
 import type { ActionRef, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, list, str, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, list, str, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, readYaml, stringMap, triggers, type ParseContext } from './common.js'
 
 /**

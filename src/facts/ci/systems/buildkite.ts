@@ -1,6 +1,6 @@
 import { basename } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, list, str, strings, truthy, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, list, str, strings, truthy, type YamlMap } from '../../parse/yaml.js'
 import { joinedScript, link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, unescapeDollars, workDir, type ParseContext } from './common.js'
 import { ALL_KINDS, BRANCH_KINDS, comparison, evaluate, exactly, narrow, onlyIn, type BuildKind, type Possible } from './condition.js'
 import { substituteEnv } from './github-env.js'

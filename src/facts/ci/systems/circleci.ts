@@ -1,5 +1,5 @@
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, strings, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, strings, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, MAX_INCLUDE_DEPTH, readYaml, stringMap, triggers, type ParseContext } from './common.js'
 
 /**

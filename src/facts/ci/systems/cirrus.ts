@@ -1,5 +1,5 @@
 import type { CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, keyLine, list, parseYaml, str, type YamlMap } from '../yaml.js'
+import { get, isMap, keyLine, list, parseYaml, str, type YamlMap } from '../../parse/yaml.js'
 import { joinedScript, link, triggers, unescapeDollars, type ParseContext } from './common.js'
 import { ALL_KINDS, BRANCH_KINDS, comparison, evaluate, exactly, negate, onlyIn, type BuildKind, type Possible } from './condition.js'
 import { substituteEnv } from './github-env.js'

@@ -1,7 +1,7 @@
 import { basename, joinPath } from '../../snapshot.js'
 import { shellJoin } from '../resolve/engine.js'
 import type { CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine } from '../../parse/yaml.js'
 import { imageRef, link, readYaml, triggers, unescapeDollars, workDir, type ParseContext } from './common.js'
 import { substituteEnv } from './github-env.js'
 import { imageCommand } from './image-command.js'

@@ -1,5 +1,5 @@
 import type { CiJob, CiStep } from '../types.js'
-import { get, isMap, keyLine, str } from '../yaml.js'
+import { get, isMap, keyLine, str } from '../../parse/yaml.js'
 import { joinedScript, link, readYaml, stringMap, triggers, type ParseContext } from './common.js'
 import { substituteEnv } from './github-env.js'
 

@@ -1,6 +1,6 @@
 import { joinPath, type Snapshot } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiSystem, CiTriggers, ParseProblem } from '../types.js'
-import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../yaml.js'
+import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../../parse/yaml.js'
 
 /**
  * Small helpers shared by the CI-system parsers: reading a YAML file into a value or a problem,

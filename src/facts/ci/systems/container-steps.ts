@@ -1,5 +1,5 @@
 import type { CiJob, CiStep, CiSystem } from '../types.js'
-import { get, isMap, itemLine, keyLine, str, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, str, type YamlMap } from '../../parse/yaml.js'
 import { imageRef, joinedScript, link, stringMap, unescapeDollars, workDir } from './common.js'
 import type { BuildKind } from './condition.js'
 import { kindTriggers, readWhen, type WhenReading } from './container-when.js'

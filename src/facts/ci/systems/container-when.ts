@@ -1,5 +1,5 @@
 import type { CiTriggers } from '../types.js'
-import { get, isMap, str, strings } from '../yaml.js'
+import { get, isMap, str, strings } from '../../parse/yaml.js'
 import { triggers } from './common.js'
 import { ALL_KINDS, comparison, evaluate, exactly, onlyIn, type BuildKind, type Possible } from './condition.js'
 

@@ -1,5 +1,5 @@
 import type { CiJob } from '../types.js'
-import { get, isMap, keyLine, str } from '../yaml.js'
+import { get, isMap, keyLine, str } from '../../parse/yaml.js'
 import { readYamlDocs, type ParseContext } from './common.js'
 import { containerJob } from './container-steps.js'
 import { readWhen } from './container-when.js'

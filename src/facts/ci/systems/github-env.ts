@@ -1,4 +1,4 @@
-import { get, isMap, list, str } from '../yaml.js'
+import { get, isMap, list, str } from '../../parse/yaml.js'
 import { stringMap } from './common.js'
 
 /**

@@ -1,7 +1,7 @@
 import { joinPath } from '../../snapshot.js'
 export { isWorkflowFile } from '../files.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { actionRef, link, MAX_INCLUDE_DEPTH, readYaml, stringMap, workDir, type ParseContext } from './common.js'
 import { envScope, substituteEnv, substituteMatrix, type EnvValues } from './github-env.js'
 import { readIf, workflowTriggers } from './github-triggers.js'

@@ -1,5 +1,5 @@
 import type { CiTriggers } from '../types.js'
-import { get, isMap, list, str, strings } from '../yaml.js'
+import { get, isMap, list, str, strings } from '../../parse/yaml.js'
 import { triggers } from './common.js'
 
 /**

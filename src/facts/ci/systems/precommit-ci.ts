@@ -1,5 +1,5 @@
 import type { CiJob } from '../types.js'
-import { get, isMap, keyLine, strings } from '../yaml.js'
+import { get, isMap, keyLine, strings } from '../../parse/yaml.js'
 import { link, readYaml, triggers, type ParseContext } from './common.js'
 
 /**

@@ -1,6 +1,6 @@
 import { basename, dirname, joinPath } from '../../snapshot.js'
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, type YamlMap } from '../../parse/yaml.js'
 import { joinedScript, link, readYaml, triggers, type ParseContext } from './common.js'
 import { BRANCH_KINDS, comparison, evaluate, narrow, negate, onlyIn, type Possible } from './condition.js'
 

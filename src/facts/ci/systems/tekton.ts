@@ -1,5 +1,5 @@
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, strings, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, strings, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { imageRef, link, MAX_INCLUDE_DEPTH, readYamlDocs, triggers, type ParseContext } from './common.js'
 import { shellJoin } from '../resolve/engine.js'
 

@@ -1,5 +1,5 @@
 import type { CiJob, CiStep, CiTriggers } from '../types.js'
-import { get, isMap, itemLine, keyLine, list, str, valueLine, type YamlMap } from '../yaml.js'
+import { get, isMap, itemLine, keyLine, list, str, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, readYaml, restrict, triggers, type ParseContext } from './common.js'
 
 /**

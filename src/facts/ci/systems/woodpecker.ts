@@ -1,6 +1,6 @@
 import { basename } from '../../snapshot.js'
 import type { CiJob } from '../types.js'
-import { get, isMap, keyLine, list, str } from '../yaml.js'
+import { get, isMap, keyLine, list, str } from '../../parse/yaml.js'
 import { readYaml, type ParseContext } from './common.js'
 import { containerJob } from './container-steps.js'
 import { readWhen } from './container-when.js'

@@ -1,4 +1,4 @@
-import { load } from 'js-yaml'
+import { loadYamlData } from '../../parse/yaml.js'
 import { isExcluded, isTestPath } from '../../excluded.js'
 import { braceBody, touchesIn } from '../body.js'
 import { joinUrl, readLiteral, resolveExpr } from '../text.js'
@@ -169,7 +169,7 @@ export function readProperties(ctx: ExtractContext): Map<string, Prop> {
     for (const seg of yamlDocuments(lines)) {
       let doc: unknown
       try {
-        doc = load(seg.text, { json: true })
+        doc = loadYamlData(seg.text)
       } catch (err) {
         ctx.problems.push({ path, line: seg.start + 1, message: `YAML could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` })
         continue

@@ -1,5 +1,5 @@
 import { isExcluded } from '../../excluded.js'
-import { get, isMap, keyLine, parseYamlFile, str, strings } from '../../ci/yaml.js'
+import { get, isMap, keyLine, parseYamlFile, str, strings } from '../../parse/yaml.js'
 import { basename, dirname, joinPath } from '../../snapshot.js'
 import { touchesIn } from '../body.js'
 import { joinUrl } from '../text.js'

@@ -6,7 +6,7 @@ import { evaluate, type BuildKind } from '../../../../src/facts/ci/systems/condi
 import { parseSemaphore } from '../../../../src/facts/ci/systems/semaphore.js'
 import { parseTeamcity } from '../../../../src/facts/ci/systems/teamcity.js'
 import { parseTekton } from '../../../../src/facts/ci/systems/tekton.js'
-import { parseYaml } from '../../../../src/facts/ci/yaml.js'
+import { parseYaml } from '../../../../src/facts/parse/yaml.js'
 import { ctxOf, lines } from './helpers.js'
 
 describe('the CI file table', () => {

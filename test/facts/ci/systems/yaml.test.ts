@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itemLine, keyLine, MAX_YAML_NODES, parseYaml, valueLine } from '../../../../src/facts/ci/yaml.js'
+import { itemLine, keyLine, MAX_YAML_NODES, parseYaml, valueLine } from '../../../../src/facts/parse/yaml.js'
 import { lines } from './helpers.js'
 
 describe('parseYaml', () => {

@@ -2,7 +2,7 @@ import * as jsyaml from 'js-yaml'
 import { CORE_SCHEMA, loadAll, Type, type State } from 'js-yaml'
 import { memoOnRead } from '../read-memo.js'
 import type { Snapshot } from '../snapshot.js'
-import type { ParseProblem } from './types.js'
+import type { ParseProblem } from './problem.js'
 
 /**
  * Safe YAML loading for CI files, with 1-based line numbers for keys, values and list items.
@@ -349,4 +349,13 @@ export function itemLine(seq: unknown, index: number): number | undefined {
 /** Path of the file a mapping or sequence was parsed from. */
 export function fileOf(node: unknown): string | undefined {
   return posOf(node)?.path
+}
+
+/**
+ * Plain data from a YAML document whose positions are not needed (an OpenAPI description, a Spring
+ * `application.yml` segment, a settings file): js-yaml's default schema, a repeated key keeping its
+ * last value. Throws on invalid YAML; callers bound the size and depth of what they pass and catch.
+ */
+export function loadYamlData(text: string): unknown {
+  return jsyaml.load(text, { json: true })
 }
