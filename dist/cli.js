@@ -27576,97 +27576,6 @@ function ciFiles(files) {
   return files.filter((f) => f.system === "github-actions").slice(0, 5).map((f) => ({ path: f.path, message: "GitHub Actions workflow" }));
 }
 
-// src/facts/path-memo.ts
-function memoByDir(fn, max = 2e5) {
-  let cache2 = /* @__PURE__ */ new Map();
-  let lastDir;
-  let lastValue;
-  return (path2) => {
-    const slash = path2.lastIndexOf("/");
-    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
-    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
-    let value = cache2.get(dir2);
-    if (value === void 0 && !cache2.has(dir2)) {
-      value = fn(dir2);
-      if (cache2.size >= max) cache2 = /* @__PURE__ */ new Map();
-      cache2.set(dir2, value);
-    }
-    lastDir = dir2;
-    lastValue = value;
-    return value;
-  };
-}
-
-// src/facts/excluded.ts
-var VENDORED_DIRS = [
-  "node_modules",
-  "vendor",
-  ".venv",
-  "venv",
-  "site-packages",
-  ".tox",
-  ".git",
-  "third_party",
-  "bower_components",
-  ".nox"
-];
-var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
-var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
-var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
-var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
-var VENDORED_SET = new Set(VENDORED_DIRS);
-function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo3 = bySet.get(dirs);
-  if (!memo3) {
-    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo3);
-  }
-  return memo3(path2);
-}
-var bySet = /* @__PURE__ */ new WeakMap();
-function segmentIn(dir2, dirs) {
-  if (dir2 === "") return null;
-  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
-  return null;
-}
-function isExcluded(path2) {
-  return excludedSegment(path2) !== null;
-}
-function isVendored(path2) {
-  return excludedSegment(path2, VENDORED_SET) !== null;
-}
-var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
-function isTestPath(path2) {
-  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1)) && !NOT_TEST_CODE.test(path2);
-}
-var DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i;
-var NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/;
-var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "app", "lib", "client", "web", "frontend", "ui", "components", "pages"]);
-function acceptanceGlue(parts) {
-  for (let i = 0; i + 1 < parts.length; i++) {
-    if (parts[i] !== "features") continue;
-    const next = parts[i + 1];
-    if (next === "step_definitions") return true;
-    if ((next === "support" || next === "steps") && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true;
-  }
-  return false;
-}
-var testDir = memoByDir((dir2) => {
-  if (dir2 === "") return false;
-  const parts = dir2.split("/");
-  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
-});
-function testName(name) {
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
-  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
-  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
-  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
-  if (name.endsWith("Test.php") && name.length > 8) return true;
-  if ((name.endsWith(".cs") || name.endsWith(".fs") || name.endsWith(".vb")) && /Tests?\.(cs|fs|vb)$/.test(name)) return true;
-  return false;
-}
-
 // src/facts/ecosystems.ts
 var C_COMMENTS = ["//", "/*", "* "];
 var ECOSYSTEMS = {
@@ -27751,52 +27660,15 @@ function kindOfExtension(ext2) {
 }
 var BLADE = { ecosystem: "php", template: true };
 
-// src/facts/snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-function dirname(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "" : path2.slice(0, i);
-}
-function basename(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function joinPath2(dir2, rel) {
-  const parts = dir2 === "" ? [] : dir2.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
-}
-function looksBinary(buf) {
-  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
-}
-function rangeWithPrefix(sorted, prefix) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
-  return out;
-}
-
 // src/checks/catalog/ecosystem.ts
 var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
 var profiles = /* @__PURE__ */ new WeakMap();
-var ownFilesCache = /* @__PURE__ */ new WeakMap();
 var NO_FILES = [];
 var fileIndexes = /* @__PURE__ */ new WeakMap();
-function fileIndex(snapshot) {
-  const known = fileIndexes.get(snapshot);
+function fileIndex(repoFiles) {
+  const known = fileIndexes.get(repoFiles);
   if (known) return known;
-  const files = ownFiles(snapshot);
+  const files = repoFiles.own;
   const byName = /* @__PURE__ */ new Map();
   const byFirst = /* @__PURE__ */ new Map();
   const byExt = /* @__PURE__ */ new Map();
@@ -27811,63 +27683,21 @@ function fileIndex(snapshot) {
     for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) add(byExt, name.slice(dot), i);
   });
   const idx = { files, byName, byFirst, byExt };
-  fileIndexes.set(snapshot, idx);
+  fileIndexes.set(repoFiles, idx);
   return idx;
 }
-function ownFiles(snapshot) {
-  const cached = ownFilesCache.get(snapshot);
-  if (cached) return cached;
-  const list3 = snapshot.files().filter((p) => !isExcluded(p)).map((path2) => ({ path: path2, name: basename(path2) }));
-  ownFilesCache.set(snapshot, list3);
-  return list3;
-}
 function repoProfile(facts) {
-  const snapshot = facts.snapshot;
-  const cached = profiles.get(snapshot);
+  const files = facts.repoFiles;
+  const cached = profiles.get(files);
   if (cached) return cached;
-  const present2 = new Uint8Array(ECOSYSTEM_IDS.length + 1);
-  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length + 1);
-  let markers = 0;
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    const bits = fileBits(path2, name);
-    present2[bits & 31] = 1;
-    counts2[bits >> 5 & 31]++;
-    markers |= bits;
-  }
-  const sources = new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i + 1]]));
-  const typescript = (markers & TS) !== 0;
-  const django = (markers & DJANGO) !== 0;
-  const rails = (markers & RAILS) !== 0;
-  const gradle2 = (markers & GRADLE) !== 0;
-  const kotlin = (markers & KOTLIN) !== 0;
-  const laravel = (markers & LARAVEL) !== 0;
-  const found = ECOSYSTEM_IDS.filter((_, i) => present2[i + 1] === 1).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
+  const sources = files.sources;
+  const found = [...files.manifests].sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem));
   const tooling = (e) => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)));
   const ecosystems = found.filter((e) => !tooling(e));
-  const profile = { ecosystems, typescript, django, rails, gradle: gradle2, kotlin, laravel };
-  profiles.set(snapshot, profile);
+  const profile = { ecosystems, ...files.markers };
+  profiles.set(files, profile);
   return profile;
-}
-var TS = 1 << 10;
-var DJANGO = 1 << 11;
-var RAILS = 1 << 12;
-var GRADLE = 1 << 13;
-var KOTLIN = 1 << 14;
-var LARAVEL = 1 << 15;
-function fileBits(path2, name) {
-  let bits = 0;
-  const manifest = manifestEcosystem(name);
-  if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1;
-  const kind = sourceKindOf(path2);
-  if (kind && !kind.template) bits |= ECOSYSTEM_IDS.indexOf(kind.ecosystem) + 1 << 5;
-  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
-  if (name === "manage.py") bits |= DJANGO;
-  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS;
-  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
-  if (name.endsWith(".kt")) bits |= KOTLIN;
-  if (name === "artisan") bits |= LARAVEL;
-  return bits;
 }
 function serviceProfile(facts) {
   const repo2 = repoProfile(facts);
@@ -27896,7 +27726,7 @@ function lineIncluding(text2, needle) {
   }
   return void 0;
 }
-function findConfigs(snapshot, sigs, extraGlobs = []) {
+function findConfigs(facts, sigs, extraGlobs = []) {
   const hits = [];
   const reads = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
@@ -27917,7 +27747,7 @@ function findConfigs(snapshot, sigs, extraGlobs = []) {
     else if (f.startsWith("*.")) add(byExt, f.slice(1), sig);
     else add(byName, f, sig);
   }
-  const idx = fileIndex(snapshot);
+  const idx = fileIndex(facts.repoFiles);
   const picks = [];
   for (const [name, list3] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list3) if (fileMatches(sig.file, idx.files[i].path, name)) picks.push({ file: i, sig });
   for (const [first, list3] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list3) if (fileMatches(sig.file, idx.files[i].path, idx.files[i].name)) picks.push({ file: i, sig });
@@ -27947,7 +27777,7 @@ function findConfigs(snapshot, sigs, extraGlobs = []) {
     const n = reads.get(sig) ?? 0;
     if (n >= MAX_READS_PER_SIGNATURE) continue;
     reads.set(sig, n + 1);
-    const text2 = snapshot.text(path2);
+    const text2 = facts.snapshot.text(path2);
     const line = text2 === void 0 ? void 0 : lineIncluding(text2, sig.contains);
     if (line === void 0) continue;
     seen.add(key);
@@ -28460,6 +28290,42 @@ function pickEvidence(groups2, total = 10) {
       taken++;
     }
   }
+  return out;
+}
+
+// src/facts/snapshot.ts
+var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function dirname(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function joinPath2(dir2, rel) {
+  const parts = dir2 === "" ? [] : dir2.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function looksBinary(buf) {
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
+}
+function rangeWithPrefix(sorted, prefix) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
   return out;
 }
 
@@ -30326,27 +30192,6 @@ var CONFIGS4 = [
   { tool: "dotnet test", ecosystem: "dotnet", file: "*.fsproj", contains: "Microsoft.NET.Test.Sdk" },
   { tool: "dotnet test", ecosystem: "dotnet", file: "*.runsettings" }
 ];
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
-  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
-  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
-  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
-  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
-  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
-  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
-  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
-  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
-  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
-  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
-];
 var TESTS = {
   commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...PHP3, ...ELIXIR3, ...RUST3, ...DOTNET2, ...TASK_RUNNERS3],
   actions: ACTIONS4,
@@ -30355,20 +30200,6 @@ var TESTS = {
 var PASSES_WITH_NO_TESTS = [
   { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
 ];
-function findTestSuite(snapshot) {
-  let count3 = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const { path: path2, name } of ownFiles(snapshot)) {
-    if (NOT_TEST_CODE.test(path2)) continue;
-    const hit = TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)));
-    if (!hit) continue;
-    count3++;
-    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1);
-    if (examples.length < 3) examples.push(path2);
-  }
-  return { count: count3, byEcosystem, examples };
-}
 
 // src/checks/catalog/opaque.ts
 var CATALOGUES = [LINT, TESTS, TYPECHECKERS, SAST, CONTRACT];
@@ -30571,7 +30402,7 @@ function judgePractice(ctx, base, options = {}) {
     else notOnPr.push(f);
   }
   const enforcing = pr.length + notOnPr.length + local.length + nonBlocking.length > 0;
-  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...enforcing ? [] : declaredTools(ctx, catalogue, options.veto)];
+  const configs = [...findConfigs(ctx.facts, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...enforcing ? [] : declaredTools(ctx, catalogue, options.veto)];
   const problems2 = [
     ...ci2.problems.map((p) => ({ path: p.path, ...p.line ? { line: p.line } : {}, message: `could not be read as CI configuration: ${p.message}` })),
     ...ctx.facts.failures.map((p) => ({ ...p.path ? { path: p.path } : {}, message: p.message })),
@@ -30776,15 +30607,15 @@ var messages3 = {
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
 };
 var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
-var DJANGO2 = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
-var RAILS2 = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
+var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
+var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
 function snippets2(profile) {
   return {
-    python: profile.django ? DJANGO2 : PYTHON4,
+    python: profile.django ? DJANGO : PYTHON4,
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
-    ruby: profile.rails ? RAILS2 : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
+    ruby: profile.rails ? RAILS : workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bundle exec rspec"]),
     php: workflow(".github/workflows/test.yml", "test", [...PHP_SETUP, profile.laravel ? "- run: php artisan test" : "- run: vendor/bin/phpunit"]),
     elixir: workflow(".github/workflows/test.yml", "test", [...SETUP_BEAM, "- run: mix test", "  env:", "    MIX_ENV: test"]),
     rust: workflow(".github/workflows/test.yml", "test", ["- uses: dtolnay/rust-toolchain@stable", "- uses: Swatinem/rust-cache@v2", "- uses: taiki-e/install-action@nextest", "# or: cargo test --workspace", "- run: cargo nextest run --workspace --all-features"]),
@@ -30820,7 +30651,7 @@ var ci_tests_default = defineCheck({
     remediation: FALLBACK2
   },
   run(ctx) {
-    const suite = findTestSuite(ctx.facts.snapshot);
+    const suite = ctx.facts.repoFiles.testSuite;
     const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite);
     const profile = repoProfile(ctx.facts);
     const fix = (opening) => remediationFor(opening, snippets2(profile), profile, FALLBACK2);
@@ -32321,6 +32152,97 @@ function memoOnReadIf(read, key, holds, compute) {
   const value = compute();
   answers.set(key, value);
   return value;
+}
+
+// src/facts/path-memo.ts
+function memoByDir(fn, max = 2e5) {
+  let cache2 = /* @__PURE__ */ new Map();
+  let lastDir;
+  let lastValue;
+  return (path2) => {
+    const slash = path2.lastIndexOf("/");
+    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
+    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
+    let value = cache2.get(dir2);
+    if (value === void 0 && !cache2.has(dir2)) {
+      value = fn(dir2);
+      if (cache2.size >= max) cache2 = /* @__PURE__ */ new Map();
+      cache2.set(dir2, value);
+    }
+    lastDir = dir2;
+    lastValue = value;
+    return value;
+  };
+}
+
+// src/facts/excluded.ts
+var VENDORED_DIRS = [
+  "node_modules",
+  "vendor",
+  ".venv",
+  "venv",
+  "site-packages",
+  ".tox",
+  ".git",
+  "third_party",
+  "bower_components",
+  ".nox"
+];
+var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
+var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
+var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
+var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
+var VENDORED_SET = new Set(VENDORED_DIRS);
+function excludedSegment(path2, dirs = EXCLUDED_SET) {
+  let memo3 = bySet.get(dirs);
+  if (!memo3) {
+    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo3);
+  }
+  return memo3(path2);
+}
+var bySet = /* @__PURE__ */ new WeakMap();
+function segmentIn(dir2, dirs) {
+  if (dir2 === "") return null;
+  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
+  return null;
+}
+function isExcluded(path2) {
+  return excludedSegment(path2) !== null;
+}
+function isVendored(path2) {
+  return excludedSegment(path2, VENDORED_SET) !== null;
+}
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
+function isTestPath(path2) {
+  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1)) && !NOT_TEST_CODE.test(path2);
+}
+var DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i;
+var NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/;
+var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "app", "lib", "client", "web", "frontend", "ui", "components", "pages"]);
+function acceptanceGlue(parts) {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== "features") continue;
+    const next = parts[i + 1];
+    if (next === "step_definitions") return true;
+    if ((next === "support" || next === "steps") && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true;
+  }
+  return false;
+}
+var testDir = memoByDir((dir2) => {
+  if (dir2 === "") return false;
+  const parts = dir2.split("/");
+  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
+});
+function testName(name) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
+  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
+  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
+  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
+  if (name.endsWith("Test.php") && name.length > 8) return true;
+  if ((name.endsWith(".cs") || name.endsWith(".fs") || name.endsWith(".vb")) && /Tests?\.(cs|fs|vb)$/.test(name)) return true;
+  return false;
 }
 
 // src/facts/imports.ts
@@ -35100,7 +35022,7 @@ function ruleTools(ctx) {
     out.push({ tool: lib2.tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0].evidence] : [ev] });
   }
   let lint;
-  const allHits = findConfigs(ctx.facts.snapshot, ARCH_CONFIG_RULES.flatMap((r) => r.configs));
+  const allHits = findConfigs(ctx.facts, ARCH_CONFIG_RULES.flatMap((r) => r.configs));
   for (const rule2 of ARCH_CONFIG_RULES) {
     const hits = allHits.filter((h) => h.tool === rule2.tool && (!rule2.namesOwnModule || namesOwnModule(ctx, h.evidence.path)));
     if (hits.length === 0) continue;
@@ -62787,6 +62709,97 @@ function collectRelease(snapshot, tags) {
   return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems: problems2 };
 }
 
+// src/facts/test-files.ts
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
+  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
+  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
+  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
+  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
+  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
+  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
+  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
+  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
+];
+
+// src/facts/repo-files.ts
+var EMPTY_REPO_FILES = {
+  own: [],
+  manifests: [],
+  sources: /* @__PURE__ */ new Map(),
+  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
+  testSuite: { count: 0, byEcosystem: /* @__PURE__ */ new Map(), examples: [] }
+};
+var TS = 1;
+var DJANGO2 = 2;
+var RAILS2 = 4;
+var GRADLE = 8;
+var KOTLIN = 16;
+var LARAVEL = 32;
+function markerBits(path2, name) {
+  let bits = 0;
+  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
+  if (name === "manage.py") bits |= DJANGO2;
+  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS2;
+  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
+  if (name.endsWith(".kt")) bits |= KOTLIN;
+  if (name === "artisan") bits |= LARAVEL;
+  return bits;
+}
+function testEcosystem(path2, name) {
+  if (NOT_TEST_CODE.test(path2)) return void 0;
+  return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
+}
+function collectRepoFiles(snapshot) {
+  const own = [];
+  const present2 = new Uint8Array(ECOSYSTEM_IDS.length);
+  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length);
+  let markers = 0;
+  let tests = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const path2 of snapshot.files()) {
+    if (isExcluded(path2)) continue;
+    const name = path2.slice(path2.lastIndexOf("/") + 1);
+    own.push({ path: path2, name });
+    const manifest = manifestEcosystem(name);
+    if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) counts2[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++;
+    markers |= markerBits(path2, name);
+    const test = testEcosystem(path2, name);
+    if (test) {
+      tests++;
+      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1);
+      if (examples.length < 3) examples.push(path2);
+    }
+  }
+  return {
+    own,
+    manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
+    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
+    markers: {
+      typescript: (markers & TS) !== 0,
+      django: (markers & DJANGO2) !== 0,
+      rails: (markers & RAILS2) !== 0,
+      gradle: (markers & GRADLE) !== 0,
+      kotlin: (markers & KOTLIN) !== 0,
+      laravel: (markers & LARAVEL) !== 0
+    },
+    testSuite: { count: tests, byEcosystem, examples }
+  };
+}
+
 // src/facts/dotnet-analyzers.ts
 var SECURITY_ANALYZERS = ["SecurityCodeScan", "SecurityCodeScan.VS2019", "SecurityCodeScan.VS2017", "SonarAnalyzer.CSharp", "SonarAnalyzer.VisualBasic", "Puma.Security.Rules"];
 var STYLE_ANALYZERS = [
@@ -63427,6 +63440,7 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
     if (failures.length === n) asked[key] = recorder.asked();
     return value;
   };
+  const repoFiles = guard2("Repository files", EMPTY_REPO_FILES, () => collectRepoFiles(snapshot));
   const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? void 0));
   const declared3 = lazyDeclared(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
@@ -63438,7 +63452,7 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
   const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
   const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
   const typeCheckSkips = guard2("TypeScript build settings", [], () => collectTypeCheckSkips(snapshot));
-  return { snapshot, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
+  return { snapshot, repoFiles, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
 }
 
 // src/facts/git-snapshot.ts
@@ -63779,6 +63793,7 @@ function scopeFacts(facts, view, owns, service2, all) {
   return {
     ...facts,
     snapshot: view,
+    repoFiles: collectRepoFiles(view),
     ci: scopeCi(facts.ci, service2, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),

@@ -2,7 +2,8 @@ import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './
 import { pickEvidence } from './catalog/evidence.js'
 import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
-import { findTestSuite, PASSES_WITH_NO_TESTS, TESTS, type TestSuite } from './catalog/tests.js'
+import { PASSES_WITH_NO_TESTS, TESTS } from './catalog/tests.js'
+import type { TestSuite } from '../facts/test-files.js'
 import { count } from '../prose.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
@@ -79,7 +80,7 @@ export default defineCheck({
     remediation: FALLBACK
   },
   run(ctx): Outcome<keyof typeof messages> {
-    const suite = findTestSuite(ctx.facts.snapshot)
+    const suite = ctx.facts.repoFiles.testSuite
     const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite)
     const profile = repoProfile(ctx.facts)
     const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)

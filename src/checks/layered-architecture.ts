@@ -45,7 +45,7 @@ function ruleTools(ctx: CheckContext): RuleTool[] {
   }
   let lint: readonly Finding[] | undefined
   // One pass over the repository's files for every rule kept in another tool's configuration.
-  const allHits = findConfigs(ctx.facts.snapshot, ARCH_CONFIG_RULES.flatMap((r) => r.configs))
+  const allHits = findConfigs(ctx.facts, ARCH_CONFIG_RULES.flatMap((r) => r.configs))
   for (const rule of ARCH_CONFIG_RULES) {
     const hits = allHits.filter((h) => h.tool === rule.tool && (!rule.namesOwnModule || namesOwnModule(ctx, h.evidence.path)))
     if (hits.length === 0) continue

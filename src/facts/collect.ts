@@ -7,6 +7,7 @@ import { collectManifests } from './manifests/index.js'
 import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
+import { collectRepoFiles, EMPTY_REPO_FILES } from './repo-files.js'
 import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
 import { collectTypeCheckSkips } from './ts-build.js'
 import { collectUsage, emptyUsage } from './usage.js'
@@ -69,6 +70,7 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     if (failures.length === n) asked[key] = recorder.asked()
     return value
   }
+  const repoFiles = guard('Repository files', EMPTY_REPO_FILES, () => collectRepoFiles(snapshot))
   const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? undefined))
   // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
   const declared = lazyDeclared(snapshot)
@@ -81,5 +83,5 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
   const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
-  return { snapshot, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
+  return { snapshot, repoFiles, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

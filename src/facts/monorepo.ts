@@ -1,6 +1,7 @@
 import type { Config, ServiceDecl } from '../config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './ci/types.js'
 import { collectUsage } from './usage.js'
+import { collectRepoFiles } from './repo-files.js'
 import { FilteredSnapshot } from './filtered-snapshot.js'
 import { CI_HOMES, isCiHome } from './ci/files.js'
 import { basename, rangeWithPrefix } from './snapshot.js'
@@ -156,6 +157,7 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
   return {
     ...facts,
     snapshot: view,
+    repoFiles: collectRepoFiles(view),
     ci: scopeCi(facts.ci, service, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),

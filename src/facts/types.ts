@@ -3,6 +3,7 @@ import type { DeployFacts } from './deploy/types.js'
 import type { ManifestFacts } from './manifests/types.js'
 import type { OpenApiFacts } from './openapi/types.js'
 import type { ReleaseFacts } from './release.js'
+import type { RepoFileFacts } from './repo-files.js'
 import type { SecurityRuleFacts } from './security-rules.js'
 import type { TypeCheckSkip } from './ts-build.js'
 import type { ServiceFacts } from './service/types.js'
@@ -18,6 +19,8 @@ import type { Snapshot } from './snapshot.js'
 export interface Facts {
   /** Listing and cached reads; checks should prefer the parsed areas below. */
   readonly snapshot: Snapshot
+  /** The file listing read once: own files, ecosystems with manifests and sources, stack markers, test files. */
+  readonly repoFiles: RepoFileFacts
   readonly ci: CiFacts
   /**
    * What the task runners declare (Makefile targets, package.json scripts, tox, nox, just),

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { findTestSuite } from '../../src/checks/catalog/tests.js'
+import { collectRepoFiles } from '../../src/facts/repo-files.js'
 import { isTestPath } from '../../src/facts/excluded.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
+
+const testSuiteOf = (snapshot: MemorySnapshot) => collectRepoFiles(snapshot).testSuite
 
 /** Test files are what each runner collects: a migration or a management command named like a test is not one. */
 describe('test files', () => {
   it('leaves out migrations and management commands named like tests, in Python and Ruby', () => {
-    const suite = findTestSuite(
+    const suite = testSuiteOf(
       new MemorySnapshot({
         'app/migrations/0042_ab_test.py': 'x',
         'migrations/versions/9f1_add_test_table_test.py': 'x',
@@ -21,7 +23,7 @@ describe('test files', () => {
   })
 
   it("follows each runner's discovery: Django's tests.py, Jest's __tests__/, Go tests of migrations", () => {
-    const suite = findTestSuite(
+    const suite = testSuiteOf(
       new MemorySnapshot({
         'shop/tests.py': 'x',
         'src/__tests__/cart.ts': 'x',

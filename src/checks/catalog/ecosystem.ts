@@ -1,16 +1,15 @@
 import { Minimatch } from 'minimatch'
-import { isExcluded } from '../../facts/excluded.js'
-import { ECOSYSTEM_IDS, ECOSYSTEMS, manifestEcosystem, sourceKindOf, type Ecosystem } from '../../facts/ecosystems.js'
-import { basename, type Snapshot } from '../../facts/snapshot.js'
+import { ECOSYSTEM_IDS, ECOSYSTEMS, type Ecosystem } from '../../facts/ecosystems.js'
+import type { OwnFile, RepoFileFacts } from '../../facts/repo-files.js'
 import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
 
 /**
- * What kind of repository this is, from the file listing alone: which ecosystems it holds (so a
- * remediation shows the snippet for the stack in front of the reader) and which configuration
- * files show intent for a practice ("configured, not run in CI"). Listing and reading snapshot
- * files is cached by the snapshot, so checks stay free of I/O of their own.
+ * What kind of repository this is, judged from the listing the facts collected (facts/repo-files.ts):
+ * which ecosystems it holds (so a remediation shows the snippet for the stack in front of the reader)
+ * and which configuration files show intent for a practice ("configured, not run in CI"). The one
+ * read left here is a configuration signature's `contains` line, through the snapshot's cache.
  */
 
 export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name])) as Record<Ecosystem, string>
@@ -31,13 +30,7 @@ export interface RepoProfile {
   readonly laravel: boolean
 }
 
-const profiles = new WeakMap<Snapshot, RepoProfile>()
-const ownFilesCache = new WeakMap<Snapshot, readonly OwnFile[]>()
-
-export interface OwnFile {
-  readonly path: string
-  readonly name: string
-}
+const profiles = new WeakMap<RepoFileFacts, RepoProfile>()
 
 interface FileIndex {
   readonly files: readonly OwnFile[]
@@ -48,12 +41,12 @@ interface FileIndex {
 }
 
 const NO_FILES: readonly number[] = []
-const fileIndexes = new WeakMap<Snapshot, FileIndex>()
+const fileIndexes = new WeakMap<RepoFileFacts, FileIndex>()
 
-function fileIndex(snapshot: Snapshot): FileIndex {
-  const known = fileIndexes.get(snapshot)
+function fileIndex(repoFiles: RepoFileFacts): FileIndex {
+  const known = fileIndexes.get(repoFiles)
   if (known) return known
-  const files = ownFiles(snapshot)
+  const files = repoFiles.own
   const byName = new Map<string, number[]>()
   const byFirst = new Map<string, number[]>()
   const byExt = new Map<string, number[]>()
@@ -68,17 +61,8 @@ function fileIndex(snapshot: Snapshot): FileIndex {
     for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) add(byExt, name.slice(dot), i)
   })
   const idx = { files, byName, byFirst, byExt }
-  fileIndexes.set(snapshot, idx)
+  fileIndexes.set(repoFiles, idx)
   return idx
-}
-
-/** The repository's own files (vendored, generated and docs trees left out), once per snapshot. */
-export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
-  const cached = ownFilesCache.get(snapshot)
-  if (cached) return cached
-  const list = snapshot.files().filter((p) => !isExcluded(p)).map((path) => ({ path, name: basename(path) }))
-  ownFilesCache.set(snapshot, list)
-  return list
 }
 
 /**
@@ -86,68 +70,25 @@ export function ownFiles(snapshot: Snapshot): readonly OwnFile[] {
  * manifests declare no production dependency is tooling when another ecosystem is there with
  * production dependencies or more source files.
  */
-export function repoProfile(facts: Pick<Facts, 'snapshot' | 'manifests'>): RepoProfile {
-  const snapshot = facts.snapshot
-  const cached = profiles.get(snapshot)
+export function repoProfile(facts: Pick<Facts, 'repoFiles' | 'manifests'>): RepoProfile {
+  const files = facts.repoFiles
+  const cached = profiles.get(files)
   if (cached) return cached
-  // Per ecosystem index + 1: whether a manifest is present, and how many source files it has.
-  const present = new Uint8Array(ECOSYSTEM_IDS.length + 1)
-  const counts = new Uint32Array(ECOSYSTEM_IDS.length + 1)
-  let markers = 0
-  for (const { path, name } of ownFiles(snapshot)) {
-    const bits = fileBits(path, name)
-    present[bits & 31] = 1
-    counts[(bits >> 5) & 31]++
-    markers |= bits
-  }
-  const sources = new Map<Ecosystem, number>(ECOSYSTEM_IDS.map((e, i) => [e, counts[i + 1]!]))
-  const typescript = (markers & TS) !== 0
-  const django = (markers & DJANGO) !== 0
-  const rails = (markers & RAILS) !== 0
-  const gradle = (markers & GRADLE) !== 0
-  const kotlin = (markers & KOTLIN) !== 0
-  const laravel = (markers & LARAVEL) !== 0
-  const found = ECOSYSTEM_IDS.filter((_, i) => present[i + 1] === 1).sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
+  const sources = files.sources
+  const found = [...files.manifests].sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
   const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
   const ecosystems = found.filter((e) => !tooling(e))
-  const profile: RepoProfile = { ecosystems, typescript, django, rails, gradle, kotlin, laravel }
-  profiles.set(snapshot, profile)
+  const profile: RepoProfile = { ecosystems, ...files.markers }
+  profiles.set(files, profile)
   return profile
-}
-
-const TS = 1 << 10
-const DJANGO = 1 << 11
-const RAILS = 1 << 12
-const GRADLE = 1 << 13
-const KOTLIN = 1 << 14
-const LARAVEL = 1 << 15
-
-/**
- * What one file tells the profile, packed in a number: its manifest's ecosystem (bits 0–4), its
- * source ecosystem (bits 5–9) and the stack markers. Worked out afresh in every view: a few
- * string tests cost less than looking a path up in a map as large as the repository.
- */
-function fileBits(path: string, name: string): number {
-  let bits = 0
-  const manifest = manifestEcosystem(name)
-  if (manifest) bits |= ECOSYSTEM_IDS.indexOf(manifest) + 1
-  const kind = sourceKindOf(path)
-  if (kind && !kind.template) bits |= (ECOSYSTEM_IDS.indexOf(kind.ecosystem) + 1) << 5
-  if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) bits |= TS
-  if (name === 'manage.py') bits |= DJANGO
-  if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) bits |= RAILS
-  if (name.startsWith('build.gradle') || name === 'gradlew') bits |= GRADLE
-  if (name.endsWith('.kt')) bits |= KOTLIN
-  if (name === 'artisan') bits |= LARAVEL
-  return bits
 }
 
 /**
  * The profile a service-level fix is written for: the stacks of the HTTP frameworks found (a
  * FastAPI service with a React front end is Python here), else the repository's.
  */
-export function serviceProfile(facts: Pick<Facts, 'snapshot' | 'manifests' | 'service'>): RepoProfile {
+export function serviceProfile(facts: Pick<Facts, 'repoFiles' | 'manifests' | 'service'>): RepoProfile {
   const repo = repoProfile(facts)
   const served = new Set(facts.service.frameworks.map((f) => f.ecosystem))
   const ecosystems = [...repo.ecosystems.filter((e) => served.has(e)), ...ECOSYSTEM_IDS.filter((e) => served.has(e) && !repo.ecosystems.includes(e))]
@@ -189,7 +130,7 @@ export interface ConfigHit {
  * Configuration files (or lines in them) that show a practice is set up, plus user globs from
  * config (`signatures.<check>.files`). Vendored and generated trees are skipped.
  */
-export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[], extraGlobs: readonly string[] = []): ConfigHit[] {
+export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'snapshot'>, sigs: readonly ConfigSignature[], extraGlobs: readonly string[] = []): ConfigHit[] {
   const hits: ConfigHit[] = []
   const reads = new Map<ConfigSignature, number>()
   const seen = new Set<string>()
@@ -213,10 +154,10 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
     else if (f.startsWith('*.')) add(byExt, f.slice(1), sig)
     else add(byName, f, sig)
   }
-  // The patterns are looked up in an index of the files (built once per snapshot), and the
+  // The patterns are looked up in an index of the files (built once per listing), and the
   // candidates taken in file order, each file's in pattern order: the same hits, in the same order,
   // as trying every file against every pattern.
-  const idx = fileIndex(snapshot)
+  const idx = fileIndex(facts.repoFiles)
   const picks: { readonly file: number; readonly sig: ConfigSignature }[] = []
   for (const [name, list] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, name)) picks.push({ file: i, sig })
   for (const [first, list] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, idx.files[i]!.name)) picks.push({ file: i, sig })
@@ -246,7 +187,7 @@ export function findConfigs(snapshot: Snapshot, sigs: readonly ConfigSignature[]
     const n = reads.get(sig) ?? 0
     if (n >= MAX_READS_PER_SIGNATURE) continue
     reads.set(sig, n + 1)
-    const text = snapshot.text(path)
+    const text = facts.snapshot.text(path)
     const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
     if (line === undefined) continue
     seen.add(key)

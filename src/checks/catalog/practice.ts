@@ -249,7 +249,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
   }
   // Task-runner declarations are resolved only when nothing in CI or hooks does the job.
   const enforcing = pr.length + notOnPr.length + local.length + nonBlocking.length > 0
-  const configs = [...findConfigs(snapshot, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...(enforcing ? [] : declaredTools(ctx, catalogue, options.veto))]
+  const configs = [...findConfigs(ctx.facts, catalogue.configs, ctx.extra.files), ...impliedConfigs, ...installedTools(ctx, catalogue), ...(enforcing ? [] : declaredTools(ctx, catalogue, options.veto))]
   const problems: Evidence[] = [
     ...ci.problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: `could not be read as CI configuration: ${p.message}` })),
     ...ctx.facts.failures.map((p) => ({ ...(p.path ? { path: p.path } : {}), message: p.message })),

@@ -1,7 +1,4 @@
-import { NOT_TEST_CODE } from '../../facts/excluded.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
-import type { Snapshot } from '../../facts/snapshot.js'
-import { ownFiles } from './ecosystem.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
 
 /**
@@ -181,50 +178,10 @@ const CONFIGS: readonly ConfigSignature[] = [
   { tool: 'dotnet test', ecosystem: 'dotnet', file: '*.runsettings' }
 ]
 
-/**
- * Test files per ecosystem, as each runner discovers them: basename prefix/suffix rules (or exact
- * names), and a directory a file must sit under. pytest collects `test_*.py`/`*_test.py`, Django's
- * and unittest's runner `test*.py` (so an app's `tests.py`), Jest `*.test.*`/`*.spec.*` and any
- * script under `__tests__/`, Go `*_test.go`, RSpec `*_spec.rb`, Minitest `test/**\/*_test.rb`.
- *
- * Trap: a migration or a management command named `…_test.py`/`test_….py` is production code;
- * no runner collects it there (NOT_TEST_CODE).
- */
-export const TEST_FILES: readonly { readonly ecosystem: Ecosystem; readonly prefix?: string; readonly suffixes: readonly string[]; readonly names?: readonly string[]; readonly under?: string }[] = [
-  { ecosystem: 'python', prefix: 'test_', suffixes: ['.py'] },
-  { ecosystem: 'python', suffixes: ['_test.py', '_tests.py'] },
-  { ecosystem: 'python', suffixes: [], names: ['tests.py'] },
-  { ecosystem: 'node', suffixes: ['.test.ts', '.test.js', '.test.tsx', '.test.jsx', '.test.mjs', '.test.cjs', '.spec.ts', '.spec.js', '.spec.tsx', '.spec.jsx', '.e2e-spec.ts'] },
-  { ecosystem: 'node', suffixes: ['.ts', '.js', '.tsx', '.jsx'], under: '__tests__/' },
-  { ecosystem: 'go', suffixes: ['_test.go'] },
-  { ecosystem: 'java', suffixes: ['Test.java', 'Tests.java', 'IT.java', 'Test.kt', 'Tests.kt'], under: 'src/test/' },
-  { ecosystem: 'ruby', suffixes: ['_spec.rb'] },
-  { ecosystem: 'ruby', suffixes: ['_test.rb'], under: 'test/' },
-  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
-  { ecosystem: 'php', suffixes: ['Test.php', 'Cest.php', 'Cept.php'], under: 'tests/' },
-  { ecosystem: 'php', suffixes: ['Test.php'], under: 'Tests/' },
-  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
-  { ecosystem: 'elixir', suffixes: ['_test.exs'], under: 'test/' },
-  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
-  { ecosystem: 'rust', suffixes: ['.rs'], under: 'tests/' },
-  { ecosystem: 'rust', suffixes: ['_test.rs', '_tests.rs'] },
-  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
-  { ecosystem: 'dotnet', suffixes: ['Tests.cs', 'Test.cs', 'Tests.fs', 'Test.fs', 'Tests.vb', 'Specs.cs'] }
-]
-
 export const TESTS: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS
-}
-
-export interface TestSuite {
-  /** Test files found outside vendored and generated trees. */
-  readonly count: number
-  /** How many of them per ecosystem. */
-  readonly byEcosystem: ReadonlyMap<Ecosystem, number>
-  /** A few of them, for evidence. */
-  readonly examples: readonly string[]
 }
 
 /**
@@ -236,19 +193,3 @@ export interface TestSuite {
 export const PASSES_WITH_NO_TESTS: readonly { readonly tools: readonly string[]; readonly ecosystem: Ecosystem; readonly files: string }[] = [
   { tools: ['go test', 'gotestsum', 'ginkgo'], ecosystem: 'go', files: 'Go test files (`*_test.go`)' }
 ]
-
-/** Test files in the repository: evidence that a suite exists even when CI never runs it. */
-export function findTestSuite(snapshot: Snapshot): TestSuite {
-  let count = 0
-  const byEcosystem = new Map<Ecosystem, number>()
-  const examples: string[] = []
-  for (const { path, name } of ownFiles(snapshot)) {
-    if (NOT_TEST_CODE.test(path)) continue
-    const hit = TEST_FILES.find((t) => (t.names?.includes(name) || ((t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length))) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))
-    if (!hit) continue
-    count++
-    byEcosystem.set(hit.ecosystem, (byEcosystem.get(hit.ecosystem) ?? 0) + 1)
-    if (examples.length < 3) examples.push(path)
-  }
-  return { count, byEcosystem, examples }
-}

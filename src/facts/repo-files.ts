@@ -1,0 +1,114 @@
+import { ECOSYSTEM_IDS, manifestEcosystem, sourceKindOf, type Ecosystem } from './ecosystems.js'
+import { isExcluded, NOT_TEST_CODE } from './excluded.js'
+import type { Snapshot } from './snapshot.js'
+import { TEST_FILES, type TestSuite } from './test-files.js'
+
+/**
+ * What the repository's file listing says, read once per snapshot (the root and each monorepo
+ * service view): its own files, which ecosystems have manifests and how many sources each has,
+ * the stack markers a fix is written for, and its test files. Names only: nothing is opened.
+ */
+
+export interface OwnFile {
+  readonly path: string
+  readonly name: string
+}
+
+export interface StackMarkers {
+  /** A `tsconfig*.json` or a TypeScript source (`.d.ts` declarations aside). */
+  readonly typescript: boolean
+  /** Django's `manage.py`. */
+  readonly django: boolean
+  /** Rails' `config/application.rb`. */
+  readonly rails: boolean
+  /** A Gradle build (`build.gradle*`, `gradlew`). */
+  readonly gradle: boolean
+  /** Kotlin sources. */
+  readonly kotlin: boolean
+  /** Laravel's `artisan`. */
+  readonly laravel: boolean
+}
+
+export interface RepoFileFacts {
+  /** The repository's own files: vendored, generated and docs trees left out. */
+  readonly own: readonly OwnFile[]
+  /** Ecosystems with a manifest, in the ecosystem table's order. */
+  readonly manifests: readonly Ecosystem[]
+  /** Application source files per ecosystem (templates, declarations, bundles and build scripts aside). */
+  readonly sources: ReadonlyMap<Ecosystem, number>
+  readonly markers: StackMarkers
+  /** Test files, as each ecosystem's runner discovers them. */
+  readonly testSuite: TestSuite
+}
+
+export const EMPTY_REPO_FILES: RepoFileFacts = {
+  own: [],
+  manifests: [],
+  sources: new Map(),
+  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
+  testSuite: { count: 0, byEcosystem: new Map(), examples: [] }
+}
+
+const TS = 1
+const DJANGO = 2
+const RAILS = 4
+const GRADLE = 8
+const KOTLIN = 16
+const LARAVEL = 32
+
+function markerBits(path: string, name: string): number {
+  let bits = 0
+  if ((name.startsWith('tsconfig') && name.endsWith('.json')) || ((name.endsWith('.ts') || name.endsWith('.tsx')) && !name.endsWith('.d.ts'))) bits |= TS
+  if (name === 'manage.py') bits |= DJANGO
+  if (path === 'config/application.rb' || path.endsWith('/config/application.rb')) bits |= RAILS
+  if (name.startsWith('build.gradle') || name === 'gradlew') bits |= GRADLE
+  if (name.endsWith('.kt')) bits |= KOTLIN
+  if (name === 'artisan') bits |= LARAVEL
+  return bits
+}
+
+function testEcosystem(path: string, name: string): Ecosystem | undefined {
+  if (NOT_TEST_CODE.test(path)) return undefined
+  return TEST_FILES.find((t) => (t.names?.includes(name) || ((t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length))) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))?.ecosystem
+}
+
+export function collectRepoFiles(snapshot: Snapshot): RepoFileFacts {
+  const own: OwnFile[] = []
+  // Per ecosystem index: whether a manifest is present, and how many source files it has.
+  const present = new Uint8Array(ECOSYSTEM_IDS.length)
+  const counts = new Uint32Array(ECOSYSTEM_IDS.length)
+  let markers = 0
+  let tests = 0
+  const byEcosystem = new Map<Ecosystem, number>()
+  const examples: string[] = []
+  for (const path of snapshot.files()) {
+    if (isExcluded(path)) continue
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    own.push({ path, name })
+    const manifest = manifestEcosystem(name)
+    if (manifest) present[ECOSYSTEM_IDS.indexOf(manifest)] = 1
+    const kind = sourceKindOf(path)
+    if (kind && !kind.template) counts[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++
+    markers |= markerBits(path, name)
+    const test = testEcosystem(path, name)
+    if (test) {
+      tests++
+      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1)
+      if (examples.length < 3) examples.push(path)
+    }
+  }
+  return {
+    own,
+    manifests: ECOSYSTEM_IDS.filter((_, i) => present[i] === 1),
+    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts[i]!])),
+    markers: {
+      typescript: (markers & TS) !== 0,
+      django: (markers & DJANGO) !== 0,
+      rails: (markers & RAILS) !== 0,
+      gradle: (markers & GRADLE) !== 0,
+      kotlin: (markers & KOTLIN) !== 0,
+      laravel: (markers & LARAVEL) !== 0
+    },
+    testSuite: { count: tests, byEcosystem, examples }
+  }
+}
