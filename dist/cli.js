@@ -27794,8 +27794,1753 @@ function remediationFor(opening, snippets4, profile, fallback) {
   return parts.join("\n");
 }
 
+// src/facts/parse/xml.ts
+var MAX_XML_DEPTH = 64;
+function parseXml(src, maxDepth = MAX_XML_DEPTH) {
+  const root2 = { name: "#root", line: 1, children: [], text: "", closed: true };
+  const problems2 = [];
+  const stack = [root2];
+  let line = 1;
+  let i = 0;
+  const advance = (to) => {
+    for (let k = src.indexOf("\n", i); k >= 0 && k < to; k = src.indexOf("\n", k + 1)) line++;
+    i = to;
+  };
+  while (i < src.length) {
+    const lt = src.indexOf("<", i);
+    if (lt < 0) break;
+    stack[stack.length - 1].text += src.slice(i, lt);
+    advance(lt);
+    if (src.startsWith("<!--", i)) {
+      const end = src.indexOf("-->", i + 4);
+      advance(end < 0 ? src.length : end + 3);
+      continue;
+    }
+    if (src.startsWith("<![CDATA[", i)) {
+      const end = src.indexOf("]]>", i);
+      stack[stack.length - 1].text += src.slice(i + 9, end < 0 ? src.length : end);
+      advance(end < 0 ? src.length : end + 3);
+      continue;
+    }
+    if (src.startsWith("<?", i) || src.startsWith("<!", i)) {
+      const end = src.indexOf(">", i);
+      advance(end < 0 ? src.length : end + 1);
+      continue;
+    }
+    const gt = src.indexOf(">", i);
+    if (gt < 0) {
+      problems2.push({ line, message: "invalid XML: unterminated tag" });
+      break;
+    }
+    const at2 = line;
+    const raw = src.slice(i + 1, gt);
+    advance(gt + 1);
+    if (raw.startsWith("/")) {
+      const name2 = raw.slice(1).trim();
+      const open = stack.length > 1 ? stack.pop() : void 0;
+      if (open?.name !== name2) {
+        problems2.push({ line: at2, message: `invalid XML: </${name2}> closes <${open?.name ?? "nothing"}>` });
+        break;
+      }
+      open.closed = true;
+      continue;
+    }
+    const selfClosing = raw.endsWith("/");
+    const name = raw.replace(/\/$/, "").trim().split(/\s+/)[0] ?? "";
+    const element = { name, line: at2, children: [], text: "", closed: selfClosing };
+    stack[stack.length - 1].children.push(element);
+    if (selfClosing) continue;
+    if (stack.length > maxDepth) {
+      problems2.push({ line: at2, message: `XML nested deeper than ${maxDepth}; rest ignored` });
+      break;
+    }
+    stack.push(element);
+  }
+  if (problems2.length === 0 && stack.length > 1) problems2.push({ line, message: `invalid XML: <${stack[stack.length - 1].name}> is never closed` });
+  return { root: root2, problems: problems2 };
+}
+function child(n, name) {
+  return n?.children.find((c) => c.name === name);
+}
+function children(n, name) {
+  return n?.children.filter((c) => c.name === name) ?? [];
+}
+function textOf(n) {
+  return n?.text.trim() ?? "";
+}
+
+// src/facts/snapshot.ts
+var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function dirname(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function joinPath2(dir2, rel) {
+  const parts = dir2 === "" ? [] : dir2.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function looksBinary(buf) {
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
+}
+function rangeWithPrefix(sorted, prefix) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
+}
+
+// src/facts/ci/diff-check.ts
+function isDiffCheck(words3, outputChecked) {
+  if (words3[0] !== "git") return false;
+  if (words3[1] === "diff") return outputChecked || words3.some((w) => w === "--exit-code" || w === "--quiet");
+  return words3[1] === "status" && outputChecked && words3.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
+}
+
+// src/facts/ci/shell/types.ts
+var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
+var MAX_SHELL_COMMANDS = 2e3;
+var MAX_SHELL_NESTING = 16;
+
+// src/facts/ci/shell/functions.ts
+var MAX_CALL_DEPTH = 8;
+var MAX_CALLS = 256;
+function expandFunctions(commands2, functions, args2, assigned = /* @__PURE__ */ new Map()) {
+  if (functions.size === 0 && args2 === void 0) return [...commands2];
+  const out = [];
+  let calls = 0;
+  const expanded = /* @__PURE__ */ new Set();
+  const call = (name, c, frame, text2, via, stack, inh) => {
+    if (stack.includes(name) || stack.length >= MAX_CALL_DEPTH || calls >= MAX_CALLS) return;
+    calls++;
+    expanded.add(name);
+    run4(functions.get(name), frame, [...via, { line: c.line, text: text2 }], [...stack, name], inh);
+  };
+  const run4 = (cmds, frame, via, stack, inh) => {
+    let params2 = frame;
+    for (const c of cmds) {
+      if (out.length >= MAX_SHELL_COMMANDS) return;
+      const words3 = params2 === void 0 ? c.words : substitute(c.words, params2);
+      if (words3.length === 0) continue;
+      if (params2 !== void 0 && words3[0] === "shift" && words3.length <= 2) {
+        const n = words3[1] === void 0 ? 1 : Number.parseInt(words3[1], 10);
+        if (Number.isInteger(n) && n >= 0) params2 = params2.slice(n);
+      }
+      const neutralised = inh.neutralised ?? c.neutralised;
+      const inCondition = inh.inCondition || c.inCondition === true;
+      const checkedOutput = inh.checkedOutput || c.checkedOutput === true;
+      const passed = { neutralised, inCondition, checkedOutput };
+      if (functions.has(words3[0])) {
+        call(words3[0], c, words3.slice(1), c.text, via, stack, passed);
+        continue;
+      }
+      for (const name of computedCalls(words3, functions, assigned, params2 === void 0)) {
+        if (!expanded.has(name)) call(name, c, void 0, `may call ${name}: ${c.text}`, via, stack, passed);
+      }
+      const cmd = {
+        ...c,
+        words: words3,
+        text: words3 === c.words || params2 === void 0 ? c.text : substituteText(c.text, params2),
+        neutralised,
+        ...inCondition ? { inCondition: true } : {},
+        ...checkedOutput ? { checkedOutput: true } : {},
+        ...via.length > 0 ? { calls: via } : {}
+      };
+      out.push(cmd);
+    }
+  };
+  run4(commands2, args2, [], [], { neutralised: null, inCondition: false, checkedOutput: false });
+  return out;
+}
+var CALL_WORDS = 3;
+var NEVER_CALL = /* @__PURE__ */ new Set([
+  "type",
+  "echo",
+  "printf",
+  "test",
+  "[",
+  "[[",
+  "declare",
+  "typeset",
+  "local",
+  "export",
+  "readonly",
+  "unset",
+  "set",
+  "shift",
+  "return",
+  "exit",
+  "cd",
+  "pushd",
+  "hash",
+  "which",
+  "alias",
+  "read",
+  "trap",
+  "compgen"
+]);
+function computedCalls(words3, functions, assigned, unknownParams) {
+  const out = [];
+  if (NEVER_CALL.has(words3[0]) || words3[0] === "command" && words3[1]?.startsWith("-")) return out;
+  for (let k = 0; k < words3.length && k < CALL_WORDS; k++) {
+    const w = words3[k];
+    if (!w.includes("$") || w.includes("/") || w.length > MAX_PATTERN) continue;
+    if (k === 0 && unknownParams && /^\$(?:[@*1-9]|\{[@*1-9]\})$/.test(w)) return [...functions.keys()];
+    const parts = globOf(w, assigned, 0);
+    if (parts === void 0 || parts.every((p) => p === "")) continue;
+    for (const name of functions.keys()) if (globMatches(parts, name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+var MAX_PATTERN = 200;
+function globOf(w, assigned, depth) {
+  const parts = [""];
+  let i = 0;
+  while (i < w.length) {
+    const m = w[i] === "$" ? /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*)|\{[^}]*\}|\([^)]*\)|.)/.exec(w.slice(i)) : null;
+    if (m === null) {
+      parts[parts.length - 1] += w[i];
+      i++;
+      continue;
+    }
+    i += m[0].length;
+    const values = assigned.get(m[1] ?? m[2] ?? "");
+    const inner = values?.length === 1 && depth < 2 && values[0].length <= MAX_PATTERN ? globOf(values[0], assigned, depth + 1) : void 0;
+    if (inner === void 0) {
+      parts.push("");
+      continue;
+    }
+    parts[parts.length - 1] += inner[0];
+    parts.push(...inner.slice(1));
+  }
+  return parts.join("").length > MAX_PATTERN ? void 0 : parts;
+}
+function globMatches(parts, name) {
+  if (parts.length === 1) return parts[0] === name;
+  const first = parts[0];
+  const last2 = parts[parts.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last2) || first.length + last2.length > name.length) return false;
+  let at2 = first.length;
+  const end = name.length - last2.length;
+  for (const p of parts.slice(1, -1)) {
+    const found = name.indexOf(p, at2);
+    if (found < 0 || found + p.length > end) return false;
+    at2 = found + p.length;
+  }
+  return true;
+}
+function substituteText(text2, params2) {
+  const value = (n) => quote2(params2[n - 1] ?? "");
+  const t = text2.replace(/"\$(?:[@*]|\{[@*]\})"|\$(?:[@*]|\{[@*]\})/g, () => params2.map(quote2).join(" ")).replace(/"\$(?:\{([1-9]\d*)\}|([1-9]))"|\$(?:\{([1-9]\d*)\}|([1-9]))/g, (_m, a, b, c, d) => value(Number(a ?? b ?? c ?? d)));
+  return t.length > 120 ? t.slice(0, 119) + "\u2026" : t;
+}
+function quote2(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+var WHOLE_LIST = /^\$(?:[@*]|\{[@*]\})$/;
+var PARAM = /\$\{([1-9]\d*)(?::?([-=+])([^}]*))?\}|\$([1-9])|\$\{[@*]\}|\$[@*]/g;
+function substitute(words3, params2) {
+  const out = [];
+  for (const w of words3) {
+    if (!w.includes("$")) {
+      out.push(w);
+      continue;
+    }
+    if (WHOLE_LIST.test(w)) {
+      out.push(...params2);
+      continue;
+    }
+    let touched = false;
+    const v = w.replace(PARAM, (_m, braced, op, word, plain2) => {
+      touched = true;
+      const n = braced ?? plain2;
+      if (n === void 0) return params2.join(" ");
+      const value = params2[Number(n) - 1];
+      if (op === void 0) return value ?? "";
+      if (op === "+") return value ? word ?? "" : "";
+      return value ? value : word ?? "";
+    });
+    if (touched && v === "") continue;
+    out.push(v);
+  }
+  return out;
+}
+
+// src/facts/ci/shell/neutralise.ts
+var TEXT_MAX = 120;
+var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
+function finalize(root2, src) {
+  return finalizeScript(root2, src).commands;
+}
+function finalizeScript(root2, src) {
+  const marks = /* @__PURE__ */ new Map();
+  markGroup(root2, marks);
+  const tested = testedVariables(root2);
+  const functions = /* @__PURE__ */ new Map();
+  const assigned = /* @__PURE__ */ new Map();
+  const walk3 = (g, out) => {
+    for (const u of g.seq) {
+      if (typeof u === "string") continue;
+      if (u.kind === "cmd") noteAssignments(u, assigned);
+      if (u.kind === "grp") {
+        if (u.fn === void 0) walk3(u, out);
+        else {
+          const body = [];
+          walk3(u, body);
+          functions.set(u.fn, body);
+        }
+      } else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
+    }
+  };
+  const commands2 = [];
+  walk3(root2, commands2);
+  return { commands: commands2, functions, assigned };
+}
+var MAX_ASSIGNED = 256;
+var DECLARES = /* @__PURE__ */ new Set(["local", "declare", "typeset", "readonly", "export"]);
+function noteAssignments(c, assigned) {
+  const words3 = c.words.length > 0 && DECLARES.has(c.words[0]) ? c.words.slice(1).filter((w) => !w.startsWith("-")) : [];
+  for (const a of [...c.assigns, ...words3]) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
+    if (!m) continue;
+    const values = assigned.get(m[1]) ?? [];
+    if (values.length === 0 && assigned.size >= MAX_ASSIGNED) continue;
+    if (values.length < 4) values.push(m[2]);
+    assigned.set(m[1], values);
+  }
+}
+function testedVariables(root2) {
+  const out = /* @__PURE__ */ new Set();
+  const walk3 = (g) => {
+    for (const u of g.seq) {
+      if (typeof u === "string") continue;
+      if (u.kind === "grp") walk3(u);
+      else if ((u.words[0] === "test" || u.words[0] === "[" || u.words[0] === "[[") && u.words.some((w) => w === "-z" || w === "-n")) {
+        for (const w of u.words) {
+          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w);
+          if (m) out.add(m[1]);
+        }
+      }
+    }
+  };
+  walk3(root2);
+  return out;
+}
+function emit(c, neutralised, src, out, tested) {
+  const w0 = c.words[0];
+  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf("="))));
+  const checks = saved || (w0 === "test" || w0 === "[" || w0 === "[[") && c.words.some((w) => w === "-z" || w === "-n");
+  const diffs = w0 === "diff" || w0 === "cmp";
+  for (const sub of c.subs) {
+    const proc = sub.processSubst === true;
+    const { processSubst: _p, ...clean4 } = sub;
+    if (checks || diffs && proc) out.push({ ...clean4, checkedOutput: true, neutralised: clean4.neutralised ?? neutralised });
+    else if (c.words.length === 0) out.push({ ...clean4, neutralised: clean4.neutralised ?? neutralised, ...c.cond ? { inCondition: true } : {} });
+    else out.push({ ...clean4, neutralised: clean4.neutralised ?? "$(\u2026) output" });
+  }
+  if (c.words.length === 0) return;
+  const raw = src.slice(c.start, Math.min(c.end, c.start + 600)).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
+  const cmd = {
+    words: c.words,
+    assignments: c.assigns,
+    text: raw.length > TEXT_MAX ? raw.slice(0, TEXT_MAX - 1) + "\u2026" : raw,
+    line: c.line,
+    neutralised,
+    ...c.cond ? { inCondition: true } : {}
+  };
+  out.push(cmd);
+}
+var TERMINATORS = /* @__PURE__ */ new Set([";", "\n", "&", ";;"]);
+function markGroup(g, marks) {
+  const lists = [];
+  let units = [];
+  let ops = [];
+  const close = (end) => {
+    if (units.length > 0) lists.push({ units, ops, end });
+    units = [];
+    ops = [];
+  };
+  for (const u of g.seq) {
+    if (typeof u === "string") {
+      if (TERMINATORS.has(u)) close(u);
+      else if (units.length > 0) ops.push(u);
+      continue;
+    }
+    if (u.kind === "grp") markGroup(u, marks);
+    if (units.length > ops.length) ops.push(";");
+    units.push(u);
+  }
+  close("\n");
+  for (let li = 0; li < lists.length; li++) {
+    const l = lists[li];
+    for (let k = 1; k < l.units.length; k++) {
+      const u = l.units[k];
+      if (l.ops[k - 1] === "||" && alwaysSucceeds(u)) {
+        const reason = "|| " + successText(u);
+        for (let j = 0; j < k; j++) setMark(l.units[j], reason, marks);
+      }
+    }
+    if (l.end === "&") for (const u of l.units) setMark(u, "background (&)", marks);
+    const next = lists[li + 1];
+    if (l.end === ";" && next !== void 0 && next.units.length === 1 && isTrueLike(next.units[0])) {
+      for (const u of l.units) setMark(u, "; " + successText(next.units[0]), marks);
+    }
+  }
+}
+function setMark(u, reason, marks) {
+  if (u.kind === "cmd") {
+    const m = marks.get(u);
+    if (!m || m.neutralised === null) marks.set(u, { neutralised: reason });
+    return;
+  }
+  for (const x of u.seq) if (typeof x !== "string") setMark(x, reason, marks);
+}
+function alwaysSucceeds(u) {
+  if (u.kind === "cmd") {
+    const w = u.words;
+    if (w.length === 0) return u.assigns.length > 0;
+    return ALWAYS_SUCCEEDS.has(w[0]) || isTrueLike(u);
+  }
+  let any = false;
+  for (const x of u.seq) {
+    if (typeof x === "string") continue;
+    if (!alwaysSucceeds(x)) return false;
+    any = true;
+  }
+  return any;
+}
+function isTrueLike(u) {
+  if (u.kind !== "cmd") return false;
+  const w = u.words;
+  return w[0] === "true" || w[0] === ":" || (w[0] === "exit" || w[0] === "return") && w[1] === "0";
+}
+function successText(u) {
+  if (u.kind === "grp") return "{ \u2026 }";
+  const w = u.words;
+  return w[0] === "exit" || w[0] === "return" ? `${w[0]} ${w[1] ?? ""}`.trim() : w[0] ?? "";
+}
+function applySetE(cmds, src) {
+  let off = false;
+  const lines = src.includes("$?") ? src.split("\n") : [];
+  const reraised = (c) => {
+    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? "")?.[1];
+    return saved !== void 0 && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, "m").test(lines.slice(c.line + 1).join("\n"));
+  };
+  return cmds.map((c) => {
+    if (c.words[0] === "set") {
+      const args2 = c.words.slice(1);
+      for (let k = 0; k < args2.length; k++) {
+        const a = args2[k];
+        if ((a === "+o" || a === "-o") && args2[k + 1] === "errexit") off = a === "+o";
+        else if (/^\+[a-z]*e/.test(a)) off = true;
+        else if (/^-[a-z]*e/.test(a)) off = false;
+      }
+      return c;
+    }
+    return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: "set +e" } : c;
+  });
+}
+
+// src/facts/ci/shell/lexer.ts
+var OP_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "<", ">", "\n"]);
+var WS = /* @__PURE__ */ new Set([" ", "	", "\r"]);
+var ShellLexer = class {
+  constructor(s, firstLine, depth, budget) {
+    this.s = s;
+    this.depth = depth;
+    this.budget = budget;
+    this.line = firstLine;
+  }
+  s;
+  depth;
+  budget;
+  i = 0;
+  line;
+  pendingHeredocs = [];
+  newCmd(cond) {
+    return { kind: "cmd", words: [], assigns: [], start: this.i, end: this.i, line: this.line, cond, subs: [] };
+  }
+  /** A redirection operator and its target word (left out of the command's words); `<<` registers a heredoc. */
+  readRedirect(cur) {
+    const s = this.s;
+    if (s.startsWith("<<<", this.i)) {
+      this.i += 3;
+      this.skipBlanks();
+      this.readWord(cur);
+      return;
+    }
+    if (s.startsWith("<<", this.i)) {
+      this.i += 2;
+      const strip = s[this.i] === "-";
+      if (strip) this.i++;
+      this.skipBlanks();
+      const w = this.readWord(null);
+      if (w !== null) this.pendingHeredocs.push({ delim: w.value, strip });
+      return;
+    }
+    this.i++;
+    while (this.i < s.length && (s[this.i] === ">" || s[this.i] === "&" || s[this.i] === "|")) this.i++;
+    this.skipBlanks();
+    if (this.i < s.length && !OP_CHARS.has(s[this.i])) this.readWord(cur);
+  }
+  skipBlanks() {
+    while (this.i < this.s.length && WS.has(this.s[this.i])) this.i++;
+  }
+  /** After a newline: skips the bodies of the heredocs opened on the line just ended. */
+  readHeredocBodies() {
+    const s = this.s;
+    for (const h of this.pendingHeredocs) {
+      while (this.i < s.length) {
+        const nl = s.indexOf("\n", this.i);
+        const end = nl < 0 ? s.length : nl;
+        let text2 = s.slice(this.i, end);
+        if (h.strip) text2 = text2.replace(/^\t+/, "");
+        this.i = nl < 0 ? s.length : nl + 1;
+        this.line++;
+        if (text2 === h.delim || text2.trimEnd() === h.delim) break;
+      }
+    }
+    this.pendingHeredocs = [];
+  }
+  /** A `case` pattern up to its unquoted `)`. */
+  skipPattern() {
+    const s = this.s;
+    if (s[this.i] === "(") this.i++;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === "\\") this.i += 2;
+      else if (c === "'" || c === '"') {
+        const e = s.indexOf(c, this.i + 1);
+        this.i = e < 0 ? s.length : e + 1;
+      } else if (c === ")") {
+        this.i++;
+        return;
+      } else if (c === "\n") {
+        this.line++;
+        this.i++;
+      } else this.i++;
+    }
+  }
+  /** Skips from an opening `(` at `open` to its matching `)`, counting lines; no parsing. */
+  skipBalanced(open) {
+    const s = this.s;
+    let d = 0;
+    let j = open;
+    for (; j < s.length; j++) {
+      const c = s[j];
+      if (c === "(") d++;
+      else if (c === ")") {
+        d--;
+        if (d === 0) break;
+      } else if (c === "\n") this.line++;
+      else if (c === "\\") j++;
+    }
+    this.i = Math.min(s.length, j + 1);
+  }
+  /**
+   * Reads one word from the current position, adding the commands of any substitution in it to
+   * `host.subs`. Returns null at an operator. `unquotedPrefix` is how many characters of the value
+   * came before the first quote or escape (an assignment's name must be unquoted).
+   */
+  readWord(host) {
+    const s = this.s;
+    const start = this.i;
+    const line = this.line;
+    let value = "";
+    let quoted2 = false;
+    let unquotedPrefix = -1;
+    const markQuoted = () => {
+      if (unquotedPrefix < 0) unquotedPrefix = value.length;
+      quoted2 = true;
+    };
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (WS.has(c) || c === "\n") break;
+      if (c === "<" || c === ">") {
+        if (s[this.i + 1] === "(" && value === "") {
+          const from = this.i;
+          this.i++;
+          this.substitution(host, true);
+          value += s.slice(from, this.i);
+          continue;
+        }
+        break;
+      }
+      if (OP_CHARS.has(c)) break;
+      if (c === "\\") {
+        markQuoted();
+        if (s[this.i + 1] === "\n") {
+          this.line++;
+        } else if (this.i + 1 < s.length) value += s[this.i + 1];
+        this.i += 2;
+        continue;
+      }
+      if (c === "'") {
+        markQuoted();
+        const e = s.indexOf("'", this.i + 1);
+        const end = e < 0 ? s.length : e;
+        const part = s.slice(this.i + 1, end);
+        this.line += countNewlines(part);
+        value += part;
+        this.i = end + 1;
+        continue;
+      }
+      if (c === '"') {
+        markQuoted();
+        this.i++;
+        value += this.readDoubleQuoted(host);
+        continue;
+      }
+      if (c === "`") {
+        const from = this.i;
+        this.backtick(host);
+        value += s.slice(from, this.i);
+        continue;
+      }
+      if (c === "$") {
+        const n = s[this.i + 1];
+        if (n === "'") {
+          markQuoted();
+          let j = this.i + 2;
+          while (j < s.length && s[j] !== "'") j += s[j] === "\\" ? 2 : 1;
+          value += s.slice(this.i + 2, Math.min(j, s.length));
+          this.line += countNewlines(s.slice(this.i, j));
+          this.i = Math.min(s.length, j + 1);
+          continue;
+        }
+        if (n === "(" || n === "{") {
+          const from = this.i;
+          if (n === "(" && s[this.i + 2] === "(") this.skipBalanced(this.i + 1);
+          else if (n === "(") {
+            this.i++;
+            this.substitution(host, false);
+          } else this.skipBraces();
+          value += s.slice(from, this.i);
+          continue;
+        }
+      }
+      value += c;
+      this.i++;
+    }
+    if (this.i === start) return null;
+    return { value, quoted: quoted2, unquotedPrefix: unquotedPrefix < 0 ? value.length : unquotedPrefix, start, line };
+  }
+  readDoubleQuoted(host) {
+    const s = this.s;
+    let value = "";
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '"') {
+        this.i++;
+        return value;
+      }
+      if (c === "\\") {
+        const n = s[this.i + 1];
+        if (n === "\n") this.line++;
+        else if (n === '"' || n === "\\" || n === "$" || n === "`") value += n;
+        else value += c + (n ?? "");
+        this.i += 2;
+        continue;
+      }
+      if (c === "\n") this.line++;
+      if (c === "`") {
+        const from = this.i;
+        this.backtick(host);
+        value += s.slice(from, this.i);
+        continue;
+      }
+      if (c === "$" && s[this.i + 1] === "(") {
+        const from = this.i;
+        if (s[this.i + 2] === "(") this.skipBalanced(this.i + 1);
+        else {
+          this.i++;
+          this.substitution(host, false);
+        }
+        value += s.slice(from, this.i);
+        continue;
+      }
+      if (c === "$" && s[this.i + 1] === "{") {
+        const from = this.i;
+        this.skipBraces();
+        value += s.slice(from, this.i);
+        continue;
+      }
+      value += c;
+      this.i++;
+    }
+    return value;
+  }
+  skipBraces() {
+    const s = this.s;
+    let d = 0;
+    let j = this.i + 1;
+    for (; j < s.length; j++) {
+      if (s[j] === "{") d++;
+      else if (s[j] === "}") {
+        d--;
+        if (d === 0) break;
+      } else if (s[j] === "\n") this.line++;
+    }
+    this.i = Math.min(s.length, j + 1);
+  }
+  /** At a `(` opening `$(…)` or `<(…)`: parses the inner script with the same scanner. */
+  substitution(host, processSubst) {
+    if (this.depth + 1 >= MAX_SHELL_NESTING) {
+      this.skipBalanced(this.i);
+      return;
+    }
+    this.i++;
+    const inner = this.nested(this.s, this.i, this.line, ")");
+    this.i = inner.end;
+    this.line = inner.line;
+    host?.subs.push(...inner.commands.map((c) => processSubst ? { ...c, processSubst: true } : c));
+  }
+  /** At a backtick: the inner text up to the closing backtick, unescaped, parsed on its own. */
+  backtick(host) {
+    const s = this.s;
+    let j = this.i + 1;
+    let inner = "";
+    while (j < s.length && s[j] !== "`") {
+      if (s[j] === "\\" && j + 1 < s.length) {
+        inner += s[j + 1] === "`" || s[j + 1] === "\\" || s[j + 1] === "$" ? s[j + 1] : s[j] + s[j + 1];
+        j += 2;
+      } else inner += s[j++];
+    }
+    const line = this.line;
+    this.line += countNewlines(s.slice(this.i, j));
+    this.i = Math.min(s.length, j + 1);
+    if (this.depth + 1 >= MAX_SHELL_NESTING || host === null) return;
+    host.subs.push(...this.nested(inner, 0, line, null).commands);
+  }
+};
+function isWordChar(c) {
+  return c !== void 0 && !WS.has(c) && c !== "\n" && !OP_CHARS.has(c);
+}
+function countNewlines(s) {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/facts/ci/shell/tree.ts
+var MAX_GROUPS = 64;
+var ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+var CONDITION_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "while", "until"]);
+var BODY_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else"]);
+var END_KEYWORDS = /* @__PURE__ */ new Set(["fi", "done", "esac"]);
+var ShellParser = class _ShellParser extends ShellLexer {
+  nested(src, from, line, stop) {
+    const p = new _ShellParser(src, line, this.depth + 1, this.budget);
+    p.i = from;
+    const g = p.parseGroup(stop);
+    return { commands: finalize(g, src), end: p.i, line: p.line };
+  }
+  /** Parses until EOF or, when `stop` is ')', an unmatched `)` (consumed). */
+  parseGroup(stop) {
+    const root2 = { kind: "grp", seq: [] };
+    const stack = [root2];
+    let cur = null;
+    let inCond = false;
+    let skipHeader = null;
+    let caseDepth = 0;
+    let expectPattern = false;
+    let parens = 0;
+    let pendingFn = null;
+    const s = this.s;
+    const group2 = () => stack[stack.length - 1];
+    const finish = () => {
+      if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.subs.length > 0)) {
+        group2().seq.push(cur);
+        this.budget.count++;
+      }
+      cur = null;
+    };
+    const op = (o) => {
+      finish();
+      group2().seq.push(o);
+      if (o === "\n" || o === ";" || o === ";;" || o === "&") {
+        if (skipHeader === "for") skipHeader = null;
+      }
+      if (o === ";;") expectPattern = true;
+    };
+    while (this.i < s.length) {
+      if (this.budget.count >= MAX_SHELL_COMMANDS) {
+        this.i = s.length;
+        break;
+      }
+      const c = s[this.i];
+      if (WS.has(c)) {
+        this.i++;
+        continue;
+      }
+      if (c === "\\" && s[this.i + 1] === "\n") {
+        this.i += 2;
+        this.line++;
+        continue;
+      }
+      if (c === "#") {
+        const nl = s.indexOf("\n", this.i);
+        this.i = nl < 0 ? s.length : nl;
+        continue;
+      }
+      if (c === "\n") {
+        this.i++;
+        this.line++;
+        op("\n");
+        this.readHeredocBodies();
+        continue;
+      }
+      if (expectPattern && cur === null && caseDepth > 0) {
+        if (s.startsWith("esac", this.i) && !isWordChar(s[this.i + 4])) {
+          this.i += 4;
+          caseDepth--;
+          expectPattern = false;
+          continue;
+        }
+        this.skipPattern();
+        expectPattern = false;
+        continue;
+      }
+      if (c === ";") {
+        if (s[this.i + 1] === ";") {
+          this.i += s[this.i + 2] === "&" ? 3 : 2;
+          op(";;");
+        } else if (s[this.i + 1] === "&") {
+          this.i += 2;
+          op(";;");
+        } else {
+          this.i++;
+          op(";");
+        }
+        continue;
+      }
+      if (c === "&") {
+        if (s[this.i + 1] === "&") {
+          this.i += 2;
+          op("&&");
+        } else if (s[this.i + 1] === ">") {
+          this.i++;
+          this.readRedirect(cur);
+        } else {
+          this.i++;
+          op("&");
+        }
+        continue;
+      }
+      if (c === "|") {
+        if (s[this.i + 1] === "|") {
+          this.i += 2;
+          op("||");
+        } else {
+          this.i += s[this.i + 1] === "&" ? 2 : 1;
+          op("|");
+        }
+        continue;
+      }
+      if (c === "(") {
+        const emptyParens = /^\(\s*\)/.test(s.slice(this.i, this.i + 16));
+        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && cur.subs.length === 0 && emptyParens) {
+          pendingFn = functionName(cur.words[0]);
+          this.i = s.indexOf(")", this.i) + 1;
+          cur = null;
+          continue;
+        }
+        if (cur === null && pendingFn !== null && emptyParens) {
+          this.i = s.indexOf(")", this.i) + 1;
+          continue;
+        }
+        if (cur === null && s[this.i + 1] === "(") {
+          this.skipBalanced(this.i);
+          continue;
+        }
+        finish();
+        this.i++;
+        parens++;
+        if (stack.length < MAX_GROUPS) {
+          const g = { kind: "grp", seq: [] };
+          if (pendingFn !== null) g.fn = pendingFn;
+          group2().seq.push(g);
+          stack.push(g);
+        }
+        pendingFn = null;
+        continue;
+      }
+      if (c === ")") {
+        this.i++;
+        if (parens > 0) {
+          finish();
+          parens--;
+          if (stack.length > 1) stack.pop();
+          continue;
+        }
+        if (stop === ")") break;
+        continue;
+      }
+      if ((c === "<" || c === ">") && s[this.i + 1] !== "(") {
+        this.readRedirect(cur);
+        continue;
+      }
+      if (c >= "0" && c <= "9") {
+        let j = this.i;
+        while (j < s.length && s[j] >= "0" && s[j] <= "9") j++;
+        if (s[j] === "<" || s[j] === ">") {
+          this.i = j;
+          this.readRedirect(cur);
+          continue;
+        }
+      }
+      const fresh = cur === null;
+      if (fresh) cur = this.newCmd(inCond);
+      const cmd = cur;
+      const before = cmd.subs.length;
+      const w = this.readWord(cmd);
+      if (w === null) continue;
+      if (pendingFn !== null && (w.quoted || w.value !== "{")) pendingFn = null;
+      if (skipHeader === "for") {
+        if (w.value === "do" && !w.quoted) {
+          skipHeader = null;
+          inCond = false;
+        }
+        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
+        continue;
+      }
+      if (skipHeader === "case") {
+        if (w.value === "in" && !w.quoted) {
+          skipHeader = null;
+          caseDepth++;
+          expectPattern = true;
+        }
+        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
+        continue;
+      }
+      if (cmd.words.length === 0 && cmd.assigns.length === 0 && !w.quoted && before === cmd.subs.length) {
+        const v = w.value;
+        if (CONDITION_KEYWORDS.has(v)) {
+          inCond = true;
+          cur = null;
+          continue;
+        }
+        if (BODY_KEYWORDS.has(v)) {
+          inCond = false;
+          cur = null;
+          continue;
+        }
+        if (END_KEYWORDS.has(v) || v === "!" || v === "function") {
+          if (v === "esac") caseDepth = Math.max(0, caseDepth - 1);
+          if (v === "function") {
+            this.skipBlanks();
+            const name = this.readWord(null);
+            pendingFn = name === null || name.quoted ? null : functionName(name.value);
+            cur = null;
+            continue;
+          }
+          cur = null;
+          continue;
+        }
+        if (v === "{") {
+          finish();
+          if (stack.length < MAX_GROUPS) {
+            const g = { kind: "grp", seq: [] };
+            if (pendingFn !== null) g.fn = pendingFn;
+            group2().seq.push(g);
+            stack.push(g);
+          }
+          pendingFn = null;
+          continue;
+        }
+        if (v === "}") {
+          finish();
+          if (stack.length > 1) stack.pop();
+          continue;
+        }
+        if (v === "for" || v === "select") {
+          skipHeader = "for";
+          cur = null;
+          continue;
+        }
+        if (v === "case") {
+          skipHeader = "case";
+          cur = null;
+          continue;
+        }
+      }
+      if (cmd.words.length === 0 && w.unquotedPrefix > 0) {
+        const m = ASSIGN.exec(w.value);
+        if (m && m[0].length <= w.unquotedPrefix) {
+          cmd.assigns.push(w.value);
+          cmd.end = this.i;
+          continue;
+        }
+      }
+      if (cmd.words.length === 0) {
+        cmd.start = w.start;
+        cmd.line = w.line;
+      }
+      cmd.words.push(w.value);
+      cmd.end = this.i;
+    }
+    finish();
+    return root2;
+  }
+};
+function functionName(word) {
+  return /^[A-Za-z_][\w:.@+-]{0,99}$/.test(word) ? word : null;
+}
+
+// src/facts/ci/shell.ts
+var splits = /* @__PURE__ */ new Map();
+var MAX_MEMO_SCRIPTS = 2e4;
+var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
+function splitScript(script, args2) {
+  const key = args2 === void 0 ? script : script + "\0" + args2.join("\0");
+  const hit = splits.get(key);
+  if (hit) return hit;
+  const out = splitUncached(script, args2);
+  if (key.length <= MAX_MEMO_SCRIPT_CHARS) {
+    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
+    splits.set(key, out);
+  }
+  return out;
+}
+function splitUncached(script, args2) {
+  const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
+  const p = new ShellParser(text2, 1, 0, { count: 0 });
+  const { commands: commands2, functions, assigned } = finalizeScript(p.parseGroup(null), text2);
+  return applySetE(expandFunctions(commands2, functions, args2, assigned), text2);
+}
+
+// src/facts/ci/resolve/wrappers.ts
+var WRAPPERS = [
+  { prefix: ["uv", "run"], valueOpts: ["--with", "-w", "--group", "--extra", "--package", "--python", "-p", "--env-file", "--with-requirements", "--index", "--only-group", "--no-group", "--with-editable", "--directory", "--project"] },
+  { prefix: ["uv", "tool", "run"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
+  { prefix: ["uvx"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
+  { prefix: ["poetry", "run"] },
+  { prefix: ["pipenv", "run"] },
+  { prefix: ["pipx", "run"], valueOpts: ["--spec", "--python"], versioned: true },
+  { prefix: ["npx"], valueOpts: ["-p", "--package", "-c", "--call"], versioned: true },
+  { prefix: ["pnpx"], versioned: true },
+  { prefix: ["bunx"], versioned: true },
+  { prefix: ["bun", "x"], versioned: true },
+  { prefix: ["yarn", "dlx"], valueOpts: ["-p", "--package"], versioned: true },
+  { prefix: ["pnpm", "dlx"], valueOpts: ["--package"], versioned: true },
+  { prefix: ["pnpm", "exec"] },
+  { prefix: ["yarn", "exec"] },
+  { prefix: ["npm", "exec"], valueOpts: ["-p", "--package", "-c", "--call", "-w", "--workspace"], versioned: true },
+  { prefix: ["bundle", "exec"] },
+  { prefix: ["bundler", "exec"] },
+  // Composer runs a package's binary from vendor/bin.
+  { prefix: ["composer", "exec"], valueOpts: ["-d", "--working-dir"] },
+  { prefix: ["composer", "global", "exec"] },
+  { prefix: ["sudo"], valueOpts: ["-u", "-g", "-C", "-h", "-p", "-U"] },
+  { prefix: ["time"] },
+  { prefix: ["nice"], valueOpts: ["-n"] },
+  { prefix: ["nohup"] },
+  { prefix: ["exec"] },
+  { prefix: ["command"] },
+  { prefix: ["builtin"] },
+  { prefix: ["timeout"], valueOpts: ["-s", "--signal", "-k", "--kill-after"], skip: 1 },
+  { prefix: ["xvfb-run"], valueOpts: ["-s", "--server-args", "-n", "--server-num", "-e", "--error-file", "-f", "--auth-file"] },
+  { prefix: ["env"], valueOpts: ["-u", "--unset", "-C", "--chdir"], assignments: true },
+  { prefix: ["cross-env"], assignments: true },
+  { prefix: ["dotenv", "run"] },
+  { prefix: ["dagger", "run"], valueOpts: ["-m", "--mod", "--progress"] },
+  { prefix: ["dotenv"], valueOpts: ["-e", "-c", "-v"] },
+  { prefix: ["with-contenv"] },
+  { prefix: ["retry"], valueOpts: ["-t", "--times", "-d", "--delay"], counts: true },
+  // `circleci tests split … | xargs bundle exec rspec`: xargs runs its command with the input as arguments.
+  { prefix: ["xargs"], valueOpts: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--max-lines"] },
+  // `rustup run nightly cargo fmt`: the toolchain, then the command.
+  { prefix: ["rustup", "run"], skip: 1 },
+  // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
+  { prefix: ["nyc"], valueOpts: ["--reporter", "-r", "--report-dir", "--temp-dir", "-t", "--include", "-n", "--exclude", "-x", "--extension", "-e", "--require", "-i", "--cwd", "--nycrc-path"] },
+  { prefix: ["c8"], valueOpts: ["--reporter", "-r", "--reports-dir", "-o", "--include", "-n", "--exclude", "-x", "--src", "--temp-directory", "--extension", "-e", "--config", "-c"] }
+];
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var PYTHON = /^(python[0-9.]*|py|pypy[0-9.]*)$/;
+var MODULE_NAMES = { pre_commit: "pre-commit", "pytest_cov": "pytest" };
+function normaliseTool(word) {
+  const b = basename(word).toLowerCase();
+  return PYTHON.test(b) ? "python" : b;
+}
+function unwrap(words3) {
+  let argv = [...words3];
+  const before = [];
+  for (let round = 0; round < 12 && argv.length > 0; round++) {
+    const next = unwrapOnce(argv, before);
+    if (next !== null && !Array.isArray(next)) return { argv: [], before, script: next.script };
+    if (next === null) break;
+    argv = next;
+  }
+  return { argv, before };
+}
+function unwrapOnce(argv, before) {
+  const t = normaliseTool(argv[0]);
+  if ((t === "bash" || t === "sh" || t === "zsh" || t === "dash") && argv.includes("-c")) {
+    const i = argv.indexOf("-c");
+    if (argv.slice(1, i).every((a) => a.startsWith("-")) && i + 1 < argv.length) return { script: argv[i + 1] };
+  }
+  if (t === "circleci" && argv[1] === "tests" && argv[2] === "run") return circleciTestsRun(argv);
+  if (t === "python") return unwrapPython(argv);
+  if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv);
+  if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
+  if (t === "go" && argv[1] === "run") return unwrapGoRun(argv);
+  if (t === "dotnet" || t === "dotnet.exe" || t === "dnx") return unwrapDotnetTool(argv, t);
+  for (const w of WRAPPERS) {
+    if (w.prefix[0] !== t || w.prefix.length > argv.length) continue;
+    if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue;
+    return stripOptions(argv.slice(w.prefix.length), w);
+  }
+  return null;
+}
+function stripOptions(args2, w) {
+  const valueOpts = new Set(w.valueOpts ?? []);
+  let i = 0;
+  let skip = w.skip ?? 0;
+  while (i < args2.length) {
+    const a = args2[i];
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (w.assignments && ASSIGNMENT.test(a)) i++;
+    else if (a.startsWith("-") && a.length > 1) i += valueOpts.has(a) ? 2 : 1;
+    else if (w.counts && /^\d+$/.test(a)) i++;
+    else if (skip > 0) {
+      skip--;
+      i++;
+    } else break;
+  }
+  const rest = args2.slice(i);
+  if (rest.length === 0) return null;
+  if (w.versioned) rest[0] = dropVersion(rest[0]);
+  return rest;
+}
+function circleciTestsRun(argv) {
+  for (let i = 3; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--command=")) return { script: a.slice("--command=".length) };
+    if (a === "--command" && i + 1 < argv.length) return { script: argv[i + 1] };
+  }
+  return null;
+}
+function dropVersion(word) {
+  const at2 = word.lastIndexOf("@");
+  let w = at2 > 0 ? word.slice(0, at2) : word;
+  const eq = w.search(/[=<>~]=/);
+  if (eq > 0) w = w.slice(0, eq);
+  return w;
+}
+function unwrapPython(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-m" && i + 1 < argv.length) {
+      const mod = argv[i + 1];
+      return [MODULE_NAMES[mod] ?? mod, ...argv.slice(i + 2)];
+    }
+    if (a.startsWith("-m") && a.length > 2) return [a.slice(2), ...argv.slice(i + 1)];
+    if (a === "-W" || a === "-X") {
+      i++;
+      continue;
+    }
+    if (!a.startsWith("-") || a === "-c") return null;
+  }
+  return null;
+}
+var PHP_VALUE_OPTS = /* @__PURE__ */ new Set(["-d", "-c", "-z", "--define", "--php-ini", "--zend-extension"]);
+function unwrapPhp(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-f" || a === "--file") return i + 1 < argv.length ? argv.slice(i + 1) : null;
+    if (PHP_VALUE_OPTS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a === "--") return i + 1 < argv.length ? argv.slice(i + 1) : null;
+    if (a.startsWith("-")) {
+      if (/^-[dcz]./.test(a) || a === "-n" || a === "-e" || a === "-q" || a === "-H" || a === "-C" || a === "--no-php-ini") continue;
+      return null;
+    }
+    return argv.slice(i);
+  }
+  return null;
+}
+var COVERAGE_VALUE_OPTS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--omit", "--include", "--data-file", "--context", "--concurrency"]);
+function unwrapCoverage(argv, before) {
+  let i = 2;
+  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "-m") i += COVERAGE_VALUE_OPTS.has(argv[i]) ? 2 : 1;
+  before.push(argv.slice(0, i));
+  if (argv[i] === "-m" && i + 1 < argv.length) return [MODULE_NAMES[argv[i + 1]] ?? argv[i + 1], ...argv.slice(i + 2)];
+  if (i < argv.length) return ["python", ...argv.slice(i)];
+  return [];
+}
+function unwrapGoRun(argv) {
+  let i = 2;
+  while (i < argv.length && argv[i].startsWith("-")) i++;
+  const pkg = argv[i]?.replace(/^(\.\/)?([\w.-]+\/)*vendor\//, "");
+  if (pkg === void 0 || !(pkg.includes("@") || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null;
+  const segs = (pkg.includes("@") ? pkg.slice(0, pkg.lastIndexOf("@")) : pkg).split("/");
+  let name = segs.pop() ?? "";
+  if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop();
+  return [name, ...argv.slice(i + 1)];
+}
+var DOTNET_COMMANDS = /* @__PURE__ */ new Set([
+  "add",
+  "build",
+  "build-server",
+  "clean",
+  "completions",
+  "dev-certs",
+  "exec",
+  "format",
+  "fsi",
+  "help",
+  "list",
+  "msbuild",
+  "new",
+  "nuget",
+  "pack",
+  "package",
+  "project",
+  "publish",
+  "reference",
+  "remove",
+  "restore",
+  "run",
+  "sdk",
+  "sln",
+  "solution",
+  "store",
+  "test",
+  "tool",
+  "user-jwts",
+  "user-secrets",
+  "vstest",
+  "watch",
+  "workload"
+]);
+var TOOL_NAME = /^[A-Za-z][\w.-]{0,80}$/;
+function unwrapDotnetTool(argv, t) {
+  if (t === "dnx") {
+    const i = argv.slice(1).findIndex((a) => !a.startsWith("-")) + 1;
+    return i > 0 ? [dropVersion(argv[i]), ...argv.slice(i + 1)] : null;
+  }
+  if (argv[1] === "tool" && (argv[2] === "run" || argv[2] === "exec") && argv[3] !== void 0) return argv.slice(3);
+  const sub = argv[1];
+  if (sub === void 0 || DOTNET_COMMANDS.has(sub.toLowerCase()) || !TOOL_NAME.test(sub) || /\.(dll|exe)$/i.test(sub)) return null;
+  return argv.slice(1);
+}
+var KNOWN_PROGRAMS = /* @__PURE__ */ new Set([
+  "make",
+  "gmake",
+  "just",
+  "task",
+  "npm",
+  "pnpm",
+  "yarn",
+  "bun",
+  "npx",
+  "pnpx",
+  "bunx",
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pre-commit",
+  "prek",
+  "bundle",
+  "rake",
+  "rails",
+  "go",
+  "cargo",
+  "mvn",
+  "mvnw",
+  "mvnd",
+  "gradle",
+  "gradlew",
+  "dotnet",
+  "mix",
+  "composer",
+  "python",
+  "node",
+  "deno",
+  "pytest",
+  "jest",
+  "vitest",
+  "rspec",
+  "ruff",
+  "mypy",
+  "eslint",
+  "tsc",
+  "golangci-lint"
+]);
+var NOT_WRAPPERS = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "cat",
+  "tee",
+  "git",
+  "gh",
+  "cd",
+  "pushd",
+  "export",
+  "set",
+  "unset",
+  "test",
+  "[",
+  "[[",
+  "grep",
+  "sed",
+  "awk",
+  "curl",
+  "wget",
+  "ssh",
+  "scp",
+  "rsync",
+  "kubectl",
+  "helm",
+  "ls",
+  "mkdir",
+  "rm",
+  "cp",
+  "mv",
+  "chmod",
+  "chown",
+  "which",
+  "type",
+  "hash",
+  "alias",
+  "trap",
+  "read",
+  "eval",
+  "source",
+  ".",
+  "docker",
+  "podman",
+  "nerdctl",
+  "docker-compose",
+  "podman-compose",
+  "az",
+  "aws",
+  "gcloud",
+  "heroku",
+  "fly",
+  "flyctl",
+  "vercel",
+  "netlify",
+  "terraform",
+  "tar",
+  "zip",
+  "unzip",
+  "find",
+  "xargs",
+  "parallel",
+  "apt-get",
+  "apt",
+  "yum",
+  "dnf",
+  "apk",
+  "brew",
+  "pip",
+  "pip3",
+  "gem",
+  "choco",
+  "sleep",
+  "true",
+  "false",
+  "exit",
+  "return"
+]);
+function guessWrapped(argv) {
+  const w0 = normaliseTool(argv[0]);
+  if (argv.length < 2 || NOT_WRAPPERS.has(w0) || KNOWN_PROGRAMS.has(w0) || w0.includes("$") || /[=<>|;&]/.test(argv[0])) return void 0;
+  let i = 1;
+  const dashes = argv.indexOf("--");
+  if (dashes > 0 && dashes < 6) i = dashes + 1;
+  const next = argv[i];
+  if (next === void 0 || !KNOWN_PROGRAMS.has(normaliseTool(next))) return void 0;
+  return argv.slice(i);
+}
+
+// src/facts/ci/resolve/engine.ts
+var MAX_DEPTH = 8;
+var MAX_COMMANDS = 2e3;
+var MAX_WORK = 2e4;
+var TEXT_MAX2 = 120;
+var Ctx = class {
+  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map(), checkoutPath) {
+    this.snapshot = snapshot;
+    this.resolvers = resolvers;
+    this.images = images2;
+    this.checkoutPath = checkoutPath;
+  }
+  snapshot;
+  resolvers;
+  images;
+  checkoutPath;
+  out = [];
+  work = 0;
+  /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
+  memo = /* @__PURE__ */ new Map();
+  /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
+  inRepository(dir2) {
+    const p = this.checkoutPath;
+    if (p === void 0) return dir2;
+    if (dir2 === p) return "";
+    return dir2.startsWith(p + "/") ? dir2.slice(p.length + 1) : dir2;
+  }
+  full() {
+    return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK;
+  }
+  cached(key, load4) {
+    if (this.memo.has(key)) return this.memo.get(key);
+    const v = load4();
+    this.memo.set(key, v);
+    return v;
+  }
+};
+function link(path2, line, text2) {
+  const t = shortText(text2);
+  return line === void 0 ? { path: path2, text: t } : { path: path2, line, text: t };
+}
+function shortText(text2) {
+  const one = text2.replace(/\s+/g, " ").trim();
+  return one.length > TEXT_MAX2 ? one.slice(0, TEXT_MAX2 - 1) + "\u2026" : one;
+}
+function runScript(ctx, script, at2, base, extra = {}) {
+  if (ctx.full()) return;
+  const commands2 = splitScript(script, extra.args);
+  const lineOfScript = (n) => at2.line === void 0 ? void 0 : at2.line + n - 1;
+  const start = ctx.out.length;
+  const starts = [];
+  let cwd = at2.cwd;
+  for (const c of commands2) {
+    starts.push(ctx.out.length);
+    if (ctx.full()) break;
+    const calls = (c.calls ?? []).map((k) => link(at2.path, lineOfScript(k.line), k.text));
+    const flags = { ...base.flags, ...extra.flags };
+    if (c.checkedOutput) flags.checkedOutput = true;
+    if (c.inCondition) flags.inCondition = true;
+    const site = {
+      chain: [...base.chain, ...calls, link(at2.path, lineOfScript(c.line), c.text)],
+      text: c.text,
+      cwd,
+      neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
+      depth: base.depth,
+      flags,
+      stack: base.stack
+    };
+    const w0 = c.words[0];
+    if ((w0 === "cd" || w0 === "pushd") && c.words.length === 2) {
+      const to = c.words[1];
+      if (!to.includes("$") && !to.startsWith("/") && to !== "-" && to !== "~") cwd = ctx.inRepository(joinPath2(cwd, to) ?? cwd);
+      continue;
+    }
+    dispatch(ctx, c.words, site);
+  }
+  const commits = commands2.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
+  const fails = commands2.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
+  for (let k = 0; k < commands2.length && k < starts.length; k++) {
+    const c = commands2[k];
+    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
+    if (commits || c.inCondition && !fails) {
+      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
+      continue;
+    }
+    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
+  }
+}
+function dispatch(ctx, words3, site) {
+  if (ctx.full() || words3.length === 0) return;
+  ctx.work++;
+  const u = unwrap(words3);
+  for (const argv of u.before) emit2(ctx, argv, site);
+  if (u.script !== void 0) {
+    if (site.depth >= MAX_DEPTH) return emit2(ctx, words3, site);
+    const last2 = site.chain[site.chain.length - 1];
+    runScript(ctx, u.script, { path: last2?.path ?? "", line: last2?.line, cwd: site.cwd }, { ...site, chain: site.chain.slice(0, -1), depth: site.depth + 1 });
+    return;
+  }
+  if (u.argv.length === 0) return;
+  const tool = [normaliseTool(u.argv[0]), ...u.argv.slice(1)];
+  for (const r of ctx.resolvers) if (r(ctx, r.wantsPath ? u.argv : tool, site)) return;
+  const wrapped = site.depth < MAX_DEPTH ? guessWrapped(u.argv) : void 0;
+  if (wrapped !== void 0) {
+    const last2 = site.chain[site.chain.length - 1];
+    const note = link(last2?.path ?? "", last2?.line, `${u.argv[0]} taken for a wrapper of: ${wrapped.join(" ")}`);
+    dispatch(ctx, wrapped, { ...site, chain: [...site.chain, note], depth: site.depth + 1 });
+    return;
+  }
+  emit2(ctx, u.argv, site);
+}
+function emit2(ctx, argv, site, extra = {}) {
+  if (ctx.out.length >= MAX_COMMANDS || argv.length === 0) return;
+  const cmd = {
+    argv: [normaliseTool(argv[0]), ...argv.slice(1)],
+    text: extra.text ?? (extra.link ? extra.link.text : site.text),
+    chain: extra.link ? [...site.chain, extra.link] : site.chain,
+    neutralised: site.neutralised ?? extra.neutralised ?? null,
+    cwd: site.cwd
+  };
+  const f = site.flags;
+  if (f.hookId !== void 0) cmd.hookId = f.hookId;
+  if (f.checkedOutput) cmd.checkedOutput = true;
+  if (f.failsOnChange) cmd.failsOnChange = true;
+  if (f.inCondition) cmd.inCondition = true;
+  if (extra.synthetic) cmd.synthetic = true;
+  const opaque = extra.opaque ?? unexpanded(argv);
+  if (opaque !== void 0) cmd.opaque = opaque;
+  ctx.out.push(cmd);
+}
+var TASK_RUNNERS = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "mvnd", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
+function unexpanded(argv) {
+  const at2 = argv.findIndex((w) => HIDING.test(w));
+  if (at2 < 0) return void 0;
+  const word = argv[at2];
+  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]))))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
+  return `${expr} is an expression Shipshape cannot expand`;
+}
+var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
+function enter(site, key) {
+  if (site.depth >= MAX_DEPTH || site.stack.includes(key)) return void 0;
+  return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
+}
+function positionals(args2, valueOpts) {
+  const pos = [];
+  const opts = /* @__PURE__ */ new Map();
+  let rest = [];
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
+    if (a === "--") {
+      rest = args2.slice(i + 1);
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      const eq = a.indexOf("=");
+      const glued = a[1] !== "-" && a.length > 2 ? a.slice(0, 2) : void 0;
+      if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (glued !== void 0 && !valueOpts.has(a) && valueOpts.has(glued)) opts.set(glued, a.slice(2));
+      else if (valueOpts.has(a) && i + 1 < args2.length) opts.set(a, args2[++i]);
+      else opts.set(a, "");
+      continue;
+    }
+    pos.push(a);
+  }
+  return { pos, opts, rest };
+}
+function shellJoin(words3) {
+  return words3.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+function nearest(dir2, name, read) {
+  let d = dir2;
+  for (let i = 0; i < 20 && d !== void 0; i++) {
+    const found = read(d === "" ? name : `${d}/${name}`);
+    if (found !== void 0) return found;
+    if (d === "") break;
+    d = dirname(d);
+  }
+  return void 0;
+}
+function lineOf(text2, needle, from = 1) {
+  let line = 1;
+  let pos = 0;
+  while (line < from) {
+    const nl = text2.indexOf("\n", pos);
+    if (nl < 0) return void 0;
+    pos = nl + 1;
+    line++;
+  }
+  const at2 = text2.indexOf(needle, pos);
+  if (at2 < 0) return void 0;
+  let n = line;
+  for (let i = text2.indexOf("\n", pos); i >= 0 && i < at2; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/facts/ci/resolve/jvm.ts
+var PHASES = ["validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources", "compile", "process-classes", "generate-test-sources", "process-test-sources", "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test", "prepare-package", "package", "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy"];
+var DEFAULT_PHASE = {
+  "checkstyle:check": "verify",
+  "spotless:check": "verify",
+  "pmd:check": "verify",
+  "pmd:cpd-check": "verify",
+  "spotbugs:check": "verify",
+  "spring-javaformat:validate": "validate",
+  "jacoco:prepare-agent": "initialize",
+  "jacoco:report": "verify",
+  "jacoco:check": "verify",
+  "enforcer:enforce": "validate",
+  "failsafe:integration-test": "integration-test",
+  "failsafe:verify": "verify",
+  "fmt:check": "verify",
+  "dependency-check:check": "verify",
+  "ktlint:check": "verify",
+  "detekt:check": "verify"
+};
+var NEUTRALISING_CONFIG = [
+  ["skip", "true"],
+  ["failOnViolation", "false"],
+  ["failsOnError", "false"],
+  ["failOnError", "false"],
+  ["testFailureIgnore", "true"]
+];
+function goalPrefix(artifactId) {
+  return artifactId.replace(/^maven-(.*)-plugin$/, "$1").replace(/^(.*)-maven-plugin$/, "$1");
+}
+var SKIP_PROPS = { spotless: ["spotless.check.skip", "spotless.skip"], pmd: ["pmd.skip"], "pmd-cpd": ["cpd.skip"], "spring-javaformat": ["spring-javaformat.skip"] };
+function profileArgs(value, on, off) {
+  for (const id of value.split(",")) {
+    const t = id.trim();
+    if (t.startsWith("!") || t.startsWith("-")) off.add(t.slice(1));
+    else if (t) on.add(t.replace(/^\+/, ""));
+  }
+}
+function activeProfiles(project, props, on, off) {
+  const all = children(child(project, "profiles"), "profile");
+  const byProperty = (p) => {
+    const prop = child(child(p, "activation"), "property");
+    if (!prop) return false;
+    const name = textOf(child(prop, "name"));
+    const value = textOf(child(prop, "value"));
+    if (name.startsWith("!")) return !props.has(name.slice(1));
+    return props.has(name) && (value === "" || (value.startsWith("!") ? props.get(name) !== value.slice(1) : props.get(name) === value));
+  };
+  const explicit = all.filter((p) => on.has(textOf(child(p, "id"))) || byProperty(p));
+  const defaults4 = explicit.length > 0 ? [] : all.filter((p) => textOf(child(child(p, "activation"), "activeByDefault")) === "true");
+  return [...explicit, ...defaults4].filter((p) => !off.has(textOf(child(p, "id"))));
+}
+var MAVEN_COMMANDS = ["mvn", "mvnw", "mvnd"];
+function resolveMaven(ctx, argv, site) {
+  const tool = argv[0].toLowerCase();
+  if (!MAVEN_COMMANDS.includes(tool) && tool !== "mvnw.cmd") return false;
+  let pomPath = joinPath2(site.cwd, "pom.xml");
+  const goals = [];
+  const cli = /* @__PURE__ */ new Map();
+  const on = /* @__PURE__ */ new Set();
+  const off = /* @__PURE__ */ new Set();
+  const selected = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-f" || a === "--file") pomPath = joinPath2(site.cwd, argv[++i] ?? "");
+    else if (a.startsWith("-D")) {
+      const eq = a.indexOf("=");
+      cli.set(eq < 0 ? a.slice(2) : a.slice(2, eq), eq < 0 ? "true" : a.slice(eq + 1));
+    } else if (a === "-P" || a === "--activate-profiles") profileArgs(argv[++i] ?? "", on, off);
+    else if (a.startsWith("-P")) profileArgs(a.slice(2), on, off);
+    else if (a === "-pl" || a === "--projects") selected.push(...(argv[++i] ?? "").split(",").filter((x) => x && !x.startsWith("!")));
+    else if (["-T", "--threads", "-s", "--settings", "-gs", "-rf", "-t", "-l", "--log-file"].includes(a)) i++;
+    else if (!a.startsWith("-")) goals.push(a);
+  }
+  emit2(ctx, ["mvn", ...argv.slice(1)], site);
+  if (pomPath === void 0) return true;
+  if (!pomPath.endsWith(".xml")) pomPath = joinPath2(pomPath, "pom.xml");
+  const text2 = pomPath !== void 0 ? ctx.snapshot.text(pomPath) : void 0;
+  if (pomPath === void 0 || text2 === void 0) return true;
+  const base = enter(site, `maven:${pomPath}`);
+  if (base === void 0) return true;
+  const s = { ...site, ...base };
+  const root2 = pomPath;
+  const project = child(parseXml(text2).root, "project");
+  const props = /* @__PURE__ */ new Map();
+  const own = (p) => {
+    for (const c of child(p, "properties")?.children ?? []) props.set(c.name, c.text.trim());
+  };
+  own(project);
+  for (const [k, v] of cli) props.set(k, v);
+  const profiles2 = activeProfiles(project, props, on, off);
+  for (const p of profiles2) own(p);
+  for (const [k, v] of cli) props.set(k, v);
+  const expand5 = (v) => v.replace(/\$\{([\w.-]{1,100})\}/g, (m, k) => props.get(k) ?? m);
+  const plugins = children(child(child(project, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2 }));
+  for (const p of profiles2) plugins.push(...children(child(child(p, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2, profile: textOf(child(p, "id")) })));
+  const moduleDir = dirname(root2);
+  const modules = selected.length > 0 ? selected : [...children(child(project, "modules"), "module"), ...profiles2.flatMap((p) => children(child(p, "modules"), "module"))].map(textOf);
+  for (const m of modules.slice(0, 40)) {
+    const mp = joinPath2(moduleDir, m.replace(/^:/, "").replace(/\/pom\.xml$/, ""));
+    const mt = mp === void 0 ? void 0 : ctx.snapshot.text(joinPath2(mp, "pom.xml") ?? "");
+    if (mt === void 0) continue;
+    plugins.push(...children(child(child(child(parseXml(mt).root, "project"), "build"), "plugins"), "plugin").map((node) => ({ node, pom: joinPath2(mp, "pom.xml") })));
+  }
+  const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)));
+  const skipTests = props.has("skipTests") && props.get("skipTests") !== "false" || props.get("maven.test.skip") === "true";
+  const explicit = goals.filter((g) => g.includes(":"));
+  const propSkip = (prefix) => {
+    for (const k of [`${prefix}.skip`, ...SKIP_PROPS[prefix] ?? []]) {
+      if (props.get(k) === "true") return cli.has(k) ? `-D${k}` : `<${k}>true</${k}> (${profiles2.some((p) => child(p, "properties")?.children.some((c) => c.name === k)) ? "set by an active profile" : "pom property"})`;
+    }
+    return null;
+  };
+  const emitted = /* @__PURE__ */ new Set();
+  const synth = (argv2, pom, line, neutralised, why) => {
+    const key = argv2.join(" ");
+    if (emitted.has(key)) return;
+    emitted.add(key);
+    emit2(ctx, argv2, { ...s, text: argv2.join(" ") }, { synthetic: true, link: link(pom, line, why), neutralised, text: argv2.join(" ") });
+  };
+  const pluginOf = (artifact) => plugins.find((p) => textOf(child(p.node, "artifactId")) === artifact);
+  const neutraliser2 = (p, extra) => {
+    for (const cfg of [child(p, "configuration"), child(extra, "configuration")]) {
+      for (const [k, v] of NEUTRALISING_CONFIG) if (expand5(textOf(child(cfg, k))).toLowerCase() === v) return `pom: <${k}>${v}</${k}>`;
+    }
+    return null;
+  };
+  if (lastPhase >= PHASES.indexOf("compile")) {
+    synth(["mvn", "compiler:compile"], root2, void 0, null, "compile phase");
+    const ep = plugins.find((p) => p.node.text.includes("Xplugin:ErrorProne") || child(p.node, "configuration")?.children.some((c) => c.name === "compilerArgs" && c.children.some((a) => a.text.includes("Xplugin:ErrorProne"))));
+    if (ep) synth(["mvn", "errorprone"], ep.pom, ep.node.line, null, "maven-compiler-plugin -Xplugin:ErrorProne");
+  }
+  if (lastPhase >= PHASES.indexOf("test") && !skipTests) {
+    const sf = pluginOf("maven-surefire-plugin");
+    synth(["mvn", "surefire:test"], sf?.pom ?? root2, sf?.node.line, neutraliser2(sf?.node) ?? (props.get("maven.test.failure.ignore") === "true" ? "-Dmaven.test.failure.ignore" : null), "test phase: maven-surefire-plugin");
+  }
+  for (const p of plugins) {
+    const artifact = textOf(child(p.node, "artifactId"));
+    const prefix = goalPrefix(artifact);
+    for (const ex of children(child(p.node, "executions"), "execution")) {
+      for (const g of children(child(ex, "goals"), "goal")) {
+        const goal = `${prefix}:${textOf(g)}`;
+        const phase = textOf(child(ex, "phase")) || DEFAULT_PHASE[goal];
+        if (phase === void 0 || phase === "none" || PHASES.indexOf(phase) < 0 || PHASES.indexOf(phase) > lastPhase) continue;
+        if (prefix === "failsafe" && skipTests) continue;
+        synth(["mvn", goal], p.pom, p.node.line, neutraliser2(p.node, ex) ?? propSkip(prefix), `${artifact} ${goal} (${phase})${p.profile ? ` in profile ${p.profile}` : ""}`);
+      }
+    }
+  }
+  if (lastPhase >= PHASES.indexOf("package")) {
+    const configured = [moduleDir, ...modules.map((m) => joinPath2(moduleDir, m) ?? moduleDir)].map((d) => joinPath2(d, "src/main/resources/application.properties")).find((f) => /^\s*quarkus\.container-image\.build\s*=\s*true/m.test(ctx.snapshot.text(f) ?? ""));
+    if (props.get("quarkus.container-image.build") === "true" || configured) synth(["mvn", "quarkus:image-build"], configured ?? root2, void 0, null, "quarkus.container-image.build=true");
+  }
+  for (const g of explicit) {
+    const parts = g.split(":");
+    const goal = parts.length >= 3 ? `${goalPrefix(parts[1])}:${parts[parts.length - 1]}` : g;
+    const p = plugins.find((x) => goalPrefix(textOf(child(x.node, "artifactId"))) === goal.split(":")[0]);
+    synth(["mvn", goal], p?.pom ?? root2, p?.node.line, neutraliser2(p?.node) ?? propSkip(goal.split(":")[0]), p ? `${textOf(child(p.node, "artifactId"))} ${goal}` : goal);
+  }
+  return true;
+}
+
 // src/checks/catalog/typecheckers.ts
-var PYTHON = [
+var PYTHON2 = [
   { tool: "mypy", ecosystem: "python", commands: ["mypy"], notARunFlags: ["--version", "--help", "-V"] },
   { tool: "mypy", ecosystem: "python", commands: ["dmypy"], subcommands: ["run", "check"] },
   { tool: "pyright", ecosystem: "python", commands: ["pyright", "basedpyright"], notARunFlags: ["--version", "--help"] },
@@ -27829,7 +29574,7 @@ var JAVA = [
   {
     tool: "Java compiler (Maven)",
     ecosystem: "java",
-    commands: ["mvn", "mvnw"],
+    commands: MAVEN_COMMANDS,
     subcommands: ["compile", "test-compile", "test", "verify", "package", "install", "deploy", "compiler:compile", "compiler:testcompile"],
     anyPositional: true
   },
@@ -27880,7 +29625,7 @@ var DOTNET_BUILD = [
 function warnAsErrorBuilds() {
   return DOTNET_BUILD.map((c) => ({ ...c, requireAnyFlag: ["-warnaserror", "/warnaserror", "--warnaserror", "-p:TreatWarningsAsErrors=true", "/p:TreatWarningsAsErrors=true", "-property:TreatWarningsAsErrors=true"] }));
 }
-var TASK_RUNNERS = [
+var TASK_RUNNERS2 = [
   {
     tool: "npm run typecheck",
     commands: ["npm", "yarn", "pnpm", "bun"],
@@ -27953,7 +29698,7 @@ var PACKAGES = [
   { tool: "steep", ecosystem: "ruby", names: ["steep"] }
 ];
 var TYPECHECKERS = {
-  commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS],
+  commands: [...PYTHON2, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS2],
   actions: ACTIONS,
   configs: CONFIGS,
   packages: PACKAGES
@@ -27961,7 +29706,7 @@ var TYPECHECKERS = {
 
 // src/checks/catalog/lint.ts
 var RUFF_SUBCOMMANDS = ["format", "rule", "config", "linter", "clean", "version", "help", "server", "analyze"];
-var PYTHON2 = [
+var PYTHON3 = [
   { tool: "ruff", ecosystem: "python", commands: ["ruff"], subcommands: ["check"], bareUnless: RUFF_SUBCOMMANDS, nonBlockingFlags: ["--exit-zero"], softFixFlags: ["--fix"] },
   { tool: "ruff format", ecosystem: "python", commands: ["ruff"], subcommands: ["format"], checkFlags: ["--check", "--diff", "--exit-non-zero-on-format"] },
   { tool: "black", ecosystem: "python", commands: ["black"], checkFlags: ["--check", "--diff"] },
@@ -28012,12 +29757,12 @@ var GO2 = [
   { tool: "buf lint", commands: ["buf"], subcommands: ["lint"] }
 ];
 var JAVA2 = [
-  { tool: "checkstyle", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["checkstyle:check"], anyPositional: true },
-  { tool: "spring-javaformat", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spring-javaformat:validate"], anyPositional: true },
-  { tool: "spotless", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotless:check"], anyPositional: true },
-  { tool: "pmd", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["pmd:check", "pmd:cpd-check"], anyPositional: true },
-  { tool: "spotbugs", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["spotbugs:check"], anyPositional: true },
-  { tool: "fmt-maven-plugin", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["fmt:check"], anyPositional: true },
+  { tool: "checkstyle", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["checkstyle:check"], anyPositional: true },
+  { tool: "spring-javaformat", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["spring-javaformat:validate"], anyPositional: true },
+  { tool: "spotless", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["spotless:check"], anyPositional: true },
+  { tool: "pmd", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["pmd:check", "pmd:cpd-check"], anyPositional: true },
+  { tool: "spotbugs", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["spotbugs:check"], anyPositional: true },
+  { tool: "fmt-maven-plugin", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["fmt:check"], anyPositional: true },
   { tool: "checkstyle", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkstylemain", "checkstyletest"], anyPositional: true },
   { tool: "spotless", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotlesscheck"], anyPositional: true },
   { tool: "spring-javaformat", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["checkformat", "checkformatmain"], anyPositional: true },
@@ -28027,10 +29772,10 @@ var JAVA2 = [
   { tool: "spotbugs", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["spotbugsmain"], anyPositional: true },
   // JVM beyond Spring: Error Prone rides on compileJava (the Gradle/Maven resolvers emit it when
   // the plugin or `-Xplugin:ErrorProne` is configured), kotlinter's lintKotlin, ktlint/detekt Maven plugins.
-  { tool: "Error Prone", ecosystem: "java", commands: ["gradle", "gradlew", "mvn", "mvnw"], subcommands: ["errorprone"], anyPositional: true },
+  { tool: "Error Prone", ecosystem: "java", commands: ["gradle", "gradlew", ...MAVEN_COMMANDS], subcommands: ["errorprone"], anyPositional: true },
   { tool: "ktlint", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["lintkotlin"], anyPositional: true },
-  { tool: "ktlint", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["ktlint:check"], anyPositional: true },
-  { tool: "detekt", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["detekt:check"], anyPositional: true },
+  { tool: "ktlint", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["ktlint:check"], anyPositional: true },
+  { tool: "detekt", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["detekt:check"], anyPositional: true },
   { tool: "ktlint", ecosystem: "java", commands: ["ktlint"], fixFlags: ["-F", "--format"] },
   { tool: "detekt", ecosystem: "java", commands: ["detekt", "detekt-cli"] }
 ];
@@ -28110,11 +29855,16 @@ var GENERIC = [
   { tool: "typos", commands: ["typos"], fixFlags: ["-w", "--write-changes"] },
   { tool: "editorconfig-checker", commands: ["editorconfig-checker", "ec"] }
 ];
-var TASK_RUNNERS2 = [
+var TASK_RUNNERS3 = [
   { tool: "npm run lint", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["lint", "run lint", "run lint:check", "run format:check", "lint:check", "format:check"], note: "script not resolved" },
   { tool: "make lint", commands: ["make", "just", "task"], subcommands: ["lint", "fmt-check", "format-check", "check-format"], anyPositional: true, note: "target not resolved" }
 ];
 var ACTIONS2 = [
+  // Buf's actions lint Protocol Buffers schemas (buf-action lints unless `lint: false`); trap: buf-breaking-action
+  // compares schemas with a base for breaking changes, a contract check rather than lint, so it only relates.
+  { tool: "buf lint", names: ["bufbuild/buf-lint-action"] },
+  { tool: "buf lint", names: ["bufbuild/buf-action"], nonBlockingInputs: ["lint=false"] },
+  { tool: "buf breaking", names: ["bufbuild/buf-breaking-action"], kind: "related", note: "checks Protocol Buffers schemas for breaking changes, not lint" },
   { tool: "ruff", ecosystem: "python", names: ["astral-sh/ruff-action", "chartboost/ruff-action"], asCommand: { argv: ["ruff"], input: "args", default: "check" } },
   { tool: "black", ecosystem: "python", names: ["psf/black"], asCommand: { argv: ["black"], input: "options", default: "--check --diff" } },
   { tool: "isort", ecosystem: "python", names: ["isort/isort-action"], asCommand: { argv: ["isort"], input: "configuration", default: "--check-only --diff" } },
@@ -28231,7 +29981,7 @@ var PACKAGES2 = [
   { tool: "rubocop", ecosystem: "ruby", names: ["rubocop", "rubocop-rails-omakase", "standard"] }
 ];
 var LINT = {
-  commands: [...PYTHON2, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...PHP2, ...ELIXIR2, ...RUST2, ...DOTNET, ...GENERIC, ...TASK_RUNNERS2],
+  commands: [...PYTHON3, ...NODE2, ...GO2, ...JAVA2, ...RUBY2, ...PHP2, ...ELIXIR2, ...RUST2, ...DOTNET, ...GENERIC, ...TASK_RUNNERS3],
   actions: ACTIONS2,
   configs: CONFIGS2,
   implied: IMPLIED,
@@ -28293,42 +30043,6 @@ function pickEvidence(groups2, total = 10) {
   return out;
 }
 
-// src/facts/snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-function dirname(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "" : path2.slice(0, i);
-}
-function basename(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function joinPath2(dir2, rel) {
-  const parts = dir2 === "" ? [] : dir2.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
-}
-function looksBinary(buf) {
-  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
-}
-function rangeWithPrefix(sorted, prefix) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
-  return out;
-}
-
 // src/checks/catalog/match.ts
 var NOT_A_RUN = "does not run the check";
 function parseSpec(spec) {
@@ -28370,7 +30084,7 @@ function hasInput(inputs, spec) {
   if (op === "") return true;
   return valueMatches(op, value, inputs[key]);
 }
-function positionals(args2) {
+function positionals2(args2) {
   return args2.filter((a) => a !== "" && !a.startsWith("-")).map((a) => a.toLowerCase());
 }
 function wordMatches(pattern, word) {
@@ -28380,7 +30094,7 @@ function wordMatches(pattern, word) {
 }
 function subcommandMatches(sig, args2) {
   if (!sig.subcommands) return true;
-  const pos = positionals(args2);
+  const pos = positionals2(args2);
   for (const sub of sig.subcommands) {
     const words3 = sub.split(" ");
     const starts = sig.anyPositional ? pos.length : Math.min(1, pos.length);
@@ -28418,7 +30132,7 @@ function judgeCommand(sig, argv, flags = {}) {
     const n = note ?? sig.note;
     return { signature: sig, blockedBy, ...n ? { note: n } : {} };
   };
-  const notRun = firstFlag(args2, sig.notARunFlags) ?? (sig.notARunArgs ? positionals(args2).find((p) => sig.notARunArgs.test(p)) : void 0);
+  const notRun = firstFlag(args2, sig.notARunFlags) ?? (sig.notARunArgs ? positionals2(args2).find((p) => sig.notARunArgs.test(p)) : void 0);
   if (notRun) return verdict(`${NOT_A_RUN}: ${notRun}`);
   const off = firstFlag(args2, sig.nonBlockingFlags);
   if (off) return verdict(`cannot fail: ${off}`);
@@ -28734,6 +30448,7 @@ var BUILD_COMMANDS = [
   { argv: ["skaffold", "run"], label: "skaffold run", dockerfile: true },
   { argv: ["mvn"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
   { argv: ["mvnw"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
+  { argv: ["mvnd"], goal: JAVA_GOALS, label: "maven image build", dockerfile: false },
   { argv: ["gradle"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
   { argv: ["gradlew"], goal: GRADLE_GOALS, label: "gradle image build", dockerfile: false },
   // .NET SDK containers: `dotnet publish /t:PublishContainer` (also -t:, --target:), or the DefaultContainer publish profile.
@@ -29476,7 +31191,7 @@ var CONTRACT = {
     { tool: "Portman", commands: ["portman"] },
     // Pact JVM: the Gradle plugin's and the Maven plugin's provider verification.
     { tool: "Pact verification", commands: ["gradle", "gradlew"], subcommands: ["pactverify"], anyPositional: true },
-    { tool: "Pact verification", commands: ["mvn", "mvnw"], subcommands: ["pact:verify"], anyPositional: true }
+    { tool: "Pact verification", commands: MAVEN_COMMANDS, subcommands: ["pact:verify"], anyPositional: true }
   ],
   actions: [
     { tool: "Schemathesis", names: ["schemathesis/action"] },
@@ -29877,6 +31592,7 @@ var RELEASE_COMMANDS = [
   { argv: ["mix", "hex.publish"], label: "mix hex.publish" },
   { argv: ["mvn"], goal: ["release:perform"], label: "maven release" },
   { argv: ["mvnw"], goal: ["release:perform"], label: "maven release" },
+  { argv: ["mvnd"], goal: ["release:perform"], label: "maven release" },
   { argv: ["gradle"], goal: ["release", "githubRelease"], label: "gradle release" },
   { argv: ["gradlew"], goal: ["release", "githubRelease"], label: "gradle release" },
   // Rust: cargo-release tags and publishes; release-plz and cargo-dist (`dist host` uploads the release).
@@ -29908,7 +31624,7 @@ var COMMANDS = [
   { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["ci"] },
   { tool: "Semgrep", commands: ["semgrep", "opengrep"], subcommands: ["scan"], bareUnless: ["login", "logout", "publish", "install-semgrep-pro", "lsp", "show"], blockingFlags: ["--error"] },
   { tool: "SonarQube", commands: ["sonar-scanner", "sonar-scanner-cli"] },
-  { tool: "SonarQube", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["sonar:sonar"], anyPositional: true },
+  { tool: "SonarQube", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["sonar:sonar"], anyPositional: true },
   { tool: "SonarQube", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["sonar", "sonarqube"], anyPositional: true },
   // SonarScanner for .NET: `begin` only sets up the MSBuild hooks; the build in between is analysed
   // and `end` uploads it (and waits for the quality gate with /d:sonar.qualitygate.wait=true).
@@ -30057,7 +31773,7 @@ var PACKAGES3 = [
 var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED2, packages: PACKAGES3 };
 
 // src/checks/catalog/tests.ts
-var PYTHON3 = [
+var PYTHON4 = [
   { tool: "pytest", ecosystem: "python", commands: ["pytest", "py.test"], notARunFlags: ["--collect-only", "--co", "--setup-plan", "--version", "--help"] },
   { tool: "unittest", ecosystem: "python", commands: ["unittest"] },
   { tool: "nose2", ecosystem: "python", commands: ["nose2", "nosetests", "green"] },
@@ -30100,7 +31816,7 @@ var GO3 = [
 ];
 var JAVA_SKIP = ["-DskipTests", "-Dmaven.test.skip=true", "-DskipUTs", "-x=test", "--exclude-task=test"];
 var JAVA3 = [
-  { tool: "Maven tests", ecosystem: "java", commands: ["mvn", "mvnw"], subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: "Maven tests", ecosystem: "java", commands: MAVEN_COMMANDS, subcommands: ["test", "verify", "package", "install", "deploy", "integration-test", "surefire:test", "failsafe:integration-test"], anyPositional: true, notARunFlags: JAVA_SKIP },
   { tool: "Gradle tests", ecosystem: "java", commands: ["gradle", "gradlew"], subcommands: ["test", "check", "build", "integrationtest"], anyPositional: true, notARunFlags: JAVA_SKIP }
 ];
 var RUBY3 = [
@@ -30148,7 +31864,7 @@ var DOTNET2 = [
   { tool: "NUnit console", ecosystem: "dotnet", commands: ["nunit3-console", "nunit3-console.exe", "nunit-console", "nunit-console.exe"], notARunFlags: ["--explore", "--help"] },
   { tool: "xUnit console", ecosystem: "dotnet", commands: ["xunit.console", "xunit.console.exe", "xunit.console.x86.exe"] }
 ];
-var TASK_RUNNERS3 = [
+var TASK_RUNNERS4 = [
   { tool: "npm test", commands: ["npm", "yarn", "pnpm", "bun"], subcommands: ["test", "t", "run test", "run test:ci", "run test:unit", "run test:e2e", "run test:cov", "test:ci", "test:unit"], note: "script not resolved" },
   { tool: "make test", commands: ["make", "just", "task"], subcommands: ["test", "tests", "check", "ci", "test-unit", "unit-test"], anyPositional: true, note: "target not resolved" }
 ];
@@ -30193,7 +31909,7 @@ var CONFIGS4 = [
   { tool: "dotnet test", ecosystem: "dotnet", file: "*.runsettings" }
 ];
 var TESTS = {
-  commands: [...PYTHON3, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...PHP3, ...ELIXIR3, ...RUST3, ...DOTNET2, ...TASK_RUNNERS3],
+  commands: [...PYTHON4, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...PHP3, ...ELIXIR3, ...RUST3, ...DOTNET2, ...TASK_RUNNERS4],
   actions: ACTIONS4,
   configs: CONFIGS4
 };
@@ -30606,12 +32322,12 @@ var messages3 = {
   none: "No CI job runs tests, and no test suite was found.",
   "no-ci": "No CI configuration was found, so no tests run on pull requests."
 };
-var PYTHON4 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
+var PYTHON5 = workflow(".github/workflows/test.yml", "test", ["- uses: astral-sh/setup-uv@v6", "- run: uv sync --all-extras", "- run: uv run pytest"]);
 var DJANGO = workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-python@v5", "  with:", "    python-version: '3.12'", "- run: pip install -r requirements.txt", "- run: python manage.py test"]);
 var RAILS = workflow(".github/workflows/test.yml", "test", ["- uses: ruby/setup-ruby@v1", "  with:", "    bundler-cache: true", "- run: bin/rails db:setup test test:system"]);
 function snippets2(profile) {
   return {
-    python: profile.django ? DJANGO : PYTHON4,
+    python: profile.django ? DJANGO : PYTHON5,
     node: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-node@v4", "  with:", "    node-version: 22", "    cache: npm", "- run: npm ci", "- run: npm test"]),
     go: workflow(".github/workflows/test.yml", "test", ["- uses: actions/setup-go@v5", "  with:", "    go-version-file: go.mod", "- run: go test -race ./..."]),
     java: workflow(".github/workflows/build.yml", "build", ["- uses: actions/setup-java@v4", "  with:", "    distribution: temurin", "    java-version: 21", `    cache: ${profile.gradle ? "gradle" : "maven"}`, profile.gradle ? "- run: ./gradlew build" : "- run: ./mvnw -B verify"]),
@@ -33222,13 +34938,6 @@ var container_build_default = defineCheck({
     return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation: remediation(ctx, null) };
   }
 });
-
-// src/facts/ci/diff-check.ts
-function isDiffCheck(words3, outputChecked) {
-  if (words3[0] !== "git") return false;
-  if (words3[1] === "diff") return outputChecked || words3.some((w) => w === "--exit-code" || w === "--quiet");
-  return words3[1] === "status" && outputChecked && words3.some((w) => w === "--porcelain" || w.startsWith("--porcelain=") || w === "--short" || w === "-s");
-}
 
 // src/checks/catalog/health.ts
 var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
@@ -37493,7 +39202,7 @@ import { join as join5 } from "node:path";
 import { existsSync as existsSync3, lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join4, resolve as resolve4 } from "node:path";
 var MAX_TAGS = 1e5;
-var MAX_DEPTH = 16;
+var MAX_DEPTH2 = 16;
 var MAX_PACKED_BYTES = 64 * 1024 * 1024;
 function gitDirOf(rootDir) {
   const dotGit = join4(rootDir, ".git");
@@ -37523,7 +39232,7 @@ function commonDirOf(gitDir) {
   return rel ? resolve4(gitDir, rel) : gitDir;
 }
 function walkTags(dir2, prefix, out, depth) {
-  if (depth > MAX_DEPTH || out.size >= MAX_TAGS) return;
+  if (depth > MAX_DEPTH2 || out.size >= MAX_TAGS) return;
   let entries2;
   try {
     entries2 = readdirSync2(dir2);
@@ -43403,1470 +45112,6 @@ function isCiHome(path2) {
   return FIRST_CHARS.has(path2.charCodeAt(0)) && HOMES.some((h) => path2.startsWith(h));
 }
 
-// src/facts/ci/shell/types.ts
-var MAX_SCRIPT_CHARS = 2 * 1024 * 1024;
-var MAX_SHELL_COMMANDS = 2e3;
-var MAX_SHELL_NESTING = 16;
-
-// src/facts/ci/shell/functions.ts
-var MAX_CALL_DEPTH = 8;
-var MAX_CALLS = 256;
-function expandFunctions(commands2, functions, args2, assigned = /* @__PURE__ */ new Map()) {
-  if (functions.size === 0 && args2 === void 0) return [...commands2];
-  const out = [];
-  let calls = 0;
-  const expanded = /* @__PURE__ */ new Set();
-  const call = (name, c, frame, text2, via, stack, inh) => {
-    if (stack.includes(name) || stack.length >= MAX_CALL_DEPTH || calls >= MAX_CALLS) return;
-    calls++;
-    expanded.add(name);
-    run4(functions.get(name), frame, [...via, { line: c.line, text: text2 }], [...stack, name], inh);
-  };
-  const run4 = (cmds, frame, via, stack, inh) => {
-    let params2 = frame;
-    for (const c of cmds) {
-      if (out.length >= MAX_SHELL_COMMANDS) return;
-      const words3 = params2 === void 0 ? c.words : substitute(c.words, params2);
-      if (words3.length === 0) continue;
-      if (params2 !== void 0 && words3[0] === "shift" && words3.length <= 2) {
-        const n = words3[1] === void 0 ? 1 : Number.parseInt(words3[1], 10);
-        if (Number.isInteger(n) && n >= 0) params2 = params2.slice(n);
-      }
-      const neutralised = inh.neutralised ?? c.neutralised;
-      const inCondition = inh.inCondition || c.inCondition === true;
-      const checkedOutput = inh.checkedOutput || c.checkedOutput === true;
-      const passed = { neutralised, inCondition, checkedOutput };
-      if (functions.has(words3[0])) {
-        call(words3[0], c, words3.slice(1), c.text, via, stack, passed);
-        continue;
-      }
-      for (const name of computedCalls(words3, functions, assigned, params2 === void 0)) {
-        if (!expanded.has(name)) call(name, c, void 0, `may call ${name}: ${c.text}`, via, stack, passed);
-      }
-      const cmd = {
-        ...c,
-        words: words3,
-        text: words3 === c.words || params2 === void 0 ? c.text : substituteText(c.text, params2),
-        neutralised,
-        ...inCondition ? { inCondition: true } : {},
-        ...checkedOutput ? { checkedOutput: true } : {},
-        ...via.length > 0 ? { calls: via } : {}
-      };
-      out.push(cmd);
-    }
-  };
-  run4(commands2, args2, [], [], { neutralised: null, inCondition: false, checkedOutput: false });
-  return out;
-}
-var CALL_WORDS = 3;
-var NEVER_CALL = /* @__PURE__ */ new Set([
-  "type",
-  "echo",
-  "printf",
-  "test",
-  "[",
-  "[[",
-  "declare",
-  "typeset",
-  "local",
-  "export",
-  "readonly",
-  "unset",
-  "set",
-  "shift",
-  "return",
-  "exit",
-  "cd",
-  "pushd",
-  "hash",
-  "which",
-  "alias",
-  "read",
-  "trap",
-  "compgen"
-]);
-function computedCalls(words3, functions, assigned, unknownParams) {
-  const out = [];
-  if (NEVER_CALL.has(words3[0]) || words3[0] === "command" && words3[1]?.startsWith("-")) return out;
-  for (let k = 0; k < words3.length && k < CALL_WORDS; k++) {
-    const w = words3[k];
-    if (!w.includes("$") || w.includes("/") || w.length > MAX_PATTERN) continue;
-    if (k === 0 && unknownParams && /^\$(?:[@*1-9]|\{[@*1-9]\})$/.test(w)) return [...functions.keys()];
-    const parts = globOf(w, assigned, 0);
-    if (parts === void 0 || parts.every((p) => p === "")) continue;
-    for (const name of functions.keys()) if (globMatches(parts, name) && !out.includes(name)) out.push(name);
-  }
-  return out;
-}
-var MAX_PATTERN = 200;
-function globOf(w, assigned, depth) {
-  const parts = [""];
-  let i = 0;
-  while (i < w.length) {
-    const m = w[i] === "$" ? /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*)|\{[^}]*\}|\([^)]*\)|.)/.exec(w.slice(i)) : null;
-    if (m === null) {
-      parts[parts.length - 1] += w[i];
-      i++;
-      continue;
-    }
-    i += m[0].length;
-    const values = assigned.get(m[1] ?? m[2] ?? "");
-    const inner = values?.length === 1 && depth < 2 && values[0].length <= MAX_PATTERN ? globOf(values[0], assigned, depth + 1) : void 0;
-    if (inner === void 0) {
-      parts.push("");
-      continue;
-    }
-    parts[parts.length - 1] += inner[0];
-    parts.push(...inner.slice(1));
-  }
-  return parts.join("").length > MAX_PATTERN ? void 0 : parts;
-}
-function globMatches(parts, name) {
-  if (parts.length === 1) return parts[0] === name;
-  const first = parts[0];
-  const last2 = parts[parts.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last2) || first.length + last2.length > name.length) return false;
-  let at2 = first.length;
-  const end = name.length - last2.length;
-  for (const p of parts.slice(1, -1)) {
-    const found = name.indexOf(p, at2);
-    if (found < 0 || found + p.length > end) return false;
-    at2 = found + p.length;
-  }
-  return true;
-}
-function substituteText(text2, params2) {
-  const value = (n) => quote2(params2[n - 1] ?? "");
-  const t = text2.replace(/"\$(?:[@*]|\{[@*]\})"|\$(?:[@*]|\{[@*]\})/g, () => params2.map(quote2).join(" ")).replace(/"\$(?:\{([1-9]\d*)\}|([1-9]))"|\$(?:\{([1-9]\d*)\}|([1-9]))/g, (_m, a, b, c, d) => value(Number(a ?? b ?? c ?? d)));
-  return t.length > 120 ? t.slice(0, 119) + "\u2026" : t;
-}
-function quote2(w) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
-}
-var WHOLE_LIST = /^\$(?:[@*]|\{[@*]\})$/;
-var PARAM = /\$\{([1-9]\d*)(?::?([-=+])([^}]*))?\}|\$([1-9])|\$\{[@*]\}|\$[@*]/g;
-function substitute(words3, params2) {
-  const out = [];
-  for (const w of words3) {
-    if (!w.includes("$")) {
-      out.push(w);
-      continue;
-    }
-    if (WHOLE_LIST.test(w)) {
-      out.push(...params2);
-      continue;
-    }
-    let touched = false;
-    const v = w.replace(PARAM, (_m, braced, op, word, plain2) => {
-      touched = true;
-      const n = braced ?? plain2;
-      if (n === void 0) return params2.join(" ");
-      const value = params2[Number(n) - 1];
-      if (op === void 0) return value ?? "";
-      if (op === "+") return value ? word ?? "" : "";
-      return value ? value : word ?? "";
-    });
-    if (touched && v === "") continue;
-    out.push(v);
-  }
-  return out;
-}
-
-// src/facts/ci/shell/neutralise.ts
-var TEXT_MAX = 120;
-var ALWAYS_SUCCEEDS = /* @__PURE__ */ new Set(["true", ":", "echo", "printf"]);
-function finalize(root2, src) {
-  return finalizeScript(root2, src).commands;
-}
-function finalizeScript(root2, src) {
-  const marks = /* @__PURE__ */ new Map();
-  markGroup(root2, marks);
-  const tested = testedVariables(root2);
-  const functions = /* @__PURE__ */ new Map();
-  const assigned = /* @__PURE__ */ new Map();
-  const walk3 = (g, out) => {
-    for (const u of g.seq) {
-      if (typeof u === "string") continue;
-      if (u.kind === "cmd") noteAssignments(u, assigned);
-      if (u.kind === "grp") {
-        if (u.fn === void 0) walk3(u, out);
-        else {
-          const body = [];
-          walk3(u, body);
-          functions.set(u.fn, body);
-        }
-      } else emit(u, marks.get(u)?.neutralised ?? null, src, out, tested);
-    }
-  };
-  const commands2 = [];
-  walk3(root2, commands2);
-  return { commands: commands2, functions, assigned };
-}
-var MAX_ASSIGNED = 256;
-var DECLARES = /* @__PURE__ */ new Set(["local", "declare", "typeset", "readonly", "export"]);
-function noteAssignments(c, assigned) {
-  const words3 = c.words.length > 0 && DECLARES.has(c.words[0]) ? c.words.slice(1).filter((w) => !w.startsWith("-")) : [];
-  for (const a of [...c.assigns, ...words3]) {
-    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
-    if (!m) continue;
-    const values = assigned.get(m[1]) ?? [];
-    if (values.length === 0 && assigned.size >= MAX_ASSIGNED) continue;
-    if (values.length < 4) values.push(m[2]);
-    assigned.set(m[1], values);
-  }
-}
-function testedVariables(root2) {
-  const out = /* @__PURE__ */ new Set();
-  const walk3 = (g) => {
-    for (const u of g.seq) {
-      if (typeof u === "string") continue;
-      if (u.kind === "grp") walk3(u);
-      else if ((u.words[0] === "test" || u.words[0] === "[" || u.words[0] === "[[") && u.words.some((w) => w === "-z" || w === "-n")) {
-        for (const w of u.words) {
-          const m = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w);
-          if (m) out.add(m[1]);
-        }
-      }
-    }
-  };
-  walk3(root2);
-  return out;
-}
-function emit(c, neutralised, src, out, tested) {
-  const w0 = c.words[0];
-  const saved = c.words.length === 0 && c.assigns.some((a) => tested.has(a.slice(0, a.indexOf("="))));
-  const checks = saved || (w0 === "test" || w0 === "[" || w0 === "[[") && c.words.some((w) => w === "-z" || w === "-n");
-  const diffs = w0 === "diff" || w0 === "cmp";
-  for (const sub of c.subs) {
-    const proc = sub.processSubst === true;
-    const { processSubst: _p, ...clean4 } = sub;
-    if (checks || diffs && proc) out.push({ ...clean4, checkedOutput: true, neutralised: clean4.neutralised ?? neutralised });
-    else if (c.words.length === 0) out.push({ ...clean4, neutralised: clean4.neutralised ?? neutralised, ...c.cond ? { inCondition: true } : {} });
-    else out.push({ ...clean4, neutralised: clean4.neutralised ?? "$(\u2026) output" });
-  }
-  if (c.words.length === 0) return;
-  const raw = src.slice(c.start, Math.min(c.end, c.start + 600)).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
-  const cmd = {
-    words: c.words,
-    assignments: c.assigns,
-    text: raw.length > TEXT_MAX ? raw.slice(0, TEXT_MAX - 1) + "\u2026" : raw,
-    line: c.line,
-    neutralised,
-    ...c.cond ? { inCondition: true } : {}
-  };
-  out.push(cmd);
-}
-var TERMINATORS = /* @__PURE__ */ new Set([";", "\n", "&", ";;"]);
-function markGroup(g, marks) {
-  const lists = [];
-  let units = [];
-  let ops = [];
-  const close = (end) => {
-    if (units.length > 0) lists.push({ units, ops, end });
-    units = [];
-    ops = [];
-  };
-  for (const u of g.seq) {
-    if (typeof u === "string") {
-      if (TERMINATORS.has(u)) close(u);
-      else if (units.length > 0) ops.push(u);
-      continue;
-    }
-    if (u.kind === "grp") markGroup(u, marks);
-    if (units.length > ops.length) ops.push(";");
-    units.push(u);
-  }
-  close("\n");
-  for (let li = 0; li < lists.length; li++) {
-    const l = lists[li];
-    for (let k = 1; k < l.units.length; k++) {
-      const u = l.units[k];
-      if (l.ops[k - 1] === "||" && alwaysSucceeds(u)) {
-        const reason = "|| " + successText(u);
-        for (let j = 0; j < k; j++) setMark(l.units[j], reason, marks);
-      }
-    }
-    if (l.end === "&") for (const u of l.units) setMark(u, "background (&)", marks);
-    const next = lists[li + 1];
-    if (l.end === ";" && next !== void 0 && next.units.length === 1 && isTrueLike(next.units[0])) {
-      for (const u of l.units) setMark(u, "; " + successText(next.units[0]), marks);
-    }
-  }
-}
-function setMark(u, reason, marks) {
-  if (u.kind === "cmd") {
-    const m = marks.get(u);
-    if (!m || m.neutralised === null) marks.set(u, { neutralised: reason });
-    return;
-  }
-  for (const x of u.seq) if (typeof x !== "string") setMark(x, reason, marks);
-}
-function alwaysSucceeds(u) {
-  if (u.kind === "cmd") {
-    const w = u.words;
-    if (w.length === 0) return u.assigns.length > 0;
-    return ALWAYS_SUCCEEDS.has(w[0]) || isTrueLike(u);
-  }
-  let any = false;
-  for (const x of u.seq) {
-    if (typeof x === "string") continue;
-    if (!alwaysSucceeds(x)) return false;
-    any = true;
-  }
-  return any;
-}
-function isTrueLike(u) {
-  if (u.kind !== "cmd") return false;
-  const w = u.words;
-  return w[0] === "true" || w[0] === ":" || (w[0] === "exit" || w[0] === "return") && w[1] === "0";
-}
-function successText(u) {
-  if (u.kind === "grp") return "{ \u2026 }";
-  const w = u.words;
-  return w[0] === "exit" || w[0] === "return" ? `${w[0]} ${w[1] ?? ""}`.trim() : w[0] ?? "";
-}
-function applySetE(cmds, src) {
-  let off = false;
-  const lines = src.includes("$?") ? src.split("\n") : [];
-  const reraised = (c) => {
-    const saved = /^\s*([A-Za-z_]\w*)=\$\?\s*(?:[;#]|$)/.exec(lines[c.line] ?? "")?.[1];
-    return saved !== void 0 && new RegExp(`^\\s*exit\\s+"?\\$\\{?${saved}\\}?"?\\s*(?:[;#]|$)`, "m").test(lines.slice(c.line + 1).join("\n"));
-  };
-  return cmds.map((c) => {
-    if (c.words[0] === "set") {
-      const args2 = c.words.slice(1);
-      for (let k = 0; k < args2.length; k++) {
-        const a = args2[k];
-        if ((a === "+o" || a === "-o") && args2[k + 1] === "errexit") off = a === "+o";
-        else if (/^\+[a-z]*e/.test(a)) off = true;
-        else if (/^-[a-z]*e/.test(a)) off = false;
-      }
-      return c;
-    }
-    return off && c.neutralised === null && c.inCondition !== true && !(lines.length > 0 && reraised(c)) ? { ...c, neutralised: "set +e" } : c;
-  });
-}
-
-// src/facts/ci/shell/lexer.ts
-var OP_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "<", ">", "\n"]);
-var WS = /* @__PURE__ */ new Set([" ", "	", "\r"]);
-var ShellLexer = class {
-  constructor(s, firstLine, depth, budget) {
-    this.s = s;
-    this.depth = depth;
-    this.budget = budget;
-    this.line = firstLine;
-  }
-  s;
-  depth;
-  budget;
-  i = 0;
-  line;
-  pendingHeredocs = [];
-  newCmd(cond) {
-    return { kind: "cmd", words: [], assigns: [], start: this.i, end: this.i, line: this.line, cond, subs: [] };
-  }
-  /** A redirection operator and its target word (left out of the command's words); `<<` registers a heredoc. */
-  readRedirect(cur) {
-    const s = this.s;
-    if (s.startsWith("<<<", this.i)) {
-      this.i += 3;
-      this.skipBlanks();
-      this.readWord(cur);
-      return;
-    }
-    if (s.startsWith("<<", this.i)) {
-      this.i += 2;
-      const strip = s[this.i] === "-";
-      if (strip) this.i++;
-      this.skipBlanks();
-      const w = this.readWord(null);
-      if (w !== null) this.pendingHeredocs.push({ delim: w.value, strip });
-      return;
-    }
-    this.i++;
-    while (this.i < s.length && (s[this.i] === ">" || s[this.i] === "&" || s[this.i] === "|")) this.i++;
-    this.skipBlanks();
-    if (this.i < s.length && !OP_CHARS.has(s[this.i])) this.readWord(cur);
-  }
-  skipBlanks() {
-    while (this.i < this.s.length && WS.has(this.s[this.i])) this.i++;
-  }
-  /** After a newline: skips the bodies of the heredocs opened on the line just ended. */
-  readHeredocBodies() {
-    const s = this.s;
-    for (const h of this.pendingHeredocs) {
-      while (this.i < s.length) {
-        const nl = s.indexOf("\n", this.i);
-        const end = nl < 0 ? s.length : nl;
-        let text2 = s.slice(this.i, end);
-        if (h.strip) text2 = text2.replace(/^\t+/, "");
-        this.i = nl < 0 ? s.length : nl + 1;
-        this.line++;
-        if (text2 === h.delim || text2.trimEnd() === h.delim) break;
-      }
-    }
-    this.pendingHeredocs = [];
-  }
-  /** A `case` pattern up to its unquoted `)`. */
-  skipPattern() {
-    const s = this.s;
-    if (s[this.i] === "(") this.i++;
-    while (this.i < s.length) {
-      const c = s[this.i];
-      if (c === "\\") this.i += 2;
-      else if (c === "'" || c === '"') {
-        const e = s.indexOf(c, this.i + 1);
-        this.i = e < 0 ? s.length : e + 1;
-      } else if (c === ")") {
-        this.i++;
-        return;
-      } else if (c === "\n") {
-        this.line++;
-        this.i++;
-      } else this.i++;
-    }
-  }
-  /** Skips from an opening `(` at `open` to its matching `)`, counting lines; no parsing. */
-  skipBalanced(open) {
-    const s = this.s;
-    let d = 0;
-    let j = open;
-    for (; j < s.length; j++) {
-      const c = s[j];
-      if (c === "(") d++;
-      else if (c === ")") {
-        d--;
-        if (d === 0) break;
-      } else if (c === "\n") this.line++;
-      else if (c === "\\") j++;
-    }
-    this.i = Math.min(s.length, j + 1);
-  }
-  /**
-   * Reads one word from the current position, adding the commands of any substitution in it to
-   * `host.subs`. Returns null at an operator. `unquotedPrefix` is how many characters of the value
-   * came before the first quote or escape (an assignment's name must be unquoted).
-   */
-  readWord(host) {
-    const s = this.s;
-    const start = this.i;
-    const line = this.line;
-    let value = "";
-    let quoted2 = false;
-    let unquotedPrefix = -1;
-    const markQuoted = () => {
-      if (unquotedPrefix < 0) unquotedPrefix = value.length;
-      quoted2 = true;
-    };
-    while (this.i < s.length) {
-      const c = s[this.i];
-      if (WS.has(c) || c === "\n") break;
-      if (c === "<" || c === ">") {
-        if (s[this.i + 1] === "(" && value === "") {
-          const from = this.i;
-          this.i++;
-          this.substitution(host, true);
-          value += s.slice(from, this.i);
-          continue;
-        }
-        break;
-      }
-      if (OP_CHARS.has(c)) break;
-      if (c === "\\") {
-        markQuoted();
-        if (s[this.i + 1] === "\n") {
-          this.line++;
-        } else if (this.i + 1 < s.length) value += s[this.i + 1];
-        this.i += 2;
-        continue;
-      }
-      if (c === "'") {
-        markQuoted();
-        const e = s.indexOf("'", this.i + 1);
-        const end = e < 0 ? s.length : e;
-        const part = s.slice(this.i + 1, end);
-        this.line += countNewlines(part);
-        value += part;
-        this.i = end + 1;
-        continue;
-      }
-      if (c === '"') {
-        markQuoted();
-        this.i++;
-        value += this.readDoubleQuoted(host);
-        continue;
-      }
-      if (c === "`") {
-        const from = this.i;
-        this.backtick(host);
-        value += s.slice(from, this.i);
-        continue;
-      }
-      if (c === "$") {
-        const n = s[this.i + 1];
-        if (n === "'") {
-          markQuoted();
-          let j = this.i + 2;
-          while (j < s.length && s[j] !== "'") j += s[j] === "\\" ? 2 : 1;
-          value += s.slice(this.i + 2, Math.min(j, s.length));
-          this.line += countNewlines(s.slice(this.i, j));
-          this.i = Math.min(s.length, j + 1);
-          continue;
-        }
-        if (n === "(" || n === "{") {
-          const from = this.i;
-          if (n === "(" && s[this.i + 2] === "(") this.skipBalanced(this.i + 1);
-          else if (n === "(") {
-            this.i++;
-            this.substitution(host, false);
-          } else this.skipBraces();
-          value += s.slice(from, this.i);
-          continue;
-        }
-      }
-      value += c;
-      this.i++;
-    }
-    if (this.i === start) return null;
-    return { value, quoted: quoted2, unquotedPrefix: unquotedPrefix < 0 ? value.length : unquotedPrefix, start, line };
-  }
-  readDoubleQuoted(host) {
-    const s = this.s;
-    let value = "";
-    while (this.i < s.length) {
-      const c = s[this.i];
-      if (c === '"') {
-        this.i++;
-        return value;
-      }
-      if (c === "\\") {
-        const n = s[this.i + 1];
-        if (n === "\n") this.line++;
-        else if (n === '"' || n === "\\" || n === "$" || n === "`") value += n;
-        else value += c + (n ?? "");
-        this.i += 2;
-        continue;
-      }
-      if (c === "\n") this.line++;
-      if (c === "`") {
-        const from = this.i;
-        this.backtick(host);
-        value += s.slice(from, this.i);
-        continue;
-      }
-      if (c === "$" && s[this.i + 1] === "(") {
-        const from = this.i;
-        if (s[this.i + 2] === "(") this.skipBalanced(this.i + 1);
-        else {
-          this.i++;
-          this.substitution(host, false);
-        }
-        value += s.slice(from, this.i);
-        continue;
-      }
-      if (c === "$" && s[this.i + 1] === "{") {
-        const from = this.i;
-        this.skipBraces();
-        value += s.slice(from, this.i);
-        continue;
-      }
-      value += c;
-      this.i++;
-    }
-    return value;
-  }
-  skipBraces() {
-    const s = this.s;
-    let d = 0;
-    let j = this.i + 1;
-    for (; j < s.length; j++) {
-      if (s[j] === "{") d++;
-      else if (s[j] === "}") {
-        d--;
-        if (d === 0) break;
-      } else if (s[j] === "\n") this.line++;
-    }
-    this.i = Math.min(s.length, j + 1);
-  }
-  /** At a `(` opening `$(…)` or `<(…)`: parses the inner script with the same scanner. */
-  substitution(host, processSubst) {
-    if (this.depth + 1 >= MAX_SHELL_NESTING) {
-      this.skipBalanced(this.i);
-      return;
-    }
-    this.i++;
-    const inner = this.nested(this.s, this.i, this.line, ")");
-    this.i = inner.end;
-    this.line = inner.line;
-    host?.subs.push(...inner.commands.map((c) => processSubst ? { ...c, processSubst: true } : c));
-  }
-  /** At a backtick: the inner text up to the closing backtick, unescaped, parsed on its own. */
-  backtick(host) {
-    const s = this.s;
-    let j = this.i + 1;
-    let inner = "";
-    while (j < s.length && s[j] !== "`") {
-      if (s[j] === "\\" && j + 1 < s.length) {
-        inner += s[j + 1] === "`" || s[j + 1] === "\\" || s[j + 1] === "$" ? s[j + 1] : s[j] + s[j + 1];
-        j += 2;
-      } else inner += s[j++];
-    }
-    const line = this.line;
-    this.line += countNewlines(s.slice(this.i, j));
-    this.i = Math.min(s.length, j + 1);
-    if (this.depth + 1 >= MAX_SHELL_NESTING || host === null) return;
-    host.subs.push(...this.nested(inner, 0, line, null).commands);
-  }
-};
-function isWordChar(c) {
-  return c !== void 0 && !WS.has(c) && c !== "\n" && !OP_CHARS.has(c);
-}
-function countNewlines(s) {
-  let n = 0;
-  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/facts/ci/shell/tree.ts
-var MAX_GROUPS = 64;
-var ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
-var CONDITION_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "while", "until"]);
-var BODY_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else"]);
-var END_KEYWORDS = /* @__PURE__ */ new Set(["fi", "done", "esac"]);
-var ShellParser = class _ShellParser extends ShellLexer {
-  nested(src, from, line, stop) {
-    const p = new _ShellParser(src, line, this.depth + 1, this.budget);
-    p.i = from;
-    const g = p.parseGroup(stop);
-    return { commands: finalize(g, src), end: p.i, line: p.line };
-  }
-  /** Parses until EOF or, when `stop` is ')', an unmatched `)` (consumed). */
-  parseGroup(stop) {
-    const root2 = { kind: "grp", seq: [] };
-    const stack = [root2];
-    let cur = null;
-    let inCond = false;
-    let skipHeader = null;
-    let caseDepth = 0;
-    let expectPattern = false;
-    let parens = 0;
-    let pendingFn = null;
-    const s = this.s;
-    const group2 = () => stack[stack.length - 1];
-    const finish = () => {
-      if (cur && (cur.words.length > 0 || cur.assigns.length > 0 || cur.subs.length > 0)) {
-        group2().seq.push(cur);
-        this.budget.count++;
-      }
-      cur = null;
-    };
-    const op = (o) => {
-      finish();
-      group2().seq.push(o);
-      if (o === "\n" || o === ";" || o === ";;" || o === "&") {
-        if (skipHeader === "for") skipHeader = null;
-      }
-      if (o === ";;") expectPattern = true;
-    };
-    while (this.i < s.length) {
-      if (this.budget.count >= MAX_SHELL_COMMANDS) {
-        this.i = s.length;
-        break;
-      }
-      const c = s[this.i];
-      if (WS.has(c)) {
-        this.i++;
-        continue;
-      }
-      if (c === "\\" && s[this.i + 1] === "\n") {
-        this.i += 2;
-        this.line++;
-        continue;
-      }
-      if (c === "#") {
-        const nl = s.indexOf("\n", this.i);
-        this.i = nl < 0 ? s.length : nl;
-        continue;
-      }
-      if (c === "\n") {
-        this.i++;
-        this.line++;
-        op("\n");
-        this.readHeredocBodies();
-        continue;
-      }
-      if (expectPattern && cur === null && caseDepth > 0) {
-        if (s.startsWith("esac", this.i) && !isWordChar(s[this.i + 4])) {
-          this.i += 4;
-          caseDepth--;
-          expectPattern = false;
-          continue;
-        }
-        this.skipPattern();
-        expectPattern = false;
-        continue;
-      }
-      if (c === ";") {
-        if (s[this.i + 1] === ";") {
-          this.i += s[this.i + 2] === "&" ? 3 : 2;
-          op(";;");
-        } else if (s[this.i + 1] === "&") {
-          this.i += 2;
-          op(";;");
-        } else {
-          this.i++;
-          op(";");
-        }
-        continue;
-      }
-      if (c === "&") {
-        if (s[this.i + 1] === "&") {
-          this.i += 2;
-          op("&&");
-        } else if (s[this.i + 1] === ">") {
-          this.i++;
-          this.readRedirect(cur);
-        } else {
-          this.i++;
-          op("&");
-        }
-        continue;
-      }
-      if (c === "|") {
-        if (s[this.i + 1] === "|") {
-          this.i += 2;
-          op("||");
-        } else {
-          this.i += s[this.i + 1] === "&" ? 2 : 1;
-          op("|");
-        }
-        continue;
-      }
-      if (c === "(") {
-        const emptyParens = /^\(\s*\)/.test(s.slice(this.i, this.i + 16));
-        if (cur !== null && cur.words.length === 1 && cur.assigns.length === 0 && cur.subs.length === 0 && emptyParens) {
-          pendingFn = functionName(cur.words[0]);
-          this.i = s.indexOf(")", this.i) + 1;
-          cur = null;
-          continue;
-        }
-        if (cur === null && pendingFn !== null && emptyParens) {
-          this.i = s.indexOf(")", this.i) + 1;
-          continue;
-        }
-        if (cur === null && s[this.i + 1] === "(") {
-          this.skipBalanced(this.i);
-          continue;
-        }
-        finish();
-        this.i++;
-        parens++;
-        if (stack.length < MAX_GROUPS) {
-          const g = { kind: "grp", seq: [] };
-          if (pendingFn !== null) g.fn = pendingFn;
-          group2().seq.push(g);
-          stack.push(g);
-        }
-        pendingFn = null;
-        continue;
-      }
-      if (c === ")") {
-        this.i++;
-        if (parens > 0) {
-          finish();
-          parens--;
-          if (stack.length > 1) stack.pop();
-          continue;
-        }
-        if (stop === ")") break;
-        continue;
-      }
-      if ((c === "<" || c === ">") && s[this.i + 1] !== "(") {
-        this.readRedirect(cur);
-        continue;
-      }
-      if (c >= "0" && c <= "9") {
-        let j = this.i;
-        while (j < s.length && s[j] >= "0" && s[j] <= "9") j++;
-        if (s[j] === "<" || s[j] === ">") {
-          this.i = j;
-          this.readRedirect(cur);
-          continue;
-        }
-      }
-      const fresh = cur === null;
-      if (fresh) cur = this.newCmd(inCond);
-      const cmd = cur;
-      const before = cmd.subs.length;
-      const w = this.readWord(cmd);
-      if (w === null) continue;
-      if (pendingFn !== null && (w.quoted || w.value !== "{")) pendingFn = null;
-      if (skipHeader === "for") {
-        if (w.value === "do" && !w.quoted) {
-          skipHeader = null;
-          inCond = false;
-        }
-        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
-        continue;
-      }
-      if (skipHeader === "case") {
-        if (w.value === "in" && !w.quoted) {
-          skipHeader = null;
-          caseDepth++;
-          expectPattern = true;
-        }
-        cur = cmd.subs.length > 0 ? { ...cmd, words: [], assigns: [] } : null;
-        continue;
-      }
-      if (cmd.words.length === 0 && cmd.assigns.length === 0 && !w.quoted && before === cmd.subs.length) {
-        const v = w.value;
-        if (CONDITION_KEYWORDS.has(v)) {
-          inCond = true;
-          cur = null;
-          continue;
-        }
-        if (BODY_KEYWORDS.has(v)) {
-          inCond = false;
-          cur = null;
-          continue;
-        }
-        if (END_KEYWORDS.has(v) || v === "!" || v === "function") {
-          if (v === "esac") caseDepth = Math.max(0, caseDepth - 1);
-          if (v === "function") {
-            this.skipBlanks();
-            const name = this.readWord(null);
-            pendingFn = name === null || name.quoted ? null : functionName(name.value);
-            cur = null;
-            continue;
-          }
-          cur = null;
-          continue;
-        }
-        if (v === "{") {
-          finish();
-          if (stack.length < MAX_GROUPS) {
-            const g = { kind: "grp", seq: [] };
-            if (pendingFn !== null) g.fn = pendingFn;
-            group2().seq.push(g);
-            stack.push(g);
-          }
-          pendingFn = null;
-          continue;
-        }
-        if (v === "}") {
-          finish();
-          if (stack.length > 1) stack.pop();
-          continue;
-        }
-        if (v === "for" || v === "select") {
-          skipHeader = "for";
-          cur = null;
-          continue;
-        }
-        if (v === "case") {
-          skipHeader = "case";
-          cur = null;
-          continue;
-        }
-      }
-      if (cmd.words.length === 0 && w.unquotedPrefix > 0) {
-        const m = ASSIGN.exec(w.value);
-        if (m && m[0].length <= w.unquotedPrefix) {
-          cmd.assigns.push(w.value);
-          cmd.end = this.i;
-          continue;
-        }
-      }
-      if (cmd.words.length === 0) {
-        cmd.start = w.start;
-        cmd.line = w.line;
-      }
-      cmd.words.push(w.value);
-      cmd.end = this.i;
-    }
-    finish();
-    return root2;
-  }
-};
-function functionName(word) {
-  return /^[A-Za-z_][\w:.@+-]{0,99}$/.test(word) ? word : null;
-}
-
-// src/facts/ci/shell.ts
-var splits = /* @__PURE__ */ new Map();
-var MAX_MEMO_SCRIPTS = 2e4;
-var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
-function splitScript(script, args2) {
-  const key = args2 === void 0 ? script : script + "\0" + args2.join("\0");
-  const hit = splits.get(key);
-  if (hit) return hit;
-  const out = splitUncached(script, args2);
-  if (key.length <= MAX_MEMO_SCRIPT_CHARS) {
-    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
-    splits.set(key, out);
-  }
-  return out;
-}
-function splitUncached(script, args2) {
-  const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
-  const p = new ShellParser(text2, 1, 0, { count: 0 });
-  const { commands: commands2, functions, assigned } = finalizeScript(p.parseGroup(null), text2);
-  return applySetE(expandFunctions(commands2, functions, args2, assigned), text2);
-}
-
-// src/facts/ci/resolve/wrappers.ts
-var WRAPPERS = [
-  { prefix: ["uv", "run"], valueOpts: ["--with", "-w", "--group", "--extra", "--package", "--python", "-p", "--env-file", "--with-requirements", "--index", "--only-group", "--no-group", "--with-editable", "--directory", "--project"] },
-  { prefix: ["uv", "tool", "run"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
-  { prefix: ["uvx"], valueOpts: ["--from", "--with", "--python", "-p", "--index"], versioned: true },
-  { prefix: ["poetry", "run"] },
-  { prefix: ["pipenv", "run"] },
-  { prefix: ["pipx", "run"], valueOpts: ["--spec", "--python"], versioned: true },
-  { prefix: ["npx"], valueOpts: ["-p", "--package", "-c", "--call"], versioned: true },
-  { prefix: ["pnpx"], versioned: true },
-  { prefix: ["bunx"], versioned: true },
-  { prefix: ["bun", "x"], versioned: true },
-  { prefix: ["yarn", "dlx"], valueOpts: ["-p", "--package"], versioned: true },
-  { prefix: ["pnpm", "dlx"], valueOpts: ["--package"], versioned: true },
-  { prefix: ["pnpm", "exec"] },
-  { prefix: ["yarn", "exec"] },
-  { prefix: ["npm", "exec"], valueOpts: ["-p", "--package", "-c", "--call", "-w", "--workspace"], versioned: true },
-  { prefix: ["bundle", "exec"] },
-  { prefix: ["bundler", "exec"] },
-  // Composer runs a package's binary from vendor/bin.
-  { prefix: ["composer", "exec"], valueOpts: ["-d", "--working-dir"] },
-  { prefix: ["composer", "global", "exec"] },
-  { prefix: ["sudo"], valueOpts: ["-u", "-g", "-C", "-h", "-p", "-U"] },
-  { prefix: ["time"] },
-  { prefix: ["nice"], valueOpts: ["-n"] },
-  { prefix: ["nohup"] },
-  { prefix: ["exec"] },
-  { prefix: ["command"] },
-  { prefix: ["builtin"] },
-  { prefix: ["timeout"], valueOpts: ["-s", "--signal", "-k", "--kill-after"], skip: 1 },
-  { prefix: ["xvfb-run"], valueOpts: ["-s", "--server-args", "-n", "--server-num", "-e", "--error-file", "-f", "--auth-file"] },
-  { prefix: ["env"], valueOpts: ["-u", "--unset", "-C", "--chdir"], assignments: true },
-  { prefix: ["cross-env"], assignments: true },
-  { prefix: ["dotenv", "run"] },
-  { prefix: ["dagger", "run"], valueOpts: ["-m", "--mod", "--progress"] },
-  { prefix: ["dotenv"], valueOpts: ["-e", "-c", "-v"] },
-  { prefix: ["with-contenv"] },
-  { prefix: ["retry"], valueOpts: ["-t", "--times", "-d", "--delay"], counts: true },
-  // `circleci tests split … | xargs bundle exec rspec`: xargs runs its command with the input as arguments.
-  { prefix: ["xargs"], valueOpts: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--max-lines"] },
-  // `rustup run nightly cargo fmt`: the toolchain, then the command.
-  { prefix: ["rustup", "run"], skip: 1 },
-  // Coverage wrappers run the command after their options (`nyc mocha`, `c8 --reporter lcov node --test`).
-  { prefix: ["nyc"], valueOpts: ["--reporter", "-r", "--report-dir", "--temp-dir", "-t", "--include", "-n", "--exclude", "-x", "--extension", "-e", "--require", "-i", "--cwd", "--nycrc-path"] },
-  { prefix: ["c8"], valueOpts: ["--reporter", "-r", "--reports-dir", "-o", "--include", "-n", "--exclude", "-x", "--src", "--temp-directory", "--extension", "-e", "--config", "-c"] }
-];
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var PYTHON5 = /^(python[0-9.]*|py|pypy[0-9.]*)$/;
-var MODULE_NAMES = { pre_commit: "pre-commit", "pytest_cov": "pytest" };
-function normaliseTool(word) {
-  const b = basename(word).toLowerCase();
-  return PYTHON5.test(b) ? "python" : b;
-}
-function unwrap(words3) {
-  let argv = [...words3];
-  const before = [];
-  for (let round = 0; round < 12 && argv.length > 0; round++) {
-    const next = unwrapOnce(argv, before);
-    if (next !== null && !Array.isArray(next)) return { argv: [], before, script: next.script };
-    if (next === null) break;
-    argv = next;
-  }
-  return { argv, before };
-}
-function unwrapOnce(argv, before) {
-  const t = normaliseTool(argv[0]);
-  if ((t === "bash" || t === "sh" || t === "zsh" || t === "dash") && argv.includes("-c")) {
-    const i = argv.indexOf("-c");
-    if (argv.slice(1, i).every((a) => a.startsWith("-")) && i + 1 < argv.length) return { script: argv[i + 1] };
-  }
-  if (t === "circleci" && argv[1] === "tests" && argv[2] === "run") return circleciTestsRun(argv);
-  if (t === "python") return unwrapPython(argv);
-  if (/^php[\d.]*$/.test(t)) return unwrapPhp(argv);
-  if (t === "coverage" && argv[1] === "run") return unwrapCoverage(argv, before);
-  if (t === "go" && argv[1] === "run") return unwrapGoRun(argv);
-  if (t === "dotnet" || t === "dotnet.exe" || t === "dnx") return unwrapDotnetTool(argv, t);
-  for (const w of WRAPPERS) {
-    if (w.prefix[0] !== t || w.prefix.length > argv.length) continue;
-    if (!w.prefix.every((p, k) => k === 0 || argv[k] === p)) continue;
-    return stripOptions(argv.slice(w.prefix.length), w);
-  }
-  return null;
-}
-function stripOptions(args2, w) {
-  const valueOpts = new Set(w.valueOpts ?? []);
-  let i = 0;
-  let skip = w.skip ?? 0;
-  while (i < args2.length) {
-    const a = args2[i];
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (w.assignments && ASSIGNMENT.test(a)) i++;
-    else if (a.startsWith("-") && a.length > 1) i += valueOpts.has(a) ? 2 : 1;
-    else if (w.counts && /^\d+$/.test(a)) i++;
-    else if (skip > 0) {
-      skip--;
-      i++;
-    } else break;
-  }
-  const rest = args2.slice(i);
-  if (rest.length === 0) return null;
-  if (w.versioned) rest[0] = dropVersion(rest[0]);
-  return rest;
-}
-function circleciTestsRun(argv) {
-  for (let i = 3; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith("--command=")) return { script: a.slice("--command=".length) };
-    if (a === "--command" && i + 1 < argv.length) return { script: argv[i + 1] };
-  }
-  return null;
-}
-function dropVersion(word) {
-  const at2 = word.lastIndexOf("@");
-  let w = at2 > 0 ? word.slice(0, at2) : word;
-  const eq = w.search(/[=<>~]=/);
-  if (eq > 0) w = w.slice(0, eq);
-  return w;
-}
-function unwrapPython(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-m" && i + 1 < argv.length) {
-      const mod = argv[i + 1];
-      return [MODULE_NAMES[mod] ?? mod, ...argv.slice(i + 2)];
-    }
-    if (a.startsWith("-m") && a.length > 2) return [a.slice(2), ...argv.slice(i + 1)];
-    if (a === "-W" || a === "-X") {
-      i++;
-      continue;
-    }
-    if (!a.startsWith("-") || a === "-c") return null;
-  }
-  return null;
-}
-var PHP_VALUE_OPTS = /* @__PURE__ */ new Set(["-d", "-c", "-z", "--define", "--php-ini", "--zend-extension"]);
-function unwrapPhp(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-f" || a === "--file") return i + 1 < argv.length ? argv.slice(i + 1) : null;
-    if (PHP_VALUE_OPTS.has(a)) {
-      i++;
-      continue;
-    }
-    if (a === "--") return i + 1 < argv.length ? argv.slice(i + 1) : null;
-    if (a.startsWith("-")) {
-      if (/^-[dcz]./.test(a) || a === "-n" || a === "-e" || a === "-q" || a === "-H" || a === "-C" || a === "--no-php-ini") continue;
-      return null;
-    }
-    return argv.slice(i);
-  }
-  return null;
-}
-var COVERAGE_VALUE_OPTS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--omit", "--include", "--data-file", "--context", "--concurrency"]);
-function unwrapCoverage(argv, before) {
-  let i = 2;
-  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "-m") i += COVERAGE_VALUE_OPTS.has(argv[i]) ? 2 : 1;
-  before.push(argv.slice(0, i));
-  if (argv[i] === "-m" && i + 1 < argv.length) return [MODULE_NAMES[argv[i + 1]] ?? argv[i + 1], ...argv.slice(i + 2)];
-  if (i < argv.length) return ["python", ...argv.slice(i)];
-  return [];
-}
-function unwrapGoRun(argv) {
-  let i = 2;
-  while (i < argv.length && argv[i].startsWith("-")) i++;
-  const pkg = argv[i]?.replace(/^(\.\/)?([\w.-]+\/)*vendor\//, "");
-  if (pkg === void 0 || !(pkg.includes("@") || /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[\w./-]+$/i.test(pkg))) return null;
-  const segs = (pkg.includes("@") ? pkg.slice(0, pkg.lastIndexOf("@")) : pkg).split("/");
-  let name = segs.pop() ?? "";
-  if (/^v[0-9]+$/.test(name) && segs.length > 0) name = segs.pop();
-  return [name, ...argv.slice(i + 1)];
-}
-var DOTNET_COMMANDS = /* @__PURE__ */ new Set([
-  "add",
-  "build",
-  "build-server",
-  "clean",
-  "completions",
-  "dev-certs",
-  "exec",
-  "format",
-  "fsi",
-  "help",
-  "list",
-  "msbuild",
-  "new",
-  "nuget",
-  "pack",
-  "package",
-  "project",
-  "publish",
-  "reference",
-  "remove",
-  "restore",
-  "run",
-  "sdk",
-  "sln",
-  "solution",
-  "store",
-  "test",
-  "tool",
-  "user-jwts",
-  "user-secrets",
-  "vstest",
-  "watch",
-  "workload"
-]);
-var TOOL_NAME = /^[A-Za-z][\w.-]{0,80}$/;
-function unwrapDotnetTool(argv, t) {
-  if (t === "dnx") {
-    const i = argv.slice(1).findIndex((a) => !a.startsWith("-")) + 1;
-    return i > 0 ? [dropVersion(argv[i]), ...argv.slice(i + 1)] : null;
-  }
-  if (argv[1] === "tool" && (argv[2] === "run" || argv[2] === "exec") && argv[3] !== void 0) return argv.slice(3);
-  const sub = argv[1];
-  if (sub === void 0 || DOTNET_COMMANDS.has(sub.toLowerCase()) || !TOOL_NAME.test(sub) || /\.(dll|exe)$/i.test(sub)) return null;
-  return argv.slice(1);
-}
-var KNOWN_PROGRAMS = /* @__PURE__ */ new Set([
-  "make",
-  "gmake",
-  "just",
-  "task",
-  "npm",
-  "pnpm",
-  "yarn",
-  "bun",
-  "npx",
-  "pnpx",
-  "bunx",
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pre-commit",
-  "prek",
-  "bundle",
-  "rake",
-  "rails",
-  "go",
-  "cargo",
-  "mvn",
-  "mvnw",
-  "gradle",
-  "gradlew",
-  "dotnet",
-  "mix",
-  "composer",
-  "python",
-  "node",
-  "deno",
-  "pytest",
-  "jest",
-  "vitest",
-  "rspec",
-  "ruff",
-  "mypy",
-  "eslint",
-  "tsc",
-  "golangci-lint"
-]);
-var NOT_WRAPPERS = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "cat",
-  "tee",
-  "git",
-  "gh",
-  "cd",
-  "pushd",
-  "export",
-  "set",
-  "unset",
-  "test",
-  "[",
-  "[[",
-  "grep",
-  "sed",
-  "awk",
-  "curl",
-  "wget",
-  "ssh",
-  "scp",
-  "rsync",
-  "kubectl",
-  "helm",
-  "ls",
-  "mkdir",
-  "rm",
-  "cp",
-  "mv",
-  "chmod",
-  "chown",
-  "which",
-  "type",
-  "hash",
-  "alias",
-  "trap",
-  "read",
-  "eval",
-  "source",
-  ".",
-  "docker",
-  "podman",
-  "nerdctl",
-  "docker-compose",
-  "podman-compose",
-  "az",
-  "aws",
-  "gcloud",
-  "heroku",
-  "fly",
-  "flyctl",
-  "vercel",
-  "netlify",
-  "terraform",
-  "tar",
-  "zip",
-  "unzip",
-  "find",
-  "xargs",
-  "parallel",
-  "apt-get",
-  "apt",
-  "yum",
-  "dnf",
-  "apk",
-  "brew",
-  "pip",
-  "pip3",
-  "gem",
-  "choco",
-  "sleep",
-  "true",
-  "false",
-  "exit",
-  "return"
-]);
-function guessWrapped(argv) {
-  const w0 = normaliseTool(argv[0]);
-  if (argv.length < 2 || NOT_WRAPPERS.has(w0) || KNOWN_PROGRAMS.has(w0) || w0.includes("$") || /[=<>|;&]/.test(argv[0])) return void 0;
-  let i = 1;
-  const dashes = argv.indexOf("--");
-  if (dashes > 0 && dashes < 6) i = dashes + 1;
-  const next = argv[i];
-  if (next === void 0 || !KNOWN_PROGRAMS.has(normaliseTool(next))) return void 0;
-  return argv.slice(i);
-}
-
-// src/facts/ci/resolve/engine.ts
-var MAX_DEPTH2 = 8;
-var MAX_COMMANDS = 2e3;
-var MAX_WORK = 2e4;
-var TEXT_MAX2 = 120;
-var Ctx = class {
-  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map(), checkoutPath) {
-    this.snapshot = snapshot;
-    this.resolvers = resolvers;
-    this.images = images2;
-    this.checkoutPath = checkoutPath;
-  }
-  snapshot;
-  resolvers;
-  images;
-  checkoutPath;
-  out = [];
-  work = 0;
-  /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
-  memo = /* @__PURE__ */ new Map();
-  /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
-  inRepository(dir2) {
-    const p = this.checkoutPath;
-    if (p === void 0) return dir2;
-    if (dir2 === p) return "";
-    return dir2.startsWith(p + "/") ? dir2.slice(p.length + 1) : dir2;
-  }
-  full() {
-    return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK;
-  }
-  cached(key, load4) {
-    if (this.memo.has(key)) return this.memo.get(key);
-    const v = load4();
-    this.memo.set(key, v);
-    return v;
-  }
-};
-function link(path2, line, text2) {
-  const t = shortText(text2);
-  return line === void 0 ? { path: path2, text: t } : { path: path2, line, text: t };
-}
-function shortText(text2) {
-  const one = text2.replace(/\s+/g, " ").trim();
-  return one.length > TEXT_MAX2 ? one.slice(0, TEXT_MAX2 - 1) + "\u2026" : one;
-}
-function runScript(ctx, script, at2, base, extra = {}) {
-  if (ctx.full()) return;
-  const commands2 = splitScript(script, extra.args);
-  const lineOfScript = (n) => at2.line === void 0 ? void 0 : at2.line + n - 1;
-  const start = ctx.out.length;
-  const starts = [];
-  let cwd = at2.cwd;
-  for (const c of commands2) {
-    starts.push(ctx.out.length);
-    if (ctx.full()) break;
-    const calls = (c.calls ?? []).map((k) => link(at2.path, lineOfScript(k.line), k.text));
-    const flags = { ...base.flags, ...extra.flags };
-    if (c.checkedOutput) flags.checkedOutput = true;
-    if (c.inCondition) flags.inCondition = true;
-    const site = {
-      chain: [...base.chain, ...calls, link(at2.path, lineOfScript(c.line), c.text)],
-      text: c.text,
-      cwd,
-      neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
-      depth: base.depth,
-      flags,
-      stack: base.stack
-    };
-    const w0 = c.words[0];
-    if ((w0 === "cd" || w0 === "pushd") && c.words.length === 2) {
-      const to = c.words[1];
-      if (!to.includes("$") && !to.startsWith("/") && to !== "-" && to !== "~") cwd = ctx.inRepository(joinPath2(cwd, to) ?? cwd);
-      continue;
-    }
-    dispatch(ctx, c.words, site);
-  }
-  const commits = commands2.some((d) => d.words[0] === "git" && (d.words[1] === "commit" || d.words[1] === "push"));
-  const fails = commands2.some((d) => d.words[0] === "exit" && d.words[1] !== void 0 && d.words[1] !== "0" || d.words[0] === "false");
-  for (let k = 0; k < commands2.length && k < starts.length; k++) {
-    const c = commands2[k];
-    if (c.neutralised !== null || !isDiffCheck(c.words, c.checkedOutput === true)) continue;
-    if (commits || c.inCondition && !fails) {
-      for (let j = starts[k]; j < (starts[k + 1] ?? ctx.out.length); j++) ctx.out[j].diffFixUp = true;
-      continue;
-    }
-    for (let j = start; j < starts[k]; j++) ctx.out[j].followedByDiffCheck = true;
-  }
-}
-function dispatch(ctx, words3, site) {
-  if (ctx.full() || words3.length === 0) return;
-  ctx.work++;
-  const u = unwrap(words3);
-  for (const argv of u.before) emit2(ctx, argv, site);
-  if (u.script !== void 0) {
-    if (site.depth >= MAX_DEPTH2) return emit2(ctx, words3, site);
-    const last2 = site.chain[site.chain.length - 1];
-    runScript(ctx, u.script, { path: last2?.path ?? "", line: last2?.line, cwd: site.cwd }, { ...site, chain: site.chain.slice(0, -1), depth: site.depth + 1 });
-    return;
-  }
-  if (u.argv.length === 0) return;
-  const tool = [normaliseTool(u.argv[0]), ...u.argv.slice(1)];
-  for (const r of ctx.resolvers) if (r(ctx, r.wantsPath ? u.argv : tool, site)) return;
-  const wrapped = site.depth < MAX_DEPTH2 ? guessWrapped(u.argv) : void 0;
-  if (wrapped !== void 0) {
-    const last2 = site.chain[site.chain.length - 1];
-    const note = link(last2?.path ?? "", last2?.line, `${u.argv[0]} taken for a wrapper of: ${wrapped.join(" ")}`);
-    dispatch(ctx, wrapped, { ...site, chain: [...site.chain, note], depth: site.depth + 1 });
-    return;
-  }
-  emit2(ctx, u.argv, site);
-}
-function emit2(ctx, argv, site, extra = {}) {
-  if (ctx.out.length >= MAX_COMMANDS || argv.length === 0) return;
-  const cmd = {
-    argv: [normaliseTool(argv[0]), ...argv.slice(1)],
-    text: extra.text ?? (extra.link ? extra.link.text : site.text),
-    chain: extra.link ? [...site.chain, extra.link] : site.chain,
-    neutralised: site.neutralised ?? extra.neutralised ?? null,
-    cwd: site.cwd
-  };
-  const f = site.flags;
-  if (f.hookId !== void 0) cmd.hookId = f.hookId;
-  if (f.checkedOutput) cmd.checkedOutput = true;
-  if (f.failsOnChange) cmd.failsOnChange = true;
-  if (f.inCondition) cmd.inCondition = true;
-  if (extra.synthetic) cmd.synthetic = true;
-  const opaque = extra.opaque ?? unexpanded(argv);
-  if (opaque !== void 0) cmd.opaque = opaque;
-  ctx.out.push(cmd);
-}
-var TASK_RUNNERS4 = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
-function unexpanded(argv) {
-  const at2 = argv.findIndex((w) => HIDING.test(w));
-  if (at2 < 0) return void 0;
-  const word = argv[at2];
-  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS4.has(normaliseTool(argv[0]))))) return void 0;
-  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
-  return `${expr} is an expression Shipshape cannot expand`;
-}
-var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
-function enter(site, key) {
-  if (site.depth >= MAX_DEPTH2 || site.stack.includes(key)) return void 0;
-  return { chain: site.chain, neutralised: site.neutralised, depth: site.depth + 1, flags: site.flags, stack: [...site.stack, key] };
-}
-function positionals2(args2, valueOpts) {
-  const pos = [];
-  const opts = /* @__PURE__ */ new Map();
-  let rest = [];
-  for (let i = 0; i < args2.length; i++) {
-    const a = args2[i];
-    if (a === "--") {
-      rest = args2.slice(i + 1);
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      const eq = a.indexOf("=");
-      const glued = a[1] !== "-" && a.length > 2 ? a.slice(0, 2) : void 0;
-      if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
-      else if (glued !== void 0 && !valueOpts.has(a) && valueOpts.has(glued)) opts.set(glued, a.slice(2));
-      else if (valueOpts.has(a) && i + 1 < args2.length) opts.set(a, args2[++i]);
-      else opts.set(a, "");
-      continue;
-    }
-    pos.push(a);
-  }
-  return { pos, opts, rest };
-}
-function shellJoin(words3) {
-  return words3.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-function nearest(dir2, name, read) {
-  let d = dir2;
-  for (let i = 0; i < 20 && d !== void 0; i++) {
-    const found = read(d === "" ? name : `${d}/${name}`);
-    if (found !== void 0) return found;
-    if (d === "") break;
-    d = dirname(d);
-  }
-  return void 0;
-}
-function lineOf(text2, needle, from = 1) {
-  let line = 1;
-  let pos = 0;
-  while (line < from) {
-    const nl = text2.indexOf("\n", pos);
-    if (nl < 0) return void 0;
-    pos = nl + 1;
-    line++;
-  }
-  const at2 = text2.indexOf(needle, pos);
-  if (at2 < 0) return void 0;
-  let n = line;
-  for (let i = text2.indexOf("\n", pos); i >= 0 && i < at2; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
 // src/facts/ci/resolve/composer.ts
 var BUILTINS = /* @__PURE__ */ new Set([
   "about",
@@ -45056,7 +45301,7 @@ function buildOf(argv, cwd) {
   const sub = argv[i];
   if (!(tool === "docker" || tool === "podman" || tool === "nerdctl" || tool === "buildah")) return void 0;
   if (!(sub === "build" || tool === "buildah" && sub === "bud")) return void 0;
-  const { pos, opts } = positionals2(argv.slice(i + 1), BUILD_VALUE_OPTS);
+  const { pos, opts } = positionals(argv.slice(i + 1), BUILD_VALUE_OPTS);
   const context3 = pos[pos.length - 1] ?? ".";
   if (context3 === "-" || context3.includes("://") || context3.includes("$") || context3.startsWith("/")) return void 0;
   const ctxDir = joinPath2(cwd, context3);
@@ -45831,7 +46076,7 @@ function resolveNodeScripts(ctx, argv, site) {
   let name;
   if (tool === "yarn" && sub === "workspaces" && args2[0] === "foreach") {
     workspaces = true;
-    const p = positionals2(args2.slice(1), /* @__PURE__ */ new Set(["--include", "--exclude", "--from", "-j", "--jobs", "--since"]));
+    const p = positionals(args2.slice(1), /* @__PURE__ */ new Set(["--include", "--exclude", "--from", "-j", "--jobs", "--since"]));
     const k = p.pos[0] === "run" ? 1 : 0;
     sub = p.pos[k];
     args2 = p.pos.slice(k + 1);
@@ -45849,7 +46094,7 @@ function resolveNodeScripts(ctx, argv, site) {
   if (name === void 0) {
     if (sub === "run" || sub === "run-script" || sub === "rum" || sub === "urn") {
       explicit = true;
-      const p = positionals2(args2, tool === "npm" ? NPM_OPTS : valueOpts);
+      const p = positionals(args2, tool === "npm" ? NPM_OPTS : valueOpts);
       name = p.pos[0];
       if (tool !== "npm") {
         for (const k of ["--filter", "-F"]) {
@@ -45874,7 +46119,7 @@ function resolveNodeScripts(ctx, argv, site) {
       explicit = true;
       name = sub === "start" ? "start" : "test";
       if (tool === "npm") {
-        const p = positionals2(args2, NPM_OPTS);
+        const p = positionals(args2, NPM_OPTS);
         args2 = p.rest;
         if (p.opts.has("--workspaces") || p.opts.has("-ws")) workspaces = true;
       }
@@ -45921,21 +46166,38 @@ function matchScripts(p, pattern) {
   return Object.keys(p.scripts).filter((n) => safeMinimatch(n.replace(/:/g, "/"), pat));
 }
 var RUN_ALL = /* @__PURE__ */ new Set(["npm-run-all", "npm-run-all2", "run-s", "run-p"]);
+var START_SERVER_AND_TEST = /* @__PURE__ */ new Set(["start-server-and-test", "server-test", "start-test"]);
 var CONCURRENTLY_OPTS = /* @__PURE__ */ new Set(["-n", "--names", "-c", "--prefix-colors", "-p", "--prefix", "-s", "--success", "--max-processes", "-m", "--restart-tries", "--restart-after", "-l", "--prefix-length", "-t", "--timestamp-format", "--default-input-target", "--handle-input", "--pad-prefix", "--kill-signal"]);
 function resolveRunAll(ctx, argv, site) {
   const tool = argv[0].toLowerCase();
   if (RUN_ALL.has(tool)) {
     const pkg = nearestPkg(ctx, site.cwd);
     if (pkg === void 0) return false;
-    const p = positionals2(argv.slice(1), /* @__PURE__ */ new Set(["--npm-path", "--max-parallel"]));
+    const p = positionals(argv.slice(1), /* @__PURE__ */ new Set(["--npm-path", "--max-parallel"]));
     for (const pattern of p.pos) {
       const [name, ...args2] = pattern.split(/\s+/);
       for (const n of matchScripts(pkg, name)) runPkgScript(ctx, pkg, n, args2.filter((a) => a !== "--"), site, true);
     }
     return true;
   }
+  if (START_SERVER_AND_TEST.has(tool)) {
+    const p = positionals(argv.slice(1), /* @__PURE__ */ new Set(["--expect"]));
+    const pos = p.pos.length === 1 ? ["start", p.pos[0], "test"] : p.pos.length === 2 ? [...p.pos, "test"] : p.pos;
+    const scripts2 = pos.filter((_, i) => i % 2 === 0 || i === pos.length - 1);
+    const last2 = site.chain[site.chain.length - 1];
+    for (const c of scripts2) {
+      if (!/\s/.test(c)) {
+        const pkg = nearestPkg(ctx, site.cwd);
+        if (pkg !== void 0) for (const n of matchScripts(pkg, c)) runPkgScript(ctx, pkg, n, [], site, true);
+        continue;
+      }
+      const base = enter(site, `start-server-and-test:${c}`);
+      if (base !== void 0) runScript(ctx, c, { path: last2?.path ?? "", line: last2?.line, cwd: site.cwd }, { ...base, chain: site.chain.slice(0, -1) });
+    }
+    return true;
+  }
   if (tool === "concurrently") {
-    const p = positionals2(argv.slice(1), CONCURRENTLY_OPTS);
+    const p = positionals(argv.slice(1), CONCURRENTLY_OPTS);
     const last2 = site.chain[site.chain.length - 1];
     for (const c of p.pos) {
       const m = /^(npm|yarn|pnpm|bun):(.+)$/.exec(c);
@@ -46031,242 +46293,6 @@ function runLintStaged(ctx, site) {
       const t = str4(c);
       if (t !== void 0) runScript(ctx, t, { path: pkg.path, line: lineOf(pkg.text, JSON.stringify(glob), from), cwd: "" }, s);
     }
-  }
-  return true;
-}
-
-// src/facts/parse/xml.ts
-var MAX_XML_DEPTH = 64;
-function parseXml(src, maxDepth = MAX_XML_DEPTH) {
-  const root2 = { name: "#root", line: 1, children: [], text: "", closed: true };
-  const problems2 = [];
-  const stack = [root2];
-  let line = 1;
-  let i = 0;
-  const advance = (to) => {
-    for (let k = src.indexOf("\n", i); k >= 0 && k < to; k = src.indexOf("\n", k + 1)) line++;
-    i = to;
-  };
-  while (i < src.length) {
-    const lt = src.indexOf("<", i);
-    if (lt < 0) break;
-    stack[stack.length - 1].text += src.slice(i, lt);
-    advance(lt);
-    if (src.startsWith("<!--", i)) {
-      const end = src.indexOf("-->", i + 4);
-      advance(end < 0 ? src.length : end + 3);
-      continue;
-    }
-    if (src.startsWith("<![CDATA[", i)) {
-      const end = src.indexOf("]]>", i);
-      stack[stack.length - 1].text += src.slice(i + 9, end < 0 ? src.length : end);
-      advance(end < 0 ? src.length : end + 3);
-      continue;
-    }
-    if (src.startsWith("<?", i) || src.startsWith("<!", i)) {
-      const end = src.indexOf(">", i);
-      advance(end < 0 ? src.length : end + 1);
-      continue;
-    }
-    const gt = src.indexOf(">", i);
-    if (gt < 0) {
-      problems2.push({ line, message: "invalid XML: unterminated tag" });
-      break;
-    }
-    const at2 = line;
-    const raw = src.slice(i + 1, gt);
-    advance(gt + 1);
-    if (raw.startsWith("/")) {
-      const name2 = raw.slice(1).trim();
-      const open = stack.length > 1 ? stack.pop() : void 0;
-      if (open?.name !== name2) {
-        problems2.push({ line: at2, message: `invalid XML: </${name2}> closes <${open?.name ?? "nothing"}>` });
-        break;
-      }
-      open.closed = true;
-      continue;
-    }
-    const selfClosing = raw.endsWith("/");
-    const name = raw.replace(/\/$/, "").trim().split(/\s+/)[0] ?? "";
-    const element = { name, line: at2, children: [], text: "", closed: selfClosing };
-    stack[stack.length - 1].children.push(element);
-    if (selfClosing) continue;
-    if (stack.length > maxDepth) {
-      problems2.push({ line: at2, message: `XML nested deeper than ${maxDepth}; rest ignored` });
-      break;
-    }
-    stack.push(element);
-  }
-  if (problems2.length === 0 && stack.length > 1) problems2.push({ line, message: `invalid XML: <${stack[stack.length - 1].name}> is never closed` });
-  return { root: root2, problems: problems2 };
-}
-function child(n, name) {
-  return n?.children.find((c) => c.name === name);
-}
-function children(n, name) {
-  return n?.children.filter((c) => c.name === name) ?? [];
-}
-function textOf(n) {
-  return n?.text.trim() ?? "";
-}
-
-// src/facts/ci/resolve/jvm.ts
-var PHASES = ["validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources", "compile", "process-classes", "generate-test-sources", "process-test-sources", "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test", "prepare-package", "package", "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy"];
-var DEFAULT_PHASE = {
-  "checkstyle:check": "verify",
-  "spotless:check": "verify",
-  "pmd:check": "verify",
-  "pmd:cpd-check": "verify",
-  "spotbugs:check": "verify",
-  "spring-javaformat:validate": "validate",
-  "jacoco:prepare-agent": "initialize",
-  "jacoco:report": "verify",
-  "jacoco:check": "verify",
-  "enforcer:enforce": "validate",
-  "failsafe:integration-test": "integration-test",
-  "failsafe:verify": "verify",
-  "fmt:check": "verify",
-  "dependency-check:check": "verify",
-  "ktlint:check": "verify",
-  "detekt:check": "verify"
-};
-var NEUTRALISING_CONFIG = [
-  ["skip", "true"],
-  ["failOnViolation", "false"],
-  ["failsOnError", "false"],
-  ["failOnError", "false"],
-  ["testFailureIgnore", "true"]
-];
-function goalPrefix(artifactId) {
-  return artifactId.replace(/^maven-(.*)-plugin$/, "$1").replace(/^(.*)-maven-plugin$/, "$1");
-}
-var SKIP_PROPS = { spotless: ["spotless.check.skip", "spotless.skip"], pmd: ["pmd.skip"], "pmd-cpd": ["cpd.skip"], "spring-javaformat": ["spring-javaformat.skip"] };
-function profileArgs(value, on, off) {
-  for (const id of value.split(",")) {
-    const t = id.trim();
-    if (t.startsWith("!") || t.startsWith("-")) off.add(t.slice(1));
-    else if (t) on.add(t.replace(/^\+/, ""));
-  }
-}
-function activeProfiles(project, props, on, off) {
-  const all = children(child(project, "profiles"), "profile");
-  const byProperty = (p) => {
-    const prop = child(child(p, "activation"), "property");
-    if (!prop) return false;
-    const name = textOf(child(prop, "name"));
-    const value = textOf(child(prop, "value"));
-    if (name.startsWith("!")) return !props.has(name.slice(1));
-    return props.has(name) && (value === "" || (value.startsWith("!") ? props.get(name) !== value.slice(1) : props.get(name) === value));
-  };
-  const explicit = all.filter((p) => on.has(textOf(child(p, "id"))) || byProperty(p));
-  const defaults4 = explicit.length > 0 ? [] : all.filter((p) => textOf(child(child(p, "activation"), "activeByDefault")) === "true");
-  return [...explicit, ...defaults4].filter((p) => !off.has(textOf(child(p, "id"))));
-}
-function resolveMaven(ctx, argv, site) {
-  const tool = argv[0].toLowerCase();
-  if (tool !== "mvn" && tool !== "mvnw" && tool !== "mvnw.cmd") return false;
-  let pomPath = joinPath2(site.cwd, "pom.xml");
-  const goals = [];
-  const cli = /* @__PURE__ */ new Map();
-  const on = /* @__PURE__ */ new Set();
-  const off = /* @__PURE__ */ new Set();
-  const selected = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-f" || a === "--file") pomPath = joinPath2(site.cwd, argv[++i] ?? "");
-    else if (a.startsWith("-D")) {
-      const eq = a.indexOf("=");
-      cli.set(eq < 0 ? a.slice(2) : a.slice(2, eq), eq < 0 ? "true" : a.slice(eq + 1));
-    } else if (a === "-P" || a === "--activate-profiles") profileArgs(argv[++i] ?? "", on, off);
-    else if (a.startsWith("-P")) profileArgs(a.slice(2), on, off);
-    else if (a === "-pl" || a === "--projects") selected.push(...(argv[++i] ?? "").split(",").filter((x) => x && !x.startsWith("!")));
-    else if (["-T", "--threads", "-s", "--settings", "-gs", "-rf", "-t", "-l", "--log-file"].includes(a)) i++;
-    else if (!a.startsWith("-")) goals.push(a);
-  }
-  emit2(ctx, ["mvn", ...argv.slice(1)], site);
-  if (pomPath === void 0) return true;
-  if (!pomPath.endsWith(".xml")) pomPath = joinPath2(pomPath, "pom.xml");
-  const text2 = pomPath !== void 0 ? ctx.snapshot.text(pomPath) : void 0;
-  if (pomPath === void 0 || text2 === void 0) return true;
-  const base = enter(site, `maven:${pomPath}`);
-  if (base === void 0) return true;
-  const s = { ...site, ...base };
-  const root2 = pomPath;
-  const project = child(parseXml(text2).root, "project");
-  const props = /* @__PURE__ */ new Map();
-  const own = (p) => {
-    for (const c of child(p, "properties")?.children ?? []) props.set(c.name, c.text.trim());
-  };
-  own(project);
-  for (const [k, v] of cli) props.set(k, v);
-  const profiles2 = activeProfiles(project, props, on, off);
-  for (const p of profiles2) own(p);
-  for (const [k, v] of cli) props.set(k, v);
-  const expand5 = (v) => v.replace(/\$\{([\w.-]{1,100})\}/g, (m, k) => props.get(k) ?? m);
-  const plugins = children(child(child(project, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2 }));
-  for (const p of profiles2) plugins.push(...children(child(child(p, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2, profile: textOf(child(p, "id")) })));
-  const moduleDir = dirname(root2);
-  const modules = selected.length > 0 ? selected : [...children(child(project, "modules"), "module"), ...profiles2.flatMap((p) => children(child(p, "modules"), "module"))].map(textOf);
-  for (const m of modules.slice(0, 40)) {
-    const mp = joinPath2(moduleDir, m.replace(/^:/, "").replace(/\/pom\.xml$/, ""));
-    const mt = mp === void 0 ? void 0 : ctx.snapshot.text(joinPath2(mp, "pom.xml") ?? "");
-    if (mt === void 0) continue;
-    plugins.push(...children(child(child(child(parseXml(mt).root, "project"), "build"), "plugins"), "plugin").map((node) => ({ node, pom: joinPath2(mp, "pom.xml") })));
-  }
-  const lastPhase = Math.max(-1, ...goals.map((g) => PHASES.indexOf(g)));
-  const skipTests = props.has("skipTests") && props.get("skipTests") !== "false" || props.get("maven.test.skip") === "true";
-  const explicit = goals.filter((g) => g.includes(":"));
-  const propSkip = (prefix) => {
-    for (const k of [`${prefix}.skip`, ...SKIP_PROPS[prefix] ?? []]) {
-      if (props.get(k) === "true") return cli.has(k) ? `-D${k}` : `<${k}>true</${k}> (${profiles2.some((p) => child(p, "properties")?.children.some((c) => c.name === k)) ? "set by an active profile" : "pom property"})`;
-    }
-    return null;
-  };
-  const emitted = /* @__PURE__ */ new Set();
-  const synth = (argv2, pom, line, neutralised, why) => {
-    const key = argv2.join(" ");
-    if (emitted.has(key)) return;
-    emitted.add(key);
-    emit2(ctx, argv2, { ...s, text: argv2.join(" ") }, { synthetic: true, link: link(pom, line, why), neutralised, text: argv2.join(" ") });
-  };
-  const pluginOf = (artifact) => plugins.find((p) => textOf(child(p.node, "artifactId")) === artifact);
-  const neutraliser2 = (p, extra) => {
-    for (const cfg of [child(p, "configuration"), child(extra, "configuration")]) {
-      for (const [k, v] of NEUTRALISING_CONFIG) if (expand5(textOf(child(cfg, k))).toLowerCase() === v) return `pom: <${k}>${v}</${k}>`;
-    }
-    return null;
-  };
-  if (lastPhase >= PHASES.indexOf("compile")) {
-    synth(["mvn", "compiler:compile"], root2, void 0, null, "compile phase");
-    const ep = plugins.find((p) => p.node.text.includes("Xplugin:ErrorProne") || child(p.node, "configuration")?.children.some((c) => c.name === "compilerArgs" && c.children.some((a) => a.text.includes("Xplugin:ErrorProne"))));
-    if (ep) synth(["mvn", "errorprone"], ep.pom, ep.node.line, null, "maven-compiler-plugin -Xplugin:ErrorProne");
-  }
-  if (lastPhase >= PHASES.indexOf("test") && !skipTests) {
-    const sf = pluginOf("maven-surefire-plugin");
-    synth(["mvn", "surefire:test"], sf?.pom ?? root2, sf?.node.line, neutraliser2(sf?.node) ?? (props.get("maven.test.failure.ignore") === "true" ? "-Dmaven.test.failure.ignore" : null), "test phase: maven-surefire-plugin");
-  }
-  for (const p of plugins) {
-    const artifact = textOf(child(p.node, "artifactId"));
-    const prefix = goalPrefix(artifact);
-    for (const ex of children(child(p.node, "executions"), "execution")) {
-      for (const g of children(child(ex, "goals"), "goal")) {
-        const goal = `${prefix}:${textOf(g)}`;
-        const phase = textOf(child(ex, "phase")) || DEFAULT_PHASE[goal];
-        if (phase === void 0 || phase === "none" || PHASES.indexOf(phase) < 0 || PHASES.indexOf(phase) > lastPhase) continue;
-        if (prefix === "failsafe" && skipTests) continue;
-        synth(["mvn", goal], p.pom, p.node.line, neutraliser2(p.node, ex) ?? propSkip(prefix), `${artifact} ${goal} (${phase})${p.profile ? ` in profile ${p.profile}` : ""}`);
-      }
-    }
-  }
-  if (lastPhase >= PHASES.indexOf("package")) {
-    const configured = [moduleDir, ...modules.map((m) => joinPath2(moduleDir, m) ?? moduleDir)].map((d) => joinPath2(d, "src/main/resources/application.properties")).find((f) => /^\s*quarkus\.container-image\.build\s*=\s*true/m.test(ctx.snapshot.text(f) ?? ""));
-    if (props.get("quarkus.container-image.build") === "true" || configured) synth(["mvn", "quarkus:image-build"], configured ?? root2, void 0, null, "quarkus.container-image.build=true");
-  }
-  for (const g of explicit) {
-    const parts = g.split(":");
-    const goal = parts.length >= 3 ? `${goalPrefix(parts[1])}:${parts[parts.length - 1]}` : g;
-    const p = plugins.find((x) => goalPrefix(textOf(child(x.node, "artifactId"))) === goal.split(":")[0]);
-    synth(["mvn", goal], p?.pom ?? root2, p?.node.line, neutraliser2(p?.node) ?? propSkip(goal.split(":")[0]), p ? `${textOf(child(p.node, "artifactId"))} ${goal}` : goal);
   }
   return true;
 }
@@ -47220,7 +47246,7 @@ function noxSessions(ctx, path2) {
 }
 function resolveTox(ctx, argv, site) {
   if (argv[0].toLowerCase() !== "tox") return false;
-  const p = positionals2(argv.slice(1), /* @__PURE__ */ new Set(["-e", "-c", "--conf", "-p", "--parallel", "-f", "-m", "--root", "--workdir"]));
+  const p = positionals(argv.slice(1), /* @__PURE__ */ new Set(["-e", "-c", "--conf", "-p", "--parallel", "-f", "-m", "--root", "--workdir"]));
   if (p.pos.some((x) => ["list", "l", "config", "c", "quickstart", "q", "devenv", "d", "depends", "de", "legacy", "le", "schema"].includes(x))) return false;
   const conf = p.opts.get("-c") ?? p.opts.get("--conf");
   const cfg = loadTox(ctx, site.cwd, conf);
@@ -49517,20 +49543,20 @@ var LERNA_OPTS = /* @__PURE__ */ new Set(["--scope", "--ignore", "--concurrency"
 function resolveMonorepo(ctx, argv, site) {
   const tool = argv[0].toLowerCase();
   if (tool === "turbo") {
-    const p = positionals2(argv.slice(1), TURBO_OPTS);
+    const p = positionals(argv.slice(1), TURBO_OPTS);
     const tasks = p.pos[0] === "run" ? p.pos.slice(1) : p.pos;
     if (tasks.length === 0 || ["prune", "login", "link", "gen", "daemon", "ls"].includes(tasks[0])) return false;
     for (const t of tasks) runTask2(ctx, t, site, tool);
     return true;
   }
   if (tool === "lerna") {
-    const p = positionals2(argv.slice(1), LERNA_OPTS);
+    const p = positionals(argv.slice(1), LERNA_OPTS);
     if (p.pos[0] !== "run" || p.pos[1] === void 0) return false;
     runTask2(ctx, p.pos[1], site, tool);
     return true;
   }
   if (tool === "nx") {
-    const p = positionals2(argv.slice(1), NX_OPTS);
+    const p = positionals(argv.slice(1), NX_OPTS);
     const targetsOpt = p.opts.get("-t") ?? p.opts.get("--target") ?? p.opts.get("--targets");
     const sub = p.pos[0];
     let targets = [];

@@ -68,6 +68,7 @@ export const BUILD_COMMANDS: readonly BuildCommand[] = [
   { argv: ['skaffold', 'run'], label: 'skaffold run', dockerfile: true },
   { argv: ['mvn'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },
   { argv: ['mvnw'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },
+  { argv: ['mvnd'], goal: JAVA_GOALS, label: 'maven image build', dockerfile: false },
   { argv: ['gradle'], goal: GRADLE_GOALS, label: 'gradle image build', dockerfile: false },
   { argv: ['gradlew'], goal: GRADLE_GOALS, label: 'gradle image build', dockerfile: false },
   // .NET SDK containers: `dotnet publish /t:PublishContainer` (also -t:, --target:), or the DefaultContainer publish profile.

@@ -2,6 +2,7 @@ import type { Ecosystem } from '../../facts/manifests/types.js'
 import { snippetFor, type Framework } from '../../facts/service/frameworks.js'
 import { JVM_CONTRACT } from './jvm-snippets.js'
 import type { Catalogue, CommandSignature } from './match.js'
+import { MAVEN_COMMANDS } from '../../facts/ci/resolve/jvm.js'
 
 /**
  * Contract-test signatures in CI (docs/catalogue.md, "Contract tests"): tools that exercise the running API against
@@ -28,7 +29,7 @@ export const CONTRACT: Catalogue = {
     { tool: 'Portman', commands: ['portman'] },
     // Pact JVM: the Gradle plugin's and the Maven plugin's provider verification.
     { tool: 'Pact verification', commands: ['gradle', 'gradlew'], subcommands: ['pactverify'], anyPositional: true },
-    { tool: 'Pact verification', commands: ['mvn', 'mvnw'], subcommands: ['pact:verify'], anyPositional: true }
+    { tool: 'Pact verification', commands: MAVEN_COMMANDS, subcommands: ['pact:verify'], anyPositional: true }
   ],
   actions: [
     { tool: 'Schemathesis', names: ['schemathesis/action'] },

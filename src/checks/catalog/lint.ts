@@ -1,5 +1,6 @@
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
 import { DOTNET_BUILD, warnAsErrorBuilds } from './typecheckers.js'
+import { MAVEN_COMMANDS } from '../../facts/ci/resolve/jvm.js'
 
 /**
  * Linters and format checks (docs/catalogue.md, "Lint in CI"). A formatter counts only in check mode; a fixer
@@ -65,12 +66,12 @@ const GO: readonly CommandSignature[] = [
 ]
 
 const JAVA: readonly CommandSignature[] = [
-  { tool: 'checkstyle', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['checkstyle:check'], anyPositional: true },
-  { tool: 'spring-javaformat', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spring-javaformat:validate'], anyPositional: true },
-  { tool: 'spotless', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spotless:check'], anyPositional: true },
-  { tool: 'pmd', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['pmd:check', 'pmd:cpd-check'], anyPositional: true },
-  { tool: 'spotbugs', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['spotbugs:check'], anyPositional: true },
-  { tool: 'fmt-maven-plugin', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['fmt:check'], anyPositional: true },
+  { tool: 'checkstyle', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['checkstyle:check'], anyPositional: true },
+  { tool: 'spring-javaformat', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['spring-javaformat:validate'], anyPositional: true },
+  { tool: 'spotless', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['spotless:check'], anyPositional: true },
+  { tool: 'pmd', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['pmd:check', 'pmd:cpd-check'], anyPositional: true },
+  { tool: 'spotbugs', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['spotbugs:check'], anyPositional: true },
+  { tool: 'fmt-maven-plugin', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['fmt:check'], anyPositional: true },
   { tool: 'checkstyle', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['checkstylemain', 'checkstyletest'], anyPositional: true },
   { tool: 'spotless', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['spotlesscheck'], anyPositional: true },
   { tool: 'spring-javaformat', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['checkformat', 'checkformatmain'], anyPositional: true },
@@ -80,10 +81,10 @@ const JAVA: readonly CommandSignature[] = [
   { tool: 'spotbugs', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['spotbugsmain'], anyPositional: true },
   // JVM beyond Spring: Error Prone rides on compileJava (the Gradle/Maven resolvers emit it when
   // the plugin or `-Xplugin:ErrorProne` is configured), kotlinter's lintKotlin, ktlint/detekt Maven plugins.
-  { tool: 'Error Prone', ecosystem: 'java', commands: ['gradle', 'gradlew', 'mvn', 'mvnw'], subcommands: ['errorprone'], anyPositional: true },
+  { tool: 'Error Prone', ecosystem: 'java', commands: ['gradle', 'gradlew', ...MAVEN_COMMANDS], subcommands: ['errorprone'], anyPositional: true },
   { tool: 'ktlint', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['lintkotlin'], anyPositional: true },
-  { tool: 'ktlint', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['ktlint:check'], anyPositional: true },
-  { tool: 'detekt', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['detekt:check'], anyPositional: true },
+  { tool: 'ktlint', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['ktlint:check'], anyPositional: true },
+  { tool: 'detekt', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['detekt:check'], anyPositional: true },
   { tool: 'ktlint', ecosystem: 'java', commands: ['ktlint'], fixFlags: ['-F', '--format'] },
   { tool: 'detekt', ecosystem: 'java', commands: ['detekt', 'detekt-cli'] }
 ]
@@ -210,6 +211,11 @@ const TASK_RUNNERS: readonly CommandSignature[] = [
 ]
 
 const ACTIONS: readonly ActionSignature[] = [
+  // Buf's actions lint Protocol Buffers schemas (buf-action lints unless `lint: false`); trap: buf-breaking-action
+  // compares schemas with a base for breaking changes, a contract check rather than lint, so it only relates.
+  { tool: 'buf lint', names: ['bufbuild/buf-lint-action'] },
+  { tool: 'buf lint', names: ['bufbuild/buf-action'], nonBlockingInputs: ['lint=false'] },
+  { tool: 'buf breaking', names: ['bufbuild/buf-breaking-action'], kind: 'related', note: 'checks Protocol Buffers schemas for breaking changes, not lint' },
   { tool: 'ruff', ecosystem: 'python', names: ['astral-sh/ruff-action', 'chartboost/ruff-action'], asCommand: { argv: ['ruff'], input: 'args', default: 'check' } },
   { tool: 'black', ecosystem: 'python', names: ['psf/black'], asCommand: { argv: ['black'], input: 'options', default: '--check --diff' } },
   { tool: 'isort', ecosystem: 'python', names: ['isort/isort-action'], asCommand: { argv: ['isort'], input: 'configuration', default: '--check-only --diff' } },

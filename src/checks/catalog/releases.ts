@@ -68,6 +68,7 @@ export const RELEASE_COMMANDS: readonly ReleaseCommand[] = [
   { argv: ['mix', 'hex.publish'], label: 'mix hex.publish' },
   { argv: ['mvn'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['mvnw'], goal: ['release:perform'], label: 'maven release' },
+  { argv: ['mvnd'], goal: ['release:perform'], label: 'maven release' },
   { argv: ['gradle'], goal: ['release', 'githubRelease'], label: 'gradle release' },
   { argv: ['gradlew'], goal: ['release', 'githubRelease'], label: 'gradle release' },
   // Rust: cargo-release tags and publishes; release-plz and cargo-dist (`dist host` uploads the release).

@@ -1,6 +1,7 @@
 import { LINT } from './lint.js'
 import { DOTNET_BUILD, TYPECHECKERS, warnAsErrorBuilds } from './typecheckers.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, ImpliedSignature, PackageSignature } from './match.js'
+import { MAVEN_COMMANDS } from '../../facts/ci/resolve/jvm.js'
 
 /**
  * Static analysis and quality gates (docs/catalogue.md, "Static analysis"), starting from what OpenSSF Scorecard's
@@ -28,7 +29,7 @@ const COMMANDS: readonly CommandSignature[] = [
   { tool: 'Semgrep', commands: ['semgrep', 'opengrep'], subcommands: ['ci'] },
   { tool: 'Semgrep', commands: ['semgrep', 'opengrep'], subcommands: ['scan'], bareUnless: ['login', 'logout', 'publish', 'install-semgrep-pro', 'lsp', 'show'], blockingFlags: ['--error'] },
   { tool: 'SonarQube', commands: ['sonar-scanner', 'sonar-scanner-cli'] },
-  { tool: 'SonarQube', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['sonar:sonar'], anyPositional: true },
+  { tool: 'SonarQube', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['sonar:sonar'], anyPositional: true },
   { tool: 'SonarQube', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['sonar', 'sonarqube'], anyPositional: true },
   // SonarScanner for .NET: `begin` only sets up the MSBuild hooks; the build in between is analysed
   // and `end` uploads it (and waits for the quality gate with /d:sonar.qualitygate.wait=true).

@@ -1,5 +1,6 @@
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature } from './match.js'
+import { MAVEN_COMMANDS } from '../../facts/ci/resolve/jvm.js'
 
 /**
  * Test runners (docs/catalogue.md, "Tests in CI"). A run that collects without running (`--collect-only`), skips
@@ -55,7 +56,7 @@ const GO: readonly CommandSignature[] = [
 const JAVA_SKIP = ['-DskipTests', '-Dmaven.test.skip=true', '-DskipUTs', '-x=test', '--exclude-task=test']
 
 const JAVA: readonly CommandSignature[] = [
-  { tool: 'Maven tests', ecosystem: 'java', commands: ['mvn', 'mvnw'], subcommands: ['test', 'verify', 'package', 'install', 'deploy', 'integration-test', 'surefire:test', 'failsafe:integration-test'], anyPositional: true, notARunFlags: JAVA_SKIP },
+  { tool: 'Maven tests', ecosystem: 'java', commands: MAVEN_COMMANDS, subcommands: ['test', 'verify', 'package', 'install', 'deploy', 'integration-test', 'surefire:test', 'failsafe:integration-test'], anyPositional: true, notARunFlags: JAVA_SKIP },
   { tool: 'Gradle tests', ecosystem: 'java', commands: ['gradle', 'gradlew'], subcommands: ['test', 'check', 'build', 'integrationtest'], anyPositional: true, notARunFlags: JAVA_SKIP }
 ]
 

@@ -1,4 +1,5 @@
 import type { ActionSignature, Catalogue, CommandSignature, ConfigSignature, PackageSignature } from './match.js'
+import { MAVEN_COMMANDS } from '../../facts/ci/resolve/jvm.js'
 
 /**
  * Type checkers (docs/catalogue.md, "Type checking"). For compiled languages the compiler is the type checker:
@@ -44,7 +45,7 @@ const JAVA: readonly CommandSignature[] = [
   {
     tool: 'Java compiler (Maven)',
     ecosystem: 'java',
-    commands: ['mvn', 'mvnw'],
+    commands: MAVEN_COMMANDS,
     subcommands: ['compile', 'test-compile', 'test', 'verify', 'package', 'install', 'deploy', 'compiler:compile', 'compiler:testcompile'],
     anyPositional: true
   },

@@ -230,7 +230,7 @@ export function emit(ctx: Ctx, argv: readonly string[], site: Site, extra: { syn
 }
 
 /** Programs whose first arguments name what they run (a target, task, script or session). */
-const TASK_RUNNERS = new Set(['make', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'tox', 'nox', 'mix', 'cargo', 'composer', 'rake', 'bundle', 'invoke', 'poe', 'hatch', 'nx', 'turbo', 'gradle', 'gradlew', 'mvn', 'mvnw', 'dotnet', 'uv', 'poetry', 'pdm', 'bash', 'sh'])
+const TASK_RUNNERS = new Set(['make', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'tox', 'nox', 'mix', 'cargo', 'composer', 'rake', 'bundle', 'invoke', 'poe', 'hatch', 'nx', 'turbo', 'gradle', 'gradlew', 'mvn', 'mvnw', 'mvnd', 'dotnet', 'uv', 'poetry', 'pdm', 'bash', 'sh'])
 
 /**
  * A command whose program, or whose task runner's target, is a CI expression left unexpanded

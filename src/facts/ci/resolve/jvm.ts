@@ -84,9 +84,16 @@ interface PomPlugin {
   readonly profile?: string
 }
 
+/**
+ * The commands that run Maven: `mvn`, the wrapper `mvnw` (`mvnw.cmd` on Windows) and the Maven
+ * daemon `mvnd`, which takes the same goals, phases and `-D` properties (a Makefile's
+ * `MVND := $(shell command -v mvnd)` falls back to mvn only where mvnd is missing).
+ */
+export const MAVEN_COMMANDS: readonly string[] = ['mvn', 'mvnw', 'mvnd']
+
 export function resolveMaven(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   const tool = argv[0]!.toLowerCase()
-  if (tool !== 'mvn' && tool !== 'mvnw' && tool !== 'mvnw.cmd') return false
+  if (!MAVEN_COMMANDS.includes(tool) && tool !== 'mvnw.cmd') return false
   let pomPath = joinPath(site.cwd, 'pom.xml')
   const goals: string[] = []
   const cli = new Map<string, string>()

@@ -213,9 +213,11 @@ function matchScripts(p: Pkg, pattern: string): string[] {
 }
 
 const RUN_ALL = new Set(['npm-run-all', 'npm-run-all2', 'run-s', 'run-p'])
+/** start-server-and-test and its short names: starts a server, waits for its URL, then runs the test script. */
+const START_SERVER_AND_TEST = new Set(['start-server-and-test', 'server-test', 'start-test'])
 const CONCURRENTLY_OPTS = new Set(['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-s', '--success', '--max-processes', '-m', '--restart-tries', '--restart-after', '-l', '--prefix-length', '-t', '--timestamp-format', '--default-input-target', '--handle-input', '--pad-prefix', '--kill-signal'])
 
-/** npm-run-all / run-s / run-p patterns and concurrently commands. */
+/** npm-run-all / run-s / run-p patterns, start-server-and-test scripts and concurrently commands. */
 export function resolveRunAll(ctx: Ctx, argv: readonly string[], site: Site): boolean {
   const tool = argv[0]!.toLowerCase()
   if (RUN_ALL.has(tool)) {
@@ -225,6 +227,24 @@ export function resolveRunAll(ctx: Ctx, argv: readonly string[], site: Site): bo
     for (const pattern of p.pos) {
       const [name, ...args] = pattern.split(/\s+/)
       for (const n of matchScripts(pkg, name!)) runPkgScript(ctx, pkg, n, args.filter((a) => a !== '--'), site, true)
+    }
+    return true
+  }
+  if (START_SERVER_AND_TEST.has(tool)) {
+    // `start-server-and-test <start> <url> [<start2> <url2> …] <test>`: each script is a package
+    // script name or a quoted command; a bare port or URL alone means `start` … `test`.
+    const p = positionals(argv.slice(1), new Set(['--expect']))
+    const pos = p.pos.length === 1 ? ['start', p.pos[0]!, 'test'] : p.pos.length === 2 ? [...p.pos, 'test'] : p.pos
+    const scripts = pos.filter((_, i) => i % 2 === 0 || i === pos.length - 1)
+    const last = site.chain[site.chain.length - 1]
+    for (const c of scripts) {
+      if (!/\s/.test(c)) {
+        const pkg = nearestPkg(ctx, site.cwd)
+        if (pkg !== undefined) for (const n of matchScripts(pkg, c)) runPkgScript(ctx, pkg, n, [], site, true)
+        continue
+      }
+      const base = enter(site, `start-server-and-test:${c}`)
+      if (base !== undefined) runScript(ctx, c, { path: last?.path ?? '', line: last?.line, cwd: site.cwd }, { ...base, chain: site.chain.slice(0, -1) })
     }
     return true
   }

@@ -276,7 +276,7 @@ function unwrapDotnetTool(argv: string[], t: string): string[] | null {
  */
 const KNOWN_PROGRAMS = new Set([
   'make', 'gmake', 'just', 'task', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'pnpx', 'bunx', 'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox',
-  'pre-commit', 'prek', 'bundle', 'rake', 'rails', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'mix', 'composer', 'python', 'node', 'deno',
+  'pre-commit', 'prek', 'bundle', 'rake', 'rails', 'go', 'cargo', 'mvn', 'mvnw', 'mvnd', 'gradle', 'gradlew', 'dotnet', 'mix', 'composer', 'python', 'node', 'deno',
   'pytest', 'jest', 'vitest', 'rspec', 'ruff', 'mypy', 'eslint', 'tsc', 'golangci-lint'
 ])
 
