@@ -29701,7 +29701,8 @@ var TYPECHECKERS = {
   commands: [...PYTHON2, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS2],
   actions: ACTIONS,
   configs: CONFIGS,
-  packages: PACKAGES
+  packages: PACKAGES,
+  purposeWords: ["typecheck", "typechecks", "typechecking"]
 };
 
 // src/checks/catalog/lint.ts
@@ -29985,7 +29986,8 @@ var LINT = {
   actions: ACTIONS2,
   configs: CONFIGS2,
   implied: IMPLIED,
-  packages: PACKAGES2
+  packages: PACKAGES2,
+  purposeWords: ["lint", "linter", "linters", "linting"]
 };
 
 // src/checks/catalog/evidence.ts
@@ -30402,6 +30404,8 @@ function judgeNamedWorkflow(catalogue, use) {
       }
     }
   }
+  const purpose = words3.find((w) => catalogue.purposeWords?.includes(w));
+  if (purpose !== void 0) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: GUESS };
   return null;
 }
 function imageBuildWorkflow(name) {
@@ -31770,7 +31774,7 @@ var PACKAGES3 = [
   { tool: "njsscan", ecosystem: "python", names: ["njsscan"] },
   { tool: "eslint-plugin-security", ecosystem: "node", names: ["eslint-plugin-security"] }
 ];
-var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED2, packages: PACKAGES3 };
+var SAST = { commands: COMMANDS, actions: ACTIONS3, configs: CONFIGS3, implied: IMPLIED2, packages: PACKAGES3, purposeWords: ["sast"] };
 
 // src/checks/catalog/tests.ts
 var PYTHON4 = [
@@ -31911,7 +31915,8 @@ var CONFIGS4 = [
 var TESTS = {
   commands: [...PYTHON4, ...NODE3, ...GO3, ...JAVA3, ...RUBY3, ...PHP3, ...ELIXIR3, ...RUST3, ...DOTNET2, ...TASK_RUNNERS4],
   actions: ACTIONS4,
-  configs: CONFIGS4
+  configs: CONFIGS4,
+  purposeWords: ["test", "tests", "testing"]
 };
 var PASSES_WITH_NO_TESTS = [
   { tools: ["go test", "gotestsum", "ginkgo"], ecosystem: "go", files: "Go test files (`*_test.go`)" }
@@ -31928,13 +31933,18 @@ var KNOWN_ACTION_NAMES = [
 function mayRunCheck(name) {
   const n = name.toLowerCase().replace(/@.*$/, "");
   const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
+  if (n.includes("/.github/workflows/")) return !INERT_WORDS.test(tail);
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
 }
 function manualOnly(t) {
   return t.manual && !t.pullRequest && !t.push && !t.schedule;
 }
 function helperScript(run4) {
-  return run4.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, "")));
+  return run4.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, ""))) || helperJob(run4.job);
+}
+function helperJob(job4) {
+  if (job4 === void 0) return false;
+  return [job4.name, job4.id].some((n) => INERT_WORDS.test(n.toLowerCase().replace(/[^a-z0-9/_.-]+/g, "-")));
 }
 function understoodRun(run4) {
   return CATALOGUES.some((c) => judgeRun(c.commands, run4) !== null);
@@ -31959,7 +31969,7 @@ function opaqueSteps(ci2) {
     add({ name: run4.text, evidence: chainEvidence(run4.text, run4.chain, `could not be followed: ${run4.opaque}`), declare: { kind: "commands", value: run4.text } });
   }
   for (const use of ci2.actions) {
-    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use)) continue;
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || helperJob(use.job)) continue;
     if (use.step.opaque !== void 0 ? INERT_WORDS.test(use.action.name.toLowerCase()) : !mayRunCheck(use.action.name)) continue;
     const why = use.step.opaque ?? use.job.opaque ?? "an action Shipshape does not know";
     add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: "actions", value: use.action.name } });
@@ -37385,10 +37395,11 @@ ${workflow3}` : "Run static analysis on every pull request.";
     }
     if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: remediation2 };
     const evidence2 = evidenceOf(j, []);
-    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 };
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
+    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
+    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
     const unsure = undecided(j, "static-analysis", "runs static analysis", remediation2);
     if (unsure) return unsure;
+    if (configured) return configured;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
   }
 });
@@ -37588,10 +37599,11 @@ var type_checking_default = defineCheck({
       return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
     }
     const evidence2 = evidenceOf(j, []);
-    if (j.configs.length > 0) return { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 };
-    if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
+    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
+    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
     const unsure = undecided(j, "type-checking", "runs the type checker or compiles the code", remediation2);
     if (unsure) return unsure;
+    if (configured) return configured;
     return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
   }
 });

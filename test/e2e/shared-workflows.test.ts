@@ -57,6 +57,13 @@ describe("an organisation's shared reusable workflows", () => {
     expect(check(report, 'ci-tests').status).toBe('pass')
   })
 
+  it('a workflow named for the practice itself (`lint_php.yml`, `unit-tests.yml`) is read as doing it', async () => {
+    const report = await scanWith(CI(`  lint:\n    uses: ${SHARED}/lint_php.yml@v2\n  tests:\n    uses: ${SHARED}/unit-tests.yml@v2\n`))
+    expect(check(report, 'ci-lint').status).toBe('pass')
+    expect(check(report, 'ci-lint').evidence).toMatch(/lint_php\.yml@v2.*read from the name/)
+    expect(check(report, 'ci-tests').status).toBe('pass')
+  })
+
   it('a tool-named workflow on pushes only is read as running on pushes', async () => {
     const report = await scanWith(`name: CI\non:\n  push:\n    branches: [main]\njobs:\n  lint:\n    uses: ${SHARED}/rubocop.yml@v3\n`)
     const lint = check(report, 'ci-lint')
@@ -68,13 +75,32 @@ describe("an organisation's shared reusable workflows", () => {
     // `setup-rubocop` prepares; nothing that may run lint is left, so lint is configured but not run.
     const setup = await scanWith(CI(`  prepare:\n    uses: ${SHARED}/setup-rubocop.yml@main\n`))
     expect(check(setup, 'ci-lint').status).toBe('partial')
-    // `lint.yml` names no tool: it may run any linter, so the answer is unknown, naming the step.
-    const generic = await scanWith(CI(`  lint:\n    uses: ${SHARED}/lint.yml@main\n`))
+    // `checks.yml` names neither a tool nor a practice: it may run anything, so the answer is unknown, naming the step.
+    const generic = await scanWith(CI(`  lint:\n    uses: ${SHARED}/checks.yml@main\n`))
     const lint = check(generic, 'ci-lint')
     expect(lint.status).toBe('unknown')
-    expect(lint.evidence).toMatch(/lint\.yml@main/)
+    expect(lint.evidence).toMatch(/checks\.yml@main/)
     // An image workflow that only scans or signs images built elsewhere builds nothing.
     const scanOnly = await scanWith(CI(`  scan:\n    uses: ${SHARED}/scan-docker-image.yml@main\n`))
     expect(check(scanOnly, 'container-build').status).not.toBe('pass')
+  })
+
+  it('a shared workflow whose name says nothing may run a configured tool: unknown, not "configured, not run"', async () => {
+    const php = {
+      'composer.json': JSON.stringify({ require: { 'laravel/framework': '^11.0' }, 'require-dev': { 'phpstan/phpstan': '^1.10', 'larastan/larastan': '^2.0' } }),
+      'phpstan.neon': 'parameters:\n  level: 5\n  paths:\n    - app\n',
+      'routes/web.php': "<?php\nRoute::get('/up', fn () => 'ok');\n",
+      '.github/workflows/tests.yml': CI(`  tests:\n    uses: ${SHARED}/laravel.yml@v2\n`)
+    }
+    const report = await scanReport({ root: tempTree(php), config: DEFAULT_CONFIG, inputs: { tags: null } })
+    const types = check(report, 'type-checking')
+    expect(types.status).toBe('unknown')
+    expect(types.evidence).toMatch(/laravel\.yml@v2/)
+    expect(check(report, 'static-analysis').status).toBe('unknown')
+  })
+
+  it("a step Shipshape cannot follow in a job named for a chore (docs, deploy) hides no check", async () => {
+    const report = await scanWith(CI('  docs:\n    name: Validate Docs\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/missing-build.sh\n'))
+    expect(check(report, 'ci-tests').status).toBe('fail')
   })
 })

@@ -342,5 +342,6 @@ export const LINT: Catalogue = {
   actions: ACTIONS,
   configs: CONFIGS,
   implied: IMPLIED,
-  packages: PACKAGES
+  packages: PACKAGES,
+  purposeWords: ['lint', 'linter', 'linters', 'linting']
 }

@@ -141,6 +141,11 @@ export interface Catalogue {
   readonly implied?: readonly ImpliedSignature[]
   /** Packages that show the tool is installed ("configured, not run in CI" when nothing runs it). */
   readonly packages?: readonly PackageSignature[]
+  /**
+   * Words that name the practice itself in a shared workflow's file name (`lint_php.yml`,
+   * `unit-tests.yml`): such a workflow of another repository is read as doing it (named-workflows.ts).
+   */
+  readonly purposeWords?: readonly string[]
 }
 
 /** Prefix of a verdict for a command that does not really do the job (`pytest --collect-only`). */

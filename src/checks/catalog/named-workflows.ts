@@ -13,7 +13,9 @@ import { INERT_WORDS } from './step-words.js'
  * What counts as "named for a tool": the file name's words, read as a command line from any word
  * on (`go-test` → `go test`, `cargo-clippy` → `cargo clippy`, `golangci-lint` → `golangci-lint`),
  * are a command a catalogue knows, or a word is a catalogued tool's own name (`codeql-analysis` →
- * CodeQL).
+ * CodeQL). Failing that, a word that names the practice itself (the catalogue's `purposeWords`:
+ * `lint_php`, `unit-tests`, `typecheck`, `sast`) is read as the practice, with the file name as the
+ * tool.
  *
  * Traps:
  * - a helper word anywhere in the name (`setup-rubocop`, `release-gem`, `publish-docs`,
@@ -23,8 +25,8 @@ import { INERT_WORDS } from './step-words.js'
  *   with their own failure switches, reviewdog's `fail_on_error`);
  * - tools that only install or annotate (`kind: setup`) or only relate (`kind: related`) are never
  *   read from a name;
- * - a generic word alone is not a tool (`test.yml`, `lint.yml`, `checks.yml`): no catalogue
- *   command is a bare `test` or `lint`.
+ * - words that name no practice stay opaque (`checks.yml`, `ci.yml`, `laravel.yml`, `static.yml`):
+ *   the step is named as one Shipshape could not follow, with how to declare it.
  */
 
 /** Words that say a workflow builds a container image, and the words that say it builds or pushes. */
@@ -64,6 +66,8 @@ export function judgeNamedWorkflow(catalogue: Catalogue, use: ActionUse): Comman
       }
     }
   }
+  const purpose = words.find((w) => catalogue.purposeWords?.includes(w))
+  if (purpose !== undefined) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: GUESS }
   return null
 }
 

@@ -26,7 +26,8 @@ import { TYPECHECKERS } from './typecheckers.js'
  * - a step the CI facts mark `opaque` whatever its name (an image's default command, a pipeline
  *   generated at run time, a catalogue task), unless a catalogue knows it or its name is a helper's.
  *
- * Traps, kept out on purpose: actions and workflows that only prepare or follow up (setup, cache,
+ * Traps, kept out on purpose: steps of a job named for a chore (`Validate Docs`, `deploy`), and
+ * actions and workflows that only prepare or follow up (setup, cache,
  * checkout, artifacts, credentials, notifications, labels, releases, deployments, coverage
  * uploads) are never opaque, even with a "may run" word in their name (`setup-build-tools`,
  * `upload-test-results`); neither are disabled steps and jobs. A name without any "may run" word
@@ -49,6 +50,8 @@ function mayRunCheck(name: string): boolean {
   const n = name.toLowerCase().replace(/@.*$/, '')
   // A reusable workflow is named by its file (`org/ci/.github/workflows/release.yml` → `release.yml`), an action by its repository and path.
   const tail = n.includes('/.github/workflows/') ? n.slice(n.lastIndexOf('/') + 1) : n.replace(/^[^/]*\//, '')
+  // An organisation's shared workflow is a whole CI job, usually a check: any name but a helper's may hide one.
+  if (n.includes('/.github/workflows/')) return !INERT_WORDS.test(tail)
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail)
 }
 
@@ -59,7 +62,13 @@ function manualOnly(t: CiTriggers): boolean {
 
 /** A missing script or a task named for a chore (`./scripts/deploy.sh`, `make deploy.${{ matrix.env }}`): it runs no check. */
 function helperScript(run: ToolRun): boolean {
-  return run.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, '')))
+  return run.argv.slice(0, 3).some((w) => INERT_WORDS.test(w.toLowerCase().replace(/^.*\//, ''))) || helperJob(run.job)
+}
+
+/** A job named for a chore (`Validate Docs`, `deploy-staging`, `Publish release`): what it runs builds, ships or reports, never checks a change. */
+function helperJob(job: { readonly id: string; readonly name: string } | undefined): boolean {
+  if (job === undefined) return false
+  return [job.name, job.id].some((n) => INERT_WORDS.test(n.toLowerCase().replace(/[^a-z0-9/_.-]+/g, '-')))
 }
 
 function understoodRun(run: ToolRun): boolean {
@@ -95,7 +104,7 @@ export function opaqueSteps(ci: CiFacts): OpaqueStep[] {
     add({ name: run.text, evidence: chainEvidence(run.text, run.chain, `could not be followed: ${run.opaque}`), declare: { kind: 'commands', value: run.text } })
   }
   for (const use of ci.actions) {
-    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use)) continue
+    if (use.action.local || use.job.disabled || use.step.disabled || manualOnly(use.triggers) || knownAction(use) || helperJob(use.job)) continue
     if (use.step.opaque !== undefined ? INERT_WORDS.test(use.action.name.toLowerCase()) : !mayRunCheck(use.action.name)) continue
     const why = use.step.opaque ?? use.job.opaque ?? 'an action Shipshape does not know'
     add({ name: use.action.name, evidence: chainEvidence(use.action.raw, use.chain, `could not be followed: ${why}`), declare: { kind: 'actions', value: use.action.name } })

@@ -192,4 +192,4 @@ const PACKAGES: readonly PackageSignature[] = [
   { tool: 'eslint-plugin-security', ecosystem: 'node', names: ['eslint-plugin-security'] }
 ]
 
-export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED, packages: PACKAGES }
+export const SAST: Catalogue = { commands: COMMANDS, actions: ACTIONS, configs: CONFIGS, implied: IMPLIED, packages: PACKAGES, purposeWords: ['sast'] }

@@ -182,7 +182,8 @@ const CONFIGS: readonly ConfigSignature[] = [
 export const TESTS: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET, ...TASK_RUNNERS],
   actions: ACTIONS,
-  configs: CONFIGS
+  configs: CONFIGS,
+  purposeWords: ['test', 'tests', 'testing']
 }
 
 /**

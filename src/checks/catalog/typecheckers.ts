@@ -217,5 +217,6 @@ export const TYPECHECKERS: Catalogue = {
   commands: [...PYTHON, ...NODE, ...GO, ...JAVA, ...RUBY, ...PHP, ...ELIXIR, ...RUST, ...DOTNET_BUILD, ...TASK_RUNNERS],
   actions: ACTIONS,
   configs: CONFIGS,
-  packages: PACKAGES
+  packages: PACKAGES,
+  purposeWords: ['typecheck', 'typechecks', 'typechecking']
 }
