@@ -57,6 +57,12 @@ describe('circuit-breakers: retry idioms of the known stacks', () => {
       'app/services/webhook_delivery_service.rb': lines('class WebhookDeliveryService', '  RETRIES = { 1 => 2.minutes, 2 => 3.minutes, 3 => 6.minutes }.freeze', '  def record_attempt', '    @request.retry_after = RETRIES[@request.attempts]&.from_now', '  end', 'end')
     })
     expect([ruby.status, ruby.evidence?.[0]?.line]).toEqual(['partial', 2])
+    // A singular counter (`max_retry -= 1`) names a retry as well as the plural does.
+    const singular = run({
+      'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi"]\n',
+      'svc/sync.py': lines('def sync():', '    max_retry = 5', '    while True:', '        if push():', '            break', '        max_retry -= 1', '        sleep(2)', '        if max_retry == 0:', '            raise RuntimeError()')
+    })
+    expect([singular.status, singular.evidence?.[0]?.line]).toEqual(['partial', 2])
   })
 
   it('does not take a retry setting without any wait, nor a sleep without a retry, for a hand-rolled retry', () => {

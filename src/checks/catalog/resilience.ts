@@ -220,7 +220,7 @@ export const SLEEP_TOKENS: readonly string[] = ['sleep(', 'Sleep(', 'setTimeout(
  * tokens, whose code bases use retry libraries far more often.
  */
 export const HAND_ROLLED_RETRY: Readonly<Partial<Record<Ecosystem, { readonly anchors: readonly string[]; readonly waits: readonly string[] }>>> = {
-  python: { anchors: ['max_retries', 'retry_count', 'retry_counter', 'retries +=', 'retries -=', 'exponential_backoff(', 'backoff_factor', 'def retry', 'def _retry'], waits: ['sleep(', 'call_later(', 'wait_for('] },
+  python: { anchors: ['max_retries', 'max_retry', 'retry_count', 'retry_counter', 'retries +=', 'retries -=', 'exponential_backoff(', 'backoff_factor', 'def retry', 'def _retry'], waits: ['sleep(', 'call_later(', 'wait_for('] },
   go: { anchors: ['maxRetries', 'MaxRetries', 'retries', 'retryCount', 'RetryCount', 'NextRetry', 'ExponentialBackoff', 'BackOff()', 'backoff :=', 'backoff ='], waits: ['time.Sleep(', 'time.NewTimer(', 'time.After(', 'time.Now().Add(', 'time.AfterFunc('] },
   ruby: { anchors: ['RETRIES', 'max_retries', 'max_attempts', 'retry_after', 'retries += 1', 'attempts += 1', 'retry if ', 'retry unless '], waits: ['sleep', '.from_now', '.minutes', '.seconds', 'set(wait', 'retry_in'] }
 }
