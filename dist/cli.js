@@ -54970,6 +54970,10 @@ var GENERATORS = [
   { tool: "zod-to-openapi", ecosystem: "node", tokens: ["OpenApiGeneratorV3", "OpenApiGeneratorV31"], servedAt: null, routeInFile: true },
   { tool: "next-swagger-doc", ecosystem: "node", tokens: ["createSwaggerSpec("], servedAt: null, routeInFile: true },
   { tool: "adonis-autoswagger", ecosystem: "node", tokens: ["AutoSwagger.default.docs(", "autoswagger.docs("], servedAt: null, routeInFile: true },
+  // tRPC and ts-rest build a document from their routers (`generateOpenApiDocument(appRouter, …)`,
+  // `generateOpenApi(contract, …)`); it is served where a route at a spec path returns it.
+  { tool: "trpc-to-openapi", ecosystem: "node", tokens: ["from 'trpc-to-openapi'", 'from "trpc-to-openapi"', "from 'trpc-openapi'", 'from "trpc-openapi"'], servedAt: null, specRoute: true },
+  { tool: "@ts-rest/open-api", ecosystem: "node", tokens: ["from '@ts-rest/open-api'", 'from "@ts-rest/open-api"'], servedAt: null, specRoute: true },
   { tool: "@elysiajs/swagger", ecosystem: "node", tokens: ["@elysiajs/swagger"], servedAt: "/swagger/json" },
   { tool: "@elysiajs/openapi", ecosystem: "node", tokens: ["@elysiajs/openapi"], servedAt: "/openapi/json" },
   { tool: "swaggo", ecosystem: "go", tokens: ["github.com/swaggo/", "// @title"], servedAt: null, routeHandlers: ["Swagger", "swagger"] },
@@ -55021,7 +55025,7 @@ function findGenerators(src, service2, manifests) {
     if (!ecos.has(sig.ecosystem)) continue;
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens);
     if (!hit) continue;
-    const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service2.routes, sig.tokens) : void 0;
+    const route = sig.routeHandlers ? servingRoute(service2.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service2.routes, sig.tokens) : sig.specRoute ? specPathRoute(src, service2.routes, hit.path) : void 0;
     const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : void 0;
     out.push({
       tool: sig.tool,
@@ -55086,6 +55090,17 @@ function servingRoute(routes, handlers) {
     if (r) return r;
   }
   return void 0;
+}
+var SPEC_PATH2 = /\/(openapi|swagger)\.(json|ya?ml)$/;
+function specPathRoute(src, routes, builder) {
+  const spec = routes.filter((r) => (r.methods.includes("GET") || r.methods.includes("ANY")) && SPEC_PATH2.test(r.path));
+  if (spec.length < 2) return spec[0];
+  const stem = builder.slice(builder.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
+  const imports = (file2) => {
+    const text2 = src.text(file2);
+    return text2 !== void 0 && (text2.includes(`/${stem}'`) || text2.includes(`/${stem}"`));
+  };
+  return spec.find((r) => imports(r.file)) ?? spec[0];
 }
 function routeInFiles(src, routes, tokens) {
   return routes.find((r) => (r.methods.includes("GET") || r.methods.includes("ANY")) && src.mentions(r.file, tokens));

@@ -83,6 +83,20 @@ describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => 
     })
   }
 
+  it('a document built from tRPC or ts-rest routers is served by the route at its spec path, and only that route', () => {
+    const files = {
+      'package.json': pkg({ hono: '^4', 'trpc-to-openapi': '^2', '@ts-rest/open-api': '^3' }),
+      'src/trpc/open-api.ts': "import { generateOpenApiDocument } from 'trpc-to-openapi'\nexport const openApiDocument = generateOpenApiDocument(appRouter, { title: 'API', version: '2' })\n",
+      'src/server.ts': "import { Hono } from 'hono'\nimport { openApiDocument } from './trpc/open-api'\nconst app = new Hono()\napp.get('/health', (c) => c.text('ok'))\napp.get('/api/v2/openapi.json', (c) => c.json(openApiDocument))\nexport default app\n"
+    }
+    const out = runOne(REGISTRY['openapi-published']!, factsFor({ files }), testConfig)
+    expect(out.status).toBe('pass')
+    expect(JSON.stringify(out.evidence)).toContain('trpc-to-openapi serves /api/v2/openapi.json (served by the route at src/server.ts:5)')
+    // Trap: a route for the docs UI alone is not the document.
+    const uiOnly = { ...files, 'src/server.ts': "import { Hono } from 'hono'\nconst app = new Hono()\napp.get('/health', (c) => c.text('ok'))\napp.get('/docs', (c) => c.html(ui))\nexport default app\n" }
+    expect(runOne(REGISTRY['openapi-published']!, factsFor({ files: uiOnly }), testConfig).status).toBe('partial')
+  })
+
   it('a Next.js site without route handlers is a front end: no HTTP service to probe', () => {
     const facts = factsFor({ files: { 'package.json': pkg({ next: '^15', react: '^19' }), 'app/page.tsx': 'export default function Page() { return null }\n' } })
     expect(runOne(REGISTRY['health-endpoint']!, facts, testConfig).status).toBe('not-applicable')

@@ -28,6 +28,12 @@ export interface GeneratorSignature {
   readonly specFirst?: boolean
   /** A route declared in a file that generates the document serves it (a Next.js route handler returning it). */
   readonly routeInFile?: boolean
+  /**
+   * A GET route at a spec document's path (`…/openapi.json`, `…/swagger.yaml`) serves the document
+   * the generator builds elsewhere (the route's handler returns an imported value). Trap: a route
+   * for the docs UI alone (`/docs`) is not the document.
+   */
+  readonly specRoute?: boolean
   /** The keyword of the call at the hit that moves the served route (`route=` of pyramid_openapi3_spec). */
   readonly servedAtKw?: string
 }
@@ -74,6 +80,10 @@ export const GENERATORS: readonly GeneratorSignature[] = [
   { tool: 'zod-to-openapi', ecosystem: 'node', tokens: ['OpenApiGeneratorV3', 'OpenApiGeneratorV31'], servedAt: null, routeInFile: true },
   { tool: 'next-swagger-doc', ecosystem: 'node', tokens: ['createSwaggerSpec('], servedAt: null, routeInFile: true },
   { tool: 'adonis-autoswagger', ecosystem: 'node', tokens: ['AutoSwagger.default.docs(', 'autoswagger.docs('], servedAt: null, routeInFile: true },
+  // tRPC and ts-rest build a document from their routers (`generateOpenApiDocument(appRouter, …)`,
+  // `generateOpenApi(contract, …)`); it is served where a route at a spec path returns it.
+  { tool: 'trpc-to-openapi', ecosystem: 'node', tokens: ["from 'trpc-to-openapi'", 'from "trpc-to-openapi"', "from 'trpc-openapi'", 'from "trpc-openapi"'], servedAt: null, specRoute: true },
+  { tool: '@ts-rest/open-api', ecosystem: 'node', tokens: ["from '@ts-rest/open-api'", 'from "@ts-rest/open-api"'], servedAt: null, specRoute: true },
   { tool: '@elysiajs/swagger', ecosystem: 'node', tokens: ['@elysiajs/swagger'], servedAt: '/swagger/json' },
   { tool: '@elysiajs/openapi', ecosystem: 'node', tokens: ['@elysiajs/openapi'], servedAt: '/openapi/json' },
   { tool: 'swaggo', ecosystem: 'go', tokens: ['github.com/swaggo/', '// @title'], servedAt: null, routeHandlers: ['Swagger', 'swagger'] },
@@ -139,7 +149,7 @@ export function findGenerators(src: SourceSet, service: ServiceFacts, manifests:
     if (!ecos.has(sig.ecosystem)) continue
     const hit = firstHit(src, candidates.get(sig.ecosystem) ?? [], sig.tokens)
     if (!hit) continue
-    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service.routes, sig.tokens) : undefined
+    const route = sig.routeHandlers ? servingRoute(service.routes, sig.routeHandlers) : sig.routeInFile ? routeInFiles(src, service.routes, sig.tokens) : sig.specRoute ? specPathRoute(src, service.routes, hit.path) : undefined
     const moved = sig.servedAtKw ? servedByKeyword(src, hit, sig) : undefined
     out.push({
       tool: sig.tool,
@@ -216,6 +226,23 @@ function servingRoute(routes: readonly Route[], handlers: readonly string[]): Ro
     if (r) return r
   }
   return undefined
+}
+
+const SPEC_PATH = /\/(openapi|swagger)\.(json|ya?ml)$/
+
+/**
+ * A GET (or any-method) route at a spec document's path: the one whose file imports the module that
+ * builds the document (`…/open-api'` for `server/open-api.ts`) when there are several, else the first.
+ */
+function specPathRoute(src: SourceSet, routes: readonly Route[], builder: string): Route | undefined {
+  const spec = routes.filter((r) => (r.methods.includes('GET') || r.methods.includes('ANY')) && SPEC_PATH.test(r.path))
+  if (spec.length < 2) return spec[0]
+  const stem = builder.slice(builder.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
+  const imports = (file: string): boolean => {
+    const text = src.text(file)
+    return text !== undefined && (text.includes(`/${stem}'`) || text.includes(`/${stem}"`))
+  }
+  return spec.find((r) => imports(r.file)) ?? spec[0]
 }
 
 /** A GET (or any-method) route declared in a file that mentions the generator. */
