@@ -69485,7 +69485,9 @@ function markerBits(path2, name) {
   if (name === "artisan") bits |= LARAVEL;
   return bits;
 }
+var MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/;
 function testEcosystem(path2, name) {
+  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path2)) return void 0;
   if (NOT_TEST_CODE.test(path2)) return void 0;
   return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
 }

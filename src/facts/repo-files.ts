@@ -67,7 +67,14 @@ function markerBits(path: string, name: string): number {
   return bits
 }
 
+/**
+ * What every TEST_FILES rule needs in the name or the path: a cheap test first, since most files
+ * of a repository are not tests (the rules' own loops cost more than the whole listing otherwise).
+ */
+const MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/
+
 function testEcosystem(path: string, name: string): Ecosystem | undefined {
+  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path)) return undefined
   if (NOT_TEST_CODE.test(path)) return undefined
   return TEST_FILES.find((t) => (t.names?.includes(name) || ((t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length))) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))?.ecosystem
 }
