@@ -44676,6 +44676,14 @@ var table2 = {
     imports: [],
     serviceFiles: /^(?:src\/)?(?:app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?|pages\/api\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?)$/
   },
+  // React Router framework mode and Remix: route modules under app/routes/ (routes/remix.ts).
+  remix: {
+    name: "React Router (framework mode)",
+    ecosystem: "node",
+    packages: ["@react-router/node", "@react-router/serve", "@react-router/express", "@react-router/cloudflare", "@remix-run/node", "@remix-run/serve", "@remix-run/express", "@remix-run/cloudflare", "@remix-run/server-runtime"],
+    imports: [],
+    serviceFiles: /^app\/routes\/.+\.[cm]?[jt]sx?$/
+  },
   gin: { name: "gin", ecosystem: "go", packages: ["github.com/gin-gonic/gin"], imports: ["github.com/gin-gonic/gin"] },
   chi: { name: "chi", ecosystem: "go", packages: ["github.com/go-chi/chi/*"], imports: ["github.com/go-chi/chi"] },
   "go-net-http": { name: "Go net/http", ecosystem: "go", packages: [], imports: ["net/http"], alsoContains: ["ListenAndServe", "NewServeMux", "http.HandleFunc(", "http.Handle("] },
@@ -45346,6 +45354,19 @@ var NODE_HEALTH = {
     "}",
     "```"
   ].join("\n"),
+  remix: [
+    "```ts",
+    "// app/routes/healthz.ts: a resource route (a loader and no component)",
+    "export async function loader() {",
+    "  try {",
+    "    await prisma.$queryRaw`SELECT 1`",
+    "    return Response.json({ status: 'ok' })",
+    "  } catch {",
+    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+    "  }",
+    "}",
+    "```"
+  ].join("\n"),
   adonisjs: [
     "AdonisJS 6 ships health checks: run `node ace configure health_checks`,",
     "then route them in `start/routes.ts`:",
@@ -45394,6 +45415,7 @@ var NODE_HEALTH = {
 var NODE_OPENAPI = {
   hapi: "`npm i hapi-swagger @hapi/inert @hapi/vision`, then register them: the spec is served at `/swagger.json`, the UI at `/documentation`.\n```js\nawait server.register([\n  Inert,\n  Vision,\n  { plugin: HapiSwagger, options: { info: { title: 'My API' } } }\n])\n```",
   nextjs: "Describe the route handlers' zod schemas with @asteasolutions/zod-to-openapi and serve the document from a route handler:\n```ts\n// app/api/openapi/route.ts\nimport { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'\nimport { registry } from '@/lib/openapi'\n\nexport function GET() {\n  const generator = new OpenApiGeneratorV31(registry.definitions)\n  return Response.json(generator.generateDocument({\n    openapi: '3.1.0',\n    info: { title: 'My API', version: '1.0.0' }\n  }))\n}\n```",
+  remix: "Build the document from your schemas (zod-to-openapi, or trpc-to-openapi for a tRPC router) and serve it from a resource route:\n```ts\n// app/routes/api.openapi[.]json.ts\nimport { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'\nimport { registry } from '~/lib/openapi'\n\nexport function loader() {\n  const generator = new OpenApiGeneratorV31(registry.definitions)\n  return Response.json(generator.generateDocument({\n    openapi: '3.1.0',\n    info: { title: 'My API', version: '1.0.0' }\n  }))\n}\n```",
   adonisjs: "`npm i adonis-autoswagger`, then serve the document built from your routes in `start/routes.ts`:\n```ts\nimport AutoSwagger from 'adonis-autoswagger'\nimport swagger from '#config/swagger'\n\nrouter.get('/swagger', async () => {\n  return AutoSwagger.default.docs(router.toJSON(), swagger)\n})\n```",
   elysia: "```ts\nimport { swagger } from '@elysiajs/swagger'\n\nconst app = new Elysia()\n  .use(swagger()) // UI at /swagger, JSON at /swagger/json\n```",
   sails: "`npm i sails-hook-swagger-generator`: it writes `swagger/swagger.json` from your routes when the app lifts. Serve or publish that file, for example from CI:\n```yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: swagger/swagger.json }\n```"
@@ -64380,6 +64402,52 @@ function nextBasePath(ctx, base) {
   return "";
 }
 
+// src/facts/service/routes/remix.ts
+var LOADER = /^\s*export\s+(?:async\s+)?(?:function\s+loader\b|const\s+loader\b)/;
+var ACTION = /^\s*export\s+(?:async\s+)?(?:function\s+action\b|const\s+action\b)/;
+var MODULE = /\.[cm]?[jt]sx?$/;
+function extractRemix(ctx) {
+  if (!ctx.frameworks.has("remix")) return { routes: [] };
+  const routes = [];
+  for (const file2 of ctx.src.files("node")) {
+    const at2 = file2.indexOf("app/routes/");
+    if (at2 < 0 || at2 > 0 && file2[at2 - 1] !== "/" || !MODULE.test(file2) || isTestPath(file2)) continue;
+    const url = remixUrl(file2.slice(at2 + "app/routes/".length));
+    if (url === void 0) continue;
+    const lines = ctx.src.lines(file2);
+    if (!lines) continue;
+    const loader2 = lines.findIndex((l) => LOADER.test(l));
+    const action = lines.findIndex((l) => ACTION.test(l));
+    for (const [line, methods] of [[loader2, ["GET"]], [action, ["POST", "PUT", "PATCH", "DELETE"]]]) {
+      if (line < 0) continue;
+      const [from, to] = braceBody(lines, line);
+      routes.push({ path: url, methods, framework: "remix", file: file2, line: line + 1, touches: touchesIn(file2, lines, from, to) });
+    }
+  }
+  return { routes };
+}
+function remixUrl(rel) {
+  let name = rel.replace(MODULE, "");
+  name = name.replace(/\/route$/, "");
+  name = name.replace(/\+\//g, ".");
+  if (name.includes("/")) {
+    return void 0;
+  }
+  if (name.startsWith(".")) return void 0;
+  const segs = [];
+  for (const raw of name.replace(/\[\.\]/g, "\0").split(".")) {
+    const seg = raw.replace(/\u0000/g, ".");
+    if (seg === "" || seg === "_index" || seg === "index") continue;
+    if (seg.startsWith("_")) continue;
+    if (seg.startsWith("(") && seg.endsWith(")")) continue;
+    const plain2 = seg.endsWith("_") ? seg.slice(0, -1) : seg;
+    if (plain2 === "$") segs.push("*");
+    else if (plain2.startsWith("$")) segs.push(":" + plain2.slice(1));
+    else segs.push(plain2);
+  }
+  return "/" + segs.join("/");
+}
+
 // src/facts/service/routes/sails.ts
 var ROUTES_FILE = /(?:^|\/)config\/routes\.[cm]?[jt]s$/;
 var KEY2 = /^\s*(['"])(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)\s+)?(\/[^'"]{0,500})\1\s*:/i;
@@ -69145,7 +69213,7 @@ function balance(s) {
 var EMPTY_SERVICE = { frameworks: [], routes: [], healthLibraries: [], actuator: null, skipped: [], problems: [], filesScanned: 0 };
 
 // src/facts/service/index.ts
-var EXTRACTORS = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractAdonis, extractSails, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
+var EXTRACTORS = [extractFastApi, extractFlask, extractPyramid, extractTornado, extractPythonCalls, extractConnexion, extractDjango, extractExpress, extractNest, extractHapi, extractNext, extractRemix, extractAdonis, extractSails, extractGo, extractGoShapes, extractGoZero, extractRails, extractRubyApps, extractLaravel, extractSymfony, extractElixir, extractRust, extractAspNetCore, extractJvmAnnotations, extractJvmDsl, extractJvmHealth];
 var MAX_ROUTES = 5e3;
 function collectService(snapshot, manifests) {
   const problems = [];

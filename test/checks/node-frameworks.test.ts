@@ -3,9 +3,11 @@ import { runOne } from '../../src/checks/run.js'
 import { REGISTRY } from '../../src/checks/registry.js'
 import { CHECK_IDS } from '../../src/checks/ids.js'
 import { factsFor, testConfig } from '../helpers/facts.js'
+import { remixUrl } from '../../src/facts/service/routes/remix.js'
 
 /**
- * Services on hapi, Next.js route handlers, AdonisJS, Elysia and Sails, end to end through the
+ * Services on hapi, Next.js route handlers, React Router / Remix route modules, AdonisJS, Elysia
+ * and Sails, end to end through the
  * checks: a health route is found, a served spec is published, the service checks apply, and the
  * fixes are written for the framework. A Next.js site without route handlers stays a front end.
  */
@@ -53,6 +55,17 @@ const SERVICES: Record<string, { files: Record<string, string>; health: string; 
     openapi: '@elysiajs/swagger',
     fixHealth: 'set.status = 503'
   },
+  remix: {
+    files: {
+      'package.json': pkg({ '@react-router/node': '^7', '@react-router/serve': '^7', react: '^19', 'trpc-to-openapi': '^2' }),
+      'app/routes/api+/health.ts': "export const loader = async () => {\n  await prisma.$queryRaw`SELECT 1`\n  return Response.json({ status: 'ok' })\n}\n",
+      'app/routes/api.openapi[.]json.ts': "import { generateOpenApiDocument } from 'trpc-to-openapi'\nexport function loader() {\n  return Response.json(generateOpenApiDocument(appRouter, { title: 'API', version: '1', baseUrl: '/api' }))\n}\n",
+      'app/routes/_index.tsx': 'export default function Home() { return null }\n'
+    },
+    health: 'GET /api/health',
+    openapi: 'trpc-to-openapi',
+    fixHealth: 'app/routes/healthz.ts'
+  },
   sails: {
     files: {
       'package.json': pkg({ sails: '^1' }),
@@ -79,7 +92,9 @@ describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => 
         expect(out['openapi-published']!.remediation).toContain(fw === 'sails' ? 'sails-hook-swagger-generator' : 'adonis-autoswagger')
       }
       const bare = factsFor({ files: { ...Object.fromEntries(Object.entries(s.files).filter(([p]) => p === 'package.json')), 'src/x.js': '' } })
-      if (fw !== 'nextjs') expect(runOne(REGISTRY['health-endpoint']!, bare, testConfig).remediation).toContain(s.fixHealth)
+      // File-routed frameworks are services only with a route module; without a health route they are shown the framework's own.
+      const noHealth = fw === 'remix' ? factsFor({ files: { 'package.json': s.files['package.json']!, 'app/routes/_index.tsx': 'export default function Home() { return null }\n' } }) : bare
+      if (fw !== 'nextjs') expect(runOne(REGISTRY['health-endpoint']!, noHealth, testConfig).remediation).toContain(s.fixHealth)
     })
   }
 
@@ -95,6 +110,16 @@ describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => 
     // Trap: a route for the docs UI alone is not the document.
     const uiOnly = { ...files, 'src/server.ts': "import { Hono } from 'hono'\nconst app = new Hono()\napp.get('/health', (c) => c.text('ok'))\napp.get('/docs', (c) => c.html(ui))\nexport default app\n" }
     expect(runOne(REGISTRY['openapi-published']!, factsFor({ files: uiOnly }), testConfig).status).toBe('partial')
+  })
+
+  it('React Router / Remix flat-route file names map to URLs as the convention does', () => {
+    expect(remixUrl('api+/health.ts')).toBe('/api/health')
+    expect(remixUrl('api.v1.users.$id.ts')).toBe('/api/v1/users/:id')
+    expect(remixUrl('_auth+/_layout.tsx')).toBe('/')
+    expect(remixUrl('posts_.$slug.edit/route.tsx')).toBe('/posts/:slug/edit')
+    expect(remixUrl('sitemap[.]xml.ts')).toBe('/sitemap.xml')
+    expect(remixUrl('files.$.ts')).toBe('/files/*')
+    expect(remixUrl('posts.$id/comments.tsx')).toBeUndefined()
   })
 
   it('a Next.js site without route handlers is a front end: no HTTP service to probe', () => {

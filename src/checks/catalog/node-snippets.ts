@@ -1,6 +1,7 @@
 /**
  * Fix snippets for the Node frameworks beyond Express, Fastify, NestJS, Koa and Hono: hapi,
- * Next.js route handlers, AdonisJS, Elysia and Sails (Markdown, keyed by framework).
+ * Next.js route handlers, React Router / Remix resource routes, AdonisJS, Elysia and Sails
+ * (Markdown, keyed by framework).
  */
 
 /** A health endpoint to add. */
@@ -28,6 +29,19 @@ export const NODE_HEALTH = {
     "export const dynamic = 'force-dynamic'",
     '',
     'export async function GET() {',
+    '  try {',
+    '    await prisma.$queryRaw`SELECT 1`',
+    "    return Response.json({ status: 'ok' })",
+    '  } catch {',
+    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+    '  }',
+    '}',
+    '```'
+  ].join('\n'),
+  remix: [
+    '```ts',
+    '// app/routes/healthz.ts: a resource route (a loader and no component)',
+    'export async function loader() {',
     '  try {',
     '    await prisma.$queryRaw`SELECT 1`',
     "    return Response.json({ status: 'ok' })",
@@ -87,6 +101,7 @@ export const NODE_HEALTH = {
 export const NODE_OPENAPI = {
   hapi: "`npm i hapi-swagger @hapi/inert @hapi/vision`, then register them: the spec is served at `/swagger.json`, the UI at `/documentation`.\n```js\nawait server.register([\n  Inert,\n  Vision,\n  { plugin: HapiSwagger, options: { info: { title: 'My API' } } }\n])\n```",
   nextjs: "Describe the route handlers' zod schemas with @asteasolutions/zod-to-openapi and serve the document from a route handler:\n```ts\n// app/api/openapi/route.ts\nimport { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'\nimport { registry } from '@/lib/openapi'\n\nexport function GET() {\n  const generator = new OpenApiGeneratorV31(registry.definitions)\n  return Response.json(generator.generateDocument({\n    openapi: '3.1.0',\n    info: { title: 'My API', version: '1.0.0' }\n  }))\n}\n```",
+  remix: "Build the document from your schemas (zod-to-openapi, or trpc-to-openapi for a tRPC router) and serve it from a resource route:\n```ts\n// app/routes/api.openapi[.]json.ts\nimport { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'\nimport { registry } from '~/lib/openapi'\n\nexport function loader() {\n  const generator = new OpenApiGeneratorV31(registry.definitions)\n  return Response.json(generator.generateDocument({\n    openapi: '3.1.0',\n    info: { title: 'My API', version: '1.0.0' }\n  }))\n}\n```",
   adonisjs: "`npm i adonis-autoswagger`, then serve the document built from your routes in `start/routes.ts`:\n```ts\nimport AutoSwagger from 'adonis-autoswagger'\nimport swagger from '#config/swagger'\n\nrouter.get('/swagger', async () => {\n  return AutoSwagger.default.docs(router.toJSON(), swagger)\n})\n```",
   elysia: "```ts\nimport { swagger } from '@elysiajs/swagger'\n\nconst app = new Elysia()\n  .use(swagger()) // UI at /swagger, JSON at /swagger/json\n```",
   sails: "`npm i sails-hook-swagger-generator`: it writes `swagger/swagger.json` from your routes when the app lifts. Serve or publish that file, for example from CI:\n```yaml\n- uses: actions/upload-artifact@v4\n  with: { name: openapi, path: swagger/swagger.json }\n```",

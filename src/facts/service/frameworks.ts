@@ -73,6 +73,14 @@ const table = {
     imports: [],
     serviceFiles: /^(?:src\/)?(?:app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?|pages\/api\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?)$/
   },
+  // React Router framework mode and Remix: route modules under app/routes/ (routes/remix.ts).
+  remix: {
+    name: 'React Router (framework mode)',
+    ecosystem: 'node',
+    packages: ['@react-router/node', '@react-router/serve', '@react-router/express', '@react-router/cloudflare', '@remix-run/node', '@remix-run/serve', '@remix-run/express', '@remix-run/cloudflare', '@remix-run/server-runtime'],
+    imports: [],
+    serviceFiles: /^app\/routes\/.+\.[cm]?[jt]sx?$/
+  },
   gin: { name: 'gin', ecosystem: 'go', packages: ['github.com/gin-gonic/gin'], imports: ['github.com/gin-gonic/gin'] },
   chi: { name: 'chi', ecosystem: 'go', packages: ['github.com/go-chi/chi/*'], imports: ['github.com/go-chi/chi'] },
   'go-net-http': { name: 'Go net/http', ecosystem: 'go', packages: [], imports: ['net/http'], alsoContains: ['ListenAndServe', 'NewServeMux', 'http.HandleFunc(', 'http.Handle('] },
