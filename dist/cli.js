@@ -31398,6 +31398,14 @@ function scriptArgv(argv) {
 }
 
 // src/checks/catalog/node-snippets.ts
+var FETCH_HEALTH_BODY = [
+  "  try {",
+  "    await prisma.$queryRaw`SELECT 1`",
+  "    return Response.json({ status: 'ok' })",
+  "  } catch {",
+  "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+  "  }"
+];
 var NODE_HEALTH = {
   hapi: [
     "```js",
@@ -31422,12 +31430,7 @@ var NODE_HEALTH = {
     "export const dynamic = 'force-dynamic'",
     "",
     "export async function GET() {",
-    "  try {",
-    "    await prisma.$queryRaw`SELECT 1`",
-    "    return Response.json({ status: 'ok' })",
-    "  } catch {",
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    "  }",
+    ...FETCH_HEALTH_BODY,
     "}",
     "```"
   ].join("\n"),
@@ -31435,12 +31438,7 @@ var NODE_HEALTH = {
     "```ts",
     "// app/routes/healthz.ts: a resource route (a loader and no component)",
     "export async function loader() {",
-    "  try {",
-    "    await prisma.$queryRaw`SELECT 1`",
-    "    return Response.json({ status: 'ok' })",
-    "  } catch {",
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    "  }",
+    ...FETCH_HEALTH_BODY,
     "}",
     "```"
   ].join("\n"),

@@ -45321,6 +45321,14 @@ function scriptArgv(argv) {
 }
 
 // src/checks/catalog/node-snippets.ts
+var FETCH_HEALTH_BODY = [
+  "  try {",
+  "    await prisma.$queryRaw`SELECT 1`",
+  "    return Response.json({ status: 'ok' })",
+  "  } catch {",
+  "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+  "  }"
+];
 var NODE_HEALTH = {
   hapi: [
     "```js",
@@ -45345,12 +45353,7 @@ var NODE_HEALTH = {
     "export const dynamic = 'force-dynamic'",
     "",
     "export async function GET() {",
-    "  try {",
-    "    await prisma.$queryRaw`SELECT 1`",
-    "    return Response.json({ status: 'ok' })",
-    "  } catch {",
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    "  }",
+    ...FETCH_HEALTH_BODY,
     "}",
     "```"
   ].join("\n"),
@@ -45358,12 +45361,7 @@ var NODE_HEALTH = {
     "```ts",
     "// app/routes/healthz.ts: a resource route (a loader and no component)",
     "export async function loader() {",
-    "  try {",
-    "    await prisma.$queryRaw`SELECT 1`",
-    "    return Response.json({ status: 'ok' })",
-    "  } catch {",
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    "  }",
+    ...FETCH_HEALTH_BODY,
     "}",
     "```"
   ].join("\n"),

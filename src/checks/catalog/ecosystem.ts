@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { ECOSYSTEM_IDS, ECOSYSTEMS, type Ecosystem } from '../../facts/ecosystems.js'
-import type { OwnFile, RepoFileFacts } from '../../facts/repo-files.js'
+import type { OwnFile, RepoFileFacts, StackMarkers } from '../../facts/repo-files.js'
 import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
@@ -14,20 +14,13 @@ import type { ConfigSignature } from './match.js'
 
 export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name])) as Record<Ecosystem, string>
 
-export interface RepoProfile {
+/** The stack a fix is written for: the ecosystems, and the markers (TypeScript, Django, Rails, Gradle, Kotlin, Laravel) the listing showed. */
+export interface RepoProfile extends StackMarkers {
   /**
    * Ecosystems with a manifest, most source files first, without the ones that only carry tooling
    * (a `package.json` of linters and formatters in a Python service does not make it a Node service).
    */
   readonly ecosystems: readonly Ecosystem[]
-  readonly typescript: boolean
-  readonly django: boolean
-  readonly rails: boolean
-  readonly gradle: boolean
-  /** Kotlin sources (`.kt`): JVM snippets use ktlint/detekt and the Kotlin DSL. */
-  readonly kotlin: boolean
-  /** A Laravel application (an `artisan` file): `php artisan test`, Pint. */
-  readonly laravel: boolean
 }
 
 const profiles = new WeakMap<RepoFileFacts, RepoProfile>()

@@ -4,6 +4,16 @@
  * (Markdown, keyed by framework).
  */
 
+/** The body of a web-standard (Request/Response) health handler: a database round trip, 503 when it fails. */
+const FETCH_HEALTH_BODY = [
+  '  try {',
+  '    await prisma.$queryRaw`SELECT 1`',
+  "    return Response.json({ status: 'ok' })",
+  '  } catch {',
+  "    return Response.json({ status: 'unavailable' }, { status: 503 })",
+  '  }'
+]
+
 /** A health endpoint to add. */
 export const NODE_HEALTH = {
   hapi: [
@@ -29,12 +39,7 @@ export const NODE_HEALTH = {
     "export const dynamic = 'force-dynamic'",
     '',
     'export async function GET() {',
-    '  try {',
-    '    await prisma.$queryRaw`SELECT 1`',
-    "    return Response.json({ status: 'ok' })",
-    '  } catch {',
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    '  }',
+    ...FETCH_HEALTH_BODY,
     '}',
     '```'
   ].join('\n'),
@@ -42,12 +47,7 @@ export const NODE_HEALTH = {
     '```ts',
     '// app/routes/healthz.ts: a resource route (a loader and no component)',
     'export async function loader() {',
-    '  try {',
-    '    await prisma.$queryRaw`SELECT 1`',
-    "    return Response.json({ status: 'ok' })",
-    '  } catch {',
-    "    return Response.json({ status: 'unavailable' }, { status: 503 })",
-    '  }',
+    ...FETCH_HEALTH_BODY,
     '}',
     '```'
   ].join('\n'),
