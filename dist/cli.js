@@ -57728,13 +57728,23 @@ function nextBasePath(ctx, base) {
 var LOADER = /^\s*export\s+(?:async\s+)?(?:function\s+loader\b|const\s+loader\b)/;
 var ACTION = /^\s*export\s+(?:async\s+)?(?:function\s+action\b|const\s+action\b)/;
 var MODULE = /\.[cm]?[jt]sx?$/;
+var CONFIG_FILES2 = ["app/routes.ts", "app/routes.js", "app/routes.mts", "app/routes.mjs"];
 function extractRemix(ctx) {
   if (!ctx.frameworks.has("remix")) return { routes: [] };
   const routes = [];
+  const configs = /* @__PURE__ */ new Map();
+  const configOf = (base) => {
+    if (!configs.has(base)) {
+      const text2 = CONFIG_FILES2.map((f) => ctx.src.text(base + f)).find((t) => t !== void 0);
+      configs.set(base, text2 === void 0 ? void 0 : configuredRoutes(text2));
+    }
+    return configs.get(base);
+  };
   for (const file2 of ctx.src.files("node")) {
     const at2 = file2.indexOf("app/routes/");
     if (at2 < 0 || at2 > 0 && file2[at2 - 1] !== "/" || !MODULE.test(file2) || isTestPath(file2)) continue;
-    const url = remixUrl(file2.slice(at2 + "app/routes/".length));
+    const config = configOf(file2.slice(0, at2));
+    const url = config ? config.get(file2.slice(at2 + "app/".length)) : remixUrl(file2.slice(at2 + "app/routes/".length));
     if (url === void 0) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
@@ -57768,6 +57778,56 @@ function remixUrl(rel) {
     else segs.push(plain2);
   }
   return "/" + segs.join("/");
+}
+function configuredRoutes(text2) {
+  if (text2.includes("flatRoutes(")) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  walkConfig(text2, "", out, 0);
+  return out;
+}
+var CONFIG_CALL = /\b(route|index|layout|prefix)\s*\(/g;
+function walkConfig(s, prefix, out, depth) {
+  if (depth > 8) return;
+  const call = new RegExp(CONFIG_CALL.source, "g");
+  let m;
+  while (m = call.exec(s)) {
+    const open = m.index + m[0].length - 1;
+    const end = closingParen(s, open);
+    const args2 = callArgs(s, open);
+    const lit = (i) => {
+      const l = args2[i] === void 0 ? void 0 : readLiteral(args2[i], 0);
+      return l && !l.template ? l.value : void 0;
+    };
+    const file2 = (i) => lit(i)?.replace(/^\.\//, "");
+    const children4 = (i) => args2[i] ?? "";
+    if (m[1] === "route") {
+      const url = joinUrl(prefix, lit(0) ?? "");
+      const f = file2(1);
+      if (f) out.set(f, url.startsWith("/") ? url : "/" + url);
+      walkConfig(children4(2), url, out, depth + 1);
+    } else if (m[1] === "index") {
+      const f = file2(0);
+      if (f) out.set(f, prefix === "" ? "/" : prefix);
+    } else if (m[1] === "layout") walkConfig(children4(1), prefix, out, depth + 1);
+    else walkConfig(children4(1), joinUrl(prefix, lit(0) ?? ""), out, depth + 1);
+    call.lastIndex = end;
+  }
+}
+function closingParen(s, open) {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const close = s.indexOf(c, i + 1);
+      if (close < 0) return s.length;
+      i = close;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return s.length;
 }
 
 // src/facts/service/routes/sails.ts
@@ -62718,7 +62778,7 @@ function isVersionTag(name) {
   }
   return false;
 }
-var CONFIG_FILES2 = [
+var CONFIG_FILES3 = [
   { match: (_p, n) => n === "release-please-config.json" || n === ".release-please-manifest.json", tool: "release-please" },
   { match: (_p, n) => n === ".releaserc" || n.startsWith(".releaserc.") || /^release\.config\.(js|cjs|mjs|ts)$/.test(n), tool: "semantic-release" },
   { match: (p) => p === ".changeset/config.json", tool: "changesets" },
@@ -62788,7 +62848,7 @@ var RELEASE_NON_PRODUCT = /* @__PURE__ */ new Set(["examples", "fixtures", "test
 function releaseListed(path2) {
   if (isVendored(path2) || excludedSegment(path2, RELEASE_NON_PRODUCT)) return false;
   const name = basename(path2).toLowerCase();
-  return isChangelogFile(path2) || CONFIG_FILES2.some((c) => c.match(path2, name)) || releaseCi(path2) !== void 0;
+  return isChangelogFile(path2) || CONFIG_FILES3.some((c) => c.match(path2, name)) || releaseCi(path2) !== void 0;
 }
 function releaseCi(path2) {
   const id = ciFileKind(path2)?.id;
@@ -62807,7 +62867,7 @@ function collectRelease(snapshot, tags) {
       if (text2 !== void 0) changelogs.push(read.kind === "text" ? memoOnRead(read, "changelog", () => parseChangelog(path2, text2)) : parseChangelog(path2, text2));
       continue;
     }
-    for (const c of CONFIG_FILES2) {
+    for (const c of CONFIG_FILES3) {
       if (!c.match(path2, name)) continue;
       if (c.needle) {
         const text2 = snapshot.text(path2);

@@ -3,7 +3,7 @@ import { runOne } from '../../src/checks/run.js'
 import { REGISTRY } from '../../src/checks/registry.js'
 import { CHECK_IDS } from '../../src/checks/ids.js'
 import { factsFor, testConfig } from '../helpers/facts.js'
-import { remixUrl } from '../../src/facts/service/routes/remix.js'
+import { configuredRoutes, remixUrl } from '../../src/facts/service/routes/remix.js'
 
 /**
  * Services on hapi, Next.js route handlers, React Router / Remix route modules, AdonisJS, Elysia
@@ -120,6 +120,35 @@ describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => 
     expect(remixUrl('sitemap[.]xml.ts')).toBe('/sitemap.xml')
     expect(remixUrl('files.$.ts')).toBe('/files/*')
     expect(remixUrl('posts.$id/comments.tsx')).toBeUndefined()
+  })
+
+  it("React Router's route config names the route modules and their paths (flatRoutes defers to the file names)", () => {
+    const config = [
+      "import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes'",
+      'export default [',
+      "  index('routes/home.tsx'),",
+      "  route('healthz', './routes/health.ts'),",
+      "  layout('routes/auth/layout.tsx', [route('login', 'routes/auth/login.tsx')]),",
+      "  ...prefix('api/v1', [route('users/:id', 'routes/api/user.ts', [route('posts', 'routes/api/posts.ts')])]),",
+      '] satisfies RouteConfig'
+    ].join('\n')
+    expect(Object.fromEntries(configuredRoutes(config)!)).toEqual({
+      'routes/home.tsx': '/',
+      'routes/health.ts': '/healthz',
+      'routes/auth/login.tsx': '/login',
+      'routes/api/user.ts': '/api/v1/users/:id',
+      'routes/api/posts.ts': '/api/v1/users/:id/posts'
+    })
+    expect(configuredRoutes("import { flatRoutes } from '@react-router/fs-routes'\nexport default flatRoutes()\n")).toBeUndefined()
+    const files = {
+      'package.json': pkg({ '@react-router/node': '^7', react: '^19' }),
+      'app/routes.ts': config,
+      'app/routes/health.ts': 'export async function loader() {\n  return Response.json({ ok: true })\n}\n',
+      'app/routes/home.tsx': 'export default function Home() { return null }\n'
+    }
+    const out = runOne(REGISTRY['health-endpoint']!, factsFor({ files }), testConfig)
+    expect(out.status).toBe('pass')
+    expect(JSON.stringify(out.evidence)).toContain('GET /healthz')
   })
 
   it('a Next.js site without route handlers is a front end: no HTTP service to probe', () => {

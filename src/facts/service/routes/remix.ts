@@ -1,5 +1,6 @@
 import { isTestPath } from '../../excluded.js'
 import { braceBody, touchesIn } from '../body.js'
+import { callArgs, joinUrl, readLiteral } from '../text.js'
 import type { Route } from '../types.js'
 import type { Extracted, ExtractContext } from './context.js'
 
@@ -13,6 +14,9 @@ import type { Extracted, ExtractContext } from './context.js'
  * exports a `loader` and other methods when it exports an `action`; a module with neither only
  * renders inside its parents and is not a route of its own here.
  *
+ * An explicit route config (`app/routes.ts` naming modules with `route()`, `index()`, `layout()`,
+ * `prefix()`) replaces the file conventions: only the modules it names are routes, at its paths.
+ *
  * Traps: files whose name starts with a dot are ignored by the convention; modules under
  * `app/routes` in a package without the framework are not routes (the framework row decides).
  */
@@ -21,13 +25,25 @@ const LOADER = /^\s*export\s+(?:async\s+)?(?:function\s+loader\b|const\s+loader\
 const ACTION = /^\s*export\s+(?:async\s+)?(?:function\s+action\b|const\s+action\b)/
 const MODULE = /\.[cm]?[jt]sx?$/
 
+const CONFIG_FILES = ['app/routes.ts', 'app/routes.js', 'app/routes.mts', 'app/routes.mjs']
+
 export function extractRemix(ctx: ExtractContext): Extracted {
   if (!ctx.frameworks.has('remix')) return { routes: [] }
   const routes: Route[] = []
+  const configs = new Map<string, ReadonlyMap<string, string> | undefined>()
+  const configOf = (base: string): ReadonlyMap<string, string> | undefined => {
+    if (!configs.has(base)) {
+      const text = CONFIG_FILES.map((f) => ctx.src.text(base + f)).find((t) => t !== undefined)
+      configs.set(base, text === undefined ? undefined : configuredRoutes(text))
+    }
+    return configs.get(base)
+  }
   for (const file of ctx.src.files('node')) {
     const at = file.indexOf('app/routes/')
     if (at < 0 || (at > 0 && file[at - 1] !== '/') || !MODULE.test(file) || isTestPath(file)) continue
-    const url = remixUrl(file.slice(at + 'app/routes/'.length))
+    // An explicit route config (`app/routes.ts` without flatRoutes) says which modules are routes, and where.
+    const config = configOf(file.slice(0, at))
+    const url = config ? config.get(file.slice(at + 'app/'.length)) : remixUrl(file.slice(at + 'app/routes/'.length))
     if (url === undefined) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
@@ -66,4 +82,65 @@ export function remixUrl(rel: string): string | undefined {
     else segs.push(plain)
   }
   return '/' + segs.join('/')
+}
+
+/**
+ * React Router's route config (`app/routes.ts`): `route("path", "file", [children])`,
+ * `index("file")`, `layout("file", [children])` and `prefix("path", [children])`, files relative to
+ * `app/`. Undefined when the config delegates to the file conventions (`flatRoutes()`), whose
+ * names remixUrl reads.
+ */
+export function configuredRoutes(text: string): ReadonlyMap<string, string> | undefined {
+  if (text.includes('flatRoutes(')) return undefined
+  const out = new Map<string, string>()
+  walkConfig(text, '', out, 0)
+  return out
+}
+
+const CONFIG_CALL = /\b(route|index|layout|prefix)\s*\(/g
+
+function walkConfig(s: string, prefix: string, out: Map<string, string>, depth: number): void {
+  if (depth > 8) return
+  const call = new RegExp(CONFIG_CALL.source, 'g')
+  let m: RegExpExecArray | null
+  while ((m = call.exec(s))) {
+    const open = m.index + m[0].length - 1
+    const end = closingParen(s, open)
+    const args = callArgs(s, open)
+    const lit = (i: number): string | undefined => {
+      const l = args[i] === undefined ? undefined : readLiteral(args[i]!, 0)
+      return l && !l.template ? l.value : undefined
+    }
+    const file = (i: number): string | undefined => lit(i)?.replace(/^\.\//, '')
+    const children = (i: number): string => args[i] ?? ''
+    if (m[1] === 'route') {
+      const url = joinUrl(prefix, lit(0) ?? '')
+      const f = file(1)
+      if (f) out.set(f, url.startsWith('/') ? url : '/' + url)
+      walkConfig(children(2), url, out, depth + 1)
+    } else if (m[1] === 'index') {
+      const f = file(0)
+      if (f) out.set(f, prefix === '' ? '/' : prefix)
+    } else if (m[1] === 'layout') walkConfig(children(1), prefix, out, depth + 1)
+    else walkConfig(children(1), joinUrl(prefix, lit(0) ?? ''), out, depth + 1)
+    call.lastIndex = end
+  }
+}
+
+/** The index just after the `)` closing the call opened at `open` (quotes skipped), or the text's end. */
+function closingParen(s: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < s.length; i++) {
+    const c = s[i]!
+    if (c === '"' || c === "'" || c === '`') {
+      const close = s.indexOf(c, i + 1)
+      if (close < 0) return s.length
+      i = close
+    } else if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--
+      if (depth === 0) return i + 1
+    }
+  }
+  return s.length
 }
