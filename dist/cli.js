@@ -30378,7 +30378,7 @@ var MAY_RUN_WORDS = /(^|[/_.-])(tests?|testing|lint(er|ers|ing)?|checks?|ci|buil
 var IMAGE_WORDS = /(^|[_.-])(image|images|docker|container|containers|oci)([_.-]|$)/;
 var BUILD_WORDS = /(^|[_.-])(build|builds|push|bake|buildx|kaniko|buildah)([_.-]|$)/;
 var NOT_A_BUILD = /(^|[_.-])(scan|sign|cosign|attest|promote|retag|tag|cleanup|clean|prune|delete|deploy|release|sbom|trivy|lint)([_.-]|$)/;
-var GUESS = "read from the name of another repository's reusable workflow (its steps are not visible here)";
+var READ_FROM_NAME = "read from the name of another repository's reusable workflow (its steps are not visible here)";
 function remoteWorkflowStem(name) {
   const n = name.toLowerCase().replace(/@.*$/, "");
   const at2 = n.indexOf("/.github/workflows/");
@@ -30400,19 +30400,18 @@ function judgeNamedWorkflow(catalogue, use) {
       for (const sig of catalogue.commands) {
         if (!counts(sig)) continue;
         const named3 = sig.tool.toLowerCase() === head;
-        if (named3 || judgeCommand(sig, [head, ...rest]) !== null) return { signature: sig, blockedBy: null, note: GUESS };
+        if (named3 || judgeCommand(sig, [head, ...rest]) !== null) return { signature: sig, blockedBy: null, note: READ_FROM_NAME };
       }
     }
   }
   const purpose = words3.find((w) => catalogue.purposeWords?.includes(w));
-  if (purpose !== void 0) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: GUESS };
+  if (purpose !== void 0) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: READ_FROM_NAME };
   return null;
 }
 function imageBuildWorkflow(name) {
   const stem = remoteWorkflowStem(name);
   return stem !== void 0 && IMAGE_WORDS.test(stem) && BUILD_WORDS.test(stem) && !NOT_A_BUILD.test(stem);
 }
-var IMAGE_BUILD_GUESS = GUESS;
 
 // src/checks/catalog/containers.ts
 var JAVA_GOALS = ["jib:build", "jib:dockerBuild", "jib:buildTar", "spring-boot:build-image", "build-image", "quarkus:image-build", "quarkus:image-push", "quarkus.container-image.build=true"];
@@ -31951,9 +31950,9 @@ var KNOWN_ACTION_NAMES = [
   ...PUBLISH_ACTIONS.flatMap((a) => a.names)
 ];
 function mayRunCheck(name) {
-  const n = name.toLowerCase().replace(/@.*$/, "");
-  const tail = n.includes("/.github/workflows/") ? n.slice(n.lastIndexOf("/") + 1) : n.replace(/^[^/]*\//, "");
-  if (n.includes("/.github/workflows/")) return !INERT_WORDS.test(tail);
+  const stem = remoteWorkflowStem(name);
+  if (stem !== void 0) return !INERT_WORDS.test(stem);
+  const tail = name.toLowerCase().replace(/@.*$/, "").replace(/^[^/]*\//, "");
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail);
 }
 function manualOnly(t) {
@@ -32187,6 +32186,12 @@ function undecided(j, check3, doing, otherwise) {
   if (j.unreadable > 0) return { status: "unknown", messageId: "unreadable", data: { count: j.unreadable }, evidence: evidenceOf(j, []), remediation: `Fix the CI files listed in the evidence so they parse; Shipshape then judges what they run. ${otherwise}`, resolve: { text: "fix the CI files named in the evidence so they parse" } };
   return opaqueOutcome(j.opaque, check3, doing, otherwise, evidenceOf(j, []));
 }
+function notRunOutcome(j, check3, doing, configuredId, remediation2) {
+  const evidence2 = evidenceOf(j, []);
+  const configured = j.configs.length > 0 ? { status: "partial", messageId: configuredId, data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
+  if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
+  return undecided(j, check3, doing, remediation2) ?? configured ?? { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
+}
 function opaqueOutcome(opaque, check3, doing, otherwise, found) {
   if (opaque.length === 0) return void 0;
   const steps2 = listNames2(opaque.map((o) => o.name));
@@ -32328,14 +32333,8 @@ var ci_lint_default = defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
     }
-    const evidence2 = evidenceOf(j, []);
     const remediation2 = fix("Add a CI job that runs a linter in check mode on every pull request:");
-    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured-only", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
-    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
-    const unsure = undecided(j, "ci-lint", "runs a linter or format check", remediation2);
-    if (unsure) return unsure;
-    if (configured) return configured;
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
+    return notRunOutcome(j, "ci-lint", "runs a linter or format check", "configured-only", remediation2);
   }
 });
 
@@ -34846,7 +34845,7 @@ function ciBuilds(ctx) {
     const act = buildActionFor(name);
     const extra = !act && ctx.extra.actions.includes(name);
     if (!act && !extra && imageBuildWorkflow(name)) {
-      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${IMAGE_BUILD_GUESS}`), needsDockerfile: false });
+      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${READ_FROM_NAME}`), needsDockerfile: false });
       continue;
     }
     if (!act && !extra) continue;
@@ -37414,13 +37413,7 @@ ${workflow3}` : "Run static analysis on every pull request.";
       return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, "Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request."].join("\n\n") };
     }
     if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: remediation2 };
-    const evidence2 = evidenceOf(j, []);
-    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
-    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
-    const unsure = undecided(j, "static-analysis", "runs static analysis", remediation2);
-    if (unsure) return unsure;
-    if (configured) return configured;
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
+    return notRunOutcome(j, "static-analysis", "runs static analysis", "configured", remediation2);
   }
 });
 
@@ -37618,13 +37611,7 @@ var type_checking_default = defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
     }
-    const evidence2 = evidenceOf(j, []);
-    const configured = j.configs.length > 0 ? { status: "partial", messageId: "configured", data: { tools: configTools(j.configs) }, evidence: evidence2, remediation: remediation2 } : void 0;
-    if (!j.hasCi) return configured ?? { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
-    const unsure = undecided(j, "type-checking", "runs the type checker or compiles the code", remediation2);
-    if (unsure) return unsure;
-    if (configured) return configured;
-    return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
+    return notRunOutcome(j, "type-checking", "runs the type checker or compiles the code", "configured", remediation2);
   }
 });
 
@@ -48160,6 +48147,19 @@ function readArg(s, from) {
   }
   return { text: s.slice(from, i).trim(), end: i };
 }
+function closingBracket(s, open) {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(s, i);
+      if (!lit) return s.length;
+      i = lit.end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
 function callArgs(s, open) {
   const out = [];
   let i = open + 1;
@@ -57792,42 +57792,35 @@ function walkConfig(s, prefix, out, depth) {
   let m;
   while (m = call.exec(s)) {
     const open = m.index + m[0].length - 1;
-    const end = closingParen(s, open);
-    const args2 = callArgs(s, open);
-    const lit = (i) => {
-      const l = args2[i] === void 0 ? void 0 : readLiteral(args2[i], 0);
-      return l && !l.template ? l.value : void 0;
-    };
-    const file2 = (i) => lit(i)?.replace(/^\.\//, "");
-    const children4 = (i) => args2[i] ?? "";
+    const end = closingBracket(s, open);
+    const { literals: literals2, children: children4 } = configArgs(s.slice(open + 1, end - 1));
+    const file2 = (i) => literals2[i]?.replace(/^\.\//, "");
     if (m[1] === "route") {
-      const url = joinUrl(prefix, lit(0) ?? "");
+      const url = joinUrl(prefix, literals2[0] ?? "");
       const f = file2(1);
       if (f) out.set(f, url.startsWith("/") ? url : "/" + url);
-      walkConfig(children4(2), url, out, depth + 1);
+      walkConfig(children4, url, out, depth + 1);
     } else if (m[1] === "index") {
       const f = file2(0);
       if (f) out.set(f, prefix === "" ? "/" : prefix);
-    } else if (m[1] === "layout") walkConfig(children4(1), prefix, out, depth + 1);
-    else walkConfig(children4(1), joinUrl(prefix, lit(0) ?? ""), out, depth + 1);
+    } else if (m[1] === "layout") walkConfig(children4, prefix, out, depth + 1);
+    else walkConfig(children4, joinUrl(prefix, literals2[0] ?? ""), out, depth + 1);
     call.lastIndex = end;
   }
 }
-function closingParen(s, open) {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const close = s.indexOf(c, i + 1);
-      if (close < 0) return s.length;
-      i = close;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
+function configArgs(body) {
+  const literals2 = [];
+  let i = 0;
+  while (i < body.length && literals2.length < 3) {
+    while (i < body.length && /\s/.test(body[i])) i++;
+    if (body[i] === "[") return { literals: literals2, children: body.slice(i, closingBracket(body, i)) };
+    const { text: text2, end } = readArg(body, i);
+    const lit = readLiteral(text2, 0);
+    literals2.push(lit && !lit.template ? lit.value : void 0);
+    if (body[end] !== ",") break;
+    i = end + 1;
   }
-  return s.length;
+  return { literals: literals2, children: "" };
 }
 
 // src/facts/service/routes/sails.ts

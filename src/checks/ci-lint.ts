@@ -1,6 +1,6 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
+import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { defineCheck, type Outcome } from './types.js'
 
@@ -83,14 +83,7 @@ export default defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
     }
-    const evidence = evidenceOf(j, [])
     const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
-    const configured = j.configs.length > 0 ? ({ status: 'partial', messageId: 'configured-only', data: { tools: configTools(j.configs) }, evidence, remediation } as const) : undefined
-    if (!j.hasCi) return configured ?? { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    // A CI step Shipshape could not follow may be the one that runs the configured linter.
-    const unsure = undecided(j, 'ci-lint', 'runs a linter or format check', remediation)
-    if (unsure) return unsure
-    if (configured) return configured
-    return { status: 'fail', messageId: 'none', evidence, remediation }
+    return notRunOutcome(j, 'ci-lint', 'runs a linter or format check', 'configured-only', remediation)
   }
 })

@@ -1,5 +1,5 @@
 import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
+import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PR_TRIGGER } from './catalog/remedies.js'
 import { CODE_SCANNING_NOTE, CODE_SCANNING_UPLOAD, SAST } from './catalog/sast.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
@@ -111,13 +111,6 @@ export default defineCheck({
       return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, 'Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request.'].join('\n\n') }
     }
     if (j.local.length > 0) return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation }
-    const evidence = evidenceOf(j, [])
-    const configured = j.configs.length > 0 ? ({ status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation } as const) : undefined
-    if (!j.hasCi) return configured ?? { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    // A CI step Shipshape could not follow may be the one that runs the configured tool.
-    const unsure = undecided(j, 'static-analysis', 'runs static analysis', remediation)
-    if (unsure) return unsure
-    if (configured) return configured
-    return { status: 'fail', messageId: 'none', evidence, remediation }
+    return notRunOutcome(j, 'static-analysis', 'runs static analysis', 'configured', remediation)
   }
 })

@@ -1,5 +1,5 @@
 import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
-import { configTools, evidenceOf, eventsOf, judgePractice, tools, undecided } from './catalog/practice.js'
+import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
 import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { skipFor } from '../facts/ts-build.js'
@@ -71,13 +71,6 @@ export default defineCheck({
     if (j.nonBlocking.length > 0) {
       return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
     }
-    const evidence = evidenceOf(j, [])
-    const configured = j.configs.length > 0 ? ({ status: 'partial', messageId: 'configured', data: { tools: configTools(j.configs) }, evidence, remediation } as const) : undefined
-    if (!j.hasCi) return configured ?? { status: 'fail', messageId: 'no-ci', evidence, remediation }
-    // A CI step Shipshape could not follow may be the one that runs the configured tool.
-    const unsure = undecided(j, 'type-checking', 'runs the type checker or compiles the code', remediation)
-    if (unsure) return unsure
-    if (configured) return configured
-    return { status: 'fail', messageId: 'none', evidence, remediation }
+    return notRunOutcome(j, 'type-checking', 'runs the type checker or compiles the code', 'configured', remediation)
   }
 })

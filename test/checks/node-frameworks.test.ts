@@ -140,6 +140,10 @@ describe('Node frameworks beyond Express, Fastify, NestJS, Koa and Hono', () => 
       'routes/api/posts.ts': '/api/v1/users/:id/posts'
     })
     expect(configuredRoutes("import { flatRoutes } from '@react-router/fs-routes'\nexport default flatRoutes()\n")).toBeUndefined()
+    // A long children array is cut by its brackets, not read as one capped expression: the last route is still found.
+    const many = Array.from({ length: 30 }, (_, k) => `  route('page-${k}', 'routes/admin/page-${k}.tsx'),`).join('\n')
+    const long = configuredRoutes(`export default [\n  ...prefix('admin', [\n${many}\n    route('healthz', 'routes/admin/health.ts'),\n  ]),\n]\n`)!
+    expect([long.size, long.get('routes/admin/health.ts')]).toEqual([31, '/admin/healthz'])
     const files = {
       'package.json': pkg({ '@react-router/node': '^7', react: '^19' }),
       'app/routes.ts': config,

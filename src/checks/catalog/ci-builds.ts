@@ -3,7 +3,7 @@ import type { DeployFacts } from '../../facts/deploy/types.js'
 import { joinPath, type Snapshot } from '../../facts/snapshot.js'
 import type { CheckContext, Evidence } from '../types.js'
 import { argvMatches, BINARY_TARGETS, BUILD_COMMANDS, BUILDER_IMAGES, buildActionFor, LOCAL_OUTPUT, OUTPUT_FLAGS, RELEASERS, type Releaser } from './containers.js'
-import { IMAGE_BUILD_GUESS, imageBuildWorkflow } from './named-workflows.js'
+import { imageBuildWorkflow, READ_FROM_NAME } from './named-workflows.js'
 
 /**
  * The image builds CI runs, read from the CI facts with the containers catalogue: build commands,
@@ -154,7 +154,7 @@ export function ciBuilds(ctx: CheckContext): CiBuild[] {
     const act = buildActionFor(name)
     const extra = !act && ctx.extra.actions.includes(name)
     if (!act && !extra && imageBuildWorkflow(name)) {
-      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${IMAGE_BUILD_GUESS}`), needsDockerfile: false })
+      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${READ_FROM_NAME}`), needsDockerfile: false })
       continue
     }
     if (!act && !extra) continue

@@ -35,7 +35,8 @@ const BUILD_WORDS = /(^|[_.-])(build|builds|push|bake|buildx|kaniko|buildah)([_.
 /** A workflow that only works on images built elsewhere: not a build. */
 const NOT_A_BUILD = /(^|[_.-])(scan|sign|cosign|attest|promote|retag|tag|cleanup|clean|prune|delete|deploy|release|sbom|trivy|lint)([_.-]|$)/
 
-const GUESS = "read from the name of another repository's reusable workflow (its steps are not visible here)"
+/** What the evidence of a reading by name says. */
+export const READ_FROM_NAME = "read from the name of another repository's reusable workflow (its steps are not visible here)"
 
 /** The file stem of a reusable workflow of another repository (`org/ci/.github/workflows/rubocop.yml@v1` → `rubocop`). */
 export function remoteWorkflowStem(name: string): string | undefined {
@@ -62,12 +63,12 @@ export function judgeNamedWorkflow(catalogue: Catalogue, use: ActionUse): Comman
       for (const sig of catalogue.commands) {
         if (!counts(sig)) continue
         const named = sig.tool.toLowerCase() === head
-        if (named || judgeCommand(sig, [head, ...rest]) !== null) return { signature: sig, blockedBy: null, note: GUESS }
+        if (named || judgeCommand(sig, [head, ...rest]) !== null) return { signature: sig, blockedBy: null, note: READ_FROM_NAME }
       }
     }
   }
   const purpose = words.find((w) => catalogue.purposeWords?.includes(w))
-  if (purpose !== undefined) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: GUESS }
+  if (purpose !== undefined) return { signature: { tool: `${purpose} (${stem})`, commands: [] }, blockedBy: null, note: READ_FROM_NAME }
   return null
 }
 
@@ -77,4 +78,3 @@ export function imageBuildWorkflow(name: string): boolean {
   return stem !== undefined && IMAGE_WORDS.test(stem) && BUILD_WORDS.test(stem) && !NOT_A_BUILD.test(stem)
 }
 
-export const IMAGE_BUILD_GUESS = GUESS

@@ -4,7 +4,7 @@ import { BUILD_ACTIONS, buildActionFor } from './containers.js'
 import { CONTRACT } from './contract.js'
 import { chainEvidence } from './evidence.js'
 import { LINT } from './lint.js'
-import { imageBuildWorkflow, judgeNamedWorkflow } from './named-workflows.js'
+import { imageBuildWorkflow, judgeNamedWorkflow, remoteWorkflowStem } from './named-workflows.js'
 import { actionNameMatches, judgeAction, judgeRun, type Catalogue } from './match.js'
 import { PUBLISH_ACTIONS } from './openapi.js'
 import { RELEASE_ACTIONS } from './releases.js'
@@ -47,11 +47,11 @@ const KNOWN_ACTION_NAMES: readonly string[] = [
 
 /** A name (action or workflow path) that may hide a check: a "may run" word and no helper word. */
 function mayRunCheck(name: string): boolean {
-  const n = name.toLowerCase().replace(/@.*$/, '')
-  // A reusable workflow is named by its file (`org/ci/.github/workflows/release.yml` → `release.yml`), an action by its repository and path.
-  const tail = n.includes('/.github/workflows/') ? n.slice(n.lastIndexOf('/') + 1) : n.replace(/^[^/]*\//, '')
   // An organisation's shared workflow is a whole CI job, usually a check: any name but a helper's may hide one.
-  if (n.includes('/.github/workflows/')) return !INERT_WORDS.test(tail)
+  const stem = remoteWorkflowStem(name)
+  if (stem !== undefined) return !INERT_WORDS.test(stem)
+  // An action is named by its repository and path (`org/ci-actions/run-tests@v1` → `ci-actions/run-tests`).
+  const tail = name.toLowerCase().replace(/@.*$/, '').replace(/^[^/]*\//, '')
   return MAY_RUN_WORDS.test(tail) && !INERT_WORDS.test(tail)
 }
 

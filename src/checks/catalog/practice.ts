@@ -314,6 +314,18 @@ export function undecided(j: Judgement, check: CheckId, doing: string, otherwise
 }
 
 /**
+ * The foot of a CI practice's ladder, when nothing runs the tool in CI: `partial` ("configured, not
+ * run") when the tool is configured and no CI step could be running it, `unknown` when a step
+ * Shipshape could not follow may be (named, with how to declare it), else `fail`.
+ */
+export function notRunOutcome<C extends string>(j: Judgement, check: CheckId, doing: string, configuredId: C, remediation: string): Outcome<C | 'no-ci' | 'none' | 'opaque' | 'unreadable'> {
+  const evidence = evidenceOf(j, [])
+  const configured = j.configs.length > 0 ? ({ status: 'partial', messageId: configuredId, data: { tools: configTools(j.configs) }, evidence, remediation } as const) : undefined
+  if (!j.hasCi) return configured ?? { status: 'fail', messageId: 'no-ci', evidence, remediation }
+  return undecided(j, check, doing, remediation) ?? configured ?? { status: 'fail', messageId: 'none', evidence, remediation }
+}
+
+/**
  * `unknown` because of CI steps Shipshape could not follow, naming each one and how to declare it
  * under `signatures.<check>`; undefined when every step was followed.
  */

@@ -66,6 +66,25 @@ export function readArg(s: string, from: number): { text: string; end: number } 
   return { text: s.slice(from, i).trim(), end: i }
 }
 
+/**
+ * The index just after the bracket closing the one at `open` (any of `(`, `[`, `{`, nested ones
+ * counted, strings skipped), or the text's length when it never closes. Unlike readArg it has no
+ * length cap: for a block whose content is walked (a route config's children), not an expression.
+ */
+export function closingBracket(s: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < s.length; i++) {
+    const c = s[i]!
+    if (c === '"' || c === "'" || c === '`') {
+      const lit = readLiteral(s, i)
+      if (!lit) return s.length
+      i = lit.end - 1
+    } else if (c === '(' || c === '[' || c === '{') depth++
+    else if ((c === ')' || c === ']' || c === '}') && --depth === 0) return i + 1
+  }
+  return s.length
+}
+
 /** The arguments of a call whose `(` is at `open`, as trimmed texts (at most 12). */
 export function callArgs(s: string, open: number): string[] {
   const out: string[] = []

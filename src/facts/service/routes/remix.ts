@@ -1,6 +1,6 @@
 import { isTestPath } from '../../excluded.js'
 import { braceBody, touchesIn } from '../body.js'
-import { callArgs, joinUrl, readLiteral } from '../text.js'
+import { closingBracket, joinUrl, readArg, readLiteral } from '../text.js'
 import type { Route } from '../types.js'
 import type { Extracted, ExtractContext } from './context.js'
 
@@ -105,42 +105,38 @@ function walkConfig(s: string, prefix: string, out: Map<string, string>, depth: 
   let m: RegExpExecArray | null
   while ((m = call.exec(s))) {
     const open = m.index + m[0].length - 1
-    const end = closingParen(s, open)
-    const args = callArgs(s, open)
-    const lit = (i: number): string | undefined => {
-      const l = args[i] === undefined ? undefined : readLiteral(args[i]!, 0)
-      return l && !l.template ? l.value : undefined
-    }
-    const file = (i: number): string | undefined => lit(i)?.replace(/^\.\//, '')
-    const children = (i: number): string => args[i] ?? ''
+    const end = closingBracket(s, open)
+    const { literals, children } = configArgs(s.slice(open + 1, end - 1))
+    const file = (i: number): string | undefined => literals[i]?.replace(/^\.\//, '')
     if (m[1] === 'route') {
-      const url = joinUrl(prefix, lit(0) ?? '')
+      const url = joinUrl(prefix, literals[0] ?? '')
       const f = file(1)
       if (f) out.set(f, url.startsWith('/') ? url : '/' + url)
-      walkConfig(children(2), url, out, depth + 1)
+      walkConfig(children, url, out, depth + 1)
     } else if (m[1] === 'index') {
       const f = file(0)
       if (f) out.set(f, prefix === '' ? '/' : prefix)
-    } else if (m[1] === 'layout') walkConfig(children(1), prefix, out, depth + 1)
-    else walkConfig(children(1), joinUrl(prefix, lit(0) ?? ''), out, depth + 1)
+    } else if (m[1] === 'layout') walkConfig(children, prefix, out, depth + 1)
+    else walkConfig(children, joinUrl(prefix, literals[0] ?? ''), out, depth + 1)
     call.lastIndex = end
   }
 }
 
-/** The index just after the `)` closing the call opened at `open` (quotes skipped), or the text's end. */
-function closingParen(s: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < s.length; i++) {
-    const c = s[i]!
-    if (c === '"' || c === "'" || c === '`') {
-      const close = s.indexOf(c, i + 1)
-      if (close < 0) return s.length
-      i = close
-    } else if (c === '(' || c === '[' || c === '{') depth++
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--
-      if (depth === 0) return i + 1
-    }
+/**
+ * A config call's leading string arguments (path, file) and the text of its children array, which
+ * may be long: it is cut by its own brackets, not read as one capped expression.
+ */
+function configArgs(body: string): { literals: (string | undefined)[]; children: string } {
+  const literals: (string | undefined)[] = []
+  let i = 0
+  while (i < body.length && literals.length < 3) {
+    while (i < body.length && /\s/.test(body[i]!)) i++
+    if (body[i] === '[') return { literals, children: body.slice(i, closingBracket(body, i)) }
+    const { text, end } = readArg(body, i)
+    const lit = readLiteral(text, 0)
+    literals.push(lit && !lit.template ? lit.value : undefined)
+    if (body[end] !== ',') break
+    i = end + 1
   }
-  return s.length
+  return { literals, children: '' }
 }
