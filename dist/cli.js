@@ -27660,6 +27660,59 @@ function kindOfExtension(ext2) {
 }
 var BLADE = { ecosystem: "php", template: true };
 
+// src/facts/config-texts.ts
+var MAX_FILES_PER_PATTERN = 40;
+var NO_CONFIG_TEXTS = { declared: /* @__PURE__ */ new Set(), texts: /* @__PURE__ */ new Map() };
+function matchesConfigPattern(pattern, path2, name) {
+  if (pattern.endsWith("/")) return path2.startsWith(pattern) || path2.includes("/" + pattern);
+  if (pattern.includes("/")) return path2 === pattern || path2.endsWith("/" + pattern);
+  if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
+  if (pattern.startsWith("*")) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1;
+  return name === pattern;
+}
+function filesMatching(files, patterns, max) {
+  const out = new Map(patterns.map((p) => [p, []]));
+  const byName = /* @__PURE__ */ new Map();
+  const byFirst = /* @__PURE__ */ new Map();
+  const byExt = /* @__PURE__ */ new Map();
+  const dirs = [];
+  const add = (m, k, p) => {
+    const list3 = m.get(k);
+    if (list3) list3.push(p);
+    else m.set(k, [p]);
+  };
+  for (const p of new Set(patterns)) {
+    if (p.endsWith("/")) dirs.push(p);
+    else if (p.includes("/")) add(byName, p.slice(p.lastIndexOf("/") + 1), p);
+    else if (p.endsWith("*")) add(byFirst, p[0] ?? "", p);
+    else if (p.startsWith("*.")) add(byExt, p.slice(1), p);
+    else add(byName, p, p);
+  }
+  const take = (p, file2) => {
+    const list3 = out.get(p);
+    if (list3.length < max && matchesConfigPattern(p, file2.path, file2.name) && list3[list3.length - 1] !== file2.path) list3.push(file2.path);
+  };
+  for (const file2 of files) {
+    const { name } = file2;
+    for (const p of byName.get(name) ?? []) take(p, file2);
+    for (const p of byFirst.get(name[0] ?? "") ?? []) take(p, file2);
+    for (let dot = name.indexOf("."); dot >= 0 && byExt.size > 0; dot = name.indexOf(".", dot + 1)) for (const p of byExt.get(name.slice(dot)) ?? []) take(p, file2);
+    for (const p of dirs) if (file2.path.includes(p)) take(p, file2);
+  }
+  return out;
+}
+function collectConfigTexts(snapshot, repoFiles, patterns) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const paths of filesMatching(repoFiles.own, patterns, MAX_FILES_PER_PATTERN).values()) {
+    for (const path2 of paths) {
+      if (texts.has(path2)) continue;
+      const text2 = snapshot.text(path2);
+      if (text2 !== void 0) texts.set(path2, text2);
+    }
+  }
+  return { declared: new Set(patterns), texts };
+}
+
 // src/checks/catalog/ecosystem.ts
 var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
 var profiles = /* @__PURE__ */ new WeakMap();
@@ -27705,13 +27758,6 @@ function serviceProfile(facts) {
   const ecosystems = [...repo2.ecosystems.filter((e) => served.has(e)), ...ECOSYSTEM_IDS.filter((e) => served.has(e) && !repo2.ecosystems.includes(e))];
   return ecosystems.length > 0 ? { ...repo2, ecosystems } : repo2;
 }
-function fileMatches(pattern, path2, name) {
-  if (pattern.endsWith("/")) return path2.startsWith(pattern) || path2.includes("/" + pattern);
-  if (pattern.includes("/")) return path2 === pattern || path2.endsWith("/" + pattern);
-  if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
-  if (pattern.startsWith("*")) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1;
-  return name === pattern;
-}
 var MAX_READS_PER_SIGNATURE = 20;
 function lineIncluding(text2, needle) {
   let start = 0;
@@ -27749,11 +27795,11 @@ function findConfigs(facts, sigs, extraGlobs = []) {
   }
   const idx = fileIndex(facts.repoFiles);
   const picks = [];
-  for (const [name, list3] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list3) if (fileMatches(sig.file, idx.files[i].path, name)) picks.push({ file: i, sig });
-  for (const [first, list3] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list3) if (fileMatches(sig.file, idx.files[i].path, idx.files[i].name)) picks.push({ file: i, sig });
+  for (const [name, list3] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list3) if (matchesConfigPattern(sig.file, idx.files[i].path, name)) picks.push({ file: i, sig });
+  for (const [first, list3] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list3) if (matchesConfigPattern(sig.file, idx.files[i].path, idx.files[i].name)) picks.push({ file: i, sig });
   for (const [ext2, list3] of byExt) for (const i of idx.byExt.get(ext2) ?? NO_FILES) if (idx.files[i].name.length > ext2.length) for (const sig of list3) picks.push({ file: i, sig });
   if (dirs.length > 0) idx.files.forEach(({ path: path2, name }, i) => {
-    for (const sig of dirs) if (path2.includes(sig.file) && fileMatches(sig.file, path2, name)) picks.push({ file: i, sig });
+    for (const sig of dirs) if (path2.includes(sig.file) && matchesConfigPattern(sig.file, path2, name)) picks.push({ file: i, sig });
   });
   const ordered = picks.map((p, k) => ({ ...p, k })).sort((x, y) => x.file - y.file || x.k - y.k);
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }));
@@ -27777,7 +27823,8 @@ function findConfigs(facts, sigs, extraGlobs = []) {
     const n = reads.get(sig) ?? 0;
     if (n >= MAX_READS_PER_SIGNATURE) continue;
     reads.set(sig, n + 1);
-    const text2 = facts.snapshot.text(path2);
+    if (!facts.configTexts.declared.has(sig.file)) throw new Error(`the text of ${sig.file} was not declared for reading (checks/reads.ts)`);
+    const text2 = facts.configTexts.texts.get(path2);
     const line = text2 === void 0 ? void 0 : lineIncluding(text2, sig.contains);
     if (line === void 0) continue;
     seen.add(key);
@@ -27869,8 +27916,7 @@ function textOf(n) {
   return n?.text.trim() ?? "";
 }
 
-// src/facts/snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+// src/facts/paths.ts
 function dirname(path2) {
   const i = path2.lastIndexOf("/");
   return i < 0 ? "" : path2.slice(0, i);
@@ -27888,9 +27934,6 @@ function joinPath2(dir2, rel) {
     } else parts.push(seg);
   }
   return parts.join("/");
-}
-function looksBinary(buf) {
-  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
 }
 function rangeWithPrefix(sorted, prefix) {
   let lo = 0;
@@ -32089,7 +32132,7 @@ function withImplied(ctx, catalogue) {
   return { catalogue: { ...catalogue, commands: commands2, actions }, configs, problems: problems2 };
 }
 function judgePractice(ctx, base, options = {}) {
-  const { ci: ci2, snapshot } = ctx.facts;
+  const { ci: ci2, configTexts } = ctx.facts;
   const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base);
   const findings = [];
   const inner = resolvedFurther(ci2.runs);
@@ -32104,7 +32147,7 @@ function judgePractice(ctx, base, options = {}) {
     const shape = shapeOf2(run4);
     let verdict = verdicts.get(shape);
     if (verdict === void 0) {
-      verdict = judgeRun(catalogue.commands, run4, (p) => snapshot.text(p));
+      verdict = judgeRun(catalogue.commands, run4, (p) => configTexts.texts.get(p));
       verdicts.set(shape, verdict);
     }
     if (!verdict) continue;
@@ -34734,6 +34777,114 @@ var circuit_breakers_default = defineCheck({
   }
 });
 
+// src/facts/test-files.ts
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
+  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
+  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
+  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
+  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
+  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
+  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
+  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
+  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
+];
+
+// src/facts/repo-files.ts
+var EMPTY_REPO_FILES = {
+  all: [],
+  own: [],
+  manifests: [],
+  sources: /* @__PURE__ */ new Map(),
+  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
+  testSuite: { count: 0, byEcosystem: /* @__PURE__ */ new Map(), examples: [] }
+};
+var TS = 1;
+var DJANGO2 = 2;
+var RAILS2 = 4;
+var GRADLE = 8;
+var KOTLIN = 16;
+var LARAVEL = 32;
+function markerBits(path2, name) {
+  let bits = 0;
+  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
+  if (name === "manage.py") bits |= DJANGO2;
+  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS2;
+  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
+  if (name.endsWith(".kt")) bits |= KOTLIN;
+  if (name === "artisan") bits |= LARAVEL;
+  return bits;
+}
+var MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/;
+function testEcosystem(path2, name) {
+  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path2)) return void 0;
+  if (NOT_TEST_CODE.test(path2)) return void 0;
+  return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
+}
+function isListed(files, path2) {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (files[mid] < path2) lo = mid + 1;
+    else hi = mid;
+  }
+  return files[lo] === path2;
+}
+function listedUnder(files, dir2) {
+  return dir2 === "" ? files : rangeWithPrefix(files, dir2.endsWith("/") ? dir2 : dir2 + "/");
+}
+function collectRepoFiles(snapshot) {
+  const own = [];
+  const present2 = new Uint8Array(ECOSYSTEM_IDS.length);
+  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length);
+  let markers = 0;
+  let tests = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const path2 of snapshot.files()) {
+    if (isExcluded(path2)) continue;
+    const name = path2.slice(path2.lastIndexOf("/") + 1);
+    own.push({ path: path2, name });
+    const manifest = manifestEcosystem(name);
+    if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) counts2[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++;
+    markers |= markerBits(path2, name);
+    const test = testEcosystem(path2, name);
+    if (test) {
+      tests++;
+      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1);
+      if (examples.length < 3) examples.push(path2);
+    }
+  }
+  return {
+    all: snapshot.files(),
+    own,
+    manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
+    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
+    markers: {
+      typescript: (markers & TS) !== 0,
+      django: (markers & DJANGO2) !== 0,
+      rails: (markers & RAILS2) !== 0,
+      gradle: (markers & GRADLE) !== 0,
+      kotlin: (markers & KOTLIN) !== 0,
+      laravel: (markers & LARAVEL) !== 0
+    },
+    testSuite: { count: tests, byEcosystem, examples }
+  };
+}
+
 // src/checks/catalog/ci-builds.ts
 var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 function whenBuilt(t) {
@@ -34748,7 +34899,7 @@ function whenBuilt(t) {
   return `on ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
 }
 var COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/;
-function composeBuilt(run4, deploy, snapshot) {
+function composeBuilt(run4, deploy, listed3) {
   const a = run4.argv[0] === "docker-compose" ? run4.argv.slice(1) : run4.argv.slice(2);
   const at2 = a.findIndex((w) => w === "build" || w === "up" || w === "run");
   const named3 = [];
@@ -34759,7 +34910,7 @@ function composeBuilt(run4, deploy, snapshot) {
   }
   const words3 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1])));
   const services2 = a[at2] === "run" ? words3.slice(0, 1) : words3;
-  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run4.cwd, f)).filter((f) => f !== void 0 && snapshot.has(f));
+  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run4.cwd, f)).filter((f) => f !== void 0 && isListed(listed3, f));
   if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
   const out = [];
   for (const f of files) {
@@ -34797,7 +34948,7 @@ function exportsFiles(run4) {
   const out = optionValue(run4.argv, OUTPUT_FLAGS);
   return out !== void 0 && LOCAL_OUTPUT.test(out);
 }
-function releaserBuild(run4, deploy, snapshot) {
+function releaserBuild(run4, deploy, listed3) {
   const releaser = RELEASERS.find((r) => r.argv0 === run4.argv[0]);
   if (!releaser) return void 0;
   const words3 = run4.argv.slice(1);
@@ -34808,20 +34959,20 @@ function releaserBuild(run4, deploy, snapshot) {
   const candidates = named3 !== void 0 ? [named3] : releaser.defaults;
   for (const c of candidates) {
     const path2 = joinPath2(run4.cwd, c);
-    if (path2 === void 0 || !snapshot.has(path2)) continue;
+    if (path2 === void 0 || !isListed(listed3, path2)) continue;
     const config = deploy.releasers.find((r) => r.path === path2);
     return config ? { releaser, config } : void 0;
   }
   return void 0;
 }
 function ciBuilds(ctx) {
-  const { ci: ci2, deploy, snapshot } = ctx.facts;
+  const { ci: ci2, deploy, repoFiles } = ctx.facts;
   const out = [];
   const extraCommands = ctx.extra.commands;
   for (const run4 of ci2.runs) {
     if (run4.where !== "ci" || !runnable(run4)) continue;
     const when = whenBuilt(run4.triggers);
-    const released = releaserBuild(run4, deploy, snapshot);
+    const released = releaserBuild(run4, deploy, repoFiles.all);
     if (released) {
       const { releaser, config } = released;
       const first = config.images[0];
@@ -34836,7 +34987,7 @@ function ciBuilds(ctx) {
     if (!cmd && !extra || cmd?.dockerfile && exportsFiles(run4)) continue;
     const compose2 = cmd?.compose === true;
     const file2 = cmd?.dockerfile && !compose2 ? fileArg(run4) : void 0;
-    const files = compose2 ? composeBuilt(run4, deploy, snapshot) : void 0;
+    const files = compose2 ? composeBuilt(run4, deploy, repoFiles.all) : void 0;
     out.push({ evidence: linkEvidence(run4.chain, `CI builds an image ${when}: ${run4.text}`), ...file2 ? { file: file2 } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
   }
   for (const use of ci2.actions) {
@@ -34933,7 +35084,7 @@ var container_build_default = defineCheck({
   },
   run(ctx) {
     const { deploy } = ctx.facts;
-    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
+    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.repoFiles.all.filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
     const service2 = deploy.dockerfiles.filter((d) => !d.notService);
     const others = deploy.dockerfiles.filter((d) => d.notService);
     const notServicePaths = new Set(others.map((d) => d.path));
@@ -35448,7 +35599,7 @@ var contract_tests_default = defineCheck({
     const remediation2 = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework));
     const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path));
     const files = facts.openapi.contractTests;
-    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }));
+    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.repoFiles.all) }));
     const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
     const evidence2 = [
       ...evidenceOf(j, j.pr),
@@ -35504,7 +35655,7 @@ function driftChecks(runs, specPaths) {
   }
   return out;
 }
-function suiteRun(file2, runs, snapshot) {
+function suiteRun(file2, runs, listed3) {
   const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file2.path.endsWith(e)))?.ecosystem;
   if (!eco) return void 0;
   const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === void 0);
@@ -35512,7 +35663,7 @@ function suiteRun(file2, runs, snapshot) {
     if (r.where !== "ci" || r.neutralised || !r.triggers.pullRequest) continue;
     const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null);
     if (!v || v.blockedBy || v.signature.kind && v.signature.kind !== "counts") continue;
-    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || snapshot.under(join(r.cwd, a)).length > 0));
+    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || listedUnder(listed3, join(r.cwd, a)).length > 0));
     if (targets.length > 0 && !targets.some((t) => file2.path.startsWith(join(r.cwd, t).replace(/\/$/, "")) || join(r.cwd, t) === "")) continue;
     return r;
   }
@@ -37248,7 +37399,7 @@ function releaseForm(argv, c) {
   return !c.positional || rest.some((w) => !w.startsWith("-"));
 }
 function releaseProcess(ctx) {
-  const { ci: ci2, release, snapshot } = ctx.facts;
+  const { ci: ci2, release, repoFiles } = ctx.facts;
   const found = [];
   const drafts = [];
   for (const use of ci2.actions) {
@@ -37277,7 +37428,7 @@ function releaseProcess(ctx) {
     else found.push({ path: c.path, ...c.line !== void 0 ? { line: c.line } : {}, message: `release tooling configured: ${c.tool}` });
   }
   if (ctx.extra.files.length > 0) {
-    for (const f of snapshot.files()) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: "release configuration (from config signatures)" });
+    for (const f of repoFiles.all) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: "release configuration (from config signatures)" });
   }
   return { found, drafts };
 }
@@ -45083,6 +45234,22 @@ function runOne(check3, facts, config) {
     };
   }
 }
+
+// src/checks/reads.ts
+var CATALOGUES2 = [LINT, TESTS, SAST, TYPECHECKERS, CONTRACT, ARCH_RULE_TOOLS];
+function configPatterns() {
+  const out = /* @__PURE__ */ new Set();
+  for (const c of CATALOGUES2) {
+    for (const sig of c.configs) if (sig.contains !== void 0) out.add(sig.file);
+    for (const sig of c.commands) {
+      const file2 = sig.blockingConfig?.file;
+      if (file2 !== void 0) out.add(file2).add(file2.startsWith(".") ? `*${file2}` : file2);
+    }
+  }
+  for (const rule2 of ARCH_CONFIG_RULES) for (const sig of rule2.configs) if (sig.contains !== void 0 || rule2.namesOwnModule) out.add(sig.file);
+  return [...out];
+}
+var CONFIG_READS = configPatterns();
 
 // src/facts/ci/files.ts
 var isYaml = (p) => p.endsWith(".yml") || p.endsWith(".yaml");
@@ -62881,99 +63048,6 @@ function collectRelease(snapshot, tags) {
   return { tags: tagFacts, changelogs, configs, triggers: triggers2, problems: problems2 };
 }
 
-// src/facts/test-files.ts
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
-  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
-  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
-  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
-  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
-  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
-  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
-  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
-  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
-  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
-  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
-];
-
-// src/facts/repo-files.ts
-var EMPTY_REPO_FILES = {
-  own: [],
-  manifests: [],
-  sources: /* @__PURE__ */ new Map(),
-  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
-  testSuite: { count: 0, byEcosystem: /* @__PURE__ */ new Map(), examples: [] }
-};
-var TS = 1;
-var DJANGO2 = 2;
-var RAILS2 = 4;
-var GRADLE = 8;
-var KOTLIN = 16;
-var LARAVEL = 32;
-function markerBits(path2, name) {
-  let bits = 0;
-  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
-  if (name === "manage.py") bits |= DJANGO2;
-  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS2;
-  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
-  if (name.endsWith(".kt")) bits |= KOTLIN;
-  if (name === "artisan") bits |= LARAVEL;
-  return bits;
-}
-var MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/;
-function testEcosystem(path2, name) {
-  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path2)) return void 0;
-  if (NOT_TEST_CODE.test(path2)) return void 0;
-  return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
-}
-function collectRepoFiles(snapshot) {
-  const own = [];
-  const present2 = new Uint8Array(ECOSYSTEM_IDS.length);
-  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length);
-  let markers = 0;
-  let tests = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const path2 of snapshot.files()) {
-    if (isExcluded(path2)) continue;
-    const name = path2.slice(path2.lastIndexOf("/") + 1);
-    own.push({ path: path2, name });
-    const manifest = manifestEcosystem(name);
-    if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
-    const kind = sourceKindOf(path2);
-    if (kind && !kind.template) counts2[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++;
-    markers |= markerBits(path2, name);
-    const test = testEcosystem(path2, name);
-    if (test) {
-      tests++;
-      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1);
-      if (examples.length < 3) examples.push(path2);
-    }
-  }
-  return {
-    own,
-    manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
-    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
-    markers: {
-      typescript: (markers & TS) !== 0,
-      django: (markers & DJANGO2) !== 0,
-      rails: (markers & RAILS2) !== 0,
-      gradle: (markers & GRADLE) !== 0,
-      kotlin: (markers & KOTLIN) !== 0,
-      laravel: (markers & LARAVEL) !== 0
-    },
-    testSuite: { count: tests, byEcosystem, examples }
-  };
-}
-
 // src/facts/dotnet-analyzers.ts
 var SECURITY_ANALYZERS = ["SecurityCodeScan", "SecurityCodeScan.VS2019", "SecurityCodeScan.VS2017", "SonarAnalyzer.CSharp", "SonarAnalyzer.VisualBasic", "Puma.Security.Rules"];
 var STYLE_ANALYZERS = [
@@ -63615,6 +63689,7 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
     return value;
   };
   const repoFiles = guard2("Repository files", EMPTY_REPO_FILES, () => collectRepoFiles(snapshot));
+  const configTexts = guard2("Configuration files", NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, opts.configReads ?? []));
   const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? void 0));
   const declared3 = lazyDeclared(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
@@ -63626,7 +63701,7 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
   const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
   const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
   const typeCheckSkips = guard2("TypeScript build settings", [], () => collectTypeCheckSkips(snapshot));
-  return { snapshot, repoFiles, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
+  return { snapshot, repoFiles, configTexts, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
 }
 
 // src/facts/git-snapshot.ts
@@ -63656,6 +63731,12 @@ var ListedSnapshot = class {
     return r.kind === "text" ? r.text : void 0;
   }
 };
+
+// src/facts/snapshot.ts
+var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function looksBinary(buf) {
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0;
+}
 
 // src/facts/git-snapshot.ts
 var GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_CONFIG_NOSYSTEM: "1" };
@@ -63964,10 +64045,12 @@ function ownerIndex(services2) {
 function scopeFacts(facts, view, owns, service2, all) {
   const byPath = (list3) => list3.filter((x) => owns(x.path));
   const { service: svc, openapi, deploy, manifests } = facts;
+  const repoFiles = collectRepoFiles(view);
   return {
     ...facts,
     snapshot: view,
-    repoFiles: collectRepoFiles(view),
+    repoFiles,
+    configTexts: collectConfigTexts(view, repoFiles, [...facts.configTexts.declared]),
     ci: scopeCi(facts.ci, service2, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),
@@ -64258,7 +64341,7 @@ async function scan(opts) {
 }
 function judge2(snapshot, ctx, withServices, collect = {}) {
   const started = performance.now();
-  const collected = collectFacts(snapshot, ctx.config, ctx.inputs, collect);
+  const collected = collectFacts(snapshot, ctx.config, ctx.inputs, { ...collect, configReads: CONFIG_READS });
   const self2 = { name: ctx.scope, path: ctx.scope };
   const facts = ctx.scope === "" ? collected : { ...collected, ci: scopeCi(collected.ci, self2, [self2]) };
   const raw = runChecks(facts, ctx.config);

@@ -4,6 +4,7 @@ import { runChecks } from './checks/run.js'
 import type { Config, Policy, ServiceDecl } from './config/types.js'
 import { prepareBase } from './facts/base-commit.js'
 import { listingDifference } from './facts/recording-snapshot.js'
+import { CONFIG_READS } from './checks/reads.js'
 import { collectFacts, type CollectOptions, type FactInputs } from './facts/collect.js'
 import { GitTreeSnapshot } from './facts/git-snapshot.js'
 import { readLocalTags } from './facts/git-tags.js'
@@ -177,7 +178,7 @@ interface Judged {
 /** Facts → checks → policy → score (and each monorepo service's): everything but the gate. */
 function judge(snapshot: Snapshot, ctx: JudgeContext, withServices: boolean, collect: CollectOptions = {}): Judged {
   const started = performance.now()
-  const collected = collectFacts(snapshot, ctx.config, ctx.inputs, collect)
+  const collected = collectFacts(snapshot, ctx.config, ctx.inputs, { ...collect, configReads: CONFIG_READS })
   const self: ServiceDecl = { name: ctx.scope, path: ctx.scope }
   const facts = ctx.scope === '' ? collected : { ...collected, ci: scopeCi(collected.ci, self, [self]) }
   const raw = runChecks(facts, ctx.config)

@@ -49,7 +49,7 @@ export default defineCheck({
   },
   run(ctx: CheckContext) {
     const { deploy } = ctx.facts
-    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.snapshot.files().filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
+    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.repoFiles.all.filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : []
     const service = deploy.dockerfiles.filter((d) => !d.notService)
     const others = deploy.dockerfiles.filter((d) => d.notService)
     const notServicePaths = new Set(others.map((d) => d.path))

@@ -1,7 +1,7 @@
 import { isDiffCheck } from '../facts/ci/diff-check.js'
 import type { ToolRun } from '../facts/ci/types.js'
 import type { ContractTestFile } from '../facts/openapi/types.js'
-import type { Snapshot } from '../facts/snapshot.js'
+import { listedUnder } from '../facts/repo-files.js'
 import { CONTRACT, CONTRACT_SNIPPET, contractRemediation, RUNNERS_BY_EXTENSION, scriptArgv, SPEC_DUMP_TEXT, SPEC_DUMPS } from './catalog/contract.js'
 import { chainEvidence } from './catalog/evidence.js'
 import { graphqlOnly } from './catalog/graphql.js'
@@ -45,7 +45,7 @@ export default defineCheck({
     const remediation = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework))
     const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path))
     const files = facts.openapi.contractTests
-    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.snapshot) }))
+    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.repoFiles.all) }))
     const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => 'spec drift check'), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)]
     const evidence: Evidence[] = [
       ...evidenceOf(j, j.pr),
@@ -117,7 +117,7 @@ function driftChecks(runs: readonly ToolRun[], specPaths: readonly string[]): { 
 }
 
 /** A CI run on pull requests of the test runner that would collect this file, or undefined. */
-function suiteRun(file: ContractTestFile, runs: readonly ToolRun[], snapshot: Snapshot): ToolRun | undefined {
+function suiteRun(file: ContractTestFile, runs: readonly ToolRun[], listed: readonly string[]): ToolRun | undefined {
   const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file.path.endsWith(e)))?.ecosystem
   if (!eco) return undefined
   const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === undefined)
@@ -125,7 +125,7 @@ function suiteRun(file: ContractTestFile, runs: readonly ToolRun[], snapshot: Sn
     if (r.where !== 'ci' || r.neutralised || !r.triggers.pullRequest) continue
     const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null)
     if (!v || v.blockedBy || (v.signature.kind && v.signature.kind !== 'counts')) continue
-    const targets = r.argv.slice(1).filter((a) => !a.startsWith('-') && (a.includes('/') || /\.(py|js|ts|go|rb|java)$/.test(a) || snapshot.under(join(r.cwd, a)).length > 0))
+    const targets = r.argv.slice(1).filter((a) => !a.startsWith('-') && (a.includes('/') || /\.(py|js|ts|go|rb|java)$/.test(a) || listedUnder(listed, join(r.cwd, a)).length > 0))
     if (targets.length > 0 && !targets.some((t) => file.path.startsWith(join(r.cwd, t).replace(/\/$/, '')) || join(r.cwd, t) === '')) continue
     return r
   }

@@ -2,7 +2,7 @@ import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_
 import { normalizePythonName } from '../facts/manifests/python.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
 import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
-import { basename } from '../facts/snapshot.js'
+import { basename } from '../facts/paths.js'
 import { serviceProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'

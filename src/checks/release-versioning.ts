@@ -121,7 +121,7 @@ interface Process {
 }
 
 function releaseProcess(ctx: CheckContext): Process {
-  const { ci, release, snapshot } = ctx.facts
+  const { ci, release, repoFiles } = ctx.facts
   const found: Evidence[] = []
   const drafts: Evidence[] = []
   for (const use of ci.actions) {
@@ -150,7 +150,7 @@ function releaseProcess(ctx: CheckContext): Process {
     else found.push({ path: c.path, ...(c.line !== undefined ? { line: c.line } : {}), message: `release tooling configured: ${c.tool}` })
   }
   if (ctx.extra.files.length > 0) {
-    for (const f of snapshot.files()) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: 'release configuration (from config signatures)' })
+    for (const f of repoFiles.all) if (ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) found.push({ path: f, message: 'release configuration (from config signatures)' })
   }
   return { found, drafts }
 }

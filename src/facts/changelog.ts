@@ -1,4 +1,4 @@
-import { basename, dirname } from './snapshot.js'
+import { basename, dirname } from './paths.js'
 
 /**
  * Changelog files and the releases their headings name: Markdown and reStructuredText changelogs

@@ -8,6 +8,7 @@ import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
 import { collectRepoFiles, EMPTY_REPO_FILES } from './repo-files.js'
+import { collectConfigTexts, NO_CONFIG_TEXTS } from './config-texts.js'
 import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
 import { collectTypeCheckSkips } from './ts-build.js'
 import { collectUsage, emptyUsage } from './usage.js'
@@ -44,6 +45,8 @@ export interface CollectOptions {
    * everything the same way.
    */
   readonly reuse?: { readonly facts: Facts; readonly asked: AskedByArea; readonly added: readonly string[] }
+  /** Configuration-file patterns whose texts the checks judge (checks/reads.ts); none by default. */
+  readonly configReads?: readonly string[]
 }
 
 export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}, opts: CollectOptions = {}): Facts & { readonly asked: AskedByArea } {
@@ -71,6 +74,7 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     return value
   }
   const repoFiles = guard('Repository files', EMPTY_REPO_FILES, () => collectRepoFiles(snapshot))
+  const configTexts = guard('Configuration files', NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, opts.configReads ?? []))
   const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? undefined))
   // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
   const declared = lazyDeclared(snapshot)
@@ -83,5 +87,5 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
   const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
-  return { snapshot, repoFiles, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
+  return { snapshot, repoFiles, configTexts, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

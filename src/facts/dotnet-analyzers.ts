@@ -1,7 +1,8 @@
 import { filesWhere } from './recording-snapshot.js'
 import { lineOf } from './ci/resolve/engine.js'
 import { isExcluded } from './excluded.js'
-import { basename, type Snapshot } from './snapshot.js'
+import { basename } from './paths.js'
+import type { Snapshot } from './snapshot.js'
 
 /**
  * Roslyn analyzers that ride on every .NET build (docs/catalogue.md, "Static analysis"): a build run in CI is a

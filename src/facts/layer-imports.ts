@@ -1,5 +1,5 @@
 import type { Ecosystem } from './ecosystems.js'
-import { dirname as dirOf, joinPath } from './snapshot.js'
+import { dirname as dirOf, joinPath } from './paths.js'
 import type { ImportRef } from './usage.js'
 
 /**

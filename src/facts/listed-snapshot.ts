@@ -1,4 +1,5 @@
-import { rangeWithPrefix, type FileRead, type Snapshot, type SnapshotStats } from './snapshot.js'
+import { rangeWithPrefix } from './paths.js'
+import type { FileRead, Snapshot, SnapshotStats } from './snapshot.js'
 
 /**
  * What every snapshot shares: a sorted listing with membership, prefix ranges and text reads on

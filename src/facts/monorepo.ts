@@ -1,10 +1,11 @@
 import type { Config, ServiceDecl } from '../config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './ci/types.js'
 import { collectUsage } from './usage.js'
+import { collectConfigTexts } from './config-texts.js'
 import { collectRepoFiles } from './repo-files.js'
 import { FilteredSnapshot } from './filtered-snapshot.js'
 import { CI_HOMES, isCiHome } from './ci/files.js'
-import { basename, rangeWithPrefix } from './snapshot.js'
+import { basename, rangeWithPrefix } from './paths.js'
 import type { Snapshot } from './snapshot.js'
 import type { Facts } from './types.js'
 
@@ -154,10 +155,12 @@ export function ownerIndex(services: readonly ServiceDecl[]): (path: string) => 
 export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) => boolean, service: ServiceDecl, all: readonly ServiceDecl[]): Facts {
   const byPath = <T extends { readonly path: string }>(list: readonly T[]): T[] => list.filter((x) => owns(x.path))
   const { service: svc, openapi, deploy, manifests } = facts
+  const repoFiles = collectRepoFiles(view)
   return {
     ...facts,
     snapshot: view,
-    repoFiles: collectRepoFiles(view),
+    repoFiles,
+    configTexts: collectConfigTexts(view, repoFiles, [...facts.configTexts.declared]),
     ci: scopeCi(facts.ci, service, all),
     manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
     usage: collectUsage(view),

@@ -5,7 +5,8 @@ import { excludedSegment, isVendored } from './excluded.js'
 import { memoOnRead } from './read-memo.js'
 import { readText } from './manifests/text.js'
 import { yamlLines } from './parse/yaml-lines.js'
-import { basename, type Snapshot } from './snapshot.js'
+import { basename } from './paths.js'
+import type { Snapshot } from './snapshot.js'
 import { isChangelogFile, parseChangelog, type ChangelogFile } from './changelog.js'
 
 export interface TagFacts {

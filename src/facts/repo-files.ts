@@ -1,5 +1,6 @@
 import { ECOSYSTEM_IDS, manifestEcosystem, sourceKindOf, type Ecosystem } from './ecosystems.js'
 import { isExcluded, NOT_TEST_CODE } from './excluded.js'
+import { rangeWithPrefix } from './paths.js'
 import type { Snapshot } from './snapshot.js'
 import { TEST_FILES, type TestSuite } from './test-files.js'
 
@@ -30,6 +31,8 @@ export interface StackMarkers {
 }
 
 export interface RepoFileFacts {
+  /** Every listed file, sorted (after ignore globs; vendored and generated trees included). */
+  readonly all: readonly string[]
   /** The repository's own files: vendored, generated and docs trees left out. */
   readonly own: readonly OwnFile[]
   /** Ecosystems with a manifest, in the ecosystem table's order. */
@@ -42,6 +45,7 @@ export interface RepoFileFacts {
 }
 
 export const EMPTY_REPO_FILES: RepoFileFacts = {
+  all: [],
   own: [],
   manifests: [],
   sources: new Map(),
@@ -79,6 +83,23 @@ function testEcosystem(path: string, name: string): Ecosystem | undefined {
   return TEST_FILES.find((t) => (t.names?.includes(name) || ((t.prefix === undefined || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length))) && (t.under === undefined || path.startsWith(t.under) || path.includes('/' + t.under)))?.ecosystem
 }
 
+/** Whether the sorted listing holds a file at `path` (a binary search). */
+export function isListed(files: readonly string[], path: string): boolean {
+  let lo = 0
+  let hi = files.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (files[mid]! < path) lo = mid + 1
+    else hi = mid
+  }
+  return files[lo] === path
+}
+
+/** The listed files directly or indirectly under a directory ('' for the root). */
+export function listedUnder(files: readonly string[], dir: string): readonly string[] {
+  return dir === '' ? files : rangeWithPrefix(files, dir.endsWith('/') ? dir : dir + '/')
+}
+
 export function collectRepoFiles(snapshot: Snapshot): RepoFileFacts {
   const own: OwnFile[] = []
   // Per ecosystem index: whether a manifest is present, and how many source files it has.
@@ -105,6 +126,7 @@ export function collectRepoFiles(snapshot: Snapshot): RepoFileFacts {
     }
   }
   return {
+    all: snapshot.files(),
     own,
     manifests: ECOSYSTEM_IDS.filter((_, i) => present[i] === 1),
     sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts[i]!])),

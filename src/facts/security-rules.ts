@@ -7,7 +7,8 @@ import { at } from './doc-path.js'
 import { dotnetAnalyzerRules, type DotnetRuleSet } from './dotnet-analyzers.js'
 import { isExcluded } from './excluded.js'
 import { isPhpstanConfig, isPsalmConfig, phpstanLevel, PHPSTAN_GATING_LEVEL, psalmLevel, PSALM_GATING_LEVEL } from './php-analysers.js'
-import { basename, type Snapshot } from './snapshot.js'
+import { basename } from './paths.js'
+import type { Snapshot } from './snapshot.js'
 
 /**
  * Security rule sets switched on inside a linter's own configuration (docs/catalogue.md, "Static analysis"):

@@ -46,43 +46,8 @@ export interface Snapshot {
 /** Default per-file read cap: 2 MiB. Larger files are skipped and counted. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 
-export function dirname(path: string): string {
-  const i = path.lastIndexOf('/')
-  return i < 0 ? '' : path.slice(0, i)
-}
-
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
-}
-
-export function joinPath(dir: string, rel: string): string | undefined {
-  const parts = dir === '' ? [] : dir.split('/')
-  for (const seg of rel.split('/')) {
-    if (seg === '' || seg === '.') continue
-    if (seg === '..') {
-      if (parts.length === 0) return undefined
-      parts.pop()
-    } else parts.push(seg)
-  }
-  return parts.join('/')
-}
-
 /** Heuristic binary detection: a NUL byte in the first 8 KiB. */
 export function looksBinary(buf: Uint8Array): boolean {
   // Buffer#indexOf is a native byte search: ~10x a JavaScript loop over every small file.
   return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 8192)).indexOf(0) >= 0
-}
-
-/** The files of a sorted list that start with `prefix`: one binary search, then the contiguous run. */
-export function rangeWithPrefix(sorted: readonly string[], prefix: string): string[] {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < prefix) lo = mid + 1
-    else hi = mid
-  }
-  const out: string[] = []
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!)
-  return out
 }

@@ -1,6 +1,7 @@
 import { filesWhere } from './recording-snapshot.js'
 import { isExcluded, isVendored } from './excluded.js'
-import { basename, dirname, type Snapshot } from './snapshot.js'
+import { basename, dirname } from './paths.js'
+import type { Snapshot } from './snapshot.js'
 
 /**
  * Settings that make a TypeScript build skip its type check, so the build no longer proves the

@@ -10,6 +10,7 @@ import type { ServiceFacts } from './service/types.js'
 import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
+import type { ConfigTexts } from './config-texts.js'
 
 /**
  * Everything Shipshape knows about a repository, collected once per scan. Checks are pure
@@ -21,6 +22,8 @@ export interface Facts {
   readonly snapshot: Snapshot
   /** The file listing read once: own files, ecosystems with manifests and sources, stack markers, test files. */
   readonly repoFiles: RepoFileFacts
+  /** The texts of the configuration files the checks declared they judge (checks/reads.ts). */
+  readonly configTexts: ConfigTexts
   readonly ci: CiFacts
   /**
    * What the task runners declare (Makefile targets, package.json scripts, tox, nox, just),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FilteredSnapshot } from '../../src/facts/filtered-snapshot.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
-import { rangeWithPrefix } from '../../src/facts/snapshot.js'
+import { rangeWithPrefix } from '../../src/facts/paths.js'
 
 describe('rangeWithPrefix', () => {
   const sorted = ['a.txt', 'a/b.py', 'a/c/d.py', 'a0/x.py', 'ab/y.py', 'b/z.py']

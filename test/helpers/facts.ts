@@ -1,6 +1,7 @@
 import type { Config, ExtraSignatures } from '../../src/config/types.js'
 import type { ActionUse, ChainLink, CiFacts, CiJob, CiStep, CiSystem, CiTriggers, ToolRun } from '../../src/facts/ci/types.js'
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js'
+import { CONFIG_READS } from '../../src/checks/reads.js'
 import { collectFacts, type FactInputs } from '../../src/facts/collect.js'
 import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
 import type { Facts } from '../../src/facts/types.js'
@@ -37,7 +38,7 @@ function deriveCiFiles(ci: Partial<CiFacts>): CiFacts['files'] {
 /** Builds a Facts object for a check test. */
 export function factsFor(input: FactsInput = {}): Facts {
   const snapshot = new MemorySnapshot(input.files ?? {})
-  const collected = collectFacts(snapshot, testConfig, input.tags === undefined ? {} : { tags: input.tags })
+  const collected = collectFacts(snapshot, testConfig, input.tags === undefined ? {} : { tags: input.tags }, { configReads: CONFIG_READS })
   return input.ci ? { ...collected, ci: { ...EMPTY_CI, files: deriveCiFiles(input.ci), ...input.ci } } : collected
 }
 

@@ -1,6 +1,7 @@
 import type { ChainLink, CiTriggers, ToolRun } from '../../facts/ci/types.js'
 import type { DeployFacts } from '../../facts/deploy/types.js'
-import { joinPath, type Snapshot } from '../../facts/snapshot.js'
+import { joinPath } from '../../facts/paths.js'
+import { isListed } from '../../facts/repo-files.js'
 import type { CheckContext, Evidence } from '../types.js'
 import { argvMatches, BINARY_TARGETS, BUILD_COMMANDS, BUILDER_IMAGES, buildActionFor, LOCAL_OUTPUT, OUTPUT_FLAGS, RELEASERS, type Releaser } from './containers.js'
 import { imageBuildWorkflow, READ_FROM_NAME } from './named-workflows.js'
@@ -46,7 +47,7 @@ export function whenBuilt(t: CiTriggers): string {
 /** Options of `docker compose build|up|run` that take a value (the value is not a service name). */
 const COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/
 
-function composeBuilt(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): string[] | undefined {
+function composeBuilt(run: ToolRun, deploy: DeployFacts, listed: readonly string[]): string[] | undefined {
   const a = run.argv[0] === 'docker-compose' ? run.argv.slice(1) : run.argv.slice(2)
   // `build [SERVICE…]`, and `up --build [SERVICE…]` / `run --build SERVICE [CMD…]`, which build first.
   const at = a.findIndex((w) => w === 'build' || w === 'up' || w === 'run')
@@ -58,7 +59,7 @@ function composeBuilt(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): st
   }
   const words = a.slice(at + 1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1]!)))
   const services = a[at] === 'run' ? words.slice(0, 1) : words
-  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath(run.cwd, f)).filter((f): f is string => f !== undefined && snapshot.has(f))
+  const files = (named.length > 0 ? named : COMPOSE_DEFAULTS).map((f) => joinPath(run.cwd, f)).filter((f): f is string => f !== undefined && isListed(listed, f))
   if (files.length === 0 || named.some((f) => f.includes('$'))) return undefined
   const out: string[] = []
   for (const f of files) {
@@ -105,7 +106,7 @@ function exportsFiles(run: ToolRun): boolean {
 }
 
 /** The images a release tool's run builds, or undefined when it builds none. */
-function releaserBuild(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): { releaser: Releaser; config: DeployFacts['releasers'][number] } | undefined {
+function releaserBuild(run: ToolRun, deploy: DeployFacts, listed: readonly string[]): { releaser: Releaser; config: DeployFacts['releasers'][number] } | undefined {
   const releaser = RELEASERS.find((r) => r.argv0 === run.argv[0])
   if (!releaser) return undefined
   const words = run.argv.slice(1)
@@ -116,7 +117,7 @@ function releaserBuild(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): {
   const candidates = named !== undefined ? [named] : releaser.defaults
   for (const c of candidates) {
     const path = joinPath(run.cwd, c)
-    if (path === undefined || !snapshot.has(path)) continue
+    if (path === undefined || !isListed(listed, path)) continue
     const config = deploy.releasers.find((r) => r.path === path)
     return config ? { releaser, config } : undefined
   }
@@ -124,13 +125,13 @@ function releaserBuild(run: ToolRun, deploy: DeployFacts, snapshot: Snapshot): {
 }
 
 export function ciBuilds(ctx: CheckContext): CiBuild[] {
-  const { ci, deploy, snapshot } = ctx.facts
+  const { ci, deploy, repoFiles } = ctx.facts
   const out: CiBuild[] = []
   const extraCommands = ctx.extra.commands
   for (const run of ci.runs) {
     if (run.where !== 'ci' || !runnable(run)) continue
     const when = whenBuilt(run.triggers)
-    const released = releaserBuild(run, deploy, snapshot)
+    const released = releaserBuild(run, deploy, repoFiles.all)
     if (released) {
       const { releaser, config } = released
       const first = config.images[0]!
@@ -145,7 +146,7 @@ export function ciBuilds(ctx: CheckContext): CiBuild[] {
     if ((!cmd && !extra) || (cmd?.dockerfile && exportsFiles(run))) continue
     const compose = cmd?.compose === true
     const file = cmd?.dockerfile && !compose ? fileArg(run) : undefined
-    const files = compose ? composeBuilt(run, deploy, snapshot) : undefined
+    const files = compose ? composeBuilt(run, deploy, repoFiles.all) : undefined
     out.push({ evidence: linkEvidence(run.chain, `CI builds an image ${when}: ${run.text}`), ...(file ? { file } : {}), ...(files ? { files } : {}), needsDockerfile: cmd?.dockerfile === true })
   }
   for (const use of ci.actions) {

@@ -4,12 +4,14 @@ import type { OwnFile, RepoFileFacts, StackMarkers } from '../../facts/repo-file
 import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
+import { matchesConfigPattern } from '../../facts/config-texts.js'
 
 /**
  * What kind of repository this is, judged from the listing the facts collected (facts/repo-files.ts):
  * which ecosystems it holds (so a remediation shows the snippet for the stack in front of the reader)
- * and which configuration files show intent for a practice ("configured, not run in CI"). The one
- * read left here is a configuration signature's `contains` line, through the snapshot's cache.
+ * and which configuration files show intent for a practice ("configured, not run in CI"). A
+ * signature's `contains` line is looked up in the configuration texts the facts read for the
+ * patterns the checks declared (checks/reads.ts): nothing here reads.
  */
 
 export const ECOSYSTEM_NAMES: Readonly<Record<Ecosystem, string>> = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name])) as Record<Ecosystem, string>
@@ -88,15 +90,6 @@ export function serviceProfile(facts: Pick<Facts, 'repoFiles' | 'manifests' | 's
   return ecosystems.length > 0 ? { ...repo, ecosystems } : repo
 }
 
-function fileMatches(pattern: string, path: string, name: string): boolean {
-  if (pattern.endsWith('/')) return path.startsWith(pattern) || path.includes('/' + pattern)
-  if (pattern.includes('/')) return path === pattern || path.endsWith('/' + pattern)
-  if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1))
-  if (pattern.startsWith('*')) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1
-  return name === pattern
-}
-
-
 /** At most this many candidate files are opened per content signature. */
 const MAX_READS_PER_SIGNATURE = 20
 
@@ -123,7 +116,7 @@ export interface ConfigHit {
  * Configuration files (or lines in them) that show a practice is set up, plus user globs from
  * config (`signatures.<check>.files`). Vendored and generated trees are skipped.
  */
-export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'snapshot'>, sigs: readonly ConfigSignature[], extraGlobs: readonly string[] = []): ConfigHit[] {
+export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'configTexts'>, sigs: readonly ConfigSignature[], extraGlobs: readonly string[] = []): ConfigHit[] {
   const hits: ConfigHit[] = []
   const reads = new Map<ConfigSignature, number>()
   const seen = new Set<string>()
@@ -152,11 +145,11 @@ export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'snapshot'>, sigs: 
   // as trying every file against every pattern.
   const idx = fileIndex(facts.repoFiles)
   const picks: { readonly file: number; readonly sig: ConfigSignature }[] = []
-  for (const [name, list] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, name)) picks.push({ file: i, sig })
-  for (const [first, list] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list) if (fileMatches(sig.file, idx.files[i]!.path, idx.files[i]!.name)) picks.push({ file: i, sig })
+  for (const [name, list] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list) if (matchesConfigPattern(sig.file, idx.files[i]!.path, name)) picks.push({ file: i, sig })
+  for (const [first, list] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list) if (matchesConfigPattern(sig.file, idx.files[i]!.path, idx.files[i]!.name)) picks.push({ file: i, sig })
   for (const [ext, list] of byExt) for (const i of idx.byExt.get(ext) ?? NO_FILES) if (idx.files[i]!.name.length > ext.length) for (const sig of list) picks.push({ file: i, sig })
   if (dirs.length > 0) idx.files.forEach(({ path, name }, i) => {
-    for (const sig of dirs) if (path.includes(sig.file) && fileMatches(sig.file, path, name)) picks.push({ file: i, sig })
+    for (const sig of dirs) if (path.includes(sig.file) && matchesConfigPattern(sig.file, path, name)) picks.push({ file: i, sig })
   })
   const ordered = picks.map((p, k) => ({ ...p, k })).sort((x, y) => x.file - y.file || x.k - y.k)
   const globs = extraGlobs.map((g) => new Minimatch(g, { dot: true }))
@@ -180,7 +173,8 @@ export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'snapshot'>, sigs: 
     const n = reads.get(sig) ?? 0
     if (n >= MAX_READS_PER_SIGNATURE) continue
     reads.set(sig, n + 1)
-    const text = facts.snapshot.text(path)
+    if (!facts.configTexts.declared.has(sig.file)) throw new Error(`the text of ${sig.file} was not declared for reading (checks/reads.ts)`)
+    const text = facts.configTexts.texts.get(path)
     const line = text === undefined ? undefined : lineIncluding(text, sig.contains)
     if (line === undefined) continue
     seen.add(key)

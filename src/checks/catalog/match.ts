@@ -1,7 +1,7 @@
 import type { ActionUse, ToolRun } from '../../facts/ci/types.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { RuleSet } from '../../facts/security-rules.js'
-import { joinPath } from '../../facts/snapshot.js'
+import { joinPath } from '../../facts/paths.js'
 
 /**
  * The vocabulary of the CI-practice catalogues (lint, tests, types, SAST): how a command or an

@@ -187,7 +187,7 @@ function withImplied(ctx: CheckContext, catalogue: Catalogue): { catalogue: Cata
 }
 
 export function judgePractice(ctx: CheckContext, base: Catalogue, options: PracticeOptions = {}): Judgement {
-  const { ci, snapshot } = ctx.facts
+  const { ci, configTexts } = ctx.facts
   const { catalogue, configs: impliedConfigs, problems: configProblems } = withImplied(ctx, base)
   const findings: Finding[] = []
   const inner = resolvedFurther(ci.runs)
@@ -204,7 +204,7 @@ export function judgePractice(ctx: CheckContext, base: Catalogue, options: Pract
     const shape = shapeOf(run)
     let verdict = verdicts.get(shape)
     if (verdict === undefined) {
-      verdict = judgeRun(catalogue.commands, run, (p) => snapshot.text(p))
+      verdict = judgeRun(catalogue.commands, run, (p) => configTexts.texts.get(p))
       verdicts.set(shape, verdict)
     }
     if (!verdict) continue

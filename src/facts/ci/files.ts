@@ -1,4 +1,4 @@
-import { basename, dirname } from '../snapshot.js'
+import { basename, dirname } from '../paths.js'
 import type { CiSystem } from './types.js'
 
 /**

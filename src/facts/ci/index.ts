@@ -1,5 +1,6 @@
 import { filesWhere } from '../recording-snapshot.js'
-import { joinPath, type Snapshot } from '../snapshot.js'
+import { joinPath } from '../paths.js'
+import type { Snapshot } from '../snapshot.js'
 import { CI_FILES, ciFileKind, type CiFileKindId } from './files.js'
 import { collectLocalHooks, resolveImageBuild, resolveScript, type ResolvedCommand, collectDeclared } from './resolve/index.js'
 import { registerImage } from './resolve/containers.js'

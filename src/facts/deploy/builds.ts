@@ -1,4 +1,4 @@
-import { basename } from '../snapshot.js'
+import { basename } from '../paths.js'
 import type { OtherImageBuild } from './types.js'
 
 function dotnetProject(n: string): boolean {

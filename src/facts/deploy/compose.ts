@@ -1,4 +1,4 @@
-import { basename, joinPath } from '../snapshot.js'
+import { basename, joinPath } from '../paths.js'
 import { httpPathOf } from './http-path.js'
 import type { ComposeFile, DeployHealthcheck } from './types.js'
 import { childrenOf, flowList, unquote, yamlLines } from '../parse/yaml-lines.js'

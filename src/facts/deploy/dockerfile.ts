@@ -1,5 +1,5 @@
 import { excludedSegment, NON_PRODUCT_DIRS } from '../excluded.js'
-import { basename } from '../snapshot.js'
+import { basename } from '../paths.js'
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
 

@@ -1,4 +1,5 @@
-import { basename, type Snapshot } from '../snapshot.js'
+import { basename } from '../paths.js'
+import type { Snapshot } from '../snapshot.js'
 import { get, isMap, itemLine, keyLine, list, parseYamlFile, str } from '../parse/yaml.js'
 import type { ReleaserConfig } from './types.js'
 

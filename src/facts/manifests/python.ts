@@ -1,6 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml'
 import type { ParseProblem } from '../ci/types.js'
-import { dirname, joinPath, type Snapshot } from '../snapshot.js'
+import { dirname, joinPath } from '../paths.js'
+import type { Snapshot } from '../snapshot.js'
 import { parseIni, type IniLine } from '../parse/ini.js'
 import { isDevGroupName, locate, readText, sectionIndex, splitLines } from './text.js'
 import type { Dependency } from './types.js'

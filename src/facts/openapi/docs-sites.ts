@@ -1,5 +1,6 @@
 import { filesWhere } from '../recording-snapshot.js'
-import { basename, dirname, joinPath, type Snapshot } from '../snapshot.js'
+import { basename, dirname, joinPath } from '../paths.js'
+import type { Snapshot } from '../snapshot.js'
 import type { DocsPublication } from './types.js'
 
 /**

@@ -3,7 +3,7 @@ import { safeMinimatch } from '../safe-glob.js'
 import type { SourceSet } from '../service/files.js'
 import { joinUrl } from '../service/text.js'
 import type { ServiceFacts } from '../service/types.js'
-import { dirname } from '../snapshot.js'
+import { dirname } from '../paths.js'
 import type { SpecDoc, SpecGenerator } from './types.js'
 
 /**

@@ -1,4 +1,4 @@
-import { dirname } from '../snapshot.js'
+import { dirname } from '../paths.js'
 import { readLiteral } from './text.js'
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import ciTests from '../../../src/checks/ci-tests.js'
 import { factsFor } from '../../helpers/facts.js'
+import { CONFIG_READS } from '../../../src/checks/reads.js'
 import { collectFacts } from '../../../src/facts/collect.js'
 import { DEFAULT_CONFIG } from '../../../src/config/defaults.js'
 import { MemorySnapshot } from '../../../src/facts/memory-snapshot.js'
@@ -68,7 +69,7 @@ describe('a checkout that names the scanned repository itself', () => {
     '.github/workflows/ci.yml': lines('on: pull_request', 'jobs:', '  test:', '    uses: ./.github/workflows/rspec.yml'),
     '.github/workflows/rspec.yml': called
   }
-  const statusIn = (repository: string | null): string => runCheck(ciTests, { ...collectFacts(new MemorySnapshot(files), DEFAULT_CONFIG, { repository }) }).status
+  const statusIn = (repository: string | null): string => runCheck(ciTests, { ...collectFacts(new MemorySnapshot(files), DEFAULT_CONFIG, { repository }, { configReads: CONFIG_READS }) }).status
 
   it('runs this repository\'s code when the name is the repository\'s own (any case)', () => {
     expect(statusIn('acme/api')).toBe('pass')

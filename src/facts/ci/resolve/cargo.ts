@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, link, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { readToml, tomlKeyLine } from './python-tasks.js'
 

@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { get, isMap, keyLine, list, parseYamlFile, str } from '../../parse/yaml.js'
 import type { Ctx } from './engine.js'
 import { shellJoin } from './engine.js'

@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, nearest, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**

@@ -1,5 +1,5 @@
 import { containerStart, repoPathOf, type StartCommand } from '../../deploy/container-start.js'
-import { basename, dirname, joinPath } from '../../snapshot.js'
+import { basename, dirname, joinPath } from '../../paths.js'
 import { loadCompose, type ComposeProject, type ComposeService, type Located } from './compose.js'
 import { dispatch, emit, enter, link, runScript, type BuiltImage, type Ctx, type Site } from './engine.js'
 import { normaliseTool } from './wrappers.js'

@@ -1,6 +1,7 @@
 import { filesWhere } from '../../recording-snapshot.js'
 import { isExcluded, isVendored } from '../../excluded.js'
-import { basename, dirname, type Snapshot } from '../../snapshot.js'
+import { basename, dirname } from '../../paths.js'
+import type { Snapshot } from '../../snapshot.js'
 import { Ctx, dispatch, lineOf, link, type Resolver, type ResolvedCommand } from './engine.js'
 import { makeTargets } from './make.js'
 import { readPkg, scriptLine } from './node.js'

@@ -1,4 +1,4 @@
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import { type Ctx, emit, enter, link, positionals, runScript, type Resolver, type Site } from './engine.js'
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'

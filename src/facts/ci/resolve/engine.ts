@@ -1,6 +1,6 @@
 import { isDiffCheck } from '../diff-check.js'
 import type { Snapshot } from '../../snapshot.js'
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { splitScript } from '../shell.js'
 import type { ChainLink } from '../types.js'
 import { guessWrapped, normaliseTool, unwrap } from './wrappers.js'

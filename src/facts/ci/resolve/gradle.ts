@@ -1,6 +1,6 @@
 import { memoOnRead, memoOnReadIf } from '../../read-memo.js'
 import { parseVersionCatalog } from '../../manifests/java.js'
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { NODE_TASKS, parseGradleBuild, type GradleModel, type GradlePlugin, type GradleTask } from './gradle-model.js'
 

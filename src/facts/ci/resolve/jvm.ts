@@ -1,5 +1,5 @@
 import { child, children, parseXml, textOf, type XmlElement } from '../../parse/xml.js'
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, type Ctx, type Site } from './engine.js'
 
 /**

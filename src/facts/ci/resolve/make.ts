@@ -1,5 +1,5 @@
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 
 /**

@@ -1,4 +1,4 @@
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 
 /**
  * What the mix resolver needs from a `mix.exs` (Elixir code, never evaluated): its aliases, read

@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { splitScript } from '../shell.js'
 import { dispatch, emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
 import { EX_CHECK_TOOLS, functionSteps, parseCheckExs, parseMixProject, taskModule, type MixAliasStep, type MixProject } from './mix-project.js'

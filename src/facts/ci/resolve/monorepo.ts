@@ -1,5 +1,5 @@
 import { filesWhere } from '../../recording-snapshot.js'
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { emit, enter, lineOf, link, positionals, runScript, type Ctx, type Site } from './engine.js'
 import { readPkg, runPkgScript, workspacePkgs, type Pkg } from './node.js'
 

@@ -1,6 +1,6 @@
 import { filesWhere } from '../../recording-snapshot.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, nearest, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 
 /**

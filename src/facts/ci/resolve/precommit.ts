@@ -1,4 +1,4 @@
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import { get, isMap, itemLine, list, parseYamlFile, str, strings } from '../../parse/yaml.js'
 import { dispatch, emit, enter, link, runScript, shellJoin, shortText, type Ctx, type Site } from './engine.js'
 

@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml'
 import { at } from '../../doc-path.js'
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
 

@@ -1,4 +1,4 @@
-import { basename, dirname, joinPath } from '../../snapshot.js'
+import { basename, dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
 
 /**

@@ -1,4 +1,4 @@
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import { dispatch, emit, enter, runScript, type Ctx, type Site } from './engine.js'
 
 /**

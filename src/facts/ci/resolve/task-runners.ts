@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import { get, isMap, itemLine, keyLine, list, parseYamlFile, str, truthy, valueLine } from '../../parse/yaml.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 import { readToml, tomlKeyLine } from './python-tasks.js'

@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml'
 import { parseIni, type IniLine, type IniSections } from '../../parse/ini.js'
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, link, positionals, runScript, shortText, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
 

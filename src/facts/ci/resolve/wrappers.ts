@@ -1,4 +1,4 @@
-import { basename } from '../../snapshot.js'
+import { basename } from '../../paths.js'
 
 /**
  * Wrappers: commands that run another command (`uv run`, `npx`, `sudo`, `python -m`, …).

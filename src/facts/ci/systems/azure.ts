@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, workDir, type ParseContext } from './common.js'

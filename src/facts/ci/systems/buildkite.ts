@@ -1,4 +1,4 @@
-import { basename } from '../../snapshot.js'
+import { basename } from '../../paths.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, list, str, strings, truthy, type YamlMap } from '../../parse/yaml.js'
 import { joinedScript, link, MAX_INCLUDE_DEPTH, readYaml, restrict, stringMap, triggers, unescapeDollars, workDir, type ParseContext } from './common.js'

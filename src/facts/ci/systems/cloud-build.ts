@@ -1,4 +1,4 @@
-import { basename, joinPath } from '../../snapshot.js'
+import { basename, joinPath } from '../../paths.js'
 import { shellJoin } from '../resolve/engine.js'
 import type { CiJob, CiStep, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, strings, truthy, valueLine } from '../../parse/yaml.js'

@@ -1,4 +1,5 @@
-import { joinPath, type Snapshot } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
+import type { Snapshot } from '../../snapshot.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiSystem, CiTriggers, ParseProblem } from '../types.js'
 import { get, isMap, itemLine, parseYamlFile, str, valueLine } from '../../parse/yaml.js'
 

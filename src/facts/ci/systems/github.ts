@@ -1,4 +1,4 @@
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 export { isWorkflowFile } from '../files.js'
 import type { ChainLink, CiJob, CiStep, CiSystem, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, truthy, valueLine, type YamlMap } from '../../parse/yaml.js'

@@ -1,6 +1,6 @@
 import { filesWhere } from '../../recording-snapshot.js'
 import { safeMinimatch } from '../../safe-glob.js'
-import { joinPath } from '../../snapshot.js'
+import { joinPath } from '../../paths.js'
 import type { ActionRef, ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
 import { fileOf, get, isMap, isReference, itemLine, keyLine, list, str, strings, truthy, valueLine, type YamlMap } from '../../parse/yaml.js'
 import { link, MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, readYamlDocs, type ParseContext } from './common.js'

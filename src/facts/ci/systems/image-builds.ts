@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../../snapshot.js'
+import { dirname, joinPath } from '../../paths.js'
 import type { ImageBuild } from '../resolve/index.js'
 import type { ActionRef, CiSystem } from '../types.js'
 

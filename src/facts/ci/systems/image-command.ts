@@ -1,5 +1,5 @@
 import { instructions } from '../../deploy/dockerfile.js'
-import { basename, joinPath } from '../../snapshot.js'
+import { basename, joinPath } from '../../paths.js'
 import { shellJoin } from '../resolve/engine.js'
 
 /**

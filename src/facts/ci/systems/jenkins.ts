@@ -1,4 +1,4 @@
-import { basename } from '../../snapshot.js'
+import { basename } from '../../paths.js'
 import type { CiJob, CiStep } from '../types.js'
 import { link, triggers, type ParseContext } from './common.js'
 

@@ -1,4 +1,4 @@
-import { basename, dirname, joinPath } from '../../snapshot.js'
+import { basename, dirname, joinPath } from '../../paths.js'
 import type { ChainLink, CiJob, CiStep, CiTriggers } from '../types.js'
 import { get, isMap, itemLine, keyLine, list, str, type YamlMap } from '../../parse/yaml.js'
 import { joinedScript, link, readYaml, triggers, type ParseContext } from './common.js'

@@ -1,4 +1,4 @@
-import { basename } from '../../snapshot.js'
+import { basename } from '../../paths.js'
 import type { CiJob } from '../types.js'
 import { get, isMap, keyLine, list, str } from '../../parse/yaml.js'
 import { readYaml, type ParseContext } from './common.js'

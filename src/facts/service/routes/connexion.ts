@@ -1,4 +1,4 @@
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { nestingDepth } from '../../openapi/parse.js'
 import { touchesIn } from '../body.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral } from '../text.js'

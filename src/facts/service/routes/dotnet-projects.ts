@@ -1,5 +1,5 @@
 import type { ManifestFacts } from '../../manifests/types.js'
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 
 /**
  * The .NET projects of a repository, from its project files: which project a source file belongs

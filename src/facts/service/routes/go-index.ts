@@ -1,5 +1,5 @@
 import { braceBody } from '../body.js'
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { matchLines, readLiteral } from '../text.js'
 import { memoOnFile, type ExtractContext } from './context.js'
 

@@ -1,4 +1,4 @@
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { bracketDelta, callArgs, callText, joinUrl, readLiteral, resolveExpr } from '../text.js'
 import type { Framework, Route } from '../types.js'
 import { memoOnFile, type Extracted, type ExtractContext } from './context.js'

@@ -1,6 +1,6 @@
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { callArgs, callText, joinUrl, knownSuffix, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'

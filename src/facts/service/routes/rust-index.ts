@@ -1,5 +1,5 @@
 import type { Manifest } from '../../manifests/types.js'
-import { dirname } from '../../snapshot.js'
+import { dirname } from '../../paths.js'
 import { ownPackage } from '../../manifests/own-package.js'
 import type { ExtractContext } from './context.js'
 import { memoOnFile } from './context.js'

@@ -1,6 +1,6 @@
 import { isExcluded } from '../../excluded.js'
 import { get, isMap, keyLine, parseYamlFile, str, strings } from '../../parse/yaml.js'
-import { basename, dirname, joinPath } from '../../snapshot.js'
+import { basename, dirname, joinPath } from '../../paths.js'
 import { touchesIn } from '../body.js'
 import { joinUrl } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
