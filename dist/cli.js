@@ -5884,35 +5884,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -21007,12 +21007,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at3) => {
               var finished;
               finished = () => {
                 var counts2;
                 counts2 = this._states.counts;
-                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at3;
               };
               return new this.Promise((resolve6, reject) => {
                 if (finished()) {
@@ -25207,9 +25207,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last2 = 0;
   for (let i = 0; i < open.length; i++) {
-    const at2 = open[i];
-    out += masked.slice(last2, at2) + "\0";
-    last2 = at2 + 1;
+    const at3 = open[i];
+    out += masked.slice(last2, at3) + "\0";
+    last2 = at3 + 1;
   }
   return out + masked.slice(last2);
 }
@@ -27879,14 +27879,14 @@ function parseXml(src, maxDepth = MAX_XML_DEPTH) {
       problems2.push({ line, message: "invalid XML: unterminated tag" });
       break;
     }
-    const at2 = line;
+    const at3 = line;
     const raw = src.slice(i + 1, gt);
     advance(gt + 1);
     if (raw.startsWith("/")) {
       const name2 = raw.slice(1).trim();
       const open = stack.length > 1 ? stack.pop() : void 0;
       if (open?.name !== name2) {
-        problems2.push({ line: at2, message: `invalid XML: </${name2}> closes <${open?.name ?? "nothing"}>` });
+        problems2.push({ line: at3, message: `invalid XML: </${name2}> closes <${open?.name ?? "nothing"}>` });
         break;
       }
       open.closed = true;
@@ -27894,11 +27894,11 @@ function parseXml(src, maxDepth = MAX_XML_DEPTH) {
     }
     const selfClosing = raw.endsWith("/");
     const name = raw.replace(/\/$/, "").trim().split(/\s+/)[0] ?? "";
-    const element = { name, line: at2, children: [], text: "", closed: selfClosing };
+    const element = { name, line: at3, children: [], text: "", closed: selfClosing };
     stack[stack.length - 1].children.push(element);
     if (selfClosing) continue;
     if (stack.length > maxDepth) {
-      problems2.push({ line: at2, message: `XML nested deeper than ${maxDepth}; rest ignored` });
+      problems2.push({ line: at3, message: `XML nested deeper than ${maxDepth}; rest ignored` });
       break;
     }
     stack.push(element);
@@ -28078,12 +28078,12 @@ function globMatches(parts, name) {
   const first = parts[0];
   const last2 = parts[parts.length - 1];
   if (!name.startsWith(first) || !name.endsWith(last2) || first.length + last2.length > name.length) return false;
-  let at2 = first.length;
+  let at3 = first.length;
   const end = name.length - last2.length;
   for (const p of parts.slice(1, -1)) {
-    const found = name.indexOf(p, at2);
+    const found = name.indexOf(p, at3);
     if (found < 0 || found + p.length > end) return false;
-    at2 = found + p.length;
+    at3 = found + p.length;
   }
   return true;
 }
@@ -28982,8 +28982,8 @@ function circleciTestsRun(argv) {
   return null;
 }
 function dropVersion(word) {
-  const at2 = word.lastIndexOf("@");
-  let w = at2 > 0 ? word.slice(0, at2) : word;
+  const at3 = word.lastIndexOf("@");
+  let w = at3 > 0 ? word.slice(0, at3) : word;
   const eq = w.search(/[=<>~]=/);
   if (eq > 0) w = w.slice(0, eq);
   return w;
@@ -29269,22 +29269,22 @@ function shortText(text2) {
   const one = text2.replace(/\s+/g, " ").trim();
   return one.length > TEXT_MAX2 ? one.slice(0, TEXT_MAX2 - 1) + "\u2026" : one;
 }
-function runScript(ctx, script, at2, base, extra = {}) {
+function runScript(ctx, script, at3, base, extra = {}) {
   if (ctx.full()) return;
   const commands2 = splitScript(script, extra.args);
-  const lineOfScript = (n) => at2.line === void 0 ? void 0 : at2.line + n - 1;
+  const lineOfScript = (n) => at3.line === void 0 ? void 0 : at3.line + n - 1;
   const start = ctx.out.length;
   const starts = [];
-  let cwd = at2.cwd;
+  let cwd = at3.cwd;
   for (const c of commands2) {
     starts.push(ctx.out.length);
     if (ctx.full()) break;
-    const calls = (c.calls ?? []).map((k) => link(at2.path, lineOfScript(k.line), k.text));
+    const calls = (c.calls ?? []).map((k) => link(at3.path, lineOfScript(k.line), k.text));
     const flags = { ...base.flags, ...extra.flags };
     if (c.checkedOutput) flags.checkedOutput = true;
     if (c.inCondition) flags.inCondition = true;
     const site = {
-      chain: [...base.chain, ...calls, link(at2.path, lineOfScript(c.line), c.text)],
+      chain: [...base.chain, ...calls, link(at3.path, lineOfScript(c.line), c.text)],
       text: c.text,
       cwd,
       neutralised: base.neutralised ?? extra.neutralised ?? c.neutralised,
@@ -29356,11 +29356,11 @@ function emit2(ctx, argv, site, extra = {}) {
 }
 var TASK_RUNNERS = /* @__PURE__ */ new Set(["make", "just", "task", "npm", "pnpm", "yarn", "bun", "npx", "tox", "nox", "mix", "cargo", "composer", "rake", "bundle", "invoke", "poe", "hatch", "nx", "turbo", "gradle", "gradlew", "mvn", "mvnw", "mvnd", "dotnet", "uv", "poetry", "pdm", "bash", "sh"]);
 function unexpanded(argv) {
-  const at2 = argv.findIndex((w) => HIDING.test(w));
-  if (at2 < 0) return void 0;
-  const word = argv[at2];
-  if (at2 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at2 <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]))))) return void 0;
-  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at2).join(" "))?.[0] ?? word;
+  const at3 = argv.findIndex((w) => HIDING.test(w));
+  if (at3 < 0) return void 0;
+  const word = argv[at3];
+  if (at3 > 0 && (word.startsWith("-") || /^[A-Za-z_][\w.-]*=/.test(word) || !(at3 <= 3 && TASK_RUNNERS.has(normaliseTool(argv[0]))))) return void 0;
+  const expr = /\$\{\{[^}]{0,80}\}\}/.exec(argv.slice(at3).join(" "))?.[0] ?? word;
   return `${expr} is an expression Shipshape cannot expand`;
 }
 var HIDING = /\$\{\{[^}]*\b(matrix|inputs|env|steps|needs|fromJSON)\b/;
@@ -29413,10 +29413,10 @@ function lineOf(text2, needle, from = 1) {
     pos = nl + 1;
     line++;
   }
-  const at2 = text2.indexOf(needle, pos);
-  if (at2 < 0) return void 0;
+  const at3 = text2.indexOf(needle, pos);
+  if (at3 < 0) return void 0;
   let n = line;
-  for (let i = text2.indexOf("\n", pos); i >= 0 && i < at2; i = text2.indexOf("\n", i + 1)) n++;
+  for (let i = text2.indexOf("\n", pos); i >= 0 && i < at3; i = text2.indexOf("\n", i + 1)) n++;
   return n;
 }
 
@@ -30159,10 +30159,10 @@ function configBlocks(sig, args2, read) {
   if (!conf || !read) return false;
   let file2 = conf.file;
   if (conf.flag !== void 0) {
-    const at2 = args2.findIndex((a2) => a2 === conf.flag || a2.startsWith(conf.flag + "="));
-    if (at2 < 0) return false;
-    const a = args2[at2];
-    const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args2[at2 + 1];
+    const at3 = args2.findIndex((a2) => a2 === conf.flag || a2.startsWith(conf.flag + "="));
+    if (at3 < 0) return false;
+    const a = args2[at3];
+    const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args2[at3 + 1];
     if (value !== void 0 && value !== "" && !value.startsWith("-") && value.endsWith(conf.file)) file2 = value;
   }
   const text2 = read(file2);
@@ -30252,8 +30252,8 @@ function judgeAction(sig, use, commands2) {
 function judgeRun(sigs, run4, read) {
   const flags = run4;
   const readFile = read ? (p) => {
-    const at2 = joinPath2(run4.cwd, p);
-    return at2 === void 0 ? void 0 : read(at2);
+    const at3 = joinPath2(run4.cwd, p);
+    return at3 === void 0 ? void 0 : read(at3);
   } : void 0;
   const runFlags = { checkedOutput: flags.checkedOutput === true, followedByDiffCheck: flags.followedByDiffCheck === true, failsOnChange: flags.failsOnChange === true, ...readFile ? { readFile } : {} };
   for (const sig of sigs) {
@@ -30424,8 +30424,8 @@ var NOT_A_BUILD = /(^|[_.-])(scan|sign|cosign|attest|promote|retag|tag|cleanup|c
 var READ_FROM_NAME = "read from the name of another repository's reusable workflow (its steps are not visible here)";
 function remoteWorkflowStem(name) {
   const n = name.toLowerCase().replace(/@.*$/, "");
-  const at2 = n.indexOf("/.github/workflows/");
-  if (at2 <= 0 || n.startsWith("./")) return void 0;
+  const at3 = n.indexOf("/.github/workflows/");
+  if (at3 <= 0 || n.startsWith("./")) return void 0;
   const stem = n.slice(n.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
   return stem === "" ? void 0 : stem;
 }
@@ -32468,203 +32468,1407 @@ var ci_tests_default = defineCheck({
   }
 });
 
-// src/checks/catalog/resilience.ts
-var lib = (label, kind, ecosystem, packages2, calls, extra = {}) => ({ label, kind, ecosystem, packages: packages2, calls, ...extra });
-var RESILIENCE_LIBS = [
-  // Python
-  lib("pybreaker", "circuit-breaker", "python", ["pybreaker"], ["CircuitBreaker(", ".call(", ".call_async(", "@breaker", "_breaker"]),
-  lib("circuitbreaker", "circuit-breaker", "python", ["circuitbreaker"], ["@circuit", "circuit(", "CircuitBreaker("]),
-  lib("aiobreaker", "circuit-breaker", "python", ["aiobreaker"], ["CircuitBreaker(", ".call_async(", "@breaker"]),
-  lib("purgatory", "circuit-breaker", "python", ["purgatory", "purgatory-circuitbreaker"], ["CircuitBreakerFactory(", ".breaker(", "get_breaker("]),
-  lib("pyresilience", "circuit-breaker", "python", ["pyresilience"], ["@resilient", "CircuitBreaker("]),
-  lib("tenacity", "retry", "python", ["tenacity"], ["@retry", "Retrying(", "AsyncRetrying(", "stop_after_attempt(", "wait_exponential("]),
-  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "@on_exception(", "@on_predicate("]),
-  lib("stamina", "retry", "python", ["stamina"], ["@stamina.retry", "stamina.retry(", "retry_context(", "AsyncRetryingCaller(", "RetryingCaller("]),
-  lib("retrying", "retry", "python", ["retrying"], ["@retry", "Retrying("]),
-  lib("retry", "retry", "python", ["retry", "retry2"], ["@retry(", "retry_call("]),
-  lib("redo", "retry", "python", ["redo"], ["@retriable", "retry(", "retrying("]),
-  lib("opnieuw", "retry", "python", ["opnieuw"], ["@retry(", "@retry_async("]),
-  lib("urllib3 Retry + requests HTTPAdapter", "http-retry", "python", ["requests", "urllib3"], ["HTTPAdapter(max_retries", "max_retries=Retry(", "max_retries=retr", "HTTPAdapter(retries"], { fileAlso: ["Retry("], imports: ["requests", "urllib3"] }),
-  // A count is a retry policy too (`HTTPAdapter(max_retries=1)` on a shared session); 0 (requests' default) is none.
-  lib("requests HTTPAdapter retries", "http-retry", "python", ["requests"], ["1", "2", "3", "4", "5", "6", "7", "8", "9"].map((n) => `HTTPAdapter(max_retries=${n}`)),
-  // Google Cloud client libraries ship google-api-core, whose Retry decorates calls (`@google.api_core.retry.Retry(predicate=…)`).
-  lib("google-api-core Retry", "http-retry", "python", ["google-api-core", "google-cloud-core", "google-cloud-storage", "google-cloud-bigquery", "google-cloud-pubsub", "google-cloud-firestore", "google-cloud-datastore", "google-cloud-spanner", "google-cloud-tasks", "google-cloud-logging", "google-cloud-secret-manager", "google-cloud-kms", "google-cloud-translate", "google-cloud-vision"], ["api_core.retry.Retry(", "retry.Retry(predicate", "retry_async.AsyncRetry(", "AsyncRetry(predicate"], { imports: ["google.api_core"] }),
-  lib("httpx transport retries", "http-retry", "python", ["httpx"], ["HTTPTransport(retries", "AsyncHTTPTransport(retries"]),
-  lib("httpx-retries", "http-retry", "python", ["httpx-retries"], ["RetryTransport("]),
-  lib("aiohttp-retry", "http-retry", "python", ["aiohttp-retry"], ["RetryClient(", "ExponentialRetry("]),
-  lib("retry-requests", "http-retry", "python", ["retry-requests"], ["retry("]),
-  lib("botocore retries", "http-retry", "python", ["boto3", "botocore"], ["retries={", "retries = {", '"max_attempts"', "'max_attempts'"], { fileAlso: ["Config("] }),
-  // Node
-  lib("opossum", "circuit-breaker", "node", ["opossum"], ["new CircuitBreaker(", "CircuitBreaker(", ".fire("]),
-  lib("cockatiel", "circuit-breaker", "node", ["cockatiel"], ["circuitBreaker(", "retry(", "wrap(", "ConsecutiveBreaker(", "SamplingBreaker(", "ExponentialBackoff("]),
-  lib("brakes", "circuit-breaker", "node", ["brakes"], ["new Brakes(", ".exec("]),
-  lib("mollitia", "circuit-breaker", "node", ["mollitia"], ["new Circuit(", "SlidingCountBreaker(", "Retry("]),
-  lib("nestjs-resilience", "circuit-breaker", "node", ["nestjs-resilience"], ["@UseResilience(", "CircuitBreakerStrategy(", "RetryStrategy("]),
-  lib("p-retry", "retry", "node", ["p-retry"], ["pRetry(", "pretry("]),
-  lib("async-retry", "retry", "node", ["async-retry"], ["retry("]),
-  lib("retry", "retry", "node", ["retry"], ["retry.operation(", ".attempt("]),
-  lib("exponential-backoff", "retry", "node", ["exponential-backoff"], ["backOff("]),
-  lib("axios-retry", "http-retry", "node", ["axios-retry"], ["axiosRetry("]),
-  lib("got retry", "http-retry", "node", ["got"], ["retry: {", "retry: { limit"]),
-  lib("ky retry", "http-retry", "node", ["ky"], ["retry: {", "retry:"]),
-  lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
-  lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
-  // Go
-  // go-zero's RPC clients carry its adaptive breaker by default (`Middlewares.Breaker` is on unless
-  // a config turns it off): a zrpc client of another service is a protected outbound call. Trap:
-  // the module is the whole framework (REST, stores), so only the client calls count (`http-retry`
-  // kind: never its imports).
-  lib("go-zero zrpc breaker", "http-retry", "go", ["github.com/zeromicro/go-zero"], ["zrpc.NewClient(", "zrpc.MustNewClient(", "zrpc.NewClientIfEnable(", "zrpc.NewClientWithTarget("]),
-  lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
-  lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
-  lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
-  lib("go-resiliency", "circuit-breaker", "go", ["github.com/eapache/go-resiliency"], ["breaker.New(", "retrier.New("]),
-  lib("mercari go-circuitbreaker", "circuit-breaker", "go", ["github.com/mercari/go-circuitbreaker"], ["circuitbreaker.New(", ".Do("]),
-  lib("rubyist circuitbreaker", "circuit-breaker", "go", ["github.com/rubyist/circuitbreaker"], ["NewThresholdBreaker(", "NewConsecutiveBreaker(", "NewRateBreaker(", ".Call("]),
-  lib("goresilience", "circuit-breaker", "go", ["github.com/slok/goresilience"], ["circuitbreaker.New", "retry.New"]),
-  lib("cenkalti/backoff", "retry", "go", ["github.com/cenkalti/backoff"], ["backoff.Retry(", "backoff.RetryNotify(", "backoff.NewExponentialBackOff(", "backoff.Retry["]),
-  lib("retry-go", "retry", "go", ["github.com/avast/retry-go"], ["retry.Do(", "retry.DoWithData("]),
-  lib("sethvargo/go-retry", "retry", "go", ["github.com/sethvargo/go-retry"], ["retry.Do(", "retry.NewExponential(", "retry.NewFibonacci("]),
-  lib("go-retryablehttp", "http-retry", "go", ["github.com/hashicorp/go-retryablehttp"], ["retryablehttp.NewClient(", "retryablehttp.Client", "retryablehttp.NewRequest("]),
-  lib("resty retries", "http-retry", "go", ["github.com/go-resty/resty"], ["SetRetryCount(", "AddRetryCondition("]),
-  // An SMTP pool's own resend of a failed message: a client-library retry option, like resty's.
-  lib("smtppool message retries", "http-retry", "go", ["github.com/knadh/smtppool"], ["MaxMessageRetries", "smtppool.Opt"]),
-  // Java
-  // A RateLimiter throttles inbound requests (login attempts): it protects no outbound call, so
-  // neither `@RateLimiter` nor the ratelimiter modules' imports count as use.
-  lib("Resilience4j", "circuit-breaker", "java", ["io.github.resilience4j:*"], ["@CircuitBreaker(", "@Retry(", "@Bulkhead(", "@TimeLimiter(", "CircuitBreaker.of(", "CircuitBreaker.decorate", "Retry.of(", "Retry.decorate", "CircuitBreakerRegistry", "RetryRegistry", "CircuitBreakerOperator.of(", "RetryOperator.of("], {
-    imports: ["io.github.resilience4j.circuitbreaker", "io.github.resilience4j.retry", "io.github.resilience4j.bulkhead", "io.github.resilience4j.timelimiter", "io.github.resilience4j.decorators", "io.github.resilience4j.reactor.circuitbreaker", "io.github.resilience4j.reactor.retry", "io.github.resilience4j.kotlin.circuitbreaker", "io.github.resilience4j.kotlin.retry", "io.github.resilience4j.feign"]
-  }),
-  lib("Spring Cloud CircuitBreaker", "circuit-breaker", "java", ["org.springframework.cloud:spring-cloud-starter-circuitbreaker-resilience4j", "org.springframework.cloud:spring-cloud-starter-circuitbreaker-reactor-resilience4j", "org.springframework.cloud:spring-cloud-circuitbreaker-resilience4j"], ["CircuitBreakerFactory", "ReactiveCircuitBreakerFactory", "@CircuitBreaker(", "@Retry("], { imports: ["org.springframework.cloud.client.circuitbreaker", "io.github.resilience4j"] }),
-  lib("Spring Retry", "retry", "java", ["org.springframework.retry:spring-retry"], ["@Retryable(", "@EnableRetry", "RetryTemplate", "@Recover"]),
-  lib("Failsafe", "circuit-breaker", "java", ["dev.failsafe:failsafe", "net.jodah:failsafe"], ["Failsafe.with(", "CircuitBreaker.builder(", "RetryPolicy.builder(", "new RetryPolicy", "new CircuitBreaker"]),
-  lib("Hystrix", "circuit-breaker", "java", ["com.netflix.hystrix:hystrix-core", "org.springframework.cloud:spring-cloud-starter-netflix-hystrix", "com.netflix.hystrix:hystrix-javanica"], ["@HystrixCommand", "HystrixCommand<", "extends HystrixCommand"], { imports: ["com.netflix.hystrix"] }),
-  lib("Sentinel", "circuit-breaker", "java", ["com.alibaba.csp:sentinel-core", "com.alibaba.cloud:spring-cloud-starter-alibaba-sentinel"], ["@SentinelResource", "SphU.entry(", "DegradeRule"], { imports: ["com.alibaba.csp.sentinel"] }),
-  lib("MicroProfile Fault Tolerance", "circuit-breaker", "java", ["org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api", "io.quarkus:quarkus-smallrye-fault-tolerance", "io.smallrye:smallrye-fault-tolerance*", "io.helidon.microprofile.fault-tolerance:helidon-microprofile-fault-tolerance", "io.openliberty.features:mpFaultTolerance-*"], ["@CircuitBreaker", "@Retry", "@Fallback", "@Timeout", "Guard.create(", "TypedGuard.create("], { imports: ["org.eclipse.microprofile.faulttolerance", "io.smallrye.faulttolerance"] }),
-  // ---- JVM beyond Spring, and Kotlin
-  lib("Micronaut retry", "circuit-breaker", "java", ["io.micronaut:micronaut-retry"], ["@Retryable(", "@CircuitBreaker("], { imports: ["io.micronaut.retry"], fileAlso: ["io.micronaut.retry"] }),
-  lib("Helidon fault tolerance", "circuit-breaker", "java", ["io.helidon.faulttolerance:helidon-fault-tolerance"], ["Retry.builder(", "CircuitBreaker.builder(", "FaultTolerance.", "@Ft.Retry", "@Ft.CircuitBreaker"], { imports: ["io.helidon.faulttolerance"], fileAlso: ["io.helidon.faulttolerance"] }),
-  lib("Vert.x circuit breaker", "circuit-breaker", "java", ["io.vertx:vertx-circuit-breaker"], ["CircuitBreaker.create(", "RetryPolicy."], { imports: ["io.vertx.circuitbreaker"], fileAlso: ["io.vertx.circuitbreaker"] }),
-  lib("Arrow resilience", "circuit-breaker", "java", ["io.arrow-kt:arrow-resilience*"], ["CircuitBreaker(", "Schedule.exponential", "Schedule.recurs", ".retry("], { imports: ["arrow.resilience"], fileAlso: ["arrow.resilience"] }),
-  lib("kotlin-retry", "retry", "java", ["com.michael-bull.kotlin-retry:kotlin-retry*"], ["retry(", "retryResult("], { imports: ["com.github.michaelbull.retry"], fileAlso: ["com.github.michaelbull.retry"] }),
-  lib("OpenFeign Retryer", "http-retry", "java", ["io.github.openfeign:*", "org.springframework.cloud:spring-cloud-starter-openfeign"], ["new Retryer.Default(", "Retryer.Default("], { fileAlso: ["feign.Retryer"], imports: ["feign"] }),
-  lib("Apache HttpClient retry", "http-retry", "java", ["org.apache.httpcomponents.client5:httpclient5"], ["DefaultHttpRequestRetryStrategy(", "setRetryStrategy("], { fileAlso: ["org.apache.hc.client5"], imports: ["org.apache.hc.client5"] }),
-  lib("Ktor client HttpRequestRetry", "http-retry", "java", ["io.ktor:ktor-client-core*"], ["install(HttpRequestRetry)", "install(HttpRequestRetry ", "retryOnServerErrors(", "retryOnException("], { fileAlso: ["io.ktor.client"], imports: ["io.ktor.client"] }),
-  // Built into libraries the service has for other reasons: only their retry calls count (their
-  // narrow `imports` keep the import scan off every file of a Spring service), and
-  // a retry filtered on a database or local-state exception (OptimisticLockingFailureException,
-  // ConcurrencyFailureException, IllegalStateException) protects no outbound call (NOT_OUTBOUND_RETRY_TOKENS).
-  lib("Reactor retry", "http-retry", "java", ["io.projectreactor:reactor-core", "org.springframework.boot:spring-boot-starter-webflux", "org.springframework:spring-webflux", "io.projectreactor.netty:reactor-netty*"], [".retryWhen(", "Retry.backoff(", "Retry.fixedDelay("], { fileAlso: ["reactor.util.retry"], imports: ["reactor.util.retry"] }),
-  lib("Spring Framework retry", "http-retry", "java", ["org.springframework.boot:*", "org.springframework:*"], ["@Retryable(", "new RetryTemplate("], { fileAlso: ["org.springframework.resilience", "org.springframework.core.retry"], imports: ["org.springframework.resilience", "org.springframework.core.retry"] }),
-  lib("AWS SDK retry policy", "http-retry", "java", ["software.amazon.awssdk:*"], [".retryPolicy(", ".retryPolicy {", "RetryPolicy.builder(", ".retryStrategy(", ".numRetries(", "RetryMode.STANDARD", "RetryMode.ADAPTIVE"], { fileAlso: ["software.amazon.awssdk"], imports: ["software.amazon.awssdk.core.retry", "software.amazon.awssdk.retries"] }),
-  // Ruby
-  lib("circuitbox", "circuit-breaker", "ruby", ["circuitbox"], ["Circuitbox.circuit(", "Circuitbox::"]),
-  lib("stoplight", "circuit-breaker", "ruby", ["stoplight"], ["Stoplight(", "Stoplight::Light"]),
-  lib("semian", "circuit-breaker", "ruby", ["semian"], ["Semian.register", "semian/net_http", "Semian::", "semian_configuration"]),
-  lib("retriable", "retry", "ruby", ["retriable"], ["Retriable.retriable", "Retriable.with_context", "retriable("]),
-  lib("retryable", "retry", "ruby", ["retryable"], ["Retryable.retryable", "retryable("]),
-  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"]),
-  // PHP. Composer names are not namespaces: a library whose import alone shows it in use names
-  // its namespace in `imports`; the HTTP clients' own retries count only by their calls. Traps:
-  // Laravel jobs' `public $tries` re-run jobs (JOB_RETRY_TOKENS), so Saloon's `$tries` counts only
-  // in a file that uses Saloon; Laravel's `->retry(` counts only next to the HTTP client.
-  lib("ganesha", "circuit-breaker", "php", ["ackintosh/ganesha"], ["Builder::withRateStrategy(", "Builder::withCountStrategy(", "GuzzleMiddleware(", "->isAvailable("], { imports: ["Ackintosh\\Ganesha"] }),
-  lib("php-circuit-breaker", "circuit-breaker", "php", ["leocarmo/circuit-breaker-php", "ejsmont-artur/php-circuit-breaker"], ["CircuitBreaker::isAvailable(", "CircuitBreaker::failure(", "CircuitBreakerFactory", "->isAvailable("], { imports: ["LeoCarmo\\CircuitBreaker", "Ejsmont\\CircuitBreaker"] }),
-  lib("Guzzle retry middleware", "http-retry", "php", ["guzzlehttp/guzzle"], ["Middleware::retry("]),
-  lib("guzzle_retry_middleware", "http-retry", "php", ["caseyamcl/guzzle_retry_middleware"], ["GuzzleRetryMiddleware::factory(", "new GuzzleRetryMiddleware("]),
-  lib("Laravel HTTP client retry", "http-retry", "php", ["laravel/framework", "illuminate/http"], ["Http::retry(", "->retry("], { fileAlso: ["Http::", "PendingRequest", "Illuminate\\Http\\Client"] }),
-  lib("Laravel retry()", "http-retry", "php", ["laravel/framework", "illuminate/support"], ["= retry(", "return retry(", "(retry(", "=> retry("]),
-  lib("Symfony RetryableHttpClient", "http-retry", "php", ["symfony/http-client", "symfony/framework-bundle"], ["new RetryableHttpClient(", "retry_failed:", "->retryFailed("], { configFiles: ["config/packages/framework.yaml", "config/packages/prod/framework.yaml", "config/packages/http_client.yaml", "app/config/config.yml"] }),
-  lib("Saloon retries", "http-retry", "php", ["saloonphp/saloon"], ["$tries =", "sendAndRetry(", "$retryInterval ="], { fileAlso: ["Saloon\\"] }),
-  lib("php-http RetryPlugin", "http-retry", "php", ["php-http/client-common"], ["new RetryPlugin("]),
-  lib("stechstudio/backoff", "retry", "php", ["stechstudio/backoff"], ["backoff(", "new Backoff(", "Backoff::"], { imports: ["STS\\Backoff"] }),
-  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
-  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
-  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
-  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
-  lib("Tesla retry/fuse middleware", "http-retry", "elixir", ["tesla"], ["Tesla.Middleware.Retry", "Tesla.Middleware.Fuse"]),
-  lib("fuse", "circuit-breaker", "elixir", ["fuse"], [":fuse.install(", ":fuse.ask(", ":fuse.run(", ":fuse.melt("]),
-  lib("Req retry", "http-retry", "elixir", ["req"], ["retry: :transient", "retry: :safe_transient", "retry: &", "retry: fn", "max_retries:"], { fileAlso: ["Req."] }),
-  lib("ElixirRetry", "retry", "elixir", ["retry"], ["retry with:", "retry_while ", "retry_while(", "wait with:"], { imports: ["Retry"] }),
-  lib("external_service", "circuit-breaker", "elixir", ["external_service"], ["ExternalService.call(", "ExternalService.call!(", "ExternalService.start("]),
-  // Rust. Trap: reqwest-middleware alone is plumbing (tracing, auth), not a retry policy — it
-  // counts through reqwest-retry's middleware only; tower's retry needs its layer in code.
-  lib("failsafe", "circuit-breaker", "rust", ["failsafe"], ["failsafe::Config", "Config::new().", "CircuitBreaker", ".call(", "failure_policy"]),
-  lib("recloser", "circuit-breaker", "rust", ["recloser"], ["Recloser::custom(", "Recloser::default(", "AsyncRecloser", ".call("]),
-  lib("backoff", "retry", "rust", ["backoff"], ["backoff::retry(", "backoff::retry_notify(", "backoff::future::retry(", "backoff::future::retry_notify(", "future::retry(", "retry_notify(", "ExponentialBackoff"]),
-  lib("tokio-retry", "retry", "rust", ["tokio-retry", "tokio-retry2"], ["Retry::spawn(", "RetryIf::spawn(", "ExponentialBackoff::from_millis(", "FixedInterval::from_millis("]),
-  lib("backon", "retry", "rust", ["backon"], ["ExponentialBuilder", "ConstantBuilder", "FibonacciBuilder", ".retry("]),
-  lib("retry", "retry", "rust", ["retry"], ["retry::retry(", "retry_with_index(", "retry(Fixed::", "retry(Exponential::", "retry(delay::"]),
-  lib("exponential-backoff", "retry", "rust", ["exponential-backoff"], ["Backoff::new("]),
-  lib("reqwest-retry", "http-retry", "rust", ["reqwest-retry"], ["RetryTransientMiddleware::new_with_policy(", "RetryTransientMiddleware::new_with_policy_and_strategy(", "ExponentialBackoff::builder("]),
-  lib("tower retry", "http-retry", "rust", ["tower"], ["RetryLayer::new(", "retry::Retry::new(", "tower::retry::"]),
-  // .NET: Polly v7 (`Policy.Handle<E>().WaitAndRetryAsync(…)`, `.CircuitBreakerAsync(…)`) and v8
-  // (`new ResiliencePipelineBuilder().AddRetry(…)`); the HttpClientFactory integrations wrap every
-  // call of a named or typed client (`AddStandardResilienceHandler()`, `AddPolicyHandler(…)`).
-  lib("Polly", "circuit-breaker", "dotnet", ["Polly", "Polly.Core", "Polly.Extensions", "Polly.Contrib.WaitAndRetry"], ["Policy.Handle", "Policy.Timeout", "Policy.Wrap", ".HandleInner<", ".WaitAndRetry", ".RetryAsync(", ".RetryForever", ".CircuitBreaker(", ".CircuitBreakerAsync(", ".AdvancedCircuitBreaker", "ResiliencePipelineBuilder", ".AddRetry(", ".AddCircuitBreaker(", ".AddTimeout(", "Backoff.DecorrelatedJitterBackoff"], { imports: ["Polly"] }),
-  lib("Microsoft.Extensions.Http.Resilience", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Http.Resilience"], ["AddStandardResilienceHandler(", "AddResilienceHandler(", "AddStandardHedgingHandler("]),
-  lib("Microsoft.Extensions.Http.Polly", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Http.Polly"], ["AddPolicyHandler(", "AddTransientHttpErrorPolicy(", "AddPolicyHandlerFromRegistry(", "HttpPolicyExtensions."]),
-  lib("Microsoft.Extensions.Resilience", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Resilience"], ["AddResiliencePipeline("]),
-  lib("Steeltoe Hystrix", "circuit-breaker", "dotnet", ["Steeltoe.CircuitBreaker.HystrixCore", "Steeltoe.CircuitBreaker.HystrixBase"], ["HystrixCommand", "AddHystrixCommand"])
-];
-var RETRIES_OFF = /\b(retry|retries|maxRetries|max_retries|maxAttempts|max_attempts|tries|limit)\s*[:=]\s*0(?![\d.])|\bretry_failed\s*:\s*false\b/;
-var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i];
-var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
-var LOCAL_RETRY_TOKENS = ["database is locked", "database table is locked", "SQLITE_BUSY", "SQLITE_LOCKED", "SqliteException", "sqlite3.OperationalError"];
-var JOB_RETRY_TOKENS = {
-  python: ["autoretry_for", "self.retry(", "retry_backoff", "raise Retry(", "Retry(max=", "dramatiq.Retry", "@dramatiq.actor(max_retries"],
-  // discard_on drops a failed job: no retry.
-  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
-  node: ["attempts:", "backoff: {"],
-  java: ["@RetryableTopic", "DefaultErrorHandler("],
-  // Laravel queued jobs and Symfony Messenger transports re-run failed jobs.
-  php: ["public $tries", "public int $tries", "public $backoff", "function retryUntil(", "->retryStrategy("],
-  // Oban workers (`use Oban.Worker, max_attempts: 5`).
-  elixir: ["use Oban.Worker, max_attempts", "max_attempts:"]
-};
-var NOT_OUTBOUND_RETRY_TOKENS = {
+// src/checks/catalog/framework-repo.ts
+function frameworkRepo(service2) {
+  const own = service2.publishes?.[0];
+  if (!own) return void 0;
+  return {
+    status: "not-applicable",
+    messageId: "framework-repo",
+    data: { name: own.name },
+    evidence: [{ path: own.path, ...own.line ? { line: own.line } : {}, message: `publishes ${own.name}, the framework itself` }]
+  };
+}
+function notAService(service2) {
+  if (service2.frameworks.length > 0) return void 0;
+  return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
+}
+
+// src/checks/circuit-breakers.ts
+var FALLBACK_SHOWN = ["python", "node", "go", "java", "ruby"];
+var REMEDIATION = {
+  python: [
+    "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
+    "```python",
+    "import httpx",
+    "from tenacity import retry, retry_if_exception_type",
+    "from tenacity import stop_after_attempt, wait_exponential",
+    "",
+    "@retry(",
+    "    stop=stop_after_attempt(3),",
+    "    wait=wait_exponential(multiplier=0.2, max=5),",
+    "    retry=retry_if_exception_type(httpx.TransportError),",
+    ")",
+    "def fetch_rates() -> dict:",
+    "    return httpx.get(RATES_URL, timeout=5).raise_for_status().json()",
+    "```"
+  ].join("\n"),
+  node: [
+    "**Node / TypeScript** \u2014 opossum circuit breaker:",
+    "```ts",
+    "import CircuitBreaker from 'opossum'",
+    "",
+    "const breaker = new CircuitBreaker(fetchRates, {",
+    "  timeout: 3000,",
+    "  errorThresholdPercentage: 50,",
+    "  resetTimeout: 30000",
+    "})",
+    "breaker.fallback(() => cachedRates())",
+    "const rates = await breaker.fire()",
+    "```"
+  ].join("\n"),
+  go: [
+    "**Go** \u2014 sony/gobreaker:",
+    "```go",
+    "cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{",
+    '	Name: "rates",',
+    "	ReadyToTrip: func(c gobreaker.Counts) bool {",
+    "		return c.ConsecutiveFailures > 3",
+    "	},",
+    "})",
+    "body, err := cb.Execute(func() ([]byte, error) { return fetchRates(ctx) })",
+    "```"
+  ].join("\n"),
   java: [
-    "OptimisticLockingFailureException",
-    "OptimisticLockException",
-    "PessimisticLockingFailureException",
-    "ConcurrencyFailureException",
-    "CannotAcquireLockException",
-    "DeadlockLoserDataAccessException",
-    "CannotSerializeTransactionException",
-    "DataIntegrityViolationException",
-    "DuplicateKeyException",
-    "StaleObjectStateException",
-    "StaleStateException",
-    "TransientDataAccessException",
-    "SQLTransientException",
-    "ObjectOptimisticLockingFailureException",
-    "IllegalStateException",
-    "IllegalArgumentException",
-    "FileAlreadyExistsException",
-    "StateException.class",
-    "StateException)"
-  ]
+    "**Java / Spring** \u2014 Resilience4j (`io.github.resilience4j:resilience4j-spring-boot3`):",
+    "```java",
+    '@CircuitBreaker(name = "rates", fallbackMethod = "cachedRates")',
+    '@Retry(name = "rates")',
+    "public Rates fetchRates() {",
+    '  return restClient.get().uri("/rates").retrieve().body(Rates.class);',
+    "}",
+    "```"
+  ].join("\n"),
+  ruby: [
+    "**Ruby** \u2014 circuitbox (or stoplight / semian):",
+    "```ruby",
+    "circuit = Circuitbox.circuit(",
+    "  :rates_api, exceptions: [Net::ReadTimeout, Faraday::Error]",
+    ")",
+    "circuit.run { RatesClient.fetch }",
+    "```"
+  ].join("\n"),
+  rust: [
+    "**Rust** \u2014 reqwest-middleware with reqwest-retry:",
+    "```rust",
+    "use reqwest_middleware::ClientBuilder;",
+    "use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};",
+    "",
+    "let policy = ExponentialBackoff::builder().build_with_max_retries(3);",
+    "let client = ClientBuilder::new(reqwest::Client::new())",
+    "    .with(RetryTransientMiddleware::new_with_policy(policy))",
+    "    .build();",
+    "let rates = client.get(RATES_URL).send().await?;",
+    "```"
+  ].join("\n"),
+  php: [
+    "**PHP / Laravel** \u2014 the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
+    "```php",
+    "$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();",
+    "```"
+  ].join("\n"),
+  dotnet: [
+    "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
+    "```csharp",
+    "builder.Services",
+    "    .AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
+    "    .AddStandardResilienceHandler();",
+    "```"
+  ].join("\n"),
+  elixir: [
+    "**Elixir** \u2014 Tesla retry and fuse middleware:",
+    "```elixir",
+    "defmodule MyApp.RatesClient do",
+    "  use Tesla",
+    "  plug Tesla.Middleware.Timeout, timeout: 5_000",
+    "  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3",
+    "  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}",
+    "end",
+    "```"
+  ].join("\n")
 };
-var NOT_OUTBOUND_FILES = [/(^|\/)migrations?\//i, /Migration\.(java|kt)$/];
-var RETRY_FILTER_LINES = 4;
-var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
-var HAND_ROLLED_RETRY_TOKENS = ["tries += 1", "retries += 1", "retry_count += 1", "while let Err(", "for attempt in 0..", "for attempt in 1..", "for retry in 0..", "for _ in 0..max_retries", "for _ in 0..MAX_RETRIES", "$attempts++", "$attempt++", "$retries--", "$tries++", "for ($attempt = ", "while ($attempts <", "while ($attempt <", "for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times", "defp retry(", "defp do_retry(", "defp with_retry(", "defp with_retries(", "Backoff.backoff(", "attempt++", "attempts++"];
-var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff", "Task.Delay("];
-var HAND_ROLLED_RETRY = {
-  python: { anchors: ["max_retries", "max_retry", "retry_count", "retry_counter", "retries +=", "retries -=", "exponential_backoff(", "backoff_factor", "def retry", "def _retry"], waits: ["sleep(", "call_later(", "wait_for("] },
-  go: { anchors: ["maxRetries", "MaxRetries", "retries", "retryCount", "RetryCount", "NextRetry", "ExponentialBackoff", "BackOff()", "backoff :=", "backoff ="], waits: ["time.Sleep(", "time.NewTimer(", "time.After(", "time.Now().Add(", "time.AfterFunc("] },
-  ruby: { anchors: ["RETRIES", "max_retries", "max_attempts", "retry_after", "retries += 1", "attempts += 1", "retry if ", "retry unless "], waits: ["sleep", ".from_now", ".minutes", ".seconds", "set(wait", "retry_in"] }
-};
-var WAIT_WINDOW = 30;
-var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
-var DISABLED_RETRY = [
-  { pattern: /\b(?:retry|retries|max_?retries|maxRetries|MaxRetries|retry_?count|retryCount|RetryCount|RetryMax|retryMax|max_retry|maxRetry)\s*['"]?\s*[:=]\s*(?:0|false|False|FALSE)\b(?!\s*\.)/, note: "retries set to 0 or off" },
-  { pattern: /\bRetry\(\s*(?:total\s*=\s*)?(?:0|False)\s*[,)]/, note: "Retry(total=0)" },
-  { pattern: /\b(?:SetRetryCount|WithMaxRetries|setMaxRetries|withMaxRetries|maxRetries|retries)\(\s*0\s*\)/, note: "retry count 0" },
-  { pattern: /\blimit\s*:\s*0\b/, note: "retry limit 0" },
-  { pattern: /\b(?:MaxRetryAttempts|max_?attempts|maxAttempts|MaxAttempts)\s*['"]?\s*[:=(]\s*(?:0|1)\b(?!\.)/, note: "one attempt, no retry" },
-  { pattern: /\b(?:HTTPTransport|AsyncHTTPTransport|HTTPAdapter)\((?:[^)]*,\s*)?(?:retries|max_retries)\s*=\s*0\b/, note: "transport retries 0" }
+function remediationFor2(ecosystems, frameworks = []) {
+  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN;
+  const jvm = frameworks.includes("spring") ? void 0 : snippetFor(frameworks, JVM_RESILIENCE);
+  return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => e === "java" && jvm ? jvm : REMEDIATION[e])].join("\n\n");
+}
+function hitEvidence(h, what) {
+  return { path: h.path, line: h.line, message: `${what}: ${h.text}` };
+}
+function depEvidence(f, note) {
+  const d = f.use.deps[0];
+  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
+}
+function jobEvidence(hits) {
+  return hits.map((h) => hitEvidence(h, "job-queue retry (re-runs the job; protects no outbound call)"));
+}
+function handRolledEvidence(hits) {
+  return hits.map((h) => hitEvidence(h.hit, h.frontEnd === void 0 ? h.what : `${h.what} (front-end only: ${h.frontEnd})`));
+}
+function problemEvidence(ctx) {
+  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
+}
+var circuit_breakers_default = defineCheck({
+  meta: {
+    id: "circuit-breakers",
+    title: "Circuit breakers and retries",
+    question: "Are outbound calls protected by a circuit breaker or retry policy?",
+    messages: {
+      "library-used": "{libs} protect calls in code.",
+      "front-end-only": "{libs} protect only front-end code that runs in the browser, not the service's own outbound calls.",
+      "retries-disabled": "Retries are switched off where {libs} are configured ({how}).",
+      "startup-only": "{libs} is only used to wait for a dependency at start-up, not around outbound calls.",
+      "local-only": "{libs} only retries database writes or local resources (a locked database file, optimistic-locking conflicts), not outbound calls.",
+      "dependency-only": "{libs} is a dependency, but no production code uses it.",
+      "hand-rolled": "Only hand-rolled retries or a home-grown breaker were found.",
+      "job-retries": "Only job-queue retries were found; they re-run jobs but protect no outbound call.",
+      none: "No circuit-breaker or retry library protects outbound calls.",
+      "no-service": "No HTTP framework found in dependencies or imports: there is no service whose calls to protect.",
+      "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service whose calls to protect."
+    },
+    why: "A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.",
+    remediation: remediationFor2([])
+  },
+  run(ctx) {
+    const na = notAService(ctx.facts.service);
+    if (na) return na;
+    const ecosystems = serviceProfile(ctx.facts).ecosystems;
+    const remediation2 = remediationFor2(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework));
+    const { libraries: findings, fallbacks } = ctx.facts.resilience;
+    const used = findings.filter((f) => f.real.length > 0);
+    if (used.length > 0) {
+      return {
+        status: "pass",
+        messageId: "library-used",
+        data: { libs: [...new Set(used.map((f) => f.sig.label))].join(", ") },
+        evidence: used.flatMap((f) => [depEvidence(f, ""), ...f.real.slice(0, 3).map((h) => hitEvidence(h, "used"))]).slice(0, 12)
+      };
+    }
+    const feOnly = findings.filter((f) => f.frontEnd.length > 0);
+    if (feOnly.length > 0) {
+      return {
+        status: "partial",
+        messageId: "front-end-only",
+        data: { libs: [...new Set(feOnly.map((f) => f.sig.label))].join(", ") },
+        evidence: [...feOnly.flatMap((f) => [depEvidence(f, ""), ...f.frontEnd.slice(0, 3).map((x) => hitEvidence(x.hit, `front-end only (${x.why})`))]), ...problemEvidence(ctx)].slice(0, 12),
+        remediation: remediation2
+      };
+    }
+    const jobs = jobEvidence(fallbacks?.jobRetries ?? []);
+    const hand = handRolledEvidence(fallbacks?.handRolled ?? []);
+    const extras = [...jobs, ...hand, ...problemEvidence(ctx)];
+    const notProtecting = (pick, messageId, note) => {
+      const hit = findings.filter((f) => pick(f).length > 0);
+      if (hit.length === 0) return void 0;
+      const evidence2 = hit.flatMap((f) => [...messageId === "startup-only" ? [depEvidence(f, "")] : [], ...pick(f).slice(0, 3).map((h) => hitEvidence(h, note))]);
+      return { status: "partial", messageId, data: { libs: [...new Set(hit.map((f) => f.sig.label))].join(", ") }, evidence: [...evidence2, ...extras], remediation: remediation2 };
+    };
+    const waits = notProtecting((f) => f.startup, "startup-only", "start-up wait, not an outbound call") ?? notProtecting((f) => f.local, "local-only", "retries a database write or local state, not an outbound call");
+    if (waits) return waits;
+    const off = findings.filter((f) => f.disabled.length > 0 && f.real.length === 0 && f.startup.length === 0);
+    const declaredOnly = findings.filter((f) => !off.includes(f) && !(f.sig.kind === "http-retry" && f.disabled.length > 0));
+    if (declaredOnly.length > 0) {
+      return {
+        status: "partial",
+        messageId: "dependency-only",
+        data: { libs: [...new Set(declaredOnly.map((f) => f.sig.label))].join(", ") },
+        evidence: [...declaredOnly.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")), ...extras],
+        remediation: remediation2
+      };
+    }
+    if (hand.length > 0) return { status: "partial", messageId: "hand-rolled", evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
+    if (jobs.length > 0) return { status: "partial", messageId: "job-retries", evidence: [...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
+    if (off.length > 0) {
+      const hits = off.flatMap((f) => f.disabled);
+      return {
+        status: "fail",
+        messageId: "retries-disabled",
+        data: { libs: [...new Set(off.map((f) => f.sig.label))].join(", "), how: [...new Set(hits.map((h) => h.note))].join(", ") },
+        evidence: [...hits.slice(0, 6).map((h) => hitEvidence(h.hit, `retries switched off (${h.note})`)), ...problemEvidence(ctx)],
+        remediation: remediation2
+      };
+    }
+    return { status: "fail", messageId: "none", evidence: problemEvidence(ctx), remediation: remediation2 };
+  }
+});
+
+// src/facts/path-memo.ts
+function memoByDir(fn, max = 2e5) {
+  let cache2 = /* @__PURE__ */ new Map();
+  let lastDir;
+  let lastValue;
+  return (path2) => {
+    const slash = path2.lastIndexOf("/");
+    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
+    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
+    let value = cache2.get(dir2);
+    if (value === void 0 && !cache2.has(dir2)) {
+      value = fn(dir2);
+      if (cache2.size >= max) cache2 = /* @__PURE__ */ new Map();
+      cache2.set(dir2, value);
+    }
+    lastDir = dir2;
+    lastValue = value;
+    return value;
+  };
+}
+
+// src/facts/excluded.ts
+var VENDORED_DIRS = [
+  "node_modules",
+  "vendor",
+  ".venv",
+  "venv",
+  "site-packages",
+  ".tox",
+  ".git",
+  "third_party",
+  "bower_components",
+  ".nox"
 ];
+var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
+var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
+var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
+var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
+var VENDORED_SET = new Set(VENDORED_DIRS);
+function excludedSegment(path2, dirs = EXCLUDED_SET) {
+  let memo3 = bySet.get(dirs);
+  if (!memo3) {
+    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo3);
+  }
+  return memo3(path2);
+}
+var bySet = /* @__PURE__ */ new WeakMap();
+function segmentIn(dir2, dirs) {
+  if (dir2 === "") return null;
+  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
+  return null;
+}
+function isExcluded(path2) {
+  return excludedSegment(path2) !== null;
+}
+function isVendored(path2) {
+  return excludedSegment(path2, VENDORED_SET) !== null;
+}
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
+function isTestPath(path2) {
+  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1)) && !NOT_TEST_CODE.test(path2);
+}
+var DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i;
+var NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/;
+var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "app", "lib", "client", "web", "frontend", "ui", "components", "pages"]);
+function acceptanceGlue(parts) {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i] !== "features") continue;
+    const next = parts[i + 1];
+    if (next === "step_definitions") return true;
+    if ((next === "support" || next === "steps") && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true;
+  }
+  return false;
+}
+var testDir = memoByDir((dir2) => {
+  if (dir2 === "") return false;
+  const parts = dir2.split("/");
+  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
+});
+function testName(name) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
+  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
+  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
+  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
+  if (name.endsWith("Test.php") && name.length > 8) return true;
+  if ((name.endsWith(".cs") || name.endsWith(".fs") || name.endsWith(".vb")) && /Tests?\.(cs|fs|vb)$/.test(name)) return true;
+  return false;
+}
+
+// src/facts/test-files.ts
+var TEST_FILES = [
+  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
+  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
+  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
+  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
+  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
+  { ecosystem: "go", suffixes: ["_test.go"] },
+  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
+  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
+  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
+  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
+  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
+  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
+  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
+  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
+  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
+  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
+  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
+  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
+  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
+];
+
+// src/facts/repo-files.ts
+var EMPTY_REPO_FILES = {
+  all: [],
+  own: [],
+  manifests: [],
+  sources: /* @__PURE__ */ new Map(),
+  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
+  testSuite: { count: 0, byEcosystem: /* @__PURE__ */ new Map(), examples: [] }
+};
+var TS = 1;
+var DJANGO2 = 2;
+var RAILS2 = 4;
+var GRADLE = 8;
+var KOTLIN = 16;
+var LARAVEL = 32;
+function markerBits(path2, name) {
+  let bits = 0;
+  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
+  if (name === "manage.py") bits |= DJANGO2;
+  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS2;
+  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
+  if (name.endsWith(".kt")) bits |= KOTLIN;
+  if (name === "artisan") bits |= LARAVEL;
+  return bits;
+}
+var MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/;
+function testEcosystem(path2, name) {
+  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path2)) return void 0;
+  if (NOT_TEST_CODE.test(path2)) return void 0;
+  return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
+}
+function isListed(files, path2) {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (files[mid] < path2) lo = mid + 1;
+    else hi = mid;
+  }
+  return files[lo] === path2;
+}
+function listedUnder(files, dir2) {
+  return dir2 === "" ? files : rangeWithPrefix(files, dir2.endsWith("/") ? dir2 : dir2 + "/");
+}
+function collectRepoFiles(snapshot) {
+  const own = [];
+  const present2 = new Uint8Array(ECOSYSTEM_IDS.length);
+  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length);
+  let markers = 0;
+  let tests = 0;
+  const byEcosystem = /* @__PURE__ */ new Map();
+  const examples = [];
+  for (const path2 of snapshot.files()) {
+    if (isExcluded(path2)) continue;
+    const name = path2.slice(path2.lastIndexOf("/") + 1);
+    own.push({ path: path2, name });
+    const manifest = manifestEcosystem(name);
+    if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
+    const kind = sourceKindOf(path2);
+    if (kind && !kind.template) counts2[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++;
+    markers |= markerBits(path2, name);
+    const test = testEcosystem(path2, name);
+    if (test) {
+      tests++;
+      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1);
+      if (examples.length < 3) examples.push(path2);
+    }
+  }
+  return {
+    all: snapshot.files(),
+    own,
+    manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
+    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
+    markers: {
+      typescript: (markers & TS) !== 0,
+      django: (markers & DJANGO2) !== 0,
+      rails: (markers & RAILS2) !== 0,
+      gradle: (markers & GRADLE) !== 0,
+      kotlin: (markers & KOTLIN) !== 0,
+      laravel: (markers & LARAVEL) !== 0
+    },
+    testSuite: { count: tests, byEcosystem, examples }
+  };
+}
+
+// src/checks/catalog/ci-builds.ts
+var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function whenBuilt(t) {
+  const parts = [];
+  if (t.pullRequest) parts.push("pull requests");
+  if (t.push) parts.push("branch pushes");
+  if (!t.push && t.events.includes("push")) parts.push("tags");
+  if (t.events.includes("release")) parts.push("releases");
+  if (t.schedule) parts.push("a schedule");
+  if (t.manual) parts.push("manual runs");
+  if (parts.length === 0) return t.events.length > 0 ? `on ${t.events.join(", ")}` : "on no trigger Shipshape recognises";
+  return `on ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
+}
+var COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/;
+function composeBuilt(run4, deploy, listed3) {
+  const a = run4.argv[0] === "docker-compose" ? run4.argv.slice(1) : run4.argv.slice(2);
+  const at3 = a.findIndex((w) => w === "build" || w === "up" || w === "run");
+  const named3 = [];
+  for (let i = 0; i < at3; i++) {
+    const w = a[i];
+    if ((w === "-f" || w === "--file") && a[i + 1]) named3.push(a[++i]);
+    else if (w.startsWith("--file=")) named3.push(w.slice(7));
+  }
+  const words3 = a.slice(at3 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1])));
+  const services2 = a[at3] === "run" ? words3.slice(0, 1) : words3;
+  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run4.cwd, f)).filter((f) => f !== void 0 && isListed(listed3, f));
+  if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
+  const out = [];
+  for (const f of files) {
+    const compose2 = deploy.composeFiles.find((c) => c.path === f);
+    if (!compose2) return void 0;
+    for (const b of compose2.builds) {
+      if (services2.length > 0 && !services2.includes(b.service)) continue;
+      if (b.dockerfile === void 0) return void 0;
+      out.push(b.dockerfile);
+    }
+  }
+  return out;
+}
+function runnable(x) {
+  return !x.job?.disabled && !x.step?.disabled;
+}
+function optionValue(argv, names3) {
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (names3.includes(w) && argv[i + 1] !== void 0) return argv[i + 1];
+    const eq = w.indexOf("=");
+    if (eq > 0 && names3.includes(w.slice(0, eq))) return w.slice(eq + 1);
+  }
+  return void 0;
+}
+function fileArg(run4) {
+  const f = optionValue(run4.argv, ["-f", "--file"]);
+  return f === void 0 ? void 0 : joinPath2(run4.cwd, f);
+}
+function linkEvidence(chain, message2) {
+  const first = chain[0];
+  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
+}
+function exportsFiles(run4) {
+  const out = optionValue(run4.argv, OUTPUT_FLAGS);
+  return out !== void 0 && LOCAL_OUTPUT.test(out);
+}
+function releaserBuild(run4, deploy, listed3) {
+  const releaser = RELEASERS.find((r) => r.argv0 === run4.argv[0]);
+  if (!releaser) return void 0;
+  const words3 = run4.argv.slice(1);
+  const sub = words3.find((w, i) => !w.startsWith("-") && !(i > 0 && releaser.configFlags.includes(words3[i - 1])));
+  if (sub === void 0 ? !releaser.bare : !releaser.builds.includes(sub)) return void 0;
+  if (words3.some((w) => releaser.skips.test(w))) return void 0;
+  const named3 = optionValue(run4.argv, releaser.configFlags);
+  const candidates = named3 !== void 0 ? [named3] : releaser.defaults;
+  for (const c of candidates) {
+    const path2 = joinPath2(run4.cwd, c);
+    if (path2 === void 0 || !isListed(listed3, path2)) continue;
+    const config = deploy.releasers.find((r) => r.path === path2);
+    return config ? { releaser, config } : void 0;
+  }
+  return void 0;
+}
+function ciBuilds(ctx) {
+  const { ci: ci2, deploy, repoFiles } = ctx.facts;
+  const out = [];
+  const extraCommands = ctx.extra.commands;
+  for (const run4 of ci2.runs) {
+    if (run4.where !== "ci" || !runnable(run4)) continue;
+    const when = whenBuilt(run4.triggers);
+    const released = releaserBuild(run4, deploy, repoFiles.all);
+    if (released) {
+      const { releaser, config } = released;
+      const first = config.images[0];
+      const sections = [...new Set(config.images.map((i) => i.section))].join(", ");
+      const files2 = config.images.flatMap((i) => i.dockerfile === void 0 ? [] : [joinPath2(run4.cwd, i.dockerfile) ?? i.dockerfile]);
+      const where = `${config.path}${first.line !== void 0 ? `:${first.line}` : ""}`;
+      out.push({ evidence: linkEvidence(run4.chain, `CI builds images ${when}: ${run4.text} (${releaser.label} ${sections} in ${where})`), ...files2.length > 0 ? { files: files2 } : {}, needsDockerfile: files2.length > 0 });
+      continue;
+    }
+    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run4.argv, c.argv) && (!c.goal || run4.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
+    const extra = !cmd && extraCommands.some((c) => run4.text.startsWith(c) || run4.argv[0] === c);
+    if (!cmd && !extra || cmd?.dockerfile && exportsFiles(run4)) continue;
+    const compose2 = cmd?.compose === true;
+    const file2 = cmd?.dockerfile && !compose2 ? fileArg(run4) : void 0;
+    const files = compose2 ? composeBuilt(run4, deploy, repoFiles.all) : void 0;
+    out.push({ evidence: linkEvidence(run4.chain, `CI builds an image ${when}: ${run4.text}`), ...file2 ? { file: file2 } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
+  }
+  for (const use of ci2.actions) {
+    if (!runnable(use)) continue;
+    const name = use.action.name.toLowerCase();
+    const act = buildActionFor(name);
+    const extra = !act && ctx.extra.actions.includes(name);
+    if (!act && !extra && imageBuildWorkflow(name)) {
+      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${READ_FROM_NAME}`), needsDockerfile: false });
+      continue;
+    }
+    if (!act && !extra) continue;
+    const w = use.action.with;
+    if (act?.when) {
+      const v = w[act.when.input];
+      if (v === void 0 || !act.when.values.includes("*") && !act.when.values.includes(v)) continue;
+    }
+    if (w.outputs !== void 0 && LOCAL_OUTPUT.test(w.outputs)) continue;
+    if (w.target !== void 0 && BINARY_TARGETS.test(w.target.trim()) && w.push !== "true" && w.load !== "true") continue;
+    const raw = act?.fileInput ? w[act.fileInput] : void 0;
+    const file2 = raw ? joinPath2(use.step.workingDirectory ?? "", raw.split(/\s+/)[0]) : void 0;
+    const note = w.push === "false" ? " (build only, push: false)" : "";
+    const label = act?.family ? `${name} (${act.label})` : act?.label ?? name;
+    out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${label}${note}`), ...file2 ? { file: file2 } : {}, needsDockerfile: act?.fileInput !== void 0 });
+  }
+  for (const job4 of ci2.jobs) {
+    if (job4.disabled) continue;
+    const image = job4.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)));
+    if (image) out.push({ evidence: { path: job4.file, ...job4.line !== void 0 ? { line: job4.line } : {}, message: `CI job \`${job4.id}\` runs in builder image ${image} ${whenBuilt(job4.triggers)}` }, needsDockerfile: false });
+  }
+  return out;
+}
+
+// src/checks/catalog/jvm-image.ts
+function jvmImageCommand(gradle2, frameworks) {
+  if (frameworks.includes("spring")) {
+    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
+  }
+  if (frameworks.includes("quarkus")) {
+    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
+  }
+  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
+}
+function jvmImageFix(gradle2, frameworks) {
+  const cmd = jvmImageCommand(gradle2, frameworks);
+  return [
+    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
+    "",
+    "```yaml",
+    ...IMAGE_WORKFLOW_HEAD,
+    "      - uses: actions/setup-java@v4",
+    "        with:",
+    "          distribution: temurin",
+    "          java-version: 21",
+    "      - run: >-",
+    ...cmd.build.map((l) => `          ${l}`),
+    "```",
+    "",
+    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
+  ].join("\n");
+}
+
+// src/checks/container-build.ts
+var OPENING = "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:";
+var FALLBACK3 = "Add a `Dockerfile` for the service (see docs/checks/container-build.md for one per stack).";
+var BUILD_IT = "Build it in CI on pull requests, and push it from the default branch:";
+function remediation(ctx, dockerfile) {
+  if (dockerfile) return [BUILD_IT, "", imageWorkflow(dockerfile)].join("\n");
+  const profile = serviceProfile(ctx.facts);
+  if (profile.ecosystems[0] === "java") return jvmImageFix(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework));
+  return [remediationFor(OPENING, DOCKERFILES, profile, FALLBACK3), "", BUILD_IT, "", imageWorkflow(null)].join("\n");
+}
+var REMEDIATION2 = [OPENING, ...Object.keys(DOCKERFILES).flatMap((e) => ["", `**${ECOSYSTEM_NAMES[e]}**:`, "", DOCKERFILES[e]]), "", BUILD_IT, "", imageWorkflow(null)].join("\n");
+function dockerfileEvidence(d) {
+  return { path: d.path, ...d.line !== void 0 ? { line: d.line } : {}, message: d.notService ? `not the service image: ${d.notService}` : `service image${d.baseImages.length ? `, FROM ${d.baseImages[d.baseImages.length - 1]}` : ""}` };
+}
+var container_build_default = defineCheck({
+  meta: {
+    id: "container-build",
+    title: "Container image built in CI",
+    question: "Is the service shipped as a container image built in CI?",
+    messages: {
+      "built-in-ci": "The service has an image build ({what}) and CI builds it.",
+      "ci-build-only": "CI builds an image without a Dockerfile in the repository ({what}).",
+      "not-built": "The service has an image build ({what}), but CI never builds it.",
+      opaque: "The service has an image build ({what}); no CI step Shipshape could follow builds it, and {count|CI step} could not be followed: {steps}.",
+      "not-service": "Only Dockerfiles that do not ship the service were found ({what}).",
+      none: "No Dockerfile or other container image build was found.",
+      "no-service": "No HTTP framework found in dependencies or imports, and no image build: there is no service to ship as an image.",
+      "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it, and has no image build: there is no service to ship as an image."
+    },
+    why: "An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.",
+    remediation: REMEDIATION2
+  },
+  run(ctx) {
+    const { deploy } = ctx.facts;
+    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.repoFiles.all.filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
+    const service2 = deploy.dockerfiles.filter((d) => !d.notService);
+    const others = deploy.dockerfiles.filter((d) => d.notService);
+    const notServicePaths = new Set(others.map((d) => d.path));
+    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))));
+    const declared3 = [
+      ...service2.map(dockerfileEvidence),
+      ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
+      ...extraFiles.map((f) => ({ path: f, message: "image build configuration (from config signatures)" }))
+    ];
+    const what = [service2.length ? `${service2.length} Dockerfile${service2.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
+    if (declared3.length > 0 && builds.length > 0) {
+      return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared3.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
+    }
+    const dockerless = builds.filter((b) => !b.needsDockerfile);
+    if (dockerless.length > 0 && others.length === 0) {
+      return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
+    }
+    if (declared3.length > 0) {
+      const unsure = opaqueOutcome(opaqueSteps(ctx.facts.ci), "container-build", "builds the image", remediation(ctx, service2[0]?.path ?? null), declared3);
+      if (unsure) return { ...unsure, data: { ...unsure.data, what } };
+      const evidence2 = [...declared3.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }];
+      return { status: "partial", messageId: "not-built", data: { what }, evidence: evidence2, remediation: remediation(ctx, service2[0]?.path ?? null) };
+    }
+    if (ctx.facts.service.frameworks.length === 0 && builds.length === 0) {
+      const own = frameworkRepo(ctx.facts.service);
+      return own ? { ...own, messageId: "framework-repo" } : { status: "not-applicable", messageId: "no-service" };
+    }
+    if (others.length > 0) {
+      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation: remediation(ctx, null) };
+    }
+    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation: remediation(ctx, null) };
+  }
+});
+
+// src/checks/catalog/health.ts
+var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
+  "health",
+  "healthz",
+  "health-check",
+  "healthcheck",
+  "health_check",
+  "_health",
+  "__health",
+  "healthy",
+  "livez",
+  "readyz",
+  "startupz",
+  "live",
+  "ready",
+  "readiness",
+  "liveness",
+  "alive",
+  "ping",
+  "_ping",
+  "heartbeat",
+  "__heartbeat__",
+  "__lbheartbeat__",
+  "hc",
+  "ht",
+  "okcomputer",
+  "watchman"
+]);
+var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
+var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
+var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
+function healthSegment(path2) {
+  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
+  const last2 = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
+  if (NOT_HEALTH.has(last2)) return null;
+  if (HEALTH_SEGMENTS.has(last2)) return last2;
+  if (AMBIGUOUS_SEGMENTS.has(last2)) {
+    const all = path2.split("/").filter((s) => s !== "");
+    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1])).map((s) => s.toLowerCase());
+    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last2;
+  }
+  return null;
+}
+var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
+var THIRD_PARTY_IMAGE_PREFIXES = ["registry.k8s.io/", "k8s.gcr.io/", "gcr.io/google_containers/", "gcr.io/google-containers/", "bitnami/", "docker.io/bitnami/", "docker.io/library/", "quay.io/jetstack/", "quay.io/prometheus/", "grafana/", "docker.io/grafana/"];
+var ONE_OFF_SERVICES = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i;
+var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
+var HEALTH_SNIPPETS = {
+  fastapi: [
+    "```python",
+    "from fastapi import APIRouter, Depends, HTTPException",
+    "from sqlalchemy import text",
+    "",
+    "router = APIRouter()",
+    "",
+    '@router.get("/healthz", include_in_schema=False)',
+    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
+    "    try:",
+    '        session.execute(text("SELECT 1"))',
+    "    except Exception as exc:",
+    '        raise HTTPException(503, detail="database unavailable") from exc',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  django: [
+    "`pip install django-health-check`, then:",
+    "```python",
+    "# settings.py",
+    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
+    "# urls.py",
+    'urlpatterns += [path("health/", include("health_check.urls"))]',
+    "```"
+  ].join("\n"),
+  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
+  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
+  pyramid: [
+    "```python",
+    "# in includeme(config) or the app factory",
+    'config.add_route("healthz", "/healthz")',
+    "",
+    '@view_config(route_name="healthz", renderer="json")',
+    "def healthz(request):",
+    '    request.db.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  tornado: [
+    "```python",
+    "class HealthHandler(tornado.web.RequestHandler):",
+    "    async def get(self):",
+    '        await self.application.db.execute("SELECT 1")',
+    '        self.write({"status": "ok"})',
+    "",
+    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
+    "```"
+  ].join("\n"),
+  falcon: [
+    "```python",
+    "class Health:",
+    "    def on_get(self, req, resp):",
+    "        with engine.connect() as conn:",
+    '            conn.execute(text("SELECT 1"))',
+    '        resp.media = {"status": "ok"}',
+    "",
+    'app.add_route("/healthz", Health())',
+    "```"
+  ].join("\n"),
+  aiohttp: [
+    "```python",
+    "async def healthz(request: web.Request) -> web.Response:",
+    '    async with request.app["db"].acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return web.json_response({"status": "ok"})',
+    "",
+    'app.router.add_get("/healthz", healthz)',
+    "```"
+  ].join("\n"),
+  sanic: [
+    "```python",
+    '@app.get("/healthz")',
+    "async def healthz(request):",
+    "    async with request.app.ctx.db.acquire() as conn:",
+    '        await conn.execute("SELECT 1")',
+    '    return json({"status": "ok"})',
+    "```"
+  ].join("\n"),
+  litestar: [
+    "```python",
+    '@get("/healthz", include_in_schema=False)',
+    "async def healthz(db_session: AsyncSession) -> dict[str, str]:",
+    '    await db_session.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "",
+    "app = Litestar(route_handlers=[healthz, ...])",
+    "```"
+  ].join("\n"),
+  bottle: [
+    "```python",
+    '@app.get("/healthz")',
+    "def healthz():",
+    "    with engine.connect() as conn:",
+    '        conn.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
+  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
+  nestjs: [
+    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
+    "```ts",
+    "@Controller('health')",
+    "export class HealthController {",
+    "  constructor(",
+    "    private health: HealthCheckService,",
+    "    private db: TypeOrmHealthIndicator",
+    "  ) {}",
+    "  @Get()",
+    "  @HealthCheck()",
+    "  check() {",
+    "    return this.health.check([() => this.db.pingCheck('database')])",
+    "  }",
+    "}",
+    "```"
+  ].join("\n"),
+  ...NODE_HEALTH,
+  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
+  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    "```go",
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    "	var one int",
+    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    "	if err != nil {",
+    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
+    "		return",
+    "	}",
+    '	ctx.Output.Body([]byte("ok"))',
+    "})",
+    "```"
+  ].join("\n"),
+  "go-zero": [
+    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
+    "```yaml",
+    "DevServer:",
+    "  Enabled: true",
+    "  Port: 6470",
+    "  HealthPath: /healthz",
+    "```",
+    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
+  ].join("\n"),
+  huma: [
+    "```go",
+    "type healthOut struct{ Body struct{ Status string } }",
+    "",
+    'huma.Get(api, "/healthz",',
+    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
+    "		if err := db.PingContext(ctx); err != nil {",
+    '			return nil, huma.Error503ServiceUnavailable("db down")',
+    "		}",
+    "		out := &healthOut{}",
+    '		out.Body.Status = "ok"',
+    "		return out, nil",
+    "	})",
+    "```"
+  ].join("\n"),
+  spring: [
+    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
+    "```yaml",
+    "# application.yml",
+    "management:",
+    "  endpoints.web.exposure.include: health,info",
+    "  endpoint.health.probes.enabled: true",
+    "```",
+    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
+  ].join("\n"),
+  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
+  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
+  sinatra: ["```ruby", 'get "/healthz" do', "  DB.test_connection", "  content_type :json", "  { status: 'ok' }.to_json", "end", "```"].join("\n"),
+  grape: ["```ruby", "class API::Health < Grape::API", "  get :healthz do", '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", "  end", "end", "# in the root API: mount API::Health", "```"].join("\n"),
+  hanami: [
+    "```ruby",
+    "# config/routes.rb",
+    'get "/healthz", to: "health.show"',
+    "",
+    "# app/actions/health/show.rb",
+    "module MyApp",
+    "  module Actions",
+    "    module Health",
+    "      class Show < MyApp::Action",
+    '        include Deps["db.gateway"]',
+    "",
+    "        def handle(_request, response)",
+    "          gateway.connection.test_connection",
+    "          response.format = :json",
+    "          response.body = { status: 'ok' }.to_json",
+    "        end",
+    "      end",
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  roda: ["```ruby", "route do |r|", '  r.get "healthz" do', "    DB.test_connection", "    { status: 'ok' } # with plugin :json", "  end", "  # \u2026 the other branches", "end", "```"].join("\n"),
+  laravel: [
+    "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
+    "```php",
+    "// routes/api.php",
+    "Route::get('/ready', function () {",
+    "    DB::connection()->getPdo();",
+    "    Cache::store()->get('ready');",
+    "    return response()->json(['status' => 'ok']);",
+    "});",
+    "```"
+  ].join("\n"),
+  symfony: [
+    "```php",
+    "// src/Controller/HealthController.php",
+    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
+    "public function __invoke(Connection $db): JsonResponse",
+    "{",
+    "    $db->executeQuery('SELECT 1');",
+    "    return new JsonResponse(['status' => 'ok']);",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "```php",
+    "$app->get('/healthz', function (",
+    "    Request $request,",
+    "    Response $response",
+    ") use ($pdo) {",
+    "    $pdo->query('SELECT 1');",
+    `    $response->getBody()->write('{"status":"ok"}');`,
+    "    return $response->withHeader('Content-Type', 'application/json');",
+    "});",
+    "```"
+  ].join("\n"),
+  phoenix: [
+    "```elixir",
+    "# lib/my_app_web/router.ex",
+    'scope "/", MyAppWeb do',
+    '  get "/healthz", HealthController, :show',
+    "end",
+    "",
+    "# lib/my_app_web/controllers/health_controller.ex",
+    "defmodule MyAppWeb.HealthController do",
+    "  use MyAppWeb, :controller",
+    "",
+    "  def show(conn, _params) do",
+    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '      {:ok, _} -> json(conn, %{status: "ok"})',
+    "      {:error, _} ->",
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  plug: [
+    "```elixir",
+    "# in the Plug.Router that serves the app",
+    'get "/healthz" do',
+    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '    {:ok, _} -> send_resp(conn, 200, "ok")',
+    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  // Rust: one per framework; `rust` covers the others (warp, tide, poem, loco: `/_health` is built in).
+  axum: [
+    "```rust",
+    "async fn healthz(State(pool): State<PgPool>) -> StatusCode {",
+    '    match sqlx::query("SELECT 1").execute(&pool).await {',
+    "        Ok(_) => StatusCode::OK,",
+    "        Err(_) => StatusCode::SERVICE_UNAVAILABLE,",
+    "    }",
+    "}",
+    "",
+    'let app = Router::new().route("/healthz", get(healthz)).with_state(pool);',
+    "```"
+  ].join("\n"),
+  "actix-web": [
+    "```rust",
+    '#[get("/healthz")]',
+    "async fn healthz(pool: web::Data<PgPool>) -> HttpResponse {",
+    '    match sqlx::query("SELECT 1").execute(pool.get_ref()).await {',
+    "        Ok(_) => HttpResponse::Ok().finish(),",
+    "        Err(_) => HttpResponse::ServiceUnavailable().finish(),",
+    "    }",
+    "}",
+    "",
+    "// App::new().service(healthz)",
+    "```"
+  ].join("\n"),
+  rocket: [
+    "```rust",
+    '#[get("/healthz")]',
+    "async fn healthz(mut db: Connection<Db>) -> Status {",
+    '    match sqlx::query("SELECT 1").execute(&mut **db).await {',
+    "        Ok(_) => Status::Ok,",
+    "        Err(_) => Status::ServiceUnavailable,",
+    "    }",
+    "}",
+    "",
+    '// rocket::build().mount("/", routes![healthz])',
+    "```"
+  ].join("\n"),
+  rust: [
+    "```rust",
+    "// warp (poem and tide alike): a route that answers 503",
+    "// when the database does not",
+    "let db = pool.clone();",
+    'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
+    "    let db = db.clone();",
+    "    async move {",
+    '        match sqlx::query("SELECT 1").execute(&db).await {',
+    "            Ok(_) => warp::http::StatusCode::OK,",
+    "            Err(_) => warp::http::StatusCode::SERVICE_UNAVAILABLE,",
+    "        }",
+    "    }",
+    "});",
+    "```"
+  ].join("\n"),
+  aspnetcore: [
+    "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
+    "```csharp",
+    "builder.Services.AddHealthChecks()",
+    "    .AddNpgSql(",
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
+    "",
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    "{",
+    "    Predicate = _ => false",
+    "});",
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    "{",
+    '    Predicate = c => c.Tags.Contains("ready")',
+    "});",
+    "```"
+  ].join("\n"),
+  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
+  ...JVM_HEALTH
+};
+
+// src/checks/catalog/graphql.ts
+var GRAPHQL_SERVERS = [
+  { tool: "graphene", ecosystem: "python", packages: ["graphene", "graphene-django"] },
+  { tool: "Strawberry", ecosystem: "python", packages: ["strawberry-graphql", "strawberry-graphql-django"] },
+  { tool: "Ariadne", ecosystem: "python", packages: ["ariadne", "ariadne-django"] },
+  { tool: "Apollo Server", ecosystem: "node", packages: ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-fastify", "apollo-server-koa"] },
+  { tool: "NestJS GraphQL", ecosystem: "node", packages: ["@nestjs/graphql"] },
+  { tool: "GraphQL Yoga", ecosystem: "node", packages: ["graphql-yoga"] },
+  { tool: "Mercurius", ecosystem: "node", packages: ["mercurius"] },
+  { tool: "express-graphql", ecosystem: "node", packages: ["express-graphql", "graphql-http"] },
+  { tool: "gqlgen", ecosystem: "go", packages: ["github.com/99designs/gqlgen"] },
+  { tool: "graphql-go", ecosystem: "go", packages: ["github.com/graph-gophers/graphql-go", "github.com/graphql-go/graphql", "github.com/graphql-go/handler"] },
+  { tool: "Spring GraphQL", ecosystem: "java", packages: ["org.springframework.boot:spring-boot-starter-graphql", "org.springframework.graphql:spring-graphql"] },
+  { tool: "Netflix DGS", ecosystem: "java", packages: ["com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter", "com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter"] },
+  { tool: "graphql-ruby", ecosystem: "ruby", packages: ["graphql"] }
+];
+var GRAPHQL_SEGMENTS = /* @__PURE__ */ new Set(["graphql", "graphiql", "playground", "altair", "voyager", "subscriptions"]);
+var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
+  "static",
+  "media",
+  "assets",
+  "uploads",
+  ".well-known",
+  "favicon.ico",
+  "robots.txt",
+  "sitemap.xml",
+  "metrics",
+  "admin",
+  "thumbnail",
+  "thumbnails"
+]);
+var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
+var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics", "swagger", "redoc", "openapi", "apidoc"];
+function plumbingRoute(route) {
+  const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
+  if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
+  if (healthSegment(route.path) !== null || route.library) return "health";
+  if (PLUMBING_MOUNTS.has(segs[0] ?? "") || segs.some((s) => WEBHOOK_SEGMENTS.has(s))) return "plumbing";
+  const handler2 = (route.handler ?? "").toLowerCase();
+  if (segs.length === 0 || route.prefixUnknown) {
+    if (handler2 === "" && segs.length === 0) return "home page";
+    if (PLUMBING_HANDLER_WORDS.some((w) => handler2.includes(w))) return "plumbing";
+  }
+  if (handler2.includes("webhook")) return "plumbing";
+  return null;
+}
+function graphqlOnly(facts) {
+  const ecosystems = new Set(facts.service.frameworks.map((f) => f.ecosystem));
+  let server;
+  for (const m of facts.manifests.manifests) {
+    for (const d of m.dependencies) {
+      if (d.dev || d.own || !ecosystems.has(d.ecosystem)) continue;
+      const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name));
+      if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...d.line ? { line: d.line } : {}, message: `GraphQL server: ${sig.tool} (${d.name})` } };
+    }
+  }
+  if (!server) return null;
+  if (facts.openapi.specs.some((s) => s.notOwn === null)) return null;
+  if (facts.service.routes.some((r) => plumbingRoute(r) === null)) return null;
+  const gql = facts.service.routes.find((r) => plumbingRoute(r) === "GraphQL");
+  return {
+    tool: server.tool,
+    evidence: [server.evidence, ...gql ? [{ path: gql.file, line: gql.line, message: `GraphQL endpoint ${gql.path}; no REST resource route besides GraphQL, health and plumbing` }] : []]
+  };
+}
+
+// src/checks/contract-tests.ts
+var messages4 = {
+  pass: "CI tests the API against its contract on pull requests: {tools}.",
+  "not-on-prs": "Contract tests exist ({tools}) but CI does not run them on pull requests.",
+  fail: "No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.",
+  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test.",
+  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.",
+  "graphql-only": "The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against."
+};
+var contract_tests_default = defineCheck({
+  meta: {
+    id: "contract-tests",
+    title: "Contract tests",
+    question: "Does CI test the API against its contract?",
+    messages: messages4,
+    why: "Unit tests check what the code does; contract tests check that the API still does what its description and its consumers say. Without them, a renamed field or a changed status code ships silently and breaks clients in production.",
+    remediation: CONTRACT_SNIPPET
+  },
+  run(ctx) {
+    const { facts } = ctx;
+    const na = notAService(facts.service);
+    if (na) return na;
+    const j = judgePractice(ctx, CONTRACT);
+    const remediation2 = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework));
+    const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path));
+    const files = facts.openapi.contractTests;
+    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.repoFiles.all) }));
+    const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
+    const evidence2 = [
+      ...evidenceOf(j, j.pr),
+      ...drift.flatMap((d) => d.evidence),
+      ...fileRuns.flatMap(({ file: file2, run: run4 }) => [
+        { path: file2.path, line: file2.line, message: `${file2.tool}: ${file2.text}` },
+        ...run4 ? [chainEvidence(run4.text, run4.chain, "runs the suite holding it on pull requests")] : []
+      ])
+    ].slice(0, 12);
+    if (onPr.length > 0) return { status: "pass", messageId: "pass", data: { tools: [...new Set(onPr)].join(", ") }, evidence: evidence2 };
+    const other = [...j.notOnPr, ...j.local, ...j.nonBlocking];
+    const present2 = [...other.map((f) => f.tool), ...drift.map(() => "spec drift check"), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)];
+    if (present2.length > 0) {
+      const ev = [...evidenceOf(j, other), ...evidence2];
+      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12), remediation: remediation2 };
+    }
+    const gql = graphqlOnly(facts);
+    if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
+    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3), remediation: remediation2 };
+  }
+});
+function diffPaths(argv) {
+  const rest = argv.slice(2);
+  const dash = rest.indexOf("--");
+  const words3 = dash >= 0 ? rest.slice(dash + 1) : rest.filter((w) => !w.startsWith("-") && /[./]/.test(w) && !/^(origin|upstream)\//.test(w) && !/\.\./.test(w));
+  return words3.filter((w) => !w.startsWith("-"));
+}
+var SPEC_PATH = /openapi|swagger|oas|api-?docs|spec|schema/i;
+function comparesSpec(argv, specPaths) {
+  const paths = diffPaths(argv);
+  if (paths.length === 0) return true;
+  return paths.some((p) => SPEC_PATH.test(p) || specPaths.some((sp) => sp === p || sp.startsWith(p.replace(/\/?$/, "/"))));
+}
+function driftChecks(runs, specPaths) {
+  const out = [];
+  const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
+  const dumps = /* @__PURE__ */ new Map();
+  for (const r of runs) {
+    if (r.where !== "ci" || r.neutralised || !(SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))) continue;
+    if (!dumps.has(jobKey2(r))) dumps.set(jobKey2(r), r);
+  }
+  const shown = /* @__PURE__ */ new Set();
+  for (const r of runs) {
+    const dump2 = dumps.get(jobKey2(r));
+    if (r.where !== "ci" || r.neutralised || r.diffFixUp || dump2 === void 0) continue;
+    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true) && (r.argv[1] !== "diff" || comparesSpec(r.argv, specPaths));
+    const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
+    if (!isGitDiff && !isDiff) continue;
+    const compared = chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one");
+    const regenerated = shown.has(jobKey2(r)) ? [] : [chainEvidence(dump2.text, dump2.chain, "regenerates the spec")];
+    shown.add(jobKey2(r));
+    out.push({ onPr: r.triggers.pullRequest, evidence: [compared, ...regenerated] });
+  }
+  return out;
+}
+function suiteRun(file2, runs, listed3) {
+  const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file2.path.endsWith(e)))?.ecosystem;
+  if (!eco) return void 0;
+  const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === void 0);
+  for (const r of runs) {
+    if (r.where !== "ci" || r.neutralised || !r.triggers.pullRequest) continue;
+    const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null);
+    if (!v || v.blockedBy || v.signature.kind && v.signature.kind !== "counts") continue;
+    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || listedUnder(listed3, join(r.cwd, a)).length > 0));
+    if (targets.length > 0 && !targets.some((t) => file2.path.startsWith(join(r.cwd, t).replace(/\/$/, "")) || join(r.cwd, t) === "")) continue;
+    return r;
+  }
+  return void 0;
+}
+function join(cwd, p) {
+  const clean4 = p.replace(/^\.\//, "").replace(/\/\.\.\.$/, "");
+  if (clean4 === "." || clean4 === "") return cwd;
+  return cwd ? `${cwd}/${clean4}` : clean4;
+}
+
+// src/facts/catalog/flags.ts
+var sdk = (label, ecosystem, packages2, calls, extra = {}) => ({ label, ecosystem, packages: packages2, calls, ...extra });
+var LD_CALLS = ["variation(", "Variation(", "variation_detail(", "boolVariation(", "BoolVariation(", "stringVariation(", "jsonVariation(", "variationDetail(", "allFlagsState(", "all_flags_state("];
+var UNLEASH_CALLS = ["is_enabled(", "isEnabled(", "IsEnabled(", "get_variant(", "getVariant(", "GetVariant(", "is_enabled?(", "enabled?("];
+var FLAGSMITH_CALLS = ["is_feature_enabled(", "isFeatureEnabled(", "IsFeatureEnabled(", "get_feature_value(", "getFeatureValue(", "GetFeatureValue(", "getEnvironmentFlags(", "get_environment_flags(", "GetEnvironmentFlags(", "get_identity_flags(", "getIdentityFlags("];
+var CONFIGCAT_CALLS = ["get_value(", "getValue(", "getValueAsync(", "GetBoolValue(", "GetValue(", "get_value_details(", "getBooleanValue("];
+var SPLIT_CALLS = ["get_treatment(", "getTreatment(", "Treatment(", "get_treatments(", "getTreatments("];
+var GROWTHBOOK_CALLS = ["is_on(", "isOn(", "IsOn(", "is_off(", "isOff(", "get_feature_value(", "getFeatureValue(", "eval_feature(", "evalFeature(", "EvalFeature(", "Feature("];
+var OPENFEATURE_CALLS = ["get_boolean_value(", "getBooleanValue(", "BooleanValue(", "get_string_value(", "getStringValue(", "StringValue(", "get_object_value(", "getObjectValue(", "get_integer_value(", "getNumberValue(", "get_boolean_details(", "getBooleanDetails(", "boolean_value(", "fetch_boolean_value(", "@RequireFlagsEnabled"];
+var POSTHOG_CALLS = ["feature_enabled(", "get_feature_flag(", "get_all_flags(", "isFeatureEnabled(", "getFeatureFlag(", "getAllFlags(", "IsFeatureEnabled(", "GetFeatureFlag(", "is_feature_enabled(", "feature_flag_payload(", "getFeatureFlagPayload("];
+var STATSIG_CALLS = ["check_gate(", "checkGate(", "CheckGate(", "check_gate?(", "get_feature_gate(", "getFeatureGate(", "get_experiment(", "getExperiment(", "get_dynamic_config("];
+var OPTIMIZELY_CALLS = [".decide(", "is_feature_enabled(", "isFeatureEnabled(", "decide_all(", "decideAll(", "IsFeatureEnabled(", "activate("];
+var FLIPT_CALLS = ["evaluate_boolean(", "evaluateBoolean(", "EvaluateBoolean(", "evaluate_variant(", "evaluateVariant(", "Boolean(ctx"];
+var DEVCYCLE_CALLS = ["variable_value(", "variableValue(", "VariableValue(", "variable(", "Variable("];
+var APPCONFIG_CALLS = ["start_configuration_session(", "get_latest_configuration(", "StartConfigurationSessionCommand", "GetLatestConfigurationCommand", "StartConfigurationSession(", "GetLatestConfiguration(", "evaluate(", "getAppConfig("];
+var FLAG_SDKS = [
+  // LaunchDarkly
+  sdk("LaunchDarkly", "python", ["launchdarkly-server-sdk", "ldclient-py"], LD_CALLS),
+  sdk("LaunchDarkly", "node", ["@launchdarkly/node-server-sdk", "launchdarkly-node-server-sdk", "launchdarkly-js-client-sdk", "launchdarkly-react-client-sdk", "@launchdarkly/js-client-sdk", "@launchdarkly/react-universal-sdk"], [...LD_CALLS, "useFlags(", "useLDClient(", "withLDProvider("]),
+  sdk("LaunchDarkly", "go", ["github.com/launchdarkly/go-server-sdk", "gopkg.in/launchdarkly/go-server-sdk.v5"], LD_CALLS),
+  sdk("LaunchDarkly", "java", ["com.launchdarkly:launchdarkly-java-server-sdk"], LD_CALLS),
+  sdk("LaunchDarkly", "ruby", ["launchdarkly-server-sdk", "ldclient-rb"], [...LD_CALLS, "LaunchDarkly::LDClient"]),
+  // Unleash
+  sdk("Unleash", "python", ["unleashclient"], UNLEASH_CALLS),
+  sdk("Unleash", "node", ["unleash-client", "@unleash/proxy-client-react", "unleash-proxy-client", "@unleash/nextjs", "@unleash/proxy-client-vue"], [...UNLEASH_CALLS, "useFlag(", "useVariant("]),
+  sdk("Unleash", "go", ["github.com/Unleash/unleash-client-go"], UNLEASH_CALLS),
+  sdk("Unleash", "java", ["io.getunleash:unleash-client-java", "io.getunleash:springboot-unleash-starter"], [...UNLEASH_CALLS, "@Toggle("]),
+  sdk("Unleash", "ruby", ["unleash"], ["Unleash::Client", "UNLEASH.is_enabled?", ".is_enabled?(", "is_disabled?("]),
+  // Flagsmith
+  sdk("Flagsmith", "python", ["flagsmith"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "node", ["flagsmith-nodejs", "flagsmith", "@flagsmith/flagsmith"], [...FLAGSMITH_CALLS, "hasFeature(", "useFlags("]),
+  sdk("Flagsmith", "go", ["github.com/Flagsmith/flagsmith-go-client"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "java", ["com.flagsmith:flagsmith-java-client"], FLAGSMITH_CALLS),
+  sdk("Flagsmith", "ruby", ["flagsmith"], ["Flagsmith::Client", "is_feature_enabled(", "get_environment_flags"]),
+  // ConfigCat
+  sdk("ConfigCat", "python", ["configcat-client"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "node", ["configcat-node", "@configcat/sdk", "configcat-js", "configcat-js-ssr", "configcat-react"], [...CONFIGCAT_CALLS, "useFeatureFlag("]),
+  sdk("ConfigCat", "go", ["github.com/configcat/go-sdk"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "java", ["com.configcat:configcat-java-client"], CONFIGCAT_CALLS),
+  sdk("ConfigCat", "ruby", ["configcat"], ["ConfigCat.get(", "get_value("]),
+  // Split (Harness FME)
+  sdk("Split", "python", ["splitio-client"], SPLIT_CALLS),
+  sdk("Split", "node", ["@splitsoftware/splitio", "@splitsoftware/splitio-react"], [...SPLIT_CALLS, "useTreatment("]),
+  sdk("Split", "go", ["github.com/splitio/go-client"], SPLIT_CALLS),
+  sdk("Split", "java", ["io.split.client:java-client"], SPLIT_CALLS, { imports: ["io.split"] }),
+  sdk("Split", "ruby", ["splitclient-rb"], ["get_treatment(", "SplitIoClient"]),
+  // GrowthBook
+  sdk("GrowthBook", "python", ["growthbook"], GROWTHBOOK_CALLS),
+  sdk("GrowthBook", "node", ["@growthbook/growthbook", "@growthbook/growthbook-react"], [...GROWTHBOOK_CALLS, "useFeatureIsOn(", "useFeatureValue(", "useFeature("]),
+  sdk("GrowthBook", "go", ["github.com/growthbook/growthbook-golang"], GROWTHBOOK_CALLS),
+  sdk("GrowthBook", "java", ["com.github.growthbook:growthbook-sdk-java"], GROWTHBOOK_CALLS, { imports: ["growthbook.sdk.java"] }),
+  sdk("GrowthBook", "ruby", ["growthbook"], ["Growthbook::Context", "on?(", "feature_value("]),
+  // OpenFeature (+ providers)
+  sdk("OpenFeature", "python", ["openfeature-sdk", "openfeature-provider-flagd", "launchdarkly-openfeature-server", "configcat-openfeature-provider", "growthbook-openfeature-provider", "gofeatureflag-python-provider"], OPENFEATURE_CALLS),
+  sdk("OpenFeature", "node", ["@openfeature/server-sdk", "@openfeature/web-sdk", "@openfeature/nestjs-sdk", "@openfeature/react-sdk", "@openfeature/flagd-provider", "@openfeature/go-feature-flag-provider", "@openfeature/js-sdk"], [...OPENFEATURE_CALLS, "useBooleanFlagValue(", "useFlag(", "@BooleanFeatureFlag("]),
+  sdk("OpenFeature", "go", ["github.com/open-feature/go-sdk", "github.com/open-feature/go-sdk-contrib/providers/flagd", "github.com/thomaspoignant/go-feature-flag"], [...OPENFEATURE_CALLS, "ffclient.BoolVariation("]),
+  sdk("OpenFeature", "java", ["dev.openfeature:sdk", "dev.openfeature.contrib.providers:flagd", "dev.openfeature.contrib.providers:*"], OPENFEATURE_CALLS, { imports: ["dev.openfeature"] }),
+  sdk("OpenFeature", "ruby", ["openfeature-sdk"], ["fetch_boolean_value(", "OpenFeature::SDK"]),
+  // PostHog / Statsig / Optimizely: also analytics products.
+  sdk("PostHog", "python", ["posthog"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "node", ["posthog-node", "posthog-js"], [...POSTHOG_CALLS, "useFeatureFlagEnabled(", "useFeatureFlagVariantKey("], { analytics: true }),
+  sdk("PostHog", "go", ["github.com/posthog/posthog-go"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "java", ["com.posthog:posthog-server", "com.posthog.java:posthog", "com.posthog:posthog"], POSTHOG_CALLS, { analytics: true }),
+  sdk("PostHog", "ruby", ["posthog-ruby"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
+  sdk("Statsig", "python", ["statsig", "statsig-python-core"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "node", ["statsig-node", "@statsig/statsig-node-core", "@statsig/js-client", "@statsig/react-bindings"], [...STATSIG_CALLS, "useGateValue(", "useFeatureGate("], { analytics: true }),
+  sdk("Statsig", "go", ["github.com/statsig-io/go-sdk"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "java", ["com.statsig:serversdk", "com.statsig:javacore"], STATSIG_CALLS, { analytics: true }),
+  sdk("Statsig", "ruby", ["statsig"], ["check_gate("], { analytics: true }),
+  sdk("Optimizely", "python", ["optimizely-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "node", ["@optimizely/optimizely-sdk", "@optimizely/react-sdk"], [...OPTIMIZELY_CALLS, "useDecision("], { analytics: true }),
+  sdk("Optimizely", "go", ["github.com/optimizely/go-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "java", ["com.optimizely.ab:core-api"], OPTIMIZELY_CALLS, { analytics: true }),
+  sdk("Optimizely", "ruby", ["optimizely-sdk"], ["decide(", "is_feature_enabled("], { analytics: true }),
+  // Flipt, DevCycle, AWS AppConfig
+  sdk("Flipt", "python", ["flipt", "flipt-client"], FLIPT_CALLS),
+  sdk("Flipt", "node", ["@flipt-io/flipt", "@flipt-io/flipt-client-js", "@flipt-io/flipt-client"], FLIPT_CALLS),
+  sdk("Flipt", "go", ["go.flipt.io/flipt-client", "go.flipt.io/flipt/rpc/flipt", "go.flipt.io/flipt/sdk/go"], FLIPT_CALLS),
+  sdk("Flipt", "java", ["io.flipt:flipt-java", "io.flipt:flipt-client-java"], FLIPT_CALLS),
+  sdk("Flipt", "ruby", ["flipt_client"], ["evaluate_boolean(", "Flipt::"]),
+  sdk("DevCycle", "python", ["devcycle-python-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "node", ["@devcycle/nodejs-server-sdk", "@devcycle/js-client-sdk", "@devcycle/react-client-sdk"], [...DEVCYCLE_CALLS, "useVariableValue("]),
+  sdk("DevCycle", "go", ["github.com/devcyclehq/go-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "java", ["com.devcycle:java-server-sdk"], DEVCYCLE_CALLS),
+  sdk("DevCycle", "ruby", ["devcycle-ruby-server-sdk"], ["variable_value(", "DevCycle::"]),
+  sdk("AWS AppConfig", "node", ["@aws-sdk/client-appconfigdata"], APPCONFIG_CALLS),
+  sdk("AWS AppConfig", "go", ["github.com/aws/aws-sdk-go-v2/service/appconfigdata"], APPCONFIG_CALLS),
+  sdk("AWS AppConfig", "java", ["software.amazon.awssdk:appconfigdata"], APPCONFIG_CALLS, { imports: ["software.amazon.awssdk.services.appconfigdata"] }),
+  sdk("AWS Lambda Powertools feature flags", "python", ["aws-lambda-powertools"], ["FeatureFlags(", "evaluate(name="], { imports: ["aws_lambda_powertools.utilities.feature_flags"] }),
+  // Framework-native and self-hosted libraries
+  sdk("django-waffle", "python", ["django-waffle"], ["flag_is_active(", "switch_is_active(", "sample_is_active(", "waffle_flag(", "waffle_switch(", "WaffleFlagMixin", "WaffleSwitchMixin", "{% flag ", "{% switch ", "{% sample "], { templates: true }),
+  sdk("django-flags", "python", ["django-flags"], ["flag_enabled(", "flag_disabled(", "flag_state(", "flag_check(", "{% flag_enabled", "{% flag_disabled"], { templates: true, imports: ["flags.state", "flags.decorators", "flags.views", "flags.templatetags"] }),
+  sdk("gargoyle", "python", ["gargoyle", "gargoyle-yplan"], ["gargoyle.is_active(", "ifswitch"]),
+  sdk("Flask-FeatureFlags", "python", ["flask-featureflags", "flask-feature-flag"], ["is_active(", "is_active_feature(", "@feature_flag", "ifeature("]),
+  sdk("fastapi-featureflags", "python", ["fastapi-featureflags"], ["feature_flag(", "get_flags(", "FeatureFlags("]),
+  sdk("Flipper", "ruby", ["flipper", "flipper-active_record", "flipper-redis", "flipper-ui", "flipper-cloud", "flipper-active_support_cache_store"], ["Flipper.enabled?", "Flipper[", "Flipper.enable", "flipper_id", "Flipper::UI"]),
+  sdk("rollout", "ruby", ["rollout"], [".active?(", "Rollout.new"]),
+  sdk("flip", "ruby", ["flip"], ["Flip::Declarable", "Flip.on?", "feature?("]),
+  sdk("feature_flagger", "ruby", ["feature_flagger"], ["FeatureFlagger", ".released?(", "rollout?("]),
+  sdk("Togglz", "java", ["org.togglz:togglz-core", "org.togglz:togglz-spring-boot-starter", "org.togglz:*"], ["isActive(", "implements Feature", "@EnabledByDefault", "FeatureManager"]),
+  sdk("FF4J", "java", ["org.ff4j:ff4j-core", "org.ff4j:ff4j-spring-boot-starter", "org.ff4j:*"], ["ff4j.check(", ".check(", "@Flip("]),
+  sdk("Vercel Flags SDK", "node", ["@vercel/flags", "flags"], ["flag({", "flag<"], { imports: ["@vercel/flags", "flags/next", "flags/sveltekit"] }),
+  sdk("fflip", "node", ["fflip"], ["isFeatureEnabledForUser(", "userHasFeature("]),
+  sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
+  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS),
+  // PHP. Composer names are not namespaces, so each row names its namespace in `imports`. Laravel
+  // Pennant is evaluated in code and in Blade (`@feature('x')`); `Feature::define(` only declares.
+  sdk("Laravel Pennant", "php", ["laravel/pennant"], ["Feature::active(", "Feature::inactive(", "Feature::for(", "Feature::value(", "Feature::when(", "Feature::unless(", "Feature::someAreActive(", "Feature::allAreActive(", "EnsureFeaturesAreActive::using(", "@feature("], { templates: true, imports: ["Laravel\\Pennant"] }),
+  sdk("LaunchDarkly", "php", ["launchdarkly/server-sdk", "launchdarkly/launchdarkly-php"], LD_CALLS, { imports: ["LaunchDarkly"] }),
+  sdk("Unleash", "php", ["unleash/client", "unleash/symfony-client-bundle"], UNLEASH_CALLS, { imports: ["Unleash\\Client"] }),
+  sdk("Flagsmith", "php", ["flagsmith/flagsmith-php-client"], FLAGSMITH_CALLS, { imports: ["Flagsmith"] }),
+  sdk("ConfigCat", "php", ["configcat/configcat-client"], CONFIGCAT_CALLS, { imports: ["ConfigCat"] }),
+  sdk("GrowthBook", "php", ["growthbook/growthbook"], GROWTHBOOK_CALLS, { imports: ["Growthbook"] }),
+  sdk("OpenFeature", "php", ["open-feature/sdk"], OPENFEATURE_CALLS, { imports: ["OpenFeature"] }),
+  sdk("Split", "php", ["splitsoftware/split-sdk-php"], SPLIT_CALLS, { imports: ["SplitIO"] }),
+  sdk("PostHog", "php", ["posthog/posthog-php"], POSTHOG_CALLS, { analytics: true, imports: ["PostHog"] }),
+  sdk("Flagception", "php", ["flagception/flagception-bundle", "flagception/flagception"], ["->isActive(", "#[Feature(", "feature('"], { templates: true, imports: ["Flagception"] }),
+  sdk("novaway/feature-flag-bundle", "php", ["novaway/feature-flag-bundle"], ["isFeatureEnabled(", "#[IsFeatureEnabled", "#[FeatureEnabled"], { templates: true, imports: ["Novaway\\Bundle\\FeatureFlagBundle"] }),
+  sdk("ylsideas/feature-flags", "php", ["ylsideas/feature-flags"], ["Features::accessible(", "@feature('", "Features::"], { templates: true, imports: ["YlsIdeas\\FeatureFlags"] }),
+  // Elixir (Hex packages). Calls are module-qualified (`FunWithFlags.enabled?(:x, for: user)`);
+  // the Erlang LaunchDarkly SDK is called as `:ldclient.variation(…)`. Trap: fun_with_flags_ui
+  // is the admin UI only (its mount is no evaluation).
+  sdk("fun_with_flags", "elixir", ["fun_with_flags"], ["FunWithFlags.enabled?(", "FunWithFlags.enabled? "]),
+  sdk("ConfigCat", "elixir", ["configcat"], ["ConfigCat.get_value(", "ConfigCat.get_value_details(", "ConfigCat.get_all_values("], { imports: ["ConfigCat"] }),
+  sdk("LaunchDarkly", "elixir", ["ldclient", "launchdarkly_server_sdk"], [":ldclient.variation(", ":ldclient.variation_detail(", ":ldclient.all_flags_state("]),
+  sdk("Unleash", "elixir", ["unleash", "unleash_fresha"], ["Unleash.enabled?(", "Unleash.get_variant("]),
+  sdk("Flagsmith", "elixir", ["flagsmith_engine", "flagsmith_elixir_sdk"], ["Flagsmith.Client.is_feature_enabled(", "Flagsmith.Client.get_environment_flags(", "Flagsmith.Client.get_identity_flags(", "Flagsmith.Client.get_feature_value("]),
+  sdk("OpenFeature", "elixir", ["open_feature"], ["OpenFeature.Client.get_boolean_value(", "OpenFeature.Client.get_string_value(", "OpenFeature.Client.get_boolean_details("]),
+  sdk("GrowthBook", "elixir", ["growthbook"], ["GrowthBook.feature_on?(", "GrowthBook.feature("]),
+  sdk("PostHog", "elixir", ["posthog"], ["Posthog.feature_flag(", "Posthog.feature_flags(", "Posthog.feature_flag_enabled?("], { analytics: true }),
+  // Rust (crates are imported with `_` for `-`: `open_feature`, `unleash_api_client`).
+  sdk("LaunchDarkly", "rust", ["launchdarkly-server-sdk"], ["bool_variation(", "str_variation(", "float_variation(", "int_variation(", "json_variation(", "variation_detail(", "all_flags_detail("]),
+  sdk("Unleash", "rust", ["unleash-api-client"], ["is_enabled(", "get_variant("]),
+  sdk("Flagsmith", "rust", ["flagsmith"], ["get_environment_flags(", "get_identity_flags(", "is_feature_enabled(", "get_feature_value_as_string("]),
+  sdk("OpenFeature", "rust", ["open-feature", "open-feature-flagd", "open-feature-flipt", "open-feature-env-var"], ["get_bool_value(", "get_string_value(", "get_int_value(", "get_float_value(", "get_struct_value(", "get_bool_details("], { imports: ["open_feature"] }),
+  sdk("ConfigCat", "rust", ["configcat"], ["get_value(", "get_flag_details(", "get_all_values("]),
+  sdk("GrowthBook", "rust", ["growthbook-rust"], ["is_on(", "is_off(", "feature_result("]),
+  sdk("PostHog", "rust", ["posthog-rs"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
+  sdk("Statsig", "rust", ["statsig-rust", "statsig"], ["check_gate(", "get_feature_gate(", "get_experiment(", "get_dynamic_config("], { analytics: true }),
+  sdk("Flipt", "rust", ["flipt", "flipt-client"], ["evaluate_boolean(", "evaluate_variant(", "boolean("]),
+  // .NET (NuGet ids compare case-insensitively). Microsoft.FeatureManagement evaluates flags with
+  // `IFeatureManager.IsEnabledAsync`, gates actions with `[FeatureGate]` and Razor markup with
+  // `<feature name="…">`. Trap: a flag SDK brought by an MSBuild SDK (`<Sdk Name="Org.Server.Sdk" />`,
+  // global.json `msbuild-sdks`) never appears as a PackageReference: only its use in code can show
+  // it (the in-house rules), never its name.
+  sdk("Microsoft.FeatureManagement", "dotnet", ["Microsoft.FeatureManagement", "Microsoft.FeatureManagement.AspNetCore"], ["IsEnabledAsync(", "[FeatureGate(", "GetVariantAsync(", "<feature name="], { templates: true }),
+  sdk("LaunchDarkly", "dotnet", ["LaunchDarkly.ServerSdk", "LaunchDarkly.ClientSdk", "LaunchDarkly.OpenFeature.ServerProvider"], [...LD_CALLS, "IntVariation(", "StringVariation(", "JsonVariation("]),
+  sdk("Unleash", "dotnet", ["Unleash.Client"], UNLEASH_CALLS),
+  sdk("Flagsmith", "dotnet", ["Flagsmith"], [...FLAGSMITH_CALLS, "GetEnvironmentFlags(", "GetIdentityFlags(", "IsFeatureEnabled("]),
+  sdk("ConfigCat", "dotnet", ["ConfigCat.Client"], [...CONFIGCAT_CALLS, "GetValueAsync("]),
+  sdk("Split", "dotnet", ["Splitio", "Splitio-net-core", "SplitIO"], [...SPLIT_CALLS, "GetTreatmentAsync("]),
+  sdk("GrowthBook", "dotnet", ["growthbook-c-sharp", "GrowthBook"], GROWTHBOOK_CALLS),
+  sdk("OpenFeature", "dotnet", ["OpenFeature", "OpenFeature.Contrib.Providers.Flagd", "OpenFeature.Contrib.Providers.ConfigCat", "OpenFeature.Contrib.Providers.Flagsmith", "OpenFeature.Providers.MultiProvider"], [...OPENFEATURE_CALLS, "GetBooleanValueAsync(", "GetStringValueAsync(", "GetBooleanDetailsAsync("]),
+  sdk("PostHog", "dotnet", ["PostHog", "PostHog.AspNetCore"], [...POSTHOG_CALLS, "IsFeatureEnabledAsync(", "GetFeatureFlagAsync("], { analytics: true }),
+  sdk("Statsig", "dotnet", ["Statsig", "StatsigServerSDK"], [...STATSIG_CALLS, "CheckGateSync(", "GetExperimentSync("], { analytics: true }),
+  sdk("Optimizely", "dotnet", ["Optimizely.SDK"], [...OPTIMIZELY_CALLS, ".Decide("], { analytics: true }),
+  sdk("Flipt", "dotnet", ["Flipt.Client", "flipt-client-dotnet"], FLIPT_CALLS),
+  sdk("DevCycle", "dotnet", ["DevCycle.SDK.Server.Local", "DevCycle.SDK.Server.Cloud"], [...DEVCYCLE_CALLS, "VariableAsync(", "VariableValueAsync("]),
+  sdk("AWS AppConfig", "dotnet", ["AWSSDK.AppConfigData"], [...APPCONFIG_CALLS, "StartConfigurationSessionAsync(", "GetLatestConfigurationAsync("]),
+  sdk("Esquio", "dotnet", ["Esquio", "Esquio.AspNetCore"], ["IsEnabledAsync(", "[FeatureFilter(", "AddEsquio("]),
+  sdk("FeatureToggle", "dotnet", ["FeatureToggle"], [".FeatureEnabled", ": SimpleFeatureToggle", ": EnabledOnOrAfterDateFeatureToggle"])
+];
+var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
+var IN_HOUSE_RESOLVER_TOKENS = [
+  "is_enabled",
+  "isEnabled",
+  "IsEnabled",
+  "enabled?",
+  "flag_enabled",
+  "isFeatureEnabled",
+  "is_feature_enabled",
+  "feature_enabled",
+  "isOn(",
+  "is_on(",
+  // A flags object whose method is plain `enabled` (`request.flags.enabled(AdminFlagValue.READ_ONLY)`).
+  "def enabled(",
+  // Per-request or per-user checks exposed by middleware or a hook (`req.hasFeatureFlag(flag)`, `useFeatureFlag(flag)`).
+  "hasFeatureFlag",
+  "useFeatureFlag"
+];
+var IN_HOUSE_DEV_TOOLING = /(^|[/._-])(developer|devtools?|dev[-_]?menu|dev[-_]?tools|debug(menu|panel)?)([/._-]|$)/i;
+var IN_HOUSE_MODEL_TOKENS = ['schema "feature_flags"', 'schema("feature_flags"', "class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
+var TOGGLE_ROUTE_SEGMENTS = ["feature-flags", "feature_flags", "featureflags", "experimental-features", "experimental_features", "feature-toggles", "feature_toggles", "toggles"];
+var TOGGLE_WRITE_METHODS = ["PATCH", "POST", "PUT"];
+var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
+var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED", '"feature-', '"--feature-', "'--feature-"];
+var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "PROFILING", "PPROF", "SLOW_QUERY", "PROMETHEUS", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
+var ENV_TOGGLE_READERS = ["flag.BoolVar(", "flag.Bool(", ".BoolVar(", "Flags().Bool(", "add_argument(", "getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config", "@Requires(property", "@IfBuildProperty(", "@ConfigProperty(name"];
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string2, ptr) {
@@ -33584,51 +34788,51 @@ function parsePyproject(path2, text2, problems2) {
   const c = new Collector(path2, lines);
   const project = isTable(doc2.project) ? doc2.project : void 0;
   if (project) {
-    const at2 = sectionIndex(lines, "project");
-    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at2);
+    const at3 = sectionIndex(lines, "project");
+    if (Array.isArray(project.dependencies)) for (const r of project.dependencies) c.requirement(r, false, at3);
     const opt = project["optional-dependencies"];
     if (isTable(opt)) {
       const optAt = sectionIndex(lines, "project.optional-dependencies");
-      for (const [extra, list3] of Object.entries(opt)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at2);
+      for (const [extra, list3] of Object.entries(opt)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(extra), optAt >= 0 ? optAt : at3);
     }
   }
   const groups2 = doc2["dependency-groups"];
   if (isTable(groups2)) {
-    const at2 = sectionIndex(lines, "dependency-groups");
-    for (const [g, list3] of Object.entries(groups2)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(g), at2);
+    const at3 = sectionIndex(lines, "dependency-groups");
+    for (const [g, list3] of Object.entries(groups2)) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, isDevGroupName(g), at3);
   }
   const tool = isTable(doc2.tool) ? doc2.tool : {};
   const poetry = isTable(tool.poetry) ? tool.poetry : void 0;
   if (poetry) {
     if (isTable(poetry.dependencies)) {
-      const at2 = sectionIndex(lines, "tool.poetry.dependencies");
-      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at2);
+      const at3 = sectionIndex(lines, "tool.poetry.dependencies");
+      for (const [n, v] of Object.entries(poetry.dependencies)) c.keyed(n, v, false, at3);
     }
     if (isTable(poetry["dev-dependencies"])) {
-      const at2 = sectionIndex(lines, "tool.poetry.dev-dependencies");
-      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at2);
+      const at3 = sectionIndex(lines, "tool.poetry.dev-dependencies");
+      for (const [n, v] of Object.entries(poetry["dev-dependencies"])) c.keyed(n, v, true, at3);
     }
     if (isTable(poetry.group)) {
       for (const [g, body] of Object.entries(poetry.group)) {
         if (!isTable(body) || !isTable(body.dependencies)) continue;
-        const at2 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
-        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at2);
+        const at3 = sectionIndex(lines, `tool.poetry.group.${g}.dependencies`);
+        for (const [n, v] of Object.entries(body.dependencies)) c.keyed(n, v, g !== "main", at3);
       }
     }
   }
   const pdm = isTable(tool.pdm) ? tool.pdm : void 0;
   if (pdm && isTable(pdm["dev-dependencies"])) {
-    const at2 = sectionIndex(lines, "tool.pdm.dev-dependencies");
-    for (const list3 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at2);
+    const at3 = sectionIndex(lines, "tool.pdm.dev-dependencies");
+    for (const list3 of Object.values(pdm["dev-dependencies"])) if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at3);
   }
   const hatch = isTable(tool.hatch) ? tool.hatch : void 0;
   if (hatch && isTable(hatch.envs)) {
     for (const [env, body] of Object.entries(hatch.envs)) {
       if (!isTable(body)) continue;
-      const at2 = sectionIndex(lines, `tool.hatch.envs.${env}`);
+      const at3 = sectionIndex(lines, `tool.hatch.envs.${env}`);
       for (const key of ["dependencies", "extra-dependencies"]) {
         const list3 = body[key];
-        if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at2);
+        if (Array.isArray(list3)) for (const r of list3) c.requirement(r, true, at3);
       }
     }
   }
@@ -33642,8 +34846,8 @@ function parsePipfile(path2, text2, problems2) {
   for (const [section, dev] of [["packages", false], ["dev-packages", true]]) {
     const t = doc2[section];
     if (isTable(t)) {
-      const at2 = sectionIndex(lines, section);
-      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at2);
+      const at3 = sectionIndex(lines, section);
+      for (const [n, v] of Object.entries(t)) c.keyed(n, v, dev, at3);
     }
   }
   return c.deps;
@@ -33748,9 +34952,9 @@ function parseSetupPy(path2, text2) {
   for (const [key, dev] of SETUP_KEYS) {
     let from = 0;
     for (; ; ) {
-      const at2 = text2.indexOf(key, from);
-      if (at2 < 0) break;
-      from = at2 + key.length;
+      const at3 = text2.indexOf(key, from);
+      if (at3 < 0) break;
+      from = at3 + key.length;
       let i = from;
       while (i < text2.length && /\s/.test(text2[i])) i++;
       if (text2[i] !== "=" && text2[i] !== ":") continue;
@@ -33788,61 +34992,6 @@ function parseSetupPy(path2, text2) {
     }
   }
   return deps;
-}
-
-// src/facts/front-end.ts
-var BROWSER_FRAMEWORKS = ["react", "react-dom", "vue", "svelte", "@angular/core", "preact", "solid-js", "lit", "ember-source", "@vue/runtime-dom"];
-var SERVER_FRAMEWORKS = [
-  "express",
-  "fastify",
-  "@nestjs/core",
-  "koa",
-  "hono",
-  "@hapi/hapi",
-  "restify",
-  "next",
-  "nuxt",
-  "@remix-run/node",
-  "@remix-run/server-runtime",
-  "@sveltejs/kit",
-  "astro",
-  "@angular/ssr",
-  "@angular/platform-server",
-  "electron",
-  "h3",
-  "nitropack",
-  "@react-router/node"
-];
-var SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
-var COMPONENT = /\.(?:vue|svelte)$/;
-var CLIENT_DIRECTIVE = /^\s*['"]use client['"]/;
-var IMPORTS = new RegExp(`(?:from\\s+|require\\(\\s*|import\\s+)['"](${BROWSER_FRAMEWORKS.map((f) => f.replace(/[/.]/g, "\\$&")).join("|")})(?:/[^'"]*)?['"]`);
-function frontEndReader(manifests, usage) {
-  const packages2 = manifests.manifests.filter((m) => m.ecosystem === "node").map((m) => {
-    const browser = m.dependencies.find((d) => BROWSER_FRAMEWORKS.includes(d.name));
-    const server = m.dependencies.some((d) => !d.dev && SERVER_FRAMEWORKS.includes(d.name));
-    return { dir: m.dir, path: m.path, spa: browser !== void 0 && !server ? browser.name : void 0 };
-  }).sort((a, b) => b.dir.length - a.dir.length);
-  const memo3 = /* @__PURE__ */ new Map();
-  return (path2) => {
-    if (!SOURCE.test(path2)) return void 0;
-    if (memo3.has(path2)) return memo3.get(path2);
-    const pkg = packages2.find((p) => p.dir === "" || path2.startsWith(p.dir + "/"));
-    let why;
-    if (pkg?.spa !== void 0) why = `a browser app (${pkg.path} depends on ${pkg.spa} and on no server framework)`;
-    else if (COMPONENT.test(path2)) why = "a browser UI component";
-    else {
-      const lines = usage.lines(path2) ?? [];
-      const first = lines.find((l) => l.trim() !== "" && !l.trim().startsWith("//"));
-      if (first !== void 0 && CLIENT_DIRECTIVE.test(first)) why = "a client module ('use client')";
-      else {
-        const imp = lines.slice(0, 200).map((l) => IMPORTS.exec(l)).find((m) => m !== null);
-        if (imp) why = `a module that imports ${imp[1]}`;
-      }
-    }
-    memo3.set(path2, why);
-    return why;
-  };
 }
 
 // src/facts/read-memo.ts
@@ -33942,97 +35091,6 @@ function memoOnReadIf(read, key, holds, compute) {
   return value;
 }
 
-// src/facts/path-memo.ts
-function memoByDir(fn, max = 2e5) {
-  let cache2 = /* @__PURE__ */ new Map();
-  let lastDir;
-  let lastValue;
-  return (path2) => {
-    const slash = path2.lastIndexOf("/");
-    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
-    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
-    let value = cache2.get(dir2);
-    if (value === void 0 && !cache2.has(dir2)) {
-      value = fn(dir2);
-      if (cache2.size >= max) cache2 = /* @__PURE__ */ new Map();
-      cache2.set(dir2, value);
-    }
-    lastDir = dir2;
-    lastValue = value;
-    return value;
-  };
-}
-
-// src/facts/excluded.ts
-var VENDORED_DIRS = [
-  "node_modules",
-  "vendor",
-  ".venv",
-  "venv",
-  "site-packages",
-  ".tox",
-  ".git",
-  "third_party",
-  "bower_components",
-  ".nox"
-];
-var BUILD_OUTPUT_DIRS = ["dist", "build", "target"];
-var NON_PRODUCT_DIRS = ["testdata", "fixtures", "examples", "docs"];
-var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS];
-var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
-var VENDORED_SET = new Set(VENDORED_DIRS);
-function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo3 = bySet.get(dirs);
-  if (!memo3) {
-    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo3);
-  }
-  return memo3(path2);
-}
-var bySet = /* @__PURE__ */ new WeakMap();
-function segmentIn(dir2, dirs) {
-  if (dir2 === "") return null;
-  for (const part of dir2.split("/")) if (dirs.has(part)) return part;
-  return null;
-}
-function isExcluded(path2) {
-  return excludedSegment(path2) !== null;
-}
-function isVendored(path2) {
-  return excludedSegment(path2, VENDORED_SET) !== null;
-}
-var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "integration-tests", "integration_tests", "testing", "test-utils", "test_utils"]);
-function isTestPath(path2) {
-  return testDir(path2) || testName(path2.slice(path2.lastIndexOf("/") + 1)) && !NOT_TEST_CODE.test(path2);
-}
-var DOTNET_TEST_PROJECT = /\.(unit|integration|functional|acceptance|component|e2e|api)?tests?$/i;
-var NOT_TEST_CODE = /(^|\/)(migrations|db\/migrate|alembic\/versions|management\/commands)\/(.*\/)?[^/]+\.(py|rb)$/;
-var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "app", "lib", "client", "web", "frontend", "ui", "components", "pages"]);
-function acceptanceGlue(parts) {
-  for (let i = 0; i + 1 < parts.length; i++) {
-    if (parts[i] !== "features") continue;
-    const next = parts[i + 1];
-    if (next === "step_definitions") return true;
-    if ((next === "support" || next === "steps") && !parts.slice(0, i).some((p) => SOURCE_ROOTS.has(p.toLowerCase()))) return true;
-  }
-  return false;
-}
-var testDir = memoByDir((dir2) => {
-  if (dir2 === "") return false;
-  const parts = dir2.split("/");
-  return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
-});
-function testName(name) {
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
-  if (lower.endsWith("_test.go") || lower.endsWith("_spec.rb") || lower.endsWith("_test.rb")) return true;
-  if ((lower.includes(".test.") || lower.includes(".spec.")) && /\.(test|spec)\.[cm]?[jt]sx?$/.test(lower)) return true;
-  if ((name.endsWith(".java") || name.endsWith(".kt")) && /(Test|Tests|IT)\.(java|kt)$/.test(name)) return true;
-  if (name.endsWith("Test.php") && name.length > 8) return true;
-  if ((name.endsWith(".cs") || name.endsWith(".fs") || name.endsWith(".vb")) && /Tests?\.(cs|fs|vb)$/.test(name)) return true;
-  return false;
-}
-
 // src/facts/imports.ts
 var MAX_LINE = 4e3;
 var PYTHON_IMPORT_NAMES = {
@@ -34103,11 +35161,11 @@ function scanImports(ecosystem, lines) {
         const statement2 = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
         for (const key of [" from ", "require(", "import("]) {
           if (key === " from " && !statement2) continue;
-          let at2 = t.indexOf(key);
-          while (at2 >= 0) {
-            const m = insideQuotes(t, at2) ? void 0 : quoted(t, at2 + key.length);
+          let at3 = t.indexOf(key);
+          while (at3 >= 0) {
+            const m = insideQuotes(t, at3) ? void 0 : quoted(t, at3 + key.length);
             if (m !== void 0) add(m);
-            at2 = t.indexOf(key, at2 + key.length);
+            at3 = t.indexOf(key, at3 + key.length);
           }
         }
         if (t.startsWith("} from ") || t.startsWith("from ")) {
@@ -34189,9 +35247,9 @@ function mayImport(ecosystem, raw, goBlock) {
   const starts = IMPORT_STARTS[ecosystem];
   return starts === void 0 || starts.some((w) => raw.startsWith(w, k));
 }
-function insideQuotes(line, at2) {
+function insideQuotes(line, at3) {
   let open = null;
-  for (let k = 0; k < at2; k++) {
+  for (let k = 0; k < at3; k++) {
     const c = line[k];
     if (c === "\\") k++;
     else if (open === null ? c === "'" || c === '"' || c === "`" : c === open) open = open === null ? c : null;
@@ -34231,12 +35289,12 @@ function moduleMatches(ecosystem, module, wanted) {
 
 // src/facts/literals.ts
 function inCode(line, token) {
-  for (let at2 = line.indexOf(token); at2 >= 0; at2 = line.indexOf(token, at2 + 1)) if (!insideString(line, at2)) return true;
+  for (let at3 = line.indexOf(token); at3 >= 0; at3 = line.indexOf(token, at3 + 1)) if (!insideString(line, at3)) return true;
   return false;
 }
-function insideString(line, at2) {
+function insideString(line, at3) {
   let quote4 = null;
-  for (let i = 0; i < at2; i++) {
+  for (let i = 0; i < at3; i++) {
     const c = line[i];
     if (quote4) {
       if (c === "\\") i++;
@@ -34461,1408 +35519,78 @@ function emptyUsage() {
   };
 }
 
-// src/checks/catalog/framework-repo.ts
-function frameworkRepo(service2) {
-  const own = service2.publishes?.[0];
-  if (!own) return void 0;
-  return {
-    status: "not-applicable",
-    messageId: "framework-repo",
-    data: { name: own.name },
-    evidence: [{ path: own.path, ...own.line ? { line: own.line } : {}, message: `publishes ${own.name}, the framework itself` }]
-  };
-}
-function notAService(service2) {
-  if (service2.frameworks.length > 0) return void 0;
-  return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
-}
-
-// src/checks/circuit-breakers.ts
-var FALLBACK_SHOWN = ["python", "node", "go", "java", "ruby"];
-var REMEDIATION = {
-  python: [
-    "**Python** \u2014 tenacity around the outbound call (pybreaker for a breaker):",
-    "```python",
-    "import httpx",
-    "from tenacity import retry, retry_if_exception_type",
-    "from tenacity import stop_after_attempt, wait_exponential",
-    "",
-    "@retry(",
-    "    stop=stop_after_attempt(3),",
-    "    wait=wait_exponential(multiplier=0.2, max=5),",
-    "    retry=retry_if_exception_type(httpx.TransportError),",
-    ")",
-    "def fetch_rates() -> dict:",
-    "    return httpx.get(RATES_URL, timeout=5).raise_for_status().json()",
-    "```"
-  ].join("\n"),
-  node: [
-    "**Node / TypeScript** \u2014 opossum circuit breaker:",
-    "```ts",
-    "import CircuitBreaker from 'opossum'",
-    "",
-    "const breaker = new CircuitBreaker(fetchRates, {",
-    "  timeout: 3000,",
-    "  errorThresholdPercentage: 50,",
-    "  resetTimeout: 30000",
-    "})",
-    "breaker.fallback(() => cachedRates())",
-    "const rates = await breaker.fire()",
-    "```"
-  ].join("\n"),
-  go: [
-    "**Go** \u2014 sony/gobreaker:",
-    "```go",
-    "cb := gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{",
-    '	Name: "rates",',
-    "	ReadyToTrip: func(c gobreaker.Counts) bool {",
-    "		return c.ConsecutiveFailures > 3",
-    "	},",
-    "})",
-    "body, err := cb.Execute(func() ([]byte, error) { return fetchRates(ctx) })",
-    "```"
-  ].join("\n"),
-  java: [
-    "**Java / Spring** \u2014 Resilience4j (`io.github.resilience4j:resilience4j-spring-boot3`):",
-    "```java",
-    '@CircuitBreaker(name = "rates", fallbackMethod = "cachedRates")',
-    '@Retry(name = "rates")',
-    "public Rates fetchRates() {",
-    '  return restClient.get().uri("/rates").retrieve().body(Rates.class);',
-    "}",
-    "```"
-  ].join("\n"),
-  ruby: [
-    "**Ruby** \u2014 circuitbox (or stoplight / semian):",
-    "```ruby",
-    "circuit = Circuitbox.circuit(",
-    "  :rates_api, exceptions: [Net::ReadTimeout, Faraday::Error]",
-    ")",
-    "circuit.run { RatesClient.fetch }",
-    "```"
-  ].join("\n"),
-  rust: [
-    "**Rust** \u2014 reqwest-middleware with reqwest-retry:",
-    "```rust",
-    "use reqwest_middleware::ClientBuilder;",
-    "use reqwest_retry::{policies::ExponentialBackoff, RetryTransientMiddleware};",
-    "",
-    "let policy = ExponentialBackoff::builder().build_with_max_retries(3);",
-    "let client = ClientBuilder::new(reqwest::Client::new())",
-    "    .with(RetryTransientMiddleware::new_with_policy(policy))",
-    "    .build();",
-    "let rates = client.get(RATES_URL).send().await?;",
-    "```"
-  ].join("\n"),
-  php: [
-    "**PHP / Laravel** \u2014 the HTTP client's retry (Guzzle: `Middleware::retry()` on the handler stack; ackintosh/ganesha for a breaker):",
-    "```php",
-    "$rates = Http::retry(3, 200)->timeout(5)->get($ratesUrl)->throw()->json();",
-    "```"
-  ].join("\n"),
-  dotnet: [
-    "**.NET** \u2014 Microsoft.Extensions.Http.Resilience (Polly: retry with backoff, circuit breaker, timeouts):",
-    "```csharp",
-    "builder.Services",
-    "    .AddHttpClient<RatesClient>(c => c.BaseAddress = new Uri(ratesUrl))",
-    "    .AddStandardResilienceHandler();",
-    "```"
-  ].join("\n"),
-  elixir: [
-    "**Elixir** \u2014 Tesla retry and fuse middleware:",
-    "```elixir",
-    "defmodule MyApp.RatesClient do",
-    "  use Tesla",
-    "  plug Tesla.Middleware.Timeout, timeout: 5_000",
-    "  plug Tesla.Middleware.Retry, delay: 200, max_retries: 3",
-    "  plug Tesla.Middleware.Fuse, opts: {{:standard, 5, 10_000}, {:reset, 30_000}}",
-    "end",
-    "```"
-  ].join("\n")
-};
-function remediationFor2(ecosystems, frameworks = []) {
-  const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN;
-  const jvm = frameworks.includes("spring") ? void 0 : snippetFor(frameworks, JVM_RESILIENCE);
-  return ["Wrap calls to other services in a retry policy with backoff and a circuit breaker, with timeouts:", ...chosen.map((e) => e === "java" && jvm ? jvm : REMEDIATION[e])].join("\n\n");
-}
-function startupWait(usage, hit) {
-  if (STARTUP_FILE_PATTERNS.some((re) => re.test(hit.path))) return true;
-  const lines = usage.lines(hit.path) ?? [];
-  const from = Math.max(0, hit.line - 13);
-  const to = Math.min(lines.length, hit.line + 12);
-  for (let i = from; i < to; i++) if (STARTUP_CONTEXT_TOKENS.some((t) => lines[i].includes(t))) return true;
-  return false;
-}
-function notOutbound(usage, hit) {
-  const tokens = NOT_OUTBOUND_RETRY_TOKENS[hit.ecosystem];
-  if (NOT_OUTBOUND_FILES.some((re) => re.test(hit.path))) return true;
-  const lines = usage.lines(hit.path) ?? [];
-  if (lines.some((l) => LOCAL_RETRY_TOKENS.some((t) => l.includes(t)))) return true;
-  if (!tokens || "module" in hit) return false;
-  for (let i = hit.line - 1; i < Math.min(lines.length, hit.line + RETRY_FILTER_LINES); i++) if (tokens.some((t) => lines[i].includes(t))) return true;
-  return false;
-}
-function disabledAt(usage, hit) {
-  const lines = usage.lines(hit.path) ?? [];
-  for (let i = hit.line - 1; i < lines.length && i < hit.line + 7; i++) {
-    const l = lines[i];
-    const found = DISABLED_RETRY.find((d) => d.pattern.test(l));
-    if (found) return found.note;
-    if (i >= hit.line && (/^\s*[)}\]]+[;,]?\s*$/.test(l) || l.trim() === "")) break;
-  }
-  return void 0;
-}
-function hitEvidence(h, what) {
-  return { path: h.path, line: h.line, message: `${what}: ${h.text}` };
-}
-function depEvidence(f, note) {
-  const d = f.use.deps[0];
-  return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} (\`${d.name}\`) is a dependency${note}` };
-}
+// src/facts/flags.ts
+var NO_FLAGS = { sdks: [] };
 function genericSignatures(packages2) {
-  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
 }
-function jobRetries(ctx) {
-  const { manifests, usage } = ctx.facts;
-  const deps = manifests.manifests.flatMap((m) => m.dependencies);
-  const out = [];
-  for (const eco of ECOSYSTEM_IDS) {
-    const tokens = JOB_RETRY_TOKENS[eco];
-    if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
-    if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && !d.own && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
-    for (const h of usage.grep(tokens, { ecosystems: [eco], limit: 5 })) out.push(hitEvidence(h, "job-queue retry (re-runs the job; protects no outbound call)"));
+function sdkEvaluated(f) {
+  const { sig, use } = f;
+  const ruby = sig.ecosystem === "ruby";
+  const generic = sig.calls.length === 0;
+  if (sig.analytics) return use.calls.length > 0;
+  return use.calls.length > 0 || !ruby && use.imports.length > 0 || ruby && generic && !use.deps[0].noAutoRequire;
+}
+function importsName(text2, stem) {
+  const at3 = text2.indexOf("import ");
+  if (at3 < 0) return false;
+  return text2.slice(at3 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
+}
+function camelCase(snake) {
+  return snake.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+function inHouse(usage) {
+  const resolvers = [];
+  const devToolingOnly = [];
+  const resolverChecks = [];
+  const modelChecks = [];
+  const stems = new Set(IN_HOUSE_MODULE_STEMS);
+  const modules = [];
+  for (const f of usage.sources()) {
+    if (f.test || f.template) continue;
+    const name = basename(f.path);
+    const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
+    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
+    const lines = usage.lines(f.path) ?? [];
+    const mentions2 = (l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t) && inCode(l, t));
+    const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions2(l));
+    const at3 = def >= 0 ? def : lines.findIndex(mentions2);
+    if (at3 < 0) continue;
+    modules.push(f);
+    resolvers.push({ path: f.path, line: at3 + 1, text: lines[at3].trim() });
   }
-  return out.slice(0, 5);
-}
-function handRolled(usage, frontEnd) {
-  const own = [];
-  const client = [];
-  const add = (h, what) => {
-    const why = frontEnd(h.path);
-    if (why === void 0) own.push(hitEvidence(h, what));
-    else if (client.length < 3) client.push(hitEvidence(h, `${what} (front-end only: ${why})`));
-  };
-  const seen = /* @__PURE__ */ new Set();
-  for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
-    if (startupWait(usage, h)) continue;
-    const lines = usage.lines(h.path) ?? [];
-    if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue;
-    seen.add(h.path);
-    add(h, "hand-rolled retry loop");
-    if (own.length >= 3) break;
+  for (const r of modules) {
+    const name = basename(r.path);
+    const file2 = name.slice(0, name.lastIndexOf("."));
+    const stem = r.ecosystem === "elixir" ? camelCase(file2) : file2;
+    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || imp.module.endsWith("\\" + stem) || imp.module.startsWith(stem + "::") || imp.module.includes("::" + stem) || importsName(imp.text, stem)));
+    const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path));
+    const call = hit ?? (r.ecosystem === "elixir" ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ["elixir"], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : void 0);
+    if (call) resolverChecks.push({ path: call.path, line: call.line, text: call.text });
+    else for (const dev of importers.slice(0, 2)) devToolingOnly.push({ path: dev.path, line: dev.line, text: dev.text });
   }
-  for (const [eco, shape] of Object.entries(HAND_ROLLED_RETRY)) {
-    if (own.length >= 3) break;
-    for (const h of usage.grep(shape.anchors, { ecosystems: [eco], limit: 50 })) {
-      if (seen.has(h.path) || startupWait(usage, h)) continue;
-      const lines = usage.lines(h.path) ?? [];
-      const near = lines.slice(Math.max(0, h.line - 1 - WAIT_WINDOW), h.line + WAIT_WINDOW);
-      if (!near.some((l) => shape.waits.some((w) => l.includes(w)))) continue;
-      seen.add(h.path);
-      add(h, "hand-rolled retry with a wait");
-      if (own.length >= 3) break;
-    }
+  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 }).map((m) => ({ path: m.path, line: m.line, text: m.text }));
+  if (models.length > 0) {
+    const modelFiles = new Set(models.map((m) => m.path));
+    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes("/migrations/") && !h.path.includes("/migrate/") && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path));
+    const ref = refs[0];
+    if (ref) modelChecks.push({ path: ref.path, line: ref.line, text: ref.text });
   }
-  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) add(h, "home-grown circuit breaker");
-  return [...own, ...client].slice(0, Math.max(3, own.length));
+  return { resolvers, devToolingOnly, models, resolverChecks, modelChecks };
 }
-function problemEvidence(ctx) {
-  return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
+function envToggles(usage) {
+  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
+  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, text: h.text }));
 }
-var circuit_breakers_default = defineCheck({
-  meta: {
-    id: "circuit-breakers",
-    title: "Circuit breakers and retries",
-    question: "Are outbound calls protected by a circuit breaker or retry policy?",
-    messages: {
-      "library-used": "{libs} protect calls in code.",
-      "front-end-only": "{libs} protect only front-end code that runs in the browser, not the service's own outbound calls.",
-      "retries-disabled": "Retries are switched off where {libs} are configured ({how}).",
-      "startup-only": "{libs} is only used to wait for a dependency at start-up, not around outbound calls.",
-      "local-only": "{libs} only retries database writes or local resources (a locked database file, optimistic-locking conflicts), not outbound calls.",
-      "dependency-only": "{libs} is a dependency, but no production code uses it.",
-      "hand-rolled": "Only hand-rolled retries or a home-grown breaker were found.",
-      "job-retries": "Only job-queue retries were found; they re-run jobs but protect no outbound call.",
-      none: "No circuit-breaker or retry library protects outbound calls.",
-      "no-service": "No HTTP framework found in dependencies or imports: there is no service whose calls to protect.",
-      "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service whose calls to protect."
-    },
-    why: "A slow or failing dependency should cost one request, not the service: retries with backoff absorb transient errors, and a circuit breaker stops hammering a dependency that is down, failing fast instead of piling up threads and timeouts until the whole service falls over.",
-    remediation: remediationFor2([])
-  },
-  run(ctx) {
-    const { manifests, usage } = ctx.facts;
-    const na = notAService(ctx.facts.service);
-    if (na) return na;
-    const ecosystems = serviceProfile(ctx.facts).ecosystems;
-    const remediation2 = remediationFor2(ecosystems, ctx.facts.service.frameworks.map((f) => f.framework));
-    const findings = [];
-    const frontEnd = frontEndReader(manifests, usage);
-    for (const sig of [...RESILIENCE_LIBS, ...genericSignatures(ctx.extra.packages)]) {
-      const use = packageUse(manifests, usage, sig);
-      if (use.deps.length === 0) continue;
-      const imports = sig.kind === "http-retry" || sig.ecosystem === "ruby" ? [] : use.imports;
-      const disabled = use.calls.flatMap((c) => {
-        const note = disabledAt(usage, c);
-        return note === void 0 ? [] : [{ hit: c, note }];
-      });
-      const calls = use.calls.filter((c) => !disabled.some((d) => d.hit === c) && !RETRIES_OFF.test(c.text));
-      const offFiles = new Set(disabled.map((d) => d.hit.path).filter((p) => !calls.some((c) => c.path === p)));
-      const hits = [...calls, ...imports.filter((i) => !offFiles.has(i.path))];
-      const startup = hits.filter((h) => startupWait(usage, h));
-      const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h));
-      const live = hits.filter((h) => !startup.includes(h) && !local.includes(h));
-      const fe = live.flatMap((h) => {
-        const why = frontEnd(h.path);
-        return why === void 0 ? [] : [{ hit: h, why }];
-      });
-      const real = live.filter((h) => !fe.some((x) => x.hit === h));
-      if (sig.kind === "http-retry" && hits.length === 0 && disabled.length === 0) continue;
-      findings.push({ sig, use, real, startup, local, disabled, frontEnd: fe });
-    }
-    const used = findings.filter((f) => f.real.length > 0);
-    if (used.length > 0) {
-      return {
-        status: "pass",
-        messageId: "library-used",
-        data: { libs: [...new Set(used.map((f) => f.sig.label))].join(", ") },
-        evidence: used.flatMap((f) => [depEvidence(f, ""), ...f.real.slice(0, 3).map((h) => hitEvidence(h, "used"))]).slice(0, 12)
-      };
-    }
-    const feOnly = findings.filter((f) => f.frontEnd.length > 0);
-    if (feOnly.length > 0) {
-      return {
-        status: "partial",
-        messageId: "front-end-only",
-        data: { libs: [...new Set(feOnly.map((f) => f.sig.label))].join(", ") },
-        evidence: [...feOnly.flatMap((f) => [depEvidence(f, ""), ...f.frontEnd.slice(0, 3).map((x) => hitEvidence(x.hit, `front-end only (${x.why})`))]), ...problemEvidence(ctx)].slice(0, 12),
-        remediation: remediation2
-      };
-    }
-    const extras = [...jobRetries(ctx), ...handRolled(usage, frontEnd), ...problemEvidence(ctx)];
-    const notProtecting = (pick, messageId, note) => {
-      const hit = findings.filter((f) => pick(f).length > 0);
-      if (hit.length === 0) return void 0;
-      const evidence2 = hit.flatMap((f) => [...messageId === "startup-only" ? [depEvidence(f, "")] : [], ...pick(f).slice(0, 3).map((h) => hitEvidence(h, note))]);
-      return { status: "partial", messageId, data: { libs: [...new Set(hit.map((f) => f.sig.label))].join(", ") }, evidence: [...evidence2, ...extras], remediation: remediation2 };
-    };
-    const waits = notProtecting((f) => f.startup, "startup-only", "start-up wait, not an outbound call") ?? notProtecting((f) => f.local, "local-only", "retries a database write or local state, not an outbound call");
-    if (waits) return waits;
-    const off = findings.filter((f) => f.disabled.length > 0 && f.real.length === 0 && f.startup.length === 0);
-    const declaredOnly = findings.filter((f) => !off.includes(f) && !(f.sig.kind === "http-retry" && f.disabled.length > 0));
-    if (declaredOnly.length > 0) {
-      return {
-        status: "partial",
-        messageId: "dependency-only",
-        data: { libs: [...new Set(declaredOnly.map((f) => f.sig.label))].join(", ") },
-        evidence: [...declaredOnly.map((f) => depEvidence(f, f.use.testOnly.length > 0 ? ", used only in tests" : ", but it is never imported or called outside tests")), ...extras],
-        remediation: remediation2
-      };
-    }
-    const jobs = jobRetries(ctx);
-    const hand = handRolled(usage, frontEnd);
-    if (hand.length > 0) return { status: "partial", messageId: "hand-rolled", evidence: [...hand, ...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
-    if (jobs.length > 0) return { status: "partial", messageId: "job-retries", evidence: [...jobs, ...problemEvidence(ctx)], remediation: remediation2 };
-    if (off.length > 0) {
-      const hits = off.flatMap((f) => f.disabled);
-      return {
-        status: "fail",
-        messageId: "retries-disabled",
-        data: { libs: [...new Set(off.map((f) => f.sig.label))].join(", "), how: [...new Set(hits.map((h) => h.note))].join(", ") },
-        evidence: [...hits.slice(0, 6).map((h) => hitEvidence(h.hit, `retries switched off (${h.note})`)), ...problemEvidence(ctx)],
-        remediation: remediation2
-      };
-    }
-    return { status: "fail", messageId: "none", evidence: problemEvidence(ctx), remediation: remediation2 };
+function collectFlags(manifests, usage, extraPackages) {
+  const sdks = [];
+  for (const sig of [...FLAG_SDKS, ...genericSignatures(extraPackages)]) {
+    const use = packageUse(manifests, usage, sig);
+    if (use.deps.length > 0) sdks.push({ sig, use });
   }
-});
-
-// src/facts/test-files.ts
-var TEST_FILES = [
-  { ecosystem: "python", prefix: "test_", suffixes: [".py"] },
-  { ecosystem: "python", suffixes: ["_test.py", "_tests.py"] },
-  { ecosystem: "python", suffixes: [], names: ["tests.py"] },
-  { ecosystem: "node", suffixes: [".test.ts", ".test.js", ".test.tsx", ".test.jsx", ".test.mjs", ".test.cjs", ".spec.ts", ".spec.js", ".spec.tsx", ".spec.jsx", ".e2e-spec.ts"] },
-  { ecosystem: "node", suffixes: [".ts", ".js", ".tsx", ".jsx"], under: "__tests__/" },
-  { ecosystem: "go", suffixes: ["_test.go"] },
-  { ecosystem: "java", suffixes: ["Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"], under: "src/test/" },
-  { ecosystem: "ruby", suffixes: ["_spec.rb"] },
-  { ecosystem: "ruby", suffixes: ["_test.rb"], under: "test/" },
-  // PHPUnit and Pest name test classes `*Test.php` (PHPUnit's default suffix); Codeception `*Cest.php`/`*Cept.php`.
-  { ecosystem: "php", suffixes: ["Test.php", "Cest.php", "Cept.php"], under: "tests/" },
-  { ecosystem: "php", suffixes: ["Test.php"], under: "Tests/" },
-  // ExUnit loads `test/**/*_test.exs` (the `test_paths`/`test_pattern` defaults).
-  { ecosystem: "elixir", suffixes: ["_test.exs"], under: "test/" },
-  // Rust: integration tests live in a crate's `tests/`; unit tests sit inline (`#[cfg(test)]`), found by no name.
-  { ecosystem: "rust", suffixes: [".rs"], under: "tests/" },
-  { ecosystem: "rust", suffixes: ["_test.rs", "_tests.rs"] },
-  // .NET test classes are named for what they test (`OrderServiceTests.cs`); test projects hold them.
-  { ecosystem: "dotnet", suffixes: ["Tests.cs", "Test.cs", "Tests.fs", "Test.fs", "Tests.vb", "Specs.cs"] }
-];
-
-// src/facts/repo-files.ts
-var EMPTY_REPO_FILES = {
-  all: [],
-  own: [],
-  manifests: [],
-  sources: /* @__PURE__ */ new Map(),
-  markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
-  testSuite: { count: 0, byEcosystem: /* @__PURE__ */ new Map(), examples: [] }
-};
-var TS = 1;
-var DJANGO2 = 2;
-var RAILS2 = 4;
-var GRADLE = 8;
-var KOTLIN = 16;
-var LARAVEL = 32;
-function markerBits(path2, name) {
-  let bits = 0;
-  if (name.startsWith("tsconfig") && name.endsWith(".json") || (name.endsWith(".ts") || name.endsWith(".tsx")) && !name.endsWith(".d.ts")) bits |= TS;
-  if (name === "manage.py") bits |= DJANGO2;
-  if (path2 === "config/application.rb" || path2.endsWith("/config/application.rb")) bits |= RAILS2;
-  if (name.startsWith("build.gradle") || name === "gradlew") bits |= GRADLE;
-  if (name.endsWith(".kt")) bits |= KOTLIN;
-  if (name === "artisan") bits |= LARAVEL;
-  return bits;
+  if (sdks.some(sdkEvaluated)) return { sdks };
+  return { sdks, inHouse: inHouse(usage), envToggles: envToggles(usage) };
 }
-var MAY_BE_TEST = /(?:^test|tests?\.py$|_tests?\.|\.(?:test|spec|e2e-spec)\.|(?:Test|Tests|IT|Cest|Cept|Specs)\.[a-z]+$|_spec\.rb$|__tests__\/|(?:^|\/)tests?\/)/;
-function testEcosystem(path2, name) {
-  if (!MAY_BE_TEST.test(name) && !MAY_BE_TEST.test(path2)) return void 0;
-  if (NOT_TEST_CODE.test(path2)) return void 0;
-  return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
-}
-function isListed(files, path2) {
-  let lo = 0;
-  let hi = files.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (files[mid] < path2) lo = mid + 1;
-    else hi = mid;
-  }
-  return files[lo] === path2;
-}
-function listedUnder(files, dir2) {
-  return dir2 === "" ? files : rangeWithPrefix(files, dir2.endsWith("/") ? dir2 : dir2 + "/");
-}
-function collectRepoFiles(snapshot) {
-  const own = [];
-  const present2 = new Uint8Array(ECOSYSTEM_IDS.length);
-  const counts2 = new Uint32Array(ECOSYSTEM_IDS.length);
-  let markers = 0;
-  let tests = 0;
-  const byEcosystem = /* @__PURE__ */ new Map();
-  const examples = [];
-  for (const path2 of snapshot.files()) {
-    if (isExcluded(path2)) continue;
-    const name = path2.slice(path2.lastIndexOf("/") + 1);
-    own.push({ path: path2, name });
-    const manifest = manifestEcosystem(name);
-    if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
-    const kind = sourceKindOf(path2);
-    if (kind && !kind.template) counts2[ECOSYSTEM_IDS.indexOf(kind.ecosystem)]++;
-    markers |= markerBits(path2, name);
-    const test = testEcosystem(path2, name);
-    if (test) {
-      tests++;
-      byEcosystem.set(test, (byEcosystem.get(test) ?? 0) + 1);
-      if (examples.length < 3) examples.push(path2);
-    }
-  }
-  return {
-    all: snapshot.files(),
-    own,
-    manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
-    sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
-    markers: {
-      typescript: (markers & TS) !== 0,
-      django: (markers & DJANGO2) !== 0,
-      rails: (markers & RAILS2) !== 0,
-      gradle: (markers & GRADLE) !== 0,
-      kotlin: (markers & KOTLIN) !== 0,
-      laravel: (markers & LARAVEL) !== 0
-    },
-    testSuite: { count: tests, byEcosystem, examples }
-  };
-}
-
-// src/checks/catalog/ci-builds.ts
-var COMPOSE_DEFAULTS = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function whenBuilt(t) {
-  const parts = [];
-  if (t.pullRequest) parts.push("pull requests");
-  if (t.push) parts.push("branch pushes");
-  if (!t.push && t.events.includes("push")) parts.push("tags");
-  if (t.events.includes("release")) parts.push("releases");
-  if (t.schedule) parts.push("a schedule");
-  if (t.manual) parts.push("manual runs");
-  if (parts.length === 0) return t.events.length > 0 ? `on ${t.events.join(", ")}` : "on no trigger Shipshape recognises";
-  return `on ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
-}
-var COMPOSE_VALUE_OPTIONS = /^(--(build-arg|progress|ssh|builder|exit-code-from|scale|timeout|wait-timeout|attach|no-attach|pull|name|entrypoint|user|workdir|env|volume|publish|label)|-[tuwevpl])$/;
-function composeBuilt(run4, deploy, listed3) {
-  const a = run4.argv[0] === "docker-compose" ? run4.argv.slice(1) : run4.argv.slice(2);
-  const at2 = a.findIndex((w) => w === "build" || w === "up" || w === "run");
-  const named3 = [];
-  for (let i = 0; i < at2; i++) {
-    const w = a[i];
-    if ((w === "-f" || w === "--file") && a[i + 1]) named3.push(a[++i]);
-    else if (w.startsWith("--file=")) named3.push(w.slice(7));
-  }
-  const words3 = a.slice(at2 + 1).filter((w, i, all) => !w.startsWith("-") && !(i > 0 && COMPOSE_VALUE_OPTIONS.test(all[i - 1])));
-  const services2 = a[at2] === "run" ? words3.slice(0, 1) : words3;
-  const files = (named3.length > 0 ? named3 : COMPOSE_DEFAULTS).map((f) => joinPath2(run4.cwd, f)).filter((f) => f !== void 0 && isListed(listed3, f));
-  if (files.length === 0 || named3.some((f) => f.includes("$"))) return void 0;
-  const out = [];
-  for (const f of files) {
-    const compose2 = deploy.composeFiles.find((c) => c.path === f);
-    if (!compose2) return void 0;
-    for (const b of compose2.builds) {
-      if (services2.length > 0 && !services2.includes(b.service)) continue;
-      if (b.dockerfile === void 0) return void 0;
-      out.push(b.dockerfile);
-    }
-  }
-  return out;
-}
-function runnable(x) {
-  return !x.job?.disabled && !x.step?.disabled;
-}
-function optionValue(argv, names3) {
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i];
-    if (names3.includes(w) && argv[i + 1] !== void 0) return argv[i + 1];
-    const eq = w.indexOf("=");
-    if (eq > 0 && names3.includes(w.slice(0, eq))) return w.slice(eq + 1);
-  }
-  return void 0;
-}
-function fileArg(run4) {
-  const f = optionValue(run4.argv, ["-f", "--file"]);
-  return f === void 0 ? void 0 : joinPath2(run4.cwd, f);
-}
-function linkEvidence(chain, message2) {
-  const first = chain[0];
-  return first ? { path: first.path, ...first.line !== void 0 ? { line: first.line } : {}, message: message2 } : { message: message2 };
-}
-function exportsFiles(run4) {
-  const out = optionValue(run4.argv, OUTPUT_FLAGS);
-  return out !== void 0 && LOCAL_OUTPUT.test(out);
-}
-function releaserBuild(run4, deploy, listed3) {
-  const releaser = RELEASERS.find((r) => r.argv0 === run4.argv[0]);
-  if (!releaser) return void 0;
-  const words3 = run4.argv.slice(1);
-  const sub = words3.find((w, i) => !w.startsWith("-") && !(i > 0 && releaser.configFlags.includes(words3[i - 1])));
-  if (sub === void 0 ? !releaser.bare : !releaser.builds.includes(sub)) return void 0;
-  if (words3.some((w) => releaser.skips.test(w))) return void 0;
-  const named3 = optionValue(run4.argv, releaser.configFlags);
-  const candidates = named3 !== void 0 ? [named3] : releaser.defaults;
-  for (const c of candidates) {
-    const path2 = joinPath2(run4.cwd, c);
-    if (path2 === void 0 || !isListed(listed3, path2)) continue;
-    const config = deploy.releasers.find((r) => r.path === path2);
-    return config ? { releaser, config } : void 0;
-  }
-  return void 0;
-}
-function ciBuilds(ctx) {
-  const { ci: ci2, deploy, repoFiles } = ctx.facts;
-  const out = [];
-  const extraCommands = ctx.extra.commands;
-  for (const run4 of ci2.runs) {
-    if (run4.where !== "ci" || !runnable(run4)) continue;
-    const when = whenBuilt(run4.triggers);
-    const released = releaserBuild(run4, deploy, repoFiles.all);
-    if (released) {
-      const { releaser, config } = released;
-      const first = config.images[0];
-      const sections = [...new Set(config.images.map((i) => i.section))].join(", ");
-      const files2 = config.images.flatMap((i) => i.dockerfile === void 0 ? [] : [joinPath2(run4.cwd, i.dockerfile) ?? i.dockerfile]);
-      const where = `${config.path}${first.line !== void 0 ? `:${first.line}` : ""}`;
-      out.push({ evidence: linkEvidence(run4.chain, `CI builds images ${when}: ${run4.text} (${releaser.label} ${sections} in ${where})`), ...files2.length > 0 ? { files: files2 } : {}, needsDockerfile: files2.length > 0 });
-      continue;
-    }
-    const cmd = BUILD_COMMANDS.find((c) => argvMatches(run4.argv, c.argv) && (!c.goal || run4.argv.slice(1).some((w) => c.goal.some((g) => w.includes(g)))));
-    const extra = !cmd && extraCommands.some((c) => run4.text.startsWith(c) || run4.argv[0] === c);
-    if (!cmd && !extra || cmd?.dockerfile && exportsFiles(run4)) continue;
-    const compose2 = cmd?.compose === true;
-    const file2 = cmd?.dockerfile && !compose2 ? fileArg(run4) : void 0;
-    const files = compose2 ? composeBuilt(run4, deploy, repoFiles.all) : void 0;
-    out.push({ evidence: linkEvidence(run4.chain, `CI builds an image ${when}: ${run4.text}`), ...file2 ? { file: file2 } : {}, ...files ? { files } : {}, needsDockerfile: cmd?.dockerfile === true });
-  }
-  for (const use of ci2.actions) {
-    if (!runnable(use)) continue;
-    const name = use.action.name.toLowerCase();
-    const act = buildActionFor(name);
-    const extra = !act && ctx.extra.actions.includes(name);
-    if (!act && !extra && imageBuildWorkflow(name)) {
-      out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${use.action.raw}, ${READ_FROM_NAME}`), needsDockerfile: false });
-      continue;
-    }
-    if (!act && !extra) continue;
-    const w = use.action.with;
-    if (act?.when) {
-      const v = w[act.when.input];
-      if (v === void 0 || !act.when.values.includes("*") && !act.when.values.includes(v)) continue;
-    }
-    if (w.outputs !== void 0 && LOCAL_OUTPUT.test(w.outputs)) continue;
-    if (w.target !== void 0 && BINARY_TARGETS.test(w.target.trim()) && w.push !== "true" && w.load !== "true") continue;
-    const raw = act?.fileInput ? w[act.fileInput] : void 0;
-    const file2 = raw ? joinPath2(use.step.workingDirectory ?? "", raw.split(/\s+/)[0]) : void 0;
-    const note = w.push === "false" ? " (build only, push: false)" : "";
-    const label = act?.family ? `${name} (${act.label})` : act?.label ?? name;
-    out.push({ evidence: linkEvidence(use.chain, `CI builds an image ${whenBuilt(use.triggers)} with ${label}${note}`), ...file2 ? { file: file2 } : {}, needsDockerfile: act?.fileInput !== void 0 });
-  }
-  for (const job4 of ci2.jobs) {
-    if (job4.disabled) continue;
-    const image = job4.images.find((i) => BUILDER_IMAGES.some((b) => i.toLowerCase().startsWith(b)));
-    if (image) out.push({ evidence: { path: job4.file, ...job4.line !== void 0 ? { line: job4.line } : {}, message: `CI job \`${job4.id}\` runs in builder image ${image} ${whenBuilt(job4.triggers)}` }, needsDockerfile: false });
-  }
-  return out;
-}
-
-// src/checks/catalog/jvm-image.ts
-function jvmImageCommand(gradle2, frameworks) {
-  if (frameworks.includes("spring")) {
-    return gradle2 ? { build: ["./gradlew bootBuildImage", "--imageName=ghcr.io/acme/app"], push: "`--publishImage`" } : { build: ["./mvnw -B spring-boot:build-image", "-Dspring-boot.build-image.imageName=ghcr.io/acme/app"], push: "`-Dspring-boot.build-image.publish=true`" };
-  }
-  if (frameworks.includes("quarkus")) {
-    return { build: [gradle2 ? "./gradlew build" : "./mvnw -B package", "-Dquarkus.container-image.build=true"], push: "`-Dquarkus.container-image.push=true` (extension `io.quarkus:quarkus-container-image-jib`)" };
-  }
-  return gradle2 ? { build: ["./gradlew jibDockerBuild", "--image=ghcr.io/acme/app"], push: "`./gradlew jib` (plugin `com.google.cloud.tools.jib`)" } : { build: ["./mvnw -B compile", "com.google.cloud.tools:jib-maven-plugin:3.4.4:dockerBuild", "-Dimage=ghcr.io/acme/app"], push: "the `build` goal instead of `dockerBuild`" };
-}
-function jvmImageFix(gradle2, frameworks) {
-  const cmd = jvmImageCommand(gradle2, frameworks);
-  return [
-    "Ship the service as an image that CI builds on every change. On the JVM the build tool builds it without a Dockerfile; build it on pull requests:",
-    "",
-    "```yaml",
-    ...IMAGE_WORKFLOW_HEAD,
-    "      - uses: actions/setup-java@v4",
-    "        with:",
-    "          distribution: temurin",
-    "          java-version: 21",
-    "      - run: >-",
-    ...cmd.build.map((l) => `          ${l}`),
-    "```",
-    "",
-    `Push it from the default branch with ${cmd.push}, after \`docker/login-action\`. A Dockerfile (\`FROM eclipse-temurin:21-jre\`, copying the built jar) built by \`docker/build-push-action\` works too.`
-  ].join("\n");
-}
-
-// src/checks/container-build.ts
-var OPENING = "Ship the service as an image that CI builds on every change. A minimal `Dockerfile`:";
-var FALLBACK3 = "Add a `Dockerfile` for the service (see docs/checks/container-build.md for one per stack).";
-var BUILD_IT = "Build it in CI on pull requests, and push it from the default branch:";
-function remediation(ctx, dockerfile) {
-  if (dockerfile) return [BUILD_IT, "", imageWorkflow(dockerfile)].join("\n");
-  const profile = serviceProfile(ctx.facts);
-  if (profile.ecosystems[0] === "java") return jvmImageFix(profile.gradle, ctx.facts.service.frameworks.map((f) => f.framework));
-  return [remediationFor(OPENING, DOCKERFILES, profile, FALLBACK3), "", BUILD_IT, "", imageWorkflow(null)].join("\n");
-}
-var REMEDIATION2 = [OPENING, ...Object.keys(DOCKERFILES).flatMap((e) => ["", `**${ECOSYSTEM_NAMES[e]}**:`, "", DOCKERFILES[e]]), "", BUILD_IT, "", imageWorkflow(null)].join("\n");
-function dockerfileEvidence(d) {
-  return { path: d.path, ...d.line !== void 0 ? { line: d.line } : {}, message: d.notService ? `not the service image: ${d.notService}` : `service image${d.baseImages.length ? `, FROM ${d.baseImages[d.baseImages.length - 1]}` : ""}` };
-}
-var container_build_default = defineCheck({
-  meta: {
-    id: "container-build",
-    title: "Container image built in CI",
-    question: "Is the service shipped as a container image built in CI?",
-    messages: {
-      "built-in-ci": "The service has an image build ({what}) and CI builds it.",
-      "ci-build-only": "CI builds an image without a Dockerfile in the repository ({what}).",
-      "not-built": "The service has an image build ({what}), but CI never builds it.",
-      opaque: "The service has an image build ({what}); no CI step Shipshape could follow builds it, and {count|CI step} could not be followed: {steps}.",
-      "not-service": "Only Dockerfiles that do not ship the service were found ({what}).",
-      none: "No Dockerfile or other container image build was found.",
-      "no-service": "No HTTP framework found in dependencies or imports, and no image build: there is no service to ship as an image.",
-      "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it, and has no image build: there is no service to ship as an image."
-    },
-    why: "An image built by CI from a reviewed commit is the artifact that runs in production: the same bytes in staging and prod, reproducible, scannable and rolled back by tag. Images built on a laptop drift from the source and cannot be traced to a commit.",
-    remediation: REMEDIATION2
-  },
-  run(ctx) {
-    const { deploy } = ctx.facts;
-    const extraFiles = ctx.extra.files.length > 0 ? ctx.facts.repoFiles.all.filter((f) => ctx.extra.files.some((g) => minimatch(f, g, { dot: true }))) : [];
-    const service2 = deploy.dockerfiles.filter((d) => !d.notService);
-    const others = deploy.dockerfiles.filter((d) => d.notService);
-    const notServicePaths = new Set(others.map((d) => d.path));
-    const builds = ciBuilds(ctx).filter((b) => (!b.file || !notServicePaths.has(b.file)) && (!b.files || b.files.some((f) => !notServicePaths.has(f))));
-    const declared3 = [
-      ...service2.map(dockerfileEvidence),
-      ...deploy.otherBuilds.map((b) => ({ path: b.path, ...b.line !== void 0 ? { line: b.line } : {}, message: `image build without a Dockerfile: ${b.kind}` })),
-      ...extraFiles.map((f) => ({ path: f, message: "image build configuration (from config signatures)" }))
-    ];
-    const what = [service2.length ? `${service2.length} Dockerfile${service2.length > 1 ? "s" : ""}` : "", ...new Set(deploy.otherBuilds.map((b) => b.kind)), extraFiles.length ? "configured build files" : ""].filter(Boolean).join(", ");
-    if (declared3.length > 0 && builds.length > 0) {
-      return { status: "pass", messageId: "built-in-ci", data: { what }, evidence: [...declared3.slice(0, 5), ...builds.slice(0, 5).map((b) => b.evidence)] };
-    }
-    const dockerless = builds.filter((b) => !b.needsDockerfile);
-    if (dockerless.length > 0 && others.length === 0) {
-      return { status: "pass", messageId: "ci-build-only", data: { what: dockerless[0].evidence.message }, evidence: dockerless.slice(0, 5).map((b) => b.evidence) };
-    }
-    if (declared3.length > 0) {
-      const unsure = opaqueOutcome(opaqueSteps(ctx.facts.ci), "container-build", "builds the image", remediation(ctx, service2[0]?.path ?? null), declared3);
-      if (unsure) return { ...unsure, data: { ...unsure.data, what } };
-      const evidence2 = [...declared3.slice(0, 8), { message: "no CI job runs docker build, a build-push action, buildpacks, jib or ko" }];
-      return { status: "partial", messageId: "not-built", data: { what }, evidence: evidence2, remediation: remediation(ctx, service2[0]?.path ?? null) };
-    }
-    if (ctx.facts.service.frameworks.length === 0 && builds.length === 0) {
-      const own = frameworkRepo(ctx.facts.service);
-      return own ? { ...own, messageId: "framework-repo" } : { status: "not-applicable", messageId: "no-service" };
-    }
-    if (others.length > 0) {
-      return { status: "fail", messageId: "not-service", data: { what: others.map((d) => d.path).slice(0, 3).join(", ") }, evidence: others.slice(0, 8).map(dockerfileEvidence), remediation: remediation(ctx, null) };
-    }
-    return { status: "fail", messageId: "none", evidence: deploy.problems.slice(0, 3).map((p) => ({ path: p.path, message: `could not be read: ${p.message}` })), remediation: remediation(ctx, null) };
-  }
-});
-
-// src/checks/catalog/health.ts
-var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
-  "health",
-  "healthz",
-  "health-check",
-  "healthcheck",
-  "health_check",
-  "_health",
-  "__health",
-  "healthy",
-  "livez",
-  "readyz",
-  "startupz",
-  "live",
-  "ready",
-  "readiness",
-  "liveness",
-  "alive",
-  "ping",
-  "_ping",
-  "heartbeat",
-  "__heartbeat__",
-  "__lbheartbeat__",
-  "hc",
-  "ht",
-  "okcomputer",
-  "watchman"
-]);
-var AMBIGUOUS_SEGMENTS = /* @__PURE__ */ new Set(["status", "_status", "up"]);
-var GENERIC_SEGMENTS = /* @__PURE__ */ new Set(["api", "internal", "_", "-", "system", "ops", "meta", "management", "admin", "actuator", "private", "public", "service", "app"]);
-var NOT_HEALTH = /* @__PURE__ */ new Set(["metrics", "__version__", "version", "info"]);
-function healthSegment(path2) {
-  const segs = path2.split("/").filter((s) => s !== "" && !s.startsWith(":") && !s.startsWith("{") && !s.startsWith("<"));
-  const last2 = (segs[segs.length - 1] ?? "").toLowerCase().replace(/\/$/, "");
-  if (NOT_HEALTH.has(last2)) return null;
-  if (HEALTH_SEGMENTS.has(last2)) return last2;
-  if (AMBIGUOUS_SEGMENTS.has(last2)) {
-    const all = path2.split("/").filter((s) => s !== "");
-    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1])).map((s) => s.toLowerCase());
-    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last2;
-  }
-  return null;
-}
-var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
-var THIRD_PARTY_IMAGE_PREFIXES = ["registry.k8s.io/", "k8s.gcr.io/", "gcr.io/google_containers/", "gcr.io/google-containers/", "bitnami/", "docker.io/bitnami/", "docker.io/library/", "quay.io/jetstack/", "quay.io/prometheus/", "grafana/", "docker.io/grafana/"];
-var ONE_OFF_SERVICES = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i;
-var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
-var HEALTH_SNIPPETS = {
-  fastapi: [
-    "```python",
-    "from fastapi import APIRouter, Depends, HTTPException",
-    "from sqlalchemy import text",
-    "",
-    "router = APIRouter()",
-    "",
-    '@router.get("/healthz", include_in_schema=False)',
-    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
-    "    try:",
-    '        session.execute(text("SELECT 1"))',
-    "    except Exception as exc:",
-    '        raise HTTPException(503, detail="database unavailable") from exc',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  django: [
-    "`pip install django-health-check`, then:",
-    "```python",
-    "# settings.py",
-    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
-    "# urls.py",
-    'urlpatterns += [path("health/", include("health_check.urls"))]',
-    "```"
-  ].join("\n"),
-  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
-  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
-  pyramid: [
-    "```python",
-    "# in includeme(config) or the app factory",
-    'config.add_route("healthz", "/healthz")',
-    "",
-    '@view_config(route_name="healthz", renderer="json")',
-    "def healthz(request):",
-    '    request.db.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  tornado: [
-    "```python",
-    "class HealthHandler(tornado.web.RequestHandler):",
-    "    async def get(self):",
-    '        await self.application.db.execute("SELECT 1")',
-    '        self.write({"status": "ok"})',
-    "",
-    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
-    "```"
-  ].join("\n"),
-  falcon: [
-    "```python",
-    "class Health:",
-    "    def on_get(self, req, resp):",
-    "        with engine.connect() as conn:",
-    '            conn.execute(text("SELECT 1"))',
-    '        resp.media = {"status": "ok"}',
-    "",
-    'app.add_route("/healthz", Health())',
-    "```"
-  ].join("\n"),
-  aiohttp: [
-    "```python",
-    "async def healthz(request: web.Request) -> web.Response:",
-    '    async with request.app["db"].acquire() as conn:',
-    '        await conn.execute("SELECT 1")',
-    '    return web.json_response({"status": "ok"})',
-    "",
-    'app.router.add_get("/healthz", healthz)',
-    "```"
-  ].join("\n"),
-  sanic: [
-    "```python",
-    '@app.get("/healthz")',
-    "async def healthz(request):",
-    "    async with request.app.ctx.db.acquire() as conn:",
-    '        await conn.execute("SELECT 1")',
-    '    return json({"status": "ok"})',
-    "```"
-  ].join("\n"),
-  litestar: [
-    "```python",
-    '@get("/healthz", include_in_schema=False)',
-    "async def healthz(db_session: AsyncSession) -> dict[str, str]:",
-    '    await db_session.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "",
-    "app = Litestar(route_handlers=[healthz, ...])",
-    "```"
-  ].join("\n"),
-  bottle: [
-    "```python",
-    '@app.get("/healthz")',
-    "def healthz():",
-    "    with engine.connect() as conn:",
-    '        conn.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
-  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
-  nestjs: [
-    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
-    "```ts",
-    "@Controller('health')",
-    "export class HealthController {",
-    "  constructor(",
-    "    private health: HealthCheckService,",
-    "    private db: TypeOrmHealthIndicator",
-    "  ) {}",
-    "  @Get()",
-    "  @HealthCheck()",
-    "  check() {",
-    "    return this.health.check([() => this.db.pingCheck('database')])",
-    "  }",
-    "}",
-    "```"
-  ].join("\n"),
-  ...NODE_HEALTH,
-  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
-  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
-  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
-  beego: [
-    "```go",
-    'web.Get("/healthz", func(ctx *context.Context) {',
-    "	var one int",
-    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
-    "	if err != nil {",
-    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
-    "		return",
-    "	}",
-    '	ctx.Output.Body([]byte("ok"))',
-    "})",
-    "```"
-  ].join("\n"),
-  "go-zero": [
-    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
-    "```yaml",
-    "DevServer:",
-    "  Enabled: true",
-    "  Port: 6470",
-    "  HealthPath: /healthz",
-    "```",
-    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
-  ].join("\n"),
-  huma: [
-    "```go",
-    "type healthOut struct{ Body struct{ Status string } }",
-    "",
-    'huma.Get(api, "/healthz",',
-    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
-    "		if err := db.PingContext(ctx); err != nil {",
-    '			return nil, huma.Error503ServiceUnavailable("db down")',
-    "		}",
-    "		out := &healthOut{}",
-    '		out.Body.Status = "ok"',
-    "		return out, nil",
-    "	})",
-    "```"
-  ].join("\n"),
-  spring: [
-    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
-    "```yaml",
-    "# application.yml",
-    "management:",
-    "  endpoints.web.exposure.include: health,info",
-    "  endpoint.health.probes.enabled: true",
-    "```",
-    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
-  ].join("\n"),
-  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
-  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
-  sinatra: ["```ruby", 'get "/healthz" do', "  DB.test_connection", "  content_type :json", "  { status: 'ok' }.to_json", "end", "```"].join("\n"),
-  grape: ["```ruby", "class API::Health < Grape::API", "  get :healthz do", '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", "  end", "end", "# in the root API: mount API::Health", "```"].join("\n"),
-  hanami: [
-    "```ruby",
-    "# config/routes.rb",
-    'get "/healthz", to: "health.show"',
-    "",
-    "# app/actions/health/show.rb",
-    "module MyApp",
-    "  module Actions",
-    "    module Health",
-    "      class Show < MyApp::Action",
-    '        include Deps["db.gateway"]',
-    "",
-    "        def handle(_request, response)",
-    "          gateway.connection.test_connection",
-    "          response.format = :json",
-    "          response.body = { status: 'ok' }.to_json",
-    "        end",
-    "      end",
-    "    end",
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  roda: ["```ruby", "route do |r|", '  r.get "healthz" do', "    DB.test_connection", "    { status: 'ok' } # with plugin :json", "  end", "  # \u2026 the other branches", "end", "```"].join("\n"),
-  laravel: [
-    "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
-    "```php",
-    "// routes/api.php",
-    "Route::get('/ready', function () {",
-    "    DB::connection()->getPdo();",
-    "    Cache::store()->get('ready');",
-    "    return response()->json(['status' => 'ok']);",
-    "});",
-    "```"
-  ].join("\n"),
-  symfony: [
-    "```php",
-    "// src/Controller/HealthController.php",
-    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
-    "public function __invoke(Connection $db): JsonResponse",
-    "{",
-    "    $db->executeQuery('SELECT 1');",
-    "    return new JsonResponse(['status' => 'ok']);",
-    "}",
-    "```"
-  ].join("\n"),
-  php: [
-    "```php",
-    "$app->get('/healthz', function (",
-    "    Request $request,",
-    "    Response $response",
-    ") use ($pdo) {",
-    "    $pdo->query('SELECT 1');",
-    `    $response->getBody()->write('{"status":"ok"}');`,
-    "    return $response->withHeader('Content-Type', 'application/json');",
-    "});",
-    "```"
-  ].join("\n"),
-  phoenix: [
-    "```elixir",
-    "# lib/my_app_web/router.ex",
-    'scope "/", MyAppWeb do',
-    '  get "/healthz", HealthController, :show',
-    "end",
-    "",
-    "# lib/my_app_web/controllers/health_controller.ex",
-    "defmodule MyAppWeb.HealthController do",
-    "  use MyAppWeb, :controller",
-    "",
-    "  def show(conn, _params) do",
-    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
-    '      {:ok, _} -> json(conn, %{status: "ok"})',
-    "      {:error, _} ->",
-    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
-    "    end",
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  plug: [
-    "```elixir",
-    "# in the Plug.Router that serves the app",
-    'get "/healthz" do',
-    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
-    '    {:ok, _} -> send_resp(conn, 200, "ok")',
-    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  // Rust: one per framework; `rust` covers the others (warp, tide, poem, loco: `/_health` is built in).
-  axum: [
-    "```rust",
-    "async fn healthz(State(pool): State<PgPool>) -> StatusCode {",
-    '    match sqlx::query("SELECT 1").execute(&pool).await {',
-    "        Ok(_) => StatusCode::OK,",
-    "        Err(_) => StatusCode::SERVICE_UNAVAILABLE,",
-    "    }",
-    "}",
-    "",
-    'let app = Router::new().route("/healthz", get(healthz)).with_state(pool);',
-    "```"
-  ].join("\n"),
-  "actix-web": [
-    "```rust",
-    '#[get("/healthz")]',
-    "async fn healthz(pool: web::Data<PgPool>) -> HttpResponse {",
-    '    match sqlx::query("SELECT 1").execute(pool.get_ref()).await {',
-    "        Ok(_) => HttpResponse::Ok().finish(),",
-    "        Err(_) => HttpResponse::ServiceUnavailable().finish(),",
-    "    }",
-    "}",
-    "",
-    "// App::new().service(healthz)",
-    "```"
-  ].join("\n"),
-  rocket: [
-    "```rust",
-    '#[get("/healthz")]',
-    "async fn healthz(mut db: Connection<Db>) -> Status {",
-    '    match sqlx::query("SELECT 1").execute(&mut **db).await {',
-    "        Ok(_) => Status::Ok,",
-    "        Err(_) => Status::ServiceUnavailable,",
-    "    }",
-    "}",
-    "",
-    '// rocket::build().mount("/", routes![healthz])',
-    "```"
-  ].join("\n"),
-  rust: [
-    "```rust",
-    "// warp (poem and tide alike): a route that answers 503",
-    "// when the database does not",
-    "let db = pool.clone();",
-    'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
-    "    let db = db.clone();",
-    "    async move {",
-    '        match sqlx::query("SELECT 1").execute(&db).await {',
-    "            Ok(_) => warp::http::StatusCode::OK,",
-    "            Err(_) => warp::http::StatusCode::SERVICE_UNAVAILABLE,",
-    "        }",
-    "    }",
-    "});",
-    "```"
-  ].join("\n"),
-  aspnetcore: [
-    "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
-    "```csharp",
-    "builder.Services.AddHealthChecks()",
-    "    .AddNpgSql(",
-    '        builder.Configuration.GetConnectionString("Default")!,',
-    '        tags: ["ready"]);',
-    "",
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
-    "{",
-    "    Predicate = _ => false",
-    "});",
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
-    "{",
-    '    Predicate = c => c.Tags.Contains("ready")',
-    "});",
-    "```"
-  ].join("\n"),
-  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
-  ...JVM_HEALTH
-};
-
-// src/checks/catalog/graphql.ts
-var GRAPHQL_SERVERS = [
-  { tool: "graphene", ecosystem: "python", packages: ["graphene", "graphene-django"] },
-  { tool: "Strawberry", ecosystem: "python", packages: ["strawberry-graphql", "strawberry-graphql-django"] },
-  { tool: "Ariadne", ecosystem: "python", packages: ["ariadne", "ariadne-django"] },
-  { tool: "Apollo Server", ecosystem: "node", packages: ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-fastify", "apollo-server-koa"] },
-  { tool: "NestJS GraphQL", ecosystem: "node", packages: ["@nestjs/graphql"] },
-  { tool: "GraphQL Yoga", ecosystem: "node", packages: ["graphql-yoga"] },
-  { tool: "Mercurius", ecosystem: "node", packages: ["mercurius"] },
-  { tool: "express-graphql", ecosystem: "node", packages: ["express-graphql", "graphql-http"] },
-  { tool: "gqlgen", ecosystem: "go", packages: ["github.com/99designs/gqlgen"] },
-  { tool: "graphql-go", ecosystem: "go", packages: ["github.com/graph-gophers/graphql-go", "github.com/graphql-go/graphql", "github.com/graphql-go/handler"] },
-  { tool: "Spring GraphQL", ecosystem: "java", packages: ["org.springframework.boot:spring-boot-starter-graphql", "org.springframework.graphql:spring-graphql"] },
-  { tool: "Netflix DGS", ecosystem: "java", packages: ["com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter", "com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter"] },
-  { tool: "graphql-ruby", ecosystem: "ruby", packages: ["graphql"] }
-];
-var GRAPHQL_SEGMENTS = /* @__PURE__ */ new Set(["graphql", "graphiql", "playground", "altair", "voyager", "subscriptions"]);
-var PLUMBING_MOUNTS = /* @__PURE__ */ new Set([
-  "static",
-  "media",
-  "assets",
-  "uploads",
-  ".well-known",
-  "favicon.ico",
-  "robots.txt",
-  "sitemap.xml",
-  "metrics",
-  "admin",
-  "thumbnail",
-  "thumbnails"
-]);
-var WEBHOOK_SEGMENTS = /* @__PURE__ */ new Set(["webhook", "webhooks"]);
-var PLUMBING_HANDLER_WORDS = ["graphql", "graphiql", "webhook", "thumbnail", "image", "jwks", "static", "serve", "home", "index", "favicon", "robots", "health", "metrics", "swagger", "redoc", "openapi", "apidoc"];
-function plumbingRoute(route) {
-  const segs = route.path.toLowerCase().split("/").filter((s) => s !== "");
-  if (segs.some((s) => GRAPHQL_SEGMENTS.has(s))) return "GraphQL";
-  if (healthSegment(route.path) !== null || route.library) return "health";
-  if (PLUMBING_MOUNTS.has(segs[0] ?? "") || segs.some((s) => WEBHOOK_SEGMENTS.has(s))) return "plumbing";
-  const handler2 = (route.handler ?? "").toLowerCase();
-  if (segs.length === 0 || route.prefixUnknown) {
-    if (handler2 === "" && segs.length === 0) return "home page";
-    if (PLUMBING_HANDLER_WORDS.some((w) => handler2.includes(w))) return "plumbing";
-  }
-  if (handler2.includes("webhook")) return "plumbing";
-  return null;
-}
-function graphqlOnly(facts) {
-  const ecosystems = new Set(facts.service.frameworks.map((f) => f.ecosystem));
-  let server;
-  for (const m of facts.manifests.manifests) {
-    for (const d of m.dependencies) {
-      if (d.dev || d.own || !ecosystems.has(d.ecosystem)) continue;
-      const sig = GRAPHQL_SERVERS.find((s) => s.ecosystem === d.ecosystem && s.packages.includes(d.name));
-      if (sig && !server) server = { tool: sig.tool, evidence: { path: d.manifest, ...d.line ? { line: d.line } : {}, message: `GraphQL server: ${sig.tool} (${d.name})` } };
-    }
-  }
-  if (!server) return null;
-  if (facts.openapi.specs.some((s) => s.notOwn === null)) return null;
-  if (facts.service.routes.some((r) => plumbingRoute(r) === null)) return null;
-  const gql = facts.service.routes.find((r) => plumbingRoute(r) === "GraphQL");
-  return {
-    tool: server.tool,
-    evidence: [server.evidence, ...gql ? [{ path: gql.file, line: gql.line, message: `GraphQL endpoint ${gql.path}; no REST resource route besides GraphQL, health and plumbing` }] : []]
-  };
-}
-
-// src/checks/contract-tests.ts
-var messages4 = {
-  pass: "CI tests the API against its contract on pull requests: {tools}.",
-  "not-on-prs": "Contract tests exist ({tools}) but CI does not run them on pull requests.",
-  fail: "No contract tests: nothing checks the API against its OpenAPI description or consumer contracts.",
-  "no-service": "No HTTP framework found in dependencies or imports: there is no HTTP API to test.",
-  "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no HTTP API to test.",
-  "graphql-only": "The API is GraphQL only ({tool}): there is no OpenAPI or REST contract to test against."
-};
-var contract_tests_default = defineCheck({
-  meta: {
-    id: "contract-tests",
-    title: "Contract tests",
-    question: "Does CI test the API against its contract?",
-    messages: messages4,
-    why: "Unit tests check what the code does; contract tests check that the API still does what its description and its consumers say. Without them, a renamed field or a changed status code ships silently and breaks clients in production.",
-    remediation: CONTRACT_SNIPPET
-  },
-  run(ctx) {
-    const { facts } = ctx;
-    const na = notAService(facts.service);
-    if (na) return na;
-    const j = judgePractice(ctx, CONTRACT);
-    const remediation2 = contractRemediation([...new Set(facts.service.frameworks.map((f) => f.ecosystem))], facts.service.frameworks.map((f) => f.framework));
-    const drift = driftChecks(facts.ci.runs, facts.openapi.specs.map((sp) => sp.path));
-    const files = facts.openapi.contractTests;
-    const fileRuns = files.map((f) => ({ file: f, run: suiteRun(f, facts.ci.runs, facts.repoFiles.all) }));
-    const onPr = [...j.pr.map((f) => f.tool), ...drift.filter((d) => d.onPr).map(() => "spec drift check"), ...fileRuns.filter((x) => x.run).map((x) => x.file.tool)];
-    const evidence2 = [
-      ...evidenceOf(j, j.pr),
-      ...drift.flatMap((d) => d.evidence),
-      ...fileRuns.flatMap(({ file: file2, run: run4 }) => [
-        { path: file2.path, line: file2.line, message: `${file2.tool}: ${file2.text}` },
-        ...run4 ? [chainEvidence(run4.text, run4.chain, "runs the suite holding it on pull requests")] : []
-      ])
-    ].slice(0, 12);
-    if (onPr.length > 0) return { status: "pass", messageId: "pass", data: { tools: [...new Set(onPr)].join(", ") }, evidence: evidence2 };
-    const other = [...j.notOnPr, ...j.local, ...j.nonBlocking];
-    const present2 = [...other.map((f) => f.tool), ...drift.map(() => "spec drift check"), ...files.map((f) => f.tool), ...j.configs.map((c) => c.tool)];
-    if (present2.length > 0) {
-      const ev = [...evidenceOf(j, other), ...evidence2];
-      return { status: "partial", messageId: "not-on-prs", data: { tools: [...new Set(present2)].join(", ") }, evidence: ev.slice(0, 12), remediation: remediation2 };
-    }
-    const gql = graphqlOnly(facts);
-    if (gql) return { status: "not-applicable", messageId: "graphql-only", data: { tool: gql.tool }, evidence: [...gql.evidence] };
-    return { status: "fail", messageId: "fail", evidence: j.problems.slice(0, 3), remediation: remediation2 };
-  }
-});
-function diffPaths(argv) {
-  const rest = argv.slice(2);
-  const dash = rest.indexOf("--");
-  const words3 = dash >= 0 ? rest.slice(dash + 1) : rest.filter((w) => !w.startsWith("-") && /[./]/.test(w) && !/^(origin|upstream)\//.test(w) && !/\.\./.test(w));
-  return words3.filter((w) => !w.startsWith("-"));
-}
-var SPEC_PATH = /openapi|swagger|oas|api-?docs|spec|schema/i;
-function comparesSpec(argv, specPaths) {
-  const paths = diffPaths(argv);
-  if (paths.length === 0) return true;
-  return paths.some((p) => SPEC_PATH.test(p) || specPaths.some((sp) => sp === p || sp.startsWith(p.replace(/\/?$/, "/"))));
-}
-function driftChecks(runs, specPaths) {
-  const out = [];
-  const jobKey2 = (r) => r.job ? `${r.job.file}#${r.job.id}` : r.chain[0]?.path ?? "";
-  const dumps = /* @__PURE__ */ new Map();
-  for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !(SPEC_DUMPS.some((s) => judgeCommand(s, scriptArgv(r.argv))) || SPEC_DUMP_TEXT.test(r.text))) continue;
-    if (!dumps.has(jobKey2(r))) dumps.set(jobKey2(r), r);
-  }
-  const shown = /* @__PURE__ */ new Set();
-  for (const r of runs) {
-    const dump2 = dumps.get(jobKey2(r));
-    if (r.where !== "ci" || r.neutralised || r.diffFixUp || dump2 === void 0) continue;
-    const isGitDiff = isDiffCheck(r.argv, r.checkedOutput === true) && (r.argv[1] !== "diff" || comparesSpec(r.argv, specPaths));
-    const isDiff = r.argv[0] === "diff" && r.argv.some((a) => /openapi|swagger|schema|spec/i.test(a));
-    if (!isGitDiff && !isDiff) continue;
-    const compared = chainEvidence(r.text, r.chain, "committed spec compared with the regenerated one");
-    const regenerated = shown.has(jobKey2(r)) ? [] : [chainEvidence(dump2.text, dump2.chain, "regenerates the spec")];
-    shown.add(jobKey2(r));
-    out.push({ onPr: r.triggers.pullRequest, evidence: [compared, ...regenerated] });
-  }
-  return out;
-}
-function suiteRun(file2, runs, listed3) {
-  const eco = RUNNERS_BY_EXTENSION.find((r) => r.ext.some((e) => file2.path.endsWith(e)))?.ecosystem;
-  if (!eco) return void 0;
-  const sigs = TESTS.commands.filter((s) => s.ecosystem === eco || s.ecosystem === void 0);
-  for (const r of runs) {
-    if (r.where !== "ci" || r.neutralised || !r.triggers.pullRequest) continue;
-    const v = sigs.map((s) => judgeCommand(s, r.argv)).find((x) => x !== null);
-    if (!v || v.blockedBy || v.signature.kind && v.signature.kind !== "counts") continue;
-    const targets = r.argv.slice(1).filter((a) => !a.startsWith("-") && (a.includes("/") || /\.(py|js|ts|go|rb|java)$/.test(a) || listedUnder(listed3, join(r.cwd, a)).length > 0));
-    if (targets.length > 0 && !targets.some((t) => file2.path.startsWith(join(r.cwd, t).replace(/\/$/, "")) || join(r.cwd, t) === "")) continue;
-    return r;
-  }
-  return void 0;
-}
-function join(cwd, p) {
-  const clean4 = p.replace(/^\.\//, "").replace(/\/\.\.\.$/, "");
-  if (clean4 === "." || clean4 === "") return cwd;
-  return cwd ? `${cwd}/${clean4}` : clean4;
-}
-
-// src/checks/catalog/flags.ts
-var sdk = (label, ecosystem, packages2, calls, extra = {}) => ({ label, ecosystem, packages: packages2, calls, ...extra });
-var LD_CALLS = ["variation(", "Variation(", "variation_detail(", "boolVariation(", "BoolVariation(", "stringVariation(", "jsonVariation(", "variationDetail(", "allFlagsState(", "all_flags_state("];
-var UNLEASH_CALLS = ["is_enabled(", "isEnabled(", "IsEnabled(", "get_variant(", "getVariant(", "GetVariant(", "is_enabled?(", "enabled?("];
-var FLAGSMITH_CALLS = ["is_feature_enabled(", "isFeatureEnabled(", "IsFeatureEnabled(", "get_feature_value(", "getFeatureValue(", "GetFeatureValue(", "getEnvironmentFlags(", "get_environment_flags(", "GetEnvironmentFlags(", "get_identity_flags(", "getIdentityFlags("];
-var CONFIGCAT_CALLS = ["get_value(", "getValue(", "getValueAsync(", "GetBoolValue(", "GetValue(", "get_value_details(", "getBooleanValue("];
-var SPLIT_CALLS = ["get_treatment(", "getTreatment(", "Treatment(", "get_treatments(", "getTreatments("];
-var GROWTHBOOK_CALLS = ["is_on(", "isOn(", "IsOn(", "is_off(", "isOff(", "get_feature_value(", "getFeatureValue(", "eval_feature(", "evalFeature(", "EvalFeature(", "Feature("];
-var OPENFEATURE_CALLS = ["get_boolean_value(", "getBooleanValue(", "BooleanValue(", "get_string_value(", "getStringValue(", "StringValue(", "get_object_value(", "getObjectValue(", "get_integer_value(", "getNumberValue(", "get_boolean_details(", "getBooleanDetails(", "boolean_value(", "fetch_boolean_value(", "@RequireFlagsEnabled"];
-var POSTHOG_CALLS = ["feature_enabled(", "get_feature_flag(", "get_all_flags(", "isFeatureEnabled(", "getFeatureFlag(", "getAllFlags(", "IsFeatureEnabled(", "GetFeatureFlag(", "is_feature_enabled(", "feature_flag_payload(", "getFeatureFlagPayload("];
-var STATSIG_CALLS = ["check_gate(", "checkGate(", "CheckGate(", "check_gate?(", "get_feature_gate(", "getFeatureGate(", "get_experiment(", "getExperiment(", "get_dynamic_config("];
-var OPTIMIZELY_CALLS = [".decide(", "is_feature_enabled(", "isFeatureEnabled(", "decide_all(", "decideAll(", "IsFeatureEnabled(", "activate("];
-var FLIPT_CALLS = ["evaluate_boolean(", "evaluateBoolean(", "EvaluateBoolean(", "evaluate_variant(", "evaluateVariant(", "Boolean(ctx"];
-var DEVCYCLE_CALLS = ["variable_value(", "variableValue(", "VariableValue(", "variable(", "Variable("];
-var APPCONFIG_CALLS = ["start_configuration_session(", "get_latest_configuration(", "StartConfigurationSessionCommand", "GetLatestConfigurationCommand", "StartConfigurationSession(", "GetLatestConfiguration(", "evaluate(", "getAppConfig("];
-var FLAG_SDKS = [
-  // LaunchDarkly
-  sdk("LaunchDarkly", "python", ["launchdarkly-server-sdk", "ldclient-py"], LD_CALLS),
-  sdk("LaunchDarkly", "node", ["@launchdarkly/node-server-sdk", "launchdarkly-node-server-sdk", "launchdarkly-js-client-sdk", "launchdarkly-react-client-sdk", "@launchdarkly/js-client-sdk", "@launchdarkly/react-universal-sdk"], [...LD_CALLS, "useFlags(", "useLDClient(", "withLDProvider("]),
-  sdk("LaunchDarkly", "go", ["github.com/launchdarkly/go-server-sdk", "gopkg.in/launchdarkly/go-server-sdk.v5"], LD_CALLS),
-  sdk("LaunchDarkly", "java", ["com.launchdarkly:launchdarkly-java-server-sdk"], LD_CALLS),
-  sdk("LaunchDarkly", "ruby", ["launchdarkly-server-sdk", "ldclient-rb"], [...LD_CALLS, "LaunchDarkly::LDClient"]),
-  // Unleash
-  sdk("Unleash", "python", ["unleashclient"], UNLEASH_CALLS),
-  sdk("Unleash", "node", ["unleash-client", "@unleash/proxy-client-react", "unleash-proxy-client", "@unleash/nextjs", "@unleash/proxy-client-vue"], [...UNLEASH_CALLS, "useFlag(", "useVariant("]),
-  sdk("Unleash", "go", ["github.com/Unleash/unleash-client-go"], UNLEASH_CALLS),
-  sdk("Unleash", "java", ["io.getunleash:unleash-client-java", "io.getunleash:springboot-unleash-starter"], [...UNLEASH_CALLS, "@Toggle("]),
-  sdk("Unleash", "ruby", ["unleash"], ["Unleash::Client", "UNLEASH.is_enabled?", ".is_enabled?(", "is_disabled?("]),
-  // Flagsmith
-  sdk("Flagsmith", "python", ["flagsmith"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "node", ["flagsmith-nodejs", "flagsmith", "@flagsmith/flagsmith"], [...FLAGSMITH_CALLS, "hasFeature(", "useFlags("]),
-  sdk("Flagsmith", "go", ["github.com/Flagsmith/flagsmith-go-client"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "java", ["com.flagsmith:flagsmith-java-client"], FLAGSMITH_CALLS),
-  sdk("Flagsmith", "ruby", ["flagsmith"], ["Flagsmith::Client", "is_feature_enabled(", "get_environment_flags"]),
-  // ConfigCat
-  sdk("ConfigCat", "python", ["configcat-client"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "node", ["configcat-node", "@configcat/sdk", "configcat-js", "configcat-js-ssr", "configcat-react"], [...CONFIGCAT_CALLS, "useFeatureFlag("]),
-  sdk("ConfigCat", "go", ["github.com/configcat/go-sdk"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "java", ["com.configcat:configcat-java-client"], CONFIGCAT_CALLS),
-  sdk("ConfigCat", "ruby", ["configcat"], ["ConfigCat.get(", "get_value("]),
-  // Split (Harness FME)
-  sdk("Split", "python", ["splitio-client"], SPLIT_CALLS),
-  sdk("Split", "node", ["@splitsoftware/splitio", "@splitsoftware/splitio-react"], [...SPLIT_CALLS, "useTreatment("]),
-  sdk("Split", "go", ["github.com/splitio/go-client"], SPLIT_CALLS),
-  sdk("Split", "java", ["io.split.client:java-client"], SPLIT_CALLS, { imports: ["io.split"] }),
-  sdk("Split", "ruby", ["splitclient-rb"], ["get_treatment(", "SplitIoClient"]),
-  // GrowthBook
-  sdk("GrowthBook", "python", ["growthbook"], GROWTHBOOK_CALLS),
-  sdk("GrowthBook", "node", ["@growthbook/growthbook", "@growthbook/growthbook-react"], [...GROWTHBOOK_CALLS, "useFeatureIsOn(", "useFeatureValue(", "useFeature("]),
-  sdk("GrowthBook", "go", ["github.com/growthbook/growthbook-golang"], GROWTHBOOK_CALLS),
-  sdk("GrowthBook", "java", ["com.github.growthbook:growthbook-sdk-java"], GROWTHBOOK_CALLS, { imports: ["growthbook.sdk.java"] }),
-  sdk("GrowthBook", "ruby", ["growthbook"], ["Growthbook::Context", "on?(", "feature_value("]),
-  // OpenFeature (+ providers)
-  sdk("OpenFeature", "python", ["openfeature-sdk", "openfeature-provider-flagd", "launchdarkly-openfeature-server", "configcat-openfeature-provider", "growthbook-openfeature-provider", "gofeatureflag-python-provider"], OPENFEATURE_CALLS),
-  sdk("OpenFeature", "node", ["@openfeature/server-sdk", "@openfeature/web-sdk", "@openfeature/nestjs-sdk", "@openfeature/react-sdk", "@openfeature/flagd-provider", "@openfeature/go-feature-flag-provider", "@openfeature/js-sdk"], [...OPENFEATURE_CALLS, "useBooleanFlagValue(", "useFlag(", "@BooleanFeatureFlag("]),
-  sdk("OpenFeature", "go", ["github.com/open-feature/go-sdk", "github.com/open-feature/go-sdk-contrib/providers/flagd", "github.com/thomaspoignant/go-feature-flag"], [...OPENFEATURE_CALLS, "ffclient.BoolVariation("]),
-  sdk("OpenFeature", "java", ["dev.openfeature:sdk", "dev.openfeature.contrib.providers:flagd", "dev.openfeature.contrib.providers:*"], OPENFEATURE_CALLS, { imports: ["dev.openfeature"] }),
-  sdk("OpenFeature", "ruby", ["openfeature-sdk"], ["fetch_boolean_value(", "OpenFeature::SDK"]),
-  // PostHog / Statsig / Optimizely: also analytics products.
-  sdk("PostHog", "python", ["posthog"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "node", ["posthog-node", "posthog-js"], [...POSTHOG_CALLS, "useFeatureFlagEnabled(", "useFeatureFlagVariantKey("], { analytics: true }),
-  sdk("PostHog", "go", ["github.com/posthog/posthog-go"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "java", ["com.posthog:posthog-server", "com.posthog.java:posthog", "com.posthog:posthog"], POSTHOG_CALLS, { analytics: true }),
-  sdk("PostHog", "ruby", ["posthog-ruby"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
-  sdk("Statsig", "python", ["statsig", "statsig-python-core"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "node", ["statsig-node", "@statsig/statsig-node-core", "@statsig/js-client", "@statsig/react-bindings"], [...STATSIG_CALLS, "useGateValue(", "useFeatureGate("], { analytics: true }),
-  sdk("Statsig", "go", ["github.com/statsig-io/go-sdk"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "java", ["com.statsig:serversdk", "com.statsig:javacore"], STATSIG_CALLS, { analytics: true }),
-  sdk("Statsig", "ruby", ["statsig"], ["check_gate("], { analytics: true }),
-  sdk("Optimizely", "python", ["optimizely-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "node", ["@optimizely/optimizely-sdk", "@optimizely/react-sdk"], [...OPTIMIZELY_CALLS, "useDecision("], { analytics: true }),
-  sdk("Optimizely", "go", ["github.com/optimizely/go-sdk"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "java", ["com.optimizely.ab:core-api"], OPTIMIZELY_CALLS, { analytics: true }),
-  sdk("Optimizely", "ruby", ["optimizely-sdk"], ["decide(", "is_feature_enabled("], { analytics: true }),
-  // Flipt, DevCycle, AWS AppConfig
-  sdk("Flipt", "python", ["flipt", "flipt-client"], FLIPT_CALLS),
-  sdk("Flipt", "node", ["@flipt-io/flipt", "@flipt-io/flipt-client-js", "@flipt-io/flipt-client"], FLIPT_CALLS),
-  sdk("Flipt", "go", ["go.flipt.io/flipt-client", "go.flipt.io/flipt/rpc/flipt", "go.flipt.io/flipt/sdk/go"], FLIPT_CALLS),
-  sdk("Flipt", "java", ["io.flipt:flipt-java", "io.flipt:flipt-client-java"], FLIPT_CALLS),
-  sdk("Flipt", "ruby", ["flipt_client"], ["evaluate_boolean(", "Flipt::"]),
-  sdk("DevCycle", "python", ["devcycle-python-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "node", ["@devcycle/nodejs-server-sdk", "@devcycle/js-client-sdk", "@devcycle/react-client-sdk"], [...DEVCYCLE_CALLS, "useVariableValue("]),
-  sdk("DevCycle", "go", ["github.com/devcyclehq/go-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "java", ["com.devcycle:java-server-sdk"], DEVCYCLE_CALLS),
-  sdk("DevCycle", "ruby", ["devcycle-ruby-server-sdk"], ["variable_value(", "DevCycle::"]),
-  sdk("AWS AppConfig", "node", ["@aws-sdk/client-appconfigdata"], APPCONFIG_CALLS),
-  sdk("AWS AppConfig", "go", ["github.com/aws/aws-sdk-go-v2/service/appconfigdata"], APPCONFIG_CALLS),
-  sdk("AWS AppConfig", "java", ["software.amazon.awssdk:appconfigdata"], APPCONFIG_CALLS, { imports: ["software.amazon.awssdk.services.appconfigdata"] }),
-  sdk("AWS Lambda Powertools feature flags", "python", ["aws-lambda-powertools"], ["FeatureFlags(", "evaluate(name="], { imports: ["aws_lambda_powertools.utilities.feature_flags"] }),
-  // Framework-native and self-hosted libraries
-  sdk("django-waffle", "python", ["django-waffle"], ["flag_is_active(", "switch_is_active(", "sample_is_active(", "waffle_flag(", "waffle_switch(", "WaffleFlagMixin", "WaffleSwitchMixin", "{% flag ", "{% switch ", "{% sample "], { templates: true }),
-  sdk("django-flags", "python", ["django-flags"], ["flag_enabled(", "flag_disabled(", "flag_state(", "flag_check(", "{% flag_enabled", "{% flag_disabled"], { templates: true, imports: ["flags.state", "flags.decorators", "flags.views", "flags.templatetags"] }),
-  sdk("gargoyle", "python", ["gargoyle", "gargoyle-yplan"], ["gargoyle.is_active(", "ifswitch"]),
-  sdk("Flask-FeatureFlags", "python", ["flask-featureflags", "flask-feature-flag"], ["is_active(", "is_active_feature(", "@feature_flag", "ifeature("]),
-  sdk("fastapi-featureflags", "python", ["fastapi-featureflags"], ["feature_flag(", "get_flags(", "FeatureFlags("]),
-  sdk("Flipper", "ruby", ["flipper", "flipper-active_record", "flipper-redis", "flipper-ui", "flipper-cloud", "flipper-active_support_cache_store"], ["Flipper.enabled?", "Flipper[", "Flipper.enable", "flipper_id", "Flipper::UI"]),
-  sdk("rollout", "ruby", ["rollout"], [".active?(", "Rollout.new"]),
-  sdk("flip", "ruby", ["flip"], ["Flip::Declarable", "Flip.on?", "feature?("]),
-  sdk("feature_flagger", "ruby", ["feature_flagger"], ["FeatureFlagger", ".released?(", "rollout?("]),
-  sdk("Togglz", "java", ["org.togglz:togglz-core", "org.togglz:togglz-spring-boot-starter", "org.togglz:*"], ["isActive(", "implements Feature", "@EnabledByDefault", "FeatureManager"]),
-  sdk("FF4J", "java", ["org.ff4j:ff4j-core", "org.ff4j:ff4j-spring-boot-starter", "org.ff4j:*"], ["ff4j.check(", ".check(", "@Flip("]),
-  sdk("Vercel Flags SDK", "node", ["@vercel/flags", "flags"], ["flag({", "flag<"], { imports: ["@vercel/flags", "flags/next", "flags/sveltekit"] }),
-  sdk("fflip", "node", ["fflip"], ["isFeatureEnabledForUser(", "userHasFeature("]),
-  sdk("HappyKit Flags", "node", ["@happykit/flags"], ["useFlags(", "getFlags("]),
-  sdk("unleash (Go server SDK)", "go", ["github.com/Unleash/unleash-go-sdk"], UNLEASH_CALLS),
-  // PHP. Composer names are not namespaces, so each row names its namespace in `imports`. Laravel
-  // Pennant is evaluated in code and in Blade (`@feature('x')`); `Feature::define(` only declares.
-  sdk("Laravel Pennant", "php", ["laravel/pennant"], ["Feature::active(", "Feature::inactive(", "Feature::for(", "Feature::value(", "Feature::when(", "Feature::unless(", "Feature::someAreActive(", "Feature::allAreActive(", "EnsureFeaturesAreActive::using(", "@feature("], { templates: true, imports: ["Laravel\\Pennant"] }),
-  sdk("LaunchDarkly", "php", ["launchdarkly/server-sdk", "launchdarkly/launchdarkly-php"], LD_CALLS, { imports: ["LaunchDarkly"] }),
-  sdk("Unleash", "php", ["unleash/client", "unleash/symfony-client-bundle"], UNLEASH_CALLS, { imports: ["Unleash\\Client"] }),
-  sdk("Flagsmith", "php", ["flagsmith/flagsmith-php-client"], FLAGSMITH_CALLS, { imports: ["Flagsmith"] }),
-  sdk("ConfigCat", "php", ["configcat/configcat-client"], CONFIGCAT_CALLS, { imports: ["ConfigCat"] }),
-  sdk("GrowthBook", "php", ["growthbook/growthbook"], GROWTHBOOK_CALLS, { imports: ["Growthbook"] }),
-  sdk("OpenFeature", "php", ["open-feature/sdk"], OPENFEATURE_CALLS, { imports: ["OpenFeature"] }),
-  sdk("Split", "php", ["splitsoftware/split-sdk-php"], SPLIT_CALLS, { imports: ["SplitIO"] }),
-  sdk("PostHog", "php", ["posthog/posthog-php"], POSTHOG_CALLS, { analytics: true, imports: ["PostHog"] }),
-  sdk("Flagception", "php", ["flagception/flagception-bundle", "flagception/flagception"], ["->isActive(", "#[Feature(", "feature('"], { templates: true, imports: ["Flagception"] }),
-  sdk("novaway/feature-flag-bundle", "php", ["novaway/feature-flag-bundle"], ["isFeatureEnabled(", "#[IsFeatureEnabled", "#[FeatureEnabled"], { templates: true, imports: ["Novaway\\Bundle\\FeatureFlagBundle"] }),
-  sdk("ylsideas/feature-flags", "php", ["ylsideas/feature-flags"], ["Features::accessible(", "@feature('", "Features::"], { templates: true, imports: ["YlsIdeas\\FeatureFlags"] }),
-  // Elixir (Hex packages). Calls are module-qualified (`FunWithFlags.enabled?(:x, for: user)`);
-  // the Erlang LaunchDarkly SDK is called as `:ldclient.variation(…)`. Trap: fun_with_flags_ui
-  // is the admin UI only (its mount is no evaluation).
-  sdk("fun_with_flags", "elixir", ["fun_with_flags"], ["FunWithFlags.enabled?(", "FunWithFlags.enabled? "]),
-  sdk("ConfigCat", "elixir", ["configcat"], ["ConfigCat.get_value(", "ConfigCat.get_value_details(", "ConfigCat.get_all_values("], { imports: ["ConfigCat"] }),
-  sdk("LaunchDarkly", "elixir", ["ldclient", "launchdarkly_server_sdk"], [":ldclient.variation(", ":ldclient.variation_detail(", ":ldclient.all_flags_state("]),
-  sdk("Unleash", "elixir", ["unleash", "unleash_fresha"], ["Unleash.enabled?(", "Unleash.get_variant("]),
-  sdk("Flagsmith", "elixir", ["flagsmith_engine", "flagsmith_elixir_sdk"], ["Flagsmith.Client.is_feature_enabled(", "Flagsmith.Client.get_environment_flags(", "Flagsmith.Client.get_identity_flags(", "Flagsmith.Client.get_feature_value("]),
-  sdk("OpenFeature", "elixir", ["open_feature"], ["OpenFeature.Client.get_boolean_value(", "OpenFeature.Client.get_string_value(", "OpenFeature.Client.get_boolean_details("]),
-  sdk("GrowthBook", "elixir", ["growthbook"], ["GrowthBook.feature_on?(", "GrowthBook.feature("]),
-  sdk("PostHog", "elixir", ["posthog"], ["Posthog.feature_flag(", "Posthog.feature_flags(", "Posthog.feature_flag_enabled?("], { analytics: true }),
-  // Rust (crates are imported with `_` for `-`: `open_feature`, `unleash_api_client`).
-  sdk("LaunchDarkly", "rust", ["launchdarkly-server-sdk"], ["bool_variation(", "str_variation(", "float_variation(", "int_variation(", "json_variation(", "variation_detail(", "all_flags_detail("]),
-  sdk("Unleash", "rust", ["unleash-api-client"], ["is_enabled(", "get_variant("]),
-  sdk("Flagsmith", "rust", ["flagsmith"], ["get_environment_flags(", "get_identity_flags(", "is_feature_enabled(", "get_feature_value_as_string("]),
-  sdk("OpenFeature", "rust", ["open-feature", "open-feature-flagd", "open-feature-flipt", "open-feature-env-var"], ["get_bool_value(", "get_string_value(", "get_int_value(", "get_float_value(", "get_struct_value(", "get_bool_details("], { imports: ["open_feature"] }),
-  sdk("ConfigCat", "rust", ["configcat"], ["get_value(", "get_flag_details(", "get_all_values("]),
-  sdk("GrowthBook", "rust", ["growthbook-rust"], ["is_on(", "is_off(", "feature_result("]),
-  sdk("PostHog", "rust", ["posthog-rs"], ["is_feature_enabled(", "get_feature_flag("], { analytics: true }),
-  sdk("Statsig", "rust", ["statsig-rust", "statsig"], ["check_gate(", "get_feature_gate(", "get_experiment(", "get_dynamic_config("], { analytics: true }),
-  sdk("Flipt", "rust", ["flipt", "flipt-client"], ["evaluate_boolean(", "evaluate_variant(", "boolean("]),
-  // .NET (NuGet ids compare case-insensitively). Microsoft.FeatureManagement evaluates flags with
-  // `IFeatureManager.IsEnabledAsync`, gates actions with `[FeatureGate]` and Razor markup with
-  // `<feature name="…">`. Trap: a flag SDK brought by an MSBuild SDK (`<Sdk Name="Org.Server.Sdk" />`,
-  // global.json `msbuild-sdks`) never appears as a PackageReference: only its use in code can show
-  // it (the in-house rules), never its name.
-  sdk("Microsoft.FeatureManagement", "dotnet", ["Microsoft.FeatureManagement", "Microsoft.FeatureManagement.AspNetCore"], ["IsEnabledAsync(", "[FeatureGate(", "GetVariantAsync(", "<feature name="], { templates: true }),
-  sdk("LaunchDarkly", "dotnet", ["LaunchDarkly.ServerSdk", "LaunchDarkly.ClientSdk", "LaunchDarkly.OpenFeature.ServerProvider"], [...LD_CALLS, "IntVariation(", "StringVariation(", "JsonVariation("]),
-  sdk("Unleash", "dotnet", ["Unleash.Client"], UNLEASH_CALLS),
-  sdk("Flagsmith", "dotnet", ["Flagsmith"], [...FLAGSMITH_CALLS, "GetEnvironmentFlags(", "GetIdentityFlags(", "IsFeatureEnabled("]),
-  sdk("ConfigCat", "dotnet", ["ConfigCat.Client"], [...CONFIGCAT_CALLS, "GetValueAsync("]),
-  sdk("Split", "dotnet", ["Splitio", "Splitio-net-core", "SplitIO"], [...SPLIT_CALLS, "GetTreatmentAsync("]),
-  sdk("GrowthBook", "dotnet", ["growthbook-c-sharp", "GrowthBook"], GROWTHBOOK_CALLS),
-  sdk("OpenFeature", "dotnet", ["OpenFeature", "OpenFeature.Contrib.Providers.Flagd", "OpenFeature.Contrib.Providers.ConfigCat", "OpenFeature.Contrib.Providers.Flagsmith", "OpenFeature.Providers.MultiProvider"], [...OPENFEATURE_CALLS, "GetBooleanValueAsync(", "GetStringValueAsync(", "GetBooleanDetailsAsync("]),
-  sdk("PostHog", "dotnet", ["PostHog", "PostHog.AspNetCore"], [...POSTHOG_CALLS, "IsFeatureEnabledAsync(", "GetFeatureFlagAsync("], { analytics: true }),
-  sdk("Statsig", "dotnet", ["Statsig", "StatsigServerSDK"], [...STATSIG_CALLS, "CheckGateSync(", "GetExperimentSync("], { analytics: true }),
-  sdk("Optimizely", "dotnet", ["Optimizely.SDK"], [...OPTIMIZELY_CALLS, ".Decide("], { analytics: true }),
-  sdk("Flipt", "dotnet", ["Flipt.Client", "flipt-client-dotnet"], FLIPT_CALLS),
-  sdk("DevCycle", "dotnet", ["DevCycle.SDK.Server.Local", "DevCycle.SDK.Server.Cloud"], [...DEVCYCLE_CALLS, "VariableAsync(", "VariableValueAsync("]),
-  sdk("AWS AppConfig", "dotnet", ["AWSSDK.AppConfigData"], [...APPCONFIG_CALLS, "StartConfigurationSessionAsync(", "GetLatestConfigurationAsync("]),
-  sdk("Esquio", "dotnet", ["Esquio", "Esquio.AspNetCore"], ["IsEnabledAsync(", "[FeatureFilter(", "AddEsquio("]),
-  sdk("FeatureToggle", "dotnet", ["FeatureToggle"], [".FeatureEnabled", ": SimpleFeatureToggle", ": EnabledOnOrAfterDateFeatureToggle"])
-];
-var IN_HOUSE_MODULE_STEMS = ["feature_flags", "featureflags", "feature-flags", "featureflag", "feature_flag", "feature-flag", "feature_toggles", "featuretoggles", "feature-toggles", "toggles", "flags"];
-var IN_HOUSE_RESOLVER_TOKENS = [
-  "is_enabled",
-  "isEnabled",
-  "IsEnabled",
-  "enabled?",
-  "flag_enabled",
-  "isFeatureEnabled",
-  "is_feature_enabled",
-  "feature_enabled",
-  "isOn(",
-  "is_on(",
-  // A flags object whose method is plain `enabled` (`request.flags.enabled(AdminFlagValue.READ_ONLY)`).
-  "def enabled(",
-  // Per-request or per-user checks exposed by middleware or a hook (`req.hasFeatureFlag(flag)`, `useFeatureFlag(flag)`).
-  "hasFeatureFlag",
-  "useFeatureFlag"
-];
-var IN_HOUSE_DEV_TOOLING = /(^|[/._-])(developer|devtools?|dev[-_]?menu|dev[-_]?tools|debug(menu|panel)?)([/._-]|$)/i;
-var IN_HOUSE_MODEL_TOKENS = ['schema "feature_flags"', 'schema("feature_flags"', "class FeatureFlag", "class FeatureToggle", "class Flag(models.Model", "class Flag(Base", "class Flag(db.Model", "create_table :feature_flags", 'create_table "feature_flags"', "model FeatureFlag ", "type FeatureFlag struct", "@Entity class FeatureFlag", "public class FeatureFlag", "export class FeatureFlag", "interface FeatureFlag "];
-var TOGGLE_ROUTE_SEGMENTS = ["feature-flags", "feature_flags", "featureflags", "experimental-features", "experimental_features", "feature-toggles", "feature_toggles", "toggles"];
-var TOGGLE_WRITE_METHODS = ["PATCH", "POST", "PUT"];
-var IN_HOUSE_MODEL_NAMES = ["FeatureFlag", "FeatureToggle"];
-var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "feature.", "features.", "ENABLE_", "_ENABLED", '"feature-', '"--feature-', "'--feature-"];
-var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "PROFILING", "PPROF", "SLOW_QUERY", "PROMETHEUS", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
-var ENV_TOGGLE_READERS = ["flag.BoolVar(", "flag.Bool(", ".BoolVar(", "Flags().Bool(", "add_argument(", "getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config", "@Requires(property", "@IfBuildProperty(", "@ConfigProperty(name"];
 
 // src/checks/feature-flags.ts
 var FALLBACK_SHOWN2 = ["python", "node", "go", "java", "ruby"];
@@ -35981,9 +35709,6 @@ function remediationFor3(ecosystems) {
   const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN2;
   return ["Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:", ...chosen.map((e) => REMEDIATION3[e])].join("\n\n");
 }
-function genericSignatures2(packages2) {
-  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
-}
 function depEvidence2(f, note) {
   const d = f.use.deps[0];
   return { path: d.manifest, ...d.line !== void 0 ? { line: d.line } : {}, message: `${f.sig.label} SDK \`${d.name}\` is a dependency${note}` };
@@ -35995,51 +35720,13 @@ function useEvidence(f) {
   for (const c of f.use.calls.slice(0, 3)) out.push({ path: c.path, line: c.line, message: `flag evaluated: ${c.text}` });
   return out;
 }
-function importsName(text2, stem) {
-  const at2 = text2.indexOf("import ");
-  if (at2 < 0) return false;
-  return text2.slice(at2 + 7).split(",").some((part) => part.trim().split(/\s+/)[0] === stem);
-}
-function camelCase(snake) {
-  return snake.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-}
-function inHouse(usage) {
-  const defined = [];
-  const checked = [];
-  const stems = new Set(IN_HOUSE_MODULE_STEMS);
-  const resolvers = [];
-  for (const f of usage.sources()) {
-    if (f.test || f.template) continue;
-    const name = basename(f.path);
-    const stem = name.slice(0, name.lastIndexOf(".") < 0 ? name.length : name.lastIndexOf("."));
-    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue;
-    const lines = usage.lines(f.path) ?? [];
-    const mentions2 = (l) => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t) && inCode(l, t));
-    const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions2(l));
-    const at2 = def >= 0 ? def : lines.findIndex(mentions2);
-    if (at2 < 0) continue;
-    resolvers.push(f);
-    defined.push({ path: f.path, line: at2 + 1, message: `in-house flag resolver: ${lines[at2].trim()}` });
-  }
-  for (const r of resolvers) {
-    const name = basename(r.path);
-    const file2 = name.slice(0, name.lastIndexOf("."));
-    const stem = r.ecosystem === "elixir" ? camelCase(file2) : file2;
-    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || imp.module.endsWith("\\" + stem) || imp.module.startsWith(stem + "::") || imp.module.includes("::" + stem) || importsName(imp.text, stem)));
-    const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path));
-    const call = hit ?? (r.ecosystem === "elixir" ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ["elixir"], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : void 0);
-    if (call) checked.push({ path: call.path, line: call.line, message: `in-house flags checked in code: ${call.text}` });
-    else for (const dev of importers.slice(0, 2)) defined.push({ path: dev.path, line: dev.line, message: `read only by developer tooling, which gates nothing: ${dev.text}` });
-  }
-  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 });
-  for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` });
-  if (models.length > 0) {
-    const modelFiles = new Set(models.map((m) => m.path));
-    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes("/migrations/") && !h.path.includes("/migrate/") && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path));
-    const ref = refs[0];
-    if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` });
-  }
-  return { defined, checked };
+var at = (c, what) => ({ path: c.path, line: c.line, message: `${what}: ${c.text}` });
+function inHouseEvidence(h) {
+  if (!h) return { defined: [], checked: [] };
+  return {
+    defined: [...h.resolvers.map((r) => at(r, "in-house flag resolver")), ...h.devToolingOnly.map((d) => at(d, "read only by developer tooling, which gates nothing")), ...h.models.map((m) => at(m, "flag model"))],
+    checked: [...h.resolverChecks.map((c) => at(c, "in-house flags checked in code")), ...h.modelChecks.map((c) => at(c, "flag model checked in code"))]
+  };
 }
 function toggleRoutes(ctx) {
   const out = [];
@@ -36050,10 +35737,6 @@ function toggleRoutes(ctx) {
     if (out.length >= 3) break;
   }
   return out;
-}
-function envToggles(usage) {
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
-  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }));
 }
 function problemEvidence2(ctx) {
   return ctx.facts.manifests.problems.slice(0, 3).map((p) => ({ path: p.path, ...p.line !== void 0 ? { line: p.line } : {}, message: `manifest could not be fully read: ${p.message}` }));
@@ -36077,26 +35760,14 @@ var feature_flags_default = defineCheck({
     remediation: remediationFor3([])
   },
   run(ctx) {
-    const { manifests, usage } = ctx.facts;
     const na = notAService(ctx.facts.service);
     if (na) return na;
     const ecosystems = serviceProfile(ctx.facts).ecosystems;
     const remediation2 = remediationFor3(ecosystems);
-    const sigs = [...FLAG_SDKS, ...genericSignatures2(ctx.extra.packages)];
-    const used = [];
-    const unused = [];
-    const analyticsOnly = [];
-    for (const sig of sigs) {
-      const use = packageUse(manifests, usage, sig);
-      if (use.deps.length === 0) continue;
-      const ruby = sig.ecosystem === "ruby";
-      const generic = sig.calls.length === 0;
-      if (sig.analytics) {
-        if (use.calls.length > 0) used.push({ sig, use });
-        else analyticsOnly.push({ sig, use });
-      } else if (use.calls.length > 0 || !ruby && use.imports.length > 0 || ruby && generic && !use.deps[0].noAutoRequire) used.push({ sig, use });
-      else unused.push({ sig, use });
-    }
+    const flags = ctx.facts.flags;
+    const used = flags.sdks.filter(sdkEvaluated);
+    const unused = flags.sdks.filter((f) => !f.sig.analytics && !sdkEvaluated(f));
+    const analyticsOnly = flags.sdks.filter((f) => f.sig.analytics && !sdkEvaluated(f));
     const analyticsNotes = analyticsOnly.map((f) => depEvidence2(f, ", but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found"));
     if (used.length > 0) {
       const first = used[0];
@@ -36107,7 +35778,7 @@ var feature_flags_default = defineCheck({
         evidence: used.flatMap((u) => [depEvidence2(u, ""), ...useEvidence(u)]).slice(0, 12).concat(first.use.calls.length === 0 ? [{ message: `${first.sig.label} is imported; no evaluation call was recognised` }] : [])
       };
     }
-    const house = inHouse(usage);
+    const house = inHouseEvidence(flags.inHouse);
     house.checked.push(...toggleRoutes(ctx));
     if (house.checked.length > 0) {
       return { status: "pass", messageId: "in-house", evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] };
@@ -36127,7 +35798,7 @@ var feature_flags_default = defineCheck({
       };
     }
     if (house.defined.length > 0) return { status: "partial", messageId: "in-house-unused", evidence: [...house.defined.slice(0, 5), ...analyticsNotes, ...problemEvidence2(ctx)], remediation: remediation2 };
-    const toggles = envToggles(usage);
+    const toggles = (flags.envToggles ?? []).map((t) => at(t, "env/settings toggle"));
     if (toggles.length > 0) return { status: "partial", messageId: "env-toggles", evidence: [...toggles, ...analyticsNotes, ...problemEvidence2(ctx)], remediation: remediation2 };
     return { status: "fail", messageId: "none", evidence: [...analyticsNotes, ...problemEvidence2(ctx)], remediation: remediation2 };
   }
@@ -36559,9 +36230,9 @@ function stemFile(index, stem, tails) {
   return void 0;
 }
 function fromNames(text2) {
-  const at2 = text2.indexOf(" import ");
-  if (!text2.startsWith("from ") || at2 < 0) return [];
-  return text2.slice(at2 + 8).replace(/[()]/g, "").split(",").map((p) => p.trim().split(/\s+/)[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  const at3 = text2.indexOf(" import ");
+  if (!text2.startsWith("from ") || at3 < 0) return [];
+  return text2.slice(at3 + 8).replace(/[()]/g, "").split(",").map((p) => p.trim().split(/\s+/)[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
 }
 var camelToSnake = (s) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 function resolveImport(index, from, imp) {
@@ -37682,8 +37353,8 @@ function nestSkip(path2, text2) {
   const builder = opts?.builder;
   const type2 = typeof builder === "string" ? builder : builder?.type;
   if (type2 !== "swc" || opts?.typeCheck === true) return void 0;
-  const at2 = text2.split("\n").findIndex((l) => l.includes('"builder"'));
-  return { path: path2, ...at2 >= 0 ? { line: at2 + 1 } : {}, build: "nest build", setting: "compilerOptions.builder: swc without typeCheck" };
+  const at3 = text2.split("\n").findIndex((l) => l.includes('"builder"'));
+  return { path: path2, ...at3 >= 0 ? { line: at3 + 1 } : {}, build: "nest build", setting: "compilerOptions.builder: swc without typeCheck" };
 }
 function collectTypeCheckSkips(snapshot) {
   const out = [];
@@ -38056,8 +37727,8 @@ function problemLine(fleet) {
   return `${plural3(bad, "repository", "repositories")} without a usable report (${parts.join(", ")})`;
 }
 function previousName(fleet) {
-  const at2 = fleet.previous?.generatedAt;
-  return at2 ? `the previous run (${at2.slice(0, 10)})` : "the previous run";
+  const at3 = fleet.previous?.generatedAt;
+  return at3 ? `the previous run (${at3.slice(0, 10)})` : "the previous run";
 }
 
 // src/report/status.ts
@@ -39053,11 +38724,11 @@ function batch(items, maxJobs, minSize) {
   const out = [];
   const base = Math.floor(items.length / jobs);
   const extra = items.length % jobs;
-  let at2 = 0;
+  let at3 = 0;
   for (let j = 0; j < jobs; j++) {
     const n = base + (j < extra ? 1 : 0);
-    out.push(items.slice(at2, at2 + n));
-    at2 += n;
+    out.push(items.slice(at3, at3 + n));
+    at3 += n;
   }
   return out;
 }
@@ -45251,6 +44922,377 @@ function configPatterns() {
 }
 var CONFIG_READS = configPatterns();
 
+// src/facts/catalog/resilience.ts
+var lib = (label, kind, ecosystem, packages2, calls, extra = {}) => ({ label, kind, ecosystem, packages: packages2, calls, ...extra });
+var RESILIENCE_LIBS = [
+  // Python
+  lib("pybreaker", "circuit-breaker", "python", ["pybreaker"], ["CircuitBreaker(", ".call(", ".call_async(", "@breaker", "_breaker"]),
+  lib("circuitbreaker", "circuit-breaker", "python", ["circuitbreaker"], ["@circuit", "circuit(", "CircuitBreaker("]),
+  lib("aiobreaker", "circuit-breaker", "python", ["aiobreaker"], ["CircuitBreaker(", ".call_async(", "@breaker"]),
+  lib("purgatory", "circuit-breaker", "python", ["purgatory", "purgatory-circuitbreaker"], ["CircuitBreakerFactory(", ".breaker(", "get_breaker("]),
+  lib("pyresilience", "circuit-breaker", "python", ["pyresilience"], ["@resilient", "CircuitBreaker("]),
+  lib("tenacity", "retry", "python", ["tenacity"], ["@retry", "Retrying(", "AsyncRetrying(", "stop_after_attempt(", "wait_exponential("]),
+  lib("backoff", "retry", "python", ["backoff"], ["@backoff.on_exception", "@backoff.on_predicate", "backoff.on_exception(", "@on_exception(", "@on_predicate("]),
+  lib("stamina", "retry", "python", ["stamina"], ["@stamina.retry", "stamina.retry(", "retry_context(", "AsyncRetryingCaller(", "RetryingCaller("]),
+  lib("retrying", "retry", "python", ["retrying"], ["@retry", "Retrying("]),
+  lib("retry", "retry", "python", ["retry", "retry2"], ["@retry(", "retry_call("]),
+  lib("redo", "retry", "python", ["redo"], ["@retriable", "retry(", "retrying("]),
+  lib("opnieuw", "retry", "python", ["opnieuw"], ["@retry(", "@retry_async("]),
+  lib("urllib3 Retry + requests HTTPAdapter", "http-retry", "python", ["requests", "urllib3"], ["HTTPAdapter(max_retries", "max_retries=Retry(", "max_retries=retr", "HTTPAdapter(retries"], { fileAlso: ["Retry("], imports: ["requests", "urllib3"] }),
+  // A count is a retry policy too (`HTTPAdapter(max_retries=1)` on a shared session); 0 (requests' default) is none.
+  lib("requests HTTPAdapter retries", "http-retry", "python", ["requests"], ["1", "2", "3", "4", "5", "6", "7", "8", "9"].map((n) => `HTTPAdapter(max_retries=${n}`)),
+  // Google Cloud client libraries ship google-api-core, whose Retry decorates calls (`@google.api_core.retry.Retry(predicate=…)`).
+  lib("google-api-core Retry", "http-retry", "python", ["google-api-core", "google-cloud-core", "google-cloud-storage", "google-cloud-bigquery", "google-cloud-pubsub", "google-cloud-firestore", "google-cloud-datastore", "google-cloud-spanner", "google-cloud-tasks", "google-cloud-logging", "google-cloud-secret-manager", "google-cloud-kms", "google-cloud-translate", "google-cloud-vision"], ["api_core.retry.Retry(", "retry.Retry(predicate", "retry_async.AsyncRetry(", "AsyncRetry(predicate"], { imports: ["google.api_core"] }),
+  lib("httpx transport retries", "http-retry", "python", ["httpx"], ["HTTPTransport(retries", "AsyncHTTPTransport(retries"]),
+  lib("httpx-retries", "http-retry", "python", ["httpx-retries"], ["RetryTransport("]),
+  lib("aiohttp-retry", "http-retry", "python", ["aiohttp-retry"], ["RetryClient(", "ExponentialRetry("]),
+  lib("retry-requests", "http-retry", "python", ["retry-requests"], ["retry("]),
+  lib("botocore retries", "http-retry", "python", ["boto3", "botocore"], ["retries={", "retries = {", '"max_attempts"', "'max_attempts'"], { fileAlso: ["Config("] }),
+  // Node
+  lib("opossum", "circuit-breaker", "node", ["opossum"], ["new CircuitBreaker(", "CircuitBreaker(", ".fire("]),
+  lib("cockatiel", "circuit-breaker", "node", ["cockatiel"], ["circuitBreaker(", "retry(", "wrap(", "ConsecutiveBreaker(", "SamplingBreaker(", "ExponentialBackoff("]),
+  lib("brakes", "circuit-breaker", "node", ["brakes"], ["new Brakes(", ".exec("]),
+  lib("mollitia", "circuit-breaker", "node", ["mollitia"], ["new Circuit(", "SlidingCountBreaker(", "Retry("]),
+  lib("nestjs-resilience", "circuit-breaker", "node", ["nestjs-resilience"], ["@UseResilience(", "CircuitBreakerStrategy(", "RetryStrategy("]),
+  lib("p-retry", "retry", "node", ["p-retry"], ["pRetry(", "pretry("]),
+  lib("async-retry", "retry", "node", ["async-retry"], ["retry("]),
+  lib("retry", "retry", "node", ["retry"], ["retry.operation(", ".attempt("]),
+  lib("exponential-backoff", "retry", "node", ["exponential-backoff"], ["backOff("]),
+  lib("axios-retry", "http-retry", "node", ["axios-retry"], ["axiosRetry("]),
+  lib("got retry", "http-retry", "node", ["got"], ["retry: {", "retry: { limit"]),
+  lib("ky retry", "http-retry", "node", ["ky"], ["retry: {", "retry:"]),
+  lib("undici RetryAgent", "http-retry", "node", ["undici"], ["RetryAgent(", "RetryHandler("]),
+  lib("fetch-retry", "http-retry", "node", ["fetch-retry", "@vercel/fetch-retry"], ["fetchRetry(", "retries:"]),
+  // Go
+  // go-zero's RPC clients carry its adaptive breaker by default (`Middlewares.Breaker` is on unless
+  // a config turns it off): a zrpc client of another service is a protected outbound call. Trap:
+  // the module is the whole framework (REST, stores), so only the client calls count (`http-retry`
+  // kind: never its imports).
+  lib("go-zero zrpc breaker", "http-retry", "go", ["github.com/zeromicro/go-zero"], ["zrpc.NewClient(", "zrpc.MustNewClient(", "zrpc.NewClientIfEnable(", "zrpc.NewClientWithTarget("]),
+  lib("gobreaker", "circuit-breaker", "go", ["github.com/sony/gobreaker"], ["NewCircuitBreaker(", "NewCircuitBreaker[", "NewTwoStepCircuitBreaker(", ".Execute("]),
+  lib("failsafe-go", "circuit-breaker", "go", ["github.com/failsafe-go/failsafe-go"], ["circuitbreaker.Builder", "circuitbreaker.New", "retrypolicy.Builder", "retrypolicy.New", "failsafe.Get(", "failsafe.Run(", "failsafe.With("]),
+  lib("hystrix-go", "circuit-breaker", "go", ["github.com/afex/hystrix-go"], ["hystrix.Do(", "hystrix.Go(", "hystrix.ConfigureCommand("]),
+  lib("go-resiliency", "circuit-breaker", "go", ["github.com/eapache/go-resiliency"], ["breaker.New(", "retrier.New("]),
+  lib("mercari go-circuitbreaker", "circuit-breaker", "go", ["github.com/mercari/go-circuitbreaker"], ["circuitbreaker.New(", ".Do("]),
+  lib("rubyist circuitbreaker", "circuit-breaker", "go", ["github.com/rubyist/circuitbreaker"], ["NewThresholdBreaker(", "NewConsecutiveBreaker(", "NewRateBreaker(", ".Call("]),
+  lib("goresilience", "circuit-breaker", "go", ["github.com/slok/goresilience"], ["circuitbreaker.New", "retry.New"]),
+  lib("cenkalti/backoff", "retry", "go", ["github.com/cenkalti/backoff"], ["backoff.Retry(", "backoff.RetryNotify(", "backoff.NewExponentialBackOff(", "backoff.Retry["]),
+  lib("retry-go", "retry", "go", ["github.com/avast/retry-go"], ["retry.Do(", "retry.DoWithData("]),
+  lib("sethvargo/go-retry", "retry", "go", ["github.com/sethvargo/go-retry"], ["retry.Do(", "retry.NewExponential(", "retry.NewFibonacci("]),
+  lib("go-retryablehttp", "http-retry", "go", ["github.com/hashicorp/go-retryablehttp"], ["retryablehttp.NewClient(", "retryablehttp.Client", "retryablehttp.NewRequest("]),
+  lib("resty retries", "http-retry", "go", ["github.com/go-resty/resty"], ["SetRetryCount(", "AddRetryCondition("]),
+  // An SMTP pool's own resend of a failed message: a client-library retry option, like resty's.
+  lib("smtppool message retries", "http-retry", "go", ["github.com/knadh/smtppool"], ["MaxMessageRetries", "smtppool.Opt"]),
+  // Java
+  // A RateLimiter throttles inbound requests (login attempts): it protects no outbound call, so
+  // neither `@RateLimiter` nor the ratelimiter modules' imports count as use.
+  lib("Resilience4j", "circuit-breaker", "java", ["io.github.resilience4j:*"], ["@CircuitBreaker(", "@Retry(", "@Bulkhead(", "@TimeLimiter(", "CircuitBreaker.of(", "CircuitBreaker.decorate", "Retry.of(", "Retry.decorate", "CircuitBreakerRegistry", "RetryRegistry", "CircuitBreakerOperator.of(", "RetryOperator.of("], {
+    imports: ["io.github.resilience4j.circuitbreaker", "io.github.resilience4j.retry", "io.github.resilience4j.bulkhead", "io.github.resilience4j.timelimiter", "io.github.resilience4j.decorators", "io.github.resilience4j.reactor.circuitbreaker", "io.github.resilience4j.reactor.retry", "io.github.resilience4j.kotlin.circuitbreaker", "io.github.resilience4j.kotlin.retry", "io.github.resilience4j.feign"]
+  }),
+  lib("Spring Cloud CircuitBreaker", "circuit-breaker", "java", ["org.springframework.cloud:spring-cloud-starter-circuitbreaker-resilience4j", "org.springframework.cloud:spring-cloud-starter-circuitbreaker-reactor-resilience4j", "org.springframework.cloud:spring-cloud-circuitbreaker-resilience4j"], ["CircuitBreakerFactory", "ReactiveCircuitBreakerFactory", "@CircuitBreaker(", "@Retry("], { imports: ["org.springframework.cloud.client.circuitbreaker", "io.github.resilience4j"] }),
+  lib("Spring Retry", "retry", "java", ["org.springframework.retry:spring-retry"], ["@Retryable(", "@EnableRetry", "RetryTemplate", "@Recover"]),
+  lib("Failsafe", "circuit-breaker", "java", ["dev.failsafe:failsafe", "net.jodah:failsafe"], ["Failsafe.with(", "CircuitBreaker.builder(", "RetryPolicy.builder(", "new RetryPolicy", "new CircuitBreaker"]),
+  lib("Hystrix", "circuit-breaker", "java", ["com.netflix.hystrix:hystrix-core", "org.springframework.cloud:spring-cloud-starter-netflix-hystrix", "com.netflix.hystrix:hystrix-javanica"], ["@HystrixCommand", "HystrixCommand<", "extends HystrixCommand"], { imports: ["com.netflix.hystrix"] }),
+  lib("Sentinel", "circuit-breaker", "java", ["com.alibaba.csp:sentinel-core", "com.alibaba.cloud:spring-cloud-starter-alibaba-sentinel"], ["@SentinelResource", "SphU.entry(", "DegradeRule"], { imports: ["com.alibaba.csp.sentinel"] }),
+  lib("MicroProfile Fault Tolerance", "circuit-breaker", "java", ["org.eclipse.microprofile.fault-tolerance:microprofile-fault-tolerance-api", "io.quarkus:quarkus-smallrye-fault-tolerance", "io.smallrye:smallrye-fault-tolerance*", "io.helidon.microprofile.fault-tolerance:helidon-microprofile-fault-tolerance", "io.openliberty.features:mpFaultTolerance-*"], ["@CircuitBreaker", "@Retry", "@Fallback", "@Timeout", "Guard.create(", "TypedGuard.create("], { imports: ["org.eclipse.microprofile.faulttolerance", "io.smallrye.faulttolerance"] }),
+  // ---- JVM beyond Spring, and Kotlin
+  lib("Micronaut retry", "circuit-breaker", "java", ["io.micronaut:micronaut-retry"], ["@Retryable(", "@CircuitBreaker("], { imports: ["io.micronaut.retry"], fileAlso: ["io.micronaut.retry"] }),
+  lib("Helidon fault tolerance", "circuit-breaker", "java", ["io.helidon.faulttolerance:helidon-fault-tolerance"], ["Retry.builder(", "CircuitBreaker.builder(", "FaultTolerance.", "@Ft.Retry", "@Ft.CircuitBreaker"], { imports: ["io.helidon.faulttolerance"], fileAlso: ["io.helidon.faulttolerance"] }),
+  lib("Vert.x circuit breaker", "circuit-breaker", "java", ["io.vertx:vertx-circuit-breaker"], ["CircuitBreaker.create(", "RetryPolicy."], { imports: ["io.vertx.circuitbreaker"], fileAlso: ["io.vertx.circuitbreaker"] }),
+  lib("Arrow resilience", "circuit-breaker", "java", ["io.arrow-kt:arrow-resilience*"], ["CircuitBreaker(", "Schedule.exponential", "Schedule.recurs", ".retry("], { imports: ["arrow.resilience"], fileAlso: ["arrow.resilience"] }),
+  lib("kotlin-retry", "retry", "java", ["com.michael-bull.kotlin-retry:kotlin-retry*"], ["retry(", "retryResult("], { imports: ["com.github.michaelbull.retry"], fileAlso: ["com.github.michaelbull.retry"] }),
+  lib("OpenFeign Retryer", "http-retry", "java", ["io.github.openfeign:*", "org.springframework.cloud:spring-cloud-starter-openfeign"], ["new Retryer.Default(", "Retryer.Default("], { fileAlso: ["feign.Retryer"], imports: ["feign"] }),
+  lib("Apache HttpClient retry", "http-retry", "java", ["org.apache.httpcomponents.client5:httpclient5"], ["DefaultHttpRequestRetryStrategy(", "setRetryStrategy("], { fileAlso: ["org.apache.hc.client5"], imports: ["org.apache.hc.client5"] }),
+  lib("Ktor client HttpRequestRetry", "http-retry", "java", ["io.ktor:ktor-client-core*"], ["install(HttpRequestRetry)", "install(HttpRequestRetry ", "retryOnServerErrors(", "retryOnException("], { fileAlso: ["io.ktor.client"], imports: ["io.ktor.client"] }),
+  // Built into libraries the service has for other reasons: only their retry calls count (their
+  // narrow `imports` keep the import scan off every file of a Spring service), and
+  // a retry filtered on a database or local-state exception (OptimisticLockingFailureException,
+  // ConcurrencyFailureException, IllegalStateException) protects no outbound call (NOT_OUTBOUND_RETRY_TOKENS).
+  lib("Reactor retry", "http-retry", "java", ["io.projectreactor:reactor-core", "org.springframework.boot:spring-boot-starter-webflux", "org.springframework:spring-webflux", "io.projectreactor.netty:reactor-netty*"], [".retryWhen(", "Retry.backoff(", "Retry.fixedDelay("], { fileAlso: ["reactor.util.retry"], imports: ["reactor.util.retry"] }),
+  lib("Spring Framework retry", "http-retry", "java", ["org.springframework.boot:*", "org.springframework:*"], ["@Retryable(", "new RetryTemplate("], { fileAlso: ["org.springframework.resilience", "org.springframework.core.retry"], imports: ["org.springframework.resilience", "org.springframework.core.retry"] }),
+  lib("AWS SDK retry policy", "http-retry", "java", ["software.amazon.awssdk:*"], [".retryPolicy(", ".retryPolicy {", "RetryPolicy.builder(", ".retryStrategy(", ".numRetries(", "RetryMode.STANDARD", "RetryMode.ADAPTIVE"], { fileAlso: ["software.amazon.awssdk"], imports: ["software.amazon.awssdk.core.retry", "software.amazon.awssdk.retries"] }),
+  // Ruby
+  lib("circuitbox", "circuit-breaker", "ruby", ["circuitbox"], ["Circuitbox.circuit(", "Circuitbox::"]),
+  lib("stoplight", "circuit-breaker", "ruby", ["stoplight"], ["Stoplight(", "Stoplight::Light"]),
+  lib("semian", "circuit-breaker", "ruby", ["semian"], ["Semian.register", "semian/net_http", "Semian::", "semian_configuration"]),
+  lib("retriable", "retry", "ruby", ["retriable"], ["Retriable.retriable", "Retriable.with_context", "retriable("]),
+  lib("retryable", "retry", "ruby", ["retryable"], ["Retryable.retryable", "retryable("]),
+  lib("faraday-retry", "http-retry", "ruby", ["faraday-retry", "faraday_middleware"], ["request :retry", "request(:retry", "Faraday::Retry", "use Faraday::Request::Retry"]),
+  // PHP. Composer names are not namespaces: a library whose import alone shows it in use names
+  // its namespace in `imports`; the HTTP clients' own retries count only by their calls. Traps:
+  // Laravel jobs' `public $tries` re-run jobs (JOB_RETRY_TOKENS), so Saloon's `$tries` counts only
+  // in a file that uses Saloon; Laravel's `->retry(` counts only next to the HTTP client.
+  lib("ganesha", "circuit-breaker", "php", ["ackintosh/ganesha"], ["Builder::withRateStrategy(", "Builder::withCountStrategy(", "GuzzleMiddleware(", "->isAvailable("], { imports: ["Ackintosh\\Ganesha"] }),
+  lib("php-circuit-breaker", "circuit-breaker", "php", ["leocarmo/circuit-breaker-php", "ejsmont-artur/php-circuit-breaker"], ["CircuitBreaker::isAvailable(", "CircuitBreaker::failure(", "CircuitBreakerFactory", "->isAvailable("], { imports: ["LeoCarmo\\CircuitBreaker", "Ejsmont\\CircuitBreaker"] }),
+  lib("Guzzle retry middleware", "http-retry", "php", ["guzzlehttp/guzzle"], ["Middleware::retry("]),
+  lib("guzzle_retry_middleware", "http-retry", "php", ["caseyamcl/guzzle_retry_middleware"], ["GuzzleRetryMiddleware::factory(", "new GuzzleRetryMiddleware("]),
+  lib("Laravel HTTP client retry", "http-retry", "php", ["laravel/framework", "illuminate/http"], ["Http::retry(", "->retry("], { fileAlso: ["Http::", "PendingRequest", "Illuminate\\Http\\Client"] }),
+  lib("Laravel retry()", "http-retry", "php", ["laravel/framework", "illuminate/support"], ["= retry(", "return retry(", "(retry(", "=> retry("]),
+  lib("Symfony RetryableHttpClient", "http-retry", "php", ["symfony/http-client", "symfony/framework-bundle"], ["new RetryableHttpClient(", "retry_failed:", "->retryFailed("], { configFiles: ["config/packages/framework.yaml", "config/packages/prod/framework.yaml", "config/packages/http_client.yaml", "app/config/config.yml"] }),
+  lib("Saloon retries", "http-retry", "php", ["saloonphp/saloon"], ["$tries =", "sendAndRetry(", "$retryInterval ="], { fileAlso: ["Saloon\\"] }),
+  lib("php-http RetryPlugin", "http-retry", "php", ["php-http/client-common"], ["new RetryPlugin("]),
+  lib("stechstudio/backoff", "retry", "php", ["stechstudio/backoff"], ["backoff(", "new Backoff(", "Backoff::"], { imports: ["STS\\Backoff"] }),
+  // Elixir. Tesla is an HTTP client: only its Retry/Fuse middleware counts, at module level
+  // (`plug Tesla.Middleware.Retry, …`) or in a middleware list (`{Tesla.Middleware.Retry, …}`);
+  // commented-out plugs are comments. Req retries safe methods (GET/HEAD) on transient errors by
+  // default but not POST: only an explicit `retry:` option counts. `:fuse` is the Erlang breaker.
+  lib("Tesla retry/fuse middleware", "http-retry", "elixir", ["tesla"], ["Tesla.Middleware.Retry", "Tesla.Middleware.Fuse"]),
+  lib("fuse", "circuit-breaker", "elixir", ["fuse"], [":fuse.install(", ":fuse.ask(", ":fuse.run(", ":fuse.melt("]),
+  lib("Req retry", "http-retry", "elixir", ["req"], ["retry: :transient", "retry: :safe_transient", "retry: &", "retry: fn", "max_retries:"], { fileAlso: ["Req."] }),
+  lib("ElixirRetry", "retry", "elixir", ["retry"], ["retry with:", "retry_while ", "retry_while(", "wait with:"], { imports: ["Retry"] }),
+  lib("external_service", "circuit-breaker", "elixir", ["external_service"], ["ExternalService.call(", "ExternalService.call!(", "ExternalService.start("]),
+  // Rust. Trap: reqwest-middleware alone is plumbing (tracing, auth), not a retry policy — it
+  // counts through reqwest-retry's middleware only; tower's retry needs its layer in code.
+  lib("failsafe", "circuit-breaker", "rust", ["failsafe"], ["failsafe::Config", "Config::new().", "CircuitBreaker", ".call(", "failure_policy"]),
+  lib("recloser", "circuit-breaker", "rust", ["recloser"], ["Recloser::custom(", "Recloser::default(", "AsyncRecloser", ".call("]),
+  lib("backoff", "retry", "rust", ["backoff"], ["backoff::retry(", "backoff::retry_notify(", "backoff::future::retry(", "backoff::future::retry_notify(", "future::retry(", "retry_notify(", "ExponentialBackoff"]),
+  lib("tokio-retry", "retry", "rust", ["tokio-retry", "tokio-retry2"], ["Retry::spawn(", "RetryIf::spawn(", "ExponentialBackoff::from_millis(", "FixedInterval::from_millis("]),
+  lib("backon", "retry", "rust", ["backon"], ["ExponentialBuilder", "ConstantBuilder", "FibonacciBuilder", ".retry("]),
+  lib("retry", "retry", "rust", ["retry"], ["retry::retry(", "retry_with_index(", "retry(Fixed::", "retry(Exponential::", "retry(delay::"]),
+  lib("exponential-backoff", "retry", "rust", ["exponential-backoff"], ["Backoff::new("]),
+  lib("reqwest-retry", "http-retry", "rust", ["reqwest-retry"], ["RetryTransientMiddleware::new_with_policy(", "RetryTransientMiddleware::new_with_policy_and_strategy(", "ExponentialBackoff::builder("]),
+  lib("tower retry", "http-retry", "rust", ["tower"], ["RetryLayer::new(", "retry::Retry::new(", "tower::retry::"]),
+  // .NET: Polly v7 (`Policy.Handle<E>().WaitAndRetryAsync(…)`, `.CircuitBreakerAsync(…)`) and v8
+  // (`new ResiliencePipelineBuilder().AddRetry(…)`); the HttpClientFactory integrations wrap every
+  // call of a named or typed client (`AddStandardResilienceHandler()`, `AddPolicyHandler(…)`).
+  lib("Polly", "circuit-breaker", "dotnet", ["Polly", "Polly.Core", "Polly.Extensions", "Polly.Contrib.WaitAndRetry"], ["Policy.Handle", "Policy.Timeout", "Policy.Wrap", ".HandleInner<", ".WaitAndRetry", ".RetryAsync(", ".RetryForever", ".CircuitBreaker(", ".CircuitBreakerAsync(", ".AdvancedCircuitBreaker", "ResiliencePipelineBuilder", ".AddRetry(", ".AddCircuitBreaker(", ".AddTimeout(", "Backoff.DecorrelatedJitterBackoff"], { imports: ["Polly"] }),
+  lib("Microsoft.Extensions.Http.Resilience", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Http.Resilience"], ["AddStandardResilienceHandler(", "AddResilienceHandler(", "AddStandardHedgingHandler("]),
+  lib("Microsoft.Extensions.Http.Polly", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Http.Polly"], ["AddPolicyHandler(", "AddTransientHttpErrorPolicy(", "AddPolicyHandlerFromRegistry(", "HttpPolicyExtensions."]),
+  lib("Microsoft.Extensions.Resilience", "circuit-breaker", "dotnet", ["Microsoft.Extensions.Resilience"], ["AddResiliencePipeline("]),
+  lib("Steeltoe Hystrix", "circuit-breaker", "dotnet", ["Steeltoe.CircuitBreaker.HystrixCore", "Steeltoe.CircuitBreaker.HystrixBase"], ["HystrixCommand", "AddHystrixCommand"])
+];
+var RETRIES_OFF = /\b(retry|retries|maxRetries|max_retries|maxAttempts|max_attempts|tries|limit)\s*[:=]\s*0(?![\d.])|\bretry_failed\s*:\s*false\b/;
+var STARTUP_FILE_PATTERNS = [/(^|[/_-])pre_?start/i, /backend_pre_start/i, /wait[_-]?for/i, /initial_data/i, /wait[_-]?db/i, /check[_-]?db/i, /db[_-]?ready/i, /entrypoint/i, /(^|\/)celeryworker_pre_start/i, /tests_pre_start/i];
+var STARTUP_CONTEXT_TOKENS = ["SELECT 1", "select(1)", "wait_for_db", "wait_for_database", "db_ready", "init_db(", "ensure_connection(", ".PingContext(", "db.Ping(", "wait_for_redis", "wait_for_broker"];
+var LOCAL_RETRY_TOKENS = ["database is locked", "database table is locked", "SQLITE_BUSY", "SQLITE_LOCKED", "SqliteException", "sqlite3.OperationalError"];
+var JOB_RETRY_TOKENS = {
+  python: ["autoretry_for", "self.retry(", "retry_backoff", "raise Retry(", "Retry(max=", "dramatiq.Retry", "@dramatiq.actor(max_retries"],
+  // discard_on drops a failed job: no retry.
+  ruby: ["sidekiq_options retry", "retry_on ", "sidekiq_retry_in"],
+  node: ["attempts:", "backoff: {"],
+  java: ["@RetryableTopic", "DefaultErrorHandler("],
+  // Laravel queued jobs and Symfony Messenger transports re-run failed jobs.
+  php: ["public $tries", "public int $tries", "public $backoff", "function retryUntil(", "->retryStrategy("],
+  // Oban workers (`use Oban.Worker, max_attempts: 5`).
+  elixir: ["use Oban.Worker, max_attempts", "max_attempts:"]
+};
+var NOT_OUTBOUND_RETRY_TOKENS = {
+  java: [
+    "OptimisticLockingFailureException",
+    "OptimisticLockException",
+    "PessimisticLockingFailureException",
+    "ConcurrencyFailureException",
+    "CannotAcquireLockException",
+    "DeadlockLoserDataAccessException",
+    "CannotSerializeTransactionException",
+    "DataIntegrityViolationException",
+    "DuplicateKeyException",
+    "StaleObjectStateException",
+    "StaleStateException",
+    "TransientDataAccessException",
+    "SQLTransientException",
+    "ObjectOptimisticLockingFailureException",
+    "IllegalStateException",
+    "IllegalArgumentException",
+    "FileAlreadyExistsException",
+    "StateException.class",
+    "StateException)"
+  ]
+};
+var NOT_OUTBOUND_FILES = [/(^|\/)migrations?\//i, /Migration\.(java|kt)$/];
+var RETRY_FILTER_LINES = 4;
+var NODE_QUEUE_PACKAGES = ["bullmq", "bull", "bee-queue", "agenda", "@nestjs/bull", "@nestjs/bullmq"];
+var HAND_ROLLED_RETRY_TOKENS = ["tries += 1", "retries += 1", "retry_count += 1", "while let Err(", "for attempt in 0..", "for attempt in 1..", "for retry in 0..", "for _ in 0..max_retries", "for _ in 0..MAX_RETRIES", "$attempts++", "$attempt++", "$retries--", "$tries++", "for ($attempt = ", "while ($attempts <", "while ($attempt <", "for attempt in range(", "for retry in range(", "for _ in range(retries", "for _ in range(max_retries", "for _ in range(MAX_RETRIES", "for i in range(max_retries", "for i in range(MAX_RETRIES", "while retries", "while attempt <", "retries -= 1", "attempts += 1", "attempt += 1", "for attempt := ", "for retry := ", "for (let attempt = ", "for (let retry = ", "for (let i = 0; i < maxRetries", "for (int attempt = ", "while (retries", "while (attempt <", "while (retryCount <", "while (attempts <", "retryCount++", "retryCount += 1", "retries--", "retries - 1)", "retries.times", "attempts.times", "defp retry(", "defp do_retry(", "defp with_retry(", "defp with_retries(", "Backoff.backoff(", "attempt++", "attempts++"];
+var SLEEP_TOKENS = ["sleep(", "Sleep(", "setTimeout(", "delay(", "backoff", "Task.Delay("];
+var HAND_ROLLED_RETRY = {
+  python: { anchors: ["max_retries", "max_retry", "retry_count", "retry_counter", "retries +=", "retries -=", "exponential_backoff(", "backoff_factor", "def retry", "def _retry"], waits: ["sleep(", "call_later(", "wait_for("] },
+  go: { anchors: ["maxRetries", "MaxRetries", "retries", "retryCount", "RetryCount", "NextRetry", "ExponentialBackoff", "BackOff()", "backoff :=", "backoff ="], waits: ["time.Sleep(", "time.NewTimer(", "time.After(", "time.Now().Add(", "time.AfterFunc("] },
+  ruby: { anchors: ["RETRIES", "max_retries", "max_attempts", "retry_after", "retries += 1", "attempts += 1", "retry if ", "retry unless "], waits: ["sleep", ".from_now", ".minutes", ".seconds", "set(wait", "retry_in"] }
+};
+var WAIT_WINDOW = 30;
+var HOME_GROWN_BREAKER_TOKENS = ["class CircuitBreaker", "type CircuitBreaker struct", "class CircuitBreaker {", "export class CircuitBreaker"];
+var DISABLED_RETRY = [
+  { pattern: /\b(?:retry|retries|max_?retries|maxRetries|MaxRetries|retry_?count|retryCount|RetryCount|RetryMax|retryMax|max_retry|maxRetry)\s*['"]?\s*[:=]\s*(?:0|false|False|FALSE)\b(?!\s*\.)/, note: "retries set to 0 or off" },
+  { pattern: /\bRetry\(\s*(?:total\s*=\s*)?(?:0|False)\s*[,)]/, note: "Retry(total=0)" },
+  { pattern: /\b(?:SetRetryCount|WithMaxRetries|setMaxRetries|withMaxRetries|maxRetries|retries)\(\s*0\s*\)/, note: "retry count 0" },
+  { pattern: /\blimit\s*:\s*0\b/, note: "retry limit 0" },
+  { pattern: /\b(?:MaxRetryAttempts|max_?attempts|maxAttempts|MaxAttempts)\s*['"]?\s*[:=(]\s*(?:0|1)\b(?!\.)/, note: "one attempt, no retry" },
+  { pattern: /\b(?:HTTPTransport|AsyncHTTPTransport|HTTPAdapter)\((?:[^)]*,\s*)?(?:retries|max_retries)\s*=\s*0\b/, note: "transport retries 0" }
+];
+
+// src/facts/front-end.ts
+var BROWSER_FRAMEWORKS = ["react", "react-dom", "vue", "svelte", "@angular/core", "preact", "solid-js", "lit", "ember-source", "@vue/runtime-dom"];
+var SERVER_FRAMEWORKS = [
+  "express",
+  "fastify",
+  "@nestjs/core",
+  "koa",
+  "hono",
+  "@hapi/hapi",
+  "restify",
+  "next",
+  "nuxt",
+  "@remix-run/node",
+  "@remix-run/server-runtime",
+  "@sveltejs/kit",
+  "astro",
+  "@angular/ssr",
+  "@angular/platform-server",
+  "electron",
+  "h3",
+  "nitropack",
+  "@react-router/node"
+];
+var SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
+var COMPONENT = /\.(?:vue|svelte)$/;
+var CLIENT_DIRECTIVE = /^\s*['"]use client['"]/;
+var IMPORTS = new RegExp(`(?:from\\s+|require\\(\\s*|import\\s+)['"](${BROWSER_FRAMEWORKS.map((f) => f.replace(/[/.]/g, "\\$&")).join("|")})(?:/[^'"]*)?['"]`);
+function frontEndReader(manifests, usage) {
+  const packages2 = manifests.manifests.filter((m) => m.ecosystem === "node").map((m) => {
+    const browser = m.dependencies.find((d) => BROWSER_FRAMEWORKS.includes(d.name));
+    const server = m.dependencies.some((d) => !d.dev && SERVER_FRAMEWORKS.includes(d.name));
+    return { dir: m.dir, path: m.path, spa: browser !== void 0 && !server ? browser.name : void 0 };
+  }).sort((a, b) => b.dir.length - a.dir.length);
+  const memo3 = /* @__PURE__ */ new Map();
+  return (path2) => {
+    if (!SOURCE.test(path2)) return void 0;
+    if (memo3.has(path2)) return memo3.get(path2);
+    const pkg = packages2.find((p) => p.dir === "" || path2.startsWith(p.dir + "/"));
+    let why;
+    if (pkg?.spa !== void 0) why = `a browser app (${pkg.path} depends on ${pkg.spa} and on no server framework)`;
+    else if (COMPONENT.test(path2)) why = "a browser UI component";
+    else {
+      const lines = usage.lines(path2) ?? [];
+      const first = lines.find((l) => l.trim() !== "" && !l.trim().startsWith("//"));
+      if (first !== void 0 && CLIENT_DIRECTIVE.test(first)) why = "a client module ('use client')";
+      else {
+        const imp = lines.slice(0, 200).map((l) => IMPORTS.exec(l)).find((m) => m !== null);
+        if (imp) why = `a module that imports ${imp[1]}`;
+      }
+    }
+    memo3.set(path2, why);
+    return why;
+  };
+}
+
+// src/facts/resilience.ts
+var NO_RESILIENCE = { libraries: [] };
+function startupWait(usage, hit) {
+  if (STARTUP_FILE_PATTERNS.some((re) => re.test(hit.path))) return true;
+  const lines = usage.lines(hit.path) ?? [];
+  const from = Math.max(0, hit.line - 13);
+  const to = Math.min(lines.length, hit.line + 12);
+  for (let i = from; i < to; i++) if (STARTUP_CONTEXT_TOKENS.some((t) => lines[i].includes(t))) return true;
+  return false;
+}
+function notOutbound(usage, hit) {
+  const tokens = NOT_OUTBOUND_RETRY_TOKENS[hit.ecosystem];
+  if (NOT_OUTBOUND_FILES.some((re) => re.test(hit.path))) return true;
+  const lines = usage.lines(hit.path) ?? [];
+  if (lines.some((l) => LOCAL_RETRY_TOKENS.some((t) => l.includes(t)))) return true;
+  if (!tokens || "module" in hit) return false;
+  for (let i = hit.line - 1; i < Math.min(lines.length, hit.line + RETRY_FILTER_LINES); i++) if (tokens.some((t) => lines[i].includes(t))) return true;
+  return false;
+}
+function disabledAt(usage, hit) {
+  const lines = usage.lines(hit.path) ?? [];
+  for (let i = hit.line - 1; i < lines.length && i < hit.line + 7; i++) {
+    const l = lines[i];
+    const found = DISABLED_RETRY.find((d) => d.pattern.test(l));
+    if (found) return found.note;
+    if (i >= hit.line && (/^\s*[)}\]]+[;,]?\s*$/.test(l) || l.trim() === "")) break;
+  }
+  return void 0;
+}
+function genericSignatures2(packages2) {
+  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+}
+function libraryFinding(sig, manifests, usage, frontEnd) {
+  const use = packageUse(manifests, usage, sig);
+  if (use.deps.length === 0) return void 0;
+  const imports = sig.kind === "http-retry" || sig.ecosystem === "ruby" ? [] : use.imports;
+  const disabled = use.calls.flatMap((c) => {
+    const note = disabledAt(usage, c);
+    return note === void 0 ? [] : [{ hit: c, note }];
+  });
+  const calls = use.calls.filter((c) => !disabled.some((d) => d.hit === c) && !RETRIES_OFF.test(c.text));
+  const offFiles = new Set(disabled.map((d) => d.hit.path).filter((p) => !calls.some((c) => c.path === p)));
+  const hits = [...calls, ...imports.filter((i) => !offFiles.has(i.path))];
+  const startup = hits.filter((h) => startupWait(usage, h));
+  const local = hits.filter((h) => !startup.includes(h) && notOutbound(usage, h));
+  const live = hits.filter((h) => !startup.includes(h) && !local.includes(h));
+  const fe = live.flatMap((h) => {
+    const why = frontEnd(h.path);
+    return why === void 0 ? [] : [{ hit: h, why }];
+  });
+  const real = live.filter((h) => !fe.some((x) => x.hit === h));
+  if (sig.kind === "http-retry" && hits.length === 0 && disabled.length === 0) return void 0;
+  return { sig, use, real, startup, local, disabled, frontEnd: fe };
+}
+function jobRetries(manifests, usage) {
+  const deps = manifests.manifests.flatMap((m) => m.dependencies);
+  const out = [];
+  for (const eco of ECOSYSTEM_IDS) {
+    const tokens = JOB_RETRY_TOKENS[eco];
+    if (!tokens || !manifests.manifests.some((m) => m.ecosystem === eco)) continue;
+    if (eco === "node" && !deps.some((d) => d.ecosystem === "node" && !d.own && NODE_QUEUE_PACKAGES.includes(d.name))) continue;
+    out.push(...usage.grep(tokens, { ecosystems: [eco], limit: 5 }));
+  }
+  return out.slice(0, 5);
+}
+function handRolled(usage, frontEnd) {
+  const own = [];
+  const client = [];
+  const add = (hit, what) => {
+    const why = frontEnd(hit.path);
+    if (why === void 0) own.push({ hit, what });
+    else if (client.length < 3) client.push({ hit, what, frontEnd: why });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of usage.grep(HAND_ROLLED_RETRY_TOKENS, { limit: 50 })) {
+    if (startupWait(usage, h)) continue;
+    const lines = usage.lines(h.path) ?? [];
+    if (!lines.some((l) => SLEEP_TOKENS.some((t) => l.includes(t)))) continue;
+    seen.add(h.path);
+    add(h, "hand-rolled retry loop");
+    if (own.length >= 3) break;
+  }
+  for (const [eco, shape] of Object.entries(HAND_ROLLED_RETRY)) {
+    if (own.length >= 3) break;
+    for (const h of usage.grep(shape.anchors, { ecosystems: [eco], limit: 50 })) {
+      if (seen.has(h.path) || startupWait(usage, h)) continue;
+      const lines = usage.lines(h.path) ?? [];
+      const near = lines.slice(Math.max(0, h.line - 1 - WAIT_WINDOW), h.line + WAIT_WINDOW);
+      if (!near.some((l) => shape.waits.some((w) => l.includes(w)))) continue;
+      seen.add(h.path);
+      add(h, "hand-rolled retry with a wait");
+      if (own.length >= 3) break;
+    }
+  }
+  for (const h of usage.grep(HOME_GROWN_BREAKER_TOKENS, { limit: 3 })) add(h, "home-grown circuit breaker");
+  return [...own, ...client].slice(0, Math.max(3, own.length));
+}
+function collectResilience(manifests, usage, extraPackages) {
+  const frontEnd = frontEndReader(manifests, usage);
+  const libraries = [];
+  for (const sig of [...RESILIENCE_LIBS, ...genericSignatures2(extraPackages)]) {
+    const found = libraryFinding(sig, manifests, usage, frontEnd);
+    if (found) libraries.push(found);
+  }
+  if (libraries.some((f) => f.real.length > 0 || f.frontEnd.length > 0)) return { libraries };
+  return { libraries, fallbacks: { jobRetries: jobRetries(manifests, usage), handRolled: handRolled(usage, frontEnd) } };
+}
+
+// src/facts/code-areas.ts
+function collectCodeAreas(snapshot, repoFiles, manifests, config, configReads, guard2) {
+  const runs = (id) => config.checks[id].enabled;
+  const configTexts = guard2("Configuration files", NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, configReads));
+  const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
+  const resilience = runs("circuit-breakers") ? guard2("Resilience", NO_RESILIENCE, () => collectResilience(manifests, usage, config.signatures["circuit-breakers"].packages)) : NO_RESILIENCE;
+  const flags = runs("feature-flags") ? guard2("Feature flags", NO_FLAGS, () => collectFlags(manifests, usage, config.signatures["feature-flags"].packages)) : NO_FLAGS;
+  return { configTexts, usage, resilience, flags };
+}
+
 // src/facts/ci/files.ts
 var isYaml = (p) => p.endsWith(".yml") || p.endsWith(".yaml");
 var rootFile = (p) => !p.includes("/");
@@ -45656,8 +45698,8 @@ var resolveDotnetBuild = (ctx, argv, site) => {
   } else if (w0 === "nuke") {
     kind = "nuke";
   } else if (w0 === "dotnet" && args2[0] === "run") {
-    const at2 = args2.findIndex((a) => a === "--project" || a === "-p");
-    const project = at2 >= 0 ? args2[at2 + 1] : void 0;
+    const at3 = args2.findIndex((a) => a === "--project" || a === "-p");
+    const project = at3 >= 0 ? args2[at3 + 1] : void 0;
     const dir2 = project ? joinPath2(site.cwd, project.endsWith("proj") ? dirname(project) : project) : void 0;
     if (dir2 === void 0 || !ctx.snapshot.under(dir2).some((f) => f.endsWith(".cs") && (ctx.snapshot.text(f) ?? "").includes("NukeBuild"))) return false;
     kind = "nuke";
@@ -45739,8 +45781,8 @@ function nextCall(text2, from) {
   const rest = text2.slice(from);
   const a = ALIAS_RE.exec(rest);
   const g = GENERIC_DOTNET.exec(rest);
-  const at2 = Math.min(a ? a.index : Infinity, g ? g.index : Infinity);
-  return at2 === Infinity ? text2.length : from + at2;
+  const at3 = Math.min(a ? a.index : Infinity, g ? g.index : Infinity);
+  return at3 === Infinity ? text2.length : from + at3;
 }
 function bodies(lines, starts) {
   const out = /* @__PURE__ */ new Map();
@@ -46484,7 +46526,7 @@ function runLintStaged(ctx, site) {
 }
 
 // src/facts/doc-path.ts
-function at(doc2, ...keys) {
+function at2(doc2, ...keys) {
   let v = doc2;
   for (const k of keys) {
     if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, k)) return void 0;
@@ -46501,10 +46543,10 @@ function resolveScriptFile(ctx, argv, site) {
   let file2;
   let args2 = [];
   if (SHELLS.has(w0.toLowerCase().replace(/^.*\//, ""))) {
-    const at2 = argv.findIndex((a, i) => i > 0 && !a.startsWith("-"));
-    if (at2 < 0) return false;
-    file2 = argv[at2];
-    args2 = argv.slice(at2 + 1);
+    const at3 = argv.findIndex((a, i) => i > 0 && !a.startsWith("-"));
+    if (at3 < 0) return false;
+    file2 = argv[at3];
+    args2 = argv.slice(at3 + 1);
   } else if (w0.includes("/")) {
     file2 = w0;
     args2 = argv.slice(1);
@@ -46648,8 +46690,8 @@ function runHatchScript(ctx, env, name, args2, site) {
   const hatchPath = joinPath2(site.cwd, "hatch.toml");
   const ht = readToml(ctx, hatchPath);
   const sources = [];
-  if (ht) sources.push({ path: hatchPath, text: ht.text, table: `envs.${env}.scripts`, value: at(ht.doc, "envs", env, "scripts", name) });
-  if (py) sources.push({ path: py.path, text: py.text, table: `tool.hatch.envs.${env}.scripts`, value: at(py.doc, "tool", "hatch", "envs", env, "scripts", name) });
+  if (ht) sources.push({ path: hatchPath, text: ht.text, table: `envs.${env}.scripts`, value: at2(ht.doc, "envs", env, "scripts", name) });
+  if (py) sources.push({ path: py.path, text: py.text, table: `tool.hatch.envs.${env}.scripts`, value: at2(py.doc, "tool", "hatch", "envs", env, "scripts", name) });
   const src = sources.find((s) => s.value !== void 0);
   if (src === void 0) return false;
   const base = enter(site, `hatch:${src.path}#${env}:${name}`);
@@ -46667,9 +46709,9 @@ function resolvePyScripts(ctx, argv, site) {
   const args2 = argv.slice(k + 1);
   if (name === void 0) return false;
   const table4 = tool === "pdm" ? "tool.pdm.scripts" : tool === "rye" ? "tool.rye.scripts" : tool === "poe" ? "tool.poe.tasks" : "tool.taskipy.tasks";
-  const scripts2 = py ? at(py.doc, ...table4.split(".")) : void 0;
+  const scripts2 = py ? at2(py.doc, ...table4.split(".")) : void 0;
   if (tool === "task" && scripts2 === void 0) return false;
-  if (py === void 0 || scripts2 === void 0 || at(scripts2, name) === void 0) {
+  if (py === void 0 || scripts2 === void 0 || at2(scripts2, name) === void 0) {
     if (tool === "poe") return false;
     if (argv[k - 1] === "run") {
       dispatch(ctx, [name, ...args2], site);
@@ -46839,8 +46881,8 @@ function stripHack(args2) {
     if (HACK_VALUE.has(a)) k++;
     else if (!HACK_VALUE.has(name)) out.push(a);
   }
-  const at2 = out.findIndex((a) => !a.startsWith("-"));
-  return at2 <= 0 ? out : [out[at2], ...out.slice(0, at2), ...out.slice(at2 + 1)];
+  const at3 = out.findIndex((a) => !a.startsWith("-"));
+  return at3 <= 0 ? out : [out[at3], ...out.slice(0, at3), ...out.slice(at3 + 1)];
 }
 var CONFIG_FILES = [".cargo/config.toml", ".cargo/config"];
 function expandAlias(ctx, name, rest, site) {
@@ -46902,10 +46944,10 @@ function resolveCargoMake(ctx, args2, site) {
   return true;
 }
 function scriptLine2(text2, header) {
-  const at2 = header === void 0 ? void 0 : lineOf(text2, "script", header);
-  if (at2 === void 0) return void 0;
-  const l = (text2.split("\n")[at2 - 1] ?? "").trimEnd();
-  return /('''|"""|\[)$/.test(l) ? at2 + 1 : at2;
+  const at3 = header === void 0 ? void 0 : lineOf(text2, "script", header);
+  if (at3 === void 0) return void 0;
+  const l = (text2.split("\n")[at3 - 1] ?? "").trimEnd();
+  return /('''|"""|\[)$/.test(l) ? at3 + 1 : at3;
 }
 function taskNames(v) {
   if (typeof v === "string") return [v];
@@ -47383,8 +47425,8 @@ function loadTox(ctx, dir2, file2) {
   }
   const tox = doc2["tool"]?.["tox"] ?? {};
   if (typeof tox["legacy_tox_ini"] === "string") {
-    const at2 = lineOf(py, "legacy_tox_ini") ?? 1;
-    return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at2));
+    const at3 = lineOf(py, "legacy_tox_ini") ?? 1;
+    return fromIni(pyPath, parseIni(tox["legacy_tox_ini"], at3));
   }
   const commands2 = /* @__PURE__ */ new Map();
   const cmds = (table4, header) => {
@@ -47624,9 +47666,9 @@ function httpPathOf(command) {
     return command[i] === "/" ? pathFrom(command, i) : "/";
   }
   for (const host of LOCAL_HOSTS) {
-    const at2 = command.indexOf(host);
-    if (at2 < 0) continue;
-    let i = at2 + host.length;
+    const at3 = command.indexOf(host);
+    if (at3 < 0) continue;
+    let i = at3 + host.length;
     if (command[i] === ":") {
       i++;
       while (i < command.length && command[i] !== "/" && !STOP.has(command[i])) i++;
@@ -47680,8 +47722,8 @@ var DIR_REASONS = {
 var DATASTORE_IMAGES = ["postgres", "postgis/postgis", "mysql", "mariadb", "redis", "mongo", "elasticsearch", "docker.elastic.co/elasticsearch", "opensearchproject/opensearch", "rabbitmq", "localstack/localstack", "minio/minio", "memcached", "bitnami/postgresql", "bitnami/redis", "bitnami/mysql", "mcr.microsoft.com/mssql/server", "cassandra", "neo4j", "clickhouse/clickhouse-server"];
 function imageName(ref) {
   let r = ref.toLowerCase();
-  const at2 = r.indexOf("@");
-  if (at2 >= 0) r = r.slice(0, at2);
+  const at3 = r.indexOf("@");
+  if (at3 >= 0) r = r.slice(0, at3);
   const colon = r.lastIndexOf(":");
   if (colon > r.lastIndexOf("/")) r = r.slice(0, colon);
   return r.replace(/^docker\.io\/(library\/)?/, "").replace(/^library\//, "");
@@ -48003,24 +48045,24 @@ function resolveContainer(ctx, argv, site) {
   if (!ENGINES.has(t)) return false;
   if (argv[1] === "compose") return compose(ctx, argv, 2, site);
   const sub = argv[1] === "container" || argv[1] === "image" || argv[1] === "buildx" ? argv[2] : argv[1];
-  const at2 = sub === argv[1] ? 2 : 3;
+  const at3 = sub === argv[1] ? 2 : 3;
   if (sub === "build") {
-    remember(ctx, argv, at2, site.cwd);
+    remember(ctx, argv, at3, site.cwd);
     return false;
   }
   if (sub === "exec") {
-    const i = skipOptions(argv, at2, /* @__PURE__ */ new Set(["-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file"]));
+    const i = skipOptions(argv, at3, /* @__PURE__ */ new Set(["-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file"]));
     const inner = argv.slice(i + 1);
     if (inner.length === 0) return false;
     dispatch(ctx, inner, site);
     return true;
   }
-  if (sub === "run") return dockerRun(ctx, argv, at2, site);
+  if (sub === "run") return dockerRun(ctx, argv, at3, site);
   return false;
 }
-function remember(ctx, argv, at2, cwd) {
+function remember(ctx, argv, at3, cwd) {
   const opts = /* @__PURE__ */ new Map();
-  const i = skipOptions(argv, at2, DOCKER_BUILD, opts);
+  const i = skipOptions(argv, at3, DOCKER_BUILD, opts);
   const contextArg = argv[i];
   if (contextArg === void 0 || contextArg.includes("$") || contextArg.includes("://") || contextArg === "-") return;
   const context3 = joinPath2(cwd, contextArg);
@@ -48036,9 +48078,9 @@ function registerImage(images2, tag, image) {
   images2.set(t, image);
   images2.set(t.replace(/:[^/:]*$/, ""), image);
 }
-function dockerRun(ctx, argv, at2, site) {
+function dockerRun(ctx, argv, at3, site) {
   const opts = /* @__PURE__ */ new Map();
-  const i = skipOptions(argv, at2, DOCKER_RUN, opts);
+  const i = skipOptions(argv, at3, DOCKER_RUN, opts);
   const image = argv[i];
   if (image === void 0) return false;
   const inner = argv.slice(i + 1);
@@ -48062,9 +48104,9 @@ function dockerRun(ctx, argv, at2, site) {
   dispatch(ctx, [base, ...inner], site);
   return true;
 }
-function compose(ctx, argv, at2, site) {
+function compose(ctx, argv, at3, site) {
   const globals = /* @__PURE__ */ new Map();
-  let i = skipOptions(argv, at2, COMPOSE_GLOBAL, globals);
+  let i = skipOptions(argv, at3, COMPOSE_GLOBAL, globals);
   const sub = argv[i];
   if (sub !== "run" && sub !== "exec" && sub !== "up") return false;
   const files = [...globals.get("-f") ?? [], ...globals.get("--file") ?? []];
@@ -48340,16 +48382,16 @@ function callArgs(s, open) {
 }
 var IDENT = /[A-Za-z0-9_$]/;
 function keywordArg(s, name) {
-  let at2 = s.indexOf(name);
-  while (at2 >= 0) {
-    const before = at2 === 0 ? "" : s[at2 - 1];
-    let j = at2 + name.length;
+  let at3 = s.indexOf(name);
+  while (at3 >= 0) {
+    const before = at3 === 0 ? "" : s[at3 - 1];
+    let j = at3 + name.length;
     while (s[j] === " ") j++;
     const sep6 = s[j];
     if (!IDENT.test(before) && (sep6 === "=" || sep6 === ":") && s[j + 1] !== "=") {
       return readArg(s, j + 1).text;
     }
-    at2 = s.indexOf(name, at2 + name.length);
+    at3 = s.indexOf(name, at3 + name.length);
   }
   return void 0;
 }
@@ -48467,11 +48509,11 @@ function indentOf(line) {
 function matchLines(text2, re) {
   const out = [];
   let line = 0;
-  let at2 = 0;
+  let at3 = 0;
   re.lastIndex = 0;
   for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    for (let k = text2.indexOf("\n", at2); k >= 0 && k < m.index; k = text2.indexOf("\n", k + 1)) line++;
-    at2 = m.index;
+    for (let k = text2.indexOf("\n", at3); k >= 0 && k < m.index; k = text2.indexOf("\n", k + 1)) line++;
+    at3 = m.index;
     out.push([m[1], line]);
   }
   return out;
@@ -48823,8 +48865,8 @@ var Walker = class {
   }
   /** A task nothing describes: emitted as named. */
   plain(task) {
-    const at2 = this.build.projects[0];
-    this.synth(task, at2?.file ?? "build.gradle", void 0, task);
+    const at3 = this.build.projects[0];
+    this.synth(task, at3?.file ?? "build.gradle", void 0, task);
   }
   visit(p, name) {
     const key = `${p.dir}:${name}`;
@@ -49267,11 +49309,11 @@ function run3(ctx, tasks, name, site, done, dir2) {
   done.add(name);
   const base = enter(site, `rake:${task.path}:${name}`);
   if (base === void 0) return;
-  const at2 = { ...base, chain: [...base.chain, link(task.path, task.line, `rake ${name}`)], text: `rake ${name}`, cwd: dir2 };
-  for (const d of task.deps) run3(ctx, tasks, d, at2, done, dir2);
-  if (task.tool) emit2(ctx, task.tool, at2, { synthetic: true, text: `${task.tool[0]} (rake task ${name})` });
+  const at3 = { ...base, chain: [...base.chain, link(task.path, task.line, `rake ${name}`)], text: `rake ${name}`, cwd: dir2 };
+  for (const d of task.deps) run3(ctx, tasks, d, at3, done, dir2);
+  if (task.tool) emit2(ctx, task.tool, at3, { synthetic: true, text: `${task.tool[0]} (rake task ${name})` });
   for (const b of task.body) {
-    const here = { ...base, chain: [...at2.chain, link(task.path, b.line, b.text)], text: b.text, cwd: dir2 };
+    const here = { ...base, chain: [...at3.chain, link(task.path, b.line, b.text)], text: b.text, cwd: dir2 };
     const inv = INVOKE.exec(b.text);
     if (inv) {
       run3(ctx, tasks, inv[1], here, done, dir2);
@@ -49280,7 +49322,7 @@ function run3(ctx, tasks, name, site, done, dir2) {
     const sh = SH.exec(b.text);
     if (sh) {
       if (sh[2].includes("#{")) emit2(ctx, ["rake", name], here, { opaque: "the command is built at run time" });
-      else runScript(ctx, sh[2], { path: task.path, line: b.line, cwd: dir2 }, { ...base, chain: at2.chain });
+      else runScript(ctx, sh[2], { path: task.path, line: b.line, cwd: dir2 }, { ...base, chain: at3.chain });
       continue;
     }
     const api = RUBY_API.find((r) => r.re.test(b.text));
@@ -49293,8 +49335,8 @@ var MAX_TEXT2 = 256 * 1024;
 var MAX_TOKENS = 2e4;
 var MAX_ALIASES = 400;
 var CLOSERS = { "(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '"', "'": "'" };
-function readQuoted(s, at2, close) {
-  let i = at2 + 1;
+function readQuoted(s, at3, close) {
+  let i = at3 + 1;
   let out = "";
   let interp = 0;
   while (i < s.length) {
@@ -49418,11 +49460,11 @@ function tokenize(s, from) {
   }
   return out;
 }
-function listItems(tokens, at2) {
+function listItems(tokens, at3) {
   const items = [];
   let cur = [];
   let depth = 0;
-  for (let i = at2; i < tokens.length; i++) {
+  for (let i = at3; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.k === "open") {
       depth++;
@@ -49499,21 +49541,21 @@ function parseMixProject(path2, raw) {
 }
 function functionSteps(lines, name) {
   const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, "\\$&")}\\b`);
-  const at2 = lines.findIndex((l) => head.test(l));
-  if (at2 < 0) return [];
-  let end = at2 + 1;
-  if (!/,\s*do:/.test(lines[at2])) {
+  const at3 = lines.findIndex((l) => head.test(l));
+  if (at3 < 0) return [];
+  let end = at3 + 1;
+  if (!/,\s*do:/.test(lines[at3])) {
     let depth = 0;
-    for (let i = at2; i < lines.length && i < at2 + 200; i++) {
+    for (let i = at3; i < lines.length && i < at3 + 200; i++) {
       const t = lines[i].replace(/#.*$/, "").trim();
       if (/\b(do|fn)\s*$/.test(t) || /\bfn\b.*->\s*$/.test(t)) depth++;
       if (/^end\b/.test(t)) depth--;
       end = i + 1;
-      if (depth <= 0 && i > at2) break;
+      if (depth <= 0 && i > at3) break;
     }
   }
   const steps2 = [];
-  for (let i = at2; i < end; i++) {
+  for (let i = at3; i < end; i++) {
     const l = lines[i];
     if (l.trimStart().startsWith("#")) continue;
     for (const m of l.matchAll(/Mix\.Task\.(?:re)?run\(\s*"([^"]{1,100})"\s*(?:,\s*\[([^\]]{0,300})\])?/g)) {
@@ -49627,8 +49669,8 @@ function runTask(ctx, project, task, args2, site) {
     steps2.forEach((step, k) => {
       const extra = k === steps2.length - 1 ? args2 : [];
       if (step.fn) {
-        const at2 = { ...site, ...base, chain: [...site.chain, link(project.path, step.line, `&${step.text}/1`)], text: `&${step.text}/1`, cwd: project.dir };
-        emit2(ctx, ["mix", task, ...args2], at2, { opaque: `the mix alias \`${task}\` calls ${step.text}/1 in ${project.path}, whose tasks Shipshape cannot read` });
+        const at3 = { ...site, ...base, chain: [...site.chain, link(project.path, step.line, `&${step.text}/1`)], text: `&${step.text}/1`, cwd: project.dir };
+        emit2(ctx, ["mix", task, ...args2], at3, { opaque: `the mix alias \`${task}\` calls ${step.text}/1 in ${project.path}, whose tasks Shipshape cannot read` });
       } else runStep(ctx, project, task, step, extra, { ...site, ...base });
     });
     return true;
@@ -49700,10 +49742,10 @@ function runExCheck(ctx, project, args2, site) {
   const only = new Set(args2.flatMap((a, i) => args2[i - 1] === "--only" ? [a.replace(/^:/, "")] : []));
   const except = new Set(args2.flatMap((a, i) => args2[i - 1] === "--except" ? [a.replace(/^:/, "")] : []));
   const depLine = project.lines.findIndex((l) => /\{\s*:ex_check\b/.test(l)) + 1;
-  const run4 = (name, command, at2, cd) => {
+  const run4 = (name, command, at3, cd) => {
     if (only.size > 0 && !only.has(name) || except.has(name)) return;
     const cwd = cd !== void 0 ? joinPath2(project.dir, cd) ?? project.dir : project.dir;
-    runScript(ctx, command, { path: at2.path, line: at2.line, cwd }, { ...site, ...base });
+    runScript(ctx, command, { path: at3.path, line: at3.line, cwd }, { ...site, ...base });
   };
   for (const tool of EX_CHECK_TOOLS) {
     const c = conf.get(tool.name);
@@ -50094,8 +50136,8 @@ function actionRef(raw, withValues) {
   const r = raw.trim();
   if (r.startsWith("./") || r.startsWith("../")) return { raw: r, name: r, with: withValues, local: true };
   if (r.startsWith("docker://")) return { raw: r, name: r.toLowerCase(), with: withValues, local: false };
-  const at2 = r.lastIndexOf("@");
-  if (at2 > 0) return { raw: r, name: r.slice(0, at2).toLowerCase(), version: r.slice(at2 + 1), with: withValues, local: false };
+  const at3 = r.lastIndexOf("@");
+  if (at3 > 0) return { raw: r, name: r.slice(0, at3).toLowerCase(), version: r.slice(at3 + 1), with: withValues, local: false };
   return { raw: r, name: r.toLowerCase(), with: withValues, local: false };
 }
 function workDir(v, base = "") {
@@ -50349,8 +50391,8 @@ var AzureParser = class {
       }
       const task = str4(get(step, "task"));
       if (task === void 0) return [];
-      const at2 = task.lastIndexOf("@");
-      const uses = { raw: task, name: (at2 > 0 ? task.slice(0, at2) : task).toLowerCase(), ...at2 > 0 ? { version: task.slice(at2 + 1) } : {}, with: stringMap(get(step, "inputs")), local: false };
+      const at3 = task.lastIndexOf("@");
+      const uses = { raw: task, name: (at3 > 0 ? task.slice(0, at3) : task).toLowerCase(), ...at3 > 0 ? { version: task.slice(at3 + 1) } : {}, with: stringMap(get(step, "inputs")), local: false };
       return [{ ...base, loc: link2(file2, line, name ?? `task: ${task}`), uses }];
     });
   }
@@ -51002,9 +51044,9 @@ var CircleParser = class {
     if (slash <= 0) return void 0;
     const orb = this.orbs.get(raw.slice(0, slash));
     if (orb === void 0) return { raw, name: raw.toLowerCase(), with: params2, local: false };
-    const at2 = orb.lastIndexOf("@");
-    const orbName = (at2 > 0 ? orb.slice(0, at2) : orb).toLowerCase();
-    return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...at2 > 0 ? { version: orb.slice(at2 + 1) } : {}, with: params2, local: false };
+    const at3 = orb.lastIndexOf("@");
+    const orbName = (at3 > 0 ? orb.slice(0, at3) : orb).toLowerCase();
+    return { raw, name: `${orbName}/${raw.slice(slash + 1).toLowerCase()}`, ...at3 > 0 ? { version: orb.slice(at3 + 1) } : {}, with: params2, local: false };
   }
 };
 function defaults3(declared3, base) {
@@ -52166,9 +52208,9 @@ var GitlabConfig = class _GitlabConfig {
     for (const [kind, value] of entries2) {
       const files = kind === "project" ? strings(get(item, "file")) : [];
       for (const target of files.length > 0 ? files.map((f) => `${value}/${f.replace(/^\//, "")}`) : [value]) {
-        const at2 = kind === "component" ? target.lastIndexOf("@") : -1;
-        const name = at2 > 0 ? target.slice(0, at2) : target;
-        const version = at2 > 0 ? target.slice(at2 + 1) : str4(get(item, "ref"));
+        const at3 = kind === "component" ? target.lastIndexOf("@") : -1;
+        const name = at3 > 0 ? target.slice(0, at3) : target;
+        const version = at3 > 0 ? target.slice(at3 + 1) : str4(get(item, "ref"));
         const ref = { raw: `${kind}: ${target}`, name: `${REMOTE_INCLUDES[kind]}:${name}`, ...version !== void 0 ? { version } : {}, with: {}, local: false };
         this.remotes.push({ ref, loc: link2(path2, line, `include: ${kind}: ${target}`), via });
       }
@@ -53465,9 +53507,9 @@ function parsePackageJson(path2, text2, problems2) {
   for (const [section, dev] of SECTIONS2) {
     const table4 = obj[section];
     if (typeof table4 !== "object" || table4 === null || Array.isArray(table4)) continue;
-    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    const at3 = (locate(lines, `"${section}"`) ?? 1) - 1;
     for (const [name, spec] of Object.entries(table4)) {
-      const line = locate(lines, `"${name}"`, at2);
+      const line = locate(lines, `"${name}"`, at3);
       deps.push({ name, ecosystem: "node", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
   }
@@ -53537,11 +53579,11 @@ function parseCargoToml(path2, text2, problems2) {
   const deps = [];
   const read = (table4, dev, header) => {
     if (!isTable3(table4)) return;
-    const at2 = headerLine(lines, header);
+    const at3 = headerLine(lines, header);
     for (const [key, v] of Object.entries(table4)) {
       const name = isTable3(v) && typeof v.package === "string" ? v.package : key;
       const spec = typeof v === "string" ? v : isTable3(v) && typeof v.version === "string" ? v.version : void 0;
-      const line = keyLine2(lines, key, header, at2);
+      const line = keyLine2(lines, key, header, at3);
       deps.push({ name, ecosystem: "rust", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...spec ? { spec } : {} });
     }
   };
@@ -53603,11 +53645,11 @@ function parseComposerJson(path2, text2, problems2) {
   for (const [section, dev] of SECTIONS4) {
     const table4 = obj[section];
     if (typeof table4 !== "object" || table4 === null || Array.isArray(table4)) continue;
-    const at2 = (locate(lines, `"${section}"`) ?? 1) - 1;
+    const at3 = (locate(lines, `"${section}"`) ?? 1) - 1;
     for (const [raw, spec] of Object.entries(table4)) {
       const name = raw.toLowerCase();
       if (isPlatform(name)) continue;
-      const line = locate(lines, `"${raw}"`, at2);
+      const line = locate(lines, `"${raw}"`, at3);
       deps.push({ name, ecosystem: "php", manifest: path2, dev, ...line !== void 0 ? { line } : {}, ...typeof spec === "string" && spec ? { spec } : {} });
     }
   }
@@ -53689,8 +53731,8 @@ function parseGlobalJson(path2, text2, problems2) {
   const lines = text2.split("\n");
   const out = [];
   for (const [name, version] of Object.entries(sdks).slice(0, 200)) {
-    const at2 = lines.findIndex((l) => l.includes(`"${name}"`));
-    out.push({ name, ecosystem: "dotnet", manifest: path2, ...at2 >= 0 ? { line: at2 + 1 } : {}, dev: /^MSTest\.Sdk$/i.test(name), ...typeof version === "string" ? { spec: version } : {} });
+    const at3 = lines.findIndex((l) => l.includes(`"${name}"`));
+    out.push({ name, ecosystem: "dotnet", manifest: path2, ...at3 >= 0 ? { line: at3 + 1 } : {}, dev: /^MSTest\.Sdk$/i.test(name), ...typeof version === "string" ? { spec: version } : {} });
   }
   return out;
 }
@@ -53711,9 +53753,9 @@ function parseMixExs(path2, text2) {
       if (m) helpers.add(m[1]);
     }
     for (const name of [...helpers].slice(0, MAX_HELPERS)) {
-      const at2 = lines.findIndex((l) => new RegExp(`^\\s*defp?\\s+${name}\\b`).test(l));
-      if (at2 < 0) continue;
-      const [hFrom, hTo] = defBlock(lines, at2);
+      const at3 = lines.findIndex((l) => new RegExp(`^\\s*defp?\\s+${name}\\b`).test(l));
+      if (at3 < 0) continue;
+      const [hFrom, hTo] = defBlock(lines, at3);
       const seen = new Set(deps.map((d) => d.name));
       readTuples(path2, lines, hFrom, hTo, deps, seen);
     }
@@ -53819,10 +53861,10 @@ function tomlName(lines, sections, path2, normalise) {
   return void 0;
 }
 function lineOf3(text2, token) {
-  const at2 = text2.indexOf(token);
-  if (at2 < 0) return {};
+  const at3 = text2.indexOf(token);
+  if (at3 < 0) return {};
   let line = 1;
-  for (let i = 0; i < at2; i++) if (text2.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < at3; i++) if (text2.charCodeAt(i) === 10) line++;
   return { line };
 }
 function isGemspec(path2) {
@@ -53972,10 +54014,10 @@ function mkdocsSites(snapshot) {
     const text2 = snapshot.text(conf);
     if (text2 === void 0) continue;
     const lines = text2.split("\n");
-    const at2 = lines.findIndex((l) => /^docs_dir\s*:/.test(l));
-    const raw = at2 >= 0 ? lines[at2].replace(/^docs_dir\s*:\s*/, "").replace(/\s+#.*$/, "").replace(/^["']|["']$/g, "").trim() : "docs";
+    const at3 = lines.findIndex((l) => /^docs_dir\s*:/.test(l));
+    const raw = at3 >= 0 ? lines[at3].replace(/^docs_dir\s*:\s*/, "").replace(/\s+#.*$/, "").replace(/^["']|["']$/g, "").trim() : "docs";
     const dir2 = joinPath2(dirname(conf), raw.replace(/\/+$/, ""));
-    if (dir2 !== void 0) out.push({ tool: "MkDocs docs_dir", config: conf, line: at2 >= 0 ? at2 + 1 : 1, dir: dir2 });
+    if (dir2 !== void 0) out.push({ tool: "MkDocs docs_dir", config: conf, line: at3 >= 0 ? at3 + 1 : 1, dir: dir2 });
   }
   return out;
 }
@@ -54271,11 +54313,11 @@ var RouteGraph = class {
   mountsOf(node) {
     if (!this.mountIndex) {
       const index = /* @__PURE__ */ new Map();
-      this.mounts.forEach((edge, at2) => {
+      this.mounts.forEach((edge, at3) => {
         const key = edge.child.file === "*" ? "*\0" + (edge.child.name ?? "") : edge.child.file;
         const list3 = index.get(key);
-        if (list3) list3.push({ at: at2, edge });
-        else index.set(key, [{ at: at2, edge }]);
+        if (list3) list3.push({ at: at3, edge });
+        else index.set(key, [{ at: at3, edge }]);
       });
       this.mountIndex = index;
     }
@@ -54797,8 +54839,8 @@ function readProperties(ctx) {
       for (const [key, value] of props) {
         if (out.size > 5e3) break;
         const last2 = key.slice(key.lastIndexOf(".") + 1);
-        const at2 = seg.lines.findIndex((l) => l.trimStart().startsWith(last2 + ":"));
-        out.set(key, { value, path: path2, line: at2 < 0 ? seg.start + 1 : seg.start + at2 + 1 });
+        const at3 = seg.lines.findIndex((l) => l.trimStart().startsWith(last2 + ":"));
+        out.set(key, { value, path: path2, line: at3 < 0 ? seg.start + 1 : seg.start + at3 + 1 });
       }
     }
   }
@@ -54849,9 +54891,9 @@ function rustServers(src, service2, generated) {
       if (s.requires && !text2.includes(s.requires)) continue;
       for (let i = 0; i < lines.length; i++) {
         const l = lines[i];
-        const at2 = l.indexOf(s.token);
-        if (at2 < 0 || l.trimStart().startsWith("//")) continue;
-        const served = s.nested ? nestedAt(lines, i) : servedPath(lines, i, at2 + s.token.length, s.pathCall);
+        const at3 = l.indexOf(s.token);
+        if (at3 < 0 || l.trimStart().startsWith("//")) continue;
+        const served = s.nested ? nestedAt(lines, i) : servedPath(lines, i, at3 + s.token.length, s.pathCall);
         const gate2 = featureGate(lines, i);
         out.push({ tool: s.tool, path: file2, line: i + 1, text: l.trim().slice(0, 200), servedAt: served ?? "(a path Shipshape could not read)", ...gate2 ? { note: `served only in builds with cargo feature ${gate2}` } : {} });
         break;
@@ -54869,8 +54911,8 @@ function servedPath(lines, i, from, pathCall) {
   if (pathCall) {
     for (let k = i; k < lines.length && k < i + 6; k++) {
       const l = lines[k];
-      const at2 = l.indexOf(pathCall, k === i ? from : 0);
-      const lit = at2 >= 0 ? readLiteral(l, at2 + pathCall.length) : void 0;
+      const at3 = l.indexOf(pathCall, k === i ? from : 0);
+      const lit = at3 >= 0 ? readLiteral(l, at3 + pathCall.length) : void 0;
       if (lit) return lit.value;
       if (l.includes(";")) break;
     }
@@ -54976,16 +55018,16 @@ function dotnetGenerators(src, manifests) {
     const sources = g.length > 0 ? g : row2.tool === "Microsoft.AspNetCore.OpenApi" ? s : [];
     const byProject = /* @__PURE__ */ new Map();
     for (const h of sources) if (!byProject.has(projects2.of(h.path)) && byProject.size < 50) byProject.set(projects2.of(h.path), h);
-    for (const [project, at2] of byProject) {
+    for (const [project, at3] of byProject) {
       const serve = s.find((x) => projects2.of(x.path) === project) ?? s.find((x) => !projects2.isWeb(projects2.of(x.path))) ?? (projects2.isWeb(project) ? void 0 : s[0]);
       if (!serve) {
-        out.push({ tool: row2.tool, path: at2.path, line: at2.line, text: at2.text, servedAt: null, note: `no ${row2.serve[0].replace("(", "()")} call serves it` });
+        out.push({ tool: row2.tool, path: at3.path, line: at3.line, text: at3.text, servedAt: null, note: `no ${row2.serve[0].replace("(", "()")} call serves it` });
         continue;
       }
       const template = row2.override.exec(serve.call)?.[1] ?? row2.servedAt;
       const doc2 = names3.get(`${row2.tool}\0${project}`) ?? names3.get(row2.tool) ?? "v1";
       const servedAt = "/" + template.replace(/\{documentName\}/g, doc2).replace(/^\/+/, "");
-      out.push({ tool: row2.tool, path: at2.path, line: at2.line, text: at2.text, servedAt, ...serve.guard ? { note: `served conditionally: ${serve.guard}` } : {} });
+      out.push({ tool: row2.tool, path: at3.path, line: at3.line, text: at3.text, servedAt, ...serve.guard ? { note: `served conditionally: ${serve.guard}` } : {} });
     }
   }
   return out;
@@ -55063,8 +55105,8 @@ function registration(src, row2) {
   return void 0;
 }
 function callLiteral(text2, name) {
-  const at2 = text2.indexOf(name + "(");
-  return at2 < 0 ? void 0 : text2.slice(at2 + name.length + 1);
+  const at3 = text2.indexOf(name + "(");
+  return at3 < 0 ? void 0 : text2.slice(at3 + name.length + 1);
 }
 function jvmGenerators(src, service2, manifests) {
   if (!service2.frameworks.some((f) => f.ecosystem === "java")) return [];
@@ -55107,8 +55149,8 @@ function staticSpecs(specs, service2) {
     if (s.notOwn !== null) continue;
     const root2 = STATIC_ROOTS.find((r) => (!r.spring || spring) && ("/" + s.path).includes(r.marker));
     if (!root2) continue;
-    const at2 = ("/" + s.path).indexOf(root2.marker) + root2.marker.length;
-    out.push({ tool: "static resource", path: s.path, text: s.path, servedAt: joinUrl(("/" + s.path).slice(at2)), note: `served from the classpath folder ${root2.marker.replace(/^\//, "")}` });
+    const at3 = ("/" + s.path).indexOf(root2.marker) + root2.marker.length;
+    out.push({ tool: "static resource", path: s.path, text: s.path, servedAt: joinUrl(("/" + s.path).slice(at3)), note: `served from the classpath folder ${root2.marker.replace(/^\//, "")}` });
     if (out.length >= 3) break;
   }
   return out;
@@ -55328,9 +55370,9 @@ function fastapiGenerators(src) {
     const inString = pyStringLines(lines);
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      const at2 = l.indexOf("FastAPI(");
-      if (at2 < 0 || inString[i] || /[\w.]/.test(l[at2 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
-      const text2 = callText(lines, i, at2 + 7);
+      const at3 = l.indexOf("FastAPI(");
+      if (at3 < 0 || inString[i] || /[\w.]/.test(l[at3 - 1] ?? " ") || l.trimStart().startsWith("#") || l.includes("import")) continue;
+      const text2 = callText(lines, i, at3 + 7);
       const url = keywordArg(text2, "openapi_url");
       const base = { tool: "FastAPI", path: file2, line: i + 1, text: l.trim().slice(0, 200) };
       if (url === void 0) out.push({ ...base, servedAt: "/openapi.json" });
@@ -55358,11 +55400,11 @@ function pyStringLines(lines) {
     for (; ; ) {
       const dq = l.indexOf('"""', from);
       const sq = l.indexOf("'''", from);
-      const at2 = open ? l.indexOf(open, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-      if (at2 < 0) break;
+      const at3 = open ? l.indexOf(open, from) : dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+      if (at3 < 0) break;
       if (open) open = null;
-      else open = l.slice(at2, at2 + 3);
-      from = at2 + 3;
+      else open = l.slice(at3, at3 + 3);
+      from = at3 + 3;
     }
     out[i] = startedInside;
   }
@@ -55376,9 +55418,9 @@ function nestGenerators(src) {
     if (!lines) continue;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      const at2 = l.indexOf("SwaggerModule.setup(");
-      if (at2 < 0 || l.trimStart().startsWith("//")) continue;
-      const lit = readLiteral(l, at2 + 20) ?? constantArg(lines, l.slice(at2 + 20));
+      const at3 = l.indexOf("SwaggerModule.setup(");
+      if (at3 < 0 || l.trimStart().startsWith("//")) continue;
+      const lit = readLiteral(l, at3 + 20) ?? constantArg(lines, l.slice(at3 + 20));
       const guard2 = lines.slice(Math.max(0, i - 4), i).find((x) => /\bif\s*\(/.test(x) && /(production|NODE_ENV|isProd|env)/.test(x));
       out.push({
         tool: "NestJS SwaggerModule",
@@ -55507,15 +55549,15 @@ function stringConstants(text2) {
   return out;
 }
 function mountHelper(name, handlerAt, linesOf) {
-  const at2 = handlerAt(name);
-  const ls = at2 ? linesOf(at2.file) : void 0;
-  if (!at2 || !ls) return void 0;
-  const decl = ls[at2.line] ?? "";
+  const at3 = handlerAt(name);
+  const ls = at3 ? linesOf(at3.file) : void 0;
+  if (!at3 || !ls) return void 0;
+  const decl = ls[at3.line] ?? "";
   const open = decl.indexOf("(", decl.indexOf(name));
   const close = open < 0 ? -1 : decl.indexOf(")", open);
   if (close < 0) return void 0;
   const params2 = decl.slice(open + 1, close).split(",").map((p) => p.trim().split(/\s+/)[0] ?? "");
-  const [from, to] = braceBody(ls, at2.line);
+  const [from, to] = braceBody(ls, at3.line);
   for (let k = from; k <= to && k < ls.length; k++) {
     const mount2 = /\.Mount\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)/.exec(ls[k]);
     if (!mount2) continue;
@@ -55611,8 +55653,8 @@ function urlOf(arg, lookup) {
   const half = knownSuffix(arg, lookup);
   return half ? `\u2026${half.suffix}` : void 0;
 }
-function handlerMount(lines, i, at2, lookup) {
-  const before = lines[i].slice(0, at2);
+function handlerMount(lines, i, at3, lookup) {
+  const before = lines[i].slice(0, at3);
   const first = registrationUrl(before, lookup);
   if (first !== void 0) return first;
   const name = /^\s*([A-Za-z_]\w*)\s*:?=\s*$/.exec(before)?.[1];
@@ -56349,9 +56391,9 @@ function customTouches(ctx, files, type2) {
   for (const f of files) {
     if (!ctx.src.mentions(f, ["IHealthCheck"])) continue;
     const lines = ctx.src.lines(f) ?? [];
-    const at2 = lines.findIndex((l) => decl.test(l));
-    if (at2 < 0) continue;
-    const body = lines.slice(at2, at2 + 150);
+    const at3 = lines.findIndex((l) => decl.test(l));
+    if (at3 < 0) continue;
+    const body = lines.slice(at3, at3 + 150);
     return body.some((l) => !l.trimStart().startsWith("//") && (DEPENDENCY_TOKENS.some((tok) => l.includes(tok)) || DOTNET_TOUCHES.some((tok) => l.includes(tok))));
   }
   return DEPENDENCY_NAME.test(type2);
@@ -56673,10 +56715,10 @@ function fileFacts(t) {
     for (const m of methods) if (offset >= m.from && offset < m.to && (!best || m.from > best.from)) best = m;
     return best;
   };
-  const baseOf = (receiver, at2) => {
+  const baseOf = (receiver, at3) => {
     const v = vars.get(receiver);
     if (v) return v;
-    const m = enclosing(at2);
+    const m = enclosing(at3);
     if (m && receiver === m.param) return { method: m.name, groups: [] };
     return { groups: [] };
   };
@@ -56886,10 +56928,10 @@ function parseUrlconf(lines) {
     const plus = /^urlpatterns\s*(\+=|=.*\+)\s*([A-Za-z_]\w*)\.urls\b/.exec(t);
     if (plus) plusRouters.push(plus[2]);
     for (const fn of ["path(", "re_path(", "url("]) {
-      let at2 = line.indexOf(fn);
-      while (at2 >= 0) {
-        if (at2 === 0 || !/[\w.]/.test(line[at2 - 1])) {
-          const text2 = callText(lines, i, at2 + fn.length - 1);
+      let at3 = line.indexOf(fn);
+      while (at3 >= 0) {
+        if (at3 === 0 || !/[\w.]/.test(line[at3 - 1])) {
+          const text2 = callText(lines, i, at3 + fn.length - 1);
           const args2 = callArgs(text2, 0);
           const first = args2[0];
           if (first !== void 0) {
@@ -56899,7 +56941,7 @@ function parseUrlconf(lines) {
             patterns.push({ routeExpr: first, line: i + 1, view: inc ? "" : view, ...include !== void 0 ? { include } : {}, ...list3 !== void 0 ? { list: list3 } : {} });
           }
         }
-        at2 = line.indexOf(fn, at2 + fn.length);
+        at3 = line.indexOf(fn, at3 + fn.length);
       }
     }
   }
@@ -56952,8 +56994,8 @@ function codeChars(line, visit) {
   return -1;
 }
 function stripComment(line) {
-  const at2 = codeChars(line, (c, i) => c === "#" && line[i + 1] !== "{");
-  return at2 < 0 ? line : line.slice(0, at2);
+  const at3 = codeChars(line, (c, i) => c === "#" && line[i + 1] !== "{");
+  return at3 < 0 ? line : line.slice(0, at3);
 }
 function openBrackets(line) {
   let depth = 0;
@@ -57012,12 +57054,12 @@ function macroCall(text2) {
     rest = close >= 0 ? rest.slice(0, close) : rest;
   } else rest = rest.replace(/\s+do$/, "");
   const args2 = [];
-  let at2 = 0;
-  for (let k = 0; k < 12 && at2 < rest.length; k++) {
-    const a = readArg(rest, at2);
+  let at3 = 0;
+  for (let k = 0; k < 12 && at3 < rest.length; k++) {
+    const a = readArg(rest, at3);
     if (a.text !== "") args2.push(a.text);
     if (a.end >= rest.length || rest[a.end] !== ",") break;
-    at2 = a.end + 1;
+    at3 = a.end + 1;
   }
   return { name: m[1], args: args2 };
 }
@@ -57053,20 +57095,20 @@ function findModule(ctx, name, files) {
 }
 function functionBody(lines, name) {
   const head = new RegExp(`^\\s*defp?\\s+${name.replace(/[?!]/g, "\\$&")}\\s*\\(`);
-  const at2 = lines.findIndex((l) => head.test(l));
-  if (at2 < 0) return void 0;
-  return [at2, blockEnd(lines, at2)];
+  const at3 = lines.findIndex((l) => head.test(l));
+  if (at3 < 0) return void 0;
+  return [at3, blockEnd(lines, at3)];
 }
-function blockEnd(lines, at2) {
-  if (/,\s*do:/.test(lines[at2])) return at2 + 1;
+function blockEnd(lines, at3) {
+  if (/,\s*do:/.test(lines[at3])) return at3 + 1;
   let depth = 0;
-  for (let i = at2; i < lines.length && i < at2 + MAX_BODY_LINES2; i++) {
+  for (let i = at3; i < lines.length && i < at3 + MAX_BODY_LINES2; i++) {
     const t = stripComment(lines[i]).trim();
     depth += opensBlocks(t);
     if (closesBlock(t)) depth--;
-    if (depth <= 0 && i > at2) return i + 1;
+    if (depth <= 0 && i > at3) return i + 1;
   }
-  return Math.min(lines.length, at2 + MAX_BODY_LINES2);
+  return Math.min(lines.length, at3 + MAX_BODY_LINES2);
 }
 
 // src/facts/service/routes/phoenix.ts
@@ -57326,12 +57368,12 @@ function adonisFile(file2, lines) {
       continue;
     }
     for (const recv of names3) {
-      const at2 = line.indexOf(recv + ".");
-      if (at2 < 0 || /[\w$.]/.test(line[at2 - 1] ?? "")) continue;
-      const call = /^([a-z]+)\(/.exec(line.slice(at2 + recv.length + 1));
+      const at3 = line.indexOf(recv + ".");
+      if (at3 < 0 || /[\w$.]/.test(line[at3 - 1] ?? "")) continue;
+      const call = /^([a-z]+)\(/.exec(line.slice(at3 + recv.length + 1));
       if (!call) continue;
       const method = call[1];
-      const open = at2 + recv.length + 1 + method.length;
+      const open = at3 + recv.length + 1 + method.length;
       if (method === "group") {
         groups2.push(group(lines, i));
         continue;
@@ -57683,14 +57725,14 @@ function jsConsts(lines) {
 function receiverCalls(line, receivers) {
   const out = [];
   for (const recv of receivers.keys()) {
-    let at2 = line.indexOf(recv + ".");
-    while (at2 >= 0 && out.length < 20) {
-      const prev = at2 === 0 ? "" : line[at2 - 1];
-      let j = at2 + recv.length + 1;
+    let at3 = line.indexOf(recv + ".");
+    while (at3 >= 0 && out.length < 20) {
+      const prev = at3 === 0 ? "" : line[at3 - 1];
+      let j = at3 + recv.length + 1;
       const start = j;
       while (j < line.length && j - start < 12 && /[a-zA-Z]/.test(line[j])) j++;
       if (!/[\w$.]/.test(prev) && line[j] === "(" && j > start) out.push({ recv, method: line.slice(start, j), open: j });
-      at2 = line.indexOf(recv + ".", at2 + recv.length + 1);
+      at3 = line.indexOf(recv + ".", at3 + recv.length + 1);
     }
   }
   return out.sort((a, b) => a.open - b.open);
@@ -57757,10 +57799,10 @@ function hapiFile(file2, lines) {
   }
   return out;
 }
-function objectKeys(lines, at2, indent) {
+function objectKeys(lines, at3, indent) {
   const keys = /* @__PURE__ */ new Map();
-  let from = at2;
-  let to = at2;
+  let from = at3;
+  let to = at3;
   const visit = (k) => {
     const l = lines[k];
     if (l.trim() === "") return true;
@@ -57772,8 +57814,8 @@ function objectKeys(lines, at2, indent) {
     }
     return true;
   };
-  for (let k = at2 - 1; k >= 0 && at2 - k < MAX_OBJECT_LINES && visit(k); k--) from = k;
-  for (let k = at2 + 1; k < lines.length && k - at2 < MAX_OBJECT_LINES && visit(k); k++) to = k;
+  for (let k = at3 - 1; k >= 0 && at3 - k < MAX_OBJECT_LINES && visit(k); k--) from = k;
+  for (let k = at3 + 1; k < lines.length && k - at3 < MAX_OBJECT_LINES && visit(k); k++) to = k;
   return { keys, from, to };
 }
 function oneLineKeys(obj) {
@@ -57822,9 +57864,9 @@ function extractNext(ctx) {
       if (!lines) continue;
       const path2 = joinUrl(basePath, url);
       if (rel.includes("pages/api/")) {
-        const at2 = Math.max(0, lines.findIndex((l) => /^\s*export\s+default\b/.test(l)));
-        const [from, to] = braceBody(lines, at2);
-        routes.push({ path: path2, methods: ["ANY"], framework: "nextjs", file: file2, line: at2 + 1, touches: touchesIn(file2, lines, from, to) });
+        const at3 = Math.max(0, lines.findIndex((l) => /^\s*export\s+default\b/.test(l)));
+        const [from, to] = braceBody(lines, at3);
+        routes.push({ path: path2, methods: ["ANY"], framework: "nextjs", file: file2, line: at3 + 1, touches: touchesIn(file2, lines, from, to) });
         continue;
       }
       const byLine = /* @__PURE__ */ new Map();
@@ -57883,9 +57925,9 @@ function nextBasePath(ctx, base) {
   for (const name of CONFIGS5) {
     const text2 = ctx.src.text(base + name);
     if (text2 === void 0) continue;
-    const at2 = text2.indexOf("basePath:");
-    if (at2 < 0) continue;
-    const lit = readLiteral(text2.slice(at2 + 9).trimStart(), 0);
+    const at3 = text2.indexOf("basePath:");
+    if (at3 < 0) continue;
+    const lit = readLiteral(text2.slice(at3 + 9).trimStart(), 0);
     return lit && !lit.template ? lit.value : "";
   }
   return "";
@@ -57908,10 +57950,10 @@ function extractRemix(ctx) {
     return configs.get(base);
   };
   for (const file2 of ctx.src.files("node")) {
-    const at2 = file2.indexOf("app/routes/");
-    if (at2 < 0 || at2 > 0 && file2[at2 - 1] !== "/" || !MODULE.test(file2) || isTestPath(file2)) continue;
-    const config = configOf(file2.slice(0, at2));
-    const url = config ? config.get(file2.slice(at2 + "app/".length)) : remixUrl(file2.slice(at2 + "app/routes/".length));
+    const at3 = file2.indexOf("app/routes/");
+    if (at3 < 0 || at3 > 0 && file2[at3 - 1] !== "/" || !MODULE.test(file2) || isTestPath(file2)) continue;
+    const config = configOf(file2.slice(0, at3));
+    const url = config ? config.get(file2.slice(at3 + "app/".length)) : remixUrl(file2.slice(at3 + "app/routes/".length));
     if (url === void 0) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
@@ -58068,9 +58110,9 @@ function extractConnexion(ctx) {
     if (!lines) continue;
     const specDir = specificationDir(lines);
     for (let i = 0; i < lines.length; i++) {
-      const at2 = lines[i].indexOf(".add_api(");
-      if (at2 < 0 || lines[i].trimStart().startsWith("#")) continue;
-      const text2 = callText(lines, i, at2 + ".add_api".length);
+      const at3 = lines[i].indexOf(".add_api(");
+      if (at3 < 0 || lines[i].trimStart().startsWith("#")) continue;
+      const text2 = callText(lines, i, at3 + ".add_api".length);
       const name = readLiteral(callArgs(text2, 0)[0] ?? "", 0)?.value;
       if (!name) continue;
       const spec = findSpec(ctx, dirname(file2), specDir, name);
@@ -58088,9 +58130,9 @@ function extractConnexion(ctx) {
 }
 function specificationDir(lines) {
   for (let i = 0; i < lines.length; i++) {
-    const at2 = lines[i].indexOf("specification_dir");
-    if (at2 < 0) continue;
-    const kw = keywordArg(lines[i].slice(at2), "specification_dir");
+    const at3 = lines[i].indexOf("specification_dir");
+    if (at3 < 0) continue;
+    const kw = keywordArg(lines[i].slice(at3), "specification_dir");
     const lit = kw ? readLiteral(kw, 0) : void 0;
     if (lit) return lit.value;
   }
@@ -58408,9 +58450,9 @@ function extractPyramid(ctx) {
 }
 function configuratorPrefix(lines) {
   for (let i = 0; i < lines.length; i++) {
-    const at2 = lines[i].indexOf("Configurator(");
-    if (at2 < 0) continue;
-    const kw = keywordArg(callText(lines, i, at2 + "Configurator".length), "route_prefix");
+    const at3 = lines[i].indexOf("Configurator(");
+    if (at3 < 0) continue;
+    const kw = keywordArg(callText(lines, i, at3 + "Configurator".length), "route_prefix");
     const lit = kw ? readLiteral(kw, 0) : void 0;
     if (lit) return lit.value;
   }
@@ -58457,7 +58499,7 @@ function extractTornado(ctx) {
   }
   return { routes };
 }
-function pathOf2(expr, lines, at2, lookup, setting) {
+function pathOf2(expr, lines, at3, lookup, setting) {
   const lit = readLiteral(expr, 0);
   if (lit) {
     if (!lit.template) return /^\^?\/|^\^?$/.test(lit.value) ? { path: patternPath(lit.value) } : void 0;
@@ -58466,7 +58508,7 @@ function pathOf2(expr, lines, at2, lookup, setting) {
     return { path: patternPath(lit.value.slice(lead[0].length)), prefixUnknown: lead[1] };
   }
   let value = expr;
-  for (let i = at2; i >= 0 && i > at2 - 200; i--) {
+  for (let i = at3; i >= 0 && i > at3 - 200; i--) {
     const m = new RegExp(`^\\s*${expr.replace(/\./g, "\\.")}\\s*(?::[^=]+)?=\\s*(.+)$`).exec(lines[i]);
     if (m) {
       value = m[1].trim();
@@ -58493,9 +58535,9 @@ function settingDefaults(ctx) {
         if (!ctx.src.mentions(file2, ["define("])) continue;
         const lines = ctx.src.lines(file2) ?? [];
         for (let i = 0; i < lines.length; i++) {
-          const at2 = lines[i].indexOf("define(");
-          if (at2 < 0) continue;
-          const text2 = callText(lines, i, at2 + "define".length);
+          const at3 = lines[i].indexOf("define(");
+          if (at3 < 0) continue;
+          const text2 = callText(lines, i, at3 + "define".length);
           const args2 = callArgs(text2, 0);
           const key = readLiteral(args2[0] ?? "", 0);
           const dflt = args2[1] ? readLiteral(args2[1].replace(/^default\s*=\s*/, ""), 0) : void 0;
@@ -58600,8 +58642,8 @@ function goAliases(lines) {
   return out;
 }
 function middlewareAt(line, mw, aliases) {
-  const at2 = mw.importRequired ? -1 : line.indexOf(mw.token);
-  if (at2 >= 0) return { at: at2, token: mw.token };
+  const at3 = mw.importRequired ? -1 : line.indexOf(mw.token);
+  if (at3 >= 0) return { at: at3, token: mw.token };
   const member = memberOf(mw);
   if (!line.includes("." + member)) return void 0;
   for (const [alias, module] of aliases()) {
@@ -58657,9 +58699,9 @@ function stillHolds(p, env) {
     const dot = name.indexOf(".");
     if ((dot > 0 ? env.pkgConst(name.slice(0, dot), name.slice(dot + 1)) : env.constOf(name)) !== value) return false;
   }
-  for (const [name, at2] of p.handlers) {
+  for (const [name, at3] of p.handlers) {
     const now = name.startsWith("*") ? env.funcAt(name.slice(1)) : env.handlerAt(name);
-    if (now?.file !== at2?.file || now?.line !== at2?.line) return false;
+    if (now?.file !== at3?.file || now?.line !== at3?.line) return false;
   }
   for (const [file2, lines] of p.bodies) if (env.linesOf(file2) !== lines) return false;
   return true;
@@ -58733,10 +58775,10 @@ function passFile(file2, lines, env) {
     const helper = !m && !assign && !f && MOUNT_WORD_CALL.test(line) ? MOUNT_HELPER_CALL.exec(line) : null;
     if (helper && helper[1] !== "Mount") {
       const wraps = mountHelper(helper[1], (name) => {
-        const at2 = env.handlerAt(name) ?? env.funcAt(name);
+        const at3 = env.handlerAt(name) ?? env.funcAt(name);
         handlers.set(name, env.handlerAt(name));
         handlers.set(`*${name}`, env.funcAt(name));
-        return at2;
+        return at3;
       }, linesOf);
       const args2 = wraps ? callArgs(callText(lines, i, helper.index + helper[0].length - 1), 0) : [];
       const pathArg2 = wraps ? args2[wraps.path] : void 0;
@@ -58770,9 +58812,9 @@ function passFile(file2, lines, env) {
         }
         const methods = /\.Methods\(([^)]*)\)/.exec(line);
         const body = handlerBody2(file2, lines, i, args2[1] ?? "", (name) => {
-          const at2 = env.handlerAt(name);
-          handlers.set(name, at2);
-          return at2;
+          const at3 = env.handlerAt(name);
+          handlers.set(name, at3);
+          return at3;
         }, linesOf);
         ops.push({
           router: { file: pkg, name: fn },
@@ -58822,11 +58864,11 @@ function handlerBody2(file2, lines, i, handler2, handlerAt, linesOf) {
   }
   const name = handler2.split(".").pop().replace(/\(.*$/, "").trim();
   if (!/^[A-Za-z_]\w*$/.test(name)) return void 0;
-  const at2 = handlerAt(name);
-  const ls = at2 ? linesOf(at2.file) : void 0;
-  if (!at2 || !ls) return void 0;
-  const [from, to] = braceBody(ls, at2.line);
-  return { file: at2.file, lines: ls, from, to };
+  const at3 = handlerAt(name);
+  const ls = at3 ? linesOf(at3.file) : void 0;
+  if (!at3 || !ls) return void 0;
+  const [from, to] = braceBody(ls, at3.line);
+  return { file: at3.file, lines: ls, from, to };
 }
 
 // src/facts/service/routes/go-shapes.ts
@@ -58954,8 +58996,8 @@ function shapesIn(file2, lines, lookup, framework, beego) {
       if (path2) add(path2, [huma[1].toUpperCase()], i, framework, args2[2]);
     }
     if (FLUENT_PATH.test(line) && FLUENT_HANDLER.test(line)) {
-      const at2 = line.indexOf(".Path(");
-      const path2 = pathOf3(callArgs(line, at2 + 5)[0], lookup);
+      const at3 = line.indexOf(".Path(");
+      const path2 = pathOf3(callArgs(line, at3 + 5)[0], lookup);
       const ms = FLUENT_METHODS.exec(line);
       if (path2) add(path2, ms ? methodsOn(ms[1]) : ["ANY"], i);
     }
@@ -59064,13 +59106,13 @@ function apiRoutes(file2, lines) {
   return out;
 }
 function devServer(file2, lines) {
-  const at2 = lines.findIndex((l) => /^\s*DevServer:\s*$/.test(l));
-  if (at2 < 0) return void 0;
-  const indent = lines[at2].search(/\S/);
+  const at3 = lines.findIndex((l) => /^\s*DevServer:\s*$/.test(l));
+  if (at3 < 0) return void 0;
+  const indent = lines[at3].search(/\S/);
   let enabled = false;
   let path2 = "/healthz";
   let port = "6470";
-  for (let k = at2 + 1; k < lines.length && k < at2 + 40; k++) {
+  for (let k = at3 + 1; k < lines.length && k < at3 + 40; k++) {
     const l = lines[k];
     if (l.trim() === "" || l.trim().startsWith("#")) continue;
     if (l.search(/\S/) <= indent) break;
@@ -59081,7 +59123,7 @@ function devServer(file2, lines) {
     else if (kv[1] === "Port" && /^\d+$/.test(kv[2])) port = kv[2];
   }
   if (!enabled) return void 0;
-  return { name: `go-zero DevServer (port ${port})`, path: file2, line: at2 + 1, text: lines[at2].trim(), routes: [path2], checks: [] };
+  return { name: `go-zero DevServer (port ${port})`, path: file2, line: at3 + 1, text: lines[at3].trim(), routes: [path2], checks: [] };
 }
 
 // src/facts/service/routes/jvm-annotations.ts
@@ -59156,9 +59198,9 @@ function applicationPath(ctx, constants4) {
   for (const file2 of ctx.src.files("java")) {
     if (!ctx.src.mentions(file2, APP_PATH)) continue;
     for (const l of ctx.src.lines(file2) ?? []) {
-      const at2 = l.indexOf("@ApplicationPath(");
-      if (at2 < 0 || l.trimStart().startsWith("//")) continue;
-      const p = annotationPath(l.slice(at2 + "@ApplicationPath(".length, l.lastIndexOf(")") < at2 ? void 0 : l.lastIndexOf(")")), constants4);
+      const at3 = l.indexOf("@ApplicationPath(");
+      if (at3 < 0 || l.trimStart().startsWith("//")) continue;
+      const p = annotationPath(l.slice(at3 + "@ApplicationPath(".length, l.lastIndexOf(")") < at3 ? void 0 : l.lastIndexOf(")")), constants4);
       if (p !== void 0) return p;
     }
   }
@@ -59427,16 +59469,16 @@ function extractJvmHealth(ctx) {
   const served = /* @__PURE__ */ new Set();
   for (const { c, dep } of present2) {
     if (served.has(c.name)) continue;
-    const at2 = c.serves(prop);
-    if (!at2) continue;
+    const at3 = c.serves(prop);
+    if (!at3) continue;
     served.add(c.name);
     const auto = (c.deepPackages ?? []).filter((p) => prop(p.offBy ?? "\0") !== "false").flatMap((p) => {
       const d = deps.find((x) => matches2(p.pattern, x.name));
       return d ? [{ token: `${d.name} (${p.label} check registered automatically)`, file: d.manifest, line: d.line ?? 1 }] : [];
     });
     const touches = [...auto.filter((t, i) => auto.findIndex((x) => x.token === t.token) === i), ...checkSites(ctx, c.checkTokens ?? [])];
-    const paths = [at2.base, ...c.subpaths.map((s) => joinUrl(at2.base, s))];
-    const note = at2.port ? `${at2.note}, port ${at2.port}` : at2.note;
+    const paths = [at3.base, ...c.subpaths.map((s) => joinUrl(at3.base, s))];
+    const note = at3.port ? `${at3.note}, port ${at3.port}` : at3.note;
     for (const p of paths) routes.push({ path: p, methods: ["GET"], framework, file: dep.manifest, line: dep.line ?? 1, library: c.name, touches, note });
     libraries.push({ name: c.name, path: dep.manifest, ...dep.line ? { line: dep.line } : {}, text: dep.name, routes: paths, checks: touches.map((t) => t.token) });
   }
@@ -59553,10 +59595,10 @@ function starletteRoutes(ctx) {
       const line = lines[i];
       const hits = [];
       for (const kind of ["Route", "Mount", "WebSocketRoute"]) {
-        let at2 = line.indexOf(kind + "(");
-        while (at2 >= 0) {
-          if (at2 === 0 || !/[\w.]/.test(line[at2 - 1]) || line.slice(Math.max(0, at2 - 8), at2) === "routing.") hits.push({ col: at2, kind });
-          at2 = line.indexOf(kind + "(", at2 + 1);
+        let at3 = line.indexOf(kind + "(");
+        while (at3 >= 0) {
+          if (at3 === 0 || !/[\w.]/.test(line[at3 - 1]) || line.slice(Math.max(0, at3 - 8), at3) === "routing.") hits.push({ col: at3, kind });
+          at3 = line.indexOf(kind + "(", at3 + 1);
         }
       }
       hits.sort((a, b) => a.col - b.col);
@@ -60036,9 +60078,9 @@ function handlerOf2(ctx, toks, a, file2) {
   let method = "__invoke";
   const str5 = stringOf(toks, a);
   if (str5 !== void 0) {
-    const at2 = str5.includes("@") ? str5.split("@") : str5.split("::");
-    cls = at2[0].slice(at2[0].lastIndexOf("\\") + 1);
-    if (at2[1]) method = at2[1];
+    const at3 = str5.includes("@") ? str5.split("@") : str5.split("::");
+    cls = at3[0].slice(at3[0].lastIndexOf("\\") + 1);
+    if (at3[1]) method = at3[1];
   } else if (toks[a.from]?.v === "[") {
     const parts = args(toks, a.from).args;
     const uses = parts.find((p) => p.name === "uses");
@@ -60159,10 +60201,10 @@ function extractRails(ctx) {
           });
         }
       } else if (word === "mount") {
-        const at2 = /(?:at:|=>)\s*['"]([^'"]*)['"]/.exec(rest)?.[1];
+        const at3 = /(?:at:|=>)\s*['"]([^'"]*)['"]/.exec(rest)?.[1];
         const engine = /^\s*\(?\s*([A-Z][\w:]*)/.exec(rest)?.[1] ?? "";
-        if (at2 !== void 0) {
-          const path2 = joinUrl(...stack, at2);
+        if (at3 !== void 0) {
+          const path2 = joinUrl(...stack, at3);
           if (engine.endsWith("::Engine")) engineAt.set(engine.slice(0, -"::Engine".length), path2);
           const lib2 = HEALTH_ENGINES[engine];
           routes.push({ path: path2, methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: engine, ...lib2 ? { library: lib2 } : {} });
@@ -60495,11 +60537,11 @@ function rackEndpoints(ctx, framework) {
   }
   return out;
 }
-function branchEnd(lines, at2) {
-  const head = stripComment2(lines[at2]).trim();
-  if (!/^(?:if|unless|elsif|when)\b/.test(head) || /\bthen\b\s*\S/.test(head)) return at2 + 1;
+function branchEnd(lines, at3) {
+  const head = stripComment2(lines[at3]).trim();
+  if (!/^(?:if|unless|elsif|when)\b/.test(head) || /\bthen\b\s*\S/.test(head)) return at3 + 1;
   let depth = 0;
-  for (let k = at2 + 1; k < lines.length && k < at2 + BRANCH_LINES; k++) {
+  for (let k = at3 + 1; k < lines.length && k < at3 + BRANCH_LINES; k++) {
     const t = stripComment2(lines[k]).trim();
     if (/^(?:if|unless|case|begin|while|def)\b/.test(t) || /\bdo\s*(?:\|[^|]*\|)?$/.test(t)) depth++;
     else if (/^end\b/.test(t)) {
@@ -60507,7 +60549,7 @@ function branchEnd(lines, at2) {
       depth--;
     } else if (depth === 0 && /^(?:when|else|elsif)\b/.test(t)) return k;
   }
-  return Math.min(lines.length, at2 + BRANCH_LINES);
+  return Math.min(lines.length, at3 + BRANCH_LINES);
 }
 
 // src/facts/service/routes/ruby-walk.ts
@@ -60721,9 +60763,9 @@ function hanamiAction(ctx, target) {
   const file2 = ctx.src.files("ruby").find((f) => (f.includes("actions/") || f.includes("controllers/")) && f.endsWith(suffix));
   const lines = file2 ? ctx.src.lines(file2) : void 0;
   if (!file2 || !lines) return void 0;
-  const at2 = lines.findIndex((l) => /^\s*def (?:handle|call)\b/.test(l));
-  if (at2 < 0) return void 0;
-  const [from, to] = rubyBody(lines, at2);
+  const at3 = lines.findIndex((l) => /^\s*def (?:handle|call)\b/.test(l));
+  if (at3 < 0) return void 0;
+  const [from, to] = rubyBody(lines, at3);
   return touchesIn(file2, lines, from + 1, to);
 }
 
@@ -60805,8 +60847,8 @@ function lexRust(text2, maxTokens = MAX_TOKENS3) {
   const n = text2.length;
   let i = 0;
   let line = 1;
-  const push = (k, v, at2) => {
-    out.push({ k, v, line: at2 });
+  const push = (k, v, at3) => {
+    out.push({ k, v, line: at3 });
   };
   while (i < n && out.length < maxTokens) {
     const c = text2.charCodeAt(i);
@@ -60850,9 +60892,9 @@ function lexRust(text2, maxTokens = MAX_TOKENS3) {
           const start = j + hashes + 1;
           const end = text2.indexOf(close, start);
           const stop = end < 0 ? n : end;
-          const at2 = line;
+          const at3 = line;
           line += countLines(text2, start, stop);
-          push("str", text2.slice(start, Math.min(stop, start + MAX_STR)), at2);
+          push("str", text2.slice(start, Math.min(stop, start + MAX_STR)), at3);
           i = end < 0 ? n : end + close.length;
           continue;
         }
@@ -60874,7 +60916,7 @@ function lexRust(text2, maxTokens = MAX_TOKENS3) {
       }
     }
     if (c === 34) {
-      const at2 = line;
+      const at3 = line;
       let v = "";
       let j = i + 1;
       for (; j < n; j++) {
@@ -60890,7 +60932,7 @@ function lexRust(text2, maxTokens = MAX_TOKENS3) {
         }
         if (v.length < MAX_STR) v += text2[j];
       }
-      push("str", v, at2);
+      push("str", v, at3);
       i = j + 1;
       continue;
     }
@@ -61971,10 +62013,10 @@ function handlerInfo(h, ref, index, ctx) {
         const lines = ctx.src.lines(found.file);
         return lines ? touchesIn(found.file, lines, found.fn.line - 1, Math.min(found.fn.end, found.fn.line + 60)) : void 0;
       }
-      const at2 = locate2(ctx, index, ref.file, name);
-      if (!at2) return void 0;
-      const [from, to] = braceBody(at2.lines, at2.line);
-      return touchesIn(at2.file, at2.lines, from, to);
+      const at3 = locate2(ctx, index, ref.file, name);
+      if (!at3) return void 0;
+      const [from, to] = braceBody(at3.lines, at3.line);
+      return touchesIn(at3.file, at3.lines, from, to);
     }
   };
 }
@@ -61994,9 +62036,9 @@ function locate2(ctx, index, from, name) {
     }
     return all;
   }).get(name);
-  const at2 = decls?.find((d) => index.crateOf(d.file) === crate) ?? decls?.[0];
-  const lines = at2 ? ctx.src.lines(at2.file) : void 0;
-  return at2 && lines ? { ...at2, lines } : void 0;
+  const at3 = decls?.find((d) => index.crateOf(d.file) === crate) ?? decls?.[0];
+  const lines = at3 ? ctx.src.lines(at3.file) : void 0;
+  return at3 && lines ? { ...at3, lines } : void 0;
 }
 function fnDecls(text2) {
   const out = /* @__PURE__ */ new Map();
@@ -62035,18 +62077,18 @@ var RouteSink = class {
    */
   addRoute(r) {
     const key = `${r.router.name}\0${r.file ?? ""}\0${r.line}\0${"value" in r.path ? r.path.value : r.path.unknown}`;
-    const at2 = this.seen.get(key);
-    if (at2 === void 0) {
+    const at3 = this.seen.get(key);
+    if (at3 === void 0) {
       this.seen.set(key, this.graph.routes.length);
       this.graph.addRoute(r);
       return;
     }
-    const old = this.graph.routes[at2];
-    this.graph.routes[at2] = { ...old, methods: [.../* @__PURE__ */ new Set([...old.methods, ...r.methods])] };
+    const old = this.graph.routes[at3];
+    this.graph.routes[at3] = { ...old, methods: [.../* @__PURE__ */ new Set([...old.methods, ...r.methods])] };
   }
   mount(parent, child3, prefix) {
-    const at2 = this.place(parent, prefix);
-    this.graph.addMount({ parent: at2.node, child: { file: "*", name: child3.name }, prefix: at2.path });
+    const at3 = this.place(parent, prefix);
+    this.graph.addMount({ parent: at3.node, child: { file: "*", name: child3.name }, prefix: at3.path });
   }
   /**
    * Where parts land in the graph: a path below the node, or — when a part is unknown (a base path
@@ -62323,14 +62365,14 @@ var RustWalker = class extends RouteSink {
   }
   /** Something nested, merged, mounted or registered under `prefix` of the state's router. */
   mountExpr(st, prefix, x, scope) {
-    const at2 = { node: st.node, prefix };
+    const at3 = { node: st.node, prefix };
     if (x.k === "list") {
       for (const item of x.items) this.mountExpr(st, prefix, item, scope);
       return;
     }
     if (x.k === "closure") {
       const inner = { ...scope, aliases: new Map(scope.aliases) };
-      if (x.params[0] !== void 0) inner.aliases.set(x.params[0], at2);
+      if (x.params[0] !== void 0) inner.aliases.set(x.params[0], at3);
       this.walk(x.body, inner);
       return;
     }
@@ -62343,7 +62385,7 @@ var RustWalker = class extends RouteSink {
       }
       return this.handlerRef(x, scope, prefix, st.node);
     }
-    if (this.chain(x, scope, at2, false)) return;
+    if (this.chain(x, scope, at3, false)) return;
     this.walk(x, scope);
   }
   /** A function named where a handler or a router goes: an attribute route registers, a function mounts, a route table mounts. */
@@ -62362,8 +62404,8 @@ var RustWalker = class extends RouteSink {
       const attr = attrRoute(r.fn);
       if (attr) {
         this.registered.add(fnNode(r).name + "\0" + r.file);
-        const at2 = this.place(on, [...prefix, { value: attr.path }]);
-        this.addRoute({ router: at2.node, path: at2.path, methods: attr.methods, framework: this.frameworkOf(r.file), file: r.file, line: attr.line, handler: r.fn.name });
+        const at3 = this.place(on, [...prefix, { value: attr.path }]);
+        this.addRoute({ router: at3.node, path: at3.path, methods: attr.methods, framework: this.frameworkOf(r.file), file: r.file, line: attr.line, handler: r.fn.name });
         this.defer(r.file, attr.line, () => this.touches(r));
       } else this.mount(on, this.node(fnNode(r)), prefix);
     }
@@ -62374,10 +62416,10 @@ var RustWalker = class extends RouteSink {
   }
   route(node, path2, h, scope, line, methods) {
     const info = handlerInfo(h, scope.ref, this.index, this.ctx);
-    const at2 = this.place(node, path2);
+    const at3 = this.place(node, path2);
     this.addRoute({
-      router: at2.node,
-      path: at2.path,
+      router: at3.node,
+      path: at3.path,
       methods: methods ?? info.methods,
       framework: this.frameworkOf(scope.ref.file),
       file: scope.ref.file,
@@ -62440,8 +62482,8 @@ var RustWalker = class extends RouteSink {
   }
   warpRoute(st, scope, line) {
     const w = st.warp;
-    const at2 = this.place(st.node, [...st.prefix, ...w.segs]);
-    this.addRoute({ router: at2.node, path: at2.path, methods: w.methods.length > 0 ? [...new Set(w.methods)] : ["ANY"], framework: this.frameworkOf(scope.ref.file), file: scope.ref.file, line });
+    const at3 = this.place(st.node, [...st.prefix, ...w.segs]);
+    this.addRoute({ router: at3.node, path: at3.path, methods: w.methods.length > 0 ? [...new Set(w.methods)] : ["ANY"], framework: this.frameworkOf(scope.ref.file), file: scope.ref.file, line });
     w.handled = false;
   }
 };
@@ -63098,7 +63140,7 @@ function dotnetAnalyzerRules(snapshot) {
     if (r.kind !== "text" || r.size > MAX_BYTES) continue;
     read++;
     const text2 = r.text.includes("<!--") ? r.text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, " ")) : r.text;
-    const at2 = (needle) => {
+    const at3 = (needle) => {
       const line = lineOf(text2, needle);
       return line === void 0 ? {} : { line };
     };
@@ -63107,23 +63149,23 @@ function dotnetAnalyzerRules(snapshot) {
       for (let m = ERROR_SEVERITY.exec(text2); m && errors.size < 3; m = ERROR_SEVERITY.exec(text2)) {
         const g = severityGroup(m[1], m[2], m[0]);
         const how = m[0].replace(/#.*$/, "").trim();
-        if (g && !errors.has(g)) errors.set(g, { path: path2, ...at2(how), how });
+        if (g && !errors.has(g)) errors.set(g, { path: path2, ...at3(how), how });
       }
       continue;
     }
     for (const pkg of packages(text2)) {
       const lower = pkg.toLowerCase();
-      if (!security && SECURITY_ANALYZERS.some((a) => a.toLowerCase() === lower)) security = { path: path2, ...at2(`"${pkg}"`), how: `analyzer ${pkg}` };
-      if (!style && STYLE_ANALYZERS.some((a) => a.toLowerCase() === lower)) style = { path: path2, ...at2(`"${pkg}"`), how: `analyzer ${pkg}` };
+      if (!security && SECURITY_ANALYZERS.some((a) => a.toLowerCase() === lower)) security = { path: path2, ...at3(`"${pkg}"`), how: `analyzer ${pkg}` };
+      if (!style && STYLE_ANALYZERS.some((a) => a.toLowerCase() === lower)) style = { path: path2, ...at3(`"${pkg}"`), how: `analyzer ${pkg}` };
     }
     const mode = ALL_RULES.exec(text2) ?? ALL_LEVEL.exec(text2);
-    if (mode && !security) security = { path: path2, ...at2(mode[0].slice(0, 20)), how: `.NET analyzers, ${mode[0].replace(/[<>/]/g, " ").replace(/\s+/g, " ").trim()}` };
+    if (mode && !security) security = { path: path2, ...at3(mode[0].slice(0, 20)), how: `.NET analyzers, ${mode[0].replace(/[<>/]/g, " ").replace(/\s+/g, " ").trim()}` };
     const code = CODE_STYLE.exec(text2);
-    if (code && !style) style = { path: path2, ...at2(code[0].slice(0, 20)), how: "EnforceCodeStyleInBuild" };
+    if (code && !style) style = { path: path2, ...at3(code[0].slice(0, 20)), how: "EnforceCodeStyleInBuild" };
     const err = AS_ERRORS.exec(text2);
     if (err && !errors.has("all")) {
       const cond = /Condition\s*=\s*"([^"]{0,120})"/.exec(err[2] ?? "")?.[1];
-      errors.set("all", { path: path2, ...at2(err[0].slice(0, 25)), how: `${err[1]}${cond ? ` (when ${cond})` : ""}` });
+      errors.set("all", { path: path2, ...at3(err[0].slice(0, 25)), how: `${err[1]}${cond ? ` (when ${cond})` : ""}` });
     }
   }
   const out = [];
@@ -63231,7 +63273,7 @@ function collectSecurityRules(snapshot) {
     read++;
     const doc2 = parse4(path2, text2, problems2);
     if (doc2 === void 0) continue;
-    const found = golangci ? golangciGosec(doc2) : ruffBandit(name === "pyproject.toml" ? at(doc2, "tool", "ruff") : doc2);
+    const found = golangci ? golangciGosec(doc2) : ruffBandit(name === "pyproject.toml" ? at2(doc2, "tool", "ruff") : doc2);
     if (found) enabled.push({ rules: golangci ? "gosec" : "bandit", host: golangci ? "golangci-lint" : "ruff", path: path2, ...lineWith(text2, found.needle), how: found.how });
   }
   for (const d of dotnetAnalyzerRules(snapshot)) enabled.push({ ...d, host: "dotnet build" });
@@ -63265,16 +63307,16 @@ function strings2(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
 function golangciGosec(doc2) {
-  const linters = at(doc2, "linters");
-  const has = (key) => strings2(at(linters, key)).some((l) => l.toLowerCase() === "gosec");
+  const linters = at2(doc2, "linters");
+  const has = (key) => strings2(at2(linters, key)).some((l) => l.toLowerCase() === "gosec");
   if (has("enable")) return { how: "linters.enable: gosec", needle: "gosec" };
-  const all = at(linters, "enable-all") === true || at(linters, "default") === "all";
-  if (all && !has("disable")) return { how: at(linters, "default") === "all" ? "linters.default: all" : "linters.enable-all: true", needle: at(linters, "default") === "all" ? "default" : "enable-all" };
+  const all = at2(linters, "enable-all") === true || at2(linters, "default") === "all";
+  if (all && !has("disable")) return { how: at2(linters, "default") === "all" ? "linters.default: all" : "linters.enable-all: true", needle: at2(linters, "default") === "all" ? "default" : "enable-all" };
   return null;
 }
 function ruffBandit(ruff) {
   if (ruff === void 0) return null;
-  const list3 = (key) => [...strings2(at(ruff, key)), ...strings2(at(ruff, "lint", key))];
+  const list3 = (key) => [...strings2(at2(ruff, key)), ...strings2(at2(ruff, "lint", key))];
   const selected = [...list3("select"), ...list3("extend-select")];
   const hit = selected.find((c) => c === "ALL" || /^S\d*$/.test(c));
   if (!hit) return null;
@@ -63284,15 +63326,15 @@ function ruffBandit(ruff) {
 var SECURITY_PRESET = /^plugin:security\/recommended(-legacy)?$/;
 var PLUGIN_NAMES = /* @__PURE__ */ new Set(["security", "eslint-plugin-security"]);
 function eslintrcSecurity(cfg, depth = 0) {
-  const ext2 = at(cfg, "extends");
+  const ext2 = at2(cfg, "extends");
   const preset = (typeof ext2 === "string" ? [ext2] : strings2(ext2)).find((e) => SECURITY_PRESET.test(e));
   if (preset) return { how: `extends: ${preset}`, needle: preset };
-  const rules2 = at(cfg, "rules");
-  if (strings2(at(cfg, "plugins")).some((p) => PLUGIN_NAMES.has(p)) && rules2 && typeof rules2 === "object") {
+  const rules2 = at2(cfg, "rules");
+  if (strings2(at2(cfg, "plugins")).some((p) => PLUGIN_NAMES.has(p)) && rules2 && typeof rules2 === "object") {
     const on = Object.entries(rules2).find(([k, v]) => k.startsWith("security/") && ruleOn(v));
     if (on) return { how: `rules: ${on[0]}`, needle: on[0] };
   }
-  const overrides = at(cfg, "overrides");
+  const overrides = at2(cfg, "overrides");
   if (depth === 0 && Array.isArray(overrides)) {
     for (const o of overrides.slice(0, 50)) {
       const hit = eslintrcSecurity(o, 1);
@@ -63309,7 +63351,7 @@ function eslintSecurityInData(path2, text2, problems2) {
   let doc2;
   if (basename(path2) === "package.json") {
     try {
-      doc2 = at(JSON.parse(text2), "eslintConfig");
+      doc2 = at2(JSON.parse(text2), "eslintConfig");
     } catch {
       return null;
     }
@@ -63666,7 +63708,7 @@ function collectTerraform(path2, text2, out, problems2) {
 }
 
 // src/facts/collect.ts
-function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
+function collectFacts(snapshot, config, _inputs = {}, opts = {}) {
   const failures = [];
   const asked = {};
   const guard2 = (area2, fallback, fn) => {
@@ -63689,19 +63731,18 @@ function collectFacts(snapshot, _config, _inputs = {}, opts = {}) {
     return value;
   };
   const repoFiles = guard2("Repository files", EMPTY_REPO_FILES, () => collectRepoFiles(snapshot));
-  const configTexts = guard2("Configuration files", NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, opts.configReads ?? []));
   const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? void 0));
   const declared3 = lazyDeclared(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
   const manifests = area("manifests", "Manifest", { manifests: [], problems: [] }, collectManifests);
-  const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
+  const code = collectCodeAreas(snapshot, repoFiles, manifests, config, opts.configReads ?? [], guard2);
   const deploy = area("deploy", "Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy);
   const service2 = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
   const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service2, manifests));
   const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
   const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
   const typeCheckSkips = guard2("TypeScript build settings", [], () => collectTypeCheckSkips(snapshot));
-  return { snapshot, repoFiles, configTexts, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
+  return { snapshot, repoFiles, ...code, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
 }
 
 // src/facts/git-snapshot.ts
@@ -63960,8 +64001,8 @@ function detectServices(facts, config) {
   return dirs.map((d) => ({ name: (names3.get(nameOf(d)) ?? 0) > 1 ? d : nameOf(d), path: d }));
 }
 function rustBinary(snapshot, dir2) {
-  const at2 = (p) => dir2 === "" ? p : `${dir2}/${p}`;
-  return snapshot.has(at2("src/main.rs")) || snapshot.under(at2("src/bin")).length > 0 || (snapshot.text(at2("Cargo.toml"))?.includes("[[bin]]") ?? false);
+  const at3 = (p) => dir2 === "" ? p : `${dir2}/${p}`;
+  return snapshot.has(at3("src/main.rs")) || snapshot.under(at3("src/bin")).length > 0 || (snapshot.text(at3("Cargo.toml"))?.includes("[[bin]]") ?? false);
 }
 function nameOf(dir2) {
   return dir2 === "" ? "root" : basename(dir2);
@@ -63994,12 +64035,12 @@ function runTexts(cwd, chain, extra) {
 }
 function mentions(text2, dir2) {
   if (dir2 === "") return false;
-  let at2 = text2.indexOf(dir2);
-  while (at2 >= 0) {
-    const before = at2 === 0 ? "" : text2[at2 - 1];
-    const after = text2[at2 + dir2.length] ?? "";
+  let at3 = text2.indexOf(dir2);
+  while (at3 >= 0) {
+    const before = at3 === 0 ? "" : text2[at3 - 1];
+    const after = text2[at3 + dir2.length] ?? "";
     if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true;
-    at2 = text2.indexOf(dir2, at2 + 1);
+    at3 = text2.indexOf(dir2, at3 + 1);
   }
   return false;
 }
@@ -64042,18 +64083,28 @@ function ownerIndex(services2) {
     return dirs.has("") ? "" : null;
   }
 }
-function scopeFacts(facts, view, owns, service2, all) {
+function scopeFacts(facts, view, owns, service2, all, config) {
   const byPath = (list3) => list3.filter((x) => owns(x.path));
   const { service: svc, openapi, deploy, manifests } = facts;
   const repoFiles = collectRepoFiles(view);
+  const scoped2 = { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) };
+  const failures = [...facts.failures];
+  const guard2 = (area, fallback, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      failures.push({ path: "", message: `${area} facts could not be collected for service ${service2.name}: ${err?.message ?? String(err)}` });
+      return fallback;
+    }
+  };
   return {
     ...facts,
     snapshot: view,
     repoFiles,
-    configTexts: collectConfigTexts(view, repoFiles, [...facts.configTexts.declared]),
+    ...collectCodeAreas(view, repoFiles, scoped2, config, [...facts.configTexts.declared], guard2),
+    failures,
     ci: scopeCi(facts.ci, service2, all),
-    manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
-    usage: collectUsage(view),
+    manifests: scoped2,
     deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, releasers: deploy.releasers, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
     service: {
       ...svc,
@@ -64361,7 +64412,7 @@ function judgeServices(snapshot, facts, ctx) {
   const owner = ownerIndex(services2);
   return services2.map((service2) => {
     const view = serviceView(snapshot, service2, services2);
-    const scopedFacts = scopeFacts(facts, view, (path2) => owner(path2) === service2.path, service2, services2);
+    const scopedFacts = scopeFacts(facts, view, (path2) => owner(path2) === service2.path, service2, services2, config);
     return scoreService(service2, runChecks(scopedFacts, config), config, ctx.policy, ctx.today);
   });
 }

@@ -200,7 +200,7 @@ function judgeServices(snapshot: Snapshot, facts: Facts, ctx: JudgeContext): Ser
   const owner = ownerIndex(services)
   return services.map((service) => {
     const view = serviceView(snapshot, service, services)
-    const scopedFacts = scopeFacts(facts, view, (path) => owner(path) === service.path, service, services)
+    const scopedFacts = scopeFacts(facts, view, (path) => owner(path) === service.path, service, services, config)
     return scoreService(service, runChecks(scopedFacts, config), config, ctx.policy, ctx.today)
   })
 }

@@ -1,8 +1,6 @@
-import { IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS, type FlagSignature, IN_HOUSE_DEV_TOOLING } from './catalog/flags.js'
-import { normalizePythonName } from '../facts/manifests/python.js'
-import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
-import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from '../facts/usage.js'
-import { basename } from '../facts/paths.js'
+import { TOGGLE_ROUTE_SEGMENTS, TOGGLE_WRITE_METHODS } from '../facts/catalog/flags.js'
+import type { Ecosystem } from '../facts/ecosystems.js'
+import { sdkEvaluated, type CodeLine, type InHouseFlags, type SdkUse } from '../facts/flags.js'
 import { serviceProfile } from './catalog/ecosystem.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type CheckContext, type Evidence } from './types.js'
@@ -127,14 +125,7 @@ function remediationFor(ecosystems: readonly Ecosystem[]): string {
   return ['Release risky changes behind a flag evaluated at runtime, so they can be turned off without a deploy:', ...chosen.map((e) => REMEDIATION[e])].join('\n\n')
 }
 
-function genericSignatures(packages: readonly string[]): FlagSignature[] {
-  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
-}
-
-interface SdkFinding {
-  readonly sig: FlagSignature
-  readonly use: PackageUse
-}
+type SdkFinding = SdkUse
 
 function depEvidence(f: SdkFinding, note: string): Evidence {
   const d = f.use.deps[0]!
@@ -149,62 +140,15 @@ function useEvidence(f: SdkFinding): Evidence[] {
   return out
 }
 
-/** `from app import feature_flags` / `import flags, os`: the module is named among the imported names. */
-function importsName(text: string, stem: string): boolean {
-  const at = text.indexOf('import ')
-  if (at < 0) return false
-  return text
-    .slice(at + 7)
-    .split(',')
-    .some((part) => part.trim().split(/\s+/)[0] === stem)
-}
+const at = (c: CodeLine, what: string): Evidence => ({ path: c.path, line: c.line, message: `${what}: ${c.text}` })
 
-function camelCase(snake: string): string {
-  return snake.split(/[_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
-}
-
-/** An in-house resolver module or flag model, and where code checks it. */
-function inHouse(usage: UsageFacts): { defined: Evidence[]; checked: Evidence[] } {
-  const defined: Evidence[] = []
-  const checked: Evidence[] = []
-  const stems = new Set(IN_HOUSE_MODULE_STEMS)
-  const resolvers: SourceFile[] = []
-  for (const f of usage.sources()) {
-    if (f.test || f.template) continue
-    const name = basename(f.path)
-    const stem = name.slice(0, name.lastIndexOf('.') < 0 ? name.length : name.lastIndexOf('.'))
-    if (!stems.has(stem.toLowerCase()) && !stems.has(stem)) continue
-    const lines = usage.lines(f.path) ?? []
-    // The definition (`def enabled?(`, `function isEnabled(`) over a mention in its documentation.
-    const mentions = (l: string): boolean => IN_HOUSE_RESOLVER_TOKENS.some((t) => l.includes(t) && inCode(l, t))
-    const def = lines.findIndex((l) => /^\s*(export\s+)?(async\s+)?(def|defp|function|func|fn|pub fn|public|static)\b/.test(l) && mentions(l))
-    const at = def >= 0 ? def : lines.findIndex(mentions)
-    if (at < 0) continue
-    resolvers.push(f)
-    defined.push({ path: f.path, line: at + 1, message: `in-house flag resolver: ${lines[at]!.trim()}` })
+/** The in-house flag system's definitions and the places code checks them, as evidence. */
+function inHouseEvidence(h: InHouseFlags | undefined): { defined: Evidence[]; checked: Evidence[] } {
+  if (!h) return { defined: [], checked: [] }
+  return {
+    defined: [...h.resolvers.map((r) => at(r, 'in-house flag resolver')), ...h.devToolingOnly.map((d) => at(d, 'read only by developer tooling, which gates nothing')), ...h.models.map((m) => at(m, 'flag model'))],
+    checked: [...h.resolverChecks.map((c) => at(c, 'in-house flags checked in code')), ...h.modelChecks.map((c) => at(c, 'flag model checked in code'))]
   }
-  for (const r of resolvers) {
-    const name = basename(r.path)
-
-    const file = name.slice(0, name.lastIndexOf('.'))
-    // Elixir names the module after the file in CamelCase (`feature_flags.ex` → `Realtime.FeatureFlags`).
-    const stem = r.ecosystem === 'elixir' ? camelCase(file) : file
-    const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith('.' + stem) || imp.module.endsWith('/' + stem) || imp.module.endsWith('\\' + stem) || imp.module.startsWith(stem + '::') || imp.module.includes('::' + stem) || importsName(imp.text, stem)))
-    const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path))
-    // …and calls it fully qualified without an alias (`Realtime.FeatureFlags.enabled?(…)`).
-    const call = hit ?? (r.ecosystem === 'elixir' ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ['elixir'], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : undefined)
-    if (call) checked.push({ path: call.path, line: call.line, message: `in-house flags checked in code: ${call.text}` })
-    else for (const dev of importers.slice(0, 2)) defined.push({ path: dev.path, line: dev.line, message: `read only by developer tooling, which gates nothing: ${dev.text}` })
-  }
-  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 })
-  for (const m of models) defined.push({ path: m.path, line: m.line, message: `flag model: ${m.text}` })
-  if (models.length > 0) {
-    const modelFiles = new Set(models.map((m) => m.path))
-    const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes('/migrations/') && !h.path.includes('/migrate/') && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path))
-    const ref = refs[0]
-    if (ref) checked.push({ path: ref.path, line: ref.line, message: `flag model checked in code: ${ref.text}` })
-  }
-  return { defined, checked }
 }
 
 /** Routes that switch the service's own flags at runtime (`PATCH /experimental-features`). */
@@ -217,12 +161,6 @@ function toggleRoutes(ctx: CheckContext): Evidence[] {
     if (out.length >= 3) break
   }
   return out
-}
-
-function envToggles(usage: UsageFacts): Evidence[] {
-  // The flag name is usually a quoted key (`os.getenv("FEATURE_X")`); the reader must be code.
-  const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
-  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, message: `env/settings toggle: ${h.text}` }))
 }
 
 /** Manifests that could not be read may hide a dependency: said on every non-pass outcome. */
@@ -249,26 +187,14 @@ export default defineCheck({
     remediation: remediationFor([])
   },
   run(ctx: CheckContext) {
-    const { manifests, usage } = ctx.facts
     const na = notAService(ctx.facts.service)
     if (na) return na
     const ecosystems = serviceProfile(ctx.facts).ecosystems
     const remediation = remediationFor(ecosystems)
-    const sigs = [...FLAG_SDKS, ...genericSignatures(ctx.extra.packages)]
-    const used: SdkFinding[] = []
-    const unused: SdkFinding[] = []
-    const analyticsOnly: SdkFinding[] = []
-    for (const sig of sigs) {
-      const use = packageUse(manifests, usage, sig)
-      if (use.deps.length === 0) continue
-      const ruby = sig.ecosystem === 'ruby'
-      const generic = sig.calls.length === 0
-      if (sig.analytics) {
-        if (use.calls.length > 0) used.push({ sig, use })
-        else analyticsOnly.push({ sig, use })
-      } else if (use.calls.length > 0 || (!ruby && use.imports.length > 0) || (ruby && generic && !use.deps[0]!.noAutoRequire)) used.push({ sig, use })
-      else unused.push({ sig, use })
-    }
+    const flags = ctx.facts.flags
+    const used = flags.sdks.filter(sdkEvaluated)
+    const unused = flags.sdks.filter((f) => !f.sig.analytics && !sdkEvaluated(f))
+    const analyticsOnly = flags.sdks.filter((f) => f.sig.analytics && !sdkEvaluated(f))
     const analyticsNotes: Evidence[] = analyticsOnly.map((f) => depEvidence(f, ', but only for analytics: no flag evaluation (e.g. `feature_enabled(`/`isFeatureEnabled(`) was found'))
     if (used.length > 0) {
       const first = used[0]!
@@ -279,7 +205,7 @@ export default defineCheck({
         evidence: used.flatMap((u) => [depEvidence(u, ''), ...useEvidence(u)]).slice(0, 12).concat(first.use.calls.length === 0 ? [{ message: `${first.sig.label} is imported; no evaluation call was recognised` }] : [])
       }
     }
-    const house = inHouse(usage)
+    const house = inHouseEvidence(flags.inHouse)
     house.checked.push(...toggleRoutes(ctx))
     if (house.checked.length > 0) {
       return { status: 'pass', messageId: 'in-house', evidence: [...house.defined.slice(0, 3), ...house.checked.slice(0, 3), ...analyticsNotes] }
@@ -299,7 +225,7 @@ export default defineCheck({
       }
     }
     if (house.defined.length > 0) return { status: 'partial', messageId: 'in-house-unused', evidence: [...house.defined.slice(0, 5), ...analyticsNotes, ...problemEvidence(ctx)], remediation }
-    const toggles = envToggles(usage)
+    const toggles = (flags.envToggles ?? []).map((t) => at(t, 'env/settings toggle'))
     if (toggles.length > 0) return { status: 'partial', messageId: 'env-toggles', evidence: [...toggles, ...analyticsNotes, ...problemEvidence(ctx)], remediation }
     return { status: 'fail', messageId: 'none', evidence: [...analyticsNotes, ...problemEvidence(ctx)], remediation }
   }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js'
+import { collectCodeAreas } from './code-areas.js'
 import { answersSame, RecordingSnapshot, type Asked } from './recording-snapshot.js'
 import { collectCi, lazyDeclared } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
@@ -8,10 +9,8 @@ import { collectOpenApi, EMPTY_OPENAPI } from './openapi/index.js'
 import { collectService, EMPTY_SERVICE } from './service/index.js'
 import { collectRelease } from './release.js'
 import { collectRepoFiles, EMPTY_REPO_FILES } from './repo-files.js'
-import { collectConfigTexts, NO_CONFIG_TEXTS } from './config-texts.js'
 import { collectSecurityRules, NO_SECURITY_RULES } from './security-rules.js'
 import { collectTypeCheckSkips } from './ts-build.js'
-import { collectUsage, emptyUsage } from './usage.js'
 import { collectSettingsAsCode, type GitHubFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
 import type { Facts } from './types.js'
@@ -49,7 +48,7 @@ export interface CollectOptions {
   readonly configReads?: readonly string[]
 }
 
-export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactInputs = {}, opts: CollectOptions = {}): Facts & { readonly asked: AskedByArea } {
+export function collectFacts(snapshot: Snapshot, config: Config, _inputs: FactInputs = {}, opts: CollectOptions = {}): Facts & { readonly asked: AskedByArea } {
   const failures: ParseProblem[] = []
   const asked: AskedByArea = {}
   const guard = <T>(area: string, fallback: T, fn: () => T): T => {
@@ -74,18 +73,17 @@ export function collectFacts(snapshot: Snapshot, _config: Config, _inputs: FactI
     return value
   }
   const repoFiles = guard('Repository files', EMPTY_REPO_FILES, () => collectRepoFiles(snapshot))
-  const configTexts = guard('Configuration files', NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, opts.configReads ?? []))
   const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? undefined))
   // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
   const declared = lazyDeclared(snapshot)
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
-  const usage = guard('Usage', emptyUsage(), () => collectUsage(snapshot))
+  const code = collectCodeAreas(snapshot, repoFiles, manifests, config, opts.configReads ?? [], guard)
   const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy)
   const service = guard('Service', EMPTY_SERVICE, () => collectService(snapshot, manifests))
   const openapi = guard('OpenAPI', EMPTY_OPENAPI, () => collectOpenApi(snapshot, service, manifests))
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
   const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
-  return { snapshot, repoFiles, configTexts, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, usage, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
+  return { snapshot, repoFiles, ...code, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

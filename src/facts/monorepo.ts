@@ -1,7 +1,6 @@
 import type { Config, ServiceDecl } from '../config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './ci/types.js'
-import { collectUsage } from './usage.js'
-import { collectConfigTexts } from './config-texts.js'
+import { collectCodeAreas, type Guard } from './code-areas.js'
 import { collectRepoFiles } from './repo-files.js'
 import { FilteredSnapshot } from './filtered-snapshot.js'
 import { CI_HOMES, isCiHome } from './ci/files.js'
@@ -152,18 +151,28 @@ export function ownerIndex(services: readonly ServiceDecl[]): (path: string) => 
  * to the files the service owns, CI scoped to the runs that cover it, and usage read lazily
  * through the service's view. Nothing is parsed twice.
  */
-export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) => boolean, service: ServiceDecl, all: readonly ServiceDecl[]): Facts {
+export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) => boolean, service: ServiceDecl, all: readonly ServiceDecl[], config: Config): Facts {
   const byPath = <T extends { readonly path: string }>(list: readonly T[]): T[] => list.filter((x) => owns(x.path))
   const { service: svc, openapi, deploy, manifests } = facts
   const repoFiles = collectRepoFiles(view)
+  const scoped = { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) }
+  const failures = [...facts.failures]
+  const guard: Guard = (area, fallback, fn) => {
+    try {
+      return fn()
+    } catch (err) {
+      failures.push({ path: '', message: `${area} facts could not be collected for service ${service.name}: ${(err as Error)?.message ?? String(err)}` })
+      return fallback
+    }
+  }
   return {
     ...facts,
     snapshot: view,
     repoFiles,
-    configTexts: collectConfigTexts(view, repoFiles, [...facts.configTexts.declared]),
+    ...collectCodeAreas(view, repoFiles, scoped, config, [...facts.configTexts.declared], guard),
+    failures,
     ci: scopeCi(facts.ci, service, all),
-    manifests: { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) },
-    usage: collectUsage(view),
+    manifests: scoped,
     deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, releasers: deploy.releasers, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
     service: {
       ...svc,

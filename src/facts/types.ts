@@ -11,6 +11,8 @@ import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
 import type { ConfigTexts } from './config-texts.js'
+import type { FlagFacts } from './flags.js'
+import type { ResilienceFacts } from './resilience.js'
 
 /**
  * Everything Shipshape knows about a repository, collected once per scan. Checks are pure
@@ -34,6 +36,10 @@ export interface Facts {
   readonly manifests: ManifestFacts
   /** Imports and usage calls in source files, read lazily. */
   readonly usage: UsageFacts
+  /** Resilience libraries and their uses, job-queue and hand-rolled retries (circuit-breakers). */
+  readonly resilience: ResilienceFacts
+  /** Flag SDKs and their uses, an in-house flag system, env toggles (feature-flags). */
+  readonly flags: FlagFacts
   /** Dockerfiles, image builds without one, deployment-side health checks. */
   readonly deploy: DeployFacts
   /** HTTP frameworks and routes with full paths (prefixes, includes, mounts resolved). */

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest'
 import check from '../../src/checks/circuit-breakers.js'
 import { factsFor, runCheck } from './dependency-facts.js'
 
-const run = (files: Record<string, string>, extra = {}) => runCheck(check, factsFor(files), extra)
+const run = (files: Record<string, string>, extra: { packages?: string[] } = {}) => runCheck(check, factsFor(files, extra.packages ? { signatures: { 'circuit-breakers': { packages: extra.packages } } } : {}), extra)
 
 describe('circuit-breakers', () => {
+  it('counts a retry library declared in config (signatures.circuit-breakers.packages), read by the resilience collector', () => {
+    const files = { 'requirements.txt': 'fastapi\nacme-retry\n', 'app/client.py': 'import acme_retry\n\ndef rates():\n    return acme_retry.call(fetch)\n' }
+    expect(run(files).status).toBe('fail')
+    const declared = run(files, { packages: ['Acme_Retry'] })
+    expect([declared.status, declared.data]).toEqual(['pass', { libs: 'Acme_Retry' }])
+  })
+
   it('passes when tenacity wraps an outbound HTTP call', () => {
     const out = run({
       'pyproject.toml': '[project]\nname = "svc"\ndependencies = [\n  "httpx",\n  "tenacity>=8",\n]\n',

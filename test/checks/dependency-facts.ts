@@ -5,7 +5,7 @@ import type { Facts } from '../../src/facts/types.js'
 import type { FrameworkUse } from '../../src/facts/service/types.js'
 import type { Ecosystem } from '../../src/facts/ecosystems.js'
 import type { Check, CheckContext, Outcome } from '../../src/checks/types.js'
-import { factsFor as sharedFactsFor, NO_EXTRA } from '../helpers/facts.js'
+import { factsFor as sharedFactsFor, NO_EXTRA, type FactsInput } from '../helpers/facts.js'
 
 /** The HTTP framework a fixture without one is given (of its own stack), so the service checks judge it (`service: false` leaves it out). */
 const FRAMEWORK_OF: Partial<Record<Ecosystem, FrameworkUse['framework']>> = { python: 'fastapi', node: 'express', go: 'gin', java: 'spring', ruby: 'rails' }
@@ -22,9 +22,9 @@ function someService(facts: Facts): FrameworkUse {
  */
 export function factsFor(
   files: Record<string, string | Uint8Array>,
-  opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null; service?: boolean } = {}
+  opts: { ci?: Partial<CiFacts>; tags?: { names: string[]; source: 'git' | 'api' } | null; service?: boolean; signatures?: FactsInput['signatures'] } = {}
 ): Facts {
-  const facts = sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags })
+  const facts = sharedFactsFor({ files, ci: opts.ci ?? {}, tags: opts.tags === undefined ? null : opts.tags, ...(opts.signatures ? { signatures: opts.signatures } : {}) })
   if (opts.service === false || facts.service.frameworks.length > 0) return facts
   return { ...facts, service: { ...facts.service, frameworks: [someService(facts)] } }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import check from '../../src/checks/feature-flags.js'
 import { factsFor, runCheck } from './dependency-facts.js'
 
-const run = (files: Record<string, string>, extra = {}) => runCheck(check, factsFor(files), extra)
+const run = (files: Record<string, string>, extra: { packages?: string[] } = {}) => runCheck(check, factsFor(files, extra.packages ? { signatures: { 'feature-flags': { packages: extra.packages } } } : {}), extra)
 
 describe('feature-flags', () => {
   it('passes when a Python SDK is declared and flags are evaluated (LaunchDarkly → ldclient)', () => {

@@ -25,6 +25,8 @@ export interface FactsInput {
   readonly tags?: FactInputs['tags']
   /** CI facts; `files` is derived from the runs' and actions' first chain links when not given. */
   readonly ci?: Partial<CiFacts>
+  /** Extra signatures from config, per check (the collectors read the packages declared there). */
+  readonly signatures?: Partial<Record<keyof Config['signatures'], Partial<ExtraSignatures>>>
 }
 
 function deriveCiFiles(ci: Partial<CiFacts>): CiFacts['files'] {
@@ -38,7 +40,8 @@ function deriveCiFiles(ci: Partial<CiFacts>): CiFacts['files'] {
 /** Builds a Facts object for a check test. */
 export function factsFor(input: FactsInput = {}): Facts {
   const snapshot = new MemorySnapshot(input.files ?? {})
-  const collected = collectFacts(snapshot, testConfig, input.tags === undefined ? {} : { tags: input.tags }, { configReads: CONFIG_READS })
+  const signatures = Object.fromEntries(Object.entries(testConfig.signatures).map(([id, sig]) => [id, { ...sig, ...input.signatures?.[id as keyof Config['signatures']] }])) as Config['signatures']
+  const collected = collectFacts(snapshot, { ...testConfig, signatures }, input.tags === undefined ? {} : { tags: input.tags }, { configReads: CONFIG_READS })
   return input.ci ? { ...collected, ci: { ...EMPTY_CI, files: deriveCiFiles(input.ci), ...input.ci } } : collected
 }
 

@@ -1,5 +1,5 @@
-import type { Ecosystem } from '../../facts/manifests/types.js'
-import type { PackageSignature } from '../../facts/usage.js'
+import type { Ecosystem } from '../manifests/types.js'
+import type { PackageSignature } from '../usage.js'
 
 /**
  * Feature-flag SDKs and libraries (docs/catalogue.md, "Feature flags"), as data. `calls` are flag evaluations;

@@ -1,5 +1,5 @@
-import type { Ecosystem } from '../../facts/manifests/types.js'
-import type { PackageSignature } from '../../facts/usage.js'
+import type { Ecosystem } from '../manifests/types.js'
+import type { PackageSignature } from '../usage.js'
 
 /**
  * Circuit-breaker and retry libraries (docs/catalogue.md, "Circuit breakers"), as data. `calls` are the decorators,
