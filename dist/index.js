@@ -47048,7 +47048,345 @@ var container_build_default = defineCheck({
   }
 });
 
-// src/checks/catalog/health.ts
+// src/facts/service/text.ts
+var MAX_EXPR = 400;
+function readLiteral(s, from) {
+  let i = from;
+  while (i < s.length && (s[i] === " " || s[i] === "	")) i++;
+  let fstring = false;
+  for (let k = 0; k < 2 && i < s.length && /[rRfFbBuU]/.test(s[i]); k++) {
+    if (s[i] === "f" || s[i] === "F") fstring = true;
+    i++;
+  }
+  const q = s[i];
+  if (q !== '"' && q !== "'" && q !== "`") return void 0;
+  let out = "";
+  const limit = Math.min(s.length, i + 1 + MAX_EXPR);
+  for (let j = i + 1; j < limit; j++) {
+    const c = s[j];
+    if (c === "\\") {
+      out += s[j + 1] ?? "";
+      j++;
+      continue;
+    }
+    if (c === q) return { value: out, end: j + 1, template: q === "`" && out.includes("${") || fstring && out.includes("{") };
+    out += c;
+  }
+  return void 0;
+}
+function readArg(s, from) {
+  let depth = 0;
+  let i = from;
+  const limit = Math.min(s.length, from + MAX_EXPR);
+  for (; i < limit; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(s, i);
+      if (!lit) break;
+      i = lit.end - 1;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === "," && depth === 0) break;
+  }
+  return { text: s.slice(from, i).trim(), end: i };
+}
+function closingBracket(s, open2) {
+  let depth = 0;
+  for (let i = open2; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(s, i);
+      if (!lit) return s.length;
+      i = lit.end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
+function callArgs(s, open2) {
+  const out = [];
+  let i = open2 + 1;
+  while (i < s.length && out.length < 12) {
+    const { text: text2, end } = readArg(s, i);
+    if (text2 !== "") out.push(text2);
+    if (end >= s.length || s[end] !== ",") break;
+    i = end + 1;
+  }
+  return out;
+}
+var IDENT = /[A-Za-z0-9_$]/;
+function keywordArg(s, name) {
+  let at3 = s.indexOf(name);
+  while (at3 >= 0) {
+    const before = at3 === 0 ? "" : s[at3 - 1];
+    let j = at3 + name.length;
+    while (s[j] === " ") j++;
+    const sep6 = s[j];
+    if (!IDENT.test(before) && (sep6 === "=" || sep6 === ":") && s[j + 1] !== "=") {
+      return readArg(s, j + 1).text;
+    }
+    at3 = s.indexOf(name, at3 + name.length);
+  }
+  return void 0;
+}
+function bracketDelta(line) {
+  let d = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(line, i);
+      if (!lit) return d;
+      i = lit.end - 1;
+    } else if (c === "#" || c === "/" && line[i + 1] === "/") return d;
+    else if (c === "(" || c === "[" || c === "{") d++;
+    else if (c === ")" || c === "]" || c === "}") d--;
+  }
+  return d;
+}
+function callText(lines, i, col) {
+  let text2 = lines[i].slice(col);
+  let depth = bracketDelta(text2);
+  for (let k = i + 1; depth > 0 && k < lines.length && k < i + 40 && text2.length < 4e3; k++) {
+    text2 += " " + lines[k].trim();
+    depth += bracketDelta(lines[k]);
+  }
+  return text2;
+}
+function resolveExpr(expr, lookup) {
+  const text2 = expr.trim();
+  if (text2 === "") return { value: "" };
+  const parts = splitPlus(text2);
+  let out = "";
+  for (const part of parts) {
+    const lit = readLiteral(part, 0);
+    if (lit && lit.end === part.length) {
+      if (!lit.template) {
+        out += lit.value;
+        continue;
+      }
+      const filled = fillTemplate2(lit.value, lookup);
+      if (filled === void 0) return { unknown: text2 };
+      out += filled;
+      continue;
+    }
+    if (/^[A-Za-z_$][A-Za-z0-9_$.]*$/.test(part)) {
+      const v = lookup(part);
+      if (v === void 0) return { unknown: text2 };
+      out += v;
+      continue;
+    }
+    return { unknown: text2 };
+  }
+  return { value: out };
+}
+function knownSuffix(expr, lookup) {
+  const parts = splitPlus(expr.trim(), true);
+  if (parts.length < 2) return void 0;
+  let from = parts.length;
+  while (from > 0 && "value" in resolveExpr(parts[from - 1], lookup)) from--;
+  if (from === 0 || from === parts.length) return void 0;
+  const tail = resolveExpr(parts.slice(from).join(" + "), lookup);
+  if (!("value" in tail) || !tail.value.startsWith("/") || tail.value === "/") return void 0;
+  return { head: parts.slice(0, from).join(" + "), suffix: tail.value };
+}
+function splitPlus(text2, topLevel = false) {
+  const out = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === '"' || c === "'" || c === "`") {
+      const lit = readLiteral(text2, i);
+      if (!lit) return [text2];
+      i = lit.end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "+" && (!topLevel || depth === 0)) {
+      out.push(text2.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text2.slice(start).trim());
+  return topLevel && out.some((p) => p === "") ? [text2] : out;
+}
+function fillTemplate2(t, lookup) {
+  let out = "";
+  let i = 0;
+  while (i < t.length) {
+    const dollar = t[i] === "$" && t[i + 1] === "{";
+    if (t[i] === "{" || dollar) {
+      const open2 = dollar ? i + 1 : i;
+      const close = t.indexOf("}", open2);
+      if (close < 0) return void 0;
+      const v = lookup(t.slice(open2 + 1, close).trim());
+      if (v === void 0) return void 0;
+      out += v;
+      i = close + 1;
+    } else out += t[i++];
+  }
+  return out;
+}
+function joinUrl(...parts) {
+  let out = "";
+  for (const p of parts) {
+    if (p === "") continue;
+    const trimmed = p.startsWith("/") ? p : "/" + p;
+    out = out.endsWith("/") ? out.slice(0, -1) + trimmed : out + trimmed;
+  }
+  return out === "" ? "/" : out;
+}
+function indentOf(line) {
+  let i = 0;
+  while (i < line.length && (line[i] === " " || line[i] === "	")) i++;
+  return i;
+}
+function matchLines(text2, re) {
+  const out = [];
+  let line = 0;
+  let at3 = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    for (let k = text2.indexOf("\n", at3); k >= 0 && k < m.index; k = text2.indexOf("\n", k + 1)) line++;
+    at3 = m.index;
+    out.push([m[1], line]);
+  }
+  return out;
+}
+
+// src/facts/catalog/health-platforms.ts
+function quarkusHealth(prop) {
+  if (prop("quarkus.smallrye-health.enabled") === "false" || prop("quarkus.health.extensions.enabled") === "false") return null;
+  const root2 = prop("quarkus.smallrye-health.root-path") ?? "health";
+  const management = prop("quarkus.management.enabled") === "true";
+  const nonApp = management ? prop("quarkus.management.root-path") ?? "q" : prop("quarkus.http.non-application-root-path") ?? "q";
+  const httpRoot = management ? "" : prop("quarkus.http.root-path") ?? "";
+  const base = root2.startsWith("/") ? root2 : nonApp.startsWith("/") ? joinUrl(nonApp, root2) : joinUrl(httpRoot, nonApp, root2);
+  return management ? { base, port: prop("quarkus.management.port") ?? "9000", note: "quarkus.management.enabled: on the management interface" } : { base, note: "Quarkus SmallRye Health defaults" };
+}
+var MICROPROFILE_SUBPATHS = ["/live", "/ready", "/started"];
+var HEALTH_CONVENTIONS = [
+  {
+    name: "SmallRye Health (Quarkus)",
+    packages: ["io.quarkus:quarkus-smallrye-health"],
+    serves: quarkusHealth,
+    subpaths: MICROPROFILE_SUBPATHS,
+    // Quarkus registers readiness checks for its data sources and clients unless switched off.
+    deepPackages: [
+      { pattern: "io.quarkus:quarkus-agroal", label: "datasource", offBy: "quarkus.datasource.health.enabled" },
+      { pattern: "io.quarkus:quarkus-jdbc-*", label: "datasource", offBy: "quarkus.datasource.health.enabled" },
+      { pattern: "io.quarkus:quarkus-reactive-*-client", label: "reactive datasource", offBy: "quarkus.datasource.health.enabled" },
+      { pattern: "io.quarkus:quarkus-mongodb-client", label: "MongoDB", offBy: "quarkus.mongodb.health.enabled" },
+      { pattern: "io.quarkus:quarkus-redis-client", label: "Redis", offBy: "quarkus.redis.health.enabled" },
+      { pattern: "io.quarkus:quarkus-messaging-kafka", label: "Kafka messaging", offBy: "quarkus.messaging.health.enabled" },
+      { pattern: "io.quarkus:quarkus-smallrye-reactive-messaging-kafka", label: "Kafka messaging", offBy: "quarkus.messaging.health.enabled" }
+    ],
+    // `@Startup` alone is Quarkus' eager-bean annotation, not a health check.
+    checkTokens: ["@Readiness"]
+  },
+  {
+    name: "MicroProfile Health",
+    packages: ["org.eclipse.microprofile.health:microprofile-health-api", "io.smallrye:smallrye-health", "io.helidon.microprofile.health:helidon-microprofile-health", "io.openliberty.features:mpHealth-*"],
+    serves: () => ({ base: "/health", note: "MicroProfile Health default" }),
+    subpaths: MICROPROFILE_SUBPATHS,
+    checkTokens: ["@Readiness"]
+  },
+  {
+    name: "Micronaut management",
+    packages: ["io.micronaut:micronaut-management"],
+    serves: (prop) => {
+      if (prop("endpoints.health.enabled") === "false" || prop("endpoints.all.enabled") === "false") return null;
+      const port = prop("endpoints.all.port");
+      return { base: joinUrl(prop("endpoints.all.path") ?? "", "health"), ...port ? { port } : {}, note: port ? "endpoints.all.port: on the management port" : "Micronaut management defaults" };
+    },
+    subpaths: ["/liveness", "/readiness"],
+    deepPackages: [
+      { pattern: "io.micronaut.sql:micronaut-jdbc*", label: "JDBC", offBy: "endpoints.health.jdbc.enabled" },
+      { pattern: "io.micronaut.data:micronaut-data-jdbc", label: "JDBC", offBy: "endpoints.health.jdbc.enabled" },
+      { pattern: "io.micronaut.redis:micronaut-redis-lettuce", label: "Redis" },
+      { pattern: "io.micronaut.mongodb:micronaut-mongo-*", label: "MongoDB" },
+      { pattern: "io.micronaut.kafka:micronaut-kafka", label: "Kafka" },
+      { pattern: "io.micronaut.r2dbc:micronaut-r2dbc-core", label: "R2DBC" }
+    ],
+    checkTokens: ["extends AbstractHealthIndicator", "implements HealthIndicator", ": HealthIndicator", ": AbstractHealthIndicator"]
+  },
+  {
+    name: "Dropwizard admin healthcheck",
+    packages: ["io.dropwizard:dropwizard-core"],
+    serves: () => ({ base: "/healthcheck", port: "8081", note: "Dropwizard admin connector (port 8081 by default)" }),
+    subpaths: [],
+    // `JdbiFactory.build(env, …)` and Hibernate bundles register a database check themselves.
+    checkTokens: ["healthChecks().register(", "new JdbiFactory(", "new DBIFactory(", "HibernateBundle<"]
+  },
+  {
+    name: "Helidon health",
+    packages: ["io.helidon.webserver.observe:helidon-webserver-observe-health"],
+    serves: () => ({ base: "/observe/health", note: "Helidon 4 observability endpoint" }),
+    subpaths: ["/live", "/ready", "/started"],
+    checkTokens: ["DbClientHealthCheck", "@Readiness"]
+  },
+  {
+    name: "Helidon health",
+    packages: ["io.helidon.health:helidon-health"],
+    serves: () => ({ base: "/health", note: "Helidon HealthSupport default" }),
+    subpaths: ["/live", "/ready"],
+    checkTokens: ["DbClientHealthCheck", "@Readiness"]
+  }
+];
+var ACTUATOR_DEEP_STARTERS = ["spring-boot-starter-data-jpa", "spring-boot-starter-jdbc", "spring-boot-starter-data-redis", "spring-boot-starter-data-mongodb", "spring-boot-starter-data-r2dbc", "spring-boot-starter-amqp", "spring-boot-starter-data-cassandra", "spring-boot-starter-data-elasticsearch"];
+var ASPNET_HEALTH_ROUTE_CALLS = /* @__PURE__ */ new Set(["MapHealthChecks", "UseHealthChecks"]);
+var ASPNET_HEALTH_CHECKS = [
+  { method: "AddSqlServer", checks: "SQL Server", package: "AspNetCore.HealthChecks.SqlServer", ambiguous: true, notWithTypeArgument: true },
+  { method: "AddNpgSql", checks: "PostgreSQL", package: "AspNetCore.HealthChecks.NpgSql" },
+  { method: "AddMySql", checks: "MySQL", package: "AspNetCore.HealthChecks.MySql", ambiguous: true },
+  { method: "AddSqlite", checks: "SQLite", package: "AspNetCore.HealthChecks.Sqlite", ambiguous: true },
+  { method: "AddOracle", checks: "Oracle", package: "AspNetCore.HealthChecks.Oracle", ambiguous: true },
+  { method: "AddRedis", checks: "Redis", package: "AspNetCore.HealthChecks.Redis", ambiguous: true },
+  { method: "AddMongoDb", checks: "MongoDB", package: "AspNetCore.HealthChecks.MongoDb" },
+  { method: "AddRabbitMQ", checks: "RabbitMQ", package: "AspNetCore.HealthChecks.Rabbitmq", ambiguous: true },
+  { method: "AddKafka", checks: "Kafka", package: "AspNetCore.HealthChecks.Kafka", ambiguous: true },
+  { method: "AddElasticsearch", checks: "Elasticsearch", package: "AspNetCore.HealthChecks.Elasticsearch", ambiguous: true },
+  { method: "AddAzureBlobStorage", checks: "Azure Blob Storage", package: "AspNetCore.HealthChecks.Azure.Storage.Blobs" },
+  { method: "AddAzureQueueStorage", checks: "Azure Queue Storage", package: "AspNetCore.HealthChecks.Azure.Storage.Queues" },
+  { method: "AddAzureServiceBusQueue", checks: "Azure Service Bus", package: "AspNetCore.HealthChecks.AzureServiceBus" },
+  { method: "AddAzureServiceBusTopic", checks: "Azure Service Bus", package: "AspNetCore.HealthChecks.AzureServiceBus" },
+  { method: "AddAzureCosmosDB", checks: "Cosmos DB", package: "AspNetCore.HealthChecks.CosmosDb" },
+  { method: "AddAzureKeyVault", checks: "Azure Key Vault", package: "AspNetCore.HealthChecks.AzureKeyVault" },
+  { method: "AddDynamoDb", checks: "DynamoDB", package: "AspNetCore.HealthChecks.DynamoDb" },
+  { method: "AddS3", checks: "Amazon S3", package: "AspNetCore.HealthChecks.Aws.S3" },
+  { method: "AddNats", checks: "NATS", package: "AspNetCore.HealthChecks.Nats" },
+  { method: "AddConsul", checks: "Consul", package: "AspNetCore.HealthChecks.Consul" },
+  { method: "AddHangfire", checks: "Hangfire", package: "AspNetCore.HealthChecks.Hangfire" },
+  { method: "AddIdentityServer", checks: "identity server", package: "AspNetCore.HealthChecks.OpenIdConnectServer" },
+  { method: "AddUrlGroup", checks: "HTTP dependency", package: "AspNetCore.HealthChecks.Uris" },
+  { method: "AddDbContextCheck", checks: "EF Core database" },
+  // .NET Aspire client integrations register a health check for what they connect to (unless
+  // `DisableHealthChecks = true`), on the host builder rather than on AddHealthChecks(). Their names
+  // differ from the app host's resources (`AddRedis`, `AddPostgres`), so they need no chain.
+  { method: "AddNpgsqlDbContext", checks: "PostgreSQL (Aspire)", aspire: true },
+  { method: "AddNpgsqlDataSource", checks: "PostgreSQL (Aspire)", aspire: true },
+  { method: "AddSqlServerDbContext", checks: "SQL Server (Aspire)", aspire: true },
+  { method: "AddSqlServerClient", checks: "SQL Server (Aspire)", aspire: true },
+  { method: "AddMySqlDataSource", checks: "MySQL (Aspire)", aspire: true },
+  { method: "AddMySqlDbContext", checks: "MySQL (Aspire)", aspire: true },
+  { method: "AddRedisClient", checks: "Redis (Aspire)", aspire: true },
+  { method: "AddRedisDistributedCache", checks: "Redis (Aspire)", aspire: true },
+  { method: "AddMongoDBClient", checks: "MongoDB (Aspire)", aspire: true },
+  { method: "AddRabbitMQClient", checks: "RabbitMQ (Aspire)", aspire: true },
+  { method: "AddKafkaProducer", checks: "Kafka (Aspire)", aspire: true },
+  { method: "AddAzureServiceBusClient", checks: "Azure Service Bus (Aspire)", aspire: true },
+  { method: "AddAzureBlobClient", checks: "Azure Blob Storage (Aspire)", aspire: true },
+  { method: "AddAzureCosmosClient", checks: "Cosmos DB (Aspire)", aspire: true },
+  { method: "AddElasticsearchClient", checks: "Elasticsearch (Aspire)", aspire: true }
+];
+var ASPNET_CUSTOM_CHECK_CALLS = /* @__PURE__ */ new Set(["AddCheck", "AddTypeActivatedCheck", "AddAsyncCheck"]);
+var DOTNET_CHECK_TOUCHES = ["CreateDbContext", "GetDatabase(", ".SendAsync(", ".GetAsync(", "Database.", "DbContext"];
+var DEPENDENCY_TYPE_NAME = /(Db|Database|Sql|Mongo|Redis|Cache|Queue|Bus|Kafka|Rabbit|Elastic|Storage|Blob|Http|Url|Api|Service|Connection|Broker|Store)/;
+
+// src/facts/catalog/health.ts
 var HEALTH_SEGMENTS = /* @__PURE__ */ new Set([
   "health",
   "healthz",
@@ -47091,349 +47429,153 @@ function healthSegment(path2) {
   }
   return null;
 }
+var WRAPPER_ECOSYSTEMS = ["python", "node"];
+var WRAPPER_NAME = /health/i;
+var WRAPPER_SPELLINGS = ["health", "Health", "HEALTH"];
+var NOT_WRAPPER_SEGMENTS = /* @__PURE__ */ new Set(["startupz", "readiness", "liveness", "_ping", "__heartbeat__", "__lbheartbeat__", "hc", "ht", "okcomputer", "watchman"]);
+function wrapperHealthPath(path2) {
+  const word = /(?:^|\/)([\w-]+)\/?$/.exec(path2)?.[1]?.toLowerCase();
+  if (word === void 0) return false;
+  return /^_{0,2}health/.test(word) || HEALTH_SEGMENTS.has(word) && !NOT_WRAPPER_SEGMENTS.has(word);
+}
+var HEALTH_LIBRARIES = [
+  { name: "django-health-check", ecosystem: "python", tokens: ['"health_check"', "'health_check'", "HealthCheckView"], routes: [], checks: ["health_check.db", "health_check.cache", "health_check.Database", "health_check.Cache", "health_check.contrib.redis"] },
+  { name: "dockerflow", ecosystem: "python", tokens: ["DockerflowMiddleware", "Dockerflow(", "dockerflow.fastapi"], routes: ["/__heartbeat__", "/__lbheartbeat__"] },
+  { name: "django-watchman", ecosystem: "python", tokens: ["'watchman'", '"watchman"'], routes: [] },
+  { name: "flask-healthz", ecosystem: "python", tokens: ["from flask_healthz import"], routes: ["/healthz/live", "/healthz/ready"] },
+  { name: "py-healthcheck", ecosystem: "python", tokens: ["from healthcheck import HealthCheck"], routes: [] },
+  { name: "fastapi-health", ecosystem: "python", tokens: ["from fastapi_health import"], routes: [] },
+  { name: "@godaddy/terminus", ecosystem: "node", tokens: ["createTerminus("], routes: [] },
+  { name: "lightship", ecosystem: "node", tokens: ["createLightship("], routes: ["/health", "/live", "/ready"] },
+  { name: "express-actuator", ecosystem: "node", tokens: ["require('express-actuator')", "from 'express-actuator'"], routes: ["/health"] },
+  { name: "fastify-healthcheck", ecosystem: "node", tokens: ["'fastify-healthcheck'"], routes: ["/health"] },
+  { name: "@fastify/under-pressure", ecosystem: "node", tokens: ["exposeStatusRoute"], routes: ["/status"] },
+  { name: "alexliesenfeld/health", ecosystem: "go", tokens: ["health.NewChecker("], routes: [] },
+  { name: "hellofresh/health-go", ecosystem: "go", tokens: ["github.com/hellofresh/health-go"], routes: [] },
+  // The gRPC health service answers gRPC health calls, not an HTTP route.
+  { name: "grpc health", ecosystem: "go", tokens: ["grpc_health_v1.RegisterHealthServer", "healthpb.RegisterHealthServer"], routes: [], contributor: true },
+  // An indicator feeds Actuator's `/actuator/health`; it serves nothing without Actuator.
+  { name: "Spring HealthIndicator", ecosystem: "java", tokens: ["implements HealthIndicator", "extends AbstractHealthIndicator", "implements ReactiveHealthIndicator", ": HealthIndicator"], routes: [], checks: ["Health.down(", "Health.up("], contributor: true },
+  { name: "okcomputer", ecosystem: "ruby", tokens: ["OkComputer::Registry.register"], routes: ["/okcomputer"] },
+  { name: "rails-healthcheck", ecosystem: "ruby", tokens: ["Healthcheck.configure"], routes: ["/healthcheck"] },
+  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
+  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
+  { name: "healthchex", ecosystem: "elixir", tokens: ["Healthchex.Probes.Liveness", "Healthchex.Probes.Readiness"], routes: ["/health/live", "/health/ready"] },
+  { name: "plug_heartbeat", ecosystem: "elixir", tokens: ["plug PlugHeartbeat", "plug(PlugHeartbeat"], routes: ["/heartbeat"] },
+  { name: "plug_checkup", ecosystem: "elixir", tokens: ["PlugCheckup.Options.new("], routes: [], checks: ["%PlugCheckup.Check{"] },
+  // Rust: Loco's app routes with its defaults serve a ping and a health route (the latter checks the database and cache).
+  { name: "Loco default routes", ecosystem: "rust", tokens: ["AppRoutes::with_default_routes("], routes: ["/_ping", "/_health"] }
+];
+var CONTRIBUTOR_LIBRARIES = new Set(HEALTH_LIBRARIES.filter((l) => l.contributor).map((l) => l.name));
+var GO_HEALTH_MIDDLEWARE = [
+  { token: "middleware.Heartbeat(", module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: "chi middleware.Heartbeat", routes: [], pathArg: true },
+  { token: "healthcheck.New(", module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
+  { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
+  { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] },
+  // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
+  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" },
+  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
+  { token: "runtime.WithHealthzEndpoint(", module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: "grpc-gateway WithHealthzEndpoint", routes: ["/healthz"], importRequired: true }
+];
+var RAILS_HEALTH_ENGINES = {
+  "OkComputer::Engine": "okcomputer",
+  "HealthMonitor::Engine": "health-monitor-rails",
+  "HealthCheck::Engine": "health_check"
+};
+var DJANGO_HEALTH_URLCONFS = {
+  "health_check.urls": { name: "django-health-check", routes: [""] },
+  "watchman.urls": { name: "django-watchman", routes: [""] },
+  "django_alive.urls": { name: "django-alive", routes: ["alive/", "health/"] },
+  "django_healthchecks.urls": { name: "django-healthchecks", routes: [""] }
+};
+var SYMFONY_HEALTH_RESOURCES = [
+  { resource: /^@LiipMonitorBundle\//, routes: [{ path: "", handler: "liip_monitor.health_controller", library: "LiipMonitorBundle" }] },
+  { resource: /^@SymfonyHealthCheckBundle\//, routes: [{ path: "/health", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }, { path: "/ping", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }] }
+];
+var DEPENDENCY_TOKENS = [
+  // SQL and ORM sessions, driver pings, Prisma, Mongoose, Redis and caches, health-check helpers.
+  "SELECT 1",
+  "select 1",
+  "select(1)",
+  'text("SELECT',
+  ".execute(",
+  "ensure_connection",
+  "connection.cursor",
+  "cursor.execute",
+  "db.session",
+  ".ping(",
+  ".Ping(",
+  "PingContext(",
+  "pingCheck(",
+  "$queryRaw",
+  "$executeRaw",
+  "readyState",
+  "isConnected",
+  "redis",
+  "Redis",
+  "cache.get(",
+  "cache.set(",
+  "control.ping",
+  "checkHealth(",
+  "health.check(",
+  "HealthIndicator",
+  // Active Record, JDBC, Go's database/sql, outgoing HTTP calls.
+  "ActiveRecord::Base.connection",
+  "connection.active?",
+  "getConnection(",
+  "isValid(",
+  "jdbcTemplate",
+  "Sql.Open",
+  "db.Stats",
+  "httpx.get(",
+  "requests.get(",
+  "fetch(",
+  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
+  "DB::",
+  "::count()",
+  "->getPdo(",
+  "Cache::",
+  "Redis::",
+  "->ping(",
+  "EntityManager",
+  "->executeQuery(",
+  "->fetchOne(",
+  "->isConnected(",
+  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
+  "Repo.",
+  "Ecto.Adapters.SQL",
+  "Postgrex.",
+  "Redix.",
+  "Cachex.",
+  ".health_check(",
+  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
+  "test_connection",
+  "DB[:",
+  "DB.run(",
+  "DB.fetch(",
+  // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
+  "DbConn",
+  "Connection<",
+  ".acquire()",
+  "get_conn(",
+  ".get_connection(",
+  'cmd("PING")',
+  // .NET: EF Core, ADO.NET, MongoDB, StackExchange.Redis
+  "CanConnectAsync",
+  "OpenAsync(",
+  "ExecuteScalar",
+  "ExecuteSqlRaw",
+  "RunCommandAsync",
+  "PingAsync("
+];
 var DEPENDENCY_IMAGES = ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "memcached", "elasticsearch", "opensearch", "kafka", "zookeeper", "minio", "localstack", "clickhouse", "cassandra", "nats", "etcd", "consul", "vault", "keycloak", "mailhog", "mailpit"];
 var THIRD_PARTY_IMAGE_PREFIXES = ["registry.k8s.io/", "k8s.gcr.io/", "gcr.io/google_containers/", "gcr.io/google-containers/", "bitnami/", "docker.io/bitnami/", "docker.io/library/", "quay.io/jetstack/", "quay.io/prometheus/", "grafana/", "docker.io/grafana/"];
 var ONE_OFF_SERVICES = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i;
 var DEPENDENCY_COMMANDS = ["pg_isready", "redis-cli", "mysqladmin", "mongosh", "mongo --eval", "rabbitmq-diagnostics", "cqlsh", "nc -z"];
-var HEALTH_SNIPPETS = {
-  fastapi: [
-    "```python",
-    "from fastapi import APIRouter, Depends, HTTPException",
-    "from sqlalchemy import text",
-    "",
-    "router = APIRouter()",
-    "",
-    '@router.get("/healthz", include_in_schema=False)',
-    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
-    "    try:",
-    '        session.execute(text("SELECT 1"))',
-    "    except Exception as exc:",
-    '        raise HTTPException(503, detail="database unavailable") from exc',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  django: [
-    "`pip install django-health-check`, then:",
-    "```python",
-    "# settings.py",
-    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
-    "# urls.py",
-    'urlpatterns += [path("health/", include("health_check.urls"))]',
-    "```"
-  ].join("\n"),
-  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
-  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
-  pyramid: [
-    "```python",
-    "# in includeme(config) or the app factory",
-    'config.add_route("healthz", "/healthz")',
-    "",
-    '@view_config(route_name="healthz", renderer="json")',
-    "def healthz(request):",
-    '    request.db.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  tornado: [
-    "```python",
-    "class HealthHandler(tornado.web.RequestHandler):",
-    "    async def get(self):",
-    '        await self.application.db.execute("SELECT 1")',
-    '        self.write({"status": "ok"})',
-    "",
-    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
-    "```"
-  ].join("\n"),
-  falcon: [
-    "```python",
-    "class Health:",
-    "    def on_get(self, req, resp):",
-    "        with engine.connect() as conn:",
-    '            conn.execute(text("SELECT 1"))',
-    '        resp.media = {"status": "ok"}',
-    "",
-    'app.add_route("/healthz", Health())',
-    "```"
-  ].join("\n"),
-  aiohttp: [
-    "```python",
-    "async def healthz(request: web.Request) -> web.Response:",
-    '    async with request.app["db"].acquire() as conn:',
-    '        await conn.execute("SELECT 1")',
-    '    return web.json_response({"status": "ok"})',
-    "",
-    'app.router.add_get("/healthz", healthz)',
-    "```"
-  ].join("\n"),
-  sanic: [
-    "```python",
-    '@app.get("/healthz")',
-    "async def healthz(request):",
-    "    async with request.app.ctx.db.acquire() as conn:",
-    '        await conn.execute("SELECT 1")',
-    '    return json({"status": "ok"})',
-    "```"
-  ].join("\n"),
-  litestar: [
-    "```python",
-    '@get("/healthz", include_in_schema=False)',
-    "async def healthz(db_session: AsyncSession) -> dict[str, str]:",
-    '    await db_session.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "",
-    "app = Litestar(route_handlers=[healthz, ...])",
-    "```"
-  ].join("\n"),
-  bottle: [
-    "```python",
-    '@app.get("/healthz")',
-    "def healthz():",
-    "    with engine.connect() as conn:",
-    '        conn.execute(text("SELECT 1"))',
-    '    return {"status": "ok"}',
-    "```"
-  ].join("\n"),
-  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
-  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
-  nestjs: [
-    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
-    "```ts",
-    "@Controller('health')",
-    "export class HealthController {",
-    "  constructor(",
-    "    private health: HealthCheckService,",
-    "    private db: TypeOrmHealthIndicator",
-    "  ) {}",
-    "  @Get()",
-    "  @HealthCheck()",
-    "  check() {",
-    "    return this.health.check([() => this.db.pingCheck('database')])",
-    "  }",
-    "}",
-    "```"
-  ].join("\n"),
-  ...NODE_HEALTH,
-  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
-  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
-  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
-  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
-  beego: [
-    "```go",
-    'web.Get("/healthz", func(ctx *context.Context) {',
-    "	var one int",
-    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
-    "	if err != nil {",
-    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
-    "		return",
-    "	}",
-    '	ctx.Output.Body([]byte("ok"))',
-    "})",
-    "```"
-  ].join("\n"),
-  "go-zero": [
-    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
-    "```yaml",
-    "DevServer:",
-    "  Enabled: true",
-    "  Port: 6470",
-    "  HealthPath: /healthz",
-    "```",
-    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
-  ].join("\n"),
-  huma: [
-    "```go",
-    "type healthOut struct{ Body struct{ Status string } }",
-    "",
-    'huma.Get(api, "/healthz",',
-    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
-    "		if err := db.PingContext(ctx); err != nil {",
-    '			return nil, huma.Error503ServiceUnavailable("db down")',
-    "		}",
-    "		out := &healthOut{}",
-    '		out.Body.Status = "ok"',
-    "		return out, nil",
-    "	})",
-    "```"
-  ].join("\n"),
-  spring: [
-    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
-    "```yaml",
-    "# application.yml",
-    "management:",
-    "  endpoints.web.exposure.include: health,info",
-    "  endpoint.health.probes.enabled: true",
-    "```",
-    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
-  ].join("\n"),
-  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
-  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
-  sinatra: ["```ruby", 'get "/healthz" do', "  DB.test_connection", "  content_type :json", "  { status: 'ok' }.to_json", "end", "```"].join("\n"),
-  grape: ["```ruby", "class API::Health < Grape::API", "  get :healthz do", '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", "  end", "end", "# in the root API: mount API::Health", "```"].join("\n"),
-  hanami: [
-    "```ruby",
-    "# config/routes.rb",
-    'get "/healthz", to: "health.show"',
-    "",
-    "# app/actions/health/show.rb",
-    "module MyApp",
-    "  module Actions",
-    "    module Health",
-    "      class Show < MyApp::Action",
-    '        include Deps["db.gateway"]',
-    "",
-    "        def handle(_request, response)",
-    "          gateway.connection.test_connection",
-    "          response.format = :json",
-    "          response.body = { status: 'ok' }.to_json",
-    "        end",
-    "      end",
-    "    end",
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  roda: ["```ruby", "route do |r|", '  r.get "healthz" do', "    DB.test_connection", "    { status: 'ok' } # with plugin :json", "  end", "  # \u2026 the other branches", "end", "```"].join("\n"),
-  laravel: [
-    "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
-    "```php",
-    "// routes/api.php",
-    "Route::get('/ready', function () {",
-    "    DB::connection()->getPdo();",
-    "    Cache::store()->get('ready');",
-    "    return response()->json(['status' => 'ok']);",
-    "});",
-    "```"
-  ].join("\n"),
-  symfony: [
-    "```php",
-    "// src/Controller/HealthController.php",
-    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
-    "public function __invoke(Connection $db): JsonResponse",
-    "{",
-    "    $db->executeQuery('SELECT 1');",
-    "    return new JsonResponse(['status' => 'ok']);",
-    "}",
-    "```"
-  ].join("\n"),
-  php: [
-    "```php",
-    "$app->get('/healthz', function (",
-    "    Request $request,",
-    "    Response $response",
-    ") use ($pdo) {",
-    "    $pdo->query('SELECT 1');",
-    `    $response->getBody()->write('{"status":"ok"}');`,
-    "    return $response->withHeader('Content-Type', 'application/json');",
-    "});",
-    "```"
-  ].join("\n"),
-  phoenix: [
-    "```elixir",
-    "# lib/my_app_web/router.ex",
-    'scope "/", MyAppWeb do',
-    '  get "/healthz", HealthController, :show',
-    "end",
-    "",
-    "# lib/my_app_web/controllers/health_controller.ex",
-    "defmodule MyAppWeb.HealthController do",
-    "  use MyAppWeb, :controller",
-    "",
-    "  def show(conn, _params) do",
-    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
-    '      {:ok, _} -> json(conn, %{status: "ok"})',
-    "      {:error, _} ->",
-    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
-    "    end",
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  plug: [
-    "```elixir",
-    "# in the Plug.Router that serves the app",
-    'get "/healthz" do',
-    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
-    '    {:ok, _} -> send_resp(conn, 200, "ok")',
-    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
-    "  end",
-    "end",
-    "```"
-  ].join("\n"),
-  // Rust: one per framework; `rust` covers the others (warp, tide, poem, loco: `/_health` is built in).
-  axum: [
-    "```rust",
-    "async fn healthz(State(pool): State<PgPool>) -> StatusCode {",
-    '    match sqlx::query("SELECT 1").execute(&pool).await {',
-    "        Ok(_) => StatusCode::OK,",
-    "        Err(_) => StatusCode::SERVICE_UNAVAILABLE,",
-    "    }",
-    "}",
-    "",
-    'let app = Router::new().route("/healthz", get(healthz)).with_state(pool);',
-    "```"
-  ].join("\n"),
-  "actix-web": [
-    "```rust",
-    '#[get("/healthz")]',
-    "async fn healthz(pool: web::Data<PgPool>) -> HttpResponse {",
-    '    match sqlx::query("SELECT 1").execute(pool.get_ref()).await {',
-    "        Ok(_) => HttpResponse::Ok().finish(),",
-    "        Err(_) => HttpResponse::ServiceUnavailable().finish(),",
-    "    }",
-    "}",
-    "",
-    "// App::new().service(healthz)",
-    "```"
-  ].join("\n"),
-  rocket: [
-    "```rust",
-    '#[get("/healthz")]',
-    "async fn healthz(mut db: Connection<Db>) -> Status {",
-    '    match sqlx::query("SELECT 1").execute(&mut **db).await {',
-    "        Ok(_) => Status::Ok,",
-    "        Err(_) => Status::ServiceUnavailable,",
-    "    }",
-    "}",
-    "",
-    '// rocket::build().mount("/", routes![healthz])',
-    "```"
-  ].join("\n"),
-  rust: [
-    "```rust",
-    "// warp (poem and tide alike): a route that answers 503",
-    "// when the database does not",
-    "let db = pool.clone();",
-    'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
-    "    let db = db.clone();",
-    "    async move {",
-    '        match sqlx::query("SELECT 1").execute(&db).await {',
-    "            Ok(_) => warp::http::StatusCode::OK,",
-    "            Err(_) => warp::http::StatusCode::SERVICE_UNAVAILABLE,",
-    "        }",
-    "    }",
-    "});",
-    "```"
-  ].join("\n"),
-  aspnetcore: [
-    "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
-    "```csharp",
-    "builder.Services.AddHealthChecks()",
-    "    .AddNpgSql(",
-    '        builder.Configuration.GetConnectionString("Default")!,',
-    '        tags: ["ready"]);',
-    "",
-    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
-    "{",
-    "    Predicate = _ => false",
-    "});",
-    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
-    "{",
-    '    Predicate = c => c.Tags.Contains("ready")',
-    "});",
-    "```"
-  ].join("\n"),
-  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
-  ...JVM_HEALTH
+var KUBERNETES_PROBES = {
+  livenessProbe: "liveness",
+  readinessProbe: "readiness",
+  startupProbe: "startup"
 };
 
 // src/checks/catalog/graphql.ts
@@ -49727,6 +49869,348 @@ var feature_flags_default = defineCheck({
   }
 });
 
+// src/checks/catalog/health-snippets.ts
+var HEALTH_SNIPPETS = {
+  fastapi: [
+    "```python",
+    "from fastapi import APIRouter, Depends, HTTPException",
+    "from sqlalchemy import text",
+    "",
+    "router = APIRouter()",
+    "",
+    '@router.get("/healthz", include_in_schema=False)',
+    "def healthz(session: Session = Depends(get_session)) -> dict[str, str]:",
+    "    try:",
+    '        session.execute(text("SELECT 1"))',
+    "    except Exception as exc:",
+    '        raise HTTPException(503, detail="database unavailable") from exc',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  django: [
+    "`pip install django-health-check`, then:",
+    "```python",
+    "# settings.py",
+    'INSTALLED_APPS += ["health_check", "health_check.db", "health_check.cache"]',
+    "# urls.py",
+    'urlpatterns += [path("health/", include("health_check.urls"))]',
+    "```"
+  ].join("\n"),
+  flask: ["```python", '@app.get("/healthz")', "def healthz():", '    db.session.execute(text("SELECT 1"))', '    return {"status": "ok"}', "```"].join("\n"),
+  // ---- Python beyond FastAPI, Django and Flask (Quart shares Flask's; Connexion is `like` Flask).
+  pyramid: [
+    "```python",
+    "# in includeme(config) or the app factory",
+    'config.add_route("healthz", "/healthz")',
+    "",
+    '@view_config(route_name="healthz", renderer="json")',
+    "def healthz(request):",
+    '    request.db.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  tornado: [
+    "```python",
+    "class HealthHandler(tornado.web.RequestHandler):",
+    "    async def get(self):",
+    '        await self.application.db.execute("SELECT 1")',
+    '        self.write({"status": "ok"})',
+    "",
+    'app = tornado.web.Application([(r"/healthz", HealthHandler)])',
+    "```"
+  ].join("\n"),
+  falcon: [
+    "```python",
+    "class Health:",
+    "    def on_get(self, req, resp):",
+    "        with engine.connect() as conn:",
+    '            conn.execute(text("SELECT 1"))',
+    '        resp.media = {"status": "ok"}',
+    "",
+    'app.add_route("/healthz", Health())',
+    "```"
+  ].join("\n"),
+  aiohttp: [
+    "```python",
+    "async def healthz(request: web.Request) -> web.Response:",
+    '    async with request.app["db"].acquire() as conn:',
+    '        await conn.execute("SELECT 1")',
+    '    return web.json_response({"status": "ok"})',
+    "",
+    'app.router.add_get("/healthz", healthz)',
+    "```"
+  ].join("\n"),
+  sanic: [
+    "```python",
+    '@app.get("/healthz")',
+    "async def healthz(request):",
+    "    async with request.app.ctx.db.acquire() as conn:",
+    '        await conn.execute("SELECT 1")',
+    '    return json({"status": "ok"})',
+    "```"
+  ].join("\n"),
+  litestar: [
+    "```python",
+    '@get("/healthz", include_in_schema=False)',
+    "async def healthz(db_session: AsyncSession) -> dict[str, str]:",
+    '    await db_session.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "",
+    "app = Litestar(route_handlers=[healthz, ...])",
+    "```"
+  ].join("\n"),
+  bottle: [
+    "```python",
+    '@app.get("/healthz")',
+    "def healthz():",
+    "    with engine.connect() as conn:",
+    '        conn.execute(text("SELECT 1"))',
+    '    return {"status": "ok"}',
+    "```"
+  ].join("\n"),
+  express: ["```js", "app.get('/healthz', async (req, res) => {", "  try {", "    await db.query('SELECT 1')", "    res.json({ status: 'ok' })", "  } catch {", "    res.status(503).json({ status: 'unavailable' })", "  }", "})", "```"].join("\n"),
+  fastify: ["```js", "fastify.get('/healthz', async () => {", "  await fastify.pg.query('SELECT 1')", "  return { status: 'ok' }", "})", "```"].join("\n"),
+  nestjs: [
+    "`npm i @nestjs/terminus`, import `TerminusModule`, then:",
+    "```ts",
+    "@Controller('health')",
+    "export class HealthController {",
+    "  constructor(",
+    "    private health: HealthCheckService,",
+    "    private db: TypeOrmHealthIndicator",
+    "  ) {}",
+    "  @Get()",
+    "  @HealthCheck()",
+    "  check() {",
+    "    return this.health.check([() => this.db.pingCheck('database')])",
+    "  }",
+    "}",
+    "```"
+  ].join("\n"),
+  ...NODE_HEALTH,
+  chi: ["```go", 'r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {', "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "})", "```"].join("\n"),
+  gin: ["```go", 'r.GET("/healthz", func(c *gin.Context) {', "	if err := db.PingContext(c); err != nil {", '		c.JSON(503, gin.H{"status": "unavailable"})', "		return", "	}", '	c.JSON(http.StatusOK, gin.H{"status": "ok"})', "})", "```"].join("\n"),
+  "go-net-http": ["```go", 'mux.HandleFunc("GET /healthz", healthz)', "", "func healthz(w http.ResponseWriter, r *http.Request) {", "	if err := db.PingContext(r.Context()); err != nil {", '		http.Error(w, "database unavailable", http.StatusServiceUnavailable)', "		return", "	}", '	w.Write([]byte("ok"))', "}", "```"].join("\n"),
+  // Go, more frameworks: Buffalo is `like` gin, grpc-gateway `like` net/http (its mux serves net/http handlers).
+  beego: [
+    "```go",
+    'web.Get("/healthz", func(ctx *context.Context) {',
+    "	var one int",
+    '	err := orm.NewOrm().Raw("SELECT 1").QueryRow(&one)',
+    "	if err != nil {",
+    "		ctx.Output.SetStatus(http.StatusServiceUnavailable)",
+    "		return",
+    "	}",
+    '	ctx.Output.Body([]byte("ok"))',
+    "})",
+    "```"
+  ].join("\n"),
+  "go-zero": [
+    "Enable the dev server (it answers `/healthz` on its own port), in `etc/<service>.yaml`:",
+    "```yaml",
+    "DevServer:",
+    "  Enabled: true",
+    "  Port: 6470",
+    "  HealthPath: /healthz",
+    "```",
+    "For readiness that checks the database, add a route in the `.api` file (`get /readyz`) whose logic pings it."
+  ].join("\n"),
+  huma: [
+    "```go",
+    "type healthOut struct{ Body struct{ Status string } }",
+    "",
+    'huma.Get(api, "/healthz",',
+    "	func(ctx context.Context, _ *struct{}) (*healthOut, error) {",
+    "		if err := db.PingContext(ctx); err != nil {",
+    '			return nil, huma.Error503ServiceUnavailable("db down")',
+    "		}",
+    "		out := &healthOut{}",
+    '		out.Body.Status = "ok"',
+    "		return out, nil",
+    "	})",
+    "```"
+  ].join("\n"),
+  spring: [
+    "Add `org.springframework.boot:spring-boot-starter-actuator` and expose health:",
+    "```yaml",
+    "# application.yml",
+    "management:",
+    "  endpoints.web.exposure.include: health,info",
+    "  endpoint.health.probes.enabled: true",
+    "```",
+    "Kubernetes probes can then use `/actuator/health/liveness` and `/actuator/health/readiness`."
+  ].join("\n"),
+  rails: ["```ruby", "# config/routes.rb (Rails \u2265 7.1)", 'get "up" => "rails/health#show", as: :rails_health_check', "```"].join("\n"),
+  // Ruby beyond Rails: a route in the app's own DSL that checks the database (Sequel shown).
+  sinatra: ["```ruby", 'get "/healthz" do', "  DB.test_connection", "  content_type :json", "  { status: 'ok' }.to_json", "end", "```"].join("\n"),
+  grape: ["```ruby", "class API::Health < Grape::API", "  get :healthz do", '    ActiveRecord::Base.connection.execute("SELECT 1")', "    { status: 'ok' }", "  end", "end", "# in the root API: mount API::Health", "```"].join("\n"),
+  hanami: [
+    "```ruby",
+    "# config/routes.rb",
+    'get "/healthz", to: "health.show"',
+    "",
+    "# app/actions/health/show.rb",
+    "module MyApp",
+    "  module Actions",
+    "    module Health",
+    "      class Show < MyApp::Action",
+    '        include Deps["db.gateway"]',
+    "",
+    "        def handle(_request, response)",
+    "          gateway.connection.test_connection",
+    "          response.format = :json",
+    "          response.body = { status: 'ok' }.to_json",
+    "        end",
+    "      end",
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  roda: ["```ruby", "route do |r|", '  r.get "healthz" do', "    DB.test_connection", "    { status: 'ok' } # with plugin :json", "  end", "  # \u2026 the other branches", "end", "```"].join("\n"),
+  laravel: [
+    "Laravel 11+ serves `/up` when `bootstrap/app.php` routes it: `->withRouting(web: \u2026, health: '/up')`. For a readiness route that checks the database and cache:",
+    "```php",
+    "// routes/api.php",
+    "Route::get('/ready', function () {",
+    "    DB::connection()->getPdo();",
+    "    Cache::store()->get('ready');",
+    "    return response()->json(['status' => 'ok']);",
+    "});",
+    "```"
+  ].join("\n"),
+  symfony: [
+    "```php",
+    "// src/Controller/HealthController.php",
+    "#[Route('/healthz', name: 'healthz', methods: ['GET'])]",
+    "public function __invoke(Connection $db): JsonResponse",
+    "{",
+    "    $db->executeQuery('SELECT 1');",
+    "    return new JsonResponse(['status' => 'ok']);",
+    "}",
+    "```"
+  ].join("\n"),
+  php: [
+    "```php",
+    "$app->get('/healthz', function (",
+    "    Request $request,",
+    "    Response $response",
+    ") use ($pdo) {",
+    "    $pdo->query('SELECT 1');",
+    `    $response->getBody()->write('{"status":"ok"}');`,
+    "    return $response->withHeader('Content-Type', 'application/json');",
+    "});",
+    "```"
+  ].join("\n"),
+  phoenix: [
+    "```elixir",
+    "# lib/my_app_web/router.ex",
+    'scope "/", MyAppWeb do',
+    '  get "/healthz", HealthController, :show',
+    "end",
+    "",
+    "# lib/my_app_web/controllers/health_controller.ex",
+    "defmodule MyAppWeb.HealthController do",
+    "  use MyAppWeb, :controller",
+    "",
+    "  def show(conn, _params) do",
+    '    case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '      {:ok, _} -> json(conn, %{status: "ok"})',
+    "      {:error, _} ->",
+    '        conn |> put_status(503) |> json(%{status: "unavailable"})',
+    "    end",
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  plug: [
+    "```elixir",
+    "# in the Plug.Router that serves the app",
+    'get "/healthz" do',
+    '  case Ecto.Adapters.SQL.query(MyApp.Repo, "SELECT 1", []) do',
+    '    {:ok, _} -> send_resp(conn, 200, "ok")',
+    '    {:error, _} -> send_resp(conn, 503, "database unavailable")',
+    "  end",
+    "end",
+    "```"
+  ].join("\n"),
+  // Rust: one per framework; `rust` covers the others (warp, tide, poem, loco: `/_health` is built in).
+  axum: [
+    "```rust",
+    "async fn healthz(State(pool): State<PgPool>) -> StatusCode {",
+    '    match sqlx::query("SELECT 1").execute(&pool).await {',
+    "        Ok(_) => StatusCode::OK,",
+    "        Err(_) => StatusCode::SERVICE_UNAVAILABLE,",
+    "    }",
+    "}",
+    "",
+    'let app = Router::new().route("/healthz", get(healthz)).with_state(pool);',
+    "```"
+  ].join("\n"),
+  "actix-web": [
+    "```rust",
+    '#[get("/healthz")]',
+    "async fn healthz(pool: web::Data<PgPool>) -> HttpResponse {",
+    '    match sqlx::query("SELECT 1").execute(pool.get_ref()).await {',
+    "        Ok(_) => HttpResponse::Ok().finish(),",
+    "        Err(_) => HttpResponse::ServiceUnavailable().finish(),",
+    "    }",
+    "}",
+    "",
+    "// App::new().service(healthz)",
+    "```"
+  ].join("\n"),
+  rocket: [
+    "```rust",
+    '#[get("/healthz")]',
+    "async fn healthz(mut db: Connection<Db>) -> Status {",
+    '    match sqlx::query("SELECT 1").execute(&mut **db).await {',
+    "        Ok(_) => Status::Ok,",
+    "        Err(_) => Status::ServiceUnavailable,",
+    "    }",
+    "}",
+    "",
+    '// rocket::build().mount("/", routes![healthz])',
+    "```"
+  ].join("\n"),
+  rust: [
+    "```rust",
+    "// warp (poem and tide alike): a route that answers 503",
+    "// when the database does not",
+    "let db = pool.clone();",
+    'let healthz = warp::path!("healthz").and(warp::get()).then(move || {',
+    "    let db = db.clone();",
+    "    async move {",
+    '        match sqlx::query("SELECT 1").execute(&db).await {',
+    "            Ok(_) => warp::http::StatusCode::OK,",
+    "            Err(_) => warp::http::StatusCode::SERVICE_UNAVAILABLE,",
+    "        }",
+    "    }",
+    "});",
+    "```"
+  ].join("\n"),
+  aspnetcore: [
+    "Register the checks (`AspNetCore.HealthChecks.NpgSql` and friends for dependencies) and map a liveness and a readiness route:",
+    "```csharp",
+    "builder.Services.AddHealthChecks()",
+    "    .AddNpgSql(",
+    '        builder.Configuration.GetConnectionString("Default")!,',
+    '        tags: ["ready"]);',
+    "",
+    'app.MapHealthChecks("/healthz/live", new HealthCheckOptions',
+    "{",
+    "    Predicate = _ => false",
+    "});",
+    'app.MapHealthChecks("/healthz/ready", new HealthCheckOptions',
+    "{",
+    '    Predicate = c => c.Tags.Contains("ready")',
+    "});",
+    "```"
+  ].join("\n"),
+  // The JVM beyond Spring: Quarkus, Micronaut, Ktor, Javalin, Dropwizard, Helidon, Vert.x, Jakarta REST.
+  ...JVM_HEALTH
+};
+
 // src/checks/health-endpoint.ts
 var messages5 = {
   "pass-deep": "The app serves {routes}, which checks dependencies ({touches}).",
@@ -49737,7 +50221,6 @@ var messages5 = {
   "no-service": "No HTTP framework found in dependencies or imports: there is no service to probe.",
   "framework-repo": "This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe."
 };
-var NOT_SERVING = /* @__PURE__ */ new Set(["Spring HealthIndicator", "grpc health"]);
 function routeText(r) {
   const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : "";
   return `${r.methods.join("/")} ${prefix}${r.path}`;
@@ -49764,7 +50247,7 @@ var health_endpoint_default = defineCheck({
     if (na) return na;
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, "") || "/"));
     const dedicated = service2.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, "") || "/"));
-    const libraries = service2.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name));
+    const libraries = service2.healthLibraries.filter((l) => !CONTRIBUTOR_LIBRARIES.has(l.name) && !dedicated.some((r) => r.library === l.name));
     const probes = deploy.healthchecks.filter(isAppProbe);
     const evidence2 = [];
     for (const r of dedicated.slice(0, 6)) {
@@ -54986,215 +55469,6 @@ function parseGradle(path2, text2, catalog) {
   return deps;
 }
 
-// src/facts/service/text.ts
-var MAX_EXPR = 400;
-function readLiteral(s, from) {
-  let i = from;
-  while (i < s.length && (s[i] === " " || s[i] === "	")) i++;
-  let fstring = false;
-  for (let k = 0; k < 2 && i < s.length && /[rRfFbBuU]/.test(s[i]); k++) {
-    if (s[i] === "f" || s[i] === "F") fstring = true;
-    i++;
-  }
-  const q = s[i];
-  if (q !== '"' && q !== "'" && q !== "`") return void 0;
-  let out = "";
-  const limit = Math.min(s.length, i + 1 + MAX_EXPR);
-  for (let j = i + 1; j < limit; j++) {
-    const c = s[j];
-    if (c === "\\") {
-      out += s[j + 1] ?? "";
-      j++;
-      continue;
-    }
-    if (c === q) return { value: out, end: j + 1, template: q === "`" && out.includes("${") || fstring && out.includes("{") };
-    out += c;
-  }
-  return void 0;
-}
-function readArg(s, from) {
-  let depth = 0;
-  let i = from;
-  const limit = Math.min(s.length, from + MAX_EXPR);
-  for (; i < limit; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const lit = readLiteral(s, i);
-      if (!lit) break;
-      i = lit.end - 1;
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      if (depth === 0) break;
-      depth--;
-    } else if (c === "," && depth === 0) break;
-  }
-  return { text: s.slice(from, i).trim(), end: i };
-}
-function closingBracket(s, open2) {
-  let depth = 0;
-  for (let i = open2; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const lit = readLiteral(s, i);
-      if (!lit) return s.length;
-      i = lit.end - 1;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if ((c === ")" || c === "]" || c === "}") && --depth === 0) return i + 1;
-  }
-  return s.length;
-}
-function callArgs(s, open2) {
-  const out = [];
-  let i = open2 + 1;
-  while (i < s.length && out.length < 12) {
-    const { text: text2, end } = readArg(s, i);
-    if (text2 !== "") out.push(text2);
-    if (end >= s.length || s[end] !== ",") break;
-    i = end + 1;
-  }
-  return out;
-}
-var IDENT = /[A-Za-z0-9_$]/;
-function keywordArg(s, name) {
-  let at3 = s.indexOf(name);
-  while (at3 >= 0) {
-    const before = at3 === 0 ? "" : s[at3 - 1];
-    let j = at3 + name.length;
-    while (s[j] === " ") j++;
-    const sep6 = s[j];
-    if (!IDENT.test(before) && (sep6 === "=" || sep6 === ":") && s[j + 1] !== "=") {
-      return readArg(s, j + 1).text;
-    }
-    at3 = s.indexOf(name, at3 + name.length);
-  }
-  return void 0;
-}
-function bracketDelta(line) {
-  let d = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const lit = readLiteral(line, i);
-      if (!lit) return d;
-      i = lit.end - 1;
-    } else if (c === "#" || c === "/" && line[i + 1] === "/") return d;
-    else if (c === "(" || c === "[" || c === "{") d++;
-    else if (c === ")" || c === "]" || c === "}") d--;
-  }
-  return d;
-}
-function callText(lines, i, col) {
-  let text2 = lines[i].slice(col);
-  let depth = bracketDelta(text2);
-  for (let k = i + 1; depth > 0 && k < lines.length && k < i + 40 && text2.length < 4e3; k++) {
-    text2 += " " + lines[k].trim();
-    depth += bracketDelta(lines[k]);
-  }
-  return text2;
-}
-function resolveExpr(expr, lookup) {
-  const text2 = expr.trim();
-  if (text2 === "") return { value: "" };
-  const parts = splitPlus(text2);
-  let out = "";
-  for (const part of parts) {
-    const lit = readLiteral(part, 0);
-    if (lit && lit.end === part.length) {
-      if (!lit.template) {
-        out += lit.value;
-        continue;
-      }
-      const filled = fillTemplate2(lit.value, lookup);
-      if (filled === void 0) return { unknown: text2 };
-      out += filled;
-      continue;
-    }
-    if (/^[A-Za-z_$][A-Za-z0-9_$.]*$/.test(part)) {
-      const v = lookup(part);
-      if (v === void 0) return { unknown: text2 };
-      out += v;
-      continue;
-    }
-    return { unknown: text2 };
-  }
-  return { value: out };
-}
-function knownSuffix(expr, lookup) {
-  const parts = splitPlus(expr.trim(), true);
-  if (parts.length < 2) return void 0;
-  let from = parts.length;
-  while (from > 0 && "value" in resolveExpr(parts[from - 1], lookup)) from--;
-  if (from === 0 || from === parts.length) return void 0;
-  const tail = resolveExpr(parts.slice(from).join(" + "), lookup);
-  if (!("value" in tail) || !tail.value.startsWith("/") || tail.value === "/") return void 0;
-  return { head: parts.slice(0, from).join(" + "), suffix: tail.value };
-}
-function splitPlus(text2, topLevel = false) {
-  const out = [];
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const lit = readLiteral(text2, i);
-      if (!lit) return [text2];
-      i = lit.end - 1;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "+" && (!topLevel || depth === 0)) {
-      out.push(text2.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text2.slice(start).trim());
-  return topLevel && out.some((p) => p === "") ? [text2] : out;
-}
-function fillTemplate2(t, lookup) {
-  let out = "";
-  let i = 0;
-  while (i < t.length) {
-    const dollar = t[i] === "$" && t[i + 1] === "{";
-    if (t[i] === "{" || dollar) {
-      const open2 = dollar ? i + 1 : i;
-      const close = t.indexOf("}", open2);
-      if (close < 0) return void 0;
-      const v = lookup(t.slice(open2 + 1, close).trim());
-      if (v === void 0) return void 0;
-      out += v;
-      i = close + 1;
-    } else out += t[i++];
-  }
-  return out;
-}
-function joinUrl(...parts) {
-  let out = "";
-  for (const p of parts) {
-    if (p === "") continue;
-    const trimmed = p.startsWith("/") ? p : "/" + p;
-    out = out.endsWith("/") ? out.slice(0, -1) + trimmed : out + trimmed;
-  }
-  return out === "" ? "/" : out;
-}
-function indentOf(line) {
-  let i = 0;
-  while (i < line.length && (line[i] === " " || line[i] === "	")) i++;
-  return i;
-}
-function matchLines(text2, re) {
-  const out = [];
-  let line = 0;
-  let at3 = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    for (let k = text2.indexOf("\n", at3); k >= 0 && k < m.index; k = text2.indexOf("\n", k + 1)) line++;
-    at3 = m.index;
-    out.push([m[1], line]);
-  }
-  return out;
-}
-
 // src/facts/ci/resolve/gradle-model.ts
 var MAX_LINES = 5e3;
 var MAX_TASKS = 500;
@@ -59919,13 +60193,9 @@ function composeBuilds(dir2, text2) {
 }
 
 // src/facts/deploy/k8s.ts
-var PROBES = {
-  livenessProbe: "liveness",
-  readinessProbe: "readiness",
-  startupProbe: "startup"
-};
+var PROBE_KEYS = Object.keys(KUBERNETES_PROBES);
 function mayHaveProbes(text2) {
-  return text2.includes("livenessProbe") || text2.includes("readinessProbe") || text2.includes("startupProbe");
+  return PROBE_KEYS.some((k) => text2.includes(k));
 }
 function containerImage(lines, probe) {
   const { indent } = lines[probe];
@@ -59946,7 +60216,7 @@ function kubernetesProbes(path2, text2) {
   const lines = yamlLines(text2);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const kind = l.key ? PROBES[l.key] : void 0;
+    const kind = l.key ? KUBERNETES_PROBES[l.key] : void 0;
     if (!kind) continue;
     const body = childrenOf(lines, i);
     const image = containerImage(lines, i);
@@ -60826,80 +61096,6 @@ function contractUses(text2) {
 }
 
 // src/facts/service/body.ts
-var DEPENDENCY_TOKENS = [
-  "SELECT 1",
-  "select 1",
-  "select(1)",
-  'text("SELECT',
-  ".execute(",
-  "ensure_connection",
-  "connection.cursor",
-  "cursor.execute",
-  "db.session",
-  ".ping(",
-  ".Ping(",
-  "PingContext(",
-  "pingCheck(",
-  "$queryRaw",
-  "$executeRaw",
-  "readyState",
-  "isConnected",
-  "redis",
-  "Redis",
-  "cache.get(",
-  "cache.set(",
-  "control.ping",
-  "checkHealth(",
-  "health.check(",
-  "HealthIndicator",
-  "ActiveRecord::Base.connection",
-  "connection.active?",
-  "getConnection(",
-  "isValid(",
-  "jdbcTemplate",
-  "Sql.Open",
-  "db.Stats",
-  "httpx.get(",
-  "requests.get(",
-  "fetch(",
-  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
-  "DB::",
-  "::count()",
-  "->getPdo(",
-  "Cache::",
-  "Redis::",
-  "->ping(",
-  "EntityManager",
-  "->executeQuery(",
-  "->fetchOne(",
-  "->isConnected(",
-  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
-  "Repo.",
-  "Ecto.Adapters.SQL",
-  "Postgrex.",
-  "Redix.",
-  "Cachex.",
-  ".health_check(",
-  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
-  "test_connection",
-  "DB[:",
-  "DB.run(",
-  "DB.fetch(",
-  // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
-  "DbConn",
-  "Connection<",
-  ".acquire()",
-  "get_conn(",
-  ".get_connection(",
-  'cmd("PING")',
-  // .NET: EF Core, ADO.NET, MongoDB, StackExchange.Redis
-  "CanConnectAsync",
-  "OpenAsync(",
-  "ExecuteScalar",
-  "ExecuteSqlRaw",
-  "RunCommandAsync",
-  "PingAsync("
-];
 var MAX_BODY_LINES = 40;
 function touchesIn(file2, lines, from, to) {
   const out = [];
@@ -61367,7 +61563,6 @@ var MAPPINGS = {
   "@PatchMapping": "PATCH",
   "@RequestMapping": "ANY"
 };
-var DEEP_STARTERS = ["spring-boot-starter-data-jpa", "spring-boot-starter-jdbc", "spring-boot-starter-data-redis", "spring-boot-starter-data-mongodb", "spring-boot-starter-data-r2dbc", "spring-boot-starter-amqp", "spring-boot-starter-data-cassandra", "spring-boot-starter-data-elasticsearch"];
 function extractSpring(ctx) {
   const deps = ctx.manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === "java");
   const actuatorDep = deps.find((d) => d.name === "org.springframework.boot:spring-boot-starter-actuator" && !d.dev && !d.optional);
@@ -61428,7 +61623,7 @@ function extractSpring(ctx) {
       const mgmtContext = port ? props.get("management.server.base-path")?.value ?? "" : context3;
       const health = joinUrl(mgmtContext, base, "health");
       const dbOff = props.get("management.health.db.enabled")?.value === "false" || props.get("management.health.defaults.enabled")?.value === "false";
-      const deep = dbOff ? [] : deps.filter((d) => DEEP_STARTERS.some((s) => d.name.endsWith(":" + s)));
+      const deep = dbOff ? [] : deps.filter((d) => ACTUATOR_DEEP_STARTERS.some((s) => d.name.endsWith(":" + s)));
       const touches = deep.map((d) => ({ token: `${d.name} (auto-configured health indicator)`, file: d.manifest, line: d.line ?? 1 }));
       const paths = [health];
       if (props.get("management.endpoint.health.probes.enabled")?.value === "true" || props.has("management.endpoint.health.probes.add-additional-paths")) {
@@ -62665,54 +62860,25 @@ function serviceDir(path2, ecosystem, manifests) {
 }
 
 // src/facts/service/health-libs.ts
-var HEALTH_LIBRARIES = [
-  { name: "django-health-check", ecosystem: "python", tokens: ['"health_check"', "'health_check'", "HealthCheckView"], routes: [], checks: ["health_check.db", "health_check.cache", "health_check.Database", "health_check.Cache", "health_check.contrib.redis"] },
-  { name: "dockerflow", ecosystem: "python", tokens: ["DockerflowMiddleware", "Dockerflow(", "dockerflow.fastapi"], routes: ["/__heartbeat__", "/__lbheartbeat__"] },
-  { name: "django-watchman", ecosystem: "python", tokens: ["'watchman'", '"watchman"'], routes: [] },
-  { name: "flask-healthz", ecosystem: "python", tokens: ["from flask_healthz import"], routes: ["/healthz/live", "/healthz/ready"] },
-  { name: "py-healthcheck", ecosystem: "python", tokens: ["from healthcheck import HealthCheck"], routes: [] },
-  { name: "fastapi-health", ecosystem: "python", tokens: ["from fastapi_health import"], routes: [] },
-  { name: "@godaddy/terminus", ecosystem: "node", tokens: ["createTerminus("], routes: [] },
-  { name: "lightship", ecosystem: "node", tokens: ["createLightship("], routes: ["/health", "/live", "/ready"] },
-  { name: "express-actuator", ecosystem: "node", tokens: ["require('express-actuator')", "from 'express-actuator'"], routes: ["/health"] },
-  { name: "fastify-healthcheck", ecosystem: "node", tokens: ["'fastify-healthcheck'"], routes: ["/health"] },
-  { name: "@fastify/under-pressure", ecosystem: "node", tokens: ["exposeStatusRoute"], routes: ["/status"] },
-  { name: "alexliesenfeld/health", ecosystem: "go", tokens: ["health.NewChecker("], routes: [] },
-  { name: "hellofresh/health-go", ecosystem: "go", tokens: ["github.com/hellofresh/health-go"], routes: [] },
-  { name: "grpc health", ecosystem: "go", tokens: ["grpc_health_v1.RegisterHealthServer", "healthpb.RegisterHealthServer"], routes: [] },
-  { name: "Spring HealthIndicator", ecosystem: "java", tokens: ["implements HealthIndicator", "extends AbstractHealthIndicator", "implements ReactiveHealthIndicator", ": HealthIndicator"], routes: [], checks: ["Health.down(", "Health.up("] },
-  { name: "okcomputer", ecosystem: "ruby", tokens: ["OkComputer::Registry.register"], routes: ["/okcomputer"] },
-  { name: "rails-healthcheck", ecosystem: "ruby", tokens: ["Healthcheck.configure"], routes: ["/healthcheck"] },
-  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
-  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
-  { name: "healthchex", ecosystem: "elixir", tokens: ["Healthchex.Probes.Liveness", "Healthchex.Probes.Readiness"], routes: ["/health/live", "/health/ready"] },
-  { name: "plug_heartbeat", ecosystem: "elixir", tokens: ["plug PlugHeartbeat", "plug(PlugHeartbeat"], routes: ["/heartbeat"] },
-  { name: "plug_checkup", ecosystem: "elixir", tokens: ["PlugCheckup.Options.new("], routes: [], checks: ["%PlugCheckup.Check{"] },
-  // Rust: Loco's app routes with its defaults serve a ping and a health route (the latter checks the database and cache).
-  { name: "Loco default routes", ecosystem: "rust", tokens: ["AppRoutes::with_default_routes("], routes: ["/_ping", "/_health"] }
-];
 var WANTED = new Map(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...sig.checks ?? []]]));
 var BY_ECOSYSTEM = /* @__PURE__ */ new Map();
 for (const [sig, words3] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...BY_ECOSYSTEM.get(sig.ecosystem) ?? [], ...words3]);
 var WRAPPER_CALL = /\b([A-Za-z_$][\w$.]{0,60})\(\s{0,4}(?:[A-Za-z_$][\w$.]{0,60}\s{0,4},\s{0,4})?(['"`])(\/[\w./-]{0,80})\2/g;
-var WRAPPER_PATH = /(^|\/)(_{0,2}health[\w-]*|healthz|livez|readyz|ping|heartbeat|alive|ready|live)\/?$/i;
-var WRAPPER_WORDS = ["health", "Health", "HEALTH"];
-var WRAPPER_ECOSYSTEMS = ["python", "node"];
 function healthWrappers(src, ecosystems) {
   const out = [];
   for (const eco of WRAPPER_ECOSYSTEMS) {
     if (!ecosystems.has(eco)) continue;
     for (const file2 of src.files(eco)) {
-      if (!src.mentions(file2, WRAPPER_WORDS)) continue;
+      if (!src.mentions(file2, WRAPPER_SPELLINGS)) continue;
       const lines = src.lines(file2) ?? [];
       for (let i = 0; i < lines.length && out.length < 5; i++) {
         const l = lines[i];
         const t = l.trimStart();
-        if (t.startsWith("#") || t.startsWith("//") || t.startsWith("def ") || t.startsWith("function ") || l.length > 2e3 || !/health/i.test(l)) continue;
+        if (t.startsWith("#") || t.startsWith("//") || t.startsWith("def ") || t.startsWith("function ") || l.length > 2e3 || !WRAPPER_NAME.test(l)) continue;
         WRAPPER_CALL.lastIndex = 0;
         for (let m = WRAPPER_CALL.exec(l); m; m = WRAPPER_CALL.exec(l)) {
           const callee = m[1];
-          if (!/health/i.test(callee.slice(callee.lastIndexOf(".") + 1)) || !WRAPPER_PATH.test(m[3])) continue;
+          if (!WRAPPER_NAME.test(callee.slice(callee.lastIndexOf(".") + 1)) || !wrapperHealthPath(m[3])) continue;
           out.push({ name: `${callee} (health-check wrapper)`, path: file2, line: i + 1, text: t.slice(0, 200), routes: [m[3]], checks: [] });
           break;
         }
@@ -62973,55 +63139,8 @@ function maskedSource(ctx, file2) {
   if (!lines) return void 0;
   return memoOnFile(ctx, file2, "aspnetcore:masked", () => maskCSharp(lines.join("\n")));
 }
-var ASPNET_HEALTH_CHECKS = [
-  { method: "AddSqlServer", checks: "SQL Server", package: "AspNetCore.HealthChecks.SqlServer", ambiguous: true },
-  { method: "AddNpgSql", checks: "PostgreSQL", package: "AspNetCore.HealthChecks.NpgSql" },
-  { method: "AddMySql", checks: "MySQL", package: "AspNetCore.HealthChecks.MySql", ambiguous: true },
-  { method: "AddSqlite", checks: "SQLite", package: "AspNetCore.HealthChecks.Sqlite", ambiguous: true },
-  { method: "AddOracle", checks: "Oracle", package: "AspNetCore.HealthChecks.Oracle", ambiguous: true },
-  { method: "AddRedis", checks: "Redis", package: "AspNetCore.HealthChecks.Redis", ambiguous: true },
-  { method: "AddMongoDb", checks: "MongoDB", package: "AspNetCore.HealthChecks.MongoDb" },
-  { method: "AddRabbitMQ", checks: "RabbitMQ", package: "AspNetCore.HealthChecks.Rabbitmq", ambiguous: true },
-  { method: "AddKafka", checks: "Kafka", package: "AspNetCore.HealthChecks.Kafka", ambiguous: true },
-  { method: "AddElasticsearch", checks: "Elasticsearch", package: "AspNetCore.HealthChecks.Elasticsearch", ambiguous: true },
-  { method: "AddAzureBlobStorage", checks: "Azure Blob Storage", package: "AspNetCore.HealthChecks.Azure.Storage.Blobs" },
-  { method: "AddAzureQueueStorage", checks: "Azure Queue Storage", package: "AspNetCore.HealthChecks.Azure.Storage.Queues" },
-  { method: "AddAzureServiceBusQueue", checks: "Azure Service Bus", package: "AspNetCore.HealthChecks.AzureServiceBus" },
-  { method: "AddAzureServiceBusTopic", checks: "Azure Service Bus", package: "AspNetCore.HealthChecks.AzureServiceBus" },
-  { method: "AddAzureCosmosDB", checks: "Cosmos DB", package: "AspNetCore.HealthChecks.CosmosDb" },
-  { method: "AddAzureKeyVault", checks: "Azure Key Vault", package: "AspNetCore.HealthChecks.AzureKeyVault" },
-  { method: "AddDynamoDb", checks: "DynamoDB", package: "AspNetCore.HealthChecks.DynamoDb" },
-  { method: "AddS3", checks: "Amazon S3", package: "AspNetCore.HealthChecks.Aws.S3" },
-  { method: "AddNats", checks: "NATS", package: "AspNetCore.HealthChecks.Nats" },
-  { method: "AddConsul", checks: "Consul", package: "AspNetCore.HealthChecks.Consul" },
-  { method: "AddHangfire", checks: "Hangfire", package: "AspNetCore.HealthChecks.Hangfire" },
-  { method: "AddIdentityServer", checks: "identity server", package: "AspNetCore.HealthChecks.OpenIdConnectServer" },
-  { method: "AddUrlGroup", checks: "HTTP dependency", package: "AspNetCore.HealthChecks.Uris" },
-  { method: "AddDbContextCheck", checks: "EF Core database" },
-  // .NET Aspire client integrations register a health check for what they connect to (unless
-  // `DisableHealthChecks = true`), on the host builder rather than on AddHealthChecks(). Their names
-  // differ from the app host's resources (`AddRedis`, `AddPostgres`), so they need no chain.
-  { method: "AddNpgsqlDbContext", checks: "PostgreSQL (Aspire)", aspire: true },
-  { method: "AddNpgsqlDataSource", checks: "PostgreSQL (Aspire)", aspire: true },
-  { method: "AddSqlServerDbContext", checks: "SQL Server (Aspire)", aspire: true },
-  { method: "AddSqlServerClient", checks: "SQL Server (Aspire)", aspire: true },
-  { method: "AddMySqlDataSource", checks: "MySQL (Aspire)", aspire: true },
-  { method: "AddMySqlDbContext", checks: "MySQL (Aspire)", aspire: true },
-  { method: "AddRedisClient", checks: "Redis (Aspire)", aspire: true },
-  { method: "AddRedisDistributedCache", checks: "Redis (Aspire)", aspire: true },
-  { method: "AddMongoDBClient", checks: "MongoDB (Aspire)", aspire: true },
-  { method: "AddRabbitMQClient", checks: "RabbitMQ (Aspire)", aspire: true },
-  { method: "AddKafkaProducer", checks: "Kafka (Aspire)", aspire: true },
-  { method: "AddAzureServiceBusClient", checks: "Azure Service Bus (Aspire)", aspire: true },
-  { method: "AddAzureBlobClient", checks: "Azure Blob Storage (Aspire)", aspire: true },
-  { method: "AddAzureCosmosClient", checks: "Cosmos DB (Aspire)", aspire: true },
-  { method: "AddElasticsearchClient", checks: "Elasticsearch (Aspire)", aspire: true }
-];
-var CUSTOM = /* @__PURE__ */ new Set(["AddCheck", "AddTypeActivatedCheck", "AddAsyncCheck"]);
 var BY_METHOD = new Map(ASPNET_HEALTH_CHECKS.map((r) => [r.method, r]));
 var MENTIONS = ["HealthCheck", ...ASPNET_HEALTH_CHECKS.filter((r) => r.aspire).map((r) => r.method)];
-var DOTNET_TOUCHES = ["CreateDbContext", "GetDatabase(", ".SendAsync(", ".GetAsync(", "Database.", "DbContext"];
-var DEPENDENCY_NAME = /(Db|Database|Sql|Mongo|Redis|Cache|Queue|Bus|Kafka|Rabbit|Elastic|Storage|Blob|Http|Url|Api|Service|Connection|Broker|Store)/;
 function healthRegistrations(ctx, files) {
   const candidates = files.filter((f) => ctx.src.mentions(f, MENTIONS));
   if (candidates.length === 0) return [];
@@ -63046,13 +63165,13 @@ function healthRegistrations(ctx, files) {
           if (row) {
             if (row.aspire && call.args.some((a) => /DisableHealthChecks\s*=\s*true/.test(a))) return;
             const known = onBuilder || row.package !== void 0 && deps.has(row.package.toLowerCase()) || !row.ambiguous;
-            if (known && !(call.name === "AddSqlServer" && call.generic !== "")) out.push({ name: `${row.method} (${row.checks})`, file: file2, line, dependency: true });
+            if (known && !(row.notWithTypeArgument && call.generic !== "")) out.push({ name: `${row.method} (${row.checks})`, file: file2, line, dependency: true });
             return;
           }
-          if (!CUSTOM.has(call.name)) return;
+          if (!ASPNET_CUSTOM_CHECK_CALLS.has(call.name)) return;
           const type2 = call.generic || /\bnew\s+([A-Za-z_][\w.]*)/.exec(call.args[1] ?? "")?.[1] || "";
           if (type2) custom.push({ type: type2, file: file2, line });
-          else out.push({ name: `${call.name}(${(call.args[0] ?? "").slice(0, 40)})`, file: file2, line, dependency: DEPENDENCY_TOKENS.concat(DOTNET_TOUCHES).some((tok) => (call.args[1] ?? "").includes(tok)) });
+          else out.push({ name: `${call.name}(${(call.args[0] ?? "").slice(0, 40)})`, file: file2, line, dependency: DEPENDENCY_TOKENS.concat(DOTNET_CHECK_TOUCHES).some((tok) => (call.args[1] ?? "").includes(tok)) });
         });
       }
     }
@@ -63062,7 +63181,7 @@ function healthRegistrations(ctx, files) {
 }
 function customTouches(ctx, files, type2) {
   const name = type2.replace(/<[\s\S]*$/, "").replace(/^.*\./, "");
-  if (!/^[A-Za-z_]\w*$/.test(name)) return DEPENDENCY_NAME.test(type2);
+  if (!/^[A-Za-z_]\w*$/.test(name)) return DEPENDENCY_TYPE_NAME.test(type2);
   const decl = new RegExp(`\\bclass\\s+${name}\\b`);
   for (const f of files) {
     if (!ctx.src.mentions(f, ["IHealthCheck"])) continue;
@@ -63070,9 +63189,9 @@ function customTouches(ctx, files, type2) {
     const at3 = lines.findIndex((l) => decl.test(l));
     if (at3 < 0) continue;
     const body = lines.slice(at3, at3 + 150);
-    return body.some((l) => !l.trimStart().startsWith("//") && (DEPENDENCY_TOKENS.some((tok) => l.includes(tok)) || DOTNET_TOUCHES.some((tok) => l.includes(tok))));
+    return body.some((l) => !l.trimStart().startsWith("//") && (DEPENDENCY_TOKENS.some((tok) => l.includes(tok)) || DOTNET_CHECK_TOUCHES.some((tok) => l.includes(tok))));
   }
-  return DEPENDENCY_NAME.test(type2);
+  return DEPENDENCY_TYPE_NAME.test(type2);
 }
 
 // src/facts/service/routes/aspnetcore-controllers.ts
@@ -63294,7 +63413,6 @@ function actionBody(lines, i) {
 
 // src/facts/service/routes/aspnetcore.ts
 var VERBS = { MapGet: "GET", MapPost: "POST", MapPut: "PUT", MapDelete: "DELETE", MapPatch: "PATCH", MapMethods: "ANY", Map: "ANY", MapHub: "ANY", MapFallback: "ANY" };
-var HEALTH_CALLS = /* @__PURE__ */ new Set(["MapHealthChecks", "UseHealthChecks"]);
 var CONVENTIONAL = /* @__PURE__ */ new Set(["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "UseMvcWithDefaultRoute", "MapRoute"]);
 var LIBRARY = "ASP.NET Core health checks";
 var CONST_TOKENS = ["const string", "static readonly string"];
@@ -63422,7 +63540,7 @@ function walk(c, start, segStart, t, routes, calls) {
       base = { ...base, groups: [...base.groups, arg] };
       grouped = true;
     } else if (CONVENTIONAL.has(call.name)) conventional = true;
-    else if (HEALTH_CALLS.has(call.name)) {
+    else if (ASPNET_HEALTH_ROUTE_CALLS.has(call.name)) {
       if (arg === void 0) continue;
       const predicateOff = call.args.slice(1).some((a) => /Predicate\s*=\s*(?:\(\s*\w*\s*\)|_|\w+)\s*=>\s*false\b/.test(a));
       routes.push({ base, arg, method: "GET", line, health: { predicateOff } });
@@ -63436,12 +63554,6 @@ function walk(c, start, segStart, t, routes, calls) {
 }
 
 // src/facts/service/routes/django.ts
-var INCLUDED_LIBRARIES = {
-  "health_check.urls": { name: "django-health-check", routes: [""] },
-  "watchman.urls": { name: "django-watchman", routes: [""] },
-  "django_alive.urls": { name: "django-alive", routes: ["alive/", "health/"] },
-  "django_healthchecks.urls": { name: "django-healthchecks", routes: [""] }
-};
 var MAX_INCLUDE_DEPTH3 = 8;
 function extractDjango(ctx) {
   if (!ctx.frameworks.has("django") && !ctx.frameworks.has("drf")) return { routes: [] };
@@ -63503,7 +63615,7 @@ function extractDjango(ctx) {
           continue;
         }
         if (pat.include !== void 0) {
-          const lib2 = INCLUDED_LIBRARIES[pat.include];
+          const lib2 = DJANGO_HEALTH_URLCONFS[pat.include];
           if (lib2) {
             for (const r of lib2.routes) routes.push({ path: djangoPath(full + r), methods: ["GET"], framework: "django", file: file2, line: pat.line, library: lib2.name, ...unk ? { prefixUnknown: unk } : {} });
             libraries.push({ name: lib2.name, path: file2, line: pat.line, text: `include("${pat.include}")`, routes: lib2.routes.map((r) => djangoPath(full + r)), checks: [] });
@@ -65289,16 +65401,6 @@ var METHODS2 = {
   // gin/echo `Match([]string{"GET", "HEAD"}, "/health", h)`: the methods come first.
   Match: "ANY"
 };
-var GO_HEALTH_MIDDLEWARE = [
-  { token: "middleware.Heartbeat(", module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: "chi middleware.Heartbeat", routes: [], pathArg: true },
-  { token: "healthcheck.New(", module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: "fiber healthcheck", routes: ["/livez", "/readyz"] },
-  { token: "healthcheck.NewHandler(", module: /^github\.com\/heptiolabs\/healthcheck$/, name: "heptiolabs/healthcheck", routes: ["/live", "/ready"] },
-  { token: "rest.Ping", module: /^github\.com\/go-pkgz\/rest$/, name: "go-pkgz/rest Ping", routes: ["/ping"] },
-  // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
-  { token: "grpc.NewServer(", module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: "Kratos gRPC server (grpc.health.v1)", routes: [], importRequired: true, unless: "CustomHealth(" },
-  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
-  { token: "runtime.WithHealthzEndpoint(", module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: "grpc-gateway WithHealthzEndpoint", routes: ["/healthz"], importRequired: true }
-];
 var memberOf = (mw) => mw.token.slice(mw.token.indexOf(".") + 1);
 function goAliases(lines) {
   const out = /* @__PURE__ */ new Map();
@@ -66036,84 +66138,6 @@ function extractJvmDsl(ctx) {
 }
 
 // src/facts/service/routes/jvm-health.ts
-function quarkusHealth(prop) {
-  if (prop("quarkus.smallrye-health.enabled") === "false" || prop("quarkus.health.extensions.enabled") === "false") return null;
-  const root2 = prop("quarkus.smallrye-health.root-path") ?? "health";
-  const management = prop("quarkus.management.enabled") === "true";
-  const nonApp = management ? prop("quarkus.management.root-path") ?? "q" : prop("quarkus.http.non-application-root-path") ?? "q";
-  const httpRoot = management ? "" : prop("quarkus.http.root-path") ?? "";
-  const base = root2.startsWith("/") ? root2 : nonApp.startsWith("/") ? joinUrl(nonApp, root2) : joinUrl(httpRoot, nonApp, root2);
-  return management ? { base, port: prop("quarkus.management.port") ?? "9000", note: "quarkus.management.enabled: on the management interface" } : { base, note: "Quarkus SmallRye Health defaults" };
-}
-var MICROPROFILE_SUBPATHS = ["/live", "/ready", "/started"];
-var HEALTH_CONVENTIONS = [
-  {
-    name: "SmallRye Health (Quarkus)",
-    packages: ["io.quarkus:quarkus-smallrye-health"],
-    serves: quarkusHealth,
-    subpaths: MICROPROFILE_SUBPATHS,
-    // Quarkus registers readiness checks for its data sources and clients unless switched off.
-    deepPackages: [
-      { pattern: "io.quarkus:quarkus-agroal", label: "datasource", offBy: "quarkus.datasource.health.enabled" },
-      { pattern: "io.quarkus:quarkus-jdbc-*", label: "datasource", offBy: "quarkus.datasource.health.enabled" },
-      { pattern: "io.quarkus:quarkus-reactive-*-client", label: "reactive datasource", offBy: "quarkus.datasource.health.enabled" },
-      { pattern: "io.quarkus:quarkus-mongodb-client", label: "MongoDB", offBy: "quarkus.mongodb.health.enabled" },
-      { pattern: "io.quarkus:quarkus-redis-client", label: "Redis", offBy: "quarkus.redis.health.enabled" },
-      { pattern: "io.quarkus:quarkus-messaging-kafka", label: "Kafka messaging", offBy: "quarkus.messaging.health.enabled" },
-      { pattern: "io.quarkus:quarkus-smallrye-reactive-messaging-kafka", label: "Kafka messaging", offBy: "quarkus.messaging.health.enabled" }
-    ],
-    // `@Startup` alone is Quarkus' eager-bean annotation, not a health check.
-    checkTokens: ["@Readiness"]
-  },
-  {
-    name: "MicroProfile Health",
-    packages: ["org.eclipse.microprofile.health:microprofile-health-api", "io.smallrye:smallrye-health", "io.helidon.microprofile.health:helidon-microprofile-health", "io.openliberty.features:mpHealth-*"],
-    serves: () => ({ base: "/health", note: "MicroProfile Health default" }),
-    subpaths: MICROPROFILE_SUBPATHS,
-    checkTokens: ["@Readiness"]
-  },
-  {
-    name: "Micronaut management",
-    packages: ["io.micronaut:micronaut-management"],
-    serves: (prop) => {
-      if (prop("endpoints.health.enabled") === "false" || prop("endpoints.all.enabled") === "false") return null;
-      const port = prop("endpoints.all.port");
-      return { base: joinUrl(prop("endpoints.all.path") ?? "", "health"), ...port ? { port } : {}, note: port ? "endpoints.all.port: on the management port" : "Micronaut management defaults" };
-    },
-    subpaths: ["/liveness", "/readiness"],
-    deepPackages: [
-      { pattern: "io.micronaut.sql:micronaut-jdbc*", label: "JDBC", offBy: "endpoints.health.jdbc.enabled" },
-      { pattern: "io.micronaut.data:micronaut-data-jdbc", label: "JDBC", offBy: "endpoints.health.jdbc.enabled" },
-      { pattern: "io.micronaut.redis:micronaut-redis-lettuce", label: "Redis" },
-      { pattern: "io.micronaut.mongodb:micronaut-mongo-*", label: "MongoDB" },
-      { pattern: "io.micronaut.kafka:micronaut-kafka", label: "Kafka" },
-      { pattern: "io.micronaut.r2dbc:micronaut-r2dbc-core", label: "R2DBC" }
-    ],
-    checkTokens: ["extends AbstractHealthIndicator", "implements HealthIndicator", ": HealthIndicator", ": AbstractHealthIndicator"]
-  },
-  {
-    name: "Dropwizard admin healthcheck",
-    packages: ["io.dropwizard:dropwizard-core"],
-    serves: () => ({ base: "/healthcheck", port: "8081", note: "Dropwizard admin connector (port 8081 by default)" }),
-    subpaths: [],
-    // `JdbiFactory.build(env, …)` and Hibernate bundles register a database check themselves.
-    checkTokens: ["healthChecks().register(", "new JdbiFactory(", "new DBIFactory(", "HibernateBundle<"]
-  },
-  {
-    name: "Helidon health",
-    packages: ["io.helidon.webserver.observe:helidon-webserver-observe-health"],
-    serves: () => ({ base: "/observe/health", note: "Helidon 4 observability endpoint" }),
-    subpaths: ["/live", "/ready", "/started"],
-    checkTokens: ["DbClientHealthCheck", "@Readiness"]
-  },
-  {
-    name: "Helidon health",
-    packages: ["io.helidon.health:helidon-health"],
-    serves: () => ({ base: "/health", note: "Helidon HealthSupport default" }),
-    subpaths: ["/live", "/ready"],
-    checkTokens: ["DbClientHealthCheck", "@Readiness"]
-  }
-];
 function matches2(pattern, name) {
   return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
@@ -66821,11 +66845,6 @@ function withRouting(ctx, toks, open2, prefix, scope, depth) {
 
 // src/facts/service/routes/rails.ts
 var VERBS10 = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "match"]);
-var HEALTH_ENGINES = {
-  "OkComputer::Engine": "okcomputer",
-  "HealthMonitor::Engine": "health-monitor-rails",
-  "HealthCheck::Engine": "health_check"
-};
 function extractRails(ctx) {
   if (!ctx.frameworks.has("rails")) return { routes: [] };
   const routes = [];
@@ -66882,7 +66901,7 @@ function extractRails(ctx) {
         if (at3 !== void 0) {
           const path2 = joinUrl(...stack, at3);
           if (engine.endsWith("::Engine")) engineAt.set(engine.slice(0, -"::Engine".length), path2);
-          const lib2 = HEALTH_ENGINES[engine];
+          const lib2 = RAILS_HEALTH_ENGINES[engine];
           routes.push({ path: path2, methods: ["ANY"], framework: "rails", file: file2, line: i + 1, handler: engine, ...lib2 ? { library: lib2 } : {} });
           if (lib2) libraries.push({ name: lib2, path: file2, line: i + 1, text: t, routes: [path2], checks: [] });
         }
@@ -69264,8 +69283,8 @@ var KNOWN_RESOURCES = [
   { resource: /^@NelmioApiDocBundle\/.*swaggerui\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.swagger_ui" }] },
   { resource: /^@NelmioApiDocBundle\/.*swagger\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.swagger" }] },
   { resource: /^@NelmioApiDocBundle\/.*redocly\.xml$/i, routes: [{ path: "", handler: "nelmio_api_doc.controller.redocly" }] },
-  { resource: /^@LiipMonitorBundle\//, routes: [{ path: "", handler: "liip_monitor.health_controller", library: "LiipMonitorBundle" }] },
-  { resource: /^@SymfonyHealthCheckBundle\//, routes: [{ path: "/health", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }, { path: "/ping", handler: "SymfonyHealthCheckBundle", library: "symfony-health-check-bundle" }] }
+  // Health bundles: rows of the health catalogue.
+  ...SYMFONY_HEALTH_RESOURCES
 ];
 var ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/;
 var DEV_ONLY = /(^|\/)(config\/routes\/(dev|test)\/|app\/config\/routing_(dev|test)\.ya?ml$)/;

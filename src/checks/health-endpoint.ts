@@ -1,15 +1,17 @@
+import { CONTRIBUTOR_LIBRARIES, DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, healthSegment, ONE_OFF_SERVICES, THIRD_PARTY_IMAGE_PREFIXES } from '../facts/catalog/health.js'
 import type { DeployHealthcheck } from '../facts/deploy/types.js'
 import type { Route } from '../facts/service/types.js'
 import { frameworkList, snippetFor, type Framework } from '../facts/service/frameworks.js'
-import { DEPENDENCY_COMMANDS, DEPENDENCY_IMAGES, HEALTH_SNIPPETS, healthSegment, ONE_OFF_SERVICES, THIRD_PARTY_IMAGE_PREFIXES } from './catalog/health.js'
+import { HEALTH_SNIPPETS } from './catalog/health-snippets.js'
 import { notAService } from './catalog/framework-repo.js'
 import { defineCheck, type Evidence, type Outcome } from './types.js'
 
 /**
  * health-endpoint: does the service expose a health/readiness route? Routes come with their full
  * paths (prefixes resolved) from the service facts; a route is dedicated when its last segment is
- * a health word (catalog/health.ts) or it is listed in config `signatures.routes`. Libraries that
- * serve health routes count too. Deployment-side checks alone are partial.
+ * a health word (the health catalogue, facts/catalog/health.ts) or it is listed in config
+ * `signatures.routes`. Libraries that serve health routes count too. Deployment-side checks alone
+ * are partial; those of a dependency, a one-off job or a third-party component are not the app's.
  */
 
 const messages = {
@@ -22,9 +24,6 @@ const messages = {
   'framework-repo': 'This repository publishes {name}, an HTTP framework itself, not a service built on it: there is no service to probe.'
 } as const
 type Id = keyof typeof messages
-
-/** Libraries that are health contributors, not endpoints by themselves. */
-const NOT_SERVING = new Set(['Spring HealthIndicator', 'grpc health'])
 
 function routeText(r: Route): string {
   const prefix = r.prefixUnknown ? `{${r.prefixUnknown}}` : ''
@@ -54,7 +53,7 @@ export default defineCheck({
     if (na) return na
     const extraRoutes = new Set(extra.routes.map((r) => r.replace(/\/+$/, '') || '/'))
     const dedicated = service.routes.filter((r) => healthSegment(r.path) !== null || extraRoutes.has(r.path.replace(/\/+$/, '') || '/'))
-    const libraries = service.healthLibraries.filter((l) => !NOT_SERVING.has(l.name) && !dedicated.some((r) => r.library === l.name))
+    const libraries = service.healthLibraries.filter((l) => !CONTRIBUTOR_LIBRARIES.has(l.name) && !dedicated.some((r) => r.library === l.name))
     const probes = deploy.healthchecks.filter(isAppProbe)
     const evidence: Evidence[] = []
     for (const r of dedicated.slice(0, 6)) {

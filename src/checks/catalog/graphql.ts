@@ -1,8 +1,8 @@
+import { healthSegment } from '../../facts/catalog/health.js'
 import type { Ecosystem } from '../../facts/manifests/types.js'
 import type { Facts } from '../../facts/types.js'
 import type { Route } from '../../facts/service/types.js'
 import type { Evidence } from '../types.js'
-import { healthSegment } from './health.js'
 
 /**
  * GraphQL-only APIs. `openapi-published` and `contract-tests` ask about an OpenAPI description

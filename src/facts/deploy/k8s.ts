@@ -1,16 +1,13 @@
+import { KUBERNETES_PROBES } from '../catalog/health.js'
 import { httpPathOf } from './http-path.js'
 import type { DeployHealthcheck } from './types.js'
 import { childrenOf, flowList, unquote, yamlLines, type YamlLine } from '../parse/yaml-lines.js'
 
-const PROBES: Readonly<Record<string, 'liveness' | 'readiness' | 'startup'>> = {
-  livenessProbe: 'liveness',
-  readinessProbe: 'readiness',
-  startupProbe: 'startup'
-}
+const PROBE_KEYS: readonly string[] = Object.keys(KUBERNETES_PROBES)
 
 /** Cheap pre-filter before walking a YAML file. */
 export function mayHaveProbes(text: string): boolean {
-  return text.includes('livenessProbe') || text.includes('readinessProbe') || text.includes('startupProbe')
+  return PROBE_KEYS.some((k) => text.includes(k))
 }
 
 /**
@@ -43,7 +40,7 @@ export function kubernetesProbes(path: string, text: string): DeployHealthcheck[
   const lines = yamlLines(text)
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!
-    const kind = l.key ? PROBES[l.key] : undefined
+    const kind = l.key ? KUBERNETES_PROBES[l.key] : undefined
     if (!kind) continue
     const body = childrenOf(lines, i)
     const image = containerImage(lines, i)

@@ -1,87 +1,13 @@
+import { DEPENDENCY_TOKENS } from '../catalog/health.js'
 import type { Route } from './types.js'
 import { indentOf } from './text.js'
 
 /**
  * Handler bodies, read only to tell a deep health check (it touches a database, a cache or another
- * service) from a shallow one (it returns a constant). The tokens are data; a body is a bounded
- * window of lines after the declaration.
+ * service) from a shallow one (it returns a constant). The tokens are data in the health
+ * catalogue (catalog/health.ts, DEPENDENCY_TOKENS); a body is a bounded window of lines after the
+ * declaration.
  */
-
-/** Substrings that show a handler touching a dependency (docs/catalogue.md, "Health endpoint"). */
-export const DEPENDENCY_TOKENS: readonly string[] = [
-  'SELECT 1',
-  'select 1',
-  'select(1)',
-  'text("SELECT',
-  '.execute(',
-  'ensure_connection',
-  'connection.cursor',
-  'cursor.execute',
-  'db.session',
-  '.ping(',
-  '.Ping(',
-  'PingContext(',
-  'pingCheck(',
-  '$queryRaw',
-  '$executeRaw',
-  'readyState',
-  'isConnected',
-  'redis',
-  'Redis',
-  'cache.get(',
-  'cache.set(',
-  'control.ping',
-  'checkHealth(',
-  'health.check(',
-  'HealthIndicator',
-  'ActiveRecord::Base.connection',
-  'connection.active?',
-  'getConnection(',
-  'isValid(',
-  'jdbcTemplate',
-  'Sql.Open',
-  'db.Stats',
-  'httpx.get(',
-  'requests.get(',
-  'fetch(',
-  // PHP: Laravel facades and Eloquent queries, PDO, Doctrine DBAL/ORM, phpredis/Predis.
-  'DB::',
-  '::count()',
-  '->getPdo(',
-  'Cache::',
-  'Redis::',
-  '->ping(',
-  'EntityManager',
-  '->executeQuery(',
-  '->fetchOne(',
-  '->isConnected(',
-  // Elixir: an Ecto repo (`Repo.query`, `MyApp.Repo.get_uptime()`), SQL, Redis, caches, a context's health check.
-  'Repo.',
-  'Ecto.Adapters.SQL',
-  'Postgrex.',
-  'Redix.',
-  'Cachex.',
-  '.health_check(',
-  // Ruby: Sequel's database object (`DB.test_connection`, `DB[:x]`, `DB.run`), Active Record's connection.
-  'test_connection',
-  'DB[:',
-  'DB.run(',
-  'DB.fetch(',
-  // Rust: request guards and pools (Rocket's `DbConn`/`Connection<Db>`), pool checkouts, redis PING.
-  'DbConn',
-  'Connection<',
-  '.acquire()',
-  'get_conn(',
-  '.get_connection(',
-  'cmd("PING")',
-  // .NET: EF Core, ADO.NET, MongoDB, StackExchange.Redis
-  'CanConnectAsync',
-  'OpenAsync(',
-  'ExecuteScalar',
-  'ExecuteSqlRaw',
-  'RunCommandAsync',
-  'PingAsync('
-]
 
 const MAX_BODY_LINES = 40
 

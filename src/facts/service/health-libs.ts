@@ -1,49 +1,12 @@
+import { HEALTH_LIBRARIES, WRAPPER_ECOSYSTEMS, WRAPPER_NAME, WRAPPER_SPELLINGS, wrapperHealthPath, type HealthLibrarySignature } from '../catalog/health.js'
 import type { Ecosystem } from '../manifests/types.js'
 import type { SourceSet } from './files.js'
 import type { HealthLibrary } from './types.js'
 
 /**
- * Health-check libraries recognised by a line in the service's code (settings, wiring). Routes
- * mounted through the frameworks' own calls are found by the route extractors; this table covers
- * libraries that serve their routes themselves. Data, so a new library is one row.
+ * Health-check libraries found by a line of the service's code, and health-check wrappers: what
+ * to look for is in the health catalogue (catalog/health.ts); this module only searches.
  */
-export interface HealthLibrarySignature {
-  readonly name: string
-  readonly ecosystem: Ecosystem
-  /** Any of these substrings on a line (comments skipped). */
-  readonly tokens: readonly string[]
-  /** Routes it serves by default. */
-  readonly routes: readonly string[]
-  /** Substrings anywhere in the service that show a dependency check registered with it. */
-  readonly checks?: readonly string[]
-}
-
-export const HEALTH_LIBRARIES: readonly HealthLibrarySignature[] = [
-  { name: 'django-health-check', ecosystem: 'python', tokens: ['"health_check"', "'health_check'", 'HealthCheckView'], routes: [], checks: ['health_check.db', 'health_check.cache', 'health_check.Database', 'health_check.Cache', 'health_check.contrib.redis'] },
-  { name: 'dockerflow', ecosystem: 'python', tokens: ['DockerflowMiddleware', 'Dockerflow(', 'dockerflow.fastapi'], routes: ['/__heartbeat__', '/__lbheartbeat__'] },
-  { name: 'django-watchman', ecosystem: 'python', tokens: ["'watchman'", '"watchman"'], routes: [] },
-  { name: 'flask-healthz', ecosystem: 'python', tokens: ['from flask_healthz import'], routes: ['/healthz/live', '/healthz/ready'] },
-  { name: 'py-healthcheck', ecosystem: 'python', tokens: ['from healthcheck import HealthCheck'], routes: [] },
-  { name: 'fastapi-health', ecosystem: 'python', tokens: ['from fastapi_health import'], routes: [] },
-  { name: '@godaddy/terminus', ecosystem: 'node', tokens: ['createTerminus('], routes: [] },
-  { name: 'lightship', ecosystem: 'node', tokens: ['createLightship('], routes: ['/health', '/live', '/ready'] },
-  { name: 'express-actuator', ecosystem: 'node', tokens: ["require('express-actuator')", "from 'express-actuator'"], routes: ['/health'] },
-  { name: 'fastify-healthcheck', ecosystem: 'node', tokens: ["'fastify-healthcheck'"], routes: ['/health'] },
-  { name: '@fastify/under-pressure', ecosystem: 'node', tokens: ['exposeStatusRoute'], routes: ['/status'] },
-  { name: 'alexliesenfeld/health', ecosystem: 'go', tokens: ['health.NewChecker('], routes: [] },
-  { name: 'hellofresh/health-go', ecosystem: 'go', tokens: ['github.com/hellofresh/health-go'], routes: [] },
-  { name: 'grpc health', ecosystem: 'go', tokens: ['grpc_health_v1.RegisterHealthServer', 'healthpb.RegisterHealthServer'], routes: [] },
-  { name: 'Spring HealthIndicator', ecosystem: 'java', tokens: ['implements HealthIndicator', 'extends AbstractHealthIndicator', 'implements ReactiveHealthIndicator', ': HealthIndicator'], routes: [], checks: ['Health.down(', 'Health.up('] },
-  { name: 'okcomputer', ecosystem: 'ruby', tokens: ['OkComputer::Registry.register'], routes: ['/okcomputer'] },
-  { name: 'rails-healthcheck', ecosystem: 'ruby', tokens: ['Healthcheck.configure'], routes: ['/healthcheck'] },
-  // Elixir plugs that answer their own paths (a `path:` option moves them); PlugCheckup is
-  // mounted with `forward "/health", to: PlugCheckup`, which the route extractor sees.
-  { name: 'healthchex', ecosystem: 'elixir', tokens: ['Healthchex.Probes.Liveness', 'Healthchex.Probes.Readiness'], routes: ['/health/live', '/health/ready'] },
-  { name: 'plug_heartbeat', ecosystem: 'elixir', tokens: ['plug PlugHeartbeat', 'plug(PlugHeartbeat'], routes: ['/heartbeat'] },
-  { name: 'plug_checkup', ecosystem: 'elixir', tokens: ['PlugCheckup.Options.new('], routes: [], checks: ['%PlugCheckup.Check{'] },
-  // Rust: Loco's app routes with its defaults serve a ping and a health route (the latter checks the database and cache).
-  { name: 'Loco default routes', ecosystem: 'rust', tokens: ['AppRoutes::with_default_routes('], routes: ['/_ping', '/_health'] }
-]
 
 /** Each signature's tokens and check markers, one array per signature (mention memos are keyed by it). */
 const WANTED = new Map<HealthLibrarySignature, readonly string[]>(HEALTH_LIBRARIES.map((sig) => [sig, [...sig.tokens, ...(sig.checks ?? [])]]))
@@ -57,25 +20,22 @@ for (const [sig, words] of WANTED) BY_ECOSYSTEM.set(sig.ecosystem, [...(BY_ECOSY
  * (a middleware factory): the app serves that path even though no router declares it.
  */
 const WRAPPER_CALL = /\b([A-Za-z_$][\w$.]{0,60})\(\s{0,4}(?:[A-Za-z_$][\w$.]{0,60}\s{0,4},\s{0,4})?(['"`])(\/[\w./-]{0,80})\2/g
-const WRAPPER_PATH = /(^|\/)(_{0,2}health[\w-]*|healthz|livez|readyz|ping|heartbeat|alive|ready|live)\/?$/i
-const WRAPPER_WORDS: readonly string[] = ['health', 'Health', 'HEALTH']
-const WRAPPER_ECOSYSTEMS: readonly Ecosystem[] = ['python', 'node']
 
 function healthWrappers(src: SourceSet, ecosystems: ReadonlySet<Ecosystem>): HealthLibrary[] {
   const out: HealthLibrary[] = []
   for (const eco of WRAPPER_ECOSYSTEMS) {
     if (!ecosystems.has(eco)) continue
     for (const file of src.files(eco)) {
-      if (!src.mentions(file, WRAPPER_WORDS)) continue
+      if (!src.mentions(file, WRAPPER_SPELLINGS)) continue
       const lines = src.lines(file) ?? []
       for (let i = 0; i < lines.length && out.length < 5; i++) {
         const l = lines[i]!
         const t = l.trimStart()
-        if (t.startsWith('#') || t.startsWith('//') || t.startsWith('def ') || t.startsWith('function ') || l.length > 2000 || !/health/i.test(l)) continue
+        if (t.startsWith('#') || t.startsWith('//') || t.startsWith('def ') || t.startsWith('function ') || l.length > 2000 || !WRAPPER_NAME.test(l)) continue
         WRAPPER_CALL.lastIndex = 0
         for (let m = WRAPPER_CALL.exec(l); m; m = WRAPPER_CALL.exec(l)) {
           const callee = m[1]!
-          if (!/health/i.test(callee.slice(callee.lastIndexOf('.') + 1)) || !WRAPPER_PATH.test(m[3]!)) continue
+          if (!WRAPPER_NAME.test(callee.slice(callee.lastIndexOf('.') + 1)) || !wrapperHealthPath(m[3]!)) continue
           out.push({ name: `${callee} (health-check wrapper)`, path: file, line: i + 1, text: t.slice(0, 200), routes: [m[3]!], checks: [] })
           break
         }

@@ -1,3 +1,4 @@
+import { ASPNET_HEALTH_ROUTE_CALLS } from '../../catalog/health.js'
 import { braceBody, touchesIn } from '../body.js'
 import { joinUrl } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
@@ -23,7 +24,6 @@ import { dotnetProjects } from './dotnet-projects.js'
  */
 
 const VERBS: Readonly<Record<string, string>> = { MapGet: 'GET', MapPost: 'POST', MapPut: 'PUT', MapDelete: 'DELETE', MapPatch: 'PATCH', MapMethods: 'ANY', Map: 'ANY', MapHub: 'ANY', MapFallback: 'ANY' }
-const HEALTH_CALLS = new Set(['MapHealthChecks', 'UseHealthChecks'])
 const CONVENTIONAL = new Set(['MapControllerRoute', 'MapDefaultControllerRoute', 'MapAreaControllerRoute', 'UseMvcWithDefaultRoute', 'MapRoute'])
 const LIBRARY = 'ASP.NET Core health checks'
 const CONST_TOKENS = ['const string', 'static readonly string']
@@ -206,7 +206,7 @@ function walk(c: Chain, start: Base, segStart: number, t: CsText, routes: Minima
       base = { ...base, groups: [...base.groups, arg] }
       grouped = true
     } else if (CONVENTIONAL.has(call.name)) conventional = true
-    else if (HEALTH_CALLS.has(call.name)) {
+    else if (ASPNET_HEALTH_ROUTE_CALLS.has(call.name)) {
       if (arg === undefined) continue
       const predicateOff = call.args.slice(1).some((a) => /Predicate\s*=\s*(?:\(\s*\w*\s*\)|_|\w+)\s*=>\s*false\b/.test(a))
       routes.push({ base, arg, method: 'GET', line, health: { predicateOff } })

@@ -1,3 +1,4 @@
+import { DJANGO_HEALTH_URLCONFS } from '../../catalog/health.js'
 import { isExcluded } from '../../excluded.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { pyIndex, resolvePyRef } from '../python-imports.js'
@@ -35,14 +36,6 @@ interface RawUrlconf {
   readonly plusRouters: readonly string[]
   /** Names written on `urlpatterns = …`/`urlpatterns += …` lines (lists joined into the URLconf itself). */
   readonly joined: readonly string[]
-}
-
-/** Libraries whose URLconf an `include()` mounts, with the routes below it. */
-const INCLUDED_LIBRARIES: Readonly<Record<string, { name: string; routes: readonly string[] }>> = {
-  'health_check.urls': { name: 'django-health-check', routes: [''] },
-  'watchman.urls': { name: 'django-watchman', routes: [''] },
-  'django_alive.urls': { name: 'django-alive', routes: ['alive/', 'health/'] },
-  'django_healthchecks.urls': { name: 'django-healthchecks', routes: [''] }
 }
 
 const MAX_INCLUDE_DEPTH = 8
@@ -111,7 +104,7 @@ export function extractDjango(ctx: ExtractContext): Extracted {
           continue
         }
         if (pat.include !== undefined) {
-          const lib = INCLUDED_LIBRARIES[pat.include]
+          const lib = DJANGO_HEALTH_URLCONFS[pat.include]
           if (lib) {
             for (const r of lib.routes) routes.push({ path: djangoPath(full + r), methods: ['GET'], framework: 'django', file, line: pat.line, library: lib.name, ...(unk ? { prefixUnknown: unk } : {}) })
             libraries.push({ name: lib.name, path: file, line: pat.line, text: `include("${pat.include}")`, routes: lib.routes.map((r) => djangoPath(full + r)), checks: [] })

@@ -1,3 +1,4 @@
+import { GO_HEALTH_MIDDLEWARE, type GoHealthMiddleware } from '../../catalog/health.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute, type MountEdge, type RouterNode } from '../graph.js'
 import { dirname } from '../../paths.js'
@@ -24,35 +25,6 @@ const METHODS: Readonly<Record<string, string>> = {
   // gin/echo `Match([]string{"GET", "HEAD"}, "/health", h)`: the methods come first.
   Match: 'ANY'
 }
-
-interface GoHealthMiddleware {
-  /** `package.Function` as written with the package's own name. */
-  readonly token: string
-  /** The import path, so an aliased import (`R "github.com/go-pkgz/rest"` → `R.Ping`) is found too. */
-  readonly module: RegExp
-  readonly name: string
-  readonly routes: readonly string[]
-  readonly pathArg?: boolean
-  /**
-   * The package name is common (`grpc`): the token counts only when the file imports this module
-   * (under its own name or an alias), never by its name alone.
-   */
-  readonly importRequired?: boolean
-  /** A call in the same file that switches the behaviour off (`grpc.CustomHealth()`). */
-  readonly unless?: string
-}
-
-/** Health middleware that serves routes by itself. */
-const GO_HEALTH_MIDDLEWARE: readonly GoHealthMiddleware[] = [
-  { token: 'middleware.Heartbeat(', module: /^github\.com\/go-chi\/chi(\/v\d+)?\/middleware$/, name: 'chi middleware.Heartbeat', routes: [], pathArg: true },
-  { token: 'healthcheck.New(', module: /^github\.com\/gofiber\/fiber\/v\d+\/middleware\/healthcheck$/, name: 'fiber healthcheck', routes: ['/livez', '/readyz'] },
-  { token: 'healthcheck.NewHandler(', module: /^github\.com\/heptiolabs\/healthcheck$/, name: 'heptiolabs/healthcheck', routes: ['/live', '/ready'] },
-  { token: 'rest.Ping', module: /^github\.com\/go-pkgz\/rest$/, name: 'go-pkgz/rest Ping', routes: ['/ping'] },
-  // Kratos's gRPC server registers the standard grpc.health.v1 service itself unless told not to.
-  { token: 'grpc.NewServer(', module: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/, name: 'Kratos gRPC server (grpc.health.v1)', routes: [], importRequired: true, unless: 'CustomHealth(' },
-  // grpc-gateway's mux option registers `GET /healthz`, answered by the gRPC health service.
-  { token: 'runtime.WithHealthzEndpoint(', module: /^github\.com\/grpc-ecosystem\/grpc-gateway(\/v2)?\/runtime$/, name: 'grpc-gateway WithHealthzEndpoint', routes: ['/healthz'], importRequired: true }
-]
 
 /** The part after the package name (`Ping`, `Heartbeat(`). */
 const memberOf = (mw: GoHealthMiddleware): string => mw.token.slice(mw.token.indexOf('.') + 1)

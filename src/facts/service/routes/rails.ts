@@ -1,3 +1,4 @@
+import { RAILS_HEALTH_ENGINES } from '../../catalog/health.js'
 import { rubyBody, touchesIn } from '../body.js'
 import { joinUrl, readLiteral } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
@@ -10,13 +11,6 @@ import type { Extracted, ExtractContext } from './context.js'
  */
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'match'])
-
-/** Engines whose mount serves health routes. */
-const HEALTH_ENGINES: Readonly<Record<string, string>> = {
-  'OkComputer::Engine': 'okcomputer',
-  'HealthMonitor::Engine': 'health-monitor-rails',
-  'HealthCheck::Engine': 'health_check'
-}
 
 export function extractRails(ctx: ExtractContext): Extracted {
   if (!ctx.frameworks.has('rails')) return { routes: [] }
@@ -76,7 +70,7 @@ export function extractRails(ctx: ExtractContext): Extracted {
         if (at !== undefined) {
           const path = joinUrl(...stack, at)
           if (engine.endsWith('::Engine')) engineAt.set(engine.slice(0, -'::Engine'.length), path)
-          const lib = HEALTH_ENGINES[engine]
+          const lib = RAILS_HEALTH_ENGINES[engine]
           routes.push({ path, methods: ['ANY'], framework: 'rails', file, line: i + 1, handler: engine, ...(lib ? { library: lib } : {}) })
           if (lib) libraries.push({ name: lib, path: file, line: i + 1, text: t, routes: [path], checks: [] })
         }

@@ -1,3 +1,4 @@
+import { ACTUATOR_DEEP_STARTERS } from '../../catalog/health.js'
 import { loadYamlData } from '../../parse/yaml.js'
 import { isExcluded, isTestPath } from '../../excluded.js'
 import { braceBody, touchesIn } from '../body.js'
@@ -19,9 +20,6 @@ const MAPPINGS: Readonly<Record<string, string>> = {
   '@PatchMapping': 'PATCH',
   '@RequestMapping': 'ANY'
 }
-
-/** Dependencies whose auto-configured health indicators make `/actuator/health` check a dependency. */
-const DEEP_STARTERS = ['spring-boot-starter-data-jpa', 'spring-boot-starter-jdbc', 'spring-boot-starter-data-redis', 'spring-boot-starter-data-mongodb', 'spring-boot-starter-data-r2dbc', 'spring-boot-starter-amqp', 'spring-boot-starter-data-cassandra', 'spring-boot-starter-data-elasticsearch']
 
 export function extractSpring(ctx: ExtractContext): Extracted & { actuator: ActuatorFacts | null } {
   const deps = ctx.manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === 'java')
@@ -84,7 +82,7 @@ export function extractSpring(ctx: ExtractContext): Extracted & { actuator: Actu
       const mgmtContext = port ? (props.get('management.server.base-path')?.value ?? '') : context
       const health = joinUrl(mgmtContext, base, 'health')
       const dbOff = props.get('management.health.db.enabled')?.value === 'false' || props.get('management.health.defaults.enabled')?.value === 'false'
-      const deep = dbOff ? [] : deps.filter((d) => DEEP_STARTERS.some((s) => d.name.endsWith(':' + s)))
+      const deep = dbOff ? [] : deps.filter((d) => ACTUATOR_DEEP_STARTERS.some((s) => d.name.endsWith(':' + s)))
       const touches = deep.map((d) => ({ token: `${d.name} (auto-configured health indicator)`, file: d.manifest, line: d.line ?? 1 }))
       const paths = [health]
       if (props.get('management.endpoint.health.probes.enabled')?.value === 'true' || props.has('management.endpoint.health.probes.add-additional-paths')) {

@@ -1,3 +1,4 @@
+import { SYMFONY_HEALTH_RESOURCES } from '../../catalog/health.js'
 import { isExcluded } from '../../excluded.js'
 import { get, isMap, keyLine, parseYamlFile, str, strings } from '../../parse/yaml.js'
 import { basename, dirname, joinPath } from '../../paths.js'
@@ -14,7 +15,8 @@ import { args, classOf, lexPhp, methodBody, stringOf, stringsOf, type Arg, type 
  * configuration that imports them with a prefix (`config/routes.yaml`, `config/routes/*.yaml`,
  * Symfony 2-3 `app/config/routing.yml`, `config/routes.php`, `Kernel::configureRoutes`), its own
  * `path:` + `controller:` routes, nested YAML imports and the routes of bundles it imports
- * (KNOWN_RESOURCES: NelmioApiDocBundle's documentation, health bundles, API Platform).
+ * (KNOWN_RESOURCES: NelmioApiDocBundle's documentation, the health catalogue's health bundles,
+ * API Platform).
  *
  * Traps: `config/routes/dev/` and `when@dev`/`when@test` routes (the profiler, the web debug
  * toolbar) are not served in production and are skipped; an attribute import covers the files
@@ -27,8 +29,8 @@ const KNOWN_RESOURCES: readonly { readonly resource: RegExp; readonly routes: re
   { resource: /^@NelmioApiDocBundle\/.*swaggerui\.xml$/i, routes: [{ path: '', handler: 'nelmio_api_doc.controller.swagger_ui' }] },
   { resource: /^@NelmioApiDocBundle\/.*swagger\.xml$/i, routes: [{ path: '', handler: 'nelmio_api_doc.controller.swagger' }] },
   { resource: /^@NelmioApiDocBundle\/.*redocly\.xml$/i, routes: [{ path: '', handler: 'nelmio_api_doc.controller.redocly' }] },
-  { resource: /^@LiipMonitorBundle\//, routes: [{ path: '', handler: 'liip_monitor.health_controller', library: 'LiipMonitorBundle' }] },
-  { resource: /^@SymfonyHealthCheckBundle\//, routes: [{ path: '/health', handler: 'SymfonyHealthCheckBundle', library: 'symfony-health-check-bundle' }, { path: '/ping', handler: 'SymfonyHealthCheckBundle', library: 'symfony-health-check-bundle' }] }
+  // Health bundles: rows of the health catalogue.
+  ...SYMFONY_HEALTH_RESOURCES
 ]
 
 const ROUTE_CONFIG = /(^|\/)(config\/routes(\.ya?ml|\.php)|config\/routes\/[^/]+\.(ya?ml|php)|app\/config\/routing[^/]*\.ya?ml)$/

@@ -4,60 +4,10 @@ import { JVM_HEALTH } from './jvm-snippets.js'
 import { NODE_HEALTH } from './node-snippets.js'
 
 /**
- * Health-route vocabulary (docs/catalogue.md, "Health endpoint"). A route is a health route when the LAST segment
- * of its full path (prefixes resolved) is one of HEALTH_SEGMENTS, or when its last two segments
- * are a known pair. `status` and `up` are ambiguous (order status, a vote) and count only at the
- * root or under a generic prefix (`/api`, `/v1`, `/internal`).
+ * Remedies: a health endpoint to add, per framework (Markdown snippets). Presentation only; what
+ * counts as a health route, library or deep check is the health catalogue's
+ * (facts/catalog/health.ts).
  */
-export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set([
-  'health', 'healthz', 'health-check', 'healthcheck', 'health_check', '_health', '__health', 'healthy',
-  'livez', 'readyz', 'startupz', 'live', 'ready', 'readiness', 'liveness', 'alive',
-  'ping', '_ping', 'heartbeat', '__heartbeat__', '__lbheartbeat__', 'hc', 'ht', 'okcomputer', 'watchman'
-])
-
-export const AMBIGUOUS_SEGMENTS: ReadonlySet<string> = new Set(['status', '_status', 'up'])
-
-/** Prefix segments that carry no business meaning. */
-export const GENERIC_SEGMENTS: ReadonlySet<string> = new Set(['api', 'internal', '_', '-', 'system', 'ops', 'meta', 'management', 'admin', 'actuator', 'private', 'public', 'service', 'app'])
-
-/** Not health even though it is operational (`/metrics`, `/__version__`). */
-export const NOT_HEALTH: ReadonlySet<string> = new Set(['metrics', '__version__', 'version', 'info'])
-
-export function healthSegment(path: string): string | null {
-  const segs = path.split('/').filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('{') && !s.startsWith('<'))
-  const last = (segs[segs.length - 1] ?? '').toLowerCase().replace(/\/$/, '')
-  if (NOT_HEALTH.has(last)) return null
-  if (HEALTH_SEGMENTS.has(last)) return last
-  if (AMBIGUOUS_SEGMENTS.has(last)) {
-    // A parameter before it makes it a resource's status (`/:projectId/status`), never the app's.
-    const all = path.split('/').filter((s) => s !== '')
-    const before = all.slice(0, all.lastIndexOf(segs[segs.length - 1]!)).map((s) => s.toLowerCase())
-    if (before.every((s) => GENERIC_SEGMENTS.has(s) || /^v\d+$/.test(s))) return last
-  }
-  return null
-}
-
-/** Docker images whose compose healthcheck checks a dependency, not the app. */
-export const DEPENDENCY_IMAGES: readonly string[] = ['postgres', 'postgis', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'rabbitmq', 'memcached', 'elasticsearch', 'opensearch', 'kafka', 'zookeeper', 'minio', 'localstack', 'clickhouse', 'cassandra', 'nats', 'etcd', 'consul', 'vault', 'keycloak', 'mailhog', 'mailpit']
-
-/**
- * Registries and namespaces of other projects' components: a probe on such a container (a vendored
- * `metrics-server.yaml`, `registry.k8s.io/...`) checks that component. Trap: `quay.io/`, `ghcr.io/`
- * and Docker Hub user namespaces host services of every kind; only third-party-only ones are listed.
- */
-export const THIRD_PARTY_IMAGE_PREFIXES: readonly string[] = ['registry.k8s.io/', 'k8s.gcr.io/', 'gcr.io/google_containers/', 'gcr.io/google-containers/', 'bitnami/', 'docker.io/bitnami/', 'docker.io/library/', 'quay.io/jetstack/', 'quay.io/prometheus/', 'grafana/', 'docker.io/grafana/']
-
-/**
- * Compose services (name or image) that run once and wait: database migrations, init and seed
- * jobs. Their healthcheck (`pgrep sleep` after `AND_THEN=sleep infinity`) says the job finished,
- * not that the service serves.
- */
-export const ONE_OFF_SERVICES: RegExp = /(^|[-_/])(db-?init|init|migrat\w*|migrations?|seed\w*|setup|bootstrap)([-_:.]|$)/i
-
-/** Commands of dependency checks (`pg_isready`) in a deployment healthcheck. */
-export const DEPENDENCY_COMMANDS: readonly string[] = ['pg_isready', 'redis-cli', 'mysqladmin', 'mongosh', 'mongo --eval', 'rabbitmq-diagnostics', 'cqlsh', 'nc -z']
-
-/** A health endpoint to add, per framework (Markdown snippets). */
 export const HEALTH_SNIPPETS: Readonly<Partial<Record<Framework | Ecosystem, string>>> = {
   fastapi: [
     '```python',
