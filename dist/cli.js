@@ -32732,12 +32732,12 @@ var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS
 var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
 var VENDORED_SET = new Set(VENDORED_DIRS);
 function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo3 = bySet.get(dirs);
-  if (!memo3) {
-    memo3 = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo3);
+  let memo2 = bySet.get(dirs);
+  if (!memo2) {
+    memo2 = memoByDir((dir2) => segmentIn(dir2, dirs));
+    bySet.set(dirs, memo2);
   }
-  return memo3(path2);
+  return memo2(path2);
 }
 var bySet = /* @__PURE__ */ new WeakMap();
 function segmentIn(dir2, dirs) {
@@ -36387,14 +36387,6 @@ var ARCH_RULE_TOOLS = {
     { tool: "go-arch-lint", ecosystem: "go", file: ".go-arch-lint.yml" }
   ]
 };
-var ARCH_TEST_LIBRARIES = [
-  { tool: "ArchUnit", ecosystem: "java", modules: ["com.tngtech.archunit"] },
-  { tool: "jMolecules", ecosystem: "java", modules: ["org.jmolecules.archunit"] },
-  { tool: "Konsist", ecosystem: "java", modules: ["com.lemonappdev.konsist"] },
-  { tool: "ArchUnitNET", ecosystem: "dotnet", modules: ["ArchUnitNET"] },
-  { tool: "NetArchTest", ecosystem: "dotnet", modules: ["NetArchTest.Rules", "NetArchTest"] },
-  { tool: "pytestarch", ecosystem: "python", modules: ["pytestarch"] }
-];
 var ARCH_CONFIG_RULES = [
   {
     tool: "eslint-plugin-boundaries",
@@ -36555,491 +36547,8 @@ var LAYER_REMEDIATION = {
   ].join("\n")
 };
 
-// src/checks/catalog/layers.ts
-var CONVENTIONS = [
-  { id: "django-models", frameworks: ["django", "drf"], statement: "Django convention applied: model managers and querysets (`Model.objects\u2026`) used from views are the domain layer, not infrastructure; raw SQL, connections and outbound clients still count" },
-  { id: "rails-active-record", frameworks: ["rails"], statement: "Rails convention applied: Active Record models used from controllers are the domain layer, not infrastructure; raw SQL, connections, caches and outbound clients still count" },
-  // Sinatra, Grape, Hanami and Roda apps use Sequel::Model or Active Record models the same way.
-  { id: "ruby-models", frameworks: ["sinatra", "grape", "hanami", "roda"], statement: "Ruby model convention applied: Sequel::Model and Active Record models used from handlers are the domain layer, not infrastructure; raw datasets (`DB[:table]`, `DB.transaction`), SQL, caches and outbound clients still count" },
-  { id: "laravel-eloquent", frameworks: ["laravel", "lumen"], statement: "Laravel convention applied: Eloquent models used from controllers are the domain layer, not infrastructure; `DB::`, `Cache::`, `Redis::`, `Http::` and outbound clients still count" },
-  { id: "phoenix-contexts", frameworks: ["phoenix"], statement: "Phoenix convention applied: contexts are the domain layer; `Repo` and Ecto queries, outbound clients and caches used from controllers count as infrastructure" }
-];
-var HANDLER_SIGNATURES = [
-  { ecosystem: "python", path: /(^|\/)(views?|viewsets|api_views|apihandlers?|handlers)(\/[^/]+)?\.py$/ },
-  // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
-  { ecosystem: "python", tokens: ["@api_view", "ViewSet)", "APIView)"] },
-  { ecosystem: "python", tokens: ["@view_config(", "(RequestHandler)", "(web.RequestHandler)", "(tornado.web.RequestHandler)"], strong: true },
-  // Falcon resources (classes or modules) answer through responders `on_get(req, resp)`; aiohttp class-based views.
-  { ecosystem: "python", tokens: ["def on_get(", "def on_post(", "def on_put(", "def on_delete(", "def on_patch(", "(web.View)"], strong: true },
-  { ecosystem: "node", path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
-  { ecosystem: "node", path: /\.controller\.(ts|js)$/ },
-  { ecosystem: "node", tokens: ["@Controller("] },
-  { ecosystem: "go", path: /(^|\/)(controllers?|handlers?)\/[^/]+\.go$/ },
-  { ecosystem: "go", tokens: ["w http.ResponseWriter", "c *gin.Context", "c echo.Context", "c *fiber.Ctx", "ctx *gin.Context", "c *gin.Context)"] },
-  { ecosystem: "java", tokens: ["@RestController", "@Controller", '@Path("', "@Path(value", "RouterFunction<ServerResponse>", "routing {", "call.respond(", "import io.javalin.http.Context", "import io.javalin.http.Handler"], strong: true },
-  { ecosystem: "ruby", path: /(^|\/)app\/controllers\/.+_controller\.rb$/ },
-  // Hanami: its routes file points at actions (`to: "books.index"` → app/actions/books/index.rb; 1.x apps/web/controllers/).
-  { ecosystem: "ruby", path: /(^|\/)(app|slices\/[^/]+)\/actions\/.+\.rb$|(^|\/)apps\/[^/]+\/controllers\/.+\.rb$/ },
-  { ecosystem: "rust", tokens: ["#[get(", "#[post(", "#[put(", "#[delete(", "#[patch(", "-> impl IntoResponse", "impl Responder", "-> HttpResponse", "HttpResponse::Ok()", "axum::extract::"], strong: true },
-  { ecosystem: "php", path: /(^|\/)(Controllers?|Controller\/.+)\/.*Controller\.php$/ },
-  { ecosystem: "dotnet", tokens: [": ControllerBase", ": Controller", "[ApiController]", ".MapGet(", ".MapPost("], strong: true },
-  { ecosystem: "elixir", path: /(^|\/)(controllers\/.+_controller|live\/.+_live(\/[^/]+)?)\.ex$/ },
-  { ecosystem: "elixir", tokens: [", :controller", ", :live_view"] }
-];
-var ROUTE_FILE_CONFIRM = {
-  go: ["http.ResponseWriter", "*http.Request", "gin.Context", "echo.Context", "fiber.Ctx", "http.Handler", "chi.Router", "mux.Router"]
-};
-var ROUTE_TABLE_FRAMEWORKS = /* @__PURE__ */ new Set(["django", "drf", "pyramid", "tornado", "falcon", "connexion", "rails", "hanami", "laravel", "lumen", "phoenix", "plug", "symfony", "slim", "mezzio", "codeigniter", "cakephp"]);
-var db = (ecosystem, label, modules, tokens = [], convention) => ({ label, ecosystem, kind: "database", modules, tokens, ...convention ? { convention } : {} });
-var http = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "http", modules, tokens });
-var cache = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "cache", modules, tokens });
-var queue = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "queue", modules, tokens });
-var cloud = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "cloud", modules, tokens });
-var INFRA = [
-  // Python
-  db("python", "SQLAlchemy", ["sqlalchemy", "sqlmodel"], ["self.db.query(", "request.db.query(", "request.db.execute(", "self.db.commit(", "request.db.add(", "session.execute(", "db.session."]),
-  db("python", "a database driver", ["psycopg", "psycopg2", "asyncpg", "pymysql", "MySQLdb", "sqlite3", "pymongo", "motor", "cassandra", "databases"]),
-  db("python", "raw SQL", ["django.db.connection"], ["connection.cursor(", "connections[", ".raw(", "RawSQL("]),
-  db("python", "the Django ORM", [], [".objects."], "django-models"),
-  http("python", "an outbound HTTP client", ["requests", "httpx", "urllib3", "urllib.request", "stripe", "twilio", "sendgrid"], ["aiohttp.ClientSession(", "ClientSession("]),
-  cache("python", "a cache", ["redis", "aioredis", "pymemcache", "django.core.cache"], ["caches[", "cache.get(", "cache.set("]),
-  queue("python", "a queue", ["pika", "kafka", "aiokafka", "confluent_kafka", "aio_pika", "nats"]),
-  cloud("python", "a cloud SDK", ["boto3", "botocore", "aioboto3", "google.cloud", "azure.storage", "azure.cosmos"]),
-  // Node / TypeScript
-  db("node", "Prisma", ["@prisma/client"], ["prisma.", "this.prisma."]),
-  db("node", "TypeORM", ["typeorm"], ["getRepository(", "dataSource.", "AppDataSource.", "createQueryBuilder("]),
-  db("node", "a query builder or driver", ["knex", "pg", "mysql", "mysql2", "mongodb", "mongoose", "sequelize", "objection", "better-sqlite3", "sqlite3", "kysely", "drizzle-orm", "@clickhouse/client"], ["@InjectConnection(", "knex(", ".query()"]),
-  http("node", "an outbound HTTP client", ["axios", "got", "node-fetch", "undici", "superagent", "request", "stripe", "twilio", "@sendgrid/mail"], [" fetch(", "await fetch(", "(fetch("]),
-  cache("node", "a cache", ["redis", "ioredis", "@redis/client", "memcached"]),
-  queue("node", "a queue", ["bull", "bullmq", "amqplib", "kafkajs", "@google-cloud/pubsub"]),
-  cloud("node", "a cloud SDK", ["aws-sdk", "@aws-sdk", "@google-cloud/storage", "@azure/storage-blob"]),
-  // Go
-  // database/sql is imported for `sql.ErrNoRows` and `sql.NullString` too: only its calls count.
-  db("go", "database/sql", [], ["sql.Open(", ".QueryContext(", ".ExecContext(", ".QueryRowContext(", ".BeginTx(", "db.Query(", "db.Exec(", "db.QueryRow(", "tx.Exec("]),
-  // lib/pq is registered by a blank import at start-up; handlers import it for `pq.Array` and error codes. sqlx/types is JSON types.
-  { ...db("go", "a database driver or ORM", ["gorm.io/gorm", "github.com/jinzhu/gorm", "github.com/jmoiron/sqlx", "github.com/jackc/pgx", "go.mongodb.org/mongo-driver", "xorm.io/xorm", "github.com/uptrace/bun", "github.com/Masterminds/squirrel", "github.com/mattn/go-sqlite3", "go.etcd.io/bbolt"]), except: ["github.com/jmoiron/sqlx/types", "github.com/jackc/pgx/v5/pgtype", "github.com/jackc/pgx/pgtype"] },
-  http("go", "an outbound HTTP client", ["github.com/go-resty/resty", "github.com/stripe/stripe-go", "github.com/SherClockHolmes/webpush-go", "firebase.google.com/go", "github.com/twilio/twilio-go"], ["http.Get(", "http.Post(", "http.NewRequest(", "http.NewRequestWithContext(", "http.DefaultClient", "http.Client{"]),
-  cache("go", "a cache", ["github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/gomodule/redigo", "github.com/bradfitz/gomemcache"]),
-  queue("go", "a queue", ["github.com/segmentio/kafka-go", "github.com/IBM/sarama", "github.com/Shopify/sarama", "github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp", "github.com/nats-io/nats.go"]),
-  cloud("go", "a cloud SDK", ["github.com/aws/aws-sdk-go", "github.com/aws/aws-sdk-go-v2", "cloud.google.com/go", "github.com/Azure/azure-sdk-for-go"]),
-  // JVM
-  db("java", "JDBC / JPA", ["java.sql", "javax.sql", "jakarta.persistence", "javax.persistence", "org.springframework.jdbc", "org.jdbi", "org.hibernate", "org.jooq", "io.r2dbc", "com.mongodb", "org.jetbrains.exposed"], ["EntityManager ", "JdbcTemplate "]),
-  http("java", "an outbound HTTP client", ["java.net.http", "okhttp3", "org.apache.http", "org.apache.hc", "org.springframework.web.client", "org.springframework.web.reactive.function.client", "io.ktor.client"], ["RestTemplate ", "WebClient.", "HttpClient.new"]),
-  cache("java", "a cache", ["redis.clients.jedis", "io.lettuce", "org.springframework.data.redis", "org.redisson"]),
-  queue("java", "a queue", ["org.apache.kafka.clients", "org.springframework.kafka", "org.springframework.amqp", "com.rabbitmq"]),
-  cloud("java", "a cloud SDK", ["software.amazon.awssdk", "com.amazonaws", "com.google.cloud", "com.azure"]),
-  // Ruby (Rails: Active Record is the model API)
-  db("ruby", "raw SQL or a connection", [], [".connection.execute", ".connection.select", "ActiveRecord::Base.connection", "find_by_sql(", "exec_query(", ".connection.exec", "PG.connect", "Sequel.connect"]),
-  // Sequel's database object (`DB[:table]`, `DB.transaction`) is the connection, not a model.
-  db("ruby", "a raw Sequel dataset or transaction", [], ["DB[:", "DB.transaction", "DB.run(", "DB.fetch(", "DB.from(", "DB.synchronize", "Sequel.lit("]),
-  db("ruby", "Active Record or Sequel::Model", [], [".where(", ".find(", ".find_by("], ["rails-active-record", "ruby-models"]),
-  http("ruby", "an outbound HTTP client", ["net/http", "httparty", "faraday", "rest-client", "excon", "typhoeus", "http"], ["Net::HTTP", "HTTParty.", "Faraday.new", "Faraday.get", "RestClient.", "Excon.", "HTTP.get", "HTTP.post"]),
-  cache("ruby", "a cache", ["redis"], ["Rails.cache.", "Redis.new", "$redis", "Redis.current"]),
-  queue("ruby", "a queue", ["bunny", "kafka", "rdkafka"], ["Sidekiq::Client.push", "Bunny.new"]),
-  cloud("ruby", "a cloud SDK", ["aws-sdk", "aws-sdk-s3", "google/cloud"], ["Aws::S3::Client", "Aws::"]),
-  // Rust
-  db("rust", "a database driver or ORM", ["diesel", "sqlx", "sea_orm", "tokio_postgres", "postgres", "rusqlite", "mongodb", "deadpool_postgres", "heed", "lmdb"], [".get_conn(", "diesel::"]),
-  http("rust", "an outbound HTTP client", ["reqwest", "ureq", "surf", "isahc"], [".send().await", "reqwest::", "hyper::Client"]),
-  cache("rust", "a cache", ["redis", "deadpool_redis", "bb8_redis", "fred"]),
-  queue("rust", "a queue", ["lapin", "rdkafka", "async_nats"]),
-  cloud("rust", "a cloud SDK", ["aws_sdk_s3", "aws_sdk_sqs", "aws_config", "google_cloud_storage", "rusoto_s3"]),
-  // PHP (Laravel: Eloquent is the model API)
-  db("php", "the query builder or a connection", ["Illuminate\\Support\\Facades\\DB", "Doctrine\\DBAL", "Doctrine\\ORM\\EntityManagerInterface", "Doctrine\\ORM\\EntityManager", "Doctrine\\Persistence\\ObjectManager", "Doctrine\\Persistence\\ManagerRegistry", "PDO"], ["DB::", "new PDO(", "->getConnection()", "EntityManagerInterface $", "->getDoctrine()", "createQueryBuilder("]),
-  db("php", "Eloquent", [], ["::where(", "::find(", "::query("], "laravel-eloquent"),
-  http("php", "an outbound HTTP client", ["GuzzleHttp", "Illuminate\\Support\\Facades\\Http", "Symfony\\Contracts\\HttpClient", "Symfony\\Component\\HttpClient"], ["Http::", "new Client(", "curl_init(", "HttpClientInterface $"]),
-  cache("php", "a cache", ["Illuminate\\Support\\Facades\\Cache", "Illuminate\\Support\\Facades\\Redis", "Predis", "Symfony\\Contracts\\Cache", "Psr\\Cache", "Psr\\SimpleCache"], ["Cache::", "Redis::", "CacheInterface $", "CacheItemPoolInterface $"]),
-  queue("php", "a queue", ["OldSound\\RabbitMqBundle", "PhpAmqpLib", "Enqueue", "RdKafka"], ["ProducerInterface $", "Producer $"]),
-  cloud("php", "a cloud SDK", ["Aws", "Google\\Cloud"], ["new S3Client("]),
-  // .NET
-  db("dotnet", "a database context or driver", ["Microsoft.EntityFrameworkCore", "System.Data.SqlClient", "Microsoft.Data.SqlClient", "Npgsql", "Dapper", "MongoDB.Driver", "MySqlConnector", "Microsoft.Data.Sqlite"], ["DbContext ", "DbContext>", "SqlConnection(", "NpgsqlConnection("]),
-  http("dotnet", "an outbound HTTP client", ["RestSharp", "Flurl.Http"], ["HttpClient ", "IHttpClientFactory", "new HttpClient(", ".CreateClient("]),
-  cache("dotnet", "a cache", ["StackExchange.Redis"], ["IDistributedCache", "IConnectionMultiplexer"]),
-  queue("dotnet", "a queue", ["RabbitMQ.Client", "Confluent.Kafka", "Azure.Messaging.ServiceBus", "MassTransit"]),
-  cloud("dotnet", "a cloud SDK", ["Amazon.S3", "Amazon.SQS", "Azure.Storage.Blobs", "Google.Cloud"]),
-  // Elixir (Phoenix: contexts are the domain layer, so Repo from a controller counts)
-  db("elixir", "Ecto Repo or queries", ["Ecto.Query", "Ecto.Adapters.SQL", "Postgrex"], ["Repo.all(", "Repo.one(", "Repo.get(", "Repo.get!(", "Repo.get_by(", "Repo.get_by!(", "Repo.insert", "Repo.update", "Repo.delete", "Repo.preload(", "Repo.transaction(", "Repo.aggregate(", "Repo.exists?(", "Repo.query", "Ecto.Adapters.SQL.query", "from("]),
-  http("elixir", "an outbound HTTP client", ["HTTPoison", "Finch", "Tesla", "Mint.HTTP"], ["HTTPoison.", "Finch.request", "Finch.build", "Tesla.get", "Tesla.post", "Req.get", "Req.post", "Req.request", "Req.new", ":httpc.request"]),
-  cache("elixir", "a cache", ["Redix", "Cachex"], ["Redix.command", "Cachex."]),
-  queue("elixir", "a queue", ["AMQP", "KafkaEx", "Broadway"], ["Oban.insert"]),
-  cloud("elixir", "a cloud SDK", ["ExAws", "GoogleApi"], ["ExAws."])
-];
-var DIRECT_SHARE_LIMIT = 0.2;
-
-// src/facts/layer-imports.ts
-var STD = {
-  rust: ["std", "core", "alloc"]
-};
-function stemOf(path2) {
-  const dot = path2.lastIndexOf(".");
-  return dot > path2.lastIndexOf("/") ? path2.slice(0, dot) : path2;
-}
-function buildIndex(ecosystem, paths, deps, goModules2) {
-  const byStem = /* @__PURE__ */ new Map();
-  const byLast = /* @__PURE__ */ new Map();
-  const byDir = /* @__PURE__ */ new Map();
-  for (const p of paths) {
-    const stem = stemOf(p);
-    byStem.set(stem, p);
-    const last2 = stem.slice(stem.lastIndexOf("/") + 1);
-    const l = byLast.get(last2);
-    if (l) l.push(stem);
-    else byLast.set(last2, [stem]);
-    const dir2 = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
-    const d = byDir.get(dir2);
-    if (d) d.push(p);
-    else byDir.set(dir2, [p]);
-  }
-  return { ecosystem, byStem, byLast, byDir, deps: new Set(deps), goModules: goModules2 };
-}
-function bySuffix(index, suffix, near) {
-  const last2 = suffix.slice(suffix.lastIndexOf("/") + 1);
-  const stems = (index.byLast.get(last2) ?? []).filter((s) => s === suffix || s.endsWith("/" + suffix));
-  if (stems.length <= 1) return stems.map((s) => index.byStem.get(s));
-  const score = (s) => {
-    let k = 0;
-    while (k < s.length && k < near.length && s[k] === near[k]) k++;
-    return k;
-  };
-  const best = Math.max(...stems.map(score));
-  const chosen = stems.filter((s) => score(s) === best);
-  return chosen.length <= 3 ? chosen.map((s) => index.byStem.get(s)) : [];
-}
-function stemFile(index, stem, tails) {
-  if (stem === void 0) return void 0;
-  for (const t of tails) {
-    const hit = index.byStem.get(stem + t);
-    if (hit) return hit;
-  }
-  return void 0;
-}
-function fromNames(text2) {
-  const at3 = text2.indexOf(" import ");
-  if (!text2.startsWith("from ") || at3 < 0) return [];
-  return text2.slice(at3 + 8).replace(/[()]/g, "").split(",").map((p) => p.trim().split(/\s+/)[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-}
-var camelToSnake = (s) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-function resolveImport(index, from, imp) {
-  const m = imp.module;
-  const here = dirname(from);
-  switch (index.ecosystem) {
-    case "python": {
-      if (m.startsWith(".")) {
-        let dots = 0;
-        while (m[dots] === ".") dots++;
-        let dir2 = here;
-        for (let d = 1; d < dots && dir2 !== void 0; d++) dir2 = dir2 ? dirname(dir2) : void 0;
-        const rest = m.slice(dots).replace(/\./g, "/");
-        const stem = dir2 === void 0 ? void 0 : rest ? dir2 ? `${dir2}/${rest}` : rest : dir2;
-        const named4 = stem === void 0 ? [] : fromNames(imp.text).map((n) => index.byStem.get(stem ? `${stem}/${n}` : n)).filter((x) => x !== void 0);
-        if (named4.length > 0) return named4;
-        const f = stemFile(index, stem, ["", "/__init__"]);
-        return f ? [f] : null;
-      }
-      const top = m.split(".")[0];
-      if (index.deps.has(top.toLowerCase())) return [];
-      const rel = m.replace(/\./g, "/");
-      const named3 = fromNames(imp.text).flatMap((n) => bySuffix(index, `${rel}/${n}`, from));
-      if (named3.length > 0) return named3;
-      const hits = bySuffix(index, rel, from);
-      if (hits.length > 0) return hits;
-      const init = bySuffix(index, rel + "/__init__", from);
-      if (init.length > 0) return init;
-      return m.includes(".") && index.byLast.has(m.split(".").pop()) ? null : [];
-    }
-    case "node": {
-      if (m.startsWith(".")) {
-        const f = stemFile(index, joinPath2(here, m.replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, "")), ["", "/index"]);
-        return f ? [f] : null;
-      }
-      const first = m.startsWith("@") ? m.split("/").slice(0, 2).join("/") : m.split("/")[0];
-      if (index.deps.has(first) || m.startsWith("node:")) return [];
-      if (!/^(@[^/]*\/|~\/|#|src\/|app\/|lib\/|server\/)/.test(m)) return [];
-      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, "").replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, "");
-      const hits = [...bySuffix(index, rest, from), ...bySuffix(index, rest + "/index", from)];
-      return hits.length > 0 ? hits : null;
-    }
-    case "go": {
-      for (const mod of index.goModules) {
-        if (m !== mod.path && !m.startsWith(mod.path + "/")) continue;
-        const sub = m.slice(mod.path.length + 1);
-        const dir2 = [mod.dir, sub].filter(Boolean).join("/");
-        const files = index.byDir.get(dir2);
-        return files ? files.slice(0, 40) : null;
-      }
-      return [];
-    }
-    case "java": {
-      const segs = m.split(".");
-      if (segs.length < 2) return [];
-      for (let n = segs.length; n >= 2; n--) {
-        const hits = bySuffix(index, segs.slice(0, n).join("/"), from);
-        if (hits.length > 0) return hits;
-      }
-      return [];
-    }
-    case "php": {
-      const segs = m.split("\\");
-      if (segs.length < 2) return [];
-      const hits = bySuffix(index, segs.slice(1).join("/"), from);
-      return hits.length > 0 ? hits : [];
-    }
-    case "elixir": {
-      const segs = m.split(".");
-      if (segs.length < 2) return [];
-      const hits = bySuffix(index, segs.map(camelToSnake).join("/"), from);
-      return hits.length > 0 ? hits : [];
-    }
-    case "rust": {
-      const segs = m.split("::");
-      const first = segs[0];
-      if ((STD.rust ?? []).includes(first)) return [];
-      let base;
-      let rest = segs.slice(1);
-      if (first === "crate") {
-        const src = from.includes("/src/") ? from.slice(0, from.lastIndexOf("/src/") + 4) : from.startsWith("src/") ? "src" : void 0;
-        base = src;
-      } else if (first === "super" || first === "self") {
-        base = first === "super" ? dirname(here.endsWith("/src") ? here : here) : here;
-        if (first === "super" && /\/mod$|\/lib$|\/main$/.test(stemOf(from))) base = dirname(here);
-      } else if (index.deps.has(first)) return [];
-      else {
-        const roots = [...index.byStem.keys()].filter((s) => s.endsWith("/src/lib")).filter((s) => {
-          const crate = s.slice(0, -8);
-          const name = crate.slice(crate.lastIndexOf("/") + 1).replace(/-/g, "_");
-          return name === first || first.endsWith("_" + name);
-        });
-        if (roots.length === 0) return [];
-        base = roots[0].slice(0, -4);
-        rest = segs.slice(1);
-      }
-      if (base === void 0) return null;
-      for (let n = rest.length; n >= 0; n--) {
-        const stem = [base, ...rest.slice(0, n)].join("/");
-        const f = n === 0 ? stemFile(index, base, ["/lib", "/main", "/mod"]) : stemFile(index, stem, ["", "/mod"]);
-        if (f && f !== from) return [f];
-      }
-      return null;
-    }
-    default:
-      return [];
-  }
-}
-
-// src/facts/layers.ts
-var MAX_HANDLER_MODULES = 3e3;
-var MAX_WALK_FILES = 4e3;
-var MAX_WALK_DEPTH = 6;
-var GENERATED = ["Code generated", "@generated", "DO NOT EDIT", "auto-generated", "autogenerated"];
-function isGenerated(lines) {
-  for (let i = 0; i < Math.min(lines.length, 5); i++) if (GENERATED.some((g) => lines[i].includes(g))) return true;
-  return false;
-}
-function tokenHits(usage, eco, sigs) {
-  const bySig = /* @__PURE__ */ new Map();
-  for (const sig of sigs) for (const t of sig.tokens ?? []) if (!bySig.has(t)) bySig.set(t, sig);
-  const out = /* @__PURE__ */ new Map();
-  if (bySig.size === 0) return out;
-  for (const h of usage.grep([...bySig.keys()], { ecosystems: [eco], limit: 1e6 })) {
-    if (h.text.length > 2e3) continue;
-    const l = out.get(h.path);
-    const hit = { sig: bySig.get(h.token), line: h.line, text: h.text.slice(0, 160) };
-    if (l) l.push(hit);
-    else out.set(h.path, [hit]);
-  }
-  return out;
-}
-function touchesOf(path2, imports, sigs, hits) {
-  const out = [];
-  const lineHits = hits.get(path2) ?? [];
-  for (const sig of sigs) {
-    const imp = imports.find((i) => importMatches(sig, i));
-    if (imp) {
-      out.push({ sig, path: path2, line: imp.line, text: imp.text });
-      continue;
-    }
-    const h = lineHits.find((x) => x.sig === sig);
-    if (h) out.push({ sig, path: path2, line: h.line, text: h.text });
-  }
-  return out;
-}
-function importMatches(sig, i) {
-  return (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m));
-}
-function handlerPaths(q) {
-  const paths = /* @__PURE__ */ new Map();
-  const generated = [];
-  const consider = (path2, eco) => {
-    if (paths.has(path2) || generated.includes(path2)) return;
-    const lines = q.usage.lines(path2);
-    if (!lines) return;
-    if (isGenerated(lines)) generated.push(path2);
-    else paths.set(path2, eco);
-  };
-  const ecoOf = new Map(q.usage.sources().map((s) => [s.path, s]));
-  for (const r of q.service.routes) {
-    if (r.library || q.routeTables.has(r.framework) && r.handler !== "closure") continue;
-    const src = ecoOf.get(r.file);
-    if (!src || src.test || src.template) continue;
-    const confirm = q.confirm?.[src.ecosystem];
-    if (confirm && !(q.usage.lines(r.file) ?? []).some((l) => confirm.some((w) => l.includes(w)))) continue;
-    consider(r.file, src.ecosystem);
-  }
-  const declared3 = new Set(q.manifests.manifests.map((m) => m.ecosystem));
-  const ecosystems = new Set(q.handlers.map((h) => h.ecosystem).filter((e) => declared3.has(e)));
-  for (const eco of ecosystems) {
-    const sigs = q.handlers.filter((h) => h.ecosystem === eco);
-    if (q.strongOnly && !strongHit(q.usage, sigs.filter((s) => s.strong))) continue;
-    const tokens = sigs.flatMap((s) => s.tokens ?? []);
-    for (const f of q.usage.sources(eco)) {
-      if (f.test || f.template) continue;
-      if (sigs.some((s) => s.path?.test(f.path))) consider(f.path, eco);
-    }
-    if (tokens.length > 0) for (const h of q.usage.grep(tokens, { ecosystems: [eco], limit: 5e4 })) consider(h.path, eco);
-  }
-  return { paths, generated };
-}
-function strongHit(usage, sigs) {
-  if (sigs.length === 0) return false;
-  const eco = sigs[0].ecosystem;
-  const paths = sigs.filter((s) => s.path);
-  if (paths.length > 0 && usage.sources(eco).some((f) => !f.test && paths.some((s) => s.path.test(f.path)))) return true;
-  const tokens = sigs.flatMap((s) => s.tokens ?? []);
-  return tokens.length > 0 && usage.grep(tokens, { ecosystems: [eco], limit: 1 }).length > 0;
-}
-function goModules(manifests, usage) {
-  const out = [];
-  for (const m of manifests.manifests) {
-    if (m.ecosystem !== "go") continue;
-    const first = (usage.lines(m.path) ?? []).find((l) => l.startsWith("module "));
-    if (first) out.push({ path: first.slice(7).trim(), dir: m.dir });
-  }
-  return out.sort((a, b) => b.path.length - a.path.length);
-}
-function depNames(manifests, eco) {
-  const names3 = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === eco).map((d) => d.name);
-  if (eco === "rust") return names3.map((n) => n.replace(/-/g, "_"));
-  if (eco === "python") return names3.map((n) => n.toLowerCase().replace(/-/g, "_"));
-  return names3;
-}
-function namespaceOf(lines) {
-  for (const l of lines) {
-    const m = /^\s*namespace\s+([A-Za-z0-9_.]+)/.exec(l);
-    if (m) return m[1];
-  }
-  return void 0;
-}
-var memo = /* @__PURE__ */ new WeakMap();
-function layerFacts(q, key) {
-  let byKey = memo.get(q.usage);
-  if (!byKey) memo.set(q.usage, byKey = /* @__PURE__ */ new Map());
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const out = computeLayers(q);
-  byKey.set(key, out);
-  return out;
-}
-function computeLayers(q) {
-  const { paths, generated } = handlerPaths(q);
-  const all = [...paths].sort(([a], [b]) => a.localeCompare(b));
-  const chosen = all.slice(0, MAX_HANDLER_MODULES);
-  const indexes = /* @__PURE__ */ new Map();
-  const gomods = goModules(q.manifests, q.usage);
-  const indexFor = (eco) => {
-    let idx = indexes.get(eco);
-    if (!idx) {
-      const files = q.usage.sources(eco).filter((s) => !s.test && !s.template).map((s) => s.path);
-      indexes.set(eco, idx = buildIndex(eco, files, depNames(q.manifests, eco), gomods));
-    }
-    return idx;
-  };
-  const importsOf = (path2) => q.usage.importsIn(path2);
-  const infraFor = (eco) => q.infra.filter((s) => s.ecosystem === eco);
-  const hitsByEco = /* @__PURE__ */ new Map();
-  const hitsFor = (eco) => {
-    let h = hitsByEco.get(eco);
-    if (!h) hitsByEco.set(eco, h = tokenHits(q.usage, eco, infraFor(eco)));
-    return h;
-  };
-  const handlers = [];
-  const frontier = [];
-  for (const [path2, eco] of chosen) {
-    const imports = importsOf(path2);
-    const direct = touchesOf(path2, imports, infraFor(eco), hitsFor(eco));
-    const idx = indexFor(eco);
-    const layer = /* @__PURE__ */ new Set();
-    let unresolved = 0;
-    if (eco === "dotnet") {
-      const own = namespaceOf(q.usage.lines(path2) ?? [])?.split(".")[0];
-      for (const i of imports) if (own && i.module.split(".")[0] === own && !i.module.includes("Controllers")) layer.add(i.module);
-    } else {
-      for (const i of imports) {
-        const files = resolveImport(idx, path2, i);
-        if (files === null) unresolved++;
-        else for (const f of files) if (!paths.has(f) && f !== path2) layer.add(f);
-      }
-    }
-    if (eco === "go") {
-      for (const f of (idx.byDir.get(path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "") ?? []).slice(0, 40)) if (!paths.has(f)) layer.add(f);
-    }
-    handlers.push({ path: path2, ecosystem: eco, direct, layer: [...layer].sort(), unresolved });
-    for (const f of layer) if (eco !== "dotnet") frontier.push({ path: f, eco, depth: 1 });
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const layerTouches = [];
-  let truncated = false;
-  for (let k = 0; k < frontier.length; k++) {
-    const { path: path2, eco, depth } = frontier[k];
-    if (seen.has(path2)) continue;
-    if (seen.size >= MAX_WALK_FILES) {
-      truncated = true;
-      break;
-    }
-    seen.add(path2);
-    const imports = importsOf(path2);
-    if (layerTouches.length < 5) layerTouches.push(...touchesOf(path2, imports, infraFor(eco), hitsFor(eco)).slice(0, 5 - layerTouches.length));
-    if (depth >= MAX_WALK_DEPTH) continue;
-    for (const i of imports) {
-      const files = resolveImport(indexFor(eco), path2, i);
-      for (const f of files ?? []) if (!seen.has(f) && !paths.has(f)) frontier.push({ path: f, eco, depth: depth + 1 });
-    }
-  }
-  const elsewhere = layerTouches.length > 0 ? [] : elsewhereTouches(q, paths, hitsFor);
-  return { handlers, omitted: all.length - chosen.length, generated, layerTouches, elsewhere, truncated };
-}
-var MODULE_LISTS = /* @__PURE__ */ new Map();
-function moduleList(modules) {
-  const unique = [...new Set(modules)];
-  const key = unique.join("\0");
-  let list3 = MODULE_LISTS.get(key);
-  if (!list3) MODULE_LISTS.set(key, list3 = unique);
-  return list3;
-}
-function elsewhereTouches(q, handlers, hitsFor) {
-  const out = [];
-  const ecosystems = [...new Set(handlers.values())];
-  for (const eco of ecosystems) {
-    for (const [path2, hits] of hitsFor(eco)) {
-      if (handlers.has(path2)) continue;
-      const h = hits[0];
-      out.push({ sig: h.sig, path: path2, line: h.line, text: h.text });
-      if (out.length >= 3) return out;
-    }
-  }
-  if (out.length > 0) return out;
-  for (const eco of ecosystems) {
-    const sigs = q.infra.filter((s) => s.ecosystem === eco);
-    for (const i of q.usage.importsOf(eco, moduleList(sigs.flatMap((sg) => sg.modules ?? [])))) {
-      if (i.test || handlers.has(i.path)) continue;
-      const sig = sigs.find((sg) => importMatches(sg, i));
-      if (!sig) continue;
-      out.push({ sig, path: i.path, line: i.line, text: i.text });
-      if (out.length >= 3) return out;
-    }
-  }
-  return out;
-}
-
 // src/checks/layered-architecture.ts
+var DIRECT_SHARE_LIMIT = 0.2;
 var FALLBACK_SHOWN3 = ["python", "node", "go", "java"];
 function remediationFor5(ecosystems) {
   const chosen = ecosystems.length > 0 ? ecosystems : FALLBACK_SHOWN3;
@@ -37057,12 +36566,10 @@ function ruleTools(ctx) {
   for (const c of j.configs) if (!out.some((o) => o.tool === c.tool)) out.push({ tool: c.tool, onPr: false, evidence: [c.evidence] });
   const carriers = (catalogue) => judgePractice(ctx, catalogue).pr;
   let tests;
-  for (const lib2 of ARCH_TEST_LIBRARIES) {
-    const uses = ctx.facts.usage.importsOf(lib2.ecosystem, lib2.modules);
-    if (uses.length === 0) continue;
+  for (const { tool, ref } of ctx.facts.layering.archTests) {
     tests ??= carriers(TESTS);
-    const ev = { path: uses[0].path, line: uses[0].line, message: `${lib2.tool} rules: ${uses[0].text}` };
-    out.push({ tool: lib2.tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0].evidence] : [ev] });
+    const ev = { path: ref.path, line: ref.line, message: `${tool} rules: ${ref.text}` };
+    out.push({ tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0].evidence] : [ev] });
   }
   let lint;
   const allHits = findConfigs(ctx.facts, ARCH_CONFIG_RULES.flatMap((r) => r.configs));
@@ -37076,21 +36583,8 @@ function ruleTools(ctx) {
   return out;
 }
 function namesOwnModule(ctx, path2) {
-  const { usage, manifests } = ctx.facts;
-  const modules = manifests.manifests.filter((m) => m.ecosystem === "go").flatMap((m) => (usage.lines(m.path) ?? []).filter((l) => l.startsWith("module ")).map((l) => l.slice(7).trim()));
-  const lines = path2 ? usage.lines(path2) ?? [] : [];
-  return modules.some((mod) => lines.some((l) => l.includes(mod + "/")));
-}
-function conventionsOf(ctx) {
-  const fws = new Set(ctx.facts.service.frameworks.map((f) => f.framework));
-  return CONVENTIONS.filter((c) => c.frameworks.some((f) => fws.has(f)));
-}
-function layersOf(ctx, conventions) {
-  const exempt = new Set(conventions.map((c) => c.id));
-  const infra = INFRA.filter((r) => !r.convention || !(typeof r.convention === "string" ? [r.convention] : r.convention).some((c) => exempt.has(c)));
-  const { service: service2, usage, manifests } = ctx.facts;
-  const strongOnly = service2.frameworks.length === 0;
-  return layerFacts({ service: service2, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS, confirm: ROUTE_FILE_CONFIRM, strongOnly }, `${strongOnly}:${[...exempt].sort().join(",")}`);
+  const text2 = path2 === void 0 ? void 0 : ctx.facts.configTexts.texts.get(path2);
+  return text2 !== void 0 && ctx.facts.layering.goModules.some((mod) => text2.includes(mod + "/"));
 }
 function touchEvidence(t) {
   return { path: t.path, line: t.line, message: `touches ${t.sig.label} (${t.sig.kind}) directly: ${t.text}` };
@@ -37129,8 +36623,7 @@ var layered_architecture_default = defineCheck({
   run(ctx) {
     const { service: service2, manifests } = ctx.facts;
     if (service2.frameworks.length === 0 && (service2.publishes?.length || manifests.manifests.length === 0)) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
-    const conventions = conventionsOf(ctx);
-    const facts = layersOf(ctx, conventions);
+    const { conventions, layers: facts } = ctx.facts.layering;
     const total = facts.handlers.length;
     if (total === 0) {
       if (service2.frameworks.length === 0) return frameworkRepo(service2) ?? { status: "not-applicable", messageId: "no-service" };
@@ -45405,6 +44898,505 @@ function configPatterns() {
 }
 var CONFIG_READS = configPatterns();
 
+// src/facts/catalog/layers.ts
+var CONVENTIONS = [
+  { id: "django-models", frameworks: ["django", "drf"], statement: "Django convention applied: model managers and querysets (`Model.objects\u2026`) used from views are the domain layer, not infrastructure; raw SQL, connections and outbound clients still count" },
+  { id: "rails-active-record", frameworks: ["rails"], statement: "Rails convention applied: Active Record models used from controllers are the domain layer, not infrastructure; raw SQL, connections, caches and outbound clients still count" },
+  // Sinatra, Grape, Hanami and Roda apps use Sequel::Model or Active Record models the same way.
+  { id: "ruby-models", frameworks: ["sinatra", "grape", "hanami", "roda"], statement: "Ruby model convention applied: Sequel::Model and Active Record models used from handlers are the domain layer, not infrastructure; raw datasets (`DB[:table]`, `DB.transaction`), SQL, caches and outbound clients still count" },
+  { id: "laravel-eloquent", frameworks: ["laravel", "lumen"], statement: "Laravel convention applied: Eloquent models used from controllers are the domain layer, not infrastructure; `DB::`, `Cache::`, `Redis::`, `Http::` and outbound clients still count" },
+  { id: "phoenix-contexts", frameworks: ["phoenix"], statement: "Phoenix convention applied: contexts are the domain layer; `Repo` and Ecto queries, outbound clients and caches used from controllers count as infrastructure" }
+];
+var HANDLER_SIGNATURES = [
+  { ecosystem: "python", path: /(^|\/)(views?|viewsets|api_views|apihandlers?|handlers)(\/[^/]+)?\.py$/ },
+  // FastAPI and Flask route files come from the route facts; these are the class-based views they do not point at.
+  { ecosystem: "python", tokens: ["@api_view", "ViewSet)", "APIView)"] },
+  { ecosystem: "python", tokens: ["@view_config(", "(RequestHandler)", "(web.RequestHandler)", "(tornado.web.RequestHandler)"], strong: true },
+  // Falcon resources (classes or modules) answer through responders `on_get(req, resp)`; aiohttp class-based views.
+  { ecosystem: "python", tokens: ["def on_get(", "def on_post(", "def on_put(", "def on_delete(", "def on_patch(", "(web.View)"], strong: true },
+  { ecosystem: "node", path: /(^|\/)app\/(.+\/)?route\.(ts|js)$|(^|\/)pages\/api\/.+\.(ts|js)$/, strong: true },
+  { ecosystem: "node", path: /\.controller\.(ts|js)$/ },
+  { ecosystem: "node", tokens: ["@Controller("] },
+  { ecosystem: "go", path: /(^|\/)(controllers?|handlers?)\/[^/]+\.go$/ },
+  { ecosystem: "go", tokens: ["w http.ResponseWriter", "c *gin.Context", "c echo.Context", "c *fiber.Ctx", "ctx *gin.Context", "c *gin.Context)"] },
+  { ecosystem: "java", tokens: ["@RestController", "@Controller", '@Path("', "@Path(value", "RouterFunction<ServerResponse>", "routing {", "call.respond(", "import io.javalin.http.Context", "import io.javalin.http.Handler"], strong: true },
+  { ecosystem: "ruby", path: /(^|\/)app\/controllers\/.+_controller\.rb$/ },
+  // Hanami: its routes file points at actions (`to: "books.index"` → app/actions/books/index.rb; 1.x apps/web/controllers/).
+  { ecosystem: "ruby", path: /(^|\/)(app|slices\/[^/]+)\/actions\/.+\.rb$|(^|\/)apps\/[^/]+\/controllers\/.+\.rb$/ },
+  { ecosystem: "rust", tokens: ["#[get(", "#[post(", "#[put(", "#[delete(", "#[patch(", "-> impl IntoResponse", "impl Responder", "-> HttpResponse", "HttpResponse::Ok()", "axum::extract::"], strong: true },
+  { ecosystem: "php", path: /(^|\/)(Controllers?|Controller\/.+)\/.*Controller\.php$/ },
+  { ecosystem: "dotnet", tokens: [": ControllerBase", ": Controller", "[ApiController]", ".MapGet(", ".MapPost("], strong: true },
+  { ecosystem: "elixir", path: /(^|\/)(controllers\/.+_controller|live\/.+_live(\/[^/]+)?)\.ex$/ },
+  { ecosystem: "elixir", tokens: [", :controller", ", :live_view"] }
+];
+var ROUTE_FILE_CONFIRM = {
+  go: ["http.ResponseWriter", "*http.Request", "gin.Context", "echo.Context", "fiber.Ctx", "http.Handler", "chi.Router", "mux.Router"]
+};
+var ROUTE_TABLE_FRAMEWORKS = /* @__PURE__ */ new Set(["django", "drf", "pyramid", "tornado", "falcon", "connexion", "rails", "hanami", "laravel", "lumen", "phoenix", "plug", "symfony", "slim", "mezzio", "codeigniter", "cakephp"]);
+var db = (ecosystem, label, modules, tokens = [], convention) => ({ label, ecosystem, kind: "database", modules, tokens, ...convention ? { convention } : {} });
+var http = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "http", modules, tokens });
+var cache = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "cache", modules, tokens });
+var queue = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "queue", modules, tokens });
+var cloud = (ecosystem, label, modules, tokens = []) => ({ label, ecosystem, kind: "cloud", modules, tokens });
+var INFRA = [
+  // Python
+  db("python", "SQLAlchemy", ["sqlalchemy", "sqlmodel"], ["self.db.query(", "request.db.query(", "request.db.execute(", "self.db.commit(", "request.db.add(", "session.execute(", "db.session."]),
+  db("python", "a database driver", ["psycopg", "psycopg2", "asyncpg", "pymysql", "MySQLdb", "sqlite3", "pymongo", "motor", "cassandra", "databases"]),
+  db("python", "raw SQL", ["django.db.connection"], ["connection.cursor(", "connections[", ".raw(", "RawSQL("]),
+  db("python", "the Django ORM", [], [".objects."], "django-models"),
+  http("python", "an outbound HTTP client", ["requests", "httpx", "urllib3", "urllib.request", "stripe", "twilio", "sendgrid"], ["aiohttp.ClientSession(", "ClientSession("]),
+  cache("python", "a cache", ["redis", "aioredis", "pymemcache", "django.core.cache"], ["caches[", "cache.get(", "cache.set("]),
+  queue("python", "a queue", ["pika", "kafka", "aiokafka", "confluent_kafka", "aio_pika", "nats"]),
+  cloud("python", "a cloud SDK", ["boto3", "botocore", "aioboto3", "google.cloud", "azure.storage", "azure.cosmos"]),
+  // Node / TypeScript
+  db("node", "Prisma", ["@prisma/client"], ["prisma.", "this.prisma."]),
+  db("node", "TypeORM", ["typeorm"], ["getRepository(", "dataSource.", "AppDataSource.", "createQueryBuilder("]),
+  db("node", "a query builder or driver", ["knex", "pg", "mysql", "mysql2", "mongodb", "mongoose", "sequelize", "objection", "better-sqlite3", "sqlite3", "kysely", "drizzle-orm", "@clickhouse/client"], ["@InjectConnection(", "knex(", ".query()"]),
+  http("node", "an outbound HTTP client", ["axios", "got", "node-fetch", "undici", "superagent", "request", "stripe", "twilio", "@sendgrid/mail"], [" fetch(", "await fetch(", "(fetch("]),
+  cache("node", "a cache", ["redis", "ioredis", "@redis/client", "memcached"]),
+  queue("node", "a queue", ["bull", "bullmq", "amqplib", "kafkajs", "@google-cloud/pubsub"]),
+  cloud("node", "a cloud SDK", ["aws-sdk", "@aws-sdk", "@google-cloud/storage", "@azure/storage-blob"]),
+  // Go
+  // database/sql is imported for `sql.ErrNoRows` and `sql.NullString` too: only its calls count.
+  db("go", "database/sql", [], ["sql.Open(", ".QueryContext(", ".ExecContext(", ".QueryRowContext(", ".BeginTx(", "db.Query(", "db.Exec(", "db.QueryRow(", "tx.Exec("]),
+  // lib/pq is registered by a blank import at start-up; handlers import it for `pq.Array` and error codes. sqlx/types is JSON types.
+  { ...db("go", "a database driver or ORM", ["gorm.io/gorm", "github.com/jinzhu/gorm", "github.com/jmoiron/sqlx", "github.com/jackc/pgx", "go.mongodb.org/mongo-driver", "xorm.io/xorm", "github.com/uptrace/bun", "github.com/Masterminds/squirrel", "github.com/mattn/go-sqlite3", "go.etcd.io/bbolt"]), except: ["github.com/jmoiron/sqlx/types", "github.com/jackc/pgx/v5/pgtype", "github.com/jackc/pgx/pgtype"] },
+  http("go", "an outbound HTTP client", ["github.com/go-resty/resty", "github.com/stripe/stripe-go", "github.com/SherClockHolmes/webpush-go", "firebase.google.com/go", "github.com/twilio/twilio-go"], ["http.Get(", "http.Post(", "http.NewRequest(", "http.NewRequestWithContext(", "http.DefaultClient", "http.Client{"]),
+  cache("go", "a cache", ["github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/gomodule/redigo", "github.com/bradfitz/gomemcache"]),
+  queue("go", "a queue", ["github.com/segmentio/kafka-go", "github.com/IBM/sarama", "github.com/Shopify/sarama", "github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp", "github.com/nats-io/nats.go"]),
+  cloud("go", "a cloud SDK", ["github.com/aws/aws-sdk-go", "github.com/aws/aws-sdk-go-v2", "cloud.google.com/go", "github.com/Azure/azure-sdk-for-go"]),
+  // JVM
+  db("java", "JDBC / JPA", ["java.sql", "javax.sql", "jakarta.persistence", "javax.persistence", "org.springframework.jdbc", "org.jdbi", "org.hibernate", "org.jooq", "io.r2dbc", "com.mongodb", "org.jetbrains.exposed"], ["EntityManager ", "JdbcTemplate "]),
+  http("java", "an outbound HTTP client", ["java.net.http", "okhttp3", "org.apache.http", "org.apache.hc", "org.springframework.web.client", "org.springframework.web.reactive.function.client", "io.ktor.client"], ["RestTemplate ", "WebClient.", "HttpClient.new"]),
+  cache("java", "a cache", ["redis.clients.jedis", "io.lettuce", "org.springframework.data.redis", "org.redisson"]),
+  queue("java", "a queue", ["org.apache.kafka.clients", "org.springframework.kafka", "org.springframework.amqp", "com.rabbitmq"]),
+  cloud("java", "a cloud SDK", ["software.amazon.awssdk", "com.amazonaws", "com.google.cloud", "com.azure"]),
+  // Ruby (Rails: Active Record is the model API)
+  db("ruby", "raw SQL or a connection", [], [".connection.execute", ".connection.select", "ActiveRecord::Base.connection", "find_by_sql(", "exec_query(", ".connection.exec", "PG.connect", "Sequel.connect"]),
+  // Sequel's database object (`DB[:table]`, `DB.transaction`) is the connection, not a model.
+  db("ruby", "a raw Sequel dataset or transaction", [], ["DB[:", "DB.transaction", "DB.run(", "DB.fetch(", "DB.from(", "DB.synchronize", "Sequel.lit("]),
+  db("ruby", "Active Record or Sequel::Model", [], [".where(", ".find(", ".find_by("], ["rails-active-record", "ruby-models"]),
+  http("ruby", "an outbound HTTP client", ["net/http", "httparty", "faraday", "rest-client", "excon", "typhoeus", "http"], ["Net::HTTP", "HTTParty.", "Faraday.new", "Faraday.get", "RestClient.", "Excon.", "HTTP.get", "HTTP.post"]),
+  cache("ruby", "a cache", ["redis"], ["Rails.cache.", "Redis.new", "$redis", "Redis.current"]),
+  queue("ruby", "a queue", ["bunny", "kafka", "rdkafka"], ["Sidekiq::Client.push", "Bunny.new"]),
+  cloud("ruby", "a cloud SDK", ["aws-sdk", "aws-sdk-s3", "google/cloud"], ["Aws::S3::Client", "Aws::"]),
+  // Rust
+  db("rust", "a database driver or ORM", ["diesel", "sqlx", "sea_orm", "tokio_postgres", "postgres", "rusqlite", "mongodb", "deadpool_postgres", "heed", "lmdb"], [".get_conn(", "diesel::"]),
+  http("rust", "an outbound HTTP client", ["reqwest", "ureq", "surf", "isahc"], [".send().await", "reqwest::", "hyper::Client"]),
+  cache("rust", "a cache", ["redis", "deadpool_redis", "bb8_redis", "fred"]),
+  queue("rust", "a queue", ["lapin", "rdkafka", "async_nats"]),
+  cloud("rust", "a cloud SDK", ["aws_sdk_s3", "aws_sdk_sqs", "aws_config", "google_cloud_storage", "rusoto_s3"]),
+  // PHP (Laravel: Eloquent is the model API)
+  db("php", "the query builder or a connection", ["Illuminate\\Support\\Facades\\DB", "Doctrine\\DBAL", "Doctrine\\ORM\\EntityManagerInterface", "Doctrine\\ORM\\EntityManager", "Doctrine\\Persistence\\ObjectManager", "Doctrine\\Persistence\\ManagerRegistry", "PDO"], ["DB::", "new PDO(", "->getConnection()", "EntityManagerInterface $", "->getDoctrine()", "createQueryBuilder("]),
+  db("php", "Eloquent", [], ["::where(", "::find(", "::query("], "laravel-eloquent"),
+  http("php", "an outbound HTTP client", ["GuzzleHttp", "Illuminate\\Support\\Facades\\Http", "Symfony\\Contracts\\HttpClient", "Symfony\\Component\\HttpClient"], ["Http::", "new Client(", "curl_init(", "HttpClientInterface $"]),
+  cache("php", "a cache", ["Illuminate\\Support\\Facades\\Cache", "Illuminate\\Support\\Facades\\Redis", "Predis", "Symfony\\Contracts\\Cache", "Psr\\Cache", "Psr\\SimpleCache"], ["Cache::", "Redis::", "CacheInterface $", "CacheItemPoolInterface $"]),
+  queue("php", "a queue", ["OldSound\\RabbitMqBundle", "PhpAmqpLib", "Enqueue", "RdKafka"], ["ProducerInterface $", "Producer $"]),
+  cloud("php", "a cloud SDK", ["Aws", "Google\\Cloud"], ["new S3Client("]),
+  // .NET
+  db("dotnet", "a database context or driver", ["Microsoft.EntityFrameworkCore", "System.Data.SqlClient", "Microsoft.Data.SqlClient", "Npgsql", "Dapper", "MongoDB.Driver", "MySqlConnector", "Microsoft.Data.Sqlite"], ["DbContext ", "DbContext>", "SqlConnection(", "NpgsqlConnection("]),
+  http("dotnet", "an outbound HTTP client", ["RestSharp", "Flurl.Http"], ["HttpClient ", "IHttpClientFactory", "new HttpClient(", ".CreateClient("]),
+  cache("dotnet", "a cache", ["StackExchange.Redis"], ["IDistributedCache", "IConnectionMultiplexer"]),
+  queue("dotnet", "a queue", ["RabbitMQ.Client", "Confluent.Kafka", "Azure.Messaging.ServiceBus", "MassTransit"]),
+  cloud("dotnet", "a cloud SDK", ["Amazon.S3", "Amazon.SQS", "Azure.Storage.Blobs", "Google.Cloud"]),
+  // Elixir (Phoenix: contexts are the domain layer, so Repo from a controller counts)
+  db("elixir", "Ecto Repo or queries", ["Ecto.Query", "Ecto.Adapters.SQL", "Postgrex"], ["Repo.all(", "Repo.one(", "Repo.get(", "Repo.get!(", "Repo.get_by(", "Repo.get_by!(", "Repo.insert", "Repo.update", "Repo.delete", "Repo.preload(", "Repo.transaction(", "Repo.aggregate(", "Repo.exists?(", "Repo.query", "Ecto.Adapters.SQL.query", "from("]),
+  http("elixir", "an outbound HTTP client", ["HTTPoison", "Finch", "Tesla", "Mint.HTTP"], ["HTTPoison.", "Finch.request", "Finch.build", "Tesla.get", "Tesla.post", "Req.get", "Req.post", "Req.request", "Req.new", ":httpc.request"]),
+  cache("elixir", "a cache", ["Redix", "Cachex"], ["Redix.command", "Cachex."]),
+  queue("elixir", "a queue", ["AMQP", "KafkaEx", "Broadway"], ["Oban.insert"]),
+  cloud("elixir", "a cloud SDK", ["ExAws", "GoogleApi"], ["ExAws."])
+];
+var ARCH_TEST_LIBRARIES = [
+  { tool: "ArchUnit", ecosystem: "java", modules: ["com.tngtech.archunit"] },
+  { tool: "jMolecules", ecosystem: "java", modules: ["org.jmolecules.archunit"] },
+  { tool: "Konsist", ecosystem: "java", modules: ["com.lemonappdev.konsist"] },
+  { tool: "ArchUnitNET", ecosystem: "dotnet", modules: ["ArchUnitNET"] },
+  { tool: "NetArchTest", ecosystem: "dotnet", modules: ["NetArchTest.Rules", "NetArchTest"] },
+  { tool: "pytestarch", ecosystem: "python", modules: ["pytestarch"] }
+];
+
+// src/facts/layer-imports.ts
+var STD = {
+  rust: ["std", "core", "alloc"]
+};
+function stemOf(path2) {
+  const dot = path2.lastIndexOf(".");
+  return dot > path2.lastIndexOf("/") ? path2.slice(0, dot) : path2;
+}
+function buildIndex(ecosystem, paths, deps, goModules2) {
+  const byStem = /* @__PURE__ */ new Map();
+  const byLast = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    const stem = stemOf(p);
+    byStem.set(stem, p);
+    const last2 = stem.slice(stem.lastIndexOf("/") + 1);
+    const l = byLast.get(last2);
+    if (l) l.push(stem);
+    else byLast.set(last2, [stem]);
+    const dir2 = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+    const d = byDir.get(dir2);
+    if (d) d.push(p);
+    else byDir.set(dir2, [p]);
+  }
+  return { ecosystem, byStem, byLast, byDir, deps: new Set(deps), goModules: goModules2 };
+}
+function bySuffix(index, suffix, near) {
+  const last2 = suffix.slice(suffix.lastIndexOf("/") + 1);
+  const stems = (index.byLast.get(last2) ?? []).filter((s) => s === suffix || s.endsWith("/" + suffix));
+  if (stems.length <= 1) return stems.map((s) => index.byStem.get(s));
+  const score = (s) => {
+    let k = 0;
+    while (k < s.length && k < near.length && s[k] === near[k]) k++;
+    return k;
+  };
+  const best = Math.max(...stems.map(score));
+  const chosen = stems.filter((s) => score(s) === best);
+  return chosen.length <= 3 ? chosen.map((s) => index.byStem.get(s)) : [];
+}
+function stemFile(index, stem, tails) {
+  if (stem === void 0) return void 0;
+  for (const t of tails) {
+    const hit = index.byStem.get(stem + t);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function fromNames(text2) {
+  const at3 = text2.indexOf(" import ");
+  if (!text2.startsWith("from ") || at3 < 0) return [];
+  return text2.slice(at3 + 8).replace(/[()]/g, "").split(",").map((p) => p.trim().split(/\s+/)[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+var camelToSnake = (s) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+function resolveImport(index, from, imp) {
+  const m = imp.module;
+  const here = dirname(from);
+  switch (index.ecosystem) {
+    case "python": {
+      if (m.startsWith(".")) {
+        let dots = 0;
+        while (m[dots] === ".") dots++;
+        let dir2 = here;
+        for (let d = 1; d < dots && dir2 !== void 0; d++) dir2 = dir2 ? dirname(dir2) : void 0;
+        const rest = m.slice(dots).replace(/\./g, "/");
+        const stem = dir2 === void 0 ? void 0 : rest ? dir2 ? `${dir2}/${rest}` : rest : dir2;
+        const named4 = stem === void 0 ? [] : fromNames(imp.text).map((n) => index.byStem.get(stem ? `${stem}/${n}` : n)).filter((x) => x !== void 0);
+        if (named4.length > 0) return named4;
+        const f = stemFile(index, stem, ["", "/__init__"]);
+        return f ? [f] : null;
+      }
+      const top = m.split(".")[0];
+      if (index.deps.has(top.toLowerCase())) return [];
+      const rel = m.replace(/\./g, "/");
+      const named3 = fromNames(imp.text).flatMap((n) => bySuffix(index, `${rel}/${n}`, from));
+      if (named3.length > 0) return named3;
+      const hits = bySuffix(index, rel, from);
+      if (hits.length > 0) return hits;
+      const init = bySuffix(index, rel + "/__init__", from);
+      if (init.length > 0) return init;
+      return m.includes(".") && index.byLast.has(m.split(".").pop()) ? null : [];
+    }
+    case "node": {
+      if (m.startsWith(".")) {
+        const f = stemFile(index, joinPath2(here, m.replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, "")), ["", "/index"]);
+        return f ? [f] : null;
+      }
+      const first = m.startsWith("@") ? m.split("/").slice(0, 2).join("/") : m.split("/")[0];
+      if (index.deps.has(first) || m.startsWith("node:")) return [];
+      if (!/^(@[^/]*\/|~\/|#|src\/|app\/|lib\/|server\/)/.test(m)) return [];
+      const rest = m.replace(/^(@[^/]*\/|~\/|#)/, "").replace(/\.(js|mjs|cjs|ts|tsx|jsx)$/, "");
+      const hits = [...bySuffix(index, rest, from), ...bySuffix(index, rest + "/index", from)];
+      return hits.length > 0 ? hits : null;
+    }
+    case "go": {
+      for (const mod of index.goModules) {
+        if (m !== mod.path && !m.startsWith(mod.path + "/")) continue;
+        const sub = m.slice(mod.path.length + 1);
+        const dir2 = [mod.dir, sub].filter(Boolean).join("/");
+        const files = index.byDir.get(dir2);
+        return files ? files.slice(0, 40) : null;
+      }
+      return [];
+    }
+    case "java": {
+      const segs = m.split(".");
+      if (segs.length < 2) return [];
+      for (let n = segs.length; n >= 2; n--) {
+        const hits = bySuffix(index, segs.slice(0, n).join("/"), from);
+        if (hits.length > 0) return hits;
+      }
+      return [];
+    }
+    case "php": {
+      const segs = m.split("\\");
+      if (segs.length < 2) return [];
+      const hits = bySuffix(index, segs.slice(1).join("/"), from);
+      return hits.length > 0 ? hits : [];
+    }
+    case "elixir": {
+      const segs = m.split(".");
+      if (segs.length < 2) return [];
+      const hits = bySuffix(index, segs.map(camelToSnake).join("/"), from);
+      return hits.length > 0 ? hits : [];
+    }
+    case "rust": {
+      const segs = m.split("::");
+      const first = segs[0];
+      if ((STD.rust ?? []).includes(first)) return [];
+      let base;
+      let rest = segs.slice(1);
+      if (first === "crate") {
+        const src = from.includes("/src/") ? from.slice(0, from.lastIndexOf("/src/") + 4) : from.startsWith("src/") ? "src" : void 0;
+        base = src;
+      } else if (first === "super" || first === "self") {
+        base = first === "super" ? dirname(here.endsWith("/src") ? here : here) : here;
+        if (first === "super" && /\/mod$|\/lib$|\/main$/.test(stemOf(from))) base = dirname(here);
+      } else if (index.deps.has(first)) return [];
+      else {
+        const roots = [...index.byStem.keys()].filter((s) => s.endsWith("/src/lib")).filter((s) => {
+          const crate = s.slice(0, -8);
+          const name = crate.slice(crate.lastIndexOf("/") + 1).replace(/-/g, "_");
+          return name === first || first.endsWith("_" + name);
+        });
+        if (roots.length === 0) return [];
+        base = roots[0].slice(0, -4);
+        rest = segs.slice(1);
+      }
+      if (base === void 0) return null;
+      for (let n = rest.length; n >= 0; n--) {
+        const stem = [base, ...rest.slice(0, n)].join("/");
+        const f = n === 0 ? stemFile(index, base, ["/lib", "/main", "/mod"]) : stemFile(index, stem, ["", "/mod"]);
+        if (f && f !== from) return [f];
+      }
+      return null;
+    }
+    default:
+      return [];
+  }
+}
+
+// src/facts/layers.ts
+var MAX_HANDLER_MODULES = 3e3;
+var MAX_WALK_FILES = 4e3;
+var MAX_WALK_DEPTH = 6;
+var GENERATED = ["Code generated", "@generated", "DO NOT EDIT", "auto-generated", "autogenerated"];
+function isGenerated(lines) {
+  for (let i = 0; i < Math.min(lines.length, 5); i++) if (GENERATED.some((g) => lines[i].includes(g))) return true;
+  return false;
+}
+function tokenHits(usage, eco, sigs) {
+  const bySig = /* @__PURE__ */ new Map();
+  for (const sig of sigs) for (const t of sig.tokens ?? []) if (!bySig.has(t)) bySig.set(t, sig);
+  const out = /* @__PURE__ */ new Map();
+  if (bySig.size === 0) return out;
+  for (const h of usage.grep([...bySig.keys()], { ecosystems: [eco], limit: 1e6 })) {
+    if (h.text.length > 2e3) continue;
+    const l = out.get(h.path);
+    const hit = { sig: bySig.get(h.token), line: h.line, text: h.text.slice(0, 160) };
+    if (l) l.push(hit);
+    else out.set(h.path, [hit]);
+  }
+  return out;
+}
+function touchesOf(path2, imports, sigs, hits) {
+  const out = [];
+  const lineHits = hits.get(path2) ?? [];
+  for (const sig of sigs) {
+    const imp = imports.find((i) => importMatches(sig, i));
+    if (imp) {
+      out.push({ sig, path: path2, line: imp.line, text: imp.text });
+      continue;
+    }
+    const h = lineHits.find((x) => x.sig === sig);
+    if (h) out.push({ sig, path: path2, line: h.line, text: h.text });
+  }
+  return out;
+}
+function importMatches(sig, i) {
+  return (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m));
+}
+function handlerPaths(q) {
+  const paths = /* @__PURE__ */ new Map();
+  const generated = [];
+  const consider = (path2, eco) => {
+    if (paths.has(path2) || generated.includes(path2)) return;
+    const lines = q.usage.lines(path2);
+    if (!lines) return;
+    if (isGenerated(lines)) generated.push(path2);
+    else paths.set(path2, eco);
+  };
+  const ecoOf = new Map(q.usage.sources().map((s) => [s.path, s]));
+  for (const r of q.service.routes) {
+    if (r.library || q.routeTables.has(r.framework) && r.handler !== "closure") continue;
+    const src = ecoOf.get(r.file);
+    if (!src || src.test || src.template) continue;
+    const confirm = q.confirm?.[src.ecosystem];
+    if (confirm && !(q.usage.lines(r.file) ?? []).some((l) => confirm.some((w) => l.includes(w)))) continue;
+    consider(r.file, src.ecosystem);
+  }
+  const declared3 = new Set(q.manifests.manifests.map((m) => m.ecosystem));
+  const ecosystems = new Set(q.handlers.map((h) => h.ecosystem).filter((e) => declared3.has(e)));
+  for (const eco of ecosystems) {
+    const sigs = q.handlers.filter((h) => h.ecosystem === eco);
+    if (q.strongOnly && !strongHit(q.usage, sigs.filter((s) => s.strong))) continue;
+    const tokens = sigs.flatMap((s) => s.tokens ?? []);
+    for (const f of q.usage.sources(eco)) {
+      if (f.test || f.template) continue;
+      if (sigs.some((s) => s.path?.test(f.path))) consider(f.path, eco);
+    }
+    if (tokens.length > 0) for (const h of q.usage.grep(tokens, { ecosystems: [eco], limit: 5e4 })) consider(h.path, eco);
+  }
+  return { paths, generated };
+}
+function strongHit(usage, sigs) {
+  if (sigs.length === 0) return false;
+  const eco = sigs[0].ecosystem;
+  const paths = sigs.filter((s) => s.path);
+  if (paths.length > 0 && usage.sources(eco).some((f) => !f.test && paths.some((s) => s.path.test(f.path)))) return true;
+  const tokens = sigs.flatMap((s) => s.tokens ?? []);
+  return tokens.length > 0 && usage.grep(tokens, { ecosystems: [eco], limit: 1 }).length > 0;
+}
+function goModules(manifests, usage) {
+  const out = [];
+  for (const m of manifests.manifests) {
+    if (m.ecosystem !== "go") continue;
+    const first = (usage.lines(m.path) ?? []).find((l) => l.startsWith("module "));
+    if (first) out.push({ path: first.slice(7).trim(), dir: m.dir });
+  }
+  return out.sort((a, b) => b.path.length - a.path.length);
+}
+function depNames(manifests, eco) {
+  const names3 = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === eco).map((d) => d.name);
+  if (eco === "rust") return names3.map((n) => n.replace(/-/g, "_"));
+  if (eco === "python") return names3.map((n) => n.toLowerCase().replace(/-/g, "_"));
+  return names3;
+}
+function namespaceOf(lines) {
+  for (const l of lines) {
+    const m = /^\s*namespace\s+([A-Za-z0-9_.]+)/.exec(l);
+    if (m) return m[1];
+  }
+  return void 0;
+}
+function layerFacts(q) {
+  const { paths, generated } = handlerPaths(q);
+  const all = [...paths].sort(([a], [b]) => a.localeCompare(b));
+  const chosen = all.slice(0, MAX_HANDLER_MODULES);
+  const indexes = /* @__PURE__ */ new Map();
+  const gomods = goModules(q.manifests, q.usage);
+  const indexFor = (eco) => {
+    let idx = indexes.get(eco);
+    if (!idx) {
+      const files = q.usage.sources(eco).filter((s) => !s.test && !s.template).map((s) => s.path);
+      indexes.set(eco, idx = buildIndex(eco, files, depNames(q.manifests, eco), gomods));
+    }
+    return idx;
+  };
+  const importsOf = (path2) => q.usage.importsIn(path2);
+  const infraFor = (eco) => q.infra.filter((s) => s.ecosystem === eco);
+  const hitsByEco = /* @__PURE__ */ new Map();
+  const hitsFor = (eco) => {
+    let h = hitsByEco.get(eco);
+    if (!h) hitsByEco.set(eco, h = tokenHits(q.usage, eco, infraFor(eco)));
+    return h;
+  };
+  const handlers = [];
+  const frontier = [];
+  for (const [path2, eco] of chosen) {
+    const imports = importsOf(path2);
+    const direct = touchesOf(path2, imports, infraFor(eco), hitsFor(eco));
+    const idx = indexFor(eco);
+    const layer = /* @__PURE__ */ new Set();
+    let unresolved = 0;
+    if (eco === "dotnet") {
+      const own = namespaceOf(q.usage.lines(path2) ?? [])?.split(".")[0];
+      for (const i of imports) if (own && i.module.split(".")[0] === own && !i.module.includes("Controllers")) layer.add(i.module);
+    } else {
+      for (const i of imports) {
+        const files = resolveImport(idx, path2, i);
+        if (files === null) unresolved++;
+        else for (const f of files) if (!paths.has(f) && f !== path2) layer.add(f);
+      }
+    }
+    if (eco === "go") {
+      for (const f of (idx.byDir.get(path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "") ?? []).slice(0, 40)) if (!paths.has(f)) layer.add(f);
+    }
+    handlers.push({ path: path2, ecosystem: eco, direct, layer: [...layer].sort(), unresolved });
+    for (const f of layer) if (eco !== "dotnet") frontier.push({ path: f, eco, depth: 1 });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const layerTouches = [];
+  let truncated = false;
+  for (let k = 0; k < frontier.length; k++) {
+    const { path: path2, eco, depth } = frontier[k];
+    if (seen.has(path2)) continue;
+    if (seen.size >= MAX_WALK_FILES) {
+      truncated = true;
+      break;
+    }
+    seen.add(path2);
+    const imports = importsOf(path2);
+    if (layerTouches.length < 5) layerTouches.push(...touchesOf(path2, imports, infraFor(eco), hitsFor(eco)).slice(0, 5 - layerTouches.length));
+    if (depth >= MAX_WALK_DEPTH) continue;
+    for (const i of imports) {
+      const files = resolveImport(indexFor(eco), path2, i);
+      for (const f of files ?? []) if (!seen.has(f) && !paths.has(f)) frontier.push({ path: f, eco, depth: depth + 1 });
+    }
+  }
+  const elsewhere = layerTouches.length > 0 ? [] : elsewhereTouches(q, paths, hitsFor);
+  return { handlers, omitted: all.length - chosen.length, generated, layerTouches, elsewhere, truncated };
+}
+var MODULE_LISTS = /* @__PURE__ */ new Map();
+function moduleList(modules) {
+  const unique = [...new Set(modules)];
+  const key = unique.join("\0");
+  let list3 = MODULE_LISTS.get(key);
+  if (!list3) MODULE_LISTS.set(key, list3 = unique);
+  return list3;
+}
+function elsewhereTouches(q, handlers, hitsFor) {
+  const out = [];
+  const ecosystems = [...new Set(handlers.values())];
+  for (const eco of ecosystems) {
+    for (const [path2, hits] of hitsFor(eco)) {
+      if (handlers.has(path2)) continue;
+      const h = hits[0];
+      out.push({ sig: h.sig, path: path2, line: h.line, text: h.text });
+      if (out.length >= 3) return out;
+    }
+  }
+  if (out.length > 0) return out;
+  for (const eco of ecosystems) {
+    const sigs = q.infra.filter((s) => s.ecosystem === eco);
+    for (const i of q.usage.importsOf(eco, moduleList(sigs.flatMap((sg) => sg.modules ?? [])))) {
+      if (i.test || handlers.has(i.path)) continue;
+      const sig = sigs.find((sg) => importMatches(sg, i));
+      if (!sig) continue;
+      out.push({ sig, path: i.path, line: i.line, text: i.text });
+      if (out.length >= 3) return out;
+    }
+  }
+  return out;
+}
+
+// src/facts/layering.ts
+var NO_LAYERS = { handlers: [], omitted: 0, generated: [], layerTouches: [], elsewhere: [], truncated: false };
+var NO_LAYERING = { conventions: [], layers: NO_LAYERS, archTests: [], goModules: [] };
+function collectLayering(service2, usage, manifests) {
+  if (service2.frameworks.length === 0 && (service2.publishes?.length || manifests.manifests.length === 0)) return NO_LAYERING;
+  const fws = new Set(service2.frameworks.map((f) => f.framework));
+  const conventions = CONVENTIONS.filter((c) => c.frameworks.some((f) => fws.has(f)));
+  const exempt = new Set(conventions.map((c) => c.id));
+  const infra = INFRA.filter((r) => !r.convention || !(typeof r.convention === "string" ? [r.convention] : r.convention).some((c) => exempt.has(c)));
+  const strongOnly = service2.frameworks.length === 0;
+  const layers = layerFacts({ service: service2, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS, confirm: ROUTE_FILE_CONFIRM, strongOnly });
+  const archTests = layers.handlers.length === 0 ? [] : ARCH_TEST_LIBRARIES.flatMap((lib2) => {
+    const ref = usage.importsOf(lib2.ecosystem, lib2.modules)[0];
+    return ref ? [{ tool: lib2.tool, ref }] : [];
+  });
+  return { conventions, layers, archTests, goModules: goModules(manifests, usage).map((m) => m.path) };
+}
+
 // src/facts/catalog/resilience.ts
 var lib = (label, kind, ecosystem, packages2, calls, extra = {}) => ({ label, kind, ecosystem, packages: packages2, calls, ...extra });
 var RESILIENCE_LIBS = [
@@ -45636,10 +45628,10 @@ function frontEndReader(manifests, usage) {
     const server = m.dependencies.some((d) => !d.dev && SERVER_FRAMEWORKS.includes(d.name));
     return { dir: m.dir, path: m.path, spa: browser !== void 0 && !server ? browser.name : void 0 };
   }).sort((a, b) => b.dir.length - a.dir.length);
-  const memo3 = /* @__PURE__ */ new Map();
+  const memo2 = /* @__PURE__ */ new Map();
   return (path2) => {
     if (!SOURCE.test(path2)) return void 0;
-    if (memo3.has(path2)) return memo3.get(path2);
+    if (memo2.has(path2)) return memo2.get(path2);
     const pkg = packages2.find((p) => p.dir === "" || path2.startsWith(p.dir + "/"));
     let why;
     if (pkg?.spa !== void 0) why = `a browser app (${pkg.path} depends on ${pkg.spa} and on no server framework)`;
@@ -45653,7 +45645,7 @@ function frontEndReader(manifests, usage) {
         if (imp) why = `a module that imports ${imp[1]}`;
       }
     }
-    memo3.set(path2, why);
+    memo2.set(path2, why);
     return why;
   };
 }
@@ -45767,13 +45759,14 @@ function collectResilience(manifests, usage, extraPackages) {
 }
 
 // src/facts/code-areas.ts
-function collectCodeAreas(snapshot, repoFiles, manifests, config, configReads, guard2) {
+function collectCodeAreas(snapshot, repoFiles, manifests, service2, config, configReads, guard2) {
   const runs = (id) => config.checks[id].enabled;
   const configTexts = guard2("Configuration files", NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, configReads));
   const usage = guard2("Usage", emptyUsage(), () => collectUsage(snapshot));
   const resilience = runs("circuit-breakers") ? guard2("Resilience", NO_RESILIENCE, () => collectResilience(manifests, usage, config.signatures["circuit-breakers"].packages)) : NO_RESILIENCE;
   const flags = runs("feature-flags") ? guard2("Feature flags", NO_FLAGS, () => collectFlags(manifests, usage, config.signatures["feature-flags"].packages)) : NO_FLAGS;
-  return { configTexts, usage, resilience, flags };
+  const layering = runs("layered-architecture") ? guard2("Layering", NO_LAYERING, () => collectLayering(service2, usage, manifests)) : NO_LAYERING;
+  return { configTexts, usage, resilience, flags, layering };
 }
 
 // src/facts/ci/files.ts
@@ -50238,8 +50231,8 @@ var RESOLVERS = [
 function resolveScript(script, origin) {
   const images2 = origin.images;
   const key = [script, origin.path, origin.cwd, origin.checkoutPath ?? "", origin.line === void 0 ? "n" : "l", images2 && images2.size > 0 ? JSON.stringify([...images2]) : ""].join("\0");
-  const memo3 = scriptMemo(origin.snapshot);
-  const known = memo3.get(key);
+  const memo2 = scriptMemo(origin.snapshot);
+  const known = memo2.get(key);
   if (known) {
     for (const [tag, image] of known.images) images2?.set(tag, image);
     return rebased(known, origin);
@@ -50251,15 +50244,15 @@ function resolveScript(script, origin) {
   } catch {
   }
   const added = images2 ? [...images2].filter(([tag]) => !before.has(tag)) : [];
-  if (memo3.size < MAX_MEMO_SCRIPTS2) memo3.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added });
+  if (memo2.size < MAX_MEMO_SCRIPTS2) memo2.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added });
   return ctx.out;
 }
 var MAX_MEMO_SCRIPTS2 = 2e3;
 var SCRIPT_MEMO = /* @__PURE__ */ new WeakMap();
 function scriptMemo(snapshot) {
-  let memo3 = SCRIPT_MEMO.get(snapshot);
-  if (!memo3) SCRIPT_MEMO.set(snapshot, memo3 = /* @__PURE__ */ new Map());
-  return memo3;
+  let memo2 = SCRIPT_MEMO.get(snapshot);
+  if (!memo2) SCRIPT_MEMO.set(snapshot, memo2 = /* @__PURE__ */ new Map());
+  return memo2;
 }
 function rebased(known, origin) {
   const shift = origin.line !== void 0 && known.line !== void 0 ? origin.line - known.line : 0;
@@ -55152,14 +55145,14 @@ function dotnetProjects(manifests) {
     dirs.add(m.dir);
     if (m.dependencies.some((d) => d.name === "Microsoft.NET.Sdk.Web")) web.add(m.dir);
   }
-  const memo3 = /* @__PURE__ */ new Map();
+  const memo2 = /* @__PURE__ */ new Map();
   const of = (path2) => {
     const start = dirname(path2);
-    const hit = memo3.get(start);
+    const hit = memo2.get(start);
     if (hit !== void 0) return hit;
     let d = start;
     while (d !== "" && !dirs.has(d)) d = dirname(d);
-    memo3.set(start, d);
+    memo2.set(start, d);
     return d;
   };
   return { of, isWeb: (dir2) => web.has(dir2) };
@@ -60670,7 +60663,7 @@ function extractRubyApps(ctx) {
     for (const k of classes.keys()) if (k.endsWith("::" + name) || name.endsWith("::" + k)) return k;
     return void 0;
   };
-  const frameworkOf3 = memo2((name, depth) => {
+  const frameworkOf3 = memo((name, depth) => {
     const c = classes.get(name);
     if (!c || depth > MAX_DEPTH6) return void 0;
     const base = BASES.find((b) => b.base.test(c.superclass));
@@ -60766,7 +60759,7 @@ function unitKey(unit, ns, file2) {
   if (unit === "") return `file:${file2}`;
   return ns === void 0 ? unit : `${unit}\0${ns}`;
 }
-function memo2(fn) {
+function memo(fn) {
   const seen = /* @__PURE__ */ new Map();
   return (name, ...rest) => {
     if (seen.has(name)) return seen.get(name);
@@ -63754,9 +63747,9 @@ function collectFacts(snapshot, config, _inputs = {}, opts = {}) {
   const declared3 = lazyDeclared(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
   const manifests = area("manifests", "Manifest", { manifests: [], problems: [] }, collectManifests);
-  const code = collectCodeAreas(snapshot, repoFiles, manifests, config, opts.configReads ?? [], guard2);
   const deploy = area("deploy", "Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy);
   const service2 = guard2("Service", EMPTY_SERVICE, () => collectService(snapshot, manifests));
+  const code = collectCodeAreas(snapshot, repoFiles, manifests, service2, config, opts.configReads ?? [], guard2);
   const openapi = guard2("OpenAPI", EMPTY_OPENAPI, () => collectOpenApi(snapshot, service2, manifests));
   const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
   const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
@@ -64084,12 +64077,12 @@ function scopeCi(ci2, service2, all) {
 }
 function ownerIndex(services2) {
   const dirs = new Set(services2.map((s) => s.path));
-  const memo3 = /* @__PURE__ */ new Map();
+  const memo2 = /* @__PURE__ */ new Map();
   return (path2) => {
-    let hit = memo3.get(path2);
+    let hit = memo2.get(path2);
     if (hit === void 0) {
       hit = find(path2);
-      memo3.set(path2, hit);
+      memo2.set(path2, hit);
     }
     return hit;
   };
@@ -64107,6 +64100,15 @@ function scopeFacts(facts, view, owns, service2, all, config) {
   const { service: svc, openapi, deploy, manifests } = facts;
   const repoFiles = collectRepoFiles(view);
   const scoped2 = { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) };
+  const scopedService = {
+    ...svc,
+    frameworks: byPath(svc.frameworks),
+    routes: svc.routes.filter((r) => owns(r.file)),
+    healthLibraries: byPath(svc.healthLibraries),
+    actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
+    skipped: byPath(svc.skipped),
+    problems: byPath(svc.problems)
+  };
   const failures = [...facts.failures];
   const guard2 = (area, fallback, fn) => {
     try {
@@ -64120,20 +64122,12 @@ function scopeFacts(facts, view, owns, service2, all, config) {
     ...facts,
     snapshot: view,
     repoFiles,
-    ...collectCodeAreas(view, repoFiles, scoped2, config, [...facts.configTexts.declared], guard2),
+    ...collectCodeAreas(view, repoFiles, scoped2, scopedService, config, [...facts.configTexts.declared], guard2),
     failures,
     ci: scopeCi(facts.ci, service2, all),
     manifests: scoped2,
     deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, releasers: deploy.releasers, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
-    service: {
-      ...svc,
-      frameworks: byPath(svc.frameworks),
-      routes: svc.routes.filter((r) => owns(r.file)),
-      healthLibraries: byPath(svc.healthLibraries),
-      actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
-      skipped: byPath(svc.skipped),
-      problems: byPath(svc.problems)
-    },
+    service: scopedService,
     securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes("/")), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),

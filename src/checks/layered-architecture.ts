@@ -1,14 +1,17 @@
 import { plural } from '../prose.js'
-import { ARCH_CONFIG_RULES, ARCH_RULE_TOOLS, ARCH_TEST_LIBRARIES, LAYER_REMEDIATION } from './catalog/layer-rules.js'
-import { CONVENTIONS, DIRECT_SHARE_LIMIT, HANDLER_SIGNATURES, INFRA, ROUTE_FILE_CONFIRM, ROUTE_TABLE_FRAMEWORKS, type Convention, type InfraRow } from './catalog/layers.js'
+import { ARCH_CONFIG_RULES, ARCH_RULE_TOOLS, LAYER_REMEDIATION } from './catalog/layer-rules.js'
+import type { InfraRow } from '../facts/catalog/layers.js'
 import { findConfigs } from './catalog/ecosystem.js'
 import { frameworkRepo } from './catalog/framework-repo.js'
 import { LINT } from './catalog/lint.js'
 import { judgePractice, type Finding } from './catalog/practice.js'
 import { TESTS } from './catalog/tests.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from '../facts/ecosystems.js'
-import { layerFacts, type HandlerModule, type InfraTouch, type LayerFacts } from '../facts/layers.js'
+import type { HandlerModule, InfraTouch } from '../facts/layers.js'
 import { defineCheck, type CheckContext, type Evidence, type MessageData } from './types.js'
+
+/** How many handler modules reaching infrastructure directly still count as layered. */
+const DIRECT_SHARE_LIMIT = 0.2
 
 const FALLBACK_SHOWN: readonly Ecosystem[] = ['python', 'node', 'go', 'java']
 
@@ -36,12 +39,10 @@ function ruleTools(ctx: CheckContext): RuleTool[] {
   for (const c of j.configs) if (!out.some((o) => o.tool === c.tool)) out.push({ tool: c.tool, onPr: false, evidence: [c.evidence] })
   const carriers = (catalogue: typeof TESTS) => judgePractice(ctx, catalogue).pr
   let tests: readonly Finding[] | undefined
-  for (const lib of ARCH_TEST_LIBRARIES) {
-    const uses = ctx.facts.usage.importsOf(lib.ecosystem, lib.modules)
-    if (uses.length === 0) continue
+  for (const { tool, ref } of ctx.facts.layering.archTests) {
     tests ??= carriers(TESTS)
-    const ev: Evidence = { path: uses[0]!.path, line: uses[0]!.line, message: `${lib.tool} rules: ${uses[0]!.text}` }
-    out.push({ tool: lib.tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0]!.evidence] : [ev] })
+    const ev: Evidence = { path: ref.path, line: ref.line, message: `${tool} rules: ${ref.text}` }
+    out.push({ tool, onPr: tests.length > 0, evidence: tests.length > 0 ? [ev, tests[0]!.evidence] : [ev] })
   }
   let lint: readonly Finding[] | undefined
   // One pass over the repository's files for every rule kept in another tool's configuration.
@@ -58,24 +59,8 @@ function ruleTools(ctx: CheckContext): RuleTool[] {
 
 /** Whether a configuration file names one of the repository's own Go modules (`example.com/app/internal/store`). */
 function namesOwnModule(ctx: CheckContext, path: string | undefined): boolean {
-  const { usage, manifests } = ctx.facts
-  const modules = manifests.manifests.filter((m) => m.ecosystem === 'go').flatMap((m) => (usage.lines(m.path) ?? []).filter((l) => l.startsWith('module ')).map((l) => l.slice(7).trim()))
-  const lines = path ? (usage.lines(path) ?? []) : []
-  return modules.some((mod) => lines.some((l) => l.includes(mod + '/')))
-}
-
-function conventionsOf(ctx: CheckContext): Convention[] {
-  const fws = new Set(ctx.facts.service.frameworks.map((f) => f.framework))
-  return CONVENTIONS.filter((c) => c.frameworks.some((f) => fws.has(f)))
-}
-
-function layersOf(ctx: CheckContext, conventions: readonly Convention[]): LayerFacts<InfraRow> {
-  const exempt = new Set(conventions.map((c) => c.id))
-  const infra = INFRA.filter((r) => !r.convention || !(typeof r.convention === 'string' ? [r.convention] : r.convention).some((c) => exempt.has(c)))
-  const { service, usage, manifests } = ctx.facts
-  // Frameworks the route facts do not know yet (ASP.NET, axum, Javalin, Tornado, Pyramid, Next.js) are recognised by strong handler signatures alone.
-  const strongOnly = service.frameworks.length === 0
-  return layerFacts({ service, usage, manifests, infra, handlers: HANDLER_SIGNATURES, routeTables: ROUTE_TABLE_FRAMEWORKS, confirm: ROUTE_FILE_CONFIRM, strongOnly }, `${strongOnly}:${[...exempt].sort().join(',')}`)
+  const text = path === undefined ? undefined : ctx.facts.configTexts.texts.get(path)
+  return text !== undefined && ctx.facts.layering.goModules.some((mod) => text.includes(mod + '/'))
 }
 
 function touchEvidence(t: InfraTouch<InfraRow>): Evidence {
@@ -120,8 +105,7 @@ export default defineCheck({
   run(ctx: CheckContext) {
     const { service, manifests } = ctx.facts
     if (service.frameworks.length === 0 && (service.publishes?.length || manifests.manifests.length === 0)) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }
-    const conventions = conventionsOf(ctx)
-    const facts = layersOf(ctx, conventions)
+    const { conventions, layers: facts } = ctx.facts.layering
     const total = facts.handlers.length
     if (total === 0) {
       if (service.frameworks.length === 0) return frameworkRepo(service) ?? { status: 'not-applicable', messageId: 'no-service' }

@@ -113,7 +113,7 @@ function importMatches(sig: InfraSignature, i: ImportRef): boolean {
   return (sig.modules ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m)) && !(sig.except ?? []).some((m) => moduleMatches(sig.ecosystem, i.module, m))
 }
 
-interface Query<S extends InfraSignature> {
+export interface Query<S extends InfraSignature> {
   readonly service: ServiceFacts
   readonly usage: UsageFacts
   readonly manifests: ManifestFacts
@@ -173,7 +173,8 @@ function strongHit(usage: UsageFacts, sigs: readonly HandlerSignatureLike[]): bo
   return tokens.length > 0 && usage.grep(tokens, { ecosystems: [eco], limit: 1 }).length > 0
 }
 
-function goModules(manifests: ManifestFacts, usage: UsageFacts): { path: string; dir: string }[] {
+/** The Go modules the view's go.mod files declare (`module example.com/app`), longest first. */
+export function goModules(manifests: ManifestFacts, usage: UsageFacts): { path: string; dir: string }[] {
   const out: { path: string; dir: string }[] = []
   for (const m of manifests.manifests) {
     if (m.ecosystem !== 'go') continue
@@ -199,20 +200,8 @@ function namespaceOf(lines: readonly string[]): string | undefined {
   return undefined
 }
 
-const memo = new WeakMap<UsageFacts, Map<string, LayerFacts<InfraSignature>>>()
-
-/** The layer facts of one service view for the given catalogue (memoised per view and catalogue key). */
-export function layerFacts<S extends InfraSignature>(q: Query<S>, key: string): LayerFacts<S> {
-  let byKey = memo.get(q.usage)
-  if (!byKey) memo.set(q.usage, (byKey = new Map()))
-  const hit = byKey.get(key)
-  if (hit) return hit as unknown as LayerFacts<S>
-  const out = computeLayers(q)
-  byKey.set(key, out as unknown as LayerFacts<InfraSignature>)
-  return out
-}
-
-function computeLayers<S extends InfraSignature>(q: Query<S>): LayerFacts<S> {
+/** The layer facts of one view for the given catalogue. */
+export function layerFacts<S extends InfraSignature>(q: Query<S>): LayerFacts<S> {
   const { paths, generated } = handlerPaths(q)
   const all = [...paths].sort(([a], [b]) => a.localeCompare(b))
   const chosen = all.slice(0, MAX_HANDLER_MODULES)

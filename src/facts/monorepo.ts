@@ -6,6 +6,7 @@ import { FilteredSnapshot } from './filtered-snapshot.js'
 import { CI_HOMES, isCiHome } from './ci/files.js'
 import { basename, rangeWithPrefix } from './paths.js'
 import type { Snapshot } from './snapshot.js'
+import type { ServiceFacts } from './service/types.js'
 import type { Facts } from './types.js'
 
 /**
@@ -156,6 +157,15 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
   const { service: svc, openapi, deploy, manifests } = facts
   const repoFiles = collectRepoFiles(view)
   const scoped = { manifests: byPath(manifests.manifests), problems: byPath(manifests.problems) }
+  const scopedService: ServiceFacts = {
+    ...svc,
+    frameworks: byPath(svc.frameworks),
+    routes: svc.routes.filter((r) => owns(r.file)),
+    healthLibraries: byPath(svc.healthLibraries),
+    actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
+    skipped: byPath(svc.skipped),
+    problems: byPath(svc.problems)
+  }
   const failures = [...facts.failures]
   const guard: Guard = (area, fallback, fn) => {
     try {
@@ -169,20 +179,12 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
     ...facts,
     snapshot: view,
     repoFiles,
-    ...collectCodeAreas(view, repoFiles, scoped, config, [...facts.configTexts.declared], guard),
+    ...collectCodeAreas(view, repoFiles, scoped, scopedService, config, [...facts.configTexts.declared], guard),
     failures,
     ci: scopeCi(facts.ci, service, all),
     manifests: scoped,
     deploy: { dockerfiles: byPath(deploy.dockerfiles), otherBuilds: byPath(deploy.otherBuilds), composeFiles: deploy.composeFiles, releasers: deploy.releasers, healthchecks: byPath(deploy.healthchecks), problems: byPath(deploy.problems) },
-    service: {
-      ...svc,
-      frameworks: byPath(svc.frameworks),
-      routes: svc.routes.filter((r) => owns(r.file)),
-      healthLibraries: byPath(svc.healthLibraries),
-      actuator: svc.actuator && owns(svc.actuator.dependency.path) ? svc.actuator : null,
-      skipped: byPath(svc.skipped),
-      problems: byPath(svc.problems)
-    },
+    service: scopedService,
     securityRules: { enabled: facts.securityRules.enabled.filter((e) => owns(e.path) || !e.path.includes('/')), problems: byPath(facts.securityRules.problems) },
     openapi: {
       specs: byPath(openapi.specs),

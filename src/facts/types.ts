@@ -12,6 +12,7 @@ import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
 import type { Snapshot } from './snapshot.js'
 import type { ConfigTexts } from './config-texts.js'
 import type { FlagFacts } from './flags.js'
+import type { LayeringFacts } from './layering.js'
 import type { ResilienceFacts } from './resilience.js'
 
 /**
@@ -40,6 +41,8 @@ export interface Facts {
   readonly resilience: ResilienceFacts
   /** Flag SDKs and their uses, an in-house flag system, env toggles (feature-flags). */
   readonly flags: FlagFacts
+  /** Handler modules and the infrastructure they reach, conventions, architecture-rule test imports (layered-architecture). */
+  readonly layering: LayeringFacts
   /** Dockerfiles, image builds without one, deployment-side health checks. */
   readonly deploy: DeployFacts
   /** HTTP frameworks and routes with full paths (prefixes, includes, mounts resolved). */

@@ -41,16 +41,6 @@ export const ARCH_RULE_TOOLS: Catalogue = {
   ]
 }
 
-/** Test libraries that state architecture rules; they run with the test suite. */
-export const ARCH_TEST_LIBRARIES: readonly { readonly tool: string; readonly ecosystem: Ecosystem; readonly modules: readonly string[] }[] = [
-  { tool: 'ArchUnit', ecosystem: 'java', modules: ['com.tngtech.archunit'] },
-  { tool: 'jMolecules', ecosystem: 'java', modules: ['org.jmolecules.archunit'] },
-  { tool: 'Konsist', ecosystem: 'java', modules: ['com.lemonappdev.konsist'] },
-  { tool: 'ArchUnitNET', ecosystem: 'dotnet', modules: ['ArchUnitNET'] },
-  { tool: 'NetArchTest', ecosystem: 'dotnet', modules: ['NetArchTest.Rules', 'NetArchTest'] },
-  { tool: 'pytestarch', ecosystem: 'python', modules: ['pytestarch'] }
-]
-
 /** Rules kept in another tool's configuration, with the tool (of the lint or test catalogue) that carries them. */
 export const ARCH_CONFIG_RULES: readonly {
   readonly tool: string

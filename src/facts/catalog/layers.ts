@@ -1,5 +1,5 @@
-import type { Ecosystem } from '../../facts/ecosystems.js'
-import type { Framework } from '../../facts/service/frameworks.js'
+import type { Ecosystem } from '../ecosystems.js'
+import type { Framework } from '../service/frameworks.js'
 
 /**
  * What the layered-architecture check knows, as data: which files are handler modules in each
@@ -182,5 +182,12 @@ export const INFRA: readonly InfraRow[] = [
   cloud('elixir', 'a cloud SDK', ['ExAws', 'GoogleApi'], ['ExAws.'])
 ]
 
-/** How many handler modules reaching infrastructure directly still count as layered. */
-export const DIRECT_SHARE_LIMIT = 0.2
+/** Test libraries whose imports hold architecture rules (run by the test suite). */
+export const ARCH_TEST_LIBRARIES: readonly { readonly tool: string; readonly ecosystem: Ecosystem; readonly modules: readonly string[] }[] = [
+  { tool: 'ArchUnit', ecosystem: 'java', modules: ['com.tngtech.archunit'] },
+  { tool: 'jMolecules', ecosystem: 'java', modules: ['org.jmolecules.archunit'] },
+  { tool: 'Konsist', ecosystem: 'java', modules: ['com.lemonappdev.konsist'] },
+  { tool: 'ArchUnitNET', ecosystem: 'dotnet', modules: ['ArchUnitNET'] },
+  { tool: 'NetArchTest', ecosystem: 'dotnet', modules: ['NetArchTest.Rules', 'NetArchTest'] },
+  { tool: 'pytestarch', ecosystem: 'python', modules: ['pytestarch'] }
+]
