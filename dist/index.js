@@ -44215,7 +44215,7 @@ function reachedLines(runs) {
   return reached;
 }
 function declaredTools(ctx, catalogue, veto) {
-  const declared3 = ctx.facts.declared();
+  const declared3 = ctx.facts.declared;
   if (declared3.length === 0) return [];
   const reached = reachedLines(ctx.facts.ci.runs);
   const out = [];
@@ -52442,7 +52442,7 @@ function collectCodeAreas(snapshot, repoFiles, manifests, service2, config, conf
   const resilience = runs("circuit-breakers") ? guard2("Resilience", NO_RESILIENCE, () => collectResilience(manifests, usage, config.signatures["circuit-breakers"].packages)) : NO_RESILIENCE;
   const flags = runs("feature-flags") ? guard2("Feature flags", NO_FLAGS, () => collectFlags(manifests, usage, config.signatures["feature-flags"].packages)) : NO_FLAGS;
   const layering = runs("layered-architecture") ? guard2("Layering", NO_LAYERING, () => collectLayering(service2, usage, manifests)) : NO_LAYERING;
-  return { configTexts, usage, resilience, flags, layering };
+  return { configTexts, resilience, flags, layering };
 }
 
 // src/facts/ci/files.ts
@@ -60009,9 +60009,8 @@ function collectCi(snapshot, self2) {
   for (const rc of guard(problems, "", () => collectLocalHooks(snapshot), [])) runs.push(localRun(rc));
   return { files, jobs, runs, actions, problems };
 }
-function lazyDeclared(snapshot) {
-  let declared3;
-  return () => declared3 ??= guard([], "", () => collectDeclared(snapshot), []);
+function collectDeclaredRuns(snapshot) {
+  return guard([], "", () => collectDeclared(snapshot), []);
 }
 function rememberActionImage(images2, name, w, cwd) {
   if (!name.endsWith("/build-push-action") || w.tags === void 0) return;
@@ -70420,7 +70419,7 @@ function collectFacts(snapshot, config, _inputs = {}, opts = {}) {
   };
   const repoFiles = guard2("Repository files", EMPTY_REPO_FILES, () => collectRepoFiles(snapshot));
   const ci2 = area("ci", "CI", { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? void 0));
-  const declared3 = lazyDeclared(snapshot);
+  const declared3 = collectDeclaredRuns(snapshot);
   const settingsAsCode = area("settingsAsCode", "Settings-as-code", { rules: [], problems: [] }, collectSettingsAsCode);
   const manifests = area("manifests", "Manifest", { manifests: [], problems: [] }, collectManifests);
   const deploy = area("deploy", "Deployment", { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy);
@@ -70430,7 +70429,7 @@ function collectFacts(snapshot, config, _inputs = {}, opts = {}) {
   const release = area("release", "Release", { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags));
   const securityRules = area("securityRules", "Security rules", NO_SECURITY_RULES, collectSecurityRules);
   const typeCheckSkips = guard2("TypeScript build settings", [], () => collectTypeCheckSkips(snapshot));
-  return { snapshot, repoFiles, ...code, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
+  return { repoFiles, ...code, ci: ci2, declared: declared3, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service: service2, openapi, release, securityRules, typeCheckSkips, failures, asked };
 }
 
 // src/facts/git-snapshot.ts
@@ -70680,9 +70679,9 @@ var SHARED_ROOT_FILES = /* @__PURE__ */ new Set([
   "magefile.go",
   "dagger.json"
 ]);
-function detectServices(facts, config) {
+function detectServices(facts, config, snapshot) {
   if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === "." ? "" : s.path }));
-  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === "dependency" && (f.ecosystem !== "rust" || rustBinary(facts.snapshot, f.dir))).map((f) => f.dir))].sort();
+  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === "dependency" && (f.ecosystem !== "rust" || rustBinary(snapshot, f.dir))).map((f) => f.dir))].sort();
   if (dirs.length < 2) return [];
   const names3 = /* @__PURE__ */ new Map();
   for (const d of dirs) names3.set(nameOf(d), (names3.get(nameOf(d)) ?? 0) + 1);
@@ -70796,7 +70795,6 @@ function scopeFacts(facts, view, owns, service2, all, config) {
   };
   return {
     ...facts,
-    snapshot: view,
     repoFiles,
     ...collectCodeAreas(view, repoFiles, scoped2, scopedService, config, [...facts.configTexts.declared], guard2),
     failures,
@@ -71152,7 +71150,7 @@ function judge2(snapshot, ctx, withServices, collect = {}) {
   return { snapshot, results, score, grade, warnings: warnings2, services, ms: performance.now() - started, stats, facts, ctx };
 }
 function judgeServices(snapshot, facts, ctx) {
-  const services = detectServices(facts, ctx.config);
+  const services = detectServices(facts, ctx.config, snapshot);
   if (services.length === 0) return [];
   const config = serviceConfig(ctx.config);
   const owner = ownerIndex(services);

@@ -194,7 +194,7 @@ function judge(snapshot: Snapshot, ctx: JudgeContext, withServices: boolean, col
 
 /** Each monorepo service's view (facts/monorepo.ts), judged on the service-level checks and gated with the policy. */
 function judgeServices(snapshot: Snapshot, facts: Facts, ctx: JudgeContext): ServiceReport[] {
-  const services = detectServices(facts, ctx.config)
+  const services = detectServices(facts, ctx.config, snapshot)
   if (services.length === 0) return []
   const config = serviceConfig(ctx.config)
   const owner = ownerIndex(services)

@@ -11,15 +11,15 @@ import type { Facts } from './types.js'
 import { collectUsage, emptyUsage } from './usage.js'
 
 /** The areas read from one view's own files: the whole repository, or one monorepo service's view. */
-export type CodeAreas = Pick<Facts, 'configTexts' | 'usage' | 'resilience' | 'flags' | 'layering'>
+export type CodeAreas = Pick<Facts, 'configTexts' | 'resilience' | 'flags' | 'layering'>
 
 /** Runs a collector; a collector that throws leaves its area at `fallback` and says so through `fail`. */
 export type Guard = <T>(area: string, fallback: T, fn: () => T) => T
 
 /**
- * Collects the areas that depend on a view's files (configuration texts the checks declared, the
- * usage index, and the resilience, flag and layer facts read through it). An area whose check is switched
- * off in config is not read.
+ * Collects the areas that depend on a view's files: configuration texts the checks declared, and
+ * the resilience, flag and layer facts read through the view's usage index (which stays here: no
+ * check searches code). An area whose check is switched off in config is not read.
  */
 export function collectCodeAreas(snapshot: Snapshot, repoFiles: RepoFileFacts, manifests: ManifestFacts, service: ServiceFacts, config: Config, configReads: readonly string[], guard: Guard): CodeAreas {
   const runs = (id: keyof Config['checks']): boolean => config.checks[id].enabled
@@ -28,5 +28,5 @@ export function collectCodeAreas(snapshot: Snapshot, repoFiles: RepoFileFacts, m
   const resilience = runs('circuit-breakers') ? guard('Resilience', NO_RESILIENCE, () => collectResilience(manifests, usage, config.signatures['circuit-breakers'].packages)) : NO_RESILIENCE
   const flags = runs('feature-flags') ? guard('Feature flags', NO_FLAGS, () => collectFlags(manifests, usage, config.signatures['feature-flags'].packages)) : NO_FLAGS
   const layering = runs('layered-architecture') ? guard('Layering', NO_LAYERING, () => collectLayering(service, usage, manifests)) : NO_LAYERING
-  return { configTexts, usage, resilience, flags, layering }
+  return { configTexts, resilience, flags, layering }
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config/types.js'
 import { collectCodeAreas } from './code-areas.js'
 import { answersSame, RecordingSnapshot, type Asked } from './recording-snapshot.js'
-import { collectCi, lazyDeclared } from './ci/index.js'
+import { collectCi, collectDeclaredRuns } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
 import { collectDeploy } from './deploy/index.js'
 import { collectManifests } from './manifests/index.js'
@@ -74,8 +74,8 @@ export function collectFacts(snapshot: Snapshot, config: Config, _inputs: FactIn
   }
   const repoFiles = guard('Repository files', EMPTY_REPO_FILES, () => collectRepoFiles(snapshot))
   const ci = area('ci', 'CI', { files: [], jobs: [], runs: [], actions: [], problems: [] }, (snap) => collectCi(snap, _inputs.repository ?? undefined))
-  // What the task runners declare is read lazily from this snapshot, even when the CI facts are the head's.
-  const declared = lazyDeclared(snapshot)
+  // What the task runners declare is read from this snapshot, even when the CI facts are the head's.
+  const declared = collectDeclaredRuns(snapshot)
   const settingsAsCode = area('settingsAsCode', 'Settings-as-code', { rules: [], problems: [] }, collectSettingsAsCode)
   const manifests = area('manifests', 'Manifest', { manifests: [], problems: [] }, collectManifests)
   const deploy = area('deploy', 'Deployment', { dockerfiles: [], otherBuilds: [], composeFiles: [], releasers: [], healthchecks: [], problems: [] }, collectDeploy)
@@ -85,5 +85,5 @@ export function collectFacts(snapshot: Snapshot, config: Config, _inputs: FactIn
   const release = area('release', 'Release', { tags: null, changelogs: [], configs: [], triggers: [], problems: [] }, (snap) => collectRelease(snap, _inputs.tags))
   const securityRules = area('securityRules', 'Security rules', NO_SECURITY_RULES, collectSecurityRules)
   const typeCheckSkips = guard('TypeScript build settings', [], () => collectTypeCheckSkips(snapshot))
-  return { snapshot, repoFiles, ...code, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
+  return { repoFiles, ...code, ci, declared, github: _inputs.github ?? null, settingsAsCode, manifests, deploy, service, openapi, release, securityRules, typeCheckSkips, failures, asked }
 }

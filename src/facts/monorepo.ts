@@ -30,9 +30,9 @@ const SHARED_ROOT_FILES = new Set([
  * (`src/main.rs`, `src/bin/`, `[[bin]]`): a workspace's library crates that use the framework's
  * types (handlers, extractors, middleware) are parts of the service that links them.
  */
-export function detectServices(facts: Facts, config: Config): ServiceDecl[] {
+export function detectServices(facts: Facts, config: Config, snapshot: Snapshot): ServiceDecl[] {
   if (config.services.length > 0) return config.services.map((s) => ({ name: s.name, path: s.path === '.' ? '' : s.path }))
-  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === 'dependency' && (f.ecosystem !== 'rust' || rustBinary(facts.snapshot, f.dir))).map((f) => f.dir))].sort()
+  const dirs = [...new Set(facts.service.frameworks.filter((f) => f.via === 'dependency' && (f.ecosystem !== 'rust' || rustBinary(snapshot, f.dir))).map((f) => f.dir))].sort()
   if (dirs.length < 2) return []
   const names = new Map<string, number>()
   for (const d of dirs) names.set(nameOf(d), (names.get(nameOf(d)) ?? 0) + 1)
@@ -177,7 +177,6 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
   }
   return {
     ...facts,
-    snapshot: view,
     repoFiles,
     ...collectCodeAreas(view, repoFiles, scoped, scopedService, config, [...facts.configTexts.declared], guard),
     failures,

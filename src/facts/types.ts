@@ -7,9 +7,7 @@ import type { RepoFileFacts } from './repo-files.js'
 import type { SecurityRuleFacts } from './security-rules.js'
 import type { TypeCheckSkip } from './ts-build.js'
 import type { ServiceFacts } from './service/types.js'
-import type { UsageFacts } from './usage.js'
 import type { GitHubFacts, SettingsAsCodeFacts } from './github.js'
-import type { Snapshot } from './snapshot.js'
 import type { ConfigTexts } from './config-texts.js'
 import type { FlagFacts } from './flags.js'
 import type { LayeringFacts } from './layering.js'
@@ -21,22 +19,15 @@ import type { ResilienceFacts } from './resilience.js'
  * names them.
  */
 export interface Facts {
-  /** Listing and cached reads; checks should prefer the parsed areas below. */
-  readonly snapshot: Snapshot
   /** The file listing read once: own files, ecosystems with manifests and sources, stack markers, test files. */
   readonly repoFiles: RepoFileFacts
   /** The texts of the configuration files the checks declared they judge (checks/reads.ts). */
   readonly configTexts: ConfigTexts
   readonly ci: CiFacts
-  /**
-   * What the task runners declare (Makefile targets, package.json scripts, tox, nox, just),
-   * resolved on first use and memoised: a scan whose CI runs every checker never reads them.
-   */
-  readonly declared: () => readonly DeclaredRun[]
+  /** What the task runners declare (Makefile targets, package.json scripts, tox, nox, just). */
+  readonly declared: readonly DeclaredRun[]
   /** Direct dependencies per manifest (lockfiles never read). */
   readonly manifests: ManifestFacts
-  /** Imports and usage calls in source files, read lazily. */
-  readonly usage: UsageFacts
   /** Resilience libraries and their uses, job-queue and hand-rolled retries (circuit-breakers). */
   readonly resilience: ResilienceFacts
   /** Flag SDKs and their uses, an in-house flag system, env toggles (feature-flags). */

@@ -1,3 +1,5 @@
+import { MemorySnapshot } from '../../src/facts/memory-snapshot.js'
+import { collectUsage } from '../../src/facts/usage.js'
 import { describe, expect, it } from 'vitest'
 import check from '../../src/checks/circuit-breakers.js'
 import flags from '../../src/checks/feature-flags.js'
@@ -74,8 +76,8 @@ describe('circuit-breakers: browser code is not the service’s outbound path', 
   })
 
   it('a server framework only in devDependencies (a dev proxy) does not make a SPA a server', () => {
-    const facts = factsFor({ 'package.json': pkg({ react: '^19', 'react-dom': '^19' }, { express: '^4' }), 'src/api.ts': 'export const x = 1\n', 'src/main.py': '' })
-    const isFe = frontEndReader(facts.manifests, facts.usage)
+    const files = { 'package.json': pkg({ react: '^19', 'react-dom': '^19' }, { express: '^4' }), 'src/api.ts': 'export const x = 1\n', 'src/main.py': '' }
+    const isFe = frontEndReader(factsFor(files).manifests, collectUsage(new MemorySnapshot(files)))
     expect(isFe('src/api.ts')).toMatch(/browser app/)
     expect(isFe('src/main.py')).toBeUndefined()
   })

@@ -55,7 +55,7 @@ function reachedLines(runs: readonly ToolRun[]): ReadonlySet<string> {
 }
 
 export function declaredTools(ctx: CheckContext, catalogue: Catalogue, veto?: (run: { readonly cwd: string }, tool: string) => string | undefined): ConfigHit[] {
-  const declared = ctx.facts.declared()
+  const declared = ctx.facts.declared
   if (declared.length === 0) return []
   const reached = reachedLines(ctx.facts.ci.runs)
   const out: ConfigHit[] = []

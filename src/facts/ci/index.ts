@@ -164,9 +164,8 @@ export function collectCi(snapshot: Snapshot, self?: string): CiFacts {
  * practice CI runs never asks) and then once. Bound to the snapshot by the caller, not kept in
  * reusable CI facts: the PR base must never read the head's task files.
  */
-export function lazyDeclared(snapshot: Snapshot): () => readonly DeclaredRun[] {
-  let declared: readonly DeclaredRun[] | undefined
-  return () => (declared ??= guard([], '', () => collectDeclared(snapshot), []))
+export function collectDeclaredRuns(snapshot: Snapshot): readonly DeclaredRun[] {
+  return guard([], '', () => collectDeclared(snapshot), [])
 }
 
 /**
