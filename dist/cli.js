@@ -32308,6 +32308,34 @@ function resolutionMarkdown(r) {
   return parts.join("\n");
 }
 
+// src/checks/catalog/practice-check.ts
+function definePracticeCheck(spec) {
+  return defineCheck({
+    meta: spec.meta,
+    run(ctx) {
+      const judged = judgePractice(ctx, spec.catalogue, spec.options?.(ctx));
+      const { judgement: j, state } = spec.prepare ? spec.prepare(ctx, judged) : { judgement: judged, state: void 0 };
+      if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
+      if (j.notOnPr.length > 0) return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
+      const profile = repoProfile(ctx.facts);
+      const remediation2 = spec.fix(profile, spec.opening);
+      const shape = (lead) => spec.shape ? spec.shape(ctx, lead) : lead;
+      const remedy = (r) => r === "default" ? remediation2 : "opening" in r ? spec.fix(profile, r.opening) : r.text;
+      for (const rung of spec.ladder) {
+        if ("undecided" in rung) {
+          const unsure = j.hasCi ? undecided(j, spec.meta.id, spec.doing, remediation2) : void 0;
+          if (unsure) return { ...unsure, evidence: shape([...unsure.evidence ?? []]) };
+          continue;
+        }
+        const found = j[rung.tier];
+        if (found.length > 0) return { status: rung.status, messageId: rung.messageId, data: { tools: tools(found) }, evidence: shape(evidenceOf(j, found)), remediation: remedy(rung.remediation) };
+      }
+      if (typeof spec.foot === "function") return spec.foot({ ctx, j, remediation: remediation2, shape, state });
+      return notRunOutcome(j, spec.meta.id, spec.doing, spec.foot.configured, remediation2);
+    }
+  });
+}
+
 // src/checks/ci-lint.ts
 var messages2 = {
   pr: "A linter or format check runs on pull requests: {tools}.",
@@ -32353,7 +32381,7 @@ function snippets(profile) {
   };
 }
 var FALLBACK = "Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).";
-var ci_lint_default = defineCheck({
+var ci_lint_default = definePracticeCheck({
   meta: {
     id: "ci-lint",
     title: "Lint in CI",
@@ -32362,23 +32390,15 @@ var ci_lint_default = defineCheck({
     why: "A linter on every pull request catches bugs, dead code and style drift before review, so reviewers spend their attention on design instead of formatting. Only a check that can fail the build enforces anything: a linter run with `|| true`, or a formatter that silently rewrites files, reports nothing to the pull request.",
     remediation: FALLBACK
   },
-  run(ctx) {
-    const j = judgePractice(ctx, LINT);
-    const profile = repoProfile(ctx.facts);
-    const fix = (opening) => remediationFor(opening, snippets(profile), profile, FALLBACK);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    if (j.local.length > 0) {
-      return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: fix(RUN_PRE_COMMIT_IN_CI) };
-    }
-    if (j.nonBlocking.length > 0) {
-      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
-    }
-    const remediation2 = fix("Add a CI job that runs a linter in check mode on every pull request:");
-    return notRunOutcome(j, "ci-lint", "runs a linter or format check", "configured-only", remediation2);
-  }
+  catalogue: LINT,
+  doing: "runs a linter or format check",
+  fix: (profile, opening) => remediationFor(opening, snippets(profile), profile, FALLBACK),
+  opening: "Add a CI job that runs a linter in check mode on every pull request:",
+  ladder: [
+    { tier: "local", status: "partial", messageId: "local-only", remediation: { opening: RUN_PRE_COMMIT_IN_CI } },
+    { tier: "nonBlocking", status: "fail", messageId: "non-blocking", remediation: { opening: MAKE_IT_FAIL } }
+  ],
+  foot: { configured: "configured-only" }
 });
 
 // src/checks/ci-tests.ts
@@ -32429,7 +32449,11 @@ function withoutEmptyRuns(j, suite) {
   return { judgement: { ...j, pr, notOnPr, other: [...j.other, ...empty] }, empty: { findings: empty, files } };
 }
 var FALLBACK2 = "Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).";
-var ci_tests_default = defineCheck({
+function withSuite(suite, lead) {
+  const suiteEvidence = suite.examples.map((path2) => ({ path: path2, message: suite.count === 1 ? "the only test file" : `one of ${count(suite.count)} test files` }));
+  return pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }]);
+}
+var ci_tests_default = definePracticeCheck({
   meta: {
     id: "ci-tests",
     title: "Tests in CI",
@@ -32438,30 +32462,29 @@ var ci_tests_default = defineCheck({
     why: 'Tests that run on every pull request turn "works on my machine" into a fact checked before merge: regressions are caught by the change that caused them, while its author still has the context. Tests that run only after merge, on a schedule, or only on a laptop find breakage after it has shipped.',
     remediation: FALLBACK2
   },
-  run(ctx) {
-    const suite = ctx.facts.repoFiles.testSuite;
-    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite);
-    const profile = repoProfile(ctx.facts);
-    const fix = (opening) => remediationFor(opening, snippets2(profile), profile, FALLBACK2);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const suiteEvidence = suite.examples.map((path2) => ({ path: path2, message: suite.count === 1 ? "the only test file" : `one of ${count(suite.count)} test files` }));
-    const withSuite = (lead) => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }]);
-    const remediation2 = fix("Run the test suite in CI on every pull request:");
-    if (j.nonBlocking.length > 0) {
-      return { status: "fail", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) };
-    }
-    const unsure = j.hasCi ? undecided(j, "ci-tests", "runs the tests", remediation2) : void 0;
-    if (unsure) return { ...unsure, evidence: withSuite([...unsure.evidence ?? []]) };
-    if (j.local.length > 0) return { status: "fail", messageId: "local-only", data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation: remediation2 };
+  catalogue: TESTS,
+  doing: "runs the tests",
+  fix: (profile, opening) => remediationFor(opening, snippets2(profile), profile, FALLBACK2),
+  opening: "Run the test suite in CI on every pull request:",
+  prepare: (ctx, j) => {
+    const { judgement, empty } = withoutEmptyRuns(j, ctx.facts.repoFiles.testSuite);
+    return { judgement, state: empty };
+  },
+  shape: (ctx, lead) => withSuite(ctx.facts.repoFiles.testSuite, lead),
+  ladder: [
+    { tier: "nonBlocking", status: "fail", messageId: "non-blocking", remediation: { opening: MAKE_IT_FAIL } },
+    { undecided: true },
+    { tier: "local", status: "fail", messageId: "local-only", remediation: "default" }
+  ],
+  // Nothing runs the tests: a runner with nothing to test, no CI, a suite CI never runs, or nothing at all.
+  foot: ({ ctx, j, remediation: remediation2, shape, state: empty }) => {
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) };
-      const remediation3 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
-      return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: remediation3 };
+      const write2 = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`;
+      return { status: "fail", messageId: "nothing-to-test", data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: write2 };
     }
-    const evidence2 = withSuite(evidenceOf(j, []));
+    const suite = ctx.facts.repoFiles.testSuite;
+    const evidence2 = shape(evidenceOf(j, []));
     if (!j.hasCi) return { status: "fail", messageId: "no-ci", evidence: evidence2, remediation: remediation2 };
     if (suite.count > 0) return { status: "fail", messageId: "suite-not-run", data: { count: suite.count }, evidence: evidence2, remediation: remediation2 };
     return { status: "fail", messageId: "none", evidence: evidence2, remediation: remediation2 };
@@ -37183,7 +37206,7 @@ var ALTERNATIVES = {
   elixir: "Run Sobelow, the Phoenix security scanner, as a blocking step: `- run: mix sobelow --config --exit`."
 };
 var FALLBACK4 = "Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).";
-var static_analysis_default = defineCheck({
+var static_analysis_default = definePracticeCheck({
   meta: {
     id: "static-analysis",
     title: "Static analysis in CI",
@@ -37192,27 +37215,23 @@ var static_analysis_default = defineCheck({
     why: "Static analysis finds injection, unsafe deserialisation, hard-coded secrets and similar flaws in the code itself, before they merge. Dependency scanners do not: they look at what you import, not at what you wrote. A scan that runs only weekly, or that cannot fail, reports a flaw after it has shipped.",
     remediation: FALLBACK4
   },
-  run(ctx) {
-    const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE });
-    const profile = repoProfile(ctx.facts);
-    const fix = (opening) => {
-      const workflow3 = codeql(profile.ecosystems);
-      const first = workflow3 ? `${opening}
+  catalogue: SAST,
+  options: () => ({ forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE }),
+  doing: "runs static analysis",
+  // CodeQL first where it reads the stack; the stack's own tools after it, or alone.
+  fix: (profile, opening) => {
+    const workflow3 = codeql(profile.ecosystems);
+    const first = workflow3 ? `${opening}
 
 ${workflow3}` : "Run static analysis on every pull request.";
-      return remediationFor(first, ALTERNATIVES, profile, "").trimEnd();
-    };
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const remediation2 = fix("Run static analysis on every pull request, for example CodeQL:");
-    if (j.nonBlocking.length > 0) {
-      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, "Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request."].join("\n\n") };
-    }
-    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: remediation2 };
-    return notRunOutcome(j, "static-analysis", "runs static analysis", "configured", remediation2);
-  }
+    return remediationFor(first, ALTERNATIVES, profile, "").trimEnd();
+  },
+  opening: "Run static analysis on every pull request, for example CodeQL:",
+  ladder: [
+    { tier: "nonBlocking", status: "partial", messageId: "non-blocking", remediation: { text: [MAKE_IT_FAIL, "Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request."].join("\n\n") } },
+    { tier: "local", status: "partial", messageId: "local-only", remediation: "default" }
+  ],
+  foot: { configured: "configured" }
 });
 
 // src/facts/recording-snapshot.ts
@@ -37387,7 +37406,7 @@ function skippedTypeCheck(ctx, run4, tool) {
   return skip ? `${skip.setting} in ${skip.path}${skip.line !== void 0 ? `:${skip.line}` : ""}` : void 0;
 }
 var FALLBACK5 = "Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).";
-var type_checking_default = defineCheck({
+var type_checking_default = definePracticeCheck({
   meta: {
     id: "type-checking",
     title: "Type checking in CI",
@@ -37396,21 +37415,16 @@ var type_checking_default = defineCheck({
     why: "A type checker proves whole classes of bugs absent \u2014 a misspelt field, a missing `await`, a `None` passed where a value is required \u2014 on every change, including the paths tests do not reach. It only protects the code base when it runs on every pull request and can fail it.",
     remediation: FALLBACK5
   },
-  run(ctx) {
-    const j = judgePractice(ctx, TYPECHECKERS, { veto: (run4, tool) => skippedTypeCheck(ctx, run4, tool) });
-    const profile = repoProfile(ctx.facts);
-    const fix = (opening) => remediationFor(opening, snippets3(profile), profile, FALLBACK5);
-    if (j.pr.length > 0) return { status: "pass", messageId: "pr", data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) };
-    if (j.notOnPr.length > 0) {
-      return { status: "partial", messageId: "not-on-prs", data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER };
-    }
-    const remediation2 = fix("Run the type checker in CI on every pull request:");
-    if (j.local.length > 0) return { status: "partial", messageId: "local-only", data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: remediation2 };
-    if (j.nonBlocking.length > 0) {
-      return { status: "partial", messageId: "non-blocking", data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) };
-    }
-    return notRunOutcome(j, "type-checking", "runs the type checker or compiles the code", "configured", remediation2);
-  }
+  catalogue: TYPECHECKERS,
+  options: (ctx) => ({ veto: (run4, tool) => skippedTypeCheck(ctx, run4, tool) }),
+  doing: "runs the type checker or compiles the code",
+  fix: (profile, opening) => remediationFor(opening, snippets3(profile), profile, FALLBACK5),
+  opening: "Run the type checker in CI on every pull request:",
+  ladder: [
+    { tier: "local", status: "partial", messageId: "local-only", remediation: "default" },
+    { tier: "nonBlocking", status: "partial", messageId: "non-blocking", remediation: { opening: MAKE_IT_FAIL } }
+  ],
+  foot: { configured: "configured" }
 });
 
 // src/checks/registry.ts

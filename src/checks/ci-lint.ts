@@ -1,8 +1,7 @@
-import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
+import { remediationFor, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { LINT } from './catalog/lint.js'
-import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
-import { defineCheck, type Outcome } from './types.js'
+import { definePracticeCheck } from './catalog/practice-check.js'
+import { MAKE_IT_FAIL, PHP_SETUP, RUN_PRE_COMMIT_IN_CI, SETUP_BEAM, workflow } from './catalog/remedies.js'
 
 /**
  * ci-lint: does CI run a linter or format check on every pull request? Pass needs an enforcing
@@ -60,7 +59,7 @@ function snippets(profile: RepoProfile): Snippets {
 
 const FALLBACK = 'Add a CI job that runs your linter in check mode on `pull_request` (see docs/checks/ci-lint.md for snippets per ecosystem).'
 
-export default defineCheck({
+export default definePracticeCheck({
   meta: {
     id: 'ci-lint',
     title: 'Lint in CI',
@@ -69,21 +68,13 @@ export default defineCheck({
     why: 'A linter on every pull request catches bugs, dead code and style drift before review, so reviewers spend their attention on design instead of formatting. Only a check that can fail the build enforces anything: a linter run with `|| true`, or a formatter that silently rewrites files, reports nothing to the pull request.',
     remediation: FALLBACK
   },
-  run(ctx): Outcome<keyof typeof messages> {
-    const j = judgePractice(ctx, LINT)
-    const profile = repoProfile(ctx.facts)
-    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
-    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
-    if (j.notOnPr.length > 0) {
-      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
-    }
-    if (j.local.length > 0) {
-      return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation: fix(RUN_PRE_COMMIT_IN_CI) }
-    }
-    if (j.nonBlocking.length > 0) {
-      return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
-    }
-    const remediation = fix('Add a CI job that runs a linter in check mode on every pull request:')
-    return notRunOutcome(j, 'ci-lint', 'runs a linter or format check', 'configured-only', remediation)
-  }
+  catalogue: LINT,
+  doing: 'runs a linter or format check',
+  fix: (profile, opening) => remediationFor(opening, snippets(profile), profile, FALLBACK),
+  opening: 'Add a CI job that runs a linter in check mode on every pull request:',
+  ladder: [
+    { tier: 'local', status: 'partial', messageId: 'local-only', remediation: { opening: RUN_PRE_COMMIT_IN_CI } },
+    { tier: 'nonBlocking', status: 'fail', messageId: 'non-blocking', remediation: { opening: MAKE_IT_FAIL } }
+  ],
+  foot: { configured: 'configured-only' }
 })

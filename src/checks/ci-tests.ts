@@ -1,11 +1,12 @@
-import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
+import { remediationFor, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
 import { pickEvidence } from './catalog/evidence.js'
-import { evidenceOf, eventsOf, judgePractice, tools, undecided, type Finding, type Judgement } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
+import { evidenceOf, tools, type Finding, type Judgement } from './catalog/practice.js'
+import { definePracticeCheck } from './catalog/practice-check.js'
+import { MAKE_IT_FAIL, PHP_SETUP, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { PASSES_WITH_NO_TESTS, TESTS } from './catalog/tests.js'
 import type { TestSuite } from '../facts/test-files.js'
 import { count } from '../prose.js'
-import { defineCheck, type Evidence, type Outcome } from './types.js'
+import type { Evidence, Outcome } from './types.js'
 
 /**
  * ci-tests: does CI run the test suite on every pull request? Pass needs an enforcing test run on
@@ -70,7 +71,15 @@ function withoutEmptyRuns(j: Judgement, suite: TestSuite): { judgement: Judgemen
 
 const FALLBACK = 'Add a CI job that runs the test suite on `pull_request` (see docs/checks/ci-tests.md for snippets per ecosystem).'
 
-export default defineCheck({
+/** The test files found, after what the outcome leads with (ci-tests shows the suite CI does not run). */
+function withSuite(suite: TestSuite, lead: Evidence[]): Evidence[] {
+  const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: suite.count === 1 ? 'the only test file' : `one of ${count(suite.count)} test files` }))
+  return pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }])
+}
+
+type EmptyRuns = ReturnType<typeof withoutEmptyRuns>['empty']
+
+export default definePracticeCheck<keyof typeof messages, EmptyRuns>({
   meta: {
     id: 'ci-tests',
     title: 'Tests in CI',
@@ -79,30 +88,29 @@ export default defineCheck({
     why: 'Tests that run on every pull request turn "works on my machine" into a fact checked before merge: regressions are caught by the change that caused them, while its author still has the context. Tests that run only after merge, on a schedule, or only on a laptop find breakage after it has shipped.',
     remediation: FALLBACK
   },
-  run(ctx): Outcome<keyof typeof messages> {
-    const suite = ctx.facts.repoFiles.testSuite
-    const { judgement: j, empty } = withoutEmptyRuns(judgePractice(ctx, TESTS), suite)
-    const profile = repoProfile(ctx.facts)
-    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
-    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
-    if (j.notOnPr.length > 0) {
-      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
-    }
-    const suiteEvidence: Evidence[] = suite.examples.map((path) => ({ path, message: suite.count === 1 ? 'the only test file' : `one of ${count(suite.count)} test files` }))
-    const withSuite = (lead: Evidence[]): Evidence[] => pickEvidence([{ items: lead.filter((e) => e.path), max: 7 }, { items: suiteEvidence, max: 3 }, { items: lead.filter((e) => !e.path), max: 2 }])
-    const remediation = fix('Run the test suite in CI on every pull request:')
-    if (j.nonBlocking.length > 0) {
-      return { status: 'fail', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: withSuite(evidenceOf(j, j.nonBlocking)), remediation: fix(MAKE_IT_FAIL) }
-    }
-    const unsure = j.hasCi ? undecided(j, 'ci-tests', 'runs the tests', remediation) : undefined
-    if (unsure) return { ...unsure, evidence: withSuite([...(unsure.evidence ?? [])]) }
-    if (j.local.length > 0) return { status: 'fail', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: withSuite(evidenceOf(j, j.local)), remediation }
+  catalogue: TESTS,
+  doing: 'runs the tests',
+  fix: (profile, opening) => remediationFor(opening, snippets(profile), profile, FALLBACK),
+  opening: 'Run the test suite in CI on every pull request:',
+  prepare: (ctx, j) => {
+    const { judgement, empty } = withoutEmptyRuns(j, ctx.facts.repoFiles.testSuite)
+    return { judgement, state: empty }
+  },
+  shape: (ctx, lead) => withSuite(ctx.facts.repoFiles.testSuite, lead),
+  ladder: [
+    { tier: 'nonBlocking', status: 'fail', messageId: 'non-blocking', remediation: { opening: MAKE_IT_FAIL } },
+    { undecided: true },
+    { tier: 'local', status: 'fail', messageId: 'local-only', remediation: 'default' }
+  ],
+  // Nothing runs the tests: a runner with nothing to test, no CI, a suite CI never runs, or nothing at all.
+  foot: ({ ctx, j, remediation, shape, state: empty }): Outcome<keyof typeof messages> => {
     if (empty.findings.length > 0) {
       const rest = { ...j, other: j.other.filter((f) => !empty.findings.includes(f)) }
-      const remediation = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`
-      return { status: 'fail', messageId: 'nothing-to-test', data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation }
+      const write = `Write tests: add ${empty.files} next to the code they cover. CI already runs ${tools(empty.findings)} and will pick them up; until then the run checks nothing.`
+      return { status: 'fail', messageId: 'nothing-to-test', data: { tools: tools(empty.findings), files: empty.files }, evidence: evidenceOf(rest, empty.findings), remediation: write }
     }
-    const evidence = withSuite(evidenceOf(j, []))
+    const suite = ctx.facts.repoFiles.testSuite
+    const evidence = shape(evidenceOf(j, []))
     if (!j.hasCi) return { status: 'fail', messageId: 'no-ci', evidence, remediation }
     if (suite.count > 0) return { status: 'fail', messageId: 'suite-not-run', data: { count: suite.count }, evidence, remediation }
     return { status: 'fail', messageId: 'none', evidence, remediation }

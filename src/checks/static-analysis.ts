@@ -1,9 +1,8 @@
-import { remediationFor, repoProfile, type Snippets } from './catalog/ecosystem.js'
-import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PR_TRIGGER } from './catalog/remedies.js'
+import { remediationFor, type Snippets } from './catalog/ecosystem.js'
+import { definePracticeCheck } from './catalog/practice-check.js'
+import { MAKE_IT_FAIL } from './catalog/remedies.js'
 import { CODE_SCANNING_NOTE, CODE_SCANNING_UPLOAD, SAST } from './catalog/sast.js'
 import type { Ecosystem } from '../facts/manifests/types.js'
-import { defineCheck, type Outcome } from './types.js'
 
 /**
  * static-analysis: does CI run static analysis or a quality gate (CodeQL, Semgrep, SonarQube,
@@ -84,7 +83,7 @@ const ALTERNATIVES: Snippets = {
 
 const FALLBACK = 'Enable CodeQL (a `github/codeql-action` workflow on `pull_request`) or another SAST tool that fails the build (see docs/checks/static-analysis.md).'
 
-export default defineCheck({
+export default definePracticeCheck({
   meta: {
     id: 'static-analysis',
     title: 'Static analysis in CI',
@@ -93,24 +92,19 @@ export default defineCheck({
     why: 'Static analysis finds injection, unsafe deserialisation, hard-coded secrets and similar flaws in the code itself, before they merge. Dependency scanners do not: they look at what you import, not at what you wrote. A scan that runs only weekly, or that cannot fail, reports a flaw after it has shipped.',
     remediation: FALLBACK
   },
-  run(ctx): Outcome<keyof typeof messages> {
-    const j = judgePractice(ctx, SAST, { forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE })
-    const profile = repoProfile(ctx.facts)
-    const fix = (opening: string): string => {
-      // CodeQL first where it reads the stack; the stack's own tools after it, or alone.
-      const workflow = codeql(profile.ecosystems)
-      const first = workflow ? `${opening}\n\n${workflow}` : 'Run static analysis on every pull request.'
-      return remediationFor(first, ALTERNATIVES, profile, '').trimEnd()
-    }
-    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
-    if (j.notOnPr.length > 0) {
-      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
-    }
-    const remediation = fix('Run static analysis on every pull request, for example CodeQL:')
-    if (j.nonBlocking.length > 0) {
-      return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: [MAKE_IT_FAIL, 'Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request.'].join('\n\n') }
-    }
-    if (j.local.length > 0) return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation }
-    return notRunOutcome(j, 'static-analysis', 'runs static analysis', 'configured', remediation)
-  }
+  catalogue: SAST,
+  options: () => ({ forgivenByJobActions: CODE_SCANNING_UPLOAD, forgivenNote: CODE_SCANNING_NOTE }),
+  doing: 'runs static analysis',
+  // CodeQL first where it reads the stack; the stack's own tools after it, or alone.
+  fix: (profile, opening) => {
+    const workflow = codeql(profile.ecosystems)
+    const first = workflow ? `${opening}\n\n${workflow}` : 'Run static analysis on every pull request.'
+    return remediationFor(first, ALTERNATIVES, profile, '').trimEnd()
+  },
+  opening: 'Run static analysis on every pull request, for example CodeQL:',
+  ladder: [
+    { tier: 'nonBlocking', status: 'partial', messageId: 'non-blocking', remediation: { text: [MAKE_IT_FAIL, 'Alternatively upload its SARIF with `github/codeql-action/upload-sarif` in the same job, so code scanning flags new alerts on the pull request.'].join('\n\n') } },
+    { tier: 'local', status: 'partial', messageId: 'local-only', remediation: 'default' }
+  ],
+  foot: { configured: 'configured' }
 })

@@ -1,9 +1,9 @@
-import { remediationFor, repoProfile, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
-import { evidenceOf, eventsOf, judgePractice, notRunOutcome, tools } from './catalog/practice.js'
-import { MAKE_IT_FAIL, PHP_SETUP, PR_TRIGGER, SETUP_BEAM, workflow } from './catalog/remedies.js'
+import { remediationFor, type RepoProfile, type Snippets } from './catalog/ecosystem.js'
+import { definePracticeCheck } from './catalog/practice-check.js'
+import { MAKE_IT_FAIL, PHP_SETUP, SETUP_BEAM, workflow } from './catalog/remedies.js'
 import { TYPECHECKERS } from './catalog/typecheckers.js'
 import { skipFor } from '../facts/ts-build.js'
-import { defineCheck, type CheckContext, type Outcome } from './types.js'
+import type { CheckContext } from './types.js'
 
 /**
  * type-checking: does CI run a type checker on pull requests? For compiled languages (Go, Java,
@@ -49,7 +49,7 @@ function skippedTypeCheck(ctx: CheckContext, run: { readonly cwd: string }, tool
 
 const FALLBACK = 'Add a CI job that runs your type checker (mypy, pyright, `tsc --noEmit`, a compiler build) on `pull_request` (see docs/checks/type-checking.md).'
 
-export default defineCheck({
+export default definePracticeCheck({
   meta: {
     id: 'type-checking',
     title: 'Type checking in CI',
@@ -58,19 +58,14 @@ export default defineCheck({
     why: 'A type checker proves whole classes of bugs absent — a misspelt field, a missing `await`, a `None` passed where a value is required — on every change, including the paths tests do not reach. It only protects the code base when it runs on every pull request and can fail it.',
     remediation: FALLBACK
   },
-  run(ctx): Outcome<keyof typeof messages> {
-    const j = judgePractice(ctx, TYPECHECKERS, { veto: (run, tool) => skippedTypeCheck(ctx, run, tool) })
-    const profile = repoProfile(ctx.facts)
-    const fix = (opening: string): string => remediationFor(opening, snippets(profile), profile, FALLBACK)
-    if (j.pr.length > 0) return { status: 'pass', messageId: 'pr', data: { tools: tools(j.pr) }, evidence: evidenceOf(j, j.pr) }
-    if (j.notOnPr.length > 0) {
-      return { status: 'partial', messageId: 'not-on-prs', data: { tools: tools(j.notOnPr), events: eventsOf(j.notOnPr) }, evidence: evidenceOf(j, j.notOnPr), remediation: PR_TRIGGER }
-    }
-    const remediation = fix('Run the type checker in CI on every pull request:')
-    if (j.local.length > 0) return { status: 'partial', messageId: 'local-only', data: { tools: tools(j.local) }, evidence: evidenceOf(j, j.local), remediation }
-    if (j.nonBlocking.length > 0) {
-      return { status: 'partial', messageId: 'non-blocking', data: { tools: tools(j.nonBlocking) }, evidence: evidenceOf(j, j.nonBlocking), remediation: fix(MAKE_IT_FAIL) }
-    }
-    return notRunOutcome(j, 'type-checking', 'runs the type checker or compiles the code', 'configured', remediation)
-  }
+  catalogue: TYPECHECKERS,
+  options: (ctx) => ({ veto: (run, tool) => skippedTypeCheck(ctx, run, tool) }),
+  doing: 'runs the type checker or compiles the code',
+  fix: (profile, opening) => remediationFor(opening, snippets(profile), profile, FALLBACK),
+  opening: 'Run the type checker in CI on every pull request:',
+  ladder: [
+    { tier: 'local', status: 'partial', messageId: 'local-only', remediation: 'default' },
+    { tier: 'nonBlocking', status: 'partial', messageId: 'non-blocking', remediation: { opening: MAKE_IT_FAIL } }
+  ],
+  foot: { configured: 'configured' }
 })
