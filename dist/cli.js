@@ -27948,6 +27948,23 @@ function rangeWithPrefix(sorted, prefix) {
   return out;
 }
 
+// src/facts/run-memo.ts
+function memoKey(name) {
+  return { name };
+}
+var RunMemo = class {
+  answers = /* @__PURE__ */ new Map();
+  /** The answer to `key` about `subject` (a path, a directory), computed on first ask. */
+  get(key, subject, compute) {
+    let bySubject = this.answers.get(key);
+    if (!bySubject) this.answers.set(key, bySubject = /* @__PURE__ */ new Map());
+    if (bySubject.has(subject)) return bySubject.get(subject);
+    const value = compute();
+    bySubject.set(subject, value);
+    return value;
+  }
+};
+
 // src/facts/ci/diff-check.ts
 function isDiffCheck(words3, outputChecked) {
   if (words3[0] !== "git") return false;
@@ -29230,20 +29247,20 @@ var MAX_COMMANDS = 2e3;
 var MAX_WORK = 2e4;
 var TEXT_MAX2 = 120;
 var Ctx = class {
-  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map(), checkoutPath) {
+  constructor(snapshot, resolvers, images2 = /* @__PURE__ */ new Map(), checkoutPath, memo2 = new RunMemo()) {
     this.snapshot = snapshot;
     this.resolvers = resolvers;
     this.images = images2;
     this.checkoutPath = checkoutPath;
+    this.memo = memo2;
   }
   snapshot;
   resolvers;
   images;
   checkoutPath;
+  memo;
   out = [];
   work = 0;
-  /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
-  memo = /* @__PURE__ */ new Map();
   /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
   inRepository(dir2) {
     const p = this.checkoutPath;
@@ -29253,12 +29270,6 @@ var Ctx = class {
   }
   full() {
     return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK;
-  }
-  cached(key, load4) {
-    if (this.memo.has(key)) return this.memo.get(key);
-    const v = load4();
-    this.memo.set(key, v);
-    return v;
   }
 };
 function link(path2, line, text2) {
@@ -35231,30 +35242,6 @@ function anyOf(tokens) {
   }
   return re;
 }
-var interned = /* @__PURE__ */ new Map();
-function memoKey(key) {
-  let k = interned.get(key);
-  if (k === void 0) {
-    if (interned.size > 1e4) interned.clear();
-    interned.set(key, key);
-    k = key;
-  }
-  return k;
-}
-function memoOnRead(read, key, compute) {
-  return memoOnReadIf(read, key, () => true, compute);
-}
-function memoOnReadIf(read, key, holds, compute) {
-  const slots = slotsOf(read);
-  const answers = slots.answers ??= /* @__PURE__ */ new Map();
-  if (answers.has(key)) {
-    const value2 = answers.get(key);
-    if (holds(value2)) return value2;
-  }
-  const value = compute();
-  answers.set(key, value);
-  return value;
-}
 
 // src/facts/imports.ts
 var MAX_LINE = 4e3;
@@ -35473,7 +35460,6 @@ function insideString(line, at3) {
 }
 
 // src/facts/usage.ts
-var IMPORT_KEYS = new Map(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]));
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
 var MAX_LINE2 = 4e3;
@@ -35516,7 +35502,7 @@ function collectUsage(snapshot) {
     const r = snapshot.read(f.path);
     if (r.kind === "text" && r.size <= MAX_SOURCE_BYTES) {
       try {
-        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem), () => scanImports(f.ecosystem, plainLines(r)));
+        const found = scanImports(f.ecosystem, plainLines(r));
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp });
       } catch (err) {
         problems2.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` });
@@ -35567,7 +35553,6 @@ function collectUsage(snapshot) {
       if (tokens.length === 0) return hits;
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
       const inStrings = opts.inStrings === true;
-      const key = memoKey(`grep\0${inStrings ? "s" : "c"}\0${tokens.join("\0")}`);
       const only = opts.files ? new Set(opts.files) : void 0;
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : void 0;
       for (const f of sources()) {
@@ -35577,7 +35562,7 @@ function collectUsage(snapshot) {
         if (only && !only.has(f.path)) continue;
         const r = snapshot.read(f.path);
         if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template))) {
+        for (const h of fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
@@ -45831,6 +45816,7 @@ function isCiHome(path2) {
 }
 
 // src/facts/ci/resolve/composer.ts
+var COMPOSER_FILES = memoKey("composer");
 var BUILTINS = /* @__PURE__ */ new Set([
   "about",
   "archive",
@@ -45886,7 +45872,7 @@ var VALUE_OPTS = /* @__PURE__ */ new Set(["-d", "--working-dir", "--timeout"]);
 var CALLBACK = /^\\?[A-Za-z_][\w\\]*::[A-Za-z_]\w*$/;
 var MAX_ENTRIES = 200;
 function readComposer(ctx, path2) {
-  return ctx.cached(`composer:${path2}`, () => {
+  return ctx.memo.get(COMPOSER_FILES, path2, () => {
     const text2 = ctx.snapshot.text(path2);
     if (text2 === void 0) return void 0;
     let json2;
@@ -45973,6 +45959,7 @@ function runComposerScript(ctx, file2, name, args2, site) {
 }
 
 // src/facts/ci/resolve/dockerfile.ts
+var DOCKERFILE_TEXTS = memoKey("dockerfile");
 var MAX_RUNS = 200;
 var MAX_TEXT = 512 * 1024;
 var BUILD_VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -46040,7 +46027,7 @@ var resolveDockerBuild = (ctx, argv, site) => {
 function followDockerfile(ctx, build, site) {
   const base = enter({ ...site, text: "", cwd: "" }, `dockerfile:${build.file}`);
   if (!base) return;
-  const text2 = ctx.cached(`dockerfile:${build.file}`, () => ctx.snapshot.text(build.file));
+  const text2 = ctx.memo.get(DOCKERFILE_TEXTS, build.file, () => ctx.snapshot.text(build.file));
   if (text2 === void 0 || text2.length > MAX_TEXT) return;
   const stages = parseStages(text2);
   let runs = 0;
@@ -46162,6 +46149,7 @@ function copiedDir(snapshot, rest, workdir, context3) {
 }
 
 // src/facts/ci/resolve/dotnet-build.ts
+var BUILD_SCRIPTS = memoKey("dotnet-build");
 var NO_BUILD = { when: /NoBuild\s*=\s*true|\.(Set|Enable)NoBuild\(\s*(true)?\s*\)|NoBuild\s*=\s*true/, flag: "--no-build" };
 var ALIASES = [
   { names: ["DotNetTest", "DotNetCoreTest", "DotNet.test"], argv: ["dotnet", "test"], flags: [NO_BUILD] },
@@ -46219,7 +46207,7 @@ var resolveDotnetBuild = (ctx, argv, site) => {
   if (text2 === void 0 || text2.length > 512 * 1024) return false;
   const base = enter(site, `dotnet-build:${file2}`);
   if (base === void 0) return false;
-  const script = ctx.cached(`dotnet-build:${kind}:${file2}`, () => kind === "cake" ? parseCake(text2) : kind === "nuke" ? parseNuke(text2) : parseFake(text2));
+  const script = ctx.memo.get(BUILD_SCRIPTS, `${kind}:${file2}`, () => kind === "cake" ? parseCake(text2) : kind === "nuke" ? parseNuke(text2) : parseFake(text2));
   const wanted = targetsOf(kind, args2);
   const goals = wanted.length > 0 ? wanted : script.defaultTarget ? [script.defaultTarget] : [];
   const done = /* @__PURE__ */ new Set();
@@ -46362,7 +46350,7 @@ var PLAIN_SCHEMA = CORE_SCHEMA.extend({ explicit: [referenceType] });
 var DASH_IN_FLOW = /\[-\]/g;
 function parseYamlFile(snapshot, path2) {
   const read = snapshot.read(path2);
-  return read.kind === "text" ? memoOnRead(read, "yaml", () => parseYaml(read.text, path2)) : void 0;
+  return read.kind === "text" ? parseYaml(read.text, path2) : void 0;
 }
 function parseYaml(text2, path2, maxBytes = MAX_YAML_BYTES) {
   if (Buffer.byteLength(text2) > maxBytes) {
@@ -46708,10 +46696,12 @@ function expandConfig(ctx, path2, site, opts) {
 }
 
 // src/facts/ci/resolve/node.ts
+var PACKAGE_JSONS = memoKey("pkg");
+var WORKSPACE_PACKAGES = memoKey("pkg-workspaces");
 var MAX_PACKAGES = 60;
 var EXCLUDED = /(^|\/)(node_modules|vendor|dist|build|\.git|fixtures|testdata|examples)\//;
 function readPkg(ctx, path2) {
-  return ctx.cached(`pkg:${path2}`, () => {
+  return ctx.memo.get(PACKAGE_JSONS, path2, () => {
     const text2 = ctx.snapshot.text(path2);
     if (text2 === void 0) return void 0;
     let json2;
@@ -46735,8 +46725,9 @@ function nearestPkg(ctx, dir2) {
   return nearest(dir2, "package.json", (path2) => readPkg(ctx, path2));
 }
 function workspacePkgs(ctx) {
-  return ctx.cached(
-    "pkg:workspaces",
+  return ctx.memo.get(
+    WORKSPACE_PACKAGES,
+    "",
     () => filesWhere(ctx.snapshot, (f) => f.endsWith("/package.json") && !EXCLUDED.test(f)).slice(0, MAX_PACKAGES).flatMap((f) => readPkg(ctx, f) ?? [])
   );
 }
@@ -47107,8 +47098,10 @@ function stringLiterals(s) {
 resolveScriptFile.wantsPath = true;
 
 // src/facts/ci/resolve/python-tasks.ts
+var TOML_FILES = memoKey("toml");
+var INVOKE_TASKS = memoKey("invoke");
 function readToml(ctx, path2) {
-  return ctx.cached(`toml:${path2}`, () => {
+  return ctx.memo.get(TOML_FILES, path2, () => {
     const text2 = ctx.snapshot.text(path2);
     if (text2 === void 0) return void 0;
     try {
@@ -47255,7 +47248,7 @@ function resolveInvoke(ctx, argv, site) {
   const path2 = joinPath2(site.cwd, "tasks.py");
   const text2 = ctx.snapshot.text(path2);
   if (text2 === void 0) return false;
-  const tasks = ctx.cached(`invoke:${path2}`, () => parseInvoke(text2));
+  const tasks = ctx.memo.get(INVOKE_TASKS, path2, () => parseInvoke(text2));
   const base = enter(site, `invoke:${path2}`);
   if (base === void 0) return false;
   const names3 = argv.slice(1).filter((a) => !a.startsWith("-"));
@@ -47480,6 +47473,7 @@ function runMakeTask(ctx, m, name, site, done) {
 }
 
 // src/facts/ci/resolve/make.ts
+var MAKEFILES = memoKey("make");
 var MAKE_FILES = ["GNUmakefile", "makefile", "Makefile"];
 var VALUE_OPTS2 = /* @__PURE__ */ new Set(["-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "--old-file", "-W", "--what-if", "--assume-new"]);
 var DIRECTIVE = /^(-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|undefine|\$\((eval|call|info|warning|error|foreach|if|or|and|shell|file)\s)/;
@@ -47558,7 +47552,7 @@ function loadMakefile(ctx, dir2, file2) {
   const snap = ctx.snapshot;
   const path2 = file2 !== void 0 ? joinPath2(dir2, file2) : MAKE_FILES.map((f) => joinPath2(dir2, f)).find((p) => snap.has(p));
   if (path2 === void 0 || !snap.has(path2)) return void 0;
-  const cached = ctx.cached(`make:${path2}`, () => {
+  const cached = ctx.memo.get(MAKEFILES, path2, () => {
     const mf = { path: path2, targets: /* @__PURE__ */ new Map(), vars: /* @__PURE__ */ new Map() };
     parseInto(ctx, mf, path2, dir2, 0);
     return mf;
@@ -47730,6 +47724,8 @@ function matchingBracket(text2, open) {
 }
 
 // src/facts/ci/resolve/task-runners.ts
+var JUSTFILE_RECIPES = memoKey("just");
+var TASKFILE_TASKS = memoKey("taskfile");
 var JUSTFILES = ["justfile", "Justfile", ".justfile", "JUSTFILE"];
 function parseJust(text2) {
   const recipes = /* @__PURE__ */ new Map();
@@ -47778,7 +47774,7 @@ function resolveJust(ctx, argv, site) {
   const path2 = file2 !== void 0 ? joinPath2(site.cwd, file2) : JUSTFILES.map((f) => joinPath2(dir2, f)).find((p) => ctx.snapshot.has(p));
   const text2 = path2 !== void 0 ? ctx.snapshot.text(path2) : void 0;
   if (path2 === void 0 || text2 === void 0) return false;
-  const jf = ctx.cached(`just:${path2}`, () => parseJust(text2));
+  const jf = ctx.memo.get(JUSTFILE_RECIPES, path2, () => parseJust(text2));
   const base = enter(site, `just:${path2}`);
   if (base === void 0) return false;
   const goals = words3.filter((w) => jf.recipes.has(w));
@@ -47805,7 +47801,7 @@ function resolveJust(ctx, argv, site) {
 }
 var TASKFILES = ["Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml", "Taskfile.dist.yaml"];
 function loadTaskfile(ctx, path2) {
-  return ctx.cached(`taskfile:${path2}`, () => {
+  return ctx.memo.get(TASKFILE_TASKS, path2, () => {
     const r = parseYamlFile(ctx.snapshot, path2);
     if (!r?.ok || !isMap(r.value)) return void 0;
     const tasks = get(r.value, "tasks");
@@ -47900,6 +47896,7 @@ function resolveMise(ctx, argv, site) {
 }
 
 // src/facts/ci/resolve/tox-nox.ts
+var NOX_FILES = memoKey("nox");
 function loadTox(ctx, dir2, file2) {
   const iniPath = joinPath2(dir2, file2 ?? "tox.ini");
   const ini = iniPath !== void 0 ? ctx.snapshot.text(iniPath) : void 0;
@@ -47960,7 +47957,7 @@ function toxEnvs(ctx, dir2) {
   return cfg === void 0 ? void 0 : { path: cfg.path, names: [...cfg.commands.keys()].filter((n) => n !== "") };
 }
 function noxSessions(ctx, path2) {
-  return (ctx.cached(`nox:${path2}`, () => loadNox(ctx, path2))?.sessions ?? []).map((s) => s.name);
+  return (ctx.memo.get(NOX_FILES, path2, () => loadNox(ctx, path2))?.sessions ?? []).map((s) => s.name);
 }
 function resolveTox(ctx, argv, site) {
   if (argv[0].toLowerCase() !== "tox") return false;
@@ -48068,7 +48065,7 @@ function resolveNox(ctx, argv, site) {
   }
   if (listing) return false;
   const path2 = joinPath2(site.cwd, file2);
-  const nox = path2 !== void 0 ? ctx.cached(`nox:${path2}`, () => loadNox(ctx, path2)) : void 0;
+  const nox = path2 !== void 0 ? ctx.memo.get(NOX_FILES, path2, () => loadNox(ctx, path2)) : void 0;
   if (path2 === void 0 || nox === void 0) return false;
   const base = enter(site, `nox:${path2}`);
   if (base === void 0) return false;
@@ -48366,6 +48363,7 @@ function repoPathOf(start, containerPath2, context3) {
 }
 
 // src/facts/ci/resolve/compose.ts
+var COMPOSE_PROJECTS = memoKey("compose");
 var MAX_FILES2 = 16;
 var MAX_SERVICES2 = 100;
 var MAX_EXTENDS = 4;
@@ -48452,7 +48450,7 @@ function mergeFile(r, path2, into, chain) {
 function loadCompose(ctx, dir2, named3) {
   const files = named3.length > 0 ? named3.flatMap((f) => joinPath2(dir2, f) ?? []) : [...DEFAULTS2.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1), ...OVERRIDES.flatMap((f) => joinPath2(dir2, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1)];
   if (files.length === 0 || !files.some((f) => ctx.snapshot.has(f))) return void 0;
-  return ctx.cached(`compose:${files.join("\0")}`, () => {
+  return ctx.memo.get(COMPOSE_PROJECTS, files.join("\0"), () => {
     const r = { ctx, read: 0, skipped: 0, seen: /* @__PURE__ */ new Set(), names: /* @__PURE__ */ new Set() };
     const merged = /* @__PURE__ */ new Map();
     for (const f of files) mergeFile(r, f, merged, []);
@@ -49021,6 +49019,7 @@ function parseGradleBuild(text2, aliases = /* @__PURE__ */ new Map()) {
 }
 
 // src/facts/ci/resolve/gradle.ts
+var GRADLE_BUILDS = memoKey("gradle-build");
 var CHECK_TASKS = {
   checkstyle: ["checkstyleMain"],
   pmd: ["pmdMain"],
@@ -49052,7 +49051,7 @@ var TYPED = {
 var JAVA_PLUGINS = /* @__PURE__ */ new Set(["java", "java-library", "application", "org.springframework.boot", "org.jetbrains.kotlin.jvm", "kotlin", "groovy", "scala", "io.micronaut.application", "io.micronaut.library", "io.quarkus", "io.ktor.plugin", "war"]);
 var COMPILE_TASKS = /* @__PURE__ */ new Set(["assemble", "compileJava", "compileKotlin", "compileTestJava", "compileTestKotlin", "classes", "testClasses", "jar", "bootJar", "shadowJar", "installDist", "distZip"]);
 function loadBuild(ctx, dir2) {
-  return ctx.cached(`gradle-build:${dir2}`, () => {
+  return ctx.memo.get(GRADLE_BUILDS, dir2, () => {
     const files = [...["build.gradle", "build.gradle.kts"].map((f) => joinPath2(dir2, f)).filter((p) => ctx.snapshot.has(p)), ...ctx.snapshot.under(dir2).filter((p) => /(^|\/)build\.gradle(\.kts)?$/.test(p) && dirname(p) !== dir2 && !/(^|\/)(build|node_modules|buildSrc)\//.test(p)).slice(0, 60)];
     const aliases = catalogPlugins(ctx, dir2);
     const projects2 = files.map((file2) => ({ dir: dirname(file2), file: file2, model: modelOf(ctx, file2, aliases) }));
@@ -49062,15 +49061,13 @@ function loadBuild(ctx, dir2) {
 }
 var NO_ALIASES = /* @__PURE__ */ new Map();
 function modelOf(ctx, file2, aliases) {
-  const read = ctx.snapshot.read(file2);
-  if (read.kind !== "text") return parseGradleBuild("", aliases);
-  return memoOnReadIf(read, "gradle-model", (m) => m.aliases === aliases, () => ({ aliases, model: parseGradleBuild(read.text, aliases) })).model;
+  return parseGradleBuild(ctx.snapshot.text(file2) ?? "", aliases);
 }
 function catalogPlugins(ctx, dir2) {
   for (let d = dir2; ; d = dirname(d)) {
     const p = d ? `${d}/gradle/libs.versions.toml` : "gradle/libs.versions.toml";
     const read = ctx.snapshot.read(p);
-    if (read.kind === "text") return memoOnRead(read, "gradle-catalog-plugins", () => parseVersionCatalog(p, read.text, []).plugins);
+    if (read.kind === "text") return parseVersionCatalog(p, read.text, []).plugins;
     if (!d) return NO_ALIASES;
   }
 }
@@ -49225,6 +49222,7 @@ var Walker = class {
 };
 
 // src/facts/ci/resolve/earthly.ts
+var EARTHFILES = memoKey("earthfile");
 var VALUE_FLAGS = /* @__PURE__ */ new Set(["--build-arg", "--secret", "-s", "--platform", "--config", "--remote-cache", "--org", "--sat", "--satellite", "--secret-file", "--buildkit-host"]);
 var REF = /^(?:\(?)((?:[\w.-]+\.[a-z]{2,}\/[^\s+]*|\.{1,2}(?:\/[^\s+]*)?|[\w.-][^\s+]*)?)\+([A-Za-z][\w-]*)/;
 function parseEarthfile(text2) {
@@ -49285,7 +49283,7 @@ var EarthlyRun = class {
       emit2(this.ctx, ["earthly", ref], site, { opaque: `${path2 ?? ref} is not in the repository` });
       return;
     }
-    const targets = this.ctx.cached(`earthfile:${path2}`, () => parseEarthfile(text2));
+    const targets = this.ctx.memo.get(EARTHFILES, path2, () => parseEarthfile(text2));
     const t = targets.get(name);
     const key = `${path2}+${name}`;
     if (t === void 0 || this.done.has(key)) {
@@ -49364,13 +49362,14 @@ function resolveGoGenerate(ctx, argv, site) {
 }
 
 // src/facts/ci/resolve/mage.ts
+var MAGEFILES = memoKey("mage");
 var FUNC = /^func\s+(?:\((?:\w+\s+)?\*?(\w+)\)\s+)?([A-Za-z]\w*)\s*\(/;
 var CONST = /^\s*(?:const\s+)?(\w+)\s*=\s*"([^"\\]*)"/;
 var DEPS = /\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\(([^)]*)\)/;
 var DEPS_START = /\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\(/;
 var RUN = /\bsh\.(Run|RunV|RunWith|RunWithV|Exec|Output|OutputWith)\(/;
 function load2(ctx, dir2) {
-  return ctx.cached(`mage:${dir2}`, () => {
+  return ctx.memo.get(MAGEFILES, dir2, () => {
     const files = [];
     const main = joinPath2(dir2, "magefile.go");
     if (main !== void 0 && ctx.snapshot.has(main)) files.push(main);
@@ -49494,6 +49493,7 @@ function topLevelArgs(rest) {
 }
 
 // src/facts/ci/resolve/rake.ts
+var RAKE_TASKS = memoKey("rake");
 var TASK = /^(\s*)task\s*\(?\s*(?::(\w+)|["'](\w[\w:-]*)["']|(\w+):\s*(\[[^\]]*\]|:\w+|["'][^"']+["'])|["'](\w[\w:-]*)["']\s*=>\s*(\[[^\]]*\]|:\w+|["'][^"']+["']))/;
 var NAMESPACE = /^(\s*)namespace\s*\(?\s*(?::(\w+)|["'](\w+)["'])/;
 var TASK_CLASSES = [
@@ -49512,7 +49512,7 @@ function names2(list3) {
   return [...list3.matchAll(/:(\w[\w:-]*)|["'](\w[\w:-]*)["']/g)].map((m) => m[1] ?? m[2]);
 }
 function load3(ctx, dir2) {
-  return ctx.cached(`rake:${dir2}`, () => {
+  return ctx.memo.get(RAKE_TASKS, dir2, () => {
     const files = [];
     for (const name of ["Rakefile", "rakefile", "Rakefile.rb"]) {
       const p = joinPath2(dir2, name);
@@ -49884,11 +49884,14 @@ function parseCheckExs(text2) {
 }
 
 // src/facts/ci/resolve/mix.ts
+var MIX_PROJECTS = memoKey("mix");
+var MIX_APPS = memoKey("mix-apps");
+var MIX_TASK_LINES = memoKey("mix-task");
 var COMPILING = /^(compile|test|coveralls(\.[\w.]+)?|release|escript\.build|phx\.server|run)$/;
 var MAX_APPS = 60;
 function loadProject(ctx, path2) {
   if (path2 === void 0) return void 0;
-  return ctx.cached(`mix:${path2}`, () => {
+  return ctx.memo.get(MIX_PROJECTS, path2, () => {
     const text2 = ctx.snapshot.text(path2);
     return text2 === void 0 ? void 0 : parseMixProject(path2, text2);
   });
@@ -49897,8 +49900,9 @@ function children2(ctx, root2) {
   if (root2.appsPath === void 0) return [];
   const base = joinPath2(root2.dir, root2.appsPath);
   if (base === void 0) return [];
-  return ctx.cached(
-    `mix-apps:${root2.path}`,
+  return ctx.memo.get(
+    MIX_APPS,
+    root2.path,
     () => ctx.snapshot.under(base).filter((f) => f.endsWith("/mix.exs") && dirname(dirname(f)) === base).sort().slice(0, MAX_APPS).flatMap((f) => loadProject(ctx, f) ?? [])
   );
 }
@@ -49975,7 +49979,7 @@ function runCustomTask(ctx, project, task, site) {
   if (dir2 === void 0 || !/^[a-z][\w.]*$/.test(task)) return false;
   const decl = `defmodule ${taskModule(task)} do`;
   for (const file2 of ctx.snapshot.under(dir2).filter((f) => f.endsWith(".ex")).slice(0, MAX_APPS)) {
-    const lines = ctx.cached(`mix-task:${file2}`, () => ctx.snapshot.text(file2)?.split("\n"));
+    const lines = ctx.memo.get(MIX_TASK_LINES, file2, () => ctx.snapshot.text(file2)?.split("\n"));
     if (!lines || !lines.some((l) => l.trim() === decl)) continue;
     const steps2 = functionSteps(lines, "run");
     if (steps2.length === 0) return false;
@@ -50043,6 +50047,7 @@ function runExCheck(ctx, project, args2, site) {
 }
 
 // src/facts/ci/resolve/monorepo.ts
+var MONOREPO_PROJECTS = memoKey("monorepo");
 var NX_EXECUTORS = {
   "@nx/eslint:lint": ["eslint"],
   "@nx/linter:eslint": ["eslint"],
@@ -50138,7 +50143,7 @@ function isProject(ctx, name) {
   return projects(ctx).some((p) => p.name === name || p.dir === name || p.dir.endsWith("/" + name));
 }
 function projects(ctx) {
-  return ctx.cached("monorepo:projects", () => {
+  return ctx.memo.get(MONOREPO_PROJECTS, "", () => {
     const byDir = /* @__PURE__ */ new Map();
     for (const pkg of workspacePkgs(ctx)) byDir.set(pkg.dir, { dir: pkg.dir, pkg, ...pkg.name !== void 0 ? { name: pkg.name } : {} });
     for (const f of filesWhere(ctx.snapshot, (p) => (p === "project.json" || p.endsWith("/project.json")) && !p.includes("node_modules/"))) {
@@ -50245,14 +50250,15 @@ var RESOLVERS = [
 function resolveScript(script, origin) {
   const images2 = origin.images;
   const key = [script, origin.path, origin.cwd, origin.checkoutPath ?? "", origin.line === void 0 ? "n" : "l", images2 && images2.size > 0 ? JSON.stringify([...images2]) : ""].join("\0");
-  const memo2 = scriptMemo(origin.snapshot);
+  const run4 = origin.memo ?? new RunMemo();
+  const memo2 = run4.get(RESOLVED_SCRIPTS, "", () => /* @__PURE__ */ new Map());
   const known = memo2.get(key);
   if (known) {
     for (const [tag, image] of known.images) images2?.set(tag, image);
     return rebased(known, origin);
   }
   const before = new Set(images2?.keys() ?? []);
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, images2, origin.checkoutPath);
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, images2, origin.checkoutPath, run4);
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] });
   } catch {
@@ -50262,12 +50268,7 @@ function resolveScript(script, origin) {
   return ctx.out;
 }
 var MAX_MEMO_SCRIPTS2 = 2e3;
-var SCRIPT_MEMO = /* @__PURE__ */ new WeakMap();
-function scriptMemo(snapshot) {
-  let memo2 = SCRIPT_MEMO.get(snapshot);
-  if (!memo2) SCRIPT_MEMO.set(snapshot, memo2 = /* @__PURE__ */ new Map());
-  return memo2;
-}
+var RESOLVED_SCRIPTS = memoKey("resolved scripts");
 function rebased(known, origin) {
   const shift = origin.line !== void 0 && known.line !== void 0 ? origin.line - known.line : 0;
   return known.out.map((rc) => {
@@ -50275,8 +50276,8 @@ function rebased(known, origin) {
     return { ...rc, chain: [...origin.chain, ...own] };
   });
 }
-function resolveImageBuild(snapshot, build, chain) {
-  const ctx = new Ctx(snapshot, RESOLVERS);
+function resolveImageBuild(snapshot, build, chain, memo2) {
+  const ctx = new Ctx(snapshot, RESOLVERS, void 0, void 0, memo2);
   try {
     followDockerfile(ctx, build, { chain, neutralised: null, depth: 0, flags: {}, stack: [] });
   } catch {
@@ -53293,6 +53294,7 @@ var AFTER_SECTIONS = /* @__PURE__ */ new Set(["after_script", "after_success", "
 function collectCi(snapshot, self2) {
   const problems2 = [];
   const ctx = { snapshot, problems: problems2, ...self2 ? { self: self2 } : {} };
+  const memo2 = new RunMemo();
   const found = CI_FILES.map(() => []);
   let hasPreCommit = false;
   for (const path2 of filesWhere(snapshot, isCiListed)) {
@@ -53324,7 +53326,7 @@ function collectCi(snapshot, self2) {
       const cwd = step.workingDirectory ?? job4.workingDirectory ?? "";
       const seen = /* @__PURE__ */ new Set();
       const emit3 = (script, line, dir2) => {
-        const resolved = guard(problems2, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain, images: images2, ...step.checkoutPath !== void 0 ? { checkoutPath: step.checkoutPath } : {} }), []);
+        const resolved = guard(problems2, step.loc.path, () => resolveScript(script, { snapshot, memo: memo2, path: step.loc.path, ...line !== void 0 ? { line } : {}, cwd: dir2, chain, images: images2, ...step.checkoutPath !== void 0 ? { checkoutPath: step.checkoutPath } : {} }), []);
         for (const rc of resolved) {
           if (skip !== void 0 && rc.hookId !== void 0 && skip.has(rc.hookId)) continue;
           const key = runKey(rc);
@@ -53339,7 +53341,7 @@ function collectCi(snapshot, self2) {
         const synthetic = actionScript(job4.system, step.uses);
         if (synthetic !== void 0) emit3(synthetic.script, step.loc.line, synthetic.cwd ?? cwd);
         const image = imageBuildOf(job4.system, step.uses);
-        if (image !== void 0) for (const rc of guard(problems2, step.loc.path, () => resolveImageBuild(snapshot, image, chain), [])) runs.push(toolRun(rc, job4, step, neutralised));
+        if (image !== void 0) for (const rc of guard(problems2, step.loc.path, () => resolveImageBuild(snapshot, image, chain, memo2), [])) runs.push(toolRun(rc, job4, step, neutralised));
       }
       if (step.run !== void 0 && step.elsewhere === void 0) emit3(step.run, step.runLine, cwd);
     }
@@ -54400,7 +54402,7 @@ function findContractTestFiles(snapshot) {
     if (!kind || kind.template || !isTestPath(path2)) continue;
     const r = snapshot.read(path2);
     if (r.kind !== "text" || r.size > 512 * 1024) continue;
-    for (const f of memoOnRead(r, "contractTests", () => contractUses(r.text))) out.push({ tool: f.tool, path: path2, line: f.line, text: f.text });
+    for (const f of contractUses(r.text)) out.push({ tool: f.tool, path: path2, line: f.line, text: f.text });
   }
   return out;
 }
@@ -54693,25 +54695,17 @@ function pythonConstants(lines, out = /* @__PURE__ */ new Map(), indented = fals
   return out;
 }
 
-// src/facts/service/routes/context.ts
-var HTTP_METHODS = ["get", "post", "put", "delete", "patch", "head", "options"];
-function memoOnFile(ctx, file2, key, compute) {
-  const read = ctx.src.snapshot.read(file2);
-  return read.kind === "text" && ctx.src.text(file2) !== void 0 ? memoOnRead(read, key, compute) : compute();
-}
-function memoOnFileIf(ctx, file2, key, holds, compute) {
-  const read = ctx.src.snapshot.read(file2);
-  return read.kind === "text" && ctx.src.text(file2) !== void 0 ? memoOnReadIf(read, key, holds, compute) : compute();
-}
-
 // src/facts/service/routes/python-common.ts
+var PY_BINDINGS = memoKey("pyBindings");
+var PY_CLASS_CONSTS = memoKey("pyClassConsts");
+var PY_CONSTS = memoKey("pyConsts");
 var DECORATOR_LINE = /^[ \t]*@/m;
 var CONST_HINTS = ["_STR", "PREFIX", "URL", "PATH"];
 var ASSIGN2 = /^\s*([A-Za-z_][A-Za-z0-9_]{0,80})\s*(?::\s*[A-Za-z_][\w.[\]]{0,60}\s*)?=\s*([A-Za-z_][\w.]{0,80})\(/;
 var RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/;
 function pyConstLookup(ctx) {
   let global2;
-  const fileConsts = (f) => memoOnFile(ctx, f, "pyConsts", () => pythonConstants(ctx.src.lines(f) ?? []));
+  const fileConsts = (f) => ctx.memo.get(PY_CONSTS, f, () => pythonConstants(ctx.src.lines(f) ?? []));
   return (file2) => (name) => {
     const own = fileConsts(file2).get(name);
     if (own !== void 0 && own !== "\0conflict") return own;
@@ -54721,7 +54715,7 @@ function pyConstLookup(ctx) {
       global2 = /* @__PURE__ */ new Map();
       for (const f of ctx.src.files("python")) {
         if (!ctx.src.mentions(f, CONST_HINTS)) continue;
-        const found = memoOnFile(ctx, f, "pyClassConsts", () => {
+        const found = ctx.memo.get(PY_CLASS_CONSTS, f, () => {
           const ls = ctx.src.lines(f);
           return ls && ls.some((l) => l.includes("_STR") || l.includes("PREFIX") || l.includes("URL") || l.includes("PATH")) ? pythonConstants(ls, /* @__PURE__ */ new Map(), true) : void 0;
         });
@@ -54751,14 +54745,12 @@ function extractPython(ctx, specs) {
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw });
   }
   const ctorNames = [...ctors.keys()];
-  const key = memoKey(`python\0${specs.map((sp) => sp.framework).join(",")}`);
   for (const file2 of files) {
     const raw = ctx.src.text(file2);
     if (raw === void 0 || !ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw)) continue;
     const lines = ctx.src.lines(file2);
-    const read = ctx.src.snapshot.read(file2);
-    if (!lines || read.kind !== "text") continue;
-    const found = memoOnRead(read, key, () => pythonFile(file2, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }));
+    if (!lines) continue;
+    const found = pythonFile(file2, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames });
     if (found.routers.length + found.routes.length + found.mounts.length === 0) continue;
     const lookup = consts(file2);
     for (const r of found.routers) graph.addRouter({ file: file2, name: r.name, root: r.root, framework: r.framework, ...r.prefixExpr !== void 0 ? { prefix: prefixOf(r.prefixExpr, lookup) } : {} });
@@ -54881,7 +54873,7 @@ function defBody(lines, handler2) {
   return void 0;
 }
 function pyBindingsOf(ctx, file2) {
-  return memoOnFile(ctx, file2, "pyBindings", () => pythonBindings(ctx.src.lines(file2) ?? [], file2));
+  return ctx.memo.get(PY_BINDINGS, file2, () => pythonBindings(ctx.src.lines(file2) ?? [], file2));
 }
 
 // src/facts/service/routes/spring.ts
@@ -55314,7 +55306,7 @@ function jvmGenerators(src, service2, manifests) {
   const deps = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === "java");
   const out = [];
   let props;
-  const allProps = () => props ??= readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests, problems: [] });
+  const allProps = () => props ??= readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests, problems: [], memo: new RunMemo() });
   const prop = (k) => allProps().get(k)?.value;
   for (const row2 of DEPENDENCY_ROWS) {
     const d = declared2(deps, row2.packages);
@@ -55563,7 +55555,7 @@ var FASTAPI_TOKENS = ["FastAPI("];
 var NEST_SWAGGER_TOKENS = ["SwaggerModule.setup("];
 function fastapiGenerators(src) {
   const out = [];
-  const consts = pyConstLookup({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
+  const consts = pyConstLookup({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [], memo: new RunMemo() });
   for (const file2 of src.files("python")) {
     if (!src.mentions(file2, FASTAPI_TOKENS)) continue;
     const lines = src.lines(file2);
@@ -55646,7 +55638,7 @@ function constantArg(lines, rest) {
   return void 0;
 }
 function springProperties(src) {
-  return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [] });
+  return readProperties({ src, frameworks: /* @__PURE__ */ new Set(), manifests: { manifests: [], problems: [] }, problems: [], memo: new RunMemo() });
 }
 
 // src/facts/openapi/go-embed.ts
@@ -55716,6 +55708,7 @@ function goEmbeddedSpecs(src, specs, service2) {
 }
 
 // src/facts/service/routes/go-index.ts
+var GO_FUNCS = memoKey("goFuncs");
 var CONST_LINE = /^[ \t]*(?:const[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"/gm;
 var FUNC_DECL = /^func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?([A-Za-z_]\w*)[ \t]*\(/gm;
 function handlerIndex(ctx) {
@@ -55728,7 +55721,7 @@ function handlerIndex(ctx) {
         if (dirname(f) !== pkg && !f.startsWith(pkg === "" ? "" : pkg + "/")) continue;
         const text2 = ctx.src.text(f);
         if (text2 === void 0) continue;
-        for (const [fnName, line] of memoOnFile(ctx, f, "goFuncs", () => funcDecls(text2))) if (!index.has(fnName)) index.set(fnName, { file: f, line });
+        for (const [fnName, line] of ctx.memo.get(GO_FUNCS, f, () => funcDecls(text2))) if (!index.has(fnName)) index.set(fnName, { file: f, line });
       }
       byPkg.set(pkg, index);
     }
@@ -55738,6 +55731,7 @@ function handlerIndex(ctx) {
 function funcDecls(text2) {
   return matchLines(text2, FUNC_DECL);
 }
+var GO_CONSTS = memoKey("go string constants");
 function stringConstants(text2) {
   const out = [];
   CONST_LINE.lastIndex = 0;
@@ -56464,10 +56458,11 @@ function assignment(statement2) {
 }
 
 // src/facts/service/routes/aspnetcore-health.ts
+var MASKED = memoKey("aspnetcore:masked");
 function maskedSource(ctx, file2) {
   const lines = ctx.src.lines(file2);
   if (!lines) return void 0;
-  return memoOnFile(ctx, file2, "aspnetcore:masked", () => maskCSharp(lines.join("\n")));
+  return ctx.memo.get(MASKED, file2, () => maskCSharp(lines.join("\n")));
 }
 var BY_METHOD = new Map(ASPNET_HEALTH_CHECKS.map((r) => [r.method, r]));
 var MENTIONS = ["HealthCheck", ...ASPNET_HEALTH_CHECKS.filter((r) => r.aspire).map((r) => r.method)];
@@ -56754,7 +56749,7 @@ function extractAspNetCore(ctx) {
   for (const f of files) {
     if (!ctx.src.mentions(f, TOKENS5)) continue;
     const t = maskedSource(ctx, f);
-    if (t) perFile.set(f, memoOnFile(ctx, f, "aspnetcore:file", () => fileFacts(t)));
+    if (t) perFile.set(f, fileFacts(t));
   }
   const consts = /* @__PURE__ */ new Map();
   for (const f of files) if (ctx.src.mentions(f, CONST_TOKENS)) csConstants(ctx.src.text(f) ?? "", consts);
@@ -56884,6 +56879,7 @@ function walk(c, start, segStart, t, routes, calls) {
 }
 
 // src/facts/service/routes/django.ts
+var DEFINITIONS = memoKey("pyDefinitions");
 var MAX_INCLUDE_DEPTH3 = 8;
 function extractDjango(ctx) {
   if (!ctx.frameworks.has("django") && !ctx.frameworks.has("drf")) return { routes: [] };
@@ -56899,7 +56895,7 @@ function extractDjango(ctx) {
   const parse5 = (file2) => {
     let p = parsed.get(file2);
     if (!p) {
-      const raw = memoOnFile(ctx, file2, "djangoUrlconf", () => parseUrlconf(ctx.src.lines(file2) ?? []));
+      const raw = parseUrlconf(ctx.src.lines(file2) ?? []);
       const lookup = consts(file2);
       const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
         const r = resolveExpr(routeExpr, lookup);
@@ -56997,7 +56993,7 @@ function rootUrlconfs(ctx, index) {
   return out;
 }
 function definitionsOf(ctx, file2) {
-  return memoOnFile(ctx, file2, "pyDefinitions", () => {
+  return ctx.memo.get(DEFINITIONS, file2, () => {
     const defs = /* @__PURE__ */ new Map();
     const classes = /* @__PURE__ */ new Map();
     const lines = ctx.src.lines(file2) ?? [];
@@ -57457,7 +57453,7 @@ function extractAdonis(ctx) {
     const raw = ctx.src.text(file2);
     if (raw === void 0 || !IMPORTS2.some((i) => raw.includes(i.module))) continue;
     const lines = ctx.src.lines(file2);
-    if (lines) routes.push(...memoOnFile(ctx, file2, "adonis-routes", () => adonisFile(file2, lines)));
+    if (lines) routes.push(...adonisFile(file2, lines));
   }
   return { routes };
 }
@@ -57509,6 +57505,9 @@ function adonisFile(file2, lines) {
   }
   return out;
 }
+
+// src/facts/service/routes/context.ts
+var HTTP_METHODS = ["get", "post", "put", "delete", "patch", "head", "options"];
 
 // src/facts/service/routes/js-imports.ts
 var EXTENSIONS = ["", ".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx", "/index.ts", "/index.js", "/index.mjs"];
@@ -57663,14 +57662,11 @@ function extractExpress(ctx) {
   const graph = new RouteGraph();
   const has = (p) => ctx.src.has(p);
   const mounts2 = [];
-  const key = memoKey(`express\0${fws.join(",")}`);
   for (const file2 of ctx.src.files("node")) {
     const raw = ctx.src.text(file2);
     if (raw === void 0 || !fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw)) continue;
-    const read = ctx.src.snapshot.read(file2);
     if (!ctx.src.lines(file2)) continue;
-    const found = read.kind === "text" ? memoOnRead(read, key, () => expressFile(ctx, file2, raw, fws)) : void 0;
-    if (!found) continue;
+    const found = expressFile(ctx, file2, raw, fws);
     for (const r of found.routers) graph.addRouter(r);
     for (const r of found.routes) graph.addRoute(r);
     mounts2.push(...found.mounts);
@@ -57870,7 +57866,7 @@ function extractHapi(ctx) {
     if (raw === void 0 || !(raw.includes("method") && raw.includes("path") || raw.includes("prefix"))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
-    const found = memoOnFile(ctx, file2, "hapi-routes", () => hapiFile(file2, lines));
+    const found = hapiFile(file2, lines);
     all.push(...found.routes);
     for (const p of found.prefixed) {
       const head = p.plugin.replace(/^\{\s*plugin\s*:\s*/, "").split(/[.\s,}]/)[0];
@@ -58159,7 +58155,7 @@ function extractSails(ctx) {
   for (const file2 of ctx.src.files("node")) {
     if (!ROUTES_FILE.test(file2)) continue;
     const lines = ctx.src.lines(file2);
-    if (lines) routes.push(...memoOnFile(ctx, file2, "sails-routes", () => sailsFile(file2, lines)));
+    if (lines) routes.push(...sailsFile(file2, lines));
   }
   return { routes };
 }
@@ -58780,18 +58776,18 @@ function extractGo(ctx) {
     pkgConsts.set(dirname(file2), consts);
     const text2 = ctx.src.text(file2);
     if (text2 === void 0 || !text2.includes('"')) continue;
-    for (const [name, value] of memoOnFile(ctx, file2, "goConsts", () => stringConstants(text2))) consts.set(name, value);
+    for (const [name, value] of ctx.memo.get(GO_CONSTS, file2, () => stringConstants(text2))) consts.set(name, value);
   }
   const handlers = handlerIndex(ctx);
   for (const file2 of ctx.src.files("go")) {
     const text2 = ctx.src.text(file2);
-    if (text2 === void 0 || !memoOnFile(ctx, file2, "goRouting", () => ROUTING_CALL.test(text2) || mayCallMountHelper(text2) || GO_HEALTH_MIDDLEWARE.some((mw) => text2.includes("." + memberOf(mw))))) continue;
+    if (text2 === void 0 || !(ROUTING_CALL.test(text2) || mayCallMountHelper(text2) || GO_HEALTH_MIDDLEWARE.some((mw) => text2.includes("." + memberOf(mw))))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const pkg = dirname(file2);
     const consts = pkgConsts.get(pkg);
     const env = { framework, constOf: (n) => consts.get(n), pkgConst: (q, n) => qualifiedConst(pkgConsts, q, n), handlerAt: (name) => handlers(pkg, name), funcAt: (name) => handlers("", name), linesOf: (f) => ctx.src.lines(f) };
-    const pass = memoOnFileIf(ctx, file2, "goPass", (p) => stillHolds(p, env), () => passFile(file2, lines, env));
+    const pass = passFile(file2, lines, env);
     for (const op of pass.ops) {
       if ("root" in op) graph.addRouter(op);
       else if ("child" in op) graph.addMount(op);
@@ -58801,31 +58797,11 @@ function extractGo(ctx) {
   }
   return { routes: graph.resolve((parts) => joinUrl(...parts)), libraries };
 }
-function stillHolds(p, env) {
-  if (p.framework !== env.framework) return false;
-  for (const [name, value] of p.consts) {
-    const dot = name.indexOf(".");
-    if ((dot > 0 ? env.pkgConst(name.slice(0, dot), name.slice(dot + 1)) : env.constOf(name)) !== value) return false;
-  }
-  for (const [name, at3] of p.handlers) {
-    const now = name.startsWith("*") ? env.funcAt(name.slice(1)) : env.handlerAt(name);
-    if (now?.file !== at3?.file || now?.line !== at3?.line) return false;
-  }
-  for (const [file2, lines] of p.bodies) if (env.linesOf(file2) !== lines) return false;
-  return true;
-}
 function passFile(file2, lines, env) {
   const { framework } = env;
   const ops = [];
   const libraries = [];
-  const consts = /* @__PURE__ */ new Map();
-  const handlers = /* @__PURE__ */ new Map();
-  const bodies2 = /* @__PURE__ */ new Map();
-  const linesOf = (f) => {
-    const ls = env.linesOf(f);
-    bodies2.set(f, ls);
-    return ls;
-  };
+  const linesOf = (f) => env.linesOf(f);
   const shape = lineShape(lines);
   const pkg = dirname(file2);
   let fileAliases;
@@ -58833,12 +58809,9 @@ function passFile(file2, lines, env) {
   const lookup = (n) => {
     const name = n.slice(n.lastIndexOf(".") + 1);
     const value = env.constOf(name);
-    consts.set(name, value);
     const q = /^([A-Za-z_]\w*)\.[A-Za-z_]\w*$/.exec(n)?.[1];
     if (value !== void 0 || q === void 0) return value;
-    const other = env.pkgConst(q, name);
-    consts.set(`${q}.${name}`, other);
-    return other;
+    return env.pkgConst(q, name);
   };
   let fn = "";
   let vars = /* @__PURE__ */ new Map();
@@ -58882,12 +58855,7 @@ function passFile(file2, lines, env) {
     }
     const helper = !m && !assign && !f && MOUNT_WORD_CALL.test(line) ? MOUNT_HELPER_CALL.exec(line) : null;
     if (helper && helper[1] !== "Mount") {
-      const wraps = mountHelper(helper[1], (name) => {
-        const at3 = env.handlerAt(name) ?? env.funcAt(name);
-        handlers.set(name, env.handlerAt(name));
-        handlers.set(`*${name}`, env.funcAt(name));
-        return at3;
-      }, linesOf);
+      const wraps = mountHelper(helper[1], (name) => env.handlerAt(name) ?? env.funcAt(name), linesOf);
       const args2 = wraps ? callArgs(callText(lines, i, helper.index + helper[0].length - 1), 0) : [];
       const pathArg2 = wraps ? args2[wraps.path] : void 0;
       const child3 = wraps ? args2[wraps.handler]?.replace(/\(.*$/, "").split(".").pop() : void 0;
@@ -58919,11 +58887,7 @@ function passFile(file2, lines, env) {
           p = { value: p.value.slice(p.value.indexOf(" ") + 1) };
         }
         const methods = /\.Methods\(([^)]*)\)/.exec(line);
-        const body = handlerBody2(file2, lines, i, args2[1] ?? "", (name) => {
-          const at3 = env.handlerAt(name);
-          handlers.set(name, at3);
-          return at3;
-        }, linesOf);
+        const body = handlerBody2(file2, lines, i, args2[1] ?? "", (name) => env.handlerAt(name), linesOf);
         ops.push({
           router: { file: pkg, name: fn },
           path: joinResolved([...prefixOf3(recv), p]),
@@ -58939,7 +58903,7 @@ function passFile(file2, lines, env) {
     depth += shape.delta[i];
     while (scopes.length && scopes[scopes.length - 1].depth > depth) scopes.pop();
   }
-  return { framework, ops, libraries, consts, handlers, bodies: bodies2 };
+  return { ops, libraries };
 }
 function lineShape(lines) {
   const delta2 = new Int32Array(lines.length);
@@ -59009,12 +58973,12 @@ function extractGoShapes(ctx) {
     if (text2 === void 0 || !text2.includes('"')) continue;
     const consts = pkgConsts.get(dirname(file2)) ?? /* @__PURE__ */ new Map();
     pkgConsts.set(dirname(file2), consts);
-    for (const [name, value] of memoOnFile(ctx, file2, "goConsts", () => stringConstants(text2))) consts.set(name, value);
+    for (const [name, value] of ctx.memo.get(GO_CONSTS, file2, () => stringConstants(text2))) consts.set(name, value);
   }
   const routes = [];
   for (const file2 of files) {
     const text2 = ctx.src.text(file2);
-    if (text2 === void 0 || !memoOnFile(ctx, file2, "goShapes", () => TOKENS8.some((t) => text2.includes(t)))) continue;
+    if (text2 === void 0 || !TOKENS8.some((t) => text2.includes(t))) continue;
     const lines = ctx.src.lines(file2);
     if (!lines) continue;
     const consts = pkgConsts.get(dirname(file2));
@@ -59357,7 +59321,7 @@ function extractJvmAnnotations(ctx) {
     const global2 = [...style.prefixProps.map((keys) => keys.map((k) => props.get(k)?.value).find((v) => v !== void 0) ?? ""), ...style.pathAnnotation ? [applicationPath(ctx, constants4)] : []];
     for (const file2 of ctx.src.files("java")) {
       if (!ctx.src.mentions(file2, style.tokens)) continue;
-      const own = memoOnFileIf(ctx, file2, `jvm-annotations\0${framework}`, (v) => v.constants === constants4.size, () => ({ constants: constants4.size, routes: fileRoutes(ctx, file2, style, framework, constants4) }));
+      const own = { constants: constants4.size, routes: fileRoutes(ctx, file2, style, framework, constants4) };
       for (const r of own.routes) routes.push({ ...r, path: joinUrl(...global2, r.path) });
     }
   }
@@ -59462,7 +59426,7 @@ function extractJvmDsl(ctx) {
     const text2 = ctx.src.text(file2);
     const fw = text2 === void 0 ? void 0 : frameworkOf(text2);
     if (!fw || !ctx.frameworks.has(fw)) continue;
-    routes.push(...memoOnFile(ctx, file2, `jvm-dsl\0${fw}`, () => fileRoutes2(ctx, file2, fw)));
+    routes.push(...fileRoutes2(ctx, file2, fw));
   }
   return { routes };
 }
@@ -59926,6 +59890,7 @@ function methodBody(lines, name) {
 }
 
 // src/facts/service/routes/laravel.ts
+var PHP_TOKENS = memoKey("php-tokens");
 var FRAMEWORKS2 = ["laravel", "lumen", "slim", "mezzio", "codeigniter", "cakephp"];
 var VERBS9 = {
   get: ["GET"],
@@ -60145,7 +60110,7 @@ function controllerTouches(ctx, cls, method) {
 }
 function phpTokens(ctx, file2) {
   const text2 = ctx.src.text(file2);
-  return text2 === void 0 ? void 0 : memoOnFile(ctx, file2, "php-tokens", () => lexPhp(text2));
+  return text2 === void 0 ? void 0 : ctx.memo.get(PHP_TOKENS, file2, () => lexPhp(text2));
 }
 function withRouting(ctx, toks, open, prefix, scope, depth) {
   const a = args(toks, open);
@@ -60656,7 +60621,7 @@ function extractRubyApps(ctx) {
   if (!ruby.some((f) => DSL_FRAMEWORKS.includes(f))) return { routes };
   const files = ctx.src.files("ruby").filter((f) => f.endsWith(".ru") || ctx.src.mentions(f, WORDS));
   const walked = /* @__PURE__ */ new Map();
-  for (const f of files) walked.set(f, memoOnFile(ctx, f, "ruby-walk", () => walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby)));
+  for (const f of files) walked.set(f, walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby));
   for (const f of ctx.src.snapshot.files()) {
     if (f.endsWith(".ru") && !walked.has(f) && ctx.src.has(f)) walked.set(f, walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby));
   }
@@ -61746,17 +61711,19 @@ function paramsOf(toks) {
 }
 
 // src/facts/service/routes/rust-index.ts
+var RUST_REEXPORTS = memoKey("rustReexports");
+var RUST_PARSE = memoKey("rustParse");
 var EMPTY = { fns: [], uses: [], consts: /* @__PURE__ */ new Map(), items: [] };
 function parsedFile(ctx, file2) {
   const text2 = ctx.src.text(file2);
   if (text2 === void 0) return EMPTY;
-  return memoOnFile(ctx, file2, "rustParse", () => parseRust(lexRust(text2)));
+  return ctx.memo.get(RUST_PARSE, file2, () => parseRust(lexRust(text2)));
 }
 var PUB_USE = /\bpub(?:\([^)\n]{0,40}\))?[ \t]+use[ \t][^;]{1,2000};/g;
 function reexportsOf(ctx, file2) {
   const text2 = ctx.src.text(file2);
   if (text2 === void 0 || !text2.includes("pub use")) return EMPTY;
-  return memoOnFile(ctx, file2, "rustReexports", () => {
+  return ctx.memo.get(RUST_REEXPORTS, file2, () => {
     const snippets4 = text2.match(PUB_USE) ?? [];
     const uses = snippets4.slice(0, 500).flatMap((s) => parseRust(lexRust(s)).uses);
     return { ...EMPTY, uses };
@@ -61908,6 +61875,7 @@ function crateDirs(ctx) {
 }
 
 // src/facts/service/routes/rust-values.ts
+var RUST_FN_DECLS = memoKey("rustFnDecls");
 var MAX_TEXT3 = 80;
 function pathValue(e, file2, index) {
   if (e === void 0) return [{ unknown: "?" }];
@@ -62053,7 +62021,7 @@ function locate2(ctx, index, from, name) {
     for (const f of ctx.src.files("rust")) {
       const text2 = ctx.src.text(f);
       if (text2 === void 0 || !text2.includes("fn ")) continue;
-      for (const [n, line] of memoOnFile(ctx, f, "rustFnDecls", () => fnDecls(text2))) {
+      for (const [n, line] of ctx.memo.get(RUST_FN_DECLS, f, () => fnDecls(text2))) {
         const list3 = all.get(n);
         if (list3) list3.push({ file: f, line });
         else all.set(n, [{ file: f, line }]);
@@ -62830,7 +62798,7 @@ function collectService(snapshot, manifests) {
   const frameworks = detectFrameworks(snapshot, manifests, problems2, void 0, published);
   if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems: problems2, filesScanned: 0, ...published.length ? { publishes: published } : {} };
   const src = sourceSet(snapshot);
-  const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems: problems2 };
+  const ctx = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems: problems2, memo: new RunMemo() };
   const routes = [];
   const libraries = [];
   const run4 = (name, fn) => {
@@ -63090,8 +63058,7 @@ function collectRelease(snapshot, tags) {
     const name = basename(path2).toLowerCase();
     if (isChangelogFile(path2)) {
       const text2 = readText(snapshot, path2, problems2);
-      const read = snapshot.read(path2);
-      if (text2 !== void 0) changelogs.push(read.kind === "text" ? memoOnRead(read, "changelog", () => parseChangelog(path2, text2)) : parseChangelog(path2, text2));
+      if (text2 !== void 0) changelogs.push(parseChangelog(path2, text2));
       continue;
     }
     for (const c of CONFIG_FILES3) {

@@ -24,7 +24,6 @@ interface Slots {
   bounded?: Map<string, BoundedLines>
   plain?: readonly string[]
   mentioned?: Map<readonly string[], boolean>
-  answers?: Map<string, unknown>
 }
 
 const SLOTS = Symbol('shipshape.read-memo')
@@ -124,47 +123,4 @@ function anyOf(tokens: readonly string[]): RegExp {
     alternations.set(tokens, re)
   }
   return re
-}
-
-const interned = new Map<string, string>()
-
-/**
- * One string object per memo key built at run time (`grep\0…`, `imports\0python`): a per-read
- * lookup with the same object is a pointer comparison, where an equal but distinct string is
- * compared character by character on every file. Ask once per query, not per file.
- */
-export function memoKey(key: string): string {
-  let k = interned.get(key)
-  if (k === undefined) {
-    if (interned.size > 10_000) interned.clear()
-    interned.set(key, key)
-    k = key
-  }
-  return k
-}
-
-/**
- * Any per-file answer that depends only on the file's text (its grep hits for a token list, its
- * imports), memoised on the read itself: every monorepo service view and the PR-base scan (whose
- * unchanged files are the head's own reads) get it for free. `key` names the question.
- */
-export function memoOnRead<T>(read: TextRead, key: string, compute: () => T): T {
-  return memoOnReadIf(read, key, () => true, compute)
-}
-
-/**
- * memoOnRead for an answer that depends on more than the text (other files, a package's
- * constants): the memoised answer is reused only while `holds` accepts it; otherwise it is
- * recomputed and replaces it (the next view asks again).
- */
-export function memoOnReadIf<T>(read: TextRead, key: string, holds: (value: T) => boolean, compute: () => T): T {
-  const slots = slotsOf(read)
-  const answers = (slots.answers ??= new Map())
-  if (answers.has(key)) {
-    const value = answers.get(key) as T
-    if (holds(value)) return value
-  }
-  const value = compute()
-  answers.set(key, value)
-  return value
 }

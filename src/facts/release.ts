@@ -2,7 +2,6 @@ import { filesWhere } from './recording-snapshot.js'
 import { ciFileKind } from './ci/files.js'
 import type { ParseProblem } from './ci/types.js'
 import { excludedSegment, isVendored } from './excluded.js'
-import { memoOnRead } from './read-memo.js'
 import { readText } from './manifests/text.js'
 import { yamlLines } from './parse/yaml-lines.js'
 import { basename } from './paths.js'
@@ -172,9 +171,7 @@ export function collectRelease(snapshot: Snapshot, tags: { readonly names: reado
     const name = basename(path).toLowerCase()
     if (isChangelogFile(path)) {
       const text = readText(snapshot, path, problems)
-      const read = snapshot.read(path)
-      // A changelog's releases depend on its text alone: parsed once, shared with the PR base.
-      if (text !== undefined) changelogs.push(read.kind === 'text' ? memoOnRead(read, 'changelog', () => parseChangelog(path, text)) : parseChangelog(path, text))
+      if (text !== undefined) changelogs.push(parseChangelog(path, text))
       continue
     }
     for (const c of CONFIG_FILES) {

@@ -1,11 +1,11 @@
-import { memoKey, memoOnRead, mentionsAny, plainLines, type TextRead } from './read-memo.js'
+import { mentionsAny, plainLines, type TextRead } from './read-memo.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
 import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
 import { inCode } from './literals.js'
 import type { Snapshot } from './snapshot.js'
-import { ECOSYSTEM_IDS, ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
+import { ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
 
 export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
 export { inCode } from './literals.js'
@@ -84,7 +84,6 @@ export interface UsageFacts {
 }
 
 /** The per-read memo key of each ecosystem's import scan (constants: compared by identity). */
-const IMPORT_KEYS = new Map<Ecosystem, string>(ECOSYSTEM_IDS.map((e) => [e, `imports\0${e}`]))
 
 /** Per-file cap for scanning: larger sources are generated or minified. */
 export const MAX_SOURCE_BYTES = 512 * 1024
@@ -137,7 +136,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
     if (r.kind === 'text' && r.size <= MAX_SOURCE_BYTES) {
       try {
         // The scan of a text is shared by every view of it (services, the PR base).
-        const found = memoOnRead(r, IMPORT_KEYS.get(f.ecosystem)!, () => scanImports(f.ecosystem, plainLines(r)))
+        const found = scanImports(f.ecosystem, plainLines(r))
         for (const imp of found) out.push({ path: f.path, ecosystem: f.ecosystem, test: f.test, ...imp })
       } catch (err) {
         problems.push({ path: f.path, message: `imports could not be read: ${err instanceof Error ? err.message : String(err)}` })
@@ -193,11 +192,9 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
       const limit = opts.limit ?? 200
       const hits: LineHit[] = []
       if (tokens.length === 0) return hits
-      // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking);
-      // a file's hits are memoised on its read, so service views and the PR base never rescan it.
+      // One pass per file over an alternation of literal tokens (no quantifiers, so no backtracking).
       const anyToken = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
       const inStrings = opts.inStrings === true
-      const key = memoKey(`grep\0${inStrings ? 's' : 'c'}\0${tokens.join('\0')}`)
       const only = opts.files ? new Set(opts.files) : undefined
       const ecos = opts.ecosystems ? new Set(opts.ecosystems) : undefined
       for (const f of sources()) {
@@ -208,7 +205,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
         // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
-        for (const h of memoOnRead(r, key, () => fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template))) {
+        for (const h of fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }

@@ -1,3 +1,4 @@
+import { RunMemo } from '../run-memo.js'
 import { filesWhere } from '../recording-snapshot.js'
 import { joinPath } from '../paths.js'
 import type { Snapshot } from '../snapshot.js'
@@ -97,6 +98,8 @@ const AFTER_SECTIONS = new Set(['after_script', 'after_success', 'after_failure'
 export function collectCi(snapshot: Snapshot, self?: string): CiFacts {
   const problems: ParseProblem[] = []
   const ctx: ParseContext = { snapshot, problems, ...(self ? { self } : {}) }
+  // Parsed build files and resolved scripts, shared by every step of this collection.
+  const memo = new RunMemo()
   const found = CI_FILES.map(() => [] as string[])
   let hasPreCommit = false
   for (const path of filesWhere(snapshot, isCiListed)) {
@@ -133,7 +136,7 @@ export function collectCi(snapshot: Snapshot, self?: string): CiFacts {
       // repository's CI reached 78,000 runs), and every practice check read them all.
       const seen = new Set<string>()
       const emit = (script: string, line: number | undefined, dir: string): void => {
-        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images, ...(step.checkoutPath !== undefined ? { checkoutPath: step.checkoutPath } : {}) }), [])
+        const resolved = guard(problems, step.loc.path, () => resolveScript(script, { snapshot, memo, path: step.loc.path, ...(line !== undefined ? { line } : {}), cwd: dir, chain, images, ...(step.checkoutPath !== undefined ? { checkoutPath: step.checkoutPath } : {}) }), [])
         for (const rc of resolved) {
           if (skip !== undefined && rc.hookId !== undefined && skip.has(rc.hookId)) continue
           const key = runKey(rc)
@@ -149,7 +152,7 @@ export function collectCi(snapshot: Snapshot, self?: string): CiFacts {
         if (synthetic !== undefined) emit(synthetic.script, step.loc.line, synthetic.cwd ?? cwd)
         // An image built from this repository runs its Dockerfile's RUN instructions (tests, linters) in CI.
         const image = imageBuildOf(job.system, step.uses)
-        if (image !== undefined) for (const rc of guard(problems, step.loc.path, () => resolveImageBuild(snapshot, image, chain), [])) runs.push(toolRun(rc, job, step, neutralised))
+        if (image !== undefined) for (const rc of guard(problems, step.loc.path, () => resolveImageBuild(snapshot, image, chain, memo), [])) runs.push(toolRun(rc, job, step, neutralised))
       }
       // A step running in another repository's checkout runs that repository's commands: none of this one's.
       if (step.run !== undefined && step.elsewhere === undefined) emit(step.run, step.runLine, cwd)

@@ -1,5 +1,4 @@
 import { isExcluded, isTestPath } from '../excluded.js'
-import { memoOnRead } from '../read-memo.js'
 import type { Snapshot } from '../snapshot.js'
 import { sourceKind } from '../usage.js'
 import type { ContractTestFile } from './types.js'
@@ -65,8 +64,7 @@ export function findContractTestFiles(snapshot: Snapshot): ContractTestFile[] {
     if (!kind || kind.template || !isTestPath(path)) continue
     const r = snapshot.read(path)
     if (r.kind !== 'text' || r.size > 512 * 1024) continue
-    // A file's findings depend on its text alone: memoised on the read (service views, PR base).
-    for (const f of memoOnRead(r, 'contractTests', () => contractUses(r.text))) out.push({ tool: f.tool, path, line: f.line, text: f.text })
+    for (const f of contractUses(r.text)) out.push({ tool: f.tool, path, line: f.line, text: f.text })
   }
   return out
 }

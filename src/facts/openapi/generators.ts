@@ -1,3 +1,4 @@
+import { RunMemo } from '../run-memo.js'
 import type { ManifestFacts } from '../manifests/types.js'
 import type { SourceSet } from '../service/files.js'
 import { pyConstLookup } from '../service/routes/python-common.js'
@@ -283,7 +284,7 @@ const NEST_SWAGGER_TOKENS: readonly string[] = ['SwaggerModule.setup(']
 
 function fastapiGenerators(src: SourceSet): SpecGenerator[] {
   const out: SpecGenerator[] = []
-  const consts = pyConstLookup({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
+  const consts = pyConstLookup({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [], memo: new RunMemo() })
   for (const file of src.files('python')) {
     if (!src.mentions(file, FASTAPI_TOKENS)) continue
     const lines = src.lines(file)
@@ -377,5 +378,5 @@ function constantArg(lines: readonly string[], rest: string): { value: string } 
 
 /** Spring properties from `application.properties`/`.yml` of the default profile. */
 function springProperties(src: SourceSet): ReturnType<typeof readProperties> {
-  return readProperties({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [] })
+  return readProperties({ src, frameworks: new Set(), manifests: { manifests: [], problems: [] }, problems: [], memo: new RunMemo() })
 }

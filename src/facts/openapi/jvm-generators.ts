@@ -1,3 +1,4 @@
+import { RunMemo } from '../run-memo.js'
 import type { Dependency, ManifestFacts } from '../manifests/types.js'
 import type { SourceSet } from '../service/files.js'
 import { readProperties } from '../service/routes/spring.js'
@@ -131,7 +132,7 @@ export function jvmGenerators(src: SourceSet, service: ServiceFacts, manifests: 
   const deps = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => d.ecosystem === 'java')
   const out: SpecGenerator[] = []
   let props: ReturnType<typeof readProperties> | undefined
-  const allProps = (): ReturnType<typeof readProperties> => (props ??= readProperties({ src, frameworks: new Set(), manifests, problems: [] }))
+  const allProps = (): ReturnType<typeof readProperties> => (props ??= readProperties({ src, frameworks: new Set(), manifests, problems: [], memo: new RunMemo() }))
   const prop: Prop = (k) => allProps().get(k)?.value
   for (const row of DEPENDENCY_ROWS) {
     const d = declared(deps, row.packages)

@@ -1,6 +1,5 @@
 import * as jsyaml from 'js-yaml'
 import { CORE_SCHEMA, loadAll, Type, type State } from 'js-yaml'
-import { memoOnRead } from '../read-memo.js'
 import type { Snapshot } from '../snapshot.js'
 import type { ParseProblem } from './problem.js'
 
@@ -66,7 +65,7 @@ export type YamlResult = { ok: true; value: unknown; docs: readonly unknown[] } 
  */
 export function parseYamlFile(snapshot: Snapshot, path: string): YamlResult | undefined {
   const read = snapshot.read(path)
-  return read.kind === 'text' ? memoOnRead(read, 'yaml', () => parseYaml(read.text, path)) : undefined
+  return read.kind === 'text' ? parseYaml(read.text, path) : undefined
 }
 
 /** Parses the first document of a YAML file. Never throws. */

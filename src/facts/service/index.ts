@@ -1,3 +1,4 @@
+import { RunMemo } from '../run-memo.js'
 import type { ParseProblem } from '../ci/types.js'
 import type { Ecosystem, ManifestFacts } from '../manifests/types.js'
 import type { Snapshot } from '../snapshot.js'
@@ -56,7 +57,7 @@ export function collectService(snapshot: Snapshot, manifests: ManifestFacts): Se
   const frameworks = detectFrameworks(snapshot, manifests, problems, undefined, published)
   if (frameworks.length === 0) return { frameworks, routes: [], healthLibraries: [], actuator: null, skipped: [], problems, filesScanned: 0, ...(published.length ? { publishes: published } : {}) }
   const src = sourceSet(snapshot)
-  const ctx: ExtractContext = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems }
+  const ctx: ExtractContext = { src, frameworks: new Set(frameworks.map((f) => f.framework)), manifests, problems, memo: new RunMemo() }
   const routes: Route[] = []
   const libraries: HealthLibrary[] = []
   const run = (name: string, fn: () => { routes: Route[]; libraries?: HealthLibrary[] }): void => {

@@ -2,6 +2,9 @@ import { dirname, joinPath } from '../../paths.js'
 import { get, isMap, keyLine, list, parseYamlFile, str } from '../../parse/yaml.js'
 import type { Ctx } from './engine.js'
 import { shellJoin } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const COMPOSE_PROJECTS = memoKey<ComposeProject | undefined>('compose')
 
 /**
  * Compose projects as `docker compose [-f a.yml -f b.yml …]` sees them: the files merged in order
@@ -150,7 +153,7 @@ function mergeFile(r: Reader, path: string, into: Map<string, Partial<Omit<Compo
 export function loadCompose(ctx: Ctx, dir: string, named: readonly string[]): ComposeProject | undefined {
   const files = named.length > 0 ? named.flatMap((f) => joinPath(dir, f) ?? []) : [...DEFAULTS.flatMap((f) => joinPath(dir, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1), ...OVERRIDES.flatMap((f) => joinPath(dir, f) ?? []).filter((p) => ctx.snapshot.has(p)).slice(0, 1)]
   if (files.length === 0 || !files.some((f) => ctx.snapshot.has(f))) return undefined
-  return ctx.cached(`compose:${files.join('\0')}`, () => {
+  return ctx.memo.get(COMPOSE_PROJECTS, files.join('\0'), () => {
     const r: Reader = { ctx, read: 0, skipped: 0, seen: new Set(), names: new Set() }
     const merged = new Map<string, Partial<Omit<ComposeService, 'name'>>>()
     for (const f of files) mergeFile(r, f, merged, [])

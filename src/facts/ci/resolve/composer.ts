@@ -1,5 +1,8 @@
 import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, nearest, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const COMPOSER_FILES = memoKey<ComposerFile | undefined>('composer')
 
 /**
  * Composer scripts (`composer.json` `scripts`), run by `composer NAME`, `composer run-script NAME`
@@ -45,7 +48,7 @@ const CALLBACK = /^\\?[A-Za-z_][\w\\]*::[A-Za-z_]\w*$/
 const MAX_ENTRIES = 200
 
 export function readComposer(ctx: Ctx, path: string): ComposerFile | undefined {
-  return ctx.cached(`composer:${path}`, () => {
+  return ctx.memo.get(COMPOSER_FILES, path, () => {
     const text = ctx.snapshot.text(path)
     if (text === undefined) return undefined
     let json: unknown

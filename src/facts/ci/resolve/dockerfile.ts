@@ -2,6 +2,9 @@ import { joinPath } from '../../paths.js'
 import { type Ctx, emit, enter, link, positionals, runScript, type Resolver, type Site } from './engine.js'
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
+import { memoKey } from '../../run-memo.js'
+
+const DOCKERFILE_TEXTS = memoKey<string | undefined>('dockerfile')
 
 /**
  * Commands that run inside an image build: the `RUN` instructions of the Dockerfile a CI step
@@ -77,7 +80,7 @@ export const resolveDockerBuild: Resolver = (ctx, argv, site) => {
 export function followDockerfile(ctx: Ctx, build: ImageBuild, site: Omit<Site, 'text' | 'cwd'>): void {
   const base = enter({ ...site, text: '', cwd: '' }, `dockerfile:${build.file}`)
   if (!base) return
-  const text = ctx.cached(`dockerfile:${build.file}`, () => ctx.snapshot.text(build.file))
+  const text = ctx.memo.get(DOCKERFILE_TEXTS, build.file, () => ctx.snapshot.text(build.file))
   if (text === undefined || text.length > MAX_TEXT) return
   const stages = parseStages(text)
   let runs = 0

@@ -1,5 +1,8 @@
 import { basename, dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, type Ctx, type Resolver } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const BUILD_SCRIPTS = memoKey<Script>('dotnet-build')
 
 /**
  * .NET build scripts: Cake (`build.cake`: `Task("Test").IsDependentOn("Build").Does(() => DotNetTest(…))`),
@@ -94,7 +97,7 @@ export const resolveDotnetBuild: Resolver = (ctx, argv, site) => {
   if (text === undefined || text.length > 512 * 1024) return false
   const base = enter(site, `dotnet-build:${file}`)
   if (base === undefined) return false
-  const script = ctx.cached(`dotnet-build:${kind}:${file}`, () => (kind === 'cake' ? parseCake(text) : kind === 'nuke' ? parseNuke(text) : parseFake(text)))
+  const script = ctx.memo.get(BUILD_SCRIPTS, `${kind}:${file}`, () => (kind === 'cake' ? parseCake(text) : kind === 'nuke' ? parseNuke(text) : parseFake(text)))
   const wanted = targetsOf(kind, args)
   const goals = wanted.length > 0 ? wanted : script.defaultTarget ? [script.defaultTarget] : []
   const done = new Set<string>()

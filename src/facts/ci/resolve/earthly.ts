@@ -1,5 +1,8 @@
 import { joinPath } from '../../paths.js'
 import { emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const EARTHFILES = memoKey<ReturnType<typeof parseEarthfile>>('earthfile')
 
 /**
  * Earthly: `earthly +test` (or `./dir+test`) runs the `test:` target of the `Earthfile` in that
@@ -76,7 +79,7 @@ class EarthlyRun {
       emit(this.ctx, ['earthly', ref], site, { opaque: `${path ?? ref} is not in the repository` })
       return
     }
-    const targets = this.ctx.cached(`earthfile:${path}`, () => parseEarthfile(text))
+    const targets = this.ctx.memo.get(EARTHFILES, path, () => parseEarthfile(text))
     const t = targets.get(name)
     const key = `${path}+${name}`
     if (t === undefined || this.done.has(key)) {

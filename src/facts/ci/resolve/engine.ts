@@ -1,3 +1,4 @@
+import { RunMemo } from '../../run-memo.js'
 import { isDiffCheck } from '../diff-check.js'
 import type { Snapshot } from '../../snapshot.js'
 import { dirname, joinPath } from '../../paths.js'
@@ -87,8 +88,6 @@ export interface BuiltImage {
 export class Ctx {
   readonly out: Mutable<ResolvedCommand>[] = []
   work = 0
-  /** Per-run memo for parsed files (Makefiles, pyproject, …), keyed by the resolver. */
-  readonly memo = new Map<string, unknown>()
 
   constructor(
     readonly snapshot: Snapshot,
@@ -96,7 +95,9 @@ export class Ctx {
     /** Images built by this job so far, by tag and by name without tag (shared by the job's steps). */
     readonly images: Map<string, BuiltImage> = new Map(),
     /** The workspace directory the repository was checked out into, if not the workspace root. */
-    readonly checkoutPath?: string
+    readonly checkoutPath?: string,
+    /** Parsed files (Makefiles, pyproject, build scripts…), shared by every resolution of one CI collection. */
+    readonly memo: RunMemo = new RunMemo()
   ) {}
 
   /** A workspace-relative directory as a repository path: `P/scripts` is `scripts` when the repository was checked out into P. */
@@ -111,12 +112,6 @@ export class Ctx {
     return this.out.length >= MAX_COMMANDS || this.work >= MAX_WORK
   }
 
-  cached<T>(key: string, load: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T
-    const v = load()
-    this.memo.set(key, v)
-    return v
-  }
 }
 
 export function link(path: string, line: number | undefined, text: string): ChainLink {

@@ -1,8 +1,10 @@
-import { memoOnRead, memoOnReadIf } from '../../read-memo.js'
 import { parseVersionCatalog } from '../../manifests/java.js'
 import { dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { NODE_TASKS, parseGradleBuild, type GradleModel, type GradlePlugin, type GradleTask } from './gradle-model.js'
+import { memoKey } from '../../run-memo.js'
+
+const GRADLE_BUILDS = memoKey<Build>('gradle-build')
 
 /**
  * Gradle, followed task by task: `./gradlew build` runs `check` and `assemble`; `check` runs
@@ -70,7 +72,7 @@ interface Build {
 }
 
 function loadBuild(ctx: Ctx, dir: string): Build {
-  return ctx.cached(`gradle-build:${dir}`, () => {
+  return ctx.memo.get(GRADLE_BUILDS, dir, () => {
     const files = [...['build.gradle', 'build.gradle.kts'].map((f) => joinPath(dir, f)!).filter((p) => ctx.snapshot.has(p)), ...ctx.snapshot.under(dir).filter((p) => /(^|\/)build\.gradle(\.kts)?$/.test(p) && dirname(p) !== dir && !/(^|\/)(build|node_modules|buildSrc)\//.test(p)).slice(0, 60)]
     const aliases = catalogPlugins(ctx, dir)
     const projects = files.map((file) => ({ dir: dirname(file), file, model: modelOf(ctx, file, aliases) }))
@@ -81,22 +83,17 @@ function loadBuild(ctx: Ctx, dir: string): Build {
 
 const NO_ALIASES: ReadonlyMap<string, string> = new Map()
 
-/**
- * A build script's model, memoised on the file's read: every CI step that runs Gradle (and every
- * service view, and the PR base) shares one parse while the catalog's aliases are the same.
- */
+/** A build script's model (read once per build directory and CI collection, through loadBuild). */
 function modelOf(ctx: Ctx, file: string, aliases: ReadonlyMap<string, string>): GradleModel {
-  const read = ctx.snapshot.read(file)
-  if (read.kind !== 'text') return parseGradleBuild('', aliases)
-  return memoOnReadIf(read, 'gradle-model', (m: { aliases: ReadonlyMap<string, string>; model: GradleModel }) => m.aliases === aliases, () => ({ aliases, model: parseGradleBuild(read.text, aliases) })).model
+  return parseGradleBuild(ctx.snapshot.text(file) ?? '', aliases)
 }
 
-/** `[plugins]` of the version catalog in `gradle/` of the build root or an ancestor (one map per catalog read). */
+/** `[plugins]` of the version catalog in `gradle/` of the build root or an ancestor. */
 function catalogPlugins(ctx: Ctx, dir: string): ReadonlyMap<string, string> {
   for (let d = dir; ; d = dirname(d)) {
     const p = d ? `${d}/gradle/libs.versions.toml` : 'gradle/libs.versions.toml'
     const read = ctx.snapshot.read(p)
-    if (read.kind === 'text') return memoOnRead(read, 'gradle-catalog-plugins', () => parseVersionCatalog(p, read.text, []).plugins)
+    if (read.kind === 'text') return parseVersionCatalog(p, read.text, []).plugins
     if (!d) return NO_ALIASES
   }
 }

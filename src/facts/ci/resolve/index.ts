@@ -1,3 +1,4 @@
+import { memoKey, RunMemo } from '../../run-memo.js'
 import type { Snapshot } from '../../snapshot.js'
 import type { ChainLink } from '../types.js'
 import { Ctx, runScript, type BuiltImage, type ResolvedCommand, type Resolver } from './engine.js'
@@ -51,6 +52,8 @@ export interface ScriptOrigin {
   images?: Map<string, BuiltImage>
   /** The workspace directory the repository was checked out into (see CiStep.checkoutPath). */
   checkoutPath?: string
+  /** The CI collection's memo: parsed files and resolved scripts shared by all its steps. */
+  memo?: RunMemo
 }
 
 /**
@@ -95,14 +98,15 @@ const RESOLVERS: readonly Resolver[] = [
 export function resolveScript(script: string, origin: ScriptOrigin): ResolvedCommand[] {
   const images = origin.images
   const key = [script, origin.path, origin.cwd, origin.checkoutPath ?? '', origin.line === undefined ? 'n' : 'l', images && images.size > 0 ? JSON.stringify([...images]) : ''].join('\0')
-  const memo = scriptMemo(origin.snapshot)
+  const run = origin.memo ?? new RunMemo()
+  const memo = run.get(RESOLVED_SCRIPTS, '', () => new Map<string, Resolved>())
   const known = memo.get(key)
   if (known) {
     for (const [tag, image] of known.images) images?.set(tag, image)
     return rebased(known, origin)
   }
   const before = new Set(images?.keys() ?? [])
-  const ctx = new Ctx(origin.snapshot, RESOLVERS, images, origin.checkoutPath)
+  const ctx = new Ctx(origin.snapshot, RESOLVERS, images, origin.checkoutPath, run)
   try {
     runScript(ctx, script, { path: origin.path, line: origin.line, cwd: ctx.inRepository(origin.cwd) }, { chain: origin.chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {
@@ -128,13 +132,8 @@ interface Resolved {
 }
 
 const MAX_MEMO_SCRIPTS = 2000
-const SCRIPT_MEMO = new WeakMap<Snapshot, Map<string, Resolved>>()
-
-function scriptMemo(snapshot: Snapshot): Map<string, Resolved> {
-  let memo = SCRIPT_MEMO.get(snapshot)
-  if (!memo) SCRIPT_MEMO.set(snapshot, (memo = new Map()))
-  return memo
-}
+/** Scripts resolved in this CI collection, by their text and place (one map per collection). */
+const RESOLVED_SCRIPTS = memoKey<Map<string, Resolved>>('resolved scripts')
 
 function rebased(known: Resolved, origin: ScriptOrigin): ResolvedCommand[] {
   const shift = origin.line !== undefined && known.line !== undefined ? origin.line - known.line : 0
@@ -147,8 +146,8 @@ function rebased(known: Resolved, origin: ScriptOrigin): ResolvedCommand[] {
 export type { ImageBuild } from './dockerfile.js'
 
 /** The RUN instructions of an image an action builds (docker/build-push-action and the like), each linked to its Dockerfile line after `chain`. */
-export function resolveImageBuild(snapshot: Snapshot, build: ImageBuild, chain: readonly ChainLink[]): ResolvedCommand[] {
-  const ctx = new Ctx(snapshot, RESOLVERS)
+export function resolveImageBuild(snapshot: Snapshot, build: ImageBuild, chain: readonly ChainLink[], memo?: RunMemo): ResolvedCommand[] {
+  const ctx = new Ctx(snapshot, RESOLVERS, undefined, undefined, memo)
   try {
     followDockerfile(ctx, build, { chain, neutralised: null, depth: 0, flags: {}, stack: [] })
   } catch {

@@ -1,5 +1,8 @@
 import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, link, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const MAGEFILES = memoKey<Magefile | undefined>('mage')
 
 /**
  * Mage (`mage check`): targets are the exported functions of `magefile.go` (or of the Go files in
@@ -29,7 +32,7 @@ const DEPS_START = /\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\(/
 const RUN = /\bsh\.(Run|RunV|RunWith|RunWithV|Exec|Output|OutputWith)\(/
 
 function load(ctx: Ctx, dir: string): Magefile | undefined {
-  return ctx.cached(`mage:${dir}`, () => {
+  return ctx.memo.get(MAGEFILES, dir, () => {
     const files: string[] = []
     const main = joinPath(dir, 'magefile.go')
     if (main !== undefined && ctx.snapshot.has(main)) files.push(main)

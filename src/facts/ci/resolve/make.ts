@@ -1,6 +1,9 @@
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../paths.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const MAKEFILES = memoKey<Makefile>('make')
 
 /**
  * `make X` → the recipes of target X (prerequisites first) in the Makefile of the directory, with
@@ -118,7 +121,7 @@ function loadMakefile(ctx: Ctx, dir: string, file: string | undefined): Makefile
   const snap = ctx.snapshot
   const path = file !== undefined ? joinPath(dir, file) : MAKE_FILES.map((f) => joinPath(dir, f)!).find((p) => snap.has(p))
   if (path === undefined || !snap.has(path)) return undefined
-  const cached = ctx.cached(`make:${path}`, () => {
+  const cached = ctx.memo.get(MAKEFILES, path, () => {
     const mf: Makefile = { path, targets: new Map(), vars: new Map() }
     parseInto(ctx, mf, path, dir, 0)
     return mf

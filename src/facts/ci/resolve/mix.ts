@@ -2,6 +2,11 @@ import { dirname, joinPath } from '../../paths.js'
 import { splitScript } from '../shell.js'
 import { dispatch, emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
 import { EX_CHECK_TOOLS, functionSteps, parseCheckExs, parseMixProject, taskModule, type MixAliasStep, type MixProject } from './mix-project.js'
+import { memoKey } from '../../run-memo.js'
+
+const MIX_PROJECTS = memoKey<MixProject | undefined>('mix')
+const MIX_APPS = memoKey<MixProject[]>('mix-apps')
+const MIX_TASK_LINES = memoKey<string[] | undefined>('mix-task')
 
 /**
  * Mix, Elixir's task runner: `mix TASK args` runs the alias of that name in `mix.exs` when there
@@ -26,7 +31,7 @@ const MAX_APPS = 60
 
 function loadProject(ctx: Ctx, path: string | undefined): MixProject | undefined {
   if (path === undefined) return undefined
-  return ctx.cached(`mix:${path}`, () => {
+  return ctx.memo.get(MIX_PROJECTS, path, () => {
     const text = ctx.snapshot.text(path)
     return text === undefined ? undefined : parseMixProject(path, text)
   })
@@ -36,7 +41,7 @@ function children(ctx: Ctx, root: MixProject): MixProject[] {
   if (root.appsPath === undefined) return []
   const base = joinPath(root.dir, root.appsPath)
   if (base === undefined) return []
-  return ctx.cached(`mix-apps:${root.path}`, () =>
+  return ctx.memo.get(MIX_APPS, root.path, () =>
     ctx.snapshot
       .under(base)
       .filter((f) => f.endsWith('/mix.exs') && dirname(dirname(f)) === base)
@@ -129,7 +134,7 @@ function runCustomTask(ctx: Ctx, project: MixProject, task: string, site: Site):
   if (dir === undefined || !/^[a-z][\w.]*$/.test(task)) return false
   const decl = `defmodule ${taskModule(task)} do`
   for (const file of ctx.snapshot.under(dir).filter((f) => f.endsWith('.ex')).slice(0, MAX_APPS)) {
-    const lines = ctx.cached(`mix-task:${file}`, () => ctx.snapshot.text(file)?.split('\n'))
+    const lines = ctx.memo.get(MIX_TASK_LINES, file, () => ctx.snapshot.text(file)?.split('\n'))
     if (!lines || !lines.some((l) => l.trim() === decl)) continue
     const steps = functionSteps(lines, 'run')
     if (steps.length === 0) return false

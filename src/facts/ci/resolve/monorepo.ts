@@ -2,6 +2,9 @@ import { filesWhere } from '../../recording-snapshot.js'
 import { dirname } from '../../paths.js'
 import { emit, enter, lineOf, link, positionals, runScript, type Ctx, type Site } from './engine.js'
 import { readPkg, runPkgScript, workspacePkgs, type Pkg } from './node.js'
+import { memoKey } from '../../run-memo.js'
+
+const MONOREPO_PROJECTS = memoKey<Project[]>('monorepo')
 
 /**
  * Monorepo task runners: `turbo run lint test`, `nx run-many -t lint`, `nx affected -t test`,
@@ -124,7 +127,7 @@ interface Project {
 }
 
 function projects(ctx: Ctx): Project[] {
-  return ctx.cached('monorepo:projects', () => {
+  return ctx.memo.get(MONOREPO_PROJECTS, '', () => {
     const byDir = new Map<string, Project>()
     for (const pkg of workspacePkgs(ctx)) byDir.set(pkg.dir, { dir: pkg.dir, pkg, ...(pkg.name !== undefined ? { name: pkg.name } : {}) })
     for (const f of filesWhere(ctx.snapshot, (p) => (p === 'project.json' || p.endsWith('/project.json')) && !p.includes('node_modules/'))) {

@@ -2,6 +2,10 @@ import { filesWhere } from '../../recording-snapshot.js'
 import { safeMinimatch as minimatch } from '../../safe-glob.js'
 import { dirname, joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, nearest, positionals, runScript, shellJoin, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const PACKAGE_JSONS = memoKey<Pkg | undefined>('pkg')
+const WORKSPACE_PACKAGES = memoKey<Pkg[]>('pkg-workspaces')
 
 /**
  * package.json scripts run by npm, yarn, pnpm and bun (with `pre`/`post` hooks for npm and yarn,
@@ -22,7 +26,7 @@ const MAX_PACKAGES = 60
 const EXCLUDED = /(^|\/)(node_modules|vendor|dist|build|\.git|fixtures|testdata|examples)\//
 
 export function readPkg(ctx: Ctx, path: string): Pkg | undefined {
-  return ctx.cached(`pkg:${path}`, () => {
+  return ctx.memo.get(PACKAGE_JSONS, path, () => {
     const text = ctx.snapshot.text(path)
     if (text === undefined) return undefined
     let json: unknown
@@ -48,7 +52,7 @@ export function nearestPkg(ctx: Ctx, dir: string): Pkg | undefined {
 
 /** Workspace packages: every package.json except the root one and vendored trees. */
 export function workspacePkgs(ctx: Ctx): Pkg[] {
-  return ctx.cached('pkg:workspaces', () =>
+  return ctx.memo.get(WORKSPACE_PACKAGES, '', () =>
     filesWhere(ctx.snapshot, (f) => f.endsWith('/package.json') && !EXCLUDED.test(f))
       .slice(0, MAX_PACKAGES)
       .flatMap((f) => readPkg(ctx, f) ?? [])

@@ -3,6 +3,10 @@ import { at } from '../../doc-path.js'
 import { joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, runScript, shellJoin, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
+import { memoKey } from '../../run-memo.js'
+
+const TOML_FILES = memoKey<{ doc: Toml; text: string } | undefined>('toml')
+const INVOKE_TASKS = memoKey<ReturnType<typeof parseInvoke>>('invoke')
 
 /**
  * Python task runners declared in pyproject.toml: hatch (`hatch run [env:]x`, `hatch fmt`,
@@ -14,7 +18,7 @@ import { stringLiterals } from './scripts.js'
 type Toml = Record<string, unknown>
 
 export function readToml(ctx: Ctx, path: string): { doc: Toml; text: string } | undefined {
-  return ctx.cached(`toml:${path}`, () => {
+  return ctx.memo.get(TOML_FILES, path, () => {
     const text = ctx.snapshot.text(path)
     if (text === undefined) return undefined
     try {
@@ -176,7 +180,7 @@ export function resolveInvoke(ctx: Ctx, argv: readonly string[], site: Site): bo
   const path = joinPath(site.cwd, 'tasks.py')!
   const text = ctx.snapshot.text(path)
   if (text === undefined) return false
-  const tasks = ctx.cached(`invoke:${path}`, () => parseInvoke(text))
+  const tasks = ctx.memo.get(INVOKE_TASKS, path, () => parseInvoke(text))
   const base = enter(site, `invoke:${path}`)
   if (base === undefined) return false
   const names = argv.slice(1).filter((a) => !a.startsWith('-'))

@@ -1,5 +1,8 @@
 import { basename, dirname, joinPath } from '../../paths.js'
 import { emit, enter, link, runScript, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const RAKE_TASKS = memoKey<ReadonlyMap<string, RakeTask>>('rake')
 
 /**
  * Rake (`bundle exec rake linter:rubocop`): tasks of the `Rakefile` and of `lib/tasks/*.rake`,
@@ -43,7 +46,7 @@ function names(list: string): string[] {
 }
 
 function load(ctx: Ctx, dir: string): ReadonlyMap<string, RakeTask> {
-  return ctx.cached(`rake:${dir}`, () => {
+  return ctx.memo.get(RAKE_TASKS, dir, () => {
     const files: string[] = []
     for (const name of ['Rakefile', 'rakefile', 'Rakefile.rb']) {
       const p = joinPath(dir, name)

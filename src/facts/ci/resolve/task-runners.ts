@@ -2,6 +2,10 @@ import { dirname, joinPath } from '../../paths.js'
 import { get, isMap, itemLine, keyLine, list, parseYamlFile, str, truthy, valueLine } from '../../parse/yaml.js'
 import { emit, enter, runScript, type Ctx, type Site } from './engine.js'
 import { readToml, tomlKeyLine } from './python-tasks.js'
+import { memoKey } from '../../run-memo.js'
+
+const JUSTFILE_RECIPES = memoKey<ReturnType<typeof parseJust>>('just')
+const TASKFILE_TASKS = memoKey<Taskfile | undefined>('taskfile')
 
 /**
  * Generic task runners: just (`justfile`), Task (`Taskfile.yml`, with `deps`, `task:` calls and
@@ -71,7 +75,7 @@ export function resolveJust(ctx: Ctx, argv: readonly string[], site: Site): bool
   const path = file !== undefined ? joinPath(site.cwd, file) : JUSTFILES.map((f) => joinPath(dir, f)!).find((p) => ctx.snapshot.has(p))
   const text = path !== undefined ? ctx.snapshot.text(path) : undefined
   if (path === undefined || text === undefined) return false
-  const jf = ctx.cached(`just:${path}`, () => parseJust(text))
+  const jf = ctx.memo.get(JUSTFILE_RECIPES, path, () => parseJust(text))
   const base = enter(site, `just:${path}`)
   if (base === undefined) return false
   const goals = words.filter((w) => jf.recipes.has(w))
@@ -108,7 +112,7 @@ interface Taskfile {
 }
 
 function loadTaskfile(ctx: Ctx, path: string): Taskfile | undefined {
-  return ctx.cached(`taskfile:${path}`, () => {
+  return ctx.memo.get(TASKFILE_TASKS, path, () => {
     const r = parseYamlFile(ctx.snapshot, path)
     if (!r?.ok || !isMap(r.value)) return undefined
     const tasks = get(r.value, 'tasks')

@@ -3,6 +3,9 @@ import { parseIni, type IniLine, type IniSections } from '../../parse/ini.js'
 import { joinPath } from '../../paths.js'
 import { dispatch, emit, enter, lineOf, link, positionals, runScript, shortText, type Ctx, type Site } from './engine.js'
 import { stringLiterals } from './scripts.js'
+import { memoKey } from '../../run-memo.js'
+
+const NOX_FILES = memoKey<ReturnType<typeof loadNox>>('nox')
 
 /**
  * tox (`tox.ini`, or `[tool.tox]` in pyproject: `legacy_tox_ini` or native tables) and nox
@@ -95,7 +98,7 @@ export function toxEnvs(ctx: Ctx, dir: string): { path: string; names: string[] 
 
 /** The nox sessions of a noxfile. */
 export function noxSessions(ctx: Ctx, path: string): string[] {
-  return (ctx.cached(`nox:${path}`, () => loadNox(ctx, path))?.sessions ?? []).map((s) => s.name)
+  return (ctx.memo.get(NOX_FILES, path, () => loadNox(ctx, path))?.sessions ?? []).map((s) => s.name)
 }
 
 export function resolveTox(ctx: Ctx, argv: readonly string[], site: Site): boolean {
@@ -221,7 +224,7 @@ export function resolveNox(ctx: Ctx, argv: readonly string[], site: Site): boole
   }
   if (listing) return false
   const path = joinPath(site.cwd, file)
-  const nox = path !== undefined ? ctx.cached(`nox:${path}`, () => loadNox(ctx, path)) : undefined
+  const nox = path !== undefined ? ctx.memo.get(NOX_FILES, path, () => loadNox(ctx, path)) : undefined
   if (path === undefined || nox === undefined) return false
   const base = enter(site, `nox:${path}`)
   if (base === undefined) return false

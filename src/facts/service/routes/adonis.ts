@@ -1,7 +1,7 @@
 import { braceBody, touchesIn } from '../body.js'
 import { callArgs, callText, joinUrl, readLiteral } from '../text.js'
 import type { Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 
 /**
  * AdonisJS routes: `router.get('/health', [HealthController, 'index'])` with the router imported
@@ -25,7 +25,7 @@ export function extractAdonis(ctx: ExtractContext): Extracted {
     const raw = ctx.src.text(file)
     if (raw === undefined || !IMPORTS.some((i) => raw.includes(i.module))) continue
     const lines = ctx.src.lines(file)
-    if (lines) routes.push(...memoOnFile(ctx, file, 'adonis-routes', () => adonisFile(file, lines)))
+    if (lines) routes.push(...adonisFile(file, lines))
   }
   return { routes }
 }

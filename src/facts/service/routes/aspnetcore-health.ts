@@ -1,7 +1,9 @@
+import { memoKey } from '../../run-memo.js'
 import { ASPNET_CUSTOM_CHECK_CALLS, ASPNET_HEALTH_CHECKS, DEPENDENCY_TOKENS, DEPENDENCY_TYPE_NAME, DOTNET_CHECK_TOUCHES } from '../../catalog/health.js'
 import type { ExtractContext } from './context.js'
-import { memoOnFile } from './context.js'
 import { assignment, chains, lineAt, maskCSharp, segments, type CsText } from './csharp-text.js'
+
+const MASKED = memoKey<CsText>('aspnetcore:masked')
 
 /**
  * What ASP.NET Core health checks check: the checks registered on `AddHealthChecks()` and by .NET
@@ -10,11 +12,11 @@ import { assignment, chains, lineAt, maskCSharp, segments, type CsText } from '.
  * chains, and reads custom `IHealthCheck` classes' `CheckHealthAsync` for a dependency touch.
  */
 
-/** A C# file's masked text, memoised on the file's read (shared by every extractor and service view). */
+/** A C# file's masked text, once per route scan (shared by the route and health-check readers). */
 export function maskedSource(ctx: ExtractContext, file: string): CsText | undefined {
   const lines = ctx.src.lines(file)
   if (!lines) return undefined
-  return memoOnFile(ctx, file, 'aspnetcore:masked', () => maskCSharp(lines.join('\n')))
+  return ctx.memo.get(MASKED, file, () => maskCSharp(lines.join('\n')))
 }
 
 const BY_METHOD = new Map(ASPNET_HEALTH_CHECKS.map((r) => [r.method, r]))

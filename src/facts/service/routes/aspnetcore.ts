@@ -5,7 +5,6 @@ import type { HealthLibrary, Route } from '../types.js'
 import { healthRegistrations, maskedSource } from './aspnetcore-health.js'
 import { controllerRoutes, parseControllers, type ControllerFile } from './aspnetcore-controllers.js'
 import type { Extracted, ExtractContext } from './context.js'
-import { memoOnFile } from './context.js'
 import { assignment, chains, csConstants, lineAt, pathArg, segments, type Chain, type CsText } from './csharp-text.js'
 import { dotnetProjects } from './dotnet-projects.js'
 
@@ -33,7 +32,7 @@ const TOKENS = ['.Map', 'UseHealthChecks', '[Route', 'Route(', '[Http', 'HttpGet
 /**
  * Where a minimal-API route hangs: the app (root) or an extension method's builder parameter,
  * then the raw path arguments of the `MapGroup` calls on the way (resolved once every file's
- * constants are known, so the per-file parse can be memoised on the file).
+ * constants are known, so the per-file parse depends on the file alone).
  */
 interface Base {
   readonly method?: string
@@ -75,7 +74,7 @@ export function extractAspNetCore(ctx: ExtractContext): Extracted {
   for (const f of files) {
     if (!ctx.src.mentions(f, TOKENS)) continue
     const t = maskedSource(ctx, f)
-    if (t) perFile.set(f, memoOnFile(ctx, f, 'aspnetcore:file', () => fileFacts(t)))
+    if (t) perFile.set(f, fileFacts(t))
   }
   // Route constants may live in files that declare nothing else (`static class ApiRoutes`).
   const consts = new Map<string, string>()

@@ -1,11 +1,14 @@
+import { memoKey } from '../../run-memo.js'
 import { DJANGO_HEALTH_URLCONFS } from '../../catalog/health.js'
 import { isExcluded } from '../../excluded.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { pyIndex, resolvePyRef } from '../python-imports.js'
 import { callArgs, callText, readLiteral, resolveExpr } from '../text.js'
 import type { HealthLibrary, Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { pyBindingsOf, pyConstLookup } from './python-common.js'
+
+const DEFINITIONS = memoKey<{ defs: Map<string, number>; classes: Map<string, number> }>('pyDefinitions')
 
 /**
  * Django URLconfs: `path()`/`re_path()`/`url()` in `urlpatterns`, `include("app.urls")` followed
@@ -54,9 +57,8 @@ export function extractDjango(ctx: ExtractContext): Extracted {
   const parse = (file: string) => {
     let p = parsed.get(file)
     if (!p) {
-      // What a URLconf declares depends on its text alone: memoised on the read, so the PR-base
-      // scan does not parse an unchanged URLconf again. Route expressions resolve afterwards.
-      const raw = memoOnFile(ctx, file, 'djangoUrlconf', () => parseUrlconf(ctx.src.lines(file) ?? []))
+      // What a URLconf declares depends on its text alone; route expressions resolve afterwards.
+      const raw = parseUrlconf(ctx.src.lines(file) ?? [])
       const lookup = consts(file)
       const patterns = raw.patterns.map(({ routeExpr, ...pat }) => {
         const r = resolveExpr(routeExpr, lookup)
@@ -161,7 +163,7 @@ function rootUrlconfs(ctx: ExtractContext, index: ReturnType<typeof pyIndex>): s
 
 /** The first line of each top-level or nested `def name(` / `class name` of a file, by name. */
 function definitionsOf(ctx: ExtractContext, file: string): { defs: Map<string, number>; classes: Map<string, number> } {
-  return memoOnFile(ctx, file, 'pyDefinitions', () => {
+  return ctx.memo.get(DEFINITIONS, file, () => {
     const defs = new Map<string, number>()
     const classes = new Map<string, number>()
     const lines = ctx.src.lines(file) ?? []

@@ -1,7 +1,6 @@
 import { MAX_LINE_CHARS } from '../files.js'
 import { braceBody, touchesIn } from '../body.js'
 import { RouteGraph, type ChildRef, type LocalRoute, type RouterNode } from '../graph.js'
-import { memoKey, memoOnRead } from '../../read-memo.js'
 import { callArgs, callText, indentOf, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework } from '../types.js'
 import { HTTP_METHODS, type Extracted, type ExtractContext } from './context.js'
@@ -58,19 +57,14 @@ export function extractExpress(ctx: ExtractContext): Extracted {
   const graph = new RouteGraph()
   const has = (p: string): boolean => ctx.src.has(p)
   const mounts: ExpressMount[] = []
-  const key = memoKey(`express\0${fws.join(',')}`)
   for (const file of ctx.src.files('node')) {
     // Relevance is decided on the whole text before any line split: most files name no framework
     // and call no route method. (A blanked minified line can only make the split text shorter.)
     const raw = ctx.src.text(file)
     if (raw === undefined || (!fws.some((f) => raw.includes(f)) && !/\.(get|post|use|route|register)\(/.test(raw))) continue
-    // One file's routers, routes and mounts depend on its text alone: memoised on the read, so
-    // the PR-base scan (whose unchanged files are the head's reads) does not parse them again.
-    const read = ctx.src.snapshot.read(file)
-    // The split is memoised on the read too; asking for it records this scan's skips either way.
+    // Asking for the split records this scan's skips (over-long lines) either way.
     if (!ctx.src.lines(file)) continue
-    const found = read.kind === 'text' ? memoOnRead(read, key, () => expressFile(ctx, file, raw, fws)) : undefined
-    if (!found) continue
+    const found = expressFile(ctx, file, raw, fws)
     for (const r of found.routers) graph.addRouter(r)
     for (const r of found.routes) graph.addRoute(r)
     mounts.push(...found.mounts)

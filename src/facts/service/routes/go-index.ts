@@ -1,12 +1,15 @@
+import { memoKey } from '../../run-memo.js'
 import { braceBody } from '../body.js'
 import { dirname } from '../../paths.js'
 import { matchLines, readLiteral } from '../text.js'
-import { memoOnFile, type ExtractContext } from './context.js'
+import type { ExtractContext } from './context.js'
+
+const GO_FUNCS = memoKey<ReturnType<typeof funcDecls>>('goFuncs')
 
 /**
  * What the Go route pass asks of a whole package or of the repository: where functions are
  * declared, package-level string constants (also of another package, `consts.URLPathAPI`), and
- * project helpers that wrap chi's `Mount`. Built from each file's text and memoised on its read.
+ * project helpers that wrap chi's `Mount`. Built from each file's text.
  */
 
 /** A package-level string constant line, found in a whole text. */
@@ -23,7 +26,7 @@ export interface HandlerAt {
 /**
  * Where each function of a package (its directory and the directories below) is first declared,
  * in listing order: one index per package asked about, built from each file's declarations
- * (memoised on its read).
+ * (asked once per route scan).
  */
 export function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) => HandlerAt | undefined {
   const byPkg = new Map<string, Map<string, HandlerAt>>()
@@ -35,7 +38,7 @@ export function handlerIndex(ctx: ExtractContext): (pkg: string, name: string) =
         if (dirname(f) !== pkg && !f.startsWith(pkg === '' ? '' : pkg + '/')) continue
         const text = ctx.src.text(f)
         if (text === undefined) continue
-        for (const [fnName, line] of memoOnFile(ctx, f, 'goFuncs', () => funcDecls(text))) if (!index.has(fnName)) index.set(fnName, { file: f, line })
+        for (const [fnName, line] of ctx.memo.get(GO_FUNCS, f, () => funcDecls(text))) if (!index.has(fnName)) index.set(fnName, { file: f, line })
       }
       byPkg.set(pkg, index)
     }
@@ -49,6 +52,9 @@ function funcDecls(text: string): [string, number][] {
 }
 
 /** Package-level string constants of a text: `Name = "…"`, `const Name string = "…"`. */
+/** A file's package-level string constants, asked by the Go route scans (chi/gin/echo and the plain shapes) once per run. */
+export const GO_CONSTS = memoKey<[string, string][]>('go string constants')
+
 export function stringConstants(text: string): [string, string][] {
   const out: [string, string][] = []
   CONST_LINE.lastIndex = 0

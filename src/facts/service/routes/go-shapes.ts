@@ -1,9 +1,9 @@
 import { dirname } from '../../paths.js'
 import { bracketDelta, callArgs, callText, joinUrl, readLiteral, resolveExpr } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { GO_FRAMEWORKS, goFrameworkOf } from './go-frameworks.js'
-import { qualifiedConst, stringConstants } from './go-index.js'
+import { qualifiedConst, GO_CONSTS, stringConstants } from './go-index.js'
 
 /**
  * Go routes declared in shapes other than a router's method call (routes/go.ts):
@@ -63,12 +63,12 @@ export function extractGoShapes(ctx: ExtractContext): Extracted {
     if (text === undefined || !text.includes('"')) continue
     const consts = pkgConsts.get(dirname(file)) ?? new Map<string, string>()
     pkgConsts.set(dirname(file), consts)
-    for (const [name, value] of memoOnFile(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
+    for (const [name, value] of ctx.memo.get(GO_CONSTS, file, () => stringConstants(text))) consts.set(name, value)
   }
   const routes: Route[] = []
   for (const file of files) {
     const text = ctx.src.text(file)
-    if (text === undefined || !memoOnFile(ctx, file, 'goShapes', () => TOKENS.some((t) => text.includes(t)))) continue
+    if (text === undefined || !TOKENS.some((t) => text.includes(t))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const consts = pkgConsts.get(dirname(file))

@@ -5,10 +5,10 @@ import { dirname } from '../../paths.js'
 import { callArgs, callText, joinUrl, knownSuffix, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, HealthLibrary } from '../types.js'
 import { scanImports } from '../../imports.js'
-import { memoOnFile, memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { docsHandler } from './go-docs.js'
 import { GO_FRAMEWORKS, goFrameworkOf } from './go-frameworks.js'
-import { handlerIndex, mountHelper, qualifiedConst, stringConstants, type HandlerAt } from './go-index.js'
+import { handlerIndex, mountHelper, qualifiedConst, GO_CONSTS, stringConstants, type HandlerAt } from './go-index.js'
 
 /**
  * Go routes: net/http `HandleFunc("/x")` (and Go 1.22 `"GET /x"` patterns), gin/echo `GET`,
@@ -91,23 +91,20 @@ export function extractGo(ctx: ExtractContext): Extracted {
     pkgConsts.set(dirname(file), consts)
     const text = ctx.src.text(file)
     if (text === undefined || !text.includes('"')) continue
-    for (const [name, value] of memoOnFile(ctx, file, 'goConsts', () => stringConstants(text))) consts.set(name, value)
+    for (const [name, value] of ctx.memo.get(GO_CONSTS, file, () => stringConstants(text))) consts.set(name, value)
   }
   const handlers = handlerIndex(ctx)
   for (const file of ctx.src.files('go')) {
     // Only files that call a routing method or name a health middleware can add anything: the
     // rest (most of a Go code base) are never split into lines.
     const text = ctx.src.text(file)
-    if (text === undefined || !memoOnFile(ctx, file, 'goRouting', () => ROUTING_CALL.test(text) || mayCallMountHelper(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
+    if (text === undefined || !(ROUTING_CALL.test(text) || mayCallMountHelper(text) || GO_HEALTH_MIDDLEWARE.some((mw) => text.includes('.' + memberOf(mw))))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
     const pkg = dirname(file)
     const consts = pkgConsts.get(pkg)!
     const env: PassEnv = { framework, constOf: (n) => consts.get(n), pkgConst: (q, n) => qualifiedConst(pkgConsts, q, n), handlerAt: (name) => handlers(pkg, name), funcAt: (name) => handlers('', name), linesOf: (f) => ctx.src.lines(f) }
-    // The pass depends on the file's text and on what it asked of the rest (constants, handler
-    // declarations, their bodies): memoised on the read and replayed while those answers hold
-    // (a monorepo view, the PR base).
-    const pass = memoOnFileIf(ctx, file, 'goPass', (p) => stillHolds(p, env), () => passFile(file, lines, env))
+    const pass = passFile(file, lines, env)
     for (const op of pass.ops) {
       if ('root' in op) graph.addRouter(op)
       else if ('child' in op) graph.addMount(op)
@@ -132,31 +129,10 @@ interface PassEnv {
   linesOf(file: string): readonly string[] | undefined
 }
 
-/** One file's contribution to the route graph, with every outside answer it depended on. */
+/** One file's contribution to the route graph. */
 interface FilePass {
-  readonly framework: Framework
   readonly ops: readonly (RouterNode | MountEdge | LocalRoute)[]
   readonly libraries: readonly HealthLibrary[]
-  readonly consts: ReadonlyMap<string, string | undefined>
-  readonly handlers: ReadonlyMap<string, HandlerAt | undefined>
-  readonly bodies: ReadonlyMap<string, readonly string[] | undefined>
-}
-
-/** Whether a memoised pass still holds in this view: the same framework and the same answer to everything it asked. */
-function stillHolds(p: FilePass, env: PassEnv): boolean {
-  if (p.framework !== env.framework) return false
-  for (const [name, value] of p.consts) {
-    const dot = name.indexOf('.')
-    if ((dot > 0 ? env.pkgConst(name.slice(0, dot), name.slice(dot + 1)) : env.constOf(name)) !== value) return false
-  }
-  for (const [name, at] of p.handlers) {
-    // `*name`: asked of every package (funcAt), not of the file's own.
-    const now = name.startsWith('*') ? env.funcAt(name.slice(1)) : env.handlerAt(name)
-    if (now?.file !== at?.file || now?.line !== at?.line) return false
-  }
-  // Lines are split once per read: the same array is the same file content.
-  for (const [file, lines] of p.bodies) if (env.linesOf(file) !== lines) return false
-  return true
 }
 
 /** The route pass over one file (brace depth for chi `Route` scopes, `Group` variables, routing calls, health middleware). */
@@ -164,14 +140,7 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
   const { framework } = env
   const ops: (RouterNode | MountEdge | LocalRoute)[] = []
   const libraries: HealthLibrary[] = []
-  const consts = new Map<string, string | undefined>()
-  const handlers = new Map<string, HandlerAt | undefined>()
-  const bodies = new Map<string, readonly string[] | undefined>()
-  const linesOf = (f: string): readonly string[] | undefined => {
-    const ls = env.linesOf(f)
-    bodies.set(f, ls)
-    return ls
-  }
+  const linesOf = (f: string): readonly string[] | undefined => env.linesOf(f)
   // Brace depth per line and the lines the pass acts on depend on the text alone.
   const shape = lineShape(lines)
   const pkg = dirname(file)
@@ -180,13 +149,10 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
   const lookup = (n: string): string | undefined => {
     const name = n.slice(n.lastIndexOf('.') + 1)
     const value = env.constOf(name)
-    consts.set(name, value)
     // `consts.URLPathAPI`: a constant of the package imported as `consts`.
     const q = /^([A-Za-z_]\w*)\.[A-Za-z_]\w*$/.exec(n)?.[1]
     if (value !== undefined || q === undefined) return value
-    const other = env.pkgConst(q, name)
-    consts.set(`${q}.${name}`, other)
-    return other
+    return env.pkgConst(q, name)
   }
   let fn = ''
   let vars = new Map<string, Resolved[]>()
@@ -231,12 +197,7 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     }
     const helper = !m && !assign && !f && MOUNT_WORD_CALL.test(line) ? MOUNT_HELPER_CALL.exec(line) : null
     if (helper && helper[1] !== 'Mount') {
-      const wraps = mountHelper(helper[1]!, (name) => {
-        const at = env.handlerAt(name) ?? env.funcAt(name)
-        handlers.set(name, env.handlerAt(name))
-        handlers.set(`*${name}`, env.funcAt(name))
-        return at
-      }, linesOf)
+      const wraps = mountHelper(helper[1]!, (name) => env.handlerAt(name) ?? env.funcAt(name), linesOf)
       const args = wraps ? callArgs(callText(lines, i, helper.index + helper[0].length - 1), 0) : []
       const pathArg = wraps ? args[wraps.path] : undefined
       const child = wraps ? args[wraps.handler]?.replace(/\(.*$/, '').split('.').pop() : undefined
@@ -271,11 +232,7 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
           p = { value: p.value.slice(p.value.indexOf(' ') + 1) }
         }
         const methods = /\.Methods\(([^)]*)\)/.exec(line)
-        const body = handlerBody(file, lines, i, args[1] ?? '', (name) => {
-          const at = env.handlerAt(name)
-          handlers.set(name, at)
-          return at
-        }, linesOf)
+        const body = handlerBody(file, lines, i, args[1] ?? '', (name) => env.handlerAt(name), linesOf)
         ops.push({
           router: { file: pkg, name: fn },
           path: joinResolved([...prefixOf(recv!), p]),
@@ -291,7 +248,7 @@ function passFile(file: string, lines: readonly string[], env: PassEnv): FilePas
     depth += shape.delta[i]!
     while (scopes.length && scopes[scopes.length - 1]!.depth > depth) scopes.pop()
   }
-  return { framework, ops, libraries, consts, handlers, bodies }
+  return { ops, libraries }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { touchesIn } from '../body.js'
 import { callText, indentOf, joinUrl, keywordArg, readLiteral } from '../text.js'
 import type { Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { jsBindings, resolveSpecifier } from './js-imports.js'
 
 /**
@@ -37,7 +37,7 @@ export function extractHapi(ctx: ExtractContext): Extracted {
     if (raw === undefined || !((raw.includes('method') && raw.includes('path')) || raw.includes('prefix'))) continue
     const lines = ctx.src.lines(file)
     if (!lines) continue
-    const found = memoOnFile(ctx, file, 'hapi-routes', () => hapiFile(file, lines))
+    const found = hapiFile(file, lines)
     all.push(...found.routes)
     for (const p of found.prefixed) {
       const head = p.plugin.replace(/^\{\s*plugin\s*:\s*/, '').split(/[.\s,}]/)[0]!

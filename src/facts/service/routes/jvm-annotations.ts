@@ -1,7 +1,7 @@
 import { braceBody, touchesIn } from '../body.js'
 import { joinUrl, readLiteral, resolveExpr } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFileIf, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { javaConstants, readProperties } from './spring.js'
 
 /**
@@ -176,9 +176,7 @@ export function extractJvmAnnotations(ctx: ExtractContext): Extracted {
     const global = [...style.prefixProps.map((keys) => keys.map((k) => props.get(k)?.value).find((v) => v !== undefined) ?? ''), ...(style.pathAnnotation ? [applicationPath(ctx, constants)] : [])]
     for (const file of ctx.src.files('java')) {
       if (!ctx.src.mentions(file, style.tokens)) continue
-      // The file's own routes depend on the constants of other files: reused while those hold.
-      const own = memoOnFileIf(ctx, file, `jvm-annotations\0${framework}`, (v: { constants: number; routes: Route[] }) => v.constants === constants.size, () => ({ constants: constants.size, routes: fileRoutes(ctx, file, style, framework, constants) }))
-      for (const r of own.routes) routes.push({ ...r, path: joinUrl(...global, r.path) })
+      for (const r of fileRoutes(ctx, file, style, framework, constants)) routes.push({ ...r, path: joinUrl(...global, r.path) })
     }
   }
   return { routes }

@@ -1,7 +1,7 @@
 import { braceBody, touchesIn } from '../body.js'
 import { joinUrl, readLiteral } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 
 /**
  * Routes declared by calls, Java and Kotlin: Ktor's routing DSL, Javalin, Vert.x Web and Helidon
@@ -134,7 +134,7 @@ export function extractJvmDsl(ctx: ExtractContext): Extracted {
     const text = ctx.src.text(file)
     const fw = text === undefined ? undefined : frameworkOf(text)
     if (!fw || !ctx.frameworks.has(fw)) continue
-    routes.push(...memoOnFile(ctx, file, `jvm-dsl\0${fw}`, () => fileRoutes(ctx, file, fw)))
+    routes.push(...fileRoutes(ctx, file, fw))
   }
   return { routes }
 }

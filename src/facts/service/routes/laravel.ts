@@ -1,8 +1,11 @@
+import { memoKey } from '../../run-memo.js'
 import { touchesIn } from '../body.js'
 import { joinUrl } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { args, classOf, closureBody, lexPhp, methodBody, stringOf, stringsOf, type Arg, type PathBase, type Token } from './php-lex.js'
+
+const PHP_TOKENS = memoKey<readonly Token[]>('php-tokens')
 
 /**
  * Routes of the PHP routers that declare them as calls, with groups as closures: Laravel
@@ -251,20 +254,18 @@ function handlerOf(ctx: ExtractContext, toks: readonly Token[], a: Arg, file: st
   return { handler, ...controllerTouches(ctx, cls, method) }
 }
 
-const CLASS_FILES = new WeakMap<ExtractContext['src'], Map<string, string>>()
+const CLASS_FILES = memoKey<ReadonlyMap<string, string>>('php class files')
 
 /** PHP files by basename (PSR-4: a class lives in a file named after it), the first one of each name. */
-function classFiles(ctx: ExtractContext): Map<string, string> {
-  let m = CLASS_FILES.get(ctx.src)
-  if (!m) {
-    m = new Map()
+function classFiles(ctx: ExtractContext): ReadonlyMap<string, string> {
+  return ctx.memo.get(CLASS_FILES, '', () => {
+    const m = new Map<string, string>()
     for (const f of ctx.src.files('php')) {
       const name = f.slice(f.lastIndexOf('/') + 1)
       if (!m.has(name)) m.set(name, f)
     }
-    CLASS_FILES.set(ctx.src, m)
-  }
-  return m
+    return m
+  })
 }
 
 /** Dependency touches in `Class::method` of the class's own file (`HealthController.php`). */
@@ -277,10 +278,10 @@ export function controllerTouches(ctx: ExtractContext, cls: string, method: stri
   return body ? { touches: touchesIn(file, lines, body[0], body[1]) } : {}
 }
 
-/** A PHP file's tokens, lexed once per read of the file (shared by service views and the PR base). */
+/** A PHP file's tokens, lexed once per route scan. */
 export function phpTokens(ctx: ExtractContext, file: string): readonly Token[] | undefined {
   const text = ctx.src.text(file)
-  return text === undefined ? undefined : memoOnFile(ctx, file, 'php-tokens', () => lexPhp(text))
+  return text === undefined ? undefined : ctx.memo.get(PHP_TOKENS, file, () => lexPhp(text))
 }
 
 /** Laravel 11+ `withRouting(web: …, api: …, health: '/up', apiPrefix: …, then: fn, using: fn)`. */

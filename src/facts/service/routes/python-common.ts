@@ -1,10 +1,16 @@
-import { memoKey, memoOnRead } from '../../read-memo.js'
+import { memoKey } from '../../run-memo.js'
 import { pythonBody, touchesIn } from '../body.js'
 import { RouteGraph, type LocalRoute } from '../graph.js'
 import { pyIndex, pythonBindings, pythonConstants, resolvePyRef, type PyBinding } from '../python-imports.js'
 import { callArgs, callText, joinUrl, keywordArg, readLiteral, resolveExpr, type Resolved } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFile, type ExtractContext } from './context.js'
+import type { ExtractContext } from './context.js'
+
+const PY_BINDINGS = memoKey<Map<string, PyBinding>>('pyBindings')
+
+const PY_CLASS_CONSTS = memoKey<ReturnType<typeof pythonConstants> | undefined>('pyClassConsts')
+
+const PY_CONSTS = memoKey<ReadonlyMap<string, string>>('pyConsts')
 
 /**
  * The engine shared by the decorator-style Python frameworks (FastAPI, Flask and their
@@ -37,8 +43,8 @@ const RECEIVER_CALL = /^\s*@?([A-Za-z_][\w.]{0,80})\.([A-Za-z_]\w{0,40})\(/
 /** Constants visible from a file: its module-level constants, then unique UPPER_CASE class attributes of the service. */
 export function pyConstLookup(ctx: ExtractContext): (file: string) => (name: string) => string | undefined {
   let global: Map<string, string> | undefined
-  // Each file's constants depend on its text alone: memoised on the read (monorepo views, the PR base).
-  const fileConsts = (f: string): ReadonlyMap<string, string> => memoOnFile(ctx, f, 'pyConsts', () => pythonConstants(ctx.src.lines(f) ?? []))
+  // Each file's constants depend on its text alone: read once per route scan, however many imports ask.
+  const fileConsts = (f: string): ReadonlyMap<string, string> => ctx.memo.get(PY_CONSTS, f, () => pythonConstants(ctx.src.lines(f) ?? []))
   return (file) => (name) => {
     const own = fileConsts(file).get(name)
     if (own !== undefined && own !== '\0conflict') return own
@@ -49,7 +55,7 @@ export function pyConstLookup(ctx: ExtractContext): (file: string) => (name: str
       for (const f of ctx.src.files('python')) {
         if (!ctx.src.mentions(f, CONST_HINTS)) continue
         // A file's class-level constants, merged as one pass over every file would: two values make a conflict.
-        const found = memoOnFile(ctx, f, 'pyClassConsts', () => {
+        const found = ctx.memo.get(PY_CLASS_CONSTS, f, () => {
           const ls = ctx.src.lines(f)
           return ls && ls.some((l) => l.includes('_STR') || l.includes('PREFIX') || l.includes('URL') || l.includes('PATH')) ? pythonConstants(ls, new Map(), true) : undefined
         })
@@ -81,18 +87,15 @@ export function extractPython(ctx: ExtractContext, specs: readonly PyFrameworkSp
     for (const r of spec.routers) ctors.set(r.ctor, { spec, app: false, prefixKw: r.prefixKw })
   }
   const ctorNames = [...ctors.keys()]
-  const key = memoKey(`python\0${specs.map((sp) => sp.framework).join(',')}`)
   for (const file of files) {
     // Relevance on the whole text, before any split: a constructor named, or a decorator line.
     const raw = ctx.src.text(file)
     if (raw === undefined || (!ctorNames.some((c) => raw.includes(c)) && !DECORATOR_LINE.test(raw))) continue
     const lines = ctx.src.lines(file)
-    const read = ctx.src.snapshot.read(file)
-    if (!lines || read.kind !== 'text') continue
-    // What one file declares depends on its text alone (expressions stay unresolved): memoised on
-    // the read, so the PR-base scan does not parse unchanged files again. Constants are looked up
-    // afterwards, since they may come from other files.
-    const found = memoOnRead(read, key, () => pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames }))
+    if (!lines) continue
+    // What one file declares depends on its text alone (expressions stay unresolved); constants
+    // are looked up afterwards, since they may come from other files.
+    const found = pythonFile(file, lines, { ctors, ctorNames, decoratorNames, addRouteNames, mountNames })
     if (found.routers.length + found.routes.length + found.mounts.length === 0) continue
     const lookup = consts(file)
     for (const r of found.routers) graph.addRouter({ file, name: r.name, root: r.root, framework: r.framework, ...(r.prefixExpr !== undefined ? { prefix: prefixOf(r.prefixExpr, lookup) } : {}) })
@@ -238,7 +241,7 @@ export function defBody(lines: readonly string[], handler: string): [number, num
   return undefined
 }
 
-/** A Python file's import bindings, memoised on its read (shared by the Python and Django route scans and the PR base). */
+/** A Python file's import bindings, once per route scan (shared by the Python and Django route readers). */
 export function pyBindingsOf(ctx: ExtractContext, file: string): Map<string, PyBinding> {
-  return memoOnFile(ctx, file, 'pyBindings', () => pythonBindings(ctx.src.lines(file) ?? [], file))
+  return ctx.memo.get(PY_BINDINGS, file, () => pythonBindings(ctx.src.lines(file) ?? [], file))
 }

@@ -2,7 +2,7 @@ import { rubyBody, touchesIn } from '../body.js'
 import { FRAMEWORKS } from '../frameworks.js'
 import { joinUrl } from '../text.js'
 import type { Framework, Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 import { extractRails } from './rails.js'
 import { interpretRuby } from './ruby-dsl.js'
 import { rackEndpoints } from './ruby-rack.js'
@@ -55,7 +55,7 @@ export function extractRubyApps(ctx: ExtractContext): Extracted {
   if (!ruby.some((f) => DSL_FRAMEWORKS.includes(f))) return { routes }
   const files = ctx.src.files('ruby').filter((f) => f.endsWith('.ru') || ctx.src.mentions(f, WORDS))
   const walked = new Map<string, Walked>()
-  for (const f of files) walked.set(f, memoOnFile(ctx, f, 'ruby-walk', () => walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby)))
+  for (const f of files) walked.set(f, walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby))
   for (const f of ctx.src.snapshot.files()) {
     if (f.endsWith('.ru') && !walked.has(f) && ctx.src.has(f)) walked.set(f, walkRuby(f, ctx.src.lines(f) ?? [], interpretRuby))
   }

@@ -1,10 +1,14 @@
+import { memoKey } from '../../run-memo.js'
 import type { Manifest } from '../../manifests/types.js'
 import { dirname } from '../../paths.js'
 import { ownPackage } from '../../manifests/own-package.js'
 import type { ExtractContext } from './context.js'
-import { memoOnFile } from './context.js'
 import { lexRust } from './rust-lex.js'
 import { parseRust, type RsFile, type RsFn } from './rust-syntax.js'
+
+const RUST_REEXPORTS = memoKey<RsFile>('rustReexports')
+
+const RUST_PARSE = memoKey<RsFile>('rustParse')
 
 /**
  * Where things are in a Rust code base, for the route scan: each file's crate and module path
@@ -24,11 +28,11 @@ export interface FnRef {
 
 const EMPTY: RsFile = { fns: [], uses: [], consts: new Map(), items: [] }
 
-/** The parse of one file, memoised on its read (every view of the snapshot shares it). */
+/** The parse of one file, once per route scan (the index and the value readers share it). */
 export function parsedFile(ctx: ExtractContext, file: string): RsFile {
   const text = ctx.src.text(file)
   if (text === undefined) return EMPTY
-  return memoOnFile(ctx, file, 'rustParse', () => parseRust(lexRust(text)))
+  return ctx.memo.get(RUST_PARSE, file, () => parseRust(lexRust(text)))
 }
 
 /** `pub use …;` declarations of a file, without reading the rest of it (lexed statement by statement). */
@@ -37,7 +41,7 @@ const PUB_USE = /\bpub(?:\([^)\n]{0,40}\))?[ \t]+use[ \t][^;]{1,2000};/g
 function reexportsOf(ctx: ExtractContext, file: string): RsFile {
   const text = ctx.src.text(file)
   if (text === undefined || !text.includes('pub use')) return EMPTY
-  return memoOnFile(ctx, file, 'rustReexports', () => {
+  return ctx.memo.get(RUST_REEXPORTS, file, () => {
     const snippets = text.match(PUB_USE) ?? []
     const uses = snippets.slice(0, 500).flatMap((s) => parseRust(lexRust(s)).uses)
     return { ...EMPTY, uses }

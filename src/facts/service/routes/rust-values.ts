@@ -1,10 +1,12 @@
+import { memoKey } from '../../run-memo.js'
 import { braceBody, touchesIn } from '../body.js'
 import { matchLines, type Resolved } from '../text.js'
 import type { Route } from '../types.js'
 import type { ExtractContext } from './context.js'
-import { memoOnFile } from './context.js'
 import type { FnRef, RustIndex } from './rust-index.js'
 import type { Expr } from './rust-syntax.js'
+
+const RUST_FN_DECLS = memoKey<ReturnType<typeof fnDecls>>('rustFnDecls')
 
 /**
  * Values the Rust route scan reads from expressions: route paths (string literals, constants,
@@ -183,7 +185,7 @@ function locate(ctx: ExtractContext, index: RustIndex, from: string, name: strin
     for (const f of ctx.src.files('rust')) {
       const text = ctx.src.text(f)
       if (text === undefined || !text.includes('fn ')) continue
-      for (const [n, line] of memoOnFile(ctx, f, 'rustFnDecls', () => fnDecls(text))) {
+      for (const [n, line] of ctx.memo.get(RUST_FN_DECLS, f, () => fnDecls(text))) {
         const list = all.get(n)
         if (list) list.push({ file: f, line })
         else all.set(n, [{ file: f, line }])

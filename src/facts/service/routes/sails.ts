@@ -1,6 +1,6 @@
 import { readLiteral } from '../text.js'
 import type { Route } from '../types.js'
-import { memoOnFile, type Extracted, type ExtractContext } from './context.js'
+import type { Extracted, ExtractContext } from './context.js'
 
 /**
  * Sails routes are the keys of `module.exports.routes` in config/routes.js: `'GET /api/health':
@@ -18,7 +18,7 @@ export function extractSails(ctx: ExtractContext): Extracted {
   for (const file of ctx.src.files('node')) {
     if (!ROUTES_FILE.test(file)) continue
     const lines = ctx.src.lines(file)
-    if (lines) routes.push(...memoOnFile(ctx, file, 'sails-routes', () => sailsFile(file, lines)))
+    if (lines) routes.push(...sailsFile(file, lines))
   }
   return { routes }
 }

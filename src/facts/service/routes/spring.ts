@@ -1,3 +1,4 @@
+import { memoKey } from '../../run-memo.js'
 import { ACTUATOR_DEEP_STARTERS } from '../../catalog/health.js'
 import { loadYamlData } from '../../parse/yaml.js'
 import { isExcluded, isTestPath } from '../../excluded.js'
@@ -105,7 +106,7 @@ function isBeforeClass(lines: readonly string[], i: number): boolean {
   return false
 }
 
-function mappingPath(args: string, constants: Map<string, string>): string | undefined {
+function mappingPath(args: string, constants: ReadonlyMap<string, string>): string | undefined {
   const inner = args.replace(/^\(/, '').replace(/\)\s*$/, '').trim()
   if (inner === '') return ''
   const named = /(?:^|[\s,(])(?:value|path)\s*=\s*(.+)$/.exec(inner)
@@ -117,14 +118,15 @@ function mappingPath(args: string, constants: Map<string, string>): string | und
   return 'value' in r ? r.value : undefined
 }
 
-const CONSTANTS = new WeakMap<ExtractContext['src'], Map<string, string>>()
+const JAVA_CONSTANTS = memoKey<ReadonlyMap<string, string>>('java string constants')
 
-/** `static final String X = "…"` / `const val X = "…"` of every JVM source, read once per source set. */
-export function javaConstants(ctx: ExtractContext): Map<string, string> {
-  const cached = CONSTANTS.get(ctx.src)
-  if (cached) return cached
+/** `static final String X = "…"` / `const val X = "…"` of every JVM source, read once per route scan. */
+export function javaConstants(ctx: ExtractContext): ReadonlyMap<string, string> {
+  return ctx.memo.get(JAVA_CONSTANTS, '', () => readJavaConstants(ctx))
+}
+
+function readJavaConstants(ctx: ExtractContext): Map<string, string> {
   const out = new Map<string, string>()
-  CONSTANTS.set(ctx.src, out)
   for (const file of ctx.src.files('java')) {
     const text = ctx.src.text(file)
     if (text === undefined || (!text.includes('static final String') && !text.includes('const val'))) continue
