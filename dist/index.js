@@ -33602,7 +33602,7 @@ var Minimatch = class {
     }
     return this.#matchOne(file2, pattern, partial, fileStartIndex, patternStartIndex);
   }
-  #matchGlobstar(file2, pattern, partial, fileIndex2, patternIndex) {
+  #matchGlobstar(file2, pattern, partial, fileIndex, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
     const [head, body, tail] = partial ? [
@@ -33615,22 +33615,22 @@ var Minimatch = class {
       pattern.slice(lastgs + 1)
     ];
     if (head.length) {
-      const fileHead = file2.slice(fileIndex2, fileIndex2 + head.length);
+      const fileHead = file2.slice(fileIndex, fileIndex + head.length);
       if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
         return false;
       }
-      fileIndex2 += head.length;
+      fileIndex += head.length;
       patternIndex += head.length;
     }
     let fileTailMatch = 0;
     if (tail.length) {
-      if (tail.length + fileIndex2 > file2.length)
+      if (tail.length + fileIndex > file2.length)
         return false;
       let tailStart = file2.length - tail.length;
       if (this.#matchOne(file2, tail, partial, tailStart, 0)) {
         fileTailMatch = tail.length;
       } else {
-        if (file2[file2.length - 1] !== "" || fileIndex2 + tail.length === file2.length) {
+        if (file2[file2.length - 1] !== "" || fileIndex + tail.length === file2.length) {
           return false;
         }
         tailStart--;
@@ -33642,7 +33642,7 @@ var Minimatch = class {
     }
     if (!body.length) {
       let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex2; i2 < file2.length - fileTailMatch; i2++) {
+      for (let i2 = fileIndex; i2 < file2.length - fileTailMatch; i2++) {
         const f = String(file2[i2]);
         sawSome = true;
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
@@ -33670,14 +33670,14 @@ var Minimatch = class {
     for (const b of bodySegments) {
       b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
     }
-    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex2, 0, partial, 0, !!fileTailMatch);
+    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file2, bodySegments, fileIndex2, bodyIndex, partial, globStarDepth, sawTail) {
+  #matchGlobStarBodySections(file2, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
-      for (let i = fileIndex2; i < file2.length; i++) {
+      for (let i = fileIndex; i < file2.length; i++) {
         sawTail = true;
         const f = file2[i];
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
@@ -33687,28 +33687,28 @@ var Minimatch = class {
       return sawTail;
     }
     const [body, after] = bs;
-    while (fileIndex2 <= after) {
-      const m = this.#matchOne(file2.slice(0, fileIndex2 + body.length), body, partial, fileIndex2, 0);
+    while (fileIndex <= after) {
+      const m = this.#matchOne(file2.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex2 + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
         if (sub !== false) {
           return sub;
         }
       }
-      const f = file2[fileIndex2];
+      const f = file2[fileIndex];
       if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
         return false;
       }
-      fileIndex2++;
+      fileIndex++;
     }
     return partial || null;
   }
-  #matchOne(file2, pattern, partial, fileIndex2, patternIndex) {
+  #matchOne(file2, pattern, partial, fileIndex, patternIndex) {
     let fi;
     let pi;
     let pl;
     let fl;
-    for (fi = fileIndex2, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+    for (fi = fileIndex, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
       this.debug("matchOne loop");
       let p = pattern[pi];
       let f = file2[fi];
@@ -41593,41 +41593,21 @@ function matchesConfigPattern(pattern, path2, name) {
   if (pattern.startsWith("*")) return name.endsWith(pattern.slice(1)) && name.length > pattern.length - 1;
   return name === pattern;
 }
-function filesMatching(files, patterns, max) {
-  const out = new Map(patterns.map((p) => [p, []]));
-  const byName = /* @__PURE__ */ new Map();
-  const byFirst = /* @__PURE__ */ new Map();
-  const byExt = /* @__PURE__ */ new Map();
-  const dirs = [];
-  const add = (m, k, p) => {
-    const list2 = m.get(k);
-    if (list2) list2.push(p);
-    else m.set(k, [p]);
-  };
-  for (const p of new Set(patterns)) {
-    if (p.endsWith("/")) dirs.push(p);
-    else if (p.includes("/")) add(byName, p.slice(p.lastIndexOf("/") + 1), p);
-    else if (p.endsWith("*")) add(byFirst, p[0] ?? "", p);
-    else if (p.startsWith("*.")) add(byExt, p.slice(1), p);
-    else add(byName, p, p);
-  }
-  const take = (p, file2) => {
-    const list2 = out.get(p);
-    if (list2.length < max && matchesConfigPattern(p, file2.path, file2.name) && list2[list2.length - 1] !== file2.path) list2.push(file2.path);
-  };
-  for (const file2 of files) {
-    const { name } = file2;
-    for (const p of byName.get(name) ?? []) take(p, file2);
-    for (const p of byFirst.get(name[0] ?? "") ?? []) take(p, file2);
-    for (let dot = name.indexOf("."); dot >= 0 && byExt.size > 0; dot = name.indexOf(".", dot + 1)) for (const p of byExt.get(name.slice(dot)) ?? []) take(p, file2);
-    for (const p of dirs) if (file2.path.includes(p)) take(p, file2);
+function filesMatching(index, pattern, max) {
+  const { files } = index;
+  const candidates = pattern.endsWith("/") ? files.flatMap((f, i) => f.path.includes(pattern) ? [i] : []) : pattern.includes("/") ? index.byName.get(pattern.slice(pattern.lastIndexOf("/") + 1)) : pattern.endsWith("*") ? index.byFirst.get(pattern[0] ?? "") : pattern.startsWith("*.") ? index.byExt.get(pattern.slice(1)) : index.byName.get(pattern);
+  const out = [];
+  for (const i of candidates ?? []) {
+    const f = files[i];
+    if (matchesConfigPattern(pattern, f.path, f.name)) out.push(f.path);
+    if (out.length >= max) break;
   }
   return out;
 }
 function collectConfigTexts(snapshot, repoFiles, patterns) {
   const texts = /* @__PURE__ */ new Map();
-  for (const paths of filesMatching(repoFiles.own, patterns, MAX_FILES_PER_PATTERN).values()) {
-    for (const path2 of paths) {
+  for (const pattern of new Set(patterns)) {
+    for (const path2 of filesMatching(repoFiles.index, pattern, MAX_FILES_PER_PATTERN)) {
       if (texts.has(path2)) continue;
       const text2 = snapshot.text(path2);
       if (text2 !== void 0) texts.set(path2, text2);
@@ -41638,42 +41618,15 @@ function collectConfigTexts(snapshot, repoFiles, patterns) {
 
 // src/checks/catalog/ecosystem.ts
 var ECOSYSTEM_NAMES = Object.fromEntries(ECOSYSTEM_IDS.map((e) => [e, ECOSYSTEMS[e].name]));
-var profiles = /* @__PURE__ */ new WeakMap();
 var NO_FILES = [];
-var fileIndexes = /* @__PURE__ */ new WeakMap();
-function fileIndex(repoFiles) {
-  const known = fileIndexes.get(repoFiles);
-  if (known) return known;
-  const files = repoFiles.own;
-  const byName = /* @__PURE__ */ new Map();
-  const byFirst = /* @__PURE__ */ new Map();
-  const byExt = /* @__PURE__ */ new Map();
-  const add = (m, k, i) => {
-    const list2 = m.get(k);
-    if (list2) list2.push(i);
-    else m.set(k, [i]);
-  };
-  files.forEach(({ name }, i) => {
-    add(byName, name, i);
-    add(byFirst, name[0] ?? "", i);
-    for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) add(byExt, name.slice(dot), i);
-  });
-  const idx = { files, byName, byFirst, byExt };
-  fileIndexes.set(repoFiles, idx);
-  return idx;
-}
 function repoProfile(facts) {
   const files = facts.repoFiles;
-  const cached = profiles.get(files);
-  if (cached) return cached;
   const sources = files.sources;
   const found = [...files.manifests].sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0));
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem));
   const tooling = (e) => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)));
   const ecosystems = found.filter((e) => !tooling(e));
-  const profile = { ecosystems, ...files.markers };
-  profiles.set(files, profile);
-  return profile;
+  return { ecosystems, ...files.markers };
 }
 function serviceProfile(facts) {
   const repo = repoProfile(facts);
@@ -41716,7 +41669,7 @@ function findConfigs(facts, sigs, extraGlobs = []) {
     else if (f.startsWith("*.")) add(byExt, f.slice(1), sig);
     else add(byName, f, sig);
   }
-  const idx = fileIndex(facts.repoFiles);
+  const idx = facts.repoFiles.index;
   const picks = [];
   for (const [name, list2] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list2) if (matchesConfigPattern(sig.file, idx.files[i].path, name)) picks.push({ file: i, sig });
   for (const [first, list2] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list2) if (matchesConfigPattern(sig.file, idx.files[i].path, idx.files[i].name)) picks.push({ file: i, sig });
@@ -43444,14 +43397,14 @@ function resolveMaven(ctx, argv, site) {
   };
   own(project);
   for (const [k, v] of cli) props.set(k, v);
-  const profiles2 = activeProfiles(project, props, on, off);
-  for (const p of profiles2) own(p);
+  const profiles = activeProfiles(project, props, on, off);
+  for (const p of profiles) own(p);
   for (const [k, v] of cli) props.set(k, v);
   const expand5 = (v) => v.replace(/\$\{([\w.-]{1,100})\}/g, (m, k) => props.get(k) ?? m);
   const plugins = children(child(child(project, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2 }));
-  for (const p of profiles2) plugins.push(...children(child(child(p, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2, profile: textOf(child(p, "id")) })));
+  for (const p of profiles) plugins.push(...children(child(child(p, "build"), "plugins"), "plugin").map((node) => ({ node, pom: root2, profile: textOf(child(p, "id")) })));
   const moduleDir = dirname2(root2);
-  const modules = selected.length > 0 ? selected : [...children(child(project, "modules"), "module"), ...profiles2.flatMap((p) => children(child(p, "modules"), "module"))].map(textOf);
+  const modules = selected.length > 0 ? selected : [...children(child(project, "modules"), "module"), ...profiles.flatMap((p) => children(child(p, "modules"), "module"))].map(textOf);
   for (const m of modules.slice(0, 40)) {
     const mp = joinPath2(moduleDir, m.replace(/^:/, "").replace(/\/pom\.xml$/, ""));
     const mt = mp === void 0 ? void 0 : ctx.snapshot.text(joinPath2(mp, "pom.xml") ?? "");
@@ -43463,7 +43416,7 @@ function resolveMaven(ctx, argv, site) {
   const explicit = goals.filter((g) => g.includes(":"));
   const propSkip = (prefix) => {
     for (const k of [`${prefix}.skip`, ...SKIP_PROPS[prefix] ?? []]) {
-      if (props.get(k) === "true") return cli.has(k) ? `-D${k}` : `<${k}>true</${k}> (${profiles2.some((p) => child(p, "properties")?.children.some((c) => c.name === k)) ? "set by an active profile" : "pom property"})`;
+      if (props.get(k) === "true") return cli.has(k) ? `-D${k}` : `<${k}>true</${k}> (${profiles.some((p) => child(p, "properties")?.children.some((c) => c.name === k)) ? "set by an active profile" : "pom property"})`;
     }
     return null;
   };
@@ -46649,27 +46602,6 @@ var circuit_breakers_default = defineCheck({
   }
 });
 
-// src/facts/path-memo.ts
-function memoByDir(fn, max = 2e5) {
-  let cache2 = /* @__PURE__ */ new Map();
-  let lastDir;
-  let lastValue;
-  return (path2) => {
-    const slash = path2.lastIndexOf("/");
-    if (lastDir !== void 0 && slash === lastDir.length && path2.startsWith(lastDir)) return lastValue;
-    const dir2 = slash < 0 ? "" : path2.slice(0, slash);
-    let value = cache2.get(dir2);
-    if (value === void 0 && !cache2.has(dir2)) {
-      value = fn(dir2);
-      if (cache2.size >= max) cache2 = /* @__PURE__ */ new Map();
-      cache2.set(dir2, value);
-    }
-    lastDir = dir2;
-    lastValue = value;
-    return value;
-  };
-}
-
 // src/facts/excluded.ts
 var VENDORED_DIRS = [
   "node_modules",
@@ -46689,14 +46621,9 @@ var EXCLUDED_DIRS = [...VENDORED_DIRS, ...BUILD_OUTPUT_DIRS, ...NON_PRODUCT_DIRS
 var EXCLUDED_SET = new Set(EXCLUDED_DIRS);
 var VENDORED_SET = new Set(VENDORED_DIRS);
 function excludedSegment(path2, dirs = EXCLUDED_SET) {
-  let memo2 = bySet.get(dirs);
-  if (!memo2) {
-    memo2 = memoByDir((dir2) => segmentIn(dir2, dirs));
-    bySet.set(dirs, memo2);
-  }
-  return memo2(path2);
+  const slash = path2.lastIndexOf("/");
+  return slash < 0 ? null : segmentIn(path2.slice(0, slash), dirs);
 }
-var bySet = /* @__PURE__ */ new WeakMap();
 function segmentIn(dir2, dirs) {
   if (dir2 === "") return null;
   for (const part of dir2.split("/")) if (dirs.has(part)) return part;
@@ -46724,11 +46651,12 @@ function acceptanceGlue(parts) {
   }
   return false;
 }
-var testDir = memoByDir((dir2) => {
-  if (dir2 === "") return false;
-  const parts = dir2.split("/");
+function testDir(path2) {
+  const slash = path2.lastIndexOf("/");
+  if (slash < 0) return false;
+  const parts = path2.slice(0, slash).split("/");
   return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts);
-});
+}
 function testName(name) {
   const lower = name.toLowerCase();
   if (lower.endsWith(".py")) return lower === "conftest.py" || lower.startsWith("test_") || lower.endsWith("_test.py");
@@ -46767,6 +46695,7 @@ var TEST_FILES = [
 var EMPTY_REPO_FILES = {
   all: [],
   own: [],
+  index: { files: [], byName: /* @__PURE__ */ new Map(), byFirst: /* @__PURE__ */ new Map(), byExt: /* @__PURE__ */ new Map() },
   manifests: [],
   sources: /* @__PURE__ */ new Map(),
   markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
@@ -46815,10 +46744,21 @@ function collectRepoFiles(snapshot) {
   let tests = 0;
   const byEcosystem = /* @__PURE__ */ new Map();
   const examples = [];
+  const byName = /* @__PURE__ */ new Map();
+  const byFirst = /* @__PURE__ */ new Map();
+  const byExt = /* @__PURE__ */ new Map();
+  const add = (m, k, i) => {
+    const list2 = m.get(k);
+    if (list2) list2.push(i);
+    else m.set(k, [i]);
+  };
   for (const path2 of snapshot.files()) {
     if (isExcluded(path2)) continue;
     const name = path2.slice(path2.lastIndexOf("/") + 1);
-    own.push({ path: path2, name });
+    const i = own.push({ path: path2, name }) - 1;
+    add(byName, name, i);
+    add(byFirst, name[0] ?? "", i);
+    for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) add(byExt, name.slice(dot), i);
     const manifest = manifestEcosystem(name);
     if (manifest) present2[ECOSYSTEM_IDS.indexOf(manifest)] = 1;
     const kind = sourceKindOf(path2);
@@ -46834,6 +46774,7 @@ function collectRepoFiles(snapshot) {
   return {
     all: snapshot.files(),
     own,
+    index: { files: own, byName, byFirst, byExt },
     manifests: ECOSYSTEM_IDS.filter((_, i) => present2[i] === 1),
     sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts2[i]])),
     markers: {
@@ -49093,23 +49034,8 @@ function parseSetupPy(path2, text2) {
   return deps;
 }
 
-// src/facts/read-memo.ts
-var SLOTS = /* @__PURE__ */ Symbol("shipshape.read-memo");
-function slotsOf(read) {
-  const holder = read;
-  let s = holder[SLOTS];
-  if (s === void 0) {
-    s = {};
-    Object.defineProperty(holder, SLOTS, { value: s, enumerable: false });
-  }
-  return s;
-}
+// src/facts/text-lines.ts
 function boundedLines(read, maxLines, maxChars) {
-  const slots = slotsOf(read);
-  let byBounds = slots.bounded;
-  const key = `${maxLines}:${maxChars}`;
-  const hit = byBounds?.get(key);
-  if (hit) return hit;
   const out = read.text.split("\n", maxLines);
   let long = 0;
   const clean4 = read.text.length <= maxChars && !read.text.includes("\r");
@@ -49120,41 +49046,13 @@ function boundedLines(read, maxLines, maxChars) {
       long++;
     } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
   }
-  const result2 = { lines: out, long, complete: long === 0 && out.length < maxLines };
-  if (!byBounds) {
-    byBounds = /* @__PURE__ */ new Map();
-    slots.bounded = byBounds;
-  }
-  byBounds.set(key, result2);
-  return result2;
+  return { lines: out, long, complete: long === 0 && out.length < maxLines };
 }
 function plainLines(read) {
-  const slots = slotsOf(read);
-  let out = slots.plain;
-  if (!out) {
-    out = reusableSplit(read) ?? read.text.split(/\r?\n/);
-    slots.plain = out;
-  }
-  return out;
-}
-function reusableSplit(read) {
-  const byBounds = slotsOf(read).bounded;
-  if (!byBounds) return void 0;
-  for (const b of byBounds.values()) if (b.complete && !read.text.includes("\r")) return b.lines;
-  return void 0;
+  return read.text.split(/\r?\n/);
 }
 function mentionsAny(read, tokens) {
-  const slots = slotsOf(read);
-  let byTokens = slots.mentioned;
-  const hit = byTokens?.get(tokens);
-  if (hit !== void 0) return hit;
-  const found = anyOf(tokens).test(read.text);
-  if (!byTokens) {
-    byTokens = /* @__PURE__ */ new Map();
-    slots.mentioned = byTokens;
-  }
-  byTokens.set(tokens, found);
-  return found;
+  return anyOf(tokens).test(read.text);
 }
 var alternations = /* @__PURE__ */ new WeakMap();
 function anyOf(tokens) {
@@ -61653,12 +61551,12 @@ function mappingPath(args2, constants5) {
   const r = resolveExpr(expr, (n) => constants5.get(n.slice(n.lastIndexOf(".") + 1)));
   return "value" in r ? r.value : void 0;
 }
-var CONSTANTS = /* @__PURE__ */ new WeakMap();
+var JAVA_CONSTANTS = memoKey("java string constants");
 function javaConstants(ctx) {
-  const cached = CONSTANTS.get(ctx.src);
-  if (cached) return cached;
+  return ctx.memo.get(JAVA_CONSTANTS, "", () => readJavaConstants(ctx));
+}
+function readJavaConstants(ctx) {
   const out = /* @__PURE__ */ new Map();
-  CONSTANTS.set(ctx.src, out);
   for (const file2 of ctx.src.files("java")) {
     const text2 = ctx.src.text(file2);
     if (text2 === void 0 || !text2.includes("static final String") && !text2.includes("const val")) continue;
@@ -65997,8 +65895,7 @@ function extractJvmAnnotations(ctx) {
     const global2 = [...style.prefixProps.map((keys) => keys.map((k) => props.get(k)?.value).find((v) => v !== void 0) ?? ""), ...style.pathAnnotation ? [applicationPath(ctx, constants5)] : []];
     for (const file2 of ctx.src.files("java")) {
       if (!ctx.src.mentions(file2, style.tokens)) continue;
-      const own = { constants: constants5.size, routes: fileRoutes(ctx, file2, style, framework, constants5) };
-      for (const r of own.routes) routes.push({ ...r, path: joinUrl(...global2, r.path) });
+      for (const r of fileRoutes(ctx, file2, style, framework, constants5)) routes.push({ ...r, path: joinUrl(...global2, r.path) });
     }
   }
   return { routes };
@@ -66764,18 +66661,16 @@ function handlerOf2(ctx, toks, a, file2) {
   const handler2 = `${cls}@${method}`;
   return { handler: handler2, ...controllerTouches(ctx, cls, method) };
 }
-var CLASS_FILES = /* @__PURE__ */ new WeakMap();
+var CLASS_FILES = memoKey("php class files");
 function classFiles(ctx) {
-  let m = CLASS_FILES.get(ctx.src);
-  if (!m) {
-    m = /* @__PURE__ */ new Map();
+  return ctx.memo.get(CLASS_FILES, "", () => {
+    const m = /* @__PURE__ */ new Map();
     for (const f of ctx.src.files("php")) {
       const name = f.slice(f.lastIndexOf("/") + 1);
       if (!m.has(name)) m.set(name, f);
     }
-    CLASS_FILES.set(ctx.src, m);
-  }
-  return m;
+    return m;
+  });
 }
 function controllerTouches(ctx, cls, method) {
   const file2 = classFiles(ctx).get(`${cls}.php`);

@@ -1,4 +1,4 @@
-import type { OwnFile, RepoFileFacts } from './repo-files.js'
+import type { FileIndex, RepoFileFacts } from './repo-files.js'
 import type { Snapshot } from './snapshot.js'
 
 /**
@@ -36,45 +36,31 @@ export function matchesConfigPattern(pattern: string, path: string, name: string
   return name === pattern
 }
 
-/** The own files each pattern matches, in listing order, at most `max` per pattern. */
-export function filesMatching(files: readonly OwnFile[], patterns: readonly string[], max: number): Map<string, string[]> {
-  const out = new Map<string, string[]>(patterns.map((p) => [p, []]))
-  // Patterns grouped by what can be looked up per file: exact basenames (also of `a/b` suffixes),
-  // first characters of `prefix*`, `.suffix`es of `*.ext`; only `dir/` patterns are tried per file.
-  const byName = new Map<string, string[]>()
-  const byFirst = new Map<string, string[]>()
-  const byExt = new Map<string, string[]>()
-  const dirs: string[] = []
-  const add = (m: Map<string, string[]>, k: string, p: string): void => {
-    const list = m.get(k)
-    if (list) list.push(p)
-    else m.set(k, [p])
-  }
-  for (const p of new Set(patterns)) {
-    if (p.endsWith('/')) dirs.push(p)
-    else if (p.includes('/')) add(byName, p.slice(p.lastIndexOf('/') + 1), p)
-    else if (p.endsWith('*')) add(byFirst, p[0] ?? '', p)
-    else if (p.startsWith('*.')) add(byExt, p.slice(1), p)
-    else add(byName, p, p)
-  }
-  const take = (p: string, file: OwnFile): void => {
-    const list = out.get(p)!
-    if (list.length < max && matchesConfigPattern(p, file.path, file.name) && list[list.length - 1] !== file.path) list.push(file.path)
-  }
-  for (const file of files) {
-    const { name } = file
-    for (const p of byName.get(name) ?? []) take(p, file)
-    for (const p of byFirst.get(name[0] ?? '') ?? []) take(p, file)
-    for (let dot = name.indexOf('.'); dot >= 0 && byExt.size > 0; dot = name.indexOf('.', dot + 1)) for (const p of byExt.get(name.slice(dot)) ?? []) take(p, file)
-    for (const p of dirs) if (file.path.includes(p)) take(p, file)
+/** The own files a pattern matches, in listing order, at most `max`, looked up in the name index. */
+export function filesMatching(index: FileIndex, pattern: string, max: number): string[] {
+  const { files } = index
+  const candidates: readonly number[] | undefined = pattern.endsWith('/')
+    ? files.flatMap((f, i) => (f.path.includes(pattern) ? [i] : []))
+    : pattern.includes('/')
+      ? index.byName.get(pattern.slice(pattern.lastIndexOf('/') + 1))
+      : pattern.endsWith('*')
+        ? index.byFirst.get(pattern[0] ?? '')
+        : pattern.startsWith('*.')
+          ? index.byExt.get(pattern.slice(1))
+          : index.byName.get(pattern)
+  const out: string[] = []
+  for (const i of candidates ?? []) {
+    const f = files[i]!
+    if (matchesConfigPattern(pattern, f.path, f.name)) out.push(f.path)
+    if (out.length >= max) break
   }
   return out
 }
 
 export function collectConfigTexts(snapshot: Snapshot, repoFiles: RepoFileFacts, patterns: readonly string[]): ConfigTexts {
   const texts = new Map<string, string>()
-  for (const paths of filesMatching(repoFiles.own, patterns, MAX_FILES_PER_PATTERN).values()) {
-    for (const path of paths) {
+  for (const pattern of new Set(patterns)) {
+    for (const path of filesMatching(repoFiles.index, pattern, MAX_FILES_PER_PATTERN)) {
       if (texts.has(path)) continue
       const text = snapshot.text(path)
       if (text !== undefined) texts.set(path, text)

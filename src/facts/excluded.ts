@@ -1,4 +1,3 @@
-import { memoByDir } from './path-memo.js'
 /**
  * Trees that are vendored, generated or not part of the shipped service (docs/catalogue.md, "Rules for every practice").
  * One list for every collector, so "what counts as the repository's own code" means the same
@@ -33,16 +32,9 @@ const VENDORED_SET = new Set(VENDORED_DIRS)
 
 /** The first excluded directory segment of a path (`pkg/node_modules/x/package.json` → `node_modules`), or null. */
 export function excludedSegment(path: string, dirs: ReadonlySet<string> = EXCLUDED_SET): string | null {
-  let memo = bySet.get(dirs)
-  if (!memo) {
-    memo = memoByDir((dir) => segmentIn(dir, dirs))
-    bySet.set(dirs, memo)
-  }
-  return memo(path)
+  const slash = path.lastIndexOf('/')
+  return slash < 0 ? null : segmentIn(path.slice(0, slash), dirs)
 }
-
-/** One directory memo per set of names (sets are module constants, so this stays small). */
-const bySet = new WeakMap<ReadonlySet<string>, (path: string) => string | null>()
 
 /** The first segment of a directory path that is in `dirs`, or null. */
 function segmentIn(dir: string, dirs: ReadonlySet<string>): string | null {
@@ -103,11 +95,13 @@ function acceptanceGlue(parts: readonly string[]): boolean {
   return false
 }
 
-const testDir = memoByDir((dir) => {
-  if (dir === '') return false
-  const parts = dir.split('/')
+/** Whether a file's directory is a test tree (`tests/`, `spec/`, a .NET test project, acceptance glue). */
+function testDir(path: string): boolean {
+  const slash = path.lastIndexOf('/')
+  if (slash < 0) return false
+  const parts = path.slice(0, slash).split('/')
   return parts.some((part) => TEST_DIRS.has(part.toLowerCase()) || DOTNET_TEST_PROJECT.test(part)) || acceptanceGlue(parts)
-})
+}
 
 function testName(name: string): boolean {
   const lower = name.toLowerCase()

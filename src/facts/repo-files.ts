@@ -30,11 +30,21 @@ export interface StackMarkers {
   readonly laravel: boolean
 }
 
+/** The own files looked up by name: by basename, by the basename's first character, and by every `.suffix` of it (indexes into `own`). */
+export interface FileIndex {
+  readonly files: readonly OwnFile[]
+  readonly byName: ReadonlyMap<string, number[]>
+  readonly byFirst: ReadonlyMap<string, number[]>
+  readonly byExt: ReadonlyMap<string, number[]>
+}
+
 export interface RepoFileFacts {
   /** Every listed file, sorted (after ignore globs; vendored and generated trees included). */
   readonly all: readonly string[]
   /** The repository's own files: vendored, generated and docs trees left out. */
   readonly own: readonly OwnFile[]
+  /** The own files by name, for configuration patterns (`pyproject.toml`, `.eslintrc*`, `*.csproj`). */
+  readonly index: FileIndex
   /** Ecosystems with a manifest, in the ecosystem table's order. */
   readonly manifests: readonly Ecosystem[]
   /** Application source files per ecosystem (templates, declarations, bundles and build scripts aside). */
@@ -47,6 +57,7 @@ export interface RepoFileFacts {
 export const EMPTY_REPO_FILES: RepoFileFacts = {
   all: [],
   own: [],
+  index: { files: [], byName: new Map(), byFirst: new Map(), byExt: new Map() },
   manifests: [],
   sources: new Map(),
   markers: { typescript: false, django: false, rails: false, gradle: false, kotlin: false, laravel: false },
@@ -109,10 +120,21 @@ export function collectRepoFiles(snapshot: Snapshot): RepoFileFacts {
   let tests = 0
   const byEcosystem = new Map<Ecosystem, number>()
   const examples: string[] = []
+  const byName = new Map<string, number[]>()
+  const byFirst = new Map<string, number[]>()
+  const byExt = new Map<string, number[]>()
+  const add = (m: Map<string, number[]>, k: string, i: number): void => {
+    const list = m.get(k)
+    if (list) list.push(i)
+    else m.set(k, [i])
+  }
   for (const path of snapshot.files()) {
     if (isExcluded(path)) continue
     const name = path.slice(path.lastIndexOf('/') + 1)
-    own.push({ path, name })
+    const i = own.push({ path, name }) - 1
+    add(byName, name, i)
+    add(byFirst, name[0] ?? '', i)
+    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) add(byExt, name.slice(dot), i)
     const manifest = manifestEcosystem(name)
     if (manifest) present[ECOSYSTEM_IDS.indexOf(manifest)] = 1
     const kind = sourceKindOf(path)
@@ -128,6 +150,7 @@ export function collectRepoFiles(snapshot: Snapshot): RepoFileFacts {
   return {
     all: snapshot.files(),
     own,
+    index: { files: own, byName, byFirst, byExt },
     manifests: ECOSYSTEM_IDS.filter((_, i) => present[i] === 1),
     sources: new Map(ECOSYSTEM_IDS.map((e, i) => [e, counts[i]!])),
     markers: {

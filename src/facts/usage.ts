@@ -1,4 +1,4 @@
-import { mentionsAny, plainLines, type TextRead } from './read-memo.js'
+import { mentionsAny, plainLines, type TextRead } from './text-lines.js'
 import type { ParseProblem } from './ci/types.js'
 import { isExcluded, isTestPath } from './excluded.js'
 import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'

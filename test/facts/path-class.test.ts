@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { excludedSegment, isExcluded, isTestPath, isVendored } from '../../src/facts/excluded.js'
-import { memoByDir } from '../../src/facts/path-memo.js'
 import { sourceKind } from '../../src/facts/usage.js'
-
-/** Path classification answers the same whatever order the paths come in (the memo is per directory). */
-
-describe('memoByDir', () => {
-  it('calls the function once per directory and answers root files, nested and alternating paths', () => {
-    const seen: string[] = []
-    const depth = memoByDir((dir) => {
-      seen.push(dir)
-      return dir === '' ? 0 : dir.split('/').length
-    })
-    const paths = ['a.py', 'x/b.py', 'x/c.py', 'x/y/d.py', 'x/e.py', 'xy/f.py', 'x/y/g.py', 'h.py', 'x/y/d.py', 'x', 'xx/y']
-    expect(paths.map(depth)).toEqual([0, 1, 1, 2, 1, 1, 2, 0, 2, 0, 1])
-    expect([...new Set(seen)].sort()).toEqual(seen.slice().sort())
-    expect(seen.sort()).toEqual(['', 'x', 'x/y', 'xx', 'xy'])
-  })
-})
 
 describe('path classification', () => {
   const cases: [string, boolean, boolean, boolean][] = [

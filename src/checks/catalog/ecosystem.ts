@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { ECOSYSTEM_IDS, ECOSYSTEMS, type Ecosystem } from '../../facts/ecosystems.js'
-import type { OwnFile, RepoFileFacts, StackMarkers } from '../../facts/repo-files.js'
+import type { StackMarkers } from '../../facts/repo-files.js'
 import type { Facts } from '../../facts/types.js'
 import type { Evidence } from '../types.js'
 import type { ConfigSignature } from './match.js'
@@ -25,58 +25,21 @@ export interface RepoProfile extends StackMarkers {
   readonly ecosystems: readonly Ecosystem[]
 }
 
-const profiles = new WeakMap<RepoFileFacts, RepoProfile>()
-
-interface FileIndex {
-  readonly files: readonly OwnFile[]
-  /** File indexes by basename, by the basename's first character, and by every `.suffix` of it. */
-  readonly byName: ReadonlyMap<string, number[]>
-  readonly byFirst: ReadonlyMap<string, number[]>
-  readonly byExt: ReadonlyMap<string, number[]>
-}
-
 const NO_FILES: readonly number[] = []
-const fileIndexes = new WeakMap<RepoFileFacts, FileIndex>()
-
-function fileIndex(repoFiles: RepoFileFacts): FileIndex {
-  const known = fileIndexes.get(repoFiles)
-  if (known) return known
-  const files = repoFiles.own
-  const byName = new Map<string, number[]>()
-  const byFirst = new Map<string, number[]>()
-  const byExt = new Map<string, number[]>()
-  const add = (m: Map<string, number[]>, k: string, i: number): void => {
-    const list = m.get(k)
-    if (list) list.push(i)
-    else m.set(k, [i])
-  }
-  files.forEach(({ name }, i) => {
-    add(byName, name, i)
-    add(byFirst, name[0] ?? '', i)
-    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) add(byExt, name.slice(dot), i)
-  })
-  const idx = { files, byName, byFirst, byExt }
-  fileIndexes.set(repoFiles, idx)
-  return idx
-}
 
 /**
- * The repository's ecosystems and frameworks, computed once per snapshot. An ecosystem whose
+ * The repository's ecosystems and frameworks. An ecosystem whose
  * manifests declare no production dependency is tooling when another ecosystem is there with
  * production dependencies or more source files.
  */
 export function repoProfile(facts: Pick<Facts, 'repoFiles' | 'manifests'>): RepoProfile {
   const files = facts.repoFiles
-  const cached = profiles.get(files)
-  if (cached) return cached
   const sources = files.sources
   const found = [...files.manifests].sort((a, b) => (sources.get(b) ?? 0) - (sources.get(a) ?? 0))
   const production = new Set(facts.manifests.manifests.filter((m) => m.dependencies.some((d) => !d.dev)).map((m) => m.ecosystem))
   const tooling = (e: Ecosystem): boolean => !production.has(e) && found.some((o) => o !== e && (production.has(o) || (sources.get(o) ?? 0) > (sources.get(e) ?? 0)))
   const ecosystems = found.filter((e) => !tooling(e))
-  const profile: RepoProfile = { ecosystems, ...files.markers }
-  profiles.set(files, profile)
-  return profile
+  return { ecosystems, ...files.markers }
 }
 
 /**
@@ -143,7 +106,7 @@ export function findConfigs(facts: Pick<Facts, 'repoFiles' | 'configTexts'>, sig
   // The patterns are looked up in an index of the files (built once per listing), and the
   // candidates taken in file order, each file's in pattern order: the same hits, in the same order,
   // as trying every file against every pattern.
-  const idx = fileIndex(facts.repoFiles)
+  const idx = facts.repoFiles.index
   const picks: { readonly file: number; readonly sig: ConfigSignature }[] = []
   for (const [name, list] of byName) for (const i of idx.byName.get(name) ?? NO_FILES) for (const sig of list) if (matchesConfigPattern(sig.file, idx.files[i]!.path, name)) picks.push({ file: i, sig })
   for (const [first, list] of byFirst) for (const i of idx.byFirst.get(first) ?? NO_FILES) for (const sig of list) if (matchesConfigPattern(sig.file, idx.files[i]!.path, idx.files[i]!.name)) picks.push({ file: i, sig })

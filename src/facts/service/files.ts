@@ -1,5 +1,5 @@
 import { isExcluded, isTestPath } from '../excluded.js'
-import { boundedLines, mentionsAny } from '../read-memo.js'
+import { boundedLines, mentionsAny } from '../text-lines.js'
 import type { Ecosystem } from '../manifests/types.js'
 import { sourceKind } from '../usage.js'
 import type { Snapshot } from '../snapshot.js'
