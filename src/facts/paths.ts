@@ -23,14 +23,20 @@ export function joinPath(dir: string, rel: string): string | undefined {
 
 /** The files of a sorted list that start with `prefix`: one binary search, then the contiguous run. */
 export function rangeWithPrefix(sorted: readonly string[], prefix: string): string[] {
+  const lo = lowerBound(sorted, prefix)
+  const out: string[] = []
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!)
+  return out
+}
+
+/** The first index of a sorted list whose entry is not below `key` (a binary search). */
+export function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < prefix) lo = mid + 1
+    if (sorted[mid]! < key) lo = mid + 1
     else hi = mid
   }
-  const out: string[] = []
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!)
-  return out
+  return lo
 }

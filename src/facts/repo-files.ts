@@ -1,6 +1,6 @@
 import { ECOSYSTEM_IDS, manifestEcosystem, sourceKindOf, type Ecosystem } from './ecosystems.js'
 import { isExcluded, NOT_TEST_CODE } from './excluded.js'
-import { rangeWithPrefix } from './paths.js'
+import { lowerBound, rangeWithPrefix } from './paths.js'
 import type { Snapshot } from './snapshot.js'
 import { TEST_FILES, type TestSuite } from './test-files.js'
 
@@ -96,14 +96,7 @@ function testEcosystem(path: string, name: string): Ecosystem | undefined {
 
 /** Whether the sorted listing holds a file at `path` (a binary search). */
 export function isListed(files: readonly string[], path: string): boolean {
-  let lo = 0
-  let hi = files.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (files[mid]! < path) lo = mid + 1
-    else hi = mid
-  }
-  return files[lo] === path
+  return files[lowerBound(files, path)] === path
 }
 
 /** The listed files directly or indirectly under a directory ('' for the root). */
