@@ -3816,19 +3816,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound;
+      let lowerBound2;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
+        lowerBound2 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3843,16 +3843,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -27889,16 +27889,20 @@ function joinPath2(dir2, rel) {
   return parts.join("/");
 }
 function rangeWithPrefix(sorted, prefix) {
+  const lo = lowerBound(sorted, prefix);
+  const out = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
+}
+function lowerBound(sorted, key) {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
+    if (sorted[mid] < key) lo = mid + 1;
     else hi = mid;
   }
-  const out = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
-  return out;
+  return lo;
 }
 
 // src/facts/run-memo.ts
@@ -32801,14 +32805,7 @@ function testEcosystem(path2, name) {
   return TEST_FILES.find((t) => (t.names?.includes(name) || (t.prefix === void 0 || name.startsWith(t.prefix)) && t.suffixes.some((s) => name.endsWith(s) && name.length > s.length)) && (t.under === void 0 || path2.startsWith(t.under) || path2.includes("/" + t.under)))?.ecosystem;
 }
 function isListed(files, path2) {
-  let lo = 0;
-  let hi = files.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (files[mid] < path2) lo = mid + 1;
-    else hi = mid;
-  }
-  return files[lo] === path2;
+  return files[lowerBound(files, path2)] === path2;
 }
 function listedUnder(files, dir2) {
   return dir2 === "" ? files : rangeWithPrefix(files, dir2.endsWith("/") ? dir2 : dir2 + "/");
