@@ -35457,7 +35457,7 @@ function collectUsage(snapshot) {
         if (only && !only.has(f.path)) continue;
         const r = snapshot.read(f.path);
         if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-        for (const h of fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
+        for (const h of fileHits(r, () => lines(f.path) ?? plainLines(r), anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test });
           if (hits.length >= limit) return hits;
         }
@@ -35469,7 +35469,7 @@ function collectUsage(snapshot) {
           if (!wanted.some((w) => path2 === w || path2.endsWith("/" + w)) || isExcluded(path2)) continue;
           const r = snapshot.read(path2);
           if (r.kind !== "text" || r.size > MAX_SOURCE_BYTES) continue;
-          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS, false)) {
+          for (const h of fileHits(r, () => plainLines(r), anyToken, tokens, CONFIG_COMMENTS, false)) {
             hits.push({ path: path2, line: h.line, text: h.text, token: h.token, ecosystem: eco, test: isTestPath(path2) });
             if (hits.length >= limit) return hits;
           }
@@ -35482,9 +35482,9 @@ function collectUsage(snapshot) {
 }
 var CONFIG_COMMENTS = ["#"];
 var NO_HITS = [];
-function fileHits(read, anyToken, tokens, comments, codeOnly) {
+function fileHits(read, split, anyToken, tokens, comments, codeOnly) {
   if (!anyToken.test(read.text)) return NO_HITS;
-  const ls = plainLines(read);
+  const ls = split();
   const out = [];
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i];

@@ -75,8 +75,7 @@ function isGenerated(lines: readonly string[]): boolean {
 
 /**
  * Line hits of every infrastructure token of one ecosystem, per file: one search over an
- * alternation of all tokens, memoised per read by the usage facts (so service views and the PR
- * base share it). Comment lines are left out by the search.
+ * alternation of all tokens. Comment lines are left out by the search.
  */
 function tokenHits<S extends InfraSignature>(usage: UsageFacts, eco: Ecosystem, sigs: readonly S[]): Map<string, { sig: S; line: number; text: string }[]> {
   const bySig = new Map<string, S>()
@@ -276,8 +275,8 @@ export function layerFacts<S extends InfraSignature>(q: Query<S>): LayerFacts<S>
 const MODULE_LISTS = new Map<string, readonly string[]>()
 
 /**
- * One array per distinct module list: the import lookup memoises its per-file answers by the
- * list's identity, so every service view asking for the same modules must pass the same array.
+ * One array per distinct module list: the import lookup's token test compiles one alternation
+ * per list (text-lines.ts, by the array's identity), so lists built per call are interned here.
  */
 function moduleList(modules: readonly string[]): readonly string[] {
   const unique = [...new Set(modules)]

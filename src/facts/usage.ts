@@ -12,8 +12,9 @@ export { inCode } from './literals.js'
 
 /**
  * Where packages are used in code: imports per ecosystem and a bounded line search for usage
- * calls (flag evaluations, retry decorators, …). Everything is computed lazily and memoised, so
- * a repository whose manifests name no relevant package never has its sources read. Only source
+ * calls (flag evaluations, retry decorators, …). Computed lazily, each file's lines and imports
+ * kept for the collection, so a repository whose manifests name no relevant package never has
+ * its sources read. Only source
  * files of an ecosystem are read, outside excluded trees, under a per-file size cap.
  *
  * Test code is kept but marked (`test: true`): callers decide, and the dependency checks do not
@@ -82,8 +83,6 @@ export interface UsageFacts {
   lines(path: string): readonly string[] | undefined
   readonly problems: readonly ParseProblem[]
 }
-
-/** The per-read memo key of each ecosystem's import scan (constants: compared by identity). */
 
 /** Per-file cap for scanning: larger sources are generated or minified. */
 export const MAX_SOURCE_BYTES = 512 * 1024
@@ -204,8 +203,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
         if (only && !only.has(f.path)) continue
         const r = snapshot.read(f.path)
         if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
-        // The comment syntax follows from the path, which is the read's own: the memo key needs no ecosystem.
-        for (const h of fileHits(r, anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
+        for (const h of fileHits(r, () => lines(f.path) ?? plainLines(r), anyToken, tokens, f.template ? null : ECOSYSTEMS[f.ecosystem].comments, !inStrings && !f.template)) {
           hits.push({ path: f.path, line: h.line, text: h.text, token: h.token, ecosystem: f.ecosystem, test: f.test })
           if (hits.length >= limit) return hits
         }
@@ -217,7 +215,7 @@ export function collectUsage(snapshot: Snapshot): UsageFacts {
           if (!wanted.some((w) => path === w || path.endsWith('/' + w)) || isExcluded(path)) continue
           const r = snapshot.read(path)
           if (r.kind !== 'text' || r.size > MAX_SOURCE_BYTES) continue
-          for (const h of fileHits(r, anyToken, tokens, CONFIG_COMMENTS, false)) {
+          for (const h of fileHits(r, () => plainLines(r), anyToken, tokens, CONFIG_COMMENTS, false)) {
             hits.push({ path, line: h.line, text: h.text, token: h.token, ecosystem: eco, test: isTestPath(path) })
             if (hits.length >= limit) return hits
           }
@@ -243,9 +241,9 @@ const NO_HITS: readonly FileHit[] = []
  * Every line of one text holding a token outside string literals (the first token per line),
  * after a native whole-text test; comment lines are left out.
  */
-function fileHits(read: TextRead, anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined, codeOnly: boolean): readonly FileHit[] {
+function fileHits(read: TextRead, split: () => readonly string[], anyToken: RegExp, tokens: readonly string[], comments: readonly string[] | null | undefined, codeOnly: boolean): readonly FileHit[] {
   if (!anyToken.test(read.text)) return NO_HITS
-  const ls = plainLines(read)
+  const ls = split()
   const out: FileHit[] = []
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i]!
@@ -314,7 +312,7 @@ export function dependencyMatches(sig: PackageSignature, name: string): boolean 
 
 const importNames = new WeakMap<PackageSignature, readonly string[]>()
 
-/** Import names of a signature, one array per signature (the per-file mention memo is keyed by it). */
+/** Import names of a signature, one array per signature (the token test compiles one alternation per array). */
 function defaultImports(sig: PackageSignature): readonly string[] {
   let names = importNames.get(sig)
   if (!names) {

@@ -34,7 +34,7 @@ export interface PyFrameworkSpec {
 
 /** A decorator line anywhere in a text (`@app.get(…)`), tested before the text is split. */
 const DECORATOR_LINE = /^[ \t]*@/m
-/** Words naming the UPPER_CASE constants the service-wide lookup keeps (one list: its memo key). */
+/** Words naming the UPPER_CASE constants the service-wide lookup keeps (one constant list: one compiled token test). */
 const CONST_HINTS: readonly string[] = ['_STR', 'PREFIX', 'URL', 'PATH']
 
 const ASSIGN = /^\s*([A-Za-z_][A-Za-z0-9_]{0,80})\s*(?::\s*[A-Za-z_][\w.[\]]{0,60}\s*)?=\s*([A-Za-z_][\w.]{0,80})\(/
