@@ -45653,6 +45653,16 @@ function collectResilience(manifests, usage, extraPackages) {
 }
 
 // src/facts/code-areas.ts
+function guardInto(failures, scope = "") {
+  return (area, fallback, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      failures.push({ path: "", message: `${area} facts could not be collected${scope}: ${err?.message ?? String(err)}` });
+      return fallback;
+    }
+  };
+}
 function collectCodeAreas(snapshot, repoFiles, manifests, service2, config, configReads, guard2) {
   const runs = (id) => config.checks[id].enabled;
   const configTexts = guard2("Configuration files", NO_CONFIG_TEXTS, () => collectConfigTexts(snapshot, repoFiles, configReads));
@@ -63595,14 +63605,7 @@ function collectTerraform(path2, text2, out, problems2) {
 function collectFacts(snapshot, config, _inputs = {}, opts = {}) {
   const failures = [];
   const asked = {};
-  const guard2 = (area2, fallback, fn) => {
-    try {
-      return fn();
-    } catch (err) {
-      failures.push({ path: "", message: `${area2} facts could not be collected: ${err?.message ?? String(err)}` });
-      return fallback;
-    }
-  };
+  const guard2 = guardInto(failures);
   const area = (key, label, fallback, collect) => {
     const from = opts.reuse;
     const before = from?.asked[key];
@@ -63982,14 +63985,7 @@ function scopeFacts(facts, view, owns, service2, all, config) {
     problems: byPath(svc.problems)
   };
   const failures = [...facts.failures];
-  const guard2 = (area, fallback, fn) => {
-    try {
-      return fn();
-    } catch (err) {
-      failures.push({ path: "", message: `${area} facts could not be collected for service ${service2.name}: ${err?.message ?? String(err)}` });
-      return fallback;
-    }
-  };
+  const guard2 = guardInto(failures, ` for service ${service2.name}`);
   return {
     ...facts,
     repoFiles,

@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js'
+import type { ParseProblem } from './parse/problem.js'
 import { collectConfigTexts, NO_CONFIG_TEXTS } from './config-texts.js'
 import { collectFlags, NO_FLAGS } from './flags.js'
 import { collectLayering, NO_LAYERING } from './layering.js'
@@ -13,8 +14,20 @@ import { collectUsage, emptyUsage } from './usage.js'
 /** The areas read from one view's own files: the whole repository, or one monorepo service's view. */
 export type CodeAreas = Pick<Facts, 'configTexts' | 'resilience' | 'flags' | 'layering'>
 
-/** Runs a collector; a collector that throws leaves its area at `fallback` and says so through `fail`. */
+/** Runs a collector; a collector that throws leaves its area at `fallback` and is recorded. */
 export type Guard = <T>(area: string, fallback: T, fn: () => T) => T
+
+/** A guard that records a failing collector in `failures` (`for service X`, when `scope` names one). */
+export function guardInto(failures: ParseProblem[], scope = ''): Guard {
+  return (area, fallback, fn) => {
+    try {
+      return fn()
+    } catch (err) {
+      failures.push({ path: '', message: `${area} facts could not be collected${scope}: ${(err as Error)?.message ?? String(err)}` })
+      return fallback
+    }
+  }
+}
 
 /**
  * Collects the areas that depend on a view's files: configuration texts the checks declared, and

@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js'
-import { collectCodeAreas } from './code-areas.js'
+import { collectCodeAreas, guardInto } from './code-areas.js'
 import { answersSame, RecordingSnapshot, type Asked } from './recording-snapshot.js'
 import { collectCi, collectDeclaredRuns } from './ci/index.js'
 import type { ParseProblem } from './ci/types.js'
@@ -51,14 +51,7 @@ export interface CollectOptions {
 export function collectFacts(snapshot: Snapshot, config: Config, _inputs: FactInputs = {}, opts: CollectOptions = {}): Facts & { readonly asked: AskedByArea } {
   const failures: ParseProblem[] = []
   const asked: AskedByArea = {}
-  const guard = <T>(area: string, fallback: T, fn: () => T): T => {
-    try {
-      return fn()
-    } catch (err) {
-      failures.push({ path: '', message: `${area} facts could not be collected: ${(err as Error)?.message ?? String(err)}` })
-      return fallback
-    }
-  }
+  const guard = guardInto(failures)
   /** A reusable area: the other snapshot's facts when they hold here, else collected (and recorded when asked to). */
   const area = <K extends ReusableArea>(key: K, label: string, fallback: Facts[K], collect: (snap: Snapshot) => Facts[K]): Facts[K] => {
     const from = opts.reuse

@@ -1,6 +1,6 @@
 import type { Config, ServiceDecl } from '../config/types.js'
 import type { ActionUse, CiFacts, ToolRun } from './ci/types.js'
-import { collectCodeAreas, type Guard } from './code-areas.js'
+import { collectCodeAreas, guardInto } from './code-areas.js'
 import { collectRepoFiles } from './repo-files.js'
 import { FilteredSnapshot } from './filtered-snapshot.js'
 import { CI_HOMES, isCiHome } from './ci/files.js'
@@ -167,14 +167,7 @@ export function scopeFacts(facts: Facts, view: Snapshot, owns: (path: string) =>
     problems: byPath(svc.problems)
   }
   const failures = [...facts.failures]
-  const guard: Guard = (area, fallback, fn) => {
-    try {
-      return fn()
-    } catch (err) {
-      failures.push({ path: '', message: `${area} facts could not be collected for service ${service.name}: ${(err as Error)?.message ?? String(err)}` })
-      return fallback
-    }
-  }
+  const guard = guardInto(failures, ` for service ${service.name}`)
   return {
     ...facts,
     repoFiles,
