@@ -42743,21 +42743,7 @@ function functionName(word) {
 }
 
 // src/facts/ci/shell.ts
-var splits = /* @__PURE__ */ new Map();
-var MAX_MEMO_SCRIPTS = 2e4;
-var MAX_MEMO_SCRIPT_CHARS = 64 * 1024;
 function splitScript(script, args2) {
-  const key = args2 === void 0 ? script : script + "\0" + args2.join("\0");
-  const hit = splits.get(key);
-  if (hit) return hit;
-  const out = splitUncached(script, args2);
-  if (key.length <= MAX_MEMO_SCRIPT_CHARS) {
-    if (splits.size >= MAX_MEMO_SCRIPTS) splits.clear();
-    splits.set(key, out);
-  }
-  return out;
-}
-function splitUncached(script, args2) {
   const text2 = script.length > MAX_SCRIPT_CHARS ? script.slice(0, MAX_SCRIPT_CHARS) : script;
   const p = new ShellParser(text2, 1, 0, { count: 0 });
   const { commands: commands2, functions, assigned } = finalizeScript(p.parseGroup(null), text2);
@@ -56845,10 +56831,10 @@ function resolveScript(script, origin) {
   } catch {
   }
   const added = images2 ? [...images2].filter(([tag]) => !before.has(tag)) : [];
-  if (memo2.size < MAX_MEMO_SCRIPTS2) memo2.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added });
+  if (memo2.size < MAX_MEMO_SCRIPTS) memo2.set(key, { out: ctx.out, chain: origin.chain.length, line: origin.line, images: added });
   return ctx.out;
 }
-var MAX_MEMO_SCRIPTS2 = 2e3;
+var MAX_MEMO_SCRIPTS = 2e3;
 var RESOLVED_SCRIPTS = memoKey("resolved scripts");
 function rebased(known, origin) {
   const shift = origin.line !== void 0 && known.line !== void 0 ? origin.line - known.line : 0;
