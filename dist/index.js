@@ -53155,6 +53155,7 @@ function loadYamlData(text2) {
 }
 
 // src/facts/ci/resolve/precommit.ts
+var PRE_COMMIT_CONFIGS = memoKey("pre-commit configs");
 var HOOK_COMMANDS = {
   "astral-sh/ruff-pre-commit": { ruff: ["ruff", "check", "--force-exclude"], "ruff-check": ["ruff", "check", "--force-exclude"], "ruff-format": ["ruff", "format", "--force-exclude"] },
   "charliermarsh/ruff-pre-commit": { ruff: ["ruff", "check", "--force-exclude"], "ruff-format": ["ruff", "format", "--force-exclude"] },
@@ -53224,7 +53225,7 @@ function resolvePreCommit(ctx, argv, site) {
   return true;
 }
 function expandConfig(ctx, path2, site, opts) {
-  const r = parseYamlFile(ctx.snapshot, path2);
+  const r = ctx.memo.get(PRE_COMMIT_CONFIGS, path2, () => parseYamlFile(ctx.snapshot, path2));
   if (!r?.ok || !isMap(r.value)) return;
   const defaultStages = strings(get(r.value, "default_stages"));
   const repos = get(r.value, "repos");

@@ -1,6 +1,9 @@
 import { joinPath } from '../../paths.js'
 import { get, isMap, itemLine, list, parseYamlFile, str, strings } from '../../parse/yaml.js'
 import { dispatch, emit, enter, link, runScript, shellJoin, shortText, type Ctx, type Site } from './engine.js'
+import { memoKey } from '../../run-memo.js'
+
+const PRE_COMMIT_CONFIGS = memoKey<ReturnType<typeof parseYamlFile>>('pre-commit configs')
 
 /**
  * pre-commit / prek: `pre-commit run [--all-files|hook-id]` → every hook of
@@ -84,7 +87,8 @@ export function resolvePreCommit(ctx: Ctx, argv: readonly string[], site: Site):
 
 /** Every hook of a pre-commit config as commands, on top of `site` (whose chain may be empty). */
 export function expandConfig(ctx: Ctx, path: string, site: Site, opts: { hookId?: string | undefined; stage: string }): void {
-  const r = parseYamlFile(ctx.snapshot, path)
+  // Parsed once per CI collection: every step that runs pre-commit (and the local hooks) expands the same file.
+  const r = ctx.memo.get(PRE_COMMIT_CONFIGS, path, () => parseYamlFile(ctx.snapshot, path))
   if (!r?.ok || !isMap(r.value)) return
   const defaultStages = strings(get(r.value, 'default_stages'))
   const repos = get(r.value, 'repos')
