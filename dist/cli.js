@@ -30236,13 +30236,9 @@ function installedTools(ctx, catalogue) {
   }
   return out;
 }
-var REACHED = /* @__PURE__ */ new WeakMap();
 function reachedLines(runs) {
-  const known = REACHED.get(runs);
-  if (known) return known;
   const reached = /* @__PURE__ */ new Set();
   for (const r of runs) if (r.where === "ci") for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ""}`);
-  REACHED.set(runs, reached);
   return reached;
 }
 function declaredTools(ctx, catalogue, veto) {
@@ -32000,14 +31996,8 @@ function jobKey(job4) {
 function linkKey(l) {
   return `${l.path}:${l.line ?? ""}:${l.text}`;
 }
-var CHAIN_KEYS = /* @__PURE__ */ new WeakMap();
 function chainKey(chain) {
-  let key = CHAIN_KEYS.get(chain);
-  if (key === void 0) {
-    key = chain.map(linkKey).join("\n");
-    CHAIN_KEYS.set(chain, key);
-  }
-  return key;
+  return chain.map(linkKey).join("\n");
 }
 function triggerNote(t) {
   const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
@@ -32043,19 +32033,10 @@ function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
-var SHAPES = /* @__PURE__ */ new WeakMap();
 function shapeOf2(run4) {
-  let shape = SHAPES.get(run4);
-  if (shape === void 0) {
-    shape = `${run4.cwd}\0${run4.checkedOutput === true}${run4.followedByDiffCheck === true}${run4.failsOnChange === true}\0${run4.argv.join("")}`;
-    SHAPES.set(run4, shape);
-  }
-  return shape;
+  return `${run4.cwd}\0${run4.checkedOutput === true}${run4.followedByDiffCheck === true}${run4.failsOnChange === true}\0${run4.argv.join("")}`;
 }
-var FURTHER = /* @__PURE__ */ new WeakMap();
 function resolvedFurther(runs) {
-  const known = FURTHER.get(runs);
-  if (known) return known;
   const prefixes2 = /* @__PURE__ */ new Set();
   for (const r of runs) {
     let key = "";
@@ -32065,7 +32046,6 @@ ${linkKey(r.chain[n])}`;
       prefixes2.add(key);
     }
   }
-  FURTHER.set(runs, prefixes2);
   return prefixes2;
 }
 function withImplied(ctx, catalogue) {

@@ -44159,13 +44159,9 @@ function installedTools(ctx, catalogue) {
   }
   return out;
 }
-var REACHED = /* @__PURE__ */ new WeakMap();
 function reachedLines(runs) {
-  const known = REACHED.get(runs);
-  if (known) return known;
   const reached = /* @__PURE__ */ new Set();
   for (const r of runs) if (r.where === "ci") for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ""}`);
-  REACHED.set(runs, reached);
   return reached;
 }
 function declaredTools(ctx, catalogue, veto) {
@@ -45923,14 +45919,8 @@ function jobKey(job4) {
 function linkKey(l) {
   return `${l.path}:${l.line ?? ""}:${l.text}`;
 }
-var CHAIN_KEYS = /* @__PURE__ */ new WeakMap();
 function chainKey(chain) {
-  let key = CHAIN_KEYS.get(chain);
-  if (key === void 0) {
-    key = chain.map(linkKey).join("\n");
-    CHAIN_KEYS.set(chain, key);
-  }
-  return key;
+  return chain.map(linkKey).join("\n");
 }
 function triggerNote(t) {
   const events = t.events.length > 0 ? t.events.join(", ") : "no pull_request trigger";
@@ -45966,19 +45956,10 @@ function fromAction(use, verdict) {
   const blockedBy = verdict.blockedBy ?? (use.neutralised ? `cannot fail: ${use.neutralised}` : null);
   return finding(verdict.signature.tool, use.action.name, use.chain, "ci", use.triggers, blockedBy, verdict.signature.kind ?? "counts", verdict.note, jobKey(use.job));
 }
-var SHAPES = /* @__PURE__ */ new WeakMap();
 function shapeOf2(run5) {
-  let shape = SHAPES.get(run5);
-  if (shape === void 0) {
-    shape = `${run5.cwd}\0${run5.checkedOutput === true}${run5.followedByDiffCheck === true}${run5.failsOnChange === true}\0${run5.argv.join("")}`;
-    SHAPES.set(run5, shape);
-  }
-  return shape;
+  return `${run5.cwd}\0${run5.checkedOutput === true}${run5.followedByDiffCheck === true}${run5.failsOnChange === true}\0${run5.argv.join("")}`;
 }
-var FURTHER = /* @__PURE__ */ new WeakMap();
 function resolvedFurther(runs) {
-  const known = FURTHER.get(runs);
-  if (known) return known;
   const prefixes2 = /* @__PURE__ */ new Set();
   for (const r of runs) {
     let key = "";
@@ -45988,7 +45969,6 @@ ${linkKey(r.chain[n])}`;
       prefixes2.add(key);
     }
   }
-  FURTHER.set(runs, prefixes2);
   return prefixes2;
 }
 function withImplied(ctx, catalogue) {

@@ -37,22 +37,18 @@ export function installedTools(ctx: CheckContext, catalogue: Catalogue): ConfigH
   return out
 }
 
+/** Every `path:line` some CI run passes through. */
+function reachedLines(runs: readonly ToolRun[]): ReadonlySet<string> {
+  const reached = new Set<string>()
+  for (const r of runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)
+  return reached
+}
+
 /**
  * Commands the task runners declare that do the practice's job, and that no CI job reaches (a
  * declaration CI runs is judged from CI). `veto` is the check's own reason a run does not do the
  * job after all (a `next build` with `ignoreBuildErrors`).
  */
-const REACHED = new WeakMap<readonly ToolRun[], ReadonlySet<string>>()
-
-/** Every `path:line` some CI run passes through: computed once per CI facts, every practice check asks. */
-function reachedLines(runs: readonly ToolRun[]): ReadonlySet<string> {
-  const known = REACHED.get(runs)
-  if (known) return known
-  const reached = new Set<string>()
-  for (const r of runs) if (r.where === 'ci') for (const l of r.chain) reached.add(`${l.path}:${l.line ?? ''}`)
-  REACHED.set(runs, reached)
-  return reached
-}
 
 export function declaredTools(ctx: CheckContext, catalogue: Catalogue, veto?: (run: { readonly cwd: string }, tool: string) => string | undefined): ConfigHit[] {
   const declared = ctx.facts.declared

@@ -77,16 +77,8 @@ function linkKey(l: ChainLink): string {
   return `${l.path}:${l.line ?? ''}:${l.text}`
 }
 
-/** Keyed by the chain array: every check judging the same CI facts asks for the same chains. */
-const CHAIN_KEYS = new WeakMap<readonly ChainLink[], string>()
-
 function chainKey(chain: readonly ChainLink[]): string {
-  let key = CHAIN_KEYS.get(chain)
-  if (key === undefined) {
-    key = chain.map(linkKey).join('\n')
-    CHAIN_KEYS.set(chain, key)
-  }
-  return key
+  return chain.map(linkKey).join('\n')
 }
 
 function triggerNote(t: CiTriggers): string {
@@ -131,25 +123,13 @@ function fromAction(use: ActionUse, verdict: CommandVerdict): Finding {
   return finding(verdict.signature.tool, use.action.name, use.chain, 'ci', use.triggers, blockedBy, verdict.signature.kind ?? 'counts', verdict.note, jobKey(use.job))
 }
 
-const SHAPES = new WeakMap<ToolRun, string>()
-
-/** What a command verdict depends on: the command, its directory and its flags (cached per run, for every check). */
+/** What a command verdict depends on: the command, its directory and its flags. */
 function shapeOf(run: ToolRun): string {
-  let shape = SHAPES.get(run)
-  if (shape === undefined) {
-    shape = `${run.cwd}\u0000${run.checkedOutput === true}${run.followedByDiffCheck === true}${run.failsOnChange === true}\u0000${run.argv.join('\u0001')}`
-    SHAPES.set(run, shape)
-  }
-  return shape
+  return `${run.cwd}\u0000${run.checkedOutput === true}${run.followedByDiffCheck === true}${run.failsOnChange === true}\u0000${run.argv.join('\u0001')}`
 }
-
-/** Computed once per CI facts (every practice check asks): a CI with thousands of runs made it quadratic per check. */
-const FURTHER = new WeakMap<readonly ToolRun[], ReadonlySet<string>>()
 
 /** Runs that another run's chain continues (`npm test` when its script was followed): not leaves. */
 function resolvedFurther(runs: readonly ToolRun[]): ReadonlySet<string> {
-  const known = FURTHER.get(runs)
-  if (known) return known
   const prefixes = new Set<string>()
   for (const r of runs) {
     // Each prefix's key extends the previous one: linear in the chain, not quadratic.
@@ -159,7 +139,6 @@ function resolvedFurther(runs: readonly ToolRun[]): ReadonlySet<string> {
       prefixes.add(key)
     }
   }
-  FURTHER.set(runs, prefixes)
   return prefixes
 }
 
