@@ -47873,6 +47873,252 @@ var ENV_TOGGLE_NAMES = ["FEATURE_", "FF_", "FEATURES[", "FEATURE_FLAGS", "featur
 var ENV_TOGGLE_NOT_FLAGS = ["FEATURE_POLICY", "feature_policy", "DEBUG", "TOOLBAR", "SENTRY", "METRICS", "TELEMETRY", "TRACING", "PROFILER", "PROFILING", "PPROF", "SLOW_QUERY", "PROMETHEUS", "LOGGING", "CORS", "SSL", "TLS", "HTTPS", "SUBPATH", "PROXY", "CACHE"];
 var ENV_TOGGLE_READERS = ["flag.BoolVar(", "flag.Bool(", ".BoolVar(", "Flags().Bool(", "add_argument(", "getenv(", "environ", "envbool(", "env_bool(", "settings.", "process.env", "ENV[", "ENV.fetch", "Getenv(", "LookupEnv(", "config(", "env(", "env.bool(", "config.get", "@Value(", "ConditionalOnProperty", "getProperty(", "Rails.configuration", "current_app.config", "app.config", "@Requires(property", "@IfBuildProperty(", "@ConfigProperty(name"];
 
+// src/facts/text-lines.ts
+function boundedLines(read, maxLines, maxChars) {
+  const out = read.text.split("\n", maxLines);
+  let long = 0;
+  const clean4 = read.text.length <= maxChars && !read.text.includes("\r");
+  for (let i = 0; !clean4 && i < out.length; i++) {
+    const l = out[i];
+    if (l.length > maxChars) {
+      out[i] = "";
+      long++;
+    } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
+  }
+  return { lines: out, long, complete: long === 0 && out.length < maxLines };
+}
+function plainLines(read) {
+  return read.text.split(/\r?\n/);
+}
+function mentionsAny(read, tokens) {
+  return anyOf(tokens).test(read.text);
+}
+var alternations = /* @__PURE__ */ new WeakMap();
+function anyOf(tokens) {
+  let re = alternations.get(tokens);
+  if (!re) {
+    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    alternations.set(tokens, re);
+  }
+  return re;
+}
+
+// src/facts/imports.ts
+var MAX_LINE = 4e3;
+var PYTHON_IMPORT_NAMES = {
+  "launchdarkly-server-sdk": ["ldclient"],
+  "ldclient-py": ["ldclient"],
+  "django-waffle": ["waffle"],
+  "django-flags": ["flags"],
+  "python-json-logger": ["pythonjsonlogger"],
+  unleashclient: ["UnleashClient"],
+  "configcat-client": ["configcatclient"],
+  "splitio-client": ["splitio"],
+  "openfeature-sdk": ["openfeature"],
+  "openfeature-provider-flagd": ["openfeature.contrib.provider.flagd", "openfeature"],
+  "devcycle-python-server-sdk": ["devcycle_python_sdk"],
+  "optimizely-sdk": ["optimizely"],
+  "statsig-python-core": ["statsig_python_core", "statsig"],
+  "flask-featureflags": ["flask_featureflags"],
+  "gargoyle-yplan": ["gargoyle"],
+  "retry2": ["retry"],
+  "aws-lambda-powertools": ["aws_lambda_powertools"],
+  pyyaml: ["yaml"],
+  pillow: ["PIL"],
+  beautifulsoup4: ["bs4"],
+  "scikit-learn": ["sklearn"],
+  "python-dateutil": ["dateutil"],
+  "purgatory-circuitbreaker": ["purgatory"],
+  "flipt-client": ["flipt_client"]
+};
+function pythonModulesFor(dist) {
+  return PYTHON_IMPORT_NAMES[dist] ?? [dist.replace(/-/g, "_")];
+}
+function quoted(s, from) {
+  for (let i = from; i < s.length; i++) {
+    const q = s[i];
+    if (q === '"' || q === "'" || q === "`") {
+      const end = s.indexOf(q, i + 1);
+      return end < 0 ? void 0 : s.slice(i + 1, end);
+    }
+    if (q !== " " && q !== "(" && q !== "	") return void 0;
+  }
+  return void 0;
+}
+function scanImports(ecosystem, lines) {
+  const out = [];
+  let goBlock = false;
+  let inString = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > MAX_LINE) continue;
+    const startedInside = inString !== null;
+    inString = stringStateAfter(raw, inString, ecosystem);
+    if (startedInside || !mayImport(ecosystem, raw, goBlock)) continue;
+    const t = raw.trim();
+    const add = (module) => {
+      if (module) out.push({ line: i + 1, module, text: t });
+    };
+    switch (ecosystem) {
+      case "python": {
+        if (t.startsWith("from ")) {
+          const m = /^from\s+([A-Za-z0-9_.]+)\s+import\b/.exec(t);
+          if (m) add(m[1]);
+        } else if (t.startsWith("import ")) {
+          for (const part of t.slice(7).split(",")) add(part.trim().split(/\s+/)[0].replace(/[^A-Za-z0-9_.]/g, ""));
+        }
+        break;
+      }
+      case "node": {
+        const statement2 = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
+        for (const key of [" from ", "require(", "import("]) {
+          if (key === " from " && !statement2) continue;
+          let at3 = t.indexOf(key);
+          while (at3 >= 0) {
+            const m = insideQuotes(t, at3) ? void 0 : quoted(t, at3 + key.length);
+            if (m !== void 0) add(m);
+            at3 = t.indexOf(key, at3 + key.length);
+          }
+        }
+        if (t.startsWith("} from ") || t.startsWith("from ")) {
+          const m = quoted(t, t.indexOf("from ") + 5);
+          if (m !== void 0 && !t.includes(" from ")) add(m);
+        }
+        if (t.startsWith("import ") && (t[7] === '"' || t[7] === "'")) {
+          const m = quoted(t, 7);
+          if (m !== void 0) add(m);
+        }
+        break;
+      }
+      case "go": {
+        if (goBlock) {
+          if (t.startsWith(")")) goBlock = false;
+          else {
+            const q = t.indexOf('"');
+            if (q >= 0) add(quoted(t, q) ?? "");
+          }
+        } else if (t.startsWith("import")) {
+          const rest = t.slice(6).trim();
+          if (rest.startsWith("(")) goBlock = !rest.includes(")");
+          else {
+            const q = rest.indexOf('"');
+            if (q >= 0) add(quoted(rest, q) ?? "");
+          }
+        }
+        break;
+      }
+      case "java": {
+        const m = /^import\s+(static\s+)?([A-Za-z0-9_.*]+)/.exec(t);
+        if (m) add(m[2].replace(/\.\*$/, ""));
+        break;
+      }
+      case "ruby": {
+        const m = /^require\s*\(?\s*["']([^"']+)["']/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "rust": {
+        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1].replace(/^(?:(?:crate|self|super)::)+/, ""));
+        break;
+      }
+      case "php": {
+        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "dotnet": {
+        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+      case "elixir": {
+        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t);
+        if (m) add(m[1]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+var IMPORT_STARTS = {
+  python: ["from ", "import "],
+  go: ["import"],
+  java: ["import"],
+  ruby: ["require"],
+  rust: ["use ", "pub", "extern"],
+  php: ["use "],
+  dotnet: ["using ", "global "],
+  elixir: ["use ", "alias ", "import ", "require "]
+};
+function mayImport(ecosystem, raw, goBlock) {
+  if (ecosystem === "node") return raw.includes("from") || raw.includes("require(") || raw.includes("import");
+  if (ecosystem === "go" && goBlock) return true;
+  let k = 0;
+  while (k < raw.length && (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9)) k++;
+  const starts = IMPORT_STARTS[ecosystem];
+  return starts === void 0 || starts.some((w) => raw.startsWith(w, k));
+}
+function insideQuotes(line, at3) {
+  let open2 = null;
+  for (let k = 0; k < at3; k++) {
+    const c = line[k];
+    if (c === "\\") k++;
+    else if (open2 === null ? c === "'" || c === '"' || c === "`" : c === open2) open2 = open2 === null ? c : null;
+  }
+  return open2 !== null;
+}
+var DQ3 = '"'.repeat(3);
+var SQ3 = "'".repeat(3);
+function stringStateAfter(line, open2, ecosystem) {
+  let state = open2;
+  if (ecosystem === "node") {
+    if (!line.includes("`")) return state;
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k];
+      if (c === "\\") k++;
+      else if (c === "`") state = state === null ? "`" : null;
+    }
+    return state;
+  }
+  if (ecosystem !== "python") return null;
+  for (let k = 0; ; ) {
+    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k);
+    if (next < 0) return state;
+    state = state === null ? line.slice(next, next + 3) : null;
+    k = next + 3;
+  }
+}
+function firstTriple(line, from) {
+  const a = line.indexOf(DQ3, from);
+  const b = line.indexOf(SQ3, from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+function moduleMatches(ecosystem, module, wanted) {
+  if (module === wanted) return true;
+  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator);
+}
+
+// src/facts/literals.ts
+function inCode(line, token) {
+  for (let at3 = line.indexOf(token); at3 >= 0; at3 = line.indexOf(token, at3 + 1)) if (!insideString(line, at3)) return true;
+  return false;
+}
+function insideString(line, at3) {
+  let quote4 = null;
+  for (let i = 0; i < at3; i++) {
+    const c = line[i];
+    if (quote4) {
+      if (c === "\\") i++;
+      else if (c === quote4) quote4 = null;
+    } else if (c === '"' || c === "'" || c === "`") {
+      if (c === "'" && /\w/.test(line[i - 1] ?? "") && /\w/.test(line[i + 1] ?? "")) continue;
+      quote4 = c;
+    }
+  }
+  return quote4 !== null;
+}
+
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string2, ptr) {
   let lines = string2.slice(0, ptr).split(/\r?\n/);
@@ -48997,252 +49243,6 @@ function parseSetupPy(path2, text2) {
   return deps;
 }
 
-// src/facts/text-lines.ts
-function boundedLines(read, maxLines, maxChars) {
-  const out = read.text.split("\n", maxLines);
-  let long = 0;
-  const clean4 = read.text.length <= maxChars && !read.text.includes("\r");
-  for (let i = 0; !clean4 && i < out.length; i++) {
-    const l = out[i];
-    if (l.length > maxChars) {
-      out[i] = "";
-      long++;
-    } else if (l.endsWith("\r")) out[i] = l.slice(0, -1);
-  }
-  return { lines: out, long, complete: long === 0 && out.length < maxLines };
-}
-function plainLines(read) {
-  return read.text.split(/\r?\n/);
-}
-function mentionsAny(read, tokens) {
-  return anyOf(tokens).test(read.text);
-}
-var alternations = /* @__PURE__ */ new WeakMap();
-function anyOf(tokens) {
-  let re = alternations.get(tokens);
-  if (!re) {
-    re = tokens.length === 0 ? /(?!)/ : new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-    alternations.set(tokens, re);
-  }
-  return re;
-}
-
-// src/facts/imports.ts
-var MAX_LINE = 4e3;
-var PYTHON_IMPORT_NAMES = {
-  "launchdarkly-server-sdk": ["ldclient"],
-  "ldclient-py": ["ldclient"],
-  "django-waffle": ["waffle"],
-  "django-flags": ["flags"],
-  "python-json-logger": ["pythonjsonlogger"],
-  unleashclient: ["UnleashClient"],
-  "configcat-client": ["configcatclient"],
-  "splitio-client": ["splitio"],
-  "openfeature-sdk": ["openfeature"],
-  "openfeature-provider-flagd": ["openfeature.contrib.provider.flagd", "openfeature"],
-  "devcycle-python-server-sdk": ["devcycle_python_sdk"],
-  "optimizely-sdk": ["optimizely"],
-  "statsig-python-core": ["statsig_python_core", "statsig"],
-  "flask-featureflags": ["flask_featureflags"],
-  "gargoyle-yplan": ["gargoyle"],
-  "retry2": ["retry"],
-  "aws-lambda-powertools": ["aws_lambda_powertools"],
-  pyyaml: ["yaml"],
-  pillow: ["PIL"],
-  beautifulsoup4: ["bs4"],
-  "scikit-learn": ["sklearn"],
-  "python-dateutil": ["dateutil"],
-  "purgatory-circuitbreaker": ["purgatory"],
-  "flipt-client": ["flipt_client"]
-};
-function pythonModulesFor(dist) {
-  return PYTHON_IMPORT_NAMES[dist] ?? [dist.replace(/-/g, "_")];
-}
-function quoted(s, from) {
-  for (let i = from; i < s.length; i++) {
-    const q = s[i];
-    if (q === '"' || q === "'" || q === "`") {
-      const end = s.indexOf(q, i + 1);
-      return end < 0 ? void 0 : s.slice(i + 1, end);
-    }
-    if (q !== " " && q !== "(" && q !== "	") return void 0;
-  }
-  return void 0;
-}
-function scanImports(ecosystem, lines) {
-  const out = [];
-  let goBlock = false;
-  let inString = null;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    if (raw.length > MAX_LINE) continue;
-    const startedInside = inString !== null;
-    inString = stringStateAfter(raw, inString, ecosystem);
-    if (startedInside || !mayImport(ecosystem, raw, goBlock)) continue;
-    const t = raw.trim();
-    const add = (module) => {
-      if (module) out.push({ line: i + 1, module, text: t });
-    };
-    switch (ecosystem) {
-      case "python": {
-        if (t.startsWith("from ")) {
-          const m = /^from\s+([A-Za-z0-9_.]+)\s+import\b/.exec(t);
-          if (m) add(m[1]);
-        } else if (t.startsWith("import ")) {
-          for (const part of t.slice(7).split(",")) add(part.trim().split(/\s+/)[0].replace(/[^A-Za-z0-9_.]/g, ""));
-        }
-        break;
-      }
-      case "node": {
-        const statement2 = t.startsWith("import ") || t.startsWith("export ") || t.startsWith("}");
-        for (const key of [" from ", "require(", "import("]) {
-          if (key === " from " && !statement2) continue;
-          let at3 = t.indexOf(key);
-          while (at3 >= 0) {
-            const m = insideQuotes(t, at3) ? void 0 : quoted(t, at3 + key.length);
-            if (m !== void 0) add(m);
-            at3 = t.indexOf(key, at3 + key.length);
-          }
-        }
-        if (t.startsWith("} from ") || t.startsWith("from ")) {
-          const m = quoted(t, t.indexOf("from ") + 5);
-          if (m !== void 0 && !t.includes(" from ")) add(m);
-        }
-        if (t.startsWith("import ") && (t[7] === '"' || t[7] === "'")) {
-          const m = quoted(t, 7);
-          if (m !== void 0) add(m);
-        }
-        break;
-      }
-      case "go": {
-        if (goBlock) {
-          if (t.startsWith(")")) goBlock = false;
-          else {
-            const q = t.indexOf('"');
-            if (q >= 0) add(quoted(t, q) ?? "");
-          }
-        } else if (t.startsWith("import")) {
-          const rest = t.slice(6).trim();
-          if (rest.startsWith("(")) goBlock = !rest.includes(")");
-          else {
-            const q = rest.indexOf('"');
-            if (q >= 0) add(quoted(rest, q) ?? "");
-          }
-        }
-        break;
-      }
-      case "java": {
-        const m = /^import\s+(static\s+)?([A-Za-z0-9_.*]+)/.exec(t);
-        if (m) add(m[2].replace(/\.\*$/, ""));
-        break;
-      }
-      case "ruby": {
-        const m = /^require\s*\(?\s*["']([^"']+)["']/.exec(t);
-        if (m) add(m[1]);
-        break;
-      }
-      case "rust": {
-        const m = /^(?:pub(?:\([a-z]+\))?\s+)?(?:use|extern\s+crate)\s+(?:::)?([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
-        if (m) add(m[1].replace(/^(?:(?:crate|self|super)::)+/, ""));
-        break;
-      }
-      case "php": {
-        const m = /^use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][A-Za-z0-9_]*(?:\\[A-Za-z_][A-Za-z0-9_]*)*)/.exec(t);
-        if (m) add(m[1]);
-        break;
-      }
-      case "dotnet": {
-        const m = /^(?:global\s+)?using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;/.exec(t);
-        if (m) add(m[1]);
-        break;
-      }
-      case "elixir": {
-        const m = /^(?:use|alias|import|require)\s+([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)/.exec(t);
-        if (m) add(m[1]);
-        break;
-      }
-    }
-  }
-  return out;
-}
-var IMPORT_STARTS = {
-  python: ["from ", "import "],
-  go: ["import"],
-  java: ["import"],
-  ruby: ["require"],
-  rust: ["use ", "pub", "extern"],
-  php: ["use "],
-  dotnet: ["using ", "global "],
-  elixir: ["use ", "alias ", "import ", "require "]
-};
-function mayImport(ecosystem, raw, goBlock) {
-  if (ecosystem === "node") return raw.includes("from") || raw.includes("require(") || raw.includes("import");
-  if (ecosystem === "go" && goBlock) return true;
-  let k = 0;
-  while (k < raw.length && (raw.charCodeAt(k) === 32 || raw.charCodeAt(k) === 9)) k++;
-  const starts = IMPORT_STARTS[ecosystem];
-  return starts === void 0 || starts.some((w) => raw.startsWith(w, k));
-}
-function insideQuotes(line, at3) {
-  let open2 = null;
-  for (let k = 0; k < at3; k++) {
-    const c = line[k];
-    if (c === "\\") k++;
-    else if (open2 === null ? c === "'" || c === '"' || c === "`" : c === open2) open2 = open2 === null ? c : null;
-  }
-  return open2 !== null;
-}
-var DQ3 = '"'.repeat(3);
-var SQ3 = "'".repeat(3);
-function stringStateAfter(line, open2, ecosystem) {
-  let state = open2;
-  if (ecosystem === "node") {
-    if (!line.includes("`")) return state;
-    for (let k = 0; k < line.length; k++) {
-      const c = line[k];
-      if (c === "\\") k++;
-      else if (c === "`") state = state === null ? "`" : null;
-    }
-    return state;
-  }
-  if (ecosystem !== "python") return null;
-  for (let k = 0; ; ) {
-    const next = state === null ? firstTriple(line, k) : line.indexOf(state, k);
-    if (next < 0) return state;
-    state = state === null ? line.slice(next, next + 3) : null;
-    k = next + 3;
-  }
-}
-function firstTriple(line, from) {
-  const a = line.indexOf(DQ3, from);
-  const b = line.indexOf(SQ3, from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-}
-function moduleMatches(ecosystem, module, wanted) {
-  if (module === wanted) return true;
-  return module.startsWith(wanted + ECOSYSTEMS[ecosystem].moduleSeparator);
-}
-
-// src/facts/literals.ts
-function inCode(line, token) {
-  for (let at3 = line.indexOf(token); at3 >= 0; at3 = line.indexOf(token, at3 + 1)) if (!insideString(line, at3)) return true;
-  return false;
-}
-function insideString(line, at3) {
-  let quote4 = null;
-  for (let i = 0; i < at3; i++) {
-    const c = line[i];
-    if (quote4) {
-      if (c === "\\") i++;
-      else if (c === quote4) quote4 = null;
-    } else if (c === '"' || c === "'" || c === "`") {
-      if (c === "'" && /\w/.test(line[i - 1] ?? "") && /\w/.test(line[i + 1] ?? "")) continue;
-      quote4 = c;
-    }
-  }
-  return quote4 !== null;
-}
-
 // src/facts/usage.ts
 var MAX_SOURCE_BYTES = 512 * 1024;
 var MAX_SOURCE_FILES = 2e4;
@@ -49424,6 +49424,9 @@ function importNamesOf(sig) {
       return sig.packages;
   }
 }
+function declaredPackageRows(packages2) {
+  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
+}
 function packageUse(manifests, usage, sig) {
   const declared3 = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => !d.own && d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name));
   const deps = declared3.filter((d) => !d.dev);
@@ -49455,8 +49458,9 @@ function emptyUsage() {
 
 // src/facts/flags.ts
 var NO_FLAGS = { sdks: [] };
+var codeLine = ({ path: path2, line, text: text2 }) => ({ path: path2, line, text: text2 });
 function genericSignatures(packages2) {
-  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [] })));
+  return declaredPackageRows(packages2);
 }
 function sdkEvaluated(f) {
   const { sig, use } = f;
@@ -49500,21 +49504,21 @@ function inHouse(usage) {
     const importers = usage.imports(r.ecosystem, [stem]).filter((imp) => !imp.test && imp.path !== r.path && (imp.module === stem || imp.module.endsWith("." + stem) || imp.module.endsWith("/" + stem) || imp.module.endsWith("\\" + stem) || imp.module.startsWith(stem + "::") || imp.module.includes("::" + stem) || importsName(imp.text, stem)));
     const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path));
     const call = hit ?? (r.ecosystem === "elixir" ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ["elixir"], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : void 0);
-    if (call) resolverChecks.push({ path: call.path, line: call.line, text: call.text });
-    else for (const dev of importers.slice(0, 2)) devToolingOnly.push({ path: dev.path, line: dev.line, text: dev.text });
+    if (call) resolverChecks.push(codeLine(call));
+    else for (const dev of importers.slice(0, 2)) devToolingOnly.push(codeLine(dev));
   }
-  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 }).map((m) => ({ path: m.path, line: m.line, text: m.text }));
+  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 }).map(codeLine);
   if (models.length > 0) {
     const modelFiles = new Set(models.map((m) => m.path));
     const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes("/migrations/") && !h.path.includes("/migrate/") && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path));
     const ref = refs[0];
-    if (ref) modelChecks.push({ path: ref.path, line: ref.line, text: ref.text });
+    if (ref) modelChecks.push(codeLine(ref));
   }
   return { resolvers, devToolingOnly, models, resolverChecks, modelChecks };
 }
 function envToggles(usage) {
   const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)));
-  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, text: h.text }));
+  return hits.slice(0, 5).map(codeLine);
 }
 function collectFlags(manifests, usage, extraPackages) {
   const sdks = [];
@@ -52216,7 +52220,7 @@ function disabledAt(usage, hit) {
   return void 0;
 }
 function genericSignatures2(packages2) {
-  return packages2.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === "python" ? normalizePythonName(p) : p], calls: [], kind: "retry" })));
+  return declaredPackageRows(packages2).map((row) => ({ ...row, kind: "retry" }));
 }
 function libraryFinding(sig, manifests, usage, frontEnd) {
   const use = packageUse(manifests, usage, sig);

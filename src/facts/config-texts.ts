@@ -37,7 +37,7 @@ export function matchesConfigPattern(pattern: string, path: string, name: string
 }
 
 /** The own files a pattern matches, in listing order, at most `max`, looked up in the name index. */
-export function filesMatching(index: FileIndex, pattern: string, max: number): string[] {
+function filesMatching(index: FileIndex, pattern: string, max: number): string[] {
   const { files } = index
   const candidates: readonly number[] | undefined = pattern.endsWith('/')
     ? files.flatMap((f, i) => (f.path.includes(pattern) ? [i] : []))

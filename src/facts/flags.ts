@@ -1,9 +1,7 @@
 import { IN_HOUSE_DEV_TOOLING, IN_HOUSE_MODEL_NAMES, IN_HOUSE_MODEL_TOKENS, IN_HOUSE_MODULE_STEMS, IN_HOUSE_RESOLVER_TOKENS, ENV_TOGGLE_NAMES, ENV_TOGGLE_NOT_FLAGS, ENV_TOGGLE_READERS, FLAG_SDKS, type FlagSignature } from './catalog/flags.js'
-import { ECOSYSTEM_IDS } from './ecosystems.js'
-import { normalizePythonName } from './manifests/python.js'
 import type { ManifestFacts } from './manifests/types.js'
 import { basename } from './paths.js'
-import { inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from './usage.js'
+import { declaredPackageRows, inCode, packageUse, type PackageUse, type SourceFile, type UsageFacts } from './usage.js'
 
 /**
  * What the feature-flags check judges, read from the service's code: the flag SDKs that are
@@ -46,9 +44,12 @@ export interface FlagFacts {
 
 export const NO_FLAGS: FlagFacts = { sdks: [] }
 
+/** The place of a hit or an import, without the rest of it. */
+const codeLine = ({ path, line, text }: CodeLine): CodeLine => ({ path, line, text })
+
 /** Packages declared in config (`signatures.feature-flags.packages`) as flag SDKs of any ecosystem. */
 function genericSignatures(packages: readonly string[]): FlagSignature[] {
-  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
+  return declaredPackageRows(packages)
 }
 
 /** An SDK evaluated (or, for a generic row, imported) in production code: the check passes on it. */
@@ -105,15 +106,15 @@ function inHouse(usage: UsageFacts): InHouseFlags {
     const hit = importers.find((imp) => !IN_HOUSE_DEV_TOOLING.test(imp.path))
     // …and calls it fully qualified without an alias (`Realtime.FeatureFlags.enabled?(…)`).
     const call = hit ?? (r.ecosystem === 'elixir' ? usage.grep(IN_HOUSE_RESOLVER_TOKENS.map((t) => `${stem}.${t}`), { ecosystems: ['elixir'], limit: 5 }).find((h) => h.path !== r.path && !IN_HOUSE_DEV_TOOLING.test(h.path)) : undefined)
-    if (call) resolverChecks.push({ path: call.path, line: call.line, text: call.text })
-    else for (const dev of importers.slice(0, 2)) devToolingOnly.push({ path: dev.path, line: dev.line, text: dev.text })
+    if (call) resolverChecks.push(codeLine(call))
+    else for (const dev of importers.slice(0, 2)) devToolingOnly.push(codeLine(dev))
   }
-  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 }).map((m) => ({ path: m.path, line: m.line, text: m.text }))
+  const models = usage.grep(IN_HOUSE_MODEL_TOKENS, { limit: 10 }).map(codeLine)
   if (models.length > 0) {
     const modelFiles = new Set(models.map((m) => m.path))
     const refs = usage.grep(IN_HOUSE_MODEL_NAMES, { limit: 50 }).filter((h) => !modelFiles.has(h.path) && !h.path.includes('/migrations/') && !h.path.includes('/migrate/') && !/^\s*(import|from|require)\b/.test(h.text) && !IN_HOUSE_DEV_TOOLING.test(h.path))
     const ref = refs[0]
-    if (ref) modelChecks.push({ path: ref.path, line: ref.line, text: ref.text })
+    if (ref) modelChecks.push(codeLine(ref))
   }
   return { resolvers, devToolingOnly, models, resolverChecks, modelChecks }
 }
@@ -121,7 +122,7 @@ function inHouse(usage: UsageFacts): InHouseFlags {
 function envToggles(usage: UsageFacts): CodeLine[] {
   // The flag name is usually a quoted key (`os.getenv("FEATURE_X")`); the reader must be code.
   const hits = usage.grep(ENV_TOGGLE_NAMES, { limit: 200, inStrings: true }).filter((h) => ENV_TOGGLE_READERS.some((r) => h.text.includes(r) && inCode(h.text, r)) && !ENV_TOGGLE_NOT_FLAGS.some((n) => h.text.includes(n)))
-  return hits.slice(0, 5).map((h) => ({ path: h.path, line: h.line, text: h.text }))
+  return hits.slice(0, 5).map(codeLine)
 }
 
 export function collectFlags(manifests: ManifestFacts, usage: UsageFacts, extraPackages: readonly string[]): FlagFacts {

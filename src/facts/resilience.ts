@@ -19,9 +19,8 @@ import {
 } from './catalog/resilience.js'
 import { ECOSYSTEM_IDS, type Ecosystem } from './ecosystems.js'
 import { frontEndReader, type FrontEndReader } from './front-end.js'
-import { normalizePythonName } from './manifests/python.js'
 import type { ManifestFacts } from './manifests/types.js'
-import { packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from './usage.js'
+import { declaredPackageRows, packageUse, type ImportRef, type LineHit, type PackageUse, type UsageFacts } from './usage.js'
 
 /**
  * What the circuit-breakers check judges, read from the service's code: each resilience library
@@ -105,7 +104,7 @@ function disabledAt(usage: UsageFacts, hit: { path: string; line: number }): str
 
 /** Packages declared in config (`signatures.circuit-breakers.packages`) as retry libraries of any ecosystem. */
 function genericSignatures(packages: readonly string[]): ResilienceSignature[] {
-  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [], kind: 'retry' as const })))
+  return declaredPackageRows(packages).map((row) => ({ ...row, kind: 'retry' as const }))
 }
 
 function libraryFinding(sig: ResilienceSignature, manifests: ManifestFacts, usage: UsageFacts, frontEnd: FrontEndReader): LibFinding | undefined {

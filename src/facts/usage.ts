@@ -5,7 +5,8 @@ import type { Dependency, Ecosystem, ManifestFacts } from './manifests/types.js'
 import { scanImports, moduleMatches, pythonModulesFor } from './imports.js'
 import { inCode } from './literals.js'
 import type { Snapshot } from './snapshot.js'
-import { ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
+import { ECOSYSTEM_IDS, ECOSYSTEMS, sourceKindOf } from './ecosystems.js'
+import { normalizePythonName } from './manifests/python.js'
 
 export { moduleMatches, pythonModulesFor, PYTHON_IMPORT_NAMES, scanImports } from './imports.js'
 export { inCode } from './literals.js'
@@ -344,6 +345,14 @@ function importNamesOf(sig: PackageSignature): readonly string[] {
  * Where a package is declared and used: a fact query (no judgement), shared by the dependency
  * checks. Sources are only read when the package is declared.
  */
+/**
+ * Packages declared in config (`signatures.<check>.packages`) as catalogue rows of every ecosystem,
+ * named as that ecosystem's manifests normalise them (PEP 503 for Python), with no calls of their own.
+ */
+export function declaredPackageRows(packages: readonly string[]): { label: string; ecosystem: Ecosystem; packages: string[]; calls: string[] }[] {
+  return packages.flatMap((p) => ECOSYSTEM_IDS.map((ecosystem) => ({ label: p, ecosystem, packages: [ecosystem === 'python' ? normalizePythonName(p) : p], calls: [] })))
+}
+
 export function packageUse(manifests: ManifestFacts, usage: UsageFacts, sig: PackageSignature): PackageUse {
   // The repository's own packages are never a third-party package's use.
   const declared = manifests.manifests.flatMap((m) => m.dependencies).filter((d) => !d.own && d.ecosystem === sig.ecosystem && dependencyMatches(sig, d.name))
